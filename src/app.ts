@@ -1,0 +1,169 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { hasPermission, PERMISSIONS } from './core/auth/permissions.js';
+import { loadSessionUser, SESSION_COOKIE } from './core/auth/sessions.js';
+import { PageCache } from './core/cache/page-cache.js';
+import type { Clock } from './core/clock.js';
+import type { Config } from './core/config.js';
+import type { Database } from './core/db/database.js';
+import { httpMessages as hm, HttpError } from './core/http/errors.js';
+import { sendErrorPage } from './core/http/error-pages.js';
+import { LOCALE_COOKIE, registerCoreRoutes } from './core/http/core-routes.js';
+import './core/http/request-context.js';
+import { isLocale } from './core/i18n/i18n.js';
+import { JobWorker } from './core/jobs/worker.js';
+import { SEND_MAIL_JOB, sendMailJob } from './core/mail/mailer.js';
+import { registerMetrics } from './core/metrics/metrics.js';
+import type { Services } from './core/services.js';
+import { modules } from './modules/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole platform: core plugins, then every module. Starts nothing by itself. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, database, clock } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const services: Services = {
+    config,
+    db: database.db,
+    engine: database.engine,
+    clock,
+    log: app.log,
+    pageCache: new PageCache(),
+    jobHandlers: new Map(),
+    worker: undefined as unknown as JobWorker,
+  };
+  services.worker = new JobWorker({ db: services.db, clock, handlers: services.jobHandlers, log: app.log });
+  services.jobHandlers.set(SEND_MAIL_JOB, sendMailJob(services.db, config.smtpUrl, config.mailFrom, () => clock.now()));
+  app.decorate('services', services);
+
+  const secure = config.baseUrl.startsWith('https://');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: secure ? [] : null,
+      },
+    },
+    strictTransportSecurity: secure,
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 200 } });
+  await app.register(csrf, {
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure },
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const field = body?._csrf;
+      const fromBody = typeof field === 'string' ? field : (field as { value?: string } | undefined)?.value;
+      return fromBody ?? (request.headers['x-csrf-token'] as string | undefined) ?? (request.query as Record<string, string>)?._csrf;
+    },
+  });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Accélérateur API', version: '0.1.0' } },
+  });
+  await app.register(fastifyStatic, {
+    root: join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist'),
+    prefix: '/dsfr/',
+    maxAge: '7d',
+  });
+  await app.register(fastifyStatic, { root: join(root, 'public'), prefix: '/static/', decorateReply: false, maxAge: '1h' });
+
+  // Deny by default: a route that names no permission stops the platform at start-up.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/dsfr/') || route.url.startsWith('/static/')) {
+      route.config = { ...(route.config as object), permission: 'public' };
+      return;
+    }
+    const permission = (route.config as { permission?: string } | undefined)?.permission;
+    if (!permission || !(permission in PERMISSIONS)) {
+      throw new Error(`Route ${route.method} ${route.url} names no known permission (config.permission)`);
+    }
+  });
+
+  app.decorateRequest('user', null);
+  app.decorateRequest('locale', 'fr');
+  app.addHook('onRequest', async (request, reply) => {
+    const lang = request.cookies[LOCALE_COOKIE];
+    request.locale = isLocale(lang) ? lang : 'fr';
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      request.user = await loadSessionUser(services.db, clock, token);
+      if (!request.user) reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    const permission = request.routeOptions.config.permission;
+    if (!permission) return; // 404 handler
+    if (hasPermission(request.user, permission)) return;
+    if (!request.user && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.redirect(`/connexion?retour=${encodeURIComponent(request.url)}`, 303);
+    }
+    return sendErrorPage(request, reply, request.user ? 403 : 401, hm.forbiddenTitle, hm.forbiddenText);
+  });
+  app.addHook('preHandler', (request, reply, done) => {
+    const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+    if (!unsafe || request.routeOptions.config.csrf === false) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (error instanceof HttpError) return sendErrorPage(request, reply, error.statusCode, hm.badRequestTitle, hm.badRequestText, { detail: error.message });
+    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+      return sendErrorPage(request, reply, 403, hm.csrfTitle, hm.csrfText);
+    }
+    if (status === 429) return sendErrorPage(request, reply, 429, hm.tooManyTitle, hm.tooManyText);
+    if (status === 413 || error.code === 'FST_REQ_FILE_TOO_LARGE' || error.code === 'FST_FILES_LIMIT') {
+      return sendErrorPage(request, reply, 413, hm.tooLargeTitle, hm.tooLargeText);
+    }
+    if (status >= 400 && status < 500) {
+      return sendErrorPage(request, reply, status, hm.badRequestTitle, hm.badRequestText, { detail: error.message });
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return sendErrorPage(request, reply, 500, hm.serverErrorTitle, hm.serverErrorText);
+  });
+  app.setNotFoundHandler((request, reply) => sendErrorPage(request, reply, 404, hm.notFoundTitle, hm.notFoundText));
+
+  const registry = registerMetrics(app, services);
+  await registerCoreRoutes(app, services, registry);
+  for (const module of modules) {
+    for (const [name, handler] of Object.entries(module.jobs?.(services) ?? {})) services.jobHandlers.set(name, handler);
+    if (module.routes) await app.register(async (scope) => module.routes!(scope, services));
+  }
+  if (database.engine === 'postgresql' && database.url) {
+    app.addHook('onReady', () => services.pageCache.listen(database.url!, app.log));
+  }
+  app.addHook('onClose', async () => {
+    await services.worker.stop();
+    await services.pageCache.close();
+  });
+  return app;
+}

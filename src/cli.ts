@@ -1,0 +1,68 @@
+import { buildApp } from './app.js';
+import { loadDemo, openAndMigrate } from './core/boot.js';
+import { systemClock } from './core/clock.js';
+import { readConfig } from './core/config.js';
+import type { Command } from './core/module.js';
+import { verifyAuditChain } from './core/audit/audit.js';
+import { modules } from './modules/index.js';
+
+/** Commands of the platform itself; modules add theirs (Module.commands). */
+const coreCommands: Record<string, Command> = {
+  migrate: {
+    description: 'Met la base de données à jour / Bring the database schema up to date',
+    run: async () => 0, // opening the services already migrates
+  },
+  demo: {
+    description: 'Charge le programme de démonstration / Load the demo programme',
+    run: async (_args, services) => {
+      await loadDemo(services);
+      return 0;
+    },
+  },
+  'audit verify': {
+    description: 'Vérifie la chaîne du journal d’audit / Verify the audit log hash chain',
+    run: async (_args, services) => {
+      const { checked, problems } = await verifyAuditChain(services.db);
+      for (const p of problems) console.log(`event ${p.seq}: ${p.problem}`);
+      console.log(problems.length === 0 ? `audit log intact: ${checked} events verified` : `audit log ALTERED: ${problems.length} problem(s) in ${checked} events`);
+      return problems.length === 0 ? 0 : 1;
+    },
+  },
+};
+
+function allCommands(): Record<string, Command> {
+  const commands = { ...coreCommands };
+  for (const module of modules) Object.assign(commands, module.commands ?? {});
+  return commands;
+}
+
+function usage(commands: Record<string, Command>): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(18)} ${c.description}`);
+  return `Usage: npx accelerateur <command> [options]\n\n${lines.join('\n')}\n`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const commands = allCommands();
+  const two = argv.slice(0, 2).join(' ');
+  const name = commands[two] ? two : argv[0];
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    process.stderr.write(usage(commands));
+    return name && name !== '--help' && name !== 'help' ? 2 : 0;
+  }
+  const args = argv.slice(name.split(' ').length);
+  const config = { ...readConfig(), loadDemo: false, runJobs: false, logLevel: process.env.LOG_LEVEL ?? 'warn' };
+  const database = await openAndMigrate(config);
+  const app = await buildApp({ config, database, clock: systemClock });
+  try {
+    return await command.run(args, app.services);
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2)).catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  return 1;
+});

@@ -1,0 +1,30 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.js';
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import type { Services } from './services.js';
+import { modules } from '../modules/index.js';
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openAndMigrate(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+  return database;
+}
+
+/** Loads every module's demo content; each module skips what already exists. */
+export async function loadDemo(services: Services): Promise<void> {
+  for (const module of modules) await module.loadDemo?.(services);
+}
+
+/** Everything `npm start` does before listening. */
+export async function boot(config: Config, clock: Clock = systemClock): Promise<{ app: FastifyInstance; database: Database }> {
+  const database = await openAndMigrate(config);
+  const app = await buildApp({ config, database, clock });
+  if (config.loadDemo) await loadDemo(app.services);
+  if (config.runJobs) app.services.worker.start();
+  app.addHook('onClose', () => database.close());
+  return { app, database };
+}

@@ -1,0 +1,64 @@
+import pg from 'pg';
+import type { FastifyBaseLogger } from 'fastify';
+
+interface Entry {
+  body: string;
+  at: number;
+}
+
+export const PAGE_CACHE_CHANNEL = 'accelerateur_page_cache';
+
+/**
+ * Rendered public pages for anonymous visitors, keyed by locale and URL. Any content change
+ * clears it; on PostgreSQL the change is announced with NOTIFY (sent at COMMIT) so every app
+ * process clears its own copy. Entries also age out, as a safety net.
+ */
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private listener: pg.Client | undefined;
+
+  constructor(
+    private readonly maxEntries = 2000,
+    private readonly ttlMs = 5 * 60_000,
+  ) {}
+
+  get(key: string, now = Date.now()): string | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (now - entry.at > this.ttlMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.body;
+  }
+
+  set(key: string, body: string, now = Date.now()): void {
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(key, { body, at: now });
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Listens for other processes' content changes (PostgreSQL only; PGlite has one process). */
+  async listen(databaseUrl: string, log: FastifyBaseLogger): Promise<void> {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    client.on('error', (err) => log.warn({ err }, 'page cache listener lost its connection'));
+    client.on('notification', () => this.clear());
+    await client.connect();
+    await client.query(`listen ${PAGE_CACHE_CHANNEL}`);
+    this.listener = client;
+  }
+
+  async close(): Promise<void> {
+    await this.listener?.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+
+/** Everything the platform reads from its environment, in one place (see README, "Configuration"). */
+export interface Config {
+  port: number;
+  host: string;
+  baseUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  logLevel: string;
+  loadDemo: boolean;
+  trustProxy: boolean;
+  runJobs: boolean;
+  proconnect:
+    | { issuer: string; clientId: string; clientSecret: string; allowInsecure: boolean }
+    | undefined;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const host = env.HOST ?? '0.0.0.0';
+  const baseUrl = (env.BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  const proconnect =
+    env.PROCONNECT_ISSUER && env.PROCONNECT_CLIENT_ID && env.PROCONNECT_CLIENT_SECRET
+      ? {
+          issuer: env.PROCONNECT_ISSUER,
+          clientId: env.PROCONNECT_CLIENT_ID,
+          clientSecret: env.PROCONNECT_CLIENT_SECRET,
+          allowInsecure: env.PROCONNECT_ALLOW_HTTP === '1',
+        }
+      : undefined;
+  return {
+    port,
+    host,
+    baseUrl,
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Accélérateur <ne-pas-repondre@accelerateur.localhost>',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    loadDemo: env.DEMO !== '0',
+    trustProxy: env.TRUST_PROXY === '1',
+    runJobs: env.RUN_JOBS !== '0',
+    proconnect,
+  };
+}

@@ -1,0 +1,104 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  given_name: string | null;
+  family_name: string | null;
+  siret: string | null;
+  proconnect_sub: string | null;
+  locale: Generated<'fr' | 'en'>;
+  created_at: DefaultTimestamp;
+  last_sign_in_at: Timestamp | null;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  role: string;
+  track: Generated<string>;
+  granted_by: string | null;
+  granted_at: DefaultTimestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  summary: JSONColumnType<Record<string, unknown>, string, string>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface JobsTable {
+  id: Generated<string>;
+  name: string;
+  payload: JSONColumnType<Record<string, unknown>, string, string>;
+  state: Generated<'pending' | 'running' | 'done' | 'failed'>;
+  run_at: DefaultTimestamp;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  singleton_key: string | null;
+  created_at: DefaultTimestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface MailsTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  template: string;
+  locale: string;
+  status: Generated<'queued' | 'sent' | 'stored' | 'failed'>;
+  error: string | null;
+  created_at: DefaultTimestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface FilesTable {
+  id: Generated<string>;
+  owner_id: string | null;
+  original_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_at: DefaultTimestamp;
+}
+
+export interface CoreTables {
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  audit_events: AuditEventsTable;
+  audit_head: AuditHeadTable;
+  jobs: JobsTable;
+  mails: MailsTable;
+  files: FilesTable;
+}

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { DB } from './schema.js';
+
+export type Engine = 'pglite' | 'postgresql';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: Engine;
+  /** The connection string when on a PostgreSQL server (used for LISTEN/NOTIFY). */
+  url?: string;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+
+/** Counts come back as int8: read them as numbers on both engines. */
+pg.types.setTypeParser(INT8, (value: string) => Number(value));
+
+export interface OpenOptions {
+  /** postgres://… selects a PostgreSQL server. */
+  databaseUrl?: string;
+  /** Folder of the embedded database; undefined keeps it in memory (tests). */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, engine: 'postgresql', url: options.databaseUrl, close: () => db.destroy() };
+  }
+  let dataPath: string | undefined;
+  if (options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    dataPath = join(options.dataDir, 'pgdata');
+  }
+  const pglite = new PGlite(dataPath, { parsers: { [INT8]: (value: string) => Number(value) } });
+  await pglite.waitReady;
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return { db, engine: 'pglite', close: () => db.destroy() };
+}

@@ -1,0 +1,36 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CurrentUser, Permission } from '../auth/permissions.js';
+import type { Locale } from '../i18n/i18n.js';
+import type { Services } from '../services.js';
+import type { ViewContext } from '../ui/view-context.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: CurrentUser | null;
+    locale: Locale;
+  }
+  interface FastifyContextConfig {
+    /** Required on every route: deny by default. */
+    permission?: Permission;
+    /** Set to false only for routes that cannot carry a CSRF token (OIDC callback is a GET anyway). */
+    csrf?: boolean;
+  }
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+/** The view context for a page that holds forms (it gets a CSRF token). */
+export async function viewContext(request: FastifyRequest, reply: FastifyReply): Promise<ViewContext> {
+  return {
+    locale: request.locale,
+    user: request.user,
+    path: request.url.split('?')[0],
+    csrfToken: reply.generateCsrf(),
+  };
+}
+
+/** The view context for a page that holds no form: no CSRF cookie is set, so it can be cached. */
+export function plainViewContext(request: FastifyRequest): ViewContext {
+  return { locale: request.locale, user: request.user, path: request.url.split('?')[0] };
+}

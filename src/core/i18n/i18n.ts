@@ -1,0 +1,51 @@
+/** The two languages of the interface; French is the default and the reference. */
+export type Locale = 'fr' | 'en';
+export const LOCALES: readonly Locale[] = ['fr', 'en'];
+export const DEFAULT_LOCALE: Locale = 'fr';
+
+/** One user-facing text in both languages. Modules declare theirs in messages.ts. */
+export interface Message {
+  fr: string;
+  en: string;
+}
+
+export type Messages = Record<string, Message>;
+
+/** Declares a module's messages; the type makes a missing translation a compile error. */
+export function defineMessages<T extends Messages>(messages: T): T {
+  return messages;
+}
+
+/** The text in the locale, with {name} placeholders replaced. */
+export function t(locale: Locale, message: Message, params?: Record<string, string | number>): string {
+  const text = message[locale] || message.fr;
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return value === 'fr' || value === 'en';
+}
+
+const parisDate = {
+  fr: new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', dateStyle: 'long' }),
+};
+const parisDateTime = {
+  fr: new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', dateStyle: 'long', timeStyle: 'short' }),
+};
+
+/** Dates are stored as timestamptz and always shown in Europe/Paris. */
+export function formatDate(locale: Locale, date: Date): string {
+  return parisDate[locale].format(date);
+}
+
+export function formatDateTime(locale: Locale, date: Date): string {
+  return parisDateTime[locale].format(date);
+}
+
+/** YYYY-MM-DD of the date in Europe/Paris (for <time datetime> and inputs). */
+export function isoDateParis(date: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+}

@@ -1,0 +1,58 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Locale } from '../i18n/i18n.js';
+import { enqueueJob } from '../jobs/queue.js';
+import { renderMail } from './templates.js';
+
+export const SEND_MAIL_JOB = 'mail.send';
+
+export interface MailRequest {
+  to: string;
+  template: string;
+  locale: Locale;
+  data: Record<string, string>;
+}
+
+/**
+ * Keeps the mail in the database and enqueues its sending in the caller's transaction: a mail
+ * goes out only if the change that wrote it commits, and it is never lost if SMTP is down.
+ */
+export async function queueMail(trx: Transaction<DB> | Kysely<DB>, request: MailRequest, now: Date): Promise<string> {
+  const rendered = renderMail(request.template, request.locale, request.data);
+  const row = await trx
+    .insertInto('mails')
+    .values({
+      to_address: request.to,
+      subject: rendered.subject,
+      text_body: rendered.text,
+      html_body: rendered.html,
+      template: request.template,
+      locale: request.locale,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await enqueueJob(trx, SEND_MAIL_JOB, { mailId: row.id }, { runAt: now });
+  return row.id;
+}
+
+/** The job that sends a stored mail; with no SMTP configured the mail stays readable by admins. */
+export function sendMailJob(db: Kysely<DB>, smtpUrl: string | undefined, from: string, now: () => Date) {
+  const transport: Transporter | undefined = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+  return async (payload: Record<string, unknown>): Promise<void> => {
+    const mail = await db.selectFrom('mails').selectAll().where('id', '=', String(payload.mailId)).executeTakeFirst();
+    if (!mail || mail.status === 'sent' || mail.status === 'stored') return;
+    if (!transport) {
+      await db.updateTable('mails').set({ status: 'stored' }).where('id', '=', mail.id).execute();
+      return;
+    }
+    try {
+      await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body });
+      await db.updateTable('mails').set({ status: 'sent', sent_at: now(), error: null }).where('id', '=', mail.id).execute();
+    } catch (error) {
+      await db.updateTable('mails').set({ error: error instanceof Error ? error.message : String(error) }).where('id', '=', mail.id).execute();
+      throw error;
+    }
+  };
+}

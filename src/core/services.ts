@@ -1,0 +1,20 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { DB } from './db/schema.js';
+import type { Engine } from './db/database.js';
+import type { PageCache } from './cache/page-cache.js';
+import type { JobHandler, JobWorker } from './jobs/worker.js';
+
+/** What use cases are given: built once per process and shared by every request. */
+export interface Services {
+  config: Config;
+  db: Kysely<DB>;
+  engine: Engine;
+  clock: Clock;
+  log: FastifyBaseLogger;
+  pageCache: PageCache;
+  jobHandlers: Map<string, JobHandler>;
+  worker: JobWorker;
+}

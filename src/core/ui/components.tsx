@@ -1,0 +1,227 @@
+import { t, type Locale } from '../i18n/i18n.js';
+import type { FieldError } from '../http/forms.js';
+import { uiMessages as m } from './messages.js';
+
+export interface FieldProps {
+  locale: Locale;
+  name: string;
+  label: string;
+  value?: string;
+  error?: FieldError;
+  hint?: string;
+  required?: boolean;
+  type?: 'text' | 'email' | 'date' | 'url' | 'number' | 'datetime-local' | 'password' | 'search';
+  autocomplete?: string;
+  maxlength?: number;
+}
+
+function ErrorText({ locale, id, error }: { locale: Locale; id: string; error?: FieldError }): JSX.Element {
+  if (!error) return '';
+  return (
+    <p id={id} class="fr-error-text" safe>
+      {t(locale, error.message, error.params)}
+    </p>
+  );
+}
+
+function Label({ name, label, hint, required }: Pick<FieldProps, 'name' | 'label' | 'hint' | 'required'>): JSX.Element {
+  return (
+    <label class="fr-label" for={name}>
+      <span safe>{label}</span>
+      {required ? ' *' : ''}
+      {hint ? (
+        <span class="fr-hint-text" safe>
+          {hint}
+        </span>
+      ) : (
+        ''
+      )}
+    </label>
+  );
+}
+
+/** A DSFR text input; an error is shown under the field and announced with aria-describedby. */
+export function Input(props: FieldProps): JSX.Element {
+  const errorId = `${props.name}-error`;
+  return (
+    <div class={`fr-input-group${props.error ? ' fr-input-group--error' : ''}`}>
+      <Label {...props} />
+      <input
+        class={`fr-input${props.error ? ' fr-input--error' : ''}`}
+        type={props.type ?? 'text'}
+        id={props.name}
+        name={props.name}
+        value={props.value ?? ''}
+        {...(props.required ? { required: true, 'aria-required': 'true' } : {})}
+        {...(props.error ? { 'aria-describedby': errorId, 'aria-invalid': 'true' } : {})}
+        {...(props.autocomplete ? { autocomplete: props.autocomplete } : {})}
+        {...(props.maxlength ? { maxlength: String(props.maxlength) } : {})}
+      />
+      <ErrorText locale={props.locale} id={errorId} error={props.error} />
+    </div>
+  );
+}
+
+export function TextArea(props: FieldProps & { rows?: number }): JSX.Element {
+  const errorId = `${props.name}-error`;
+  return (
+    <div class={`fr-input-group${props.error ? ' fr-input-group--error' : ''}`}>
+      <Label {...props} />
+      <textarea
+        class={`fr-input${props.error ? ' fr-input--error' : ''}`}
+        id={props.name}
+        name={props.name}
+        rows={String(props.rows ?? 8)}
+        {...(props.required ? { required: true, 'aria-required': 'true' } : {})}
+        {...(props.error ? { 'aria-describedby': errorId, 'aria-invalid': 'true' } : {})}
+        safe
+      >
+        {props.value ?? ''}
+      </textarea>
+      <ErrorText locale={props.locale} id={errorId} error={props.error} />
+    </div>
+  );
+}
+
+export function Select(props: FieldProps & { options: { value: string; label: string }[] }): JSX.Element {
+  const errorId = `${props.name}-error`;
+  return (
+    <div class={`fr-select-group${props.error ? ' fr-select-group--error' : ''}`}>
+      <Label {...props} />
+      <select
+        class={`fr-select${props.error ? ' fr-select--error' : ''}`}
+        id={props.name}
+        name={props.name}
+        {...(props.error ? { 'aria-describedby': errorId, 'aria-invalid': 'true' } : {})}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorText locale={props.locale} id={errorId} error={props.error} />
+    </div>
+  );
+}
+
+export function Checkbox(props: { name: string; label: string; checked?: boolean; hint?: string }): JSX.Element {
+  return (
+    <div class="fr-checkbox-group">
+      <input type="checkbox" id={props.name} name={props.name} checked={props.checked ?? false} />
+      <label class="fr-label" for={props.name}>
+        <span safe>{props.label}</span>
+        {props.hint ? (
+          <span class="fr-hint-text" safe>
+            {props.hint}
+          </span>
+        ) : (
+          ''
+        )}
+      </label>
+    </div>
+  );
+}
+
+export function CsrfField({ token }: { token?: string }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={token ?? ''} />;
+}
+
+/** Lists every error at the top of a form, each linking to its field (RGAA 11.10). */
+export function ErrorSummary({ locale, errors, labels }: { locale: Locale; errors: Record<string, FieldError>; labels: Record<string, string> }): JSX.Element {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return '';
+  return (
+    <div class="fr-alert fr-alert--error fr-mb-4w" role="alert">
+      <h2 class="fr-alert__title">{t(locale, m.errorSummary)}</h2>
+      <ul>
+        {entries.map(([field, error]) => (
+          <li>
+            <a href={`#${field}`} safe>
+              {`${labels[field] ?? field} : ${t(locale, error.message, error.params)}`}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Alert({ kind, title, text }: { kind: 'success' | 'error' | 'info' | 'warning'; title: string; text?: string }): JSX.Element {
+  return (
+    <div class={`fr-alert fr-alert--${kind} fr-mb-4w`} role={kind === 'error' ? 'alert' : 'status'}>
+      <h2 class="fr-alert__title" safe>
+        {title}
+      </h2>
+      {text ? <p safe>{text}</p> : ''}
+    </div>
+  );
+}
+
+export function Breadcrumb({ locale, items }: { locale: Locale; items: { label: string; href?: string }[] }): JSX.Element {
+  return (
+    <nav role="navigation" class="fr-breadcrumb" aria-label={t(locale, m.breadcrumb)}>
+      <button class="fr-breadcrumb__button" aria-expanded="false" aria-controls="breadcrumb">
+        {t(locale, m.showBreadcrumb)}
+      </button>
+      <div class="fr-collapse" id="breadcrumb">
+        <ol class="fr-breadcrumb__list">
+          {items.map((item, i) =>
+            item.href && i < items.length - 1 ? (
+              <li>
+                <a class="fr-breadcrumb__link" href={item.href} safe>
+                  {item.label}
+                </a>
+              </li>
+            ) : (
+              <li>
+                <a class="fr-breadcrumb__link" aria-current="page" safe>
+                  {item.label}
+                </a>
+              </li>
+            ),
+          )}
+        </ol>
+      </div>
+    </nav>
+  );
+}
+
+/** DSFR pagination; `href(n)` builds the link of page n (keeping the filters). */
+export function Pagination({ locale, page, pages, href }: { locale: Locale; page: number; pages: number; href: (n: number) => string }): JSX.Element {
+  if (pages <= 1) return '';
+  const numbers = Array.from({ length: pages }, (_, i) => i + 1).filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2);
+  const link = (n: number, cls: string, label: string, text: string) =>
+    n >= 1 && n <= pages && n !== page ? (
+      <a class={`fr-pagination__link ${cls}`} href={href(n)} title={label}>
+        {text}
+      </a>
+    ) : (
+      <a class={`fr-pagination__link ${cls}`} aria-disabled="true" role="link">
+        {text}
+      </a>
+    );
+  return (
+    <nav role="navigation" class="fr-pagination" aria-label={t(locale, m.pagination)}>
+      <ul class="fr-pagination__list">
+        <li>{link(1, 'fr-pagination__link--first', t(locale, m.firstPage), t(locale, m.firstPage))}</li>
+        <li>{link(page - 1, 'fr-pagination__link--prev fr-pagination__link--lg-label', t(locale, m.previousPage), t(locale, m.previousPage))}</li>
+        {numbers.map((n) => (
+          <li>
+            {n === page ? (
+              <a class="fr-pagination__link" aria-current="page" title={t(locale, m.page, { n })}>
+                {String(n)}
+              </a>
+            ) : (
+              <a class="fr-pagination__link" href={href(n)} title={t(locale, m.page, { n })}>
+                {String(n)}
+              </a>
+            )}
+          </li>
+        ))}
+        <li>{link(page + 1, 'fr-pagination__link--next fr-pagination__link--lg-label', t(locale, m.nextPage), t(locale, m.nextPage))}</li>
+        <li>{link(pages, 'fr-pagination__link--last', t(locale, m.lastPage), t(locale, m.lastPage))}</li>
+      </ul>
+    </nav>
+  );
+}

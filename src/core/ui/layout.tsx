@@ -1,0 +1,235 @@
+import { t, type Locale } from '../i18n/i18n.js';
+import { hasPermission } from '../auth/permissions.js';
+import { uiMessages as m } from './messages.js';
+import type { ViewContext } from './view-context.js';
+
+export interface PageProps {
+  ctx: ViewContext;
+  title: string;
+  description?: string;
+  /** Extra head elements (feeds, canonical link). */
+  head?: JSX.Element;
+  children?: JSX.Element | JSX.Element[];
+}
+
+const navItems = [
+  { href: '/programme', label: m.navProgramme },
+  { href: '/manifeste', label: m.navManifesto },
+  { href: '/actualites', label: m.navNews },
+  { href: '/partenaires', label: m.navPartners },
+  { href: '/faq', label: m.navFaq },
+];
+
+function isCurrent(path: string, href: string): boolean {
+  return path === href || path.startsWith(href + '/');
+}
+
+function Header({ ctx }: { ctx: ViewContext }): JSX.Element {
+  const { locale } = ctx;
+  const other: Locale = locale === 'fr' ? 'en' : 'fr';
+  const switchHref = `/langue/${other}?retour=${encodeURIComponent(ctx.path)}`;
+  return (
+    <header role="banner" class="fr-header">
+      <div class="fr-header__body">
+        <div class="fr-container">
+          <div class="fr-header__body-row">
+            <div class="fr-header__brand fr-enlarge-link">
+              <div class="fr-header__brand-top">
+                <div class="fr-header__logo">
+                  <p class="fr-logo">{t(locale, m.republic)}</p>
+                </div>
+                <div class="fr-header__navbar">
+                  <button class="fr-btn--menu fr-btn" data-fr-opened="false" aria-controls="modal-menu" aria-haspopup="menu" id="button-menu" title={t(locale, m.menu)}>
+                    {t(locale, m.menu)}
+                  </button>
+                </div>
+              </div>
+              <div class="fr-header__service">
+                <a href="/" title={t(locale, m.homeLinkTitle)}>
+                  <p class="fr-header__service-title">{t(locale, m.serviceTitle)}</p>
+                </a>
+                <p class="fr-header__service-tagline">{t(locale, m.serviceTagline)}</p>
+              </div>
+            </div>
+            <div class="fr-header__tools">
+              <div class="fr-header__tools-links">
+                <ToolLinks ctx={ctx} switchHref={switchHref} other={other} />
+              </div>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div class="fr-header__menu fr-modal" id="modal-menu" aria-labelledby="button-menu">
+        <div class="fr-container">
+          <button class="fr-btn--close fr-btn" aria-controls="modal-menu" title={t(locale, m.close)}>
+            {t(locale, m.close)}
+          </button>
+          <div class="fr-header__menu-links"></div>
+          <nav class="fr-nav" id="header-navigation" role="navigation" aria-label={t(locale, m.mainMenu)}>
+            <ul class="fr-nav__list">
+              <li class="fr-nav__item">
+                <a class="fr-nav__link" href="/" {...(ctx.path === '/' ? { 'aria-current': 'page' } : {})}>
+                  {t(locale, m.homeTitle)}
+                </a>
+              </li>
+              {navItems.map((item) => (
+                <li class="fr-nav__item">
+                  <a class="fr-nav__link" href={item.href} {...(isCurrent(ctx.path, item.href) ? { 'aria-current': 'page' } : {})}>
+                    {t(locale, item.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function ToolLinks({ ctx, switchHref, other }: { ctx: ViewContext; switchHref: string; other: Locale }): JSX.Element {
+  const { locale, user } = ctx;
+  return (
+    <ul class="fr-btns-group">
+      <li>
+        <a class="fr-btn fr-icon-translate-2" href={switchHref} lang={other} hreflang={other} title={t(locale, m.otherLanguageTitle)}>
+          {t(locale, m.otherLanguage)}
+        </a>
+      </li>
+      {user ? (
+        <>
+          {hasPermission(user, 'staff.area') ? (
+            <li>
+              <a class="fr-btn fr-icon-settings-5-line" href="/admin">
+                {t(locale, m.administration)}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          <li>
+            <a class="fr-btn fr-icon-account-circle-line" href="/compte">
+              {t(locale, m.mySpace)}
+            </a>
+          </li>
+          <li>
+            <form method="post" action="/deconnexion">
+              <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
+              <button type="submit" class="fr-btn fr-icon-logout-box-r-line">
+                {t(locale, m.signOut)}
+              </button>
+            </form>
+          </li>
+        </>
+      ) : (
+        <li>
+          <a class="fr-btn fr-icon-lock-line" href="/connexion">
+            {t(locale, m.signIn)}
+          </a>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+function Footer({ locale }: { locale: Locale }): JSX.Element {
+  const stateLinks = ['info.gouv.fr', 'service-public.fr', 'legifrance.gouv.fr', 'data.gouv.fr'];
+  return (
+    <footer class="fr-footer" role="contentinfo" id="footer">
+      <div class="fr-container">
+        <div class="fr-footer__body">
+          <div class="fr-footer__brand fr-enlarge-link">
+            <a href="/" title={t(locale, m.homeLinkTitle)}>
+              <p class="fr-logo">{t(locale, m.republic)}</p>
+            </a>
+          </div>
+          <div class="fr-footer__content">
+            <p class="fr-footer__content-desc">{t(locale, m.footerDesc)}</p>
+            <ul class="fr-footer__content-list">
+              {stateLinks.map((host) => (
+                <li class="fr-footer__content-item">
+                  <a class="fr-footer__content-link" target="_blank" rel="noopener" title={`${host} - ${t(locale, m.newWindow)}`} href={`https://${host}`}>
+                    {host}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </div>
+        <div class="fr-footer__bottom">
+          <ul class="fr-footer__bottom-list">
+            <li class="fr-footer__bottom-item">
+              <a class="fr-footer__bottom-link" href="/plan-du-site">{t(locale, m.siteMap)}</a>
+            </li>
+            <li class="fr-footer__bottom-item">
+              <a class="fr-footer__bottom-link" href="/accessibilite">{t(locale, m.accessibility)}</a>
+            </li>
+            <li class="fr-footer__bottom-item">
+              <a class="fr-footer__bottom-link" href="/mentions-legales">{t(locale, m.legal)}</a>
+            </li>
+            <li class="fr-footer__bottom-item">
+              <a class="fr-footer__bottom-link" href="/donnees-personnelles">{t(locale, m.personalData)}</a>
+            </li>
+          </ul>
+          <div class="fr-footer__bottom-copy">
+            <p>
+              {t(locale, m.license)}{' '}
+              <a href="https://github.com/etalab/licence-ouverte/blob/master/LO.md" target="_blank" rel="noopener" title={`${t(locale, m.licenseName)} - ${t(locale, m.newWindow)}`}>
+                {t(locale, m.licenseName)}
+              </a>
+            </p>
+          </div>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+/** The DSFR page frame: skip links, header with the service name, main content, State footer. */
+export function Page({ ctx, title, description, head, children }: PageProps): JSX.Element {
+  const { locale } = ctx;
+  const fullTitle = `${title} - ${t(locale, m.serviceTitle)}`;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={locale} data-fr-scheme="system">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no" />
+          <title safe>{fullTitle}</title>
+          {description ? <meta name="description" content={description} /> : ''}
+          <link rel="stylesheet" href="/dsfr/dsfr.min.css" />
+          <link rel="stylesheet" href="/dsfr/utility/icons/icons.min.css" />
+          <link rel="stylesheet" href="/static/app.css" />
+          <link rel="icon" href="/dsfr/favicon/favicon.svg" type="image/svg+xml" />
+          {head ?? ''}
+        </head>
+        <body>
+          <div class="fr-skiplinks">
+            <nav class="fr-container" role="navigation" aria-label={t(locale, m.quickAccess)}>
+              <ul class="fr-skiplinks__list">
+                <li>
+                  <a class="fr-link" href="#contenu">{t(locale, m.skipContent)}</a>
+                </li>
+                <li>
+                  <a class="fr-link" href="#header-navigation">{t(locale, m.skipMenu)}</a>
+                </li>
+                <li>
+                  <a class="fr-link" href="#footer">{t(locale, m.skipFooter)}</a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+          <Header ctx={ctx} />
+          <main id="contenu" role="main" tabindex="-1">
+            {children}
+          </main>
+          <Footer locale={locale} />
+          <script type="module" src="/dsfr/dsfr.module.min.js"></script>
+          {'<script nomodule src="/dsfr/dsfr.nomodule.min.js"></script>'}
+          <script type="module" src="/static/app.js"></script>
+        </body>
+      </html>
+    </>
+  );
+}
