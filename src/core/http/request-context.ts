@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CurrentUser, Permission } from '../auth/permissions.js';
+import type { Actor } from '../audit/audit.js';
+import { displayName, type CurrentUser, type Permission } from '../auth/permissions.js';
 import type { Locale } from '../i18n/i18n.js';
 import type { Services } from '../services.js';
 import type { ViewContext } from '../ui/view-context.js';
@@ -33,4 +34,10 @@ export async function viewContext(request: FastifyRequest, reply: FastifyReply):
 /** The view context for a page that holds no form: no CSRF cookie is set, so it can be cached. */
 export function plainViewContext(request: FastifyRequest): ViewContext {
   return { locale: request.locale, user: request.user, path: request.url.split('?')[0] };
+}
+
+/** The actor recorded in the audit log for a change made through this request. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.user) return { id: null, label: `anonymous ${request.ip}` };
+  return { id: request.user.id, label: `${displayName(request.user)} <${request.user.email}>` };
 }
