@@ -55,10 +55,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     log: app.log,
     pageCache: new PageCache(),
     jobHandlers: new Map(),
+    routes: [],
     worker: undefined as unknown as JobWorker,
   };
   services.worker = new JobWorker({ db: services.db, clock, handlers: services.jobHandlers, log: app.log });
-  services.jobHandlers.set(SEND_MAIL_JOB, sendMailJob(services.db, config.smtpUrl, config.mailFrom, () => clock.now()));
+  services.jobHandlers.set(SEND_MAIL_JOB, sendMailJob(services.db, config.smtpUrl, config.mailFrom, () => clock.now(), app.log));
   app.decorate('services', services);
 
   const secure = config.baseUrl.startsWith('https://');
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!permission || !(permission in PERMISSIONS)) {
       throw new Error(`Route ${route.method} ${route.url} names no known permission (config.permission)`);
     }
+    for (const method of [route.method].flat()) services.routes.push({ method, url: route.url, permission });
   });
 
   app.decorateRequest('user', null);

@@ -17,4 +17,6 @@ export interface Services {
   pageCache: PageCache;
   jobHandlers: Map<string, JobHandler>;
   worker: JobWorker;
+  /** Every route with the permission it names: the authorisation matrix test walks it. */
+  routes: { method: string; url: string; permission: string }[];
 }

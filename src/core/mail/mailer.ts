@@ -38,13 +38,21 @@ export async function queueMail(trx: Transaction<DB> | Kysely<DB>, request: Mail
 }
 
 /** The job that sends a stored mail; with no SMTP configured the mail stays readable by admins. */
-export function sendMailJob(db: Kysely<DB>, smtpUrl: string | undefined, from: string, now: () => Date) {
+export function sendMailJob(
+  db: Kysely<DB>,
+  smtpUrl: string | undefined,
+  from: string,
+  now: () => Date,
+  log?: { info(obj: object, msg: string): void },
+) {
   const transport: Transporter | undefined = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
   return async (payload: Record<string, unknown>): Promise<void> => {
     const mail = await db.selectFrom('mails').selectAll().where('id', '=', String(payload.mailId)).executeTakeFirst();
     if (!mail || mail.status === 'sent' || mail.status === 'stored') return;
     if (!transport) {
       await db.updateTable('mails').set({ status: 'stored' }).where('id', '=', mail.id).execute();
+      // Without SMTP (local demo), the log is how the person running the platform reads sign-in links.
+      log?.info({ to: mail.to_address, subject: mail.subject, text: mail.text_body }, 'mail kept in the database (no SMTP_URL configured)');
       return;
     }
     try {
