@@ -80,7 +80,7 @@ export class FormReader {
     if (!value || this.errors[field]) return null;
     const parsed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     const date = parsed ? new Date(Date.UTC(+parsed[1], +parsed[2] - 1, +parsed[3])) : null;
-    if (!date || date.getUTCDate() !== +parsed![3]) {
+    if (!date || date.getUTCMonth() !== +parsed![2] - 1 || date.getUTCDate() !== +parsed![3]) {
       this.fail(field, formMessages.date);
       return null;
     }
