@@ -1,0 +1,82 @@
+import { Marked, type Tokens } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * Markdown (GFM, with the raw HTML blocks old posts carry) to HTML that is safe to put in a page
+ * as is. Marked does the formatting; sanitize-html then keeps only an allowlist of tags and
+ * attributes, so whatever the author (or an imported file) wrote, no script can come through.
+ */
+
+const markdown = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  walkTokens(token) {
+    // The page already has its h1 (the title): body headings start at h2, never beyond h6.
+    if (token.type === 'heading') {
+      const heading = token as Tokens.Heading;
+      heading.depth = Math.min(heading.depth + 1, 6);
+    }
+  },
+});
+
+const SAFE_LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
+
+const sanitizeOptions: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+    'p', 'br', 'hr', 'blockquote', 'pre', 'code',
+    'ul', 'ol', 'li',
+    'a', 'img', 'figure', 'figcaption',
+    'em', 'strong', 'b', 'i', 'del', 's', 'sub', 'sup', 'abbr',
+    'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption',
+  ],
+  allowedAttributes: {
+    a: ['href', 'title', 'target', 'rel'],
+    img: ['src', 'alt', 'title', 'width', 'height'],
+    abbr: ['title'],
+    ol: ['start'],
+    th: ['align', 'scope'],
+    td: ['align'],
+    code: ['class'],
+  },
+  // Only Marked's language marker on code blocks: no author-chosen classes (they could mimic UI).
+  allowedClasses: { code: ['language-*'] },
+  allowedSchemes: SAFE_LINK_SCHEMES,
+  // Images: https or a path on this site (sanitize-html lets scheme-less URLs through).
+  allowedSchemesByTag: { img: ['https'] },
+  allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
+  allowProtocolRelative: false,
+  // Tags outside the list disappear but their text stays (e.g. `<div>` wrappers);
+  // script, style and the like disappear with their content.
+  disallowedTagsMode: 'discard',
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'template', 'title'],
+  // An image whose address was refused is of no use to anyone.
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  transformTags: {
+    // A raw `<h1>` in an HTML block would compete with the page title.
+    h1: 'h2',
+    a: (tagName, attribs) => {
+      const { rel: _rel, target, ...rest } = attribs;
+      // A link opening a new tab must not hand the opener to the other site.
+      if (target !== undefined) return { tagName, attribs: { ...rest, target: '_blank', rel: 'noopener noreferrer' } };
+      return { tagName, attribs: rest };
+    },
+  },
+};
+
+/** Renders Markdown to sanitised HTML. Never throws: unreadable input yields escaped text. */
+export function renderMarkdown(source: string): string {
+  let html: string;
+  try {
+    html = markdown.parse(String(source ?? '')) as string;
+  } catch {
+    // Marked is robust, but if it ever fails the text is still shown, escaped.
+    html = `<p>${escapeText(String(source))}</p>`;
+  }
+  return sanitizeHtml(html, sanitizeOptions);
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
