@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   'mail.read': ['admin'],
   'audit.read': ['admin'],
   'staff.area': ['staff', 'admin'],
+  'seasons.manage': ['staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,1 +1,64 @@
-export interface SeasonsTables {}
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** bigint comes back as a string from pg; we always convert with Number (amounts stay < 2^53). */
+type BigIntColumn = ColumnType<string | number | bigint, number | bigint, number | bigint>;
+
+export interface SeasonsTable {
+  id: Generated<string>;
+  slug: string;
+  number: number;
+  name: string;
+  name_en: string;
+  summary: string;
+  summary_en: string;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  eligible_kinds: string[];
+  support_months: number;
+  grant_envelope_cents: BigIntColumn;
+  laureates_sought: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SeasonTracksTable {
+  id: Generated<string>;
+  season_id: string;
+  code: string;
+  name: string;
+  name_en: string;
+  lead: string;
+  position: number;
+}
+
+export interface SeasonCriteriaTable {
+  id: Generated<string>;
+  season_id: string;
+  code: string;
+  label: string;
+  label_en: string;
+  description: string;
+  description_en: string;
+  weight: number;
+  position: number;
+}
+
+export interface LaureatesTable {
+  id: Generated<string>;
+  season_id: string;
+  track_code: string;
+  name: string;
+  organisation: string;
+  summary: string;
+  summary_en: string;
+  website: string;
+  position: number;
+}
+
+export interface SeasonsTables {
+  seasons: SeasonsTable;
+  season_tracks: SeasonTracksTable;
+  season_criteria: SeasonCriteriaTable;
+  laureates: LaureatesTable;
+}

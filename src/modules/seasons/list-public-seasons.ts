@@ -1,0 +1,97 @@
+import type { Services } from '../../core/services.js';
+import { loadLaureates, loadSeasons, type SeasonRecord } from './queries.js';
+import { seasonStatus, type SeasonStatus } from './season-status.js';
+
+/** A season as the public site shows it; other modules (content) read seasons only through this. */
+export interface PublicSeason {
+  id: string;
+  slug: string;
+  number: number;
+  name: string;
+  nameEn: string;
+  summary: string;
+  summaryEn: string;
+  opensAt: Date;
+  closesAt: Date;
+  status: SeasonStatus;
+  tracks: { code: string; name: string; nameEn: string; lead: string }[];
+  criteria: { code: string; label: string; labelEn: string; description: string; descriptionEn: string; weight: number }[];
+  eligibleKinds: string[];
+  supportMonths: number;
+  grantEnvelopeCents: number;
+  laureatesSought: number;
+  laureateCount: number;
+}
+
+export interface PublicLaureate {
+  id: string;
+  name: string;
+  organisation: string;
+  summary: string;
+  summaryEn: string;
+  website: string;
+  track: { code: string; name: string; nameEn: string } | null;
+}
+
+function toPublic(season: SeasonRecord, now: Date): PublicSeason {
+  return {
+    id: season.id,
+    slug: season.slug,
+    number: season.number,
+    name: season.name,
+    nameEn: season.nameEn,
+    summary: season.summary,
+    summaryEn: season.summaryEn,
+    opensAt: season.opensAt,
+    closesAt: season.closesAt,
+    status: seasonStatus(season, now),
+    tracks: season.tracks.map(({ code, name, nameEn, lead }) => ({ code, name, nameEn, lead })),
+    criteria: season.criteria.map(({ code, label, labelEn, description, descriptionEn, weight }) => ({
+      code,
+      label,
+      labelEn,
+      description,
+      descriptionEn,
+      weight,
+    })),
+    eligibleKinds: season.eligibleKinds,
+    supportMonths: season.supportMonths,
+    grantEnvelopeCents: season.grantEnvelopeCents,
+    laureatesSought: season.laureatesSought,
+    laureateCount: season.laureateCount,
+  };
+}
+
+/** Every season, ordered by opening date, with its status at the services' clock. */
+export async function listPublicSeasons(services: Pick<Services, 'db' | 'clock'>): Promise<PublicSeason[]> {
+  const now = services.clock.now();
+  return (await loadSeasons(services.db)).map((s) => toPublic(s, now));
+}
+
+/** The season whose call is open now (the latest opened if several overlap), or null. */
+export async function currentOpenSeason(services: Pick<Services, 'db' | 'clock'>): Promise<PublicSeason | null> {
+  const open = (await listPublicSeasons(services)).filter((s) => s.status === 'open');
+  return open.at(-1) ?? null;
+}
+
+export async function getPublicSeason(services: Pick<Services, 'db' | 'clock'>, slug: string): Promise<PublicSeason | null> {
+  const [season] = await loadSeasons(services.db, { slug });
+  return season ? toPublic(season, services.clock.now()) : null;
+}
+
+/** Laureates of a season, in their display order, with the track they belong to. */
+export async function listPublicLaureates(services: Pick<Services, 'db'>, season: Pick<PublicSeason, 'id' | 'tracks'>): Promise<PublicLaureate[]> {
+  const laureates = await loadLaureates(services.db, { seasonId: season.id });
+  return laureates.map((l) => {
+    const track = season.tracks.find((t) => t.code === l.trackCode);
+    return {
+      id: l.id,
+      name: l.name,
+      organisation: l.organisation,
+      summary: l.summary,
+      summaryEn: l.summaryEn,
+      website: l.website,
+      track: track ? { code: track.code, name: track.name, nameEn: track.nameEn } : null,
+    };
+  });
+}

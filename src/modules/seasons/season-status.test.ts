@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parisEndOfDay, parisStartOfDay } from './paris-time.js';
+import { seasonStatus } from './season-status.js';
+
+const season = { opensAt: parisStartOfDay('2021-12-17'), closesAt: parisEndOfDay('2022-01-29') };
+
+describe('seasonStatus', () => {
+  it('is upcoming before the opening instant', () => {
+    expect(seasonStatus(season, new Date(season.opensAt.getTime() - 1))).toBe('upcoming');
+  });
+
+  it('is open from the opening instant', () => {
+    expect(seasonStatus(season, season.opensAt)).toBe('open');
+  });
+
+  it('is still open at 23:59:59 Paris on the closing day, to the end of that second', () => {
+    expect(seasonStatus(season, new Date('2022-01-29T22:59:59.000Z'))).toBe('open');
+    expect(seasonStatus(season, new Date('2022-01-29T22:59:59.999Z'))).toBe('open');
+  });
+
+  it('is closed one second later (midnight in Paris)', () => {
+    expect(seasonStatus(season, new Date('2022-01-29T23:00:00.000Z'))).toBe('closed');
+  });
+
+  it('follows the summer offset for a summer deadline', () => {
+    const summer = { opensAt: parisStartOfDay('2023-04-07'), closesAt: parisEndOfDay('2023-05-02') };
+    expect(seasonStatus(summer, new Date('2023-05-02T21:59:59.000Z'))).toBe('open');
+    expect(seasonStatus(summer, new Date('2023-05-02T22:00:00.000Z'))).toBe('closed');
+  });
+});
