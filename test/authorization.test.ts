@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasPermission, type Permission } from '../src/core/auth/permissions.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+import { fillPath, listRoutes } from './support/routes.js';
+import { createSignedInUser, MATRIX_ROLES, type SignedInUser } from './support/users.js';
+
+/**
+ * Deny by default, checked on the running app: every route, as every role and as an anonymous
+ * visitor. A role without the route's permission must be refused; nobody ever gets a 5xx.
+ */
+let t: TestApp;
+const people: { name: string; person: SignedInUser | null }[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  people.push({ name: 'anonymous', person: null });
+  for (const role of MATRIX_ROLES) {
+    people.push({ name: role.name, person: await createSignedInUser(t.database.db, t.clock, role.grants, role.name) });
+  }
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('authorisation matrix', () => {
+  it('refuses every route to every role that lacks its permission, and never answers 5xx', async () => {
+    const routes = listRoutes(t.app);
+    expect(routes.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    let checked = 0;
+    let refusals = 0;
+    for (const route of routes) {
+      const url = fillPath(route.url);
+      for (const { name, person } of people) {
+        const allowed = hasPermission(person?.user ?? null, route.permission as Permission);
+        const response = await t.app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: person ? { cookie: person.cookie } : {},
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+        });
+        checked += 1;
+        const where = `${route.method} ${url} (${route.permission}) as ${name}: ${response.statusCode}`;
+        if (response.statusCode >= 500) {
+          problems.push(`${where} — server error`);
+          continue;
+        }
+        if (allowed) continue;
+        refusals += 1;
+        if (!person && route.method === 'GET' && !url.startsWith('/api/')) {
+          const location = String(response.headers.location ?? '');
+          if (response.statusCode !== 303 || !location.startsWith('/connexion?retour=')) {
+            problems.push(`${where} — expected 303 to /connexion?retour=…, got location "${location}"`);
+          }
+        } else if (response.statusCode !== 401 && response.statusCode !== 403) {
+          problems.push(`${where} — expected 401 or 403`);
+        }
+      }
+    }
+    console.log(
+      `authorisation matrix: ${checked} route×role pairs checked (${routes.length} routes × ${people.length} roles), ${refusals} refusals verified`,
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('a staff member limited to one track holds no admin-only permission', () => {
+    const limited = people.find((p) => p.name === 'staff-one-track')!.person!;
+    expect(hasPermission(limited.user, 'accounts.manage')).toBe(false);
+    expect(hasPermission(limited.user, 'staff.area')).toBe(true);
+  });
+});

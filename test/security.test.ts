@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './support/test-app.js';
+import { fillPath, hasParams, listRoutes, obtainCsrf, type RouteEntry } from './support/routes.js';
+import { createSignedInUser, type SignedInUser } from './support/users.js';
+
+/**
+ * Routes allowed to take a state-changing request without a CSRF token, each with the reason.
+ * A route that skips the check and is not listed here fails the test.
+ */
+const CSRF_EXEMPT: Record<string, string> = {};
+
+const CSRF_TEXT = 'Le formulaire a expiré ou ne provient pas de ce site';
+const XSS_PROBE = '<script>alert("acc-xss-probe")</script>';
+const ATTR_PROBE = '"><img src=x onerror=alert("acc-attr-probe")>';
+
+let t: TestApp;
+let admin: SignedInUser;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await createSignedInUser(t.database.db, t.clock, [{ role: 'admin' }], 'admin');
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+function unsafeRoutes(): RouteEntry[] {
+  return listRoutes(t.app).filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method));
+}
+
+function getRoutes(): RouteEntry[] {
+  return listRoutes(t.app).filter((r) => r.method === 'GET');
+}
+
+/** The raw probes must never come back unescaped: they would run in the visitor's browser. */
+function reflectedProbe(body: string): string | undefined {
+  if (body.includes('<script>alert("acc-xss-probe")')) return 'script probe reflected unescaped';
+  if (body.includes('<img src=x onerror=alert("acc-attr-probe")')) return 'attribute probe reflected unescaped';
+  return undefined;
+}
+
+describe('CSRF', () => {
+  it('refuses every state-changing route without a valid token, even for an admin', async () => {
+    const routes = unsafeRoutes();
+    const problems: string[] = [];
+    const exempt: string[] = [];
+    const csrf = await obtainCsrf(t.app, admin.cookie);
+    for (const route of routes) {
+      const key = `${route.method} ${route.url}`;
+      const url = fillPath(route.url);
+      const attempts = [
+        { label: 'no token', cookie: admin.cookie, payload: { title: 'x' } as Record<string, string> },
+        ...(csrf
+          ? [{ label: 'forged token', cookie: `${admin.cookie}; ${csrf.cookie}`, payload: { title: 'x', _csrf: 'forged-token' } }]
+          : []),
+      ];
+      for (const attempt of attempts) {
+        const response = await t.app.inject({ method: route.method as 'POST', url, headers: { cookie: attempt.cookie }, payload: attempt.payload });
+        const refused = response.statusCode === 403 && response.body.includes(CSRF_TEXT);
+        if (refused) continue;
+        if (CSRF_EXEMPT[key]) {
+          exempt.push(`${key}: ${CSRF_EXEMPT[key]}`);
+          break;
+        }
+        problems.push(`${key} (${attempt.label}) answered ${response.statusCode} instead of the 403 CSRF page`);
+      }
+    }
+    console.log(`CSRF: ${routes.length} state-changing routes checked${csrf ? ' (missing and forged tokens)' : ' (missing token; no page hands out a token yet)'}`);
+    for (const line of [...new Set(exempt)]) console.log(`CSRF exempt (justified): ${line}`);
+    expect(problems).toEqual([]);
+  });
+
+  it('lists only exemptions that exist', () => {
+    const keys = new Set(unsafeRoutes().map((r) => `${r.method} ${r.url}`));
+    for (const key of Object.keys(CSRF_EXEMPT)) expect(keys.has(key), `${key} is listed as CSRF exempt but does not exist`).toBe(true);
+  });
+});
+
+describe('security headers and cookies', () => {
+  it('sends a strict CSP, nosniff and no framing on pages', async () => {
+    for (const url of ['/', '/healthz', '/page-qui-n-existe-pas']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      const csp = String(response.headers['content-security-policy'] ?? '');
+      expect(csp, url).toContain("default-src 'self'");
+      expect(csp, url).not.toContain('unsafe-inline');
+      expect(csp, url).not.toContain('unsafe-eval');
+      expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      const frameDenied = /frame-ancestors 'none'/.test(csp) || ['DENY', 'SAMEORIGIN'].includes(String(response.headers['x-frame-options']));
+      expect(frameDenied, url).toBe(true);
+    }
+  });
+
+  it('sets the CSRF and session cookies HttpOnly and SameSite=Lax', async () => {
+    const seen: { name: string; httpOnly?: boolean; sameSite?: string; from: string }[] = [];
+    for (const route of getRoutes().filter((r) => !hasParams(r.url))) {
+      for (const cookie of [admin.cookie, undefined]) {
+        const response = await t.app.inject({ method: 'GET', url: route.url, headers: cookie ? { cookie } : {} });
+        for (const c of response.cookies) seen.push({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite, from: route.url });
+      }
+    }
+    const sensitive = seen.filter((c) => c.name === '_csrf' || c.name === 'acc_session');
+    console.log(`cookies: ${seen.length} set-cookie headers seen on GET pages (${[...new Set(seen.map((c) => c.name))].join(', ') || 'none'})`);
+    for (const c of sensitive) {
+      expect(c.httpOnly, `${c.name} from ${c.from}`).toBe(true);
+      expect(String(c.sameSite).toLowerCase(), `${c.name} from ${c.from}`).toBe('lax');
+    }
+    for (const c of seen) expect(['lax', 'strict'], `${c.name} from ${c.from}`).toContain(String(c.sameSite).toLowerCase());
+  });
+});
+
+describe('hostile input on every GET route', () => {
+  const hostileQueries = [
+    `page=${encodeURIComponent(XSS_PROBE)}`,
+    `page=${encodeURIComponent(ATTR_PROBE)}`,
+    'page=-1',
+    'page=0',
+    'page=1e99',
+    'page=NaN',
+    'page=1&page=2',
+    'page[]=1',
+    'page[a]=1',
+    `q=${encodeURIComponent(XSS_PROBE)}&retour=${encodeURIComponent('//evil.example/')}`,
+    `page=${'9'.repeat(400)}`,
+    `q=${'a'.repeat(8000)}`,
+    'q=%00%ff%fe',
+    `retour=${encodeURIComponent('javascript:alert(1)')}`,
+  ];
+  const hostileParams = ['../../etc/passwd', XSS_PROBE, '-1', '0', 'x'.repeat(300), '%00', 'null', ATTR_PROBE];
+
+  it('never answers 5xx nor reflects a payload unescaped', async () => {
+    const problems: string[] = [];
+    let requests = 0;
+    for (const route of getRoutes()) {
+      const urls: string[] = [];
+      const base = fillPath(route.url);
+      for (const query of hostileQueries) urls.push(`${base}?${query}`);
+      if (hasParams(route.url)) for (const value of hostileParams) urls.push(fillPath(route.url, () => value));
+      for (const url of urls) {
+        for (const cookie of [undefined, admin.cookie]) {
+          const response = await t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+          requests += 1;
+          const who = cookie ? 'admin' : 'anonymous';
+          if (response.statusCode >= 500) problems.push(`GET ${url.slice(0, 160)} as ${who}: ${response.statusCode}`);
+          const reflected = reflectedProbe(response.body);
+          if (reflected) problems.push(`GET ${url.slice(0, 160)} as ${who}: ${reflected}`);
+          const location = String(response.headers.location ?? '');
+          if (/^(https?:)?\/\/|^javascript:/i.test(location)) problems.push(`GET ${url.slice(0, 160)} as ${who}: redirects off-site to ${location}`);
+        }
+      }
+    }
+    console.log(`hostile input: ${requests} GET requests on ${getRoutes().length} routes`);
+    expect(problems).toEqual([]);
+  });
+
+  it('never answers 5xx to a state-changing route given an empty or hostile form with a valid token', async () => {
+    const csrf = await obtainCsrf(t.app, admin.cookie);
+    if (!csrf) {
+      console.log('hostile forms: skipped, no page hands out a CSRF token yet');
+      return;
+    }
+    const problems: string[] = [];
+    const bodies: Record<string, string>[] = [
+      {},
+      { title: XSS_PROBE, email: ATTR_PROBE, page: '-1', id: '../../etc/passwd', amount: '1e99', date: '2026-02-31' },
+      { title: 'x'.repeat(100_000), email: 'a'.repeat(300) + '@example.org' },
+    ];
+    for (const route of unsafeRoutes()) {
+      for (const body of bodies) {
+        const response = await t.app.inject({
+          method: route.method as 'POST',
+          url: fillPath(route.url),
+          headers: { cookie: `${admin.cookie}; ${csrf.cookie}` },
+          payload: { ...body, _csrf: csrf.token },
+        });
+        if (response.statusCode >= 500) problems.push(`${route.method} ${route.url}: ${response.statusCode} for ${Object.keys(body).join(',') || 'empty form'}`);
+        const reflected = reflectedProbe(response.body);
+        if (reflected) problems.push(`${route.method} ${route.url}: ${reflected}`);
+      }
+    }
+    console.log(`hostile forms: ${unsafeRoutes().length} state-changing routes × ${bodies.length} forms as admin`);
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 when the sign-in form is posted too often', async () => {
+    const signIn = listRoutes(t.app).find((r) => r.method === 'POST' && r.url === '/connexion');
+    if (!signIn) {
+      console.log('rate limit: skipped, POST /connexion does not exist yet');
+      return;
+    }
+    const csrf = await obtainCsrf(t.app);
+    let limited = false;
+    for (let i = 0; i < 60 && !limited; i += 1) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/connexion',
+        headers: csrf ? { cookie: csrf.cookie } : {},
+        payload: { email: `flood${i}@example.org`, ...(csrf ? { _csrf: csrf.token } : {}) },
+        remoteAddress: '203.0.113.7',
+      });
+      expect(response.statusCode, `attempt ${i}`).toBeLessThan(500);
+      if (response.statusCode === 429) limited = true;
+    }
+    expect(limited, 'POST /connexion never answered 429 in 60 attempts').toBe(true);
+  });
+});
