@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 /** The two languages of the interface; French is the default and the reference. */
 export type Locale = 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['fr', 'en'];
@@ -14,6 +15,11 @@ export type Messages = Record<string, Message>;
 /** Declares a module's messages; the type makes a missing translation a compile error. */
 export function defineMessages<T extends Messages>(messages: T): T {
   return messages;
+}
+
+/** The text in the locale, HTML-escaped: for JSX children mixed with markup, where `safe` cannot go. */
+export function escapeT(locale: Locale, message: Message, params?: Record<string, string | number>): string {
+  return escapeHtml(t(locale, message, params));
 }
 
 /** The text in the locale, with {name} placeholders replaced. */

@@ -133,7 +133,7 @@ export function ErrorSummary({ locale, errors, labels }: { locale: Locale; error
   if (entries.length === 0) return '';
   return (
     <div class="fr-alert fr-alert--error fr-mb-4w" role="alert">
-      <h2 class="fr-alert__title">{t(locale, m.errorSummary)}</h2>
+      <h2 class="fr-alert__title" safe>{t(locale, m.errorSummary)}</h2>
       <ul>
         {entries.map(([field, error]) => (
           <li>
@@ -161,7 +161,7 @@ export function Alert({ kind, title, text }: { kind: 'success' | 'error' | 'info
 export function Breadcrumb({ locale, items }: { locale: Locale; items: { label: string; href?: string }[] }): JSX.Element {
   return (
     <nav role="navigation" class="fr-breadcrumb" aria-label={t(locale, m.breadcrumb)}>
-      <button class="fr-breadcrumb__button" aria-expanded="false" aria-controls="breadcrumb">
+      <button class="fr-breadcrumb__button" aria-expanded="false" aria-controls="breadcrumb" safe>
         {t(locale, m.showBreadcrumb)}
       </button>
       <div class="fr-collapse" id="breadcrumb">
@@ -193,11 +193,11 @@ export function Pagination({ locale, page, pages, href }: { locale: Locale; page
   const numbers = Array.from({ length: pages }, (_, i) => i + 1).filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2);
   const link = (n: number, cls: string, label: string, text: string) =>
     n >= 1 && n <= pages && n !== page ? (
-      <a class={`fr-pagination__link ${cls}`} href={href(n)} title={label}>
+      <a class={`fr-pagination__link ${cls}`} href={href(n)} title={label} safe>
         {text}
       </a>
     ) : (
-      <a class={`fr-pagination__link ${cls}`} aria-disabled="true" role="link">
+      <a class={`fr-pagination__link ${cls}`} aria-disabled="true" role="link" safe>
         {text}
       </a>
     );
@@ -210,11 +210,11 @@ export function Pagination({ locale, page, pages, href }: { locale: Locale; page
           <li>
             {n === page ? (
               <a class="fr-pagination__link" aria-current="page" title={t(locale, m.page, { n })}>
-                {String(n)}
+                {n}
               </a>
             ) : (
               <a class="fr-pagination__link" href={href(n)} title={t(locale, m.page, { n })}>
-                {String(n)}
+                {n}
               </a>
             )}
           </li>

@@ -1,4 +1,5 @@
-import { t, type Locale } from '../i18n/i18n.js';
+import type Html from '@kitajs/html';
+import { escapeT, t, type Locale } from '../i18n/i18n.js';
 import { hasPermission } from '../auth/permissions.js';
 import { uiMessages as m } from './messages.js';
 import type { ViewContext } from './view-context.js';
@@ -8,8 +9,8 @@ export interface PageProps {
   title: string;
   description?: string;
   /** Extra head elements (feeds, canonical link). */
-  head?: JSX.Element;
-  children?: JSX.Element | JSX.Element[];
+  head?: Html.Children;
+  children?: Html.Children;
 }
 
 const navItems = [
@@ -36,19 +37,23 @@ function Header({ ctx }: { ctx: ViewContext }): JSX.Element {
             <div class="fr-header__brand fr-enlarge-link">
               <div class="fr-header__brand-top">
                 <div class="fr-header__logo">
-                  <p class="fr-logo">{t(locale, m.republic)}</p>
+                  <p class="fr-logo">
+                    République
+                    <br />
+                    Française
+                  </p>
                 </div>
                 <div class="fr-header__navbar">
-                  <button class="fr-btn--menu fr-btn" data-fr-opened="false" aria-controls="modal-menu" aria-haspopup="menu" id="button-menu" title={t(locale, m.menu)}>
+                  <button class="fr-btn--menu fr-btn" data-fr-opened="false" aria-controls="modal-menu" aria-haspopup="menu" id="button-menu" title={t(locale, m.menu)} safe>
                     {t(locale, m.menu)}
                   </button>
                 </div>
               </div>
               <div class="fr-header__service">
                 <a href="/" title={t(locale, m.homeLinkTitle)}>
-                  <p class="fr-header__service-title">{t(locale, m.serviceTitle)}</p>
+                  <p class="fr-header__service-title" safe>{t(locale, m.serviceTitle)}</p>
                 </a>
-                <p class="fr-header__service-tagline">{t(locale, m.serviceTagline)}</p>
+                <p class="fr-header__service-tagline" safe>{t(locale, m.serviceTagline)}</p>
               </div>
             </div>
             <div class="fr-header__tools">
@@ -61,20 +66,20 @@ function Header({ ctx }: { ctx: ViewContext }): JSX.Element {
       </div>
       <div class="fr-header__menu fr-modal" id="modal-menu" aria-labelledby="button-menu">
         <div class="fr-container">
-          <button class="fr-btn--close fr-btn" aria-controls="modal-menu" title={t(locale, m.close)}>
+          <button class="fr-btn--close fr-btn" aria-controls="modal-menu" title={t(locale, m.close)} safe>
             {t(locale, m.close)}
           </button>
           <div class="fr-header__menu-links"></div>
           <nav class="fr-nav" id="header-navigation" role="navigation" aria-label={t(locale, m.mainMenu)}>
             <ul class="fr-nav__list">
               <li class="fr-nav__item">
-                <a class="fr-nav__link" href="/" {...(ctx.path === '/' ? { 'aria-current': 'page' } : {})}>
+                <a class="fr-nav__link" href="/" {...(ctx.path === '/' ? { 'aria-current': 'page' } : {})} safe>
                   {t(locale, m.homeTitle)}
                 </a>
               </li>
               {navItems.map((item) => (
                 <li class="fr-nav__item">
-                  <a class="fr-nav__link" href={item.href} {...(isCurrent(ctx.path, item.href) ? { 'aria-current': 'page' } : {})}>
+                  <a class="fr-nav__link" href={item.href} {...(isCurrent(ctx.path, item.href) ? { 'aria-current': 'page' } : {})} safe>
                     {t(locale, item.label)}
                   </a>
                 </li>
@@ -92,7 +97,7 @@ function ToolLinks({ ctx, switchHref, other }: { ctx: ViewContext; switchHref: s
   return (
     <ul class="fr-btns-group">
       <li>
-        <a class="fr-btn fr-icon-translate-2" href={switchHref} lang={other} hreflang={other} title={t(locale, m.otherLanguageTitle)}>
+        <a class="fr-btn fr-icon-translate-2" href={switchHref} lang={other} hreflang={other} title={t(locale, m.otherLanguageTitle)} safe>
           {t(locale, m.otherLanguage)}
         </a>
       </li>
@@ -100,7 +105,7 @@ function ToolLinks({ ctx, switchHref, other }: { ctx: ViewContext; switchHref: s
         <>
           {hasPermission(user, 'staff.area') ? (
             <li>
-              <a class="fr-btn fr-icon-settings-5-line" href="/admin">
+              <a class="fr-btn fr-icon-settings-5-line" href="/admin" safe>
                 {t(locale, m.administration)}
               </a>
             </li>
@@ -108,14 +113,14 @@ function ToolLinks({ ctx, switchHref, other }: { ctx: ViewContext; switchHref: s
             ''
           )}
           <li>
-            <a class="fr-btn fr-icon-account-circle-line" href="/compte">
+            <a class="fr-btn fr-icon-account-circle-line" href="/compte" safe>
               {t(locale, m.mySpace)}
             </a>
           </li>
           <li>
             <form method="post" action="/deconnexion">
               <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />
-              <button type="submit" class="fr-btn fr-icon-logout-box-r-line">
+              <button type="submit" class="fr-btn fr-icon-logout-box-r-line" safe>
                 {t(locale, m.signOut)}
               </button>
             </form>
@@ -123,7 +128,7 @@ function ToolLinks({ ctx, switchHref, other }: { ctx: ViewContext; switchHref: s
         </>
       ) : (
         <li>
-          <a class="fr-btn fr-icon-lock-line" href="/connexion">
+          <a class="fr-btn fr-icon-lock-line" href="/connexion" safe>
             {t(locale, m.signIn)}
           </a>
         </li>
@@ -140,15 +145,19 @@ function Footer({ locale }: { locale: Locale }): JSX.Element {
         <div class="fr-footer__body">
           <div class="fr-footer__brand fr-enlarge-link">
             <a href="/" title={t(locale, m.homeLinkTitle)}>
-              <p class="fr-logo">{t(locale, m.republic)}</p>
+              <p class="fr-logo">
+                République
+                <br />
+                Française
+              </p>
             </a>
           </div>
           <div class="fr-footer__content">
-            <p class="fr-footer__content-desc">{t(locale, m.footerDesc)}</p>
+            <p class="fr-footer__content-desc" safe>{t(locale, m.footerDesc)}</p>
             <ul class="fr-footer__content-list">
               {stateLinks.map((host) => (
                 <li class="fr-footer__content-item">
-                  <a class="fr-footer__content-link" target="_blank" rel="noopener" title={`${host} - ${t(locale, m.newWindow)}`} href={`https://${host}`}>
+                  <a class="fr-footer__content-link" target="_blank" rel="noopener" title={`${host} - ${t(locale, m.newWindow)}`} href={`https://${host}`} safe>
                     {host}
                   </a>
                 </li>
@@ -159,22 +168,22 @@ function Footer({ locale }: { locale: Locale }): JSX.Element {
         <div class="fr-footer__bottom">
           <ul class="fr-footer__bottom-list">
             <li class="fr-footer__bottom-item">
-              <a class="fr-footer__bottom-link" href="/plan-du-site">{t(locale, m.siteMap)}</a>
+              <a class="fr-footer__bottom-link" href="/plan-du-site" safe>{t(locale, m.siteMap)}</a>
             </li>
             <li class="fr-footer__bottom-item">
-              <a class="fr-footer__bottom-link" href="/accessibilite">{t(locale, m.accessibility)}</a>
+              <a class="fr-footer__bottom-link" href="/accessibilite" safe>{t(locale, m.accessibility)}</a>
             </li>
             <li class="fr-footer__bottom-item">
-              <a class="fr-footer__bottom-link" href="/mentions-legales">{t(locale, m.legal)}</a>
+              <a class="fr-footer__bottom-link" href="/mentions-legales" safe>{t(locale, m.legal)}</a>
             </li>
             <li class="fr-footer__bottom-item">
-              <a class="fr-footer__bottom-link" href="/donnees-personnelles">{t(locale, m.personalData)}</a>
+              <a class="fr-footer__bottom-link" href="/donnees-personnelles" safe>{t(locale, m.personalData)}</a>
             </li>
           </ul>
           <div class="fr-footer__bottom-copy">
             <p>
-              {t(locale, m.license)}{' '}
-              <a href="https://github.com/etalab/licence-ouverte/blob/master/LO.md" target="_blank" rel="noopener" title={`${t(locale, m.licenseName)} - ${t(locale, m.newWindow)}`}>
+              {escapeT(locale, m.license)}{' '}
+              <a href="https://github.com/etalab/licence-ouverte/blob/master/LO.md" target="_blank" rel="noopener" title={`${t(locale, m.licenseName)} - ${t(locale, m.newWindow)}`} safe>
                 {t(locale, m.licenseName)}
               </a>
             </p>
@@ -202,20 +211,20 @@ export function Page({ ctx, title, description, head, children }: PageProps): JS
           <link rel="stylesheet" href="/dsfr/utility/icons/icons.min.css" />
           <link rel="stylesheet" href="/static/app.css" />
           <link rel="icon" href="/dsfr/favicon/favicon.svg" type="image/svg+xml" />
-          {head ?? ''}
+          {head}
         </head>
         <body>
           <div class="fr-skiplinks">
             <nav class="fr-container" role="navigation" aria-label={t(locale, m.quickAccess)}>
               <ul class="fr-skiplinks__list">
                 <li>
-                  <a class="fr-link" href="#contenu">{t(locale, m.skipContent)}</a>
+                  <a class="fr-link" href="#contenu" safe>{t(locale, m.skipContent)}</a>
                 </li>
                 <li>
-                  <a class="fr-link" href="#header-navigation">{t(locale, m.skipMenu)}</a>
+                  <a class="fr-link" href="#header-navigation" safe>{t(locale, m.skipMenu)}</a>
                 </li>
                 <li>
-                  <a class="fr-link" href="#footer">{t(locale, m.skipFooter)}</a>
+                  <a class="fr-link" href="#footer" safe>{t(locale, m.skipFooter)}</a>
                 </li>
               </ul>
             </nav>

@@ -6,7 +6,6 @@ export const uiMessages = defineMessages({
     fr: 'L’État soutient les projets d’intérêt général portés par la société civile',
     en: 'The State supports public-interest projects led by civil society',
   },
-  republic: { fr: 'République<br>Française', en: 'République<br>Française' },
   homeTitle: { fr: 'Accueil', en: 'Home' },
   homeLinkTitle: { fr: 'Accueil - Accélérateur d’initiatives citoyennes', en: 'Home - Citizen Initiatives Accelerator' },
   menu: { fr: 'Menu', en: 'Menu' },

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { Locale } from '../i18n/i18n.js';
+import { sniffContentType } from './sniff.js';
+
+export interface StoredFileInfo {
+  id: string;
+  originalName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+}
+
+export interface StoredFile extends StoredFileInfo {
+  data: Buffer;
+}
+
+export interface StoreFileInput {
+  data: Buffer;
+  /** The name the sender gave: kept only as display text, never used as a path. */
+  originalName: string;
+  ownerId?: string | null;
+  /** Defaults to the type read from the magic bytes, else application/octet-stream. */
+  contentType?: string;
+}
+
+/**
+ * A sender's file name made fit to display: no directories, no control characters, bounded length.
+ * It is still arbitrary text and must be escaped wherever it is shown.
+ */
+export function displayFileName(name: string): string {
+  const base = String(name ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .split(/[\\/]/)
+    .pop()!
+    .trim();
+  return (base || 'fichier').slice(0, 200);
+}
+
+/** A download name safe in a URL path and a header: ASCII letters, digits, dots and hyphens. */
+export function urlFileName(name: string, extension?: string): string {
+  const stem = displayFileName(name)
+    .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 80);
+  return `${stem || 'fichier'}${extension ? `.${extension}` : ''}`;
+}
+
+/** The public path of a stored file: /fichiers/<id>/<name>. */
+export function filePath(id: string, name: string): string {
+  return `/fichiers/${id}/${encodeURIComponent(name)}`;
+}
+
+/** Stores a file in the database (table files), in the caller's transaction. */
+export async function storeFile(trx: Transaction<DB> | Kysely<DB>, input: StoreFileInput): Promise<StoredFileInfo> {
+  const contentType = input.contentType ?? sniffContentType(input.data)?.contentType ?? 'application/octet-stream';
+  const sha256 = createHash('sha256').update(input.data).digest('hex');
+  const row = await trx
+    .insertInto('files')
+    .values({
+      owner_id: input.ownerId ?? null,
+      original_name: displayFileName(input.originalName),
+      content_type: contentType,
+      size: input.data.length,
+      sha256,
+      data: input.data,
+    })
+    .returning(['id', 'original_name', 'content_type', 'size', 'sha256', 'created_at'])
+    .executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    originalName: row.original_name,
+    contentType: row.content_type,
+    size: row.size,
+    sha256: row.sha256,
+    createdAt: row.created_at,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** A stored file with its bytes, or undefined (also for an id that is not a UUID). */
+export async function readStoredFile(db: Kysely<DB> | Transaction<DB>, id: string): Promise<StoredFile | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    originalName: row.original_name,
+    contentType: row.content_type,
+    size: row.size,
+    sha256: row.sha256,
+    createdAt: row.created_at,
+    data: Buffer.from(row.data),
+  };
+}
+
+/** "1,2 Mo" / "1.2 MB". */
+export function formatFileSize(locale: Locale, bytes: number): string {
+  const units = locale === 'fr' ? ['o', 'ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
