@@ -43,6 +43,12 @@ describe('core routes', () => {
     expect(res.body).toContain('fr-footer');
   });
 
+  it('publishes the OpenAPI document of the API', async () => {
+    const res = await t.app.inject('/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().openapi).toMatch(/^3\./);
+  });
+
   it('serves the DSFR assets locally', async () => {
     const res = await t.app.inject('/dsfr/dsfr.min.css');
     expect(res.statusCode).toBe(200);

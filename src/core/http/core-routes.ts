@@ -17,6 +17,8 @@ export async function registerCoreRoutes(app: FastifyInstance, services: Service
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
   app.get<{ Params: { locale: string }; Querystring: { retour?: string } }>(
     '/langue/:locale',
     { config: { permission: 'public' } },

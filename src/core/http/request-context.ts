@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../audit/audit.js';
-import { displayName, type CurrentUser, type Permission } from '../auth/permissions.js';
+import type { CurrentUser, Permission } from '../auth/permissions.js';
 import type { Locale } from '../i18n/i18n.js';
 import type { Services } from '../services.js';
 import type { ViewContext } from '../ui/view-context.js';
@@ -39,5 +39,6 @@ export function plainViewContext(request: FastifyRequest): ViewContext {
 /** The actor recorded in the audit log for a change made through this request. */
 export function actorOf(request: FastifyRequest): Actor {
   if (!request.user) return { id: null, label: `anonymous ${request.ip}` };
-  return { id: request.user.id, label: `${displayName(request.user)} <${request.user.email}>` };
+  // The id, never the email or name: the audit log is append-only and must survive an erasure.
+  return { id: request.user.id, label: `user:${request.user.id}` };
 }

@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { boot } from '../src/core/boot.js';
+import { readConfig } from '../src/core/config.js';
+
+// What `npm start` does, on the embedded database in a data folder: first start migrates and loads the
+// demo; a restart keeps every row and loads nothing twice. (On PostgreSQL the same path is covered by the
+// multi-process test.)
+const dataDir = mkdtempSync(join(tmpdir(), 'acc-boot-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function rowCounts(db: Kysely<any>): Promise<Record<string, number>> {
+  const tables = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%'
+    order by table_name`.execute(db);
+  const counts: Record<string, number> = {};
+  for (const { table_name } of tables.rows) {
+    if (['sessions', 'jobs', 'mails', 'audit_events', 'audit_head'].includes(table_name)) continue;
+    const r = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table_name)}`.execute(db);
+    counts[table_name] = r.rows[0].n;
+  }
+  return counts;
+}
+
+describe('start-up on the embedded database', () => {
+  it('migrates, loads the demo once, and keeps everything across a restart', async () => {
+    const config = { ...readConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }), databaseUrl: undefined, runJobs: false };
+    const first = await boot(config);
+    const health = await first.app.inject('/healthz');
+    expect(health.json()).toEqual({ status: 'ok', database: 'pglite' });
+    const before = await rowCounts(first.database.db);
+    await first.app.close();
+
+    const second = await boot(config);
+    const after = await rowCounts(second.database.db);
+    await second.app.close();
+    expect(after).toEqual(before);
+    expect(Object.keys(before)).toContain('users');
+  });
+
+  it('verifies the audit chain from the command line', () => {
+    const cli = join(process.cwd(), 'bin', 'accelerateur.js');
+    const run = spawnSync(process.execPath, [cli, 'audit', 'verify'], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stdout).toMatch(/audit log intact: \d+ events verified/);
+    expect(run.status).toBe(0);
+  });
+
+  it('lists its commands and refuses an unknown one', () => {
+    const cli = join(process.cwd(), 'bin', 'accelerateur.js');
+    const run = spawnSync(process.execPath, [cli, 'no-such-command'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('audit verify');
+  });
+});
