@@ -1,0 +1,138 @@
+/**
+ * Public pages against a bare Fastify answering a static string, on the same machine, in one run.
+ * Both servers run in their own process; autocannon drives them from this one.
+ *
+ *   npx tsx bench/public-pages.ts      (or npm run bench:public-pages)
+ *
+ * Needs PostgreSQL (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres): a fresh database is
+ * created, the demo loaded by the platform at start, and the database dropped at the end.
+ * Prints one JSON line; docs/benchmarks.md keeps the results.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import autocannon from 'autocannon';
+import { createScratchDatabase, findPostgresServer } from '../test/support/postgres.js';
+import { freePort, repoRoot, startAppProcess, type AppProcess } from '../test/support/processes.js';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+
+interface Measure {
+  rps: number;
+  p99_ms: number;
+  non_2xx: number;
+  errors: number;
+}
+
+async function measure(url: string, duration = DURATION_S): Promise<Measure> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, pipelining: 1 });
+  return {
+    rps: Math.round(result.requests.average),
+    p99_ms: result.latency.p99,
+    non_2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** A bare Fastify in its own process, answering a static string: the ceiling of this machine. */
+async function startStaticServer(): Promise<AppProcess> {
+  const port = await freePort();
+  const code = `
+    import Fastify from 'fastify';
+    const app = Fastify({ logger: false });
+    app.get('/', async () => 'hello');
+    await app.listen({ port: ${port}, host: '127.0.0.1' });
+  `;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: repoRoot, stdio: 'inherit', detached: true });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(baseUrl)).ok) break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return {
+    port,
+    baseUrl,
+    child,
+    output: () => '',
+    stop: async () => {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        return;
+      }
+      await exited;
+    },
+  };
+}
+
+/** The first news article linked from /actualites. */
+async function findArticle(baseUrl: string): Promise<string | undefined> {
+  const response = await fetch(`${baseUrl}/actualites`);
+  if (!response.ok) return undefined;
+  const match = /href="(\/actualites\/[^"?#/]+)"/.exec(await response.text());
+  return match?.[1];
+}
+
+function machine(): string {
+  const model = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  let memory = `${Math.round(totalmem() / 2 ** 30)} GiB`;
+  try {
+    const kb = Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1]);
+    if (kb) memory = `${(kb / 2 ** 20).toFixed(1)} GiB`;
+  } catch {
+    // not Linux
+  }
+  return `${cpus().length} cores, ${model}, ${memory} RAM, Node ${process.version}`;
+}
+
+async function main(): Promise<void> {
+  const serverUrl = await findPostgresServer();
+  if (!serverUrl) throw new Error('No PostgreSQL server answers (set DATABASE_URL)');
+  const scratch = await createScratchDatabase(serverUrl, 'acc_bench');
+  const started: AppProcess[] = [];
+  try {
+    const platform = await startAppProcess({ DATABASE_URL: scratch.url, DEMO: '1', RUN_JOBS: '0', DATA_DIR: '/nonexistent' });
+    started.push(platform);
+    const bare = await startStaticServer();
+    started.push(bare);
+
+    const home = `${platform.baseUrl}/`;
+    const articlePath = await findArticle(platform.baseUrl);
+    const homeStatus = (await fetch(home)).status;
+
+    // Warm up each target (JIT, page cache) before measuring.
+    await measure(`${bare.baseUrl}/`, 2);
+    const staticResult = await measure(`${bare.baseUrl}/`);
+    await measure(home, 2);
+    const homeResult = await measure(home);
+    let articleResult: Measure | null = null;
+    if (articlePath) {
+      await measure(`${platform.baseUrl}${articlePath}`, 2);
+      articleResult = await measure(`${platform.baseUrl}${articlePath}`);
+    }
+    const ratio = (m: Measure | null) => (m && staticResult.rps > 0 ? Number((m.rps / staticResult.rps).toFixed(3)) : null);
+    const line = {
+      machine: machine(),
+      date: new Date().toISOString(),
+      duration_s: DURATION_S,
+      connections: CONNECTIONS,
+      static: staticResult,
+      home: { ...homeResult, status: homeStatus },
+      article: articleResult ? { ...articleResult, path: articlePath } : null,
+      home_ratio: ratio(homeResult),
+      article_ratio: ratio(articleResult),
+    };
+    console.log(JSON.stringify(line));
+    if (homeStatus !== 200 || !articlePath) process.exitCode = 1;
+  } finally {
+    for (const p of started.reverse()) await p.stop();
+    await scratch.drop();
+  }
+}
+
+await main();
