@@ -1,1 +1,38 @@
-export interface AccountsTables {}
+import type { ColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** A magic-link request: only the SHA-256 of the token is kept; rows also count requests for rate limits. */
+export interface SignInTokensTable {
+  id: string;
+  email: string;
+  ip: string;
+  return_path: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** One ProConnect authorisation in flight, found again through the hash of a random cookie. */
+export interface OidcStatesTable {
+  id: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_path: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** The id_token of a session opened with ProConnect, needed to sign out at ProConnect too. */
+export interface ProconnectSessionsTable {
+  session_id: string;
+  id_token: string;
+}
+
+export interface AccountsTables {
+  sign_in_tokens: SignInTokensTable;
+  oidc_states: OidcStatesTable;
+  proconnect_sessions: ProconnectSessionsTable;
+}

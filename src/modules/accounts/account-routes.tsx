@@ -1,0 +1,108 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../../core/auth/sessions.js';
+import { LOCALE_COOKIE } from '../../core/http/core-routes.js';
+import { FormReader, type FieldError } from '../../core/http/forms.js';
+import { viewContext } from '../../core/http/request-context.js';
+import type { Services } from '../../core/services.js';
+import { accountMessages as m } from './messages.js';
+import { eraseAccount, exportUserData, updateProfile } from './my-data.js';
+import { sessionCookieOptions } from './open-session.js';
+import { LastAdminError } from './roles.js';
+import { AccountPage, ErasedPage, type AccountView } from './views/account.js';
+
+const html = 'text/html; charset=utf-8';
+
+async function loadAccount(services: Services, userId: string): Promise<{ view: AccountView; profile: Record<string, string> }> {
+  const { db } = services;
+  const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+  const roles = await db.selectFrom('user_roles').select(['role', 'track']).where('user_id', '=', userId).orderBy('role').orderBy('track').execute();
+  const sessions = await db
+    .selectFrom('sessions')
+    .select(['id', 'created_at', 'last_seen_at', 'ip', 'user_agent'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', services.clock.now())
+    .orderBy('created_at', 'desc')
+    .execute();
+  return {
+    view: {
+      email: user.email,
+      siret: user.siret,
+      createdAt: new Date(user.created_at),
+      roles,
+      sessions: sessions.map((s) => ({ id: s.id, createdAt: new Date(s.created_at), lastSeenAt: new Date(s.last_seen_at), ip: s.ip, userAgent: s.user_agent })),
+    },
+    profile: { given_name: user.given_name ?? '', family_name: user.family_name ?? '', locale: user.locale },
+  };
+}
+
+async function showAccount(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  services: Services,
+  options: { status?: number; profile?: Record<string, string>; profileErrors?: Record<string, FieldError>; eraseError?: FieldError; saved?: boolean } = {},
+) {
+  const ctx = await viewContext(request, reply);
+  const { view, profile } = await loadAccount(services, request.user!.id);
+  reply.header('cache-control', 'no-store');
+  return reply
+    .status(options.status ?? 200)
+    .type(html)
+    .send(
+      <AccountPage
+        ctx={ctx}
+        account={view}
+        profile={options.profile ?? profile}
+        profileErrors={options.profileErrors ?? {}}
+        eraseError={options.eraseError}
+        saved={options.saved}
+      />,
+    );
+}
+
+export async function accountRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.get<{ Querystring: { enregistre?: string } }>('/compte', { config: { permission: 'signed-in' } }, (request, reply) =>
+    showAccount(request, reply, services, { saved: request.query.enregistre === '1' }),
+  );
+
+  app.post('/compte', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    const form = new FormReader(request.body);
+    const givenName = form.text('given_name', { max: 100 });
+    const familyName = form.text('family_name', { max: 100 });
+    const locale = form.choice('locale', ['fr', 'en'] as const, { required: true });
+    if (!form.ok || !locale) return showAccount(request, reply, services, { status: 400, profile: form.values, profileErrors: form.errors });
+    await updateProfile(services.db, request.user!.id, services.clock.now(), { givenName, familyName, locale });
+    reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: false });
+    return reply.redirect('/compte?enregistre=1', 303);
+  });
+
+  app.get('/compte/export', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    const data = await exportUserData(services.db, request.user!.id, services.clock.now());
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-disposition', 'attachment; filename="mes-donnees-accelerateur.json"')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  app.post('/compte/supprimer', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    const form = new FormReader(request.body);
+    const confirmation = form.text('confirmation', { required: true, max: 50 });
+    if (form.ok && confirmation.toUpperCase() !== 'SUPPRIMER') form.fail('confirmation', m.eraseConfirmWrong);
+    if (!form.ok) return showAccount(request, reply, services, { status: 400, eraseError: form.errors.confirmation });
+    try {
+      await eraseAccount(services.db, request.user!.id, services.clock.now());
+    } catch (error) {
+      if (error instanceof LastAdminError) return showAccount(request, reply, services, { status: 409, eraseError: { message: m.lastAdmin } });
+      // Another module still holds rows pointing at this person (foreign key).
+      if ((error as { code?: string }).code === '23503') {
+        request.log.warn({ err: error }, 'account erasure blocked by linked records');
+        return showAccount(request, reply, services, { status: 409, eraseError: { message: m.eraseBlocked } });
+      }
+      throw error;
+    }
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(services));
+    request.user = null;
+    const ctx = await viewContext(request, reply);
+    return reply.type(html).send(<ErasedPage ctx={ctx} />);
+  });
+}

@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import { destroySession, hashToken, SESSION_COOKIE } from '../../core/auth/sessions.js';
+import { FormReader } from '../../core/http/forms.js';
+import { viewContext } from '../../core/http/request-context.js';
+import { safeReturnPath } from '../../core/http/safe-redirect.js';
+import { t } from '../../core/i18n/i18n.js';
+import type { Services } from '../../core/services.js';
+import { consumeMagicLink, requestMagicLink } from './magic-link.js';
+import { signInMessages as m } from './messages.js';
+import { openSession, sessionCookieOptions } from './open-session.js';
+import { proconnectEndSessionUrl } from './proconnect.js';
+import { ConfirmLinkPage, LinkSentPage, SignedOutPage, SignInPage, SignInProblemPage } from './views/sign-in.js';
+
+/** A return path from a query or form, kept only when it is a path on this site. */
+function returnPathOf(value: unknown): string | null {
+  const path = safeReturnPath(value, '');
+  return path === '' ? null : path;
+}
+
+export async function signInRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const proconnect = Boolean(services.config.proconnect);
+
+  app.get<{ Querystring: { retour?: string } }>('/connexion', { config: { permission: 'public' } }, async (request, reply) => {
+    const ctx = await viewContext(request, reply);
+    reply.header('cache-control', 'no-store');
+    return reply.type('text/html; charset=utf-8').send(
+      <SignInPage ctx={ctx} email="" returnPath={returnPathOf(request.query.retour)} errors={{}} proconnect={proconnect} />,
+    );
+  });
+
+  app.post('/connexion', { config: { permission: 'public' } }, async (request, reply) => {
+    const form = new FormReader(request.body);
+    const email = form.email('email', { required: true });
+    const raw = (request.body as Record<string, unknown> | undefined)?.retour;
+    const returnPath = returnPathOf(raw);
+    reply.header('cache-control', 'no-store');
+    if (!form.ok) {
+      const ctx = await viewContext(request, reply);
+      return reply
+        .status(400)
+        .type('text/html; charset=utf-8')
+        .send(<SignInPage ctx={ctx} email={form.values.email} returnPath={returnPath} errors={form.errors} proconnect={proconnect} />);
+    }
+    const result = await requestMagicLink(services, { email, ip: request.ip, returnPath, locale: request.locale });
+    const ctx = await viewContext(request, reply);
+    if (result === 'rate-limited') {
+      return reply
+        .status(429)
+        .type('text/html; charset=utf-8')
+        .send(<SignInPage ctx={ctx} email={form.values.email} returnPath={returnPath} errors={{}} tooMany proconnect={proconnect} />);
+    }
+    return reply.type('text/html; charset=utf-8').send(<LinkSentPage ctx={ctx} localMail={!services.config.smtpUrl} />);
+  });
+
+  app.get<{ Querystring: { jeton?: string } }>('/connexion/lien', { config: { permission: 'public' } }, async (request, reply) => {
+    const ctx = await viewContext(request, reply);
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    const token = typeof request.query.jeton === 'string' ? request.query.jeton : '';
+    if (!token || token.length > 200) return invalidLink(reply, ctx);
+    return reply.type('text/html; charset=utf-8').send(<ConfirmLinkPage ctx={ctx} token={token} />);
+  });
+
+  app.post('/connexion/lien', { config: { permission: 'public' } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const token = typeof body.jeton === 'string' && body.jeton.length <= 200 ? body.jeton : '';
+    const consumed = token ? await consumeMagicLink(services, token) : null;
+    if (!consumed) return invalidLink(reply, await viewContext(request, reply));
+    await openSession(request, reply, services, consumed.userId, 'magic-link');
+    return reply.redirect(safeReturnPath(consumed.returnPath, '/compte'), 303);
+  });
+
+  app.post('/deconnexion', { config: { permission: 'public' } }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    let endSession: string | null = null;
+    if (token) {
+      const link = await services.db.selectFrom('proconnect_sessions').select('id_token').where('session_id', '=', hashToken(token)).executeTakeFirst();
+      if (link) endSession = await proconnectEndSessionUrl(services, link.id_token);
+      await destroySession(services.db, token);
+    }
+    reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(services));
+    if (!endSession) return reply.redirect('/', 303);
+    // The CSP (form-action 'self') forbids a form submission to redirect to ProConnect: offer a link.
+    request.user = null;
+    const ctx = await viewContext(request, reply);
+    return reply.type('text/html; charset=utf-8').send(<SignedOutPage ctx={ctx} endSessionUrl={endSession} />);
+  });
+}
+
+function invalidLink(reply: import('fastify').FastifyReply, ctx: import('../../core/ui/view-context.js').ViewContext) {
+  const { locale } = ctx;
+  return reply
+    .status(400)
+    .type('text/html; charset=utf-8')
+    .send(<SignInProblemPage ctx={ctx} title={t(locale, m.invalidLinkTitle)} text={t(locale, m.invalidLinkText)} linkLabel={t(locale, m.askNewLink)} />);
+}

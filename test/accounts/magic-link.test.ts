@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE, hashToken } from '../../src/core/auth/sessions.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { cookieHeader, cookiesOf, formSession, latestSignInLink, postForm, signInByMail } from './helpers.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ baseUrl: 'http://localhost:3000' });
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('sign-in by magic link', () => {
+  it('shows the sign-in form, without ProConnect when it is not configured', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/connexion' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('name="email"');
+    expect(page.body).not.toContain('fr-connect');
+  });
+
+  it('signs a new person in: mail with a link, confirmation page, session, audit', async () => {
+    const email = 'camille@example.org';
+    const start = await formSession(t.app, '/connexion');
+    const asked = await postForm(t.app, '/connexion', { email: 'Camille@Example.org' }, start);
+    expect(asked.statusCode).toBe(200);
+    expect(asked.body).toContain('si l’adresse est valide'.replace('si', 'Si'));
+    expect(asked.body).toContain('conservé dans la base de données');
+
+    const link = await latestSignInLink(t.database.db, email);
+    expect(link.origin).toBe('http://localhost:3000');
+    const token = link.searchParams.get('jeton')!;
+    const stored = await t.database.db.selectFrom('sign_in_tokens').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+    expect(stored.id).toBe(hashToken(token));
+    expect(new Date(stored.expires_at).getTime() - new Date(stored.created_at).getTime()).toBe(15 * 60_000);
+
+    // A mail scanner fetching the link does not consume it.
+    const confirm = await formSession(t.app, link.pathname + link.search, start.cookies);
+    await formSession(t.app, link.pathname + link.search, start.cookies);
+    expect(confirm.html).toContain('name="jeton"');
+    const done = await postForm(t.app, '/connexion/lien', { jeton: token }, confirm);
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/compte');
+    const cookie = done.cookies.find((c) => c.name === SESSION_COOKIE)!;
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.path).toBe('/');
+    expect(cookie.secure).toBeFalsy();
+    expect(new Date(cookie.expires!).getTime()).toBe(Math.floor((t.clock.now().getTime() + 12 * 3600_000) / 1000) * 1000);
+
+    const user = await t.database.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+    const session = await t.database.db.selectFrom('sessions').selectAll().where('id', '=', hashToken(cookie.value)).executeTakeFirstOrThrow();
+    expect(session.user_id).toBe(user.id);
+    const roles = await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
+    expect(roles.map((r) => r.role)).toEqual(['applicant']);
+    const events = await t.database.db.selectFrom('audit_events').selectAll().where('subject_id', '=', user.id).orderBy('seq').execute();
+    expect(events.map((e) => e.action)).toEqual(['accounts.created', 'accounts.signed-in']);
+    expect(JSON.stringify(events)).not.toContain(email);
+
+    // The token works once.
+    const again = await postForm(t.app, '/connexion/lien', { jeton: token }, confirm);
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('Demander un nouveau lien');
+  });
+
+  it('refuses an unknown token and an expired one (after 15 minutes)', async () => {
+    const start = await formSession(t.app, '/connexion/lien?jeton=x');
+    const unknown = await postForm(t.app, '/connexion/lien', { jeton: 'not-a-token' }, start);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('href="/connexion"');
+    const empty = await postForm(t.app, '/connexion/lien', {}, start);
+    expect(empty.statusCode).toBe(400);
+
+    t.clock.advance(1000);
+    const ask = await formSession(t.app, '/connexion');
+    await postForm(t.app, '/connexion', { email: 'late@example.org' }, ask);
+    const link = await latestSignInLink(t.database.db, 'late@example.org');
+    t.clock.advance(15 * 60_000 + 1);
+    const late = await postForm(t.app, '/connexion/lien', { jeton: link.searchParams.get('jeton')! }, ask);
+    expect(late.statusCode).toBe(400);
+    expect(await t.database.db.selectFrom('users').select('id').where('email', '=', 'late@example.org').executeTakeFirst()).toBeUndefined();
+  });
+
+  it('keeps the typed value with a clear message on a bad address', async () => {
+    const start = await formSession(t.app, '/connexion');
+    const bad = await postForm(t.app, '/connexion', { email: 'pas-une-adresse' }, start);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('value="pas-une-adresse"');
+    expect(bad.body).toContain('Saisissez une adresse électronique valide');
+  });
+
+  it('limits requests to 5 per address per 15 minutes, keeping the typed address', async () => {
+    t.clock.advance(3600_000);
+    const start = await formSession(t.app, '/connexion');
+    for (let i = 0; i < 5; i++) {
+      const ok = await postForm(t.app, '/connexion', { email: 'busy@example.org' }, start, { remoteAddress: `10.0.0.${i + 1}` });
+      expect(ok.statusCode).toBe(200);
+    }
+    const refused = await postForm(t.app, '/connexion', { email: 'busy@example.org' }, start, { remoteAddress: '10.0.0.99' });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain('value="busy@example.org"');
+    expect(refused.body).toContain('Trop de');
+    t.clock.advance(15 * 60_000 + 1);
+    const later = await postForm(t.app, '/connexion', { email: 'busy@example.org' }, start, { remoteAddress: '10.0.0.99' });
+    expect(later.statusCode).toBe(200);
+  });
+
+  it('limits requests to 20 per IP address per 15 minutes', async () => {
+    t.clock.advance(3600_000);
+    const start = await formSession(t.app, '/connexion');
+    for (let i = 0; i < 20; i++) {
+      const ok = await postForm(t.app, '/connexion', { email: `person${i}@example.org` }, start, { remoteAddress: '192.0.2.7' });
+      expect(ok.statusCode).toBe(200);
+    }
+    const refused = await postForm(t.app, '/connexion', { email: 'one-more@example.org' }, start, { remoteAddress: '192.0.2.7' });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain('value="one-more@example.org"');
+    const elsewhere = await postForm(t.app, '/connexion', { email: 'one-more@example.org' }, start, { remoteAddress: '192.0.2.8' });
+    expect(elsewhere.statusCode).toBe(200);
+  });
+
+  it('drops the session the browser came with (session fixation)', async () => {
+    const first = await signInByMail(t, 'fixation@example.org');
+    const planted = first.cookies[SESSION_COOKIE];
+    const second = await signInByMail(t, 'fixation@example.org', { cookies: { [SESSION_COOKIE]: planted } });
+    const fresh = cookiesOf(second.response)[SESSION_COOKIE];
+    expect(fresh).toBeTruthy();
+    expect(fresh).not.toBe(planted);
+    expect(await t.database.db.selectFrom('sessions').select('id').where('id', '=', hashToken(planted)).executeTakeFirst()).toBeUndefined();
+  });
+
+  it('follows only local return paths', async () => {
+    const ok = await signInByMail(t, 'return@example.org', { retour: '/compte?onglet=1' });
+    expect(ok.response.headers.location).toBe('/compte?onglet=1');
+    for (const retour of ['//evil.example', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)']) {
+      const page = await t.app.inject({ method: 'GET', url: `/connexion?retour=${encodeURIComponent(retour)}` });
+      expect(page.body).not.toContain('evil.example');
+      const signedIn = await signInByMail(t, 'return@example.org', { retour });
+      const location = signedIn.response.headers.location as string;
+      expect(location.startsWith('/')).toBe(true);
+      expect(location.startsWith('//')).toBe(false);
+      expect(location).not.toContain('evil');
+    }
+  });
+
+  it('ends a session after 2 hours idle and after 12 hours in any case', async () => {
+    const idle = await signInByMail(t, 'idle@example.org');
+    const cookie = { [SESSION_COOKIE]: idle.cookies[SESSION_COOKIE] };
+    expect((await t.app.inject({ method: 'GET', url: '/compte', headers: { cookie: cookieHeader(cookie) } })).statusCode).toBe(200);
+    t.clock.advance(2 * 3600_000 + 1000);
+    const expired = await t.app.inject({ method: 'GET', url: '/compte', headers: { cookie: cookieHeader(cookie) } });
+    expect(expired.statusCode).toBe(303);
+    expect(expired.headers.location).toBe('/connexion?retour=%2Fcompte');
+
+    const busy = await signInByMail(t, 'busy-all-day@example.org');
+    const busyCookie = { [SESSION_COOKIE]: busy.cookies[SESSION_COOKIE] };
+    for (let hour = 1; hour < 12; hour++) {
+      t.clock.advance(3600_000);
+      expect((await t.app.inject({ method: 'GET', url: '/compte', headers: { cookie: cookieHeader(busyCookie) } })).statusCode).toBe(200);
+    }
+    t.clock.advance(3600_000);
+    expect((await t.app.inject({ method: 'GET', url: '/compte', headers: { cookie: cookieHeader(busyCookie) } })).statusCode).toBe(303);
+  });
+
+  it('signs out: session destroyed, cookie cleared', async () => {
+    const signedIn = await signInByMail(t, 'leaving@example.org');
+    const page = await formSession(t.app, '/connexion', signedIn.cookies);
+    const out = await postForm(t.app, '/deconnexion', {}, page);
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe('/');
+    const cleared = out.cookies.find((c) => c.name === SESSION_COOKIE)!;
+    expect(cleared.value).toBe('');
+    expect(await t.database.db.selectFrom('sessions').select('id').where('id', '=', hashToken(signedIn.cookies[SESSION_COOKIE])).executeTakeFirst()).toBeUndefined();
+  });
+});
