@@ -1,0 +1,106 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSignedInUser } from '../support/users.js';
+import { firstLinkUnder, formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from './browser-support.js';
+
+/**
+ * Every page template, in a real Chromium with the demo programme loaded: axe-core finds no WCAG
+ * 2.1 A/AA violation, and the strict CSP blocks nothing the page itself needs.
+ */
+if (!hasChromium) console.log('browser accessibility tests skipped: /usr/bin/chromium is not installed (apt-get install chromium)');
+
+interface Template {
+  name: string;
+  /** A fixed URL, or how to find one from a listing page. */
+  url?: string;
+  from?: { listing: string; prefix: string };
+  staff?: boolean;
+  /** The 404 page is the one template that must answer 404. */
+  status?: number;
+}
+
+const TEMPLATES: Template[] = [
+  { name: 'home', url: '/' },
+  { name: 'programme', url: '/programme' },
+  { name: 'manifesto', url: '/manifeste' },
+  { name: 'news list', url: '/actualites' },
+  { name: 'news article', from: { listing: '/actualites', prefix: '/actualites' } },
+  { name: 'partners', url: '/partenaires' },
+  { name: 'faq', url: '/faq' },
+  { name: 'legal notice', url: '/mentions-legales' },
+  { name: 'accessibility statement', url: '/accessibilite' },
+  { name: 'personal data', url: '/donnees-personnelles' },
+  { name: 'site map', url: '/plan-du-site' },
+  { name: 'seasons', url: '/saisons' },
+  { name: 'one season', from: { listing: '/saisons', prefix: '/saisons' } },
+  { name: 'laureates', url: '/laureats' },
+  { name: 'sign-in', url: '/connexion' },
+  { name: 'not found', url: '/cette-page-n-existe-pas', status: 404 },
+  { name: 'admin home', url: '/admin', staff: true },
+  { name: 'CMS list', url: '/admin/contenus', staff: true },
+  { name: 'CMS edit form', from: { listing: '/admin/contenus', prefix: '/admin/contenus' }, staff: true },
+  { name: 'my account', url: '/compte', staff: true },
+];
+
+describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in Chromium)', () => {
+  let running: RunningApp;
+  let browser: Browser;
+  let anonymous: BrowserContext;
+  let staff: BrowserContext;
+
+  beforeAll(async () => {
+    running = await startDemoApp();
+    browser = await launchBrowser();
+    anonymous = await browser.newContext({ locale: 'fr-FR' });
+    const admin = await createSignedInUser(running.database.db, running.app.services.clock, [{ role: 'admin' }], 'admin');
+    staff = await browser.newContext({ locale: 'fr-FR' });
+    const [name, value] = admin.cookie.split('=');
+    await staff.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  async function resolveUrl(page: Page, template: Template): Promise<string | undefined> {
+    if (template.url) return template.url;
+    const listing = await page.goto(`${running.baseUrl}${template.from!.listing}`);
+    if (!listing || listing.status() !== 200) return undefined;
+    return firstLinkUnder(page, template.from!.prefix);
+  }
+
+  for (const template of TEMPLATES) {
+    it(`${template.name} has no WCAG A/AA violation`, async () => {
+      const page = await (template.staff ? staff : anonymous).newPage();
+      const cspProblems: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspProblems.push(message.text());
+      });
+      page.on('pageerror', (error) => cspProblems.push(`script error: ${error.message}`));
+      try {
+        const url = await resolveUrl(page, template);
+        if (!url) {
+          console.log(`browser: ${template.name} skipped — no link found on ${template.from!.listing} (not built yet?)`);
+          return;
+        }
+        const response = await page.goto(`${running.baseUrl}${url}`, { waitUntil: 'load' });
+        const status = response?.status() ?? 0;
+        if (status === 404 && template.status !== 404) {
+          console.log(`browser: ${template.name} skipped — ${url} answers 404 (not built yet?)`);
+          return;
+        }
+        expect(status, `${url} status`).toBe(template.status ?? 200);
+        expect(page.url(), `${url} should not redirect to sign-in`).not.toContain('/connexion?retour=');
+        const lang = await page.getAttribute('html', 'lang');
+        expect(lang, `${url} <html lang>`).toBeTruthy();
+        const violations = await runAxe(page);
+        if (violations.length > 0) console.log(`axe violations on ${url}:\n${formatViolations(url, violations)}`);
+        expect(violations.map((v) => `${v.id} (${v.nodes.length} nodes)`), `axe violations on ${url}`).toEqual([]);
+        expect(cspProblems, `CSP or script errors on ${url}`).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});

@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../../src/app.js';
+import { loadDemo } from '../../src/core/boot.js';
+import { systemClock } from '../../src/core/clock.js';
+import { readConfig } from '../../src/core/config.js';
+import type { Database } from '../../src/core/db/database.js';
+import { freePort } from '../support/processes.js';
+import { createTestDatabase } from '../support/test-app.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface RunningApp {
+  app: FastifyInstance;
+  database: Database;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The whole platform with its demo programme, listening on a free port of 127.0.0.1. */
+export async function startDemoApp(): Promise<RunningApp> {
+  const database = await createTestDatabase();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = {
+    ...readConfig({ PORT: String(port), BASE_URL: baseUrl, DATA_DIR: '/nonexistent', HOST: '127.0.0.1' }),
+    databaseUrl: (database as { url?: string }).url,
+    loadDemo: true,
+    runJobs: false,
+  };
+  const app = await buildApp({ config, database, clock: systemClock, logger: false });
+  await loadDemo(app.services);
+  await app.listen({ port, host: '127.0.0.1' });
+  return {
+    app,
+    database,
+    baseUrl,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string; html: string; summary: string }[];
+}
+
+/** Runs axe-core in the page (WCAG 2.0/2.1 A and AA) and returns its violations. */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  // evaluate() goes through the DevTools protocol, so the page's strict CSP does not block axe.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: any[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n: any) => ({ target: String(n.target.join(' ')), html: String(n.html).slice(0, 200), summary: String(n.failureSummary ?? '') })),
+    }));
+  });
+}
+
+export function formatViolations(url: string, violations: AxeViolation[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `      at ${n.target}\n        ${n.html}\n        ${n.summary.replace(/\n/g, '\n        ')}`)
+        .join('\n');
+      return `  ${url}: [${v.impact}] ${v.id} — ${v.help} (${v.helpUrl})\n${nodes}`;
+    })
+    .join('\n');
+}
+
+/** The first link of the page whose path starts with the prefix and goes one level deeper. */
+export async function firstLinkUnder(page: Page, prefix: string): Promise<string | undefined> {
+  const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^${escaped}/[^/?#]+`);
+  return hrefs.map((h) => h.replace(/^https?:\/\/[^/]+/, '')).find((h) => pattern.test(h));
+}
