@@ -41,7 +41,7 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     code: ['class'],
   },
   // Only Marked's language marker on code blocks: no author-chosen classes (they could mimic UI).
-  allowedClasses: { code: ['language-*'] },
+  allowedClasses: { code: [/^language-[a-z0-9_+#.-]+$/i] },
   allowedSchemes: SAFE_LINK_SCHEMES,
   // Images: https or a path on this site (sanitize-html lets scheme-less URLs through).
   allowedSchemesByTag: { img: ['https'] },
