@@ -34,19 +34,19 @@ export function AccountPage({ ctx, account, profile, profileErrors, eraseError, 
   return (
     <Page ctx={ctx} title={t(locale, m.title)}>
       <div class="fr-container fr-my-7w">
-        <h1>{t(locale, m.title)}</h1>
+        <h1 safe>{t(locale, m.title)}</h1>
         {saved ? <Alert kind="success" title={t(locale, m.saved)} /> : ''}
         <ErrorSummary locale={locale} errors={errors} labels={labels} />
-        <h2>{t(locale, m.identity)}</h2>
+        <h2 safe>{t(locale, m.identity)}</h2>
         <p>
-          <span>{t(locale, m.email)} : </span>
+          <span safe>{t(locale, m.email)} : </span>
           <strong safe>{account.email}</strong>
           <br />
           <span safe>{t(locale, m.memberSince, { date: formatDateTime(locale, account.createdAt) })}</span>
           {account.siret ? (
             <>
               <br />
-              <span>{t(locale, m.siret)} : </span>
+              <span safe>{t(locale, m.siret)} : </span>
               <span safe>{account.siret}</span>
             </>
           ) : (
@@ -68,14 +68,14 @@ export function AccountPage({ ctx, account, profile, profileErrors, eraseError, 
               { value: 'en', label: t(locale, m.english) },
             ]}
           />
-          <button class="fr-btn fr-mt-2w" type="submit">
+          <button safe class="fr-btn fr-mt-2w" type="submit">
             {t(locale, m.save)}
           </button>
         </form>
 
-        <h2 class="fr-mt-6w">{t(locale, m.roles)}</h2>
+        <h2 safe class="fr-mt-6w">{t(locale, m.roles)}</h2>
         {account.roles.length === 0 ? (
-          <p>{t(locale, m.noRole)}</p>
+          <p safe>{t(locale, m.noRole)}</p>
         ) : (
           <ul>
             {account.roles.map((r) => (
@@ -84,16 +84,16 @@ export function AccountPage({ ctx, account, profile, profileErrors, eraseError, 
           </ul>
         )}
 
-        <h2 class="fr-mt-6w">{t(locale, m.sessions)}</h2>
+        <h2 safe class="fr-mt-6w">{t(locale, m.sessions)}</h2>
         <div class="fr-table">
           <table>
-            <caption>{t(locale, m.sessions)}</caption>
+            <caption safe>{t(locale, m.sessions)}</caption>
             <thead>
               <tr>
-                <th scope="col">{t(locale, m.sessionStarted)}</th>
-                <th scope="col">{t(locale, m.sessionLastSeen)}</th>
-                <th scope="col">{t(locale, m.sessionIp)}</th>
-                <th scope="col">{t(locale, m.sessionAgent)}</th>
+                <th safe scope="col">{t(locale, m.sessionStarted)}</th>
+                <th safe scope="col">{t(locale, m.sessionLastSeen)}</th>
+                <th safe scope="col">{t(locale, m.sessionIp)}</th>
+                <th safe scope="col">{t(locale, m.sessionAgent)}</th>
               </tr>
             </thead>
             <tbody>
@@ -101,7 +101,7 @@ export function AccountPage({ ctx, account, profile, profileErrors, eraseError, 
                 <tr>
                   <td>
                     <span safe>{formatDateTime(locale, s.createdAt)}</span>
-                    {s.id === ctx.user?.sessionId ? <span class="fr-badge fr-badge--sm fr-badge--info fr-ml-1w">{t(locale, m.thisSession)}</span> : ''}
+                    {s.id === ctx.user?.sessionId ? <span safe class="fr-badge fr-badge--sm fr-badge--info fr-ml-1w">{t(locale, m.thisSession)}</span> : ''}
                   </td>
                   <td safe>{formatDateTime(locale, s.lastSeenAt)}</td>
                   <td safe>{s.ip ?? ''}</td>
@@ -112,18 +112,18 @@ export function AccountPage({ ctx, account, profile, profileErrors, eraseError, 
           </table>
         </div>
 
-        <h2 class="fr-mt-6w">{t(locale, m.myData)}</h2>
-        <p>{t(locale, m.exportText)}</p>
-        <a class="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/compte/export" download="mes-donnees.json">
+        <h2 safe class="fr-mt-6w">{t(locale, m.myData)}</h2>
+        <p safe>{t(locale, m.exportText)}</p>
+        <a safe class="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/compte/export" download="mes-donnees.json">
           {t(locale, m.exportLink)}
         </a>
 
-        <h2 class="fr-mt-6w">{t(locale, m.eraseTitle)}</h2>
-        <p>{t(locale, m.eraseText)}</p>
+        <h2 safe class="fr-mt-6w">{t(locale, m.eraseTitle)}</h2>
+        <p safe>{t(locale, m.eraseText)}</p>
         <form method="post" action="/compte/supprimer" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <Input locale={locale} name="confirmation" label={labels.confirmation} value="" error={eraseError} required />
-          <button class="fr-btn fr-btn--tertiary fr-mt-2w" type="submit">
+          <button safe class="fr-btn fr-btn--tertiary fr-mt-2w" type="submit">
             {t(locale, m.eraseButton)}
           </button>
         </form>
@@ -137,8 +137,8 @@ export function ErasedPage({ ctx }: { ctx: ViewContext }): JSX.Element {
   return (
     <Page ctx={ctx} title={t(locale, m.erasedTitle)}>
       <div class="fr-container fr-my-7w">
-        <h1>{t(locale, m.erasedTitle)}</h1>
-        <p class="fr-text--lead">{t(locale, m.erasedText)}</p>
+        <h1 safe>{t(locale, m.erasedTitle)}</h1>
+        <p safe class="fr-text--lead">{t(locale, m.erasedText)}</p>
       </div>
     </Page>
   );

@@ -18,21 +18,21 @@ function ProconnectButton({ ctx, returnPath }: { ctx: ViewContext; returnPath: s
   const { locale } = ctx;
   return (
     <div class="fr-mb-6w">
-      <h2 class="fr-h5">{t(locale, m.agents)}</h2>
+      <h2 safe class="fr-h5">{t(locale, m.agents)}</h2>
       <form method="get" action="/connexion/proconnect">
         {returnPath ? <input type="hidden" name="retour" value={returnPath} /> : ''}
         <div class="fr-connect-group">
           <button class="fr-connect" type="submit">
-            <span class="fr-connect__login">{t(locale, m.proconnectLogin)}</span> <span class="fr-connect__brand">ProConnect</span>
+            <span safe class="fr-connect__login">{t(locale, m.proconnectLogin)}</span> <span class="fr-connect__brand">ProConnect</span>
           </button>
           <p>
-            <a href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title={`${t(locale, m.whatIsProconnect)} - ${t(locale, m.newWindow)}`}>
+            <a safe href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title={`${t(locale, m.whatIsProconnect)} - ${t(locale, m.newWindow)}`}>
               {t(locale, m.whatIsProconnect)}
             </a>
           </p>
         </div>
       </form>
-      <p class="fr-hr-or">{t(locale, m.or)}</p>
+      <p safe class="fr-hr-or">{t(locale, m.or)}</p>
     </div>
   );
 }
@@ -47,7 +47,7 @@ export function SignInPage(props: SignInFormProps): JSX.Element {
       <div class="fr-container fr-my-7w">
         <div class="fr-grid-row fr-grid-row--center">
           <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
-            <h1>{t(locale, m.title)}</h1>
+            <h1 safe>{t(locale, m.title)}</h1>
             {props.tooMany ? <Alert kind="error" title={t(locale, m.tooManyTitle)} text={t(locale, m.tooManyText)} /> : ''}
             <ErrorSummary locale={locale} errors={errors} labels={labels} />
             {props.proconnect ? <ProconnectButton ctx={ctx} returnPath={props.returnPath} /> : ''}
@@ -66,7 +66,7 @@ export function SignInPage(props: SignInFormProps): JSX.Element {
                 autocomplete="email"
                 required
               />
-              <button class="fr-btn" type="submit">
+              <button safe class="fr-btn" type="submit">
                 {t(locale, m.submit)}
               </button>
             </form>
@@ -82,8 +82,8 @@ export function LinkSentPage({ ctx, localMail }: { ctx: ViewContext; localMail: 
   return (
     <Page ctx={ctx} title={t(locale, m.sentTitle)}>
       <div class="fr-container fr-my-7w">
-        <h1>{t(locale, m.sentTitle)}</h1>
-        <p class="fr-text--lead">{t(locale, m.sentText)}</p>
+        <h1 safe>{t(locale, m.sentTitle)}</h1>
+        <p safe class="fr-text--lead">{t(locale, m.sentText)}</p>
         {localMail ? <Alert kind="info" title={t(locale, m.localMailTitle)} text={t(locale, m.localMailText)} /> : ''}
       </div>
     </Page>
@@ -96,12 +96,12 @@ export function ConfirmLinkPage({ ctx, token }: { ctx: ViewContext; token: strin
   return (
     <Page ctx={ctx} title={t(locale, m.confirmTitle)}>
       <div class="fr-container fr-my-7w">
-        <h1>{t(locale, m.confirmTitle)}</h1>
-        <p>{t(locale, m.confirmText)}</p>
+        <h1 safe>{t(locale, m.confirmTitle)}</h1>
+        <p safe>{t(locale, m.confirmText)}</p>
         <form method="post" action="/connexion/lien">
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="jeton" value={token} />
-          <button class="fr-btn" type="submit">
+          <button safe class="fr-btn" type="submit">
             {t(locale, m.confirmButton)}
           </button>
         </form>
@@ -132,9 +132,9 @@ export function SignedOutPage({ ctx, endSessionUrl }: { ctx: ViewContext; endSes
   return (
     <Page ctx={ctx} title={t(locale, m.signedOutTitle)}>
       <div class="fr-container fr-my-7w">
-        <h1>{t(locale, m.signedOutTitle)}</h1>
-        <p class="fr-text--lead">{t(locale, m.signedOutText)}</p>
-        <a class="fr-btn" href={endSessionUrl}>
+        <h1 safe>{t(locale, m.signedOutTitle)}</h1>
+        <p safe class="fr-text--lead">{t(locale, m.signedOutText)}</p>
+        <a safe class="fr-btn" href={endSessionUrl}>
           {t(locale, m.proconnectSignOut)}
         </a>
       </div>
