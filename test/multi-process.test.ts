@@ -111,6 +111,26 @@ describe.skipIf(!serverUrl)('two app processes on one PostgreSQL', () => {
       expect(anonymous.status, `${page} on port ${p.port} without a session`).toBe(303);
     }
     console.log(`multi-process: session valid on both processes (${page})`);
+
+    // Signing out on process A ends the session on process B too.
+    const [a, b] = processes;
+    const form = await fetch(`${a.baseUrl}/connexion`, { headers: { cookie: `acc_session=${token}` } });
+    const csrfCookie = form.headers.getSetCookie().find((c) => c.startsWith('_csrf='))?.split(';')[0];
+    const csrfToken = /name="_csrf"\s+value="([^"]+)"/.exec(await form.text())?.[1];
+    if (!csrfCookie || !csrfToken) {
+      console.log('multi-process: sign-out check skipped, /connexion hands out no CSRF token');
+      return;
+    }
+    const signOut = await fetch(`${a.baseUrl}/deconnexion`, {
+      method: 'POST',
+      headers: { cookie: `acc_session=${token}; ${csrfCookie}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrfToken }).toString(),
+      redirect: 'manual',
+    });
+    expect(signOut.status, 'sign-out on process A').toBe(303);
+    const afterSignOut = await fetch(`${b.baseUrl}${page}`, { headers: { cookie: `acc_session=${token}` }, redirect: 'manual' });
+    expect(afterSignOut.status, `${page} on process B after signing out on A`).toBe(303);
+    console.log('multi-process: signing out on one process ends the session on the other');
   });
 
   it('delivers each of many queued mails exactly once although both processes run workers', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { fillPath, hasParams, listRoutes, obtainCsrf, type RouteEntry } from './support/routes.js';
+import { signInByMagicLink } from './support/sign-in.js';
 import { createSignedInUser, type SignedInUser } from './support/users.js';
 
 /**
@@ -106,6 +107,20 @@ describe('security headers and cookies', () => {
       expect(String(c.sameSite).toLowerCase(), `${c.name} from ${c.from}`).toBe('lax');
     }
     for (const c of seen) expect(['lax', 'strict'], `${c.name} from ${c.from}`).toContain(String(c.sameSite).toLowerCase());
+  });
+});
+
+describe('session cookie', () => {
+  it('is HttpOnly and SameSite=Lax when a person signs in by magic link', async () => {
+    if (!listRoutes(t.app).some((r) => r.method === 'POST' && r.url === '/connexion/lien')) {
+      console.log('session cookie: skipped, the magic-link routes do not exist yet');
+      return;
+    }
+    const signedIn = await signInByMagicLink(t.app, t.database.db, 'cookie.check@example.org');
+    expect(signedIn, 'sign-in by magic link did not set acc_session').toBeDefined();
+    expect(signedIn!.setCookie).toMatch(/;\s*HttpOnly/i);
+    expect(signedIn!.setCookie).toMatch(/;\s*SameSite=Lax/i);
+    expect(signedIn!.setCookie).toMatch(/;\s*Path=\//i);
   });
 });
 
