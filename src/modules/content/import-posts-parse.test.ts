@@ -79,6 +79,7 @@ describe('slugOf and wordList', () => {
     expect(slugOf('2023-04-14-Élan Été!.markdown')).toBe('elan-ete');
     expect(slugOf('sans-date.md')).toBe('sans-date');
     expect(slugOf('2023-04-14-.md')).toBe('');
+    expect(slugOf(`2023-04-14-${'mot-'.repeat(40)}fin.md`)).toBe('mot-'.repeat(25).slice(0, 99));
   });
 
   it('reads lists and space-separated strings, without blanks or repeats', () => {

@@ -113,7 +113,10 @@ export function slugOf(fileName: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/^-+|-+$/g, '')
+    // Same length limit as slugs typed in the CMS.
+    .slice(0, 100)
+    .replace(/-+$/, '');
 }
 
 /** A single line of text, or null when absent/blank. Numbers are accepted (a title "2023"). */

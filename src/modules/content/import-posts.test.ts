@@ -190,6 +190,17 @@ describe('import-posts command', () => {
     expect(last).toMatchObject({ actor_label: 'import-posts', action: 'news.reimported', subject_id: original.id });
   });
 
+  it('skips a file that is not UTF-8 and leaves the item of a file that became unreadable as it was', async () => {
+    await writeFile(join(folder, '2024-08-01-latin1.md'), Buffer.from('---\ntitle: \xe9t\xe9\n---\nCorps\n', 'latin1'));
+    const before = await newsBySource('jekyll:2024-02-03-format-iso.md');
+    await writeFile(join(folder, '2024-02-03-format-iso.md'), '---\ntitle: [cassé\n---\n');
+    const { code, out } = await runCommand([folder]);
+    expect(code).toBe(0);
+    expect(out).toContain('2024-08-01-latin1.md: skipped: not UTF-8 text');
+    expect(out).toContainEqual(expect.stringMatching(/^2024-02-03-format-iso\.md: skipped: invalid YAML front matter at line 2/));
+    expect(await newsBySource('jekyll:2024-02-03-format-iso.md')).toEqual(before);
+  });
+
   it.skipIf(!realPostsPresent)('imports the real posts of the programme with their titles, dates, tags, categories, files and press contact', async () => {
     const { code, out } = await runCommand([realPosts]);
     expect(code).toBe(0);
