@@ -1,5 +1,11 @@
 import type { Module } from '../../core/module.js';
+import { loadSeasonsDemo } from './demo.js';
+import { seasonRoutes } from './routes.js';
+import { STATUS_BOUNDARY_JOB, statusBoundaryJob } from './status-boundaries.js';
 
 export const seasonsModule: Module = {
   name: 'seasons',
+  routes: seasonRoutes,
+  jobs: (services) => ({ [STATUS_BOUNDARY_JOB]: statusBoundaryJob(services) }),
+  loadDemo: loadSeasonsDemo,
 };

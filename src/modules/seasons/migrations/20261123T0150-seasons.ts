@@ -10,7 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     create table seasons (
       id uuid primary key default gen_random_uuid(),
       slug text not null unique,
-      number int not null check (number > 0),
+      number int not null unique check (number > 0),
       name text not null,
       name_en text not null default '',
       summary text not null default '',
