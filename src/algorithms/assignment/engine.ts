@@ -1,0 +1,451 @@
+import { NetworkBuilder, solveMinCostFlow, verifyOptimality, type FlowNetwork, type FlowResult } from './network-simplex.js';
+import { checkInstance, explainShortfall } from './explain.js';
+import type { AssignmentInstance, AssignmentOptions, AssignmentResult, Explanation, Names } from './types.js';
+
+/**
+ * The reviewer assignment engine: the exact maximum of total affinity under k reviewers per application,
+ * reviewer lower and upper loads, conflicts, forced pairs and "at least one reviewer with expertise X",
+ * all in ONE min-cost flow network:
+ *
+ *   application a (supply k) ─┬─ [0,1] cost −w(a,r) ──────────────► reviewer r ─ [min_r, max_r] ─► sink (−n·k)
+ *                             ├─ [1,k] ─► a·X ─ [0,1] ─► reviewers with expertise X
+ *                             └─ [0,k] ─► ANY ─ [0,max_r] cost 0 ─► reviewer r
+ *
+ * Pairs without an affinity entry (affinity 0 when allowed) go through the aggregate node ANY instead of
+ * n·m arcs. The aggregate network is a relaxation (ANY could route a unit to a conflicting or already
+ * assigned reviewer), so each solution's ANY units are then realised as distinct allowed pairs; an
+ * application whose units cannot be realised gets explicit zero arcs to every allowed reviewer and the
+ * network is solved again. A realised solution of the relaxation is feasible for the real problem and
+ * has the relaxation's optimal value, hence it is optimal.
+ */
+
+const RESOLUTION = 1e7;
+
+interface Prepared {
+  inst: AssignmentInstance;
+  n: number;
+  m: number;
+  k: number;
+  missingZero: boolean;
+  /** Explicit affinity entries grouped by application (CSR), conflicts removed. */
+  pairStart: Int32Array;
+  pairReviewer: Int32Array;
+  pairScore: Float64Array;
+  conflictStart: Int32Array;
+  conflictReviewer: Int32Array;
+  forcedStart: Int32Array;
+  forcedReviewer: Int32Array;
+  required: Int32Array;
+  /** hasExpertise[x] = per reviewer 0/1. */
+  hasExpertise: Map<number, Uint8Array>;
+  scale: number;
+}
+
+function groupByApplication(n: number, apps: ArrayLike<number>, reviewers: ArrayLike<number>, scores?: ArrayLike<number>) {
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < apps.length; i++) start[apps[i] + 1]++;
+  for (let a = 0; a < n; a++) start[a + 1] += start[a];
+  const fill = start.slice(0, n);
+  const rev = new Int32Array(apps.length);
+  const score = new Float64Array(scores ? apps.length : 0);
+  for (let i = 0; i < apps.length; i++) {
+    const p = fill[apps[i]]++;
+    rev[p] = reviewers[i];
+    if (scores) score[p] = scores[i];
+  }
+  return { start, rev, score };
+}
+
+function prepare(inst: AssignmentInstance): Prepared {
+  const n = inst.applicationCount;
+  const m = inst.reviewerCount;
+  const conflicts = groupByApplication(n, inst.conflictApplication ?? [], inst.conflictReviewer ?? []);
+  const forced = groupByApplication(n, inst.forcedApplication ?? [], inst.forcedReviewer ?? []);
+  const all = groupByApplication(n, inst.pairApplication, inst.pairReviewer, inst.pairScore);
+  // Drop conflicting entries: a conflict wins over any score.
+  const stamp = new Int32Array(m).fill(-1);
+  const keep = new Uint8Array(all.rev.length);
+  let kept = 0;
+  for (let a = 0; a < n; a++) {
+    for (let i = conflicts.start[a]; i < conflicts.start[a + 1]; i++) stamp[conflicts.rev[i]] = a;
+    for (let i = all.start[a]; i < all.start[a + 1]; i++) {
+      if (stamp[all.rev[i]] !== a) {
+        keep[i] = 1;
+        kept++;
+      }
+    }
+  }
+  const pairStart = new Int32Array(n + 1);
+  const pairReviewer = new Int32Array(kept);
+  const pairScore = new Float64Array(kept);
+  let p = 0;
+  let maxAbs = 0;
+  for (let a = 0; a < n; a++) {
+    pairStart[a] = p;
+    for (let i = all.start[a]; i < all.start[a + 1]; i++) {
+      if (!keep[i]) continue;
+      pairReviewer[p] = all.rev[i];
+      pairScore[p] = all.score[i];
+      maxAbs = Math.max(maxAbs, Math.abs(all.score[i]));
+      p++;
+    }
+  }
+  pairStart[n] = p;
+  const required = new Int32Array(n).fill(-1);
+  const hasExpertise = new Map<number, Uint8Array>();
+  if (inst.requiredExpertise) {
+    for (let a = 0; a < n; a++) {
+      const x = inst.requiredExpertise[a];
+      required[a] = x;
+      if (x >= 0 && !hasExpertise.has(x)) hasExpertise.set(x, new Uint8Array(m));
+    }
+    (inst.reviewerExpertise ?? []).forEach((list, r) => {
+      for (const x of list) hasExpertise.get(x)?.set([1], r);
+    });
+  }
+  return {
+    inst,
+    n,
+    m,
+    k: inst.perApplication,
+    missingZero: (inst.missingPairs ?? 'zero') === 'zero',
+    pairStart,
+    pairReviewer,
+    pairScore,
+    conflictStart: conflicts.start,
+    conflictReviewer: conflicts.rev,
+    forcedStart: forced.start,
+    forcedReviewer: forced.rev,
+    required,
+    hasExpertise,
+    scale: maxAbs > 0 ? RESOLUTION / maxAbs : 1,
+  };
+}
+
+/** Arc roles, to read an assignment back from a flow. */
+const PAIR = 0;
+const INTO_AGGREGATE = 1;
+const OUT_OF_AGGREGATE = 2;
+const STRUCTURAL = 3;
+
+interface BuiltNetwork {
+  net: FlowNetwork;
+  role: Uint8Array;
+  /** For PAIR: application; INTO_AGGREGATE: application; OUT_OF_AGGREGATE: aggregate id. */
+  arcA: Int32Array;
+  /** For PAIR: reviewer; INTO_AGGREGATE: aggregate id; OUT_OF_AGGREGATE: reviewer. */
+  arcB: Int32Array;
+  aggregateCount: number;
+  /** Node ranges, to explain a shortfall. */
+  reviewerBase: number;
+  sink: number;
+  expertiseNodeOf: Int32Array;
+}
+
+interface SolveSettings {
+  /** Only pairs with affinity ≥ threshold are allowed (forced pairs always are). */
+  threshold: number;
+  /** Feasibility only: every cost 0. */
+  costless: boolean;
+  expanded: Uint8Array;
+}
+
+function buildNetwork(P: Prepared, s: SolveSettings): BuiltNetwork {
+  const { n, m, k, inst } = P;
+  const b = new NetworkBuilder();
+  const role: number[] = [];
+  const arcA: number[] = [];
+  const arcB: number[] = [];
+  const arc = (from: number, to: number, lo: number, hi: number, cost: number, r: number, x: number, y: number) => {
+    b.addArc(from, to, lo, hi, s.costless ? 0 : cost);
+    role.push(r);
+    arcA.push(x);
+    arcB.push(y);
+  };
+  for (let a = 0; a < n; a++) b.addNode(k);
+  const reviewerBase = n;
+  for (let r = 0; r < m; r++) b.addNode(0);
+  const sink = b.addNode(-n * k);
+  for (let r = 0; r < m; r++) arc(reviewerBase + r, sink, inst.minLoad[r], inst.maxLoad[r], 0, STRUCTURAL, r, -1);
+
+  const zeroAllowed = P.missingZero && 0 >= s.threshold;
+  // Aggregates: 0 is ANY, then one per required expertise.
+  const aggregateNode: number[] = [];
+  const aggregateOfExpertise = new Map<number, number>();
+  if (zeroAllowed) {
+    aggregateNode.push(b.addNode(0));
+    for (let r = 0; r < m; r++) arc(aggregateNode[0], reviewerBase + r, 0, inst.maxLoad[r], 0, OUT_OF_AGGREGATE, 0, r);
+    for (const [x, has] of P.hasExpertise) {
+      const g = aggregateNode.length;
+      aggregateNode.push(b.addNode(0));
+      aggregateOfExpertise.set(x, g);
+      for (let r = 0; r < m; r++) if (has[r]) arc(aggregateNode[g], reviewerBase + r, 0, inst.maxLoad[r], 0, OUT_OF_AGGREGATE, g, r);
+    }
+  }
+
+  const expertiseNodeOf = new Int32Array(n).fill(-1);
+  const stamp = new Int32Array(m).fill(-1);
+  for (let a = 0; a < n; a++) {
+    const x = P.required[a];
+    const has = x >= 0 ? P.hasExpertise.get(x) : undefined;
+    let expertNode = -1;
+    if (has) {
+      expertNode = b.addNode(0);
+      expertiseNodeOf[a] = expertNode;
+      arc(a, expertNode, 1, k, 0, STRUCTURAL, a, -1);
+    }
+    const fromFor = (r: number) => (has && has[r] ? expertNode : a);
+    // Forced pairs first; they are always allowed, whatever their score.
+    for (let i = P.forcedStart[a]; i < P.forcedStart[a + 1]; i++) {
+      const r = P.forcedReviewer[i];
+      if (stamp[r] === a) continue;
+      stamp[r] = a;
+      arc(fromFor(r), reviewerBase + r, 1, 1, -Math.round(scoreOf(P, a, r) * P.scale), PAIR, a, r);
+    }
+    for (let i = P.pairStart[a]; i < P.pairStart[a + 1]; i++) {
+      const r = P.pairReviewer[i];
+      if (stamp[r] === a) continue;
+      stamp[r] = a;
+      if (P.pairScore[i] < s.threshold) continue;
+      arc(fromFor(r), reviewerBase + r, 0, 1, -Math.round(P.pairScore[i] * P.scale), PAIR, a, r);
+    }
+    if (!zeroAllowed) continue;
+    if (s.expanded[a]) {
+      for (let i = P.conflictStart[a]; i < P.conflictStart[a + 1]; i++) stamp[P.conflictReviewer[i]] = a;
+      for (let r = 0; r < m; r++) if (stamp[r] !== a) arc(fromFor(r), reviewerBase + r, 0, 1, 0, PAIR, a, r);
+    } else {
+      arc(a, aggregateNode[0], 0, k, 0, INTO_AGGREGATE, a, 0);
+      if (has) {
+        const g = aggregateOfExpertise.get(x)!;
+        arc(expertNode, aggregateNode[g], 0, k, 0, INTO_AGGREGATE, a, g);
+      }
+    }
+  }
+  return {
+    net: b.build(),
+    role: Uint8Array.from(role),
+    arcA: Int32Array.from(arcA),
+    arcB: Int32Array.from(arcB),
+    aggregateCount: aggregateNode.length,
+    reviewerBase,
+    sink,
+    expertiseNodeOf,
+  };
+}
+
+/** Score of an explicit pair, 0 when there is none (linear scan: only used for forced and realised pairs). */
+function scoreOf(P: Prepared, a: number, r: number): number {
+  for (let i = P.pairStart[a]; i < P.pairStart[a + 1]; i++) if (P.pairReviewer[i] === r) return P.pairScore[i];
+  return 0;
+}
+
+interface Extracted {
+  apps: number[];
+  reviewers: number[];
+  /** Applications whose aggregate units could not be realised. */
+  failed: number[];
+}
+
+/**
+ * Reads the assignment from the flow and turns every aggregate unit into a distinct allowed pair: greedy,
+ * most loaded reviewers first (the Gale–Ryser order, exact when nothing is forbidden); an application it
+ * cannot serve is reported in `failed`.
+ */
+function extract(P: Prepared, built: BuiltNetwork, flow: Float64Array): Extracted {
+  const apps: number[] = [];
+  const reviewers: number[] = [];
+  const demand: Map<number, number>[] = Array.from({ length: built.aggregateCount }, () => new Map());
+  const supply: Float64Array[] = Array.from({ length: built.aggregateCount }, () => new Float64Array(P.m));
+  const { role, arcA, arcB } = built;
+  for (let e = 0; e < built.net.arcCount; e++) {
+    const f = flow[e];
+    if (f === 0) continue;
+    if (role[e] === PAIR) {
+      apps.push(arcA[e]);
+      reviewers.push(arcB[e]);
+    } else if (role[e] === INTO_AGGREGATE) {
+      demand[arcB[e]].set(arcA[e], f);
+    } else if (role[e] === OUT_OF_AGGREGATE) {
+      supply[arcA[e]][arcB[e]] = f;
+    }
+  }
+  const failed: number[] = [];
+  if (built.aggregateCount === 0) return { apps, reviewers, failed };
+
+  const assignedOf = new Map<number, number[]>();
+  for (const d of demand) for (const a of d.keys()) assignedOf.set(a, []);
+  for (let i = 0; i < apps.length; i++) assignedOf.get(apps[i])?.push(reviewers[i]);
+  const stamp = new Int32Array(P.m).fill(-1);
+  // Expertise aggregates first: their reviewer sets are the narrowest.
+  for (let g = built.aggregateCount - 1; g >= 0; g--) {
+    const left = supply[g];
+    const order: number[] = [];
+    for (let r = 0; r < P.m; r++) if (left[r] > 0) order.push(r);
+    order.sort((x, y) => left[y] - left[x]);
+    const queue = [...demand[g].entries()].sort((x, y) => y[1] - x[1]);
+    for (const [a, need] of queue) {
+      for (let i = P.conflictStart[a]; i < P.conflictStart[a + 1]; i++) stamp[P.conflictReviewer[i]] = a;
+      for (let i = P.pairStart[a]; i < P.pairStart[a + 1]; i++) if (P.pairScore[i] < 0) stamp[P.pairReviewer[i]] = a;
+      const mine = assignedOf.get(a)!;
+      for (const r of mine) stamp[r] = a;
+      const picked: number[] = [];
+      for (let i = 0; i < order.length && picked.length < need; i++) {
+        const r = order[i];
+        if (left[r] === 0) break;
+        if (stamp[r] !== a) picked.push(i);
+      }
+      if (picked.length < need) {
+        failed.push(a);
+        continue;
+      }
+      // Take one unit from each picked reviewer, then restore the descending order (right to left).
+      for (let j = picked.length - 1; j >= 0; j--) {
+        let i = picked[j];
+        const r = order[i];
+        left[r]--;
+        mine.push(r);
+        apps.push(a);
+        reviewers.push(r);
+        while (i + 1 < order.length && left[order[i + 1]] > left[r]) {
+          order[i] = order[i + 1];
+          order[i + 1] = r;
+          i++;
+        }
+      }
+    }
+  }
+  return { apps, reviewers, failed };
+}
+
+interface Solved {
+  feasible: boolean;
+  explanations: Explanation[];
+  apps: number[];
+  reviewers: number[];
+  optimal: boolean;
+  flowCost: number;
+  pivots: number;
+}
+
+function solveWith(P: Prepared, threshold: number, costless: boolean, names?: Names): Solved {
+  const expanded = new Uint8Array(P.n);
+  let pivots = 0;
+  for (;;) {
+    const built = buildNetwork(P, { threshold, costless, expanded });
+    const flow: FlowResult = solveMinCostFlow(built.net);
+    pivots += flow.pivots;
+    if (!flow.feasible) {
+      return { feasible: false, explanations: [explainShortfall(P.inst, built, flow, names)], apps: [], reviewers: [], optimal: false, flowCost: 0, pivots };
+    }
+    const got = extract(P, built, flow.flow);
+    if (got.failed.length > 0) {
+      for (const a of got.failed) expanded[a] = 1;
+      continue;
+    }
+    const certificate = verifyOptimality(built.net, flow.flow, flow.potential);
+    return { feasible: true, explanations: [], apps: got.apps, reviewers: got.reviewers, optimal: certificate.ok, flowCost: flow.totalCost, pivots };
+  }
+}
+
+/** Candidate thresholds for the fairness mode: distinct allowed scores, 0 when missing pairs are allowed. */
+function thresholdCandidates(P: Prepared): number[] {
+  const values = new Set<number>(P.pairScore);
+  if (P.missingZero) values.add(0);
+  // No application can get k reviewers above its k-th best allowed score.
+  let cap = Infinity;
+  const best: number[] = [];
+  for (let a = 0; a < P.n; a++) {
+    best.length = 0;
+    for (let i = P.pairStart[a]; i < P.pairStart[a + 1]; i++) best.push(P.pairScore[i]);
+    if (P.missingZero) for (let j = 0; j < P.k; j++) best.push(0);
+    best.sort((x, y) => y - x);
+    if (best.length >= P.k && P.forcedStart[a + 1] === P.forcedStart[a]) cap = Math.min(cap, best[P.k - 1]);
+  }
+  return [...values].filter((v) => v <= cap).sort((x, y) => x - y);
+}
+
+export function assignReviewers(inst: AssignmentInstance, options: AssignmentOptions = {}): AssignmentResult {
+  const started = performance.now();
+  const problems = checkInstance(inst, options.names);
+  const P = problems.length === 0 ? prepare(inst) : undefined;
+  let solved: Solved | undefined;
+  let threshold: number | undefined;
+  if (P) {
+    solved = solveWith(P, -Infinity, false, options.names);
+    if (solved.feasible && options.fair) {
+      // Largest threshold that still admits a feasible assignment (binary search over the candidates).
+      const candidates = thresholdCandidates(P);
+      let lo = 0;
+      let hi = candidates.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (solveWith(P, candidates[mid], true).feasible) lo = mid;
+        else hi = mid - 1;
+      }
+      if (candidates.length > 0) {
+        threshold = candidates[lo];
+        const fair = solveWith(P, threshold, false);
+        if (fair.feasible) solved = fair;
+      }
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return summarise(inst, P, solved, problems, threshold, seconds);
+}
+
+function summarise(inst: AssignmentInstance, P: Prepared | undefined, solved: Solved | undefined, problems: Explanation[], threshold: number | undefined, seconds: number): AssignmentResult {
+  const loads = new Int32Array(inst.reviewerCount);
+  if (!P || !solved || !solved.feasible) {
+    return {
+      feasible: false,
+      explanations: solved ? solved.explanations : problems,
+      assignedApplication: new Int32Array(0),
+      assignedReviewer: new Int32Array(0),
+      totalAffinity: 0,
+      minApplicationAffinity: 0,
+      loads,
+      optimal: false,
+      seconds,
+      flowCost: 0,
+      scale: P?.scale ?? 1,
+      pivots: solved?.pivots ?? 0,
+    };
+  }
+  // Sort pairs by application then reviewer, and add up true (unscaled) affinities.
+  const order = solved.apps.map((_, i) => i).sort((x, y) => solved.apps[x] - solved.apps[y] || solved.reviewers[x] - solved.reviewers[y]);
+  const assignedApplication = Int32Array.from(order, (i) => solved.apps[i]);
+  const assignedReviewer = Int32Array.from(order, (i) => solved.reviewers[i]);
+  const perApp = new Float64Array(P.n);
+  const scoreAt = new Float64Array(P.m);
+  let total = 0;
+  let i = 0;
+  for (let a = 0; a < P.n; a++) {
+    for (let j = P.pairStart[a]; j < P.pairStart[a + 1]; j++) scoreAt[P.pairReviewer[j]] = P.pairScore[j];
+    for (; i < assignedApplication.length && assignedApplication[i] === a; i++) {
+      const r = assignedReviewer[i];
+      perApp[a] += scoreAt[r];
+      loads[r]++;
+    }
+    total += perApp[a];
+    for (let j = P.pairStart[a]; j < P.pairStart[a + 1]; j++) scoreAt[P.pairReviewer[j]] = 0;
+  }
+  let min = Infinity;
+  for (let a = 0; a < P.n; a++) min = Math.min(min, perApp[a]);
+  return {
+    feasible: true,
+    explanations: [],
+    assignedApplication,
+    assignedReviewer,
+    totalAffinity: total,
+    minApplicationAffinity: P.n > 0 ? min : 0,
+    threshold,
+    loads,
+    optimal: solved.optimal,
+    seconds,
+    flowCost: solved.flowCost,
+    scale: P.scale,
+    pivots: solved.pivots,
+  };
+}
+
+export type { BuiltNetwork };
