@@ -403,6 +403,7 @@ function summarise(inst: AssignmentInstance, P: Prepared | undefined, solved: So
       assignedReviewer: new Int32Array(0),
       totalAffinity: 0,
       minApplicationAffinity: 0,
+      minPairAffinity: 0,
       loads,
       optimal: false,
       seconds,
@@ -418,12 +419,14 @@ function summarise(inst: AssignmentInstance, P: Prepared | undefined, solved: So
   const perApp = new Float64Array(P.n);
   const scoreAt = new Float64Array(P.m);
   let total = 0;
+  let minPair = Infinity;
   let i = 0;
   for (let a = 0; a < P.n; a++) {
     for (let j = P.pairStart[a]; j < P.pairStart[a + 1]; j++) scoreAt[P.pairReviewer[j]] = P.pairScore[j];
     for (; i < assignedApplication.length && assignedApplication[i] === a; i++) {
       const r = assignedReviewer[i];
       perApp[a] += scoreAt[r];
+      minPair = Math.min(minPair, scoreAt[r]);
       loads[r]++;
     }
     total += perApp[a];
@@ -438,6 +441,7 @@ function summarise(inst: AssignmentInstance, P: Prepared | undefined, solved: So
     assignedReviewer,
     totalAffinity: total,
     minApplicationAffinity: P.n > 0 ? min : 0,
+    minPairAffinity: P.n > 0 ? minPair : 0,
     threshold,
     loads,
     optimal: solved.optimal,

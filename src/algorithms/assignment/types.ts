@@ -71,7 +71,9 @@ export interface AssignmentResult {
   totalAffinity: number;
   /** Smallest per-application sum of affinities. */
   minApplicationAffinity: number;
-  /** In fairness mode: the smallest affinity of any assigned pair that the solution guarantees. */
+  /** Smallest affinity of an assigned pair. */
+  minPairAffinity: number;
+  /** In fairness mode: the largest threshold t such that every application can get k reviewers of affinity ≥ t. */
   threshold?: number;
   loads: Int32Array;
   /** True only when the optimality certificate (complementary slackness) was checked on the final flow. */
