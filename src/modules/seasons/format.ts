@@ -3,14 +3,16 @@ import { parisClockTime } from './paris-time.js';
 import { seasonMessages as m } from './messages.js';
 import { closedFrom, type SeasonStatus } from './season-status.js';
 
+const eurosFormat = (locale: string, digits: number) =>
+  new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: digits, maximumFractionDigits: digits });
 const euros = {
-  fr: new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 }),
-  en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 2, minimumFractionDigits: 0 }),
+  fr: [eurosFormat('fr-FR', 0), eurosFormat('fr-FR', 2)],
+  en: [eurosFormat('en-GB', 0), eurosFormat('en-GB', 2)],
 };
 
-/** Money is stored in cents and shown in euros (cents only when there are some). */
+/** Money is stored in cents and shown in euros (with two decimals only when there are cents). */
 export function formatEuros(locale: Locale, cents: number): string {
-  return euros[locale].format(cents / 100);
+  return euros[locale][cents % 100 === 0 ? 0 : 1].format(cents / 100);
 }
 
 const DAY = 86_400_000;
