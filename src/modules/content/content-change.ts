@@ -1,0 +1,40 @@
+import type { Transaction } from 'kysely';
+import { auditedTransaction, type Actor, type AuditInput } from '../../core/audit/audit.js';
+import { afterPublicChange, announcePublicChange } from '../../core/cache/public-page.js';
+import type { DB } from '../../core/db/schema.js';
+import type { Services } from '../../core/services.js';
+
+/**
+ * Runs a change to site content: audited, in one transaction, and followed by clearing the public
+ * page cache (every process hears of it at COMMIT, this one right after).
+ */
+export async function contentChange<T>(
+  services: Services,
+  actor: Actor,
+  fn: (trx: Transaction<DB>, audit: (input: AuditInput) => Promise<void>) => Promise<T>,
+): Promise<T> {
+  const result = await auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit) => {
+    const value = await fn(trx, audit);
+    await announcePublicChange(trx, services);
+    return value;
+  });
+  afterPublicChange(services);
+  return result;
+}
+
+/** True when the error is PostgreSQL's unique violation (two writers racing for one slug). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}
+
+/** A slug made from a title: "Été 2026 : l'appel !" → "ete-2026-l-appel". */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 100)
+    .replace(/-+$/, '');
+}

@@ -1,0 +1,156 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasPermission } from '../../core/auth/permissions.js';
+import { servePublicPage } from '../../core/cache/public-page.js';
+import { readStoredFile, urlFileName } from '../../core/files/store-file.js';
+import { sniffContentType } from '../../core/files/sniff.js';
+import { HttpError, httpMessages as hm } from '../../core/http/errors.js';
+import { sendErrorPage } from '../../core/http/error-pages.js';
+import { plainViewContext } from '../../core/http/request-context.js';
+import { t } from '../../core/i18n/i18n.js';
+import type { Services } from '../../core/services.js';
+import { DEFAULT_CRITERIA } from '../seasons/criteria.js';
+import { listPublicSeasons } from '../seasons/list-public-seasons.js';
+import { SUPPORT_LEVERS } from '../seasons/support-levers.js';
+import { buildNewsFeed } from './feeds.js';
+import { publicMessages as m } from './messages.js';
+import {
+  findPublishedNews,
+  findPublishedPage,
+  isPublicFile,
+  listAttachments,
+  listPublishedNews,
+  listPublishedPages,
+  publishedNewsFacets,
+  type NewsFilter,
+} from './queries.js';
+import { AccessibilityPage, LegalNoticePage, PrivacyPage } from './views/legal.js';
+import { NewsDetailPage, NewsListPage } from './views/news.js';
+import { ContentPage, FaqPage, HomePage, ProgrammePage, SiteMapPage } from './views/public.js';
+
+export const NEWS_PER_PAGE = 10;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Pages that have their own address; any other published page lives under /pages/<slug>. */
+const PAGES_WITH_OWN_ROUTE = new Set(['accueil', 'programme', 'manifeste', 'partenaires', 'faq', 'mentions-legales', 'accessibilite', 'donnees-personnelles']);
+
+function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendErrorPage(request, reply, 404, hm.notFoundTitle, hm.notFoundText);
+}
+
+/** Reads ?categorie=…&tag=…&page=… or refuses the request (400) when a value has the wrong shape. */
+export function readNewsQuery(request: FastifyRequest): { filter: NewsFilter; page: number } {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  const text = (key: string): string | undefined => {
+    const value = query[key];
+    if (value === undefined || value === '') return undefined;
+    if (typeof value !== 'string' || value.length > 60) throw new HttpError(400, t(request.locale, m.badFilter));
+    return value;
+  };
+  const rawPage = query.page;
+  let page = 1;
+  if (rawPage !== undefined && rawPage !== '') {
+    if (typeof rawPage !== 'string' || !/^[1-9][0-9]{0,5}$/.test(rawPage)) throw new HttpError(400, t(request.locale, m.badPage));
+    page = Number(rawPage);
+  }
+  return { filter: { category: text('categorie'), tag: text('tag') }, page };
+}
+
+export async function registerPublicRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const { db } = services;
+  const config = { permission: 'public' as const };
+
+  app.get('/', { config }, (request, reply) =>
+    servePublicPage(request, reply, async () => {
+      const [intro, seasons, latest] = await Promise.all([findPublishedPage(db, 'accueil'), listPublicSeasons(services), listPublishedNews(db, {}, 3, 0)]);
+      return <HomePage ctx={plainViewContext(request)} intro={intro} seasons={seasons} news={latest.items} />;
+    }),
+  );
+
+  app.get('/programme', { config }, (request, reply) =>
+    servePublicPage(request, reply, async () => {
+      const [page, seasons] = await Promise.all([findPublishedPage(db, 'programme'), listPublicSeasons(services)]);
+      return <ProgrammePage ctx={plainViewContext(request)} page={page} seasons={seasons} criteria={DEFAULT_CRITERIA} levers={SUPPORT_LEVERS} />;
+    }),
+  );
+
+  // Pages whose whole content comes from the CMS: 404 while they are drafts.
+  const cmsPage = (path: string, slug: string, View: typeof ContentPage) =>
+    app.get(path, { config }, async (request, reply) => {
+      const page = await findPublishedPage(db, slug);
+      if (!page) return notFound(request, reply);
+      return servePublicPage(request, reply, () => <View ctx={plainViewContext(request)} page={page} />);
+    });
+  cmsPage('/manifeste', 'manifeste', ContentPage);
+  cmsPage('/partenaires', 'partenaires', ContentPage);
+  cmsPage('/faq', 'faq', FaqPage);
+
+  app.get<{ Params: { slug: string } }>('/pages/:slug', { config }, async (request, reply) => {
+    const { slug } = request.params;
+    if (!SLUG.test(slug) || PAGES_WITH_OWN_ROUTE.has(slug)) return notFound(request, reply);
+    const page = await findPublishedPage(db, slug);
+    if (!page) return notFound(request, reply);
+    return servePublicPage(request, reply, () => <ContentPage ctx={plainViewContext(request)} page={page} />);
+  });
+
+  // The State's mandatory pages always exist; a published CMS page of the same slug adds to them.
+  const mandatory = (path: string, slug: string, View: typeof LegalNoticePage) =>
+    app.get(path, { config }, (request, reply) =>
+      servePublicPage(request, reply, async () => <View ctx={plainViewContext(request)} extra={await findPublishedPage(db, slug)} />),
+    );
+  mandatory('/mentions-legales', 'mentions-legales', LegalNoticePage);
+  mandatory('/accessibilite', 'accessibilite', AccessibilityPage);
+  mandatory('/donnees-personnelles', 'donnees-personnelles', PrivacyPage);
+
+  app.get('/plan-du-site', { config }, (request, reply) =>
+    servePublicPage(request, reply, async () => {
+      const others = (await listPublishedPages(db)).filter((p) => !PAGES_WITH_OWN_ROUTE.has(p.slug));
+      return <SiteMapPage ctx={plainViewContext(request)} otherPages={others} />;
+    }),
+  );
+
+  app.get('/actualites', { config }, async (request, reply) => {
+    const { filter, page } = readNewsQuery(request);
+    return servePublicPage(request, reply, async () => {
+      const [{ items, total }, facets] = await Promise.all([
+        listPublishedNews(db, filter, NEWS_PER_PAGE, (page - 1) * NEWS_PER_PAGE),
+        publishedNewsFacets(db),
+      ]);
+      const pages = Math.max(1, Math.ceil(total / NEWS_PER_PAGE));
+      return <NewsListPage ctx={plainViewContext(request)} items={items} total={total} page={page} pages={pages} filter={filter} facets={facets} />;
+    });
+  });
+
+  app.get('/actualites/flux.xml', { config }, (request, reply) =>
+    servePublicPage(request, reply, async () => (await buildNewsFeed(db, services.config.baseUrl, request.locale)).rss2(), 'application/rss+xml; charset=utf-8'),
+  );
+  app.get('/actualites/atom.xml', { config }, (request, reply) =>
+    servePublicPage(request, reply, async () => (await buildNewsFeed(db, services.config.baseUrl, request.locale)).atom1(), 'application/atom+xml; charset=utf-8'),
+  );
+
+  app.get<{ Params: { slug: string } }>('/actualites/:slug', { config }, async (request, reply) => {
+    const { slug } = request.params;
+    if (!SLUG.test(slug)) return notFound(request, reply);
+    const news = await findPublishedNews(db, slug);
+    if (!news) return notFound(request, reply);
+    return servePublicPage(request, reply, async () => (
+      <NewsDetailPage ctx={plainViewContext(request)} news={news} attachments={await listAttachments(db, news.id)} />
+    ));
+  });
+
+  // Stored files shown by published content; staff may also open those of drafts.
+  app.get<{ Params: { id: string; name: string } }>('/fichiers/:id/:name', { config }, async (request, reply) => {
+    const { id } = request.params;
+    const staff = hasPermission(request.user, 'content.manage');
+    if (!staff && !(await isPublicFile(db, id))) return notFound(request, reply);
+    const file = await readStoredFile(db, id);
+    if (!file) return notFound(request, reply);
+    const image = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'].includes(file.contentType);
+    const name = urlFileName(file.originalName, sniffContentType(file.data)?.extension);
+    return reply
+      .header('content-type', file.contentType)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', "default-src 'none'; sandbox")
+      .header('content-disposition', `${image ? 'inline' : 'attachment'}; filename="${name}"`)
+      .header('cache-control', staff ? 'private, no-store' : 'public, max-age=300')
+      .send(file.data);
+  });
+}
