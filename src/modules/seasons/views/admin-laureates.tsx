@@ -32,7 +32,7 @@ function LaureateForm({ ctx, season, action, state }: { ctx: ViewContext; season
   return (
     <form method="post" action={action} novalidate>
       <CsrfField token={ctx.csrfToken} />
-      <p class="fr-hint-text">{t(locale, uiMessages.requiredHint)}</p>
+      <p class="fr-hint-text" safe>{t(locale, uiMessages.requiredHint)}</p>
       <Input {...field('name')} required />
       <Input {...field('organisation')} />
       <Select
@@ -43,7 +43,7 @@ function LaureateForm({ ctx, season, action, state }: { ctx: ViewContext; season
       <TextArea {...field('summary_en')} rows={4} />
       <Input {...field('website')} type="url" />
       <Input {...field('position')} />
-      <button type="submit" class="fr-btn">
+      <button type="submit" class="fr-btn" safe>
         {t(locale, m.save)}
       </button>
     </form>
@@ -69,14 +69,14 @@ export function AdminLaureatesPage(props: {
         {props.notice ? <Alert kind="success" title={props.notice} /> : ''}
         <div class="fr-table">
           <table>
-            <caption>{t(locale, m.laureatesTable)}</caption>
+            <caption safe>{t(locale, m.laureatesTable)}</caption>
             <thead>
               <tr>
-                <th scope="col">{t(locale, m.colPosition)}</th>
-                <th scope="col">{t(locale, m.colName)}</th>
-                <th scope="col">{t(locale, m.colOrganisation)}</th>
-                <th scope="col">{t(locale, m.colTrack)}</th>
-                <th scope="col">{t(locale, m.colActions)}</th>
+                <th scope="col" safe>{t(locale, m.colPosition)}</th>
+                <th scope="col" safe>{t(locale, m.colName)}</th>
+                <th scope="col" safe>{t(locale, m.colOrganisation)}</th>
+                <th scope="col" safe>{t(locale, m.colTrack)}</th>
+                <th scope="col" safe>{t(locale, m.colActions)}</th>
               </tr>
             </thead>
             <tbody>
@@ -89,14 +89,14 @@ export function AdminLaureatesPage(props: {
                   <td>
                     <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
                       <li>
-                        <a class="fr-btn fr-btn--secondary" href={`/admin/saisons/${season.id}/laureats/${l.id}/modifier`} title={`${t(locale, m.edit)} ${l.name}`}>
+                        <a class="fr-btn fr-btn--secondary" href={`/admin/saisons/${season.id}/laureats/${l.id}/modifier`} title={`${t(locale, m.edit)} ${l.name}`} safe>
                           {t(locale, m.edit)}
                         </a>
                       </li>
                       <li>
                         <form method="post" action={`/admin/saisons/${season.id}/laureats/${l.id}/supprimer`}>
                           <CsrfField token={ctx.csrfToken} />
-                          <button type="submit" class="fr-btn fr-btn--tertiary" title={t(locale, m.deleteLaureateTitle, { name: l.name })}>
+                          <button type="submit" class="fr-btn fr-btn--tertiary" title={t(locale, m.deleteLaureateTitle, { name: l.name })} safe>
                             {t(locale, m.deleteLaureate)}
                           </button>
                         </form>
@@ -108,7 +108,7 @@ export function AdminLaureatesPage(props: {
             </tbody>
           </table>
         </div>
-        <h2 id="ajouter">{t(locale, m.newLaureate)}</h2>
+        <h2 id="ajouter" safe>{t(locale, m.newLaureate)}</h2>
         <ErrorSummary locale={locale} errors={state.errors} labels={labels(locale)} />
         <LaureateForm ctx={ctx} season={season} action={`/admin/saisons/${season.id}/laureats`} state={state} />
       </div>
@@ -125,7 +125,7 @@ export function EditLaureatePage(props: { ctx: ViewContext; season: SeasonRecord
     <Page ctx={ctx} title={heading}>
       <div class="fr-container fr-my-6w">
         <AdminBreadcrumb locale={locale} current={heading} />
-        <h1>{heading}</h1>
+        <h1 safe>{heading}</h1>
         <ErrorSummary locale={locale} errors={state.errors} labels={labels(locale)} />
         <LaureateForm ctx={ctx} season={season} action={`/admin/saisons/${season.id}/laureats/${props.laureateId}`} state={state} />
         <p class="fr-mt-4w">

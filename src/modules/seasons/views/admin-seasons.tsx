@@ -28,23 +28,23 @@ export function AdminSeasonsPage({ ctx, seasons, notice }: { ctx: ViewContext; s
     <Page ctx={ctx} title={t(locale, m.adminTitle)}>
       <div class="fr-container fr-my-6w">
         <AdminBreadcrumb locale={locale} />
-        <h1>{t(locale, m.adminTitle)}</h1>
+        <h1 safe>{t(locale, m.adminTitle)}</h1>
         {notice ? <Alert kind="success" title={notice} /> : ''}
         <p>
-          <a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="/admin/saisons/nouvelle">
+          <a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="/admin/saisons/nouvelle" safe>
             {t(locale, m.newSeason)}
           </a>
         </p>
         <div class="fr-table">
           <table>
-            <caption>{t(locale, m.seasonsTable)}</caption>
+            <caption safe>{t(locale, m.seasonsTable)}</caption>
             <thead>
               <tr>
-                <th scope="col">{t(locale, m.colNumber)}</th>
-                <th scope="col">{t(locale, m.colName)}</th>
-                <th scope="col">{t(locale, m.colDates)}</th>
-                <th scope="col">{t(locale, m.colStatus)}</th>
-                <th scope="col">{t(locale, m.colActions)}</th>
+                <th scope="col" safe>{t(locale, m.colNumber)}</th>
+                <th scope="col" safe>{t(locale, m.colName)}</th>
+                <th scope="col" safe>{t(locale, m.colDates)}</th>
+                <th scope="col" safe>{t(locale, m.colStatus)}</th>
+                <th scope="col" safe>{t(locale, m.colActions)}</th>
               </tr>
             </thead>
             <tbody>
@@ -140,7 +140,7 @@ function EligibleKinds({ locale, values, error }: { locale: Locale; values: Reco
       aria-labelledby={error ? 'eligible-legend eligible-error' : 'eligible-legend'}
       role={error ? 'group' : undefined}
     >
-      <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id="eligible-legend">
+      <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id="eligible-legend" safe>
         {t(locale, m.fieldEligible)}
       </legend>
       {ELIGIBLE_KINDS.map((kind) => (
@@ -178,10 +178,10 @@ export function SeasonFormPage(props: SeasonFormProps): JSX.Element {
         <AdminBreadcrumb locale={locale} current={props.heading} />
         <h1 safe>{props.heading}</h1>
         <ErrorSummary locale={locale} errors={errors} labels={fieldLabels(locale, trackRows, criterionRows)} />
-        <p class="fr-hint-text">{t(locale, uiMessages.requiredHint)}</p>
+        <p class="fr-hint-text" safe>{t(locale, uiMessages.requiredHint)}</p>
         <form method="post" action={action} novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <h2>{t(locale, m.sectionGeneral)}</h2>
+          <h2 safe>{t(locale, m.sectionGeneral)}</h2>
           <Input {...field('number')} label={t(locale, m.fieldNumber)} required />
           <Input {...field('slug')} label={t(locale, m.fieldSlug)} hint={t(locale, m.fieldSlugHint)} required />
           <Input {...field('name')} label={t(locale, m.fieldName)} required />
@@ -189,22 +189,22 @@ export function SeasonFormPage(props: SeasonFormProps): JSX.Element {
           <TextArea {...field('summary')} label={t(locale, m.fieldSummary)} rows={4} />
           <TextArea {...field('summary_en')} label={t(locale, m.fieldSummaryEn)} rows={4} />
 
-          <h2>{t(locale, m.sectionDates)}</h2>
+          <h2 safe>{t(locale, m.sectionDates)}</h2>
           <Input {...field('opens_on')} type="date" label={t(locale, m.fieldOpensOn)} hint={t(locale, m.fieldOpensOnHint)} required />
           <Input {...field('closes_on')} type="date" label={t(locale, m.fieldClosesOn)} hint={t(locale, m.fieldClosesOnHint)} required />
           <Input {...field('closes_time')} label={t(locale, m.fieldClosesTime)} hint={t(locale, m.fieldClosesTimeHint)} />
 
-          <h2>{t(locale, m.sectionSupport)}</h2>
+          <h2 safe>{t(locale, m.sectionSupport)}</h2>
           <EligibleKinds locale={locale} values={values} error={errors.eligible_citizen} />
           <Input {...field('support_months')} label={t(locale, m.fieldSupportMonths)} required />
           <Input {...field('envelope_euros')} label={t(locale, m.fieldEnvelope)} hint={t(locale, m.fieldEnvelopeHint)} />
           <Input {...field('laureates_sought')} label={t(locale, m.fieldLaureatesSought)} required />
 
-          <h2>{t(locale, m.sectionTracks)}</h2>
-          <p class="fr-hint-text">{t(locale, m.tracksHint)}</p>
+          <h2 safe>{t(locale, m.sectionTracks)}</h2>
+          <p class="fr-hint-text" safe>{t(locale, m.tracksHint)}</p>
           {Array.from({ length: trackRows }, (_, i) => (
             <fieldset class="fr-fieldset" aria-labelledby={`track-${i}-legend`}>
-              <legend class="fr-fieldset__legend" id={`track-${i}-legend`}>
+              <legend class="fr-fieldset__legend" id={`track-${i}-legend`} safe>
                 {t(locale, m.trackRow, { n: i + 1 })}
               </legend>
               {TRACK_FIELDS.map((f) => (
@@ -219,11 +219,11 @@ export function SeasonFormPage(props: SeasonFormProps): JSX.Element {
             </fieldset>
           ))}
 
-          <h2>{t(locale, m.sectionCriteria)}</h2>
-          <p class="fr-hint-text">{t(locale, m.criteriaHint)}</p>
+          <h2 safe>{t(locale, m.sectionCriteria)}</h2>
+          <p class="fr-hint-text" safe>{t(locale, m.criteriaHint)}</p>
           {Array.from({ length: criterionRows }, (_, i) => (
             <fieldset class="fr-fieldset" aria-labelledby={`criterion-${i}-legend`}>
-              <legend class="fr-fieldset__legend" id={`criterion-${i}-legend`}>
+              <legend class="fr-fieldset__legend" id={`criterion-${i}-legend`} safe>
                 {t(locale, m.criterionRow, { n: i + 1 })}
               </legend>
               {CRITERION_FIELDS.map((f) => (
@@ -240,12 +240,12 @@ export function SeasonFormPage(props: SeasonFormProps): JSX.Element {
 
           <ul class="fr-btns-group fr-btns-group--inline">
             <li>
-              <button type="submit" class="fr-btn">
+              <button type="submit" class="fr-btn" safe>
                 {t(locale, m.save)}
               </button>
             </li>
             <li>
-              <a class="fr-btn fr-btn--secondary" href="/admin/saisons">
+              <a class="fr-btn fr-btn--secondary" href="/admin/saisons" safe>
                 {t(locale, m.cancel)}
               </a>
             </li>

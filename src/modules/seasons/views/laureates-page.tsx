@@ -48,7 +48,7 @@ function LaureateCard({ ctx, laureate }: { ctx: ViewContext; laureate: PublicLau
                   target="_blank"
                   rel="noopener"
                   title={`${t(locale, m.website)} ${laureate.name} - ${t(locale, m.newWindow)}`}
-                >
+                 safe>
                   {t(locale, m.website)}
                 </a>
               </div>
@@ -69,16 +69,16 @@ export function LaureatesPage(props: { ctx: ViewContext; seasons: PublicSeason[]
   return (
     <Page ctx={ctx} title={t(locale, m.laureatesTitle)} description={t(locale, m.laureatesLead)}>
       <div class="fr-container fr-my-6w">
-        <h1>{t(locale, m.laureatesTitle)}</h1>
-        <p class="fr-text--lead">{t(locale, m.laureatesLead)}</p>
+        <h1 safe>{t(locale, m.laureatesTitle)}</h1>
+        <p class="fr-text--lead" safe>{t(locale, m.laureatesLead)}</p>
         {props.unknownFilter ? <Alert kind="info" title={t(locale, m.unknownSeasonFilter)} /> : ''}
         <form method="get" action="/laureats" class="fr-mb-4w">
           <div class="fr-select-group">
-            <label class="fr-label" for="saison">
+            <label class="fr-label" for="saison" safe>
               {t(locale, m.filterSeason)}
             </label>
             <select class="fr-select" id="saison" name="saison">
-              <option value="" selected={selected === ''}>
+              <option value="" selected={selected === ''} safe>
                 {t(locale, m.allSeasons)}
               </option>
               {seasons.map((s) => (
@@ -88,7 +88,7 @@ export function LaureatesPage(props: { ctx: ViewContext; seasons: PublicSeason[]
               ))}
             </select>
           </div>
-          <button type="submit" class="fr-btn fr-btn--secondary">
+          <button type="submit" class="fr-btn fr-btn--secondary" safe>
             {t(locale, m.filter)}
           </button>
         </form>
@@ -100,7 +100,7 @@ export function LaureatesPage(props: { ctx: ViewContext; seasons: PublicSeason[]
               </a>
             </h2>
             {laureates.length === 0 ? (
-              <p>{t(locale, m.noLaureates)}</p>
+              <p safe>{t(locale, m.noLaureates)}</p>
             ) : (
               <ul class="fr-grid-row fr-grid-row--gutters fr-raw-list">
                 {laureates.map((laureate) => (

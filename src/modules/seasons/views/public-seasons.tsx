@@ -29,7 +29,7 @@ function Countdown({ locale, season, now }: { locale: Locale; season: PublicSeas
 function Dates({ locale, season }: { locale: Locale; season: PublicSeason }): JSX.Element {
   return (
     <p class="fr-card__detail fr-icon-calendar-line">
-      <span>{t(locale, m.period, { from: formatDate(locale, season.opensAt), to: formatDate(locale, season.closesAt) })}</span>
+      <span safe>{t(locale, m.period, { from: formatDate(locale, season.opensAt), to: formatDate(locale, season.closesAt) })}</span>
     </p>
   );
 }
@@ -40,10 +40,10 @@ export function SeasonsListPage({ ctx, seasons, now }: { ctx: ViewContext; seaso
   return (
     <Page ctx={ctx} title={t(locale, m.seasonsTitle)} description={t(locale, m.seasonsLead)}>
       <div class="fr-container fr-my-6w">
-        <h1>{t(locale, m.seasonsTitle)}</h1>
-        <p class="fr-text--lead">{t(locale, m.seasonsLead)}</p>
+        <h1 safe>{t(locale, m.seasonsTitle)}</h1>
+        <p class="fr-text--lead" safe>{t(locale, m.seasonsLead)}</p>
         {seasons.length === 0 ? (
-          <p>{t(locale, m.noSeasons)}</p>
+          <p safe>{t(locale, m.noSeasons)}</p>
         ) : (
           <ul class="fr-grid-row fr-grid-row--gutters fr-raw-list">
             {seasons.map((season) => (
@@ -96,15 +96,15 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
           {pick(locale, season.summary, season.summaryEn)}
         </p>
 
-        <h2>{t(locale, m.calendar)}</h2>
+        <h2 safe>{t(locale, m.calendar)}</h2>
         <dl>
-          <dt>{t(locale, m.opening)}</dt>
+          <dt safe>{t(locale, m.opening)}</dt>
           <dd>
             <time datetime={season.opensAt.toISOString()} safe>
               {formatParisMoment(locale, season.opensAt)}
             </time>
           </dd>
-          <dt>{t(locale, m.closing)}</dt>
+          <dt safe>{t(locale, m.closing)}</dt>
           <dd>
             <time datetime={season.closesAt.toISOString()} safe>
               {formatParisMoment(locale, season.closesAt)}
@@ -112,7 +112,7 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
           </dd>
         </dl>
 
-        <h2>{t(locale, m.whoCanApply)}</h2>
+        <h2 safe>{t(locale, m.whoCanApply)}</h2>
         <ul>
           {season.eligibleKinds.map((kind) => (
             <li safe>{kindLabel(locale, kind)}</li>
@@ -121,7 +121,7 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
 
         {season.tracks.length > 0 ? (
           <>
-            <h2>{t(locale, m.tracks)}</h2>
+            <h2 safe>{t(locale, m.tracks)}</h2>
             <ul>
               {season.tracks.map((track) => (
                 <li>
@@ -135,14 +135,14 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
           ''
         )}
 
-        <h2>{t(locale, m.criteria)}</h2>
+        <h2 safe>{t(locale, m.criteria)}</h2>
         <div class="fr-table">
           <table>
-            <caption class="fr-sr-only">{t(locale, m.criteria)}</caption>
+            <caption class="fr-sr-only" safe>{t(locale, m.criteria)}</caption>
             <thead>
               <tr>
-                <th scope="col">{t(locale, m.criterion)}</th>
-                <th scope="col">{t(locale, m.weight)}</th>
+                <th scope="col" safe>{t(locale, m.criterion)}</th>
+                <th scope="col" safe>{t(locale, m.weight)}</th>
               </tr>
             </thead>
             <tbody>
@@ -160,13 +160,13 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
           </table>
         </div>
 
-        <h2>{t(locale, m.support)}</h2>
+        <h2 safe>{t(locale, m.support)}</h2>
         <ul>
           <li safe>{t(locale, m.supportMonths, { n: season.supportMonths })}</li>
           {season.grantEnvelopeCents > 0 ? <li safe>{t(locale, m.envelope, { amount: formatEuros(locale, season.grantEnvelopeCents) })}</li> : ''}
           {season.laureatesSought > 0 ? <li safe>{t(locale, m.laureatesSought, { n: season.laureatesSought })}</li> : ''}
         </ul>
-        <h3>{t(locale, m.levers)}</h3>
+        <h3 safe>{t(locale, m.levers)}</h3>
         <ul>
           {SUPPORT_LEVERS.map((lever) => (
             <li>
