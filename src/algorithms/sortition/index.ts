@@ -1,0 +1,18 @@
+/** The sortition engine: pure computation, no database and no HTTP (issue 5). */
+export { analyse, type Algorithm, type Analysis, type AnalyseOptions } from './analyse.js';
+export { prepareCommitment, drawFromCommitment, drawJson, type Commitment } from './draw.js';
+export { verifyPublished, slotForRandom, SLOT_COUNT, type VerificationReport } from './commitment.js';
+export { InfeasibleQuotasError, type InfeasibilityExplanation } from './feasibility.js';
+export {
+  buildInstance,
+  parseCategoriesCsv,
+  parsePoolCsv,
+  validateSize,
+  panelProblems,
+  SortitionInputError,
+  type Quota,
+  type PoolPerson,
+  type SortitionInput,
+  type Instance,
+} from './instance.js';
+export { relaxationBound } from './lp-bound.js';

@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { referenceInstance } from '../../../bench/sortition-instances.js';
+import { analyse } from './analyse.js';
+import { verifyPublished } from './commitment.js';
+import { drawFromCommitment, drawJson, prepareCommitment } from './draw.js';
+import { InfeasibleQuotasError } from './feasibility.js';
+import { highsRuntime, quietModel } from './highs.js';
+import { buildInstance, panelProblems, type Instance, type PoolPerson, type Quota, type SortitionInput } from './instance.js';
+import { relaxationBound } from './lp-bound.js';
+
+describe('LEXIMIN on the reference instance of Flanigan et al. (Nature 2021)', () => {
+  it('gives everyone exactly 10 %, where LEGACY leaves its least-selected person far below', async () => {
+    const input = referenceInstance();
+    const leximin = await analyse(input);
+    expect(leximin.n).toBe(200);
+    for (const p of leximin.probabilities) expect(p).toBeCloseTo(0.1, 6);
+    expect(leximin.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(20, 6);
+    const instance = buildInstance(input);
+    expect(leximin.panels.reduce((s, p) => s + p.probability, 0)).toBeCloseTo(1, 9);
+    for (const panel of leximin.panels) expect(panelProblems(instance, panel.members)).toEqual([]);
+    // The panels reproduce the announced probabilities person by person.
+    const fromPanels = new Array(200).fill(0);
+    for (const panel of leximin.panels) for (const r of panel.members) fromPanels[r] += panel.probability;
+    fromPanels.forEach((p, r) => expect(p).toBeCloseTo(leximin.probabilities[r], 6));
+
+    const legacy = await analyse(input, { algorithm: 'legacy', legacyRuns: 4000, withPanels: false });
+    // Published: ≤ 1.21 %; the lone female/conservative volunteer (row 199) is the least selected.
+    expect(legacy.minProbability).toBeLessThan(0.025);
+    expect(legacy.probabilities[199]).toBe(legacy.minProbability);
+    expect(legacy.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(20, 6);
+  });
+});
+
+/** Every feasible panel by brute force, then the LP max-min over all of them: no column generation involved. */
+async function bruteForceMaxMin(instance: Instance): Promise<number | undefined> {
+  const n = instance.people.length;
+  const panels: number[][] = [];
+  const choose = (start: number, chosen: number[]) => {
+    if (chosen.length === instance.k) {
+      if (panelProblems(instance, chosen).length === 0) panels.push([...chosen]);
+      return;
+    }
+    for (let r = start; r < n; r++) choose(r + 1, [...chosen, r]);
+  };
+  choose(0, []);
+  if (panels.length === 0) return undefined;
+  const highs = await highsRuntime();
+  const model = quietModel(highs);
+  try {
+    // Columns: λ per panel, z. Rows: Σλ = 1, and for each person Σ_{P ∋ i} λ_P − z ≥ 0.
+    model.addVars(new Array(panels.length).fill(0), new Array(panels.length).fill(1));
+    model.addVar(0, 1);
+    model.changeObjectiveSense(highs.constants.objectiveSense.maximize);
+    model.changeColCost(panels.length, 1);
+    model.addRow(1, 1, { indices: panels.map((_, j) => j), values: panels.map(() => 1) });
+    for (let i = 0; i < n; i++) {
+      const containing = panels.map((p, j) => (p.includes(i) ? j : -1)).filter((j) => j >= 0);
+      model.addRow(0, highs.infinity, { indices: [...containing, panels.length], values: [...containing.map(() => 1), -1] });
+    }
+    model.run();
+    return model.getObjectiveValue();
+  } finally {
+    model.dispose();
+  }
+}
+
+const smallInstance = fc
+  .record({
+    values: fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 3 })), { minLength: 4, maxLength: 10 }),
+    k: fc.integer({ min: 1, max: 4 }),
+    bounds: fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 3 })), { minLength: 5, maxLength: 5 }),
+  })
+  .map(({ values, k, bounds }): SortitionInput => {
+    const people: PoolPerson[] = values.map(([a, b, h], i) => ({ id: `p${i}`, values: { a: `a${a}`, b: `b${b}` }, ...(h === 3 ? { household: `h${i % 3}` } : {}) }));
+    const features = [['a', 'a0'], ['a', 'a1'], ['a', 'a2'], ['b', 'b0'], ['b', 'b1']];
+    const quotas: Quota[] = features.map(([category, feature], f) => ({ category, feature, min: bounds[f][0], max: bounds[f][0] + bounds[f][1] }));
+    return { people, quotas, k: Math.min(k, people.length) };
+  });
+
+describe('LEXIMIN properties on small random pools', () => {
+  it('finds the exact max-min (independent brute-force LP), valid panels, probabilities summing to k', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallInstance, async (input) => {
+        const instance = buildInstance(input);
+        const expected = await bruteForceMaxMin(instance);
+        if (expected === undefined) {
+          await expect(analyse(input)).rejects.toBeInstanceOf(InfeasibleQuotasError);
+          return;
+        }
+        const result = await analyse(input);
+        expect(result.minProbability).toBeCloseTo(expected, 6);
+        expect(result.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(input.k, 6);
+        for (const panel of result.panels) expect(panelProblems(instance, panel.members)).toEqual([]);
+        expect(await relaxationBound(instance)).toBeGreaterThanOrEqual(result.minProbability - 1e-7);
+      }),
+      { numRuns: 40, seed: 20261123 },
+    );
+  });
+});
+
+describe('infeasible quotas', () => {
+  it('names the category value that cannot be met and the nearest feasible relaxation', async () => {
+    const input = referenceInstance();
+    const bounds: Record<string, number> = { female: 15, male: 0, liberal: 0, conservative: 12 };
+    input.quotas = input.quotas.map((q) => ({ ...q, min: bounds[q.feature] }));
+    // Female ≥ 15 needs ≥ 14 female liberals, conservative ≥ 12 needs ≥ 11 male conservatives: 26 > 20.
+    const error = await analyse(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InfeasibleQuotasError);
+    const { explanation } = error as InfeasibleQuotasError;
+    expect(explanation.reasons[0].en).toContain('cannot all be met');
+    const slack = explanation.relaxation.reduce((s, c) => s + (c.min - c.relaxedMin) + (c.relaxedMax - c.max), 0);
+    expect(slack).toBe(6);
+
+    const tooFew = referenceInstance();
+    tooFew.quotas[0] = { ...tooFew.quotas[0], min: 101 };
+    const error2 = (await analyse(tooFew).catch((e: unknown) => e)) as InfeasibleQuotasError;
+    expect(error2.explanation.reasons[0].fr).toContain('seulement 100 volontaire(s)');
+  });
+});
+
+describe('verifiable draw', () => {
+  it('is determined by the random value, keeps the quotas, and verification rejects any altered file', async () => {
+    const input = referenceInstance();
+    const commitment = await prepareCommitment(input);
+    expect(commitment.slots).toHaveLength(1000);
+    for (const slot of commitment.slots) expect(panelProblems(commitment.instance, slot)).toEqual([]);
+    const hits = new Array(200).fill(0);
+    for (const slot of commitment.slots) for (const r of slot) hits[r] += 1;
+    // Rounded to 1,000 slots, each person keeps 10 % ± one slot.
+    expect(Math.min(...hits)).toBeGreaterThanOrEqual(99);
+    expect(Math.max(...hits)).toBeLessThanOrEqual(101);
+
+    const first = drawFromCommitment(commitment, '17 4 62 33 9');
+    const again = drawFromCommitment(await prepareCommitment(input), ' 17 4 62 33 9 ');
+    expect(again).toEqual(first);
+    expect(drawFromCommitment(commitment, '17 4 62 33 8').slot).not.toBe(first.slot);
+
+    const files = {
+      categories: commitment.files['categories.csv'],
+      pool: commitment.files['pool.csv'],
+      slots: commitment.files['slots.json'],
+      commitment: commitment.files['commitment.txt'],
+      draw: drawJson(first),
+    };
+    const report = verifyPublished(files);
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.members).toEqual(first.members);
+    // CRLF line ends do not change the content, so verification still passes.
+    expect(verifyPublished({ ...files, pool: files.pool.replaceAll('\n', '\r\n') }).ok).toBe(true);
+
+    const altered = [
+      { ...files, pool: files.pool.replace('p5,female,liberal', 'p5,female,conservative') },
+      { ...files, categories: files.categories.replace('female,9,20', 'female,8,20') },
+      { ...files, slots: files.slots.replace('"p1",', '"p2",') },
+      { ...files, commitment: files.commitment.replace('size: 20', 'size: 21') },
+      { ...files, draw: files.draw.replace('17 4 62 33 9', '17 4 62 33 8') },
+      { ...files, draw: files.draw.replace(`"slot": ${first.slot}`, `"slot": ${(first.slot + 1) % 1000}`) },
+    ];
+    for (const changed of altered) {
+      expect(changed).not.toEqual(files);
+      expect(verifyPublished(changed).ok).toBe(false);
+    }
+  });
+});
