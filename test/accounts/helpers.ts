@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ManualClock } from '../../src/core/clock.js';
 import type { DB } from '../../src/core/db/schema.js';
+import { createSession } from '../../src/core/auth/sessions.js';
 
 /** Cookies (name=value) set by a response, to send back on the next request. */
 export function cookiesOf(response: { cookies: { name: string; value: string }[] }): Record<string, string> {
@@ -77,4 +78,17 @@ export async function signInByMail(
   const confirm = await formSession(app, link.pathname + link.search, start.cookies);
   const done = await postForm(app, '/connexion/lien', { jeton: link.searchParams.get('jeton')! }, confirm);
   return { response: done, cookies: { ...confirm.cookies, ...cookiesOf(done) } };
+}
+
+/** A person with these roles and an open session, created directly in the database. */
+export async function personWithRoles(
+  testApp: { database: { db: Kysely<DB> }; clock: ManualClock },
+  email: string,
+  roles: { role: string; track?: string }[],
+): Promise<{ userId: string; cookies: Record<string, string> }> {
+  const db = testApp.database.db;
+  const user = await db.insertInto('users').values({ email, given_name: null, family_name: null, siret: null, proconnect_sub: null }).returning('id').executeTakeFirstOrThrow();
+  for (const r of roles) await db.insertInto('user_roles').values({ user_id: user.id, role: r.role, track: r.track ?? '', granted_by: null }).execute();
+  const { token } = await createSession(db, testApp.clock, user.id);
+  return { userId: user.id, cookies: { acc_session: token } };
 }

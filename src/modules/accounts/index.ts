@@ -1,14 +1,21 @@
 import type { Module } from '../../core/module.js';
-import './mails.js';
 import { accountRoutes } from './account-routes.js';
+import { adminRoutes } from './admin-routes.js';
+import { accountCommands } from './commands.js';
+import { loadAccountsDemo } from './demo.js';
+import './mails.js';
 import { proconnectRoutes } from './proconnect-routes.js';
 import { signInRoutes } from './sign-in-routes.js';
 
+/** Sign-in (magic link, ProConnect), sessions, "my space", roles and the administration pages. */
 export const accountsModule: Module = {
   name: 'accounts',
   async routes(app, services) {
     await signInRoutes(app, services);
     await proconnectRoutes(app, services);
     await accountRoutes(app, services);
+    await adminRoutes(app, services);
   },
+  commands: accountCommands,
+  loadDemo: loadAccountsDemo,
 };

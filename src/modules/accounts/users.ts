@@ -20,6 +20,7 @@ export async function findOrCreateUserByEmail(
   trx: Transaction<DB> | Kysely<DB>,
   email: string,
   now: Date,
+  options: { applicant?: boolean } = {},
 ): Promise<{ user: UserRow; created: boolean }> {
   const existing = await trx.selectFrom('users').select(['id', 'email']).where('email', '=', email).executeTakeFirst();
   if (existing) return { user: existing, created: false };
@@ -34,6 +35,8 @@ export async function findOrCreateUserByEmail(
     const row = await trx.selectFrom('users').select(['id', 'email']).where('email', '=', email).executeTakeFirstOrThrow();
     return { user: row, created: false };
   }
-  await trx.insertInto('user_roles').values({ user_id: inserted.id, role: 'applicant', track: '', granted_by: null, granted_at: now }).execute();
+  if (options.applicant !== false) {
+    await trx.insertInto('user_roles').values({ user_id: inserted.id, role: 'applicant', track: '', granted_by: null, granted_at: now }).execute();
+  }
   return { user: inserted, created: true };
 }

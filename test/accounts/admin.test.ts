@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountsModule } from '../../src/modules/accounts/index.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+import { cookieHeader, formSession, personWithRoles, postForm } from './helpers.js';
+
+let t: TestApp;
+let admin: Awaited<ReturnType<typeof personWithRoles>>;
+let staff: Awaited<ReturnType<typeof personWithRoles>>;
+let applicant: Awaited<ReturnType<typeof personWithRoles>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = await personWithRoles(t, 'root@example.org', [{ role: 'admin' }]);
+  staff = await personWithRoles(t, 'staff@example.org', [{ role: 'staff', track: 'numerique' }]);
+  applicant = await personWithRoles(t, 'porteur@example.org', [{ role: 'applicant' }]);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const get = (url: string, cookies: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(cookies) } });
+
+describe('administration pages', () => {
+  const pages = ['/admin', '/admin/comptes', '/admin/courriels', '/admin/journal', '/admin/journal/verification'];
+
+  it('send anonymous visitors to sign in and refuse applicants', async () => {
+    for (const url of pages) {
+      const anonymous = await get(url);
+      expect(anonymous.statusCode, url).toBe(303);
+      expect(anonymous.headers.location).toBe(`/connexion?retour=${encodeURIComponent(url)}`);
+      expect((await get(url, applicant.cookies)).statusCode, url).toBe(403);
+    }
+    const target = `/admin/comptes/${applicant.userId}`;
+    expect((await get(target, applicant.cookies)).statusCode).toBe(403);
+    const post = await t.app.inject({ method: 'POST', url: `/admin/comptes/${applicant.userId}/attribuer`, headers: { cookie: cookieHeader(applicant.cookies) }, payload: { role: 'admin' } });
+    expect(post.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: `/admin/comptes/${applicant.userId}/attribuer`, payload: { role: 'admin' } })).statusCode).toBe(401);
+  });
+
+  it('show staff the dashboard with only the tools they may use', async () => {
+    const page = await get('/admin', staff.cookies);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('href="/admin/contenus"');
+    expect(page.body).not.toContain('href="/admin/comptes"');
+    expect(page.body).not.toContain('href="/admin/journal"');
+    expect((await get('/admin/comptes', staff.cookies)).statusCode).toBe(403);
+    const full = await get('/admin', admin.cookies);
+    for (const href of ['/admin/contenus', '/admin/saisons', '/admin/comptes', '/admin/courriels', '/admin/journal']) expect(full.body).toContain(`href="${href}"`);
+  });
+
+  it('find people by email, literally', async () => {
+    const found = await get('/admin/comptes?q=PORTEUR', admin.cookies);
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain('porteur@example.org');
+    expect(found.body).not.toContain('staff@example.org');
+    const wildcard = await get('/admin/comptes?q=%25', admin.cookies);
+    expect(wildcard.body).not.toContain('porteur@example.org');
+  });
+
+  it('grant and remove roles through the pages, with CSRF and audit', async () => {
+    const url = `/admin/comptes/${applicant.userId}`;
+    const form = await formSession(t.app, url, admin.cookies);
+    const noToken = await t.app.inject({ method: 'POST', url: `${url}/attribuer`, headers: { cookie: cookieHeader(form.cookies) }, payload: { role: 'reviewer' } });
+    expect(noToken.statusCode).toBe(403);
+
+    const wrongTrack = await postForm(t.app, `${url}/attribuer`, { role: 'reviewer', track: 'numerique' }, form);
+    expect(wrongTrack.statusCode).toBe(400);
+    expect(wrongTrack.body).toContain('Seul le rôle');
+    expect(wrongTrack.body).toContain('value="numerique"');
+    const badRole = await postForm(t.app, `${url}/attribuer`, { role: 'emperor' }, form);
+    expect(badRole.statusCode).toBe(400);
+
+    const granted = await postForm(t.app, `${url}/attribuer`, { role: 'staff', track: 'numerique' }, form);
+    expect(granted.statusCode).toBe(303);
+    expect(granted.headers.location).toBe(`${url}?fait=granted`);
+    const again = await postForm(t.app, `${url}/attribuer`, { role: 'staff', track: 'numerique' }, form);
+    expect(again.headers.location).toBe(`${url}?fait=already`);
+    const roles = await t.database.db.selectFrom('user_roles').select(['role', 'track', 'granted_by']).where('user_id', '=', applicant.userId).orderBy('role').execute();
+    expect(roles).toEqual([
+      { role: 'applicant', track: '', granted_by: null },
+      { role: 'staff', track: 'numerique', granted_by: admin.userId },
+    ]);
+    const shown = await get(`${url}?fait=granted`, admin.cookies);
+    expect(shown.body).toContain('parcours numerique');
+
+    const revoked = await postForm(t.app, `${url}/retirer`, { role: 'staff', track: 'numerique' }, form);
+    expect(revoked.statusCode).toBe(303);
+    const after = await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', applicant.userId).execute();
+    expect(after.map((r) => r.role)).toEqual(['applicant']);
+
+    const events = await t.database.db.selectFrom('audit_events').select(['action', 'actor_id', 'summary']).where('subject_id', '=', applicant.userId).orderBy('seq').execute();
+    expect(events.map((e) => e.action)).toEqual(['accounts.role-granted', 'accounts.role-revoked']);
+    expect(events.every((e) => e.actor_id === admin.userId)).toBe(true);
+    expect(JSON.stringify(events)).not.toContain('@');
+  });
+
+  it('refuse removing the last administrator', async () => {
+    const url = `/admin/comptes/${admin.userId}`;
+    const form = await formSession(t.app, url, admin.cookies);
+    const refused = await postForm(t.app, `${url}/retirer`, { role: 'admin', track: '' }, form);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('dernier administrateur');
+    expect(await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', admin.userId).where('role', '=', 'admin').executeTakeFirst()).toBeDefined();
+  });
+
+  it('answer 404 for an unknown or malformed account id', async () => {
+    expect((await get('/admin/comptes/not-a-uuid', admin.cookies)).statusCode).toBe(404);
+    expect((await get('/admin/comptes/00000000-0000-4000-8000-000000000000', admin.cookies)).statusCode).toBe(404);
+    expect((await get('/admin/courriels/nope', admin.cookies)).statusCode).toBe(404);
+  });
+
+  it('list mails and show one, its text escaped', async () => {
+    const form = await formSession(t.app, '/connexion');
+    await postForm(t.app, '/connexion', { email: 'reader@example.org' }, form);
+    await t.app.services.worker.drain();
+    await t.database.db
+      .insertInto('mails')
+      .values({ to_address: 'x@example.org', subject: 'Hostile <b>', text_body: '<script>alert(1)</script>', html_body: '', template: 'test', locale: 'fr' })
+      .execute();
+    const list = await get('/admin/courriels', admin.cookies);
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('reader@example.org');
+    expect(list.body).toContain('conservé (pas de SMTP)');
+    expect(list.body).toContain('Hostile &lt;b>');
+    const hostile = await t.database.db.selectFrom('mails').select('id').where('template', '=', 'test').executeTakeFirstOrThrow();
+    const one = await get(`/admin/courriels/${hostile.id}`, admin.cookies);
+    expect(one.statusCode).toBe(200);
+    expect(one.body).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(one.body).not.toContain('<script>alert(1)');
+  });
+
+  it('page the audit log by sequence and verify its chain', async () => {
+    for (let i = 0; i < 60; i++) {
+      await t.database.db.transaction().execute(async (trx) => {
+        const { recordAudit } = await import('../../src/core/audit/audit.js');
+        await recordAudit(trx, { id: null, label: 'system' }, t.clock.now(), { action: 'test.event', subjectType: 'test', subjectId: String(i) });
+      });
+    }
+    const first = await get('/admin/journal', admin.cookies);
+    expect(first.statusCode).toBe(200);
+    const older = /href="\/admin\/journal\?avant=(\d+)"/.exec(first.body);
+    expect(older).not.toBeNull();
+    const second = await get(`/admin/journal?avant=${older![1]}`, admin.cookies);
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toContain('accounts.role-granted');
+    expect(second.body).toContain('href="/admin/journal"');
+    expect((await get('/admin/journal?avant=abc', admin.cookies)).statusCode).toBe(200);
+
+    const verified = await get('/admin/journal/verification', admin.cookies);
+    expect(verified.statusCode).toBe(200);
+    expect(verified.body).toMatch(/Chaîne intacte : \d+ événements vérifiés/);
+  });
+});
+
+describe('CLI admin grant / revoke', () => {
+  const grant = accountsModule.commands!['admin grant'];
+  const revoke = accountsModule.commands!['admin revoke'];
+
+  it('creates the account if needed, grants, and refuses bad arguments', async () => {
+    expect(await grant.run(['New.Staff@example.org', 'staff', '--track', 'ditp'], t.app.services)).toBe(0);
+    const user = await t.database.db.selectFrom('users').select('id').where('email', '=', 'new.staff@example.org').executeTakeFirstOrThrow();
+    const roles = await t.database.db.selectFrom('user_roles').select(['role', 'track']).where('user_id', '=', user.id).execute();
+    expect(roles).toEqual([{ role: 'staff', track: 'ditp' }]);
+    expect(await grant.run(['new.staff@example.org', 'staff', '--track', 'ditp'], t.app.services)).toBe(0);
+    expect(await grant.run(['not-an-email', 'staff'], t.app.services)).toBe(2);
+    expect(await grant.run(['a@example.org', 'king'], t.app.services)).toBe(2);
+    expect(await grant.run(['a@example.org', 'admin', '--track', 'ditp'], t.app.services)).toBe(2);
+
+    expect(await revoke.run(['new.staff@example.org', 'staff', '--track', 'ditp'], t.app.services)).toBe(0);
+    expect(await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute()).toEqual([]);
+    expect(await revoke.run(['nobody@example.org', 'staff'], t.app.services)).toBe(1);
+    expect(await revoke.run(['root@example.org', 'admin'], t.app.services)).toBe(1);
+  });
+
+  it('loads the demo team idempotently', async () => {
+    await accountsModule.loadDemo!(t.app.services);
+    await accountsModule.loadDemo!(t.app.services);
+    const rows = await t.database.db
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .select(['email', 'role'])
+      .where('email', 'like', '%@accelerateur.localhost')
+      .orderBy('email')
+      .execute();
+    expect(rows).toEqual([
+      { email: 'admin@accelerateur.localhost', role: 'admin' },
+      { email: 'equipe@accelerateur.localhost', role: 'staff' },
+    ]);
+  });
+});
