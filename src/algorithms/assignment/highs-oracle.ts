@@ -1,4 +1,5 @@
-import loadHighs, { type Highs } from 'highs';
+import * as highsPackage from 'highs';
+import type { Highs } from 'highs';
 import type { AssignmentInstance } from './types.js';
 
 /**
@@ -16,8 +17,16 @@ import type { AssignmentInstance } from './types.js';
 
 let runtime: Promise<Highs> | undefined;
 
-export function highs(): Promise<Highs> {
-  runtime ??= loadHighs();
+type Loader = () => Promise<Highs>;
+
+/** Node loads the package's ES build (default export = loader) while its typings describe the CommonJS shape. */
+function loader(): Loader {
+  const exported = highsPackage.default as unknown as Loader & { default?: Loader };
+  return exported.default ?? exported;
+}
+
+export function highsRuntime(): Promise<Highs> {
+  runtime ??= loader()();
   return runtime;
 }
 
@@ -112,7 +121,7 @@ export function assignmentLp(inst: AssignmentInstance, mode: 'dense' | 'aggregat
 }
 
 export async function solveAssignmentLp(inst: AssignmentInstance, mode: 'dense' | 'aggregate', threshold = -Infinity): Promise<OracleResult> {
-  const solver = await highs();
+  const solver = await highsRuntime();
   const started = performance.now();
   const result = solver.solve(assignmentLp(inst, mode, threshold), { output_flag: false });
   return {
