@@ -1,0 +1,96 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from '../../../test/browser/browser-support.js';
+import { createSignedInUser } from '../../../test/support/users.js';
+
+/** The seasons pages, public and staff, including a form shown again with errors: axe finds nothing. */
+describe.skipIf(!hasChromium)('accessibility of the seasons pages (axe-core in Chromium)', () => {
+  let running: RunningApp;
+  let browser: Browser;
+  let anonymous: BrowserContext;
+  let staff: BrowserContext;
+  let seasonId: string;
+  let laureateId: string;
+
+  beforeAll(async () => {
+    running = await startDemoApp();
+    browser = await launchBrowser();
+    anonymous = await browser.newContext({ locale: 'fr-FR' });
+    const person = await createSignedInUser(running.database.db, running.app.services.clock, [{ role: 'staff' }], 'staff');
+    staff = await browser.newContext({ locale: 'fr-FR' });
+    const [name, value] = person.cookie.split('=');
+    await staff.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    const season = await running.database.db.selectFrom('seasons').select('id').where('slug', '=', 'saison-2').executeTakeFirstOrThrow();
+    seasonId = season.id;
+    const laureate = await running.database.db.selectFrom('laureates').select('id').where('season_id', '=', seasonId).limit(1).executeTakeFirstOrThrow();
+    laureateId = laureate.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  async function check(page: Page, url: string, status = 200): Promise<void> {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+    });
+    const response = await page.goto(`${running.baseUrl}${url}`, { waitUntil: 'load' });
+    expect(response?.status(), url).toBe(status);
+    await expectAxeClean(page, url);
+    expect(problems).toEqual([]);
+  }
+
+  async function expectAxeClean(page: Page, url: string): Promise<void> {
+    const violations = await runAxe(page);
+    if (violations.length > 0) console.log(`axe violations on ${url}:\n${formatViolations(url, violations)}`);
+    expect(violations.map((v) => `${v.id} (${v.nodes.length} nodes)`), url).toEqual([]);
+  }
+
+  for (const url of ['/saisons', '/saisons/saison-1', '/saisons/saison-2', '/saisons/saison-3', '/laureats', '/laureats?saison=saison-2']) {
+    it(`${url} has no WCAG A/AA violation`, async () => {
+      const page = await anonymous.newPage();
+      await check(page, url).finally(() => page.close());
+    });
+  }
+
+  it('the staff pages have no WCAG A/AA violation', async () => {
+    const page = await staff.newPage();
+    try {
+      for (const url of [
+        '/admin/saisons',
+        '/admin/saisons/nouvelle',
+        `/admin/saisons/${seasonId}/modifier`,
+        `/admin/saisons/${seasonId}/laureats`,
+        `/admin/saisons/${seasonId}/laureats/${laureateId}/modifier`,
+      ]) {
+        await check(page, url);
+      }
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a season form shown again with errors has no WCAG A/AA violation', async () => {
+    const page = await staff.newPage();
+    try {
+      await page.goto(`${running.baseUrl}/admin/saisons/nouvelle`);
+      await page.fill('#opens_on', '2030-05-10');
+      await page.fill('#closes_on', '2030-05-01');
+      await page.fill('#envelope_euros', 'beaucoup');
+      await page.fill('#criterion_0_weight', '0');
+      await page.click('label[for=eligible_citizen]');
+      await page.click('label[for=eligible_association]');
+      await page.click('label[for=eligible_administration]');
+      const [response] = await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/saisons"] button[type=submit]')]);
+      expect(response?.status()).toBe(400);
+      const summary = await page.textContent('.fr-alert--error');
+      expect(summary).toContain('La clôture doit être postérieure à l’ouverture.');
+      expect(summary).toContain('Cochez au moins un public éligible.');
+      await expectAxeClean(page, 'season form with errors');
+    } finally {
+      await page.close();
+    }
+  });
+});
