@@ -76,14 +76,19 @@ export interface VerificationReport {
   minProbability?: number;
 }
 
+type PublishedFiles = { categories: string; pool: string; slots: string; commitment: string; draw?: string };
+
 /** Re-checks a published draw from its files alone (contents of categories.csv, pool.csv, slots.json, …). */
-export function verifyPublished(files: {
-  categories: string;
-  pool: string;
-  slots: string;
-  commitment: string;
-  draw?: string;
-}): VerificationReport {
+export function verifyPublished(files: PublishedFiles): VerificationReport {
+  try {
+    return checkPublished(files);
+  } catch (error) {
+    // A file that does not even parse is an altered file, reported like any other problem.
+    return { ok: false, problems: [error instanceof Error ? error.message : String(error)] };
+  }
+}
+
+function checkPublished(files: PublishedFiles): VerificationReport {
   const problems: string[] = [];
   const quotas = parseCategoriesCsv(files.categories);
   const people = parsePoolCsv(files.pool, quotas);

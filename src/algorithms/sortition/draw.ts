@@ -1,6 +1,14 @@
-import { manifest, sha256, slotForRandom, slotsJson, SLOT_COUNT, type PublishedDraw } from './commitment.js';
+import { manifest, parseSlotsJson, sha256, slotForRandom, slotsJson, SLOT_COUNT, verifyPublished, type PublishedDraw } from './commitment.js';
 import { highsRuntime } from './highs.js';
-import { buildInstance, canonicalCategoriesCsv, canonicalPoolCsv, type Instance, type SortitionInput } from './instance.js';
+import {
+  buildInstance,
+  canonicalCategoriesCsv,
+  canonicalPoolCsv,
+  parseCategoriesCsv,
+  parsePoolCsv,
+  type Instance,
+  type SortitionInput,
+} from './instance.js';
 import { leximinDistribution } from './leximin.js';
 import { roundToSlots } from './rounding.js';
 
@@ -42,4 +50,34 @@ export function drawFromCommitment(prepared: Commitment, random: string): Publis
 
 export function drawJson(draw: PublishedDraw): string {
   return `${JSON.stringify({ commitment: draw.commitment, random: draw.random, slot: draw.slot, members: draw.members }, null, 2)}\n`;
+}
+
+/**
+ * Reloads a commitment already published (so a draw uses exactly the slots announced, never a recomputation);
+ * undefined when the files do not verify or were made for other inputs.
+ */
+export function loadCommitment(
+  files: { 'categories.csv': string; 'pool.csv': string; 'slots.json': string; 'commitment.txt': string },
+  input: SortitionInput,
+): Commitment | undefined {
+  const report = verifyPublished({ categories: files['categories.csv'], pool: files['pool.csv'], slots: files['slots.json'], commitment: files['commitment.txt'] });
+  if (!report.ok) return undefined;
+  const quotas = parseCategoriesCsv(files['categories.csv']);
+  const people = parsePoolCsv(files['pool.csv'], quotas);
+  const parsed = parseSlotsJson(files['slots.json']);
+  if (
+    parsed.size !== input.k ||
+    canonicalCategoriesCsv(quotas) !== canonicalCategoriesCsv(input.quotas) ||
+    canonicalPoolCsv(people, quotas) !== canonicalPoolCsv(input.people, input.quotas)
+  ) {
+    return undefined;
+  }
+  const instance = buildInstance({ quotas, people, k: parsed.size });
+  const rowOf = new Map(people.map((p, r) => [p.id, r]));
+  return {
+    instance,
+    slots: parsed.slots.map((slot) => slot.map((id) => rowOf.get(id)!)),
+    files: { ...files },
+    commitment: report.commitment!,
+  };
 }

@@ -1,0 +1,93 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Services } from '../../core/services.js';
+import { sortitionCommands } from './sortition-commands.js';
+
+const services = {} as Services; // the sortition commands use no service
+let dir: string;
+
+/** Runs one command and captures what it prints. */
+async function run(name: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((err += String(chunk)), true));
+  try {
+    const code = await sortitionCommands[name].run(args, services);
+    return { code, out, err };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sortition-cli-'));
+  await writeFile(join(dir, 'categories.csv'), 'category,feature,min,max\ngender,female,9,20\ngender,male,9,20\nleaning,liberal,9,20\nleaning,conservative,9,20\n');
+  const rows = ['id,gender,leaning'];
+  for (let i = 0; i < 99; i++) rows.push(`f${i},female,liberal`);
+  for (let i = 0; i < 100; i++) rows.push(`m${i},male,conservative`);
+  rows.push('fc,female,conservative');
+  await writeFile(join(dir, 'pool.csv'), `${rows.join('\r\n')}\r\n`);
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const files = () => ['--categories', join(dir, 'categories.csv'), '--pool', join(dir, 'pool.csv'), '--size', '20'];
+
+describe('sortition commands', () => {
+  it('analyse --json prints the fields of issue 5', async () => {
+    const { code, out } = await run('sortition analyse', [...files(), '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(out);
+    expect(Object.keys(result)).toEqual(['algorithm', 'n', 'k', 'minProbability', 'probabilities', 'panels', 'seconds']);
+    expect(result).toMatchObject({ algorithm: 'leximin', n: 200, k: 20 });
+    expect(result.minProbability).toBeCloseTo(0.1, 6);
+    expect(result.probabilities).toHaveLength(200);
+    expect(result.panels[0].members).toHaveLength(20);
+
+    const legacy = await run('sortition analyse', [...files(), '--algorithm', 'legacy', '--runs', '2000']);
+    expect(legacy.code).toBe(0);
+    expect(legacy.out).toContain('Algorithme / Algorithm: legacy');
+    expect(legacy.out).toMatch(/female · conservative — 1 — [0-2]\.\d\d %/);
+  });
+
+  it('explains bad input and infeasible quotas instead of failing', async () => {
+    const bad = await run('sortition analyse', [...files().slice(0, 4), '--size', 'vingt']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--size doit être un entier positif');
+    const missing = await run('sortition analyse', ['--pool', join(dir, 'pool.csv'), '--size', '20']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('--categories <file.csv> is required');
+    await writeFile(join(dir, 'tight.csv'), 'category,feature,min,max\ngender,female,15,20\ngender,male,0,20\nleaning,liberal,0,20\nleaning,conservative,12,20\n');
+    const infeasible = await run('sortition analyse', ['--categories', join(dir, 'tight.csv'), '--pool', join(dir, 'pool.csv'), '--size', '20']);
+    expect(infeasible.code).toBe(1);
+    expect(infeasible.err).toContain('Nearest feasible relaxation');
+  });
+
+  it('draw publishes a commitment, draws from the random value, and verify detects tampering', async () => {
+    const out = join(dir, 'draw');
+    const committed = await run('sortition draw', [...files(), '--out', out, '--json']);
+    expect(committed.code).toBe(0);
+    const { commitment } = JSON.parse(committed.out);
+    const drawn = await run('sortition draw', [...files(), '--out', out, '--random', '4 2 6 1 3', '--json']);
+    expect(drawn.code).toBe(0);
+    const draw = JSON.parse(drawn.out);
+    expect(draw.commitment).toBe(commitment); // the slots announced are the ones drawn from
+    expect(draw.members).toHaveLength(20);
+
+    const verified = await run('sortition verify', [out]);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toContain('Draw verified');
+
+    const pool = await readFile(join(out, 'pool.csv'), 'utf8');
+    await writeFile(join(out, 'pool.csv'), pool.replace('f3,female,liberal', 'f3,male,liberal'));
+    const tampered = await run('sortition verify', [out]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.out).toContain('Verification FAILED');
+  });
+});
