@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasPermission, type Permission } from '../src/core/auth/permissions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
-import { fillPath, listRoutes } from './support/routes.js';
+import { loadDemo } from '../src/core/boot.js';
+import { discoverUrls, fillPath, hasParams, listRoutes } from './support/routes.js';
 import { createSignedInUser, MATRIX_ROLES, type SignedInUser } from './support/users.js';
 
 /**
@@ -17,7 +18,8 @@ beforeAll(async () => {
   for (const role of MATRIX_ROLES) {
     people.push({ name: role.name, person: await createSignedInUser(t.database.db, t.clock, role.grants, role.name) });
   }
-});
+  await loadDemo(t.app.services);
+}, 120_000);
 
 afterAll(async () => {
   await t?.close();
@@ -30,8 +32,15 @@ describe('authorisation matrix', () => {
     const problems: string[] = [];
     let checked = 0;
     let refusals = 0;
-    for (const route of routes) {
-      const url = fillPath(route.url);
+    // Routes with ids are tried with a random id and with real ones found by following links as an admin.
+    const admin = people.find((p) => p.name === 'admin')!.person!;
+    const real = await discoverUrls(t.app, [undefined, admin.cookie], 1);
+    const targets = routes.flatMap((route) =>
+      hasParams(route.url) && route.method === 'GET'
+        ? [fillPath(route.url), ...(real.get(route.url) ?? [])].map((url) => ({ route, url }))
+        : [{ route, url: fillPath(route.url) }],
+    );
+    for (const { route, url } of targets) {
       for (const { name, person } of people) {
         const allowed = hasPermission(person?.user ?? null, route.permission as Permission);
         const response = await t.app.inject({
@@ -59,10 +68,10 @@ describe('authorisation matrix', () => {
       }
     }
     console.log(
-      `authorisation matrix: ${checked} route×role pairs checked (${routes.length} routes × ${people.length} roles), ${refusals} refusals verified`,
+      `authorisation matrix: ${checked} route×role pairs checked (${routes.length} routes, ${targets.length} URLs × ${people.length} roles), ${refusals} refusals verified`,
     );
     expect(problems).toEqual([]);
-  });
+  }, 240_000);
 
   it('a staff member limited to one track holds no admin-only permission', () => {
     const limited = people.find((p) => p.name === 'staff-one-track')!.person!;

@@ -52,3 +52,81 @@ function score(url: string): number {
   if (url.startsWith('/compte')) return 1;
   return 0;
 }
+
+/** A regular expression matching the concrete paths of a route pattern (`/a/:id/b`). */
+export function routePattern(url: string): RegExp {
+  const body = url
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '[^/?#]+' : segment === '*' ? '.*' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${body}$`);
+}
+
+/**
+ * Real URLs for routes with parameters, found by following the links of every page without
+ * parameters (and of the pages they link to), as the given visitor. Up to `perRoute` per route.
+ */
+export async function discoverUrls(app: FastifyInstance, cookies: (string | undefined)[], perRoute = 2): Promise<Map<string, string[]>> {
+  const routes = listRoutes(app).filter((r) => r.method === 'GET' && hasParams(r.url));
+  const found = new Map<string, string[]>(routes.map((r) => [r.url, []]));
+  const patterns = routes.map((r) => ({ url: r.url, pattern: routePattern(r.url) }));
+  const visited = new Set<string>();
+  let frontier = listRoutes(app)
+    .filter((r) => r.method === 'GET' && !hasParams(r.url))
+    .map((r) => r.url);
+  for (let depth = 0; depth < 2 && frontier.length > 0; depth += 1) {
+    const next: string[] = [];
+    for (const path of frontier) {
+      for (const cookie of cookies) {
+        const key = `${cookie ?? ''} ${path}`;
+        if (visited.has(key)) continue;
+        visited.add(key);
+        const response = await app.inject({ method: 'GET', url: path, headers: cookie ? { cookie } : {} });
+        if (response.statusCode !== 200 || !String(response.headers['content-type']).includes('text/html')) continue;
+        for (const match of response.body.matchAll(/href="(\/[^"#]*)"/g)) {
+          const href = match[1].replace(/&amp;/g, '&');
+          const pathOnly = href.split('?')[0];
+          for (const { url, pattern } of patterns) {
+            const list = found.get(url)!;
+            if (pattern.test(pathOnly) && list.length < perRoute && !list.includes(pathOnly)) {
+              list.push(pathOnly);
+              next.push(pathOnly);
+            }
+          }
+        }
+      }
+    }
+    frontier = next;
+  }
+  return found;
+}
+
+/** The values each `:param` name takes in the real URLs found (e.g. every season id seen as `:id`). */
+export function paramValues(real: Map<string, string[]>): Map<string, Set<string>> {
+  const values = new Map<string, Set<string>>();
+  for (const [url, paths] of real) {
+    const names = [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]);
+    const capture = new RegExp(routePattern(url).source.replace(/\[\^\/\?#\]\+/g, '([^/?#]+)'));
+    for (const path of paths) {
+      const match = capture.exec(path);
+      if (!match) continue;
+      names.forEach((name, i) => {
+        if (!values.has(name)) values.set(name, new Set());
+        values.get(name)!.add(decodeURIComponent(match[i + 1]));
+      });
+    }
+  }
+  return values;
+}
+
+/** Concrete URLs of a route built from known parameter values, when every parameter has one. */
+export function urlsFromValues(url: string, values: Map<string, Set<string>>, max = 2): string[] {
+  const names = [...url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]);
+  if (names.length === 0 || names.some((n) => !values.get(n)?.size)) return [];
+  const urls: string[] = [];
+  for (let i = 0; i < max; i += 1) {
+    const filled = fillPath(url, (name) => [...values.get(name)!][i % values.get(name)!.size]);
+    if (!urls.includes(filled)) urls.push(filled);
+  }
+  return urls;
+}
