@@ -45,7 +45,9 @@ export async function exportUserData(db: Kysely<DB>, userId: string, now: Date) 
     .where('actor_id', '=', userId)
     .orderBy('seq')
     .execute();
-  return { exportedAt: now.toISOString(), user, roles, sessions, mails, auditEvents };
+  // A sign-in link still valid would open the account to whoever reads the file.
+  const redacted = mails.map((mail) => ({ ...mail, text_body: mail.text_body.replace(/jeton=[^\s&]+/g, 'jeton=[retiré/removed]') }));
+  return { exportedAt: now.toISOString(), user, roles, sessions, mails: redacted, auditEvents };
 }
 
 /**
