@@ -161,5 +161,9 @@ export const seasonMessages = defineMessages({
   rowIncomplete: { fr: 'Complétez ce champ ou videz toute la ligne.', en: 'Fill in this field or empty the whole row.' },
   criteriaRequired: { fr: 'Une saison a besoin d’au moins un critère.', en: 'A season needs at least one criterion.' },
   unknownTrack: { fr: 'Choisissez un des volets de la saison.', en: 'Choose one of the season’s tracks.' },
+  notYourTrack: {
+    fr: 'Vos droits se limitent à un autre volet : choisissez votre volet.',
+    en: 'Your rights are limited to another track: choose your own track.',
+  },
   tooBig: { fr: 'Cette valeur est trop grande.', en: 'This value is too large.' },
 });

@@ -4,6 +4,7 @@ import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
 import type { FieldError } from '../../core/http/forms.js';
 import { actorOf, plainViewContext, viewContext } from '../../core/http/request-context.js';
+import { staffTracks } from '../../core/auth/permissions.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { createLaureate } from './create-laureate.js';
@@ -39,6 +40,27 @@ async function seasonById(services: Services, id: string): Promise<SeasonRecord 
   if (!isUuid(id)) return null;
   const [season] = await loadSeasons(services.db, { id });
   return season ?? null;
+}
+
+function forbidden(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendErrorPage(request, reply, 403, httpMessages.forbiddenTitle, httpMessages.forbiddenText);
+}
+
+/**
+ * A staff member limited to some tracks manages only those tracks' laureates, and cannot rewrite
+ * a whole season (its dates, tracks and criteria concern every track). undefined = every track.
+ */
+function tracksOf(request: FastifyRequest): string[] | undefined {
+  return request.user ? staffTracks(request.user) : [];
+}
+
+function mayEditSeasons(request: FastifyRequest): boolean {
+  return tracksOf(request) === undefined;
+}
+
+function mayManageTrack(request: FastifyRequest, trackCode: string): boolean {
+  const tracks = tracksOf(request);
+  return tracks === undefined || tracks.includes(trackCode);
 }
 
 const NOTICES = { cree: m.created, enregistre: m.saved, laureat: m.laureateSaved, supprime: m.laureateDeleted } as const;
@@ -96,10 +118,11 @@ function seasonFormRows(values: Record<string, string>): { trackRows: number; cr
 async function registerSeasonAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get('/admin/saisons', { config: { permission: 'staff.area' } }, async (request, reply) => {
     const seasons = await listPublicSeasons(services);
-    return html(reply, 200, <AdminSeasonsPage ctx={plainViewContext(request)} seasons={seasons} notice={noticeOf(request)} />);
+    return html(reply, 200, <AdminSeasonsPage ctx={plainViewContext(request)} seasons={seasons} notice={noticeOf(request)} canEdit={mayEditSeasons(request)} />);
   });
 
   app.get('/admin/saisons/nouvelle', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
+    if (!mayEditSeasons(request)) return forbidden(request, reply);
     const seasons = await loadSeasons(services.db);
     const values = newSeasonFormValues(Math.max(0, ...seasons.map((s) => s.number)) + 1);
     const ctx = await viewContext(request, reply);
@@ -107,6 +130,7 @@ async function registerSeasonAdminRoutes(app: FastifyInstance, services: Service
   });
 
   app.post('/admin/saisons', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
+    if (!mayEditSeasons(request)) return forbidden(request, reply);
     const { form, input } = readSeasonForm(request.body);
     let errors: Record<string, FieldError> = form.errors;
     if (form.ok) {
@@ -120,6 +144,7 @@ async function registerSeasonAdminRoutes(app: FastifyInstance, services: Service
   });
 
   app.get<IdParams>('/admin/saisons/:id/modifier', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
+    if (!mayEditSeasons(request)) return forbidden(request, reply);
     const season = await seasonById(services, request.params.id);
     if (!season) return notFound(request, reply);
     const values = seasonFormValues(season);
@@ -129,6 +154,7 @@ async function registerSeasonAdminRoutes(app: FastifyInstance, services: Service
   });
 
   app.post<IdParams>('/admin/saisons/:id', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
+    if (!mayEditSeasons(request)) return forbidden(request, reply);
     const season = await seasonById(services, request.params.id);
     if (!season) return notFound(request, reply);
     const { form, input } = readSeasonForm(request.body);
@@ -160,6 +186,7 @@ async function registerLaureateAdminRoutes(app: FastifyInstance, services: Servi
     const season = await seasonById(services, request.params.id);
     if (!season) return notFound(request, reply);
     const { form, input } = readLaureateForm(request.body, season.tracks.map((tr) => tr.code));
+    if (form.ok && !mayManageTrack(request, input.trackCode)) form.fail('track_code', m.notYourTrack);
     if (form.ok) {
       await createLaureate(services, actorOf(request), season.id, input);
       return reply.redirect(`/admin/saisons/${season.id}/laureats?ok=laureat`, 303);
@@ -173,6 +200,7 @@ async function registerLaureateAdminRoutes(app: FastifyInstance, services: Servi
     const season = await seasonById(services, request.params.id);
     const [laureate] = season && isUuid(request.params.laureateId) ? await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId }) : [];
     if (!season || !laureate) return notFound(request, reply);
+    if (!mayManageTrack(request, laureate.trackCode)) return forbidden(request, reply);
     const ctx = await viewContext(request, reply);
     return html(reply, 200, <EditLaureatePage ctx={ctx} season={season} laureateId={laureate.id} state={{ values: laureateFormValues(laureate), errors: {} }} />);
   });
@@ -180,7 +208,11 @@ async function registerLaureateAdminRoutes(app: FastifyInstance, services: Servi
   app.post<LaureateParams>('/admin/saisons/:id/laureats/:laureateId', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
     const season = await seasonById(services, request.params.id);
     if (!season || !isUuid(request.params.laureateId)) return notFound(request, reply);
+    const [existing] = await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId });
+    if (!existing) return notFound(request, reply);
+    if (!mayManageTrack(request, existing.trackCode)) return forbidden(request, reply);
     const { form, input } = readLaureateForm(request.body, season.tracks.map((tr) => tr.code));
+    if (form.ok && !mayManageTrack(request, input.trackCode)) form.fail('track_code', m.notYourTrack);
     if (form.ok) {
       const done = await updateLaureate(services, actorOf(request), season.id, request.params.laureateId, input);
       if (!done) return notFound(request, reply);
@@ -193,6 +225,8 @@ async function registerLaureateAdminRoutes(app: FastifyInstance, services: Servi
   app.post<LaureateParams>('/admin/saisons/:id/laureats/:laureateId/supprimer', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
     const season = await seasonById(services, request.params.id);
     if (!season || !isUuid(request.params.laureateId)) return notFound(request, reply);
+    const [existing] = await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId });
+    if (existing && !mayManageTrack(request, existing.trackCode)) return forbidden(request, reply);
     // Deleting twice (double click) lands on the same page: the laureate is gone either way.
     await deleteLaureate(services, actorOf(request), season.id, request.params.laureateId);
     return reply.redirect(`/admin/saisons/${season.id}/laureats?ok=supprime`, 303);

@@ -280,3 +280,31 @@ describe('laureates', () => {
     expect(actions).toEqual(['laureate.created', 'laureate.updated', 'laureate.deleted']);
   });
 });
+
+describe('staff limited to one track', () => {
+  it('manages only the laureates of that track and cannot rewrite a season', async () => {
+    const limited = await signedInAs(t.app, t.clock, 'staff', 'dinum@example.fr', 'numerique');
+    const season = (await seasonBySlug('saison-7'))!;
+    const listUrl = `/admin/saisons/${season.id}/laureats`;
+    expect((await t.app.inject({ method: 'GET', url: '/admin/saisons/nouvelle', headers: { cookie: limited } })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/admin/saisons/${season.id}/modifier`, headers: { cookie: limited } })).statusCode).toBe(403);
+    const list = await t.app.inject({ method: 'GET', url: '/admin/saisons', headers: { cookie: limited } });
+    expect(list.body).not.toContain('href="/admin/saisons/nouvelle"');
+    const rewrite = await post(limited, listUrl, `/admin/saisons/${season.id}`, validSeason());
+    expect(rewrite.statusCode).toBe(403);
+
+    const other = await post(limited, listUrl, listUrl, { name: 'Projet DITP', track_code: 'autres', position: '1' });
+    expect(other.statusCode).toBe(400);
+    expect(other.body).toContain('Vos droits se limitent à un autre volet');
+    const own = await post(limited, listUrl, listUrl, { name: 'Projet DINUM', track_code: 'numerique', position: '1' });
+    expect(own.statusCode).toBe(303);
+
+    expect((await post(staff, listUrl, listUrl, { name: 'Projet DITP', track_code: 'autres', position: '2' })).statusCode).toBe(303);
+    const ditp = await t.app.services.db.selectFrom('laureates').select('id').where('name', '=', 'Projet DITP').executeTakeFirstOrThrow();
+    const editUrl = `/admin/saisons/${season.id}/laureats/${ditp.id}/modifier`;
+    expect((await t.app.inject({ method: 'GET', url: editUrl, headers: { cookie: limited } })).statusCode).toBe(403);
+    expect((await post(limited, listUrl, `/admin/saisons/${season.id}/laureats/${ditp.id}`, { name: 'Repris', track_code: 'numerique' })).statusCode).toBe(403);
+    expect((await post(limited, listUrl, `/admin/saisons/${season.id}/laureats/${ditp.id}/supprimer`, {})).statusCode).toBe(403);
+    expect(await t.app.services.db.selectFrom('laureates').select('name').where('id', '=', ditp.id).executeTakeFirst()).toEqual({ name: 'Projet DITP' });
+  });
+});

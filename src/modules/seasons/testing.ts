@@ -4,10 +4,10 @@ import type { Role } from '../../core/auth/permissions.js';
 import type { Clock } from '../../core/clock.js';
 
 /** Test support: a signed-in person with the given role, as the cookie header to send. */
-export async function signedInAs(app: FastifyInstance, clock: Clock, role: Role | null, email: string): Promise<string> {
+export async function signedInAs(app: FastifyInstance, clock: Clock, role: Role | null, email: string, track = ''): Promise<string> {
   const { db } = app.services;
   const user = await db.insertInto('users').values({ email }).returning('id').executeTakeFirstOrThrow();
-  if (role) await db.insertInto('user_roles').values({ user_id: user.id, role, track: '' }).execute();
+  if (role) await db.insertInto('user_roles').values({ user_id: user.id, role, track }).execute();
   const { token } = await createSession(db, clock, user.id);
   return `acc_session=${token}`;
 }

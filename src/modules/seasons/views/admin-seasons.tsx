@@ -22,7 +22,7 @@ function AdminBreadcrumb({ locale, current }: { locale: Locale; current?: string
 export { AdminBreadcrumb };
 
 /** /admin/saisons: every season with status and links to edit it and its laureates. */
-export function AdminSeasonsPage({ ctx, seasons, notice }: { ctx: ViewContext; seasons: PublicSeason[]; notice?: string }): JSX.Element {
+export function AdminSeasonsPage({ ctx, seasons, notice, canEdit }: { ctx: ViewContext; seasons: PublicSeason[]; notice?: string; canEdit: boolean }): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.adminTitle)}>
@@ -30,11 +30,15 @@ export function AdminSeasonsPage({ ctx, seasons, notice }: { ctx: ViewContext; s
         <AdminBreadcrumb locale={locale} />
         <h1 safe>{t(locale, m.adminTitle)}</h1>
         {notice ? <Alert kind="success" title={notice} /> : ''}
-        <p>
-          <a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="/admin/saisons/nouvelle" safe>
-            {t(locale, m.newSeason)}
-          </a>
-        </p>
+        {canEdit ? (
+          <p>
+            <a class="fr-btn fr-icon-add-line fr-btn--icon-left" href="/admin/saisons/nouvelle" safe>
+              {t(locale, m.newSeason)}
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
         <div class="fr-table">
           <table>
             <caption safe>{t(locale, m.seasonsTable)}</caption>
@@ -60,11 +64,15 @@ export function AdminSeasonsPage({ ctx, seasons, notice }: { ctx: ViewContext; s
                   </td>
                   <td>
                     <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-                      <li>
-                        <a class="fr-btn fr-btn--secondary" href={`/admin/saisons/${s.id}/modifier`} title={`${t(locale, m.edit)} ${s.name}`} safe>
-                          {t(locale, m.edit)}
-                        </a>
-                      </li>
+                      {canEdit ? (
+                        <li>
+                          <a class="fr-btn fr-btn--secondary" href={`/admin/saisons/${s.id}/modifier`} title={`${t(locale, m.edit)} ${s.name}`} safe>
+                            {t(locale, m.edit)}
+                          </a>
+                        </li>
+                      ) : (
+                        ''
+                      )}
                       <li>
                         <a class="fr-btn fr-btn--tertiary" href={`/admin/saisons/${s.id}/laureats`} title={`${t(locale, m.manageLaureates)} ${s.name}`} safe>
                           {`${t(locale, m.manageLaureates)} (${s.laureateCount})`}
