@@ -143,8 +143,8 @@ interface BuiltNetwork {
 }
 
 interface SolveSettings {
-  /** Only pairs with affinity ≥ threshold are allowed (forced pairs always are). */
-  threshold: number;
+  /** Per application: only pairs with affinity ≥ its threshold are allowed (forced pairs always are). */
+  thresholds: Float64Array;
   /** Feasibility only: every cost 0. */
   costless: boolean;
   expanded: Uint8Array;
@@ -168,7 +168,7 @@ function buildNetwork(P: Prepared, s: SolveSettings): BuiltNetwork {
   const sink = b.addNode(-n * k);
   for (let r = 0; r < m; r++) arc(reviewerBase + r, sink, inst.minLoad[r], inst.maxLoad[r], 0, STRUCTURAL, r, -1);
 
-  const zeroAllowed = P.missingZero && 0 >= s.threshold;
+  const zeroAllowed = P.missingZero && s.thresholds.some((t) => 0 >= t);
   // Aggregates: 0 is ANY, then one per required expertise.
   const aggregateNode: number[] = [];
   const aggregateOfExpertise = new Map<number, number>();
@@ -206,10 +206,10 @@ function buildNetwork(P: Prepared, s: SolveSettings): BuiltNetwork {
       const r = P.pairReviewer[i];
       if (stamp[r] === a) continue;
       stamp[r] = a;
-      if (P.pairScore[i] < s.threshold) continue;
+      if (P.pairScore[i] < s.thresholds[a]) continue;
       arc(fromFor(r), reviewerBase + r, 0, 1, -Math.round(P.pairScore[i] * P.scale), PAIR, a, r);
     }
-    if (!zeroAllowed) continue;
+    if (!zeroAllowed || 0 < s.thresholds[a]) continue;
     if (s.expanded[a]) {
       for (let i = P.conflictStart[a]; i < P.conflictStart[a + 1]; i++) stamp[P.conflictReviewer[i]] = a;
       for (let r = 0; r < m; r++) if (stamp[r] !== a) arc(fromFor(r), reviewerBase + r, 0, 1, 0, PAIR, a, r);
@@ -327,11 +327,11 @@ interface Solved {
   pivots: number;
 }
 
-function solveWith(P: Prepared, threshold: number, costless: boolean, names?: Names): Solved {
+function solveWith(P: Prepared, thresholds: Float64Array, costless: boolean, names?: Names): Solved {
   const expanded = new Uint8Array(P.n);
   let pivots = 0;
   for (;;) {
-    const built = buildNetwork(P, { threshold, costless, expanded });
+    const built = buildNetwork(P, { thresholds, costless, expanded });
     const flow: FlowResult = solveMinCostFlow(built.net);
     pivots += flow.pivots;
     if (!flow.feasible) {
@@ -364,6 +364,129 @@ function thresholdCandidates(P: Prepared): number[] {
   return [...values].filter((v) => v <= cap).sort((x, y) => x - y);
 }
 
+const uniform = (P: Prepared, t: number) => new Float64Array(P.n).fill(t);
+
+/**
+ * Upper bound on the smallest per-application sum: each application alone could at best get its forced
+ * reviewers plus its k best other allowed scores. A solution whose smallest sum reaches it is max-min optimal.
+ */
+function minApplicationBound(P: Prepared): number {
+  let bound = Infinity;
+  const stamp = new Int32Array(P.m).fill(-1);
+  const scoreAt = new Float64Array(P.m);
+  for (let a = 0; a < P.n; a++) {
+    for (let j = P.pairStart[a]; j < P.pairStart[a + 1]; j++) {
+      stamp[P.pairReviewer[j]] = a;
+      scoreAt[P.pairReviewer[j]] = P.pairScore[j];
+    }
+    let sum = 0;
+    let taken = 0;
+    const forcedSet = new Set<number>();
+    for (let i = P.forcedStart[a]; i < P.forcedStart[a + 1]; i++) {
+      const r = P.forcedReviewer[i];
+      if (forcedSet.has(r)) continue;
+      forcedSet.add(r);
+      sum += stamp[r] === a ? scoreAt[r] : 0;
+      taken++;
+    }
+    const rest: number[] = [];
+    for (let j = P.pairStart[a]; j < P.pairStart[a + 1]; j++) if (!forcedSet.has(P.pairReviewer[j])) rest.push(P.pairScore[j]);
+    if (P.missingZero) for (let j = 0; j < P.k; j++) rest.push(0);
+    rest.sort((x, y) => y - x);
+    for (let j = 0; taken < P.k && j < rest.length; j++, taken++) sum += rest[j];
+    bound = Math.min(bound, sum);
+  }
+  return bound;
+}
+
+/** Per application: sum of affinities and smallest pair affinity of a solution. */
+function evaluate(P: Prepared, solved: Solved): { sum: Float64Array; minPair: Float64Array; min: number } {
+  const sum = new Float64Array(P.n);
+  const minPair = new Float64Array(P.n).fill(Infinity);
+  const byApp: number[][] = Array.from({ length: P.n }, () => []);
+  for (let i = 0; i < solved.apps.length; i++) byApp[solved.apps[i]].push(solved.reviewers[i]);
+  const scoreAt = new Float64Array(P.m);
+  for (let a = 0; a < P.n; a++) {
+    for (let j = P.pairStart[a]; j < P.pairStart[a + 1]; j++) scoreAt[P.pairReviewer[j]] = P.pairScore[j];
+    for (const r of byApp[a]) {
+      sum[a] += scoreAt[r];
+      minPair[a] = Math.min(minPair[a], scoreAt[r]);
+    }
+    for (let j = P.pairStart[a]; j < P.pairStart[a + 1]; j++) scoreAt[P.pairReviewer[j]] = 0;
+  }
+  let min = Infinity;
+  for (let a = 0; a < P.n; a++) min = Math.min(min, sum[a]);
+  return { sum, minPair, min };
+}
+
+/** Largest t such that every application can get k reviewers of affinity ≥ t (binary search, feasibility flows). */
+function bottleneck(P: Prepared): number | undefined {
+  const candidates = thresholdCandidates(P);
+  if (candidates.length === 0) return undefined;
+  let lo = 0;
+  let hi = candidates.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (solveWith(P, uniform(P, candidates[mid]), true).feasible) lo = mid;
+    else hi = mid - 1;
+  }
+  return candidates[lo];
+}
+
+const MAX_RAISES = 30;
+
+/**
+ * Fairness mode. (1) The exact bottleneck t*: no assignment can give every pair an affinity above it.
+ * (2) The weakest applications (smallest sum of affinities) then get their own higher threshold — their
+ * weakest reviewer and anything below it is excluded — as long as the smallest sum rises. Each step is an
+ * exact maximum of the total under the current per-application thresholds. Maximising the smallest SUM
+ * exactly is not a network problem (it needs an integer programme), hence this monotone ascent.
+ */
+function fairSolve(P: Prepared, plain: Solved, names?: Names): { solved: Solved; threshold?: number } {
+  const bound = minApplicationBound(P);
+  // Already at the bound: the smallest sum is maximal, and no assignment has a larger total.
+  if (evaluate(P, plain).min >= bound - 1e-12) return { solved: plain };
+  const t = bottleneck(P);
+  if (t === undefined) return { solved: plain };
+  let thresholds = uniform(P, t);
+  let best = solveWith(P, thresholds, false, names);
+  if (!best.feasible) return { solved: plain, threshold: t };
+  let score = evaluate(P, best);
+  for (let round = 0; round < MAX_RAISES && score.min < bound - 1e-12; round++) {
+    const next = thresholds.slice();
+    let raised = 0;
+    let atMin = 0;
+    for (let a = 0; a < P.n; a++) {
+      if (score.sum[a] > score.min + 1e-12) continue;
+      atMin++;
+      let higher = Infinity;
+      for (let j = P.pairStart[a]; j < P.pairStart[a + 1]; j++) {
+        const w = P.pairScore[j];
+        if (w > score.minPair[a] && w < higher) higher = w;
+      }
+      if (higher === Infinity) continue;
+      next[a] = higher;
+      raised++;
+    }
+    if (raised < atMin) break;
+    const candidate = solveWith(P, next, false, names);
+    if (!candidate.feasible) break;
+    const candidateScore = evaluate(P, candidate);
+    let candidateAtMin = 0;
+    for (let a = 0; a < P.n; a++) if (candidateScore.sum[a] <= candidateScore.min + 1e-12) candidateAtMin++;
+    if (candidateScore.min < score.min - 1e-12 || (candidateScore.min <= score.min + 1e-12 && candidateAtMin >= atMin)) break;
+    thresholds = next;
+    best = candidate;
+    score = candidateScore;
+  }
+  const plainMin = evaluate(P, plain).min;
+  return { solved: score.min > plainMin + 1e-12 ? best : plain, threshold: t };
+}
+
+export function fairnessBound(inst: AssignmentInstance): number {
+  return minApplicationBound(prepare(inst));
+}
+
 export function assignReviewers(inst: AssignmentInstance, options: AssignmentOptions = {}): AssignmentResult {
   const started = performance.now();
   const problems = checkInstance(inst, options.names);
@@ -371,23 +494,8 @@ export function assignReviewers(inst: AssignmentInstance, options: AssignmentOpt
   let solved: Solved | undefined;
   let threshold: number | undefined;
   if (P) {
-    solved = solveWith(P, -Infinity, false, options.names);
-    if (solved.feasible && options.fair) {
-      // Largest threshold that still admits a feasible assignment (binary search over the candidates).
-      const candidates = thresholdCandidates(P);
-      let lo = 0;
-      let hi = candidates.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (solveWith(P, candidates[mid], true).feasible) lo = mid;
-        else hi = mid - 1;
-      }
-      if (candidates.length > 0) {
-        threshold = candidates[lo];
-        const fair = solveWith(P, threshold, false);
-        if (fair.feasible) solved = fair;
-      }
-    }
+    solved = solveWith(P, uniform(P, -Infinity), false, options.names);
+    if (solved.feasible && options.fair) ({ solved, threshold } = fairSolve(P, solved, options.names));
   }
   const seconds = (performance.now() - started) / 1000;
   return summarise(inst, P, solved, problems, threshold, seconds);
