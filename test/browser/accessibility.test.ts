@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser } from '../support/users.js';
-import { firstLinkUnder, formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from './browser-support.js';
+import { firstLinkMatching, formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from './browser-support.js';
 
 /**
  * Every page template, in a real Chromium with the demo programme loaded: axe-core finds no WCAG
@@ -13,7 +13,7 @@ interface Template {
   name: string;
   /** A fixed URL, or how to find one from a listing page. */
   url?: string;
-  from?: { listing: string; prefix: string };
+  from?: { listing: string; link: RegExp };
   staff?: boolean;
   /** The 404 page is the one template that must answer 404. */
   status?: number;
@@ -24,7 +24,7 @@ const TEMPLATES: Template[] = [
   { name: 'programme', url: '/programme' },
   { name: 'manifesto', url: '/manifeste' },
   { name: 'news list', url: '/actualites' },
-  { name: 'news article', from: { listing: '/actualites', prefix: '/actualites' } },
+  { name: 'news article', from: { listing: '/actualites', link: /^\/actualites\/(?!flux\.xml|atom\.xml)[^/]+$/ } },
   { name: 'partners', url: '/partenaires' },
   { name: 'faq', url: '/faq' },
   { name: 'legal notice', url: '/mentions-legales' },
@@ -32,13 +32,18 @@ const TEMPLATES: Template[] = [
   { name: 'personal data', url: '/donnees-personnelles' },
   { name: 'site map', url: '/plan-du-site' },
   { name: 'seasons', url: '/saisons' },
-  { name: 'one season', from: { listing: '/saisons', prefix: '/saisons' } },
+  { name: 'one season', from: { listing: '/saisons', link: /^\/saisons\/[^/]+$/ } },
   { name: 'laureates', url: '/laureats' },
   { name: 'sign-in', url: '/connexion' },
   { name: 'not found', url: '/cette-page-n-existe-pas', status: 404 },
   { name: 'admin home', url: '/admin', staff: true },
   { name: 'CMS list', url: '/admin/contenus', staff: true },
-  { name: 'CMS edit form', from: { listing: '/admin/contenus', prefix: '/admin/contenus' }, staff: true },
+  { name: 'CMS news edit form', from: { listing: '/admin/contenus', link: /^\/admin\/contenus\/actualites\/(?!nouvelle)[^/]+$/ }, staff: true },
+  { name: 'CMS page edit form', from: { listing: '/admin/contenus', link: /^\/admin\/contenus\/pages\/(?!nouvelle)[^/]+$/ }, staff: true },
+  { name: 'CMS new news form', url: '/admin/contenus/actualites/nouvelle', staff: true },
+  { name: 'seasons admin', url: '/admin/saisons', staff: true },
+  { name: 'season edit form', from: { listing: '/admin/saisons', link: /^\/admin\/saisons\/[^/]+\/modifier$/ }, staff: true },
+  { name: 'accounts admin', url: '/admin/comptes', staff: true },
   { name: 'my account', url: '/compte', staff: true },
 ];
 
@@ -67,8 +72,20 @@ describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in
     if (template.url) return template.url;
     const listing = await page.goto(`${running.baseUrl}${template.from!.listing}`);
     if (!listing || listing.status() !== 200) return undefined;
-    return firstLinkUnder(page, template.from!.prefix);
+    return firstLinkMatching(page, template.from!.link);
   }
+
+  it('the harness itself catches a known violation (image without text alternative, page without lang)', async () => {
+    const page = await anonymous.newPage();
+    try {
+      await page.setContent('<html><head><title>t</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>');
+      const ids = (await runAxe(page)).map((v) => v.id);
+      expect(ids).toContain('image-alt');
+      expect(ids).toContain('html-has-lang');
+    } finally {
+      await page.close();
+    }
+  });
 
   for (const template of TEMPLATES) {
     it(`${template.name} has no WCAG A/AA violation`, async () => {

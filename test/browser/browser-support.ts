@@ -92,10 +92,8 @@ export function formatViolations(url: string, violations: AxeViolation[]): strin
     .join('\n');
 }
 
-/** The first link of the page whose path starts with the prefix and goes one level deeper. */
-export async function firstLinkUnder(page: Page, prefix: string): Promise<string | undefined> {
+/** The first link of the page whose path (without query) matches the pattern. */
+export async function firstLinkMatching(page: Page, pattern: RegExp): Promise<string | undefined> {
   const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
-  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^${escaped}/[^/?#]+`);
-  return hrefs.map((h) => h.replace(/^https?:\/\/[^/]+/, '')).find((h) => pattern.test(h));
+  return hrefs.map((h) => h.replace(/^https?:\/\/[^/]+/, '')).find((h) => pattern.test(h.split(/[?#]/)[0]));
 }
