@@ -15,6 +15,7 @@ import { getPublicSeason, listPublicLaureates, listPublicSeasons } from './list-
 import { seasonMessages as m } from './messages.js';
 import { isUuid, loadLaureates, loadSeasons, type SeasonRecord } from './queries.js';
 import { newSeasonFormValues, readSeasonForm, rowCount, seasonFormValues } from './season-form.js';
+import { newSubmissionKey, readSubmissionKey, SUBMISSION_FIELD } from './submission-keys.js';
 import { updateLaureate } from './update-laureate.js';
 import { updateSeason } from './update-season.js';
 import { AdminLaureatesPage, EditLaureatePage } from './views/admin-laureates.js';
@@ -124,7 +125,7 @@ async function registerSeasonAdminRoutes(app: FastifyInstance, services: Service
   app.get('/admin/saisons/nouvelle', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
     if (!mayEditSeasons(request)) return forbidden(request, reply);
     const seasons = await loadSeasons(services.db);
-    const values = newSeasonFormValues(Math.max(0, ...seasons.map((s) => s.number)) + 1);
+    const values = { ...newSeasonFormValues(Math.max(0, ...seasons.map((s) => s.number)) + 1), [SUBMISSION_FIELD]: newSubmissionKey() };
     const ctx = await viewContext(request, reply);
     return html(reply, 200, <SeasonFormPage ctx={ctx} heading={t(ctx.locale, m.newSeason)} values={values} errors={{}} {...seasonFormRows(values)} />);
   });
@@ -132,9 +133,10 @@ async function registerSeasonAdminRoutes(app: FastifyInstance, services: Service
   app.post('/admin/saisons', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
     if (!mayEditSeasons(request)) return forbidden(request, reply);
     const { form, input } = readSeasonForm(request.body);
+    const submissionKey = readSubmissionKey(form);
     let errors: Record<string, FieldError> = form.errors;
     if (form.ok) {
-      const result = await createSeason(services, actorOf(request), input);
+      const result = await createSeason(services, actorOf(request), input, submissionKey);
       if (result.ok) return reply.redirect('/admin/saisons?ok=cree', 303);
       errors = result.errors;
     }
@@ -178,7 +180,7 @@ async function registerLaureateAdminRoutes(app: FastifyInstance, services: Servi
     if (!season) return notFound(request, reply);
     const laureates = await loadLaureates(services.db, { seasonId: season.id });
     const ctx = await viewContext(request, reply);
-    const state = { values: { position: String(laureates.length + 1) }, errors: {} };
+    const state = { values: { position: String(laureates.length + 1), [SUBMISSION_FIELD]: newSubmissionKey() }, errors: {} };
     return html(reply, 200, <AdminLaureatesPage ctx={ctx} season={season} laureates={laureates} state={state} notice={noticeOf(request)} />);
   });
 
@@ -186,9 +188,10 @@ async function registerLaureateAdminRoutes(app: FastifyInstance, services: Servi
     const season = await seasonById(services, request.params.id);
     if (!season) return notFound(request, reply);
     const { form, input } = readLaureateForm(request.body, season.tracks.map((tr) => tr.code));
+    const submissionKey = readSubmissionKey(form);
     if (form.ok && !mayManageTrack(request, input.trackCode)) form.fail('track_code', m.notYourTrack);
     if (form.ok) {
-      await createLaureate(services, actorOf(request), season.id, input);
+      await createLaureate(services, actorOf(request), season.id, input, submissionKey);
       return reply.redirect(`/admin/saisons/${season.id}/laureats?ok=laureat`, 303);
     }
     const laureates = await loadLaureates(services.db, { seasonId: season.id });

@@ -308,3 +308,37 @@ describe('staff limited to one track', () => {
     expect(await t.app.services.db.selectFrom('laureates').select('name').where('id', '=', ditp.id).executeTakeFirst()).toEqual({ name: 'Projet DITP' });
   });
 });
+
+describe('repeated submits', () => {
+  it('creates one season and one laureate when the same form is sent twice, even at once', async () => {
+    const session = await formSession(t.app, staff, '/admin/saisons/nouvelle');
+    const key = /name="submission_key" value="([^"]+)"/.exec(session.html)![1];
+    const body = formBody({ ...validSeason({ number: '20', slug: 'saison-20' }), submission_key: key, _csrf: session.csrf });
+    const send = () => t.app.inject({ method: 'POST', url: '/admin/saisons', payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
+    const answers = await Promise.all([send(), send()]);
+    answers.push(await send());
+    expect(answers.map((a) => a.statusCode)).toEqual([303, 303, 303]);
+    const seasons = await t.app.services.db.selectFrom('seasons').select('id').where('slug', '=', 'saison-20').execute();
+    expect(seasons).toHaveLength(1);
+    const created = await t.app.services.db.selectFrom('audit_events').select('subject_id').where('action', '=', 'season.created').where('subject_id', '=', seasons[0].id).execute();
+    expect(created).toHaveLength(1);
+
+    const listUrl = `/admin/saisons/${seasons[0].id}/laureats`;
+    const page = await formSession(t.app, staff, listUrl);
+    const laureateKey = /name="submission_key" value="([^"]+)"/.exec(page.html)![1];
+    const laureateBody = formBody({ name: 'Une seule fois', position: '1', submission_key: laureateKey, _csrf: page.csrf });
+    const sendLaureate = () => t.app.inject({ method: 'POST', url: listUrl, payload: laureateBody.payload, headers: { ...laureateBody.headers, cookie: page.cookie } });
+    const laureateAnswers = await Promise.all([sendLaureate(), sendLaureate()]);
+    expect(laureateAnswers.map((a) => a.statusCode)).toEqual([303, 303]);
+    expect(await t.app.services.db.selectFrom('laureates').select('id').where('name', '=', 'Une seule fois').execute()).toHaveLength(1);
+  });
+
+  it('keeps the one-time key when the form comes back with errors', async () => {
+    const session = await formSession(t.app, staff, '/admin/saisons/nouvelle');
+    const key = /name="submission_key" value="([^"]+)"/.exec(session.html)![1];
+    const body = formBody({ ...validSeason({ number: '21', slug: 'saison-21', envelope_euros: 'x' }), submission_key: key, _csrf: session.csrf });
+    const res = await t.app.inject({ method: 'POST', url: '/admin/saisons', payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(`name="submission_key" value="${key}"`);
+  });
+});

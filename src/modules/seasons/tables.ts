@@ -20,6 +20,8 @@ export interface SeasonsTable {
   laureates_sought: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The create form's one-time key (a repeated submit finds the same season). */
+  submission_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SeasonTracksTable {
@@ -54,6 +56,7 @@ export interface LaureatesTable {
   summary_en: string;
   website: string;
   position: number;
+  submission_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SeasonsTables {

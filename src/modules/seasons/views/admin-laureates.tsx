@@ -32,6 +32,7 @@ function LaureateForm({ ctx, season, action, state }: { ctx: ViewContext; season
   return (
     <form method="post" action={action} novalidate>
       <CsrfField token={ctx.csrfToken} />
+      {state.values.submission_key ? <input type="hidden" name="submission_key" value={state.values.submission_key} /> : ''}
       <p class="fr-hint-text" safe>{t(locale, uiMessages.requiredHint)}</p>
       <Input {...field('name')} required />
       <Input {...field('organisation')} />

@@ -189,6 +189,7 @@ export function SeasonFormPage(props: SeasonFormProps): JSX.Element {
         <p class="fr-hint-text" safe>{t(locale, uiMessages.requiredHint)}</p>
         <form method="post" action={action} novalidate>
           <CsrfField token={ctx.csrfToken} />
+          {props.seasonId ? '' : <input type="hidden" name="submission_key" value={values.submission_key ?? ''} />}
           <h2 safe>{t(locale, m.sectionGeneral)}</h2>
           <Input {...field('number')} label={t(locale, m.fieldNumber)} required />
           <Input {...field('slug')} label={t(locale, m.fieldSlug)} hint={t(locale, m.fieldSlugHint)} required />
