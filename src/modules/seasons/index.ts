@@ -1,4 +1,5 @@
 import type { Module } from '../../core/module.js';
+import { listSeasonsCommand } from './commands.js';
 import { loadSeasonsDemo } from './demo.js';
 import { seasonRoutes } from './routes.js';
 import { STATUS_BOUNDARY_JOB, statusBoundaryJob } from './status-boundaries.js';
@@ -7,5 +8,6 @@ export const seasonsModule: Module = {
   name: 'seasons',
   routes: seasonRoutes,
   jobs: (services) => ({ [STATUS_BOUNDARY_JOB]: statusBoundaryJob(services) }),
+  commands: { 'seasons list': listSeasonsCommand },
   loadDemo: loadSeasonsDemo,
 };

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { currentOpenSeason, listPublicSeasons } from './list-public-seasons.js';
 import { loadSeasonsDemo } from './demo.js';
+import { seasonsModule } from './index.js';
 
 let t: TestApp;
 const NOW = new Date('2026-03-10T09:00:00Z');
@@ -133,5 +134,20 @@ describe('status at the closing boundary, through the pages', () => {
     expect(after.body).toContain('Terminée');
     expect(await currentOpenSeason(t.app.services)).toBeNull();
     t.clock.set(NOW);
+  });
+});
+
+describe('command line', () => {
+  it('`seasons list` prints every season with its status', async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => void lines.push(line));
+    try {
+      expect(await seasonsModule.commands!['seasons list'].run([], t.app.services)).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^ {2}1 {2}saison-1 +closed .*29 January 2022 at 23:59:59 \(Paris time\).*9 laureate\(s\)$/);
+    expect(lines[2]).toContain('open');
   });
 });

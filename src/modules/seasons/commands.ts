@@ -1,0 +1,18 @@
+import type { Command } from '../../core/module.js';
+import { listPublicSeasons } from './list-public-seasons.js';
+import { formatParisMoment } from './format.js';
+
+/** `npx accelerateur seasons list`: the seasons with their status at this moment. */
+export const listSeasonsCommand: Command = {
+  description: 'Liste les saisons et leur statut / List seasons and their status',
+  run: async (_args, services) => {
+    const seasons = await listPublicSeasons(services);
+    if (seasons.length === 0) console.log('no season yet');
+    for (const s of seasons) {
+      console.log(
+        [String(s.number).padStart(3), s.slug.padEnd(20), s.status.padEnd(9), `${formatParisMoment('en', s.opensAt)} → ${formatParisMoment('en', s.closesAt)}`, `${s.laureateCount} laureate(s)`].join('  '),
+      );
+    }
+    return 0;
+  },
+};
