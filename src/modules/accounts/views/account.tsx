@@ -86,7 +86,7 @@ export function AccountPage({ ctx, account, profile, profileErrors, eraseError, 
 
         <h2 safe class="fr-mt-6w">{t(locale, m.sessions)}</h2>
         <div class="fr-table">
-          <table>
+          <table tabindex="0">
             <caption safe>{t(locale, m.sessions)}</caption>
             <thead>
               <tr>
