@@ -27,21 +27,20 @@ export interface StoreFileInput {
 }
 
 /**
- * A sender's file name made fit to display: no directories, no control characters, bounded length.
- * It is still arbitrary text and must be escaped wherever it is shown.
+ * A sender's file name made fit to store as display text: no control characters, bounded length.
+ * It is kept as typed (slashes, dots, markup included) because it is never used as a path, and it
+ * must be escaped wherever it is shown.
  */
 export function displayFileName(name: string): string {
-  const base = String(name ?? '')
+  const text = String(name ?? '')
     .replace(/[\u0000-\u001f\u007f]/g, '')
-    .split(/[\\/]/)
-    .pop()!
     .trim();
-  return (base || 'fichier').slice(0, 200);
+  return (text || 'fichier').slice(0, 200);
 }
 
 /** A download name safe in a URL path and a header: ASCII letters, digits, dots and hyphens. */
 export function urlFileName(name: string, extension?: string): string {
-  const stem = displayFileName(name)
+  const stem = (displayFileName(name).split(/[\\/]/).pop() ?? '')
     .replace(/\.[A-Za-z0-9]{1,5}$/, '')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -147,8 +147,9 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
     let file: { data: Buffer; name: string } | undefined;
     let tooLarge = false;
     if (request.isMultipart()) {
+      // The sender's full file name is kept as display text (never a path), so it is shown as sent.
       try {
-        for await (const part of request.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })) {
+        for await (const part of request.parts({ preservePath: true, limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })) {
           if (part.type === 'file') {
             const data = await part.toBuffer();
             if (part.fieldname === 'file' && !file && (data.length > 0 || part.filename)) file = { data, name: part.filename };

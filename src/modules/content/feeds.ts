@@ -1,3 +1,4 @@
+import { escapeHtml } from '@kitajs/html';
 import { Feed } from 'feed';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
@@ -12,6 +13,18 @@ const FEED_SIZE = 50;
 /** Feed readers know nothing of this site: links and images in item bodies must be absolute. */
 function absolutize(html: string, baseUrl: string): string {
   return html.replace(/(\s(?:href|src)=")\/(?!\/)/g, `$1${baseUrl}/`);
+}
+
+/**
+ * `feed` writes titles and summaries as HTML (Atom type="html", RSS readers alike) and category
+ * labels as raw attributes: plain text must be escaped, and labels kept to harmless characters.
+ */
+function plainText(text: string): string {
+  return escapeHtml(text);
+}
+
+function categoryLabel(text: string): string {
+  return text.replace(/[<>&"'\u0000-\u001f]/g, '').trim();
 }
 
 /** The latest published news as one feed object, rendered as RSS 2.0 or Atom by the caller. */
@@ -33,14 +46,14 @@ export async function buildNewsFeed(db: Kysely<DB>, baseUrl: string, locale: Loc
     const link = `${baseUrl}/actualites/${encodeURIComponent(news.slug)}`;
     const chapeau = news.chapeau ? pick(locale, news.chapeau, news.chapeau_en).text : undefined;
     feed.addItem({
-      title: pick(locale, news.title, news.title_en).text,
+      title: plainText(pick(locale, news.title, news.title_en).text),
       id: link,
       link,
       date: news.published_at,
       published: news.published_at,
-      description: chapeau,
+      description: chapeau === undefined ? undefined : plainText(chapeau),
       content: absolutize(renderMarkdown(pick(locale, news.body, news.body_en).text), baseUrl),
-      category: [...news.categories, ...news.tags].map((name) => ({ name })),
+      category: [...news.categories, ...news.tags].map(categoryLabel).filter(Boolean).map((name) => ({ name })),
     });
   }
   return feed;
