@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { createScratchDatabase, findPostgresServer } from '../test/support/postgres.js';
 import { freePort, repoRoot, startAppProcess, type AppProcess } from '../test/support/processes.js';
@@ -74,7 +74,8 @@ async function startStaticServer(): Promise<AppProcess> {
 async function findArticle(baseUrl: string): Promise<string | undefined> {
   const response = await fetch(`${baseUrl}/actualites`);
   if (!response.ok) return undefined;
-  const match = /href="(\/actualites\/[^"?#/]+)"/.exec(await response.text());
+  // Article slugs are lowercase words and dashes; this skips the feeds (flux.xml, atom.xml).
+  const match = /href="(\/actualites\/[a-z0-9-]+)"/.exec(await response.text());
   return match?.[1];
 }
 
@@ -105,6 +106,8 @@ async function main(): Promise<void> {
     const articlePath = await findArticle(platform.baseUrl);
     const homeStatus = (await fetch(home)).status;
 
+    // Other work on the machine skews every figure: the load average is printed with them.
+    const loadBefore = Number(loadavg()[0].toFixed(2));
     // Warm up each target (JIT, page cache) before measuring.
     await measure(`${bare.baseUrl}/`, 2);
     const staticResult = await measure(`${bare.baseUrl}/`);
@@ -120,6 +123,7 @@ async function main(): Promise<void> {
       machine: machine(),
       date: new Date().toISOString(),
       duration_s: DURATION_S,
+      load_avg_1m: { before: loadBefore, after: Number(loadavg()[0].toFixed(2)) },
       connections: CONNECTIONS,
       static: staticResult,
       home: { ...homeResult, status: homeStatus },
