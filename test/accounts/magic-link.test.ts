@@ -172,4 +172,33 @@ describe('sign-in by magic link', () => {
     expect(cleared.value).toBe('');
     expect(await t.database.db.selectFrom('sessions').select('id').where('id', '=', hashToken(signedIn.cookies[SESSION_COOKIE])).executeTakeFirst()).toBeUndefined();
   });
+
+  it('answers odd input with 4xx pages, never 500', async () => {
+    const start = await formSession(t.app, '/connexion');
+    const arrays = await t.app.inject({
+      method: 'POST',
+      url: '/connexion',
+      headers: { cookie: cookieHeader(start.cookies), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `email=a%40b.fr&email=c%40d.fr&_csrf=${encodeURIComponent(start.csrf)}`,
+    });
+    expect(arrays.statusCode).toBe(400);
+    const longToken = await postForm(t.app, '/connexion/lien', { jeton: 'x'.repeat(5000) }, start);
+    expect(longToken.statusCode).toBe(400);
+    const noCsrf = await t.app.inject({ method: 'POST', url: '/connexion', payload: { email: 'a@b.fr' } });
+    expect(noCsrf.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/connexion/lien' })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/connexion/proconnect' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/connexion/proconnect/retour?code=x&state=y' })).statusCode).toBe(404);
+  });
+
+  it('speaks English to English readers, in the page and in the mail', async () => {
+    t.clock.advance(3600_000);
+    const start = await formSession(t.app, '/connexion', { lang: 'en' });
+    expect(start.html).toContain('Get a sign-in link');
+    const sent = await postForm(t.app, '/connexion', { email: 'english@example.org' }, start);
+    expect(sent.body).toContain('If the address is valid');
+    const mail = await t.database.db.selectFrom('mails').select(['subject', 'text_body']).where('to_address', '=', 'english@example.org').executeTakeFirstOrThrow();
+    expect(mail.subject).toBe('Your sign-in link');
+    expect(mail.text_body).toContain('valid for 15 minutes');
+  });
 });
