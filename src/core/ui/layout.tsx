@@ -15,6 +15,8 @@ export interface PageProps {
 
 const navItems = [
   { href: '/programme', label: m.navProgramme },
+  { href: '/saisons', label: m.navSeasons },
+  { href: '/laureats', label: m.navLaureates },
   { href: '/manifeste', label: m.navManifesto },
   { href: '/actualites', label: m.navNews },
   { href: '/partenaires', label: m.navPartners },

@@ -22,6 +22,8 @@ export const uiMessages = defineMessages({
   otherLanguage: { fr: 'English', en: 'Français' },
   otherLanguageTitle: { fr: 'Read this site in English', en: 'Lire ce site en français' },
   navProgramme: { fr: 'Le programme', en: 'The programme' },
+  navSeasons: { fr: 'Saisons et appels', en: 'Seasons and calls' },
+  navLaureates: { fr: 'Lauréats', en: 'Laureates' },
   navManifesto: { fr: 'Manifeste', en: 'Manifesto' },
   navNews: { fr: 'Actualités', en: 'News' },
   navPartners: { fr: 'Partenaires', en: 'Partners' },
