@@ -13,6 +13,7 @@ export const publicMessages = defineMessages({
   openCallTitle: { fr: 'Appel à candidatures', en: 'Call for applications' },
   openCallUntil: { fr: 'Candidatures ouvertes jusqu’au {date}.', en: 'Applications open until {date}.' },
   openCallFrom: { fr: 'Candidatures du {start} au {end}.', en: 'Applications from {start} to {end}.' },
+  seeSeason: { fr: 'Voir la saison et candidater', en: 'See the season and apply' },
   noOpenCall: {
     fr: 'Aucun appel à candidatures n’est ouvert en ce moment. Suivez nos actualités pour connaître la prochaine saison.',
     en: 'No call for applications is open at the moment. Follow our news to hear about the next season.',
@@ -228,6 +229,7 @@ export const adminMessages = defineMessages({
     en: 'This file is neither a PNG, JPEG or WebP image nor a PDF (its content was checked, not only its name).',
   },
   fileTooLarge: { fr: 'Le fichier dépasse 10 Mo. Réduisez sa taille puis envoyez-le à nouveau.', en: 'The file exceeds 10 MB. Reduce its size and send it again.' },
+  deleteFileConfirm: { fr: 'Supprimer définitivement ce fichier ?', en: 'Delete this file permanently?' },
   fileAddress: { fr: 'Adresse', en: 'Address' },
   fileType: { fr: 'Type', en: 'Type' },
   fileSize: { fr: 'Taille', en: 'Size' },

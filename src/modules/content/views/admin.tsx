@@ -332,7 +332,7 @@ function Attachments({ ctx, news, attachments, upload }: { ctx: ViewContext; new
                     </code>
                   </td>
                   <td>
-                    <form method="post" action={`${base}/${a.id}/supprimer`}>
+                    <form method="post" action={`${base}/${a.id}/supprimer`} data-confirm={t(locale, am.deleteFileConfirm)}>
                       <CsrfField token={ctx.csrfToken} />
                       <button type="submit" class="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-delete-line fr-btn--icon-left" title={t(locale, am.deleteFileTitle, { label: a.label })} safe>
                         {t(locale, am.deleteFile)}

@@ -50,8 +50,8 @@ function OpenCall({ locale, seasons }: { locale: Locale; seasons: PublicSeason[]
       <p class="fr-callout__text" safe>
         {when}
       </p>
-      <a class="fr-btn" href="/programme" safe>
-        {t(locale, m.discoverProgramme)}
+      <a class="fr-btn" href={`/saisons/${encodeURIComponent(season.slug)}`} safe>
+        {t(locale, m.seeSeason)}
       </a>
     </div>
   );
