@@ -35,13 +35,18 @@ async function measure(url: string, duration = DURATION_S): Promise<Measure> {
   };
 }
 
-/** A bare Fastify in its own process, answering a static string: the ceiling of this machine. */
-async function startStaticServer(): Promise<AppProcess> {
+/**
+ * A bare Fastify in its own process, answering a static string (the ceiling of this machine), and
+ * on /sized a string as long as the home page, to tell the cost of the bytes from the platform's own.
+ */
+async function startStaticServer(sizedBytes: number): Promise<AppProcess> {
   const port = await freePort();
   const code = `
     import Fastify from 'fastify';
     const app = Fastify({ logger: false });
+    const sized = 'x'.repeat(${sizedBytes});
     app.get('/', async () => 'hello');
+    app.get('/sized', async (_request, reply) => reply.type('text/html; charset=utf-8').send(sized));
     await app.listen({ port: ${port}, host: '127.0.0.1' });
   `;
   const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: repoRoot, stdio: 'inherit', detached: true });
@@ -99,18 +104,21 @@ async function main(): Promise<void> {
   try {
     const platform = await startAppProcess({ DATABASE_URL: scratch.url, DEMO: '1', RUN_JOBS: '0', DATA_DIR: '/nonexistent' });
     started.push(platform);
-    const bare = await startStaticServer();
-    started.push(bare);
-
     const home = `${platform.baseUrl}/`;
+    const homeResponse = await fetch(home);
+    const homeStatus = homeResponse.status;
+    const homeBytes = Buffer.byteLength(await homeResponse.text());
     const articlePath = await findArticle(platform.baseUrl);
-    const homeStatus = (await fetch(home)).status;
+    const bare = await startStaticServer(homeBytes);
+    started.push(bare);
 
     // Other work on the machine skews every figure: the load average is printed with them.
     const loadBefore = Number(loadavg()[0].toFixed(2));
     // Warm up each target (JIT, page cache) before measuring.
     await measure(`${bare.baseUrl}/`, 2);
     const staticResult = await measure(`${bare.baseUrl}/`);
+    await measure(`${bare.baseUrl}/sized`, 2);
+    const sizedResult = await measure(`${bare.baseUrl}/sized`);
     await measure(home, 2);
     const homeResult = await measure(home);
     let articleResult: Measure | null = null;
@@ -126,10 +134,12 @@ async function main(): Promise<void> {
       load_avg_1m: { before: loadBefore, after: Number(loadavg()[0].toFixed(2)) },
       connections: CONNECTIONS,
       static: staticResult,
-      home: { ...homeResult, status: homeStatus },
+      static_home_size: { ...sizedResult, bytes: homeBytes },
+      home: { ...homeResult, status: homeStatus, bytes: homeBytes },
       article: articleResult ? { ...articleResult, path: articlePath } : null,
       home_ratio: ratio(homeResult),
       article_ratio: ratio(articleResult),
+      home_vs_same_size_ratio: sizedResult.rps > 0 ? Number((homeResult.rps / sizedResult.rps).toFixed(3)) : null,
     };
     console.log(JSON.stringify(line));
     if (homeStatus !== 200 || !articlePath) process.exitCode = 1;
