@@ -115,6 +115,20 @@ const DEMO_PAGES: PageInput[] = [
       'From three to twelve months depending on the season.',
     ].join('\n'),
   },
+  {
+    slug: 'mentions-legales',
+    title: 'Mentions légales',
+    titleEn: 'Legal notice',
+    body: 'Adresse de démonstration : Accélérateur d’initiatives citoyennes, 20 avenue de Ségur, 75007 Paris. Contact : [contact@accelerateur.example](mailto:contact@accelerateur.example).',
+    bodyEn: 'Demo address: Accélérateur d’initiatives citoyennes, 20 avenue de Ségur, 75007 Paris, France. Contact: [contact@accelerateur.example](mailto:contact@accelerateur.example).',
+  },
+  {
+    slug: 'accessibilite',
+    title: 'Accessibilité',
+    titleEn: 'Accessibility',
+    body: 'Pour signaler un problème d’accessibilité : [accessibilite@accelerateur.example](mailto:accessibilite@accelerateur.example). Nous répondons sous quinze jours ouvrés.',
+    bodyEn: 'To report an accessibility problem: [accessibilite@accelerateur.example](mailto:accessibilite@accelerateur.example). We answer within fifteen working days.',
+  },
 ];
 
 function news(slug: string, date: string, fields: Omit<NewsInput, 'slug' | 'publishedAt' | 'imageUrl' | 'imageAlt' | 'pressContact'> & Partial<NewsInput>): NewsInput {

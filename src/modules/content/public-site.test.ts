@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // xml-js comes with `feed`; its strict parser throws on XML that is not well formed.
 import { xml2js } from 'xml-js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { seasonsModule } from '../seasons/index.js';
 import { loadContentDemo } from './demo.js';
 
 describe('public site', () => {
@@ -60,6 +61,18 @@ describe('public site', () => {
     expect(body.match(/class="fr-tile /g)).toHaveLength(8);
   });
 
+  it('home announces the open call and programme shows the season calendar, from the seasons module', async () => {
+    await seasonsModule.loadDemo!(t.app.services);
+    t.app.services.pageCache.clear();
+    const home = (await get('/')).body;
+    expect(home).toContain('Candidatures ouvertes jusqu’au');
+    expect(home).toMatch(/href="\/saisons\/[a-z0-9-]+"/);
+    const programme = (await get('/programme')).body;
+    expect(programme.match(/<h3 class="fr-h5 fr-mb-1w"/g)?.length).toBeGreaterThanOrEqual(2);
+    expect(programme).toContain('Candidatures closes');
+    expect(programme).toContain('<time datetime="2021-12-17">');
+  });
+
   it('FAQ questions are DSFR accordions', async () => {
     const body = (await get('/faq')).body;
     expect(body.match(/class="fr-accordion__btn"/g)).toHaveLength(3);
@@ -72,6 +85,7 @@ describe('public site', () => {
     expect(body).toContain('RGAA');
     expect(body).toContain('4.1.2');
     expect(body).toContain('Défenseur des droits');
+    expect(body).toContain('mailto:accessibilite@accelerateur.example');
   });
 
   it('the privacy page lists only the strictly necessary cookies', async () => {
