@@ -1,5 +1,6 @@
 import { NetworkBuilder, solveMinCostFlow, verifyOptimality, type FlowNetwork, type FlowResult } from './network-simplex.js';
 import { checkInstance, explainShortfall } from './explain.js';
+import { hasFeasibleFlow } from './feasible-flow.js';
 import type { AssignmentInstance, AssignmentOptions, AssignmentResult, Explanation, Names } from './types.js';
 
 /**
@@ -419,15 +420,27 @@ function evaluate(P: Prepared, solved: Solved): { sum: Float64Array; minPair: Fl
   return { sum, minPair, min };
 }
 
-/** Largest t such that every application can get k reviewers of affinity ≥ t (binary search, feasibility flows). */
-function bottleneck(P: Prepared): number | undefined {
-  const candidates = thresholdCandidates(P);
+/** Is some assignment possible with every pair at affinity ≥ t? */
+function feasibleAbove(P: Prepared, t: number): boolean {
+  const thresholds = uniform(P, t);
+  const built = buildNetwork(P, { thresholds, costless: true, expanded: new Uint8Array(P.n) });
+  // Without an aggregate node the network is exact: a plain maximum flow decides.
+  if (built.aggregateCount === 0) return hasFeasibleFlow(built.net);
+  return solveWith(P, thresholds, true).feasible;
+}
+
+/**
+ * Largest t such that every application can get k reviewers of affinity ≥ t (binary search over the
+ * distinct scores, from the plain optimum's smallest pair, which is feasible).
+ */
+function bottleneck(P: Prepared, feasibleFloor: number): number | undefined {
+  const candidates = thresholdCandidates(P).filter((t) => t >= feasibleFloor);
   if (candidates.length === 0) return undefined;
   let lo = 0;
   let hi = candidates.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (solveWith(P, uniform(P, candidates[mid]), true).feasible) lo = mid;
+    if (feasibleAbove(P, candidates[mid])) lo = mid;
     else hi = mid - 1;
   }
   return candidates[lo];
@@ -446,7 +459,10 @@ function fairSolve(P: Prepared, plain: Solved, names?: Names): { solved: Solved;
   const bound = minApplicationBound(P);
   // Already at the bound: the smallest sum is maximal, and no assignment has a larger total.
   if (evaluate(P, plain).min >= bound - 1e-12) return { solved: plain };
-  const t = bottleneck(P);
+  const plainScore = evaluate(P, plain);
+  let floor = Infinity;
+  for (let a = 0; a < P.n; a++) floor = Math.min(floor, plainScore.minPair[a]);
+  const t = bottleneck(P, floor);
   if (t === undefined) return { solved: plain };
   let thresholds = uniform(P, t);
   let best = solveWith(P, thresholds, false, names);
