@@ -149,6 +149,16 @@ describe('administration pages', () => {
     const verified = await get('/admin/journal/verification', admin.cookies);
     expect(verified.statusCode).toBe(200);
     expect(verified.body).toMatch(/Chaîne intacte : \d+ événements vérifiés/);
+
+    // A chain head that no longer matches the log is reported, not hidden.
+    await t.database.db.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 5) })).where('id', '=', 1).execute();
+    try {
+      const broken = await get('/admin/journal/verification', admin.cookies);
+      expect(broken.statusCode).toBe(200);
+      expect(broken.body).toContain('Chaîne ALTÉRÉE');
+    } finally {
+      await t.database.db.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '-', 5) })).where('id', '=', 1).execute();
+    }
   });
 });
 

@@ -105,6 +105,16 @@ describe('sign-in by magic link', () => {
     expect(later.statusCode).toBe(200);
   });
 
+  it('holds the limit under concurrent requests', async () => {
+    t.clock.advance(3600_000);
+    const start = await formSession(t.app, '/connexion');
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => postForm(t.app, '/connexion', { email: 'rush@example.org' }, start, { remoteAddress: `10.1.0.${i + 1}` })),
+    );
+    expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(5);
+    expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(5);
+  });
+
   it('limits requests to 20 per IP address per 15 minutes', async () => {
     t.clock.advance(3600_000);
     const start = await formSession(t.app, '/connexion');

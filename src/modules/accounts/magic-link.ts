@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { recordAudit } from '../../core/audit/audit.js';
 import { hashToken, newToken } from '../../core/auth/sessions.js';
 import type { Locale } from '../../core/i18n/i18n.js';
@@ -25,6 +26,8 @@ export async function requestMagicLink(
   const now = clock.now();
   const since = new Date(now.getTime() - RATE_WINDOW_MS);
   return db.transaction().execute(async (trx) => {
+    // Concurrent requests for one address or from one IP wait for each other, so none slips past the count.
+    await sql`select pg_advisory_xact_lock(1, hashtext(${input.email})), pg_advisory_xact_lock(2, hashtext(${input.ip}))`.execute(trx);
     const counts = await trx
       .selectFrom('sign_in_tokens')
       .select((eb) => [
