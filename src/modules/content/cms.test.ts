@@ -125,6 +125,17 @@ describe('staff CMS', () => {
     expect(noAlt.body).toContain('le texte alternatif est obligatoire');
   });
 
+  it('the same creation sent twice yields one record', async () => {
+    const form = await formSession(t.app, '/admin/contenus/actualites/nouvelle', staff.cookie);
+    const fields = { ...validNews, slug: 'double-clic', action: 'save' };
+    const [first, second] = await Promise.all([post('/admin/contenus/actualites', fields, form), post('/admin/contenus/actualites', fields, form)]);
+    const third = await post('/admin/contenus/actualites', fields, form);
+    for (const response of [first, second, third]) expect(response.statusCode).toBe(303);
+    expect(new Set([first, second, third].map((r) => r.headers.location)).size).toBe(1);
+    const rows = await t.database.db.selectFrom('news').select('id').where('slug', '=', 'double-clic').execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('a slug already used is a field error', async () => {
     const first = await post('/admin/contenus/actualites', { ...validNews, slug: 'doublon', action: 'save' });
     expect(first.statusCode).toBe(303);

@@ -21,7 +21,7 @@ export interface NewsInput {
 }
 
 /** Creates a news item (as a draft) or updates one; the slug must be free. */
-export async function saveNews(services: Services, actor: Actor, id: string | null, input: NewsInput): Promise<SaveResult> {
+export async function saveNews(services: Services, actor: Actor, id: string | null, input: NewsInput, attempt = 0): Promise<SaveResult> {
   const values = {
     slug: input.slug,
     title: input.title,
@@ -39,8 +39,22 @@ export async function saveNews(services: Services, actor: Actor, id: string | nu
   };
   try {
     return await contentChange(services, actor, async (trx, audit): Promise<SaveResult> => {
-      const clash = await trx.selectFrom('news').select('id').where('slug', '=', input.slug).executeTakeFirst();
-      if (clash && clash.id !== id) return { ok: false, error: 'slug-taken' };
+      const clash = await trx
+        .selectFrom('news')
+        .select(['id', 'title', 'title_en', 'chapeau', 'body', 'body_en'])
+        .where('slug', '=', input.slug)
+        .executeTakeFirst();
+      if (clash && clash.id !== id) {
+        // The same creation sent twice (double click, retry): one record, and the second gets it.
+        const repeated =
+          id === null &&
+          clash.title === input.title &&
+          clash.title_en === input.titleEn &&
+          clash.chapeau === input.chapeau &&
+          clash.body === input.body &&
+          clash.body_en === input.bodyEn;
+        return repeated ? { ok: true, id: clash.id } : { ok: false, error: 'slug-taken' };
+      }
       if (id === null) {
         const row = await trx.insertInto('news').values(values).returning('id').executeTakeFirstOrThrow();
         await audit({ action: 'news.create', subjectType: 'news', subjectId: row.id, summary: { slug: input.slug, title: input.title } });
@@ -53,7 +67,10 @@ export async function saveNews(services: Services, actor: Actor, id: string | nu
       return { ok: true, id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: 'slug-taken' };
-    throw error;
+    if (!isUniqueViolation(error)) throw error;
+    // Another request took the slug between our check and our insert: look again once, so that
+    // the same creation sent twice at the same moment still yields one record.
+    if (attempt === 0) return saveNews(services, actor, id, input, 1);
+    return { ok: false, error: 'slug-taken' };
   }
 }
