@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { destroySession, hashToken, SESSION_COOKIE } from '../../core/auth/sessions.js';
 import { FormReader } from '../../core/http/forms.js';
 import { viewContext } from '../../core/http/request-context.js';
 import { safeReturnPath } from '../../core/http/safe-redirect.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
+import type { ViewContext } from '../../core/ui/view-context.js';
 import { consumeMagicLink, requestMagicLink } from './magic-link.js';
 import { signInMessages as m } from './messages.js';
 import { openSession, sessionCookieOptions } from './open-session.js';
@@ -86,7 +87,8 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
   });
 }
 
-function invalidLink(reply: import('fastify').FastifyReply, ctx: import('../../core/ui/view-context.js').ViewContext) {
+/** Unknown, used or expired token: say so, and offer to ask for a new link. */
+function invalidLink(reply: FastifyReply, ctx: ViewContext) {
   const { locale } = ctx;
   return reply
     .status(400)
