@@ -54,6 +54,16 @@ describe('news attachments', () => {
     expect(served.headers['content-disposition']).toMatch(/^inline;/);
     const page = await t.app.inject({ method: 'GET', url: '/actualites/communique' });
     expect(page.body).toContain('PNG – ');
+
+    // Used as the news image, it shows with its text alternative; an image elsewhere is not shown (CSP).
+    await t.database.db.updateTable('news').set({ image_url: attachment.url, image_alt: 'Affiche de la saison' }).where('id', '=', newsId).execute();
+    t.app.services.pageCache.clear();
+    const withImage = await t.app.inject({ method: 'GET', url: '/actualites/communique' });
+    expect(withImage.body).toContain(`<img class="fr-responsive-img" src="${attachment.url}" alt="Affiche de la saison"/>`);
+    await t.database.db.updateTable('news').set({ image_url: 'https://ailleurs.example/a.png' }).where('id', '=', newsId).execute();
+    t.app.services.pageCache.clear();
+    expect((await t.app.inject({ method: 'GET', url: '/actualites/communique' })).body).not.toContain('ailleurs.example');
+    await t.database.db.updateTable('news').set({ image_url: null, image_alt: null }).where('id', '=', newsId).execute();
   });
 
   it('a text file named .png is refused with a field error', async () => {

@@ -71,7 +71,7 @@ export function NewsCard({ locale, news, headingLevel = 3 }: { locale: Locale; n
           </div>
         </div>
       </div>
-      {news.image_url && news.image_url.startsWith('/') ? (
+      {isSiteImage(news.image_url) ? (
         <div class="fr-card__header">
           <div class="fr-card__img">
             <img class="fr-responsive-img" src={news.image_url} alt="" />
@@ -181,6 +181,11 @@ export function NewsListPage({ ctx, items, total, page, pages, filter, facets }:
   );
 }
 
+/** The page's CSP lets images come from this site only: an image elsewhere would show broken. */
+export function isSiteImage(url: string | null): url is string {
+  return url !== null && url.startsWith('/') && !url.startsWith('//');
+}
+
 function extensionType(url: string): string {
   const match = /\.([A-Za-z0-9]{2,5})(?:[?#].*)?$/.exec(url);
   return match ? match[1].toUpperCase() : '';
@@ -281,7 +286,7 @@ export function NewsDetailPage({ ctx, news, attachments }: { ctx: ViewContext; n
             ) : (
               ''
             )}
-            {news.image_url ? (
+            {isSiteImage(news.image_url) ? (
               <figure class="fr-content-media" role="group">
                 <img class="fr-responsive-img" src={news.image_url} alt={news.image_alt ?? ''} />
               </figure>
