@@ -179,8 +179,11 @@ describe('hostile input on every GET route', () => {
       {},
       { title: XSS_PROBE, email: ATTR_PROBE, page: '-1', id: '../../etc/passwd', amount: '1e99', date: '2026-02-31' },
       { title: 'x'.repeat(100_000), email: 'a'.repeat(300) + '@example.org' },
+      // Plausible forms whose every text is hostile: they get saved, and the next test reads them back.
+      { title: XSS_PROBE, name: XSS_PROBE, label: ATTR_PROBE, body: XSS_PROBE, chapeau: ATTR_PROBE, summary: XSS_PROBE, given_name: XSS_PROBE, family_name: ATTR_PROBE },
     ];
     const values = paramValues(await discoverUrls(t.app, [undefined, admin.cookie]));
+    const statuses = new Map<number, number>();
     let requests = 0;
     for (const route of unsafeRoutes()) {
       // A random id, and real ids of the demo records when the route's parameters were seen in links.
@@ -192,10 +195,11 @@ describe('hostile input on every GET route', () => {
           const response = await t.app.inject({
             method: route.method as 'POST',
             url,
-            headers: { cookie: `${actor.cookie}; ${csrf.cookie}` },
-            payload: { ...body, _csrf: csrf.token },
+            headers: { cookie: `${actor.cookie}; ${csrf.cookie}`, 'content-type': 'application/x-www-form-urlencoded' },
+            payload: new URLSearchParams({ ...body, _csrf: csrf.token }).toString(),
           });
           requests += 1;
+          statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
           const what = Object.keys(body).join(',') || 'empty form';
           if (response.statusCode >= 500) problems.push(`${route.method} ${url}: ${response.statusCode} for ${what}`);
           const reflected = reflectedProbe(response.body);
@@ -203,7 +207,71 @@ describe('hostile input on every GET route', () => {
         }
       }
     }
-    console.log(`hostile forms: ${requests} requests on ${unsafeRoutes().length} state-changing routes (${bodies.length} forms, random and real ids) as admin`);
+    const summary = [...statuses].map(([status, n]) => `${n}×${status}`).join(', ');
+    console.log(`hostile forms: ${requests} requests on ${unsafeRoutes().length} state-changing routes (${bodies.length} forms, random and real ids) as admin (${summary})`);
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
+
+describe('hostile multipart uploads', () => {
+  it('never answers 5xx to a state-changing route given a hostile multipart form', async () => {
+    const csrf = await obtainCsrf(t.app, admin.cookie);
+    if (!csrf) {
+      console.log('hostile uploads: skipped, no page hands out a CSRF token yet');
+      return;
+    }
+    const values = paramValues(await discoverUrls(t.app, [undefined, admin.cookie]));
+    const boundary = '----acc-hostile-boundary';
+    const part = (name: string, value: string, filename?: string, type = 'application/octet-stream') =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${filename === undefined ? '' : `; filename="${filename}"`}\r\n` +
+      (filename === undefined ? '' : `Content-Type: ${type}\r\n`) +
+      `\r\n${value}\r\n`;
+    const bodies = [
+      part('label', XSS_PROBE) + part('file', '<html><script>alert(1)</script></html>', '../../etc/passwd', 'text/html') + `--${boundary}--\r\n`,
+      part('file', '%PDF-1.4 not really', `${XSS_PROBE}.pdf`, 'application/pdf') + `--${boundary}--\r\n`,
+      part('title', 'x') + `--${boundary}`, // truncated: no closing boundary
+    ];
+    const problems: string[] = [];
+    const statuses = new Map<number, number>();
+    let requests = 0;
+    for (const route of unsafeRoutes()) {
+      for (const url of [fillPath(route.url), ...urlsFromValues(route.url, values, 1)]) {
+        for (const body of bodies) {
+          const actor = await createSignedInUser(t.database.db, t.clock, [{ role: 'admin' }], 'upload-admin');
+          const response = await t.app.inject({
+            method: route.method as 'POST',
+            url,
+            headers: { cookie: `${actor.cookie}; ${csrf.cookie}`, 'x-csrf-token': csrf.token, 'content-type': `multipart/form-data; boundary=${boundary}` },
+            payload: body,
+          });
+          requests += 1;
+          statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+          if (response.statusCode >= 500) problems.push(`${route.method} ${url}: ${response.statusCode} for a multipart form`);
+          const reflected = reflectedProbe(response.body);
+          if (reflected) problems.push(`${route.method} ${url}: ${reflected} (multipart)`);
+        }
+      }
+    }
+    const summary = [...statuses].map(([status, n]) => `${n}×${status}`).join(', ');
+    console.log(`hostile uploads: ${requests} multipart requests on ${unsafeRoutes().length} state-changing routes (${summary})`);
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
+
+describe('stored hostile input', () => {
+  it('is escaped on every page that shows it, after the hostile forms above were saved', async () => {
+    const real = await discoverUrls(t.app, [undefined, admin.cookie], 3);
+    const urls = [...getRoutes().filter((r) => !hasParams(r.url)).map((r) => r.url), ...[...real.values()].flat()];
+    const problems: string[] = [];
+    for (const url of urls) {
+      for (const cookie of [undefined, admin.cookie]) {
+        const response = await t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+        if (response.statusCode >= 500) problems.push(`GET ${url}: ${response.statusCode}`);
+        const reflected = reflectedProbe(response.body);
+        if (reflected) problems.push(`GET ${url} as ${cookie ? 'admin' : 'anonymous'}: stored ${reflected}`);
+      }
+    }
+    console.log(`stored hostile input: ${urls.length} pages re-read as anonymous and admin`);
     expect(problems).toEqual([]);
   }, 240_000);
 });
