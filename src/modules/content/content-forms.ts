@@ -39,16 +39,10 @@ export function readPageForm(body: unknown): { form: FormReader; input: PageInpu
   const form = new FormReader(body);
   const title = form.text('title', { required: true, max: 200 });
   const slug = readSlug(form, title);
-  const input: PageInput = {
-    slug,
-    title,
-    titleEn: orNull(form.text('title_en', { max: 200 })),
-    body: form.text('body', { max: BODY_MAX, trim: false }),
-    bodyEn: null,
-  };
+  const titleEn = orNull(form.text('title_en', { max: 200 }));
+  const pageBody = form.text('body', { max: BODY_MAX, trim: false });
   const bodyEn = form.text('body_en', { max: BODY_MAX, trim: false });
-  input.bodyEn = bodyEn.trim() === '' ? null : bodyEn;
-  return { form, input };
+  return { form, input: { slug, title, titleEn, body: pageBody, bodyEn: bodyEn.trim() === '' ? null : bodyEn } };
 }
 
 export function newsFormValues(news: NewsRow): Record<string, string> {
