@@ -22,6 +22,8 @@ export interface TypeDistribution {
 const EPS = 1e-7;
 /** A type whose dual weight exceeds this is tight in every optimal solution, so its probability is fixed. */
 const EPS_WEIGHT = 1e-7;
+/** Extra columns per round taken from one-swap neighbours of the priced panel. */
+const SWAPS = 10;
 
 /**
  * LEXIMIN selection probabilities (Flanigan, Gölz, Gupta, Hennig, Procaccia, Nature 2021, "Methods"),
@@ -72,62 +74,57 @@ function solveLeximin(highs: Highs, instance: Instance, oracle: PanelOracle): Ty
     if (!c) fixed[t] = 0;
   });
 
-  let lpTime = 0;
-  let ilpTime = 0;
-  const dual = quietModel(highs);
-  dual.options.set({ presolve: 'off', solver: 'simplex' });
+  const master = quietModel(highs);
+  // Adding columns keeps the basis primal feasible, so primal simplex re-optimises from where it stopped.
+  master.options.set({ solver: 'simplex', simplex_strategy: 4, presolve: 'off' });
   let certifiedBound = Number.NaN;
   try {
-    buildDualModel(highs, dual, T, fixed);
-    for (const composition of portfolio) addDualRow(dual, composition, counts, T);
+    buildMaster(highs, master, T, fixed);
+    for (const composition of portfolio) addMasterColumn(highs, master, composition, counts, T);
     while (fixed.some((f) => f === undefined)) {
       stats.stages += 1;
       for (;;) {
-        const tl = performance.now();
-        dual.run();
-        lpTime += performance.now() - tl;
-        if (process.env.SORTITION_DEBUG === '2') console.error('lp', dual.info.get('simplex_iteration_count'), (performance.now() - tl).toFixed(1), dual.getDimensions());
-        if (dual.getModelStatus() !== highs.constants.modelStatus.optimal) {
-          throw new Error(`HiGHS could not solve the LEXIMIN dual programme (status ${dual.getModelStatus()})`);
+        master.run();
+        if (master.getModelStatus() !== highs.constants.modelStatus.optimal) {
+          throw new Error(`HiGHS could not solve the LEXIMIN master programme (status ${master.getModelStatus()})`);
         }
-        const values = dual.getSolution().colValue;
-        const cap = values[T];
-        const objective = dual.getObjectiveValue();
-        const weights = counts.map((c, t) => Math.max(0, values[t]) / c);
-        const tp = performance.now();
+        // Minimising −z: the row duals are the type weights y_t ≥ 0 (Σ over unfixed types = 1) and minus the
+        // dual of the convexity row is the cap every panel's weighted value must stay under.
+        const duals = master.getSolution().rowDual;
+        const level = -master.getObjectiveValue();
+        const cap = -duals[T];
+        const weights = counts.map((c, t) => Math.max(0, duals[t]) / c);
         const found = oracle.best(weights, cap + EPS)!;
-        ilpTime += performance.now() - tp;
         stats.pricingCalls += 1;
         if (found.value > cap + EPS && addPanel(found.composition)) {
-          addDualRow(dual, found.composition, counts, T);
+          addMasterColumn(highs, master, found.composition, counts, T);
           stats.panelsGenerated += 1;
-          for (const other of found.others) {
+          for (const other of [...found.others, ...oracle.swapNeighbours(found.composition, weights, cap + EPS, SWAPS)]) {
             if (addPanel(other)) {
-              addDualRow(dual, other, counts, T);
+              addMasterColumn(highs, master, other, counts, T);
               stats.panelsGenerated += 1;
             }
           }
           continue;
         }
-        if (stats.stages === 1) certifiedBound = Math.max(cap, found.value);
-        const level = Math.min(1, Math.max(0, objective));
+        if (stats.stages === 1) certifiedBound = Math.max(level, found.value);
+        const value = Math.min(1, Math.max(0, level));
         let fixedAny = false;
         for (let t = 0; t < T; t++) {
-          if (fixed[t] === undefined && values[t] > EPS_WEIGHT) {
-            fixed[t] = level;
+          if (fixed[t] === undefined && duals[t] > EPS_WEIGHT) {
+            fixed[t] = value;
             fixedAny = true;
-            dual.changeCoefficient(0, t, 0);
-            dual.changeColCost(t, -level);
+            master.changeCoefficient(t, 0, 0);
+            master.changeRowBounds(t, value, highs.infinity);
           }
         }
-        if (!fixedAny) throw new Error('LEXIMIN made no progress (numerical trouble in the dual programme)');
+        if (!fixedAny) throw new Error('LEXIMIN made no progress (numerical trouble in the master programme)');
         break;
       }
     }
   } finally {
-    dual.dispose();
+    master.dispose();
   }
-  if (process.env.SORTITION_DEBUG) console.error({ lpTime, ilpTime, relaxationHits: oracle.relaxationHits });
   const weights = closestLottery(highs, portfolio, counts, fixed as number[]);
   const used = portfolio.map((_, j) => j).filter((j) => weights[j] > 1e-12);
   const total = used.reduce((s, j) => s + weights[j], 0);
@@ -136,21 +133,21 @@ function solveLeximin(highs: Highs, instance: Instance, oracle: PanelOracle): Ty
   return { compositions, weights: finalWeights, typeProbabilities: typeProbabilities(compositions, finalWeights, counts), certifiedBound, stats };
 }
 
-/** Columns y_0..y_{T-1} (dual weight per type) and ŷ (the cap); row 0 normalises the unfixed weights. */
-function buildDualModel(highs: Highs, dual: Model, T: number, fixed: (number | undefined)[]): void {
+/**
+ * The master LP: column 0 is z, then one column λ_j per panel. Row t says type t's probability Σ_j λ_j·x_tj/c_t
+ * is at least z (or its fixed level), row T that the λ sum to 1. Minimising −z keeps HiGHS's dual signs plain.
+ */
+function buildMaster(highs: Highs, master: Model, T: number, fixed: (number | undefined)[]): void {
   const inf = highs.infinity;
-  dual.addVars(new Array(T).fill(0), new Array(T).fill(inf));
-  dual.addVar(-inf, inf);
-  dual.changeColCost(T, 1);
-  fixed.forEach((f, t) => {
-    if (f !== undefined && f !== 0) dual.changeColCost(t, -f);
-  });
-  const unfixed = fixed.map((f, t) => (f === undefined ? t : -1)).filter((t) => t >= 0);
-  dual.addRow(1, 1, { indices: unfixed, values: unfixed.map(() => 1) });
+  master.addVar(-inf, inf);
+  master.changeColCost(0, -1);
+  for (let t = 0; t < T; t++) {
+    master.addRow(fixed[t] ?? 0, inf, fixed[t] === undefined ? { indices: [0], values: [-1] } : { indices: [], values: [] });
+  }
+  master.addRow(1, 1, { indices: [], values: [] });
 }
 
-/** Σ_t y_t · x_t / count_t ≤ ŷ for one panel. */
-function addDualRow(dual: Model, composition: Composition, counts: number[], T: number): void {
+function addMasterColumn(highs: Highs, master: Model, composition: Composition, counts: number[], T: number): void {
   const indices: number[] = [];
   const values: number[] = [];
   composition.forEach((x, t) => {
@@ -160,8 +157,8 @@ function addDualRow(dual: Model, composition: Composition, counts: number[], T: 
     }
   });
   indices.push(T);
-  values.push(-1);
-  dual.addRow(-Infinity, 0, { indices, values });
+  values.push(1);
+  master.addCol(0, 0, highs.infinity, { indices, values });
 }
 
 /** The lottery over the portfolio whose type probabilities come closest (max shortfall) to the fixed levels. */
