@@ -1,9 +1,10 @@
 import type { Module } from '../core/module.js';
 import { accountsModule } from './accounts/index.js';
+import { applicationsModule } from './applications/index.js';
 import { contentModule } from './content/index.js';
 import { panelModule } from './panel/index.js';
 import { reviewModule } from './review/index.js';
 import { seasonsModule } from './seasons/index.js';
 
 /** Every domain module, in the order their routes and demo data are loaded. */
-export const modules: Module[] = [accountsModule, seasonsModule, contentModule, reviewModule, panelModule];
+export const modules: Module[] = [accountsModule, seasonsModule, contentModule, applicationsModule, reviewModule, panelModule];
