@@ -8,6 +8,7 @@ import { InfeasibleQuotasError } from './feasibility.js';
 import { highsRuntime, quietModel } from './highs.js';
 import { buildInstance, panelProblems, type Instance, type PoolPerson, type Quota, type SortitionInput } from './instance.js';
 import { relaxationBound } from './lp-bound.js';
+import { drawReplacements } from './replacement.js';
 
 describe('LEXIMIN on the reference instance of Flanigan et al. (Nature 2021)', () => {
   it('gives everyone exactly 10 %, where LEGACY leaves its least-selected person far below', async () => {
@@ -162,5 +163,22 @@ describe('verifiable draw', () => {
       expect(changed).not.toEqual(files);
       expect(verifyPublished(changed).ok).toBe(false);
     }
+  });
+});
+
+describe('replacement draws', () => {
+  it('keep the quotas, never redraw who declined, and depend only on the random value', async () => {
+    const input = referenceInstance();
+    const instance = buildInstance(input);
+    const commitment = await prepareCommitment(input);
+    const draw = drawFromCommitment(commitment, 'dice 3 5 2');
+    const declined = draw.rows.slice(0, 3);
+    const first = await drawReplacements(instance, draw.rows, declined, 'dice 6 6 1');
+    expect(first.replacements).toHaveLength(3);
+    expect(panelProblems(instance, first.panel)).toEqual([]);
+    for (const r of first.replacements) expect(draw.rows).not.toContain(r);
+    // Same profile as the person replaced whenever the pool has one.
+    expect(first.replacements.map((r) => instance.typeOf[r]).sort()).toEqual(declined.map((r) => instance.typeOf[r]).sort());
+    expect(await drawReplacements(instance, draw.rows, declined, 'dice 6 6 1')).toEqual(first);
   });
 });

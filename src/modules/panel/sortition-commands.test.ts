@@ -84,6 +84,15 @@ describe('sortition commands', () => {
     expect(verified.code).toBe(0);
     expect(verified.out).toContain('Draw verified');
 
+    const replaced = await run('sortition replace', [out, '--declined', draw.members[0], '--random', '5 5 2', '--json']);
+    expect(replaced.code).toBe(0);
+    const replacement = JSON.parse(replaced.out);
+    expect(replacement.replacements).toHaveLength(1);
+    expect(replacement.panel).not.toContain(draw.members[0]);
+    const stranger = await run('sortition replace', [out, '--declined', 'nobody', '--random', '1']);
+    expect(stranger.code).toBe(2);
+    expect(stranger.err).toContain('not on the panel: nobody');
+
     const pool = await readFile(join(out, 'pool.csv'), 'utf8');
     await writeFile(join(out, 'pool.csv'), pool.replace('f3,female,liberal', 'f3,male,liberal'));
     const tampered = await run('sortition verify', [out]);

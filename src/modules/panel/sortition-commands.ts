@@ -7,6 +7,8 @@ import { verifyPublished } from '../../algorithms/sortition/commitment.js';
 import { drawFromCommitment, drawJson, loadCommitment, prepareCommitment, type Commitment } from '../../algorithms/sortition/draw.js';
 import { InfeasibleQuotasError } from '../../algorithms/sortition/feasibility.js';
 import { buildInstance, parseCategoriesCsv, parsePoolCsv, SortitionInputError, validateSize, type SortitionInput } from '../../algorithms/sortition/instance.js';
+import { parseSlotsJson } from '../../algorithms/sortition/commitment.js';
+import { drawReplacements, NoReplacementError } from '../../algorithms/sortition/replacement.js';
 import { parseArgs } from './cli-args.js';
 
 class UsageError extends Error {}
@@ -34,6 +36,10 @@ async function guarded(body: () => Promise<number>): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
+    }
+    if (error instanceof NoReplacementError) {
+      process.stderr.write(`${error.message}\n`);
+      return 1;
     }
     if (error instanceof SortitionInputError) {
       process.stderr.write(`Fichiers invalides / Invalid files:\n${error.problems.map((p) => `  - ${p.fr}\n    ${p.en}`).join('\n')}\n`);
@@ -150,6 +156,52 @@ export const sortitionCommands: Record<string, Command> = {
               `Vérifier / Verify: npx accelerateur sortition verify ${folder}`,
             ].join('\n');
         process.stdout.write(`${text}\n`);
+        return 0;
+      }),
+  },
+  'sortition replace': {
+    description: 'Remplace des personnes tirées qui déclinent, quotas tenus / Replace drawn people who decline, keeping the quotas',
+    run: (args) =>
+      guarded(async () => {
+        const { positional, options, flags } = parseArgs(args, ['json']);
+        const folder = positional[0];
+        if (!folder || !options.declined || !options.random?.trim()) {
+          throw new UsageError('usage: sortition replace <dossier / folder> --declined <id,id…> --random <valeur publique / public value>');
+        }
+        const files = await readPublished(folder);
+        const drawPath = join(folder, 'draw.json');
+        if (!files || !existsSync(drawPath)) throw new UsageError(`« ${folder} » ne contient pas de tirage (draw.json) / "${folder}" holds no draw (draw.json)`);
+        const report = verifyPublished({
+          categories: files['categories.csv'],
+          pool: files['pool.csv'],
+          slots: files['slots.json'],
+          commitment: files['commitment.txt'],
+          draw: await readFile(drawPath, 'utf8'),
+        });
+        if (!report.ok) throw new UsageError(`le tirage publié ne se vérifie pas / the published draw does not verify: ${report.problems[0]}`);
+        const quotas = parseCategoriesCsv(files['categories.csv']);
+        const people = parsePoolCsv(files['pool.csv'], quotas);
+        const instance = buildInstance({ quotas, people, k: parseSlotsJson(files['slots.json']).size });
+        const rowOf = new Map(people.map((p, r) => [p.id, r]));
+        const panel = report.members!.map((id) => rowOf.get(id)!);
+        const declinedIds = options.declined.split(',').map((id) => id.trim()).filter(Boolean);
+        const outsiders = declinedIds.filter((id) => !report.members!.includes(id));
+        if (outsiders.length > 0) throw new UsageError(`pas dans le panel / not on the panel: ${outsiders.join(', ')}`);
+        const result = await drawReplacements(instance, panel, declinedIds.map((id) => rowOf.get(id)!), options.random);
+        const record = {
+          random: options.random.trim(),
+          declined: declinedIds,
+          replacements: result.replacements.map((r) => people[r].id),
+          panel: result.panel.map((r) => people[r].id),
+        };
+        let n = 1;
+        while (existsSync(join(folder, `replacement-${n}.json`))) n += 1;
+        await writeFile(join(folder, `replacement-${n}.json`), `${JSON.stringify(record, null, 2)}\n`);
+        process.stdout.write(
+          flags.has('json')
+            ? `${JSON.stringify(record)}\n`
+            : `Remplaçants / Replacements: ${record.replacements.join(', ')}\nNouveau panel / New panel: ${record.panel.join(', ')}\n`,
+        );
         return 0;
       }),
   },
