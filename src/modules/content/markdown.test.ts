@@ -94,7 +94,13 @@ describe('renderMarkdown', () => {
     expect(html).toContain('<br />');
   });
 
-  it('shifts headings down one level (the page title is the h1), never beyond h6', () => {
+  it('keeps a body that starts at ## as it is: no level is skipped below the page title', () => {
+    const html = renderMarkdown('## Section\n\n### Detail');
+    expect(html).toContain('<h2>Section</h2>');
+    expect(html).toContain('<h3>Detail</h3>');
+  });
+
+  it('shifts a body that uses # down one level (the page title is the h1), never beyond h6', () => {
     const html = renderMarkdown('# One\n\n## Two\n\n##### Five\n\n###### Six\n\n<h1>Raw one</h1>');
     expect(html).toContain('<h2>One</h2>');
     expect(html).toContain('<h3>Two</h3>');

@@ -11,13 +11,6 @@ const markdown = new Marked({
   gfm: true,
   breaks: false,
   async: false,
-  walkTokens(token) {
-    // The page already has its h1 (the title): body headings start at h2, never beyond h6.
-    if (token.type === 'heading') {
-      const heading = token as Tokens.Heading;
-      heading.depth = Math.min(heading.depth + 1, 6);
-    }
-  },
 });
 
 const SAFE_LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'];
@@ -69,12 +62,29 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 export function renderMarkdown(source: string): string {
   let html: string;
   try {
-    html = markdown.parse(String(source ?? '')) as string;
+    const tokens = markdown.lexer(String(source ?? ''));
+    shiftHeadingsBelowTitle(tokens);
+    html = markdown.parser(tokens);
   } catch {
     // Marked is robust, but if it ever fails the text is still shown, escaped.
     html = `<p>${escapeText(String(source))}</p>`;
   }
   return sanitizeHtml(html, sanitizeOptions);
+}
+
+/**
+ * The page already has its h1 (the title). A body whose top heading is `#` is moved down one level so
+ * it starts at h2; a body that already starts at `##` keeps its levels (shifting it would skip h2).
+ */
+function shiftHeadingsBelowTitle(tokens: ReturnType<typeof markdown.lexer>): void {
+  let top = 7;
+  markdown.walkTokens(tokens, (token) => {
+    if (token.type === 'heading') top = Math.min(top, (token as Tokens.Heading).depth);
+  });
+  if (top !== 1) return;
+  markdown.walkTokens(tokens, (token) => {
+    if (token.type === 'heading') (token as Tokens.Heading).depth = Math.min((token as Tokens.Heading).depth + 1, 6);
+  });
 }
 
 function escapeText(text: string): string {
