@@ -13,6 +13,10 @@ export interface Config {
   loadDemo: boolean;
   trustProxy: boolean;
   runJobs: boolean;
+  /** Base URL of the "API Recherche d'entreprises" (COMPANY_REGISTER_URL); unset: organisations are not looked up. */
+  companyRegisterUrl: string | undefined;
+  /** clamd address as tcp://host:port (CLAMD_URL); unset: uploaded files are not scanned. */
+  clamdUrl: string | undefined;
   proconnect:
     | { issuer: string; clientId: string; clientSecret: string; allowInsecure: boolean }
     | undefined;
@@ -44,6 +48,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: env.DEMO !== '0',
     trustProxy: env.TRUST_PROXY === '1',
     runJobs: env.RUN_JOBS !== '0',
+    companyRegisterUrl: env.COMPANY_REGISTER_URL?.trim().replace(/\/+$/, '') || undefined,
+    clamdUrl: env.CLAMD_URL?.trim() || undefined,
     proconnect,
   };
 }
