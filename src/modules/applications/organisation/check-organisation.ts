@@ -1,0 +1,65 @@
+import type { FieldError } from '../../../core/http/forms.js';
+import type { Services } from '../../../core/services.js';
+import { isValidRna, isValidSiret, normaliseRna, normaliseSiret } from '../form/identifiers.js';
+import { formFieldMessages } from '../form/messages.js';
+import { companyRegisterFor, type CompanyRegisterResult } from './company-register.js';
+
+export interface OrganisationCheckInput {
+  siret?: string | null;
+  rna?: string | null;
+}
+
+/** What the register said, or why it was not asked. */
+export type RegisterOutcome =
+  | CompanyRegisterResult
+  | { status: 'not_checked'; reason: 'disabled' | 'no_siret' | 'invalid_siret' };
+
+/** Plain JSON: a use case can store it with the application and show it to staff later. */
+export interface OrganisationCheck {
+  /** Normalised (spaces removed) when valid, else null. */
+  siret: string | null;
+  rna: string | null;
+  /** Format errors, keyed by the field they concern. */
+  errors: { siret?: FieldError; rna?: FieldError };
+  register: RegisterOutcome;
+  /** The register holds an RNA for this SIRET and it is not the one given. */
+  rnaMismatch: { given: string; register: string } | null;
+  /** ISO time of the check (from the platform clock). */
+  checkedAt: string;
+}
+
+/**
+ * Checks an organisation's identifiers: SIRET (14 digits, Luhn key) and RNA (W + 9 digits) formats,
+ * then, when COMPANY_REGISTER_URL is set and the SIRET is valid, the company register. Never throws
+ * and never blocks: an unavailable register leaves the application going, marked "not verified".
+ */
+export async function checkOrganisation(
+  services: Pick<Services, 'config' | 'clock'>,
+  input: OrganisationCheckInput,
+): Promise<OrganisationCheck> {
+  const errors: OrganisationCheck['errors'] = {};
+  const siretText = (input.siret ?? '').trim();
+  const rnaText = (input.rna ?? '').trim();
+  const siret = siretText && isValidSiret(siretText) ? normaliseSiret(siretText) : null;
+  const rna = rnaText && isValidRna(rnaText) ? normaliseRna(rnaText) : null;
+  if (siretText && !siret) errors.siret = { message: formFieldMessages.siret };
+  if (rnaText && !rna) errors.rna = { message: formFieldMessages.rna };
+
+  const register = companyRegisterFor(services.config);
+  let outcome: RegisterOutcome;
+  if (!siretText) outcome = { status: 'not_checked', reason: 'no_siret' };
+  else if (!siret) outcome = { status: 'not_checked', reason: 'invalid_siret' };
+  else if (!register) outcome = { status: 'not_checked', reason: 'disabled' };
+  else outcome = await register.lookup(siret);
+
+  const rnaMismatch =
+    outcome.status === 'verified' && outcome.rna && rna && normaliseRna(outcome.rna) !== rna
+      ? { given: rna, register: outcome.rna }
+      : null;
+  return { siret, rna, errors, register: outcome, rnaMismatch, checkedAt: services.clock.now().toISOString() };
+}
+
+/** True only when the register confirmed the organisation (whatever its state). */
+export function isOrganisationVerified(check: Pick<OrganisationCheck, 'register'>): boolean {
+  return check.register.status === 'verified';
+}
