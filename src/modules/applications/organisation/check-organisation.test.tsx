@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../core/clock.js';
 import { readConfig } from '../../../core/config.js';
 import { startReplayServer, type ReplayServer } from '../../../../test/support/replay-server.js';
-import { checkOrganisation, isOrganisationVerified, type OrganisationCheck } from './check-organisation.js';
+import { DEFAULT_FORM } from '../form/default-form.js';
+import { checkOrganisation, checkOrganisationAnswers, isOrganisationVerified, organisationAnswers, type OrganisationCheck } from './check-organisation.js';
 import { OrganisationCheckSummary } from './organisation-check-view.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../../test/fixtures/company-register/', import.meta.url));
@@ -107,5 +108,36 @@ describe('OrganisationCheckSummary', () => {
       rnaMismatch: null,
     }, 'en');
     expect(html).toContain('Commercial company');
+  });
+});
+
+describe('checkOrganisationAnswers (default form)', () => {
+  let replay: ReplayServer;
+  const services = () => ({ config: { ...readConfig({ PORT: '0' }), companyRegisterUrl: replay.url }, clock: new ManualClock() });
+
+  beforeAll(async () => {
+    replay = await startReplayServer(FIXTURES);
+  });
+
+  afterAll(async () => {
+    await replay.close();
+  });
+
+  it('checks the SIRET of a company applicant', async () => {
+    const check = await checkOrganisationAnswers(services(), DEFAULT_FORM, { organisation_type: 'company', organisation_siret: '79512345400014' });
+    expect(check?.register).toMatchObject({ status: 'verified', active: false });
+    expect(check?.fieldErrors).toEqual({});
+  });
+
+  it('ignores identifiers of questions hidden by their condition, and has nothing to check for a citizen', async () => {
+    const answers = { organisation_type: 'citizen', organisation_siret: '79512345400014', organisation_rna: 'W1' };
+    expect(organisationAnswers(DEFAULT_FORM, answers)).toEqual({ siretQuestionId: null, rnaQuestionId: null, siret: null, rna: null });
+    expect(await checkOrganisationAnswers(services(), DEFAULT_FORM, answers)).toBeNull();
+  });
+
+  it('puts a malformed RNA’s error on its question', async () => {
+    const check = await checkOrganisationAnswers(services(), DEFAULT_FORM, { organisation_type: 'association', organisation_rna: 'W12345' });
+    expect(Object.keys(check?.fieldErrors ?? {})).toEqual(['organisation_rna']);
+    expect(check?.register).toEqual({ status: 'not_checked', reason: 'no_siret' });
   });
 });

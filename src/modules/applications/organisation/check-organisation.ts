@@ -2,6 +2,8 @@ import type { FieldError } from '../../../core/http/forms.js';
 import type { Services } from '../../../core/services.js';
 import { isValidRna, isValidSiret, normaliseRna, normaliseSiret } from '../form/identifiers.js';
 import { formFieldMessages } from '../form/messages.js';
+import type { AnswerMap, FormDefinition } from '../form/model.js';
+import { isQuestionShown } from '../form/validate.js';
 import { companyRegisterFor, type CompanyRegisterResult } from './company-register.js';
 
 export interface OrganisationCheckInput {
@@ -62,4 +64,48 @@ export async function checkOrganisation(
 /** True only when the register confirmed the organisation (whatever its state). */
 export function isOrganisationVerified(check: Pick<OrganisationCheck, 'register'>): boolean {
   return check.register.status === 'verified';
+}
+
+/** Where in a form the organisation's identifiers were answered. */
+export interface OrganisationAnswers {
+  siretQuestionId: string | null;
+  rnaQuestionId: string | null;
+  siret: string | null;
+  rna: string | null;
+}
+
+/**
+ * Finds the organisation's SIRET and RNA among an application's answers: the first top-level
+ * question of kind `siret` and of kind `rna` that is shown (its condition holds) and answered.
+ */
+export function organisationAnswers(definition: FormDefinition, answers: AnswerMap): OrganisationAnswers {
+  const found: OrganisationAnswers = { siretQuestionId: null, rnaQuestionId: null, siret: null, rna: null };
+  for (const section of definition.sections) {
+    for (const question of section.questions) {
+      if (question.kind !== 'siret' && question.kind !== 'rna') continue;
+      const value = answers[question.id];
+      if (typeof value !== 'string' || !value.trim() || !isQuestionShown(definition, question, answers)) continue;
+      if (question.kind === 'siret' && found.siret === null) Object.assign(found, { siretQuestionId: question.id, siret: value });
+      if (question.kind === 'rna' && found.rna === null) Object.assign(found, { rnaQuestionId: question.id, rna: value });
+    }
+  }
+  return found;
+}
+
+/**
+ * checkOrganisation over an application's answers; null when the applicant gave no SIRET nor RNA
+ * (a citizen, or a form without those questions). Format errors come back keyed by question id.
+ */
+export async function checkOrganisationAnswers(
+  services: Pick<Services, 'config' | 'clock'>,
+  definition: FormDefinition,
+  answers: AnswerMap,
+): Promise<(OrganisationCheck & { fieldErrors: Record<string, FieldError> }) | null> {
+  const found = organisationAnswers(definition, answers);
+  if (found.siret === null && found.rna === null) return null;
+  const check = await checkOrganisation(services, { siret: found.siret, rna: found.rna });
+  const fieldErrors: Record<string, FieldError> = {};
+  if (check.errors.siret && found.siretQuestionId) fieldErrors[found.siretQuestionId] = check.errors.siret;
+  if (check.errors.rna && found.rnaQuestionId) fieldErrors[found.rnaQuestionId] = check.errors.rna;
+  return { ...check, fieldErrors };
 }
