@@ -29,11 +29,28 @@ export async function createScratchDatabase(serverUrl: string, prefix = 'acc_scr
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
-    },
+    drop: () => dropDatabaseWhenIdle(serverUrl, name),
   };
+}
+
+/**
+ * Drops a test database once the connections its pool just closed are really gone. pg's
+ * `pool.end()` resolves before the server has seen every client leave; dropping `with (force)`
+ * at that moment terminates those backends, and the FATAL message reaches a client that no
+ * longer has an error listener — an uncaught error in whichever test runs next.
+ */
+export async function dropDatabaseWhenIdle(serverUrl: string, name: string): Promise<void> {
+  const dropper = new pg.Client({ connectionString: serverUrl });
+  await dropper.connect();
+  try {
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline) {
+      const { rows } = await dropper.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await dropper.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await dropper.end();
+  }
 }

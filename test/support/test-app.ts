@@ -6,6 +6,7 @@ import { ManualClock } from '../../src/core/clock.js';
 import { readConfig, type Config } from '../../src/core/config.js';
 import { openDatabase, type Database } from '../../src/core/db/database.js';
 import { migrateToLatest } from '../../src/core/db/migrate.js';
+import { dropDatabaseWhenIdle } from './postgres.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
@@ -32,10 +33,7 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
     url: url.toString(),
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await dropDatabaseWhenIdle(serverUrl, name);
     },
   };
 }
