@@ -1,7 +1,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EICAR, startFakeClamd, type FakeClamd } from '../../../test/support/fake-clamd.js';
-import { createAntivirus, instreamChunk, parseClamdReply, parseClamdUrl, scanWithClamd } from './antivirus.js';
+import { createAntivirus, downloadAllowed, instreamChunk, parseClamdReply, parseClamdUrl, pingClamd, scanWithClamd } from './antivirus.js';
 
 describe('clamd protocol pieces', () => {
   it('reads tcp://host:port and refuses other addresses', () => {
@@ -15,6 +15,14 @@ describe('clamd protocol pieces', () => {
 
   it('frames a chunk with its 4-byte big-endian length', () => {
     expect([...instreamChunk(Buffer.from('abc'))]).toEqual([0, 0, 0, 3, 97, 98, 99]);
+  });
+
+  it('lets staff download only clean files, or any file when scanning is off', () => {
+    expect(downloadAllowed(false, null)).toBe(true);
+    expect(downloadAllowed(true, { status: 'clean' })).toBe(true);
+    expect(downloadAllowed(true, null)).toBe(false);
+    expect(downloadAllowed(true, { status: 'infected', signature: 'Eicar-Test-Signature' })).toBe(false);
+    expect(downloadAllowed(true, { status: 'error', reason: 'timeout' })).toBe(false);
   });
 
   it('reads clamd replies', () => {
@@ -35,6 +43,13 @@ describe('scanning against a fake clamd over TCP', () => {
 
   afterAll(async () => {
     await clamd.close();
+  });
+
+  it('answers PING', async () => {
+    expect(await pingClamd(parseClamdUrl(clamd.url)!)).toBe(true);
+    const silent = await startFakeClamd({ behaviour: 'close-early' });
+    await silent.close();
+    expect(await pingClamd(parseClamdUrl(silent.url)!, 500)).toBe(false);
   });
 
   it('reports a clean file as clean', async () => {

@@ -147,3 +147,32 @@ export function createAntivirus(config: { clamdUrl: string | undefined }, option
   }
   return { enabled: true, scan: (data) => scanWithClamd(address, data, options) };
 }
+
+/**
+ * Whether staff may download a file: always when scanning is off; otherwise only once a scan said
+ * clean (an infected file, a failed scan or a scan not yet run keep it back).
+ */
+export function downloadAllowed(antivirusEnabled: boolean, scan: ScanResult | null | undefined): boolean {
+  return !antivirusEnabled || scan?.status === 'clean';
+}
+
+/** Asks clamd for PONG: true when it answers in time (for an operator's check). */
+export function pingClamd(address: ClamdAddress, timeoutMs = 2_000): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    let reply = '';
+    const socket = connect({ host: address.host, port: address.port });
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    socket.on('connect', () => socket.write('zPING\0'));
+    socket.on('data', (bytes: Buffer) => {
+      reply += bytes.toString('latin1');
+      if (reply.includes('\0')) done(reply.startsWith('PONG'));
+    });
+    socket.on('error', () => done(false));
+    socket.on('close', () => done(reply.replace(/\0/g, '') === 'PONG'));
+  });
+}
