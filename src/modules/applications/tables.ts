@@ -65,7 +65,15 @@ export interface ApplicationTransitionsTable {
   actor_id: string | null;
 }
 
+export interface ApplicationPendingDraftsTable {
+  token_hash: string;
+  application_id: string;
+  answers: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
 export interface ApplicationsTables {
+  application_pending_drafts: ApplicationPendingDraftsTable;
   application_forms: ApplicationFormsTable;
   applications: ApplicationsTable;
   application_versions: ApplicationVersionsTable;

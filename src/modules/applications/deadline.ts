@@ -1,0 +1,18 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../core/db/schema.js';
+import { closedFrom } from '../seasons/season-status.js';
+
+/**
+ * The first instant at which the season's call is closed. A request counts by the time it
+ * ARRIVED (taken before any lock or queue), so an applicant who pressed "submit" at 23:59:59
+ * is not refused because the server was busy.
+ */
+export async function callClosesAt(db: Kysely<DB> | Transaction<DB>, seasonId: string): Promise<{ closedFrom: Date; closesAt: Date }> {
+  const season = await db.selectFrom('seasons').select('closes_at').where('id', '=', seasonId).executeTakeFirstOrThrow();
+  const closesAt = new Date(season.closes_at);
+  return { closesAt, closedFrom: closedFrom(closesAt) };
+}
+
+export function isOnTime(arrivedAt: Date, closed: { closedFrom: Date }): boolean {
+  return arrivedAt.getTime() < closed.closedFrom.getTime();
+}

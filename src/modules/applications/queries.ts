@@ -1,0 +1,343 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { CurrentUser } from '../../core/auth/permissions.js';
+import type { DB } from '../../core/db/schema.js';
+import type { AnswerMap, FormDefinition } from './form/model.js';
+import { isApplicationState, type ApplicationState } from './states.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Guards uuid columns: a malformed id in a URL is "not found", never a database error. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+export interface ApplicationRecord {
+  id: string;
+  seasonId: string;
+  trackCode: string;
+  formId: string;
+  ownerId: string;
+  applicantKind: string;
+  title: string;
+  state: ApplicationState;
+  draftAnswers: AnswerMap;
+  draftSavedAt: Date | null;
+  submittedAt: Date | null;
+  currentVersion: number;
+  territory: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+type ApplicationRow = {
+  id: string;
+  season_id: string;
+  track_code: string;
+  form_id: string;
+  owner_id: string;
+  applicant_kind: string;
+  title: string;
+  state: string;
+  draft_answers: unknown;
+  draft_saved_at: Date | string | null;
+  submitted_at: Date | string | null;
+  current_version: number;
+  territory: string;
+  created_at: Date | string;
+  updated_at: Date | string;
+};
+
+const COLUMNS = [
+  'applications.id',
+  'applications.season_id',
+  'applications.track_code',
+  'applications.form_id',
+  'applications.owner_id',
+  'applications.applicant_kind',
+  'applications.title',
+  'applications.state',
+  'applications.draft_answers',
+  'applications.draft_saved_at',
+  'applications.submitted_at',
+  'applications.current_version',
+  'applications.territory',
+  'applications.created_at',
+  'applications.updated_at',
+] as const;
+
+export function parseJson<T>(value: unknown, fallback: T): T {
+  if (value === null || value === undefined) return fallback;
+  if (typeof value === 'string') {
+    try {
+      return JSON.parse(value) as T;
+    } catch {
+      return fallback;
+    }
+  }
+  return value as T;
+}
+
+export function toApplication(row: ApplicationRow): ApplicationRecord {
+  return {
+    id: row.id,
+    seasonId: row.season_id,
+    trackCode: row.track_code,
+    formId: row.form_id,
+    ownerId: row.owner_id,
+    applicantKind: row.applicant_kind,
+    title: row.title,
+    state: isApplicationState(row.state) ? row.state : 'draft',
+    draftAnswers: parseJson<AnswerMap>(row.draft_answers, {}),
+    draftSavedAt: row.draft_saved_at ? new Date(row.draft_saved_at) : null,
+    submittedAt: row.submitted_at ? new Date(row.submitted_at) : null,
+    currentVersion: Number(row.current_version),
+    territory: row.territory,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+export async function loadApplication(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<ApplicationRecord | null> {
+  if (!isUuid(id)) return null;
+  let query = db.selectFrom('applications').select(COLUMNS).where('applications.id', '=', id);
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? toApplication(row) : null;
+}
+
+/**
+ * The application if this person may work on it: its owner, or a member invited at the address
+ * they are signed in with. Anyone else gets null, exactly as for an id that does not exist.
+ */
+export async function loadApplicationFor(db: Db, id: string, user: CurrentUser, options: { forUpdate?: boolean } = {}): Promise<ApplicationRecord | null> {
+  const application = await loadApplication(db, id, options);
+  if (!application) return null;
+  if (application.ownerId === user.id) return application;
+  const member = await db
+    .selectFrom('application_members')
+    .select('email')
+    .where('application_id', '=', id)
+    .where((eb) => eb.or([eb('user_id', '=', user.id), eb('email', '=', user.email.toLowerCase())]))
+    .executeTakeFirst();
+  return member ? application : null;
+}
+
+export interface FormVersion {
+  id: string;
+  seasonId: string;
+  version: number;
+  definition: FormDefinition;
+}
+
+function toForm(row: { id: string; season_id: string; version: number; definition: unknown }): FormVersion {
+  return { id: row.id, seasonId: row.season_id, version: row.version, definition: parseJson<FormDefinition>(row.definition, { sections: [] }) };
+}
+
+/** The form version an application was created against (answers are always read with it). */
+export async function loadFormVersion(db: Db, formId: string): Promise<FormVersion | null> {
+  const row = await db.selectFrom('application_forms').select(['id', 'season_id', 'version', 'definition']).where('id', '=', formId).executeTakeFirst();
+  return row ? toForm(row) : null;
+}
+
+/** The newest form version of a season: the one new drafts are created against. */
+export async function loadCurrentFormVersion(db: Db, seasonId: string): Promise<FormVersion | null> {
+  const row = await db
+    .selectFrom('application_forms')
+    .select(['id', 'season_id', 'version', 'definition'])
+    .where('season_id', '=', seasonId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toForm(row) : null;
+}
+
+export interface MyApplicationRow {
+  id: string;
+  title: string;
+  state: ApplicationState;
+  seasonName: string;
+  seasonNameEn: string;
+  currentVersion: number;
+  updatedAt: Date;
+}
+
+/** The applications a person owns or was invited to (by account or by the address they sign in with). */
+export async function listApplicationsOf(db: Db, user: CurrentUser): Promise<MyApplicationRow[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .innerJoin('seasons', 'seasons.id', 'applications.season_id')
+    .select(['applications.id', 'applications.title', 'applications.state', 'applications.current_version', 'applications.updated_at', 'seasons.name', 'seasons.name_en'])
+    .where((eb) =>
+      eb.or([
+        eb('applications.owner_id', '=', user.id),
+        eb(
+          'applications.id',
+          'in',
+          eb
+            .selectFrom('application_members')
+            .select('application_id')
+            .where((m) => m.or([m('user_id', '=', user.id), m('email', '=', user.email.toLowerCase())])),
+        ),
+      ]),
+    )
+    .orderBy('applications.updated_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    state: isApplicationState(r.state) ? r.state : 'draft',
+    seasonName: r.name,
+    seasonNameEn: r.name_en,
+    currentVersion: Number(r.current_version),
+    updatedAt: new Date(r.updated_at),
+  }));
+}
+
+export interface MemberRow {
+  email: string;
+  role: 'owner' | 'co-applicant';
+  accepted: boolean;
+}
+
+export async function listMembers(db: Db, applicationId: string): Promise<MemberRow[]> {
+  const rows = await db
+    .selectFrom('application_members')
+    .select(['email', 'role', 'accepted_at'])
+    .where('application_id', '=', applicationId)
+    .orderBy('invited_at')
+    .execute();
+  return rows.map((r) => ({ email: r.email, role: r.role, accepted: r.accepted_at !== null }));
+}
+
+export interface VersionRecord {
+  version: number;
+  formId: string;
+  answers: AnswerMap;
+  answersSha256: string;
+  submittedAt: Date;
+  submittedBy: string;
+}
+
+export async function loadVersion(db: Db, applicationId: string, version: number): Promise<VersionRecord | null> {
+  const row = await db
+    .selectFrom('application_versions')
+    .selectAll()
+    .where('application_id', '=', applicationId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    version: row.version,
+    formId: row.form_id,
+    answers: parseJson<AnswerMap>(row.answers, {}),
+    answersSha256: row.answers_sha256,
+    submittedAt: new Date(row.submitted_at),
+    submittedBy: row.submitted_by,
+  };
+}
+
+export interface TransitionRow {
+  fromState: string;
+  toState: string;
+  reason: string;
+  at: Date;
+}
+
+export async function listTransitions(db: Db, applicationId: string): Promise<TransitionRow[]> {
+  const rows = await db
+    .selectFrom('application_transitions')
+    .select(['from_state', 'to_state', 'reason', 'at'])
+    .where('application_id', '=', applicationId)
+    .orderBy('at')
+    .execute();
+  return rows.map((r) => ({ fromState: r.from_state, toState: r.to_state, reason: r.reason, at: new Date(r.at) }));
+}
+
+export interface StaffFilters {
+  seasonId?: string;
+  trackCode?: string;
+  state?: ApplicationState;
+  kind?: string;
+  territory?: string;
+  q?: string;
+  /** Keyset cursor: the last row of the previous page (created_at, id). */
+  after?: { createdAt: Date; id: string };
+  /** undefined = every track; otherwise only these tracks (staff limited to a track). */
+  tracks?: string[];
+}
+
+export interface StaffListRow {
+  id: string;
+  title: string;
+  state: ApplicationState;
+  trackCode: string;
+  applicantKind: string;
+  seasonName: string;
+  ownerEmail: string;
+  createdAt: Date;
+  submittedAt: Date | null;
+}
+
+export const STAFF_PAGE_SIZE = 50;
+
+/**
+ * One page of the staff list, newest first, by keyset (created_at, id): the cost of a page does
+ * not grow with its depth. Search uses the stored French tsvector (GIN index).
+ */
+export async function listForStaff(db: Db, filters: StaffFilters): Promise<{ rows: StaffListRow[]; next?: { createdAt: Date; id: string } }> {
+  let query = db
+    .selectFrom('applications')
+    .innerJoin('seasons', 'seasons.id', 'applications.season_id')
+    .innerJoin('users', 'users.id', 'applications.owner_id')
+    .select([
+      'applications.id',
+      'applications.title',
+      'applications.state',
+      'applications.track_code',
+      'applications.applicant_kind',
+      'applications.created_at',
+      'applications.submitted_at',
+      'seasons.name as season_name',
+      'users.email as owner_email',
+    ]);
+  if (filters.tracks) query = filters.tracks.length === 0 ? query.where(sql<boolean>`false`) : query.where('applications.track_code', 'in', filters.tracks);
+  if (filters.seasonId) query = query.where('applications.season_id', '=', filters.seasonId);
+  if (filters.trackCode) query = query.where('applications.track_code', '=', filters.trackCode);
+  if (filters.state) query = query.where('applications.state', '=', filters.state);
+  if (filters.kind) query = query.where('applications.applicant_kind', '=', filters.kind);
+  if (filters.territory) query = query.where('applications.territory', '=', filters.territory);
+  if (filters.q && filters.q.trim()) query = query.where(sql<boolean>`applications.search @@ websearch_to_tsquery('french', ${filters.q.trim()})`);
+  if (filters.after) {
+    const { createdAt, id } = filters.after;
+    query = query.where(sql<boolean>`(applications.created_at, applications.id) < (${createdAt}, ${id}::uuid)`);
+  }
+  const rows = await query
+    .orderBy('applications.created_at', 'desc')
+    .orderBy('applications.id', 'desc')
+    .limit(STAFF_PAGE_SIZE + 1)
+    .execute();
+  const page = rows.slice(0, STAFF_PAGE_SIZE).map((r) => ({
+    id: r.id,
+    title: r.title,
+    state: (isApplicationState(r.state) ? r.state : 'draft') as ApplicationState,
+    trackCode: r.track_code,
+    applicantKind: r.applicant_kind,
+    seasonName: r.season_name,
+    ownerEmail: r.owner_email,
+    createdAt: new Date(r.created_at),
+    submittedAt: r.submitted_at ? new Date(r.submitted_at) : null,
+  }));
+  const last = page[page.length - 1];
+  return { rows: page, ...(rows.length > STAFF_PAGE_SIZE && last ? { next: { createdAt: last.createdAt, id: last.id } } : {}) };
+}
+
+/** Drafts still in progress (not yet submitted), within the tracks this staff member sees. */
+export async function countDrafts(db: Db, filters: { seasonId?: string; tracks?: string[] }): Promise<number> {
+  let query = db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'draft');
+  if (filters.seasonId) query = query.where('season_id', '=', filters.seasonId);
+  if (filters.tracks) query = filters.tracks.length === 0 ? query.where(sql<boolean>`false`) : query.where('track_code', 'in', filters.tracks);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}

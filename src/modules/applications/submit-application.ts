@@ -1,0 +1,119 @@
+import type { Actor } from '../../core/audit/audit.js';
+import { auditedTransaction } from '../../core/audit/audit.js';
+import type { CurrentUser } from '../../core/auth/permissions.js';
+import type { FieldError } from '../../core/http/forms.js';
+import { formatDateTime } from '../../core/i18n/i18n.js';
+import { queueMail } from '../../core/mail/mailer.js';
+import type { Services } from '../../core/services.js';
+import { answersSha256 } from './answers.js';
+import { callClosesAt, isOnTime } from './deadline.js';
+import type { AnswerMap } from './form/model.js';
+import { validateForSubmit } from './form/validate.js';
+import { SUBMITTED_MAIL } from './mails.js';
+import { loadApplication, loadFormVersion } from './queries.js';
+import { writeDraft } from './save-draft.js';
+import { isEditable, type ApplicationState } from './states.js';
+
+export type SubmitResult =
+  | { ok: true; version: number; submittedAt: Date; replayed: boolean }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'invalid'; errors: Record<string, FieldError> }
+  | { ok: false; reason: 'closed'; closesAt: Date }
+  | { ok: false; reason: 'not_editable'; state: ApplicationState }
+  | { ok: false; reason: 'stale_key' };
+
+export interface SubmitInput {
+  applicationId: string;
+  answers: AnswerMap;
+  /** The one-time key of the rendered form: every replay of this form finds the same version. */
+  idempotencyKey: string | null;
+  /** When the request arrived: the deadline is judged on it, not on when the lock was obtained. */
+  arrivedAt: Date;
+}
+
+/**
+ * Submits the answers as a new version. The application row is locked for the whole transaction,
+ * so concurrent replays of one form run one after another: the first writes the version, every
+ * later one finds it by its key and answers with it. The acknowledgement mail is queued in the
+ * same transaction, so it exists if and only if the version does; the caller acknowledges only
+ * after this returns, i.e. after COMMIT.
+ */
+export async function submitApplication(services: Services, actor: Actor, user: CurrentUser, input: SubmitInput): Promise<SubmitResult> {
+  const now = services.clock.now();
+  return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<SubmitResult> => {
+    const application = await loadApplication(trx, input.applicationId, { forUpdate: true });
+    if (!application) return { ok: false, reason: 'not_found' };
+
+    if (input.idempotencyKey) {
+      const previous = await trx
+        .selectFrom('application_versions')
+        .select(['application_id', 'version', 'submitted_at'])
+        .where('idempotency_key', '=', input.idempotencyKey)
+        .executeTakeFirst();
+      if (previous && previous.application_id !== application.id) return { ok: false, reason: 'stale_key' };
+      if (previous) return { ok: true, version: previous.version, submittedAt: new Date(previous.submitted_at), replayed: true };
+    }
+
+    if (!isEditable(application.state)) return { ok: false, reason: 'not_editable', state: application.state };
+    const closed = await callClosesAt(trx, application.seasonId);
+    if (!isOnTime(input.arrivedAt, closed)) {
+      // A draft keeps what was typed even when it is too late to submit it.
+      if (application.state === 'draft') await writeDraft(trx, application.id, application.formId, input.answers, now);
+      return { ok: false, reason: 'closed', closesAt: closed.closesAt };
+    }
+
+    // What was typed is kept as the draft whatever happens next: a refused submit loses nothing.
+    await writeDraft(trx, application.id, application.formId, input.answers, now);
+    const form = await loadFormVersion(trx, application.formId);
+    const errors = validateForSubmit(form?.definition ?? { sections: [] }, input.answers);
+    if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+
+    const version = application.currentVersion + 1;
+    const sha256 = answersSha256(input.answers);
+    await trx
+      .insertInto('application_versions')
+      .values({
+        application_id: application.id,
+        version,
+        form_id: application.formId,
+        answers: JSON.stringify(input.answers),
+        answers_sha256: sha256,
+        submitted_at: input.arrivedAt,
+        submitted_by: user.id,
+        idempotency_key: input.idempotencyKey,
+      })
+      .execute();
+    await trx
+      .updateTable('applications')
+      .set({ state: 'submitted', current_version: version, submitted_at: input.arrivedAt, updated_at: now })
+      .where('id', '=', application.id)
+      .execute();
+    if (application.state === 'draft') {
+      await trx
+        .insertInto('application_transitions')
+        .values({ application_id: application.id, from_state: 'draft', to_state: 'submitted', reason: '', at: now, actor_id: user.id })
+        .execute();
+    }
+    const title = (await trx.selectFrom('applications').select('title').where('id', '=', application.id).executeTakeFirstOrThrow()).title;
+    const season = await trx.selectFrom('seasons').select(['name', 'name_en']).where('id', '=', application.seasonId).executeTakeFirstOrThrow();
+    await queueMail(
+      trx,
+      {
+        to: user.email,
+        template: SUBMITTED_MAIL,
+        locale: user.locale,
+        data: {
+          title: title || application.id,
+          season: user.locale === 'en' && season.name_en ? season.name_en : season.name,
+          version: String(version),
+          date: formatDateTime(user.locale, input.arrivedAt),
+          sha256,
+          url: `${services.config.baseUrl}/mes-candidatures/${application.id}`,
+        },
+      },
+      now,
+    );
+    await audit({ action: 'application.submit', subjectType: 'application', subjectId: application.id, summary: { version, sha256, from: application.state } });
+    return { ok: true, version, submittedAt: input.arrivedAt, replayed: false };
+  });
+}
