@@ -1,3 +1,4 @@
+import type Html from '@kitajs/html';
 import { t, type Locale } from '../i18n/i18n.js';
 import type { FieldError } from '../http/forms.js';
 import { uiMessages as m } from './messages.js';
@@ -223,5 +224,43 @@ export function Pagination({ locale, page, pages, href }: { locale: Locale; page
         <li>{link(pages, 'fr-pagination__link--last', t(locale, m.lastPage), t(locale, m.lastPage))}</li>
       </ul>
     </nav>
+  );
+}
+
+/**
+ * A DSFR table with its caption and column headers; `children` are the body rows. The table is the
+ * scrolling region on narrow screens, so it takes keyboard focus (tabindex 0) to be scrollable
+ * without a mouse (axe: scrollable-region-focusable).
+ */
+export function DataTable({
+  caption,
+  columns,
+  hiddenCaption,
+  children,
+}: {
+  caption: string;
+  columns: string[];
+  /** The caption is read by screen readers only (a visible heading already says it). */
+  hiddenCaption?: boolean;
+  children?: Html.Children;
+}): JSX.Element {
+  return (
+    <div class="fr-table">
+      <table tabindex="0">
+        <caption class={hiddenCaption ? 'fr-sr-only' : undefined} safe>
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" safe>
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }

@@ -201,7 +201,7 @@ describe('staff CMS', () => {
     const form = await formSession(t.app, '/admin/contenus/pages/nouvelle', staff.cookie);
     const preview = await post('/admin/contenus/pages', { title: 'Nos engagements', body: '## Un\n\nTexte', action: 'preview' }, form);
     expect(preview.statusCode).toBe(200);
-    expect(preview.body).toContain('<h3>Un</h3>');
+    expect(preview.body).toContain('<h2>Un</h2>');
     const saved = await post('/admin/contenus/pages', { title: 'Nos engagements', body: 'Texte', title_en: 'Our commitments', action: 'save' }, form);
     expect(saved.statusCode).toBe(303);
     const editUrl = saved.headers.location!.split('?')[0];

@@ -240,7 +240,7 @@ describe('import-posts command', () => {
     expect(new Date(communs.published_at).toISOString()).toBe('2023-04-14T12:38:00.000Z');
     expect(await attachmentsOf(communs.id)).toEqual([]);
     const communsHtml = renderMarkdown(communs.body);
-    expect(communsHtml).toContain("<h3>Un accompagnement sur mesure d'un an</h3>");
+    expect(communsHtml).toContain("<h2>Un accompagnement sur mesure d'un an</h2>");
     expect(communsHtml).toContain('<a href="https://citoyens.transformation.gouv.fr/" title="En savoir plus et postuler"><b>En savoir plus et postuler</b></a>');
     expect(communsHtml).not.toMatch(/style=|<div/);
 

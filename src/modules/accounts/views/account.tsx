@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, CsrfField, ErrorSummary, Input, Select } from '../../../core/ui/components.js';
+import { Alert, CsrfField, ErrorSummary, Input, Select, DataTable } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { accountMessages as m, roleLabels } from '../messages.js';
@@ -85,18 +85,7 @@ export function AccountPage({ ctx, account, profile, profileErrors, eraseError, 
         )}
 
         <h2 safe class="fr-mt-6w">{t(locale, m.sessions)}</h2>
-        <div class="fr-table">
-          <table tabindex="0">
-            <caption safe>{t(locale, m.sessions)}</caption>
-            <thead>
-              <tr>
-                <th safe scope="col">{t(locale, m.sessionStarted)}</th>
-                <th safe scope="col">{t(locale, m.sessionLastSeen)}</th>
-                <th safe scope="col">{t(locale, m.sessionIp)}</th>
-                <th safe scope="col">{t(locale, m.sessionAgent)}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t(locale, m.sessions)} columns={[t(locale, m.sessionStarted), t(locale, m.sessionLastSeen), t(locale, m.sessionIp), t(locale, m.sessionAgent)]}>
               {account.sessions.map((s) => (
                 <tr>
                   <td>
@@ -108,9 +97,7 @@ export function AccountPage({ ctx, account, profile, profileErrors, eraseError, 
                   <td safe>{s.userAgent ?? ''}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
 
         <h2 safe class="fr-mt-6w">{t(locale, m.myData)}</h2>
         <p safe>{t(locale, m.exportText)}</p>

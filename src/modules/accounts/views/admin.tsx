@@ -1,7 +1,7 @@
 import { hasPermission, ROLES, type Permission } from '../../../core/auth/permissions.js';
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, Pagination, Select } from '../../../core/ui/components.js';
+import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, Pagination, Select, DataTable } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { adminMessages as m, roleLabels } from '../messages.js';
@@ -84,18 +84,7 @@ export function UsersPage({ ctx, query, users, total, page, pages }: { ctx: View
         {users.length === 0 ? (
           <p safe>{t(locale, m.noUser)}</p>
         ) : (
-          <div class="fr-table">
-            <table tabindex="0">
-              <caption safe>{t(locale, m.usersCaption, { n: total })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>{t(locale, m.email)}</th>
-                  <th scope="col" safe>{t(locale, m.name)}</th>
-                  <th scope="col" safe>{t(locale, m.roles)}</th>
-                  <th scope="col" safe>{t(locale, m.lastSignIn)}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption={t(locale, m.usersCaption, { n: total })} columns={[t(locale, m.email), t(locale, m.name), t(locale, m.roles), t(locale, m.lastSignIn)]}>
                 {users.map((u) => (
                   <tr>
                     <td>
@@ -108,9 +97,7 @@ export function UsersPage({ ctx, query, users, total, page, pages }: { ctx: View
                     <td safe>{u.lastSignInAt ? formatDateTime(locale, u.lastSignInAt) : t(locale, m.never)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
         <Pagination locale={locale} page={page} pages={pages} href={(n) => `/admin/comptes?q=${encodeURIComponent(query)}&page=${n}`} />
       </div>
@@ -208,19 +195,7 @@ export function MailsPage({ ctx, mails, page, pages }: { ctx: ViewContext; mails
         {mails.length === 0 ? (
           <p safe>{t(locale, m.noMail)}</p>
         ) : (
-          <div class="fr-table">
-            <table tabindex="0">
-              <caption safe>{t(locale, m.mailsCaption)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>{t(locale, m.date)}</th>
-                  <th scope="col" safe>{t(locale, m.recipient)}</th>
-                  <th scope="col" safe>{t(locale, m.subject)}</th>
-                  <th scope="col" safe>{t(locale, m.template)}</th>
-                  <th scope="col" safe>{t(locale, m.status)}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption={t(locale, m.mailsCaption)} columns={[t(locale, m.date), t(locale, m.recipient), t(locale, m.subject), t(locale, m.template), t(locale, m.status)]}>
                 {mails.map((mail) => (
                   <tr>
                     <td safe>{formatDateTime(locale, mail.createdAt)}</td>
@@ -234,9 +209,7 @@ export function MailsPage({ ctx, mails, page, pages }: { ctx: ViewContext; mails
                     <td safe>{statusText(locale, mail.status)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
         <Pagination locale={locale} page={page} pages={pages} href={(n) => `/admin/courriels?page=${n}`} />
       </div>
@@ -331,20 +304,7 @@ export function JournalPage({ ctx, events, olderThan, isNewest, verification }: 
         {events.length === 0 ? (
           <p safe>{t(locale, m.noEvent)}</p>
         ) : (
-          <div class="fr-table">
-            <table tabindex="0">
-              <caption safe>{t(locale, m.journalCaption)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>{t(locale, m.seq)}</th>
-                  <th scope="col" safe>{t(locale, m.date)}</th>
-                  <th scope="col" safe>{t(locale, m.actor)}</th>
-                  <th scope="col" safe>{t(locale, m.action)}</th>
-                  <th scope="col" safe>{t(locale, m.subjectCol)}</th>
-                  <th scope="col" safe>{t(locale, m.summary)}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption={t(locale, m.journalCaption)} columns={[t(locale, m.seq), t(locale, m.date), t(locale, m.actor), t(locale, m.action), t(locale, m.subjectCol), t(locale, m.summary)]}>
                 {events.map((e) => (
                   <tr>
                     <td safe>{String(e.seq)}</td>
@@ -357,9 +317,7 @@ export function JournalPage({ ctx, events, olderThan, isNewest, verification }: 
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
         <ul class="fr-btns-group fr-btns-group--inline fr-mt-2w">
           {isNewest ? (

@@ -4,7 +4,7 @@ import type { FieldError } from '../../../core/http/forms.js';
 import { contentTypeLabel } from '../../../core/files/sniff.js';
 import { formatFileSize } from '../../../core/files/store-file.js';
 import { Page } from '../../../core/ui/layout.js';
-import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, TextArea } from '../../../core/ui/components.js';
+import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, TextArea, DataTable } from '../../../core/ui/components.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { adminMessages as am } from '../messages.js';
 import type { AttachmentRow, NewsRow, PageRow } from '../queries.js';
@@ -51,18 +51,7 @@ export function ContentListPage({ ctx, pages, news }: { ctx: ViewContext; pages:
         {news.length === 0 ? (
           <p safe>{t(locale, am.noNews)}</p>
         ) : (
-          <div class="fr-table">
-            <table>
-              <caption safe>{t(locale, am.newsTitle)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>{t(locale, am.colTitle)}</th>
-                  <th scope="col" safe>{t(locale, am.colStatus)}</th>
-                  <th scope="col" safe>{t(locale, am.colPublished)}</th>
-                  <th scope="col" safe>{t(locale, am.colUpdated)}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption={t(locale, am.newsTitle)} columns={[t(locale, am.colTitle), t(locale, am.colStatus), t(locale, am.colPublished), t(locale, am.colUpdated)]}>
                 {news.map((n) => (
                   <tr>
                     <td>
@@ -81,9 +70,7 @@ export function ContentListPage({ ctx, pages, news }: { ctx: ViewContext; pages:
                     <td safe>{formatDateTime(locale, n.updated_at)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
       <section class="fr-mt-4w">
@@ -94,18 +81,7 @@ export function ContentListPage({ ctx, pages, news }: { ctx: ViewContext; pages:
         {pages.length === 0 ? (
           <p safe>{t(locale, am.noPages)}</p>
         ) : (
-          <div class="fr-table">
-            <table>
-              <caption safe>{t(locale, am.pagesTitle)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>{t(locale, am.colTitle)}</th>
-                  <th scope="col" safe>{t(locale, am.colSlug)}</th>
-                  <th scope="col" safe>{t(locale, am.colStatus)}</th>
-                  <th scope="col" safe>{t(locale, am.colUpdated)}</th>
-                </tr>
-              </thead>
-              <tbody>
+          <DataTable caption={t(locale, am.pagesTitle)} columns={[t(locale, am.colTitle), t(locale, am.colSlug), t(locale, am.colStatus), t(locale, am.colUpdated)]}>
                 {pages.map((p) => (
                   <tr>
                     <td>
@@ -122,9 +98,7 @@ export function ContentListPage({ ctx, pages, news }: { ctx: ViewContext; pages:
                     <td safe>{formatDateTime(locale, p.updated_at)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </DataTable>
         )}
       </section>
     </AdminFrame>
@@ -296,19 +270,7 @@ function Attachments({ ctx, news, attachments, upload }: { ctx: ViewContext; new
       {attachments.length === 0 ? (
         <p safe>{t(locale, am.noAttachments)}</p>
       ) : (
-        <div class="fr-table">
-          <table>
-            <caption safe>{t(locale, am.attachmentsTitle)}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>{t(locale, am.fieldFileLabel)}</th>
-                <th scope="col" safe>{t(locale, am.fileType)}</th>
-                <th scope="col" safe>{t(locale, am.fileSize)}</th>
-                <th scope="col" safe>{t(locale, am.fileAddress)}</th>
-                <th scope="col" safe>{t(locale, am.colActions)}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t(locale, am.attachmentsTitle)} columns={[t(locale, am.fieldFileLabel), t(locale, am.fileType), t(locale, am.fileSize), t(locale, am.fileAddress), t(locale, am.colActions)]}>
               {attachments.map((a) => (
                 <tr>
                   <td>
@@ -341,9 +303,7 @@ function Attachments({ ctx, news, attachments, upload }: { ctx: ViewContext; new
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
       <h3 class="fr-mt-4w" safe>
         {t(locale, am.uploadTitle)}

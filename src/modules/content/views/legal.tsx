@@ -1,7 +1,7 @@
 import type Html from '@kitajs/html';
 import { t, type Locale, type Message } from '../../../core/i18n/i18n.js';
 import { Page } from '../../../core/ui/layout.js';
-import { Breadcrumb } from '../../../core/ui/components.js';
+import { Breadcrumb, DataTable } from '../../../core/ui/components.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { legalMessages as lm, publicMessages as m } from '../messages.js';
 import type { PageRow } from '../queries.js';
@@ -99,23 +99,7 @@ export function PrivacyPage({ ctx, extra }: { ctx: ViewContext; extra?: PageRow 
       <section class="fr-mt-4w">
         <h2 safe>{t(locale, lm.cookiesTitle)}</h2>
         <p safe>{t(locale, lm.cookiesText)}</p>
-        <div class="fr-table">
-          <table>
-            <caption safe>{t(locale, lm.cookiesTitle)}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t(locale, lm.cookieName)}
-                </th>
-                <th scope="col" safe>
-                  {t(locale, lm.cookiePurpose)}
-                </th>
-                <th scope="col" safe>
-                  {t(locale, lm.cookieLifetime)}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t(locale, lm.cookiesTitle)} columns={[t(locale, lm.cookieName), t(locale, lm.cookiePurpose), t(locale, lm.cookieLifetime)]}>
               {cookies.map((c) => (
                 <tr>
                   <td>
@@ -125,9 +109,7 @@ export function PrivacyPage({ ctx, extra }: { ctx: ViewContext; extra?: PageRow 
                   <td safe>{t(locale, c.lifetime)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </section>
     </LegalFrame>
   );

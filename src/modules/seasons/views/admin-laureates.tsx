@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, CsrfField, ErrorSummary, Input, Select, TextArea } from '../../../core/ui/components.js';
+import { Alert, CsrfField, ErrorSummary, Input, Select, TextArea, DataTable } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
@@ -68,19 +68,7 @@ export function AdminLaureatesPage(props: {
         <AdminBreadcrumb locale={locale} current={heading} />
         <h1 safe>{heading}</h1>
         {props.notice ? <Alert kind="success" title={props.notice} /> : ''}
-        <div class="fr-table">
-          <table>
-            <caption safe>{t(locale, m.laureatesTable)}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>{t(locale, m.colPosition)}</th>
-                <th scope="col" safe>{t(locale, m.colName)}</th>
-                <th scope="col" safe>{t(locale, m.colOrganisation)}</th>
-                <th scope="col" safe>{t(locale, m.colTrack)}</th>
-                <th scope="col" safe>{t(locale, m.colActions)}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t(locale, m.laureatesTable)} columns={[t(locale, m.colPosition), t(locale, m.colName), t(locale, m.colOrganisation), t(locale, m.colTrack), t(locale, m.colActions)]}>
               {laureates.map((l) => (
                 <tr>
                   <td safe>{String(l.position)}</td>
@@ -106,9 +94,7 @@ export function AdminLaureatesPage(props: {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
         <h2 id="ajouter" safe>{t(locale, m.newLaureate)}</h2>
         <ErrorSummary locale={locale} errors={state.errors} labels={labels(locale)} />
         <LaureateForm ctx={ctx} season={season} action={`/admin/saisons/${season.id}/laureats`} state={state} />

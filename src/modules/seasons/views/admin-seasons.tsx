@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDate, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, TextArea } from '../../../core/ui/components.js';
+import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, TextArea, DataTable } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
@@ -39,19 +39,7 @@ export function AdminSeasonsPage({ ctx, seasons, notice, canEdit }: { ctx: ViewC
         ) : (
           ''
         )}
-        <div class="fr-table">
-          <table>
-            <caption safe>{t(locale, m.seasonsTable)}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>{t(locale, m.colNumber)}</th>
-                <th scope="col" safe>{t(locale, m.colName)}</th>
-                <th scope="col" safe>{t(locale, m.colDates)}</th>
-                <th scope="col" safe>{t(locale, m.colStatus)}</th>
-                <th scope="col" safe>{t(locale, m.colActions)}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t(locale, m.seasonsTable)} columns={[t(locale, m.colNumber), t(locale, m.colName), t(locale, m.colDates), t(locale, m.colStatus), t(locale, m.colActions)]}>
               {seasons.map((s) => (
                 <tr>
                   <td safe>{String(s.number)}</td>
@@ -82,9 +70,7 @@ export function AdminSeasonsPage({ ctx, seasons, notice, canEdit }: { ctx: ViewC
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       </div>
     </Page>
   );

@@ -1,5 +1,5 @@
 import { formatDate, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Breadcrumb } from '../../../core/ui/components.js';
+import { Breadcrumb, DataTable } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { countdownText, formatEuros, formatParisMoment } from '../format.js';
@@ -136,16 +136,7 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
         )}
 
         <h2 safe>{t(locale, m.criteria)}</h2>
-        <div class="fr-table">
-          <table>
-            <caption class="fr-sr-only" safe>{t(locale, m.criteria)}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>{t(locale, m.criterion)}</th>
-                <th scope="col" safe>{t(locale, m.weight)}</th>
-              </tr>
-            </thead>
-            <tbody>
+        <DataTable caption={t(locale, m.criteria)} columns={[t(locale, m.criterion), t(locale, m.weight)]} hiddenCaption>
               {season.criteria.map((c) => (
                 <tr>
                   <td>
@@ -156,9 +147,7 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
                   <td safe>{String(c.weight)}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
 
         <h2 safe>{t(locale, m.support)}</h2>
         <ul>
