@@ -27,9 +27,9 @@ const SWAPS = 10;
 
 /**
  * LEXIMIN selection probabilities (Flanigan, Gölz, Gupta, Hennig, Procaccia, Nature 2021, "Methods"),
- * computed over types: maximise the minimum probability of the types not yet fixed through the dual LP over
- * the panels found so far, price a new panel with the ILP whenever the dual is violated, and fix the types
- * whose dual weight is positive (their probability is forced) before the next stage.
+ * computed over types: maximise the minimum probability of the types not yet fixed with the master LP over
+ * the panels found so far, price a new panel with the ILP for the master's dual weights while one beats the
+ * cap, then fix the types whose dual weight is positive (their probability is forced) and start the next stage.
  */
 export async function leximinDistribution(instance: Instance): Promise<TypeDistribution> {
   const highs = await highsRuntime();
