@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   'audit.read': ['admin'],
   'staff.area': ['staff', 'admin'],
   'seasons.manage': ['staff', 'admin'],
+  'applications.instruct': ['staff', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -93,6 +93,9 @@ export const applicationMessages = defineMessages({
   answers: { fr: 'Réponses', en: 'Answers' },
   owner: { fr: 'Porteur', en: 'Applicant' },
   version: { fr: 'Version', en: 'Version' },
+  organisation: { fr: 'Structure porteuse', en: 'Organisation' },
+  exportCsv: { fr: 'Exporter en CSV', en: 'Export as CSV' },
+  exportJson: { fr: 'Exporter en JSON', en: 'Export as JSON' },
 });
 
 export const stateLabels: Record<ApplicationState, { fr: string; en: string }> = {
