@@ -70,6 +70,8 @@ describe('staff form builder', () => {
   });
 
   it('offers to start from the standard form, then shows it in every editor', async () => {
+    const seasons = await t.app.inject({ method: 'GET', url: '/admin/saisons', headers: { cookie: staff } });
+    expect(seasons.body).toContain(`href="${builder(season1)}"`);
     const empty = await t.app.inject({ method: 'GET', url: builder(season1), headers: { cookie: staff } });
     expect(empty.statusCode).toBe(200);
     expect(empty.body).toContain('pas encore de formulaire');

@@ -66,6 +66,7 @@ export const seasonMessages = defineMessages({
   editSeason: { fr: 'Modifier la saison {n}', en: 'Edit season {n}' },
   edit: { fr: 'Modifier', en: 'Edit' },
   manageLaureates: { fr: 'Lauréats', en: 'Laureates' },
+  applicationForm: { fr: 'Formulaire de candidature', en: 'Application form' },
   colNumber: { fr: 'N°', en: 'No.' },
   colName: { fr: 'Nom', en: 'Name' },
   colDates: { fr: 'Dates', en: 'Dates' },

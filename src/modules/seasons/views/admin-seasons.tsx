@@ -66,6 +66,11 @@ export function AdminSeasonsPage({ ctx, seasons, notice, canEdit }: { ctx: ViewC
                           {`${t(locale, m.manageLaureates)} (${s.laureateCount})`}
                         </a>
                       </li>
+                      <li>
+                        <a class="fr-btn fr-btn--tertiary" href={`/admin/saisons/${s.id}/formulaire`} title={`${t(locale, m.applicationForm)} ${s.name}`} safe>
+                          {t(locale, m.applicationForm)}
+                        </a>
+                      </li>
                     </ul>
                   </td>
                 </tr>
