@@ -76,6 +76,12 @@ describe('staff form builder', () => {
     expect(empty.statusCode).toBe(200);
     expect(empty.body).toContain('pas encore de formulaire');
     expect((await t.app.inject({ method: 'GET', url: `${builder(season1)}/apercu`, headers: { cookie: staff } })).statusCode).toBe(303);
+    const blank = await post(builder(season1), [['action', 'save']]);
+    expect(blank.statusCode).toBe(400);
+    expect(blank.body).toContain('href="#editor"');
+    expect(blank.body).toContain('au moins une rubrique');
+    const firstSection = await post(builder(season1), [['action', 'add-section']]);
+    expect(firstSection.body).toContain('name="s0.id" value="section_1"');
 
     const started = await post(`${builder(season1)}/defaut`, []);
     expect(started.statusCode).toBe(303);

@@ -120,7 +120,7 @@ function StructuredEditor({ ctx, season, draft, errors }: { ctx: ViewContext; se
   const choiceQuestions = draft.sections.flatMap((s) => s.questions.flatMap((q) => [q, ...(q.children ?? [])])).filter((q) => q.kind === 'single_choice' || q.kind === 'multiple_choice').map((q) => ({ id: q.id, label: q.label?.[locale] || q.label?.fr || '' }));
   const p: EditorProps = { locale, errors, choiceQuestions };
   return (
-    <form method="post" action={builderPath(season)} novalidate>
+    <form method="post" action={builderPath(season)} id="editor" novalidate>
       <CsrfField token={ctx.csrfToken} />
       {/* The first submit button is the one Enter triggers: saving, never removing something. */}
       <button type="submit" name="action" value="save" class="fr-btn fr-mb-4w" safe>
@@ -185,7 +185,7 @@ export function FormBuilderPage(props: BuilderPageProps): JSX.Element {
   const { ctx, season, current } = props;
   const { locale } = ctx;
   const name = seasonName(locale, season);
-  const labels = Object.fromEntries(Object.keys(props.errors).map((key) => [key, key]));
+  const labels = Object.fromEntries(Object.keys(props.errors).map((key) => [key, key === 'editor' ? t(locale, m.generalProblem) : key]));
   return (
     <Page ctx={ctx} title={t(locale, m.title, { season: name })}>
       <div class="fr-container fr-my-6w">
@@ -216,7 +216,7 @@ export function FormBuilderPage(props: BuilderPageProps): JSX.Element {
         ) : (
           ''
         )}
-        {props.canEdit && (current || props.draft.sections.length > 0) ? (
+        {props.canEdit ? (
           <section class="fr-mb-6w" aria-labelledby="structured-title">
             <h2 id="structured-title" safe>{t(locale, m.structured)}</h2>
             {props.unsaved ? <Alert kind="warning" title={t(locale, m.unsaved)} /> : ''}

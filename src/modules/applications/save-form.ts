@@ -33,6 +33,7 @@ export async function saveForm(services: Services, actor: Actor, seasonId: strin
     let formId: string;
     let version: number;
     if (current && inPlace) {
+      // An unused version is rewritten: its created_at/created_by then tell who last saved it and when.
       await trx.updateTable('application_forms').set({ definition: JSON.stringify(definition), created_at: now, created_by: actor.id }).where('id', '=', current.id).execute();
       formId = current.id;
       version = current.version;
