@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSession } from '../../core/auth/sessions.js';
 import { formBody, formSession, signedInAs } from '../seasons/testing.js';
 import { answersSha256 } from './answers.js';
+import { DRAFT_REMINDER_JOB } from './draft-reminders.js';
 import type { AnswerMap, FormDefinition } from './form/model.js';
 
 const FORM: FormDefinition = {
@@ -197,23 +199,24 @@ describe('the deadline', () => {
     try {
       t.clock.set('2026-03-31T21:59:59.500Z');
       let pending: Promise<{ statusCode: number }> | undefined;
+      let sawWait = false;
       await db.transaction().execute(async (trx) => {
         await trx.selectFrom('applications').select('id').where('id', '=', id).forUpdate().execute();
         pending = t.app.inject({ method: 'POST', url: `/mes-candidatures/${id}/soumettre`, payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
         // Wait until the request is blocked on the application's row lock, then let the deadline pass.
-        for (let i = 0; i < 200; i++) {
-          const waiting = await db
-            .selectFrom('pg_stat_activity' as never)
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('wait_event_type' as never, '=', 'Lock' as never)
-            .executeTakeFirstOrThrow();
-          if (Number(waiting.n) > 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 25));
+        for (let i = 0; i < 200 && !sawWait; i++) {
+          const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+          sawWait = Number(waiting.rows[0].n) > 0;
+          if (!sawWait) await new Promise((resolve) => setTimeout(resolve, 25));
         }
         t.clock.set('2026-03-31T22:00:05Z');
       });
       const response = await pending!;
+      expect(sawWait).toBe(true);
       expect(response.statusCode).toBe(303);
+      const version = await db.selectFrom('application_versions').select('submitted_at').where('application_id', '=', id).executeTakeFirstOrThrow();
+      expect(new Date(version.submitted_at).toISOString()).toBe('2026-03-31T21:59:59.500Z');
     } finally {
       t.clock.set('2026-03-01T10:00:00Z');
     }
@@ -388,5 +391,36 @@ describe('staff lists at depth and exports', () => {
     expect(data.applications).toHaveLength(55);
     const audited = await db.selectFrom('audit_events').select('action').where('action', '=', 'application.export').execute();
     expect(audited).toHaveLength(2);
+  });
+});
+
+describe('reminders', () => {
+  it('reminds the owner of each unsubmitted draft once, three days before the call closes', async () => {
+    const waiting = await userCookie('rappel@example.fr');
+    const done = await userCookie('deja-soumis@example.fr');
+    const draftId = await createDraft(waiting.cookie);
+    const submittedId = await createDraft(done.cookie);
+    expect((await postFrom(done.cookie, `/mes-candidatures/${submittedId}`, `/mes-candidatures/${submittedId}/soumettre`, { project_name: 'Fini', project_summary: 'Oui' })).statusCode).toBe(303);
+    const { db, worker, jobHandlers } = t.app.services;
+    const jobs = await db.selectFrom('jobs').select(['run_at', 'payload']).where('name', '=', DRAFT_REMINDER_JOB).execute();
+    expect(jobs.map((j) => new Date(j.run_at).toISOString())).toEqual(['2026-03-28T21:59:59.000Z']);
+    try {
+      t.clock.set('2026-03-28T21:59:00Z');
+      await worker.drain();
+      const subject = 'Votre candidature n’est pas encore soumise';
+      const remindersTo = async (to: string) => (await db.selectFrom('mails').select('id').where('to_address', '=', to).where('subject', '=', subject).execute()).length;
+      expect(await remindersTo('rappel@example.fr')).toBe(0);
+      t.clock.set('2026-03-28T22:00:00Z');
+      await worker.drain();
+      expect(await remindersTo('rappel@example.fr')).toBe(1);
+      expect(await remindersTo('deja-soumis@example.fr')).toBe(0);
+      // A retried run sends nothing more.
+      await jobHandlers.get(DRAFT_REMINDER_JOB)!({ seasonId }, { id: 'retry', attempts: 2 });
+      expect(await remindersTo('rappel@example.fr')).toBe(1);
+      const mail = await db.selectFrom('mails').select('text_body').where('to_address', '=', 'rappel@example.fr').where('subject', '=', subject).executeTakeFirstOrThrow();
+      expect(mail.text_body).toContain(`/mes-candidatures/${draftId}`);
+    } finally {
+      t.clock.set('2026-03-01T10:00:00Z');
+    }
   });
 });

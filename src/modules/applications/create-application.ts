@@ -5,6 +5,7 @@ import type { FieldError } from '../../core/http/forms.js';
 import type { Services } from '../../core/services.js';
 import type { SeasonRecord } from '../seasons/queries.js';
 import { seasonStatus } from '../seasons/season-status.js';
+import { scheduleDraftReminders } from './draft-reminders.js';
 import { applicationMessages as m } from './messages.js';
 import { loadCurrentFormVersion } from './queries.js';
 
@@ -55,6 +56,7 @@ export async function createApplication(
       .insertInto('application_members')
       .values({ application_id: row.id, email: user.email.toLowerCase(), user_id: user.id, role: 'owner', invited_at: now, accepted_at: now })
       .execute();
+    await scheduleDraftReminders(trx, season, now);
     await audit({ action: 'application.create', subjectType: 'application', subjectId: row.id, summary: { season: season.slug, track: input.trackCode, kind: input.applicantKind } });
     return row.id;
   });

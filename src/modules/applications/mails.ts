@@ -2,6 +2,7 @@ import { mailHtml, registerMailTemplate } from '../../core/mail/templates.js';
 
 export const SUBMITTED_MAIL = 'applications.submitted';
 export const INVITED_MAIL = 'applications.invited';
+export const REMINDER_MAIL = 'applications.draft-reminder';
 
 /** Acknowledgement of a submission: sent only for a committed version (queued in its transaction). */
 registerMailTemplate(SUBMITTED_MAIL, {
@@ -42,5 +43,20 @@ registerMailTemplate(INVITED_MAIL, {
       `Sign in with this address (${d.email}) to edit the draft:`,
     ];
     return { subject: 'Invitation to co-apply', text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('en', lines, { label: 'Open the application', url: d.url }) };
+  },
+});
+
+/** A draft not yet submitted a few days before the call closes. */
+registerMailTemplate(REMINDER_MAIL, {
+  fr: (d) => {
+    const lines = [
+      'Bonjour,',
+      `Votre candidature « ${d.title} » est encore un brouillon. L’appel à candidatures se termine le ${d.deadline} : pensez à la soumettre avant cette date.`,
+    ];
+    return { subject: 'Votre candidature n’est pas encore soumise', text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('fr', lines, { label: 'Compléter ma candidature', url: d.url }) };
+  },
+  en: (d) => {
+    const lines = ['Hello,', `Your application “${d.title}” is still a draft. The call for applications ends on ${d.deadline}: remember to submit it before then.`];
+    return { subject: 'Your application is not submitted yet', text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('en', lines, { label: 'Complete my application', url: d.url }) };
   },
 });

@@ -93,6 +93,7 @@ export const applicationMessages = defineMessages({
   answers: { fr: 'Réponses', en: 'Answers' },
   owner: { fr: 'Porteur', en: 'Applicant' },
   version: { fr: 'Version', en: 'Version' },
+  territory: { fr: 'Territoire', en: 'Territory' },
   organisation: { fr: 'Structure porteuse', en: 'Organisation' },
   exportCsv: { fr: 'Exporter en CSV', en: 'Export as CSV' },
   exportJson: { fr: 'Exporter en JSON', en: 'Export as JSON' },

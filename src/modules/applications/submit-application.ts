@@ -39,6 +39,17 @@ export interface SubmitInput {
  * after this returns, i.e. after COMMIT.
  */
 export async function submitApplication(services: Services, actor: Actor, user: CurrentUser, input: SubmitInput): Promise<SubmitResult> {
+  try {
+    return await submitInTransaction(services, actor, user, input);
+  } catch (error) {
+    // The same key sent at the same instant for two different applications (a crafted or copied
+    // form): the unique index refuses the second; it is a stale form, not a server error.
+    if ((error as { code?: string }).code === '23505') return { ok: false, reason: 'stale_key' };
+    throw error;
+  }
+}
+
+async function submitInTransaction(services: Services, actor: Actor, user: CurrentUser, input: SubmitInput): Promise<SubmitResult> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<SubmitResult> => {
     const application = await loadApplication(trx, input.applicationId, { forUpdate: true });

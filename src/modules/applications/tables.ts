@@ -29,6 +29,7 @@ export interface ApplicationsTable {
   submitted_at: NullableTimestamp;
   current_version: ColumnType<number, number | undefined, number>;
   territory: ColumnType<string, string | undefined, string>;
+  reminder_sent_at: NullableTimestamp;
   /** Maintained by the database from title and draft answers (French configuration). */
   search: ColumnType<string, never, never>;
   created_at: Timestamp;

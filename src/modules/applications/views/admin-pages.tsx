@@ -43,6 +43,9 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
             <div class="fr-col-12 fr-col-md-4">
               <Input locale={locale} name="q" type="search" label={t(locale, m.search)} value={filters.q ?? ''} />
             </div>
+            <div class="fr-col-12 fr-col-md-4">
+              <Input locale={locale} name="territoire" label={t(locale, m.territory)} value={filters.territoire ?? ''} />
+            </div>
             <div class="fr-col-6 fr-col-md-2">
               <Select locale={locale} name="saison" label={t(locale, m.season)} value={filters.saison ?? ''} options={[any, ...props.seasons.map((s) => ({ value: s.slug, label: pick(locale, s.name, s.nameEn) }))]} />
             </div>
