@@ -6,6 +6,7 @@ import { DEFAULT_FORM } from './form/default-form.js';
 import type { FormDefinition } from './form/model.js';
 import { questionFieldValues } from './forms-editor.js';
 import { getCurrentForm, getFormVersion, listFormVersions } from './forms-queries.js';
+import { saveForm } from './save-form.js';
 
 let t: TestApp;
 let staff: string;
@@ -191,6 +192,22 @@ describe('staff form builder', () => {
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
     expect((await getFormVersion(t.app.services.db, form.id))?.definition).toEqual(DEFAULT_FORM);
     expect((await getCurrentForm(t.app.services.db, season1))?.definition).toEqual(changed);
+  });
+
+  it('gives concurrent saves of a used form consecutive versions', async () => {
+    const current = (await getCurrentForm(t.app.services.db, season1))!;
+    const before = current.version;
+    const owner = await t.app.services.db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow();
+    const now = t.clock.now();
+    await sql`insert into applications (season_id, track_code, form_id, owner_id, applicant_kind, created_at, updated_at)
+              values (${season1}, 'numerique', ${current.id}, ${owner.id}, 'association', ${now}, ${now})`.execute(t.app.services.db);
+    const actor = { id: null, label: 'test' };
+    const results = await Promise.all([saveForm(t.app.services, actor, season1, DEFAULT_FORM), saveForm(t.app.services, actor, season1, DEFAULT_FORM)]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    // The first writes a new version (the used one stays); the second finds that one unused and rewrites it.
+    expect((await listFormVersions(t.app.services.db, season1)).map((v) => v.version)).toEqual([before + 1, before, ...Array.from({ length: before - 1 }, (_, i) => before - 1 - i)]);
+    const page = await t.app.inject({ method: 'GET', url: builder(season1), headers: { cookie: staff } });
+    expect(page.body).toContain(`Version ${before + 1}, enregistrée le`);
   });
 
   it('copies the form of an earlier season', async () => {
