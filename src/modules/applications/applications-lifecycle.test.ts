@@ -249,6 +249,23 @@ describe('sessions and other people', () => {
     }
   });
 
+  it('bounds what anonymous senders can store, and never applies it to anyone else', async () => {
+    const owner = await userCookie('borne@example.fr');
+    const id = await createDraft(owner.cookie);
+    const page = await formSession(t.app, owner.cookie, `/mes-candidatures/${id}`);
+    const anonymousCsrf = page.cookie.split('; ').find((c) => c.startsWith('_csrf='))!;
+    for (let i = 0; i < 25; i++) {
+      const body = formBody({ project_name: `Intrus ${i}`, _csrf: page.csrf });
+      const response = await t.app.inject({ method: 'POST', url: `/mes-candidatures/${id}`, payload: body.payload, headers: { ...body.headers, cookie: anonymousCsrf } });
+      expect(response.statusCode).toBe(303);
+    }
+    const kept = await t.app.services.db.selectFrom('application_pending_drafts').select('token_hash').where('application_id', '=', id).execute();
+    expect(kept).toHaveLength(20);
+    // The owner, whose browser holds none of those tokens, sees their own draft untouched.
+    const view = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}`, headers: { cookie: owner.cookie } });
+    expect(view.body).not.toContain('Intrus');
+  });
+
   it('answers 404 for another person’s application, and lets an invited co-applicant edit it', async () => {
     const owner = await userCookie('proprietaire@example.fr');
     const stranger = await userCookie('inconnue@example.fr');

@@ -9,6 +9,8 @@ import { saveDraft } from './save-draft.js';
 export const PENDING_COOKIE = 'acc_pending_draft';
 /** A pending draft is kept a week: long enough to come back and sign in. */
 export const PENDING_MAX_AGE_S = 7 * 24 * 3600;
+/** At most this many pending drafts per application (members rarely lose a session at once). */
+export const PENDING_PER_APPLICATION = 20;
 
 function hash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -21,12 +23,26 @@ function hash(token: string): string {
  */
 export async function keepPendingDraft(services: Services, applicationId: string, answers: AnswerMap, existingToken: string | undefined): Promise<string> {
   const token = existingToken && /^[A-Za-z0-9_-]{43}$/.test(existingToken) ? existingToken : randomBytes(32).toString('base64url');
+  const now = services.clock.now();
+  // Anyone can send this (the sender is not known), so storage is bounded: expired ones go, and an
+  // application keeps only its most recent pending drafts.
+  await services.db.deleteFrom('application_pending_drafts').where('created_at', '<', new Date(now.getTime() - PENDING_MAX_AGE_S * 1000)).execute();
+  const keep = services.db
+    .selectFrom('application_pending_drafts')
+    .select('token_hash')
+    .where('application_id', '=', applicationId)
+    .orderBy('created_at', 'desc')
+    .limit(PENDING_PER_APPLICATION - 1);
+  await services.db
+    .deleteFrom('application_pending_drafts')
+    .where('application_id', '=', applicationId)
+    .where('token_hash', '<>', hash(token))
+    .where('token_hash', 'not in', keep)
+    .execute();
   await services.db
     .insertInto('application_pending_drafts')
-    .values({ token_hash: hash(token), application_id: applicationId, answers: JSON.stringify(answers), created_at: services.clock.now() })
-    .onConflict((oc) =>
-      oc.column('token_hash').doUpdateSet({ application_id: applicationId, answers: JSON.stringify(answers), created_at: services.clock.now() }),
-    )
+    .values({ token_hash: hash(token), application_id: applicationId, answers: JSON.stringify(answers), created_at: now })
+    .onConflict((oc) => oc.column('token_hash').doUpdateSet({ application_id: applicationId, answers: JSON.stringify(answers), created_at: now }))
     .execute();
   return token;
 }
