@@ -164,6 +164,19 @@ describe('applying', () => {
   });
 });
 
+describe('in English', () => {
+  it('acknowledges in English a submission by an English-speaking applicant', async () => {
+    const { cookie, userId } = await userCookie('english@example.fr');
+    await t.app.services.db.updateTable('users').set({ locale: 'en' }).where('id', '=', userId).execute();
+    const id = await createDraft(cookie);
+    const response = await postFrom(cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/soumettre`, { project_name: 'Open bike map', project_summary: 'Mapping' });
+    expect(response.statusCode).toBe(303);
+    const mail = await t.app.services.db.selectFrom('mails').select(['subject', 'locale', 'text_body']).where('to_address', '=', 'english@example.fr').executeTakeFirstOrThrow();
+    expect(mail).toMatchObject({ subject: 'Application received: Open bike map', locale: 'en' });
+    expect(mail.text_body).toContain('SHA-256 fingerprint of the answers');
+  });
+});
+
 describe('the deadline', () => {
   it('accepts a submit in the last second and refuses one at the closing instant, keeping the draft', async () => {
     try {
