@@ -79,7 +79,7 @@ describe.skipIf(!hasChromium)('accessibility of the form builder (axe-core in Ch
       await page.click('label[for="organisation_type--2"]');
       await page.fill('#organisation_siret', '123');
       await page.fill('[id="team[0][member_email]"]', 'pas-une-adresse');
-      const [response] = await Promise.all([page.waitForNavigation(), page.click('form[action$="/apercu"] button[type="submit"]')]);
+      const [response] = await Promise.all([page.waitForNavigation(), page.click('form[action*="/apercu"] button[type="submit"]')]);
       expect(response?.status()).toBe(400);
       expect(await page.locator('#organisation_siret-error').count()).toBe(1);
       await expectClean(page, 'preview with errors', problems);

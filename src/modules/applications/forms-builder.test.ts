@@ -192,6 +192,18 @@ describe('staff form builder', () => {
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
     expect((await getFormVersion(t.app.services.db, form.id))?.definition).toEqual(DEFAULT_FORM);
     expect((await getCurrentForm(t.app.services.db, season1))?.definition).toEqual(changed);
+
+    const listing = await t.app.inject({ method: 'GET', url: builder(season1), headers: { cookie: staff } });
+    expect(listing.body).toContain(`href="${builder(season1)}/apercu?version=${form.id}"`);
+    const older = await t.app.inject({ method: 'GET', url: `${builder(season1)}/apercu?version=${form.id}`, headers: { cookie: staff } });
+    expect(older.body).toContain('Version 1 du formulaire.');
+    expect(older.body).not.toContain('En plus');
+    const newest = await t.app.inject({ method: 'GET', url: `${builder(season1)}/apercu`, headers: { cookie: staff } });
+    expect(newest.body).toContain('Version 2 du formulaire.');
+    expect(newest.body).toContain('En plus');
+    // Another season's version id is not shown under this season.
+    const foreign = await t.app.inject({ method: 'GET', url: `${builder(season2)}/apercu?version=${form.id}`, headers: { cookie: staff } });
+    expect(foreign.statusCode).toBe(303);
   });
 
   it('gives concurrent saves of a used form consecutive versions', async () => {

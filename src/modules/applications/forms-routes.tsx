@@ -13,7 +13,7 @@ import type { FormDefinition } from './form/model.js';
 import { readAnswers, validateForSubmit } from './form/validate.js';
 import { applyAction, editorFieldOf, parseAction, readEditor } from './forms-editor.js';
 import { formsMessages as m } from './forms-messages.js';
-import { getCurrentForm, isFormReferenced, listSeasonsWithForms } from './forms-queries.js';
+import { getCurrentForm, getFormVersion, isFormReferenced, listFormVersions, listSeasonsWithForms } from './forms-queries.js';
 import { FormBuilderPage, FormPreviewPage, type BuilderPageProps, type SeasonRef } from './forms-views.js';
 import { copyFormFrom, saveForm, type SaveFormResult } from './save-form.js';
 
@@ -76,6 +76,7 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
       jsonText: JSON.stringify(definition, null, 2),
       jsonErrors: [],
       copySources: await listSeasonsWithForms(services.db, season.id),
+      versions: await listFormVersions(services.db, season.id),
       notice: noticeOf(request),
       ...overrides,
     };
@@ -151,14 +152,17 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
   async function renderPreview(request: FastifyRequest<SeasonParams>, reply: FastifyReply, body: Record<string, unknown> | undefined): Promise<FastifyReply> {
     const season = await withSeason(request, reply, false);
     if (!season) return reply;
-    const current = await getCurrentForm(services.db, season.id);
+    // An earlier version can be previewed too (?version=<id>), as long as it is this season's.
+    const requested = (request.query as Record<string, unknown>).version;
+    const asked = typeof requested === 'string' ? await getFormVersion(services.db, requested) : null;
+    const current = asked && asked.seasonId === season.id ? asked : await getCurrentForm(services.db, season.id);
     if (!current) return reply.redirect(`/admin/saisons/${season.id}/formulaire`, 303);
     // A stored definition was checked when saved; checking again keeps a hand-edited row harmless.
     const definition = checkDefinition(current.definition).definition;
     const { answers, errors: typeErrors } = readAnswers(definition, body ?? {});
     const errors = body ? { ...validateForSubmit(definition, answers), ...typeErrors } : {};
     const ctx = await viewContext(request, reply);
-    return html(reply, body && Object.keys(errors).length > 0 ? 400 : 200, <FormPreviewPage ctx={ctx} season={season} definition={definition} answers={answers} errors={errors} checked={!!body} />);
+    return html(reply, body && Object.keys(errors).length > 0 ? 400 : 200, <FormPreviewPage ctx={ctx} season={season} version={current} definition={definition} answers={answers} errors={errors} checked={!!body} />);
   }
 
   app.get<SeasonParams>('/admin/saisons/:seasonId/formulaire/apercu', { config: MANAGE }, (request, reply) => renderPreview(request, reply, undefined));

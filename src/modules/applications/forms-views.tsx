@@ -1,6 +1,6 @@
 import type { FieldError } from '../../core/http/forms.js';
 import { formatDateTime, t, type Locale } from '../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, Checkbox, CsrfField, ErrorSummary, Input, Select, TextArea } from '../../core/ui/components.js';
+import { Alert, Breadcrumb, Checkbox, CsrfField, DataTable, ErrorSummary, Input, Select, TextArea } from '../../core/ui/components.js';
 import { Page } from '../../core/ui/layout.js';
 import type { ViewContext } from '../../core/ui/view-context.js';
 import { QUESTION_KINDS } from './form/definition-check.js';
@@ -176,6 +176,7 @@ export interface BuilderPageProps {
   jsonText: string;
   jsonErrors: { path: string; error: FieldError }[];
   copySources: SeasonRef[];
+  versions: { id: string; version: number; createdAt: Date }[];
   copyError?: FieldError;
   notice?: string;
 }
@@ -226,6 +227,7 @@ export function FormBuilderPage(props: BuilderPageProps): JSX.Element {
         ) : (
           ''
         )}
+        {props.versions.length > 1 ? <Versions {...props} /> : ''}
         {props.canEdit ? <JsonEditor {...props} /> : ''}
         {props.canEdit ? <CopyForm {...props} /> : ''}
       </div>
@@ -272,6 +274,28 @@ function JsonEditor(props: BuilderPageProps): JSX.Element {
   );
 }
 
+function Versions(props: BuilderPageProps): JSX.Element {
+  const { locale } = props.ctx;
+  return (
+    <section class="fr-mb-6w" aria-labelledby="versions-title">
+      <h2 id="versions-title" safe>{t(locale, m.versions)}</h2>
+      <DataTable caption={t(locale, m.versionsCaption)} hiddenCaption columns={[t(locale, m.colVersion), t(locale, m.colSaved), t(locale, m.colPreview)]}>
+        {props.versions.map((v) => (
+          <tr>
+            <td>{v.version}</td>
+            <td safe>{formatDateTime(locale, v.createdAt)}</td>
+            <td>
+              <a class="fr-link" href={`${builderPath(props.season)}/apercu?version=${v.id}`} safe>
+                {t(locale, m.previewVersion, { version: v.version })}
+              </a>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </section>
+  );
+}
+
 function CopyForm(props: BuilderPageProps): JSX.Element {
   const { locale } = props.ctx;
   return (
@@ -294,7 +318,7 @@ function CopyForm(props: BuilderPageProps): JSX.Element {
 }
 
 /** /admin/saisons/:seasonId/formulaire/apercu: the form as applicants see it; "check" shows what submit would say. */
-export function FormPreviewPage({ ctx, season, definition, answers, errors, checked }: { ctx: ViewContext; season: SeasonRef; definition: FormDefinition; answers: Record<string, unknown>; errors: Record<string, FieldError>; checked: boolean }): JSX.Element {
+export function FormPreviewPage({ ctx, season, version, definition, answers, errors, checked }: { ctx: ViewContext; season: SeasonRef; version: { id: string; version: number }; definition: FormDefinition; answers: Record<string, unknown>; errors: Record<string, FieldError>; checked: boolean }): JSX.Element {
   const { locale } = ctx;
   const name = seasonName(locale, season);
   return (
@@ -302,10 +326,10 @@ export function FormPreviewPage({ ctx, season, definition, answers, errors, chec
       <div class="fr-container fr-my-6w">
         <BuilderBreadcrumb locale={locale} season={season} current={t(locale, m.preview)} />
         <h1 safe>{t(locale, m.previewTitle, { season: name })}</h1>
-        <p safe>{t(locale, m.previewIntro)}</p>
+        <p safe>{`${t(locale, m.previewOf, { version: version.version })} ${t(locale, m.previewIntro)}`}</p>
         {checked && Object.keys(errors).length === 0 ? <Alert kind="success" title={t(locale, m.previewValid)} /> : ''}
         <ErrorSummary locale={locale} errors={errors} labels={fieldLabels(locale, definition, errors)} />
-        <form method="post" action={`${builderPath(season)}/apercu`} enctype="application/x-www-form-urlencoded" novalidate>
+        <form method="post" action={`${builderPath(season)}/apercu?version=${version.id}`} enctype="application/x-www-form-urlencoded" novalidate>
           <CsrfField token={ctx.csrfToken} />
           <FormFields locale={locale} definition={definition} answers={answers as never} errors={errors} />
           <div class="fr-btns-group fr-btns-group--inline-md">
