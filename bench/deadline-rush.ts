@@ -1,0 +1,224 @@
+/**
+ * Deadline rush: many distinct applicants submit a complete application at once, 10 % of them
+ * twice (double click / retry with the same form), against the platform in its own process on
+ * PostgreSQL. Prints one JSON line: submitted, acknowledged, stored, duplicates, lost, latency.
+ *
+ *   npx tsx bench/deadline-rush.ts            (APPLICANTS=2000 CONCURRENCY=64 by default)
+ *
+ * Needs PostgreSQL (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres): a scratch database
+ * is created and dropped at the end. Setup (people, sessions, drafts, one page view each for its
+ * CSRF token and submit key) is not measured. Attachments are not part of this run.
+ */
+import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { createSession } from '../src/core/auth/sessions.js';
+import { systemClock } from '../src/core/clock.js';
+import { openDatabase } from '../src/core/db/database.js';
+import { createScratchDatabase, findPostgresServer } from '../test/support/postgres.js';
+import { startAppProcess, type AppProcess } from '../test/support/processes.js';
+
+const APPLICANTS = Number(process.env.APPLICANTS ?? 2000);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
+const DUPLICATE_SHARE = 0.1;
+
+const FORM = {
+  sections: [
+    {
+      id: 'project',
+      title: { fr: 'Le projet', en: 'The project' },
+      questions: [
+        { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
+        { id: 'project_summary', kind: 'long_text', required: true, label: { fr: 'Résumé', en: 'Summary' } },
+      ],
+    },
+  ],
+};
+
+interface Prepared {
+  id: string;
+  cookie: string;
+  body: string;
+}
+
+async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await run(items[next++]);
+    }),
+  );
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1));
+}
+
+async function seed(url: string): Promise<{ id: string; token: string }[]> {
+  const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+  const { db } = database;
+  try {
+    const now = new Date();
+    const season = await db
+      .insertInto('seasons')
+      .values({
+        slug: 'rush',
+        number: 99,
+        name: 'Saison de charge',
+        name_en: 'Load season',
+        summary: '',
+        summary_en: '',
+        opens_at: new Date(now.getTime() - 86_400_000),
+        closes_at: new Date(now.getTime() + 30 * 86_400_000),
+        eligible_kinds: ['citizen'],
+        support_months: 6,
+        grant_envelope_cents: 0,
+        laureates_sought: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('season_tracks').values({ season_id: season.id, code: 'numerique', name: 'Numérique', name_en: 'Digital', lead: 'DINUM', position: 0 }).execute();
+    const form = await db
+      .insertInto('application_forms')
+      .values({ season_id: season.id, version: 1, definition: JSON.stringify(FORM), created_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const people: { id: string; token: string }[] = [];
+    for (let start = 0; start < APPLICANTS; start += 500) {
+      const count = Math.min(500, APPLICANTS - start);
+      const users = await db
+        .insertInto('users')
+        .values(Array.from({ length: count }, (_, i) => ({ email: `rush-${start + i}@example.org` })))
+        .returning(['id', 'email'])
+        .execute();
+      const apps = await db
+        .insertInto('applications')
+        .values(
+          users.map((u) => ({
+            season_id: season.id,
+            track_code: 'numerique',
+            form_id: form.id,
+            owner_id: u.id,
+            applicant_kind: 'citizen',
+            title: '',
+            state: 'draft',
+            draft_answers: '{}',
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .returning(['id', 'owner_id'])
+        .execute();
+      await db
+        .insertInto('application_members')
+        .values(users.map((u) => ({ application_id: apps.find((a) => a.owner_id === u.id)!.id, email: u.email, user_id: u.id, role: 'owner' as const, invited_at: now, accepted_at: now })))
+        .execute();
+      for (const app of apps) {
+        const { token } = await createSession(db, systemClock, app.owner_id);
+        people.push({ id: app.id, token });
+      }
+    }
+    return people;
+  } finally {
+    await database.close();
+  }
+}
+
+/** One page view per applicant, as a browser would before submitting: its CSRF token and submit key. */
+async function prepare(baseUrl: string, people: { id: string; token: string }[]): Promise<Prepared[]> {
+  const prepared: Prepared[] = [];
+  await pool(people, 16, async (person) => {
+    const response = await fetch(`${baseUrl}/mes-candidatures/${person.id}`, { headers: { cookie: `acc_session=${person.token}` } });
+    const html = await response.text();
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+    const key = /name="idempotency_key" value="([^"]+)"/.exec(html)?.[1];
+    const csrfCookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('_csrf='));
+    if (!csrf || !key || !csrfCookie) throw new Error(`no form on /mes-candidatures/${person.id} (${response.status})`);
+    const body = new URLSearchParams({
+      _csrf: csrf,
+      idempotency_key: key,
+      project_name: `Projet ${person.id.slice(0, 8)}`,
+      project_summary: `Un projet d’intérêt général ${randomUUID()} `.repeat(20),
+    }).toString();
+    prepared.push({ id: person.id, cookie: `acc_session=${person.token}; ${csrfCookie}`, body });
+  });
+  return prepared;
+}
+
+async function main(): Promise<void> {
+  const serverUrl = await findPostgresServer();
+  if (!serverUrl) throw new Error('No PostgreSQL server answers (set DATABASE_URL)');
+  const scratch = await createScratchDatabase(serverUrl, 'acc_rush');
+  let platform: AppProcess | undefined;
+  try {
+    platform = await startAppProcess({ DATABASE_URL: scratch.url, DEMO: '0', RUN_JOBS: '0', DATA_DIR: '/nonexistent' });
+    const people = await seed(scratch.url);
+    const prepared = await prepare(platform.baseUrl, people);
+    // 10 % send the same form twice at once (a double click), in a shuffled order.
+    const sends = prepared.flatMap((p, i) => (i % Math.round(1 / DUPLICATE_SHARE) === 0 ? [p, p] : [p]));
+    for (let i = sends.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [sends[i], sends[j]] = [sends[j], sends[i]];
+    }
+    const latencies: number[] = [];
+    const acknowledged = new Set<string>();
+    let failures = 0;
+    const loadBefore = Number(loadavg()[0].toFixed(2));
+    const started = performance.now();
+    await pool(sends, CONCURRENCY, async (send) => {
+      const t0 = performance.now();
+      try {
+        const response = await fetch(`${platform!.baseUrl}/mes-candidatures/${send.id}/soumettre`, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { cookie: send.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body: send.body,
+        });
+        await response.arrayBuffer();
+        if (response.status === 303) acknowledged.add(send.id);
+        else failures++;
+      } catch {
+        failures++;
+      }
+      latencies.push(performance.now() - t0);
+    });
+    const elapsedS = (performance.now() - started) / 1000;
+
+    const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 2 });
+    const counts = await database.db
+      .selectFrom('application_versions')
+      .select(['application_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('application_id')
+      .execute();
+    await database.close();
+    const versions = new Map(counts.map((c) => [c.application_id, Number(c.n)]));
+    latencies.sort((a, b) => a - b);
+    console.log(
+      JSON.stringify({
+        bench: 'deadline-rush',
+        machine: `${cpus().length} cores, ${cpus()[0]?.model.trim()}, Node ${process.version}`,
+        date: new Date().toISOString(),
+        load_avg_1m: { before: loadBefore, after: Number(loadavg()[0].toFixed(2)) },
+        applicants: APPLICANTS,
+        concurrency: CONCURRENCY,
+        submitted: sends.length,
+        acknowledged: acknowledged.size,
+        stored: versions.size,
+        duplicates: [...versions.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+        lost: [...acknowledged].filter((id) => !versions.has(id)).length,
+        failed_requests: failures,
+        p50_ms: percentile(latencies, 50),
+        p99_ms: percentile(latencies, 99),
+        per_second: Math.round(sends.length / elapsedS),
+        attachments: false,
+      }),
+    );
+  } finally {
+    await platform?.stop();
+    await scratch.drop();
+  }
+}
+
+await main();
