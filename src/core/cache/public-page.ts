@@ -3,27 +3,34 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DB } from '../db/schema.js';
 import type { Services } from '../services.js';
 import { PAGE_CACHE_CHANNEL } from './page-cache.js';
+import { sendErrorPage } from '../http/error-pages.js';
+import { httpMessages } from '../http/errors.js';
 
 /**
  * Serves a public page, from the cache for anonymous visitors. Signed-in people always get a
- * fresh render (their header differs). `render` must not depend on anything but the URL and locale.
+ * fresh render (their header differs). `render` must not depend on anything but the URL and locale,
+ * and does every database read of the page itself — a read done before calling this function would
+ * run on every request and defeat the cache. It returns null when there is no such page (404).
  */
 export async function servePublicPage(
   request: FastifyRequest,
   reply: FastifyReply,
-  render: () => Promise<string> | string,
+  render: () => Promise<string | null> | string | null,
   contentType = 'text/html; charset=utf-8',
 ): Promise<FastifyReply> {
   const { pageCache } = request.server.services;
-  reply.type(contentType);
-  if (request.user) return reply.header('cache-control', 'private, no-store').send(await render());
   const key = `${request.locale}\u0000${request.url}`;
-  let body = pageCache.get(key);
+  let body = request.user ? undefined : pageCache.get(key);
   if (body === undefined) {
-    body = await render();
-    pageCache.set(key, body);
+    const rendered = await render();
+    if (rendered === null) return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
+    body = rendered;
+    if (!request.user) pageCache.set(key, body);
   }
-  return reply.header('cache-control', 'public, max-age=60').send(body);
+  return reply
+    .type(contentType)
+    .header('cache-control', request.user ? 'private, no-store' : 'public, max-age=60')
+    .send(body);
 }
 
 /**

@@ -74,11 +74,12 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
 
   // Pages whose whole content comes from the CMS: 404 while they are drafts.
   const cmsPage = (path: string, slug: string, View: typeof ContentPage) =>
-    app.get(path, { config }, async (request, reply) => {
-      const page = await findPublishedPage(db, slug);
-      if (!page) return notFound(request, reply);
-      return servePublicPage(request, reply, () => <View ctx={plainViewContext(request)} page={page} />);
-    });
+    app.get(path, { config }, (request, reply) =>
+      servePublicPage(request, reply, async () => {
+        const page = await findPublishedPage(db, slug);
+        return page ? <View ctx={plainViewContext(request)} page={page} /> : null;
+      }),
+    );
   cmsPage('/manifeste', 'manifeste', ContentPage);
   cmsPage('/partenaires', 'partenaires', ContentPage);
   cmsPage('/faq', 'faq', FaqPage);
@@ -86,9 +87,10 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
   app.get<{ Params: { slug: string } }>('/pages/:slug', { config }, async (request, reply) => {
     const { slug } = request.params;
     if (!SLUG.test(slug) || PAGES_WITH_OWN_ROUTE.has(slug)) return notFound(request, reply);
-    const page = await findPublishedPage(db, slug);
-    if (!page) return notFound(request, reply);
-    return servePublicPage(request, reply, () => <ContentPage ctx={plainViewContext(request)} page={page} />);
+    return servePublicPage(request, reply, async () => {
+      const page = await findPublishedPage(db, slug);
+      return page ? <ContentPage ctx={plainViewContext(request)} page={page} /> : null;
+    });
   });
 
   // The State's mandatory pages always exist; a published CMS page of the same slug adds to them.
@@ -129,11 +131,10 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
   app.get<{ Params: { slug: string } }>('/actualites/:slug', { config }, async (request, reply) => {
     const { slug } = request.params;
     if (!SLUG.test(slug)) return notFound(request, reply);
-    const news = await findPublishedNews(db, slug);
-    if (!news) return notFound(request, reply);
-    return servePublicPage(request, reply, async () => (
-      <NewsDetailPage ctx={plainViewContext(request)} news={news} attachments={await listAttachments(db, news.id)} />
-    ));
+    return servePublicPage(request, reply, async () => {
+      const news = await findPublishedNews(db, slug);
+      return news ? <NewsDetailPage ctx={plainViewContext(request)} news={news} attachments={await listAttachments(db, news.id)} /> : null;
+    });
   });
 
   // Stored files shown by published content; staff may also open those of drafts.
