@@ -190,6 +190,9 @@ describe('the deadline', () => {
       expect(onTime.statusCode).toBe(303);
 
       t.clock.set('2026-03-31T22:00:00.000Z');
+      const closedCall = await t.app.inject({ method: 'GET', url: '/candidater/saison-3', headers: { cookie } });
+      expect(closedCall.body).toContain('n’est pas ouvert');
+      expect(closedCall.body).not.toContain('name="track_code"');
       const refused = await postFrom(late.cookie, `/mes-candidatures/${lateId}`, `/mes-candidatures/${lateId}/soumettre`, { project_name: 'Trop tard', project_summary: 'Non' });
       expect(refused.statusCode).toBe(409);
       expect(refused.body).toContain('est clos depuis le');
@@ -304,6 +307,12 @@ describe('sessions and other people', () => {
     expect(saved.statusCode).toBe(303);
     const ownerView = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}`, headers: { cookie: owner.cookie } });
     expect(ownerView.body).toContain('Écrit à deux');
+    // A co-applicant edits, but only the owner invites and withdraws.
+    const coWithdraw = await postFrom(co.cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/retirer`, {});
+    expect(coWithdraw.statusCode).toBe(403);
+    const coInvite = await postFrom(co.cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/membres`, { email: 'autre@example.fr' });
+    expect(coInvite.statusCode).toBe(403);
+    expect(coInvite.body).toContain('Seule la personne qui a créé la candidature peut inviter.');
   });
 
   it('lets the applicant withdraw, after which nothing can be changed', async () => {

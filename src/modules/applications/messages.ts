@@ -61,6 +61,7 @@ export const applicationMessages = defineMessages({
   invite: { fr: 'Inviter', en: 'Invite' },
   invited: { fr: 'Invitation envoyée.', en: 'Invitation sent.' },
   alreadyMember: { fr: 'Cette personne fait déjà partie de la candidature.', en: 'This person is already part of the application.' },
+  ownerOnlyWithdraw: { fr: 'Seule la personne qui a créé la candidature peut la retirer.', en: 'Only the person who created the application can withdraw it.' },
   ownerOnly: { fr: 'Seule la personne qui a créé la candidature peut inviter.', en: 'Only the person who created the application can invite.' },
   role_owner: { fr: 'porteur principal', en: 'lead applicant' },
   'role_co-applicant': { fr: 'co-porteur', en: 'co-applicant' },

@@ -8,6 +8,7 @@ import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { formatDateTime, t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { loadSeasons } from '../seasons/queries.js';
+import { seasonStatus } from '../seasons/season-status.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import { changeState } from './change-state.js';
 import { exportApplications, toCsv } from './export-applications.js';
@@ -85,7 +86,8 @@ async function registerApplyRoutes(app: FastifyInstance, services: Services): Pr
     const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug });
     if (!season) return notFound(request, reply);
     const ctx = await viewContext(request, reply);
-    return html(reply, 200, <ApplyPage ctx={ctx} season={season} values={{}} errors={{}} />);
+    const open = seasonStatus(season, services.clock.now()) === 'open';
+    return html(reply, 200, <ApplyPage ctx={ctx} season={season} values={{}} errors={{}} open={open} />);
   });
 
   app.post<{ Params: { seasonSlug: string } }>('/candidater/:seasonSlug', { config: { permission: 'signed-in' } }, async (request, reply) => {
@@ -101,7 +103,7 @@ async function registerApplyRoutes(app: FastifyInstance, services: Services): Pr
       errors = result.errors;
     }
     const ctx = await viewContext(request, reply);
-    return html(reply, 400, <ApplyPage ctx={ctx} season={season} values={form.values} errors={errors} />);
+    return html(reply, 400, <ApplyPage ctx={ctx} season={season} values={form.values} errors={errors} open={seasonStatus(season, services.clock.now()) === 'open'} />);
   });
 }
 
@@ -323,6 +325,9 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     const user = request.user!;
     const application = await loadApplicationFor(services.db, request.params.id, user);
     if (!application) return notFound(request, reply);
+    if (application.ownerId !== user.id) {
+      return renderApplication(request, reply, services, application, 403, { notice: { kind: 'error', title: t(request.locale, m.ownerOnlyWithdraw) } });
+    }
     const result = await withdrawApplication(services, actorOf(request), application.id, user.id);
     if (result.ok) return reply.redirect(`/mes-candidatures/${application.id}?ok=retire`, 303);
     return renderApplication(request, reply, services, application, 409, {
@@ -334,6 +339,9 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     const user: CurrentUser = request.user!;
     const application = await loadApplicationFor(services.db, request.params.id, user);
     if (!application) return notFound(request, reply);
+    if (application.ownerId !== user.id) {
+      return renderApplication(request, reply, services, application, 403, { notice: { kind: 'error', title: t(request.locale, m.ownerOnly) } });
+    }
     const form = new FormReader(request.body);
     const email = form.email('email', { required: true });
     if (form.ok) {

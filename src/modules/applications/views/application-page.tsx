@@ -123,7 +123,7 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
           </fieldset>
         )}
         <Members {...props} />
-        {nextStates(application.state, 'applicant').includes('withdrawn') ? (
+        {props.isOwner && nextStates(application.state, 'applicant').includes('withdrawn') ? (
           <form method="post" action={`/mes-candidatures/${application.id}/retirer`} class="fr-mt-6w" data-confirm={t(locale, m.withdrawConfirm)}>
             <CsrfField token={ctx.csrfToken} />
             <button type="submit" class="fr-btn fr-btn--tertiary" safe>
