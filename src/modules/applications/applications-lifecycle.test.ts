@@ -463,3 +463,18 @@ describe('reminders', () => {
     }
   });
 });
+
+describe('seeding for measurements', () => {
+  it('adds synthetic applications that the staff list and French search find', async () => {
+    const { seedApplicationsCommand } = await import('./seed-command.js');
+    expect(await seedApplicationsCommand.run(['saison-3', '0'], t.app.services)).toBe(2);
+    expect(await seedApplicationsCommand.run(['inconnue', '10'], t.app.services)).toBe(1);
+    expect(await seedApplicationsCommand.run(['saison-3', '120'], t.app.services)).toBe(0);
+    const n = await t.app.services.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('email', 'like', 'seed-%').executeTakeFirstOrThrow();
+    expect(Number(n.n)).toBe(120);
+    const staff = await signedInAs(t.app, t.clock, 'staff', 'mesure@example.fr');
+    const found = await t.app.inject({ method: 'GET', url: `/admin/candidatures?q=${encodeURIComponent('cartographie')}`, headers: { cookie: staff } });
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toMatch(/Cartographie \S+ \d+/);
+  });
+});

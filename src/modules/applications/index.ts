@@ -3,9 +3,11 @@ import { DRAFT_REMINDER_JOB, draftRemindersJob } from './draft-reminders.js';
 import { registerFormBuilderRoutes } from './forms-routes.js';
 import './mails.js';
 import { applicationRoutes } from './routes.js';
+import { seedApplicationsCommand } from './seed-command.js';
 
 export const applicationsModule: Module = {
   name: 'applications',
+  commands: { 'applications seed': seedApplicationsCommand },
   jobs: (services) => ({ [DRAFT_REMINDER_JOB]: draftRemindersJob(services) }),
   routes: async (app, services) => {
     registerFormBuilderRoutes(app, services);

@@ -1,0 +1,67 @@
+import { sql } from 'kysely';
+import type { Command } from '../../core/module.js';
+import { loadCurrentFormVersion } from './queries.js';
+
+const WORDS = [
+  'jardin', 'partagé', 'énergie', 'solaire', 'coopérative', 'vélo', 'réparation', 'numérique', 'commun', 'données',
+  'ouvertes', 'quartier', 'école', 'santé', 'alimentation', 'mobilité', 'inclusion', 'cartographie', 'logiciel', 'libre',
+];
+
+/**
+ * `npx accelerateur applications seed <season-slug> <count>`: adds synthetic applications (and their
+ * owners) to a season, to measure the staff list and search at scale. Refuses to run without a form.
+ */
+export const seedApplicationsCommand: Command = {
+  description: 'Ajoute des candidatures fictives à une saison (mesures) / Add synthetic applications to a season (benchmarks)',
+  run: async (args, services) => {
+    const [slug, countText] = args;
+    const count = Number(countText);
+    if (!slug || !Number.isInteger(count) || count < 1 || count > 1_000_000) {
+      console.error('usage: applications seed <season-slug> <count (1 to 1,000,000)>');
+      return 2;
+    }
+    const { db, clock } = services;
+    const season = await db.selectFrom('seasons').select('id').where('slug', '=', slug).executeTakeFirst();
+    if (!season) {
+      console.error(`no season ${slug}`);
+      return 1;
+    }
+    const tracks = (await db.selectFrom('season_tracks').select('code').where('season_id', '=', season.id).execute()).map((t) => t.code);
+    const form = await loadCurrentFormVersion(db, season.id);
+    if (!form || tracks.length === 0) {
+      console.error(`season ${slug} needs a form and at least one track`);
+      return 1;
+    }
+    const now = clock.now();
+    const batch = `seed-${now.getTime()}`;
+    const words = sql.raw(`array[${WORDS.map((w) => `'${w}'`).join(',')}]`);
+    const trackArray = sql.raw(`array[${tracks.map((t) => `'${t.replace(/'/g, "''")}'`).join(',')}]`);
+    await db.transaction().execute(async (trx) => {
+      await sql`
+        insert into users (email)
+        select ${batch} || '-' || g || '@example.invalid' from generate_series(1, ${count}) g`.execute(trx);
+      await sql`
+        insert into applications (season_id, track_code, form_id, owner_id, applicant_kind, title, state, draft_answers, created_at, updated_at)
+        select ${season.id}::uuid,
+               (${trackArray})[1 + (g % ${tracks.length})],
+               ${form.id}::uuid,
+               u.id,
+               (array['citizen','association','administration','company'])[1 + (g % 4)],
+               initcap(w1) || ' ' || w2 || ' ' || g,
+               (array['draft','submitted','in_instruction','eligible','ineligible'])[1 + (g % 5)],
+               jsonb_build_object('project_name', initcap(w1) || ' ' || w2, 'project_summary', 'Un projet de ' || w1 || ' et de ' || w2 || ' pour le ' || w3),
+               ${now}::timestamptz - make_interval(secs => g),
+               ${now}::timestamptz
+        from (
+          select g,
+                 (${words})[1 + (g % 20)] as w1,
+                 (${words})[1 + ((g / 20) % 20)] as w2,
+                 (${words})[1 + ((g / 400) % 20)] as w3
+          from generate_series(1, ${count}) g
+        ) s
+        join users u on u.email = ${batch} || '-' || g || '@example.invalid'`.execute(trx);
+    });
+    console.log(`${count} synthetic applications added to ${slug}`);
+    return 0;
+  },
+};
