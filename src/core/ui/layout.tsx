@@ -115,6 +115,11 @@ function ToolLinks({ ctx, switchHref, other }: { ctx: ViewContext; switchHref: s
             ''
           )}
           <li>
+            <a class="fr-btn fr-icon-folder-2-line" href="/mes-candidatures" safe>
+              {t(locale, m.myApplications)}
+            </a>
+          </li>
+          <li>
             <a class="fr-btn fr-icon-account-circle-line" href="/compte" safe>
               {t(locale, m.mySpace)}
             </a>

@@ -17,6 +17,7 @@ export const uiMessages = defineMessages({
   skipFooter: { fr: 'Pied de page', en: 'Footer' },
   signIn: { fr: 'Se connecter', en: 'Sign in' },
   signOut: { fr: 'Se déconnecter', en: 'Sign out' },
+  myApplications: { fr: 'Mes candidatures', en: 'My applications' },
   mySpace: { fr: 'Mon espace', en: 'My space' },
   administration: { fr: 'Administration', en: 'Administration' },
   otherLanguage: { fr: 'English', en: 'Français' },

@@ -1,6 +1,7 @@
 import { defineMessages } from '../../core/i18n/i18n.js';
 
 export const seasonMessages = defineMessages({
+  apply: { fr: 'Déposer un projet', en: 'Apply with a project' },
   // Public pages
   seasonsTitle: { fr: 'Les saisons de l’Accélérateur', en: 'The seasons of the Accelerator' },
   seasonsLead: {

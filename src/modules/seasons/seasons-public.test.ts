@@ -89,6 +89,11 @@ describe('public season pages', () => {
     expect(res.body).toMatch(/Clôture dans (60|61) jours/);
   });
 
+  it('invites to apply only while the call is open', async () => {
+    expect((await get('/saisons/saison-3')).body).toContain('href="/candidater/saison-3"');
+    expect((await get('/saisons/saison-2')).body).not.toContain('/candidater/');
+  });
+
   it('speaks English when asked', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/saisons/saison-2', headers: { cookie: 'lang=en' } });
     expect(res.body).toContain('Season 2 — the commons');

@@ -95,6 +95,15 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
         <p class="fr-text--lead" safe>
           {pick(locale, season.summary, season.summaryEn)}
         </p>
+        {season.status === 'open' ? (
+          <p>
+            <a class="fr-btn fr-btn--lg fr-icon-edit-line fr-btn--icon-left" href={`/candidater/${encodeURIComponent(season.slug)}`} safe>
+              {t(locale, m.apply)}
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
 
         <h2 safe>{t(locale, m.calendar)}</h2>
         <dl>
