@@ -194,4 +194,19 @@ describe('public site', () => {
     await loadContentDemo(t.app.services);
     expect(await count()).toBe(before);
   });
+
+  it('serves a cached page without reading the database again', async () => {
+    // A page read before the cache was consulted would cost a query on every hit. Remove the row behind
+    // the cache's back (no change announced): the visitor still gets the cached page; once the cache is
+    // cleared, the page is read again and is gone.
+    const { db } = t.app.services;
+    const url = '/actualites/neuf-laureats-saison-1';
+    expect((await get(url)).statusCode).toBe(200);
+    await db.deleteFrom('news').where('slug', '=', 'neuf-laureats-saison-1').execute();
+    const cached = await get(url);
+    expect(cached.statusCode).toBe(200);
+    expect(cached.body).toContain('Neuf lauréats pour la première saison');
+    t.app.services.pageCache.clear();
+    expect((await get(url)).statusCode).toBe(404);
+  });
 });
