@@ -5,7 +5,6 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -18,6 +17,7 @@ import type { Config } from './core/config.js';
 import type { Database } from './core/db/database.js';
 import { httpMessages as hm, HttpError } from './core/http/errors.js';
 import { sendErrorPage } from './core/http/error-pages.js';
+import { securityHeaders } from './core/http/security-headers.js';
 import { LOCALE_COOKIE, registerCoreRoutes } from './core/http/core-routes.js';
 import './core/http/request-context.js';
 import { isLocale } from './core/i18n/i18n.js';
@@ -63,19 +63,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('services', services);
 
   const secure = config.baseUrl.startsWith('https://');
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: secure ? [] : null,
-      },
-    },
-    strictTransportSecurity: secure,
+  const headers = securityHeaders(secure);
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(headers);
   });
   await app.register(cookie);
   await app.register(formbody);
