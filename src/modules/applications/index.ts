@@ -1,4 +1,5 @@
 import type { Module } from '../../core/module.js';
+import { SCAN_FILE_JOB, scanFileJob } from './application-files.js';
 import { DRAFT_REMINDER_JOB, draftRemindersJob } from './draft-reminders.js';
 import { registerFormBuilderRoutes } from './forms-routes.js';
 import './mails.js';
@@ -8,7 +9,7 @@ import { seedApplicationsCommand } from './seed-command.js';
 export const applicationsModule: Module = {
   name: 'applications',
   commands: { 'applications seed': seedApplicationsCommand },
-  jobs: (services) => ({ [DRAFT_REMINDER_JOB]: draftRemindersJob(services) }),
+  jobs: (services) => ({ [DRAFT_REMINDER_JOB]: draftRemindersJob(services), [SCAN_FILE_JOB]: scanFileJob(services) }),
   routes: async (app, services) => {
     registerFormBuilderRoutes(app, services);
     await applicationRoutes(app, services);

@@ -44,6 +44,12 @@ import { ApplyPage } from './views/apply-page.js';
 import { MyApplicationsPage } from './views/my-applications-page.js';
 import { pick, stateLabel } from './views/text.js';
 import { withdrawApplication } from './withdraw-application.js';
+import { attachFiles, listApplicationFiles, readSubmission, scanStatusLabel, staffMayDownload, type ApplicationFileRow } from './application-files.js';
+import { fileMessages as fileText } from './file-messages.js';
+import type { AttachedFileView } from './form/render.js';
+import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
+import { formatFileSize, readStoredFile, urlFileName } from '../../core/files/store-file.js';
+import type { Locale } from '../../core/i18n/i18n.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -57,10 +63,6 @@ function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
 
 function wantsJson(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('application/json');
-}
-
-function bodyOf(request: FastifyRequest): Record<string, unknown> {
-  return request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
 }
 
 /**
@@ -125,10 +127,11 @@ async function renderApplication(
   state: PageState = {},
 ): Promise<FastifyReply> {
   const user = request.user!;
-  const [form, members, closed] = await Promise.all([
+  const [form, members, closed, files] = await Promise.all([
     loadFormVersion(services.db, application.formId),
     listMembers(services.db, application.id),
     callClosesAt(services.db, application.seasonId),
+    listApplicationFiles(services.db, application.id),
   ]);
   const onTime = isOnTime(services.clock.now(), closed);
   // A draft stays editable after the deadline (nothing typed is lost); a submitted one does not.
@@ -152,8 +155,45 @@ async function renderApplication(
       notice={state.notice ?? (onTime || !isEditable(application.state) ? undefined : { kind: 'warning', title: t(request.locale, m.closed, { date: formatDateTime(request.locale, closed.closesAt) }) })}
       inviteError={state.inviteError}
       inviteValue={state.inviteValue}
+      files={fileViews(request.locale, files, `/mes-candidatures/${application.id}/fichiers`, editable)}
     />,
   );
+}
+
+/** How each attached file is shown under its question: name, link, type, size and scan state. */
+function fileViews(locale: Locale, files: ApplicationFileRow[], base: string, removable: boolean): Record<string, AttachedFileView> {
+  return Object.fromEntries(
+    files.map((file) => [
+      file.fileId,
+      {
+        name: file.name,
+        href: `${base}/${file.fileId}`,
+        detail: `${contentTypeLabel(file.contentType)}, ${formatFileSize(locale, file.size)}, ${scanStatusLabel(locale, file.status)}`,
+        removeLabel: removable && !file.removed ? t(locale, fileText.remove, { name: file.name }) : undefined,
+      },
+    ]),
+  );
+}
+
+/** Sends a stored file as a download that no browser will render or sniff. */
+async function sendAttachment(request: FastifyRequest, reply: FastifyReply, services: Services, fileId: string): Promise<FastifyReply> {
+  const file = await readStoredFile(services.db, fileId);
+  if (!file) return notFound(request, reply);
+  // The extension follows what the bytes are, not what the sender named them.
+  const extension = sniffContentType(file.data)?.extension;
+  return reply
+    .status(200)
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${urlFileName(file.originalName, extension)}"`)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "sandbox; default-src 'none'")
+    .header('cache-control', 'private, no-store')
+    .send(file.data);
+}
+
+async function applicationFileRow(services: Services, applicationId: string, fileId: string): Promise<ApplicationFileRow | undefined> {
+  if (!isUuid(fileId)) return undefined;
+  return (await listApplicationFiles(services.db, applicationId)).find((file) => file.fileId === fileId);
 }
 
 function noticeFor(request: FastifyRequest, application: ApplicationRecord): PageState['notice'] {
@@ -180,11 +220,11 @@ function noticeFor(request: FastifyRequest, application: ApplicationRecord): Pag
  * A save or submit that arrives without a valid session (it expired while the person typed): what
  * was typed is kept for this browser, and the person is sent to sign in again and come back to it.
  */
-async function keepForLater(request: FastifyRequest<IdParams>, reply: FastifyReply, services: Services): Promise<FastifyReply> {
+async function keepForLater(request: FastifyRequest<IdParams>, reply: FastifyReply, services: Services, body: Record<string, unknown>): Promise<FastifyReply> {
   const application = await loadApplication(services.db, request.params.id);
   if (!application) return notFound(request, reply);
   const form = await loadFormVersion(services.db, application.formId);
-  const { answers } = readAnswers(form?.definition ?? { sections: [] }, bodyOf(request));
+  const { answers } = readAnswers(form?.definition ?? { sections: [] }, body);
   const token = await keepPendingDraft(services, application.id, answers, request.cookies[PENDING_COOKIE]);
   reply.setCookie(PENDING_COOKIE, token, {
     path: '/mes-candidatures',
@@ -221,12 +261,18 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
 
   // 'public' on purpose: a save sent after the session expired must not lose what was typed.
   app.post<IdParams>('/mes-candidatures/:id', { config: { permission: 'public' } }, async (request, reply) => {
+    const submission = await readSubmission(request);
     const user = request.user;
-    if (!user) return keepForLater(request, reply, services);
+    if (!user) return keepForLater(request, reply, services, submission.body);
     const application = await loadApplicationFor(services.db, request.params.id, user);
     if (!application) return notFound(request, reply);
     const form = await loadFormVersion(services.db, application.formId);
-    const { answers, errors } = readAnswers(form?.definition ?? { sections: [] }, bodyOf(request));
+    const definition = form?.definition ?? { sections: [] };
+    const typed = readAnswers(definition, submission.body);
+    // Uploads and removals first: a refused file is an error on its field, never a lost text.
+    const attached = await attachFiles(services, actorOf(request), user, application, definition, typed.answers, submission, arrivedAt(request, services));
+    const answers = attached.answers;
+    const errors = { ...typed.errors, ...attached.errors };
     const result = await saveDraft(services, actorOf(request), application.id, answers, arrivedAt(request, services));
     const locale = request.locale;
     if (!result.ok) {
@@ -246,7 +292,7 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     }
     if (Object.keys(errors).length > 0) {
       const fresh = (await loadApplication(services.db, application.id))!;
-      return renderApplication(request, reply, services, fresh, 400, { answers, errors, notice: { kind: 'success', title: label } });
+      return renderApplication(request, reply, services, fresh, attached.status ?? 400, { answers, errors, notice: { kind: 'success', title: label } });
     }
     return reply.redirect(`/mes-candidatures/${application.id}?ok=enregistre`, 303);
   });
@@ -254,12 +300,27 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
   app.post<IdParams>('/mes-candidatures/:id/soumettre', { config: { permission: 'public' } }, async (request, reply) => {
     const user = request.user;
     const arrival = arrivedAt(request, services);
-    if (!user) return keepForLater(request, reply, services);
+    const submission = await readSubmission(request);
+    if (!user) return keepForLater(request, reply, services, submission.body);
     const application = await loadApplicationFor(services.db, request.params.id, user);
     if (!application) return notFound(request, reply);
-    const body = bodyOf(request);
+    const body = submission.body;
     const form = await loadFormVersion(services.db, application.formId);
-    const { answers, errors: typeErrors } = readAnswers(form?.definition ?? { sections: [] }, body);
+    const definition = form?.definition ?? { sections: [] };
+    const typed = readAnswers(definition, body);
+    const typeErrors = typed.errors;
+    const attached = await attachFiles(services, actorOf(request), user, application, definition, typed.answers, submission, arrival);
+    const answers = attached.answers;
+    if (attached.status) {
+      // A refused file stops the submit; what was typed (and the files accepted) is kept as the draft.
+      await saveDraft(services, actorOf(request), application.id, answers, arrival);
+      const fresh = (await loadApplication(services.db, application.id)) ?? application;
+      return renderApplication(request, reply, services, fresh, attached.status, {
+        answers,
+        errors: { ...typeErrors, ...attached.errors },
+        notice: { kind: 'error', title: t(request.locale, m.submitErrors) },
+      });
+    }
     const rawKey = typeof body.idempotency_key === 'string' ? body.idempotency_key.toLowerCase() : '';
     const idempotencyKey = isUuid(rawKey) ? rawKey : null;
     const result = await submitApplication(services, actorOf(request), user, { applicationId: application.id, answers, idempotencyKey, arrivedAt: arrival });
@@ -290,6 +351,16 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
       case 'stale_key':
         return renderApplication(request, reply, services, fresh, 409, { answers, notice: { kind: 'error', title: t(locale, m.staleKey) } });
     }
+  });
+
+  app.get<{ Params: { id: string; fileId: string } }>('/mes-candidatures/:id/fichiers/:fileId', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    const application = await loadApplicationFor(services.db, request.params.id, request.user!);
+    if (!application) return notFound(request, reply);
+    const file = await applicationFileRow(services, application.id, request.params.fileId);
+    if (!file) return notFound(request, reply);
+    // The applicants get back what they sent, except a file the antivirus found infected.
+    if (file.status === 'infected') return sendErrorPage(request, reply, 409, fileText.blockedTitle, fileText.blockedText);
+    return sendAttachment(request, reply, services, file.fileId);
   });
 
   app.get<IdParams>('/mes-candidatures/:id/recu.pdf', { config: { permission: 'signed-in' } }, async (request, reply) => {
@@ -441,10 +512,11 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
     const definition = form?.definition ?? { sections: [] };
     const answers = version?.answers ?? application.draftAnswers;
     // The register lookup never throws and is bounded by its own timeout: a failure shows "not verified".
-    const [owner, transitions, organisation] = await Promise.all([
+    const [owner, transitions, organisation, files] = await Promise.all([
       services.db.selectFrom('users').select('email').where('id', '=', application.ownerId).executeTakeFirst(),
       listTransitions(services.db, application.id),
       checkOrganisationAnswers(services, definition, answers),
+      listApplicationFiles(services.db, application.id),
     ]);
     const ctx = await viewContext(request, reply);
     return html(
@@ -461,9 +533,28 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
         values={state.values ?? {}}
         errors={state.errors ?? {}}
         notice={state.notice}
+        files={files.map((file) => ({
+          ...fileViews(request.locale, [file], `/admin/candidatures/${application.id}/fichiers`, false)[file.fileId]!,
+          fileId: file.fileId,
+          questionPath: file.questionPath,
+          downloadable: staffMayDownload(services, file.status),
+          removed: file.removed,
+        }))}
       />,
     );
   }
+
+  app.get<{ Params: { id: string; fileId: string } }>('/admin/candidatures/:id/fichiers/:fileId', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
+    const application = await staffApplication(request);
+    if (!application) return notFound(request, reply);
+    const file = await applicationFileRow(services, application.id, request.params.fileId);
+    if (!file) return notFound(request, reply);
+    if (!staffMayDownload(services, file.status)) return sendErrorPage(request, reply, 409, fileText.blockedTitle, fileText.blockedText);
+    await auditedTransaction(services.db, actorOf(request), services.clock.now(), (_trx, audit) =>
+      audit({ action: 'application.download_file', subjectType: 'application', subjectId: application.id, summary: { fileId: file.fileId } }),
+    );
+    return sendAttachment(request, reply, services, file.fileId);
+  });
 
   app.get<IdParams>('/admin/candidatures/:id', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
     const application = await staffApplication(request);

@@ -73,7 +73,22 @@ export interface ApplicationPendingDraftsTable {
   created_at: Timestamp;
 }
 
+export type FileScanStatus = 'pending' | 'clean' | 'infected' | 'not_scanned' | 'error';
+
+export interface ApplicationFilesTable {
+  file_id: string;
+  application_id: string;
+  question_path: string;
+  uploaded_by: string | null;
+  scan_status: FileScanStatus;
+  scan_detail: Generated<string>;
+  scanned_at: NullableTimestamp;
+  removed_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
 export interface ApplicationsTables {
+  application_files: ApplicationFilesTable;
   application_pending_drafts: ApplicationPendingDraftsTable;
   application_forms: ApplicationFormsTable;
   applications: ApplicationsTable;

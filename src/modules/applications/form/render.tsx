@@ -16,6 +16,17 @@ export interface FormFieldsProps {
   definition: FormDefinition;
   answers: AnswerMap;
   errors: Record<string, FieldError>;
+  /** What to show of each attached file (by stored file id); without it, only the ids are kept. */
+  files?: Record<string, AttachedFileView>;
+}
+
+/** An attached file as shown under its question: name (display text), link, scan state, removal box. */
+export interface AttachedFileView {
+  name: string;
+  href: string;
+  detail: string;
+  /** Label of a "remove" checkbox (field remove_files); absent when the file cannot be removed here. */
+  removeLabel?: string;
 }
 
 interface Context {
@@ -23,6 +34,7 @@ interface Context {
   errors: Record<string, FieldError>;
   /** Every question of the form, to name the question a condition depends on. */
   all: Question[];
+  files?: Record<string, AttachedFileView>;
 }
 
 const text = (locale: Locale, value: Bilingual | undefined): string => (value ? value[locale] || value.fr : '');
@@ -170,14 +182,40 @@ function FileField({ ctx, question, path, value }: { ctx: Context; question: Que
         {...(question.file ? { accept: question.file.contentTypes.join(',') } : {})}
         {...(error ? { 'aria-describedby': `${path}-error`, 'aria-invalid': 'true' } : {})}
       />
-      {ids.map((id) => (
-        <>
-          <input type="hidden" name={`${path}[fileIds]`} value={id} />
-          <p class="fr-text--sm fr-mb-0" safe>
-            {t(ctx.locale, fm.fileKept, { id })}
-          </p>
-        </>
-      ))}
+      {ids.map((id) => {
+        const file = ctx.files?.[id];
+        if (!file) {
+          return (
+            <>
+              <input type="hidden" name={`${path}[fileIds]`} value={id} />
+              <p class="fr-text--sm fr-mb-0" safe>
+                {t(ctx.locale, fm.fileKept, { id })}
+              </p>
+            </>
+          );
+        }
+        return (
+          <div class="fr-mt-1w">
+            <input type="hidden" name={`${path}[fileIds]`} value={id} />
+            <p class="fr-text--sm fr-mb-0">
+              <a class="fr-link fr-link--sm" href={file.href} safe>
+                {file.name}
+              </a>{' '}
+              <span safe>{`(${file.detail})`}</span>
+            </p>
+            {file.removeLabel ? (
+              <div class="fr-checkbox-group fr-checkbox-group--sm">
+                <input type="checkbox" id={`remove-${id}`} name="remove_files" value={id} />
+                <label class="fr-label" for={`remove-${id}`} safe>
+                  {file.removeLabel}
+                </label>
+              </div>
+            ) : (
+              ''
+            )}
+          </div>
+        );
+      })}
       <ErrorMessage ctx={ctx} path={path} />
     </div>
   );
@@ -237,9 +275,9 @@ function QuestionField(props: { ctx: Context; question: Question; path: string; 
 }
 
 /** The questions of a form, one DSFR fieldset per section, filled with the answers and errors given. */
-export function FormFields({ locale, definition, answers, errors }: FormFieldsProps): JSX.Element {
+export function FormFields({ locale, definition, answers, errors, files }: FormFieldsProps): JSX.Element {
   const all = definition.sections.flatMap((section) => section.questions);
-  const ctx: Context = { locale, errors, all };
+  const ctx: Context = { locale, errors, all, files };
   return (
     <>
       {definition.sections.map((section) => (

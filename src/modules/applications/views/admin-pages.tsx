@@ -5,7 +5,8 @@ import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { SeasonRecord } from '../../seasons/queries.js';
 import type { FormDefinition, AnswerMap } from '../form/model.js';
-import { FormFields } from '../form/render.js';
+import { FormFields, type AttachedFileView } from '../form/render.js';
+import { fileMessages as fm } from '../file-messages.js';
 import type { OrganisationCheck } from '../organisation/check-organisation.js';
 import { OrganisationCheckSummary } from '../organisation/organisation-check-view.js';
 import { applicationMessages as m } from '../messages.js';
@@ -140,6 +141,43 @@ export interface AdminDetailProps {
   values: Record<string, string>;
   errors: Record<string, FieldError>;
   notice?: string;
+  files?: StaffFileView[];
+}
+
+export interface StaffFileView extends AttachedFileView {
+  fileId: string;
+  questionPath: string;
+  downloadable: boolean;
+  removed: boolean;
+}
+
+/** The attached files with their antivirus state; a link only when the file may be downloaded. */
+function StaffFiles({ locale, files }: { locale: AdminDetailProps['ctx']['locale']; files: StaffFileView[] }): JSX.Element {
+  return (
+    <section aria-labelledby="files-title" class="fr-my-4w">
+      <h2 id="files-title" class="fr-h4" safe>
+        {t(locale, fm.files)}
+      </h2>
+      {files.length === 0 ? (
+        <p safe>{t(locale, fm.noFiles)}</p>
+      ) : (
+        <ul>
+          {files.map((file) => (
+            <li>
+              {file.downloadable ? (
+                <a class="fr-link" href={file.href} download="" safe>
+                  {file.name}
+                </a>
+              ) : (
+                <span safe>{file.name}</span>
+              )}{' '}
+              <span class="fr-text--sm" safe>{`(${file.questionPath} · ${file.detail}${file.removed ? ' · ×' : ''})`}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 /** /admin/candidatures/:id: the answers (read only), the history and the state change form. */
@@ -196,12 +234,19 @@ export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
             ))}
           </ul>
         </section>
+        <StaffFiles locale={locale} files={props.files ?? []} />
         <section aria-labelledby="answers-title">
           <h2 id="answers-title" class="fr-h4" safe>
             {t(locale, m.answers)}
           </h2>
           <fieldset class="fr-fieldset" disabled>
-            <FormFields locale={locale} definition={props.definition} answers={props.answers} errors={{}} />
+            <FormFields
+              locale={locale}
+              definition={props.definition}
+              answers={props.answers}
+              errors={{}}
+              files={Object.fromEntries((props.files ?? []).map((file) => [file.fileId, { name: file.name, href: file.downloadable ? file.href : '#files-title', detail: file.detail }]))}
+            />
           </fieldset>
         </section>
       </div>

@@ -4,7 +4,7 @@ import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input } from '../../../core
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { AnswerMap, FormDefinition } from '../form/model.js';
-import { FormFields } from '../form/render.js';
+import { FormFields, type AttachedFileView } from '../form/render.js';
 import { applicationMessages as m } from '../messages.js';
 import type { ApplicationRecord, MemberRow } from '../queries.js';
 import { nextStates } from '../states.js';
@@ -27,6 +27,8 @@ export interface ApplicationPageProps {
   notice?: { kind: 'success' | 'error' | 'info' | 'warning'; title: string; text?: string };
   inviteError?: FieldError;
   inviteValue?: string;
+  /** The application's attached files, by stored file id. */
+  files?: Record<string, AttachedFileView>;
 }
 
 function Members(props: ApplicationPageProps): JSX.Element {
@@ -68,7 +70,10 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
   const { locale } = ctx;
   const heading = application.title || t(locale, m.untitled);
   const saved = application.draftSavedAt ? t(locale, m.lastSaved, { time: formatDateTime(locale, application.draftSavedAt) }) : t(locale, m.neverSaved);
-  const fields = <FormFields locale={locale} definition={definition} answers={answers} errors={errors} />;
+  const fields = <FormFields locale={locale} definition={definition} answers={answers} errors={errors} files={props.files} />;
+  // Multipart so file questions upload with the text; the CSRF token rides in the action's query
+  // because a multipart body is read only inside the handler, after the CSRF check.
+  const csrfQuery = `?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`;
   return (
     <Page ctx={ctx} title={heading} head={<script type="module" src="/static/application-autosave.js"></script>}>
       <div class="fr-container fr-my-6w">
@@ -93,7 +98,7 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
         )}
         <ErrorSummary locale={locale} errors={errors} labels={fieldLabels(locale, definition)} />
         {props.editable ? (
-          <form method="post" action={`/mes-candidatures/${application.id}`} novalidate data-autosave data-save-failed={t(locale, m.saveFailed)}>
+          <form method="post" action={`/mes-candidatures/${application.id}${csrfQuery}`} enctype="multipart/form-data" novalidate data-autosave data-save-failed={t(locale, m.saveFailed)}>
             <CsrfField token={ctx.csrfToken} />
             <input type="hidden" name="idempotency_key" value={props.idempotencyKey} />
             {fields}
@@ -108,7 +113,7 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
               </li>
               {props.canSubmit ? (
                 <li>
-                  <button type="submit" class="fr-btn" formaction={`/mes-candidatures/${application.id}/soumettre`} safe>
+                  <button type="submit" class="fr-btn" formaction={`/mes-candidatures/${application.id}/soumettre${csrfQuery}`} safe>
                     {t(locale, application.currentVersion > 0 ? m.resubmit : m.submit)}
                   </button>
                 </li>

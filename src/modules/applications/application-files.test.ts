@@ -1,0 +1,280 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EICAR, startFakeClamd, type FakeClamd } from '../../../test/support/fake-clamd.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { formSession, signedInAs } from '../seasons/testing.js';
+import type { FormDefinition } from './form/model.js';
+
+const FORM: FormDefinition = {
+  sections: [
+    {
+      id: 'project',
+      title: { fr: 'Le projet', en: 'The project' },
+      questions: [
+        { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
+        {
+          id: 'dossier',
+          kind: 'file',
+          required: true,
+          label: { fr: 'Dossier (PDF)', en: 'File (PDF)' },
+          file: { contentTypes: ['application/pdf'], maxBytes: 4000 },
+        },
+        {
+          id: 'photos',
+          kind: 'file',
+          required: false,
+          label: { fr: 'Photos', en: 'Photos' },
+          file: { contentTypes: ['image/png', 'application/pdf'], maxBytes: 30 * 1024 * 1024 },
+        },
+      ],
+    },
+  ],
+};
+
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(64)]);
+
+let t: TestApp;
+let clamd: FakeClamd;
+
+interface FilePart {
+  field: string;
+  name: string;
+  data: Buffer;
+  type?: string;
+}
+
+function multipart(fields: [string, string][], files: FilePart[]): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----acc${randomBytes(8).toString('hex')}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of fields) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const file of files) {
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`),
+      file.data,
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Posts the application page's own multipart form (its action carries the CSRF token), with the hidden fields it holds. */
+async function postPage(cookie: string, id: string, fields: [string, string][], files: FilePart[] = [], submit = false) {
+  const session = await formSession(t.app, cookie, `/mes-candidatures/${id}`);
+  const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(session.html)?.[1];
+  expect(action).toMatch(/\?_csrf=/);
+  const url = submit ? action!.replace(`/mes-candidatures/${id}?`, `/mes-candidatures/${id}/soumettre?`) : action!;
+  const hidden = [...session.html.matchAll(/<input type="hidden" name="([^"]+\[fileIds\]|idempotency_key)" value="([^"]+)"/g)].map((m) => [m[1]!, m[2]!] as [string, string]);
+  const body = multipart([...hidden, ...fields], files);
+  return t.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
+}
+
+async function newDraft(email: string): Promise<{ cookie: string; id: string }> {
+  const cookie = await signedInAs(t.app, t.clock, null, email);
+  const session = await formSession(t.app, cookie, '/candidater/saison-9');
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/candidater/saison-9',
+    payload: new URLSearchParams({ track_code: 'numerique', applicant_kind: 'association', _csrf: session.csrf }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie },
+  });
+  expect(response.statusCode).toBe(303);
+  return { cookie, id: /([0-9a-f-]{36})$/.exec(response.headers.location as string)![1]! };
+}
+
+async function filesOf(id: string) {
+  return t.app.services.db.selectFrom('application_files').selectAll().where('application_id', '=', id).orderBy('created_at').execute();
+}
+
+beforeAll(async () => {
+  clamd = await startFakeClamd();
+  t = await createTestApp({ clamdUrl: clamd.url });
+  t.clock.set('2026-03-01T10:00:00Z');
+  const { db } = t.app.services;
+  const season = await db
+    .insertInto('seasons')
+    .values({
+      slug: 'saison-9',
+      number: 9,
+      name: 'Saison 9',
+      name_en: 'Season 9',
+      opens_at: new Date('2026-02-01T00:00:00Z'),
+      closes_at: new Date('2026-03-31T21:59:59Z'),
+      summary: '',
+      summary_en: '',
+      eligible_kinds: ['association'],
+      support_months: 6,
+      grant_envelope_cents: 0,
+      laureates_sought: 5,
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('season_tracks')
+    .values([
+      { season_id: season.id, code: 'numerique', name: 'Communs numériques', name_en: 'Digital commons', lead: 'DINUM', position: 0 },
+      { season_id: season.id, code: 'autres', name: 'Autres communs', name_en: 'Other commons', lead: 'DITP', position: 1 },
+    ])
+    .execute();
+  await db.insertInto('application_forms').values({ season_id: season.id, version: 1, definition: JSON.stringify(FORM), created_at: new Date() }).execute();
+});
+afterAll(async () => {
+  await t?.close();
+  await clamd?.close();
+});
+
+describe('file questions', () => {
+  it('refuses a PNG renamed .pdf on a PDF-only question, keeping what was typed', async () => {
+    const { cookie, id } = await newDraft('png@example.fr');
+    const response = await postPage(cookie, id, [['project_name', 'Jardin <partagé>']], [{ field: 'dossier', name: 'dossier.pdf', data: PNG, type: 'application/pdf' }]);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Jardin &lt;partagé>');
+    expect(response.body).toContain('id="dossier-error"');
+    expect(response.body).toContain('de type PNG');
+    expect(await filesOf(id)).toHaveLength(0);
+  });
+
+  it('accepts a real PDF, stores it pending a scan, and submits a required file question', async () => {
+    const { cookie, id } = await newDraft('pdf@example.fr');
+    const saved = await postPage(cookie, id, [['project_name', 'Atelier']], [{ field: 'dossier', name: 'Présentation.pdf', data: PDF }]);
+    expect(saved.statusCode).toBe(303);
+    const [row] = await filesOf(id);
+    expect(row).toMatchObject({ scan_status: 'pending', question_path: 'dossier' });
+    const app = await t.app.services.db.selectFrom('applications').select('draft_answers').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(app.draft_answers).toMatchObject({ dossier: { fileIds: [row!.file_id] } });
+    const page = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}`, headers: { cookie } });
+    expect(page.body).toContain('Présentation.pdf');
+    expect(page.body).toContain(`href="/mes-candidatures/${id}/fichiers/${row!.file_id}"`);
+
+    const submitted = await postPage(cookie, id, [['project_name', 'Atelier']], [], true);
+    expect(submitted.statusCode).toBe(303);
+    expect(submitted.headers.location).toBe(`/mes-candidatures/${id}?ok=soumis`);
+    const own = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}/fichiers/${row!.file_id}`, headers: { cookie } });
+    expect(own.statusCode).toBe(200);
+    expect(own.rawPayload.equals(PDF)).toBe(true);
+  });
+
+  it('refuses a submit whose required file is missing, on the field', async () => {
+    const { cookie, id } = await newDraft('sans-fichier@example.fr');
+    const response = await postPage(cookie, id, [['project_name', 'Sans fichier']], [], true);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('href="#dossier"');
+    expect(response.body).toContain('Sans fichier');
+  });
+
+  it('refuses a file over the limit with 413, the typed text kept and saved', async () => {
+    const { cookie, id } = await newDraft('gros@example.fr');
+    const big = Buffer.concat([PDF, Buffer.alloc(5000, 0x20)]);
+    const response = await postPage(cookie, id, [['project_name', 'Texte gardé']], [{ field: 'dossier', name: 'gros.pdf', data: big }]);
+    expect(response.statusCode).toBe(413);
+    expect(response.body).toContain('Texte gardé');
+    expect(response.body).toContain('dépasse la taille maximale');
+    const row = await t.app.services.db.selectFrom('applications').select('title').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.title).toBe('Texte gardé');
+    expect(await filesOf(id)).toHaveLength(0);
+  });
+
+  it('enforces the per-application quota of files', async () => {
+    const { cookie, id } = await newDraft('quota@example.fr');
+    const twenty = Array.from({ length: 20 }, (_, i) => ({ field: 'photos', name: `photo-${i}.png`, data: PNG, type: 'image/png' }));
+    expect((await postPage(cookie, id, [['project_name', 'Quota']], twenty)).statusCode).toBe(303);
+    expect(await filesOf(id)).toHaveLength(20);
+    const more = await postPage(cookie, id, [['project_name', 'Quota encore']], [{ field: 'photos', name: 'de-trop.png', data: PNG, type: 'image/png' }]);
+    expect(more.statusCode).toBe(413);
+    expect(more.body).toContain('au plus 20 fichiers');
+    expect(more.body).toContain('Quota encore');
+    expect(await filesOf(id)).toHaveLength(20);
+  });
+
+  it('removes a file from a draft', async () => {
+    const { cookie, id } = await newDraft('retrait@example.fr');
+    await postPage(cookie, id, [['project_name', 'Retrait']], [{ field: 'photos', name: 'a.png', data: PNG, type: 'image/png' }]);
+    const [row] = await filesOf(id);
+    const removed = await postPage(cookie, id, [['project_name', 'Retrait'], ['remove_files', row!.file_id]]);
+    expect(removed.statusCode).toBe(303);
+    expect(await filesOf(id)).toHaveLength(0);
+    const app = await t.app.services.db.selectFrom('applications').select('draft_answers').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(app.draft_answers).toMatchObject({ photos: { fileIds: [] } });
+  });
+
+  it('shows hostile file names escaped and never uses them as a path', async () => {
+    const { cookie, id } = await newDraft('hostile@example.fr');
+    const response = await postPage(cookie, id, [['project_name', 'Noms']], [
+      { field: 'photos', name: '<script>alert(1)</script>.png', data: PNG, type: 'image/png' },
+      { field: 'dossier', name: '../../etc/passwd', data: PDF },
+    ]);
+    expect(response.statusCode).toBe(303);
+    const page = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}`, headers: { cookie } });
+    expect(page.body).not.toContain('<script>alert(1)</script>');
+    expect(page.body).toContain('&lt;script>alert(1)&lt;/script>.png');
+    expect(page.body).toContain('../../etc/passwd');
+    const rows = await filesOf(id);
+    const passwd = rows.find((r) => r.question_path === 'dossier')!;
+    const download = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}/fichiers/${passwd.file_id}`, headers: { cookie } });
+    expect(download.statusCode).toBe(200);
+    expect(download.headers['content-disposition']).toBe('attachment; filename="passwd.pdf"');
+  });
+
+  it('scans through the job: EICAR is flagged and not downloadable, a clean file is, for staff only', async () => {
+    const { cookie, id } = await newDraft('virus@example.fr');
+    // The EICAR string behind a PDF header: it passes the type check, only the antivirus can catch it.
+    const { db } = t.app.services;
+    const eicarPdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), EICAR]);
+    const response = await postPage(cookie, id, [['project_name', 'Virus']], [
+      { field: 'photos', name: 'virus.pdf', data: eicarPdf },
+      { field: 'dossier', name: 'sain.pdf', data: PDF },
+    ]);
+    expect(response.statusCode).toBe(303);
+    const rows = await filesOf(id);
+    expect(rows.map((r) => r.scan_status)).toEqual(['pending', 'pending']);
+    const jobs = await db.selectFrom('jobs').select('payload').where('name', '=', 'applications.scan_file').execute();
+    expect(jobs.length).toBeGreaterThanOrEqual(2);
+
+    const staff = await signedInAs(t.app, t.clock, 'staff', 'instruction-fichiers@example.fr');
+    const virus = rows.find((r) => r.question_path === 'photos')!;
+    const clean = rows.find((r) => r.question_path === 'dossier')!;
+    const pending = await t.app.inject({ method: 'GET', url: `/admin/candidatures/${id}/fichiers/${clean.file_id}`, headers: { cookie: staff } });
+    expect(pending.statusCode).toBe(409);
+
+    await t.app.services.worker.drain();
+    const after = await filesOf(id);
+    expect(after.find((r) => r.file_id === virus.file_id)).toMatchObject({ scan_status: 'infected', scan_detail: expect.stringContaining('Eicar') });
+    expect(after.find((r) => r.file_id === clean.file_id)?.scan_status).toBe('clean');
+
+    const detail = await t.app.inject({ method: 'GET', url: `/admin/candidatures/${id}`, headers: { cookie: staff } });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.body).toContain('infecté');
+    expect(detail.body).toContain(`href="/admin/candidatures/${id}/fichiers/${clean.file_id}"`);
+    expect(detail.body).not.toContain(`href="/admin/candidatures/${id}/fichiers/${virus.file_id}"`);
+
+    const blocked = await t.app.inject({ method: 'GET', url: `/admin/candidatures/${id}/fichiers/${virus.file_id}`, headers: { cookie: staff } });
+    expect(blocked.statusCode).toBe(409);
+    const ownBlocked = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}/fichiers/${virus.file_id}`, headers: { cookie } });
+    expect(ownBlocked.statusCode).toBe(409);
+
+    const ok = await t.app.inject({ method: 'GET', url: `/admin/candidatures/${id}/fichiers/${clean.file_id}`, headers: { cookie: staff } });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['content-type']).toBe('application/pdf');
+    expect(ok.headers['content-disposition']).toBe('attachment; filename="sain.pdf"');
+    expect(ok.headers['x-content-type-options']).toBe('nosniff');
+    expect(ok.headers['content-security-policy']).toContain('sandbox');
+    expect(ok.rawPayload.equals(PDF)).toBe(true);
+
+    // Staff limited to another track, another applicant, and a file of another application: 404.
+    const limited = await signedInAs(t.app, t.clock, 'staff', 'autre-parcours@example.fr', 'autres');
+    expect((await t.app.inject({ method: 'GET', url: `/admin/candidatures/${id}/fichiers/${clean.file_id}`, headers: { cookie: limited } })).statusCode).toBe(404);
+    const other = await newDraft('curieux@example.fr');
+    expect((await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}/fichiers/${clean.file_id}`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/mes-candidatures/${other.id}/fichiers/${clean.file_id}`, headers: { cookie: other.cookie } })).statusCode).toBe(404);
+    // A posted file id of another application is not taken into one's own answers.
+    await postPage(other.cookie, other.id, [['project_name', 'Vol'], ['dossier[fileIds]', clean.file_id]]);
+    const stolen = await db.selectFrom('applications').select('draft_answers').where('id', '=', other.id).executeTakeFirstOrThrow();
+    expect(stolen.draft_answers).toMatchObject({ dossier: { fileIds: [] } });
+  });
+});

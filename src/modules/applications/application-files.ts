@@ -1,0 +1,348 @@
+import type { FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
+import type { Actor } from '../../core/audit/audit.js';
+import { auditedTransaction } from '../../core/audit/audit.js';
+import type { CurrentUser } from '../../core/auth/permissions.js';
+import type { DB } from '../../core/db/schema.js';
+import { createAntivirus, downloadAllowed } from '../../core/files/antivirus.js';
+import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
+import { displayFileName, formatFileSize, storeFile } from '../../core/files/store-file.js';
+import type { FieldError } from '../../core/http/forms.js';
+import type { Locale } from '../../core/i18n/i18n.js';
+import { enqueueJob } from '../../core/jobs/queue.js';
+import type { Services } from '../../core/services.js';
+import { callClosesAt, isOnTime } from './deadline.js';
+import { fileMessages as fm } from './file-messages.js';
+import type { AnswerMap, FormDefinition, Question } from './form/model.js';
+import { loadApplication, type ApplicationRecord } from './queries.js';
+import { isEditable } from './states.js';
+import type { FileScanStatus } from './tables.js';
+
+/** Per-application quota: enough for a full dossier, small enough that one applicant cannot fill the disk. */
+export const MAX_FILES_PER_APPLICATION = 20;
+export const MAX_BYTES_PER_APPLICATION = 50 * 1024 * 1024;
+/** Hard cap while reading one uploaded file (the question's own limit is checked after). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const SCAN_FILE_JOB = 'applications.scan_file';
+
+export interface UploadedPart {
+  /** The form field the file came in: a file question's path (`attachments` or `team[0][cv]`). */
+  path: string;
+  /** The sender's file name: display text only. */
+  name: string;
+  data: Buffer;
+  /** Longer than MAX_UPLOAD_BYTES: only the beginning was read. */
+  truncated: boolean;
+}
+
+export interface Submission {
+  body: Record<string, unknown>;
+  uploads: UploadedPart[];
+  /** More file parts than one application may hold were sent. */
+  tooManyParts: boolean;
+}
+
+function addField(body: Record<string, unknown>, name: string, value: string): void {
+  const previous = body[name];
+  if (previous === undefined) body[name] = value;
+  else if (Array.isArray(previous)) previous.push(value);
+  else body[name] = [previous, value];
+}
+
+/**
+ * The posted form, urlencoded (autosave, old pages) or multipart (the page's form, with files).
+ * A file over the hard cap is read no further but the fields after it still are: what was typed
+ * must come back even when the file is refused.
+ */
+export async function readSubmission(request: FastifyRequest): Promise<Submission> {
+  if (!request.isMultipart()) {
+    const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+    return { body, uploads: [], tooManyParts: false };
+  }
+  const body: Record<string, unknown> = {};
+  const uploads: UploadedPart[] = [];
+  let tooManyParts = false;
+  try {
+    // throwFileSizeLimit is read per call by @fastify/multipart, though its types only list it globally.
+    const options = { preservePath: true, throwFileSizeLimit: false, limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_FILES_PER_APPLICATION } };
+    const parts = request.parts(options);
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        // An empty file input still sends a part with no name and no bytes: nothing was chosen.
+        if (!part.filename && data.length === 0) continue;
+        uploads.push({ path: part.fieldname, name: part.filename, data, truncated: part.file.truncated });
+      } else if (typeof part.value === 'string') {
+        addField(body, part.fieldname, part.value);
+      }
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'FST_FILES_LIMIT') throw error;
+    tooManyParts = true;
+  }
+  return { body, uploads, tooManyParts };
+}
+
+const PATH = /^([a-z0-9_]{1,40})(?:\[(\d{1,3})\]\[([a-z0-9_]{1,40})\])?$/;
+
+/** The file question a field path names (top level or child of a repeatable block), or null. */
+export function fileQuestionAt(definition: FormDefinition, path: string): Question | null {
+  const match = PATH.exec(path);
+  if (!match) return null;
+  const top = definition.sections.flatMap((s) => s.questions).find((q) => q.id === match[1]);
+  if (!top) return null;
+  if (match[3] === undefined) return top.kind === 'file' ? top : null;
+  if (top.kind !== 'repeatable') return null;
+  const index = Number(match[2]);
+  if (index >= (top.maxItems ?? 50)) return null;
+  const child = (top.children ?? []).find((q) => q.id === match[3]);
+  return child?.kind === 'file' ? child : null;
+}
+
+function idsOf(value: unknown): string[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const ids = (value as { fileIds?: unknown }).fileIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/** Adds file ids to the answer at a path, creating the repeatable row when needed. */
+function appendFileIds(answers: AnswerMap, path: string, ids: string[]): void {
+  const match = PATH.exec(path)!;
+  if (match[3] === undefined) {
+    answers[match[1]!] = { fileIds: [...idsOf(answers[match[1]!]), ...ids] };
+    return;
+  }
+  const rows = Array.isArray(answers[match[1]!]) ? (answers[match[1]!] as AnswerMap[]) : [];
+  const index = Number(match[2]);
+  while (rows.length <= index) rows.push({});
+  const row = rows[index] && typeof rows[index] === 'object' ? rows[index]! : {};
+  row[match[3]!] = { fileIds: [...idsOf(row[match[3]!]), ...ids] };
+  rows[index] = row;
+  answers[match[1]!] = rows;
+}
+
+/** Keeps in every file answer only the ids this application really holds (a posted id proves nothing). */
+function keepOwnFileIds(definition: FormDefinition, answers: AnswerMap, own: Set<string>): void {
+  for (const question of definition.sections.flatMap((s) => s.questions)) {
+    const value = answers[question.id];
+    if (question.kind === 'file' && value !== undefined) answers[question.id] = { fileIds: idsOf(value).filter((id) => own.has(id)) };
+    if (question.kind === 'repeatable' && Array.isArray(value)) {
+      for (const row of value as AnswerMap[]) {
+        if (!row || typeof row !== 'object') continue;
+        for (const child of question.children ?? []) {
+          if (child.kind === 'file' && row[child.id] !== undefined) row[child.id] = { fileIds: idsOf(row[child.id]).filter((id) => own.has(id)) };
+        }
+      }
+    }
+  }
+}
+
+function list(raw: unknown): string[] {
+  return (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
+}
+
+export interface AttachResult {
+  answers: AnswerMap;
+  errors: Record<string, FieldError>;
+  /** 413 when a refusal was about size, else 400; null when every upload was accepted. */
+  status: 400 | 413 | null;
+}
+
+function sizeText(bytes: number): string {
+  return `${formatFileSize('fr', bytes)} / ${formatFileSize('en', bytes)}`;
+}
+
+/**
+ * Applies the removals and stores the uploads of one posted form, in one transaction with the
+ * application locked (so two tabs cannot both pass the quota). Each accepted file gets its scan
+ * row and, when an antivirus is configured, its scan job in the same transaction. Refused files
+ * become field errors; the typed answers are returned in every case.
+ */
+export async function attachFiles(
+  services: Services,
+  actor: Actor,
+  user: CurrentUser,
+  application: ApplicationRecord,
+  definition: FormDefinition,
+  typed: AnswerMap,
+  submission: Submission,
+  arrivedAt: Date,
+): Promise<AttachResult> {
+  const answers: AnswerMap = structuredClone(typed);
+  const errors: Record<string, FieldError> = {};
+  let status: AttachResult['status'] = null;
+  const refuse = (path: string, error: FieldError, code: 400 | 413) => {
+    errors[path] ??= error;
+    status = status === 413 ? 413 : code;
+  };
+  const removals = new Set(list(submission.body.remove_files));
+  const now = services.clock.now();
+  const scanning = createAntivirus(services.config).enabled;
+  await auditedTransaction(services.db, actor, now, async (trx, audit) => {
+    const locked = await loadApplication(trx, application.id, { forUpdate: true });
+    const editable =
+      locked !== null &&
+      isEditable(locked.state) &&
+      (locked.state === 'draft' || isOnTime(arrivedAt, await callClosesAt(trx, locked.seasonId)));
+    const held = await trx
+      .selectFrom('application_files')
+      .innerJoin('files', 'files.id', 'application_files.file_id')
+      .select(['application_files.file_id', 'files.size'])
+      .where('application_files.application_id', '=', application.id)
+      .where('application_files.removed_at', 'is', null)
+      .execute();
+    const own = new Set(held.map((row) => row.file_id));
+    let count = held.length;
+    let bytes = held.reduce((sum, row) => sum + row.size, 0);
+    if (editable) {
+      for (const fileId of removals) {
+        if (!own.has(fileId)) continue;
+        own.delete(fileId);
+        count--;
+        bytes -= held.find((row) => row.file_id === fileId)!.size;
+        await removeFile(trx, application.id, fileId, now);
+        await audit({ action: 'application.remove_file', subjectType: 'application', subjectId: application.id, summary: { fileId } });
+      }
+    }
+    keepOwnFileIds(definition, answers, own);
+    if (!editable) return;
+    if (submission.tooManyParts) refuse('remove_files', { message: fm.quotaFiles, params: { n: MAX_FILES_PER_APPLICATION } }, 413);
+    for (const upload of submission.uploads) {
+      const question = fileQuestionAt(definition, upload.path);
+      const name = displayFileName(upload.name);
+      if (!question?.file) {
+        refuse(PATH.test(upload.path) ? upload.path : 'remove_files', { message: fm.notAFileQuestion }, 400);
+        continue;
+      }
+      const types = question.file.contentTypes.map(contentTypeLabel).join(', ');
+      if (upload.truncated || upload.data.length > question.file.maxBytes) {
+        refuse(upload.path, { message: fm.tooLarge, params: { name, size: sizeText(question.file.maxBytes) } }, 413);
+        continue;
+      }
+      const sniffed = sniffContentType(upload.data);
+      if (!sniffed) {
+        refuse(upload.path, { message: fm.unknownType, params: { name, types } }, 400);
+        continue;
+      }
+      if (!question.file.contentTypes.includes(sniffed.contentType)) {
+        refuse(upload.path, { message: fm.wrongType, params: { name, type: contentTypeLabel(sniffed.contentType), types } }, 400);
+        continue;
+      }
+      if (count + 1 > MAX_FILES_PER_APPLICATION) {
+        refuse(upload.path, { message: fm.quotaFiles, params: { n: MAX_FILES_PER_APPLICATION } }, 413);
+        continue;
+      }
+      if (bytes + upload.data.length > MAX_BYTES_PER_APPLICATION) {
+        refuse(upload.path, { message: fm.quotaBytes, params: { size: sizeText(MAX_BYTES_PER_APPLICATION) } }, 413);
+        continue;
+      }
+      const stored = await storeFile(trx, { data: upload.data, originalName: upload.name, ownerId: user.id, contentType: sniffed.contentType });
+      await trx
+        .insertInto('application_files')
+        .values({
+          file_id: stored.id,
+          application_id: application.id,
+          question_path: upload.path,
+          uploaded_by: user.id,
+          scan_status: scanning ? 'pending' : 'not_scanned',
+          created_at: now,
+        })
+        .execute();
+      if (scanning) await enqueueJob(trx, SCAN_FILE_JOB, { fileId: stored.id }, { runAt: now, maxAttempts: 5 });
+      count++;
+      bytes += upload.data.length;
+      own.add(stored.id);
+      appendFileIds(answers, upload.path, [stored.id]);
+      await audit({
+        action: 'application.attach_file',
+        subjectType: 'application',
+        subjectId: application.id,
+        summary: { fileId: stored.id, path: upload.path, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 },
+      });
+    }
+  });
+  return { answers, errors, status };
+}
+
+/**
+ * Takes a file off the draft. A file a submitted version refers to is kept (that version must stay
+ * readable) and only marked removed; any other is deleted with its bytes.
+ */
+async function removeFile(trx: Transaction<DB>, applicationId: string, fileId: string, now: Date): Promise<void> {
+  const versions = await trx.selectFrom('application_versions').select('answers').where('application_id', '=', applicationId).execute();
+  const referenced = versions.some((v) => JSON.stringify(v.answers).includes(fileId));
+  if (referenced) await trx.updateTable('application_files').set({ removed_at: now }).where('file_id', '=', fileId).execute();
+  else await trx.deleteFrom('files').where('id', '=', fileId).execute();
+}
+
+export interface ApplicationFileRow {
+  fileId: string;
+  name: string;
+  contentType: string;
+  size: number;
+  questionPath: string;
+  status: FileScanStatus;
+  removed: boolean;
+  createdAt: Date;
+}
+
+export async function listApplicationFiles(db: Services['db'], applicationId: string): Promise<ApplicationFileRow[]> {
+  const rows = await db
+    .selectFrom('application_files')
+    .innerJoin('files', 'files.id', 'application_files.file_id')
+    .select([
+      'application_files.file_id',
+      'files.original_name',
+      'files.content_type',
+      'files.size',
+      'application_files.question_path',
+      'application_files.scan_status',
+      'application_files.removed_at',
+      'application_files.created_at',
+    ])
+    .where('application_files.application_id', '=', applicationId)
+    .orderBy('application_files.created_at')
+    .execute();
+  return rows.map((row) => ({
+    fileId: row.file_id,
+    name: row.original_name,
+    contentType: row.content_type,
+    size: row.size,
+    questionPath: row.question_path,
+    status: row.scan_status,
+    removed: row.removed_at !== null,
+    createdAt: new Date(row.created_at),
+  }));
+}
+
+export function scanStatusLabel(locale: Locale, status: FileScanStatus): string {
+  const message = fm[`status_${status}`];
+  return locale === 'en' ? message.en : message.fr;
+}
+
+/** Staff may download once the antivirus said clean, or at any time when scanning is off. */
+export function staffMayDownload(services: Services, status: FileScanStatus): boolean {
+  return downloadAllowed(createAntivirus(services.config).enabled, status === 'clean' ? { status: 'clean' } : null);
+}
+
+/** The durable scan of one uploaded file; a failed scan is retried by the worker, then left as 'error'. */
+export function scanFileJob(services: Services) {
+  return async (payload: Record<string, unknown>, job: { attempts: number }): Promise<void> => {
+    const fileId = typeof payload.fileId === 'string' ? payload.fileId : '';
+    const row = await services.db
+      .selectFrom('application_files')
+      .innerJoin('files', 'files.id', 'application_files.file_id')
+      .select(['files.data', 'application_files.scan_status'])
+      .where('application_files.file_id', '=', fileId)
+      .executeTakeFirst();
+    if (!row) return; // removed before it was scanned
+    const result = await createAntivirus(services.config).scan(Buffer.from(row.data));
+    const detail = result.status === 'infected' ? result.signature : result.status === 'error' ? result.reason : '';
+    await services.db
+      .updateTable('application_files')
+      .set({ scan_status: result.status, scan_detail: detail.slice(0, 500), scanned_at: services.clock.now() })
+      .where('file_id', '=', fileId)
+      .execute();
+    if (result.status === 'error' && job.attempts < 5) throw new Error(`antivirus scan failed: ${detail}`);
+  };
+}
