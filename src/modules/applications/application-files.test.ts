@@ -277,4 +277,46 @@ describe('file questions', () => {
     const stolen = await db.selectFrom('applications').select('draft_answers').where('id', '=', other.id).executeTakeFirstOrThrow();
     expect(stolen.draft_answers).toMatchObject({ dossier: { fileIds: [] } });
   });
+
+  it('marks files not_scanned when no antivirus is configured, and lets staff download them', async () => {
+    const off = await createTestApp();
+    try {
+      const { db } = off.app.services;
+      const applicant = await signedInAs(off.app, off.clock, null, 'porteur-off@example.fr');
+      const staff = await signedInAs(off.app, off.clock, 'staff', 'staff-off@example.fr');
+      const season = await db
+        .insertInto('seasons')
+        .values({
+          slug: 'saison-off', number: 10, name: 'Saison', name_en: 'Season',
+          opens_at: new Date('2020-01-01T00:00:00Z'), closes_at: new Date('2100-01-01T00:00:00Z'),
+          summary: '', summary_en: '', eligible_kinds: ['association'], support_months: 6,
+          grant_envelope_cents: 0, laureates_sought: 1, created_at: new Date(), updated_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.insertInto('season_tracks').values({ season_id: season.id, code: 'numerique', name: 'N', name_en: 'N', lead: 'DINUM', position: 0 }).execute();
+      await db.insertInto('application_forms').values({ season_id: season.id, version: 1, definition: JSON.stringify(FORM), created_at: new Date() }).execute();
+      const start = await formSession(off.app, applicant, '/candidater/saison-off');
+      const created = await off.app.inject({
+        method: 'POST',
+        url: '/candidater/saison-off',
+        payload: new URLSearchParams({ track_code: 'numerique', applicant_kind: 'association', _csrf: start.csrf }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: start.cookie },
+      });
+      const id = /([0-9a-f-]{36})$/.exec(created.headers.location as string)![1]!;
+      const session = await formSession(off.app, applicant, `/mes-candidatures/${id}`);
+      const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(session.html)![1]!;
+      const body = multipart([['project_name', 'Sans antivirus']], [{ field: 'dossier', name: 'dossier.pdf', data: PDF }]);
+      const saved = await off.app.inject({ method: 'POST', url: action, payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
+      expect(saved.statusCode).toBe(303);
+      const row = await db.selectFrom('application_files').selectAll().where('application_id', '=', id).executeTakeFirstOrThrow();
+      expect(row.scan_status).toBe('not_scanned');
+      expect(await db.selectFrom('jobs').select('id').where('name', '=', 'applications.scan_file').execute()).toHaveLength(0);
+      const download = await off.app.inject({ method: 'GET', url: `/admin/candidatures/${id}/fichiers/${row.file_id}`, headers: { cookie: staff } });
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.equals(PDF)).toBe(true);
+    } finally {
+      await off.close();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import type { DB } from '../../core/db/schema.js';
 import { createAntivirus, downloadAllowed } from '../../core/files/antivirus.js';
 import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
 import { displayFileName, formatFileSize, storeFile } from '../../core/files/store-file.js';
+import { HttpError } from '../../core/http/errors.js';
 import type { FieldError } from '../../core/http/forms.js';
 import type { Locale } from '../../core/i18n/i18n.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
@@ -77,8 +78,11 @@ export async function readSubmission(request: FastifyRequest): Promise<Submissio
       }
     }
   } catch (error) {
-    if ((error as { code?: string }).code !== 'FST_FILES_LIMIT') throw error;
-    tooManyParts = true;
+    const { code, statusCode } = error as { code?: string; statusCode?: number };
+    if (code === 'FST_FILES_LIMIT') tooManyParts = true;
+    else if (statusCode && statusCode < 500) throw error;
+    // A body cut short or with broken part headers (busboy's plain errors) is the sender's fault.
+    else throw new HttpError(400, error instanceof Error ? error.message : 'malformed multipart form', 'malformed_multipart');
   }
   return { body, uploads, tooManyParts };
 }

@@ -12,6 +12,7 @@ export const fileMessages = defineMessages({
   notAFileQuestion: { fr: 'Ce champ n’accepte pas de fichier.', en: 'This field does not accept a file.' },
   remove: { fr: 'Retirer « {name} » à l’enregistrement', en: 'Remove “{name}” when saving' },
   download: { fr: 'Télécharger « {name} »', en: 'Download “{name}”' },
+  removedFromDraft: { fr: 'retiré du brouillon', en: 'removed from the draft' },
   files: { fr: 'Fichiers joints', en: 'Attached files' },
   noFiles: { fr: 'Aucun fichier joint.', en: 'No attached file.' },
   status_pending: { fr: 'analyse antivirus en attente', en: 'antivirus scan pending' },

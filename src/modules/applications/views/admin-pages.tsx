@@ -171,7 +171,7 @@ function StaffFiles({ locale, files }: { locale: AdminDetailProps['ctx']['locale
               ) : (
                 <span safe>{file.name}</span>
               )}{' '}
-              <span class="fr-text--sm" safe>{`(${file.questionPath} · ${file.detail}${file.removed ? ' · ×' : ''})`}</span>
+              <span class="fr-text--sm" safe>{`(${file.questionPath} · ${file.detail}${file.removed ? ` · ${t(locale, fm.removedFromDraft)}` : ''})`}</span>
             </li>
           ))}
         </ul>
