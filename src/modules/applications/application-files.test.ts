@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EICAR, startFakeClamd, type FakeClamd } from '../../../test/support/fake-clamd.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { formSession, signedInAs } from '../seasons/testing.js';
+import { fileQuestionAt } from './application-files.js';
 import type { FormDefinition } from './form/model.js';
 
 const FORM: FormDefinition = {
@@ -190,6 +191,38 @@ describe('file questions', () => {
     expect(more.body).toContain('au plus 20 fichiers');
     expect(more.body).toContain('Quota encore');
     expect(await filesOf(id)).toHaveLength(20);
+  });
+
+  it('enforces the per-application quota of bytes', async () => {
+    const { cookie, id } = await newDraft('octets@example.fr');
+    const large = () => ({ field: 'photos', name: 'grand.png', data: Buffer.concat([PNG, Buffer.alloc(18 * 1024 * 1024)]), type: 'image/png' });
+    expect((await postPage(cookie, id, [['project_name', 'Octets']], [large(), large()])).statusCode).toBe(303);
+    const refused = await postPage(cookie, id, [['project_name', 'Octets gardés']], [large()]);
+    expect(refused.statusCode).toBe(413);
+    expect(refused.body).toContain('ne peuvent dépasser');
+    expect(refused.body).toContain('Octets gardés');
+    expect(await filesOf(id)).toHaveLength(2);
+  }, 60_000);
+
+  it('finds file questions by field path, children of repeatable blocks included', () => {
+    const definition: FormDefinition = {
+      sections: [
+        {
+          id: 's',
+          title: { fr: 'S', en: 'S' },
+          questions: [
+            { id: 'cv_block', kind: 'repeatable', required: false, maxItems: 3, label: { fr: 'É', en: 'T' }, children: [
+              { id: 'cv', kind: 'file', required: false, label: { fr: 'CV', en: 'CV' }, file: { contentTypes: ['application/pdf'], maxBytes: 10 } },
+              { id: 'name', kind: 'short_text', required: false, label: { fr: 'Nom', en: 'Name' } },
+            ] },
+            { id: 'doc', kind: 'file', required: false, label: { fr: 'D', en: 'D' }, file: { contentTypes: ['application/pdf'], maxBytes: 10 } },
+          ],
+        },
+      ],
+    };
+    expect(fileQuestionAt(definition, 'doc')?.id).toBe('doc');
+    expect(fileQuestionAt(definition, 'cv_block[2][cv]')?.id).toBe('cv');
+    for (const path of ['cv_block[3][cv]', 'cv_block[0][name]', 'cv_block', '../doc', 'doc[0][x]', '__proto__']) expect(fileQuestionAt(definition, path)).toBeNull();
   });
 
   it('removes a file from a draft', async () => {

@@ -269,6 +269,8 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     const form = await loadFormVersion(services.db, application.formId);
     const definition = form?.definition ?? { sections: [] };
     const typed = readAnswers(definition, submission.body);
+    // Autosave never removes a file: a box ticked then unticked while typing must not lose it.
+    if (wantsJson(request)) delete submission.body.remove_files;
     // Uploads and removals first: a refused file is an error on its field, never a lost text.
     const attached = await attachFiles(services, actorOf(request), user, application, definition, typed.answers, submission, arrivedAt(request, services));
     const answers = attached.answers;
