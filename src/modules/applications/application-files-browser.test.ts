@@ -1,0 +1,74 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from '../../../test/browser/browser-support.js';
+import { createSignedInUser } from '../../../test/support/users.js';
+import { DEFAULT_FORM } from './form/default-form.js';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+
+/** A file question used the way a person without JavaScript tricks would: choose, save, see, remove. */
+describe.skipIf(!hasChromium)('attaching files in a browser', () => {
+  let running: RunningApp;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    running = await startDemoApp();
+    browser = await launchBrowser();
+    const { db } = running.database;
+    const season = await db.selectFrom('seasons').select('id').where('slug', '=', 'saison-3').executeTakeFirstOrThrow();
+    const form = await db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).executeTakeFirst();
+    if (!form) await db.insertInto('application_forms').values({ season_id: season.id, version: 1, definition: JSON.stringify(DEFAULT_FORM), created_at: new Date() }).execute();
+    const person = await createSignedInUser(db, running.app.services.clock, [], 'pieces-jointes');
+    context = await browser.newContext({ locale: 'fr-FR' });
+    const [name, value] = person.cookie.split('=');
+    await context.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  async function expectAxeClean(page: Page, label: string): Promise<void> {
+    const violations = await runAxe(page);
+    if (violations.length > 0) console.log(`axe violations on ${label}:\n${formatViolations(label, violations)}`);
+    expect(violations.map((v) => `${v.id} (${v.nodes.length} nodes)`), label).toEqual([]);
+  }
+
+  it('uploads a PDF with the form, refuses a PNG on the field keeping the text, and removes the file', async () => {
+    const page = await context.newPage();
+    try {
+      await page.goto(`${running.baseUrl}/candidater/saison-3`);
+      await Promise.all([page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/), page.click('form[action="/candidater/saison-3"] button[type=submit]')]);
+      const fileInput = 'form[data-autosave] input[type=file][accept*="application/pdf"]';
+      const save = 'form[data-autosave] button[type=submit]:not([formaction])';
+
+      await page.fill('#project_name', 'Projet avec pièce jointe');
+      await page.setInputFiles(fileInput, { name: '<b>plan</b>.png', mimeType: 'application/pdf', buffer: PNG });
+      const [refused] = await Promise.all([page.waitForNavigation(), page.click(save)]);
+      expect(refused?.status()).toBe(400);
+      expect(await page.inputValue('#project_name')).toBe('Projet avec pièce jointe');
+      expect(await page.textContent('.fr-upload-group .fr-error-text')).toContain('<b>plan</b>.png');
+      await expectAxeClean(page, 'refused upload');
+
+      await page.setInputFiles(fileInput, { name: 'Présentation <finale>.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await Promise.all([page.waitForURL(/\?ok=enregistre$/), page.click(save)]);
+      expect(await page.textContent('.fr-upload-group a')).toBe('Présentation <finale>.pdf');
+      await expectAxeClean(page, 'file attached');
+      const href = await page.getAttribute('.fr-upload-group a', 'href');
+      const download = await page.request.get(`${running.baseUrl}${href}`);
+      expect(download.status()).toBe(200);
+      expect(download.headers()['content-disposition']).toBe('attachment; filename="presentation-finale.pdf"');
+
+      await page.click('label[for^="remove-"]'); // DSFR draws the box on the label
+      expect(await page.isChecked('input[name="remove_files"]')).toBe(true);
+      await Promise.all([page.waitForURL(/\?ok=enregistre$/), page.click(save)]);
+      expect(await page.locator('.fr-upload-group a').count()).toBe(0);
+      expect(await page.inputValue('#project_name')).toBe('Projet avec pièce jointe');
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+});
