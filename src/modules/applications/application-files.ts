@@ -180,6 +180,17 @@ export async function attachFiles(
     status = status === 413 ? 413 : code;
   };
   const removals = new Set(list(submission.body.remove_files));
+  if (submission.uploads.length === 0 && removals.size === 0 && !submission.tooManyParts) {
+    // Nothing to store (every autosave, most submits): only check the posted ids, without a lock.
+    const held = await services.db
+      .selectFrom('application_files')
+      .select('file_id')
+      .where('application_id', '=', application.id)
+      .where('removed_at', 'is', null)
+      .execute();
+    keepOwnFileIds(definition, answers, new Set(held.map((row) => row.file_id)));
+    return { answers, errors, status };
+  }
   const now = services.clock.now();
   const scanning = createAntivirus(services.config).enabled;
   await auditedTransaction(services.db, actor, now, async (trx, audit) => {
