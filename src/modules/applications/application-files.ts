@@ -152,8 +152,11 @@ export interface AttachResult {
   status: 400 | 413 | null;
 }
 
+/** A limit as the question's hint states it (binary megabytes), so the error and the hint agree. */
 function sizeText(bytes: number): string {
-  return `${formatFileSize('fr', bytes)} / ${formatFileSize('en', bytes)}`;
+  if (bytes < 1024 * 1024) return `${formatFileSize('fr', bytes)} / ${formatFileSize('en', bytes)}`;
+  const mega = Math.round((bytes / (1024 * 1024)) * 10) / 10;
+  return `${String(mega).replace('.', ',')} Mo / ${mega} MB`;
 }
 
 /**
