@@ -2,7 +2,8 @@ import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 
 interface Entry {
-  body: string;
+  /** Encoded once: re-encoding a page full of non-Latin-1 text (’, é…) on every hit costs more than the rest. */
+  body: Buffer;
   at: number;
 }
 
@@ -22,7 +23,7 @@ export class PageCache {
     private readonly ttlMs = 5 * 60_000,
   ) {}
 
-  get(key: string, now = Date.now()): string | undefined {
+  get(key: string, now = Date.now()): Buffer | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (now - entry.at > this.ttlMs) {
@@ -32,7 +33,7 @@ export class PageCache {
     return entry.body;
   }
 
-  set(key: string, body: string, now = Date.now()): void {
+  set(key: string, body: Buffer, now = Date.now()): void {
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

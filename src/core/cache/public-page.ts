@@ -20,12 +20,15 @@ export async function servePublicPage(
 ): Promise<FastifyReply> {
   const { pageCache } = request.server.services;
   const key = `${request.locale}\u0000${request.url}`;
-  let body = request.user ? undefined : pageCache.get(key);
+  let body: Buffer | string | undefined = request.user ? undefined : pageCache.get(key);
   if (body === undefined) {
     const rendered = await render();
     if (rendered === null) return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
     body = rendered;
-    if (!request.user) pageCache.set(key, body);
+    if (!request.user) {
+      body = Buffer.from(rendered);
+      pageCache.set(key, body);
+    }
   }
   return reply
     .type(contentType)
