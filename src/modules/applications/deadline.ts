@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
+import { seasonClosesAt } from '../seasons/season-lookups.js';
 import { closedFrom } from '../seasons/season-status.js';
 
 /**
@@ -8,8 +9,8 @@ import { closedFrom } from '../seasons/season-status.js';
  * is not refused because the server was busy.
  */
 export async function callClosesAt(db: Kysely<DB> | Transaction<DB>, seasonId: string): Promise<{ closedFrom: Date; closesAt: Date }> {
-  const season = await db.selectFrom('seasons').select('closes_at').where('id', '=', seasonId).executeTakeFirstOrThrow();
-  const closesAt = new Date(season.closes_at);
+  const closesAt = await seasonClosesAt(db, seasonId);
+  if (!closesAt) throw new Error(`no season ${seasonId}`);
   return { closesAt, closedFrom: closedFrom(closesAt) };
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { seasonClosesAt } from '../seasons/season-lookups.js';
 import { auditedTransaction, systemActor } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import { formatDateTime } from '../../core/i18n/i18n.js';
@@ -34,9 +35,9 @@ export function draftRemindersJob(services: Services): JobHandler {
   return async (payload) => {
     const seasonId = String(payload.seasonId ?? '');
     const { db, clock } = services;
-    const season = await db.selectFrom('seasons').select(['id', 'closes_at']).where('id', '=', seasonId).executeTakeFirst();
-    if (!season) return;
-    const closesAt = new Date(season.closes_at);
+    const closesAt = await seasonClosesAt(db, seasonId);
+    if (!closesAt) return;
+    const season = { id: seasonId };
     const now = clock.now();
     if (now.getTime() >= closedFrom(closesAt).getTime()) return;
     if (now.getTime() < reminderTime(closesAt).getTime() - 60_000) {

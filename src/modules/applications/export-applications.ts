@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { seasonSummariesById } from '../seasons/season-lookups.js';
 import type { DB } from '../../core/db/schema.js';
 import type { AnswerMap, AnswerValue, FormDefinition, Question } from './form/model.js';
 import { parseJson, type StaffFilters } from './queries.js';
@@ -37,14 +38,13 @@ export const EXPORT_LIMIT = 20_000;
 export async function exportApplications(db: Kysely<DB>, filters: Omit<StaffFilters, 'after'>): Promise<{ rows: ExportRow[]; columns: ExportColumn[] }> {
   let query = db
     .selectFrom('applications')
-    .innerJoin('seasons', 'seasons.id', 'applications.season_id')
     .innerJoin('users', 'users.id', 'applications.owner_id')
     .leftJoin('application_versions as v', (join) =>
       join.onRef('v.application_id', '=', 'applications.id').onRef('v.version', '=', 'applications.current_version'),
     )
     .select([
       'applications.id',
-      'seasons.slug as season',
+      'applications.season_id',
       'applications.track_code',
       'applications.applicant_kind',
       'applications.state',
@@ -80,9 +80,10 @@ export async function exportApplications(db: Kysely<DB>, filters: Omit<StaffFilt
       if (!columns.some((c) => c.id === question.id)) columns.push({ id: question.id, label: question.label.fr, kind: question.kind });
     }
   }
+  const seasons = await seasonSummariesById(db, raw.map((r) => r.season_id));
   const rows = raw.map((r) => ({
     id: r.id,
-    season: r.season,
+    season: seasons.get(r.season_id)?.slug ?? '',
     track: r.track_code,
     applicantKind: r.applicant_kind,
     state: r.state,

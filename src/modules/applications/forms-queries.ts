@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { seasonSummaries } from '../seasons/season-lookups.js';
 import type { DB } from '../../core/db/schema.js';
 import type { FormDefinition } from './form/model.js';
 
@@ -57,12 +58,7 @@ export async function isFormReferenced(db: Db, formId: string): Promise<boolean>
 
 /** Other seasons that have a form, to copy one from (newest season first). */
 export async function listSeasonsWithForms(db: Db, exceptSeasonId: string): Promise<{ id: string; name: string; nameEn: string; number: number }[]> {
-  const rows = await db
-    .selectFrom('seasons')
-    .select(['seasons.id', 'seasons.name', 'seasons.name_en', 'seasons.number'])
-    .where('seasons.id', '!=', exceptSeasonId)
-    .where((eb) => eb.exists(eb.selectFrom('application_forms').select('application_forms.id').whereRef('application_forms.season_id', '=', 'seasons.id')))
-    .orderBy('seasons.number', 'desc')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, nameEn: r.name_en, number: r.number }));
+  const withForms = await db.selectFrom('application_forms').select('season_id').distinct().where('season_id', '!=', exceptSeasonId).execute();
+  const seasons = await seasonSummaries(db, withForms.map((r) => r.season_id));
+  return seasons.map((s) => ({ id: s.id, name: s.name, nameEn: s.nameEn, number: s.number }));
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { seasonSummariesById } from '../seasons/season-lookups.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { DB } from '../../core/db/schema.js';
 import type { AnswerMap, FormDefinition } from './form/model.js';
@@ -167,8 +168,7 @@ export interface MyApplicationRow {
 export async function listApplicationsOf(db: Db, user: CurrentUser): Promise<MyApplicationRow[]> {
   const rows = await db
     .selectFrom('applications')
-    .innerJoin('seasons', 'seasons.id', 'applications.season_id')
-    .select(['applications.id', 'applications.title', 'applications.state', 'applications.current_version', 'applications.updated_at', 'seasons.name', 'seasons.name_en'])
+    .select(['applications.id', 'applications.title', 'applications.state', 'applications.current_version', 'applications.updated_at', 'applications.season_id'])
     .where((eb) =>
       eb.or([
         eb('applications.owner_id', '=', user.id),
@@ -184,12 +184,13 @@ export async function listApplicationsOf(db: Db, user: CurrentUser): Promise<MyA
     )
     .orderBy('applications.updated_at', 'desc')
     .execute();
+  const seasons = await seasonSummariesById(db, rows.map((r) => r.season_id));
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
     state: isApplicationState(r.state) ? r.state : 'draft',
-    seasonName: r.name,
-    seasonNameEn: r.name_en,
+    seasonName: seasons.get(r.season_id)?.name ?? '',
+    seasonNameEn: seasons.get(r.season_id)?.nameEn ?? '',
     currentVersion: Number(r.current_version),
     updatedAt: new Date(r.updated_at),
   }));
@@ -289,7 +290,6 @@ export const STAFF_PAGE_SIZE = 50;
 export async function listForStaff(db: Db, filters: StaffFilters): Promise<{ rows: StaffListRow[]; next?: { createdAt: Date; id: string } }> {
   let query = db
     .selectFrom('applications')
-    .innerJoin('seasons', 'seasons.id', 'applications.season_id')
     .innerJoin('users', 'users.id', 'applications.owner_id')
     .select([
       'applications.id',
@@ -299,7 +299,7 @@ export async function listForStaff(db: Db, filters: StaffFilters): Promise<{ row
       'applications.applicant_kind',
       'applications.created_at',
       'applications.submitted_at',
-      'seasons.name as season_name',
+      'applications.season_id',
       'users.email as owner_email',
     ]);
   if (filters.tracks) query = filters.tracks.length === 0 ? query.where(sql<boolean>`false`) : query.where('applications.track_code', 'in', filters.tracks);
@@ -318,13 +318,14 @@ export async function listForStaff(db: Db, filters: StaffFilters): Promise<{ row
     .orderBy('applications.id', 'desc')
     .limit(STAFF_PAGE_SIZE + 1)
     .execute();
+  const seasons = await seasonSummariesById(db, rows.map((r) => r.season_id));
   const page = rows.slice(0, STAFF_PAGE_SIZE).map((r) => ({
     id: r.id,
     title: r.title,
     state: (isApplicationState(r.state) ? r.state : 'draft') as ApplicationState,
     trackCode: r.track_code,
     applicantKind: r.applicant_kind,
-    seasonName: r.season_name,
+    seasonName: seasons.get(r.season_id)?.name ?? '',
     ownerEmail: r.owner_email,
     createdAt: new Date(r.created_at),
     submittedAt: r.submitted_at ? new Date(r.submitted_at) : null,

@@ -1,4 +1,5 @@
 import type { Actor } from '../../core/audit/audit.js';
+import { lockSeason } from '../seasons/season-lookups.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
 import { checkDefinition, type DefinitionProblem } from './form/definition-check.js';
@@ -21,8 +22,7 @@ export async function saveForm(services: Services, actor: Actor, seasonId: strin
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<SaveFormResult> => {
     // Serialises saves of one season's form (two staff saving at once get consecutive versions).
-    const season = await trx.selectFrom('seasons').select('id').where('id', '=', seasonId).forUpdate().executeTakeFirst();
-    if (!season) return { ok: false, reason: 'no-season' };
+    if (!(await lockSeason(trx, seasonId))) return { ok: false, reason: 'no-season' };
     const current = await getCurrentForm(trx, seasonId);
     if (current) {
       // Locking the row makes an application being created against it (its foreign key takes a

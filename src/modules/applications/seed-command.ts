@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { findSeasonIdBySlug, seasonTrackCodes } from '../seasons/season-lookups.js';
 import type { Command } from '../../core/module.js';
 import { loadCurrentFormVersion } from './queries.js';
 
@@ -21,12 +22,13 @@ export const seedApplicationsCommand: Command = {
       return 2;
     }
     const { db, clock } = services;
-    const season = await db.selectFrom('seasons').select('id').where('slug', '=', slug).executeTakeFirst();
-    if (!season) {
+    const seasonId = await findSeasonIdBySlug(db, slug);
+    if (!seasonId) {
       console.error(`no season ${slug}`);
       return 1;
     }
-    const tracks = (await db.selectFrom('season_tracks').select('code').where('season_id', '=', season.id).execute()).map((t) => t.code);
+    const season = { id: seasonId };
+    const tracks = await seasonTrackCodes(db, seasonId);
     const form = await loadCurrentFormVersion(db, season.id);
     if (!form || tracks.length === 0) {
       console.error(`season ${slug} needs a form and at least one track`);
