@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { seasonSummaries } from '../seasons/season-lookups.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { staffTracks, type CurrentUser } from '../../core/auth/permissions.js';
 import { sendErrorPage } from '../../core/http/error-pages.js';
@@ -373,7 +374,7 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     if (!version) return notFound(request, reply);
     const [submitter, season] = await Promise.all([
       services.db.selectFrom('users').select(['email', 'given_name', 'family_name']).where('id', '=', version.submittedBy).executeTakeFirst(),
-      services.db.selectFrom('seasons').select(['name', 'name_en']).where('id', '=', application.seasonId).executeTakeFirstOrThrow(),
+      seasonSummaries(services.db, [application.seasonId]).then(([s]) => s),
     ]);
     const name = [submitter?.given_name, submitter?.family_name].filter(Boolean).join(' ');
     const pdf = await renderReceiptPdf({
@@ -382,7 +383,7 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
       applicant: name || submitter?.email || '',
       applicantEmail: submitter?.email ?? '',
       title: application.title,
-      season: pick(request.locale, season.name, season.name_en),
+      season: season ? pick(request.locale, season.name, season.nameEn) : '',
       version: version.version,
       submittedAt: version.submittedAt,
       sha256: version.answersSha256,

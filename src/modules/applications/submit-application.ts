@@ -1,4 +1,5 @@
 import type { Actor } from '../../core/audit/audit.js';
+import { seasonSummaries } from '../seasons/season-lookups.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { FieldError } from '../../core/http/forms.js';
@@ -106,7 +107,7 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
         .execute();
     }
     const title = (await trx.selectFrom('applications').select('title').where('id', '=', application.id).executeTakeFirstOrThrow()).title;
-    const season = await trx.selectFrom('seasons').select(['name', 'name_en']).where('id', '=', application.seasonId).executeTakeFirstOrThrow();
+    const [season] = await seasonSummaries(trx, [application.seasonId]);
     await queueMail(
       trx,
       {
@@ -115,7 +116,7 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
         locale: user.locale,
         data: {
           title: title || application.id,
-          season: user.locale === 'en' && season.name_en ? season.name_en : season.name,
+          season: user.locale === 'en' && season?.nameEn ? season.nameEn : (season?.name ?? ''),
           version: String(version),
           date: formatDateTime(user.locale, input.arrivedAt),
           sha256,
