@@ -45,7 +45,7 @@ describe('administration pages', () => {
     expect(page.body).not.toContain('href="/admin/journal"');
     expect((await get('/admin/comptes', staff.cookies)).statusCode).toBe(403);
     const full = await get('/admin', admin.cookies);
-    for (const href of ['/admin/contenus', '/admin/saisons', '/admin/comptes', '/admin/courriels', '/admin/journal']) expect(full.body).toContain(`href="${href}"`);
+    for (const href of ['/admin/contenus', '/admin/saisons', '/admin/candidatures', '/admin/comptes', '/admin/courriels', '/admin/journal']) expect(full.body).toContain(`href="${href}"`);
   });
 
   it('find people by email, literally', async () => {

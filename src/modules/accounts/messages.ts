@@ -149,6 +149,11 @@ export const adminMessages = defineMessages({
   contents: { fr: 'Contenus', en: 'Contents' },
   contentsText: { fr: 'Pages, actualités, communiqués et fichiers du site public.', en: 'Pages, news, press releases and files of the public site.' },
   seasons: { fr: 'Saisons', en: 'Seasons' },
+  applications: { fr: 'Candidatures', en: 'Applications' },
+  applicationsText: {
+    fr: 'Instruire les candidatures : filtres, recherche, changements d’état motivés, exports.',
+    en: 'Instruct applications: filters, search, reasoned state changes, exports.',
+  },
   seasonsText: { fr: 'Saisons, appels à candidatures et lauréats.', en: 'Seasons, calls for applications and laureates.' },
   accounts: { fr: 'Comptes', en: 'Accounts' },
   accountsText: { fr: 'Rechercher une personne, attribuer et retirer des rôles.', en: 'Find a person, grant and remove roles.' },

@@ -14,6 +14,7 @@ function crumbs(locale: Locale, ...rest: { label: string; href?: string }[]) {
 const dashboardLinks: { href: string; permission: Permission; title: typeof m.contents; text: typeof m.contents }[] = [
   { href: '/admin/contenus', permission: 'content.manage', title: m.contents, text: m.contentsText },
   { href: '/admin/saisons', permission: 'seasons.manage', title: m.seasons, text: m.seasonsText },
+  { href: '/admin/candidatures', permission: 'applications.instruct', title: m.applications, text: m.applicationsText },
   { href: '/admin/comptes', permission: 'accounts.manage', title: m.accounts, text: m.accountsText },
   { href: '/admin/courriels', permission: 'mail.read', title: m.mails, text: m.mailsText },
   { href: '/admin/journal', permission: 'audit.read', title: m.journal, text: m.journalText },
