@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app.js';
+import { systemActor } from '../src/core/audit/audit.js';
+import { createSession, loadSessionUser } from '../src/core/auth/sessions.js';
+import { systemClock } from '../src/core/clock.js';
+import { readConfig } from '../src/core/config.js';
+import { openDatabase, type Database } from '../src/core/db/database.js';
+import { migrateToLatest } from '../src/core/db/migrate.js';
+import { answersSha256 } from '../src/modules/applications/answers.js';
+import { createApplication } from '../src/modules/applications/create-application.js';
+import { SUBMITTED_MAIL } from '../src/modules/applications/mails.js';
+import { saveForm } from '../src/modules/applications/save-form.js';
+import { createSeason } from '../src/modules/seasons/create-season.js';
+import { loadSeasons } from '../src/modules/seasons/queries.js';
+import { createScratchDatabase, findPostgresServer } from './support/postgres.js';
+import { startAppProcess, type AppProcess } from './support/processes.js';
+
+/**
+ * Crash test: the app process is killed with SIGKILL in the middle of a burst of submits. Every
+ * submit that was acknowledged (303 to the receipt) before the kill must be in the database after
+ * a restart, with the answers it carried; nothing is stored twice; sending the unacknowledged
+ * forms again (same idempotency key) completes each of them exactly once.
+ */
+const serverUrl = await findPostgresServer();
+if (!serverUrl) console.log('crash test skipped: no PostgreSQL server answers (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)');
+
+const APPLICANTS = 120;
+const CONCURRENCY = 12;
+/** The kill comes once this many submits were acknowledged: well inside the burst. */
+const KILL_AFTER_ACKS = 30;
+
+const FORM = {
+  sections: [
+    {
+      id: 'project',
+      title: { fr: 'Le projet', en: 'The project' },
+      questions: [
+        { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
+        { id: 'project_summary', kind: 'long_text', required: true, label: { fr: 'Résumé', en: 'Summary' } },
+      ],
+    },
+  ],
+};
+
+interface Applicant {
+  applicationId: string;
+  cookie: string;
+  key: string;
+  answers: { project_name: string; project_summary: string };
+  body: string;
+}
+
+type Outcome = 'acknowledged' | 'refused' | 'no-answer';
+
+const env = (url: string) => ({ DATABASE_URL: url, DEMO: '0', RUN_JOBS: '0', DATA_DIR: '/nonexistent' });
+
+/** The season, its form and one draft per applicant, written through the use cases. */
+async function seedDrafts(database: Database, url: string): Promise<{ applicationId: string; token: string }[]> {
+  const probe = await buildApp({ config: { ...readConfig({ PORT: '0' }), databaseUrl: url }, database, clock: systemClock, logger: false });
+  await probe.ready();
+  try {
+    const services = probe.services;
+    const now = Date.now();
+    const season = await createSeason(services, systemActor, {
+      number: 42,
+      slug: 'crash',
+      name: 'Saison du crash-test',
+      nameEn: 'Crash-test season',
+      summary: '',
+      summaryEn: '',
+      opensAt: new Date(now - 86_400_000),
+      closesAt: new Date(now + 30 * 86_400_000),
+      eligibleKinds: ['citizen'],
+      supportMonths: 6,
+      grantEnvelopeCents: 0,
+      laureatesSought: 1,
+      tracks: [{ code: 'numerique', name: 'Numérique', nameEn: 'Digital', lead: 'DINUM' }],
+      criteria: [{ code: 'interet', label: 'Intérêt général', labelEn: 'General interest', description: '', descriptionEn: '', weight: 1 }],
+    });
+    if (!season.ok) throw new Error(`season refused: ${JSON.stringify(season.errors)}`);
+    const form = await saveForm(services, systemActor, season.id, FORM);
+    if (!form.ok) throw new Error(`form refused: ${JSON.stringify(form)}`);
+    const [record] = await loadSeasons(services.db, { id: season.id });
+
+    const people: { applicationId: string; token: string }[] = [];
+    for (let i = 0; i < APPLICANTS; i++) {
+      const user = await services.db.insertInto('users').values({ email: `crash-${i}@example.org` }).returning('id').executeTakeFirstOrThrow();
+      const { token } = await createSession(services.db, systemClock, user.id);
+      const current = (await loadSessionUser(services.db, systemClock, token))!;
+      const created = await createApplication(services, { id: user.id, label: current.email }, current, record, { trackCode: 'numerique', applicantKind: 'citizen' });
+      if (!created.ok) throw new Error(`draft refused: ${JSON.stringify(created.errors)}`);
+      people.push({ applicationId: created.id, token });
+    }
+    return people;
+  } finally {
+    await probe.close();
+  }
+}
+
+/** One page view per applicant, as a browser does before submitting: CSRF token and the form's submit key. */
+async function prepare(baseUrl: string, people: { applicationId: string; token: string }[]): Promise<Applicant[]> {
+  const prepared: Applicant[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < people.length) {
+        const person = people[next++];
+        const response = await fetch(`${baseUrl}/mes-candidatures/${person.applicationId}`, { headers: { cookie: `acc_session=${person.token}` } });
+        const html = await response.text();
+        const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+        const key = /name="idempotency_key" value="([^"]+)"/.exec(html)?.[1];
+        const csrfCookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('_csrf='));
+        if (!csrf || !key || !csrfCookie) throw new Error(`no form on /mes-candidatures/${person.applicationId} (${response.status})`);
+        const answers = { project_name: `Projet ${person.applicationId.slice(0, 8)}`, project_summary: `Résumé ${randomUUID()} `.repeat(30).trim() };
+        prepared.push({
+          applicationId: person.applicationId,
+          cookie: `acc_session=${person.token}; ${csrfCookie}`,
+          key,
+          answers,
+          body: new URLSearchParams({ _csrf: csrf, idempotency_key: key, ...answers }).toString(),
+        });
+      }
+    }),
+  );
+  return prepared;
+}
+
+async function submit(baseUrl: string, applicant: Applicant): Promise<Outcome> {
+  try {
+    const response = await fetch(`${baseUrl}/mes-candidatures/${applicant.applicationId}/soumettre`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { cookie: applicant.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: applicant.body,
+      signal: AbortSignal.timeout(15_000),
+    });
+    await response.arrayBuffer();
+    const location = response.headers.get('location') ?? '';
+    return response.status === 303 && location === `/mes-candidatures/${applicant.applicationId}?ok=soumis` ? 'acknowledged' : 'refused';
+  } catch {
+    // Connection reset or refused: the process died before answering.
+    return 'no-answer';
+  }
+}
+
+/** Kills the app's whole process group (tsx and its node child) with SIGKILL: no shutdown hook runs. */
+async function killHard(app: AppProcess): Promise<void> {
+  const exited = new Promise<void>((resolve) => (app.child.exitCode !== null || app.child.signalCode !== null ? resolve() : app.child.once('exit', () => resolve())));
+  process.kill(-app.child.pid!, 'SIGKILL');
+  await exited;
+}
+
+describe.skipIf(!serverUrl)('kill -9 during a burst of submissions', () => {
+  let scratch: { url: string; drop(): Promise<void> };
+  let database: Database;
+  let applicants: Applicant[] = [];
+  const processes: AppProcess[] = [];
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase(serverUrl!, 'acc_crash');
+    database = await openDatabase({ databaseUrl: scratch.url, poolSize: 3 });
+    await migrateToLatest(database.db);
+    const people = await seedDrafts(database, scratch.url);
+    processes.push(await startAppProcess(env(scratch.url)));
+    applicants = await prepare(processes[0].baseUrl, people);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.all(processes.map((p) => p.stop()));
+    await database?.close();
+    await scratch?.drop();
+  }, 60_000);
+
+  async function versionsByApplication(): Promise<Map<string, { version: number; answers: Record<string, unknown>; answers_sha256: string; idempotency_key: string | null }[]>> {
+    const rows = await database.db.selectFrom('application_versions').select(['application_id', 'version', 'answers', 'answers_sha256', 'idempotency_key']).execute();
+    const map = new Map<string, typeof rows>();
+    for (const row of rows) map.set(row.application_id, [...(map.get(row.application_id) ?? []), row]);
+    return map;
+  }
+
+  it('keeps every acknowledged submission, stores none twice, and completes the others once re-sent', async () => {
+    const first = processes[0];
+    const outcomes = new Map<string, Outcome>();
+    let acknowledgedCount = 0;
+    let inFlight = 0;
+    let inFlightAtKill = 0;
+    let killed: Promise<void> | undefined;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < applicants.length) {
+          const applicant = applicants[next++];
+          // Once the process is dead every later send fails at once: record it as unanswered.
+          inFlight++;
+          const outcome = await submit(first.baseUrl, applicant);
+          inFlight--;
+          outcomes.set(applicant.applicationId, outcome);
+          if (outcome === 'acknowledged' && ++acknowledgedCount === KILL_AFTER_ACKS) {
+            inFlightAtKill = inFlight;
+            killed = killHard(first);
+          }
+        }
+      }),
+    );
+    expect(killed, 'the process was killed during the burst').toBeDefined();
+    expect(inFlightAtKill, 'submits were in flight when the process was killed').toBeGreaterThan(0);
+    await killed;
+
+    const acknowledged = applicants.filter((a) => outcomes.get(a.applicationId) === 'acknowledged');
+    const unanswered = applicants.filter((a) => outcomes.get(a.applicationId) !== 'acknowledged');
+    expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
+    expect(unanswered.length, 'some submits were cut off by the kill').toBeGreaterThan(0);
+    expect(applicants.filter((a) => outcomes.get(a.applicationId) === 'refused'), 'no submit was refused before the kill').toHaveLength(0);
+
+    // After the crash, before any restart: the database alone holds every acknowledged submission.
+    const afterCrash = await versionsByApplication();
+    for (const applicant of acknowledged) {
+      const versions = afterCrash.get(applicant.applicationId) ?? [];
+      expect(versions, `acknowledged ${applicant.applicationId} is stored once`).toHaveLength(1);
+      const [stored] = versions;
+      expect(stored.version).toBe(1);
+      expect(stored.idempotency_key).toBe(applicant.key);
+      expect(stored.answers).toEqual(applicant.answers);
+      expect(stored.answers_sha256).toBe(answersSha256(applicant.answers));
+    }
+    for (const versions of afterCrash.values()) expect(versions).toHaveLength(1);
+    const committedUnanswered = unanswered.filter((a) => afterCrash.has(a.applicationId)).length;
+
+    // Restart and send every form again with its own key: the acknowledged ones are replays, the
+    // others complete now — each application ends with exactly one version.
+    const second = await startAppProcess(env(scratch.url));
+    processes.push(second);
+    const resent = new Map<string, Outcome>();
+    let cursor = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (cursor < applicants.length) {
+          const applicant = applicants[cursor++];
+          resent.set(applicant.applicationId, await submit(second.baseUrl, applicant));
+        }
+      }),
+    );
+    for (const applicant of applicants) expect(resent.get(applicant.applicationId), `re-sent ${applicant.applicationId}`).toBe('acknowledged');
+
+    const afterRestart = await versionsByApplication();
+    expect(afterRestart.size).toBe(APPLICANTS);
+    for (const applicant of applicants) {
+      const versions = afterRestart.get(applicant.applicationId) ?? [];
+      expect(versions, `${applicant.applicationId} has exactly one version`).toHaveLength(1);
+      expect(versions[0].idempotency_key).toBe(applicant.key);
+      expect(versions[0].answers).toEqual(applicant.answers);
+      expect(versions[0].answers_sha256).toBe(answersSha256(applicant.answers));
+    }
+    const states = await database.db.selectFrom('applications').select('state').execute();
+    expect(states.every((s) => s.state === 'submitted')).toBe(true);
+    // The acknowledgement mail is written in the submit's transaction: one per version, no more.
+    const mails = await database.db.selectFrom('mails').select('to_address').where('template', '=', SUBMITTED_MAIL).execute();
+    expect(mails).toHaveLength(APPLICANTS);
+    expect(new Set(mails.map((m) => m.to_address)).size).toBe(APPLICANTS);
+
+    console.log(
+      `crash test: ${APPLICANTS} submits, kill -9 after ${acknowledged.length} acknowledged with ${inFlightAtKill} in flight; ${committedUnanswered} committed but unanswered, ` +
+        `${unanswered.length - committedUnanswered} not committed; after restart ${APPLICANTS} stored once each, 0 lost, 0 duplicated`,
+    );
+  }, 90_000);
+});
