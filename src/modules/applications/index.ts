@@ -4,6 +4,7 @@ import { DRAFT_REMINDER_JOB, draftRemindersJob } from './draft-reminders.js';
 import { registerFormBuilderRoutes } from './forms-routes.js';
 import './mails.js';
 import { applicationRoutes } from './routes.js';
+import { registerInstructionRoutes } from './routes-instruction.js';
 import { seedApplicationsCommand } from './seed-command.js';
 
 export const applicationsModule: Module = {
@@ -13,5 +14,6 @@ export const applicationsModule: Module = {
   routes: async (app, services) => {
     registerFormBuilderRoutes(app, services);
     await applicationRoutes(app, services);
+    await registerInstructionRoutes(app, services);
   },
 };

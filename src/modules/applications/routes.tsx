@@ -45,6 +45,7 @@ import { ApplyPage } from './views/apply-page.js';
 import { MyApplicationsPage } from './views/my-applications-page.js';
 import { pick, stateLabel } from './views/text.js';
 import { withdrawApplication } from './withdraw-application.js';
+import { listNotes, listThread } from './instruction-queries.js';
 import { attachFiles, listApplicationFiles, readSubmission, scanStatusLabel, staffMayDownload, type ApplicationFileRow } from './application-files.js';
 import { fileMessages as fileText } from './file-messages.js';
 import type { AttachedFileView } from './form/render.js';
@@ -157,6 +158,7 @@ async function renderApplication(
       inviteError={state.inviteError}
       inviteValue={state.inviteValue}
       files={fileViews(request.locale, files, `/mes-candidatures/${application.id}/fichiers`, editable)}
+      thread={await listThread(services.db, application.id)}
     />,
   );
 }
@@ -536,6 +538,7 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
         values={state.values ?? {}}
         errors={state.errors ?? {}}
         notice={state.notice}
+        instruction={{ thread: await listThread(services.db, application.id), notes: await listNotes(services.db, application.id) }}
         files={files.map((file) => ({
           ...fileViews(request.locale, [file], `/admin/candidatures/${application.id}/fichiers`, false)[file.fileId]!,
           fileId: file.fileId,

@@ -87,7 +87,26 @@ export interface ApplicationFilesTable {
   created_at: Timestamp;
 }
 
+export interface ApplicationMessagesTable {
+  id: Generated<string>;
+  application_id: string;
+  author_id: string | null;
+  from_staff: boolean;
+  body: string;
+  at: Timestamp;
+}
+
+export interface ApplicationNotesTable {
+  id: Generated<string>;
+  application_id: string;
+  author_id: string | null;
+  body: string;
+  at: Timestamp;
+}
+
 export interface ApplicationsTables {
+  application_messages: ApplicationMessagesTable;
+  application_notes: ApplicationNotesTable;
   application_files: ApplicationFilesTable;
   application_pending_drafts: ApplicationPendingDraftsTable;
   application_forms: ApplicationFormsTable;

@@ -13,6 +13,7 @@ import { applicationMessages as m } from '../messages.js';
 import type { ApplicationRecord, StaffListRow, TransitionRow } from '../queries.js';
 import { APPLICATION_STATES, nextStates } from '../states.js';
 import { kindLabel, pick, stateBadgeClass, stateLabel } from './text.js';
+import { BatchSection, StaffInstructionSection, type StaffInstructionData } from './instruction-section.js';
 
 export interface AdminListProps {
   ctx: ViewContext;
@@ -117,6 +118,7 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
             </table>
           </div>
         )}
+        <BatchSection ctx={ctx} rows={rows} />
         {props.nextHref ? (
           <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={props.nextHref} safe>
             {t(locale, m.nextPage)}
@@ -142,6 +144,8 @@ export interface AdminDetailProps {
   errors: Record<string, FieldError>;
   notice?: string;
   files?: StaffFileView[];
+  /** The message thread and the private notes. */
+  instruction?: StaffInstructionData;
 }
 
 export interface StaffFileView extends AttachedFileView {
@@ -234,6 +238,7 @@ export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
             ))}
           </ul>
         </section>
+        <StaffInstructionSection ctx={ctx} applicationId={application.id} data={props.instruction} />
         <StaffFiles locale={locale} files={props.files ?? []} />
         <section aria-labelledby="answers-title">
           <h2 id="answers-title" class="fr-h4" safe>

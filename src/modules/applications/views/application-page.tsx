@@ -9,6 +9,8 @@ import { applicationMessages as m } from '../messages.js';
 import type { ApplicationRecord, MemberRow } from '../queries.js';
 import { nextStates } from '../states.js';
 import { fieldLabels, stateBadgeClass, stateLabel } from './text.js';
+import { ApplicantThreadSection } from './instruction-section.js';
+import type { ThreadMessage } from '../instruction-queries.js';
 
 export interface ApplicationPageProps {
   ctx: ViewContext;
@@ -29,6 +31,8 @@ export interface ApplicationPageProps {
   inviteValue?: string;
   /** The application's attached files, by stored file id. */
   files?: Record<string, AttachedFileView>;
+  /** The message thread with the team (never the staff's private notes). */
+  thread?: ThreadMessage[];
 }
 
 function Members(props: ApplicationPageProps): JSX.Element {
@@ -128,6 +132,7 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
           </fieldset>
         )}
         <Members {...props} />
+        <ApplicantThreadSection ctx={ctx} applicationId={application.id} thread={props.thread} />
         {props.isOwner && nextStates(application.state, 'applicant').includes('withdrawn') ? (
           <form method="post" action={`/mes-candidatures/${application.id}/retirer`} class="fr-mt-6w" data-confirm={t(locale, m.withdrawConfirm)}>
             <CsrfField token={ctx.csrfToken} />

@@ -1,0 +1,139 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { staffTracks, type CurrentUser } from '../../core/auth/permissions.js';
+import { sendErrorPage } from '../../core/http/error-pages.js';
+import { httpMessages } from '../../core/http/errors.js';
+import { FormReader } from '../../core/http/forms.js';
+import { actorOf, viewContext } from '../../core/http/request-context.js';
+import { t } from '../../core/i18n/i18n.js';
+import type { Services } from '../../core/services.js';
+import { addNote, NOTE_MAX } from './add-note.js';
+import { BATCH_ACTIONS, batchApplications } from './batch-applications.js';
+import './instruction-mails.js';
+import { instructionMessages as im } from './instruction-texts.js';
+import { MESSAGE_MAX, postMessage } from './post-message.js';
+import { isUuid, loadApplication, loadApplicationFor, type ApplicationRecord } from './queries.js';
+import { BatchFormPage, BatchResultPage, OneFieldFormPage } from './views/instruction-section.js';
+
+type IdParams = { Params: { id: string } };
+
+function html(reply: FastifyReply, status: number, body: JSX.Element): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(body);
+}
+
+function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
+}
+
+function nameOf(user: CurrentUser): string {
+  return [user.givenName, user.familyName].filter(Boolean).join(' ') || user.email;
+}
+
+/** Staff see an application only if it exists and is in one of their tracks (like the other staff routes). */
+async function staffApplication(services: Services, request: FastifyRequest<IdParams>): Promise<ApplicationRecord | null> {
+  if (!isUuid(request.params.id)) return null;
+  const application = await loadApplication(services.db, request.params.id);
+  const tracks = request.user ? staffTracks(request.user) : [];
+  if (!application || (tracks && !tracks.includes(application.trackCode))) return null;
+  return application;
+}
+
+/** The values of a field that may be sent several times (checkboxes of the same name). */
+function manyValues(body: unknown, field: string): string[] {
+  const raw = body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
+  const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  return list.filter((v): v is string => typeof v === 'string');
+}
+
+/** Batch actions, the message thread (staff and applicants) and the private staff notes. */
+export async function registerInstructionRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.post('/admin/candidatures/lot', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
+    const form = new FormReader(request.body);
+    const action = form.choice('action', BATCH_ACTIONS, { required: true });
+    const body = form.text('body', { max: MESSAGE_MAX });
+    const ids = manyValues(request.body, 'ids').filter(isUuid).slice(0, 200);
+    if (ids.length === 0) form.fail('ids', im.batchNone);
+    if (action === 'message' && body === '') form.fail('body', im.batchBodyRequired);
+    if (!form.ok || !action) {
+      const rows = (await Promise.all(ids.map((id) => loadApplication(services.db, id)))).filter((a): a is ApplicationRecord => a !== null);
+      const tracks = staffTracks(request.user!);
+      const visible = rows.filter((a) => !tracks || tracks.includes(a.trackCode));
+      const ctx = await viewContext(request, reply);
+      return html(reply, 400, <BatchFormPage ctx={ctx} rows={visible} values={{ action: form.values.action, body: form.values.body, ids }} errors={form.errors} />);
+    }
+    const user = request.user!;
+    const outcome = await batchApplications(services, actorOf(request), { action, ids, body, user: { id: user.id, name: nameOf(user) }, tracks: staffTracks(user) });
+    const ctx = await viewContext(request, reply);
+    return html(reply, 200, <BatchResultPage ctx={ctx} outcome={outcome} />);
+  });
+
+  app.post<IdParams>('/admin/candidatures/:id/messages', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
+    const application = await staffApplication(services, request);
+    if (!application) return notFound(request, reply);
+    const form = new FormReader(request.body);
+    const body = form.text('body', { required: true, max: MESSAGE_MAX });
+    if (form.ok) {
+      const user = request.user!;
+      await postMessage(services, actorOf(request), { application, authorId: user.id, authorName: nameOf(user), fromStaff: true, body });
+      return reply.redirect(`/admin/candidatures/${application.id}#messages-title`, 303);
+    }
+    const ctx = await viewContext(request, reply);
+    const locale = request.locale;
+    return html(
+      reply,
+      400,
+      <OneFieldFormPage
+        ctx={ctx}
+        title={t(locale, im.writeMessage)}
+        back={{ label: t(locale, im.back), href: `/admin/candidatures/${application.id}` }}
+        form={{ action: `/admin/candidatures/${application.id}/messages`, name: 'body', label: t(locale, im.message), hint: t(locale, im.messageHint), button: t(locale, im.send), value: form.values.body, error: form.errors.body }}
+      />,
+    );
+  });
+
+  app.post<IdParams>('/admin/candidatures/:id/notes', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
+    const application = await staffApplication(services, request);
+    if (!application) return notFound(request, reply);
+    const form = new FormReader(request.body);
+    const body = form.text('body', { required: true, max: NOTE_MAX });
+    if (form.ok) {
+      await addNote(services, actorOf(request), { applicationId: application.id, authorId: request.user!.id, body });
+      return reply.redirect(`/admin/candidatures/${application.id}#notes-title`, 303);
+    }
+    const ctx = await viewContext(request, reply);
+    const locale = request.locale;
+    return html(
+      reply,
+      400,
+      <OneFieldFormPage
+        ctx={ctx}
+        title={t(locale, im.writeNote)}
+        back={{ label: t(locale, im.back), href: `/admin/candidatures/${application.id}` }}
+        form={{ action: `/admin/candidatures/${application.id}/notes`, name: 'body', label: t(locale, im.note), hint: t(locale, im.notes), button: t(locale, im.addNote), value: form.values.body, error: form.errors.body }}
+      />,
+    );
+  });
+
+  app.post<IdParams>('/mes-candidatures/:id/messages', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    const user = request.user!;
+    const application = isUuid(request.params.id) ? await loadApplicationFor(services.db, request.params.id, user) : null;
+    if (!application) return notFound(request, reply);
+    const form = new FormReader(request.body);
+    const body = form.text('body', { required: true, max: MESSAGE_MAX });
+    if (form.ok) {
+      await postMessage(services, actorOf(request), { application, authorId: user.id, authorName: nameOf(user), fromStaff: false, body });
+      return reply.redirect(`/mes-candidatures/${application.id}#messages-title`, 303);
+    }
+    const ctx = await viewContext(request, reply);
+    const locale = request.locale;
+    return html(
+      reply,
+      400,
+      <OneFieldFormPage
+        ctx={ctx}
+        title={t(locale, im.writeMessage)}
+        back={{ label: t(locale, im.back), href: `/mes-candidatures/${application.id}` }}
+        form={{ action: `/mes-candidatures/${application.id}/messages`, name: 'body', label: t(locale, im.message), hint: t(locale, im.replyHint), button: t(locale, im.send), value: form.values.body, error: form.errors.body }}
+      />,
+    );
+  });
+}
