@@ -3,13 +3,16 @@
  * twice (double click / retry with the same form), against the platform in its own process on
  * PostgreSQL. Prints one JSON line: submitted, acknowledged, stored, duplicates, lost, latency.
  *
- *   npx tsx bench/deadline-rush.ts            (APPLICANTS=2000 CONCURRENCY=64 by default)
+ *   npx tsx bench/deadline-rush.ts            (APPLICANTS=2000 CONCURRENCY=64 ATTACHMENT_KB=200 by default)
  *
+ * The form has a required PDF question, so each submit is the page's own multipart form carrying
+ * one ATTACHMENT_KB attachment (ATTACHMENT_KB=0: no file question, the form is sent urlencoded).
  * Needs PostgreSQL (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres): a scratch database
  * is created and dropped at the end. Setup (people, sessions, drafts, one page view each for its
- * CSRF token and submit key) is not measured. Attachments are not part of this run.
+ * CSRF token and submit key) is not measured.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { cpus, loadavg } from 'node:os';
 import { createSession } from '../src/core/auth/sessions.js';
 import { systemClock } from '../src/core/clock.js';
@@ -20,6 +23,15 @@ import { startAppProcess, type AppProcess } from '../test/support/processes.js';
 const APPLICANTS = Number(process.env.APPLICANTS ?? 2000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
 const DUPLICATE_SHARE = 0.1;
+const ATTACHMENT_BYTES = Number(process.env.ATTACHMENT_KB ?? 200) * 1024;
+
+const FILE_QUESTION = {
+  id: 'dossier',
+  kind: 'file',
+  required: true,
+  label: { fr: 'Dossier (PDF)', en: 'File (PDF)' },
+  file: { contentTypes: ['application/pdf'], maxBytes: 1024 * 1024 },
+};
 
 const FORM = {
   sections: [
@@ -29,15 +41,44 @@ const FORM = {
       questions: [
         { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
         { id: 'project_summary', kind: 'long_text', required: true, label: { fr: 'Résumé', en: 'Summary' } },
+        ...(ATTACHMENT_BYTES > 0 ? [FILE_QUESTION] : []),
       ],
     },
   ],
 };
 
+/** The file questions of the form: each submit attaches one file to each of them. */
+const FILE_QUESTIONS = FORM.sections.flatMap((s) => s.questions).filter((q) => q.kind === 'file').map((q) => q.id);
+
+/** A PDF of the requested size (a minimal document padded with a comment), the same for everyone. */
+function attachment(bytes: number): Buffer {
+  const head = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n%');
+  const tail = Buffer.from('\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+  return Buffer.concat([head, Buffer.alloc(Math.max(0, bytes - head.length - tail.length), 'x'), tail]);
+}
+const PDF = ATTACHMENT_BYTES > 0 ? attachment(ATTACHMENT_BYTES) : Buffer.alloc(0);
+
 interface Prepared {
   id: string;
+  /** Where the page's submit button posts (with the CSRF token in its query for a multipart form). */
+  url: string;
   cookie: string;
-  body: string;
+  fields: Record<string, string>;
+}
+
+/**
+ * The request body, built at send time so 2,000 attachments are never held in memory at once:
+ * multipart with one file per file question, else urlencoded.
+ */
+function requestBody(send: Prepared): { body: Buffer<ArrayBuffer> | string; contentType: string } {
+  if (FILE_QUESTIONS.length === 0) return { body: new URLSearchParams(send.fields).toString(), contentType: 'application/x-www-form-urlencoded' };
+  const boundary = `----rush${randomUUID().replaceAll('-', '')}`;
+  const chunks: Buffer[] = Object.entries(send.fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const question of FILE_QUESTIONS) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${question}"; filename="dossier.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), PDF, Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -135,14 +176,15 @@ async function prepare(baseUrl: string, people: { id: string; token: string }[])
     const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
     const key = /name="idempotency_key" value="([^"]+)"/.exec(html)?.[1];
     const csrfCookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('_csrf='));
-    if (!csrf || !key || !csrfCookie) throw new Error(`no form on /mes-candidatures/${person.id} (${response.status})`);
-    const body = new URLSearchParams({
+    const action = /formaction="([^"]*\/soumettre[^"]*)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+    if (!csrf || !key || !csrfCookie || !action) throw new Error(`no form on /mes-candidatures/${person.id} (${response.status})`);
+    const fields = {
       _csrf: csrf,
       idempotency_key: key,
       project_name: `Projet ${person.id.slice(0, 8)}`,
       project_summary: `Un projet d’intérêt général ${randomUUID()} `.repeat(20),
-    }).toString();
-    prepared.push({ id: person.id, cookie: `acc_session=${person.token}; ${csrfCookie}`, body });
+    };
+    prepared.push({ id: person.id, url: `${baseUrl}${action}`, cookie: `acc_session=${person.token}; ${csrfCookie}`, fields });
   });
   return prepared;
 }
@@ -170,11 +212,12 @@ async function main(): Promise<void> {
     await pool(sends, CONCURRENCY, async (send) => {
       const t0 = performance.now();
       try {
-        const response = await fetch(`${platform!.baseUrl}/mes-candidatures/${send.id}/soumettre`, {
+        const { body, contentType } = requestBody(send);
+        const response = await fetch(send.url, {
           method: 'POST',
           redirect: 'manual',
-          headers: { cookie: send.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-          body: send.body,
+          headers: { cookie: send.cookie, 'content-type': contentType },
+          body,
         });
         await response.arrayBuffer();
         if (response.status === 303) acknowledged.add(send.id);
@@ -192,6 +235,15 @@ async function main(): Promise<void> {
       .select(['application_id', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('application_id')
       .execute();
+    const withFile = ATTACHMENT_BYTES > 0
+      ? await database.db
+          .selectFrom('application_versions')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(sql<boolean>`coalesce(jsonb_array_length(answers -> ${FILE_QUESTION.id} -> 'fileIds'), 0) > 0`)
+          .executeTakeFirstOrThrow()
+      : { n: 0 };
+    // A double submit carries the file twice: how many uploads were kept for the applications.
+    const files = await database.db.selectFrom('application_files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     await database.close();
     const versions = new Map(counts.map((c) => [c.application_id, Number(c.n)]));
     latencies.sort((a, b) => a - b);
@@ -212,7 +264,9 @@ async function main(): Promise<void> {
         p50_ms: percentile(latencies, 50),
         p99_ms: percentile(latencies, 99),
         per_second: Math.round(sends.length / elapsedS),
-        attachments: false,
+        attachment_bytes: ATTACHMENT_BYTES,
+        stored_with_attachment: Number(withFile.n),
+        files_stored: Number(files.n),
       }),
     );
   } finally {
