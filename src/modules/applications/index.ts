@@ -14,6 +14,7 @@ export const applicationsModule: Module = {
   routes: async (app, services) => {
     registerFormBuilderRoutes(app, services);
     await applicationRoutes(app, services);
+    await (await import('./routes-experts.js')).expertRoutes(app, services);
     await registerInstructionRoutes(app, services);
   },
 };

@@ -12,6 +12,7 @@ import { OrganisationCheckSummary } from '../organisation/organisation-check-vie
 import { applicationMessages as m } from '../messages.js';
 import type { ApplicationRecord, StaffListRow, TransitionRow } from '../queries.js';
 import { APPLICATION_STATES, nextStates } from '../states.js';
+import { ExpertOpinionsSection } from './expert-pages.js';
 import { kindLabel, pick, stateBadgeClass, stateLabel } from './text.js';
 import { BatchSection, StaffInstructionSection, type StaffInstructionData } from './instruction-section.js';
 
@@ -240,6 +241,7 @@ export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
         </section>
         <StaffInstructionSection ctx={ctx} applicationId={application.id} data={props.instruction} />
         <StaffFiles locale={locale} files={props.files ?? []} />
+        <ExpertOpinionsSection ctx={ctx} application={application} />
         <section aria-labelledby="answers-title">
           <h2 id="answers-title" class="fr-h4" safe>
             {t(locale, m.answers)}
