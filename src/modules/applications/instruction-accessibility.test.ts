@@ -1,0 +1,128 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from '../../../test/browser/browser-support.js';
+import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
+import { systemActor } from '../../core/audit/audit.js';
+import { DEFAULT_FORM } from './form/default-form.js';
+import { saveForm } from './save-form.js';
+
+/** Batch actions, the message thread and the notes, also shown again with errors: axe finds nothing, the CSP blocks nothing. */
+describe.skipIf(!hasChromium)('accessibility of instruction (axe-core in Chromium)', () => {
+  let running: RunningApp;
+  let browser: Browser;
+  let staffContext: BrowserContext;
+  let applicantContext: BrowserContext;
+  let applicationId: string;
+
+  async function contextFor(person: SignedInUser): Promise<BrowserContext> {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const [name, value] = person.cookie.split('=');
+    await context.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    return context;
+  }
+
+  beforeAll(async () => {
+    running = await startDemoApp();
+    browser = await launchBrowser();
+    const { db, clock } = running.app.services;
+    const staff = await createSignedInUser(db, clock, [{ role: 'staff' }], 'staff');
+    const owner = await createSignedInUser(db, clock, [], 'porteur');
+    const season = await db.selectFrom('seasons').select('id').orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
+    const track = await db.selectFrom('season_tracks').select('code').where('season_id', '=', season.id).limit(1).executeTakeFirstOrThrow();
+    expect((await saveForm(running.app.services, systemActor, season.id, DEFAULT_FORM)).ok).toBe(true);
+    const form = await db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+    const now = new Date();
+    // A fixture application already submitted: what matters here is how the instruction pages read.
+    const row = await db
+      .insertInto('applications')
+      .values({
+        season_id: season.id,
+        track_code: track.code,
+        form_id: form.id,
+        owner_id: owner.id,
+        applicant_kind: 'association',
+        title: 'Jardin partagé',
+        state: 'submitted',
+        draft_answers: '{}',
+        submitted_at: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    applicationId = row.id;
+    await db.insertInto('application_members').values({ application_id: applicationId, email: owner.email, user_id: owner.id, role: 'owner', invited_at: now, accepted_at: now }).execute();
+    staffContext = await contextFor(staff);
+    applicantContext = await contextFor(owner);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  async function expectClean(page: Page, label: string, problems: string[]): Promise<void> {
+    const violations = await runAxe(page);
+    if (violations.length > 0) console.log(`axe violations on ${label}:\n${formatViolations(label, violations)}`);
+    expect(violations.map((v) => `${v.id} (${v.nodes.length} nodes)`), label).toEqual([]);
+    expect(problems).toEqual([]);
+  }
+
+  function watchCsp(page: Page): string[] {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+    });
+    return problems;
+  }
+
+  it('the batch form on the list, refused without text, and its result', async () => {
+    const page = await staffContext.newPage();
+    try {
+      const problems = watchCsp(page);
+      expect((await page.goto(`${running.baseUrl}/admin/candidatures`))?.status()).toBe(200);
+      await expectClean(page, 'list with batch form', problems);
+      // DSFR draws the box on the label; the input itself is visually hidden.
+      await page.locator(`input[name="ids"][value="${applicationId}"]`).check({ force: true });
+      await page.selectOption('#action', 'message');
+      const [refused] = await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/candidatures/lot"] button[type="submit"]')]);
+      expect(refused?.status()).toBe(400);
+      expect(await page.locator('#body-error').count()).toBe(1);
+      await expectClean(page, 'batch form with errors', problems);
+      await page.fill('#body', 'Merci de compléter le budget.');
+      const [done] = await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/candidatures/lot"] button[type="submit"]')]);
+      expect(done?.status()).toBe(200);
+      await expectClean(page, 'batch result', problems);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the staff page with thread and notes, and the applicant page with the thread', async () => {
+    const page = await staffContext.newPage();
+    try {
+      const problems = watchCsp(page);
+      await page.goto(`${running.baseUrl}/admin/candidatures/${applicationId}`);
+      await page.fill('form[action$="/notes"] textarea', 'Budget à vérifier');
+      await Promise.all([page.waitForNavigation(), page.click('form[action$="/notes"] button[type="submit"]')]);
+      expect(await page.content()).toContain('Budget à vérifier');
+      await expectClean(page, 'staff page with thread and notes', problems);
+      const [refused] = await Promise.all([page.waitForNavigation(), page.click('form[action$="/messages"] button[type="submit"]')]);
+      expect(refused?.status()).toBe(400);
+      await expectClean(page, 'staff message refused', problems);
+    } finally {
+      await page.close();
+    }
+    const mine = await applicantContext.newPage();
+    try {
+      const problems = watchCsp(mine);
+      expect((await mine.goto(`${running.baseUrl}/mes-candidatures/${applicationId}`))?.status()).toBe(200);
+      const html = await mine.content();
+      expect(html).toContain('Merci de compléter le budget.');
+      expect(html).not.toContain('Budget à vérifier');
+      await expectClean(mine, 'applicant page with thread', problems);
+    } finally {
+      await mine.close();
+    }
+  });
+});
