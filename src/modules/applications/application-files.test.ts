@@ -161,6 +161,26 @@ describe('file questions', () => {
     expect(own.rawPayload.equals(PDF)).toBe(true);
   });
 
+  it('stores the file of a replayed submit once (retry or double click with the same key)', async () => {
+    const { cookie, id } = await newDraft('rejeu@example.fr');
+    const session = await formSession(t.app, cookie, `/mes-candidatures/${id}`);
+    const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(session.html)![1]!;
+    const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)![1]!;
+    const body = multipart([['idempotency_key', key], ['project_name', 'Rejeu']], [{ field: 'dossier', name: 'Dossier.pdf', data: PDF }]);
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: action.replace(`/mes-candidatures/${id}?`, `/mes-candidatures/${id}/soumettre?`),
+        payload: body.payload,
+        headers: { ...body.headers, cookie: session.cookie },
+      });
+    const first = await send();
+    const again = await send();
+    expect(first.headers.location).toBe(`/mes-candidatures/${id}?ok=soumis`);
+    expect(again.headers.location).toBe(`/mes-candidatures/${id}?ok=soumis`);
+    expect(await filesOf(id)).toHaveLength(1);
+  });
+
   it('refuses a submit whose required file is missing, on the field', async () => {
     const { cookie, id } = await newDraft('sans-fichier@example.fr');
     const response = await postPage(cookie, id, [['project_name', 'Sans fichier']], [], true);

@@ -38,7 +38,7 @@ import {
 import { renderReceiptPdf } from './receipt-pdf.js';
 import { saveDraft } from './save-draft.js';
 import { isApplicationState, isEditable, nextStates } from './states.js';
-import { submitApplication } from './submit-application.js';
+import { submitApplication, versionSubmittedWith } from './submit-application.js';
 import { AdminDetailPage, AdminListPage } from './views/admin-pages.js';
 import { ApplicationPage, type ApplicationPageProps } from './views/application-page.js';
 import { ApplyPage } from './views/apply-page.js';
@@ -314,6 +314,12 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     const definition = form?.definition ?? { sections: [] };
     const typed = readAnswers(definition, body);
     const typeErrors = typed.errors;
+    const rawKey = typeof body.idempotency_key === 'string' ? body.idempotency_key.toLowerCase() : '';
+    const idempotencyKey = isUuid(rawKey) ? rawKey : null;
+    // A replay of a submit that already committed (retry, double click) is answered before its files are
+    // read again: storing them a second time would leave copies no version refers to.
+    const replayed = idempotencyKey ? await versionSubmittedWith(services.db, idempotencyKey) : undefined;
+    if (replayed?.application_id === application.id) return reply.redirect(`/mes-candidatures/${application.id}?ok=soumis`, 303);
     const attached = await attachFiles(services, actorOf(request), user, application, definition, typed.answers, submission, arrival);
     const answers = attached.answers;
     if (attached.status) {
@@ -326,8 +332,6 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
         notice: { kind: 'error', title: t(request.locale, m.submitErrors) },
       });
     }
-    const rawKey = typeof body.idempotency_key === 'string' ? body.idempotency_key.toLowerCase() : '';
-    const idempotencyKey = isUuid(rawKey) ? rawKey : null;
     const result = await submitApplication(services, actorOf(request), user, { applicationId: application.id, answers, idempotencyKey, arrivedAt: arrival });
     // Acknowledged only now: submitApplication has returned, so its transaction has committed.
     if (result.ok) return reply.redirect(`/mes-candidatures/${application.id}?ok=soumis`, 303);
@@ -436,7 +440,7 @@ function tracksOf(request: FastifyRequest): string[] | undefined {
 type ListQuery = { Querystring: Record<string, string | undefined> };
 
 /** The list filters from the query string (French parameter names, as in the filter form). */
-async function readListFilters(request: FastifyRequest<ListQuery>, services: Services) {
+export async function readListFilters(request: FastifyRequest<ListQuery>, services: Services) {
   const query = request.query;
   const text = (name: string) => (typeof query[name] === 'string' ? query[name]!.slice(0, 200) : '');
   const shown = { q: text('q'), saison: text('saison'), parcours: text('parcours'), etat: text('etat'), type: text('type'), territoire: text('territoire') };

@@ -1,4 +1,6 @@
 import type { Actor } from '../../core/audit/audit.js';
+import type { DB } from '../../core/db/schema.js';
+import type { Kysely, Transaction } from 'kysely';
 import { seasonSummaries } from '../seasons/season-lookups.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
@@ -39,6 +41,15 @@ export interface SubmitInput {
  * same transaction, so it exists if and only if the version does; the caller acknowledges only
  * after this returns, i.e. after COMMIT.
  */
+/** The version a submit with this idempotency key already created, if any. */
+export async function versionSubmittedWith(db: Kysely<DB> | Transaction<DB>, idempotencyKey: string) {
+  return db
+    .selectFrom('application_versions')
+    .select(['application_id', 'version', 'submitted_at'])
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirst();
+}
+
 export async function submitApplication(services: Services, actor: Actor, user: CurrentUser, input: SubmitInput): Promise<SubmitResult> {
   try {
     return await submitInTransaction(services, actor, user, input);
@@ -57,11 +68,7 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
     if (!application) return { ok: false, reason: 'not_found' };
 
     if (input.idempotencyKey) {
-      const previous = await trx
-        .selectFrom('application_versions')
-        .select(['application_id', 'version', 'submitted_at'])
-        .where('idempotency_key', '=', input.idempotencyKey)
-        .executeTakeFirst();
+      const previous = await versionSubmittedWith(trx, input.idempotencyKey);
       if (previous && previous.application_id !== application.id) return { ok: false, reason: 'stale_key' };
       if (previous) return { ok: true, version: previous.version, submittedAt: new Date(previous.submitted_at), replayed: true };
     }
