@@ -187,6 +187,23 @@ describe('messages and private notes', () => {
     expect(audited).toHaveLength(2);
   });
 
+  it('sends an applicant’s first message to the staff of the application’s track', async () => {
+    const owner = await applicant('premier@example.fr');
+    const id = await application(owner, 'Autres communs', { track: 'autres' });
+    const mine = `/mes-candidatures/${id}`;
+    const sent = await post(owner, mine, `${mine}/messages`, { body: 'Une question sur le calendrier' });
+    expect(sent.statusCode).toBe(303);
+    const toTrack = await mailsTo('ditp@example.fr', 'applications.applicant-message');
+    const toAll = await mailsTo('instructrice@example.fr', 'applications.applicant-message');
+    expect(toTrack.filter((mail) => mail.text_body.includes('calendrier'))).toHaveLength(1);
+    expect(toAll.filter((mail) => mail.text_body.includes('calendrier'))).toHaveLength(1);
+    // Track-limited staff of that track see and answer it.
+    const page = `/admin/candidatures/${id}`;
+    const answered = await post(limitedStaff, page, `${page}/messages`, { body: 'Réponse de la DITP' });
+    expect(answered.statusCode).toBe(303);
+    expect(await mailsTo('premier@example.fr', 'applications.staff-message')).toHaveLength(1);
+  });
+
   it('keeps staff notes private: on the staff page, never on the applicant page', async () => {
     const owner = await applicant('note@example.fr');
     const id = await application(owner, 'Projet noté');

@@ -11,7 +11,7 @@ import type { ApplicationRecord } from './queries.js';
 export const MESSAGE_MAX = 5000;
 
 export interface PostMessageInput {
-  application: Pick<ApplicationRecord, 'id' | 'title'>;
+  application: Pick<ApplicationRecord, 'id' | 'title' | 'trackCode'>;
   authorId: string;
   authorName: string;
   fromStaff: boolean;
@@ -21,7 +21,8 @@ export interface PostMessageInput {
 /**
  * Adds a message to an application's thread and notifies the other side in the same transaction:
  * staff messages go to every applicant of the application; an applicant's message goes to the
- * staff who have written in this thread (the people following it).
+ * staff who have written in this thread (the people following it), or, when none has yet, to the
+ * staff in charge of the application's track.
  */
 export async function postMessage(services: Services, actor: Actor, input: PostMessageInput): Promise<void> {
   const now = services.clock.now();
@@ -42,7 +43,7 @@ export async function postMessageIn(
     .values({ application_id: input.application.id, author_id: input.authorId, from_staff: input.fromStaff, body, at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const recipients = input.fromStaff ? await applicantRecipients(trx, input.application.id) : await staffRecipients(trx, input.application.id, input.authorId);
+  const recipients = input.fromStaff ? await applicantRecipients(trx, input.application.id) : await staffRecipients(trx, input.application, input.authorId);
   const base = services.config.baseUrl.replace(/\/$/, '');
   const url = input.fromStaff ? `${base}/mes-candidatures/${input.application.id}#messages-title` : `${base}/admin/candidatures/${input.application.id}#messages-title`;
   for (const recipient of recipients) {
@@ -78,9 +79,10 @@ async function applicantRecipients(trx: Transaction<DB>, applicationId: string):
   return rows.map((r) => ({ email: r.email, locale: r.locale === 'en' ? 'en' : 'fr' }));
 }
 
-/** The staff who wrote in this thread, except the author. */
-async function staffRecipients(trx: Transaction<DB>, applicationId: string, authorId: string): Promise<Recipient[]> {
-  const rows = await trx
+/** The staff who wrote in this thread (except the author), else the staff of the application's track. */
+async function staffRecipients(trx: Transaction<DB>, application: PostMessageInput['application'], authorId: string): Promise<Recipient[]> {
+  const applicationId = application.id;
+  const following = await trx
     .selectFrom('application_messages as m')
     .innerJoin('users as u', 'u.id', 'm.author_id')
     .select(['u.email', 'u.locale'])
@@ -89,5 +91,17 @@ async function staffRecipients(trx: Transaction<DB>, applicationId: string, auth
     .where('m.from_staff', '=', true)
     .where('u.id', '!=', authorId)
     .execute();
+  const rows =
+    following.length > 0
+      ? following
+      : await trx
+          .selectFrom('user_roles as r')
+          .innerJoin('users as u', 'u.id', 'r.user_id')
+          .select(['u.email', 'u.locale'])
+          .distinct()
+          .where('r.role', '=', 'staff')
+          .where((eb) => eb.or([eb('r.track', '=', ''), eb('r.track', '=', application.trackCode)]))
+          .where('u.id', '!=', authorId)
+          .execute();
   return rows.map((r) => ({ email: r.email, locale: r.locale === 'en' ? 'en' : 'fr' }));
 }
