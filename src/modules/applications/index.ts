@@ -15,6 +15,7 @@ export const applicationsModule: Module = {
     registerFormBuilderRoutes(app, services);
     await applicationRoutes(app, services);
     await (await import('./routes-experts.js')).expertRoutes(app, services);
+    await (await import('./routes-export-zip.js')).exportZipRoutes(app, services);
     await registerInstructionRoutes(app, services);
   },
 };

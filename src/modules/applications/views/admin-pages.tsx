@@ -13,6 +13,7 @@ import { applicationMessages as m } from '../messages.js';
 import type { ApplicationRecord, StaffListRow, TransitionRow } from '../queries.js';
 import { APPLICATION_STATES, nextStates } from '../states.js';
 import { ExpertOpinionsSection } from './expert-pages.js';
+import { exportZipMessages } from '../export-zip-messages.js';
 import { kindLabel, pick, stateBadgeClass, stateLabel } from './text.js';
 import { BatchSection, StaffInstructionSection, type StaffInstructionData } from './instruction-section.js';
 
@@ -75,6 +76,11 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
           <li>
             <a class="fr-btn fr-btn--tertiary fr-icon-download-line" href={`/admin/candidatures/export.json${props.exportQuery ? `?${props.exportQuery}` : ''}`} safe>
               {t(locale, m.exportJson)}
+            </a>
+          </li>
+          <li>
+            <a class="fr-btn fr-btn--tertiary fr-icon-download-line" href={`/admin/candidatures/export.zip${props.exportQuery ? `?${props.exportQuery}` : ''}`} safe>
+              {t(locale, exportZipMessages.exportZip)}
             </a>
           </li>
         </ul>
