@@ -202,6 +202,10 @@ describe('messages and private notes', () => {
     const answered = await post(limitedStaff, page, `${page}/messages`, { body: 'Réponse de la DITP' });
     expect(answered.statusCode).toBe(303);
     expect(await mailsTo('premier@example.fr', 'applications.staff-message')).toHaveLength(1);
+    // Each line typed is its own paragraph.
+    await post(owner, mine, `${mine}/messages`, { body: 'Ligne un\r\n\r\nLigne <deux>' });
+    const shown = await t.app.inject({ method: 'GET', url: mine, headers: { cookie: owner } });
+    expect(shown.body).toContain('<p class="fr-mb-1w">Ligne un</p><p class="fr-mb-1w">Ligne &lt;deux></p>');
   });
 
   it('keeps staff notes private: on the staff page, never on the applicant page', async () => {

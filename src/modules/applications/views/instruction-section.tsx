@@ -10,6 +10,22 @@ import { applicationMessages as m } from '../messages.js';
 import type { StaffListRow } from '../queries.js';
 import { stateLabel } from './text.js';
 
+/** A text typed in a textarea, one paragraph per line it was written on (escaped). */
+function Paragraphs({ text }: { text: string }): JSX.Element {
+  return (
+    <>
+      {text
+        .split(/\r?\n/)
+        .filter((line) => line.trim() !== '')
+        .map((line) => (
+          <p class="fr-mb-1w" safe>
+            {line}
+          </p>
+        ))}
+    </>
+  );
+}
+
 /** The thread, oldest first: who wrote (staff or applicant), when, and the text (escaped). */
 function Thread({ locale, thread }: { locale: Locale; thread: ThreadMessage[] }): JSX.Element {
   if (thread.length === 0) return <p safe>{t(locale, im.noMessages)}</p>;
@@ -18,9 +34,7 @@ function Thread({ locale, thread }: { locale: Locale; thread: ThreadMessage[] })
       {thread.map((message) => (
         <li class="fr-mb-2w">
           <p class="fr-text--sm fr-mb-0" safe>{`${message.fromStaff ? t(locale, im.fromStaff) : t(locale, im.fromApplicant)} · ${message.author} · ${formatDateTime(locale, message.at)}`}</p>
-          <p class="fr-mb-0" safe>
-            {message.body}
-          </p>
+          <Paragraphs text={message.body} />
         </li>
       ))}
     </ol>
@@ -87,7 +101,7 @@ export function StaffInstructionSection({ ctx, applicationId, data }: { ctx: Vie
             {data.notes.map((note) => (
               <li>
                 <p class="fr-text--sm fr-mb-0" safe>{`${note.author} · ${formatDateTime(locale, note.at)}`}</p>
-                <p safe>{note.body}</p>
+                <Paragraphs text={note.body} />
               </li>
             ))}
           </ul>
