@@ -176,6 +176,9 @@ describe('messages and private notes', () => {
     expect(page.body).toContain('Pouvez-vous joindre vos statuts &lt;b>?&lt;/b>');
     const answered = await post(owner, mine, `${mine}/messages`, { body: 'Les voici, en pièce jointe.' });
     expect(answered.statusCode).toBe(303);
+    expect(answered.headers.location).toBe(`${mine}?ok=message#messages-title`);
+    const confirmed = await t.app.inject({ method: 'GET', url: `${mine}?ok=message`, headers: { cookie: owner } });
+    expect(confirmed.body).toContain('Message envoyé.');
     expect(await mailsTo('instructrice@example.fr', 'applications.applicant-message')).toHaveLength(1);
     const staffView = await t.app.inject({ method: 'GET', url: staffPage, headers: { cookie: staff } });
     expect(staffView.body).toContain('Les voici, en pièce jointe.');
@@ -214,7 +217,8 @@ describe('messages and private notes', () => {
     const staffPage = `/admin/candidatures/${id}`;
     const added = await post(staff, staffPage, `${staffPage}/notes`, { body: 'Note confidentielle : budget fragile' });
     expect(added.statusCode).toBe(303);
-    const staffView = await t.app.inject({ method: 'GET', url: staffPage, headers: { cookie: staff } });
+    const staffView = await t.app.inject({ method: 'GET', url: added.headers.location as string, headers: { cookie: staff } });
+    expect(staffView.body).toContain('Note ajoutée.');
     expect(staffView.body).toContain('Note confidentielle : budget fragile');
     const applicantView = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}`, headers: { cookie: owner } });
     expect(applicantView.statusCode).toBe(200);

@@ -4,7 +4,7 @@ import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
 import { FormReader } from '../../core/http/forms.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
-import { t } from '../../core/i18n/i18n.js';
+import { t, type Locale } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { addNote, NOTE_MAX } from './add-note.js';
 import { BATCH_ACTIONS, batchApplications } from './batch-applications.js';
@@ -44,6 +44,14 @@ function manyValues(body: unknown, field: string): string[] {
   return list.filter((v): v is string => typeof v === 'string');
 }
 
+/** The confirmation shown after a message or a note was recorded (`?ok=message` / `?ok=note`). */
+export function instructionNotice(locale: Locale, query: unknown): string | undefined {
+  const ok = query && typeof query === 'object' ? (query as Record<string, unknown>).ok : undefined;
+  if (ok === 'message') return t(locale, im.messageSent);
+  if (ok === 'note') return t(locale, im.noteAdded);
+  return undefined;
+}
+
 /** Batch actions, the message thread (staff and applicants) and the private staff notes. */
 export async function registerInstructionRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.post('/admin/candidatures/lot', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
@@ -74,7 +82,7 @@ export async function registerInstructionRoutes(app: FastifyInstance, services: 
     if (form.ok) {
       const user = request.user!;
       await postMessage(services, actorOf(request), { application, authorId: user.id, authorName: nameOf(user), fromStaff: true, body });
-      return reply.redirect(`/admin/candidatures/${application.id}#messages-title`, 303);
+      return reply.redirect(`/admin/candidatures/${application.id}?ok=message#messages-title`, 303);
     }
     const ctx = await viewContext(request, reply);
     const locale = request.locale;
@@ -97,7 +105,7 @@ export async function registerInstructionRoutes(app: FastifyInstance, services: 
     const body = form.text('body', { required: true, max: NOTE_MAX });
     if (form.ok) {
       await addNote(services, actorOf(request), { applicationId: application.id, authorId: request.user!.id, body });
-      return reply.redirect(`/admin/candidatures/${application.id}#notes-title`, 303);
+      return reply.redirect(`/admin/candidatures/${application.id}?ok=note#notes-title`, 303);
     }
     const ctx = await viewContext(request, reply);
     const locale = request.locale;
@@ -121,7 +129,7 @@ export async function registerInstructionRoutes(app: FastifyInstance, services: 
     const body = form.text('body', { required: true, max: MESSAGE_MAX });
     if (form.ok) {
       await postMessage(services, actorOf(request), { application, authorId: user.id, authorName: nameOf(user), fromStaff: false, body });
-      return reply.redirect(`/mes-candidatures/${application.id}#messages-title`, 303);
+      return reply.redirect(`/mes-candidatures/${application.id}?ok=message#messages-title`, 303);
     }
     const ctx = await viewContext(request, reply);
     const locale = request.locale;

@@ -46,6 +46,7 @@ import { MyApplicationsPage } from './views/my-applications-page.js';
 import { pick, stateLabel } from './views/text.js';
 import { withdrawApplication } from './withdraw-application.js';
 import { listNotes, listThread } from './instruction-queries.js';
+import { instructionNotice } from './routes-instruction.js';
 import { attachFiles, listApplicationFiles, readSubmission, scanStatusLabel, staffMayDownload, type ApplicationFileRow } from './application-files.js';
 import { fileMessages as fileText } from './file-messages.js';
 import type { AttachedFileView } from './form/render.js';
@@ -212,6 +213,8 @@ function noticeFor(request: FastifyRequest, application: ApplicationRecord): Pag
       };
     case 'invite':
       return { kind: 'success', title: t(locale, m.invited) };
+    case 'message':
+      return { kind: 'success', title: instructionNotice(locale, request.query)! };
     case 'retire':
       return { kind: 'success', title: t(locale, m.withdrawn) };
     default:
@@ -569,7 +572,7 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
   app.get<IdParams>('/admin/candidatures/:id', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
     const application = await staffApplication(request);
     if (!application) return notFound(request, reply);
-    const notice = (request.query as Record<string, string | undefined>).ok === 'etat' ? t(request.locale, m.stateChanged) : undefined;
+    const notice = (request.query as Record<string, string | undefined>).ok === 'etat' ? t(request.locale, m.stateChanged) : instructionNotice(request.locale, request.query);
     return renderDetail(request, reply, application, 200, { notice });
   });
 
