@@ -7,18 +7,16 @@ import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { expertMessages as em } from './expert-messages.js';
-import { EXPERT_OPINIONS, formForExpert, listExpertRequests, loadExpertRequestByToken, statusOf, type ExpertRequestRecord } from './expert-opinions.js';
+import { EXPERT_OPINIONS, formForExpert, loadExpertRequestByToken, statusOf, type ExpertRequestRecord } from './expert-opinions.js';
 import { loadApplication, loadFormVersion, loadVersion, type ApplicationRecord } from './queries.js';
 import { requestExpertOpinion } from './request-expert-opinion.js';
 import { saveExpertOpinion } from './save-expert-opinion.js';
-import { ExpertOpinionPage, ExpertRequestPage, rememberExpertSection, type RequestFormState } from './views/expert-pages.js';
+import { ExpertOpinionPage, ExpertRequestPage, type RequestFormState } from './views/expert-pages.js';
 
 type IdParams = { Params: { id: string } };
 type TokenParams = { Params: { token: string } };
 
 /** The staff pages that show the expert section (the application page and its state form re-rendered). */
-const STAFF_PAGES = new Set(['/admin/candidatures/:id', '/admin/candidatures/:id/etat']);
-
 function html(reply: FastifyReply, status: number, body: JSX.Element): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(body);
 }
@@ -32,17 +30,6 @@ function todayUtc(now: Date): string {
 }
 
 export async function expertRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  // The staff application page renders ExpertOpinionsSection; its data is loaded here so the page's
-  // own route stays unaware of this feature.
-  app.addHook('preHandler', async (request) => {
-    if (!request.user || !STAFF_PAGES.has(request.routeOptions.url ?? '')) return;
-    const id = (request.params as { id?: string }).id ?? '';
-    const application = await loadApplication(services.db, id);
-    const tracks = tracksOf(request);
-    if (!application || (tracks && !tracks.includes(application.trackCode))) return;
-    rememberExpertSection(request.user, application.id, await listExpertRequests(services.db, application.id), services.clock.now());
-  });
-
   async function staffApplication(request: FastifyRequest<IdParams>): Promise<ApplicationRecord | null> {
     const application = await loadApplication(services.db, request.params.id);
     const tracks = tracksOf(request);

@@ -46,6 +46,7 @@ import { MyApplicationsPage } from './views/my-applications-page.js';
 import { pick, stateLabel } from './views/text.js';
 import { withdrawApplication } from './withdraw-application.js';
 import { listNotes, listThread } from './instruction-queries.js';
+import { listExpertRequests } from './expert-opinions.js';
 import { instructionNotice } from './routes-instruction.js';
 import { attachFiles, listApplicationFiles, readSubmission, scanStatusLabel, staffMayDownload, type ApplicationFileRow } from './application-files.js';
 import { fileMessages as fileText } from './file-messages.js';
@@ -546,6 +547,7 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
         errors={state.errors ?? {}}
         notice={state.notice}
         instruction={{ thread: await listThread(services.db, application.id), notes: await listNotes(services.db, application.id) }}
+        experts={{ requests: await listExpertRequests(services.db, application.id), now: services.clock.now() }}
         files={files.map((file) => ({
           ...fileViews(request.locale, [file], `/admin/candidatures/${application.id}/fichiers`, false)[file.fileId]!,
           fileId: file.fileId,

@@ -13,6 +13,7 @@ import { applicationMessages as m } from '../messages.js';
 import type { ApplicationRecord, StaffListRow, TransitionRow } from '../queries.js';
 import { APPLICATION_STATES, nextStates } from '../states.js';
 import { ExpertOpinionsSection } from './expert-pages.js';
+import type { ExpertRequestRecord } from '../expert-opinions.js';
 import { exportZipMessages } from '../export-zip-messages.js';
 import { kindLabel, pick, stateBadgeClass, stateLabel } from './text.js';
 import { BatchSection, StaffInstructionSection, type StaffInstructionData } from './instruction-section.js';
@@ -153,6 +154,8 @@ export interface AdminDetailProps {
   files?: StaffFileView[];
   /** The message thread and the private notes. */
   instruction?: StaffInstructionData;
+  /** Outside experts' opinion requests, with the time their status is judged at. */
+  experts?: { requests: ExpertRequestRecord[]; now: Date };
 }
 
 export interface StaffFileView extends AttachedFileView {
@@ -247,7 +250,7 @@ export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
         </section>
         <StaffInstructionSection ctx={ctx} applicationId={application.id} data={props.instruction} />
         <StaffFiles locale={locale} files={props.files ?? []} />
-        <ExpertOpinionsSection ctx={ctx} application={application} />
+        <ExpertOpinionsSection ctx={ctx} application={application} requests={props.experts?.requests ?? []} now={props.experts?.now ?? new Date()} />
         <section aria-labelledby="answers-title">
           <h2 id="answers-title" class="fr-h4" safe>
             {t(locale, m.answers)}

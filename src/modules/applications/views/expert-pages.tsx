@@ -1,6 +1,5 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import type { CurrentUser } from '../../../core/auth/permissions.js';
 import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, Select, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
@@ -10,16 +9,6 @@ import type { AnswerMap, FormDefinition } from '../form/model.js';
 import { FormFields } from '../form/render.js';
 import { applicationMessages as m } from '../messages.js';
 import type { ApplicationRecord } from '../queries.js';
-
-/**
- * What the staff section shows, loaded by the expert routes' hook for the staff application page
- * (keyed by the request's user object, which lives exactly as long as the request).
- */
-const sectionData = new WeakMap<CurrentUser, { applicationId: string; requests: ExpertRequestRecord[]; now: Date }>();
-
-export function rememberExpertSection(user: CurrentUser, applicationId: string, requests: ExpertRequestRecord[], now: Date): void {
-  sectionData.set(user, { applicationId, requests, now });
-}
 
 function dueText(locale: Locale, dueOn: string): string {
   return formatDate(locale, new Date(`${dueOn}T12:00:00Z`));
@@ -82,11 +71,19 @@ function RequestItem({ locale, request, now }: { locale: Locale; request: Expert
 }
 
 /** The staff application page's section: requests with their status and opinions, and the request form. */
-export function ExpertOpinionsSection({ ctx, application }: { ctx: ViewContext; application: ApplicationRecord }): JSX.Element {
+export function ExpertOpinionsSection({
+  ctx,
+  application,
+  requests,
+  now,
+}: {
+  ctx: ViewContext;
+  application: ApplicationRecord;
+  requests: ExpertRequestRecord[];
+  /** The clock's time, against which a request's status (pending / expired) is judged. */
+  now: Date;
+}): JSX.Element {
   const { locale } = ctx;
-  const data = ctx.user ? sectionData.get(ctx.user) : undefined;
-  const requests = data && data.applicationId === application.id ? data.requests : [];
-  const now = data?.now ?? new Date();
   return (
     <section aria-labelledby="experts-title" class="fr-my-4w">
       <h2 id="experts-title" class="fr-h4" safe>
