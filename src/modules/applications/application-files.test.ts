@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { seedOpenSeason } from './testing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EICAR, startFakeClamd, type FakeClamd } from '../../../test/support/fake-clamd.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
@@ -96,34 +97,7 @@ beforeAll(async () => {
   t = await createTestApp({ clamdUrl: clamd.url });
   t.clock.set('2026-03-01T10:00:00Z');
   const { db } = t.app.services;
-  const season = await db
-    .insertInto('seasons')
-    .values({
-      slug: 'saison-9',
-      number: 9,
-      name: 'Saison 9',
-      name_en: 'Season 9',
-      opens_at: new Date('2026-02-01T00:00:00Z'),
-      closes_at: new Date('2026-03-31T21:59:59Z'),
-      summary: '',
-      summary_en: '',
-      eligible_kinds: ['association'],
-      support_months: 6,
-      grant_envelope_cents: 0,
-      laureates_sought: 5,
-      created_at: new Date(),
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('season_tracks')
-    .values([
-      { season_id: season.id, code: 'numerique', name: 'Communs numériques', name_en: 'Digital commons', lead: 'DINUM', position: 0 },
-      { season_id: season.id, code: 'autres', name: 'Autres communs', name_en: 'Other commons', lead: 'DITP', position: 1 },
-    ])
-    .execute();
-  await db.insertInto('application_forms').values({ season_id: season.id, version: 1, definition: JSON.stringify(FORM), created_at: new Date() }).execute();
+  const season = await seedOpenSeason(db, { slug: 'saison-9', number: 9, form: FORM });
 });
 afterAll(async () => {
   await t?.close();

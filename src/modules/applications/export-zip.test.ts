@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { seedOpenSeason } from './testing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { storeFile } from '../../core/files/store-file.js';
@@ -72,34 +73,7 @@ beforeAll(async () => {
   t = await createTestApp({ clamdUrl: 'tcp://127.0.0.1:9' });
   t.clock.set('2026-03-01T10:00:00Z');
   const { db } = t.app.services;
-  const season = await db
-    .insertInto('seasons')
-    .values({
-      slug: 'saison-zip',
-      number: 8,
-      name: 'Saison zip',
-      name_en: 'Zip season',
-      opens_at: new Date('2026-02-01T00:00:00Z'),
-      closes_at: new Date('2026-03-31T21:59:59Z'),
-      summary: '',
-      summary_en: '',
-      eligible_kinds: ['association'],
-      support_months: 6,
-      grant_envelope_cents: 0,
-      laureates_sought: 5,
-      created_at: new Date(),
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('season_tracks')
-    .values([
-      { season_id: season.id, code: 'numerique', name: 'Communs numériques', name_en: 'Digital commons', lead: 'DINUM', position: 0 },
-      { season_id: season.id, code: 'autres', name: 'Autres communs', name_en: 'Other commons', lead: 'DITP', position: 1 },
-    ])
-    .execute();
-  await db.insertInto('application_forms').values({ season_id: season.id, version: 1, definition: JSON.stringify(FORM), created_at: new Date() }).execute();
+  const season = await seedOpenSeason(db, { slug: 'saison-zip', number: 8, form: FORM });
   ids.a = await newApplication('zip-a@example.fr', 'numerique', 'Épicerie solidaire');
   ids.b = await newApplication('zip-b@example.fr', 'autres', 'Atelier vélo');
   await attach(ids.a, 'Budget prévisionnel.pdf', 'clean', 'budget 1');
