@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser } from '../support/users.js';
-import { firstLinkMatching, formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from './browser-support.js';
+import { firstLinkMatching, formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp, watchCsp } from './browser-support.js';
 
 /**
  * Every page template, in a real Chromium with the demo programme loaded: axe-core finds no WCAG
@@ -90,10 +90,7 @@ describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in
   for (const template of TEMPLATES) {
     it(`${template.name} has no WCAG A/AA violation`, async () => {
       const page = await (template.staff ? staff : anonymous).newPage();
-      const cspProblems: string[] = [];
-      page.on('console', (message) => {
-        if (/Content Security Policy/i.test(message.text())) cspProblems.push(message.text());
-      });
+      const cspProblems = watchCsp(page);
       page.on('pageerror', (error) => cspProblems.push(`script error: ${error.message}`));
       try {
         const url = await resolveUrl(page, template);

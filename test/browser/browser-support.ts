@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadDemo } from '../../src/core/boot.js';
 import { systemClock } from '../../src/core/clock.js';
@@ -90,6 +91,23 @@ export function formatViolations(url: string, violations: AxeViolation[]): strin
       return `  ${url}: [${v.impact}] ${v.id} — ${v.help} (${v.helpUrl})\n${nodes}`;
     })
     .join('\n');
+}
+
+/** Collects the page's Content-Security-Policy reports from its console (a blocked script or style). */
+export function watchCsp(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+  });
+  return problems;
+}
+
+/** Asserts axe finds no WCAG A/AA violation (printing them readably when it does), and no CSP report if given. */
+export async function expectAxeClean(page: Page, label: string, cspProblems?: string[]): Promise<void> {
+  const violations = await runAxe(page);
+  if (violations.length > 0) console.log(`axe violations on ${label}:\n${formatViolations(label, violations)}`);
+  expect(violations.map((v) => `${v.id} (${v.nodes.length} nodes)`), label).toEqual([]);
+  if (cspProblems) expect(cspProblems).toEqual([]);
 }
 
 /** The first link of the page whose path (without query) matches the pattern. */

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from '../../../test/browser/browser-support.js';
+import { hasChromium, launchBrowser, startDemoApp, type RunningApp, expectAxeClean } from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 import { DEFAULT_FORM } from './form/default-form.js';
 
@@ -30,12 +30,6 @@ describe.skipIf(!hasChromium)('attaching files in a browser', () => {
     await browser?.close();
     await running?.close();
   });
-
-  async function expectAxeClean(page: Page, label: string): Promise<void> {
-    const violations = await runAxe(page);
-    if (violations.length > 0) console.log(`axe violations on ${label}:\n${formatViolations(label, violations)}`);
-    expect(violations.map((v) => `${v.id} (${v.nodes.length} nodes)`), label).toEqual([]);
-  }
 
   it('uploads a PDF with the form, refuses a PNG on the field keeping the text, and removes the file', async () => {
     const page = await context.newPage();

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from '../../../test/browser/browser-support.js';
+import { hasChromium, launchBrowser, startDemoApp, type RunningApp, expectAxeClean, watchCsp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { DEFAULT_FORM } from './form/default-form.js';
 
@@ -39,18 +39,9 @@ describe.skipIf(!hasChromium)('applying in a browser (autosave, accessibility)',
     await running?.close();
   });
 
-  async function expectAxeClean(page: Page, label: string): Promise<void> {
-    const violations = await runAxe(page);
-    if (violations.length > 0) console.log(`axe violations on ${label}:\n${formatViolations(label, violations)}`);
-    expect(violations.map((v) => `${v.id} (${v.nodes.length} nodes)`), label).toEqual([]);
-  }
-
   it('creates a draft, autosaves it while typing, and warns when saving fails', async () => {
     const page = await context.newPage();
-    const cspProblems: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspProblems.push(message.text());
-    });
+    const cspProblems = watchCsp(page);
     try {
       await page.goto(`${running.baseUrl}/candidater/saison-3`);
       await expectAxeClean(page, 'apply page');

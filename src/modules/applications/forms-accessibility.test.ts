@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from '../../../test/browser/browser-support.js';
+import { hasChromium, launchBrowser, startDemoApp, type RunningApp, expectAxeClean, watchCsp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { DEFAULT_FORM } from './form/default-form.js';
@@ -31,40 +31,25 @@ describe.skipIf(!hasChromium)('accessibility of the form builder (axe-core in Ch
     await running?.close();
   });
 
-  async function expectClean(page: Page, label: string, problems: string[]): Promise<void> {
-    const violations = await runAxe(page);
-    if (violations.length > 0) console.log(`axe violations on ${label}:\n${formatViolations(label, violations)}`);
-    expect(violations.map((v) => `${v.id} (${v.nodes.length} nodes)`), label).toEqual([]);
-    expect(problems).toEqual([]);
-  }
-
-  function watchCsp(page: Page): string[] {
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
-    });
-    return problems;
-  }
-
   it('the builder, and the builder showing editor and JSON errors', async () => {
     const page = await staff.newPage();
     try {
       const problems = watchCsp(page);
       expect((await page.goto(builderUrl))?.status()).toBe(200);
-      await expectClean(page, 'builder', problems);
+      await expectAxeClean(page, 'builder', problems);
 
       await page.fill('[id="s0.q0.label_fr"]', '');
       await page.fill('[id="s0.q2.options"]', 'seule | Une seule | Only one');
       const [editorResponse] = await Promise.all([page.waitForNavigation(), page.click('button[name="action"][value="save"] >> nth=0')]);
       expect(editorResponse?.status()).toBe(400);
       expect(await page.locator('[id="s0.q0.label_fr-error"]').count()).toBe(1);
-      await expectClean(page, 'builder with editor errors', problems);
+      await expectAxeClean(page, 'builder with editor errors', problems);
 
       await page.goto(builderUrl);
       await page.fill('#definition', '{"sections": [{"id": "Mauvais"}]}');
       const [jsonResponse] = await Promise.all([page.waitForNavigation(), page.click('form[action$="/json"] button[type="submit"]')]);
       expect(jsonResponse?.status()).toBe(400);
-      await expectClean(page, 'builder with JSON errors', problems);
+      await expectAxeClean(page, 'builder with JSON errors', problems);
     } finally {
       await page.close();
     }
@@ -75,14 +60,14 @@ describe.skipIf(!hasChromium)('accessibility of the form builder (axe-core in Ch
     try {
       const problems = watchCsp(page);
       expect((await page.goto(`${builderUrl}/apercu`))?.status()).toBe(200);
-      await expectClean(page, 'preview', problems);
+      await expectAxeClean(page, 'preview', problems);
       await page.click('label[for="organisation_type--2"]');
       await page.fill('#organisation_siret', '123');
       await page.fill('[id="team[0][member_email]"]', 'pas-une-adresse');
       const [response] = await Promise.all([page.waitForNavigation(), page.click('form[action*="/apercu"] button[type="submit"]')]);
       expect(response?.status()).toBe(400);
       expect(await page.locator('#organisation_siret-error').count()).toBe(1);
-      await expectClean(page, 'preview with errors', problems);
+      await expectAxeClean(page, 'preview with errors', problems);
     } finally {
       await page.close();
     }

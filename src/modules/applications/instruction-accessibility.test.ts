@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from '../../../test/browser/browser-support.js';
+import { hasChromium, launchBrowser, startDemoApp, type RunningApp, expectAxeClean, watchCsp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { DEFAULT_FORM } from './form/default-form.js';
@@ -61,38 +61,23 @@ describe.skipIf(!hasChromium)('accessibility of instruction (axe-core in Chromiu
     await running?.close();
   });
 
-  async function expectClean(page: Page, label: string, problems: string[]): Promise<void> {
-    const violations = await runAxe(page);
-    if (violations.length > 0) console.log(`axe violations on ${label}:\n${formatViolations(label, violations)}`);
-    expect(violations.map((v) => `${v.id} (${v.nodes.length} nodes)`), label).toEqual([]);
-    expect(problems).toEqual([]);
-  }
-
-  function watchCsp(page: Page): string[] {
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
-    });
-    return problems;
-  }
-
   it('the batch form on the list, refused without text, and its result', async () => {
     const page = await staffContext.newPage();
     try {
       const problems = watchCsp(page);
       expect((await page.goto(`${running.baseUrl}/admin/candidatures`))?.status()).toBe(200);
-      await expectClean(page, 'list with batch form', problems);
+      await expectAxeClean(page, 'list with batch form', problems);
       // DSFR draws the box on the label; the input itself is visually hidden.
       await page.locator(`input[name="ids"][value="${applicationId}"]`).check({ force: true });
       await page.selectOption('#action', 'message');
       const [refused] = await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/candidatures/lot"] button[type="submit"]')]);
       expect(refused?.status()).toBe(400);
       expect(await page.locator('#body-error').count()).toBe(1);
-      await expectClean(page, 'batch form with errors', problems);
+      await expectAxeClean(page, 'batch form with errors', problems);
       await page.fill('#body', 'Merci de compléter le budget.');
       const [done] = await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/candidatures/lot"] button[type="submit"]')]);
       expect(done?.status()).toBe(200);
-      await expectClean(page, 'batch result', problems);
+      await expectAxeClean(page, 'batch result', problems);
     } finally {
       await page.close();
     }
@@ -106,10 +91,10 @@ describe.skipIf(!hasChromium)('accessibility of instruction (axe-core in Chromiu
       await page.fill('form[action$="/notes"] textarea', 'Budget à vérifier');
       await Promise.all([page.waitForNavigation(), page.click('form[action$="/notes"] button[type="submit"]')]);
       expect(await page.content()).toContain('Budget à vérifier');
-      await expectClean(page, 'staff page with thread and notes', problems);
+      await expectAxeClean(page, 'staff page with thread and notes', problems);
       const [refused] = await Promise.all([page.waitForNavigation(), page.click('form[action$="/messages"] button[type="submit"]')]);
       expect(refused?.status()).toBe(400);
-      await expectClean(page, 'staff message refused', problems);
+      await expectAxeClean(page, 'staff message refused', problems);
     } finally {
       await page.close();
     }
@@ -120,7 +105,7 @@ describe.skipIf(!hasChromium)('accessibility of instruction (axe-core in Chromiu
       const html = await mine.content();
       expect(html).toContain('Merci de compléter le budget.');
       expect(html).not.toContain('Budget à vérifier');
-      await expectClean(mine, 'applicant page with thread', problems);
+      await expectAxeClean(mine, 'applicant page with thread', problems);
     } finally {
       await mine.close();
     }

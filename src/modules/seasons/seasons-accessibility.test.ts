@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from '../../../test/browser/browser-support.js';
+import { hasChromium, launchBrowser, startDemoApp, type RunningApp, expectAxeClean, watchCsp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 
 /** The seasons pages, public and staff, including a form shown again with errors: axe finds nothing. */
@@ -32,20 +32,11 @@ describe.skipIf(!hasChromium)('accessibility of the seasons pages (axe-core in C
   });
 
   async function check(page: Page, url: string, status = 200): Promise<void> {
-    const problems: string[] = [];
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
-    });
+    const problems = watchCsp(page);
     const response = await page.goto(`${running.baseUrl}${url}`, { waitUntil: 'load' });
     expect(response?.status(), url).toBe(status);
     await expectAxeClean(page, url);
     expect(problems).toEqual([]);
-  }
-
-  async function expectAxeClean(page: Page, url: string): Promise<void> {
-    const violations = await runAxe(page);
-    if (violations.length > 0) console.log(`axe violations on ${url}:\n${formatViolations(url, violations)}`);
-    expect(violations.map((v) => `${v.id} (${v.nodes.length} nodes)`), url).toEqual([]);
   }
 
   for (const url of ['/saisons', '/saisons/saison-1', '/saisons/saison-2', '/saisons/saison-3', '/laureats', '/laureats?saison=saison-2']) {
