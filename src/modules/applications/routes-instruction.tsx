@@ -4,7 +4,7 @@ import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
 import { FormReader } from '../../core/http/forms.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
-import { t, type Locale } from '../../core/i18n/i18n.js';
+import { t, type Locale, type Message } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { addNote, NOTE_MAX } from './add-note.js';
 import { BATCH_ACTIONS, batchApplications } from './batch-applications.js';
@@ -29,6 +29,41 @@ function nameOf(user: CurrentUser): string {
 }
 
 /** Staff see an application only if it exists and is in one of their tracks (like the other staff routes). */
+interface OneFieldPost {
+  max: number;
+  /** Does the change with the typed text; returns where to send the person next. */
+  act(body: string): Promise<string>;
+  /** Where the form posts, and the page it came from. */
+  action: string;
+  back: string;
+  title: Message;
+  label: Message;
+  hint: Message;
+  button: Message;
+}
+
+/**
+ * The message and note forms hold one text field: valid, the change is made and the person sent on;
+ * otherwise the field is shown again alone, with its error and what was typed (400).
+ */
+async function handleOneFieldPost(request: FastifyRequest, reply: FastifyReply, post: OneFieldPost): Promise<FastifyReply> {
+  const form = new FormReader(request.body);
+  const body = form.text('body', { required: true, max: post.max });
+  if (form.ok) return reply.redirect(await post.act(body), 303);
+  const ctx = await viewContext(request, reply);
+  const locale = request.locale;
+  return html(
+    reply,
+    400,
+    <OneFieldFormPage
+      ctx={ctx}
+      title={t(locale, post.title)}
+      back={{ label: t(locale, im.back), href: post.back }}
+      form={{ action: post.action, name: 'body', label: t(locale, post.label), hint: t(locale, post.hint), button: t(locale, post.button), value: form.values.body, error: form.errors.body }}
+    />,
+  );
+}
+
 async function staffApplication(services: Services, request: FastifyRequest<IdParams>): Promise<ApplicationRecord | null> {
   if (!isUuid(request.params.id)) return null;
   const application = await loadApplication(services.db, request.params.id);
@@ -77,71 +112,56 @@ export async function registerInstructionRoutes(app: FastifyInstance, services: 
   app.post<IdParams>('/admin/candidatures/:id/messages', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
     const application = await staffApplication(services, request);
     if (!application) return notFound(request, reply);
-    const form = new FormReader(request.body);
-    const body = form.text('body', { required: true, max: MESSAGE_MAX });
-    if (form.ok) {
-      const user = request.user!;
-      await postMessage(services, actorOf(request), { application, authorId: user.id, authorName: nameOf(user), fromStaff: true, body });
-      return reply.redirect(`/admin/candidatures/${application.id}?ok=message#messages-title`, 303);
-    }
-    const ctx = await viewContext(request, reply);
-    const locale = request.locale;
-    return html(
-      reply,
-      400,
-      <OneFieldFormPage
-        ctx={ctx}
-        title={t(locale, im.writeMessage)}
-        back={{ label: t(locale, im.back), href: `/admin/candidatures/${application.id}` }}
-        form={{ action: `/admin/candidatures/${application.id}/messages`, name: 'body', label: t(locale, im.message), hint: t(locale, im.messageHint), button: t(locale, im.send), value: form.values.body, error: form.errors.body }}
-      />,
-    );
+    const user = request.user!;
+    return handleOneFieldPost(request, reply, {
+      max: MESSAGE_MAX,
+      act: async (body) => {
+        await postMessage(services, actorOf(request), { application, authorId: user.id, authorName: nameOf(user), fromStaff: true, body });
+        return `/admin/candidatures/${application.id}?ok=message#messages-title`;
+      },
+      action: `/admin/candidatures/${application.id}/messages`,
+      back: `/admin/candidatures/${application.id}`,
+      title: im.writeMessage,
+      label: im.message,
+      hint: im.messageHint,
+      button: im.send,
+    });
   });
 
   app.post<IdParams>('/admin/candidatures/:id/notes', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
     const application = await staffApplication(services, request);
     if (!application) return notFound(request, reply);
-    const form = new FormReader(request.body);
-    const body = form.text('body', { required: true, max: NOTE_MAX });
-    if (form.ok) {
-      await addNote(services, actorOf(request), { applicationId: application.id, authorId: request.user!.id, body });
-      return reply.redirect(`/admin/candidatures/${application.id}?ok=note#notes-title`, 303);
-    }
-    const ctx = await viewContext(request, reply);
-    const locale = request.locale;
-    return html(
-      reply,
-      400,
-      <OneFieldFormPage
-        ctx={ctx}
-        title={t(locale, im.writeNote)}
-        back={{ label: t(locale, im.back), href: `/admin/candidatures/${application.id}` }}
-        form={{ action: `/admin/candidatures/${application.id}/notes`, name: 'body', label: t(locale, im.note), hint: t(locale, im.notes), button: t(locale, im.addNote), value: form.values.body, error: form.errors.body }}
-      />,
-    );
+    return handleOneFieldPost(request, reply, {
+      max: NOTE_MAX,
+      act: async (body) => {
+        await addNote(services, actorOf(request), { applicationId: application.id, authorId: request.user!.id, body });
+        return `/admin/candidatures/${application.id}?ok=note#notes-title`;
+      },
+      action: `/admin/candidatures/${application.id}/notes`,
+      back: `/admin/candidatures/${application.id}`,
+      title: im.writeNote,
+      label: im.note,
+      hint: im.notes,
+      button: im.addNote,
+    });
   });
 
   app.post<IdParams>('/mes-candidatures/:id/messages', { config: { permission: 'signed-in' } }, async (request, reply) => {
     const user = request.user!;
     const application = isUuid(request.params.id) ? await loadApplicationFor(services.db, request.params.id, user) : null;
     if (!application) return notFound(request, reply);
-    const form = new FormReader(request.body);
-    const body = form.text('body', { required: true, max: MESSAGE_MAX });
-    if (form.ok) {
-      await postMessage(services, actorOf(request), { application, authorId: user.id, authorName: nameOf(user), fromStaff: false, body });
-      return reply.redirect(`/mes-candidatures/${application.id}?ok=message#messages-title`, 303);
-    }
-    const ctx = await viewContext(request, reply);
-    const locale = request.locale;
-    return html(
-      reply,
-      400,
-      <OneFieldFormPage
-        ctx={ctx}
-        title={t(locale, im.writeMessage)}
-        back={{ label: t(locale, im.back), href: `/mes-candidatures/${application.id}` }}
-        form={{ action: `/mes-candidatures/${application.id}/messages`, name: 'body', label: t(locale, im.message), hint: t(locale, im.replyHint), button: t(locale, im.send), value: form.values.body, error: form.errors.body }}
-      />,
-    );
+    return handleOneFieldPost(request, reply, {
+      max: MESSAGE_MAX,
+      act: async (body) => {
+        await postMessage(services, actorOf(request), { application, authorId: user.id, authorName: nameOf(user), fromStaff: false, body });
+        return `/mes-candidatures/${application.id}?ok=message#messages-title`;
+      },
+      action: `/mes-candidatures/${application.id}/messages`,
+      back: `/mes-candidatures/${application.id}`,
+      title: im.writeMessage,
+      label: im.message,
+      hint: im.replyHint,
+      button: im.send,
+    });
   });
 }
