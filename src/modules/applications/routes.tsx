@@ -525,11 +525,14 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
     const definition = form?.definition ?? { sections: [] };
     const answers = version?.answers ?? application.draftAnswers;
     // The register lookup never throws and is bounded by its own timeout: a failure shows "not verified".
-    const [owner, transitions, organisation, files] = await Promise.all([
+    const [owner, transitions, organisation, files, thread, notes, expertRequests] = await Promise.all([
       services.db.selectFrom('users').select('email').where('id', '=', application.ownerId).executeTakeFirst(),
       listTransitions(services.db, application.id),
       checkOrganisationAnswers(services, definition, answers),
       listApplicationFiles(services.db, application.id),
+      listThread(services.db, application.id),
+      listNotes(services.db, application.id),
+      listExpertRequests(services.db, application.id),
     ]);
     const ctx = await viewContext(request, reply);
     return html(
@@ -546,8 +549,8 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
         values={state.values ?? {}}
         errors={state.errors ?? {}}
         notice={state.notice}
-        instruction={{ thread: await listThread(services.db, application.id), notes: await listNotes(services.db, application.id) }}
-        experts={{ requests: await listExpertRequests(services.db, application.id), now: services.clock.now() }}
+        instruction={{ thread, notes }}
+        experts={{ requests: expertRequests, now: services.clock.now() }}
         files={files.map((file) => ({
           ...fileViews(request.locale, [file], `/admin/candidatures/${application.id}/fichiers`, false)[file.fileId]!,
           fileId: file.fileId,
