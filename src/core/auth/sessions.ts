@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { isRole, type CurrentUser } from './permissions.js';
@@ -67,6 +67,8 @@ export async function loadSessionUser(db: Kysely<DB>, clock: Clock, token: strin
       'users.given_name',
       'users.family_name',
       'users.locale',
+      // The roles come in the same round trip: this query runs on every signed-in request.
+      sql<{ role: string; track: string }[]>`coalesce((select json_agg(json_build_object('role', r.role, 'track', r.track)) from user_roles r where r.user_id = users.id), '[]'::json)`.as('grants'),
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
@@ -79,7 +81,7 @@ export async function loadSessionUser(db: Kysely<DB>, clock: Clock, token: strin
   if (now.getTime() - lastSeen > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  const grants = await db.selectFrom('user_roles').select(['role', 'track']).where('user_id', '=', row.id).execute();
+  const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as { role: string; track: string }[]) : row.grants;
   return {
     id: row.id,
     email: row.email,
