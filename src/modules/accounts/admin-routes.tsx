@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound } from '../../core/http/replies.js';
 import { sql } from 'kysely';
 import { verifyAuditChain } from '../../core/audit/audit.js';
 import { displayName, isRole, ROLES } from '../../core/auth/permissions.js';
 import { FormReader, type FieldError } from '../../core/http/forms.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
-import { httpMessages } from '../../core/http/errors.js';
-import { sendErrorPage } from '../../core/http/error-pages.js';
 import { t, type Locale } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { adminMessages as m } from './messages.js';
@@ -20,10 +19,6 @@ const TRACK = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 function pageNumber(value: unknown): number {
   const n = Number(value);
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
-}
-
-function notFound(request: FastifyRequest, reply: FastifyReply) {
-  return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
 }
 
 export async function adminRoutes(app: FastifyInstance, services: Services): Promise<void> {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { html } from '../../core/http/replies.js';
 import { staffTracks } from '../../core/auth/permissions.js';
 import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
@@ -19,10 +20,6 @@ import { copyFormFrom, saveForm, type SaveFormResult } from './save-form.js';
 
 type SeasonParams = { Params: { seasonId: string } };
 const MANAGE = { permission: 'seasons.manage' } as const;
-
-function html(reply: FastifyReply, status: number, body: JSX.Element): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(body);
-}
 
 async function seasonOf(services: Services, id: string): Promise<SeasonRef | null> {
   if (!isUuid(id)) return null;

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { html } from '../../core/http/replies.js';
 import { staffTracks } from '../../core/auth/permissions.js';
 import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
@@ -15,11 +16,6 @@ import { ExpertOpinionPage, ExpertRequestPage, type RequestFormState } from './v
 
 type IdParams = { Params: { id: string } };
 type TokenParams = { Params: { token: string } };
-
-/** The staff pages that show the expert section (the application page and its state form re-rendered). */
-function html(reply: FastifyReply, status: number, body: JSX.Element): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(body);
-}
 
 function tracksOf(request: FastifyRequest): string[] | undefined {
   return request.user ? staffTracks(request.user) : [];

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { html, notFound } from '../../core/http/replies.js';
 import { staffTracks, type CurrentUser } from '../../core/auth/permissions.js';
-import { sendErrorPage } from '../../core/http/error-pages.js';
-import { httpMessages } from '../../core/http/errors.js';
 import { FormReader } from '../../core/http/forms.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t, type Locale, type Message } from '../../core/i18n/i18n.js';
@@ -15,14 +14,6 @@ import { isUuid, loadApplication, loadApplicationFor, type ApplicationRecord } f
 import { BatchFormPage, BatchResultPage, OneFieldFormPage } from './views/instruction-section.js';
 
 type IdParams = { Params: { id: string } };
-
-function html(reply: FastifyReply, status: number, body: JSX.Element): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(body);
-}
-
-function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
-}
 
 function nameOf(user: CurrentUser): string {
   return [user.givenName, user.familyName].filter(Boolean).join(' ') || user.email;

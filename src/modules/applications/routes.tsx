@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { html, notFound } from '../../core/http/replies.js';
 import { seasonSummaries } from '../seasons/season-lookups.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { staffTracks, type CurrentUser } from '../../core/auth/permissions.js';
@@ -56,14 +57,6 @@ import { formatFileSize, readStoredFile, urlFileName } from '../../core/files/st
 import type { Locale } from '../../core/i18n/i18n.js';
 
 type IdParams = { Params: { id: string } };
-
-function html(reply: FastifyReply, status: number, body: JSX.Element): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(body);
-}
-
-function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
-}
 
 function wantsJson(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('application/json');

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { html, notFound } from '../../core/http/replies.js';
 import { FormReader } from '../../core/http/forms.js';
-import { httpMessages as hm } from '../../core/http/errors.js';
-import { sendErrorPage } from '../../core/http/error-pages.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
@@ -22,14 +21,6 @@ const NOTICES = { saved: am.saved, published: am.published, unpublished: am.unpu
 function noticeOf(request: FastifyRequest): string | undefined {
   const ok = (request.query as Record<string, unknown> | undefined)?.ok;
   return typeof ok === 'string' && ok in NOTICES ? t(request.locale, NOTICES[ok as keyof typeof NOTICES]) : undefined;
-}
-
-function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendErrorPage(request, reply, 404, hm.notFoundTitle, hm.notFoundText);
-}
-
-function html(reply: FastifyReply, status: number, body: JSX.Element): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(body);
 }
 
 function previewOf(title: string, body: string, titleEn: string | null, bodyEn: string | null): Preview {

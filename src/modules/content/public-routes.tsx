@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound } from '../../core/http/replies.js';
 import { hasPermission } from '../../core/auth/permissions.js';
 import { servePublicPage } from '../../core/cache/public-page.js';
 import { readStoredFile, urlFileName } from '../../core/files/store-file.js';
 import { sniffContentType } from '../../core/files/sniff.js';
 import { HttpError, httpMessages as hm } from '../../core/http/errors.js';
-import { sendErrorPage } from '../../core/http/error-pages.js';
 import { plainViewContext } from '../../core/http/request-context.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
@@ -31,10 +31,6 @@ export const NEWS_PER_PAGE = 10;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Pages that have their own address; any other published page lives under /pages/<slug>. */
 const PAGES_WITH_OWN_ROUTE = new Set(['accueil', 'programme', 'manifeste', 'partenaires', 'faq', 'mentions-legales', 'accessibilite', 'donnees-personnelles']);
-
-function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendErrorPage(request, reply, 404, hm.notFoundTitle, hm.notFoundText);
-}
 
 /** Reads ?categorie=…&tag=…&page=… or refuses the request (400) when a value has the wrong shape. */
 export function readNewsQuery(request: FastifyRequest): { filter: NewsFilter; page: number } {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { html, notFound } from '../../core/http/replies.js';
 import { servePublicPage } from '../../core/cache/public-page.js';
 import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
@@ -27,14 +28,6 @@ class NotFound extends Error {}
 
 type IdParams = { Params: { id: string } };
 type LaureateParams = { Params: { id: string; laureateId: string } };
-
-function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
-}
-
-function html(reply: FastifyReply, status: number, body: JSX.Element): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(body);
-}
 
 /** The season named in the URL, or null (a malformed id is simply not found). */
 async function seasonById(services: Services, id: string): Promise<SeasonRecord | null> {
