@@ -21,6 +21,16 @@ export const PERMISSIONS = {
   'staff.area': ['staff', 'admin'],
   'seasons.manage': ['staff', 'admin'],
   'applications.instruct': ['staff', 'admin'],
+  /** Build the jury, set review phases, run and publish the assignment, read the ranking. */
+  'review.manage': ['staff', 'admin'],
+  /** The reviewer's own area: declare conflicts, bid, score assigned applications. */
+  'review.participate': ['reviewer'],
+  /** Set up a citizen panel: quotas, analysis, commitment, draw, invitations (aggregated counts only). */
+  'panel.manage': ['staff', 'admin'],
+  /** Read volunteers' individual demographic answers (kept apart, deleted on a schedule). */
+  'panel.demographics': ['admin'],
+  /** The panelist's own area: read the shortlist and give opinions. */
+  'panel.participate': ['panelist'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
