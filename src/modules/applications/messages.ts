@@ -106,6 +106,7 @@ export const stateLabels: Record<ApplicationState, { fr: string; en: string }> =
   in_instruction: { fr: 'En instruction', en: 'Under review' },
   eligible: { fr: 'Éligible', en: 'Eligible' },
   ineligible: { fr: 'Inéligible', en: 'Ineligible' },
+  in_review: { fr: 'En évaluation par le jury', en: 'With the jury' },
   laureate: { fr: 'Lauréate', en: 'Laureate' },
   not_selected: { fr: 'Non retenue', en: 'Not selected' },
   withdrawn: { fr: 'Retirée', en: 'Withdrawn' },

@@ -39,4 +39,18 @@ describe('application states', () => {
     expect(nextStates('in_instruction', 'staff').sort()).toEqual(['eligible', 'ineligible']);
     expect(APPLICATION_STATES.filter(isEditable)).toEqual(['draft', 'submitted']);
   });
+
+  it('sends an eligible application to the jury and decides it from there', () => {
+    expect(checkTransition('eligible', 'in_review', 'staff')).toEqual({ ok: true });
+    expect(checkTransition('eligible', 'in_review', 'applicant').ok).toBe(false);
+    expect(checkTransition('in_review', 'laureate', 'staff')).toEqual({ ok: true });
+    expect(checkTransition('in_review', 'not_selected', 'staff')).toEqual({ ok: true });
+    expect(checkTransition('in_review', 'eligible', 'staff')).toEqual({ ok: false, problem: 'reason_required' });
+    expect(checkTransition('in_review', 'eligible', 'staff', 'Jury à refaire')).toEqual({ ok: true });
+    expect(checkTransition('in_review', 'withdrawn', 'applicant')).toEqual({ ok: true });
+    expect(checkTransition('in_review', 'in_instruction', 'staff', 'x').ok).toBe(false);
+    expect(checkTransition('submitted', 'in_review', 'staff').ok).toBe(false);
+    expect(nextStates('in_review', 'staff').sort()).toEqual(['eligible', 'laureate', 'not_selected']);
+    expect(isEditable('in_review')).toBe(false);
+  });
 });

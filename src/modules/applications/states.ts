@@ -2,7 +2,7 @@
  * The life of an application. Every state change goes through `checkTransition`, so the allowed
  * moves are written once, here, and tested here.
  */
-export const APPLICATION_STATES = ['draft', 'submitted', 'in_instruction', 'eligible', 'ineligible', 'laureate', 'not_selected', 'withdrawn'] as const;
+export const APPLICATION_STATES = ['draft', 'submitted', 'in_instruction', 'eligible', 'ineligible', 'in_review', 'laureate', 'not_selected', 'withdrawn'] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 /** Who may make a move: the applicant (owner or co-applicant) or staff instructing it. */
@@ -30,9 +30,17 @@ const MOVES: Record<ApplicationState, Move[]> = {
     { to: 'withdrawn', by: 'applicant' },
   ],
   eligible: [
+    { to: 'in_review', by: 'staff' },
     { to: 'laureate', by: 'staff' },
     { to: 'not_selected', by: 'staff' },
     { to: 'in_instruction', by: 'staff', reasonRequired: true },
+    { to: 'withdrawn', by: 'applicant' },
+  ],
+  // With the jury: staff publish an assignment (or move it by hand); the decision follows the review.
+  in_review: [
+    { to: 'laureate', by: 'staff' },
+    { to: 'not_selected', by: 'staff' },
+    { to: 'eligible', by: 'staff', reasonRequired: true },
     { to: 'withdrawn', by: 'applicant' },
   ],
   // A wrong ineligibility can be reopened, with a reason that stays in the history.

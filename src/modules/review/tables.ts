@@ -37,6 +37,8 @@ export interface JuryMembersTable {
   topics: string[];
   min_load: number;
   max_load: number;
+  /** The SIREN (9 digits) of the reviewer's own organisation, declared by them; '' when none. */
+  siren: Generated<string>;
   invited_at: Timestamp;
   invited_by: string | null;
   removed_at: NullableTimestamp;
