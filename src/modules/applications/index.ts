@@ -2,6 +2,7 @@ import type { Module } from '../../core/module.js';
 import { SCAN_FILE_JOB, scanFileJob } from './application-files.js';
 import { DRAFT_REMINDER_JOB, draftRemindersJob } from './draft-reminders.js';
 import { registerFormBuilderRoutes } from './forms-routes.js';
+import { ORGANISATION_CHECK_JOB, organisationCheckJob } from './organisation/stored-check.js';
 import './mails.js';
 import { applicationRoutes } from './routes.js';
 import { registerInstructionRoutes } from './routes-instruction.js';
@@ -10,7 +11,7 @@ import { seedApplicationsCommand } from './seed-command.js';
 export const applicationsModule: Module = {
   name: 'applications',
   commands: { 'applications seed': seedApplicationsCommand },
-  jobs: (services) => ({ [DRAFT_REMINDER_JOB]: draftRemindersJob(services), [SCAN_FILE_JOB]: scanFileJob(services) }),
+  jobs: (services) => ({ [DRAFT_REMINDER_JOB]: draftRemindersJob(services), [SCAN_FILE_JOB]: scanFileJob(services), [ORGANISATION_CHECK_JOB]: organisationCheckJob(services) }),
   routes: async (app, services) => {
     registerFormBuilderRoutes(app, services);
     await applicationRoutes(app, services);

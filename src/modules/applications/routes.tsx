@@ -18,7 +18,8 @@ import { createApplication } from './create-application.js';
 import { callClosesAt, isOnTime } from './deadline.js';
 import type { AnswerMap } from './form/model.js';
 import { readAnswers } from './form/validate.js';
-import { checkOrganisationAnswers } from './organisation/check-organisation.js';
+import { loadOrganisationCheck, recheckOrganisation } from './organisation/stored-check.js';
+import { organisationMessages } from './organisation/messages.js';
 import { acceptInvitation, inviteMember } from './members.js';
 import { applicationMessages as m } from './messages.js';
 import { keepPendingDraft, PENDING_COOKIE, PENDING_MAX_AGE_S, restorePendingDraft } from './pending-drafts.js';
@@ -517,11 +518,11 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
     const form = await loadFormVersion(services.db, version?.formId ?? application.formId);
     const definition = form?.definition ?? { sections: [] };
     const answers = version?.answers ?? application.draftAnswers;
-    // The register lookup never throws and is bounded by its own timeout: a failure shows "not verified".
+    // The register check is read as stored by the job run after submit: opening a page never waits on the register.
     const [owner, transitions, organisation, files, thread, notes, expertRequests] = await Promise.all([
       services.db.selectFrom('users').select('email').where('id', '=', application.ownerId).executeTakeFirst(),
       listTransitions(services.db, application.id),
-      checkOrganisationAnswers(services, definition, answers),
+      loadOrganisationCheck(services.db, application.id),
       listApplicationFiles(services.db, application.id),
       listThread(services.db, application.id),
       listNotes(services.db, application.id),
@@ -570,8 +571,20 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
   app.get<IdParams>('/admin/candidatures/:id', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
     const application = await staffApplication(request);
     if (!application) return notFound(request, reply);
-    const notice = (request.query as Record<string, string | undefined>).ok === 'etat' ? t(request.locale, m.stateChanged) : instructionNotice(request.locale, request.query);
+    const ok = (request.query as Record<string, string | undefined>).ok;
+    const notice =
+      ok === 'etat' ? t(request.locale, m.stateChanged) : ok === 'organisation' ? t(request.locale, organisationMessages.rechecked) : instructionNotice(request.locale, request.query);
     return renderDetail(request, reply, application, 200, { notice });
+  });
+
+  app.post<IdParams>('/admin/candidatures/:id/organisation', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
+    const application = await staffApplication(request);
+    if (!application) return notFound(request, reply);
+    // Bounded by the register client's own timeout; an unavailable register is stored as such.
+    const result = await recheckOrganisation(services, actorOf(request), application.id);
+    if (result === 'not_found') return notFound(request, reply);
+    if (result === null) return renderDetail(request, reply, application, 200, { notice: t(request.locale, organisationMessages.nothingToCheck) });
+    return reply.redirect(`/admin/candidatures/${application.id}?ok=organisation`, 303);
   });
 
   app.post<IdParams>('/admin/candidatures/:id/etat', { config: { permission: 'applications.instruct' } }, async (request, reply) => {

@@ -132,6 +132,7 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
       },
       now,
     );
+    await (await import('./organisation/stored-check.js')).enqueueOrganisationCheck(trx, application.id, now);
     await audit({ action: 'application.submit', subjectType: 'application', subjectId: application.id, summary: { version, sha256, from: application.state } });
     return { ok: true, version, submittedAt: input.arrivedAt, replayed: false };
   });

@@ -33,6 +33,17 @@ export const organisationMessages = defineMessages({
     en: 'The RNA number given ({given}) differs from the register’s ({register}).',
   },
   otherLegalForm: { fr: 'Catégorie juridique {code}', en: 'Legal category {code}' },
+  notCheckedYet: {
+    fr: 'Aucune vérification enregistrée : elle est faite après le dépôt de la candidature, ou à la demande ci-dessous.',
+    en: 'No check recorded: it is made after the application is submitted, or on request below.',
+  },
+  checkedAt: { fr: 'Vérification du {date}', en: 'Checked on {date}' },
+  recheck: { fr: 'Vérifier à nouveau', en: 'Check again' },
+  rechecked: { fr: 'La structure a été vérifiée à nouveau.', en: 'The organisation was checked again.' },
+  nothingToCheck: {
+    fr: 'Les réponses ne donnent ni numéro SIRET ni numéro RNA : rien à vérifier.',
+    en: 'The answers give no SIRET nor RNA number: nothing to check.',
+  },
 });
 
 /** Why the register could not answer, in words staff understand. */

@@ -7,8 +7,8 @@ import type { SeasonRecord } from '../../seasons/queries.js';
 import type { FormDefinition, AnswerMap } from '../form/model.js';
 import { FormFields, type AttachedFileView } from '../form/render.js';
 import { fileMessages as fm } from '../file-messages.js';
-import type { OrganisationCheck } from '../organisation/check-organisation.js';
-import { OrganisationCheckSummary } from '../organisation/organisation-check-view.js';
+import type { StoredOrganisationCheck } from '../organisation/stored-check.js';
+import { StoredOrganisationSection } from '../organisation/stored-check-view.js';
 import { applicationMessages as m } from '../messages.js';
 import type { ApplicationRecord, StaffListRow, TransitionRow } from '../queries.js';
 import { APPLICATION_STATES, nextStates } from '../states.js';
@@ -146,8 +146,8 @@ export interface AdminDetailProps {
   definition: FormDefinition;
   answers: AnswerMap;
   transitions: TransitionRow[];
-  /** The organisation check of the SIRET/RNA answers; null when none was given. */
-  organisation: Pick<OrganisationCheck, 'register' | 'rnaMismatch'> | null;
+  /** The stored register check of the SIRET/RNA answers; null when none is stored. */
+  organisation: StoredOrganisationCheck | null;
   values: Record<string, string>;
   errors: Record<string, FieldError>;
   notice?: string;
@@ -228,16 +228,7 @@ export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
         ) : (
           ''
         )}
-        {props.organisation ? (
-          <section aria-labelledby="organisation-title" class="fr-my-4w">
-            <h2 id="organisation-title" class="fr-h4" safe>
-              {t(locale, m.organisation)}
-            </h2>
-            <OrganisationCheckSummary locale={locale} check={props.organisation} />
-          </section>
-        ) : (
-          ''
-        )}
+        <StoredOrganisationSection locale={locale} csrfToken={ctx.csrfToken} applicationId={application.id} heading={t(locale, m.organisation)} stored={props.organisation} />
         <section aria-labelledby="history-title" class="fr-my-4w">
           <h2 id="history-title" class="fr-h4" safe>
             {t(locale, m.history)}
