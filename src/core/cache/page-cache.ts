@@ -1,10 +1,21 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 
-interface Entry {
+export interface CachedPage {
   /** Encoded once: re-encoding a page full of non-Latin-1 text (’, é…) on every hit costs more than the rest. */
   body: Buffer;
+  /** Strong validator of the body, so browsers revalidate cheaply (304) instead of keeping stale copies. */
+  etag: string;
+}
+
+interface Entry extends CachedPage {
   at: number;
+}
+
+/** A strong ETag for a page body (computed once when the page enters the cache). */
+export function etagOf(body: Buffer): string {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
 export const PAGE_CACHE_CHANNEL = 'accelerateur_page_cache';
@@ -23,22 +34,24 @@ export class PageCache {
     private readonly ttlMs = 5 * 60_000,
   ) {}
 
-  get(key: string, now = Date.now()): Buffer | undefined {
+  get(key: string, now = Date.now()): CachedPage | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (now - entry.at > this.ttlMs) {
       this.entries.delete(key);
       return undefined;
     }
-    return entry.body;
+    return entry;
   }
 
-  set(key: string, body: Buffer, now = Date.now()): void {
+  set(key: string, body: Buffer, now = Date.now()): CachedPage {
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { body, at: now });
+    const entry = { body, etag: etagOf(body), at: now };
+    this.entries.set(key, entry);
+    return entry;
   }
 
   clear(): void {

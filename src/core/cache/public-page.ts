@@ -19,21 +19,37 @@ export async function servePublicPage(
   contentType = 'text/html; charset=utf-8',
 ): Promise<FastifyReply> {
   const { pageCache } = request.server.services;
-  const key = `${request.locale}\u0000${request.url}`;
-  let body: Buffer | string | undefined = request.user ? undefined : pageCache.get(key);
-  if (body === undefined) {
+  if (request.user) {
+    // Signed-in people see their own header: always a fresh render, never stored by anyone.
     const rendered = await render();
-    if (rendered === null) return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
-    body = rendered;
-    if (!request.user) {
-      body = Buffer.from(rendered);
-      pageCache.set(key, body);
-    }
+    if (rendered === null) return notFoundPage(request, reply);
+    return reply.type(contentType).header('cache-control', 'private, no-store').send(rendered);
   }
-  return reply
-    .type(contentType)
-    .header('cache-control', request.user ? 'private, no-store' : 'public, max-age=60')
-    .send(body);
+  const key = `${request.locale}\u0000${request.url}`;
+  let page = pageCache.get(key);
+  if (page === undefined) {
+    const rendered = await render();
+    if (rendered === null) return notFoundPage(request, reply);
+    page = pageCache.set(key, Buffer.from(rendered));
+  }
+  // `no-cache` lets browsers and proxies keep the page but revalidate it on every visit, so an
+  // unpublished article disappears at once; the revalidation costs a 304 with no body.
+  reply.type(contentType).header('cache-control', 'public, no-cache').header('etag', page.etag);
+  if (matchesEtag(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
+  return reply.send(page.body);
+}
+
+function notFoundPage(request: FastifyRequest, reply: FastifyReply) {
+  return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
+}
+
+/** If-None-Match holds a list of ETags (possibly weak, W/"…") or `*`. */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const value = tag.trim();
+    return value === '*' || value === etag || value === `W/${etag}`;
+  });
 }
 
 /**

@@ -195,6 +195,25 @@ describe('public site', () => {
     expect(await count()).toBe(before);
   });
 
+  it('lets browsers keep public pages only if they revalidate them: ETag, no-cache, 304 when unchanged', async () => {
+    const first = await get('/faq');
+    expect(first.headers['cache-control']).toBe('public, no-cache');
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[\w-]{20,}"$/);
+    const again = await t.app.inject({ method: 'GET', url: '/faq', headers: { 'if-none-match': `"other", W/${etag}` } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    // Another locale is another page, with its own validator.
+    const english = await get('/faq', 'en');
+    expect(english.headers.etag).not.toBe(etag);
+    // A change to the content gives a new validator, so a browser's copy is replaced at its next visit.
+    await t.app.services.db.updateTable('pages').set({ body: 'Une seule question.' }).where('slug', '=', 'faq').execute();
+    t.app.services.pageCache.clear();
+    const changed = await t.app.inject({ method: 'GET', url: '/faq', headers: { 'if-none-match': etag } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+  });
+
   it('serves a cached page without reading the database again', async () => {
     // A page read before the cache was consulted would cost a query on every hit. Remove the row behind
     // the cache's back (no change announced): the visitor still gets the cached page; once the cache is
