@@ -39,68 +39,81 @@ function AdminFrame({ ctx, title, children }: { ctx: ViewContext; title: string;
   );
 }
 
+/** One kind of content in the CMS list: its heading, the "new" button, then its table or an empty message. */
+function ListSection(props: { title: string; newHref: string; newLabel: string; empty: string; columns: string[]; count: number; children: Html.Children }): JSX.Element {
+  return (
+    <section class="fr-mt-4w">
+      <h2 safe>{props.title}</h2>
+      <a class="fr-btn fr-icon-add-line fr-btn--icon-left fr-mb-2w" href={props.newHref} safe>
+        {props.newLabel}
+      </a>
+      {props.count === 0 ? (
+        <p safe>{props.empty}</p>
+      ) : (
+        <DataTable caption={props.title} columns={props.columns}>
+          {props.children}
+        </DataTable>
+      )}
+    </section>
+  );
+}
+
 export function ContentListPage({ ctx, pages, news }: { ctx: ViewContext; pages: PageRow[]; news: NewsRow[] }): JSX.Element {
   const { locale } = ctx;
   return (
     <AdminFrame ctx={ctx} title={t(locale, am.contentsTitle)}>
-      <section class="fr-mt-4w">
-        <h2 safe>{t(locale, am.newsTitle)}</h2>
-        <a class="fr-btn fr-icon-add-line fr-btn--icon-left fr-mb-2w" href="/admin/contenus/actualites/nouvelle" safe>
-          {t(locale, am.newNews)}
-        </a>
-        {news.length === 0 ? (
-          <p safe>{t(locale, am.noNews)}</p>
-        ) : (
-          <DataTable caption={t(locale, am.newsTitle)} columns={[t(locale, am.colTitle), t(locale, am.colStatus), t(locale, am.colPublished), t(locale, am.colUpdated)]}>
-                {news.map((n) => (
-                  <tr>
-                    <td>
-                      <a href={`/admin/contenus/actualites/${n.id}`} safe>
-                        {n.title}
-                      </a>
-                      <br />
-                      <code class="fr-text--xs" safe>{`/actualites/${n.slug}`}</code>
-                    </td>
-                    <td>
-                      <StatusBadge locale={locale} status={n.status} />
-                    </td>
-                    <td>
-                      <DateText locale={locale} date={n.published_at} />
-                    </td>
-                    <td safe>{formatDateTime(locale, n.updated_at)}</td>
-                  </tr>
-                ))}
-          </DataTable>
-        )}
-      </section>
-      <section class="fr-mt-4w">
-        <h2 safe>{t(locale, am.pagesTitle)}</h2>
-        <a class="fr-btn fr-icon-add-line fr-btn--icon-left fr-mb-2w" href="/admin/contenus/pages/nouvelle" safe>
-          {t(locale, am.newPage)}
-        </a>
-        {pages.length === 0 ? (
-          <p safe>{t(locale, am.noPages)}</p>
-        ) : (
-          <DataTable caption={t(locale, am.pagesTitle)} columns={[t(locale, am.colTitle), t(locale, am.colSlug), t(locale, am.colStatus), t(locale, am.colUpdated)]}>
-                {pages.map((p) => (
-                  <tr>
-                    <td>
-                      <a href={`/admin/contenus/pages/${p.id}`} safe>
-                        {p.title}
-                      </a>
-                    </td>
-                    <td>
-                      <code class="fr-text--xs" safe>{p.slug}</code>
-                    </td>
-                    <td>
-                      <StatusBadge locale={locale} status={p.status} />
-                    </td>
-                    <td safe>{formatDateTime(locale, p.updated_at)}</td>
-                  </tr>
-                ))}
-          </DataTable>
-        )}
-      </section>
+      <ListSection
+        title={t(locale, am.newsTitle)}
+        newHref="/admin/contenus/actualites/nouvelle"
+        newLabel={t(locale, am.newNews)}
+        empty={t(locale, am.noNews)}
+        columns={[t(locale, am.colTitle), t(locale, am.colStatus), t(locale, am.colPublished), t(locale, am.colUpdated)]}
+        count={news.length}
+      >
+        {news.map((n) => (
+          <tr>
+            <td>
+              <a href={`/admin/contenus/actualites/${n.id}`} safe>
+                {n.title}
+              </a>
+              <br />
+              <code class="fr-text--xs" safe>{`/actualites/${n.slug}`}</code>
+            </td>
+            <td>
+              <StatusBadge locale={locale} status={n.status} />
+            </td>
+            <td>
+              <DateText locale={locale} date={n.published_at} />
+            </td>
+            <td safe>{formatDateTime(locale, n.updated_at)}</td>
+          </tr>
+        ))}
+      </ListSection>
+      <ListSection
+        title={t(locale, am.pagesTitle)}
+        newHref="/admin/contenus/pages/nouvelle"
+        newLabel={t(locale, am.newPage)}
+        empty={t(locale, am.noPages)}
+        columns={[t(locale, am.colTitle), t(locale, am.colSlug), t(locale, am.colStatus), t(locale, am.colUpdated)]}
+        count={pages.length}
+      >
+        {pages.map((p) => (
+          <tr>
+            <td>
+              <a href={`/admin/contenus/pages/${p.id}`} safe>
+                {p.title}
+              </a>
+            </td>
+            <td>
+              <code class="fr-text--xs" safe>{p.slug}</code>
+            </td>
+            <td>
+              <StatusBadge locale={locale} status={p.status} />
+            </td>
+            <td safe>{formatDateTime(locale, p.updated_at)}</td>
+          </tr>
+        ))}
+      </ListSection>
     </AdminFrame>
   );
 }
