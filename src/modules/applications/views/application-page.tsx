@@ -79,7 +79,12 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
   // because a multipart body is read only inside the handler, after the CSRF check.
   const csrfQuery = `?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`;
   return (
-    <Page ctx={ctx} title={heading} head={<script type="module" src="/static/application-autosave.js"></script>}>
+    <Page ctx={ctx} title={heading} head={
+        <>
+          <script type="module" src="/static/application-autosave.js"></script>
+          <script type="module" src="/static/application-conditions.js"></script>
+        </>
+      }>
       <div class="fr-container fr-my-6w">
         <Breadcrumb locale={locale} items={[{ label: t(locale, m.myApplications), href: '/mes-candidatures' }, { label: heading }]} />
         <h1 safe>{heading}</h1>
