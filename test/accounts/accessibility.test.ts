@@ -93,3 +93,31 @@ describe.skipIf(!hasChromium)('accessibility of the accounts pages (axe-core in 
     }
   });
 });
+
+/** With ProConnect configured, the sign-in page offers the ProConnect button beside the magic link. */
+describe.skipIf(!hasChromium)('accessibility of the sign-in page with ProConnect (axe-core in Chromium)', () => {
+  let running: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // The page only needs to know ProConnect is configured; nothing is asked of the issuer until a click.
+    running = await startDemoApp({
+      proconnect: { issuer: 'http://127.0.0.1:9/proconnect', clientId: 'accelerateur', clientSecret: 'secret', allowInsecure: true },
+    });
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  it('shows the ProConnect button and has no axe violation', async () => {
+    const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+    await page.goto(`${running.baseUrl}/connexion`);
+    expect(await page.locator('.fr-connect').count()).toBeGreaterThan(0);
+    const violations = await runAxe(page);
+    if (violations.length > 0) console.log(formatViolations(page.url(), violations));
+    expect(violations.map((v) => v.id)).toEqual([]);
+  });
+});

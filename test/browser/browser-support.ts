@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadDemo } from '../../src/core/boot.js';
 import { systemClock } from '../../src/core/clock.js';
-import { readConfig } from '../../src/core/config.js';
+import { readConfig, type Config } from '../../src/core/config.js';
 import type { Database } from '../../src/core/db/database.js';
 import { freePort } from '../support/processes.js';
 import { createTestDatabase } from '../support/test-app.js';
@@ -32,7 +32,7 @@ export interface RunningApp {
 }
 
 /** The whole platform with its demo programme, listening on a free port of 127.0.0.1. */
-export async function startDemoApp(): Promise<RunningApp> {
+export async function startDemoApp(overrides: Partial<Config> = {}): Promise<RunningApp> {
   const database = await createTestDatabase();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -41,6 +41,7 @@ export async function startDemoApp(): Promise<RunningApp> {
     databaseUrl: (database as { url?: string }).url,
     loadDemo: true,
     runJobs: false,
+    ...overrides,
   };
   const app = await buildApp({ config, database, clock: systemClock, logger: false });
   await loadDemo(app.services);
