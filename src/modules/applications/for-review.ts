@@ -1,0 +1,116 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../core/db/schema.js';
+import type { AnswerMap, AnswerValue } from './form/model.js';
+import { parseJson } from './queries.js';
+import { checkTransition, type ApplicationState } from './states.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/**
+ * What the expert jury (review module) may read about a season's applications: the title, track,
+ * organisation, the text of the submitted answers (for the affinity), and what conflict detection needs
+ * (SIREN, member emails and accounts). Contact data stays here: the review module never shows it to reviewers.
+ */
+export interface ApplicationForReview {
+  id: string;
+  title: string;
+  trackCode: string;
+  state: ApplicationState;
+  organisationName: string;
+  /** The 9-digit SIREN from a SIREN or SIRET answer; '' when the application has none. */
+  siren: string;
+  /** The submitted answers' free text (title first), for text similarity. */
+  text: string;
+  /** Choice answers (e.g. the support levers asked for) and the track: the application's topics. */
+  topics: string[];
+  /** Every email known for the application: its members and the emails given in its answers. */
+  emails: string[];
+  /** Accounts of the application's members (owner and co-applicants). */
+  memberUserIds: string[];
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function walk(value: AnswerValue | undefined, key: string, out: { texts: string[]; choices: string[]; emails: string[]; ids: string[] }): void {
+  if (value === null || value === undefined) return;
+  if (typeof value === 'string') {
+    const v = value.trim();
+    if (!v) return;
+    if (/sire[nt]/i.test(key)) out.ids.push(v);
+    else if (EMAIL.test(v)) out.emails.push(v.toLowerCase());
+    else if (/^https?:\/\//i.test(v)) return;
+    else if (/^[a-z0-9_-]+$/.test(v) && v.length <= 40) out.choices.push(v);
+    else out.texts.push(v);
+  } else if (Array.isArray(value)) {
+    for (const item of value) {
+      if (typeof item === 'string') {
+        if (/^[a-z0-9_-]+$/.test(item)) out.choices.push(item);
+        else out.texts.push(item);
+      } else if (item && typeof item === 'object') {
+        for (const [k, v] of Object.entries(item as AnswerMap)) walk(v, k, out);
+      }
+    }
+  }
+}
+
+/** The season's applications in the given states, with their latest submitted answers. */
+export async function listApplicationsForReview(db: Db, seasonId: string, states: readonly ApplicationState[]): Promise<ApplicationForReview[]> {
+  if (states.length === 0) return [];
+  const rows = await db
+    .selectFrom('applications as a')
+    .leftJoin('application_versions as v', (j) => j.onRef('v.application_id', '=', 'a.id').onRef('v.version', '=', 'a.current_version'))
+    .select(['a.id', 'a.title', 'a.track_code', 'a.state', 'v.answers'])
+    .where('a.season_id', '=', seasonId)
+    .where('a.state', 'in', [...states])
+    .orderBy('a.title')
+    .orderBy('a.id')
+    .execute();
+  if (rows.length === 0) return [];
+  const members = await db
+    .selectFrom('application_members')
+    .select(['application_id', 'email', 'user_id'])
+    .where(
+      'application_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  return rows.map((r) => {
+    const answers = parseJson<AnswerMap>(r.answers, {});
+    const out = { texts: [] as string[], choices: [] as string[], emails: [] as string[], ids: [] as string[] };
+    for (const [k, v] of Object.entries(answers)) walk(v, k, out);
+    const mine = members.filter((m) => m.application_id === r.id);
+    const digits = out.ids.map((id) => id.replace(/\D/g, '')).find((d) => d.length === 9 || d.length === 14);
+    const name = answers.organisation_name;
+    return {
+      id: r.id,
+      title: r.title,
+      trackCode: r.track_code,
+      state: r.state as ApplicationState,
+      organisationName: typeof name === 'string' ? name.trim() : '',
+      siren: digits ? digits.slice(0, 9) : '',
+      text: [r.title, ...out.texts].join('\n'),
+      topics: [...new Set([r.track_code, ...out.choices])],
+      emails: [...new Set([...mine.map((m) => m.email.toLowerCase()), ...out.emails])],
+      memberUserIds: [...new Set(mine.map((m) => m.user_id).filter((id): id is string => id !== null))],
+    };
+  });
+}
+
+/**
+ * Moves eligible applications to `in_review` inside the caller's transaction (the jury publishing its
+ * assignment), recorded in each application's history. Applications in another state are left as they are.
+ * Returns the ids that moved.
+ */
+export async function moveApplicationsToReview(trx: Transaction<DB>, ids: readonly string[], actorUserId: string | null, now: Date, reason: string): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx.selectFrom('applications').select(['id', 'state']).where('id', 'in', [...ids]).forUpdate().execute();
+  const moving = rows.filter((r) => checkTransition(r.state as ApplicationState, 'in_review', 'staff').ok).map((r) => r.id);
+  if (moving.length === 0) return [];
+  await trx.updateTable('applications').set({ state: 'in_review', updated_at: now }).where('id', 'in', moving).execute();
+  await trx
+    .insertInto('application_transitions')
+    .values(moving.map((id) => ({ application_id: id, from_state: 'eligible', to_state: 'in_review', reason, at: now, actor_id: actorUserId })))
+    .execute();
+  return moving;
+}
