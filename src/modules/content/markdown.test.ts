@@ -130,9 +130,11 @@ describe('renderMarkdown', () => {
     expect(html).toContain('end');
   });
 
-  it('accepts https and site-path images only', () => {
-    const html = renderMarkdown('![a](https://cdn.example/a.png) ![b](/uploads/b.jpg) ![c](http://plain.example/c.png) ![d](//proto.example/d.png) <img src="data:image/png;base64,AAAA">');
-    expect(html).toContain('<img src="https://cdn.example/a.png" alt="a" />');
+  it('shows site-path images, turns https images into links (the CSP would block them), drops the rest', () => {
+    const html = renderMarkdown('![a](https://cdn.example/a.png) ![b](/uploads/b.jpg) ![c](http://plain.example/c.png) ![d](//proto.example/d.png) <img src="data:image/png;base64,AAAA"> ![](https://cdn.example/photo%20jury.jpg?w=2)');
+    expect(html).toContain('<a href="https://cdn.example/a.png">a</a>');
+    expect(html).toContain('<a href="https://cdn.example/photo%20jury.jpg?w=2">photo jury.jpg</a>');
+    expect(html).not.toContain('<img src="https');
     expect(html).toContain('<img src="/uploads/b.jpg" alt="b" />');
     expect(html).not.toContain('plain.example');
     expect(html).not.toContain('proto.example');

@@ -69,7 +69,29 @@ export function renderMarkdown(source: string): string {
     // Marked is robust, but if it ever fails the text is still shown, escaped.
     html = `<p>${escapeText(String(source))}</p>`;
   }
-  return sanitizeHtml(html, sanitizeOptions);
+  return linkRemoteImages(sanitizeHtml(html, sanitizeOptions));
+}
+
+/**
+ * The site's CSP (img-src 'self') blocks images hosted elsewhere, and loading them would tell another site
+ * who reads the page: each https image becomes a plain link to it, named by its alt text or file name.
+ * Runs on sanitize-html's output, whose img tags always read `<img src="…" …/>` with escaped attributes.
+ */
+function linkRemoteImages(html: string): string {
+  return html.replace(/<img src="(https:\/\/[^"]*)"([^>]*?)\s*\/>/g, (_tag, src: string, rest: string) => {
+    const alt = /\balt="([^"]*)"/.exec(rest)?.[1]?.trim();
+    return `<a href="${src}">${alt || fileNameOf(src)}</a>`;
+  });
+}
+
+/** The last path segment of an (escaped) URL, decoded when it can be, for a link's text. */
+function fileNameOf(escapedUrl: string): string {
+  const last = escapedUrl.split(/[?#]/)[0].split('/').pop() || escapedUrl;
+  try {
+    return escapeText(decodeURIComponent(last.replace(/&amp;/g, '&')));
+  } catch {
+    return last;
+  }
 }
 
 /**
