@@ -130,6 +130,12 @@ describe('file questions', () => {
     const submitted = await postPage(cookie, id, [['project_name', 'Atelier']], [], true);
     expect(submitted.statusCode).toBe(303);
     expect(submitted.headers.location).toBe(`/mes-candidatures/${id}?ok=soumis`);
+    // The applicants follow the staff rule: not while the scan is pending, then once found clean.
+    const pending = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}/fichiers/${row!.file_id}`, headers: { cookie } });
+    expect(pending.statusCode).toBe(409);
+    expect(pending.body).toContain('Analyse antivirus en cours');
+    expect(pending.body).not.toContain('%PDF');
+    await t.app.services.worker.drain();
     const own = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}/fichiers/${row!.file_id}`, headers: { cookie } });
     expect(own.statusCode).toBe(200);
     expect(own.rawPayload.equals(PDF)).toBe(true);
@@ -153,6 +159,41 @@ describe('file questions', () => {
     expect(first.headers.location).toBe(`/mes-candidatures/${id}?ok=soumis`);
     expect(again.headers.location).toBe(`/mes-candidatures/${id}?ok=soumis`);
     expect(await filesOf(id)).toHaveLength(1);
+  });
+
+  it('removes the copy stored by the losing one of simultaneous replays of a submit with a file', async () => {
+    const { cookie, id } = await newDraft('rejeu-simultane@example.fr');
+    const session = await formSession(t.app, cookie, `/mes-candidatures/${id}`);
+    const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(session.html)![1]!;
+    const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)![1]!;
+    const body = multipart([['idempotency_key', key], ['project_name', 'Rejeux simultanés']], [{ field: 'dossier', name: 'Dossier.pdf', data: PDF }]);
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: action.replace(`/mes-candidatures/${id}?`, `/mes-candidatures/${id}/soumettre?`),
+        payload: body.payload,
+        headers: { ...body.headers, cookie: session.cookie },
+      });
+    // The application is held locked while the replays arrive, so that every one of them gets past the
+    // check for an earlier version and stores its file before any has submitted (on PostgreSQL; the
+    // embedded engine runs one statement at a time and mostly serialises them anyway).
+    const { db } = t.app.services;
+    let pending: Promise<Awaited<ReturnType<typeof send>>[]> | undefined;
+    await db.transaction().execute(async (trx) => {
+      await trx.selectFrom('applications').select('id').where('id', '=', id).forUpdate().execute();
+      pending = Promise.all(Array.from({ length: 8 }, send));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    });
+    const answers = await pending!;
+    expect(answers.map((a) => a.headers.location)).toEqual(Array(8).fill(`/mes-candidatures/${id}?ok=soumis`));
+    const versions = await db.selectFrom('application_versions').select('answers').where('application_id', '=', id).execute();
+    expect(versions).toHaveLength(1);
+    // Exactly the file the version refers to is left, with its bytes; the copies are gone with theirs.
+    const left = await filesOf(id);
+    expect(left).toHaveLength(1);
+    expect(versions[0]!.answers).toMatchObject({ dossier: { fileIds: [left[0]!.file_id] } });
+    const stored = await db.selectFrom('files').select('id').where('original_name', '=', 'Dossier.pdf').where('owner_id', '=', left[0]!.uploaded_by).execute();
+    expect(stored.map((f) => f.id)).toEqual([left[0]!.file_id]);
   });
 
   it('refuses a submit whose required file is missing, on the field', async () => {
@@ -243,6 +284,7 @@ describe('file questions', () => {
     expect(page.body).toContain('../../etc/passwd');
     const rows = await filesOf(id);
     const passwd = rows.find((r) => r.question_path === 'dossier')!;
+    await t.app.services.worker.drain();
     const download = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}/fichiers/${passwd.file_id}`, headers: { cookie } });
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-disposition']).toBe('attachment; filename="passwd.pdf"');
@@ -284,6 +326,11 @@ describe('file questions', () => {
     expect(blocked.statusCode).toBe(409);
     const ownBlocked = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}/fichiers/${virus.file_id}`, headers: { cookie } });
     expect(ownBlocked.statusCode).toBe(409);
+    expect(ownBlocked.body).toContain('Fichier bloqué');
+    const ownBlockedJson = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}/fichiers/${virus.file_id}`, headers: { cookie, accept: 'application/json' } });
+    expect(ownBlockedJson.json()).toMatchObject({ statusCode: 409, error: 'Fichier bloqué' });
+    expect(blocked.body).toContain('Fichier bloqué');
+    expect(pending.body).toContain('Analyse antivirus en cours');
 
     const ok = await t.app.inject({ method: 'GET', url: `/admin/candidatures/${id}/fichiers/${clean.file_id}`, headers: { cookie: staff } });
     expect(ok.statusCode).toBe(200);

@@ -9,7 +9,7 @@ import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
 import { displayFileName, formatFileSize, storeFile } from '../../core/files/store-file.js';
 import { HttpError } from '../../core/http/errors.js';
 import type { FieldError } from '../../core/http/forms.js';
-import type { Locale } from '../../core/i18n/i18n.js';
+import type { Locale, Message } from '../../core/i18n/i18n.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
 import type { Services } from '../../core/services.js';
 import { callClosesAt, isOnTime } from './deadline.js';
@@ -150,6 +150,8 @@ export interface AttachResult {
   errors: Record<string, FieldError>;
   /** 413 when a refusal was about size, else 400; null when every upload was accepted. */
   status: 400 | 413 | null;
+  /** The files this request stored. */
+  storedIds: string[];
 }
 
 /** A limit as the question's hint states it (binary megabytes), so the error and the hint agree. */
@@ -178,6 +180,7 @@ export async function attachFiles(
   const answers: AnswerMap = structuredClone(typed);
   const errors: Record<string, FieldError> = {};
   let status: AttachResult['status'] = null;
+  const storedIds: string[] = [];
   const refuse = (path: string, error: FieldError, code: 400 | 413) => {
     errors[path] ??= error;
     status = status === 413 ? 413 : code;
@@ -192,7 +195,7 @@ export async function attachFiles(
       .where('removed_at', 'is', null)
       .execute();
     keepOwnFileIds(definition, answers, new Set(held.map((row) => row.file_id)));
-    return { answers, errors, status };
+    return { answers, errors, status, storedIds: [] };
   }
   const now = services.clock.now();
   const scanning = createAntivirus(services.config).enabled;
@@ -270,6 +273,7 @@ export async function attachFiles(
       count++;
       bytes += upload.data.length;
       own.add(stored.id);
+      storedIds.push(stored.id);
       appendFileIds(answers, upload.path, [stored.id]);
       await audit({
         action: 'application.attach_file',
@@ -279,7 +283,7 @@ export async function attachFiles(
       });
     }
   });
-  return { answers, errors, status };
+  return { answers, errors, status, storedIds };
 }
 
 /**
@@ -341,6 +345,37 @@ export function scanStatusLabel(locale: Locale, status: FileScanStatus): string 
 /** Staff may download once the antivirus said clean, or at any time when scanning is off. */
 export function staffMayDownload(services: Services, status: FileScanStatus): boolean {
   return downloadAllowed(createAntivirus(services.config).enabled, status === 'clean' ? { status: 'clean' } : null);
+}
+
+/**
+ * Why a file may not be downloaded yet (the same rule for staff and for the applicants): the scan
+ * is pending, the antivirus flagged it, or its scan failed. Null when it may be downloaded.
+ */
+export function downloadRefusal(services: Services, status: FileScanStatus): { title: Message; text: Message } | null {
+  if (staffMayDownload(services, status)) return null;
+  if (status === 'pending') return { title: fm.pendingTitle, text: fm.pendingText };
+  if (status === 'infected') return { title: fm.infectedTitle, text: fm.infectedText };
+  return { title: fm.blockedTitle, text: fm.blockedText };
+}
+
+/**
+ * Deletes the files a replayed submit stored before it learnt that the first request had already
+ * submitted (two requests with one key arriving together): no version and no draft refers to them.
+ * A file still referred to anywhere is kept.
+ */
+export async function discardReplayCopies(services: Services, actor: Actor, applicationId: string, fileIds: readonly string[]): Promise<number> {
+  if (fileIds.length === 0) return 0;
+  return auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit) => {
+    const application = await trx.selectFrom('applications').select('draft_answers').where('id', '=', applicationId).forUpdate().executeTakeFirst();
+    if (!application) return 0;
+    const versions = await trx.selectFrom('application_versions').select('answers').where('application_id', '=', applicationId).execute();
+    const referenced = [JSON.stringify(application.draft_answers), ...versions.map((v) => JSON.stringify(v.answers))].join('\n');
+    const orphans = fileIds.filter((id) => !referenced.includes(id));
+    if (orphans.length === 0) return 0;
+    await trx.deleteFrom('files').where('id', 'in', orphans).execute();
+    await audit({ action: 'application.discard_replay_files', subjectType: 'application', subjectId: applicationId, summary: { fileIds: orphans } });
+    return orphans.length;
+  });
 }
 
 /** The durable scan of one uploaded file; a failed scan is retried by the worker, then left as 'error'. */

@@ -20,6 +20,16 @@ export const fileMessages = defineMessages({
   status_infected: { fr: 'infecté : téléchargement bloqué', en: 'infected: download blocked' },
   status_not_scanned: { fr: 'non analysé (antivirus désactivé)', en: 'not scanned (antivirus off)' },
   status_error: { fr: 'échec de l’analyse antivirus', en: 'antivirus scan failed' },
+  pendingTitle: { fr: 'Analyse antivirus en cours', en: 'Antivirus scan in progress' },
+  pendingText: {
+    fr: 'Ce fichier est en cours d’analyse par l’antivirus : il pourra être téléchargé dans quelques instants, une fois reconnu sain.',
+    en: 'This file is being scanned by the antivirus: it can be downloaded in a few moments, once found clean.',
+  },
+  infectedTitle: { fr: 'Fichier bloqué', en: 'File blocked' },
+  infectedText: {
+    fr: 'L’antivirus a signalé ce fichier : son téléchargement est bloqué. Retirez-le et joignez une version saine.',
+    en: 'The antivirus flagged this file: downloading it is blocked. Remove it and attach a clean version.',
+  },
   blockedTitle: { fr: 'Téléchargement indisponible', en: 'Download unavailable' },
   blockedText: {
     fr: 'Ce fichier n’a pas (encore) été reconnu sain par l’antivirus ; il ne peut pas être téléchargé.',

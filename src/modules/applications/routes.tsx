@@ -50,7 +50,7 @@ import { withdrawApplication } from './withdraw-application.js';
 import { listNotes, listThread } from './instruction-queries.js';
 import { listExpertRequests } from './expert-opinions.js';
 import { instructionNotice } from './routes-instruction.js';
-import { attachFiles, listApplicationFiles, readSubmission, scanStatusLabel, staffMayDownload, type ApplicationFileRow } from './application-files.js';
+import { attachFiles, discardReplayCopies, downloadRefusal, listApplicationFiles, readSubmission, scanStatusLabel, staffMayDownload, type ApplicationFileRow } from './application-files.js';
 import { fileMessages as fileText } from './file-messages.js';
 import type { AttachedFileView } from './form/render.js';
 import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
@@ -331,6 +331,8 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
       });
     }
     const result = await submitApplication(services, actorOf(request), user, { applicationId: application.id, answers, idempotencyKey, arrivedAt: arrival });
+    // Another request with the same key submitted first: the files this one stored are copies nobody refers to.
+    if (result.ok && result.replayed) await discardReplayCopies(services, actorOf(request), application.id, attached.storedIds);
     // Acknowledged only now: submitApplication has returned, so its transaction has committed.
     if (result.ok) return reply.redirect(`/mes-candidatures/${application.id}?ok=soumis`, 303);
     const locale = request.locale;
@@ -365,8 +367,9 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     if (!application) return notFound(request, reply);
     const file = await applicationFileRow(services, application.id, request.params.fileId);
     if (!file) return notFound(request, reply);
-    // The applicants get back what they sent, except a file the antivirus found infected.
-    if (file.status === 'infected') return sendErrorPage(request, reply, 409, fileText.blockedTitle, fileText.blockedText);
+    // The same rule as for staff: a file is downloaded once found clean (or when scanning is off).
+    const refusal = downloadRefusal(services, file.status);
+    if (refusal) return sendErrorPage(request, reply, 409, refusal.title, refusal.text);
     return sendAttachment(request, reply, services, file.fileId);
   });
 
@@ -561,7 +564,8 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
     if (!application) return notFound(request, reply);
     const file = await applicationFileRow(services, application.id, request.params.fileId);
     if (!file) return notFound(request, reply);
-    if (!staffMayDownload(services, file.status)) return sendErrorPage(request, reply, 409, fileText.blockedTitle, fileText.blockedText);
+    const refusal = downloadRefusal(services, file.status);
+    if (refusal) return sendErrorPage(request, reply, 409, refusal.title, refusal.text);
     await auditedTransaction(services.db, actorOf(request), services.clock.now(), (_trx, audit) =>
       audit({ action: 'application.download_file', subjectType: 'application', subjectId: application.id, summary: { fileId: file.fileId } }),
     );
