@@ -1,8 +1,29 @@
+import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../core/module.js';
+import type { Services } from '../../core/services.js';
+import { DELETE_DEMOGRAPHICS_JOB, deleteDemographicsJob } from './delete-demographics.js';
+import { COMMIT_JOB, prepareCommitmentJob } from './draw-panel.js';
+import './mails.js';
+import { panelAdminRoutes } from './routes-admin.js';
+import { panelPublicRoutes } from './routes-public.js';
+import { ANALYSE_JOB, analyseJob } from './run-analysis.js';
 import { sortitionCommands } from './sortition-commands.js';
 
-/** The citizen panel. For now: the sortition commands (analyse, draw, verify) over CSV files. */
+/**
+ * The citizen panel: public call for volunteers (demographics kept apart and deleted on schedule),
+ * quotas, selection-probability analyses, verifiable draw with invitations and replacements, the
+ * public transparency page; and the sortition commands over CSV files.
+ */
 export const panelModule: Module = {
   name: 'panel',
+  routes: async (app: FastifyInstance, services: Services) => {
+    await panelPublicRoutes(app, services);
+    await panelAdminRoutes(app, services);
+  },
+  jobs: (services) => ({
+    [ANALYSE_JOB]: analyseJob(services),
+    [COMMIT_JOB]: prepareCommitmentJob(services),
+    [DELETE_DEMOGRAPHICS_JOB]: deleteDemographicsJob(services),
+  }),
   commands: sortitionCommands,
 };

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { SortitionInput } from '../../algorithms/sortition/index.js';
+import type { DB } from '../../core/db/schema.js';
+import type { Message } from '../../core/i18n/i18n.js';
+import { panelMessages as m } from './messages.js';
+import type { PanelCriterion, PanelStatus } from './tables.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export { isUuid } from '../seasons/queries.js';
+
+export interface PanelRecord {
+  id: string;
+  seasonId: string | null;
+  name: string;
+  nameEn: string;
+  size: number;
+  status: PanelStatus;
+  recruitUntil: Date;
+  endsAt: Date;
+  retentionDays: number;
+  onePerHousehold: boolean;
+  criteria: PanelCriterion[];
+  opinionWeight: number;
+  /** When the demographic answers are deleted: the end of the panel plus the retention. */
+  deleteAfter: Date;
+}
+
+export interface QuotaRecord {
+  category: string;
+  feature: string;
+  label: string;
+  labelEn: string;
+  min: number;
+  max: number;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+export function deleteAfterOf(endsAt: Date, retentionDays: number): Date {
+  return new Date(endsAt.getTime() + retentionDays * DAY_MS);
+}
+
+export async function loadPanels(db: Db, id?: string): Promise<(PanelRecord & { volunteers: number })[]> {
+  let query = db
+    .selectFrom('panels')
+    .selectAll('panels')
+    .select((eb) => eb.selectFrom('panel_volunteers').select((e) => e.fn.countAll<string>().as('n')).whereRef('panel_volunteers.panel_id', '=', 'panels.id').as('volunteers'));
+  if (id) query = query.where('panels.id', '=', id);
+  const rows = await query.orderBy('created_at', 'desc').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    seasonId: r.season_id,
+    name: r.name,
+    nameEn: r.name_en,
+    size: r.size,
+    status: r.status,
+    recruitUntil: new Date(r.recruit_until),
+    endsAt: new Date(r.ends_at),
+    retentionDays: r.retention_days,
+    onePerHousehold: r.one_per_household,
+    criteria: r.criteria,
+    opinionWeight: r.opinion_weight,
+    deleteAfter: deleteAfterOf(new Date(r.ends_at), r.retention_days),
+    volunteers: Number(r.volunteers ?? 0),
+  }));
+}
+
+export async function loadPanel(db: Db, id: string): Promise<(PanelRecord & { volunteers: number }) | undefined> {
+  return (await loadPanels(db, id))[0];
+}
+
+export async function loadQuotas(db: Db, panelId: string): Promise<QuotaRecord[]> {
+  const rows = await db.selectFrom('panel_quotas').selectAll().where('panel_id', '=', panelId).orderBy('position').execute();
+  return rows.map((r) => ({ category: r.category, feature: r.feature, label: r.label, labelEn: r.label_en, min: r.min, max: r.max }));
+}
+
+/** The categories in the order of their first quota, each with its values: the volunteers' questions. */
+export function categoriesOf(quotas: QuotaRecord[]): { category: string; values: QuotaRecord[] }[] {
+  const groups = new Map<string, QuotaRecord[]>();
+  for (const q of quotas) groups.set(q.category, [...(groups.get(q.category) ?? []), q]);
+  return [...groups.entries()].map(([category, values]) => ({ category, values }));
+}
+
+export const countKey = (category: string, feature: string) => `${category}\u0000${feature}`;
+
+/** How many volunteers (with demographic answers still kept) have each category value: aggregated only. */
+export async function quotaCounts(db: Db, panelId: string): Promise<{ total: number; counts: Map<string, number> }> {
+  const rows = await db.selectFrom('panel_demographics').select('answers').where('panel_id', '=', panelId).execute();
+  const counts = new Map<string, number>();
+  for (const { answers } of rows) for (const [category, feature] of Object.entries(answers)) counts.set(countKey(category, feature), (counts.get(countKey(category, feature)) ?? 0) + 1);
+  return { total: rows.length, counts };
+}
+
+export interface QuotaWarning {
+  message: Message;
+  params: Record<string, string | number>;
+}
+
+/** What makes the quotas impossible to meet, found by counting (the analysis explains the rest). */
+export function quotaWarnings(k: number, quotas: QuotaRecord[], total: number, counts: Map<string, number>): { perQuota: Map<string, QuotaWarning>; general: QuotaWarning[] } {
+  const perQuota = new Map<string, QuotaWarning>();
+  const general: QuotaWarning[] = [];
+  if (total < k) general.push({ message: m.warnPoolSmall, params: { n: total, k } });
+  for (const { category, values } of categoriesOf(quotas)) {
+    const minSum = values.reduce((s, q) => s + q.min, 0);
+    const maxSum = values.reduce((s, q) => s + q.max, 0);
+    if (minSum > k) general.push({ message: m.warnMinSum, params: { category, sum: minSum, k } });
+    if (maxSum < k) general.push({ message: m.warnMaxSum, params: { category, sum: maxSum, k } });
+    for (const q of values) {
+      const count = counts.get(countKey(q.category, q.feature)) ?? 0;
+      if (count < q.min) perQuota.set(countKey(q.category, q.feature), { message: m.warnShort, params: { count } });
+    }
+  }
+  return { perQuota, general };
+}
+
+/**
+ * The sortition input from the volunteers whose demographic answers are still kept. Pool rows get
+ * pseudonymous ids (V0001…, in registration order) and households are renamed H1, H2…: the published
+ * pool file holds no name, address or contact. `poolVolunteers` (never published) maps them back.
+ */
+export async function poolInput(db: Db, panel: PanelRecord, quotas: QuotaRecord[]): Promise<{ input: SortitionInput; poolVolunteers: Record<string, string> }> {
+  const rows = await db
+    .selectFrom('panel_demographics')
+    .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_demographics.volunteer_id')
+    .select(['panel_volunteers.id', 'panel_volunteers.household', 'panel_demographics.answers'])
+    .where('panel_demographics.panel_id', '=', panel.id)
+    .orderBy('panel_volunteers.created_at')
+    .orderBy('panel_volunteers.id')
+    .execute();
+  const categories = [...new Set(quotas.map((q) => q.category))];
+  const shared = new Map<string, number>();
+  for (const r of rows) if (r.household) shared.set(r.household, (shared.get(r.household) ?? 0) + 1);
+  const householdNames = new Map<string, string>();
+  const poolVolunteers: Record<string, string> = {};
+  const width = Math.max(4, String(rows.length).length);
+  const people = rows
+    .filter((r) => categories.every((c) => typeof r.answers[c] === 'string'))
+    .map((r, i) => {
+      const id = `V${String(i + 1).padStart(width, '0')}`;
+      poolVolunteers[id] = r.id;
+      let household: string | undefined;
+      if (panel.onePerHousehold && r.household && (shared.get(r.household) ?? 0) > 1) {
+        if (!householdNames.has(r.household)) householdNames.set(r.household, `H${householdNames.size + 1}`);
+        household = householdNames.get(r.household);
+      }
+      return { id, values: Object.fromEntries(categories.map((c) => [c, r.answers[c]])), ...(household ? { household } : {}) };
+    });
+  return {
+    input: { quotas: quotas.map((q) => ({ category: q.category, feature: q.feature, min: q.min, max: q.max })), people, k: panel.size },
+    poolVolunteers,
+  };
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

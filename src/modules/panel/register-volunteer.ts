@@ -1,0 +1,136 @@
+import { sql } from 'kysely';
+import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import { FormReader, type FieldError } from '../../core/http/forms.js';
+import { formatDate, t, type Locale } from '../../core/i18n/i18n.js';
+import { enqueueJob } from '../../core/jobs/queue.js';
+import { queueMail } from '../../core/mail/mailer.js';
+import type { Services } from '../../core/services.js';
+import { isUniqueViolation, lockSubmissionKey } from '../seasons/submission-keys.js';
+import { DELETE_DEMOGRAPHICS_JOB } from './delete-demographics.js';
+import { VOLUNTEER_MAIL } from './mails.js';
+import { CONSENT_VERSION, panelMessages as m } from './messages.js';
+import { categoriesOf, sha256Hex, type PanelRecord, type QuotaRecord } from './queries.js';
+
+export const RATE_WINDOW_MS = 15 * 60_000;
+export const MAX_PER_IP = 10;
+
+/** The consent text exactly as the form shows it: its SHA-256 is stored with the consent. */
+export function consentText(locale: Locale, panel: PanelRecord): string {
+  return [
+    t(locale, m.consentPurpose),
+    t(locale, m.consentSeparate),
+    t(locale, m.consentRetention, { date: formatDate(locale, panel.deleteAfter), days: panel.retentionDays }),
+    t(locale, m.consentNoSensitive),
+    t(locale, m.consentRights),
+    t(locale, m.fieldConsent),
+  ].join('\n');
+}
+
+export interface VolunteerInput {
+  email: string;
+  givenName: string;
+  familyName: string;
+  phone: string;
+  address: string;
+  availability: string;
+  answers: Record<string, string>;
+  submissionKey: string | null;
+}
+
+const PHONE = /^\+?[0-9 .()-]{6,20}$/;
+
+/** Reads the volunteer form: contact, one answer per category among its values, consent. */
+export function readVolunteerForm(body: unknown, panel: PanelRecord, quotas: QuotaRecord[]): { form: FormReader; input: VolunteerInput } {
+  const form = new FormReader(body);
+  const givenName = form.text('given_name', { required: true, max: 100 });
+  const familyName = form.text('family_name', { required: true, max: 100 });
+  const email = form.email('email', { required: true });
+  const phone = form.text('phone', { max: 30 });
+  if (phone && !form.errors.phone && !PHONE.test(phone)) form.fail('phone', m.badPhone);
+  const address = panel.onePerHousehold ? form.text('address', { required: true, max: 300 }) : '';
+  const answers: Record<string, string> = {};
+  for (const { category, values } of categoriesOf(quotas)) {
+    const value = form.choice(
+      `q_${category}`,
+      values.map((v) => v.feature),
+      { required: true },
+    );
+    if (value) answers[category] = value;
+  }
+  const availability = form.text('availability', { max: 1000 });
+  if (!form.checkbox('consent')) form.fail('consent', m.consentRequired);
+  const key = form.text('submission_key', { max: 36 });
+  const submissionKey = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key) ? key.toLowerCase() : null;
+  return { form, input: { email, givenName, familyName, phone, address, availability, answers, submissionKey } };
+}
+
+export type RegisterResult = { ok: true } | { ok: false; errors: Record<string, FieldError> } | { ok: false; rateLimited: true };
+
+/**
+ * Records a volunteer: contact and consent in one table, demographic answers in another with their
+ * deletion date, the deletion job, the confirmation mail. A replayed form (same one-time key) is
+ * answered as done; senders are limited per IP (the rows themselves are the counter).
+ */
+export async function registerVolunteer(services: Services, actor: Actor, panel: PanelRecord, input: VolunteerInput, ip: string, locale: Locale): Promise<RegisterResult> {
+  const now = services.clock.now();
+  const ipHash = sha256Hex(`panel-volunteer\n${ip}`);
+  const attempt = () =>
+    auditedTransaction(services.db, actor, now, async (trx, audit): Promise<RegisterResult> => {
+      if (input.submissionKey) {
+        await lockSubmissionKey(trx, input.submissionKey);
+        const done = await trx.selectFrom('panel_volunteers').select('id').where('submission_key', '=', input.submissionKey).executeTakeFirst();
+        if (done) return { ok: true };
+      }
+      await sql`select pg_advisory_xact_lock(3, hashtext(${ipHash}))`.execute(trx);
+      const recent = await trx
+        .selectFrom('panel_volunteers')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('ip_hash', '=', ipHash)
+        .where('created_at', '>', new Date(now.getTime() - RATE_WINDOW_MS))
+        .executeTakeFirstOrThrow();
+      if (Number(recent.n) >= MAX_PER_IP) return { ok: false, rateLimited: true };
+      const taken = await trx.selectFrom('panel_volunteers').select('id').where('panel_id', '=', panel.id).where('email', '=', input.email).executeTakeFirst();
+      if (taken) return { ok: false, errors: { email: { message: m.alreadyRegistered } } };
+      const household = input.address ? sha256Hex(`${panel.id}\n${input.address.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`) : null;
+      const { id } = await trx
+        .insertInto('panel_volunteers')
+        .values({
+          panel_id: panel.id,
+          email: input.email,
+          given_name: input.givenName,
+          family_name: input.familyName,
+          phone: input.phone,
+          availability: input.availability,
+          household,
+          locale,
+          consent_at: now,
+          consent_version: CONSENT_VERSION,
+          consent_hash: sha256Hex(consentText(locale, panel)),
+          ip_hash: ipHash,
+          submission_key: input.submissionKey,
+          created_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('panel_demographics')
+        .values({ volunteer_id: id, panel_id: panel.id, answers: JSON.stringify(input.answers), delete_after: panel.deleteAfter })
+        .execute();
+      await scheduleDemographicsDeletion(trx, panel.id, panel.deleteAfter);
+      await queueMail(trx, { to: input.email, template: VOLUNTEER_MAIL, locale, data: { name: panel.name, date: formatDate(locale, panel.deleteAfter) } }, now);
+      // The audit log is kept forever: it names the volunteer row, never the person or their answers.
+      await audit({ action: 'panel.volunteer-registered', subjectType: 'panel_volunteer', subjectId: id, summary: { panel: panel.id, consentVersion: CONSENT_VERSION } });
+      return { ok: true };
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // Two sends of one address at once: the second meets the unique (panel, email).
+    if (isUniqueViolation(error)) return attempt();
+    throw error;
+  }
+}
+
+export async function scheduleDemographicsDeletion(trx: Parameters<typeof enqueueJob>[0], panelId: string, at: Date): Promise<void> {
+  await enqueueJob(trx, DELETE_DEMOGRAPHICS_JOB, { panelId }, { runAt: at, singletonKey: `${DELETE_DEMOGRAPHICS_JOB}:${panelId}:${at.toISOString()}` });
+}

@@ -1,0 +1,204 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasPermission } from '../../core/auth/permissions.js';
+import { FormReader, type FieldError } from '../../core/http/forms.js';
+import { html, notFound } from '../../core/http/replies.js';
+import { actorOf, viewContext } from '../../core/http/request-context.js';
+import { t } from '../../core/i18n/i18n.js';
+import type { Services } from '../../core/services.js';
+import { seasonSummaries } from '../seasons/season-lookups.js';
+import { recordDraw, recordReplacementDraw, requestCommitment } from './draw-panel.js';
+import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
+import { panelMessages as m } from './messages.js';
+import { newPanelFormValues, quotasText, readPanelForm, readQuotasForm } from './panel-form.js';
+import { isUuid, loadPanel, loadPanels, loadQuotas, quotaCounts, quotaWarnings } from './queries.js';
+import { requestAnalyses } from './run-analysis.js';
+import { DemographicsPage, PanelFormPage, PanelPage, PanelsListPage, type AnalysisView, type PanelPageProps } from './views/admin.js';
+
+type IdParams = { Params: { id: string } };
+
+const NOTICES = { cree: m.created, quotas: m.quotasSaved, statut: m.statusSaved, analyse: m.analysisQueued, engagement: m.commitmentQueued, tirage: m.drawDone, remplacement: m.replacementDone } as const;
+
+function noticeOf(request: FastifyRequest): string | undefined {
+  const key = (request.query as Record<string, string | undefined>).ok;
+  return key && key in NOTICES ? t(request.locale, NOTICES[key as keyof typeof NOTICES]) : undefined;
+}
+
+async function panelOf(services: Services, id: string) {
+  return isUuid(id) ? loadPanel(services.db, id) : undefined;
+}
+
+interface PageOverrides {
+  quotaForm?: { value: string; error?: FieldError };
+  drawForm?: PanelPageProps['drawForm'];
+  problem?: string;
+  status?: number;
+}
+
+/** Renders the staff page of a panel, optionally with a form shown again with its errors. */
+async function sendPanelPage(services: Services, request: FastifyRequest, reply: FastifyReply, panelId: string, overrides: PageOverrides = {}): Promise<FastifyReply> {
+  const panel = await loadPanel(services.db, panelId);
+  if (!panel) return notFound(request, reply);
+  const quotas = await loadQuotas(services.db, panelId);
+  const pool = await quotaCounts(services.db, panelId);
+  const analysisRows = await services.db
+    .selectFrom('panel_analyses')
+    .select(['algorithm', 'state', 'result', 'error'])
+    .where('panel_id', '=', panelId)
+    .orderBy('requested_at', 'desc')
+    .orderBy('id')
+    .limit(2)
+    .execute();
+  const analyses: AnalysisView[] = analysisRows.map((r) => ({ algorithm: r.algorithm, state: r.state, result: r.result, error: r.error }));
+  const drawRow = await services.db
+    .selectFrom('panel_draws')
+    .select(['state', 'commitment', 'random_value', 'witnesses', 'drawn_at', 'error'])
+    .where('panel_id', '=', panelId)
+    .where('kind', '=', 'initial')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const members = await services.db
+    .selectFrom('panel_members')
+    .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_members.volunteer_id')
+    .select(['panel_members.pool_id', 'panel_members.status', 'panel_members.invited_at', 'panel_volunteers.given_name', 'panel_volunteers.family_name', 'panel_volunteers.email'])
+    .where('panel_members.panel_id', '=', panelId)
+    .orderBy('panel_members.pool_id')
+    .execute();
+  const ctx = await viewContext(request, reply);
+  return html(
+    reply,
+    overrides.status ?? 200,
+    <PanelPage
+      ctx={ctx}
+      panel={panel}
+      quotas={quotas}
+      pool={pool}
+      warnings={quotaWarnings(panel.size, quotas, pool.total, pool.counts)}
+      quotaForm={overrides.quotaForm ?? { value: quotasText(quotas) }}
+      analyses={analyses}
+      draw={
+        drawRow
+          ? { state: drawRow.state, commitment: drawRow.commitment, randomValue: drawRow.random_value, witnesses: drawRow.witnesses, drawnAt: drawRow.drawn_at ? new Date(drawRow.drawn_at) : null, error: drawRow.error }
+          : null
+      }
+      drawForm={overrides.drawForm ?? { values: {}, errors: {} }}
+      members={members.map((r) => ({ poolId: r.pool_id, name: `${r.given_name} ${r.family_name}`, email: r.email, status: r.status, invitedAt: new Date(r.invited_at) }))}
+      notice={noticeOf(request)}
+      problem={overrides.problem}
+      canReadDemographics={hasPermission(request.user, 'panel.demographics')}
+    />,
+  );
+}
+
+function readRandomForm(body: unknown): { form: FormReader; random: string; witnesses: string } {
+  const form = new FormReader(body);
+  const random = form.text('random', { required: true, max: 500 });
+  const witnesses = form.text('witnesses', { required: true, max: 2000 });
+  return { form, random, witnesses };
+}
+
+export async function panelAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.get('/admin/panels', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+    const panels = await loadPanels(services.db);
+    return html(reply, 200, <PanelsListPage ctx={await viewContext(request, reply)} panels={panels} />);
+  });
+
+  const seasonOptions = async () => (await seasonSummaries(services.db)).map((s) => ({ id: s.id, name: s.name }));
+
+  app.get('/admin/panels/nouveau', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+    const ctx = await viewContext(request, reply);
+    return html(reply, 200, <PanelFormPage ctx={ctx} values={newPanelFormValues()} errors={{}} seasons={await seasonOptions()} />);
+  });
+
+  app.post('/admin/panels', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+    const seasons = await seasonOptions();
+    const { form, input } = readPanelForm(request.body, seasons.map((s) => s.id));
+    if (form.ok) {
+      const id = await createPanel(services, actorOf(request), input);
+      return reply.redirect(`/admin/panels/${id}?ok=cree`, 303);
+    }
+    const ctx = await viewContext(request, reply);
+    return html(reply, 400, <PanelFormPage ctx={ctx} values={form.values} errors={form.errors} seasons={seasons} />);
+  });
+
+  app.get<IdParams>('/admin/panels/:id', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+    if (!isUuid(request.params.id)) return notFound(request, reply);
+    return sendPanelPage(services, request, reply, request.params.id);
+  });
+
+  app.post<IdParams>('/admin/panels/:id/quotas', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+    const panel = await panelOf(services, request.params.id);
+    if (!panel) return notFound(request, reply);
+    const { form, quotas } = readQuotasForm(request.body);
+    if (form.ok && (await saveQuotas(services, actorOf(request), panel.id, quotas))) return reply.redirect(`/admin/panels/${panel.id}?ok=quotas#quotas-title`, 303);
+    return sendPanelPage(services, request, reply, panel.id, {
+      status: form.ok ? 409 : 400,
+      quotaForm: { value: form.values.quotas ?? '', error: form.errors.quotas },
+      problem: form.ok ? t(request.locale, m.quotasLocked) : undefined,
+    });
+  });
+
+  app.post<IdParams>('/admin/panels/:id/statut', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+    const panel = await panelOf(services, request.params.id);
+    if (!panel) return notFound(request, reply);
+    const form = new FormReader(request.body);
+    const status = form.choice('status', ['setup', 'recruiting', 'closed'] as const, { required: true });
+    if (!status) return sendPanelPage(services, request, reply, panel.id, { status: 400, problem: t(request.locale, m.statusTitle) });
+    const result = await setPanelStatus(services, actorOf(request), panel.id, status);
+    if (result === 'no-quotas') return sendPanelPage(services, request, reply, panel.id, { status: 409, problem: t(request.locale, m.needQuotas) });
+    return reply.redirect(`/admin/panels/${panel.id}?ok=statut`, 303);
+  });
+
+  app.post<IdParams>('/admin/panels/:id/analyses', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+    const panel = await panelOf(services, request.params.id);
+    if (!panel) return notFound(request, reply);
+    await requestAnalyses(services, actorOf(request), panel.id);
+    return reply.redirect(`/admin/panels/${panel.id}?ok=analyse#analysis-title`, 303);
+  });
+
+  app.post<IdParams>('/admin/panels/:id/engagement', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+    const panel = await panelOf(services, request.params.id);
+    if (!panel) return notFound(request, reply);
+    if (!(await requestCommitment(services, actorOf(request), panel.id))) {
+      return sendPanelPage(services, request, reply, panel.id, { status: 409, problem: t(request.locale, m.alreadyDrawn) });
+    }
+    return reply.redirect(`/admin/panels/${panel.id}?ok=engagement#draw-title`, 303);
+  });
+
+  for (const action of ['tirage', 'remplacement'] as const) {
+    app.post<IdParams>(`/admin/panels/:id/${action}`, { config: { permission: 'panel.manage' } }, async (request, reply) => {
+      const panel = await panelOf(services, request.params.id);
+      if (!panel) return notFound(request, reply);
+      const { form, random, witnesses } = readRandomForm(request.body);
+      if (!form.ok) return sendPanelPage(services, request, reply, panel.id, { status: 400, drawForm: { values: form.values, errors: form.errors, action } });
+      const record = action === 'tirage' ? recordDraw : recordReplacementDraw;
+      const result = await record(services, actorOf(request), panel.id, random, witnesses);
+      if (result.ok) return reply.redirect(`/admin/panels/${panel.id}?ok=${action}#draw-title`, 303);
+      const problem = { 'no-commitment': m.noCommitment, 'already-drawn': m.alreadyDrawn, 'no-replacement': m.noReplacement, 'nothing-to-replace': m.nothingToReplace }[result.reason];
+      return sendPanelPage(services, request, reply, panel.id, { status: 409, problem: t(request.locale, problem), drawForm: { values: form.values, errors: {}, action } });
+    });
+  }
+
+  app.get<IdParams>('/admin/panels/:id/demographie', { config: { permission: 'panel.demographics' } }, async (request, reply) => {
+    const panel = await panelOf(services, request.params.id);
+    if (!panel) return notFound(request, reply);
+    const quotas = await loadQuotas(services.db, panel.id);
+    const rows = await services.db
+      .selectFrom('panel_demographics')
+      .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_demographics.volunteer_id')
+      .select(['panel_volunteers.email', 'panel_volunteers.given_name', 'panel_volunteers.family_name', 'panel_volunteers.availability', 'panel_volunteers.consent_at', 'panel_volunteers.consent_version', 'panel_demographics.answers'])
+      .where('panel_demographics.panel_id', '=', panel.id)
+      .orderBy('panel_volunteers.created_at')
+      .execute();
+    return html(
+      reply,
+      200,
+      <DemographicsPage
+        ctx={await viewContext(request, reply)}
+        panel={panel}
+        quotas={quotas}
+        rows={rows.map((r) => ({ email: r.email, name: `${r.given_name} ${r.family_name}`, availability: r.availability, consentAt: new Date(r.consent_at), consentVersion: r.consent_version, answers: r.answers }))}
+      />,
+    );
+  });
+}

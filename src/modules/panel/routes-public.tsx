@@ -1,0 +1,145 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseSlotsJson } from '../../algorithms/sortition/commitment.js';
+import { html, notFound } from '../../core/http/replies.js';
+import { actorOf, viewContext } from '../../core/http/request-context.js';
+import { t } from '../../core/i18n/i18n.js';
+import type { Services } from '../../core/services.js';
+import { newSubmissionKey } from '../seasons/submission-keys.js';
+import { publishedDraws, publishedFolder, publishedInput } from './draw-panel.js';
+import { panelMessages as m } from './messages.js';
+import { categoriesOf, isUuid, loadPanel, loadQuotas, type PanelRecord, type QuotaRecord } from './queries.js';
+import { readVolunteerForm, registerVolunteer } from './register-volunteer.js';
+import { findInvitation, respondInvitation } from './respond-invitation.js';
+import type { PublishedFiles } from './tables.js';
+import { profileLabeller } from './views/admin.js';
+import { InvitationPage, MessagePage, TransparencyPage, VolunteerPage } from './views/public.js';
+
+type IdParams = { Params: { id: string } };
+
+function recruiting(services: Services, panel: PanelRecord): boolean {
+  return panel.status === 'recruiting' && services.clock.now() <= panel.recruitUntil;
+}
+
+/** Each pool profile's probability over the published slots: anonymised, recomputable from the files. */
+function slotProfiles(files: PublishedFiles, quotas: QuotaRecord[], locale: 'fr' | 'en'): { poolSize: number; min: number; profiles: { label: string; count: number; probability: number }[] } {
+  const input = publishedInput(files);
+  const { slots } = parseSlotsJson(files['slots.json']);
+  const hits = new Map<string, number>();
+  for (const slot of slots) for (const id of slot) hits.set(id, (hits.get(id) ?? 0) + 1);
+  const categories = categoriesOf(quotas).map((c) => c.category);
+  const label = profileLabeller(locale, quotas);
+  const groups = new Map<string, { label: string; count: number; total: number }>();
+  let min = 1;
+  for (const person of input.people) {
+    const p = (hits.get(person.id) ?? 0) / Math.max(1, slots.length);
+    min = Math.min(min, p);
+    const features = categories.map((c) => person.values[c]);
+    const key = features.join('\u0000');
+    const g = groups.get(key) ?? { label: label(features), count: 0, total: 0 };
+    g.count += 1;
+    g.total += p;
+    groups.set(key, g);
+  }
+  return {
+    poolSize: input.people.length,
+    min,
+    profiles: [...groups.values()].map((g) => ({ label: g.label, count: g.count, probability: g.total / g.count })).sort((a, b) => a.probability - b.probability),
+  };
+}
+
+async function invalidInvitation(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  const ctx = await viewContext(request, reply);
+  return html(reply, 400, <MessagePage ctx={ctx} kind="error" title={t(ctx.locale, m.invitationTitle)} text={t(ctx.locale, m.invitationInvalid)} />);
+}
+
+export async function panelPublicRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  app.get<{ Querystring: { jeton?: string } }>('/panel-citoyen/invitation', { config: { permission: 'public' } }, async (request, reply) => {
+    reply.header('referrer-policy', 'no-referrer');
+    const token = typeof request.query.jeton === 'string' ? request.query.jeton : '';
+    const invitation = await findInvitation(services, token);
+    if (!invitation) return invalidInvitation(request, reply);
+    return html(reply, 200, <InvitationPage ctx={await viewContext(request, reply)} token={token} panelName={invitation.panelName} />);
+  });
+
+  app.post('/panel-citoyen/invitation', { config: { permission: 'public' } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const token = typeof body.jeton === 'string' ? body.jeton : '';
+    const answer = body.reponse;
+    if (answer !== 'accepter' && answer !== 'decliner') return invalidInvitation(request, reply);
+    const outcome = await respondInvitation(services, token, answer === 'accepter');
+    if (outcome === 'invalid') return invalidInvitation(request, reply);
+    const ctx = await viewContext(request, reply);
+    const { locale } = ctx;
+    return html(
+      reply,
+      200,
+      outcome === 'accepted' ? (
+        <MessagePage ctx={ctx} kind="success" title={t(locale, m.acceptedTitle)} text={t(locale, m.acceptedText)} link={{ href: '/connexion', label: t(locale, m.signIn) }} />
+      ) : (
+        <MessagePage ctx={ctx} kind="info" title={t(locale, m.declinedTitle)} text={t(locale, m.declinedText)} />
+      ),
+    );
+  });
+
+  app.get<IdParams>('/panel-citoyen/:id', { config: { permission: 'public' } }, async (request, reply) => {
+    const panel = isUuid(request.params.id) ? await loadPanel(services.db, request.params.id) : undefined;
+    if (!panel || panel.status === 'setup') return notFound(request, reply);
+    const quotas = await loadQuotas(services.db, panel.id);
+    const ctx = await viewContext(request, reply);
+    return html(reply, 200, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={{ submission_key: newSubmissionKey() }} errors={{}} closed={!recruiting(services, panel)} />);
+  });
+
+  app.post<IdParams>('/panel-citoyen/:id', { config: { permission: 'public' } }, async (request, reply) => {
+    const panel = isUuid(request.params.id) ? await loadPanel(services.db, request.params.id) : undefined;
+    if (!panel || panel.status === 'setup') return notFound(request, reply);
+    const quotas = await loadQuotas(services.db, panel.id);
+    const ctx = await viewContext(request, reply);
+    if (!recruiting(services, panel)) return html(reply, 409, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={{}} errors={{}} closed />);
+    const { form, input } = readVolunteerForm(request.body, panel, quotas);
+    const values = { ...form.values, submission_key: input.submissionKey ?? newSubmissionKey() };
+    if (!form.ok) return html(reply, 400, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={form.errors} />);
+    const result = await registerVolunteer(services, actorOf(request), panel, input, request.ip, request.locale);
+    if (result.ok) {
+      return html(reply, 200, <MessagePage ctx={ctx} kind="success" title={t(ctx.locale, m.volunteerThanks)} text={t(ctx.locale, m.volunteerThanksText)} />);
+    }
+    if ('rateLimited' in result) return html(reply, 429, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={{}} tooMany />);
+    return html(reply, 400, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={result.errors} />);
+  });
+
+  app.get<IdParams>('/panel-citoyen/:id/transparence', { config: { permission: 'public' } }, async (request, reply) => {
+    const panel = isUuid(request.params.id) ? await loadPanel(services.db, request.params.id) : undefined;
+    if (!panel) return notFound(request, reply);
+    const quotas = await loadQuotas(services.db, panel.id);
+    const { draws, files } = await publishedDraws(services, panel.id);
+    const summary = files ? slotProfiles(files, quotas, request.locale) : null;
+    const ctx = await viewContext(request, reply);
+    return html(
+      reply,
+      200,
+      <TransparencyPage
+        ctx={ctx}
+        panel={panel}
+        quotas={quotas}
+        poolSize={summary?.poolSize ?? 0}
+        minProbability={summary?.min ?? null}
+        draws={draws}
+        fileNames={files ? Object.keys(publishedFolder(files, draws)) : []}
+        profiles={summary?.profiles ?? []}
+      />,
+    );
+  });
+
+  app.get<{ Params: { id: string; file: string } }>('/panel-citoyen/:id/transparence/:file', { config: { permission: 'public' } }, async (request, reply) => {
+    if (!isUuid(request.params.id)) return notFound(request, reply);
+    const { draws, files } = await publishedDraws(services, request.params.id);
+    const folder = files ? publishedFolder(files, draws) : {};
+    const name = request.params.file;
+    if (!Object.hasOwn(folder, name)) return notFound(request, reply);
+    const type = name.endsWith('.csv') ? 'text/csv' : name.endsWith('.json') ? 'application/json' : 'text/plain';
+    return reply
+      .type(`${type}; charset=utf-8`)
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'no-cache')
+      .send(folder[name]);
+  });
+}
