@@ -113,7 +113,7 @@ export function answerCell(value: AnswerValue | undefined): string {
  * A CSV cell quoted per RFC 4180. A cell a spreadsheet would read as a formula (=, +, -, @, tab,
  * CR) gets a leading apostrophe: exported answers are applicants' text, never commands.
  */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n;]/.test(guarded) || guarded !== value ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }

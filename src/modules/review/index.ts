@@ -1,12 +1,15 @@
 import type { Module } from '../../core/module.js';
 import { assignCommand } from './assign-command.js';
 import { reviewRoutes } from './routes.js';
+import { REVIEW_REMINDER_JOB, reviewRemindersJob } from './scoring/reminders.js';
 
 /** The expert jury: members, conflicts, phases, the assignment (routes.tsx) and the `assign` command. */
 export const reviewModule: Module = {
   name: 'review',
   commands: { assign: assignCommand },
+  jobs: (services) => ({ [REVIEW_REMINDER_JOB]: reviewRemindersJob(services) }),
   routes: async (app, services) => {
     await reviewRoutes(app, services);
+    await (await import('./scoring/routes.js')).scoringRoutes(app, services);
   },
 };

@@ -1,0 +1,285 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { auditedTransaction } from '../../../core/audit/audit.js';
+import { staffTracks } from '../../../core/auth/permissions.js';
+import { FormReader, type FieldError } from '../../../core/http/forms.js';
+import { html, notFound } from '../../../core/http/replies.js';
+import { actorOf, viewContext } from '../../../core/http/request-context.js';
+import { t } from '../../../core/i18n/i18n.js';
+import type { Services } from '../../../core/services.js';
+import { csvCell } from '../../applications/export-applications.js';
+import { applicationLabels, loadApplicationForScoring } from '../../applications/for-scoring.js';
+import { isUuid } from '../../applications/queries.js';
+import { seasonSummaries, seasonSummariesById } from '../../seasons/season-lookups.js';
+import { scoringMessages as m } from './messages.js';
+import {
+  listOtherSubmittedReviews,
+  listReviewerAssignments,
+  listSeasonAssignments,
+  listSeasonMembers,
+  loadGoverningPhase,
+  loadReviewerAssignment,
+  OPINIONS,
+  reviewState,
+  type ReviewerAssignment,
+} from './queries.js';
+import { remindNow } from './reminders.js';
+import { RUBRIC_LEVELS, type LevelText } from './rubric-defaults.js';
+import { loadRubric, saveRubric, type RubricCriterion } from './rubric.js';
+import { saveReview } from './save-review.js';
+import { rankingRows, recordRankingSeed, seasonRanking } from './season-ranking.js';
+import { MyReviewsPage, phaseText, ReviewPage, valuesOf, type ReviewFormState } from './views/reviewer-pages.js';
+import { ProgressPage, RankingPage, RubricPage, rubricValues, StaffIndexPage, type RubricFormState } from './views/staff-pages.js';
+
+type IdParams = { Params: { id: string } };
+type SeasonParams = { Params: { seasonId: string } };
+
+const COMMENT_MAX = 5000;
+const OVERALL_MAX = 10_000;
+const LEVEL_TEXT_MAX = 500;
+
+const scoreRange: FieldError['message'] = m.scoreRange;
+
+/** Reads the review form; `final` (submit, or changing a submitted review) makes every score and the opinion required. */
+function readReviewForm(body: unknown, criteria: readonly RubricCriterion[], alreadySubmitted: boolean) {
+  const form = new FormReader(body);
+  const action = form.choice('action', ['save', 'submit'] as const) ?? 'save';
+  const final = action === 'submit' || alreadySubmitted;
+  const scores: Record<string, number> = {};
+  const comments: Record<string, string> = {};
+  for (const c of criteria) {
+    const raw = form.text(`score_${c.code}`, { max: 10 });
+    if (form.errors[`score_${c.code}`]) {
+      form.errors[`score_${c.code}`] = { message: scoreRange };
+    } else if (raw === '') {
+      if (final) form.fail(`score_${c.code}`, m.scoreRequired);
+    } else if (!/^[0-5]$/.test(raw)) {
+      form.fail(`score_${c.code}`, scoreRange);
+    } else {
+      scores[c.code] = Number(raw);
+    }
+    const comment = form.text(`comment_${c.code}`, { max: COMMENT_MAX });
+    if (comment) comments[c.code] = comment;
+  }
+  const overall = form.text('overall', { max: OVERALL_MAX });
+  const opinion = form.choice('opinion', OPINIONS);
+  if (final && !opinion && !form.errors.opinion) form.fail('opinion', m.opinionRequired);
+  const confidence = form.choice('confidence', ['1', '2', '3'] as const);
+  if (final && !confidence && !form.errors.confidence) form.fail('confidence', m.confidenceRequired);
+  return { form, submit: action === 'submit', scores, comments, overall, opinion, confidence: confidence ? Number(confidence) : null };
+}
+
+export async function scoringRoutes(app: FastifyInstance, services: Services): Promise<void> {
+  const { db, clock } = services;
+
+  async function renderReview(
+    request: FastifyRequest<IdParams>,
+    reply: FastifyReply,
+    assignment: ReviewerAssignment,
+    status: number,
+    state: ReviewFormState | null,
+    notice?: { kind: 'success' | 'error'; text: string },
+  ): Promise<FastifyReply> {
+    const { phase, rules } = await loadGoverningPhase(db, assignment.seasonId, clock.now());
+    const [rubric, application] = await Promise.all([loadRubric(db, assignment.seasonId), loadApplicationForScoring(db, assignment.applicationId, { blind: rules.blind })]);
+    if (!rubric || !application) return notFound(request, reply);
+    const ownSubmitted = reviewState(assignment.review) === 'submitted';
+    const others = rules.canSeeOthersReviews(ownSubmitted)
+      ? { visible: true as const, reviews: await listOtherSubmittedReviews(db, assignment) }
+      : { visible: false as const, reason: phase?.others_reviews === 'after_own' ? ('after_own' as const) : ('never' as const) };
+    const ctx = await viewContext(request, reply);
+    return html(
+      reply,
+      status,
+      <ReviewPage
+        ctx={ctx}
+        assignmentId={assignment.assignmentId}
+        application={application}
+        criteria={rubric.criteria}
+        review={assignment.review}
+        phase={phase}
+        rules={rules}
+        state={state ?? { values: valuesOf(assignment.review, rubric.criteria), errors: {} }}
+        notice={notice}
+        others={others}
+      />,
+    );
+  }
+
+  app.get('/jury/evaluations', { config: { permission: 'review.participate' } }, async (request, reply) => {
+    const assignments = await listReviewerAssignments(db, request.user!.id);
+    const seasonIds = [...new Set(assignments.map((a) => a.seasonId))];
+    const [labels, seasons] = await Promise.all([applicationLabels(db, assignments.map((a) => a.applicationId)), seasonSummariesById(db, seasonIds)]);
+    const phases = new Map(await Promise.all(seasonIds.map(async (id) => [id, await loadGoverningPhase(db, id, clock.now())] as const)));
+    const locale = request.locale;
+    const rows = assignments.map((a) => {
+      const season = seasons.get(a.seasonId);
+      const governing = phases.get(a.seasonId)!;
+      return {
+        assignmentId: a.assignmentId,
+        title: labels.get(a.applicationId)?.title ?? '',
+        seasonName: season ? (locale === 'en' ? season.nameEn || season.name : season.name) : '',
+        state: reviewState(a.review),
+        phase: phaseText(locale, governing.phase, governing.rules),
+      };
+    });
+    return html(reply, 200, <MyReviewsPage ctx={await viewContext(request, reply)} rows={rows} />);
+  });
+
+  app.get<IdParams>('/jury/evaluations/:id', { config: { permission: 'review.participate' } }, async (request, reply) => {
+    const assignment = await loadReviewerAssignment(db, request.user!.id, request.params.id);
+    if (!assignment) return notFound(request, reply);
+    const ok = (request.query as Record<string, unknown>).ok;
+    const notice = ok === 'brouillon' ? { kind: 'success' as const, text: t(request.locale, m.savedDraft) } : ok === 'soumise' ? { kind: 'success' as const, text: t(request.locale, m.submitted) } : undefined;
+    return renderReview(request, reply, assignment, 200, null, notice);
+  });
+
+  app.post<IdParams>('/jury/evaluations/:id', { config: { permission: 'review.participate' } }, async (request, reply) => {
+    const assignment = await loadReviewerAssignment(db, request.user!.id, request.params.id);
+    if (!assignment) return notFound(request, reply);
+    const rubric = await loadRubric(db, assignment.seasonId);
+    if (!rubric) return notFound(request, reply);
+    const input = readReviewForm(request.body, rubric.criteria, reviewState(assignment.review) === 'submitted');
+    if (!input.form.ok) return renderReview(request, reply, assignment, 400, { values: input.form.values, errors: input.form.errors });
+    const result = await saveReview(
+      services,
+      actorOf(request),
+      {
+        userId: request.user!.id,
+        assignmentId: assignment.assignmentId,
+        scores: input.scores,
+        comments: input.comments,
+        overall: input.overall,
+        opinion: input.opinion,
+        confidence: input.confidence,
+        submit: input.submit,
+      },
+      rubric.criteria.map((c) => c.code),
+    );
+    if (result.ok) return reply.redirect(`/jury/evaluations/${assignment.assignmentId}?ok=${result.submitted ? 'soumise' : 'brouillon'}`, 303);
+    if (result.problem === 'not_found') return notFound(request, reply);
+    const state = { values: input.form.values, errors: {} };
+    if (result.problem === 'closed') return renderReview(request, reply, assignment, 409, state, { kind: 'error', text: t(request.locale, m.closed) });
+    return renderReview(request, reply, assignment, 400, state);
+  });
+
+  // Staff
+
+  async function seasonOf(request: FastifyRequest<SeasonParams>) {
+    if (!isUuid(request.params.seasonId)) return null;
+    const [season] = await seasonSummaries(db, [request.params.seasonId]);
+    return season ?? null;
+  }
+
+  function tracksOf(request: FastifyRequest): string[] | undefined {
+    return request.user ? staffTracks(request.user) : [];
+  }
+
+  app.get('/admin/evaluations', { config: { permission: 'review.manage' } }, async (request, reply) => {
+    const seasons = await seasonSummaries(db);
+    return html(reply, 200, <StaffIndexPage ctx={await viewContext(request, reply)} seasons={seasons} />);
+  });
+
+  async function renderProgress(request: FastifyRequest<SeasonParams>, reply: FastifyReply, notice?: { kind: 'success' | 'error'; text: string }) {
+    const season = await seasonOf(request);
+    if (!season) return notFound(request, reply);
+    const tracks = tracksOf(request);
+    const all = await listSeasonAssignments(db, season.id);
+    const labels = await applicationLabels(db, all.map((a) => a.applicationId));
+    const assignments = all.filter((a) => !tracks || tracks.includes(labels.get(a.applicationId)?.trackCode ?? ''));
+    const members = await listSeasonMembers(db, season.id);
+    const reviewers = members
+      .map((member) => {
+        const mine = assignments.filter((a) => a.memberId === member.memberId);
+        return {
+          name: member.name,
+          assigned: mine.length,
+          drafts: mine.filter((a) => reviewState(a.review) === 'draft').length,
+          submitted: mine.filter((a) => reviewState(a.review) === 'submitted').length,
+        };
+      })
+      .filter((r) => r.assigned > 0);
+    const byApp = new Map<string, { id: string; title: string; submitted: number; assigned: number }>();
+    for (const a of assignments) {
+      const row = byApp.get(a.applicationId) ?? { id: a.applicationId, title: labels.get(a.applicationId)?.title ?? '', submitted: 0, assigned: 0 };
+      row.assigned++;
+      if (reviewState(a.review) === 'submitted') row.submitted++;
+      byApp.set(a.applicationId, row);
+    }
+    const applications = [...byApp.values()].sort((x, y) => x.submitted / x.assigned - y.submitted / y.assigned || x.title.localeCompare(y.title));
+    const governing = await loadGoverningPhase(db, season.id, clock.now());
+    const ctx = await viewContext(request, reply);
+    return html(reply, 200, <ProgressPage ctx={ctx} data={{ season, phase: phaseText(request.locale, governing.phase, governing.rules), reviewers, applications, notice }} />);
+  }
+
+  app.get<SeasonParams>('/admin/evaluations/:seasonId', { config: { permission: 'review.manage' } }, async (request, reply) => {
+    const sent = (request.query as Record<string, unknown>).relances;
+    const notice = typeof sent === 'string' && /^\d{1,6}$/.test(sent) ? { kind: 'success' as const, text: t(request.locale, m.reminded, { n: Number(sent) }) } : undefined;
+    return renderProgress(request, reply, notice);
+  });
+
+  app.post<SeasonParams>('/admin/evaluations/:seasonId/relances', { config: { permission: 'review.manage' } }, async (request, reply) => {
+    const season = await seasonOf(request);
+    if (!season) return notFound(request, reply);
+    const result = await remindNow(services, actorOf(request), season.id);
+    if (!result.ok) return renderProgress(request, reply.status(409), { kind: 'error', text: t(request.locale, m.remindNoPhase) });
+    return reply.redirect(`/admin/evaluations/${season.id}?relances=${result.sent}`, 303);
+  });
+
+  async function renderRubric(request: FastifyRequest<SeasonParams>, reply: FastifyReply, status: number, state: RubricFormState | null, notice?: string) {
+    const rubric = isUuid(request.params.seasonId) ? await loadRubric(db, request.params.seasonId) : null;
+    if (!rubric) return notFound(request, reply);
+    const ctx = await viewContext(request, reply);
+    return html(reply, status, <RubricPage ctx={ctx} rubric={rubric} state={state ?? { values: rubricValues(rubric), errors: {} }} notice={notice} />);
+  }
+
+  app.get<SeasonParams>('/admin/evaluations/:seasonId/bareme', { config: { permission: 'review.manage' } }, async (request, reply) => {
+    const saved = (request.query as Record<string, unknown>).ok === '1';
+    return renderRubric(request, reply, 200, null, saved ? t(request.locale, m.rubricSaved) : undefined);
+  });
+
+  app.post<SeasonParams>('/admin/evaluations/:seasonId/bareme', { config: { permission: 'review.manage' } }, async (request, reply) => {
+    const rubric = isUuid(request.params.seasonId) ? await loadRubric(db, request.params.seasonId) : null;
+    if (!rubric) return notFound(request, reply);
+    const form = new FormReader(request.body);
+    const texts: Record<string, LevelText[]> = {};
+    for (const c of rubric.criteria) {
+      texts[c.code] = RUBRIC_LEVELS.map((level) => ({
+        fr: form.text(`level_${c.code}_${level}_fr`, { required: true, max: LEVEL_TEXT_MAX }),
+        en: form.text(`level_${c.code}_${level}_en`, { max: LEVEL_TEXT_MAX }),
+      }));
+    }
+    if (!form.ok) return renderRubric(request, reply, 400, { values: form.values, errors: form.errors });
+    if (!(await saveRubric(services, actorOf(request), { seasonId: rubric.seasonId, userId: request.user!.id, texts }))) return notFound(request, reply);
+    return reply.redirect(`/admin/evaluations/${rubric.seasonId}/bareme?ok=1`, 303);
+  });
+
+  app.get<SeasonParams>('/admin/evaluations/:seasonId/classement', { config: { permission: 'review.manage' } }, async (request, reply) => {
+    const data = isUuid(request.params.seasonId) ? await seasonRanking(db, request.params.seasonId, tracksOf(request)) : null;
+    if (!data) return notFound(request, reply);
+    const notice = (request.query as Record<string, unknown>).ok === 'graine' ? t(request.locale, m.seedRecorded) : undefined;
+    return html(reply, 200, <RankingPage ctx={await viewContext(request, reply)} data={data} notice={notice} />);
+  });
+
+  app.get<SeasonParams>('/admin/evaluations/:seasonId/classement.csv', { config: { permission: 'review.manage' } }, async (request, reply) => {
+    const data = isUuid(request.params.seasonId) ? await seasonRanking(db, request.params.seasonId, tracksOf(request)) : null;
+    if (!data) return notFound(request, reply);
+    const rows = rankingRows(data);
+    await auditedTransaction(db, actorOf(request), clock.now(), (_trx, audit) =>
+      audit({ action: 'review.ranking_export', subjectType: 'season', subjectId: data.rubric.seasonId, summary: { rows: rows.length - 1, seed: data.ranking.seed } }),
+    );
+    const csv = `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('cache-control', 'private, no-store')
+      .header('content-disposition', `attachment; filename="classement-jury-${data.rubric.seasonId}.csv"`)
+      .send(csv);
+  });
+
+  app.post<SeasonParams>('/admin/evaluations/:seasonId/classement/graine', { config: { permission: 'review.manage' } }, async (request, reply) => {
+    const season = await seasonOf(request);
+    if (!season) return notFound(request, reply);
+    const seed = await recordRankingSeed(services, actorOf(request), { seasonId: season.id, userId: request.user!.id });
+    if (seed === null) return notFound(request, reply);
+    return reply.redirect(`/admin/evaluations/${season.id}/classement?ok=graine`, 303);
+  });
+}

@@ -1,0 +1,62 @@
+import { auditedTransaction, type Actor } from '../../../core/audit/audit.js';
+import type { Services } from '../../../core/services.js';
+import { loadGoverningPhase, loadReviewerAssignment, reviewState, type Opinion } from './queries.js';
+import { scheduleReviewReminders } from './reminders.js';
+
+export interface ReviewInput {
+  userId: string;
+  assignmentId: string;
+  /** criterion code → level 0–5 (already checked by the form reader). */
+  scores: Record<string, number>;
+  comments: Record<string, string>;
+  overall: string;
+  opinion: Opinion | null;
+  confidence: number | null;
+  /** Submit (final) rather than save a draft. A submitted review stays submitted when changed. */
+  submit: boolean;
+}
+
+export type SaveReviewResult = { ok: true; submitted: boolean; reviewId: string } | { ok: false; problem: 'not_found' | 'closed' | 'incomplete' };
+
+/**
+ * Saves a reviewer's draft or submits their review, in one audited transaction. The assignment is read
+ * again inside it (published, theirs, no conflict) and the phase must allow editing at this moment.
+ * A submitted review, when the phase still allows changes, can only be submitted again (complete).
+ */
+export async function saveReview(services: Services, actor: Actor, input: ReviewInput, criteria: readonly string[]): Promise<SaveReviewResult> {
+  const now = services.clock.now();
+  return auditedTransaction(services.db, actor, now, async (trx, audit) => {
+    const assignment = await loadReviewerAssignment(trx, input.userId, input.assignmentId);
+    if (!assignment) return { ok: false, problem: 'not_found' } as const;
+    const { phase, rules } = await loadGoverningPhase(trx, assignment.seasonId, now);
+    if (!phase || !rules.canEdit) return { ok: false, problem: 'closed' } as const;
+    const final = input.submit || reviewState(assignment.review) === 'submitted';
+    if (final && (criteria.some((c) => typeof input.scores[c] !== 'number') || !input.opinion || !input.confidence)) {
+      return { ok: false, problem: 'incomplete' } as const;
+    }
+    const values = {
+      phase_id: phase.id,
+      scores: JSON.stringify(input.scores),
+      comments: JSON.stringify(input.comments),
+      overall: input.overall,
+      opinion: input.opinion,
+      confidence: input.confidence,
+      updated_at: now,
+      submitted_at: final ? (assignment.review?.submittedAt ?? now) : null,
+    };
+    const row = await trx
+      .insertInto('reviews')
+      .values({ assignment_id: assignment.assignmentId, ...values })
+      .onConflict((oc) => oc.column('assignment_id').doUpdateSet(values))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (!final) await scheduleReviewReminders(trx, { id: phase.id, endsAt: phase.ends_at }, now);
+    await audit({
+      action: final ? (assignment.review?.submittedAt ? 'review.resubmit' : 'review.submit') : 'review.save_draft',
+      subjectType: 'review',
+      subjectId: row.id,
+      summary: { assignment: assignment.assignmentId, application: assignment.applicationId, criteria: Object.keys(input.scores).length },
+    });
+    return { ok: true, submitted: final, reviewId: row.id } as const;
+  });
+}
