@@ -10,6 +10,14 @@
  * Needs PostgreSQL (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres): a scratch database
  * is created and dropped at the end. Setup (people, sessions, drafts, one page view each for its
  * CSRF token and submit key) is not measured.
+ *
+ * To profile the platform, start it yourself and name it: APP_URL=http://127.0.0.1:3100 with
+ * DATABASE_URL=<its empty, migrated database> (e.g. `node --cpu-prof --import tsx src/main.ts`) and
+ * APP_PID=<its pid>; the bench then seeds that database and leaves both in place.
+ *
+ * `cpu_ms_per_submit` is the CPU time the platform and its PostgreSQL backends spent per request
+ * sent (from /proc): on a shared machine it measures the code where `per_second` measures the
+ * machine's spare time as much.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
@@ -19,6 +27,7 @@ import { systemClock } from '../src/core/clock.js';
 import { openDatabase } from '../src/core/db/database.js';
 import { createScratchDatabase, findPostgresServer } from '../test/support/postgres.js';
 import { startAppProcess, type AppProcess } from '../test/support/processes.js';
+import { cpuPerRequest, cpuSnapshot } from './cpu-usage.js';
 
 const APPLICANTS = Number(process.env.APPLICANTS ?? 2000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
@@ -192,10 +201,15 @@ async function prepare(baseUrl: string, people: { id: string; token: string }[])
 async function main(): Promise<void> {
   const serverUrl = await findPostgresServer();
   if (!serverUrl) throw new Error('No PostgreSQL server answers (set DATABASE_URL)');
-  const scratch = await createScratchDatabase(serverUrl, 'acc_rush');
-  let platform: AppProcess | undefined;
+  const external = process.env.APP_URL;
+  const scratch = external
+    ? { url: serverUrl, drop: async () => undefined }
+    : await createScratchDatabase(serverUrl, 'acc_rush');
+  let platform: (Pick<AppProcess, 'baseUrl' | 'stop'> & { pid?: number }) | undefined;
   try {
-    platform = await startAppProcess({ DATABASE_URL: scratch.url, DEMO: '0', RUN_JOBS: '0', DATA_DIR: '/nonexistent' });
+    platform = external
+      ? { baseUrl: external, stop: async () => undefined, pid: Number(process.env.APP_PID) || undefined }
+      : await startAppProcess({ DATABASE_URL: scratch.url, DEMO: '0', RUN_JOBS: '0', DATA_DIR: '/nonexistent' });
     const people = await seed(scratch.url);
     const prepared = await prepare(platform.baseUrl, people);
     // 10 % send the same form twice at once (a double click), in a shuffled order.
@@ -208,6 +222,13 @@ async function main(): Promise<void> {
     const acknowledged = new Set<string>();
     let failures = 0;
     const loadBefore = Number(loadavg()[0].toFixed(2));
+    const cpuOf = {
+      appGroup: external ? undefined : (platform as AppProcess).child.pid,
+      appPid: external ? platform.pid : undefined,
+      serverUrl,
+      database: new URL(scratch.url).pathname.slice(1),
+    };
+    const cpuBefore = await cpuSnapshot(cpuOf);
     const started = performance.now();
     await pool(sends, CONCURRENCY, async (send) => {
       const t0 = performance.now();
@@ -228,6 +249,7 @@ async function main(): Promise<void> {
       latencies.push(performance.now() - t0);
     });
     const elapsedS = (performance.now() - started) / 1000;
+    const cpuAfter = await cpuSnapshot(cpuOf);
 
     const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 2 });
     const counts = await database.db
@@ -264,6 +286,7 @@ async function main(): Promise<void> {
         p50_ms: percentile(latencies, 50),
         p99_ms: percentile(latencies, 99),
         per_second: Math.round(sends.length / elapsedS),
+        cpu_ms_per_submit: cpuPerRequest(cpuBefore, cpuAfter, sends.length),
         attachment_bytes: ATTACHMENT_BYTES,
         stored_with_attachment: Number(withFile.n),
         files_stored: Number(files.n),

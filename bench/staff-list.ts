@@ -108,7 +108,9 @@ async function main(): Promise<void> {
     );
   } finally {
     await platform?.stop();
-    await scratch.drop();
+    // KEEP_DATABASE=1 leaves the seeded database in place (to EXPLAIN its queries); drop it by hand.
+    if (process.env.KEEP_DATABASE === '1') console.error(`database kept: ${scratch.url}`);
+    else await scratch.drop();
   }
 }
 

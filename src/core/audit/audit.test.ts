@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/test-app.js';
 import type { Database } from '../db/database.js';
-import { auditedTransaction, canonicalJson, verifyAuditChain } from './audit.js';
+import { auditedTransaction, canonicalJson, chainQueuedAudit, recordAudit, verifyAuditChain } from './audit.js';
 
 let database: Database;
 const actor = { id: null, label: 'test' };
@@ -64,5 +64,72 @@ describe('audit log', () => {
 
   it('hashes the same content the same way whatever the key order', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }));
+  });
+});
+
+describe('audit log under concurrent changes', () => {
+  let fresh: Database;
+  beforeAll(async () => {
+    fresh = await createTestDatabase();
+  });
+  afterAll(() => fresh.close());
+
+  const count = async (table: 'audit_events' | 'audit_queue') =>
+    Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(fresh.db)).rows[0]!.n);
+
+  it('chains every event of 60 parallel changes, in each change’s order, with no gap, before each change returns', async () => {
+    const seen: number[] = [];
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        auditedTransaction(fresh.db, actor, new Date(), async (_trx, audit) => {
+          await audit({ action: 'thing.first', subjectType: 'thing', subjectId: String(i) });
+          await audit({ action: 'thing.second', subjectType: 'thing', subjectId: String(i), summary: { i } });
+        }).then(async () => {
+          // Returned: both events of this change are in the chain already.
+          const rows = await fresh.db.selectFrom('audit_events').select(['seq', 'action']).where('subject_id', '=', String(i)).orderBy('seq').execute();
+          expect(rows.map((r) => r.action)).toEqual(['thing.first', 'thing.second']);
+          seen.push(i);
+        }),
+      ),
+    );
+    expect(seen).toHaveLength(60);
+    expect(await count('audit_queue')).toBe(0);
+    expect(await verifyAuditChain(fresh.db)).toEqual({ checked: 120, problems: [] });
+  });
+
+  it('chains events left queued by a process that stopped after its commit, and refuses to change a queued event', async () => {
+    await sql`insert into audit_queue (at, actor_id, actor_label, action, subject_type, subject_id, summary)
+              values (now(), null, 'crashed', 'thing.orphan', 'thing', 'x', '{"b":2,"a":1}')`.execute(fresh.db);
+    await expect(sql`update audit_queue set action = 'other'`.execute(fresh.db)).rejects.toThrow(/never changed/);
+    expect(await count('audit_queue')).toBe(1);
+    const result = await verifyAuditChain(fresh.db);
+    expect(result).toEqual({ checked: 121, problems: [] });
+    expect(await count('audit_queue')).toBe(0);
+    const orphan = await fresh.db.selectFrom('audit_events').selectAll().where('action', '=', 'thing.orphan').executeTakeFirstOrThrow();
+    expect(Number(orphan.seq)).toBe(121);
+  });
+
+  it('keeps one chain when direct appends and queued events interleave', async () => {
+    await Promise.all([
+      ...Array.from({ length: 10 }, (_, i) =>
+        fresh.db.transaction().execute((trx) => recordAudit(trx, actor, new Date(), { action: 'thing.direct', subjectType: 'thing', subjectId: `d${i}` })),
+      ),
+      ...Array.from({ length: 10 }, (_, i) =>
+        auditedTransaction(fresh.db, actor, new Date(), (_trx, audit) => audit({ action: 'thing.queued', subjectType: 'thing', subjectId: `q${i}` })),
+      ),
+    ]);
+    expect(await chainQueuedAudit(fresh.db)).toBe(0);
+    expect(await verifyAuditChain(fresh.db)).toEqual({ checked: 141, problems: [] });
+  });
+
+  it('queues nothing when the change rolls back', async () => {
+    await expect(
+      auditedTransaction(fresh.db, actor, new Date(), async (_trx, audit) => {
+        await audit({ action: 'thing.changed', subjectType: 'thing' });
+        throw new Error('change failed');
+      }),
+    ).rejects.toThrow('change failed');
+    expect(await count('audit_queue')).toBe(0);
+    expect((await verifyAuditChain(fresh.db)).checked).toBe(141);
   });
 });

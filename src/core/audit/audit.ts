@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 
 /** Who did a change: a signed-in person, or the platform itself (jobs, CLI). */
@@ -63,28 +63,116 @@ export function eventHash(prevHash: string, e: HashedFields): string {
 }
 
 /**
- * Appends one event to the hash chain. Must run inside the transaction of the change it records:
- * locking the chain's head row serialises writers, so the chain never forks, and a rolled-back
- * change leaves no event behind.
+ * Appends one event to the hash chain at once, in the caller's transaction: the chain's head row
+ * stays locked until that transaction ends. For the few callers that run their own transaction;
+ * use cases go through auditedTransaction, which does not hold the head while it commits.
  */
 export async function recordAudit(trx: Transaction<DB>, actor: Actor, at: Date, input: AuditInput): Promise<void> {
   const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-  const fields: HashedFields = {
-    seq: Number(head.seq) + 1,
-    at,
-    actor_id: actor.id,
-    actor_label: actor.label,
-    action: input.action,
-    subject_type: input.subjectType,
-    subject_id: input.subjectId ?? null,
-    summary: JSON.parse(canonicalJson(input.summary ?? {})),
-  };
-  const hash = eventHash(head.hash, fields);
-  await trx
-    .insertInto('audit_events')
-    .values({ ...fields, summary: canonicalJson(fields.summary), prev_hash: head.hash, hash })
-    .execute();
-  await trx.updateTable('audit_head').set({ seq: fields.seq, hash }).where('id', '=', 1).execute();
+  const chained = chainAfter(head, [{ at, actor_id: actor.id, actor_label: actor.label, action: input.action, subject_type: input.subjectType, subject_id: input.subjectId ?? null, summary: input.summary ?? {} }]);
+  await appendChained(trx, chained);
+}
+
+/** An event as written by a change, before it has its place in the chain. */
+interface UnchainedEvent {
+  at: Date;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  summary: unknown;
+}
+
+/** Gives each event, in order, the next sequence number and its hash linked to the previous one. */
+function chainAfter(head: { seq: number | string; hash: string }, events: UnchainedEvent[]) {
+  let seq = Number(head.seq);
+  let prevHash = head.hash;
+  return events.map((event) => {
+    seq++;
+    const fields: HashedFields = { ...event, seq, at: new Date(event.at), summary: JSON.parse(canonicalJson(event.summary ?? {})) };
+    const hash = eventHash(prevHash, fields);
+    const row = { ...fields, summary: canonicalJson(fields.summary), prev_hash: prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+}
+
+/** Writes chained events and moves the head to the last one (the head row must be locked). */
+async function appendChained(trx: Transaction<DB>, rows: ReturnType<typeof chainAfter>): Promise<void> {
+  const last = rows[rows.length - 1];
+  if (!last) return;
+  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('audit_events').values(rows.slice(i, i + 500)).execute();
+  await trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
+}
+
+/** Writes an event in the change's transaction, without touching the chain (no lock). */
+async function queueAudit(trx: Transaction<DB>, actor: Actor, at: Date, input: AuditInput): Promise<void> {
+  await sql`
+    insert into audit_queue (at, actor_id, actor_label, action, subject_type, subject_id, summary)
+    values (${at}, ${actor.id}, ${actor.label}, ${input.action}, ${input.subjectType}, ${input.subjectId ?? null}, ${canonicalJson(input.summary ?? {})}::jsonb)`.execute(trx);
+}
+
+const CHAIN_BATCH = 1000;
+
+/**
+ * Moves every committed queued event into the hash chain, in batches: each batch is taken off the
+ * queue and appended to the chain in one transaction, so an event is either queued or chained,
+ * never lost and never twice, and the chain has no gap. Chainers in several processes may run at
+ * once: each takes different rows (SKIP LOCKED) and they append one after another on the head.
+ * The head is locked only for the few statements after the queued rows are read.
+ */
+export async function chainQueuedAudit(db: Kysely<DB>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const moved = await db.transaction().execute(async (trx) => {
+      const { rows } = await sql<UnchainedEvent & { id: number | string }>`
+        delete from audit_queue
+        where id in (select id from audit_queue order by id limit ${CHAIN_BATCH} for update skip locked)
+        returning id, at, actor_id, actor_label, action, subject_type, subject_id, summary`.execute(trx);
+      if (rows.length === 0) return 0;
+      rows.sort((a, b) => Number(a.id) - Number(b.id));
+      const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
+      await appendChained(
+        trx,
+        chainAfter(
+          head,
+          rows.map(({ id: _id, ...event }) => event),
+        ),
+      );
+      return rows.length;
+    });
+    total += moved;
+    if (moved < CHAIN_BATCH) return total;
+  }
+}
+
+/**
+ * One chaining pass at a time per database handle: a change that commits while a pass runs waits
+ * for the next pass, which starts as soon as the running one ends and serves every change that
+ * committed meanwhile (the way PostgreSQL groups commits), so the chain costs one short
+ * transaction per batch of changes rather than one lock held across every commit.
+ */
+const passes = new WeakMap<Kysely<DB>, { running?: Promise<unknown>; next?: Promise<void> }>();
+
+function chainSoon(db: Kysely<DB>): Promise<void> {
+  let state = passes.get(db);
+  if (!state) passes.set(db, (state = {}));
+  const current = state;
+  if (!current.running) {
+    const pass = chainQueuedAudit(db).finally(() => {
+      if (current.running === pass) current.running = undefined;
+    });
+    current.running = pass;
+    return pass.then(() => undefined);
+  }
+  current.next ??= current.running
+    .catch(() => undefined)
+    .then(() => {
+      current.next = undefined;
+      return chainSoon(db);
+    });
+  return current.next;
 }
 
 export interface AuditProblem {
@@ -94,6 +182,8 @@ export interface AuditProblem {
 
 /** Walks the whole chain; reports every altered, inserted, reordered or deleted event. */
 export async function verifyAuditChain(db: Kysely<DB>): Promise<{ checked: number; problems: AuditProblem[] }> {
+  // Events still queued (a process stopped between a commit and its chaining pass) are chained first.
+  await chainQueuedAudit(db);
   const problems: AuditProblem[] = [];
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
@@ -134,13 +224,28 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<{ checked: numbe
   return { checked, problems };
 }
 
-/** Runs fn in a transaction with its audit event: the change and its record commit together. */
+/**
+ * Runs fn in a transaction with its audit events: the change and its events commit together. The
+ * events are written to the queue in that transaction and chained right after the COMMIT, before
+ * this returns, so a caller (or a test) finds them in audit_events as before. A chaining failure
+ * after the commit does not fail the change: its events stay queued and the next pass (any
+ * change, any process, or `audit verify`) chains them.
+ */
 export async function auditedTransaction<T>(
   db: Kysely<DB>,
   actor: Actor,
   at: Date,
   fn: (trx: Transaction<DB>, audit: (input: AuditInput) => Promise<void>) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute((trx) => fn(trx, (input) => recordAudit(trx, actor, at, input)));
+  let queued = false;
+  const result = await db.transaction().execute((trx) =>
+    fn(trx, async (input) => {
+      await queueAudit(trx, actor, at, input);
+      queued = true;
+    }),
+  );
+  if (queued) {
+    await chainSoon(db).catch((error: unknown) => process.emitWarning(`audit events left queued for the next chaining pass: ${String(error)}`));
+  }
+  return result;
 }
-

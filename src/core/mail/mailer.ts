@@ -1,8 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Locale } from '../i18n/i18n.js';
-import { enqueueJob } from '../jobs/queue.js';
 import { renderMail } from './templates.js';
 
 export const SEND_MAIL_JOB = 'mail.send';
@@ -20,21 +19,17 @@ export interface MailRequest {
  */
 export async function queueMail(trx: Transaction<DB> | Kysely<DB>, request: MailRequest, now: Date): Promise<string> {
   const rendered = renderMail(request.template, request.locale, request.data);
-  const row = await trx
-    .insertInto('mails')
-    .values({
-      to_address: request.to,
-      subject: rendered.subject,
-      text_body: rendered.text,
-      html_body: rendered.html,
-      template: request.template,
-      locale: request.locale,
-      created_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await enqueueJob(trx, SEND_MAIL_JOB, { mailId: row.id }, { runAt: now });
-  return row.id;
+  // The mail and its sending job in one statement (one round trip inside the caller's transaction).
+  const { rows } = await sql<{ id: string }>`
+    with mail as (
+      insert into mails (to_address, subject, text_body, html_body, template, locale, created_at)
+      values (${request.to}, ${rendered.subject}, ${rendered.text}, ${rendered.html}, ${request.template}, ${request.locale}, ${now})
+      returning id
+    )
+    insert into jobs (name, payload, run_at)
+    select ${SEND_MAIL_JOB}, jsonb_build_object('mailId', mail.id), ${now} from mail
+    returning payload ->> 'mailId' as id`.execute(trx);
+  return rows[0]!.id;
 }
 
 /** The job that sends a stored mail; with no SMTP configured the mail stays readable by admins. */

@@ -3,7 +3,7 @@ import { auditedTransaction } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
 import { titleOf, territoryOf } from './answers.js';
 import { callClosesAt, isOnTime } from './deadline.js';
-import type { AnswerMap } from './form/model.js';
+import type { AnswerMap, FormDefinition } from './form/model.js';
 import { loadApplication, loadFormVersion } from './queries.js';
 import { isEditable, type ApplicationState } from './states.js';
 
@@ -40,9 +40,10 @@ export async function writeDraft(
   formId: string,
   answers: AnswerMap,
   now: Date,
+  /** The form's definition when the caller has it already (saves a query). */
+  known?: FormDefinition,
 ): Promise<void> {
-  const form = await loadFormVersion(trx, formId);
-  const definition = form?.definition ?? { sections: [] };
+  const definition = known ?? (await loadFormVersion(trx, formId))?.definition ?? { sections: [] };
   await trx
     .updateTable('applications')
     .set({

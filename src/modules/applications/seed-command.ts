@@ -42,26 +42,39 @@ export const seedApplicationsCommand: Command = {
       await sql`
         insert into users (email)
         select ${batch} || '-' || g || '@example.invalid' from generate_series(1, ${count}) g`.execute(trx);
+      // Four in five are past the draft: each of those has its submitted version 1 (same answers),
+      // and staff search its words, as after a real submit.
       await sql`
-        insert into applications (season_id, track_code, form_id, owner_id, applicant_kind, title, state, draft_answers, created_at, updated_at)
-        select ${season.id}::uuid,
-               (${trackArray})[1 + (g % ${tracks.length})],
-               ${form.id}::uuid,
-               u.id,
-               (array['citizen','association','administration','company'])[1 + (g % 4)],
-               initcap(w1) || ' ' || w2 || ' ' || g,
-               (array['draft','submitted','in_instruction','eligible','ineligible'])[1 + (g % 5)],
-               jsonb_build_object('project_name', initcap(w1) || ' ' || w2, 'project_summary', 'Un projet de ' || w1 || ' et de ' || w2 || ' pour le ' || w3),
-               ${now}::timestamptz - make_interval(secs => g),
-               ${now}::timestamptz
+        insert into applications (season_id, track_code, form_id, owner_id, applicant_kind, title, state, draft_answers,
+                                  current_version, submitted_at, submitted_search, created_at, updated_at)
+        select ${season.id}::uuid, track, ${form.id}::uuid, u.id, kind, title, state, answers,
+               case when state = 'draft' then 0 else 1 end,
+               case when state = 'draft' then null else created end,
+               case when state = 'draft' then null
+                    else setweight(to_tsvector('french', title), 'A') || setweight(jsonb_to_tsvector('french', answers, '["string"]'), 'B') end,
+               created, ${now}::timestamptz
         from (
           select g,
-                 (${words})[1 + (g % 20)] as w1,
-                 (${words})[1 + ((g / 20) % 20)] as w2,
-                 (${words})[1 + ((g / 400) % 20)] as w3
-          from generate_series(1, ${count}) g
+                 (${trackArray})[1 + (g % ${tracks.length})] as track,
+                 (array['citizen','association','administration','company'])[1 + (g % 4)] as kind,
+                 initcap(w1) || ' ' || w2 || ' ' || g as title,
+                 (array['draft','submitted','in_instruction','eligible','ineligible'])[1 + (g % 5)] as state,
+                 jsonb_build_object('project_name', initcap(w1) || ' ' || w2, 'project_summary', 'Un projet de ' || w1 || ' et de ' || w2 || ' pour le ' || w3) as answers,
+                 ${now}::timestamptz - make_interval(secs => g) as created
+          from (
+            select g,
+                   (${words})[1 + (g % 20)] as w1,
+                   (${words})[1 + ((g / 20) % 20)] as w2,
+                   (${words})[1 + ((g / 400) % 20)] as w3
+            from generate_series(1, ${count}) g
+          ) w
         ) s
         join users u on u.email = ${batch} || '-' || g || '@example.invalid'`.execute(trx);
+      await sql`
+        insert into application_versions (application_id, version, form_id, answers, answers_sha256, submitted_at, submitted_by)
+        select a.id, 1, a.form_id, a.draft_answers, encode(sha256(convert_to(a.draft_answers::text, 'UTF8')), 'hex'), a.submitted_at, a.owner_id
+        from applications a join users u on u.id = a.owner_id
+        where u.email like ${batch + '-%'} and a.current_version = 1`.execute(trx);
     });
     console.log(`${count} synthetic applications added to ${slug}`);
     return 0;

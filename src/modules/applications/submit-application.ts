@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { seasonSummaries } from '../seasons/season-lookups.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
@@ -8,7 +8,7 @@ import type { FieldError } from '../../core/http/forms.js';
 import { formatDateTime } from '../../core/i18n/i18n.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
-import { answersSha256 } from './answers.js';
+import { answersSha256, territoryOf, titleOf } from './answers.js';
 import { callClosesAt, isOnTime } from './deadline.js';
 import type { AnswerMap } from './form/model.js';
 import { validateForSubmit } from './form/validate.js';
@@ -75,45 +75,44 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
 
     if (!isEditable(application.state)) return { ok: false, reason: 'not_editable', state: application.state };
     const closed = await callClosesAt(trx, application.seasonId);
+    const definition = (await loadFormVersion(trx, application.formId))?.definition ?? { sections: [] };
     if (!isOnTime(input.arrivedAt, closed)) {
       // A draft keeps what was typed even when it is too late to submit it.
-      if (application.state === 'draft') await writeDraft(trx, application.id, application.formId, input.answers, now);
+      if (application.state === 'draft') await writeDraft(trx, application.id, application.formId, input.answers, now, definition);
       return { ok: false, reason: 'closed', closesAt: closed.closesAt };
     }
 
-    // What was typed is kept as the draft whatever happens next: a refused submit loses nothing.
-    await writeDraft(trx, application.id, application.formId, input.answers, now);
-    const form = await loadFormVersion(trx, application.formId);
-    const errors = validateForSubmit(form?.definition ?? { sections: [] }, input.answers);
-    if (Object.keys(errors).length > 0) return { ok: false, reason: 'invalid', errors };
+    const errors = validateForSubmit(definition, input.answers);
+    if (Object.keys(errors).length > 0) {
+      // What was typed is kept as the draft whatever happens next: a refused submit loses nothing.
+      await writeDraft(trx, application.id, application.formId, input.answers, now, definition);
+      return { ok: false, reason: 'invalid', errors };
+    }
 
     const version = application.currentVersion + 1;
     const sha256 = answersSha256(input.answers);
-    await trx
-      .insertInto('application_versions')
-      .values({
-        application_id: application.id,
-        version,
-        form_id: application.formId,
-        answers: JSON.stringify(input.answers),
-        answers_sha256: sha256,
-        submitted_at: input.arrivedAt,
-        submitted_by: user.id,
-        idempotency_key: input.idempotencyKey,
-      })
-      .execute();
-    await trx
-      .updateTable('applications')
-      .set({ state: 'submitted', current_version: version, submitted_at: input.arrivedAt, updated_at: now })
-      .where('id', '=', application.id)
-      .execute();
-    if (application.state === 'draft') {
-      await trx
-        .insertInto('application_transitions')
-        .values({ application_id: application.id, from_state: 'draft', to_state: 'submitted', reason: '', at: now, actor_id: user.id })
-        .execute();
-    }
-    const title = (await trx.selectFrom('applications').select('title').where('id', '=', application.id).executeTakeFirstOrThrow()).title;
+    const title = titleOf(definition, input.answers);
+    // One statement: the version, the state change with its transition, the answers as the draft,
+    // and the words staff search (those of this version, until the next submit).
+    const transition =
+      application.state === 'draft'
+        ? sql`, transition as (
+            insert into application_transitions (application_id, from_state, to_state, reason, at, actor_id)
+            values (${application.id}, 'draft', 'submitted', '', ${now}, ${user.id}))`
+        : sql``;
+    await sql`
+      with version as (
+        insert into application_versions (application_id, version, form_id, answers, answers_sha256, submitted_at, submitted_by, idempotency_key)
+        values (${application.id}, ${version}, ${application.formId}, ${JSON.stringify(input.answers)}::jsonb, ${sha256}, ${input.arrivedAt}, ${user.id}, ${input.idempotencyKey})
+        returning answers
+      )${transition}
+      update applications
+         set draft_answers = version.answers, draft_saved_at = ${now}, title = ${title},
+             territory = ${territoryOf(definition, input.answers)}, state = 'submitted', current_version = ${version},
+             submitted_at = ${input.arrivedAt}, updated_at = ${now},
+             submitted_search = setweight(to_tsvector('french', ${title}), 'A') || setweight(jsonb_to_tsvector('french', version.answers, '["string"]'), 'B')
+        from version
+       where applications.id = ${application.id}`.execute(trx);
     const [season] = await seasonSummaries(trx, [application.seasonId]);
     await queueMail(
       trx,
