@@ -57,7 +57,7 @@ describe('the expert jury', () => {
     return `acc_session=${(await createSession(db, t.clock, user.id)).token}`;
   }
 
-  async function conflictsOf(source: string) {
+  async function conflictsOf(source: 'declared' | 'recusal' | 'staff' | 'organisation' | 'email_domain' | 'co_applicant') {
     return t.app.services.db.selectFrom('review_conflicts').select(['application_id', 'member_id', 'reason']).where('source', '=', source).execute();
   }
 

@@ -1,3 +1,4 @@
+import type Html from '@kitajs/html';
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb, Checkbox, CsrfField, DataTable, ErrorSummary, Input, Select, TextArea } from '../../../core/ui/components.js';
@@ -31,7 +32,7 @@ function Crumbs({ locale, season, current }: { locale: Locale; season: SeasonRef
   return <Breadcrumb locale={locale} items={items} />;
 }
 
-function Shell(props: { ctx: ViewContext; season: SeasonRef; title: string; crumb?: string; notice?: string; children?: JSX.Element | JSX.Element[] | string }): JSX.Element {
+function Shell(props: { ctx: ViewContext; season: SeasonRef; title: string; crumb?: string; notice?: string; children?: Html.Children }): JSX.Element {
   return (
     <Page ctx={props.ctx} title={props.title}>
       <div class="fr-container fr-my-6w">
