@@ -13,7 +13,8 @@ export const DETECTED_SOURCES = ['organisation', 'email_domain', 'co_applicant']
 export const BIDS = ['eager', 'willing', 'not_willing'] as const satisfies readonly BidValue[];
 
 /**
- * Webmail and consumer mail domains: sharing one says nothing about a common organisation.
+ * Webmail and consumer mail domains: sharing one says nothing about a common organisation. The
+ * example.* domains are reserved for documentation (RFC 2606): no organisation uses them.
  * A domain matches if it is listed, or if its first label is a listed family (hotmail.*, yahoo.*, …).
  */
 const WEBMAIL_DOMAINS = new Set([
