@@ -28,7 +28,7 @@ export interface AssignedPair {
 }
 
 export async function latestRun(db: Db, seasonId: string): Promise<RunRow | undefined> {
-  return db.selectFrom('assignment_runs').selectAll().where('season_id', '=', seasonId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return db.selectFrom('assignment_runs').selectAll().where('season_id', '=', seasonId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
 }
 
 /** The latest published run of a season: what reviewers work on (and what the scoring pages read). */
@@ -38,8 +38,7 @@ export async function latestPublishedRun(db: Db, seasonId: string): Promise<RunR
     .selectAll()
     .where('season_id', '=', seasonId)
     .where('published_at', 'is not', null)
-    .orderBy('published_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('seq', 'desc')
     .limit(1)
     .executeTakeFirst();
 }
@@ -211,7 +210,7 @@ export async function addManualPair(services: Services, actor: Actor, input: { s
   if (bidConflicts.length > 0 || conflicts.some((c) => c.applicationId === input.applicationId && c.memberId === input.memberId)) return { ok: false, problem: 'conflict' };
   const now = services.clock.now();
   return auditedTransaction(db, actor, now, async (trx, audit): Promise<PairChange> => {
-    const run = await trx.selectFrom('assignment_runs').select('id').where('season_id', '=', input.seasonId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).forUpdate().executeTakeFirst();
+    const run = await trx.selectFrom('assignment_runs').select('id').where('season_id', '=', input.seasonId).orderBy('seq', 'desc').limit(1).forUpdate().executeTakeFirst();
     if (!run) return { ok: false, problem: 'no_run' };
     const inserted = await trx
       .insertInto('review_assignments')
@@ -228,7 +227,7 @@ export async function addManualPair(services: Services, actor: Actor, input: { s
 /** Removes a pair from the latest run by hand; a pair that already has a review stays. */
 export async function removePair(services: Services, actor: Actor, input: { seasonId: string; assignmentId: string }): Promise<PairChange> {
   return auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit): Promise<PairChange> => {
-    const run = await trx.selectFrom('assignment_runs').select('id').where('season_id', '=', input.seasonId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).forUpdate().executeTakeFirst();
+    const run = await trx.selectFrom('assignment_runs').select('id').where('season_id', '=', input.seasonId).orderBy('seq', 'desc').limit(1).forUpdate().executeTakeFirst();
     if (!run) return { ok: false, problem: 'no_run' };
     const pair = await trx.selectFrom('review_assignments').select(['id', 'application_id', 'member_id']).where('id', '=', input.assignmentId).where('run_id', '=', run.id).executeTakeFirst();
     if (!pair) return { ok: false, problem: 'not_found' };
@@ -249,7 +248,7 @@ export type PublishOutcome = { ok: true; notified: number } | { ok: false; probl
 export async function publishAssignment(services: Services, actor: Actor, input: { seasonId: string; seasonName: string }): Promise<PublishOutcome> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<PublishOutcome> => {
-    const run = await trx.selectFrom('assignment_runs').select(['id', 'published_at']).where('season_id', '=', input.seasonId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).forUpdate().executeTakeFirst();
+    const run = await trx.selectFrom('assignment_runs').select(['id', 'published_at']).where('season_id', '=', input.seasonId).orderBy('seq', 'desc').limit(1).forUpdate().executeTakeFirst();
     if (!run) return { ok: false, problem: 'no_run' };
     if (run.published_at) return { ok: false, problem: 'already_published' };
     await trx.updateTable('assignment_runs').set({ published_at: now }).where('id', '=', run.id).execute();

@@ -260,7 +260,7 @@ describe('the expert jury', () => {
     expect(added.statusCode, /fr-error-text[^>]*>([^<]*)/.exec(added.body)?.[1]).toBe(303);
     expect((await post(staff.cookie, url, `${url}/paires`, { application_id: target, member_id: org })).statusCode).toBe(400);
     expect((await post(staff.cookie, url, url, { per_application: '2' })).statusCode).toBe(303);
-    const latest = await db.selectFrom('assignment_runs').select('id').orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const latest = await db.selectFrom('assignment_runs').select('id').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     const kept = await db.selectFrom('review_assignments').select(['origin']).where('run_id', '=', latest.id).where('application_id', '=', target).where('member_id', '=', org).executeTakeFirst();
     expect(kept).toEqual({ origin: 'manual' });
 
@@ -289,7 +289,7 @@ describe('the expert jury', () => {
     await db.insertInto('reviews').values({ assignment_id: reviewed.id, scores: '{}', comments: '{}', overall: 'Bien', updated_at: new Date() }).execute();
     expect((await post(staff.cookie, url, `${url}/paires/${reviewed.id}/retirer`, {})).statusCode).toBe(409);
     expect((await post(staff.cookie, url, url, { per_application: '2' })).statusCode).toBe(303);
-    const third = await db.selectFrom('assignment_runs').select('id').orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const third = await db.selectFrom('assignment_runs').select('id').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     const keptReviewed = await db.selectFrom('review_assignments').select(['id', 'origin']).where('run_id', '=', third.id).where('application_id', '=', reviewed.application_id).where('member_id', '=', reviewed.member_id).executeTakeFirstOrThrow();
     expect(keptReviewed.origin).toBe('manual');
     expect((await post(staff.cookie, url, `${url}/publier`, {})).statusCode).toBe(303);

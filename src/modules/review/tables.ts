@@ -80,6 +80,8 @@ export interface AssignmentRunsTable {
   created_at: Timestamp;
   created_by: string | null;
   published_at: NullableTimestamp;
+  /** Order of the runs (bigint, read as a string): the latest run has the highest. */
+  seq: Generated<string>;
 }
 
 /** A reviewer assigned to an application. `origin` 'manual' pairs are forced when the engine re-solves. */
