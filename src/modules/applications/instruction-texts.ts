@@ -5,6 +5,8 @@ export const instructionMessages = defineMessages({
   thread: { fr: 'Échanges avec les porteurs', en: 'Messages with the applicants' },
   threadApplicant: { fr: 'Échanges avec l’équipe', en: 'Messages with the team' },
   noMessages: { fr: 'Aucun message pour l’instant.', en: 'No message yet.' },
+  newMessage: { fr: 'Nouveau', en: 'New' },
+  unreadMessages: { fr: 'Message non lu', en: 'Unread message' },
   fromStaff: { fr: 'Équipe de l’Accélérateur', en: 'Accelerator team' },
   fromApplicant: { fr: 'Porteur', en: 'Applicant' },
   message: { fr: 'Message', en: 'Message' },

@@ -48,6 +48,7 @@ import { MyApplicationsPage } from './views/my-applications-page.js';
 import { pick, stateLabel } from './views/text.js';
 import { withdrawApplication } from './withdraw-application.js';
 import { listNotes, listThread } from './instruction-queries.js';
+import { applicationsWithUnread, readThread } from './thread-reads.js';
 import { listExpertRequests } from './expert-opinions.js';
 import { instructionNotice } from './routes-instruction.js';
 import { attachFiles, discardReplayCopies, downloadRefusal, listApplicationFiles, readSubmission, scanStatusLabel, staffMayDownload, type ApplicationFileRow } from './application-files.js';
@@ -125,12 +126,15 @@ async function renderApplication(
   state: PageState = {},
 ): Promise<FastifyReply> {
   const user = request.user!;
-  const [form, members, closed, files] = await Promise.all([
+  const [form, members, closed, files, thread] = await Promise.all([
     loadFormVersion(services.db, application.formId),
     listMembers(services.db, application.id),
     callClosesAt(services.db, application.seasonId),
     listApplicationFiles(services.db, application.id),
+    listThread(services.db, application.id),
   ]);
+  // Opening the page reads the thread: the staff messages new to this person are marked, then read.
+  const freshMessages = await readThread(services.db, user.id, 'applicant', application.id, thread);
   const onTime = isOnTime(services.clock.now(), closed);
   // A draft stays editable after the deadline (nothing typed is lost); a submitted one does not.
   const editable = isEditable(application.state) && (application.state === 'draft' || onTime);
@@ -154,7 +158,8 @@ async function renderApplication(
       inviteError={state.inviteError}
       inviteValue={state.inviteValue}
       files={fileViews(request.locale, files, `/mes-candidatures/${application.id}/fichiers`, editable)}
-      thread={await listThread(services.db, application.id)}
+      thread={thread}
+      freshMessages={freshMessages}
     />,
   );
 }
@@ -242,8 +247,9 @@ async function keepForLater(request: FastifyRequest<IdParams>, reply: FastifyRep
 async function registerApplicantRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get('/mes-candidatures', { config: { permission: 'signed-in' } }, async (request, reply) => {
     const rows = await listApplicationsOf(services.db, request.user!);
+    const unread = await applicationsWithUnread(services.db, request.user!.id, 'applicant', rows.map((row) => row.id));
     const ctx = await viewContext(request, reply);
-    return html(reply, 200, <MyApplicationsPage ctx={ctx} rows={rows} />);
+    return html(reply, 200, <MyApplicationsPage ctx={ctx} rows={rows} unread={unread} />);
   });
 
   app.get<IdParams>('/mes-candidatures/:id', { config: { permission: 'signed-in' } }, async (request, reply) => {
@@ -466,7 +472,10 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
   app.get<ListQuery>('/admin/candidatures', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
     const { shown, seasons, filters } = await readListFilters(request, services);
     const { rows, next } = await listForStaff(services.db, filters);
-    const drafts = await countDrafts(services.db, { seasonId: filters.seasonId, tracks: filters.tracks });
+    const [drafts, unread] = await Promise.all([
+      countDrafts(services.db, { seasonId: filters.seasonId, tracks: filters.tracks }),
+      applicationsWithUnread(services.db, request.user!.id, 'staff', rows.map((row) => row.id)),
+    ]);
     const params = new URLSearchParams(Object.entries(shown).filter(([, v]) => v !== ''));
     const exportQuery = params.toString();
     if (next) params.set('apres', `${next.createdAt.toISOString()}_${next.id}`);
@@ -481,6 +490,7 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
         rows={rows}
         drafts={drafts}
         exportQuery={exportQuery}
+        unread={unread}
         nextHref={next ? `/admin/candidatures?${params.toString()}` : undefined}
       />,
     );
@@ -531,6 +541,8 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
       listNotes(services.db, application.id),
       listExpertRequests(services.db, application.id),
     ]);
+    // Opening the page reads the thread: the applicant messages new to this staff member are marked, then read.
+    const fresh = await readThread(services.db, request.user!.id, 'staff', application.id, thread);
     const ctx = await viewContext(request, reply);
     return html(
       reply,
@@ -546,7 +558,7 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
         values={state.values ?? {}}
         errors={state.errors ?? {}}
         notice={state.notice}
-        instruction={{ thread, notes }}
+        instruction={{ thread, notes, fresh }}
         experts={{ requests: expertRequests, now: services.clock.now() }}
         files={files.map((file) => ({
           ...fileViews(request.locale, [file], `/admin/candidatures/${application.id}/fichiers`, false)[file.fileId]!,

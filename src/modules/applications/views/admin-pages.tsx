@@ -9,6 +9,7 @@ import { FormFields, type AttachedFileView } from '../form/render.js';
 import { fileMessages as fm } from '../file-messages.js';
 import type { StoredOrganisationCheck } from '../organisation/stored-check.js';
 import { StoredOrganisationSection } from '../organisation/stored-check-view.js';
+import { instructionMessages as im } from '../instruction-texts.js';
 import { applicationMessages as m } from '../messages.js';
 import type { ApplicationRecord, StaffListRow, TransitionRow } from '../queries.js';
 import { APPLICATION_STATES, nextStates } from '../states.js';
@@ -27,6 +28,8 @@ export interface AdminListProps {
   drafts: number;
   /** The current filters as a query string, for the export links. */
   exportQuery: string;
+  /** Applications of this page with applicant messages this staff member has not read. */
+  unread?: Set<string>;
 }
 
 /** /admin/candidatures: filters (GET form), French full-text search, keyset pages, drafts in progress. */
@@ -109,6 +112,16 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
                       <a href={`/admin/candidatures/${row.id}`} safe>
                         {row.title || t(locale, m.untitled)}
                       </a>
+                      {props.unread?.has(row.id) ? (
+                        <>
+                          {' '}
+                          <span class="fr-badge fr-badge--new fr-badge--sm" safe>
+                            {t(locale, im.unreadMessages)}
+                          </span>
+                        </>
+                      ) : (
+                        ''
+                      )}
                     </td>
                     <td safe>{row.ownerEmail}</td>
                     <td safe>{row.seasonName}</td>

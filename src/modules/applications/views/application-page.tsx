@@ -33,6 +33,8 @@ export interface ApplicationPageProps {
   files?: Record<string, AttachedFileView>;
   /** The message thread with the team (never the staff's private notes). */
   thread?: ThreadMessage[];
+  /** Staff messages this person had not read before opening the page. */
+  freshMessages?: Set<string>;
 }
 
 function Members(props: ApplicationPageProps): JSX.Element {
@@ -137,7 +139,7 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
           </fieldset>
         )}
         <Members {...props} />
-        <ApplicantThreadSection ctx={ctx} applicationId={application.id} thread={props.thread} />
+        <ApplicantThreadSection ctx={ctx} applicationId={application.id} thread={props.thread} fresh={props.freshMessages} />
         {props.isOwner && nextStates(application.state, 'applicant').includes('withdrawn') ? (
           <form method="post" action={`/mes-candidatures/${application.id}/retirer`} class="fr-mt-6w" data-confirm={t(locale, m.withdrawConfirm)}>
             <CsrfField token={ctx.csrfToken} />

@@ -27,12 +27,19 @@ function Paragraphs({ text }: { text: string }): JSX.Element {
 }
 
 /** The thread, oldest first: who wrote (staff or applicant), when, and the text (escaped). */
-function Thread({ locale, thread }: { locale: Locale; thread: ThreadMessage[] }): JSX.Element {
+function Thread({ locale, thread, fresh }: { locale: Locale; thread: ThreadMessage[]; fresh?: Set<string> }): JSX.Element {
   if (thread.length === 0) return <p safe>{t(locale, im.noMessages)}</p>;
   return (
     <ol class="fr-raw-list">
       {thread.map((message) => (
         <li class="fr-mb-2w">
+          {fresh?.has(message.id) ? (
+            <p class="fr-badge fr-badge--new fr-badge--sm fr-mb-1v" safe>
+              {t(locale, im.newMessage)}
+            </p>
+          ) : (
+            ''
+          )}
           <p class="fr-text--sm fr-mb-0" safe>{`${message.fromStaff ? t(locale, im.fromStaff) : t(locale, im.fromApplicant)} · ${message.author} · ${formatDateTime(locale, message.at)}`}</p>
           <Paragraphs text={message.body} />
         </li>
@@ -67,6 +74,8 @@ export function OneFieldForm(props: {
 export interface StaffInstructionData {
   thread: ThreadMessage[];
   notes: StaffNote[];
+  /** Messages this staff member had not read before opening the page. */
+  fresh?: Set<string>;
 }
 
 /** On the staff page: the thread with the applicants, a message form, and the private notes. */
@@ -79,7 +88,7 @@ export function StaffInstructionSection({ ctx, applicationId, data }: { ctx: Vie
         <h2 id="messages-title" class="fr-h4" safe>
           {t(locale, im.thread)}
         </h2>
-        <Thread locale={locale} thread={data.thread} />
+        <Thread locale={locale} thread={data.thread} fresh={data.fresh} />
         <OneFieldForm
           locale={locale}
           csrfToken={ctx.csrfToken}
@@ -121,7 +130,7 @@ export function StaffInstructionSection({ ctx, applicationId, data }: { ctx: Vie
 }
 
 /** On the applicant's page: the thread and a reply form (never the staff notes). */
-export function ApplicantThreadSection({ ctx, applicationId, thread }: { ctx: ViewContext; applicationId: string; thread?: ThreadMessage[] }): JSX.Element {
+export function ApplicantThreadSection({ ctx, applicationId, thread, fresh }: { ctx: ViewContext; applicationId: string; thread?: ThreadMessage[]; fresh?: Set<string> }): JSX.Element {
   if (!thread) return '';
   const { locale } = ctx;
   return (
@@ -129,7 +138,7 @@ export function ApplicantThreadSection({ ctx, applicationId, thread }: { ctx: Vi
       <h2 id="messages-title" class="fr-h4" safe>
         {t(locale, im.threadApplicant)}
       </h2>
-      <Thread locale={locale} thread={thread} />
+      <Thread locale={locale} thread={thread} fresh={fresh} />
       <OneFieldForm
         locale={locale}
         csrfToken={ctx.csrfToken}

@@ -1,12 +1,13 @@
 import { formatDateTime, t } from '../../../core/i18n/i18n.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
+import { instructionMessages as im } from '../instruction-texts.js';
 import { applicationMessages as m } from '../messages.js';
 import type { MyApplicationRow } from '../queries.js';
 import { pick, stateBadgeClass, stateLabel } from './text.js';
 
 /** /mes-candidatures: the applications the person owns or was invited to. */
-export function MyApplicationsPage({ ctx, rows }: { ctx: ViewContext; rows: MyApplicationRow[] }): JSX.Element {
+export function MyApplicationsPage({ ctx, rows, unread }: { ctx: ViewContext; rows: MyApplicationRow[]; unread?: Set<string> }): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.myApplications)}>
@@ -26,6 +27,13 @@ export function MyApplicationsPage({ ctx, rows }: { ctx: ViewContext; rows: MyAp
                 <p class={stateBadgeClass(row.state)} safe>
                   {stateLabel(locale, row.state)}
                 </p>
+                {unread?.has(row.id) ? (
+                  <p class="fr-badge fr-badge--new fr-badge--sm fr-ml-1w" safe>
+                    {t(locale, im.unreadMessages)}
+                  </p>
+                ) : (
+                  ''
+                )}
                 <p class="fr-text--sm" safe>
                   {`${t(locale, m.season)} : ${pick(locale, row.seasonName, row.seasonNameEn)} · ${formatDateTime(locale, row.updatedAt)}`}
                 </p>
