@@ -89,6 +89,15 @@ describe('jury scoring', () => {
       expect((await get(f.reviewers[0].cookie, `/admin/evaluations/${f.seasonId}/classement`)).statusCode).toBe(403);
     });
 
+    it('refuses a review posted without a valid CSRF token', async () => {
+      const url = `/jury/evaluations/${assignment(0, 1)}`;
+      const body = formBody({ ...completeReview(5), _csrf: 'forged' });
+      const res = await t.app.inject({ method: 'POST', url, headers: { cookie: f.reviewers[0].cookie, ...body.headers }, payload: body.payload });
+      expect(res.statusCode).toBe(403);
+      expect(res.body).toContain('Le formulaire a expiré ou ne provient pas de ce site');
+      expect(await t.app.services.db.selectFrom('reviews').select('id').where('assignment_id', '=', assignment(0, 1)).executeTakeFirst()).toBeUndefined();
+    });
+
     it('hides an application the reviewer conflicts with, even when assigned', async () => {
       await addConflict(t.app.services.db, f.applications[2], f.memberIds[2]);
       const list = await get(f.reviewers[2].cookie, '/jury/evaluations');
