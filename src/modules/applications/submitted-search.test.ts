@@ -94,3 +94,48 @@ describe('staff search', () => {
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
   });
 });
+
+describe('drafts in progress', () => {
+  /** The count the staff list shows, for a season (or all). */
+  async function shownCount(season = ''): Promise<number> {
+    const response = await t.app.inject({ method: 'GET', url: `/admin/candidatures${season ? `?saison=${season}` : ''}`, headers: { cookie: staff } });
+    expect(response.statusCode).toBe(200);
+    return Number(/(\d+) brouillon\(s\) en cours/.exec(response.body)?.[1]);
+  }
+  async function actualDrafts(): Promise<number> {
+    const row = await t.app.services.db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'draft').executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  it('counts exactly the applications still in draft as they are created, submitted, withdrawn and seeded', async () => {
+    const before = await actualDrafts();
+    expect(await shownCount()).toBe(before);
+    const a = await draftOf('compte-a@example.fr');
+    const b = await draftOf('compte-b@example.fr');
+    await draftOf('compte-c@example.fr');
+    expect(await shownCount()).toBe(before + 3);
+    expect(await shownCount('recherche')).toBe(before + 3);
+
+    const submitted = await postFrom(a.cookie, `/mes-candidatures/${a.id}`, `/mes-candidatures/${a.id}/soumettre`, { project_name: 'Compté', project_summary: 'Soumis' });
+    expect(submitted.statusCode).toBe(303);
+    const withdrawn = await postFrom(b.cookie, `/mes-candidatures/${b.id}`, `/mes-candidatures/${b.id}/retirer`, {});
+    expect(withdrawn.statusCode).toBe(303);
+    expect(await shownCount()).toBe(before + 1);
+    expect(await actualDrafts()).toBe(before + 1);
+
+    const { seedApplicationsCommand } = await import('./seed-command.js');
+    expect(await seedApplicationsCommand.run(['recherche', '50'], t.app.services)).toBe(0);
+    // One in five synthetic applications is a draft.
+    expect(await shownCount()).toBe(before + 1 + 10);
+    expect(await actualDrafts()).toBe(before + 1 + 10);
+    // Synthetic applications past the draft have their submitted version.
+    const versions = await t.app.services.db
+      .selectFrom('applications')
+      .innerJoin('application_versions as v', (join) => join.onRef('v.application_id', '=', 'applications.id').onRef('v.version', '=', 'applications.current_version'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('applications.title', 'like', '% %')
+      .where('applications.state', '!=', 'draft')
+      .executeTakeFirstOrThrow();
+    expect(Number(versions.n)).toBeGreaterThanOrEqual(40);
+  });
+});
