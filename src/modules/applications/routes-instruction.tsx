@@ -12,6 +12,9 @@ import { instructionMessages as im } from './instruction-texts.js';
 import { MESSAGE_MAX, postMessage } from './post-message.js';
 import { isUuid, loadApplication, loadApplicationFor, type ApplicationRecord } from './queries.js';
 import { BatchFormPage, BatchResultPage, OneFieldFormPage } from './views/instruction-section.js';
+import { selectFiltered } from './batch-all.js';
+import { BatchAllPage } from './views/batch-all-page.js';
+import { readListFilters } from './routes.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -96,6 +99,61 @@ export async function registerInstructionRoutes(app: FastifyInstance, services: 
     }
     const user = request.user!;
     const outcome = await batchApplications(services, actorOf(request), { action, ids, body, user: { id: user.id, name: nameOf(user) }, tracks: staffTracks(user) });
+    const ctx = await viewContext(request, reply);
+    return html(reply, 200, <BatchResultPage ctx={ctx} outcome={outcome} />);
+  });
+
+  // Every result of the list's filters (all pages): a confirmation page with the count, then the batch.
+  type FilterQuery = { Querystring: Record<string, string | undefined> };
+  async function allResults(request: FastifyRequest<FilterQuery>) {
+    const { shown, filters } = await readListFilters(request, services);
+    const { after: _page, ...all } = filters;
+    const selection = await selectFiltered(services.db, all);
+    const filterQuery = new URLSearchParams(Object.entries(shown).filter(([, v]) => v !== '')).toString();
+    const filterText = Object.entries(shown).filter(([, v]) => v !== '').map(([k, v]) => `${k} = ${v}`).join(', ');
+    return { selection, filterQuery, filterText };
+  }
+
+  app.get<FilterQuery>('/admin/candidatures/lot/tous', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
+    const { selection, filterQuery, filterText } = await allResults(request);
+    const ctx = await viewContext(request, reply);
+    return html(
+      reply,
+      200,
+      <BatchAllPage ctx={ctx} filterQuery={filterQuery} filterText={filterText} count={selection.ids.length} tooMany={selection.tooMany} sample={selection.titles.slice(0, 10)} />,
+    );
+  });
+
+  app.post<FilterQuery>('/admin/candidatures/lot/tous', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
+    const { selection, filterQuery, filterText } = await allResults(request);
+    const form = new FormReader(request.body);
+    const action = form.choice('action', BATCH_ACTIONS, { required: true });
+    const body = form.text('body', { max: MESSAGE_MAX });
+    const confirmed = form.text('confirm') === 'oui';
+    const expected = Number(form.text('count'));
+    if (action === 'message' && body === '') form.fail('body', im.batchBodyRequired);
+    if (!confirmed) form.fail('confirm', im.batchAllConfirmRequired);
+    const changed = !selection.tooMany && expected !== selection.ids.length;
+    if (!form.ok || !action || changed || selection.tooMany || selection.ids.length === 0) {
+      const ctx = await viewContext(request, reply);
+      return html(
+        reply,
+        changed ? 409 : 400,
+        <BatchAllPage
+          ctx={ctx}
+          filterQuery={filterQuery}
+          filterText={filterText}
+          count={selection.ids.length}
+          tooMany={selection.tooMany}
+          sample={selection.titles.slice(0, 10)}
+          values={{ action: form.values.action, body: form.values.body }}
+          errors={form.errors}
+          warning={changed ? t(request.locale, im.batchAllChanged, { n: selection.ids.length }) : undefined}
+        />,
+      );
+    }
+    const user = request.user!;
+    const outcome = await batchApplications(services, actorOf(request), { action, ids: selection.ids, body, user: { id: user.id, name: nameOf(user) }, tracks: staffTracks(user) });
     const ctx = await viewContext(request, reply);
     return html(reply, 200, <BatchResultPage ctx={ctx} outcome={outcome} />);
   });

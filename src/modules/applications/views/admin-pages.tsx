@@ -139,7 +139,7 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
             </table>
           </div>
         )}
-        <BatchSection ctx={ctx} rows={rows} />
+        <BatchSection ctx={ctx} rows={rows} allResultsQuery={props.exportQuery} />
         {props.nextHref ? (
           <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={props.nextHref} safe>
             {t(locale, m.nextPage)}

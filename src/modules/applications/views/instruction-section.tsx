@@ -178,6 +178,8 @@ export interface BatchFormProps {
   rows: Pick<StaffListRow, 'id' | 'title' | 'state'>[];
   values?: { action?: string; body?: string; ids?: string[] };
   errors?: Record<string, FieldError>;
+  /** On the list page: the current filters as a query string, for acting on every result. */
+  allResultsQuery?: string;
 }
 
 /** On the list page: tick applications, choose an action, apply (a plain form, no script). */
@@ -239,6 +241,15 @@ export function BatchSection(props: BatchFormProps): JSX.Element {
           {t(locale, im.batchApply)}
         </button>
       </form>
+      {props.allResultsQuery !== undefined ? (
+        <p class="fr-mt-2w">
+          <a class="fr-link" href={`/admin/candidatures/lot/tous${props.allResultsQuery ? `?${props.allResultsQuery}` : ''}`} safe>
+            {t(locale, im.batchAllLink)}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
     </section>
   );
 }
