@@ -90,7 +90,7 @@ function publishedAssignments(db: Db) {
     .where(
       'run.id',
       '=',
-      sql<string>`(select r2.id from assignment_runs r2 where r2.season_id = run.season_id and r2.published_at is not null order by r2.published_at desc, r2.id limit 1)`,
+      sql<string>`(select r2.id from assignment_runs r2 where r2.season_id = run.season_id and r2.published_at is not null order by r2.seq desc limit 1)`,
     )
     .where('jm.removed_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
@@ -201,25 +201,4 @@ export async function seasonPhases(db: Db, seasonId: string): Promise<PhaseRecor
 export async function loadGoverningPhase(db: Db, seasonId: string, now: Date): Promise<GoverningPhase> {
   const phase = governingPhase(await seasonPhases(db, seasonId), now);
   return { phase, rules: phase ? phaseRules(phase, now) : NO_PHASE };
-}
-
-/** Jury members of a season, with their account's name and email (staff pages and reminders only). */
-export async function listSeasonMembers(db: Db, seasonId: string): Promise<{ memberId: string; userId: string; email: string; name: string; locale: string }[]> {
-  if (!isUuid(seasonId)) return [];
-  const rows = await db
-    .selectFrom('jury_members as jm')
-    .innerJoin('users as u', 'u.id', 'jm.user_id')
-    .select(['jm.id', 'jm.user_id', 'u.email', 'u.given_name', 'u.family_name', 'u.locale'])
-    .where('jm.season_id', '=', seasonId)
-    .where('jm.removed_at', 'is', null)
-    .orderBy('u.family_name')
-    .orderBy('u.email')
-    .execute();
-  return rows.map((r) => ({
-    memberId: r.id,
-    userId: r.user_id,
-    email: r.email,
-    name: [r.given_name, r.family_name].filter(Boolean).join(' ') || r.email,
-    locale: r.locale,
-  }));
 }

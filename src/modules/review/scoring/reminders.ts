@@ -7,7 +7,8 @@ import type { JobHandler } from '../../../core/jobs/worker.js';
 import { queueMail } from '../../../core/mail/mailer.js';
 import { mailHtml, registerMailTemplate } from '../../../core/mail/templates.js';
 import type { Services } from '../../../core/services.js';
-import { listSeasonAssignments, listSeasonMembers, loadGoverningPhase, reviewState } from './queries.js';
+import { listMembers } from '../jury.js';
+import { listSeasonAssignments, loadGoverningPhase, reviewState } from './queries.js';
 import { seasonSummaries } from '../../seasons/season-lookups.js';
 import './tables.js';
 
@@ -62,20 +63,23 @@ async function sendReminders(services: Services, actor: Actor, phase: PhaseInfo,
   const { db, clock } = services;
   const now = clock.now();
   const unfinished = await unfinishedByMember(db, phase.seasonId);
-  const members = (await listSeasonMembers(db, phase.seasonId)).filter((m) => unfinished.has(m.memberId));
+  const members = (await listMembers(db, phase.seasonId)).filter((m) => unfinished.has(m.id));
+  const locales = new Map(
+    members.length ? (await db.selectFrom('users').select(['id', 'locale']).where('id', 'in', members.map((m) => m.userId)).execute()).map((u) => [u.id, u.locale]) : [],
+  );
   const [season] = await seasonSummaries(db, [phase.seasonId]);
   let sent = 0;
   for (const member of members) {
-    const count = unfinished.get(member.memberId)!;
+    const count = unfinished.get(member.id)!;
     const done = await auditedTransaction(db, actor, now, async (trx, audit) => {
       const row = await trx
         .insertInto('review_reminders')
-        .values({ phase_id: phase.id, member_id: member.memberId, kind, unfinished: count, sent_at: now })
+        .values({ phase_id: phase.id, member_id: member.id, kind, unfinished: count, sent_at: now })
         .onConflict((oc) => oc.columns(['phase_id', 'member_id']).where('kind', '=', 'scheduled').doNothing())
         .returning('id')
         .executeTakeFirst();
       if (!row) return false;
-      const locale = member.locale === 'en' ? 'en' : 'fr';
+      const locale = locales.get(member.userId) === 'en' ? 'en' : 'fr';
       await queueMail(
         trx,
         {
@@ -92,7 +96,7 @@ async function sendReminders(services: Services, actor: Actor, phase: PhaseInfo,
         },
         now,
       );
-      await audit({ action: kind === 'manual' ? 'review.remind_now' : 'review.remind', subjectType: 'jury_member', subjectId: member.memberId, summary: { phase: phase.id, unfinished: count } });
+      await audit({ action: kind === 'manual' ? 'review.remind_now' : 'review.remind', subjectType: 'jury_member', subjectId: member.id, summary: { phase: phase.id, unfinished: count } });
       return true;
     });
     if (done) sent++;

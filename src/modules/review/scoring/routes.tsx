@@ -10,19 +10,19 @@ import { csvCell } from '../../applications/export-applications.js';
 import { applicationLabels, loadApplicationForScoring } from '../../applications/for-scoring.js';
 import { isUuid } from '../../applications/queries.js';
 import { seasonSummaries, seasonSummariesById } from '../../seasons/season-lookups.js';
+import { listMembers } from '../jury.js';
 import { scoringMessages as m } from './messages.js';
 import {
   listOtherSubmittedReviews,
   listReviewerAssignments,
   listSeasonAssignments,
-  listSeasonMembers,
   loadGoverningPhase,
   loadReviewerAssignment,
   OPINIONS,
   reviewState,
   type ReviewerAssignment,
 } from './queries.js';
-import { remindNow } from './reminders.js';
+import { remindNow, scheduleReviewReminders } from './reminders.js';
 import { RUBRIC_LEVELS, type LevelText } from './rubric-defaults.js';
 import { loadRubric, saveRubric, type RubricCriterion } from './rubric.js';
 import { saveReview } from './save-review.js';
@@ -186,10 +186,10 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     const all = await listSeasonAssignments(db, season.id);
     const labels = await applicationLabels(db, all.map((a) => a.applicationId));
     const assignments = all.filter((a) => !tracks || tracks.includes(labels.get(a.applicationId)?.trackCode ?? ''));
-    const members = await listSeasonMembers(db, season.id);
+    const members = await listMembers(db, season.id);
     const reviewers = members
       .map((member) => {
-        const mine = assignments.filter((a) => a.memberId === member.memberId);
+        const mine = assignments.filter((a) => a.memberId === member.id);
         return {
           name: member.name,
           assigned: mine.length,
@@ -207,6 +207,8 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     }
     const applications = [...byApp.values()].sort((x, y) => x.submitted / x.assigned - y.submitted / y.assigned || x.title.localeCompare(y.title));
     const governing = await loadGoverningPhase(db, season.id, clock.now());
+    // The scheduled reminder exists once someone looks at the season's progress (idempotent: one job per phase end).
+    if (governing.phase) await scheduleReviewReminders(db, { id: governing.phase.id, endsAt: governing.phase.ends_at }, clock.now());
     const ctx = await viewContext(request, reply);
     return html(reply, 200, <ProgressPage ctx={ctx} data={{ season, phase: phaseText(request.locale, governing.phase, governing.rules), reviewers, applications, notice }} />);
   }

@@ -2,20 +2,14 @@ import type { Kysely, Transaction } from 'kysely';
 import { auditedTransaction, type Actor } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
 import type { Services } from '../../../core/services.js';
-import { loadSeasons } from '../../seasons/queries.js';
+import { loadSeasons, type CriterionRecord } from '../../seasons/queries.js';
 import { defaultLevelText, RUBRIC_LEVELS, type LevelText } from './rubric-defaults.js';
 import './tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** A season criterion as the jury scores it: its weight and the meaning of each level 0–5. */
-export interface RubricCriterion {
-  code: string;
-  label: string;
-  labelEn: string;
-  description: string;
-  descriptionEn: string;
-  weight: number;
+export interface RubricCriterion extends Omit<CriterionRecord, 'id'> {
   /** Index = level. */
   levels: LevelText[];
 }

@@ -5,7 +5,8 @@ import { auditedTransaction, type Actor } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
 import type { Services } from '../../../core/services.js';
 import { applicationLabels } from '../../applications/for-scoring.js';
-import { listSeasonAssignments, listSeasonMembers } from './queries.js';
+import { listMembers } from '../jury.js';
+import { listSeasonAssignments } from './queries.js';
 import { loadRubric, type SeasonRubric } from './rubric.js';
 import './tables.js';
 
@@ -46,7 +47,7 @@ export async function seasonRanking(db: Kysely<DB>, seasonId: string, tracks?: r
   ranking.applications = ranking.applications.filter((a) => visible(a.application));
   const ranked = new Set(ranking.applications.map((a) => a.application));
   const unranked = [...new Set(assignments.map((a) => a.applicationId))].filter((id) => visible(id) && !ranked.has(id) && !submitted.some((s) => s.applicationId === id));
-  const reviewerNames = new Map((await listSeasonMembers(db, seasonId)).map((m) => [m.memberId, m.name]));
+  const reviewerNames = new Map((await listMembers(db, seasonId, { includeRemoved: true })).map((m) => [m.id, m.name]));
   return { rubric, ranking, seedRecorded: Boolean(stored), labels, reviewerNames, unranked };
 }
 
