@@ -97,6 +97,7 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
 
   it('the staff pages: jury, member, conflicts, phases, assignment', async () => {
     const base = `/admin/saisons/${seasonId}/jury`;
+    await check(staffContext, '/admin/jury', 'juries');
     await check(staffContext, base, 'jury page', async (page) => {
       await page.fill('#email', 'pas-une-adresse');
       return submit(page, `form[action="${base}"]`);

@@ -115,6 +115,9 @@ describe('the expert jury', () => {
     expect(row.max_load).toBe(4);
     const page = await t.app.inject({ method: 'GET', url: base, headers: { cookie: staff.cookie } });
     expect(page.body).not.toContain('temp@exemple-asso.fr');
+    const juries = await t.app.inject({ method: 'GET', url: '/admin/jury', headers: { cookie: staff.cookie } });
+    expect(juries.body).toContain(`href="${base}"`);
+    expect(juries.body).toContain('1 membre(s)');
     expect((await t.app.inject({ method: 'GET', url: edit, headers: { cookie: staff.cookie } })).statusCode).toBe(404);
   });
 

@@ -15,7 +15,7 @@ import { juryMessages as m } from './messages.js';
 import { phaseRules } from './phases.js';
 import { listPhases, loadPhase, readPhaseForm, savePhase } from './save-phase.js';
 import { DeclarePage, JuryHomePage, type CardError } from './views/reviewer-pages.js';
-import { AssignmentPage, ConflictsPage, emptyForm, JuryPage, juryPath, MemberEditPage, PhaseEditPage, PhasesPage, phaseFormValues, type FormState, type SeasonRef } from './views/staff-pages.js';
+import { AssignmentPage, ConflictsPage, emptyForm, JuriesPage, JuryPage, juryPath, MemberEditPage, PhaseEditPage, PhasesPage, phaseFormValues, type FormState, type SeasonRef } from './views/staff-pages.js';
 
 type SeasonParams = { Params: { id: string } };
 type MemberParams = { Params: { id: string; memberId: string } };
@@ -87,6 +87,15 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     const ctx = await viewContext(request, reply);
     return html(reply, status, <JuryPage ctx={ctx} season={season} members={await listMembers(db, season.id)} state={state} notice={notice(ctx.locale, request.query)} />);
   }
+
+  app.get('/admin/jury', { config: { permission: 'review.manage' } }, async (request, reply) => {
+    const seasons = await seasonSummaries(db);
+    const rows = await Promise.all(
+      seasons.map(async (s) => ({ id: s.id, name: request.locale === 'en' && s.nameEn ? s.nameEn : s.name, members: (await listMembers(db, s.id)).length })),
+    );
+    const ctx = await viewContext(request, reply);
+    return html(reply, 200, <JuriesPage ctx={ctx} seasons={rows} />);
+  });
 
   app.get<SeasonParams>('/admin/saisons/:id/jury', { config: { permission: 'review.manage' } }, async (request, reply) => {
     const season = await seasonOf(services, request.locale, request.params.id);

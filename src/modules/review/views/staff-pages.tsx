@@ -27,7 +27,7 @@ export interface SeasonRef {
 export const juryPath = (seasonId: string) => `/admin/saisons/${seasonId}/jury`;
 
 function Crumbs({ locale, season, current }: { locale: Locale; season: SeasonRef; current?: string }): JSX.Element {
-  const items = [{ label: t(locale, m.seasons), href: '/admin/saisons' }, { label: t(locale, m.juryTitle, { season: season.name }), href: juryPath(season.id) }];
+  const items = [{ label: t(locale, m.administration), href: '/admin' }, { label: t(locale, m.seasons), href: '/admin/jury' }, { label: t(locale, m.juryTitle, { season: season.name }), href: juryPath(season.id) }];
   if (current) items.push({ label: current, href: '' });
   return <Breadcrumb locale={locale} items={items} />;
 }
@@ -481,5 +481,36 @@ export function AssignmentPage(props: {
         </>
       )}
     </Shell>
+  );
+}
+
+/** /admin/jury: every season, with its number of active jury members and a link to its jury page. */
+export function JuriesPage({ ctx, seasons }: { ctx: ViewContext; seasons: Array<SeasonRef & { members: number }> }): JSX.Element {
+  const { locale } = ctx;
+  const title = t(locale, m.seasons);
+  return (
+    <Page ctx={ctx} title={title}>
+      <div class="fr-container fr-my-6w">
+        <Breadcrumb locale={locale} items={[{ label: t(locale, m.administration), href: '/admin' }, { label: title }]} />
+        <h1 safe>{title}</h1>
+        <p safe>{t(locale, m.juriesIntro)}</p>
+        {seasons.length === 0 ? (
+          <p safe>{t(locale, m.noSeasons)}</p>
+        ) : (
+          <DataTable caption={title} hiddenCaption columns={[t(locale, m.season), t(locale, m.members)]}>
+            {seasons.map((s) => (
+              <tr>
+                <td>
+                  <a href={juryPath(s.id)} title={t(locale, m.openJury, { season: s.name })} safe>
+                    {s.name}
+                  </a>
+                </td>
+                <td safe>{t(locale, m.memberCount, { n: s.members })}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </div>
+    </Page>
   );
 }
