@@ -1,5 +1,5 @@
 import { seededRandom } from '../sortition/prng.js';
-import { calibrate, DEFAULT_BIAS_RIDGE, type Observation } from './calibration.js';
+import { calibrationDesign, DEFAULT_BIAS_RIDGE, type Observation } from './calibration.js';
 
 /**
  * From reviews to a ranking: each review's weighted criteria score, per application the raw mean and
@@ -120,12 +120,12 @@ export function tieKey(seed: number, application: string): number {
 
 const EPSILON = 1e-9;
 
-/** Application ids best first: higher score, then the seeded tie key. */
-export function orderByScore(scores: ReadonlyMap<string, number>, tieKeys: ReadonlyMap<string, number>): string[] {
-  return [...scores.keys()].sort((x, y) => {
-    const d = scores.get(y)! - scores.get(x)!;
+/** Indices of the items best first: higher score, then the seeded tie key, then the id. */
+function orderByScore(scores: ArrayLike<number>, tieKeys: ArrayLike<number>, ids: readonly string[]): number[] {
+  return [...ids.keys()].sort((x, y) => {
+    const d = scores[y] - scores[x];
     if (Math.abs(d) > EPSILON) return d;
-    return tieKeys.get(x)! - tieKeys.get(y)! || (x < y ? -1 : x > y ? 1 : 0);
+    return tieKeys[x] - tieKeys[y] || (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : 0);
   });
 }
 
@@ -147,56 +147,53 @@ export function rankApplications(reviews: readonly ReviewScores[], options: Rank
     const score = weightedScore(review.scores, options.criteria);
     if (score !== null) observations.push({ application: review.application, reviewer: review.reviewer, score });
   }
-  const fit = calibrate(observations, ridge);
-  const byApp = new Map<string, number[]>();
-  const reviewCount = new Map<string, number>();
-  for (const o of observations) {
-    const scores = byApp.get(o.application);
-    if (scores) scores.push(o.score);
-    else byApp.set(o.application, [o.score]);
-    reviewCount.set(o.reviewer, (reviewCount.get(o.reviewer) ?? 0) + 1);
-  }
-  const tieKeys = new Map([...fit.quality.keys()].map((id) => [id, tieKey(options.seed, id)]));
-  const order = orderByScore(fit.quality, tieKeys);
-  const rankOf = new Map(order.map((id, i) => [id, i + 1]));
+  const design = calibrationDesign(observations, ridge);
+  const scores = observations.map((o) => o.score);
+  const fit = design.fit(scores);
+  const ids = design.applications;
+  const byApp = ids.map((): number[] => []);
+  const reviewCount = new Array<number>(design.reviewers.length).fill(0);
+  observations.forEach((o, i) => {
+    byApp[design.appOf[i]].push(o.score);
+    reviewCount[design.reviewerOf[i]]++;
+  });
+  const tieKeys = ids.map((id) => tieKey(options.seed, id));
+  const order = orderByScore(fit.quality, tieKeys, ids);
+  const rankOf = new Int32Array(ids.length);
+  order.forEach((a, i) => (rankOf[a] = i + 1));
 
   // Residual bootstrap: the design (who reviewed what) stays; each score is redrawn as its fitted value
   // plus a residual drawn with replacement, inflated for the degrees of freedom the fit used.
-  const fitted = observations.map((o) => fit.quality.get(o.application)! + fit.bias.get(o.reviewer)!);
-  const residuals = observations.map((o, i) => o.score - fitted[i]);
-  const inflate = Math.sqrt(observations.length / Math.max(1, observations.length - fit.quality.size - fit.bias.size + 1));
+  const fitted = observations.map((_, i) => fit.quality[design.appOf[i]] + fit.bias[design.reviewerOf[i]]);
+  const residuals = observations.map((_, i) => scores[i] - fitted[i]);
+  const inflate = Math.sqrt(observations.length / Math.max(1, observations.length - ids.length - design.reviewers.length + 1));
   const random = seededRandom(hash32(`bootstrap:${options.seed >>> 0}`));
-  const ranks = new Map<string, number[]>(order.map((id) => [id, []]));
+  const ranks = ids.map((): number[] => []);
+  const sample = new Float64Array(observations.length);
   for (let b = 0; b < replicates && observations.length > 0; b++) {
-    const sample = observations.map((o, i) => ({
-      application: o.application,
-      reviewer: o.reviewer,
-      score: fitted[i] + inflate * residuals[Math.floor(random() * residuals.length)],
-    }));
-    const replicate = orderByScore(calibrate(sample, ridge).quality, tieKeys);
-    replicate.forEach((id, i) => ranks.get(id)!.push(i + 1));
+    for (let i = 0; i < sample.length; i++) sample[i] = fitted[i] + inflate * residuals[Math.floor(random() * residuals.length)];
+    orderByScore(design.fit(sample).quality, tieKeys, ids).forEach((a, i) => ranks[a].push(i + 1));
   }
   const tail = (1 - level) / 2;
-  const applications = order.map((id) => {
-    const rank = rankOf.get(id)!;
-    const sorted = ranks.get(id)!.sort((x, y) => x - y);
+  const applications = order.map((a) => {
+    const rank = rankOf[a];
+    const sorted = ranks[a].sort((x, y) => x - y);
     const rankLow = sorted.length ? Math.min(rank, quantileOfSorted(sorted, tail)) : rank;
     const rankHigh = sorted.length ? Math.max(rank, quantileOfSorted(sorted, 1 - tail)) : rank;
-    const scores = byApp.get(id)!;
     return {
-      application: id,
-      reviews: scores.length,
-      mean: mean(scores),
-      median: median(scores),
-      calibrated: fit.quality.get(id)!,
+      application: ids[a],
+      reviews: byApp[a].length,
+      mean: mean(byApp[a]),
+      median: median(byApp[a]),
+      calibrated: fit.quality[a],
       rank,
       rankLow,
       rankHigh,
       crossesLine: rankLow <= options.selectionSize && rankHigh > options.selectionSize,
     };
   });
-  const biases = [...fit.bias.entries()]
-    .map(([reviewer, bias]) => ({ reviewer, bias, reviews: reviewCount.get(reviewer) ?? 0 }))
+  const biases = design.reviewers
+    .map((reviewer, r) => ({ reviewer, bias: fit.bias[r], reviews: reviewCount[r] }))
     .sort((x, y) => x.bias - y.bias || (x.reviewer < y.reviewer ? -1 : 1));
   return { applications, biases, seed: options.seed, replicates, level, selectionSize: options.selectionSize, residualVariance: fit.residualVariance };
 }
