@@ -5,6 +5,7 @@ import { DELETE_DEMOGRAPHICS_JOB, deleteDemographicsJob } from './delete-demogra
 import { COMMIT_JOB, prepareCommitmentJob } from './draw-panel.js';
 import './mails.js';
 import { panelAdminRoutes } from './routes-admin.js';
+import { panelistRoutes } from './routes-panelist.js';
 import { panelPublicRoutes } from './routes-public.js';
 import { ANALYSE_JOB, analyseJob } from './run-analysis.js';
 import { sortitionCommands } from './sortition-commands.js';
@@ -19,6 +20,7 @@ export const panelModule: Module = {
   routes: async (app: FastifyInstance, services: Services) => {
     await panelPublicRoutes(app, services);
     await panelAdminRoutes(app, services);
+    await panelistRoutes(app, services);
   },
   jobs: (services) => ({
     [ANALYSE_JOB]: analyseJob(services),

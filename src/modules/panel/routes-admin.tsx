@@ -11,12 +11,13 @@ import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
 import { panelMessages as m } from './messages.js';
 import { newPanelFormValues, quotasText, readPanelForm, readQuotasForm } from './panel-form.js';
 import { isUuid, loadPanel, loadPanels, loadQuotas, quotaCounts, quotaWarnings } from './queries.js';
+import { opinionResults, saveShortlist, shortlistChoices } from './opinions.js';
 import { requestAnalyses } from './run-analysis.js';
 import { DemographicsPage, PanelFormPage, PanelPage, PanelsListPage, type AnalysisView, type PanelPageProps } from './views/admin.js';
 
 type IdParams = { Params: { id: string } };
 
-const NOTICES = { cree: m.created, quotas: m.quotasSaved, statut: m.statusSaved, analyse: m.analysisQueued, engagement: m.commitmentQueued, tirage: m.drawDone, remplacement: m.replacementDone } as const;
+const NOTICES = { cree: m.created, quotas: m.quotasSaved, statut: m.statusSaved, analyse: m.analysisQueued, engagement: m.commitmentQueued, tirage: m.drawDone, remplacement: m.replacementDone, preselection: m.shortlistSaved } as const;
 
 function noticeOf(request: FastifyRequest): string | undefined {
   const key = (request.query as Record<string, string | undefined>).ok;
@@ -65,6 +66,7 @@ async function sendPanelPage(services: Services, request: FastifyRequest, reply:
     .orderBy('panel_members.pool_id')
     .execute();
   const ctx = await viewContext(request, reply);
+  const opinions = { choices: await shortlistChoices(services.db, panel), results: await opinionResults(services.db, panel) };
   return html(
     reply,
     overrides.status ?? 200,
@@ -86,6 +88,7 @@ async function sendPanelPage(services: Services, request: FastifyRequest, reply:
       notice={noticeOf(request)}
       problem={overrides.problem}
       canReadDemographics={hasPermission(request.user, 'panel.demographics')}
+      opinions={opinions}
     />,
   );
 }
@@ -178,6 +181,15 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
       return sendPanelPage(services, request, reply, panel.id, { status: 409, problem: t(request.locale, problem), drawForm: { values: form.values, errors: {}, action } });
     });
   }
+
+  app.post<IdParams>('/admin/panels/:id/preselection', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+    const panel = await panelOf(services, request.params.id);
+    if (!panel) return notFound(request, reply);
+    const raw = (request.body as Record<string, unknown> | undefined)?.application;
+    const requested = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && isUuid(v));
+    await saveShortlist(services, actorOf(request), panel, requested);
+    return reply.redirect(`/admin/panels/${panel.id}?ok=preselection#shortlist-title`, 303);
+  });
 
   app.get<IdParams>('/admin/panels/:id/demographie', { config: { permission: 'panel.demographics' } }, async (request, reply) => {
     const panel = await panelOf(services, request.params.id);

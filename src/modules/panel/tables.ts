@@ -167,6 +167,14 @@ export interface PanelOpinionsTable {
   updated_at: Timestamp;
 }
 
+/** An application staff put before the panel. */
+export interface PanelShortlistTable {
+  panel_id: string;
+  application_id: string;
+  added_at: Timestamp;
+  added_by: string | null;
+}
+
 /**
  * The citizen panel's tables (volunteers, their demographics kept apart, quotas, draws, members, opinions).
  * Filled in by the panel module's migrations; listed here so Kysely sees them.
@@ -180,4 +188,5 @@ export interface PanelTables {
   panel_draws: PanelDrawsTable;
   panel_members: PanelMembersTable;
   panel_opinions: PanelOpinionsTable;
+  panel_shortlist: PanelShortlistTable;
 }

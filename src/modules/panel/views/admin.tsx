@@ -7,7 +7,9 @@ import type { ViewContext } from '../../../core/ui/view-context.js';
 import { panelMessages as m } from '../messages.js';
 import { categoriesOf, countKey, type PanelRecord, type QuotaRecord, type QuotaWarning } from '../queries.js';
 import type { AnalysisError, AnalysisResult, MemberStatus, PanelStatus } from '../tables.js';
+import type { OpinionResult } from '../opinions.js';
 import { percent, ProbabilityChart } from './chart.js';
+import { ShortlistAndResults } from './panelist.js';
 
 function AdminBreadcrumb({ locale, current }: { locale: Locale; current?: string }): JSX.Element {
   const items = [
@@ -159,6 +161,8 @@ export interface PanelPageProps {
   notice?: string;
   problem?: string;
   canReadDemographics: boolean;
+  /** The shortlist choices and the panel's aggregated opinions. */
+  opinions: { choices: { id: string; title: string; chosen: boolean }[]; results: OpinionResult[] };
 }
 
 function featureLabel(locale: Locale, quotas: QuotaRecord[], category: string, feature: string): string {
@@ -465,6 +469,7 @@ export function PanelPage(props: PanelPageProps): JSX.Element {
         <StatusSection {...props} />
         <AnalysisSection {...props} />
         <DrawSection {...props} />
+        <ShortlistAndResults ctx={ctx} panel={panel} choices={props.opinions.choices} results={props.opinions.results} />
       </div>
     </Page>
   );

@@ -1,0 +1,125 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAxeClean, hasChromium, launchBrowser, startDemoApp, watchCsp, type RunningApp } from '../../../test/browser/browser-support.js';
+import { createSignedInUser } from '../../../test/support/users.js';
+import { systemActor } from '../../core/audit/audit.js';
+import { recordDraw, requestCommitment } from './draw-panel.js';
+import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
+import { loadPanel } from './queries.js';
+import { registerVolunteer } from './register-volunteer.js';
+import { respondInvitation } from './respond-invitation.js';
+import { requestAnalyses } from './run-analysis.js';
+
+/** Every panel page, also shown with errors: axe finds nothing, the CSP blocks nothing. */
+describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-core in Chromium)', () => {
+  let running: RunningApp;
+  let browser: Browser;
+  let adminContext: BrowserContext;
+  let visitorContext: BrowserContext;
+  let panelId: string;
+  let invitationToken: string;
+
+  beforeAll(async () => {
+    running = await startDemoApp();
+    browser = await launchBrowser();
+    const services = running.app.services;
+    const admin = await createSignedInUser(services.db, services.clock, [{ role: 'admin' }], 'admin');
+    const day = 24 * 3600_000;
+    const now = Date.now();
+    panelId = await createPanel(services, systemActor, {
+      seasonId: null,
+      name: 'Panel citoyen de test',
+      nameEn: 'Test citizen panel',
+      size: 4,
+      recruitUntil: new Date(now + 30 * day),
+      endsAt: new Date(now + 90 * day),
+      retentionDays: 30,
+      onePerHousehold: true,
+      criteria: [{ code: 'impact', label: 'Impact', labelEn: 'Impact' }],
+      opinionWeight: 30,
+    });
+    await saveQuotas(services, systemActor, panelId, [
+      { category: 'genre', feature: 'femme', label: 'Femme', labelEn: 'Woman', min: 2, max: 2 },
+      { category: 'genre', feature: 'homme', label: 'Homme', labelEn: 'Man', min: 2, max: 2 },
+      { category: 'age', feature: 'jeune', label: '18-39 ans', labelEn: '18-39', min: 1, max: 3 },
+      { category: 'age', feature: 'senior', label: '40 ans et plus', labelEn: '40 and over', min: 1, max: 3 },
+    ]);
+    expect(await setPanelStatus(services, systemActor, panelId, 'recruiting')).toBe('ok');
+    const panel = (await loadPanel(services.db, panelId))!;
+    for (let i = 0; i < 10; i++) {
+      const input = {
+        email: `v${i}@example.org`,
+        givenName: 'Camille',
+        familyName: `Martin ${i}`,
+        phone: '',
+        address: `${i} rue des Lilas`,
+        availability: 'le soir',
+        answers: { genre: i % 2 ? 'homme' : 'femme', age: i % 4 < 2 ? 'jeune' : 'senior' },
+        submissionKey: null,
+      };
+      expect(await registerVolunteer(services, systemActor, panel, input, `10.1.0.${i}`, 'fr')).toEqual({ ok: true });
+    }
+    await requestAnalyses(services, systemActor, panelId);
+    await requestCommitment(services, systemActor, panelId);
+    await services.worker.drain();
+    const draw = await recordDraw(services, systemActor, panelId, '3 1 4 1 5', 'Alice Dupont');
+    expect(draw.ok).toBe(true);
+    const mails = await services.db.selectFrom('mails').select('text_body').where('template', '=', 'panel.invitation').execute();
+    const tokens = mails.map((mail) => /jeton=([^\s&]+)/.exec(mail.text_body)![1]);
+    expect(await respondInvitation(services, tokens[0], false)).toBe('declined');
+    invitationToken = tokens[1];
+
+    adminContext = await browser.newContext({ locale: 'fr-FR' });
+    const [name, value] = admin.cookie.split('=');
+    await adminContext.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    visitorContext = await browser.newContext({ locale: 'fr-FR' });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  async function check(context: BrowserContext, path: string, label: string, act?: (page: import('playwright-core').Page) => Promise<void>) {
+    const page = await context.newPage();
+    try {
+      const problems = watchCsp(page);
+      expect((await page.goto(`${running.baseUrl}${path}`))?.status()).toBe(200);
+      if (act) await act(page);
+      await expectAxeClean(page, label, problems);
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('staff pages: list, new panel (and its errors), panel with chart, draw and replacement, demographics', async () => {
+    await check(adminContext, '/admin/panels', 'panel list');
+    await check(adminContext, '/admin/panels/nouveau', 'new panel form');
+    await check(adminContext, '/admin/panels/nouveau', 'new panel form with errors', async (page) => {
+      await page.fill('#name', '');
+      await page.fill('#size', 'quinze');
+      await page.click('form[action="/admin/panels"] button[type="submit"]');
+      await page.waitForSelector('#size-error');
+    });
+    await check(adminContext, `/admin/panels/${panelId}`, 'panel page');
+    await check(adminContext, `/admin/panels/${panelId}`, 'panel page with draw errors', async (page) => {
+      await page.click(`form[action="/admin/panels/${panelId}/remplacement"] button[type="submit"]`);
+      await page.waitForSelector('#random-error');
+    });
+    await check(adminContext, `/admin/panels/${panelId}/demographie`, 'demographics');
+  }, 120_000);
+
+  it('public pages: volunteer form (and its errors), transparency, invitation', async () => {
+    await check(visitorContext, `/panel-citoyen/${panelId}`, 'volunteer form');
+    await check(visitorContext, `/panel-citoyen/${panelId}`, 'volunteer form with errors', async (page) => {
+      await page.click(`form[action="/panel-citoyen/${panelId}"] button[type="submit"]`);
+      await page.waitForSelector('#consent-error');
+    });
+    await check(visitorContext, `/panel-citoyen/${panelId}/transparence`, 'transparency page');
+    await check(visitorContext, `/panel-citoyen/invitation?jeton=${invitationToken}`, 'invitation');
+    await check(visitorContext, `/panel-citoyen/invitation?jeton=${invitationToken}`, 'invitation accepted', async (page) => {
+      await page.click('button[value="accepter"]');
+      await page.waitForSelector('a[href="/connexion"].fr-btn');
+    });
+  }, 120_000);
+});
