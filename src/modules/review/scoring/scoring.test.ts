@@ -118,6 +118,8 @@ describe('jury scoring', () => {
       });
       expect((await get(fixture.reviewers[0].cookie, '/jury/evaluations')).body).not.toContain('Projet caché');
       expect((await get(fixture.reviewers[0].cookie, `/jury/evaluations/${fixture.assignments[0].get(fixture.applications[0])}`)).statusCode).toBe(404);
+      expect((await get(staff.cookie, `/admin/evaluations/${fixture.seasonId}`)).body).toContain('Aucune attribution publiée');
+      expect((await get(staff.cookie, `/admin/evaluations/${fixture.seasonId}/classement`)).body).toContain('pas encore de classement');
     });
 
     it('in a blind phase hides names and organisation; never shows contact details', async () => {
@@ -180,6 +182,22 @@ describe('jury scoring', () => {
     });
   });
 
+  describe('a submitted review', () => {
+    it('can be changed while the phase is open, but only as a complete review', async () => {
+      const { db } = t.app.services;
+      const incomplete = await review(1, 1, { ...completeReview(2), score_impact: '', action: 'save' });
+      expect(incomplete.statusCode).toBe(400);
+      expect(incomplete.body).toContain('Choisissez une note de 0 à 5 pour soumettre.');
+      const changed = await review(1, 1, completeReview(2, { action: 'save' }));
+      expect(changed.statusCode).toBe(303);
+      const row = await db.selectFrom('reviews').selectAll().where('assignment_id', '=', assignment(1, 1)).executeTakeFirstOrThrow();
+      expect(row.submitted_at).not.toBeNull();
+      expect((typeof row.scores === 'string' ? JSON.parse(row.scores) : row.scores).impact).toBe(2);
+      const events = await db.selectFrom('audit_events').select('action').where('subject_id', '=', row.id).execute();
+      expect(events.map((e) => e.action)).toContain('review.resubmit');
+    });
+  });
+
   describe('others’ reviews', () => {
     it('after_own: hidden until the reviewer submits, then shown', async () => {
       // Reviewer 0 submitted application 0 above with comment "Dossier solide."; reviewer 1 gives a distinct one.
@@ -236,6 +254,17 @@ describe('jury scoring', () => {
       expect(page.body).toMatch(/<td>jure2 Test<\/td><td>2<\/td><td>0<\/td><td>1<\/td>/);
       expect((await get(staff.cookie, '/admin/evaluations/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
       expect((await get(staff.cookie, '/admin/evaluations/nope/classement')).statusCode).toBe(404);
+    });
+
+    it('shows staff limited to another track none of this track’s applications', async () => {
+      const other = await createSignedInUser(t.app.services.db, t.clock, [{ role: 'staff', track: 'autres' }], 'staff-autres');
+      const progress = await get(other.cookie, `/admin/evaluations/${f.seasonId}`);
+      expect(progress.statusCode).toBe(200);
+      expect(progress.body).not.toContain('Jardins ouverts');
+      const ranking = await get(other.cookie, `/admin/evaluations/${f.seasonId}/classement`);
+      expect(ranking.body).not.toContain('Jardins ouverts');
+      const csv = await get(other.cookie, `/admin/evaluations/${f.seasonId}/classement.csv`);
+      expect(csv.body).not.toContain('Jardins ouverts');
     });
 
     it('reminds late reviewers now, and once per phase from the scheduled job', async () => {
