@@ -310,5 +310,13 @@ describe('the expert jury', () => {
     const reviewer = await sessionOf('claire@transports-lyon.fr');
     expect((await t.app.inject({ method: 'GET', url: base, headers: { cookie: reviewer } })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/jury', headers: { cookie: staff.cookie } })).statusCode).toBe(403);
+    // The reviewer's forms need the CSRF token like every other form (the shared CSRF test signs in as an
+    // admin, who is not a reviewer, so it cannot reach these routes).
+    const apps0 = Object.values(apps)[0];
+    for (const url of [`/jury/saisons/${seasonId}/profil`, `/jury/saisons/${seasonId}/candidatures/${apps0}/souhait`, `/jury/saisons/${seasonId}/candidatures/${apps0}/conflit`]) {
+      const refused = await t.app.inject({ method: 'POST', url, headers: { cookie: reviewer, ...formBody({}).headers }, payload: formBody({ bid: 'eager', reason: 'x', siren: '' }).payload });
+      expect(refused.statusCode, url).toBe(403);
+      expect(refused.body).toContain('Le formulaire a expiré ou ne provient pas de ce site');
+    }
   });
 });
