@@ -278,7 +278,9 @@ describe('jury scoring', () => {
 
       const worker = new JobWorker({ db, clock: t.clock, handlers: new Map([[REVIEW_REMINDER_JOB, reviewRemindersJob(t.app.services)]]), log: { info: () => {}, warn: () => {}, error: () => {} } });
       // A draft save scheduled the job for three days before the end (the end is in seven days).
-      expect(await db.selectFrom('jobs').select('id').where('name', '=', REVIEW_REMINDER_JOB).where('state', '=', 'pending').execute()).toHaveLength(1);
+      const pending = await db.selectFrom('jobs').select('payload').where('name', '=', REVIEW_REMINDER_JOB).where('state', '=', 'pending').execute();
+      const payloads = pending.map((j) => (typeof j.payload === 'string' ? JSON.parse(j.payload) : j.payload) as { phaseId: string });
+      expect(payloads.filter((p) => p.phaseId === f.phaseId)).toHaveLength(1);
       await worker.drain();
       expect(await mailsTo(f.reviewers[0].email)).toBe(1);
       t.clock.advance(4 * DAY + 3600_000);
