@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAxeClean, hasChromium, launchBrowser, startDemoApp, watchCsp, type RunningApp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
+import { hashToken } from '../../core/auth/sessions.js';
 import { recordDraw, requestCommitment } from './draw-panel.js';
+import { DEFAULT_FORM } from '../applications/form/default-form.js';
+import { saveForm } from '../applications/save-form.js';
 import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
+import { saveShortlist } from './opinions.js';
 import { loadPanel } from './queries.js';
 import { registerVolunteer } from './register-volunteer.js';
 import { respondInvitation } from './respond-invitation.js';
@@ -18,6 +22,8 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
   let visitorContext: BrowserContext;
   let panelId: string;
   let invitationToken: string;
+  let panelistContext: BrowserContext;
+  let applicationId: string;
 
   beforeAll(async () => {
     running = await startDemoApp();
@@ -66,8 +72,32 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
     expect(draw.ok).toBe(true);
     const mails = await services.db.selectFrom('mails').select('text_body').where('template', '=', 'panel.invitation').execute();
     const tokens = mails.map((mail) => /jeton=([^\s&]+)/.exec(mail.text_body)![1]);
+    expect(tokens.length).toBeGreaterThanOrEqual(3);
     expect(await respondInvitation(services, tokens[0], false)).toBe('declined');
     invitationToken = tokens[1];
+
+    // A submitted, eligible application of the latest season, shortlisted, and a panelist who accepted.
+    const season = await services.db.selectFrom('seasons').select('id').orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect((await saveForm(services, systemActor, season.id, DEFAULT_FORM)).ok).toBe(true);
+    const form = await services.db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+    const track = await services.db.selectFrom('season_tracks').select('code').where('season_id', '=', season.id).limit(1).executeTakeFirstOrThrow();
+    const owner = await createSignedInUser(services.db, services.clock, [], 'porteur');
+    const answers = { project_name: 'Jardin partagé', project_summary: 'Un jardin ouvert à tout le quartier.' };
+    const application = await services.db
+      .insertInto('applications')
+      .values({ season_id: season.id, track_code: track.code, form_id: form.id, owner_id: owner.id, applicant_kind: 'association', title: 'Jardin partagé', state: 'eligible', draft_answers: JSON.stringify(answers), current_version: 1, submitted_at: new Date(), created_at: new Date(), updated_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    applicationId = application.id;
+    await services.db.insertInto('application_versions').values({ application_id: applicationId, version: 1, form_id: form.id, answers: JSON.stringify(answers), answers_sha256: 'x', submitted_at: new Date(), submitted_by: owner.id }).execute();
+    await services.db.updateTable('panels').set({ season_id: season.id }).where('id', '=', panelId).execute();
+    expect(await saveShortlist(services, systemActor, (await loadPanel(services.db, panelId))!, [applicationId])).toEqual([applicationId]);
+    const panelist = await createSignedInUser(services.db, services.clock, [{ role: 'panelist' }], 'panelist');
+    const member = await services.db.selectFrom('panel_members').select('id').where('panel_id', '=', panelId).where('status', '=', 'invited').where('invite_token_hash', '!=', hashToken(invitationToken)).limit(1).executeTakeFirstOrThrow();
+    await services.db.updateTable('panel_members').set({ status: 'accepted', user_id: panelist.id }).where('id', '=', member.id).execute();
+    panelistContext = await browser.newContext({ locale: 'fr-FR' });
+    const [pName, pValue] = panelist.cookie.split('=');
+    await panelistContext.addCookies([{ name: pName, value: pValue, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
 
     adminContext = await browser.newContext({ locale: 'fr-FR' });
     const [name, value] = admin.cookie.split('=');
@@ -120,6 +150,15 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
     await check(visitorContext, `/panel-citoyen/invitation?jeton=${invitationToken}`, 'invitation accepted', async (page) => {
       await page.click('button[value="accepter"]');
       await page.waitForSelector('a[href="/connexion"].fr-btn');
+    });
+  }, 120_000);
+
+  it('panelist pages: the shortlist, an application with the opinion form (and its errors)', async () => {
+    await check(panelistContext, '/panel', 'panelist home');
+    await check(panelistContext, `/panel/${panelId}/candidatures/${applicationId}`, 'panelist opinion form');
+    await check(panelistContext, `/panel/${panelId}/candidatures/${applicationId}`, 'panelist opinion form with errors', async (page) => {
+      await page.click(`form[action="/panel/${panelId}/candidatures/${applicationId}"] button[type="submit"]`);
+      await page.waitForSelector('#score_impact-error');
     });
   }, 120_000);
 });
