@@ -21,6 +21,7 @@ export const expertMessages = defineMessages({
   status_pending: { fr: 'En attente', en: 'Pending' },
   status_answered: { fr: 'Répondu', en: 'Answered' },
   status_expired: { fr: 'Expiré', en: 'Expired' },
+  overdue: { fr: 'Échéance dépassée', en: 'Past due' },
   opinion: { fr: 'Avis', en: 'Opinion' },
   opinion_favourable: { fr: 'Favorable', en: 'Favourable' },
   opinion_reserved: { fr: 'Réservé', en: 'Reserved' },

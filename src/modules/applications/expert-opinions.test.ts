@@ -85,7 +85,8 @@ describe('outside expert opinions', () => {
     const link = await linkSentTo('experte@example.fr');
     const row = await t.app.services.db.selectFrom('application_expert_requests').select(['token_hash', 'expires_at']).executeTakeFirstOrThrow();
     expect(row.token_hash).not.toContain(link.slice(6));
-    expect(new Date(row.expires_at).toISOString()).toBe('2026-03-17T23:59:59.999Z');
+    // The end of 17 March in Paris (winter time, UTC+1): seven days after the due day.
+    expect(new Date(row.expires_at).toISOString()).toBe('2026-03-17T22:59:59.999Z');
 
     const view = await t.app.inject({ method: 'GET', url: link });
     expect(view.statusCode).toBe(200);
@@ -149,5 +150,28 @@ describe('outside expert opinions', () => {
     expect((await t.app.inject({ method: 'GET', url: `${page}/avis`, headers: { cookie: limited } })).statusCode).toBe(404);
     const applicant = await signedInAs(t.app, t.clock, null, 'curieux-avis@example.fr');
     expect((await t.app.inject({ method: 'GET', url: `${page}/avis`, headers: { cookie: applicant } })).statusCode).toBe(403);
+  });
+  it('judges due days in Europe/Paris: a day is past once Paris has moved on, and shows when a request is past due', async () => {
+    const page = `/admin/candidatures/${applicationId}`;
+    // 23:30 UTC on 20 March is already 00:30 on 21 March in Paris: 20 March is past.
+    t.clock.set('2026-03-20T23:30:00Z');
+    const paris = await signedInAs(t.app, t.clock, 'staff', 'instruction-paris@example.fr');
+    const late = await postFrom(paris, page, `${page}/avis`, { expert_email: 'paris-1@example.fr', question: 'Avis ?', due_on: '2026-03-20' });
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toContain('id="due_on-error"');
+    const today = await postFrom(paris, page, `${page}/avis`, { expert_email: 'paris-1@example.fr', question: 'Avis ?', due_on: '2026-03-21' });
+    expect(today.statusCode).toBe(303);
+    // 22:30 UTC on 21 March is 23:30 in Paris: still the due day, not past due.
+    t.clock.set('2026-03-21T22:30:00Z');
+    const reader = await signedInAs(t.app, t.clock, 'staff', 'instruction-paris-2@example.fr');
+    const onTime = await t.app.inject({ method: 'GET', url: page, headers: { cookie: reader } });
+    expect(onTime.body).toContain('paris-1@example.fr');
+    expect(onTime.body).not.toContain('Échéance dépassée');
+    t.clock.set('2026-03-21T23:30:00Z');
+    const past = await t.app.inject({ method: 'GET', url: page, headers: { cookie: reader } });
+    expect(past.body).toContain('Échéance dépassée');
+    // The link works until the end of the seventh day after, in Paris (summer time from 29 March: UTC+2).
+    const row = await t.app.services.db.selectFrom('application_expert_requests').select('expires_at').where('expert_email', '=', 'paris-1@example.fr').executeTakeFirstOrThrow();
+    expect(new Date(row.expires_at).toISOString()).toBe('2026-03-28T22:59:59.999Z');
   });
 });

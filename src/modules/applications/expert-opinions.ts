@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
+import { isoDateParis } from '../../core/i18n/i18n.js';
+import { parisEndOfDay } from '../seasons/paris-time.js';
 import type { FormDefinition, Question } from './form/model.js';
 import type { ExpertOpinion } from './expert-tables.js';
 import './expert-tables.js';
@@ -37,9 +39,20 @@ export function hashExpertToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** The end of the due day (UTC) plus the grace days. */
+/** The day (YYYY-MM-DD) `days` calendar days after `date`. */
+function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** The end (23:59:59.999 in Paris) of the calendar day that comes GRACE_DAYS after the due day. */
 export function expiryOf(dueOn: string): Date {
-  return new Date(Date.parse(`${dueOn}T23:59:59.999Z`) + GRACE_DAYS * 24 * 3600 * 1000);
+  return new Date(parisEndOfDay(addDays(dueOn, GRACE_DAYS)).getTime() + 999);
+}
+
+/** The due day is a Paris calendar day: it is over once Paris has moved to the next day. */
+export function isOverdue(request: Pick<ExpertRequestRecord, 'submittedAt' | 'dueOn'>, now: Date): boolean {
+  return !request.submittedAt && isoDateParis(now) > request.dueOn;
 }
 
 export function statusOf(request: Pick<ExpertRequestRecord, 'submittedAt' | 'expiresAt'>, now: Date): ExpertRequestStatus {

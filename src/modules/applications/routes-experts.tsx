@@ -5,7 +5,7 @@ import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
 import { FormReader } from '../../core/http/forms.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
-import { t } from '../../core/i18n/i18n.js';
+import { isoDateParis, t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { expertMessages as em } from './expert-messages.js';
 import { EXPERT_OPINIONS, formForExpert, loadExpertRequestByToken, statusOf, type ExpertRequestRecord } from './expert-opinions.js';
@@ -21,9 +21,6 @@ function tracksOf(request: FastifyRequest): string[] | undefined {
   return request.user ? staffTracks(request.user) : [];
 }
 
-function todayUtc(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
 
 export async function expertRoutes(app: FastifyInstance, services: Services): Promise<void> {
   async function staffApplication(request: FastifyRequest<IdParams>): Promise<ApplicationRecord | null> {
@@ -51,7 +48,7 @@ export async function expertRoutes(app: FastifyInstance, services: Services): Pr
     const expertEmail = form.email('expert_email', { required: true });
     const question = form.text('question', { required: true, max: 5000 });
     const dueOn = form.date('due_on', { required: true });
-    if (dueOn && dueOn < todayUtc(services.clock.now())) form.fail('due_on', em.dueInPast);
+    if (dueOn && dueOn < isoDateParis(services.clock.now())) form.fail('due_on', em.dueInPast);
     if (!form.ok || !dueOn) return renderRequestPage(request, reply, application, 400, { values: form.values, errors: form.errors });
     const result = await requestExpertOpinion(services, actorOf(request), {
       applicationId: application.id,

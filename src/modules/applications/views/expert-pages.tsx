@@ -3,7 +3,7 @@ import { formatDate, formatDateTime, t, type Locale } from '../../../core/i18n/i
 import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, Select, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
-import { EXPERT_OPINIONS, statusOf, type ExpertRequestRecord } from '../expert-opinions.js';
+import { EXPERT_OPINIONS, isOverdue, statusOf, type ExpertRequestRecord } from '../expert-opinions.js';
 import { expertMessages as em } from '../expert-messages.js';
 import type { AnswerMap, FormDefinition } from '../form/model.js';
 import { FormFields } from '../form/render.js';
@@ -53,6 +53,15 @@ function RequestItem({ locale, request, now }: { locale: Locale; request: Expert
         <span class={`fr-badge fr-badge--sm ${STATUS_BADGE[status]}`} safe>
           {t(locale, em[`status_${status}`])}
         </span>{' '}
+        {status === 'pending' && isOverdue(request, now) ? (
+          <>
+            <span class="fr-badge fr-badge--sm fr-badge--warning" safe>
+              {t(locale, em.overdue)}
+            </span>{' '}
+          </>
+        ) : (
+          ''
+        )}
         <span safe>{t(locale, em.requestedOn, { date: formatDateTime(locale, request.requestedAt), email: request.expertEmail, due: dueText(locale, request.dueOn) })}</span>
       </p>
       <p class="fr-mb-1v fr-text--sm" safe>{`${t(locale, em.question)} : ${request.question}`}</p>
