@@ -19,7 +19,7 @@ export interface SeasonRef {
 const seasonName = (locale: Locale, season: SeasonRef) => (locale === 'en' && season.nameEn ? season.nameEn : season.name);
 const builderPath = (season: SeasonRef) => `/admin/saisons/${season.id}/formulaire`;
 
-const KIND_LABELS: Record<QuestionKind, keyof typeof m> = {
+export const KIND_LABELS: Record<QuestionKind, keyof typeof m> = {
   short_text: 'kindShortText', long_text: 'kindLongText', number: 'kindNumber', date: 'kindDate', single_choice: 'kindSingleChoice',
   multiple_choice: 'kindMultipleChoice', url: 'kindUrl', email: 'kindEmail', siret: 'kindSiret', rna: 'kindRna', file: 'kindFile', repeatable: 'kindRepeatable',
 };

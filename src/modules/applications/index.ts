@@ -18,5 +18,6 @@ export const applicationsModule: Module = {
     await (await import('./routes-experts.js')).expertRoutes(app, services);
     await (await import('./routes-export-zip.js')).exportZipRoutes(app, services);
     await registerInstructionRoutes(app, services);
+    await (await import('./routes-outline.js')).outlineRoutes(app, services);
   },
 };

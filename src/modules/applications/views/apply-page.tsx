@@ -5,6 +5,7 @@ import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { SeasonRecord } from '../../seasons/queries.js';
 import { applicationMessages as m } from '../messages.js';
+import { outlineMessages as om } from '../outline-messages.js';
 import { kindLabel, pick } from './text.js';
 
 /** /candidater/:seasonSlug: choose the track and the kind of applicant, which creates a draft. */
@@ -18,6 +19,11 @@ export function ApplyPage(props: { ctx: ViewContext; season: SeasonRecord; value
       <div class="fr-container fr-my-6w">
         <h1 safe>{heading}</h1>
         {props.open ? <p safe>{t(locale, m.applyIntro)}</p> : <Alert kind="info" title={t(locale, m.callNotOpen)} />}
+        <p>
+          <a class="fr-link" href={`/candidater/${encodeURIComponent(season.slug)}/questions`} safe>
+            {t(locale, om.seeQuestions)}
+          </a>
+        </p>
         <ErrorSummary locale={locale} errors={errors} labels={labels} />
         {props.open ? (
           <form method="post" action={`/candidater/${encodeURIComponent(season.slug)}`} novalidate>
