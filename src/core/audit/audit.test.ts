@@ -122,6 +122,15 @@ describe('audit log under concurrent changes', () => {
     expect(await verifyAuditChain(fresh.db)).toEqual({ checked: 141, problems: [] });
   });
 
+  it('chains a change with more events than one chaining batch holds, in order', async () => {
+    await auditedTransaction(fresh.db, actor, new Date(), async (_trx, audit) => {
+      for (let i = 0; i < 1201; i++) await audit({ action: 'thing.bulk', subjectType: 'thing', subjectId: `b${i}` });
+    });
+    const bulk = await fresh.db.selectFrom('audit_events').select(['seq', 'subject_id']).where('action', '=', 'thing.bulk').orderBy('seq').execute();
+    expect(bulk.map((r) => r.subject_id)).toEqual(Array.from({ length: 1201 }, (_, i) => `b${i}`));
+    expect(await verifyAuditChain(fresh.db)).toEqual({ checked: 141 + 1201, problems: [] });
+  });
+
   it('queues nothing when the change rolls back', async () => {
     await expect(
       auditedTransaction(fresh.db, actor, new Date(), async (_trx, audit) => {
@@ -130,6 +139,6 @@ describe('audit log under concurrent changes', () => {
       }),
     ).rejects.toThrow('change failed');
     expect(await count('audit_queue')).toBe(0);
-    expect((await verifyAuditChain(fresh.db)).checked).toBe(141);
+    expect((await verifyAuditChain(fresh.db)).checked).toBe(141 + 1201);
   });
 });

@@ -98,12 +98,18 @@ function chainAfter(head: { seq: number | string; hash: string }, events: Unchai
   });
 }
 
-/** Writes chained events and moves the head to the last one (the head row must be locked). */
+/** Writes chained events and moves the head to the last one, in one statement (the head row must be locked). */
 async function appendChained(trx: Transaction<DB>, rows: ReturnType<typeof chainAfter>): Promise<void> {
   const last = rows[rows.length - 1];
   if (!last) return;
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('audit_events').values(rows.slice(i, i + 500)).execute();
-  await trx.updateTable('audit_head').set({ seq: last.seq, hash: last.hash }).where('id', '=', 1).execute();
+  for (let i = 0; i + 500 < rows.length; i += 500) await trx.insertInto('audit_events').values(rows.slice(i, i + 500)).execute();
+  const tail = rows.slice(Math.floor((rows.length - 1) / 500) * 500);
+  await trx
+    .with('appended', (db) => db.insertInto('audit_events').values(tail))
+    .updateTable('audit_head')
+    .set({ seq: last.seq, hash: last.hash })
+    .where('id', '=', 1)
+    .execute();
 }
 
 /** Writes an event in the change's transaction, without touching the chain (no lock). */
@@ -126,18 +132,23 @@ export async function chainQueuedAudit(db: Kysely<DB>): Promise<number> {
   let total = 0;
   for (;;) {
     const moved = await db.transaction().execute(async (trx) => {
-      const { rows } = await sql<UnchainedEvent & { id: number | string }>`
-        delete from audit_queue
-        where id in (select id from audit_queue order by id limit ${CHAIN_BATCH} for update skip locked)
-        returning id, at, actor_id, actor_label, action, subject_type, subject_id, summary`.execute(trx);
-      if (rows.length === 0) return 0;
+      // Takes a batch off the queue and, only if there was one, locks the head: one round trip.
+      const { rows } = await sql<UnchainedEvent & { id: number | string; head_seq: number | string; head_hash: string }>`
+        with taken as (
+          delete from audit_queue
+          where id in (select id from audit_queue order by id limit ${CHAIN_BATCH} for update skip locked)
+          returning id, at, actor_id, actor_label, action, subject_type, subject_id, summary
+        ),
+        head as (select seq, hash from audit_head where id = 1 and exists (select 1 from taken) for update)
+        select taken.*, head.seq as head_seq, head.hash as head_hash from taken, head`.execute(trx);
+      const first = rows[0];
+      if (!first) return 0;
       rows.sort((a, b) => Number(a.id) - Number(b.id));
-      const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
       await appendChained(
         trx,
         chainAfter(
-          head,
-          rows.map(({ id: _id, ...event }) => event),
+          { seq: first.head_seq, hash: first.head_hash },
+          rows.map(({ id: _id, head_seq: _seq, head_hash: _hash, ...event }) => event),
         ),
       );
       return rows.length;

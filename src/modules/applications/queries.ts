@@ -109,6 +109,23 @@ export async function loadApplication(db: Db, id: string, options: { forUpdate?:
 }
 
 /**
+ * The application locked for this transaction, with the definition of the form version it answers
+ * (one round trip: the submit path runs under the deadline rush). Null for an unknown id.
+ */
+export async function lockApplicationWithForm(trx: Transaction<DB>, id: string): Promise<{ application: ApplicationRecord; definition: FormDefinition } | null> {
+  if (!isUuid(id)) return null;
+  const row = await trx
+    .selectFrom('applications')
+    .leftJoin('application_forms', 'application_forms.id', 'applications.form_id')
+    .select([...COLUMNS, 'application_forms.definition'])
+    .where('applications.id', '=', id)
+    .forUpdate('applications')
+    .executeTakeFirst();
+  if (!row) return null;
+  return { application: toApplication(row), definition: parseJson<FormDefinition>(row.definition, { sections: [] }) };
+}
+
+/**
  * The application if this person may work on it: its owner, or a member invited at the address
  * they are signed in with. Anyone else gets null, exactly as for an id that does not exist.
  */

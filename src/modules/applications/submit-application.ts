@@ -1,7 +1,8 @@
 import type { Actor } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { seasonSummaries } from '../seasons/season-lookups.js';
+import { seasonForSubmit } from '../seasons/season-for-submit.js';
+import { closedFrom } from '../seasons/season-status.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { FieldError } from '../../core/http/forms.js';
@@ -9,11 +10,11 @@ import { formatDateTime } from '../../core/i18n/i18n.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
 import { answersSha256, territoryOf, titleOf } from './answers.js';
-import { callClosesAt, isOnTime } from './deadline.js';
+import { isOnTime } from './deadline.js';
 import type { AnswerMap } from './form/model.js';
 import { validateForSubmit } from './form/validate.js';
 import { SUBMITTED_MAIL } from './mails.js';
-import { loadApplication, loadFormVersion } from './queries.js';
+import { lockApplicationWithForm } from './queries.js';
 import { writeDraft } from './save-draft.js';
 import { isEditable, type ApplicationState } from './states.js';
 
@@ -64,8 +65,9 @@ export async function submitApplication(services: Services, actor: Actor, user: 
 async function submitInTransaction(services: Services, actor: Actor, user: CurrentUser, input: SubmitInput): Promise<SubmitResult> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<SubmitResult> => {
-    const application = await loadApplication(trx, input.applicationId, { forUpdate: true });
-    if (!application) return { ok: false, reason: 'not_found' };
+    const locked = await lockApplicationWithForm(trx, input.applicationId);
+    if (!locked) return { ok: false, reason: 'not_found' };
+    const { application, definition } = locked;
 
     if (input.idempotencyKey) {
       const previous = await versionSubmittedWith(trx, input.idempotencyKey);
@@ -74,8 +76,9 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
     }
 
     if (!isEditable(application.state)) return { ok: false, reason: 'not_editable', state: application.state };
-    const closed = await callClosesAt(trx, application.seasonId);
-    const definition = (await loadFormVersion(trx, application.formId))?.definition ?? { sections: [] };
+    const season = await seasonForSubmit(trx, application.seasonId);
+    if (!season) throw new Error(`no season ${application.seasonId}`);
+    const closed = { closesAt: season.closesAt, closedFrom: closedFrom(season.closesAt) };
     if (!isOnTime(input.arrivedAt, closed)) {
       // A draft keeps what was typed even when it is too late to submit it.
       if (application.state === 'draft') await writeDraft(trx, application.id, application.formId, input.answers, now, definition);
@@ -113,7 +116,6 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
              submitted_search = setweight(to_tsvector('french', ${title}), 'A') || setweight(jsonb_to_tsvector('french', version.answers, '["string"]'), 'B')
         from version
        where applications.id = ${application.id}`.execute(trx);
-    const [season] = await seasonSummaries(trx, [application.seasonId]);
     await queueMail(
       trx,
       {
@@ -122,7 +124,7 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
         locale: user.locale,
         data: {
           title: title || application.id,
-          season: user.locale === 'en' && season?.nameEn ? season.nameEn : (season?.name ?? ''),
+          season: user.locale === 'en' && season.nameEn ? season.nameEn : season.name,
           version: String(version),
           date: formatDateTime(user.locale, input.arrivedAt),
           sha256,
