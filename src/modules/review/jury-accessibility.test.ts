@@ -48,10 +48,10 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
       await db.insertInto('application_versions').values({ application_id: row.id, version: 1, form_id: form.id, answers: JSON.stringify({ project_name: title, organisation_name: 'Les Amis' }), answers_sha256: 'x', submitted_at: now, submitted_by: owner.id }).execute();
     }
     const profile = { expertise: 'Jardins, eau, cartographie', topics: ['numerique'], minLoad: 0, maxLoad: 5, siren: '' };
-    const invited = await inviteReviewer(services, systemActor, { seasonId, seasonName: season.name, email: 'experte@collectivite.fr', profile, ip: '127.0.0.1', locale: 'fr' });
+    const invited = await inviteReviewer(services, systemActor, { seasonId, seasonName: season.name, email: 'experte@collectivite.fr', profile, locale: 'fr' });
     if (!invited.ok) throw new Error('invitation failed');
     memberId = invited.memberId;
-    await inviteReviewer(services, systemActor, { seasonId, seasonName: season.name, email: 'second@collectivite-2.fr', profile, ip: '127.0.0.1', locale: 'fr' });
+    await inviteReviewer(services, systemActor, { seasonId, seasonName: season.name, email: 'second@collectivite-2.fr', profile, locale: 'fr' });
     expect(await runAssignment(services, systemActor, { seasonId, perApplication: 1, fair: false })).toMatchObject({ ok: true });
     phaseId = (await savePhase(services, systemActor, seasonId, undefined, {
       name: 'Première lecture',

@@ -320,3 +320,25 @@ describe('the expert jury', () => {
     }
   });
 });
+
+describe('inviting a whole jury', () => {
+  it('sends every invited reviewer a sign-in link, beyond the per-IP limit of sign-in requests', async () => {
+    const t = await createTestApp();
+    try {
+      const { db } = t.app.services;
+      const seasonId = (await seedOpenSeason(db, { slug: 'grand-jury', number: 8, form: DEFAULT_FORM })).id;
+      const { inviteReviewer } = await import('./jury.js');
+      const { systemActor } = await import('../../core/audit/audit.js');
+      const { MAX_PER_IP } = await import('../accounts/magic-link.js');
+      const n = MAX_PER_IP + 5;
+      for (let i = 0; i < n; i++) {
+        const profile = { expertise: '', topics: [], minLoad: 0, maxLoad: 5, siren: '' };
+        expect((await inviteReviewer(t.app.services, systemActor, { seasonId, seasonName: 'Saison 8', email: `expert${i}@agence-${i}.fr`, profile, locale: 'fr' })).ok).toBe(true);
+      }
+      const links = await db.selectFrom('mails').select('id').where('template', '=', 'accounts.magic-link').execute();
+      expect(links).toHaveLength(n);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+});

@@ -93,7 +93,7 @@ export type InviteResult = { ok: true; memberId: string } | { ok: false; problem
 export async function inviteReviewer(
   services: Services,
   actor: Actor,
-  input: { seasonId: string; seasonName: string; email: string; profile: MemberProfile; ip: string; locale: Locale },
+  input: { seasonId: string; seasonName: string; email: string; profile: MemberProfile; locale: Locale },
 ): Promise<InviteResult> {
   const now = services.clock.now();
   const outcome = await auditedTransaction(services.db, actor, now, async (trx, audit): Promise<InviteResult & { userId?: string }> => {
@@ -121,7 +121,9 @@ export async function inviteReviewer(
   if (!outcome.ok) return outcome;
   // The role and the sign-in link are the accounts module's own use cases, each in its own transaction.
   await grantRole(services.db, actor, now, outcome.userId!, 'reviewer', '');
-  await requestMagicLink(services, { email: input.email, ip: input.ip, returnPath: '/jury', locale: input.locale });
+  // Counted per invited address, not per staff IP: inviting a whole jury must not hit the per-IP limit
+  // (the per-address limit still holds).
+  await requestMagicLink(services, { email: input.email, ip: `jury-invitation:${input.email}`, returnPath: '/jury', locale: input.locale });
   return { ok: true, memberId: outcome.memberId };
 }
 

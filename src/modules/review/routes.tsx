@@ -110,7 +110,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     const email = form.email('email', { required: true });
     const profile = readProfile(form);
     if (form.ok) {
-      const result = await inviteReviewer(services, actorOf(request), { seasonId: season.id, seasonName: season.name, email, profile, ip: request.ip, locale: request.locale });
+      const result = await inviteReviewer(services, actorOf(request), { seasonId: season.id, seasonName: season.name, email, profile, locale: request.locale });
       if (result.ok) return reply.redirect(`${juryPath(season.id)}?ok=invited`, 303);
       form.fail('email', m.alreadyMember);
     }
