@@ -1,17 +1,12 @@
 import { auditedTransaction, type Actor } from '../../../core/audit/audit.js';
 import type { Services } from '../../../core/services.js';
-import { loadGoverningPhase, loadReviewerAssignment, reviewState, type Opinion } from './queries.js';
+import { loadGoverningPhase, loadReviewerAssignment, reviewState, type ReviewRecord } from './queries.js';
 import { scheduleReviewReminders } from './reminders.js';
 
-export interface ReviewInput {
+/** What a reviewer sends: their scores (criterion code → level 0–5, checked by the form reader) and texts. */
+export interface ReviewInput extends Pick<ReviewRecord, 'scores' | 'comments' | 'overall' | 'opinion' | 'confidence'> {
   userId: string;
   assignmentId: string;
-  /** criterion code → level 0–5 (already checked by the form reader). */
-  scores: Record<string, number>;
-  comments: Record<string, string>;
-  overall: string;
-  opinion: Opinion | null;
-  confidence: number | null;
   /** Submit (final) rather than save a draft. A submitted review stays submitted when changed. */
   submit: boolean;
 }
