@@ -112,7 +112,16 @@ export async function inviteReviewer(
     };
     const memberId = existing
       ? (await trx.updateTable('jury_members').set(values).where('id', '=', existing.id).returning('id').executeTakeFirstOrThrow()).id
-      : (await trx.insertInto('jury_members').values({ season_id: input.seasonId, user_id: user.id, ...values }).returning('id').executeTakeFirstOrThrow()).id;
+      : (
+          await trx
+            .insertInto('jury_members')
+            .values({ season_id: input.seasonId, user_id: user.id, ...values })
+            // Two staff inviting the same person at once: the second finds them on the jury.
+            .onConflict((oc) => oc.columns(['season_id', 'user_id']).doNothing())
+            .returning('id')
+            .executeTakeFirst()
+        )?.id;
+    if (!memberId) return { ok: false, problem: 'already_member' };
     const link = new URL('/jury', services.config.baseUrl).toString();
     await queueMail(trx, { to: user.email, template: JURY_INVITATION_MAIL, locale: input.locale, data: { season: input.seasonName, link } }, now);
     await audit({ action: 'review.member-invited', subjectType: 'jury_member', subjectId: memberId, summary: { season: input.seasonId, user: user.id, minLoad: input.profile.minLoad, maxLoad: input.profile.maxLoad } });
