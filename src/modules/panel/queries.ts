@@ -4,7 +4,7 @@ import type { SortitionInput } from '../../algorithms/sortition/index.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Message } from '../../core/i18n/i18n.js';
 import { panelMessages as m } from './messages.js';
-import type { PanelCriterion, PanelStatus } from './tables.js';
+import type { AnalysisError, AnalysisResult, MemberStatus, PanelCriterion, PanelStatus } from './tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -156,4 +156,57 @@ export async function poolInput(db: Db, panel: PanelRecord, quotas: QuotaRecord[
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** What the staff page shows of the analyses (the latest request), the initial draw and the members. */
+export async function panelPageData(db: Db, panelId: string) {
+  const analysisRows = await db
+    .selectFrom('panel_analyses')
+    .select(['algorithm', 'state', 'result', 'error'])
+    .where('panel_id', '=', panelId)
+    .orderBy('requested_at', 'desc')
+    .orderBy('id')
+    .limit(2)
+    .execute();
+  const drawRow = await db
+    .selectFrom('panel_draws')
+    .select(['state', 'commitment', 'random_value', 'witnesses', 'drawn_at', 'error'])
+    .where('panel_id', '=', panelId)
+    .where('kind', '=', 'initial')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const members = await db
+    .selectFrom('panel_members')
+    .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_members.volunteer_id')
+    .select(['panel_members.pool_id', 'panel_members.status', 'panel_members.invited_at', 'panel_volunteers.given_name', 'panel_volunteers.family_name', 'panel_volunteers.email'])
+    .where('panel_members.panel_id', '=', panelId)
+    .orderBy('panel_members.pool_id')
+    .execute();
+  return {
+    analyses: analysisRows.map((r) => ({ algorithm: r.algorithm, state: r.state, result: r.result as AnalysisResult | null, error: r.error as AnalysisError | null })),
+    draw: drawRow
+      ? {
+          state: drawRow.state,
+          commitment: drawRow.commitment,
+          randomValue: drawRow.random_value,
+          witnesses: drawRow.witnesses,
+          drawnAt: drawRow.drawn_at ? new Date(drawRow.drawn_at) : null,
+          error: drawRow.error as AnalysisError | null,
+        }
+      : null,
+    members: members.map((r) => ({ poolId: r.pool_id, name: `${r.given_name} ${r.family_name}`, email: r.email, status: r.status as MemberStatus, invitedAt: new Date(r.invited_at) })),
+  };
+}
+
+/** Each volunteer's demographic answers with contact and consent: for `panel.demographics` only. */
+export async function demographicRows(db: Db, panelId: string) {
+  const rows = await db
+    .selectFrom('panel_demographics')
+    .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_demographics.volunteer_id')
+    .select(['panel_volunteers.email', 'panel_volunteers.given_name', 'panel_volunteers.family_name', 'panel_volunteers.availability', 'panel_volunteers.consent_at', 'panel_volunteers.consent_version', 'panel_demographics.answers'])
+    .where('panel_demographics.panel_id', '=', panelId)
+    .orderBy('panel_volunteers.created_at')
+    .execute();
+  return rows.map((r) => ({ email: r.email, name: `${r.given_name} ${r.family_name}`, availability: r.availability, consentAt: new Date(r.consent_at), consentVersion: r.consent_version, answers: r.answers }));
 }

@@ -10,10 +10,10 @@ import { recordDraw, recordReplacementDraw, requestCommitment } from './draw-pan
 import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
 import { panelMessages as m } from './messages.js';
 import { newPanelFormValues, quotasText, readPanelForm, readQuotasForm } from './panel-form.js';
-import { isUuid, loadPanel, loadPanels, loadQuotas, quotaCounts, quotaWarnings } from './queries.js';
+import { demographicRows, isUuid, loadPanel, loadPanels, loadQuotas, panelPageData, quotaCounts, quotaWarnings } from './queries.js';
 import { opinionResults, saveShortlist, shortlistChoices } from './opinions.js';
 import { requestAnalyses } from './run-analysis.js';
-import { DemographicsPage, PanelFormPage, PanelPage, PanelsListPage, type AnalysisView, type PanelPageProps } from './views/admin.js';
+import { DemographicsPage, PanelFormPage, PanelPage, PanelsListPage, type PanelPageProps } from './views/admin.js';
 
 type IdParams = { Params: { id: string } };
 
@@ -41,30 +41,7 @@ async function sendPanelPage(services: Services, request: FastifyRequest, reply:
   if (!panel) return notFound(request, reply);
   const quotas = await loadQuotas(services.db, panelId);
   const pool = await quotaCounts(services.db, panelId);
-  const analysisRows = await services.db
-    .selectFrom('panel_analyses')
-    .select(['algorithm', 'state', 'result', 'error'])
-    .where('panel_id', '=', panelId)
-    .orderBy('requested_at', 'desc')
-    .orderBy('id')
-    .limit(2)
-    .execute();
-  const analyses: AnalysisView[] = analysisRows.map((r) => ({ algorithm: r.algorithm, state: r.state, result: r.result, error: r.error }));
-  const drawRow = await services.db
-    .selectFrom('panel_draws')
-    .select(['state', 'commitment', 'random_value', 'witnesses', 'drawn_at', 'error'])
-    .where('panel_id', '=', panelId)
-    .where('kind', '=', 'initial')
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const members = await services.db
-    .selectFrom('panel_members')
-    .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_members.volunteer_id')
-    .select(['panel_members.pool_id', 'panel_members.status', 'panel_members.invited_at', 'panel_volunteers.given_name', 'panel_volunteers.family_name', 'panel_volunteers.email'])
-    .where('panel_members.panel_id', '=', panelId)
-    .orderBy('panel_members.pool_id')
-    .execute();
+  const { analyses, draw, members } = await panelPageData(services.db, panelId);
   const ctx = await viewContext(request, reply);
   const opinions = { choices: await shortlistChoices(services.db, panel), results: await opinionResults(services.db, panel) };
   return html(
@@ -78,13 +55,9 @@ async function sendPanelPage(services: Services, request: FastifyRequest, reply:
       warnings={quotaWarnings(panel.size, quotas, pool.total, pool.counts)}
       quotaForm={overrides.quotaForm ?? { value: quotasText(quotas) }}
       analyses={analyses}
-      draw={
-        drawRow
-          ? { state: drawRow.state, commitment: drawRow.commitment, randomValue: drawRow.random_value, witnesses: drawRow.witnesses, drawnAt: drawRow.drawn_at ? new Date(drawRow.drawn_at) : null, error: drawRow.error }
-          : null
-      }
+      draw={draw}
       drawForm={overrides.drawForm ?? { values: {}, errors: {} }}
-      members={members.map((r) => ({ poolId: r.pool_id, name: `${r.given_name} ${r.family_name}`, email: r.email, status: r.status, invitedAt: new Date(r.invited_at) }))}
+      members={members}
       notice={noticeOf(request)}
       problem={overrides.problem}
       canReadDemographics={hasPermission(request.user, 'panel.demographics')}
@@ -195,13 +168,7 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     const panel = await panelOf(services, request.params.id);
     if (!panel) return notFound(request, reply);
     const quotas = await loadQuotas(services.db, panel.id);
-    const rows = await services.db
-      .selectFrom('panel_demographics')
-      .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_demographics.volunteer_id')
-      .select(['panel_volunteers.email', 'panel_volunteers.given_name', 'panel_volunteers.family_name', 'panel_volunteers.availability', 'panel_volunteers.consent_at', 'panel_volunteers.consent_version', 'panel_demographics.answers'])
-      .where('panel_demographics.panel_id', '=', panel.id)
-      .orderBy('panel_volunteers.created_at')
-      .execute();
+    const rows = await demographicRows(services.db, panel.id);
     return html(
       reply,
       200,
@@ -209,7 +176,7 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
         ctx={await viewContext(request, reply)}
         panel={panel}
         quotas={quotas}
-        rows={rows.map((r) => ({ email: r.email, name: `${r.given_name} ${r.family_name}`, availability: r.availability, consentAt: new Date(r.consent_at), consentVersion: r.consent_version, answers: r.answers }))}
+        rows={rows}
       />,
     );
   });

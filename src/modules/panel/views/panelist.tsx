@@ -7,6 +7,7 @@ import type { AnswerMap, FormDefinition } from '../../applications/form/model.js
 import { FormFields } from '../../applications/form/render.js';
 import { panelMessages as m } from '../messages.js';
 import { SCORES, type OpinionResult } from '../opinions.js';
+import { RadioGroup } from './radio-group.js';
 import type { PanelRecord } from '../queries.js';
 import type { PanelCriterion } from '../tables.js';
 
@@ -91,41 +92,17 @@ export function PanelistApplicationPage(props: PanelistApplicationProps): JSX.El
               <ErrorSummary locale={locale} errors={errors} labels={labels} />
               <form method="post" action={`/panel/${panel.id}/candidatures/${application.id}`} novalidate>
                 <CsrfField token={ctx.csrfToken} />
-                {panel.criteria.map((c) => {
-                  const name = `score_${c.code}`;
-                  const error = errors[name];
-                  return (
-                    <fieldset
-                      class={`fr-fieldset${error ? ' fr-fieldset--error' : ''}`}
-                      id={name}
-                      aria-labelledby={error ? `${name}-legend ${name}-error` : `${name}-legend`}
-                      role={error ? 'group' : undefined}
-                    >
-                      <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id={`${name}-legend`}>
-                        <span safe>{t(locale, m.scoreLegend, { criterion: criterionLabel(locale, c) })}</span> *
-                      </legend>
-                      {SCORES.map((score) => (
-                        <div class="fr-fieldset__element fr-fieldset__element--inline">
-                          <div class="fr-radio-group">
-                            <input type="radio" id={`${name}-${score}`} name={name} value={score} checked={values[name] === score} />
-                            <label class="fr-label" for={`${name}-${score}`}>
-                              {score}
-                            </label>
-                          </div>
-                        </div>
-                      ))}
-                      {error ? (
-                        <div class="fr-messages-group" id={`${name}-error`} aria-live="assertive">
-                          <p class="fr-message fr-message--error" safe>
-                            {t(locale, error.message, error.params)}
-                          </p>
-                        </div>
-                      ) : (
-                        ''
-                      )}
-                    </fieldset>
-                  );
-                })}
+                {panel.criteria.map((c) => (
+                  <RadioGroup
+                    locale={locale}
+                    name={`score_${c.code}`}
+                    legend={t(locale, m.scoreLegend, { criterion: criterionLabel(locale, c) })}
+                    options={SCORES.map((score) => ({ value: score, label: score }))}
+                    value={values[`score_${c.code}`] ?? ''}
+                    error={errors[`score_${c.code}`]}
+                    inline
+                  />
+                ))}
                 <TextArea locale={locale} name="panel_comment" label={t(locale, m.fieldComment)} value={values.panel_comment ?? ''} error={errors.panel_comment} rows={4} />
                 <button class="fr-btn" type="submit" safe>
                   {t(locale, m.saveOpinion)}

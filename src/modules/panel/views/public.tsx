@@ -8,43 +8,10 @@ import type { PublishedDrawRecord } from '../draw-panel.js';
 import { panelMessages as m } from '../messages.js';
 import { categoriesOf, type PanelRecord, type QuotaRecord } from '../queries.js';
 import { percent } from './chart.js';
+import { RadioGroup } from './radio-group.js';
 
 const nameOf = (locale: Locale, panel: PanelRecord) => (locale === 'en' && panel.nameEn ? panel.nameEn : panel.name);
 const labelOf = (locale: Locale, q: QuotaRecord) => (locale === 'en' && q.labelEn ? q.labelEn : q.label);
-
-function RadioGroup({ locale, name, legend, options, value, error }: { locale: Locale; name: string; legend: string; options: { value: string; label: string }[]; value: string; error?: FieldError }): JSX.Element {
-  return (
-    <fieldset
-      class={`fr-fieldset${error ? ' fr-fieldset--error' : ''}`}
-      id={name}
-      aria-labelledby={error ? `${name}-legend ${name}-error` : `${name}-legend`}
-      role={error ? 'group' : undefined}
-    >
-      <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id={`${name}-legend`}>
-        <span safe>{legend}</span> *
-      </legend>
-      {options.map((o, i) => (
-        <div class="fr-fieldset__element">
-          <div class="fr-radio-group">
-            <input type="radio" id={`${name}-${i}`} name={name} value={o.value} checked={o.value === value} />
-            <label class="fr-label" for={`${name}-${i}`} safe>
-              {o.label}
-            </label>
-          </div>
-        </div>
-      ))}
-      {error ? (
-        <div class="fr-messages-group" id={`${name}-error`} aria-live="assertive">
-          <p class="fr-message fr-message--error" safe>
-            {t(locale, error.message, error.params)}
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
-    </fieldset>
-  );
-}
 
 export interface VolunteerPageProps {
   ctx: ViewContext;
