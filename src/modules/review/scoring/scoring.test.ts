@@ -134,6 +134,15 @@ describe('jury scoring', () => {
     });
   });
 
+  it('reads in English with the English rubric', async () => {
+    const page = await get(`${f.reviewers[0].cookie}; lang=en`, `/jury/evaluations/${assignment(0, 1)}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Your review');
+    expect(page.body).toContain('Save draft');
+    expect(page.body).toContain('The project mainly serves the interests of its team.');
+    expect((await get(`${staff.cookie}; lang=en`, `/admin/evaluations/${f.seasonId}/classement`)).body).toContain('Calibrated score');
+  });
+
   describe('drafts and submissions', () => {
     it('saves a partial draft and shows it again', async () => {
       const saved = await review(1, 1, { score_impact: '4', comment_impact: 'Bon potentiel', action: 'save' });
