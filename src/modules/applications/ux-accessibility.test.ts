@@ -1,0 +1,167 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAxeClean, hasChromium, launchBrowser, startDemoApp, watchCsp, type RunningApp } from '../../../test/browser/browser-support.js';
+import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
+import { systemActor } from '../../core/audit/audit.js';
+import { DEFAULT_FORM } from './form/default-form.js';
+import { saveForm } from './save-form.js';
+
+/**
+ * The pages added for issue 3's remaining gaps, in Chromium: the stored organisation check, unread
+ * markers, the batch over every result, the expert's link page and opinion form, and the public
+ * form outline. Axe finds nothing; the CSP blocks nothing.
+ */
+describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-core in Chromium)', () => {
+  let running: RunningApp;
+  let browser: Browser;
+  let staffContext: BrowserContext;
+  let applicantContext: BrowserContext;
+  let applicationId: string;
+  let seasonSlug: string;
+
+  async function contextFor(person: SignedInUser | null): Promise<BrowserContext> {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    if (!person) return context;
+    const [name, value] = person.cookie.split('=');
+    await context.addCookies([{ name: name!, value: value!, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    return context;
+  }
+
+  async function check(context: BrowserContext, label: string, run: (page: Page, problems: string[]) => Promise<void>): Promise<void> {
+    const page = await context.newPage();
+    try {
+      const problems = watchCsp(page);
+      await run(page, problems);
+      await expectAxeClean(page, label, problems);
+    } finally {
+      await page.close();
+    }
+  }
+
+  beforeAll(async () => {
+    running = await startDemoApp();
+    browser = await launchBrowser();
+    const { db, clock } = running.app.services;
+    const staff = await createSignedInUser(db, clock, [{ role: 'staff' }], 'staff-ux');
+    const owner = await createSignedInUser(db, clock, [], 'porteur-ux');
+    const season = await db.selectFrom('seasons').select(['id', 'slug']).orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
+    seasonSlug = season.slug;
+    const track = await db.selectFrom('season_tracks').select('code').where('season_id', '=', season.id).limit(1).executeTakeFirstOrThrow();
+    expect((await saveForm(running.app.services, systemActor, season.id, DEFAULT_FORM)).ok).toBe(true);
+    const form = await db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+    const now = new Date();
+    // A fixture application already submitted: what matters here is how the pages read.
+    const row = await db
+      .insertInto('applications')
+      .values({
+        season_id: season.id, track_code: track.code, form_id: form.id, owner_id: owner.id, applicant_kind: 'association',
+        title: 'Recyclerie solidaire', state: 'submitted', draft_answers: '{}', submitted_at: now, created_at: now, updated_at: now, current_version: 1,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    applicationId = row.id;
+    await db
+      .insertInto('application_versions')
+      .values({ application_id: applicationId, version: 1, form_id: form.id, answers: '{}', answers_sha256: '0'.repeat(64), submitted_at: now, submitted_by: owner.id, idempotency_key: null })
+      .execute();
+    await db.insertInto('application_members').values({ application_id: applicationId, email: owner.email, user_id: owner.id, role: 'owner', invited_at: now, accepted_at: now }).execute();
+    staffContext = await contextFor(staff);
+    applicantContext = await contextFor(owner);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+
+  it('unread markers on both sides, and the stored organisation check with its button', async () => {
+    await check(applicantContext, 'applicant page after sending a message', async (page) => {
+      await page.goto(`${running.baseUrl}/mes-candidatures/${applicationId}`);
+      await page.fill('form[action$="/messages"] textarea', 'Une question sur le calendrier');
+      await Promise.all([page.waitForNavigation(), page.click('form[action$="/messages"] button[type="submit"]')]);
+    });
+    await check(staffContext, 'staff list with an unread marker', async (page) => {
+      await page.goto(`${running.baseUrl}/admin/candidatures`);
+      expect(await page.locator('td .fr-badge--new').count()).toBeGreaterThan(0);
+    });
+    await check(staffContext, 'staff page with a new message and the organisation check again', async (page) => {
+      await page.goto(`${running.baseUrl}/admin/candidatures/${applicationId}`);
+      expect(await page.locator('#messages-title ~ ol .fr-badge--new').count()).toBe(1);
+      await page.fill('form[action$="/messages"] textarea', 'Réponse de l’équipe');
+      await Promise.all([page.waitForNavigation(), page.click('form[action$="/messages"] button[type="submit"]')]);
+      await Promise.all([page.waitForNavigation(), page.click(`form[action="/admin/candidatures/${applicationId}/organisation"] button`)]);
+      expect(await page.content()).toContain('Non vérifiée');
+    });
+    await check(applicantContext, 'mes candidatures with an unread marker', async (page) => {
+      await page.goto(`${running.baseUrl}/mes-candidatures`);
+      expect(await page.locator('.fr-badge--new').count()).toBe(1);
+    });
+  });
+
+  it('the batch over every result: confirmation, refusal without the box, report', async () => {
+    await check(staffContext, 'batch on every result', async (page, problems) => {
+      await page.goto(`${running.baseUrl}/admin/candidatures`);
+      await Promise.all([page.waitForNavigation(), page.click('a[href^="/admin/candidatures/lot/tous"]')]);
+      expect(await page.content()).toContain('correspondent à ce filtre');
+      await expectAxeClean(page, 'batch confirmation', problems);
+      await page.selectOption('#action', 'instruction');
+      const [refused] = await Promise.all([page.waitForNavigation(), page.click('form[action^="/admin/candidatures/lot/tous"] button[type="submit"]')]);
+      expect(refused?.status()).toBe(400);
+      expect(await page.locator('#confirm-error').count()).toBe(1);
+      await expectAxeClean(page, 'batch confirmation with errors', problems);
+      await page.locator('#confirm').check({ force: true });
+      const [done] = await Promise.all([page.waitForNavigation(), page.click('form[action^="/admin/candidatures/lot/tous"] button[type="submit"]')]);
+      expect(done?.status()).toBe(200);
+    });
+  });
+
+  it('the expert’s link page and opinion form, also with errors', async () => {
+    const due = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    const page = await staffContext.newPage();
+    try {
+      await page.goto(`${running.baseUrl}/admin/candidatures/${applicationId}/avis`);
+      await page.fill('#expert_email', 'experte-ux@example.fr');
+      await page.fill('#question', 'Le modèle économique tient-il ?');
+      await page.fill('#due_on', due);
+      const [asked] = await Promise.all([page.waitForNavigation(), page.click('form[action$="/avis"] button[type="submit"]')]);
+      expect(asked?.status()).toBe(200);
+    } finally {
+      await page.close();
+    }
+    const mail = await running.database.db.selectFrom('mails').select('text_body').where('to_address', '=', 'experte-ux@example.fr').executeTakeFirstOrThrow();
+    const link = /\/avis\/[A-Za-z0-9_-]{43}/.exec(mail.text_body)![0];
+    const expert = await contextFor(null);
+    try {
+      await check(expert, 'expert link page and opinion form', async (page) => {
+        expect((await page.goto(`${running.baseUrl}${link}`))?.status()).toBe(200);
+        expect(await page.content()).toContain('Le modèle économique tient-il ?');
+      });
+      await check(expert, 'expert opinion form with errors', async (page) => {
+        await page.goto(`${running.baseUrl}${link}`);
+        // No opinion chosen (the list always shows one; the server must still refuse a form without it).
+        await page.evaluate(() => {
+          const select = document.querySelector<HTMLSelectElement>('select[name="opinion"]')!;
+          select.required = false;
+          select.selectedIndex = -1;
+        });
+        const [refused] = await Promise.all([page.waitForNavigation(), page.click('button[name="action"][value="submit"]')]);
+        expect(refused?.status()).toBe(400);
+        expect(await page.locator('#opinion-error').count()).toBe(1);
+      });
+    } finally {
+      await expert.close();
+    }
+  });
+
+  it('the public outline of the form', async () => {
+    const visitor = await contextFor(null);
+    try {
+      await check(visitor, 'form outline', async (page) => {
+        expect((await page.goto(`${running.baseUrl}/candidater/${seasonSlug}/questions`))?.status()).toBe(200);
+        expect(await page.content()).toContain('Numéro SIRET');
+      });
+    } finally {
+      await visitor.close();
+    }
+  });
+});
