@@ -1,8 +1,10 @@
 import type { Highs, Model } from 'highs';
 import { explainInfeasibility, InfeasibleQuotasError } from './feasibility.js';
 import { highsRuntime, quietModel } from './highs.js';
+import { decompose } from './decompose.js';
 import type { Instance } from './instance.js';
 import { PanelOracle, type Composition } from './panel-oracle.js';
+import { faceQuotas, relaxedLeximin } from './relaxed-leximin.js';
 
 /** A lottery over panel compositions (by type); each person of type t is selected with `typeProbabilities[t]`. */
 export interface TypeDistribution {
@@ -14,8 +16,11 @@ export interface TypeDistribution {
    * the first LEXIMIN stage and an exact pricing ILP: no distribution over feasible panels can do better.
    */
   certifiedBound: number;
-  /** Column-generation statistics, for the benchmark. */
-  stats: { stages: number; pricingCalls: number; panelsGenerated: number };
+  /**
+   * Statistics for the benchmark. `method`: `relaxation` when the LEXIMIN vector of the LP relaxation was
+   * written as a lottery over real panels (then it is the exact answer), `column-generation` otherwise.
+   */
+  stats: { stages: number; pricingCalls: number; panelsGenerated: number; method?: 'relaxation' | 'column-generation' };
 }
 
 /** Convergence tolerance of column generation: a new panel must beat the dual cap by more than this. */
@@ -31,11 +36,49 @@ const SWAPS = 10;
  * the panels found so far, price a new panel with the ILP for the master's dual weights while one beats the
  * cap, then fix the types whose dual weight is positive (their probability is forced) and start the next stage.
  */
-export async function leximinDistribution(instance: Instance): Promise<TypeDistribution> {
+export async function leximinDistribution(instance: Instance, options: { method?: 'auto' | 'column-generation' } = {}): Promise<TypeDistribution> {
   const highs = await highsRuntime();
+  const fast = options.method === 'column-generation' ? undefined : relaxationFirst(highs, instance);
+  if (fast) return fast;
   const oracle = new PanelOracle(highs, instance);
   try {
     return solveLeximin(highs, instance, oracle);
+  } finally {
+    oracle.dispose();
+  }
+}
+
+/**
+ * The fast exact path: LEXIMIN over the LP relaxation (a compact LP, no column generation), then Wolfe's
+ * minimum-norm-point algorithm writes that vector as a lottery over real panels. The relaxation contains every
+ * lottery's expected counts, so its LEXIMIN vector is at least as good as the true one; once it is shown to be
+ * a lottery over real panels it is the true one (exact, and certified by the relaxation's first level).
+ * Undefined when the vector is not such a lottery (the relaxation is not tight there, e.g. with households):
+ * column generation then runs as before.
+ */
+function relaxationFirst(highs: Highs, instance: Instance): TypeDistribution | undefined {
+  const relaxed = relaxedLeximin(highs, instance);
+  if (!relaxed) return undefined;
+  const counts = instance.types.map((type) => type.members.length);
+  const face = { ...instance, features: faceQuotas(instance, relaxed.probabilities.map((p, t) => p * counts[t])) };
+  const oracle = new PanelOracle(highs, face);
+  try {
+    const lottery = decompose(highs, face, oracle, relaxed.probabilities);
+    if (!lottery) return undefined;
+    const total = lottery.weights.reduce((a, b) => a + b, 0);
+    const weights = lottery.weights.map((w) => w / total);
+    return {
+      compositions: lottery.compositions,
+      weights,
+      typeProbabilities: typeProbabilities(lottery.compositions, weights, counts),
+      certifiedBound: relaxed.bound,
+      stats: {
+        stages: relaxed.stages,
+        pricingCalls: lottery.oracleCalls,
+        panelsGenerated: lottery.oracleCalls + lottery.localSearchPoints,
+        method: 'relaxation',
+      },
+    };
   } finally {
     oracle.dispose();
   }
@@ -46,7 +89,7 @@ function solveLeximin(highs: Highs, instance: Instance, oracle: PanelOracle): Ty
   const counts = instance.types.map((type) => type.members.length);
   const portfolio: Composition[] = [];
   const known = new Set<string>();
-  const stats = { stages: 0, pricingCalls: 0, panelsGenerated: 0 };
+  const stats = { stages: 0, pricingCalls: 0, panelsGenerated: 0, method: 'column-generation' as const };
   const addPanel = (composition: Composition): boolean => {
     const key = composition.join(',');
     if (known.has(key)) return false;

@@ -9,6 +9,10 @@ import { highsRuntime, quietModel } from './highs.js';
 import { buildInstance, panelProblems, type Instance, type PoolPerson, type Quota, type SortitionInput } from './instance.js';
 import { relaxationBound } from './lp-bound.js';
 import { drawReplacements } from './replacement.js';
+import { decompose } from './decompose.js';
+import { leximinDistribution } from './leximin.js';
+import { PanelOracle } from './panel-oracle.js';
+import { paperLikeInstance } from '../../../bench/sortition-instances.js';
 
 describe('LEXIMIN on the reference instance of Flanigan et al. (Nature 2021)', () => {
   it('gives everyone exactly 10 %, where LEGACY leaves its least-selected person far below', async () => {
@@ -97,6 +101,66 @@ describe('LEXIMIN properties on small random pools', () => {
       }),
       { numRuns: 40, seed: 20261123 },
     );
+  });
+});
+
+describe('LEXIMIN through the LP relaxation and a decomposition into panels', () => {
+  it('gives the same probability to every type as column generation', async () => {
+    await fc.assert(
+      fc.asyncProperty(smallInstance, async (input) => {
+        const instance = buildInstance(input);
+        const viaColumns = await leximinDistribution(instance, { method: 'column-generation' }).catch(() => undefined);
+        const auto = await leximinDistribution(instance).catch(() => undefined);
+        expect(auto === undefined).toBe(viaColumns === undefined);
+        if (!auto || !viaColumns) return;
+        auto.typeProbabilities.forEach((p, t) => expect(p).toBeCloseTo(viaColumns.typeProbabilities[t], 6));
+        expect(auto.certifiedBound).toBeGreaterThanOrEqual(Math.min(...auto.typeProbabilities) - 1e-7);
+        const oracle = new PanelOracle(await highsRuntime(), instance);
+        try {
+          for (const composition of auto.compositions) expect(oracle.isFeasible(composition)).toBe(true);
+        } finally {
+          oracle.dispose();
+        }
+      }),
+      { numRuns: 40, seed: 20261124 },
+    );
+  });
+
+  it('falls back to column generation where the relaxation is loose, still exact', async () => {
+    // Three binary categories and k = 2: the relaxation's LEXIMIN vector is no lottery over real panels.
+    const profiles = ['110', '010', '001', '111', '100', '110'];
+    const people: PoolPerson[] = profiles.map((p, i) => ({ id: `p${i}`, values: { x: `x${p[0]}`, y: `y${p[1]}`, z: `z${p[2]}` } }));
+    const bounds: Record<string, [number, number]> = { x0: [1, 1], x1: [0, 1], y0: [1, 1], y1: [1, 1], z0: [1, 1], z1: [1, 1] };
+    const quotas: Quota[] = Object.entries(bounds).map(([feature, [min, max]]) => ({ category: feature[0], feature, min, max }));
+    const instance = buildInstance({ people, quotas, k: 2 });
+    const result = await leximinDistribution(instance);
+    expect(result.stats.method).toBe('column-generation');
+    expect(Math.min(...result.typeProbabilities)).toBeCloseTo((await bruteForceMaxMin(instance))!, 9);
+  });
+
+  it('exactly on a pool where most volunteers have their own profile, and refuses a vector that is no lottery', async () => {
+    const instance = buildInstance(paperLikeInstance({ n: 120, k: 15, categories: 5, seed: 3 }));
+    expect(instance.types.length).toBeGreaterThan(60);
+    const result = await leximinDistribution(instance);
+    expect(result.stats.method).toBe('relaxation');
+    const min = Math.min(...result.typeProbabilities);
+    expect(min).toBeCloseTo(result.certifiedBound, 9);
+    expect(min).toBeCloseTo(await relaxationBound(instance), 9);
+    expect(result.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const highs = await highsRuntime();
+    const oracle = new PanelOracle(highs, instance);
+    try {
+      // Every panel has k members, so probabilities k/n·(1 + ε) for one type and less elsewhere are out of reach
+      // whenever they do not add up to k; the all-zero vector is the simplest such target.
+      expect(decompose(highs, instance, oracle, new Array(instance.types.length).fill(0))).toBeUndefined();
+      const again = decompose(highs, instance, oracle, result.typeProbabilities);
+      expect(again).toBeDefined();
+      const probabilities = new Array<number>(instance.types.length).fill(0);
+      again!.compositions.forEach((x, j) => x.forEach((n, t) => (probabilities[t] += (again!.weights[j] * n) / instance.types[t].members.length)));
+      probabilities.forEach((p, t) => expect(p).toBeCloseTo(result.typeProbabilities[t], 8));
+    } finally {
+      oracle.dispose();
+    }
   });
 });
 
