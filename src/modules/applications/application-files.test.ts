@@ -88,6 +88,23 @@ async function newDraft(email: string): Promise<{ cookie: string; id: string }> 
   return { cookie, id: /([0-9a-f-]{36})$/.exec(response.headers.location as string)![1]! };
 }
 
+/** A draft, and a function that sends again and again one same submit of its page (same key, same file). */
+async function replayableSubmit(email: string, name: string) {
+  const { cookie, id } = await newDraft(email);
+  const session = await formSession(t.app, cookie, `/mes-candidatures/${id}`);
+  const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(session.html)![1]!;
+  const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)![1]!;
+  const body = multipart([['idempotency_key', key], ['project_name', name]], [{ field: 'dossier', name: 'Dossier.pdf', data: PDF }]);
+  const send = () =>
+    t.app.inject({
+      method: 'POST',
+      url: action.replace(`/mes-candidatures/${id}?`, `/mes-candidatures/${id}/soumettre?`),
+      payload: body.payload,
+      headers: { ...body.headers, cookie: session.cookie },
+    });
+  return { id, send };
+}
+
 async function filesOf(id: string) {
   return t.app.services.db.selectFrom('application_files').selectAll().where('application_id', '=', id).orderBy('created_at').execute();
 }
@@ -142,18 +159,7 @@ describe('file questions', () => {
   });
 
   it('stores the file of a replayed submit once (retry or double click with the same key)', async () => {
-    const { cookie, id } = await newDraft('rejeu@example.fr');
-    const session = await formSession(t.app, cookie, `/mes-candidatures/${id}`);
-    const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(session.html)![1]!;
-    const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)![1]!;
-    const body = multipart([['idempotency_key', key], ['project_name', 'Rejeu']], [{ field: 'dossier', name: 'Dossier.pdf', data: PDF }]);
-    const send = () =>
-      t.app.inject({
-        method: 'POST',
-        url: action.replace(`/mes-candidatures/${id}?`, `/mes-candidatures/${id}/soumettre?`),
-        payload: body.payload,
-        headers: { ...body.headers, cookie: session.cookie },
-      });
+    const { id, send } = await replayableSubmit('rejeu@example.fr', 'Rejeu');
     const first = await send();
     const again = await send();
     expect(first.headers.location).toBe(`/mes-candidatures/${id}?ok=soumis`);
@@ -162,18 +168,7 @@ describe('file questions', () => {
   });
 
   it('removes the copy stored by the losing one of simultaneous replays of a submit with a file', async () => {
-    const { cookie, id } = await newDraft('rejeu-simultane@example.fr');
-    const session = await formSession(t.app, cookie, `/mes-candidatures/${id}`);
-    const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(session.html)![1]!;
-    const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)![1]!;
-    const body = multipart([['idempotency_key', key], ['project_name', 'Rejeux simultanés']], [{ field: 'dossier', name: 'Dossier.pdf', data: PDF }]);
-    const send = () =>
-      t.app.inject({
-        method: 'POST',
-        url: action.replace(`/mes-candidatures/${id}?`, `/mes-candidatures/${id}/soumettre?`),
-        payload: body.payload,
-        headers: { ...body.headers, cookie: session.cookie },
-      });
+    const { id, send } = await replayableSubmit('rejeu-simultane@example.fr', 'Rejeux simultanés');
     // The application is held locked while the replays arrive, so that every one of them gets past the
     // check for an earlier version and stores its file before any has submitted (on PostgreSQL; the
     // embedded engine runs one statement at a time and mostly serialises them anyway).

@@ -1,20 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../seasons/testing.js';
-import type { FormDefinition } from './form/model.js';
 import { STAFF_PAGE_SIZE } from './queries.js';
 import { seedOpenSeason } from './testing.js';
-import { newApplication, postForm } from './ux-testing.js';
+import { newApplication, postForm, PROJECT_NAME_FORM } from './ux-testing.js';
 
-const FORM: FormDefinition = {
-  sections: [
-    {
-      id: 'project',
-      title: { fr: 'Le projet', en: 'The project' },
-      questions: [{ id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } }],
-    },
-  ],
-};
 
 let t: TestApp;
 let staff: string;
@@ -26,7 +16,7 @@ const COUNT = STAFF_PAGE_SIZE + 3;
 beforeAll(async () => {
   t = await createTestApp();
   t.clock.set('2026-03-01T10:00:00Z');
-  await seedOpenSeason(t.app.services.db, { slug: 'saison-lot', number: 11, form: FORM });
+  await seedOpenSeason(t.app.services.db, { slug: 'saison-lot', number: 11, form: PROJECT_NAME_FORM });
   staff = await signedInAs(t.app, t.clock, 'staff', 'lot-tous@example.fr');
   const owner = await signedInAs(t.app, t.clock, null, 'porteur-lot@example.fr');
   for (let i = 0; i < COUNT; i++) {

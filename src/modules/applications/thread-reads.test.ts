@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../seasons/testing.js';
-import type { FormDefinition } from './form/model.js';
 import { seedOpenSeason } from './testing.js';
-import { newApplication, postForm } from './ux-testing.js';
+import { newApplication, postForm, PROJECT_NAME_FORM } from './ux-testing.js';
 
-const FORM: FormDefinition = {
-  sections: [
-    {
-      id: 'project',
-      title: { fr: 'Le projet', en: 'The project' },
-      questions: [{ id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } }],
-    },
-  ],
-};
 
 let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
   t.clock.set('2026-03-01T10:00:00Z');
-  await seedOpenSeason(t.app.services.db, { slug: 'saison-lu', number: 8, form: FORM });
+  await seedOpenSeason(t.app.services.db, { slug: 'saison-lu', number: 8, form: PROJECT_NAME_FORM });
 });
 afterAll(() => t?.close());
 

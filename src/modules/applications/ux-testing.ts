@@ -1,6 +1,18 @@
 import { expect } from 'vitest';
 import type { TestApp } from '../../../test/support/test-app.js';
 import { formSession } from '../seasons/testing.js';
+import type { FormDefinition } from './form/model.js';
+
+/** Test support: a form of one required question, for tests about what happens around the answers. */
+export const PROJECT_NAME_FORM: FormDefinition = {
+  sections: [
+    {
+      id: 'project',
+      title: { fr: 'Le projet', en: 'The project' },
+      questions: [{ id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } }],
+    },
+  ],
+};
 
 /**
  * Test support: posts a form as a browser would, with the CSRF token and (when the page has one)

@@ -1,11 +1,12 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { t } from '../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, CsrfField, ErrorSummary, Select, TextArea } from '../../../core/ui/components.js';
+import { Alert, Breadcrumb, CsrfField, ErrorSummary } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { BATCH_ALL_MAX } from '../batch-all.js';
 import { instructionMessages as im } from '../instruction-texts.js';
 import { applicationMessages as m } from '../messages.js';
+import { BatchActionFields } from './instruction-section.js';
 
 export interface BatchAllProps {
   ctx: ViewContext;
@@ -57,19 +58,7 @@ export function BatchAllPage(props: BatchAllProps): JSX.Element {
             <form method="post" action={`/admin/candidatures/lot/tous${props.filterQuery ? `?${props.filterQuery}` : ''}`} novalidate>
               <CsrfField token={ctx.csrfToken} />
               <input type="hidden" name="count" value={String(props.count)} />
-              <Select
-                locale={locale}
-                name="action"
-                label={t(locale, im.batchAction)}
-                value={props.values?.action ?? ''}
-                error={errors.action}
-                options={[
-                  { value: 'instruction', label: t(locale, im.batchToInstruction) },
-                  { value: 'eligible', label: t(locale, im.batchEligible) },
-                  { value: 'message', label: t(locale, im.batchMessage) },
-                ]}
-              />
-              <TextArea locale={locale} name="body" label={t(locale, im.batchBody)} value={props.values?.body ?? ''} error={errors.body} rows={3} />
+              <BatchActionFields locale={locale} values={props.values} errors={errors} />
               <div class={`fr-checkbox-group${errors.confirm ? ' fr-checkbox-group--error' : ''} fr-mb-3w`}>
                 <input type="checkbox" id="confirm" name="confirm" value="oui" {...(errors.confirm ? { 'aria-describedby': 'confirm-error' } : {})} />
                 <label class="fr-label" for="confirm" safe>

@@ -182,6 +182,27 @@ export interface BatchFormProps {
   allResultsQuery?: string;
 }
 
+/** The action to apply to many applications, and the message for the "send a message" action. */
+export function BatchActionFields({ locale, values, errors }: { locale: Locale; values?: { action?: string; body?: string }; errors: Record<string, FieldError> }): JSX.Element {
+  return (
+    <>
+      <Select
+        locale={locale}
+        name="action"
+        label={t(locale, im.batchAction)}
+        value={values?.action ?? ''}
+        error={errors.action}
+        options={[
+          { value: 'instruction', label: t(locale, im.batchToInstruction) },
+          { value: 'eligible', label: t(locale, im.batchEligible) },
+          { value: 'message', label: t(locale, im.batchMessage) },
+        ]}
+      />
+      <TextArea locale={locale} name="body" label={t(locale, im.batchBody)} value={values?.body ?? ''} error={errors.body} rows={3} />
+    </>
+  );
+}
+
 /** On the list page: tick applications, choose an action, apply (a plain form, no script). */
 export function BatchSection(props: BatchFormProps): JSX.Element {
   const { ctx, rows } = props;
@@ -224,19 +245,7 @@ export function BatchSection(props: BatchFormProps): JSX.Element {
             ''
           )}
         </fieldset>
-        <Select
-          locale={locale}
-          name="action"
-          label={t(locale, im.batchAction)}
-          value={props.values?.action ?? ''}
-          error={errors.action}
-          options={[
-            { value: 'instruction', label: t(locale, im.batchToInstruction) },
-            { value: 'eligible', label: t(locale, im.batchEligible) },
-            { value: 'message', label: t(locale, im.batchMessage) },
-          ]}
-        />
-        <TextArea locale={locale} name="body" label={t(locale, im.batchBody)} value={props.values?.body ?? ''} error={errors.body} rows={3} />
+        <BatchActionFields locale={locale} values={props.values} errors={errors} />
         <button type="submit" class="fr-btn" safe>
           {t(locale, im.batchApply)}
         </button>
