@@ -11,6 +11,7 @@ import { listBids, listConflicts, refreshDetectedConflicts, type ConflictRow } f
 import { listMembers, type JuryMember } from './jury.js';
 import { ASSIGNMENT_PUBLISHED_MAIL } from './mails.js';
 import type { AssignmentRunsTable } from './tables.js';
+import { scheduleReviewReminders } from './scoring/reminders.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type RunRow = Selectable<AssignmentRunsTable>;
@@ -270,7 +271,10 @@ export async function publishAssignment(services: Services, actor: Actor, input:
     const moved = await moveApplicationsToReview(trx, applicationIds, actor.id, now, 'Affectation du jury publiée / Jury assignment published');
     const applications = new Map((await listApplicationsForReview(trx, input.seasonId, REVIEWED_STATES)).map((a) => [a.id, a]));
     const members = await listMembers(trx, input.seasonId);
-    const link = new URL('/jury', services.config.baseUrl).toString();
+    const link = new URL('/jury/evaluations', services.config.baseUrl).toString();
+    // The season's phases that have not ended remind their reviewers before the end.
+    const phases = await trx.selectFrom('review_phases').select(['id', 'ends_at']).where('season_id', '=', input.seasonId).where('ends_at', '>', now).execute();
+    for (const phase of phases) await scheduleReviewReminders(trx, { id: phase.id, endsAt: phase.ends_at }, now);
     let notified = 0;
     for (const member of members) {
       const titles = pairs.filter((p) => p.memberId === member.id).map((p) => applications.get(p.applicationId)?.title ?? '');

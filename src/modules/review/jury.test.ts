@@ -224,6 +224,10 @@ describe('the expert jury', () => {
     await post(staff.cookie, edit, `${url}/${phase.id}`, { name: 'Phase 1', starts_at: '2026-01-10T09:00', ends_at: '2030-04-20T18:00', visibility: 'assigned', others_reviews: 'always' });
     const open = await t.app.inject({ method: 'GET', url: `/jury/saisons/${seasonId}`, headers: { cookie: reviewer } });
     expect(open.body).toContain('Association Réparons');
+    // Saving a phase schedules the reminder of unfinished reviews three days before its end.
+    const reminders = await db.selectFrom('jobs').select(['run_at', 'payload']).where('name', '=', 'review.scoring-reminders').execute();
+    expect(reminders.map((j) => new Date(j.run_at).toISOString())).toContain('2030-04-17T16:00:00.000Z');
+    expect(reminders.every((j) => (j.payload as { phaseId: string }).phaseId === phase.id)).toBe(true);
   });
 
   it('runs the assignment without any conflicted pair, explains an impossible one, keeps manual pairs, and publishes', async () => {
@@ -283,6 +287,7 @@ describe('the expert jury', () => {
     const mails = await db.selectFrom('mails').select(['to_address', 'text_body']).where('template', '=', 'review.assignment-published').execute();
     expect(mails.length - before).toBe(reviewers.size);
     expect(mails.find((x) => x.to_address === 'org@ville.fr')!.text_body).toMatch(/\n- \S/);
+    expect(mails.find((x) => x.to_address === 'org@ville.fr')!.text_body).toContain('/jury/evaluations');
     expect((await post(staff.cookie, url, `${url}/publier`, {})).statusCode).toBe(409);
     const transitions = await db.selectFrom('application_transitions').select('to_state').where('to_state', '=', 'in_review').execute();
     expect(transitions).toHaveLength(4);

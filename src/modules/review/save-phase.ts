@@ -8,6 +8,7 @@ import type { Services } from '../../core/services.js';
 import { parisClockTime, parisDateTime } from '../seasons/paris-time.js';
 import { juryMessages as m } from './messages.js';
 import type { ReviewPhasesTable } from './tables.js';
+import { scheduleReviewReminders } from './scoring/reminders.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type PhaseRow = Selectable<ReviewPhasesTable>;
@@ -94,6 +95,8 @@ export async function savePhase(services: Services, actor: Actor, seasonId: stri
       const position = await trx.selectFrom('review_phases').select((eb) => eb.fn.countAll<string>().as('n')).where('season_id', '=', seasonId).executeTakeFirstOrThrow();
       id = (await trx.insertInto('review_phases').values({ season_id: seasonId, ...values, position: Number(position.n), created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
     }
+    // Reviewers with unfinished reviews are reminded before the phase ends, whoever opens which page.
+    await scheduleReviewReminders(trx, { id, endsAt: input.endsAt }, now);
     await audit({ action: phaseId ? 'review.phase-updated' : 'review.phase-created', subjectType: 'review_phase', subjectId: id, summary: { ...values, starts_at: input.startsAt.toISOString(), ends_at: input.endsAt.toISOString() } });
     return id;
   });
