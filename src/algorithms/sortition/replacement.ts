@@ -20,13 +20,21 @@ export class NoReplacementError extends Error {
  * Replaces the people who declined while keeping every quota: an ILP over types keeps the members who
  * accepted and fills the seats, preferring profiles closest to those who declined (same profile first);
  * inside a profile the replacements are the first in the public order SHA-256(random value, id), so anyone
- * can recompute the choice. Declined people and members' housemates are never drawn.
+ * can recompute the choice. Declined people (in this round or an earlier one) and members' housemates are
+ * never drawn.
  */
-export async function drawReplacements(instance: Instance, panel: number[], declined: number[], random: string): Promise<Replacement> {
+export async function drawReplacements(
+  instance: Instance,
+  panel: number[],
+  declined: number[],
+  random: string,
+  /** People who declined in earlier replacement rounds of the same draw: never drawn again either. */
+  previouslyDeclined: number[] = [],
+): Promise<Replacement> {
   const highs = await highsRuntime();
   const declinedSet = new Set(declined);
   const kept = panel.filter((r) => !declinedSet.has(r));
-  const excluded = new Set([...panel, ...declined]);
+  const excluded = new Set([...panel, ...declined, ...previouslyDeclined]);
   const keptHouseholds = new Set(kept.map((r) => instance.people[r].household).filter((h) => h !== undefined));
   const T = instance.types.length;
   const keptCount = new Array<number>(T).fill(0);

@@ -93,6 +93,37 @@ describe('sortition commands', () => {
     expect(stranger.code).toBe(2);
     expect(stranger.err).toContain('not on the panel: nobody');
 
+    // A second replacement starts from the first one's panel and never redraws who declined before.
+    const second = await run('sortition replace', [out, '--declined', `${replacement.replacements[0]},${draw.members[1]}`, '--random', '9 1 3', '--json']);
+    expect(second.code).toBe(0);
+    const record2 = JSON.parse(second.out);
+    expect(record2.replacements).toHaveLength(2);
+    for (const id of [draw.members[0], draw.members[1], replacement.replacements[0]]) expect(record2.panel).not.toContain(id);
+    expect(record2.panel).toHaveLength(20);
+    const chained = await run('sortition verify', [out, '--json']);
+    expect(chained.code).toBe(0);
+    expect(JSON.parse(chained.out).replacements).toEqual({ count: 2, panel: record2.panel });
+    expect((await run('sortition verify', [out])).out).toContain('Replacements verified (2)');
+
+    // Tampered replacement files fail: another person swapped in, another random value, a quota broken.
+    const path2 = join(out, 'replacement-2.json');
+    const original = await readFile(path2, 'utf8');
+    const outsider = ['m0', 'm1', 'm2', 'f0', 'f1', 'f2'].find((id) => !record2.panel.includes(id) && !draw.members.includes(id))!;
+    const keptFemale = record2.panel.find((id: string) => id.startsWith('f') && !record2.replacements.includes(id))!;
+    const tamperings = [
+      { ...record2, replacements: [outsider, record2.replacements[1]], panel: [...record2.panel.filter((id: string) => id !== record2.replacements[0]), outsider] },
+      { ...record2, random: '9 1 4' },
+      { ...record2, panel: record2.panel.map((id: string) => (id === keptFemale ? 'm99' : id)) },
+    ];
+    for (const tampered of tamperings) {
+      await writeFile(path2, `${JSON.stringify(tampered, null, 2)}\n`);
+      const result = await run('sortition verify', [out]);
+      expect(result.code).toBe(1);
+      expect(result.out).toContain('replacement-2.json');
+    }
+    await writeFile(path2, original);
+    expect((await run('sortition verify', [out])).code).toBe(0);
+
     const pool = await readFile(join(out, 'pool.csv'), 'utf8');
     await writeFile(join(out, 'pool.csv'), pool.replace('f3,female,liberal', 'f3,male,liberal'));
     const tampered = await run('sortition verify', [out]);

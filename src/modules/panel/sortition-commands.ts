@@ -9,6 +9,7 @@ import { InfeasibleQuotasError } from '../../algorithms/sortition/feasibility.js
 import { buildInstance, parseCategoriesCsv, parsePoolCsv, SortitionInputError, validateSize, type SortitionInput } from '../../algorithms/sortition/instance.js';
 import { parseSlotsJson } from '../../algorithms/sortition/commitment.js';
 import { drawReplacements, NoReplacementError } from '../../algorithms/sortition/replacement.js';
+import { replayReplacements } from '../../algorithms/sortition/verify-replacements.js';
 import { parseArgs } from './cli-args.js';
 
 class UsageError extends Error {}
@@ -100,6 +101,21 @@ async function readPublished(folder: string): Promise<Commitment['files'] | unde
   return { 'categories.csv': categories, 'pool.csv': pool, 'slots.json': slots, 'commitment.txt': commitment };
 }
 
+/** The replacement draws of a folder, in order: replacement-1.json, replacement-2.json, … */
+async function readReplacements(folder: string): Promise<{ name: string; text: string }[]> {
+  const records: { name: string; text: string }[] = [];
+  for (let n = 1; existsSync(join(folder, `replacement-${n}.json`)); n++) {
+    records.push({ name: `replacement-${n}.json`, text: await readFile(join(folder, `replacement-${n}.json`), 'utf8') });
+  }
+  return records;
+}
+
+function publishedInstance(files: Commitment['files']) {
+  const quotas = parseCategoriesCsv(files['categories.csv']);
+  const people = parsePoolCsv(files['pool.csv'], quotas);
+  return buildInstance({ quotas, people, k: parseSlotsJson(files['slots.json']).size });
+}
+
 export const sortitionCommands: Record<string, Command> = {
   'sortition analyse': {
     description: 'Probabilités de sélection d’un tirage au sort / Selection probabilities of a sortition',
@@ -179,15 +195,24 @@ export const sortitionCommands: Record<string, Command> = {
           draw: await readFile(drawPath, 'utf8'),
         });
         if (!report.ok) throw new UsageError(`le tirage publié ne se vérifie pas / the published draw does not verify: ${report.problems[0]}`);
-        const quotas = parseCategoriesCsv(files['categories.csv']);
-        const people = parsePoolCsv(files['pool.csv'], quotas);
-        const instance = buildInstance({ quotas, people, k: parseSlotsJson(files['slots.json']).size });
+        const instance = publishedInstance(files);
+        const people = instance.people;
+        // Earlier replacement draws of this folder are replayed first: the new one starts from their panel and
+        // never redraws anyone who declined before.
+        const chain = await replayReplacements(instance, report.members!, await readReplacements(folder));
+        if (chain.problems.length > 0) throw new UsageError(`les remplacements publiés ne se vérifient pas / the published replacements do not verify: ${chain.problems[0]}`);
         const rowOf = new Map(people.map((p, r) => [p.id, r]));
-        const panel = report.members!.map((id) => rowOf.get(id)!);
+        const panel = chain.panel.map((id) => rowOf.get(id)!);
         const declinedIds = options.declined.split(',').map((id) => id.trim()).filter(Boolean);
-        const outsiders = declinedIds.filter((id) => !report.members!.includes(id));
+        const outsiders = declinedIds.filter((id) => !chain.panel.includes(id));
         if (outsiders.length > 0) throw new UsageError(`pas dans le panel / not on the panel: ${outsiders.join(', ')}`);
-        const result = await drawReplacements(instance, panel, declinedIds.map((id) => rowOf.get(id)!), options.random);
+        const result = await drawReplacements(
+          instance,
+          panel,
+          declinedIds.map((id) => rowOf.get(id)!),
+          options.random,
+          chain.declined.map((id) => rowOf.get(id)!),
+        );
         const record = {
           random: options.random.trim(),
           declined: declinedIds,
@@ -222,12 +247,26 @@ export const sortitionCommands: Record<string, Command> = {
           commitment: files['commitment.txt'],
           ...(existsSync(drawPath) ? { draw: await readFile(drawPath, 'utf8') } : {}),
         });
-        if (flags.has('json')) process.stdout.write(`${JSON.stringify(report)}\n`);
+        const records = await readReplacements(folder);
+        let replacements: { count: number; panel: string[] } | undefined;
+        if (records.length > 0) {
+          if (report.members === undefined) report.problems.push('replacement draws without a verified draw.json / remplacements sans draw.json vérifié');
+          else {
+            const chain = await replayReplacements(publishedInstance(files), report.members, records);
+            report.problems.push(...chain.problems);
+            replacements = { count: records.length, panel: chain.panel };
+          }
+          report.ok = report.problems.length === 0;
+        }
+        if (flags.has('json')) process.stdout.write(`${JSON.stringify({ ...report, ...(replacements ? { replacements } : {}) })}\n`);
         else {
           const lines = report.ok
             ? [
                 `Tirage vérifié / Draw verified. Engagement / Commitment: ${report.commitment}`,
                 ...(report.slot !== undefined ? [`Tirage n° / Slot ${report.slot}: ${report.members!.join(', ')}`] : []),
+                ...(replacements
+                  ? [`Remplacements vérifiés / Replacements verified (${replacements.count}); panel actuel / current panel: ${replacements.panel.join(', ')}`]
+                  : []),
                 `Probabilité minimale sur les tirages / Minimum probability over the slots: ${percent(report.minProbability ?? 0)}`,
               ]
             : ['ÉCHEC de la vérification / Verification FAILED:', ...report.problems.slice(0, 50).map((p) => `  - ${p}`)];
