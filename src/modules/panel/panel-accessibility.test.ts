@@ -149,7 +149,7 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
     await check(visitorContext, `/panel-citoyen/invitation?jeton=${invitationToken}`, 'invitation');
     await check(visitorContext, `/panel-citoyen/invitation?jeton=${invitationToken}`, 'invitation accepted', async (page) => {
       await page.click('button[value="accepter"]');
-      await page.waitForSelector('a[href="/connexion"].fr-btn');
+      await page.waitForSelector('a[href="/connexion?retour=%2Fpanel"].fr-btn');
     });
   }, 120_000);
 

@@ -276,6 +276,7 @@ describe('analysis, commitment, draw, invitations and replacement', () => {
     const invitation = await formSession(t.app, '', `/panel-citoyen/invitation?jeton=${acceptToken}`);
     const accepted = await t.app.inject({ method: 'POST', url: '/panel-citoyen/invitation', ...formBody({ _csrf: invitation.csrf, jeton: acceptToken, reponse: 'accepter' }), headers: { ...formBody({}).headers, cookie: invitation.cookie } });
     expect(accepted.statusCode).toBe(200);
+    expect(accepted.body).toContain('href="/connexion?retour=%2Fpanel"');
     const user = await db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').select('user_roles.role').where('users.email', '=', first.email).execute();
     expect(user.map((r) => r.role)).toEqual(['panelist']);
     const reused = await t.app.inject({ method: 'POST', url: '/panel-citoyen/invitation', ...formBody({ _csrf: invitation.csrf, jeton: acceptToken, reponse: 'decliner' }), headers: { ...formBody({}).headers, cookie: invitation.cookie } });

@@ -74,7 +74,7 @@ export async function panelPublicRoutes(app: FastifyInstance, services: Services
       reply,
       200,
       outcome === 'accepted' ? (
-        <MessagePage ctx={ctx} kind="success" title={t(locale, m.acceptedTitle)} text={t(locale, m.acceptedText)} link={{ href: '/connexion', label: t(locale, m.signIn) }} />
+        <MessagePage ctx={ctx} kind="success" title={t(locale, m.acceptedTitle)} text={t(locale, m.acceptedText)} link={{ href: '/connexion?retour=%2Fpanel', label: t(locale, m.signIn) }} />
       ) : (
         <MessagePage ctx={ctx} kind="info" title={t(locale, m.declinedTitle)} text={t(locale, m.declinedText)} />
       ),
