@@ -555,6 +555,7 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
         answers={answers}
         transitions={transitions}
         organisation={organisation}
+        registerEnabled={Boolean(services.config.companyRegisterUrl)}
         values={state.values ?? {}}
         errors={state.errors ?? {}}
         notice={state.notice}

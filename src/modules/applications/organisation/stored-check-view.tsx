@@ -14,6 +14,8 @@ export function StoredOrganisationSection(props: {
   applicationId: string;
   heading: string;
   stored: StoredOrganisationCheck | null;
+  /** Whether COMPANY_REGISTER_URL is set (with no check stored, says why). */
+  registerEnabled: boolean;
 }): JSX.Element {
   const { locale, stored } = props;
   return (
@@ -29,7 +31,7 @@ export function StoredOrganisationSection(props: {
       ) : (
         <div class="organisation-check">
           <p class="fr-badge fr-badge--warning fr-badge--sm" safe>{t(locale, m.notVerified)}</p>
-          <p class="fr-text--sm" safe>{t(locale, m.notCheckedYet)}</p>
+          <p class="fr-text--sm" safe>{t(locale, props.registerEnabled ? m.notCheckedYet : m.disabled)}</p>
         </div>
       )}
       <form method="post" action={`/admin/candidatures/${props.applicationId}/organisation`}>

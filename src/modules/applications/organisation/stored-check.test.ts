@@ -111,6 +111,29 @@ describe('organisation check stored after submit', () => {
     }
   });
 
+  it('with no register configured, the job stores nothing and staff read that the register is off', async () => {
+    const off = await createTestApp();
+    try {
+      off.clock.set('2026-03-01T10:00:00Z');
+      await seedOpenSeason(off.app.services.db, { slug: 'saison-org', number: 7, form: FORM });
+      const owner = await signedInAs(off.app, off.clock, null, 'off@example.fr');
+      const id = await newApplication(off, owner, 'saison-org', { project_name: 'Sans répertoire', siret: '88234567100011' });
+      expect(await off.app.services.db.selectFrom('jobs').select('id').where('name', '=', 'applications.check_organisation').execute()).toHaveLength(1);
+      await off.app.services.worker.drain();
+      expect(await off.app.services.db.selectFrom('application_organisation_checks').select('status').execute()).toEqual([]);
+      const staffOff = await signedInAs(off.app, off.clock, 'staff', 'staff-off@example.fr');
+      const page = await off.app.inject({ method: 'GET', url: `/admin/candidatures/${id}`, headers: { cookie: staffOff } });
+      expect(page.body).toContain('Non vérifiée');
+      expect(page.body).toContain('n’est pas activée');
+      // Asked explicitly, the check is stored as not configured.
+      const again = await postForm(off, staffOff, `/admin/candidatures/${id}`, `/admin/candidatures/${id}/organisation`, {});
+      expect(again.statusCode).toBe(303);
+      expect(await off.app.services.db.selectFrom('application_organisation_checks').select('status').execute()).toEqual([{ status: 'not_configured' }]);
+    } finally {
+      await off.close();
+    }
+  });
+
   it('names each register outcome with its stored status', () => {
     expect(storedStatus({ register: { status: 'not_checked', reason: 'disabled' } })).toBe('not_configured');
     expect(storedStatus({ register: { status: 'not_checked', reason: 'invalid_siret' } })).toBe('not_checked');

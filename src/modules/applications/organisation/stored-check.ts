@@ -6,6 +6,7 @@ import type { Services } from '../../../core/services.js';
 import { loadApplication, loadFormVersion, loadVersion } from '../queries.js';
 import { checkOrganisationAnswers, type OrganisationCheck } from './check-organisation.js';
 import type { StoredCheckStatus } from './check-tables.js';
+import { companyRegisterFor } from './company-register.js';
 import './check-tables.js';
 
 export const ORGANISATION_CHECK_JOB = 'applications.check_organisation';
@@ -95,6 +96,8 @@ export function organisationCheckJob(services: Services) {
   return async (payload: Record<string, unknown>): Promise<void> => {
     const applicationId = typeof payload.applicationId === 'string' ? payload.applicationId : '';
     if (!/^[0-9a-f-]{36}$/i.test(applicationId)) return;
+    // With no register configured there is nothing to learn: no row, no audit event, no cost in a deadline rush.
+    if (!companyRegisterFor(services.config)) return;
     await recheckOrganisation(services, systemActor, applicationId);
   };
 }

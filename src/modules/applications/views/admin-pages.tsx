@@ -161,6 +161,8 @@ export interface AdminDetailProps {
   transitions: TransitionRow[];
   /** The stored register check of the SIRET/RNA answers; null when none is stored. */
   organisation: StoredOrganisationCheck | null;
+  /** Whether the company register is configured. */
+  registerEnabled?: boolean;
   values: Record<string, string>;
   errors: Record<string, FieldError>;
   notice?: string;
@@ -241,7 +243,7 @@ export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
         ) : (
           ''
         )}
-        <StoredOrganisationSection locale={locale} csrfToken={ctx.csrfToken} applicationId={application.id} heading={t(locale, m.organisation)} stored={props.organisation} />
+        <StoredOrganisationSection locale={locale} csrfToken={ctx.csrfToken} applicationId={application.id} heading={t(locale, m.organisation)} stored={props.organisation} registerEnabled={props.registerEnabled ?? false} />
         <section aria-labelledby="history-title" class="fr-my-4w">
           <h2 id="history-title" class="fr-h4" safe>
             {t(locale, m.history)}
