@@ -6,6 +6,7 @@ import { DEFAULT_FORM } from '../applications/form/default-form.js';
 import { seedOpenSeason } from '../applications/testing.js';
 import { formBody, formSession, signedInAs } from '../seasons/testing.js';
 import { createPanel } from './manage-panel.js';
+import { erasePanelData, panelDataOf } from './personal-data.js';
 
 let t: TestApp;
 let staff: string;
@@ -138,5 +139,15 @@ describe('shortlist and panelists’ opinions', () => {
     expect(closed.statusCode).toBe(409);
     const opinions = await t.app.services.db.selectFrom('panel_opinions').select('scores').execute();
     expect(opinions[0].scores).toEqual({ 'interet-general': 4, impact: 4 });
+  });
+
+  it('exports and erases everything the panel holds about a person', async () => {
+    const [data] = await panelDataOf(t.app.services.db, panelist.email.toUpperCase());
+    expect(data).toMatchObject({ panel: 'Panel saison 3', email: panelist.email, memberStatus: 'accepted', demographics: null });
+    expect(data.opinions).toEqual([{ applicationId: apps.jardin, scores: { 'interet-general': 4, impact: 4 }, comment: 'Utile' }]);
+    expect(await erasePanelData(t.app.services, systemActor, panelist.email)).toBe(1);
+    expect(await panelDataOf(t.app.services.db, panelist.email)).toEqual([]);
+    expect(await t.app.services.db.selectFrom('panel_opinions').select('id').execute()).toEqual([]);
+    expect(await t.app.services.db.selectFrom('panel_members').select('id').execute()).toEqual([]);
   });
 });

@@ -1,0 +1,65 @@
+import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import type { Services } from '../../core/services.js';
+
+export interface PanelPersonalData {
+  panel: string;
+  email: string;
+  givenName: string;
+  familyName: string;
+  phone: string;
+  availability: string;
+  consentAt: Date;
+  consentVersion: string;
+  /** null once deleted on schedule. */
+  demographics: Record<string, string> | null;
+  memberStatus: string | null;
+  opinions: { applicationId: string; scores: Record<string, number>; comment: string }[];
+}
+
+/**
+ * Everything the panel holds about one email address (GDPR access and portability), for the
+ * accounts module's "my data" export.
+ */
+export async function panelDataOf(db: Services['db'], email: string): Promise<PanelPersonalData[]> {
+  const rows = await db
+    .selectFrom('panel_volunteers as v')
+    .innerJoin('panels as p', 'p.id', 'v.panel_id')
+    .leftJoin('panel_demographics as d', 'd.volunteer_id', 'v.id')
+    .leftJoin('panel_members as m', 'm.volunteer_id', 'v.id')
+    .select(['v.email', 'v.given_name', 'v.family_name', 'v.phone', 'v.availability', 'v.consent_at', 'v.consent_version', 'p.name', 'd.answers', 'm.id as member_id', 'm.status'])
+    .where('v.email', '=', email.toLowerCase())
+    .orderBy('v.created_at')
+    .execute();
+  const result: PanelPersonalData[] = [];
+  for (const r of rows) {
+    const opinions = r.member_id ? await db.selectFrom('panel_opinions').select(['application_id', 'scores', 'comment']).where('member_id', '=', r.member_id).execute() : [];
+    result.push({
+      panel: r.name,
+      email: r.email,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      phone: r.phone,
+      availability: r.availability,
+      consentAt: new Date(r.consent_at),
+      consentVersion: r.consent_version,
+      demographics: r.answers ?? null,
+      memberStatus: r.status ?? null,
+      opinions: opinions.map((o) => ({ applicationId: o.application_id, scores: o.scores, comment: o.comment })),
+    });
+  }
+  return result;
+}
+
+/**
+ * Erases a person from every panel (GDPR erasure): volunteer row, demographic answers, membership and
+ * opinions. Published draw files keep only the pseudonymous row id and profile, which no longer lead to
+ * anyone. Returns how many volunteer rows were erased.
+ */
+export async function erasePanelData(services: Services, actor: Actor, email: string): Promise<number> {
+  const now = services.clock.now();
+  return auditedTransaction(services.db, actor, now, async (trx, audit) => {
+    const erased = await trx.deleteFrom('panel_volunteers').where('email', '=', email.toLowerCase()).returning(['id', 'panel_id']).execute();
+    for (const row of erased) await audit({ action: 'panel.volunteer-erased', subjectType: 'panel_volunteer', subjectId: row.id, summary: { panel: row.panel_id } });
+    return erased.length;
+  });
+}
