@@ -7,10 +7,12 @@ import './mails.js';
 import { applicationRoutes } from './routes.js';
 import { registerInstructionRoutes } from './routes-instruction.js';
 import { seedApplicationsCommand } from './seed-command.js';
+import { loadApplicationsDemo } from './demo.js';
 
 export const applicationsModule: Module = {
   name: 'applications',
   commands: { 'applications seed': seedApplicationsCommand },
+  loadDemo: loadApplicationsDemo,
   jobs: (services) => ({ [DRAFT_REMINDER_JOB]: draftRemindersJob(services), [SCAN_FILE_JOB]: scanFileJob(services), [ORGANISATION_CHECK_JOB]: organisationCheckJob(services) }),
   routes: async (app, services) => {
     registerFormBuilderRoutes(app, services);

@@ -1,5 +1,6 @@
 import type { Module } from '../../core/module.js';
 import { assignCommand } from './assign-command.js';
+import { loadReviewDemo } from './demo.js';
 import { reviewRoutes } from './routes.js';
 import { REVIEW_REMINDER_JOB, reviewRemindersJob } from './scoring/reminders.js';
 
@@ -7,6 +8,7 @@ import { REVIEW_REMINDER_JOB, reviewRemindersJob } from './scoring/reminders.js'
 export const reviewModule: Module = {
   name: 'review',
   commands: { assign: assignCommand },
+  loadDemo: loadReviewDemo,
   jobs: (services) => ({ [REVIEW_REMINDER_JOB]: reviewRemindersJob(services) }),
   routes: async (app, services) => {
     await reviewRoutes(app, services);
