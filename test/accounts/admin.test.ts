@@ -45,7 +45,18 @@ describe('administration pages', () => {
     expect(page.body).not.toContain('href="/admin/journal"');
     expect((await get('/admin/comptes', staff.cookies)).statusCode).toBe(403);
     const full = await get('/admin', admin.cookies);
-    for (const href of ['/admin/contenus', '/admin/saisons', '/admin/candidatures', '/admin/comptes', '/admin/courriels', '/admin/journal']) expect(full.body).toContain(`href="${href}"`);
+    for (const href of ['/admin/contenus', '/admin/saisons', '/admin/candidatures', '/admin/jury', '/admin/evaluations', '/admin/panels', '/admin/comptes', '/admin/courriels', '/admin/journal']) expect(full.body).toContain(`href="${href}"`);
+  });
+
+  it('give reviewers and panelists a way to their own area from every page header', async () => {
+    const both = await personWithRoles(t, 'jury-et-panel@example.org', [{ role: 'reviewer' }, { role: 'panelist' }]);
+    const page = await get('/', both.cookies);
+    expect(page.body).toContain('href="/jury"');
+    expect(page.body).toContain('href="/panel"');
+    expect(page.body).not.toContain('href="/admin"');
+    const plain = await get('/', applicant.cookies);
+    expect(plain.body).not.toContain('href="/jury"');
+    expect(plain.body).not.toContain('href="/panel"');
   });
 
   it('find people by email, literally', async () => {

@@ -114,6 +114,24 @@ function ToolLinks({ ctx, switchHref, other }: { ctx: ViewContext; switchHref: s
           ) : (
             ''
           )}
+          {hasPermission(user, 'review.participate') ? (
+            <li>
+              <a class="fr-btn fr-icon-star-line" href="/jury" safe>
+                {t(locale, m.juryArea)}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          {hasPermission(user, 'panel.participate') ? (
+            <li>
+              <a class="fr-btn fr-icon-team-line" href="/panel" safe>
+                {t(locale, m.panelArea)}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
           <li>
             <a class="fr-btn fr-icon-folder-2-line" href="/mes-candidatures" safe>
               {t(locale, m.myApplications)}

@@ -18,6 +18,8 @@ export const uiMessages = defineMessages({
   signIn: { fr: 'Se connecter', en: 'Sign in' },
   signOut: { fr: 'Se déconnecter', en: 'Sign out' },
   myApplications: { fr: 'Mes candidatures', en: 'My applications' },
+  juryArea: { fr: 'Espace jury', en: 'Jury area' },
+  panelArea: { fr: 'Espace panel citoyen', en: 'Citizen panel area' },
   mySpace: { fr: 'Mon espace', en: 'My space' },
   administration: { fr: 'Administration', en: 'Administration' },
   otherLanguage: { fr: 'English', en: 'Français' },

@@ -148,6 +148,12 @@ export const adminMessages = defineMessages({
   dashboardIntro: { fr: 'Les outils de l’équipe du programme.', en: 'The programme team’s tools.' },
   contents: { fr: 'Contenus', en: 'Contents' },
   contentsText: { fr: 'Pages, actualités, communiqués et fichiers du site public.', en: 'Pages, news, press releases and files of the public site.' },
+  jury: { fr: 'Jurys', en: 'Juries' },
+  juryText: { fr: 'Membres, conflits d’intérêts, phases et affectation des évaluateurs.', en: 'Members, conflicts of interest, phases and reviewer assignment.' },
+  evaluations: { fr: 'Évaluations et classement', en: 'Reviews and ranking' },
+  evaluationsText: { fr: 'Avancement des évaluations, relances, barème et classement calibré.', en: 'Review progress, reminders, rubric and calibrated ranking.' },
+  panels: { fr: 'Panels citoyens', en: 'Citizen panels' },
+  panelsText: { fr: 'Volontaires, quotas, tirage au sort vérifiable et avis des panélistes.', en: 'Volunteers, quotas, verifiable draw by lot and panelists’ opinions.' },
   seasons: { fr: 'Saisons', en: 'Seasons' },
   applications: { fr: 'Candidatures', en: 'Applications' },
   applicationsText: {

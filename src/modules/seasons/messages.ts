@@ -68,6 +68,7 @@ export const seasonMessages = defineMessages({
   edit: { fr: 'Modifier', en: 'Edit' },
   manageLaureates: { fr: 'Lauréats', en: 'Laureates' },
   applicationForm: { fr: 'Formulaire de candidature', en: 'Application form' },
+  jury: { fr: 'Jury', en: 'Jury' },
   colNumber: { fr: 'N°', en: 'No.' },
   colName: { fr: 'Nom', en: 'Name' },
   colDates: { fr: 'Dates', en: 'Dates' },

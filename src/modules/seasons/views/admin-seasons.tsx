@@ -1,3 +1,4 @@
+import { hasPermission } from '../../../core/auth/permissions.js';
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDate, t, type Locale } from '../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, TextArea, DataTable } from '../../../core/ui/components.js';
@@ -71,6 +72,15 @@ export function AdminSeasonsPage({ ctx, seasons, notice, canEdit }: { ctx: ViewC
                           {t(locale, m.applicationForm)}
                         </a>
                       </li>
+                      {hasPermission(ctx.user, 'review.manage') ? (
+                        <li>
+                          <a class="fr-btn fr-btn--tertiary" href={`/admin/saisons/${s.id}/jury`} title={`${t(locale, m.jury)} ${s.name}`} safe>
+                            {t(locale, m.jury)}
+                          </a>
+                        </li>
+                      ) : (
+                        ''
+                      )}
                     </ul>
                   </td>
                 </tr>
