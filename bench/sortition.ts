@@ -1,6 +1,7 @@
 /**
  * Sortition benchmark (issue 5): LEXIMIN time and minimum probability against an independent LP bound, with
- * LEGACY's minimum beside it. Prints one JSON line. `npx tsx bench/sortition.ts [--large] [--only name]`:
+ * LEGACY's minimum beside it. Prints one JSON line (and each instance's result on stderr as it finishes).
+ * `npx tsx bench/sortition.ts [--large] [--only name]`:
  * the 1,727-person instance runs only with --large (minutes of CPU on a shared 2-core machine).
  */
 import { buildInstance, type SortitionInput } from '../src/algorithms/sortition/instance.js';
@@ -45,7 +46,7 @@ for (const c of cases) {
   const lpBound = await relaxationBound(instance);
   const legacyStarted = performance.now();
   const legacy = legacyProbabilities(instance, { runs: c.legacyRuns, seed: 1 });
-  results.push({
+  const result = {
     instance: c.name,
     n: instance.people.length,
     k: instance.k,
@@ -62,6 +63,9 @@ for (const c of cases) {
     legacySeconds: Number(((performance.now() - legacyStarted) / 1000).toFixed(2)),
     panels: distribution.compositions.length,
     ...distribution.stats,
-  });
+  };
+  results.push(result);
+  // Progress on stderr, so a long --large run still leaves the instances it finished.
+  process.stderr.write(`${JSON.stringify(result)}\n`);
 }
 console.log(JSON.stringify({ benchmark: 'sortition', node: process.version, cores: (await import('node:os')).cpus().length, results }));

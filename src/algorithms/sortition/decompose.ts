@@ -1,6 +1,7 @@
 import type { Highs } from 'highs';
 import { quietModel } from './highs.js';
 import type { Instance } from './instance.js';
+import { addMasterColumn } from './master-column.js';
 import type { Composition, PanelOracle } from './panel-oracle.js';
 
 /** A lottery over compositions whose type probabilities equal the target (to rounding). */
@@ -273,17 +274,7 @@ function finishWithLp(highs: Highs, instance: Instance, oracle: PanelOracle, tar
     if (known.has(key)) return false;
     known.add(key);
     panels.push(x);
-    const indices: number[] = [];
-    const values: number[] = [];
-    x.forEach((n, t) => {
-      if (n > 0) {
-        indices.push(t);
-        values.push(n / counts[t]);
-      }
-    });
-    indices.push(T);
-    values.push(1);
-    master.addCol(0, 0, inf, { indices, values });
+    addMasterColumn(highs, master, x, counts, T);
     return true;
   };
   let oracleCalls = 0;

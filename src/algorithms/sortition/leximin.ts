@@ -3,6 +3,7 @@ import { explainInfeasibility, InfeasibleQuotasError } from './feasibility.js';
 import { highsRuntime, quietModel } from './highs.js';
 import { decompose } from './decompose.js';
 import type { Instance } from './instance.js';
+import { addMasterColumn } from './master-column.js';
 import { PanelOracle, type Composition } from './panel-oracle.js';
 import { faceQuotas, relaxedLeximin } from './relaxed-leximin.js';
 
@@ -190,19 +191,6 @@ function buildMaster(highs: Highs, master: Model, T: number, fixed: (number | un
   master.addRow(1, 1, { indices: [], values: [] });
 }
 
-function addMasterColumn(highs: Highs, master: Model, composition: Composition, counts: number[], T: number): void {
-  const indices: number[] = [];
-  const values: number[] = [];
-  composition.forEach((x, t) => {
-    if (x > 0) {
-      indices.push(t);
-      values.push(x / counts[t]);
-    }
-  });
-  indices.push(T);
-  values.push(1);
-  master.addCol(0, 0, highs.infinity, { indices, values });
-}
 
 /** The lottery over the portfolio whose type probabilities come closest (max shortfall) to the fixed levels. */
 function closestLottery(highs: Highs, portfolio: Composition[], counts: number[], levels: number[]): number[] {

@@ -150,8 +150,7 @@ describe('LEXIMIN through the LP relaxation and a decomposition into panels', ()
     const highs = await highsRuntime();
     const oracle = new PanelOracle(highs, instance);
     try {
-      // Every panel has k members, so probabilities k/n·(1 + ε) for one type and less elsewhere are out of reach
-      // whenever they do not add up to k; the all-zero vector is the simplest such target.
+      // Every panel has k members, so a vector whose expected panel size is not k (here 0) is no lottery.
       expect(decompose(highs, instance, oracle, new Array(instance.types.length).fill(0))).toBeUndefined();
       const again = decompose(highs, instance, oracle, result.typeProbabilities);
       expect(again).toBeDefined();
