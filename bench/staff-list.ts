@@ -5,7 +5,8 @@
  *   npx tsx bench/staff-list.ts           (COUNT=100000 REQUESTS=100 by default)
  *
  * Needs PostgreSQL (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres); a scratch database
- * is created and dropped at the end. Prints one JSON line with p50 and p95 per page.
+ * is created and dropped at the end (KEEP_DATABASE=1 keeps it). Prints one JSON line with p50, p95 and
+ * the CPU milliseconds (platform + PostgreSQL backends) per request of each page.
  */
 import { cpus, loadavg } from 'node:os';
 import { sql } from 'kysely';
@@ -16,6 +17,7 @@ import type { Services } from '../src/core/services.js';
 import { seedApplicationsCommand } from '../src/modules/applications/seed-command.js';
 import { createScratchDatabase, findPostgresServer } from '../test/support/postgres.js';
 import { startAppProcess, type AppProcess } from '../test/support/processes.js';
+import { cpuPerRequest, cpuSnapshot } from './cpu-usage.js';
 
 const COUNT = Number(process.env.COUNT ?? 100_000);
 const REQUESTS = Number(process.env.REQUESTS ?? 100);
@@ -50,8 +52,10 @@ async function seed(url: string): Promise<string> {
     await db.insertInto('application_forms').values({ season_id: season.id, version: 1, definition: JSON.stringify(definition), created_at: now }).execute();
     const code = await seedApplicationsCommand.run(['mesure', String(COUNT)], { db, clock: systemClock } as unknown as Services);
     if (code !== 0) throw new Error('seeding failed');
-    // Fresh statistics, as autovacuum would have gathered after such a load.
-    await sql`analyze`.execute(db);
+    // The state autovacuum brings a table to after such a load (PostgreSQL 13+ vacuums after bulk
+    // inserts too): fresh statistics and visibility map. Without it the autovacuum that the seed
+    // triggers runs during the first measured page.
+    await sql`vacuum analyze`.execute(db);
     const staff = await db.insertInto('users').values({ email: 'staff-bench@example.org' }).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('user_roles').values({ user_id: staff.id, role: 'staff', track: '' }).execute();
     const { token } = await createSession(db, systemClock, staff.id);
@@ -94,7 +98,13 @@ async function main(): Promise<void> {
       search_filtered: `/admin/candidatures?q=${encodeURIComponent('cartographie')}&etat=eligible`,
     };
     const results: Record<string, unknown> = {};
-    for (const [name, path] of Object.entries(pages)) results[name] = await measure(platform.baseUrl, cookie, path);
+    const cpuOf = { appGroup: platform.child.pid, serverUrl, database: new URL(scratch.url).pathname.slice(1) };
+    for (const [name, path] of Object.entries(pages)) {
+      const before = await cpuSnapshot(cpuOf);
+      const timing = await measure(platform.baseUrl, cookie, path);
+      // CPU of the platform and its PostgreSQL backends per request: holds on a shared machine.
+      results[name] = { ...timing, cpu_ms: cpuPerRequest(before, await cpuSnapshot(cpuOf), REQUESTS + 5)?.total };
+    }
     console.log(
       JSON.stringify({
         bench: 'staff-list',

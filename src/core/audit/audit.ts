@@ -74,15 +74,7 @@ export async function recordAudit(trx: Transaction<DB>, actor: Actor, at: Date, 
 }
 
 /** An event as written by a change, before it has its place in the chain. */
-interface UnchainedEvent {
-  at: Date;
-  actor_id: string | null;
-  actor_label: string;
-  action: string;
-  subject_type: string;
-  subject_id: string | null;
-  summary: unknown;
-}
+type UnchainedEvent = Omit<HashedFields, 'seq'>;
 
 /** Gives each event, in order, the next sequence number and its hash linked to the previous one. */
 function chainAfter(head: { seq: number | string; hash: string }, events: UnchainedEvent[]) {
