@@ -131,8 +131,8 @@ export async function recordDraw(services: Services, actor: Actor, panelId: stri
 
 /**
  * Replaces the members who declined, keeping every quota (replacement.ts): the same published pool, the
- * panel as it stands, a new public random value. Recorded as its own draw and verifiable with
- * `sortition replace`. People replaced before stay excluded.
+ * panel as it stands, a new public random value. Recorded as its own draw and published as
+ * replacement-N.json, which `sortition verify` replays. People who declined before are never drawn again.
  */
 export async function recordReplacementDraw(services: Services, actor: Actor, panelId: string, random: string, witnesses: string): Promise<DrawResult> {
   const now = services.clock.now();
@@ -149,12 +149,16 @@ export async function recordReplacementDraw(services: Services, actor: Actor, pa
       const input = publishedInput(initial.files);
       const instance = buildInstance(input);
       const rowOf = new Map(input.people.map((p, r) => [p.id, r]));
-      const out = members.filter((mb) => mb.status === 'declined' || mb.status === 'replaced');
+      // As `sortition verify` replays it: from the panel as it stands, this round's decliners replaced,
+      // nobody who declined in an earlier round drawn again.
+      const current = members.filter((mb) => mb.status !== 'replaced');
+      const earlier = members.filter((mb) => mb.status === 'replaced');
       const result = await drawReplacements(
         instance,
-        members.map((mb) => rowOf.get(mb.pool_id)!),
-        out.map((mb) => rowOf.get(mb.pool_id)!),
+        current.map((mb) => rowOf.get(mb.pool_id)!),
+        declined.map((mb) => rowOf.get(mb.pool_id)!),
         random,
+        earlier.map((mb) => rowOf.get(mb.pool_id)!),
       );
       const replacements = result.replacements.map((r) => input.people[r].id);
       const { id } = await trx

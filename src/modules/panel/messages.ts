@@ -221,8 +221,8 @@ export const panelMessages = defineMessages({
     en: 'Download the files into one folder, then run:',
   },
   verifyReplacement: {
-    fr: 'Pour un remplacement, mettez aussi draw.json du tirage initial dans le dossier et relancez : npx accelerateur sortition replace <dossier> --declined <numéros> --random <valeur>.',
-    en: 'For a replacement, also put the initial draw.json in the folder and run: npx accelerateur sortition replace <folder> --declined <ids> --random <value>.',
+    fr: 'La même commande rejoue aussi les tirages de remplacement (replacement-1.json, …) : chaque valeur aléatoire doit redonner exactement les remplaçants publiés, quotas tenus.',
+    en: 'The same command also replays the replacement draws (replacement-1.json, …): each random value must give exactly the published replacements, quotas kept.',
   },
   initialDraw: { fr: 'Tirage initial', en: 'Initial draw' },
   replacementDraw: { fr: 'Tirage de remplacement', en: 'Replacement draw' },

@@ -1,10 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildInstance, panelProblems, verifyPublished } from '../../algorithms/sortition/index.js';
 import { drawReplacements } from '../../algorithms/sortition/replacement.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { formBody, formSession, signedInAs } from '../seasons/testing.js';
 import { publishedInput } from './draw-panel.js';
 import { MAX_PER_IP } from './register-volunteer.js';
+import { sortitionCommands } from './sortition-commands.js';
 
 let t: TestApp;
 let staff: string;
@@ -314,6 +318,33 @@ describe('analysis, commitment, draw, invitations and replacement', () => {
     expect(record.replacements).toEqual(recomputed.replacements.map((r) => input.people[r].id));
     expect(record.panel).toEqual([...current].sort());
     expect(record.declined).toEqual([second.pool_id]);
+
+    // The folder offered on the transparency page passes `npx accelerateur sortition verify <folder>`.
+    const folder = await mkdtemp(join(tmpdir(), 'panel-draw-'));
+    try {
+      for (const [name, text] of Object.entries(files)) await writeFile(join(folder, name), text);
+      let out = '';
+      const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((out += String(chunk)), true));
+      let code: number;
+      try {
+        code = await sortitionCommands['sortition verify'].run([folder], t.app.services);
+      } finally {
+        stdout.mockRestore();
+      }
+      expect(out).toContain('Replacements verified (1)');
+      expect(code).toBe(0);
+      // Someone else named as the replacement: the replay catches it.
+      const other = input.people.map((p) => p.id).find((id) => !current.includes(id) && id !== second.pool_id)!;
+      await writeFile(join(folder, 'replacement-1.json'), JSON.stringify({ ...record, replacements: [other], panel: [...current.filter((id) => !record.replacements.includes(id)), other].sort() }));
+      const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      try {
+        expect(await sortitionCommands['sortition verify'].run([folder], t.app.services)).toBe(1);
+      } finally {
+        quiet.mockRestore();
+      }
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
 
