@@ -56,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     pageCache: new PageCache(),
     jobHandlers: new Map(),
     routes: [],
+    personalData: [],
     worker: undefined as unknown as JobWorker,
   };
   services.worker = new JobWorker({ db: services.db, clock, handlers: services.jobHandlers, log: app.log });
@@ -148,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerCoreRoutes(app, services, registry);
   for (const module of modules) {
     for (const [name, handler] of Object.entries(module.jobs?.(services) ?? {})) services.jobHandlers.set(name, handler);
+    if (module.personalData) services.personalData.push(module.personalData);
     if (module.routes) await app.register(async (scope) => module.routes!(scope, services));
   }
   if (database.engine === 'postgresql' && database.url) {

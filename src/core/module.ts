@@ -1,6 +1,24 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from './services.js';
 import type { JobHandler } from './jobs/worker.js';
+import type { Actor } from './audit/audit.js';
+
+/** The person whose data is exported (right of access) or erased (right to erasure). */
+export interface DataSubject {
+  id: string;
+  email: string;
+}
+
+/**
+ * A module's part of a person's data. The accounts module's "my data" pages gather every part into the
+ * export file and erase every part before the account itself, so no module's data outlives the account.
+ */
+export interface PersonalDataPart {
+  /** The key of this part in the export file. */
+  name: string;
+  export(services: Services, person: DataSubject): Promise<unknown>;
+  erase(services: Services, actor: Actor, person: DataSubject): Promise<void>;
+}
 
 /** A CLI sub-command a module offers (`npx accelerateur <name> …`). Returns the exit code. */
 export interface Command {
@@ -18,6 +36,8 @@ export interface Module {
   routes?(app: FastifyInstance, services: Services): Promise<void>;
   jobs?(services: Services): Record<string, JobHandler>;
   commands?: Record<string, Command>;
+  /** What the module holds about a person, for the export and erasure of their data. */
+  personalData?: PersonalDataPart;
   /** Loads the module's part of the demo programme (idempotent). */
   loadDemo?(services: Services): Promise<void>;
 }

@@ -6,6 +6,7 @@ import type { DB } from './db/schema.js';
 import type { Engine } from './db/database.js';
 import type { PageCache } from './cache/page-cache.js';
 import type { JobHandler, JobWorker } from './jobs/worker.js';
+import type { PersonalDataPart } from './module.js';
 
 /** What use cases are given: built once per process and shared by every request. */
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   pageCache: PageCache;
   jobHandlers: Map<string, JobHandler>;
   worker: JobWorker;
+  /** Each module's part of a person's data (modules that hold any). */
+  personalData: PersonalDataPart[];
   /** Every route with the permission it names: the authorisation matrix test walks it. */
   routes: { method: string; url: string; permission: string }[];
 }

@@ -8,6 +8,7 @@ import { accountMessages as m } from './messages.js';
 import { eraseAccount, exportUserData, updateProfile } from './my-data.js';
 import { sessionCookieOptions } from './open-session.js';
 import { LastAdminError } from './roles.js';
+import { userActor } from './users.js';
 import { AccountPage, ErasedPage, type AccountView } from './views/account.js';
 
 const html = 'text/html; charset=utf-8';
@@ -76,12 +77,16 @@ export async function accountRoutes(app: FastifyInstance, services: Services): P
   });
 
   app.get('/compte/export', { config: { permission: 'signed-in' } }, async (request, reply) => {
-    const data = await exportUserData(services.db, request.user!.id, services.clock.now());
+    const person = { id: request.user!.id, email: request.user!.email };
+    const data = await exportUserData(services.db, person.id, services.clock.now());
+    // Each module's part (panel volunteering…) under its own key.
+    const parts: Record<string, unknown> = {};
+    for (const part of services.personalData) parts[part.name] = await part.export(services, person);
     return reply
       .header('cache-control', 'no-store')
       .header('content-disposition', 'attachment; filename="mes-donnees-accelerateur.json"')
       .type('application/json; charset=utf-8')
-      .send(JSON.stringify(data, null, 2));
+      .send(JSON.stringify({ ...data, ...parts }, null, 2));
   });
 
   app.post('/compte/supprimer', { config: { permission: 'signed-in' } }, async (request, reply) => {
@@ -90,7 +95,10 @@ export async function accountRoutes(app: FastifyInstance, services: Services): P
     if (form.ok && confirmation.toUpperCase() !== 'SUPPRIMER') form.fail('confirmation', m.eraseConfirmWrong);
     if (!form.ok) return showAccount(request, reply, services, { status: 400, eraseError: form.errors.confirmation });
     try {
-      await eraseAccount(services.db, request.user!.id, services.clock.now());
+      const person = { id: request.user!.id, email: request.user!.email };
+      // The modules' parts go first: the account row is what leads to them.
+      for (const part of services.personalData) await part.erase(services, userActor(person.id), person);
+      await eraseAccount(services.db, person.id, services.clock.now());
     } catch (error) {
       if (error instanceof LastAdminError) return showAccount(request, reply, services, { status: 409, eraseError: { message: m.lastAdmin } });
       // Another module still holds rows pointing at this person (foreign key).

@@ -7,6 +7,7 @@ import './mails.js';
 import { panelAdminRoutes } from './routes-admin.js';
 import { panelistRoutes } from './routes-panelist.js';
 import { panelPublicRoutes } from './routes-public.js';
+import { erasePanelData, panelDataOf } from './personal-data.js';
 import { ANALYSE_JOB, analyseJob } from './run-analysis.js';
 import { sortitionCommands } from './sortition-commands.js';
 
@@ -28,4 +29,11 @@ export const panelModule: Module = {
     [DELETE_DEMOGRAPHICS_JOB]: deleteDemographicsJob(services),
   }),
   commands: sortitionCommands,
+  personalData: {
+    name: 'panel',
+    export: (services, person) => panelDataOf(services.db, person.email),
+    erase: async (services, actor, person) => {
+      await erasePanelData(services, actor, person.email);
+    },
+  },
 };

@@ -145,8 +145,14 @@ describe('shortlist and panelists’ opinions', () => {
     const [data] = await panelDataOf(t.app.services.db, panelist.email.toUpperCase());
     expect(data).toMatchObject({ panel: 'Panel saison 3', email: panelist.email, memberStatus: 'accepted', demographics: null });
     expect(data.opinions).toEqual([{ applicationId: apps.jardin, scores: { 'interet-general': 4, impact: 4 }, comment: 'Utile' }]);
-    expect(await erasePanelData(t.app.services, systemActor, panelist.email)).toBe(1);
+    // The person's own export (/compte/export) carries the panel's part, and erasing the account erases it.
+    const exported = await t.app.inject({ method: 'GET', url: '/compte/export', headers: { cookie: panelist.cookie } });
+    expect(JSON.parse(exported.body).panel).toEqual(JSON.parse(JSON.stringify([data])));
+    const erase = await post(panelist.cookie, '/compte/supprimer', '/compte', { confirmation: 'SUPPRIMER' });
+    expect(erase.statusCode).toBe(200);
     expect(await panelDataOf(t.app.services.db, panelist.email)).toEqual([]);
+    expect(await t.app.services.db.selectFrom('users').select('id').where('id', '=', panelist.id).execute()).toEqual([]);
+    expect(await erasePanelData(t.app.services, systemActor, panelist.email)).toBe(0);
     expect(await t.app.services.db.selectFrom('panel_opinions').select('id').execute()).toEqual([]);
     expect(await t.app.services.db.selectFrom('panel_members').select('id').execute()).toEqual([]);
   });
