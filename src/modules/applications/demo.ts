@@ -2,6 +2,7 @@ import type { Actor } from '../../core/audit/audit.js';
 import { systemActor } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { Services } from '../../core/services.js';
+import { DEMO_STAFF } from '../accounts/demo.js';
 import { updateProfile } from '../accounts/my-data.js';
 import { findOrCreateUserByEmail, userActor } from '../accounts/users.js';
 import { loadSeasons, type SeasonRecord } from '../seasons/queries.js';
@@ -23,7 +24,6 @@ const DAY = 86_400_000;
 export const DEMO_OPEN_SEASON = 'saison-3';
 /** Demo applicants and the team members named in their answers. */
 export const DEMO_APPLICANT_DOMAIN = 'demo.accelerateur.localhost';
-const DEMO_STAFF = 'equipe@accelerateur.localhost';
 
 /** Where a demo application ends up; staff moves go through the state machine one step at a time. */
 type Outcome = 'draft' | 'submitted' | 'in_instruction' | 'eligible' | 'ineligible';
@@ -217,9 +217,15 @@ function movesTo(outcome: Outcome): { to: 'in_instruction' | 'eligible' | 'ineli
   return [];
 }
 
-async function demoSeason(services: Services): Promise<SeasonRecord | null> {
+/**
+ * What every later demo loader (jury, panel) starts from: the demo's open season, and the demo staff
+ * member who acts in it. Null before the seasons' demo is loaded.
+ */
+export async function demoOpenSeason(services: Services): Promise<{ season: SeasonRecord; staffId: string; staffActor: Actor } | null> {
   const [season] = await loadSeasons(services.db, { slug: DEMO_OPEN_SEASON });
-  return season ?? null;
+  if (!season) return null;
+  const staff = (await findOrCreateUserByEmail(services.db, DEMO_STAFF, services.clock.now(), { applicant: false })).user;
+  return { season, staffId: staff.id, staffActor: userActor(staff.id) };
 }
 
 /**
@@ -230,16 +236,16 @@ async function demoSeason(services: Services): Promise<SeasonRecord | null> {
  * again changes nothing.
  */
 export async function loadApplicationsDemo(services: Services): Promise<void> {
-  const season = await demoSeason(services);
-  if (!season || season.tracks.length === 0) return;
+  const demo = await demoOpenSeason(services);
+  if (!demo || demo.season.tracks.length === 0) return;
+  const { season, staffActor } = demo;
+  const staff = { id: demo.staffId };
   const { db } = services;
   const now = services.clock.now();
   if (!(await loadCurrentFormVersion(db, season.id))) {
     const saved = await saveForm(services, systemActor, season.id, DEFAULT_FORM);
     if (!saved.ok) return;
   }
-  const staff = (await findOrCreateUserByEmail(db, DEMO_STAFF, now, { applicant: false })).user;
-  const staffActor: Actor = userActor(staff.id);
   const existing = await demoApplicationsByOwner(services, season.id);
 
   for (const [index, project] of PROJECTS.entries()) {

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
-import { findOrCreateUserByEmail, userActor } from '../accounts/users.js';
-import { loadSeasons } from '../seasons/queries.js';
+import { demoOpenSeason } from '../applications/demo.js';
 import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
 import { saveShortlist, shortlistChoices, shortlistIds } from './opinions.js';
 import { loadPanels, panelPageData, type QuotaRecord } from './queries.js';
@@ -10,8 +8,6 @@ import { registerVolunteer } from './register-volunteer.js';
 import { requestAnalyses } from './run-analysis.js';
 
 const DAY = 86_400_000;
-const DEMO_SEASON = 'saison-3';
-const DEMO_STAFF = 'equipe@accelerateur.localhost';
 export const DEMO_PANEL_NAME = 'Panel citoyen de la saison 3';
 /** Volunteers' addresses: invented residents, never real ones. */
 export const DEMO_VOLUNTEER_DOMAIN = 'citoyens.demo.accelerateur.localhost';
@@ -69,11 +65,10 @@ function volunteer(i: number) {
  */
 export async function loadPanelDemo(services: Services): Promise<void> {
   const { db } = services;
-  const [season] = await loadSeasons(db, { slug: DEMO_SEASON });
-  if (!season) return;
+  const demo = await demoOpenSeason(services);
+  if (!demo) return;
+  const { season, staffActor: actor } = demo;
   const now = services.clock.now();
-  const staff = (await findOrCreateUserByEmail(db, DEMO_STAFF, now, { applicant: false })).user;
-  const actor: Actor = userActor(staff.id);
 
   let panel = (await loadPanels(db)).find((p) => p.seasonId === season.id && p.name === DEMO_PANEL_NAME);
   if (!panel) {

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Actor } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
 import { updateProfile } from '../accounts/my-data.js';
 import { findOrCreateUserByEmail, userActor } from '../accounts/users.js';
 import { listApplicationsForReview } from '../applications/for-review.js';
-import { loadSeasons } from '../seasons/queries.js';
+import { demoOpenSeason } from '../applications/demo.js';
 import { latestPublishedRun, latestRun, publishAssignment, REVIEWED_STATES, runAssignment } from './assignment.js';
 import { addConflict, listConflicts } from './conflicts.js';
 import { inviteReviewer, listMembers, type MemberProfile } from './jury.js';
@@ -14,8 +13,6 @@ import { loadRubric } from './scoring/rubric.js';
 import { saveReview } from './scoring/save-review.js';
 
 const DAY = 86_400_000;
-const DEMO_SEASON = 'saison-3';
-const DEMO_STAFF = 'equipe@accelerateur.localhost';
 /** Reviewers are public agents: their own domain, never the applicants' (no detected conflict by domain). */
 export const DEMO_REVIEWER_DOMAIN = 'jury.demo.accelerateur.localhost';
 
@@ -82,11 +79,10 @@ const OVERALL: Record<Opinion, string> = {
  */
 export async function loadReviewDemo(services: Services): Promise<void> {
   const { db } = services;
-  const [season] = await loadSeasons(db, { slug: DEMO_SEASON });
-  if (!season) return;
+  const demo = await demoOpenSeason(services);
+  if (!demo) return;
+  const { season, staffActor: actor } = demo;
   const now = services.clock.now();
-  const staff = (await findOrCreateUserByEmail(db, DEMO_STAFF, now, { applicant: false })).user;
-  const actor: Actor = userActor(staff.id);
 
   const present = new Set((await listMembers(db, season.id, { includeRemoved: true })).map((m) => m.email));
   for (const r of REVIEWERS) {
