@@ -35,7 +35,10 @@ class ModuleMigrationProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new ModuleMigrationProvider() });
+  // Modules are developed side by side, so a migration may land after one with a later timestamp has
+  // already run somewhere. Each migration only touches its own module's tables (or ones named before it),
+  // so running the newcomer late is safe; refusing it would stop the platform from starting.
+  const migrator = new Migrator({ db, provider: new ModuleMigrationProvider(), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
