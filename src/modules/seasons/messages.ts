@@ -2,6 +2,7 @@ import { defineMessages } from '../../core/i18n/i18n.js';
 
 export const seasonMessages = defineMessages({
   apply: { fr: 'Déposer un projet', en: 'Apply with a project' },
+  formOutline: { fr: 'Voir toutes les questions du formulaire', en: 'See every question of the form' },
   // Public pages
   seasonsTitle: { fr: 'Les saisons de l’Accélérateur', en: 'The seasons of the Accelerator' },
   seasonsLead: {

@@ -91,6 +91,7 @@ describe('public season pages', () => {
 
   it('invites to apply only while the call is open', async () => {
     expect((await get('/saisons/saison-3')).body).toContain('href="/candidater/saison-3"');
+    expect((await get('/saisons/saison-3')).body).toContain('href="/candidater/saison-3/questions"');
     expect((await get('/saisons/saison-2')).body).not.toContain('/candidater/');
   });
 

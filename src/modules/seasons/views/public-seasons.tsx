@@ -96,11 +96,18 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
           {pick(locale, season.summary, season.summaryEn)}
         </p>
         {season.status === 'open' ? (
-          <p>
-            <a class="fr-btn fr-btn--lg fr-icon-edit-line fr-btn--icon-left" href={`/candidater/${encodeURIComponent(season.slug)}`} safe>
-              {t(locale, m.apply)}
-            </a>
-          </p>
+          <ul class="fr-btns-group fr-btns-group--inline-md">
+            <li>
+              <a class="fr-btn fr-btn--lg fr-icon-edit-line fr-btn--icon-left" href={`/candidater/${encodeURIComponent(season.slug)}`} safe>
+                {t(locale, m.apply)}
+              </a>
+            </li>
+            <li>
+              <a class="fr-btn fr-btn--lg fr-btn--secondary" href={`/candidater/${encodeURIComponent(season.slug)}/questions`} safe>
+                {t(locale, m.formOutline)}
+              </a>
+            </li>
+          </ul>
         ) : (
           ''
         )}
