@@ -25,6 +25,8 @@ const IMPROVE = 1e-7;
 const TINY = 1e-12;
 /** Steps without a relative progress of 1e-6 after which Wolfe's iterations hand over to the exact LP. */
 const STALL = 200;
+/** Corral panels tried per step by the local search before the exact oracle is asked (the rest wait their turn). */
+const SCAN = 32;
 /** At most this many steepest one-swap steps after the first improving swap. */
 const ASCENT = 10;
 
@@ -334,7 +336,7 @@ export class SwapSearch {
 
   /**
    * The best one-swap improvement over the given panels (remove one member of type a, add one of type b,
-   * quotas kept), from the first panel (at a rotating offset) that has one, followed by steepest one-swap
+   * quotas kept), from the first of SCAN panels (at a rotating offset) that has one, followed by steepest one-swap
    * ascent while it gains: a panel worth more than `threshold` for the weights, or undefined. Types are
    * scanned by decreasing weight, so the first feasible b for an a is its best one.
    */
@@ -387,7 +389,7 @@ export class SwapSearch {
     const value = (x: Composition) => x.reduce((s, n, t) => s + n * weights[t], 0);
     let x: Composition | undefined;
     let swap: { a: number; b: number; gain: number } | undefined;
-    for (let i = 0; i < panels.length && !swap; i++) {
+    for (let i = 0; i < Math.min(panels.length, SCAN) && !swap; i++) {
       x = panels[(i + offset) % panels.length];
       load(x);
       swap = bestSwap(x, Math.max(1e-15, threshold - value(x)));
