@@ -4,7 +4,7 @@ import { expectAxeClean, hasChromium, launchBrowser, startDemoApp, watchCsp, typ
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { DEFAULT_FORM } from '../applications/form/default-form.js';
-import { saveForm } from '../applications/save-form.js';
+import { seedOpenSeason } from '../applications/testing.js';
 import { runAssignment } from './assignment.js';
 import { inviteReviewer } from './jury.js';
 import { savePhase } from './save-phase.js';
@@ -32,9 +32,10 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
     const services = running.app.services;
     const { db, clock } = services;
     const staff: SignedInUser = await createSignedInUser(db, clock, [{ role: 'staff' }], 'staff');
-    const season = await db.selectFrom('seasons').select(['id', 'name']).orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
+    // A season of its own: the demo's open season already has its jury and a published assignment.
+    const { id } = await seedOpenSeason(db, { slug: 'saison-jury-a11y', number: 90, form: DEFAULT_FORM });
+    const season = await db.selectFrom('seasons').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
     seasonId = season.id;
-    expect((await saveForm(services, systemActor, season.id, DEFAULT_FORM)).ok).toBe(true);
     const form = await db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
     const track = await db.selectFrom('season_tracks').select('code').where('season_id', '=', season.id).limit(1).executeTakeFirstOrThrow();
     const now = new Date();
