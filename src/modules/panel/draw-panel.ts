@@ -3,14 +3,15 @@ import {
   buildInstance,
   drawFromCommitment,
   drawJson,
+  drawReplacements,
+  loadCommitment,
+  NoReplacementError,
   parseCategoriesCsv,
   parsePoolCsv,
+  parseSlotsJson,
   prepareCommitment,
   type SortitionInput,
 } from '../../algorithms/sortition/index.js';
-import { loadCommitment } from '../../algorithms/sortition/draw.js';
-import { drawReplacements, NoReplacementError } from '../../algorithms/sortition/replacement.js';
-import { parseSlotsJson } from '../../algorithms/sortition/commitment.js';
 import { auditedTransaction, systemActor, type Actor } from '../../core/audit/audit.js';
 import { hashToken, newToken } from '../../core/auth/sessions.js';
 import type { DB } from '../../core/db/schema.js';
