@@ -4,25 +4,20 @@ import { loadDemo } from '../../core/boot.js';
 import { DEMO_ADMIN } from '../accounts/demo.js';
 import { DEMO_ELIGIBLE_COUNT } from '../applications/demo.js';
 import { sessionOf, tableCounts } from '../applications/demo-testing.js';
-import { DEMO_PANEL_NAME, DEMO_VOLUNTEERS, loadPanelDemo } from './demo.js';
+import { DEMO_PANEL_NAME, DEMO_VOLUNTEERS } from './demo.js';
 
 describe('citizen panel demo', () => {
   let t: TestApp;
   let panelId: string;
-  let loadMs = 0;
 
   beforeAll(async () => {
     t = await createTestApp();
     await loadDemo(t.app.services);
-    const started = performance.now();
-    await loadPanelDemo(t.app.services); // a no-op when loadDemo has loaded it already
-    loadMs = performance.now() - started;
     panelId = (await t.database.db.selectFrom('panels').select('id').where('name', '=', DEMO_PANEL_NAME).executeTakeFirstOrThrow()).id;
   }, 90_000);
   afterAll(() => t.close());
 
   it('has a panel recruiting with quotas, sixty volunteers, the eligible applications shortlisted, an analysis requested and no draw', async () => {
-    console.log(JSON.stringify({ demo: 'panel', loadMs: Math.round(loadMs) }));
     const { db } = t.database;
     const panel = await db.selectFrom('panels').selectAll().where('id', '=', panelId).executeTakeFirstOrThrow();
     expect(panel.size).toBe(15);
@@ -40,7 +35,6 @@ describe('citizen panel demo', () => {
   it('changes nothing when loaded again', async () => {
     const before = await tableCounts(t.database.db);
     await loadDemo(t.app.services);
-    await loadPanelDemo(t.app.services);
     expect(await tableCounts(t.database.db)).toEqual(before);
   });
 

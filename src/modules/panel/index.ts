@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../core/module.js';
 import type { Services } from '../../core/services.js';
 import { DELETE_DEMOGRAPHICS_JOB, deleteDemographicsJob } from './delete-demographics.js';
+import { loadPanelDemo } from './demo.js';
 import { COMMIT_JOB, prepareCommitmentJob } from './draw-panel.js';
 import './mails.js';
 import { panelAdminRoutes } from './routes-admin.js';
@@ -29,6 +30,7 @@ export const panelModule: Module = {
     [DELETE_DEMOGRAPHICS_JOB]: deleteDemographicsJob(services),
   }),
   commands: sortitionCommands,
+  loadDemo: loadPanelDemo,
   personalData: {
     name: 'panel',
     export: (services, person) => panelDataOf(services.db, person.email),
