@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { seasonSummariesById } from '../seasons/season-lookups.js';
 import type { DB } from '../../core/db/schema.js';
 import type { AnswerMap, AnswerValue, FormDefinition, Question } from './form/model.js';
-import { parseJson, type StaffFilters } from './queries.js';
+import { parseJson, staffFilterCondition, type StaffFilters } from './queries.js';
 
 export interface ExportRow {
   id: string;
@@ -60,13 +60,7 @@ export async function exportApplications(db: Kysely<DB>, filters: Omit<StaffFilt
       'v.answers_sha256',
       'v.form_id as version_form_id',
     ]);
-  if (filters.tracks) query = filters.tracks.length === 0 ? query.where(sql<boolean>`false`) : query.where('applications.track_code', 'in', filters.tracks);
-  if (filters.seasonId) query = query.where('applications.season_id', '=', filters.seasonId);
-  if (filters.trackCode) query = query.where('applications.track_code', '=', filters.trackCode);
-  if (filters.state) query = query.where('applications.state', '=', filters.state);
-  if (filters.kind) query = query.where('applications.applicant_kind', '=', filters.kind);
-  if (filters.territory) query = query.where('applications.territory', '=', filters.territory);
-  if (filters.q && filters.q.trim()) query = query.where(sql<boolean>`applications.search @@ websearch_to_tsquery('french', ${filters.q.trim()})`);
+  query = query.where(staffFilterCondition(filters));
   const raw = await query.orderBy('applications.created_at').orderBy('applications.id').limit(EXPORT_LIMIT).execute();
 
   const formIds = [...new Set(raw.map((r) => r.version_form_id ?? r.form_id))];

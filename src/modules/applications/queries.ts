@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { seasonSummariesById } from '../seasons/season-lookups.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { DB } from '../../core/db/schema.js';
@@ -298,6 +298,22 @@ export interface StaffListRow {
   submittedAt: Date | null;
 }
 
+/**
+ * The staff filters as one SQL condition on `applications`, shared by the list and the exports so both
+ * always select the same applications. Search uses the stored French tsvector (GIN index).
+ */
+export function staffFilterCondition(filters: Omit<StaffFilters, 'after'>): RawBuilder<boolean> {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  if (filters.tracks) parts.push(filters.tracks.length === 0 ? sql`false` : sql`applications.track_code in (${sql.join(filters.tracks)})`);
+  if (filters.seasonId) parts.push(sql`applications.season_id = ${filters.seasonId}`);
+  if (filters.trackCode) parts.push(sql`applications.track_code = ${filters.trackCode}`);
+  if (filters.state) parts.push(sql`applications.state = ${filters.state}`);
+  if (filters.kind) parts.push(sql`applications.applicant_kind = ${filters.kind}`);
+  if (filters.territory) parts.push(sql`applications.territory = ${filters.territory}`);
+  if (filters.q && filters.q.trim()) parts.push(sql`applications.search @@ websearch_to_tsquery('french', ${filters.q.trim()})`);
+  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
+}
+
 export const STAFF_PAGE_SIZE = 50;
 
 /**
@@ -319,13 +335,7 @@ export async function listForStaff(db: Db, filters: StaffFilters): Promise<{ row
       'applications.season_id',
       'users.email as owner_email',
     ]);
-  if (filters.tracks) query = filters.tracks.length === 0 ? query.where(sql<boolean>`false`) : query.where('applications.track_code', 'in', filters.tracks);
-  if (filters.seasonId) query = query.where('applications.season_id', '=', filters.seasonId);
-  if (filters.trackCode) query = query.where('applications.track_code', '=', filters.trackCode);
-  if (filters.state) query = query.where('applications.state', '=', filters.state);
-  if (filters.kind) query = query.where('applications.applicant_kind', '=', filters.kind);
-  if (filters.territory) query = query.where('applications.territory', '=', filters.territory);
-  if (filters.q && filters.q.trim()) query = query.where(sql<boolean>`applications.search @@ websearch_to_tsquery('french', ${filters.q.trim()})`);
+  query = query.where(staffFilterCondition(filters));
   if (filters.after) {
     const { createdAt, id } = filters.after;
     query = query.where(sql<boolean>`(applications.created_at, applications.id) < (${createdAt}, ${id}::uuid)`);
