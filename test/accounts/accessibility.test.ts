@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser } from '../support/users.js';
-import { formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from '../browser/browser-support.js';
+import { formatViolations, hasChromium, launchBrowser, runAxe, type RunningApp, signedInContext, startDemoApp } from '../browser/browser-support.js';
 
 /**
  * The accounts pages the shared accessibility walk does not reach (error states, confirmation,
@@ -18,9 +18,7 @@ describe.skipIf(!hasChromium)('accessibility of the accounts pages (axe-core in 
     browser = await launchBrowser();
     visitor = await browser.newContext({ locale: 'fr-FR' });
     const person = await createSignedInUser(running.database.db, running.app.services.clock, [{ role: 'admin' }], 'admin');
-    admin = await browser.newContext({ locale: 'fr-FR' });
-    const [name, value] = person.cookie.split('=');
-    await admin.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    admin = await signedInContext(browser, running.baseUrl, person.cookie);
   }, 120_000);
 
   afterAll(async () => {

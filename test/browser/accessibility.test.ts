@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser } from '../support/users.js';
-import { firstLinkMatching, formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp, watchCsp } from './browser-support.js';
+import { firstLinkMatching, formatViolations, hasChromium, launchBrowser, runAxe, type RunningApp, signedInContext, startDemoApp, watchCsp } from './browser-support.js';
 
 /**
  * Every page template, in a real Chromium with the demo programme loaded: axe-core finds no WCAG
@@ -58,9 +58,7 @@ describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in
     browser = await launchBrowser();
     anonymous = await browser.newContext({ locale: 'fr-FR' });
     const admin = await createSignedInUser(running.database.db, running.app.services.clock, [{ role: 'admin' }], 'admin');
-    staff = await browser.newContext({ locale: 'fr-FR' });
-    const [name, value] = admin.cookie.split('=');
-    await staff.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    staff = await signedInContext(browser, running.baseUrl, admin.cookie);
   }, 120_000);
 
   afterAll(async () => {

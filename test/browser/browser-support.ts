@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadDemo } from '../../src/core/boot.js';
@@ -115,4 +115,12 @@ export async function expectAxeClean(page: Page, label: string, cspProblems?: st
 export async function firstLinkMatching(page: Page, pattern: RegExp): Promise<string | undefined> {
   const hrefs = await page.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href') ?? ''));
   return hrefs.map((h) => h.replace(/^https?:\/\/[^/]+/, '')).find((h) => pattern.test(h.split(/[?#]/)[0]));
+}
+
+/** A browser context signed in as the person whose session cookie is given (`acc_session=<token>`). */
+export async function signedInContext(browser: Browser, baseUrl: string, cookie: string, locale = 'fr-FR'): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale });
+  const [name, value] = cookie.split('=');
+  await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+  return context;
 }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, startDemoApp, type RunningApp, expectAxeClean } from '../../../test/browser/browser-support.js';
+import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 import { DEFAULT_FORM } from './form/default-form.js';
 
@@ -21,9 +21,7 @@ describe.skipIf(!hasChromium)('attaching files in a browser', () => {
     const form = await db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).executeTakeFirst();
     if (!form) await db.insertInto('application_forms').values({ season_id: season.id, version: 1, definition: JSON.stringify(DEFAULT_FORM), created_at: new Date() }).execute();
     const person = await createSignedInUser(db, running.app.services.clock, [], 'pieces-jointes');
-    context = await browser.newContext({ locale: 'fr-FR' });
-    const [name, value] = person.cookie.split('=');
-    await context.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    context = await signedInContext(browser, running.baseUrl, person.cookie);
   }, 120_000);
 
   afterAll(async () => {

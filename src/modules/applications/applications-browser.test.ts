@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, startDemoApp, type RunningApp, expectAxeClean, watchCsp } from '../../../test/browser/browser-support.js';
+import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { DEFAULT_FORM } from './form/default-form.js';
 
@@ -16,9 +16,7 @@ describe.skipIf(!hasChromium)('applying in a browser (autosave, accessibility)',
   let staff: BrowserContext;
 
   async function contextFor(person: SignedInUser): Promise<BrowserContext> {
-    const ctx = await browser.newContext({ locale: 'fr-FR' });
-    const [name, value] = person.cookie.split('=');
-    await ctx.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    const ctx = await signedInContext(browser, running.baseUrl, person.cookie);
     return ctx;
   }
 

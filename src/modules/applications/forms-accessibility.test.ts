@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, startDemoApp, type RunningApp, expectAxeClean, watchCsp } from '../../../test/browser/browser-support.js';
+import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { DEFAULT_FORM } from './form/default-form.js';
@@ -17,9 +17,7 @@ describe.skipIf(!hasChromium)('accessibility of the form builder (axe-core in Ch
     running = await startDemoApp();
     browser = await launchBrowser();
     const person = await createSignedInUser(running.database.db, running.app.services.clock, [{ role: 'staff' }], 'staff');
-    staff = await browser.newContext({ locale: 'fr-FR' });
-    const [name, value] = person.cookie.split('=');
-    await staff.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    staff = await signedInContext(browser, running.baseUrl, person.cookie);
     const season = await running.database.db.selectFrom('seasons').select('id').orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
     const saved = await saveForm(running.app.services, systemActor, season.id, DEFAULT_FORM);
     expect(saved.ok).toBe(true);

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, startDemoApp, type RunningApp, expectAxeClean, watchCsp } from '../../../test/browser/browser-support.js';
+import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { DEFAULT_FORM } from './form/default-form.js';
@@ -15,10 +15,7 @@ describe.skipIf(!hasChromium)('accessibility of instruction (axe-core in Chromiu
   let applicationId: string;
 
   async function contextFor(person: SignedInUser): Promise<BrowserContext> {
-    const context = await browser.newContext({ locale: 'fr-FR' });
-    const [name, value] = person.cookie.split('=');
-    await context.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-    return context;
+    return signedInContext(browser, running.baseUrl, person.cookie);
   }
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean, hasChromium, launchBrowser, startDemoApp, watchCsp, type RunningApp } from '../../../test/browser/browser-support.js';
+import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { hashToken } from '../../core/auth/sessions.js';
@@ -99,9 +99,7 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
     const [pName, pValue] = panelist.cookie.split('=');
     await panelistContext.addCookies([{ name: pName, value: pValue, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
 
-    adminContext = await browser.newContext({ locale: 'fr-FR' });
-    const [name, value] = admin.cookie.split('=');
-    await adminContext.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    adminContext = await signedInContext(browser, running.baseUrl, admin.cookie);
     visitorContext = await browser.newContext({ locale: 'fr-FR' });
   }, 180_000);
 

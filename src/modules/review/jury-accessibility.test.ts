@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean, hasChromium, launchBrowser, startDemoApp, watchCsp, type RunningApp } from '../../../test/browser/browser-support.js';
+import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { DEFAULT_FORM } from '../applications/form/default-form.js';
@@ -20,9 +20,7 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
   let memberId: string;
 
   async function contextFor(cookie: string): Promise<BrowserContext> {
-    const context = await browser.newContext({ locale: 'fr-FR' });
-    const [name, value] = cookie.split('=');
-    await context.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    const context = await signedInContext(browser, running.baseUrl, cookie);
     return context;
   }
 

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, startDemoApp, type RunningApp, expectAxeClean, watchCsp } from '../../../test/browser/browser-support.js';
+import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 
 /** The seasons pages, public and staff, including a form shown again with errors: axe finds nothing. */
@@ -17,9 +17,7 @@ describe.skipIf(!hasChromium)('accessibility of the seasons pages (axe-core in C
     browser = await launchBrowser();
     anonymous = await browser.newContext({ locale: 'fr-FR' });
     const person = await createSignedInUser(running.database.db, running.app.services.clock, [{ role: 'staff' }], 'staff');
-    staff = await browser.newContext({ locale: 'fr-FR' });
-    const [name, value] = person.cookie.split('=');
-    await staff.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    staff = await signedInContext(browser, running.baseUrl, person.cookie);
     const season = await running.database.db.selectFrom('seasons').select('id').where('slug', '=', 'saison-2').executeTakeFirstOrThrow();
     seasonId = season.id;
     const laureate = await running.database.db.selectFrom('laureates').select('id').where('season_id', '=', seasonId).limit(1).executeTakeFirstOrThrow();

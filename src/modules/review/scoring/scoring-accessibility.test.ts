@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean, hasChromium, launchBrowser, startDemoApp, watchCsp, type RunningApp } from '../../../../test/browser/browser-support.js';
+import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
 import { completeReview, seedScoringFixture, type ScoringFixture } from './scoring-testing.js';
 
@@ -14,10 +14,7 @@ describe.skipIf(!hasChromium)('accessibility of jury scoring (axe-core in Chromi
   let staff: SignedInUser;
 
   async function contextFor(person: SignedInUser): Promise<BrowserContext> {
-    const context = await browser.newContext({ locale: 'fr-FR' });
-    const [name, value] = person.cookie.split('=');
-    await context.addCookies([{ name, value, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-    return context;
+    return signedInContext(browser, running.baseUrl, person.cookie);
   }
 
   beforeAll(async () => {
