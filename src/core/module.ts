@@ -17,7 +17,11 @@ export interface PersonalDataPart {
   /** The key of this part in the export file. */
   name: string;
   export(services: Services, person: DataSubject): Promise<unknown>;
-  erase(services: Services, actor: Actor, person: DataSubject): Promise<void>;
+  /**
+   * Absent when the module's records must outlive the account (e.g. a submitted application belongs to the
+   * programme's file too): then the account cannot be erased while such records point at it.
+   */
+  erase?(services: Services, actor: Actor, person: DataSubject): Promise<void>;
 }
 
 /** A CLI sub-command a module offers (`npx accelerateur <name> …`). Returns the exit code. */

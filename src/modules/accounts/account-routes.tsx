@@ -97,7 +97,7 @@ export async function accountRoutes(app: FastifyInstance, services: Services): P
     try {
       const person = { id: request.user!.id, email: request.user!.email };
       // The modules' parts go first: the account row is what leads to them.
-      for (const part of services.personalData) await part.erase(services, userActor(person.id), person);
+      for (const part of services.personalData) await part.erase?.(services, userActor(person.id), person);
       await eraseAccount(services.db, person.id, services.clock.now());
     } catch (error) {
       if (error instanceof LastAdminError) return showAccount(request, reply, services, { status: 409, eraseError: { message: m.lastAdmin } });
