@@ -279,8 +279,7 @@ export async function publishAssignment(services: Services, actor: Actor, input:
     for (const member of members) {
       const titles = pairs.filter((p) => p.memberId === member.id).map((p) => applications.get(p.applicationId)?.title ?? '');
       if (titles.length === 0) continue;
-      const locale = (await trx.selectFrom('users').select('locale').where('id', '=', member.userId).executeTakeFirst())?.locale ?? 'fr';
-      await queueMail(trx, { to: member.email, template: ASSIGNMENT_PUBLISHED_MAIL, locale, data: { season: input.seasonName, titles: titles.join('\n'), link } }, now);
+      await queueMail(trx, { to: member.email, template: ASSIGNMENT_PUBLISHED_MAIL, locale: member.locale, data: { season: input.seasonName, titles: titles.join('\n'), link } }, now);
       notified++;
     }
     await audit({ action: 'review.assignment-published', subjectType: 'assignment_run', subjectId: run.id, summary: { pairs: pairs.length, movedToReview: moved.length, notified } });

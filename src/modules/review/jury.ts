@@ -26,6 +26,8 @@ export interface JuryMember extends MemberProfile {
   userId: string;
   email: string;
   name: string;
+  /** The language of the member's mails. */
+  locale: Locale;
   invitedAt: Date;
   removedAt: Date | null;
 }
@@ -39,7 +41,7 @@ function memberQuery(db: Db) {
   return db
     .selectFrom('jury_members as j')
     .innerJoin('users as u', 'u.id', 'j.user_id')
-    .select(['j.id', 'j.season_id', 'j.user_id', 'j.expertise', 'j.topics', 'j.min_load', 'j.max_load', 'j.siren', 'j.invited_at', 'j.removed_at', 'u.email', 'u.given_name', 'u.family_name']);
+    .select(['j.id', 'j.season_id', 'j.user_id', 'j.expertise', 'j.topics', 'j.min_load', 'j.max_load', 'j.siren', 'j.invited_at', 'j.removed_at', 'u.email', 'u.given_name', 'u.family_name', 'u.locale']);
 }
 
 type MemberRow = Awaited<ReturnType<ReturnType<typeof memberQuery>['executeTakeFirstOrThrow']>>;
@@ -51,6 +53,7 @@ function toMember(r: MemberRow): JuryMember {
     userId: r.user_id,
     email: r.email,
     name: [r.given_name, r.family_name].filter(Boolean).join(' ') || r.email,
+    locale: r.locale,
     expertise: r.expertise,
     topics: r.topics,
     minLoad: r.min_load,

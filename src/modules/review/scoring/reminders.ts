@@ -64,9 +64,6 @@ async function sendReminders(services: Services, actor: Actor, phase: PhaseInfo,
   const now = clock.now();
   const unfinished = await unfinishedByMember(db, phase.seasonId);
   const members = (await listMembers(db, phase.seasonId)).filter((m) => unfinished.has(m.id));
-  const locales = new Map(
-    members.length ? (await db.selectFrom('users').select(['id', 'locale']).where('id', 'in', members.map((m) => m.userId)).execute()).map((u) => [u.id, u.locale]) : [],
-  );
   const [season] = await seasonSummaries(db, [phase.seasonId]);
   let sent = 0;
   for (const member of members) {
@@ -79,7 +76,7 @@ async function sendReminders(services: Services, actor: Actor, phase: PhaseInfo,
         .returning('id')
         .executeTakeFirst();
       if (!row) return false;
-      const locale = locales.get(member.userId) === 'en' ? 'en' : 'fr';
+      const locale = member.locale;
       await queueMail(
         trx,
         {
