@@ -124,6 +124,60 @@ export function Checkbox(props: { name: string; label: string; checked?: boolean
   );
 }
 
+/**
+ * A DSFR radio group. The first button carries the field's id, so the error summary's link lands on it; an
+ * error is shown under the group and announced with the legend.
+ */
+export function RadioGroup(props: {
+  locale: Locale;
+  name: string;
+  legend: string;
+  hint?: string;
+  options: { value: string; label: string }[];
+  value: string;
+  error?: FieldError;
+  required?: boolean;
+  inline?: boolean;
+}): JSX.Element {
+  const { name, error } = props;
+  const legendId = `${name}-legend`;
+  return (
+    <fieldset
+      class={`fr-fieldset${error ? ' fr-fieldset--error' : ''}`}
+      aria-labelledby={error ? `${legendId} ${name}-error` : legendId}
+      role={error ? 'group' : undefined}
+    >
+      <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id={legendId}>
+        <span safe>{props.legend}</span>
+        {props.required ? ' *' : ''}
+        {props.hint ? (
+          <span class="fr-hint-text" safe>
+            {props.hint}
+          </span>
+        ) : (
+          ''
+        )}
+      </legend>
+      {props.options.map((option, index) => {
+        const id = index === 0 ? name : `${name}--${index}`;
+        return (
+          <div class={`fr-fieldset__element${props.inline ? ' fr-fieldset__element--inline' : ''}`}>
+            <div class="fr-radio-group">
+              <input type="radio" id={id} name={name} value={option.value} checked={props.value === option.value} />
+              <label class="fr-label" for={id} safe>
+                {option.label}
+              </label>
+            </div>
+          </div>
+        );
+      })}
+      <div class="fr-messages-group" aria-live="polite">
+        <ErrorText locale={props.locale} id={`${name}-error`} error={error} />
+      </div>
+    </fieldset>
+  );
+}
+
 export function CsrfField({ token }: { token?: string }): JSX.Element {
   return <input type="hidden" name="_csrf" value={token ?? ''} />;
 }

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, Checkbox, CsrfField, DataTable, ErrorSummary, Input, TextArea } from '../../../core/ui/components.js';
+import { Alert, Checkbox, CsrfField, DataTable, ErrorSummary, Input, RadioGroup, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
@@ -8,7 +8,6 @@ import type { PublishedDrawRecord } from '../draw-panel.js';
 import { panelMessages as m } from '../messages.js';
 import { categoriesOf, type PanelRecord, type QuotaRecord } from '../queries.js';
 import { percent } from './chart.js';
-import { RadioGroup } from './radio-group.js';
 
 const nameOf = (locale: Locale, panel: PanelRecord) => (locale === 'en' && panel.nameEn ? panel.nameEn : panel.name);
 const labelOf = (locale: Locale, q: QuotaRecord) => (locale === 'en' && q.labelEn ? q.labelEn : q.label);
@@ -66,6 +65,7 @@ export function VolunteerPage({ ctx, panel, quotas, values, errors, closed, tooM
                   <h2 safe>{t(locale, m.demographicTitle)}</h2>
                   {categories.map((c) => (
                     <RadioGroup
+                      required
                       locale={locale}
                       name={`q_${c.category}`}
                       legend={c.category}

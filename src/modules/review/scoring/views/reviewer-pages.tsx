@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../../core/http/forms.js';
 import { formatDateTime, t, type Locale } from '../../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, CsrfField, DataTable, ErrorSummary, TextArea } from '../../../../core/ui/components.js';
+import { Alert, Breadcrumb, CsrfField, DataTable, ErrorSummary, RadioGroup, TextArea } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import type { ApplicationForScoring } from '../../../applications/for-scoring.js';
@@ -89,63 +89,6 @@ export function valuesOf(review: ReviewRecord | null, criteria: readonly RubricC
 
 function label(locale: Locale, criterion: RubricCriterion): string {
   return locale === 'en' ? criterion.labelEn || criterion.label : criterion.label;
-}
-
-/** A group of radio buttons in DSFR markup; the first button carries the field's id (error summary links). */
-function RadioGroup({
-  locale,
-  name,
-  legend,
-  hint,
-  options,
-  value,
-  error,
-}: {
-  locale: Locale;
-  name: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  value: string;
-  error?: FieldError;
-}): JSX.Element {
-  const legendId = `${name}-legend`;
-  return (
-    <fieldset class={`fr-fieldset${error ? ' fr-fieldset--error' : ''}`} aria-labelledby={error ? `${legendId} ${name}-error` : legendId} role="radiogroup">
-      <legend class="fr-fieldset__legend fr-fieldset__legend--regular" id={legendId}>
-        <span safe>{legend}</span>
-        {hint ? (
-          <span class="fr-hint-text" safe>
-            {hint}
-          </span>
-        ) : (
-          ''
-        )}
-      </legend>
-      {options.map((option, index) => {
-        const id = index === 0 ? name : `${name}--${index}`;
-        return (
-          <div class="fr-fieldset__element">
-            <div class="fr-radio-group">
-              <input type="radio" id={id} name={name} value={option.value} checked={value === option.value} />
-              <label class="fr-label" for={id} safe>
-                {option.label}
-              </label>
-            </div>
-          </div>
-        );
-      })}
-      <div class="fr-messages-group" aria-live="polite">
-        {error ? (
-          <p id={`${name}-error`} class="fr-error-text" safe>
-            {t(locale, error.message, error.params)}
-          </p>
-        ) : (
-          ''
-        )}
-      </div>
-    </fieldset>
-  );
 }
 
 export interface ReviewPageProps {
