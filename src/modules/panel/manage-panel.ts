@@ -3,6 +3,7 @@ import type { Services } from '../../core/services.js';
 import type { PanelInput } from './panel-form.js';
 import type { QuotaRecord } from './queries.js';
 import type { PanelStatus } from './tables.js';
+import { markAnalysesOutdated } from './edit-panel.js';
 
 /** Creates a panel in set-up (no quotas yet, call for volunteers closed). */
 export async function createPanel(services: Services, actor: Actor, input: PanelInput): Promise<string> {
@@ -14,6 +15,8 @@ export async function createPanel(services: Services, actor: Actor, input: Panel
         season_id: input.seasonId,
         name: input.name,
         name_en: input.nameEn,
+        description: input.description ?? '',
+        description_en: input.descriptionEn ?? '',
         size: input.size,
         status: 'setup',
         recruit_until: input.recruitUntil,
@@ -50,6 +53,9 @@ export async function saveQuotas(services: Services, actor: Actor, panelId: stri
         .values(quotas.map((q, position) => ({ panel_id: panelId, category: q.category, feature: q.feature, label: q.label, label_en: q.labelEn, min: q.min, max: q.max, position })))
         .execute();
     }
+    // The edit form carries the version: a form opened before these quotas were saved is stale.
+    await trx.updateTable('panels').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', panelId).execute();
+    await markAnalysesOutdated(trx, panelId, now);
     await audit({ action: 'panel.quotas-saved', subjectType: 'panel', subjectId: panelId, summary: { quotas: quotas.map((q) => `${q.category}=${q.feature}:${q.min}..${q.max}`) } });
     return true;
   });

@@ -44,6 +44,76 @@ export const panelMessages = defineMessages({
   badCriteriaLine: { fr: 'Ligne {line} : écrivez code;libellé;libellé en anglais, avec un code en minuscules et tirets.', en: 'Line {line}: write code;label;English label, with a lower-case code with hyphens.' },
   duplicateCriterion: { fr: 'Ligne {line} : le code « {code} » est déjà utilisé.', en: 'Line {line}: the code "{code}" is already used.' },
 
+  // Editing a panel
+  editPanel: { fr: 'Modifier le panel', en: 'Edit the panel' },
+  editTitle: { fr: 'Modifier le panel « {name} »', en: 'Edit the panel "{name}"' },
+  editIntro: {
+    fr: 'Ce qui peut encore changer dépend de l’avancement du panel : les champs qui ne changent plus sont listés plus bas avec la raison.',
+    en: 'What may still change depends on how far the panel has gone: the fields that no longer change are listed below with the reason.',
+  },
+  saveEdit: { fr: 'Enregistrer les modifications', en: 'Save the changes' },
+  backToPanel: { fr: 'Revenir au panel sans enregistrer', en: 'Back to the panel without saving' },
+  edited: { fr: 'Les modifications du panel ont été enregistrées.', en: 'The panel’s changes were saved.' },
+  unchanged: { fr: 'Aucune modification : rien n’a été enregistré.', en: 'No change: nothing was saved.' },
+  fieldDescription: { fr: 'Présentation du panel', en: 'Description of the panel' },
+  fieldDescriptionEn: { fr: 'Présentation du panel en anglais', en: 'Description of the panel in English' },
+  fieldDescriptionHint: { fr: 'Montrée aux volontaires sur la page publique (2 000 caractères au plus).', en: 'Shown to volunteers on the public page (2,000 characters at most).' },
+  lockedTitle: { fr: 'Ce qui ne change plus', en: 'What no longer changes' },
+  lockedTable: { fr: 'Valeurs qui ne changent plus à ce stade', en: 'Values that no longer change at this stage' },
+  colField: { fr: 'Champ', en: 'Field' },
+  colValue: { fr: 'Valeur', en: 'Value' },
+  colReason: { fr: 'Raison', en: 'Reason' },
+  lockedByDraw: {
+    fr: 'Ne change plus : un tirage au sort est engagé (engagement demandé ou publié, ou tirage fait), et ce champ en change le résultat ou le travail des panélistes.',
+    en: 'No longer changes: a draw is under way (commitment requested or published, or draw made), and this field changes its result or the panelists’ work.',
+  },
+  lockedByAnswers: {
+    fr: 'Ne change plus : l’appel aux volontaires est ouvert ou des personnes ont répondu, et l’adresse postale leur a été demandée ou non selon ce choix.',
+    en: 'No longer changes: the call for volunteers is open or people have answered, and their postal address was asked or not according to this choice.',
+  },
+  lockedRefused: { fr: 'Des champs qui ne changent plus à ce stade ont été envoyés avec une autre valeur : rien n’a été enregistré.', en: 'Fields that no longer change at this stage were sent with another value: nothing was saved.' },
+  quotasValuesFixedHint: {
+    fr: 'Les volontaires ont déjà répondu à ces questions : gardez les mêmes catégories et valeurs ; les libellés, minimums et maximums peuvent changer.',
+    en: 'Volunteers have already answered these questions: keep the same categories and values; the labels, minimums and maximums may change.',
+  },
+  quotaValuesFixed: {
+    fr: 'Les catégories et leurs valeurs ne changent plus, car des volontaires y ont répondu : ne changez que les libellés, minimums et maximums.',
+    en: 'The categories and their values no longer change, because volunteers answered them: change only the labels, minimums and maximums.',
+  },
+  quotaMinsAboveSize: {
+    fr: 'Quotas impossibles : les minimums de « {category} » font {sum}, plus que la taille du panel ({k}). Baissez ces minimums ou augmentez la taille.',
+    en: 'Quotas cannot be met: the minimums of "{category}" add up to {sum}, more than the panel size ({k}). Lower these minimums or raise the size.',
+  },
+  quotaMaxesBelowSize: {
+    fr: 'Quotas impossibles : les maximums de « {category} » font {sum}, moins que la taille du panel ({k}). Augmentez ces maximums ou baissez la taille.',
+    en: 'Quotas cannot be met: the maximums of "{category}" add up to {sum}, less than the panel size ({k}). Raise these maximums or lower the size.',
+  },
+  retentionTooLong: {
+    fr: 'Des volontaires ont été informés que leurs réponses démographiques seraient supprimées le {date} : cette date ne peut pas reculer. Avec cette fin de panel, la conservation est de {days} jours au plus.',
+    en: 'Volunteers were told that their demographic answers would be deleted on {date}: this date cannot move later. With this end of the panel, the retention is {days} days at most.',
+  },
+  endsAfterDeletion: {
+    fr: 'Des volontaires ont été informés que leurs réponses démographiques seraient supprimées le {date} : le panel ne peut pas finir après cette date.',
+    en: 'Volunteers were told that their demographic answers would be deleted on {date}: the panel cannot end after that date.',
+  },
+  retentionHint: {
+    fr: 'La date de suppression (fin du panel plus la conservation) peut avancer, jamais reculer une fois que des volontaires l’ont reçue.',
+    en: 'The deletion date (end of the panel plus the retention) may move earlier, never later once volunteers have been given it.',
+  },
+  editConflict: { fr: 'Le panel a été modifié par quelqu’un d’autre pendant que vous le modifiiez', en: 'Someone else changed the panel while you were editing it' },
+  editConflictText: {
+    fr: 'Rien n’a été enregistré. Vos saisies sont gardées dans le formulaire ; les valeurs enregistrées actuellement sont listées ci-dessous. Vérifiez, puis enregistrez à nouveau.',
+    en: 'Nothing was saved. What you typed is kept in the form; the values saved now are listed below. Check them, then save again.',
+  },
+  currentValues: { fr: 'Valeurs enregistrées actuellement', en: 'Values saved now' },
+  yes: { fr: 'oui', en: 'yes' },
+  no: { fr: 'non', en: 'no' },
+  analysisOutdated: {
+    fr: 'Ces probabilités ont été calculées avant un changement des quotas ou de la taille du panel : elles sont périmées, relancez le calcul.',
+    en: 'These probabilities were computed before the quotas or the panel size changed: they are outdated, run the computation again.',
+  },
+  outdatedBadge: { fr: 'périmée', en: 'outdated' },
+
   // Quotas
   quotasTitle: { fr: 'Catégories et quotas', en: 'Categories and quotas' },
   quotasTable: { fr: 'Quotas, avec le nombre de volontaires de chaque valeur', en: 'Quotas, with the number of volunteers of each value' },

@@ -15,6 +15,8 @@ export interface PanelRecord {
   seasonId: string | null;
   name: string;
   nameEn: string;
+  description: string;
+  descriptionEn: string;
   size: number;
   status: PanelStatus;
   recruitUntil: Date;
@@ -25,6 +27,8 @@ export interface PanelRecord {
   opinionWeight: number;
   /** When the demographic answers are deleted: the end of the panel plus the retention. */
   deleteAfter: Date;
+  /** Bumped by every edit (optimistic concurrency). */
+  version: number;
 }
 
 export interface QuotaRecord {
@@ -54,6 +58,8 @@ export async function loadPanels(db: Db, id?: string): Promise<(PanelRecord & { 
     seasonId: r.season_id,
     name: r.name,
     nameEn: r.name_en,
+    description: r.description,
+    descriptionEn: r.description_en,
     size: r.size,
     status: r.status,
     recruitUntil: new Date(r.recruit_until),
@@ -63,6 +69,7 @@ export async function loadPanels(db: Db, id?: string): Promise<(PanelRecord & { 
     criteria: r.criteria,
     opinionWeight: r.opinion_weight,
     deleteAfter: deleteAfterOf(new Date(r.ends_at), r.retention_days),
+    version: r.version,
     volunteers: Number(r.volunteers ?? 0),
   }));
 }
@@ -162,7 +169,7 @@ export function sha256Hex(text: string): string {
 export async function panelPageData(db: Db, panelId: string) {
   const analysisRows = await db
     .selectFrom('panel_analyses')
-    .select(['algorithm', 'state', 'result', 'error'])
+    .select(['algorithm', 'state', 'result', 'error', 'outdated_at'])
     .where('panel_id', '=', panelId)
     .orderBy('requested_at', 'desc')
     .orderBy('id')
@@ -184,7 +191,7 @@ export async function panelPageData(db: Db, panelId: string) {
     .orderBy('panel_members.pool_id')
     .execute();
   return {
-    analyses: analysisRows.map((r) => ({ algorithm: r.algorithm, state: r.state, result: r.result as AnalysisResult | null, error: r.error as AnalysisError | null })),
+    analyses: analysisRows.map((r) => ({ algorithm: r.algorithm, state: r.state, result: r.result as AnalysisResult | null, error: r.error as AnalysisError | null, outdated: r.outdated_at !== null })),
     draw: drawRow
       ? {
           state: drawRow.state,
@@ -209,4 +216,23 @@ export async function demographicRows(db: Db, panelId: string) {
     .orderBy('panel_volunteers.created_at')
     .execute();
   return rows.map((r) => ({ email: r.email, name: `${r.given_name} ${r.family_name}`, availability: r.availability, consentAt: new Date(r.consent_at), consentVersion: r.consent_version, answers: r.answers }));
+}
+
+/**
+ * What may still change on a panel: once a draw is under way (commitment requested, published or
+ * drawn) nothing that feeds the draw changes; once the call has opened or anyone volunteered, the
+ * categories and their values are the questions people answered, so only labels and bounds change.
+ */
+export interface PanelStage {
+  drawStarted: boolean;
+  answered: boolean;
+  /** Volunteers whose demographic answers are still kept (they were told when those are deleted). */
+  keptAnswers: number;
+}
+
+export async function panelStage(db: Db, panel: { id: string; status: PanelStatus }): Promise<PanelStage> {
+  const draw = await db.selectFrom('panel_draws').select('id').where('panel_id', '=', panel.id).where('state', '!=', 'failed').limit(1).executeTakeFirst();
+  const volunteers = await db.selectFrom('panel_volunteers').select('id').where('panel_id', '=', panel.id).limit(1).executeTakeFirst();
+  const kept = await db.selectFrom('panel_demographics').select((e) => e.fn.countAll<string>().as('n')).where('panel_id', '=', panel.id).executeTakeFirstOrThrow();
+  return { drawStarted: draw !== undefined, answered: panel.status !== 'setup' || volunteers !== undefined, keptAnswers: Number(kept.n) };
 }

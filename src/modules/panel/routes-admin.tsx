@@ -7,17 +7,19 @@ import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { seasonSummaries } from '../seasons/season-lookups.js';
 import { recordDraw, recordReplacementDraw, requestCommitment } from './draw-panel.js';
+import { editPanel } from './edit-panel.js';
 import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
 import { panelMessages as m } from './messages.js';
-import { newPanelFormValues, quotasText, readPanelForm, readQuotasForm } from './panel-form.js';
-import { demographicRows, isUuid, loadPanel, loadPanels, loadQuotas, panelPageData, quotaCounts, quotaWarnings } from './queries.js';
+import { lockedFields, newPanelFormValues, panelFormValues, quotasText, readPanelEditForm, readPanelForm, readQuotasForm } from './panel-form.js';
+import { demographicRows, isUuid, loadPanel, loadPanels, loadQuotas, panelPageData, panelStage, quotaCounts, quotaWarnings } from './queries.js';
 import { opinionResults, saveShortlist, shortlistChoices } from './opinions.js';
 import { requestAnalyses } from './run-analysis.js';
 import { DemographicsPage, PanelFormPage, PanelPage, PanelsListPage, type PanelPageProps } from './views/admin.js';
+import { PanelEditPage } from './views/edit.js';
 
 type IdParams = { Params: { id: string } };
 
-const NOTICES = { cree: m.created, quotas: m.quotasSaved, statut: m.statusSaved, analyse: m.analysisQueued, engagement: m.commitmentQueued, tirage: m.drawDone, remplacement: m.replacementDone, preselection: m.shortlistSaved } as const;
+const NOTICES = { modifie: m.edited, inchange: m.unchanged, cree: m.created, quotas: m.quotasSaved, statut: m.statusSaved, analyse: m.analysisQueued, engagement: m.commitmentQueued, tirage: m.drawDone, remplacement: m.replacementDone, preselection: m.shortlistSaved } as const;
 
 function noticeOf(request: FastifyRequest): string | undefined {
   const key = (request.query as Record<string, string | undefined>).ok;
@@ -105,13 +107,74 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
   app.post<IdParams>('/admin/panels/:id/quotas', { config: { permission: 'panel.manage' } }, async (request, reply) => {
     const panel = await panelOf(services, request.params.id);
     if (!panel) return notFound(request, reply);
-    const { form, quotas } = readQuotasForm(request.body);
+    const { form, quotas } = readQuotasForm(request.body, panel.size);
     if (form.ok && (await saveQuotas(services, actorOf(request), panel.id, quotas))) return reply.redirect(`/admin/panels/${panel.id}?ok=quotas#quotas-title`, 303);
     return sendPanelPage(services, request, reply, panel.id, {
       status: form.ok ? 409 : 400,
       quotaForm: { value: form.values.quotas ?? '', error: form.errors.quotas },
       problem: form.ok ? t(request.locale, m.quotasLocked) : undefined,
     });
+  });
+
+  /** The edit page: the form at the panel's stage, shown again with errors, a refusal or a conflict. */
+  async function sendEditPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    panelId: string,
+    shown: { status: number; values?: Record<string, string>; errors?: Record<string, FieldError>; conflict?: boolean; problem?: string } = { status: 200 },
+  ): Promise<FastifyReply> {
+    const panel = await loadPanel(services.db, panelId);
+    if (!panel) return notFound(request, reply);
+    const quotas = await loadQuotas(services.db, panelId);
+    const stage = await panelStage(services.db, panel);
+    const saved = panelFormValues(panel, quotas);
+    const locks = lockedFields(stage);
+    // Locked fields always show what is saved; the rest shows what was typed, if anything.
+    const values: Record<string, string> = { ...saved, ...(shown.values ?? {}) };
+    return html(
+      reply,
+      shown.status,
+      <PanelEditPage
+        ctx={await viewContext(request, reply)}
+        panel={panel}
+        quotas={quotas}
+        stage={stage}
+        locks={locks}
+        values={values}
+        saved={saved}
+        errors={shown.errors ?? {}}
+        seasons={await seasonOptions()}
+        conflict={shown.conflict ?? false}
+        problem={shown.problem}
+      />,
+    );
+  }
+
+  app.get<IdParams>('/admin/panels/:id/modifier', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+    const panel = await panelOf(services, request.params.id);
+    if (!panel) return notFound(request, reply);
+    return sendEditPage(request, reply, panel.id);
+  });
+
+  app.post<IdParams>('/admin/panels/:id/modifier', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+    const panel = await panelOf(services, request.params.id);
+    if (!panel) return notFound(request, reply);
+    const quotas = await loadQuotas(services.db, panel.id);
+    const stage = await panelStage(services.db, panel);
+    const seasons = await seasonOptions();
+    const edit = readPanelEditForm(request.body, panel, quotas, stage, seasons.map((s) => s.id));
+    const typed = { ...edit.form.values };
+    delete typed.version;
+    if (edit.version !== panel.version) {
+      // Opened before someone else's save: keep what was typed, show what is saved now, and the form now carries the new version.
+      return sendEditPage(request, reply, panel.id, { status: 409, values: typed, errors: edit.form.errors, conflict: true });
+    }
+    if (edit.lockedChanged) return sendEditPage(request, reply, panel.id, { status: 409, values: typed, errors: edit.form.errors, problem: t(request.locale, m.lockedRefused) });
+    if (!edit.form.ok) return sendEditPage(request, reply, panel.id, { status: 400, values: typed, errors: edit.form.errors });
+    const result = await editPanel(services, actorOf(request), panel.id, { version: edit.version, input: edit.input, quotas: edit.quotas, stage });
+    if (result === 'not-found') return notFound(request, reply);
+    if (result === 'conflict') return sendEditPage(request, reply, panel.id, { status: 409, values: typed, conflict: true });
+    return reply.redirect(`/admin/panels/${panel.id}?ok=${result === 'saved' ? 'modifie' : 'inchange'}`, 303);
   });
 
   app.post<IdParams>('/admin/panels/:id/statut', { config: { permission: 'panel.manage' } }, async (request, reply) => {

@@ -24,6 +24,9 @@ export interface PanelsTable {
   season_id: string | null;
   name: string;
   name_en: string;
+  /** Shown to volunteers on the public page; empty when none. */
+  description: Generated<string>;
+  description_en: Generated<string>;
   size: number;
   status: PanelStatus;
   recruit_until: Timestamp;
@@ -34,6 +37,8 @@ export interface PanelsTable {
   opinion_weight: number;
   created_at: Timestamp;
   created_by: string | null;
+  /** Bumped by every edit of the panel or its quotas: a form carries it, a stale one is refused (409). */
+  version: Generated<number>;
 }
 
 /** A quota on one value (feature) of one category: how many panel members may have it. */
@@ -106,6 +111,8 @@ export interface PanelAnalysesTable {
   requested_at: Timestamp;
   requested_by: string | null;
   finished_at: NullableTimestamp;
+  /** Set when the quotas or the size changed after the request: the staff page asks for a new run. */
+  outdated_at: NullableTimestamp;
 }
 
 export interface PublishedFiles {

@@ -67,6 +67,8 @@ function panelFieldLabels(locale: Locale): Record<string, string> {
   return {
     name: t(locale, m.fieldName),
     name_en: t(locale, m.fieldNameEn),
+    description: t(locale, m.fieldDescription),
+    description_en: t(locale, m.fieldDescriptionEn),
     season_id: t(locale, m.fieldSeason),
     size: t(locale, m.fieldSize),
     recruit_until: t(locale, m.fieldRecruitUntil),
@@ -104,6 +106,8 @@ export function PanelFormPage({
           <CsrfField token={ctx.csrfToken} />
           <Input {...field('name')} label={t(locale, m.fieldName)} required />
           <Input {...field('name_en')} label={t(locale, m.fieldNameEn)} />
+          <TextArea {...field('description')} label={t(locale, m.fieldDescription)} hint={t(locale, m.fieldDescriptionHint)} rows={4} />
+          <TextArea {...field('description_en')} label={t(locale, m.fieldDescriptionEn)} hint={t(locale, m.fieldDescriptionHint)} rows={4} />
           <Select {...field('season_id')} label={t(locale, m.fieldSeason)} options={[{ value: '', label: t(locale, m.noSeason) }, ...seasons.map((s) => ({ value: s.id, label: s.name }))]} />
           <Input {...field('size')} label={t(locale, m.fieldSize)} required />
           <Input {...field('recruit_until')} type="date" label={t(locale, m.fieldRecruitUntil)} hint={t(locale, m.dateHint)} required />
@@ -128,6 +132,8 @@ export interface AnalysisView {
   state: 'pending' | 'done' | 'failed';
   result: AnalysisResult | null;
   error: AnalysisError | null;
+  /** The quotas or the size changed after this analysis was requested. */
+  outdated: boolean;
 }
 
 export interface DrawView {
@@ -310,12 +316,14 @@ function AnalysisSection({ ctx, panel, quotas, analyses }: PanelPageProps): JSX.
     .filter((a): a is AnalysisView & { result: AnalysisResult } => a !== undefined && a.result !== null);
   const pending = analyses.filter((a) => a.state === 'pending');
   const failed = analyses.find((a) => a.state === 'failed' && a.error);
+  const outdated = analyses.some((a) => a.outdated);
   return (
     <section class="fr-mb-6w" aria-labelledby="analysis-title">
       <h2 id="analysis-title" safe>
         {t(locale, m.analysisTitle)}
       </h2>
       <p safe>{t(locale, m.analysisIntro)}</p>
+      {outdated ? <Alert kind="warning" title={t(locale, m.analysisOutdated)} /> : ''}
       {pending.map((a) => (
         <Alert kind="info" title={t(locale, m.analysisPending, { algorithm: a.algorithm.toUpperCase() })} />
       ))}
@@ -325,14 +333,26 @@ function AnalysisSection({ ctx, panel, quotas, analyses }: PanelPageProps): JSX.
         <>
           <ul>
             {done.map((a) => (
-              <li safe>
-                {t(locale, m.analysisSummary, {
-                  algorithm: a.algorithm.toUpperCase(),
-                  min: percent(locale, a.result.minProbability),
-                  n: a.result.n,
-                  k: a.result.k,
-                  seconds: a.result.seconds.toFixed(2),
-                })}
+              <li>
+                <span safe>
+                  {t(locale, m.analysisSummary, {
+                    algorithm: a.algorithm.toUpperCase(),
+                    min: percent(locale, a.result.minProbability),
+                    n: a.result.n,
+                    k: a.result.k,
+                    seconds: a.result.seconds.toFixed(2),
+                  })}
+                </span>
+                {a.outdated ? (
+                  <>
+                    {' '}
+                    <span class="fr-badge fr-badge--warning fr-badge--sm" safe>
+                      {t(locale, m.outdatedBadge)}
+                    </span>
+                  </>
+                ) : (
+                  ''
+                )}
               </li>
             ))}
           </ul>
@@ -464,6 +484,11 @@ export function PanelPage(props: PanelPageProps): JSX.Element {
         <ErrorSummary locale={locale} errors={{ ...(props.quotaForm.error ? { quotas: props.quotaForm.error } : {}), ...props.drawForm.errors }} labels={{ quotas: t(locale, m.fieldQuotas), random: t(locale, m.fieldRandom), witnesses: t(locale, m.fieldWitnesses) }} />
         <p safe>
           {`${t(locale, m.fieldSize)} : ${panel.size} · ${t(locale, m.fieldRecruitUntil)} : ${formatDate(locale, panel.recruitUntil)} · ${t(locale, m.fieldEndsOn)} : ${formatDate(locale, panel.endsAt)} · ${t(locale, m.fieldWeight)} : ${panel.opinionWeight} %`}
+        </p>
+        <p>
+          <a class="fr-btn fr-btn--secondary fr-icon-edit-line fr-btn--icon-left" href={`/admin/panels/${panel.id}/modifier`} safe>
+            {t(locale, m.editPanel)}
+          </a>
         </p>
         <QuotasSection {...props} />
         <StatusSection {...props} />

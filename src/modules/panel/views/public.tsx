@@ -10,6 +10,7 @@ import { categoriesOf, type PanelRecord, type QuotaRecord } from '../queries.js'
 import { percent } from './chart.js';
 
 const nameOf = (locale: Locale, panel: PanelRecord) => (locale === 'en' && panel.nameEn ? panel.nameEn : panel.name);
+const descriptionOf = (locale: Locale, panel: PanelRecord) => (locale === 'en' && panel.descriptionEn ? panel.descriptionEn : panel.description);
 const labelOf = (locale: Locale, q: QuotaRecord) => (locale === 'en' && q.labelEn ? q.labelEn : q.label);
 
 export interface VolunteerPageProps {
@@ -44,6 +45,12 @@ export function VolunteerPage({ ctx, panel, quotas, values, errors, closed, tooM
           <div class="fr-col-12 fr-col-md-8">
             <h1 safe>{t(locale, m.volunteerTitle)}</h1>
             <p safe>{t(locale, m.volunteerIntro, { name: nameOf(locale, panel), k: panel.size })}</p>
+            {descriptionOf(locale, panel)
+              .split(/\r?\n\s*\n/)
+              .filter((paragraph) => paragraph.trim() !== '')
+              .map((paragraph) => (
+                <p safe>{paragraph}</p>
+              ))}
             {closed ? (
               <Alert kind="info" title={t(locale, m.recruitingClosed)} />
             ) : (
