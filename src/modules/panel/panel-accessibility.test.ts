@@ -24,6 +24,7 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
   let invitationToken: string;
   let panelistContext: BrowserContext;
   let applicationId: string;
+  let setupPanelId: string;
 
   beforeAll(async () => {
     running = await startDemoApp();
@@ -99,6 +100,25 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
     const [pName, pValue] = panelist.cookie.split('=');
     await panelistContext.addCookies([{ name: pName, value: pValue, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
 
+    // A second panel still being set up, for the edit form with every field open.
+    setupPanelId = await createPanel(services, systemActor, {
+      seasonId: null,
+      name: 'Panel en préparation',
+      nameEn: 'Panel being set up',
+      description: 'Six rencontres.',
+      size: 4,
+      recruitUntil: new Date(now + 30 * day),
+      endsAt: new Date(now + 90 * day),
+      retentionDays: 30,
+      onePerHousehold: false,
+      criteria: [{ code: 'impact', label: 'Impact', labelEn: 'Impact' }],
+      opinionWeight: 30,
+    });
+    await saveQuotas(services, systemActor, setupPanelId, [
+      { category: 'genre', feature: 'femme', label: 'Femme', labelEn: 'Woman', min: 2, max: 2 },
+      { category: 'genre', feature: 'homme', label: 'Homme', labelEn: 'Man', min: 2, max: 2 },
+    ]);
+
     adminContext = await signedInContext(browser, running.baseUrl, admin.cookie);
     visitorContext = await browser.newContext({ locale: 'fr-FR' });
   }, 180_000);
@@ -135,6 +155,34 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       await page.waitForSelector('#random-error');
     });
     await check(adminContext, `/admin/panels/${panelId}/demographie`, 'demographics');
+  }, 120_000);
+
+  it('edit page: every field open (and its errors), then after the draw with the locked fields (and its errors)', async () => {
+    await check(adminContext, `/admin/panels/${setupPanelId}/modifier`, 'edit form, set-up');
+    await check(adminContext, `/admin/panels/${setupPanelId}/modifier`, 'edit form, set-up, with errors', async (page) => {
+      await page.fill('#name', '');
+      await page.fill('#size', '9');
+      await page.click(`form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]`);
+      await page.waitForSelector('#quotas-error');
+      await page.waitForSelector('#name-error');
+    });
+    await check(adminContext, `/admin/panels/${setupPanelId}/modifier`, 'edit form, set-up, with a conflict', async (page) => {
+      // As if someone else had saved since the form was opened.
+      await page.evaluate(() => {
+        (document.querySelector('input[name="version"]') as HTMLInputElement).value = '0';
+      });
+      await page.fill('#name', 'Un autre nom');
+      await page.click(`form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]`);
+      await page.waitForSelector('#current-title');
+    });
+    await check(adminContext, `/admin/panels/${panelId}/modifier`, 'edit form after the draw');
+    await check(adminContext, `/admin/panels/${panelId}/modifier`, 'edit form after the draw, with errors', async (page) => {
+      await page.fill('#name', '');
+      await page.fill('#retention_days', 'beaucoup');
+      await page.click(`form[action="/admin/panels/${panelId}/modifier"] button[type="submit"]`);
+      await page.waitForSelector('#retention_days-error');
+      await page.waitForSelector('#locked-title');
+    });
   }, 120_000);
 
   it('public pages: volunteer form (and its errors), transparency, invitation', async () => {
