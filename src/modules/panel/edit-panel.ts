@@ -38,7 +38,7 @@ export async function editPanel(
     if (locked.version !== edit.version) return 'conflict';
     const current = (await loadPanel(trx, panelId))!;
     const stage = await panelStage(trx, current);
-    if (stage.drawStarted !== edit.stage.drawStarted || stage.answered !== edit.stage.answered || (stage.keptAnswers > 0) !== (edit.stage.keptAnswers > 0)) return 'conflict';
+    if (stage.drawStarted !== edit.stage.drawStarted || stage.answered !== edit.stage.answered || stage.shortlisted !== edit.stage.shortlisted || (stage.keptAnswers > 0) !== (edit.stage.keptAnswers > 0)) return 'conflict';
     const currentQuotas = await loadQuotas(trx, panelId);
     const { input } = edit;
 

@@ -71,6 +71,10 @@ export const panelMessages = defineMessages({
     fr: 'Ne change plus : l’appel aux volontaires est ouvert ou des personnes ont répondu, et l’adresse postale leur a été demandée ou non selon ce choix.',
     en: 'No longer changes: the call for volunteers is open or people have answered, and their postal address was asked or not according to this choice.',
   },
+  lockedByShortlist: {
+    fr: 'Ne change plus tant que des candidatures de cette saison sont présentées au panel : videz d’abord la présélection.',
+    en: 'Does not change while applications of this season are put before the panel: empty the shortlist first.',
+  },
   lockedRefused: { fr: 'Des champs qui ne changent plus à ce stade ont été envoyés avec une autre valeur : rien n’a été enregistré.', en: 'Fields that no longer change at this stage were sent with another value: nothing was saved.' },
   quotasValuesFixedHint: {
     fr: 'Les volontaires ont déjà répondu à ces questions : gardez les mêmes catégories et valeurs ; les libellés, minimums et maximums peuvent changer.',

@@ -179,6 +179,21 @@ describe('editing a panel before any volunteer', () => {
     const resent = await t.app.inject({ method: 'POST', url: editUrl(), ...formBody({ ...retried, _csrf: mine.session.csrf }), headers: { ...formBody({}).headers, cookie: mine.session.cookie } });
     expect(resent.statusCode).toBe(303);
     expect((await panelRow()).name).toBe('Mon nom à moi');
+    // Two saves of forms opened at the same version, at the same moment: one wins, the other is told.
+    const [a, b] = [await openEdit(staff), await openEdit(otherStaff)];
+    const answers = await Promise.all([submit(a, { name: 'Course A' }), submit(b, { name: 'Course B' })]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([303, 409]);
+    const winner = answers.find((r) => r.statusCode === 303) === answers[0] ? 'Course A' : 'Course B';
+    expect((await panelRow()).name).toBe(winner);
+    // Quotas saved from the staff page make an edit form opened before them stale too.
+    const opened = await openEdit(staff);
+    const page = `/admin/panels/${panelId}`;
+    expect((await post(otherStaff, `${page}/quotas`, page, { quotas: ['genre;femme;Femme;Woman;2;3', 'genre;homme;Homme;Man;2;3'].join('\n') })).statusCode).toBe(303);
+    expect((await submit(opened, { name: 'Après les quotas' })).statusCode).toBe(409);
+    // That form checks the quotas against the size as well.
+    const unmeetable = await post(otherStaff, `${page}/quotas`, page, { quotas: ['genre;femme;Femme;Woman;0;1', 'genre;homme;Homme;Man;0;1'].join('\n') });
+    expect(unmeetable.statusCode).toBe(400);
+    expect(unmeetable.body).toContain('les maximums de « genre » font 2, moins que la taille du panel (5)');
     // A form without its version is treated as stale.
     expect((await submit(await openEdit(staff), { version: undefined, name: 'Sans version' })).statusCode).toBe(409);
   });

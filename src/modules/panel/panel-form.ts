@@ -177,15 +177,18 @@ export function panelFormValues(panel: PanelRecord, quotas: QuotaRecord[]): Reco
 /**
  * The fields that no longer change at the panel's stage, each with the reason shown beside it. Once a
  * draw is under way, everything that feeds the draw or the panelists' work is fixed; once people have
- * answered the call, the household rule is fixed (addresses were asked or not).
+ * answered the call, the household rule is fixed (addresses were asked or not); while applications of
+ * the season are shortlisted, the season is fixed.
  */
 export function lockedFields(stage: PanelStage): Partial<Record<EditField, Message>> {
   if (stage.drawStarted) {
     const reason = m.lockedByDraw;
     return { season_id: reason, size: reason, recruit_until: reason, one_per_household: reason, criteria: reason, opinion_weight: reason, quotas: reason };
   }
-  if (stage.answered) return { one_per_household: m.lockedByAnswers };
-  return {};
+  const locks: Partial<Record<EditField, Message>> = {};
+  if (stage.answered) locks.one_per_household = m.lockedByAnswers;
+  if (stage.shortlisted) locks.season_id = m.lockedByShortlist;
+  return locks;
 }
 
 /** Text as compared for "did this locked field change": lines and `;` parts trimmed, empty lines dropped. */

@@ -228,11 +228,14 @@ export interface PanelStage {
   answered: boolean;
   /** Volunteers whose demographic answers are still kept (they were told when those are deleted). */
   keptAnswers: number;
+  /** Applications of the panel's season are put before it: the season stays while the shortlist is not empty. */
+  shortlisted: boolean;
 }
 
 export async function panelStage(db: Db, panel: { id: string; status: PanelStatus }): Promise<PanelStage> {
   const draw = await db.selectFrom('panel_draws').select('id').where('panel_id', '=', panel.id).where('state', '!=', 'failed').limit(1).executeTakeFirst();
   const volunteers = await db.selectFrom('panel_volunteers').select('id').where('panel_id', '=', panel.id).limit(1).executeTakeFirst();
   const kept = await db.selectFrom('panel_demographics').select((e) => e.fn.countAll<string>().as('n')).where('panel_id', '=', panel.id).executeTakeFirstOrThrow();
-  return { drawStarted: draw !== undefined, answered: panel.status !== 'setup' || volunteers !== undefined, keptAnswers: Number(kept.n) };
+  const shortlisted = await db.selectFrom('panel_shortlist').select('application_id').where('panel_id', '=', panel.id).limit(1).executeTakeFirst();
+  return { drawStarted: draw !== undefined, answered: panel.status !== 'setup' || volunteers !== undefined, keptAnswers: Number(kept.n), shortlisted: shortlisted !== undefined };
 }
