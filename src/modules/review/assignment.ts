@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { computeAffinities, type Bid } from '../../algorithms/assignment/affinity.js';
 import { assignById } from '../../algorithms/assignment/assign-by-id.js';
 import type { Pair } from '../../algorithms/assignment/csv.js';
@@ -10,14 +10,14 @@ import { listApplicationsForReview, moveApplicationsToReview, type ApplicationFo
 import { listBids, listConflicts, refreshDetectedConflicts, type ConflictRow } from './conflicts.js';
 import { listMembers, type JuryMember } from './jury.js';
 import { ASSIGNMENT_PUBLISHED_MAIL } from './mails.js';
+import { REVIEWED_STATES } from './phases.js';
 import type { AssignmentRunsTable } from './tables.js';
 import { scheduleReviewReminders } from './scoring/reminders.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type RunRow = Selectable<AssignmentRunsTable>;
 
-/** The applications a season's jury reviews: eligible ones, and those already with the jury. */
-export const REVIEWED_STATES = ['eligible', 'in_review'] as const;
+export { REVIEWED_STATES } from './phases.js';
 
 export interface AssignedPair {
   id: string;
@@ -47,7 +47,7 @@ export async function latestPublishedRun(db: Db, seasonId: string): Promise<RunR
 export async function runPairs(db: Db, runId: string): Promise<AssignedPair[]> {
   const rows = await db
     .selectFrom('review_assignments as a')
-    .leftJoin('reviews as r', 'r.assignment_id', 'a.id')
+    .leftJoin('reviews as r', (j) => j.onRef('r.member_id', '=', 'a.member_id').onRef('r.application_id', '=', 'a.application_id'))
     .select(['a.id', 'a.application_id', 'a.member_id', 'a.origin', 'a.affinity', 'r.id as review_id'])
     .where('a.run_id', '=', runId)
     .orderBy('a.application_id')
@@ -66,12 +66,16 @@ export async function publishedAssignmentsOf(db: Db, seasonId: string, memberId:
   return (await runPairs(db, run.id)).filter((p) => p.memberId === memberId);
 }
 
-/** Pairs that already have a review, in any run of the season: a new run must keep them. */
+/**
+ * Pairs of any run of the season whose member reviewed the application: a new run must keep them. A review
+ * written without an assignment (a phase open to all) does not force its pair into a run.
+ */
 async function reviewedPairs(db: Db, seasonId: string): Promise<Pair[]> {
   const rows = await db
     .selectFrom('review_assignments as a')
-    .innerJoin('reviews as r', 'r.assignment_id', 'a.id')
+    .innerJoin('reviews as r', (j) => j.onRef('r.member_id', '=', 'a.member_id').onRef('r.application_id', '=', 'a.application_id'))
     .select(['a.application_id', 'a.member_id'])
+    .distinct()
     .where('a.season_id', '=', seasonId)
     .execute();
   return rows.map((r) => ({ application: r.application_id, reviewer: r.member_id }));
@@ -225,6 +229,12 @@ export async function addManualPair(services: Services, actor: Actor, input: { s
   });
 }
 
+/** The application of one pair of the season (any run); null when there is no such pair. */
+export async function applicationOfPair(db: Db, seasonId: string, assignmentId: string): Promise<string | null> {
+  const row = await db.selectFrom('review_assignments').select('application_id').where('id', '=', assignmentId).where('season_id', '=', seasonId).executeTakeFirst();
+  return row?.application_id ?? null;
+}
+
 /** Removes a pair from the latest run by hand; a pair that already has a review stays. */
 export async function removePair(services: Services, actor: Actor, input: { seasonId: string; assignmentId: string }): Promise<PairChange> {
   return auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit): Promise<PairChange> => {
@@ -232,7 +242,7 @@ export async function removePair(services: Services, actor: Actor, input: { seas
     if (!run) return { ok: false, problem: 'no_run' };
     const pair = await trx.selectFrom('review_assignments').select(['id', 'application_id', 'member_id']).where('id', '=', input.assignmentId).where('run_id', '=', run.id).executeTakeFirst();
     if (!pair) return { ok: false, problem: 'not_found' };
-    const review = await trx.selectFrom('reviews').select('id').where('assignment_id', '=', pair.id).executeTakeFirst();
+    const review = await trx.selectFrom('reviews').select('id').where('member_id', '=', pair.member_id).where('application_id', '=', pair.application_id).executeTakeFirst();
     if (review) return { ok: false, problem: 'reviewed' };
     await trx.deleteFrom('review_assignments').where('id', '=', pair.id).execute();
     await audit({ action: 'review.pair-removed', subjectType: 'review_assignment', subjectId: pair.id, summary: { run: run.id, application: pair.application_id, member: pair.member_id } });
@@ -254,19 +264,9 @@ export async function publishAssignment(services: Services, actor: Actor, input:
     if (run.published_at) return { ok: false, problem: 'already_published' };
     await trx.updateTable('assignment_runs').set({ published_at: now }).where('id', '=', run.id).execute();
     const pairs = await runPairs(trx, run.id);
-    // Reviews written on an earlier run's pair follow the same pair into this run (a new run forces them).
-    const earlier = await trx
-      .selectFrom('review_assignments as a')
-      .innerJoin('reviews as r', 'r.assignment_id', 'a.id')
-      .select(['r.id as review_id', 'a.application_id', 'a.member_id'])
-      .where('a.season_id', '=', input.seasonId)
-      .where('a.run_id', '!=', run.id)
-      .execute();
-    const pairId = new Map(pairs.map((p) => [key(p.applicationId, p.memberId), p.id]));
-    for (const review of earlier) {
-      const target = pairId.get(key(review.application_id, review.member_id));
-      if (target) await trx.updateTable('reviews').set({ assignment_id: target }).where('id', '=', review.review_id).execute();
-    }
+    // A review belongs to its member and application; it now names this run's pair when there is one.
+    await sql`update reviews r set assignment_id = a.id from review_assignments a
+      where a.run_id = ${run.id} and a.member_id = r.member_id and a.application_id = r.application_id`.execute(trx);
     const applicationIds = [...new Set(pairs.map((p) => p.applicationId))];
     const moved = await moveApplicationsToReview(trx, applicationIds, actor.id, now, 'Affectation du jury publiée / Jury assignment published');
     const applications = new Map((await listApplicationsForReview(trx, input.seasonId, REVIEWED_STATES)).map((a) => [a.id, a]));

@@ -15,6 +15,7 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
   let browser: Browser;
   let staffContext: BrowserContext;
   let reviewerContext: BrowserContext;
+  let limitedContext: BrowserContext;
   let seasonId: string;
   let phaseId: string;
   let memberId: string;
@@ -65,6 +66,7 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
     const user = await db.selectFrom('users').select('id').where('email', '=', 'experte@collectivite.fr').executeTakeFirstOrThrow();
     const { createSession } = await import('../../core/auth/sessions.js');
     staffContext = await contextFor(staff.cookie);
+    limitedContext = await contextFor((await createSignedInUser(db, clock, [{ role: 'staff', track: track.code }], 'staff-parcours')).cookie);
     reviewerContext = await contextFor(`acc_session=${(await createSession(db, clock, user.id)).token}`);
   }, 120_000);
 
@@ -116,6 +118,8 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
       await page.fill('#per_application', '9');
       return submit(page, `form[action="${base}/affectation"]`);
     });
+    // Staff limited to one track: no run or publication, a note saying why, and the pair form.
+    await check(limitedContext, `${base}/affectation`, 'assignment for staff limited to one track', (page) => submit(page, `form[action="${base}/affectation/paires"]`));
   });
 
   it('the reviewer pages: home and declarations', async () => {

@@ -294,7 +294,7 @@ describe('the expert jury', () => {
 
     // After publication, a pair with a review is kept by every new run, and the review follows it.
     const reviewed = await db.selectFrom('review_assignments').select(['id', 'application_id', 'member_id']).where('run_id', '=', latest.id).where('origin', '=', 'engine').executeTakeFirstOrThrow();
-    await db.insertInto('reviews').values({ assignment_id: reviewed.id, scores: '{}', comments: '{}', overall: 'Bien', updated_at: new Date() }).execute();
+    await db.insertInto('reviews').values({ member_id: reviewed.member_id, application_id: reviewed.application_id, assignment_id: reviewed.id, scores: '{}', comments: '{}', overall: 'Bien', updated_at: new Date() }).execute();
     expect((await post(staff.cookie, url, `${url}/paires/${reviewed.id}/retirer`, {})).statusCode).toBe(409);
     expect((await post(staff.cookie, url, url, { per_application: '2' })).statusCode).toBe(303);
     const third = await db.selectFrom('assignment_runs').select('id').orderBy('seq', 'desc').executeTakeFirstOrThrow();

@@ -151,6 +151,14 @@ export const juryMessages = defineMessages({
   publish: { fr: 'Publier l’affectation et prévenir les évaluateurs', en: 'Publish the assignment and notify the reviewers' },
   publishedDone: { fr: 'Affectation publiée : {n} évaluateur(s) prévenu(s).', en: 'Assignment published: {n} reviewer(s) notified.' },
   alreadyPublished: { fr: 'Cette affectation est déjà publiée.', en: 'This assignment is already published.' },
+  trackLimited: {
+    fr: 'Vos droits sont limités à certains parcours : seules leurs candidatures sont affichées ici.',
+    en: 'Your rights are limited to some tracks: only their applications are shown here.',
+  },
+  trackLimitedRun: {
+    fr: 'L’affectation couvre tous les parcours de la saison : seul un membre de l’équipe sans limite de parcours peut la lancer ou la publier.',
+    en: 'The assignment covers every track of the season: only a staff member without a track limit can run or publish it.',
+  },
   ranDone: { fr: 'Affectation calculée.', en: 'Assignment computed.' },
   infeasibleTitle: { fr: 'Aucune affectation possible', en: 'No assignment is possible' },
   infeasibleText: { fr: 'Le moteur n’a pas trouvé d’affectation qui respecte toutes les contraintes :', en: 'The engine found no assignment that meets every constraint:' },

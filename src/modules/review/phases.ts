@@ -1,6 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { ReviewPhasesTable } from './tables.js';
 
+/** The applications a season's jury reviews: eligible ones, and those already with the jury. */
+export const REVIEWED_STATES = ['eligible', 'in_review'] as const;
+
 export type ReviewPhase = Pick<
   Selectable<ReviewPhasesTable>,
   'starts_at' | 'ends_at' | 'visibility' | 'others_reviews' | 'blind' | 'editable_after_end'

@@ -1,13 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { staffTracks } from '../../core/auth/permissions.js';
 import { FormReader } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t, type Locale } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
-import { listApplicationsForReview } from '../applications/for-review.js';
+import { listApplicationsForReview, type ApplicationForReview } from '../applications/for-review.js';
+import { applicationLabels } from '../applications/for-scoring.js';
 import { isUuid } from '../applications/queries.js';
 import { seasonSummaries } from '../seasons/season-lookups.js';
-import { addManualPair, assignmentInputs, latestRun, publishAssignment, publishedAssignmentsOf, REVIEWED_STATES, removePair, runAssignment, runPairs } from './assignment.js';
+import { addManualPair, applicationOfPair, assignmentInputs, latestRun, publishAssignment, publishedAssignmentsOf, REVIEWED_STATES, removePair, runAssignment, runPairs } from './assignment.js';
 import { addConflict, BIDS, liftStaffConflict, listBids, listConflicts, setBid } from './conflicts.js';
 import { inviteReviewer, listMembers, loadMember, memberOfUser, membershipsOfUser, parseTopics, removeMember, setMemberSiren, updateMember, type JuryMember, type MemberProfile } from './jury.js';
 import './mails.js';
@@ -79,9 +81,44 @@ function profileValues(member: JuryMember): Record<string, string> {
   return { expertise: member.expertise, topics: member.topics.join(', '), min_load: String(member.minLoad), max_load: String(member.maxLoad), siren: member.siren };
 }
 
-/** Staff pages of a season's jury (review.manage) and the reviewer's own pages (review.participate). */
+/** The tracks a staff member may see (undefined: every track), as the applications module applies them. */
+function tracksOf(request: FastifyRequest): string[] | undefined {
+  return request.user ? staffTracks(request.user) : [];
+}
+
+function inTracks(tracks: readonly string[] | undefined, trackCode: string | undefined): boolean {
+  return !tracks || tracks.includes(trackCode ?? '');
+}
+
+/**
+ * Staff pages of a season's jury (review.manage) and the reviewer's own pages (review.participate).
+ * Staff limited to tracks see and change only their tracks' applications, conflicts and pairs; the
+ * assignment, which covers every track, is run and published by staff without a track limit.
+ */
 export async function reviewRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const { db } = services;
+
+  /** The season's applications with the jury that this staff member may see. */
+  async function staffApplications(request: FastifyRequest, seasonId: string): Promise<ApplicationForReview[]> {
+    const tracks = tracksOf(request);
+    return (await listApplicationsForReview(db, seasonId, REVIEWED_STATES)).filter((a) => inTracks(tracks, a.trackCode));
+  }
+
+  /** Whether an application (of any state) is on a track this staff member may see. */
+  async function staffSeesApplication(request: FastifyRequest, applicationId: string): Promise<boolean> {
+    const tracks = tracksOf(request);
+    if (!tracks) return true;
+    return inTracks(tracks, (await applicationLabels(db, [applicationId])).get(applicationId)?.trackCode);
+  }
+
+  /** Conflicts of the season on applications this staff member may see. */
+  async function staffConflicts(request: FastifyRequest, seasonId: string) {
+    const conflicts = await listConflicts(db, seasonId);
+    const tracks = tracksOf(request);
+    if (!tracks) return conflicts;
+    const labels = await applicationLabels(db, conflicts.map((c) => c.applicationId));
+    return conflicts.filter((c) => inTracks(tracks, labels.get(c.applicationId)?.trackCode));
+  }
 
   async function juryPage(request: FastifyRequest, reply: FastifyReply, season: SeasonRef, status: number, state: FormState) {
     const ctx = await viewContext(request, reply);
@@ -155,8 +192,8 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
   async function conflictsPage(request: FastifyRequest, reply: FastifyReply, season: SeasonRef, status: number, state: FormState) {
     const ctx = await viewContext(request, reply);
     const [conflicts, applications, members] = await Promise.all([
-      listConflicts(db, season.id),
-      listApplicationsForReview(db, season.id, REVIEWED_STATES),
+      staffConflicts(request, season.id),
+      staffApplications(request, season.id),
       listMembers(db, season.id, { includeRemoved: true }),
     ]);
     return html(
@@ -176,7 +213,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     const season = await seasonOf(services, request.locale, request.params.id);
     if (!season) return notFound(request, reply);
     const form = new FormReader(request.body);
-    const { applicationId, memberId } = await readPair(form, season.id);
+    const { applicationId, memberId } = await readPair(request, form, season.id);
     const reason = form.text('reason', { required: true, max: 1000 });
     if (form.ok) {
       await addConflict(services, actorOf(request), { applicationId, memberId, source: 'staff', reason });
@@ -188,15 +225,17 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
   app.post<ConflictParams>('/admin/saisons/:id/jury/conflits/:conflictId/lever', { config: { permission: 'review.manage' } }, async (request, reply) => {
     const season = await seasonOf(services, request.locale, request.params.id);
     if (!season || !isUuid(request.params.conflictId)) return notFound(request, reply);
+    // A conflict on another track's application is not this staff member's to see or lift.
+    if (!(await staffConflicts(request, season.id)).some((c) => c.id === request.params.conflictId)) return notFound(request, reply);
     if (!(await liftStaffConflict(services, actorOf(request), season.id, request.params.conflictId))) return notFound(request, reply);
     return reply.redirect(`${juryPath(season.id)}/conflits?ok=lifted`, 303);
   });
 
-  /** An application of the season with the jury, and an active member, chosen in a form. */
-  async function readPair(form: FormReader, seasonId: string): Promise<{ applicationId: string; memberId: string }> {
+  /** An application of the season with the jury (on the staff member's tracks), and an active member, chosen in a form. */
+  async function readPair(request: FastifyRequest, form: FormReader, seasonId: string): Promise<{ applicationId: string; memberId: string }> {
     const applicationId = form.text('application_id', { required: true, max: 40 });
     const memberId = form.text('member_id', { required: true, max: 40 });
-    if (applicationId && !(await listApplicationsForReview(db, seasonId, REVIEWED_STATES)).some((a) => a.id === applicationId)) form.fail('application_id', m.chooseOne);
+    if (applicationId && !(await staffApplications(request, seasonId)).some((a) => a.id === applicationId)) form.fail('application_id', m.chooseOne);
     if (memberId && !(isUuid(memberId) && (await loadMember(db, seasonId, memberId))?.removedAt === null)) form.fail('member_id', m.chooseOne);
     return { applicationId, memberId };
   }
@@ -259,9 +298,14 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     extra: { state?: FormState; pairState?: FormState; infeasible?: Array<{ fr: string; en: string }>; problem?: string } = {},
   ) {
     const ctx = await viewContext(request, reply);
-    const { applications, members, conflicts } = await assignmentInputs(services, actorOf(request), season.id);
+    const inputs = await assignmentInputs(services, actorOf(request), season.id);
+    const tracks = tracksOf(request);
+    const applications = inputs.applications.filter((a) => inTracks(tracks, a.trackCode));
+    const visible = new Set(applications.map((a) => a.id));
+    const { members } = inputs;
+    const conflicts = tracks ? (await staffConflicts(request, season.id)).filter((c) => members.some((x) => x.id === c.memberId)) : inputs.conflicts;
     const run = await latestRun(db, season.id);
-    const pairs = run ? await runPairs(db, run.id) : [];
+    const pairs = run ? (await runPairs(db, run.id)).filter((p) => !tracks || visible.has(p.applicationId)) : [];
     return html(
       reply,
       status,
@@ -277,6 +321,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
         pairState={extra.pairState ?? emptyForm}
         infeasible={extra.infeasible}
         problem={extra.problem}
+        trackLimited={tracks !== undefined}
         notice={notice(ctx.locale, request.query)}
       />,
     );
@@ -293,6 +338,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
   app.post<SeasonParams>('/admin/saisons/:id/jury/affectation', { config: { permission: 'review.manage' } }, async (request, reply) => {
     const season = await seasonOf(services, request.locale, request.params.id);
     if (!season) return notFound(request, reply);
+    if (tracksOf(request)) return assignmentPage(request, reply, season, 403, { problem: t(request.locale, m.trackLimitedRun) });
     const form = new FormReader(request.body);
     const raw = form.text('per_application', { required: true, max: 3 });
     const perApplication = Number(raw);
@@ -310,7 +356,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     const season = await seasonOf(services, request.locale, request.params.id);
     if (!season) return notFound(request, reply);
     const form = new FormReader(request.body);
-    const pair = await readPair(form, season.id);
+    const pair = await readPair(request, form, season.id);
     if (form.ok) {
       const result = await addManualPair(services, actorOf(request), { seasonId: season.id, ...pair });
       if (result.ok) return reply.redirect(`${assignmentPath(season.id)}?ok=pair`, 303);
@@ -323,6 +369,8 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
   app.post<PairParams>('/admin/saisons/:id/jury/affectation/paires/:assignmentId/retirer', { config: { permission: 'review.manage' } }, async (request, reply) => {
     const season = await seasonOf(services, request.locale, request.params.id);
     if (!season || !isUuid(request.params.assignmentId)) return notFound(request, reply);
+    const pairApplication = await applicationOfPair(db, season.id, request.params.assignmentId);
+    if (!pairApplication || !(await staffSeesApplication(request, pairApplication))) return notFound(request, reply);
     const result = await removePair(services, actorOf(request), { seasonId: season.id, assignmentId: request.params.assignmentId });
     if (result.ok) return reply.redirect(`${assignmentPath(season.id)}?ok=unpaired`, 303);
     if (result.problem === 'reviewed') return assignmentPage(request, reply, season, 409, { problem: t(request.locale, m.pairReviewed) });
@@ -332,6 +380,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
   app.post<SeasonParams>('/admin/saisons/:id/jury/affectation/publier', { config: { permission: 'review.manage' } }, async (request, reply) => {
     const season = await seasonOf(services, request.locale, request.params.id);
     if (!season) return notFound(request, reply);
+    if (tracksOf(request)) return assignmentPage(request, reply, season, 403, { problem: t(request.locale, m.trackLimitedRun) });
     const result = await publishAssignment(services, actorOf(request), { seasonId: season.id, seasonName: season.name });
     if (!result.ok) return assignmentPage(request, reply, season, 409, { problem: t(request.locale, result.problem === 'no_run' ? m.needRun : m.alreadyPublished) });
     return reply.redirect(`${assignmentPath(season.id)}?ok=published&n=${result.notified}`, 303);

@@ -97,12 +97,16 @@ export interface ReviewAssignmentsTable {
 }
 
 /**
- * A reviewer's review of one assigned application. `scores` maps criterion code → level on the rubric,
- * `comments` criterion code → text. submitted_at null means a draft.
+ * A jury member's review of one application (one per member and application). `assignment_id` is the
+ * published pair it was last written on, null when the application was not assigned to them (a phase whose
+ * visibility is 'all'). `scores` maps criterion code → level on the rubric, `comments` criterion code → text.
+ * submitted_at null means a draft.
  */
 export interface ReviewsTable {
   id: Generated<string>;
-  assignment_id: string;
+  member_id: string;
+  application_id: string;
+  assignment_id: string | null;
   phase_id: string | null;
   scores: Json<Record<string, number>>;
   comments: Json<Record<string, string>>;

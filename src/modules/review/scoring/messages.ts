@@ -4,8 +4,15 @@ export const scoringMessages = defineMessages({
   // Reviewer area
   myReviews: { fr: 'Mes évaluations', en: 'My reviews' },
   myReviewsIntro: {
-    fr: 'Les candidatures qui vous ont été attribuées. Évaluez chaque critère sur le barème, enregistrez un brouillon si besoin, puis soumettez.',
-    en: 'The applications assigned to you. Score each criterion on the rubric, save a draft if needed, then submit.',
+    fr: 'Les candidatures qui vous ont été attribuées, puis, pendant une phase ouverte à tout le jury, les autres candidatures de la saison (sauf celles où vous êtes en conflit d’intérêts). Évaluez chaque critère sur le barème, enregistrez un brouillon si besoin, puis soumettez.',
+    en: 'The applications assigned to you, then, during a phase open to the whole jury, the other applications of the season (except those you have a conflict of interest with). Score each criterion on the rubric, save a draft if needed, then submit.',
+  },
+  assignment: { fr: 'Attribution', en: 'Assignment' },
+  assignedToYou: { fr: 'Attribuée', en: 'Assigned' },
+  openToAll: { fr: 'Ouverte à tout le jury', en: 'Open to the whole jury' },
+  openToAllNotice: {
+    fr: 'Cette candidature ne vous est pas attribuée : la phase en cours permet à chaque membre du jury sans conflit d’intérêts de l’évaluer.',
+    en: 'This application is not assigned to you: the current phase lets every jury member without a conflict of interest review it.',
   },
   noAssignments: { fr: 'Aucune candidature ne vous est attribuée pour le moment.', en: 'No application is assigned to you yet.' },
   application: { fr: 'Candidature', en: 'Application' },
@@ -82,6 +89,8 @@ export const scoringMessages = defineMessages({
   submittedCount: { fr: 'Soumises', en: 'Submitted' },
   received: { fr: 'Évaluations reçues', en: 'Reviews received' },
   receivedOf: { fr: '{n} sur {k}', en: '{n} of {k}' },
+  unassigned: { fr: 'Sans attribution', en: 'Not assigned' },
+  receivedUnassigned: { fr: '+ {u} sans attribution', en: '+ {u} not assigned' },
   noPublished: { fr: 'Aucune attribution publiée pour cette saison.', en: 'No published assignment for this season.' },
   remindNow: { fr: 'Relancer maintenant les membres en retard', en: 'Remind late members now' },
   remindHint: {

@@ -14,13 +14,15 @@ import { listMembers } from '../jury.js';
 import { scoringMessages as m } from './messages.js';
 import {
   listOtherSubmittedReviews,
-  listReviewerAssignments,
-  listSeasonAssignments,
+  listReviewerTargets,
+  listSeasonReviewWork,
   loadGoverningPhase,
   loadReviewerAssignment,
+  loadReviewTarget,
   OPINIONS,
+  reviewPath,
   reviewState,
-  type ReviewerAssignment,
+  type ReviewTarget,
 } from './queries.js';
 import { remindNow, scheduleReviewReminders } from './reminders.js';
 import { RUBRIC_LEVELS, type LevelText } from './rubric-defaults.js';
@@ -31,6 +33,7 @@ import { MyReviewsPage, phaseText, ReviewPage, valuesOf, type ReviewFormState } 
 import { ProgressPage, RankingPage, RubricPage, rubricValues, StaffIndexPage, type RubricFormState } from './views/staff-pages.js';
 
 type IdParams = { Params: { id: string } };
+type ApplicationParams = { Params: { applicationId: string } };
 type SeasonParams = { Params: { seasonId: string } };
 
 const COMMENT_MAX = 5000;
@@ -72,19 +75,19 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
   const { db, clock } = services;
 
   async function renderReview(
-    request: FastifyRequest<IdParams>,
+    request: FastifyRequest,
     reply: FastifyReply,
-    assignment: ReviewerAssignment,
+    target: ReviewTarget,
     status: number,
     state: ReviewFormState | null,
     notice?: { kind: 'success' | 'error'; text: string },
   ): Promise<FastifyReply> {
-    const { phase, rules } = await loadGoverningPhase(db, assignment.seasonId, clock.now());
-    const [rubric, application] = await Promise.all([loadRubric(db, assignment.seasonId), loadApplicationForScoring(db, assignment.applicationId, { blind: rules.blind })]);
+    const { phase, rules } = await loadGoverningPhase(db, target.seasonId, clock.now());
+    const [rubric, application] = await Promise.all([loadRubric(db, target.seasonId), loadApplicationForScoring(db, target.applicationId, { blind: rules.blind })]);
     if (!rubric || !application) return notFound(request, reply);
-    const ownSubmitted = reviewState(assignment.review) === 'submitted';
+    const ownSubmitted = reviewState(target.review) === 'submitted';
     const others = rules.canSeeOthersReviews(ownSubmitted)
-      ? { visible: true as const, reviews: await listOtherSubmittedReviews(db, assignment) }
+      ? { visible: true as const, reviews: await listOtherSubmittedReviews(db, target) }
       : { visible: false as const, reason: phase?.others_reviews === 'after_own' ? ('after_own' as const) : ('never' as const) };
     const ctx = await viewContext(request, reply);
     return html(
@@ -92,13 +95,14 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
       status,
       <ReviewPage
         ctx={ctx}
-        assignmentId={assignment.assignmentId}
+        action={reviewPath(target)}
+        assigned={target.assignmentId !== null}
         application={application}
         criteria={rubric.criteria}
-        review={assignment.review}
+        review={target.review}
         phase={phase}
         rules={rules}
-        state={state ?? { values: valuesOf(assignment.review, rubric.criteria), errors: {} }}
+        state={state ?? { values: valuesOf(target.review, rubric.criteria), errors: {} }}
         notice={notice}
         others={others}
       />,
@@ -106,16 +110,17 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
   }
 
   app.get('/jury/evaluations', { config: { permission: 'review.participate' } }, async (request, reply) => {
-    const assignments = await listReviewerAssignments(db, request.user!.id);
-    const seasonIds = [...new Set(assignments.map((a) => a.seasonId))];
-    const [labels, seasons] = await Promise.all([applicationLabels(db, assignments.map((a) => a.applicationId)), seasonSummariesById(db, seasonIds)]);
+    const targets = await listReviewerTargets(db, request.user!.id, clock.now());
+    const seasonIds = [...new Set(targets.map((a) => a.seasonId))];
+    const [labels, seasons] = await Promise.all([applicationLabels(db, targets.map((a) => a.applicationId)), seasonSummariesById(db, seasonIds)]);
     const phases = new Map(await Promise.all(seasonIds.map(async (id) => [id, await loadGoverningPhase(db, id, clock.now())] as const)));
     const locale = request.locale;
-    const rows = assignments.map((a) => {
+    const rows = targets.map((a) => {
       const season = seasons.get(a.seasonId);
       const governing = phases.get(a.seasonId)!;
       return {
-        assignmentId: a.assignmentId,
+        href: reviewPath(a),
+        assigned: a.assignmentId !== null,
         title: labels.get(a.applicationId)?.title ?? '',
         seasonName: season ? (locale === 'en' ? season.nameEn || season.name : season.name) : '',
         state: reviewState(a.review),
@@ -125,27 +130,23 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     return html(reply, 200, <MyReviewsPage ctx={await viewContext(request, reply)} rows={rows} />);
   });
 
-  app.get<IdParams>('/jury/evaluations/:id', { config: { permission: 'review.participate' } }, async (request, reply) => {
-    const assignment = await loadReviewerAssignment(db, request.user!.id, request.params.id);
-    if (!assignment) return notFound(request, reply);
+  function savedNotice(request: FastifyRequest) {
     const ok = (request.query as Record<string, unknown>).ok;
-    const notice = ok === 'brouillon' ? { kind: 'success' as const, text: t(request.locale, m.savedDraft) } : ok === 'soumise' ? { kind: 'success' as const, text: t(request.locale, m.submitted) } : undefined;
-    return renderReview(request, reply, assignment, 200, null, notice);
-  });
+    return ok === 'brouillon' ? { kind: 'success' as const, text: t(request.locale, m.savedDraft) } : ok === 'soumise' ? { kind: 'success' as const, text: t(request.locale, m.submitted) } : undefined;
+  }
 
-  app.post<IdParams>('/jury/evaluations/:id', { config: { permission: 'review.participate' } }, async (request, reply) => {
-    const assignment = await loadReviewerAssignment(db, request.user!.id, request.params.id);
-    if (!assignment) return notFound(request, reply);
-    const rubric = await loadRubric(db, assignment.seasonId);
+  /** Reads and saves the review form for `target`; errors stay on the fields with what was typed. */
+  async function postReview(request: FastifyRequest, reply: FastifyReply, target: ReviewTarget): Promise<FastifyReply> {
+    const rubric = await loadRubric(db, target.seasonId);
     if (!rubric) return notFound(request, reply);
-    const input = readReviewForm(request.body, rubric.criteria, reviewState(assignment.review) === 'submitted');
-    if (!input.form.ok) return renderReview(request, reply, assignment, 400, { values: input.form.values, errors: input.form.errors });
+    const input = readReviewForm(request.body, rubric.criteria, reviewState(target.review) === 'submitted');
+    if (!input.form.ok) return renderReview(request, reply, target, 400, { values: input.form.values, errors: input.form.errors });
     const result = await saveReview(
       services,
       actorOf(request),
       {
         userId: request.user!.id,
-        assignmentId: assignment.assignmentId,
+        ...(target.assignmentId ? { assignmentId: target.assignmentId } : { applicationId: target.applicationId }),
         scores: input.scores,
         comments: input.comments,
         overall: input.overall,
@@ -155,11 +156,36 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
       },
       rubric.criteria.map((c) => c.code),
     );
-    if (result.ok) return reply.redirect(`/jury/evaluations/${assignment.assignmentId}?ok=${result.submitted ? 'soumise' : 'brouillon'}`, 303);
+    if (result.ok) return reply.redirect(`${reviewPath(target)}?ok=${result.submitted ? 'soumise' : 'brouillon'}`, 303);
     if (result.problem === 'not_found') return notFound(request, reply);
     const state = { values: input.form.values, errors: {} };
-    if (result.problem === 'closed') return renderReview(request, reply, assignment, 409, state, { kind: 'error', text: t(request.locale, m.closed) });
-    return renderReview(request, reply, assignment, 400, state);
+    if (result.problem === 'closed') return renderReview(request, reply, target, 409, state, { kind: 'error', text: t(request.locale, m.closed) });
+    return renderReview(request, reply, target, 400, state);
+  }
+
+  app.get<IdParams>('/jury/evaluations/:id', { config: { permission: 'review.participate' } }, async (request, reply) => {
+    const assignment = await loadReviewerAssignment(db, request.user!.id, request.params.id);
+    if (!assignment) return notFound(request, reply);
+    return renderReview(request, reply, assignment, 200, null, savedNotice(request));
+  });
+
+  app.post<IdParams>('/jury/evaluations/:id', { config: { permission: 'review.participate' } }, async (request, reply) => {
+    const assignment = await loadReviewerAssignment(db, request.user!.id, request.params.id);
+    if (!assignment) return notFound(request, reply);
+    return postReview(request, reply, assignment);
+  });
+
+  // An application reached by its id: assigned, or open to every reviewer without a conflict in an 'all' phase.
+  app.get<ApplicationParams>('/jury/evaluations/candidatures/:applicationId', { config: { permission: 'review.participate' } }, async (request, reply) => {
+    const target = await loadReviewTarget(db, request.user!.id, request.params.applicationId, clock.now());
+    if (!target) return notFound(request, reply);
+    return renderReview(request, reply, target, 200, null, savedNotice(request));
+  });
+
+  app.post<ApplicationParams>('/jury/evaluations/candidatures/:applicationId', { config: { permission: 'review.participate' } }, async (request, reply) => {
+    const target = await loadReviewTarget(db, request.user!.id, request.params.applicationId, clock.now());
+    if (!target) return notFound(request, reply);
+    return postReview(request, reply, target);
   });
 
   // Staff
@@ -183,29 +209,37 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     const season = await seasonOf(request);
     if (!season) return notFound(request, reply);
     const tracks = tracksOf(request);
-    const all = await listSeasonAssignments(db, season.id);
+    const all = await listSeasonReviewWork(db, season.id);
     const labels = await applicationLabels(db, all.map((a) => a.applicationId));
-    const assignments = all.filter((a) => !tracks || tracks.includes(labels.get(a.applicationId)?.trackCode ?? ''));
+    // Staff limited to tracks see the work on their tracks' applications only.
+    const work = all.filter((a) => !tracks || tracks.includes(labels.get(a.applicationId)?.trackCode ?? ''));
     const members = await listMembers(db, season.id);
     const reviewers = members
       .map((member) => {
-        const mine = assignments.filter((a) => a.memberId === member.id);
+        const mine = work.filter((a) => a.memberId === member.id);
         return {
           name: member.name,
-          assigned: mine.length,
+          assigned: mine.filter((a) => a.assignmentId !== null).length,
+          unassigned: mine.filter((a) => a.assignmentId === null).length,
           drafts: mine.filter((a) => reviewState(a.review) === 'draft').length,
           submitted: mine.filter((a) => reviewState(a.review) === 'submitted').length,
         };
       })
-      .filter((r) => r.assigned > 0);
-    const byApp = new Map<string, { id: string; title: string; submitted: number; assigned: number }>();
-    for (const a of assignments) {
-      const row = byApp.get(a.applicationId) ?? { id: a.applicationId, title: labels.get(a.applicationId)?.title ?? '', submitted: 0, assigned: 0 };
-      row.assigned++;
-      if (reviewState(a.review) === 'submitted') row.submitted++;
+      .filter((r) => r.assigned > 0 || r.unassigned > 0);
+    const byApp = new Map<string, { id: string; title: string; submitted: number; assigned: number; unassignedSubmitted: number }>();
+    for (const a of work) {
+      const row = byApp.get(a.applicationId) ?? { id: a.applicationId, title: labels.get(a.applicationId)?.title ?? '', submitted: 0, assigned: 0, unassignedSubmitted: 0 };
+      const submitted = reviewState(a.review) === 'submitted';
+      if (a.assignmentId !== null) {
+        row.assigned++;
+        if (submitted) row.submitted++;
+      } else if (submitted) {
+        row.unassignedSubmitted++;
+      }
       byApp.set(a.applicationId, row);
     }
-    const applications = [...byApp.values()].sort((x, y) => x.submitted / x.assigned - y.submitted / y.assigned || x.title.localeCompare(y.title));
+    const ratio = (x: { submitted: number; assigned: number; unassignedSubmitted: number }) => (x.assigned ? x.submitted / x.assigned : x.unassignedSubmitted ? 1 : 0);
+    const applications = [...byApp.values()].sort((x, y) => ratio(x) - ratio(y) || x.title.localeCompare(y.title));
     const governing = await loadGoverningPhase(db, season.id, clock.now());
     // The scheduled reminder exists once someone looks at the season's progress (idempotent: one job per phase end).
     if (governing.phase) await scheduleReviewReminders(db, { id: governing.phase.id, endsAt: governing.phase.ends_at }, clock.now());

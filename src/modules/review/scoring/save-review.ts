@@ -1,12 +1,14 @@
 import { auditedTransaction, type Actor } from '../../../core/audit/audit.js';
 import type { Services } from '../../../core/services.js';
-import { loadGoverningPhase, loadReviewerAssignment, reviewState, type ReviewRecord } from './queries.js';
+import { loadGoverningPhase, loadReviewerAssignment, loadReviewTarget, reviewState, type ReviewRecord } from './queries.js';
 import { scheduleReviewReminders } from './reminders.js';
 
 /** What a reviewer sends: their scores (criterion code → level 0–5, checked by the form reader) and texts. */
 export interface ReviewInput extends Pick<ReviewRecord, 'scores' | 'comments' | 'overall' | 'opinion' | 'confidence'> {
   userId: string;
-  assignmentId: string;
+  /** The review is reached by its assignment, or (an unassigned application in a phase open to all) by its application. */
+  assignmentId?: string;
+  applicationId?: string;
   /** Submit (final) rather than save a draft. A submitted review stays submitted when changed. */
   submit: boolean;
 }
@@ -14,14 +16,19 @@ export interface ReviewInput extends Pick<ReviewRecord, 'scores' | 'comments' | 
 export type SaveReviewResult = { ok: true; submitted: boolean; reviewId: string } | { ok: false; problem: 'not_found' | 'closed' | 'incomplete' };
 
 /**
- * Saves a reviewer's draft or submits their review, in one audited transaction. The assignment is read
- * again inside it (published, theirs, no conflict) and the phase must allow editing at this moment.
+ * Saves a reviewer's draft or submits their review, in one audited transaction. What they review is read
+ * again inside it (their published assignment, or an application an 'all' phase opens to them; never a
+ * conflict) and the phase must allow editing at this moment. One review per member and application.
  * A submitted review, when the phase still allows changes, can only be submitted again (complete).
  */
 export async function saveReview(services: Services, actor: Actor, input: ReviewInput, criteria: readonly string[]): Promise<SaveReviewResult> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit) => {
-    const assignment = await loadReviewerAssignment(trx, input.userId, input.assignmentId);
+    const assignment = input.assignmentId
+      ? await loadReviewerAssignment(trx, input.userId, input.assignmentId)
+      : input.applicationId
+        ? await loadReviewTarget(trx, input.userId, input.applicationId, now)
+        : null;
     if (!assignment) return { ok: false, problem: 'not_found' } as const;
     const { phase, rules } = await loadGoverningPhase(trx, assignment.seasonId, now);
     if (!phase || !rules.canEdit) return { ok: false, problem: 'closed' } as const;
@@ -41,8 +48,8 @@ export async function saveReview(services: Services, actor: Actor, input: Review
     };
     const row = await trx
       .insertInto('reviews')
-      .values({ assignment_id: assignment.assignmentId, ...values })
-      .onConflict((oc) => oc.column('assignment_id').doUpdateSet(values))
+      .values({ member_id: assignment.memberId, application_id: assignment.applicationId, assignment_id: assignment.assignmentId, ...values })
+      .onConflict((oc) => oc.columns(['member_id', 'application_id']).doUpdateSet({ ...values, assignment_id: assignment.assignmentId }))
       .returning('id')
       .executeTakeFirstOrThrow();
     if (!final) await scheduleReviewReminders(trx, { id: phase.id, endsAt: phase.ends_at }, now);
@@ -50,7 +57,7 @@ export async function saveReview(services: Services, actor: Actor, input: Review
       action: final ? (assignment.review?.submittedAt ? 'review.resubmit' : 'review.submit') : 'review.save_draft',
       subjectType: 'review',
       subjectId: row.id,
-      summary: { assignment: assignment.assignmentId, application: assignment.applicationId, criteria: Object.keys(input.scores).length },
+      summary: { assignment: assignment.assignmentId, assigned: assignment.assignmentId !== null, application: assignment.applicationId, criteria: Object.keys(input.scores).length },
     });
     return { ok: true, submitted: final, reviewId: row.id } as const;
   });

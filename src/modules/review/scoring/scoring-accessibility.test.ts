@@ -88,6 +88,44 @@ describe.skipIf(!hasChromium)('accessibility of jury scoring (axe-core in Chromi
     }
   });
 
+  it('a phase open to the whole jury: the list with both kinds of rows, an unassigned application, its progress', async () => {
+    const { db, clock } = running.app.services;
+    const now = clock.now();
+    const open = await seedScoringFixture(db, clock, {
+      slug: 'jury-axe-ouvert',
+      number: 91,
+      titles: ['Atelier attribué', 'Atelier ouvert à tous'],
+      reviewers: 1,
+      pairs: [[0, 0]],
+      phase: { startsAt: new Date(now.getTime() - DAY), endsAt: new Date(now.getTime() + 7 * DAY), visibility: 'all', blind: true },
+    });
+    const context = await contextFor(open.reviewers[0]);
+    const page = await context.newPage();
+    try {
+      const problems = watchCsp(page);
+      expect((await page.goto(`${running.baseUrl}/jury/evaluations`))?.status()).toBe(200);
+      expect(await page.content()).toContain('Ouverte à tout le jury');
+      await expectAxeClean(page, 'my reviews with an open phase', problems);
+      expect((await page.goto(`${running.baseUrl}/jury/evaluations/candidatures/${open.applications[1]}`))?.status()).toBe(200);
+      await expectAxeClean(page, 'scoring page of an unassigned application', problems);
+      await page.locator('input[name="score_impact"][value="3"]').check({ force: true });
+      const [saved] = await Promise.all([page.waitForNavigation(), page.click('button[value="save"]')]);
+      expect(saved?.status()).toBe(200);
+    } finally {
+      await context.close();
+    }
+    const staffContext = await contextFor(staff);
+    const progress = await staffContext.newPage();
+    try {
+      const problems = watchCsp(progress);
+      expect((await progress.goto(`${running.baseUrl}/admin/evaluations/${open.seasonId}`))?.status()).toBe(200);
+      expect(await progress.content()).toContain('Sans attribution');
+      await expectAxeClean(progress, 'progress with a review without assignment', problems);
+    } finally {
+      await staffContext.close();
+    }
+  });
+
   it('the staff pages: seasons, progress, rubric (and its errors), ranking', async () => {
     const context = await contextFor(staff);
     const page = await context.newPage();

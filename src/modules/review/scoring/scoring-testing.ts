@@ -3,6 +3,7 @@ import { createSignedInUser, type SignedInUser } from '../../../../test/support/
 import type { Clock } from '../../../core/clock.js';
 import type { DB } from '../../../core/db/schema.js';
 import { DEFAULT_FORM } from '../../applications/form/default-form.js';
+import type { ApplicationState } from '../../applications/states.js';
 import { seedOpenSeason } from '../../applications/testing.js';
 import { DEFAULT_CRITERIA } from '../../seasons/criteria.js';
 import './tables.js';
@@ -26,12 +27,18 @@ export interface ScoringFixture {
 export interface FixtureOptions {
   slug: string;
   number: number;
-  /** Titles of the applications (track 'numerique'). */
+  /** Titles of the applications (track 'numerique' unless `tracks` says otherwise). */
   titles: string[];
+  /** Track code of each application, by index ('numerique' or 'autres'); default 'numerique'. */
+  tracks?: string[];
+  /** State of each application, by index; default 'in_review'. */
+  states?: ApplicationState[];
+  /** Answers added to (or replacing) the default ones, by application index. */
+  answers?: Record<string, unknown>[];
   reviewers: number;
   /** Pairs [reviewer index, application index] to assign. */
   pairs: [number, number][];
-  phase: { startsAt: Date; endsAt: Date; blind?: boolean; othersReviews?: 'never' | 'after_own' | 'always'; editableAfterEnd?: boolean };
+  phase: { startsAt: Date; endsAt: Date; blind?: boolean; othersReviews?: 'never' | 'after_own' | 'always'; editableAfterEnd?: boolean; visibility?: 'assigned' | 'all' };
   published?: boolean;
   laureatesSought?: number;
 }
@@ -50,7 +57,7 @@ export async function seedScoringFixture(db: Kysely<DB>, clock: Clock, options: 
     const owner = await createSignedInUser(db, clock, [], `porteur${i}`);
     const row = await db
       .insertInto('applications')
-      .values({ season_id: season.id, track_code: 'numerique', form_id: form.id, owner_id: owner.id, applicant_kind: 'association', title, state: 'in_review', draft_answers: '{}', submitted_at: now, current_version: 1, created_at: now, updated_at: now })
+      .values({ season_id: season.id, track_code: options.tracks?.[i] ?? 'numerique', form_id: form.id, owner_id: owner.id, applicant_kind: 'association', title, state: options.states?.[i] ?? 'in_review', draft_answers: '{}', submitted_at: now, current_version: 1, created_at: now, updated_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     const answers = {
@@ -62,6 +69,7 @@ export async function seedScoringFixture(db: Kysely<DB>, clock: Clock, options: 
       team: [{ member_name: `Camille Porteuse${i}`, member_email: `camille${i}@exemple.fr`, member_role: 'Présidente' }],
       needs_levers: ['coaching'],
       needs_stage: 'deploy',
+      ...options.answers?.[i],
     };
     await db
       .insertInto('application_versions')
@@ -88,7 +96,7 @@ export async function seedScoringFixture(db: Kysely<DB>, clock: Clock, options: 
       blind: options.phase.blind ?? false,
       others_reviews: options.phase.othersReviews ?? 'after_own',
       editable_after_end: options.phase.editableAfterEnd ?? false,
-      visibility: 'assigned',
+      visibility: options.phase.visibility ?? 'assigned',
       position: 0,
       created_at: now,
     })

@@ -258,9 +258,10 @@ describe('jury scoring', () => {
       const page = await get(staff.cookie, `/admin/evaluations/${f.seasonId}`);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('jure0 Test');
-      // Application 0: three reviewers, two submitted; reviewer 2 (a conflict on application 2) has two left.
+      // Application 0: three reviewers, two submitted; reviewer 2 (a conflict on application 2) has two left,
+      // none reviewed without an assignment.
       expect(page.body).toContain('2 sur 3');
-      expect(page.body).toMatch(/<td>jure2 Test<\/td><td>2<\/td><td>0<\/td><td>1<\/td>/);
+      expect(page.body).toMatch(/<td>jure2 Test<\/td><td>2<\/td><td>0<\/td><td>0<\/td><td>1<\/td>/);
       expect((await get(staff.cookie, '/admin/evaluations/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
       expect((await get(staff.cookie, '/admin/evaluations/nope/classement')).statusCode).toBe(404);
     });

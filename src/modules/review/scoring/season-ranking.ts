@@ -6,7 +6,7 @@ import type { DB } from '../../../core/db/schema.js';
 import type { Services } from '../../../core/services.js';
 import { applicationLabels } from '../../applications/for-scoring.js';
 import { listMembers } from '../jury.js';
-import { listSeasonAssignments } from './queries.js';
+import { listSeasonReviewWork } from './queries.js';
 import { loadRubric, type SeasonRubric } from './rubric.js';
 import './tables.js';
 
@@ -28,15 +28,16 @@ export function defaultSeed(seasonId: string): number {
 }
 
 /**
- * The jury's ranking of a season from the submitted reviews of its published assignment. Staff limited
- * to tracks see the rows of their tracks only; the model is always fitted on every review.
+ * The jury's ranking of a season from its submitted reviews: those of the published assignment and those
+ * written without an assignment in a phase open to all. Staff limited to tracks see the rows of their
+ * tracks only; the model is always fitted on every review.
  */
 export async function seasonRanking(db: Kysely<DB>, seasonId: string, tracks?: readonly string[]): Promise<SeasonRanking | null> {
   const rubric = await loadRubric(db, seasonId);
   if (!rubric) return null;
   const stored = await db.selectFrom('review_ranking_seeds').select('seed').where('season_id', '=', seasonId).executeTakeFirst();
   const seed = stored ? Number(stored.seed) : defaultSeed(seasonId);
-  const assignments = await listSeasonAssignments(db, seasonId);
+  const assignments = await listSeasonReviewWork(db, seasonId);
   const submitted = assignments.filter((a) => a.review?.submittedAt);
   const ranking = rankApplications(
     submitted.map((a) => ({ application: a.applicationId, reviewer: a.memberId, scores: a.review!.scores })),

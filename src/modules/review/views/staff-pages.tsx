@@ -373,6 +373,8 @@ export function AssignmentPage(props: {
   notice?: string;
   infeasible?: Array<{ fr: string; en: string }>;
   problem?: string;
+  /** Staff limited to tracks: only their tracks are shown, and the run and publication are not theirs. */
+  trackLimited?: boolean;
 }): JSX.Element {
   const { ctx, season, applications, members, run, pairs, state, pairState } = props;
   const { locale } = ctx;
@@ -397,13 +399,17 @@ export function AssignmentPage(props: {
         ''
       )}
       {props.problem ? <Alert kind="error" title={props.problem} /> : ''}
-      <form method="post" action={base} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <ErrorSummary locale={locale} errors={state.errors} labels={runLabels} />
-        <Input locale={locale} name="per_application" label={runLabels.per_application} type="number" value={state.values.per_application ?? String(run?.per_application ?? 3)} error={state.errors.per_application} required />
-        <Checkbox name="fair" label={t(locale, m.fair)} checked={state.values.fair === 'on' || (state.values.fair === undefined && run?.fair === true)} />
-        <button type="submit" class="fr-btn fr-mt-2w" safe>{t(locale, run ? m.rerun : m.run)}</button>
-      </form>
+      {props.trackLimited ? (
+        <Alert kind="info" title={t(locale, m.trackLimited)} text={t(locale, m.trackLimitedRun)} />
+      ) : (
+        <form method="post" action={base} novalidate>
+          <CsrfField token={ctx.csrfToken} />
+          <ErrorSummary locale={locale} errors={state.errors} labels={runLabels} />
+          <Input locale={locale} name="per_application" label={runLabels.per_application} type="number" value={state.values.per_application ?? String(run?.per_application ?? 3)} error={state.errors.per_application} required />
+          <Checkbox name="fair" label={t(locale, m.fair)} checked={state.values.fair === 'on' || (state.values.fair === undefined && run?.fair === true)} />
+          <button type="submit" class="fr-btn fr-mt-2w" safe>{t(locale, run ? m.rerun : m.run)}</button>
+        </form>
+      )}
       <h2 class="fr-mt-6w" safe>{t(locale, m.runTitle)}</h2>
       {!run ? (
         <p safe>{t(locale, m.noRun)}</p>
@@ -470,7 +476,7 @@ export function AssignmentPage(props: {
             <PairSelects locale={locale} state={pairState} applications={applications} members={members} />
             <button type="submit" class="fr-btn" safe>{t(locale, m.add)}</button>
           </form>
-          {run.published_at ? (
+          {run.published_at || props.trackLimited ? (
             ''
           ) : (
             <form method="post" action={`${base}/publier`} class="fr-mt-6w">

@@ -31,14 +31,16 @@ export function phaseText(locale: Locale, phase: PhaseRecord | null, rules: Phas
 }
 
 export interface AssignmentRow {
-  assignmentId: string;
+  /** The review page: by assignment, or by application for one open to the whole jury. */
+  href: string;
+  assigned: boolean;
   title: string;
   seasonName: string;
   state: ReviewState;
   phase: string;
 }
 
-/** /jury/evaluations: the reviewer's assignments with their state. */
+/** /jury/evaluations: the reviewer's assignments with their state, then what a phase open to all adds. */
 export function MyReviewsPage({ ctx, rows }: { ctx: ViewContext; rows: AssignmentRow[] }): JSX.Element {
   const { locale } = ctx;
   return (
@@ -49,13 +51,18 @@ export function MyReviewsPage({ ctx, rows }: { ctx: ViewContext; rows: Assignmen
         {rows.length === 0 ? (
           <p safe>{t(locale, m.noAssignments)}</p>
         ) : (
-          <DataTable caption={t(locale, m.myReviews)} hiddenCaption columns={[t(locale, m.application), t(locale, m.season), t(locale, m.phaseColumn), t(locale, m.state)]}>
+          <DataTable caption={t(locale, m.myReviews)} hiddenCaption columns={[t(locale, m.application), t(locale, m.assignment), t(locale, m.season), t(locale, m.phaseColumn), t(locale, m.state)]}>
             {rows.map((row) => (
               <tr>
                 <td>
-                  <a href={`/jury/evaluations/${row.assignmentId}`} safe>
+                  <a href={row.href} safe>
                     {row.title || t(locale, m.untitled)}
                   </a>
+                </td>
+                <td>
+                  <span class={`fr-badge fr-badge--sm fr-badge--no-icon ${row.assigned ? 'fr-badge--blue-ecume' : 'fr-badge--purple-glycine'}`} safe>
+                    {t(locale, row.assigned ? m.assignedToYou : m.openToAll)}
+                  </span>
                 </td>
                 <td safe>{row.seasonName}</td>
                 <td safe>{row.phase}</td>
@@ -93,7 +100,10 @@ function label(locale: Locale, criterion: RubricCriterion): string {
 
 export interface ReviewPageProps {
   ctx: ViewContext;
-  assignmentId: string;
+  /** Where the form posts (the page's own address). */
+  action: string;
+  /** False for an application opened by a phase open to all rather than assigned. */
+  assigned: boolean;
   application: ApplicationForScoring;
   criteria: RubricCriterion[];
   review: ReviewRecord | null;
@@ -160,6 +170,7 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
           <StateBadge locale={locale} state={reviewState(review)} />{' '}
           <span safe>{phaseText(locale, props.phase, rules)}</span>
         </p>
+        {props.assigned ? '' : <p class="fr-text--sm" safe>{t(locale, m.openToAllNotice)}</p>}
         {rules.blind ? <p class="fr-text--sm" safe>{t(locale, m.blindNotice)}</p> : carriers ? <p safe>{t(locale, m.carriedBy, { name: carriers })}</p> : ''}
         <section aria-labelledby="answers-title" class="fr-my-4w">
           <h2 id="answers-title" class="fr-h4" safe>
@@ -177,7 +188,7 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
           {submitted && review?.submittedAt ? <p safe>{t(locale, m.submittedOn, { date: formatDateTime(locale, review.submittedAt) })}</p> : ''}
           {rules.canEdit ? '' : <Alert kind="info" title={t(locale, m.readOnly)} />}
           <ErrorSummary locale={locale} errors={state.errors} labels={labels} />
-          <form method="post" action={`/jury/evaluations/${props.assignmentId}`} novalidate>
+          <form method="post" action={props.action} novalidate>
             <CsrfField token={ctx.csrfToken} />
             <fieldset class="fr-fieldset" disabled={!rules.canEdit} aria-labelledby="review-title">
               {criteria.map((c) => (

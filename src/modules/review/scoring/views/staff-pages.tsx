@@ -73,8 +73,10 @@ export function StaffIndexPage({ ctx, seasons }: { ctx: ViewContext; seasons: { 
 export interface ProgressData {
   season: { id: string; name: string; nameEn: string };
   phase: string;
-  reviewers: { name: string; assigned: number; drafts: number; submitted: number }[];
-  applications: { id: string; title: string; submitted: number; assigned: number }[];
+  /** `unassigned`: reviews written without an assignment, in a phase open to the whole jury. */
+  reviewers: { name: string; assigned: number; unassigned: number; drafts: number; submitted: number }[];
+  /** `submitted` of `assigned` on assigned pairs; `unassignedSubmitted`: submitted reviews without an assignment. */
+  applications: { id: string; title: string; submitted: number; assigned: number; unassignedSubmitted: number }[];
   notice?: { kind: 'success' | 'error'; text: string };
 }
 
@@ -92,11 +94,12 @@ export function ProgressPage({ ctx, data }: { ctx: ViewContext; data: ProgressDa
           <h2 class="fr-h4" safe>
             {t(locale, m.perReviewer)}
           </h2>
-          <DataTable caption={t(locale, m.perReviewer)} hiddenCaption columns={[t(locale, m.reviewer), t(locale, m.assigned), t(locale, m.drafts), t(locale, m.submittedCount)]}>
+          <DataTable caption={t(locale, m.perReviewer)} hiddenCaption columns={[t(locale, m.reviewer), t(locale, m.assigned), t(locale, m.unassigned), t(locale, m.drafts), t(locale, m.submittedCount)]}>
             {data.reviewers.map((r) => (
               <tr>
                 <td safe>{r.name}</td>
                 <td safe>{String(r.assigned)}</td>
+                <td safe>{String(r.unassigned)}</td>
                 <td safe>{String(r.drafts)}</td>
                 <td safe>{String(r.submitted)}</td>
               </tr>
@@ -116,7 +119,7 @@ export function ProgressPage({ ctx, data }: { ctx: ViewContext; data: ProgressDa
             {data.applications.map((a) => (
               <tr>
                 <td safe>{a.title || t(locale, m.untitled)}</td>
-                <td safe>{t(locale, m.receivedOf, { n: a.submitted, k: a.assigned })}</td>
+                <td safe>{[t(locale, m.receivedOf, { n: a.submitted, k: a.assigned }), a.unassignedSubmitted ? t(locale, m.receivedUnassigned, { u: a.unassignedSubmitted }) : ''].filter(Boolean).join(' ')}</td>
               </tr>
             ))}
           </DataTable>
