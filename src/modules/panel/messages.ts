@@ -133,7 +133,10 @@ export const panelMessages = defineMessages({
     en: 'One line per value: category;value;label;English label;minimum;maximum (e.g. genre;femme;Femme;Woman;7;8). The categories become the questions of the volunteers’ form. Use no sensitive data (health, religion, origin, political opinions, sexual orientation, union membership).',
   },
   saveQuotas: { fr: 'Enregistrer les quotas', en: 'Save the quotas' },
-  quotasLocked: { fr: 'Les quotas ne changent plus une fois l’appel aux volontaires ouvert.', en: 'The quotas no longer change once the call for volunteers is open.' },
+  quotasLocked: {
+    fr: 'Les catégories et leurs valeurs ne changent plus une fois l’appel aux volontaires ouvert ; les libellés, minimums et maximums se modifient avec « Modifier le panel » jusqu’au tirage.',
+    en: 'The categories and their values no longer change once the call for volunteers is open; the labels, minimums and maximums are changed with "Edit the panel" until the draw.',
+  },
   badQuotaLine: { fr: 'Ligne {line} : écrivez catégorie;valeur;libellé;libellé en anglais;minimum;maximum, avec des codes en minuscules et des nombres entiers (minimum ≤ maximum).', en: 'Line {line}: write category;value;label;English label;minimum;maximum, with lower-case codes and whole numbers (minimum ≤ maximum).' },
   duplicateQuota: { fr: 'Ligne {line} : la valeur « {feature} » de « {category} » est déjà donnée.', en: 'Line {line}: the value "{feature}" of "{category}" is already given.' },
   sensitiveCategory: { fr: 'Ligne {line} : « {category} » ressemble à une donnée sensible (article 9 du RGPD), interdite ici.', en: 'Line {line}: "{category}" looks like sensitive data (GDPR article 9), not allowed here.' },
