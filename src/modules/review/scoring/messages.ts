@@ -126,6 +126,9 @@ export const scoringMessages = defineMessages({
   },
   bias: { fr: 'Écart', en: 'Offset' },
   noRanking: { fr: 'Aucune évaluation soumise : pas encore de classement.', en: 'No review submitted: no ranking yet.' },
-  unranked: { fr: '{n} candidature(s) attribuée(s) sans évaluation soumise ne sont pas classées.', en: '{n} assigned application(s) without a submitted review are not ranked.' },
+  unranked: {
+    fr: '{n} candidature(s) attribuée(s) ou en cours d’évaluation sans évaluation soumise ne sont pas classées.',
+    en: '{n} application(s) assigned or being reviewed without a submitted review are not ranked.',
+  },
   exportCsv: { fr: 'Exporter le classement (CSV)', en: 'Export the ranking (CSV)' },
 });
