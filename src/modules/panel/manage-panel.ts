@@ -40,12 +40,15 @@ export async function createPanel(services: Services, actor: Actor, input: Panel
   });
 }
 
-/** Replaces the quotas; only while the panel is in set-up (volunteers answer the questions they define). */
+/** Replaces the quotas; only while the panel is in set-up and nobody volunteered (volunteers answer the questions they define). */
 export async function saveQuotas(services: Services, actor: Actor, panelId: string, quotas: QuotaRecord[]): Promise<boolean> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit) => {
     const panel = await trx.selectFrom('panels').select('status').where('id', '=', panelId).forUpdate().executeTakeFirst();
     if (!panel || panel.status !== 'setup') return false;
+    // A panel put back in set-up keeps the questions its volunteers answered (the edit page changes bounds and labels).
+    const answered = await trx.selectFrom('panel_volunteers').select('id').where('panel_id', '=', panelId).limit(1).executeTakeFirst();
+    if (answered) return false;
     await trx.deleteFrom('panel_quotas').where('panel_id', '=', panelId).execute();
     if (quotas.length > 0) {
       await trx

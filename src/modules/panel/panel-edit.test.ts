@@ -230,6 +230,14 @@ describe('editing once volunteers answered, then after the draw', () => {
     expect(household.statusCode).toBe(409);
     expect(household.body).toContain('l’adresse postale leur a été demandée ou non');
 
+    // Put back in set-up, the panel still keeps the questions its volunteers answered, on either form.
+    expect((await post(staff, `/admin/panels/${panelId}/statut`, page, { status: 'setup' })).statusCode).toBe(303);
+    const staffForm = await post(staff, `${page}/quotas`, page, { quotas: `${QUOTAS}\nage;tres-age;80 ans et plus;80 and over;0;1` });
+    expect(staffForm.statusCode).toBe(409);
+    expect((await submit(await openEdit(staff), { quotas: `${QUOTAS}\nage;tres-age;80 ans et plus;80 and over;0;1` })).statusCode).toBe(400);
+    expect(await quotaRows()).toHaveLength(4);
+    expect((await post(staff, `/admin/panels/${panelId}/statut`, page, { status: 'recruiting' })).statusCode).toBe(303);
+
     const bounds = await submit(opened, { quotas: QUOTAS.replace('18-39 ans;18-39;1;3', '18 à 39 ans;18 to 39;2;3') });
     expect(bounds.statusCode).toBe(303);
     expect((await quotaRows()).find((q) => q.feature === 'jeune')).toMatchObject({ label: '18 à 39 ans', min: 2, max: 3 });
