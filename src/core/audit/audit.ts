@@ -104,11 +104,26 @@ async function appendChained(trx: Transaction<DB>, rows: ReturnType<typeof chain
     .execute();
 }
 
-/** Writes an event in the change's transaction, without touching the chain (no lock). */
-async function queueAudit(trx: Transaction<DB>, actor: Actor, at: Date, input: AuditInput): Promise<void> {
+/** An event as recorded by a change: its summary serialised at once, so later edits of the object cannot alter it. */
+interface RecordedEvent {
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  summary: string;
+}
+
+/**
+ * Writes a change's events to the queue in its transaction, in one statement, without touching the
+ * chain (no lock). Their queue ids follow the order they were recorded in.
+ */
+async function queueAudit(trx: Transaction<DB>, actor: Actor, at: Date, events: readonly RecordedEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map(
+    (event) => sql`(${at}, ${actor.id}, ${actor.label}, ${event.action}, ${event.subjectType}, ${event.subjectId}, ${event.summary}::jsonb)`,
+  );
   await sql`
     insert into audit_queue (at, actor_id, actor_label, action, subject_type, subject_id, summary)
-    values (${at}, ${actor.id}, ${actor.label}, ${input.action}, ${input.subjectType}, ${input.subjectId ?? null}, ${canonicalJson(input.summary ?? {})}::jsonb)`.execute(trx);
+    values ${sql.join(rows)}`.execute(trx);
 }
 
 const CHAIN_BATCH = 1000;
@@ -240,14 +255,17 @@ export async function auditedTransaction<T>(
   at: Date,
   fn: (trx: Transaction<DB>, audit: (input: AuditInput) => Promise<void>) => Promise<T>,
 ): Promise<T> {
-  let queued = false;
-  const result = await db.transaction().execute((trx) =>
-    fn(trx, async (input) => {
-      await queueAudit(trx, actor, at, input);
-      queued = true;
-    }),
-  );
-  if (queued) {
+  // The events are written together just before COMMIT: one statement per change, however many events.
+  let recorded: RecordedEvent[] = [];
+  const result = await db.transaction().execute(async (trx) => {
+    recorded = [];
+    const value = await fn(trx, async (input) => {
+      recorded.push({ action: input.action, subjectType: input.subjectType, subjectId: input.subjectId ?? null, summary: canonicalJson(input.summary ?? {}) });
+    });
+    await queueAudit(trx, actor, at, recorded);
+    return value;
+  });
+  if (recorded.length > 0) {
     await chainSoon(db).catch((error: unknown) => process.emitWarning(`audit events left queued for the next chaining pass: ${String(error)}`));
   }
   return result;
