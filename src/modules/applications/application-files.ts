@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
-import type { Actor } from '../../core/audit/audit.js';
+import type { Actor, AuditInput } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { DB } from '../../core/db/schema.js';
@@ -15,7 +15,7 @@ import type { Services } from '../../core/services.js';
 import { callClosesAt, isOnTime } from './deadline.js';
 import { fileMessages as fm } from './file-messages.js';
 import type { AnswerMap, FormDefinition, Question } from './form/model.js';
-import { loadApplication, type ApplicationRecord } from './queries.js';
+import { loadApplication, type ApplicationRecord, type HeldFile } from './queries.js';
 import { isEditable } from './states.js';
 import type { FileScanStatus } from './tables.js';
 
@@ -141,6 +141,13 @@ function keepOwnFileIds(definition: FormDefinition, answers: AnswerMap, own: Set
   }
 }
 
+/** The answers with, in every file answer, only the ids among the files the application holds. */
+export function keepHeldFileIds(definition: FormDefinition, typed: AnswerMap, held: readonly HeldFile[]): AnswerMap {
+  const answers: AnswerMap = structuredClone(typed);
+  keepOwnFileIds(definition, answers, new Set(held.map((file) => file.fileId)));
+  return answers;
+}
+
 function list(raw: unknown): string[] {
   return (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
 }
@@ -161,11 +168,15 @@ function sizeText(bytes: number): string {
   return `${String(mega).replace('.', ',')} Mo / ${mega} MB`;
 }
 
+/** Whether a posted form changes the application's files at all (most autosaves and submits do not). */
+export function changesFiles(submission: Submission): boolean {
+  return submission.uploads.length > 0 || list(submission.body.remove_files).length > 0 || submission.tooManyParts;
+}
+
 /**
  * Applies the removals and stores the uploads of one posted form, in one transaction with the
- * application locked (so two tabs cannot both pass the quota). Each accepted file gets its scan
- * row and, when an antivirus is configured, its scan job in the same transaction. Refused files
- * become field errors; the typed answers are returned in every case.
+ * application locked (so two tabs cannot both pass the quota). Refused files become field errors;
+ * the typed answers are returned in every case.
  */
 export async function attachFiles(
   services: Services,
@@ -177,17 +188,9 @@ export async function attachFiles(
   submission: Submission,
   arrivedAt: Date,
 ): Promise<AttachResult> {
-  const answers: AnswerMap = structuredClone(typed);
-  const errors: Record<string, FieldError> = {};
-  let status: AttachResult['status'] = null;
-  const storedIds: string[] = [];
-  const refuse = (path: string, error: FieldError, code: 400 | 413) => {
-    errors[path] ??= error;
-    status = status === 413 ? 413 : code;
-  };
-  const removals = new Set(list(submission.body.remove_files));
-  if (submission.uploads.length === 0 && removals.size === 0 && !submission.tooManyParts) {
-    // Nothing to store (every autosave, most submits): only check the posted ids, without a lock.
+  if (!changesFiles(submission)) {
+    // Nothing to store (every autosave): only check the posted ids, without a lock.
+    const answers: AnswerMap = structuredClone(typed);
     const held = await services.db
       .selectFrom('application_files')
       .select('file_id')
@@ -195,11 +198,9 @@ export async function attachFiles(
       .where('removed_at', 'is', null)
       .execute();
     keepOwnFileIds(definition, answers, new Set(held.map((row) => row.file_id)));
-    return { answers, errors, status, storedIds: [] };
+    return { answers, errors: {}, status: null, storedIds: [] };
   }
-  const now = services.clock.now();
-  const scanning = createAntivirus(services.config).enabled;
-  await auditedTransaction(services.db, actor, now, async (trx, audit) => {
+  return auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit) => {
     const locked = await loadApplication(trx, application.id, { forUpdate: true });
     const editable =
       locked !== null &&
@@ -208,81 +209,115 @@ export async function attachFiles(
     const held = await trx
       .selectFrom('application_files')
       .innerJoin('files', 'files.id', 'application_files.file_id')
-      .select(['application_files.file_id', 'files.size'])
+      .select(['application_files.file_id as fileId', 'files.size'])
       .where('application_files.application_id', '=', application.id)
       .where('application_files.removed_at', 'is', null)
       .execute();
-    const own = new Set(held.map((row) => row.file_id));
-    let count = held.length;
-    let bytes = held.reduce((sum, row) => sum + row.size, 0);
-    if (editable) {
-      for (const fileId of removals) {
-        if (!own.has(fileId)) continue;
-        own.delete(fileId);
-        count--;
-        bytes -= held.find((row) => row.file_id === fileId)!.size;
-        await removeFile(trx, application.id, fileId, now);
-        await audit({ action: 'application.remove_file', subjectType: 'application', subjectId: application.id, summary: { fileId } });
-      }
-    }
-    keepOwnFileIds(definition, answers, own);
-    if (!editable) return;
-    if (submission.tooManyParts) refuse('remove_files', { message: fm.quotaFiles, params: { n: MAX_FILES_PER_APPLICATION } }, 413);
-    for (const upload of submission.uploads) {
-      const question = fileQuestionAt(definition, upload.path);
-      const name = displayFileName(upload.name);
-      if (!question?.file) {
-        refuse(PATH.test(upload.path) ? upload.path : 'remove_files', { message: fm.notAFileQuestion }, 400);
-        continue;
-      }
-      const types = question.file.contentTypes.map(contentTypeLabel).join(', ');
-      if (upload.truncated || upload.data.length > question.file.maxBytes) {
-        refuse(upload.path, { message: fm.tooLarge, params: { name, size: sizeText(question.file.maxBytes) } }, 413);
-        continue;
-      }
-      const sniffed = sniffContentType(upload.data);
-      if (!sniffed) {
-        refuse(upload.path, { message: fm.unknownType, params: { name, types } }, 400);
-        continue;
-      }
-      if (!question.file.contentTypes.includes(sniffed.contentType)) {
-        refuse(upload.path, { message: fm.wrongType, params: { name, type: contentTypeLabel(sniffed.contentType), types } }, 400);
-        continue;
-      }
-      if (count + 1 > MAX_FILES_PER_APPLICATION) {
-        refuse(upload.path, { message: fm.quotaFiles, params: { n: MAX_FILES_PER_APPLICATION } }, 413);
-        continue;
-      }
-      if (bytes + upload.data.length > MAX_BYTES_PER_APPLICATION) {
-        refuse(upload.path, { message: fm.quotaBytes, params: { size: sizeText(MAX_BYTES_PER_APPLICATION) } }, 413);
-        continue;
-      }
-      const stored = await storeFile(trx, { data: upload.data, originalName: upload.name, ownerId: user.id, contentType: sniffed.contentType });
-      await trx
-        .insertInto('application_files')
-        .values({
-          file_id: stored.id,
-          application_id: application.id,
-          question_path: upload.path,
-          uploaded_by: user.id,
-          scan_status: scanning ? 'pending' : 'not_scanned',
-          created_at: now,
-        })
-        .execute();
-      if (scanning) await enqueueJob(trx, SCAN_FILE_JOB, { fileId: stored.id }, { runAt: now, maxAttempts: 5 });
-      count++;
-      bytes += upload.data.length;
-      own.add(stored.id);
-      storedIds.push(stored.id);
-      appendFileIds(answers, upload.path, [stored.id]);
-      await audit({
-        action: 'application.attach_file',
-        subjectType: 'application',
-        subjectId: application.id,
-        summary: { fileId: stored.id, path: upload.path, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 },
-      });
-    }
+    return attachInTransaction(trx, audit, { services, userId: user.id, applicationId: application.id, definition, typed, submission, editable, held });
   });
+}
+
+export interface AttachContext {
+  services: Services;
+  userId: string;
+  applicationId: string;
+  definition: FormDefinition;
+  typed: AnswerMap;
+  submission: Submission;
+  /** Whether the application may change now (its state, and the deadline unless it is a draft). */
+  editable: boolean;
+  /** The files it holds, read with the application locked. */
+  held: readonly HeldFile[];
+}
+
+/**
+ * The file part of a posted form, in the caller's transaction with the application locked: applies
+ * the removals, then checks and stores each upload (by its content, against the question's types
+ * and size and the application's quota). Each accepted file gets its scan row and, when an
+ * antivirus is configured, its scan job. Refused files become field errors.
+ */
+export async function attachInTransaction(trx: Transaction<DB>, audit: (input: AuditInput) => Promise<void>, ctx: AttachContext): Promise<AttachResult> {
+  const { services, applicationId, definition, submission } = ctx;
+  const answers: AnswerMap = structuredClone(ctx.typed);
+  const errors: Record<string, FieldError> = {};
+  let status: AttachResult['status'] = null;
+  const storedIds: string[] = [];
+  const refuse = (path: string, error: FieldError, code: 400 | 413) => {
+    errors[path] ??= error;
+    status = status === 413 ? 413 : code;
+  };
+  const now = services.clock.now();
+  const scanning = createAntivirus(services.config).enabled;
+  const own = new Set(ctx.held.map((row) => row.fileId));
+  let count = ctx.held.length;
+  let bytes = ctx.held.reduce((sum, row) => sum + row.size, 0);
+  if (ctx.editable) {
+    for (const fileId of new Set(list(submission.body.remove_files))) {
+      if (!own.has(fileId)) continue;
+      own.delete(fileId);
+      count--;
+      bytes -= ctx.held.find((row) => row.fileId === fileId)!.size;
+      await removeFile(trx, applicationId, fileId, now);
+      await audit({ action: 'application.remove_file', subjectType: 'application', subjectId: applicationId, summary: { fileId } });
+    }
+  }
+  keepOwnFileIds(definition, answers, own);
+  if (!ctx.editable) return { answers, errors, status, storedIds };
+  if (submission.tooManyParts) refuse('remove_files', { message: fm.quotaFiles, params: { n: MAX_FILES_PER_APPLICATION } }, 413);
+  for (const upload of submission.uploads) {
+    const question = fileQuestionAt(definition, upload.path);
+    const name = displayFileName(upload.name);
+    if (!question?.file) {
+      refuse(PATH.test(upload.path) ? upload.path : 'remove_files', { message: fm.notAFileQuestion }, 400);
+      continue;
+    }
+    const types = question.file.contentTypes.map(contentTypeLabel).join(', ');
+    if (upload.truncated || upload.data.length > question.file.maxBytes) {
+      refuse(upload.path, { message: fm.tooLarge, params: { name, size: sizeText(question.file.maxBytes) } }, 413);
+      continue;
+    }
+    const sniffed = sniffContentType(upload.data);
+    if (!sniffed) {
+      refuse(upload.path, { message: fm.unknownType, params: { name, types } }, 400);
+      continue;
+    }
+    if (!question.file.contentTypes.includes(sniffed.contentType)) {
+      refuse(upload.path, { message: fm.wrongType, params: { name, type: contentTypeLabel(sniffed.contentType), types } }, 400);
+      continue;
+    }
+    if (count + 1 > MAX_FILES_PER_APPLICATION) {
+      refuse(upload.path, { message: fm.quotaFiles, params: { n: MAX_FILES_PER_APPLICATION } }, 413);
+      continue;
+    }
+    if (bytes + upload.data.length > MAX_BYTES_PER_APPLICATION) {
+      refuse(upload.path, { message: fm.quotaBytes, params: { size: sizeText(MAX_BYTES_PER_APPLICATION) } }, 413);
+      continue;
+    }
+    const stored = await storeFile(trx, { data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType: sniffed.contentType });
+    await trx
+      .insertInto('application_files')
+      .values({
+        file_id: stored.id,
+        application_id: applicationId,
+        question_path: upload.path,
+        uploaded_by: ctx.userId,
+        scan_status: scanning ? 'pending' : 'not_scanned',
+        created_at: now,
+      })
+      .execute();
+    if (scanning) await enqueueJob(trx, SCAN_FILE_JOB, { fileId: stored.id }, { runAt: now, maxAttempts: 5 });
+    count++;
+    bytes += upload.data.length;
+    own.add(stored.id);
+    storedIds.push(stored.id);
+    appendFileIds(answers, upload.path, [stored.id]);
+    await audit({
+      action: 'application.attach_file',
+      subjectType: 'application',
+      subjectId: applicationId,
+      summary: { fileId: stored.id, path: upload.path, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 },
+    });
+  }
   return { answers, errors, status, storedIds };
 }
 
@@ -356,26 +391,6 @@ export function downloadRefusal(services: Services, status: FileScanStatus): { t
   if (status === 'pending') return { title: fm.pendingTitle, text: fm.pendingText };
   if (status === 'infected') return { title: fm.infectedTitle, text: fm.infectedText };
   return { title: fm.blockedTitle, text: fm.blockedText };
-}
-
-/**
- * Deletes the files a replayed submit stored before it learnt that the first request had already
- * submitted (two requests with one key arriving together): no version and no draft refers to them.
- * A file still referred to anywhere is kept.
- */
-export async function discardReplayCopies(services: Services, actor: Actor, applicationId: string, fileIds: readonly string[]): Promise<number> {
-  if (fileIds.length === 0) return 0;
-  return auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit) => {
-    const application = await trx.selectFrom('applications').select('draft_answers').where('id', '=', applicationId).forUpdate().executeTakeFirst();
-    if (!application) return 0;
-    const versions = await trx.selectFrom('application_versions').select('answers').where('application_id', '=', applicationId).execute();
-    const referenced = [JSON.stringify(application.draft_answers), ...versions.map((v) => JSON.stringify(v.answers))].join('\n');
-    const orphans = fileIds.filter((id) => !referenced.includes(id));
-    if (orphans.length === 0) return 0;
-    await trx.deleteFrom('files').where('id', 'in', orphans).execute();
-    await audit({ action: 'application.discard_replay_files', subjectType: 'application', subjectId: applicationId, summary: { fileIds: orphans } });
-    return orphans.length;
-  });
 }
 
 /** The durable scan of one uploaded file; a failed scan is retried by the worker, then left as 'error'. */

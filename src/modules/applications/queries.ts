@@ -108,21 +108,63 @@ export async function loadApplication(db: Db, id: string, options: { forUpdate?:
   return row ? toApplication(row) : null;
 }
 
+/** A file an application holds (not removed), with its size: what the per-application quota counts. */
+export interface HeldFile {
+  fileId: string;
+  size: number;
+}
+
+export interface LockedForSubmit {
+  application: ApplicationRecord;
+  definition: FormDefinition;
+  /** The owner, or a member invited at the address the person signs in with. */
+  isMember: boolean;
+  /** The version an earlier request with this idempotency key created (on any application). */
+  previous: { applicationId: string; version: number; submittedAt: Date } | null;
+  held: HeldFile[];
+}
+
 /**
- * The application locked for this transaction, with the definition of the form version it answers
- * (one round trip: the submit path runs under the deadline rush). Null for an unknown id.
+ * Everything a submit reads before it writes, in two round trips: the application locked for this
+ * transaction with its form and whether this person may submit it; then, once the lock is held, the
+ * version an earlier request with the same key already created and the files it holds. The second
+ * read must come after the lock: a statement that waited for a row lock still sees the other rows
+ * as they were when it started (READ COMMITTED), so it would miss the version a concurrent replay
+ * just committed. Null for an unknown id.
  */
-export async function lockApplicationWithForm(trx: Transaction<DB>, id: string): Promise<{ application: ApplicationRecord; definition: FormDefinition } | null> {
+export async function lockApplicationForSubmit(trx: Transaction<DB>, id: string, user: CurrentUser, idempotencyKey: string | null): Promise<LockedForSubmit | null> {
   if (!isUuid(id)) return null;
   const row = await trx
     .selectFrom('applications')
     .leftJoin('application_forms', 'application_forms.id', 'applications.form_id')
-    .select([...COLUMNS, 'application_forms.definition'])
+    .select([
+      ...COLUMNS,
+      'application_forms.definition',
+      sql<boolean>`applications.owner_id = ${user.id} or exists (
+        select 1 from application_members m
+         where m.application_id = applications.id and (m.user_id = ${user.id} or m.email = ${user.email.toLowerCase()}))`.as('is_member'),
+    ])
     .where('applications.id', '=', id)
     .forUpdate('applications')
     .executeTakeFirst();
   if (!row) return null;
-  return { application: toApplication(row), definition: parseJson<FormDefinition>(row.definition, { sections: [] }) };
+  const application = toApplication(row);
+  const definition = parseJson<FormDefinition>(row.definition, { sections: [] });
+  if (row.is_member !== true) return { application, definition, isMember: false, previous: null, held: [] };
+  const { rows } = await sql<{ previous: unknown; held: unknown }>`
+    select (select json_build_object('application_id', v.application_id, 'version', v.version, 'submitted_at', v.submitted_at)
+              from application_versions v where v.idempotency_key = ${idempotencyKey}) as previous,
+           coalesce((select json_agg(json_build_object('file_id', af.file_id, 'size', f.size))
+              from application_files af join files f on f.id = af.file_id
+             where af.application_id = ${id} and af.removed_at is null), '[]'::json) as held`.execute(trx);
+  const previous = parseJson<{ application_id: string; version: number; submitted_at: string } | null>(rows[0]?.previous, null);
+  return {
+    application,
+    definition,
+    isMember: true,
+    previous: previous ? { applicationId: previous.application_id, version: previous.version, submittedAt: new Date(previous.submitted_at) } : null,
+    held: parseJson<{ file_id: string; size: number }[]>(rows[0]?.held, []).map((f) => ({ fileId: f.file_id, size: Number(f.size) })),
+  };
 }
 
 /**

@@ -40,7 +40,7 @@ import {
 import { renderReceiptPdf } from './receipt-pdf.js';
 import { saveDraft } from './save-draft.js';
 import { isApplicationState, isEditable, nextStates } from './states.js';
-import { submitApplication, versionSubmittedWith } from './submit-application.js';
+import { submitApplication } from './submit-application.js';
 import { AdminDetailPage, AdminListPage } from './views/admin-pages.js';
 import { ApplicationPage, type ApplicationPageProps } from './views/application-page.js';
 import { ApplyPage } from './views/apply-page.js';
@@ -51,7 +51,7 @@ import { listNotes, listThread } from './instruction-queries.js';
 import { applicationsWithUnread, readThread } from './thread-reads.js';
 import { listExpertRequests } from './expert-opinions.js';
 import { instructionNotice } from './routes-instruction.js';
-import { attachFiles, discardReplayCopies, downloadRefusal, listApplicationFiles, readSubmission, scanStatusLabel, staffMayDownload, type ApplicationFileRow } from './application-files.js';
+import { attachFiles, downloadRefusal, listApplicationFiles, readSubmission, scanStatusLabel, staffMayDownload, type ApplicationFileRow } from './application-files.js';
 import { fileMessages as fileText } from './file-messages.js';
 import type { AttachedFileView } from './form/render.js';
 import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
@@ -311,42 +311,26 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     const arrival = arrivedAt(request, services);
     const submission = await readSubmission(request);
     if (!user) return keepForLater(request, reply, services, submission.body);
-    const application = await loadApplicationFor(services.db, request.params.id, user);
-    if (!application) return notFound(request, reply);
-    const body = submission.body;
-    const form = await loadFormVersion(services.db, application.formId);
-    const definition = form?.definition ?? { sections: [] };
-    const typed = readAnswers(definition, body);
-    const typeErrors = typed.errors;
-    const rawKey = typeof body.idempotency_key === 'string' ? body.idempotency_key.toLowerCase() : '';
+    const rawKey = typeof submission.body.idempotency_key === 'string' ? submission.body.idempotency_key.toLowerCase() : '';
     const idempotencyKey = isUuid(rawKey) ? rawKey : null;
-    // A replay of a submit that already committed (retry, double click) is answered before its files are
-    // read again: storing them a second time would leave copies no version refers to.
-    const replayed = idempotencyKey ? await versionSubmittedWith(services.db, idempotencyKey) : undefined;
-    if (replayed?.application_id === application.id) return reply.redirect(`/mes-candidatures/${application.id}?ok=soumis`, 303);
-    const attached = await attachFiles(services, actorOf(request), user, application, definition, typed.answers, submission, arrival);
-    const answers = attached.answers;
-    if (attached.status) {
-      // A refused file stops the submit; what was typed (and the files accepted) is kept as the draft.
-      await saveDraft(services, actorOf(request), application.id, answers, arrival);
-      const fresh = (await loadApplication(services.db, application.id)) ?? application;
-      return renderApplication(request, reply, services, fresh, attached.status, {
-        answers,
-        errors: { ...typeErrors, ...attached.errors },
-        notice: { kind: 'error', title: t(request.locale, m.submitErrors) },
-      });
-    }
-    const result = await submitApplication(services, actorOf(request), user, { applicationId: application.id, answers, idempotencyKey, arrivedAt: arrival });
-    // Another request with the same key submitted first: the files this one stored are copies nobody refers to.
-    if (result.ok && result.replayed) await discardReplayCopies(services, actorOf(request), application.id, attached.storedIds);
+    // One transaction reads the form, stores the files and writes the version (a replay stores nothing).
+    const result = await submitApplication(services, actorOf(request), user, { applicationId: request.params.id, posted: submission, idempotencyKey, arrivedAt: arrival });
     // Acknowledged only now: submitApplication has returned, so its transaction has committed.
-    if (result.ok) return reply.redirect(`/mes-candidatures/${application.id}?ok=soumis`, 303);
+    if (result.ok) return reply.redirect(`/mes-candidatures/${request.params.id}?ok=soumis`, 303);
+    if (result.reason === 'not_found') return notFound(request, reply);
     const locale = request.locale;
-    const fresh = (await loadApplication(services.db, application.id)) ?? application;
+    const fresh = await loadApplication(services.db, request.params.id);
+    if (!fresh) return notFound(request, reply);
+    const answers = result.answers;
+    const typeErrors = result.typeErrors ?? {};
     const keep = { answers, idempotencyKey: idempotencyKey ?? undefined };
     switch (result.reason) {
-      case 'not_found':
-        return notFound(request, reply);
+      case 'files':
+        return renderApplication(request, reply, services, fresh, result.status, {
+          answers,
+          errors: { ...typeErrors, ...result.errors },
+          notice: { kind: 'error', title: t(locale, m.submitErrors) },
+        });
       case 'invalid':
         return renderApplication(request, reply, services, fresh, 400, {
           ...keep,

@@ -12,23 +12,35 @@ import type { Services } from '../../core/services.js';
 import { answersSha256, territoryOf, titleOf } from './answers.js';
 import { isOnTime } from './deadline.js';
 import type { AnswerMap } from './form/model.js';
-import { validateForSubmit } from './form/validate.js';
 import { SUBMITTED_MAIL } from './mails.js';
-import { lockApplicationWithForm } from './queries.js';
+import { lockApplicationForSubmit } from './queries.js';
+import { attachInTransaction, changesFiles, keepHeldFileIds, type Submission } from './application-files.js';
+import { readAnswers, validateForSubmit } from './form/validate.js';
+import { enqueueOrganisationCheck } from './organisation/stored-check.js';
 import { writeDraft } from './save-draft.js';
 import { isEditable, type ApplicationState } from './states.js';
+
+/** What a refused submit keeps to show the form again: the answers as read (with their files) and the type errors. */
+interface Kept {
+  answers?: AnswerMap;
+  typeErrors?: Record<string, FieldError>;
+}
 
 export type SubmitResult =
   | { ok: true; version: number; submittedAt: Date; replayed: boolean }
   | { ok: false; reason: 'not_found' }
-  | { ok: false; reason: 'invalid'; errors: Record<string, FieldError> }
-  | { ok: false; reason: 'closed'; closesAt: Date }
-  | { ok: false; reason: 'not_editable'; state: ApplicationState }
-  | { ok: false; reason: 'stale_key' };
+  | ({ ok: false; reason: 'invalid'; errors: Record<string, FieldError> } & Kept)
+  | ({ ok: false; reason: 'files'; errors: Record<string, FieldError>; status: 400 | 413 } & Kept)
+  | ({ ok: false; reason: 'closed'; closesAt: Date } & Kept)
+  | ({ ok: false; reason: 'not_editable'; state: ApplicationState } & Kept)
+  | ({ ok: false; reason: 'stale_key' } & Kept);
 
 export interface SubmitInput {
   applicationId: string;
-  answers: AnswerMap;
+  /** Answers already read (demo, imports)... */
+  answers?: AnswerMap;
+  /** ...or the posted page form: its fields are read against the application's form, its files stored. */
+  posted?: Submission;
   /** The one-time key of the rendered form: every replay of this form finds the same version. */
   idempotencyKey: string | null;
   /** When the request arrived: the deadline is judged on it, not on when the lock was obtained. */
@@ -36,21 +48,13 @@ export interface SubmitInput {
 }
 
 /**
- * Submits the answers as a new version. The application row is locked for the whole transaction,
- * so concurrent replays of one form run one after another: the first writes the version, every
- * later one finds it by its key and answers with it. The acknowledgement mail is queued in the
- * same transaction, so it exists if and only if the version does; the caller acknowledges only
- * after this returns, i.e. after COMMIT.
+ * Submits the answers (and the files posted with them) as a new version, in ONE transaction with
+ * the application row locked: concurrent replays of one form run one after another, the first
+ * stores the files and writes the version, every later one finds the version by its key before
+ * reading any file, so a replay never stores a copy. The acknowledgement mail is queued in the same
+ * transaction, so it exists if and only if the version does; the caller acknowledges only after
+ * this returns, i.e. after COMMIT. Only the person's own applications (owner or member) are found.
  */
-/** The version a submit with this idempotency key already created, if any. */
-export async function versionSubmittedWith(db: Kysely<DB> | Transaction<DB>, idempotencyKey: string) {
-  return db
-    .selectFrom('application_versions')
-    .select(['application_id', 'version', 'submitted_at'])
-    .where('idempotency_key', '=', idempotencyKey)
-    .executeTakeFirst();
-}
-
 export async function submitApplication(services: Services, actor: Actor, user: CurrentUser, input: SubmitInput): Promise<SubmitResult> {
   try {
     return await submitInTransaction(services, actor, user, input);
@@ -65,36 +69,52 @@ export async function submitApplication(services: Services, actor: Actor, user: 
 async function submitInTransaction(services: Services, actor: Actor, user: CurrentUser, input: SubmitInput): Promise<SubmitResult> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<SubmitResult> => {
-    const locked = await lockApplicationWithForm(trx, input.applicationId);
-    if (!locked) return { ok: false, reason: 'not_found' };
-    const { application, definition } = locked;
+    const locked = await lockApplicationForSubmit(trx, input.applicationId, user, input.idempotencyKey);
+    if (!locked?.isMember) return { ok: false, reason: 'not_found' };
+    const { application, definition, previous } = locked;
+    const typed = input.posted ? readAnswers(definition, input.posted.body) : { answers: input.answers ?? {}, errors: {} };
+    const kept = (answers: AnswerMap): Kept => ({ answers, typeErrors: typed.errors });
 
-    if (input.idempotencyKey) {
-      const previous = await versionSubmittedWith(trx, input.idempotencyKey);
-      if (previous && previous.application_id !== application.id) return { ok: false, reason: 'stale_key' };
-      if (previous) return { ok: true, version: previous.version, submittedAt: new Date(previous.submitted_at), replayed: true };
-    }
+    if (previous && previous.applicationId !== application.id) return { ok: false, reason: 'stale_key', ...kept(typed.answers) };
+    if (previous) return { ok: true, version: previous.version, submittedAt: previous.submittedAt, replayed: true };
 
-    if (!isEditable(application.state)) return { ok: false, reason: 'not_editable', state: application.state };
     const season = await seasonForSubmit(trx, application.seasonId);
     if (!season) throw new Error(`no season ${application.seasonId}`);
     const closed = { closesAt: season.closesAt, closedFrom: closedFrom(season.closesAt) };
-    if (!isOnTime(input.arrivedAt, closed)) {
-      // A draft keeps what was typed even when it is too late to submit it.
-      if (application.state === 'draft') await writeDraft(trx, application.id, application.formId, input.answers, now, definition);
-      return { ok: false, reason: 'closed', closesAt: closed.closesAt };
+    const onTime = isOnTime(input.arrivedAt, closed);
+    // The files first, as a save would store them (a draft stays editable after the deadline).
+    let answers = typed.answers;
+    if (input.posted && changesFiles(input.posted)) {
+      const editable = isEditable(application.state) && (application.state === 'draft' || onTime);
+      const attached = await attachInTransaction(trx, audit, { services, userId: user.id, applicationId: application.id, definition, typed: answers, submission: input.posted, editable, held: locked.held });
+      answers = attached.answers;
+      if (attached.status) {
+        // A refused file stops the submit; what was typed (and the files accepted) is kept as the draft.
+        if (editable) await writeDraft(trx, application.id, application.formId, answers, now, definition);
+        return { ok: false, reason: 'files', errors: attached.errors, status: attached.status, ...kept(answers) };
+      }
+    } else if (input.posted) {
+      // A posted file id proves nothing: only the files this application holds are kept.
+      answers = keepHeldFileIds(definition, answers, locked.held);
     }
 
-    const errors = validateForSubmit(definition, input.answers);
+    if (!isEditable(application.state)) return { ok: false, reason: 'not_editable', state: application.state, ...kept(answers) };
+    if (!onTime) {
+      // A draft keeps what was typed even when it is too late to submit it.
+      if (application.state === 'draft') await writeDraft(trx, application.id, application.formId, answers, now, definition);
+      return { ok: false, reason: 'closed', closesAt: closed.closesAt, ...kept(answers) };
+    }
+
+    const errors = validateForSubmit(definition, answers);
     if (Object.keys(errors).length > 0) {
       // What was typed is kept as the draft whatever happens next: a refused submit loses nothing.
-      await writeDraft(trx, application.id, application.formId, input.answers, now, definition);
-      return { ok: false, reason: 'invalid', errors };
+      await writeDraft(trx, application.id, application.formId, answers, now, definition);
+      return { ok: false, reason: 'invalid', errors, ...kept(answers) };
     }
 
     const version = application.currentVersion + 1;
-    const sha256 = answersSha256(input.answers);
-    const title = titleOf(definition, input.answers);
+    const sha256 = answersSha256(answers);
+    const title = titleOf(definition, answers);
     // One statement: the version, the state change with its transition, the answers as the draft,
     // and the words staff search (those of this version, until the next submit).
     const transition =
@@ -106,12 +126,12 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
     await sql`
       with version as (
         insert into application_versions (application_id, version, form_id, answers, answers_sha256, submitted_at, submitted_by, idempotency_key)
-        values (${application.id}, ${version}, ${application.formId}, ${JSON.stringify(input.answers)}::jsonb, ${sha256}, ${input.arrivedAt}, ${user.id}, ${input.idempotencyKey})
+        values (${application.id}, ${version}, ${application.formId}, ${JSON.stringify(answers)}::jsonb, ${sha256}, ${input.arrivedAt}, ${user.id}, ${input.idempotencyKey})
         returning answers
       )${transition}
       update applications
          set draft_answers = version.answers, draft_saved_at = ${now}, title = ${title},
-             territory = ${territoryOf(definition, input.answers)}, state = 'submitted', current_version = ${version},
+             territory = ${territoryOf(definition, answers)}, state = 'submitted', current_version = ${version},
              submitted_at = ${input.arrivedAt}, updated_at = ${now},
              submitted_search = setweight(to_tsvector('french', ${title}), 'A') || setweight(jsonb_to_tsvector('french', version.answers, '["string"]'), 'B')
         from version
@@ -133,7 +153,7 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
       },
       now,
     );
-    await (await import('./organisation/stored-check.js')).enqueueOrganisationCheck(trx, application.id, now);
+    await enqueueOrganisationCheck(trx, application.id, now);
     await audit({ action: 'application.submit', subjectType: 'application', subjectId: application.id, summary: { version, sha256, from: application.state } });
     return { ok: true, version, submittedAt: input.arrivedAt, replayed: false };
   });
