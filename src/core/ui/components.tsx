@@ -178,6 +178,50 @@ export function RadioGroup(props: {
   );
 }
 
+/** One submit button of a ButtonGroup. */
+export interface GroupButton {
+  /** The button's text, already in the page's language. */
+  label: string;
+  /** What the button sends under the group's `name` (save, submit, accepter…). */
+  value?: string;
+  /** DSFR rank of the button; primary when not given. */
+  priority?: 'primary' | 'secondary' | 'tertiary';
+  /** Sends the form to another address than the form's own (e.g. submit rather than save a draft). */
+  formaction?: string;
+}
+
+/**
+ * A DSFR group of the submit buttons of one form (save / submit, accept / decline…): every button sends the
+ * group's `name` with its own value, so the route knows which one was pressed. A button given as `false`
+ * (one that does not apply on this page) is left out. `inline` says from which width the buttons stand side
+ * by side (`md`: from medium screens; default: always).
+ */
+export function ButtonGroup(props: { name?: string; buttons: (GroupButton | false)[]; inline?: 'always' | 'md'; size?: 'sm'; class?: string }): JSX.Element {
+  const classes = ['fr-btns-group', props.inline === 'md' ? 'fr-btns-group--inline-md' : 'fr-btns-group--inline', props.size ? `fr-btns-group--${props.size}` : '', props.class ?? '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <ul class={classes}>
+      {props.buttons
+        .filter((button): button is GroupButton => button !== false)
+        .map((button) => (
+          <li>
+            <button
+              type="submit"
+              name={props.name}
+              value={button.value}
+              class={button.priority && button.priority !== 'primary' ? `fr-btn fr-btn--${button.priority}` : 'fr-btn'}
+              formaction={button.formaction}
+              safe
+            >
+              {button.label}
+            </button>
+          </li>
+        ))}
+    </ul>
+  );
+}
+
 export function CsrfField({ token }: { token?: string }): JSX.Element {
   return <input type="hidden" name="_csrf" value={token ?? ''} />;
 }

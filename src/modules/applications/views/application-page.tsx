@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDateTime, t } from '../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input } from '../../../core/ui/components.js';
+import { Alert, Breadcrumb, ButtonGroup, CsrfField, ErrorSummary, Input } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { AnswerMap, FormDefinition } from '../form/model.js';
@@ -116,22 +116,13 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
             <p id="autosave-status" class="fr-text--sm" role="status" aria-live="polite" safe>
               {saved}
             </p>
-            <ul class="fr-btns-group fr-btns-group--inline-md">
-              <li>
-                <button type="submit" class="fr-btn fr-btn--secondary" safe>
-                  {t(locale, m.save)}
-                </button>
-              </li>
-              {props.canSubmit ? (
-                <li>
-                  <button type="submit" class="fr-btn" formaction={`/mes-candidatures/${application.id}/soumettre${csrfQuery}`} safe>
-                    {t(locale, application.currentVersion > 0 ? m.resubmit : m.submit)}
-                  </button>
-                </li>
-              ) : (
-                ''
-              )}
-            </ul>
+            <ButtonGroup
+              inline="md"
+              buttons={[
+                { label: t(locale, m.save), priority: 'secondary' },
+                props.canSubmit && { label: t(locale, application.currentVersion > 0 ? m.resubmit : m.submit), formaction: `/mes-candidatures/${application.id}/soumettre${csrfQuery}` },
+              ]}
+            />
           </form>
         ) : (
           <fieldset class="fr-fieldset" disabled>

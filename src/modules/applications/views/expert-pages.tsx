@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, Select, TextArea } from '../../../core/ui/components.js';
+import { Alert, Breadcrumb, ButtonGroup, CsrfField, ErrorSummary, Input, Select, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { EXPERT_OPINIONS, isOverdue, statusOf, type ExpertRequestRecord } from '../expert-opinions.js';
@@ -184,18 +184,13 @@ export function ExpertOpinionPage(props: ExpertOpinionPageProps): JSX.Element {
                 <CsrfField token={ctx.csrfToken} />
                 <Select locale={locale} name="opinion" label={t(locale, em.opinion)} value={state.values.opinion ?? ''} error={state.errors.opinion} options={opinionOptions(locale)} required />
                 <TextArea locale={locale} name="comment" label={t(locale, em.comment)} hint={t(locale, em.commentHint)} value={state.values.comment ?? ''} error={state.errors.comment} rows={8} />
-                <ul class="fr-btns-group fr-btns-group--inline">
-                  <li>
-                    <button type="submit" name="action" value="save" class="fr-btn fr-btn--secondary" safe>
-                      {t(locale, em.saveDraft)}
-                    </button>
-                  </li>
-                  <li>
-                    <button type="submit" name="action" value="submit" class="fr-btn" safe>
-                      {t(locale, em.submitOpinion)}
-                    </button>
-                  </li>
-                </ul>
+                <ButtonGroup
+                  name="action"
+                  buttons={[
+                    { value: 'save', label: t(locale, em.saveDraft), priority: 'secondary' },
+                    { value: 'submit', label: t(locale, em.submitOpinion) },
+                  ]}
+                />
               </form>
             </>
           )}

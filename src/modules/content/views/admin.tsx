@@ -4,7 +4,7 @@ import type { FieldError } from '../../../core/http/forms.js';
 import { contentTypeLabel } from '../../../core/files/sniff.js';
 import { formatFileSize } from '../../../core/files/store-file.js';
 import { Page } from '../../../core/ui/layout.js';
-import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, TextArea, DataTable } from '../../../core/ui/components.js';
+import { Alert, Breadcrumb, ButtonGroup, CsrfField, ErrorSummary, Input, TextArea, DataTable } from '../../../core/ui/components.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { adminMessages as am } from '../messages.js';
 import type { AttachmentRow, NewsRow, PageRow } from '../queries.js';
@@ -158,18 +158,15 @@ function PreviewPanel({ locale, preview }: { locale: Locale; preview: Preview })
 
 function FormButtons({ locale }: { locale: Locale }): JSX.Element {
   return (
-    <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-3w">
-      <li>
-        <button type="submit" name="action" value="save" class="fr-btn" safe>
-          {t(locale, am.save)}
-        </button>
-      </li>
-      <li>
-        <button type="submit" name="action" value="preview" class="fr-btn fr-btn--secondary" safe>
-          {t(locale, am.preview)}
-        </button>
-      </li>
-    </ul>
+    <ButtonGroup
+      name="action"
+      inline="md"
+      class="fr-mt-3w"
+      buttons={[
+        { value: 'save', label: t(locale, am.save) },
+        { value: 'preview', label: t(locale, am.preview), priority: 'secondary' },
+      ]}
+    />
   );
 }
 

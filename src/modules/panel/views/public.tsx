@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, Checkbox, CsrfField, DataTable, ErrorSummary, Input, RadioGroup, TextArea } from '../../../core/ui/components.js';
+import { Alert, ButtonGroup, Checkbox, CsrfField, DataTable, ErrorSummary, Input, RadioGroup, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
@@ -148,18 +148,13 @@ export function InvitationPage({ ctx, token, panelName }: { ctx: ViewContext; to
         <form method="post" action="/panel-citoyen/invitation">
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="jeton" value={token} />
-          <ul class="fr-btns-group fr-btns-group--inline">
-            <li>
-              <button class="fr-btn" type="submit" name="reponse" value="accepter" safe>
-                {t(locale, m.accept)}
-              </button>
-            </li>
-            <li>
-              <button class="fr-btn fr-btn--secondary" type="submit" name="reponse" value="decliner" safe>
-                {t(locale, m.decline)}
-              </button>
-            </li>
-          </ul>
+          <ButtonGroup
+            name="reponse"
+            buttons={[
+              { value: 'accepter', label: t(locale, m.accept) },
+              { value: 'decliner', label: t(locale, m.decline), priority: 'secondary' },
+            ]}
+          />
         </form>
       </div>
     </Page>

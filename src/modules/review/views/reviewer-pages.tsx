@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { t } from '../../../core/i18n/i18n.js';
-import { Alert, CsrfField, Input } from '../../../core/ui/components.js';
+import { Alert, ButtonGroup, CsrfField, Input } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { BidValue, ConflictRow } from '../conflicts.js';
@@ -153,14 +153,14 @@ export function DeclarePage(props: {
                     ''
                   )}
                 </div>
-                <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-                  <li>
-                    <button type="submit" name="kind" value="declared" class="fr-btn fr-btn--secondary" safe>{t(locale, m.declareConflict)}</button>
-                  </li>
-                  <li>
-                    <button type="submit" name="kind" value="recusal" class="fr-btn fr-btn--tertiary" safe>{t(locale, m.recuse)}</button>
-                  </li>
-                </ul>
+                <ButtonGroup
+                  name="kind"
+                  size="sm"
+                  buttons={[
+                    { value: 'declared', label: t(locale, m.declareConflict), priority: 'secondary' },
+                    { value: 'recusal', label: t(locale, m.recuse), priority: 'tertiary' },
+                  ]}
+                />
               </form>
             </section>
           );

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../../core/http/forms.js';
 import { formatDateTime, t, type Locale } from '../../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, CsrfField, DataTable, ErrorSummary, RadioGroup, TextArea } from '../../../../core/ui/components.js';
+import { Alert, Breadcrumb, ButtonGroup, CsrfField, DataTable, ErrorSummary, RadioGroup, TextArea } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import type { ApplicationForScoring } from '../../../applications/for-scoring.js';
@@ -236,22 +236,13 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
                 />
               </div>
               <div class="fr-fieldset__element">
-                <ul class="fr-btns-group fr-btns-group--inline">
-                  {submitted ? (
-                    ''
-                  ) : (
-                    <li>
-                      <button type="submit" name="action" value="save" class="fr-btn fr-btn--secondary" safe>
-                        {t(locale, m.saveDraft)}
-                      </button>
-                    </li>
-                  )}
-                  <li>
-                    <button type="submit" name="action" value="submit" class="fr-btn" safe>
-                      {t(locale, submitted ? m.resubmit : m.submit)}
-                    </button>
-                  </li>
-                </ul>
+                <ButtonGroup
+                  name="action"
+                  buttons={[
+                    !submitted && { value: 'save', label: t(locale, m.saveDraft), priority: 'secondary' },
+                    { value: 'submit', label: t(locale, submitted ? m.resubmit : m.submit) },
+                  ]}
+                />
               </div>
             </fieldset>
           </form>
