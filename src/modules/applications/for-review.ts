@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 import type { AnswerMap, AnswerValue } from './form/model.js';
-import { parseJson } from './queries.js';
+import { isUuid, parseJson } from './queries.js';
 import { checkTransition, type ApplicationState } from './states.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -55,6 +55,21 @@ function walk(value: AnswerValue | undefined, key: string, out: { texts: string[
 
 /** The season's applications in the given states, with their latest submitted answers. */
 export async function listApplicationsForReview(db: Db, seasonId: string, states: readonly ApplicationState[]): Promise<ApplicationForReview[]> {
+  return applicationsForReview(db, seasonId, states, null);
+}
+
+/**
+ * The same as listApplicationsForReview, for the given applications only (one being opened or saved, the
+ * pairs of a run): an id of another season, in another state, unknown or malformed is left out.
+ */
+export async function listApplicationsForReviewByIds(db: Db, seasonId: string, states: readonly ApplicationState[], ids: readonly string[]): Promise<ApplicationForReview[]> {
+  const wanted = [...new Set(ids.filter(isUuid))];
+  if (wanted.length === 0) return [];
+  return applicationsForReview(db, seasonId, states, wanted);
+}
+
+/** The season's applications in the given states (only `ids` when given), in title order. */
+async function applicationsForReview(db: Db, seasonId: string, states: readonly ApplicationState[], ids: string[] | null): Promise<ApplicationForReview[]> {
   if (states.length === 0) return [];
   const rows = await db
     .selectFrom('applications as a')
@@ -62,6 +77,7 @@ export async function listApplicationsForReview(db: Db, seasonId: string, states
     .select(['a.id', 'a.title', 'a.track_code', 'a.state', 'v.answers'])
     .where('a.season_id', '=', seasonId)
     .where('a.state', 'in', [...states])
+    .$if(ids !== null, (q) => q.where('a.id', 'in', ids!))
     .orderBy('a.title')
     .orderBy('a.id')
     .execute();

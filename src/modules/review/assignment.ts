@@ -6,7 +6,7 @@ import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
-import { listApplicationsForReview, moveApplicationsToReview, type ApplicationForReview } from '../applications/for-review.js';
+import { listApplicationsForReview, listApplicationsForReviewByIds, moveApplicationsToReview, type ApplicationForReview } from '../applications/for-review.js';
 import { listBids, listConflicts, refreshDetectedConflicts, type ConflictRow } from './conflicts.js';
 import { listMembers, type JuryMember } from './jury.js';
 import { ASSIGNMENT_PUBLISHED_MAIL } from './mails.js';
@@ -207,7 +207,7 @@ export type PairChange = { ok: true } | { ok: false; problem: 'no_run' | 'confli
 /** Adds a pair by hand to the latest run (origin 'manual': forced in every re-solve). */
 export async function addManualPair(services: Services, actor: Actor, input: { seasonId: string; applicationId: string; memberId: string }): Promise<PairChange> {
   const { db } = services;
-  const applications = (await listApplicationsForReview(db, input.seasonId, REVIEWED_STATES)).filter((a) => a.id === input.applicationId);
+  const applications = await listApplicationsForReviewByIds(db, input.seasonId, REVIEWED_STATES, [input.applicationId]);
   const members = (await listMembers(db, input.seasonId)).filter((m) => m.id === input.memberId);
   if (applications.length === 0 || members.length === 0) return { ok: false, problem: 'not_found' };
   const conflicts = await listConflicts(db, input.seasonId);
@@ -269,7 +269,7 @@ export async function publishAssignment(services: Services, actor: Actor, input:
       where a.run_id = ${run.id} and a.member_id = r.member_id and a.application_id = r.application_id`.execute(trx);
     const applicationIds = [...new Set(pairs.map((p) => p.applicationId))];
     const moved = await moveApplicationsToReview(trx, applicationIds, actor.id, now, 'Affectation du jury publiée / Jury assignment published');
-    const applications = new Map((await listApplicationsForReview(trx, input.seasonId, REVIEWED_STATES)).map((a) => [a.id, a]));
+    const applications = new Map((await listApplicationsForReviewByIds(trx, input.seasonId, REVIEWED_STATES, applicationIds)).map((a) => [a.id, a]));
     const members = await listMembers(trx, input.seasonId);
     const link = new URL('/jury/evaluations', services.config.baseUrl).toString();
     // The season's phases that have not ended remind their reviewers before the end.

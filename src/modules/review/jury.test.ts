@@ -324,6 +324,36 @@ describe('the expert jury', () => {
       expect(refused.body).toContain('Le formulaire a expiré ou ne provient pas de ce site');
     }
   });
+
+  it('reads one application only while it is with this season’s jury: a draft or another season’s is refused to reviewers and staff', async () => {
+    const { db } = t.app.services;
+    const owner = await createSignedInUser(db, t.clock, [], 'hors-jury');
+    const other = await seedOpenSeason(db, { slug: 'jury-autre', number: 8, form: DEFAULT_FORM });
+    const now = new Date();
+    async function application(season: string, state: 'draft' | 'eligible', title: string): Promise<string> {
+      const form = await db.selectFrom('application_forms').select('id').where('season_id', '=', season).executeTakeFirstOrThrow();
+      const row = await db
+        .insertInto('applications')
+        .values({ season_id: season, track_code: 'numerique', form_id: form.id, owner_id: owner.id, applicant_kind: 'association', title, state, draft_answers: '{}', created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    }
+    const outside = [await application(seasonId, 'draft', 'Brouillon du jury'), await application(other.id, 'eligible', 'Candidature d’une autre saison')];
+    const reviewer = await sessionOf('claire@transports-lyon.fr');
+    const page = `/jury/saisons/${seasonId}`;
+    const pairs = `${base}/affectation`;
+    const member = await memberId('claire@transports-lyon.fr');
+    for (const id of outside) {
+      expect((await post(reviewer, page, `${page}/candidatures/${id}/conflit`, { kind: 'recusal', reason: '' })).statusCode, id).toBe(404);
+      expect((await post(reviewer, page, `${page}/candidatures/${id}/souhait`, { bid: 'eager' })).statusCode, id).toBe(404);
+      const pair = await post(staff.cookie, pairs, `${pairs}/paires`, { application_id: id, member_id: member });
+      expect(pair.statusCode, id).toBe(400);
+      expect(pair.body).toContain('Choisissez…');
+    }
+    expect(await db.selectFrom('review_conflicts').select('id').where('application_id', 'in', outside).execute()).toEqual([]);
+    expect(await db.selectFrom('review_assignments').select('id').where('application_id', 'in', outside).execute()).toEqual([]);
+  });
 });
 
 describe('inviting a whole jury', () => {

@@ -5,7 +5,7 @@ import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t, type Locale } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
-import { listApplicationsForReview, type ApplicationForReview } from '../applications/for-review.js';
+import { listApplicationsForReview, listApplicationsForReviewByIds, type ApplicationForReview } from '../applications/for-review.js';
 import { applicationLabels } from '../applications/for-scoring.js';
 import { isUuid } from '../applications/queries.js';
 import { seasonSummaries } from '../seasons/season-lookups.js';
@@ -98,10 +98,11 @@ function inTracks(tracks: readonly string[] | undefined, trackCode: string | und
 export async function reviewRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const { db } = services;
 
-  /** The season's applications with the jury that this staff member may see. */
-  async function staffApplications(request: FastifyRequest, seasonId: string): Promise<ApplicationForReview[]> {
+  /** The season's applications with the jury that this staff member may see (only among `ids` when given). */
+  async function staffApplications(request: FastifyRequest, seasonId: string, ids?: readonly string[]): Promise<ApplicationForReview[]> {
     const tracks = tracksOf(request);
-    return (await listApplicationsForReview(db, seasonId, REVIEWED_STATES)).filter((a) => inTracks(tracks, a.trackCode));
+    const applications = ids ? await listApplicationsForReviewByIds(db, seasonId, REVIEWED_STATES, ids) : await listApplicationsForReview(db, seasonId, REVIEWED_STATES);
+    return applications.filter((a) => inTracks(tracks, a.trackCode));
   }
 
   /** Whether an application (of any state) is on a track this staff member may see. */
@@ -235,7 +236,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
   async function readPair(request: FastifyRequest, form: FormReader, seasonId: string): Promise<{ applicationId: string; memberId: string }> {
     const applicationId = form.text('application_id', { required: true, max: 40 });
     const memberId = form.text('member_id', { required: true, max: 40 });
-    if (applicationId && !(await staffApplications(request, seasonId)).some((a) => a.id === applicationId)) form.fail('application_id', m.chooseOne);
+    if (applicationId && (await staffApplications(request, seasonId, [applicationId])).length === 0) form.fail('application_id', m.chooseOne);
     if (memberId && !(isUuid(memberId) && (await loadMember(db, seasonId, memberId))?.removedAt === null)) form.fail('member_id', m.chooseOne);
     return { applicationId, memberId };
   }
@@ -455,7 +456,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
   async function reviewerApplication(request: FastifyRequest<AppParams>) {
     const found = await reviewerSeason(request);
     if (!found || !isUuid(request.params.applicationId)) return null;
-    const application = (await listApplicationsForReview(db, found.season.id, REVIEWED_STATES)).find((a) => a.id === request.params.applicationId);
+    const [application] = await listApplicationsForReviewByIds(db, found.season.id, REVIEWED_STATES, [request.params.applicationId]);
     return application ? { ...found, application } : null;
   }
 

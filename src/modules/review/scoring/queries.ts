@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
-import { listApplicationsForReview, type ApplicationForReview } from '../../applications/for-review.js';
+import { listApplicationsForReview, listApplicationsForReviewByIds, type ApplicationForReview } from '../../applications/for-review.js';
 import { isUuid } from '../../applications/queries.js';
 import { detectConflicts } from '../conflicts.js';
 import { membershipsOfUser, type JuryMember } from '../jury.js';
@@ -181,13 +181,13 @@ async function conflictedApplications(db: Db, member: JuryMember, applications: 
 
 /**
  * What an 'all' phase opens to a member beyond their assignments: every application of the season in the
- * reviewed states (eligible, in review) they do not conflict with. Nothing when the governing phase's
- * visibility is 'assigned' (or there is no phase).
+ * reviewed states (eligible, in review) they do not conflict with (only among `ids` when given, to open or
+ * save one). Nothing when the governing phase's visibility is 'assigned' (or there is no phase).
  */
-async function openApplications(db: Db, member: JuryMember, now: Date): Promise<ApplicationForReview[]> {
+async function openApplications(db: Db, member: JuryMember, now: Date, ids?: readonly string[]): Promise<ApplicationForReview[]> {
   const { rules } = await loadGoverningPhase(db, member.seasonId, now);
   if (rules.visibility !== 'all') return [];
-  const applications = await listApplicationsForReview(db, member.seasonId, REVIEWED_STATES);
+  const applications = ids ? await listApplicationsForReviewByIds(db, member.seasonId, REVIEWED_STATES, ids) : await listApplicationsForReview(db, member.seasonId, REVIEWED_STATES);
   const blocked = await conflictedApplications(db, member, applications);
   return applications.filter((a) => !blocked.has(a.id));
 }
@@ -226,7 +226,7 @@ export async function loadReviewTarget(db: Db, userId: string, applicationId: st
   const row = await publishedAssignments(db).where('jm.user_id', '=', userId).where('ra.application_id', '=', applicationId).orderBy('ra.id').executeTakeFirst();
   if (row) return toAssignment(row);
   for (const member of await membershipsOfUser(db, userId)) {
-    if (!(await openApplications(db, member, now)).some((a) => a.id === applicationId)) continue;
+    if ((await openApplications(db, member, now, [applicationId])).length === 0) continue;
     const review = (await memberReviews(db, member.id, [applicationId])).get(applicationId) ?? null;
     return { applicationId, seasonId: member.seasonId, memberId: member.id, assignmentId: null, review };
   }
