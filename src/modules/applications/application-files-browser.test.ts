@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
-import { DEFAULT_FORM } from './form/default-form.js';
+import { demoSeasonWithForm } from './demo-testing.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
@@ -17,9 +17,7 @@ describe.skipIf(!hasChromium)('attaching files in a browser', () => {
     running = await startDemoApp();
     browser = await launchBrowser();
     const { db } = running.database;
-    const season = await db.selectFrom('seasons').select('id').where('slug', '=', 'saison-3').executeTakeFirstOrThrow();
-    const form = await db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).executeTakeFirst();
-    if (!form) await db.insertInto('application_forms').values({ season_id: season.id, version: 1, definition: JSON.stringify(DEFAULT_FORM), created_at: new Date() }).execute();
+    await demoSeasonWithForm(db);
     const person = await createSignedInUser(db, running.app.services.clock, [], 'pieces-jointes');
     context = await signedInContext(browser, running.baseUrl, person.cookie);
   }, 120_000);

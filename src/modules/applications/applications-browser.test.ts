@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
-import { DEFAULT_FORM } from './form/default-form.js';
+import { demoSeasonWithForm } from './demo-testing.js';
 
 /**
  * The applicant's pages in Chromium: the draft autosaves while typing and says when, says so when
@@ -24,9 +24,7 @@ describe.skipIf(!hasChromium)('applying in a browser (autosave, accessibility)',
     running = await startDemoApp();
     browser = await launchBrowser();
     const { db } = running.database;
-    const season = await db.selectFrom('seasons').select('id').where('slug', '=', 'saison-3').executeTakeFirstOrThrow();
-    const form = await db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).executeTakeFirst();
-    if (!form) await db.insertInto('application_forms').values({ season_id: season.id, version: 1, definition: JSON.stringify(DEFAULT_FORM), created_at: new Date() }).execute();
+    await demoSeasonWithForm(db);
     applicant = await createSignedInUser(db, running.app.services.clock, [], 'porteuse');
     context = await contextFor(applicant);
     staff = await contextFor(await createSignedInUser(db, running.app.services.clock, [{ role: 'staff' }], 'staff'));

@@ -2,9 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
-import { systemActor } from '../../core/audit/audit.js';
-import { DEFAULT_FORM } from './form/default-form.js';
-import { saveForm } from './save-form.js';
+import { seedSubmittedApplication } from './demo-testing.js';
 
 /** Batch actions, the message thread and the notes, also shown again with errors: axe finds nothing, the CSP blocks nothing. */
 describe.skipIf(!hasChromium)('accessibility of instruction (axe-core in Chromium)', () => {
@@ -24,31 +22,8 @@ describe.skipIf(!hasChromium)('accessibility of instruction (axe-core in Chromiu
     const { db, clock } = running.app.services;
     const staff = await createSignedInUser(db, clock, [{ role: 'staff' }], 'staff');
     const owner = await createSignedInUser(db, clock, [], 'porteur');
-    const season = await db.selectFrom('seasons').select('id').orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
-    const track = await db.selectFrom('season_tracks').select('code').where('season_id', '=', season.id).limit(1).executeTakeFirstOrThrow();
-    expect((await saveForm(running.app.services, systemActor, season.id, DEFAULT_FORM)).ok).toBe(true);
-    const form = await db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
-    const now = new Date();
     // A fixture application already submitted: what matters here is how the instruction pages read.
-    const row = await db
-      .insertInto('applications')
-      .values({
-        season_id: season.id,
-        track_code: track.code,
-        form_id: form.id,
-        owner_id: owner.id,
-        applicant_kind: 'association',
-        title: 'Jardin partagé',
-        state: 'submitted',
-        draft_answers: '{}',
-        submitted_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    applicationId = row.id;
-    await db.insertInto('application_members').values({ application_id: applicationId, email: owner.email, user_id: owner.id, role: 'owner', invited_at: now, accepted_at: now }).execute();
+    applicationId = (await seedSubmittedApplication(running.app.services, owner, 'Jardin partagé')).id;
     staffContext = await contextFor(staff);
     applicantContext = await contextFor(owner);
   }, 120_000);

@@ -2,9 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAxeClean, hasChromium, launchBrowser, startDemoApp, watchCsp, type RunningApp } from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
-import { systemActor } from '../../core/audit/audit.js';
-import { DEFAULT_FORM } from './form/default-form.js';
-import { saveForm } from './save-form.js';
+import { seedSubmittedApplication } from './demo-testing.js';
 
 /**
  * The pages added for issue 3's remaining gaps, in Chromium: the stored organisation check, unread
@@ -44,27 +42,8 @@ describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-c
     const { db, clock } = running.app.services;
     const staff = await createSignedInUser(db, clock, [{ role: 'staff' }], 'staff-ux');
     const owner = await createSignedInUser(db, clock, [], 'porteur-ux');
-    const season = await db.selectFrom('seasons').select(['id', 'slug']).orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
-    seasonSlug = season.slug;
-    const track = await db.selectFrom('season_tracks').select('code').where('season_id', '=', season.id).limit(1).executeTakeFirstOrThrow();
-    expect((await saveForm(running.app.services, systemActor, season.id, DEFAULT_FORM)).ok).toBe(true);
-    const form = await db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
-    const now = new Date();
     // A fixture application already submitted: what matters here is how the pages read.
-    const row = await db
-      .insertInto('applications')
-      .values({
-        season_id: season.id, track_code: track.code, form_id: form.id, owner_id: owner.id, applicant_kind: 'association',
-        title: 'Recyclerie solidaire', state: 'submitted', draft_answers: '{}', submitted_at: now, created_at: now, updated_at: now, current_version: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    applicationId = row.id;
-    await db
-      .insertInto('application_versions')
-      .values({ application_id: applicationId, version: 1, form_id: form.id, answers: '{}', answers_sha256: '0'.repeat(64), submitted_at: now, submitted_by: owner.id, idempotency_key: null })
-      .execute();
-    await db.insertInto('application_members').values({ application_id: applicationId, email: owner.email, user_id: owner.id, role: 'owner', invited_at: now, accepted_at: now }).execute();
+    ({ id: applicationId, seasonSlug } = await seedSubmittedApplication(running.app.services, owner, 'Recyclerie solidaire'));
     staffContext = await contextFor(staff);
     applicantContext = await contextFor(owner);
   }, 120_000);
