@@ -7,6 +7,8 @@ export interface Config {
   baseUrl: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** DATABASE_PREPARED_STATEMENTS=0 turns off prepared statements (behind PgBouncer in transaction mode). */
+  preparedStatements: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
@@ -42,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl,
     dataDir: resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS !== '0',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Accélérateur <ne-pas-repondre@accelerateur.localhost>',
     logLevel: env.LOG_LEVEL ?? 'info',
