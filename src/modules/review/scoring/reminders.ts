@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { auditedTransaction, systemActor, type Actor } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
 import { formatDateTime } from '../../../core/i18n/i18n.js';
@@ -72,7 +72,8 @@ async function sendReminders(services: Services, actor: Actor, phase: PhaseInfo,
       const row = await trx
         .insertInto('review_reminders')
         .values({ phase_id: phase.id, member_id: member.id, kind, unfinished: count, sent_at: now })
-        .onConflict((oc) => oc.columns(['phase_id', 'member_id']).where('kind', '=', 'scheduled').doNothing())
+        // The predicate is written out (not a parameter) so PostgreSQL can match it to the partial unique index.
+        .onConflict((oc) => oc.columns(['phase_id', 'member_id']).where('kind', '=', sql.lit('scheduled')).doNothing())
         .returning('id')
         .executeTakeFirst();
       if (!row) return false;
