@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Locale } from '../i18n/i18n.js';
@@ -56,30 +56,33 @@ export function filePath(id: string, name: string): string {
   return `/fichiers/${id}/${encodeURIComponent(name)}`;
 }
 
-/** Stores a file in the database (table files), in the caller's transaction. */
-export async function storeFile(trx: Transaction<DB> | Kysely<DB>, input: StoreFileInput): Promise<StoredFileInfo> {
+/** A file row ready to insert, with its id chosen here, so a caller can link it in the same statement. */
+export interface FileRow {
+  info: Omit<StoredFileInfo, 'createdAt'>;
+  values: { id: string; owner_id: string | null; original_name: string; content_type: string; size: number; sha256: string; data: Buffer };
+}
+
+/** What storing a file writes: its type (from the magic bytes unless given), its SHA-256, a display name. */
+export function fileRow(input: StoreFileInput): FileRow {
   const contentType = input.contentType ?? sniffContentType(input.data)?.contentType ?? 'application/octet-stream';
   const sha256 = createHash('sha256').update(input.data).digest('hex');
-  const row = await trx
-    .insertInto('files')
-    .values({
-      owner_id: input.ownerId ?? null,
-      original_name: displayFileName(input.originalName),
-      content_type: contentType,
-      size: input.data.length,
-      sha256,
-      data: input.data,
-    })
-    .returning(['id', 'original_name', 'content_type', 'size', 'sha256', 'created_at'])
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    originalName: row.original_name,
-    contentType: row.content_type,
-    size: row.size,
-    sha256: row.sha256,
-    createdAt: row.created_at,
+  const values = {
+    id: randomUUID(),
+    owner_id: input.ownerId ?? null,
+    original_name: displayFileName(input.originalName),
+    content_type: contentType,
+    size: input.data.length,
+    sha256,
+    data: input.data,
   };
+  return { values, info: { id: values.id, originalName: values.original_name, contentType, size: values.size, sha256 } };
+}
+
+/** Stores a file in the database (table files), in the caller's transaction. */
+export async function storeFile(trx: Transaction<DB> | Kysely<DB>, input: StoreFileInput): Promise<StoredFileInfo> {
+  const row = fileRow(input);
+  const { created_at } = await trx.insertInto('files').values(row.values).returning('created_at').executeTakeFirstOrThrow();
+  return { ...row.info, createdAt: created_at };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

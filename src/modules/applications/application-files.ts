@@ -6,7 +6,7 @@ import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { DB } from '../../core/db/schema.js';
 import { createAntivirus, downloadAllowed } from '../../core/files/antivirus.js';
 import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
-import { displayFileName, formatFileSize, storeFile } from '../../core/files/store-file.js';
+import { displayFileName, fileRow, formatFileSize } from '../../core/files/store-file.js';
 import { HttpError } from '../../core/http/errors.js';
 import type { FieldError } from '../../core/http/forms.js';
 import type { Locale, Message } from '../../core/i18n/i18n.js';
@@ -293,8 +293,11 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: (input: A
       refuse(upload.path, { message: fm.quotaBytes, params: { size: sizeText(MAX_BYTES_PER_APPLICATION) } }, 413);
       continue;
     }
-    const stored = await storeFile(trx, { data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType: sniffed.contentType });
+    // The file and its link to the application in one statement (the rush submits a file each).
+    const file = fileRow({ data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType: sniffed.contentType });
+    const stored = file.info;
     await trx
+      .with('stored', (db) => db.insertInto('files').values(file.values))
       .insertInto('application_files')
       .values({
         file_id: stored.id,

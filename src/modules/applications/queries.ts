@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { seasonSummariesById } from '../seasons/season-lookups.js';
+import { parseSeasonForSubmit, seasonForSubmitColumn, type SeasonForSubmit } from '../seasons/season-for-submit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { DB } from '../../core/db/schema.js';
 import type { AnswerMap, FormDefinition } from './form/model.js';
@@ -122,11 +123,13 @@ export interface LockedForSubmit {
   /** The version an earlier request with this idempotency key created (on any application). */
   previous: { applicationId: string; version: number; submittedAt: Date } | null;
   held: HeldFile[];
+  /** The season's deadline and names (read by the seasons module's expression). */
+  season: SeasonForSubmit | undefined;
 }
 
 /**
  * Everything a submit reads before it writes, in two round trips: the application locked for this
- * transaction with its form and whether this person may submit it; then, once the lock is held, the
+ * transaction with its form, its season's deadline and whether this person may submit it; then, once the lock is held, the
  * version an earlier request with the same key already created and the files it holds. The second
  * read must come after the lock: a statement that waited for a row lock still sees the other rows
  * as they were when it started (READ COMMITTED), so it would miss the version a concurrent replay
@@ -143,6 +146,7 @@ export async function lockApplicationForSubmit(trx: Transaction<DB>, id: string,
       sql<boolean>`applications.owner_id = ${user.id} or exists (
         select 1 from application_members m
          where m.application_id = applications.id and (m.user_id = ${user.id} or m.email = ${user.email.toLowerCase()}))`.as('is_member'),
+      seasonForSubmitColumn('applications.season_id').as('season'),
     ])
     .where('applications.id', '=', id)
     .forUpdate('applications')
@@ -150,7 +154,8 @@ export async function lockApplicationForSubmit(trx: Transaction<DB>, id: string,
   if (!row) return null;
   const application = toApplication(row);
   const definition = parseJson<FormDefinition>(row.definition, { sections: [] });
-  if (row.is_member !== true) return { application, definition, isMember: false, previous: null, held: [] };
+  const season = parseSeasonForSubmit(row.season);
+  if (row.is_member !== true) return { application, definition, isMember: false, previous: null, held: [], season };
   const { rows } = await sql<{ previous: unknown; held: unknown }>`
     select (select json_build_object('application_id', v.application_id, 'version', v.version, 'submitted_at', v.submitted_at)
               from application_versions v where v.idempotency_key = ${idempotencyKey}) as previous,
@@ -164,6 +169,7 @@ export async function lockApplicationForSubmit(trx: Transaction<DB>, id: string,
     isMember: true,
     previous: previous ? { applicationId: previous.application_id, version: previous.version, submittedAt: new Date(previous.submitted_at) } : null,
     held: parseJson<{ file_id: string; size: number }[]>(rows[0]?.held, []).map((f) => ({ fileId: f.file_id, size: Number(f.size) })),
+    season,
   };
 }
 

@@ -1,7 +1,6 @@
 import type { Actor } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { seasonForSubmit } from '../seasons/season-for-submit.js';
 import { closedFrom } from '../seasons/season-status.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
@@ -78,7 +77,7 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
     if (previous && previous.applicationId !== application.id) return { ok: false, reason: 'stale_key', ...kept(typed.answers) };
     if (previous) return { ok: true, version: previous.version, submittedAt: previous.submittedAt, replayed: true };
 
-    const season = await seasonForSubmit(trx, application.seasonId);
+    const season = locked.season;
     if (!season) throw new Error(`no season ${application.seasonId}`);
     const closed = { closesAt: season.closesAt, closedFrom: closedFrom(season.closesAt) };
     const onTime = isOnTime(input.arrivedAt, closed);

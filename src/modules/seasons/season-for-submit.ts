@@ -1,12 +1,24 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../core/db/schema.js';
+import { sql, type RawBuilder } from 'kysely';
 
 /**
- * What a submit needs of its season in one read: when its call closes (the deadline check) and its
- * names (the acknowledgement mail). The submit path runs under the deadline rush, where every
- * round trip counts; the separate reads in season-lookups.ts remain for everything else.
+ * What a submit needs of its season: when its call closes (the deadline check) and its names (the
+ * acknowledgement mail). The submit path runs under the deadline rush, where every round trip
+ * counts, so this module hands the read as an expression the applications module puts in the
+ * query that locks the application; the separate reads in season-lookups.ts remain for everything
+ * else.
  */
-export async function seasonForSubmit(db: Kysely<DB> | Transaction<DB>, seasonId: string): Promise<{ closesAt: Date; name: string; nameEn: string } | undefined> {
-  const row = await db.selectFrom('seasons').select(['closes_at', 'name', 'name_en']).where('id', '=', seasonId).executeTakeFirst();
+export interface SeasonForSubmit {
+  closesAt: Date;
+  name: string;
+  nameEn: string;
+}
+
+/** The season of the row whose season id is `seasonIdColumn`, as one JSON value (see parseSeasonForSubmit). */
+export function seasonForSubmitColumn(seasonIdColumn: string): RawBuilder<unknown> {
+  return sql`(select json_build_object('closes_at', s.closes_at, 'name', s.name, 'name_en', s.name_en) from seasons s where s.id = ${sql.ref(seasonIdColumn)})`;
+}
+
+export function parseSeasonForSubmit(value: unknown): SeasonForSubmit | undefined {
+  const row = (typeof value === 'string' ? JSON.parse(value) : value) as { closes_at: string; name: string; name_en: string } | null;
   return row ? { closesAt: new Date(row.closes_at), name: row.name, nameEn: row.name_en } : undefined;
 }
