@@ -23,6 +23,7 @@ import './core/http/request-context.js';
 import { isLocale } from './core/i18n/i18n.js';
 import { JobWorker } from './core/jobs/worker.js';
 import { SEND_MAIL_JOB, sendMailJob } from './core/mail/mailer.js';
+import { SWEEP_FILES_JOB, sweepFilesJob } from './core/files/file-directory.js';
 import { registerMetrics } from './core/metrics/metrics.js';
 import type { Services } from './core/services.js';
 import { modules } from './modules/index.js';
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   services.worker = new JobWorker({ db: services.db, clock, handlers: services.jobHandlers, log: app.log });
   services.jobHandlers.set(SEND_MAIL_JOB, sendMailJob(services.db, config.smtpUrl, config.mailFrom, () => clock.now(), app.log));
+  if (config.filesDir) services.jobHandlers.set(SWEEP_FILES_JOB, sweepFilesJob(services.db, config.filesDir, () => clock.now(), app.log));
   app.decorate('services', services);
 
   const secure = config.baseUrl.startsWith('https://');

@@ -4,6 +4,7 @@ import { systemClock } from './core/clock.js';
 import { readConfig } from './core/config.js';
 import type { Command } from './core/module.js';
 import { verifyAuditChain } from './core/audit/audit.js';
+import { sweepFileDirectory } from './core/files/file-directory.js';
 import { modules } from './modules/index.js';
 
 /** Commands of the platform itself; modules add theirs (Module.commands). */
@@ -16,6 +17,18 @@ const coreCommands: Record<string, Command> = {
     description: 'Charge le programme de démonstration / Load the demo programme',
     run: async (_args, services) => {
       await loadDemo(services);
+      return 0;
+    },
+  },
+  'files sweep': {
+    description: 'Supprime du dossier FILES_DIR les fichiers sans ligne / Remove bytes no file row refers to from FILES_DIR',
+    run: async (_args, services) => {
+      const dir = services.config.filesDir;
+      if (!dir) {
+        console.log('FILES_DIR is not set: file bytes are kept in the database, nothing to sweep');
+        return 0;
+      }
+      console.log(`${await sweepFileDirectory(services.db, dir, new Date())} file(s) without a row for over an hour removed from ${dir}`);
       return 0;
     },
   },

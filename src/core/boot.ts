@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { scheduleFileSweep } from './files/file-directory.js';
 import type { Services } from './services.js';
 import { modules } from '../modules/index.js';
 
@@ -24,7 +25,11 @@ export async function boot(config: Config, clock: Clock = systemClock): Promise<
   const database = await openAndMigrate(config);
   const app = await buildApp({ config, database, clock });
   if (config.loadDemo) await loadDemo(app.services);
-  if (config.runJobs) app.services.worker.start();
+  if (config.runJobs) {
+    // Bytes left in the files directory without a row are swept every hour by a job that reschedules itself.
+    if (config.filesDir) await scheduleFileSweep(app.services.db, clock.now());
+    app.services.worker.start();
+  }
   app.addHook('onClose', () => database.close());
   return { app, database };
 }

@@ -17,6 +17,8 @@ export interface Config {
   runJobs: boolean;
   /** Base URL of the "API Recherche d'entreprises" (COMPANY_REGISTER_URL); unset: organisations are not looked up. */
   companyRegisterUrl: string | undefined;
+  /** Folder for uploaded files' bytes (FILES_DIR, shared by every app process); unset: bytes stay in the database. */
+  filesDir: string | undefined;
   /** clamd address as tcp://host:port (CLAMD_URL); unset: uploaded files are not scanned. */
   clamdUrl: string | undefined;
   proconnect:
@@ -52,6 +54,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1',
     runJobs: env.RUN_JOBS !== '0',
     companyRegisterUrl: env.COMPANY_REGISTER_URL?.trim().replace(/\/+$/, '') || undefined,
+    filesDir: env.FILES_DIR?.trim() ? resolve(env.FILES_DIR.trim()) : undefined,
     clamdUrl: env.CLAMD_URL?.trim() || undefined,
     proconnect,
   };

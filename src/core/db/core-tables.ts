@@ -88,7 +88,9 @@ export interface FilesTable {
   content_type: string;
   size: number;
   sha256: string;
-  data: Buffer;
+  /** The bytes when stored_in is 'database'; null when they are in FILES_DIR. */
+  data: Buffer | null;
+  stored_in: ColumnType<'database' | 'directory', 'database' | 'directory' | undefined, never>;
   created_at: DefaultTimestamp;
 }
 

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Locale } from '../i18n/i18n.js';
+import { readFileBytes, writeFileBytes } from './file-directory.js';
 import { sniffContentType } from './sniff.js';
 
 export interface StoredFileInfo {
@@ -59,28 +60,44 @@ export function filePath(id: string, name: string): string {
 /** A file row ready to insert, with its id chosen here, so a caller can link it in the same statement. */
 export interface FileRow {
   info: Omit<StoredFileInfo, 'createdAt'>;
-  values: { id: string; owner_id: string | null; original_name: string; content_type: string; size: number; sha256: string; data: Buffer };
+  values: {
+    id: string;
+    owner_id: string | null;
+    original_name: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+    data: Buffer | null;
+    stored_in: 'database' | 'directory';
+  };
 }
 
-/** What storing a file writes: its type (from the magic bytes unless given), its SHA-256, a display name. */
-export function fileRow(input: StoreFileInput): FileRow {
+/**
+ * What storing a file writes: its type (from the magic bytes unless given), its SHA-256, a display
+ * name. With a files directory (FILES_DIR), the bytes are written there durably now, before the row
+ * that names them is inserted; without one they go into the row.
+ */
+export async function prepareFile(filesDir: string | undefined, input: StoreFileInput): Promise<FileRow> {
   const contentType = input.contentType ?? sniffContentType(input.data)?.contentType ?? 'application/octet-stream';
   const sha256 = createHash('sha256').update(input.data).digest('hex');
+  const id = randomUUID();
+  if (filesDir) await writeFileBytes(filesDir, id, input.data);
   const values = {
-    id: randomUUID(),
+    id,
     owner_id: input.ownerId ?? null,
     original_name: displayFileName(input.originalName),
     content_type: contentType,
     size: input.data.length,
     sha256,
-    data: input.data,
+    data: filesDir ? null : input.data,
+    stored_in: filesDir ? ('directory' as const) : ('database' as const),
   };
-  return { values, info: { id: values.id, originalName: values.original_name, contentType, size: values.size, sha256 } };
+  return { values, info: { id, originalName: values.original_name, contentType, size: values.size, sha256 } };
 }
 
-/** Stores a file in the database (table files), in the caller's transaction. */
-export async function storeFile(trx: Transaction<DB> | Kysely<DB>, input: StoreFileInput): Promise<StoredFileInfo> {
-  const row = fileRow(input);
+/** Stores a file (row in table files, bytes there or in FILES_DIR), in the caller's transaction. */
+export async function storeFile(trx: Transaction<DB> | Kysely<DB>, filesDir: string | undefined, input: StoreFileInput): Promise<StoredFileInfo> {
+  const row = await prepareFile(filesDir, input);
   const { created_at } = await trx.insertInto('files').values(row.values).returning('created_at').executeTakeFirstOrThrow();
   return { ...row.info, createdAt: created_at };
 }
@@ -91,11 +108,23 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
-/** A stored file with its bytes, or undefined (also for an id that is not a UUID). */
-export async function readStoredFile(db: Kysely<DB> | Transaction<DB>, id: string): Promise<StoredFile | undefined> {
+/**
+ * A stored file with its bytes, or undefined (also for an id that is not a UUID). Bytes kept in the
+ * files directory are read from `filesDir`; a row that says so while no directory is configured, or
+ * whose bytes are gone, is an operating error, not a missing file.
+ */
+export async function readStoredFile(db: Kysely<DB> | Transaction<DB>, filesDir: string | undefined, id: string): Promise<StoredFile | undefined> {
   if (!isUuid(id)) return undefined;
   const row = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;
+  let data: Buffer | undefined;
+  if (row.stored_in === 'directory') {
+    if (!filesDir) throw new Error(`file ${id} is stored in the files directory, but FILES_DIR is not set`);
+    data = await readFileBytes(filesDir, id);
+    if (!data) throw new Error(`file ${id}: its bytes are missing from ${filesDir}`);
+  } else {
+    data = Buffer.from(row.data!);
+  }
   return {
     id: row.id,
     originalName: row.original_name,
@@ -103,7 +132,7 @@ export async function readStoredFile(db: Kysely<DB> | Transaction<DB>, id: strin
     size: row.size,
     sha256: row.sha256,
     createdAt: row.created_at,
-    data: Buffer.from(row.data),
+    data,
   };
 }
 

@@ -6,7 +6,7 @@ import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { DB } from '../../core/db/schema.js';
 import { createAntivirus, downloadAllowed } from '../../core/files/antivirus.js';
 import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
-import { displayFileName, fileRow, formatFileSize } from '../../core/files/store-file.js';
+import { displayFileName, formatFileSize, prepareFile, readStoredFile } from '../../core/files/store-file.js';
 import { HttpError } from '../../core/http/errors.js';
 import type { FieldError } from '../../core/http/forms.js';
 import type { Locale, Message } from '../../core/i18n/i18n.js';
@@ -294,7 +294,7 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: (input: A
       continue;
     }
     // The file and its link to the application in one statement (the rush submits a file each).
-    const file = fileRow({ data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType: sniffed.contentType });
+    const file = await prepareFile(services.config.filesDir, { data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType: sniffed.contentType });
     const stored = file.info;
     await trx
       .with('stored', (db) => db.insertInto('files').values(file.values))
@@ -400,14 +400,11 @@ export function downloadRefusal(services: Services, status: FileScanStatus): { t
 export function scanFileJob(services: Services) {
   return async (payload: Record<string, unknown>, job: { attempts: number }): Promise<void> => {
     const fileId = typeof payload.fileId === 'string' ? payload.fileId : '';
-    const row = await services.db
-      .selectFrom('application_files')
-      .innerJoin('files', 'files.id', 'application_files.file_id')
-      .select(['files.data', 'application_files.scan_status'])
-      .where('application_files.file_id', '=', fileId)
-      .executeTakeFirst();
+    const row = await services.db.selectFrom('application_files').select('scan_status').where('file_id', '=', fileId).executeTakeFirst();
     if (!row) return; // removed before it was scanned
-    const result = await createAntivirus(services.config).scan(Buffer.from(row.data));
+    const file = await readStoredFile(services.db, services.config.filesDir, fileId);
+    if (!file) return;
+    const result = await createAntivirus(services.config).scan(file.data);
     const detail = result.status === 'infected' ? result.signature : result.status === 'error' ? result.reason : '';
     await services.db
       .updateTable('application_files')

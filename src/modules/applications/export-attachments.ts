@@ -68,7 +68,7 @@ export function streamAttachmentsZip(services: Services, entries: ZipEntryPlan[]
   const zip = new yazl.ZipFile();
   for (const entry of entries) {
     zip.addReadStreamLazy(entry.path, { mtime: entry.mtime, size: entry.size }, (callback) => {
-      readStoredFile(services.db, entry.fileId).then(
+      readStoredFile(services.db, services.config.filesDir, entry.fileId).then(
         (file) => (file ? callback(null, Readable.from([file.data])) : callback(new Error(`file ${entry.fileId} vanished`), Readable.from([]))),
         (error: unknown) => callback(error, Readable.from([])),
       );

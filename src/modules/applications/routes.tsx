@@ -181,7 +181,7 @@ function fileViews(locale: Locale, files: ApplicationFileRow[], base: string, re
 
 /** Sends a stored file as a download that no browser will render or sniff. */
 async function sendAttachment(request: FastifyRequest, reply: FastifyReply, services: Services, fileId: string): Promise<FastifyReply> {
-  const file = await readStoredFile(services.db, fileId);
+  const file = await readStoredFile(services.db, services.config.filesDir, fileId);
   if (!file) return notFound(request, reply);
   // The extension follows what the bytes are, not what the sender named them.
   const extension = sniffContentType(file.data)?.extension;

@@ -138,7 +138,7 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
     const { id } = request.params;
     const staff = hasPermission(request.user, 'content.manage');
     if (!staff && !(await isPublicFile(db, id))) return notFound(request, reply);
-    const file = await readStoredFile(db, id);
+    const file = await readStoredFile(db, services.config.filesDir, id);
     if (!file) return notFound(request, reply);
     const image = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'].includes(file.contentType);
     const name = urlFileName(file.originalName, sniffContentType(file.data)?.extension);
