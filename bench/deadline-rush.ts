@@ -4,6 +4,7 @@
  * PostgreSQL. Prints one JSON line: submitted, acknowledged, stored, duplicates, lost, latency.
  *
  *   npx tsx bench/deadline-rush.ts            (APPLICANTS=2000 CONCURRENCY=64 ATTACHMENT_KB=200 by default)
+ *   FILES=directory npx tsx bench/deadline-rush.ts   (the files' bytes in a FILES_DIR instead of the database)
  *
  * The form has a required PDF question, so each submit is the page's own multipart form carrying
  * one ATTACHMENT_KB attachment (ATTACHMENT_KB=0: no file question, the form is sent urlencoded).
@@ -19,8 +20,11 @@
  * sent (from /proc): on a shared machine it measures the code where `per_second` measures the
  * machine's spare time as much.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { cpus, loadavg } from 'node:os';
 import { createSession } from '../src/core/auth/sessions.js';
@@ -34,6 +38,9 @@ const APPLICANTS = Number(process.env.APPLICANTS ?? 2000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 64);
 const DUPLICATE_SHARE = 0.1;
 const ATTACHMENT_BYTES = Number(process.env.ATTACHMENT_KB ?? 200) * 1024;
+const ATTACHMENT_CONTENT = process.env.ATTACHMENT_CONTENT === 'repeated' ? 'repeated' : 'random';
+/** Where the platform keeps the files' bytes: FILES=directory starts it with a scratch FILES_DIR. */
+const FILES = process.env.FILES === 'directory' ? 'directory' : 'database';
 
 const FILE_QUESTION = {
   id: 'dossier',
@@ -60,11 +67,16 @@ const FORM = {
 /** The file questions of the form: each submit attaches one file to each of them. */
 const FILE_QUESTIONS = FORM.sections.flatMap((s) => s.questions).filter((q) => q.kind === 'file').map((q) => q.id);
 
-/** A PDF of the requested size (a minimal document padded with a comment), the same for everyone. */
+/**
+ * A PDF of the requested size (a minimal document padded with a comment), the same for everyone. By
+ * default the padding is random bytes, as incompressible as the deflated streams that make up most
+ * of a real PDF; ATTACHMENT_CONTENT=repeated pads with one repeated letter, which PostgreSQL
+ * compresses to almost nothing (flattering when the bytes are stored in the database).
+ */
 function attachment(bytes: number): Buffer {
   const head = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n%');
   const tail = Buffer.from('\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-  return Buffer.concat([head, Buffer.alloc(Math.max(0, bytes - head.length - tail.length), 'x'), tail]);
+  return Buffer.concat([head, (ATTACHMENT_CONTENT === 'repeated' ? Buffer.alloc(Math.max(0, bytes - head.length - tail.length), 'x') : randomBytes(Math.max(0, bytes - head.length - tail.length))), tail]);
 }
 const PDF = ATTACHMENT_BYTES > 0 ? attachment(ATTACHMENT_BYTES) : Buffer.alloc(0);
 
@@ -219,11 +231,18 @@ async function main(): Promise<void> {
   const scratch = external
     ? { url: serverUrl, drop: async () => undefined }
     : await createScratchDatabase(serverUrl, 'acc_rush');
+  const filesDir = FILES === 'directory' && !external ? mkdtempSync(join(tmpdir(), 'acc-rush-files-')) : undefined;
   let platform: (Pick<AppProcess, 'baseUrl' | 'stop'> & { pid?: number }) | undefined;
   try {
     platform = external
       ? { baseUrl: external, stop: async () => undefined, pid: Number(process.env.APP_PID) || undefined }
-      : await startAppProcess({ DATABASE_URL: scratch.url, DEMO: '0', RUN_JOBS: '0', DATA_DIR: '/nonexistent' });
+      : await startAppProcess({
+          DATABASE_URL: scratch.url,
+          DEMO: '0',
+          RUN_JOBS: '0',
+          DATA_DIR: '/nonexistent',
+          ...(filesDir ? { FILES_DIR: filesDir } : {}),
+        });
     const people = await seed(scratch.url);
     const prepared = await prepare(platform.baseUrl, people);
     // 10 % send the same form twice at once (a double click), in a shuffled order.
@@ -308,6 +327,8 @@ async function main(): Promise<void> {
         // This load generator's own CPU per request: it shares the two cores with the platform.
         client_cpu_ms_per_submit: Number(((client.user + client.system) / 1000 / sends.length).toFixed(2)),
         attachment_bytes: ATTACHMENT_BYTES,
+        attachment_content: ATTACHMENT_CONTENT,
+        files_stored_in: external ? 'as configured' : FILES,
         stored_with_attachment: Number(withFile.n),
         files_stored: Number(files.n),
       }),
@@ -315,6 +336,7 @@ async function main(): Promise<void> {
   } finally {
     await platform?.stop();
     await scratch.drop();
+    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
   }
 }
 
