@@ -10,6 +10,7 @@ import type { AnalysisError, AnalysisResult, MemberStatus, PanelStatus } from '.
 import type { OpinionResult } from '../opinions.js';
 import { percent, ProbabilityChart } from './chart.js';
 import { ShortlistAndResults } from './panelist.js';
+import { editFieldLabels } from './edit.js';
 
 function AdminBreadcrumb({ locale, current }: { locale: Locale; current?: string }): JSX.Element {
   const items = [
@@ -63,22 +64,6 @@ export function PanelsListPage({ ctx, panels }: { ctx: ViewContext; panels: (Pan
   );
 }
 
-function panelFieldLabels(locale: Locale): Record<string, string> {
-  return {
-    name: t(locale, m.fieldName),
-    name_en: t(locale, m.fieldNameEn),
-    description: t(locale, m.fieldDescription),
-    description_en: t(locale, m.fieldDescriptionEn),
-    season_id: t(locale, m.fieldSeason),
-    size: t(locale, m.fieldSize),
-    recruit_until: t(locale, m.fieldRecruitUntil),
-    ends_on: t(locale, m.fieldEndsOn),
-    retention_days: t(locale, m.fieldRetention),
-    criteria: t(locale, m.fieldCriteria),
-    opinion_weight: t(locale, m.fieldWeight),
-  };
-}
-
 /** Create a panel: size, dates, retention, household rule, criteria and weight. */
 export function PanelFormPage({
   ctx,
@@ -98,7 +83,7 @@ export function PanelFormPage({
       <div class="fr-container fr-my-6w">
         <AdminBreadcrumb locale={locale} current={t(locale, m.newPanel)} />
         <h1 safe>{t(locale, m.newPanel)}</h1>
-        <ErrorSummary locale={locale} errors={errors} labels={panelFieldLabels(locale)} />
+        <ErrorSummary locale={locale} errors={errors} labels={editFieldLabels(locale)} />
         <p class="fr-hint-text" safe>
           {t(locale, uiMessages.requiredHint)}
         </p>

@@ -25,6 +25,7 @@ export interface PanelEditPageProps {
   problem?: string;
 }
 
+/** The panel form's field labels (creation and edit pages, and their error summaries). */
 export function editFieldLabels(locale: Locale): Record<EditField, string> {
   return {
     name: t(locale, m.fieldName),
