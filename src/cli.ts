@@ -4,7 +4,7 @@ import { systemClock } from './core/clock.js';
 import { readConfig } from './core/config.js';
 import type { Command } from './core/module.js';
 import { verifyAuditChain } from './core/audit/audit.js';
-import { sweepFileDirectory } from './core/files/file-directory.js';
+import { moveFilesToDirectory, sweepFileDirectory } from './core/files/file-directory.js';
 import { modules } from './modules/index.js';
 
 /** Commands of the platform itself; modules add theirs (Module.commands). */
@@ -29,6 +29,18 @@ const coreCommands: Record<string, Command> = {
         return 0;
       }
       console.log(`${await sweepFileDirectory(services.db, dir, new Date())} file(s) without a row for over an hour removed from ${dir}`);
+      return 0;
+    },
+  },
+  'files move-to-directory': {
+    description: 'Déplace vers FILES_DIR les fichiers gardés en base / Move files kept in the database into FILES_DIR',
+    run: async (_args, services) => {
+      const dir = services.config.filesDir;
+      if (!dir) {
+        console.log('FILES_DIR is not set: set it to the directory the files should move to');
+        return 1;
+      }
+      console.log(`${await moveFilesToDirectory(services.db, dir)} file(s) moved to ${dir}`);
       return 0;
     },
   },

@@ -90,7 +90,7 @@ export interface FilesTable {
   sha256: string;
   /** The bytes when stored_in is 'database'; null when they are in FILES_DIR. */
   data: Buffer | null;
-  stored_in: ColumnType<'database' | 'directory', 'database' | 'directory' | undefined, never>;
+  stored_in: ColumnType<'database' | 'directory', 'database' | 'directory' | undefined, 'database' | 'directory'>;
   created_at: DefaultTimestamp;
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/test-app.js';
 import type { Database } from '../db/database.js';
-import { bytesPath, readFileBytes, SWEEP_FILES_JOB, sweepFilesJob, writeFileBytes } from './file-directory.js';
+import { bytesPath, moveFilesToDirectory, readFileBytes, SWEEP_FILES_JOB, sweepFilesJob, writeFileBytes } from './file-directory.js';
 import { readStoredFile, storeFile } from './store-file.js';
 
 let database: Database;
@@ -34,6 +34,21 @@ describe('files directory', () => {
     await expect(writeFileBytes(dir, stored.id, Buffer.from('autre'))).rejects.toMatchObject({ code: 'EEXIST' });
     // A row that says "directory" read without FILES_DIR is an operating error, not a missing file.
     await expect(readStoredFile(database.db, undefined, stored.id)).rejects.toThrow(/FILES_DIR is not set/);
+  });
+
+  it('moves files kept in the database into the directory, checked, and replaces what an interrupted move left', async () => {
+    const inDatabase = await Promise.all(
+      ['un', 'deux', 'trois'].map((word) => storeFile(database.db, undefined, { data: Buffer.from(`%PDF-1.4\n${word}\n%%EOF\n`), originalName: `${word}.pdf` })),
+    );
+    // An earlier move cut short after writing some bytes: they must be replaced, not kept.
+    await writeFileBytes(dir, inDatabase[1]!.id, Buffer.from('à moitié écrit'));
+    expect(await moveFilesToDirectory(database.db, dir, 2)).toBe(3);
+    for (const [i, word] of ['un', 'deux', 'trois'].entries()) {
+      const row = await database.db.selectFrom('files').select(['data', 'stored_in']).where('id', '=', inDatabase[i]!.id).executeTakeFirstOrThrow();
+      expect(row).toEqual({ data: null, stored_in: 'directory' });
+      expect((await readStoredFile(database.db, dir, inDatabase[i]!.id))?.data.toString()).toContain(word);
+    }
+    expect(await moveFilesToDirectory(database.db, dir)).toBe(0);
   });
 
   it('the hourly sweep schedules its next run once per hour, whatever the number of processes', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -144,4 +145,40 @@ export function sweepFilesJob(db: Kysely<DB>, dir: string, now: () => Date, log?
     if (removed > 0) log?.info({ removed, dir }, 'files directory swept');
     await scheduleFileSweep(db, now());
   };
+}
+
+/**
+ * Moves the bytes of files still kept in the database into the directory, a batch per transaction
+ * (for a deployment that sets FILES_DIR after files were uploaded). Each file's bytes are checked
+ * against its SHA-256, written and flushed, then its row is switched; a run cut short leaves rows
+ * still in the database, whose half-written bytes the next run replaces. Returns how many moved.
+ */
+export async function moveFilesToDirectory(db: Kysely<DB>, dir: string, batchSize = 50): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const count = await db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('files')
+        .select(['id', 'data', 'sha256'])
+        .where('stored_in', '=', 'database')
+        .orderBy('id')
+        .limit(batchSize)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      for (const row of rows) {
+        const data = Buffer.from(row.data!);
+        if (createHash('sha256').update(data).digest('hex') !== row.sha256) throw new Error(`file ${row.id}: its bytes do not match its SHA-256, not moved`);
+        // Only an interrupted earlier move can have left bytes under the id of a row still in the database.
+        await unlink(bytesPath(dir, row.id)).catch(() => undefined);
+        await writeFileBytes(dir, row.id, data);
+      }
+      if (rows.length > 0) {
+        await trx.updateTable('files').set({ data: null, stored_in: 'directory' }).where('id', 'in', rows.map((r) => r.id)).execute();
+      }
+      return rows.length;
+    });
+    moved += count;
+    if (count < batchSize) return moved;
+  }
 }
