@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { sharedRunsByKey } from '../concurrency/shared-runs.js';
 
 /** Who did a change: a signed-in person, or the platform itself (jobs, CLI). */
 export interface Actor {
@@ -171,27 +172,7 @@ export async function chainQueuedAudit(db: Kysely<DB>): Promise<number> {
  * committed meanwhile (the way PostgreSQL groups commits), so the chain costs one short
  * transaction per batch of changes rather than one lock held across every commit.
  */
-const passes = new WeakMap<Kysely<DB>, { running?: Promise<unknown>; next?: Promise<void> }>();
-
-function chainSoon(db: Kysely<DB>): Promise<void> {
-  let state = passes.get(db);
-  if (!state) passes.set(db, (state = {}));
-  const current = state;
-  if (!current.running) {
-    const pass = chainQueuedAudit(db).finally(() => {
-      if (current.running === pass) current.running = undefined;
-    });
-    current.running = pass;
-    return pass.then(() => undefined);
-  }
-  current.next ??= current.running
-    .catch(() => undefined)
-    .then(() => {
-      current.next = undefined;
-      return chainSoon(db);
-    });
-  return current.next;
-}
+const chainSoon = sharedRunsByKey((db: Kysely<DB>) => chainQueuedAudit(db));
 
 export interface AuditProblem {
   seq: number;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { enqueueJob } from '../jobs/queue.js';
+import { sharedRunsByKey } from '../concurrency/shared-runs.js';
 
 /**
  * Files' bytes in a directory (FILES_DIR) instead of the database: a 200 kB file written into a
@@ -25,7 +26,6 @@ export function bytesPath(dir: string, id: string): string {
 
 /** Folders known to exist (a process creates each of the 256 at most once). */
 const knownFolders = new Set<string>();
-/** Per folder, the flush of its entries under way and the one queued behind it (see flushFolder). */
 const folderFlushes = new Map<string, { running?: Promise<void>; next?: Promise<void> }>();
 
 /**
@@ -54,25 +54,7 @@ export async function writeFileBytes(dir: string, id: string, data: Buffer): Pro
  * Makes the folder's new entries durable. Files created while a flush runs share the next one, as
  * PostgreSQL groups commits, so a burst of uploads does not pay one folder flush each.
  */
-function flushFolder(folder: string): Promise<void> {
-  let state = folderFlushes.get(folder);
-  if (!state) folderFlushes.set(folder, (state = {}));
-  const current = state;
-  if (!current.running) {
-    const run = syncFolder(folder).finally(() => {
-      if (current.running === run) current.running = undefined;
-    });
-    current.running = run;
-    return run;
-  }
-  current.next ??= current.running
-    .catch(() => undefined)
-    .then(() => {
-      current.next = undefined;
-      return flushFolder(folder);
-    });
-  return current.next;
-}
+const flushFolder = sharedRunsByKey((folder: string) => syncFolder(folder));
 
 async function syncFolder(folder: string): Promise<void> {
   const handle = await open(folder, 'r');
