@@ -12,11 +12,11 @@ import type { FieldError } from '../../core/http/forms.js';
 import type { Locale, Message } from '../../core/i18n/i18n.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
 import type { Services } from '../../core/services.js';
-import { callClosesAt, isOnTime } from './deadline.js';
+import { callClosing, isOnTime } from './deadline.js';
 import { fileMessages as fm } from './file-messages.js';
 import type { AnswerMap, FormDefinition, Question } from './form/model.js';
-import { loadApplication, type ApplicationRecord, type HeldFile } from './queries.js';
-import { isEditable } from './states.js';
+import { lockApplicationForChange, type ApplicationRecord, type HeldFile } from './queries.js';
+import { changeableNow } from './states.js';
 import type { FileScanStatus } from './tables.js';
 
 /** Per-application quota: enough for a full dossier, small enough that one applicant cannot fill the disk. */
@@ -201,19 +201,10 @@ export async function attachFiles(
     return { answers, errors: {}, status: null, storedIds: [] };
   }
   return auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit) => {
-    const locked = await loadApplication(trx, application.id, { forUpdate: true });
-    const editable =
-      locked !== null &&
-      isEditable(locked.state) &&
-      (locked.state === 'draft' || isOnTime(arrivedAt, await callClosesAt(trx, locked.seasonId)));
-    const held = await trx
-      .selectFrom('application_files')
-      .innerJoin('files', 'files.id', 'application_files.file_id')
-      .select(['application_files.file_id as fileId', 'files.size'])
-      .where('application_files.application_id', '=', application.id)
-      .where('application_files.removed_at', 'is', null)
-      .execute();
-    return attachInTransaction(trx, audit, { services, userId: user.id, applicationId: application.id, definition, typed, submission, editable, held });
+    // The same locked read as a submit: the application, its deadline and the files it holds.
+    const locked = await lockApplicationForChange(trx, application.id, user, null);
+    const editable = Boolean(locked?.isMember && locked.season && changeableNow(locked.application.state, isOnTime(arrivedAt, callClosing(locked.season.closesAt))));
+    return attachInTransaction(trx, audit, { services, userId: user.id, applicationId: application.id, definition, typed, submission, editable, held: locked?.held ?? [] });
   });
 }
 
@@ -400,8 +391,7 @@ export function downloadRefusal(services: Services, status: FileScanStatus): { t
 export function scanFileJob(services: Services) {
   return async (payload: Record<string, unknown>, job: { attempts: number }): Promise<void> => {
     const fileId = typeof payload.fileId === 'string' ? payload.fileId : '';
-    const row = await services.db.selectFrom('application_files').select('scan_status').where('file_id', '=', fileId).executeTakeFirst();
-    if (!row) return; // removed before it was scanned
+    // Deleting a file deletes its application_files row with it: a file gone was removed before its scan.
     const file = await readStoredFile(services.db, services.config.filesDir, fileId);
     if (!file) return;
     const result = await createAntivirus(services.config).scan(file.data);

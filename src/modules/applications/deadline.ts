@@ -8,9 +8,19 @@ import { closedFrom } from '../seasons/season-status.js';
  * ARRIVED (taken before any lock or queue), so an applicant who pressed "submit" at 23:59:59
  * is not refused because the server was busy.
  */
-export async function callClosesAt(db: Kysely<DB> | Transaction<DB>, seasonId: string): Promise<{ closedFrom: Date; closesAt: Date }> {
+export async function callClosesAt(db: Kysely<DB> | Transaction<DB>, seasonId: string): Promise<CallClosing> {
   const closesAt = await seasonClosesAt(db, seasonId);
   if (!closesAt) throw new Error(`no season ${seasonId}`);
+  return callClosing(closesAt);
+}
+
+export interface CallClosing {
+  closesAt: Date;
+  closedFrom: Date;
+}
+
+/** The closing of a call whose deadline is already known (read with the application's lock). */
+export function callClosing(closesAt: Date): CallClosing {
   return { closesAt, closedFrom: closedFrom(closesAt) };
 }
 

@@ -115,7 +115,8 @@ export interface HeldFile {
   size: number;
 }
 
-export interface LockedForSubmit {
+/** An application locked for a change by its applicant, with what the change needs to read. */
+export interface LockedApplication {
   application: ApplicationRecord;
   definition: FormDefinition;
   /** The owner, or a member invited at the address the person signs in with. */
@@ -128,14 +129,14 @@ export interface LockedForSubmit {
 }
 
 /**
- * Everything a submit reads before it writes, in two round trips: the application locked for this
+ * Everything a submit (or a save that stores files) reads before it writes, in two round trips: the application locked for this
  * transaction with its form, its season's deadline and whether this person may submit it; then, once the lock is held, the
  * version an earlier request with the same key already created and the files it holds. The second
  * read must come after the lock: a statement that waited for a row lock still sees the other rows
  * as they were when it started (READ COMMITTED), so it would miss the version a concurrent replay
  * just committed. Null for an unknown id.
  */
-export async function lockApplicationForSubmit(trx: Transaction<DB>, id: string, user: CurrentUser, idempotencyKey: string | null): Promise<LockedForSubmit | null> {
+export async function lockApplicationForChange(trx: Transaction<DB>, id: string, user: CurrentUser, idempotencyKey: string | null): Promise<LockedApplication | null> {
   if (!isUuid(id)) return null;
   const row = await trx
     .selectFrom('applications')

@@ -39,7 +39,7 @@ import {
 } from './queries.js';
 import { renderReceiptPdf } from './receipt-pdf.js';
 import { saveDraft } from './save-draft.js';
-import { isApplicationState, isEditable, nextStates } from './states.js';
+import { changeableNow, isApplicationState, isEditable, nextStates } from './states.js';
 import { submitApplication } from './submit-application.js';
 import { AdminDetailPage, AdminListPage } from './views/admin-pages.js';
 import { ApplicationPage, type ApplicationPageProps } from './views/application-page.js';
@@ -137,7 +137,7 @@ async function renderApplication(
   const freshMessages = await readThread(services.db, user.id, 'applicant', application.id, thread);
   const onTime = isOnTime(services.clock.now(), closed);
   // A draft stays editable after the deadline (nothing typed is lost); a submitted one does not.
-  const editable = isEditable(application.state) && (application.state === 'draft' || onTime);
+  const editable = changeableNow(application.state, onTime);
   const ctx = await viewContext(request, reply);
   return html(
     reply,

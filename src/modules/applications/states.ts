@@ -77,3 +77,8 @@ export function reasonRequired(from: ApplicationState, to: ApplicationState): bo
 export function isEditable(state: ApplicationState): boolean {
   return state === 'draft' || state === 'submitted';
 }
+
+/** Whether the applicant may change it now: a draft even after the deadline (nothing typed is lost), a submitted one only on time. */
+export function changeableNow(state: ApplicationState, onTime: boolean): boolean {
+  return isEditable(state) && (state === 'draft' || onTime);
+}

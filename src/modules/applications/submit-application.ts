@@ -1,7 +1,6 @@
 import type { Actor } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { closedFrom } from '../seasons/season-status.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { FieldError } from '../../core/http/forms.js';
@@ -9,15 +8,15 @@ import { formatDateTime } from '../../core/i18n/i18n.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
 import { answersSha256, territoryOf, titleOf } from './answers.js';
-import { isOnTime } from './deadline.js';
+import { callClosing, isOnTime } from './deadline.js';
 import type { AnswerMap } from './form/model.js';
 import { SUBMITTED_MAIL } from './mails.js';
-import { lockApplicationForSubmit } from './queries.js';
+import { lockApplicationForChange } from './queries.js';
 import { attachInTransaction, changesFiles, keepHeldFileIds, type Submission } from './application-files.js';
 import { readAnswers, validateForSubmit } from './form/validate.js';
 import { enqueueOrganisationCheck } from './organisation/stored-check.js';
 import { writeDraft } from './save-draft.js';
-import { isEditable, type ApplicationState } from './states.js';
+import { changeableNow, isEditable, type ApplicationState } from './states.js';
 
 /** What a refused submit keeps to show the form again: the answers as read (with their files) and the type errors. */
 interface Kept {
@@ -68,7 +67,7 @@ export async function submitApplication(services: Services, actor: Actor, user: 
 async function submitInTransaction(services: Services, actor: Actor, user: CurrentUser, input: SubmitInput): Promise<SubmitResult> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<SubmitResult> => {
-    const locked = await lockApplicationForSubmit(trx, input.applicationId, user, input.idempotencyKey);
+    const locked = await lockApplicationForChange(trx, input.applicationId, user, input.idempotencyKey);
     if (!locked?.isMember) return { ok: false, reason: 'not_found' };
     const { application, definition, previous } = locked;
     const typed = input.posted ? readAnswers(definition, input.posted.body) : { answers: input.answers ?? {}, errors: {} };
@@ -79,12 +78,12 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
 
     const season = locked.season;
     if (!season) throw new Error(`no season ${application.seasonId}`);
-    const closed = { closesAt: season.closesAt, closedFrom: closedFrom(season.closesAt) };
+    const closed = callClosing(season.closesAt);
     const onTime = isOnTime(input.arrivedAt, closed);
     // The files first, as a save would store them (a draft stays editable after the deadline).
     let answers = typed.answers;
     if (input.posted && changesFiles(input.posted)) {
-      const editable = isEditable(application.state) && (application.state === 'draft' || onTime);
+      const editable = changeableNow(application.state, onTime);
       const attached = await attachInTransaction(trx, audit, { services, userId: user.id, applicationId: application.id, definition, typed: answers, submission: input.posted, editable, held: locked.held });
       answers = attached.answers;
       if (attached.status) {
