@@ -144,9 +144,7 @@ export async function lockApplicationForChange(trx: Transaction<DB>, id: string,
     .select([
       ...COLUMNS,
       'application_forms.definition',
-      sql<boolean>`applications.owner_id = ${user.id} or exists (
-        select 1 from application_members m
-         where m.application_id = applications.id and (m.user_id = ${user.id} or m.email = ${user.email.toLowerCase()}))`.as('is_member'),
+      mayWorkOn(user).as('is_member'),
       seasonForSubmitColumn('applications.season_id').as('season'),
     ])
     .where('applications.id', '=', id)
@@ -179,16 +177,18 @@ export async function lockApplicationForChange(trx: Transaction<DB>, id: string,
  * they are signed in with. Anyone else gets null, exactly as for an id that does not exist.
  */
 export async function loadApplicationFor(db: Db, id: string, user: CurrentUser, options: { forUpdate?: boolean } = {}): Promise<ApplicationRecord | null> {
-  const application = await loadApplication(db, id, options);
-  if (!application) return null;
-  if (application.ownerId === user.id) return application;
-  const member = await db
-    .selectFrom('application_members')
-    .select('email')
-    .where('application_id', '=', id)
-    .where((eb) => eb.or([eb('user_id', '=', user.id), eb('email', '=', user.email.toLowerCase())]))
-    .executeTakeFirst();
-  return member ? application : null;
+  if (!isUuid(id)) return null;
+  let query = db.selectFrom('applications').select(COLUMNS).where('applications.id', '=', id).where(mayWorkOn(user));
+  if (options.forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  return row ? toApplication(row) : null;
+}
+
+/** The condition on `applications` that this person may work on it: its owner, or a member invited at their address. */
+function mayWorkOn(user: CurrentUser): RawBuilder<boolean> {
+  return sql<boolean>`(applications.owner_id = ${user.id} or exists (
+    select 1 from application_members m
+     where m.application_id = applications.id and (m.user_id = ${user.id} or m.email = ${user.email.toLowerCase()})))`;
 }
 
 export interface FormVersion {
