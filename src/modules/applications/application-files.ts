@@ -157,8 +157,6 @@ export interface AttachResult {
   errors: Record<string, FieldError>;
   /** 413 when a refusal was about size, else 400; null when every upload was accepted. */
   status: 400 | 413 | null;
-  /** The files this request stored. */
-  storedIds: string[];
 }
 
 /** A limit as the question's hint states it (binary megabytes), so the error and the hint agree. */
@@ -198,7 +196,7 @@ export async function attachFiles(
       .where('removed_at', 'is', null)
       .execute();
     keepOwnFileIds(definition, answers, new Set(held.map((row) => row.file_id)));
-    return { answers, errors: {}, status: null, storedIds: [] };
+    return { answers, errors: {}, status: null };
   }
   return auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit) => {
     // The same locked read as a submit: the application, its deadline and the files it holds.
@@ -232,7 +230,6 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: (input: A
   const answers: AnswerMap = structuredClone(ctx.typed);
   const errors: Record<string, FieldError> = {};
   let status: AttachResult['status'] = null;
-  const storedIds: string[] = [];
   const refuse = (path: string, error: FieldError, code: 400 | 413) => {
     errors[path] ??= error;
     status = status === 413 ? 413 : code;
@@ -253,7 +250,7 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: (input: A
     }
   }
   keepOwnFileIds(definition, answers, own);
-  if (!ctx.editable) return { answers, errors, status, storedIds };
+  if (!ctx.editable) return { answers, errors, status };
   if (submission.tooManyParts) refuse('remove_files', { message: fm.quotaFiles, params: { n: MAX_FILES_PER_APPLICATION } }, 413);
   for (const upload of submission.uploads) {
     const question = fileQuestionAt(definition, upload.path);
@@ -303,7 +300,6 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: (input: A
     count++;
     bytes += upload.data.length;
     own.add(stored.id);
-    storedIds.push(stored.id);
     appendFileIds(answers, upload.path, [stored.id]);
     await audit({
       action: 'application.attach_file',
@@ -312,7 +308,7 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: (input: A
       summary: { fileId: stored.id, path: upload.path, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 },
     });
   }
-  return { answers, errors, status, storedIds };
+  return { answers, errors, status };
 }
 
 /**
