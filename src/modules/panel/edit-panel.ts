@@ -6,6 +6,24 @@ import type { PanelInput } from './panel-form.js';
 import { deleteAfterOf, loadPanel, loadQuotas, panelStage, type PanelStage, type QuotaRecord } from './queries.js';
 import { scheduleDemographicsDeletion } from './register-volunteer.js';
 
+/** A panel's form values as the columns of its row (creation and edit write the same ones). */
+export function panelColumns(input: PanelInput) {
+  return {
+    season_id: input.seasonId,
+    name: input.name,
+    name_en: input.nameEn,
+    description: input.description ?? '',
+    description_en: input.descriptionEn ?? '',
+    size: input.size,
+    recruit_until: input.recruitUntil,
+    ends_at: input.endsAt,
+    retention_days: input.retentionDays,
+    one_per_household: input.onePerHousehold,
+    criteria: JSON.stringify(input.criteria),
+    opinion_weight: input.opinionWeight,
+  };
+}
+
 /** Marks the panel's analyses as outdated (kept and shown, with a request to run them again). */
 export async function markAnalysesOutdated(trx: Transaction<DB>, panelId: string, now: Date): Promise<number> {
   const rows = await trx.updateTable('panel_analyses').set({ outdated_at: now }).where('panel_id', '=', panelId).where('outdated_at', 'is', null).returning('id').execute();
@@ -66,18 +84,7 @@ export async function editPanel(
     await trx
       .updateTable('panels')
       .set((eb) => ({
-        name: input.name,
-        name_en: input.nameEn,
-        description: input.description ?? '',
-        description_en: input.descriptionEn ?? '',
-        season_id: input.seasonId,
-        size: input.size,
-        recruit_until: input.recruitUntil,
-        ends_at: input.endsAt,
-        retention_days: input.retentionDays,
-        one_per_household: input.onePerHousehold,
-        criteria: JSON.stringify(input.criteria),
-        opinion_weight: input.opinionWeight,
+        ...panelColumns(input),
         version: eb('version', '+', 1),
       }))
       .where('id', '=', panelId)

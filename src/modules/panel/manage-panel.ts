@@ -3,7 +3,7 @@ import type { Services } from '../../core/services.js';
 import type { PanelInput } from './panel-form.js';
 import type { QuotaRecord } from './queries.js';
 import type { PanelStatus } from './tables.js';
-import { markAnalysesOutdated } from './edit-panel.js';
+import { markAnalysesOutdated, panelColumns } from './edit-panel.js';
 
 /** Creates a panel in set-up (no quotas yet, call for volunteers closed). */
 export async function createPanel(services: Services, actor: Actor, input: PanelInput): Promise<string> {
@@ -12,19 +12,8 @@ export async function createPanel(services: Services, actor: Actor, input: Panel
     const { id } = await trx
       .insertInto('panels')
       .values({
-        season_id: input.seasonId,
-        name: input.name,
-        name_en: input.nameEn,
-        description: input.description ?? '',
-        description_en: input.descriptionEn ?? '',
-        size: input.size,
+        ...panelColumns(input),
         status: 'setup',
-        recruit_until: input.recruitUntil,
-        ends_at: input.endsAt,
-        retention_days: input.retentionDays,
-        one_per_household: input.onePerHousehold,
-        criteria: JSON.stringify(input.criteria),
-        opinion_weight: input.opinionWeight,
         created_at: now,
         created_by: actor.id,
       })
