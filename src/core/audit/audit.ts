@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { WriteBatch } from '../db/write-batch.js';
 import type { DB } from '../db/schema.js';
 import { sharedRunsByKey } from '../concurrency/shared-runs.js';
 
@@ -113,18 +114,14 @@ interface RecordedEvent {
   summary: string;
 }
 
-/**
- * Writes a change's events to the queue in its transaction, in one statement, without touching the
- * chain (no lock). Their queue ids follow the order they were recorded in.
- */
-async function queueAudit(trx: Transaction<DB>, actor: Actor, at: Date, events: readonly RecordedEvent[]): Promise<void> {
-  if (events.length === 0) return;
+/** The insert that queues a change's events (in one statement), without touching the chain (no lock). Their queue ids follow the order they were recorded in. */
+function queueAuditWrite(actor: Actor, at: Date, events: readonly RecordedEvent[]): RawBuilder<unknown> {
   const rows = events.map(
     (event) => sql`(${at}, ${actor.id}, ${actor.label}, ${event.action}, ${event.subjectType}, ${event.subjectId}, ${event.summary}::jsonb)`,
   );
-  await sql`
+  return sql`
     insert into audit_queue (at, actor_id, actor_label, action, subject_type, subject_id, summary)
-    values ${sql.join(rows)}`.execute(trx);
+    values ${sql.join(rows)}`;
 }
 
 const CHAIN_BATCH = 1000;
@@ -223,27 +220,40 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<{ checked: numbe
   return { checked, problems };
 }
 
+/** Records one audit event of the change (written to the queue with the change's last writes, before COMMIT). */
+export type AuditRecorder = (input: AuditInput) => Promise<void>;
+
 /**
  * Runs fn in a transaction with its audit events: the change and its events commit together. The
  * events are written to the queue in that transaction and chained right after the COMMIT, before
  * this returns, so a caller (or a test) finds them in audit_events as before. A chaining failure
  * after the commit does not fail the change: its events stay queued and the next pass (any
  * change, any process, or `audit verify`) chains them.
+ *
+ * `atCommit` takes the writes of the change that nothing in it reads back (mails, jobs, rows only
+ * read after COMMIT): they are sent with the audit events in one statement just before COMMIT,
+ * once fn has returned (not if it throws).
  */
 export async function auditedTransaction<T>(
   db: Kysely<DB>,
   actor: Actor,
   at: Date,
-  fn: (trx: Transaction<DB>, audit: (input: AuditInput) => Promise<void>) => Promise<T>,
+  fn: (trx: Transaction<DB>, audit: AuditRecorder, atCommit: WriteBatch) => Promise<T>,
 ): Promise<T> {
-  // The events are written together just before COMMIT: one statement per change, however many events.
   let recorded: RecordedEvent[] = [];
   const result = await db.transaction().execute(async (trx) => {
     recorded = [];
-    const value = await fn(trx, async (input) => {
-      recorded.push({ action: input.action, subjectType: input.subjectType, subjectId: input.subjectId ?? null, summary: canonicalJson(input.summary ?? {}) });
-    });
-    await queueAudit(trx, actor, at, recorded);
+    const atCommit = new WriteBatch();
+    const value = await fn(
+      trx,
+      async (input) => {
+        recorded.push({ action: input.action, subjectType: input.subjectType, subjectId: input.subjectId ?? null, summary: canonicalJson(input.summary ?? {}) });
+      },
+      atCommit,
+    );
+    // Built when the batch runs, so it holds every event recorded until then, in one insert (their order kept).
+    atCommit.addLast(() => (recorded.length > 0 ? queueAuditWrite(actor, at, recorded) : null));
+    await atCommit.execute(trx);
     return value;
   });
   if (recorded.length > 0) {

@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { WriteBatch, writeTo } from '../db/write-batch.js';
 import type { DB } from '../db/schema.js';
 
 export interface EnqueueOptions {
@@ -10,26 +11,22 @@ export interface EnqueueOptions {
 }
 
 /**
- * Enqueues a job in the caller's transaction: the job exists if and only if the change that
- * caused it commits.
+ * Enqueues a job in the caller's transaction (or with the batch of writes it sends before COMMIT):
+ * the job exists if and only if the change that caused it commits.
  */
 export async function enqueueJob(
-  trx: Transaction<DB> | Kysely<DB>,
+  target: Transaction<DB> | Kysely<DB> | WriteBatch,
   name: string,
   payload: Record<string, unknown>,
   options: EnqueueOptions,
 ): Promise<void> {
-  await trx
-    .insertInto('jobs')
-    .values({
-      name,
-      payload: JSON.stringify(payload),
-      run_at: options.runAt,
-      ...(options.maxAttempts ? { max_attempts: options.maxAttempts } : {}),
-      singleton_key: options.singletonKey ?? null,
-    })
-    .onConflict((oc) => oc.column('singleton_key').doNothing())
-    .execute();
+  await writeTo(target, (batch) => {
+    batch.add(
+      sql`insert into jobs (name, payload, run_at, max_attempts, singleton_key)
+          values (${name}, ${JSON.stringify(payload)}::jsonb, ${options.runAt}, ${options.maxAttempts ?? sql`default`}, ${options.singletonKey ?? null})
+          on conflict (singleton_key) do nothing`,
+    );
+  });
 }
 
 export async function pendingJobCount(db: Kysely<DB>): Promise<number> {

@@ -1,6 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { WriteBatch, writeTo } from '../db/write-batch.js';
 import type { Locale } from '../i18n/i18n.js';
 import { renderMail } from './templates.js';
 
@@ -14,22 +15,20 @@ export interface MailRequest {
 }
 
 /**
- * Keeps the mail in the database and enqueues its sending in the caller's transaction: a mail
- * goes out only if the change that wrote it commits, and it is never lost if SMTP is down.
+ * Keeps the mail in the database and enqueues its sending in the caller's transaction (or with the
+ * batch of writes it sends before COMMIT): a mail goes out only if the change that wrote it
+ * commits, and it is never lost if SMTP is down.
  */
-export async function queueMail(trx: Transaction<DB> | Kysely<DB>, request: MailRequest, now: Date): Promise<string> {
+export async function queueMail(target: Transaction<DB> | Kysely<DB> | WriteBatch, request: MailRequest, now: Date): Promise<void> {
   const rendered = renderMail(request.template, request.locale, request.data);
   // The mail and its sending job in one statement (one round trip inside the caller's transaction).
-  const { rows } = await sql<{ id: string }>`
-    with mail as (
+  await writeTo(target, (batch) => {
+    const mail = batch.add(sql`
       insert into mails (to_address, subject, text_body, html_body, template, locale, created_at)
       values (${request.to}, ${rendered.subject}, ${rendered.text}, ${rendered.html}, ${request.template}, ${request.locale}, ${now})
-      returning id
-    )
-    insert into jobs (name, payload, run_at)
-    select ${SEND_MAIL_JOB}, jsonb_build_object('mailId', mail.id), ${now} from mail
-    returning payload ->> 'mailId' as id`.execute(trx);
-  return rows[0]!.id;
+      returning id`);
+    batch.add(sql`insert into jobs (name, payload, run_at) select ${SEND_MAIL_JOB}, jsonb_build_object('mailId', ${mail}.id), ${now} from ${mail}`);
+  });
 }
 
 /** The job that sends a stored mail; with no SMTP configured the mail stays readable by admins. */

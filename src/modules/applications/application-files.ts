@@ -4,6 +4,7 @@ import type { Actor, AuditInput } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { DB } from '../../core/db/schema.js';
+import type { WriteBatch } from '../../core/db/write-batch.js';
 import { createAntivirus, downloadAllowed } from '../../core/files/antivirus.js';
 import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
 import { displayFileName, formatFileSize, prepareFile, readStoredFile } from '../../core/files/store-file.js';
@@ -198,11 +199,11 @@ export async function attachFiles(
     keepOwnFileIds(definition, answers, new Set(held.map((row) => row.file_id)));
     return { answers, errors: {}, status: null };
   }
-  return auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit) => {
+  return auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit, atCommit) => {
     // The same locked read as a submit: the application, its deadline and the files it holds.
     const locked = await lockApplicationForChange(trx, application.id, user, null);
     const editable = Boolean(locked?.isMember && locked.season && changeableNow(locked.application.state, isOnTime(arrivedAt, callClosing(locked.season.closesAt))));
-    return attachInTransaction(trx, audit, { services, userId: user.id, applicationId: application.id, definition, typed, submission, editable, held: locked?.held ?? [] });
+    return attachInTransaction(trx, audit, atCommit, { services, userId: user.id, applicationId: application.id, definition, typed, submission, editable, held: locked?.held ?? [] });
   });
 }
 
@@ -223,9 +224,10 @@ export interface AttachContext {
  * The file part of a posted form, in the caller's transaction with the application locked: applies
  * the removals, then checks and stores each upload (by its content, against the question's types
  * and size and the application's quota). Each accepted file gets its scan row and, when an
- * antivirus is configured, its scan job. Refused files become field errors.
+ * antivirus is configured, its scan job. Refused files become field errors. The accepted files' rows
+ * go with the writes the transaction sends before COMMIT (nothing in it reads them back).
  */
-export async function attachInTransaction(trx: Transaction<DB>, audit: (input: AuditInput) => Promise<void>, ctx: AttachContext): Promise<AttachResult> {
+export async function attachInTransaction(trx: Transaction<DB>, audit: (input: AuditInput) => Promise<void>, atCommit: WriteBatch, ctx: AttachContext): Promise<AttachResult> {
   const { services, applicationId, definition, submission } = ctx;
   const answers: AnswerMap = structuredClone(ctx.typed);
   const errors: Record<string, FieldError> = {};
@@ -281,22 +283,20 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: (input: A
       refuse(upload.path, { message: fm.quotaBytes, params: { size: sizeText(MAX_BYTES_PER_APPLICATION) } }, 413);
       continue;
     }
-    // The file and its link to the application in one statement (the rush submits a file each).
     const file = await prepareFile(services.config.filesDir, { data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType: sniffed.contentType });
     const stored = file.info;
-    await trx
-      .with('stored', (db) => db.insertInto('files').values(file.values))
-      .insertInto('application_files')
-      .values({
+    atCommit.add(trx.insertInto('files').values(file.values));
+    atCommit.add(
+      trx.insertInto('application_files').values({
         file_id: stored.id,
         application_id: applicationId,
         question_path: upload.path,
         uploaded_by: ctx.userId,
         scan_status: scanning ? 'pending' : 'not_scanned',
         created_at: now,
-      })
-      .execute();
-    if (scanning) await enqueueJob(trx, SCAN_FILE_JOB, { fileId: stored.id }, { runAt: now, maxAttempts: 5 });
+      }),
+    );
+    if (scanning) await enqueueJob(atCommit, SCAN_FILE_JOB, { fileId: stored.id }, { runAt: now, maxAttempts: 5 });
     count++;
     bytes += upload.data.length;
     own.add(stored.id);

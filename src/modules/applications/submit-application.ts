@@ -66,7 +66,7 @@ export async function submitApplication(services: Services, actor: Actor, user: 
 
 async function submitInTransaction(services: Services, actor: Actor, user: CurrentUser, input: SubmitInput): Promise<SubmitResult> {
   const now = services.clock.now();
-  return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<SubmitResult> => {
+  return auditedTransaction(services.db, actor, now, async (trx, audit, atCommit): Promise<SubmitResult> => {
     const locked = await lockApplicationForChange(trx, input.applicationId, user, input.idempotencyKey);
     if (!locked?.isMember) return { ok: false, reason: 'not_found' };
     const { application, definition, previous } = locked;
@@ -84,7 +84,7 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
     let answers = typed.answers;
     if (input.posted && changesFiles(input.posted)) {
       const editable = changeableNow(application.state, onTime);
-      const attached = await attachInTransaction(trx, audit, { services, userId: user.id, applicationId: application.id, definition, typed: answers, submission: input.posted, editable, held: locked.held });
+      const attached = await attachInTransaction(trx, audit, atCommit, { services, userId: user.id, applicationId: application.id, definition, typed: answers, submission: input.posted, editable, held: locked.held });
       answers = attached.answers;
       if (attached.status) {
         // A refused file stops the submit; what was typed (and the files accepted) is kept as the draft.
@@ -113,29 +113,28 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
     const version = application.currentVersion + 1;
     const sha256 = answersSha256(answers);
     const title = titleOf(definition, answers);
-    // One statement: the version, the state change with its transition, the answers as the draft,
-    // and the words staff search (those of this version, until the next submit).
-    const transition =
-      application.state === 'draft'
-        ? sql`, transition as (
-            insert into application_transitions (application_id, from_state, to_state, reason, at, actor_id)
-            values (${application.id}, 'draft', 'submitted', '', ${now}, ${user.id}))`
-        : sql``;
-    await sql`
-      with version as (
-        insert into application_versions (application_id, version, form_id, answers, answers_sha256, submitted_at, submitted_by, idempotency_key)
-        values (${application.id}, ${version}, ${application.formId}, ${JSON.stringify(answers)}::jsonb, ${sha256}, ${input.arrivedAt}, ${user.id}, ${input.idempotencyKey})
-        returning answers
-      )${transition}
+    // Nothing below is read back before COMMIT: the version, the state change with its transition,
+    // the answers as the draft, the words staff search (those of this version, until the next
+    // submit), the mail and the jobs go with the files and the audit events in one statement.
+    const stored = atCommit.add(sql`
+      insert into application_versions (application_id, version, form_id, answers, answers_sha256, submitted_at, submitted_by, idempotency_key)
+      values (${application.id}, ${version}, ${application.formId}, ${JSON.stringify(answers)}::jsonb, ${sha256}, ${input.arrivedAt}, ${user.id}, ${input.idempotencyKey})
+      returning answers`);
+    if (application.state === 'draft') {
+      atCommit.add(sql`
+        insert into application_transitions (application_id, from_state, to_state, reason, at, actor_id)
+        values (${application.id}, 'draft', 'submitted', '', ${now}, ${user.id})`);
+    }
+    atCommit.add(sql`
       update applications
-         set draft_answers = version.answers, draft_saved_at = ${now}, title = ${title},
+         set draft_answers = ${stored}.answers, draft_saved_at = ${now}, title = ${title},
              territory = ${territoryOf(definition, answers)}, state = 'submitted', current_version = ${version},
              submitted_at = ${input.arrivedAt}, updated_at = ${now},
-             submitted_search = setweight(to_tsvector('french', ${title}), 'A') || setweight(jsonb_to_tsvector('french', version.answers, '["string"]'), 'B')
-        from version
-       where applications.id = ${application.id}`.execute(trx);
+             submitted_search = setweight(to_tsvector('french', ${title}), 'A') || setweight(jsonb_to_tsvector('french', ${stored}.answers, '["string"]'), 'B')
+        from ${stored}
+       where applications.id = ${application.id}`);
     await queueMail(
-      trx,
+      atCommit,
       {
         to: user.email,
         template: SUBMITTED_MAIL,
@@ -151,7 +150,7 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
       },
       now,
     );
-    await enqueueOrganisationCheck(trx, application.id, now);
+    await enqueueOrganisationCheck(atCommit, application.id, now);
     await audit({ action: 'application.submit', subjectType: 'application', subjectId: application.id, summary: { version, sha256, from: application.state } });
     return { ok: true, version, submittedAt: input.arrivedAt, replayed: false };
   });

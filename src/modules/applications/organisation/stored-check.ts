@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { auditedTransaction, systemActor, type Actor } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
+import type { WriteBatch } from '../../../core/db/write-batch.js';
 import { enqueueJob } from '../../../core/jobs/queue.js';
 import type { Services } from '../../../core/services.js';
 import { loadApplication, loadFormVersion, loadVersion } from '../queries.js';
@@ -16,7 +17,7 @@ export const ORGANISATION_CHECK_JOB = 'applications.check_organisation';
  * submit): the check runs after COMMIT, in the background, so the register never slows nor blocks a
  * submission. One pending check per application.
  */
-export async function enqueueOrganisationCheck(trx: Transaction<DB> | Kysely<DB>, applicationId: string, now: Date): Promise<void> {
+export async function enqueueOrganisationCheck(trx: Transaction<DB> | Kysely<DB> | WriteBatch, applicationId: string, now: Date): Promise<void> {
   await enqueueJob(trx, ORGANISATION_CHECK_JOB, { applicationId }, { runAt: now, singletonKey: `${ORGANISATION_CHECK_JOB}:${applicationId}`, maxAttempts: 3 });
 }
 
