@@ -203,7 +203,11 @@ export async function attachFiles(
     // The same locked read as a submit: the application, its deadline and the files it holds.
     const locked = await lockApplicationForChange(trx, application.id, user, null);
     const editable = Boolean(locked?.isMember && locked.season && changeableNow(locked.application.state, isOnTime(arrivedAt, callClosing(locked.season.closesAt))));
-    return attachInTransaction(trx, audit, atCommit, { services, userId: user.id, applicationId: application.id, definition, typed, submission, editable, held: locked?.held ?? [] });
+    const attached = await attachInTransaction(trx, audit, atCommit, { services, userId: user.id, applicationId: application.id, definition, typed, submission, editable, held: locked?.held ?? [] });
+    // A change of files updates the application's row, which tells a submit waiting for the lock to
+    // read the files again (lockApplicationForChange). A submit's own writes update the row already.
+    if (editable) atCommit.add(trx.updateTable('applications').set({ updated_at: services.clock.now() }).where('id', '=', application.id));
+    return attached;
   });
 }
 

@@ -129,12 +129,19 @@ export interface LockedApplication {
 }
 
 /**
- * Everything a submit (or a save that stores files) reads before it writes, in two round trips: the application locked for this
- * transaction with its form, its season's deadline and whether this person may submit it; then, once the lock is held, the
- * version an earlier request with the same key already created and the files it holds. The second
- * read must come after the lock: a statement that waited for a row lock still sees the other rows
- * as they were when it started (READ COMMITTED), so it would miss the version a concurrent replay
- * just committed. Null for an unknown id.
+ * Everything a submit (or a save that stores files) reads before it writes, usually in one round
+ * trip: the application locked for this transaction with its form, its season's deadline and
+ * whether this person may submit it, the version an earlier request with the same key already
+ * created, and the files it holds.
+ *
+ * A statement that waited for the row lock still sees the other rows as they were when it started
+ * (READ COMMITTED): the locked row itself is read again at its latest version, nothing else is. So
+ * the key and the files are taken from that statement only if the row it locked is the one its
+ * snapshot saw (same xmin): then no change to the application committed after the statement began,
+ * and every transaction that adds a version or changes the files also updates the application's
+ * row (a submit writes its version and state, a save that stores files touches `updated_at`).
+ * Otherwise a concurrent replay or upload committed while this one waited, and they are read again
+ * after the lock. Null for an unknown id.
  */
 export async function lockApplicationForChange(trx: Transaction<DB>, id: string, user: CurrentUser, idempotencyKey: string | null): Promise<LockedApplication | null> {
   if (!isUuid(id)) return null;
@@ -146,6 +153,9 @@ export async function lockApplicationForChange(trx: Transaction<DB>, id: string,
       'application_forms.definition',
       mayWorkOn(user).as('is_member'),
       seasonForSubmitColumn('applications.season_id').as('season'),
+      sql<boolean>`applications.xmin = (select a.xmin from applications a where a.id = applications.id)`.as('unchanged_since_snapshot'),
+      previousVersionOf(idempotencyKey).as('previous'),
+      heldFilesOf(id).as('held'),
     ])
     .where('applications.id', '=', id)
     .forUpdate('applications')
@@ -155,21 +165,31 @@ export async function lockApplicationForChange(trx: Transaction<DB>, id: string,
   const definition = parseJson<FormDefinition>(row.definition, { sections: [] });
   const season = parseSeasonForSubmit(row.season);
   if (row.is_member !== true) return { application, definition, isMember: false, previous: null, held: [], season };
-  const { rows } = await sql<{ previous: unknown; held: unknown }>`
-    select (select json_build_object('application_id', v.application_id, 'version', v.version, 'submitted_at', v.submitted_at)
-              from application_versions v where v.idempotency_key = ${idempotencyKey}) as previous,
-           coalesce((select json_agg(json_build_object('file_id', af.file_id, 'size', f.size))
-              from application_files af join files f on f.id = af.file_id
-             where af.application_id = ${id} and af.removed_at is null), '[]'::json) as held`.execute(trx);
-  const previous = parseJson<{ application_id: string; version: number; submitted_at: string } | null>(rows[0]?.previous, null);
+  const fresh = row.unchanged_since_snapshot
+    ? row
+    : (await sql<{ previous: unknown; held: unknown }>`select ${previousVersionOf(idempotencyKey)} as previous, ${heldFilesOf(id)} as held`.execute(trx)).rows[0];
+  const previous = parseJson<{ application_id: string; version: number; submitted_at: string } | null>(fresh?.previous, null);
   return {
     application,
     definition,
     isMember: true,
     previous: previous ? { applicationId: previous.application_id, version: previous.version, submittedAt: new Date(previous.submitted_at) } : null,
-    held: parseJson<{ file_id: string; size: number }[]>(rows[0]?.held, []).map((f) => ({ fileId: f.file_id, size: Number(f.size) })),
+    held: parseJson<{ file_id: string; size: number }[]>(fresh?.held, []).map((f) => ({ fileId: f.file_id, size: Number(f.size) })),
     season,
   };
+}
+
+/** The version a request with this idempotency key created, on any application (JSON, or null). */
+function previousVersionOf(idempotencyKey: string | null): RawBuilder<unknown> {
+  return sql`(select json_build_object('application_id', v.application_id, 'version', v.version, 'submitted_at', v.submitted_at)
+    from application_versions v where v.idempotency_key = ${idempotencyKey})`;
+}
+
+/** The files an application holds with their sizes (a JSON array). */
+function heldFilesOf(applicationId: string): RawBuilder<unknown> {
+  return sql`coalesce((select json_agg(json_build_object('file_id', af.file_id, 'size', f.size))
+    from application_files af join files f on f.id = af.file_id
+    where af.application_id = ${applicationId} and af.removed_at is null), '[]'::json)`;
 }
 
 /**
