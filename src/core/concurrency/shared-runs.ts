@@ -4,7 +4,7 @@
  * single next run, which starts as soon as the current one ends. Each caller gets the outcome of
  * the run that served it (a run that fails rejects its callers; the next run starts all the same).
  * Used where every caller needs "a run that started after I called": the audit chaining pass after
- * a commit, the folder flush after a file was written.
+ * a commit.
  */
 export function sharedRuns(task: () => Promise<unknown>): () => Promise<void> {
   let running: Promise<void> | undefined;

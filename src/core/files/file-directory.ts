@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { enqueueJob } from '../jobs/queue.js';
-import { sharedRunsByKey } from '../concurrency/shared-runs.js';
+import { writeDurably } from './durable-writer.js';
+
+export { closeDurableWriter } from './durable-writer.js';
 
 /**
  * Files' bytes in a directory (FILES_DIR) instead of the database: a 200 kB file written into a
@@ -14,6 +16,8 @@ import { sharedRunsByKey } from '../concurrency/shared-runs.js';
  * Layout: <dir>/<first two hex digits of the id>/<id>. The name is the file's UUID, chosen by the
  * platform: nothing the sender typed ever reaches the filesystem. The bytes and the folder entry
  * are flushed to disk before the file's row is inserted, so a committed row always has its bytes.
+ * The writing, flushing and hashing happen on one worker thread (durable-writer.ts), which flushes
+ * each folder once per batch of files: the main thread only posts the bytes and gets the hash back.
  * Bytes without a row (a transaction rolled back, a write cut short, a file deleted) are removed by
  * `sweepFileDirectory`.
  */
@@ -24,45 +28,14 @@ export function bytesPath(dir: string, id: string): string {
   return join(dir, id.slice(0, 2), id);
 }
 
-/** Folders known to exist (a process creates each of the 256 at most once). */
-const knownFolders = new Set<string>();
-const folderFlushes = new Map<string, { running?: Promise<void>; next?: Promise<void> }>();
-
 /**
- * Writes the bytes durably under the file's id; the row is inserted only after this returns. A
- * write cut short (a crash) leaves bytes that no row names, which the sweep removes: no temporary
- * name is needed.
+ * Writes the bytes durably under the file's id and resolves with their SHA-256 (hex); the row is
+ * inserted only after this returns. A write cut short (a crash) leaves bytes that no row names,
+ * which the sweep removes: no temporary name is needed. An id that exists already fails (EEXIST).
  */
-export async function writeFileBytes(dir: string, id: string, data: Buffer): Promise<void> {
+export async function writeFileBytes(dir: string, id: string, data: Buffer): Promise<{ sha256: string }> {
   const path = bytesPath(dir, id);
-  const folder = join(dir, id.slice(0, 2));
-  if (!knownFolders.has(folder)) {
-    await mkdir(folder, { recursive: true });
-    knownFolders.add(folder);
-  }
-  const handle = await open(path, 'wx', 0o600);
-  try {
-    await handle.write(data, 0, data.length, 0);
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
-  await flushFolder(folder);
-}
-
-/**
- * Makes the folder's new entries durable. Files created while a flush runs share the next one, as
- * PostgreSQL groups commits, so a burst of uploads does not pay one folder flush each.
- */
-const flushFolder = sharedRunsByKey((folder: string) => syncFolder(folder));
-
-async function syncFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  return writeDurably(path, join(dir, id.slice(0, 2)), data);
 }
 
 /** The bytes of a file stored in the directory, or undefined when they are missing. */
@@ -149,12 +122,12 @@ export async function moveFilesToDirectory(db: Kysely<DB>, dir: string, batchSiz
         .skipLocked()
         .execute();
       for (const row of rows) {
-        const data = Buffer.from(row.data!);
-        if (createHash('sha256').update(data).digest('hex') !== row.sha256) throw new Error(`file ${row.id}: its bytes do not match its SHA-256, not moved`);
-        // Only an interrupted earlier move can have left bytes under the id of a row still in the database.
-        await unlink(bytesPath(dir, row.id)).catch(() => undefined);
-        await writeFileBytes(dir, row.id, data);
+        if (createHash('sha256').update(row.data!).digest('hex') !== row.sha256) throw new Error(`file ${row.id}: its bytes do not match its SHA-256, not moved`);
       }
+      // Only an interrupted earlier move can have left bytes under the id of a row still in the database.
+      await Promise.all(rows.map((row) => unlink(bytesPath(dir, row.id)).catch(() => undefined)));
+      // Written together, the batch shares the folder flushes.
+      await Promise.all(rows.map((row) => writeFileBytes(dir, row.id, Buffer.from(row.data!))));
       if (rows.length > 0) {
         await trx.updateTable('files').set({ data: null, stored_in: 'directory' }).where('id', 'in', rows.map((r) => r.id)).execute();
       }

@@ -75,13 +75,13 @@ export interface FileRow {
 /**
  * What storing a file writes: its type (from the magic bytes unless given), its SHA-256, a display
  * name. With a files directory (FILES_DIR), the bytes are written there durably now, before the row
- * that names them is inserted; without one they go into the row.
+ * that names them is inserted, and hashed by the thread that writes them (off the main thread);
+ * without one they go into the row and are hashed here.
  */
 export async function prepareFile(filesDir: string | undefined, input: StoreFileInput): Promise<FileRow> {
   const contentType = input.contentType ?? sniffContentType(input.data)?.contentType ?? 'application/octet-stream';
-  const sha256 = createHash('sha256').update(input.data).digest('hex');
   const id = randomUUID();
-  if (filesDir) await writeFileBytes(filesDir, id, input.data);
+  const { sha256 } = filesDir ? await writeFileBytes(filesDir, id, input.data) : { sha256: createHash('sha256').update(input.data).digest('hex') };
   const values = {
     id,
     owner_id: input.ownerId ?? null,
