@@ -1,9 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { createSignedInUser } from '../../../test/support/users.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
+import { loadSeasons } from '../seasons/queries.js';
 import { attachFiles, MAX_FILES_PER_APPLICATION, type Submission } from './application-files.js';
 import type { FormDefinition } from './form/model.js';
+import { createApplication } from './create-application.js';
 import { loadApplication } from './queries.js';
 import { submitApplication } from './submit-application.js';
 import { seedOpenSeason } from './testing.js';
@@ -29,21 +32,16 @@ const FORM: FormDefinition = {
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
+const SEASON = 'saison-concurrence';
 let t: TestApp;
-let seasonId: string;
-let formId: string;
 
-async function applicant(email: string): Promise<{ user: CurrentUser; applicationId: string }> {
-  const { db } = t.app.services;
-  const now = t.clock.now();
-  const row = await db.insertInto('users').values({ email }).returning('id').executeTakeFirstOrThrow();
-  const application = await db
-    .insertInto('applications')
-    .values({ season_id: seasonId, track_code: 'numerique', form_id: formId, owner_id: row.id, applicant_kind: 'association', title: '', state: 'draft', draft_answers: '{}', created_at: now, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.insertInto('application_members').values({ application_id: application.id, email, user_id: row.id, role: 'owner', invited_at: now, accepted_at: now }).execute();
-  return { user: { id: row.id, email, givenName: null, familyName: null, locale: 'fr', roles: [], sessionId: 'test' }, applicationId: application.id };
+/** A signed-in person with a draft in the open season, created as the apply page creates it. */
+async function applicant(label: string): Promise<{ user: CurrentUser; applicationId: string }> {
+  const { user } = await createSignedInUser(t.app.services.db, t.clock, [], label);
+  const [season] = await loadSeasons(t.app.services.db, { slug: SEASON });
+  const created = await createApplication(t.app.services, { id: user.id, label: 'test' }, user, season!, { trackCode: 'numerique', applicantKind: 'association' });
+  if (!created.ok) throw new Error('no draft');
+  return { user, applicationId: created.id };
 }
 
 /** Runs `changes` while another transaction holds the application's row lock, released once all of them wait for it. */
@@ -69,14 +67,13 @@ function upload(count: number): Submission {
 beforeAll(async () => {
   t = await createTestApp();
   t.clock.set('2026-03-01T10:00:00Z');
-  seasonId = (await seedOpenSeason(t.app.services.db, { slug: 'saison-concurrence', number: 41, form: FORM })).id;
-  formId = (await t.app.services.db.selectFrom('application_forms').select('id').where('season_id', '=', seasonId).executeTakeFirstOrThrow()).id;
+  await seedOpenSeason(t.app.services.db, { slug: SEASON, number: 41, form: FORM });
 });
 afterAll(() => t?.close());
 
 describe.skipIf(!process.env.DATABASE_URL)('changes to one application that wait for each other (PostgreSQL)', () => {
   it('a replay that waited while the first submit committed finds its version and stores nothing', async () => {
-    const { user, applicationId } = await applicant('rejeu@example.fr');
+    const { user, applicationId } = await applicant('rejeu');
     const key = '5b0e6f52-7c1f-4d7e-9a51-3f1c2a6b9d01';
     const submit = () =>
       submitApplication(t.app.services, { id: user.id, label: 'test' }, user, {
@@ -93,7 +90,7 @@ describe.skipIf(!process.env.DATABASE_URL)('changes to one application that wait
   });
 
   it('an upload that waited while another stored files counts them against the quota', async () => {
-    const { user, applicationId } = await applicant('quota@example.fr');
+    const { user, applicationId } = await applicant('quota');
     const actor = { id: user.id, label: 'test' };
     const application = (await loadApplication(t.app.services.db, applicationId))!;
     const attach = (count: number) => attachFiles(t.app.services, actor, user, application, FORM, {}, upload(count), t.clock.now());
