@@ -1,4 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { systemActor } from '../src/core/audit/audit.js';
@@ -6,8 +9,10 @@ import { createSession, loadSessionUser } from '../src/core/auth/sessions.js';
 import { systemClock } from '../src/core/clock.js';
 import { readConfig } from '../src/core/config.js';
 import { openDatabase, type Database } from '../src/core/db/database.js';
+import { bytesPath } from '../src/core/files/file-directory.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { answersSha256 } from '../src/modules/applications/answers.js';
+import type { AnswerMap } from '../src/modules/applications/form/model.js';
 import { createApplication } from '../src/modules/applications/create-application.js';
 import { SUBMITTED_MAIL } from '../src/modules/applications/mails.js';
 import { saveForm } from '../src/modules/applications/save-form.js';
@@ -20,7 +25,10 @@ import { startAppProcess, type AppProcess } from './support/processes.js';
  * Crash test: the app process is killed with SIGKILL in the middle of a burst of submits. Every
  * submit that was acknowledged (303 to the receipt) before the kill must be in the database after
  * a restart, with the answers it carried; nothing is stored twice; sending the unacknowledged
- * forms again (same idempotency key) completes each of them exactly once.
+ * forms again (same idempotency key) completes each of them exactly once. It runs twice: a form
+ * of text answers (sent urlencoded), then a form with a required PDF whose bytes the platform
+ * keeps in a files directory (sent multipart, as the page sends it): there every acknowledged
+ * version's file must also be on disk with the SHA-256 its row records.
  */
 const serverUrl = await findPostgresServer();
 if (!serverUrl) console.log('crash test skipped: no PostgreSQL server answers (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)');
@@ -30,33 +38,40 @@ const CONCURRENCY = 12;
 /** The kill comes once this many submits were acknowledged: well inside the burst. */
 const KILL_AFTER_ACKS = 30;
 
-const FORM = {
-  sections: [
-    {
-      id: 'project',
-      title: { fr: 'Le projet', en: 'The project' },
-      questions: [
-        { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
-        { id: 'project_summary', kind: 'long_text', required: true, label: { fr: 'Résumé', en: 'Summary' } },
-      ],
-    },
-  ],
-};
+const TEXT_QUESTIONS = [
+  { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
+  { id: 'project_summary', kind: 'long_text', required: true, label: { fr: 'Résumé', en: 'Summary' } },
+];
+const FILE_QUESTION = { id: 'dossier', kind: 'file', required: true, label: { fr: 'Dossier (PDF)', en: 'File (PDF)' }, file: { contentTypes: ['application/pdf'], maxBytes: 1024 * 1024 } };
+
+function formOf(withFile: boolean) {
+  return { sections: [{ id: 'project', title: { fr: 'Le projet', en: 'The project' }, questions: withFile ? [...TEXT_QUESTIONS, FILE_QUESTION] : TEXT_QUESTIONS }] };
+}
+
+/** A small PDF with incompressible padding, different for each applicant. */
+function pdfFor(applicationId: string): Buffer {
+  return Buffer.concat([Buffer.from(`%PDF-1.4\n% ${applicationId}\n%`), randomBytes(20_000), Buffer.from('\ntrailer<</Root 1 0 R>>\n%%EOF\n')]);
+}
 
 interface Applicant {
   applicationId: string;
   cookie: string;
   key: string;
   answers: { project_name: string; project_summary: string };
-  body: string;
+  /** Where the page's submit button posts. */
+  url: string;
+  body: string | Uint8Array<ArrayBuffer>;
+  contentType: string;
+  /** The SHA-256 of the PDF sent with the form (file variant). */
+  pdfSha256?: string;
 }
 
 type Outcome = 'acknowledged' | 'refused' | 'no-answer';
 
-const env = (url: string) => ({ DATABASE_URL: url, DEMO: '0', RUN_JOBS: '0', DATA_DIR: '/nonexistent' });
+const env = (url: string, filesDir: string | undefined) => ({ DATABASE_URL: url, DEMO: '0', RUN_JOBS: '0', DATA_DIR: '/nonexistent', ...(filesDir ? { FILES_DIR: filesDir } : {}) });
 
 /** The season, its form and one draft per applicant, written through the use cases. */
-async function seedDrafts(database: Database, url: string): Promise<{ applicationId: string; token: string }[]> {
+async function seedDrafts(database: Database, url: string, withFile: boolean): Promise<{ applicationId: string; token: string }[]> {
   const probe = await buildApp({ config: { ...readConfig({ PORT: '0' }), databaseUrl: url }, database, clock: systemClock, logger: false });
   await probe.ready();
   try {
@@ -79,7 +94,7 @@ async function seedDrafts(database: Database, url: string): Promise<{ applicatio
       criteria: [{ code: 'interet', label: 'Intérêt général', labelEn: 'General interest', description: '', descriptionEn: '', weight: 1 }],
     });
     if (!season.ok) throw new Error(`season refused: ${JSON.stringify(season.errors)}`);
-    const form = await saveForm(services, systemActor, season.id, FORM);
+    const form = await saveForm(services, systemActor, season.id, formOf(withFile));
     if (!form.ok) throw new Error(`form refused: ${JSON.stringify(form)}`);
     const [record] = await loadSeasons(services.db, { id: season.id });
 
@@ -99,7 +114,7 @@ async function seedDrafts(database: Database, url: string): Promise<{ applicatio
 }
 
 /** One page view per applicant, as a browser does before submitting: CSRF token and the form's submit key. */
-async function prepare(baseUrl: string, people: { applicationId: string; token: string }[]): Promise<Applicant[]> {
+async function prepare(baseUrl: string, people: { applicationId: string; token: string }[], withFile: boolean): Promise<Applicant[]> {
   const prepared: Applicant[] = [];
   let next = 0;
   await Promise.all(
@@ -111,15 +126,25 @@ async function prepare(baseUrl: string, people: { applicationId: string; token: 
         const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
         const key = /name="idempotency_key" value="([^"]+)"/.exec(html)?.[1];
         const csrfCookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('_csrf='));
-        if (!csrf || !key || !csrfCookie) throw new Error(`no form on /mes-candidatures/${person.applicationId} (${response.status})`);
+        const action = /formaction="([^"]*\/soumettre[^"]*)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+        if (!csrf || !key || !csrfCookie || !action) throw new Error(`no form on /mes-candidatures/${person.applicationId} (${response.status})`);
         const answers = { project_name: `Projet ${person.applicationId.slice(0, 8)}`, project_summary: `Résumé ${randomUUID()} `.repeat(30).trim() };
-        prepared.push({
-          applicationId: person.applicationId,
-          cookie: `acc_session=${person.token}; ${csrfCookie}`,
-          key,
-          answers,
-          body: new URLSearchParams({ _csrf: csrf, idempotency_key: key, ...answers }).toString(),
-        });
+        const fields = { _csrf: csrf, idempotency_key: key, ...answers };
+        const common = { applicationId: person.applicationId, cookie: `acc_session=${person.token}; ${csrfCookie}`, key, answers, url: `${baseUrl}${action}` };
+        if (!withFile) {
+          prepared.push({ ...common, body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded' });
+          continue;
+        }
+        const pdf = pdfFor(person.applicationId);
+        const boundary = `----crash${randomUUID().replaceAll('-', '')}`;
+        const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+        const body = new Uint8Array(Buffer.concat([
+          Buffer.from(parts.join('')),
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="dossier"; filename="dossier.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+          pdf,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]));
+        prepared.push({ ...common, body, contentType: `multipart/form-data; boundary=${boundary}`, pdfSha256: createHash('sha256').update(pdf).digest('hex') });
       }
     }),
   );
@@ -128,10 +153,12 @@ async function prepare(baseUrl: string, people: { applicationId: string; token: 
 
 async function submit(baseUrl: string, applicant: Applicant): Promise<Outcome> {
   try {
-    const response = await fetch(`${baseUrl}/mes-candidatures/${applicant.applicationId}/soumettre`, {
+    // The page's form action, on whichever process answers now.
+    const url = new URL(applicant.url);
+    const response = await fetch(`${baseUrl}${url.pathname}${url.search}`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { cookie: applicant.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: applicant.cookie, 'content-type': applicant.contentType },
       body: applicant.body,
       signal: AbortSignal.timeout(15_000),
     });
@@ -151,8 +178,12 @@ async function killHard(app: AppProcess): Promise<void> {
   await exited;
 }
 
-describe.skipIf(!serverUrl)('kill -9 during a burst of submissions', () => {
+describe.skipIf(!serverUrl).each([
+  { variant: 'text answers', withFile: false },
+  { variant: 'a PDF kept in a files directory', withFile: true },
+])('kill -9 during a burst of submissions with $variant', ({ withFile }) => {
   let scratch: { url: string; drop(): Promise<void> };
+  const filesDir = withFile ? mkdtempSync(join(tmpdir(), 'acc-crash-files-')) : undefined;
   let database: Database;
   let applicants: Applicant[] = [];
   const processes: AppProcess[] = [];
@@ -161,15 +192,16 @@ describe.skipIf(!serverUrl)('kill -9 during a burst of submissions', () => {
     scratch = await createScratchDatabase(serverUrl!, 'acc_crash');
     database = await openDatabase({ databaseUrl: scratch.url, poolSize: 3 });
     await migrateToLatest(database.db);
-    const people = await seedDrafts(database, scratch.url);
-    processes.push(await startAppProcess(env(scratch.url)));
-    applicants = await prepare(processes[0].baseUrl, people);
+    const people = await seedDrafts(database, scratch.url, withFile);
+    processes.push(await startAppProcess(env(scratch.url, filesDir)));
+    applicants = await prepare(processes[0].baseUrl, people, withFile);
   }, 120_000);
 
   afterAll(async () => {
     await Promise.all(processes.map((p) => p.stop()));
     await database?.close();
     await scratch?.drop();
+    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
   }, 60_000);
 
   async function versionsByApplication(): Promise<Map<string, { version: number; answers: Record<string, unknown>; answers_sha256: string; idempotency_key: string | null }[]>> {
@@ -177,6 +209,25 @@ describe.skipIf(!serverUrl)('kill -9 during a burst of submissions', () => {
     const map = new Map<string, typeof rows>();
     for (const row of rows) map.set(row.application_id, [...(map.get(row.application_id) ?? []), row]);
     return map;
+  }
+
+  type StoredVersion = NonNullable<ReturnType<Awaited<ReturnType<typeof versionsByApplication>>['get']>>[number];
+
+  /** The stored version carries what the applicant sent: the text answers and, with a file, its bytes on disk as sent. */
+  async function expectStoredAsSent(stored: StoredVersion, applicant: Applicant): Promise<void> {
+    const { dossier, ...text } = stored.answers;
+    expect(text).toEqual(applicant.answers);
+    expect(stored.answers_sha256).toBe(answersSha256(stored.answers as AnswerMap));
+    if (!withFile) {
+      expect(stored.answers_sha256).toBe(answersSha256(applicant.answers));
+      return;
+    }
+    const fileIds = (dossier as { fileIds?: string[] } | undefined)?.fileIds ?? [];
+    expect(fileIds, `${applicant.applicationId} carries its file`).toHaveLength(1);
+    const row = await database.db.selectFrom('files').select(['sha256', 'stored_in']).where('id', '=', fileIds[0]!).executeTakeFirstOrThrow();
+    expect(row).toEqual({ sha256: applicant.pdfSha256, stored_in: 'directory' });
+    const bytes = readFileSync(bytesPath(filesDir!, fileIds[0]!));
+    expect(createHash('sha256').update(bytes).digest('hex'), `${applicant.applicationId}'s file on disk`).toBe(applicant.pdfSha256);
   }
 
   it('keeps every acknowledged submission, stores none twice, and completes the others once re-sent', async () => {
@@ -221,15 +272,14 @@ describe.skipIf(!serverUrl)('kill -9 during a burst of submissions', () => {
       const [stored] = versions;
       expect(stored.version).toBe(1);
       expect(stored.idempotency_key).toBe(applicant.key);
-      expect(stored.answers).toEqual(applicant.answers);
-      expect(stored.answers_sha256).toBe(answersSha256(applicant.answers));
+      await expectStoredAsSent(stored, applicant);
     }
     for (const versions of afterCrash.values()) expect(versions).toHaveLength(1);
     const committedUnanswered = unanswered.filter((a) => afterCrash.has(a.applicationId)).length;
 
     // Restart and send every form again with its own key: the acknowledged ones are replays, the
     // others complete now — each application ends with exactly one version.
-    const second = await startAppProcess(env(scratch.url));
+    const second = await startAppProcess(env(scratch.url, filesDir));
     processes.push(second);
     const resent = new Map<string, Outcome>();
     let cursor = 0;
@@ -249,9 +299,11 @@ describe.skipIf(!serverUrl)('kill -9 during a burst of submissions', () => {
       const versions = afterRestart.get(applicant.applicationId) ?? [];
       expect(versions, `${applicant.applicationId} has exactly one version`).toHaveLength(1);
       expect(versions[0].idempotency_key).toBe(applicant.key);
-      expect(versions[0].answers).toEqual(applicant.answers);
-      expect(versions[0].answers_sha256).toBe(answersSha256(applicant.answers));
+      await expectStoredAsSent(versions[0], applicant);
     }
+    // A replay stores no second copy of its file.
+    const files = await database.db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(files.n)).toBe(withFile ? APPLICANTS : 0);
     const states = await database.db.selectFrom('applications').select('state').execute();
     expect(states.every((s) => s.state === 'submitted')).toBe(true);
     // The acknowledgement mail is written in the submit's transaction: one per version, no more.
@@ -260,7 +312,7 @@ describe.skipIf(!serverUrl)('kill -9 during a burst of submissions', () => {
     expect(new Set(mails.map((m) => m.to_address)).size).toBe(APPLICANTS);
 
     console.log(
-      `crash test: ${APPLICANTS} submits, kill -9 after ${acknowledged.length} acknowledged with ${inFlightAtKill} in flight; ${committedUnanswered} committed but unanswered, ` +
+      `crash test (${withFile ? 'with a file' : 'text only'}): ${APPLICANTS} submits, kill -9 after ${acknowledged.length} acknowledged with ${inFlightAtKill} in flight; ${committedUnanswered} committed but unanswered, ` +
         `${unanswered.length - committedUnanswered} not committed; after restart ${APPLICANTS} stored once each, 0 lost, 0 duplicated`,
     );
   }, 90_000);
