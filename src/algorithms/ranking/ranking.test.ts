@@ -140,6 +140,30 @@ describe('ranking', () => {
     );
   });
 
+  it('ranks only the candidates, in the order of the whole fit, with the others still shaping the biases', () => {
+    fc.assert(
+      fc.property(observationsArb, fc.integer({ min: 0, max: 6 }), fc.integer(), fc.func(fc.boolean()), (observations, selectionSize, seed, keep) => {
+        const reviews = observations.map((o) => ({ application: o.application, reviewer: o.reviewer, scores: { x: o.score } }));
+        const all = rankApplications(reviews, { criteria, selectionSize, seed, replicates: 30 });
+        const candidates = new Set(all.applications.map((a) => a.application).filter((id) => keep(id)));
+        const some = rankApplications(reviews, { criteria, selectionSize, seed, replicates: 30, candidates });
+        // The same model: every review counts in the fit, so the calibrated scores and biases are unchanged.
+        expect(some.biases).toEqual(all.biases);
+        expect(some.residualVariance).toBe(all.residualVariance);
+        // Only candidates are ranked, 1..n, in the order they had among everyone.
+        expect(some.applications.map((a) => a.application)).toEqual(all.applications.map((a) => a.application).filter((id) => candidates.has(id)));
+        some.applications.forEach((a, i) => {
+          expect(a.rank).toBe(i + 1);
+          expect(a.calibrated).toBe(all.applications.find((b) => b.application === a.application)!.calibrated);
+          expect(a.rankLow).toBeLessThanOrEqual(a.rank);
+          expect(a.rankHigh).toBeLessThanOrEqual(some.applications.length);
+          expect(a.crossesLine).toBe(a.rankLow <= selectionSize && a.rankHigh > selectionSize);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('leaves out a review with a missing criterion', () => {
     const ranking = rankApplications(
       [

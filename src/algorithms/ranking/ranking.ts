@@ -31,6 +31,12 @@ export interface RankingOptions {
   /** Coverage of the rank interval (default 0.9). */
   level?: number;
   ridge?: number;
+  /**
+   * The applications that compete for the selection (default: every reviewed one). The reviews of
+   * the others (withdrawn, say) still inform the reviewers' biases, but they get no rank and take
+   * no place above the line.
+   */
+  candidates?: ReadonlySet<string>;
 }
 
 export interface RankedApplication {
@@ -120,9 +126,9 @@ export function tieKey(seed: number, application: string): number {
 
 const EPSILON = 1e-9;
 
-/** Indices of the items best first: higher score, then the seeded tie key, then the id. */
-function orderByScore(scores: ArrayLike<number>, tieKeys: ArrayLike<number>, ids: readonly string[]): number[] {
-  return [...ids.keys()].sort((x, y) => {
+/** The given indices best first: higher score, then the seeded tie key, then the id. */
+function orderByScore(indices: readonly number[], scores: ArrayLike<number>, tieKeys: ArrayLike<number>, ids: readonly string[]): number[] {
+  return [...indices].sort((x, y) => {
     const d = scores[y] - scores[x];
     if (Math.abs(d) > EPSILON) return d;
     return tieKeys[x] - tieKeys[y] || (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : 0);
@@ -158,7 +164,8 @@ export function rankApplications(reviews: readonly ReviewScores[], options: Rank
     reviewCount[design.reviewerOf[i]]++;
   });
   const tieKeys = ids.map((id) => tieKey(options.seed, id));
-  const order = orderByScore(fit.quality, tieKeys, ids);
+  const competing = [...ids.keys()].filter((a) => !options.candidates || options.candidates.has(ids[a]));
+  const order = orderByScore(competing, fit.quality, tieKeys, ids);
   const rankOf = new Int32Array(ids.length);
   order.forEach((a, i) => (rankOf[a] = i + 1));
 
@@ -172,7 +179,7 @@ export function rankApplications(reviews: readonly ReviewScores[], options: Rank
   const sample = new Float64Array(observations.length);
   for (let b = 0; b < replicates && observations.length > 0; b++) {
     for (let i = 0; i < sample.length; i++) sample[i] = fitted[i] + inflate * residuals[Math.floor(random() * residuals.length)];
-    orderByScore(design.fit(sample).quality, tieKeys, ids).forEach((a, i) => ranks[a].push(i + 1));
+    orderByScore(competing, design.fit(sample).quality, tieKeys, ids).forEach((a, i) => ranks[a].push(i + 1));
   }
   const tail = (1 - level) / 2;
   const applications = order.map((a) => {

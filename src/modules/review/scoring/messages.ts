@@ -130,5 +130,9 @@ export const scoringMessages = defineMessages({
     fr: '{n} candidature(s) attribuée(s) ou en cours d’évaluation sans évaluation soumise ne sont pas classées.',
     en: '{n} application(s) assigned or being reviewed without a submitted review are not ranked.',
   },
+  outOfTheRunning: {
+    fr: '{n} candidature(s) retirée(s) ou déclarée(s) inéligible(s) ne sont pas classées ; leurs évaluations servent encore à estimer l’écart de chaque juré.',
+    en: '{n} application(s) withdrawn or declared ineligible are not ranked; their reviews still serve to estimate each member’s offset.',
+  },
   exportCsv: { fr: 'Exporter le classement (CSV)', en: 'Export the ranking (CSV)' },
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
 import { JobWorker } from '../../../core/jobs/worker.js';
+import { withdrawApplication } from '../../applications/withdraw-application.js';
 import { formBody, formSession } from '../../seasons/testing.js';
 import { REVIEW_REMINDER_JOB, reviewRemindersJob } from './reminders.js';
 import { addConflict, completeReview, seedScoringFixture, type ScoringFixture } from './scoring-testing.js';
@@ -349,6 +350,25 @@ describe('jury scoring', () => {
       expect(lines.every((l, i) => i === 0 || l.endsWith(`,${seed}`))).toBe(true);
       const events = await db.selectFrom('audit_events').select('action').where('subject_id', '=', f.seasonId).execute();
       expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['review.ranking_seed', 'review.ranking_export', 'review.rubric_update']));
+    });
+
+    it('ranks no withdrawn application, whose reviews still calibrate the reviewers', async () => {
+      const { db } = t.app.services;
+      const before = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement.csv`);
+      const withdrawn = f.applications[1];
+      const owner = await db.selectFrom('applications').select('owner_id').where('id', '=', withdrawn).executeTakeFirstOrThrow();
+      const result = await withdrawApplication(t.app.services, { id: owner.owner_id, label: 'test' }, withdrawn, owner.owner_id);
+      expect(result.ok).toBe(true);
+      const page = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement`);
+      expect(page.body).toContain('1 candidature(s) retirée(s) ou déclarée(s) inéligible(s) ne sont pas classées');
+      const csv = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement.csv`);
+      const rows = (body: string) => body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(','));
+      const after = rows(csv.body);
+      expect(after.map((r) => r[4])).not.toContain(withdrawn);
+      // The others keep their order and calibrated scores, ranked 1..3 now.
+      const kept = rows(before.body).filter((r) => r[4] !== withdrawn);
+      expect(after.map((r) => [r[4], r[10]])).toEqual(kept.map((r) => [r[4], r[10]]));
+      expect(after.map((r) => r[0])).toEqual(['1', '2', '3']);
     });
   });
 });

@@ -20,7 +20,12 @@ export interface SeasonRanking {
   reviewerNames: Map<string, string>;
   /** Assigned applications without any submitted review yet: not ranked. */
   unranked: string[];
+  /** Reviewed applications no longer in the running (withdrawn, ineligible): not ranked, their reviews still calibrate. */
+  outOfTheRunning: string[];
 }
+
+/** States in which an application no longer competes for the selection. */
+const OUT_OF_THE_RUNNING: ReadonlySet<string> = new Set(['withdrawn', 'ineligible']);
 
 /** Until staff record one, a season's seed is read from its id: stable, and shown on the page. */
 export function defaultSeed(seasonId: string): number {
@@ -39,17 +44,21 @@ export async function seasonRanking(db: Kysely<DB>, seasonId: string, tracks?: r
   const seed = stored ? Number(stored.seed) : defaultSeed(seasonId);
   const assignments = await listSeasonReviewWork(db, seasonId);
   const submitted = assignments.filter((a) => a.review?.submittedAt);
+  const labels = await applicationLabels(db, assignments.map((a) => a.applicationId));
+  const inTheRunning = (id: string) => !OUT_OF_THE_RUNNING.has(labels.get(id)?.state ?? '');
+  // Every submitted review calibrates its reviewer, even on an application withdrawn since; only
+  // the applications still in the running are ranked against the selection line.
   const ranking = rankApplications(
     submitted.map((a) => ({ application: a.applicationId, reviewer: a.memberId, scores: a.review!.scores })),
-    { criteria: rubric.criteria, selectionSize: rubric.laureatesSought, seed },
+    { criteria: rubric.criteria, selectionSize: rubric.laureatesSought, seed, candidates: new Set([...labels.keys()].filter(inTheRunning)) },
   );
-  const labels = await applicationLabels(db, assignments.map((a) => a.applicationId));
   const visible = (id: string) => !tracks || tracks.includes(labels.get(id)?.trackCode ?? '');
   ranking.applications = ranking.applications.filter((a) => visible(a.application));
-  const ranked = new Set(ranking.applications.map((a) => a.application));
-  const unranked = [...new Set(assignments.map((a) => a.applicationId))].filter((id) => visible(id) && !ranked.has(id) && !submitted.some((s) => s.applicationId === id));
+  const ids = [...new Set(assignments.map((a) => a.applicationId))].filter(visible);
+  const unranked = ids.filter((id) => inTheRunning(id) && !submitted.some((s) => s.applicationId === id));
+  const outOfTheRunning = ids.filter((id) => !inTheRunning(id));
   const reviewerNames = new Map((await listMembers(db, seasonId, { includeRemoved: true })).map((m) => [m.id, m.name]));
-  return { rubric, ranking, seedRecorded: Boolean(stored), labels, reviewerNames, unranked };
+  return { rubric, ranking, seedRecorded: Boolean(stored), labels, reviewerNames, unranked, outOfTheRunning };
 }
 
 /** Draws and records a new seed for the season's ranking (ties and bootstrap follow it); audited. */

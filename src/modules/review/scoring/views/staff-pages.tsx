@@ -247,6 +247,7 @@ export function RankingPage({ ctx, data, notice }: { ctx: ViewContext; data: Sea
         </>
       )}
       {data.unranked.length ? <p safe>{t(locale, m.unranked, { n: data.unranked.length })}</p> : ''}
+      {data.outOfTheRunning.length ? <p safe>{t(locale, m.outOfTheRunning, { n: data.outOfTheRunning.length })}</p> : ''}
       {ranking.biases.length ? (
         <section aria-labelledby="biases-title" class="fr-my-4w">
           <h2 id="biases-title" class="fr-h4" safe>
