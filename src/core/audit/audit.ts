@@ -251,8 +251,8 @@ export async function auditedTransaction<T>(
       },
       atCommit,
     );
-    // Built when the batch runs, so it holds every event recorded until then, in one insert (their order kept).
-    atCommit.addLast(() => (recorded.length > 0 ? queueAuditWrite(actor, at, recorded) : null));
+    // Every event of the change in one insert, so their queue ids keep the order they were recorded in.
+    if (recorded.length > 0) atCommit.add(queueAuditWrite(actor, at, recorded));
     await atCommit.execute(trx);
     return value;
   });

@@ -21,7 +21,6 @@ export type WriteStatement = OperationNodeSource;
  */
 export class WriteBatch {
   private writes: RawBuilder<unknown>[] = [];
-  private lastWrites: (() => WriteStatement | null)[] = [];
   private named = 0;
 
   /** Adds a write (insert, update or delete, with `returning …` for a later write to read) and returns its name. */
@@ -31,28 +30,10 @@ export class WriteBatch {
     return name;
   }
 
-  /**
-   * Adds a write built only when the batch runs (null: nothing to write then): for what is
-   * collected until the end, such as the audit events of the change.
-   */
-  addLast(build: () => WriteStatement | null): void {
-    this.lastWrites.push(build);
-  }
-
-  /** Whether running the batch now would send anything (writes added last may still build to nothing). */
-  get isEmpty(): boolean {
-    return this.writes.length === 0 && this.lastWrites.length === 0;
-  }
-
   /** Sends every write added so far in one statement and empties the batch. */
   async execute(db: Kysely<DB> | Transaction<DB>): Promise<void> {
-    for (const build of this.lastWrites) {
-      const write = build();
-      if (write) this.add(write);
-    }
     const writes = this.writes;
     this.writes = [];
-    this.lastWrites = [];
     this.named = 0;
     if (writes.length === 0) return;
     await sql`with ${sql.join(writes)} select 1`.execute(db);
