@@ -3,6 +3,7 @@ import type { DB } from '../../core/db/schema.js';
 import { formForExpert } from './expert-opinions.js';
 import type { AnswerMap, FormDefinition, Question } from './form/model.js';
 import { loadApplication, loadFormVersion, loadVersion } from './queries.js';
+import { isInTheRunning } from './states.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -69,4 +70,10 @@ export async function applicationLabels(db: Db, ids: readonly string[]): Promise
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('applications').select(['id', 'title', 'track_code', 'state']).where('id', 'in', [...new Set(ids)]).execute();
   return new Map(rows.map((r) => [r.id, { title: r.title, trackCode: r.track_code, state: r.state }]));
+}
+
+/** Among `ids`, the applications no longer in the running (withdrawn, ineligible): the jury leaves them aside. */
+export async function applicationsOutOfTheRunning(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  const labels = await applicationLabels(db, ids);
+  return new Set([...labels].filter(([, label]) => !isInTheRunning(label.state)).map(([id]) => id));
 }

@@ -5,6 +5,16 @@
 export const APPLICATION_STATES = ['draft', 'submitted', 'in_instruction', 'eligible', 'ineligible', 'in_review', 'laureate', 'not_selected', 'withdrawn'] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
+/**
+ * States in which an application no longer competes for the selection: the jury neither ranks it
+ * nor is asked to review it (reviews already submitted stay, and still calibrate their reviewers).
+ */
+const OUT_OF_THE_RUNNING: ReadonlySet<string> = new Set<ApplicationState>(['withdrawn', 'ineligible']);
+
+export function isInTheRunning(state: string): boolean {
+  return !OUT_OF_THE_RUNNING.has(state);
+}
+
 /** Who may make a move: the applicant (owner or co-applicant) or staff instructing it. */
 export type TransitionActor = 'applicant' | 'staff';
 

@@ -16,6 +16,7 @@ import './mails.js';
 import { juryMessages as m } from './messages.js';
 import { phaseRules } from './phases.js';
 import { listPhases, loadPhase, readPhaseForm, savePhase } from './save-phase.js';
+import { inTheRunning } from './scoring/queries.js';
 import { DeclarePage, JuryHomePage, type CardError } from './views/reviewer-pages.js';
 import { AssignmentPage, ConflictsPage, emptyForm, JuriesPage, JuryPage, juryPath, MemberEditPage, PhaseEditPage, PhasesPage, phaseFormValues, type FormState, type SeasonRef } from './views/staff-pages.js';
 
@@ -392,7 +393,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     const memberships = await membershipsOfUser(db, request.user!.id);
     const names = new Map((await seasonSummaries(db, memberships.map((x) => x.seasonId))).map((s) => [s.id, request.locale === 'en' && s.nameEn ? s.nameEn : s.name]));
     const seasons = await Promise.all(
-      memberships.map(async (x) => ({ seasonId: x.seasonId, name: names.get(x.seasonId) ?? '', assigned: (await publishedAssignmentsOf(db, x.seasonId, x.id)).length })),
+      memberships.map(async (x) => ({ seasonId: x.seasonId, name: names.get(x.seasonId) ?? '', assigned: (await inTheRunning(db, await publishedAssignmentsOf(db, x.seasonId, x.id))).length })),
     );
     const ctx = await viewContext(request, reply);
     return html(reply, 200, <JuryHomePage ctx={ctx} seasons={seasons} />);

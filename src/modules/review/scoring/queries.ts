@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
 import { listApplicationsForReview, listApplicationsForReviewByIds, type ApplicationForReview } from '../../applications/for-review.js';
+import { applicationsOutOfTheRunning } from '../../applications/for-scoring.js';
 import { isUuid } from '../../applications/queries.js';
 import { detectConflicts } from '../conflicts.js';
 import { membershipsOfUser, type JuryMember } from '../jury.js';
@@ -154,17 +155,27 @@ function toAssignment(row: AssignmentRow): ReviewerAssignment {
   };
 }
 
-/** The signed-in reviewer's assignments in published runs. */
-export async function listReviewerAssignments(db: Db, userId: string): Promise<ReviewerAssignment[]> {
-  const rows = await publishedAssignments(db).where('jm.user_id', '=', userId).orderBy('ra.created_at').orderBy('ra.id').execute();
-  return rows.map(toAssignment);
+/**
+ * The entries whose application is still in the running: a withdrawn or ineligible application is
+ * no longer work for the jury (no list, no reminder, no progress line), though its submitted reviews
+ * still calibrate the ranking.
+ */
+export async function inTheRunning<T extends { applicationId: string }>(db: Db, entries: T[]): Promise<T[]> {
+  const out = await applicationsOutOfTheRunning(db, entries.map((e) => e.applicationId));
+  return out.size === 0 ? entries : entries.filter((e) => !out.has(e.applicationId));
 }
 
-/** One assignment of this reviewer; null for anyone else's, an unpublished one, or a conflict. */
+/** The signed-in reviewer's assignments in published runs, on applications still in the running. */
+export async function listReviewerAssignments(db: Db, userId: string): Promise<ReviewerAssignment[]> {
+  const rows = await publishedAssignments(db).where('jm.user_id', '=', userId).orderBy('ra.created_at').orderBy('ra.id').execute();
+  return inTheRunning(db, rows.map(toAssignment));
+}
+
+/** One assignment of this reviewer; null for anyone else's, an unpublished one, a conflict, or an application out of the running. */
 export async function loadReviewerAssignment(db: Db, userId: string, assignmentId: string): Promise<ReviewerAssignment | null> {
   if (!isUuid(assignmentId)) return null;
   const row = await publishedAssignments(db).where('jm.user_id', '=', userId).where('ra.id', '=', assignmentId).executeTakeFirst();
-  return row ? toAssignment(row) : null;
+  return row ? ((await inTheRunning(db, [toAssignment(row)]))[0] ?? null) : null;
 }
 
 /**
@@ -224,7 +235,7 @@ export async function listReviewerTargets(db: Db, userId: string, now: Date): Pr
 export async function loadReviewTarget(db: Db, userId: string, applicationId: string, now: Date): Promise<ReviewTarget | null> {
   if (!isUuid(applicationId)) return null;
   const row = await publishedAssignments(db).where('jm.user_id', '=', userId).where('ra.application_id', '=', applicationId).orderBy('ra.id').executeTakeFirst();
-  if (row) return toAssignment(row);
+  if (row) return (await inTheRunning(db, [toAssignment(row)]))[0] ?? null;
   for (const member of await membershipsOfUser(db, userId)) {
     if ((await openApplications(db, member, now, [applicationId])).length === 0) continue;
     const review = (await memberReviews(db, member.id, [applicationId])).get(applicationId) ?? null;

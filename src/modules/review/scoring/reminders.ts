@@ -8,7 +8,7 @@ import { queueMail } from '../../../core/mail/mailer.js';
 import { mailHtml, registerMailTemplate } from '../../../core/mail/templates.js';
 import type { Services } from '../../../core/services.js';
 import { listMembers } from '../jury.js';
-import { listSeasonReviewWork, loadGoverningPhase, reviewState } from './queries.js';
+import { inTheRunning, listSeasonReviewWork, loadGoverningPhase, reviewState } from './queries.js';
 import { seasonSummaries } from '../../seasons/season-lookups.js';
 import './tables.js';
 
@@ -44,7 +44,7 @@ export async function scheduleReviewReminders(trx: Transaction<DB> | Kysely<DB>,
 /** Jury members of the season with reviews not yet submitted (assigned, or a draft of an unassigned one), and how many. */
 async function unfinishedByMember(db: Kysely<DB> | Transaction<DB>, seasonId: string): Promise<Map<string, number>> {
   const unfinished = new Map<string, number>();
-  for (const a of await listSeasonReviewWork(db, seasonId)) {
+  for (const a of await inTheRunning(db, await listSeasonReviewWork(db, seasonId))) {
     if (reviewState(a.review) !== 'submitted') unfinished.set(a.memberId, (unfinished.get(a.memberId) ?? 0) + 1);
   }
   return unfinished;

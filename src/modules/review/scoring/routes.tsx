@@ -9,6 +9,7 @@ import type { Services } from '../../../core/services.js';
 import { csvCell } from '../../applications/export-applications.js';
 import { applicationLabels, loadApplicationForScoring } from '../../applications/for-scoring.js';
 import { isUuid } from '../../applications/queries.js';
+import { isInTheRunning } from '../../applications/states.js';
 import { seasonSummaries, seasonSummariesById } from '../../seasons/season-lookups.js';
 import { listMembers } from '../jury.js';
 import { scoringMessages as m } from './messages.js';
@@ -211,8 +212,9 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     const tracks = tracksOf(request);
     const all = await listSeasonReviewWork(db, season.id);
     const labels = await applicationLabels(db, all.map((a) => a.applicationId));
-    // Staff limited to tracks see the work on their tracks' applications only.
-    const work = all.filter((a) => !tracks || tracks.includes(labels.get(a.applicationId)?.trackCode ?? ''));
+    // Staff limited to tracks see the work on their tracks' applications only; a withdrawn or
+    // ineligible application is no longer work for the jury.
+    const work = all.filter((a) => (!tracks || tracks.includes(labels.get(a.applicationId)?.trackCode ?? '')) && isInTheRunning(labels.get(a.applicationId)?.state ?? ''));
     const members = await listMembers(db, season.id);
     const reviewers = members
       .map((member) => {

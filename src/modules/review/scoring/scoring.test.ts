@@ -352,20 +352,36 @@ describe('jury scoring', () => {
       expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['review.ranking_seed', 'review.ranking_export', 'review.rubric_update']));
     });
 
-    it('ranks no withdrawn application, whose reviews still calibrate the reviewers', async () => {
+    it('leaves a withdrawn application out of the ranking, the lists, the progress and the reminders; its reviews still calibrate', async () => {
       const { db } = t.app.services;
+      // Application 0 ('Jardins ouverts'): reviewers 0 and 1 submitted, reviewer 2 has not — the only review left to do.
+      const withdrawn = f.applications[0];
+      const late = f.reviewers[2];
+      const remind = async () => (await post(staff.cookie, `/admin/evaluations/${f.seasonId}`, `/admin/evaluations/${f.seasonId}/relances`, {})).headers.location;
+      expect(await remind()).toContain('relances=1');
+      expect((await get(late.cookie, '/jury/evaluations')).body).toContain('Jardins ouverts');
+      expect((await get(late.cookie, `/jury/evaluations/${assignment(2, 0)}`)).statusCode).toBe(200);
       const before = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement.csv`);
-      const withdrawn = f.applications[1];
+
       const owner = await db.selectFrom('applications').select('owner_id').where('id', '=', withdrawn).executeTakeFirstOrThrow();
       const result = await withdrawApplication(t.app.services, { id: owner.owner_id, label: 'test' }, withdrawn, owner.owner_id);
       expect(result.ok).toBe(true);
+
+      // The reviewer is no longer asked for it: not listed, not reachable, not reminded.
+      expect((await get(late.cookie, '/jury/evaluations')).body).not.toContain('Jardins ouverts');
+      expect((await get(late.cookie, `/jury/evaluations/${assignment(2, 0)}`)).statusCode).toBe(404);
+      const stillAssigned = `/jury/evaluations/${assignment(2, 3)}`;
+      expect((await post(late.cookie, stillAssigned, `/jury/evaluations/${assignment(2, 0)}`, completeReview(4))).statusCode).toBe(404);
+      expect(await remind()).toContain('relances=0');
+      expect((await get(staff.cookie, `/admin/evaluations/${f.seasonId}`)).body).not.toContain('Jardins ouverts');
+
+      // Not ranked; the others keep their order and calibrated scores (the withdrawn one's reviews still count), ranked 1..3.
       const page = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement`);
       expect(page.body).toContain('1 candidature(s) retirée(s) ou déclarée(s) inéligible(s) ne sont pas classées');
       const csv = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement.csv`);
       const rows = (body: string) => body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(','));
       const after = rows(csv.body);
       expect(after.map((r) => r[4])).not.toContain(withdrawn);
-      // The others keep their order and calibrated scores, ranked 1..3 now.
       const kept = rows(before.body).filter((r) => r[4] !== withdrawn);
       expect(after.map((r) => [r[4], r[10]])).toEqual(kept.map((r) => [r[4], r[10]]));
       expect(after.map((r) => r[0])).toEqual(['1', '2', '3']);

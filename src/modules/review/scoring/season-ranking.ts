@@ -5,6 +5,7 @@ import { auditedTransaction, type Actor } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
 import type { Services } from '../../../core/services.js';
 import { applicationLabels } from '../../applications/for-scoring.js';
+import { isInTheRunning } from '../../applications/states.js';
 import { listMembers } from '../jury.js';
 import { listSeasonReviewWork } from './queries.js';
 import { loadRubric, type SeasonRubric } from './rubric.js';
@@ -24,9 +25,6 @@ export interface SeasonRanking {
   outOfTheRunning: string[];
 }
 
-/** States in which an application no longer competes for the selection. */
-const OUT_OF_THE_RUNNING: ReadonlySet<string> = new Set(['withdrawn', 'ineligible']);
-
 /** Until staff record one, a season's seed is read from its id: stable, and shown on the page. */
 export function defaultSeed(seasonId: string): number {
   return Number.parseInt(seasonId.replace(/-/g, '').slice(0, 7), 16) || 0;
@@ -45,7 +43,7 @@ export async function seasonRanking(db: Kysely<DB>, seasonId: string, tracks?: r
   const assignments = await listSeasonReviewWork(db, seasonId);
   const submitted = assignments.filter((a) => a.review?.submittedAt);
   const labels = await applicationLabels(db, assignments.map((a) => a.applicationId));
-  const inTheRunning = (id: string) => !OUT_OF_THE_RUNNING.has(labels.get(id)?.state ?? '');
+  const inTheRunning = (id: string) => isInTheRunning(labels.get(id)?.state ?? '');
   // Every submitted review calibrates its reviewer, even on an application withdrawn since; only
   // the applications still in the running are ranked against the selection line.
   const ranking = rankApplications(
