@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsModule } from '../../src/modules/accounts/index.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { cookieHeader, formSession, personWithRoles, postForm } from './helpers.js';
+import { formSession, submitForm } from '../support/forms.js';
+import { cookieHeader, personWithRoles } from './helpers.js';
 
 let t: TestApp;
 let admin: Awaited<ReturnType<typeof personWithRoles>>;
@@ -70,21 +71,21 @@ describe('administration pages', () => {
 
   it('grant and remove roles through the pages, with CSRF and audit', async () => {
     const url = `/admin/comptes/${applicant.userId}`;
-    const form = await formSession(t.app, url, admin.cookies);
-    const noToken = await t.app.inject({ method: 'POST', url: `${url}/attribuer`, headers: { cookie: cookieHeader(form.cookies) }, payload: { role: 'reviewer' } });
+    const form = await formSession(t.app, cookieHeader(admin.cookies), url);
+    const noToken = await t.app.inject({ method: 'POST', url: `${url}/attribuer`, headers: { cookie: form.cookie }, payload: { role: 'reviewer' } });
     expect(noToken.statusCode).toBe(403);
 
-    const wrongTrack = await postForm(t.app, `${url}/attribuer`, { role: 'reviewer', track: 'numerique' }, form);
+    const wrongTrack = await submitForm(t.app, form, `${url}/attribuer`, { role: 'reviewer', track: 'numerique' });
     expect(wrongTrack.statusCode).toBe(400);
     expect(wrongTrack.body).toContain('Seul le rôle');
     expect(wrongTrack.body).toContain('value="numerique"');
-    const badRole = await postForm(t.app, `${url}/attribuer`, { role: 'emperor' }, form);
+    const badRole = await submitForm(t.app, form, `${url}/attribuer`, { role: 'emperor' });
     expect(badRole.statusCode).toBe(400);
 
-    const granted = await postForm(t.app, `${url}/attribuer`, { role: 'staff', track: 'numerique' }, form);
+    const granted = await submitForm(t.app, form, `${url}/attribuer`, { role: 'staff', track: 'numerique' });
     expect(granted.statusCode).toBe(303);
     expect(granted.headers.location).toBe(`${url}?fait=granted`);
-    const again = await postForm(t.app, `${url}/attribuer`, { role: 'staff', track: 'numerique' }, form);
+    const again = await submitForm(t.app, form, `${url}/attribuer`, { role: 'staff', track: 'numerique' });
     expect(again.headers.location).toBe(`${url}?fait=already`);
     const roles = await t.database.db.selectFrom('user_roles').select(['role', 'track', 'granted_by']).where('user_id', '=', applicant.userId).orderBy('role').execute();
     expect(roles).toEqual([
@@ -94,7 +95,7 @@ describe('administration pages', () => {
     const shown = await get(`${url}?fait=granted`, admin.cookies);
     expect(shown.body).toContain('parcours numerique');
 
-    const revoked = await postForm(t.app, `${url}/retirer`, { role: 'staff', track: 'numerique' }, form);
+    const revoked = await submitForm(t.app, form, `${url}/retirer`, { role: 'staff', track: 'numerique' });
     expect(revoked.statusCode).toBe(303);
     const after = await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', applicant.userId).execute();
     expect(after.map((r) => r.role)).toEqual(['applicant']);
@@ -107,8 +108,8 @@ describe('administration pages', () => {
 
   it('refuse removing the last administrator', async () => {
     const url = `/admin/comptes/${admin.userId}`;
-    const form = await formSession(t.app, url, admin.cookies);
-    const refused = await postForm(t.app, `${url}/retirer`, { role: 'admin', track: '' }, form);
+    const form = await formSession(t.app, cookieHeader(admin.cookies), url);
+    const refused = await submitForm(t.app, form, `${url}/retirer`, { role: 'admin', track: '' });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('dernier administrateur');
     expect(await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', admin.userId).where('role', '=', 'admin').executeTakeFirst()).toBeDefined();
@@ -121,8 +122,8 @@ describe('administration pages', () => {
   });
 
   it('list mails and show one, its text escaped', async () => {
-    const form = await formSession(t.app, '/connexion');
-    await postForm(t.app, '/connexion', { email: 'reader@example.org' }, form);
+    const form = await formSession(t.app, '', '/connexion');
+    await submitForm(t.app, form, '/connexion', { email: 'reader@example.org' });
     await t.app.services.worker.drain();
     await t.database.db
       .insertInto('mails')

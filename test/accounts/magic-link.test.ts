@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, hashToken } from '../../src/core/auth/sessions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { cookieHeader, cookiesOf, formSession, latestSignInLink, postForm, signInByMail } from './helpers.js';
+import { formSession, submitForm } from '../support/forms.js';
+import { latestSignInLink } from '../support/sign-in.js';
+import { cookieHeader, cookiesOf, signInByMail } from './helpers.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -21,13 +23,13 @@ describe('sign-in by magic link', () => {
 
   it('signs a new person in: mail with a link, confirmation page, session, audit', async () => {
     const email = 'camille@example.org';
-    const start = await formSession(t.app, '/connexion');
-    const asked = await postForm(t.app, '/connexion', { email: 'Camille@Example.org' }, start);
+    const start = await formSession(t.app, '', '/connexion');
+    const asked = await submitForm(t.app, start, '/connexion', { email: 'Camille@Example.org' });
     expect(asked.statusCode).toBe(200);
     expect(asked.body).toContain('si l’adresse est valide'.replace('si', 'Si'));
     expect(asked.body).toContain('conservé dans la base de données');
 
-    const link = await latestSignInLink(t.database.db, email);
+    const link = (await latestSignInLink(t.database.db, email))!;
     expect(link.origin).toBe('http://localhost:3000');
     const token = link.searchParams.get('jeton')!;
     const stored = await t.database.db.selectFrom('sign_in_tokens').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
@@ -35,10 +37,10 @@ describe('sign-in by magic link', () => {
     expect(new Date(stored.expires_at).getTime() - new Date(stored.created_at).getTime()).toBe(15 * 60_000);
 
     // A mail scanner fetching the link does not consume it.
-    const confirm = await formSession(t.app, link.pathname + link.search, start.cookies);
-    await formSession(t.app, link.pathname + link.search, start.cookies);
+    const confirm = await formSession(t.app, start.cookie, link.pathname + link.search);
+    await formSession(t.app, start.cookie, link.pathname + link.search);
     expect(confirm.html).toContain('name="jeton"');
-    const done = await postForm(t.app, '/connexion/lien', { jeton: token }, confirm);
+    const done = await submitForm(t.app, confirm, '/connexion/lien', { jeton: token });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe('/compte');
     const cookie = done.cookies.find((c) => c.name === SESSION_COOKIE)!;
@@ -58,32 +60,32 @@ describe('sign-in by magic link', () => {
     expect(JSON.stringify(events)).not.toContain(email);
 
     // The token works once.
-    const again = await postForm(t.app, '/connexion/lien', { jeton: token }, confirm);
+    const again = await submitForm(t.app, confirm, '/connexion/lien', { jeton: token });
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('Demander un nouveau lien');
   });
 
   it('refuses an unknown token and an expired one (after 15 minutes)', async () => {
-    const start = await formSession(t.app, '/connexion/lien?jeton=x');
-    const unknown = await postForm(t.app, '/connexion/lien', { jeton: 'not-a-token' }, start);
+    const start = await formSession(t.app, '', '/connexion/lien?jeton=x');
+    const unknown = await submitForm(t.app, start, '/connexion/lien', { jeton: 'not-a-token' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain('href="/connexion"');
-    const empty = await postForm(t.app, '/connexion/lien', {}, start);
+    const empty = await submitForm(t.app, start, '/connexion/lien', {});
     expect(empty.statusCode).toBe(400);
 
     t.clock.advance(1000);
-    const ask = await formSession(t.app, '/connexion');
-    await postForm(t.app, '/connexion', { email: 'late@example.org' }, ask);
-    const link = await latestSignInLink(t.database.db, 'late@example.org');
+    const ask = await formSession(t.app, '', '/connexion');
+    await submitForm(t.app, ask, '/connexion', { email: 'late@example.org' });
+    const link = (await latestSignInLink(t.database.db, 'late@example.org'))!;
     t.clock.advance(15 * 60_000 + 1);
-    const late = await postForm(t.app, '/connexion/lien', { jeton: link.searchParams.get('jeton')! }, ask);
+    const late = await submitForm(t.app, ask, '/connexion/lien', { jeton: link.searchParams.get('jeton')! });
     expect(late.statusCode).toBe(400);
     expect(await t.database.db.selectFrom('users').select('id').where('email', '=', 'late@example.org').executeTakeFirst()).toBeUndefined();
   });
 
   it('keeps the typed value with a clear message on a bad address', async () => {
-    const start = await formSession(t.app, '/connexion');
-    const bad = await postForm(t.app, '/connexion', { email: 'pas-une-adresse' }, start);
+    const start = await formSession(t.app, '', '/connexion');
+    const bad = await submitForm(t.app, start, '/connexion', { email: 'pas-une-adresse' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('value="pas-une-adresse"');
     expect(bad.body).toContain('Saisissez une adresse électronique valide');
@@ -91,25 +93,25 @@ describe('sign-in by magic link', () => {
 
   it('limits requests to 5 per address per 15 minutes, keeping the typed address', async () => {
     t.clock.advance(3600_000);
-    const start = await formSession(t.app, '/connexion');
+    const start = await formSession(t.app, '', '/connexion');
     for (let i = 0; i < 5; i++) {
-      const ok = await postForm(t.app, '/connexion', { email: 'busy@example.org' }, start, { remoteAddress: `10.0.0.${i + 1}` });
+      const ok = await submitForm(t.app, start, '/connexion', { email: 'busy@example.org' }, { remoteAddress: `10.0.0.${i + 1}` });
       expect(ok.statusCode).toBe(200);
     }
-    const refused = await postForm(t.app, '/connexion', { email: 'busy@example.org' }, start, { remoteAddress: '10.0.0.99' });
+    const refused = await submitForm(t.app, start, '/connexion', { email: 'busy@example.org' }, { remoteAddress: '10.0.0.99' });
     expect(refused.statusCode).toBe(429);
     expect(refused.body).toContain('value="busy@example.org"');
     expect(refused.body).toContain('Trop de');
     t.clock.advance(15 * 60_000 + 1);
-    const later = await postForm(t.app, '/connexion', { email: 'busy@example.org' }, start, { remoteAddress: '10.0.0.99' });
+    const later = await submitForm(t.app, start, '/connexion', { email: 'busy@example.org' }, { remoteAddress: '10.0.0.99' });
     expect(later.statusCode).toBe(200);
   });
 
   it('holds the limit under concurrent requests', async () => {
     t.clock.advance(3600_000);
-    const start = await formSession(t.app, '/connexion');
+    const start = await formSession(t.app, '', '/connexion');
     const answers = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => postForm(t.app, '/connexion', { email: 'rush@example.org' }, start, { remoteAddress: `10.1.0.${i + 1}` })),
+      Array.from({ length: 10 }, (_, i) => submitForm(t.app, start, '/connexion', { email: 'rush@example.org' }, { remoteAddress: `10.1.0.${i + 1}` })),
     );
     expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(5);
     expect(answers.filter((a) => a.statusCode === 429)).toHaveLength(5);
@@ -117,15 +119,15 @@ describe('sign-in by magic link', () => {
 
   it('limits requests to 20 per IP address per 15 minutes', async () => {
     t.clock.advance(3600_000);
-    const start = await formSession(t.app, '/connexion');
+    const start = await formSession(t.app, '', '/connexion');
     for (let i = 0; i < 20; i++) {
-      const ok = await postForm(t.app, '/connexion', { email: `person${i}@example.org` }, start, { remoteAddress: '192.0.2.7' });
+      const ok = await submitForm(t.app, start, '/connexion', { email: `person${i}@example.org` }, { remoteAddress: '192.0.2.7' });
       expect(ok.statusCode).toBe(200);
     }
-    const refused = await postForm(t.app, '/connexion', { email: 'one-more@example.org' }, start, { remoteAddress: '192.0.2.7' });
+    const refused = await submitForm(t.app, start, '/connexion', { email: 'one-more@example.org' }, { remoteAddress: '192.0.2.7' });
     expect(refused.statusCode).toBe(429);
     expect(refused.body).toContain('value="one-more@example.org"');
-    const elsewhere = await postForm(t.app, '/connexion', { email: 'one-more@example.org' }, start, { remoteAddress: '192.0.2.8' });
+    const elsewhere = await submitForm(t.app, start, '/connexion', { email: 'one-more@example.org' }, { remoteAddress: '192.0.2.8' });
     expect(elsewhere.statusCode).toBe(200);
   });
 
@@ -174,8 +176,8 @@ describe('sign-in by magic link', () => {
 
   it('signs out: session destroyed, cookie cleared', async () => {
     const signedIn = await signInByMail(t, 'leaving@example.org');
-    const page = await formSession(t.app, '/connexion', signedIn.cookies);
-    const out = await postForm(t.app, '/deconnexion', {}, page);
+    const page = await formSession(t.app, cookieHeader(signedIn.cookies), '/connexion');
+    const out = await submitForm(t.app, page, '/deconnexion', {});
     expect(out.statusCode).toBe(303);
     expect(out.headers.location).toBe('/');
     const cleared = out.cookies.find((c) => c.name === SESSION_COOKIE)!;
@@ -184,15 +186,15 @@ describe('sign-in by magic link', () => {
   });
 
   it('answers odd input with 4xx pages, never 500', async () => {
-    const start = await formSession(t.app, '/connexion');
+    const start = await formSession(t.app, '', '/connexion');
     const arrays = await t.app.inject({
       method: 'POST',
       url: '/connexion',
-      headers: { cookie: cookieHeader(start.cookies), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: start.cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: `email=a%40b.fr&email=c%40d.fr&_csrf=${encodeURIComponent(start.csrf)}`,
     });
     expect(arrays.statusCode).toBe(400);
-    const longToken = await postForm(t.app, '/connexion/lien', { jeton: 'x'.repeat(5000) }, start);
+    const longToken = await submitForm(t.app, start, '/connexion/lien', { jeton: 'x'.repeat(5000) });
     expect(longToken.statusCode).toBe(400);
     const noCsrf = await t.app.inject({ method: 'POST', url: '/connexion', payload: { email: 'a@b.fr' } });
     expect(noCsrf.statusCode).toBe(403);
@@ -203,9 +205,9 @@ describe('sign-in by magic link', () => {
 
   it('speaks English to English readers, in the page and in the mail', async () => {
     t.clock.advance(3600_000);
-    const start = await formSession(t.app, '/connexion', { lang: 'en' });
+    const start = await formSession(t.app, cookieHeader({ lang: 'en' }), '/connexion');
     expect(start.html).toContain('Get a sign-in link');
-    const sent = await postForm(t.app, '/connexion', { email: 'english@example.org' }, start);
+    const sent = await submitForm(t.app, start, '/connexion', { email: 'english@example.org' });
     expect(sent.body).toContain('If the address is valid');
     const mail = await t.database.db.selectFrom('mails').select(['subject', 'text_body']).where('to_address', '=', 'english@example.org').executeTakeFirstOrThrow();
     expect(mail.subject).toBe('Your sign-in link');

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/core/auth/sessions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { cookieHeader, formSession, personWithRoles, postForm, signInByMail } from './helpers.js';
+import { formSession, submitForm } from '../support/forms.js';
+import { cookieHeader, personWithRoles, signInByMail } from './helpers.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -14,19 +15,19 @@ afterAll(async () => {
 describe('my space', () => {
   it('shows identity, roles and sessions, and saves names and language', async () => {
     const { cookies } = await signInByMail(t, 'alex@example.org');
-    const page = await formSession(t.app, '/compte', cookies);
+    const page = await formSession(t.app, cookieHeader(cookies), '/compte');
     expect(page.html).toContain('alex@example.org');
     expect(page.html).toContain('Porteur de projet');
     expect(page.html).toContain('cette session');
 
-    const tooLong = await postForm(t.app, '/compte', { given_name: 'x'.repeat(101), family_name: 'Durand', locale: 'fr' }, page);
+    const tooLong = await submitForm(t.app, page, '/compte', { given_name: 'x'.repeat(101), family_name: 'Durand', locale: 'fr' });
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.body).toContain('value="Durand"');
     expect(tooLong.body).toContain('ne doit pas dépasser 100 caractères');
-    const badLocale = await postForm(t.app, '/compte', { given_name: 'Alex', family_name: 'Durand', locale: 'de' }, page);
+    const badLocale = await submitForm(t.app, page, '/compte', { given_name: 'Alex', family_name: 'Durand', locale: 'de' });
     expect(badLocale.statusCode).toBe(400);
 
-    const saved = await postForm(t.app, '/compte', { given_name: 'Alex', family_name: 'Durand', locale: 'en' }, page);
+    const saved = await submitForm(t.app, page, '/compte', { given_name: 'Alex', family_name: 'Durand', locale: 'en' });
     expect(saved.statusCode).toBe(303);
     expect(saved.cookies.find((c) => c.name === 'lang')?.value).toBe('en');
     const user = await t.database.db.selectFrom('users').selectAll().where('email', '=', 'alex@example.org').executeTakeFirstOrThrow();
@@ -37,8 +38,8 @@ describe('my space', () => {
 
     // The next link is written in the person's language.
     t.clock.advance(1000);
-    const ask = await formSession(t.app, '/connexion');
-    await postForm(t.app, '/connexion', { email: 'alex@example.org' }, ask);
+    const ask = await formSession(t.app, '', '/connexion');
+    await submitForm(t.app, ask, '/connexion', { email: 'alex@example.org' });
     const mail = await t.database.db.selectFrom('mails').select(['locale', 'subject']).where('to_address', '=', 'alex@example.org').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
     expect(mail).toEqual({ locale: 'en', subject: 'Your sign-in link' });
   });
@@ -62,12 +63,12 @@ describe('my space', () => {
   it('erases the account after confirmation; the audit log keeps only ids', async () => {
     const { cookies } = await signInByMail(t, 'gone@example.org');
     const user = await t.database.db.selectFrom('users').select('id').where('email', '=', 'gone@example.org').executeTakeFirstOrThrow();
-    const page = await formSession(t.app, '/compte', cookies);
-    const unconfirmed = await postForm(t.app, '/compte/supprimer', { confirmation: 'oui' }, page);
+    const page = await formSession(t.app, cookieHeader(cookies), '/compte');
+    const unconfirmed = await submitForm(t.app, page, '/compte/supprimer', { confirmation: 'oui' });
     expect(unconfirmed.statusCode).toBe(400);
     expect(unconfirmed.body).toContain('SUPPRIMER');
 
-    const erased = await postForm(t.app, '/compte/supprimer', { confirmation: 'supprimer' }, page);
+    const erased = await submitForm(t.app, page, '/compte/supprimer', { confirmation: 'supprimer' });
     expect(erased.statusCode).toBe(200);
     expect(erased.body).toContain('Compte supprimé');
     expect(await t.database.db.selectFrom('users').select('id').where('id', '=', user.id).executeTakeFirst()).toBeUndefined();
@@ -89,8 +90,8 @@ describe('my space', () => {
     const solo = await createTestApp();
     try {
       const admin = await personWithRoles(solo, 'only-admin@example.org', [{ role: 'admin' }]);
-      const page = await formSession(solo.app, '/compte', admin.cookies);
-      const refused = await postForm(solo.app, '/compte/supprimer', { confirmation: 'SUPPRIMER' }, page);
+      const page = await formSession(solo.app, cookieHeader(admin.cookies), '/compte');
+      const refused = await submitForm(solo.app, page, '/compte/supprimer', { confirmation: 'SUPPRIMER' });
       expect(refused.statusCode).toBe(409);
       expect(refused.body).toContain('dernier administrateur');
       expect(await solo.database.db.selectFrom('users').select('id').where('id', '=', admin.userId).executeTakeFirst()).toBeDefined();

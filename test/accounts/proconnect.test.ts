@@ -4,7 +4,8 @@ import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, hashToken } from '../../src/core/auth/sessions.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { cookieHeader, cookiesOf, formSession, postForm } from './helpers.js';
+import { formSession, submitForm } from '../support/forms.js';
+import { cookieHeader, cookiesOf } from './helpers.js';
 
 const BASE_URL = 'http://localhost:3000';
 const CALLBACK = `${BASE_URL}/connexion/proconnect/retour`;
@@ -205,8 +206,8 @@ describe('ProConnect sign-in', () => {
     expect(users[0].family_name).toBe('Martin-Durand');
 
     // Signing out offers the ProConnect sign-out, with the id_token as hint.
-    const page = await formSession(t.app, '/compte', cookiesOf(done));
-    const out = await postForm(t.app, '/deconnexion', {}, page);
+    const page = await formSession(t.app, cookieHeader(cookiesOf(done)), '/compte');
+    const out = await submitForm(t.app, page, '/deconnexion', {});
     expect(out.statusCode).toBe(200);
     const endSession = /href="([^"]*id_token_hint[^"]*)"/.exec(out.body)![1].replaceAll('&amp;', '&');
     expect(new URL(endSession).origin).toBe(issuer);

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app.js';
-import { formSession, postForm } from './helpers.js';
+import { formSession, submitForm } from '../support/forms.js';
 
 interface Received {
   from: string;
@@ -43,8 +43,8 @@ afterAll(async () => {
 
 describe('magic link through a real SMTP server', () => {
   it('sends the mail with the link once the worker runs', async () => {
-    const form = await formSession(t.app, '/connexion');
-    const asked = await postForm(t.app, '/connexion', { email: 'smtp-user@example.org', retour: '/compte' }, form);
+    const form = await formSession(t.app, '', '/connexion');
+    const asked = await submitForm(t.app, form, '/connexion', { email: 'smtp-user@example.org', retour: '/compte' });
     expect(asked.statusCode).toBe(200);
     expect(asked.body).not.toContain('conservé dans la base de données');
     expect(await t.app.services.worker.drain()).toBeGreaterThan(0);
@@ -59,8 +59,8 @@ describe('magic link through a real SMTP server', () => {
 
     // The link from the real mail signs the person in, with a Secure cookie on https.
     const url = new URL(link![0]);
-    const confirm = await formSession(t.app, url.pathname + url.search, form.cookies);
-    const done = await postForm(t.app, '/connexion/lien', { jeton: url.searchParams.get('jeton')! }, confirm);
+    const confirm = await formSession(t.app, form.cookie, url.pathname + url.search);
+    const done = await submitForm(t.app, confirm, '/connexion/lien', { jeton: url.searchParams.get('jeton')! });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe('/compte');
     expect(done.cookies.find((c) => c.name === 'acc_session')?.secure).toBe(true);

@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('signing in by magic link, then publishing news, i
 
     const link = await latestSignInLink(running.database.db, email);
     expect(link, 'a mail with the sign-in link').toBeDefined();
-    await page.goto(link!);
+    await page.goto(link!.href);
     await expectAccessible(page);
     await Promise.all([page.waitForURL(/\/compte/), page.click('form[action="/connexion/lien"] button[type="submit"]')]);
     expect(new URL(page.url()).pathname).toBe('/compte');

@@ -3,15 +3,18 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../src/core/db/schema.js';
 import { obtainCsrf } from './routes.js';
 
-/** The sign-in link of the latest mail sent to this address (magic link), or undefined. */
-export async function latestSignInLink(db: Kysely<DB>, email: string): Promise<string | undefined> {
+/** The sign-in link of the latest magic-link mail sent to this address, or undefined. */
+export async function latestSignInLink(db: Kysely<DB>, email: string): Promise<URL | undefined> {
   const mail = await db
     .selectFrom('mails')
-    .select(['text_body'])
+    .select('text_body')
     .where('to_address', '=', email)
+    .where('template', '=', 'accounts.magic-link')
     .orderBy('created_at', 'desc')
+    .orderBy('id')
     .executeTakeFirst();
-  return mail ? /https?:\/\/\S+\/connexion\/lien\?\S+/.exec(mail.text_body)?.[0] : undefined;
+  const match = mail ? /https?:\/\/\S+\/connexion\/lien\?\S+/.exec(mail.text_body) : null;
+  return match ? new URL(match[0]) : undefined;
 }
 
 /**
@@ -30,7 +33,7 @@ export async function signInByMagicLink(
   if (asked.statusCode !== 200) return undefined;
   const link = await latestSignInLink(db, email);
   if (!link) return undefined;
-  const token = new URL(link).searchParams.get('jeton') ?? '';
+  const token = link.searchParams.get('jeton') ?? '';
   const confirmed = await app.inject({ method: 'POST', url: '/connexion/lien', headers: { cookie: csrf.cookie }, payload: { jeton: token, _csrf: csrf.token } });
   const header = confirmed.headers['set-cookie'];
   const setCookie = [header ?? []].flat().find((c) => String(c).startsWith('acc_session='));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { createSession } from '../../src/core/auth/sessions.js';
 import type { CurrentUser, Role } from '../../src/core/auth/permissions.js';
@@ -45,6 +46,15 @@ export async function createSignedInUser(
       sessionId: '',
     },
   };
+}
+
+/** A signed-in person with the given role (or none), as the cookie header to send. */
+export async function signedInAs(app: FastifyInstance, clock: Clock, role: Role | null, email: string, track = ''): Promise<string> {
+  const { db } = app.services;
+  const user = await db.insertInto('users').values({ email }).returning('id').executeTakeFirstOrThrow();
+  if (role) await db.insertInto('user_roles').values({ user_id: user.id, role, track }).execute();
+  const { token } = await createSession(db, clock, user.id);
+  return `acc_session=${token}`;
 }
 
 /** One person per role of the authorisation matrix; `null` stands for an anonymous visitor. */

@@ -7,7 +7,8 @@ import { seedOpenSeason } from './testing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EICAR, startFakeClamd, type FakeClamd } from '../../../test/support/fake-clamd.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { formSession, signedInAs } from '../seasons/testing.js';
+import { formSession } from '../../../test/support/forms.js';
+import { signedInAs } from '../../../test/support/users.js';
 import { fileQuestionAt } from './application-files.js';
 import type { FormDefinition } from './form/model.js';
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { signedInAs } from '../seasons/testing.js';
+import { signedInAs } from '../../../test/support/users.js';
 import { STAFF_PAGE_SIZE } from './queries.js';
 import { seedOpenSeason } from './testing.js';
-import { newApplication, postForm, PROJECT_NAME_FORM } from './ux-testing.js';
+import { postIdempotentForm } from '../../../test/support/forms.js';
+import { newApplication, PROJECT_NAME_FORM } from './ux-testing.js';
 
 
 let t: TestApp;
@@ -43,18 +44,18 @@ describe('batch action on every result of a filter', () => {
     expect(confirm.body).toContain(`name="count" value="${COUNT}"`);
     const page = '/admin/candidatures/lot/tous?parcours=numerique';
 
-    const unticked = await postForm(t, staff, page, page, { action: 'instruction', count: String(COUNT) });
+    const unticked = await postIdempotentForm(t.app, staff, page, page, { action: 'instruction', count: String(COUNT) });
     expect(unticked.statusCode).toBe(400);
     expect(unticked.body).toContain('Cochez la case pour confirmer.');
     expect(unticked.body).toContain('<option value="instruction" selected');
     expect(await states(numerique)).not.toContain('in_instruction');
 
-    const stale = await postForm(t, staff, page, page, { action: 'instruction', count: String(COUNT - 1), confirm: 'oui' });
+    const stale = await postIdempotentForm(t.app, staff, page, page, { action: 'instruction', count: String(COUNT - 1), confirm: 'oui' });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain(`(${COUNT} maintenant)`);
     expect(await states(numerique)).not.toContain('in_instruction');
 
-    const done = await postForm(t, staff, page, page, { action: 'instruction', count: String(COUNT), confirm: 'oui' });
+    const done = await postIdempotentForm(t.app, staff, page, page, { action: 'instruction', count: String(COUNT), confirm: 'oui' });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain(`${COUNT} candidature(s) traitée(s)`);
     expect(done.body).toContain('0 candidature(s) refusée(s)');
@@ -62,7 +63,7 @@ describe('batch action on every result of a filter', () => {
     expect(await states(autres)).toEqual(['submitted', 'submitted']);
 
     // Again: the same rules refuse each one, and the report says why for each.
-    const again = await postForm(t, staff, page, page, { action: 'instruction', count: String(COUNT), confirm: 'oui' });
+    const again = await postIdempotentForm(t.app, staff, page, page, { action: 'instruction', count: String(COUNT), confirm: 'oui' });
     expect(again.body).toContain(`${COUNT} candidature(s) refusée(s)`);
     expect(again.body).toContain('Projet numérique 0 : action impossible depuis l’état « En instruction »');
   }, 120_000);
@@ -72,10 +73,10 @@ describe('batch action on every result of a filter', () => {
     const confirm = await t.app.inject({ method: 'GET', url: '/admin/candidatures/lot/tous', headers: { cookie: limited } });
     expect(confirm.body).toContain('2 candidature(s) correspondent à ce filtre.');
     const page = '/admin/candidatures/lot/tous';
-    const noBody = await postForm(t, limited, page, page, { action: 'message', count: '2', confirm: 'oui' });
+    const noBody = await postIdempotentForm(t.app, limited, page, page, { action: 'message', count: '2', confirm: 'oui' });
     expect(noBody.statusCode).toBe(400);
     expect(noBody.body).toContain('Écrivez le message à envoyer.');
-    const sent = await postForm(t, limited, page, page, { action: 'message', body: 'Rappel : pièces à fournir', count: '2', confirm: 'oui' });
+    const sent = await postIdempotentForm(t.app, limited, page, page, { action: 'message', body: 'Rappel : pièces à fournir', count: '2', confirm: 'oui' });
     expect(sent.body).toContain('2 candidature(s) traitée(s)');
     const messages = await t.app.services.db.selectFrom('application_messages').select('application_id').where('body', '=', 'Rappel : pièces à fournir').execute();
     expect(messages.map((m) => m.application_id).sort()).toEqual([...autres].sort());

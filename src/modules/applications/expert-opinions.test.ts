@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOpenSeason } from './testing.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { formBody, formSession, signedInAs } from '../seasons/testing.js';
+import { formBody, formSession } from '../../../test/support/forms.js';
+import { signedInAs } from '../../../test/support/users.js';
 import type { FormDefinition } from './form/model.js';
 
 const FORM: FormDefinition = {

@@ -3,7 +3,8 @@ import { seedOpenSeason } from './testing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { storeFile } from '../../core/files/store-file.js';
-import { formBody, formSession, signedInAs } from '../seasons/testing.js';
+import { formBody, formSession } from '../../../test/support/forms.js';
+import { signedInAs } from '../../../test/support/users.js';
 import type { FileScanStatus } from './tables.js';
 import type { FormDefinition } from './form/model.js';
 

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { formSession, signedInAs } from '../seasons/testing.js';
+import { formSession } from '../../../test/support/forms.js';
+import { signedInAs } from '../../../test/support/users.js';
 import { DEFAULT_FORM } from './form/default-form.js';
 import type { FormDefinition } from './form/model.js';
 import { questionFieldValues } from './forms-editor.js';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedOpenSeason } from './testing.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { formBody, formSession, signedInAs } from '../seasons/testing.js';
+import { postIdempotentForm } from '../../../test/support/forms.js';
+import { signedInAs } from '../../../test/support/users.js';
 import type { FormDefinition } from './form/model.js';
 
 const FORM: FormDefinition = {
@@ -21,26 +22,18 @@ let t: TestApp;
 let staff: string;
 let limitedStaff: string;
 
-async function post(cookie: string, pageUrl: string, url: string, fields: Record<string, string> | [string, string][]) {
-  const session = await formSession(t.app, cookie, pageUrl);
-  const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)?.[1];
-  const pairs = Array.isArray(fields) ? fields : Object.entries(fields);
-  const params = new URLSearchParams([...(key ? [['idempotency_key', key]] : []), ...pairs, ['_csrf', session.csrf]]);
-  return t.app.inject({ method: 'POST', url, payload: params.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie } });
-}
-
 async function applicant(email: string): Promise<string> {
   return signedInAs(t.app, t.clock, null, email);
 }
 
 /** A draft created through the apply page, optionally submitted through the application page. */
 async function application(cookie: string, name: string, options: { submit?: boolean; track?: string } = {}): Promise<string> {
-  const created = await post(cookie, '/candidater/saison-5', '/candidater/saison-5', { track_code: options.track ?? 'numerique', applicant_kind: 'association' });
+  const created = await postIdempotentForm(t.app, cookie, '/candidater/saison-5', '/candidater/saison-5', { track_code: options.track ?? 'numerique', applicant_kind: 'association' });
   expect(created.statusCode).toBe(303);
   const id = /\/mes-candidatures\/([0-9a-f-]{36})$/.exec(created.headers.location as string)![1];
   const url = `/mes-candidatures/${id}`;
   const answers = { project_name: name, project_summary: `Résumé de ${name}` };
-  const done = await post(cookie, url, options.submit === false ? url : `${url}/soumettre`, answers);
+  const done = await postIdempotentForm(t.app, cookie, url, options.submit === false ? url : `${url}/soumettre`, answers);
   expect(done.statusCode).toBe(303);
   return id;
 }
@@ -75,18 +68,18 @@ describe('batch actions on the staff list', () => {
     expect(list.body).toContain('action="/admin/candidatures/lot"');
     expect(list.body).toContain(`name="ids" value="${a}"`);
 
-    const moved = await post(staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'instruction'], ['ids', a], ['ids', b], ['ids', draft]]);
+    const moved = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'instruction'], ['ids', a], ['ids', b], ['ids', draft]]);
     expect(moved.statusCode).toBe(200);
     expect(moved.body).toContain('2 candidature(s) traitée(s)');
     expect(moved.body).toContain('1 candidature(s) refusée(s)');
     expect(moved.body).toContain('Lot brouillon : action impossible depuis l’état « Brouillon »');
     expect([await stateOf(a), await stateOf(b), await stateOf(draft)]).toEqual(['in_instruction', 'in_instruction', 'draft']);
 
-    const eligible = await post(staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'eligible'], ['ids', a]]);
+    const eligible = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'eligible'], ['ids', a]]);
     expect(eligible.statusCode).toBe(200);
     expect(await stateOf(a)).toBe('eligible');
     // Already eligible: refused by the same rules, nothing changed.
-    const again = await post(staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'eligible'], ['ids', a]]);
+    const again = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'eligible'], ['ids', a]]);
     expect(again.body).toContain('0 candidature(s) traitée(s)');
 
     const audited = await t.app.services.db
@@ -103,7 +96,7 @@ describe('batch actions on the staff list', () => {
     const two = await applicant('deux@example.fr');
     const x = await application(one, 'Projet X');
     const y = await application(two, 'Projet Y');
-    const sent = await post(staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'message'], ['body', 'Merci de préciser le budget.'], ['ids', x], ['ids', y]]);
+    const sent = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'message'], ['body', 'Merci de préciser le budget.'], ['ids', x], ['ids', y]]);
     expect(sent.statusCode).toBe(200);
     expect(sent.body).toContain('2 candidature(s) traitée(s)');
     expect(await mailsTo('un@example.fr', 'applications.staff-message')).toHaveLength(1);
@@ -113,12 +106,12 @@ describe('batch actions on the staff list', () => {
   });
 
   it('refuses a batch with nothing ticked or a message without text, on the field (400)', async () => {
-    const none = await post(staff, '/admin/candidatures', '/admin/candidatures/lot', { action: 'instruction' });
+    const none = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', { action: 'instruction' });
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Cochez au moins une candidature.');
     const owner = await applicant('vide@example.fr');
     const id = await application(owner, 'Sans message');
-    const empty = await post(staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'message'], ['body', ''], ['ids', id]]);
+    const empty = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'message'], ['body', ''], ['ids', id]]);
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Écrivez le message à envoyer.');
     expect(empty.body).toContain(`value="${id}" checked`);
@@ -127,7 +120,7 @@ describe('batch actions on the staff list', () => {
   it('leaves applications of other tracks untouched for track-limited staff', async () => {
     const owner = await applicant('piste@example.fr');
     const id = await application(owner, 'Numérique', { track: 'numerique' });
-    const response = await post(limitedStaff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'instruction'], ['ids', id]]);
+    const response = await postIdempotentForm(t.app, limitedStaff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'instruction'], ['ids', id]]);
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('introuvable ou hors de vos parcours');
     expect(await stateOf(id)).toBe('submitted');
@@ -139,7 +132,7 @@ describe('messages and private notes', () => {
     const owner = await applicant('fil@example.fr');
     const id = await application(owner, 'Fil de discussion');
     const staffPage = `/admin/candidatures/${id}`;
-    const asked = await post(staff, staffPage, `${staffPage}/messages`, { body: 'Pouvez-vous joindre vos statuts <b>?</b>' });
+    const asked = await postIdempotentForm(t.app, staff, staffPage, `${staffPage}/messages`, { body: 'Pouvez-vous joindre vos statuts <b>?</b>' });
     expect(asked.statusCode).toBe(303);
     const mails = await mailsTo('fil@example.fr', 'applications.staff-message');
     expect(mails).toHaveLength(1);
@@ -148,7 +141,7 @@ describe('messages and private notes', () => {
     const mine = `/mes-candidatures/${id}`;
     const page = await t.app.inject({ method: 'GET', url: mine, headers: { cookie: owner } });
     expect(page.body).toContain('Pouvez-vous joindre vos statuts &lt;b>?&lt;/b>');
-    const answered = await post(owner, mine, `${mine}/messages`, { body: 'Les voici, en pièce jointe.' });
+    const answered = await postIdempotentForm(t.app, owner, mine, `${mine}/messages`, { body: 'Les voici, en pièce jointe.' });
     expect(answered.statusCode).toBe(303);
     expect(answered.headers.location).toBe(`${mine}?ok=message#messages-title`);
     const confirmed = await t.app.inject({ method: 'GET', url: `${mine}?ok=message`, headers: { cookie: owner } });
@@ -157,7 +150,7 @@ describe('messages and private notes', () => {
     const staffView = await t.app.inject({ method: 'GET', url: staffPage, headers: { cookie: staff } });
     expect(staffView.body).toContain('Les voici, en pièce jointe.');
 
-    const empty = await post(owner, mine, `${mine}/messages`, { body: '   ' });
+    const empty = await postIdempotentForm(t.app, owner, mine, `${mine}/messages`, { body: '   ' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('fr-error-text');
     const audited = await t.app.services.db.selectFrom('audit_events').select('action').where('subject_id', '=', id).where('action', '=', 'application.message').execute();
@@ -168,7 +161,7 @@ describe('messages and private notes', () => {
     const owner = await applicant('premier@example.fr');
     const id = await application(owner, 'Autres communs', { track: 'autres' });
     const mine = `/mes-candidatures/${id}`;
-    const sent = await post(owner, mine, `${mine}/messages`, { body: 'Une question sur le calendrier' });
+    const sent = await postIdempotentForm(t.app, owner, mine, `${mine}/messages`, { body: 'Une question sur le calendrier' });
     expect(sent.statusCode).toBe(303);
     const toTrack = await mailsTo('ditp@example.fr', 'applications.applicant-message');
     const toAll = await mailsTo('instructrice@example.fr', 'applications.applicant-message');
@@ -176,11 +169,11 @@ describe('messages and private notes', () => {
     expect(toAll.filter((mail) => mail.text_body.includes('calendrier'))).toHaveLength(1);
     // Track-limited staff of that track see and answer it.
     const page = `/admin/candidatures/${id}`;
-    const answered = await post(limitedStaff, page, `${page}/messages`, { body: 'Réponse de la DITP' });
+    const answered = await postIdempotentForm(t.app, limitedStaff, page, `${page}/messages`, { body: 'Réponse de la DITP' });
     expect(answered.statusCode).toBe(303);
     expect(await mailsTo('premier@example.fr', 'applications.staff-message')).toHaveLength(1);
     // Each line typed is its own paragraph.
-    await post(owner, mine, `${mine}/messages`, { body: 'Ligne un\r\n\r\nLigne <deux>' });
+    await postIdempotentForm(t.app, owner, mine, `${mine}/messages`, { body: 'Ligne un\r\n\r\nLigne <deux>' });
     const shown = await t.app.inject({ method: 'GET', url: mine, headers: { cookie: owner } });
     expect(shown.body).toContain('<p class="fr-mb-1w">Ligne un</p><p class="fr-mb-1w">Ligne &lt;deux></p>');
   });
@@ -189,7 +182,7 @@ describe('messages and private notes', () => {
     const owner = await applicant('note@example.fr');
     const id = await application(owner, 'Projet noté');
     const staffPage = `/admin/candidatures/${id}`;
-    const added = await post(staff, staffPage, `${staffPage}/notes`, { body: 'Note confidentielle : budget fragile' });
+    const added = await postIdempotentForm(t.app, staff, staffPage, `${staffPage}/notes`, { body: 'Note confidentielle : budget fragile' });
     expect(added.statusCode).toBe(303);
     const staffView = await t.app.inject({ method: 'GET', url: added.headers.location as string, headers: { cookie: staff } });
     expect(staffView.body).toContain('Note ajoutée.');
@@ -202,14 +195,14 @@ describe('messages and private notes', () => {
     const mails = await t.app.services.db.selectFrom('mails').select('text_body').execute();
     expect(mails.some((mail) => mail.text_body.includes('budget fragile'))).toBe(false);
 
-    const empty = await post(staff, staffPage, `${staffPage}/notes`, { body: '' });
+    const empty = await postIdempotentForm(t.app, staff, staffPage, `${staffPage}/notes`, { body: '' });
     expect(empty.statusCode).toBe(400);
     // An applicant cannot write a note, nor write in someone else's thread.
-    const forbidden = await post(owner, `/mes-candidatures/${id}`, `${staffPage}/notes`, { body: 'intrus' });
+    const forbidden = await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `${staffPage}/notes`, { body: 'intrus' });
     expect(forbidden.statusCode).toBe(403);
     const stranger = await applicant('autre@example.fr');
     const other = await application(stranger, 'Autre projet');
-    const refused = await post(owner, `/mes-candidatures/${id}`, `/mes-candidatures/${other}/messages`, { body: 'intrus' });
+    const refused = await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${other}/messages`, { body: 'intrus' });
     expect(refused.statusCode).toBe(404);
     // Track-limited staff do not reach an application of another track.
     const limited = await t.app.inject({ method: 'GET', url: staffPage, headers: { cookie: limitedStaff } });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { signedInAs } from '../seasons/testing.js';
+import { signedInAs } from '../../../test/support/users.js';
 import { seedOpenSeason } from './testing.js';
-import { newApplication, postForm, PROJECT_NAME_FORM } from './ux-testing.js';
+import { postIdempotentForm } from '../../../test/support/forms.js';
+import { newApplication, PROJECT_NAME_FORM } from './ux-testing.js';
 
 
 let t: TestApp;
@@ -33,7 +34,7 @@ describe('unread messages', () => {
 
     expect(rowOf((await get(alice, '/admin/candidatures')).body, id)).not.toContain('Message non lu');
     t.clock.advance(60_000);
-    const sent = await postForm(t, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/messages`, { body: 'Une question sur le budget' });
+    const sent = await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/messages`, { body: 'Une question sur le budget' });
     expect(sent.statusCode).toBe(303);
 
     for (const staff of [alice, bob]) {
@@ -51,7 +52,7 @@ describe('unread messages', () => {
 
     // A later applicant message is new again for Alice.
     t.clock.advance(60_000);
-    await postForm(t, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/messages`, { body: 'Et une précision' });
+    await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/messages`, { body: 'Et une précision' });
     expect(rowOf((await get(alice, '/admin/candidatures')).body, id)).toContain('Message non lu');
   });
 
@@ -60,11 +61,11 @@ describe('unread messages', () => {
     const staff = await signedInAs(t.app, t.clock, 'staff', 'claire-lu@example.fr');
     const id = await newApplication(t, owner, 'saison-lu', { project_name: 'Réponse attendue' });
     t.clock.advance(60_000);
-    expect((await postForm(t, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/messages`, { body: 'Mon propre message' })).statusCode).toBe(303);
+    expect((await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/messages`, { body: 'Mon propre message' })).statusCode).toBe(303);
     expect(rowOf((await get(owner, '/mes-candidatures')).body, id)).not.toContain('Message non lu');
 
     t.clock.advance(60_000);
-    const sent = await postForm(t, staff, `/admin/candidatures/${id}`, `/admin/candidatures/${id}/messages`, { body: 'Pouvez-vous préciser ?' });
+    const sent = await postIdempotentForm(t.app, staff, `/admin/candidatures/${id}`, `/admin/candidatures/${id}/messages`, { body: 'Pouvez-vous préciser ?' });
     expect(sent.statusCode).toBe(303);
     expect(rowOf((await get(owner, '/mes-candidatures')).body, id)).toContain('Message non lu');
     const page = (await get(owner, `/mes-candidatures/${id}`)).body;

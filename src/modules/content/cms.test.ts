@@ -2,7 +2,7 @@ import { xml2js } from 'xml-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
-import { formBody, formSession } from './content-test-support.js';
+import { formBody, formSession, submitForm } from '../../../test/support/forms.js';
 
 const XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 
@@ -20,14 +20,8 @@ describe('staff CMS', () => {
   });
 
   const anonymousGet = (url: string) => t.app.inject({ method: 'GET', url });
-  async function post(url: string, fields: Record<string, string>, session?: { cookie: string; token: string }) {
-    const s = session ?? (await formSession(t.app, '/admin/contenus', staff.cookie));
-    return t.app.inject({
-      method: 'POST',
-      url,
-      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: formBody({ _csrf: s.token, ...fields }),
-    });
+  async function post(url: string, fields: Record<string, string>, session?: { cookie: string; csrf: string }) {
+    return submitForm(t.app, session ?? (await formSession(t.app, staff.cookie, '/admin/contenus')), url, fields);
   }
   const newsCount = async () => Number((await t.database.db.selectFrom('news').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 
@@ -64,7 +58,7 @@ describe('staff CMS', () => {
     // Anonymous visitors fill the cache first.
     expect((await anonymousGet('/actualites')).body).not.toContain('Ouverture des candidatures');
 
-    const form = await formSession(t.app, '/admin/contenus/actualites/nouvelle', staff.cookie);
+    const form = await formSession(t.app, staff.cookie, '/admin/contenus/actualites/nouvelle');
     const preview = await post('/admin/contenus/actualites', { ...validNews, action: 'preview' }, form);
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('Aperçu (non enregistré)');
@@ -126,7 +120,7 @@ describe('staff CMS', () => {
   });
 
   it('the same creation sent twice yields one record', async () => {
-    const form = await formSession(t.app, '/admin/contenus/actualites/nouvelle', staff.cookie);
+    const form = await formSession(t.app, staff.cookie, '/admin/contenus/actualites/nouvelle');
     const fields = { ...validNews, slug: 'double-clic', action: 'save' };
     const [first, second] = await Promise.all([post('/admin/contenus/actualites', fields, form), post('/admin/contenus/actualites', fields, form)]);
     const third = await post('/admin/contenus/actualites', fields, form);
@@ -198,7 +192,7 @@ describe('staff CMS', () => {
   });
 
   it('pages: create, preview, publish at /pages/<slug>, unpublish', async () => {
-    const form = await formSession(t.app, '/admin/contenus/pages/nouvelle', staff.cookie);
+    const form = await formSession(t.app, staff.cookie, '/admin/contenus/pages/nouvelle');
     const preview = await post('/admin/contenus/pages', { title: 'Nos engagements', body: '## Un\n\nTexte', action: 'preview' }, form);
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('<h2>Un</h2>');
@@ -231,7 +225,7 @@ describe('staff CMS', () => {
       method: 'POST',
       url: '/admin/contenus/actualites',
       headers: { cookie: staff.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: formBody({ ...validNews, slug: 'sans-jeton', action: 'save' }),
+      payload: formBody({ ...validNews, slug: 'sans-jeton', action: 'save' }).payload,
     });
     expect(noToken.statusCode).toBe(403);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
-import { formBody, formSession, multipartBody, TINY_PNG } from './content-test-support.js';
+import { formBody, formSession, multipartBody, TINY_PNG } from '../../../test/support/forms.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
 
@@ -26,9 +26,9 @@ describe('news attachments', () => {
   });
 
   async function upload(file: { name: string; type: string; data: Buffer } | undefined, label = '', withToken = true) {
-    const session = await formSession(t.app, editUrl, staff.cookie);
+    const session = await formSession(t.app, staff.cookie, editUrl);
     const { payload, contentType } = multipartBody({ label }, file ? { field: 'file', ...file } : undefined);
-    const query = withToken ? `?_csrf=${encodeURIComponent(session.token)}` : '';
+    const query = withToken ? `?_csrf=${encodeURIComponent(session.csrf)}` : '';
     return t.app.inject({ method: 'POST', url: `${editUrl}/fichiers${query}`, headers: { cookie: session.cookie, 'content-type': contentType }, payload });
   }
   const attachments = () =>
@@ -116,12 +116,12 @@ describe('news attachments', () => {
 
   it('deleting an attachment removes it and its file; the address then answers 404', async () => {
     const [first] = await attachments();
-    const session = await formSession(t.app, editUrl, staff.cookie);
+    const session = await formSession(t.app, staff.cookie, editUrl);
     const response = await t.app.inject({
       method: 'POST',
       url: `${editUrl}/fichiers/${first.id}/supprimer`,
       headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: formBody({ _csrf: session.token }),
+      payload: formBody({ _csrf: session.csrf }).payload,
     });
     expect(response.statusCode).toBe(303);
     expect((await attachments()).some((a) => a.id === first.id)).toBe(false);
@@ -131,7 +131,7 @@ describe('news attachments', () => {
       method: 'POST',
       url: `${editUrl}/fichiers/${first.id}/supprimer`,
       headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: formBody({ _csrf: session.token }),
+      payload: formBody({ _csrf: session.csrf }).payload,
     });
     expect(again.statusCode).toBe(404);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { formBody, formSession, signedInAs } from '../seasons/testing.js';
+import { formBody, formSession, postForm } from '../../../test/support/forms.js';
+import { signedInAs } from '../../../test/support/users.js';
 
 /** Editing a panel after creation, through the HTTP routes, at each stage of the panel. */
 let t: TestApp;
@@ -53,11 +54,6 @@ async function submit(opened: Awaited<ReturnType<typeof openEdit>>, changes: Rec
   return t.app.inject({ method: 'POST', url: editUrl(), ...formBody({ _csrf: opened.session.csrf, ...fields }), headers: { ...formBody({}).headers, cookie: opened.session.cookie } });
 }
 
-async function post(cookie: string, url: string, page: string, fields: Record<string, string>) {
-  const session = await formSession(t.app, cookie, page);
-  return t.app.inject({ method: 'POST', url, ...formBody({ _csrf: session.csrf, ...fields }), headers: { ...formBody({}).headers, cookie: session.cookie } });
-}
-
 const panelRow = () => t.app.services.db.selectFrom('panels').selectAll().where('id', '=', panelId).executeTakeFirstOrThrow();
 const quotaRows = () => t.app.services.db.selectFrom('panel_quotas').select(['category', 'feature', 'label', 'min', 'max']).where('panel_id', '=', panelId).orderBy('position').execute();
 const editEvents = () => t.app.services.db.selectFrom('audit_events').select(['action', 'summary', 'actor_id']).where('action', '=', 'panel.edited').where('subject_id', '=', panelId).orderBy('seq').execute();
@@ -69,7 +65,7 @@ beforeAll(async () => {
   otherStaff = await signedInAs(t.app, t.clock, 'staff', 'collegue@example.fr');
   panelist = await signedInAs(t.app, t.clock, 'panelist', 'panelist@example.org');
   reviewer = await signedInAs(t.app, t.clock, 'reviewer', 'reviewer@example.fr');
-  const created = await post(staff, '/admin/panels', '/admin/panels/nouveau', PANEL_FIELDS);
+  const created = await postForm(t.app, staff, '/admin/panels/nouveau', '/admin/panels', PANEL_FIELDS);
   expect(created.statusCode).toBe(303);
   panelId = /\/admin\/panels\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1];
 });
@@ -188,10 +184,10 @@ describe('editing a panel before any volunteer', () => {
     // Quotas saved from the staff page make an edit form opened before them stale too.
     const opened = await openEdit(staff);
     const page = `/admin/panels/${panelId}`;
-    expect((await post(otherStaff, `${page}/quotas`, page, { quotas: ['genre;femme;Femme;Woman;2;3', 'genre;homme;Homme;Man;2;3'].join('\n') })).statusCode).toBe(303);
+    expect((await postForm(t.app, otherStaff, page, `${page}/quotas`, { quotas: ['genre;femme;Femme;Woman;2;3', 'genre;homme;Homme;Man;2;3'].join('\n') })).statusCode).toBe(303);
     expect((await submit(opened, { name: 'Après les quotas' })).statusCode).toBe(409);
     // That form checks the quotas against the size as well.
-    const unmeetable = await post(otherStaff, `${page}/quotas`, page, { quotas: ['genre;femme;Femme;Woman;0;1', 'genre;homme;Homme;Man;0;1'].join('\n') });
+    const unmeetable = await postForm(t.app, otherStaff, page, `${page}/quotas`, { quotas: ['genre;femme;Femme;Woman;0;1', 'genre;homme;Homme;Man;0;1'].join('\n') });
     expect(unmeetable.statusCode).toBe(400);
     expect(unmeetable.body).toContain('les maximums de « genre » font 2, moins que la taille du panel (5)');
     // A form without its version is treated as stale.
@@ -203,7 +199,7 @@ describe('editing once volunteers answered, then after the draw', () => {
   it('keeps the categories and values, allows bounds and labels, and marks analyses outdated', async () => {
     // Back to a panel of 4 with quotas a pool of 8 can meet, then open the call.
     expect((await submit(await openEdit(staff), { size: '4', quotas: QUOTAS })).statusCode).toBe(303);
-    expect((await post(staff, `/admin/panels/${panelId}/statut`, `/admin/panels/${panelId}`, { status: 'recruiting' })).statusCode).toBe(303);
+    expect((await postForm(t.app, staff, `/admin/panels/${panelId}`, `/admin/panels/${panelId}/statut`, { status: 'recruiting' })).statusCode).toBe(303);
     // The description written before is shown to volunteers, as text.
     const publicPage = await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}` });
     expect(publicPage.body).toContain('<p>Dix rencontres le samedi.</p>');
@@ -217,7 +213,7 @@ describe('editing once volunteers answered, then after the draw', () => {
       expect(response.statusCode).toBe(200);
     }
     const page = `/admin/panels/${panelId}`;
-    expect((await post(staff, `${page}/analyses`, page, {})).statusCode).toBe(303);
+    expect((await postForm(t.app, staff, page, `${page}/analyses`, {})).statusCode).toBe(303);
     await t.app.services.worker.drain();
     expect((await t.app.inject({ method: 'GET', url: page, headers: { cookie: staff } })).body).not.toContain('périmées');
 
@@ -231,12 +227,12 @@ describe('editing once volunteers answered, then after the draw', () => {
     expect(household.body).toContain('l’adresse postale leur a été demandée ou non');
 
     // Put back in set-up, the panel still keeps the questions its volunteers answered, on either form.
-    expect((await post(staff, `/admin/panels/${panelId}/statut`, page, { status: 'setup' })).statusCode).toBe(303);
-    const staffForm = await post(staff, `${page}/quotas`, page, { quotas: `${QUOTAS}\nage;tres-age;80 ans et plus;80 and over;0;1` });
+    expect((await postForm(t.app, staff, page, `/admin/panels/${panelId}/statut`, { status: 'setup' })).statusCode).toBe(303);
+    const staffForm = await postForm(t.app, staff, page, `${page}/quotas`, { quotas: `${QUOTAS}\nage;tres-age;80 ans et plus;80 and over;0;1` });
     expect(staffForm.statusCode).toBe(409);
     expect((await submit(await openEdit(staff), { quotas: `${QUOTAS}\nage;tres-age;80 ans et plus;80 and over;0;1` })).statusCode).toBe(400);
     expect(await quotaRows()).toHaveLength(4);
-    expect((await post(staff, `/admin/panels/${panelId}/statut`, page, { status: 'recruiting' })).statusCode).toBe(303);
+    expect((await postForm(t.app, staff, page, `/admin/panels/${panelId}/statut`, { status: 'recruiting' })).statusCode).toBe(303);
 
     const bounds = await submit(opened, { quotas: QUOTAS.replace('18-39 ans;18-39;1;3', '18 à 39 ans;18 to 39;2;3') });
     expect(bounds.statusCode).toBe(303);
@@ -272,9 +268,9 @@ describe('editing once volunteers answered, then after the draw', () => {
 
   it('after the draw, shows size, quotas and categories read-only with the reason and refuses them', async () => {
     const page = `/admin/panels/${panelId}`;
-    expect((await post(staff, `${page}/engagement`, page, {})).statusCode).toBe(303);
+    expect((await postForm(t.app, staff, page, `${page}/engagement`, {})).statusCode).toBe(303);
     await t.app.services.worker.drain();
-    expect((await post(staff, `${page}/tirage`, page, { random: '4 2 6 1 3', witnesses: 'Alice Dupont' })).statusCode).toBe(303);
+    expect((await postForm(t.app, staff, page, `${page}/tirage`, { random: '4 2 6 1 3', witnesses: 'Alice Dupont' })).statusCode).toBe(303);
 
     const opened = await openEdit(staff);
     expect(opened.session.html).not.toContain('name="size"');

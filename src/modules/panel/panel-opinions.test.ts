@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
+import { createSignedInUser, signedInAs, type SignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { DEFAULT_FORM } from '../applications/form/default-form.js';
 import { seedOpenSeason } from '../applications/testing.js';
-import { formBody, formSession, signedInAs } from '../seasons/testing.js';
+import { formBody, formSession, postForm } from '../../../test/support/forms.js';
 import { createPanel } from './manage-panel.js';
 import { erasePanelData, panelDataOf } from './personal-data.js';
 
@@ -14,14 +14,6 @@ let panelist: SignedInUser;
 let outsider: SignedInUser;
 let panelId: string;
 const apps: Record<string, string> = {};
-
-async function post(cookie: string, url: string, page: string, fields: Record<string, string | string[]>) {
-  const session = await formSession(t.app, cookie, page);
-  const params = new URLSearchParams();
-  params.set('_csrf', session.csrf);
-  for (const [k, v] of Object.entries(fields)) for (const value of [v].flat()) params.append(k, value);
-  return t.app.inject({ method: 'POST', url, payload: params.toString(), headers: { ...formBody({}).headers, cookie: session.cookie } });
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -84,7 +76,7 @@ describe('shortlist and panelists’ opinions', () => {
     expect(body).toContain('Projet atelier');
     expect(body).not.toContain('Projet brouillon');
     expect(body).not.toContain('Projet refus');
-    const saved = await post(staff, `${page}/preselection`, page, { application: [apps.jardin, apps.atelier, apps.refus, '00000000-0000-4000-8000-000000000000', 'pas-un-id'] });
+    const saved = await postForm(t.app, staff, page, `${page}/preselection`, { application: [apps.jardin, apps.atelier, apps.refus, '00000000-0000-4000-8000-000000000000', 'pas-un-id'] });
     expect(saved.statusCode).toBe(303);
     const rows = await t.app.services.db.selectFrom('panel_shortlist').select('application_id').where('panel_id', '=', panelId).execute();
     expect(rows.map((r) => r.application_id).sort()).toEqual([apps.jardin, apps.atelier].sort());
@@ -107,13 +99,13 @@ describe('shortlist and panelists’ opinions', () => {
 
   it('takes a score per criterion and a comment, with errors on the fields and the input kept', async () => {
     const url = `/panel/${panelId}/candidatures/${apps.jardin}`;
-    const missing = await post(panelist.cookie, url, url, { 'score_interet-general': '9', panel_comment: 'Très utile <b>au quartier</b>' });
+    const missing = await postForm(t.app, panelist.cookie, url, url, { 'score_interet-general': '9', panel_comment: 'Très utile <b>au quartier</b>' });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('id="score_impact-error"');
     expect(missing.body).toContain('id="score_interet-general-error"');
     expect(missing.body).toContain('Très utile &lt;b>au quartier&lt;/b></textarea>');
-    expect((await post(panelist.cookie, url, url, { 'score_interet-general': '5', score_impact: '4', panel_comment: 'Très utile' })).statusCode).toBe(303);
-    expect((await post(panelist.cookie, url, url, { 'score_interet-general': '4', score_impact: '4', panel_comment: 'Utile' })).statusCode).toBe(303);
+    expect((await postForm(t.app, panelist.cookie, url, url, { 'score_interet-general': '5', score_impact: '4', panel_comment: 'Très utile' })).statusCode).toBe(303);
+    expect((await postForm(t.app, panelist.cookie, url, url, { 'score_interet-general': '4', score_impact: '4', panel_comment: 'Utile' })).statusCode).toBe(303);
     const opinions = await t.app.services.db.selectFrom('panel_opinions').selectAll().execute();
     expect(opinions).toHaveLength(1);
     expect(opinions[0].scores).toEqual({ 'interet-general': 4, impact: 4 });
@@ -148,7 +140,7 @@ describe('shortlist and panelists’ opinions', () => {
     // The person's own export (/compte/export) carries the panel's part, and erasing the account erases it.
     const exported = await t.app.inject({ method: 'GET', url: '/compte/export', headers: { cookie: panelist.cookie } });
     expect(JSON.parse(exported.body).panel).toEqual(JSON.parse(JSON.stringify([data])));
-    const erase = await post(panelist.cookie, '/compte/supprimer', '/compte', { confirmation: 'SUPPRIMER' });
+    const erase = await postForm(t.app, panelist.cookie, '/compte', '/compte/supprimer', { confirmation: 'SUPPRIMER' });
     expect(erase.statusCode).toBe(200);
     expect(await panelDataOf(t.app.services.db, panelist.email)).toEqual([]);
     expect(await t.app.services.db.selectFrom('users').select('id').where('id', '=', panelist.id).execute()).toEqual([]);

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildInstance, panelProblems, verifyPublished } from '../../algorithms/sortition/index.js';
 import { drawReplacements } from '../../algorithms/sortition/replacement.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { formBody, formSession, signedInAs } from '../seasons/testing.js';
+import { formBody, formSession, submitForm } from '../../../test/support/forms.js';
+import { signedInAs } from '../../../test/support/users.js';
 import { publishedInput } from './draw-panel.js';
 import { MAX_PER_IP } from './register-volunteer.js';
 import { sortitionCommands } from './sortition-commands.js';
@@ -22,7 +23,7 @@ const PEOPLE = Array.from({ length: 12 }, (_, i) => ({ genre: i % 2 === 0 ? 'fem
 
 async function post(cookie: string, url: string, page: string, fields: Record<string, string>, remoteAddress?: string) {
   const session = await formSession(t.app, cookie, page);
-  const response = await t.app.inject({ method: 'POST', url, ...formBody({ _csrf: session.csrf, ...fields }), headers: { ...formBody({}).headers, cookie: session.cookie }, ...(remoteAddress ? { remoteAddress } : {}) });
+  const response = await submitForm(t.app, session, url, fields, { remoteAddress });
   return { response, session };
 }
 

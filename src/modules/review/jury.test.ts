@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { DEFAULT_FORM } from '../applications/form/default-form.js';
 import { seedOpenSeason } from '../applications/testing.js';
-import { formBody, formSession } from '../seasons/testing.js';
+import { formBody, postForm } from '../../../test/support/forms.js';
 
 /**
  * The jury in the platform, through HTTP on a real database: staff invite reviewers, reviewers declare
@@ -15,12 +15,6 @@ describe('the expert jury', () => {
   let seasonId: string;
   let base: string;
   const apps: Record<string, string> = {};
-
-  async function post(cookie: string, page: string, url: string, fields: Record<string, string>) {
-    const session = await formSession(t.app, cookie, page);
-    const body = formBody({ ...fields, _csrf: session.csrf });
-    return t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie, ...body.headers }, payload: body.payload });
-  }
 
   /** An eligible application with submitted answers (the instruction already happened). */
   async function eligibleApplication(title: string, answers: Record<string, unknown>, member?: SignedInUser): Promise<string> {
@@ -42,7 +36,7 @@ describe('the expert jury', () => {
   }
 
   async function invite(email: string, extra: Record<string, string> = {}) {
-    return post(staff.cookie, base, base, { email, expertise: '', topics: '', min_load: '0', max_load: '10', siren: '', ...extra });
+    return postForm(t.app, staff.cookie, base, base, { email, expertise: '', topics: '', min_load: '0', max_load: '10', siren: '', ...extra });
   }
 
   async function memberId(email: string): Promise<string> {
@@ -105,11 +99,11 @@ describe('the expert jury', () => {
     expect((await invite('temp@exemple-asso.fr')).statusCode).toBe(303);
     const id = await memberId('temp@exemple-asso.fr');
     const edit = `${base}/membres/${id}/modifier`;
-    const badEdit = await post(staff.cookie, edit, `${base}/membres/${id}`, { expertise: 'x', topics: '', min_load: 'abc', max_load: '2', siren: '' });
+    const badEdit = await postForm(t.app, staff.cookie, edit, `${base}/membres/${id}`, { expertise: 'x', topics: '', min_load: 'abc', max_load: '2', siren: '' });
     expect(badEdit.statusCode).toBe(400);
     expect(badEdit.body).toContain('value="abc"');
-    expect((await post(staff.cookie, edit, `${base}/membres/${id}`, { expertise: 'Économie sociale', topics: 'ess', min_load: '0', max_load: '4', siren: '' })).statusCode).toBe(303);
-    expect((await post(staff.cookie, base, `${base}/membres/${id}/retirer`, {})).statusCode).toBe(303);
+    expect((await postForm(t.app, staff.cookie, edit, `${base}/membres/${id}`, { expertise: 'Économie sociale', topics: 'ess', min_load: '0', max_load: '4', siren: '' })).statusCode).toBe(303);
+    expect((await postForm(t.app, staff.cookie, base, `${base}/membres/${id}/retirer`, {})).statusCode).toBe(303);
     const row = await t.app.services.db.selectFrom('jury_members').select(['removed_at', 'max_load']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.removed_at).not.toBeNull();
     expect(row.max_load).toBe(4);
@@ -134,13 +128,13 @@ describe('the expert jury', () => {
     expect(list.body).not.toContain('ana@transports-lyon.fr');
     expect(list.body).not.toContain('bob@gmail.com');
 
-    const noReason = await post(cookie, page, `${page}/candidatures/${apps.garden}/conflit`, { kind: 'declared', reason: '' });
+    const noReason = await postForm(t.app, cookie, page, `${page}/candidatures/${apps.garden}/conflit`, { kind: 'declared', reason: '' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain('Ce champ est obligatoire.');
-    expect((await post(cookie, page, `${page}/candidatures/${apps.garden}/conflit`, { kind: 'declared', reason: 'Ancienne collègue du porteur' })).statusCode).toBe(303);
-    expect((await post(cookie, page, `${page}/candidatures/${apps.gmail}/conflit`, { kind: 'recusal', reason: '' })).statusCode).toBe(303);
-    expect((await post(cookie, page, `${page}/candidatures/${apps.data}/souhait`, { bid: 'eager' })).statusCode).toBe(303);
-    expect((await post(cookie, page, `${page}/candidatures/${apps.data}/souhait`, { bid: 'nope' })).statusCode).toBe(400);
+    expect((await postForm(t.app, cookie, page, `${page}/candidatures/${apps.garden}/conflit`, { kind: 'declared', reason: 'Ancienne collègue du porteur' })).statusCode).toBe(303);
+    expect((await postForm(t.app, cookie, page, `${page}/candidatures/${apps.gmail}/conflit`, { kind: 'recusal', reason: '' })).statusCode).toBe(303);
+    expect((await postForm(t.app, cookie, page, `${page}/candidatures/${apps.data}/souhait`, { bid: 'eager' })).statusCode).toBe(303);
+    expect((await postForm(t.app, cookie, page, `${page}/candidatures/${apps.data}/souhait`, { bid: 'nope' })).statusCode).toBe(400);
     const me = await memberId('claire@transports-lyon.fr');
     expect(await conflictsOf('declared')).toEqual([{ application_id: apps.garden, member_id: me, reason: 'Ancienne collègue du porteur' }]);
     expect((await conflictsOf('recusal')).map((c) => c.application_id)).toEqual([apps.gmail]);
@@ -148,7 +142,7 @@ describe('the expert jury', () => {
     expect(bids).toEqual([{ application_id: apps.data, bid: 'eager' }]);
     // Another season's page, or an application that does not exist: not found.
     expect((await t.app.inject({ method: 'GET', url: `/jury/saisons/${crypto.randomUUID()}`, headers: { cookie } })).statusCode).toBe(404);
-    expect((await post(cookie, page, `${page}/candidatures/${crypto.randomUUID()}/souhait`, { bid: 'eager' })).statusCode).toBe(404);
+    expect((await postForm(t.app, cookie, page, `${page}/candidatures/${crypto.randomUUID()}/souhait`, { bid: 'eager' })).statusCode).toBe(404);
   });
 
   it('detects conflicts by SIREN, by non-webmail email domain and by membership, idempotently', async () => {
@@ -182,27 +176,27 @@ describe('the expert jury', () => {
   it('lets staff add and lift their own conflicts', async () => {
     const url = `${base}/conflits`;
     const gmail = await memberId('someone@gmail.com');
-    const missing = await post(staff.cookie, url, url, { application_id: apps.gmail, member_id: gmail, reason: '' });
+    const missing = await postForm(t.app, staff.cookie, url, url, { application_id: apps.gmail, member_id: gmail, reason: '' });
     expect(missing.statusCode).toBe(400);
-    expect((await post(staff.cookie, url, url, { application_id: 'x', member_id: gmail, reason: 'y' })).statusCode).toBe(400);
-    expect((await post(staff.cookie, url, url, { application_id: apps.gmail, member_id: gmail, reason: 'Financeur du projet' })).statusCode).toBe(303);
+    expect((await postForm(t.app, staff.cookie, url, url, { application_id: 'x', member_id: gmail, reason: 'y' })).statusCode).toBe(400);
+    expect((await postForm(t.app, staff.cookie, url, url, { application_id: apps.gmail, member_id: gmail, reason: 'Financeur du projet' })).statusCode).toBe(303);
     const [row] = await t.app.services.db.selectFrom('review_conflicts').select('id').where('source', '=', 'staff').execute();
-    expect((await post(staff.cookie, url, `${url}/${row.id}/lever`, {})).statusCode).toBe(303);
+    expect((await postForm(t.app, staff.cookie, url, `${url}/${row.id}/lever`, {})).statusCode).toBe(303);
     expect(await conflictsOf('staff')).toEqual([]);
-    expect((await post(staff.cookie, url, `${url}/${row.id}/lever`, {})).statusCode).toBe(404);
+    expect((await postForm(t.app, staff.cookie, url, `${url}/${row.id}/lever`, {})).statusCode).toBe(404);
     // A detected conflict cannot be lifted by hand.
     const [detected] = await t.app.services.db.selectFrom('review_conflicts').select('id').where('source', '=', 'organisation').execute();
-    expect((await post(staff.cookie, url, `${url}/${detected.id}/lever`, {})).statusCode).toBe(404);
+    expect((await postForm(t.app, staff.cookie, url, `${url}/${detected.id}/lever`, {})).statusCode).toBe(404);
   });
 
   it('creates and edits review phases in Paris time', async () => {
     const url = `${base}/phases`;
-    const bad = await post(staff.cookie, url, url, { name: 'Phase 1', starts_at: '2026-04-10T09:00', ends_at: '2026-04-01T18:00', visibility: 'assigned', others_reviews: 'after_own' });
+    const bad = await postForm(t.app, staff.cookie, url, url, { name: 'Phase 1', starts_at: '2026-04-10T09:00', ends_at: '2026-04-01T18:00', visibility: 'assigned', others_reviews: 'after_own' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('La fin doit être après le début.');
     expect(bad.body).toContain('value="2026-04-10T09:00"');
-    expect((await post(staff.cookie, url, url, { name: 'x', starts_at: '2026-04-01T25:00', ends_at: 'demain', visibility: 'assigned', others_reviews: 'after_own' })).statusCode).toBe(400);
-    const ok = await post(staff.cookie, url, url, { name: 'Phase 1', starts_at: '2026-01-10T09:00', ends_at: '2026-04-20T18:00', visibility: 'all', others_reviews: 'never', blind: 'on' });
+    expect((await postForm(t.app, staff.cookie, url, url, { name: 'x', starts_at: '2026-04-01T25:00', ends_at: 'demain', visibility: 'assigned', others_reviews: 'after_own' })).statusCode).toBe(400);
+    const ok = await postForm(t.app, staff.cookie, url, url, { name: 'Phase 1', starts_at: '2026-01-10T09:00', ends_at: '2026-04-20T18:00', visibility: 'all', others_reviews: 'never', blind: 'on' });
     expect(ok.statusCode).toBe(303);
     const { db } = t.app.services;
     const phase = await db.selectFrom('review_phases').selectAll().where('season_id', '=', seasonId).executeTakeFirstOrThrow();
@@ -212,16 +206,16 @@ describe('the expert jury', () => {
     const edit = `${url}/${phase.id}/modifier`;
     const form = await t.app.inject({ method: 'GET', url: edit, headers: { cookie: staff.cookie } });
     expect(form.body).toContain('value="2026-01-10T09:00"');
-    expect((await post(staff.cookie, edit, `${url}/${phase.id}`, { name: 'Phase 1', starts_at: '2026-01-10T09:00', ends_at: '2026-04-20T18:00', visibility: 'assigned', others_reviews: 'always', editable_after_end: 'on' })).statusCode).toBe(303);
+    expect((await postForm(t.app, staff.cookie, edit, `${url}/${phase.id}`, { name: 'Phase 1', starts_at: '2026-01-10T09:00', ends_at: '2026-04-20T18:00', visibility: 'assigned', others_reviews: 'always', editable_after_end: 'on' })).statusCode).toBe(303);
     expect(await db.selectFrom('review_phases').select(['others_reviews', 'editable_after_end', 'blind']).where('id', '=', phase.id).executeTakeFirstOrThrow()).toEqual({ others_reviews: 'always', editable_after_end: true, blind: false });
     // A blind phase running now hides organisations from reviewers.
-    await post(staff.cookie, edit, `${url}/${phase.id}`, { name: 'Phase 1', starts_at: '2026-01-10T09:00', ends_at: '2030-04-20T18:00', visibility: 'assigned', others_reviews: 'always', blind: 'on' });
+    await postForm(t.app, staff.cookie, edit, `${url}/${phase.id}`, { name: 'Phase 1', starts_at: '2026-01-10T09:00', ends_at: '2030-04-20T18:00', visibility: 'assigned', others_reviews: 'always', blind: 'on' });
     await db.updateTable('application_versions').set({ answers: JSON.stringify({ project_name: 'Repair café', organisation_name: 'Association Réparons' }) }).where('application_id', '=', apps.gmail).execute();
     const reviewer = await sessionOf('claire@transports-lyon.fr');
     t.clock.set(new Date('2026-03-01T12:00:00Z'));
     const blind = await t.app.inject({ method: 'GET', url: `/jury/saisons/${seasonId}`, headers: { cookie: reviewer } });
     expect(blind.body).not.toContain('Association Réparons');
-    await post(staff.cookie, edit, `${url}/${phase.id}`, { name: 'Phase 1', starts_at: '2026-01-10T09:00', ends_at: '2030-04-20T18:00', visibility: 'assigned', others_reviews: 'always' });
+    await postForm(t.app, staff.cookie, edit, `${url}/${phase.id}`, { name: 'Phase 1', starts_at: '2026-01-10T09:00', ends_at: '2030-04-20T18:00', visibility: 'assigned', others_reviews: 'always' });
     const open = await t.app.inject({ method: 'GET', url: `/jury/saisons/${seasonId}`, headers: { cookie: reviewer } });
     expect(open.body).toContain('Association Réparons');
     // Saving a phase schedules the reminder of unfinished reviews three days before its end.
@@ -234,13 +228,13 @@ describe('the expert jury', () => {
     const { db } = t.app.services;
     t.clock.set(new Date());
     const url = `${base}/affectation`;
-    const impossible = await post(staff.cookie, url, url, { per_application: '9' });
+    const impossible = await postForm(t.app, staff.cookie, url, url, { per_application: '9' });
     expect(impossible.statusCode).toBe(422);
     expect(impossible.body).toContain('Aucune affectation possible');
     expect(await db.selectFrom('assignment_runs').select('id').execute()).toEqual([]);
-    expect((await post(staff.cookie, url, url, { per_application: 'trois' })).statusCode).toBe(400);
+    expect((await postForm(t.app, staff.cookie, url, url, { per_application: 'trois' })).statusCode).toBe(400);
 
-    const ran = await post(staff.cookie, url, url, { per_application: '2', fair: 'on' });
+    const ran = await postForm(t.app, staff.cookie, url, url, { per_application: '2', fair: 'on' });
     expect(ran.statusCode).toBe(303);
     const runs = await db.selectFrom('assignment_runs').selectAll().execute();
     expect(runs).toHaveLength(1);
@@ -254,7 +248,7 @@ describe('the expert jury', () => {
 
     // A manual pair: refused when conflicted, kept (origin manual) on re-solve.
     const claire = await memberId('claire@transports-lyon.fr');
-    const conflicted = await post(staff.cookie, url, `${url}/paires`, { application_id: apps.garden, member_id: claire });
+    const conflicted = await postForm(t.app, staff.cookie, url, `${url}/paires`, { application_id: apps.garden, member_id: claire });
     expect(conflicted.statusCode).toBe(400);
     expect(conflicted.body).toContain('conflit d’intérêts');
     const members = await db.selectFrom('jury_members').select('id').where('season_id', '=', seasonId).where('removed_at', 'is', null).execute();
@@ -263,22 +257,22 @@ describe('the expert jury', () => {
       .find((p) => !pairs.some((q) => q.application_id === p.application && q.member_id === p.member) && !conflicts.some((c) => c.application_id === p.application && c.member_id === p.member))!;
     const target = free.application;
     const org = free.member;
-    const added = await post(staff.cookie, url, `${url}/paires`, { application_id: target, member_id: org });
+    const added = await postForm(t.app, staff.cookie, url, `${url}/paires`, { application_id: target, member_id: org });
     expect(added.statusCode, /fr-error-text[^>]*>([^<]*)/.exec(added.body)?.[1]).toBe(303);
-    expect((await post(staff.cookie, url, `${url}/paires`, { application_id: target, member_id: org })).statusCode).toBe(400);
-    expect((await post(staff.cookie, url, url, { per_application: '2' })).statusCode).toBe(303);
+    expect((await postForm(t.app, staff.cookie, url, `${url}/paires`, { application_id: target, member_id: org })).statusCode).toBe(400);
+    expect((await postForm(t.app, staff.cookie, url, url, { per_application: '2' })).statusCode).toBe(303);
     const latest = await db.selectFrom('assignment_runs').select('id').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     const kept = await db.selectFrom('review_assignments').select(['origin']).where('run_id', '=', latest.id).where('application_id', '=', target).where('member_id', '=', org).executeTakeFirst();
     expect(kept).toEqual({ origin: 'manual' });
 
     // Remove a pair by hand.
     const engine = await db.selectFrom('review_assignments').select('id').where('run_id', '=', latest.id).where('origin', '=', 'engine').executeTakeFirstOrThrow();
-    expect((await post(staff.cookie, url, `${url}/paires/${engine.id}/retirer`, {})).statusCode).toBe(303);
-    expect((await post(staff.cookie, url, `${url}/paires/${engine.id}/retirer`, {})).statusCode).toBe(404);
+    expect((await postForm(t.app, staff.cookie, url, `${url}/paires/${engine.id}/retirer`, {})).statusCode).toBe(303);
+    expect((await postForm(t.app, staff.cookie, url, `${url}/paires/${engine.id}/retirer`, {})).statusCode).toBe(404);
 
     // Publish: applications in review, one mail per reviewer with a list, in the same transaction.
     const before = (await db.selectFrom('mails').select('id').where('template', '=', 'review.assignment-published').execute()).length;
-    const published = await post(staff.cookie, url, `${url}/publier`, {});
+    const published = await postForm(t.app, staff.cookie, url, `${url}/publier`, {});
     expect(published.statusCode).toBe(303);
     expect(published.headers.location).toMatch(/ok=published&n=\d+/);
     const states = await db.selectFrom('applications').select('state').where('season_id', '=', seasonId).execute();
@@ -288,19 +282,19 @@ describe('the expert jury', () => {
     expect(mails.length - before).toBe(reviewers.size);
     expect(mails.find((x) => x.to_address === 'org@ville.fr')!.text_body).toMatch(/\n- \S/);
     expect(mails.find((x) => x.to_address === 'org@ville.fr')!.text_body).toContain('/jury/evaluations');
-    expect((await post(staff.cookie, url, `${url}/publier`, {})).statusCode).toBe(409);
+    expect((await postForm(t.app, staff.cookie, url, `${url}/publier`, {})).statusCode).toBe(409);
     const transitions = await db.selectFrom('application_transitions').select('to_state').where('to_state', '=', 'in_review').execute();
     expect(transitions).toHaveLength(4);
 
     // After publication, a pair with a review is kept by every new run, and the review follows it.
     const reviewed = await db.selectFrom('review_assignments').select(['id', 'application_id', 'member_id']).where('run_id', '=', latest.id).where('origin', '=', 'engine').executeTakeFirstOrThrow();
     await db.insertInto('reviews').values({ member_id: reviewed.member_id, application_id: reviewed.application_id, assignment_id: reviewed.id, scores: '{}', comments: '{}', overall: 'Bien', updated_at: new Date() }).execute();
-    expect((await post(staff.cookie, url, `${url}/paires/${reviewed.id}/retirer`, {})).statusCode).toBe(409);
-    expect((await post(staff.cookie, url, url, { per_application: '2' })).statusCode).toBe(303);
+    expect((await postForm(t.app, staff.cookie, url, `${url}/paires/${reviewed.id}/retirer`, {})).statusCode).toBe(409);
+    expect((await postForm(t.app, staff.cookie, url, url, { per_application: '2' })).statusCode).toBe(303);
     const third = await db.selectFrom('assignment_runs').select('id').orderBy('seq', 'desc').executeTakeFirstOrThrow();
     const keptReviewed = await db.selectFrom('review_assignments').select(['id', 'origin']).where('run_id', '=', third.id).where('application_id', '=', reviewed.application_id).where('member_id', '=', reviewed.member_id).executeTakeFirstOrThrow();
     expect(keptReviewed.origin).toBe('manual');
-    expect((await post(staff.cookie, url, `${url}/publier`, {})).statusCode).toBe(303);
+    expect((await postForm(t.app, staff.cookie, url, `${url}/publier`, {})).statusCode).toBe(303);
     const review = await db.selectFrom('reviews').select('assignment_id').executeTakeFirstOrThrow();
     expect(review.assignment_id).toBe(keptReviewed.id);
     const home = await t.app.inject({ method: 'GET', url: '/jury', headers: { cookie: await sessionOf('org@ville.fr') } });
@@ -345,9 +339,9 @@ describe('the expert jury', () => {
     const pairs = `${base}/affectation`;
     const member = await memberId('claire@transports-lyon.fr');
     for (const id of outside) {
-      expect((await post(reviewer, page, `${page}/candidatures/${id}/conflit`, { kind: 'recusal', reason: '' })).statusCode, id).toBe(404);
-      expect((await post(reviewer, page, `${page}/candidatures/${id}/souhait`, { bid: 'eager' })).statusCode, id).toBe(404);
-      const pair = await post(staff.cookie, pairs, `${pairs}/paires`, { application_id: id, member_id: member });
+      expect((await postForm(t.app, reviewer, page, `${page}/candidatures/${id}/conflit`, { kind: 'recusal', reason: '' })).statusCode, id).toBe(404);
+      expect((await postForm(t.app, reviewer, page, `${page}/candidatures/${id}/souhait`, { bid: 'eager' })).statusCode, id).toBe(404);
+      const pair = await postForm(t.app, staff.cookie, pairs, `${pairs}/paires`, { application_id: id, member_id: member });
       expect(pair.statusCode, id).toBe(400);
       expect(pair.body).toContain('Choisissez…');
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
-import { formSession } from '../seasons/testing.js';
+import { postForm } from '../../../test/support/forms.js';
 import { addConflict, completeReview, seedScoringFixture, type ScoringFixture } from './scoring/scoring-testing.js';
 
 const DAY = 24 * 3600_000;
@@ -21,12 +21,6 @@ describe('jury staff pages for staff limited to one track', () => {
   const OTHER = ['Maison des communs', 'Jardin des savoirs'];
 
   const get = (cookie: string, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
-
-  async function post(cookie: string, page: string, url: string, fields: Record<string, string>) {
-    const session = await formSession(t.app, cookie, page);
-    const payload = new URLSearchParams({ ...fields, _csrf: session.csrf }).toString();
-    return t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload });
-  }
 
   const jury = () => `/admin/saisons/${f.seasonId}/jury`;
   const pages = () => [jury(), `${jury()}/conflits`, `${jury()}/affectation`, `/admin/evaluations/${f.seasonId}`, `/admin/evaluations/${f.seasonId}/classement`, `/admin/evaluations/${f.seasonId}/classement.csv`];
@@ -59,7 +53,7 @@ describe('jury staff pages for staff limited to one track', () => {
       [1, 2],
     ] as const) {
       const url = `/jury/evaluations/${f.assignments[r].get(f.applications[a])}`;
-      expect((await post(f.reviewers[r].cookie, url, url, completeReview(2 + a))).statusCode).toBe(303);
+      expect((await postForm(t.app, f.reviewers[r].cookie, url, url, completeReview(2 + a))).statusCode).toBe(303);
     }
     // Reviewer 2 has no assignment: a conflict with one application of each track.
     await addConflict(db, f.applications[0], f.memberIds[2]);
@@ -98,19 +92,19 @@ describe('jury staff pages for staff limited to one track', () => {
     const other = conflicts.find((c) => c.application_id === f.applications[1])!;
     const own = conflicts.find((c) => c.application_id === f.applications[0])!;
     const page = `${jury()}/conflits`;
-    expect((await post(limited.cookie, page, `${page}/${other.id}/lever`, {})).statusCode).toBe(404);
+    expect((await postForm(t.app, limited.cookie, page, `${page}/${other.id}/lever`, {})).statusCode).toBe(404);
     expect(await db.selectFrom('review_conflicts').select('id').where('id', '=', other.id).executeTakeFirst()).toBeDefined();
-    expect((await post(limited.cookie, page, `${page}/${own.id}/lever`, {})).statusCode).toBe(303);
+    expect((await postForm(t.app, limited.cookie, page, `${page}/${own.id}/lever`, {})).statusCode).toBe(303);
 
-    const added = await post(limited.cookie, page, page, { application_id: f.applications[2], member_id: f.memberIds[2], reason: 'Ancien collègue' });
+    const added = await postForm(t.app, limited.cookie, page, page, { application_id: f.applications[2], member_id: f.memberIds[2], reason: 'Ancien collègue' });
     expect(added.statusCode).toBe(400);
     expect(added.body).toContain('Ancien collègue');
     expect(await db.selectFrom('review_conflicts').select('id').where('application_id', '=', f.applications[2]).executeTakeFirst()).toBeUndefined();
 
     const assignment = `${jury()}/affectation`;
     const otherPair = f.assignments[1].get(f.applications[2])!;
-    expect((await post(limited.cookie, assignment, `${assignment}/paires/${otherPair}/retirer`, {})).statusCode).toBe(404);
-    const pairAdded = await post(limited.cookie, assignment, `${assignment}/paires`, { application_id: f.applications[2], member_id: f.memberIds[2] });
+    expect((await postForm(t.app, limited.cookie, assignment, `${assignment}/paires/${otherPair}/retirer`, {})).statusCode).toBe(404);
+    const pairAdded = await postForm(t.app, limited.cookie, assignment, `${assignment}/paires`, { application_id: f.applications[2], member_id: f.memberIds[2] });
     expect(pairAdded.statusCode).toBe(400);
     expect(await db.selectFrom('review_assignments').select('id').where('application_id', '=', f.applications[2]).where('member_id', '=', f.memberIds[2]).executeTakeFirst()).toBeUndefined();
   });
@@ -122,8 +116,8 @@ describe('jury staff pages for staff limited to one track', () => {
     expect(page.body).not.toContain('name="per_application"');
     expect(page.body).toContain('seul un membre de l’équipe sans limite de parcours');
     const runs = await db.selectFrom('assignment_runs').select('id').where('season_id', '=', f.seasonId).execute();
-    expect((await post(limited.cookie, assignment, assignment, { per_application: '1' })).statusCode).toBe(403);
-    expect((await post(limited.cookie, assignment, `${assignment}/publier`, {})).statusCode).toBe(403);
+    expect((await postForm(t.app, limited.cookie, assignment, assignment, { per_application: '1' })).statusCode).toBe(403);
+    expect((await postForm(t.app, limited.cookie, assignment, `${assignment}/publier`, {})).statusCode).toBe(403);
     expect(await db.selectFrom('assignment_runs').select('id').where('season_id', '=', f.seasonId).execute()).toHaveLength(runs.length);
     expect((await get(everyTrack.cookie, assignment)).body).toContain('name="per_application"');
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { listPublicSeasons } from './list-public-seasons.js';
-import { formBody, formSession, signedInAs } from './testing.js';
+import { formBody, formSession, postForm } from '../../../test/support/forms.js';
+import { signedInAs } from '../../../test/support/users.js';
 
 let t: TestApp;
 let staff: string;
@@ -58,12 +59,6 @@ function validSeason(overrides: Record<string, string> = {}): Record<string, str
   };
 }
 
-async function post(cookie: string, formUrl: string, url: string, fields: Record<string, string>) {
-  const session = await formSession(t.app, cookie, formUrl);
-  const body = formBody({ ...fields, _csrf: session.csrf });
-  return t.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
-}
-
 async function seasonBySlug(slug: string) {
   return (await listPublicSeasons(t.app.services)).find((s) => s.slug === slug);
 }
@@ -102,7 +97,7 @@ describe('creating a season', () => {
   });
 
   it('creates the season, closing at 23:59:59 Paris by default, and audits it', async () => {
-    const res = await post(staff, '/admin/saisons/nouvelle', '/admin/saisons', validSeason());
+    const res = await postForm(t.app, staff, '/admin/saisons/nouvelle', '/admin/saisons', validSeason());
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/admin/saisons?ok=cree');
     const season = await seasonBySlug('saison-7');
@@ -130,17 +125,13 @@ describe('creating a season', () => {
   });
 
   it('takes an explicit closing time in Paris time', async () => {
-    const res = await post(staff, '/admin/saisons/nouvelle', '/admin/saisons', validSeason({ number: '8', slug: 'saison-8', closes_time: '18:00' }));
+    const res = await postForm(t.app, staff, '/admin/saisons/nouvelle', '/admin/saisons', validSeason({ number: '8', slug: 'saison-8', closes_time: '18:00' }));
     expect(res.statusCode).toBe(303);
     expect((await seasonBySlug('saison-8'))!.closesAt.toISOString()).toBe('2026-03-31T16:00:00.000Z');
   });
 
   it('shows each bad field with a clear message, keeps what was typed, and answers 400', async () => {
-    const res = await post(
-      staff,
-      '/admin/saisons/nouvelle',
-      '/admin/saisons',
-      validSeason({
+    const res = await postForm(t.app, staff, '/admin/saisons/nouvelle', '/admin/saisons', validSeason({
         number: '9',
         slug: 'saison-9',
         closes_on: '2026-01-20',
@@ -149,8 +140,7 @@ describe('creating a season', () => {
         criterion_1_weight: 'deux',
         track_1_code: 'numerique',
         track_1_name: 'Encore numérique',
-      }),
-    );
+      }), );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('La clôture doit être postérieure à l’ouverture.');
     expect(res.body).toContain('Saisissez un montant en euros');
@@ -169,17 +159,17 @@ describe('creating a season', () => {
     const fields = validSeason({ number: '7', slug: 'saison-7' });
     delete fields.eligible_association;
     delete fields.eligible_citizen;
-    const res = await post(staff, '/admin/saisons/nouvelle', '/admin/saisons', fields);
+    const res = await postForm(t.app, staff, '/admin/saisons/nouvelle', '/admin/saisons', fields);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Cochez au moins un public éligible.');
-    const taken = await post(staff, '/admin/saisons/nouvelle', '/admin/saisons', validSeason());
+    const taken = await postForm(t.app, staff, '/admin/saisons/nouvelle', '/admin/saisons', validSeason());
     expect(taken.statusCode).toBe(400);
     expect(taken.body).toContain('Une autre saison utilise déjà cet identifiant.');
     expect(taken.body).toContain('Une autre saison porte déjà ce numéro.');
   });
 
   it('never answers 500 to odd input', async () => {
-    const res = await post(staff, '/admin/saisons/nouvelle', '/admin/saisons', validSeason({ number: '99999999999999', opens_on: '2026-02-30', closes_time: '25:00' }));
+    const res = await postForm(t.app, staff, '/admin/saisons/nouvelle', '/admin/saisons', validSeason({ number: '99999999999999', opens_on: '2026-02-30', closes_time: '25:00' }));
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Saisissez une date au format AAAA-MM-JJ.');
     expect(res.body).toContain('Saisissez une heure au format HH:MM');
@@ -193,12 +183,7 @@ describe('editing a season', () => {
     expect(form.html).toContain('value="250000,50"');
     expect(form.html).toContain('id="closes_on" name="closes_on" value="2026-03-31"');
     const trackId = (await t.app.services.db.selectFrom('season_tracks').select('id').where('code', '=', 'numerique').where('season_id', '=', season.id).executeTakeFirstOrThrow()).id;
-    const res = await post(
-      staff,
-      `/admin/saisons/${season.id}/modifier`,
-      `/admin/saisons/${season.id}`,
-      validSeason({ criterion_0_weight: '5', track_1_code: 'autres', track_1_name: 'Autres communs', track_1_lead: 'DITP' }),
-    );
+    const res = await postForm(t.app, staff, `/admin/saisons/${season.id}/modifier`, `/admin/saisons/${season.id}`, validSeason({ criterion_0_weight: '5', track_1_code: 'autres', track_1_name: 'Autres communs', track_1_lead: 'DITP' }), );
     expect(res.statusCode).toBe(303);
     const after = (await seasonBySlug('saison-7'))!;
     expect(after.criteria.map((c) => c.weight)).toEqual([5, 2]);
@@ -209,11 +194,11 @@ describe('editing a season', () => {
 
   it('shows field errors on edit too', async () => {
     const season = (await seasonBySlug('saison-7'))!;
-    const res = await post(staff, `/admin/saisons/${season.id}/modifier`, `/admin/saisons/${season.id}`, validSeason({ criterion_1_weight: '-1' }));
+    const res = await postForm(t.app, staff, `/admin/saisons/${season.id}/modifier`, `/admin/saisons/${season.id}`, validSeason({ criterion_1_weight: '-1' }));
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Saisissez un nombre entier supérieur à zéro.');
     expect(res.body).toContain('value="-1"');
-    const clash = await post(staff, `/admin/saisons/${season.id}/modifier`, `/admin/saisons/${season.id}`, validSeason({ slug: 'saison-8' }));
+    const clash = await postForm(t.app, staff, `/admin/saisons/${season.id}/modifier`, `/admin/saisons/${season.id}`, validSeason({ slug: 'saison-8' }));
     expect(clash.statusCode).toBe(400);
     expect(clash.body).toContain('Une autre saison utilise déjà cet identifiant.');
     expect((await seasonBySlug('saison-7'))!.criteria.map((c) => c.weight)).toEqual([5, 2]);
@@ -231,7 +216,7 @@ describe('laureates', () => {
   it('adds, edits and deletes a laureate, and the public page follows', async () => {
     const season = (await seasonBySlug('saison-7'))!;
     const listUrl = `/admin/saisons/${season.id}/laureats`;
-    const bad = await post(staff, listUrl, listUrl, { name: '', website: 'javascript:alert(1)', track_code: 'inconnu', position: 'x' });
+    const bad = await postForm(t.app, staff, listUrl, listUrl, { name: '', website: 'javascript:alert(1)', track_code: 'inconnu', position: 'x' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Ce champ est obligatoire.');
     expect(bad.body).toContain('Saisissez une adresse web commençant par https://');
@@ -240,7 +225,7 @@ describe('laureates', () => {
     const publicBefore = await t.app.inject({ method: 'GET', url: '/laureats?saison=saison-7' });
     expect(publicBefore.body).toContain('Aucun lauréat n’a encore été annoncé');
 
-    const created = await post(staff, listUrl, listUrl, {
+    const created = await postForm(t.app, staff, listUrl, listUrl, {
       name: 'Cartes ouvertes',
       organisation: 'Association des cartes',
       track_code: 'numerique',
@@ -258,7 +243,7 @@ describe('laureates', () => {
 
     const [laureate] = await t.app.services.db.selectFrom('laureates').selectAll().where('season_id', '=', season.id).execute();
     const editUrl = `/admin/saisons/${season.id}/laureats/${laureate.id}/modifier`;
-    const edited = await post(staff, editUrl, `/admin/saisons/${season.id}/laureats/${laureate.id}`, {
+    const edited = await postForm(t.app, staff, editUrl, `/admin/saisons/${season.id}/laureats/${laureate.id}`, {
       name: 'Cartes ouvertes et libres',
       organisation: 'Association des cartes',
       track_code: '',
@@ -271,9 +256,9 @@ describe('laureates', () => {
     expect((await t.app.inject({ method: 'GET', url: '/laureats?saison=saison-7' })).body).toContain('Cartes ouvertes et libres');
 
     const deleteUrl = `/admin/saisons/${season.id}/laureats/${laureate.id}/supprimer`;
-    const deleted = await post(staff, listUrl, deleteUrl, {});
+    const deleted = await postForm(t.app, staff, listUrl, deleteUrl, {});
     expect(deleted.statusCode).toBe(303);
-    const again = await post(staff, listUrl, deleteUrl, {});
+    const again = await postForm(t.app, staff, listUrl, deleteUrl, {});
     expect(again.statusCode).toBe(303);
     expect((await t.app.inject({ method: 'GET', url: '/laureats?saison=saison-7' })).body).not.toContain('Cartes ouvertes');
     const actions = (await t.app.services.db.selectFrom('audit_events').select('action').where('subject_type', '=', 'laureate').orderBy('seq').execute()).map((e) => e.action);
@@ -290,21 +275,21 @@ describe('staff limited to one track', () => {
     expect((await t.app.inject({ method: 'GET', url: `/admin/saisons/${season.id}/modifier`, headers: { cookie: limited } })).statusCode).toBe(403);
     const list = await t.app.inject({ method: 'GET', url: '/admin/saisons', headers: { cookie: limited } });
     expect(list.body).not.toContain('href="/admin/saisons/nouvelle"');
-    const rewrite = await post(limited, listUrl, `/admin/saisons/${season.id}`, validSeason());
+    const rewrite = await postForm(t.app, limited, listUrl, `/admin/saisons/${season.id}`, validSeason());
     expect(rewrite.statusCode).toBe(403);
 
-    const other = await post(limited, listUrl, listUrl, { name: 'Projet DITP', track_code: 'autres', position: '1' });
+    const other = await postForm(t.app, limited, listUrl, listUrl, { name: 'Projet DITP', track_code: 'autres', position: '1' });
     expect(other.statusCode).toBe(400);
     expect(other.body).toContain('Vos droits se limitent à un autre volet');
-    const own = await post(limited, listUrl, listUrl, { name: 'Projet DINUM', track_code: 'numerique', position: '1' });
+    const own = await postForm(t.app, limited, listUrl, listUrl, { name: 'Projet DINUM', track_code: 'numerique', position: '1' });
     expect(own.statusCode).toBe(303);
 
-    expect((await post(staff, listUrl, listUrl, { name: 'Projet DITP', track_code: 'autres', position: '2' })).statusCode).toBe(303);
+    expect((await postForm(t.app, staff, listUrl, listUrl, { name: 'Projet DITP', track_code: 'autres', position: '2' })).statusCode).toBe(303);
     const ditp = await t.app.services.db.selectFrom('laureates').select('id').where('name', '=', 'Projet DITP').executeTakeFirstOrThrow();
     const editUrl = `/admin/saisons/${season.id}/laureats/${ditp.id}/modifier`;
     expect((await t.app.inject({ method: 'GET', url: editUrl, headers: { cookie: limited } })).statusCode).toBe(403);
-    expect((await post(limited, listUrl, `/admin/saisons/${season.id}/laureats/${ditp.id}`, { name: 'Repris', track_code: 'numerique' })).statusCode).toBe(403);
-    expect((await post(limited, listUrl, `/admin/saisons/${season.id}/laureats/${ditp.id}/supprimer`, {})).statusCode).toBe(403);
+    expect((await postForm(t.app, limited, listUrl, `/admin/saisons/${season.id}/laureats/${ditp.id}`, { name: 'Repris', track_code: 'numerique' })).statusCode).toBe(403);
+    expect((await postForm(t.app, limited, listUrl, `/admin/saisons/${season.id}/laureats/${ditp.id}/supprimer`, {})).statusCode).toBe(403);
     expect(await t.app.services.db.selectFrom('laureates').select('name').where('id', '=', ditp.id).executeTakeFirst()).toEqual({ name: 'Projet DITP' });
   });
 });

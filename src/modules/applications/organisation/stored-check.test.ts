@@ -2,10 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReplayServer, type ReplayServer } from '../../../../test/support/replay-server.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
-import { signedInAs } from '../../seasons/testing.js';
+import { signedInAs } from '../../../../test/support/users.js';
 import type { FormDefinition } from '../form/model.js';
 import { seedOpenSeason } from '../testing.js';
-import { newApplication, postForm } from '../ux-testing.js';
+import { postIdempotentForm } from '../../../../test/support/forms.js';
+import { newApplication } from '../ux-testing.js';
 import { storedStatus } from './stored-check.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../../test/fixtures/company-register/', import.meta.url));
@@ -86,7 +87,7 @@ describe('organisation check stored after submit', () => {
     expect(page.body).toContain(`action="/admin/candidatures/${id}/organisation"`);
 
     t.clock.advance(60_000);
-    const again = await postForm(t, staff, `/admin/candidatures/${id}`, `/admin/candidatures/${id}/organisation`, {});
+    const again = await postIdempotentForm(t.app, staff, `/admin/candidatures/${id}`, `/admin/candidatures/${id}/organisation`, {});
     expect(again.statusCode).toBe(303);
     expect(again.headers.location).toBe(`/admin/candidatures/${id}?ok=organisation`);
     const second = await stored(id);
@@ -126,7 +127,7 @@ describe('organisation check stored after submit', () => {
       expect(page.body).toContain('Non vérifiée');
       expect(page.body).toContain('n’est pas activée');
       // Asked explicitly, the check is stored as not configured.
-      const again = await postForm(off, staffOff, `/admin/candidatures/${id}`, `/admin/candidatures/${id}/organisation`, {});
+      const again = await postIdempotentForm(off.app, staffOff, `/admin/candidatures/${id}`, `/admin/candidatures/${id}/organisation`, {});
       expect(again.statusCode).toBe(303);
       expect(await off.app.services.db.selectFrom('application_organisation_checks').select('status').execute()).toEqual([{ status: 'not_configured' }]);
     } finally {

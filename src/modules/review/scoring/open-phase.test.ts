@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
-import { formSession } from '../../seasons/testing.js';
+import { postForm } from '../../../../test/support/forms.js';
 import { completeReview, seedScoringFixture, type ScoringFixture } from './scoring-testing.js';
 
 const DAY = 24 * 3600_000;
@@ -19,12 +19,6 @@ describe('a review phase open to the whole jury', () => {
   let closed: ScoringFixture;
 
   const get = (cookie: string, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
-
-  async function post(cookie: string, page: string, url: string, fields: Record<string, string>) {
-    const session = await formSession(t.app, cookie, page);
-    const payload = new URLSearchParams({ ...fields, _csrf: session.csrf }).toString();
-    return t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload });
-  }
 
   const byApplication = (f: ScoringFixture, i: number) => `/jury/evaluations/candidatures/${f.applications[i]}`;
 
@@ -59,9 +53,9 @@ describe('a review phase open to the whole jury', () => {
     });
     // Reviewer 0 of the open season declares a conflict and the SIREN of their own organisation, through their pages.
     const declare = `/jury/saisons/${open.seasonId}`;
-    const conflict = await post(open.reviewers[0].cookie, declare, `${declare}/candidatures/${open.applications[2]}/conflit`, { kind: 'declared', reason: 'J’ai conseillé ce projet.' });
+    const conflict = await postForm(t.app, open.reviewers[0].cookie, declare, `${declare}/candidatures/${open.applications[2]}/conflit`, { kind: 'declared', reason: 'J’ai conseillé ce projet.' });
     expect(conflict.statusCode).toBe(303);
-    expect((await post(open.reviewers[0].cookie, declare, `${declare}/profil`, { siren: '123456789' })).statusCode).toBe(303);
+    expect((await postForm(t.app, open.reviewers[0].cookie, declare, `${declare}/profil`, { siren: '123456789' })).statusCode).toBe(303);
   });
   afterAll(() => t.close());
 
@@ -90,7 +84,7 @@ describe('a review phase open to the whole jury', () => {
 
   it('answers 404 for a declared conflict, a detected one, and applications outside the review', async () => {
     for (const i of [2, 3, 4, 5]) expect((await get(open.reviewers[0].cookie, byApplication(open, i))).statusCode).toBe(404);
-    const refused = await post(open.reviewers[0].cookie, byApplication(open, 1), byApplication(open, 2), completeReview(4));
+    const refused = await postForm(t.app, open.reviewers[0].cookie, byApplication(open, 1), byApplication(open, 2), completeReview(4));
     expect(refused.statusCode).toBe(404);
     const stored = await t.app.services.db.selectFrom('reviews').select('id').where('member_id', '=', open.memberIds[0]).where('application_id', '=', open.applications[2]).executeTakeFirst();
     expect(stored).toBeUndefined();
@@ -101,7 +95,7 @@ describe('a review phase open to the whole jury', () => {
 
   it('saves a review of an unassigned application, audited, with no assignment', async () => {
     const { db } = t.app.services;
-    const saved = await post(open.reviewers[0].cookie, byApplication(open, 1), byApplication(open, 1), completeReview(5, { overall: 'Lu sans attribution : très utile.' }));
+    const saved = await postForm(t.app, open.reviewers[0].cookie, byApplication(open, 1), byApplication(open, 1), completeReview(5, { overall: 'Lu sans attribution : très utile.' }));
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`${byApplication(open, 1)}?ok=soumise`);
     const row = await db.selectFrom('reviews').selectAll().where('member_id', '=', open.memberIds[0]).where('application_id', '=', open.applications[1]).executeTakeFirstOrThrow();
@@ -112,13 +106,13 @@ describe('a review phase open to the whole jury', () => {
     const list = await get(open.reviewers[0].cookie, '/jury/evaluations');
     expect(list.body).toMatch(/Ressourcerie solidaire[\s\S]*Soumise/);
     // The assigned reviewer of that application, once they submitted, reads it among the others' reviews.
-    expect((await post(open.reviewers[1].cookie, `/jury/evaluations/${open.assignments[1].get(open.applications[1])}`, `/jury/evaluations/${open.assignments[1].get(open.applications[1])}`, completeReview(2))).statusCode).toBe(303);
+    expect((await postForm(t.app, open.reviewers[1].cookie, `/jury/evaluations/${open.assignments[1].get(open.applications[1])}`, `/jury/evaluations/${open.assignments[1].get(open.applications[1])}`, completeReview(2))).statusCode).toBe(303);
     const theirs = await get(open.reviewers[1].cookie, `/jury/evaluations/${open.assignments[1].get(open.applications[1])}`);
     expect(theirs.body).toContain('Lu sans attribution : très utile.');
   });
 
   it('counts that review in staff progress and in the ranking and its CSV', async () => {
-    await post(open.reviewers[0].cookie, `/jury/evaluations/${open.assignments[0].get(open.applications[0])}`, `/jury/evaluations/${open.assignments[0].get(open.applications[0])}`, completeReview(1));
+    await postForm(t.app, open.reviewers[0].cookie, `/jury/evaluations/${open.assignments[0].get(open.applications[0])}`, `/jury/evaluations/${open.assignments[0].get(open.applications[0])}`, completeReview(1));
     const progress = await get(staff.cookie, `/admin/evaluations/${open.seasonId}`);
     expect(progress.statusCode).toBe(200);
     // jure0: one assigned, one reviewed without assignment, no draft, two submitted.
@@ -152,7 +146,7 @@ describe('a review phase open to the whole jury', () => {
     expect(list.body).not.toContain('Vélos en libre accès');
     expect((await get(reviewer, byApplication(closed, 1))).statusCode).toBe(404);
     expect((await get(reviewer, byApplication(closed, 0))).statusCode).toBe(200);
-    const refused = await post(reviewer, byApplication(closed, 0), byApplication(closed, 1), completeReview(3));
+    const refused = await postForm(t.app, reviewer, byApplication(closed, 0), byApplication(closed, 1), completeReview(3));
     expect(refused.statusCode).toBe(404);
     // Another season's application is not reached through an open season's membership either.
     expect((await get(open.reviewers[0].cookie, byApplication(closed, 1))).statusCode).toBe(404);

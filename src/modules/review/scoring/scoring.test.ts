@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../../../../test/support/test-app.j
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
 import { JobWorker } from '../../../core/jobs/worker.js';
 import { withdrawApplication } from '../../applications/withdraw-application.js';
-import { formBody, formSession } from '../../seasons/testing.js';
+import { formBody, formSession, postForm } from '../../../../test/support/forms.js';
 import { REVIEW_REMINDER_JOB, reviewRemindersJob } from './reminders.js';
 import { addConflict, completeReview, seedScoringFixture, type ScoringFixture } from './scoring-testing.js';
 
@@ -23,20 +23,13 @@ describe('jury scoring', () => {
     return t.app.inject({ method: 'GET', url, headers: { cookie } });
   }
 
-  async function post(cookie: string, page: string, url: string, fields: Record<string, string | string[]>) {
-    const session = await formSession(t.app, cookie, page);
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...fields, _csrf: session.csrf })) for (const one of ([] as string[]).concat(v)) params.append(k, one);
-    return t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: params.toString() });
-  }
-
   function assignment(reviewer: number, application: number): string {
     return f.assignments[reviewer].get(f.applications[application])!;
   }
 
   async function review(reviewer: number, application: number, fields: Record<string, string | string[]>) {
     const url = `/jury/evaluations/${assignment(reviewer, application)}`;
-    return post(f.reviewers[reviewer].cookie, url, url, fields);
+    return postForm(t.app, f.reviewers[reviewer].cookie, url, url, fields);
   }
 
   beforeAll(async () => {
@@ -281,7 +274,7 @@ describe('jury scoring', () => {
     it('reminds late reviewers now, and once per phase from the scheduled job', async () => {
       const { db } = t.app.services;
       const mailsTo = async (email: string) => (await db.selectFrom('mails').select('id').where('to_address', '=', email).where('template', '=', 'review.scoring-reminder').execute()).length;
-      const res = await post(staff.cookie, `/admin/evaluations/${f.seasonId}`, `/admin/evaluations/${f.seasonId}/relances`, {});
+      const res = await postForm(t.app, staff.cookie, `/admin/evaluations/${f.seasonId}`, `/admin/evaluations/${f.seasonId}/relances`, {});
       expect(res.statusCode).toBe(303);
       // Reviewer 0 still has applications 1 and 2 to do; reviewer 1 application 3; reviewer 2 application 0.
       expect(res.headers.location).toContain('relances=3');
@@ -315,10 +308,10 @@ describe('jury scoring', () => {
       expect(page.body).toContain('Le projet sert surtout les intérêts de ses porteurs.');
       const values = Object.fromEntries([...page.body.matchAll(/name="(level_[^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&')]));
       expect(Object.keys(values)).toHaveLength(5 * 6 * 2);
-      const bad = await post(staff.cookie, url, url, { ...values, 'level_impact_5_fr': '' });
+      const bad = await postForm(t.app, staff.cookie, url, url, { ...values, 'level_impact_5_fr': '' });
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toMatch(/id="level_impact_5_fr-error"/);
-      const good = await post(staff.cookie, url, url, { ...values, 'level_impact_5_fr': 'Change la vie de tout le pays.' });
+      const good = await postForm(t.app, staff.cookie, url, url, { ...values, 'level_impact_5_fr': 'Change la vie de tout le pays.' });
       expect(good.statusCode).toBe(303);
       const reviewerPage = await get(f.reviewers[0].cookie, `/jury/evaluations/${assignment(0, 1)}`);
       expect(reviewerPage.body).toContain('Change la vie de tout le pays.');
@@ -335,7 +328,7 @@ describe('jury scoring', () => {
       expect(page.body).toContain('Score calibré');
       expect(page.body).toContain('graine par défaut');
       expect(page.body).toContain('jure1 Test');
-      const seeded = await post(staff.cookie, `/admin/evaluations/${f.seasonId}/classement`, `/admin/evaluations/${f.seasonId}/classement/graine`, {});
+      const seeded = await postForm(t.app, staff.cookie, `/admin/evaluations/${f.seasonId}/classement`, `/admin/evaluations/${f.seasonId}/classement/graine`, {});
       expect(seeded.statusCode).toBe(303);
       const seed = (await db.selectFrom('review_ranking_seeds').select('seed').where('season_id', '=', f.seasonId).executeTakeFirstOrThrow()).seed;
       const again = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement`);
@@ -357,7 +350,7 @@ describe('jury scoring', () => {
       // Application 0 ('Jardins ouverts'): reviewers 0 and 1 submitted, reviewer 2 has not — the only review left to do.
       const withdrawn = f.applications[0];
       const late = f.reviewers[2];
-      const remind = async () => (await post(staff.cookie, `/admin/evaluations/${f.seasonId}`, `/admin/evaluations/${f.seasonId}/relances`, {})).headers.location;
+      const remind = async () => (await postForm(t.app, staff.cookie, `/admin/evaluations/${f.seasonId}`, `/admin/evaluations/${f.seasonId}/relances`, {})).headers.location;
       expect(await remind()).toContain('relances=1');
       expect((await get(late.cookie, '/jury/evaluations')).body).toContain('Jardins ouverts');
       expect((await get(late.cookie, `/jury/evaluations/${assignment(2, 0)}`)).statusCode).toBe(200);
@@ -371,7 +364,7 @@ describe('jury scoring', () => {
       expect((await get(late.cookie, '/jury/evaluations')).body).not.toContain('Jardins ouverts');
       expect((await get(late.cookie, `/jury/evaluations/${assignment(2, 0)}`)).statusCode).toBe(404);
       const stillAssigned = `/jury/evaluations/${assignment(2, 3)}`;
-      expect((await post(late.cookie, stillAssigned, `/jury/evaluations/${assignment(2, 0)}`, completeReview(4))).statusCode).toBe(404);
+      expect((await postForm(t.app, late.cookie, stillAssigned, `/jury/evaluations/${assignment(2, 0)}`, completeReview(4))).statusCode).toBe(404);
       expect(await remind()).toContain('relances=0');
       expect((await get(staff.cookie, `/admin/evaluations/${f.seasonId}`)).body).not.toContain('Jardins ouverts');
 
