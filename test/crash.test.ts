@@ -19,6 +19,7 @@ import { saveForm } from '../src/modules/applications/save-form.js';
 import { createSeason } from '../src/modules/seasons/create-season.js';
 import { loadSeasons } from '../src/modules/seasons/queries.js';
 import { createScratchDatabase, findPostgresServer } from './support/postgres.js';
+import { multipartBody } from './support/forms.js';
 import { startAppProcess, type AppProcess } from './support/processes.js';
 
 /**
@@ -136,15 +137,8 @@ async function prepare(baseUrl: string, people: { applicationId: string; token: 
           continue;
         }
         const pdf = pdfFor(person.applicationId);
-        const boundary = `----crash${randomUUID().replaceAll('-', '')}`;
-        const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
-        const body = new Uint8Array(Buffer.concat([
-          Buffer.from(parts.join('')),
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="dossier"; filename="dossier.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-          pdf,
-          Buffer.from(`\r\n--${boundary}--\r\n`),
-        ]));
-        prepared.push({ ...common, body, contentType: `multipart/form-data; boundary=${boundary}`, pdfSha256: createHash('sha256').update(pdf).digest('hex') });
+        const multipart = multipartBody(fields, { field: 'dossier', name: 'dossier.pdf', type: 'application/pdf', data: pdf });
+        prepared.push({ ...common, body: new Uint8Array(multipart.payload), contentType: multipart.contentType, pdfSha256: createHash('sha256').update(pdf).digest('hex') });
       }
     }),
   );

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Transaction } from 'kysely';
-import type { Actor, AuditInput } from '../../core/audit/audit.js';
+import type { Actor, AuditRecorder } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { DB } from '../../core/db/schema.js';
@@ -231,7 +231,7 @@ export interface AttachContext {
  * antivirus is configured, its scan job. Refused files become field errors. The accepted files' rows
  * go with the writes the transaction sends before COMMIT (nothing in it reads them back).
  */
-export async function attachInTransaction(trx: Transaction<DB>, audit: (input: AuditInput) => Promise<void>, atCommit: WriteBatch, ctx: AttachContext): Promise<AttachResult> {
+export async function attachInTransaction(trx: Transaction<DB>, audit: AuditRecorder, atCommit: WriteBatch, ctx: AttachContext): Promise<AttachResult> {
   const { services, applicationId, definition, submission } = ctx;
   const answers: AnswerMap = structuredClone(ctx.typed);
   const errors: Record<string, FieldError> = {};
