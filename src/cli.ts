@@ -4,6 +4,8 @@ import { systemClock } from './core/clock.js';
 import { readConfig } from './core/config.js';
 import type { Command } from './core/module.js';
 import { verifyAuditChain } from './core/audit/audit.js';
+import { formatPublishedHead, parsePublishedHead, publishAuditHead } from './core/audit/anchors.js';
+import { DataDirBusyError } from './core/db/data-dir-lock.js';
 import { moveFilesToDirectory, sweepFileDirectory } from './core/files/file-directory.js';
 import { modules } from './modules/index.js';
 
@@ -17,6 +19,14 @@ const coreCommands: Record<string, Command> = {
     description: 'Charge le programme de démonstration / Load the demo programme',
     run: async (_args, services) => {
       await loadDemo(services);
+      return 0;
+    },
+  },
+  'audit publish-head': {
+    description: 'Publie l’empreinte du journal d’audit du jour / Publish today’s audit log head',
+    run: async (_args, services) => {
+      const anchor = await publishAuditHead(services.db, new Date());
+      console.log(`audit head of ${anchor.day}: ${formatPublishedHead(anchor)}`);
       return 0;
     },
   },
@@ -45,9 +55,19 @@ const coreCommands: Record<string, Command> = {
     },
   },
   'audit verify': {
-    description: 'Vérifie la chaîne du journal d’audit / Verify the audit log hash chain',
-    run: async (_args, services) => {
-      const { checked, problems } = await verifyAuditChain(services.db);
+    description: 'Vérifie la chaîne du journal d’audit [--head <n>:<empreinte publiée>] / Verify the audit log hash chain [--head <n>:<published hash>]',
+    run: async (args, services) => {
+      const publishedHeads = [];
+      for (let i = 0; i < args.length; i += 1) {
+        const head = args[i] === '--head' ? parsePublishedHead(args[i + 1] ?? '') : undefined;
+        if (!head) {
+          console.error('usage: accelerateur audit verify [--head <n>:<64 hex>]… (the value published at /transparence/journal)');
+          return 2;
+        }
+        publishedHeads.push(head);
+        i += 1;
+      }
+      const { checked, problems } = await verifyAuditChain(services.db, { publishedHeads });
       for (const p of problems) console.log(`event ${p.seq}: ${p.problem}`);
       console.log(problems.length === 0 ? `audit log intact: ${checked} events verified` : `audit log ALTERED: ${problems.length} problem(s) in ${checked} events`);
       return problems.length === 0 ? 0 : 1;
@@ -77,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const args = argv.slice(name.split(' ').length);
   const config = { ...readConfig(), loadDemo: false, runJobs: false, logLevel: process.env.LOG_LEVEL ?? 'warn' };
-  const database = await openAndMigrate(config);
+  const database = await openAndMigrate(config, `cli ${name}`);
   const app = await buildApp({ config, database, clock: systemClock });
   try {
     return await command.run(args, app.services);
@@ -89,5 +109,6 @@ async function main(argv: string[]): Promise<number> {
 
 process.exitCode = await main(process.argv.slice(2)).catch((error) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  return 1;
+  // 3: the embedded database is held by another process; the command did nothing and may be run again.
+  return error instanceof DataDirBusyError ? 3 : 1;
 });

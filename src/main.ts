@@ -1,10 +1,22 @@
 import { readConfig } from './core/config.js';
 import { boot } from './core/boot.js';
+import { DataDirBusyError } from './core/db/data-dir-lock.js';
 
 const config = readConfig();
-const { app, database } = await boot(config);
+const started = await boot(config).catch((error: unknown) => {
+  // Another process holds the embedded database: say what to do, without a stack trace.
+  if (error instanceof DataDirBusyError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(3);
+  }
+  throw error;
+});
+const { app, database, notices } = started;
 await app.listen({ port: config.port, host: config.host });
+if (database.lock) database.lock.holder.url = config.baseUrl;
 app.log.info(`Accélérateur listens on ${config.baseUrl} (database: ${database.engine}${database.engine === 'pglite' ? ` in ${config.dataDir}` : ''})`);
+// Printed once, plainly, so a newcomer sees how to sign in among the log lines.
+if (notices.length > 0) process.stdout.write(`\n${notices.join('\n')}\n\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -6,6 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { boot } from '../src/core/boot.js';
 import { readConfig } from '../src/core/config.js';
+import { childEnv } from './support/processes.js';
 
 // What `npm start` does, on the embedded database in a data folder: first start migrates and loads the
 // demo; a restart keeps every row and loads nothing twice. (On PostgreSQL the same path is covered by the
@@ -41,23 +42,23 @@ describe('start-up on the embedded database', () => {
     await second.app.close();
     expect(after).toEqual(before);
     expect(Object.keys(before)).toContain('users');
-  });
+  }, 300_000);
 
   it('verifies the audit chain from the command line', () => {
     const cli = join(process.cwd(), 'bin', 'accelerateur.js');
     const run = spawnSync(process.execPath, [cli, 'audit', 'verify'], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+      env: childEnv({ DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' }),
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 240_000,
     });
     expect(run.stdout).toMatch(/audit log intact: \d+ events verified/);
     expect(run.status).toBe(0);
-  });
+  }, 300_000);
 
   it('lists its commands and refuses an unknown one', () => {
     const cli = join(process.cwd(), 'bin', 'accelerateur.js');
-    const run = spawnSync(process.execPath, [cli, 'no-such-command'], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } });
+    const run = spawnSync(process.execPath, [cli, 'no-such-command'], { encoding: 'utf8', timeout: 240_000, env: childEnv({ DATA_DIR: dataDir, DATABASE_URL: '' }) });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('audit verify');
-  });
+  }, 300_000);
 });

@@ -21,6 +21,8 @@ export interface Config {
   filesDir: string | undefined;
   /** clamd address as tcp://host:port (CLAMD_URL); unset: uploaded files are not scanned. */
   clamdUrl: string | undefined;
+  /** ADMIN_EMAIL: an address granted the administrator role at start (created if needed). */
+  adminEmail: string | undefined;
   proconnect:
     | { issuer: string; clientId: string; clientSecret: string; allowInsecure: boolean }
     | undefined;
@@ -31,6 +33,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const host = env.HOST ?? '0.0.0.0';
   const baseUrl = (env.BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
+  // Mails, feeds and OpenID redirects need an absolute address (a test runner's BASE_URL=/ once gave links
+  // without a host).
+  if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new Error(`BASE_URL must be an absolute http(s) address, got "${env.BASE_URL}"`);
   const proconnect =
     env.PROCONNECT_ISSUER && env.PROCONNECT_CLIENT_ID && env.PROCONNECT_CLIENT_SECRET
       ? {
@@ -56,6 +61,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     companyRegisterUrl: env.COMPANY_REGISTER_URL?.trim().replace(/\/+$/, '') || undefined,
     filesDir: env.FILES_DIR?.trim() ? resolve(env.FILES_DIR.trim()) : undefined,
     clamdUrl: env.CLAMD_URL?.trim() || undefined,
+    adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || undefined,
     proconnect,
   };
 }

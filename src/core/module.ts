@@ -44,4 +44,9 @@ export interface Module {
   personalData?: PersonalDataPart;
   /** Loads the module's part of the demo programme (idempotent). */
   loadDemo?(services: Services): Promise<void>;
+  /**
+   * Runs once when `npm start` has loaded the demo and before it listens (e.g. granting ADMIN_EMAIL its role);
+   * returns lines the server prints once it listens, to tell whoever started it what to do next.
+   */
+  onStart?(services: Services): Promise<string[]>;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { withPreparedStatements } from './prepared-statements.js';
 import type { DB } from './schema.js';
@@ -14,6 +15,8 @@ export interface Database {
   engine: Engine;
   /** The connection string when on a PostgreSQL server (used for LISTEN/NOTIFY). */
   url?: string;
+  /** The exclusive lock on the embedded database's folder (see data-dir-lock.ts). */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -30,6 +33,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** Prepares each repeated statement once per connection (default true; see prepared-statements.ts). */
   preparedStatements?: boolean;
+  /** Who opens the data folder ("server", "cli admin grant"…), told to a process refused its lock. */
+  role?: string;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -40,12 +45,28 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     return { db, engine: 'postgresql', url: options.databaseUrl, close: () => db.destroy() };
   }
   let dataPath: string | undefined;
+  let lock: DataDirLock | undefined;
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
+    // Before PGlite reads the folder: a second process must never open it (data-dir-lock.ts says why).
+    lock = await lockDataDir(options.dataDir, options.role ?? 'process');
     dataPath = join(options.dataDir, 'pgdata');
   }
-  const pglite = new PGlite(dataPath, { parsers: { [INT8]: (value: string) => Number(value) } });
-  await pglite.waitReady;
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, engine: 'pglite', close: () => db.destroy() };
+  try {
+    const pglite = new PGlite(dataPath, { parsers: { [INT8]: (value: string) => Number(value) } });
+    await pglite.waitReady;
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      engine: 'pglite',
+      lock,
+      close: async () => {
+        await db.destroy();
+        await lock?.release();
+      },
+    };
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
 }

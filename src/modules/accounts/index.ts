@@ -6,6 +6,7 @@ import { loadAccountsDemo } from './demo.js';
 import './mails.js';
 import { proconnectRoutes } from './proconnect-routes.js';
 import { signInRoutes } from './sign-in-routes.js';
+import { onAccountsStart } from './start-notice.js';
 
 /** Sign-in (magic link, ProConnect), sessions, "my space", roles and the administration pages. */
 export const accountsModule: Module = {
@@ -18,4 +19,5 @@ export const accountsModule: Module = {
   },
   commands: accountCommands,
   loadDemo: loadAccountsDemo,
+  onStart: onAccountsStart,
 };
