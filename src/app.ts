@@ -24,6 +24,8 @@ import { isLocale } from './core/i18n/i18n.js';
 import { JobWorker } from './core/jobs/worker.js';
 import { SEND_MAIL_JOB, sendMailJob } from './core/mail/mailer.js';
 import { SWEEP_FILES_JOB, sweepFilesJob } from './core/files/file-directory.js';
+import { PUBLISH_AUDIT_HEAD_JOB, publishAuditHeadJob } from './core/audit/anchors.js';
+import { registerAuditAnchorRoutes } from './core/audit/anchor-routes.js';
 import { registerMetrics } from './core/metrics/metrics.js';
 import type { Services } from './core/services.js';
 import { modules } from './modules/index.js';
@@ -62,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   services.worker = new JobWorker({ db: services.db, clock, handlers: services.jobHandlers, log: app.log });
   services.jobHandlers.set(SEND_MAIL_JOB, sendMailJob(services.db, config.smtpUrl, config.mailFrom, () => clock.now(), app.log));
+  services.jobHandlers.set(PUBLISH_AUDIT_HEAD_JOB, publishAuditHeadJob(services.db, () => clock.now(), app.log));
   if (config.filesDir) services.jobHandlers.set(SWEEP_FILES_JOB, sweepFilesJob(services.db, config.filesDir, () => clock.now(), app.log));
   app.decorate('services', services);
 
@@ -149,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const registry = registerMetrics(app, services);
   await registerCoreRoutes(app, services, registry);
+  await registerAuditAnchorRoutes(app, services);
   for (const module of modules) {
     for (const [name, handler] of Object.entries(module.jobs?.(services) ?? {})) services.jobHandlers.set(name, handler);
     if (module.personalData) services.personalData.push(module.personalData);

@@ -176,14 +176,28 @@ export interface AuditProblem {
   problem: string;
 }
 
-/** Walks the whole chain; reports every altered, inserted, reordered or deleted event. */
-export async function verifyAuditChain(db: Kysely<DB>): Promise<{ checked: number; problems: AuditProblem[] }> {
+/**
+ * Walks the whole chain; reports every altered, inserted, reordered or deleted event. The chain must also
+ * hold every head published so far (audit_anchors) and each head given here, kept outside the database:
+ * that is what detects a chain cut at its end with its head moved back (anchors.ts).
+ */
+export async function verifyAuditChain(
+  db: Kysely<DB>,
+  options: { publishedHeads?: { seq: number; hash: string }[] } = {},
+): Promise<{ checked: number; problems: AuditProblem[] }> {
   // Events still queued (a process stopped between a commit and its chaining pass) are chained first.
   await chainQueuedAudit(db);
   const problems: AuditProblem[] = [];
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let checked = 0;
+  const anchors = await db.selectFrom('audit_anchors').select(['day', 'seq', 'hash']).execute();
+  const heads = [
+    ...anchors.map((a) => ({ seq: Number(a.seq), hash: a.hash, source: `published on ${a.day}` })),
+    ...(options.publishedHeads ?? []).map((h) => ({ ...h, source: 'given' })),
+  ];
+  const wanted = new Set(heads.map((h) => h.seq));
+  const hashAt = new Map<number, string>();
   const pageSize = 5000;
   for (;;) {
     const rows = await db
@@ -203,6 +217,7 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<{ checked: numbe
       }
       const recomputed = eventHash(row.prev_hash, { ...row, seq, at: new Date(row.at) });
       if (recomputed !== row.hash) problems.push({ seq, problem: 'its content does not match its hash (altered)' });
+      if (wanted.has(seq)) hashAt.set(seq, row.hash);
       prevHash = row.hash;
       expectedSeq = seq + 1;
       checked++;
@@ -216,6 +231,15 @@ export async function verifyAuditChain(db: Kysely<DB>): Promise<{ checked: numbe
       seq: Number(head.seq),
       problem: `the chain head records event ${head.seq} but the log ends at ${expectedSeq - 1} (events deleted at the end, or head altered)`,
     });
+  }
+  for (const published of heads) {
+    const found = hashAt.get(published.seq);
+    if (published.seq === 0 && published.hash === GENESIS_HASH) continue;
+    if (published.seq > expectedSeq - 1) {
+      problems.push({ seq: published.seq, problem: `a head at event ${published.seq} (${published.source}) is missing: the log ends at ${expectedSeq - 1} (events deleted at the end)` });
+    } else if (found !== published.hash) {
+      problems.push({ seq: published.seq, problem: `event ${published.seq} does not have the hash of the head ${published.source} (the chain was rewritten)` });
+    }
   }
   return { checked, problems };
 }

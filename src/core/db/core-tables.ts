@@ -52,6 +52,14 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface AuditAnchorsTable {
+  /** The UTC day the head was published for, YYYY-MM-DD (one row a day). */
+  day: string;
+  seq: number | string;
+  hash: string;
+  published_at: Date;
+}
+
 export interface JobsTable {
   id: Generated<string>;
   name: string;
@@ -100,6 +108,7 @@ export interface CoreTables {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  audit_anchors: AuditAnchorsTable;
   jobs: JobsTable;
   mails: MailsTable;
   files: FilesTable;
