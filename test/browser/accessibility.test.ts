@@ -34,6 +34,7 @@ const TEMPLATES: Template[] = [
   { name: 'seasons', url: '/saisons' },
   { name: 'one season', from: { listing: '/saisons', link: /^\/saisons\/[^/]+$/ } },
   { name: 'laureates', url: '/laureats' },
+  { name: 'audit log fingerprints', url: '/transparence/journal' },
   { name: 'sign-in', url: '/connexion' },
   { name: 'not found', url: '/cette-page-n-existe-pas', status: 404 },
   { name: 'admin home', url: '/admin', staff: true },
