@@ -123,6 +123,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     return sendErrorPage(request, reply, request.user ? 403 : 401, hm.forbiddenTitle, hm.forbiddenText);
   });
+  // An answer sent before the body was read (refused before the handler, or a multipart read
+  // stopped at its limit) closes the connection: Node would otherwise read and drop the rest of
+  // the body to reuse it, up to the whole 400 MB an anonymous sender chose to send.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.raw.complete === false) reply.header('connection', 'close');
+  });
   app.addHook('preHandler', (request, reply, done) => {
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
     if (!unsafe || request.routeOptions.config.csrf === false) return done();
