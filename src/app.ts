@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -38,6 +39,30 @@ export interface AppOptions {
   database: Database;
   clock: Clock;
   logger?: FastifyServerOptions['logger'];
+}
+
+/** Unread body bytes drained (at most, and for at most LINGER_MS) after an early answer. */
+const LINGER_BYTES = 4 * 1024 * 1024;
+const LINGER_MS = 2000;
+
+/**
+ * Closing a socket with unread bytes in it sends a reset, which makes the sender (a browser still
+ * uploading) drop the answer it was sent. So after an early answer the socket half-closes, drains
+ * a bounded amount for a bounded time (letting the sender read the answer and stop), then closes.
+ */
+function lingerBeforeClose(socket: Socket | null | undefined): void {
+  if (!socket) return;
+  socket.destroySoon = function lingeringClose(this: Socket) {
+    this.end();
+    let drained = 0;
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    timer.unref();
+    this.on('data', (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > LINGER_BYTES) this.destroy();
+    });
+    this.once('close', () => clearTimeout(timer));
+  };
 }
 
 /** Builds the whole platform: core plugins, then every module. Starts nothing by itself. */
@@ -125,6 +150,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.redirect(`/connexion?retour=${encodeURIComponent(request.url)}`, 303);
     }
     return sendErrorPage(request, reply, request.user ? 403 : 401, hm.forbiddenTitle, hm.forbiddenText);
+  });
+  // An answer sent before the body was read (refused before the handler, or a multipart read
+  // stopped at its limit) closes the connection: Node would otherwise read and drop the rest of
+  // the body to reuse it, up to the whole 400 MB an anonymous sender chose to send.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.raw.complete !== false) return;
+    reply.header('connection', 'close');
+    lingerBeforeClose(request.raw.socket);
   });
   app.addHook('preHandler', (request, reply, done) => {
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);

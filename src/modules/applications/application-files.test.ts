@@ -245,6 +245,44 @@ describe.each([
       expect(await filesOf(id)).toHaveLength(2);
     }, 60_000);
 
+    it('stores nothing from a refused request: 25 files answer 413 and keep none, in the database or the files directory', async () => {
+      const { cookie, id } = await newDraft('vingt-cinq@example.fr');
+      const stored = () => (filesDir ? readdirSync(filesDir, { recursive: true }).filter((name) => /[0-9a-f-]{36}$/.test(String(name))).length : 0);
+      const before = stored();
+      const rows = async () => (await t.app.services.db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+      const rowsBefore = Number(await rows());
+      const many = Array.from({ length: 25 }, (_, i) => ({ field: 'photos', name: `photo-${i}.png`, data: PNG, type: 'image/png' }));
+      const response = await postPage(cookie, id, [['project_name', 'Vingt-cinq']], many);
+      expect(response.statusCode).toBe(413);
+      expect(response.body).toContain('au plus 20 fichiers');
+      expect(response.body).toContain('Vingt-cinq');
+      expect(await filesOf(id)).toHaveLength(0);
+      expect(Number(await rows())).toBe(rowsBefore);
+      expect(stored()).toBe(before);
+    });
+
+    it('stores nothing and removes nothing when one file of a form is refused (too large, wrong type), on save and on submit', async () => {
+      const { cookie, id } = await newDraft('un-refus@example.fr');
+      expect((await postPage(cookie, id, [['project_name', 'Un refus']], [{ field: 'photos', name: 'garde.png', data: PNG, type: 'image/png' }])).statusCode).toBe(303);
+      const [kept] = await filesOf(id);
+      const big = Buffer.concat([PDF, Buffer.alloc(5000, 0x20)]);
+      const tooLarge = await postPage(cookie, id, [['remove_files', kept!.file_id], ['project_name', 'Un refus']], [
+        { field: 'photos', name: 'bon.png', data: PNG, type: 'image/png' },
+        { field: 'dossier', name: 'gros.pdf', data: big },
+      ]);
+      expect(tooLarge.statusCode).toBe(413);
+      expect(tooLarge.body).toContain('aucun fichier de cet envoi n’a été enregistré');
+      const wrongType = await postPage(cookie, id, [['project_name', 'Un refus']], [
+        { field: 'dossier', name: 'dossier.pdf', data: PDF },
+        { field: 'photos', name: 'faux.png', data: Buffer.from('pas une image'), type: 'image/png' },
+      ], true);
+      expect(wrongType.statusCode).toBe(400);
+      const rows = await filesOf(id);
+      expect(rows.map((row) => [row.file_id, row.removed_at])).toEqual([[kept!.file_id, null]]);
+      const versions = await t.app.services.db.selectFrom('application_versions').select('version').where('application_id', '=', id).execute();
+      expect(versions).toHaveLength(0);
+    });
+
     it('finds file questions by field path, children of repeatable blocks included', () => {
       const definition: FormDefinition = {
         sections: [

@@ -8,7 +8,7 @@ import type { WriteBatch } from '../../core/db/write-batch.js';
 import { createAntivirus, downloadAllowed } from '../../core/files/antivirus.js';
 import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
 import { displayFileName, formatFileSize, prepareFile, readStoredFile } from '../../core/files/store-file.js';
-import { HttpError } from '../../core/http/errors.js';
+import { NO_FILES, readMultipartForm, type UploadRefusal, type UploadRules } from '../../core/http/multipart.js';
 import type { FieldError } from '../../core/http/forms.js';
 import type { Locale, Message } from '../../core/i18n/i18n.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
@@ -33,59 +33,58 @@ export interface UploadedPart {
   /** The sender's file name: display text only. */
   name: string;
   data: Buffer;
-  /** Longer than MAX_UPLOAD_BYTES: only the beginning was read. */
-  truncated: boolean;
 }
 
 export interface Submission {
   body: Record<string, unknown>;
   uploads: UploadedPart[];
-  /** More file parts than one application may hold were sent. */
-  tooManyParts: boolean;
+  /** Why the files were refused while they were read (then none is kept), or null. */
+  refusal: UploadRefusal | null;
+  /** False when reading stopped at a limit: the fields after it never came, so they must not replace the draft's. */
+  complete?: boolean;
 }
 
-function addField(body: Record<string, unknown>, name: string, value: string): void {
-  const previous = body[name];
-  if (previous === undefined) body[name] = value;
-  else if (Array.isArray(previous)) previous.push(value);
-  else body[name] = [previous, value];
-}
+/** Room for the typed fields of the biggest form, beside its files. */
+const FIELDS_BYTES = 2 * 1024 * 1024;
+/** Enough for a full quota, one file over its limit and the fields; past it nothing is worth reading. */
+export const MAX_FORM_BYTES = MAX_BYTES_PER_APPLICATION + MAX_UPLOAD_BYTES + FIELDS_BYTES;
 
 /**
- * The posted form, urlencoded (autosave, old pages) or multipart (the page's form, with files).
- * A file over the hard cap is read no further but the fields after it still are: what was typed
- * must come back even when the file is refused.
+ * What one posted form may upload, decided before any byte of it is read: the person may change the
+ * application's files (`editable`), each file question's own size limit, and the application's quota
+ * left (the files it holds, less those this form removes before sending its files).
  */
-export async function readSubmission(request: FastifyRequest): Promise<Submission> {
+export function uploadRules(definition: FormDefinition, held: readonly HeldFile[], editable: boolean): UploadRules {
+  return {
+    maxFileBytes: (field) => {
+      const question = editable ? fileQuestionAt(definition, field) : null;
+      return question?.file ? Math.min(question.file.maxBytes, MAX_UPLOAD_BYTES) : 0;
+    },
+    quota: (fields) => {
+      const removed = new Set(list(fields.remove_files));
+      const kept = held.filter((file) => !removed.has(file.fileId));
+      return { files: MAX_FILES_PER_APPLICATION - kept.length, bytes: MAX_BYTES_PER_APPLICATION - kept.reduce((sum, file) => sum + file.size, 0) };
+    },
+    bodyBytes: MAX_FORM_BYTES,
+    afterRefusalBytes: FIELDS_BYTES,
+  };
+}
+
+/** What a person who may not upload (signed out) may still send: the typed fields, no file kept. */
+export const FIELDS_ONLY: UploadRules = { ...NO_FILES, bodyBytes: FIELDS_BYTES, afterRefusalBytes: FIELDS_BYTES };
+
+/**
+ * The posted form, urlencoded (autosave, old pages) or multipart (the page's form, with files),
+ * read within `rules`, decided before the body is read. A refused file is read no further but the
+ * fields after it still are: what was typed must come back even when the file is refused.
+ */
+export async function readSubmission(request: FastifyRequest, rules: UploadRules): Promise<Submission> {
   if (!request.isMultipart()) {
     const body = request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
-    return { body, uploads: [], tooManyParts: false };
+    return { body, uploads: [], refusal: null, complete: true };
   }
-  const body: Record<string, unknown> = {};
-  const uploads: UploadedPart[] = [];
-  let tooManyParts = false;
-  try {
-    // throwFileSizeLimit is read per call by @fastify/multipart, though its types only list it globally.
-    const options = { preservePath: true, throwFileSizeLimit: false, limits: { fileSize: MAX_UPLOAD_BYTES, files: MAX_FILES_PER_APPLICATION } };
-    const parts = request.parts(options);
-    for await (const part of parts) {
-      if (part.type === 'file') {
-        const data = await part.toBuffer();
-        // An empty file input still sends a part with no name and no bytes: nothing was chosen.
-        if (!part.filename && data.length === 0) continue;
-        uploads.push({ path: part.fieldname, name: part.filename, data, truncated: part.file.truncated });
-      } else if (typeof part.value === 'string') {
-        addField(body, part.fieldname, part.value);
-      }
-    }
-  } catch (error) {
-    const { code, statusCode } = error as { code?: string; statusCode?: number };
-    if (code === 'FST_FILES_LIMIT') tooManyParts = true;
-    else if (statusCode && statusCode < 500) throw error;
-    // A body cut short or with broken part headers (busboy's plain errors) is the sender's fault.
-    else throw new HttpError(400, error instanceof Error ? error.message : 'malformed multipart form', 'malformed_multipart');
-  }
-  return { body, uploads, tooManyParts };
+  const form = await readMultipartForm(request, rules);
+  return { body: form.fields, uploads: form.files.map((file) => ({ path: file.field, name: file.name, data: file.data })), refusal: form.refusal, complete: form.complete };
 }
 
 const PATH = /^([a-z0-9_]{1,40})(?:\[(\d{1,3})\]\[([a-z0-9_]{1,40})\])?$/;
@@ -169,7 +168,7 @@ function sizeText(bytes: number): string {
 
 /** Whether a posted form changes the application's files at all (most autosaves and submits do not). */
 export function changesFiles(submission: Submission): boolean {
-  return submission.uploads.length > 0 || list(submission.body.remove_files).length > 0 || submission.tooManyParts;
+  return submission.uploads.length > 0 || list(submission.body.remove_files).length > 0 || submission.refusal !== null;
 }
 
 /**
@@ -234,30 +233,96 @@ export interface AttachContext {
 export async function attachInTransaction(trx: Transaction<DB>, audit: AuditRecorder, atCommit: WriteBatch, ctx: AttachContext): Promise<AttachResult> {
   const { services, applicationId, definition, submission } = ctx;
   const answers: AnswerMap = structuredClone(ctx.typed);
+  const heldIds = new Set(ctx.held.map((row) => row.fileId));
+  if (!ctx.editable) {
+    keepOwnFileIds(definition, answers, heldIds);
+    return { answers, errors: {}, status: null };
+  }
+  const removals = [...new Set(list(submission.body.remove_files))].filter((fileId) => heldIds.has(fileId));
+  const checked = checkUploads(definition, ctx.held, removals, submission);
+  if (checked.status) {
+    // A refused form stores nothing and removes nothing: no file row, no bytes, no version.
+    keepOwnFileIds(definition, answers, heldIds);
+    checked.errors.remove_files ??= { message: fm.nothingStored };
+    return { answers, errors: checked.errors, status: checked.status };
+  }
+  const now = services.clock.now();
+  const own = new Set(heldIds);
+  for (const fileId of removals) {
+    own.delete(fileId);
+    await removeFile(trx, applicationId, fileId, now);
+    await audit({ action: 'application.remove_file', subjectType: 'application', subjectId: applicationId, summary: { fileId } });
+  }
+  keepOwnFileIds(definition, answers, own);
+  const scanning = createAntivirus(services.config).enabled;
+  for (const { upload, contentType } of checked.accepted) {
+    const file = await prepareFile(services.config.filesDir, { data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType });
+    const stored = file.info;
+    atCommit.add(trx.insertInto('files').values(file.values));
+    atCommit.add(
+      trx.insertInto('application_files').values({
+        file_id: stored.id,
+        application_id: applicationId,
+        question_path: upload.path,
+        uploaded_by: ctx.userId,
+        scan_status: scanning ? 'pending' : 'not_scanned',
+        created_at: now,
+      }),
+    );
+    if (scanning) await enqueueJob(atCommit, SCAN_FILE_JOB, { fileId: stored.id }, { runAt: now, maxAttempts: 5 });
+    appendFileIds(answers, upload.path, [stored.id]);
+    await audit({
+      action: 'application.attach_file',
+      subjectType: 'application',
+      subjectId: applicationId,
+      summary: { fileId: stored.id, path: upload.path, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 },
+    });
+  }
+  return { answers, errors: {}, status: null };
+}
+
+interface CheckedUploads {
+  accepted: { upload: UploadedPart; contentType: string }[];
+  errors: Record<string, FieldError>;
+  status: AttachResult['status'];
+}
+
+/** The field error a refusal met while reading the form becomes. */
+function refusalError(refusal: UploadRefusal): { path: string; error: FieldError; status: 400 | 413 } {
+  switch (refusal.reason) {
+    case 'not_a_file_field':
+      return { path: PATH.test(refusal.field) ? refusal.field : 'remove_files', error: { message: fm.notAFileQuestion }, status: 400 };
+    case 'too_large':
+      return { path: refusal.field, error: { message: fm.tooLarge, params: { name: displayFileName(refusal.name), size: sizeText(refusal.maxBytes) } }, status: 413 };
+    case 'quota_files':
+      return { path: refusal.field, error: { message: fm.quotaFiles, params: { n: MAX_FILES_PER_APPLICATION } }, status: 413 };
+    case 'quota_bytes':
+      return { path: refusal.field, error: { message: fm.quotaBytes, params: { size: sizeText(MAX_BYTES_PER_APPLICATION) } }, status: 413 };
+    case 'body_too_large':
+      return { path: 'remove_files', error: { message: fm.requestTooLarge, params: { size: sizeText(MAX_FORM_BYTES) } }, status: 413 };
+  }
+}
+
+/**
+ * Checks every upload of a form, with the application locked, before anything is stored: by its
+ * content against the question's types and size, and the application's quota after the removals.
+ * The refusal met while reading comes first. Nothing here writes.
+ */
+function checkUploads(definition: FormDefinition, held: readonly HeldFile[], removals: readonly string[], submission: Submission): CheckedUploads {
   const errors: Record<string, FieldError> = {};
   let status: AttachResult['status'] = null;
   const refuse = (path: string, error: FieldError, code: 400 | 413) => {
     errors[path] ??= error;
     status = status === 413 ? 413 : code;
   };
-  const now = services.clock.now();
-  const scanning = createAntivirus(services.config).enabled;
-  const own = new Set(ctx.held.map((row) => row.fileId));
-  let count = ctx.held.length;
-  let bytes = ctx.held.reduce((sum, row) => sum + row.size, 0);
-  if (ctx.editable) {
-    for (const fileId of new Set(list(submission.body.remove_files))) {
-      if (!own.has(fileId)) continue;
-      own.delete(fileId);
-      count--;
-      bytes -= ctx.held.find((row) => row.fileId === fileId)!.size;
-      await removeFile(trx, applicationId, fileId, now);
-      await audit({ action: 'application.remove_file', subjectType: 'application', subjectId: applicationId, summary: { fileId } });
-    }
+  if (submission.refusal) {
+    const { path, error, status: code } = refusalError(submission.refusal);
+    refuse(path, error, code);
   }
-  keepOwnFileIds(definition, answers, own);
-  if (!ctx.editable) return { answers, errors, status };
-  if (submission.tooManyParts) refuse('remove_files', { message: fm.quotaFiles, params: { n: MAX_FILES_PER_APPLICATION } }, 413);
+  const kept = held.filter((row) => !removals.includes(row.fileId));
+  let count = kept.length;
+  let bytes = kept.reduce((sum, row) => sum + row.size, 0);
+  const accepted: CheckedUploads['accepted'] = [];
   for (const upload of submission.uploads) {
     const question = fileQuestionAt(definition, upload.path);
     const name = displayFileName(upload.name);
@@ -266,7 +331,7 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: AuditReco
       continue;
     }
     const types = question.file.contentTypes.map(contentTypeLabel).join(', ');
-    if (upload.truncated || upload.data.length > question.file.maxBytes) {
+    if (upload.data.length > Math.min(question.file.maxBytes, MAX_UPLOAD_BYTES)) {
       refuse(upload.path, { message: fm.tooLarge, params: { name, size: sizeText(question.file.maxBytes) } }, 413);
       continue;
     }
@@ -287,32 +352,11 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: AuditReco
       refuse(upload.path, { message: fm.quotaBytes, params: { size: sizeText(MAX_BYTES_PER_APPLICATION) } }, 413);
       continue;
     }
-    const file = await prepareFile(services.config.filesDir, { data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType: sniffed.contentType });
-    const stored = file.info;
-    atCommit.add(trx.insertInto('files').values(file.values));
-    atCommit.add(
-      trx.insertInto('application_files').values({
-        file_id: stored.id,
-        application_id: applicationId,
-        question_path: upload.path,
-        uploaded_by: ctx.userId,
-        scan_status: scanning ? 'pending' : 'not_scanned',
-        created_at: now,
-      }),
-    );
-    if (scanning) await enqueueJob(atCommit, SCAN_FILE_JOB, { fileId: stored.id }, { runAt: now, maxAttempts: 5 });
     count++;
     bytes += upload.data.length;
-    own.add(stored.id);
-    appendFileIds(answers, upload.path, [stored.id]);
-    await audit({
-      action: 'application.attach_file',
-      subjectType: 'application',
-      subjectId: applicationId,
-      summary: { fileId: stored.id, path: upload.path, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 },
-    });
+    accepted.push({ upload, contentType: sniffed.contentType });
   }
-  return { answers, errors, status };
+  return { accepted, errors, status };
 }
 
 /**

@@ -61,7 +61,7 @@ async function whileLocked<T>(applicationId: string, changes: () => Promise<T>[]
 }
 
 function upload(count: number): Submission {
-  return { body: {}, uploads: Array.from({ length: count }, (_, i) => ({ path: 'annexes', name: `annexe-${i}.pdf`, data: PDF, truncated: false })), tooManyParts: false };
+  return { body: {}, uploads: Array.from({ length: count }, (_, i) => ({ path: 'annexes', name: `annexe-${i}.pdf`, data: PDF })), refusal: null };
 }
 
 beforeAll(async () => {
@@ -78,7 +78,7 @@ describe.skipIf(!process.env.DATABASE_URL)('changes to one application that wait
     const submit = () =>
       submitApplication(t.app.services, { id: user.id, label: 'test' }, user, {
         applicationId,
-        posted: { body: { project_name: 'Rejoué', idempotency_key: key }, uploads: [], tooManyParts: false },
+        posted: { body: { project_name: 'Rejoué', idempotency_key: key }, uploads: [], refusal: null },
         idempotencyKey: key,
         arrivedAt: t.clock.now(),
       });

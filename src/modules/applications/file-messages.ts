@@ -9,6 +9,14 @@ export const fileMessages = defineMessages({
   tooLarge: { fr: 'Le fichier « {name} » dépasse la taille maximale de {size}.', en: 'The file “{name}” is larger than the maximum of {size}.' },
   quotaFiles: { fr: 'Une candidature peut avoir au plus {n} fichiers joints ; retirez-en un d’abord.', en: 'An application can have at most {n} attached files; remove one first.' },
   quotaBytes: { fr: 'Les fichiers joints à une candidature ne peuvent dépasser {size} au total.', en: 'The files attached to an application cannot exceed {size} in total.' },
+  requestTooLarge: {
+    fr: 'Cet envoi dépasse {size} : il n’a pas été lu en entier et aucun fichier n’a été enregistré. Envoyez moins de fichiers à la fois.',
+    en: 'This form is larger than {size}: it was not read to the end and no file was stored. Send fewer files at a time.',
+  },
+  nothingStored: {
+    fr: 'Un fichier a été refusé : aucun fichier de cet envoi n’a été enregistré ni retiré. Corrigez puis envoyez de nouveau.',
+    en: 'A file was refused: no file of this form was stored or removed. Correct it and send again.',
+  },
   notAFileQuestion: { fr: 'Ce champ n’accepte pas de fichier.', en: 'This field does not accept a file.' },
   remove: { fr: 'Retirer « {name} » à l’enregistrement', en: 'Remove “{name}” when saving' },
   download: { fr: 'Télécharger « {name} »', en: 'Download “{name}”' },

@@ -179,6 +179,36 @@ export async function lockApplicationForChange(trx: Transaction<DB>, id: string,
   };
 }
 
+/** What the rules of an upload are decided on, before its body is read. */
+export interface UploadTarget {
+  application: ApplicationRecord;
+  definition: FormDefinition;
+  held: HeldFile[];
+}
+
+/**
+ * In one round trip, without a lock: the application if this person may work on it (else null,
+ * as for an unknown id), its form and the files it holds. Read before a posted form's body, so
+ * that a stranger's upload is refused unread and an applicant's is read within the quota left;
+ * the change itself checks again with the application locked.
+ */
+export async function loadUploadTarget(db: Db, id: string, user: CurrentUser): Promise<UploadTarget | null> {
+  if (!isUuid(id)) return null;
+  const row = await db
+    .selectFrom('applications')
+    .leftJoin('application_forms', 'application_forms.id', 'applications.form_id')
+    .select([...COLUMNS, 'application_forms.definition', heldFilesOf(id).as('held')])
+    .where('applications.id', '=', id)
+    .where(mayWorkOn(user))
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    application: toApplication(row),
+    definition: parseJson<FormDefinition>(row.definition, { sections: [] }),
+    held: parseJson<{ file_id: string; size: number }[]>(row.held, []).map((f) => ({ fileId: f.file_id, size: Number(f.size) })),
+  };
+}
+
 /** The version a request with this idempotency key created, on any application (JSON, or null). */
 function previousVersionOf(idempotencyKey: string | null): RawBuilder<unknown> {
   return sql`(select json_build_object('application_id', v.application_id, 'version', v.version, 'submitted_at', v.submitted_at)

@@ -33,6 +33,7 @@ import {
   loadApplication,
   loadApplicationFor,
   loadFormVersion,
+  loadUploadTarget,
   loadVersion,
   type ApplicationRecord,
   type StaffFilters,
@@ -51,7 +52,7 @@ import { listNotes, listThread } from './instruction-queries.js';
 import { applicationsWithUnread, readThread } from './thread-reads.js';
 import { listExpertRequests } from './expert-opinions.js';
 import { instructionNotice } from './routes-instruction.js';
-import { attachFiles, downloadRefusal, listApplicationFiles, readSubmission, scanStatusLabel, staffMayDownload, type ApplicationFileRow } from './application-files.js';
+import { attachFiles, downloadRefusal, FIELDS_ONLY, listApplicationFiles, readSubmission, scanStatusLabel, uploadRules, staffMayDownload, type ApplicationFileRow } from './application-files.js';
 import { fileMessages as fileText } from './file-messages.js';
 import type { AttachedFileView } from './form/render.js';
 import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
@@ -244,6 +245,12 @@ async function keepForLater(request: FastifyRequest<IdParams>, reply: FastifyRep
   return reply.redirect(signIn, 303);
 }
 
+/** The answers among `answers` whose fields were posted (a question's own name, or its rows'). */
+function readOnly(answers: AnswerMap, body: Record<string, unknown>): AnswerMap {
+  const posted = Object.keys(body);
+  return Object.fromEntries(Object.entries(answers).filter(([id]) => posted.some((name) => name === id || name.startsWith(`${id}[`))));
+}
+
 async function registerApplicantRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get('/mes-candidatures', { config: { permission: 'signed-in' } }, async (request, reply) => {
     const rows = await listApplicationsOf(services.db, request.user!);
@@ -268,13 +275,13 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
 
   // 'public' on purpose: a save sent after the session expired must not lose what was typed.
   app.post<IdParams>('/mes-candidatures/:id', { config: { permission: 'public' } }, async (request, reply) => {
-    const submission = await readSubmission(request);
     const user = request.user;
-    if (!user) return keepForLater(request, reply, services, submission.body);
-    const application = await loadApplicationFor(services.db, request.params.id, user);
-    if (!application) return notFound(request, reply);
-    const form = await loadFormVersion(services.db, application.formId);
-    const definition = form?.definition ?? { sections: [] };
+    if (!user) return keepForLater(request, reply, services, (await readSubmission(request, FIELDS_ONLY)).body);
+    // Who may change this application is known before a byte of the body is read (see readSubmission).
+    const target = await loadUploadTarget(services.db, request.params.id, user);
+    if (!target) return notFound(request, reply);
+    const { application, definition } = target;
+    const submission = await readSubmission(request, uploadRules(definition, target.held, isEditable(application.state)));
     const typed = readAnswers(definition, submission.body);
     // Autosave never removes a file: a box ticked then unticked while typing must not lose it.
     if (wantsJson(request)) delete submission.body.remove_files;
@@ -282,6 +289,12 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     const attached = await attachFiles(services, actorOf(request), user, application, definition, typed.answers, submission, arrivedAt(request, services));
     const answers = attached.answers;
     const errors = { ...typed.errors, ...attached.errors };
+    if (submission.complete === false) {
+      // Read only up to a limit: the fields after it never came, so the draft is left as it was and
+      // the form shows what was read over it.
+      const shown = { ...application.draftAnswers, ...readOnly(answers, submission.body) };
+      return renderApplication(request, reply, services, application, 413, { answers: shown, errors, notice: { kind: 'error', title: t(request.locale, m.submitErrors) } });
+    }
     const result = await saveDraft(services, actorOf(request), application.id, answers, arrivedAt(request, services));
     const locale = request.locale;
     if (!result.ok) {
@@ -309,8 +322,10 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
   app.post<IdParams>('/mes-candidatures/:id/soumettre', { config: { permission: 'public' } }, async (request, reply) => {
     const user = request.user;
     const arrival = arrivedAt(request, services);
-    const submission = await readSubmission(request);
-    if (!user) return keepForLater(request, reply, services, submission.body);
+    if (!user) return keepForLater(request, reply, services, (await readSubmission(request, FIELDS_ONLY)).body);
+    const target = await loadUploadTarget(services.db, request.params.id, user);
+    if (!target) return notFound(request, reply);
+    const submission = await readSubmission(request, uploadRules(target.definition, target.held, isEditable(target.application.state)));
     const rawKey = typeof submission.body.idempotency_key === 'string' ? submission.body.idempotency_key.toLowerCase() : '';
     const idempotencyKey = isUuid(rawKey) ? rawKey : null;
     // One transaction reads the form, stores the files and writes the version (a replay stores nothing).
@@ -327,7 +342,7 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     switch (result.reason) {
       case 'files':
         return renderApplication(request, reply, services, fresh, result.status, {
-          answers,
+          answers: submission.complete === false ? { ...fresh.draftAnswers, ...readOnly(answers ?? {}, submission.body) } : answers,
           errors: { ...typeErrors, ...result.errors },
           notice: { kind: 'error', title: t(locale, m.submitErrors) },
         });

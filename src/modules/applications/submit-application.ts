@@ -87,8 +87,9 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
       const attached = await attachInTransaction(trx, audit, atCommit, { services, userId: user.id, applicationId: application.id, definition, typed: answers, submission: input.posted, editable, held: locked.held });
       answers = attached.answers;
       if (attached.status) {
-        // A refused file stops the submit; what was typed (and the files accepted) is kept as the draft.
-        if (editable) await writeDraft(trx, application.id, application.formId, answers, now, definition);
+        // A refused file stops the submit and stores no file; what was typed is kept as the draft.
+        // A form read only in part (stopped at a limit) lacks its later fields: the draft keeps its own.
+        if (editable && input.posted.complete !== false) await writeDraft(trx, application.id, application.formId, answers, now, definition);
         return { ok: false, reason: 'files', errors: attached.errors, status: attached.status, ...kept(answers) };
       }
     } else if (input.posted) {

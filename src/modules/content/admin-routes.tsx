@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { html, notFound } from '../../core/http/replies.js';
 import { FormReader } from '../../core/http/forms.js';
+import { readMultipartForm } from '../../core/http/multipart.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
@@ -138,21 +139,18 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
     let file: { data: Buffer; name: string } | undefined;
     let tooLarge = false;
     if (request.isMultipart()) {
+      // Read only now, the staff permission and the news item checked: one file, streamed within its limit.
+      const form = await readMultipartForm(request, {
+        maxFileBytes: (field) => (field === 'file' ? MAX_ATTACHMENT_BYTES : 0),
+        quota: () => ({ files: 1, bytes: MAX_ATTACHMENT_BYTES }),
+        bodyBytes: MAX_ATTACHMENT_BYTES + 1024 * 1024,
+        afterRefusalBytes: 1024 * 1024,
+      });
+      for (const [name, value] of Object.entries(form.fields)) if (typeof value === 'string') fields[name] = value;
+      const sent = form.files.find((f) => f.field === 'file');
       // The sender's full file name is kept as display text (never a path), so it is shown as sent.
-      try {
-        for await (const part of request.parts({ preservePath: true, limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } })) {
-          if (part.type === 'file') {
-            const data = await part.toBuffer();
-            if (part.fieldname === 'file' && !file && (data.length > 0 || part.filename)) file = { data, name: part.filename };
-          } else if (typeof part.value === 'string') {
-            fields[part.fieldname] = part.value;
-          }
-        }
-      } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-        tooLarge = true;
-      }
+      if (sent) file = { data: sent.data, name: sent.name };
+      tooLarge = form.refusal !== null && form.refusal.reason !== 'not_a_file_field';
     }
     const upload = new FormReader(fields);
     const label = upload.text('label', { max: 200 });
