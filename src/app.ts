@@ -19,6 +19,7 @@ import type { Database } from './core/db/database.js';
 import { httpMessages as hm, HttpError } from './core/http/errors.js';
 import { sendErrorPage } from './core/http/error-pages.js';
 import { securityHeaders } from './core/http/security-headers.js';
+import { BAD_CHARACTERS, refuseBadCharacters, registerInputRules } from './core/http/input-rules.js';
 import { LOCALE_COOKIE, registerCoreRoutes } from './core/http/core-routes.js';
 import './core/http/request-context.js';
 import { isLocale } from './core/i18n/i18n.js';
@@ -73,6 +74,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // A path whose percent-encoding is not UTF-8 (`/saisons/%FF`) is refused by the router before
+    // any hook: answer it with the input rule's page rather than Fastify's bare JSON.
+    frameworkErrors: (error, request, reply) => {
+      if (error.code === 'FST_ERR_BAD_URL') return refuseBadCharacters(request, reply, 'URL');
+      return sendErrorPage(request, reply, 400, hm.badRequestTitle, hm.badRequestText, { detail: error.message });
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const services: Services = {
@@ -159,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('connection', 'close');
     lingerBeforeClose(request.raw.socket);
   });
+  registerInputRules(app);
   app.addHook('preHandler', (request, reply, done) => {
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
     if (!unsafe || request.routeOptions.config.csrf === false) return done();
@@ -167,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     const status = error.statusCode ?? 500;
+    if (error instanceof HttpError && error.code === BAD_CHARACTERS) return refuseBadCharacters(request, reply, error.message);
     if (error instanceof HttpError) return sendErrorPage(request, reply, error.statusCode, hm.badRequestTitle, hm.badRequestText, { detail: error.message });
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
       return sendErrorPage(request, reply, 403, hm.csrfTitle, hm.csrfText);

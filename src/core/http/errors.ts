@@ -10,6 +10,11 @@ export const httpMessages = defineMessages({
   forbiddenText: { fr: 'Vous n’avez pas les droits nécessaires pour accéder à cette page.', en: 'You do not have the rights needed to access this page.' },
   badRequestTitle: { fr: 'Requête invalide', en: 'Invalid request' },
   badRequestText: { fr: 'La requête envoyée n’est pas valide : {detail}', en: 'The request sent is not valid: {detail}' },
+  badCharactersTitle: { fr: 'Caractères non autorisés', en: 'Characters not allowed' },
+  badCharactersText: {
+    fr: 'La requête contient des caractères non autorisés (caractère nul, caractère Unicode isolé ou encodage invalide) dans « {field} ». Retirez-les puis réessayez.',
+    en: 'The request contains characters that are not allowed (null character, lone Unicode surrogate or invalid encoding) in “{field}”. Remove them and try again.',
+  },
   csrfTitle: { fr: 'Formulaire expiré', en: 'Form expired' },
   csrfText: {
     fr: 'Le formulaire a expiré ou ne provient pas de ce site. Revenez à la page précédente, rechargez-la puis envoyez-le à nouveau.',

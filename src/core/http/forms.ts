@@ -1,4 +1,5 @@
 import { defineMessages, t, type Locale, type Message } from '../i18n/i18n.js';
+import { badFieldsOf, hasBadCharacters, withoutBadCharacters } from './input-rules.js';
 
 export const formMessages = defineMessages({
   required: { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
@@ -9,6 +10,10 @@ export const formMessages = defineMessages({
   choice: { fr: 'Choisissez une des valeurs proposées.', en: 'Choose one of the proposed values.' },
   slug: { fr: 'Utilisez des lettres minuscules, des chiffres et des tirets (par exemple mon-article).', en: 'Use lower-case letters, digits and hyphens (e.g. my-article).' },
   url: { fr: 'Saisissez une adresse web commençant par https:// ou une adresse du site commençant par /.', en: 'Enter a web address starting with https:// or a site path starting with /.' },
+  badCharacters: {
+    fr: 'Ce champ contenait des caractères non autorisés (caractère nul ou caractère Unicode isolé) ; ils ont été retirés. Vérifiez le texte puis envoyez à nouveau.',
+    en: 'This field contained characters that are not allowed (null character or lone Unicode surrogate); they were removed. Check the text and send it again.',
+  },
   integer: { fr: 'Saisissez un nombre entier.', en: 'Enter a whole number.' },
   summary: { fr: 'Le formulaire contient {n} erreur(s). Corrigez les champs signalés.', en: 'The form has {n} error(s). Correct the fields shown.' },
 });
@@ -29,7 +34,19 @@ export class FormReader {
   readonly values: Record<string, string> = {};
   readonly errors: Record<string, FieldError> = {};
 
-  constructor(private readonly body: unknown) {}
+  private readonly body: unknown;
+
+  constructor(body: unknown) {
+    // A body the input rule marked (see input-rules.ts): read the cleaned fields, and report each
+    // field that held bad characters, so the form comes back with what was typed minus them.
+    const marks = badFieldsOf(body);
+    this.body = marks ? marks.clean : body;
+    for (const field of marks?.fields ?? []) {
+      const value = marks!.clean[field];
+      this.values[field] = typeof value === 'string' ? value : '';
+      this.fail(field, formMessages.badCharacters);
+    }
+  }
 
   get ok(): boolean {
     return Object.keys(this.errors).length === 0;
@@ -54,7 +71,11 @@ export class FormReader {
       this.fail(field, formMessages.notText);
       return '';
     }
-    const value = options.trim === false ? (raw ?? '') : (raw ?? '').trim();
+    // A body built by hand (e.g. from multipart parts) is checked here too.
+    const typed = raw ?? '';
+    if (hasBadCharacters(typed)) this.fail(field, formMessages.badCharacters);
+    const kept = withoutBadCharacters(typed);
+    const value = options.trim === false ? kept : kept.trim();
     this.values[field] = value;
     const max = options.max ?? 10_000;
     if (options.required && value === '') this.fail(field, formMessages.required);

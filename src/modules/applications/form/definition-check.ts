@@ -1,6 +1,8 @@
 import type { Message } from '../../../core/i18n/i18n.js';
 import { defineMessages } from '../../../core/i18n/i18n.js';
 import type { Bilingual, FormDefinition, Question, QuestionKind, Section } from './model.js';
+import { formMessages } from '../../../core/http/forms.js';
+import { badCharacterPath } from '../../../core/http/input-rules.js';
 
 /*
  * Checks a form definition written by staff (in the builder or as JSON) and returns a clean copy:
@@ -211,5 +213,8 @@ export function parseDefinitionJson(text: string): { definition: FormDefinition;
   } catch (error) {
     return { definition: { sections: [] }, problems: [{ path: 'json', message: definitionMessages.notJson, params: { detail: (error as Error).message.slice(0, 200) } }] };
   }
+  // JSON escapes get past the core input rule (the typed text is plain ASCII): \u0000 or a lone
+  // \ud800 would reach jsonb, which refuses them (a 500). Same rule, same message, on the field.
+  if (badCharacterPath(parsed)) return { definition: { sections: [] }, problems: [{ path: 'json', message: formMessages.badCharacters }] };
   return checkDefinition(parsed);
 }

@@ -1,4 +1,5 @@
 import { formMessages, type FieldError } from '../../../core/http/forms.js';
+import { badFieldsOf } from '../../../core/http/input-rules.js';
 import type { Message } from '../../../core/i18n/i18n.js';
 import { isValidRna, isValidSiret, normaliseRna, normaliseSiret } from './identifiers.js';
 import { formFieldMessages as fm } from './messages.js';
@@ -212,9 +213,14 @@ function sectionQuestions(definition: FormDefinition): Question[] {
  */
 export function readAnswers(definition: FormDefinition, body: Record<string, unknown>): { answers: AnswerMap; errors: Record<string, FieldError> } {
   const errors: Record<string, FieldError> = {};
-  const safeBody = body && typeof body === 'object' && !Array.isArray(body) ? body : {};
+  // A body with bad characters (NUL, lone surrogates) comes marked by the core input rule: read it
+  // without them, and report each such field on the form rather than failing the whole request.
+  const marks = badFieldsOf(body);
+  const given = marks ? marks.clean : body;
+  const safeBody = given && typeof given === 'object' && !Array.isArray(given) ? given : {};
   try {
     const answers = readLevel(sectionQuestions(definition), { body: safeBody, prefix: (id) => id, nested: undefined }, 0, errors);
+    for (const field of marks?.fields ?? []) put(errors, field, { message: formMessages.badCharacters });
     return { answers, errors };
   } catch {
     // Only a malformed definition can get here (the body is read defensively); answer nothing rather than fail.
