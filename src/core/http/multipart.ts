@@ -1,6 +1,7 @@
 import { Busboy, type BusboyHeaders, type BusboyInstance } from '@fastify/busboy';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from './errors.js';
+import { badCharactersError, hasBadCharacters, withoutBadCharacters } from './input-rules.js';
 
 /**
  * Reading a multipart form without trusting it. The body is read only here, in the handler, after
@@ -110,8 +111,21 @@ export function readMultipartForm(request: FastifyRequest, rules: UploadRules): 
       reject(new HttpError(400, error instanceof Error ? error.message : 'malformed multipart form', 'malformed_multipart'));
       return;
     }
-    busboy.on('field', (name: string, value: string) => addField(fields, name, value));
+    // The platform's input rule (input-rules.ts) holds here too: a name, value or file name with a NUL, a
+    // lone surrogate or bad UTF-8 stops the read with a 400 naming the field.
+    const breaksRule = (field: string, ...texts: (string | undefined)[]): boolean => {
+      if (!texts.some((text) => text !== undefined && hasBadCharacters(text))) return false;
+      raw.unpipe(busboy);
+      raw.pause();
+      complete = false;
+      finish(badCharactersError(withoutBadCharacters(field)));
+      return true;
+    };
+    busboy.on('field', (name: string, value: string) => {
+      if (!breaksRule(name, name, value)) addField(fields, name, value);
+    });
     busboy.on('file', (field: string, stream: NodeJS.ReadableStream & { resume(): void }, filename: string | undefined) => {
+      if (breaksRule(field, field, filename)) return stream.resume();
       const name = filename ?? '';
       const chunks: Buffer[] = [];
       let size = 0;
