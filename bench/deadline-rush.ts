@@ -172,6 +172,7 @@ async function seed(url: string): Promise<{ id: string; token: string }[]> {
         .insertInto('users')
         .values(Array.from({ length: count }, (_, i) => ({ email: `rush-${start + i}@example.org` })))
         .returning(['id', 'email'])
+        .$narrowType<{ email: string }>()
         .execute();
       const apps = await db
         .insertInto('applications')

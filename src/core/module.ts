@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import type { Transaction } from 'kysely';
 import type { Services } from './services.js';
 import type { JobHandler } from './jobs/worker.js';
-import type { Actor } from './audit/audit.js';
+import type { Actor, AuditRecorder } from './audit/audit.js';
+import type { DB } from './db/schema.js';
 
 /** The person whose data is exported (right of access) or erased (right to erasure). */
 export interface DataSubject {
@@ -10,18 +12,36 @@ export interface DataSubject {
 }
 
 /**
+ * Where a module erases its part of a person's data: inside the one transaction of the whole erasure, so
+ * the account is erased entirely or not at all. The account row itself stays, as a pseudonym
+ * (`pseudonymOf`, core/auth/pseudonym.ts): every record pointing at it remains valid.
+ */
+export interface ErasureContext {
+  services: Services;
+  trx: Transaction<DB>;
+  actor: Actor;
+  now: Date;
+  /** Records the module's own events, if it needs any beyond the erasure's (which lists each part's counts). */
+  audit: AuditRecorder;
+}
+
+/** What a part did, as counts by kind (`{ draftsDeleted: 2, reviewsKept: 3 }`): recorded in the audit, so never personal data. */
+export type ErasureCounts = Record<string, number>;
+
+/**
  * A module's part of a person's data. The accounts module's "my data" pages gather every part into the
- * export file and erase every part before the account itself, so no module's data outlives the account.
+ * export file, and erase every part in the transaction that pseudonymises the account.
  */
 export interface PersonalDataPart {
   /** The key of this part in the export file. */
   name: string;
   export(services: Services, person: DataSubject): Promise<unknown>;
   /**
-   * Absent when the module's records must outlive the account (e.g. a submitted application belongs to the
-   * programme's file too): then the account cannot be erased while such records point at it.
+   * Deletes what the programme does not need (drafts never submitted, personal details) and strips the
+   * person from what it must keep (submitted applications, reviews…), which stays attributed to the
+   * pseudonymous account. Absent when the module holds nothing but records pointing at the account.
    */
-  erase?(services: Services, actor: Actor, person: DataSubject): Promise<void>;
+  erase?(context: ErasureContext, person: DataSubject): Promise<ErasureCounts>;
 }
 
 /** A CLI sub-command a module offers (`npx accelerateur <name> …`). Returns the exit code. */

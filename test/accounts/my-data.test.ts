@@ -60,7 +60,7 @@ describe('my space', () => {
     expect(response.body).not.toMatch(/jeton=[A-Za-z0-9_-]{20,}/);
   });
 
-  it('erases the account after confirmation; the audit log keeps only ids', async () => {
+  it('erases the account after confirmation, leaving a pseudonym; the audit log keeps only ids', async () => {
     const { cookies } = await signInByMail(t, 'gone@example.org');
     const user = await t.database.db.selectFrom('users').select('id').where('email', '=', 'gone@example.org').executeTakeFirstOrThrow();
     const page = await formSession(t.app, cookieHeader(cookies), '/compte');
@@ -71,7 +71,11 @@ describe('my space', () => {
     const erased = await submitForm(t.app, page, '/compte/supprimer', { confirmation: 'supprimer' });
     expect(erased.statusCode).toBe(200);
     expect(erased.body).toContain('Compte supprimé');
-    expect(await t.database.db.selectFrom('users').select('id').where('id', '=', user.id).executeTakeFirst()).toBeUndefined();
+    // The row stays for the records that may point at it, with nothing that leads to the person.
+    const left = await t.database.db.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(left).toMatchObject({ email: null, given_name: `Personne effacée n° ${user.id.replace(/-/g, '').slice(0, 8)}`, family_name: null, siret: null, proconnect_sub: null, last_sign_in_at: null });
+    expect(left.erased_at).not.toBeNull();
+    expect(await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute()).toEqual([]);
     expect(await t.database.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
     expect(await t.database.db.selectFrom('mails').select('id').where('to_address', '=', 'gone@example.org').execute()).toEqual([]);
     const events = await t.database.db.selectFrom('audit_events').selectAll().where('subject_id', '=', user.id).orderBy('seq').execute();

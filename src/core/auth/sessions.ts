@@ -71,6 +71,9 @@ export async function loadSessionUser(db: Kysely<DB>, clock: Clock, token: strin
       sql<{ role: string; track: string }[]>`coalesce((select json_agg(json_build_object('role', r.role, 'track', r.track)) from user_roles r where r.user_id = users.id), '[]'::json)`.as('grants'),
     ])
     .where('sessions.id', '=', id)
+    // An erased account has no session left; this holds even if one were missed, and gives the address's type.
+    .where('users.email', 'is not', null)
+    .$narrowType<{ email: string }>()
     .executeTakeFirst();
   if (!row) return null;
   const lastSeen = new Date(row.last_seen_at).getTime();

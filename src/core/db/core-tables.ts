@@ -5,7 +5,8 @@ type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | strin
 
 export interface UsersTable {
   id: Generated<string>;
-  email: string;
+  /** null once the account is erased (and only then). */
+  email: string | null;
   given_name: string | null;
   family_name: string | null;
   siret: string | null;
@@ -13,6 +14,8 @@ export interface UsersTable {
   locale: Generated<'fr' | 'en'>;
   created_at: DefaultTimestamp;
   last_sign_in_at: Timestamp | null;
+  /** Set when the person erased their account: the row stays as a pseudonym for the records that point at it. */
+  erased_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface UserRolesTable {

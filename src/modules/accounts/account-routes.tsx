@@ -8,7 +8,6 @@ import { accountMessages as m } from './messages.js';
 import { eraseAccount, exportUserData, updateProfile } from './my-data.js';
 import { sessionCookieOptions } from './open-session.js';
 import { LastAdminError } from './roles.js';
-import { userActor } from './users.js';
 import { AccountPage, ErasedPage, type AccountView } from './views/account.js';
 
 const html = 'text/html; charset=utf-8';
@@ -26,7 +25,8 @@ async function loadAccount(services: Services, userId: string): Promise<{ view: 
     .execute();
   return {
     view: {
-      email: user.email,
+      // Only a signed-in account reaches here, and an erased one has no session.
+      email: user.email ?? '',
       siret: user.siret,
       createdAt: new Date(user.created_at),
       roles,
@@ -95,13 +95,10 @@ export async function accountRoutes(app: FastifyInstance, services: Services): P
     if (form.ok && confirmation.toUpperCase() !== 'SUPPRIMER') form.fail('confirmation', m.eraseConfirmWrong);
     if (!form.ok) return showAccount(request, reply, services, { status: 400, eraseError: form.errors.confirmation });
     try {
-      const person = { id: request.user!.id, email: request.user!.email };
-      // The modules' parts go first: the account row is what leads to them.
-      for (const part of services.personalData) await part.erase?.(services, userActor(person.id), person);
-      await eraseAccount(services.db, person.id, services.clock.now());
+      await eraseAccount(services, request.user!.id);
     } catch (error) {
       if (error instanceof LastAdminError) return showAccount(request, reply, services, { status: 409, eraseError: { message: m.lastAdmin } });
-      // Another module still holds rows pointing at this person (foreign key).
+      // A record that must outlive the account refused a deletion (foreign key): nothing was erased.
       if ((error as { code?: string }).code === '23503') {
         request.log.warn({ err: error }, 'account erasure blocked by linked records');
         return showAccount(request, reply, services, { status: 409, eraseError: { message: m.eraseBlocked } });

@@ -1,3 +1,4 @@
+import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../core/http/replies.js';
 import { sql } from 'kysely';
@@ -47,7 +48,7 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
       : [];
     const users = rows.map((r) => ({
       id: r.id,
-      email: r.email,
+      email: addressOrPseudonym(r.email, r.id),
       name: [r.given_name, r.family_name].filter(Boolean).join(' '),
       roles: grants.filter((g) => g.user_id === r.id),
       lastSignInAt: r.last_sign_in_at ? new Date(r.last_sign_in_at) : null,
@@ -76,7 +77,7 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
       .send(
         <UserRolesPage
           ctx={ctx}
-          user={{ id: user.id, email: user.email, name: [user.given_name, user.family_name].filter(Boolean).join(' ') }}
+          user={{ id: user.id, email: addressOrPseudonym(user.email, user.id), name: [user.given_name, user.family_name].filter(Boolean).join(' ') }}
           roles={roles}
           form={options.form ?? {}}
           errors={options.errors ?? {}}

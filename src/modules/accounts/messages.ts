@@ -114,14 +114,17 @@ export const accountMessages = defineMessages({
   exportLink: { fr: 'Télécharger mes données', en: 'Download my data' },
   eraseTitle: { fr: 'Supprimer mon compte', en: 'Delete my account' },
   eraseText: {
-    fr: 'La suppression efface votre compte, vos rôles et vos sessions. Elle est définitive. Le journal d’audit ne garde que la mention « compte supprimé ».',
-    en: 'Deletion erases your account, your roles and your sessions. It cannot be undone. The audit log keeps only the mention “deleted account”.',
+    fr: 'La suppression efface votre adresse, vos nom et prénom, vos rôles, vos sessions et vos brouillons jamais déposés. Les dossiers que le programme doit garder (candidatures déposées, évaluations et avis du jury, conflits d’intérêts déclarés) restent, rattachés à un pseudonyme qui ne mène plus à vous. Elle est définitive. Le journal d’audit n’en garde que la mention « compte supprimé » et des nombres.',
+    en: 'Deletion erases your address, your names, your roles, your sessions and your drafts never submitted. The records the programme must keep (submitted applications, jury reviews, declared conflicts of interest) stay, attached to a pseudonym that no longer leads to you. It cannot be undone. The audit log keeps only the mention “deleted account” and counts.',
   },
   eraseConfirm: { fr: 'Pour confirmer, saisissez SUPPRIMER', en: 'To confirm, type SUPPRIMER' },
   eraseConfirmWrong: { fr: 'Saisissez exactement le mot SUPPRIMER pour confirmer.', en: 'Type exactly the word SUPPRIMER to confirm.' },
   eraseButton: { fr: 'Supprimer définitivement mon compte', en: 'Delete my account for good' },
   erasedTitle: { fr: 'Compte supprimé', en: 'Account deleted' },
-  erasedText: { fr: 'Votre compte et vos données personnelles ont été supprimés.', en: 'Your account and your personal data have been deleted.' },
+  erasedText: {
+    fr: 'Votre compte et vos données personnelles ont été supprimés. Les dossiers que le programme garde ne portent plus qu’un pseudonyme.',
+    en: 'Your account and your personal data have been deleted. The records the programme keeps now bear only a pseudonym.',
+  },
   lastAdmin: {
     fr: 'Vous êtes le dernier administrateur : confiez ce rôle à une autre personne avant de supprimer votre compte.',
     en: 'You are the last administrator: give this role to someone else before deleting your account.',

@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Locale } from '../../core/i18n/i18n.js';
+import { pseudonymOf } from '../../core/auth/pseudonym.js';
+import type { ErasureCounts } from '../../core/module.js';
+import type { Services } from '../../core/services.js';
 import { adminCount, LastAdminError } from './roles.js';
 import { userActor } from './users.js';
 
@@ -50,23 +53,46 @@ export async function exportUserData(db: Kysely<DB>, userId: string, now: Date) 
   return { exportedAt: now.toISOString(), user, roles, sessions, mails: redacted, auditEvents };
 }
 
+export class AlreadyErasedError extends Error {}
+
 /**
- * Erases an account: sessions, roles and the user row go; mails addressed to them too. The
- * audit log is append-only, and holds only ids, so an `accounts.erased` event is all it needs.
+ * Erases an account (right to erasure), in one transaction: each module erases its part first (drafts
+ * never submitted go, the records the programme keeps are stripped of the person), then the account
+ * loses its sessions, roles, sign-in links and the mail addressed to it, and its row becomes a pseudonym:
+ * no address, no names, no SIRET, `erased_at` set. The row stays so that every record pointing at it
+ * (submitted applications, reviews, conflicts, bids…) stays whole; the address is free for a new account.
+ * The audit event says who asked and what each part did, in counts: the audit log is append-only.
  */
-export async function eraseAccount(db: Kysely<DB>, userId: string, now: Date, actor: Actor = userActor(userId)): Promise<void> {
-  await auditedTransaction(db, actor, now, async (trx, audit) => {
+export async function eraseAccount(services: Services, userId: string, actor: Actor = userActor(userId)): Promise<void> {
+  const now = services.clock.now();
+  await auditedTransaction(services.db, actor, now, async (trx, audit) => {
+    const user = await trx.selectFrom('users').select(['email']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+    if (user.email === null) throw new AlreadyErasedError();
     const isAdmin = await trx.selectFrom('user_roles').select('user_id').where('user_id', '=', userId).where('role', '=', 'admin').executeTakeFirst();
     if (isAdmin) {
       await trx.selectFrom('user_roles').select('user_id').where('role', '=', 'admin').forUpdate().execute();
       if ((await adminCount(trx)) <= 1) throw new LastAdminError();
     }
-    const user = await trx.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow();
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    const person = { id: userId, email: user.email };
+    const parts: Record<string, ErasureCounts> = {};
+    for (const part of services.personalData) {
+      if (part.erase) parts[part.name] = await part.erase({ services, trx, actor, now, audit }, person);
+    }
+    const sessions = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
     await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
     await trx.deleteFrom('sign_in_tokens').where('email', '=', user.email).execute();
-    await trx.deleteFrom('mails').where('to_address', '=', user.email).execute();
-    await trx.deleteFrom('users').where('id', '=', userId).execute();
-    await audit({ action: 'accounts.erased', subjectType: 'user', subjectId: userId, summary: { label: 'compte supprimé' } });
+    const mails = await trx.deleteFrom('mails').where('to_address', '=', user.email).executeTakeFirst();
+    await trx
+      .updateTable('users')
+      .set({ email: null, given_name: pseudonymOf(userId), family_name: null, siret: null, proconnect_sub: null, last_sign_in_at: null, erased_at: now })
+      .where('id', '=', userId)
+      .execute();
+    parts.accounts = { sessionsDeleted: Number(sessions.numDeletedRows), mailsDeleted: Number(mails.numDeletedRows) };
+    await audit({
+      action: 'accounts.erased',
+      subjectType: 'user',
+      subjectId: userId,
+      summary: { label: 'compte supprimé, personne pseudonymisée', requestedBy: actor.id === userId ? 'self' : actor.id, parts },
+    });
   });
 }

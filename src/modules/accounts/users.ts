@@ -22,17 +22,18 @@ export async function findOrCreateUserByEmail(
   now: Date,
   options: { applicant?: boolean } = {},
 ): Promise<{ user: UserRow; created: boolean }> {
-  const existing = await trx.selectFrom('users').select(['id', 'email']).where('email', '=', email).executeTakeFirst();
+  const existing = await trx.selectFrom('users').select(['id', 'email']).where('email', '=', email).$narrowType<{ email: string }>().executeTakeFirst();
   if (existing) return { user: existing, created: false };
   const inserted = await trx
     .insertInto('users')
     .values({ email, given_name: null, family_name: null, siret: null, proconnect_sub: null, created_at: now })
     .onConflict((oc) => oc.column('email').doNothing())
     .returning(['id', 'email'])
+    .$narrowType<{ email: string }>()
     .executeTakeFirst();
   if (!inserted) {
     // Another request created it in the meantime.
-    const row = await trx.selectFrom('users').select(['id', 'email']).where('email', '=', email).executeTakeFirstOrThrow();
+    const row = await trx.selectFrom('users').select(['id', 'email']).where('email', '=', email).$narrowType<{ email: string }>().executeTakeFirstOrThrow();
     return { user: row, created: false };
   }
   if (options.applicant !== false) {

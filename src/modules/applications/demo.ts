@@ -315,6 +315,7 @@ async function demoApplicationsByOwner(services: Services, seasonId: string): Pr
     .select('u.email')
     .where('a.season_id', '=', seasonId)
     .where('u.email', 'like', `%@${DEMO_APPLICANT_DOMAIN}`)
+    .$narrowType<{ email: string }>()
     .execute();
   return new Set(rows.map((r) => r.email));
 }

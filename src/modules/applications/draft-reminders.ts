@@ -51,6 +51,9 @@ export function draftRemindersJob(services: Services): JobHandler {
       .where('applications.season_id', '=', season.id)
       .where('applications.state', '=', 'draft')
       .where('applications.reminder_sent_at', 'is', null)
+      // An erased owner's drafts were deleted with the account; never mail a pseudonym.
+      .where('users.email', 'is not', null)
+      .$narrowType<{ email: string }>()
       .execute();
     for (const draft of drafts) {
       await auditedTransaction(db, systemActor, now, async (trx, audit) => {

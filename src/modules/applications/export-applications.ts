@@ -1,3 +1,4 @@
+import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import { sql, type Kysely } from 'kysely';
 import { seasonSummariesById } from '../seasons/season-lookups.js';
 import type { DB } from '../../core/db/schema.js';
@@ -50,6 +51,7 @@ export async function exportApplications(db: Kysely<DB>, filters: Omit<StaffFilt
       'applications.state',
       'applications.title',
       'users.email as owner_email',
+      'applications.owner_id',
       'applications.territory',
       'applications.created_at',
       'applications.submitted_at',
@@ -82,7 +84,7 @@ export async function exportApplications(db: Kysely<DB>, filters: Omit<StaffFilt
     applicantKind: r.applicant_kind,
     state: r.state,
     title: r.title,
-    ownerEmail: r.owner_email,
+    ownerEmail: addressOrPseudonym(r.owner_email, r.owner_id),
     territory: r.territory,
     createdAt: new Date(r.created_at).toISOString(),
     submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,

@@ -8,14 +8,14 @@ import { applicationRoutes } from './routes.js';
 import { registerInstructionRoutes } from './routes-instruction.js';
 import { seedApplicationsCommand } from './seed-command.js';
 import { loadApplicationsDemo } from './demo.js';
-import { applicationsDataOf } from './personal-data.js';
+import { applicationsDataOf, eraseApplicationsData } from './personal-data.js';
 
 export const applicationsModule: Module = {
   name: 'applications',
   commands: { 'applications seed': seedApplicationsCommand },
   loadDemo: loadApplicationsDemo,
-  // Export only: applications are part of the programme's file, so an account that owns one is not erased.
-  personalData: { name: 'applications', export: applicationsDataOf },
+  // Submitted applications are part of the programme's file: an erasure keeps them, with the person pseudonymised.
+  personalData: { name: 'applications', export: applicationsDataOf, erase: eraseApplicationsData },
   jobs: (services) => ({ [DRAFT_REMINDER_JOB]: draftRemindersJob(services), [SCAN_FILE_JOB]: scanFileJob(services), [ORGANISATION_CHECK_JOB]: organisationCheckJob(services) }),
   routes: async (app, services) => {
     registerFormBuilderRoutes(app, services);

@@ -21,6 +21,7 @@ describe('applications in a person’s data export', () => {
       .innerJoin('applications', 'applications.id', 'application_notes.application_id')
       .innerJoin('users', 'users.id', 'applications.owner_id')
       .select(['applications.id', 'users.email', 'application_notes.body as note'])
+      .$narrowType<{ email: string }>()
       .executeTakeFirstOrThrow();
     const owned = await db.selectFrom('applications').innerJoin('users', 'users.id', 'applications.owner_id').select('applications.id').where('users.email', '=', noted.email).execute();
     const cookie = await sessionOf(db, t.clock, noted.email);

@@ -75,6 +75,8 @@ async function applicantRecipients(trx: Transaction<DB>, applicationId: string):
     .leftJoin('users as u', 'u.id', 'am.user_id')
     .select(['am.email', 'u.locale'])
     .where('am.application_id', '=', applicationId)
+    // An erased member keeps their place under a pseudonym, which is no address.
+    .where('u.erased_at', 'is', null)
     .execute();
   return rows.map((r) => ({ email: r.email, locale: r.locale === 'en' ? 'en' : 'fr' }));
 }
@@ -90,6 +92,8 @@ async function staffRecipients(trx: Transaction<DB>, application: PostMessageInp
     .where('m.application_id', '=', applicationId)
     .where('m.from_staff', '=', true)
     .where('u.id', '!=', authorId)
+    .where('u.email', 'is not', null)
+    .$narrowType<{ email: string }>()
     .execute();
   const rows =
     following.length > 0
@@ -102,6 +106,8 @@ async function staffRecipients(trx: Transaction<DB>, application: PostMessageInp
           .where('r.role', '=', 'staff')
           .where((eb) => eb.or([eb('r.track', '=', ''), eb('r.track', '=', application.trackCode)]))
           .where('u.id', '!=', authorId)
+          .where('u.email', 'is not', null)
+          .$narrowType<{ email: string }>()
           .execute();
   return rows.map((r) => ({ email: r.email, locale: r.locale === 'en' ? 'en' : 'fr' }));
 }

@@ -1,3 +1,4 @@
+import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { seasonSummariesById } from '../seasons/season-lookups.js';
 import { parseSeasonForSubmit, seasonForSubmitColumn, type SeasonForSubmit } from '../seasons/season-for-submit.js';
@@ -432,6 +433,7 @@ export async function listForStaff(db: Db, filters: StaffFilters): Promise<{ row
       'applications.created_at',
       'applications.submitted_at',
       'applications.season_id',
+      'applications.owner_id',
       'users.email as owner_email',
     ]);
   query = query.where(staffFilterCondition(filters));
@@ -452,7 +454,7 @@ export async function listForStaff(db: Db, filters: StaffFilters): Promise<{ row
     trackCode: r.track_code,
     applicantKind: r.applicant_kind,
     seasonName: seasons.get(r.season_id)?.name ?? '',
-    ownerEmail: r.owner_email,
+    ownerEmail: addressOrPseudonym(r.owner_email, r.owner_id),
     createdAt: new Date(r.created_at),
     submittedAt: r.submitted_at ? new Date(r.submitted_at) : null,
   }));

@@ -1,3 +1,4 @@
+import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import { randomUUID } from 'node:crypto';
 import { html, notFound } from '../../core/http/replies.js';
 import { seasonSummaries } from '../seasons/season-lookups.js';
@@ -549,7 +550,7 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
       <AdminDetailPage
         ctx={ctx}
         application={application}
-        ownerEmail={owner?.email ?? ''}
+        ownerEmail={addressOrPseudonym(owner?.email ?? null, application.ownerId)}
         definition={definition}
         answers={answers}
         transitions={transitions}

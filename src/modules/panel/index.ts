@@ -8,7 +8,7 @@ import './mails.js';
 import { panelAdminRoutes } from './routes-admin.js';
 import { panelistRoutes } from './routes-panelist.js';
 import { panelPublicRoutes } from './routes-public.js';
-import { erasePanelData, panelDataOf } from './personal-data.js';
+import { erasePanelVolunteers, panelDataOf } from './personal-data.js';
 import { ANALYSE_JOB, analyseJob } from './run-analysis.js';
 import { sortitionCommands } from './sortition-commands.js';
 
@@ -34,8 +34,6 @@ export const panelModule: Module = {
   personalData: {
     name: 'panel',
     export: (services, person) => panelDataOf(services.db, person.email),
-    erase: async (services, actor, person) => {
-      await erasePanelData(services, actor, person.email);
-    },
+    erase: async ({ trx, audit }, person) => ({ volunteersErased: await erasePanelVolunteers(trx, audit, person.email) }),
   },
 };

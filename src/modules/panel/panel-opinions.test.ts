@@ -143,7 +143,9 @@ describe('shortlist and panelists’ opinions', () => {
     const erase = await postForm(t.app, panelist.cookie, '/compte', '/compte/supprimer', { confirmation: 'SUPPRIMER' });
     expect(erase.statusCode).toBe(200);
     expect(await panelDataOf(t.app.services.db, panelist.email)).toEqual([]);
-    expect(await t.app.services.db.selectFrom('users').select('id').where('id', '=', panelist.id).execute()).toEqual([]);
+    expect(await t.app.services.db.selectFrom('users').select(['email', 'erased_at']).where('id', '=', panelist.id).executeTakeFirstOrThrow()).toMatchObject({ email: null, erased_at: expect.anything() });
+    const erasure = await t.app.services.db.selectFrom('audit_events').select('summary').where('action', '=', 'accounts.erased').where('subject_id', '=', panelist.id).executeTakeFirstOrThrow();
+    expect(erasure.summary).toMatchObject({ parts: { panel: { volunteersErased: 1 } } });
     expect(await erasePanelData(t.app.services, systemActor, panelist.email)).toBe(0);
     expect(await t.app.services.db.selectFrom('panel_opinions').select('id').execute()).toEqual([]);
     expect(await t.app.services.db.selectFrom('panel_members').select('id').execute()).toEqual([]);

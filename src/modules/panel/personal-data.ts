@@ -1,4 +1,6 @@
-import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import type { Transaction } from 'kysely';
+import { auditedTransaction, type Actor, type AuditRecorder } from '../../core/audit/audit.js';
+import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
 
 export interface PanelPersonalData {
@@ -56,10 +58,12 @@ export async function panelDataOf(db: Services['db'], email: string): Promise<Pa
  * anyone. Returns how many volunteer rows were erased.
  */
 export async function erasePanelData(services: Services, actor: Actor, email: string): Promise<number> {
-  const now = services.clock.now();
-  return auditedTransaction(services.db, actor, now, async (trx, audit) => {
-    const erased = await trx.deleteFrom('panel_volunteers').where('email', '=', email.toLowerCase()).returning(['id', 'panel_id']).execute();
-    for (const row of erased) await audit({ action: 'panel.volunteer-erased', subjectType: 'panel_volunteer', subjectId: row.id, summary: { panel: row.panel_id } });
-    return erased.length;
-  });
+  return auditedTransaction(services.db, actor, services.clock.now(), (trx, audit) => erasePanelVolunteers(trx, audit, email));
+}
+
+/** The same, inside a transaction already open (the account erasure's). */
+export async function erasePanelVolunteers(trx: Transaction<DB>, audit: AuditRecorder, email: string): Promise<number> {
+  const erased = await trx.deleteFrom('panel_volunteers').where('email', '=', email.toLowerCase()).returning(['id', 'panel_id']).execute();
+  for (const row of erased) await audit({ action: 'panel.volunteer-erased', subjectType: 'panel_volunteer', subjectId: row.id, summary: { panel: row.panel_id } });
+  return erased.length;
 }

@@ -129,7 +129,11 @@ export async function runAssignment(services: Services, actor: Actor, input: { s
   const memberIds = new Set(members.map((m) => m.id));
   const inScope = (p: Pair) => appIds.has(p.application) && memberIds.has(p.reviewer);
   const previous = await latestRun(db, input.seasonId);
-  const manual = previous ? (await runPairs(db, previous.id)).filter((p) => p.origin === 'manual').map((p) => ({ application: p.applicationId, reviewer: p.memberId })) : [];
+  // A member who erased their account keeps the pairs they reviewed (their reviews still count) and gets no other.
+  const erased = new Set(members.filter((m) => m.erased).map((m) => m.id));
+  const manual = previous
+    ? (await runPairs(db, previous.id)).filter((p) => p.origin === 'manual' && !erased.has(p.memberId)).map((p) => ({ application: p.applicationId, reviewer: p.memberId }))
+    : [];
   const reviewed = await reviewedPairs(db, input.seasonId);
   const forcedKeys = new Set<string>();
   const forced: Pair[] = [];
@@ -147,8 +151,8 @@ export async function runAssignment(services: Services, actor: Actor, input: { s
     applications: applications.map((a) => a.id),
     reviewers: members.map((m) => m.id),
     perApplication: input.perApplication,
-    minLoad: Object.fromEntries(members.map((m) => [m.id, m.minLoad])),
-    maxLoad: Object.fromEntries(members.map((m) => [m.id, m.maxLoad])),
+    minLoad: Object.fromEntries(members.map((m) => [m.id, m.erased ? 0 : m.minLoad])),
+    maxLoad: Object.fromEntries(members.map((m) => [m.id, m.erased ? forced.filter((p) => p.reviewer === m.id).length : m.maxLoad])),
     fair: input.fair,
   });
   if (!result.feasible) {
@@ -208,7 +212,7 @@ export type PairChange = { ok: true } | { ok: false; problem: 'no_run' | 'confli
 export async function addManualPair(services: Services, actor: Actor, input: { seasonId: string; applicationId: string; memberId: string }): Promise<PairChange> {
   const { db } = services;
   const applications = await listApplicationsForReviewByIds(db, input.seasonId, REVIEWED_STATES, [input.applicationId]);
-  const members = (await listMembers(db, input.seasonId)).filter((m) => m.id === input.memberId);
+  const members = (await listMembers(db, input.seasonId)).filter((m) => m.id === input.memberId && !m.erased);
   if (applications.length === 0 || members.length === 0) return { ok: false, problem: 'not_found' };
   const conflicts = await listConflicts(db, input.seasonId);
   const { affinities, conflicts: bidConflicts } = await affinitiesFor(db, input.seasonId, applications, members);
@@ -278,7 +282,7 @@ export async function publishAssignment(services: Services, actor: Actor, input:
     let notified = 0;
     for (const member of members) {
       const titles = pairs.filter((p) => p.memberId === member.id).map((p) => applications.get(p.applicationId)?.title ?? '');
-      if (titles.length === 0) continue;
+      if (titles.length === 0 || member.erased) continue;
       await queueMail(trx, { to: member.email, template: ASSIGNMENT_PUBLISHED_MAIL, locale: member.locale, data: { season: input.seasonName, titles: titles.join('\n'), link } }, now);
       notified++;
     }

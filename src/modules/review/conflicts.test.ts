@@ -7,7 +7,7 @@ const app = (id: string, over: Partial<ApplicationForReview>): ApplicationForRev
   id, title: id, trackCode: 'numerique', state: 'eligible', organisationName: '', siren: '', text: '', topics: [], emails: [], memberUserIds: [], ...over,
 });
 const member = (id: string, over: Partial<JuryMember>): JuryMember => ({
-  id, seasonId: 's', userId: `u-${id}`, email: `${id}@example.org`, name: id, locale: 'fr', expertise: '', topics: [], minLoad: 0, maxLoad: 5, siren: '', invitedAt: new Date(), removedAt: null, ...over,
+  id, seasonId: 's', userId: `u-${id}`, email: `${id}@example.org`, name: id, locale: 'fr', expertise: '', topics: [], minLoad: 0, maxLoad: 5, siren: '', invitedAt: new Date(), removedAt: null, erased: false, ...over,
 });
 
 describe('conflict detection', () => {

@@ -142,9 +142,12 @@ export function detectConflicts(applications: ApplicationForReview[], members: J
 /**
  * Stores the detected conflicts (idempotent: existing ones are kept, new ones added; a rule that no longer
  * holds removes its conflict). Returns how many were added. Run when staff open the assignment page and
- * before each solve.
+ * before each solve. The conflicts of a member who erased their account are frozen.
  */
-export async function refreshDetectedConflicts(services: Services, actor: Actor, seasonId: string, applications: ApplicationForReview[], members: JuryMember[]): Promise<number> {
+export async function refreshDetectedConflicts(services: Services, actor: Actor, seasonId: string, applications: ApplicationForReview[], everyMember: JuryMember[]): Promise<number> {
+  // A member who erased their account has no address or organisation left to judge by: their conflicts
+  // stay as they were found (lifting one would let a conflicted review count and move the ranking).
+  const members = everyMember.filter((m) => !m.erased);
   const detected = detectConflicts(applications, members);
   const key = (c: { applicationId: string; memberId: string; source: string }) => `${c.applicationId}|${c.memberId}|${c.source}`;
   const existing = (await listConflicts(services.db, seasonId)).filter((c) => (DETECTED_SOURCES as readonly string[]).includes(c.source));

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Locale } from '../../core/i18n/i18n.js';
 import { queueMail } from '../../core/mail/mailer.js';
@@ -24,8 +25,14 @@ export interface JuryMember extends MemberProfile {
   id: string;
   seasonId: string;
   userId: string;
+  /** The member's address; once they erased their account, the pseudonym (never mail it: see `erased`). */
   email: string;
   name: string;
+  /**
+   * The person erased their account: their reviews, conflicts and bids stay and still count, under the
+   * pseudonym, but they get no mail, no conflict detection by address and no new work.
+   */
+  erased: boolean;
   /** The language of the member's mails. */
   locale: Locale;
   invitedAt: Date;
@@ -51,8 +58,9 @@ function toMember(r: MemberRow): JuryMember {
     id: r.id,
     seasonId: r.season_id,
     userId: r.user_id,
-    email: r.email,
-    name: [r.given_name, r.family_name].filter(Boolean).join(' ') || r.email,
+    email: addressOrPseudonym(r.email, r.user_id),
+    name: [r.given_name, r.family_name].filter(Boolean).join(' ') || addressOrPseudonym(r.email, r.user_id),
+    erased: r.email === null,
     locale: r.locale,
     expertise: r.expertise,
     topics: r.topics,

@@ -63,7 +63,8 @@ async function sendReminders(services: Services, actor: Actor, phase: PhaseInfo,
   const { db, clock } = services;
   const now = clock.now();
   const unfinished = await unfinishedByMember(db, phase.seasonId);
-  const members = (await listMembers(db, phase.seasonId)).filter((m) => unfinished.has(m.id));
+  // A member who erased their account has no address left to remind.
+  const members = (await listMembers(db, phase.seasonId)).filter((m) => unfinished.has(m.id) && !m.erased);
   const [season] = await seasonSummaries(db, [phase.seasonId]);
   let sent = 0;
   for (const member of members) {
