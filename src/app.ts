@@ -10,7 +10,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { hasPermission, PERMISSIONS } from './core/auth/permissions.js';
+import { coversEveryTrack, hasPermission, PERMISSIONS } from './core/auth/permissions.js';
 import { loadSessionUser, SESSION_COOKIE } from './core/auth/sessions.js';
 import { PageCache } from './core/cache/page-cache.js';
 import type { Clock } from './core/clock.js';
@@ -137,7 +137,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!permission || !(permission in PERMISSIONS)) {
       throw new Error(`Route ${route.method} ${route.url} names no known permission (config.permission)`);
     }
-    for (const method of [route.method].flat()) services.routes.push({ method, url: route.url, permission });
+    const allTracks = (route.config as { allTracks?: boolean }).allTracks === true;
+    for (const method of [route.method].flat()) services.routes.push({ method, url: route.url, permission, allTracks });
   });
 
   app.decorateRequest('user', null);
@@ -152,7 +153,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const permission = request.routeOptions.config.permission;
     if (!permission) return; // 404 handler
-    if (hasPermission(request.user, permission)) return;
+    if (hasPermission(request.user, permission)) {
+      // A season-wide action is refused to staff limited to some tracks, before any handler runs.
+      if (request.routeOptions.config.allTracks && !coversEveryTrack(request.user)) return sendErrorPage(request, reply, 403, hm.allTracksTitle, hm.allTracksText);
+      return;
+    }
     if (!request.user && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.redirect(`/connexion?retour=${encodeURIComponent(request.url)}`, 303);
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasPermission, type Permission } from '../src/core/auth/permissions.js';
+import { coversEveryTrack, coversTrack, hasPermission, type Permission } from '../src/core/auth/permissions.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { loadDemo } from '../src/core/boot.js';
 import { discoverUrls, fillPath, hasParams, listRoutes } from './support/routes.js';
@@ -77,5 +77,12 @@ describe('authorisation matrix', () => {
     const limited = people.find((p) => p.name === 'staff-one-track')!.person!;
     expect(hasPermission(limited.user, 'accounts.manage')).toBe(false);
     expect(hasPermission(limited.user, 'staff.area')).toBe(true);
+  });
+
+  it('gives rights on every track to admins and unrestricted staff only; the track dimension is test/track-authorization.test.ts', () => {
+    const covers = Object.fromEntries(people.map(({ name, person }) => [name, coversEveryTrack(person?.user ?? null)]));
+    expect(covers).toEqual({ anonymous: false, applicant: false, reviewer: false, panelist: false, staff: true, 'staff-one-track': false, partner: false, admin: true });
+    const limited = people.find((p) => p.name === 'staff-one-track')!.person!;
+    expect([coversTrack(limited.user, 'communs-numeriques'), coversTrack(limited.user, 'autres-communs'), coversTrack(limited.user, '')]).toEqual([true, false, false]);
   });
 });

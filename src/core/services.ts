@@ -21,5 +21,5 @@ export interface Services {
   /** Each module's part of a person's data (modules that hold any). */
   personalData: PersonalDataPart[];
   /** Every route with the permission it names: the authorisation matrix test walks it. */
-  routes: { method: string; url: string; permission: string }[];
+  routes: { method: string; url: string; permission: string; allTracks: boolean }[];
 }

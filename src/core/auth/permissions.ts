@@ -68,6 +68,22 @@ export function staffTracks(user: CurrentUser): string[] | undefined {
   return user.roles.filter((g) => g.role === 'staff').map((g) => g.track);
 }
 
+/**
+ * Whether the person's grants cover every track (admin, or staff without a track limit). Actions
+ * that concern a whole season (its settings, the jury, the assignment, the ranking seed, the panel)
+ * need it: a route says so with `config.allTracks`, and the app refuses it to a track-limited member.
+ */
+export function coversEveryTrack(user: CurrentUser | null): boolean {
+  return user !== null && staffTracks(user) === undefined;
+}
+
+/** Whether a staff member may act on something of this track ('' = of no track: only with every track). */
+export function coversTrack(user: CurrentUser | null, trackCode: string): boolean {
+  if (!user) return false;
+  const tracks = staffTracks(user);
+  return tracks === undefined || (trackCode !== '' && tracks.includes(trackCode));
+}
+
 export function displayName(user: Pick<CurrentUser, 'email' | 'givenName' | 'familyName'>): string {
   const name = [user.givenName, user.familyName].filter(Boolean).join(' ');
   return name || user.email;

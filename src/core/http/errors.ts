@@ -8,6 +8,11 @@ export const httpMessages = defineMessages({
   },
   forbiddenTitle: { fr: 'Accès refusé', en: 'Access denied' },
   forbiddenText: { fr: 'Vous n’avez pas les droits nécessaires pour accéder à cette page.', en: 'You do not have the rights needed to access this page.' },
+  allTracksTitle: { fr: 'Action réservée aux droits sur tous les parcours', en: 'Action reserved for rights on every track' },
+  allTracksText: {
+    fr: 'Cette action concerne tous les parcours de la saison : elle demande des droits sur tous les parcours. Vos droits sont limités à un parcours ; demandez-la à un membre de l’équipe sans limite de parcours.',
+    en: 'This action concerns every track of the season: it needs rights on every track. Your rights are limited to one track; ask a staff member without a track limit.',
+  },
   badRequestTitle: { fr: 'Requête invalide', en: 'Invalid request' },
   badRequestText: { fr: 'La requête envoyée n’est pas valide : {detail}', en: 'The request sent is not valid: {detail}' },
   badCharactersTitle: { fr: 'Caractères non autorisés', en: 'Characters not allowed' },

@@ -13,6 +13,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Required on every route: deny by default. */
     permission?: Permission;
+    /**
+     * The route acts on (or shows) a whole season across its tracks — season settings, the jury and its
+     * phases, the assignment, reminders, the ranking seed, the panel: a staff member limited to some
+     * tracks is refused (403), whatever their permission. See `coversEveryTrack`.
+     */
+    allTracks?: boolean;
     /** Set to false only for routes that cannot carry a CSRF token (OIDC callback is a GET anyway). */
     csrf?: boolean;
   }

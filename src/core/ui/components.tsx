@@ -1,6 +1,7 @@
 import type Html from '@kitajs/html';
 import { t, type Locale } from '../i18n/i18n.js';
 import type { FieldError } from '../http/forms.js';
+import { coversEveryTrack, type CurrentUser } from '../auth/permissions.js';
 import { uiMessages as m } from './messages.js';
 
 export interface FieldProps {
@@ -254,6 +255,21 @@ export function Alert({ kind, title, text }: { kind: 'success' | 'error' | 'info
       </h2>
       {text ? <p safe>{text}</p> : ''}
     </div>
+  );
+}
+
+/**
+ * A form or button of an action that concerns every track of a season (the app refuses it to staff
+ * limited to some tracks, see `config.allTracks`): shown to people with rights on every track; the
+ * others read why it is not there, or nothing when `quiet` (a button repeated in a table).
+ */
+export function EveryTrackOnly({ user, locale, quiet, children }: { user: CurrentUser | null; locale: Locale; quiet?: boolean; children?: Html.Children }): JSX.Element {
+  if (coversEveryTrack(user)) return <>{children}</>;
+  if (quiet) return <></>;
+  return (
+    <p class="fr-hint-text" safe>
+      {t(locale, m.everyTrackOnly)}
+    </p>
   );
 }
 

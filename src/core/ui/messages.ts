@@ -1,6 +1,10 @@
 import { defineMessages } from '../i18n/i18n.js';
 
 export const uiMessages = defineMessages({
+  everyTrackOnly: {
+    fr: 'Cette action concerne tous les parcours de la saison : elle est réservée aux membres de l’équipe qui ont des droits sur tous les parcours.',
+    en: 'This action concerns every track of the season: it is reserved for staff members with rights on every track.',
+  },
   serviceTitle: { fr: 'Accélérateur d’initiatives citoyennes', en: 'Citizen Initiatives Accelerator' },
   serviceTagline: {
     fr: 'L’État soutient les projets d’intérêt général portés par la société civile',

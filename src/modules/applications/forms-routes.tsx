@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { html } from '../../core/http/replies.js';
-import { staffTracks } from '../../core/auth/permissions.js';
+import { coversEveryTrack } from '../../core/auth/permissions.js';
 import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
 import type { FieldError } from '../../core/http/forms.js';
@@ -20,16 +20,13 @@ import { copyFormFrom, saveForm, type SaveFormResult } from './save-form.js';
 
 type SeasonParams = { Params: { seasonId: string } };
 const MANAGE = { permission: 'seasons.manage' } as const;
+/** A season's form concerns every track: changing it needs rights on every track (refused by the app otherwise). */
+const EDIT = { permission: 'seasons.manage', allTracks: true } as const;
 
 async function seasonOf(services: Services, id: string): Promise<SeasonRef | null> {
   if (!isUuid(id)) return null;
   const [season] = await loadSeasons(services.db, { id });
   return season ? { id: season.id, name: season.name, nameEn: season.nameEn } : null;
-}
-
-/** A season's form concerns every track, so only staff not limited to some tracks may change it. */
-function mayEdit(request: FastifyRequest): boolean {
-  return request.user ? staffTracks(request.user) === undefined : false;
 }
 
 const NOTICES = { enregistre: m.savedInPlace, version: m.savedNewVersion, copie: m.copied } as const;
@@ -66,7 +63,7 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
       season,
       current,
       referenced: current ? await isFormReferenced(services.db, current.id) : false,
-      canEdit: mayEdit(request),
+      canEdit: coversEveryTrack(request.user),
       draft: definition,
       errors: {},
       unsaved: false,
@@ -80,27 +77,20 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
     return html(reply, status, <FormBuilderPage {...props} />);
   }
 
-  async function withSeason(request: FastifyRequest<SeasonParams>, reply: FastifyReply, edit: boolean): Promise<SeasonRef | null> {
+  async function withSeason(request: FastifyRequest<SeasonParams>, reply: FastifyReply): Promise<SeasonRef | null> {
     const season = await seasonOf(services, request.params.seasonId);
-    if (!season) {
-      sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
-      return null;
-    }
-    if (edit && !mayEdit(request)) {
-      sendErrorPage(request, reply, 403, httpMessages.forbiddenTitle, httpMessages.forbiddenText);
-      return null;
-    }
+    if (!season) sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
     return season;
   }
 
   app.get<SeasonParams>('/admin/saisons/:seasonId/formulaire', { config: MANAGE }, async (request, reply) => {
-    const season = await withSeason(request, reply, false);
+    const season = await withSeason(request, reply);
     return season ? renderBuilder(request, reply, season, 200) : reply;
   });
 
   // The structured editor: every button submits the whole draft; only "save" writes it.
-  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire', { config: MANAGE }, async (request, reply) => {
-    const season = await withSeason(request, reply, true);
+  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire', { config: EDIT }, async (request, reply) => {
+    const season = await withSeason(request, reply);
     if (!season) return reply;
     const draft = readEditor(request.body);
     const action = parseAction((request.body as Record<string, unknown> | undefined)?.action);
@@ -114,8 +104,8 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
     return renderBuilder(request, reply, season, 400, { draft, unsaved: true, errors: problemsByEditorField(result.problems) });
   });
 
-  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire/json', { config: MANAGE }, async (request, reply) => {
-    const season = await withSeason(request, reply, true);
+  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire/json', { config: EDIT }, async (request, reply) => {
+    const season = await withSeason(request, reply);
     if (!season) return reply;
     const raw = (request.body as Record<string, unknown> | undefined)?.definition;
     const text = typeof raw === 'string' ? raw : '';
@@ -129,16 +119,16 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
     return renderBuilder(request, reply, season, 400, { jsonText: text, jsonErrors });
   });
 
-  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire/defaut', { config: MANAGE }, async (request, reply) => {
-    const season = await withSeason(request, reply, true);
+  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire/defaut', { config: EDIT }, async (request, reply) => {
+    const season = await withSeason(request, reply);
     if (!season) return reply;
     const result = await saveForm(services, actorOf(request), season.id, DEFAULT_FORM);
     if (result.ok) return afterSave(reply, season, result);
     return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
   });
 
-  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire/copie', { config: MANAGE }, async (request, reply) => {
-    const season = await withSeason(request, reply, true);
+  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire/copie', { config: EDIT }, async (request, reply) => {
+    const season = await withSeason(request, reply);
     if (!season) return reply;
     const source = (request.body as Record<string, unknown> | undefined)?.source;
     const result = typeof source === 'string' && isUuid(source) ? await copyFormFrom(services, actorOf(request), season.id, source) : ({ ok: false, reason: 'no-source' } as const);
@@ -147,7 +137,7 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
   });
 
   async function renderPreview(request: FastifyRequest<SeasonParams>, reply: FastifyReply, body: Record<string, unknown> | undefined): Promise<FastifyReply> {
-    const season = await withSeason(request, reply, false);
+    const season = await withSeason(request, reply);
     if (!season) return reply;
     // An earlier version can be previewed too (?version=<id>), as long as it is this season's.
     const requested = (request.query as Record<string, unknown>).version;

@@ -12,10 +12,13 @@ type Db = Services['db'];
 /** States an application may be in to be put before the panel. */
 export const SHORTLIST_STATES = ['eligible', 'in_review'] as const;
 
-/** The season's applications staff may put before the panel, and which ones are. */
-export async function shortlistChoices(db: Db, panel: PanelRecord): Promise<{ id: string; title: string; chosen: boolean }[]> {
+/**
+ * The season's applications staff may put before the panel, and which ones are; with `tracks` (staff
+ * limited to some tracks), only those tracks' applications.
+ */
+export async function shortlistChoices(db: Db, panel: PanelRecord, tracks?: readonly string[]): Promise<{ id: string; title: string; chosen: boolean }[]> {
   if (!panel.seasonId) return [];
-  const candidates = await listApplicationsForReview(db, panel.seasonId, SHORTLIST_STATES);
+  const candidates = (await listApplicationsForReview(db, panel.seasonId, SHORTLIST_STATES)).filter((a) => !tracks || tracks.includes(a.trackCode));
   const chosen = new Set(await shortlistIds(db, panel.id));
   return candidates.map((a) => ({ id: a.id, title: a.title, chosen: chosen.has(a.id) }));
 }
@@ -52,10 +55,11 @@ export async function panelistMemberships(db: Db, userId: string): Promise<{ mem
   return rows.map((r) => ({ memberId: r.id, panelId: r.panel_id }));
 }
 
-export async function shortlistWithLabels(db: Db, panelId: string): Promise<{ id: string; title: string }[]> {
+/** The shortlisted applications with their titles; with `tracks`, only those tracks' applications. */
+export async function shortlistWithLabels(db: Db, panelId: string, tracks?: readonly string[]): Promise<{ id: string; title: string }[]> {
   const ids = await shortlistIds(db, panelId);
   const labels = await applicationLabels(db, ids);
-  return ids.filter((id) => labels.has(id)).map((id) => ({ id, title: labels.get(id)!.title }));
+  return ids.filter((id) => labels.has(id) && (!tracks || tracks.includes(labels.get(id)!.trackCode))).map((id) => ({ id, title: labels.get(id)!.title }));
 }
 
 export async function opinionsOf(db: Db, memberId: string): Promise<Map<string, { scores: Record<string, number>; comment: string }>> {
@@ -108,9 +112,12 @@ export interface OpinionResult {
   overall: number | null;
 }
 
-/** The panel's opinions aggregated per shortlisted application: what staff see (no one's individual scores). */
-export async function opinionResults(db: Db, panel: PanelRecord): Promise<OpinionResult[]> {
-  const shortlist = await shortlistWithLabels(db, panel.id);
+/**
+ * The panel's opinions aggregated per shortlisted application: what staff see (no one's individual scores);
+ * staff limited to some tracks (`tracks`) see their tracks' applications only.
+ */
+export async function opinionResults(db: Db, panel: PanelRecord, tracks?: readonly string[]): Promise<OpinionResult[]> {
+  const shortlist = await shortlistWithLabels(db, panel.id, tracks);
   const rows = await db.selectFrom('panel_opinions').select(['application_id', 'scores']).where('panel_id', '=', panel.id).execute();
   return shortlist.map(({ id, title }) => {
     const mine = rows.filter((r) => r.application_id === id);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasPermission } from '../../core/auth/permissions.js';
+import { hasPermission, staffTracks } from '../../core/auth/permissions.js';
 import { FormReader, type FieldError } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
@@ -45,7 +45,9 @@ async function sendPanelPage(services: Services, request: FastifyRequest, reply:
   const pool = await quotaCounts(services.db, panelId);
   const { analyses, draw, members } = await panelPageData(services.db, panelId);
   const ctx = await viewContext(request, reply);
-  const opinions = { choices: await shortlistChoices(services.db, panel), results: await opinionResults(services.db, panel) };
+  // A panel serves the whole season; staff limited to a track read the shortlist and opinions of their track only.
+  const tracks = request.user ? staffTracks(request.user) : [];
+  const opinions = { choices: await shortlistChoices(services.db, panel, tracks), results: await opinionResults(services.db, panel, tracks) };
   return html(
     reply,
     overrides.status ?? 200,
@@ -83,12 +85,12 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
 
   const seasonOptions = async () => (await seasonSummaries(services.db)).map((s) => ({ id: s.id, name: s.name }));
 
-  app.get('/admin/panels/nouveau', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+  app.get('/admin/panels/nouveau', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
     const ctx = await viewContext(request, reply);
     return html(reply, 200, <PanelFormPage ctx={ctx} values={newPanelFormValues()} errors={{}} seasons={await seasonOptions()} />);
   });
 
-  app.post('/admin/panels', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+  app.post('/admin/panels', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
     const seasons = await seasonOptions();
     const { form, input } = readPanelForm(request.body, seasons.map((s) => s.id));
     if (form.ok) {
@@ -104,7 +106,7 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     return sendPanelPage(services, request, reply, request.params.id);
   });
 
-  app.post<IdParams>('/admin/panels/:id/quotas', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+  app.post<IdParams>('/admin/panels/:id/quotas', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
     const panel = await panelOf(services, request.params.id);
     if (!panel) return notFound(request, reply);
     const { form, quotas } = readQuotasForm(request.body, panel.size);
@@ -150,13 +152,13 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     );
   }
 
-  app.get<IdParams>('/admin/panels/:id/modifier', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+  app.get<IdParams>('/admin/panels/:id/modifier', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
     const panel = await panelOf(services, request.params.id);
     if (!panel) return notFound(request, reply);
     return sendEditPage(request, reply, panel.id);
   });
 
-  app.post<IdParams>('/admin/panels/:id/modifier', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+  app.post<IdParams>('/admin/panels/:id/modifier', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
     const panel = await panelOf(services, request.params.id);
     if (!panel) return notFound(request, reply);
     const quotas = await loadQuotas(services.db, panel.id);
@@ -177,7 +179,7 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     return reply.redirect(`/admin/panels/${panel.id}?ok=${result === 'saved' ? 'modifie' : 'inchange'}`, 303);
   });
 
-  app.post<IdParams>('/admin/panels/:id/statut', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+  app.post<IdParams>('/admin/panels/:id/statut', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
     const panel = await panelOf(services, request.params.id);
     if (!panel) return notFound(request, reply);
     const form = new FormReader(request.body);
@@ -188,14 +190,14 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     return reply.redirect(`/admin/panels/${panel.id}?ok=statut`, 303);
   });
 
-  app.post<IdParams>('/admin/panels/:id/analyses', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+  app.post<IdParams>('/admin/panels/:id/analyses', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
     const panel = await panelOf(services, request.params.id);
     if (!panel) return notFound(request, reply);
     await requestAnalyses(services, actorOf(request), panel.id);
     return reply.redirect(`/admin/panels/${panel.id}?ok=analyse#analysis-title`, 303);
   });
 
-  app.post<IdParams>('/admin/panels/:id/engagement', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+  app.post<IdParams>('/admin/panels/:id/engagement', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
     const panel = await panelOf(services, request.params.id);
     if (!panel) return notFound(request, reply);
     if (!(await requestCommitment(services, actorOf(request), panel.id))) {
@@ -205,7 +207,7 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
   });
 
   for (const action of ['tirage', 'remplacement'] as const) {
-    app.post<IdParams>(`/admin/panels/:id/${action}`, { config: { permission: 'panel.manage' } }, async (request, reply) => {
+    app.post<IdParams>(`/admin/panels/:id/${action}`, { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
       const panel = await panelOf(services, request.params.id);
       if (!panel) return notFound(request, reply);
       const { form, random, witnesses } = readRandomForm(request.body);
@@ -218,7 +220,7 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     });
   }
 
-  app.post<IdParams>('/admin/panels/:id/preselection', { config: { permission: 'panel.manage' } }, async (request, reply) => {
+  app.post<IdParams>('/admin/panels/:id/preselection', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
     const panel = await panelOf(services, request.params.id);
     if (!panel) return notFound(request, reply);
     const raw = (request.body as Record<string, unknown> | undefined)?.application;

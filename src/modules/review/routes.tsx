@@ -93,8 +93,9 @@ function inTracks(tracks: readonly string[] | undefined, trackCode: string | und
 
 /**
  * Staff pages of a season's jury (review.manage) and the reviewer's own pages (review.participate).
- * Staff limited to tracks see and change only their tracks' applications, conflicts and pairs; the
- * assignment, which covers every track, is run and published by staff without a track limit.
+ * Staff limited to tracks see and change only their tracks' applications, conflicts and pairs; what
+ * covers every track (the jury's members, the phases, running and publishing the assignment) is marked
+ * `allTracks` and left to staff without a track limit.
  */
 export async function reviewRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const { db } = services;
@@ -142,7 +143,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     return juryPage(request, reply, season, 200, { values: { min_load: '0', max_load: '10' }, errors: {} });
   });
 
-  app.post<SeasonParams>('/admin/saisons/:id/jury', { config: { permission: 'review.manage' } }, async (request, reply) => {
+  app.post<SeasonParams>('/admin/saisons/:id/jury', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
     const season = await seasonOf(services, request.locale, request.params.id);
     if (!season) return notFound(request, reply);
     const form = new FormReader(request.body);
@@ -163,14 +164,14 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     return member && !member.removedAt ? { season, member } : null;
   }
 
-  app.get<MemberParams>('/admin/saisons/:id/jury/membres/:memberId/modifier', { config: { permission: 'review.manage' } }, async (request, reply) => {
+  app.get<MemberParams>('/admin/saisons/:id/jury/membres/:memberId/modifier', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
     const found = await staffMember(request);
     if (!found) return notFound(request, reply);
     const ctx = await viewContext(request, reply);
     return html(reply, 200, <MemberEditPage ctx={ctx} season={found.season} member={found.member} state={{ values: profileValues(found.member), errors: {} }} />);
   });
 
-  app.post<MemberParams>('/admin/saisons/:id/jury/membres/:memberId', { config: { permission: 'review.manage' } }, async (request, reply) => {
+  app.post<MemberParams>('/admin/saisons/:id/jury/membres/:memberId', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
     const found = await staffMember(request);
     if (!found) return notFound(request, reply);
     const form = new FormReader(request.body);
@@ -183,7 +184,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     return html(reply, 400, <MemberEditPage ctx={ctx} season={found.season} member={found.member} state={{ values: form.values, errors: form.errors }} />);
   });
 
-  app.post<MemberParams>('/admin/saisons/:id/jury/membres/:memberId/retirer', { config: { permission: 'review.manage' } }, async (request, reply) => {
+  app.post<MemberParams>('/admin/saisons/:id/jury/membres/:memberId/retirer', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
     const found = await staffMember(request);
     if (!found) return notFound(request, reply);
     await removeMember(services, actorOf(request), found.member);
@@ -251,7 +252,7 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     return html(reply, 200, <PhasesPage ctx={ctx} season={season} phases={await listPhases(db, season.id)} state={state} notice={notice(ctx.locale, request.query)} />);
   });
 
-  app.post<SeasonParams>('/admin/saisons/:id/jury/phases', { config: { permission: 'review.manage' } }, async (request, reply) => {
+  app.post<SeasonParams>('/admin/saisons/:id/jury/phases', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
     const season = await seasonOf(services, request.locale, request.params.id);
     if (!season) return notFound(request, reply);
     const form = new FormReader(request.body);
@@ -271,14 +272,14 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     return phase ? { season, phase } : null;
   }
 
-  app.get<PhaseParams>('/admin/saisons/:id/jury/phases/:phaseId/modifier', { config: { permission: 'review.manage' } }, async (request, reply) => {
+  app.get<PhaseParams>('/admin/saisons/:id/jury/phases/:phaseId/modifier', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
     const found = await staffPhase(request);
     if (!found) return notFound(request, reply);
     const ctx = await viewContext(request, reply);
     return html(reply, 200, <PhaseEditPage ctx={ctx} season={found.season} phase={found.phase} state={{ values: phaseFormValues(found.phase), errors: {} }} />);
   });
 
-  app.post<PhaseParams>('/admin/saisons/:id/jury/phases/:phaseId', { config: { permission: 'review.manage' } }, async (request, reply) => {
+  app.post<PhaseParams>('/admin/saisons/:id/jury/phases/:phaseId', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
     const found = await staffPhase(request);
     if (!found) return notFound(request, reply);
     const form = new FormReader(request.body);
@@ -337,10 +338,9 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     return assignmentPage(request, reply, season, 200);
   });
 
-  app.post<SeasonParams>('/admin/saisons/:id/jury/affectation', { config: { permission: 'review.manage' } }, async (request, reply) => {
+  app.post<SeasonParams>('/admin/saisons/:id/jury/affectation', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
     const season = await seasonOf(services, request.locale, request.params.id);
     if (!season) return notFound(request, reply);
-    if (tracksOf(request)) return assignmentPage(request, reply, season, 403, { problem: t(request.locale, m.trackLimitedRun) });
     const form = new FormReader(request.body);
     const raw = form.text('per_application', { required: true, max: 3 });
     const perApplication = Number(raw);
@@ -379,10 +379,9 @@ export async function reviewRoutes(app: FastifyInstance, services: Services): Pr
     return notFound(request, reply);
   });
 
-  app.post<SeasonParams>('/admin/saisons/:id/jury/affectation/publier', { config: { permission: 'review.manage' } }, async (request, reply) => {
+  app.post<SeasonParams>('/admin/saisons/:id/jury/affectation/publier', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
     const season = await seasonOf(services, request.locale, request.params.id);
     if (!season) return notFound(request, reply);
-    if (tracksOf(request)) return assignmentPage(request, reply, season, 403, { problem: t(request.locale, m.trackLimitedRun) });
     const result = await publishAssignment(services, actorOf(request), { seasonId: season.id, seasonName: season.name });
     if (!result.ok) return assignmentPage(request, reply, season, 409, { problem: t(request.locale, result.problem === 'no_run' ? m.needRun : m.alreadyPublished) });
     return reply.redirect(`${assignmentPath(season.id)}?ok=published&n=${result.notified}`, 303);

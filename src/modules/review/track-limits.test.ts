@@ -3,6 +3,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { postForm } from '../../../test/support/forms.js';
 import { addConflict, completeReview, seedScoringFixture, type ScoringFixture } from './scoring/scoring-testing.js';
+import { phaseFormValues } from './views/staff-pages.js';
 
 const DAY = 24 * 3600_000;
 
@@ -120,5 +121,60 @@ describe('jury staff pages for staff limited to one track', () => {
     expect((await postForm(t.app, limited.cookie, assignment, `${assignment}/publier`, {})).statusCode).toBe(403);
     expect(await db.selectFrom('assignment_runs').select('id').where('season_id', '=', f.seasonId).execute()).toHaveLength(runs.length);
     expect((await get(everyTrack.cookie, assignment)).body).toContain('name="per_application"');
+  });
+
+  it('shows the limited staff member the harshness of the jury members who reviewed their track only', async () => {
+    const ranking = `/admin/evaluations/${f.seasonId}/classement`;
+    const everything = await get(everyTrack.cookie, ranking);
+    expect(everything.body).toContain('id="biases-title"');
+    expect(everything.body).toContain('jure1 Test');
+    const own = await get(limited.cookie, ranking);
+    expect(own.body).toContain('id="biases-title"');
+    // Reviewer 0 reviewed one application of each track: counted on the member's track only.
+    expect(own.body).toMatch(/<td>jure0 Test<\/td><td>1<\/td>/);
+    // Reviewer 1 reviewed the other track only: not shown.
+    expect(own.body).not.toContain('jure1 Test');
+  });
+
+  it('leaves the review phases, the jury’s members, the reminders and the ranking seed, which concern every track, to staff without a limit', async () => {
+    const { db } = t.app.services;
+    const count = async (table: 'audit_events' | 'review_ranking_seeds' | 'review_reminders' | 'review_phases') =>
+      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const phases = `${jury()}/phases`;
+    const phase = await db.selectFrom('review_phases').selectAll().where('id', '=', f.phaseId).executeTakeFirstOrThrow();
+    const opened = { ...phaseFormValues(phase), visibility: 'all', others_reviews: 'always' };
+    const progress = `/admin/evaluations/${f.seasonId}`;
+    const events = await count('audit_events');
+    const attempts = [
+      await postForm(t.app, limited.cookie, phases, `${phases}/${f.phaseId}`, opened),
+      await postForm(t.app, limited.cookie, phases, phases, { ...opened, name: 'Deuxième phase' }),
+      await postForm(t.app, limited.cookie, jury(), `${jury()}/membres/${f.memberIds[1]}/retirer`, {}),
+      await postForm(t.app, limited.cookie, progress, `${progress}/relances`, {}),
+      await postForm(t.app, limited.cookie, `${progress}/classement`, `${progress}/classement/graine`, {}),
+    ];
+    for (const refused of attempts) {
+      expect(refused.statusCode).toBe(403);
+      expect(refused.body).toContain('elle demande des droits sur tous les parcours');
+    }
+    const unchanged = await db.selectFrom('review_phases').selectAll().where('id', '=', f.phaseId).executeTakeFirstOrThrow();
+    expect([unchanged.visibility, unchanged.others_reviews]).toEqual([phase.visibility, phase.others_reviews]);
+    expect(await count('review_phases')).toBe(1);
+    expect((await db.selectFrom('jury_members').select('removed_at').where('id', '=', f.memberIds[1]).executeTakeFirstOrThrow()).removed_at).toBeNull();
+    expect(await count('review_reminders')).toBe(0);
+    expect(await count('review_ranking_seeds')).toBe(0);
+    expect(await count('audit_events')).toBe(events);
+    // The limited member's pages hold none of these forms.
+    expect((await get(limited.cookie, phases)).body).not.toContain(`action="${phases}"`);
+    expect((await get(limited.cookie, `${progress}/classement`)).body).not.toContain('/classement/graine');
+    expect((await get(limited.cookie, progress)).body).not.toContain('/relances');
+    expect((await get(limited.cookie, jury())).body).not.toContain('/retirer');
+
+    // Staff without a limit do each of them.
+    expect((await postForm(t.app, everyTrack.cookie, phases, `${phases}/${f.phaseId}`, opened)).statusCode).toBe(303);
+    expect((await postForm(t.app, everyTrack.cookie, `${progress}/classement`, `${progress}/classement/graine`, {})).statusCode).toBe(303);
+    expect((await postForm(t.app, everyTrack.cookie, progress, `${progress}/relances`, {})).statusCode).toBe(303);
+    expect((await postForm(t.app, everyTrack.cookie, jury(), `${jury()}/membres/${f.memberIds[1]}/retirer`, {})).statusCode).toBe(303);
+    expect(await count('review_ranking_seeds')).toBe(1);
+    expect((await db.selectFrom('review_phases').select('visibility').where('id', '=', f.phaseId).executeTakeFirstOrThrow()).visibility).toBe('all');
   });
 });

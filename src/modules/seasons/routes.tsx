@@ -5,7 +5,7 @@ import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
 import type { FieldError } from '../../core/http/forms.js';
 import { actorOf, plainViewContext, viewContext } from '../../core/http/request-context.js';
-import { staffTracks } from '../../core/auth/permissions.js';
+import { coversEveryTrack, coversTrack } from '../../core/auth/permissions.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { createLaureate } from './create-laureate.js';
@@ -41,20 +41,12 @@ function forbidden(request: FastifyRequest, reply: FastifyReply): FastifyReply {
 }
 
 /**
- * A staff member limited to some tracks manages only those tracks' laureates, and cannot rewrite
- * a whole season (its dates, tracks and criteria concern every track). undefined = every track.
+ * A staff member limited to some tracks manages only those tracks' laureates; a whole season (its dates,
+ * tracks and criteria concern every track) is created and changed only with rights on every track, which
+ * the app checks for the routes marked `allTracks`.
  */
-function tracksOf(request: FastifyRequest): string[] | undefined {
-  return request.user ? staffTracks(request.user) : [];
-}
-
-function mayEditSeasons(request: FastifyRequest): boolean {
-  return tracksOf(request) === undefined;
-}
-
 function mayManageTrack(request: FastifyRequest, trackCode: string): boolean {
-  const tracks = tracksOf(request);
-  return tracks === undefined || tracks.includes(trackCode);
+  return coversTrack(request.user, trackCode);
 }
 
 const NOTICES = { cree: m.created, enregistre: m.saved, laureat: m.laureateSaved, supprime: m.laureateDeleted } as const;
@@ -112,19 +104,17 @@ function seasonFormRows(values: Record<string, string>): { trackRows: number; cr
 async function registerSeasonAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get('/admin/saisons', { config: { permission: 'staff.area' } }, async (request, reply) => {
     const seasons = await listPublicSeasons(services);
-    return html(reply, 200, <AdminSeasonsPage ctx={plainViewContext(request)} seasons={seasons} notice={noticeOf(request)} canEdit={mayEditSeasons(request)} />);
+    return html(reply, 200, <AdminSeasonsPage ctx={plainViewContext(request)} seasons={seasons} notice={noticeOf(request)} canEdit={coversEveryTrack(request.user)} />);
   });
 
-  app.get('/admin/saisons/nouvelle', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
-    if (!mayEditSeasons(request)) return forbidden(request, reply);
+  app.get('/admin/saisons/nouvelle', { config: { permission: 'seasons.manage', allTracks: true } }, async (request, reply) => {
     const seasons = await loadSeasons(services.db);
     const values = { ...newSeasonFormValues(Math.max(0, ...seasons.map((s) => s.number)) + 1), [SUBMISSION_FIELD]: newSubmissionKey() };
     const ctx = await viewContext(request, reply);
     return html(reply, 200, <SeasonFormPage ctx={ctx} heading={t(ctx.locale, m.newSeason)} values={values} errors={{}} {...seasonFormRows(values)} />);
   });
 
-  app.post('/admin/saisons', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
-    if (!mayEditSeasons(request)) return forbidden(request, reply);
+  app.post('/admin/saisons', { config: { permission: 'seasons.manage', allTracks: true } }, async (request, reply) => {
     const { form, input } = readSeasonForm(request.body);
     const submissionKey = readSubmissionKey(form);
     let errors: Record<string, FieldError> = form.errors;
@@ -138,8 +128,7 @@ async function registerSeasonAdminRoutes(app: FastifyInstance, services: Service
     return html(reply, 400, <SeasonFormPage ctx={ctx} heading={t(ctx.locale, m.newSeason)} values={form.values} errors={errors} {...rows} />);
   });
 
-  app.get<IdParams>('/admin/saisons/:id/modifier', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
-    if (!mayEditSeasons(request)) return forbidden(request, reply);
+  app.get<IdParams>('/admin/saisons/:id/modifier', { config: { permission: 'seasons.manage', allTracks: true } }, async (request, reply) => {
     const season = await seasonById(services, request.params.id);
     if (!season) return notFound(request, reply);
     const values = seasonFormValues(season);
@@ -148,8 +137,7 @@ async function registerSeasonAdminRoutes(app: FastifyInstance, services: Service
     return html(reply, 200, <SeasonFormPage ctx={ctx} seasonId={season.id} heading={heading} values={values} errors={{}} {...seasonFormRows(values)} />);
   });
 
-  app.post<IdParams>('/admin/saisons/:id', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
-    if (!mayEditSeasons(request)) return forbidden(request, reply);
+  app.post<IdParams>('/admin/saisons/:id', { config: { permission: 'seasons.manage', allTracks: true } }, async (request, reply) => {
     const season = await seasonById(services, request.params.id);
     if (!season) return notFound(request, reply);
     const { form, input } = readSeasonForm(request.body);

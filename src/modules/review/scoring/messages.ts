@@ -124,6 +124,10 @@ export const scoringMessages = defineMessages({
     fr: 'Écart estimé de chaque membre par rapport à un membre moyen, en points de note : négatif = plus sévère, positif = plus indulgent.',
     en: 'Each member’s estimated offset from an average member, in score points: negative = harsher, positive = more lenient.',
   },
+  biasesTrackLimited: {
+    fr: 'Vos droits sont limités à certains parcours : seuls les membres qui ont évalué leurs candidatures sont listés, avec le nombre de ces évaluations ; l’écart est estimé sur toutes les évaluations de la saison.',
+    en: 'Your rights are limited to some tracks: only the members who reviewed their applications are listed, with the number of those reviews; the offset is estimated on every review of the season.',
+  },
   bias: { fr: 'Écart', en: 'Offset' },
   noRanking: { fr: 'Aucune évaluation soumise : pas encore de classement.', en: 'No review submitted: no ranking yet.' },
   unranked: {

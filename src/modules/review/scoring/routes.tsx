@@ -255,7 +255,7 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     return renderProgress(request, reply, notice);
   });
 
-  app.post<SeasonParams>('/admin/evaluations/:seasonId/relances', { config: { permission: 'review.manage' } }, async (request, reply) => {
+  app.post<SeasonParams>('/admin/evaluations/:seasonId/relances', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
     const season = await seasonOf(request);
     if (!season) return notFound(request, reply);
     const result = await remindNow(services, actorOf(request), season.id);
@@ -275,7 +275,7 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     return renderRubric(request, reply, 200, null, saved ? t(request.locale, m.rubricSaved) : undefined);
   });
 
-  app.post<SeasonParams>('/admin/evaluations/:seasonId/bareme', { config: { permission: 'review.manage' } }, async (request, reply) => {
+  app.post<SeasonParams>('/admin/evaluations/:seasonId/bareme', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
     const rubric = isUuid(request.params.seasonId) ? await loadRubric(db, request.params.seasonId) : null;
     if (!rubric) return notFound(request, reply);
     const form = new FormReader(request.body);
@@ -313,7 +313,7 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
       .send(csv);
   });
 
-  app.post<SeasonParams>('/admin/evaluations/:seasonId/classement/graine', { config: { permission: 'review.manage' } }, async (request, reply) => {
+  app.post<SeasonParams>('/admin/evaluations/:seasonId/classement/graine', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
     const season = await seasonOf(request);
     if (!season) return notFound(request, reply);
     const seed = await recordRankingSeed(services, actorOf(request), { seasonId: season.id, userId: request.user!.id });

@@ -17,6 +17,8 @@ export interface SeasonRanking {
   /** False while no seed was recorded: the ranking then uses a seed derived from the season id. */
   seedRecorded: boolean;
   labels: Map<string, { title: string; trackCode: string; state: string }>;
+  /** True when the rows are those of some tracks only (staff limited to them). */
+  trackLimited: boolean;
   /** memberId → name, for the biases table (staff only). */
   reviewerNames: Map<string, string>;
   /** Assigned applications without any submitted review yet: not ranked. */
@@ -55,8 +57,20 @@ export async function seasonRanking(db: Kysely<DB>, seasonId: string, tracks?: r
   const ids = [...new Set(assignments.map((a) => a.applicationId))].filter(visible);
   const unranked = ids.filter((id) => inTheRunning(id) && !submitted.some((s) => s.applicationId === id));
   const outOfTheRunning = ids.filter((id) => !inTheRunning(id));
+  if (tracks) ranking.biases = biasesOnTracks(ranking.biases, submitted.filter((a) => visible(a.applicationId)));
   const reviewerNames = new Map((await listMembers(db, seasonId, { includeRemoved: true })).map((m) => [m.id, m.name]));
-  return { rubric, ranking, seedRecorded: Boolean(stored), labels, reviewerNames, unranked, outOfTheRunning };
+  return { rubric, ranking, seedRecorded: Boolean(stored), trackLimited: tracks !== undefined, labels, reviewerNames, unranked, outOfTheRunning };
+}
+
+/**
+ * The harshness table for staff limited to some tracks: only the members who reviewed those tracks'
+ * applications, with the number of those reviews. The offset stays the one fitted on every review (it
+ * is what calibrates the scores they see); who reviewed the other tracks, and how much, is not theirs.
+ */
+function biasesOnTracks(biases: Ranking['biases'], visibleReviews: readonly { memberId: string }[]): Ranking['biases'] {
+  const counts = new Map<string, number>();
+  for (const review of visibleReviews) counts.set(review.memberId, (counts.get(review.memberId) ?? 0) + 1);
+  return biases.filter((b) => counts.has(b.reviewer)).map((b) => ({ ...b, reviews: counts.get(b.reviewer)! }));
 }
 
 /** Draws and records a new seed for the season's ranking (ties and bootstrap follow it); audited. */

@@ -1,7 +1,7 @@
 import type Html from '@kitajs/html';
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, Checkbox, CsrfField, DataTable, ErrorSummary, Input, Select, TextArea } from '../../../core/ui/components.js';
+import { Alert, Breadcrumb, Checkbox, CsrfField, DataTable, ErrorSummary, EveryTrackOnly, Input, Select, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
@@ -113,35 +113,39 @@ export function JuryPage(props: { ctx: ViewContext; season: SeasonRef; members: 
               <td safe>{member.topics.join(', ')}</td>
               <td safe>{`${member.minLoad}–${member.maxLoad}`}</td>
               <td>
-                <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-                  <li>
-                    <a class="fr-btn fr-btn--secondary" href={`${base}/membres/${member.id}/modifier`} title={`${t(locale, m.edit)} : ${member.email}`} safe>
-                      {t(locale, m.edit)}
-                    </a>
-                  </li>
-                  <li>
-                    <form method="post" action={`${base}/membres/${member.id}/retirer`}>
-                      <CsrfField token={ctx.csrfToken} />
-                      <button type="submit" class="fr-btn fr-btn--tertiary" title={`${t(locale, m.remove)} : ${member.email}`} safe>
-                        {t(locale, m.remove)}
-                      </button>
-                    </form>
-                  </li>
-                </ul>
+                <EveryTrackOnly user={ctx.user} locale={locale} quiet>
+                  <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+                    <li>
+                      <a class="fr-btn fr-btn--secondary" href={`${base}/membres/${member.id}/modifier`} title={`${t(locale, m.edit)} : ${member.email}`} safe>
+                        {t(locale, m.edit)}
+                      </a>
+                    </li>
+                    <li>
+                      <form method="post" action={`${base}/membres/${member.id}/retirer`}>
+                        <CsrfField token={ctx.csrfToken} />
+                        <button type="submit" class="fr-btn fr-btn--tertiary" title={`${t(locale, m.remove)} : ${member.email}`} safe>
+                          {t(locale, m.remove)}
+                        </button>
+                      </form>
+                    </li>
+                  </ul>
+                </EveryTrackOnly>
               </td>
             </tr>
           ))}
         </DataTable>
       )}
       <h2 id="inviter" safe>{t(locale, m.inviteTitle)}</h2>
-      <p class="fr-hint-text" safe>{t(locale, m.inviteHint)}</p>
-      <form method="post" action={base} novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <ErrorSummary locale={locale} errors={state.errors} labels={memberLabels(locale)} />
-        <p class="fr-hint-text" safe>{t(locale, uiMessages.requiredHint)}</p>
-        <MemberFields locale={locale} state={state} withEmail />
-        <button type="submit" class="fr-btn" safe>{t(locale, m.invite)}</button>
-      </form>
+      <EveryTrackOnly user={ctx.user} locale={locale}>
+        <p class="fr-hint-text" safe>{t(locale, m.inviteHint)}</p>
+        <form method="post" action={base} novalidate>
+          <CsrfField token={ctx.csrfToken} />
+          <ErrorSummary locale={locale} errors={state.errors} labels={memberLabels(locale)} />
+          <p class="fr-hint-text" safe>{t(locale, uiMessages.requiredHint)}</p>
+          <MemberFields locale={locale} state={state} withEmail />
+          <button type="submit" class="fr-btn" safe>{t(locale, m.invite)}</button>
+        </form>
+      </EveryTrackOnly>
     </Shell>
   );
 }
@@ -331,16 +335,20 @@ export function PhasesPage(props: { ctx: ViewContext; season: SeasonRef; phases:
               <td safe>{t(locale, p.visibility === 'all' ? m.visibilityAll : m.visibilityAssigned)}</td>
               <td safe>{t(locale, othersLabel[p.others_reviews])}</td>
               <td>
-                <a class="fr-btn fr-btn--sm fr-btn--secondary" href={`${base}/${p.id}/modifier`} title={`${t(locale, m.edit)} : ${p.name}`} safe>
-                  {t(locale, m.edit)}
-                </a>
+                <EveryTrackOnly user={ctx.user} locale={locale} quiet>
+                  <a class="fr-btn fr-btn--sm fr-btn--secondary" href={`${base}/${p.id}/modifier`} title={`${t(locale, m.edit)} : ${p.name}`} safe>
+                    {t(locale, m.edit)}
+                  </a>
+                </EveryTrackOnly>
               </td>
             </tr>
           ))}
         </DataTable>
       )}
       <h2 id="nouvelle" safe>{t(locale, m.newPhase)}</h2>
-      <PhaseForm ctx={ctx} action={base} state={state} button={t(locale, m.create)} />
+      <EveryTrackOnly user={ctx.user} locale={locale}>
+        <PhaseForm ctx={ctx} action={base} state={state} button={t(locale, m.create)} />
+      </EveryTrackOnly>
     </Shell>
   );
 }

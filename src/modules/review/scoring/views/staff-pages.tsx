@@ -1,7 +1,7 @@
 import type Html from '@kitajs/html';
 import type { FieldError } from '../../../../core/http/forms.js';
 import { t, type Locale } from '../../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, CsrfField, DataTable, ErrorSummary, Input } from '../../../../core/ui/components.js';
+import { Alert, Breadcrumb, CsrfField, DataTable, ErrorSummary, EveryTrackOnly, Input } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { scoringMessages as m } from '../messages.js';
@@ -105,13 +105,15 @@ export function ProgressPage({ ctx, data }: { ctx: ViewContext; data: ProgressDa
               </tr>
             ))}
           </DataTable>
-          <form method="post" action={`/admin/evaluations/${data.season.id}/relances`} class="fr-my-3w">
-            <CsrfField token={ctx.csrfToken} />
-            <p class="fr-text--sm" safe>{t(locale, m.remindHint, { days: REVIEW_REMINDER_DAYS_BEFORE })}</p>
-            <button type="submit" class="fr-btn fr-btn--secondary" safe>
-              {t(locale, m.remindNow)}
-            </button>
-          </form>
+          <EveryTrackOnly user={ctx.user} locale={locale}>
+            <form method="post" action={`/admin/evaluations/${data.season.id}/relances`} class="fr-my-3w">
+              <CsrfField token={ctx.csrfToken} />
+              <p class="fr-text--sm" safe>{t(locale, m.remindHint, { days: REVIEW_REMINDER_DAYS_BEFORE })}</p>
+              <button type="submit" class="fr-btn fr-btn--secondary" safe>
+                {t(locale, m.remindNow)}
+              </button>
+            </form>
+          </EveryTrackOnly>
           <h2 class="fr-h4" safe>
             {t(locale, m.perApplication)}
           </h2>
@@ -176,9 +178,11 @@ export function RubricPage({ ctx, rubric, state, notice }: { ctx: ViewContext; r
             ))}
           </fieldset>
         ))}
-        <button type="submit" class="fr-btn" safe>
-          {t(locale, m.saveRubric)}
-        </button>
+        <EveryTrackOnly user={ctx.user} locale={locale}>
+          <button type="submit" class="fr-btn" safe>
+            {t(locale, m.saveRubric)}
+          </button>
+        </EveryTrackOnly>
       </form>
     </StaffFrame>
   );
@@ -201,12 +205,14 @@ export function RankingPage({ ctx, data, notice }: { ctx: ViewContext; data: Sea
       <p>
         <span safe>{t(locale, m.seedLine, { seed: ranking.seed })}</span> <span safe>{data.seedRecorded ? '' : t(locale, m.seedNotRecorded)}</span>
       </p>
-      <form method="post" action={`/admin/evaluations/${season.id}/classement/graine`} class="fr-mb-3w">
-        <CsrfField token={ctx.csrfToken} />
-        <button type="submit" class="fr-btn fr-btn--sm fr-btn--tertiary" safe>
-          {t(locale, m.drawSeed)}
-        </button>
-      </form>
+      <EveryTrackOnly user={ctx.user} locale={locale}>
+        <form method="post" action={`/admin/evaluations/${season.id}/classement/graine`} class="fr-mb-3w">
+          <CsrfField token={ctx.csrfToken} />
+          <button type="submit" class="fr-btn fr-btn--sm fr-btn--tertiary" safe>
+            {t(locale, m.drawSeed)}
+          </button>
+        </form>
+      </EveryTrackOnly>
       {ranking.applications.length === 0 ? (
         <p safe>{t(locale, m.noRanking)}</p>
       ) : (
@@ -254,6 +260,7 @@ export function RankingPage({ ctx, data, notice }: { ctx: ViewContext; data: Sea
             {t(locale, m.biases)}
           </h2>
           <p safe>{t(locale, m.biasesIntro)}</p>
+          {data.trackLimited ? <p class="fr-hint-text" safe>{t(locale, m.biasesTrackLimited)}</p> : ''}
           <DataTable caption={t(locale, m.biases)} hiddenCaption columns={[t(locale, m.reviewer), t(locale, m.reviewsColumn), t(locale, m.bias)]}>
             {ranking.biases.map((b) => (
               <tr>
