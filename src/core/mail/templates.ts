@@ -22,6 +22,16 @@ export function renderMail(name: string, locale: Locale, data: Record<string, st
   return template[locale](data);
 }
 
+/**
+ * Text someone typed (a title, a name), shown in a mail as quoted data, never as the mail's own words:
+ * one line (no line breaks to fake paragraphs or headers), control characters removed, at most `max`
+ * characters. Templates put it between quotes.
+ */
+export function quotedData(value: string, max = 80): string {
+  const line = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => escapes[c]);

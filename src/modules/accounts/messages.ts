@@ -20,6 +20,10 @@ export const signInMessages = defineMessages({
     fr: 'Si l’adresse est valide, un lien de connexion vous a été envoyé. Il est valable 15 minutes et ne sert qu’une fois.',
     en: 'If the address is valid, a sign-in link has been sent to you. It is valid for 15 minutes and works only once.',
   },
+  stillValidText: {
+    fr: 'Si l’adresse est valide, un lien de connexion lui a déjà été envoyé il y a moins de 15 minutes : ce lien reste valable 15 minutes après son envoi et ne sert qu’une fois. Utilisez le courriel le plus récent. Pour protéger votre messagerie, aucun nouveau courriel n’est envoyé pour l’instant ; si vous avez déjà utilisé tous les liens reçus, redemandez-en un.',
+    en: 'If the address is valid, a sign-in link was already sent to it less than 15 minutes ago: that link stays valid for 15 minutes after it was sent and works only once. Use the most recent mail. To protect your mailbox, no new mail is sent for now; if you have already used every link you received, ask again.',
+  },
   localMailTitle: { fr: 'Démonstration locale', en: 'Local demo' },
   localMailText: {
     fr: 'Aucun serveur de courriel n’est configuré : le courriel est conservé dans la base de données et écrit dans le journal du serveur.',
@@ -27,8 +31,8 @@ export const signInMessages = defineMessages({
   },
   tooManyTitle: { fr: 'Trop de demandes', en: 'Too many requests' },
   tooManyText: {
-    fr: 'Trop de liens ont été demandés récemment. Réessayez dans 15 minutes.',
-    en: 'Too many links have been requested recently. Try again in 15 minutes.',
+    fr: 'Trop de liens ont été demandés depuis votre connexion à Internet récemment. Réessayez dans 15 minutes, ou depuis le navigateur avec lequel vous vous êtes déjà connecté.',
+    en: 'Too many links have been requested from your Internet connection recently. Try again in 15 minutes, or from the browser you have signed in with before.',
   },
   confirmTitle: { fr: 'Confirmer la connexion', en: 'Confirm sign-in' },
   confirmText: {

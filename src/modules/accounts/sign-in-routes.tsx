@@ -6,7 +6,7 @@ import { safeReturnPath } from '../../core/http/safe-redirect.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import type { ViewContext } from '../../core/ui/view-context.js';
-import { consumeMagicLink, requestMagicLink } from './magic-link.js';
+import { consumeMagicLink, DEVICE_COOKIE, rememberDevice, requestMagicLink } from './magic-link.js';
 import { signInMessages as m } from './messages.js';
 import { openSession, sessionCookieOptions } from './open-session.js';
 import { proconnectEndSessionUrl } from './proconnect.js';
@@ -42,7 +42,8 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
         .type('text/html; charset=utf-8')
         .send(<SignInPage ctx={ctx} email={form.values.email} returnPath={returnPath} errors={form.errors} proconnect={proconnect} />);
     }
-    const result = await requestMagicLink(services, { email, ip: request.ip, returnPath, locale: request.locale });
+    const deviceToken = request.cookies[DEVICE_COOKIE];
+    const result = await requestMagicLink(services, { email, ip: request.ip, deviceToken, returnPath, locale: request.locale });
     const ctx = await viewContext(request, reply);
     if (result === 'rate-limited') {
       return reply
@@ -50,7 +51,9 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
         .type('text/html; charset=utf-8')
         .send(<SignInPage ctx={ctx} email={form.values.email} returnPath={returnPath} errors={{}} tooMany proconnect={proconnect} />);
     }
-    return reply.type('text/html; charset=utf-8').send(<LinkSentPage ctx={ctx} localMail={!services.config.smtpUrl} />);
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(<LinkSentPage ctx={ctx} localMail={!services.config.smtpUrl} stillValid={result === 'still-valid'} />);
   });
 
   app.get<{ Querystring: { jeton?: string } }>('/connexion/lien', { config: { permission: 'public' } }, async (request, reply) => {
@@ -67,6 +70,9 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
     const consumed = token ? await consumeMagicLink(services, token) : null;
     if (!consumed) return invalidLink(reply, await viewContext(request, reply));
     await openSession(request, reply, services, consumed.userId, 'magic-link');
+    // This browser has proved it reads the address's mail: its later requests get their own allowance.
+    const device = await rememberDevice(services, consumed.userId, request.cookies[DEVICE_COOKIE]);
+    reply.setCookie(DEVICE_COOKIE, device.token, { ...sessionCookieOptions(services, device.expiresAt), path: '/connexion' });
     return reply.redirect(safeReturnPath(consumed.returnPath, '/compte'), 303);
   });
 

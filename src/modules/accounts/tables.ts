@@ -11,6 +11,16 @@ export interface SignInTokensTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  /** The sign_in_devices row whose cookie came with the request, if any: counted apart from the others. */
+  device_id: string | null;
+}
+
+/** A browser that signed in with an address: only the SHA-256 of its cookie is kept. */
+export interface SignInDevicesTable {
+  id: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 /** One ProConnect authorisation in flight, found again through the hash of a random cookie. */
@@ -33,6 +43,7 @@ export interface ProconnectSessionsTable {
 
 export interface AccountsTables {
   sign_in_tokens: SignInTokensTable;
+  sign_in_devices: SignInDevicesTable;
   oidc_states: OidcStatesTable;
   proconnect_sessions: ProconnectSessionsTable;
 }

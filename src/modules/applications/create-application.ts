@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
@@ -6,6 +7,7 @@ import type { Services } from '../../core/services.js';
 import type { SeasonRecord } from '../seasons/queries.js';
 import { seasonStatus } from '../seasons/season-status.js';
 import { scheduleDraftReminders } from './draft-reminders.js';
+import { MAX_APPLICATIONS_PER_SEASON } from './limits.js';
 import { applicationMessages as m } from './messages.js';
 import { loadCurrentFormVersion } from './queries.js';
 
@@ -14,7 +16,7 @@ export interface CreateApplicationInput {
   applicantKind: string;
 }
 
-export type CreateApplicationResult = { ok: true; id: string } | { ok: false; errors: Record<string, FieldError> };
+export type CreateApplicationResult = { ok: true; id: string } | { ok: false; errors: Record<string, FieldError>; limited?: true };
 
 /**
  * Creates a draft for the signed-in person in an open season, against the season's current form
@@ -36,6 +38,15 @@ export async function createApplication(
   if (!form) errors.track_code ??= { message: m.noForm };
   if (Object.keys(errors).length > 0 || !form) return { ok: false, errors };
   const id = await auditedTransaction(services.db, actor, now, async (trx, audit) => {
+    // One account's creations wait for each other, so parallel requests cannot pass the limit together.
+    await sql`select pg_advisory_xact_lock(3, hashtext(${user.id}))`.execute(trx);
+    const owned = await trx
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('owner_id', '=', user.id)
+      .where('season_id', '=', season.id)
+      .executeTakeFirstOrThrow();
+    if (Number(owned.n) >= MAX_APPLICATIONS_PER_SEASON) return null;
     const row = await trx
       .insertInto('applications')
       .values({
@@ -60,5 +71,6 @@ export async function createApplication(
     await audit({ action: 'application.create', subjectType: 'application', subjectId: row.id, summary: { season: season.slug, track: input.trackCode, kind: input.applicantKind } });
     return row.id;
   });
+  if (id === null) return { ok: false, limited: true, errors: { track_code: { message: m.tooManyApplications, params: { max: MAX_APPLICATIONS_PER_SEASON } } } };
   return { ok: true, id };
 }

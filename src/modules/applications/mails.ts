@@ -1,4 +1,4 @@
-import { mailHtml, registerMailTemplate } from '../../core/mail/templates.js';
+import { mailHtml, quotedData, registerMailTemplate } from '../../core/mail/templates.js';
 
 export const SUBMITTED_MAIL = 'applications.submitted';
 export const INVITED_MAIL = 'applications.invited';
@@ -6,7 +6,8 @@ export const REMINDER_MAIL = 'applications.draft-reminder';
 
 /** Acknowledgement of a submission: sent only for a committed version (queued in its transaction). */
 registerMailTemplate(SUBMITTED_MAIL, {
-  fr: (d) => {
+  fr: (data) => {
+    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = [
       'Bonjour,',
       `Nous avons bien reçu votre candidature « ${d.title} » à la saison ${d.season} (version ${d.version}), le ${d.date}.`,
@@ -15,7 +16,8 @@ registerMailTemplate(SUBMITTED_MAIL, {
     ];
     return { subject: `Candidature reçue : ${d.title}`, text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('fr', lines, { label: 'Voir ma candidature', url: d.url }) };
   },
-  en: (d) => {
+  en: (data) => {
+    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = [
       'Hello,',
       `We have received your application “${d.title}” to season ${d.season} (version ${d.version}) on ${d.date}.`,
@@ -26,21 +28,27 @@ registerMailTemplate(SUBMITTED_MAIL, {
   },
 });
 
-/** Invitation of a co-applicant: a link to the shared draft, opened after signing in with this address. */
+/**
+ * Invitation of a co-applicant: a link to the shared draft, opened after signing in with this address.
+ * It goes to an address the inviter chose, so it holds no text the inviter typed (not the title, not
+ * a self-declared name): only the inviter's verified address, the season's name (staff text) and ours.
+ */
 registerMailTemplate(INVITED_MAIL, {
-  fr: (d) => {
+  fr: (data) => {
+    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = [
       'Bonjour,',
-      `${d.inviter} vous invite à compléter avec lui ou elle la candidature « ${d.title} » à l’Accélérateur d’initiatives citoyennes.`,
-      `Connectez-vous avec cette adresse (${d.email}) pour modifier le brouillon :`,
+      `La personne inscrite avec l’adresse ${d.inviter} vous invite à co-porter sa candidature à l’Accélérateur d’initiatives citoyennes (${d.season}).`,
+      `Connectez-vous avec cette adresse (${d.email}) pour voir le brouillon et le compléter. Si vous ne connaissez pas cette personne, ignorez ce message : rien ne vous engage.`,
     ];
     return { subject: 'Invitation à co-porter une candidature', text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('fr', lines, { label: 'Ouvrir la candidature', url: d.url }) };
   },
-  en: (d) => {
+  en: (data) => {
+    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = [
       'Hello,',
-      `${d.inviter} invites you to complete the application “${d.title}” to the citizen initiatives accelerator together.`,
-      `Sign in with this address (${d.email}) to edit the draft:`,
+      `The person registered with the address ${d.inviter} invites you to co-apply with them to the citizen initiatives accelerator (${d.season}).`,
+      `Sign in with this address (${d.email}) to see and complete the draft. If you do not know this person, ignore this message: it commits you to nothing.`,
     ];
     return { subject: 'Invitation to co-apply', text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('en', lines, { label: 'Open the application', url: d.url }) };
   },
@@ -48,14 +56,16 @@ registerMailTemplate(INVITED_MAIL, {
 
 /** A draft not yet submitted a few days before the call closes. */
 registerMailTemplate(REMINDER_MAIL, {
-  fr: (d) => {
+  fr: (data) => {
+    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = [
       'Bonjour,',
       `Votre candidature « ${d.title} » est encore un brouillon. L’appel à candidatures se termine le ${d.deadline} : pensez à la soumettre avant cette date.`,
     ];
     return { subject: 'Votre candidature n’est pas encore soumise', text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('fr', lines, { label: 'Compléter ma candidature', url: d.url }) };
   },
-  en: (d) => {
+  en: (data) => {
+    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = ['Hello,', `Your application “${d.title}” is still a draft. The call for applications ends on ${d.deadline}: remember to submit it before then.`];
     return { subject: 'Your application is not submitted yet', text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('en', lines, { label: 'Complete my application', url: d.url }) };
   },

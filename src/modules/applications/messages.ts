@@ -62,6 +62,18 @@ export const applicationMessages = defineMessages({
   invited: { fr: 'Invitation envoyée.', en: 'Invitation sent.' },
   alreadyMember: { fr: 'Cette personne fait déjà partie de la candidature.', en: 'This person is already part of the application.' },
   ownerOnlyWithdraw: { fr: 'Seule la personne qui a créé la candidature peut la retirer.', en: 'Only the person who created the application can withdraw it.' },
+  tooManyApplications: {
+    fr: 'Vous avez déjà {max} candidatures pour cette saison, le maximum pour un compte. Complétez l’une d’elles, ou écrivez à l’équipe du programme si votre structure porte davantage de projets.',
+    en: 'You already have {max} applications in this season, the most one account may have. Complete one of them, or write to the programme team if your organisation carries more projects.',
+  },
+  tooManyCoApplicants: {
+    fr: 'Une candidature compte au plus {max} co-porteurs : celle-ci les a déjà. Rien n’a été envoyé.',
+    en: 'An application has at most {max} co-applicants: this one already has them. Nothing was sent.',
+  },
+  tooManyInvitations: {
+    fr: 'Vous avez envoyé {max} invitations en 24 heures, le maximum pour un compte. Réessayez après {time} ; l’adresse saisie est conservée ci-dessous.',
+    en: 'You have sent {max} invitations in 24 hours, the most one account may send. Try again after {time}; the address you typed is kept below.',
+  },
   ownerOnly: { fr: 'Seule la personne qui a créé la candidature peut inviter.', en: 'Only the person who created the application can invite.' },
   role_owner: { fr: 'porteur principal', en: 'lead applicant' },
   'role_co-applicant': { fr: 'co-porteur', en: 'co-applicant' },

@@ -100,13 +100,15 @@ async function registerApplyRoutes(app: FastifyInstance, services: Services): Pr
     const trackCode = form.choice('track_code', season.tracks.map((tr) => tr.code), { required: true });
     const applicantKind = form.choice('applicant_kind', season.eligibleKinds, { required: true });
     let errors: Record<string, FieldError> = form.errors;
+    let status = 400;
     if (form.ok && trackCode && applicantKind) {
       const result = await createApplication(services, actorOf(request), request.user!, season, { trackCode, applicantKind });
       if (result.ok) return reply.redirect(`/mes-candidatures/${result.id}`, 303);
       errors = result.errors;
+      if (result.limited) status = 429;
     }
     const ctx = await viewContext(request, reply);
-    return html(reply, 400, <ApplyPage ctx={ctx} season={season} values={form.values} errors={errors} open={seasonStatus(season, services.clock.now()) === 'open'} />);
+    return html(reply, status, <ApplyPage ctx={ctx} season={season} values={form.values} errors={errors} open={seasonStatus(season, services.clock.now()) === 'open'} />);
   });
 }
 
@@ -434,7 +436,10 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     if (form.ok) {
       const result = await inviteMember(services, actorOf(request), user, application, email);
       if (result.ok) return reply.redirect(`/mes-candidatures/${application.id}?ok=invite`, 303);
-      form.fail('email', result.message);
+      form.fail('email', result.message, result.params);
+      if (result.limited) {
+        return renderApplication(request, reply, services, application, 429, { inviteError: form.errors.email, inviteValue: form.values.email });
+      }
     }
     return renderApplication(request, reply, services, application, 400, { inviteError: form.errors.email, inviteValue: form.values.email });
   });

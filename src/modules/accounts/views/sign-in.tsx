@@ -77,13 +77,14 @@ export function SignInPage(props: SignInFormProps): JSX.Element {
   );
 }
 
-export function LinkSentPage({ ctx, localMail }: { ctx: ViewContext; localMail: boolean }): JSX.Element {
+/** After a request: a link was sent, or (stillValid) one sent a moment ago is still valid and no new mail goes out. */
+export function LinkSentPage({ ctx, localMail, stillValid = false }: { ctx: ViewContext; localMail: boolean; stillValid?: boolean }): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.sentTitle)}>
       <div class="fr-container fr-my-7w">
         <h1 safe>{t(locale, m.sentTitle)}</h1>
-        <p safe class="fr-text--lead">{t(locale, m.sentText)}</p>
+        <p safe class="fr-text--lead">{t(locale, stillValid ? m.stillValidText : m.sentText)}</p>
         {localMail ? <Alert kind="info" title={t(locale, m.localMailTitle)} text={t(locale, m.localMailText)} /> : ''}
       </div>
     </Page>
