@@ -21,6 +21,8 @@ export interface Config {
   filesDir: string | undefined;
   /** clamd address as tcp://host:port (CLAMD_URL); unset: uploaded files are not scanned. */
   clamdUrl: string | undefined;
+  /** METRICS_TOKEN: /metrics answers a request bearing it; unset, /metrics answers only the loopback interface. */
+  metricsToken: string | undefined;
   proconnect:
     | { issuer: string; clientId: string; clientSecret: string; allowInsecure: boolean }
     | undefined;
@@ -56,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     companyRegisterUrl: env.COMPANY_REGISTER_URL?.trim().replace(/\/+$/, '') || undefined,
     filesDir: env.FILES_DIR?.trim() ? resolve(env.FILES_DIR.trim()) : undefined,
     clamdUrl: env.CLAMD_URL?.trim() || undefined,
+    metricsToken: env.METRICS_TOKEN?.trim() || undefined,
     proconnect,
   };
 }
