@@ -18,17 +18,17 @@ const TOKEN_PATH_PREFIXES = ['avis'];
 const RANDOM_SEGMENT = /^[A-Za-z0-9_-]{32,}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function redactPath(path: string): string {
+function redactPath(path: string, marker: string): string {
   const segments = path.split('/');
   return segments
     .map((segment, i) => {
-      if (i > 0 && TOKEN_PATH_PREFIXES.includes(segments[i - 1]!) && segment !== '') return REDACTED;
-      return RANDOM_SEGMENT.test(segment) && !UUID.test(segment) ? REDACTED : segment;
+      if (i > 0 && TOKEN_PATH_PREFIXES.includes(segments[i - 1]!) && segment !== '') return marker;
+      return RANDOM_SEGMENT.test(segment) && !UUID.test(segment) ? marker : segment;
     })
     .join('/');
 }
 
-function redactQuery(query: string): string {
+function redactQuery(query: string, marker: string): string {
   return query
     .split('&')
     .map((pair) => {
@@ -40,16 +40,21 @@ function redactQuery(query: string): string {
       } catch {
         // A malformed name is kept as sent; its value is judged by the raw name.
       }
-      return SECRET_QUERY.test(name) && eq >= 0 ? `${rawName}=${REDACTED}` : pair;
+      return SECRET_QUERY.test(name) && eq >= 0 ? `${rawName}=${marker}` : pair;
     })
     .join('&');
 }
 
-/** A request URL fit for the log: every token-bearing path segment and query value replaced. */
-export function redactUrl(url: string): string {
+/** A request URL (path and query) fit for the log or for an admin's eyes: every token-bearing path segment and query value replaced. */
+export function redactUrl(url: string, marker = REDACTED): string {
   const q = url.indexOf('?');
-  if (q < 0) return redactPath(url);
-  return `${redactPath(url.slice(0, q))}?${redactQuery(url.slice(q + 1))}`;
+  if (q < 0) return redactPath(url, marker);
+  return `${redactPath(url.slice(0, q), marker)}?${redactQuery(url.slice(q + 1), marker)}`;
+}
+
+/** A text (a mail's body) with the secret parts of every absolute link in it replaced by `marker`. */
+export function maskLinks(text: string, marker: string): string {
+  return text.replace(/(https?:\/\/[^\s/?#<>"']+)([^\s<>"']*)/g, (_all, origin: string, rest: string) => origin + redactUrl(rest, marker));
 }
 
 /**
