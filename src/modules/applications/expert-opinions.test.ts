@@ -96,6 +96,13 @@ describe('outside expert opinions', () => {
     expect(view.body).not.toContain('secret.contact@example.fr');
     expect(view.body).not.toContain('porteuse-avis@example.fr');
 
+    // No opinion is chosen for the expert: one click must not send one.
+    expect(view.body).not.toMatch(/<option[^>]*value="(favourable|reserved|unfavourable)"[^>]*selected/);
+    expect(view.body).toMatch(/<option[^>]*value=""[^>]*selected/);
+    const noChoice = await postFrom('', link, link, { comment: 'Mon commentaire tapé', action: 'submit' });
+    expect(noChoice.statusCode).toBe(400);
+    expect(noChoice.body).toContain('id="opinion-error"');
+    expect(noChoice.body).toContain('Mon commentaire tapé');
     const invalid = await postFrom('', link, link, { opinion: 'enthousiaste', comment: 'Très bien', action: 'save' });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('id="opinion-error"');
