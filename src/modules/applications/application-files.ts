@@ -287,7 +287,7 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: AuditReco
       refuse(upload.path, { message: fm.quotaBytes, params: { size: sizeText(MAX_BYTES_PER_APPLICATION) } }, 413);
       continue;
     }
-    const file = await prepareFile(services.config.filesDir, { data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType: sniffed.contentType });
+    const file = await prepareFile(services.config.filesDir, { data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType: sniffed.contentType, purpose: 'application' });
     const stored = file.info;
     atCommit.add(trx.insertInto('files').values(file.values));
     atCommit.add(
