@@ -18,6 +18,7 @@ import type { Config } from './core/config.js';
 import type { Database } from './core/db/database.js';
 import { httpMessages as hm, HttpError } from './core/http/errors.js';
 import { sendErrorPage } from './core/http/error-pages.js';
+import { logRequest } from './core/http/log-redaction.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { BAD_CHARACTERS, refuseBadCharacters, registerInputRules } from './core/http/input-rules.js';
 import { LOCALE_COOKIE, registerCoreRoutes } from './core/http/core-routes.js';
@@ -66,11 +67,18 @@ function lingerBeforeClose(socket: Socket | null | undefined): void {
   };
 }
 
+/** Every request logger gets the serializer that keeps tokens out of the log (see log-redaction.ts). */
+function withRedaction(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return logger;
+  const options = logger === true ? {} : logger;
+  return { ...options, serializers: { ...options.serializers, req: logRequest as never } };
+}
+
 /** Builds the whole platform: core plugins, then every module. Starts nothing by itself. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, database, clock } = options;
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: withRedaction(options.logger ?? { level: config.logLevel }),
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },

@@ -23,6 +23,8 @@ export interface Config {
   clamdUrl: string | undefined;
   /** ADMIN_EMAIL: an address granted the administrator role at start (created if needed). */
   adminEmail: string | undefined;
+  /** METRICS_TOKEN: /metrics answers a request bearing it; unset, /metrics answers only the loopback interface. */
+  metricsToken: string | undefined;
   proconnect:
     | { issuer: string; clientId: string; clientSecret: string; allowInsecure: boolean }
     | undefined;
@@ -62,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: env.FILES_DIR?.trim() ? resolve(env.FILES_DIR.trim()) : undefined,
     clamdUrl: env.CLAMD_URL?.trim() || undefined,
     adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || undefined,
+    metricsToken: env.METRICS_TOKEN?.trim() || undefined,
     proconnect,
   };
 }

@@ -141,6 +141,45 @@ describe('administration pages', () => {
     expect(one.body).not.toContain('<script>alert(1)');
   });
 
+  it('show a mail with its live links masked, and resend it to its recipient instead (audited)', async () => {
+    const form = await formSession(t.app, '', '/connexion');
+    await submitForm(t.app, form, '/connexion', { email: 'masque@example.org' });
+    await t.app.services.worker.drain();
+    const stored = await t.database.db.selectFrom('mails').select(['id', 'text_body']).where('to_address', '=', 'masque@example.org').executeTakeFirstOrThrow();
+    const token = /jeton=([A-Za-z0-9_-]+)/.exec(stored.text_body)![1]!;
+    await t.database.db
+      .insertInto('mails')
+      .values({ to_address: 'expert@example.org', subject: 'Avis', text_body: `Lien : http://localhost/avis/${'E'.repeat(43)} ; et http://localhost/panel-citoyen/invitation?jeton=INVIT${'I'.repeat(40)}`, html_body: '', template: 'test-links', locale: 'fr' })
+      .execute();
+    const expertMail = await t.database.db.selectFrom('mails').select('id').where('template', '=', 'test-links').executeTakeFirstOrThrow();
+
+    const page = await get(`/admin/courriels/${stored.id}`, admin.cookies);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain(token);
+    expect(page.body).toContain('/connexion/lien?jeton=[masqué]');
+    expect(page.body).toContain(`action="/admin/courriels/${stored.id}/renvoyer"`);
+    const other = await get(`/admin/courriels/${expertMail.id}`, admin.cookies);
+    expect(other.body).not.toContain('E'.repeat(43));
+    expect(other.body).not.toContain('INVIT');
+
+    const resendForm = await formSession(t.app, cookieHeader(admin.cookies), `/admin/courriels/${stored.id}`);
+    const resent = await submitForm(t.app, resendForm, `/admin/courriels/${stored.id}/renvoyer`, {});
+    expect(resent.statusCode).toBe(303);
+    const copies = await t.database.db.selectFrom('mails').select(['id', 'text_body', 'to_address']).where('to_address', '=', 'masque@example.org').orderBy('created_at').execute();
+    expect(copies).toHaveLength(2);
+    // The recipient gets the same working link; the admin never saw it.
+    expect(copies[1]!.text_body).toBe(stored.text_body);
+    expect(resent.headers.location).toBe(`/admin/courriels/${copies[1]!.id}?ok=renvoye`);
+    const shown = await get(resent.headers.location as string, admin.cookies);
+    expect(shown.body).toContain('Courriel renvoyé');
+    expect(shown.body).not.toContain(token);
+    const event = await t.database.db.selectFrom('audit_events').select(['action', 'summary']).where('action', '=', 'mail.resend').executeTakeFirstOrThrow();
+    expect(event.summary).toMatchObject({ mailId: stored.id, copyId: copies[1]!.id });
+    expect(JSON.stringify(event.summary)).not.toContain(token);
+    const refused = await submitForm(t.app, await formSession(t.app, cookieHeader(staff.cookies), '/admin'), `/admin/courriels/${stored.id}/renvoyer`, {});
+    expect(refused.statusCode).toBe(403);
+  });
+
   it('page the audit log by sequence and verify its chain', async () => {
     for (let i = 0; i < 60; i++) {
       await t.database.db.transaction().execute(async (trx) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../src/app.js';
 import { ManualClock } from '../../src/core/clock.js';
@@ -47,7 +47,7 @@ export interface TestApp {
 }
 
 /** The whole platform on a fresh database, with a manual clock, no demo and no background worker. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock(new Date());
   const config: Config = {
@@ -57,7 +57,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     runJobs: false,
     ...overrides,
   };
-  const app = await buildApp({ config, database, clock, logger: false });
+  const app = await buildApp({ config, database, clock, logger: options.logger ?? false });
   await app.ready();
   return {
     app,

@@ -92,6 +92,9 @@ export interface MailsTable {
   sent_at: Timestamp | null;
 }
 
+/** 'content': a file of the public site; 'application': an applicant's file. */
+export type FilePurpose = 'content' | 'application';
+
 export interface FilesTable {
   id: Generated<string>;
   owner_id: string | null;
@@ -102,6 +105,8 @@ export interface FilesTable {
   /** The bytes when stored_in is 'database'; null when they are in FILES_DIR. */
   data: Buffer | null;
   stored_in: ColumnType<'database' | 'directory', 'database' | 'directory' | undefined, 'database' | 'directory'>;
+  /** What the file was uploaded for: content files may become public, application files never through /fichiers. */
+  purpose: FilePurpose;
   created_at: DefaultTimestamp;
 }
 

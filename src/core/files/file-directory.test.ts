@@ -38,7 +38,7 @@ describe('files directory', () => {
   });
 
   it('stores and reads back the bytes, and never writes one id twice', async () => {
-    const stored = await storeFile(database.db, dir, { data: Buffer.from('%PDF-1.4\nbonjour\n%%EOF\n'), originalName: 'a.pdf' });
+    const stored = await storeFile(database.db, dir, { data: Buffer.from('%PDF-1.4\nbonjour\n%%EOF\n'), originalName: 'a.pdf', purpose: 'content' });
     expect((await readStoredFile(database.db, dir, stored.id))?.data.toString()).toContain('bonjour');
     expect((await readFileBytes(dir, stored.id))?.length).toBe(stored.size);
     await expect(writeFileBytes(dir, stored.id, Buffer.from('autre'))).rejects.toMatchObject({ code: 'EEXIST' });
@@ -48,7 +48,7 @@ describe('files directory', () => {
 
   it('moves files kept in the database into the directory, checked, and replaces what an interrupted move left', async () => {
     const inDatabase = await Promise.all(
-      ['un', 'deux', 'trois'].map((word) => storeFile(database.db, undefined, { data: Buffer.from(`%PDF-1.4\n${word}\n%%EOF\n`), originalName: `${word}.pdf` })),
+      ['un', 'deux', 'trois'].map((word) => storeFile(database.db, undefined, { data: Buffer.from(`%PDF-1.4\n${word}\n%%EOF\n`), originalName: `${word}.pdf`, purpose: 'content' })),
     );
     // An earlier move cut short after writing some bytes: they must be replaced, not kept.
     await writeFileBytes(dir, inDatabase[1]!.id, Buffer.from('à moitié écrit'));

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import type { FilePurpose } from '../db/core-tables.js';
 import type { DB } from '../db/schema.js';
 import type { Locale } from '../i18n/i18n.js';
 import { readFileBytes, writeFileBytes } from './file-directory.js';
@@ -23,6 +24,8 @@ export interface StoreFileInput {
   /** The name the sender gave: kept only as display text, never used as a path. */
   originalName: string;
   ownerId?: string | null;
+  /** What it is uploaded for: decides which routes may ever serve it (see FilePurpose). */
+  purpose: FilePurpose;
   /** Defaults to the type read from the magic bytes, else application/octet-stream. */
   contentType?: string;
 }
@@ -69,6 +72,7 @@ export interface FileRow {
     sha256: string;
     data: Buffer | null;
     stored_in: 'database' | 'directory';
+    purpose: FilePurpose;
   };
 }
 
@@ -91,6 +95,7 @@ export async function prepareFile(filesDir: string | undefined, input: StoreFile
     sha256,
     data: filesDir ? null : input.data,
     stored_in: filesDir ? ('directory' as const) : ('database' as const),
+    purpose: input.purpose,
   };
   return { values, info: { id, originalName: values.original_name, contentType, size: values.size, sha256 } };
 }

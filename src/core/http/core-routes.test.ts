@@ -24,6 +24,34 @@ describe('core routes', () => {
     expect(res.body).toMatch(/jobs_queue_depth \d+/);
   });
 
+  it('answers /metrics only on the loopback interface to an unforwarded request, whatever X-Forwarded-For says', async () => {
+    const outside = await t.app.inject({ url: '/metrics', remoteAddress: '203.0.113.7' });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.body).not.toContain('http_requests_total');
+    const spoofed = await t.app.inject({ url: '/metrics', remoteAddress: '203.0.113.7', headers: { 'x-forwarded-for': '127.0.0.1' } });
+    expect(spoofed.statusCode).toBe(403);
+    const throughLocalProxy = await t.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.7' } });
+    expect(throughLocalProxy.statusCode).toBe(403);
+    const local6 = await t.app.inject({ url: '/metrics', remoteAddress: '::1' });
+    expect(local6.statusCode).toBe(200);
+  });
+
+  it('answers /metrics only with the bearer token of METRICS_TOKEN when it is set, even on loopback', async () => {
+    const withToken = await createTestApp({ metricsToken: 'jeton-de-mesure-assez-long', trustProxy: true });
+    try {
+      const none = await withToken.app.inject('/metrics');
+      expect(none.statusCode).toBe(401);
+      expect(none.headers['www-authenticate']).toBe('Bearer');
+      const wrong = await withToken.app.inject({ url: '/metrics', headers: { authorization: 'Bearer autre-chose' } });
+      expect(wrong.statusCode).toBe(401);
+      const right = await withToken.app.inject({ url: '/metrics', remoteAddress: '203.0.113.7', headers: { authorization: 'Bearer jeton-de-mesure-assez-long' } });
+      expect(right.statusCode).toBe(200);
+      expect(right.body).toContain('http_requests_total');
+    } finally {
+      await withToken.close();
+    }
+  });
+
   it('switches language with a cookie and only redirects to local paths', async () => {
     const res = await t.app.inject('/langue/en?retour=%2F%2Fevil.example');
     expect(res.statusCode).toBe(303);

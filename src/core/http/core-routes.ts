@@ -1,10 +1,31 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Registry } from 'prom-client';
 import { isLocale } from '../i18n/i18n.js';
 import type { Services } from '../services.js';
 import { safeReturnPath } from './safe-redirect.js';
 
 export const LOCALE_COOKIE = 'lang';
+
+const METRICS_REFUSED = 'Accès refusé : METRICS_TOKEN ou interface locale. / Access refused: METRICS_TOKEN or loopback.\n';
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Why /metrics is refused (401, 403), or null when it may be read. With METRICS_TOKEN set, only
+ * `Authorization: Bearer <token>` opens it; without, only a connection from the loopback interface,
+ * read from the socket (never from X-Forwarded-For, which a client writes), that no proxy forwarded.
+ */
+export function metricsRefusal(request: FastifyRequest, token: string | undefined): 401 | 403 | null {
+  if (token) {
+    const sent = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const a = createHash('sha256').update(sent).digest();
+    const b = createHash('sha256').update(token).digest();
+    return timingSafeEqual(a, b) ? null : 401;
+  }
+  // A request a local proxy forwards comes from loopback too: its forwarding headers mark it as someone else's.
+  const forwarded = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
+  return LOOPBACK.has(request.socket.remoteAddress ?? '') && !forwarded ? null : 403;
+}
 
 /** Routes every deployment has: health, metrics, language switch. */
 export async function registerCoreRoutes(app: FastifyInstance, services: Services, registry: Registry): Promise<void> {
@@ -13,8 +34,12 @@ export async function registerCoreRoutes(app: FastifyInstance, services: Service
     return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.engine });
   });
 
-  app.get('/metrics', { config: { permission: 'public' } }, async (_request, reply) => {
-    return reply.type(registry.contentType).send(await registry.metrics());
+  // Not a page for the public: a bearer token (METRICS_TOKEN), or else the loopback interface only.
+  app.get('/metrics', { config: { permission: 'public' } }, async (request, reply) => {
+    const refusal = metricsRefusal(request, services.config.metricsToken);
+    if (refusal === 401) reply.header('www-authenticate', 'Bearer');
+    if (refusal) return reply.code(refusal).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(METRICS_REFUSED);
+    return reply.header('cache-control', 'no-store').type(registry.contentType).send(await registry.metrics());
   });
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -31,6 +31,28 @@ export async function queueMail(target: Transaction<DB> | Kysely<DB> | WriteBatc
   });
 }
 
+/**
+ * Queues a copy of a stored mail to its own recipient, in the caller's transaction: the same subject
+ * and bodies, links included, so the person gets what they were sent; returns the copy's id, or
+ * undefined when there is no such mail.
+ */
+export async function resendMail(trx: Transaction<DB>, mailId: string, now: Date): Promise<string | undefined> {
+  const copy = await trx
+    .insertInto('mails')
+    .columns(['to_address', 'subject', 'text_body', 'html_body', 'template', 'locale', 'created_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('mails')
+        .select(['to_address', 'subject', 'text_body', 'html_body', 'template', 'locale', sql<Date>`${now}::timestamptz`.as('created_at')])
+        .where('id', '=', mailId),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (!copy) return undefined;
+  await trx.insertInto('jobs').values({ name: SEND_MAIL_JOB, payload: JSON.stringify({ mailId: copy.id }), run_at: now }).execute();
+  return copy.id;
+}
+
 /** The job that sends a stored mail; with no SMTP configured the mail stays readable by admins. */
 export function sendMailJob(
   db: Kysely<DB>,

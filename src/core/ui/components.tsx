@@ -85,8 +85,16 @@ export function TextArea(props: FieldProps & { rows?: number }): JSX.Element {
   );
 }
 
+/**
+ * A list of choices. When nothing is chosen yet (no option has the value) and no option says so,
+ * an empty "choose" option comes first and is selected: a browser would otherwise show the first
+ * option as chosen, and one click would send a choice (an opinion, a state, a role) nobody made.
+ */
 export function Select(props: FieldProps & { options: { value: string; label: string }[] }): JSX.Element {
   const errorId = `${props.name}-error`;
+  const chosen = props.options.some((o) => o.value === (props.value ?? ''));
+  const options = chosen ? props.options : [{ value: '', label: t(props.locale, m.chooseOption) }, ...props.options];
+  const selected = chosen ? (props.value ?? '') : '';
   return (
     <div class={`fr-select-group${props.error ? ' fr-select-group--error' : ''}`}>
       <Label {...props} />
@@ -96,8 +104,8 @@ export function Select(props: FieldProps & { options: { value: string; label: st
         name={props.name}
         {...(props.error ? { 'aria-describedby': errorId, 'aria-invalid': 'true' } : {})}
       >
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value} safe>
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === selected} safe>
             {o.label}
           </option>
         ))}

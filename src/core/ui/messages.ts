@@ -14,6 +14,7 @@ export const uiMessages = defineMessages({
   homeLinkTitle: { fr: 'Accueil - Accélérateur d’initiatives citoyennes', en: 'Home - Citizen Initiatives Accelerator' },
   menu: { fr: 'Menu', en: 'Menu' },
   close: { fr: 'Fermer', en: 'Close' },
+  chooseOption: { fr: '— Choisir —', en: '— Choose —' },
   mainMenu: { fr: 'Menu principal', en: 'Main menu' },
   quickAccess: { fr: 'Accès rapide', en: 'Quick access' },
   skipContent: { fr: 'Contenu', en: 'Content' },

@@ -2,13 +2,17 @@ import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../core/http/replies.js';
 import { sql } from 'kysely';
-import { verifyAuditChain } from '../../core/audit/audit.js';
+import { auditedTransaction, verifyAuditChain } from '../../core/audit/audit.js';
+import { maskLinks } from '../../core/http/log-redaction.js';
+import { resendMail } from '../../core/mail/mailer.js';
 import { displayName, isRole, ROLES } from '../../core/auth/permissions.js';
 import { FormReader, type FieldError } from '../../core/http/forms.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t, type Locale } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { adminMessages as m } from './messages.js';
+
+const MASKED = '[masqué]';
 import { grantRole, LastAdminError, revokeRole } from './roles.js';
 import { DashboardPage, JournalPage, MailPage, MailsPage, UserRolesPage, UsersPage, type AuditRow } from './views/admin.js';
 
@@ -158,11 +162,28 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
       subject: row.subject,
       template: row.template,
       status: row.status,
-      text: row.text_body,
+      // The stored body keeps its links for delivery; an admin sees them masked (resend, never use).
+      text: maskLinks(row.text_body, MASKED),
       error: row.error,
       sentAt: row.sent_at ? new Date(row.sent_at) : null,
     };
-    return reply.header('cache-control', 'no-store').type(html).send(<MailPage ctx={ctx} mail={mail} />);
+    const notice = (request.query as Record<string, unknown>).ok === 'renvoye' ? t(request.locale, m.mailResent) : undefined;
+    return reply.header('cache-control', 'no-store').type(html).send(<MailPage ctx={ctx} mail={mail} notice={notice} />);
+  });
+
+  // An admin helps a person who did not get a mail by sending it again to them, not by using its links.
+  app.post<{ Params: { id: string } }>('/admin/courriels/:id/renvoyer', { config: { permission: 'mail.read' } }, async (request, reply) => {
+    const { id } = request.params;
+    const now = services.clock.now();
+    const copyId = UUID.test(id)
+      ? await auditedTransaction(db, actorOf(request), now, async (trx, audit) => {
+          const copy = await resendMail(trx, id, now);
+          if (copy) await audit({ action: 'mail.resend', subjectType: 'mail', subjectId: id, summary: { mailId: id, copyId: copy } });
+          return copy;
+        })
+      : undefined;
+    if (!copyId) return notFound(request, reply);
+    return reply.redirect(`/admin/courriels/${copyId}?ok=renvoye`, 303);
   });
 
   async function journal(request: FastifyRequest, reply: FastifyReply, before: number | null, verification?: Awaited<ReturnType<typeof verifyAuditChain>>) {

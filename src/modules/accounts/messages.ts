@@ -217,6 +217,12 @@ export const adminMessages = defineMessages({
   statusFailed: { fr: 'échec', en: 'failed' },
   noMail: { fr: 'Aucun courriel.', en: 'No mail.' },
   mailTitle: { fr: 'Courriel « {subject} »', en: 'Mail “{subject}”' },
+  linksMasked: {
+    fr: 'Les jetons des liens (connexion, invitation, avis) sont masqués : ils n’ouvrent la plateforme qu’à leur destinataire. Pour l’aider, renvoyez-lui le courriel.',
+    en: 'The tokens of links (sign-in, invitation, opinion) are masked: they open the platform to their recipient only. To help them, send them the mail again.',
+  },
+  resendMail: { fr: 'Renvoyer ce courriel à {to}', en: 'Send this mail again to {to}' },
+  mailResent: { fr: 'Courriel renvoyé à son destinataire.', en: 'Mail sent again to its recipient.' },
   error: { fr: 'Erreur', en: 'Error' },
   textBody: { fr: 'Texte du courriel', en: 'Mail text' },
   older: { fr: 'Plus anciens', en: 'Older' },

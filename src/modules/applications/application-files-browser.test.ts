@@ -31,6 +31,9 @@ describe.skipIf(!hasChromium)('attaching files in a browser', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${running.baseUrl}/candidater/saison-3`);
+      // Nothing is pre-chosen: the applicant picks a track and a kind.
+      await page.selectOption('#track_code', { index: 1 });
+      await page.selectOption('#applicant_kind', { index: 1 });
       await Promise.all([page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/), page.click('form[action="/candidater/saison-3"] button[type=submit]')]);
       const fileInput = 'form[data-autosave] input[type=file][accept*="application/pdf"]';
       const save = 'form[data-autosave] button[type=submit]:not([formaction])';

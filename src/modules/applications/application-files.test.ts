@@ -396,6 +396,53 @@ describe.each([
       expect(stolen.draft_answers).toMatchObject({ dossier: { fileIds: [] } });
     });
 
+    it('serves an application file only through its application routes, audited: never /fichiers, whatever the role or the news that names it', async () => {
+      const { cookie, id } = await newDraft('cloison@example.fr');
+      expect((await postPage(cookie, id, [['project_name', 'Cloison']], [{ field: 'dossier', name: 'prive.pdf', data: PDF }])).statusCode).toBe(303);
+      await t.app.services.worker.drain();
+      const [row] = await filesOf(id);
+      expect(row?.scan_status).toBe('clean');
+      const fileId = row!.file_id;
+      const viaContent = `/fichiers/${fileId}/prive.pdf`;
+
+      const admin = await signedInAs(t.app, t.clock, 'admin', 'admin-cloison@example.fr');
+      const staff = await signedInAs(t.app, t.clock, 'staff', 'staff-cloison@example.fr');
+      const limited = await signedInAs(t.app, t.clock, 'staff', 'limite-cloison@example.fr', 'autres');
+      for (const who of [admin, staff, limited, cookie, '']) {
+        const res = await t.app.inject({ method: 'GET', url: viaContent, headers: { cookie: who } });
+        expect(res.statusCode).toBe(404);
+        expect(res.rawPayload.equals(PDF)).toBe(false);
+      }
+
+      // A published news item naming the file (image, body, a link row) does not make it public.
+      const { db } = t.app.services;
+      const news = await db
+        .insertInto('news')
+        .values({ slug: `fuite-${id.slice(0, 8)}`, title: 'Fuite', body: `[pièce](${viaContent})`, published_at: t.clock.now(), categories: [], tags: [], image_url: viaContent, image_alt: 'x', status: 'published' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db.insertInto('news_attachments').values({ news_id: news.id, label: 'Pièce', url: viaContent, file_id: fileId }).execute();
+      for (const who of ['', staff]) {
+        const res = await t.app.inject({ method: 'GET', url: viaContent, headers: { cookie: who } });
+        expect(res.statusCode).toBe(404);
+        expect(res.headers['cache-control'] ?? '').not.toContain('public');
+      }
+
+      // Staff limited to another track: no route gives it (detail, download, export).
+      expect((await t.app.inject({ method: 'GET', url: `/admin/candidatures/${id}/fichiers/${fileId}`, headers: { cookie: limited } })).statusCode).toBe(404);
+      const zip = await t.app.inject({ method: 'GET', url: '/admin/candidatures/export.zip', headers: { cookie: limited } });
+      expect(zip.rawPayload.includes(PDF)).toBe(false);
+
+      // Through the application's route, the download is allowed and recorded.
+      const before = await db.selectFrom('audit_events').select('seq').where('action', '=', 'application.download_file').execute();
+      const ok = await t.app.inject({ method: 'GET', url: `/admin/candidatures/${id}/fichiers/${fileId}`, headers: { cookie: staff } });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.headers['cache-control']).not.toContain('public');
+      const events = await db.selectFrom('audit_events').select(['subject_id', 'summary']).where('action', '=', 'application.download_file').execute();
+      expect(events.length).toBe(before.length + 1);
+      expect(events.at(-1)).toMatchObject({ subject_id: id, summary: { fileId } });
+    });
+
     it('marks files not_scanned when no antivirus is configured, and lets staff download them', async () => {
       const off = await createTestApp({ filesDir });
       try {

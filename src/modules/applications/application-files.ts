@@ -256,7 +256,7 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: AuditReco
   keepOwnFileIds(definition, answers, own);
   const scanning = createAntivirus(services.config).enabled;
   for (const { upload, contentType } of checked.accepted) {
-    const file = await prepareFile(services.config.filesDir, { data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType });
+    const file = await prepareFile(services.config.filesDir, { data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType, purpose: 'application' });
     const stored = file.info;
     atCommit.add(trx.insertInto('files').values(file.values));
     atCommit.add(

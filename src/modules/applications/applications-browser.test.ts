@@ -41,6 +41,9 @@ describe.skipIf(!hasChromium)('applying in a browser (autosave, accessibility)',
     try {
       await page.goto(`${running.baseUrl}/candidater/saison-3`);
       await expectAxeClean(page, 'apply page');
+      // Nothing is pre-chosen: the applicant picks a track and a kind.
+      await page.selectOption('#track_code', { index: 1 });
+      await page.selectOption('#applicant_kind', { index: 1 });
       await Promise.all([page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/), page.click('form[action="/candidater/saison-3"] button[type=submit]')]);
       const id = /\/mes-candidatures\/([0-9a-f-]{36})$/.exec(page.url())![1];
       await expectAxeClean(page, 'draft page');
@@ -68,6 +71,9 @@ describe.skipIf(!hasChromium)('applying in a browser (autosave, accessibility)',
     const page = await ctx.newPage();
     try {
       await page.goto(`${running.baseUrl}/candidater/saison-3`);
+      // Nothing is pre-chosen: the applicant picks a track and a kind.
+      await page.selectOption('#track_code', { index: 1 });
+      await page.selectOption('#applicant_kind', { index: 1 });
       await Promise.all([page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/), page.click('form[action="/candidater/saison-3"] button[type=submit]')]);
       await page.fill('#project_name', 'Atelier de réparation');
       const [response] = await Promise.all([page.waitForNavigation(), page.click('button[formaction*="/soumettre?"]')]);

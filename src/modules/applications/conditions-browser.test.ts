@@ -40,6 +40,9 @@ describe.skipIf(!hasChromium)('conditional questions in a browser', () => {
     const cspProblems = watchCsp(page);
     try {
       await page.goto(`${running.baseUrl}/candidater/saison-3`);
+      // Nothing is pre-chosen: the applicant picks a track and a kind.
+      await page.selectOption('#track_code', { index: 1 });
+      await page.selectOption('#applicant_kind', { index: 1 });
       await Promise.all([page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/), page.click('form[action="/candidater/saison-3"] button[type=submit]')]);
       const id = /\/mes-candidatures\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
 
@@ -84,6 +87,9 @@ describe.skipIf(!hasChromium)('conditional questions in a browser', () => {
     const page = await context.newPage();
     try {
       await page.goto(`${running.baseUrl}/candidater/saison-3`);
+      // Nothing is pre-chosen: the applicant picks a track and a kind.
+      await page.selectOption('#track_code', { index: 1 });
+      await page.selectOption('#applicant_kind', { index: 1 });
       await Promise.all([page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/), page.click('form[action="/candidater/saison-3"] button[type=submit]')]);
       expect(await page.isVisible('#organisation_rna')).toBe(true);
       expect(await page.isEnabled('#organisation_siret')).toBe(true);

@@ -5,7 +5,7 @@ export const EXPERT_REQUEST_MAIL = 'applications.expert-request';
 /** The request for an outside opinion: the question, the due day and the personal link (the only copy of the token). */
 registerMailTemplate(EXPERT_REQUEST_MAIL, {
   fr: (data) => {
-    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
+    const d: Record<string, string> = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = [
       'Bonjour,',
       `L’équipe de l’Accélérateur d’initiatives citoyennes sollicite votre avis sur la candidature « ${d.title} ».`,
@@ -15,7 +15,7 @@ registerMailTemplate(EXPERT_REQUEST_MAIL, {
     return { subject: `Demande d’avis : ${d.title}`, text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('fr', lines, { label: 'Donner mon avis', url: d.url }) };
   },
   en: (data) => {
-    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
+    const d: Record<string, string> = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = [
       'Hello,',
       `The citizen initiatives accelerator team asks for your opinion on the application “${d.title}”.`,

@@ -96,6 +96,13 @@ describe('outside expert opinions', () => {
     expect(view.body).not.toContain('secret.contact@example.fr');
     expect(view.body).not.toContain('porteuse-avis@example.fr');
 
+    // No opinion is chosen for the expert: one click must not send one.
+    expect(view.body).not.toMatch(/<option[^>]*value="(favourable|reserved|unfavourable)"[^>]*selected/);
+    expect(view.body).toMatch(/<option[^>]*value=""[^>]*selected/);
+    const noChoice = await postFrom('', link, link, { comment: 'Mon commentaire tapé', action: 'submit' });
+    expect(noChoice.statusCode).toBe(400);
+    expect(noChoice.body).toContain('id="opinion-error"');
+    expect(noChoice.body).toContain('Mon commentaire tapé');
     const invalid = await postFrom('', link, link, { opinion: 'enthousiaste', comment: 'Très bien', action: 'save' });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body).toContain('id="opinion-error"');
@@ -174,5 +181,45 @@ describe('outside expert opinions', () => {
     // The link works until the end of the seventh day after, in Paris (summer time from 29 March: UTC+2).
     const row = await t.app.services.db.selectFrom('application_expert_requests').select('expires_at').where('expert_email', '=', 'paris-1@example.fr').executeTakeFirstOrThrow();
     expect(new Date(row.expires_at).toISOString()).toBe('2026-03-28T22:59:59.999Z');
+  });
+
+  let versionsLink = '';
+  it('shows the expert the version the request was made for, not a later submit', async () => {
+    t.clock.set('2026-03-22T09:00:00Z');
+    const applicant = await signedInAs(t.app, t.clock, null, 'porteuse-versions@example.fr');
+    const created = await postFrom(applicant, '/candidater/saison-avis', '/candidater/saison-avis', { track_code: 'numerique', applicant_kind: 'association' });
+    const id = /([0-9a-f-]{36})$/.exec(created.headers.location as string)![1]!;
+    const submit = (summary: string) => postFrom(applicant, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/soumettre`, { project_name: 'Versions', project_summary: summary });
+    expect((await submit('Première version du résumé')).statusCode).toBe(303);
+    const reader = await signedInAs(t.app, t.clock, 'staff', 'instruction-versions@example.fr');
+    const page = `/admin/candidatures/${id}`;
+    expect((await postFrom(reader, page, `${page}/avis`, { expert_email: 'versions@example.fr', question: 'Avis ?', due_on: '2026-03-23' })).statusCode).toBe(303);
+    const link = await linkSentTo('versions@example.fr');
+    versionsLink = link;
+    // The applicant submits again while the call is open: the expert still reads what they were asked about.
+    expect((await submit('Deuxième version du résumé')).statusCode).toBe(303);
+    const view = await t.app.inject({ method: 'GET', url: link });
+    expect(view.body).toContain('Première version du résumé');
+    expect(view.body).not.toContain('Deuxième version du résumé');
+  });
+
+  it('closes an expert link at its expiry whatever its state, answered included', async () => {
+    const link = versionsLink;
+    expect(link).toBeTruthy();
+
+    const open = await formSession(t.app, '', link);
+    const body = formBody({ opinion: 'reserved', comment: 'Réservé', action: 'submit', _csrf: open.csrf });
+    const sent = await t.app.inject({ method: 'POST', url: link, payload: body.payload, headers: { ...body.headers, cookie: open.cookie.replace(/^; /, '') } });
+    expect(sent.statusCode).toBe(303);
+    expect((await t.app.inject({ method: 'GET', url: link })).statusCode).toBe(200);
+    // Expiry: the end of 30 March in Paris (summer time, UTC+2), answered or not.
+    t.clock.set('2026-03-30T21:59:59Z');
+    expect((await t.app.inject({ method: 'GET', url: link })).statusCode).toBe(200);
+    t.clock.set('2026-03-30T22:00:01Z');
+    const expired = await t.app.inject({ method: 'GET', url: link });
+    expect(expired.statusCode).toBe(404);
+    expect(expired.body).not.toContain('Première version du résumé');
+    const late = await t.app.inject({ method: 'POST', url: link, payload: body.payload, headers: { ...body.headers, cookie: open.cookie.replace(/^; /, '') } });
+    expect(late.statusCode).toBe(404);
   });
 });

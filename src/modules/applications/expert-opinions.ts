@@ -18,6 +18,8 @@ export type ExpertRequestStatus = 'pending' | 'answered' | 'expired';
 export interface ExpertRequestRecord {
   id: string;
   applicationId: string;
+  /** The submitted version the request was made for. */
+  version: number;
   expertEmail: string;
   question: string;
   dueOn: string;
@@ -55,6 +57,14 @@ export function isOverdue(request: Pick<ExpertRequestRecord, 'submittedAt' | 'du
   return !request.submittedAt && isoDateParis(now) > request.dueOn;
 }
 
+/**
+ * Whether the link still opens: until its expiry, whatever its state. An answered request is read
+ * only, but its link must not keep showing the application for ever.
+ */
+export function linkOpen(request: Pick<ExpertRequestRecord, 'expiresAt'>, now: Date): boolean {
+  return now.getTime() <= request.expiresAt.getTime();
+}
+
 export function statusOf(request: Pick<ExpertRequestRecord, 'submittedAt' | 'expiresAt'>, now: Date): ExpertRequestStatus {
   if (request.submittedAt) return 'answered';
   return now.getTime() > request.expiresAt.getTime() ? 'expired' : 'pending';
@@ -63,6 +73,7 @@ export function statusOf(request: Pick<ExpertRequestRecord, 'submittedAt' | 'exp
 const COLUMNS = [
   'id',
   'application_id',
+  'application_version',
   'expert_email',
   'question',
   'due_on',
@@ -77,6 +88,7 @@ const COLUMNS = [
 type Row = {
   id: string;
   application_id: string;
+  application_version: number;
   expert_email: string;
   question: string;
   due_on: string;
@@ -92,6 +104,7 @@ function toRecord(row: Row): ExpertRequestRecord {
   return {
     id: row.id,
     applicationId: row.application_id,
+    version: row.application_version,
     expertEmail: row.expert_email,
     question: row.question,
     dueOn: row.due_on,

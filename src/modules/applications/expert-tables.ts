@@ -13,6 +13,8 @@ export interface ApplicationExpertRequestsTable {
   /** The due day (YYYY-MM-DD); the link works until seven days after it. */
   due_on: ColumnType<string, string, string>;
   token_hash: string;
+  /** The submitted version the expert is asked about, and reads, whatever is submitted later. */
+  application_version: number;
   expires_at: Timestamp;
   requested_by: string | null;
   requested_at: Timestamp;

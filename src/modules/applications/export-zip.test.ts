@@ -62,7 +62,7 @@ async function newApplication(email: string, track: string, title: string): Prom
 
 async function attach(applicationId: string, name: string, status: FileScanStatus, text: string): Promise<void> {
   const { db } = t.app.services;
-  const file = await storeFile(db, undefined, { data: Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`), originalName: name });
+  const file = await storeFile(db, undefined, { data: Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`), originalName: name, purpose: 'application' });
   await db
     .insertInto('application_files')
     .values({ file_id: file.id, application_id: applicationId, question_path: 'dossier', uploaded_by: null, scan_status: status, created_at: new Date() })

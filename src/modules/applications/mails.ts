@@ -7,7 +7,7 @@ export const REMINDER_MAIL = 'applications.draft-reminder';
 /** Acknowledgement of a submission: sent only for a committed version (queued in its transaction). */
 registerMailTemplate(SUBMITTED_MAIL, {
   fr: (data) => {
-    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
+    const d: Record<string, string> = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = [
       'Bonjour,',
       `Nous avons bien reçu votre candidature « ${d.title} » à la saison ${d.season} (version ${d.version}), le ${d.date}.`,
@@ -17,7 +17,7 @@ registerMailTemplate(SUBMITTED_MAIL, {
     return { subject: `Candidature reçue : ${d.title}`, text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('fr', lines, { label: 'Voir ma candidature', url: d.url }) };
   },
   en: (data) => {
-    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
+    const d: Record<string, string> = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = [
       'Hello,',
       `We have received your application “${d.title}” to season ${d.season} (version ${d.version}) on ${d.date}.`,
@@ -35,7 +35,7 @@ registerMailTemplate(SUBMITTED_MAIL, {
  */
 registerMailTemplate(INVITED_MAIL, {
   fr: (data) => {
-    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
+    const d: Record<string, string> = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = [
       'Bonjour,',
       `La personne inscrite avec l’adresse ${d.inviter} vous invite à co-porter sa candidature à l’Accélérateur d’initiatives citoyennes (${d.season}).`,
@@ -44,7 +44,7 @@ registerMailTemplate(INVITED_MAIL, {
     return { subject: 'Invitation à co-porter une candidature', text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('fr', lines, { label: 'Ouvrir la candidature', url: d.url }) };
   },
   en: (data) => {
-    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
+    const d: Record<string, string> = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = [
       'Hello,',
       `The person registered with the address ${d.inviter} invites you to co-apply with them to the citizen initiatives accelerator (${d.season}).`,
@@ -57,7 +57,7 @@ registerMailTemplate(INVITED_MAIL, {
 /** A draft not yet submitted a few days before the call closes. */
 registerMailTemplate(REMINDER_MAIL, {
   fr: (data) => {
-    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
+    const d: Record<string, string> = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = [
       'Bonjour,',
       `Votre candidature « ${d.title} » est encore un brouillon. L’appel à candidatures se termine le ${d.deadline} : pensez à la soumettre avant cette date.`,
@@ -65,7 +65,7 @@ registerMailTemplate(REMINDER_MAIL, {
     return { subject: 'Votre candidature n’est pas encore soumise', text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('fr', lines, { label: 'Compléter ma candidature', url: d.url }) };
   },
   en: (data) => {
-    const d = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
+    const d: Record<string, string> = { ...data, title: quotedData(data.title ?? ''), author: quotedData(data.author ?? '') };
     const lines = ['Hello,', `Your application “${d.title}” is still a draft. The call for applications ends on ${d.deadline}: remember to submit it before then.`];
     return { subject: 'Your application is not submitted yet', text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('en', lines, { label: 'Complete my application', url: d.url }) };
   },

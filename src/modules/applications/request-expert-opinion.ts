@@ -46,6 +46,7 @@ export async function requestExpertOpinion(services: Services, actor: Actor, inp
       .insertInto('application_expert_requests')
       .values({
         application_id: application.id,
+        application_version: application.currentVersion,
         expert_email: email,
         question: input.question,
         due_on: input.dueOn,
@@ -77,7 +78,7 @@ export async function requestExpertOpinion(services: Services, actor: Actor, inp
       action: 'application.expert_request',
       subjectType: 'application',
       subjectId: application.id,
-      summary: { requestId: row.id, expertEmail: email, dueOn: input.dueOn },
+      summary: { requestId: row.id, expertEmail: email, dueOn: input.dueOn, version: application.currentVersion },
     });
     return { ok: true, id: row.id };
   });

@@ -8,7 +8,7 @@ import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { isoDateParis, t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { expertMessages as em } from './expert-messages.js';
-import { EXPERT_OPINIONS, formForExpert, loadExpertRequestByToken, statusOf, type ExpertRequestRecord } from './expert-opinions.js';
+import { EXPERT_OPINIONS, formForExpert, linkOpen, loadExpertRequestByToken, type ExpertRequestRecord } from './expert-opinions.js';
 import { loadApplication, loadFormVersion, loadVersion, type ApplicationRecord } from './queries.js';
 import { requestExpertOpinion } from './request-expert-opinion.js';
 import { saveExpertOpinion } from './save-expert-opinion.js';
@@ -66,10 +66,10 @@ export async function expertRoutes(app: FastifyInstance, services: Services): Pr
     return renderRequestPage(request, reply, application, result.problem === 'not_submitted' ? 409 : 400, { values: form.values, errors: form.errors }, notice);
   });
 
-  /** The link's request if it still opens (unknown, expired → null: the same answer, nothing to probe). */
+  /** The link's request if it still opens (unknown, expired in any state → null: the same answer, nothing to probe). */
   async function openRequest(token: string): Promise<ExpertRequestRecord | null> {
     const request = await loadExpertRequestByToken(services.db, token);
-    if (!request || statusOf(request, services.clock.now()) === 'expired') return null;
+    if (!request || !linkOpen(request, services.clock.now())) return null;
     return request;
   }
 
@@ -87,8 +87,8 @@ export async function expertRoutes(app: FastifyInstance, services: Services): Pr
   ) {
     const application = await loadApplication(services.db, expert.applicationId);
     if (!application) return invalidLink(request, reply);
-    // The expert reads the latest submitted version, never the draft being edited.
-    const version = await loadVersion(services.db, application.id, application.currentVersion);
+    // The expert reads the version they were asked about: never the draft being edited, nor a later submit.
+    const version = await loadVersion(services.db, application.id, expert.version);
     const form = version ? await loadFormVersion(services.db, version.formId) : null;
     const ctx = await viewContext(request, reply);
     reply.header('referrer-policy', 'no-referrer');

@@ -1,6 +1,6 @@
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
-import { loadExpertRequestByToken, statusOf } from './expert-opinions.js';
+import { linkOpen, loadExpertRequestByToken, statusOf } from './expert-opinions.js';
 import type { ExpertOpinion } from './expert-tables.js';
 
 export interface SaveExpertOpinionInput {
@@ -13,7 +13,7 @@ export interface SaveExpertOpinionInput {
 
 export type SaveExpertOpinionResult = { ok: true } | { ok: false; problem: 'invalid_link' | 'already_submitted' };
 
-/** The expert's answer through their link: editable until sent, refused once expired or sent. */
+/** The expert's answer through their link: editable until sent, refused once the link has expired (answered or not) or once sent. */
 export async function saveExpertOpinion(services: Services, input: SaveExpertOpinionInput): Promise<SaveExpertOpinionResult> {
   const now = services.clock.now();
   const request = await loadExpertRequestByToken(services.db, input.token);
@@ -23,9 +23,9 @@ export async function saveExpertOpinion(services: Services, input: SaveExpertOpi
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<SaveExpertOpinionResult> => {
     const locked = await loadExpertRequestByToken(trx, input.token, { forUpdate: true });
     if (!locked) return { ok: false, problem: 'invalid_link' };
-    const status = statusOf(locked, now);
-    if (status === 'answered') return { ok: false, problem: 'already_submitted' };
-    if (status === 'expired') return { ok: false, problem: 'invalid_link' };
+    // Expiry first: an expired link answers the same whatever its state.
+    if (!linkOpen(locked, now)) return { ok: false, problem: 'invalid_link' };
+    if (statusOf(locked, now) === 'answered') return { ok: false, problem: 'already_submitted' };
     await trx
       .updateTable('application_expert_requests')
       .set({ opinion: input.opinion, comment: input.comment, saved_at: now, submitted_at: input.final ? now : null })

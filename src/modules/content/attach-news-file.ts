@@ -30,7 +30,7 @@ export async function attachNewsFile(
   return contentChange(services, actor, async (trx, audit): Promise<AttachResult> => {
     const news = await trx.selectFrom('news').select('id').where('id', '=', newsId).forUpdate().executeTakeFirst();
     if (!news) return { ok: false, error: 'not-found' };
-    const file = await storeFile(trx, services.config.filesDir, { data: input.data, originalName, ownerId: actor.id, contentType: sniffed.contentType });
+    const file = await storeFile(trx, services.config.filesDir, { data: input.data, originalName, ownerId: actor.id, contentType: sniffed.contentType, purpose: 'content' });
     const url = filePath(file.id, urlFileName(originalName, sniffed.extension));
     const last = await trx
       .selectFrom('news_attachments')

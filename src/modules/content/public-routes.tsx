@@ -16,7 +16,7 @@ import { publicMessages as m } from './messages.js';
 import {
   findPublishedNews,
   findPublishedPage,
-  isPublicFile,
+  contentFileAccess,
   listAttachments,
   listPublishedNews,
   listPublishedPages,
@@ -133,11 +133,13 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
     });
   });
 
-  // Stored files shown by published content; staff may also open those of drafts.
+  // Content files shown by published content; content editors may also open those of drafts.
+  // Application files are never served here, whatever the role: only their application's routes do.
   app.get<{ Params: { id: string; name: string } }>('/fichiers/:id/:name', { config }, async (request, reply) => {
     const { id } = request.params;
+    const access = await contentFileAccess(db, id);
     const staff = hasPermission(request.user, 'content.manage');
-    if (!staff && !(await isPublicFile(db, id))) return notFound(request, reply);
+    if (access === null || (access === 'editors' && !staff)) return notFound(request, reply);
     const file = await readStoredFile(db, services.config.filesDir, id);
     if (!file) return notFound(request, reply);
     const image = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'].includes(file.contentType);
@@ -147,7 +149,7 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "default-src 'none'; sandbox")
       .header('content-disposition', `${image ? 'inline' : 'attachment'}; filename="${name}"`)
-      .header('cache-control', staff ? 'private, no-store' : 'public, max-age=300')
+      .header('cache-control', access === 'public' && !staff ? 'public, max-age=300' : 'private, no-store')
       .send(file.data);
   });
 }

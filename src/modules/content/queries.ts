@@ -68,24 +68,26 @@ export async function listAttachments(db: Kysely<DB>, newsId: string): Promise<A
 }
 
 /**
- * A stored file may be served to anyone only when published content shows it: an attachment of
- * a published news item, or the image of one.
+ * Who may open a stored file through /fichiers: 'public' for a content file that published content
+ * holds (an attachment of a published news item, or its image); 'editors' for a content file only
+ * drafts hold; null for anything else — application files above all, whatever names them: a file
+ * uploaded for an application never becomes content by being linked from a page.
  */
-export async function isPublicFile(db: Kysely<DB>, fileId: string): Promise<boolean> {
-  if (!isUuid(fileId)) return false;
-  const row = await db
+export async function contentFileAccess(db: Kysely<DB>, fileId: string): Promise<'public' | 'editors' | null> {
+  if (!isUuid(fileId)) return null;
+  const rows = await db
     .selectFrom('news as n')
-    .select('n.id')
-    .where('n.status', '=', 'published')
+    .innerJoin('files as f', (join) => join.on('f.id', '=', fileId).on('f.purpose', '=', 'content'))
+    .select('n.status')
     .where((eb) =>
       eb.or([
         eb.exists(eb.selectFrom('news_attachments as a').select('a.id').whereRef('a.news_id', '=', 'n.id').where('a.file_id', '=', fileId)),
         eb('n.image_url', 'like', `/fichiers/${fileId}/%`),
       ]),
     )
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .execute();
+  if (rows.length === 0) return null;
+  return rows.some((r) => r.status === 'published') ? 'public' : 'editors';
 }
 
 export async function listAllPages(db: Kysely<DB>): Promise<PageRow[]> {

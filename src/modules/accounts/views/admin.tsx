@@ -221,7 +221,15 @@ export function MailsPage({ ctx, mails, page, pages }: { ctx: ViewContext; mails
   );
 }
 
-export function MailPage({ ctx, mail }: { ctx: ViewContext; mail: MailRow & { text: string; error: string | null; sentAt: Date | null } }): JSX.Element {
+export function MailPage({
+  ctx,
+  mail,
+  notice,
+}: {
+  ctx: ViewContext;
+  mail: MailRow & { text: string; error: string | null; sentAt: Date | null };
+  notice?: string;
+}): JSX.Element {
   const { locale } = ctx;
   const title = t(locale, m.mailTitle, { subject: mail.subject });
   return (
@@ -229,6 +237,7 @@ export function MailPage({ ctx, mail }: { ctx: ViewContext; mail: MailRow & { te
       <div class="fr-container fr-my-7w">
         {crumbs(locale, { label: t(locale, m.mails), href: '/admin/courriels' }, { label: mail.subject })}
         <h1 safe>{title}</h1>
+        {notice ? <Alert kind="success" title={notice} /> : ''}
         <dl>
           <dt safe>{t(locale, m.recipient)}</dt>
           <dd safe>{mail.to}</dd>
@@ -250,9 +259,18 @@ export function MailPage({ ctx, mail }: { ctx: ViewContext; mail: MailRow & { te
         <h2 class="fr-mt-4w" safe>
           {t(locale, m.textBody)}
         </h2>
+        <p class="fr-text--sm" safe>
+          {t(locale, m.linksMasked)}
+        </p>
         <pre class="fr-p-2w" safe>
           {mail.text}
         </pre>
+        <form method="post" action={`/admin/courriels/${mail.id}/renvoyer`}>
+          <CsrfField token={ctx.csrfToken} />
+          <button type="submit" class="fr-btn fr-btn--secondary" safe>
+            {t(locale, m.resendMail, { to: mail.to })}
+          </button>
+        </form>
       </div>
     </Page>
   );
