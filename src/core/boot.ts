@@ -28,6 +28,7 @@ export async function boot(config: Config, clock: Clock = systemClock): Promise<
   if (config.runJobs) {
     // Bytes left in the files directory without a row are swept every hour by a job that reschedules itself.
     if (config.filesDir) await scheduleFileSweep(app.services.db, clock.now());
+    for (const module of modules) await module.schedule?.(app.services);
     app.services.worker.start();
   }
   app.addHook('onClose', () => database.close());
