@@ -33,6 +33,7 @@ export async function boot(config: Config, clock: Clock = systemClock): Promise<
     if (config.filesDir) await scheduleFileSweep(app.services.db, clock.now());
     // The audit chain's head is published every day (anchors.ts): one job a day whatever the processes.
     await scheduleAuditHeadPublication(app.services.db, clock.now());
+    for (const module of modules) await module.schedule?.(app.services);
     app.services.worker.start();
   }
   app.addHook('onClose', () => database.close());

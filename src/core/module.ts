@@ -59,6 +59,11 @@ export interface Module {
   /** Registers the module's HTTP routes; every route sets `config.permission`. */
   routes?(app: FastifyInstance, services: Services): Promise<void>;
   jobs?(services: Services): Record<string, JobHandler>;
+  /**
+   * Enqueues the module's recurring jobs when a process starts its job worker (each job then schedules
+   * its next run); idempotent, so any number of processes may call it.
+   */
+  schedule?(services: Services): Promise<void>;
   commands?: Record<string, Command>;
   /** What the module holds about a person, for the export and erasure of their data. */
   personalData?: PersonalDataPart;

@@ -39,13 +39,17 @@ export function parseSlotsJson(text: string): { size: number; m: number; slots: 
 
 /** The manifest whose SHA-256 is the published commitment. */
 export function manifest(files: { categories: string; pool: string; slots: string }, k: number, m: number): string {
+  return manifestOfHashes({ categories: sha256(files.categories), pool: sha256(files.pool), slots: sha256(files.slots) }, k, m);
+}
+
+function manifestOfHashes(hashes: { categories: string; pool: string; slots: string }, k: number, m: number): string {
   return [
     'accelerateur sortition commitment v1',
     `size: ${k}`,
     `slots: ${m}`,
-    `categories.csv sha256: ${sha256(files.categories)}`,
-    `pool.csv sha256: ${sha256(files.pool)}`,
-    `slots.json sha256: ${sha256(files.slots)}`,
+    `categories.csv sha256: ${hashes.categories}`,
+    `pool.csv sha256: ${hashes.pool}`,
+    `slots.json sha256: ${hashes.slots}`,
     '',
   ].join('\n');
 }
@@ -69,6 +73,8 @@ export interface PublishedDraw {
 export interface VerificationReport {
   ok: boolean;
   problems: string[];
+  /** What could not be checked (pool.csv withdrawn at the deletion of the answers). */
+  unchecked?: string[];
   commitment?: string;
   slot?: number;
   members?: string[];
@@ -113,22 +119,79 @@ function checkPublished(files: PublishedFiles): VerificationReport {
   const hits = new Array<number>(people.length).fill(0);
   for (const slot of rows) for (const r of slot) if (r >= 0) hits[r] += 1;
   const report: VerificationReport = { ok: false, problems, commitment, minProbability: Math.min(...hits) / Math.max(1, rows.length) };
-  if (files.draw !== undefined) {
-    const draw = JSON.parse(files.draw) as Partial<PublishedDraw>;
-    if (draw.commitment !== commitment) problems.push('draw.json names another commitment / draw.json cite un autre engagement');
-    if (typeof draw.random !== 'string' || draw.random.trim() === '') problems.push('draw.json has no random value / draw.json sans valeur aléatoire');
-    else {
-      const slot = slotForRandom(commitment, draw.random, parsed.m);
-      report.slot = slot;
-      report.members = parsed.slots[slot];
-      if (draw.slot !== slot) problems.push(`draw.json says slot ${draw.slot}, the random value gives slot ${slot}`);
-      if (JSON.stringify(draw.members) !== JSON.stringify(parsed.slots[slot])) {
-        problems.push('draw.json members differ from the slot drawn / les membres de draw.json diffèrent du tirage');
-      }
-    }
-  }
+  if (files.draw !== undefined) checkDraw(files.draw, commitment, parsed, report);
   report.ok = problems.length === 0;
   return report;
+}
+
+/**
+ * Re-checks a draw whose pool.csv was withdrawn (the volunteers' answers deleted at the end of their
+ * retention). Still checked: commitment.txt names the SHA-256 of these categories.csv and slots.json
+ * (pool.csv's hash is taken as stated), its own SHA-256 is the commitment, every slot has `size` distinct
+ * members, draw.json's random value gives its slot and members; each pseudonym's probability over the
+ * slots. Not checked, and said so: the quotas of each slot and the replacements, which need the answers.
+ */
+export function verifyWithoutPool(files: Omit<PublishedFiles, 'pool'>): VerificationReport {
+  try {
+    return checkWithoutPool(files);
+  } catch (error) {
+    return { ok: false, problems: [error instanceof Error ? error.message : String(error)] };
+  }
+}
+
+function checkWithoutPool(files: Omit<PublishedFiles, 'pool'>): VerificationReport {
+  const problems: string[] = [];
+  const quotas = parseCategoriesCsv(files.categories);
+  const parsed = parseSlotsJson(files.slots);
+  const stated = /^pool\.csv sha256: ([0-9a-f]{64})$/m.exec(files.commitment.replace(/\r\n/g, '\n'))?.[1];
+  if (!stated) problems.push('commitment.txt names no pool.csv fingerprint / commitment.txt ne donne pas l’empreinte de pool.csv');
+  const expectedManifest = manifestOfHashes(
+    { categories: sha256(canonicalCategoriesCsv(quotas)), pool: stated ?? '', slots: sha256(slotsJsonFromIds(parsed.size, parsed.slots)) },
+    parsed.size,
+    parsed.m,
+  );
+  if (files.commitment.replace(/\r\n/g, '\n').trim() !== expectedManifest.trim()) {
+    problems.push('commitment.txt does not match the published files / commitment.txt ne correspond pas aux fichiers publiés');
+  }
+  const commitment = sha256(expectedManifest);
+  if (parsed.slots.length !== parsed.m) problems.push(`slots.json holds ${parsed.slots.length} slots, announces ${parsed.m}`);
+  parsed.slots.forEach((slot, s) => {
+    if (slot.length !== parsed.size) problems.push(`slot ${s}: size ${slot.length} instead of ${parsed.size}`);
+    if (new Set(slot).size !== slot.length) problems.push(`slot ${s}: a person appears twice`);
+  });
+  const hits = new Map<string, number>();
+  for (const slot of parsed.slots) for (const id of slot) hits.set(id, (hits.get(id) ?? 0) + 1);
+  const report: VerificationReport = {
+    ok: false,
+    problems,
+    commitment,
+    // Over the pseudonyms the slots name: a volunteer in no slot at all cannot be seen without pool.csv.
+    minProbability: hits.size === 0 ? 0 : Math.min(...hits.values()) / Math.max(1, parsed.slots.length),
+    unchecked: [
+      'pool.csv withdrawn (answers deleted): its content, the quotas of each slot and the replacements are not checked / pool.csv retiré (réponses supprimées) : son contenu, les quotas de chaque tirage et les remplacements ne sont pas vérifiés',
+    ],
+  };
+  if (files.draw !== undefined) checkDraw(files.draw, commitment, parsed, report);
+  report.ok = problems.length === 0;
+  return report;
+}
+
+/** draw.json: the random value must give the slot it names, and that slot's members. */
+function checkDraw(text: string, commitment: string, parsed: { m: number; slots: string[][] }, report: VerificationReport): void {
+  const { problems } = report;
+  const draw = JSON.parse(text) as Partial<PublishedDraw>;
+  if (draw.commitment !== commitment) problems.push('draw.json names another commitment / draw.json cite un autre engagement');
+  if (typeof draw.random !== 'string' || draw.random.trim() === '') {
+    problems.push('draw.json has no random value / draw.json sans valeur aléatoire');
+    return;
+  }
+  const slot = slotForRandom(commitment, draw.random, parsed.m);
+  report.slot = slot;
+  report.members = parsed.slots[slot];
+  if (draw.slot !== slot) problems.push(`draw.json says slot ${draw.slot}, the random value gives slot ${slot}`);
+  if (JSON.stringify(draw.members) !== JSON.stringify(parsed.slots[slot])) {
+    problems.push('draw.json members differ from the slot drawn / les membres de draw.json diffèrent du tirage');
+  }
 }
 
 function toRows(instance: Instance, slots: string[][], problems: string[]): number[][] {

@@ -20,7 +20,8 @@ import type { JobHandler } from '../../core/jobs/worker.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
 import type { Transaction } from 'kysely';
-import { INVITATION_MAIL } from './mails.js';
+import { formatDate } from '../../core/i18n/i18n.js';
+import { INVITATION_MAIL, POOL_MAIL } from './mails.js';
 import { loadPanel, loadQuotas, poolInput, type PanelRecord } from './queries.js';
 import { analysisError, checkPoolSize } from './run-analysis.js';
 import type { PublishedFiles } from './tables.js';
@@ -63,6 +64,7 @@ export function prepareCommitmentJob(services: Services): JobHandler {
           .set({ state: 'committed', commitment: prepared.commitment, files: JSON.stringify(prepared.files), pool_volunteers: JSON.stringify(poolVolunteers) })
           .where('id', '=', drawId)
           .execute();
+        await tellPseudonyms(trx, services, panel, poolVolunteers, now());
         await audit({ action: 'panel.commitment-published', subjectType: 'panel', subjectId: panelId, summary: { draw: drawId, commitment: prepared.commitment, pool: input.people.length } });
       });
     } catch (error) {
@@ -75,8 +77,31 @@ export function prepareCommitmentJob(services: Services): JobHandler {
   };
 }
 
+type FilesWithPool = PublishedFiles & { 'pool.csv': string };
+
+/** Whether the pool file is still published (it is withdrawn at the panel's deletion date). */
+export function withPool(files: PublishedFiles | null): files is FilesWithPool {
+  return typeof files?.['pool.csv'] === 'string';
+}
+
+/**
+ * Tells each volunteer of the committed pool their own pseudonym (and nobody else's), so they can find
+ * their row in pool.csv; staff without `panel.demographics` never see which pseudonym is whose.
+ */
+async function tellPseudonyms(trx: Transaction<DB>, services: Services, panel: PanelRecord, poolVolunteers: Record<string, string>, now: Date): Promise<void> {
+  const pseudonymOf = new Map(Object.entries(poolVolunteers).map(([pseudonym, volunteer]) => [volunteer, pseudonym]));
+  if (pseudonymOf.size === 0) return;
+  const volunteers = await trx.selectFrom('panel_volunteers').select(['id', 'email', 'locale']).where('id', 'in', [...pseudonymOf.keys()]).execute();
+  const link = `${services.config.baseUrl}/panel-citoyen/${panel.id}/transparence`;
+  for (const volunteer of volunteers) {
+    const locale = volunteer.locale === 'en' ? 'en' : 'fr';
+    const data = { name: locale === 'en' && panel.nameEn ? panel.nameEn : panel.name, pseudonym: pseudonymOf.get(volunteer.id)!, date: formatDate(locale, panel.deleteAfter), link };
+    await queueMail(trx, { to: volunteer.email, template: POOL_MAIL, locale, data }, now);
+  }
+}
+
 /** The sortition input exactly as published (so a draw uses the announced slots, never a recomputation). */
-export function publishedInput(files: PublishedFiles): SortitionInput {
+export function publishedInput(files: FilesWithPool): SortitionInput {
   const quotas = parseCategoriesCsv(files['categories.csv']);
   const people = parsePoolCsv(files['pool.csv'], quotas);
   return { quotas, people, k: parseSlotsJson(files['slots.json']).size };
@@ -98,7 +123,7 @@ async function invite(trx: Transaction<DB>, services: Services, panel: PanelReco
   }
 }
 
-export type DrawResult = { ok: true; selected: string[] } | { ok: false; reason: 'no-commitment' | 'already-drawn' | 'no-replacement' | 'nothing-to-replace' };
+export type DrawResult = { ok: true; selected: string[] } | { ok: false; reason: 'no-commitment' | 'already-drawn' | 'no-replacement' | 'nothing-to-replace' | 'pool-withdrawn' };
 
 /** Draws from the published commitment with the public random value, records the witnesses and invites the selected. */
 export async function recordDraw(services: Services, actor: Actor, panelId: string, random: string, witnesses: string): Promise<DrawResult> {
@@ -116,6 +141,7 @@ export async function recordDraw(services: Services, actor: Actor, panelId: stri
       .executeTakeFirst();
     if (!draw || !draw.files) return { ok: false, reason: 'no-commitment' };
     if (draw.state === 'drawn') return { ok: false, reason: 'already-drawn' };
+    if (!withPool(draw.files)) return { ok: false, reason: 'pool-withdrawn' };
     const commitment = loadCommitment(draw.files, publishedInput(draw.files));
     if (!commitment || commitment.commitment !== draw.commitment) throw new Error(`the stored commitment of draw ${draw.id} does not verify`);
     const result = drawFromCommitment(commitment, random);
@@ -144,6 +170,7 @@ export async function recordReplacementDraw(services: Services, actor: Actor, pa
       await sql`select pg_advisory_xact_lock(4, hashtext(${panelId}))`.execute(trx);
       const initial = await trx.selectFrom('panel_draws').selectAll().where('panel_id', '=', panelId).where('kind', '=', 'initial').where('state', '=', 'drawn').executeTakeFirst();
       if (!initial || !initial.files) return { ok: false, reason: 'no-commitment' };
+      if (!withPool(initial.files)) return { ok: false, reason: 'pool-withdrawn' };
       const members = await trx.selectFrom('panel_members').select(['id', 'pool_id', 'status']).where('panel_id', '=', panelId).execute();
       const declined = members.filter((mb) => mb.status === 'declined');
       if (declined.length === 0) return { ok: false, reason: 'nothing-to-replace' };
@@ -211,11 +238,17 @@ export interface PublishedDrawRecord {
   drawnAt: Date | null;
 }
 
-/** The panel's draws with a published commitment, oldest first (what the transparency page shows). */
-export async function publishedDraws(services: Pick<Services, 'db'>, panelId: string): Promise<{ draws: PublishedDrawRecord[]; files: PublishedFiles | null }> {
+/**
+ * The panel's draws with a published commitment, oldest first (what the transparency page shows), and,
+ * once the pool file was withdrawn at the deletion date, when and how many volunteers it held.
+ */
+export async function publishedDraws(
+  services: Pick<Services, 'db'>,
+  panelId: string,
+): Promise<{ draws: PublishedDrawRecord[]; files: PublishedFiles | null; poolWithdrawn: { at: Date; size: number | null } | null }> {
   const rows = await services.db
     .selectFrom('panel_draws')
-    .select(['id', 'kind', 'state', 'commitment', 'random_value', 'witnesses', 'slot', 'selected', 'declined', 'drawn_at', 'files'])
+    .select(['id', 'kind', 'state', 'commitment', 'random_value', 'witnesses', 'slot', 'selected', 'declined', 'drawn_at', 'files', 'pool_withdrawn_at', 'pool_size'])
     .where('panel_id', '=', panelId)
     .where('state', 'in', ['committed', 'drawn'])
     .orderBy('created_at')
@@ -224,6 +257,7 @@ export async function publishedDraws(services: Pick<Services, 'db'>, panelId: st
   const initial = rows.find((r) => r.kind === 'initial');
   return {
     files: initial?.files ?? null,
+    poolWithdrawn: initial?.pool_withdrawn_at ? { at: new Date(initial.pool_withdrawn_at), size: initial.pool_size } : null,
     draws: rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -244,7 +278,8 @@ export async function publishedDraws(services: Pick<Services, 'db'>, panelId: st
  * committed files, draw.json once drawn, and replacement-N.json for each replacement draw.
  */
 export function publishedFolder(files: PublishedFiles, draws: PublishedDrawRecord[]): Record<string, string> {
-  const folder: Record<string, string> = { ...files };
+  const folder: Record<string, string> = {};
+  for (const [name, text] of Object.entries(files)) if (typeof text === 'string') folder[name] = text;
   const initial = draws.find((d) => d.kind === 'initial' && d.state === 'drawn');
   if (!initial || !initial.commitment) return folder;
   folder['draw.json'] = drawJson({ commitment: initial.commitment, random: initial.randomValue ?? '', slot: initial.slot ?? 0, members: initial.selected });

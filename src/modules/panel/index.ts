@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../core/module.js';
 import type { Services } from '../../core/services.js';
-import { DELETE_DEMOGRAPHICS_JOB, deleteDemographicsJob } from './delete-demographics.js';
+import { DELETE_DEMOGRAPHICS_JOB, deleteDemographicsJob, scheduleDemographicsSweep, SWEEP_DEMOGRAPHICS_JOB, sweepDemographicsJob } from './delete-demographics.js';
 import { loadPanelDemo } from './demo.js';
 import { COMMIT_JOB, prepareCommitmentJob } from './draw-panel.js';
 import './mails.js';
@@ -28,7 +28,9 @@ export const panelModule: Module = {
     [ANALYSE_JOB]: analyseJob(services),
     [COMMIT_JOB]: prepareCommitmentJob(services),
     [DELETE_DEMOGRAPHICS_JOB]: deleteDemographicsJob(services),
+    [SWEEP_DEMOGRAPHICS_JOB]: sweepDemographicsJob(services),
   }),
+  schedule: (services) => scheduleDemographicsSweep(services, services.clock.now()),
   commands: sortitionCommands,
   loadDemo: loadPanelDemo,
   personalData: {

@@ -4,6 +4,7 @@ import { panelMessages as m } from './messages.js';
 
 export const VOLUNTEER_MAIL = 'panel.volunteer-confirmation';
 export const INVITATION_MAIL = 'panel.invitation';
+export const POOL_MAIL = 'panel.pool-pseudonym';
 
 function volunteerMail(locale: Locale) {
   return (data: Record<string, string>) => {
@@ -23,5 +24,18 @@ function invitationMail(locale: Locale) {
   };
 }
 
+/** Every field is the platform's own: the panel's name, the pseudonym it drew, a date, its own link. */
+function poolMail(locale: Locale) {
+  return (data: Record<string, string>) => {
+    const text = t(locale, m.mailPoolText, { name: data.name, pseudonym: data.pseudonym, date: data.date });
+    return {
+      subject: t(locale, m.mailPoolSubject),
+      text: `${text}\n\n${data.link}\n`,
+      html: mailHtml(locale, [text], { label: t(locale, m.mailPoolButton), url: data.link }),
+    };
+  };
+}
+
+registerMailTemplate(POOL_MAIL, { fr: poolMail('fr'), en: poolMail('en') });
 registerMailTemplate(VOLUNTEER_MAIL, { fr: volunteerMail('fr'), en: volunteerMail('en') });
 registerMailTemplate(INVITATION_MAIL, { fr: invitationMail('fr'), en: invitationMail('en') });

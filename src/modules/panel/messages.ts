@@ -1,7 +1,7 @@
 import { defineMessages } from '../../core/i18n/i18n.js';
 
 /** Version label of the consent text below; its SHA-256 is stored with each volunteer's consent. */
-export const CONSENT_VERSION = 'panel-consent-v1';
+export const CONSENT_VERSION = 'panel-consent-v2';
 
 export const panelMessages = defineMessages({
   // Staff pages
@@ -197,7 +197,7 @@ export const panelMessages = defineMessages({
   noCommitment: { fr: 'Aucun engagement publié.', en: 'No commitment published.' },
   membersTitle: { fr: 'Personnes tirées au sort', en: 'People drawn' },
   membersTable: { fr: 'Personnes tirées au sort et leur réponse', en: 'People drawn and their answer' },
-  colPoolId: { fr: 'N° dans le fichier publié', en: 'Row id in the published file' },
+  colPseudonym: { fr: 'Pseudonyme dans pool.csv', en: 'Pseudonym in pool.csv' },
   colPerson: { fr: 'Personne', en: 'Person' },
   memberInvited: { fr: 'Invitée', en: 'Invited' },
   memberAccepted: { fr: 'A accepté', en: 'Accepted' },
@@ -229,8 +229,8 @@ export const panelMessages = defineMessages({
     en: 'Purpose: your answers are used only to draw the panel while keeping the quotas, and your contact details to invite you if you are drawn.',
   },
   consentSeparate: {
-    fr: 'Vos réponses démographiques sont conservées à part de vos coordonnées ; seules les personnes administratrices peuvent les lire individuellement. Le fichier publié pour vérifier le tirage ne contient ni nom ni coordonnées, seulement un numéro de ligne et les réponses.',
-    en: 'Your demographic answers are kept apart from your contact details; only administrators can read them individually. The file published to check the draw holds no name and no contact details, only a row number and the answers.',
+    fr: 'Vos réponses démographiques sont conservées à part de vos coordonnées ; seules les personnes administratrices peuvent les lire individuellement. Le fichier publié pour vérifier le tirage ne contient ni nom ni coordonnées : vos réponses y figurent sous un pseudonyme tiré au hasard, que vous seul(e) recevez par courriel quand l’appel est clos ; ce fichier est retiré à la date de suppression de vos réponses.',
+    en: 'Your demographic answers are kept apart from your contact details; only administrators can read them individually. The file published to check the draw holds no name and no contact details: your answers appear in it under a random pseudonym, sent to you alone by email when the call closes; the file is withdrawn on the deletion date of your answers.',
   },
   consentRetention: {
     fr: 'Conservation : vos réponses démographiques sont supprimées le {date}, soit {days} jours après la fin du panel.',
@@ -263,6 +263,15 @@ export const panelMessages = defineMessages({
   volunteerThanks: { fr: 'Merci, votre candidature est enregistrée', en: 'Thank you, your application is recorded' },
   volunteerThanksText: { fr: 'Un courriel de confirmation vous a été envoyé. Si vous êtes tiré(e) au sort, vous recevrez une invitation.', en: 'A confirmation email was sent to you. If you are drawn, you will receive an invitation.' },
   recruitingClosed: { fr: 'L’appel aux volontaires de ce panel est clos.', en: 'The call for volunteers of this panel is closed.' },
+  recruitingClosedSince: { fr: 'L’appel aux volontaires de ce panel est clos depuis le {date}.', en: 'The call for volunteers of this panel has been closed since {date}.' },
+  recruitingClosedRefused: {
+    fr: 'Votre inscription n’a pas été enregistrée : le groupe de volontaires parmi lesquels le panel est tiré au sort est arrêté et publié.',
+    en: 'Your registration was not recorded: the pool of volunteers the panel is drawn from is fixed and published.',
+  },
+  tooManyForAddress: {
+    fr: 'Trop d’inscriptions pour cette adresse aujourd’hui (chacune envoie un courriel). Réessayez demain.',
+    en: 'Too many registrations for this address today (each one sends an email). Try again tomorrow.',
+  },
 
   // Invitation
   invitationTitle: { fr: 'Invitation au panel citoyen', en: 'Invitation to the citizen panel' },
@@ -305,6 +314,19 @@ export const panelMessages = defineMessages({
   replacementDraw: { fr: 'Tirage de remplacement', en: 'Replacement draw' },
   notDrawnYet: { fr: 'L’engagement est publié ; la valeur aléatoire n’a pas encore été relevée.', en: 'The commitment is published; the random value has not been taken yet.' },
   noDrawYet: { fr: 'Aucun tirage publié pour ce panel.', en: 'No draw published for this panel.' },
+  poolWithdrawnNoDraw: {
+    fr: 'La date de suppression des réponses démographiques est passée : le fichier pool.csv est retiré, plus aucun tirage ne peut être fait pour ce panel.',
+    en: 'The deletion date of the demographic answers has passed: pool.csv is withdrawn, no draw can be made for this panel any more.',
+  },
+  poolWithdrawnTitle: { fr: 'Les réponses individuelles des volontaires ont été supprimées le {date}', en: 'The volunteers’ individual answers were deleted on {date}' },
+  poolWithdrawnText: {
+    fr: 'Comme annoncé lors de leur inscription, les réponses ont été supprimées à la fin de leur durée de conservation : le fichier pool.csv (un pseudonyme et les réponses de chaque volontaire) n’est plus publié. Les fichiers qui restent permettent encore de vérifier l’engagement (empreintes de categories.csv et slots.json), que la valeur aléatoire désigne le tirage publié et ses membres, et la probabilité de chaque pseudonyme sur les 1 000 tirages. On ne peut plus vérifier que chaque tirage respecte les quotas ni rejouer les remplacements : il y faut les réponses. Qui a téléchargé pool.csv avant cette date peut toujours tout vérifier, son empreinte figure dans commitment.txt.',
+    en: 'As announced when they volunteered, the answers were deleted at the end of their retention: pool.csv (a pseudonym and the answers of each volunteer) is no longer published. The remaining files still let anyone check the commitment (fingerprints of categories.csv and slots.json), that the random value picks the published draw and its members, and each pseudonym’s probability over the 1,000 slots. Whether each slot meets the quotas, and the replacements, can no longer be checked: that needs the answers. Whoever downloaded pool.csv before that date can still check everything: its fingerprint is in commitment.txt.',
+  },
+  poolUntil: {
+    fr: 'Chaque volontaire a reçu par courriel son pseudonyme dans pool.csv. Ce fichier sera retiré le {date}, date de suppression des réponses ; téléchargez-le avant pour tout vérifier.',
+    en: 'Each volunteer was sent their pseudonym in pool.csv by email. This file will be withdrawn on {date}, when the answers are deleted; download it before then to check everything.',
+  },
   probabilitiesTable: { fr: 'Probabilité de sélection par profil (données anonymisées)', en: 'Selection probability per profile (anonymised data)' },
 
   // Mails
@@ -313,6 +335,12 @@ export const panelMessages = defineMessages({
     fr: 'Nous avons bien reçu votre candidature au panel citoyen « {name} ». Si vous êtes tiré(e) au sort, vous recevrez une invitation. Vos réponses démographiques seront supprimées le {date}.',
     en: 'We received your application to the citizen panel "{name}". If you are drawn, you will receive an invitation. Your demographic answers will be deleted on {date}.',
   },
+  mailPoolSubject: { fr: 'Panel citoyen : votre pseudonyme pour vérifier le tirage', en: 'Citizen panel: your pseudonym to check the draw' },
+  mailPoolText: {
+    fr: 'L’appel aux volontaires du panel citoyen « {name} » est clos : le tirage au sort se fera parmi les volontaires inscrits, dont vous. Dans le fichier pool.csv publié pour que chacun puisse vérifier le tirage, vos réponses figurent sous le pseudonyme {pseudonym}, tiré au hasard. Seuls vous et les personnes administratrices du panel savez qu’il vous désigne : gardez-le pour vous. Ce fichier sera retiré le {date}, avec la suppression de vos réponses.',
+    en: 'The call for volunteers of the citizen panel "{name}" is closed: the panel will be drawn among the registered volunteers, you included. In the file pool.csv, published so that anyone can check the draw, your answers appear under the pseudonym {pseudonym}, chosen at random. Only you and the panel’s administrators know it stands for you: keep it to yourself. The file will be withdrawn on {date}, when your answers are deleted.',
+  },
+  mailPoolButton: { fr: 'Page de transparence du tirage', en: 'Transparency page of the draw' },
   mailInviteSubject: { fr: 'Vous avez été tiré(e) au sort pour le panel citoyen', en: 'You were drawn for the citizen panel' },
   mailInviteText: { fr: 'Vous avez été tiré(e) au sort pour le panel citoyen « {name} ». Dites-nous si vous acceptez d’y participer :', en: 'You were drawn for the citizen panel "{name}". Tell us whether you accept to take part:' },
   mailInviteButton: { fr: 'Répondre à l’invitation', en: 'Answer the invitation' },

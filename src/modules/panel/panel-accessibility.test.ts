@@ -25,6 +25,7 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
   let panelistContext: BrowserContext;
   let applicationId: string;
   let setupPanelId: string;
+  let openPanelId: string;
 
   beforeAll(async () => {
     running = await startDemoApp();
@@ -119,6 +120,26 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       { category: 'genre', feature: 'homme', label: 'Homme', labelEn: 'Man', min: 2, max: 2 },
     ]);
 
+    // A third panel whose call is open: the first one's closed at its commitment.
+    openPanelId = await createPanel(services, systemActor, {
+      seasonId: null,
+      name: 'Panel en recrutement',
+      nameEn: 'Panel recruiting',
+      description: '',
+      size: 4,
+      recruitUntil: new Date(now + 30 * day),
+      endsAt: new Date(now + 90 * day),
+      retentionDays: 30,
+      onePerHousehold: true,
+      criteria: [{ code: 'impact', label: 'Impact', labelEn: 'Impact' }],
+      opinionWeight: 30,
+    });
+    await saveQuotas(services, systemActor, openPanelId, [
+      { category: 'genre', feature: 'femme', label: 'Femme', labelEn: 'Woman', min: 2, max: 2 },
+      { category: 'genre', feature: 'homme', label: 'Homme', labelEn: 'Man', min: 2, max: 2 },
+    ]);
+    expect(await setPanelStatus(services, systemActor, openPanelId, 'recruiting')).toBe('ok');
+
     adminContext = await signedInContext(browser, running.baseUrl, admin.cookie);
     visitorContext = await browser.newContext({ locale: 'fr-FR' });
   }, 180_000);
@@ -186,9 +207,10 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
   }, 120_000);
 
   it('public pages: volunteer form (and its errors), transparency, invitation', async () => {
-    await check(visitorContext, `/panel-citoyen/${panelId}`, 'volunteer form');
-    await check(visitorContext, `/panel-citoyen/${panelId}`, 'volunteer form with errors', async (page) => {
-      await page.click(`form[action="/panel-citoyen/${panelId}"] button[type="submit"]`);
+    await check(visitorContext, `/panel-citoyen/${panelId}`, 'volunteer page, call closed at the commitment');
+    await check(visitorContext, `/panel-citoyen/${openPanelId}`, 'volunteer form');
+    await check(visitorContext, `/panel-citoyen/${openPanelId}`, 'volunteer form with errors', async (page) => {
+      await page.click(`form[action="/panel-citoyen/${openPanelId}"] button[type="submit"]`);
       await page.waitForSelector('#consent-error');
     });
     await check(visitorContext, `/panel-citoyen/${panelId}/transparence`, 'transparency page');

@@ -358,8 +358,9 @@ describe('retention', () => {
     t.clock.set('2026-07-30T22:00:00Z');
     await t.app.services.worker.drain();
     expect(await db.selectFrom('panel_demographics').select('volunteer_id').execute()).toHaveLength(0);
-    // The published, pseudonymised files stay verifiable.
-    expect((await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}/transparence/pool.csv` })).statusCode).toBe(200);
+    // pool.csv pairs pseudonyms with answers: it goes with them (panel-privacy.test.ts checks what stays verifiable).
+    expect((await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}/transparence/pool.csv` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}/transparence/slots.json` })).statusCode).toBe(200);
     const audit = await db.selectFrom('audit_events').select('action').where('action', '=', 'panel.demographics-deleted').execute();
     expect(audit).toHaveLength(1);
   });

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { auditedTransaction, type Actor, type AuditRecorder } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
+import { pseudonymsOf } from './queries.js';
 
 export interface PanelPersonalData {
   panel: string;
@@ -14,6 +15,8 @@ export interface PanelPersonalData {
   consentVersion: string;
   /** null once deleted on schedule. */
   demographics: Record<string, string> | null;
+  /** The person's pseudonym in the published pool.csv; null before the commitment and after its withdrawal. */
+  pseudonym: string | null;
   memberStatus: string | null;
   opinions: { applicationId: string; scores: Record<string, number>; comment: string }[];
 }
@@ -28,7 +31,7 @@ export async function panelDataOf(db: Services['db'], email: string): Promise<Pa
     .innerJoin('panels as p', 'p.id', 'v.panel_id')
     .leftJoin('panel_demographics as d', 'd.volunteer_id', 'v.id')
     .leftJoin('panel_members as m', 'm.volunteer_id', 'v.id')
-    .select(['v.email', 'v.given_name', 'v.family_name', 'v.phone', 'v.availability', 'v.consent_at', 'v.consent_version', 'p.name', 'd.answers', 'm.id as member_id', 'm.status'])
+    .select(['v.id', 'v.panel_id', 'v.email', 'v.given_name', 'v.family_name', 'v.phone', 'v.availability', 'v.consent_at', 'v.consent_version', 'p.name', 'd.answers', 'm.id as member_id', 'm.status'])
     .where('v.email', '=', email.toLowerCase())
     .orderBy('v.created_at')
     .execute();
@@ -45,6 +48,7 @@ export async function panelDataOf(db: Services['db'], email: string): Promise<Pa
       consentAt: new Date(r.consent_at),
       consentVersion: r.consent_version,
       demographics: r.answers ?? null,
+      pseudonym: (await pseudonymsOf(db, r.panel_id)).get(r.id) ?? null,
       memberStatus: r.status ?? null,
       opinions: opinions.map((o) => ({ applicationId: o.application_id, scores: o.scores, comment: o.comment })),
     });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { SortitionInput } from '../../algorithms/sortition/index.js';
 import type { DB } from '../../core/db/schema.js';
@@ -123,10 +123,24 @@ export function quotaWarnings(k: number, quotas: QuotaRecord[], total: number, c
   return { perQuota, general };
 }
 
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
 /**
- * The sortition input from the volunteers whose demographic answers are still kept. Pool rows get
- * pseudonymous ids (V0001…, in registration order) and households are renamed H1, H2…: the published
- * pool file holds no name, address or contact. `poolVolunteers` (never published) maps them back.
+ * A random pseudonym such as `K7QM-2XHD-A9…` (60 random bits, base 32): drawn for each commitment, so it
+ * is unrelated to any id, row or date staff can see; only the volunteer (told by mail) and the holders of
+ * `panel.demographics` can tie it to a person.
+ */
+export function newPseudonym(): string {
+  const bytes = randomBytes(12);
+  const chars = [...bytes].map((b) => BASE32[b & 31]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}`;
+}
+
+/**
+ * The sortition input from the volunteers whose demographic answers are still kept. Pool rows get fresh
+ * random pseudonyms and are sorted by them, so neither the ids nor the row order say anything about who
+ * registered when; households are renamed H1, H2… in that order. The published pool file holds no name,
+ * address or contact. `poolVolunteers` (never published, never shown to staff) maps pseudonyms back.
  */
 export async function poolInput(db: Db, panel: PanelRecord, quotas: QuotaRecord[]): Promise<{ input: SortitionInput; poolVolunteers: Record<string, string> }> {
   const rows = await db
@@ -134,27 +148,31 @@ export async function poolInput(db: Db, panel: PanelRecord, quotas: QuotaRecord[
     .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_demographics.volunteer_id')
     .select(['panel_volunteers.id', 'panel_volunteers.household', 'panel_demographics.answers'])
     .where('panel_demographics.panel_id', '=', panel.id)
-    .orderBy('panel_volunteers.created_at')
-    .orderBy('panel_volunteers.id')
     .execute();
   const categories = [...new Set(quotas.map((q) => q.category))];
   const shared = new Map<string, number>();
   for (const r of rows) if (r.household) shared.set(r.household, (shared.get(r.household) ?? 0) + 1);
+  const taken = new Set<string>();
+  const pseudonymous = rows
+    .filter((r) => categories.every((c) => typeof r.answers[c] === 'string'))
+    .map((r) => {
+      let pseudonym = newPseudonym();
+      while (taken.has(pseudonym)) pseudonym = newPseudonym();
+      taken.add(pseudonym);
+      return { pseudonym, row: r };
+    })
+    .sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : 1));
   const householdNames = new Map<string, string>();
   const poolVolunteers: Record<string, string> = {};
-  const width = Math.max(4, String(rows.length).length);
-  const people = rows
-    .filter((r) => categories.every((c) => typeof r.answers[c] === 'string'))
-    .map((r, i) => {
-      const id = `V${String(i + 1).padStart(width, '0')}`;
-      poolVolunteers[id] = r.id;
-      let household: string | undefined;
-      if (panel.onePerHousehold && r.household && (shared.get(r.household) ?? 0) > 1) {
-        if (!householdNames.has(r.household)) householdNames.set(r.household, `H${householdNames.size + 1}`);
-        household = householdNames.get(r.household);
-      }
-      return { id, values: Object.fromEntries(categories.map((c) => [c, r.answers[c]])), ...(household ? { household } : {}) };
-    });
+  const people = pseudonymous.map(({ pseudonym: id, row: r }) => {
+    poolVolunteers[id] = r.id;
+    let household: string | undefined;
+    if (panel.onePerHousehold && r.household && (shared.get(r.household) ?? 0) > 1) {
+      if (!householdNames.has(r.household)) householdNames.set(r.household, `H${householdNames.size + 1}`);
+      household = householdNames.get(r.household);
+    }
+    return { id, values: Object.fromEntries(categories.map((c) => [c, r.answers[c]])), ...(household ? { household } : {}) };
+  });
   return {
     input: { quotas: quotas.map((q) => ({ category: q.category, feature: q.feature, min: q.min, max: q.max })), people, k: panel.size },
     poolVolunteers,
@@ -186,9 +204,12 @@ export async function panelPageData(db: Db, panelId: string) {
   const members = await db
     .selectFrom('panel_members')
     .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_members.volunteer_id')
-    .select(['panel_members.pool_id', 'panel_members.status', 'panel_members.invited_at', 'panel_volunteers.given_name', 'panel_volunteers.family_name', 'panel_volunteers.email'])
+    // Never the pool id: beside a name it would lead to that person's answers in the published pool.csv.
+    .select(['panel_members.status', 'panel_members.invited_at', 'panel_volunteers.given_name', 'panel_volunteers.family_name', 'panel_volunteers.email'])
     .where('panel_members.panel_id', '=', panelId)
-    .orderBy('panel_members.pool_id')
+    .orderBy('panel_volunteers.family_name')
+    .orderBy('panel_volunteers.given_name')
+    .orderBy('panel_volunteers.email')
     .execute();
   return {
     analyses: analysisRows.map((r) => ({ algorithm: r.algorithm, state: r.state, result: r.result as AnalysisResult | null, error: r.error as AnalysisError | null, outdated: r.outdated_at !== null })),
@@ -202,20 +223,33 @@ export async function panelPageData(db: Db, panelId: string) {
           error: drawRow.error as AnalysisError | null,
         }
       : null,
-    members: members.map((r) => ({ poolId: r.pool_id, name: `${r.given_name} ${r.family_name}`, email: r.email, status: r.status as MemberStatus, invitedAt: new Date(r.invited_at) })),
+    members: members.map((r) => ({ name: `${r.given_name} ${r.family_name}`, email: r.email, status: r.status as MemberStatus, invitedAt: new Date(r.invited_at) })),
   };
 }
 
-/** Each volunteer's demographic answers with contact and consent: for `panel.demographics` only. */
+/** Volunteer id → pseudonym in the panel's committed pool (empty before the commitment and after withdrawal). */
+export async function pseudonymsOf(db: Db, panelId: string): Promise<Map<string, string>> {
+  const draw = await db
+    .selectFrom('panel_draws')
+    .select('pool_volunteers')
+    .where('panel_id', '=', panelId)
+    .where('kind', '=', 'initial')
+    .where('state', 'in', ['committed', 'drawn'])
+    .executeTakeFirst();
+  return new Map(Object.entries(draw?.pool_volunteers ?? {}).map(([pseudonym, volunteer]) => [volunteer, pseudonym]));
+}
+
+/** Each volunteer's demographic answers with contact, consent and pseudonym: for `panel.demographics` only. */
 export async function demographicRows(db: Db, panelId: string) {
   const rows = await db
     .selectFrom('panel_demographics')
     .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_demographics.volunteer_id')
-    .select(['panel_volunteers.email', 'panel_volunteers.given_name', 'panel_volunteers.family_name', 'panel_volunteers.availability', 'panel_volunteers.consent_at', 'panel_volunteers.consent_version', 'panel_demographics.answers'])
+    .select(['panel_volunteers.id', 'panel_volunteers.email', 'panel_volunteers.given_name', 'panel_volunteers.family_name', 'panel_volunteers.availability', 'panel_volunteers.consent_at', 'panel_volunteers.consent_version', 'panel_demographics.answers'])
     .where('panel_demographics.panel_id', '=', panelId)
     .orderBy('panel_volunteers.created_at')
     .execute();
-  return rows.map((r) => ({ email: r.email, name: `${r.given_name} ${r.family_name}`, availability: r.availability, consentAt: new Date(r.consent_at), consentVersion: r.consent_version, answers: r.answers }));
+  const pseudonymOf = await pseudonymsOf(db, panelId);
+  return rows.map((r) => ({ pseudonym: pseudonymOf.get(r.id) ?? '', email: r.email, name: `${r.given_name} ${r.family_name}`, availability: r.availability, consentAt: new Date(r.consent_at), consentVersion: r.consent_version, answers: r.answers }));
 }
 
 /**

@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
 import { FormReader, type FieldError } from '../../core/http/forms.js';
 import { formatDate, t, type Locale } from '../../core/i18n/i18n.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
 import { queueMail } from '../../core/mail/mailer.js';
+import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
 import { isUniqueViolation, lockSubmissionKey } from '../seasons/submission-keys.js';
 import { DELETE_DEMOGRAPHICS_JOB } from './delete-demographics.js';
@@ -13,6 +14,12 @@ import { categoriesOf, sha256Hex, type PanelRecord, type QuotaRecord } from './q
 
 export const RATE_WINDOW_MS = 15 * 60_000;
 export const MAX_PER_IP = 10;
+/**
+ * Each registration mails the typed address, so an address takes at most this many registrations
+ * (all panels together) per day, whatever the connection: the form cannot be used to flood a mailbox.
+ */
+export const ADDRESS_WINDOW_MS = 24 * 3600_000;
+export const MAX_PER_ADDRESS = 3;
 
 /** The consent text exactly as the form shows it: its SHA-256 is stored with the consent. */
 export function consentText(locale: Locale, panel: PanelRecord): string {
@@ -64,7 +71,31 @@ export function readVolunteerForm(body: unknown, panel: PanelRecord, quotas: Quo
   return { form, input: { email, givenName, familyName, phone, address, availability, answers, submissionKey } };
 }
 
-export type RegisterResult = { ok: true } | { ok: false; errors: Record<string, FieldError> } | { ok: false; rateLimited: true };
+export type RegisterResult =
+  | { ok: true }
+  | { ok: false; errors: Record<string, FieldError>; rateLimited?: true }
+  | { ok: false; rateLimited: true }
+  | { ok: false; closed: { since: Date | null } };
+
+/**
+ * Whether the call is closed, and since when when that is known (null while it is open): the request of
+ * the commitment fixes the pool that will be published and drawn from, so the call closes then, even
+ * before its end date. A call staff closed by hand has no recorded moment.
+ */
+export async function callClosedSince(db: Kysely<DB> | Transaction<DB>, panel: PanelRecord, now: Date): Promise<{ since: Date | null } | null> {
+  const draw = await db
+    .selectFrom('panel_draws')
+    .select('created_at')
+    .where('panel_id', '=', panel.id)
+    .where('kind', '=', 'initial')
+    .where('state', '!=', 'failed')
+    .orderBy('created_at')
+    .limit(1)
+    .executeTakeFirst();
+  if (draw) return { since: new Date(draw.created_at) };
+  if (now > panel.recruitUntil) return { since: panel.recruitUntil };
+  return panel.status === 'recruiting' ? null : { since: null };
+}
 
 /**
  * Records a volunteer: contact and consent in one table, demographic answers in another with their
@@ -81,6 +112,10 @@ export async function registerVolunteer(services: Services, actor: Actor, panel:
         const done = await trx.selectFrom('panel_volunteers').select('id').where('submission_key', '=', input.submissionKey).executeTakeFirst();
         if (done) return { ok: true };
       }
+      // Shares the lock the commitment request takes for update: no volunteer joins a pool being committed.
+      await trx.selectFrom('panels').select('id').where('id', '=', panel.id).forShare().execute();
+      const closed = await callClosedSince(trx, panel, now);
+      if (closed) return { ok: false, closed };
       await sql`select pg_advisory_xact_lock(3, hashtext(${ipHash}))`.execute(trx);
       const recent = await trx
         .selectFrom('panel_volunteers')
@@ -89,6 +124,14 @@ export async function registerVolunteer(services: Services, actor: Actor, panel:
         .where('created_at', '>', new Date(now.getTime() - RATE_WINDOW_MS))
         .executeTakeFirstOrThrow();
       if (Number(recent.n) >= MAX_PER_IP) return { ok: false, rateLimited: true };
+      await sql`select pg_advisory_xact_lock(3, hashtext(${`address\n${input.email}`}))`.execute(trx);
+      const sameAddress = await trx
+        .selectFrom('panel_volunteers')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('email', '=', input.email)
+        .where('created_at', '>', new Date(now.getTime() - ADDRESS_WINDOW_MS))
+        .executeTakeFirstOrThrow();
+      if (Number(sameAddress.n) >= MAX_PER_ADDRESS) return { ok: false, rateLimited: true, errors: { email: { message: m.tooManyForAddress } } };
       const taken = await trx.selectFrom('panel_volunteers').select('id').where('panel_id', '=', panel.id).where('email', '=', input.email).executeTakeFirst();
       if (taken) return { ok: false, errors: { email: { message: m.alreadyRegistered } } };
       const household = input.address ? sha256Hex(`${panel.id}\n${input.address.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`) : null;

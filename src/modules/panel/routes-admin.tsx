@@ -215,7 +215,7 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
       const record = action === 'tirage' ? recordDraw : recordReplacementDraw;
       const result = await record(services, actorOf(request), panel.id, random, witnesses);
       if (result.ok) return reply.redirect(`/admin/panels/${panel.id}?ok=${action}#draw-title`, 303);
-      const problem = { 'no-commitment': m.noCommitment, 'already-drawn': m.alreadyDrawn, 'no-replacement': m.noReplacement, 'nothing-to-replace': m.nothingToReplace }[result.reason];
+      const problem = { 'no-commitment': m.noCommitment, 'already-drawn': m.alreadyDrawn, 'no-replacement': m.noReplacement, 'nothing-to-replace': m.nothingToReplace, 'pool-withdrawn': m.poolWithdrawnNoDraw }[result.reason];
       return sendPanelPage(services, request, reply, panel.id, { status: 409, problem: t(request.locale, problem), drawForm: { values: form.values, errors: {}, action } });
     });
   }

@@ -5,10 +5,10 @@ import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { newSubmissionKey } from '../seasons/submission-keys.js';
-import { publishedDraws, publishedFolder, publishedInput } from './draw-panel.js';
+import { publishedDraws, publishedFolder, publishedInput, withPool } from './draw-panel.js';
 import { panelMessages as m } from './messages.js';
 import { categoriesOf, isUuid, loadPanel, loadQuotas, type PanelRecord, type QuotaRecord } from './queries.js';
-import { readVolunteerForm, registerVolunteer } from './register-volunteer.js';
+import { callClosedSince, readVolunteerForm, registerVolunteer } from './register-volunteer.js';
 import { findInvitation, respondInvitation } from './respond-invitation.js';
 import type { PublishedFiles } from './tables.js';
 import { profileLabeller } from './views/admin.js';
@@ -16,12 +16,8 @@ import { InvitationPage, MessagePage, TransparencyPage, VolunteerPage } from './
 
 type IdParams = { Params: { id: string } };
 
-function recruiting(services: Services, panel: PanelRecord): boolean {
-  return panel.status === 'recruiting' && services.clock.now() <= panel.recruitUntil;
-}
-
 /** Each pool profile's probability over the published slots: anonymised, recomputable from the files. */
-function slotProfiles(files: PublishedFiles, quotas: QuotaRecord[], locale: 'fr' | 'en'): { poolSize: number; min: number; profiles: { label: string; count: number; probability: number }[] } {
+function slotProfiles(files: PublishedFiles & { 'pool.csv': string }, quotas: QuotaRecord[], locale: 'fr' | 'en'): { poolSize: number; min: number; profiles: { label: string; count: number; probability: number }[] } {
   const input = publishedInput(files);
   const { slots } = parseSlotsJson(files['slots.json']);
   const hits = new Map<string, number>();
@@ -86,7 +82,8 @@ export async function panelPublicRoutes(app: FastifyInstance, services: Services
     if (!panel || panel.status === 'setup') return notFound(request, reply);
     const quotas = await loadQuotas(services.db, panel.id);
     const ctx = await viewContext(request, reply);
-    return html(reply, 200, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={{ submission_key: newSubmissionKey() }} errors={{}} closed={!recruiting(services, panel)} />);
+    const closed = await callClosedSince(services.db, panel, services.clock.now());
+    return html(reply, 200, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={{ submission_key: newSubmissionKey() }} errors={{}} closed={closed} />);
   });
 
   app.post<IdParams>('/panel-citoyen/:id', { config: { permission: 'public' } }, async (request, reply) => {
@@ -94,7 +91,10 @@ export async function panelPublicRoutes(app: FastifyInstance, services: Services
     if (!panel || panel.status === 'setup') return notFound(request, reply);
     const quotas = await loadQuotas(services.db, panel.id);
     const ctx = await viewContext(request, reply);
-    if (!recruiting(services, panel)) return html(reply, 409, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={{}} errors={{}} closed />);
+    // Refused with nothing stored, whatever was typed: the pool is fixed (or the call is over).
+    const refuse = (closed: { since: Date | null }) => html(reply, 409, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={{}} errors={{}} closed={closed} refused />);
+    const closed = await callClosedSince(services.db, panel, services.clock.now());
+    if (closed) return refuse(closed);
     const { form, input } = readVolunteerForm(request.body, panel, quotas);
     const values = { ...form.values, submission_key: input.submissionKey ?? newSubmissionKey() };
     if (!form.ok) return html(reply, 400, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={form.errors} />);
@@ -102,16 +102,18 @@ export async function panelPublicRoutes(app: FastifyInstance, services: Services
     if (result.ok) {
       return html(reply, 200, <MessagePage ctx={ctx} kind="success" title={t(ctx.locale, m.volunteerThanks)} text={t(ctx.locale, m.volunteerThanksText)} />);
     }
-    if ('rateLimited' in result) return html(reply, 429, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={{}} tooMany />);
-    return html(reply, 400, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={result.errors} />);
+    if ('closed' in result) return refuse(result.closed);
+    if ('errors' in result) return html(reply, result.rateLimited ? 429 : 400, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={result.errors} />);
+    return html(reply, 429, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={{}} tooMany />);
   });
 
   app.get<IdParams>('/panel-citoyen/:id/transparence', { config: { permission: 'public' } }, async (request, reply) => {
     const panel = isUuid(request.params.id) ? await loadPanel(services.db, request.params.id) : undefined;
     if (!panel) return notFound(request, reply);
     const quotas = await loadQuotas(services.db, panel.id);
-    const { draws, files } = await publishedDraws(services, panel.id);
-    const summary = files ? slotProfiles(files, quotas, request.locale) : null;
+    const { draws, files, poolWithdrawn } = await publishedDraws(services, panel.id);
+    // Once pool.csv is withdrawn the profiles are gone with the answers; slots.json still gives each pseudonym's chance.
+    const summary = withPool(files) ? slotProfiles(files, quotas, request.locale) : null;
     const ctx = await viewContext(request, reply);
     return html(
       reply,
@@ -120,8 +122,9 @@ export async function panelPublicRoutes(app: FastifyInstance, services: Services
         ctx={ctx}
         panel={panel}
         quotas={quotas}
-        poolSize={summary?.poolSize ?? 0}
+        poolSize={summary?.poolSize ?? poolWithdrawn?.size ?? 0}
         minProbability={summary?.min ?? null}
+        poolWithdrawnAt={poolWithdrawn?.at ?? null}
         draws={draws}
         fileNames={files ? Object.keys(publishedFolder(files, draws)) : []}
         profiles={summary?.profiles ?? []}

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from '../../core/module.js';
 import { analyse, type Algorithm, type Analysis } from '../../algorithms/sortition/analyse.js';
-import { verifyPublished } from '../../algorithms/sortition/commitment.js';
+import { verifyPublished, verifyWithoutPool } from '../../algorithms/sortition/commitment.js';
 import { drawFromCommitment, drawJson, loadCommitment, prepareCommitment, type Commitment } from '../../algorithms/sortition/draw.js';
 import { InfeasibleQuotasError } from '../../algorithms/sortition/feasibility.js';
 import { buildInstance, parseCategoriesCsv, parsePoolCsv, SortitionInputError, validateSize, type SortitionInput } from '../../algorithms/sortition/instance.js';
@@ -114,6 +114,33 @@ function publishedInstance(files: Commitment['files']) {
   const quotas = parseCategoriesCsv(files['categories.csv']);
   const people = parsePoolCsv(files['pool.csv'], quotas);
   return buildInstance({ quotas, people, k: parseSlotsJson(files['slots.json']).size });
+}
+
+/** The files left once pool.csv was withdrawn at the deletion of the answers (all but pool.csv). */
+async function readWithoutPool(folder: string): Promise<{ categories: string; slots: string; commitment: string } | undefined> {
+  const names = ['categories.csv', 'slots.json', 'commitment.txt'];
+  if (existsSync(join(folder, 'pool.csv')) || !names.every((name) => existsSync(join(folder, name)))) return undefined;
+  const [categories, slots, commitment] = await Promise.all(names.map((name) => readFile(join(folder, name), 'utf8')));
+  return { categories, slots, commitment };
+}
+
+/** Verifies what remains after pool.csv was withdrawn, and says what could not be checked any more. */
+async function reportWithoutPool(folder: string, files: { categories: string; slots: string; commitment: string }, draw: string | undefined, json: boolean): Promise<number> {
+  const report = verifyWithoutPool({ ...files, ...(draw !== undefined ? { draw } : {}) });
+  const replacements = (await readReplacements(folder)).length;
+  if (replacements > 0) report.unchecked = [...(report.unchecked ?? []), `replacement-1…${replacements}.json not replayed: they need pool.csv / non rejoués : il y faut pool.csv`];
+  if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else {
+    const lines = report.ok
+      ? [
+          `Tirage vérifié sans pool.csv / Draw verified without pool.csv. Engagement / Commitment: ${report.commitment}`,
+          ...(report.slot !== undefined ? [`Tirage n° / Slot ${report.slot}: ${report.members!.join(', ')}`] : []),
+          ...(report.unchecked ?? []).map((line) => `Non vérifié / Not checked: ${line}`),
+        ]
+      : ['ÉCHEC de la vérification / Verification FAILED:', ...report.problems.slice(0, 50).map((p) => `  - ${p}`)];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  }
+  return report.ok ? 0 : 1;
 }
 
 export const sortitionCommands: Record<string, Command> = {
@@ -237,9 +264,13 @@ export const sortitionCommands: Record<string, Command> = {
         const { positional, flags } = parseArgs(args, ['json']);
         const folder = positional[0];
         if (!folder) throw new UsageError('usage: sortition verify <dossier / folder>');
-        const files = await readPublished(folder);
-        if (!files) throw new UsageError(`« ${folder} » ne contient pas ${PUBLISHED.join(', ')} / "${folder}" lacks ${PUBLISHED.join(', ')}`);
         const drawPath = join(folder, 'draw.json');
+        const files = await readPublished(folder);
+        if (!files) {
+          const withdrawn = await readWithoutPool(folder);
+          if (!withdrawn) throw new UsageError(`« ${folder} » ne contient pas ${PUBLISHED.join(', ')} / "${folder}" lacks ${PUBLISHED.join(', ')}`);
+          return reportWithoutPool(folder, withdrawn, existsSync(drawPath) ? await readFile(drawPath, 'utf8') : undefined, flags.has('json'));
+        }
         const report = verifyPublished({
           categories: files['categories.csv'],
           pool: files['pool.csv'],

@@ -117,7 +117,8 @@ export interface PanelAnalysesTable {
 
 export interface PublishedFiles {
   'categories.csv': string;
-  'pool.csv': string;
+  /** Absent once withdrawn at the panel's deletion date. */
+  'pool.csv'?: string;
   'slots.json': string;
   'commitment.txt': string;
 }
@@ -144,6 +145,12 @@ export interface PanelDrawsTable {
   created_at: Timestamp;
   created_by: string | null;
   drawn_at: NullableTimestamp;
+  /**
+   * Set at the panel's deletion date, when pool.csv (pseudonyms with answers) leaves `files` and the
+   * pseudonym map is emptied; `pool_size` keeps how many volunteers the pool held.
+   */
+  pool_withdrawn_at: NullableTimestamp;
+  pool_size: number | null;
 }
 
 export type MemberStatus = 'invited' | 'accepted' | 'declined' | 'replaced';

@@ -130,8 +130,8 @@ export interface DrawView {
   error: AnalysisError | null;
 }
 
+/** A drawn member as staff see them: never with their pseudonym, which would lead to their answers in pool.csv. */
 export interface MemberView {
-  poolId: string;
   name: string;
   email: string;
   status: MemberStatus;
@@ -420,10 +420,9 @@ function DrawSection(props: PanelPageProps): JSX.Element {
       {members.length > 0 ? (
         <>
           <h3 safe>{t(locale, m.membersTitle)}</h3>
-          <DataTable caption={t(locale, m.membersTable)} hiddenCaption columns={[t(locale, m.colPoolId), t(locale, m.colPerson), t(locale, m.colEmail), t(locale, m.colStatus)]}>
+          <DataTable caption={t(locale, m.membersTable)} hiddenCaption columns={[t(locale, m.colPerson), t(locale, m.colEmail), t(locale, m.colStatus)]}>
             {members.map((mb) => (
               <tr>
-                <td safe>{mb.poolId}</td>
                 <td safe>{mb.name}</td>
                 <td safe>{mb.email}</td>
                 <td safe>{`${t(locale, MEMBER_LABELS[mb.status])} (${formatDate(locale, mb.invitedAt)})`}</td>
@@ -486,6 +485,8 @@ export function PanelPage(props: PanelPageProps): JSX.Element {
 }
 
 export interface DemographicRow {
+  /** The volunteer's pseudonym in the published pool.csv, once committed and until withdrawn. */
+  pseudonym: string;
   email: string;
   name: string;
   availability: string;
@@ -506,10 +507,11 @@ export function DemographicsPage({ ctx, panel, quotas, rows }: { ctx: ViewContex
         <p safe>{t(locale, m.demographicsIntro, { date: formatDate(locale, panel.deleteAfter) })}</p>
         <DataTable
           caption={t(locale, m.demographicsTable)}
-          columns={[t(locale, m.colPerson), t(locale, m.colEmail), ...categories.map((c) => c.category), t(locale, m.colAvailability), t(locale, m.colConsent)]}
+          columns={[t(locale, m.colPseudonym), t(locale, m.colPerson), t(locale, m.colEmail), ...categories.map((c) => c.category), t(locale, m.colAvailability), t(locale, m.colConsent)]}
         >
           {rows.map((r) => (
             <tr>
+              <td safe>{r.pseudonym}</td>
               <td safe>{r.name}</td>
               <td safe>{r.email}</td>
               {categories.map((c) => (

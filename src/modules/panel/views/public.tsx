@@ -19,12 +19,15 @@ export interface VolunteerPageProps {
   quotas: QuotaRecord[];
   values: Record<string, string>;
   errors: Record<string, FieldError>;
-  closed?: boolean;
+  /** Set when the call no longer takes volunteers, with since when (its end, or the commitment) when known. */
+  closed?: { since: Date | null } | null;
+  /** A volunteer sent the form after the call closed: nothing was recorded. */
+  refused?: boolean;
   tooMany?: boolean;
 }
 
 /** /panel-citoyen/:id: the consent text, the questions built from the quotas, availability. */
-export function VolunteerPage({ ctx, panel, quotas, values, errors, closed, tooMany }: VolunteerPageProps): JSX.Element {
+export function VolunteerPage({ ctx, panel, quotas, values, errors, closed, refused, tooMany }: VolunteerPageProps): JSX.Element {
   const { locale } = ctx;
   const categories = categoriesOf(quotas);
   const field = (name: string) => ({ locale, name, value: values[name] ?? '', error: errors[name] });
@@ -52,7 +55,11 @@ export function VolunteerPage({ ctx, panel, quotas, values, errors, closed, tooM
                 <p safe>{paragraph}</p>
               ))}
             {closed ? (
-              <Alert kind="info" title={t(locale, m.recruitingClosed)} />
+              <Alert
+                kind={refused ? 'error' : 'info'}
+                title={closed.since ? t(locale, m.recruitingClosedSince, { date: formatDateTime(locale, closed.since) }) : t(locale, m.recruitingClosed)}
+                text={refused ? t(locale, m.recruitingClosedRefused) : undefined}
+              />
             ) : (
               <>
                 {tooMany ? <Alert kind="error" title={t(locale, m.tooMany)} /> : ''}
@@ -170,6 +177,8 @@ export interface TransparencyProps {
   draws: PublishedDrawRecord[];
   fileNames: string[];
   profiles: { label: string; count: number; probability: number }[];
+  /** When pool.csv was withdrawn (the answers' deletion date), or null while it is published. */
+  poolWithdrawnAt: Date | null;
 }
 
 /** /panel-citoyen/:id/transparence: pool size, quotas, probabilities, commitment, random value, files, command. */
@@ -186,6 +195,11 @@ export function TransparencyPage(props: TransparencyProps): JSX.Element {
         ) : (
           <>
             <p safe>{t(locale, m.transparencyIntro, { name: nameOf(locale, panel) })}</p>
+            {props.poolWithdrawnAt ? (
+              <Alert kind="info" title={t(locale, m.poolWithdrawnTitle, { date: formatDate(locale, props.poolWithdrawnAt) })} text={t(locale, m.poolWithdrawnText)} />
+            ) : (
+              <p safe>{t(locale, m.poolUntil, { date: formatDate(locale, panel.deleteAfter) })}</p>
+            )}
             <ul>
               <li safe>{`${t(locale, m.poolSize)} : ${props.poolSize}`}</li>
               <li safe>{`${t(locale, m.panelSize)} : ${panel.size}`}</li>
