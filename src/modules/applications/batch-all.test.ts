@@ -19,12 +19,13 @@ beforeAll(async () => {
   t.clock.set('2026-03-01T10:00:00Z');
   await seedOpenSeason(t.app.services.db, { slug: 'saison-lot', number: 11, form: PROJECT_NAME_FORM });
   staff = await signedInAs(t.app, t.clock, 'staff', 'lot-tous@example.fr');
-  const owner = await signedInAs(t.app, t.clock, null, 'porteur-lot@example.fr');
+  // One applicant per project, as in a real call (an account may own at most a few applications a season).
+  const owner = (n: string) => signedInAs(t.app, t.clock, null, `porteur-lot-${n}@example.fr`);
   for (let i = 0; i < COUNT; i++) {
     t.clock.advance(1_000);
-    numerique.push(await newApplication(t, owner, 'saison-lot', { project_name: `Projet numérique ${i}` }));
+    numerique.push(await newApplication(t, await owner(`n${i}`), 'saison-lot', { project_name: `Projet numérique ${i}` }));
   }
-  for (let i = 0; i < 2; i++) autres.push(await newApplication(t, owner, 'saison-lot', { project_name: `Autre commun ${i}` }, { track: 'autres' }));
+  for (let i = 0; i < 2; i++) autres.push(await newApplication(t, await owner(`a${i}`), 'saison-lot', { project_name: `Autre commun ${i}` }, { track: 'autres' }));
 }, 300_000);
 afterAll(() => t?.close());
 
