@@ -438,7 +438,7 @@ describe.each([
       const ok = await t.app.inject({ method: 'GET', url: `/admin/candidatures/${id}/fichiers/${fileId}`, headers: { cookie: staff } });
       expect(ok.statusCode).toBe(200);
       expect(ok.headers['cache-control']).not.toContain('public');
-      const events = await db.selectFrom('audit_events').select(['subject_id', 'summary']).where('action', '=', 'application.download_file').execute();
+      const events = await db.selectFrom('audit_events').select(['subject_id', 'summary']).where('action', '=', 'application.download_file').orderBy('seq').execute();
       expect(events.length).toBe(before.length + 1);
       expect(events.at(-1)).toMatchObject({ subject_id: id, summary: { fileId } });
     });
