@@ -1,7 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -18,7 +17,8 @@ import type { Config } from './core/config.js';
 import type { Database } from './core/db/database.js';
 import { httpMessages as hm, HttpError } from './core/http/errors.js';
 import { sendErrorPage } from './core/http/error-pages.js';
-import { logRequest } from './core/http/log-redaction.js';
+import { withRedaction } from './core/http/log-redaction.js';
+import { closeAfterEarlyAnswers } from './core/http/early-answers.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { BAD_CHARACTERS, refuseBadCharacters, registerInputRules } from './core/http/input-rules.js';
 import { LOCALE_COOKIE, registerCoreRoutes } from './core/http/core-routes.js';
@@ -41,37 +41,6 @@ export interface AppOptions {
   database: Database;
   clock: Clock;
   logger?: FastifyServerOptions['logger'];
-}
-
-/** Unread body bytes drained (at most, and for at most LINGER_MS) after an early answer. */
-const LINGER_BYTES = 4 * 1024 * 1024;
-const LINGER_MS = 2000;
-
-/**
- * Closing a socket with unread bytes in it sends a reset, which makes the sender (a browser still
- * uploading) drop the answer it was sent. So after an early answer the socket half-closes, drains
- * a bounded amount for a bounded time (letting the sender read the answer and stop), then closes.
- */
-function lingerBeforeClose(socket: Socket | null | undefined): void {
-  if (!socket) return;
-  socket.destroySoon = function lingeringClose(this: Socket) {
-    this.end();
-    let drained = 0;
-    const timer = setTimeout(() => this.destroy(), LINGER_MS);
-    timer.unref();
-    this.on('data', (chunk: Buffer) => {
-      drained += chunk.length;
-      if (drained > LINGER_BYTES) this.destroy();
-    });
-    this.once('close', () => clearTimeout(timer));
-  };
-}
-
-/** Every request logger gets the serializer that keeps tokens out of the log (see log-redaction.ts). */
-function withRedaction(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
-  if (!logger) return logger;
-  const options = logger === true ? {} : logger;
-  return { ...options, serializers: { ...options.serializers, req: logRequest as never } };
 }
 
 /** Builds the whole platform: core plugins, then every module. Starts nothing by itself. */
@@ -171,14 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     return sendErrorPage(request, reply, request.user ? 403 : 401, hm.forbiddenTitle, hm.forbiddenText);
   });
-  // An answer sent before the body was read (refused before the handler, or a multipart read
-  // stopped at its limit) closes the connection: Node would otherwise read and drop the rest of
-  // the body to reuse it, up to the whole 400 MB an anonymous sender chose to send.
-  app.addHook('onSend', async (request, reply) => {
-    if (request.raw.complete !== false) return;
-    reply.header('connection', 'close');
-    lingerBeforeClose(request.raw.socket);
-  });
+  closeAfterEarlyAnswers(app);
   registerInputRules(app);
   app.addHook('preHandler', (request, reply, done) => {
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 
 export const REDACTED = '[redacted]';
 
@@ -69,4 +69,11 @@ export function logRequest(request: FastifyRequest): Record<string, unknown> {
     remoteAddress: request.ip,
     remotePort: request.socket ? request.socket.remotePort : undefined,
   };
+}
+
+/** Every request logger gets the serializer above, which keeps tokens out of the log. */
+export function withRedaction(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return logger;
+  const options = logger === true ? {} : logger;
+  return { ...options, serializers: { ...options.serializers, req: logRequest as never } };
 }
