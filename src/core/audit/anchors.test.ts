@@ -112,5 +112,7 @@ describe('the public page of published heads', () => {
     expect(page.body).toContain(formatPublishedHead(anchor));
     const json = await t.app.inject('/transparence/journal.json');
     expect(json.json()).toEqual([expect.objectContaining({ day: '2026-12-05', head: formatPublishedHead(anchor) })]);
+    // Found from the site map, like the other public pages.
+    expect((await t.app.inject('/plan-du-site')).body).toContain('href="/transparence/journal"');
   });
 });

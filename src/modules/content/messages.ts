@@ -56,6 +56,7 @@ export const publicMessages = defineMessages({
   partnersTitle: { fr: 'Partenaires', en: 'Partners' },
   faqTitle: { fr: 'Questions fréquentes', en: 'Frequently asked questions' },
   siteMapTitle: { fr: 'Plan du site', en: 'Site map' },
+  auditFingerprints: { fr: 'Empreintes du journal d’audit', en: 'Audit log fingerprints' },
   otherPages: { fr: 'Autres pages', en: 'Other pages' },
   mandatoryPages: { fr: 'Informations légales', en: 'Legal information' },
   signInLink: { fr: 'Se connecter', en: 'Sign in' },

@@ -288,6 +288,8 @@ export function SiteMapPage({ ctx, otherPages }: { ctx: ViewContext; otherPages:
     { href: '/accessibilite', label: t(locale, lm.accessibilityTitle) },
     { href: '/donnees-personnelles', label: t(locale, lm.privacyTitle) },
     { href: '/plan-du-site', label: t(locale, m.siteMapTitle) },
+    // The audit chain's daily heads (core/audit/anchor-routes.tsx): public so anyone can keep a copy.
+    { href: '/transparence/journal', label: t(locale, m.auditFingerprints) },
   ];
   return (
     <Page ctx={ctx} title={t(locale, m.siteMapTitle)}>
