@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { enqueueJob } from '../jobs/queue.js';
+import { enqueueAtNextPeriod } from '../jobs/queue.js';
 import { chainQueuedAudit } from './audit.js';
 
 /**
@@ -66,8 +66,7 @@ function toAnchor(row: { day: string; seq: number | string; hash: string; publis
 
 /** Enqueues the publication due at the next UTC midnight (one a day whatever the number of app processes). */
 export async function scheduleAuditHeadPublication(db: Kysely<DB>, now: Date): Promise<void> {
-  const at = new Date(Math.ceil((now.getTime() + 1) / DAY_MS) * DAY_MS);
-  await enqueueJob(db, PUBLISH_AUDIT_HEAD_JOB, {}, { runAt: at, singletonKey: `${PUBLISH_AUDIT_HEAD_JOB}:${at.toISOString()}` });
+  await enqueueAtNextPeriod(db, PUBLISH_AUDIT_HEAD_JOB, DAY_MS, now);
 }
 
 /** The daily job: publishes the head, then schedules the next day's publication. */

@@ -3,7 +3,7 @@ import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { enqueueJob } from '../jobs/queue.js';
+import { enqueueAtNextPeriod } from '../jobs/queue.js';
 import { writeDurably } from './durable-writer.js';
 
 export { closeDurableWriter } from './durable-writer.js';
@@ -89,8 +89,7 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 /** Enqueues the sweep due at the next hour (one per hour whatever the number of app processes). */
 export async function scheduleFileSweep(db: Kysely<DB>, now: Date): Promise<void> {
-  const at = new Date(Math.ceil((now.getTime() + 1) / SWEEP_EVERY_MS) * SWEEP_EVERY_MS);
-  await enqueueJob(db, SWEEP_FILES_JOB, {}, { runAt: at, singletonKey: `${SWEEP_FILES_JOB}:${at.toISOString()}` });
+  await enqueueAtNextPeriod(db, SWEEP_FILES_JOB, SWEEP_EVERY_MS, now);
 }
 
 /** The hourly sweep of the files directory: removes bytes no row refers to, then schedules the next one. */

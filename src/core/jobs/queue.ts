@@ -29,6 +29,15 @@ export async function enqueueJob(
   });
 }
 
+/**
+ * Enqueues a recurring job's next run at the next multiple of `periodMs` after `now` (the next hour, the next
+ * UTC midnight): one run per period whatever the number of app processes, since the key names the time.
+ */
+export async function enqueueAtNextPeriod(db: Kysely<DB>, name: string, periodMs: number, now: Date): Promise<void> {
+  const at = new Date(Math.ceil((now.getTime() + 1) / periodMs) * periodMs);
+  await enqueueJob(db, name, {}, { runAt: at, singletonKey: `${name}:${at.toISOString()}` });
+}
+
 export async function pendingJobCount(db: Kysely<DB>): Promise<number> {
   const row = await db
     .selectFrom('jobs')

@@ -7,7 +7,7 @@ import { formatDateTime, type Message } from '../../core/i18n/i18n.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
 import { INVITED_MAIL } from './mails.js';
-import { loadSeasons } from '../seasons/queries.js';
+import { loadSeasons } from '../seasons/index.js';
 import { INVITATION_WINDOW_MS, MAX_CO_APPLICANTS, MAX_INVITATIONS_PER_DAY } from './limits.js';
 import { applicationMessages as m } from './messages.js';
 import type { ApplicationRecord } from './queries.js';

@@ -1,5 +1,5 @@
 import { auditedTransaction, systemActor } from '../../core/audit/audit.js';
-import { enqueueJob } from '../../core/jobs/queue.js';
+import { enqueueAtNextPeriod } from '../../core/jobs/queue.js';
 import type { JobHandler } from '../../core/jobs/worker.js';
 import type { Services } from '../../core/services.js';
 import { withdrawExpiredPools } from './withdraw-pool.js';
@@ -34,8 +34,7 @@ export function deleteDemographicsJob(services: Services): JobHandler {
 
 /** Enqueues the sweep due at the next midnight UTC: one per day whatever the number of processes. */
 export async function scheduleDemographicsSweep(services: Pick<Services, 'db'>, now: Date): Promise<void> {
-  const at = new Date(Math.ceil((now.getTime() + 1) / DAY_MS) * DAY_MS);
-  await enqueueJob(services.db, SWEEP_DEMOGRAPHICS_JOB, {}, { runAt: at, singletonKey: `${SWEEP_DEMOGRAPHICS_JOB}:${at.toISOString()}` });
+  await enqueueAtNextPeriod(services.db, SWEEP_DEMOGRAPHICS_JOB, DAY_MS, now);
 }
 
 /**

@@ -4,6 +4,9 @@ import { loadSeasonsDemo } from './demo.js';
 import { seasonRoutes } from './routes.js';
 import { STATUS_BOUNDARY_JOB, statusBoundaryJob } from './status-boundaries.js';
 
+/** The seasons' public surface for other modules. */
+export { loadSeasons, type SeasonRecord } from './queries.js';
+
 export const seasonsModule: Module = {
   name: 'seasons',
   routes: seasonRoutes,

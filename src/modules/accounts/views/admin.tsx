@@ -262,7 +262,7 @@ export function MailPage({
         <p class="fr-text--sm" safe>
           {t(locale, m.linksMasked)}
         </p>
-        <pre class="fr-p-2w" safe>
+        <pre class="fr-p-2w acc-mail-text" safe>
           {mail.text}
         </pre>
         <form method="post" action={`/admin/courriels/${mail.id}/renvoyer`}>
