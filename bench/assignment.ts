@@ -87,7 +87,11 @@ if (one) {
 } else {
   const self = fileURLToPath(import.meta.url);
   for (const size of option('sizes', DEFAULT_SIZES).split(',')) {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--one', size, '--lp-max', option('lp-max', '5000')], { stdio: 'inherit' });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', self, '--one', size, '--lp-max', option('lp-max', '5000')],
+      { stdio: 'inherit' },
+    );
     if (child.status !== 0) process.exitCode = 1;
   }
 }

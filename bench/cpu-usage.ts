@@ -42,13 +42,21 @@ export interface CpuSnapshot {
 }
 
 /** CPU so far of the platform (its process group, or one pid) and of the backends of one database. */
-export async function cpuSnapshot(options: { appGroup?: number; appPid?: number; serverUrl: string; database: string }): Promise<CpuSnapshot | undefined> {
+export async function cpuSnapshot(options: {
+  appGroup?: number;
+  appPid?: number;
+  serverUrl: string;
+  database: string;
+}): Promise<CpuSnapshot | undefined> {
   if (process.platform !== 'linux') return undefined;
   const appPids = options.appGroup ? groupPids(options.appGroup) : options.appPid ? [options.appPid] : [];
   const client = new pg.Client({ connectionString: options.serverUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [options.database]);
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+      [options.database],
+    );
     return {
       app: appPids.reduce((sum, pid) => sum + processCpuMs(pid), 0),
       database: rows.reduce((sum, row) => sum + processCpuMs(row.pid), 0),
@@ -62,5 +70,9 @@ export async function cpuSnapshot(options: { appGroup?: number; appPid?: number;
 export function cpuPerRequest(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, requests: number) {
   if (!before || !after || requests === 0) return undefined;
   const round = (ms: number) => Number((ms / requests).toFixed(2));
-  return { app: round(after.app - before.app), database: round(after.database - before.database), total: round(after.app - before.app + after.database - before.database) };
+  return {
+    app: round(after.app - before.app),
+    database: round(after.database - before.database),
+    total: round(after.app - before.app + after.database - before.database),
+  };
 }

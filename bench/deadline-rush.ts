@@ -65,7 +65,10 @@ const FORM = {
 };
 
 /** The file questions of the form: each submit attaches one file to each of them. */
-const FILE_QUESTIONS = FORM.sections.flatMap((s) => s.questions).filter((q) => q.kind === 'file').map((q) => q.id);
+const FILE_QUESTIONS = FORM.sections
+  .flatMap((s) => s.questions)
+  .filter((q) => q.kind === 'file')
+  .map((q) => q.id);
 
 /**
  * A PDF of the requested size (a minimal document padded with a comment), the same for everyone. By
@@ -74,9 +77,17 @@ const FILE_QUESTIONS = FORM.sections.flatMap((s) => s.questions).filter((q) => q
  * compresses to almost nothing (flattering when the bytes are stored in the database).
  */
 function attachment(bytes: number): Buffer {
-  const head = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n%');
+  const head = Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n%',
+  );
   const tail = Buffer.from('\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-  return Buffer.concat([head, (ATTACHMENT_CONTENT === 'repeated' ? Buffer.alloc(Math.max(0, bytes - head.length - tail.length), 'x') : randomBytes(Math.max(0, bytes - head.length - tail.length))), tail]);
+  return Buffer.concat([
+    head,
+    ATTACHMENT_CONTENT === 'repeated'
+      ? Buffer.alloc(Math.max(0, bytes - head.length - tail.length), 'x')
+      : randomBytes(Math.max(0, bytes - head.length - tail.length)),
+    tail,
+  ]);
 }
 const PDF = ATTACHMENT_BYTES > 0 ? attachment(ATTACHMENT_BYTES) : Buffer.alloc(0);
 
@@ -95,25 +106,41 @@ interface Prepared {
  * file question, else urlencoded.
  */
 function requestBody(send: Prepared): { chunks: (Buffer | string)[]; contentType: string } {
-  if (FILE_QUESTIONS.length === 0) return { chunks: [new URLSearchParams(send.fields).toString()], contentType: 'application/x-www-form-urlencoded' };
+  if (FILE_QUESTIONS.length === 0)
+    return { chunks: [new URLSearchParams(send.fields).toString()], contentType: 'application/x-www-form-urlencoded' };
   const boundary = `----rush${randomUUID().replaceAll('-', '')}`;
-  const chunks: (Buffer | string)[] = Object.entries(send.fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const chunks: (Buffer | string)[] = Object.entries(send.fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   for (const question of FILE_QUESTIONS) {
-    chunks.push(`--${boundary}\r\nContent-Disposition: form-data; name="${question}"; filename="dossier.pdf"\r\nContent-Type: application/pdf\r\n\r\n`, PDF, '\r\n');
+    chunks.push(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${question}"; filename="dossier.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      PDF,
+      '\r\n',
+    );
   }
   chunks.push(`--${boundary}--\r\n`);
   return { chunks, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** One POST; resolves with the status once the whole answer is read (redirects are not followed). */
-function post(agent: http.Agent, url: string, headers: Record<string, string>, chunks: (Buffer | string)[]): Promise<number> {
+function post(
+  agent: http.Agent,
+  url: string,
+  headers: Record<string, string>,
+  chunks: (Buffer | string)[],
+): Promise<number> {
   const length = chunks.reduce((sum, chunk) => sum + Buffer.byteLength(chunk), 0);
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': String(length) } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-      response.on('error', reject);
-    });
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': String(length) } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      },
+    );
     request.on('error', reject);
     for (const chunk of chunks) request.write(chunk);
     request.end();
@@ -159,7 +186,17 @@ async function seed(url: string): Promise<{ id: string; token: string }[]> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('season_tracks').values({ season_id: season.id, code: 'numerique', name: 'Numérique', name_en: 'Digital', lead: 'DINUM', position: 0 }).execute();
+    await db
+      .insertInto('season_tracks')
+      .values({
+        season_id: season.id,
+        code: 'numerique',
+        name: 'Numérique',
+        name_en: 'Digital',
+        lead: 'DINUM',
+        position: 0,
+      })
+      .execute();
     const form = await db
       .insertInto('application_forms')
       .values({ season_id: season.id, version: 1, definition: JSON.stringify(FORM), created_at: now })
@@ -194,7 +231,16 @@ async function seed(url: string): Promise<{ id: string; token: string }[]> {
         .execute();
       await db
         .insertInto('application_members')
-        .values(users.map((u) => ({ application_id: apps.find((a) => a.owner_id === u.id)!.id, email: u.email, user_id: u.id, role: 'owner' as const, invited_at: now, accepted_at: now })))
+        .values(
+          users.map((u) => ({
+            application_id: apps.find((a) => a.owner_id === u.id)!.id,
+            email: u.email,
+            user_id: u.id,
+            role: 'owner' as const,
+            invited_at: now,
+            accepted_at: now,
+          })),
+        )
         .execute();
       for (const app of apps) {
         const { token } = await createSession(db, systemClock, app.owner_id);
@@ -211,20 +257,31 @@ async function seed(url: string): Promise<{ id: string; token: string }[]> {
 async function prepare(baseUrl: string, people: { id: string; token: string }[]): Promise<Prepared[]> {
   const prepared: Prepared[] = [];
   await pool(people, 16, async (person) => {
-    const response = await fetch(`${baseUrl}/mes-candidatures/${person.id}`, { headers: { cookie: `acc_session=${person.token}` } });
+    const response = await fetch(`${baseUrl}/mes-candidatures/${person.id}`, {
+      headers: { cookie: `acc_session=${person.token}` },
+    });
     const html = await response.text();
     const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
     const key = /name="idempotency_key" value="([^"]+)"/.exec(html)?.[1];
-    const csrfCookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('_csrf='));
+    const csrfCookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .find((c) => c.startsWith('_csrf='));
     const action = /formaction="([^"]*\/soumettre[^"]*)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
-    if (!csrf || !key || !csrfCookie || !action) throw new Error(`no form on /mes-candidatures/${person.id} (${response.status})`);
+    if (!csrf || !key || !csrfCookie || !action)
+      throw new Error(`no form on /mes-candidatures/${person.id} (${response.status})`);
     const fields = {
       _csrf: csrf,
       idempotency_key: key,
       project_name: `Projet ${person.id.slice(0, 8)}`,
       project_summary: `Un projet d’intérêt général ${randomUUID()} `.repeat(20),
     };
-    prepared.push({ id: person.id, url: `${baseUrl}${action}`, cookie: `acc_session=${person.token}; ${csrfCookie}`, fields });
+    prepared.push({
+      id: person.id,
+      url: `${baseUrl}${action}`,
+      cookie: `acc_session=${person.token}; ${csrfCookie}`,
+      fields,
+    });
   });
   return prepared;
 }
@@ -299,15 +356,19 @@ async function main(): Promise<void> {
       .select(['application_id', (eb) => eb.fn.countAll<number>().as('n')])
       .groupBy('application_id')
       .execute();
-    const withFile = ATTACHMENT_BYTES > 0
-      ? await database.db
-          .selectFrom('application_versions')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where(sql<boolean>`coalesce(jsonb_array_length(answers -> ${FILE_QUESTION.id} -> 'fileIds'), 0) > 0`)
-          .executeTakeFirstOrThrow()
-      : { n: 0 };
+    const withFile =
+      ATTACHMENT_BYTES > 0
+        ? await database.db
+            .selectFrom('application_versions')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where(sql<boolean>`coalesce(jsonb_array_length(answers -> ${FILE_QUESTION.id} -> 'fileIds'), 0) > 0`)
+            .executeTakeFirstOrThrow()
+        : { n: 0 };
     // A double submit carries the file twice: how many uploads were kept for the applications.
-    const files = await database.db.selectFrom('application_files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const files = await database.db
+      .selectFrom('application_files')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await database.close();
     const versions = new Map(counts.map((c) => [c.application_id, Number(c.n)]));
     latencies.sort((a, b) => a - b);

@@ -40,20 +40,32 @@ function groupRss(groupId: number): number {
 async function csrfFrom(baseUrl: string): Promise<{ cookie: string; csrf: string }> {
   const page = await fetch(`${baseUrl}/connexion`);
   const html = await page.text();
-  const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = page.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
   if (!csrf) throw new Error('no CSRF token on /connexion');
   return { cookie, csrf };
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'acc-hostile-'));
-const app = await startAppProcess(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATA_DIR: dataDir });
+const app = await startAppProcess(
+  process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATA_DIR: dataDir },
+);
 try {
   const groupId = app.child.pid!;
   // Warm up what a legitimate visit and a refused upload go through, then take the baseline.
   const token = await csrfFrom(app.baseUrl);
   for (let i = 0; i < 5; i++) await fetch(`${app.baseUrl}/connexion`).then((r) => r.text());
-  await sendUnreadUpload({ port: app.port, path: `/mes-candidatures/${randomUUID()}?_csrf=${encodeURIComponent(token.csrf)}`, cookie: token.cookie, parts: 1, partBytes: MB, capBytes: 2 * MB });
+  await sendUnreadUpload({
+    port: app.port,
+    path: `/mes-candidatures/${randomUUID()}?_csrf=${encodeURIComponent(token.csrf)}`,
+    cookie: token.cookie,
+    parts: 1,
+    partBytes: MB,
+    capBytes: 2 * MB,
+  });
   await new Promise((resolve) => setTimeout(resolve, 500));
   const baseline = groupRss(groupId);
   let peak = baseline;
@@ -75,7 +87,14 @@ try {
   const results = await Promise.all(
     Array.from({ length: SENDERS }, async () => {
       const { cookie, csrf } = await csrfFrom(app.baseUrl);
-      return sendUnreadUpload({ port: app.port, path: `/mes-candidatures/${randomUUID()}?_csrf=${encodeURIComponent(csrf)}`, cookie, parts: 20, partBytes: 20 * MB, capBytes: 400 * MB });
+      return sendUnreadUpload({
+        port: app.port,
+        path: `/mes-candidatures/${randomUUID()}?_csrf=${encodeURIComponent(csrf)}`,
+        cookie,
+        parts: 20,
+        partBytes: 20 * MB,
+        capBytes: 400 * MB,
+      });
     }),
   );
   const elapsed = performance.now() - started;
@@ -97,7 +116,9 @@ try {
     rss_growth_mb: Number(((peak - baseline) / MB).toFixed(1)),
     legit_requests: legit.length,
     legit_answered_200: legit.filter((r) => r.status === 200).length,
-    legit_p95_ms: Number((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.95))] ?? 0).toFixed(1)),
+    legit_p95_ms: Number(
+      (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.95))] ?? 0).toFixed(1),
+    ),
     engine: process.env.DATABASE_URL ? 'postgresql' : 'pglite',
     cpus: cpus().length,
     loadavg: loadavg().map((l) => Number(l.toFixed(2))),

@@ -49,7 +49,11 @@ async function startStaticServer(sizedBytes: number): Promise<AppProcess> {
     app.get('/sized', async (_request, reply) => reply.type('text/html; charset=utf-8').send(sized));
     await app.listen({ port: ${port}, host: '127.0.0.1' });
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: repoRoot, stdio: 'inherit', detached: true });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    detached: true,
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i += 1) {
@@ -102,7 +106,12 @@ async function main(): Promise<void> {
   const scratch = await createScratchDatabase(serverUrl, 'acc_bench');
   const started: AppProcess[] = [];
   try {
-    const platform = await startAppProcess({ DATABASE_URL: scratch.url, DEMO: '1', RUN_JOBS: '0', DATA_DIR: '/nonexistent' });
+    const platform = await startAppProcess({
+      DATABASE_URL: scratch.url,
+      DEMO: '1',
+      RUN_JOBS: '0',
+      DATA_DIR: '/nonexistent',
+    });
     started.push(platform);
     const home = `${platform.baseUrl}/`;
     const homeResponse = await fetch(home);
@@ -126,7 +135,8 @@ async function main(): Promise<void> {
       await measure(`${platform.baseUrl}${articlePath}`, 2);
       articleResult = await measure(`${platform.baseUrl}${articlePath}`);
     }
-    const ratio = (m: Measure | null) => (m && staticResult.rps > 0 ? Number((m.rps / staticResult.rps).toFixed(3)) : null);
+    const ratio = (m: Measure | null) =>
+      m && staticResult.rps > 0 ? Number((m.rps / staticResult.rps).toFixed(3)) : null;
     const line = {
       machine: machine(),
       date: new Date().toISOString(),

@@ -53,7 +53,10 @@ export function paperLikeInstance(options: { n: number; k: number; categories: n
     const values: Record<string, string> = {};
     shapes.forEach((shape, c) => {
       // Volunteering bias: value v's weight grows with v for engaged people (older, more educated…).
-      const weights = shape.population.map((p, v) => p * (1 + 1.5 * engagement * (v / shape.population.length)) * (c % 2 === 0 ? 1 : 1 + 0.5 * (v === 0 ? 1 : 0)));
+      const weights = shape.population.map(
+        (p, v) =>
+          p * (1 + 1.5 * engagement * (v / shape.population.length)) * (c % 2 === 0 ? 1 : 1 + 0.5 * (v === 0 ? 1 : 0)),
+      );
       const total = weights.reduce((a, b) => a + b, 0);
       let u = random() * total;
       let v = 0;

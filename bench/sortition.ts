@@ -21,10 +21,28 @@ interface Case {
 const cases: Case[] = [
   { name: 'reference-200', input: () => referenceInstance(), legacyRuns: 10_000 },
   { name: 'reference-x10-2000', input: () => referenceInstance(10, 99), legacyRuns: 2_000 },
-  { name: 'paperlike-312-k35-c6', input: () => paperLikeInstance({ n: 312, k: 35, categories: 6, seed: 7 }), legacyRuns: 5_000 },
-  { name: 'paperlike-404-k40-c6', input: () => paperLikeInstance({ n: 404, k: 40, categories: 6, seed: 11 }), legacyRuns: 5_000 },
-  { name: 'paperlike-825-k75-c7', input: () => paperLikeInstance({ n: 825, k: 75, categories: 7, seed: 13 }), legacyRuns: 2_000, large: true },
-  { name: 'paperlike-1727-k110-c7', input: () => paperLikeInstance({ n: 1727, k: 110, categories: 7, seed: 17 }), legacyRuns: 1_000, large: true },
+  {
+    name: 'paperlike-312-k35-c6',
+    input: () => paperLikeInstance({ n: 312, k: 35, categories: 6, seed: 7 }),
+    legacyRuns: 5_000,
+  },
+  {
+    name: 'paperlike-404-k40-c6',
+    input: () => paperLikeInstance({ n: 404, k: 40, categories: 6, seed: 11 }),
+    legacyRuns: 5_000,
+  },
+  {
+    name: 'paperlike-825-k75-c7',
+    input: () => paperLikeInstance({ n: 825, k: 75, categories: 7, seed: 13 }),
+    legacyRuns: 2_000,
+    large: true,
+  },
+  {
+    name: 'paperlike-1727-k110-c7',
+    input: () => paperLikeInstance({ n: 1727, k: 110, categories: 7, seed: 17 }),
+    legacyRuns: 1_000,
+    large: true,
+  },
 ];
 
 const argv = process.argv.slice(2);
@@ -68,4 +86,11 @@ for (const c of cases) {
   // Progress on stderr, so a long --large run still leaves the instances it finished.
   process.stderr.write(`${JSON.stringify(result)}\n`);
 }
-console.log(JSON.stringify({ benchmark: 'sortition', node: process.version, cores: (await import('node:os')).cpus().length, results }));
+console.log(
+  JSON.stringify({
+    benchmark: 'sortition',
+    node: process.version,
+    cores: (await import('node:os')).cpus().length,
+    results,
+  }),
+);

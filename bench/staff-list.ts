@@ -34,29 +34,67 @@ async function seed(url: string): Promise<string> {
     const season = await db
       .insertInto('seasons')
       .values({
-        slug: 'mesure', number: 98, name: 'Saison de mesure', name_en: 'Measurement season', summary: '', summary_en: '',
-        opens_at: new Date(now.getTime() - 86_400_000), closes_at: new Date(now.getTime() + 30 * 86_400_000),
-        eligible_kinds: ['citizen', 'association', 'administration', 'company'], support_months: 6, grant_envelope_cents: 0, laureates_sought: 1,
-        created_at: now, updated_at: now,
+        slug: 'mesure',
+        number: 98,
+        name: 'Saison de mesure',
+        name_en: 'Measurement season',
+        summary: '',
+        summary_en: '',
+        opens_at: new Date(now.getTime() - 86_400_000),
+        closes_at: new Date(now.getTime() + 30 * 86_400_000),
+        eligible_kinds: ['citizen', 'association', 'administration', 'company'],
+        support_months: 6,
+        grant_envelope_cents: 0,
+        laureates_sought: 1,
+        created_at: now,
+        updated_at: now,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('season_tracks').values([
-      { season_id: season.id, code: 'numerique', name: 'Numérique', name_en: 'Digital', lead: 'DINUM', position: 0 },
-      { season_id: season.id, code: 'autres', name: 'Autres communs', name_en: 'Other commons', lead: 'DITP', position: 1 },
-    ]).execute();
-    const definition = { sections: [{ id: 'p', title: { fr: 'Projet', en: 'Project' }, questions: [
-      { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom', en: 'Name' } },
-      { id: 'project_summary', kind: 'long_text', required: true, label: { fr: 'Résumé', en: 'Summary' } },
-    ] }] };
-    await db.insertInto('application_forms').values({ season_id: season.id, version: 1, definition: JSON.stringify(definition), created_at: now }).execute();
-    const code = await seedApplicationsCommand.run(['mesure', String(COUNT)], { db, clock: systemClock } as unknown as Services);
+    await db
+      .insertInto('season_tracks')
+      .values([
+        { season_id: season.id, code: 'numerique', name: 'Numérique', name_en: 'Digital', lead: 'DINUM', position: 0 },
+        {
+          season_id: season.id,
+          code: 'autres',
+          name: 'Autres communs',
+          name_en: 'Other commons',
+          lead: 'DITP',
+          position: 1,
+        },
+      ])
+      .execute();
+    const definition = {
+      sections: [
+        {
+          id: 'p',
+          title: { fr: 'Projet', en: 'Project' },
+          questions: [
+            { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom', en: 'Name' } },
+            { id: 'project_summary', kind: 'long_text', required: true, label: { fr: 'Résumé', en: 'Summary' } },
+          ],
+        },
+      ],
+    };
+    await db
+      .insertInto('application_forms')
+      .values({ season_id: season.id, version: 1, definition: JSON.stringify(definition), created_at: now })
+      .execute();
+    const code = await seedApplicationsCommand.run(['mesure', String(COUNT)], {
+      db,
+      clock: systemClock,
+    } as unknown as Services);
     if (code !== 0) throw new Error('seeding failed');
     // The state autovacuum brings a table to after such a load (PostgreSQL 13+ vacuums after bulk
     // inserts too): fresh statistics and visibility map. Without it the autovacuum that the seed
     // triggers runs during the first measured page.
     await sql`vacuum analyze`.execute(db);
-    const staff = await db.insertInto('users').values({ email: 'staff-bench@example.org' }).returning('id').executeTakeFirstOrThrow();
+    const staff = await db
+      .insertInto('users')
+      .values({ email: 'staff-bench@example.org' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     await db.insertInto('user_roles').values({ user_id: staff.id, role: 'staff', track: '' }).execute();
     const { token } = await createSession(db, systemClock, staff.id);
     return `acc_session=${token}`;
@@ -65,7 +103,11 @@ async function seed(url: string): Promise<string> {
   }
 }
 
-async function measure(baseUrl: string, cookie: string, path: string): Promise<{ p50_ms: number; p95_ms: number; status: number }> {
+async function measure(
+  baseUrl: string,
+  cookie: string,
+  path: string,
+): Promise<{ p50_ms: number; p95_ms: number; status: number }> {
   const times: number[] = [];
   let status = 0;
   for (let i = 0; i < REQUESTS + 5; i++) {
@@ -88,7 +130,9 @@ async function main(): Promise<void> {
     platform = await startAppProcess({ DATABASE_URL: scratch.url, DEMO: '0', RUN_JOBS: '0', DATA_DIR: '/nonexistent' });
     const cookie = await seed(scratch.url);
     const first = await fetch(`${platform.baseUrl}/admin/candidatures`, { headers: { cookie } });
-    const deep = /href="\/admin\/candidatures\?([^"]*apres=[^"]+)"/.exec(await first.text())?.[1]?.replace(/&amp;/g, '&');
+    const deep = /href="\/admin\/candidatures\?([^"]*apres=[^"]+)"/
+      .exec(await first.text())?.[1]
+      ?.replace(/&amp;/g, '&');
     const loadBefore = Number(loadavg()[0].toFixed(2));
     const pages: Record<string, string> = {
       list: '/admin/candidatures',

@@ -72,9 +72,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     worker: undefined as unknown as JobWorker,
   };
   services.worker = new JobWorker({ db: services.db, clock, handlers: services.jobHandlers, log: app.log });
-  services.jobHandlers.set(SEND_MAIL_JOB, sendMailJob(services.db, config.smtpUrl, config.mailFrom, () => clock.now(), app.log));
-  services.jobHandlers.set(PUBLISH_AUDIT_HEAD_JOB, publishAuditHeadJob(services.db, () => clock.now(), app.log));
-  if (config.filesDir) services.jobHandlers.set(SWEEP_FILES_JOB, sweepFilesJob(services.db, config.filesDir, () => clock.now(), app.log));
+  services.jobHandlers.set(
+    SEND_MAIL_JOB,
+    sendMailJob(services.db, config.smtpUrl, config.mailFrom, () => clock.now(), app.log),
+  );
+  services.jobHandlers.set(
+    PUBLISH_AUDIT_HEAD_JOB,
+    publishAuditHeadJob(services.db, () => clock.now(), app.log),
+  );
+  if (config.filesDir)
+    services.jobHandlers.set(
+      SWEEP_FILES_JOB,
+      sweepFilesJob(services.db, config.filesDir, () => clock.now(), app.log),
+    );
   app.decorate('services', services);
 
   const secure = config.baseUrl.startsWith('https://');
@@ -91,7 +101,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const body = request.body as Record<string, unknown> | undefined;
       const field = body?._csrf;
       const fromBody = typeof field === 'string' ? field : (field as { value?: string } | undefined)?.value;
-      return fromBody ?? (request.headers['x-csrf-token'] as string | undefined) ?? (request.query as Record<string, string>)?._csrf;
+      return (
+        fromBody ??
+        (request.headers['x-csrf-token'] as string | undefined) ??
+        (request.query as Record<string, string>)?._csrf
+      );
     },
   });
   await app.register(swagger, {
@@ -102,7 +116,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/dsfr/',
     maxAge: '7d',
   });
-  await app.register(fastifyStatic, { root: join(root, 'public'), prefix: '/static/', decorateReply: false, maxAge: '1h' });
+  await app.register(fastifyStatic, {
+    root: join(root, 'public'),
+    prefix: '/static/',
+    decorateReply: false,
+    maxAge: '1h',
+  });
 
   // Deny by default: a route that names no permission stops the platform at start-up.
   app.addHook('onRoute', (route) => {
@@ -132,7 +151,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!permission) return; // 404 handler
     if (hasPermission(request.user, permission)) {
       // A season-wide action is refused to staff limited to some tracks, before any handler runs.
-      if (request.routeOptions.config.allTracks && !coversEveryTrack(request.user)) return sendErrorPage(request, reply, 403, hm.allTracksTitle, hm.allTracksText);
+      if (request.routeOptions.config.allTracks && !coversEveryTrack(request.user))
+        return sendErrorPage(request, reply, 403, hm.allTracksTitle, hm.allTracksText);
       return;
     }
     if (!request.user && request.method === 'GET' && !request.url.startsWith('/api/')) {
@@ -150,8 +170,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
     const status = error.statusCode ?? 500;
-    if (error instanceof HttpError && error.code === BAD_CHARACTERS) return refuseBadCharacters(request, reply, error.message);
-    if (error instanceof HttpError) return sendErrorPage(request, reply, error.statusCode, hm.badRequestTitle, hm.badRequestText, { detail: error.message });
+    if (error instanceof HttpError && error.code === BAD_CHARACTERS)
+      return refuseBadCharacters(request, reply, error.message);
+    if (error instanceof HttpError)
+      return sendErrorPage(request, reply, error.statusCode, hm.badRequestTitle, hm.badRequestText, {
+        detail: error.message,
+      });
     if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
       return sendErrorPage(request, reply, 403, hm.csrfTitle, hm.csrfText);
     }
@@ -171,7 +195,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerCoreRoutes(app, services, registry);
   await registerAuditAnchorRoutes(app, services);
   for (const module of modules) {
-    for (const [name, handler] of Object.entries(module.jobs?.(services) ?? {})) services.jobHandlers.set(name, handler);
+    for (const [name, handler] of Object.entries(module.jobs?.(services) ?? {}))
+      services.jobHandlers.set(name, handler);
     if (module.personalData) services.personalData.push(module.personalData);
     if (module.routes) await app.register(async (scope) => module.routes!(scope, services));
   }

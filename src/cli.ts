@@ -31,14 +31,17 @@ const coreCommands: Record<string, Command> = {
     },
   },
   'files sweep': {
-    description: 'Supprime du dossier FILES_DIR les fichiers sans ligne / Remove bytes no file row refers to from FILES_DIR',
+    description:
+      'Supprime du dossier FILES_DIR les fichiers sans ligne / Remove bytes no file row refers to from FILES_DIR',
     run: async (_args, services) => {
       const dir = services.config.filesDir;
       if (!dir) {
         console.log('FILES_DIR is not set: file bytes are kept in the database, nothing to sweep');
         return 0;
       }
-      console.log(`${await sweepFileDirectory(services.db, dir, new Date())} file(s) without a row for over an hour removed from ${dir}`);
+      console.log(
+        `${await sweepFileDirectory(services.db, dir, new Date())} file(s) without a row for over an hour removed from ${dir}`,
+      );
       return 0;
     },
   },
@@ -55,13 +58,16 @@ const coreCommands: Record<string, Command> = {
     },
   },
   'audit verify': {
-    description: 'Vérifie la chaîne du journal d’audit [--head <n>:<empreinte publiée>] / Verify the audit log hash chain [--head <n>:<published hash>]',
+    description:
+      'Vérifie la chaîne du journal d’audit [--head <n>:<empreinte publiée>] / Verify the audit log hash chain [--head <n>:<published hash>]',
     run: async (args, services) => {
       const publishedHeads = [];
       for (let i = 0; i < args.length; i += 1) {
         const head = args[i] === '--head' ? parsePublishedHead(args[i + 1] ?? '') : undefined;
         if (!head) {
-          console.error('usage: accelerateur audit verify [--head <n>:<64 hex>]… (the value published at /transparence/journal)');
+          console.error(
+            'usage: accelerateur audit verify [--head <n>:<64 hex>]… (the value published at /transparence/journal)',
+          );
           return 2;
         }
         publishedHeads.push(head);
@@ -69,7 +75,11 @@ const coreCommands: Record<string, Command> = {
       }
       const { checked, problems } = await verifyAuditChain(services.db, { publishedHeads });
       for (const p of problems) console.log(`event ${p.seq}: ${p.problem}`);
-      console.log(problems.length === 0 ? `audit log intact: ${checked} events verified` : `audit log ALTERED: ${problems.length} problem(s) in ${checked} events`);
+      console.log(
+        problems.length === 0
+          ? `audit log intact: ${checked} events verified`
+          : `audit log ALTERED: ${problems.length} problem(s) in ${checked} events`,
+      );
       return problems.length === 0 ? 0 : 1;
     },
   },

@@ -14,7 +14,9 @@ const started = await boot(config).catch((error: unknown) => {
 const { app, database, notices } = started;
 await app.listen({ port: config.port, host: config.host });
 if (database.lock) database.lock.holder.url = config.baseUrl;
-app.log.info(`Accélérateur listens on ${config.baseUrl} (database: ${database.engine}${database.engine === 'pglite' ? ` in ${config.dataDir}` : ''})`);
+app.log.info(
+  `Accélérateur listens on ${config.baseUrl} (database: ${database.engine}${database.engine === 'pglite' ? ` in ${config.dataDir}` : ''})`,
+);
 // Printed once, plainly, so a newcomer sees how to sign in among the log lines.
 if (notices.length > 0) process.stdout.write(`\n${notices.join('\n')}\n\n`);
 

@@ -81,8 +81,21 @@ describe('authorisation matrix', () => {
 
   it('gives rights on every track to admins and unrestricted staff only; the track dimension is test/track-authorization.test.ts', () => {
     const covers = Object.fromEntries(people.map(({ name, person }) => [name, coversEveryTrack(person?.user ?? null)]));
-    expect(covers).toEqual({ anonymous: false, applicant: false, reviewer: false, panelist: false, staff: true, 'staff-one-track': false, partner: false, admin: true });
+    expect(covers).toEqual({
+      anonymous: false,
+      applicant: false,
+      reviewer: false,
+      panelist: false,
+      staff: true,
+      'staff-one-track': false,
+      partner: false,
+      admin: true,
+    });
     const limited = people.find((p) => p.name === 'staff-one-track')!.person!;
-    expect([coversTrack(limited.user, 'communs-numeriques'), coversTrack(limited.user, 'autres-communs'), coversTrack(limited.user, '')]).toEqual([true, false, false]);
+    expect([
+      coversTrack(limited.user, 'communs-numeriques'),
+      coversTrack(limited.user, 'autres-communs'),
+      coversTrack(limited.user, ''),
+    ]).toEqual([true, false, false]);
   });
 });

@@ -30,7 +30,11 @@ async function rowCounts(db: Kysely<any>): Promise<Record<string, number>> {
 
 describe('start-up on the embedded database', () => {
   it('migrates, loads the demo once, and keeps everything across a restart', async () => {
-    const config = { ...readConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }), databaseUrl: undefined, runJobs: false };
+    const config = {
+      ...readConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }),
+      databaseUrl: undefined,
+      runJobs: false,
+    };
     const first = await boot(config);
     const health = await first.app.inject('/healthz');
     expect(health.json()).toEqual({ status: 'ok', database: 'pglite' });
@@ -57,7 +61,11 @@ describe('start-up on the embedded database', () => {
 
   it('lists its commands and refuses an unknown one', () => {
     const cli = join(process.cwd(), 'bin', 'accelerateur.js');
-    const run = spawnSync(process.execPath, [cli, 'no-such-command'], { encoding: 'utf8', timeout: 240_000, env: childEnv({ DATA_DIR: dataDir, DATABASE_URL: '' }) });
+    const run = spawnSync(process.execPath, [cli, 'no-such-command'], {
+      encoding: 'utf8',
+      timeout: 240_000,
+      env: childEnv({ DATA_DIR: dataDir, DATABASE_URL: '' }),
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('audit verify');
   }, 300_000);

@@ -32,7 +32,10 @@ import { startAppProcess, type AppProcess } from './support/processes.js';
  * version's file must also be on disk with the SHA-256 its row records.
  */
 const serverUrl = await findPostgresServer();
-if (!serverUrl) console.log('crash test skipped: no PostgreSQL server answers (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)');
+if (!serverUrl)
+  console.log(
+    'crash test skipped: no PostgreSQL server answers (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)',
+  );
 
 const APPLICANTS = 120;
 const CONCURRENCY = 12;
@@ -43,15 +46,33 @@ const TEXT_QUESTIONS = [
   { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
   { id: 'project_summary', kind: 'long_text', required: true, label: { fr: 'Résumé', en: 'Summary' } },
 ];
-const FILE_QUESTION = { id: 'dossier', kind: 'file', required: true, label: { fr: 'Dossier (PDF)', en: 'File (PDF)' }, file: { contentTypes: ['application/pdf'], maxBytes: 1024 * 1024 } };
+const FILE_QUESTION = {
+  id: 'dossier',
+  kind: 'file',
+  required: true,
+  label: { fr: 'Dossier (PDF)', en: 'File (PDF)' },
+  file: { contentTypes: ['application/pdf'], maxBytes: 1024 * 1024 },
+};
 
 function formOf(withFile: boolean) {
-  return { sections: [{ id: 'project', title: { fr: 'Le projet', en: 'The project' }, questions: withFile ? [...TEXT_QUESTIONS, FILE_QUESTION] : TEXT_QUESTIONS }] };
+  return {
+    sections: [
+      {
+        id: 'project',
+        title: { fr: 'Le projet', en: 'The project' },
+        questions: withFile ? [...TEXT_QUESTIONS, FILE_QUESTION] : TEXT_QUESTIONS,
+      },
+    ],
+  };
 }
 
 /** A small PDF with incompressible padding, different for each applicant. */
 function pdfFor(applicationId: string): Buffer {
-  return Buffer.concat([Buffer.from(`%PDF-1.4\n% ${applicationId}\n%`), randomBytes(20_000), Buffer.from('\ntrailer<</Root 1 0 R>>\n%%EOF\n')]);
+  return Buffer.concat([
+    Buffer.from(`%PDF-1.4\n% ${applicationId}\n%`),
+    randomBytes(20_000),
+    Buffer.from('\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+  ]);
 }
 
 interface Applicant {
@@ -69,11 +90,26 @@ interface Applicant {
 
 type Outcome = 'acknowledged' | 'refused' | 'no-answer';
 
-const env = (url: string, filesDir: string | undefined) => ({ DATABASE_URL: url, DEMO: '0', RUN_JOBS: '0', DATA_DIR: '/nonexistent', ...(filesDir ? { FILES_DIR: filesDir } : {}) });
+const env = (url: string, filesDir: string | undefined) => ({
+  DATABASE_URL: url,
+  DEMO: '0',
+  RUN_JOBS: '0',
+  DATA_DIR: '/nonexistent',
+  ...(filesDir ? { FILES_DIR: filesDir } : {}),
+});
 
 /** The season, its form and one draft per applicant, written through the use cases. */
-async function seedDrafts(database: Database, url: string, withFile: boolean): Promise<{ applicationId: string; token: string }[]> {
-  const probe = await buildApp({ config: { ...readConfig({ PORT: '0' }), databaseUrl: url }, database, clock: systemClock, logger: false });
+async function seedDrafts(
+  database: Database,
+  url: string,
+  withFile: boolean,
+): Promise<{ applicationId: string; token: string }[]> {
+  const probe = await buildApp({
+    config: { ...readConfig({ PORT: '0' }), databaseUrl: url },
+    database,
+    clock: systemClock,
+    logger: false,
+  });
   await probe.ready();
   try {
     const services = probe.services;
@@ -92,7 +128,16 @@ async function seedDrafts(database: Database, url: string, withFile: boolean): P
       grantEnvelopeCents: 0,
       laureatesSought: 1,
       tracks: [{ code: 'numerique', name: 'Numérique', nameEn: 'Digital', lead: 'DINUM' }],
-      criteria: [{ code: 'interet', label: 'Intérêt général', labelEn: 'General interest', description: '', descriptionEn: '', weight: 1 }],
+      criteria: [
+        {
+          code: 'interet',
+          label: 'Intérêt général',
+          labelEn: 'General interest',
+          description: '',
+          descriptionEn: '',
+          weight: 1,
+        },
+      ],
     });
     if (!season.ok) throw new Error(`season refused: ${JSON.stringify(season.errors)}`);
     const form = await saveForm(services, systemActor, season.id, formOf(withFile));
@@ -101,10 +146,17 @@ async function seedDrafts(database: Database, url: string, withFile: boolean): P
 
     const people: { applicationId: string; token: string }[] = [];
     for (let i = 0; i < APPLICANTS; i++) {
-      const user = await services.db.insertInto('users').values({ email: `crash-${i}@example.org` }).returning('id').executeTakeFirstOrThrow();
+      const user = await services.db
+        .insertInto('users')
+        .values({ email: `crash-${i}@example.org` })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       const { token } = await createSession(services.db, systemClock, user.id);
       const current = (await loadSessionUser(services.db, systemClock, token))!;
-      const created = await createApplication(services, { id: user.id, label: current.email }, current, record, { trackCode: 'numerique', applicantKind: 'citizen' });
+      const created = await createApplication(services, { id: user.id, label: current.email }, current, record, {
+        trackCode: 'numerique',
+        applicantKind: 'citizen',
+      });
       if (!created.ok) throw new Error(`draft refused: ${JSON.stringify(created.errors)}`);
       people.push({ applicationId: created.id, token });
     }
@@ -115,30 +167,63 @@ async function seedDrafts(database: Database, url: string, withFile: boolean): P
 }
 
 /** One page view per applicant, as a browser does before submitting: CSRF token and the form's submit key. */
-async function prepare(baseUrl: string, people: { applicationId: string; token: string }[], withFile: boolean): Promise<Applicant[]> {
+async function prepare(
+  baseUrl: string,
+  people: { applicationId: string; token: string }[],
+  withFile: boolean,
+): Promise<Applicant[]> {
   const prepared: Applicant[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: 4 }, async () => {
       while (next < people.length) {
         const person = people[next++];
-        const response = await fetch(`${baseUrl}/mes-candidatures/${person.applicationId}`, { headers: { cookie: `acc_session=${person.token}` } });
+        const response = await fetch(`${baseUrl}/mes-candidatures/${person.applicationId}`, {
+          headers: { cookie: `acc_session=${person.token}` },
+        });
         const html = await response.text();
         const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
         const key = /name="idempotency_key" value="([^"]+)"/.exec(html)?.[1];
-        const csrfCookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('_csrf='));
+        const csrfCookie = response.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .find((c) => c.startsWith('_csrf='));
         const action = /formaction="([^"]*\/soumettre[^"]*)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
-        if (!csrf || !key || !csrfCookie || !action) throw new Error(`no form on /mes-candidatures/${person.applicationId} (${response.status})`);
-        const answers = { project_name: `Projet ${person.applicationId.slice(0, 8)}`, project_summary: `Résumé ${randomUUID()} `.repeat(30).trim() };
+        if (!csrf || !key || !csrfCookie || !action)
+          throw new Error(`no form on /mes-candidatures/${person.applicationId} (${response.status})`);
+        const answers = {
+          project_name: `Projet ${person.applicationId.slice(0, 8)}`,
+          project_summary: `Résumé ${randomUUID()} `.repeat(30).trim(),
+        };
         const fields = { _csrf: csrf, idempotency_key: key, ...answers };
-        const common = { applicationId: person.applicationId, cookie: `acc_session=${person.token}; ${csrfCookie}`, key, answers, url: `${baseUrl}${action}` };
+        const common = {
+          applicationId: person.applicationId,
+          cookie: `acc_session=${person.token}; ${csrfCookie}`,
+          key,
+          answers,
+          url: `${baseUrl}${action}`,
+        };
         if (!withFile) {
-          prepared.push({ ...common, body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded' });
+          prepared.push({
+            ...common,
+            body: new URLSearchParams(fields).toString(),
+            contentType: 'application/x-www-form-urlencoded',
+          });
           continue;
         }
         const pdf = pdfFor(person.applicationId);
-        const multipart = multipartBody(fields, { field: 'dossier', name: 'dossier.pdf', type: 'application/pdf', data: pdf });
-        prepared.push({ ...common, body: new Uint8Array(multipart.payload), contentType: multipart.contentType, pdfSha256: createHash('sha256').update(pdf).digest('hex') });
+        const multipart = multipartBody(fields, {
+          field: 'dossier',
+          name: 'dossier.pdf',
+          type: 'application/pdf',
+          data: pdf,
+        });
+        prepared.push({
+          ...common,
+          body: new Uint8Array(multipart.payload),
+          contentType: multipart.contentType,
+          pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+        });
       }
     }),
   );
@@ -158,7 +243,9 @@ async function submit(baseUrl: string, applicant: Applicant): Promise<Outcome> {
     });
     await response.arrayBuffer();
     const location = response.headers.get('location') ?? '';
-    return response.status === 303 && location === `/mes-candidatures/${applicant.applicationId}?ok=soumis` ? 'acknowledged' : 'refused';
+    return response.status === 303 && location === `/mes-candidatures/${applicant.applicationId}?ok=soumis`
+      ? 'acknowledged'
+      : 'refused';
   } catch {
     // Connection reset or refused: the process died before answering.
     return 'no-answer';
@@ -167,7 +254,9 @@ async function submit(baseUrl: string, applicant: Applicant): Promise<Outcome> {
 
 /** Kills the app's whole process group (tsx and its node child) with SIGKILL: no shutdown hook runs. */
 async function killHard(app: AppProcess): Promise<void> {
-  const exited = new Promise<void>((resolve) => (app.child.exitCode !== null || app.child.signalCode !== null ? resolve() : app.child.once('exit', () => resolve())));
+  const exited = new Promise<void>((resolve) =>
+    app.child.exitCode !== null || app.child.signalCode !== null ? resolve() : app.child.once('exit', () => resolve()),
+  );
   process.kill(-app.child.pid!, 'SIGKILL');
   await exited;
 }
@@ -198,8 +287,16 @@ describe.skipIf(!serverUrl).each([
     if (filesDir) rmSync(filesDir, { recursive: true, force: true });
   }, 60_000);
 
-  async function versionsByApplication(): Promise<Map<string, { version: number; answers: Record<string, unknown>; answers_sha256: string; idempotency_key: string | null }[]>> {
-    const rows = await database.db.selectFrom('application_versions').select(['application_id', 'version', 'answers', 'answers_sha256', 'idempotency_key']).execute();
+  async function versionsByApplication(): Promise<
+    Map<
+      string,
+      { version: number; answers: Record<string, unknown>; answers_sha256: string; idempotency_key: string | null }[]
+    >
+  > {
+    const rows = await database.db
+      .selectFrom('application_versions')
+      .select(['application_id', 'version', 'answers', 'answers_sha256', 'idempotency_key'])
+      .execute();
     const map = new Map<string, typeof rows>();
     for (const row of rows) map.set(row.application_id, [...(map.get(row.application_id) ?? []), row]);
     return map;
@@ -218,10 +315,16 @@ describe.skipIf(!serverUrl).each([
     }
     const fileIds = (dossier as { fileIds?: string[] } | undefined)?.fileIds ?? [];
     expect(fileIds, `${applicant.applicationId} carries its file`).toHaveLength(1);
-    const row = await database.db.selectFrom('files').select(['sha256', 'stored_in']).where('id', '=', fileIds[0]!).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('files')
+      .select(['sha256', 'stored_in'])
+      .where('id', '=', fileIds[0]!)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ sha256: applicant.pdfSha256, stored_in: 'directory' });
     const bytes = readFileSync(bytesPath(filesDir!, fileIds[0]!));
-    expect(createHash('sha256').update(bytes).digest('hex'), `${applicant.applicationId}'s file on disk`).toBe(applicant.pdfSha256);
+    expect(createHash('sha256').update(bytes).digest('hex'), `${applicant.applicationId}'s file on disk`).toBe(
+      applicant.pdfSha256,
+    );
   }
 
   it('keeps every acknowledged submission, stores none twice, and completes the others once re-sent', async () => {
@@ -256,7 +359,10 @@ describe.skipIf(!serverUrl).each([
     const unanswered = applicants.filter((a) => outcomes.get(a.applicationId) !== 'acknowledged');
     expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
     expect(unanswered.length, 'some submits were cut off by the kill').toBeGreaterThan(0);
-    expect(applicants.filter((a) => outcomes.get(a.applicationId) === 'refused'), 'no submit was refused before the kill').toHaveLength(0);
+    expect(
+      applicants.filter((a) => outcomes.get(a.applicationId) === 'refused'),
+      'no submit was refused before the kill',
+    ).toHaveLength(0);
 
     // After the crash, before any restart: the database alone holds every acknowledged submission.
     const afterCrash = await versionsByApplication();
@@ -285,7 +391,8 @@ describe.skipIf(!serverUrl).each([
         }
       }),
     );
-    for (const applicant of applicants) expect(resent.get(applicant.applicationId), `re-sent ${applicant.applicationId}`).toBe('acknowledged');
+    for (const applicant of applicants)
+      expect(resent.get(applicant.applicationId), `re-sent ${applicant.applicationId}`).toBe('acknowledged');
 
     const afterRestart = await versionsByApplication();
     expect(afterRestart.size).toBe(APPLICANTS);
@@ -296,12 +403,19 @@ describe.skipIf(!serverUrl).each([
       await expectStoredAsSent(versions[0], applicant);
     }
     // A replay stores no second copy of its file.
-    const files = await database.db.selectFrom('files').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const files = await database.db
+      .selectFrom('files')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(files.n)).toBe(withFile ? APPLICANTS : 0);
     const states = await database.db.selectFrom('applications').select('state').execute();
     expect(states.every((s) => s.state === 'submitted')).toBe(true);
     // The acknowledgement mail is written in the submit's transaction: one per version, no more.
-    const mails = await database.db.selectFrom('mails').select('to_address').where('template', '=', SUBMITTED_MAIL).execute();
+    const mails = await database.db
+      .selectFrom('mails')
+      .select('to_address')
+      .where('template', '=', SUBMITTED_MAIL)
+      .execute();
     expect(mails).toHaveLength(APPLICANTS);
     expect(new Set(mails.map((m) => m.to_address)).size).toBe(APPLICANTS);
 

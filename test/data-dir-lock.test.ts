@@ -34,7 +34,9 @@ async function rolesOf(dataDir: string, email: string): Promise<string[]> {
   try {
     await migrateToLatest(database.db);
     const { rows } = await sql<{ role: string }>`
-      select r.role from user_roles r join users u on u.id = r.user_id where u.email = ${email} order by r.role`.execute(database.db);
+      select r.role from user_roles r join users u on u.id = r.user_id where u.email = ${email} order by r.role`.execute(
+      database.db,
+    );
     return rows.map((r) => r.role);
   } finally {
     await database.close();
@@ -60,7 +62,14 @@ describe('the embedded database folder is held by one process', () => {
 
   it('a CLI command beside the running server stores nothing, says so and exits non-zero; after kill -9 it works', async () => {
     const dataDir = newDataDir();
-    const server = await startAppProcess({ DATA_DIR: dataDir, DATABASE_URL: '', DEMO: '0', RUN_JOBS: '0', ADMIN_EMAIL: 'Cheffe@Example.fr', LOG_LEVEL: 'warn' });
+    const server = await startAppProcess({
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      DEMO: '0',
+      RUN_JOBS: '0',
+      ADMIN_EMAIL: 'Cheffe@Example.fr',
+      LOG_LEVEL: 'warn',
+    });
     let killed = false;
     try {
       // npm start says how to sign in as administrator, and ADMIN_EMAIL was granted the role at start.
@@ -77,7 +86,11 @@ describe('the embedded database folder is held by one process', () => {
       // kill -9 leaves no lock behind: the kernel releases it with the process.
       process.kill(-server.child.pid!, 'SIGKILL');
       killed = true;
-      await new Promise<void>((resolve) => (server.child.exitCode !== null || server.child.signalCode !== null ? resolve() : server.child.once('exit', () => resolve())));
+      await new Promise<void>((resolve) =>
+        server.child.exitCode !== null || server.child.signalCode !== null
+          ? resolve()
+          : server.child.once('exit', () => resolve()),
+      );
       const after = cli(dataDir, 'admin', 'grant', 'someone@example.fr', 'admin');
       expect(after.stderr).toBe('');
       expect(after.status).toBe(0);

@@ -3,7 +3,16 @@ import type { LightMyRequestResponse } from 'fastify';
 import { loadDemo } from '../src/core/boot.js';
 import { createSession } from '../src/core/auth/sessions.js';
 import { DEFAULT_FORM } from '../src/modules/applications/form/default-form.js';
-import { discoverUrls, fillPath, hasParams, listRoutes, obtainCsrf, paramValues, urlsFromValues, type RouteEntry } from './support/routes.js';
+import {
+  discoverUrls,
+  fillPath,
+  hasParams,
+  listRoutes,
+  obtainCsrf,
+  paramValues,
+  urlsFromValues,
+  type RouteEntry,
+} from './support/routes.js';
 import { formSession, multipartBody, submitForm, TINY_PNG } from './support/forms.js';
 import { latestSignInLink } from './support/sign-in.js';
 import { createSignedInUser, MATRIX_ROLES, type SignedInUser } from './support/users.js';
@@ -56,7 +65,9 @@ function concreteUrl(route: RouteEntry, values: Map<string, Set<string>>): strin
 /** The route's URL with one parameter replaced by a raw hostile segment, the others real when known. */
 function withHostileParam(route: RouteEntry, name: string, hostile: string, values: Map<string, Set<string>>): string {
   const marker = 'HOSTILEPARAM';
-  const filled = fillPath(route.url, (n) => (n === name ? marker : ([...(values.get(n) ?? [])][0] ?? crypto.randomUUID())));
+  const filled = fillPath(route.url, (n) =>
+    n === name ? marker : ([...(values.get(n) ?? [])][0] ?? crypto.randomUUID()),
+  );
   return filled.replace(marker, hostile);
 }
 
@@ -77,12 +88,18 @@ describe('input rule over every route', () => {
      * unless the same request with harmless text (`twin`) is refused too (then the 400 is about
      * something else, e.g. a missing required field, and the hostile part was never read).
      */
-    const check = async (where: string, response: LightMyRequestResponse, twin?: () => Promise<LightMyRequestResponse>) => {
+    const check = async (
+      where: string,
+      response: LightMyRequestResponse,
+      twin?: () => Promise<LightMyRequestResponse>,
+    ) => {
       sent += 1;
       if (response.statusCode >= 500) problems.push(`${where}: ${response.statusCode}`);
-      else if (twin && response.statusCode === 400 && !SAYS_SO.test(response.body) && (await twin()).statusCode !== 400) problems.push(`${where}: 400 without saying why`);
+      else if (twin && response.statusCode === 400 && !SAYS_SO.test(response.body) && (await twin()).statusCode !== 400)
+        problems.push(`${where}: 400 without saying why`);
       const location = response.headers.location;
-      if (location !== undefined && (!isAscii(String(location)) || String(location).startsWith('//'))) problems.push(`${where}: redirect to ${String(location)}`);
+      if (location !== undefined && (!isAscii(String(location)) || String(location).startsWith('//')))
+        problems.push(`${where}: redirect to ${String(location)}`);
     };
 
     for (const route of routes) {
@@ -90,14 +107,24 @@ describe('input rule over every route', () => {
       const base = concreteUrl(route, values);
       const isGet = route.method === 'GET';
       // A POST may end the session or erase the account (/deconnexion, /compte/supprimer): each gets a fresh holder of every role.
-      const holder = isGet ? everyRole : await createSignedInUser(t.database.db, t.clock, everyRoleGrants(), 'every-role');
+      const holder = isGet
+        ? everyRole
+        : await createSignedInUser(t.database.db, t.clock, everyRoleGrants(), 'every-role');
       for (const person of people) {
-        const headers = { cookie: person.name === 'anonymous' ? person.cookie : `${holder.cookie}; ${userCsrf.cookie}` };
+        const headers = {
+          cookie: person.name === 'anonymous' ? person.cookie : `${holder.cookie}; ${userCsrf.cookie}`,
+        };
         const label = (what: string) => `${route.method} ${route.url} as ${person.name} (${what})`;
         // Every path parameter, one at a time.
         for (const name of [...route.url.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1])) {
           for (const hostile of URL_VALUES) {
-            const send = (value: string) => t.app.inject({ method, url: withHostileParam(route, name, value, values), headers, ...(isGet ? {} : { payload: { _csrf: person.csrf } }) });
+            const send = (value: string) =>
+              t.app.inject({
+                method,
+                url: withHostileParam(route, name, value, values),
+                headers,
+                ...(isGet ? {} : { payload: { _csrf: person.csrf } }),
+              });
             await check(label(`:${name}=${hostile}`), await send(hostile), () => send(crypto.randomUUID()));
           }
         }
@@ -105,7 +132,12 @@ describe('input rule over every route', () => {
         const queries = isGet ? URL_VALUES : URL_VALUES.slice(0, 2);
         for (const hostile of queries) {
           const send = (value: string) =>
-            t.app.inject({ method, url: `${base}?q=${value}&tag=${value}&retour=${value}&extra=${value}`, headers, ...(isGet ? {} : { payload: { _csrf: person.csrf } }) });
+            t.app.inject({
+              method,
+              url: `${base}?q=${value}&tag=${value}&retour=${value}&extra=${value}`,
+              headers,
+              ...(isGet ? {} : { payload: { _csrf: person.csrf } }),
+            });
           await check(label(`query ${hostile}`), await send(hostile), () => send('x'));
         }
         if (isGet) {
@@ -119,25 +151,71 @@ describe('input rule over every route', () => {
         }
         // Bodies: urlencoded with a valid CSRF token, multipart with a bad field and file name, JSON escapes.
         // The last one is plain ASCII: JSON typed in a field, whose escapes only a parser turns into NUL and lone surrogates.
-        for (const hostile of ['a\u0000b', '\u0000', '{"sections":[{"id":"s","title":{"fr":"\\u0000","en":"\\ud800"},"questions":[]}]}']) {
+        for (const hostile of [
+          'a\u0000b',
+          '\u0000',
+          '{"sections":[{"id":"s","title":{"fr":"\\u0000","en":"\\ud800"},"questions":[]}]}',
+        ]) {
           const send = (value: string) => {
-            const fields = Object.fromEntries(['q', 'title', 'name', 'given_name', 'family_name', 'email', 'body', 'label', 'summary', 'slug', 'comment', 'definition', 'source', 'jeton', 'retour', 'extra'].map((f) => [f, value]));
+            const fields = Object.fromEntries(
+              [
+                'q',
+                'title',
+                'name',
+                'given_name',
+                'family_name',
+                'email',
+                'body',
+                'label',
+                'summary',
+                'slug',
+                'comment',
+                'definition',
+                'source',
+                'jeton',
+                'retour',
+                'extra',
+              ].map((f) => [f, value]),
+            );
             const payload = new URLSearchParams({ ...fields, _csrf: person.csrf }).toString();
-            return t.app.inject({ method, url: base, headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload });
+            return t.app.inject({
+              method,
+              url: base,
+              headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
+              payload,
+            });
           };
           // JSON text is refused only by the routes that parse it: a 400 elsewhere may well be about the text itself.
-          await check(label(`urlencoded ${JSON.stringify(hostile)}`), await send(hostile), hostile.startsWith('{') ? undefined : () => send('x'));
+          await check(
+            label(`urlencoded ${JSON.stringify(hostile)}`),
+            await send(hostile),
+            hostile.startsWith('{') ? undefined : () => send('x'),
+          );
         }
         const sendMultipart = (value: string) => {
-          const multipart = multipartBody({ title: value, label: 'x' }, { field: 'file', name: `${value}.png`, type: 'image/png', data: TINY_PNG });
-          return t.app.inject({ method, url: `${base}?_csrf=${encodeURIComponent(person.csrf)}`, headers: { ...headers, 'content-type': multipart.contentType }, payload: multipart.payload });
+          const multipart = multipartBody(
+            { title: value, label: 'x' },
+            { field: 'file', name: `${value}.png`, type: 'image/png', data: TINY_PNG },
+          );
+          return t.app.inject({
+            method,
+            url: `${base}?_csrf=${encodeURIComponent(person.csrf)}`,
+            headers: { ...headers, 'content-type': multipart.contentType },
+            payload: multipart.payload,
+          });
         };
         await check(label('multipart'), await sendMultipart('a\u0000b'), () => sendMultipart('ab'));
         const sendJson = (escape: string) => {
           const payload = `{"_csrf":${JSON.stringify(person.csrf)},"title":"x${escape}","q":"${escape}","answers":{"name":"${escape}"}}`;
-          return t.app.inject({ method, url: base, headers: { ...headers, 'content-type': 'application/json' }, payload });
+          return t.app.inject({
+            method,
+            url: base,
+            headers: { ...headers, 'content-type': 'application/json' },
+            payload,
+          });
         };
-        for (const escape of ['\\u0000', '\\ud800', 'a\\udc00']) await check(label(`JSON ${escape}`), await sendJson(escape), () => sendJson('x'));
+        for (const escape of ['\\u0000', '\\ud800', 'a\\udc00'])
+          await check(label(`JSON ${escape}`), await sendJson(escape), () => sendJson('x'));
       }
     }
     console.log(`input fuzz: ${sent} hostile requests over ${routes.length} routes, as ${people.length} visitors`);
@@ -156,13 +234,24 @@ describe('input rule: the cases the review reported', () => {
     throw new Error(`no page among ${urls.join(', ')} holds ${text}`);
   }
 
-  it.each(['/saisons/%00', '/actualites?tag=%00', '/candidater/%00/questions', '/actualites/%ED%A0%80', '/saisons/%FF'])('GET %s answers 400 and says why', async (url) => {
+  it.each([
+    '/saisons/%00',
+    '/actualites?tag=%00',
+    '/candidater/%00/questions',
+    '/actualites/%ED%A0%80',
+    '/saisons/%FF',
+  ])('GET %s answers 400 and says why', async (url) => {
     const response = await get(url);
     expect(response.statusCode).toBe(400);
     expect(response.body).toMatch(SAYS_SO);
   });
 
-  it.each(['/admin/candidatures?q=%00', '/admin/comptes?q=%00', '/admin/candidatures?q=%ED%A0%80', '/admin/candidatures?q=%C0%80'])('a staff search %s answers 400, not 500', async (url) => {
+  it.each([
+    '/admin/candidatures?q=%00',
+    '/admin/comptes?q=%00',
+    '/admin/candidatures?q=%ED%A0%80',
+    '/admin/candidatures?q=%C0%80',
+  ])('a staff search %s answers 400, not 500', async (url) => {
     const response = await get(url, everyRole.cookie);
     expect(response.statusCode).toBe(400);
     expect(response.body).toMatch(SAYS_SO);
@@ -173,7 +262,11 @@ describe('input rule: the cases the review reported', () => {
     const response = await t.app.inject({
       method: 'POST',
       url: '/compte',
-      headers: { cookie: `${everyRole.cookie}; ${csrf.cookie}`, 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        cookie: `${everyRole.cookie}; ${csrf.cookie}`,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
       payload: `{"_csrf":${JSON.stringify(csrf.token)},"given_name":"a\\u0000b","locale":"fr"}`,
     });
     expect(response.statusCode).toBe(400);
@@ -182,9 +275,16 @@ describe('input rule: the cases the review reported', () => {
 
   it('the volunteer form with given_name=a%00b is shown again with "ab" and the message on the field', async () => {
     const panels = await t.database.db.selectFrom('panels').select('id').execute();
-    const page = await pageWith(panels.map((p) => `/panel-citoyen/${p.id}`), 'name="given_name"');
+    const page = await pageWith(
+      panels.map((p) => `/panel-citoyen/${p.id}`),
+      'name="given_name"',
+    );
     const session = await formSession(t.app, '', page!);
-    const response = await submitForm(t.app, session, page!, { given_name: 'a\u0000b', family_name: 'Martin', email: 'volontaire@example.org' });
+    const response = await submitForm(t.app, session, page!, {
+      given_name: 'a\u0000b',
+      family_name: 'Martin',
+      email: 'volontaire@example.org',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toMatch(/name="given_name"[^>]*value="ab"|value="ab"[^>]*name="given_name"/);
     expect(response.body).toContain('Ce champ contenait des caractères non autorisés');
@@ -192,14 +292,22 @@ describe('input rule: the cases the review reported', () => {
 
   it('NUL in the account form is refused on the field, what was typed kept', async () => {
     const session = await formSession(t.app, everyRole.cookie, '/compte');
-    const response = await submitForm(t.app, session, '/compte', { given_name: 'Ren\u0000ée', family_name: 'Test', locale: 'fr' });
+    const response = await submitForm(t.app, session, '/compte', {
+      given_name: 'Ren\u0000ée',
+      family_name: 'Test',
+      locale: 'fr',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('value="Renée"');
     expect(response.body).toContain('Ce champ contenait des caractères non autorisés');
   });
 
   it.each(['notes', 'messages'])('NUL in a staff %s is refused on the field, nothing stored', async (kind) => {
-    const { id } = await t.database.db.selectFrom('applications').select('id').where('state', '!=', 'draft').executeTakeFirstOrThrow();
+    const { id } = await t.database.db
+      .selectFrom('applications')
+      .select('id')
+      .where('state', '!=', 'draft')
+      .executeTakeFirstOrThrow();
     const application = `/admin/candidatures/${id}`;
     const session = await formSession(t.app, everyRole.cookie, application!);
     const response = await submitForm(t.app, session, `${application}/${kind}`, { body: 'Bonjour\u0000 à vous' });
@@ -209,11 +317,17 @@ describe('input rule: the cases the review reported', () => {
   });
 
   it('NUL in an autosaved answer is reported on the field, never a 500', async () => {
-    const draft = await t.database.db.selectFrom('applications').select(['id', 'owner_id']).where('state', '=', 'draft').executeTakeFirstOrThrow();
+    const draft = await t.database.db
+      .selectFrom('applications')
+      .select(['id', 'owner_id'])
+      .where('state', '=', 'draft')
+      .executeTakeFirstOrThrow();
     const { token } = await createSession(t.database.db, t.clock, draft.owner_id);
     const applicationUrl = `/mes-candidatures/${draft.id}`;
     const page = await formSession(t.app, `acc_session=${token}`, applicationUrl);
-    const field = /<textarea[^>]*name="([a-z0-9_]+)"/.exec(page.html)?.[1] ?? /<input[^>]*type="text"[^>]*name="([a-z0-9_]+)"/.exec(page.html)?.[1];
+    const field =
+      /<textarea[^>]*name="([a-z0-9_]+)"/.exec(page.html)?.[1] ??
+      /<input[^>]*type="text"[^>]*name="([a-z0-9_]+)"/.exec(page.html)?.[1];
     expect(field).toBeDefined();
     const body = new URLSearchParams({ [field!]: 'mon\u0000 projet', _csrf: page.csrf }).toString();
     const response = await t.app.inject({
@@ -227,7 +341,10 @@ describe('input rule: the cases the review reported', () => {
   });
 
   it('a multipart file name with NUL answers 400 and says why', async () => {
-    const form = multipartBody({ label: 'x' }, { field: 'file', name: 'a\u0000b.png', type: 'image/png', data: TINY_PNG });
+    const form = multipartBody(
+      { label: 'x' },
+      { field: 'file', name: 'a\u0000b.png', type: 'image/png', data: TINY_PNG },
+    );
     const { id } = await t.database.db.selectFrom('news').select('id').executeTakeFirstOrThrow();
     const news = `/admin/contenus/actualites/${id}`;
     const session = await formSession(t.app, everyRole.cookie, news!);
@@ -241,16 +358,19 @@ describe('input rule: the cases the review reported', () => {
     expect(response.body).toMatch(SAYS_SO);
   });
 
-  it.each(['\\u0000', '\\ud800'])('a form definition typed as JSON with a %s escape is refused on the field, never a 500', async (escape) => {
-    const { id } = await t.database.db.selectFrom('seasons').select('id').executeTakeFirstOrThrow();
-    const builder = `/admin/saisons/${id}/formulaire`;
-    const session = await formSession(t.app, everyRole.cookie, builder);
-    const definition = JSON.stringify(DEFAULT_FORM).replace('"fr":"Le projet"', `"fr":"Le projet${escape}"`);
-    expect(definition).toContain(escape);
-    const response = await submitForm(t.app, session, `${builder}/json`, { definition });
-    expect(response.statusCode).toBe(400);
-    expect(response.body).toMatch(SAYS_SO);
-  });
+  it.each(['\\u0000', '\\ud800'])(
+    'a form definition typed as JSON with a %s escape is refused on the field, never a 500',
+    async (escape) => {
+      const { id } = await t.database.db.selectFrom('seasons').select('id').executeTakeFirstOrThrow();
+      const builder = `/admin/saisons/${id}/formulaire`;
+      const session = await formSession(t.app, everyRole.cookie, builder);
+      const definition = JSON.stringify(DEFAULT_FORM).replace('"fr":"Le projet"', `"fr":"Le projet${escape}"`);
+      expect(definition).toContain(escape);
+      const response = await submitForm(t.app, session, `${builder}/json`, { definition });
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toMatch(SAYS_SO);
+    },
+  );
 
   it('/langue/en?retour=/%E3%80%82/evil switches the language and stays on this site', async () => {
     const response = await get(`/langue/en?retour=${NON_ASCII_RETURN}`);
@@ -258,21 +378,28 @@ describe('input rule: the cases the review reported', () => {
     expect(response.headers.location).toBe('/%E3%80%82/evil');
   });
 
-  it.each([['/。/evil'], ['/\ud800/x']])('a sign-in link asked with retour=%s still signs the person in', async (retour) => {
-    const email = `retour.${Math.random().toString(16).slice(2)}@example.org`;
-    const session = await formSession(t.app, '', '/connexion');
-    const asked = await submitForm(t.app, session, '/connexion', { email, retour });
-    expect(asked.statusCode).toBe(200);
-    const link = (await latestSignInLink(t.database.db, email))!;
-    const opened = await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}`, headers: { cookie: session.cookie } });
-    expect(opened.statusCode).toBe(200);
-    const confirm = await formSession(t.app, session.cookie, `${link.pathname}${link.search}`);
-    const signedIn = await submitForm(t.app, confirm, '/connexion/lien', { jeton: link.searchParams.get('jeton')! });
-    expect(signedIn.statusCode).toBe(303);
-    expect(isAscii(String(signedIn.headers.location))).toBe(true);
-    expect(String(signedIn.headers.location)).toMatch(/^\/(?!\/)/);
-    expect(String(signedIn.headers['set-cookie'])).toContain('acc_session=');
-  });
+  it.each([['/。/evil'], ['/\ud800/x']])(
+    'a sign-in link asked with retour=%s still signs the person in',
+    async (retour) => {
+      const email = `retour.${Math.random().toString(16).slice(2)}@example.org`;
+      const session = await formSession(t.app, '', '/connexion');
+      const asked = await submitForm(t.app, session, '/connexion', { email, retour });
+      expect(asked.statusCode).toBe(200);
+      const link = (await latestSignInLink(t.database.db, email))!;
+      const opened = await t.app.inject({
+        method: 'GET',
+        url: `${link.pathname}${link.search}`,
+        headers: { cookie: session.cookie },
+      });
+      expect(opened.statusCode).toBe(200);
+      const confirm = await formSession(t.app, session.cookie, `${link.pathname}${link.search}`);
+      const signedIn = await submitForm(t.app, confirm, '/connexion/lien', { jeton: link.searchParams.get('jeton')! });
+      expect(signedIn.statusCode).toBe(303);
+      expect(isAscii(String(signedIn.headers.location))).toBe(true);
+      expect(String(signedIn.headers.location)).toMatch(/^\/(?!\/)/);
+      expect(String(signedIn.headers['set-cookie'])).toContain('acc_session=');
+    },
+  );
 
   it('a sign-in link opened with a bad retour appended still signs the person in', async () => {
     const email = `retour.${Math.random().toString(16).slice(2)}@example.org`;

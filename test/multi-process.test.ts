@@ -18,7 +18,10 @@ import { hasParams } from './support/routes.js';
  * job workers deliver each queued mail exactly once.
  */
 const serverUrl = await findPostgresServer();
-if (!serverUrl) console.log('multi-process test skipped: no PostgreSQL server answers (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)');
+if (!serverUrl)
+  console.log(
+    'multi-process test skipped: no PostgreSQL server answers (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)',
+  );
 
 const MAILS = 24;
 registerMailTemplate('test.multi-process', {
@@ -55,7 +58,13 @@ describe.skipIf(!serverUrl)('two app processes on one PostgreSQL', () => {
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     smtpPort = (smtp.server.address() as { port: number }).port;
 
-    const env = { DATABASE_URL: scratch.url, DEMO: '0', RUN_JOBS: '1', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, DATA_DIR: '/nonexistent' };
+    const env = {
+      DATABASE_URL: scratch.url,
+      DEMO: '0',
+      RUN_JOBS: '1',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      DATA_DIR: '/nonexistent',
+    };
     // Started one after the other: two tsx compilations at once on a 2-core machine only slow both.
     processes.push(await startAppProcess(env));
     processes.push(await startAppProcess(env));
@@ -85,14 +94,24 @@ describe.skipIf(!serverUrl)('two app processes on one PostgreSQL', () => {
     const { token } = await createSession(database.db, systemClock, user.id);
 
     // The routes that need a session, as the processes have them.
-    const probe = await buildApp({ config: { ...readConfig({ PORT: '0' }), databaseUrl: scratch.url }, database, clock: systemClock, logger: false });
+    const probe = await buildApp({
+      config: { ...readConfig({ PORT: '0' }), databaseUrl: scratch.url },
+      database,
+      clock: systemClock,
+      logger: false,
+    });
     await probe.ready();
-    const candidates = probe.services.routes.filter((r) => r.method === 'GET' && r.permission !== 'public' && !hasParams(r.url)).map((r) => r.url);
+    const candidates = probe.services.routes
+      .filter((r) => r.method === 'GET' && r.permission !== 'public' && !hasParams(r.url))
+      .map((r) => r.url);
     await probe.close();
 
     let page: string | undefined;
     for (const url of candidates) {
-      const response = await fetch(`${processes[0].baseUrl}${url}`, { headers: { cookie: `acc_session=${token}` }, redirect: 'manual' });
+      const response = await fetch(`${processes[0].baseUrl}${url}`, {
+        headers: { cookie: `acc_session=${token}` },
+        redirect: 'manual',
+      });
       if (response.status === 200) {
         page = url;
         break;
@@ -101,11 +120,16 @@ describe.skipIf(!serverUrl)('two app processes on one PostgreSQL', () => {
     if (!page) {
       // No signed-in page exists yet: the session must still be recognised, which /connexion-free
       // protected routes would show; with none at all there is nothing more to check over HTTP.
-      console.log(`multi-process: no signed-in GET page answers 200 yet (candidates: ${candidates.join(', ') || 'none'})`);
+      console.log(
+        `multi-process: no signed-in GET page answers 200 yet (candidates: ${candidates.join(', ') || 'none'})`,
+      );
       return;
     }
     for (const p of processes) {
-      const signedIn = await fetch(`${p.baseUrl}${page}`, { headers: { cookie: `acc_session=${token}` }, redirect: 'manual' });
+      const signedIn = await fetch(`${p.baseUrl}${page}`, {
+        headers: { cookie: `acc_session=${token}` },
+        redirect: 'manual',
+      });
       expect(signedIn.status, `${page} on port ${p.port} with the session`).toBe(200);
       const anonymous = await fetch(`${p.baseUrl}${page}`, { redirect: 'manual' });
       expect(anonymous.status, `${page} on port ${p.port} without a session`).toBe(303);
@@ -115,7 +139,10 @@ describe.skipIf(!serverUrl)('two app processes on one PostgreSQL', () => {
     // Signing out on process A ends the session on process B too.
     const [a, b] = processes;
     const form = await fetch(`${a.baseUrl}/connexion`, { headers: { cookie: `acc_session=${token}` } });
-    const csrfCookie = form.headers.getSetCookie().find((c) => c.startsWith('_csrf='))?.split(';')[0];
+    const csrfCookie = form.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('_csrf='))
+      ?.split(';')[0];
     const csrfToken = /name="_csrf"\s+value="([^"]+)"/.exec(await form.text())?.[1];
     if (!csrfCookie || !csrfToken) {
       console.log('multi-process: sign-out check skipped, /connexion hands out no CSRF token');
@@ -128,7 +155,10 @@ describe.skipIf(!serverUrl)('two app processes on one PostgreSQL', () => {
       redirect: 'manual',
     });
     expect(signOut.status, 'sign-out on process A').toBe(303);
-    const afterSignOut = await fetch(`${b.baseUrl}${page}`, { headers: { cookie: `acc_session=${token}` }, redirect: 'manual' });
+    const afterSignOut = await fetch(`${b.baseUrl}${page}`, {
+      headers: { cookie: `acc_session=${token}` },
+      redirect: 'manual',
+    });
     expect(afterSignOut.status, `${page} on process B after signing out on A`).toBe(303);
     console.log('multi-process: signing out on one process ends the session on the other');
   });
@@ -136,14 +166,20 @@ describe.skipIf(!serverUrl)('two app processes on one PostgreSQL', () => {
   it('delivers each of many queued mails exactly once although both processes run workers', async () => {
     const refs = Array.from({ length: MAILS }, (_, i) => `mp-${i}-${randomUUID().slice(0, 8)}`);
     await database.db.transaction().execute(async (trx) => {
-      for (const ref of refs) await queueMail(trx, { to: `${ref}@example.org`, template: 'test.multi-process', locale: 'fr', data: { ref } }, new Date());
+      for (const ref of refs)
+        await queueMail(
+          trx,
+          { to: `${ref}@example.org`, template: 'test.multi-process', locale: 'fr', data: { ref } },
+          new Date(),
+        );
     });
 
     const deadline = Date.now() + 60_000;
     for (;;) {
       const pending = await database.db.selectFrom('mails').select('id').where('status', '!=', 'sent').execute();
       if (pending.length === 0 && received.length >= MAILS) break;
-      if (Date.now() > deadline) throw new Error(`after 60 s: ${pending.length} mails not sent, ${received.length} received`);
+      if (Date.now() > deadline)
+        throw new Error(`after 60 s: ${pending.length} mails not sent, ${received.length} received`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     // Leave time for a duplicate delivery to show up.
@@ -153,7 +189,11 @@ describe.skipIf(!serverUrl)('two app processes on one PostgreSQL', () => {
     for (const subject of received) counts.set(subject, (counts.get(subject) ?? 0) + 1);
     for (const ref of refs) expect(counts.get(`Essai ${ref}`), ref).toBe(1);
     expect(received.length).toBe(MAILS);
-    const jobs = await database.db.selectFrom('jobs').select(['state', 'attempts']).where('name', '=', 'mail.send').execute();
+    const jobs = await database.db
+      .selectFrom('jobs')
+      .select(['state', 'attempts'])
+      .where('name', '=', 'mail.send')
+      .execute();
     expect(jobs.every((j) => j.state === 'done' && j.attempts === 1)).toBe(true);
     console.log(`multi-process: ${MAILS} mails delivered exactly once by two workers`);
   });

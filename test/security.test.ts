@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { loadDemo } from '../src/core/boot.js';
-import { discoverUrls, fillPath, hasParams, listRoutes, obtainCsrf, paramValues, urlsFromValues, type RouteEntry } from './support/routes.js';
+import {
+  discoverUrls,
+  fillPath,
+  hasParams,
+  listRoutes,
+  obtainCsrf,
+  paramValues,
+  urlsFromValues,
+  type RouteEntry,
+} from './support/routes.js';
 import { signInByMagicLink } from './support/sign-in.js';
 import { createSignedInUser, type SignedInUser } from './support/users.js';
 import { ROLES } from '../src/core/auth/permissions.js';
@@ -23,7 +32,12 @@ beforeAll(async () => {
   t = await createTestApp();
   // Every role at once: some permissions belong to no admin (a reviewer's or a panelist's own area), and
   // each route must be reached past its permission check for the CSRF and hostile-input probes to mean anything.
-  admin = await createSignedInUser(t.database.db, t.clock, ROLES.map((role) => ({ role })), 'admin');
+  admin = await createSignedInUser(
+    t.database.db,
+    t.clock,
+    ROLES.map((role) => ({ role })),
+    'admin',
+  );
   // The demo programme gives real articles, seasons and records, so routes with ids run their handlers.
   await loadDemo(t.app.services);
 }, 120_000);
@@ -59,11 +73,22 @@ describe('CSRF', () => {
       const attempts = [
         { label: 'no token', cookie: admin.cookie, payload: { title: 'x' } as Record<string, string> },
         ...(csrf
-          ? [{ label: 'forged token', cookie: `${admin.cookie}; ${csrf.cookie}`, payload: { title: 'x', _csrf: 'forged-token' } }]
+          ? [
+              {
+                label: 'forged token',
+                cookie: `${admin.cookie}; ${csrf.cookie}`,
+                payload: { title: 'x', _csrf: 'forged-token' },
+              },
+            ]
           : []),
       ];
       for (const attempt of attempts) {
-        const response = await t.app.inject({ method: route.method as 'POST', url, headers: { cookie: attempt.cookie }, payload: attempt.payload });
+        const response = await t.app.inject({
+          method: route.method as 'POST',
+          url,
+          headers: { cookie: attempt.cookie },
+          payload: attempt.payload,
+        });
         const refused = response.statusCode === 403 && response.body.includes(CSRF_TEXT);
         if (refused) continue;
         if (CSRF_EXEMPT[key]) {
@@ -73,14 +98,17 @@ describe('CSRF', () => {
         problems.push(`${key} (${attempt.label}) answered ${response.statusCode} instead of the 403 CSRF page`);
       }
     }
-    console.log(`CSRF: ${routes.length} state-changing routes checked${csrf ? ' (missing and forged tokens)' : ' (missing token; no page hands out a token yet)'}`);
+    console.log(
+      `CSRF: ${routes.length} state-changing routes checked${csrf ? ' (missing and forged tokens)' : ' (missing token; no page hands out a token yet)'}`,
+    );
     for (const line of [...new Set(exempt)]) console.log(`CSRF exempt (justified): ${line}`);
     expect(problems).toEqual([]);
   });
 
   it('lists only exemptions that exist', () => {
     const keys = new Set(unsafeRoutes().map((r) => `${r.method} ${r.url}`));
-    for (const key of Object.keys(CSRF_EXEMPT)) expect(keys.has(key), `${key} is listed as CSRF exempt but does not exist`).toBe(true);
+    for (const key of Object.keys(CSRF_EXEMPT))
+      expect(keys.has(key), `${key} is listed as CSRF exempt but does not exist`).toBe(true);
   });
 });
 
@@ -93,7 +121,9 @@ describe('security headers and cookies', () => {
       expect(csp, url).not.toContain('unsafe-inline');
       expect(csp, url).not.toContain('unsafe-eval');
       expect(response.headers['x-content-type-options'], url).toBe('nosniff');
-      const frameDenied = /frame-ancestors 'none'/.test(csp) || ['DENY', 'SAMEORIGIN'].includes(String(response.headers['x-frame-options']));
+      const frameDenied =
+        /frame-ancestors 'none'/.test(csp) ||
+        ['DENY', 'SAMEORIGIN'].includes(String(response.headers['x-frame-options']));
       expect(frameDenied, url).toBe(true);
     }
   });
@@ -103,16 +133,20 @@ describe('security headers and cookies', () => {
     for (const route of getRoutes().filter((r) => !hasParams(r.url))) {
       for (const cookie of [admin.cookie, undefined]) {
         const response = await t.app.inject({ method: 'GET', url: route.url, headers: cookie ? { cookie } : {} });
-        for (const c of response.cookies) seen.push({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite, from: route.url });
+        for (const c of response.cookies)
+          seen.push({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite, from: route.url });
       }
     }
     const sensitive = seen.filter((c) => c.name === '_csrf' || c.name === 'acc_session');
-    console.log(`cookies: ${seen.length} set-cookie headers seen on GET pages (${[...new Set(seen.map((c) => c.name))].join(', ') || 'none'})`);
+    console.log(
+      `cookies: ${seen.length} set-cookie headers seen on GET pages (${[...new Set(seen.map((c) => c.name))].join(', ') || 'none'})`,
+    );
     for (const c of sensitive) {
       expect(c.httpOnly, `${c.name} from ${c.from}`).toBe(true);
       expect(String(c.sameSite).toLowerCase(), `${c.name} from ${c.from}`).toBe('lax');
     }
-    for (const c of seen) expect(['lax', 'strict'], `${c.name} from ${c.from}`).toContain(String(c.sameSite).toLowerCase());
+    for (const c of seen)
+      expect(['lax', 'strict'], `${c.name} from ${c.from}`).toContain(String(c.sameSite).toLowerCase());
   });
 });
 
@@ -162,12 +196,15 @@ describe('hostile input on every GET route', () => {
           const reflected = reflectedProbe(response.body);
           if (reflected) problems.push(`GET ${url.slice(0, 160)} as ${who}: ${reflected}`);
           const location = String(response.headers.location ?? '');
-          if (/^(https?:)?\/\/|^javascript:/i.test(location)) problems.push(`GET ${url.slice(0, 160)} as ${who}: redirects off-site to ${location}`);
+          if (/^(https?:)?\/\/|^javascript:/i.test(location))
+            problems.push(`GET ${url.slice(0, 160)} as ${who}: redirects off-site to ${location}`);
         }
       }
     }
     const withReal = [...real.values()].filter((list) => list.length > 0).length;
-    console.log(`hostile input: ${requests} GET requests on ${getRoutes().length} routes (${withReal} routes with parameters reached with real ids)`);
+    console.log(
+      `hostile input: ${requests} GET requests on ${getRoutes().length} routes (${withReal} routes with parameters reached with real ids)`,
+    );
     expect(problems).toEqual([]);
   }, 240_000);
 
@@ -183,7 +220,16 @@ describe('hostile input on every GET route', () => {
       { title: XSS_PROBE, email: ATTR_PROBE, page: '-1', id: '../../etc/passwd', amount: '1e99', date: '2026-02-31' },
       { title: 'x'.repeat(100_000), email: 'a'.repeat(300) + '@example.org' },
       // Plausible forms whose every text is hostile: they get saved, and the next test reads them back.
-      { title: XSS_PROBE, name: XSS_PROBE, label: ATTR_PROBE, body: XSS_PROBE, chapeau: ATTR_PROBE, summary: XSS_PROBE, given_name: XSS_PROBE, family_name: ATTR_PROBE },
+      {
+        title: XSS_PROBE,
+        name: XSS_PROBE,
+        label: ATTR_PROBE,
+        body: XSS_PROBE,
+        chapeau: ATTR_PROBE,
+        summary: XSS_PROBE,
+        given_name: XSS_PROBE,
+        family_name: ATTR_PROBE,
+      },
     ];
     const values = paramValues(await discoverUrls(t.app, [undefined, admin.cookie]));
     const statuses = new Map<number, number>();
@@ -211,7 +257,9 @@ describe('hostile input on every GET route', () => {
       }
     }
     const summary = [...statuses].map(([status, n]) => `${n}×${status}`).join(', ');
-    console.log(`hostile forms: ${requests} requests on ${unsafeRoutes().length} state-changing routes (${bodies.length} forms, random and real ids) as admin (${summary})`);
+    console.log(
+      `hostile forms: ${requests} requests on ${unsafeRoutes().length} state-changing routes (${bodies.length} forms, random and real ids) as admin (${summary})`,
+    );
     expect(problems).toEqual([]);
   }, 240_000);
 });
@@ -230,7 +278,9 @@ describe('hostile multipart uploads', () => {
       (filename === undefined ? '' : `Content-Type: ${type}\r\n`) +
       `\r\n${value}\r\n`;
     const bodies = [
-      part('label', XSS_PROBE) + part('file', '<html><script>alert(1)</script></html>', '../../etc/passwd', 'text/html') + `--${boundary}--\r\n`,
+      part('label', XSS_PROBE) +
+        part('file', '<html><script>alert(1)</script></html>', '../../etc/passwd', 'text/html') +
+        `--${boundary}--\r\n`,
       part('file', '%PDF-1.4 not really', `${XSS_PROBE}.pdf`, 'application/pdf') + `--${boundary}--\r\n`,
       part('title', 'x') + `--${boundary}`, // truncated: no closing boundary
     ];
@@ -244,19 +294,26 @@ describe('hostile multipart uploads', () => {
           const response = await t.app.inject({
             method: route.method as 'POST',
             url,
-            headers: { cookie: `${actor.cookie}; ${csrf.cookie}`, 'x-csrf-token': csrf.token, 'content-type': `multipart/form-data; boundary=${boundary}` },
+            headers: {
+              cookie: `${actor.cookie}; ${csrf.cookie}`,
+              'x-csrf-token': csrf.token,
+              'content-type': `multipart/form-data; boundary=${boundary}`,
+            },
             payload: body,
           });
           requests += 1;
           statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
-          if (response.statusCode >= 500) problems.push(`${route.method} ${url}: ${response.statusCode} for a multipart form`);
+          if (response.statusCode >= 500)
+            problems.push(`${route.method} ${url}: ${response.statusCode} for a multipart form`);
           const reflected = reflectedProbe(response.body);
           if (reflected) problems.push(`${route.method} ${url}: ${reflected} (multipart)`);
         }
       }
     }
     const summary = [...statuses].map(([status, n]) => `${n}×${status}`).join(', ');
-    console.log(`hostile uploads: ${requests} multipart requests on ${unsafeRoutes().length} state-changing routes (${summary})`);
+    console.log(
+      `hostile uploads: ${requests} multipart requests on ${unsafeRoutes().length} state-changing routes (${summary})`,
+    );
     expect(problems).toEqual([]);
   }, 240_000);
 });
@@ -264,7 +321,12 @@ describe('hostile multipart uploads', () => {
 describe('stored hostile input', () => {
   it('is escaped on every page that shows it, after the hostile forms above were saved', async () => {
     const real = await discoverUrls(t.app, [undefined, admin.cookie], 3);
-    const urls = [...getRoutes().filter((r) => !hasParams(r.url)).map((r) => r.url), ...[...real.values()].flat()];
+    const urls = [
+      ...getRoutes()
+        .filter((r) => !hasParams(r.url))
+        .map((r) => r.url),
+      ...[...real.values()].flat(),
+    ];
     const problems: string[] = [];
     for (const url of urls) {
       for (const cookie of [undefined, admin.cookie]) {

@@ -81,17 +81,31 @@ const ONE_TRACK: Record<string, (ids: DemoIds, track: TrackIds) => FormFields> =
   'GET /admin/candidatures/:id/fichiers/:fileId': () => ({}),
   'POST /admin/candidatures/:id/organisation': () => ({}),
   'POST /admin/candidatures/:id/etat': () => ({ to: 'ineligible', reason: 'Hors du champ de l’appel' }),
-  'POST /admin/candidatures/:id/avis': () => ({ expert_email: 'experte@example.org', question: 'Votre avis sur la faisabilité ?' }),
+  'POST /admin/candidatures/:id/avis': () => ({
+    expert_email: 'experte@example.org',
+    question: 'Votre avis sur la faisabilité ?',
+  }),
   'POST /admin/candidatures/:id/messages': () => ({ body: 'Bonjour, une question sur votre dossier.' }),
   'POST /admin/candidatures/:id/notes': () => ({ body: 'Note interne' }),
   'POST /admin/candidatures/lot': (_ids, track) => ({ action: 'in_review', ids: [track.application] }),
-  'POST /admin/saisons/:id/jury/conflits': (ids, track) => ({ application_id: track.application, member_id: ids.member, reason: 'Ancien collègue' }),
+  'POST /admin/saisons/:id/jury/conflits': (ids, track) => ({
+    application_id: track.application,
+    member_id: ids.member,
+    reason: 'Ancien collègue',
+  }),
   'POST /admin/saisons/:id/jury/conflits/:conflictId/lever': () => ({}),
-  'POST /admin/saisons/:id/jury/affectation/paires': (ids, track) => ({ application_id: track.application, member_id: ids.member }),
+  'POST /admin/saisons/:id/jury/affectation/paires': (ids, track) => ({
+    application_id: track.application,
+    member_id: ids.member,
+  }),
   'POST /admin/saisons/:id/jury/affectation/paires/:assignmentId/retirer': () => ({}),
   'POST /admin/saisons/:id/laureats': () => ({ name: 'Projet lauréat', track_code: 'autres-communs', position: '9' }),
   'GET /admin/saisons/:id/laureats/:laureateId/modifier': () => ({}),
-  'POST /admin/saisons/:id/laureats/:laureateId': () => ({ name: 'Projet lauréat modifié', track_code: 'autres-communs', position: '9' }),
+  'POST /admin/saisons/:id/laureats/:laureateId': () => ({
+    name: 'Projet lauréat modifié',
+    track_code: 'autres-communs',
+    position: '9',
+  }),
   'POST /admin/saisons/:id/laureats/:laureateId/supprimer': () => ({}),
 };
 
@@ -133,7 +147,10 @@ function staffRoutes(t: TestApp): (RouteEntry & { allTracks: boolean })[] {
   return t.app.services.routes
     .filter((r) => r.method !== 'HEAD' && r.method !== 'OPTIONS')
     .filter((r) => (PERMISSIONS[r.permission as Permission] as readonly string[] | undefined)?.includes('staff'))
-    .filter((r) => !r.url.startsWith('/admin/contenus') && r.permission !== 'content.manage' && r.permission !== 'files.upload');
+    .filter(
+      (r) =>
+        !r.url.startsWith('/admin/contenus') && r.permission !== 'content.manage' && r.permission !== 'files.upload',
+    );
 }
 
 let t: TestApp;
@@ -142,30 +159,70 @@ let everyTrack: SignedInUser;
 let ids: DemoIds;
 
 async function auditCount(): Promise<number> {
-  const row = await t.app.services.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await t.app.services.db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 async function trackIds(season: string, track: string, title: string): Promise<TrackIds> {
   const { db } = t.app.services;
-  const inTrack = await db.selectFrom('applications').select(['id', 'title']).where('season_id', '=', season).where('track_code', '=', track).execute();
+  const inTrack = await db
+    .selectFrom('applications')
+    .select(['id', 'title'])
+    .where('season_id', '=', season)
+    .where('track_code', '=', track)
+    .execute();
   const appIds = inTrack.map((a) => a.id);
-  const conflict = await db.selectFrom('review_conflicts').select(['id', 'application_id']).where('application_id', 'in', appIds).executeTakeFirst();
-  const assignment = await db.selectFrom('review_assignments').select(['id', 'application_id']).where('application_id', 'in', appIds).executeTakeFirstOrThrow();
+  const conflict = await db
+    .selectFrom('review_conflicts')
+    .select(['id', 'application_id'])
+    .where('application_id', 'in', appIds)
+    .executeTakeFirst();
+  const assignment = await db
+    .selectFrom('review_assignments')
+    .select(['id', 'application_id'])
+    .where('application_id', 'in', appIds)
+    .executeTakeFirstOrThrow();
   const application = conflict?.application_id ?? assignment.application_id;
   const actor = { id: null, label: 'test' };
-  const laureate = await createLaureate(t.app.services, actor, season, { position: 9, trackCode: track, name: title, organisation: '', summary: '', summaryEn: '', website: '' });
+  const laureate = await createLaureate(t.app.services, actor, season, {
+    position: 9,
+    trackCode: track,
+    name: title,
+    organisation: '',
+    summary: '',
+    summaryEn: '',
+    website: '',
+  });
   let conflictId = conflict?.id;
   if (!conflictId) {
-    const member = await db.selectFrom('jury_members').select('id').where('season_id', '=', season).executeTakeFirstOrThrow();
+    const member = await db
+      .selectFrom('jury_members')
+      .select('id')
+      .where('season_id', '=', season)
+      .executeTakeFirstOrThrow();
     const made = await db
       .insertInto('review_conflicts')
-      .values({ application_id: application, member_id: member.id, source: 'staff', reason: 'Test', created_at: t.clock.now() })
+      .values({
+        application_id: application,
+        member_id: member.id,
+        source: 'staff',
+        reason: 'Test',
+        created_at: t.clock.now(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     conflictId = made.id;
   }
-  return { application, applicationTitle: inTrack.find((a) => a.id === application)!.title, conflict: conflictId, assignment: assignment.id, laureate };
+  return {
+    application,
+    applicationTitle: inTrack.find((a) => a.id === application)!.title,
+    conflict: conflictId,
+    assignment: assignment.id,
+    laureate,
+  };
 }
 
 /** The URL of a route with the demo's ids, the object ones taken from the given track. */
@@ -173,7 +230,15 @@ function urlOf(url: string, track: TrackIds): string {
   return fillPath(url, (name) => {
     if (url.startsWith('/admin/candidatures/') && name === 'id') return track.application;
     if (url.startsWith('/admin/panels/') && name === 'id') return ids.panel;
-    const values: Record<string, string> = { id: ids.season, seasonId: ids.season, memberId: ids.member, phaseId: ids.phase, conflictId: track.conflict, assignmentId: track.assignment, laureateId: track.laureate };
+    const values: Record<string, string> = {
+      id: ids.season,
+      seasonId: ids.season,
+      memberId: ids.member,
+      phaseId: ids.phase,
+      conflictId: track.conflict,
+      assignmentId: track.assignment,
+      laureateId: track.laureate,
+    };
     return values[name] ?? '00000000-0000-4000-8000-000000000000';
   });
 }
@@ -182,11 +247,20 @@ async function send(person: SignedInUser, method: string, url: string, fields: F
   if (method === 'GET') return t.app.inject({ method: 'GET', url, headers: { cookie: person.cookie } });
   const csrf = (await obtainCsrf(t.app, person.cookie))!;
   const body = formBody({ ...fields, _csrf: csrf.token });
-  return t.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, cookie: `${person.cookie}; ${csrf.cookie}` } });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload: body.payload,
+    headers: { ...body.headers, cookie: `${person.cookie}; ${csrf.cookie}` },
+  });
 }
 
 function mentions(body: string, track: TrackIds): boolean {
-  return body.includes(track.application) || body.includes(track.applicationTitle) || body.includes(escapeHtml(track.applicationTitle));
+  return (
+    body.includes(track.application) ||
+    body.includes(track.applicationTitle) ||
+    body.includes(escapeHtml(track.applicationTitle))
+  );
 }
 
 beforeAll(async () => {
@@ -197,12 +271,32 @@ beforeAll(async () => {
   everyTrack = await createSignedInUser(db, t.clock, role('staff').grants, 'staff');
   await loadDemo(t.app.services);
   const ownTrack = role('staff-one-track').grants[0].track!;
-  const anyOther = await db.selectFrom('applications').select('season_id').where('track_code', '!=', ownTrack).executeTakeFirstOrThrow();
+  const anyOther = await db
+    .selectFrom('applications')
+    .select('season_id')
+    .where('track_code', '!=', ownTrack)
+    .executeTakeFirstOrThrow();
   const season = anyOther.season_id;
-  const otherTrack = (await db.selectFrom('season_tracks').select('code').where('season_id', '=', season).where('code', '!=', ownTrack).executeTakeFirstOrThrow()).code;
+  const otherTrack = (
+    await db
+      .selectFrom('season_tracks')
+      .select('code')
+      .where('season_id', '=', season)
+      .where('code', '!=', ownTrack)
+      .executeTakeFirstOrThrow()
+  ).code;
   const panel = await db.selectFrom('panels').select('id').where('season_id', '=', season).executeTakeFirstOrThrow();
-  const member = await db.selectFrom('jury_members').select('id').where('season_id', '=', season).where('removed_at', 'is', null).executeTakeFirstOrThrow();
-  const phase = await db.selectFrom('review_phases').select('id').where('season_id', '=', season).executeTakeFirstOrThrow();
+  const member = await db
+    .selectFrom('jury_members')
+    .select('id')
+    .where('season_id', '=', season)
+    .where('removed_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  const phase = await db
+    .selectFrom('review_phases')
+    .select('id')
+    .where('season_id', '=', season)
+    .executeTakeFirstOrThrow();
   ids = {
     season,
     panel: panel.id,
@@ -223,7 +317,10 @@ describe('authorisation matrix: the track dimension', () => {
     const classified = new Set([...EVERY_TRACK, ...Object.keys(ONE_TRACK), ...FILTERED, ...NOT_TRACK_BOUND]);
     const unclassified = routes.map(key).filter((k) => !classified.has(k));
     expect(unclassified, 'decide whether these routes concern every track, one track, or none').toEqual([]);
-    const flagged = routes.filter((r) => r.allTracks).map(key).sort();
+    const flagged = routes
+      .filter((r) => r.allTracks)
+      .map(key)
+      .sort();
     expect(flagged).toEqual([...EVERY_TRACK].sort());
   });
 
@@ -233,11 +330,13 @@ describe('authorisation matrix: the track dimension', () => {
       const url = urlOf(route.url, ids.own);
       const before = await auditCount();
       const refused = await send(limited, route.method, url, {});
-      if (refused.statusCode !== 403 || !refused.body.includes('droits sur tous les parcours')) problems.push(`${route.method} ${url}: ${refused.statusCode}`);
+      if (refused.statusCode !== 403 || !refused.body.includes('droits sur tous les parcours'))
+        problems.push(`${route.method} ${url}: ${refused.statusCode}`);
       if ((await auditCount()) !== before) problems.push(`${route.method} ${url}: something was recorded`);
       if (route.method === 'GET') {
         const allowed = await send(everyTrack, 'GET', url);
-        if (allowed.statusCode !== 200) problems.push(`${route.method} ${url} as staff without a limit: ${allowed.statusCode}`);
+        if (allowed.statusCode !== 200)
+          problems.push(`${route.method} ${url} as staff without a limit: ${allowed.statusCode}`);
       }
     }
     expect(problems).toEqual([]);
@@ -261,7 +360,8 @@ describe('authorisation matrix: the track dimension', () => {
       const where = `${method} ${url}: ${response.statusCode}`;
       if (response.statusCode >= 500) problems.push(`${where} server error`);
       // The batch answers 200 with each refused application listed; every other route refuses outright.
-      if (entry !== 'POST /admin/candidatures/lot' && ![400, 403, 404].includes(response.statusCode)) problems.push(`${where} not refused`);
+      if (entry !== 'POST /admin/candidatures/lot' && ![400, 403, 404].includes(response.statusCode))
+        problems.push(`${where} not refused`);
       if ((await auditCount()) !== before) problems.push(`${where} something was recorded`);
       if (method === 'GET' && !pattern.includes(':fileId')) {
         const own = await send(limited, 'GET', urlOf(pattern, ids.own));
@@ -281,7 +381,11 @@ describe('authorisation matrix: the track dimension', () => {
       if (mentions(seen.body, ids.other)) problems.push(`${url} shows the other track’s application`);
     }
     // Staff without a limit see it on the pages that list it, so the check can fail.
-    for (const url of ['/admin/candidatures', `/admin/saisons/${ids.season}/jury/conflits`, `/admin/panels/${ids.panel}`]) {
+    for (const url of [
+      '/admin/candidatures',
+      `/admin/saisons/${ids.season}/jury/conflits`,
+      `/admin/panels/${ids.panel}`,
+    ]) {
       expect(mentions((await send(everyTrack, 'GET', url)).body, ids.other), url).toBe(true);
     }
     expect(problems).toEqual([]);

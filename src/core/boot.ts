@@ -11,7 +11,12 @@ import { modules } from '../modules/index.js';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openAndMigrate(config: Config, role = 'server'): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, preparedStatements: config.preparedStatements, role });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    preparedStatements: config.preparedStatements,
+    role,
+  });
   await migrateToLatest(database.db);
   return database;
 }
@@ -22,7 +27,10 @@ export async function loadDemo(services: Services): Promise<void> {
 }
 
 /** Everything `npm start` does before listening; `notices` are the modules' lines to print once it listens. */
-export async function boot(config: Config, clock: Clock = systemClock): Promise<{ app: FastifyInstance; database: Database; notices: string[] }> {
+export async function boot(
+  config: Config,
+  clock: Clock = systemClock,
+): Promise<{ app: FastifyInstance; database: Database; notices: string[] }> {
   const database = await openAndMigrate(config);
   const app = await buildApp({ config, database, clock });
   if (config.loadDemo) await loadDemo(app.services);

@@ -25,19 +25,19 @@ export interface Config {
   adminEmail: string | undefined;
   /** METRICS_TOKEN: /metrics answers a request bearing it; unset, /metrics answers only the loopback interface. */
   metricsToken: string | undefined;
-  proconnect:
-    | { issuer: string; clientId: string; clientSecret: string; allowInsecure: boolean }
-    | undefined;
+  proconnect: { issuer: string; clientId: string; clientSecret: string; allowInsecure: boolean } | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got ${env.PORT}`);
   const host = env.HOST ?? '0.0.0.0';
   const baseUrl = (env.BASE_URL ?? `http://localhost:${port}`).replace(/\/$/, '');
   // Mails, feeds and OpenID redirects need an absolute address (a test runner's BASE_URL=/ once gave links
   // without a host).
-  if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new Error(`BASE_URL must be an absolute http(s) address, got "${env.BASE_URL}"`);
+  if (!/^https?:\/\/[^/]+/.test(baseUrl))
+    throw new Error(`BASE_URL must be an absolute http(s) address, got "${env.BASE_URL}"`);
   const proconnect =
     env.PROCONNECT_ISSUER && env.PROCONNECT_CLIENT_ID && env.PROCONNECT_CLIENT_SECRET
       ? {

@@ -7,4 +7,11 @@ import { reviewModule } from './review/index.js';
 import { seasonsModule } from './seasons/index.js';
 
 /** Every domain module, in the order their routes and demo data are loaded. */
-export const modules: Module[] = [accountsModule, seasonsModule, contentModule, applicationsModule, reviewModule, panelModule];
+export const modules: Module[] = [
+  accountsModule,
+  seasonsModule,
+  contentModule,
+  applicationsModule,
+  reviewModule,
+  panelModule,
+];

@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser } from '../support/users.js';
-import { formatViolations, hasChromium, launchBrowser, runAxe, type RunningApp, signedInContext, startDemoApp } from '../browser/browser-support.js';
+import {
+  formatViolations,
+  hasChromium,
+  launchBrowser,
+  runAxe,
+  type RunningApp,
+  signedInContext,
+  startDemoApp,
+} from '../browser/browser-support.js';
 
 /**
  * The accounts pages the shared accessibility walk does not reach (error states, confirmation,
@@ -17,7 +25,12 @@ describe.skipIf(!hasChromium)('accessibility of the accounts pages (axe-core in 
     running = await startDemoApp();
     browser = await launchBrowser();
     visitor = await browser.newContext({ locale: 'fr-FR' });
-    const person = await createSignedInUser(running.database.db, running.app.services.clock, [{ role: 'admin' }], 'admin');
+    const person = await createSignedInUser(
+      running.database.db,
+      running.app.services.clock,
+      [{ role: 'admin' }],
+      'admin',
+    );
     admin = await signedInContext(browser, running.baseUrl, person.cookie);
   }, 120_000);
 
@@ -31,7 +44,10 @@ describe.skipIf(!hasChromium)('accessibility of the accounts pages (axe-core in 
     expect(await page.getAttribute('html', 'lang')).toBeTruthy();
     const violations = await runAxe(page);
     if (violations.length > 0) console.log(formatViolations(url, violations));
-    expect(violations.map((v) => v.id), `axe violations on ${url} (${status})`).toEqual([]);
+    expect(
+      violations.map((v) => v.id),
+      `axe violations on ${url} (${status})`,
+    ).toEqual([]);
   }
 
   it('sign-in form with an error, link sent, confirmation and invalid link pages', async () => {
@@ -49,7 +65,10 @@ describe.skipIf(!hasChromium)('accessibility of the accounts pages (axe-core in 
 
       await page.goto(`${running.baseUrl}/connexion/lien?jeton=not-a-real-token`);
       await expectAccessible(page, 200);
-      await Promise.all([page.waitForLoadState('load'), page.click('form[action="/connexion/lien"] button[type="submit"]')]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.click('form[action="/connexion/lien"] button[type="submit"]'),
+      ]);
       expect(await page.textContent('h1')).toContain('Lien de connexion invalide');
       await expectAccessible(page, 400);
     } finally {
@@ -60,12 +79,19 @@ describe.skipIf(!hasChromium)('accessibility of the accounts pages (axe-core in 
   it('role management, mails, one mail, audit log and its verification', async () => {
     const page = await admin.newPage();
     try {
-      const demo = await running.database.db.selectFrom('users').select('id').where('email', '=', 'equipe@accelerateur.localhost').executeTakeFirstOrThrow();
+      const demo = await running.database.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'equipe@accelerateur.localhost')
+        .executeTakeFirstOrThrow();
       await page.goto(`${running.baseUrl}/admin/comptes/${demo.id}`);
       await expectAccessible(page, 200);
       await page.selectOption('#role', 'reviewer');
       await page.fill('#track', 'numerique');
-      await Promise.all([page.waitForLoadState('load'), page.click(`form[action$="/attribuer"] button[type="submit"]`)]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.click(`form[action$="/attribuer"] button[type="submit"]`),
+      ]);
       expect(await page.inputValue('#track')).toBe('numerique');
       await expectAccessible(page, 400);
 
@@ -84,7 +110,10 @@ describe.skipIf(!hasChromium)('accessibility of the accounts pages (axe-core in 
 
       await page.goto(`${running.baseUrl}/compte`);
       await page.fill('#confirmation', 'non');
-      await Promise.all([page.waitForLoadState('load'), page.click('form[action="/compte/supprimer"] button[type="submit"]')]);
+      await Promise.all([
+        page.waitForLoadState('load'),
+        page.click('form[action="/compte/supprimer"] button[type="submit"]'),
+      ]);
       await expectAccessible(page, 400);
     } finally {
       await page.close();
@@ -100,7 +129,12 @@ describe.skipIf(!hasChromium)('accessibility of the sign-in page with ProConnect
   beforeAll(async () => {
     // The page only needs to know ProConnect is configured; nothing is asked of the issuer until a click.
     running = await startDemoApp({
-      proconnect: { issuer: 'http://127.0.0.1:9/proconnect', clientId: 'accelerateur', clientSecret: 'secret', allowInsecure: true },
+      proconnect: {
+        issuer: 'http://127.0.0.1:9/proconnect',
+        clientId: 'accelerateur',
+        clientSecret: 'secret',
+        allowInsecure: true,
+      },
     });
     browser = await launchBrowser();
   }, 120_000);

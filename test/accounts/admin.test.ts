@@ -19,7 +19,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-const get = (url: string, cookies: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(cookies) } });
+const get = (url: string, cookies: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers: { cookie: cookieHeader(cookies) } });
 
 describe('administration pages', () => {
   const pages = ['/admin', '/admin/comptes', '/admin/courriels', '/admin/journal', '/admin/journal/verification'];
@@ -33,9 +34,22 @@ describe('administration pages', () => {
     }
     const target = `/admin/comptes/${applicant.userId}`;
     expect((await get(target, applicant.cookies)).statusCode).toBe(403);
-    const post = await t.app.inject({ method: 'POST', url: `/admin/comptes/${applicant.userId}/attribuer`, headers: { cookie: cookieHeader(applicant.cookies) }, payload: { role: 'admin' } });
+    const post = await t.app.inject({
+      method: 'POST',
+      url: `/admin/comptes/${applicant.userId}/attribuer`,
+      headers: { cookie: cookieHeader(applicant.cookies) },
+      payload: { role: 'admin' },
+    });
     expect(post.statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: `/admin/comptes/${applicant.userId}/attribuer`, payload: { role: 'admin' } })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/admin/comptes/${applicant.userId}/attribuer`,
+          payload: { role: 'admin' },
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 
   it('show staff the dashboard with only the tools they may use', async () => {
@@ -46,7 +60,18 @@ describe('administration pages', () => {
     expect(page.body).not.toContain('href="/admin/journal"');
     expect((await get('/admin/comptes', staff.cookies)).statusCode).toBe(403);
     const full = await get('/admin', admin.cookies);
-    for (const href of ['/admin/contenus', '/admin/saisons', '/admin/candidatures', '/admin/jury', '/admin/evaluations', '/admin/panels', '/admin/comptes', '/admin/courriels', '/admin/journal']) expect(full.body).toContain(`href="${href}"`);
+    for (const href of [
+      '/admin/contenus',
+      '/admin/saisons',
+      '/admin/candidatures',
+      '/admin/jury',
+      '/admin/evaluations',
+      '/admin/panels',
+      '/admin/comptes',
+      '/admin/courriels',
+      '/admin/journal',
+    ])
+      expect(full.body).toContain(`href="${href}"`);
   });
 
   it('give reviewers and panelists a way to their own area from every page header', async () => {
@@ -72,7 +97,12 @@ describe('administration pages', () => {
   it('grant and remove roles through the pages, with CSRF and audit', async () => {
     const url = `/admin/comptes/${applicant.userId}`;
     const form = await formSession(t.app, cookieHeader(admin.cookies), url);
-    const noToken = await t.app.inject({ method: 'POST', url: `${url}/attribuer`, headers: { cookie: form.cookie }, payload: { role: 'reviewer' } });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: `${url}/attribuer`,
+      headers: { cookie: form.cookie },
+      payload: { role: 'reviewer' },
+    });
     expect(noToken.statusCode).toBe(403);
 
     const wrongTrack = await submitForm(t.app, form, `${url}/attribuer`, { role: 'reviewer', track: 'numerique' });
@@ -87,7 +117,12 @@ describe('administration pages', () => {
     expect(granted.headers.location).toBe(`${url}?fait=granted`);
     const again = await submitForm(t.app, form, `${url}/attribuer`, { role: 'staff', track: 'numerique' });
     expect(again.headers.location).toBe(`${url}?fait=already`);
-    const roles = await t.database.db.selectFrom('user_roles').select(['role', 'track', 'granted_by']).where('user_id', '=', applicant.userId).orderBy('role').execute();
+    const roles = await t.database.db
+      .selectFrom('user_roles')
+      .select(['role', 'track', 'granted_by'])
+      .where('user_id', '=', applicant.userId)
+      .orderBy('role')
+      .execute();
     expect(roles).toEqual([
       { role: 'applicant', track: '', granted_by: null },
       { role: 'staff', track: 'numerique', granted_by: admin.userId },
@@ -97,10 +132,19 @@ describe('administration pages', () => {
 
     const revoked = await submitForm(t.app, form, `${url}/retirer`, { role: 'staff', track: 'numerique' });
     expect(revoked.statusCode).toBe(303);
-    const after = await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', applicant.userId).execute();
+    const after = await t.database.db
+      .selectFrom('user_roles')
+      .select('role')
+      .where('user_id', '=', applicant.userId)
+      .execute();
     expect(after.map((r) => r.role)).toEqual(['applicant']);
 
-    const events = await t.database.db.selectFrom('audit_events').select(['action', 'actor_id', 'summary']).where('subject_id', '=', applicant.userId).orderBy('seq').execute();
+    const events = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id', 'summary'])
+      .where('subject_id', '=', applicant.userId)
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['accounts.role-granted', 'accounts.role-revoked']);
     expect(events.every((e) => e.actor_id === admin.userId)).toBe(true);
     expect(JSON.stringify(events)).not.toContain('@');
@@ -112,7 +156,14 @@ describe('administration pages', () => {
     const refused = await submitForm(t.app, form, `${url}/retirer`, { role: 'admin', track: '' });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('dernier administrateur');
-    expect(await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', admin.userId).where('role', '=', 'admin').executeTakeFirst()).toBeDefined();
+    expect(
+      await t.database.db
+        .selectFrom('user_roles')
+        .select('role')
+        .where('user_id', '=', admin.userId)
+        .where('role', '=', 'admin')
+        .executeTakeFirst(),
+    ).toBeDefined();
   });
 
   it('answer 404 for an unknown or malformed account id', async () => {
@@ -127,14 +178,25 @@ describe('administration pages', () => {
     await t.app.services.worker.drain();
     await t.database.db
       .insertInto('mails')
-      .values({ to_address: 'x@example.org', subject: 'Hostile <b>', text_body: '<script>alert(1)</script>', html_body: '', template: 'test', locale: 'fr' })
+      .values({
+        to_address: 'x@example.org',
+        subject: 'Hostile <b>',
+        text_body: '<script>alert(1)</script>',
+        html_body: '',
+        template: 'test',
+        locale: 'fr',
+      })
       .execute();
     const list = await get('/admin/courriels', admin.cookies);
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('reader@example.org');
     expect(list.body).toContain('conservé (pas de SMTP)');
     expect(list.body).toContain('Hostile &lt;b>');
-    const hostile = await t.database.db.selectFrom('mails').select('id').where('template', '=', 'test').executeTakeFirstOrThrow();
+    const hostile = await t.database.db
+      .selectFrom('mails')
+      .select('id')
+      .where('template', '=', 'test')
+      .executeTakeFirstOrThrow();
     const one = await get(`/admin/courriels/${hostile.id}`, admin.cookies);
     expect(one.statusCode).toBe(200);
     expect(one.body).toContain('&lt;script>alert(1)&lt;/script>');
@@ -145,13 +207,28 @@ describe('administration pages', () => {
     const form = await formSession(t.app, '', '/connexion');
     await submitForm(t.app, form, '/connexion', { email: 'masque@example.org' });
     await t.app.services.worker.drain();
-    const stored = await t.database.db.selectFrom('mails').select(['id', 'text_body']).where('to_address', '=', 'masque@example.org').executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('mails')
+      .select(['id', 'text_body'])
+      .where('to_address', '=', 'masque@example.org')
+      .executeTakeFirstOrThrow();
     const token = /jeton=([A-Za-z0-9_-]+)/.exec(stored.text_body)![1]!;
     await t.database.db
       .insertInto('mails')
-      .values({ to_address: 'expert@example.org', subject: 'Avis', text_body: `Lien : http://localhost/avis/${'E'.repeat(43)} ; et http://localhost/panel-citoyen/invitation?jeton=INVIT${'I'.repeat(40)}`, html_body: '', template: 'test-links', locale: 'fr' })
+      .values({
+        to_address: 'expert@example.org',
+        subject: 'Avis',
+        text_body: `Lien : http://localhost/avis/${'E'.repeat(43)} ; et http://localhost/panel-citoyen/invitation?jeton=INVIT${'I'.repeat(40)}`,
+        html_body: '',
+        template: 'test-links',
+        locale: 'fr',
+      })
       .execute();
-    const expertMail = await t.database.db.selectFrom('mails').select('id').where('template', '=', 'test-links').executeTakeFirstOrThrow();
+    const expertMail = await t.database.db
+      .selectFrom('mails')
+      .select('id')
+      .where('template', '=', 'test-links')
+      .executeTakeFirstOrThrow();
 
     const page = await get(`/admin/courriels/${stored.id}`, admin.cookies);
     expect(page.statusCode).toBe(200);
@@ -165,7 +242,12 @@ describe('administration pages', () => {
     const resendForm = await formSession(t.app, cookieHeader(admin.cookies), `/admin/courriels/${stored.id}`);
     const resent = await submitForm(t.app, resendForm, `/admin/courriels/${stored.id}/renvoyer`, {});
     expect(resent.statusCode).toBe(303);
-    const copies = await t.database.db.selectFrom('mails').select(['id', 'text_body', 'to_address']).where('to_address', '=', 'masque@example.org').orderBy('created_at').execute();
+    const copies = await t.database.db
+      .selectFrom('mails')
+      .select(['id', 'text_body', 'to_address'])
+      .where('to_address', '=', 'masque@example.org')
+      .orderBy('created_at')
+      .execute();
     expect(copies).toHaveLength(2);
     // The recipient gets the same working link; the admin never saw it.
     expect(copies[1]!.text_body).toBe(stored.text_body);
@@ -173,10 +255,19 @@ describe('administration pages', () => {
     const shown = await get(resent.headers.location as string, admin.cookies);
     expect(shown.body).toContain('Courriel renvoyé');
     expect(shown.body).not.toContain(token);
-    const event = await t.database.db.selectFrom('audit_events').select(['action', 'summary']).where('action', '=', 'mail.resend').executeTakeFirstOrThrow();
+    const event = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'summary'])
+      .where('action', '=', 'mail.resend')
+      .executeTakeFirstOrThrow();
     expect(event.summary).toMatchObject({ mailId: stored.id, copyId: copies[1]!.id });
     expect(JSON.stringify(event.summary)).not.toContain(token);
-    const refused = await submitForm(t.app, await formSession(t.app, cookieHeader(staff.cookies), '/admin'), `/admin/courriels/${stored.id}/renvoyer`, {});
+    const refused = await submitForm(
+      t.app,
+      await formSession(t.app, cookieHeader(staff.cookies), '/admin'),
+      `/admin/courriels/${stored.id}/renvoyer`,
+      {},
+    );
     expect(refused.statusCode).toBe(403);
   });
 
@@ -184,7 +275,11 @@ describe('administration pages', () => {
     for (let i = 0; i < 60; i++) {
       await t.database.db.transaction().execute(async (trx) => {
         const { recordAudit } = await import('../../src/core/audit/audit.js');
-        await recordAudit(trx, { id: null, label: 'system' }, t.clock.now(), { action: 'test.event', subjectType: 'test', subjectId: String(i) });
+        await recordAudit(trx, { id: null, label: 'system' }, t.clock.now(), {
+          action: 'test.event',
+          subjectType: 'test',
+          subjectId: String(i),
+        });
       });
     }
     const first = await get('/admin/journal', admin.cookies);
@@ -202,13 +297,21 @@ describe('administration pages', () => {
     expect(verified.body).toMatch(/Chaîne intacte : \d+ événements vérifiés/);
 
     // A chain head that no longer matches the log is reported, not hidden.
-    await t.database.db.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 5) })).where('id', '=', 1).execute();
+    await t.database.db
+      .updateTable('audit_head')
+      .set((eb) => ({ seq: eb('seq', '+', 5) }))
+      .where('id', '=', 1)
+      .execute();
     try {
       const broken = await get('/admin/journal/verification', admin.cookies);
       expect(broken.statusCode).toBe(200);
       expect(broken.body).toContain('Chaîne ALTÉRÉE');
     } finally {
-      await t.database.db.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '-', 5) })).where('id', '=', 1).execute();
+      await t.database.db
+        .updateTable('audit_head')
+        .set((eb) => ({ seq: eb('seq', '-', 5) }))
+        .where('id', '=', 1)
+        .execute();
     }
   });
 });
@@ -219,8 +322,16 @@ describe('CLI admin grant / revoke', () => {
 
   it('creates the account if needed, grants, and refuses bad arguments', async () => {
     expect(await grant.run(['New.Staff@example.org', 'staff', '--track', 'ditp'], t.app.services)).toBe(0);
-    const user = await t.database.db.selectFrom('users').select('id').where('email', '=', 'new.staff@example.org').executeTakeFirstOrThrow();
-    const roles = await t.database.db.selectFrom('user_roles').select(['role', 'track']).where('user_id', '=', user.id).execute();
+    const user = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'new.staff@example.org')
+      .executeTakeFirstOrThrow();
+    const roles = await t.database.db
+      .selectFrom('user_roles')
+      .select(['role', 'track'])
+      .where('user_id', '=', user.id)
+      .execute();
     expect(roles).toEqual([{ role: 'staff', track: 'ditp' }]);
     expect(await grant.run(['new.staff@example.org', 'staff', '--track', 'ditp'], t.app.services)).toBe(0);
     expect(await grant.run(['not-an-email', 'staff'], t.app.services)).toBe(2);
@@ -228,7 +339,9 @@ describe('CLI admin grant / revoke', () => {
     expect(await grant.run(['a@example.org', 'admin', '--track', 'ditp'], t.app.services)).toBe(2);
 
     expect(await revoke.run(['new.staff@example.org', 'staff', '--track', 'ditp'], t.app.services)).toBe(0);
-    expect(await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute()).toEqual([]);
+    expect(
+      await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute(),
+    ).toEqual([]);
     expect(await revoke.run(['nobody@example.org', 'staff'], t.app.services)).toBe(1);
     expect(await revoke.run(['root@example.org', 'admin'], t.app.services)).toBe(1);
   });

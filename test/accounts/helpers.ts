@@ -28,7 +28,10 @@ export async function signInByMail(
   // Each mail gets its own instant, so "the latest mail" is well defined.
   testApp.clock.advance(1000);
   const start = await formSession(app, cookieHeader(options.cookies ?? {}), '/connexion');
-  const asked = await submitForm(app, start, '/connexion', { email, ...(options.retour ? { retour: options.retour } : {}) });
+  const asked = await submitForm(app, start, '/connexion', {
+    email,
+    ...(options.retour ? { retour: options.retour } : {}),
+  });
   if (asked.statusCode !== 200) throw new Error(`POST /connexion answered ${asked.statusCode}`);
   const link = await latestSignInLink(db, email);
   if (!link) throw new Error('no link in mail');
@@ -54,8 +57,16 @@ export async function personWithRoles(
   roles: { role: string; track?: string }[],
 ): Promise<{ userId: string; cookies: Record<string, string> }> {
   const db = testApp.database.db;
-  const user = await db.insertInto('users').values({ email, given_name: null, family_name: null, siret: null, proconnect_sub: null }).returning('id').executeTakeFirstOrThrow();
-  for (const r of roles) await db.insertInto('user_roles').values({ user_id: user.id, role: r.role, track: r.track ?? '', granted_by: null }).execute();
+  const user = await db
+    .insertInto('users')
+    .values({ email, given_name: null, family_name: null, siret: null, proconnect_sub: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  for (const r of roles)
+    await db
+      .insertInto('user_roles')
+      .values({ user_id: user.id, role: r.role, track: r.track ?? '', granted_by: null })
+      .execute();
   const { token } = await createSession(db, testApp.clock, user.id);
   return { userId: user.id, cookies: { acc_session: token } };
 }

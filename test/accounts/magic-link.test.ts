@@ -32,7 +32,11 @@ describe('sign-in by magic link', () => {
     const link = (await latestSignInLink(t.database.db, email))!;
     expect(link.origin).toBe('http://localhost:3000');
     const token = link.searchParams.get('jeton')!;
-    const stored = await t.database.db.selectFrom('sign_in_tokens').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('sign_in_tokens')
+      .selectAll()
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
     expect(stored.id).toBe(hashToken(token));
     expect(new Date(stored.expires_at).getTime() - new Date(stored.created_at).getTime()).toBe(15 * 60_000);
 
@@ -48,14 +52,29 @@ describe('sign-in by magic link', () => {
     expect(cookie.sameSite).toBe('Lax');
     expect(cookie.path).toBe('/');
     expect(cookie.secure).toBeFalsy();
-    expect(new Date(cookie.expires!).getTime()).toBe(Math.floor((t.clock.now().getTime() + 12 * 3600_000) / 1000) * 1000);
+    expect(new Date(cookie.expires!).getTime()).toBe(
+      Math.floor((t.clock.now().getTime() + 12 * 3600_000) / 1000) * 1000,
+    );
 
-    const user = await t.database.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
-    const session = await t.database.db.selectFrom('sessions').selectAll().where('id', '=', hashToken(cookie.value)).executeTakeFirstOrThrow();
+    const user = await t.database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    const session = await t.database.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', hashToken(cookie.value))
+      .executeTakeFirstOrThrow();
     expect(session.user_id).toBe(user.id);
     const roles = await t.database.db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute();
     expect(roles.map((r) => r.role)).toEqual(['applicant']);
-    const events = await t.database.db.selectFrom('audit_events').selectAll().where('subject_id', '=', user.id).orderBy('seq').execute();
+    const events = await t.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('subject_id', '=', user.id)
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['accounts.created', 'accounts.signed-in']);
     expect(JSON.stringify(events)).not.toContain(email);
 
@@ -80,7 +99,9 @@ describe('sign-in by magic link', () => {
     t.clock.advance(15 * 60_000 + 1);
     const late = await submitForm(t.app, ask, '/connexion/lien', { jeton: link.searchParams.get('jeton')! });
     expect(late.statusCode).toBe(400);
-    expect(await t.database.db.selectFrom('users').select('id').where('email', '=', 'late@example.org').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.database.db.selectFrom('users').select('id').where('email', '=', 'late@example.org').executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('keeps the typed value with a clear message on a bad address', async () => {
@@ -95,17 +116,37 @@ describe('sign-in by magic link', () => {
     t.clock.advance(3600_000);
     const start = await formSession(t.app, '', '/connexion');
     for (let i = 0; i < 10; i++) {
-      const ok = await submitForm(t.app, start, '/connexion', { email: 'busy@example.org' }, { remoteAddress: `10.0.0.${i + 1}` });
+      const ok = await submitForm(
+        t.app,
+        start,
+        '/connexion',
+        { email: 'busy@example.org' },
+        { remoteAddress: `10.0.0.${i + 1}` },
+      );
       expect(ok.statusCode).toBe(200);
       expect(ok.body).toContain('un lien de connexion vous a été envoyé');
     }
-    const held = await submitForm(t.app, start, '/connexion', { email: 'busy@example.org' }, { remoteAddress: '10.0.0.99' });
+    const held = await submitForm(
+      t.app,
+      start,
+      '/connexion',
+      { email: 'busy@example.org' },
+      { remoteAddress: '10.0.0.99' },
+    );
     expect(held.statusCode).toBe(200);
     expect(held.body).toContain('reste valable');
-    const count = async () => (await t.database.db.selectFrom('mails').select('id').where('to_address', '=', 'busy@example.org').execute()).length;
+    const count = async () =>
+      (await t.database.db.selectFrom('mails').select('id').where('to_address', '=', 'busy@example.org').execute())
+        .length;
     expect(await count()).toBe(10);
     t.clock.advance(15 * 60_000 + 1);
-    const later = await submitForm(t.app, start, '/connexion', { email: 'busy@example.org' }, { remoteAddress: '10.0.0.99' });
+    const later = await submitForm(
+      t.app,
+      start,
+      '/connexion',
+      { email: 'busy@example.org' },
+      { remoteAddress: '10.0.0.99' },
+    );
     expect(later.statusCode).toBe(200);
     expect(await count()).toBe(11);
   });
@@ -114,24 +155,46 @@ describe('sign-in by magic link', () => {
     t.clock.advance(3600_000);
     const start = await formSession(t.app, '', '/connexion');
     const answers = await Promise.all(
-      Array.from({ length: 16 }, (_, i) => submitForm(t.app, start, '/connexion', { email: 'rush@example.org' }, { remoteAddress: `10.1.0.${i + 1}` })),
+      Array.from({ length: 16 }, (_, i) =>
+        submitForm(t.app, start, '/connexion', { email: 'rush@example.org' }, { remoteAddress: `10.1.0.${i + 1}` }),
+      ),
     );
     expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(16);
     expect(answers.filter((a) => a.body.includes('reste valable'))).toHaveLength(6);
-    expect(await t.database.db.selectFrom('mails').select('id').where('to_address', '=', 'rush@example.org').execute()).toHaveLength(10);
+    expect(
+      await t.database.db.selectFrom('mails').select('id').where('to_address', '=', 'rush@example.org').execute(),
+    ).toHaveLength(10);
   });
 
   it('limits requests to 20 per IP address per 15 minutes', async () => {
     t.clock.advance(3600_000);
     const start = await formSession(t.app, '', '/connexion');
     for (let i = 0; i < 20; i++) {
-      const ok = await submitForm(t.app, start, '/connexion', { email: `person${i}@example.org` }, { remoteAddress: '192.0.2.7' });
+      const ok = await submitForm(
+        t.app,
+        start,
+        '/connexion',
+        { email: `person${i}@example.org` },
+        { remoteAddress: '192.0.2.7' },
+      );
       expect(ok.statusCode).toBe(200);
     }
-    const refused = await submitForm(t.app, start, '/connexion', { email: 'one-more@example.org' }, { remoteAddress: '192.0.2.7' });
+    const refused = await submitForm(
+      t.app,
+      start,
+      '/connexion',
+      { email: 'one-more@example.org' },
+      { remoteAddress: '192.0.2.7' },
+    );
     expect(refused.statusCode).toBe(429);
     expect(refused.body).toContain('value="one-more@example.org"');
-    const elsewhere = await submitForm(t.app, start, '/connexion', { email: 'one-more@example.org' }, { remoteAddress: '192.0.2.8' });
+    const elsewhere = await submitForm(
+      t.app,
+      start,
+      '/connexion',
+      { email: 'one-more@example.org' },
+      { remoteAddress: '192.0.2.8' },
+    );
     expect(elsewhere.statusCode).toBe(200);
   });
 
@@ -142,7 +205,9 @@ describe('sign-in by magic link', () => {
     const fresh = cookiesOf(second.response)[SESSION_COOKIE];
     expect(fresh).toBeTruthy();
     expect(fresh).not.toBe(planted);
-    expect(await t.database.db.selectFrom('sessions').select('id').where('id', '=', hashToken(planted)).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.database.db.selectFrom('sessions').select('id').where('id', '=', hashToken(planted)).executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('follows only local return paths', async () => {
@@ -162,7 +227,9 @@ describe('sign-in by magic link', () => {
   it('ends a session after 2 hours idle and after 12 hours in any case', async () => {
     const idle = await signInByMail(t, 'idle@example.org');
     const cookie = { [SESSION_COOKIE]: idle.cookies[SESSION_COOKIE] };
-    expect((await t.app.inject({ method: 'GET', url: '/compte', headers: { cookie: cookieHeader(cookie) } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/compte', headers: { cookie: cookieHeader(cookie) } })).statusCode,
+    ).toBe(200);
     t.clock.advance(2 * 3600_000 + 1000);
     const expired = await t.app.inject({ method: 'GET', url: '/compte', headers: { cookie: cookieHeader(cookie) } });
     expect(expired.statusCode).toBe(303);
@@ -172,10 +239,15 @@ describe('sign-in by magic link', () => {
     const busyCookie = { [SESSION_COOKIE]: busy.cookies[SESSION_COOKIE] };
     for (let hour = 1; hour < 12; hour++) {
       t.clock.advance(3600_000);
-      expect((await t.app.inject({ method: 'GET', url: '/compte', headers: { cookie: cookieHeader(busyCookie) } })).statusCode).toBe(200);
+      expect(
+        (await t.app.inject({ method: 'GET', url: '/compte', headers: { cookie: cookieHeader(busyCookie) } }))
+          .statusCode,
+      ).toBe(200);
     }
     t.clock.advance(3600_000);
-    expect((await t.app.inject({ method: 'GET', url: '/compte', headers: { cookie: cookieHeader(busyCookie) } })).statusCode).toBe(303);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/compte', headers: { cookie: cookieHeader(busyCookie) } })).statusCode,
+    ).toBe(303);
   });
 
   it('signs out: session destroyed, cookie cleared', async () => {
@@ -186,7 +258,13 @@ describe('sign-in by magic link', () => {
     expect(out.headers.location).toBe('/');
     const cleared = out.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(cleared.value).toBe('');
-    expect(await t.database.db.selectFrom('sessions').select('id').where('id', '=', hashToken(signedIn.cookies[SESSION_COOKIE])).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.database.db
+        .selectFrom('sessions')
+        .select('id')
+        .where('id', '=', hashToken(signedIn.cookies[SESSION_COOKIE]))
+        .executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('answers odd input with 4xx pages, never 500', async () => {
@@ -204,7 +282,9 @@ describe('sign-in by magic link', () => {
     expect(noCsrf.statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/connexion/lien' })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/connexion/proconnect' })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: '/connexion/proconnect/retour?code=x&state=y' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/connexion/proconnect/retour?code=x&state=y' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('speaks English to English readers, in the page and in the mail', async () => {
@@ -213,7 +293,11 @@ describe('sign-in by magic link', () => {
     expect(start.html).toContain('Get a sign-in link');
     const sent = await submitForm(t.app, start, '/connexion', { email: 'english@example.org' });
     expect(sent.body).toContain('If the address is valid');
-    const mail = await t.database.db.selectFrom('mails').select(['subject', 'text_body']).where('to_address', '=', 'english@example.org').executeTakeFirstOrThrow();
+    const mail = await t.database.db
+      .selectFrom('mails')
+      .select(['subject', 'text_body'])
+      .where('to_address', '=', 'english@example.org')
+      .executeTakeFirstOrThrow();
     expect(mail.subject).toBe('Your sign-in link');
     expect(mail.text_body).toContain('valid for 15 minutes');
   });

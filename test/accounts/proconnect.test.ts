@@ -12,7 +12,16 @@ const CALLBACK = `${BASE_URL}/connexion/proconnect/retour`;
 
 /** The agents the test identity provider knows, by subject. */
 const agents = new Map<string, Record<string, string>>([
-  ['agent-1', { email: 'Claire.Agent@interieur.gouv.fr', given_name: 'Claire', usual_name: 'Martin', siret: '11000201100044', uid: '1' }],
+  [
+    'agent-1',
+    {
+      email: 'Claire.Agent@interieur.gouv.fr',
+      given_name: 'Claire',
+      usual_name: 'Martin',
+      siret: '11000201100044',
+      uid: '1',
+    },
+  ],
 ]);
 
 let provider: Provider;
@@ -50,7 +59,11 @@ async function startProvider(): Promise<void> {
       if (!claims) return undefined;
       return { accountId: sub, claims: async () => ({ sub, ...claims }) };
     },
-    features: { devInteractions: { enabled: false }, jwtUserinfo: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    features: {
+      devInteractions: { enabled: false },
+      jwtUserinfo: { enabled: true },
+      rpInitiatedLogout: { enabled: true },
+    },
     pkce: { required: () => true },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     cookies: { keys: ['test-cookie-key'] },
@@ -63,7 +76,12 @@ async function startProvider(): Promise<void> {
     try {
       const details = await provider.interactionDetails(req, res);
       if (details.prompt.name === 'login') {
-        await provider.interactionFinished(req, res, { login: { accountId: nextAgent } }, { mergeWithLastSubmission: false });
+        await provider.interactionFinished(
+          req,
+          res,
+          { login: { accountId: nextAgent } },
+          { mergeWithLastSubmission: false },
+        );
         return;
       }
       const grant = details.grantId
@@ -87,7 +105,10 @@ async function throughProvider(authorizationUrl: string): Promise<URL> {
   const jar = new Map<string, string>();
   let url = authorizationUrl;
   for (let hop = 0; hop < 20; hop++) {
-    const response = await fetch(url, { redirect: 'manual', headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const response = await fetch(url, {
+      redirect: 'manual',
+      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const index = pair.indexOf('=');
@@ -103,7 +124,10 @@ async function throughProvider(authorizationUrl: string): Promise<URL> {
 }
 
 async function startSignIn(retour?: string) {
-  const started = await t.app.inject({ method: 'GET', url: `/connexion/proconnect${retour ? `?retour=${encodeURIComponent(retour)}` : ''}` });
+  const started = await t.app.inject({
+    method: 'GET',
+    url: `/connexion/proconnect${retour ? `?retour=${encodeURIComponent(retour)}` : ''}`,
+  });
   expect(started.statusCode).toBe(303);
   return { location: started.headers.location as string, cookies: cookiesOf(started) };
 }
@@ -148,19 +172,36 @@ describe('ProConnect sign-in', () => {
     const session = cookiesOf(done)[SESSION_COOKIE];
     expect(session).toBeTruthy();
 
-    const user = await t.database.db.selectFrom('users').selectAll().where('proconnect_sub', '=', 'agent-1').executeTakeFirstOrThrow();
+    const user = await t.database.db
+      .selectFrom('users')
+      .selectAll()
+      .where('proconnect_sub', '=', 'agent-1')
+      .executeTakeFirstOrThrow();
     expect(user.email).toBe('claire.agent@interieur.gouv.fr');
     expect(user.given_name).toBe('Claire');
     expect(user.family_name).toBe('Martin');
     expect(user.siret).toBe('11000201100044');
-    const row = await t.database.db.selectFrom('sessions').selectAll().where('id', '=', hashToken(session)).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', hashToken(session))
+      .executeTakeFirstOrThrow();
     expect(row.user_id).toBe(user.id);
-    const audit = await t.database.db.selectFrom('audit_events').select(['action', 'summary']).where('subject_id', '=', user.id).orderBy('seq').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'summary'])
+      .where('subject_id', '=', user.id)
+      .orderBy('seq')
+      .execute();
     expect(audit.map((e) => e.action)).toEqual(['accounts.created', 'accounts.signed-in']);
     expect(userinfoTypes.length).toBeGreaterThan(0);
     expect(userinfoTypes.every((type) => type.startsWith('application/jwt'))).toBe(true);
 
-    const account = await t.app.inject({ method: 'GET', url: '/compte', headers: { cookie: cookieHeader({ [SESSION_COOKIE]: session }) } });
+    const account = await t.app.inject({
+      method: 'GET',
+      url: '/compte',
+      headers: { cookie: cookieHeader({ [SESSION_COOKIE]: session }) },
+    });
     expect(account.statusCode).toBe(200);
     expect(account.body).toContain('11000201100044');
 
@@ -196,7 +237,11 @@ describe('ProConnect sign-in', () => {
   });
 
   it('updates the same account on the next sign-in, found by its subject', async () => {
-    agents.set('agent-1', { ...agents.get('agent-1')!, email: 'claire.martin@interieur.gouv.fr', usual_name: 'Martin-Durand' });
+    agents.set('agent-1', {
+      ...agents.get('agent-1')!,
+      email: 'claire.martin@interieur.gouv.fr',
+      usual_name: 'Martin-Durand',
+    });
     const { location, cookies } = await startSignIn();
     const done = await callback(await throughProvider(location), cookies);
     expect(done.statusCode).toBe(303);

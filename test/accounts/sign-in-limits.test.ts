@@ -38,7 +38,9 @@ async function ask(email: string, ip: string, cookie = '') {
  * person remembers having used, when given); returns the response of the confirmation.
  */
 async function useLatestLink(email: string, cookie = '', usedByMe?: Set<string>) {
-  const link = usedByMe ? (await allLinks(email)).reverse().find((l) => !usedByMe.has(l.href))! : (await latestSignInLink(t.database.db, email))!;
+  const link = usedByMe
+    ? (await allLinks(email)).reverse().find((l) => !usedByMe.has(l.href))!
+    : (await latestSignInLink(t.database.db, email))!;
   usedByMe?.add(link.href);
   const confirm = await formSession(t.app, cookie, link.pathname + link.search);
   return submitForm(t.app, confirm, '/connexion/lien', { jeton: link.searchParams.get('jeton')! });
@@ -88,7 +90,9 @@ describe('sign-in limits', () => {
     // Only the mailbox's holder can use the links; once none is left unused, a new one goes out.
     for (const link of await allLinks(email)) {
       const confirm = await formSession(t.app, '', link.pathname + link.search);
-      expect((await submitForm(t.app, confirm, '/connexion/lien', { jeton: link.searchParams.get('jeton')! })).statusCode).toBe(303);
+      expect(
+        (await submitForm(t.app, confirm, '/connexion/lien', { jeton: link.searchParams.get('jeton')! })).statusCode,
+      ).toBe(303);
     }
     t.clock.advance(1000);
     const again = await ask(email, '198.51.100.9');
@@ -116,7 +120,8 @@ describe('sign-in limits', () => {
     for (let minute = 0; minute < 60; minute++) {
       t.clock.advance(60_000);
       // Others ask for links for this address from ever new IPs, several a minute.
-      for (let k = 0; k < 3; k++) expect((await ask(email, `192.0.2.${(attackerIp++ % 250) + 1}`)).statusCode).toBe(200);
+      for (let k = 0; k < 3; k++)
+        expect((await ask(email, `192.0.2.${(attackerIp++ % 250) + 1}`)).statusCode).toBe(200);
       // From a new browser, the person either gets a fresh link or is told one they hold is still valid,
       // and the latest link in the mailbox they have not used themselves works.
       if (minute % 10 === 3) {
@@ -145,7 +150,13 @@ describe('sign-in limits', () => {
   it('a device cookie speaks only for the address that signed in with it', async () => {
     t.clock.advance(3600_000);
     const start = await formSession(t.app, '', '/connexion');
-    await submitForm(t.app, start, '/connexion', { email: 'owner-device@example.org' }, { remoteAddress: '198.51.100.20' });
+    await submitForm(
+      t.app,
+      start,
+      '/connexion',
+      { email: 'owner-device@example.org' },
+      { remoteAddress: '198.51.100.20' },
+    );
     const browser = cookiesIn(start.cookie);
     const signedIn = await useLatestLink('owner-device@example.org', cookieHeader(browser));
     const device = cookiesOf(signedIn).acc_device;

@@ -34,7 +34,10 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const port = (smtp.server.address() as AddressInfo).port;
-  t = await createTestApp({ baseUrl: 'https://accelerateur.example', smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true` });
+  t = await createTestApp({
+    baseUrl: 'https://accelerateur.example',
+    smtpUrl: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+  });
 });
 afterAll(async () => {
   await t?.close();
@@ -52,9 +55,15 @@ describe('magic link through a real SMTP server', () => {
     expect(received).toHaveLength(1);
     expect(received[0].to).toEqual(['smtp-user@example.org']);
     const unfolded = received[0].raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-    const link = /https:\/\/accelerateur\.example\/connexion\/lien\?jeton=[A-Za-z0-9_-]+&retour=%2Fcompte/.exec(unfolded);
+    const link = /https:\/\/accelerateur\.example\/connexion\/lien\?jeton=[A-Za-z0-9_-]+&retour=%2Fcompte/.exec(
+      unfolded,
+    );
     expect(link).not.toBeNull();
-    const mail = await t.database.db.selectFrom('mails').select(['status', 'sent_at']).where('to_address', '=', 'smtp-user@example.org').executeTakeFirstOrThrow();
+    const mail = await t.database.db
+      .selectFrom('mails')
+      .select(['status', 'sent_at'])
+      .where('to_address', '=', 'smtp-user@example.org')
+      .executeTakeFirstOrThrow();
     expect(mail.status).toBe('sent');
 
     // The link from the real mail signs the person in, with a Secure cookie on https.

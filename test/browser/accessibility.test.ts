@@ -1,13 +1,24 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser } from '../support/users.js';
-import { firstLinkMatching, formatViolations, hasChromium, launchBrowser, runAxe, type RunningApp, signedInContext, startDemoApp, watchCsp } from './browser-support.js';
+import {
+  firstLinkMatching,
+  formatViolations,
+  hasChromium,
+  launchBrowser,
+  runAxe,
+  type RunningApp,
+  signedInContext,
+  startDemoApp,
+  watchCsp,
+} from './browser-support.js';
 
 /**
  * Every page template, in a real Chromium with the demo programme loaded: axe-core finds no WCAG
  * 2.1 A/AA violation, and the strict CSP blocks nothing the page itself needs.
  */
-if (!hasChromium) console.log('browser accessibility tests skipped: /usr/bin/chromium is not installed (apt-get install chromium)');
+if (!hasChromium)
+  console.log('browser accessibility tests skipped: /usr/bin/chromium is not installed (apt-get install chromium)');
 
 interface Template {
   name: string;
@@ -39,11 +50,23 @@ const TEMPLATES: Template[] = [
   { name: 'not found', url: '/cette-page-n-existe-pas', status: 404 },
   { name: 'admin home', url: '/admin', staff: true },
   { name: 'CMS list', url: '/admin/contenus', staff: true },
-  { name: 'CMS news edit form', from: { listing: '/admin/contenus', link: /^\/admin\/contenus\/actualites\/(?!nouvelle)[^/]+$/ }, staff: true },
-  { name: 'CMS page edit form', from: { listing: '/admin/contenus', link: /^\/admin\/contenus\/pages\/(?!nouvelle)[^/]+$/ }, staff: true },
+  {
+    name: 'CMS news edit form',
+    from: { listing: '/admin/contenus', link: /^\/admin\/contenus\/actualites\/(?!nouvelle)[^/]+$/ },
+    staff: true,
+  },
+  {
+    name: 'CMS page edit form',
+    from: { listing: '/admin/contenus', link: /^\/admin\/contenus\/pages\/(?!nouvelle)[^/]+$/ },
+    staff: true,
+  },
   { name: 'CMS new news form', url: '/admin/contenus/actualites/nouvelle', staff: true },
   { name: 'seasons admin', url: '/admin/saisons', staff: true },
-  { name: 'season edit form', from: { listing: '/admin/saisons', link: /^\/admin\/saisons\/[^/]+\/modifier$/ }, staff: true },
+  {
+    name: 'season edit form',
+    from: { listing: '/admin/saisons', link: /^\/admin\/saisons\/[^/]+\/modifier$/ },
+    staff: true,
+  },
   { name: 'accounts admin', url: '/admin/comptes', staff: true },
   { name: 'my account', url: '/compte', staff: true },
 ];
@@ -58,7 +81,12 @@ describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in
     running = await startDemoApp();
     browser = await launchBrowser();
     anonymous = await browser.newContext({ locale: 'fr-FR' });
-    const admin = await createSignedInUser(running.database.db, running.app.services.clock, [{ role: 'admin' }], 'admin');
+    const admin = await createSignedInUser(
+      running.database.db,
+      running.app.services.clock,
+      [{ role: 'admin' }],
+      'admin',
+    );
     staff = await signedInContext(browser, running.baseUrl, admin.cookie);
   }, 120_000);
 
@@ -77,7 +105,9 @@ describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in
   it('the harness itself catches a known violation (image without text alternative, page without lang)', async () => {
     const page = await anonymous.newPage();
     try {
-      await page.setContent('<html><head><title>t</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>');
+      await page.setContent(
+        '<html><head><title>t</title></head><body><main><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>',
+      );
       const ids = (await runAxe(page)).map((v) => v.id);
       expect(ids).toContain('image-alt');
       expect(ids).toContain('html-has-lang');
@@ -94,7 +124,9 @@ describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in
       try {
         const url = await resolveUrl(page, template);
         if (!url) {
-          console.log(`browser: ${template.name} skipped — no link found on ${template.from!.listing} (not built yet?)`);
+          console.log(
+            `browser: ${template.name} skipped — no link found on ${template.from!.listing} (not built yet?)`,
+          );
           return;
         }
         const response = await page.goto(`${running.baseUrl}${url}`, { waitUntil: 'load' });
@@ -109,7 +141,10 @@ describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in
         expect(lang, `${url} <html lang>`).toBeTruthy();
         const violations = await runAxe(page);
         if (violations.length > 0) console.log(`axe violations on ${url}:\n${formatViolations(url, violations)}`);
-        expect(violations.map((v) => `${v.id} (${v.nodes.length} nodes)`), `axe violations on ${url}`).toEqual([]);
+        expect(
+          violations.map((v) => `${v.id} (${v.nodes.length} nodes)`),
+          `axe violations on ${url}`,
+        ).toEqual([]);
         expect(cspProblems, `CSP or script errors on ${url}`).toEqual([]);
       } finally {
         await page.close();

@@ -20,7 +20,15 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -70,14 +78,22 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   // evaluate() goes through the DevTools protocol, so the page's strict CSP does not block axe.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: any[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: any[] }> } }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? null,
       help: v.help,
       helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n: any) => ({ target: String(n.target.join(' ')), html: String(n.html).slice(0, 200), summary: String(n.failureSummary ?? '') })),
+      nodes: v.nodes.map((n: any) => ({
+        target: String(n.target.join(' ')),
+        html: String(n.html).slice(0, 200),
+        summary: String(n.failureSummary ?? ''),
+      })),
     }));
   });
 }
@@ -107,7 +123,10 @@ export function watchCsp(page: Page): string[] {
 export async function expectAxeClean(page: Page, label: string, cspProblems?: string[]): Promise<void> {
   const violations = await runAxe(page);
   if (violations.length > 0) console.log(`axe violations on ${label}:\n${formatViolations(label, violations)}`);
-  expect(violations.map((v) => `${v.id} (${v.nodes.length} nodes)`), label).toEqual([]);
+  expect(
+    violations.map((v) => `${v.id} (${v.nodes.length} nodes)`),
+    label,
+  ).toEqual([]);
   if (cspProblems) expect(cspProblems).toEqual([]);
 }
 
@@ -118,7 +137,12 @@ export async function firstLinkMatching(page: Page, pattern: RegExp): Promise<st
 }
 
 /** A browser context signed in as the person whose session cookie is given (`acc_session=<token>`). */
-export async function signedInContext(browser: Browser, baseUrl: string, cookie: string, locale = 'fr-FR'): Promise<BrowserContext> {
+export async function signedInContext(
+  browser: Browser,
+  baseUrl: string,
+  cookie: string,
+  locale = 'fr-FR',
+): Promise<BrowserContext> {
   const context = await browser.newContext({ locale });
   const [name, value] = cookie.split('=');
   await context.addCookies([{ name, value, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);

@@ -2,16 +2,27 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestSignInLink } from '../support/sign-in.js';
 import { createSignedInUser } from '../support/users.js';
-import { formatViolations, hasChromium, launchBrowser, runAxe, startDemoApp, type RunningApp } from './browser-support.js';
+import {
+  formatViolations,
+  hasChromium,
+  launchBrowser,
+  runAxe,
+  startDemoApp,
+  type RunningApp,
+} from './browser-support.js';
 
 /** A person's path through real pages in Chromium: sign in by magic link, then publish news through the CMS. */
-if (!hasChromium) console.log('browser scenario skipped: /usr/bin/chromium is not installed (apt-get install chromium)');
+if (!hasChromium)
+  console.log('browser scenario skipped: /usr/bin/chromium is not installed (apt-get install chromium)');
 
 async function expectAccessible(page: Page): Promise<void> {
   const url = new URL(page.url()).pathname;
   const violations = await runAxe(page);
   if (violations.length > 0) console.log(`axe violations on ${url}:\n${formatViolations(url, violations)}`);
-  expect(violations.map((v) => v.id), `axe violations on ${url}`).toEqual([]);
+  expect(
+    violations.map((v) => v.id),
+    `axe violations on ${url}`,
+  ).toEqual([]);
 }
 
 describe.skipIf(!hasChromium)('signing in by magic link, then publishing news, in a browser', () => {
@@ -23,7 +34,12 @@ describe.skipIf(!hasChromium)('signing in by magic link, then publishing news, i
   beforeAll(async () => {
     running = await startDemoApp();
     browser = await launchBrowser();
-    const admin = await createSignedInUser(running.database.db, running.app.services.clock, [{ role: 'admin' }], 'editor');
+    const admin = await createSignedInUser(
+      running.database.db,
+      running.app.services.clock,
+      [{ role: 'admin' }],
+      'editor',
+    );
     email = admin.email;
     page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
   }, 120_000);
@@ -47,7 +63,10 @@ describe.skipIf(!hasChromium)('signing in by magic link, then publishing news, i
     expect(link, 'a mail with the sign-in link').toBeDefined();
     await page.goto(link!.href);
     await expectAccessible(page);
-    await Promise.all([page.waitForURL(/\/compte/), page.click('form[action="/connexion/lien"] button[type="submit"]')]);
+    await Promise.all([
+      page.waitForURL(/\/compte/),
+      page.click('form[action="/connexion/lien"] button[type="submit"]'),
+    ]);
     expect(new URL(page.url()).pathname).toBe('/compte');
     expect(await page.textContent('main')).toContain(email);
     await expectAccessible(page);
@@ -66,7 +85,9 @@ describe.skipIf(!hasChromium)('signing in by magic link, then publishing news, i
     }
     const form = await page.goto(`${running.baseUrl}/admin/contenus/actualites/nouvelle`);
     if (form?.status() === 404) {
-      console.log('browser scenario: publishing skipped — /admin/contenus/actualites/nouvelle answers 404 (not built yet?)');
+      console.log(
+        'browser scenario: publishing skipped — /admin/contenus/actualites/nouvelle answers 404 (not built yet?)',
+      );
       return;
     }
     expect(form?.status()).toBe(200);
@@ -85,7 +106,10 @@ describe.skipIf(!hasChromium)('signing in by magic link, then publishing news, i
     await visitor.goto(`${running.baseUrl}/actualites`);
     expect(await visitor.textContent('main')).not.toContain(title);
 
-    await Promise.all([page.waitForURL(/\?ok=published/), page.click('form[action$="/publier"] button[type="submit"]')]);
+    await Promise.all([
+      page.waitForURL(/\?ok=published/),
+      page.click('form[action$="/publier"] button[type="submit"]'),
+    ]);
 
     // A new visitor: the first one's browser may keep /actualites for its max-age (public cache-control).
     await visitor.context().close();

@@ -32,7 +32,9 @@ export interface FakeClamd {
  * any stream containing the EICAR test string as `Eicar-Test-Signature`, and answers
  * `INSTREAM size limit exceeded. ERROR` then closes when a stream exceeds `maxStreamBytes`, as clamd does.
  */
-export async function startFakeClamd(options: { maxStreamBytes?: number; behaviour?: FakeClamdBehaviour } = {}): Promise<FakeClamd> {
+export async function startFakeClamd(
+  options: { maxStreamBytes?: number; behaviour?: FakeClamdBehaviour } = {},
+): Promise<FakeClamd> {
   const maxStreamBytes = options.maxStreamBytes ?? 25 * 1024 * 1024;
   const sockets = new Set<Socket>();
   const state: FakeClamd = {

@@ -19,7 +19,10 @@ export async function findPostgresServer(): Promise<string | undefined> {
 }
 
 /** Creates an empty database on the server; `drop` removes it even while connections remain. */
-export async function createScratchDatabase(serverUrl: string, prefix = 'acc_scratch'): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix = 'acc_scratch',
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -45,7 +48,9 @@ export async function dropDatabaseWhenIdle(serverUrl: string, name: string): Pro
   try {
     const deadline = Date.now() + 5000;
     while (Date.now() < deadline) {
-      const { rows } = await dropper.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+      const { rows } = await dropper.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+        name,
+      ]);
       if (rows[0].n === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

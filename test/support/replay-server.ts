@@ -31,7 +31,9 @@ export interface ReplayServer {
 
 export function loadFixtures(directory: string): Map<string, ReplayFixture> {
   const fixtures = new Map<string, ReplayFixture>();
-  for (const name of readdirSync(directory).filter((file) => file.endsWith('.json')).sort()) {
+  for (const name of readdirSync(directory)
+    .filter((file) => file.endsWith('.json'))
+    .sort()) {
     fixtures.set(name, JSON.parse(readFileSync(join(directory, name), 'utf8')) as ReplayFixture);
   }
   return fixtures;

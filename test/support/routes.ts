@@ -24,7 +24,9 @@ export function listRoutes(app: FastifyInstance): RouteEntry[] {
 /** Fills `:param` segments (and a trailing `*`) with the given value, or a random UUID. */
 export function fillPath(url: string, value?: (name: string) => string): string {
   return url
-    .replace(/:([A-Za-z0-9_]+)(\([^)]*\))?/g, (_m, name: string) => encodeURIComponent(value ? value(name) : randomUUID()))
+    .replace(/:([A-Za-z0-9_]+)(\([^)]*\))?/g, (_m, name: string) =>
+      encodeURIComponent(value ? value(name) : randomUUID()),
+    )
     .replace(/\*$/, 'x');
 }
 
@@ -33,14 +35,19 @@ export function hasParams(url: string): boolean {
 }
 
 /** A `_csrf` cookie and the matching form token, taken from the first page that hands one out. */
-export async function obtainCsrf(app: FastifyInstance, cookie?: string): Promise<{ cookie: string; token: string } | undefined> {
+export async function obtainCsrf(
+  app: FastifyInstance,
+  cookie?: string,
+): Promise<{ cookie: string; token: string } | undefined> {
   const candidates = listRoutes(app).filter((r) => r.method === 'GET' && !hasParams(r.url));
   // Pages most likely to hold a form first.
   candidates.sort((a, b) => score(b.url) - score(a.url));
   for (const route of candidates) {
     const response = await app.inject({ method: 'GET', url: route.url, headers: cookie ? { cookie } : {} });
     const secret = response.cookies.find((c) => c.name === '_csrf');
-    const token = /name="_csrf"\s+value="([^"]+)"/.exec(response.body)?.[1] ?? /value="([^"]+)"\s+name="_csrf"/.exec(response.body)?.[1];
+    const token =
+      /name="_csrf"\s+value="([^"]+)"/.exec(response.body)?.[1] ??
+      /value="([^"]+)"\s+name="_csrf"/.exec(response.body)?.[1];
     if (secret && token) return { cookie: `_csrf=${secret.value}`, token };
   }
   return undefined;
@@ -57,7 +64,9 @@ function score(url: string): number {
 export function routePattern(url: string): RegExp {
   const body = url
     .split('/')
-    .map((segment) => (segment.startsWith(':') ? '[^/?#]+' : segment === '*' ? '.*' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((segment) =>
+      segment.startsWith(':') ? '[^/?#]+' : segment === '*' ? '.*' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('/');
   return new RegExp(`^${body}$`);
 }
@@ -66,7 +75,11 @@ export function routePattern(url: string): RegExp {
  * Real URLs for routes with parameters, found by following the links of every page without
  * parameters (and of the pages they link to), as the given visitor. Up to `perRoute` per route.
  */
-export async function discoverUrls(app: FastifyInstance, cookies: (string | undefined)[], perRoute = 2): Promise<Map<string, string[]>> {
+export async function discoverUrls(
+  app: FastifyInstance,
+  cookies: (string | undefined)[],
+  perRoute = 2,
+): Promise<Map<string, string[]>> {
   const routes = listRoutes(app).filter((r) => r.method === 'GET' && hasParams(r.url));
   const found = new Map<string, string[]>(routes.map((r) => [r.url, []]));
   const patterns = routes.map((r) => ({ url: r.url, pattern: routePattern(r.url) }));

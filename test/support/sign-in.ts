@@ -29,12 +29,22 @@ export async function signInByMagicLink(
 ): Promise<{ setCookie: string; cookie: string } | undefined> {
   const csrf = await obtainCsrf(app);
   if (!csrf) return undefined;
-  const asked = await app.inject({ method: 'POST', url: '/connexion', headers: { cookie: csrf.cookie }, payload: { email, _csrf: csrf.token } });
+  const asked = await app.inject({
+    method: 'POST',
+    url: '/connexion',
+    headers: { cookie: csrf.cookie },
+    payload: { email, _csrf: csrf.token },
+  });
   if (asked.statusCode !== 200) return undefined;
   const link = await latestSignInLink(db, email);
   if (!link) return undefined;
   const token = link.searchParams.get('jeton') ?? '';
-  const confirmed = await app.inject({ method: 'POST', url: '/connexion/lien', headers: { cookie: csrf.cookie }, payload: { jeton: token, _csrf: csrf.token } });
+  const confirmed = await app.inject({
+    method: 'POST',
+    url: '/connexion/lien',
+    headers: { cookie: csrf.cookie },
+    payload: { jeton: token, _csrf: csrf.token },
+  });
   const header = confirmed.headers['set-cookie'];
   const setCookie = [header ?? []].flat().find((c) => String(c).startsWith('acc_session='));
   if (!setCookie) return undefined;

@@ -47,7 +47,10 @@ export interface TestApp {
 }
 
 /** The whole platform on a fresh database, with a manual clock, no demo and no background worker. */
-export async function createTestApp(overrides: Partial<Config> = {}, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock(new Date());
   const config: Config = {

@@ -29,7 +29,9 @@ export async function sendUnreadUpload(options: {
 }): Promise<UnreadUploadResult> {
   const boundary = '----hostileupload7d1c';
   const partHead = (i: number) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${options.field ?? 'photos'}"; filename="f${i}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${options.field ?? 'photos'}"; filename="f${i}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    );
   const chunk = Buffer.alloc(64 * 1024, 0x20);
   const tail = Buffer.from(`--${boundary}--\r\n`);
   const declared = options.parts * (partHead(0).length + options.partBytes + 2) + tail.length;
@@ -74,7 +76,8 @@ export async function sendUnreadUpload(options: {
   const stop = () => Boolean(head) || closed || sent >= options.capBytes;
   outer: for (let i = 0; i < options.parts; i++) {
     const pieces = [partHead(i)];
-    for (let left = options.partBytes; left > 0; left -= chunk.length) pieces.push(left >= chunk.length ? chunk : chunk.subarray(0, left));
+    for (let left = options.partBytes; left > 0; left -= chunk.length)
+      pieces.push(left >= chunk.length ? chunk : chunk.subarray(0, left));
     pieces.push(Buffer.from('\r\n'));
     for (const piece of pieces) {
       if (stop()) break outer;

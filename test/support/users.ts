@@ -29,7 +29,10 @@ export async function createSignedInUser(
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const grant of grants) {
-    await db.insertInto('user_roles').values({ user_id: user.id, role: grant.role, track: grant.track ?? '' }).execute();
+    await db
+      .insertInto('user_roles')
+      .values({ user_id: user.id, role: grant.role, track: grant.track ?? '' })
+      .execute();
   }
   const { token } = await createSession(db, clock, user.id);
   return {
@@ -49,7 +52,13 @@ export async function createSignedInUser(
 }
 
 /** A signed-in person with the given role (or none), as the cookie header to send. */
-export async function signedInAs(app: FastifyInstance, clock: Clock, role: Role | null, email: string, track = ''): Promise<string> {
+export async function signedInAs(
+  app: FastifyInstance,
+  clock: Clock,
+  role: Role | null,
+  email: string,
+  track = '',
+): Promise<string> {
   const { db } = app.services;
   const user = await db.insertInto('users').values({ email }).returning('id').executeTakeFirstOrThrow();
   if (role) await db.insertInto('user_roles').values({ user_id: user.id, role, track }).execute();

@@ -3,12 +3,25 @@ import { computeAffinities } from './affinity.js';
 import { assignById } from './assign-by-id.js';
 
 const applications = [
-  { id: 'meteo', text: 'Réseau de stations météo citoyennes et capteurs ouverts', topics: ['environnement', 'données'] },
-  { id: 'statuts', text: 'Aider les associations à rédiger leurs statuts et trouver un financement', topics: ['droit'] },
+  {
+    id: 'meteo',
+    text: 'Réseau de stations météo citoyennes et capteurs ouverts',
+    topics: ['environnement', 'données'],
+  },
+  {
+    id: 'statuts',
+    text: 'Aider les associations à rédiger leurs statuts et trouver un financement',
+    topics: ['droit'],
+  },
 ];
 const reviewers = [
   { id: 'ana', expertise: 'Capteurs, stations météorologiques, données environnementales', topics: ['environnement'] },
-  { id: 'bea', expertise: 'Droit des associations, statuts, subventions et financement', pastReviews: ['Avis sur un projet associatif'], topics: ['droit'] },
+  {
+    id: 'bea',
+    expertise: 'Droit des associations, statuts, subventions et financement',
+    pastReviews: ['Avis sur un projet associatif'],
+    topics: ['droit'],
+  },
   { id: 'carl', expertise: 'Design de services publics numériques', topics: ['design'] },
 ];
 

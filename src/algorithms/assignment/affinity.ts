@@ -62,7 +62,9 @@ export function computeAffinities(
         return;
       }
       const bidValue = bid ? BID_VALUE[bid] : NO_BID;
-      const score = (weights.text * text[r] + weights.topics * jaccard(app.topics, reviewer.topics) + weights.bid * bidValue) / total;
+      const score =
+        (weights.text * text[r] + weights.topics * jaccard(app.topics, reviewer.topics) + weights.bid * bidValue) /
+        total;
       affinities.push({ application: app.id, reviewer: reviewer.id, score: Math.round(score * 1e6) / 1e6 });
     });
   }

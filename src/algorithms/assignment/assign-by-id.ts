@@ -57,9 +57,13 @@ export function assignById(input: AssignByIdInput): AssignByIdResult {
   for (const a of input.applications ?? []) apps.of(a);
   for (const r of input.reviewers ?? []) revs.of(r);
   const lists = [input.affinities, input.conflicts ?? [], input.forced ?? []];
-  const indexed = lists.map((list) => ({ a: list.map((p) => apps.of(p.application)), r: list.map((p) => revs.of(p.reviewer)) }));
+  const indexed = lists.map((list) => ({
+    a: list.map((p) => apps.of(p.application)),
+    r: list.map((p) => revs.of(p.reviewer)),
+  }));
   const m = revs.names.length;
-  const load = (bound: number | Record<string, number>) => revs.names.map((name) => (typeof bound === 'number' ? bound : (bound[name] ?? 0)));
+  const load = (bound: number | Record<string, number>) =>
+    revs.names.map((name) => (typeof bound === 'number' ? bound : (bound[name] ?? 0)));
   const expertise = new Index();
   const inst: AssignmentInstance = {
     applicationCount: apps.names.length,
@@ -75,8 +79,12 @@ export function assignById(input: AssignByIdInput): AssignByIdResult {
     forcedApplication: indexed[2].a,
     forcedReviewer: indexed[2].r,
     missingPairs: input.missingPairs,
-    requiredExpertise: input.requiredExpertise ? apps.names.map((a) => (input.requiredExpertise![a] ? expertise.of(input.requiredExpertise![a]) : -1)) : undefined,
-    reviewerExpertise: input.reviewerExpertise ? revs.names.map((r) => (input.reviewerExpertise![r] ?? []).map((x) => expertise.of(x))) : undefined,
+    requiredExpertise: input.requiredExpertise
+      ? apps.names.map((a) => (input.requiredExpertise![a] ? expertise.of(input.requiredExpertise![a]) : -1))
+      : undefined,
+    reviewerExpertise: input.reviewerExpertise
+      ? revs.names.map((r) => (input.reviewerExpertise![r] ?? []).map((x) => expertise.of(x)))
+      : undefined,
   };
   const result = assignReviewers(inst, {
     fair: input.fair,
@@ -84,7 +92,10 @@ export function assignById(input: AssignByIdInput): AssignByIdResult {
   });
   const assignments: Pair[] = [];
   for (let i = 0; i < result.assignedApplication.length; i++) {
-    assignments.push({ application: apps.names[result.assignedApplication[i]], reviewer: revs.names[result.assignedReviewer[i]] });
+    assignments.push({
+      application: apps.names[result.assignedApplication[i]],
+      reviewer: revs.names[result.assignedReviewer[i]],
+    });
   }
   const loads: Record<string, number> = {};
   revs.names.forEach((name, r) => {

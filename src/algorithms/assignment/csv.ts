@@ -59,7 +59,10 @@ function ids(row: string[], line: number, file: string): [string, string] {
   const a = row[0]?.trim() ?? '';
   const r = row[1]?.trim() ?? '';
   if (a === '' || r === '') {
-    throw new CsvInputError(`${file}, ligne ${line} : candidature et évaluateur sont obligatoires.`, `${file}, line ${line}: application and reviewer are required.`);
+    throw new CsvInputError(
+      `${file}, ligne ${line} : candidature et évaluateur sont obligatoires.`,
+      `${file}, line ${line}: application and reviewer are required.`,
+    );
   }
   return [a, r];
 }
@@ -84,7 +87,10 @@ export function readAffinityCsv(text: string, file = 'affinities.csv'): ScoredPa
     const raw = (row[2] ?? '').trim();
     const score = Number(raw);
     if (raw === '' || !Number.isFinite(score)) {
-      throw new CsvInputError(`${file}, ligne ${line} : le score « ${raw} » n’est pas un nombre.`, `${file}, line ${line}: the score "${raw}" is not a number.`);
+      throw new CsvInputError(
+        `${file}, ligne ${line} : le score « ${raw} » n’est pas un nombre.`,
+        `${file}, line ${line}: the score "${raw}" is not a number.`,
+      );
     }
     return { application, reviewer, score };
   });

@@ -91,7 +91,14 @@ describe('assignment engine', () => {
   });
 
   it('matches HiGHS on a medium instance with competition for popular reviewers', async () => {
-    const inst = randomInstance({ applications: 150, reviewers: 20, perApplication: 3, entriesPerApplication: 5, conflictRate: 0.1, seed: 3 });
+    const inst = randomInstance({
+      applications: 150,
+      reviewers: 20,
+      perApplication: 3,
+      entriesPerApplication: 5,
+      conflictRate: 0.1,
+      seed: 3,
+    });
     const result = assignReviewers(inst);
     const oracle = await solveAssignmentLp(inst, 'dense');
     expect(result.optimal).toBe(true);
@@ -101,24 +108,43 @@ describe('assignment engine', () => {
 
   it('never assigns a conflicting pair, even when conflicts crowd the zero-affinity pairs', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.double({ min: 0, max: 0.6, noNaN: true }), (seed, conflictRate) => {
-        const inst = randomInstance({ applications: 60, reviewers: 12, perApplication: 3, entriesPerApplication: 2, conflictRate, seed, loadSlack: 2 });
-        const result = assignReviewers(inst);
-        if (!result.feasible) {
-          expect(result.explanations.length).toBeGreaterThan(0);
-          return;
-        }
-        const v = countViolations(inst, result.assignedApplication, result.assignedReviewer);
-        expect(v.conflicts).toBe(0);
-        expect(v.total).toBe(0);
-        expect(result.optimal).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.double({ min: 0, max: 0.6, noNaN: true }),
+        (seed, conflictRate) => {
+          const inst = randomInstance({
+            applications: 60,
+            reviewers: 12,
+            perApplication: 3,
+            entriesPerApplication: 2,
+            conflictRate,
+            seed,
+            loadSlack: 2,
+          });
+          const result = assignReviewers(inst);
+          if (!result.feasible) {
+            expect(result.explanations.length).toBeGreaterThan(0);
+            return;
+          }
+          const v = countViolations(inst, result.assignedApplication, result.assignedReviewer);
+          expect(v.conflicts).toBe(0);
+          expect(v.total).toBe(0);
+          expect(result.optimal).toBe(true);
+        },
+      ),
       { numRuns: 60, seed: 7 },
     );
   });
 
   it('fairness mode never lowers the weakest application, stays under its bound, and finds the best common threshold', async () => {
-    const inst = randomInstance({ applications: 120, reviewers: 15, perApplication: 3, entriesPerApplication: 8, conflictRate: 0.02, seed: 11 });
+    const inst = randomInstance({
+      applications: 120,
+      reviewers: 15,
+      perApplication: 3,
+      entriesPerApplication: 8,
+      conflictRate: 0.02,
+      seed: 11,
+    });
     const plain = assignReviewers(inst);
     const fair = assignReviewers(inst, { fair: true });
     expect(countViolations(inst, fair.assignedApplication, fair.assignedReviewer).total).toBe(0);
@@ -133,7 +159,14 @@ describe('assignment engine', () => {
   });
 
   it('fairness mode raises the weakest application at a small loss on a benchmark-shaped instance', () => {
-    const inst = randomInstance({ applications: 500, reviewers: 50, perApplication: 3, entriesPerApplication: 10, conflictRate: 0.02, seed: 7 });
+    const inst = randomInstance({
+      applications: 500,
+      reviewers: 50,
+      perApplication: 3,
+      entriesPerApplication: 10,
+      conflictRate: 0.02,
+      seed: 7,
+    });
     const plain = assignReviewers(inst);
     const fair = assignReviewers(inst, { fair: true });
     expect(countViolations(inst, fair.assignedApplication, fair.assignedReviewer).total).toBe(0);
@@ -192,7 +225,13 @@ describe('assignment engine', () => {
     });
 
     it('rejects forced pairs that conflict, and duplicate scores', () => {
-      const forced = assignReviewers({ ...base, conflictApplication: [0], conflictReviewer: [0], forcedApplication: [0], forcedReviewer: [0] });
+      const forced = assignReviewers({
+        ...base,
+        conflictApplication: [0],
+        conflictReviewer: [0],
+        forcedApplication: [0],
+        forcedReviewer: [0],
+      });
       expect(forced.explanations.map((e) => e.kind)).toContain('forced-conflict');
       const dup = assignReviewers({ ...base, pairApplication: [0, 0], pairReviewer: [1, 1], pairScore: [0.5, 0.7] });
       expect(dup.explanations[0].kind).toBe('invalid-input');
@@ -201,12 +240,21 @@ describe('assignment engine', () => {
 
   it('honours forced pairs and a required expertise', async () => {
     const inst: AssignmentInstance = {
-      ...randomInstance({ applications: 40, reviewers: 8, perApplication: 2, entriesPerApplication: 4, conflictRate: 0.05, seed: 5, loadSlack: 3 }),
+      ...randomInstance({
+        applications: 40,
+        reviewers: 8,
+        perApplication: 2,
+        entriesPerApplication: 4,
+        conflictRate: 0.05,
+        seed: 5,
+        loadSlack: 3,
+      }),
       requiredExpertise: Array.from({ length: 40 }, (_, a) => (a % 3 === 0 ? 0 : -1)),
       reviewerExpertise: [[0], [], [], [1], [], [], [0, 1], []],
     };
     const conflictsOf0 = new Set<number>();
-    for (let i = 0; i < inst.conflictApplication!.length; i++) if (inst.conflictApplication![i] === 1) conflictsOf0.add(inst.conflictReviewer![i]);
+    for (let i = 0; i < inst.conflictApplication!.length; i++)
+      if (inst.conflictApplication![i] === 1) conflictsOf0.add(inst.conflictReviewer![i]);
     const forcedReviewer = [0, 1, 2, 3, 4, 5, 6, 7].find((r) => !conflictsOf0.has(r))!;
     const withForced = { ...inst, forcedApplication: [1], forcedReviewer: [forcedReviewer] };
     const result = assignReviewers(withForced);

@@ -1,4 +1,10 @@
-import { NetworkBuilder, solveMinCostFlow, verifyOptimality, type FlowNetwork, type FlowResult } from './network-simplex.js';
+import {
+  NetworkBuilder,
+  solveMinCostFlow,
+  verifyOptimality,
+  type FlowNetwork,
+  type FlowResult,
+} from './network-simplex.js';
 import { checkInstance, explainShortfall } from './explain.js';
 import { hasFeasibleFlow } from './feasible-flow.js';
 import type { AssignmentInstance, AssignmentOptions, AssignmentResult, Explanation, Names } from './types.js';
@@ -42,7 +48,12 @@ interface Prepared {
   scale: number;
 }
 
-function groupByApplication(n: number, apps: ArrayLike<number>, reviewers: ArrayLike<number>, scores?: ArrayLike<number>) {
+function groupByApplication(
+  n: number,
+  apps: ArrayLike<number>,
+  reviewers: ArrayLike<number>,
+  scores?: ArrayLike<number>,
+) {
   const start = new Int32Array(n + 1);
   for (let i = 0; i < apps.length; i++) start[apps[i] + 1]++;
   for (let a = 0; a < n; a++) start[a + 1] += start[a];
@@ -180,7 +191,8 @@ function buildNetwork(P: Prepared, s: SolveSettings): BuiltNetwork {
       const g = aggregateNode.length;
       aggregateNode.push(b.addNode(0));
       aggregateOfExpertise.set(x, g);
-      for (let r = 0; r < m; r++) if (has[r]) arc(aggregateNode[g], reviewerBase + r, 0, inst.maxLoad[r], 0, OUT_OF_AGGREGATE, g, r);
+      for (let r = 0; r < m; r++)
+        if (has[r]) arc(aggregateNode[g], reviewerBase + r, 0, inst.maxLoad[r], 0, OUT_OF_AGGREGATE, g, r);
     }
   }
 
@@ -336,7 +348,15 @@ function solveWith(P: Prepared, thresholds: Float64Array, costless: boolean, nam
     const flow: FlowResult = solveMinCostFlow(built.net);
     pivots += flow.pivots;
     if (!flow.feasible) {
-      return { feasible: false, explanations: [explainShortfall(P.inst, built, flow, names)], apps: [], reviewers: [], optimal: false, flowCost: 0, pivots };
+      return {
+        feasible: false,
+        explanations: [explainShortfall(P.inst, built, flow, names)],
+        apps: [],
+        reviewers: [],
+        optimal: false,
+        flowCost: 0,
+        pivots,
+      };
     }
     const got = extract(P, built, flow.flow);
     if (got.failed.length > 0) {
@@ -344,7 +364,15 @@ function solveWith(P: Prepared, thresholds: Float64Array, costless: boolean, nam
       continue;
     }
     const certificate = verifyOptimality(built.net, flow.flow, flow.potential);
-    return { feasible: true, explanations: [], apps: got.apps, reviewers: got.reviewers, optimal: certificate.ok, flowCost: flow.totalCost, pivots };
+    return {
+      feasible: true,
+      explanations: [],
+      apps: got.apps,
+      reviewers: got.reviewers,
+      optimal: certificate.ok,
+      flowCost: flow.totalCost,
+      pivots,
+    };
   }
 }
 
@@ -391,7 +419,8 @@ function minApplicationBound(P: Prepared): number {
       taken++;
     }
     const rest: number[] = [];
-    for (let j = P.pairStart[a]; j < P.pairStart[a + 1]; j++) if (!forcedSet.has(P.pairReviewer[j])) rest.push(P.pairScore[j]);
+    for (let j = P.pairStart[a]; j < P.pairStart[a + 1]; j++)
+      if (!forcedSet.has(P.pairReviewer[j])) rest.push(P.pairScore[j]);
     if (P.missingZero) for (let j = 0; j < P.k; j++) rest.push(0);
     rest.sort((x, y) => y - x);
     for (let j = 0; taken < P.k && j < rest.length; j++, taken++) sum += rest[j];
@@ -490,7 +519,8 @@ function fairSolve(P: Prepared, plain: Solved, names?: Names): { solved: Solved;
     const candidateScore = evaluate(P, candidate);
     let candidateAtMin = 0;
     for (let a = 0; a < P.n; a++) if (candidateScore.sum[a] <= candidateScore.min + 1e-12) candidateAtMin++;
-    if (candidateScore.min < score.min - 1e-12 || (candidateScore.min <= score.min + 1e-12 && candidateAtMin >= atMin)) break;
+    if (candidateScore.min < score.min - 1e-12 || (candidateScore.min <= score.min + 1e-12 && candidateAtMin >= atMin))
+      break;
     thresholds = next;
     best = candidate;
     score = candidateScore;
@@ -517,7 +547,14 @@ export function assignReviewers(inst: AssignmentInstance, options: AssignmentOpt
   return summarise(inst, P, solved, problems, threshold, seconds);
 }
 
-function summarise(inst: AssignmentInstance, P: Prepared | undefined, solved: Solved | undefined, problems: Explanation[], threshold: number | undefined, seconds: number): AssignmentResult {
+function summarise(
+  inst: AssignmentInstance,
+  P: Prepared | undefined,
+  solved: Solved | undefined,
+  problems: Explanation[],
+  threshold: number | undefined,
+  seconds: number,
+): AssignmentResult {
   const loads = new Int32Array(inst.reviewerCount);
   if (!P || !solved || !solved.feasible) {
     return {
@@ -537,7 +574,9 @@ function summarise(inst: AssignmentInstance, P: Prepared | undefined, solved: So
     };
   }
   // Sort pairs by application then reviewer, and add up true (unscaled) affinities.
-  const order = solved.apps.map((_, i) => i).sort((x, y) => solved.apps[x] - solved.apps[y] || solved.reviewers[x] - solved.reviewers[y]);
+  const order = solved.apps
+    .map((_, i) => i)
+    .sort((x, y) => solved.apps[x] - solved.apps[y] || solved.reviewers[x] - solved.reviewers[y]);
   const assignedApplication = Int32Array.from(order, (i) => solved.apps[i]);
   const assignedReviewer = Int32Array.from(order, (i) => solved.reviewers[i]);
   const perApp = new Float64Array(P.n);

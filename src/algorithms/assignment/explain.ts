@@ -27,16 +27,35 @@ function checkShape(inst: AssignmentInstance): Explanation[] {
   const out: Explanation[] = [];
   const n = inst.applicationCount;
   const m = inst.reviewerCount;
-  if (!isCount(n) || !isCount(m)) return [invalid('Nombre de candidatures ou d’évaluateurs invalide.', 'Invalid number of applications or reviewers.')];
+  if (!isCount(n) || !isCount(m))
+    return [
+      invalid('Nombre de candidatures ou d’évaluateurs invalide.', 'Invalid number of applications or reviewers.'),
+    ];
   if (!Number.isInteger(inst.perApplication) || inst.perApplication < 1) {
-    out.push(invalid('Le nombre d’évaluateurs par candidature doit être un entier ≥ 1.', 'Reviewers per application must be an integer ≥ 1.'));
+    out.push(
+      invalid(
+        'Le nombre d’évaluateurs par candidature doit être un entier ≥ 1.',
+        'Reviewers per application must be an integer ≥ 1.',
+      ),
+    );
   }
   if (inst.minLoad.length !== m || inst.maxLoad.length !== m) {
-    return [...out, invalid('Une charge minimale et maximale est attendue pour chaque évaluateur.', 'A minimum and maximum load is expected for every reviewer.')];
+    return [
+      ...out,
+      invalid(
+        'Une charge minimale et maximale est attendue pour chaque évaluateur.',
+        'A minimum and maximum load is expected for every reviewer.',
+      ),
+    ];
   }
   for (let r = 0; r < m; r++) {
     if (!isCount(inst.minLoad[r]) || !isCount(inst.maxLoad[r]) || inst.minLoad[r] > inst.maxLoad[r]) {
-      out.push(invalid(`Charges de l’évaluateur #${r} invalides (entiers, minimum ≤ maximum).`, `Invalid loads for reviewer #${r} (integers, minimum ≤ maximum).`));
+      out.push(
+        invalid(
+          `Charges de l’évaluateur #${r} invalides (entiers, minimum ≤ maximum).`,
+          `Invalid loads for reviewer #${r} (integers, minimum ≤ maximum).`,
+        ),
+      );
       break;
     }
   }
@@ -47,17 +66,31 @@ function checkShape(inst: AssignmentInstance): Explanation[] {
   ];
   for (const [label, apps, revs] of pairs) {
     if (apps.length !== revs.length) {
-      out.push(invalid(`Listes de paires de longueurs différentes (${label}).`, `Pair lists of different lengths (${label}).`));
+      out.push(
+        invalid(`Listes de paires de longueurs différentes (${label}).`, `Pair lists of different lengths (${label}).`),
+      );
       continue;
     }
     for (let i = 0; i < apps.length; i++) {
-      if (!(Number.isInteger(apps[i]) && apps[i] >= 0 && apps[i] < n && Number.isInteger(revs[i]) && revs[i] >= 0 && revs[i] < m)) {
-        out.push(invalid(`Paire hors limites (${label}), ligne ${i + 1}.`, `Pair out of range (${label}), line ${i + 1}.`));
+      if (
+        !(
+          Number.isInteger(apps[i]) &&
+          apps[i] >= 0 &&
+          apps[i] < n &&
+          Number.isInteger(revs[i]) &&
+          revs[i] >= 0 &&
+          revs[i] < m
+        )
+      ) {
+        out.push(
+          invalid(`Paire hors limites (${label}), ligne ${i + 1}.`, `Pair out of range (${label}), line ${i + 1}.`),
+        );
         break;
       }
     }
   }
-  if (inst.pairScore.length !== inst.pairApplication.length) out.push(invalid('Un score est attendu pour chaque paire.', 'A score is expected for every pair.'));
+  if (inst.pairScore.length !== inst.pairApplication.length)
+    out.push(invalid('Un score est attendu pour chaque paire.', 'A score is expected for every pair.'));
   for (let i = 0; i < inst.pairScore.length; i++) {
     if (!Number.isFinite(inst.pairScore[i])) {
       out.push(invalid(`Score non numérique, ligne ${i + 1}.`, `Non-numeric score, line ${i + 1}.`));
@@ -134,7 +167,12 @@ export function checkInstance(inst: AssignmentInstance, names: Names = indexName
   for (let a = 0; a < n; a++) {
     for (const r of scored[a]) {
       if (seen[r] === a) {
-        return [invalid(`La paire (${names.application(a)}, ${names.reviewer(r)}) a deux scores.`, `Pair (${names.application(a)}, ${names.reviewer(r)}) has two scores.`)];
+        return [
+          invalid(
+            `La paire (${names.application(a)}, ${names.reviewer(r)}) a deux scores.`,
+            `Pair (${names.application(a)}, ${names.reviewer(r)}) has two scores.`,
+          ),
+        ];
       }
       seen[r] = a;
     }
@@ -215,7 +253,12 @@ interface ShortfallContext {
  * reach their minimum load. The witness is the set of nodes reachable in the residual network from the
  * stranded supply: those applications can only use those reviewers, whose remaining capacity is exhausted.
  */
-export function explainShortfall(inst: AssignmentInstance, built: ShortfallContext, result: FlowResult, names: Names = indexNames): Explanation {
+export function explainShortfall(
+  inst: AssignmentInstance,
+  built: ShortfallContext,
+  result: FlowResult,
+  names: Names = indexNames,
+): Explanation {
   const { net, reviewerBase, sink } = built;
   const n = inst.applicationCount;
   const m = inst.reviewerCount;
@@ -288,5 +331,11 @@ export function explainShortfall(inst: AssignmentInstance, built: ShortfallConte
     parts.fr.push('Aucune affectation ne respecte toutes les contraintes (seuil d’équité ou expertise).');
     parts.en.push('No assignment satisfies every constraint (fairness threshold or expertise).');
   }
-  return { kind: 'flow-shortfall', applications: apps, reviewers: underMin.length > 0 ? underMin : reviewers, fr: parts.fr.join(' '), en: parts.en.join(' ') };
+  return {
+    kind: 'flow-shortfall',
+    applications: apps,
+    reviewers: underMin.length > 0 ? underMin : reviewers,
+    fr: parts.fr.join(' '),
+    en: parts.en.join(' '),
+  };
 }

@@ -53,11 +53,14 @@ export function assignmentLp(inst: AssignmentInstance, mode: 'dense' | 'aggregat
   const k = inst.perApplication;
   const missingZero = (inst.missingPairs ?? 'zero') === 'zero';
   const conflict = new Set<number>();
-  for (let i = 0; i < (inst.conflictApplication?.length ?? 0); i++) conflict.add(inst.conflictApplication![i] * m + inst.conflictReviewer![i]);
+  for (let i = 0; i < (inst.conflictApplication?.length ?? 0); i++)
+    conflict.add(inst.conflictApplication![i] * m + inst.conflictReviewer![i]);
   const forced = new Set<number>();
-  for (let i = 0; i < (inst.forcedApplication?.length ?? 0); i++) forced.add(inst.forcedApplication![i] * m + inst.forcedReviewer![i]);
+  for (let i = 0; i < (inst.forcedApplication?.length ?? 0); i++)
+    forced.add(inst.forcedApplication![i] * m + inst.forcedReviewer![i]);
   const score = new Map<number, number>();
-  for (let i = 0; i < inst.pairApplication.length; i++) score.set(inst.pairApplication[i] * m + inst.pairReviewer[i], inst.pairScore[i]);
+  for (let i = 0; i < inst.pairApplication.length; i++)
+    score.set(inst.pairApplication[i] * m + inst.pairReviewer[i], inst.pairScore[i]);
 
   const vars: Array<{ a: number; r: number; w: number; fixed: boolean }> = [];
   const consider = (a: number, r: number) => {
@@ -114,13 +117,18 @@ export function assignmentLp(inst: AssignmentInstance, mode: 'dense' | 'aggregat
     rows.push(` revmax${r}: ${terms} <= ${inst.maxLoad[r]}`);
   }
   for (let a = 0; a < n; a++) {
-    if ((inst.requiredExpertise?.[a] ?? -1) >= 0) rows.push(` expert${a}: ${linearTerms(expertRows[a].length ? expertRows[a] : ['0 zero'])} >= 1`);
+    if ((inst.requiredExpertise?.[a] ?? -1) >= 0)
+      rows.push(` expert${a}: ${linearTerms(expertRows[a].length ? expertRows[a] : ['0 zero'])} >= 1`);
   }
   if (aggregate) rows.push(` any: ${linearTerms(balance)} = 0`);
   return `Maximize\n obj: ${linearTerms(objective.length ? objective : ['0 zero'])}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\nEnd\n`;
 }
 
-export async function solveAssignmentLp(inst: AssignmentInstance, mode: 'dense' | 'aggregate', threshold = -Infinity): Promise<OracleResult> {
+export async function solveAssignmentLp(
+  inst: AssignmentInstance,
+  mode: 'dense' | 'aggregate',
+  threshold = -Infinity,
+): Promise<OracleResult> {
   const solver = await highsRuntime();
   const started = performance.now();
   const result = solver.solve(assignmentLp(inst, mode, threshold), { output_flag: false });

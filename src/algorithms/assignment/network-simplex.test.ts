@@ -28,7 +28,10 @@ function randomNetwork(seed: number): FlowNetwork {
 }
 
 function lpText(net: FlowNetwork): string {
-  const obj = Array.from({ length: net.arcCount }, (_, e) => `${net.cost[e] < 0 ? '-' : '+'} ${Math.abs(net.cost[e])} x${e}`);
+  const obj = Array.from(
+    { length: net.arcCount },
+    (_, e) => `${net.cost[e] < 0 ? '-' : '+'} ${Math.abs(net.cost[e])} x${e}`,
+  );
   const rows: string[] = [];
   for (let u = 0; u < net.nodeCount; u++) {
     const terms: string[] = [];
@@ -38,7 +41,10 @@ function lpText(net: FlowNetwork): string {
     }
     rows.push(` n${u}: ${terms.length ? terms.join(' ') : '0 zero'} = ${net.supply[u]}`);
   }
-  const bounds = [' 0 <= zero <= 0', ...Array.from({ length: net.arcCount }, (_, e) => ` ${net.lower[e]} <= x${e} <= ${net.upper[e]}`)];
+  const bounds = [
+    ' 0 <= zero <= 0',
+    ...Array.from({ length: net.arcCount }, (_, e) => ` ${net.lower[e]} <= x${e} <= ${net.upper[e]}`),
+  ];
   return `Minimize\n obj: ${obj.length ? obj.join(' ') : '0 zero'}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\nEnd\n`;
 }
 

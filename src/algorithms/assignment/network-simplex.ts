@@ -410,7 +410,11 @@ export function solveMinCostFlow(net: FlowNetwork): FlowResult {
  * complementary slackness with the potentials (reduced cost > 0 ⇒ flow at its lower bound, < 0 ⇒ at its
  * upper bound). Together these prove that no negative-cost residual cycle exists, i.e. the flow is optimal.
  */
-export function verifyOptimality(net: FlowNetwork, flow: Float64Array, potential: Float64Array): { ok: boolean; problem?: string } {
+export function verifyOptimality(
+  net: FlowNetwork,
+  flow: Float64Array,
+  potential: Float64Array,
+): { ok: boolean; problem?: string } {
   const balance = new Float64Array(net.nodeCount);
   for (let e = 0; e < net.arcCount; e++) {
     const f = flow[e];
@@ -418,8 +422,10 @@ export function verifyOptimality(net: FlowNetwork, flow: Float64Array, potential
     balance[net.source[e]] += f;
     balance[net.target[e]] -= f;
     const reduced = net.cost[e] + potential[net.source[e]] - potential[net.target[e]];
-    if (reduced > 0 && f !== net.lower[e]) return { ok: false, problem: `arc ${e} has positive reduced cost and flow above its lower bound` };
-    if (reduced < 0 && f !== net.upper[e]) return { ok: false, problem: `arc ${e} has negative reduced cost and flow below its upper bound` };
+    if (reduced > 0 && f !== net.lower[e])
+      return { ok: false, problem: `arc ${e} has positive reduced cost and flow above its lower bound` };
+    if (reduced < 0 && f !== net.upper[e])
+      return { ok: false, problem: `arc ${e} has negative reduced cost and flow below its upper bound` };
   }
   for (let u = 0; u < net.nodeCount; u++) {
     if (balance[u] !== net.supply[u]) return { ok: false, problem: `node ${u} is not balanced` };

@@ -16,7 +16,11 @@ export interface Violations {
   total: number;
 }
 
-export function countViolations(inst: AssignmentInstance, apps: ArrayLike<number>, reviewers: ArrayLike<number>): Violations {
+export function countViolations(
+  inst: AssignmentInstance,
+  apps: ArrayLike<number>,
+  reviewers: ArrayLike<number>,
+): Violations {
   const n = inst.applicationCount;
   const m = inst.reviewerCount;
   const key = (a: number, r: number) => a * m + r;
@@ -53,7 +57,8 @@ export function countViolations(inst: AssignmentInstance, apps: ArrayLike<number
   let notAllowed = 0;
   if (inst.missingPairs === 'forbidden') {
     const scored = new Set<number>();
-    for (let i = 0; i < inst.pairApplication.length; i++) scored.add(key(inst.pairApplication[i], inst.pairReviewer[i]));
+    for (let i = 0; i < inst.pairApplication.length; i++)
+      scored.add(key(inst.pairApplication[i], inst.pairReviewer[i]));
     for (const k of assigned) if (!scored.has(k) && !forced.has(k)) notAllowed++;
   }
   let expertiseMissing = 0;
@@ -65,6 +70,17 @@ export function countViolations(inst: AssignmentInstance, apps: ArrayLike<number
     }
     for (let a = 0; a < n; a++) if (inst.requiredExpertise[a] >= 0 && !covered[a]) expertiseMissing++;
   }
-  const total = wrongCount + duplicates + conflicts + loadBelowMin + loadAboveMax + forcedMissing + notAllowed + expertiseMissing;
-  return { wrongCount, duplicates, conflicts, loadBelowMin, loadAboveMax, forcedMissing, notAllowed, expertiseMissing, total };
+  const total =
+    wrongCount + duplicates + conflicts + loadBelowMin + loadAboveMax + forcedMissing + notAllowed + expertiseMissing;
+  return {
+    wrongCount,
+    duplicates,
+    conflicts,
+    loadBelowMin,
+    loadAboveMax,
+    forcedMissing,
+    notAllowed,
+    expertiseMissing,
+    total,
+  };
 }

@@ -79,7 +79,10 @@ export interface CalibrationDesign {
   fit(scores: ArrayLike<number>): { quality: Float64Array; bias: Float64Array; residualVariance: number };
 }
 
-export function calibrationDesign(pairs: readonly { application: string; reviewer: string }[], ridge = DEFAULT_BIAS_RIDGE): CalibrationDesign {
+export function calibrationDesign(
+  pairs: readonly { application: string; reviewer: string }[],
+  ridge = DEFAULT_BIAS_RIDGE,
+): CalibrationDesign {
   if (!(ridge > 0)) throw new Error('ridge must be positive');
   const appIndex = new Map<string, number>();
   const revIndex = new Map<string, number>();

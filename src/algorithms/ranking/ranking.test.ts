@@ -33,11 +33,20 @@ function bruteForce(observations: Observation[], ridge: number): { q: Map<string
 }
 
 const observationsArb = fc
-  .array(fc.record({ application: fc.constantFrom('a1', 'a2', 'a3', 'a4', 'a5', 'a6'), reviewer: fc.constantFrom('r1', 'r2', 'r3', 'r4'), score: fc.double({ min: 0, max: 5, noNaN: true }) }), { minLength: 1, maxLength: 30 })
+  .array(
+    fc.record({
+      application: fc.constantFrom('a1', 'a2', 'a3', 'a4', 'a5', 'a6'),
+      reviewer: fc.constantFrom('r1', 'r2', 'r3', 'r4'),
+      score: fc.double({ min: 0, max: 5, noNaN: true }),
+    }),
+    { minLength: 1, maxLength: 30 },
+  )
   .map((list) => {
     // One review per (application, reviewer) pair, as in the platform.
     const seen = new Set<string>();
-    return list.filter((o) => (seen.has(`${o.application}/${o.reviewer}`) ? false : (seen.add(`${o.application}/${o.reviewer}`), true)));
+    return list.filter((o) =>
+      seen.has(`${o.application}/${o.reviewer}`) ? false : (seen.add(`${o.application}/${o.reviewer}`), true),
+    );
   });
 
 describe('weighted score, mean, median', () => {
@@ -50,12 +59,20 @@ describe('weighted score, mean, median', () => {
     expect(weightedScore({ a: 5, b: 2 }, criteria)).toBeCloseTo(4);
     expect(weightedScore({ a: 5 }, criteria)).toBeNull();
     fc.assert(
-      fc.property(fc.array(fc.record({ w: fc.integer({ min: 1, max: 5 }), s: fc.integer({ min: 0, max: 5 }) }), { minLength: 1, maxLength: 7 }), (items) => {
-        const crit = items.map((it, i) => ({ code: `c${i}`, weight: it.w }));
-        const scores = Object.fromEntries(items.map((it, i) => [`c${i}`, it.s]));
-        const value = weightedScore(scores, crit)!;
-        return value >= Math.min(...items.map((i) => i.s)) - 1e-12 && value <= Math.max(...items.map((i) => i.s)) + 1e-12;
-      }),
+      fc.property(
+        fc.array(fc.record({ w: fc.integer({ min: 1, max: 5 }), s: fc.integer({ min: 0, max: 5 }) }), {
+          minLength: 1,
+          maxLength: 7,
+        }),
+        (items) => {
+          const crit = items.map((it, i) => ({ code: `c${i}`, weight: it.w }));
+          const scores = Object.fromEntries(items.map((it, i) => [`c${i}`, it.s]));
+          const value = weightedScore(scores, crit)!;
+          return (
+            value >= Math.min(...items.map((i) => i.s)) - 1e-12 && value <= Math.max(...items.map((i) => i.s)) + 1e-12
+          );
+        },
+      ),
     );
   });
 
@@ -92,9 +109,20 @@ describe('calibration (reviewer-offset model)', () => {
     const quality: Record<string, number> = { a1: 1, a2: 2.5, a3: 4, a4: 3 };
     const bias: Record<string, number> = { r1: -1.5, r2: 1.5, r3: 0 };
     const pairs = [
-      ['a1', 'r1'], ['a1', 'r2'], ['a2', 'r2'], ['a2', 'r3'], ['a3', 'r3'], ['a3', 'r1'], ['a4', 'r1'], ['a4', 'r2'], ['a4', 'r3'],
+      ['a1', 'r1'],
+      ['a1', 'r2'],
+      ['a2', 'r2'],
+      ['a2', 'r3'],
+      ['a3', 'r3'],
+      ['a3', 'r1'],
+      ['a4', 'r1'],
+      ['a4', 'r2'],
+      ['a4', 'r3'],
     ];
-    const fit = calibrate(pairs.map(([a, r]) => ({ application: a, reviewer: r, score: quality[a] + bias[r] })), 1e-9);
+    const fit = calibrate(
+      pairs.map(([a, r]) => ({ application: a, reviewer: r, score: quality[a] + bias[r] })),
+      1e-9,
+    );
     for (const [a, q] of Object.entries(quality)) expect(fit.quality.get(a)!).toBeCloseTo(q, 6);
     for (const [r, b] of Object.entries(bias)) expect(fit.bias.get(r)!).toBeCloseTo(b, 6);
   });
@@ -109,7 +137,11 @@ describe('ranking', () => {
   const criteria = [{ code: 'x', weight: 1 }];
 
   it('breaks ties by the recorded seed, reproducibly', () => {
-    const reviews: ReviewScores[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((application) => ({ application, reviewer: 'r1', scores: { x: 3 } }));
+    const reviews: ReviewScores[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((application) => ({
+      application,
+      reviewer: 'r1',
+      scores: { x: 3 },
+    }));
     const orders = new Set<string>();
     for (let seed = 1; seed <= 20; seed++) {
       const first = rankApplications(reviews, { criteria, selectionSize: 2, seed, replicates: 20 });
@@ -123,43 +155,60 @@ describe('ranking', () => {
 
   it('gives intervals that hold the rank, and flags exactly the intervals that cross the line', () => {
     fc.assert(
-      fc.property(observationsArb, fc.integer({ min: 0, max: 6 }), fc.integer(), (observations, selectionSize, seed) => {
-        const ranking = rankApplications(
-          observations.map((o) => ({ application: o.application, reviewer: o.reviewer, scores: { x: o.score } })),
-          { criteria, selectionSize, seed, replicates: 30 },
-        );
-        ranking.applications.forEach((a, i) => {
-          expect(a.rank).toBe(i + 1);
-          expect(a.rankLow).toBeLessThanOrEqual(a.rank);
-          expect(a.rankHigh).toBeGreaterThanOrEqual(a.rank);
-          expect(a.crossesLine).toBe(a.rankLow <= selectionSize && a.rankHigh > selectionSize);
-          if (i > 0) expect(a.calibrated).toBeLessThanOrEqual(ranking.applications[i - 1].calibrated + 1e-9);
-        });
-      }),
+      fc.property(
+        observationsArb,
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer(),
+        (observations, selectionSize, seed) => {
+          const ranking = rankApplications(
+            observations.map((o) => ({ application: o.application, reviewer: o.reviewer, scores: { x: o.score } })),
+            { criteria, selectionSize, seed, replicates: 30 },
+          );
+          ranking.applications.forEach((a, i) => {
+            expect(a.rank).toBe(i + 1);
+            expect(a.rankLow).toBeLessThanOrEqual(a.rank);
+            expect(a.rankHigh).toBeGreaterThanOrEqual(a.rank);
+            expect(a.crossesLine).toBe(a.rankLow <= selectionSize && a.rankHigh > selectionSize);
+            if (i > 0) expect(a.calibrated).toBeLessThanOrEqual(ranking.applications[i - 1].calibrated + 1e-9);
+          });
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('ranks only the candidates, in the order of the whole fit, with the others still shaping the biases', () => {
     fc.assert(
-      fc.property(observationsArb, fc.integer({ min: 0, max: 6 }), fc.integer(), fc.func(fc.boolean()), (observations, selectionSize, seed, keep) => {
-        const reviews = observations.map((o) => ({ application: o.application, reviewer: o.reviewer, scores: { x: o.score } }));
-        const all = rankApplications(reviews, { criteria, selectionSize, seed, replicates: 30 });
-        const candidates = new Set(all.applications.map((a) => a.application).filter((id) => keep(id)));
-        const some = rankApplications(reviews, { criteria, selectionSize, seed, replicates: 30, candidates });
-        // The same model: every review counts in the fit, so the calibrated scores and biases are unchanged.
-        expect(some.biases).toEqual(all.biases);
-        expect(some.residualVariance).toBe(all.residualVariance);
-        // Only candidates are ranked, 1..n, in the order they had among everyone.
-        expect(some.applications.map((a) => a.application)).toEqual(all.applications.map((a) => a.application).filter((id) => candidates.has(id)));
-        some.applications.forEach((a, i) => {
-          expect(a.rank).toBe(i + 1);
-          expect(a.calibrated).toBe(all.applications.find((b) => b.application === a.application)!.calibrated);
-          expect(a.rankLow).toBeLessThanOrEqual(a.rank);
-          expect(a.rankHigh).toBeLessThanOrEqual(some.applications.length);
-          expect(a.crossesLine).toBe(a.rankLow <= selectionSize && a.rankHigh > selectionSize);
-        });
-      }),
+      fc.property(
+        observationsArb,
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer(),
+        fc.func(fc.boolean()),
+        (observations, selectionSize, seed, keep) => {
+          const reviews = observations.map((o) => ({
+            application: o.application,
+            reviewer: o.reviewer,
+            scores: { x: o.score },
+          }));
+          const all = rankApplications(reviews, { criteria, selectionSize, seed, replicates: 30 });
+          const candidates = new Set(all.applications.map((a) => a.application).filter((id) => keep(id)));
+          const some = rankApplications(reviews, { criteria, selectionSize, seed, replicates: 30, candidates });
+          // The same model: every review counts in the fit, so the calibrated scores and biases are unchanged.
+          expect(some.biases).toEqual(all.biases);
+          expect(some.residualVariance).toBe(all.residualVariance);
+          // Only candidates are ranked, 1..n, in the order they had among everyone.
+          expect(some.applications.map((a) => a.application)).toEqual(
+            all.applications.map((a) => a.application).filter((id) => candidates.has(id)),
+          );
+          some.applications.forEach((a, i) => {
+            expect(a.rank).toBe(i + 1);
+            expect(a.calibrated).toBe(all.applications.find((b) => b.application === a.application)!.calibrated);
+            expect(a.rankLow).toBeLessThanOrEqual(a.rank);
+            expect(a.rankHigh).toBeLessThanOrEqual(some.applications.length);
+            expect(a.crossesLine).toBe(a.rankLow <= selectionSize && a.rankHigh > selectionSize);
+          });
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -215,16 +264,29 @@ describe('simulation: harsh and lenient reviewers', () => {
     let wins = 0;
     for (let seed = 1; seed <= instances; seed++) {
       const { truth, reviews } = instance(seed * 7919);
-      const ranking = rankApplications(reviews, { criteria: [{ code: 'x', weight: 1 }], selectionSize: 9, seed, replicates: 0 });
+      const ranking = rankApplications(reviews, {
+        criteria: [{ code: 'x', weight: 1 }],
+        selectionSize: 9,
+        seed,
+        replicates: 0,
+      });
       const byId = new Map(ranking.applications.map((a) => [a.application, a]));
       const ids = truth.map((_, a) => `a${a}`);
-      const tm = kendallTau(truth, ids.map((id) => byId.get(id)!.mean));
-      const tc = kendallTau(truth, ids.map((id) => byId.get(id)!.calibrated));
+      const tm = kendallTau(
+        truth,
+        ids.map((id) => byId.get(id)!.mean),
+      );
+      const tc = kendallTau(
+        truth,
+        ids.map((id) => byId.get(id)!.calibrated),
+      );
       tauMean += tm / instances;
       tauCalibrated += tc / instances;
       if (tc > tm) wins++;
     }
-    console.log(`simulation over ${instances} instances: Kendall tau raw mean ${tauMean.toFixed(3)}, calibrated ${tauCalibrated.toFixed(3)}, calibrated better in ${wins}/${instances}`);
+    console.log(
+      `simulation over ${instances} instances: Kendall tau raw mean ${tauMean.toFixed(3)}, calibrated ${tauCalibrated.toFixed(3)}, calibrated better in ${wins}/${instances}`,
+    );
     expect(tauCalibrated - tauMean).toBeGreaterThan(0.08);
     expect(wins).toBeGreaterThanOrEqual(instances * 0.9);
   });
@@ -234,8 +296,18 @@ describe('simulation: harsh and lenient reviewers', () => {
     let total = 0;
     for (let seed = 1; seed <= 5; seed++) {
       const { truth, reviews } = instance(seed * 104729);
-      const ranking = rankApplications(reviews, { criteria: [{ code: 'x', weight: 1 }], selectionSize: 9, seed, replicates: 200 });
-      const trueRank = new Map(truth.map((q, a) => [`a${a}`, q]).sort((x, y) => (y[1] as number) - (x[1] as number)).map(([id], i) => [id as string, i + 1]));
+      const ranking = rankApplications(reviews, {
+        criteria: [{ code: 'x', weight: 1 }],
+        selectionSize: 9,
+        seed,
+        replicates: 200,
+      });
+      const trueRank = new Map(
+        truth
+          .map((q, a) => [`a${a}`, q])
+          .sort((x, y) => (y[1] as number) - (x[1] as number))
+          .map(([id], i) => [id as string, i + 1]),
+      );
       for (const a of ranking.applications) {
         total++;
         if (a.rankLow <= trueRank.get(a.application)! && trueRank.get(a.application)! <= a.rankHigh) covered++;

@@ -127,7 +127,12 @@ export function tieKey(seed: number, application: string): number {
 const EPSILON = 1e-9;
 
 /** The given indices best first: higher score, then the seeded tie key, then the id. */
-function orderByScore(indices: readonly number[], scores: ArrayLike<number>, tieKeys: ArrayLike<number>, ids: readonly string[]): number[] {
+function orderByScore(
+  indices: readonly number[],
+  scores: ArrayLike<number>,
+  tieKeys: ArrayLike<number>,
+  ids: readonly string[],
+): number[] {
   return [...indices].sort((x, y) => {
     const d = scores[y] - scores[x];
     if (Math.abs(d) > EPSILON) return d;
@@ -173,12 +178,15 @@ export function rankApplications(reviews: readonly ReviewScores[], options: Rank
   // plus a residual drawn with replacement, inflated for the degrees of freedom the fit used.
   const fitted = observations.map((_, i) => fit.quality[design.appOf[i]] + fit.bias[design.reviewerOf[i]]);
   const residuals = observations.map((_, i) => scores[i] - fitted[i]);
-  const inflate = Math.sqrt(observations.length / Math.max(1, observations.length - ids.length - design.reviewers.length + 1));
+  const inflate = Math.sqrt(
+    observations.length / Math.max(1, observations.length - ids.length - design.reviewers.length + 1),
+  );
   const random = seededRandom(hash32(`bootstrap:${options.seed >>> 0}`));
   const ranks = ids.map((): number[] => []);
   const sample = new Float64Array(observations.length);
   for (let b = 0; b < replicates && observations.length > 0; b++) {
-    for (let i = 0; i < sample.length; i++) sample[i] = fitted[i] + inflate * residuals[Math.floor(random() * residuals.length)];
+    for (let i = 0; i < sample.length; i++)
+      sample[i] = fitted[i] + inflate * residuals[Math.floor(random() * residuals.length)];
     orderByScore(competing, design.fit(sample).quality, tieKeys, ids).forEach((a, i) => ranks[a].push(i + 1));
   }
   const tail = (1 - level) / 2;
@@ -202,5 +210,13 @@ export function rankApplications(reviews: readonly ReviewScores[], options: Rank
   const biases = design.reviewers
     .map((reviewer, r) => ({ reviewer, bias: fit.bias[r], reviews: reviewCount[r] }))
     .sort((x, y) => x.bias - y.bias || (x.reviewer < y.reviewer ? -1 : 1));
-  return { applications, biases, seed: options.seed, replicates, level, selectionSize: options.selectionSize, residualVariance: fit.residualVariance };
+  return {
+    applications,
+    biases,
+    seed: options.seed,
+    replicates,
+    level,
+    selectionSize: options.selectionSize,
+    residualVariance: fit.residualVariance,
+  };
 }

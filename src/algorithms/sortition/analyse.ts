@@ -34,7 +34,11 @@ export async function analyse(input: SortitionInput, options: AnalyseOptions = {
   let probabilities: number[];
   let panels: PersonPanel[] = [];
   if (algorithm === 'legacy') {
-    const estimate = legacyProbabilities(instance, { runs: options.legacyRuns, seed: options.seed, collectPanels: withPanels });
+    const estimate = legacyProbabilities(instance, {
+      runs: options.legacyRuns,
+      seed: options.seed,
+      collectPanels: withPanels,
+    });
     probabilities = estimate.probabilities;
     panels = estimate.panels ?? [];
   } else {

@@ -17,7 +17,10 @@ export function sha256(text: string): string {
 
 /** slots.json: one line per slot, members by pool `id`, in pool order. */
 export function slotsJson(instance: Instance, slots: number[][]): string {
-  return slotsJsonFromIds(instance.k, slots.map((slot) => slot.map((r) => instance.people[r].id)));
+  return slotsJsonFromIds(
+    instance.k,
+    slots.map((slot) => slot.map((r) => instance.people[r].id)),
+  );
 }
 
 export function slotsJsonFromIds(k: number, slots: string[][]): string {
@@ -39,7 +42,11 @@ export function parseSlotsJson(text: string): { size: number; m: number; slots: 
 
 /** The manifest whose SHA-256 is the published commitment. */
 export function manifest(files: { categories: string; pool: string; slots: string }, k: number, m: number): string {
-  return manifestOfHashes({ categories: sha256(files.categories), pool: sha256(files.pool), slots: sha256(files.slots) }, k, m);
+  return manifestOfHashes(
+    { categories: sha256(files.categories), pool: sha256(files.pool), slots: sha256(files.slots) },
+    k,
+    m,
+  );
 }
 
 function manifestOfHashes(hashes: { categories: string; pool: string; slots: string }, k: number, m: number): string {
@@ -108,17 +115,25 @@ function checkPublished(files: PublishedFiles): VerificationReport {
   };
   const expectedManifest = manifest(canonical, parsed.size, parsed.m);
   if (files.commitment.replace(/\r\n/g, '\n').trim() !== expectedManifest.trim()) {
-    problems.push('commitment.txt does not match the published files / commitment.txt ne correspond pas aux fichiers publiés');
+    problems.push(
+      'commitment.txt does not match the published files / commitment.txt ne correspond pas aux fichiers publiés',
+    );
   }
   const commitment = sha256(expectedManifest);
-  if (parsed.slots.length !== parsed.m) problems.push(`slots.json holds ${parsed.slots.length} slots, announces ${parsed.m}`);
+  if (parsed.slots.length !== parsed.m)
+    problems.push(`slots.json holds ${parsed.slots.length} slots, announces ${parsed.m}`);
   const rows = toRows(instance, parsed.slots, problems);
   rows.forEach((slot, s) => {
     for (const problem of panelProblems(instance, slot)) problems.push(`slot ${s}: ${problem}`);
   });
   const hits = new Array<number>(people.length).fill(0);
   for (const slot of rows) for (const r of slot) if (r >= 0) hits[r] += 1;
-  const report: VerificationReport = { ok: false, problems, commitment, minProbability: Math.min(...hits) / Math.max(1, rows.length) };
+  const report: VerificationReport = {
+    ok: false,
+    problems,
+    commitment,
+    minProbability: Math.min(...hits) / Math.max(1, rows.length),
+  };
   if (files.draw !== undefined) checkDraw(files.draw, commitment, parsed, report);
   report.ok = problems.length === 0;
   return report;
@@ -144,17 +159,25 @@ function checkWithoutPool(files: Omit<PublishedFiles, 'pool'>): VerificationRepo
   const quotas = parseCategoriesCsv(files.categories);
   const parsed = parseSlotsJson(files.slots);
   const stated = /^pool\.csv sha256: ([0-9a-f]{64})$/m.exec(files.commitment.replace(/\r\n/g, '\n'))?.[1];
-  if (!stated) problems.push('commitment.txt names no pool.csv fingerprint / commitment.txt ne donne pas l’empreinte de pool.csv');
+  if (!stated)
+    problems.push('commitment.txt names no pool.csv fingerprint / commitment.txt ne donne pas l’empreinte de pool.csv');
   const expectedManifest = manifestOfHashes(
-    { categories: sha256(canonicalCategoriesCsv(quotas)), pool: stated ?? '', slots: sha256(slotsJsonFromIds(parsed.size, parsed.slots)) },
+    {
+      categories: sha256(canonicalCategoriesCsv(quotas)),
+      pool: stated ?? '',
+      slots: sha256(slotsJsonFromIds(parsed.size, parsed.slots)),
+    },
     parsed.size,
     parsed.m,
   );
   if (files.commitment.replace(/\r\n/g, '\n').trim() !== expectedManifest.trim()) {
-    problems.push('commitment.txt does not match the published files / commitment.txt ne correspond pas aux fichiers publiés');
+    problems.push(
+      'commitment.txt does not match the published files / commitment.txt ne correspond pas aux fichiers publiés',
+    );
   }
   const commitment = sha256(expectedManifest);
-  if (parsed.slots.length !== parsed.m) problems.push(`slots.json holds ${parsed.slots.length} slots, announces ${parsed.m}`);
+  if (parsed.slots.length !== parsed.m)
+    problems.push(`slots.json holds ${parsed.slots.length} slots, announces ${parsed.m}`);
   parsed.slots.forEach((slot, s) => {
     if (slot.length !== parsed.size) problems.push(`slot ${s}: size ${slot.length} instead of ${parsed.size}`);
     if (new Set(slot).size !== slot.length) problems.push(`slot ${s}: a person appears twice`);
@@ -177,10 +200,16 @@ function checkWithoutPool(files: Omit<PublishedFiles, 'pool'>): VerificationRepo
 }
 
 /** draw.json: the random value must give the slot it names, and that slot's members. */
-function checkDraw(text: string, commitment: string, parsed: { m: number; slots: string[][] }, report: VerificationReport): void {
+function checkDraw(
+  text: string,
+  commitment: string,
+  parsed: { m: number; slots: string[][] },
+  report: VerificationReport,
+): void {
   const { problems } = report;
   const draw = JSON.parse(text) as Partial<PublishedDraw>;
-  if (draw.commitment !== commitment) problems.push('draw.json names another commitment / draw.json cite un autre engagement');
+  if (draw.commitment !== commitment)
+    problems.push('draw.json names another commitment / draw.json cite un autre engagement');
   if (typeof draw.random !== 'string' || draw.random.trim() === '') {
     problems.push('draw.json has no random value / draw.json sans valeur aléatoire');
     return;

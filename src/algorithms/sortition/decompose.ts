@@ -42,7 +42,13 @@ const ASCENT = 10;
  * none exists is the exact oracle asked for the panel minimising ⟨x, v⟩, and when even that one does not
  * improve, x is the nearest point: a residual above zero proves the target is not a lottery over panels.
  */
-export function decompose(highs: Highs, instance: Instance, oracle: PanelOracle, target: readonly number[], options: { maxSteps?: number } = {}): Decomposition | undefined {
+export function decompose(
+  highs: Highs,
+  instance: Instance,
+  oracle: PanelOracle,
+  target: readonly number[],
+  options: { maxSteps?: number } = {},
+): Decomposition | undefined {
   const T = instance.types.length;
   const counts = instance.types.map((type) => type.members.length);
   const maxSteps = options.maxSteps ?? 50 * T + 1000;
@@ -214,7 +220,15 @@ export function decompose(highs: Highs, instance: Instance, oracle: PanelOracle,
 
   for (let step = 0; step < maxSteps; step++) {
     const { x, xx } = residual();
-    if (xx < DONE) return { compositions: corral.map((p) => p.x), weights: lambda, localSearchPoints, oracleCalls, residual: xx, finishedByLp: false };
+    if (xx < DONE)
+      return {
+        compositions: corral.map((p) => p.x),
+        weights: lambda,
+        localSearchPoints,
+        oracleCalls,
+        residual: xx,
+        finishedByLp: false,
+      };
     // Wolfe's iterations can stall on rounding (a point enters and leaves the corral for ever): the exact LP
     // finishes from every panel found so far.
     if (xx < best * (1 - 1e-6)) {
@@ -225,7 +239,12 @@ export function decompose(highs: Highs, instance: Instance, oracle: PanelOracle,
     const xp = x.reduce((s, v, t) => s + v * target[t], 0);
     const weights = x.map((v, t) => -v / counts[t]);
     const threshold = -(xx + xp) + IMPROVE * xx;
-    let next = swaps.improve(corral.map((p) => p.x), weights, threshold, step);
+    let next = swaps.improve(
+      corral.map((p) => p.x),
+      weights,
+      threshold,
+      step,
+    );
     if (next) localSearchPoints += 1;
     else {
       oracleCalls += 1;
@@ -248,7 +267,17 @@ export function decompose(highs: Highs, instance: Instance, oracle: PanelOracle,
     }
     // No improving panel: x is the nearest point (then the target is no lottery over panels, unless x is
     // numerically zero), or rounding drifted: refactor once and look again, then let the exact LP decide.
-    if (!next) return xx < DONE * 1e4 ? { compositions: corral.map((p) => p.x), weights: lambda, localSearchPoints, oracleCalls, residual: xx, finishedByLp: false } : undefined;
+    if (!next)
+      return xx < DONE * 1e4
+        ? {
+            compositions: corral.map((p) => p.x),
+            weights: lambda,
+            localSearchPoints,
+            oracleCalls,
+            residual: xx,
+            finishedByLp: false,
+          }
+        : undefined;
     if (refactored) return lpFinish();
     refactor();
     minorCycles();
@@ -263,7 +292,13 @@ export function decompose(highs: Highs, instance: Instance, oracle: PanelOracle,
  * prices). Zero shortfall is a decomposition; a Lagrangian bound above zero, or convergence with a positive
  * shortfall, proves there is none.
  */
-function finishWithLp(highs: Highs, instance: Instance, oracle: PanelOracle, target: readonly number[], seeds: Composition[]): Decomposition | undefined {
+function finishWithLp(
+  highs: Highs,
+  instance: Instance,
+  oracle: PanelOracle,
+  target: readonly number[],
+  seeds: Composition[],
+): Decomposition | undefined {
   const T = instance.types.length;
   const counts = instance.types.map((type) => type.members.length);
   const inf = highs.infinity;
@@ -308,7 +343,8 @@ function finishWithLp(highs: Highs, instance: Instance, oracle: PanelOracle, tar
       const found = oracle.best(weights, cap + 1e-9);
       if (!found || found.value <= cap + 1e-9 || shortfall - (found.value - cap) > 1e-9) return undefined;
       let added = add(found.composition);
-      for (const other of [...found.others, ...oracle.swapNeighbours(found.composition, weights, cap + 1e-9, 10)]) added = add(other) || added;
+      for (const other of [...found.others, ...oracle.swapNeighbours(found.composition, weights, cap + 1e-9, 10)])
+        added = add(other) || added;
       if (!added) return undefined;
     }
   } finally {

@@ -1,4 +1,13 @@
-import { manifest, parseSlotsJson, sha256, slotForRandom, slotsJson, SLOT_COUNT, verifyPublished, type PublishedDraw } from './commitment.js';
+import {
+  manifest,
+  parseSlotsJson,
+  sha256,
+  slotForRandom,
+  slotsJson,
+  SLOT_COUNT,
+  verifyPublished,
+  type PublishedDraw,
+} from './commitment.js';
 import { highsRuntime } from './highs.js';
 import {
   buildInstance,
@@ -36,7 +45,12 @@ export async function prepareCommitment(input: SortitionInput, m = SLOT_COUNT): 
   return {
     instance,
     slots,
-    files: { 'categories.csv': files.categories, 'pool.csv': files.pool, 'slots.json': files.slots, 'commitment.txt': text },
+    files: {
+      'categories.csv': files.categories,
+      'pool.csv': files.pool,
+      'slots.json': files.slots,
+      'commitment.txt': text,
+    },
     commitment: sha256(text),
   };
 }
@@ -45,7 +59,13 @@ export async function prepareCommitment(input: SortitionInput, m = SLOT_COUNT): 
 export function drawFromCommitment(prepared: Commitment, random: string): PublishedDraw & { rows: number[] } {
   const slot = slotForRandom(prepared.commitment, random, prepared.slots.length);
   const rows = prepared.slots[slot];
-  return { commitment: prepared.commitment, random: random.trim(), slot, members: rows.map((r) => prepared.instance.people[r].id), rows };
+  return {
+    commitment: prepared.commitment,
+    random: random.trim(),
+    slot,
+    members: rows.map((r) => prepared.instance.people[r].id),
+    rows,
+  };
 }
 
 export function drawJson(draw: PublishedDraw): string {
@@ -60,7 +80,12 @@ export function loadCommitment(
   files: { 'categories.csv': string; 'pool.csv': string; 'slots.json': string; 'commitment.txt': string },
   input: SortitionInput,
 ): Commitment | undefined {
-  const report = verifyPublished({ categories: files['categories.csv'], pool: files['pool.csv'], slots: files['slots.json'], commitment: files['commitment.txt'] });
+  const report = verifyPublished({
+    categories: files['categories.csv'],
+    pool: files['pool.csv'],
+    slots: files['slots.json'],
+    commitment: files['commitment.txt'],
+  });
   if (!report.ok) return undefined;
   const quotas = parseCategoriesCsv(files['categories.csv']);
   const people = parsePoolCsv(files['pool.csv'], quotas);

@@ -104,7 +104,14 @@ function nearestRelaxation(highs: Highs, instance: Instance): QuotaChange[] {
       const lower = Math.round(values[T + 2 * f]);
       const upper = Math.round(values[T + 2 * f + 1]);
       if (lower > 0 || upper > 0) {
-        changes.push({ category: q.category, feature: q.feature, min: q.min, max: q.max, relaxedMin: q.min - lower, relaxedMax: q.max + upper });
+        changes.push({
+          category: q.category,
+          feature: q.feature,
+          min: q.min,
+          max: q.max,
+          relaxedMin: q.min - lower,
+          relaxedMax: q.max + upper,
+        });
       }
     });
     return changes;

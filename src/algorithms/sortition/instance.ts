@@ -79,7 +79,10 @@ export function parseCategoriesCsv(text: string): Quota[] {
     const min = integer(minText);
     const max = integer(maxText);
     if (!category || !feature) {
-      problems.push({ fr: `categories.csv ligne ${line} : catégorie ou valeur vide`, en: `categories.csv line ${line}: empty category or feature` });
+      problems.push({
+        fr: `categories.csv ligne ${line} : catégorie ou valeur vide`,
+        en: `categories.csv line ${line}: empty category or feature`,
+      });
       return;
     }
     if (min === undefined || max === undefined) {
@@ -90,12 +93,18 @@ export function parseCategoriesCsv(text: string): Quota[] {
       return;
     }
     if (min > max) {
-      problems.push({ fr: `categories.csv ligne ${line} : min (${min}) dépasse max (${max})`, en: `categories.csv line ${line}: min (${min}) exceeds max (${max})` });
+      problems.push({
+        fr: `categories.csv ligne ${line} : min (${min}) dépasse max (${max})`,
+        en: `categories.csv line ${line}: min (${min}) exceeds max (${max})`,
+      });
       return;
     }
     const key = `${category}\u0000${feature}`;
     if (seen.has(key)) {
-      problems.push({ fr: `categories.csv ligne ${line} : « ${category} = ${feature} » est déjà défini`, en: `categories.csv line ${line}: "${category} = ${feature}" is defined twice` });
+      problems.push({
+        fr: `categories.csv ligne ${line} : « ${category} = ${feature} » est déjà défini`,
+        en: `categories.csv line ${line}: "${category} = ${feature}" is defined twice`,
+      });
       return;
     }
     seen.add(key);
@@ -122,7 +131,9 @@ export function parsePoolCsv(text: string, quotas: Quota[]): PoolPerson[] {
   if (problems.length > 0) throw new SortitionInputError(problems);
   const idColumn = categories.includes('id') ? -1 : header.indexOf('id');
   const householdColumn = categories.includes('household') ? -1 : header.indexOf('household');
-  const allowed = new Map(categories.map((c) => [c, new Set(quotas.filter((q) => q.category === c).map((q) => q.feature))]));
+  const allowed = new Map(
+    categories.map((c) => [c, new Set(quotas.filter((q) => q.category === c).map((q) => q.feature))]),
+  );
   const ids = new Set<string>();
   const people: PoolPerson[] = [];
   rows.slice(1).forEach((row, index) => {
@@ -139,7 +150,11 @@ export function parsePoolCsv(text: string, quotas: Quota[]): PoolPerson[] {
       values[category] = value;
     }
     const id = idColumn >= 0 ? (row[idColumn] ?? '').trim() : String(index + 1);
-    if (ids.has(id)) problems.push({ fr: `pool.csv ligne ${line} : l’identifiant « ${id} » est en double`, en: `pool.csv line ${line}: duplicate id "${id}"` });
+    if (ids.has(id))
+      problems.push({
+        fr: `pool.csv ligne ${line} : l’identifiant « ${id} » est en double`,
+        en: `pool.csv line ${line}: duplicate id "${id}"`,
+      });
     ids.add(id);
     const household = householdColumn >= 0 ? (row[householdColumn] ?? '').trim() : '';
     people.push({ id, values, ...(household ? { household } : {}) });
@@ -151,10 +166,20 @@ export function parsePoolCsv(text: string, quotas: Quota[]): PoolPerson[] {
 export function validateSize(text: string | undefined, poolSize: number): number {
   const k = text === undefined ? undefined : integer(text);
   if (k === undefined || k < 1) {
-    throw new SortitionInputError([{ fr: `--size doit être un entier positif (lu : « ${text ?? ''} »)`, en: `--size must be a positive integer (read: "${text ?? ''}")` }]);
+    throw new SortitionInputError([
+      {
+        fr: `--size doit être un entier positif (lu : « ${text ?? ''} »)`,
+        en: `--size must be a positive integer (read: "${text ?? ''}")`,
+      },
+    ]);
   }
   if (k > poolSize) {
-    throw new SortitionInputError([{ fr: `--size (${k}) dépasse le nombre de volontaires (${poolSize})`, en: `--size (${k}) exceeds the number of volunteers (${poolSize})` }]);
+    throw new SortitionInputError([
+      {
+        fr: `--size (${k}) dépasse le nombre de volontaires (${poolSize})`,
+        en: `--size (${k}) exceeds the number of volunteers (${poolSize})`,
+      },
+    ]);
   }
   return k;
 }
@@ -165,7 +190,8 @@ export function buildInstance(input: SortitionInput): Instance {
   const features = input.quotas.map((q) => ({ ...q }));
   const featureIndex = new Map(features.map((f, i) => [`${f.category}\u0000${f.feature}`, i]));
   const householdSize = new Map<string, number>();
-  for (const p of input.people) if (p.household) householdSize.set(p.household, (householdSize.get(p.household) ?? 0) + 1);
+  for (const p of input.people)
+    if (p.household) householdSize.set(p.household, (householdSize.get(p.household) ?? 0) + 1);
   const types: PersonType[] = [];
   const typeByKey = new Map<string, number>();
   const typeOf: number[] = [];
@@ -173,7 +199,13 @@ export function buildInstance(input: SortitionInput): Instance {
   input.people.forEach((person, row) => {
     const vector = categories.map((c) => {
       const f = featureIndex.get(`${c}\u0000${person.values[c]}`);
-      if (f === undefined) throw new SortitionInputError([{ fr: `valeur inconnue « ${person.values[c]} » pour « ${c} »`, en: `unknown value "${person.values[c]}" for "${c}"` }]);
+      if (f === undefined)
+        throw new SortitionInputError([
+          {
+            fr: `valeur inconnue « ${person.values[c]} » pour « ${c} »`,
+            en: `unknown value "${person.values[c]}" for "${c}"`,
+          },
+        ]);
       return f;
     });
     const shared = person.household !== undefined && (householdSize.get(person.household) ?? 0) > 1;
@@ -188,12 +220,23 @@ export function buildInstance(input: SortitionInput): Instance {
     typeOf.push(t);
     if (shared) groups.set(person.household!, [...(groups.get(person.household!) ?? []), t]);
   });
-  return { k: input.k, categories, features, people: input.people, types, typeOf, householdGroups: [...groups.values()] };
+  return {
+    k: input.k,
+    categories,
+    features,
+    people: input.people,
+    types,
+    typeOf,
+    householdGroups: [...groups.values()],
+  };
 }
 
 /** The canonical text of the quota file, as published and hashed. */
 export function canonicalCategoriesCsv(quotas: Quota[]): string {
-  return serialiseCsv([['category', 'feature', 'min', 'max'], ...quotas.map((q) => [q.category, q.feature, String(q.min), String(q.max)])]);
+  return serialiseCsv([
+    ['category', 'feature', 'min', 'max'],
+    ...quotas.map((q) => [q.category, q.feature, String(q.min), String(q.max)]),
+  ]);
 }
 
 /** The canonical text of the pool file: `id`, then the categories, then `household` when any is set. */
@@ -201,7 +244,10 @@ export function canonicalPoolCsv(people: PoolPerson[], quotas: Quota[]): string 
   const categories = [...new Set(quotas.map((q) => q.category))];
   const withHousehold = people.some((p) => p.household !== undefined);
   const header = ['id', ...categories, ...(withHousehold ? ['household'] : [])];
-  return serialiseCsv([header, ...people.map((p) => [p.id, ...categories.map((c) => p.values[c]), ...(withHousehold ? [p.household ?? ''] : [])])]);
+  return serialiseCsv([
+    header,
+    ...people.map((p) => [p.id, ...categories.map((c) => p.values[c]), ...(withHousehold ? [p.household ?? ''] : [])]),
+  ]);
 }
 
 /** Whether a set of pool rows is a valid panel: size k, distinct people, every quota, one per household. */
@@ -216,7 +262,8 @@ export function panelProblems(instance: Instance, members: readonly number[]): s
   const counts = new Array<number>(instance.features.length).fill(0);
   for (const r of members) for (const f of instance.types[instance.typeOf[r]].features) counts[f] += 1;
   instance.features.forEach((q, f) => {
-    if (counts[f] < q.min || counts[f] > q.max) problems.push(`${q.category} = ${q.feature}: ${counts[f]} not in [${q.min}, ${q.max}]`);
+    if (counts[f] < q.min || counts[f] > q.max)
+      problems.push(`${q.category} = ${q.feature}: ${counts[f]} not in [${q.min}, ${q.max}]`);
   });
   const households = new Set<string>();
   for (const r of members) {

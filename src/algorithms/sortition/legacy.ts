@@ -30,7 +30,8 @@ export function legacyProbabilities(
     const panel = legacyPanel(instance, random);
     if (!panel) {
       restarts += 1;
-      if (restarts > 100 * runs + 1000) throw new Error('LEGACY keeps failing on these quotas / LEGACY échoue sans cesse sur ces quotas');
+      if (restarts > 100 * runs + 1000)
+        throw new Error('LEGACY keeps failing on these quotas / LEGACY échoue sans cesse sur ces quotas');
       continue;
     }
     for (const r of panel) selectedCount[r] += 1;
@@ -47,7 +48,9 @@ export function legacyProbabilities(
     probabilities: Array.from(selectedCount, (c) => c / runs),
     runs,
     restarts,
-    ...(options.collectPanels ? { panels: [...seen.values()].map((e) => ({ members: e.members, probability: e.count / runs })) } : {}),
+    ...(options.collectPanels
+      ? { panels: [...seen.values()].map((e) => ({ members: e.members, probability: e.count / runs })) }
+      : {}),
   };
 }
 

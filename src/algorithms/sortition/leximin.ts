@@ -37,7 +37,10 @@ const SWAPS = 10;
  * the panels found so far, price a new panel with the ILP for the master's dual weights while one beats the
  * cap, then fix the types whose dual weight is positive (their probability is forced) and start the next stage.
  */
-export async function leximinDistribution(instance: Instance, options: { method?: 'auto' | 'column-generation' } = {}): Promise<TypeDistribution> {
+export async function leximinDistribution(
+  instance: Instance,
+  options: { method?: 'auto' | 'column-generation' } = {},
+): Promise<TypeDistribution> {
   const highs = await highsRuntime();
   const fast = options.method === 'column-generation' ? undefined : relaxationFirst(highs, instance);
   if (fast) return fast;
@@ -61,7 +64,13 @@ function relaxationFirst(highs: Highs, instance: Instance): TypeDistribution | u
   const relaxed = relaxedLeximin(highs, instance);
   if (!relaxed) return undefined;
   const counts = instance.types.map((type) => type.members.length);
-  const face = { ...instance, features: faceQuotas(instance, relaxed.probabilities.map((p, t) => p * counts[t])) };
+  const face = {
+    ...instance,
+    features: faceQuotas(
+      instance,
+      relaxed.probabilities.map((p, t) => p * counts[t]),
+    ),
+  };
   const oracle = new PanelOracle(highs, face);
   try {
     const lottery = decompose(highs, face, oracle, relaxed.probabilities);
@@ -143,7 +152,10 @@ function solveLeximin(highs: Highs, instance: Instance, oracle: PanelOracle): Ty
         if (found.value > cap + EPS && addPanel(found.composition)) {
           addMasterColumn(highs, master, found.composition, counts, T);
           stats.panelsGenerated += 1;
-          for (const other of [...found.others, ...oracle.swapNeighbours(found.composition, weights, cap + EPS, SWAPS)]) {
+          for (const other of [
+            ...found.others,
+            ...oracle.swapNeighbours(found.composition, weights, cap + EPS, SWAPS),
+          ]) {
             if (addPanel(other)) {
               addMasterColumn(highs, master, other, counts, T);
               stats.panelsGenerated += 1;
@@ -174,7 +186,13 @@ function solveLeximin(highs: Highs, instance: Instance, oracle: PanelOracle): Ty
   const total = used.reduce((s, j) => s + weights[j], 0);
   const compositions = used.map((j) => portfolio[j]);
   const finalWeights = used.map((j) => weights[j] / total);
-  return { compositions, weights: finalWeights, typeProbabilities: typeProbabilities(compositions, finalWeights, counts), certifiedBound, stats };
+  return {
+    compositions,
+    weights: finalWeights,
+    typeProbabilities: typeProbabilities(compositions, finalWeights, counts),
+    certifiedBound,
+    stats,
+  };
 }
 
 /**
@@ -186,11 +204,14 @@ function buildMaster(highs: Highs, master: Model, T: number, fixed: (number | un
   master.addVar(-inf, inf);
   master.changeColCost(0, -1);
   for (let t = 0; t < T; t++) {
-    master.addRow(fixed[t] ?? 0, inf, fixed[t] === undefined ? { indices: [0], values: [-1] } : { indices: [], values: [] });
+    master.addRow(
+      fixed[t] ?? 0,
+      inf,
+      fixed[t] === undefined ? { indices: [0], values: [-1] } : { indices: [], values: [] },
+    );
   }
   master.addRow(1, 1, { indices: [], values: [] });
 }
-
 
 /** The lottery over the portfolio whose type probabilities come closest (max shortfall) to the fixed levels. */
 function closestLottery(highs: Highs, portfolio: Composition[], counts: number[], levels: number[]): number[] {

@@ -17,7 +17,10 @@ export class PanelOracle {
   relaxationHits = 0;
   private readonly typeCount: number;
 
-  constructor(private readonly highs: Highs, private readonly instance: Instance) {
+  constructor(
+    private readonly highs: Highs,
+    private readonly instance: Instance,
+  ) {
     this.typeCount = instance.types.length;
     this.model = quietModel(highs);
     this.model.options.set({ mip_rel_gap: 1e-9, mip_abs_gap: 1e-10, presolve: 'off' });
@@ -43,7 +46,10 @@ export class PanelOracle {
    * threshold, the other panels the solver meets on its way whose value exceeds it are returned too: each
    * is a valid new column, and taking them all cuts the number of column-generation rounds.
    */
-  best(weights: readonly number[], threshold = Infinity): { composition: Composition; value: number; others: Composition[] } | undefined {
+  best(
+    weights: readonly number[],
+    threshold = Infinity,
+  ): { composition: Composition; value: number; others: Composition[] } | undefined {
     const integral = this.integralRelaxation(weights);
     if (integral) {
       this.relaxationHits += 1;
@@ -60,7 +66,11 @@ export class PanelOracle {
               const values = event.data.mip_solution;
               if (!values || values.length < this.typeCount) return;
               const composition = Array.from(values.subarray(0, this.typeCount), (v) => Math.round(v));
-              if (composition.reduce((sum, x, t) => sum + x * weights[t], 0) > threshold && this.isFeasible(composition)) others.push(composition);
+              if (
+                composition.reduce((sum, x, t) => sum + x * weights[t], 0) > threshold &&
+                this.isFeasible(composition)
+              )
+                others.push(composition);
             },
           },
     );
@@ -80,7 +90,12 @@ export class PanelOracle {
    * quota and are worth more than `threshold`: for each type a, the best replacement b. They are further
    * violated columns found in microseconds, so fewer rounds of LP and ILP are needed.
    */
-  swapNeighbours(composition: Composition, weights: readonly number[], threshold: number, limit: number): Composition[] {
+  swapNeighbours(
+    composition: Composition,
+    weights: readonly number[],
+    threshold: number,
+    limit: number,
+  ): Composition[] {
     const { features, types, householdGroups } = this.instance;
     if (householdGroups.length > 0) return [];
     const counts = new Array<number>(features.length).fill(0);
@@ -169,7 +184,14 @@ export function panelModelData(highs: Highs, instance: Instance, cost: number[],
     colUpper: instance.types.map((type) => type.members.length),
     rowLower,
     rowUpper,
-    matrix: { format: 'csr' as const, numRows: rowMembers.length, numCols: T, starts, indices, values: new Array(indices.length).fill(1) },
+    matrix: {
+      format: 'csr' as const,
+      numRows: rowMembers.length,
+      numCols: T,
+      starts,
+      indices,
+      values: new Array(indices.length).fill(1),
+    },
     ...(integer ? { integrality: new Array(T).fill(highs.constants.variableType.integer) } : {}),
   };
 }

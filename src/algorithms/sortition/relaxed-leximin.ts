@@ -32,7 +32,9 @@ export function relaxedLeximin(highs: Highs, instance: Instance): RelaxedLeximin
     model.addVar(-highs.infinity, highs.infinity);
     model.changeColCost(z, -1);
     const first = base.numRows;
-    instance.types.forEach((type, t) => model.addRow(0, highs.infinity, { indices: [t, z], values: [1, -type.members.length] }));
+    instance.types.forEach((type, t) =>
+      model.addRow(0, highs.infinity, { indices: [t, z], values: [1, -type.members.length] }),
+    );
     const fixed = new Array<number | undefined>(T).fill(undefined);
     let bound = Number.NaN;
     let stages = 0;

@@ -42,7 +42,11 @@ export async function drawReplacements(
   const order = (r: number) => sha256(`${random.trim()}\n${instance.people[r].id}`);
   const available = instance.types.map((type) =>
     type.members
-      .filter((r) => !excluded.has(r) && !(instance.people[r].household !== undefined && keptHouseholds.has(instance.people[r].household)))
+      .filter(
+        (r) =>
+          !excluded.has(r) &&
+          !(instance.people[r].household !== undefined && keptHouseholds.has(instance.people[r].household)),
+      )
       .map((r) => ({ r, key: order(r) }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       .map(({ r }) => r),

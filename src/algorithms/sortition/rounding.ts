@@ -9,7 +9,13 @@ import type { Composition } from './panel-oracle.js';
  * ILP that minimises the largest change of any type's expected number of selections; then people inside a
  * type are dealt round-robin over the slots, so within a type selection counts differ by at most one.
  */
-export function roundToSlots(highs: Highs, instance: Instance, compositions: Composition[], weights: number[], m: number): number[][] {
+export function roundToSlots(
+  highs: Highs,
+  instance: Instance,
+  compositions: Composition[],
+  weights: number[],
+  m: number,
+): number[][] {
   const copies = slotCounts(highs, instance, compositions, weights, m);
   const cursor = new Array<number>(instance.types.length).fill(0);
   const slots: number[][] = [];
@@ -28,12 +34,20 @@ export function roundToSlots(highs: Highs, instance: Instance, compositions: Com
 }
 
 /** Number of slots per composition; falls back to largest remainders if the ILP finds nothing in time. */
-function slotCounts(highs: Highs, instance: Instance, compositions: Composition[], weights: number[], m: number): number[] {
+function slotCounts(
+  highs: Highs,
+  instance: Instance,
+  compositions: Composition[],
+  weights: number[],
+  m: number,
+): number[] {
   const J = compositions.length;
   const T = instance.types.length;
   const counts = instance.types.map((type) => type.members.length);
   const target = new Array<number>(T).fill(0);
-  compositions.forEach((composition, j) => composition.forEach((x, t) => (target[t] += (m * weights[j] * x) / counts[t])));
+  compositions.forEach((composition, j) =>
+    composition.forEach((x, t) => (target[t] += (m * weights[j] * x) / counts[t])),
+  );
   const lower = weights.map((w) => Math.floor(m * w + 1e-9));
   const upper = weights.map((w, j) => Math.max(lower[j], Math.ceil(m * w - 1e-9)));
   // Columns: n_0..n_{J-1}, d. Rows: Σ n = m, then for each type: expected − d ≤ target and expected + d ≥ target.
@@ -68,13 +82,17 @@ function slotCounts(highs: Highs, instance: Instance, compositions: Composition[
       rowLower: [m, ...target.flatMap((v) => [-inf, v])],
       rowUpper: [m, ...target.flatMap((v) => [v, inf])],
       matrix: { format: 'csc', numRows: 1 + 2 * T, numCols: J + 1, starts, indices, values },
-      integrality: [...new Array(J).fill(highs.constants.variableType.integer), highs.constants.variableType.continuous],
+      integrality: [
+        ...new Array(J).fill(highs.constants.variableType.integer),
+        highs.constants.variableType.continuous,
+      ],
     });
     model.options.set({ time_limit: 20, mip_rel_gap: 1e-6 });
     model.run();
     const solution = model.getSolution().colValue;
     const n = Array.from(solution.slice(0, J), Math.round);
-    if (n.length === J && n.reduce((a, b) => a + b, 0) === m && n.every((v, j) => v >= lower[j] && v <= upper[j])) return n;
+    if (n.length === J && n.reduce((a, b) => a + b, 0) === m && n.every((v, j) => v >= lower[j] && v <= upper[j]))
+      return n;
   } catch {
     // Fall through to the deterministic largest-remainder rounding.
   } finally {

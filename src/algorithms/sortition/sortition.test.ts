@@ -6,7 +6,14 @@ import { verifyPublished } from './commitment.js';
 import { drawFromCommitment, drawJson, prepareCommitment } from './draw.js';
 import { InfeasibleQuotasError } from './feasibility.js';
 import { highsRuntime, quietModel } from './highs.js';
-import { buildInstance, panelProblems, type Instance, type PoolPerson, type Quota, type SortitionInput } from './instance.js';
+import {
+  buildInstance,
+  panelProblems,
+  type Instance,
+  type PoolPerson,
+  type Quota,
+  type SortitionInput,
+} from './instance.js';
 import { relaxationBound } from './lp-bound.js';
 import { drawReplacements } from './replacement.js';
 import { decompose } from './decompose.js';
@@ -61,7 +68,10 @@ async function bruteForceMaxMin(instance: Instance): Promise<number | undefined>
     model.addRow(1, 1, { indices: panels.map((_, j) => j), values: panels.map(() => 1) });
     for (let i = 0; i < n; i++) {
       const containing = panels.map((p, j) => (p.includes(i) ? j : -1)).filter((j) => j >= 0);
-      model.addRow(0, highs.infinity, { indices: [...containing, panels.length], values: [...containing.map(() => 1), -1] });
+      model.addRow(0, highs.infinity, {
+        indices: [...containing, panels.length],
+        values: [...containing.map(() => 1), -1],
+      });
     }
     model.run();
     return model.getObjectiveValue();
@@ -72,14 +82,35 @@ async function bruteForceMaxMin(instance: Instance): Promise<number | undefined>
 
 const smallInstance = fc
   .record({
-    values: fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 3 })), { minLength: 4, maxLength: 10 }),
+    values: fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 3 })),
+      { minLength: 4, maxLength: 10 },
+    ),
     k: fc.integer({ min: 1, max: 4 }),
-    bounds: fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 3 })), { minLength: 5, maxLength: 5 }),
+    bounds: fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 3 })), {
+      minLength: 5,
+      maxLength: 5,
+    }),
   })
   .map(({ values, k, bounds }): SortitionInput => {
-    const people: PoolPerson[] = values.map(([a, b, h], i) => ({ id: `p${i}`, values: { a: `a${a}`, b: `b${b}` }, ...(h === 3 ? { household: `h${i % 3}` } : {}) }));
-    const features = [['a', 'a0'], ['a', 'a1'], ['a', 'a2'], ['b', 'b0'], ['b', 'b1']];
-    const quotas: Quota[] = features.map(([category, feature], f) => ({ category, feature, min: bounds[f][0], max: bounds[f][0] + bounds[f][1] }));
+    const people: PoolPerson[] = values.map(([a, b, h], i) => ({
+      id: `p${i}`,
+      values: { a: `a${a}`, b: `b${b}` },
+      ...(h === 3 ? { household: `h${i % 3}` } : {}),
+    }));
+    const features = [
+      ['a', 'a0'],
+      ['a', 'a1'],
+      ['a', 'a2'],
+      ['b', 'b0'],
+      ['b', 'b1'],
+    ];
+    const quotas: Quota[] = features.map(([category, feature], f) => ({
+      category,
+      feature,
+      min: bounds[f][0],
+      max: bounds[f][0] + bounds[f][1],
+    }));
     return { people, quotas, k: Math.min(k, people.length) };
   });
 
@@ -129,9 +160,24 @@ describe('LEXIMIN through the LP relaxation and a decomposition into panels', ()
   it('falls back to column generation where the relaxation is loose, still exact', async () => {
     // Three binary categories and k = 2: the relaxation's LEXIMIN vector is no lottery over real panels.
     const profiles = ['110', '010', '001', '111', '100', '110'];
-    const people: PoolPerson[] = profiles.map((p, i) => ({ id: `p${i}`, values: { x: `x${p[0]}`, y: `y${p[1]}`, z: `z${p[2]}` } }));
-    const bounds: Record<string, [number, number]> = { x0: [1, 1], x1: [0, 1], y0: [1, 1], y1: [1, 1], z0: [1, 1], z1: [1, 1] };
-    const quotas: Quota[] = Object.entries(bounds).map(([feature, [min, max]]) => ({ category: feature[0], feature, min, max }));
+    const people: PoolPerson[] = profiles.map((p, i) => ({
+      id: `p${i}`,
+      values: { x: `x${p[0]}`, y: `y${p[1]}`, z: `z${p[2]}` },
+    }));
+    const bounds: Record<string, [number, number]> = {
+      x0: [1, 1],
+      x1: [0, 1],
+      y0: [1, 1],
+      y1: [1, 1],
+      z0: [1, 1],
+      z1: [1, 1],
+    };
+    const quotas: Quota[] = Object.entries(bounds).map(([feature, [min, max]]) => ({
+      category: feature[0],
+      feature,
+      min,
+      max,
+    }));
     const instance = buildInstance({ people, quotas, k: 2 });
     const result = await leximinDistribution(instance);
     expect(result.stats.method).toBe('column-generation');
@@ -155,7 +201,9 @@ describe('LEXIMIN through the LP relaxation and a decomposition into panels', ()
       const again = decompose(highs, instance, oracle, result.typeProbabilities);
       expect(again).toBeDefined();
       const probabilities = new Array<number>(instance.types.length).fill(0);
-      again!.compositions.forEach((x, j) => x.forEach((n, t) => (probabilities[t] += (again!.weights[j] * n) / instance.types[t].members.length)));
+      again!.compositions.forEach((x, j) =>
+        x.forEach((n, t) => (probabilities[t] += (again!.weights[j] * n) / instance.types[t].members.length)),
+      );
       probabilities.forEach((p, t) => expect(p).toBeCloseTo(result.typeProbabilities[t], 8));
     } finally {
       oracle.dispose();
@@ -241,7 +289,9 @@ describe('replacement draws', () => {
     expect(panelProblems(instance, first.panel)).toEqual([]);
     for (const r of first.replacements) expect(draw.rows).not.toContain(r);
     // Same profile as the person replaced whenever the pool has one.
-    expect(first.replacements.map((r) => instance.typeOf[r]).sort()).toEqual(declined.map((r) => instance.typeOf[r]).sort());
+    expect(first.replacements.map((r) => instance.typeOf[r]).sort()).toEqual(
+      declined.map((r) => instance.typeOf[r]).sort(),
+    );
     expect(await drawReplacements(instance, draw.rows, declined, 'dice 6 6 1')).toEqual(first);
   });
 });

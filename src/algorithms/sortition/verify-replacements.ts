@@ -13,7 +13,9 @@ export function parseReplacementJson(text: string): ReplacementRecord {
   const data = JSON.parse(text) as Partial<Record<keyof ReplacementRecord, unknown>>;
   const ids = (value: unknown) => Array.isArray(value) && value.every((id) => typeof id === 'string');
   if (typeof data.random !== 'string' || !ids(data.declined) || !ids(data.replacements) || !ids(data.panel)) {
-    throw new Error('not a replacement record (random, declined, replacements, panel) / pas un remplacement (random, declined, replacements, panel)');
+    throw new Error(
+      'not a replacement record (random, declined, replacements, panel) / pas un remplacement (random, declined, replacements, panel)',
+    );
   }
   return data as ReplacementRecord;
 }
@@ -32,7 +34,11 @@ export interface ReplacementChain {
  * declined, inside a profile the order SHA-256(random value, id), nobody who declined before), and the new
  * panel must meet every quota. Any altered replacement file makes a problem.
  */
-export async function replayReplacements(instance: Instance, drawMembers: string[], records: { name: string; text: string }[]): Promise<ReplacementChain> {
+export async function replayReplacements(
+  instance: Instance,
+  drawMembers: string[],
+  records: { name: string; text: string }[],
+): Promise<ReplacementChain> {
   const rowOf = new Map(instance.people.map((p, r) => [p.id, r]));
   const rows = (ids: string[]) => ids.map((id) => rowOf.get(id) ?? -1);
   const idsOf = (list: number[]) => list.map((r) => instance.people[r].id);
@@ -49,16 +55,28 @@ export async function replayReplacements(instance: Instance, drawMembers: string
     }
     const outsiders = record.declined.filter((id) => !panel.includes(id));
     if (outsiders.length > 0 || record.declined.length === 0) {
-      problems.push(`${name}: declined people not on the panel / personnes hors du panel : ${outsiders.join(', ') || '(none)'}`);
+      problems.push(
+        `${name}: declined people not on the panel / personnes hors du panel : ${outsiders.join(', ') || '(none)'}`,
+      );
       break;
     }
     try {
-      const expected = await drawReplacements(instance, rows(panel), rows(record.declined), record.random, rows(declinedSoFar));
+      const expected = await drawReplacements(
+        instance,
+        rows(panel),
+        rows(record.declined),
+        record.random,
+        rows(declinedSoFar),
+      );
       if (JSON.stringify(idsOf(expected.replacements)) !== JSON.stringify(record.replacements)) {
-        problems.push(`${name}: the random value gives replacements ${idsOf(expected.replacements).join(', ')} / la valeur aléatoire donne d’autres remplaçants`);
+        problems.push(
+          `${name}: the random value gives replacements ${idsOf(expected.replacements).join(', ')} / la valeur aléatoire donne d’autres remplaçants`,
+        );
       }
       if (JSON.stringify(idsOf(expected.panel)) !== JSON.stringify(record.panel)) {
-        problems.push(`${name}: the new panel differs from the replacement procedure / le nouveau panel diffère de la procédure`);
+        problems.push(
+          `${name}: the new panel differs from the replacement procedure / le nouveau panel diffère de la procédure`,
+        );
       }
     } catch (error) {
       if (!(error instanceof NoReplacementError)) throw error;

@@ -27,7 +27,8 @@ export class Bm25Index {
     });
     this.lengths = this.docs.map((d) => [...d.values()].reduce((s, c) => s + c, 0));
     this.averageLength = this.lengths.reduce((s, l) => s + l, 0) / Math.max(1, this.docs.length) || 1;
-    for (const d of this.docs) for (const t of d.keys()) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
+    for (const d of this.docs)
+      for (const t of d.keys()) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
   }
 
   private idf(term: string): number {
@@ -44,7 +45,9 @@ export class Bm25Index {
       for (const t of q) {
         const f = doc.get(t);
         if (!f) continue;
-        score += (this.idf(t) * f * (this.k1 + 1)) / (f + this.k1 * (1 - this.b + (this.b * this.lengths[i]) / this.averageLength));
+        score +=
+          (this.idf(t) * f * (this.k1 + 1)) /
+          (f + this.k1 * (1 - this.b + (this.b * this.lengths[i]) / this.averageLength));
       }
       return score;
     });

@@ -24,7 +24,37 @@ export function foldAccents(text: string): string {
 export function stem(word: string): string {
   let w = word;
   if (w.length > 5) {
-    for (const suffix of ['issements', 'issement', 'atrices', 'ateurs', 'atrice', 'ateur', 'ations', 'ation', 'ements', 'ement', 'ites', 'ite', 'euses', 'euse', 'eux', 'ives', 'ive', 'ifs', 'if', 'iques', 'ique', 'istes', 'iste', 'ismes', 'isme', 'ances', 'ance', 'ences', 'ence']) {
+    for (const suffix of [
+      'issements',
+      'issement',
+      'atrices',
+      'ateurs',
+      'atrice',
+      'ateur',
+      'ations',
+      'ation',
+      'ements',
+      'ement',
+      'ites',
+      'ite',
+      'euses',
+      'euse',
+      'eux',
+      'ives',
+      'ive',
+      'ifs',
+      'if',
+      'iques',
+      'ique',
+      'istes',
+      'iste',
+      'ismes',
+      'isme',
+      'ances',
+      'ance',
+      'ences',
+      'ence',
+    ]) {
       if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
         w = w.slice(0, -suffix.length);
         break;

@@ -17,7 +17,10 @@ const m = defineMessages({
   events: { fr: 'Nombre d’évènements', en: 'Number of events' },
   head: { fr: 'Valeur à garder', en: 'Value to keep' },
   publishedAt: { fr: 'Publiée le', en: 'Published on' },
-  none: { fr: 'Aucune empreinte publiée pour l’instant : la première le sera cette nuit.', en: 'No fingerprint published yet: the first one will be tonight.' },
+  none: {
+    fr: 'Aucune empreinte publiée pour l’instant : la première le sera cette nuit.',
+    en: 'No fingerprint published yet: the first one will be tonight.',
+  },
   json: { fr: 'Les mêmes données en JSON', en: 'The same data as JSON' },
 });
 
@@ -35,7 +38,10 @@ export async function registerAuditAnchorRoutes(app: FastifyInstance, services: 
           {anchors.length === 0 ? (
             <p safe>{t(locale, m.none)}</p>
           ) : (
-            <DataTable caption={t(locale, m.caption)} columns={[t(locale, m.day), t(locale, m.events), t(locale, m.head), t(locale, m.publishedAt)]}>
+            <DataTable
+              caption={t(locale, m.caption)}
+              columns={[t(locale, m.day), t(locale, m.events), t(locale, m.head), t(locale, m.publishedAt)]}
+            >
               {anchors.map((a) => (
                 <tr>
                   <td safe>{a.day}</td>
@@ -61,8 +67,16 @@ export async function registerAuditAnchorRoutes(app: FastifyInstance, services: 
 
   app.get('/transparence/journal.json', { config: { permission: 'public' } }, async (_request, reply) => {
     const anchors = await listAuditAnchors(services.db);
-    return reply.header('cache-control', 'no-cache').send(
-      anchors.map((a) => ({ day: a.day, seq: a.seq, hash: a.hash, head: formatPublishedHead(a), publishedAt: a.publishedAt.toISOString() })),
-    );
+    return reply
+      .header('cache-control', 'no-cache')
+      .send(
+        anchors.map((a) => ({
+          day: a.day,
+          seq: a.seq,
+          hash: a.hash,
+          head: formatPublishedHead(a),
+          publishedAt: a.publishedAt.toISOString(),
+        })),
+      );
   });
 }

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import type { Database } from '../db/database.js';
 import { auditedTransaction, verifyAuditChain } from './audit.js';
-import { formatPublishedHead, parsePublishedHead, publishAuditHead, PUBLISH_AUDIT_HEAD_JOB, publishAuditHeadJob } from './anchors.js';
+import {
+  formatPublishedHead,
+  parsePublishedHead,
+  publishAuditHead,
+  PUBLISH_AUDIT_HEAD_JOB,
+  publishAuditHeadJob,
+} from './anchors.js';
 
 // The chain alone cannot tell a log cut at its end with its head moved back from a shorter log: what is
 // left is a valid chain. A head published outside the database can.
@@ -12,7 +18,9 @@ let database: Database;
 
 async function change(n: number, at = new Date()): Promise<void> {
   for (let i = 0; i < n; i += 1) {
-    await auditedTransaction(database.db, actor, at, (_trx, audit) => audit({ action: 'thing.changed', subjectType: 'thing', subjectId: String(i) }));
+    await auditedTransaction(database.db, actor, at, (_trx, audit) =>
+      audit({ action: 'thing.changed', subjectType: 'thing', subjectId: String(i) }),
+    );
   }
 }
 
@@ -21,7 +29,9 @@ async function cutChainAfter(seq: number): Promise<void> {
   await database.db.transaction().execute(async (trx) => {
     await sql.raw('alter table audit_events disable trigger audit_events_no_change').execute(trx);
     await sql`delete from audit_events where seq > ${seq}`.execute(trx);
-    await sql`update audit_head set seq = e.seq, hash = e.hash from audit_events e where audit_head.id = 1 and e.seq = ${seq}`.execute(trx);
+    await sql`update audit_head set seq = e.seq, hash = e.hash from audit_events e where audit_head.id = 1 and e.seq = ${seq}`.execute(
+      trx,
+    );
     await sql.raw('alter table audit_events enable trigger audit_events_no_change').execute(trx);
   });
 }
@@ -35,7 +45,8 @@ describe('published audit heads', () => {
   it('reads back what it prints, and refuses anything else', () => {
     const head = { seq: 42, hash: 'ab'.repeat(32) };
     expect(parsePublishedHead(formatPublishedHead(head))).toEqual(head);
-    for (const bad of ['', '42', `42:${'ab'.repeat(31)}`, `x:${'ab'.repeat(32)}`, `42:${'zz'.repeat(32)}`]) expect(parsePublishedHead(bad)).toBeUndefined();
+    for (const bad of ['', '42', `42:${'ab'.repeat(31)}`, `x:${'ab'.repeat(32)}`, `42:${'zz'.repeat(32)}`])
+      expect(parsePublishedHead(bad)).toBeUndefined();
   });
 
   it('detects a chain cut at its end with the head moved back, from a published head, which the chain alone does not', async () => {
@@ -46,26 +57,39 @@ describe('published audit heads', () => {
     expect(await verifyAuditChain(database.db, { publishedHeads: [published] })).toEqual({ checked: 8, problems: [] });
 
     // Cut two events and move the head back: the remaining chain is internally valid…
-    const kept = { seq: 6, hash: (await database.db.selectFrom('audit_events').select('hash').where('seq', '=', 6).executeTakeFirstOrThrow()).hash };
-    const later = { seq: 8, hash: (await database.db.selectFrom('audit_events').select('hash').where('seq', '=', 8).executeTakeFirstOrThrow()).hash };
+    const kept = {
+      seq: 6,
+      hash: (await database.db.selectFrom('audit_events').select('hash').where('seq', '=', 6).executeTakeFirstOrThrow())
+        .hash,
+    };
+    const later = {
+      seq: 8,
+      hash: (await database.db.selectFrom('audit_events').select('hash').where('seq', '=', 8).executeTakeFirstOrThrow())
+        .hash,
+    };
     await cutChainAfter(6);
     const alone = await verifyAuditChain(database.db);
     expect(alone.problems).toEqual([]);
     // …but not against the head someone kept from the page.
     const { problems } = await verifyAuditChain(database.db, { publishedHeads: [later] });
-    expect(problems).toEqual([{ seq: 8, problem: expect.stringContaining('the log ends at 6 (events deleted at the end)') }]);
+    expect(problems).toEqual([
+      { seq: 8, problem: expect.stringContaining('the log ends at 6 (events deleted at the end)') },
+    ]);
     expect((await verifyAuditChain(database.db, { publishedHeads: [kept] })).problems).toEqual([]);
   });
 
   it('detects a chain cut before a head recorded in the database, and a head rewritten in place', async () => {
     const fresh = await createTestDatabase();
     try {
-      for (let i = 0; i < 4; i += 1) await auditedTransaction(fresh.db, actor, new Date(), (_t, audit) => audit({ action: 'x', subjectType: 'x' }));
+      for (let i = 0; i < 4; i += 1)
+        await auditedTransaction(fresh.db, actor, new Date(), (_t, audit) => audit({ action: 'x', subjectType: 'x' }));
       await publishAuditHead(fresh.db, new Date('2026-12-02T00:00:00Z'));
       await fresh.db.transaction().execute(async (trx) => {
         await sql.raw('alter table audit_events disable trigger audit_events_no_change').execute(trx);
         await sql`delete from audit_events where seq > 2`.execute(trx);
-        await sql`update audit_head set seq = e.seq, hash = e.hash from audit_events e where audit_head.id = 1 and e.seq = 2`.execute(trx);
+        await sql`update audit_head set seq = e.seq, hash = e.hash from audit_events e where audit_head.id = 1 and e.seq = 2`.execute(
+          trx,
+        );
         await sql.raw('alter table audit_events enable trigger audit_events_no_change').execute(trx);
       });
       const { problems } = await verifyAuditChain(fresh.db);
@@ -87,9 +111,15 @@ describe('published audit heads', () => {
       expect(again).toEqual(first);
       await expect(sql`delete from audit_anchors`.execute(fresh.db)).rejects.toThrow(/append-only/);
       const logged: object[] = [];
-      await publishAuditHeadJob(fresh.db, () => new Date('2026-12-04T00:00:00Z'), { info: (obj) => logged.push(obj) })();
+      await publishAuditHeadJob(fresh.db, () => new Date('2026-12-04T00:00:00Z'), {
+        info: (obj) => logged.push(obj),
+      })();
       expect(logged).toEqual([{ auditHead: expect.stringMatching(/^2:[0-9a-f]{64}$/), day: '2026-12-04' }]);
-      const next = await fresh.db.selectFrom('jobs').select(['name', 'run_at']).where('name', '=', PUBLISH_AUDIT_HEAD_JOB).execute();
+      const next = await fresh.db
+        .selectFrom('jobs')
+        .select(['name', 'run_at'])
+        .where('name', '=', PUBLISH_AUDIT_HEAD_JOB)
+        .execute();
       expect(next.map((j) => new Date(j.run_at).toISOString())).toEqual(['2026-12-05T00:00:00.000Z']);
     } finally {
       await fresh.close();

@@ -39,7 +39,11 @@ export function formatPublishedHead(head: PublishedHead): string {
  * Records today's head (once a day: a second call the same day keeps the first) and writes it to the log.
  * Events still queued are chained first, so the published head covers every committed change.
  */
-export async function publishAuditHead(db: Kysely<DB>, now: Date, log?: { info(obj: object, msg: string): void }): Promise<AuditAnchor> {
+export async function publishAuditHead(
+  db: Kysely<DB>,
+  now: Date,
+  log?: { info(obj: object, msg: string): void },
+): Promise<AuditAnchor> {
   await chainQueuedAudit(db);
   const day = now.toISOString().slice(0, 10);
   const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();

@@ -11,7 +11,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   for (let i = 1; i <= 5; i++) {
     await auditedTransaction(database.db, actor, new Date(`2026-01-0${i}T10:00:00Z`), (_trx, audit) =>
-      audit({ action: 'thing.changed', subjectType: 'thing', subjectId: String(i), summary: { before: { n: i - 1 }, after: { n: i } } }),
+      audit({
+        action: 'thing.changed',
+        subjectType: 'thing',
+        subjectId: String(i),
+        summary: { before: { n: i - 1 }, after: { n: i } },
+      }),
     );
   }
 });
@@ -33,7 +38,9 @@ describe('audit log', () => {
   });
 
   it('refuses updates and deletes', async () => {
-    await expect(sql`update audit_events set action = 'x' where seq = 1`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_events set action = 'x' where seq = 1`.execute(database.db)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from audit_events where seq = 1`.execute(database.db)).rejects.toThrow(/append-only/);
   });
 
@@ -63,7 +70,9 @@ describe('audit log', () => {
   });
 
   it('hashes the same content the same way whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }),
+    );
   });
 });
 
@@ -86,7 +95,12 @@ describe('audit log under concurrent changes', () => {
           await audit({ action: 'thing.second', subjectType: 'thing', subjectId: String(i), summary: { i } });
         }).then(async () => {
           // Returned: both events of this change are in the chain already.
-          const rows = await fresh.db.selectFrom('audit_events').select(['seq', 'action']).where('subject_id', '=', String(i)).orderBy('seq').execute();
+          const rows = await fresh.db
+            .selectFrom('audit_events')
+            .select(['seq', 'action'])
+            .where('subject_id', '=', String(i))
+            .orderBy('seq')
+            .execute();
           expect(rows.map((r) => r.action)).toEqual(['thing.first', 'thing.second']);
           seen.push(i);
         }),
@@ -105,17 +119,27 @@ describe('audit log under concurrent changes', () => {
     const result = await verifyAuditChain(fresh.db);
     expect(result).toEqual({ checked: 121, problems: [] });
     expect(await count('audit_queue')).toBe(0);
-    const orphan = await fresh.db.selectFrom('audit_events').selectAll().where('action', '=', 'thing.orphan').executeTakeFirstOrThrow();
+    const orphan = await fresh.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'thing.orphan')
+      .executeTakeFirstOrThrow();
     expect(Number(orphan.seq)).toBe(121);
   });
 
   it('keeps one chain when direct appends and queued events interleave', async () => {
     await Promise.all([
       ...Array.from({ length: 10 }, (_, i) =>
-        fresh.db.transaction().execute((trx) => recordAudit(trx, actor, new Date(), { action: 'thing.direct', subjectType: 'thing', subjectId: `d${i}` })),
+        fresh.db
+          .transaction()
+          .execute((trx) =>
+            recordAudit(trx, actor, new Date(), { action: 'thing.direct', subjectType: 'thing', subjectId: `d${i}` }),
+          ),
       ),
       ...Array.from({ length: 10 }, (_, i) =>
-        auditedTransaction(fresh.db, actor, new Date(), (_trx, audit) => audit({ action: 'thing.queued', subjectType: 'thing', subjectId: `q${i}` })),
+        auditedTransaction(fresh.db, actor, new Date(), (_trx, audit) =>
+          audit({ action: 'thing.queued', subjectType: 'thing', subjectId: `q${i}` }),
+        ),
       ),
     ]);
     expect(await chainQueuedAudit(fresh.db)).toBe(0);
@@ -126,7 +150,12 @@ describe('audit log under concurrent changes', () => {
     await auditedTransaction(fresh.db, actor, new Date(), async (_trx, audit) => {
       for (let i = 0; i < 1201; i++) await audit({ action: 'thing.bulk', subjectType: 'thing', subjectId: `b${i}` });
     });
-    const bulk = await fresh.db.selectFrom('audit_events').select(['seq', 'subject_id']).where('action', '=', 'thing.bulk').orderBy('seq').execute();
+    const bulk = await fresh.db
+      .selectFrom('audit_events')
+      .select(['seq', 'subject_id'])
+      .where('action', '=', 'thing.bulk')
+      .orderBy('seq')
+      .execute();
     expect(bulk.map((r) => r.subject_id)).toEqual(Array.from({ length: 1201 }, (_, i) => `b${i}`));
     expect(await verifyAuditChain(fresh.db)).toEqual({ checked: 141 + 1201, problems: [] });
   });

@@ -71,7 +71,17 @@ export function eventHash(prevHash: string, e: HashedFields): string {
  */
 export async function recordAudit(trx: Transaction<DB>, actor: Actor, at: Date, input: AuditInput): Promise<void> {
   const head = await trx.selectFrom('audit_head').selectAll().where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-  const chained = chainAfter(head, [{ at, actor_id: actor.id, actor_label: actor.label, action: input.action, subject_type: input.subjectType, subject_id: input.subjectId ?? null, summary: input.summary ?? {} }]);
+  const chained = chainAfter(head, [
+    {
+      at,
+      actor_id: actor.id,
+      actor_label: actor.label,
+      action: input.action,
+      subject_type: input.subjectType,
+      subject_id: input.subjectId ?? null,
+      summary: input.summary ?? {},
+    },
+  ]);
   await appendChained(trx, chained);
 }
 
@@ -84,7 +94,12 @@ function chainAfter(head: { seq: number | string; hash: string }, events: Unchai
   let prevHash = head.hash;
   return events.map((event) => {
     seq++;
-    const fields: HashedFields = { ...event, seq, at: new Date(event.at), summary: JSON.parse(canonicalJson(event.summary ?? {})) };
+    const fields: HashedFields = {
+      ...event,
+      seq,
+      at: new Date(event.at),
+      summary: JSON.parse(canonicalJson(event.summary ?? {})),
+    };
     const hash = eventHash(prevHash, fields);
     const row = { ...fields, summary: canonicalJson(fields.summary), prev_hash: prevHash, hash };
     prevHash = hash;
@@ -96,7 +111,11 @@ function chainAfter(head: { seq: number | string; hash: string }, events: Unchai
 async function appendChained(trx: Transaction<DB>, rows: ReturnType<typeof chainAfter>): Promise<void> {
   const last = rows[rows.length - 1];
   if (!last) return;
-  for (let i = 0; i + 500 < rows.length; i += 500) await trx.insertInto('audit_events').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i + 500 < rows.length; i += 500)
+    await trx
+      .insertInto('audit_events')
+      .values(rows.slice(i, i + 500))
+      .execute();
   const tail = rows.slice(Math.floor((rows.length - 1) / 500) * 500);
   await trx
     .with('appended', (db) => db.insertInto('audit_events').values(tail))
@@ -117,7 +136,8 @@ interface RecordedEvent {
 /** The insert that queues a change's events (in one statement), without touching the chain (no lock). Their queue ids follow the order they were recorded in. */
 function queueAuditWrite(actor: Actor, at: Date, events: readonly RecordedEvent[]): RawBuilder<unknown> {
   const rows = events.map(
-    (event) => sql`(${at}, ${actor.id}, ${actor.label}, ${event.action}, ${event.subjectType}, ${event.subjectId}, ${event.summary}::jsonb)`,
+    (event) =>
+      sql`(${at}, ${actor.id}, ${actor.label}, ${event.action}, ${event.subjectType}, ${event.subjectId}, ${event.summary}::jsonb)`,
   );
   return sql`
     insert into audit_queue (at, actor_id, actor_label, action, subject_type, subject_id, summary)
@@ -138,7 +158,9 @@ export async function chainQueuedAudit(db: Kysely<DB>): Promise<number> {
   for (;;) {
     const moved = await db.transaction().execute(async (trx) => {
       // Takes a batch off the queue and, only if there was one, locks the head: one round trip.
-      const { rows } = await sql<UnchainedEvent & { id: number | string; head_seq: number | string; head_hash: string }>`
+      const { rows } = await sql<
+        UnchainedEvent & { id: number | string; head_seq: number | string; head_hash: string }
+      >`
         with taken as (
           delete from audit_queue
           where id in (select id from audit_queue order by id limit ${CHAIN_BATCH} for update skip locked)
@@ -213,7 +235,10 @@ export async function verifyAuditChain(
         problems.push({ seq: expectedSeq, problem: `events ${expectedSeq} to ${seq - 1} are missing (deleted)` });
       }
       if (row.prev_hash !== prevHash) {
-        problems.push({ seq, problem: 'its link to the previous event does not match (an earlier event was altered or removed)' });
+        problems.push({
+          seq,
+          problem: 'its link to the previous event does not match (an earlier event was altered or removed)',
+        });
       }
       const recomputed = eventHash(row.prev_hash, { ...row, seq, at: new Date(row.at) });
       if (recomputed !== row.hash) problems.push({ seq, problem: 'its content does not match its hash (altered)' });
@@ -236,9 +261,15 @@ export async function verifyAuditChain(
     const found = hashAt.get(published.seq);
     if (published.seq === 0 && published.hash === GENESIS_HASH) continue;
     if (published.seq > expectedSeq - 1) {
-      problems.push({ seq: published.seq, problem: `a head at event ${published.seq} (${published.source}) is missing: the log ends at ${expectedSeq - 1} (events deleted at the end)` });
+      problems.push({
+        seq: published.seq,
+        problem: `a head at event ${published.seq} (${published.source}) is missing: the log ends at ${expectedSeq - 1} (events deleted at the end)`,
+      });
     } else if (found !== published.hash) {
-      problems.push({ seq: published.seq, problem: `event ${published.seq} does not have the hash of the head ${published.source} (the chain was rewritten)` });
+      problems.push({
+        seq: published.seq,
+        problem: `event ${published.seq} does not have the hash of the head ${published.source} (the chain was rewritten)`,
+      });
     }
   }
   return { checked, problems };
@@ -271,7 +302,12 @@ export async function auditedTransaction<T>(
     const value = await fn(
       trx,
       async (input) => {
-        recorded.push({ action: input.action, subjectType: input.subjectType, subjectId: input.subjectId ?? null, summary: canonicalJson(input.summary ?? {}) });
+        recorded.push({
+          action: input.action,
+          subjectType: input.subjectType,
+          subjectId: input.subjectId ?? null,
+          summary: canonicalJson(input.summary ?? {}),
+        });
       },
       atCommit,
     );
@@ -281,7 +317,9 @@ export async function auditedTransaction<T>(
     return value;
   });
   if (recorded.length > 0) {
-    await chainSoon(db).catch((error: unknown) => process.emitWarning(`audit events left queued for the next chaining pass: ${String(error)}`));
+    await chainSoon(db).catch((error: unknown) =>
+      process.emitWarning(`audit events left queued for the next chaining pass: ${String(error)}`),
+    );
   }
   return result;
 }

@@ -68,7 +68,11 @@ export async function loadSessionUser(db: Kysely<DB>, clock: Clock, token: strin
       'users.family_name',
       'users.locale',
       // The roles come in the same round trip: this query runs on every signed-in request.
-      sql<{ role: string; track: string }[]>`coalesce((select json_agg(json_build_object('role', r.role, 'track', r.track)) from user_roles r where r.user_id = users.id), '[]'::json)`.as('grants'),
+      sql<
+        { role: string; track: string }[]
+      >`coalesce((select json_agg(json_build_object('role', r.role, 'track', r.track)) from user_roles r where r.user_id = users.id), '[]'::json)`.as(
+        'grants',
+      ),
     ])
     .where('sessions.id', '=', id)
     // An erased account has no session left; this holds even if one were missed, and gives the address's type.
@@ -84,14 +88,17 @@ export async function loadSessionUser(db: Kysely<DB>, clock: Clock, token: strin
   if (now.getTime() - lastSeen > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  const grants = typeof row.grants === 'string' ? (JSON.parse(row.grants) as { role: string; track: string }[]) : row.grants;
+  const grants =
+    typeof row.grants === 'string' ? (JSON.parse(row.grants) as { role: string; track: string }[]) : row.grants;
   return {
     id: row.id,
     email: row.email,
     givenName: row.given_name,
     familyName: row.family_name,
     locale: row.locale,
-    roles: grants.filter((g) => isRole(g.role)).map((g) => ({ role: g.role as CurrentUser['roles'][number]['role'], track: g.track })),
+    roles: grants
+      .filter((g) => isRole(g.role))
+      .map((g) => ({ role: g.role as CurrentUser['roles'][number]['role'], track: g.track })),
     sessionId: id,
   };
 }

@@ -31,7 +31,9 @@ export function sharedRuns(task: () => Promise<unknown>): () => Promise<void> {
 }
 
 /** One `sharedRuns` per key (a database handle, a folder), made on first use. */
-export function sharedRunsByKey<K extends object | string>(task: (key: K) => Promise<unknown>): (key: K) => Promise<void> {
+export function sharedRunsByKey<K extends object | string>(
+  task: (key: K) => Promise<unknown>,
+): (key: K) => Promise<void> {
   const byObject = new WeakMap<object, () => Promise<void>>();
   const byString = new Map<string, () => Promise<void>>();
   return (key: K) => {

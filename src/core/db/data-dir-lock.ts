@@ -44,7 +44,9 @@ export interface DataDirLock {
 export async function lockDataDir(dataDir: string, role: string): Promise<DataDirLock> {
   mkdirSync(dataDir, { recursive: true });
   const holder: DataDirHolder = { pid: process.pid, role, startedAt: new Date().toISOString() };
-  return process.platform === 'linux' ? await lockWithAbstractSocket(dataDir, holder) : lockWithPidFile(dataDir, holder);
+  return process.platform === 'linux'
+    ? await lockWithAbstractSocket(dataDir, holder)
+    : lockWithPidFile(dataDir, holder);
 }
 
 function socketName(dataDir: string): string {
@@ -61,7 +63,8 @@ async function lockWithAbstractSocket(dataDir: string, holder: DataDirHolder): P
       server.listen({ path, exclusive: true }, () => resolve());
     });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new DataDirBusyError(dataDir, await askHolder(path));
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new DataDirBusyError(dataDir, await askHolder(path));
     throw error;
   }
   // The lock must not keep a finished command alive.

@@ -5,7 +5,10 @@ import { openDatabase, type Database } from './database.js';
 
 /** Prepared statements are a PostgreSQL-server matter (PGlite runs in process, without a pool). */
 const serverUrl = await findPostgresServer();
-if (!serverUrl) console.log('prepared-statements test skipped: no PostgreSQL server answers (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)');
+if (!serverUrl)
+  console.log(
+    'prepared-statements test skipped: no PostgreSQL server answers (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)',
+  );
 
 type Any = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -30,11 +33,14 @@ describe.skipIf(!serverUrl)('prepared statements on a PostgreSQL server', () => 
   });
 
   const prepared = async (db: Any) =>
-    (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(db)).rows.map((r) => r.statement);
+    (await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(db)).rows.map(
+      (r) => r.statement,
+    );
 
   it('prepares a parameterised statement from its second use and gives the same results', async () => {
     const db = database.db as Any;
-    const byId = (id: number) => db.selectFrom('things').select(['id', 'label']).where('id', '=', id).executeTakeFirst();
+    const byId = (id: number) =>
+      db.selectFrom('things').select(['id', 'label']).where('id', '=', id).executeTakeFirst();
     expect(await byId(3)).toEqual({ id: 3, label: 'chose 3' });
     expect((await prepared(db)).some((s) => s.includes('"things"'))).toBe(false);
     expect(await byId(4)).toEqual({ id: 4, label: 'chose 4' });
@@ -42,7 +48,9 @@ describe.skipIf(!serverUrl)('prepared statements on a PostgreSQL server', () => 
     expect((await prepared(db)).filter((s) => s.includes('from "things"'))).toHaveLength(1);
     // Inside a transaction too, and a missing row is still missing.
     await db.transaction().execute(async (trx) => {
-      expect(await trx.selectFrom('things').select(['id', 'label']).where('id', '=', 999).executeTakeFirst()).toBeUndefined();
+      expect(
+        await trx.selectFrom('things').select(['id', 'label']).where('id', '=', 999).executeTakeFirst(),
+      ).toBeUndefined();
     });
   });
 
@@ -52,7 +60,15 @@ describe.skipIf(!serverUrl)('prepared statements on a PostgreSQL server', () => 
     await sql`select count(*) from things`.execute(db);
     await sql`select count(*) from things`.execute(db);
     for (let n = 1; n <= 20; n++) {
-      await db.selectFrom('things').select('id').where('id', 'in', Array.from({ length: n }, (_, i) => i + 1)).execute();
+      await db
+        .selectFrom('things')
+        .select('id')
+        .where(
+          'id',
+          'in',
+          Array.from({ length: n }, (_, i) => i + 1),
+        )
+        .execute();
     }
     expect((await prepared(db)).length).toBe(before);
   });

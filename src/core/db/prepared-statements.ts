@@ -45,7 +45,8 @@ export function withPreparedStatements(pool: pg.Pool, options: PreparedStatement
       const statements = statementsOf(client);
       return {
         query: (async (text: unknown, parameters?: ReadonlyArray<unknown>) => {
-          if (typeof text !== 'string' || !parameters || parameters.length === 0) return client.query(text as string, parameters as unknown[]);
+          if (typeof text !== 'string' || !parameters || parameters.length === 0)
+            return client.query(text as string, parameters as unknown[]);
           const name = statementName(statements, text, limit);
           if (!name) return client.query(text, [...parameters]);
           try {

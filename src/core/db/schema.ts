@@ -7,5 +7,11 @@ import type { ReviewTables } from '../../modules/review/tables.js';
 import type { PanelTables } from '../../modules/panel/tables.js';
 
 /** The whole database as Kysely sees it: core tables plus each module's own (modules/<name>/tables.ts). */
-export interface DB extends CoreTables, AccountsTables, SeasonsTables, ContentTables, ApplicationsTables,
-    ReviewTables, PanelTables {}
+export interface DB
+  extends CoreTables,
+    AccountsTables,
+    SeasonsTables,
+    ContentTables,
+    ApplicationsTables,
+    ReviewTables,
+    PanelTables {}

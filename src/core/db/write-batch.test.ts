@@ -36,15 +36,28 @@ async function statementsSent(run: (db: Database['db']) => Promise<void>): Promi
 describe('WriteBatch', () => {
   it('sends its writes in one statement; a write reads what an earlier one returned', async () => {
     const batch = new WriteBatch();
-    const mail = batch.add(sql`insert into mails (to_address, subject, text_body, html_body, template, locale, created_at)
+    const mail =
+      batch.add(sql`insert into mails (to_address, subject, text_body, html_body, template, locale, created_at)
       values ('batch@example.org', 'Sujet', 'texte', '<p>texte</p>', 'test', 'fr', ${at}) returning id`);
-    batch.add(sql`insert into jobs (name, payload, run_at) select 'batch.test', jsonb_build_object('mailId', ${mail}.id), ${at} from ${mail}`);
+    batch.add(
+      sql`insert into jobs (name, payload, run_at) select 'batch.test', jsonb_build_object('mailId', ${mail}.id), ${at} from ${mail}`,
+    );
     batch.add(database.db.insertInto('jobs').values({ name: 'batch.other', payload: '{}', run_at: at }));
     expect(await statementsSent((db) => batch.execute(db))).toBe(1);
-    const mailRow = await database.db.selectFrom('mails').select('id').where('to_address', '=', 'batch@example.org').executeTakeFirstOrThrow();
-    const job = await database.db.selectFrom('jobs').select('payload').where('name', '=', 'batch.test').executeTakeFirstOrThrow();
+    const mailRow = await database.db
+      .selectFrom('mails')
+      .select('id')
+      .where('to_address', '=', 'batch@example.org')
+      .executeTakeFirstOrThrow();
+    const job = await database.db
+      .selectFrom('jobs')
+      .select('payload')
+      .where('name', '=', 'batch.test')
+      .executeTakeFirstOrThrow();
     expect((job.payload as { mailId: string }).mailId).toBe(mailRow.id);
-    expect(await database.db.selectFrom('jobs').select('id').where('name', '=', 'batch.other').execute()).toHaveLength(1);
+    expect(await database.db.selectFrom('jobs').select('id').where('name', '=', 'batch.other').execute()).toHaveLength(
+      1,
+    );
     // Running an emptied batch sends nothing.
     expect(await statementsSent((db) => batch.execute(db))).toBe(0);
   });
@@ -54,7 +67,9 @@ describe('WriteBatch', () => {
     batch.add(database.db.insertInto('jobs').values({ name: 'batch.refused', payload: '{}', run_at: at }));
     batch.add(sql`insert into jobs (name, payload, run_at) values (null, '{}', ${at})`);
     await expect(batch.execute(database.db)).rejects.toThrow();
-    expect(await database.db.selectFrom('jobs').select('id').where('name', '=', 'batch.refused').execute()).toHaveLength(0);
+    expect(
+      await database.db.selectFrom('jobs').select('id').where('name', '=', 'batch.refused').execute(),
+    ).toHaveLength(0);
   });
 });
 
@@ -63,14 +78,23 @@ describe('auditedTransaction with writes at commit', () => {
     const sent = await statementsSent((db) =>
       auditedTransaction(db, actor, at, async (_trx, audit, atCommit) => {
         await queueMail(atCommit, { to: 'commit@example.org', template: 'test.batch', locale: 'fr', data: {} }, at);
-        await enqueueJob(atCommit, 'batch.commit', { n: 1 }, { runAt: at, singletonKey: 'batch.commit:1', maxAttempts: 2 });
+        await enqueueJob(
+          atCommit,
+          'batch.commit',
+          { n: 1 },
+          { runAt: at, singletonKey: 'batch.commit:1', maxAttempts: 2 },
+        );
         await audit({ action: 'thing.one', subjectType: 'thing', subjectId: '1' });
         await audit({ action: 'thing.two', subjectType: 'thing', subjectId: '1' });
       }),
     );
     // The batch, then the chaining pass after COMMIT (take, append); plugins do not see begin and commit.
     expect(sent).toBe(1 + 2);
-    const jobs = await database.db.selectFrom('jobs').select(['max_attempts']).where('name', '=', 'batch.commit').execute();
+    const jobs = await database.db
+      .selectFrom('jobs')
+      .select(['max_attempts'])
+      .where('name', '=', 'batch.commit')
+      .execute();
     expect(jobs).toEqual([{ max_attempts: 2 }]);
     const mailJob = await database.db
       .selectFrom('mails')
@@ -79,7 +103,12 @@ describe('auditedTransaction with writes at commit', () => {
       .where('mails.to_address', '=', 'commit@example.org')
       .executeTakeFirstOrThrow();
     expect(mailJob).toEqual({ name: 'mail.send', max_attempts: 5 });
-    const events = await database.db.selectFrom('audit_events').select('action').where('action', 'like', 'thing.%').orderBy('seq').execute();
+    const events = await database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', 'like', 'thing.%')
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => e.action)).toEqual(['thing.one', 'thing.two']);
   });
 
@@ -91,8 +120,14 @@ describe('auditedTransaction with writes at commit', () => {
         throw new Error('refused');
       }),
     ).rejects.toThrow('refused');
-    expect(await database.db.selectFrom('jobs').select('id').where('name', '=', 'batch.thrown').execute()).toHaveLength(0);
-    expect((await sql<{ n: number }>`select count(*)::int as n from audit_queue`.execute(database.db)).rows[0]?.n).toBe(0);
-    expect(await database.db.selectFrom('audit_events').select('seq').where('action', '=', 'thing.thrown').execute()).toHaveLength(0);
+    expect(await database.db.selectFrom('jobs').select('id').where('name', '=', 'batch.thrown').execute()).toHaveLength(
+      0,
+    );
+    expect((await sql<{ n: number }>`select count(*)::int as n from audit_queue`.execute(database.db)).rows[0]?.n).toBe(
+      0,
+    );
+    expect(
+      await database.db.selectFrom('audit_events').select('seq').where('action', '=', 'thing.thrown').execute(),
+    ).toHaveLength(0);
   });
 });

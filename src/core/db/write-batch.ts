@@ -41,7 +41,10 @@ export class WriteBatch {
 }
 
 /** Runs one write now (the target is a database or a transaction) or adds it to a batch. */
-export async function writeTo(target: Kysely<DB> | Transaction<DB> | WriteBatch, build: (batch: WriteBatch) => void): Promise<void> {
+export async function writeTo(
+  target: Kysely<DB> | Transaction<DB> | WriteBatch,
+  build: (batch: WriteBatch) => void,
+): Promise<void> {
   if (target instanceof WriteBatch) {
     build(target);
     return;

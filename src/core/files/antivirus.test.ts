@@ -1,7 +1,15 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EICAR, startFakeClamd, type FakeClamd } from '../../../test/support/fake-clamd.js';
-import { createAntivirus, downloadAllowed, instreamChunk, parseClamdReply, parseClamdUrl, pingClamd, scanWithClamd } from './antivirus.js';
+import {
+  createAntivirus,
+  downloadAllowed,
+  instreamChunk,
+  parseClamdReply,
+  parseClamdUrl,
+  pingClamd,
+  scanWithClamd,
+} from './antivirus.js';
 
 describe('clamd protocol pieces', () => {
   it('reads tcp://host:port and refuses other addresses', () => {
@@ -27,8 +35,14 @@ describe('clamd protocol pieces', () => {
 
   it('reads clamd replies', () => {
     expect(parseClamdReply('stream: OK')).toEqual({ status: 'clean' });
-    expect(parseClamdReply('stream: Eicar-Test-Signature FOUND\0')).toEqual({ status: 'infected', signature: 'Eicar-Test-Signature' });
-    expect(parseClamdReply('INSTREAM size limit exceeded. ERROR')).toEqual({ status: 'error', reason: 'INSTREAM size limit exceeded. ERROR' });
+    expect(parseClamdReply('stream: Eicar-Test-Signature FOUND\0')).toEqual({
+      status: 'infected',
+      signature: 'Eicar-Test-Signature',
+    });
+    expect(parseClamdReply('INSTREAM size limit exceeded. ERROR')).toEqual({
+      status: 'error',
+      reason: 'INSTREAM size limit exceeded. ERROR',
+    });
     expect(parseClamdReply('').status).toBe('error');
     expect(parseClamdReply('HTTP/1.1 400 Bad Request').status).toBe('error');
   });
@@ -55,7 +69,9 @@ describe('scanning against a fake clamd over TCP', () => {
   it('reports a clean file as clean', async () => {
     const antivirus = createAntivirus({ clamdUrl: clamd.url });
     expect(antivirus.enabled).toBe(true);
-    expect(await antivirus.scan(Buffer.from('%PDF-1.7\nun dossier de candidature ordinaire\n'))).toEqual({ status: 'clean' });
+    expect(await antivirus.scan(Buffer.from('%PDF-1.7\nun dossier de candidature ordinaire\n'))).toEqual({
+      status: 'clean',
+    });
   });
 
   it('flags the EICAR test file with its signature', async () => {

@@ -74,7 +74,10 @@ export function scanWithClamd(address: ClamdAddress, data: Buffer, options: Scan
     let settled = false;
     let reply = Buffer.alloc(0);
     const socket: Socket = connect({ host: address.host, port: address.port });
-    const timer = setTimeout(() => finish({ status: 'error', reason: `clamd did not answer within ${timeoutMs} ms` }), timeoutMs);
+    const timer = setTimeout(
+      () => finish({ status: 'error', reason: `clamd did not answer within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
 
     function finish(result: ScanResult): void {
       if (settled) return;
@@ -138,7 +141,10 @@ export interface Antivirus {
 
 export function createAntivirus(config: { clamdUrl: string | undefined }, options: ScanOptions = {}): Antivirus {
   if (!config.clamdUrl) {
-    return { enabled: false, scan: async () => ({ status: 'error', reason: 'antivirus scanning is off (CLAMD_URL is not set)' }) };
+    return {
+      enabled: false,
+      scan: async () => ({ status: 'error', reason: 'antivirus scanning is off (CLAMD_URL is not set)' }),
+    };
   }
   const address = parseClamdUrl(config.clamdUrl);
   if (!address) {

@@ -47,7 +47,8 @@ function runBatch() {
     }
   }
   const fail = (folder, error) => {
-    for (const i of touched.get(folder) ?? []) if (!results[i].error) results[i] = { id: results[i].id, error: describe(error) };
+    for (const i of touched.get(folder) ?? [])
+      if (!results[i].error) results[i] = { id: results[i].id, error: describe(error) };
   };
   for (const folder of touched.keys()) {
     try {

@@ -80,7 +80,9 @@ function startWriter(): Writer {
     }
     if (writer.pending.size === 0) worker.unref();
   });
-  worker.on('error', (error) => stopped(writer, new Error(`the durable writer failed: ${error.message}`, { cause: error })));
+  worker.on('error', (error) =>
+    stopped(writer, new Error(`the durable writer failed: ${error.message}`, { cause: error })),
+  );
   worker.on('exit', (code) => stopped(writer, new Error(`the durable writer stopped (exit code ${code})`)));
   return writer;
 }

@@ -8,7 +8,15 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/test-app.js';
 import type { Database } from '../db/database.js';
-import { bytesPath, closeDurableWriter, moveFilesToDirectory, readFileBytes, SWEEP_FILES_JOB, sweepFilesJob, writeFileBytes } from './file-directory.js';
+import {
+  bytesPath,
+  closeDurableWriter,
+  moveFilesToDirectory,
+  readFileBytes,
+  SWEEP_FILES_JOB,
+  sweepFilesJob,
+  writeFileBytes,
+} from './file-directory.js';
 import { readStoredFile, storeFile } from './store-file.js';
 
 let database: Database;
@@ -30,7 +38,9 @@ const idIn = (prefix: string) => `${prefix}${randomUUID().slice(2)}`;
 
 describe('files directory', () => {
   it('names bytes only by a file id: anything else is refused before touching the disk', async () => {
-    expect(bytesPath('/srv/files', '3f2c1a9e-0b4d-4c5e-8f6a-7b8c9d0e1f2a')).toBe('/srv/files/3f/3f2c1a9e-0b4d-4c5e-8f6a-7b8c9d0e1f2a');
+    expect(bytesPath('/srv/files', '3f2c1a9e-0b4d-4c5e-8f6a-7b8c9d0e1f2a')).toBe(
+      '/srv/files/3f/3f2c1a9e-0b4d-4c5e-8f6a-7b8c9d0e1f2a',
+    );
     for (const hostile of ['../../etc/passwd', '3f2c1a9e-0b4d-4c5e-8f6a-7b8c9d0e1f2a/../x', '', 'CON']) {
       expect(() => bytesPath('/srv/files', hostile)).toThrow(/not a file id/);
       await expect(writeFileBytes(dir, hostile, Buffer.from('x'))).rejects.toThrow(/not a file id/);
@@ -38,7 +48,11 @@ describe('files directory', () => {
   });
 
   it('stores and reads back the bytes, and never writes one id twice', async () => {
-    const stored = await storeFile(database.db, dir, { data: Buffer.from('%PDF-1.4\nbonjour\n%%EOF\n'), originalName: 'a.pdf', purpose: 'content' });
+    const stored = await storeFile(database.db, dir, {
+      data: Buffer.from('%PDF-1.4\nbonjour\n%%EOF\n'),
+      originalName: 'a.pdf',
+      purpose: 'content',
+    });
     expect((await readStoredFile(database.db, dir, stored.id))?.data.toString()).toContain('bonjour');
     expect((await readFileBytes(dir, stored.id))?.length).toBe(stored.size);
     await expect(writeFileBytes(dir, stored.id, Buffer.from('autre'))).rejects.toMatchObject({ code: 'EEXIST' });
@@ -48,13 +62,23 @@ describe('files directory', () => {
 
   it('moves files kept in the database into the directory, checked, and replaces what an interrupted move left', async () => {
     const inDatabase = await Promise.all(
-      ['un', 'deux', 'trois'].map((word) => storeFile(database.db, undefined, { data: Buffer.from(`%PDF-1.4\n${word}\n%%EOF\n`), originalName: `${word}.pdf`, purpose: 'content' })),
+      ['un', 'deux', 'trois'].map((word) =>
+        storeFile(database.db, undefined, {
+          data: Buffer.from(`%PDF-1.4\n${word}\n%%EOF\n`),
+          originalName: `${word}.pdf`,
+          purpose: 'content',
+        }),
+      ),
     );
     // An earlier move cut short after writing some bytes: they must be replaced, not kept.
     await writeFileBytes(dir, inDatabase[1]!.id, Buffer.from('à moitié écrit'));
     expect(await moveFilesToDirectory(database.db, dir, 2)).toBe(3);
     for (const [i, word] of ['un', 'deux', 'trois'].entries()) {
-      const row = await database.db.selectFrom('files').select(['data', 'stored_in']).where('id', '=', inDatabase[i]!.id).executeTakeFirstOrThrow();
+      const row = await database.db
+        .selectFrom('files')
+        .select(['data', 'stored_in'])
+        .where('id', '=', inDatabase[i]!.id)
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ data: null, stored_in: 'directory' });
       expect((await readStoredFile(database.db, dir, inDatabase[i]!.id))?.data.toString()).toContain(word);
     }
@@ -74,7 +98,14 @@ describe('files directory', () => {
 describe('the durable writer (a worker thread)', () => {
   it('writes many files at once, each with its bytes and their SHA-256, from empty to 1 MB', async () => {
     const target = mkdtempSync(join(tmpdir(), 'acc-durable-'));
-    const sizes = [0, 0, 1, 1_000_000, 1_000_000, ...Array.from({ length: 195 }, () => Math.floor(Math.random() * 300_000))];
+    const sizes = [
+      0,
+      0,
+      1,
+      1_000_000,
+      1_000_000,
+      ...Array.from({ length: 195 }, () => Math.floor(Math.random() * 300_000)),
+    ];
     const files = sizes.map((size) => ({ id: randomUUID(), data: randomBytes(size) }));
     const results = await Promise.all(files.map((f) => writeFileBytes(target, f.id, f.data)));
     for (const [i, f] of files.entries()) {
@@ -104,7 +135,10 @@ describe('the durable writer (a worker thread)', () => {
     const id = randomUUID();
     const first = randomBytes(50_000);
     await writeFileBytes(target, id, first);
-    await expect(writeFileBytes(target, id, randomBytes(10))).rejects.toMatchObject({ code: 'EEXIST', syscall: 'open' });
+    await expect(writeFileBytes(target, id, randomBytes(10))).rejects.toMatchObject({
+      code: 'EEXIST',
+      syscall: 'open',
+    });
     expect(readFileSync(bytesPath(target, id)).equals(first)).toBe(true);
     rmSync(target, { recursive: true, force: true });
   });
@@ -123,7 +157,10 @@ describe('the durable writer (a worker thread)', () => {
     const target = mkdtempSync(join(tmpdir(), 'acc-durable-'));
     // A regular file where the folder "ab" should be: nothing can be created in it.
     writeFileSync(join(target, 'ab'), 'not a folder');
-    const good = Array.from({ length: 20 }, (_, i) => ({ id: idIn(i % 2 ? 'cd' : 'ef'), data: randomBytes(1_000 * i) }));
+    const good = Array.from({ length: 20 }, (_, i) => ({
+      id: idIn(i % 2 ? 'cd' : 'ef'),
+      data: randomBytes(1_000 * i),
+    }));
     const bad = [idIn('ab'), idIn('ab')];
     const outcomes = await Promise.allSettled([
       writeFileBytes(target, bad[0]!, Buffer.from('x')),
@@ -132,7 +169,9 @@ describe('the durable writer (a worker thread)', () => {
     ]);
     for (const outcome of [outcomes[0]!, outcomes.at(-1)!]) {
       expect(outcome.status).toBe('rejected');
-      expect((outcome as PromiseRejectedResult).reason).toMatchObject({ code: expect.stringMatching(/^(EEXIST|ENOTDIR)$/) });
+      expect((outcome as PromiseRejectedResult).reason).toMatchObject({
+        code: expect.stringMatching(/^(EEXIST|ENOTDIR)$/),
+      });
     }
     for (const [i, f] of good.entries()) {
       expect(outcomes[i + 1]).toEqual({ status: 'fulfilled', value: { sha256: sha256(f.data) } });
@@ -156,7 +195,12 @@ describe('the durable writer (a worker thread)', () => {
     const target = mkdtempSync(join(tmpdir(), 'acc-durable-'));
     await closeDurableWriter();
     // Posted to a thread that is still starting (it loads for milliseconds), then stopped at once.
-    const pending = Array.from({ length: 10 }, () => writeFileBytes(target, randomUUID(), randomBytes(100_000)).then(() => 'written', (e: Error) => e.message));
+    const pending = Array.from({ length: 10 }, () =>
+      writeFileBytes(target, randomUUID(), randomBytes(100_000)).then(
+        () => 'written',
+        (e: Error) => e.message,
+      ),
+    );
     await closeDurableWriter();
     for (const outcome of await Promise.all(pending)) expect(outcome).toMatch(/durable writer stopped/);
     await closeDurableWriter(); // nothing running: a no-op
@@ -170,10 +214,17 @@ describe('the durable writer (a worker thread)', () => {
     const target = mkdtempSync(join(tmpdir(), 'acc-durable-'));
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4_096 }), fc.integer({ min: 4_097, max: 400_000 })), { minLength: 1, maxLength: 24 }),
+        fc.array(
+          fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4_096 }), fc.integer({ min: 4_097, max: 400_000 })),
+          { minLength: 1, maxLength: 24 },
+        ),
         fc.array(fc.nat(), { maxLength: 24 }),
         async (sizes, delays) => {
-          const files = sizes.map((size, i) => ({ id: randomUUID(), data: randomBytes(size), delay: (delays[i] ?? 0) % 3 }));
+          const files = sizes.map((size, i) => ({
+            id: randomUUID(),
+            data: randomBytes(size),
+            delay: (delays[i] ?? 0) % 3,
+          }));
           // Some calls in this turn, others a turn or two later: batches of every shape.
           const results = await Promise.all(
             files.map(async (f) => {

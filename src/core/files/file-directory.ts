@@ -53,11 +53,18 @@ export async function readFileBytes(dir: string, id: string): Promise<Buffer | u
  * back, temporary files of an interrupted write). Only entries older than `minAgeMs` are looked at,
  * so bytes written for a transaction still running are never taken. Returns how many were removed.
  */
-export async function sweepFileDirectory(db: Kysely<DB>, dir: string, now: Date, minAgeMs = 60 * 60 * 1000): Promise<number> {
+export async function sweepFileDirectory(
+  db: Kysely<DB>,
+  dir: string,
+  now: Date,
+  minAgeMs = 60 * 60 * 1000,
+): Promise<number> {
   let removed = 0;
   let folders: string[];
   try {
-    folders = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && /^[0-9a-f]{2}$/.test(e.name)).map((e) => e.name);
+    folders = (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isDirectory() && /^[0-9a-f]{2}$/.test(e.name))
+      .map((e) => e.name);
   } catch (error) {
     if ((error as { code?: string }).code === 'ENOENT') return 0;
     throw error;
@@ -72,7 +79,16 @@ export async function sweepFileDirectory(db: Kysely<DB>, dir: string, now: Date,
     }
     const ids = [...new Set(candidates.map((c) => c.id).filter((id) => UUID.test(id)))];
     const kept = new Set(
-      ids.length === 0 ? [] : (await db.selectFrom('files').select('id').where('id', 'in', ids).where('stored_in', '=', 'directory').execute()).map((r) => r.id),
+      ids.length === 0
+        ? []
+        : (
+            await db
+              .selectFrom('files')
+              .select('id')
+              .where('id', 'in', ids)
+              .where('stored_in', '=', 'directory')
+              .execute()
+          ).map((r) => r.id),
     );
     for (const candidate of candidates) {
       // A file whose row exists stays; anything else goes.
@@ -93,7 +109,12 @@ export async function scheduleFileSweep(db: Kysely<DB>, now: Date): Promise<void
 }
 
 /** The hourly sweep of the files directory: removes bytes no row refers to, then schedules the next one. */
-export function sweepFilesJob(db: Kysely<DB>, dir: string, now: () => Date, log?: { info(obj: object, msg: string): void }) {
+export function sweepFilesJob(
+  db: Kysely<DB>,
+  dir: string,
+  now: () => Date,
+  log?: { info(obj: object, msg: string): void },
+) {
   return async (): Promise<void> => {
     const removed = await sweepFileDirectory(db, dir, now());
     if (removed > 0) log?.info({ removed, dir }, 'files directory swept');
@@ -121,14 +142,23 @@ export async function moveFilesToDirectory(db: Kysely<DB>, dir: string, batchSiz
         .skipLocked()
         .execute();
       for (const row of rows) {
-        if (createHash('sha256').update(row.data!).digest('hex') !== row.sha256) throw new Error(`file ${row.id}: its bytes do not match its SHA-256, not moved`);
+        if (createHash('sha256').update(row.data!).digest('hex') !== row.sha256)
+          throw new Error(`file ${row.id}: its bytes do not match its SHA-256, not moved`);
       }
       // Only an interrupted earlier move can have left bytes under the id of a row still in the database.
       await Promise.all(rows.map((row) => unlink(bytesPath(dir, row.id)).catch(() => undefined)));
       // Written together, the batch shares the folder flushes.
       await Promise.all(rows.map((row) => writeFileBytes(dir, row.id, Buffer.from(row.data!))));
       if (rows.length > 0) {
-        await trx.updateTable('files').set({ data: null, stored_in: 'directory' }).where('id', 'in', rows.map((r) => r.id)).execute();
+        await trx
+          .updateTable('files')
+          .set({ data: null, stored_in: 'directory' })
+          .where(
+            'id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute();
       }
       return rows.length;
     });

@@ -11,8 +11,22 @@ describe('sniffContentType', () => {
     [Buffer.concat([Buffer.from('RIFF'), bytes(0, 0, 0, 0), Buffer.from('WEBPVP8 ')]), 'image/webp'],
     [Buffer.from('GIF89a...'), 'image/gif'],
     [Buffer.from('%PDF-1.7\n'), 'application/pdf'],
-    [Buffer.concat([bytes(0x50, 0x4b, 0x03, 0x04), Buffer.alloc(26), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.text')]), 'application/vnd.oasis.opendocument.text'],
-    [Buffer.concat([bytes(0x50, 0x4b, 0x03, 0x04), Buffer.alloc(26), Buffer.from('[Content_Types].xml ... word/document.xml')]), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      Buffer.concat([
+        bytes(0x50, 0x4b, 0x03, 0x04),
+        Buffer.alloc(26),
+        Buffer.from('mimetypeapplication/vnd.oasis.opendocument.text'),
+      ]),
+      'application/vnd.oasis.opendocument.text',
+    ],
+    [
+      Buffer.concat([
+        bytes(0x50, 0x4b, 0x03, 0x04),
+        Buffer.alloc(26),
+        Buffer.from('[Content_Types].xml ... word/document.xml'),
+      ]),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     [Buffer.concat([bytes(0x50, 0x4b, 0x03, 0x04), Buffer.alloc(40)]), 'application/zip'],
   ])('recognises %#', (buffer, type) => {
     expect(sniffContentType(buffer)?.contentType).toBe(type);

@@ -85,7 +85,9 @@ export interface FileRow {
 export async function prepareFile(filesDir: string | undefined, input: StoreFileInput): Promise<FileRow> {
   const contentType = input.contentType ?? sniffContentType(input.data)?.contentType ?? 'application/octet-stream';
   const id = randomUUID();
-  const { sha256 } = filesDir ? await writeFileBytes(filesDir, id, input.data) : { sha256: createHash('sha256').update(input.data).digest('hex') };
+  const { sha256 } = filesDir
+    ? await writeFileBytes(filesDir, id, input.data)
+    : { sha256: createHash('sha256').update(input.data).digest('hex') };
   const values = {
     id,
     owner_id: input.ownerId ?? null,
@@ -101,9 +103,17 @@ export async function prepareFile(filesDir: string | undefined, input: StoreFile
 }
 
 /** Stores a file (row in table files, bytes there or in FILES_DIR), in the caller's transaction. */
-export async function storeFile(trx: Transaction<DB> | Kysely<DB>, filesDir: string | undefined, input: StoreFileInput): Promise<StoredFileInfo> {
+export async function storeFile(
+  trx: Transaction<DB> | Kysely<DB>,
+  filesDir: string | undefined,
+  input: StoreFileInput,
+): Promise<StoredFileInfo> {
   const row = await prepareFile(filesDir, input);
-  const { created_at } = await trx.insertInto('files').values(row.values).returning('created_at').executeTakeFirstOrThrow();
+  const { created_at } = await trx
+    .insertInto('files')
+    .values(row.values)
+    .returning('created_at')
+    .executeTakeFirstOrThrow();
   return { ...row.info, createdAt: created_at };
 }
 
@@ -118,7 +128,11 @@ export function isUuid(value: unknown): value is string {
  * files directory are read from `filesDir`; a row that says so while no directory is configured, or
  * whose bytes are gone, is an operating error, not a missing file.
  */
-export async function readStoredFile(db: Kysely<DB> | Transaction<DB>, filesDir: string | undefined, id: string): Promise<StoredFile | undefined> {
+export async function readStoredFile(
+  db: Kysely<DB> | Transaction<DB>,
+  filesDir: string | undefined,
+  id: string,
+): Promise<StoredFile | undefined> {
   if (!isUuid(id)) return undefined;
   const row = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return undefined;

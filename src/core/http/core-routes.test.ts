@@ -28,9 +28,17 @@ describe('core routes', () => {
     const outside = await t.app.inject({ url: '/metrics', remoteAddress: '203.0.113.7' });
     expect(outside.statusCode).toBe(403);
     expect(outside.body).not.toContain('http_requests_total');
-    const spoofed = await t.app.inject({ url: '/metrics', remoteAddress: '203.0.113.7', headers: { 'x-forwarded-for': '127.0.0.1' } });
+    const spoofed = await t.app.inject({
+      url: '/metrics',
+      remoteAddress: '203.0.113.7',
+      headers: { 'x-forwarded-for': '127.0.0.1' },
+    });
     expect(spoofed.statusCode).toBe(403);
-    const throughLocalProxy = await t.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.7' } });
+    const throughLocalProxy = await t.app.inject({
+      url: '/metrics',
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': '203.0.113.7' },
+    });
     expect(throughLocalProxy.statusCode).toBe(403);
     const local6 = await t.app.inject({ url: '/metrics', remoteAddress: '::1' });
     expect(local6.statusCode).toBe(200);
@@ -44,7 +52,11 @@ describe('core routes', () => {
       expect(none.headers['www-authenticate']).toBe('Bearer');
       const wrong = await withToken.app.inject({ url: '/metrics', headers: { authorization: 'Bearer autre-chose' } });
       expect(wrong.statusCode).toBe(401);
-      const right = await withToken.app.inject({ url: '/metrics', remoteAddress: '203.0.113.7', headers: { authorization: 'Bearer jeton-de-mesure-assez-long' } });
+      const right = await withToken.app.inject({
+        url: '/metrics',
+        remoteAddress: '203.0.113.7',
+        headers: { authorization: 'Bearer jeton-de-mesure-assez-long' },
+      });
       expect(right.statusCode).toBe(200);
       expect(right.body).toContain('http_requests_total');
     } finally {

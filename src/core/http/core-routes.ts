@@ -7,7 +7,8 @@ import { safeReturnPath } from './safe-redirect.js';
 
 export const LOCALE_COOKIE = 'lang';
 
-const METRICS_REFUSED = 'Accès refusé : METRICS_TOKEN ou interface locale. / Access refused: METRICS_TOKEN or loopback.\n';
+const METRICS_REFUSED =
+  'Accès refusé : METRICS_TOKEN ou interface locale. / Access refused: METRICS_TOKEN or loopback.\n';
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 /**
@@ -38,8 +39,16 @@ export async function registerCoreRoutes(app: FastifyInstance, services: Service
   app.get('/metrics', { config: { permission: 'public' } }, async (request, reply) => {
     const refusal = metricsRefusal(request, services.config.metricsToken);
     if (refusal === 401) reply.header('www-authenticate', 'Bearer');
-    if (refusal) return reply.code(refusal).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(METRICS_REFUSED);
-    return reply.header('cache-control', 'no-store').type(registry.contentType).send(await registry.metrics());
+    if (refusal)
+      return reply
+        .code(refusal)
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send(METRICS_REFUSED);
+    return reply
+      .header('cache-control', 'no-store')
+      .type(registry.contentType)
+      .send(await registry.metrics());
   });
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -29,7 +29,9 @@ export function sendErrorPage(
         <p class="fr-text--lead" safe>
           {t(locale, text, params)}
         </p>
-        <p class="fr-text--sm">Erreur {status} / Error {status}</p>
+        <p class="fr-text--sm">
+          Erreur {status} / Error {status}
+        </p>
         <a class="fr-btn" href="/" safe>
           {t(locale, m.backHome)}
         </a>

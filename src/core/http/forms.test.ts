@@ -17,18 +17,21 @@ const anyValue = fc.oneof(
 describe('FormReader', () => {
   it('never throws, and every rejection names a field that was read', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom('title', 'email', 'slug', 'date', 'kind', 'link', 'other'), anyValue), (body) => {
-        const form = new FormReader(body);
-        form.text('title', { required: true, max: 200 });
-        form.email('email', { required: true });
-        form.slug('slug');
-        form.date('date');
-        form.choice('kind', ['a', 'b'] as const);
-        form.url('link');
-        const read = ['title', 'email', 'slug', 'date', 'kind', 'link'];
-        for (const field of Object.keys(form.errors)) expect(read).toContain(field);
-        for (const field of read) expect(typeof form.values[field]).toBe('string');
-      }),
+      fc.property(
+        fc.dictionary(fc.constantFrom('title', 'email', 'slug', 'date', 'kind', 'link', 'other'), anyValue),
+        (body) => {
+          const form = new FormReader(body);
+          form.text('title', { required: true, max: 200 });
+          form.email('email', { required: true });
+          form.slug('slug');
+          form.date('date');
+          form.choice('kind', ['a', 'b'] as const);
+          form.url('link');
+          const read = ['title', 'email', 'slug', 'date', 'kind', 'link'];
+          for (const field of Object.keys(form.errors)) expect(read).toContain(field);
+          for (const field of read) expect(typeof form.values[field]).toBe('string');
+        },
+      ),
     );
   });
 

@@ -4,18 +4,33 @@ import { badFieldsOf, hasBadCharacters, withoutBadCharacters } from './input-rul
 export const formMessages = defineMessages({
   required: { fr: 'Ce champ est obligatoire.', en: 'This field is required.' },
   notText: { fr: 'Ce champ doit être un texte.', en: 'This field must be text.' },
-  tooLong: { fr: 'Ce champ ne doit pas dépasser {max} caractères.', en: 'This field must not exceed {max} characters.' },
-  email: { fr: 'Saisissez une adresse électronique valide, par exemple nom@domaine.fr.', en: 'Enter a valid email address, e.g. name@domain.fr.' },
+  tooLong: {
+    fr: 'Ce champ ne doit pas dépasser {max} caractères.',
+    en: 'This field must not exceed {max} characters.',
+  },
+  email: {
+    fr: 'Saisissez une adresse électronique valide, par exemple nom@domaine.fr.',
+    en: 'Enter a valid email address, e.g. name@domain.fr.',
+  },
   date: { fr: 'Saisissez une date au format AAAA-MM-JJ.', en: 'Enter a date in the format YYYY-MM-DD.' },
   choice: { fr: 'Choisissez une des valeurs proposées.', en: 'Choose one of the proposed values.' },
-  slug: { fr: 'Utilisez des lettres minuscules, des chiffres et des tirets (par exemple mon-article).', en: 'Use lower-case letters, digits and hyphens (e.g. my-article).' },
-  url: { fr: 'Saisissez une adresse web commençant par https:// ou une adresse du site commençant par /.', en: 'Enter a web address starting with https:// or a site path starting with /.' },
+  slug: {
+    fr: 'Utilisez des lettres minuscules, des chiffres et des tirets (par exemple mon-article).',
+    en: 'Use lower-case letters, digits and hyphens (e.g. my-article).',
+  },
+  url: {
+    fr: 'Saisissez une adresse web commençant par https:// ou une adresse du site commençant par /.',
+    en: 'Enter a web address starting with https:// or a site path starting with /.',
+  },
   badCharacters: {
     fr: 'Ce champ contenait des caractères non autorisés (caractère nul ou caractère Unicode isolé) ; ils ont été retirés. Vérifiez le texte puis envoyez à nouveau.',
     en: 'This field contained characters that are not allowed (null character or lone Unicode surrogate); they were removed. Check the text and send it again.',
   },
   integer: { fr: 'Saisissez un nombre entier.', en: 'Enter a whole number.' },
-  summary: { fr: 'Le formulaire contient {n} erreur(s). Corrigez les champs signalés.', en: 'The form has {n} error(s). Correct the fields shown.' },
+  summary: {
+    fr: 'Le formulaire contient {n} erreur(s). Corrigez les champs signalés.',
+    en: 'The form has {n} error(s). Correct the fields shown.',
+  },
 });
 
 export interface FieldError {
@@ -60,7 +75,8 @@ export class FormReader {
     if (!this.body || typeof this.body !== 'object') return undefined;
     const value = (this.body as Record<string, unknown>)[field];
     // Multipart fields arrive as { value }.
-    if (value && typeof value === 'object' && 'value' in value && !Array.isArray(value)) return (value as { value: unknown }).value;
+    if (value && typeof value === 'object' && 'value' in value && !Array.isArray(value))
+      return (value as { value: unknown }).value;
     return value;
   }
 
@@ -121,7 +137,8 @@ export class FormReader {
   /** A link: https://…, http://… or a path on this site. Never javascript: or data:. */
   url(field: string, options: { required?: boolean } = {}): string {
     const value = this.text(field, { ...options, max: 2000 });
-    if (value && !this.errors[field] && !/^(https?:\/\/[^\s]+|\/[^\s/][^\s]*|\/)$/i.test(value)) this.fail(field, formMessages.url);
+    if (value && !this.errors[field] && !/^(https?:\/\/[^\s]+|\/[^\s/][^\s]*|\/)$/i.test(value))
+      this.fail(field, formMessages.url);
     return value;
   }
 

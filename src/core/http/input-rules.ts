@@ -148,9 +148,11 @@ export function registerInputRules(app: FastifyInstance): void {
     const queryAt = request.url.indexOf('?');
     const query = request.query as Record<string, unknown> | undefined;
     if (query && typeof query === 'object') {
-      for (const name of RETURN_PARAMS) if (badCharacterPath(query[name]) || hasMalformedParam(request.url, queryAt, name)) delete query[name];
+      for (const name of RETURN_PARAMS)
+        if (badCharacterPath(query[name]) || hasMalformedParam(request.url, queryAt, name)) delete query[name];
     }
-    if (queryAt >= 0 && !queryDecodesWithout(request.url.slice(queryAt + 1), RETURN_PARAMS)) return refuseBadCharacters(request, reply, '?');
+    if (queryAt >= 0 && !queryDecodesWithout(request.url.slice(queryAt + 1), RETURN_PARAMS))
+      return refuseBadCharacters(request, reply, '?');
     const queryField = badCharacterPath(query);
     if (queryField) return refuseBadCharacters(request, reply, queryField);
 

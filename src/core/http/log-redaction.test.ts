@@ -35,7 +35,12 @@ describe('request logs', () => {
     await t.app.inject(`/panel-citoyen/invitation?lang=fr&jeton=${secrets.invitation}`);
     await t.app.inject(`/avis/${secrets.expert}`);
     await t.app.inject(`/avis/${secrets.expert}?ok=envoye`);
-    await t.app.inject({ method: 'POST', url: `/avis/${secrets.expert}`, headers: { cookie: csrf!.cookie }, payload: { _csrf: csrf!.token } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/avis/${secrets.expert}`,
+      headers: { cookie: csrf!.cookie },
+      payload: { _csrf: csrf!.token },
+    });
     await t.app.inject({ method: 'POST', url: `/admin/contenus/actualites/x/fichiers?_csrf=${secrets.csrf}` });
     await t.app.inject(`/connexion/proconnect/retour?code=${secrets.code}&state=${secrets.state}`);
     await t.app.inject(`/quelque-part/${secrets.future}?access_token=${secrets.future}`);
@@ -50,8 +55,12 @@ describe('request logs', () => {
   });
 
   it('keeps the rest of the URL readable', () => {
-    expect(redactUrl('/admin/candidatures/0b9f6a3e-4b59-4d2c-9f3e-2a1b3c4d5e6f?page=2')).toBe('/admin/candidatures/0b9f6a3e-4b59-4d2c-9f3e-2a1b3c4d5e6f?page=2');
-    expect(redactUrl('/connexion/lien?jeton=abc&retour=%2Fcompte')).toBe('/connexion/lien?jeton=[redacted]&retour=%2Fcompte');
+    expect(redactUrl('/admin/candidatures/0b9f6a3e-4b59-4d2c-9f3e-2a1b3c4d5e6f?page=2')).toBe(
+      '/admin/candidatures/0b9f6a3e-4b59-4d2c-9f3e-2a1b3c4d5e6f?page=2',
+    );
+    expect(redactUrl('/connexion/lien?jeton=abc&retour=%2Fcompte')).toBe(
+      '/connexion/lien?jeton=[redacted]&retour=%2Fcompte',
+    );
     expect(redactUrl('/x?%6Aeton=abc')).toBe('/x?%6Aeton=[redacted]');
     expect(redactUrl('/avis/')).toBe('/avis/');
   });

@@ -54,7 +54,10 @@ export function redactUrl(url: string, marker = REDACTED): string {
 
 /** A text (a mail's body) with the secret parts of every absolute link in it replaced by `marker`. */
 export function maskLinks(text: string, marker: string): string {
-  return text.replace(/(https?:\/\/[^\s/?#<>"']+)([^\s<>"']*)/g, (_all, origin: string, rest: string) => origin + redactUrl(rest, marker));
+  return text.replace(
+    /(https?:\/\/[^\s/?#<>"']+)([^\s<>"']*)/g,
+    (_all, origin: string, rest: string) => origin + redactUrl(rest, marker),
+  );
 }
 
 /**

@@ -66,7 +66,10 @@ function addField(fields: Record<string, unknown>, name: string, value: string):
 }
 
 /** A multipart form with no file kept at all: what a request that may not upload sends (its file bytes are skipped). */
-export const NO_FILES: Pick<UploadRules, 'maxFileBytes' | 'quota'> = { maxFileBytes: () => 0, quota: () => ({ files: 0, bytes: 0 }) };
+export const NO_FILES: Pick<UploadRules, 'maxFileBytes' | 'quota'> = {
+  maxFileBytes: () => 0,
+  quota: () => ({ files: 0, bytes: 0 }),
+};
 
 export function readMultipartForm(request: FastifyRequest, rules: UploadRules): Promise<MultipartForm> {
   const raw = request.raw;
@@ -108,7 +111,9 @@ export function readMultipartForm(request: FastifyRequest, rules: UploadRules): 
         limits: { fieldSize: 1024 * 1024, fields: 500, parts: 1000, headerPairs: 100 },
       });
     } catch (error) {
-      reject(new HttpError(400, error instanceof Error ? error.message : 'malformed multipart form', 'malformed_multipart'));
+      reject(
+        new HttpError(400, error instanceof Error ? error.message : 'malformed multipart form', 'malformed_multipart'),
+      );
       return;
     }
     // The platform's input rule (input-rules.ts) holds here too: a name, value or file name with a NUL, a
@@ -124,45 +129,54 @@ export function readMultipartForm(request: FastifyRequest, rules: UploadRules): 
     busboy.on('field', (name: string, value: string) => {
       if (!breaksRule(name, name, value)) addField(fields, name, value);
     });
-    busboy.on('file', (field: string, stream: NodeJS.ReadableStream & { resume(): void }, filename: string | undefined) => {
-      if (breaksRule(field, field, filename)) return stream.resume();
-      const name = filename ?? '';
-      const chunks: Buffer[] = [];
-      let size = 0;
-      let limit = -1;
-      let refused = refusal !== null;
-      const refuse = (why: UploadRefusal) => {
-        if (!refusal) readLimit = Math.min(readLimit, bodyRead + rules.afterRefusalBytes);
-        refusal ??= why;
-        refused = true;
-        chunks.length = 0;
-      };
-      stream.on('data', (chunk: Buffer) => {
-        if (refused) return;
-        if (limit < 0) {
-          // The first byte of a file: is it wanted, and how much of it may be kept?
-          const fileMax = rules.maxFileBytes(field);
-          const left = rules.quota(fields);
-          if (fileMax <= 0) return refuse({ reason: 'not_a_file_field', field, name });
-          if (files.length + 1 > left.files) return refuse({ reason: 'quota_files', field, name });
-          limit = Math.min(fileMax, left.bytes - keptBytes);
-        }
-        size += chunk.length;
-        if (size > limit) {
-          const fileMax = rules.maxFileBytes(field);
-          return refuse(size > fileMax ? { reason: 'too_large', field, name, maxBytes: fileMax } : { reason: 'quota_bytes', field, name });
-        }
-        chunks.push(chunk);
-      });
-      stream.on('end', () => {
-        // An empty file input still sends a part with no name and no bytes: nothing was chosen.
-        if (refused || (size === 0 && !name)) return;
-        keptBytes += size;
-        files.push({ field, name, data: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
-      });
-    });
+    busboy.on(
+      'file',
+      (field: string, stream: NodeJS.ReadableStream & { resume(): void }, filename: string | undefined) => {
+        if (breaksRule(field, field, filename)) return stream.resume();
+        const name = filename ?? '';
+        const chunks: Buffer[] = [];
+        let size = 0;
+        let limit = -1;
+        let refused = refusal !== null;
+        const refuse = (why: UploadRefusal) => {
+          if (!refusal) readLimit = Math.min(readLimit, bodyRead + rules.afterRefusalBytes);
+          refusal ??= why;
+          refused = true;
+          chunks.length = 0;
+        };
+        stream.on('data', (chunk: Buffer) => {
+          if (refused) return;
+          if (limit < 0) {
+            // The first byte of a file: is it wanted, and how much of it may be kept?
+            const fileMax = rules.maxFileBytes(field);
+            const left = rules.quota(fields);
+            if (fileMax <= 0) return refuse({ reason: 'not_a_file_field', field, name });
+            if (files.length + 1 > left.files) return refuse({ reason: 'quota_files', field, name });
+            limit = Math.min(fileMax, left.bytes - keptBytes);
+          }
+          size += chunk.length;
+          if (size > limit) {
+            const fileMax = rules.maxFileBytes(field);
+            return refuse(
+              size > fileMax
+                ? { reason: 'too_large', field, name, maxBytes: fileMax }
+                : { reason: 'quota_bytes', field, name },
+            );
+          }
+          chunks.push(chunk);
+        });
+        stream.on('end', () => {
+          // An empty file input still sends a part with no name and no bytes: nothing was chosen.
+          if (refused || (size === 0 && !name)) return;
+          keptBytes += size;
+          files.push({ field, name, data: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+        });
+      },
+    );
     busboy.on('finish', () => finish());
-    busboy.on('error', (error: Error) => finish(new HttpError(400, error.message || 'malformed multipart form', 'malformed_multipart')));
+    busboy.on('error', (error: Error) =>
+      finish(new HttpError(400, error.message || 'malformed multipart form', 'malformed_multipart')),
+    );
     raw.on('data', count);
     raw.on('error', finish);
     raw.on('aborted', aborted);

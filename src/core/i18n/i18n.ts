@@ -53,5 +53,10 @@ export function formatDateTime(locale: Locale, date: Date): string {
 
 /** YYYY-MM-DD of the date in Europe/Paris (for <time datetime> and inputs). */
 export function isoDateParis(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
 }

@@ -69,7 +69,11 @@ describe('jobs', () => {
   it('takes again a job whose process died while running it', async () => {
     const clock = new ManualClock(new Date());
     await enqueueJob(database.db, 'crash', {}, { runAt: clock.now() });
-    await database.db.updateTable('jobs').set({ state: 'running', locked_until: new Date(clock.now().getTime() - 1) }).where('name', '=', 'crash').execute();
+    await database.db
+      .updateTable('jobs')
+      .set({ state: 'running', locked_until: new Date(clock.now().getTime() - 1) })
+      .where('name', '=', 'crash')
+      .execute();
     let calls = 0;
     await worker(clock, { crash: async () => void calls++ }).drain();
     expect(calls).toBe(1);

@@ -65,7 +65,13 @@ export class JobWorker {
     const { db, clock } = this.options;
     const now = clock.now();
     const lockedUntil = new Date(now.getTime() + (this.options.lockMs ?? 5 * 60_000));
-    const claimed = await sql<{ id: string; name: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>`
+    const claimed = await sql<{
+      id: string;
+      name: string;
+      payload: Record<string, unknown>;
+      attempts: number;
+      max_attempts: number;
+    }>`
       update jobs set state = 'running', attempts = attempts + 1, locked_until = ${lockedUntil}
       where id in (
         select id from jobs
@@ -79,13 +85,23 @@ export class JobWorker {
     return claimed.rows.length;
   }
 
-  private async runJob(job: { id: string; name: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }): Promise<void> {
+  private async runJob(job: {
+    id: string;
+    name: string;
+    payload: Record<string, unknown>;
+    attempts: number;
+    max_attempts: number;
+  }): Promise<void> {
     const { db, clock, handlers, log } = this.options;
     const handler = handlers.get(job.name);
     try {
       if (!handler) throw new Error(`no handler for job ${job.name}`);
       await handler(job.payload, { id: job.id, attempts: job.attempts });
-      await db.updateTable('jobs').set({ state: 'done', finished_at: clock.now(), locked_until: null, singleton_key: null }).where('id', '=', job.id).execute();
+      await db
+        .updateTable('jobs')
+        .set({ state: 'done', finished_at: clock.now(), locked_until: null, singleton_key: null })
+        .where('id', '=', job.id)
+        .execute();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = job.attempts >= job.max_attempts;

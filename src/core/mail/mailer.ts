@@ -19,7 +19,11 @@ export interface MailRequest {
  * batch of writes it sends before COMMIT): a mail goes out only if the change that wrote it
  * commits, and it is never lost if SMTP is down.
  */
-export async function queueMail(target: Transaction<DB> | Kysely<DB> | WriteBatch, request: MailRequest, now: Date): Promise<void> {
+export async function queueMail(
+  target: Transaction<DB> | Kysely<DB> | WriteBatch,
+  request: MailRequest,
+  now: Date,
+): Promise<void> {
   const rendered = renderMail(request.template, request.locale, request.data);
   // The mail and its sending job in one statement (one round trip inside the caller's transaction).
   await writeTo(target, (batch) => {
@@ -27,7 +31,9 @@ export async function queueMail(target: Transaction<DB> | Kysely<DB> | WriteBatc
       insert into mails (to_address, subject, text_body, html_body, template, locale, created_at)
       values (${request.to}, ${rendered.subject}, ${rendered.text}, ${rendered.html}, ${request.template}, ${request.locale}, ${now})
       returning id`);
-    batch.add(sql`insert into jobs (name, payload, run_at) select ${SEND_MAIL_JOB}, jsonb_build_object('mailId', ${mail}.id), ${now} from ${mail}`);
+    batch.add(
+      sql`insert into jobs (name, payload, run_at) select ${SEND_MAIL_JOB}, jsonb_build_object('mailId', ${mail}.id), ${now} from ${mail}`,
+    );
   });
 }
 
@@ -43,13 +49,24 @@ export async function resendMail(trx: Transaction<DB>, mailId: string, now: Date
     .expression((eb) =>
       eb
         .selectFrom('mails')
-        .select(['to_address', 'subject', 'text_body', 'html_body', 'template', 'locale', sql<Date>`${now}::timestamptz`.as('created_at')])
+        .select([
+          'to_address',
+          'subject',
+          'text_body',
+          'html_body',
+          'template',
+          'locale',
+          sql<Date>`${now}::timestamptz`.as('created_at'),
+        ])
         .where('id', '=', mailId),
     )
     .returning('id')
     .executeTakeFirst();
   if (!copy) return undefined;
-  await trx.insertInto('jobs').values({ name: SEND_MAIL_JOB, payload: JSON.stringify({ mailId: copy.id }), run_at: now }).execute();
+  await trx
+    .insertInto('jobs')
+    .values({ name: SEND_MAIL_JOB, payload: JSON.stringify({ mailId: copy.id }), run_at: now })
+    .execute();
   return copy.id;
 }
 
@@ -68,14 +85,31 @@ export function sendMailJob(
     if (!transport) {
       await db.updateTable('mails').set({ status: 'stored' }).where('id', '=', mail.id).execute();
       // Without SMTP (local demo), the log is how the person running the platform reads sign-in links.
-      log?.info({ to: mail.to_address, subject: mail.subject, text: mail.text_body }, 'mail kept in the database (no SMTP_URL configured)');
+      log?.info(
+        { to: mail.to_address, subject: mail.subject, text: mail.text_body },
+        'mail kept in the database (no SMTP_URL configured)',
+      );
       return;
     }
     try {
-      await transport.sendMail({ from, to: mail.to_address, subject: mail.subject, text: mail.text_body, html: mail.html_body });
-      await db.updateTable('mails').set({ status: 'sent', sent_at: now(), error: null }).where('id', '=', mail.id).execute();
+      await transport.sendMail({
+        from,
+        to: mail.to_address,
+        subject: mail.subject,
+        text: mail.text_body,
+        html: mail.html_body,
+      });
+      await db
+        .updateTable('mails')
+        .set({ status: 'sent', sent_at: now(), error: null })
+        .where('id', '=', mail.id)
+        .execute();
     } catch (error) {
-      await db.updateTable('mails').set({ error: error instanceof Error ? error.message : String(error) }).where('id', '=', mail.id).execute();
+      await db
+        .updateTable('mails')
+        .set({ error: error instanceof Error ? error.message : String(error) })
+        .where('id', '=', mail.id)
+        .execute();
       throw error;
     }
   };

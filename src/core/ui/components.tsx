@@ -205,8 +205,19 @@ export interface GroupButton {
  * (one that does not apply on this page) is left out. `inline` says from which width the buttons stand side
  * by side (`md`: from medium screens; default: always).
  */
-export function ButtonGroup(props: { name?: string; buttons: (GroupButton | false)[]; inline?: 'always' | 'md'; size?: 'sm'; class?: string }): JSX.Element {
-  const classes = ['fr-btns-group', props.inline === 'md' ? 'fr-btns-group--inline-md' : 'fr-btns-group--inline', props.size ? `fr-btns-group--${props.size}` : '', props.class ?? '']
+export function ButtonGroup(props: {
+  name?: string;
+  buttons: (GroupButton | false)[];
+  inline?: 'always' | 'md';
+  size?: 'sm';
+  class?: string;
+}): JSX.Element {
+  const classes = [
+    'fr-btns-group',
+    props.inline === 'md' ? 'fr-btns-group--inline-md' : 'fr-btns-group--inline',
+    props.size ? `fr-btns-group--${props.size}` : '',
+    props.class ?? '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -236,12 +247,22 @@ export function CsrfField({ token }: { token?: string }): JSX.Element {
 }
 
 /** Lists every error at the top of a form, each linking to its field (RGAA 11.10). */
-export function ErrorSummary({ locale, errors, labels }: { locale: Locale; errors: Record<string, FieldError>; labels: Record<string, string> }): JSX.Element {
+export function ErrorSummary({
+  locale,
+  errors,
+  labels,
+}: {
+  locale: Locale;
+  errors: Record<string, FieldError>;
+  labels: Record<string, string>;
+}): JSX.Element {
   const entries = Object.entries(errors);
   if (entries.length === 0) return '';
   return (
     <div class="fr-alert fr-alert--error fr-mb-4w" role="alert">
-      <h2 class="fr-alert__title" safe>{t(locale, m.errorSummary)}</h2>
+      <h2 class="fr-alert__title" safe>
+        {t(locale, m.errorSummary)}
+      </h2>
       <ul>
         {entries.map(([field, error]) => (
           <li>
@@ -255,7 +276,15 @@ export function ErrorSummary({ locale, errors, labels }: { locale: Locale; error
   );
 }
 
-export function Alert({ kind, title, text }: { kind: 'success' | 'error' | 'info' | 'warning'; title: string; text?: string }): JSX.Element {
+export function Alert({
+  kind,
+  title,
+  text,
+}: {
+  kind: 'success' | 'error' | 'info' | 'warning';
+  title: string;
+  text?: string;
+}): JSX.Element {
   return (
     <div class={`fr-alert fr-alert--${kind} fr-mb-4w`} role={kind === 'error' ? 'alert' : 'status'}>
       <h2 class="fr-alert__title" safe>
@@ -271,7 +300,17 @@ export function Alert({ kind, title, text }: { kind: 'success' | 'error' | 'info
  * limited to some tracks, see `config.allTracks`): shown to people with rights on every track; the
  * others read why it is not there, or nothing when `quiet` (a button repeated in a table).
  */
-export function EveryTrackOnly({ user, locale, quiet, children }: { user: CurrentUser | null; locale: Locale; quiet?: boolean; children?: Html.Children }): JSX.Element {
+export function EveryTrackOnly({
+  user,
+  locale,
+  quiet,
+  children,
+}: {
+  user: CurrentUser | null;
+  locale: Locale;
+  quiet?: boolean;
+  children?: Html.Children;
+}): JSX.Element {
   if (coversEveryTrack(user)) return <>{children}</>;
   if (quiet) return <></>;
   return (
@@ -281,7 +320,13 @@ export function EveryTrackOnly({ user, locale, quiet, children }: { user: Curren
   );
 }
 
-export function Breadcrumb({ locale, items }: { locale: Locale; items: { label: string; href?: string }[] }): JSX.Element {
+export function Breadcrumb({
+  locale,
+  items,
+}: {
+  locale: Locale;
+  items: { label: string; href?: string }[];
+}): JSX.Element {
   return (
     <nav role="navigation" class="fr-breadcrumb" aria-label={t(locale, m.breadcrumb)}>
       <button class="fr-breadcrumb__button" aria-expanded="false" aria-controls="breadcrumb" safe>
@@ -311,9 +356,21 @@ export function Breadcrumb({ locale, items }: { locale: Locale; items: { label: 
 }
 
 /** DSFR pagination; `href(n)` builds the link of page n (keeping the filters). */
-export function Pagination({ locale, page, pages, href }: { locale: Locale; page: number; pages: number; href: (n: number) => string }): JSX.Element {
+export function Pagination({
+  locale,
+  page,
+  pages,
+  href,
+}: {
+  locale: Locale;
+  page: number;
+  pages: number;
+  href: (n: number) => string;
+}): JSX.Element {
   if (pages <= 1) return '';
-  const numbers = Array.from({ length: pages }, (_, i) => i + 1).filter((n) => n === 1 || n === pages || Math.abs(n - page) <= 2);
+  const numbers = Array.from({ length: pages }, (_, i) => i + 1).filter(
+    (n) => n === 1 || n === pages || Math.abs(n - page) <= 2,
+  );
   const link = (n: number, cls: string, label: string, text: string) =>
     n >= 1 && n <= pages && n !== page ? (
       <a class={`fr-pagination__link ${cls}`} href={href(n)} title={label} safe>
@@ -328,7 +385,14 @@ export function Pagination({ locale, page, pages, href }: { locale: Locale; page
     <nav role="navigation" class="fr-pagination" aria-label={t(locale, m.pagination)}>
       <ul class="fr-pagination__list">
         <li>{link(1, 'fr-pagination__link--first', t(locale, m.firstPage), t(locale, m.firstPage))}</li>
-        <li>{link(page - 1, 'fr-pagination__link--prev fr-pagination__link--lg-label', t(locale, m.previousPage), t(locale, m.previousPage))}</li>
+        <li>
+          {link(
+            page - 1,
+            'fr-pagination__link--prev fr-pagination__link--lg-label',
+            t(locale, m.previousPage),
+            t(locale, m.previousPage),
+          )}
+        </li>
         {numbers.map((n) => (
           <li>
             {n === page ? (
@@ -342,7 +406,14 @@ export function Pagination({ locale, page, pages, href }: { locale: Locale; page
             )}
           </li>
         ))}
-        <li>{link(page + 1, 'fr-pagination__link--next fr-pagination__link--lg-label', t(locale, m.nextPage), t(locale, m.nextPage))}</li>
+        <li>
+          {link(
+            page + 1,
+            'fr-pagination__link--next fr-pagination__link--lg-label',
+            t(locale, m.nextPage),
+            t(locale, m.nextPage),
+          )}
+        </li>
         <li>{link(pages, 'fr-pagination__link--last', t(locale, m.lastPage), t(locale, m.lastPage))}</li>
       </ul>
     </nav>

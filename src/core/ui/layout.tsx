@@ -46,16 +46,28 @@ function Header({ ctx }: { ctx: ViewContext }): JSX.Element {
                   </p>
                 </div>
                 <div class="fr-header__navbar">
-                  <button class="fr-btn--menu fr-btn" data-fr-opened="false" aria-controls="modal-menu" aria-haspopup="menu" id="button-menu" title={t(locale, m.menu)} safe>
+                  <button
+                    class="fr-btn--menu fr-btn"
+                    data-fr-opened="false"
+                    aria-controls="modal-menu"
+                    aria-haspopup="menu"
+                    id="button-menu"
+                    title={t(locale, m.menu)}
+                    safe
+                  >
                     {t(locale, m.menu)}
                   </button>
                 </div>
               </div>
               <div class="fr-header__service">
                 <a href="/" title={t(locale, m.homeLinkTitle)}>
-                  <p class="fr-header__service-title" safe>{t(locale, m.serviceTitle)}</p>
+                  <p class="fr-header__service-title" safe>
+                    {t(locale, m.serviceTitle)}
+                  </p>
                 </a>
-                <p class="fr-header__service-tagline" safe>{t(locale, m.serviceTagline)}</p>
+                <p class="fr-header__service-tagline" safe>
+                  {t(locale, m.serviceTagline)}
+                </p>
               </div>
             </div>
             <div class="fr-header__tools">
@@ -81,7 +93,12 @@ function Header({ ctx }: { ctx: ViewContext }): JSX.Element {
               </li>
               {navItems.map((item) => (
                 <li class="fr-nav__item">
-                  <a class="fr-nav__link" href={item.href} {...(isCurrent(ctx.path, item.href) ? { 'aria-current': 'page' } : {})} safe>
+                  <a
+                    class="fr-nav__link"
+                    href={item.href}
+                    {...(isCurrent(ctx.path, item.href) ? { 'aria-current': 'page' } : {})}
+                    safe
+                  >
                     {t(locale, item.label)}
                   </a>
                 </li>
@@ -99,7 +116,14 @@ function ToolLinks({ ctx, switchHref, other }: { ctx: ViewContext; switchHref: s
   return (
     <ul class="fr-btns-group">
       <li>
-        <a class="fr-btn fr-icon-translate-2" href={switchHref} lang={other} hreflang={other} title={t(locale, m.otherLanguageTitle)} safe>
+        <a
+          class="fr-btn fr-icon-translate-2"
+          href={switchHref}
+          lang={other}
+          hreflang={other}
+          title={t(locale, m.otherLanguageTitle)}
+          safe
+        >
           {t(locale, m.otherLanguage)}
         </a>
       </li>
@@ -178,11 +202,20 @@ function Footer({ locale }: { locale: Locale }): JSX.Element {
             </a>
           </div>
           <div class="fr-footer__content">
-            <p class="fr-footer__content-desc" safe>{t(locale, m.footerDesc)}</p>
+            <p class="fr-footer__content-desc" safe>
+              {t(locale, m.footerDesc)}
+            </p>
             <ul class="fr-footer__content-list">
               {stateLinks.map((host) => (
                 <li class="fr-footer__content-item">
-                  <a class="fr-footer__content-link" target="_blank" rel="noopener" title={`${host} - ${t(locale, m.newWindow)}`} href={`https://${host}`} safe>
+                  <a
+                    class="fr-footer__content-link"
+                    target="_blank"
+                    rel="noopener"
+                    title={`${host} - ${t(locale, m.newWindow)}`}
+                    href={`https://${host}`}
+                    safe
+                  >
                     {host}
                   </a>
                 </li>
@@ -193,22 +226,36 @@ function Footer({ locale }: { locale: Locale }): JSX.Element {
         <div class="fr-footer__bottom">
           <ul class="fr-footer__bottom-list">
             <li class="fr-footer__bottom-item">
-              <a class="fr-footer__bottom-link" href="/plan-du-site" safe>{t(locale, m.siteMap)}</a>
+              <a class="fr-footer__bottom-link" href="/plan-du-site" safe>
+                {t(locale, m.siteMap)}
+              </a>
             </li>
             <li class="fr-footer__bottom-item">
-              <a class="fr-footer__bottom-link" href="/accessibilite" safe>{t(locale, m.accessibility)}</a>
+              <a class="fr-footer__bottom-link" href="/accessibilite" safe>
+                {t(locale, m.accessibility)}
+              </a>
             </li>
             <li class="fr-footer__bottom-item">
-              <a class="fr-footer__bottom-link" href="/mentions-legales" safe>{t(locale, m.legal)}</a>
+              <a class="fr-footer__bottom-link" href="/mentions-legales" safe>
+                {t(locale, m.legal)}
+              </a>
             </li>
             <li class="fr-footer__bottom-item">
-              <a class="fr-footer__bottom-link" href="/donnees-personnelles" safe>{t(locale, m.personalData)}</a>
+              <a class="fr-footer__bottom-link" href="/donnees-personnelles" safe>
+                {t(locale, m.personalData)}
+              </a>
             </li>
           </ul>
           <div class="fr-footer__bottom-copy">
             <p>
               {escapeT(locale, m.license)}{' '}
-              <a href="https://github.com/etalab/licence-ouverte/blob/master/LO.md" target="_blank" rel="noopener" title={`${t(locale, m.licenseName)} - ${t(locale, m.newWindow)}`} safe>
+              <a
+                href="https://github.com/etalab/licence-ouverte/blob/master/LO.md"
+                target="_blank"
+                rel="noopener"
+                title={`${t(locale, m.licenseName)} - ${t(locale, m.newWindow)}`}
+                safe
+              >
                 {t(locale, m.licenseName)}
               </a>
             </p>
@@ -243,13 +290,19 @@ export function Page({ ctx, title, description, head, children }: PageProps): JS
             <nav class="fr-container" role="navigation" aria-label={t(locale, m.quickAccess)}>
               <ul class="fr-skiplinks__list">
                 <li>
-                  <a class="fr-link" href="#contenu" safe>{t(locale, m.skipContent)}</a>
+                  <a class="fr-link" href="#contenu" safe>
+                    {t(locale, m.skipContent)}
+                  </a>
                 </li>
                 <li>
-                  <a class="fr-link" href="#header-navigation" safe>{t(locale, m.skipMenu)}</a>
+                  <a class="fr-link" href="#header-navigation" safe>
+                    {t(locale, m.skipMenu)}
+                  </a>
                 </li>
                 <li>
-                  <a class="fr-link" href="#footer" safe>{t(locale, m.skipFooter)}</a>
+                  <a class="fr-link" href="#footer" safe>
+                    {t(locale, m.skipFooter)}
+                  </a>
                 </li>
               </ul>
             </nav>

@@ -11,7 +11,10 @@ export const uiMessages = defineMessages({
     en: 'The State supports public-interest projects led by civil society',
   },
   homeTitle: { fr: 'Accueil', en: 'Home' },
-  homeLinkTitle: { fr: 'Accueil - Accélérateur d’initiatives citoyennes', en: 'Home - Citizen Initiatives Accelerator' },
+  homeLinkTitle: {
+    fr: 'Accueil - Accélérateur d’initiatives citoyennes',
+    en: 'Home - Citizen Initiatives Accelerator',
+  },
   menu: { fr: 'Menu', en: 'Menu' },
   close: { fr: 'Fermer', en: 'Close' },
   chooseOption: { fr: '— Choisir —', en: '— Choose —' },
@@ -59,5 +62,8 @@ export const uiMessages = defineMessages({
   nextPage: { fr: 'Page suivante', en: 'Next page' },
   lastPage: { fr: 'Dernière page', en: 'Last page' },
   page: { fr: 'Page {n}', en: 'Page {n}' },
-  requiredHint: { fr: 'Les champs marqués d’un astérisque (*) sont obligatoires.', en: 'Fields marked with an asterisk (*) are required.' },
+  requiredHint: {
+    fr: 'Les champs marqués d’un astérisque (*) sont obligatoires.',
+    en: 'Fields marked with an asterisk (*) are required.',
+  },
 });

@@ -12,10 +12,19 @@ import { AccountPage, ErasedPage, type AccountView } from './views/account.js';
 
 const html = 'text/html; charset=utf-8';
 
-async function loadAccount(services: Services, userId: string): Promise<{ view: AccountView; profile: Record<string, string> }> {
+async function loadAccount(
+  services: Services,
+  userId: string,
+): Promise<{ view: AccountView; profile: Record<string, string> }> {
   const { db } = services;
   const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-  const roles = await db.selectFrom('user_roles').select(['role', 'track']).where('user_id', '=', userId).orderBy('role').orderBy('track').execute();
+  const roles = await db
+    .selectFrom('user_roles')
+    .select(['role', 'track'])
+    .where('user_id', '=', userId)
+    .orderBy('role')
+    .orderBy('track')
+    .execute();
   const sessions = await db
     .selectFrom('sessions')
     .select(['id', 'created_at', 'last_seen_at', 'ip', 'user_agent'])
@@ -30,7 +39,13 @@ async function loadAccount(services: Services, userId: string): Promise<{ view: 
       siret: user.siret,
       createdAt: new Date(user.created_at),
       roles,
-      sessions: sessions.map((s) => ({ id: s.id, createdAt: new Date(s.created_at), lastSeenAt: new Date(s.last_seen_at), ip: s.ip, userAgent: s.user_agent })),
+      sessions: sessions.map((s) => ({
+        id: s.id,
+        createdAt: new Date(s.created_at),
+        lastSeenAt: new Date(s.last_seen_at),
+        ip: s.ip,
+        userAgent: s.user_agent,
+      })),
     },
     profile: { given_name: user.given_name ?? '', family_name: user.family_name ?? '', locale: user.locale },
   };
@@ -40,7 +55,13 @@ async function showAccount(
   request: FastifyRequest,
   reply: FastifyReply,
   services: Services,
-  options: { status?: number; profile?: Record<string, string>; profileErrors?: Record<string, FieldError>; eraseError?: FieldError; saved?: boolean } = {},
+  options: {
+    status?: number;
+    profile?: Record<string, string>;
+    profileErrors?: Record<string, FieldError>;
+    eraseError?: FieldError;
+    saved?: boolean;
+  } = {},
 ) {
   const ctx = await viewContext(request, reply);
   const { view, profile } = await loadAccount(services, request.user!.id);
@@ -61,8 +82,10 @@ async function showAccount(
 }
 
 export async function accountRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get<{ Querystring: { enregistre?: string } }>('/compte', { config: { permission: 'signed-in' } }, (request, reply) =>
-    showAccount(request, reply, services, { saved: request.query.enregistre === '1' }),
+  app.get<{ Querystring: { enregistre?: string } }>(
+    '/compte',
+    { config: { permission: 'signed-in' } },
+    (request, reply) => showAccount(request, reply, services, { saved: request.query.enregistre === '1' }),
   );
 
   app.post('/compte', { config: { permission: 'signed-in' } }, async (request, reply) => {
@@ -70,7 +93,8 @@ export async function accountRoutes(app: FastifyInstance, services: Services): P
     const givenName = form.text('given_name', { max: 100 });
     const familyName = form.text('family_name', { max: 100 });
     const locale = form.choice('locale', ['fr', 'en'] as const, { required: true });
-    if (!form.ok || !locale) return showAccount(request, reply, services, { status: 400, profile: form.values, profileErrors: form.errors });
+    if (!form.ok || !locale)
+      return showAccount(request, reply, services, { status: 400, profile: form.values, profileErrors: form.errors });
     await updateProfile(services.db, request.user!.id, services.clock.now(), { givenName, familyName, locale });
     reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: false });
     return reply.redirect('/compte?enregistre=1', 303);
@@ -97,7 +121,8 @@ export async function accountRoutes(app: FastifyInstance, services: Services): P
     try {
       await eraseAccount(services, request.user!.id);
     } catch (error) {
-      if (error instanceof LastAdminError) return showAccount(request, reply, services, { status: 409, eraseError: { message: m.lastAdmin } });
+      if (error instanceof LastAdminError)
+        return showAccount(request, reply, services, { status: 409, eraseError: { message: m.lastAdmin } });
       // A record that must outlive the account refused a deletion (foreign key): nothing was erased.
       if ((error as { code?: string }).code === '23503') {
         request.log.warn({ err: error }, 'account erasure blocked by linked records');

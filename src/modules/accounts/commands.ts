@@ -28,18 +28,29 @@ export function parseRoleArgs(args: string[]): RoleArgs | string {
   const email = (rawEmail ?? '').trim().toLowerCase();
   if (!EMAIL.test(email)) return `adresse électronique invalide / invalid email address: ${rawEmail ?? ''}`;
   if (!isRole(role)) return `rôle inconnu / unknown role: ${role ?? ''} (${ROLES.join(', ')})`;
-  if (track && role !== 'staff') return 'seul le rôle staff peut être limité à un parcours / only staff can be limited to a track';
-  if (track && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(track)) return `code de parcours invalide / invalid track code: ${track}`;
+  if (track && role !== 'staff')
+    return 'seul le rôle staff peut être limité à un parcours / only staff can be limited to a track';
+  if (track && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(track))
+    return `code de parcours invalide / invalid track code: ${track}`;
   return { email, role, track };
 }
 
 /** Creates the user if needed (without the applicant role: they are created for a duty) and grants the role. */
-export async function grantByEmail(services: Services, actor: Actor, input: RoleArgs): Promise<{ userId: string; created: boolean; granted: boolean }> {
+export async function grantByEmail(
+  services: Services,
+  actor: Actor,
+  input: RoleArgs,
+): Promise<{ userId: string; created: boolean; granted: boolean }> {
   const now = services.clock.now();
   const { user, created } = await services.db.transaction().execute(async (trx) => {
     const result = await findOrCreateUserByEmail(trx, input.email, now, { applicant: false });
     if (result.created) {
-      await recordAudit(trx, actor, now, { action: 'accounts.created', subjectType: 'user', subjectId: result.user.id, summary: { via: actor.label } });
+      await recordAudit(trx, actor, now, {
+        action: 'accounts.created',
+        subjectType: 'user',
+        subjectId: result.user.id,
+        summary: { via: actor.label },
+      });
     }
     return result;
   });
@@ -47,7 +58,8 @@ export async function grantByEmail(services: Services, actor: Actor, input: Role
   return { userId: user.id, created, granted };
 }
 
-const usage = (name: string) => `usage: npx accelerateur admin ${name} <email> <role> [--track code]\nroles: ${ROLES.join(', ')}`;
+const usage = (name: string) =>
+  `usage: npx accelerateur admin ${name} <email> <role> [--track code]\nroles: ${ROLES.join(', ')}`;
 
 export const accountCommands: Record<string, Command> = {
   'admin grant': {
@@ -60,7 +72,9 @@ export const accountCommands: Record<string, Command> = {
       }
       const { created, granted } = await grantByEmail(services, cliActor, parsed);
       const scope = parsed.track ? ` (track ${parsed.track})` : '';
-      console.log(`${parsed.email}: ${created ? 'account created, ' : ''}${granted ? `role ${parsed.role}${scope} granted` : `already holds ${parsed.role}${scope}`}`);
+      console.log(
+        `${parsed.email}: ${created ? 'account created, ' : ''}${granted ? `role ${parsed.role}${scope} granted` : `already holds ${parsed.role}${scope}`}`,
+      );
       return 0;
     },
   },
@@ -72,13 +86,24 @@ export const accountCommands: Record<string, Command> = {
         console.error(`${parsed}\n${usage('revoke')}`);
         return 2;
       }
-      const user = await services.db.selectFrom('users').select('id').where('email', '=', parsed.email).executeTakeFirst();
+      const user = await services.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', parsed.email)
+        .executeTakeFirst();
       if (!user) {
         console.error(`aucun compte pour / no account for ${parsed.email}`);
         return 1;
       }
       try {
-        const revoked = await revokeRole(services.db, cliActor, services.clock.now(), user.id, parsed.role, parsed.track);
+        const revoked = await revokeRole(
+          services.db,
+          cliActor,
+          services.clock.now(),
+          user.id,
+          parsed.role,
+          parsed.track,
+        );
         console.log(`${parsed.email}: ${revoked ? `role ${parsed.role} removed` : `did not hold ${parsed.role}`}`);
         return 0;
       } catch (error) {

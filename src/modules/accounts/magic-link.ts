@@ -47,15 +47,26 @@ export async function requestMagicLink(
   const since = new Date(now.getTime() - RATE_WINDOW_MS);
   return db.transaction().execute(async (trx) => {
     // Concurrent requests for one address or from one IP wait for each other, so none slips past the count.
-    await sql`select pg_advisory_xact_lock(1, hashtext(${input.email})), pg_advisory_xact_lock(2, hashtext(${input.ip}))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(1, hashtext(${input.email})), pg_advisory_xact_lock(2, hashtext(${input.ip}))`.execute(
+      trx,
+    );
     const deviceId = input.deviceToken ? await deviceOf(trx, input.deviceToken, input.email, now) : null;
     const counts = await trx
       .selectFrom('sign_in_tokens')
       .select((eb) => [
-        eb.fn.countAll<string>().filterWhere((w) => w.and([w('email', '=', input.email), w('device_id', 'is', null)])).as('by_address'),
-        eb.fn.countAll<string>().filterWhere((w) => w.and([w('email', '=', input.email), w('device_id', 'is', null), w('ip', '=', input.ip)])).as('by_pair'),
+        eb.fn
+          .countAll<string>()
+          .filterWhere((w) => w.and([w('email', '=', input.email), w('device_id', 'is', null)]))
+          .as('by_address'),
+        eb.fn
+          .countAll<string>()
+          .filterWhere((w) => w.and([w('email', '=', input.email), w('device_id', 'is', null), w('ip', '=', input.ip)]))
+          .as('by_pair'),
         eb.fn.countAll<string>().filterWhere('ip', '=', input.ip).as('by_ip'),
-        eb.fn.countAll<string>().filterWhere('device_id', '=', deviceId ?? '').as('by_device'),
+        eb.fn
+          .countAll<string>()
+          .filterWhere('device_id', '=', deviceId ?? '')
+          .as('by_device'),
       ])
       .where('created_at', '>', since)
       .where((eb) => eb.or([eb('email', '=', input.email), eb('ip', '=', input.ip)]))
@@ -68,7 +79,10 @@ export async function requestMagicLink(
     // Only the mailbox's holder can use a link: when none is left unused, sending one more cannot flood anybody.
     if (held && (await hasUnusedLink(trx, input.email, now))) return 'still-valid';
     // Rows older than a day no longer count for anything.
-    await trx.deleteFrom('sign_in_tokens').where('created_at', '<', new Date(now.getTime() - 24 * 3600_000)).execute();
+    await trx
+      .deleteFrom('sign_in_tokens')
+      .where('created_at', '<', new Date(now.getTime() - 24 * 3600_000))
+      .execute();
     const token = newToken();
     await trx
       .insertInto('sign_in_tokens')
@@ -86,7 +100,16 @@ export async function requestMagicLink(
     link.searchParams.set('jeton', token);
     if (input.returnPath) link.searchParams.set('retour', input.returnPath);
     const known = await trx.selectFrom('users').select('locale').where('email', '=', input.email).executeTakeFirst();
-    await queueMail(trx, { to: input.email, template: MAGIC_LINK_MAIL, locale: known?.locale ?? input.locale, data: { link: link.toString() } }, now);
+    await queueMail(
+      trx,
+      {
+        to: input.email,
+        template: MAGIC_LINK_MAIL,
+        locale: known?.locale ?? input.locale,
+        data: { link: link.toString() },
+      },
+      now,
+    );
     return 'sent';
   });
 }
@@ -121,7 +144,11 @@ async function hasUnusedLink(trx: Transaction<DB>, email: string, now: Date): Pr
  * Remembers the browser that has just signed in with a link, so that its later requests for the
  * same address are counted apart from everyone else's. Returns the cookie's value.
  */
-export async function rememberDevice(services: Services, userId: string, previousToken: string | undefined): Promise<{ token: string; expiresAt: Date }> {
+export async function rememberDevice(
+  services: Services,
+  userId: string,
+  previousToken: string | undefined,
+): Promise<{ token: string; expiresAt: Date }> {
   const now = services.clock.now();
   const token = newToken();
   const expiresAt = new Date(now.getTime() + DEVICE_TTL_MS);
@@ -132,7 +159,10 @@ export async function rememberDevice(services: Services, userId: string, previou
       .deleteFrom('sign_in_devices')
       .where((eb) => eb.or([eb('expires_at', '<=', now), ...(stale.length ? [eb('id', 'in', stale)] : [])]))
       .execute();
-    await trx.insertInto('sign_in_devices').values({ id: hashToken(token), user_id: userId, created_at: now, expires_at: expiresAt }).execute();
+    await trx
+      .insertInto('sign_in_devices')
+      .values({ id: hashToken(token), user_id: userId, created_at: now, expires_at: expiresAt })
+      .execute();
   });
   return { token, expiresAt };
 }

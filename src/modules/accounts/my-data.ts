@@ -16,20 +16,33 @@ export interface ProfileInput {
 
 export async function updateProfile(db: Kysely<DB>, userId: string, now: Date, input: ProfileInput): Promise<void> {
   await auditedTransaction(db, userActor(userId), now, async (trx, audit) => {
-    const before = await trx.selectFrom('users').select(['given_name', 'family_name', 'locale']).where('id', '=', userId).executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom('users')
+      .select(['given_name', 'family_name', 'locale'])
+      .where('id', '=', userId)
+      .executeTakeFirstOrThrow();
     const after = { given_name: input.givenName || null, family_name: input.familyName || null, locale: input.locale };
     const changed = (Object.keys(after) as (keyof typeof after)[]).filter((k) => before[k] !== after[k]);
     if (changed.length === 0) return;
     await trx.updateTable('users').set(after).where('id', '=', userId).execute();
     // Field names only: the values are personal data and the audit log cannot be erased.
-    await audit({ action: 'accounts.profile-updated', subjectType: 'user', subjectId: userId, summary: { fields: changed } });
+    await audit({
+      action: 'accounts.profile-updated',
+      subjectType: 'user',
+      subjectId: userId,
+      summary: { fields: changed },
+    });
   });
 }
 
 /** Everything the platform holds about a person (right of access), without any secret. */
 export async function exportUserData(db: Kysely<DB>, userId: string, now: Date) {
   const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-  const roles = await db.selectFrom('user_roles').select(['role', 'track', 'granted_at', 'granted_by']).where('user_id', '=', userId).execute();
+  const roles = await db
+    .selectFrom('user_roles')
+    .select(['role', 'track', 'granted_at', 'granted_by'])
+    .where('user_id', '=', userId)
+    .execute();
   const sessions = await db
     .selectFrom('sessions')
     .select(['created_at', 'last_seen_at', 'expires_at', 'ip', 'user_agent'])
@@ -49,7 +62,10 @@ export async function exportUserData(db: Kysely<DB>, userId: string, now: Date) 
     .orderBy('seq')
     .execute();
   // A sign-in link still valid would open the account to whoever reads the file.
-  const redacted = mails.map((mail) => ({ ...mail, text_body: mail.text_body.replace(/jeton=[^\s&]+/g, 'jeton=[retiré/removed]') }));
+  const redacted = mails.map((mail) => ({
+    ...mail,
+    text_body: mail.text_body.replace(/jeton=[^\s&]+/g, 'jeton=[retiré/removed]'),
+  }));
   return { exportedAt: now.toISOString(), user, roles, sessions, mails: redacted, auditEvents };
 }
 
@@ -63,12 +79,26 @@ export class AlreadyErasedError extends Error {}
  * (submitted applications, reviews, conflicts, bids…) stays whole; the address is free for a new account.
  * The audit event says who asked and what each part did, in counts: the audit log is append-only.
  */
-export async function eraseAccount(services: Services, userId: string, actor: Actor = userActor(userId)): Promise<void> {
+export async function eraseAccount(
+  services: Services,
+  userId: string,
+  actor: Actor = userActor(userId),
+): Promise<void> {
   const now = services.clock.now();
   await auditedTransaction(services.db, actor, now, async (trx, audit) => {
-    const user = await trx.selectFrom('users').select(['email']).where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+    const user = await trx
+      .selectFrom('users')
+      .select(['email'])
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     if (user.email === null) throw new AlreadyErasedError();
-    const isAdmin = await trx.selectFrom('user_roles').select('user_id').where('user_id', '=', userId).where('role', '=', 'admin').executeTakeFirst();
+    const isAdmin = await trx
+      .selectFrom('user_roles')
+      .select('user_id')
+      .where('user_id', '=', userId)
+      .where('role', '=', 'admin')
+      .executeTakeFirst();
     if (isAdmin) {
       await trx.selectFrom('user_roles').select('user_id').where('role', '=', 'admin').forUpdate().execute();
       if ((await adminCount(trx)) <= 1) throw new LastAdminError();
@@ -84,7 +114,15 @@ export async function eraseAccount(services: Services, userId: string, actor: Ac
     const mails = await trx.deleteFrom('mails').where('to_address', '=', user.email).executeTakeFirst();
     await trx
       .updateTable('users')
-      .set({ email: null, given_name: pseudonymOf(userId), family_name: null, siret: null, proconnect_sub: null, last_sign_in_at: null, erased_at: now })
+      .set({
+        email: null,
+        given_name: pseudonymOf(userId),
+        family_name: null,
+        siret: null,
+        proconnect_sub: null,
+        last_sign_in_at: null,
+        erased_at: now,
+      })
       .where('id', '=', userId)
       .execute();
     parts.accounts = { sessionsDeleted: Number(sessions.numDeletedRows), mailsDeleted: Number(mails.numDeletedRows) };
@@ -92,7 +130,11 @@ export async function eraseAccount(services: Services, userId: string, actor: Ac
       action: 'accounts.erased',
       subjectType: 'user',
       subjectId: userId,
-      summary: { label: 'compte supprimé, personne pseudonymisée', requestedBy: actor.id === userId ? 'self' : actor.id, parts },
+      summary: {
+        label: 'compte supprimé, personne pseudonymisée',
+        requestedBy: actor.id === userId ? 'self' : actor.id,
+        parts,
+      },
     });
   });
 }

@@ -34,7 +34,12 @@ export async function openSession(
   const now = services.clock.now();
   await auditedTransaction(services.db, userActor(userId), now, async (trx, audit) => {
     await trx.updateTable('users').set({ last_sign_in_at: now }).where('id', '=', userId).execute();
-    await audit({ action: 'accounts.signed-in', subjectType: 'user', subjectId: userId, summary: { method, ...extra } });
+    await audit({
+      action: 'accounts.signed-in',
+      subjectType: 'user',
+      subjectId: userId,
+      summary: { method, ...extra },
+    });
   });
   const { token, expiresAt } = await createSession(services.db, services.clock, userId, {
     ip: request.ip,

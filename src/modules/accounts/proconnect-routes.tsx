@@ -13,21 +13,31 @@ const COOKIE_PATH = '/connexion/proconnect';
 export async function proconnectRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const secure = services.config.baseUrl.startsWith('https://');
 
-  app.get<{ Querystring: { retour?: string } }>('/connexion/proconnect', { config: { permission: 'public' } }, async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    if (!services.config.proconnect) return problem(request, reply, 404, m.proconnectDisabledText);
-    const returnPath = safeReturnPath(request.query.retour, '') || null;
-    let started: Awaited<ReturnType<typeof startProconnect>>;
-    try {
-      started = await startProconnect(services, returnPath);
-    } catch (err) {
-      request.log.warn({ err }, 'ProConnect discovery failed');
-      return problem(request, reply, 502, m.proconnectNetworkText);
-    }
-    // SameSite=Lax: the cookie comes back on ProConnect's top-level redirect to our callback.
-    reply.setCookie(PROCONNECT_COOKIE, started.cookie, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure, expires: started.expiresAt });
-    return reply.redirect(started.url, 303);
-  });
+  app.get<{ Querystring: { retour?: string } }>(
+    '/connexion/proconnect',
+    { config: { permission: 'public' } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      if (!services.config.proconnect) return problem(request, reply, 404, m.proconnectDisabledText);
+      const returnPath = safeReturnPath(request.query.retour, '') || null;
+      let started: Awaited<ReturnType<typeof startProconnect>>;
+      try {
+        started = await startProconnect(services, returnPath);
+      } catch (err) {
+        request.log.warn({ err }, 'ProConnect discovery failed');
+        return problem(request, reply, 502, m.proconnectNetworkText);
+      }
+      // SameSite=Lax: the cookie comes back on ProConnect's top-level redirect to our callback.
+      reply.setCookie(PROCONNECT_COOKIE, started.cookie, {
+        path: COOKIE_PATH,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        expires: started.expiresAt,
+      });
+      return reply.redirect(started.url, 303);
+    },
+  );
 
   app.get('/connexion/proconnect/retour', { config: { permission: 'public' } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -37,7 +47,10 @@ export async function proconnectRoutes(app: FastifyInstance, services: Services)
     reply.clearCookie(PROCONNECT_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure });
     if (outcome.kind !== 'ok') return failure(request, reply, outcome);
     const sessionId = await openSession(request, reply, services, outcome.userId, 'proconnect');
-    await services.db.insertInto('proconnect_sessions').values({ session_id: sessionId, id_token: outcome.idToken }).execute();
+    await services.db
+      .insertInto('proconnect_sessions')
+      .values({ session_id: sessionId, id_token: outcome.idToken })
+      .execute();
     return reply.redirect(safeReturnPath(outcome.returnPath, '/compte'), 303);
   });
 }
@@ -55,11 +68,24 @@ function failure(request: FastifyRequest, reply: FastifyReply, outcome: Exclude<
   }
 }
 
-async function problem(request: FastifyRequest, reply: FastifyReply, status: number, text: { fr: string; en: string }, params?: Record<string, string>) {
+async function problem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  text: { fr: string; en: string },
+  params?: Record<string, string>,
+) {
   const ctx = await viewContext(request, reply);
   const { locale } = ctx;
   return reply
     .status(status)
     .type('text/html; charset=utf-8')
-    .send(<SignInProblemPage ctx={ctx} title={t(locale, m.proconnectErrorTitle)} text={t(locale, text, params)} linkLabel={t(locale, m.backToSignIn)} />);
+    .send(
+      <SignInProblemPage
+        ctx={ctx}
+        title={t(locale, m.proconnectErrorTitle)}
+        text={t(locale, text, params)}
+        linkLabel={t(locale, m.backToSignIn)}
+      />,
+    );
 }

@@ -47,7 +47,10 @@ export function redirectUri(services: Services): string {
  * Starts an authorisation code flow with PKCE. State, nonce and verifier stay in the database,
  * found again through the hash of a random cookie, so any app process can take the callback.
  */
-export async function startProconnect(services: Services, returnPath: string | null): Promise<{ cookie: string; url: string; expiresAt: Date }> {
+export async function startProconnect(
+  services: Services,
+  returnPath: string | null,
+): Promise<{ cookie: string; url: string; expiresAt: Date }> {
   const configuration = await proconnectConfiguration(services);
   const now = services.clock.now();
   const cookie = newToken();
@@ -55,10 +58,21 @@ export async function startProconnect(services: Services, returnPath: string | n
   const state = client.randomState();
   const nonce = client.randomNonce();
   const expiresAt = new Date(now.getTime() + STATE_TTL_MS);
-  await services.db.deleteFrom('oidc_states').where('expires_at', '<', new Date(now.getTime() - 24 * 3600_000)).execute();
+  await services.db
+    .deleteFrom('oidc_states')
+    .where('expires_at', '<', new Date(now.getTime() - 24 * 3600_000))
+    .execute();
   await services.db
     .insertInto('oidc_states')
-    .values({ id: hashToken(cookie), state, nonce, code_verifier: codeVerifier, return_path: returnPath, created_at: now, expires_at: expiresAt })
+    .values({
+      id: hashToken(cookie),
+      state,
+      nonce,
+      code_verifier: codeVerifier,
+      return_path: returnPath,
+      created_at: now,
+      expires_at: expiresAt,
+    })
     .execute();
   const url = client.buildAuthorizationUrl(configuration, {
     redirect_uri: redirectUri(services),
@@ -92,7 +106,11 @@ function claimText(value: unknown, max = 200): string | null {
 }
 
 /** Takes the callback: checks the state it was started with, exchanges the code, reads the person. */
-export async function finishProconnect(services: Services, cookie: string | undefined, currentUrl: URL): Promise<ProconnectOutcome> {
+export async function finishProconnect(
+  services: Services,
+  cookie: string | undefined,
+  currentUrl: URL,
+): Promise<ProconnectOutcome> {
   const now = services.clock.now();
   if (!cookie) return { kind: 'bad-state' };
   // Claiming the row makes the callback single-use: a replay finds it used.
@@ -131,7 +149,12 @@ export async function finishProconnect(services: Services, cookie: string | unde
     };
   } catch (err) {
     if (err instanceof client.AuthorizationResponseError || err instanceof client.ResponseBodyError) {
-      return { kind: 'provider-error', detail: String(err.error).replace(/[^a-z_]/gi, '').slice(0, 60) };
+      return {
+        kind: 'provider-error',
+        detail: String(err.error)
+          .replace(/[^a-z_]/gi, '')
+          .slice(0, 60),
+      };
     }
     services.log.warn({ err }, 'ProConnect sign-in failed');
     return { kind: 'unavailable' };
@@ -143,8 +166,14 @@ export async function finishProconnect(services: Services, cookie: string | unde
 
 /** Finds the agent by their ProConnect subject, else by email; creates them on first sign-in. */
 async function upsertProconnectUser(trx: Transaction<DB>, identity: Identity, now: Date): Promise<string> {
-  const bySub = await trx.selectFrom('users').select(['id', 'email']).where('proconnect_sub', '=', identity.sub).executeTakeFirst();
-  const existing = bySub ?? (await trx.selectFrom('users').select(['id', 'email']).where('email', '=', identity.email).executeTakeFirst());
+  const bySub = await trx
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('proconnect_sub', '=', identity.sub)
+    .executeTakeFirst();
+  const existing =
+    bySub ??
+    (await trx.selectFrom('users').select(['id', 'email']).where('email', '=', identity.email).executeTakeFirst());
   const profile = {
     proconnect_sub: identity.sub,
     ...(identity.givenName ? { given_name: identity.givenName } : {}),
@@ -174,7 +203,10 @@ async function upsertProconnectUser(trx: Transaction<DB>, identity: Identity, no
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.insertInto('user_roles').values({ user_id: created.id, role: 'applicant', track: '', granted_by: null, granted_at: now }).execute();
+  await trx
+    .insertInto('user_roles')
+    .values({ user_id: created.id, role: 'applicant', track: '', granted_by: null, granted_at: now })
+    .execute();
   await recordAudit(trx, userActor(created.id), now, {
     action: 'accounts.created',
     subjectType: 'user',
@@ -191,7 +223,11 @@ export async function proconnectEndSessionUrl(services: Services, idToken: strin
     const configuration = await proconnectConfiguration(services);
     if (!configuration.serverMetadata().end_session_endpoint) return null;
     return client
-      .buildEndSessionUrl(configuration, { id_token_hint: idToken, post_logout_redirect_uri: `${services.config.baseUrl}/`, state: client.randomState() })
+      .buildEndSessionUrl(configuration, {
+        id_token_hint: idToken,
+        post_logout_redirect_uri: `${services.config.baseUrl}/`,
+        state: client.randomState(),
+      })
       .toString();
   } catch {
     return null;

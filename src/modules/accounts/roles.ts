@@ -25,7 +25,14 @@ export async function adminCount(trx: Transaction<DB> | Kysely<DB>): Promise<num
 }
 
 /** Grants a role (idempotent: granting it twice records nothing the second time). */
-export async function grantRole(db: Kysely<DB>, actor: Actor, now: Date, userId: string, role: Role, track: string): Promise<boolean> {
+export async function grantRole(
+  db: Kysely<DB>,
+  actor: Actor,
+  now: Date,
+  userId: string,
+  role: Role,
+  track: string,
+): Promise<boolean> {
   const scoped = normaliseTrack(role, track);
   return auditedTransaction(db, actor, now, async (trx, audit) => {
     const inserted = await trx
@@ -35,19 +42,36 @@ export async function grantRole(db: Kysely<DB>, actor: Actor, now: Date, userId:
       .returning('role')
       .executeTakeFirst();
     if (!inserted) return false;
-    await audit({ action: 'accounts.role-granted', subjectType: 'user', subjectId: userId, summary: { role, track: scoped } });
+    await audit({
+      action: 'accounts.role-granted',
+      subjectType: 'user',
+      subjectId: userId,
+      summary: { role, track: scoped },
+    });
     return true;
   });
 }
 
 /** Removes a role; the platform always keeps at least one administrator. */
-export async function revokeRole(db: Kysely<DB>, actor: Actor, now: Date, userId: string, role: Role, track: string): Promise<boolean> {
+export async function revokeRole(
+  db: Kysely<DB>,
+  actor: Actor,
+  now: Date,
+  userId: string,
+  role: Role,
+  track: string,
+): Promise<boolean> {
   const scoped = normaliseTrack(role, track);
   return auditedTransaction(db, actor, now, async (trx, audit) => {
     if (role === 'admin') {
       // Serialise admin removals so two of them cannot both pass the check.
       await trx.selectFrom('user_roles').select('user_id').where('role', '=', 'admin').forUpdate().execute();
-      const holds = await trx.selectFrom('user_roles').select('user_id').where('user_id', '=', userId).where('role', '=', 'admin').executeTakeFirst();
+      const holds = await trx
+        .selectFrom('user_roles')
+        .select('user_id')
+        .where('user_id', '=', userId)
+        .where('role', '=', 'admin')
+        .executeTakeFirst();
       if (holds && (await adminCount(trx)) <= 1) throw new LastAdminError();
     }
     const removed = await trx
@@ -58,7 +82,12 @@ export async function revokeRole(db: Kysely<DB>, actor: Actor, now: Date, userId
       .returning('role')
       .executeTakeFirst();
     if (!removed) return false;
-    await audit({ action: 'accounts.role-revoked', subjectType: 'user', subjectId: userId, summary: { role, track: scoped } });
+    await audit({
+      action: 'accounts.role-revoked',
+      subjectType: 'user',
+      subjectId: userId,
+      summary: { role, track: scoped },
+    });
     return true;
   });
 }

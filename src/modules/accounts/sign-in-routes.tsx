@@ -21,13 +21,25 @@ function returnPathOf(value: unknown): string | null {
 export async function signInRoutes(app: FastifyInstance, services: Services): Promise<void> {
   const proconnect = Boolean(services.config.proconnect);
 
-  app.get<{ Querystring: { retour?: string } }>('/connexion', { config: { permission: 'public' } }, async (request, reply) => {
-    const ctx = await viewContext(request, reply);
-    reply.header('cache-control', 'no-store');
-    return reply.type('text/html; charset=utf-8').send(
-      <SignInPage ctx={ctx} email="" returnPath={returnPathOf(request.query.retour)} errors={{}} proconnect={proconnect} />,
-    );
-  });
+  app.get<{ Querystring: { retour?: string } }>(
+    '/connexion',
+    { config: { permission: 'public' } },
+    async (request, reply) => {
+      const ctx = await viewContext(request, reply);
+      reply.header('cache-control', 'no-store');
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          <SignInPage
+            ctx={ctx}
+            email=""
+            returnPath={returnPathOf(request.query.retour)}
+            errors={{}}
+            proconnect={proconnect}
+          />,
+        );
+    },
+  );
 
   app.post('/connexion', { config: { permission: 'public' } }, async (request, reply) => {
     const form = new FormReader(request.body);
@@ -40,29 +52,56 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
       return reply
         .status(400)
         .type('text/html; charset=utf-8')
-        .send(<SignInPage ctx={ctx} email={form.values.email} returnPath={returnPath} errors={form.errors} proconnect={proconnect} />);
+        .send(
+          <SignInPage
+            ctx={ctx}
+            email={form.values.email}
+            returnPath={returnPath}
+            errors={form.errors}
+            proconnect={proconnect}
+          />,
+        );
     }
     const deviceToken = request.cookies[DEVICE_COOKIE];
-    const result = await requestMagicLink(services, { email, ip: request.ip, deviceToken, returnPath, locale: request.locale });
+    const result = await requestMagicLink(services, {
+      email,
+      ip: request.ip,
+      deviceToken,
+      returnPath,
+      locale: request.locale,
+    });
     const ctx = await viewContext(request, reply);
     if (result === 'rate-limited') {
       return reply
         .status(429)
         .type('text/html; charset=utf-8')
-        .send(<SignInPage ctx={ctx} email={form.values.email} returnPath={returnPath} errors={{}} tooMany proconnect={proconnect} />);
+        .send(
+          <SignInPage
+            ctx={ctx}
+            email={form.values.email}
+            returnPath={returnPath}
+            errors={{}}
+            tooMany
+            proconnect={proconnect}
+          />,
+        );
     }
     return reply
       .type('text/html; charset=utf-8')
       .send(<LinkSentPage ctx={ctx} localMail={!services.config.smtpUrl} stillValid={result === 'still-valid'} />);
   });
 
-  app.get<{ Querystring: { jeton?: string } }>('/connexion/lien', { config: { permission: 'public' } }, async (request, reply) => {
-    const ctx = await viewContext(request, reply);
-    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    const token = typeof request.query.jeton === 'string' ? request.query.jeton : '';
-    if (!token || token.length > 200) return invalidLink(reply, ctx);
-    return reply.type('text/html; charset=utf-8').send(<ConfirmLinkPage ctx={ctx} token={token} />);
-  });
+  app.get<{ Querystring: { jeton?: string } }>(
+    '/connexion/lien',
+    { config: { permission: 'public' } },
+    async (request, reply) => {
+      const ctx = await viewContext(request, reply);
+      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      const token = typeof request.query.jeton === 'string' ? request.query.jeton : '';
+      if (!token || token.length > 200) return invalidLink(reply, ctx);
+      return reply.type('text/html; charset=utf-8').send(<ConfirmLinkPage ctx={ctx} token={token} />);
+    },
+  );
 
   app.post('/connexion/lien', { config: { permission: 'public' } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -72,7 +111,10 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
     await openSession(request, reply, services, consumed.userId, 'magic-link');
     // This browser has proved it reads the address's mail: its later requests get their own allowance.
     const device = await rememberDevice(services, consumed.userId, request.cookies[DEVICE_COOKIE]);
-    reply.setCookie(DEVICE_COOKIE, device.token, { ...sessionCookieOptions(services, device.expiresAt), path: '/connexion' });
+    reply.setCookie(DEVICE_COOKIE, device.token, {
+      ...sessionCookieOptions(services, device.expiresAt),
+      path: '/connexion',
+    });
     return reply.redirect(safeReturnPath(consumed.returnPath, '/compte'), 303);
   });
 
@@ -80,7 +122,11 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
     const token = request.cookies[SESSION_COOKIE];
     let endSession: string | null = null;
     if (token) {
-      const link = await services.db.selectFrom('proconnect_sessions').select('id_token').where('session_id', '=', hashToken(token)).executeTakeFirst();
+      const link = await services.db
+        .selectFrom('proconnect_sessions')
+        .select('id_token')
+        .where('session_id', '=', hashToken(token))
+        .executeTakeFirst();
       if (link) endSession = await proconnectEndSessionUrl(services, link.id_token);
       await destroySession(services.db, token);
     }
@@ -99,5 +145,12 @@ function invalidLink(reply: FastifyReply, ctx: ViewContext) {
   return reply
     .status(400)
     .type('text/html; charset=utf-8')
-    .send(<SignInProblemPage ctx={ctx} title={t(locale, m.invalidLinkTitle)} text={t(locale, m.invalidLinkText)} linkLabel={t(locale, m.askNewLink)} />);
+    .send(
+      <SignInProblemPage
+        ctx={ctx}
+        title={t(locale, m.invalidLinkTitle)}
+        text={t(locale, m.invalidLinkText)}
+        linkLabel={t(locale, m.askNewLink)}
+      />,
+    );
 }

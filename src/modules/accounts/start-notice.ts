@@ -20,7 +20,10 @@ export async function onAccountsStart(services: Services): Promise<string[]> {
   if (admins.length === 0) return [];
   const where = config.smtpUrl
     ? { fr: 'le lien arrive par courriel', en: 'the link arrives by mail' }
-    : { fr: 'le lien de connexion s’affiche ici, dans le journal du serveur', en: 'the sign-in link shows here, in the server log' };
+    : {
+        fr: 'le lien de connexion s’affiche ici, dans le journal du serveur',
+        en: 'the sign-in link shows here, in the server log',
+      };
   const list = admins.join(', ');
   return [
     `Pour administrer la plateforme : ouvrez ${config.baseUrl}/connexion avec ${list} (${where.fr}).`,

@@ -22,7 +22,12 @@ export async function findOrCreateUserByEmail(
   now: Date,
   options: { applicant?: boolean } = {},
 ): Promise<{ user: UserRow; created: boolean }> {
-  const existing = await trx.selectFrom('users').select(['id', 'email']).where('email', '=', email).$narrowType<{ email: string }>().executeTakeFirst();
+  const existing = await trx
+    .selectFrom('users')
+    .select(['id', 'email'])
+    .where('email', '=', email)
+    .$narrowType<{ email: string }>()
+    .executeTakeFirst();
   if (existing) return { user: existing, created: false };
   const inserted = await trx
     .insertInto('users')
@@ -33,11 +38,19 @@ export async function findOrCreateUserByEmail(
     .executeTakeFirst();
   if (!inserted) {
     // Another request created it in the meantime.
-    const row = await trx.selectFrom('users').select(['id', 'email']).where('email', '=', email).$narrowType<{ email: string }>().executeTakeFirstOrThrow();
+    const row = await trx
+      .selectFrom('users')
+      .select(['id', 'email'])
+      .where('email', '=', email)
+      .$narrowType<{ email: string }>()
+      .executeTakeFirstOrThrow();
     return { user: row, created: false };
   }
   if (options.applicant !== false) {
-    await trx.insertInto('user_roles').values({ user_id: inserted.id, role: 'applicant', track: '', granted_by: null, granted_at: now }).execute();
+    await trx
+      .insertInto('user_roles')
+      .values({ user_id: inserted.id, role: 'applicant', track: '', granted_by: null, granted_at: now })
+      .execute();
   }
   return { user: inserted, created: true };
 }

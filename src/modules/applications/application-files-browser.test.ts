@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp } from '../../../test/browser/browser-support.js';
+import {
+  expectAxeClean,
+  hasChromium,
+  launchBrowser,
+  type RunningApp,
+  signedInContext,
+  startDemoApp,
+} from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 import { demoSeasonWithForm } from './demo-testing.js';
 
@@ -34,7 +41,10 @@ describe.skipIf(!hasChromium)('attaching files in a browser', () => {
       // Nothing is pre-chosen: the applicant picks a track and a kind.
       await page.selectOption('#track_code', { index: 1 });
       await page.selectOption('#applicant_kind', { index: 1 });
-      await Promise.all([page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/), page.click('form[action="/candidater/saison-3"] button[type=submit]')]);
+      await Promise.all([
+        page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/),
+        page.click('form[action="/candidater/saison-3"] button[type=submit]'),
+      ]);
       const fileInput = 'form[data-autosave] input[type=file][accept*="application/pdf"]';
       const save = 'form[data-autosave] button[type=submit]:not([formaction])';
 
@@ -46,7 +56,11 @@ describe.skipIf(!hasChromium)('attaching files in a browser', () => {
       expect(await page.textContent('.fr-upload-group .fr-error-text')).toContain('<b>plan</b>.png');
       await expectAxeClean(page, 'refused upload');
 
-      await page.setInputFiles(fileInput, { name: 'Présentation <finale>.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page.setInputFiles(fileInput, {
+        name: 'Présentation <finale>.pdf',
+        mimeType: 'application/pdf',
+        buffer: PDF,
+      });
       await Promise.all([page.waitForURL(/\?ok=enregistre$/), page.click(save)]);
       expect(await page.textContent('.fr-upload-group a')).toBe('Présentation <finale>.pdf');
       await expectAxeClean(page, 'file attached');

@@ -63,7 +63,10 @@ export function uploadRules(definition: FormDefinition, held: readonly HeldFile[
     quota: (fields) => {
       const removed = new Set(list(fields.remove_files));
       const kept = held.filter((file) => !removed.has(file.fileId));
-      return { files: MAX_FILES_PER_APPLICATION - kept.length, bytes: MAX_BYTES_PER_APPLICATION - kept.reduce((sum, file) => sum + file.size, 0) };
+      return {
+        files: MAX_FILES_PER_APPLICATION - kept.length,
+        bytes: MAX_BYTES_PER_APPLICATION - kept.reduce((sum, file) => sum + file.size, 0),
+      };
     },
     bodyBytes: MAX_FORM_BYTES,
     afterRefusalBytes: FIELDS_BYTES,
@@ -84,7 +87,12 @@ export async function readSubmission(request: FastifyRequest, rules: UploadRules
     return { body, uploads: [], refusal: null, complete: true };
   }
   const form = await readMultipartForm(request, rules);
-  return { body: form.fields, uploads: form.files.map((file) => ({ path: file.field, name: file.name, data: file.data })), refusal: form.refusal, complete: form.complete };
+  return {
+    body: form.fields,
+    uploads: form.files.map((file) => ({ path: file.field, name: file.name, data: file.data })),
+    refusal: form.refusal,
+    complete: form.complete,
+  };
 }
 
 const PATH = /^([a-z0-9_]{1,40})(?:\[(\d{1,3})\]\[([a-z0-9_]{1,40})\])?$/;
@@ -129,12 +137,14 @@ function appendFileIds(answers: AnswerMap, path: string, ids: string[]): void {
 function keepOwnFileIds(definition: FormDefinition, answers: AnswerMap, own: Set<string>): void {
   for (const question of definition.sections.flatMap((s) => s.questions)) {
     const value = answers[question.id];
-    if (question.kind === 'file' && value !== undefined) answers[question.id] = { fileIds: idsOf(value).filter((id) => own.has(id)) };
+    if (question.kind === 'file' && value !== undefined)
+      answers[question.id] = { fileIds: idsOf(value).filter((id) => own.has(id)) };
     if (question.kind === 'repeatable' && Array.isArray(value)) {
       for (const row of value as AnswerMap[]) {
         if (!row || typeof row !== 'object') continue;
         for (const child of question.children ?? []) {
-          if (child.kind === 'file' && row[child.id] !== undefined) row[child.id] = { fileIds: idsOf(row[child.id]).filter((id) => own.has(id)) };
+          if (child.kind === 'file' && row[child.id] !== undefined)
+            row[child.id] = { fileIds: idsOf(row[child.id]).filter((id) => own.has(id)) };
         }
       }
     }
@@ -201,11 +211,27 @@ export async function attachFiles(
   return auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit, atCommit) => {
     // The same locked read as a submit: the application, its deadline and the files it holds.
     const locked = await lockApplicationForChange(trx, application.id, user, null);
-    const editable = Boolean(locked?.isMember && locked.season && changeableNow(locked.application.state, isOnTime(arrivedAt, callClosing(locked.season.closesAt))));
-    const attached = await attachInTransaction(trx, audit, atCommit, { services, userId: user.id, applicationId: application.id, definition, typed, submission, editable, held: locked?.held ?? [] });
+    const editable = Boolean(
+      locked?.isMember &&
+        locked.season &&
+        changeableNow(locked.application.state, isOnTime(arrivedAt, callClosing(locked.season.closesAt))),
+    );
+    const attached = await attachInTransaction(trx, audit, atCommit, {
+      services,
+      userId: user.id,
+      applicationId: application.id,
+      definition,
+      typed,
+      submission,
+      editable,
+      held: locked?.held ?? [],
+    });
     // A change of files updates the application's row, which tells a submit waiting for the lock to
     // read the files again (lockApplicationForChange). A submit's own writes update the row already.
-    if (editable) atCommit.add(trx.updateTable('applications').set({ updated_at: services.clock.now() }).where('id', '=', application.id));
+    if (editable)
+      atCommit.add(
+        trx.updateTable('applications').set({ updated_at: services.clock.now() }).where('id', '=', application.id),
+      );
     return attached;
   });
 }
@@ -230,7 +256,12 @@ export interface AttachContext {
  * antivirus is configured, its scan job. Refused files become field errors. The accepted files' rows
  * go with the writes the transaction sends before COMMIT (nothing in it reads them back).
  */
-export async function attachInTransaction(trx: Transaction<DB>, audit: AuditRecorder, atCommit: WriteBatch, ctx: AttachContext): Promise<AttachResult> {
+export async function attachInTransaction(
+  trx: Transaction<DB>,
+  audit: AuditRecorder,
+  atCommit: WriteBatch,
+  ctx: AttachContext,
+): Promise<AttachResult> {
   const { services, applicationId, definition, submission } = ctx;
   const answers: AnswerMap = structuredClone(ctx.typed);
   const heldIds = new Set(ctx.held.map((row) => row.fileId));
@@ -251,12 +282,23 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: AuditReco
   for (const fileId of removals) {
     own.delete(fileId);
     await removeFile(trx, applicationId, fileId, now);
-    await audit({ action: 'application.remove_file', subjectType: 'application', subjectId: applicationId, summary: { fileId } });
+    await audit({
+      action: 'application.remove_file',
+      subjectType: 'application',
+      subjectId: applicationId,
+      summary: { fileId },
+    });
   }
   keepOwnFileIds(definition, answers, own);
   const scanning = createAntivirus(services.config).enabled;
   for (const { upload, contentType } of checked.accepted) {
-    const file = await prepareFile(services.config.filesDir, { data: upload.data, originalName: upload.name, ownerId: ctx.userId, contentType, purpose: 'application' });
+    const file = await prepareFile(services.config.filesDir, {
+      data: upload.data,
+      originalName: upload.name,
+      ownerId: ctx.userId,
+      contentType,
+      purpose: 'application',
+    });
     const stored = file.info;
     atCommit.add(trx.insertInto('files').values(file.values));
     atCommit.add(
@@ -275,7 +317,13 @@ export async function attachInTransaction(trx: Transaction<DB>, audit: AuditReco
       action: 'application.attach_file',
       subjectType: 'application',
       subjectId: applicationId,
-      summary: { fileId: stored.id, path: upload.path, contentType: stored.contentType, size: stored.size, sha256: stored.sha256 },
+      summary: {
+        fileId: stored.id,
+        path: upload.path,
+        contentType: stored.contentType,
+        size: stored.size,
+        sha256: stored.sha256,
+      },
     });
   }
   return { answers, errors: {}, status: null };
@@ -291,15 +339,38 @@ interface CheckedUploads {
 function refusalError(refusal: UploadRefusal): { path: string; error: FieldError; status: 400 | 413 } {
   switch (refusal.reason) {
     case 'not_a_file_field':
-      return { path: PATH.test(refusal.field) ? refusal.field : 'remove_files', error: { message: fm.notAFileQuestion }, status: 400 };
+      return {
+        path: PATH.test(refusal.field) ? refusal.field : 'remove_files',
+        error: { message: fm.notAFileQuestion },
+        status: 400,
+      };
     case 'too_large':
-      return { path: refusal.field, error: { message: fm.tooLarge, params: { name: displayFileName(refusal.name), size: sizeText(refusal.maxBytes) } }, status: 413 };
+      return {
+        path: refusal.field,
+        error: {
+          message: fm.tooLarge,
+          params: { name: displayFileName(refusal.name), size: sizeText(refusal.maxBytes) },
+        },
+        status: 413,
+      };
     case 'quota_files':
-      return { path: refusal.field, error: { message: fm.quotaFiles, params: { n: MAX_FILES_PER_APPLICATION } }, status: 413 };
+      return {
+        path: refusal.field,
+        error: { message: fm.quotaFiles, params: { n: MAX_FILES_PER_APPLICATION } },
+        status: 413,
+      };
     case 'quota_bytes':
-      return { path: refusal.field, error: { message: fm.quotaBytes, params: { size: sizeText(MAX_BYTES_PER_APPLICATION) } }, status: 413 };
+      return {
+        path: refusal.field,
+        error: { message: fm.quotaBytes, params: { size: sizeText(MAX_BYTES_PER_APPLICATION) } },
+        status: 413,
+      };
     case 'body_too_large':
-      return { path: 'remove_files', error: { message: fm.requestTooLarge, params: { size: sizeText(MAX_FORM_BYTES) } }, status: 413 };
+      return {
+        path: 'remove_files',
+        error: { message: fm.requestTooLarge, params: { size: sizeText(MAX_FORM_BYTES) } },
+        status: 413,
+      };
   }
 }
 
@@ -308,7 +379,12 @@ function refusalError(refusal: UploadRefusal): { path: string; error: FieldError
  * content against the question's types and size, and the application's quota after the removals.
  * The refusal met while reading comes first. Nothing here writes.
  */
-function checkUploads(definition: FormDefinition, held: readonly HeldFile[], removals: readonly string[], submission: Submission): CheckedUploads {
+function checkUploads(
+  definition: FormDefinition,
+  held: readonly HeldFile[],
+  removals: readonly string[],
+  submission: Submission,
+): CheckedUploads {
   const errors: Record<string, FieldError> = {};
   let status: AttachResult['status'] = null;
   const refuse = (path: string, error: FieldError, code: 400 | 413) => {
@@ -341,7 +417,11 @@ function checkUploads(definition: FormDefinition, held: readonly HeldFile[], rem
       continue;
     }
     if (!question.file.contentTypes.includes(sniffed.contentType)) {
-      refuse(upload.path, { message: fm.wrongType, params: { name, type: contentTypeLabel(sniffed.contentType), types } }, 400);
+      refuse(
+        upload.path,
+        { message: fm.wrongType, params: { name, type: contentTypeLabel(sniffed.contentType), types } },
+        400,
+      );
       continue;
     }
     if (count + 1 > MAX_FILES_PER_APPLICATION) {
@@ -364,9 +444,14 @@ function checkUploads(definition: FormDefinition, held: readonly HeldFile[], rem
  * readable) and only marked removed; any other is deleted with its bytes.
  */
 async function removeFile(trx: Transaction<DB>, applicationId: string, fileId: string, now: Date): Promise<void> {
-  const versions = await trx.selectFrom('application_versions').select('answers').where('application_id', '=', applicationId).execute();
+  const versions = await trx
+    .selectFrom('application_versions')
+    .select('answers')
+    .where('application_id', '=', applicationId)
+    .execute();
   const referenced = versions.some((v) => JSON.stringify(v.answers).includes(fileId));
-  if (referenced) await trx.updateTable('application_files').set({ removed_at: now }).where('file_id', '=', fileId).execute();
+  if (referenced)
+    await trx.updateTable('application_files').set({ removed_at: now }).where('file_id', '=', fileId).execute();
   else await trx.deleteFrom('files').where('id', '=', fileId).execute();
 }
 

@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
+import {
+  expectAxeClean,
+  hasChromium,
+  launchBrowser,
+  type RunningApp,
+  signedInContext,
+  startDemoApp,
+  watchCsp,
+} from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { demoSeasonWithForm } from './demo-testing.js';
 
@@ -44,19 +52,36 @@ describe.skipIf(!hasChromium)('applying in a browser (autosave, accessibility)',
       // Nothing is pre-chosen: the applicant picks a track and a kind.
       await page.selectOption('#track_code', { index: 1 });
       await page.selectOption('#applicant_kind', { index: 1 });
-      await Promise.all([page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/), page.click('form[action="/candidater/saison-3"] button[type=submit]')]);
+      await Promise.all([
+        page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/),
+        page.click('form[action="/candidater/saison-3"] button[type=submit]'),
+      ]);
       const id = /\/mes-candidatures\/([0-9a-f-]{36})$/.exec(page.url())![1];
       await expectAxeClean(page, 'draft page');
 
       await page.fill('#project_name', 'Jardins partagés du quartier');
-      await page.waitForFunction(() => /Enregistré à/.test(document.getElementById('autosave-status')?.textContent ?? '') && document.getElementById('autosave-status')?.getAttribute('role') === 'status', null, { timeout: 10_000 });
-      const row = await running.database.db.selectFrom('applications').select(['title', 'draft_saved_at']).where('id', '=', id).executeTakeFirstOrThrow();
+      await page.waitForFunction(
+        () =>
+          /Enregistré à/.test(document.getElementById('autosave-status')?.textContent ?? '') &&
+          document.getElementById('autosave-status')?.getAttribute('role') === 'status',
+        null,
+        { timeout: 10_000 },
+      );
+      const row = await running.database.db
+        .selectFrom('applications')
+        .select(['title', 'draft_saved_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(row.title).toBe('Jardins partagés du quartier');
 
       // The session ends while the person types: the script says so, and the text is kept.
       await running.database.db.deleteFrom('sessions').where('user_id', '=', applicant.id).execute();
       await page.fill('#project_summary', 'Des potagers ouverts à toutes et tous');
-      await page.waitForFunction(() => document.getElementById('autosave-status')?.getAttribute('role') === 'alert', null, { timeout: 10_000 });
+      await page.waitForFunction(
+        () => document.getElementById('autosave-status')?.getAttribute('role') === 'alert',
+        null,
+        { timeout: 10_000 },
+      );
       expect(await page.textContent('#autosave-status')).toContain('reconnectez-vous');
       expect(await page.inputValue('#project_summary')).toBe('Des potagers ouverts à toutes et tous');
       expect(cspProblems).toEqual([]);
@@ -74,7 +99,10 @@ describe.skipIf(!hasChromium)('applying in a browser (autosave, accessibility)',
       // Nothing is pre-chosen: the applicant picks a track and a kind.
       await page.selectOption('#track_code', { index: 1 });
       await page.selectOption('#applicant_kind', { index: 1 });
-      await Promise.all([page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/), page.click('form[action="/candidater/saison-3"] button[type=submit]')]);
+      await Promise.all([
+        page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/),
+        page.click('form[action="/candidater/saison-3"] button[type=submit]'),
+      ]);
       await page.fill('#project_name', 'Atelier de réparation');
       const [response] = await Promise.all([page.waitForNavigation(), page.click('button[formaction*="/soumettre?"]')]);
       expect(response?.status()).toBe(400);

@@ -6,7 +6,6 @@ import { seedOpenSeason } from './testing.js';
 import { postIdempotentForm } from '../../../test/support/forms.js';
 import { newApplication, PROJECT_NAME_FORM } from './ux-testing.js';
 
-
 let t: TestApp;
 let staff: string;
 const numerique: string[] = [];
@@ -23,40 +22,72 @@ beforeAll(async () => {
   const owner = (n: string) => signedInAs(t.app, t.clock, null, `porteur-lot-${n}@example.fr`);
   for (let i = 0; i < COUNT; i++) {
     t.clock.advance(1_000);
-    numerique.push(await newApplication(t, await owner(`n${i}`), 'saison-lot', { project_name: `Projet numérique ${i}` }));
+    numerique.push(
+      await newApplication(t, await owner(`n${i}`), 'saison-lot', { project_name: `Projet numérique ${i}` }),
+    );
   }
-  for (let i = 0; i < 2; i++) autres.push(await newApplication(t, await owner(`a${i}`), 'saison-lot', { project_name: `Autre commun ${i}` }, { track: 'autres' }));
+  for (let i = 0; i < 2; i++)
+    autres.push(
+      await newApplication(
+        t,
+        await owner(`a${i}`),
+        'saison-lot',
+        { project_name: `Autre commun ${i}` },
+        { track: 'autres' },
+      ),
+    );
 }, 300_000);
 afterAll(() => t?.close());
 
 const states = async (ids: string[]) =>
-  (await t.app.services.db.selectFrom('applications').select('state').where('id', 'in', ids).execute()).map((row) => row.state);
+  (await t.app.services.db.selectFrom('applications').select('state').where('id', 'in', ids).execute()).map(
+    (row) => row.state,
+  );
 
 describe('batch action on every result of a filter', () => {
   it('links from the list, confirms with the count, refuses without the box ticked or when the count changed, then acts on every page', async () => {
-    const list = await t.app.inject({ method: 'GET', url: '/admin/candidatures?parcours=numerique', headers: { cookie: staff } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/admin/candidatures?parcours=numerique',
+      headers: { cookie: staff },
+    });
     expect(list.body).toContain('href="/admin/candidatures/lot/tous?parcours=numerique"');
     expect(list.body.match(/name="ids"/g)).toHaveLength(STAFF_PAGE_SIZE);
 
-    const confirm = await t.app.inject({ method: 'GET', url: '/admin/candidatures/lot/tous?parcours=numerique', headers: { cookie: staff } });
+    const confirm = await t.app.inject({
+      method: 'GET',
+      url: '/admin/candidatures/lot/tous?parcours=numerique',
+      headers: { cookie: staff },
+    });
     expect(confirm.statusCode).toBe(200);
     expect(confirm.body).toContain(`${COUNT} candidature(s) correspondent à ce filtre.`);
     expect(confirm.body).toContain('parcours = numerique');
     expect(confirm.body).toContain(`name="count" value="${COUNT}"`);
     const page = '/admin/candidatures/lot/tous?parcours=numerique';
 
-    const unticked = await postIdempotentForm(t.app, staff, page, page, { action: 'instruction', count: String(COUNT) });
+    const unticked = await postIdempotentForm(t.app, staff, page, page, {
+      action: 'instruction',
+      count: String(COUNT),
+    });
     expect(unticked.statusCode).toBe(400);
     expect(unticked.body).toContain('Cochez la case pour confirmer.');
     expect(unticked.body).toContain('<option value="instruction" selected');
     expect(await states(numerique)).not.toContain('in_instruction');
 
-    const stale = await postIdempotentForm(t.app, staff, page, page, { action: 'instruction', count: String(COUNT - 1), confirm: 'oui' });
+    const stale = await postIdempotentForm(t.app, staff, page, page, {
+      action: 'instruction',
+      count: String(COUNT - 1),
+      confirm: 'oui',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.body).toContain(`(${COUNT} maintenant)`);
     expect(await states(numerique)).not.toContain('in_instruction');
 
-    const done = await postIdempotentForm(t.app, staff, page, page, { action: 'instruction', count: String(COUNT), confirm: 'oui' });
+    const done = await postIdempotentForm(t.app, staff, page, page, {
+      action: 'instruction',
+      count: String(COUNT),
+      confirm: 'oui',
+    });
     expect(done.statusCode).toBe(200);
     expect(done.body).toContain(`${COUNT} candidature(s) traitée(s)`);
     expect(done.body).toContain('0 candidature(s) refusée(s)');
@@ -64,22 +95,43 @@ describe('batch action on every result of a filter', () => {
     expect(await states(autres)).toEqual(['submitted', 'submitted']);
 
     // Again: the same rules refuse each one, and the report says why for each.
-    const again = await postIdempotentForm(t.app, staff, page, page, { action: 'instruction', count: String(COUNT), confirm: 'oui' });
+    const again = await postIdempotentForm(t.app, staff, page, page, {
+      action: 'instruction',
+      count: String(COUNT),
+      confirm: 'oui',
+    });
     expect(again.body).toContain(`${COUNT} candidature(s) refusée(s)`);
     expect(again.body).toContain('Projet numérique 0 : action impossible depuis l’état « En instruction »');
   }, 120_000);
 
   it('keeps to the staff member’s track, and sends one message to every result', async () => {
     const limited = await signedInAs(t.app, t.clock, 'staff', 'lot-ditp@example.fr', 'autres');
-    const confirm = await t.app.inject({ method: 'GET', url: '/admin/candidatures/lot/tous', headers: { cookie: limited } });
+    const confirm = await t.app.inject({
+      method: 'GET',
+      url: '/admin/candidatures/lot/tous',
+      headers: { cookie: limited },
+    });
     expect(confirm.body).toContain('2 candidature(s) correspondent à ce filtre.');
     const page = '/admin/candidatures/lot/tous';
-    const noBody = await postIdempotentForm(t.app, limited, page, page, { action: 'message', count: '2', confirm: 'oui' });
+    const noBody = await postIdempotentForm(t.app, limited, page, page, {
+      action: 'message',
+      count: '2',
+      confirm: 'oui',
+    });
     expect(noBody.statusCode).toBe(400);
     expect(noBody.body).toContain('Écrivez le message à envoyer.');
-    const sent = await postIdempotentForm(t.app, limited, page, page, { action: 'message', body: 'Rappel : pièces à fournir', count: '2', confirm: 'oui' });
+    const sent = await postIdempotentForm(t.app, limited, page, page, {
+      action: 'message',
+      body: 'Rappel : pièces à fournir',
+      count: '2',
+      confirm: 'oui',
+    });
     expect(sent.body).toContain('2 candidature(s) traitée(s)');
-    const messages = await t.app.services.db.selectFrom('application_messages').select('application_id').where('body', '=', 'Rappel : pièces à fournir').execute();
+    const messages = await t.app.services.db
+      .selectFrom('application_messages')
+      .select('application_id')
+      .where('body', '=', 'Rappel : pièces à fournir')
+      .execute();
     expect(messages.map((m) => m.application_id).sort()).toEqual([...autres].sort());
   });
 });

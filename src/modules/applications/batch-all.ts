@@ -18,7 +18,11 @@ export interface FilteredSelection {
  * limits included): read page by page through the list's own query, so a batch acts on exactly
  * what the list shows.
  */
-export async function selectFiltered(db: Kysely<DB>, filters: Omit<StaffFilters, 'after'>, max = BATCH_ALL_MAX): Promise<FilteredSelection> {
+export async function selectFiltered(
+  db: Kysely<DB>,
+  filters: Omit<StaffFilters, 'after'>,
+  max = BATCH_ALL_MAX,
+): Promise<FilteredSelection> {
   const ids: string[] = [];
   const titles: string[] = [];
   let after: StaffFilters['after'];

@@ -8,7 +8,10 @@ import type { ApplicationState } from './states.js';
 export const BATCH_ACTIONS = ['instruction', 'eligible', 'message'] as const;
 export type BatchAction = (typeof BATCH_ACTIONS)[number];
 
-const TARGET: Record<Exclude<BatchAction, 'message'>, ApplicationState> = { instruction: 'in_instruction', eligible: 'eligible' };
+const TARGET: Record<Exclude<BatchAction, 'message'>, ApplicationState> = {
+  instruction: 'in_instruction',
+  eligible: 'eligible',
+};
 
 export type BatchRefusal = 'not_found' | 'not_allowed' | 'reason_required';
 
@@ -40,11 +43,24 @@ export async function batchApplications(services: Services, actor: Actor, input:
     }
     const title = application.title;
     if (input.action === 'message') {
-      await postMessage(services, actor, { application, authorId: input.user.id, authorName: input.user.name, fromStaff: true, body: input.body });
+      await postMessage(services, actor, {
+        application,
+        authorId: input.user.id,
+        authorName: input.user.name,
+        fromStaff: true,
+        body: input.body,
+      });
       outcome.done.push({ id, title });
       continue;
     }
-    const result = await changeState(services, actor, { applicationId: id, to: TARGET[input.action], by: 'staff', reason: '', actorUserId: input.user.id, tracks: input.tracks });
+    const result = await changeState(services, actor, {
+      applicationId: id,
+      to: TARGET[input.action],
+      by: 'staff',
+      reason: '',
+      actorUserId: input.user.id,
+      tracks: input.tracks,
+    });
     if (result.ok) outcome.done.push({ id, title });
     else outcome.refused.push({ id, title, problem: result.problem, state: result.state });
   }

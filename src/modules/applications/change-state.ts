@@ -19,18 +19,34 @@ export type ChangeStateResult =
   | { ok: false; problem: 'not_found' | 'not_allowed' | 'reason_required'; state?: ApplicationState };
 
 /** Moves an application to another state if the state machine allows it; recorded in its history and the audit log. */
-export async function changeState(services: Services, actor: Actor, input: ChangeStateInput): Promise<ChangeStateResult> {
+export async function changeState(
+  services: Services,
+  actor: Actor,
+  input: ChangeStateInput,
+): Promise<ChangeStateResult> {
   const now = services.clock.now();
   const reason = input.reason.trim().slice(0, 2000);
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<ChangeStateResult> => {
     const application = await loadApplication(trx, input.applicationId, { forUpdate: true });
-    if (!application || (input.tracks && !input.tracks.includes(application.trackCode))) return { ok: false, problem: 'not_found' };
+    if (!application || (input.tracks && !input.tracks.includes(application.trackCode)))
+      return { ok: false, problem: 'not_found' };
     const check = checkTransition(application.state, input.to, input.by, reason);
     if (!check.ok) return { ok: false, problem: check.problem, state: application.state };
-    await trx.updateTable('applications').set({ state: input.to, updated_at: now }).where('id', '=', application.id).execute();
+    await trx
+      .updateTable('applications')
+      .set({ state: input.to, updated_at: now })
+      .where('id', '=', application.id)
+      .execute();
     await trx
       .insertInto('application_transitions')
-      .values({ application_id: application.id, from_state: application.state, to_state: input.to, reason, at: now, actor_id: input.actorUserId })
+      .values({
+        application_id: application.id,
+        from_state: application.state,
+        to_state: input.to,
+        reason,
+        at: now,
+        actor_id: input.actorUserId,
+      })
       .execute();
     await audit({
       action: input.to === 'withdrawn' ? 'application.withdraw' : 'application.change_state',

@@ -24,7 +24,13 @@ const FORM: FormDefinition = {
       title: { fr: 'Le projet', en: 'The project' },
       questions: [
         { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
-        { id: 'annexes', kind: 'file', required: false, label: { fr: 'Annexes', en: 'Annexes' }, file: { contentTypes: ['application/pdf'], maxBytes: 100_000 } },
+        {
+          id: 'annexes',
+          kind: 'file',
+          required: false,
+          label: { fr: 'Annexes', en: 'Annexes' },
+          file: { contentTypes: ['application/pdf'], maxBytes: 100_000 },
+        },
       ],
     },
   ],
@@ -39,7 +45,10 @@ let t: TestApp;
 async function applicant(label: string): Promise<{ user: CurrentUser; applicationId: string }> {
   const { user } = await createSignedInUser(t.app.services.db, t.clock, [], label);
   const [season] = await loadSeasons(t.app.services.db, { slug: SEASON });
-  const created = await createApplication(t.app.services, { id: user.id, label: 'test' }, user, season!, { trackCode: 'numerique', applicantKind: 'association' });
+  const created = await createApplication(t.app.services, { id: user.id, label: 'test' }, user, season!, {
+    trackCode: 'numerique',
+    applicantKind: 'association',
+  });
   if (!created.ok) throw new Error('no draft');
   return { user, applicationId: created.id };
 }
@@ -52,7 +61,11 @@ async function whileLocked<T>(applicationId: string, changes: () => Promise<T>[]
     await trx.selectFrom('applications').select('id').where('id', '=', applicationId).forUpdate().execute();
     started = changes();
     for (let i = 0; i < 400; i++) {
-      const waiting = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
+      const waiting = await sql<{
+        n: number;
+      }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`.execute(
+        db,
+      );
       if (Number(waiting.rows[0]?.n) >= started.length) break;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -61,7 +74,11 @@ async function whileLocked<T>(applicationId: string, changes: () => Promise<T>[]
 }
 
 function upload(count: number): Submission {
-  return { body: {}, uploads: Array.from({ length: count }, (_, i) => ({ path: 'annexes', name: `annexe-${i}.pdf`, data: PDF })), refusal: null };
+  return {
+    body: {},
+    uploads: Array.from({ length: count }, (_, i) => ({ path: 'annexes', name: `annexe-${i}.pdf`, data: PDF })),
+    refusal: null,
+  };
 }
 
 beforeAll(async () => {
@@ -85,7 +102,11 @@ describe.skipIf(!process.env.DATABASE_URL)('changes to one application that wait
     const results = await whileLocked(applicationId, () => [submit(), submit(), submit()]);
     expect(results.map((r) => r.ok)).toEqual([true, true, true]);
     expect(results.filter((r) => r.ok && !r.replayed)).toHaveLength(1);
-    const versions = await t.app.services.db.selectFrom('application_versions').select('version').where('application_id', '=', applicationId).execute();
+    const versions = await t.app.services.db
+      .selectFrom('application_versions')
+      .select('version')
+      .where('application_id', '=', applicationId)
+      .execute();
     expect(versions).toEqual([{ version: 1 }]);
   });
 
@@ -93,14 +114,19 @@ describe.skipIf(!process.env.DATABASE_URL)('changes to one application that wait
     const { user, applicationId } = await applicant('quota');
     const actor = { id: user.id, label: 'test' };
     const application = (await loadApplication(t.app.services.db, applicationId))!;
-    const attach = (count: number) => attachFiles(t.app.services, actor, user, application, FORM, {}, upload(count), t.clock.now());
+    const attach = (count: number) =>
+      attachFiles(t.app.services, actor, user, application, FORM, {}, upload(count), t.clock.now());
     const first = await attach(MAX_FILES_PER_APPLICATION - 2);
     expect(first.errors).toEqual({});
     // Three uploads of one file each, all waiting for the lock: two fit under the quota, the last is refused.
     const results = await whileLocked(applicationId, () => [attach(1), attach(1), attach(1)]);
     expect(results.filter((r) => Object.keys(r.errors).length === 0)).toHaveLength(2);
     expect(results.filter((r) => r.status === 413)).toHaveLength(1);
-    const held = await t.app.services.db.selectFrom('application_files').select('file_id').where('application_id', '=', applicationId).execute();
+    const held = await t.app.services.db
+      .selectFrom('application_files')
+      .select('file_id')
+      .where('application_id', '=', applicationId)
+      .execute();
     expect(held).toHaveLength(MAX_FILES_PER_APPLICATION);
   });
 });

@@ -1,6 +1,12 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, startDemoApp, watchCsp, type RunningApp } from '../../../test/browser/browser-support.js';
+import {
+  hasChromium,
+  launchBrowser,
+  startDemoApp,
+  watchCsp,
+  type RunningApp,
+} from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { demoSeasonWithForm } from './demo-testing.js';
 
@@ -43,7 +49,10 @@ describe.skipIf(!hasChromium)('conditional questions in a browser', () => {
       // Nothing is pre-chosen: the applicant picks a track and a kind.
       await page.selectOption('#track_code', { index: 1 });
       await page.selectOption('#applicant_kind', { index: 1 });
-      await Promise.all([page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/), page.click('form[action="/candidater/saison-3"] button[type=submit]')]);
+      await Promise.all([
+        page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/),
+        page.click('form[action="/candidater/saison-3"] button[type=submit]'),
+      ]);
       const id = /\/mes-candidatures\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
 
       // No organisation type chosen yet: name, SIRET and RNA are hidden and disabled.
@@ -64,9 +73,19 @@ describe.skipIf(!hasChromium)('conditional questions in a browser', () => {
       expect(await page.isDisabled('#organisation_rna')).toBe(true);
       expect(await page.isVisible('#organisation_siret')).toBe(true);
       await page.fill('#project_name', 'Recyclerie');
-      await page.waitForFunction(() => /Enregistré à/.test(document.getElementById('autosave-status')?.textContent ?? ''), null, { timeout: 10_000 });
-      const row = await running.database.db.selectFrom('applications').select('draft_answers').where('id', '=', id).executeTakeFirstOrThrow();
-      const answers = (typeof row.draft_answers === 'string' ? JSON.parse(row.draft_answers) : row.draft_answers) as Record<string, unknown>;
+      await page.waitForFunction(
+        () => /Enregistré à/.test(document.getElementById('autosave-status')?.textContent ?? ''),
+        null,
+        { timeout: 10_000 },
+      );
+      const row = await running.database.db
+        .selectFrom('applications')
+        .select('draft_answers')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      const answers = (
+        typeof row.draft_answers === 'string' ? JSON.parse(row.draft_answers) : row.draft_answers
+      ) as Record<string, unknown>;
       expect(answers.organisation_type).toBe('company');
       expect(answers.organisation_rna ?? '').toBe('');
 
@@ -90,7 +109,10 @@ describe.skipIf(!hasChromium)('conditional questions in a browser', () => {
       // Nothing is pre-chosen: the applicant picks a track and a kind.
       await page.selectOption('#track_code', { index: 1 });
       await page.selectOption('#applicant_kind', { index: 1 });
-      await Promise.all([page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/), page.click('form[action="/candidater/saison-3"] button[type=submit]')]);
+      await Promise.all([
+        page.waitForURL(/\/mes-candidatures\/[0-9a-f-]{36}$/),
+        page.click('form[action="/candidater/saison-3"] button[type=submit]'),
+      ]);
       expect(await page.isVisible('#organisation_rna')).toBe(true);
       expect(await page.isEnabled('#organisation_siret')).toBe(true);
       await page.check('input[name="organisation_type"][value="citizen"]', { force: true });

@@ -16,7 +16,9 @@ export interface CreateApplicationInput {
   applicantKind: string;
 }
 
-export type CreateApplicationResult = { ok: true; id: string } | { ok: false; errors: Record<string, FieldError>; limited?: true };
+export type CreateApplicationResult =
+  | { ok: true; id: string }
+  | { ok: false; errors: Record<string, FieldError>; limited?: true };
 
 /**
  * Creates a draft for the signed-in person in an open season, against the season's current form
@@ -65,12 +67,29 @@ export async function createApplication(
       .executeTakeFirstOrThrow();
     await trx
       .insertInto('application_members')
-      .values({ application_id: row.id, email: user.email.toLowerCase(), user_id: user.id, role: 'owner', invited_at: now, accepted_at: now })
+      .values({
+        application_id: row.id,
+        email: user.email.toLowerCase(),
+        user_id: user.id,
+        role: 'owner',
+        invited_at: now,
+        accepted_at: now,
+      })
       .execute();
     await scheduleDraftReminders(trx, season, now);
-    await audit({ action: 'application.create', subjectType: 'application', subjectId: row.id, summary: { season: season.slug, track: input.trackCode, kind: input.applicantKind } });
+    await audit({
+      action: 'application.create',
+      subjectType: 'application',
+      subjectId: row.id,
+      summary: { season: season.slug, track: input.trackCode, kind: input.applicantKind },
+    });
     return row.id;
   });
-  if (id === null) return { ok: false, limited: true, errors: { track_code: { message: m.tooManyApplications, params: { max: MAX_APPLICATIONS_PER_SEASON } } } };
+  if (id === null)
+    return {
+      ok: false,
+      limited: true,
+      errors: { track_code: { message: m.tooManyApplications, params: { max: MAX_APPLICATIONS_PER_SEASON } } },
+    };
   return { ok: true, id };
 }

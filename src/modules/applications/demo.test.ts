@@ -28,7 +28,11 @@ describe('applications demo', () => {
 
   it('puts applications in every stage of instruction into the open season, through the use cases', async () => {
     const { db } = t.database;
-    const rows = await db.selectFrom('applications').select(['id', 'state', 'title', 'current_version']).where('season_id', '=', seasonId).execute();
+    const rows = await db
+      .selectFrom('applications')
+      .select(['id', 'state', 'title', 'current_version'])
+      .where('season_id', '=', seasonId)
+      .execute();
     expect(rows).toHaveLength(DEMO_APPLICATION_COUNT);
     const byState = (state: string) => rows.filter((r) => r.state === state).length;
     expect(byState('draft')).toBeGreaterThanOrEqual(2);
@@ -41,11 +45,24 @@ describe('applications demo', () => {
     for (const r of rows.filter((x) => x.state !== 'draft')) expect(r.current_version).toBe(1);
     expect(rows.every((r) => r.title !== '' || r.state === 'draft')).toBe(true);
     const ineligible = rows.find((r) => r.state === 'ineligible')!;
-    const reason = await db.selectFrom('application_transitions').select('reason').where('application_id', '=', ineligible.id).where('to_state', '=', 'ineligible').executeTakeFirstOrThrow();
+    const reason = await db
+      .selectFrom('application_transitions')
+      .select('reason')
+      .where('application_id', '=', ineligible.id)
+      .where('to_state', '=', 'ineligible')
+      .executeTakeFirstOrThrow();
     expect(reason.reason).toMatch(/intérêt général/);
-    const submits = await db.selectFrom('audit_events').select('subject_id').where('action', '=', 'application.submit').execute();
-    expect(submits.filter((e) => rows.some((r) => r.id === e.subject_id))).toHaveLength(rows.filter((r) => r.state !== 'draft').length);
-    expect(await db.selectFrom('application_messages').select('id').where('from_staff', '=', true).execute()).toHaveLength(1);
+    const submits = await db
+      .selectFrom('audit_events')
+      .select('subject_id')
+      .where('action', '=', 'application.submit')
+      .execute();
+    expect(submits.filter((e) => rows.some((r) => r.id === e.subject_id))).toHaveLength(
+      rows.filter((r) => r.state !== 'draft').length,
+    );
+    expect(
+      await db.selectFrom('application_messages').select('id').where('from_staff', '=', true).execute(),
+    ).toHaveLength(1);
     expect(await db.selectFrom('application_notes').select('id').execute()).toHaveLength(1);
   });
 
@@ -60,14 +77,27 @@ describe('applications demo', () => {
 
   it('shows the applications to the demo admin in the staff list, with the message and the note', async () => {
     const cookie = await sessionOf(t.database.db, t.clock, DEMO_ADMIN);
-    const list = await t.app.inject({ method: 'GET', url: `/admin/candidatures?saison=${DEMO_OPEN_SEASON}`, headers: { cookie } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/admin/candidatures?saison=${DEMO_OPEN_SEASON}`,
+      headers: { cookie },
+    });
     expect(list.statusCode).toBe(200);
-    for (const title of ['Horaires ouverts des mairies', 'Cartographie ouverte des rampes d’accès', 'Boutique de déguisements pour les fêtes d’école', 'Capteurs citoyens de bruit urbain']) {
+    for (const title of [
+      'Horaires ouverts des mairies',
+      'Cartographie ouverte des rampes d’accès',
+      'Boutique de déguisements pour les fêtes d’école',
+      'Capteurs citoyens de bruit urbain',
+    ]) {
       expect(list.body).toContain(title);
     }
     const { db } = t.database;
     const noted = await db.selectFrom('application_notes').select('application_id').executeTakeFirstOrThrow();
-    const page = await t.app.inject({ method: 'GET', url: `/admin/candidatures/${noted.application_id}`, headers: { cookie } });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: `/admin/candidatures/${noted.application_id}`,
+      headers: { cookie },
+    });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Cartographie ouverte des rampes d’accès');
     expect(page.body).toContain('plans d’accessibilité des établissements recevant du public');

@@ -20,10 +20,19 @@ function reminderTime(closesAt: Date): Date {
 }
 
 /** One reminder run per season and closing date (a later change of the date schedules another). */
-export async function scheduleDraftReminders(trx: Transaction<DB> | Kysely<DB>, season: { id: string; closesAt: Date }, now: Date): Promise<void> {
+export async function scheduleDraftReminders(
+  trx: Transaction<DB> | Kysely<DB>,
+  season: { id: string; closesAt: Date },
+  now: Date,
+): Promise<void> {
   const runAt = reminderTime(season.closesAt);
   if (runAt.getTime() <= now.getTime()) return;
-  await enqueueJob(trx, DRAFT_REMINDER_JOB, { seasonId: season.id }, { runAt, singletonKey: `${DRAFT_REMINDER_JOB}:${season.id}:${runAt.toISOString()}` });
+  await enqueueJob(
+    trx,
+    DRAFT_REMINDER_JOB,
+    { seasonId: season.id },
+    { runAt, singletonKey: `${DRAFT_REMINDER_JOB}:${season.id}:${runAt.toISOString()}` },
+  );
 }
 
 /**
@@ -73,7 +82,11 @@ export function draftRemindersJob(services: Services): JobHandler {
             to: draft.email,
             template: REMINDER_MAIL,
             locale,
-            data: { title: draft.title || '—', deadline: formatDateTime(locale, closesAt), url: `${services.config.baseUrl}/mes-candidatures/${draft.id}` },
+            data: {
+              title: draft.title || '—',
+              deadline: formatDateTime(locale, closesAt),
+              url: `${services.config.baseUrl}/mes-candidatures/${draft.id}`,
+            },
           },
           now,
         );

@@ -11,11 +11,20 @@ export const expertMessages = defineMessages({
   },
   expertEmail: { fr: 'Adresse électronique de l’expert', en: 'Expert’s email address' },
   question: { fr: 'Question posée', en: 'Question asked' },
-  questionHint: { fr: 'Ce que vous attendez de l’expert (5 000 caractères au plus).', en: 'What you expect from the expert (at most 5,000 characters).' },
+  questionHint: {
+    fr: 'Ce que vous attendez de l’expert (5 000 caractères au plus).',
+    en: 'What you expect from the expert (at most 5,000 characters).',
+  },
   dueOn: { fr: 'Date limite de réponse', en: 'Answer due by' },
-  dueOnHint: { fr: 'Le lien reste valable sept jours après cette date.', en: 'The link stays valid seven days after this date.' },
+  dueOnHint: {
+    fr: 'Le lien reste valable sept jours après cette date.',
+    en: 'The link stays valid seven days after this date.',
+  },
   dueInPast: { fr: 'La date limite ne peut pas être passée.', en: 'The due date cannot be in the past.' },
-  alreadyAsked: { fr: 'Un avis a déjà été demandé à cette adresse pour cette candidature.', en: 'An opinion was already requested from this address for this application.' },
+  alreadyAsked: {
+    fr: 'Un avis a déjà été demandé à cette adresse pour cette candidature.',
+    en: 'An opinion was already requested from this address for this application.',
+  },
   send: { fr: 'Envoyer la demande', en: 'Send the request' },
   requested: { fr: 'Demande d’avis envoyée.', en: 'Opinion request sent.' },
   status_pending: { fr: 'En attente', en: 'Pending' },
@@ -28,7 +37,10 @@ export const expertMessages = defineMessages({
   opinion_unfavourable: { fr: 'Défavorable', en: 'Unfavourable' },
   comment: { fr: 'Commentaire', en: 'Comment' },
   commentHint: { fr: '10 000 caractères au plus.', en: 'At most 10,000 characters.' },
-  requestedOn: { fr: 'Demandé le {date} à {email}, réponse attendue le {due}', en: 'Requested on {date} from {email}, answer due on {due}' },
+  requestedOn: {
+    fr: 'Demandé le {date} à {email}, réponse attendue le {due}',
+    en: 'Requested on {date} from {email}, answer due on {due}',
+  },
   answeredOn: { fr: 'Répondu le {date}', en: 'Answered on {date}' },
   draftOpinion: { fr: 'Brouillon de l’expert (non envoyé)', en: 'Expert’s draft (not sent)' },
   pageTitle: { fr: 'Avis sur une candidature', en: 'Opinion on an application' },
@@ -38,9 +50,15 @@ export const expertMessages = defineMessages({
   },
   saveDraft: { fr: 'Enregistrer sans envoyer', en: 'Save without sending' },
   submitOpinion: { fr: 'Envoyer mon avis', en: 'Send my opinion' },
-  savedDraft: { fr: 'Votre avis est enregistré ; vous pouvez encore le modifier.', en: 'Your opinion is saved; you can still change it.' },
+  savedDraft: {
+    fr: 'Votre avis est enregistré ; vous pouvez encore le modifier.',
+    en: 'Your opinion is saved; you can still change it.',
+  },
   thanks: { fr: 'Merci, votre avis a été transmis à l’équipe.', en: 'Thank you, your opinion was sent to the team.' },
-  alreadySubmitted: { fr: 'Cet avis a déjà été envoyé et ne peut plus être modifié.', en: 'This opinion was already sent and can no longer be changed.' },
+  alreadySubmitted: {
+    fr: 'Cet avis a déjà été envoyé et ne peut plus être modifié.',
+    en: 'This opinion was already sent and can no longer be changed.',
+  },
   linkInvalidTitle: { fr: 'Lien invalide ou expiré', en: 'Invalid or expired link' },
   linkInvalidText: {
     fr: 'Ce lien de demande d’avis n’est pas valable ou a expiré. Contactez l’équipe qui vous l’a envoyé.',

@@ -13,7 +13,12 @@ const FORM: FormDefinition = {
       questions: [
         { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
         { id: 'project_summary', kind: 'long_text', required: true, label: { fr: 'Résumé', en: 'Summary' } },
-        { id: 'contact_email', kind: 'email', required: false, label: { fr: 'Courriel de contact', en: 'Contact email' } },
+        {
+          id: 'contact_email',
+          kind: 'email',
+          required: false,
+          label: { fr: 'Courriel de contact', en: 'Contact email' },
+        },
       ],
     },
   ],
@@ -29,11 +34,20 @@ async function postFrom(cookie: string, pageUrl: string, url: string, fields: Re
   const session = await formSession(t.app, cookie, pageUrl);
   const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)?.[1];
   const body = formBody({ ...(key ? { idempotency_key: key } : {}), ...fields, _csrf: session.csrf });
-  return t.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, cookie: session.cookie.replace(/^; /, '') } });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload: body.payload,
+    headers: { ...body.headers, cookie: session.cookie.replace(/^; /, '') },
+  });
 }
 
 async function linkSentTo(email: string): Promise<string> {
-  const mail = await t.app.services.db.selectFrom('mails').select('text_body').where('to_address', '=', email).executeTakeFirstOrThrow();
+  const mail = await t.app.services.db
+    .selectFrom('mails')
+    .select('text_body')
+    .where('to_address', '=', email)
+    .executeTakeFirstOrThrow();
   const path = /\/avis\/([A-Za-z0-9_-]{43})/.exec(mail.text_body)?.[0];
   expect(path).toBeTruthy();
   return path!;
@@ -47,13 +61,25 @@ beforeAll(async () => {
 
   const applicant = await signedInAs(t.app, t.clock, null, 'porteuse-avis@example.fr');
   const create = async () => {
-    const created = await postFrom(applicant, '/candidater/saison-avis', '/candidater/saison-avis', { track_code: 'numerique', applicant_kind: 'association' });
+    const created = await postFrom(applicant, '/candidater/saison-avis', '/candidater/saison-avis', {
+      track_code: 'numerique',
+      applicant_kind: 'association',
+    });
     expect(created.statusCode).toBe(303);
     return /([0-9a-f-]{36})$/.exec(created.headers.location as string)![1];
   };
   applicationId = await create();
-  const fields = { project_name: 'Jardin <partagé>', project_summary: 'Des bacs en bois', contact_email: 'secret.contact@example.fr' };
-  const submitted = await postFrom(applicant, `/mes-candidatures/${applicationId}`, `/mes-candidatures/${applicationId}/soumettre`, fields);
+  const fields = {
+    project_name: 'Jardin <partagé>',
+    project_summary: 'Des bacs en bois',
+    contact_email: 'secret.contact@example.fr',
+  };
+  const submitted = await postFrom(
+    applicant,
+    `/mes-candidatures/${applicationId}`,
+    `/mes-candidatures/${applicationId}/soumettre`,
+    fields,
+  );
   expect(submitted.statusCode).toBe(303);
   draftId = await create();
   staff = await signedInAs(t.app, t.clock, 'staff', 'instruction-avis@example.fr');
@@ -63,28 +89,43 @@ afterAll(() => t?.close());
 describe('outside expert opinions', () => {
   it('checks the request form on its fields and keeps the values', async () => {
     const page = `/admin/candidatures/${applicationId}`;
-    const bad = await postFrom(staff, page, `${page}/avis`, { expert_email: 'pas-une-adresse', question: '', due_on: '2026-02-01' });
+    const bad = await postFrom(staff, page, `${page}/avis`, {
+      expert_email: 'pas-une-adresse',
+      question: '',
+      due_on: '2026-02-01',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('value="pas-une-adresse"');
     expect(bad.body).toContain('id="expert_email-error"');
     expect(bad.body).toContain('id="question-error"');
     expect(bad.body).toContain('La date limite ne peut pas être passée.');
 
-    const onDraft = await postFrom(staff, `/admin/candidatures/${draftId}`, `/admin/candidatures/${draftId}/avis`, { expert_email: 'x@example.fr', question: 'Q', due_on: '2026-03-10' });
+    const onDraft = await postFrom(staff, `/admin/candidatures/${draftId}`, `/admin/candidatures/${draftId}/avis`, {
+      expert_email: 'x@example.fr',
+      question: 'Q',
+      due_on: '2026-03-10',
+    });
     expect(onDraft.statusCode).toBe(409);
     expect(await t.app.services.db.selectFrom('application_expert_requests').select('id').execute()).toEqual([]);
   });
 
   it('sends a single-use link; the expert reads the answers without contact details, saves, edits, then submits', async () => {
     const page = `/admin/candidatures/${applicationId}`;
-    const asked = await postFrom(staff, page, `${page}/avis`, { expert_email: 'Experte@Example.fr', question: 'Le modèle économique tient-il ?', due_on: '2026-03-10' });
+    const asked = await postFrom(staff, page, `${page}/avis`, {
+      expert_email: 'Experte@Example.fr',
+      question: 'Le modèle économique tient-il ?',
+      due_on: '2026-03-10',
+    });
     expect(asked.statusCode).toBe(303);
     const staffView = await t.app.inject({ method: 'GET', url: page, headers: { cookie: staff } });
     expect(staffView.body).toContain('Le modèle économique tient-il ?');
     expect(staffView.body).toContain('En attente');
 
     const link = await linkSentTo('experte@example.fr');
-    const row = await t.app.services.db.selectFrom('application_expert_requests').select(['token_hash', 'expires_at']).executeTakeFirstOrThrow();
+    const row = await t.app.services.db
+      .selectFrom('application_expert_requests')
+      .select(['token_hash', 'expires_at'])
+      .executeTakeFirstOrThrow();
     expect(row.token_hash).not.toContain(link.slice(6));
     // The end of 17 March in Paris (winter time, UTC+1): seven days after the due day.
     expect(new Date(row.expires_at).toISOString()).toBe('2026-03-17T22:59:59.999Z');
@@ -118,7 +159,12 @@ describe('outside expert opinions', () => {
     const open = await formSession(t.app, '', link);
     const postOpen = (fields: Record<string, string>) => {
       const body = formBody({ ...fields, _csrf: open.csrf });
-      return t.app.inject({ method: 'POST', url: link, payload: body.payload, headers: { ...body.headers, cookie: open.cookie.replace(/^; /, '') } });
+      return t.app.inject({
+        method: 'POST',
+        url: link,
+        payload: body.payload,
+        headers: { ...body.headers, cookie: open.cookie.replace(/^; /, '') },
+      });
     };
     const sent = await postOpen({ opinion: 'favourable', comment: 'Solide <b>vraiment</b>', action: 'submit' });
     expect(sent.statusCode).toBe(303);
@@ -132,10 +178,22 @@ describe('outside expert opinions', () => {
     expect(answered.body).toContain('Répondu');
     expect(answered.body).toContain('Favorable');
     expect(answered.body).toContain('Solide &lt;b>vraiment&lt;/b>');
-    const audits = await t.app.services.db.selectFrom('audit_events').select('action').where('action', 'like', 'application.expert%').execute();
-    expect(audits.map((a) => a.action).sort()).toEqual(['application.expert_opinion_save', 'application.expert_opinion_submit', 'application.expert_request']);
+    const audits = await t.app.services.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', 'like', 'application.expert%')
+      .execute();
+    expect(audits.map((a) => a.action).sort()).toEqual([
+      'application.expert_opinion_save',
+      'application.expert_opinion_submit',
+      'application.expert_request',
+    ]);
 
-    const twice = await postFrom(staff, page, `${page}/avis`, { expert_email: 'experte@example.fr', question: 'Encore ?', due_on: '2026-03-12' });
+    const twice = await postFrom(staff, page, `${page}/avis`, {
+      expert_email: 'experte@example.fr',
+      question: 'Encore ?',
+      due_on: '2026-03-12',
+    });
     expect(twice.statusCode).toBe(400);
     expect(twice.body).toContain('Un avis a déjà été demandé à cette adresse');
   });
@@ -144,7 +202,11 @@ describe('outside expert opinions', () => {
     expect((await t.app.inject({ method: 'GET', url: '/avis/inconnu' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/avis/${'a'.repeat(43)}` })).statusCode).toBe(404);
     const page = `/admin/candidatures/${applicationId}`;
-    const asked = await postFrom(staff, page, `${page}/avis`, { expert_email: 'tardif@example.fr', question: 'Avis ?', due_on: '2026-03-02' });
+    const asked = await postFrom(staff, page, `${page}/avis`, {
+      expert_email: 'tardif@example.fr',
+      question: 'Avis ?',
+      due_on: '2026-03-02',
+    });
     expect(asked.statusCode).toBe(303);
     const link = await linkSentTo('tardif@example.fr');
     expect((await t.app.inject({ method: 'GET', url: link })).statusCode).toBe(200);
@@ -155,19 +217,31 @@ describe('outside expert opinions', () => {
     expect(staffView.body).toContain('Expiré');
 
     const limited = await signedInAs(t.app, t.clock, 'staff', 'autre-parcours-avis@example.fr', 'autres');
-    expect((await t.app.inject({ method: 'GET', url: `${page}/avis`, headers: { cookie: limited } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `${page}/avis`, headers: { cookie: limited } })).statusCode).toBe(
+      404,
+    );
     const applicant = await signedInAs(t.app, t.clock, null, 'curieux-avis@example.fr');
-    expect((await t.app.inject({ method: 'GET', url: `${page}/avis`, headers: { cookie: applicant } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `${page}/avis`, headers: { cookie: applicant } })).statusCode,
+    ).toBe(403);
   });
   it('judges due days in Europe/Paris: a day is past once Paris has moved on, and shows when a request is past due', async () => {
     const page = `/admin/candidatures/${applicationId}`;
     // 23:30 UTC on 20 March is already 00:30 on 21 March in Paris: 20 March is past.
     t.clock.set('2026-03-20T23:30:00Z');
     const paris = await signedInAs(t.app, t.clock, 'staff', 'instruction-paris@example.fr');
-    const late = await postFrom(paris, page, `${page}/avis`, { expert_email: 'paris-1@example.fr', question: 'Avis ?', due_on: '2026-03-20' });
+    const late = await postFrom(paris, page, `${page}/avis`, {
+      expert_email: 'paris-1@example.fr',
+      question: 'Avis ?',
+      due_on: '2026-03-20',
+    });
     expect(late.statusCode).toBe(400);
     expect(late.body).toContain('id="due_on-error"');
-    const today = await postFrom(paris, page, `${page}/avis`, { expert_email: 'paris-1@example.fr', question: 'Avis ?', due_on: '2026-03-21' });
+    const today = await postFrom(paris, page, `${page}/avis`, {
+      expert_email: 'paris-1@example.fr',
+      question: 'Avis ?',
+      due_on: '2026-03-21',
+    });
     expect(today.statusCode).toBe(303);
     // 22:30 UTC on 21 March is 23:30 in Paris: still the due day, not past due.
     t.clock.set('2026-03-21T22:30:00Z');
@@ -179,7 +253,11 @@ describe('outside expert opinions', () => {
     const past = await t.app.inject({ method: 'GET', url: page, headers: { cookie: reader } });
     expect(past.body).toContain('Échéance dépassée');
     // The link works until the end of the seventh day after, in Paris (summer time from 29 March: UTC+2).
-    const row = await t.app.services.db.selectFrom('application_expert_requests').select('expires_at').where('expert_email', '=', 'paris-1@example.fr').executeTakeFirstOrThrow();
+    const row = await t.app.services.db
+      .selectFrom('application_expert_requests')
+      .select('expires_at')
+      .where('expert_email', '=', 'paris-1@example.fr')
+      .executeTakeFirstOrThrow();
     expect(new Date(row.expires_at).toISOString()).toBe('2026-03-28T22:59:59.999Z');
   });
 
@@ -187,13 +265,28 @@ describe('outside expert opinions', () => {
   it('shows the expert the version the request was made for, not a later submit', async () => {
     t.clock.set('2026-03-22T09:00:00Z');
     const applicant = await signedInAs(t.app, t.clock, null, 'porteuse-versions@example.fr');
-    const created = await postFrom(applicant, '/candidater/saison-avis', '/candidater/saison-avis', { track_code: 'numerique', applicant_kind: 'association' });
+    const created = await postFrom(applicant, '/candidater/saison-avis', '/candidater/saison-avis', {
+      track_code: 'numerique',
+      applicant_kind: 'association',
+    });
     const id = /([0-9a-f-]{36})$/.exec(created.headers.location as string)![1]!;
-    const submit = (summary: string) => postFrom(applicant, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/soumettre`, { project_name: 'Versions', project_summary: summary });
+    const submit = (summary: string) =>
+      postFrom(applicant, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/soumettre`, {
+        project_name: 'Versions',
+        project_summary: summary,
+      });
     expect((await submit('Première version du résumé')).statusCode).toBe(303);
     const reader = await signedInAs(t.app, t.clock, 'staff', 'instruction-versions@example.fr');
     const page = `/admin/candidatures/${id}`;
-    expect((await postFrom(reader, page, `${page}/avis`, { expert_email: 'versions@example.fr', question: 'Avis ?', due_on: '2026-03-23' })).statusCode).toBe(303);
+    expect(
+      (
+        await postFrom(reader, page, `${page}/avis`, {
+          expert_email: 'versions@example.fr',
+          question: 'Avis ?',
+          due_on: '2026-03-23',
+        })
+      ).statusCode,
+    ).toBe(303);
     const link = await linkSentTo('versions@example.fr');
     versionsLink = link;
     // The applicant submits again while the call is open: the expert still reads what they were asked about.
@@ -209,7 +302,12 @@ describe('outside expert opinions', () => {
 
     const open = await formSession(t.app, '', link);
     const body = formBody({ opinion: 'reserved', comment: 'Réservé', action: 'submit', _csrf: open.csrf });
-    const sent = await t.app.inject({ method: 'POST', url: link, payload: body.payload, headers: { ...body.headers, cookie: open.cookie.replace(/^; /, '') } });
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: link,
+      payload: body.payload,
+      headers: { ...body.headers, cookie: open.cookie.replace(/^; /, '') },
+    });
     expect(sent.statusCode).toBe(303);
     expect((await t.app.inject({ method: 'GET', url: link })).statusCode).toBe(200);
     // Expiry: the end of 30 March in Paris (summer time, UTC+2), answered or not.
@@ -219,7 +317,12 @@ describe('outside expert opinions', () => {
     const expired = await t.app.inject({ method: 'GET', url: link });
     expect(expired.statusCode).toBe(404);
     expect(expired.body).not.toContain('Première version du résumé');
-    const late = await t.app.inject({ method: 'POST', url: link, payload: body.payload, headers: { ...body.headers, cookie: open.cookie.replace(/^; /, '') } });
+    const late = await t.app.inject({
+      method: 'POST',
+      url: link,
+      payload: body.payload,
+      headers: { ...body.headers, cookie: open.cookie.replace(/^; /, '') },
+    });
     expect(late.statusCode).toBe(404);
   });
 });

@@ -65,7 +65,10 @@ export function linkOpen(request: Pick<ExpertRequestRecord, 'expiresAt'>, now: D
   return now.getTime() <= request.expiresAt.getTime();
 }
 
-export function statusOf(request: Pick<ExpertRequestRecord, 'submittedAt' | 'expiresAt'>, now: Date): ExpertRequestStatus {
+export function statusOf(
+  request: Pick<ExpertRequestRecord, 'submittedAt' | 'expiresAt'>,
+  now: Date,
+): ExpertRequestStatus {
   if (request.submittedAt) return 'answered';
   return now.getTime() > request.expiresAt.getTime() ? 'expired' : 'pending';
 }
@@ -129,9 +132,16 @@ export async function listExpertRequests(db: Db, applicationId: string): Promise
 }
 
 /** The request a link opens, whatever its state (the caller decides about expiry). */
-export async function loadExpertRequestByToken(db: Db, token: string, options: { forUpdate?: boolean } = {}): Promise<ExpertRequestRecord | null> {
+export async function loadExpertRequestByToken(
+  db: Db,
+  token: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ExpertRequestRecord | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  let query = db.selectFrom('application_expert_requests').select(COLUMNS).where('token_hash', '=', hashExpertToken(token));
+  let query = db
+    .selectFrom('application_expert_requests')
+    .select(COLUMNS)
+    .where('token_hash', '=', hashExpertToken(token));
   if (options.forUpdate) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row ? toRecord(row) : null;

@@ -36,7 +36,10 @@ export const EXPORT_LIMIT = 20_000;
  * the answers staff instruct: the latest submitted version's, or the draft's. Columns are the
  * questions of the form versions involved, in form order, one per question.
  */
-export async function exportApplications(db: Kysely<DB>, filters: Omit<StaffFilters, 'after'>): Promise<{ rows: ExportRow[]; columns: ExportColumn[] }> {
+export async function exportApplications(
+  db: Kysely<DB>,
+  filters: Omit<StaffFilters, 'after'>,
+): Promise<{ rows: ExportRow[]; columns: ExportColumn[] }> {
   let query = db
     .selectFrom('applications')
     .innerJoin('users', 'users.id', 'applications.owner_id')
@@ -67,16 +70,25 @@ export async function exportApplications(db: Kysely<DB>, filters: Omit<StaffFilt
 
   const formIds = [...new Set(raw.map((r) => r.version_form_id ?? r.form_id))];
   const forms = formIds.length
-    ? await db.selectFrom('application_forms').select(['id', 'definition', 'version']).where('id', 'in', formIds).orderBy('version').execute()
+    ? await db
+        .selectFrom('application_forms')
+        .select(['id', 'definition', 'version'])
+        .where('id', 'in', formIds)
+        .orderBy('version')
+        .execute()
     : [];
   const columns: ExportColumn[] = [];
   for (const form of forms) {
     const definition = parseJson<FormDefinition>(form.definition, { sections: [] });
     for (const question of definition.sections.flatMap((s) => s.questions)) {
-      if (!columns.some((c) => c.id === question.id)) columns.push({ id: question.id, label: question.label.fr, kind: question.kind });
+      if (!columns.some((c) => c.id === question.id))
+        columns.push({ id: question.id, label: question.label.fr, kind: question.kind });
     }
   }
-  const seasons = await seasonSummariesById(db, raw.map((r) => r.season_id));
+  const seasons = await seasonSummariesById(
+    db,
+    raw.map((r) => r.season_id),
+  );
   const rows = raw.map((r) => ({
     id: r.id,
     season: seasons.get(r.season_id)?.slug ?? '',
@@ -100,7 +112,8 @@ export function answerCell(value: AnswerValue | undefined): string {
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (Array.isArray(value)) return value.every((v) => typeof v === 'string') ? (value as string[]).join('; ') : JSON.stringify(value);
+  if (Array.isArray(value))
+    return value.every((v) => typeof v === 'string') ? (value as string[]).join('; ') : JSON.stringify(value);
   if (typeof value === 'object' && 'fileIds' in value && Array.isArray(value.fileIds)) return value.fileIds.join('; ');
   return JSON.stringify(value);
 }
@@ -114,13 +127,39 @@ export function csvCell(value: string): string {
   return /[",\r\n;]/.test(guarded) || guarded !== value ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
-const FIXED = ['id', 'saison', 'parcours', 'type_porteur', 'etat', 'titre', 'porteur_email', 'territoire', 'creee_le', 'soumise_le', 'version', 'empreinte_sha256'];
+const FIXED = [
+  'id',
+  'saison',
+  'parcours',
+  'type_porteur',
+  'etat',
+  'titre',
+  'porteur_email',
+  'territoire',
+  'creee_le',
+  'soumise_le',
+  'version',
+  'empreinte_sha256',
+];
 
 export function toCsv(data: { rows: ExportRow[]; columns: ExportColumn[] }): string {
   const header = [...FIXED, ...data.columns.map((c) => c.id)];
   const lines = [header.map(csvCell).join(',')];
   for (const row of data.rows) {
-    const fixed = [row.id, row.season, row.track, row.applicantKind, row.state, row.title, row.ownerEmail, row.territory, row.createdAt, row.submittedAt ?? '', String(row.version), row.answersSha256 ?? ''];
+    const fixed = [
+      row.id,
+      row.season,
+      row.track,
+      row.applicantKind,
+      row.state,
+      row.title,
+      row.ownerEmail,
+      row.territory,
+      row.createdAt,
+      row.submittedAt ?? '',
+      String(row.version),
+      row.answersSha256 ?? '',
+    ];
     lines.push([...fixed, ...data.columns.map((c) => answerCell(row.answers[c.id]))].map(csvCell).join(','));
   }
   // BOM so spreadsheet software reads the accents as UTF-8.

@@ -28,7 +28,14 @@ export async function planAttachmentsZip(
     const rows = await services.db
       .selectFrom('application_files')
       .innerJoin('files', 'files.id', 'application_files.file_id')
-      .select(['application_files.file_id', 'application_files.application_id', 'application_files.scan_status', 'files.original_name', 'files.size', 'files.created_at'])
+      .select([
+        'application_files.file_id',
+        'application_files.application_id',
+        'application_files.scan_status',
+        'files.original_name',
+        'files.size',
+        'files.created_at',
+      ])
       .where('application_files.application_id', 'in', ids)
       .where('application_files.removed_at', 'is', null)
       .orderBy('application_files.application_id')
@@ -40,7 +47,12 @@ export async function planAttachmentsZip(
         continue;
       }
       const folder = `${urlFileName(titles.get(row.application_id) ?? '')}-${row.application_id.slice(0, 8)}`;
-      entries.push({ fileId: row.file_id, path: uniquePath(used, folder, row.original_name), size: row.size, mtime: new Date(row.created_at) });
+      entries.push({
+        fileId: row.file_id,
+        path: uniquePath(used, folder, row.original_name),
+        size: row.size,
+        mtime: new Date(row.created_at),
+      });
     }
   }
   return { entries, withheld };
@@ -69,7 +81,10 @@ export function streamAttachmentsZip(services: Services, entries: ZipEntryPlan[]
   for (const entry of entries) {
     zip.addReadStreamLazy(entry.path, { mtime: entry.mtime, size: entry.size }, (callback) => {
       readStoredFile(services.db, services.config.filesDir, entry.fileId).then(
-        (file) => (file ? callback(null, Readable.from([file.data])) : callback(new Error(`file ${entry.fileId} vanished`), Readable.from([]))),
+        (file) =>
+          file
+            ? callback(null, Readable.from([file.data]))
+            : callback(new Error(`file ${entry.fileId} vanished`), Readable.from([])),
         (error: unknown) => callback(error, Readable.from([])),
       );
     });

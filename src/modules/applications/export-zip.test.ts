@@ -15,7 +15,13 @@ const FORM: FormDefinition = {
       title: { fr: 'Le projet', en: 'The project' },
       questions: [
         { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
-        { id: 'dossier', kind: 'file', required: false, label: { fr: 'Dossier', en: 'File' }, file: { contentTypes: ['application/pdf'], maxBytes: 100_000 } },
+        {
+          id: 'dossier',
+          kind: 'file',
+          required: false,
+          label: { fr: 'Dossier', en: 'File' },
+          file: { contentTypes: ['application/pdf'], maxBytes: 100_000 },
+        },
       ],
     },
   ],
@@ -53,7 +59,12 @@ async function newApplication(email: string, track: string, title: string): Prom
   const cookie = await signedInAs(t.app, t.clock, null, email);
   const session = await formSession(t.app, cookie, '/candidater/saison-zip');
   const body = formBody({ track_code: track, applicant_kind: 'association', _csrf: session.csrf });
-  const created = await t.app.inject({ method: 'POST', url: '/candidater/saison-zip', payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/candidater/saison-zip',
+    payload: body.payload,
+    headers: { ...body.headers, cookie: session.cookie },
+  });
   expect(created.statusCode).toBe(303);
   const id = /([0-9a-f-]{36})$/.exec(created.headers.location as string)![1]!;
   await t.app.services.db.updateTable('applications').set({ title }).where('id', '=', id).execute();
@@ -62,10 +73,21 @@ async function newApplication(email: string, track: string, title: string): Prom
 
 async function attach(applicationId: string, name: string, status: FileScanStatus, text: string): Promise<void> {
   const { db } = t.app.services;
-  const file = await storeFile(db, undefined, { data: Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`), originalName: name, purpose: 'application' });
+  const file = await storeFile(db, undefined, {
+    data: Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`),
+    originalName: name,
+    purpose: 'application',
+  });
   await db
     .insertInto('application_files')
-    .values({ file_id: file.id, application_id: applicationId, question_path: 'dossier', uploaded_by: null, scan_status: status, created_at: new Date() })
+    .values({
+      file_id: file.id,
+      application_id: applicationId,
+      question_path: 'dossier',
+      uploaded_by: null,
+      scan_status: status,
+      created_at: new Date(),
+    })
     .execute();
 }
 
@@ -89,7 +111,11 @@ afterAll(() => t?.close());
 
 describe('ZIP export of attachments', () => {
   it('streams the allowed files under safe unique names, with the list filters, and records it', async () => {
-    const all = await t.app.inject({ method: 'GET', url: '/admin/candidatures/export.zip', headers: { cookie: staff } });
+    const all = await t.app.inject({
+      method: 'GET',
+      url: '/admin/candidatures/export.zip',
+      headers: { cookie: staff },
+    });
     expect(all.statusCode, all.body.slice(0, 500)).toBe(200);
     expect(all.headers['content-type']).toBe('application/zip');
     expect(all.headers['content-disposition']).toBe('attachment; filename="pieces-jointes-2026-03-01.zip"');
@@ -97,24 +123,48 @@ describe('ZIP export of attachments', () => {
     const folderA = `epicerie-solidaire-${ids.a!.slice(0, 8)}`;
     const folderB = `atelier-velo-${ids.b!.slice(0, 8)}`;
     expect([...entries.keys()].sort()).toEqual(
-      [`${folderA}/budget-previsionnel.pdf`, `${folderA}/budget-previsionnel-2.pdf`, `${folderA}/passwd`, `${folderB}/statuts.pdf`].sort(),
+      [
+        `${folderA}/budget-previsionnel.pdf`,
+        `${folderA}/budget-previsionnel-2.pdf`,
+        `${folderA}/passwd`,
+        `${folderB}/statuts.pdf`,
+      ].sort(),
     );
     expect(entries.get(`${folderA}/budget-previsionnel-2.pdf`)!.toString()).toContain('budget 2');
     expect(entries.get(`${folderB}/statuts.pdf`)!.toString()).toContain('statuts');
 
-    const list = await t.app.inject({ method: 'GET', url: '/admin/candidatures?parcours=autres', headers: { cookie: staff } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/admin/candidatures?parcours=autres',
+      headers: { cookie: staff },
+    });
     expect(list.body).toContain('href="/admin/candidatures/export.zip?parcours=autres"');
-    const filtered = await t.app.inject({ method: 'GET', url: '/admin/candidatures/export.zip?parcours=autres', headers: { cookie: staff } });
+    const filtered = await t.app.inject({
+      method: 'GET',
+      url: '/admin/candidatures/export.zip?parcours=autres',
+      headers: { cookie: staff },
+    });
     expect([...readZip(filtered.rawPayload).keys()]).toEqual([`${folderB}/statuts.pdf`]);
-    const audit = await t.app.services.db.selectFrom('audit_events').select('summary').where('action', '=', 'application.export').execute();
+    const audit = await t.app.services.db
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('action', '=', 'application.export')
+      .execute();
     expect(audit.map((a) => a.summary)).toContainEqual({ format: 'zip', applications: 2, files: 4, withheld: 2 });
   });
 
   it('gives track-limited staff only their track, and refuses applicants', async () => {
     const limited = await signedInAs(t.app, t.clock, 'staff', 'zip-ditp@example.fr', 'autres');
-    const response = await t.app.inject({ method: 'GET', url: '/admin/candidatures/export.zip', headers: { cookie: limited } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/admin/candidatures/export.zip',
+      headers: { cookie: limited },
+    });
     expect([...readZip(response.rawPayload).keys()]).toEqual([`atelier-velo-${ids.b!.slice(0, 8)}/statuts.pdf`]);
     const applicant = await signedInAs(t.app, t.clock, null, 'zip-curieux@example.fr');
-    expect((await t.app.inject({ method: 'GET', url: '/admin/candidatures/export.zip', headers: { cookie: applicant } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/admin/candidatures/export.zip', headers: { cookie: applicant } }))
+        .statusCode,
+    ).toBe(403);
   });
 });

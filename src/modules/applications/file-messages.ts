@@ -5,10 +5,22 @@ export const fileMessages = defineMessages({
     fr: 'Le fichier « {name} » est de type {type}, qui n’est pas accepté ici (formats acceptés : {types}).',
     en: 'The file “{name}” is of type {type}, which is not accepted here (accepted formats: {types}).',
   },
-  unknownType: { fr: 'Le type du fichier « {name} » n’est pas reconnu (formats acceptés : {types}).', en: 'The type of the file “{name}” is not recognised (accepted formats: {types}).' },
-  tooLarge: { fr: 'Le fichier « {name} » dépasse la taille maximale de {size}.', en: 'The file “{name}” is larger than the maximum of {size}.' },
-  quotaFiles: { fr: 'Une candidature peut avoir au plus {n} fichiers joints ; retirez-en un d’abord.', en: 'An application can have at most {n} attached files; remove one first.' },
-  quotaBytes: { fr: 'Les fichiers joints à une candidature ne peuvent dépasser {size} au total.', en: 'The files attached to an application cannot exceed {size} in total.' },
+  unknownType: {
+    fr: 'Le type du fichier « {name} » n’est pas reconnu (formats acceptés : {types}).',
+    en: 'The type of the file “{name}” is not recognised (accepted formats: {types}).',
+  },
+  tooLarge: {
+    fr: 'Le fichier « {name} » dépasse la taille maximale de {size}.',
+    en: 'The file “{name}” is larger than the maximum of {size}.',
+  },
+  quotaFiles: {
+    fr: 'Une candidature peut avoir au plus {n} fichiers joints ; retirez-en un d’abord.',
+    en: 'An application can have at most {n} attached files; remove one first.',
+  },
+  quotaBytes: {
+    fr: 'Les fichiers joints à une candidature ne peuvent dépasser {size} au total.',
+    en: 'The files attached to an application cannot exceed {size} in total.',
+  },
   requestTooLarge: {
     fr: 'Cet envoi dépasse {size} : il n’a pas été lu en entier et aucun fichier n’a été enregistré. Envoyez moins de fichiers à la fois.',
     en: 'This form is larger than {size}: it was not read to the end and no file was stored. Send fewer files at a time.',

@@ -31,7 +31,11 @@ export interface ApplicationForReview {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function walk(value: AnswerValue | undefined, key: string, out: { texts: string[]; choices: string[]; emails: string[]; ids: string[] }): void {
+function walk(
+  value: AnswerValue | undefined,
+  key: string,
+  out: { texts: string[]; choices: string[]; emails: string[]; ids: string[] },
+): void {
   if (value === null || value === undefined) return;
   if (typeof value === 'string') {
     const v = value.trim();
@@ -54,7 +58,11 @@ function walk(value: AnswerValue | undefined, key: string, out: { texts: string[
 }
 
 /** The season's applications in the given states, with their latest submitted answers. */
-export async function listApplicationsForReview(db: Db, seasonId: string, states: readonly ApplicationState[]): Promise<ApplicationForReview[]> {
+export async function listApplicationsForReview(
+  db: Db,
+  seasonId: string,
+  states: readonly ApplicationState[],
+): Promise<ApplicationForReview[]> {
   return applicationsForReview(db, seasonId, states, null);
 }
 
@@ -62,18 +70,30 @@ export async function listApplicationsForReview(db: Db, seasonId: string, states
  * The same as listApplicationsForReview, for the given applications only (one being opened or saved, the
  * pairs of a run): an id of another season, in another state, unknown or malformed is left out.
  */
-export async function listApplicationsForReviewByIds(db: Db, seasonId: string, states: readonly ApplicationState[], ids: readonly string[]): Promise<ApplicationForReview[]> {
+export async function listApplicationsForReviewByIds(
+  db: Db,
+  seasonId: string,
+  states: readonly ApplicationState[],
+  ids: readonly string[],
+): Promise<ApplicationForReview[]> {
   const wanted = [...new Set(ids.filter(isUuid))];
   if (wanted.length === 0) return [];
   return applicationsForReview(db, seasonId, states, wanted);
 }
 
 /** The season's applications in the given states (only `ids` when given), in title order. */
-async function applicationsForReview(db: Db, seasonId: string, states: readonly ApplicationState[], ids: string[] | null): Promise<ApplicationForReview[]> {
+async function applicationsForReview(
+  db: Db,
+  seasonId: string,
+  states: readonly ApplicationState[],
+  ids: string[] | null,
+): Promise<ApplicationForReview[]> {
   if (states.length === 0) return [];
   const rows = await db
     .selectFrom('applications as a')
-    .leftJoin('application_versions as v', (j) => j.onRef('v.application_id', '=', 'a.id').onRef('v.version', '=', 'a.current_version'))
+    .leftJoin('application_versions as v', (j) =>
+      j.onRef('v.application_id', '=', 'a.id').onRef('v.version', '=', 'a.current_version'),
+    )
     .select(['a.id', 'a.title', 'a.track_code', 'a.state', 'v.answers'])
     .where('a.season_id', '=', seasonId)
     .where('a.state', 'in', [...states])
@@ -118,15 +138,41 @@ async function applicationsForReview(db: Db, seasonId: string, states: readonly 
  * assignment), recorded in each application's history. Applications in another state are left as they are.
  * Returns the ids that moved.
  */
-export async function moveApplicationsToReview(trx: Transaction<DB>, ids: readonly string[], actorUserId: string | null, now: Date, reason: string): Promise<string[]> {
+export async function moveApplicationsToReview(
+  trx: Transaction<DB>,
+  ids: readonly string[],
+  actorUserId: string | null,
+  now: Date,
+  reason: string,
+): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await trx.selectFrom('applications').select(['id', 'state']).where('id', 'in', [...ids]).forUpdate().execute();
-  const moving = rows.filter((r) => checkTransition(r.state as ApplicationState, 'in_review', 'staff').ok).map((r) => r.id);
+  const rows = await trx
+    .selectFrom('applications')
+    .select(['id', 'state'])
+    .where('id', 'in', [...ids])
+    .forUpdate()
+    .execute();
+  const moving = rows
+    .filter((r) => checkTransition(r.state as ApplicationState, 'in_review', 'staff').ok)
+    .map((r) => r.id);
   if (moving.length === 0) return [];
-  await trx.updateTable('applications').set({ state: 'in_review', updated_at: now }).where('id', 'in', moving).execute();
+  await trx
+    .updateTable('applications')
+    .set({ state: 'in_review', updated_at: now })
+    .where('id', 'in', moving)
+    .execute();
   await trx
     .insertInto('application_transitions')
-    .values(moving.map((id) => ({ application_id: id, from_state: 'eligible', to_state: 'in_review', reason, at: now, actor_id: actorUserId })))
+    .values(
+      moving.map((id) => ({
+        application_id: id,
+        from_state: 'eligible',
+        to_state: 'in_review',
+        reason,
+        at: now,
+        actor_id: actorUserId,
+      })),
+    )
     .execute();
   return moving;
 }

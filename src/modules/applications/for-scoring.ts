@@ -37,7 +37,9 @@ export function formForReviewer(definition: FormDefinition, blind: boolean): For
   if (!blind) return open;
   const keep = (questions: Question[]): Question[] =>
     questions.filter((q) => q.id === 'project_name' || (!IDENTITY_KINDS.has(q.kind) && !IDENTITY_ID.test(q.id)));
-  return { sections: open.sections.map((s) => ({ ...s, questions: keep(s.questions) })).filter((s) => s.questions.length > 0) };
+  return {
+    sections: open.sections.map((s) => ({ ...s, questions: keep(s.questions) })).filter((s) => s.questions.length > 0),
+  };
 }
 
 /** Answers limited to the questions of `definition` (top level), so nothing hidden reaches a page. */
@@ -47,7 +49,11 @@ function answersFor(definition: FormDefinition, answers: AnswerMap): AnswerMap {
 }
 
 /** The application's latest submitted version as a reviewer reads it; null when none was submitted. */
-export async function loadApplicationForScoring(db: Db, id: string, options: { blind: boolean }): Promise<ApplicationForScoring | null> {
+export async function loadApplicationForScoring(
+  db: Db,
+  id: string,
+  options: { blind: boolean },
+): Promise<ApplicationForScoring | null> {
   const application = await loadApplication(db, id);
   if (!application || application.currentVersion < 1) return null;
   const version = await loadVersion(db, application.id, application.currentVersion);
@@ -59,16 +65,36 @@ export async function loadApplicationForScoring(db: Db, id: string, options: { b
   if (!options.blind) {
     const name = version?.answers.organisation_name;
     organisationName = typeof name === 'string' ? name.trim() : '';
-    const owner = await db.selectFrom('users').select(['given_name', 'family_name']).where('id', '=', application.ownerId).executeTakeFirst();
+    const owner = await db
+      .selectFrom('users')
+      .select(['given_name', 'family_name'])
+      .where('id', '=', application.ownerId)
+      .executeTakeFirst();
     applicantName = [owner?.given_name, owner?.family_name].filter(Boolean).join(' ');
   }
-  return { id: application.id, seasonId: application.seasonId, title: application.title, trackCode: application.trackCode, definition, answers, organisationName, applicantName };
+  return {
+    id: application.id,
+    seasonId: application.seasonId,
+    title: application.title,
+    trackCode: application.trackCode,
+    definition,
+    answers,
+    organisationName,
+    applicantName,
+  };
 }
 
 /** Title and track of each application, for the jury's lists and the ranking. */
-export async function applicationLabels(db: Db, ids: readonly string[]): Promise<Map<string, { title: string; trackCode: string; state: string }>> {
+export async function applicationLabels(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { title: string; trackCode: string; state: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('applications').select(['id', 'title', 'track_code', 'state']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('applications')
+    .select(['id', 'title', 'track_code', 'state'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, { title: r.title, trackCode: r.track_code, state: r.state }]));
 }
 

@@ -17,13 +17,20 @@ describe('public outline of the application form', () => {
     const page = await t.app.inject({ method: 'GET', url: '/candidater/saison-plan/questions' });
     expect(page.statusCode).toBe(200);
     for (const section of DEFAULT_FORM.sections) expect(page.body).toContain(section.title.fr.replace(/’/g, '’'));
-    for (const question of DEFAULT_FORM.sections.flatMap((s) => s.questions)) expect(page.body).toContain(question.label.fr);
+    for (const question of DEFAULT_FORM.sections.flatMap((s) => s.questions))
+      expect(page.body).toContain(question.label.fr);
     expect(page.body).toContain('Numéro SIRET');
-    expect(page.body).toContain('À remplir seulement si « Vous candidatez en tant que » vaut : Entreprise, Administration.');
+    expect(page.body).toContain(
+      'À remplir seulement si « Vous candidatez en tant que » vaut : Entreprise, Administration.',
+    );
     expect(page.body).toContain('obligatoire');
     expect(page.body).toContain('Dépôt des candidatures jusqu’au 31 mars 2026 à 23:59');
     expect(page.body).toContain('href="/candidater/saison-plan"');
-    const english = await t.app.inject({ method: 'GET', url: '/candidater/saison-plan/questions', headers: { 'accept-language': 'en' } });
+    const english = await t.app.inject({
+      method: 'GET',
+      url: '/candidater/saison-plan/questions',
+      headers: { 'accept-language': 'en' },
+    });
     expect(english.statusCode).toBe(200);
   });
 

@@ -28,7 +28,8 @@ export function parseAction(raw: unknown): EditorAction {
   const question = match[3] === undefined ? undefined : Number(match[3]);
   const child = match[4] === undefined ? undefined : Number(match[4]);
   if (match[1] === 'add-question') return { kind: 'add-question', section };
-  if (match[1] === 'add-child') return question === undefined ? { kind: 'save' } : { kind: 'add-child', section, question };
+  if (match[1] === 'add-child')
+    return question === undefined ? { kind: 'save' } : { kind: 'add-child', section, question };
   return { kind: match[1] as 'remove' | 'up' | 'down', section, question, child };
 }
 
@@ -93,11 +94,15 @@ function readQuestion(body: Record<string, unknown>, prefix: string, withChildre
     set('min', numberField(field(body, `${prefix}.min`)));
     set('max', numberField(field(body, `${prefix}.max`)));
   }
-  if (kind === 'single_choice' || kind === 'multiple_choice') question.options = parseOptions(field(body, `${prefix}.options`));
+  if (kind === 'single_choice' || kind === 'multiple_choice')
+    question.options = parseOptions(field(body, `${prefix}.options`));
   if (kind === 'file') {
     const megabytes = numberField(field(body, `${prefix}.file_max_mb`));
     question.file = {
-      contentTypes: field(body, `${prefix}.file_types`).split(',').map((s) => s.trim()).filter(Boolean),
+      contentTypes: field(body, `${prefix}.file_types`)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
       maxBytes: typeof megabytes === 'number' ? Math.round(megabytes * 1024 * 1024) : megabytes,
     };
   }
@@ -105,12 +110,20 @@ function readQuestion(body: Record<string, unknown>, prefix: string, withChildre
     set('minItems', numberField(field(body, `${prefix}.min_items`)));
     set('maxItems', numberField(field(body, `${prefix}.max_items`)));
     question.children = withChildren
-      ? indexes(body, new RegExp(`^${escapeRegExp(prefix)}\\.c(\\d{1,3})\\.id$`), MAX_CHILDREN).map((c) => readQuestion(body, `${prefix}.c${c}`, false))
+      ? indexes(body, new RegExp(`^${escapeRegExp(prefix)}\\.c(\\d{1,3})\\.id$`), MAX_CHILDREN).map((c) =>
+          readQuestion(body, `${prefix}.c${c}`, false),
+        )
       : [];
   }
   const conditionQuestion = field(body, `${prefix}.condition_question`);
   if (conditionQuestion) {
-    question.condition = { questionId: conditionQuestion, equals: field(body, `${prefix}.condition_values`).split(',').map((s) => s.trim()).filter(Boolean) };
+    question.condition = {
+      questionId: conditionQuestion,
+      equals: field(body, `${prefix}.condition_values`)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
   }
   return question as unknown as Question;
 }
@@ -125,7 +138,9 @@ export function readEditor(body: unknown): FormDefinition {
       id: field(fields, `${prefix}.id`),
       title: bilingual(fields, prefix, 'title'),
       ...(description.fr || description.en ? { description } : {}),
-      questions: indexes(fields, new RegExp(`^s${s}\\.q(\\d{1,3})\\.id$`), MAX_QUESTIONS).map((q) => readQuestion(fields, `${prefix}.q${q}`, true)),
+      questions: indexes(fields, new RegExp(`^s${s}\\.q(\\d{1,3})\\.id$`), MAX_QUESTIONS).map((q) =>
+        readQuestion(fields, `${prefix}.q${q}`, true),
+      ),
     };
   });
   return { sections };
@@ -153,7 +168,12 @@ function move<T>(list: T[], index: number, delta: number): void {
 
 /** Applies an editor button to the draft (in place); out-of-range positions change nothing. */
 export function applyAction(definition: FormDefinition, action: EditorAction): void {
-  const blankQuestion = (): Question => ({ id: uniqueId(definition, 'question'), kind: 'short_text', label: { fr: '', en: '' }, required: false });
+  const blankQuestion = (): Question => ({
+    id: uniqueId(definition, 'question'),
+    kind: 'short_text',
+    label: { fr: '', en: '' },
+    required: false,
+  });
   if (action.kind === 'save') return;
   if (action.kind === 'add-section') {
     definition.sections.push({ id: uniqueId(definition, 'section'), title: { fr: '', en: '' }, questions: [] });
@@ -189,14 +209,30 @@ export function applyAction(definition: FormDefinition, action: EditorAction): v
 
 /** The editor field a checkDefinition problem belongs to (`sections[0].questions[2].label` → `s0.q2.label_fr`). */
 export function editorFieldOf(problemPath: string): string {
-  const match = /^sections\[(\d+)\](?:\.questions\[(\d+)\](?:\.children\[(\d+)\])?)?(?:\.([a-zA-Z]+))?/.exec(problemPath);
+  const match = /^sections\[(\d+)\](?:\.questions\[(\d+)\](?:\.children\[(\d+)\])?)?(?:\.([a-zA-Z]+))?/.exec(
+    problemPath,
+  );
   if (!match) return 'editor';
   const [, s, q, c, property] = match;
   const prefix = `s${s}${q !== undefined ? `.q${q}` : ''}${c !== undefined ? `.c${c}` : ''}`;
   const names: Record<string, string> = {
-    id: 'id', kind: 'kind', label: 'label_fr', title: 'title_fr', help: 'help_fr', description: 'description_fr', required: 'required',
-    maxLength: 'max_length', min: 'min', max: 'max', options: 'options', file: 'file_types', minItems: 'min_items', maxItems: 'max_items',
-    condition: 'condition_question', children: 'kind', questions: 'id',
+    id: 'id',
+    kind: 'kind',
+    label: 'label_fr',
+    title: 'title_fr',
+    help: 'help_fr',
+    description: 'description_fr',
+    required: 'required',
+    maxLength: 'max_length',
+    min: 'min',
+    max: 'max',
+    options: 'options',
+    file: 'file_types',
+    minItems: 'min_items',
+    maxItems: 'max_items',
+    condition: 'condition_question',
+    children: 'kind',
+    questions: 'id',
   };
   return `${prefix}.${names[property ?? ''] ?? 'id'}`;
 }
@@ -216,7 +252,10 @@ export function questionFieldValues(question: Question): Record<string, string> 
     max: text(question.max),
     options: (question.options ?? []).map((o) => `${o.value} | ${o.label?.fr ?? ''} | ${o.label?.en ?? ''}`).join('\n'),
     file_types: (question.file?.contentTypes ?? []).join(', '),
-    file_max_mb: typeof question.file?.maxBytes === 'number' ? String(Math.round((question.file.maxBytes / (1024 * 1024)) * 100) / 100) : text(question.file?.maxBytes),
+    file_max_mb:
+      typeof question.file?.maxBytes === 'number'
+        ? String(Math.round((question.file.maxBytes / (1024 * 1024)) * 100) / 100)
+        : text(question.file?.maxBytes),
     min_items: text(question.minItems),
     max_items: text(question.maxItems),
     condition_question: text(question.condition?.questionId),

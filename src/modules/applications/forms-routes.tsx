@@ -14,7 +14,13 @@ import type { FormDefinition } from './form/model.js';
 import { readAnswers, validateForSubmit } from './form/validate.js';
 import { applyAction, editorFieldOf, parseAction, readEditor } from './forms-editor.js';
 import { formsMessages as m } from './forms-messages.js';
-import { getCurrentForm, getFormVersion, isFormReferenced, listFormVersions, listSeasonsWithForms } from './forms-queries.js';
+import {
+  getCurrentForm,
+  getFormVersion,
+  isFormReferenced,
+  listFormVersions,
+  listSeasonsWithForms,
+} from './forms-queries.js';
 import { FormBuilderPage, FormPreviewPage, type BuilderPageProps, type SeasonRef } from './forms-views.js';
 import { copyFormFrom, saveForm, type SaveFormResult } from './save-form.js';
 
@@ -39,7 +45,12 @@ function noticeOf(request: FastifyRequest): string | undefined {
   return t(request.locale, NOTICES[key as keyof typeof NOTICES], { version });
 }
 
-function afterSave(reply: FastifyReply, season: SeasonRef, result: Extract<SaveFormResult, { ok: true }>, copied = false): FastifyReply {
+function afterSave(
+  reply: FastifyReply,
+  season: SeasonRef,
+  result: Extract<SaveFormResult, { ok: true }>,
+  copied = false,
+): FastifyReply {
   const key = copied ? 'copie' : result.newVersion ? 'version' : 'enregistre';
   return reply.redirect(`/admin/saisons/${season.id}/formulaire?ok=${key}&v=${result.version}`, 303);
 }
@@ -55,7 +66,13 @@ function problemsByEditorField(problems: DefinitionProblem[]): Record<string, Fi
 
 export function registerFormBuilderRoutes(app: FastifyInstance, services: Services): void {
   /** Renders the builder; `overrides` carry what the person typed and its problems. */
-  async function renderBuilder(request: FastifyRequest, reply: FastifyReply, season: SeasonRef, status: number, overrides: Partial<BuilderPageProps> = {}): Promise<FastifyReply> {
+  async function renderBuilder(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    season: SeasonRef,
+    status: number,
+    overrides: Partial<BuilderPageProps> = {},
+  ): Promise<FastifyReply> {
     const current = await getCurrentForm(services.db, season.id);
     const definition: FormDefinition = current?.definition ?? { sections: [] };
     const props: BuilderPageProps = {
@@ -100,8 +117,13 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
     }
     const result = await saveForm(services, actorOf(request), season.id, draft);
     if (result.ok) return afterSave(reply, season, result);
-    if (result.reason === 'no-season') return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
-    return renderBuilder(request, reply, season, 400, { draft, unsaved: true, errors: problemsByEditorField(result.problems) });
+    if (result.reason === 'no-season')
+      return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
+    return renderBuilder(request, reply, season, 400, {
+      draft,
+      unsaved: true,
+      errors: problemsByEditorField(result.problems),
+    });
   });
 
   app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire/json', { config: EDIT }, async (request, reply) => {
@@ -115,7 +137,10 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
       if (result.ok) return afterSave(reply, season, result);
       if (result.reason === 'invalid') parsed.problems.push(...result.problems);
     }
-    const jsonErrors = parsed.problems.map((p) => ({ path: p.path, error: { message: p.message, ...(p.params ? { params: p.params } : {}) } }));
+    const jsonErrors = parsed.problems.map((p) => ({
+      path: p.path,
+      error: { message: p.message, ...(p.params ? { params: p.params } : {}) },
+    }));
     return renderBuilder(request, reply, season, 400, { jsonText: text, jsonErrors });
   });
 
@@ -131,12 +156,19 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
     const season = await withSeason(request, reply);
     if (!season) return reply;
     const source = (request.body as Record<string, unknown> | undefined)?.source;
-    const result = typeof source === 'string' && isUuid(source) ? await copyFormFrom(services, actorOf(request), season.id, source) : ({ ok: false, reason: 'no-source' } as const);
+    const result =
+      typeof source === 'string' && isUuid(source)
+        ? await copyFormFrom(services, actorOf(request), season.id, source)
+        : ({ ok: false, reason: 'no-source' } as const);
     if (result.ok) return afterSave(reply, season, result, true);
     return renderBuilder(request, reply, season, 400, { copyError: { message: m.noSource } });
   });
 
-  async function renderPreview(request: FastifyRequest<SeasonParams>, reply: FastifyReply, body: Record<string, unknown> | undefined): Promise<FastifyReply> {
+  async function renderPreview(
+    request: FastifyRequest<SeasonParams>,
+    reply: FastifyReply,
+    body: Record<string, unknown> | undefined,
+  ): Promise<FastifyReply> {
     const season = await withSeason(request, reply);
     if (!season) return reply;
     // An earlier version can be previewed too (?version=<id>), as long as it is this season's.
@@ -149,11 +181,29 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
     const { answers, errors: typeErrors } = readAnswers(definition, body ?? {});
     const errors = body ? { ...validateForSubmit(definition, answers), ...typeErrors } : {};
     const ctx = await viewContext(request, reply);
-    return html(reply, body && Object.keys(errors).length > 0 ? 400 : 200, <FormPreviewPage ctx={ctx} season={season} version={current} definition={definition} answers={answers} errors={errors} checked={!!body} />);
+    return html(
+      reply,
+      body && Object.keys(errors).length > 0 ? 400 : 200,
+      <FormPreviewPage
+        ctx={ctx}
+        season={season}
+        version={current}
+        definition={definition}
+        answers={answers}
+        errors={errors}
+        checked={!!body}
+      />,
+    );
   }
 
-  app.get<SeasonParams>('/admin/saisons/:seasonId/formulaire/apercu', { config: MANAGE }, (request, reply) => renderPreview(request, reply, undefined));
+  app.get<SeasonParams>('/admin/saisons/:seasonId/formulaire/apercu', { config: MANAGE }, (request, reply) =>
+    renderPreview(request, reply, undefined),
+  );
   app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire/apercu', { config: MANAGE }, (request, reply) =>
-    renderPreview(request, reply, request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {}),
+    renderPreview(
+      request,
+      reply,
+      request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {},
+    ),
   );
 }

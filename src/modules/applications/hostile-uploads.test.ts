@@ -14,7 +14,13 @@ const FORM: FormDefinition = {
       title: { fr: 'Le projet', en: 'The project' },
       questions: [
         { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
-        { id: 'photos', kind: 'file', required: false, label: { fr: 'Photos', en: 'Photos' }, file: { contentTypes: ['application/pdf'], maxBytes: 1024 * 1024 } },
+        {
+          id: 'photos',
+          kind: 'file',
+          required: false,
+          label: { fr: 'Photos', en: 'Photos' },
+          file: { contentTypes: ['application/pdf'], maxBytes: 1024 * 1024 },
+        },
       ],
     },
   ],
@@ -36,7 +42,11 @@ async function newDraft(email: string): Promise<{ cookie: string; id: string }> 
   const response = await t.app.inject({
     method: 'POST',
     url: '/candidater/saison-9',
-    payload: new URLSearchParams({ track_code: 'numerique', applicant_kind: 'association', _csrf: session.csrf }).toString(),
+    payload: new URLSearchParams({
+      track_code: 'numerique',
+      applicant_kind: 'association',
+      _csrf: session.csrf,
+    }).toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.cookie },
   });
   return { cookie, id: /([0-9a-f-]{36})$/.exec(response.headers.location as string)![1]! };
@@ -57,7 +67,12 @@ describe('hostile uploads are refused before their body is read', () => {
 
   it('answers a signed-out 400 MB upload with its sign-in redirect after reading at most 2 MB of it, and closes the connection', async () => {
     const session = await formSession(t.app, '', '/connexion');
-    const result = await sendUnreadUpload({ port, path: `/mes-candidatures/${applicationId}?_csrf=${encodeURIComponent(session.csrf)}`, cookie: session.cookie, ...HOSTILE });
+    const result = await sendUnreadUpload({
+      port,
+      path: `/mes-candidatures/${applicationId}?_csrf=${encodeURIComponent(session.csrf)}`,
+      cookie: session.cookie,
+      ...HOSTILE,
+    });
     expect(result.status).toBe(303);
     expect(result.head).toContain('location: /connexion');
     expect(result.head).toContain('connection: close');
@@ -68,7 +83,12 @@ describe('hostile uploads are refused before their body is read', () => {
     const stranger = await signedInAs(t.app, t.clock, null, 'etranger@example.fr');
     const session = await formSession(t.app, stranger, '/candidater/saison-9');
     for (const path of [`/mes-candidatures/${applicationId}`, `/mes-candidatures/${applicationId}/soumettre`]) {
-      const result = await sendUnreadUpload({ port, path: `${path}?_csrf=${encodeURIComponent(session.csrf)}`, cookie: session.cookie, ...HOSTILE });
+      const result = await sendUnreadUpload({
+        port,
+        path: `${path}?_csrf=${encodeURIComponent(session.csrf)}`,
+        cookie: session.cookie,
+        ...HOSTILE,
+      });
       expect(result.status, path).toBe(404);
       expect(result.head).toContain('connection: close');
       expect(result.sent, path).toBeLessThan(READ_AT_MOST);
@@ -77,7 +97,12 @@ describe('hostile uploads are refused before their body is read', () => {
 
   it('answers 403 to an upload without its CSRF token, without reading it', async () => {
     const owner = await newDraft('sans-jeton@example.fr');
-    const result = await sendUnreadUpload({ port, path: `/mes-candidatures/${owner.id}`, cookie: owner.cookie, ...HOSTILE });
+    const result = await sendUnreadUpload({
+      port,
+      path: `/mes-candidatures/${owner.id}`,
+      cookie: owner.cookie,
+      ...HOSTILE,
+    });
     expect(result.status).toBe(403);
     expect(result.head).toContain('connection: close');
     expect(result.sent).toBeLessThan(READ_AT_MOST);
@@ -95,11 +120,20 @@ describe('hostile uploads are refused before their body is read', () => {
   it('stops reading an applicant’s own upload soon after the first file over its limit, answers 413 and stores nothing', async () => {
     const owner = await newDraft('gros-envoi@example.fr');
     const session = await formSession(t.app, owner.cookie, `/mes-candidatures/${owner.id}`);
-    const result = await sendUnreadUpload({ port, path: `/mes-candidatures/${owner.id}?_csrf=${encodeURIComponent(session.csrf)}`, cookie: session.cookie, ...HOSTILE });
+    const result = await sendUnreadUpload({
+      port,
+      path: `/mes-candidatures/${owner.id}?_csrf=${encodeURIComponent(session.csrf)}`,
+      cookie: session.cookie,
+      ...HOSTILE,
+    });
     // The first file is over its question's 1 MB: never kept, and reading stops 2 MB later.
     expect(result.status).toBe(413);
     expect(result.sent).toBeLessThan(READ_AT_MOST);
-    const files = await t.app.services.db.selectFrom('application_files').select('file_id').where('application_id', '=', owner.id).execute();
+    const files = await t.app.services.db
+      .selectFrom('application_files')
+      .select('file_id')
+      .where('application_id', '=', owner.id)
+      .execute();
     expect(files).toHaveLength(0);
   }, 120_000);
 });

@@ -16,7 +16,11 @@ export const applicationsModule: Module = {
   loadDemo: loadApplicationsDemo,
   // Submitted applications are part of the programme's file: an erasure keeps them, with the person pseudonymised.
   personalData: { name: 'applications', export: applicationsDataOf, erase: eraseApplicationsData },
-  jobs: (services) => ({ [DRAFT_REMINDER_JOB]: draftRemindersJob(services), [SCAN_FILE_JOB]: scanFileJob(services), [ORGANISATION_CHECK_JOB]: organisationCheckJob(services) }),
+  jobs: (services) => ({
+    [DRAFT_REMINDER_JOB]: draftRemindersJob(services),
+    [SCAN_FILE_JOB]: scanFileJob(services),
+    [ORGANISATION_CHECK_JOB]: organisationCheckJob(services),
+  }),
   routes: async (app, services) => {
     registerFormBuilderRoutes(app, services);
     await applicationRoutes(app, services);

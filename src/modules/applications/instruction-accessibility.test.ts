@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
+import {
+  expectAxeClean,
+  hasChromium,
+  launchBrowser,
+  type RunningApp,
+  signedInContext,
+  startDemoApp,
+  watchCsp,
+} from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { seedSubmittedApplication } from './demo-testing.js';
 
@@ -42,12 +50,18 @@ describe.skipIf(!hasChromium)('accessibility of instruction (axe-core in Chromiu
       // DSFR draws the box on the label; the input itself is visually hidden.
       await page.locator(`input[name="ids"][value="${applicationId}"]`).check({ force: true });
       await page.selectOption('#action', 'message');
-      const [refused] = await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/candidatures/lot"] button[type="submit"]')]);
+      const [refused] = await Promise.all([
+        page.waitForNavigation(),
+        page.click('form[action="/admin/candidatures/lot"] button[type="submit"]'),
+      ]);
       expect(refused?.status()).toBe(400);
       expect(await page.locator('#body-error').count()).toBe(1);
       await expectAxeClean(page, 'batch form with errors', problems);
       await page.fill('#body', 'Merci de compléter le budget.');
-      const [done] = await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/candidatures/lot"] button[type="submit"]')]);
+      const [done] = await Promise.all([
+        page.waitForNavigation(),
+        page.click('form[action="/admin/candidatures/lot"] button[type="submit"]'),
+      ]);
       expect(done?.status()).toBe(200);
       await expectAxeClean(page, 'batch result', problems);
     } finally {
@@ -64,7 +78,10 @@ describe.skipIf(!hasChromium)('accessibility of instruction (axe-core in Chromiu
       await Promise.all([page.waitForNavigation(), page.click('form[action$="/notes"] button[type="submit"]')]);
       expect(await page.content()).toContain('Budget à vérifier');
       await expectAxeClean(page, 'staff page with thread and notes', problems);
-      const [refused] = await Promise.all([page.waitForNavigation(), page.click('form[action$="/messages"] button[type="submit"]')]);
+      const [refused] = await Promise.all([
+        page.waitForNavigation(),
+        page.click('form[action$="/messages"] button[type="submit"]'),
+      ]);
       expect(refused?.status()).toBe(400);
       await expectAxeClean(page, 'staff message refused', problems);
     } finally {

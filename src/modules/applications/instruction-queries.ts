@@ -32,7 +32,13 @@ export async function listThread(db: Db, applicationId: string): Promise<ThreadM
     .orderBy('m.at')
     .orderBy('m.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, author: authorName(r), fromStaff: r.from_staff, body: r.body, at: new Date(r.at) }));
+  return rows.map((r) => ({
+    id: r.id,
+    author: authorName(r),
+    fromStaff: r.from_staff,
+    body: r.body,
+    at: new Date(r.at),
+  }));
 }
 
 /** The private staff notes of one application, oldest first. Only staff routes call this. */

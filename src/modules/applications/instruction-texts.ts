@@ -10,7 +10,10 @@ export const instructionMessages = defineMessages({
   fromStaff: { fr: 'Équipe de l’Accélérateur', en: 'Accelerator team' },
   fromApplicant: { fr: 'Porteur', en: 'Applicant' },
   message: { fr: 'Message', en: 'Message' },
-  messageHint: { fr: 'Les porteurs de la candidature sont prévenus par courriel.', en: 'The applicants are notified by email.' },
+  messageHint: {
+    fr: 'Les porteurs de la candidature sont prévenus par courriel.',
+    en: 'The applicants are notified by email.',
+  },
   replyHint: { fr: 'L’équipe est prévenue par courriel.', en: 'The team is notified by email.' },
   send: { fr: 'Envoyer le message', en: 'Send the message' },
   messageSent: { fr: 'Message envoyé.', en: 'Message sent.' },
@@ -32,17 +35,26 @@ export const instructionMessages = defineMessages({
   batchBodyRequired: { fr: 'Écrivez le message à envoyer.', en: 'Write the message to send.' },
   batchApply: { fr: 'Appliquer aux candidatures cochées', en: 'Apply to the ticked applications' },
   batchNone: { fr: 'Cochez au moins une candidature.', en: 'Tick at least one application.' },
-  batchAllLink: { fr: 'Agir sur tous les résultats de ce filtre (toutes les pages)', en: 'Act on every result of this filter (all pages)' },
+  batchAllLink: {
+    fr: 'Agir sur tous les résultats de ce filtre (toutes les pages)',
+    en: 'Act on every result of this filter (all pages)',
+  },
   batchAllTitle: { fr: 'Action groupée sur tous les résultats', en: 'Batch action on every result' },
   batchAllCount: { fr: '{n} candidature(s) correspondent à ce filtre.', en: '{n} application(s) match this filter.' },
   batchAllFilters: { fr: 'Filtre : {filters}', en: 'Filter: {filters}' },
-  batchAllNoFilter: { fr: 'aucun (toutes les candidatures que vous pouvez voir)', en: 'none (every application you can see)' },
+  batchAllNoFilter: {
+    fr: 'aucun (toutes les candidatures que vous pouvez voir)',
+    en: 'none (every application you can see)',
+  },
   batchAllTooMany: {
     fr: 'Plus de {max} candidatures correspondent : précisez le filtre pour agir sur au plus {max} à la fois.',
     en: 'More than {max} applications match: narrow the filter to act on at most {max} at once.',
   },
   batchAllNone: { fr: 'Aucune candidature ne correspond à ce filtre.', en: 'No application matches this filter.' },
-  batchAllConfirm: { fr: 'Je confirme appliquer cette action aux {n} candidature(s) de ce filtre', en: 'I confirm applying this action to the {n} application(s) of this filter' },
+  batchAllConfirm: {
+    fr: 'Je confirme appliquer cette action aux {n} candidature(s) de ce filtre',
+    en: 'I confirm applying this action to the {n} application(s) of this filter',
+  },
   batchAllConfirmRequired: { fr: 'Cochez la case pour confirmer.', en: 'Tick the box to confirm.' },
   batchAllChanged: {
     fr: 'Le nombre de candidatures de ce filtre a changé depuis l’affichage ({n} maintenant) : vérifiez et confirmez à nouveau.',

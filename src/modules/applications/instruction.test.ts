@@ -27,24 +27,46 @@ async function applicant(email: string): Promise<string> {
 }
 
 /** A draft created through the apply page, optionally submitted through the application page. */
-async function application(cookie: string, name: string, options: { submit?: boolean; track?: string } = {}): Promise<string> {
-  const created = await postIdempotentForm(t.app, cookie, '/candidater/saison-5', '/candidater/saison-5', { track_code: options.track ?? 'numerique', applicant_kind: 'association' });
+async function application(
+  cookie: string,
+  name: string,
+  options: { submit?: boolean; track?: string } = {},
+): Promise<string> {
+  const created = await postIdempotentForm(t.app, cookie, '/candidater/saison-5', '/candidater/saison-5', {
+    track_code: options.track ?? 'numerique',
+    applicant_kind: 'association',
+  });
   expect(created.statusCode).toBe(303);
   const id = /\/mes-candidatures\/([0-9a-f-]{36})$/.exec(created.headers.location as string)![1];
   const url = `/mes-candidatures/${id}`;
   const answers = { project_name: name, project_summary: `Résumé de ${name}` };
-  const done = await postIdempotentForm(t.app, cookie, url, options.submit === false ? url : `${url}/soumettre`, answers);
+  const done = await postIdempotentForm(
+    t.app,
+    cookie,
+    url,
+    options.submit === false ? url : `${url}/soumettre`,
+    answers,
+  );
   expect(done.statusCode).toBe(303);
   return id;
 }
 
 async function stateOf(id: string): Promise<string> {
-  const row = await t.app.services.db.selectFrom('applications').select('state').where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await t.app.services.db
+    .selectFrom('applications')
+    .select('state')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return row.state;
 }
 
 async function mailsTo(address: string, template: string) {
-  return t.app.services.db.selectFrom('mails').select(['subject', 'text_body']).where('to_address', '=', address).where('template', '=', template).execute();
+  return t.app.services.db
+    .selectFrom('mails')
+    .select(['subject', 'text_body'])
+    .where('to_address', '=', address)
+    .where('template', '=', template)
+    .execute();
 }
 
 beforeAll(async () => {
@@ -68,18 +90,33 @@ describe('batch actions on the staff list', () => {
     expect(list.body).toContain('action="/admin/candidatures/lot"');
     expect(list.body).toContain(`name="ids" value="${a}"`);
 
-    const moved = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'instruction'], ['ids', a], ['ids', b], ['ids', draft]]);
+    const moved = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [
+      ['action', 'instruction'],
+      ['ids', a],
+      ['ids', b],
+      ['ids', draft],
+    ]);
     expect(moved.statusCode).toBe(200);
     expect(moved.body).toContain('2 candidature(s) traitée(s)');
     expect(moved.body).toContain('1 candidature(s) refusée(s)');
     expect(moved.body).toContain('Lot brouillon : action impossible depuis l’état « Brouillon »');
-    expect([await stateOf(a), await stateOf(b), await stateOf(draft)]).toEqual(['in_instruction', 'in_instruction', 'draft']);
+    expect([await stateOf(a), await stateOf(b), await stateOf(draft)]).toEqual([
+      'in_instruction',
+      'in_instruction',
+      'draft',
+    ]);
 
-    const eligible = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'eligible'], ['ids', a]]);
+    const eligible = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [
+      ['action', 'eligible'],
+      ['ids', a],
+    ]);
     expect(eligible.statusCode).toBe(200);
     expect(await stateOf(a)).toBe('eligible');
     // Already eligible: refused by the same rules, nothing changed.
-    const again = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'eligible'], ['ids', a]]);
+    const again = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [
+      ['action', 'eligible'],
+      ['ids', a],
+    ]);
     expect(again.body).toContain('0 candidature(s) traitée(s)');
 
     const audited = await t.app.services.db
@@ -96,7 +133,12 @@ describe('batch actions on the staff list', () => {
     const two = await applicant('deux@example.fr');
     const x = await application(one, 'Projet X');
     const y = await application(two, 'Projet Y');
-    const sent = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'message'], ['body', 'Merci de préciser le budget.'], ['ids', x], ['ids', y]]);
+    const sent = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [
+      ['action', 'message'],
+      ['body', 'Merci de préciser le budget.'],
+      ['ids', x],
+      ['ids', y],
+    ]);
     expect(sent.statusCode).toBe(200);
     expect(sent.body).toContain('2 candidature(s) traitée(s)');
     expect(await mailsTo('un@example.fr', 'applications.staff-message')).toHaveLength(1);
@@ -106,12 +148,18 @@ describe('batch actions on the staff list', () => {
   });
 
   it('refuses a batch with nothing ticked or a message without text, on the field (400)', async () => {
-    const none = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', { action: 'instruction' });
+    const none = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', {
+      action: 'instruction',
+    });
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Cochez au moins une candidature.');
     const owner = await applicant('vide@example.fr');
     const id = await application(owner, 'Sans message');
-    const empty = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'message'], ['body', ''], ['ids', id]]);
+    const empty = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [
+      ['action', 'message'],
+      ['body', ''],
+      ['ids', id],
+    ]);
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('Écrivez le message à envoyer.');
     expect(empty.body).toContain(`value="${id}" checked`);
@@ -120,7 +168,10 @@ describe('batch actions on the staff list', () => {
   it('leaves applications of other tracks untouched for track-limited staff', async () => {
     const owner = await applicant('piste@example.fr');
     const id = await application(owner, 'Numérique', { track: 'numerique' });
-    const response = await postIdempotentForm(t.app, limitedStaff, '/admin/candidatures', '/admin/candidatures/lot', [['action', 'instruction'], ['ids', id]]);
+    const response = await postIdempotentForm(t.app, limitedStaff, '/admin/candidatures', '/admin/candidatures/lot', [
+      ['action', 'instruction'],
+      ['ids', id],
+    ]);
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('introuvable ou hors de vos parcours');
     expect(await stateOf(id)).toBe('submitted');
@@ -132,7 +183,9 @@ describe('messages and private notes', () => {
     const owner = await applicant('fil@example.fr');
     const id = await application(owner, 'Fil de discussion');
     const staffPage = `/admin/candidatures/${id}`;
-    const asked = await postIdempotentForm(t.app, staff, staffPage, `${staffPage}/messages`, { body: 'Pouvez-vous joindre vos statuts <b>?</b>' });
+    const asked = await postIdempotentForm(t.app, staff, staffPage, `${staffPage}/messages`, {
+      body: 'Pouvez-vous joindre vos statuts <b>?</b>',
+    });
     expect(asked.statusCode).toBe(303);
     const mails = await mailsTo('fil@example.fr', 'applications.staff-message');
     expect(mails).toHaveLength(1);
@@ -141,7 +194,9 @@ describe('messages and private notes', () => {
     const mine = `/mes-candidatures/${id}`;
     const page = await t.app.inject({ method: 'GET', url: mine, headers: { cookie: owner } });
     expect(page.body).toContain('Pouvez-vous joindre vos statuts &lt;b>?&lt;/b>');
-    const answered = await postIdempotentForm(t.app, owner, mine, `${mine}/messages`, { body: 'Les voici, en pièce jointe.' });
+    const answered = await postIdempotentForm(t.app, owner, mine, `${mine}/messages`, {
+      body: 'Les voici, en pièce jointe.',
+    });
     expect(answered.statusCode).toBe(303);
     expect(answered.headers.location).toBe(`${mine}?ok=message#messages-title`);
     const confirmed = await t.app.inject({ method: 'GET', url: `${mine}?ok=message`, headers: { cookie: owner } });
@@ -153,7 +208,12 @@ describe('messages and private notes', () => {
     const empty = await postIdempotentForm(t.app, owner, mine, `${mine}/messages`, { body: '   ' });
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('fr-error-text');
-    const audited = await t.app.services.db.selectFrom('audit_events').select('action').where('subject_id', '=', id).where('action', '=', 'application.message').execute();
+    const audited = await t.app.services.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', id)
+      .where('action', '=', 'application.message')
+      .execute();
     expect(audited).toHaveLength(2);
   });
 
@@ -161,7 +221,9 @@ describe('messages and private notes', () => {
     const owner = await applicant('premier@example.fr');
     const id = await application(owner, 'Autres communs', { track: 'autres' });
     const mine = `/mes-candidatures/${id}`;
-    const sent = await postIdempotentForm(t.app, owner, mine, `${mine}/messages`, { body: 'Une question sur le calendrier' });
+    const sent = await postIdempotentForm(t.app, owner, mine, `${mine}/messages`, {
+      body: 'Une question sur le calendrier',
+    });
     expect(sent.statusCode).toBe(303);
     const toTrack = await mailsTo('ditp@example.fr', 'applications.applicant-message');
     const toAll = await mailsTo('instructrice@example.fr', 'applications.applicant-message');
@@ -169,7 +231,9 @@ describe('messages and private notes', () => {
     expect(toAll.filter((mail) => mail.text_body.includes('calendrier'))).toHaveLength(1);
     // Track-limited staff of that track see and answer it.
     const page = `/admin/candidatures/${id}`;
-    const answered = await postIdempotentForm(t.app, limitedStaff, page, `${page}/messages`, { body: 'Réponse de la DITP' });
+    const answered = await postIdempotentForm(t.app, limitedStaff, page, `${page}/messages`, {
+      body: 'Réponse de la DITP',
+    });
     expect(answered.statusCode).toBe(303);
     expect(await mailsTo('premier@example.fr', 'applications.staff-message')).toHaveLength(1);
     // Each line typed is its own paragraph.
@@ -182,12 +246,22 @@ describe('messages and private notes', () => {
     const owner = await applicant('note@example.fr');
     const id = await application(owner, 'Projet noté');
     const staffPage = `/admin/candidatures/${id}`;
-    const added = await postIdempotentForm(t.app, staff, staffPage, `${staffPage}/notes`, { body: 'Note confidentielle : budget fragile' });
+    const added = await postIdempotentForm(t.app, staff, staffPage, `${staffPage}/notes`, {
+      body: 'Note confidentielle : budget fragile',
+    });
     expect(added.statusCode).toBe(303);
-    const staffView = await t.app.inject({ method: 'GET', url: added.headers.location as string, headers: { cookie: staff } });
+    const staffView = await t.app.inject({
+      method: 'GET',
+      url: added.headers.location as string,
+      headers: { cookie: staff },
+    });
     expect(staffView.body).toContain('Note ajoutée.');
     expect(staffView.body).toContain('Note confidentielle : budget fragile');
-    const applicantView = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}`, headers: { cookie: owner } });
+    const applicantView = await t.app.inject({
+      method: 'GET',
+      url: `/mes-candidatures/${id}`,
+      headers: { cookie: owner },
+    });
     expect(applicantView.statusCode).toBe(200);
     expect(applicantView.body).not.toContain('budget fragile');
     expect(applicantView.body).not.toContain('notes-title');
@@ -198,11 +272,19 @@ describe('messages and private notes', () => {
     const empty = await postIdempotentForm(t.app, staff, staffPage, `${staffPage}/notes`, { body: '' });
     expect(empty.statusCode).toBe(400);
     // An applicant cannot write a note, nor write in someone else's thread.
-    const forbidden = await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `${staffPage}/notes`, { body: 'intrus' });
+    const forbidden = await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `${staffPage}/notes`, {
+      body: 'intrus',
+    });
     expect(forbidden.statusCode).toBe(403);
     const stranger = await applicant('autre@example.fr');
     const other = await application(stranger, 'Autre projet');
-    const refused = await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${other}/messages`, { body: 'intrus' });
+    const refused = await postIdempotentForm(
+      t.app,
+      owner,
+      `/mes-candidatures/${id}`,
+      `/mes-candidatures/${other}/messages`,
+      { body: 'intrus' },
+    );
     expect(refused.statusCode).toBe(404);
     // Track-limited staff do not reach an application of another track.
     const limited = await t.app.inject({ method: 'GET', url: staffPage, headers: { cookie: limitedStaff } });

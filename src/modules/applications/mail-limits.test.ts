@@ -13,7 +13,9 @@ const FORM: FormDefinition = {
     {
       id: 'project',
       title: { fr: 'Le projet', en: 'The project' },
-      questions: [{ id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } }],
+      questions: [
+        { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
+      ],
     },
   ],
 };
@@ -32,11 +34,19 @@ async function postFrom(cookie: string, pageUrl: string, url: string, fields: Re
   const session = await formSession(t.app, cookie, pageUrl);
   const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)?.[1] ?? '';
   const body = formBody({ idempotency_key: key, ...fields, _csrf: session.csrf });
-  return t.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload: body.payload,
+    headers: { ...body.headers, cookie: session.cookie },
+  });
 }
 
 const create = (cookie: string, track = 'numerique') =>
-  postFrom(cookie, '/candidater/saison-7', '/candidater/saison-7', { track_code: track, applicant_kind: 'association' });
+  postFrom(cookie, '/candidater/saison-7', '/candidater/saison-7', {
+    track_code: track,
+    applicant_kind: 'association',
+  });
 
 async function draftOf(cookie: string): Promise<string> {
   const response = await create(cookie);
@@ -44,10 +54,15 @@ async function draftOf(cookie: string): Promise<string> {
   return /([0-9a-f-]{36})$/.exec(response.headers.location as string)![1];
 }
 
-const invite = (cookie: string, id: string, email: string) => postFrom(cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/membres`, { email });
+const invite = (cookie: string, id: string, email: string) =>
+  postFrom(cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/membres`, { email });
 
 async function invitationMails(): Promise<number> {
-  const row = await t.database.db.selectFrom('mails').select((eb) => eb.fn.countAll<string>().as('n')).where('template', '=', 'applications.invited').executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .selectFrom('mails')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('template', '=', 'applications.invited')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -71,12 +86,15 @@ describe('limits on what an account can make the platform mail', () => {
   it(`limits co-applicants to ${MAX_CO_APPLICANTS} per application`, async () => {
     const cookie = await signedInAs(t.app, t.clock, null, 'equipe-nombreuse@example.fr');
     const id = await draftOf(cookie);
-    for (let i = 0; i < MAX_CO_APPLICANTS; i++) expect((await invite(cookie, id, `membre${i}@example.fr`)).statusCode).toBe(303);
+    for (let i = 0; i < MAX_CO_APPLICANTS; i++)
+      expect((await invite(cookie, id, `membre${i}@example.fr`)).statusCode).toBe(303);
     const refused = await invite(cookie, id, 'un-de-trop@example.fr');
     expect(refused.statusCode).toBe(429);
     expect(refused.body).toContain(`Une candidature compte au plus ${MAX_CO_APPLICANTS} co-porteurs`);
     expect(refused.body).toContain('value="un-de-trop@example.fr"');
-    expect(await t.database.db.selectFrom('mails').select('id').where('to_address', '=', 'un-de-trop@example.fr').execute()).toHaveLength(0);
+    expect(
+      await t.database.db.selectFrom('mails').select('id').where('to_address', '=', 'un-de-trop@example.fr').execute(),
+    ).toHaveLength(0);
   });
 
   it(`limits invitations to ${MAX_INVITATIONS_PER_DAY} per account per 24 hours, across applications`, async () => {
@@ -97,7 +115,11 @@ describe('limits on what an account can make the platform mail', () => {
     expect(await invitationMails()).toBe(before + MAX_INVITATIONS_PER_DAY);
     // A day later (a new session: sessions last 12 hours at most), the same invitation goes out.
     t.clock.advance(24 * 3600_000 + 1000);
-    const user = await t.database.db.selectFrom('users').select('id').where('email', '=', 'inviteur@example.fr').executeTakeFirstOrThrow();
+    const user = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'inviteur@example.fr')
+      .executeTakeFirstOrThrow();
     const later = `acc_session=${(await createSession(t.database.db, t.clock, user.id)).token}`;
     expect((await invite(later, id, 'cible-de-trop@example.fr')).statusCode).toBe(303);
     t.clock.set('2026-03-01T10:00:00Z');
@@ -106,11 +128,23 @@ describe('limits on what an account can make the platform mail', () => {
   it('sends in an invitation only platform text and the inviter’s verified address, never text the inviter typed', async () => {
     const cookie = await signedInAs(t.app, t.clock, null, 'auteur@example.fr');
     // What a spammer would type: a name and a title carrying an advert and a link.
-    await t.database.db.updateTable('users').set({ given_name: 'PROMO -90% sur', family_name: 'https://spam.example/achat' }).where('email', '=', 'auteur@example.fr').execute();
+    await t.database.db
+      .updateTable('users')
+      .set({ given_name: 'PROMO -90% sur', family_name: 'https://spam.example/achat' })
+      .where('email', '=', 'auteur@example.fr')
+      .execute();
     const id = await draftOf(cookie);
-    await t.database.db.updateTable('applications').set({ title: 'Gagnez 1000 € https://spam.example/gain' }).where('id', '=', id).execute();
+    await t.database.db
+      .updateTable('applications')
+      .set({ title: 'Gagnez 1000 € https://spam.example/gain' })
+      .where('id', '=', id)
+      .execute();
     expect((await invite(cookie, id, 'destinataire@example.fr')).statusCode).toBe(303);
-    const mail = await t.database.db.selectFrom('mails').selectAll().where('to_address', '=', 'destinataire@example.fr').executeTakeFirstOrThrow();
+    const mail = await t.database.db
+      .selectFrom('mails')
+      .selectAll()
+      .where('to_address', '=', 'destinataire@example.fr')
+      .executeTakeFirstOrThrow();
     for (const part of [mail.subject, mail.text_body, mail.html_body]) {
       expect(part).not.toContain('spam.example');
       expect(part).not.toContain('PROMO');
@@ -124,9 +158,15 @@ describe('limits on what an account can make the platform mail', () => {
     const cookie = await signedInAs(t.app, t.clock, null, 'titre-long@example.fr');
     const id = await draftOf(cookie);
     const title = `Achetez maintenant ${'vraiment '.repeat(15)}fin`;
-    const sent = await postFrom(cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/soumettre`, { project_name: title });
+    const sent = await postFrom(cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/soumettre`, {
+      project_name: title,
+    });
     expect(sent.statusCode).toBe(303);
-    const mail = await t.database.db.selectFrom('mails').selectAll().where('to_address', '=', 'titre-long@example.fr').executeTakeFirstOrThrow();
+    const mail = await t.database.db
+      .selectFrom('mails')
+      .selectAll()
+      .where('to_address', '=', 'titre-long@example.fr')
+      .executeTakeFirstOrThrow();
     expect(mail.subject).not.toContain('fin');
     expect(mail.subject.length).toBeLessThanOrEqual('Candidature reçue : '.length + 80);
     expect(mail.text_body).toContain('« Achetez maintenant vraiment');

@@ -12,7 +12,9 @@ import { INVITATION_WINDOW_MS, MAX_CO_APPLICANTS, MAX_INVITATIONS_PER_DAY } from
 import { applicationMessages as m } from './messages.js';
 import type { ApplicationRecord } from './queries.js';
 
-export type InviteResult = { ok: true } | { ok: false; message: Message; params?: Record<string, string | number>; limited?: true };
+export type InviteResult =
+  | { ok: true }
+  | { ok: false; message: Message; params?: Record<string, string | number>; limited?: true };
 
 /**
  * The owner invites a co-applicant by email; the mail is queued in the same transaction. The mail
@@ -20,7 +22,13 @@ export type InviteResult = { ok: true } | { ok: false; message: Message; params?
  * only platform text, the season's name and the owner's address, which the owner proved by signing in.
  * Invitations are limited per application and per account over 24 hours (limits.ts).
  */
-export async function inviteMember(services: Services, actor: Actor, owner: CurrentUser, application: ApplicationRecord, email: string): Promise<InviteResult> {
+export async function inviteMember(
+  services: Services,
+  actor: Actor,
+  owner: CurrentUser,
+  application: ApplicationRecord,
+  email: string,
+): Promise<InviteResult> {
   if (application.ownerId !== owner.id) return { ok: false, message: m.ownerOnly };
   const address = email.toLowerCase();
   const now = services.clock.now();
@@ -32,7 +40,14 @@ export async function inviteMember(services: Services, actor: Actor, owner: Curr
     if (limit) return { ok: false, limited: true, ...limit };
     const inserted = await trx
       .insertInto('application_members')
-      .values({ application_id: application.id, email: address, user_id: null, role: 'co-applicant', invited_at: now, accepted_at: null })
+      .values({
+        application_id: application.id,
+        email: address,
+        user_id: null,
+        role: 'co-applicant',
+        invited_at: now,
+        accepted_at: null,
+      })
       .onConflict((oc) => oc.columns(['application_id', 'email']).doNothing())
       .returning('email')
       .executeTakeFirst();
@@ -46,11 +61,21 @@ export async function inviteMember(services: Services, actor: Actor, owner: Curr
         to: address,
         template: INVITED_MAIL,
         locale,
-        data: { inviter: owner.email, season: seasonName, email: address, url: `${services.config.baseUrl}/mes-candidatures/${application.id}` },
+        data: {
+          inviter: owner.email,
+          season: seasonName,
+          email: address,
+          url: `${services.config.baseUrl}/mes-candidatures/${application.id}`,
+        },
       },
       now,
     );
-    await audit({ action: 'application.invite', subjectType: 'application', subjectId: application.id, summary: { role: 'co-applicant' } });
+    await audit({
+      action: 'application.invite',
+      subjectType: 'application',
+      subjectId: application.id,
+      summary: { role: 'co-applicant' },
+    });
     return { ok: true };
   });
 }
@@ -67,23 +92,38 @@ async function invitationLimit(
     .selectFrom('application_members')
     .innerJoin('applications', 'applications.id', 'application_members.application_id')
     .select((eb) => [
-      eb.fn.countAll<string>().filterWhere('application_members.application_id', '=', applicationId).as('on_application'),
+      eb.fn
+        .countAll<string>()
+        .filterWhere('application_members.application_id', '=', applicationId)
+        .as('on_application'),
       eb.fn.countAll<string>().filterWhere('application_members.invited_at', '>', since).as('recent'),
-      eb.fn.min('application_members.invited_at').filterWhere('application_members.invited_at', '>', since).as('oldest'),
+      eb.fn
+        .min('application_members.invited_at')
+        .filterWhere('application_members.invited_at', '>', since)
+        .as('oldest'),
     ])
     .where('applications.owner_id', '=', ownerId)
     .where('application_members.role', '=', 'co-applicant')
     .executeTakeFirstOrThrow();
-  if (Number(counts.on_application) >= MAX_CO_APPLICANTS) return { message: m.tooManyCoApplicants, params: { max: MAX_CO_APPLICANTS } };
+  if (Number(counts.on_application) >= MAX_CO_APPLICANTS)
+    return { message: m.tooManyCoApplicants, params: { max: MAX_CO_APPLICANTS } };
   if (Number(counts.recent) >= MAX_INVITATIONS_PER_DAY) {
     const freeAt = new Date(new Date(counts.oldest as Date | string).getTime() + INVITATION_WINDOW_MS);
-    return { message: m.tooManyInvitations, params: { max: MAX_INVITATIONS_PER_DAY, time: formatDateTime('fr', freeAt) } };
+    return {
+      message: m.tooManyInvitations,
+      params: { max: MAX_INVITATIONS_PER_DAY, time: formatDateTime('fr', freeAt) },
+    };
   }
   return null;
 }
 
 /** The first visit of an invited person signed in with the invited address links their account. */
-export async function acceptInvitation(services: Services, actor: Actor, user: CurrentUser, applicationId: string): Promise<void> {
+export async function acceptInvitation(
+  services: Services,
+  actor: Actor,
+  user: CurrentUser,
+  applicationId: string,
+): Promise<void> {
   const pending = await services.db
     .selectFrom('application_members')
     .select('email')

@@ -14,8 +14,14 @@ export const applicationMessages = defineMessages({
   kind_administration: { fr: 'Administration', en: 'Administration' },
   kind_company: { fr: 'Entreprise', en: 'Company' },
   createDraft: { fr: 'Créer mon brouillon', en: 'Create my draft' },
-  callNotOpen: { fr: 'L’appel à candidatures de cette saison n’est pas ouvert.', en: 'This season’s call for applications is not open.' },
-  noForm: { fr: 'Le formulaire de cette saison n’est pas encore publié.', en: 'This season’s form is not published yet.' },
+  callNotOpen: {
+    fr: 'L’appel à candidatures de cette saison n’est pas ouvert.',
+    en: 'This season’s call for applications is not open.',
+  },
+  noForm: {
+    fr: 'Le formulaire de cette saison n’est pas encore publié.',
+    en: 'This season’s form is not published yet.',
+  },
   choose: { fr: 'Choisissez une des valeurs proposées.', en: 'Choose one of the proposed values.' },
   myApplications: { fr: 'Mes candidatures', en: 'My applications' },
   noApplications: { fr: 'Vous n’avez pas encore de candidature.', en: 'You have no application yet.' },
@@ -38,12 +44,18 @@ export const applicationMessages = defineMessages({
     en: 'Your application (version {version}) was recorded on {date}. An acknowledgement has been sent to you by email.',
   },
   receipt: { fr: 'Télécharger l’accusé de réception (PDF)', en: 'Download the receipt (PDF)' },
-  submitErrors: { fr: 'La candidature n’a pas été soumise : corrigez les champs signalés. Vos réponses sont enregistrées.', en: 'The application was not submitted: correct the fields shown. Your answers are saved.' },
+  submitErrors: {
+    fr: 'La candidature n’a pas été soumise : corrigez les champs signalés. Vos réponses sont enregistrées.',
+    en: 'The application was not submitted: correct the fields shown. Your answers are saved.',
+  },
   closed: {
     fr: 'L’appel à candidatures est clos depuis le {date} : la candidature ne peut plus être soumise ni modifiée. Vos réponses restent enregistrées.',
     en: 'The call for applications closed on {date}: the application can no longer be submitted or changed. Your answers remain saved.',
   },
-  notEditable: { fr: 'Cette candidature ne peut plus être modifiée (état : {state}).', en: 'This application can no longer be changed (state: {state}).' },
+  notEditable: {
+    fr: 'Cette candidature ne peut plus être modifiée (état : {state}).',
+    en: 'This application can no longer be changed (state: {state}).',
+  },
   deadline: { fr: 'Date limite : {date}', en: 'Deadline: {date}' },
   editAfterSubmit: {
     fr: 'Candidature soumise (version {version}). Vous pouvez la modifier et soumettre une nouvelle version jusqu’à la date limite.',
@@ -60,8 +72,14 @@ export const applicationMessages = defineMessages({
   inviteEmail: { fr: 'Adresse électronique du co-porteur', en: 'Co-applicant’s email address' },
   invite: { fr: 'Inviter', en: 'Invite' },
   invited: { fr: 'Invitation envoyée.', en: 'Invitation sent.' },
-  alreadyMember: { fr: 'Cette personne fait déjà partie de la candidature.', en: 'This person is already part of the application.' },
-  ownerOnlyWithdraw: { fr: 'Seule la personne qui a créé la candidature peut la retirer.', en: 'Only the person who created the application can withdraw it.' },
+  alreadyMember: {
+    fr: 'Cette personne fait déjà partie de la candidature.',
+    en: 'This person is already part of the application.',
+  },
+  ownerOnlyWithdraw: {
+    fr: 'Seule la personne qui a créé la candidature peut la retirer.',
+    en: 'Only the person who created the application can withdraw it.',
+  },
   tooManyApplications: {
     fr: 'Vous avez déjà {max} candidatures pour cette saison, le maximum pour un compte. Complétez l’une d’elles, ou écrivez à l’équipe du programme si votre structure porte davantage de projets.',
     en: 'You already have {max} applications in this season, the most one account may have. Complete one of them, or write to the programme team if your organisation carries more projects.',
@@ -74,7 +92,10 @@ export const applicationMessages = defineMessages({
     fr: 'Vous avez envoyé {max} invitations en 24 heures, le maximum pour un compte. Réessayez après {time} ; l’adresse saisie est conservée ci-dessous.',
     en: 'You have sent {max} invitations in 24 hours, the most one account may send. Try again after {time}; the address you typed is kept below.',
   },
-  ownerOnly: { fr: 'Seule la personne qui a créé la candidature peut inviter.', en: 'Only the person who created the application can invite.' },
+  ownerOnly: {
+    fr: 'Seule la personne qui a créé la candidature peut inviter.',
+    en: 'Only the person who created the application can invite.',
+  },
   role_owner: { fr: 'porteur principal', en: 'lead applicant' },
   'role_co-applicant': { fr: 'co-porteur', en: 'co-applicant' },
   invitationPending: { fr: 'invitation envoyée', en: 'invitation sent' },
@@ -82,8 +103,14 @@ export const applicationMessages = defineMessages({
     fr: 'Votre session a expiré. Votre texte est conservé : reconnectez-vous pour le retrouver.',
     en: 'Your session has expired. Your text is kept: sign in again to find it.',
   },
-  restored: { fr: 'Le texte saisi avant l’expiration de votre session a été restauré et enregistré.', en: 'The text typed before your session expired has been restored and saved.' },
-  staleKey: { fr: 'Ce formulaire a déjà servi pour une autre candidature. Rechargez la page.', en: 'This form was already used for another application. Reload the page.' },
+  restored: {
+    fr: 'Le texte saisi avant l’expiration de votre session a été restauré et enregistré.',
+    en: 'The text typed before your session expired has been restored and saved.',
+  },
+  staleKey: {
+    fr: 'Ce formulaire a déjà servi pour une autre candidature. Rechargez la page.',
+    en: 'This form was already used for another application. Reload the page.',
+  },
   // Staff
   adminTitle: { fr: 'Candidatures', en: 'Applications' },
   draftsInProgress: { fr: '{n} brouillon(s) en cours', en: '{n} draft(s) in progress' },
@@ -98,9 +125,15 @@ export const applicationMessages = defineMessages({
   changeState: { fr: 'Changer l’état', en: 'Change the state' },
   newState: { fr: 'Nouvel état', en: 'New state' },
   reason: { fr: 'Motif', en: 'Reason' },
-  reasonHelp: { fr: 'Obligatoire pour une inéligibilité ou une réouverture ; visible dans l’historique.', en: 'Required for ineligibility or reopening; kept in the history.' },
+  reasonHelp: {
+    fr: 'Obligatoire pour une inéligibilité ou une réouverture ; visible dans l’historique.',
+    en: 'Required for ineligibility or reopening; kept in the history.',
+  },
   reasonRequired: { fr: 'Indiquez le motif de ce changement.', en: 'Give the reason for this change.' },
-  transitionNotAllowed: { fr: 'Ce changement d’état n’est pas permis depuis l’état actuel.', en: 'This state change is not allowed from the current state.' },
+  transitionNotAllowed: {
+    fr: 'Ce changement d’état n’est pas permis depuis l’état actuel.',
+    en: 'This state change is not allowed from the current state.',
+  },
   stateChanged: { fr: 'État modifié.', en: 'State changed.' },
   history: { fr: 'Historique', en: 'History' },
   answers: { fr: 'Réponses', en: 'Answers' },

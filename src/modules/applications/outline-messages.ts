@@ -7,7 +7,10 @@ export const outlineMessages = defineMessages({
     fr: 'Préparez vos réponses : voici, section par section, les questions posées aux porteurs de projet. Le formulaire lui-même s’ouvre une fois connecté.',
     en: 'Prepare your answers: here, section by section, are the questions asked of applicants. The form itself opens once you are signed in.',
   },
-  noForm: { fr: 'Le formulaire de cette saison n’est pas encore publié.', en: 'This season’s form is not published yet.' },
+  noForm: {
+    fr: 'Le formulaire de cette saison n’est pas encore publié.',
+    en: 'This season’s form is not published yet.',
+  },
   required: { fr: 'obligatoire', en: 'required' },
   optional: { fr: 'facultative', en: 'optional' },
   upTo: { fr: '{n} caractères au plus', en: 'at most {n} characters' },

@@ -21,12 +21,21 @@ function hash(token: string): string {
  * sender is not known); they wait under a random token, held only by this browser's cookie, until
  * a member of the application signs in again and opens it. Returns the token for the cookie.
  */
-export async function keepPendingDraft(services: Services, applicationId: string, answers: AnswerMap, existingToken: string | undefined): Promise<string> {
-  const token = existingToken && /^[A-Za-z0-9_-]{43}$/.test(existingToken) ? existingToken : randomBytes(32).toString('base64url');
+export async function keepPendingDraft(
+  services: Services,
+  applicationId: string,
+  answers: AnswerMap,
+  existingToken: string | undefined,
+): Promise<string> {
+  const token =
+    existingToken && /^[A-Za-z0-9_-]{43}$/.test(existingToken) ? existingToken : randomBytes(32).toString('base64url');
   const now = services.clock.now();
   // Anyone can send this (the sender is not known), so storage is bounded: expired ones go, and an
   // application keeps only its most recent pending drafts.
-  await services.db.deleteFrom('application_pending_drafts').where('created_at', '<', new Date(now.getTime() - PENDING_MAX_AGE_S * 1000)).execute();
+  await services.db
+    .deleteFrom('application_pending_drafts')
+    .where('created_at', '<', new Date(now.getTime() - PENDING_MAX_AGE_S * 1000))
+    .execute();
   const keep = services.db
     .selectFrom('application_pending_drafts')
     .select('token_hash')
@@ -41,8 +50,17 @@ export async function keepPendingDraft(services: Services, applicationId: string
     .execute();
   await services.db
     .insertInto('application_pending_drafts')
-    .values({ token_hash: hash(token), application_id: applicationId, answers: JSON.stringify(answers), created_at: now })
-    .onConflict((oc) => oc.column('token_hash').doUpdateSet({ application_id: applicationId, answers: JSON.stringify(answers), created_at: now }))
+    .values({
+      token_hash: hash(token),
+      application_id: applicationId,
+      answers: JSON.stringify(answers),
+      created_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('token_hash')
+        .doUpdateSet({ application_id: applicationId, answers: JSON.stringify(answers), created_at: now }),
+    )
     .execute();
   return token;
 }
@@ -51,7 +69,12 @@ export async function keepPendingDraft(services: Services, applicationId: string
  * Applies the browser's pending draft to this application (the caller has checked the person may
  * edit it), then forgets it. Returns true when something was restored.
  */
-export async function restorePendingDraft(services: Services, actor: Actor, applicationId: string, token: string | undefined): Promise<boolean> {
+export async function restorePendingDraft(
+  services: Services,
+  actor: Actor,
+  applicationId: string,
+  token: string | undefined,
+): Promise<boolean> {
   if (!token) return false;
   const row = await services.db
     .selectFrom('application_pending_drafts')
@@ -63,10 +86,17 @@ export async function restorePendingDraft(services: Services, actor: Actor, appl
   const fresh = services.clock.now().getTime() - new Date(row.created_at).getTime() < PENDING_MAX_AGE_S * 1000;
   let restored = false;
   if (fresh) {
-    const result = await saveDraft(services, actor, applicationId, parseJson<AnswerMap>(row.answers, {}), services.clock.now());
+    const result = await saveDraft(
+      services,
+      actor,
+      applicationId,
+      parseJson<AnswerMap>(row.answers, {}),
+      services.clock.now(),
+    );
     restored = result.ok;
   }
   // Kept when it could not be applied (e.g. the call closed meanwhile) only until it expires.
-  if (restored || !fresh) await services.db.deleteFrom('application_pending_drafts').where('token_hash', '=', hash(token)).execute();
+  if (restored || !fresh)
+    await services.db.deleteFrom('application_pending_drafts').where('token_hash', '=', hash(token)).execute();
   return restored;
 }

@@ -23,11 +23,24 @@ describe('applications in a person’s data export', () => {
       .select(['applications.id', 'users.email', 'application_notes.body as note'])
       .$narrowType<{ email: string }>()
       .executeTakeFirstOrThrow();
-    const owned = await db.selectFrom('applications').innerJoin('users', 'users.id', 'applications.owner_id').select('applications.id').where('users.email', '=', noted.email).execute();
+    const owned = await db
+      .selectFrom('applications')
+      .innerJoin('users', 'users.id', 'applications.owner_id')
+      .select('applications.id')
+      .where('users.email', '=', noted.email)
+      .execute();
     const cookie = await sessionOf(db, t.clock, noted.email);
     const response = await t.app.inject({ method: 'GET', url: '/compte/export', headers: { cookie } });
     expect(response.statusCode).toBe(200);
-    const exported = JSON.parse(response.body) as { applications: { id: string; role: string; versions: unknown[]; transitions: unknown[]; messages: { body: string }[] }[] };
+    const exported = JSON.parse(response.body) as {
+      applications: {
+        id: string;
+        role: string;
+        versions: unknown[];
+        transitions: unknown[];
+        messages: { body: string }[];
+      }[];
+    };
     expect(exported.applications.map((a) => a.id).sort()).toEqual(owned.map((a) => a.id).sort());
     const withNote = exported.applications.find((a) => a.id === noted.id)!;
     expect(withNote.role).toBe('owner');
@@ -36,7 +49,9 @@ describe('applications in a person’s data export', () => {
     expect(response.body).not.toContain(noted.note);
     // Someone else's export holds none of them.
     const other = await createSignedInUser(db, t.clock, [{ role: 'applicant' }], 'autre');
-    const otherExport = JSON.parse((await t.app.inject({ method: 'GET', url: '/compte/export', headers: { cookie: other.cookie } })).body);
+    const otherExport = JSON.parse(
+      (await t.app.inject({ method: 'GET', url: '/compte/export', headers: { cookie: other.cookie } })).body,
+    );
     expect(otherExport.applications).toEqual([]);
   });
 });

@@ -15,7 +15,14 @@ export async function applicationsDataOf(services: Services, person: DataSubject
     .where((eb) =>
       eb.or([
         eb('owner_id', '=', person.id),
-        eb('id', 'in', eb.selectFrom('application_members').select('application_id').where((m) => m.or([m('user_id', '=', person.id), m('email', '=', person.email.toLowerCase())]))),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('application_members')
+            .select('application_id')
+            .where((m) => m.or([m('user_id', '=', person.id), m('email', '=', person.email.toLowerCase())])),
+        ),
       ]),
     )
     .execute();
@@ -24,17 +31,55 @@ export async function applicationsDataOf(services: Services, person: DataSubject
     const application = await db
       .selectFrom('applications')
       .innerJoin('seasons', 'seasons.id', 'applications.season_id')
-      .select(['applications.id', 'applications.title', 'applications.state', 'applications.track_code', 'applications.applicant_kind', 'applications.created_at', 'applications.submitted_at', 'applications.draft_answers', 'applications.owner_id', 'seasons.name as season'])
+      .select([
+        'applications.id',
+        'applications.title',
+        'applications.state',
+        'applications.track_code',
+        'applications.applicant_kind',
+        'applications.created_at',
+        'applications.submitted_at',
+        'applications.draft_answers',
+        'applications.owner_id',
+        'seasons.name as season',
+      ])
       .where('applications.id', '=', id)
       .executeTakeFirstOrThrow();
     const [versions, transitions, messages, members] = await Promise.all([
-      db.selectFrom('application_versions').select(['version', 'answers', 'answers_sha256', 'submitted_at']).where('application_id', '=', id).orderBy('version').execute(),
-      db.selectFrom('application_transitions').select(['from_state', 'to_state', 'reason', 'at']).where('application_id', '=', id).orderBy('at').execute(),
-      db.selectFrom('application_messages').select(['from_staff', 'body', 'at']).where('application_id', '=', id).orderBy('at').execute(),
-      db.selectFrom('application_members').select(['email', 'role', 'invited_at', 'accepted_at']).where('application_id', '=', id).execute(),
+      db
+        .selectFrom('application_versions')
+        .select(['version', 'answers', 'answers_sha256', 'submitted_at'])
+        .where('application_id', '=', id)
+        .orderBy('version')
+        .execute(),
+      db
+        .selectFrom('application_transitions')
+        .select(['from_state', 'to_state', 'reason', 'at'])
+        .where('application_id', '=', id)
+        .orderBy('at')
+        .execute(),
+      db
+        .selectFrom('application_messages')
+        .select(['from_staff', 'body', 'at'])
+        .where('application_id', '=', id)
+        .orderBy('at')
+        .execute(),
+      db
+        .selectFrom('application_members')
+        .select(['email', 'role', 'invited_at', 'accepted_at'])
+        .where('application_id', '=', id)
+        .execute(),
     ]);
     const { owner_id, draft_answers, ...rest } = application;
-    result.push({ ...rest, role: owner_id === person.id ? 'owner' : 'co-applicant', draftAnswers: draft_answers, versions, transitions, messages, members });
+    result.push({
+      ...rest,
+      role: owner_id === person.id ? 'owner' : 'co-applicant',
+      draftAnswers: draft_answers,
+      versions,
+      transitions,
+      messages,
+      members,
+    });
   }
   return result;
 }
@@ -48,23 +93,45 @@ export async function applicationsDataOf(services: Services, person: DataSubject
  */
 export async function eraseApplicationsData({ trx }: ErasureContext, person: DataSubject): Promise<ErasureCounts> {
   const address = person.email.toLowerCase();
-  const drafts = (await trx.selectFrom('applications').select('id').where('owner_id', '=', person.id).where('current_version', '=', 0).execute()).map((d) => d.id);
+  const drafts = (
+    await trx
+      .selectFrom('applications')
+      .select('id')
+      .where('owner_id', '=', person.id)
+      .where('current_version', '=', 0)
+      .execute()
+  ).map((d) => d.id);
   let filesDeleted = 0;
   if (drafts.length > 0) {
     // The bytes live in the core files table (or a directory, swept for rows that are gone).
-    const files = (await trx.selectFrom('application_files').select('file_id').where('application_id', 'in', drafts).execute()).map((f) => f.file_id);
-    if (files.length > 0) filesDeleted = Number((await trx.deleteFrom('files').where('id', 'in', files).executeTakeFirst()).numDeletedRows);
+    const files = (
+      await trx.selectFrom('application_files').select('file_id').where('application_id', 'in', drafts).execute()
+    ).map((f) => f.file_id);
+    if (files.length > 0)
+      filesDeleted = Number((await trx.deleteFrom('files').where('id', 'in', files).executeTakeFirst()).numDeletedRows);
     await trx.deleteFrom('applications').where('id', 'in', drafts).execute();
   }
-  const unaccepted = await trx.deleteFrom('application_members').where('email', '=', address).where('user_id', 'is', null).executeTakeFirst();
+  const unaccepted = await trx
+    .deleteFrom('application_members')
+    .where('email', '=', address)
+    .where('user_id', 'is', null)
+    .executeTakeFirst();
   const othersDrafts = await trx
     .deleteFrom('application_members')
     .where('user_id', '=', person.id)
     .where('application_id', 'in', (eb) => eb.selectFrom('applications').select('id').where('current_version', '=', 0))
     .executeTakeFirst();
-  const kept = await trx.updateTable('application_members').set({ email: pseudonymOf(person.id).toLowerCase() }).where('user_id', '=', person.id).executeTakeFirst();
+  const kept = await trx
+    .updateTable('application_members')
+    .set({ email: pseudonymOf(person.id).toLowerCase() })
+    .where('user_id', '=', person.id)
+    .executeTakeFirst();
   await trx.deleteFrom('application_thread_reads').where('user_id', '=', person.id).execute();
-  const owned = await trx.selectFrom('applications').select((eb) => eb.fn.countAll<string>().as('n')).where('owner_id', '=', person.id).executeTakeFirstOrThrow();
+  const owned = await trx
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('owner_id', '=', person.id)
+    .executeTakeFirstOrThrow();
   return {
     draftsDeleted: drafts.length,
     filesDeleted,

@@ -40,12 +40,22 @@ export async function postMessageIn(
   const body = input.body.trim().slice(0, MESSAGE_MAX);
   const message = await trx
     .insertInto('application_messages')
-    .values({ application_id: input.application.id, author_id: input.authorId, from_staff: input.fromStaff, body, at: now })
+    .values({
+      application_id: input.application.id,
+      author_id: input.authorId,
+      from_staff: input.fromStaff,
+      body,
+      at: now,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const recipients = input.fromStaff ? await applicantRecipients(trx, input.application.id) : await staffRecipients(trx, input.application, input.authorId);
+  const recipients = input.fromStaff
+    ? await applicantRecipients(trx, input.application.id)
+    : await staffRecipients(trx, input.application, input.authorId);
   const base = services.config.baseUrl.replace(/\/$/, '');
-  const url = input.fromStaff ? `${base}/mes-candidatures/${input.application.id}#messages-title` : `${base}/admin/candidatures/${input.application.id}#messages-title`;
+  const url = input.fromStaff
+    ? `${base}/mes-candidatures/${input.application.id}#messages-title`
+    : `${base}/admin/candidatures/${input.application.id}#messages-title`;
   for (const recipient of recipients) {
     await queueMail(
       trx,
@@ -82,7 +92,11 @@ async function applicantRecipients(trx: Transaction<DB>, applicationId: string):
 }
 
 /** The staff who wrote in this thread (except the author), else the staff of the application's track. */
-async function staffRecipients(trx: Transaction<DB>, application: PostMessageInput['application'], authorId: string): Promise<Recipient[]> {
+async function staffRecipients(
+  trx: Transaction<DB>,
+  application: PostMessageInput['application'],
+  authorId: string,
+): Promise<Recipient[]> {
   const applicationId = application.id;
   const following = await trx
     .selectFrom('application_messages as m')

@@ -102,7 +102,11 @@ export function toApplication(row: ApplicationRow): ApplicationRecord {
   };
 }
 
-export async function loadApplication(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<ApplicationRecord | null> {
+export async function loadApplication(
+  db: Db,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ApplicationRecord | null> {
   if (!isUuid(id)) return null;
   let query = db.selectFrom('applications').select(COLUMNS).where('applications.id', '=', id);
   if (options.forUpdate) query = query.forUpdate();
@@ -144,7 +148,12 @@ export interface LockedApplication {
  * Otherwise a concurrent replay or upload committed while this one waited, and they are read again
  * after the lock. Null for an unknown id.
  */
-export async function lockApplicationForChange(trx: Transaction<DB>, id: string, user: CurrentUser, idempotencyKey: string | null): Promise<LockedApplication | null> {
+export async function lockApplicationForChange(
+  trx: Transaction<DB>,
+  id: string,
+  user: CurrentUser,
+  idempotencyKey: string | null,
+): Promise<LockedApplication | null> {
   if (!isUuid(id)) return null;
   const row = await trx
     .selectFrom('applications')
@@ -154,7 +163,9 @@ export async function lockApplicationForChange(trx: Transaction<DB>, id: string,
       'application_forms.definition',
       mayWorkOn(user).as('is_member'),
       seasonForSubmitColumn('applications.season_id').as('season'),
-      sql<boolean>`applications.xmin = (select a.xmin from applications a where a.id = applications.id)`.as('unchanged_since_snapshot'),
+      sql<boolean>`applications.xmin = (select a.xmin from applications a where a.id = applications.id)`.as(
+        'unchanged_since_snapshot',
+      ),
       previousVersionOf(idempotencyKey).as('previous'),
       heldFilesOf(id).as('held'),
     ])
@@ -168,14 +179,31 @@ export async function lockApplicationForChange(trx: Transaction<DB>, id: string,
   if (row.is_member !== true) return { application, definition, isMember: false, previous: null, held: [], season };
   const fresh = row.unchanged_since_snapshot
     ? row
-    : (await sql<{ previous: unknown; held: unknown }>`select ${previousVersionOf(idempotencyKey)} as previous, ${heldFilesOf(id)} as held`.execute(trx)).rows[0];
-  const previous = parseJson<{ application_id: string; version: number; submitted_at: string } | null>(fresh?.previous, null);
+    : (
+        await sql<{
+          previous: unknown;
+          held: unknown;
+        }>`select ${previousVersionOf(idempotencyKey)} as previous, ${heldFilesOf(id)} as held`.execute(trx)
+      ).rows[0];
+  const previous = parseJson<{ application_id: string; version: number; submitted_at: string } | null>(
+    fresh?.previous,
+    null,
+  );
   return {
     application,
     definition,
     isMember: true,
-    previous: previous ? { applicationId: previous.application_id, version: previous.version, submittedAt: new Date(previous.submitted_at) } : null,
-    held: parseJson<{ file_id: string; size: number }[]>(fresh?.held, []).map((f) => ({ fileId: f.file_id, size: Number(f.size) })),
+    previous: previous
+      ? {
+          applicationId: previous.application_id,
+          version: previous.version,
+          submittedAt: new Date(previous.submitted_at),
+        }
+      : null,
+    held: parseJson<{ file_id: string; size: number }[]>(fresh?.held, []).map((f) => ({
+      fileId: f.file_id,
+      size: Number(f.size),
+    })),
     season,
   };
 }
@@ -206,7 +234,10 @@ export async function loadUploadTarget(db: Db, id: string, user: CurrentUser): P
   return {
     application: toApplication(row),
     definition: parseJson<FormDefinition>(row.definition, { sections: [] }),
-    held: parseJson<{ file_id: string; size: number }[]>(row.held, []).map((f) => ({ fileId: f.file_id, size: Number(f.size) })),
+    held: parseJson<{ file_id: string; size: number }[]>(row.held, []).map((f) => ({
+      fileId: f.file_id,
+      size: Number(f.size),
+    })),
   };
 }
 
@@ -227,7 +258,12 @@ function heldFilesOf(applicationId: string): RawBuilder<unknown> {
  * The application if this person may work on it: its owner, or a member invited at the address
  * they are signed in with. Anyone else gets null, exactly as for an id that does not exist.
  */
-export async function loadApplicationFor(db: Db, id: string, user: CurrentUser, options: { forUpdate?: boolean } = {}): Promise<ApplicationRecord | null> {
+export async function loadApplicationFor(
+  db: Db,
+  id: string,
+  user: CurrentUser,
+  options: { forUpdate?: boolean } = {},
+): Promise<ApplicationRecord | null> {
   if (!isUuid(id)) return null;
   let query = db.selectFrom('applications').select(COLUMNS).where('applications.id', '=', id).where(mayWorkOn(user));
   if (options.forUpdate) query = query.forUpdate();
@@ -250,12 +286,21 @@ export interface FormVersion {
 }
 
 function toForm(row: { id: string; season_id: string; version: number; definition: unknown }): FormVersion {
-  return { id: row.id, seasonId: row.season_id, version: row.version, definition: parseJson<FormDefinition>(row.definition, { sections: [] }) };
+  return {
+    id: row.id,
+    seasonId: row.season_id,
+    version: row.version,
+    definition: parseJson<FormDefinition>(row.definition, { sections: [] }),
+  };
 }
 
 /** The form version an application was created against (answers are always read with it). */
 export async function loadFormVersion(db: Db, formId: string): Promise<FormVersion | null> {
-  const row = await db.selectFrom('application_forms').select(['id', 'season_id', 'version', 'definition']).where('id', '=', formId).executeTakeFirst();
+  const row = await db
+    .selectFrom('application_forms')
+    .select(['id', 'season_id', 'version', 'definition'])
+    .where('id', '=', formId)
+    .executeTakeFirst();
   return row ? toForm(row) : null;
 }
 
@@ -285,7 +330,14 @@ export interface MyApplicationRow {
 export async function listApplicationsOf(db: Db, user: CurrentUser): Promise<MyApplicationRow[]> {
   const rows = await db
     .selectFrom('applications')
-    .select(['applications.id', 'applications.title', 'applications.state', 'applications.current_version', 'applications.updated_at', 'applications.season_id'])
+    .select([
+      'applications.id',
+      'applications.title',
+      'applications.state',
+      'applications.current_version',
+      'applications.updated_at',
+      'applications.season_id',
+    ])
     .where((eb) =>
       eb.or([
         eb('applications.owner_id', '=', user.id),
@@ -301,7 +353,10 @@ export async function listApplicationsOf(db: Db, user: CurrentUser): Promise<MyA
     )
     .orderBy('applications.updated_at', 'desc')
     .execute();
-  const seasons = await seasonSummariesById(db, rows.map((r) => r.season_id));
+  const seasons = await seasonSummariesById(
+    db,
+    rows.map((r) => r.season_id),
+  );
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -404,13 +459,17 @@ export interface StaffListRow {
  */
 export function staffFilterCondition(filters: Omit<StaffFilters, 'after'>): RawBuilder<boolean> {
   const parts: RawBuilder<unknown>[] = [sql`true`];
-  if (filters.tracks) parts.push(filters.tracks.length === 0 ? sql`false` : sql`applications.track_code in (${sql.join(filters.tracks)})`);
+  if (filters.tracks)
+    parts.push(
+      filters.tracks.length === 0 ? sql`false` : sql`applications.track_code in (${sql.join(filters.tracks)})`,
+    );
   if (filters.seasonId) parts.push(sql`applications.season_id = ${filters.seasonId}`);
   if (filters.trackCode) parts.push(sql`applications.track_code = ${filters.trackCode}`);
   if (filters.state) parts.push(sql`applications.state = ${filters.state}`);
   if (filters.kind) parts.push(sql`applications.applicant_kind = ${filters.kind}`);
   if (filters.territory) parts.push(sql`applications.territory = ${filters.territory}`);
-  if (filters.q && filters.q.trim()) parts.push(sql`applications.search @@ websearch_to_tsquery('french', ${filters.q.trim()})`);
+  if (filters.q && filters.q.trim())
+    parts.push(sql`applications.search @@ websearch_to_tsquery('french', ${filters.q.trim()})`);
   return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 
@@ -420,7 +479,10 @@ export const STAFF_PAGE_SIZE = 50;
  * One page of the staff list, newest first, by keyset (created_at, id): the cost of a page does
  * not grow with its depth. Search uses the stored French tsvector (GIN index).
  */
-export async function listForStaff(db: Db, filters: StaffFilters): Promise<{ rows: StaffListRow[]; next?: { createdAt: Date; id: string } }> {
+export async function listForStaff(
+  db: Db,
+  filters: StaffFilters,
+): Promise<{ rows: StaffListRow[]; next?: { createdAt: Date; id: string } }> {
   let query = db
     .selectFrom('applications')
     .innerJoin('users', 'users.id', 'applications.owner_id')
@@ -446,7 +508,10 @@ export async function listForStaff(db: Db, filters: StaffFilters): Promise<{ row
     .orderBy('applications.id', 'desc')
     .limit(STAFF_PAGE_SIZE + 1)
     .execute();
-  const seasons = await seasonSummariesById(db, rows.map((r) => r.season_id));
+  const seasons = await seasonSummariesById(
+    db,
+    rows.map((r) => r.season_id),
+  );
   const page = rows.slice(0, STAFF_PAGE_SIZE).map((r) => ({
     id: r.id,
     title: r.title,
@@ -459,7 +524,10 @@ export async function listForStaff(db: Db, filters: StaffFilters): Promise<{ row
     submittedAt: r.submitted_at ? new Date(r.submitted_at) : null,
   }));
   const last = page[page.length - 1];
-  return { rows: page, ...(rows.length > STAFF_PAGE_SIZE && last ? { next: { createdAt: last.createdAt, id: last.id } } : {}) };
+  return {
+    rows: page,
+    ...(rows.length > STAFF_PAGE_SIZE && last ? { next: { createdAt: last.createdAt, id: last.id } } : {}),
+  };
 }
 
 /**
@@ -470,6 +538,8 @@ export async function countDrafts(db: Db, filters: { seasonId?: string; tracks?:
   if (filters.tracks?.length === 0) return 0;
   const season = filters.seasonId ? sql`and season_id = ${filters.seasonId}` : sql``;
   const tracks = filters.tracks ? sql`and track_code in (${sql.join(filters.tracks)})` : sql``;
-  const { rows } = await sql<{ n: number | string }>`select count(*) as n from application_open_drafts where true ${season} ${tracks}`.execute(db);
+  const { rows } = await sql<{
+    n: number | string;
+  }>`select count(*) as n from application_open_drafts where true ${season} ${tracks}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }

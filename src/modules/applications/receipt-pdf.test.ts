@@ -13,7 +13,8 @@ function drawnText(pdf: Uint8Array): string {
     } catch {
       continue;
     }
-    for (const hex of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) texts.push(Buffer.from(hex[1], 'hex').toString('latin1'));
+    for (const hex of content.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g))
+      texts.push(Buffer.from(hex[1], 'hex').toString('latin1'));
   }
   return texts.join('\n');
 }

@@ -26,12 +26,17 @@ export type RequestExpertOpinionResult =
   | { ok: false; problem: 'not_found' | 'not_submitted' | 'already_asked' };
 
 /** Records the request, and queues the expert's mail with the link in the same transaction. */
-export async function requestExpertOpinion(services: Services, actor: Actor, input: RequestExpertOpinionInput): Promise<RequestExpertOpinionResult> {
+export async function requestExpertOpinion(
+  services: Services,
+  actor: Actor,
+  input: RequestExpertOpinionInput,
+): Promise<RequestExpertOpinionResult> {
   const now = services.clock.now();
   const email = input.expertEmail.trim().toLowerCase();
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<RequestExpertOpinionResult> => {
     const application = await loadApplication(trx, input.applicationId, { forUpdate: true });
-    if (!application || (input.tracks && !input.tracks.includes(application.trackCode))) return { ok: false, problem: 'not_found' };
+    if (!application || (input.tracks && !input.tracks.includes(application.trackCode)))
+      return { ok: false, problem: 'not_found' };
     if (application.currentVersion < 1) return { ok: false, problem: 'not_submitted' };
     const existing = await trx
       .selectFrom('application_expert_requests')

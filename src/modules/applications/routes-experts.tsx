@@ -8,7 +8,13 @@ import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { isoDateParis, t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { expertMessages as em } from './expert-messages.js';
-import { EXPERT_OPINIONS, formForExpert, linkOpen, loadExpertRequestByToken, type ExpertRequestRecord } from './expert-opinions.js';
+import {
+  EXPERT_OPINIONS,
+  formForExpert,
+  linkOpen,
+  loadExpertRequestByToken,
+  type ExpertRequestRecord,
+} from './expert-opinions.js';
 import { loadApplication, loadFormVersion, loadVersion, type ApplicationRecord } from './queries.js';
 import { requestExpertOpinion } from './request-expert-opinion.js';
 import { saveExpertOpinion } from './save-expert-opinion.js';
@@ -21,7 +27,6 @@ function tracksOf(request: FastifyRequest): string[] | undefined {
   return request.user ? staffTracks(request.user) : [];
 }
 
-
 export async function expertRoutes(app: FastifyInstance, services: Services): Promise<void> {
   async function staffApplication(request: FastifyRequest<IdParams>): Promise<ApplicationRecord | null> {
     const application = await loadApplication(services.db, request.params.id);
@@ -30,41 +35,67 @@ export async function expertRoutes(app: FastifyInstance, services: Services): Pr
     return application;
   }
 
-  async function renderRequestPage(request: FastifyRequest, reply: FastifyReply, application: ApplicationRecord, status: number, state: RequestFormState, notice?: string) {
+  async function renderRequestPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    application: ApplicationRecord,
+    status: number,
+    state: RequestFormState,
+    notice?: string,
+  ) {
     const ctx = await viewContext(request, reply);
     return html(reply, status, <ExpertRequestPage ctx={ctx} application={application} state={state} notice={notice} />);
   }
 
-  app.get<IdParams>('/admin/candidatures/:id/avis', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
-    const application = await staffApplication(request);
-    if (!application) return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
-    return renderRequestPage(request, reply, application, 200, { values: {}, errors: {} });
-  });
+  app.get<IdParams>(
+    '/admin/candidatures/:id/avis',
+    { config: { permission: 'applications.instruct' } },
+    async (request, reply) => {
+      const application = await staffApplication(request);
+      if (!application)
+        return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
+      return renderRequestPage(request, reply, application, 200, { values: {}, errors: {} });
+    },
+  );
 
-  app.post<IdParams>('/admin/candidatures/:id/avis', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
-    const application = await staffApplication(request);
-    if (!application) return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
-    const form = new FormReader(request.body);
-    const expertEmail = form.email('expert_email', { required: true });
-    const question = form.text('question', { required: true, max: 5000 });
-    const dueOn = form.date('due_on', { required: true });
-    if (dueOn && dueOn < isoDateParis(services.clock.now())) form.fail('due_on', em.dueInPast);
-    if (!form.ok || !dueOn) return renderRequestPage(request, reply, application, 400, { values: form.values, errors: form.errors });
-    const result = await requestExpertOpinion(services, actorOf(request), {
-      applicationId: application.id,
-      expertEmail,
-      question,
-      dueOn,
-      requestedBy: request.user!.id,
-      tracks: tracksOf(request),
-      locale: request.locale,
-    });
-    if (result.ok) return reply.redirect(`/admin/candidatures/${application.id}#experts-title`, 303);
-    if (result.problem === 'not_found') return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
-    if (result.problem === 'already_asked') form.fail('expert_email', em.alreadyAsked);
-    const notice = result.problem === 'not_submitted' ? t(request.locale, em.requestNeedsSubmission) : undefined;
-    return renderRequestPage(request, reply, application, result.problem === 'not_submitted' ? 409 : 400, { values: form.values, errors: form.errors }, notice);
-  });
+  app.post<IdParams>(
+    '/admin/candidatures/:id/avis',
+    { config: { permission: 'applications.instruct' } },
+    async (request, reply) => {
+      const application = await staffApplication(request);
+      if (!application)
+        return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
+      const form = new FormReader(request.body);
+      const expertEmail = form.email('expert_email', { required: true });
+      const question = form.text('question', { required: true, max: 5000 });
+      const dueOn = form.date('due_on', { required: true });
+      if (dueOn && dueOn < isoDateParis(services.clock.now())) form.fail('due_on', em.dueInPast);
+      if (!form.ok || !dueOn)
+        return renderRequestPage(request, reply, application, 400, { values: form.values, errors: form.errors });
+      const result = await requestExpertOpinion(services, actorOf(request), {
+        applicationId: application.id,
+        expertEmail,
+        question,
+        dueOn,
+        requestedBy: request.user!.id,
+        tracks: tracksOf(request),
+        locale: request.locale,
+      });
+      if (result.ok) return reply.redirect(`/admin/candidatures/${application.id}#experts-title`, 303);
+      if (result.problem === 'not_found')
+        return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
+      if (result.problem === 'already_asked') form.fail('expert_email', em.alreadyAsked);
+      const notice = result.problem === 'not_submitted' ? t(request.locale, em.requestNeedsSubmission) : undefined;
+      return renderRequestPage(
+        request,
+        reply,
+        application,
+        result.problem === 'not_submitted' ? 409 : 400,
+        { values: form.values, errors: form.errors },
+        notice,
+      );
+    },
+  );
 
   /** The link's request if it still opens (unknown, expired in any state → null: the same answer, nothing to probe). */
   async function openRequest(token: string): Promise<ExpertRequestRecord | null> {
@@ -112,8 +143,20 @@ export async function expertRoutes(app: FastifyInstance, services: Services): Pr
     const expert = await openRequest(request.params.token);
     if (!expert) return invalidLink(request, reply);
     const query = request.query as Record<string, string | undefined>;
-    const notice = query.ok === 'envoye' ? { kind: 'success' as const, text: t(request.locale, em.thanks) } : query.ok === 'enregistre' ? { kind: 'success' as const, text: t(request.locale, em.savedDraft) } : undefined;
-    return renderOpinionPage(request, reply, expert, 200, { values: { opinion: expert.opinion ?? '', comment: expert.comment }, errors: {} }, notice);
+    const notice =
+      query.ok === 'envoye'
+        ? { kind: 'success' as const, text: t(request.locale, em.thanks) }
+        : query.ok === 'enregistre'
+          ? { kind: 'success' as const, text: t(request.locale, em.savedDraft) }
+          : undefined;
+    return renderOpinionPage(
+      request,
+      reply,
+      expert,
+      200,
+      { values: { opinion: expert.opinion ?? '', comment: expert.comment }, errors: {} },
+      notice,
+    );
   });
 
   app.post<TokenParams>('/avis/:token', { config: { permission: 'public' } }, async (request, reply) => {
@@ -128,7 +171,14 @@ export async function expertRoutes(app: FastifyInstance, services: Services): Pr
       if (result.ok) return reply.redirect(`/avis/${request.params.token}?ok=${final ? 'envoye' : 'enregistre'}`, 303);
       if (result.problem === 'invalid_link') return invalidLink(request, reply);
       const fresh = (await openRequest(request.params.token)) ?? expert;
-      return renderOpinionPage(request, reply, fresh, 409, { values: form.values, errors: {} }, { kind: 'error', text: t(request.locale, em.alreadySubmitted) });
+      return renderOpinionPage(
+        request,
+        reply,
+        fresh,
+        409,
+        { values: form.values, errors: {} },
+        { kind: 'error', text: t(request.locale, em.alreadySubmitted) },
+      );
     }
     return renderOpinionPage(request, reply, expert, 400, { values: form.values, errors: form.errors });
   });

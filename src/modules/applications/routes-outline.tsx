@@ -10,22 +10,26 @@ import { pick } from './views/text.js';
 
 /** The public outline of a season's application form: what will be asked, before signing in. */
 export async function outlineRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get<{ Params: { seasonSlug: string } }>('/candidater/:seasonSlug/questions', { config: { permission: 'public' } }, async (request, reply) => {
-    const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug });
-    if (!season) return notFound(request, reply);
-    const form = await getCurrentForm(services.db, season.id);
-    const ctx = await viewContext(request, reply);
-    return html(
-      reply,
-      200,
-      <FormOutlinePage
-        ctx={ctx}
-        seasonName={pick(ctx.locale, season.name, season.nameEn)}
-        seasonSlug={season.slug}
-        closesAt={season.closesAt}
-        open={seasonStatus(season, services.clock.now()) === 'open'}
-        definition={form?.definition ?? null}
-      />,
-    );
-  });
+  app.get<{ Params: { seasonSlug: string } }>(
+    '/candidater/:seasonSlug/questions',
+    { config: { permission: 'public' } },
+    async (request, reply) => {
+      const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug });
+      if (!season) return notFound(request, reply);
+      const form = await getCurrentForm(services.db, season.id);
+      const ctx = await viewContext(request, reply);
+      return html(
+        reply,
+        200,
+        <FormOutlinePage
+          ctx={ctx}
+          seasonName={pick(ctx.locale, season.name, season.nameEn)}
+          seasonSlug={season.slug}
+          closesAt={season.closesAt}
+          open={seasonStatus(season, services.clock.now()) === 'open'}
+          definition={form?.definition ?? null}
+        />,
+      );
+    },
+  );
 }

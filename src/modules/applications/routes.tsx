@@ -53,7 +53,17 @@ import { listNotes, listThread } from './instruction-queries.js';
 import { applicationsWithUnread, readThread } from './thread-reads.js';
 import { listExpertRequests } from './expert-opinions.js';
 import { instructionNotice } from './routes-instruction.js';
-import { attachFiles, downloadRefusal, FIELDS_ONLY, listApplicationFiles, readSubmission, scanStatusLabel, uploadRules, staffMayDownload, type ApplicationFileRow } from './application-files.js';
+import {
+  attachFiles,
+  downloadRefusal,
+  FIELDS_ONLY,
+  listApplicationFiles,
+  readSubmission,
+  scanStatusLabel,
+  uploadRules,
+  staffMayDownload,
+  type ApplicationFileRow,
+} from './application-files.js';
 import { fileMessages as fileText } from './file-messages.js';
 import type { AttachedFileView } from './form/render.js';
 import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
@@ -85,31 +95,56 @@ export async function applicationRoutes(app: FastifyInstance, services: Services
 }
 
 async function registerApplyRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get<{ Params: { seasonSlug: string } }>('/candidater/:seasonSlug', { config: { permission: 'signed-in' } }, async (request, reply) => {
-    const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug });
-    if (!season) return notFound(request, reply);
-    const ctx = await viewContext(request, reply);
-    const open = seasonStatus(season, services.clock.now()) === 'open';
-    return html(reply, 200, <ApplyPage ctx={ctx} season={season} values={{}} errors={{}} open={open} />);
-  });
+  app.get<{ Params: { seasonSlug: string } }>(
+    '/candidater/:seasonSlug',
+    { config: { permission: 'signed-in' } },
+    async (request, reply) => {
+      const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug });
+      if (!season) return notFound(request, reply);
+      const ctx = await viewContext(request, reply);
+      const open = seasonStatus(season, services.clock.now()) === 'open';
+      return html(reply, 200, <ApplyPage ctx={ctx} season={season} values={{}} errors={{}} open={open} />);
+    },
+  );
 
-  app.post<{ Params: { seasonSlug: string } }>('/candidater/:seasonSlug', { config: { permission: 'signed-in' } }, async (request, reply) => {
-    const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug });
-    if (!season) return notFound(request, reply);
-    const form = new FormReader(request.body);
-    const trackCode = form.choice('track_code', season.tracks.map((tr) => tr.code), { required: true });
-    const applicantKind = form.choice('applicant_kind', season.eligibleKinds, { required: true });
-    let errors: Record<string, FieldError> = form.errors;
-    let status = 400;
-    if (form.ok && trackCode && applicantKind) {
-      const result = await createApplication(services, actorOf(request), request.user!, season, { trackCode, applicantKind });
-      if (result.ok) return reply.redirect(`/mes-candidatures/${result.id}`, 303);
-      errors = result.errors;
-      if (result.limited) status = 429;
-    }
-    const ctx = await viewContext(request, reply);
-    return html(reply, status, <ApplyPage ctx={ctx} season={season} values={form.values} errors={errors} open={seasonStatus(season, services.clock.now()) === 'open'} />);
-  });
+  app.post<{ Params: { seasonSlug: string } }>(
+    '/candidater/:seasonSlug',
+    { config: { permission: 'signed-in' } },
+    async (request, reply) => {
+      const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug });
+      if (!season) return notFound(request, reply);
+      const form = new FormReader(request.body);
+      const trackCode = form.choice(
+        'track_code',
+        season.tracks.map((tr) => tr.code),
+        { required: true },
+      );
+      const applicantKind = form.choice('applicant_kind', season.eligibleKinds, { required: true });
+      let errors: Record<string, FieldError> = form.errors;
+      let status = 400;
+      if (form.ok && trackCode && applicantKind) {
+        const result = await createApplication(services, actorOf(request), request.user!, season, {
+          trackCode,
+          applicantKind,
+        });
+        if (result.ok) return reply.redirect(`/mes-candidatures/${result.id}`, 303);
+        errors = result.errors;
+        if (result.limited) status = 429;
+      }
+      const ctx = await viewContext(request, reply);
+      return html(
+        reply,
+        status,
+        <ApplyPage
+          ctx={ctx}
+          season={season}
+          values={form.values}
+          errors={errors}
+          open={seasonStatus(season, services.clock.now()) === 'open'}
+        />,
+      );
+    },
+  );
 }
 
 interface PageState {
@@ -158,7 +193,15 @@ async function renderApplication(
       editable={editable}
       canSubmit={editable && onTime}
       idempotencyKey={state.idempotencyKey ?? randomUUID()}
-      notice={state.notice ?? (onTime || !isEditable(application.state) ? undefined : { kind: 'warning', title: t(request.locale, m.closed, { date: formatDateTime(request.locale, closed.closesAt) }) })}
+      notice={
+        state.notice ??
+        (onTime || !isEditable(application.state)
+          ? undefined
+          : {
+              kind: 'warning',
+              title: t(request.locale, m.closed, { date: formatDateTime(request.locale, closed.closesAt) }),
+            })
+      }
       inviteError={state.inviteError}
       inviteValue={state.inviteValue}
       files={fileViews(request.locale, files, `/mes-candidatures/${application.id}/fichiers`, editable)}
@@ -169,7 +212,12 @@ async function renderApplication(
 }
 
 /** How each attached file is shown under its question: name, link, type, size and scan state. */
-function fileViews(locale: Locale, files: ApplicationFileRow[], base: string, removable: boolean): Record<string, AttachedFileView> {
+function fileViews(
+  locale: Locale,
+  files: ApplicationFileRow[],
+  base: string,
+  removable: boolean,
+): Record<string, AttachedFileView> {
   return Object.fromEntries(
     files.map((file) => [
       file.fileId,
@@ -184,7 +232,12 @@ function fileViews(locale: Locale, files: ApplicationFileRow[], base: string, re
 }
 
 /** Sends a stored file as a download that no browser will render or sniff. */
-async function sendAttachment(request: FastifyRequest, reply: FastifyReply, services: Services, fileId: string): Promise<FastifyReply> {
+async function sendAttachment(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  services: Services,
+  fileId: string,
+): Promise<FastifyReply> {
   const file = await readStoredFile(services.db, services.config.filesDir, fileId);
   if (!file) return notFound(request, reply);
   // The extension follows what the bytes are, not what the sender named them.
@@ -199,7 +252,11 @@ async function sendAttachment(request: FastifyRequest, reply: FastifyReply, serv
     .send(file.data);
 }
 
-async function applicationFileRow(services: Services, applicationId: string, fileId: string): Promise<ApplicationFileRow | undefined> {
+async function applicationFileRow(
+  services: Services,
+  applicationId: string,
+  fileId: string,
+): Promise<ApplicationFileRow | undefined> {
   if (!isUuid(fileId)) return undefined;
   return (await listApplicationFiles(services.db, applicationId)).find((file) => file.fileId === fileId);
 }
@@ -213,7 +270,10 @@ function noticeFor(request: FastifyRequest, application: ApplicationRecord): Pag
       return {
         kind: 'success',
         title: t(locale, m.submittedTitle),
-        text: t(locale, m.submittedText, { version: application.currentVersion, date: application.submittedAt ? formatDateTime(locale, application.submittedAt) : '' }),
+        text: t(locale, m.submittedText, {
+          version: application.currentVersion,
+          date: application.submittedAt ? formatDateTime(locale, application.submittedAt) : '',
+        }),
       };
     case 'invite':
       return { kind: 'success', title: t(locale, m.invited) };
@@ -230,7 +290,12 @@ function noticeFor(request: FastifyRequest, application: ApplicationRecord): Pag
  * A save or submit that arrives without a valid session (it expired while the person typed): what
  * was typed is kept for this browser, and the person is sent to sign in again and come back to it.
  */
-async function keepForLater(request: FastifyRequest<IdParams>, reply: FastifyReply, services: Services, body: Record<string, unknown>): Promise<FastifyReply> {
+async function keepForLater(
+  request: FastifyRequest<IdParams>,
+  reply: FastifyReply,
+  services: Services,
+  body: Record<string, unknown>,
+): Promise<FastifyReply> {
   const application = await loadApplication(services.db, request.params.id);
   if (!application) return notFound(request, reply);
   const form = await loadFormVersion(services.db, application.formId);
@@ -244,20 +309,28 @@ async function keepForLater(request: FastifyRequest<IdParams>, reply: FastifyRep
     maxAge: PENDING_MAX_AGE_S,
   });
   const signIn = `/connexion?retour=${encodeURIComponent(`/mes-candidatures/${application.id}`)}`;
-  if (wantsJson(request)) return reply.status(401).send({ ok: false, message: t(request.locale, m.sessionExpired), signIn });
+  if (wantsJson(request))
+    return reply.status(401).send({ ok: false, message: t(request.locale, m.sessionExpired), signIn });
   return reply.redirect(signIn, 303);
 }
 
 /** The answers among `answers` whose fields were posted (a question's own name, or its rows'). */
 function readOnly(answers: AnswerMap, body: Record<string, unknown>): AnswerMap {
   const posted = Object.keys(body);
-  return Object.fromEntries(Object.entries(answers).filter(([id]) => posted.some((name) => name === id || name.startsWith(`${id}[`))));
+  return Object.fromEntries(
+    Object.entries(answers).filter(([id]) => posted.some((name) => name === id || name.startsWith(`${id}[`))),
+  );
 }
 
 async function registerApplicantRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get('/mes-candidatures', { config: { permission: 'signed-in' } }, async (request, reply) => {
     const rows = await listApplicationsOf(services.db, request.user!);
-    const unread = await applicationsWithUnread(services.db, request.user!.id, 'applicant', rows.map((row) => row.id));
+    const unread = await applicationsWithUnread(
+      services.db,
+      request.user!.id,
+      'applicant',
+      rows.map((row) => row.id),
+    );
     const ctx = await viewContext(request, reply);
     return html(reply, 200, <MyApplicationsPage ctx={ctx} rows={rows} unread={unread} />);
   });
@@ -267,11 +340,18 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     let application = await loadApplicationFor(services.db, request.params.id, user);
     if (!application) return notFound(request, reply);
     await acceptInvitation(services, actorOf(request), user, application.id);
-    const restored = await restorePendingDraft(services, actorOf(request), application.id, request.cookies[PENDING_COOKIE]);
+    const restored = await restorePendingDraft(
+      services,
+      actorOf(request),
+      application.id,
+      request.cookies[PENDING_COOKIE],
+    );
     if (restored) {
       reply.clearCookie(PENDING_COOKIE, { path: '/mes-candidatures' });
       application = (await loadApplication(services.db, application.id))!;
-      return renderApplication(request, reply, services, application, 200, { notice: { kind: 'info', title: t(request.locale, m.restored) } });
+      return renderApplication(request, reply, services, application, 200, {
+        notice: { kind: 'info', title: t(request.locale, m.restored) },
+      });
     }
     return renderApplication(request, reply, services, application, 200, { notice: noticeFor(request, application) });
   });
@@ -284,19 +364,35 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
     const target = await loadUploadTarget(services.db, request.params.id, user);
     if (!target) return notFound(request, reply);
     const { application, definition } = target;
-    const submission = await readSubmission(request, uploadRules(definition, target.held, isEditable(application.state)));
+    const submission = await readSubmission(
+      request,
+      uploadRules(definition, target.held, isEditable(application.state)),
+    );
     const typed = readAnswers(definition, submission.body);
     // Autosave never removes a file: a box ticked then unticked while typing must not lose it.
     if (wantsJson(request)) delete submission.body.remove_files;
     // Uploads and removals first: a refused file is an error on its field, never a lost text.
-    const attached = await attachFiles(services, actorOf(request), user, application, definition, typed.answers, submission, arrivedAt(request, services));
+    const attached = await attachFiles(
+      services,
+      actorOf(request),
+      user,
+      application,
+      definition,
+      typed.answers,
+      submission,
+      arrivedAt(request, services),
+    );
     const answers = attached.answers;
     const errors = { ...typed.errors, ...attached.errors };
     if (submission.complete === false) {
       // Read only up to a limit: the fields after it never came, so the draft is left as it was and
       // the form shows what was read over it.
       const shown = { ...application.draftAnswers, ...readOnly(answers, submission.body) };
-      return renderApplication(request, reply, services, application, 413, { answers: shown, errors, notice: { kind: 'error', title: t(request.locale, m.submitErrors) } });
+      return renderApplication(request, reply, services, application, 413, {
+        answers: shown,
+        errors,
+        notice: { kind: 'error', title: t(request.locale, m.submitErrors) },
+      });
     }
     const result = await saveDraft(services, actorOf(request), application.id, answers, arrivedAt(request, services));
     const locale = request.locale;
@@ -307,142 +403,210 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
           : result.reason === 'not_editable'
             ? t(locale, m.notEditable, { state: stateLabel(locale, result.state) })
             : t(locale, httpMessages.notFoundTitle);
-      if (wantsJson(request)) return reply.status(result.reason === 'not_found' ? 404 : 409).send({ ok: false, message });
+      if (wantsJson(request))
+        return reply.status(result.reason === 'not_found' ? 404 : 409).send({ ok: false, message });
       if (result.reason === 'not_found') return notFound(request, reply);
-      return renderApplication(request, reply, services, application, 409, { answers, notice: { kind: 'error', title: message } });
+      return renderApplication(request, reply, services, application, 409, {
+        answers,
+        notice: { kind: 'error', title: message },
+      });
     }
     const label = t(locale, m.lastSaved, { time: formatDateTime(locale, result.savedAt) });
     if (wantsJson(request)) {
-      return reply.send({ ok: true, savedAt: result.savedAt.toISOString(), label, errors: Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, t(locale, e.message, e.params)])) });
+      return reply.send({
+        ok: true,
+        savedAt: result.savedAt.toISOString(),
+        label,
+        errors: Object.fromEntries(Object.entries(errors).map(([k, e]) => [k, t(locale, e.message, e.params)])),
+      });
     }
     if (Object.keys(errors).length > 0) {
       const fresh = (await loadApplication(services.db, application.id))!;
-      return renderApplication(request, reply, services, fresh, attached.status ?? 400, { answers, errors, notice: { kind: 'success', title: label } });
+      return renderApplication(request, reply, services, fresh, attached.status ?? 400, {
+        answers,
+        errors,
+        notice: { kind: 'success', title: label },
+      });
     }
     return reply.redirect(`/mes-candidatures/${application.id}?ok=enregistre`, 303);
   });
 
-  app.post<IdParams>('/mes-candidatures/:id/soumettre', { config: { permission: 'public' } }, async (request, reply) => {
-    const user = request.user;
-    const arrival = arrivedAt(request, services);
-    if (!user) return keepForLater(request, reply, services, (await readSubmission(request, FIELDS_ONLY)).body);
-    const target = await loadUploadTarget(services.db, request.params.id, user);
-    if (!target) return notFound(request, reply);
-    const submission = await readSubmission(request, uploadRules(target.definition, target.held, isEditable(target.application.state)));
-    const rawKey = typeof submission.body.idempotency_key === 'string' ? submission.body.idempotency_key.toLowerCase() : '';
-    const idempotencyKey = isUuid(rawKey) ? rawKey : null;
-    // One transaction reads the form, stores the files and writes the version (a replay stores nothing).
-    const result = await submitApplication(services, actorOf(request), user, { applicationId: request.params.id, posted: submission, idempotencyKey, arrivedAt: arrival });
-    // Acknowledged only now: submitApplication has returned, so its transaction has committed.
-    if (result.ok) return reply.redirect(`/mes-candidatures/${request.params.id}?ok=soumis`, 303);
-    if (result.reason === 'not_found') return notFound(request, reply);
-    const locale = request.locale;
-    const fresh = await loadApplication(services.db, request.params.id);
-    if (!fresh) return notFound(request, reply);
-    const answers = result.answers;
-    const typeErrors = result.typeErrors ?? {};
-    const keep = { answers, idempotencyKey: idempotencyKey ?? undefined };
-    switch (result.reason) {
-      case 'files':
-        return renderApplication(request, reply, services, fresh, result.status, {
-          answers: submission.complete === false ? { ...fresh.draftAnswers, ...readOnly(answers ?? {}, submission.body) } : answers,
-          errors: { ...typeErrors, ...result.errors },
-          notice: { kind: 'error', title: t(locale, m.submitErrors) },
-        });
-      case 'invalid':
-        return renderApplication(request, reply, services, fresh, 400, {
-          ...keep,
-          errors: { ...result.errors, ...typeErrors },
-          notice: { kind: 'error', title: t(locale, m.submitErrors) },
-        });
-      case 'closed':
-        return renderApplication(request, reply, services, fresh, 409, {
-          ...keep,
-          notice: { kind: 'error', title: t(locale, m.closed, { date: formatDateTime(locale, result.closesAt) }) },
-        });
-      case 'not_editable':
-        return renderApplication(request, reply, services, fresh, 409, {
-          ...keep,
-          notice: { kind: 'error', title: t(locale, m.notEditable, { state: stateLabel(locale, result.state) }) },
-        });
-      case 'stale_key':
-        return renderApplication(request, reply, services, fresh, 409, { answers, notice: { kind: 'error', title: t(locale, m.staleKey) } });
-    }
-  });
-
-  app.get<{ Params: { id: string; fileId: string } }>('/mes-candidatures/:id/fichiers/:fileId', { config: { permission: 'signed-in' } }, async (request, reply) => {
-    const application = await loadApplicationFor(services.db, request.params.id, request.user!);
-    if (!application) return notFound(request, reply);
-    const file = await applicationFileRow(services, application.id, request.params.fileId);
-    if (!file) return notFound(request, reply);
-    // The same rule as for staff: a file is downloaded once found clean (or when scanning is off).
-    const refusal = downloadRefusal(services, file.status);
-    if (refusal) return sendErrorPage(request, reply, 409, refusal.title, refusal.text);
-    return sendAttachment(request, reply, services, file.fileId);
-  });
-
-  app.get<IdParams>('/mes-candidatures/:id/recu.pdf', { config: { permission: 'signed-in' } }, async (request, reply) => {
-    const user = request.user!;
-    const application = await loadApplicationFor(services.db, request.params.id, user);
-    if (!application || application.currentVersion === 0) return notFound(request, reply);
-    const version = await loadVersion(services.db, application.id, application.currentVersion);
-    if (!version) return notFound(request, reply);
-    const [submitter, season] = await Promise.all([
-      services.db.selectFrom('users').select(['email', 'given_name', 'family_name']).where('id', '=', version.submittedBy).executeTakeFirst(),
-      seasonSummaries(services.db, [application.seasonId]).then(([s]) => s),
-    ]);
-    const name = [submitter?.given_name, submitter?.family_name].filter(Boolean).join(' ');
-    const pdf = await renderReceiptPdf({
-      locale: request.locale,
-      applicationId: application.id,
-      applicant: name || submitter?.email || '',
-      applicantEmail: submitter?.email ?? '',
-      title: application.title,
-      season: season ? pick(request.locale, season.name, season.nameEn) : '',
-      version: version.version,
-      submittedAt: version.submittedAt,
-      sha256: version.answersSha256,
-    });
-    return reply
-      .type('application/pdf')
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="accuse-reception-${application.id}-v${version.version}.pdf"`)
-      .send(Buffer.from(pdf));
-  });
-
-  app.post<IdParams>('/mes-candidatures/:id/retirer', { config: { permission: 'signed-in' } }, async (request, reply) => {
-    const user = request.user!;
-    const application = await loadApplicationFor(services.db, request.params.id, user);
-    if (!application) return notFound(request, reply);
-    if (application.ownerId !== user.id) {
-      return renderApplication(request, reply, services, application, 403, { notice: { kind: 'error', title: t(request.locale, m.ownerOnlyWithdraw) } });
-    }
-    const result = await withdrawApplication(services, actorOf(request), application.id, user.id);
-    if (result.ok) return reply.redirect(`/mes-candidatures/${application.id}?ok=retire`, 303);
-    return renderApplication(request, reply, services, application, 409, {
-      notice: { kind: 'error', title: t(request.locale, m.notEditable, { state: stateLabel(request.locale, application.state) }) },
-    });
-  });
-
-  app.post<IdParams>('/mes-candidatures/:id/membres', { config: { permission: 'signed-in' } }, async (request, reply) => {
-    const user: CurrentUser = request.user!;
-    const application = await loadApplicationFor(services.db, request.params.id, user);
-    if (!application) return notFound(request, reply);
-    if (application.ownerId !== user.id) {
-      return renderApplication(request, reply, services, application, 403, { notice: { kind: 'error', title: t(request.locale, m.ownerOnly) } });
-    }
-    const form = new FormReader(request.body);
-    const email = form.email('email', { required: true });
-    if (form.ok) {
-      const result = await inviteMember(services, actorOf(request), user, application, email);
-      if (result.ok) return reply.redirect(`/mes-candidatures/${application.id}?ok=invite`, 303);
-      form.fail('email', result.message, result.params);
-      if (result.limited) {
-        return renderApplication(request, reply, services, application, 429, { inviteError: form.errors.email, inviteValue: form.values.email });
+  app.post<IdParams>(
+    '/mes-candidatures/:id/soumettre',
+    { config: { permission: 'public' } },
+    async (request, reply) => {
+      const user = request.user;
+      const arrival = arrivedAt(request, services);
+      if (!user) return keepForLater(request, reply, services, (await readSubmission(request, FIELDS_ONLY)).body);
+      const target = await loadUploadTarget(services.db, request.params.id, user);
+      if (!target) return notFound(request, reply);
+      const submission = await readSubmission(
+        request,
+        uploadRules(target.definition, target.held, isEditable(target.application.state)),
+      );
+      const rawKey =
+        typeof submission.body.idempotency_key === 'string' ? submission.body.idempotency_key.toLowerCase() : '';
+      const idempotencyKey = isUuid(rawKey) ? rawKey : null;
+      // One transaction reads the form, stores the files and writes the version (a replay stores nothing).
+      const result = await submitApplication(services, actorOf(request), user, {
+        applicationId: request.params.id,
+        posted: submission,
+        idempotencyKey,
+        arrivedAt: arrival,
+      });
+      // Acknowledged only now: submitApplication has returned, so its transaction has committed.
+      if (result.ok) return reply.redirect(`/mes-candidatures/${request.params.id}?ok=soumis`, 303);
+      if (result.reason === 'not_found') return notFound(request, reply);
+      const locale = request.locale;
+      const fresh = await loadApplication(services.db, request.params.id);
+      if (!fresh) return notFound(request, reply);
+      const answers = result.answers;
+      const typeErrors = result.typeErrors ?? {};
+      const keep = { answers, idempotencyKey: idempotencyKey ?? undefined };
+      switch (result.reason) {
+        case 'files':
+          return renderApplication(request, reply, services, fresh, result.status, {
+            answers:
+              submission.complete === false
+                ? { ...fresh.draftAnswers, ...readOnly(answers ?? {}, submission.body) }
+                : answers,
+            errors: { ...typeErrors, ...result.errors },
+            notice: { kind: 'error', title: t(locale, m.submitErrors) },
+          });
+        case 'invalid':
+          return renderApplication(request, reply, services, fresh, 400, {
+            ...keep,
+            errors: { ...result.errors, ...typeErrors },
+            notice: { kind: 'error', title: t(locale, m.submitErrors) },
+          });
+        case 'closed':
+          return renderApplication(request, reply, services, fresh, 409, {
+            ...keep,
+            notice: { kind: 'error', title: t(locale, m.closed, { date: formatDateTime(locale, result.closesAt) }) },
+          });
+        case 'not_editable':
+          return renderApplication(request, reply, services, fresh, 409, {
+            ...keep,
+            notice: { kind: 'error', title: t(locale, m.notEditable, { state: stateLabel(locale, result.state) }) },
+          });
+        case 'stale_key':
+          return renderApplication(request, reply, services, fresh, 409, {
+            answers,
+            notice: { kind: 'error', title: t(locale, m.staleKey) },
+          });
       }
-    }
-    return renderApplication(request, reply, services, application, 400, { inviteError: form.errors.email, inviteValue: form.values.email });
-  });
+    },
+  );
+
+  app.get<{ Params: { id: string; fileId: string } }>(
+    '/mes-candidatures/:id/fichiers/:fileId',
+    { config: { permission: 'signed-in' } },
+    async (request, reply) => {
+      const application = await loadApplicationFor(services.db, request.params.id, request.user!);
+      if (!application) return notFound(request, reply);
+      const file = await applicationFileRow(services, application.id, request.params.fileId);
+      if (!file) return notFound(request, reply);
+      // The same rule as for staff: a file is downloaded once found clean (or when scanning is off).
+      const refusal = downloadRefusal(services, file.status);
+      if (refusal) return sendErrorPage(request, reply, 409, refusal.title, refusal.text);
+      return sendAttachment(request, reply, services, file.fileId);
+    },
+  );
+
+  app.get<IdParams>(
+    '/mes-candidatures/:id/recu.pdf',
+    { config: { permission: 'signed-in' } },
+    async (request, reply) => {
+      const user = request.user!;
+      const application = await loadApplicationFor(services.db, request.params.id, user);
+      if (!application || application.currentVersion === 0) return notFound(request, reply);
+      const version = await loadVersion(services.db, application.id, application.currentVersion);
+      if (!version) return notFound(request, reply);
+      const [submitter, season] = await Promise.all([
+        services.db
+          .selectFrom('users')
+          .select(['email', 'given_name', 'family_name'])
+          .where('id', '=', version.submittedBy)
+          .executeTakeFirst(),
+        seasonSummaries(services.db, [application.seasonId]).then(([s]) => s),
+      ]);
+      const name = [submitter?.given_name, submitter?.family_name].filter(Boolean).join(' ');
+      const pdf = await renderReceiptPdf({
+        locale: request.locale,
+        applicationId: application.id,
+        applicant: name || submitter?.email || '',
+        applicantEmail: submitter?.email ?? '',
+        title: application.title,
+        season: season ? pick(request.locale, season.name, season.nameEn) : '',
+        version: version.version,
+        submittedAt: version.submittedAt,
+        sha256: version.answersSha256,
+      });
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'private, no-store')
+        .header(
+          'content-disposition',
+          `attachment; filename="accuse-reception-${application.id}-v${version.version}.pdf"`,
+        )
+        .send(Buffer.from(pdf));
+    },
+  );
+
+  app.post<IdParams>(
+    '/mes-candidatures/:id/retirer',
+    { config: { permission: 'signed-in' } },
+    async (request, reply) => {
+      const user = request.user!;
+      const application = await loadApplicationFor(services.db, request.params.id, user);
+      if (!application) return notFound(request, reply);
+      if (application.ownerId !== user.id) {
+        return renderApplication(request, reply, services, application, 403, {
+          notice: { kind: 'error', title: t(request.locale, m.ownerOnlyWithdraw) },
+        });
+      }
+      const result = await withdrawApplication(services, actorOf(request), application.id, user.id);
+      if (result.ok) return reply.redirect(`/mes-candidatures/${application.id}?ok=retire`, 303);
+      return renderApplication(request, reply, services, application, 409, {
+        notice: {
+          kind: 'error',
+          title: t(request.locale, m.notEditable, { state: stateLabel(request.locale, application.state) }),
+        },
+      });
+    },
+  );
+
+  app.post<IdParams>(
+    '/mes-candidatures/:id/membres',
+    { config: { permission: 'signed-in' } },
+    async (request, reply) => {
+      const user: CurrentUser = request.user!;
+      const application = await loadApplicationFor(services.db, request.params.id, user);
+      if (!application) return notFound(request, reply);
+      if (application.ownerId !== user.id) {
+        return renderApplication(request, reply, services, application, 403, {
+          notice: { kind: 'error', title: t(request.locale, m.ownerOnly) },
+        });
+      }
+      const form = new FormReader(request.body);
+      const email = form.email('email', { required: true });
+      if (form.ok) {
+        const result = await inviteMember(services, actorOf(request), user, application, email);
+        if (result.ok) return reply.redirect(`/mes-candidatures/${application.id}?ok=invite`, 303);
+        form.fail('email', result.message, result.params);
+        if (result.limited) {
+          return renderApplication(request, reply, services, application, 429, {
+            inviteError: form.errors.email,
+            inviteValue: form.values.email,
+          });
+        }
+      }
+      return renderApplication(request, reply, services, application, 400, {
+        inviteError: form.errors.email,
+        inviteValue: form.values.email,
+      });
+    },
+  );
 }
 
 function tracksOf(request: FastifyRequest): string[] | undefined {
@@ -455,11 +619,21 @@ type ListQuery = { Querystring: Record<string, string | undefined> };
 export async function readListFilters(request: FastifyRequest<ListQuery>, services: Services) {
   const query = request.query;
   const text = (name: string) => (typeof query[name] === 'string' ? query[name]!.slice(0, 200) : '');
-  const shown = { q: text('q'), saison: text('saison'), parcours: text('parcours'), etat: text('etat'), type: text('type'), territoire: text('territoire') };
+  const shown = {
+    q: text('q'),
+    saison: text('saison'),
+    parcours: text('parcours'),
+    etat: text('etat'),
+    type: text('type'),
+    territoire: text('territoire'),
+  };
   const seasons = await loadSeasons(services.db);
   const season = seasons.find((s) => s.slug === shown.saison);
   const cursor = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([0-9a-f-]{36})$/i.exec(text('apres'));
-  const after = cursor && isUuid(cursor[2]) && !Number.isNaN(Date.parse(cursor[1])) ? { createdAt: new Date(cursor[1]), id: cursor[2] } : undefined;
+  const after =
+    cursor && isUuid(cursor[2]) && !Number.isNaN(Date.parse(cursor[1]))
+      ? { createdAt: new Date(cursor[1]), id: cursor[2] }
+      : undefined;
   const filters: StaffFilters = {
     seasonId: season?.id,
     trackCode: shown.parcours || undefined,
@@ -474,47 +648,66 @@ export async function readListFilters(request: FastifyRequest<ListQuery>, servic
 }
 
 async function registerStaffRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get<ListQuery>('/admin/candidatures', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
-    const { shown, seasons, filters } = await readListFilters(request, services);
-    const { rows, next } = await listForStaff(services.db, filters);
-    const [drafts, unread] = await Promise.all([
-      countDrafts(services.db, { seasonId: filters.seasonId, tracks: filters.tracks }),
-      applicationsWithUnread(services.db, request.user!.id, 'staff', rows.map((row) => row.id)),
-    ]);
-    const params = new URLSearchParams(Object.entries(shown).filter(([, v]) => v !== ''));
-    const exportQuery = params.toString();
-    if (next) params.set('apres', `${next.createdAt.toISOString()}_${next.id}`);
-    const ctx = await viewContext(request, reply);
-    return html(
-      reply,
-      200,
-      <AdminListPage
-        ctx={ctx}
-        seasons={seasons}
-        filters={shown}
-        rows={rows}
-        drafts={drafts}
-        exportQuery={exportQuery}
-        unread={unread}
-        nextHref={next ? `/admin/candidatures?${params.toString()}` : undefined}
-      />,
-    );
-  });
+  app.get<ListQuery>(
+    '/admin/candidatures',
+    { config: { permission: 'applications.instruct' } },
+    async (request, reply) => {
+      const { shown, seasons, filters } = await readListFilters(request, services);
+      const { rows, next } = await listForStaff(services.db, filters);
+      const [drafts, unread] = await Promise.all([
+        countDrafts(services.db, { seasonId: filters.seasonId, tracks: filters.tracks }),
+        applicationsWithUnread(
+          services.db,
+          request.user!.id,
+          'staff',
+          rows.map((row) => row.id),
+        ),
+      ]);
+      const params = new URLSearchParams(Object.entries(shown).filter(([, v]) => v !== ''));
+      const exportQuery = params.toString();
+      if (next) params.set('apres', `${next.createdAt.toISOString()}_${next.id}`);
+      const ctx = await viewContext(request, reply);
+      return html(
+        reply,
+        200,
+        <AdminListPage
+          ctx={ctx}
+          seasons={seasons}
+          filters={shown}
+          rows={rows}
+          drafts={drafts}
+          exportQuery={exportQuery}
+          unread={unread}
+          nextHref={next ? `/admin/candidatures?${params.toString()}` : undefined}
+        />,
+      );
+    },
+  );
 
   for (const format of ['csv', 'json'] as const) {
-    app.get<ListQuery>(`/admin/candidatures/export.${format}`, { config: { permission: 'applications.instruct' } }, async (request, reply) => {
-      const { filters } = await readListFilters(request, services);
-      const { after: _ignored, ...all } = filters;
-      const data = await exportApplications(services.db, all);
-      // Reading personal data in bulk is recorded, like a change.
-      await auditedTransaction(services.db, actorOf(request), services.clock.now(), (_trx, audit) =>
-        audit({ action: 'application.export', subjectType: 'application', summary: { format, rows: data.rows.length } }),
-      );
-      const stamp = services.clock.now().toISOString().slice(0, 10);
-      reply.header('cache-control', 'private, no-store').header('content-disposition', `attachment; filename="candidatures-${stamp}.${format}"`);
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(data));
-      return reply.type('application/json; charset=utf-8').send({ columns: data.columns, applications: data.rows });
-    });
+    app.get<ListQuery>(
+      `/admin/candidatures/export.${format}`,
+      { config: { permission: 'applications.instruct' } },
+      async (request, reply) => {
+        const { filters } = await readListFilters(request, services);
+        const { after: _ignored, ...all } = filters;
+        const data = await exportApplications(services.db, all);
+        // Reading personal data in bulk is recorded, like a change.
+        await auditedTransaction(services.db, actorOf(request), services.clock.now(), (_trx, audit) =>
+          audit({
+            action: 'application.export',
+            subjectType: 'application',
+            summary: { format, rows: data.rows.length },
+          }),
+        );
+        const stamp = services.clock.now().toISOString().slice(0, 10);
+        reply
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', `attachment; filename="candidatures-${stamp}.${format}"`);
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(data));
+        return reply.type('application/json; charset=utf-8').send({ columns: data.columns, applications: data.rows });
+      },
+    );
   }
 
   async function staffApplication(request: FastifyRequest<IdParams>): Promise<ApplicationRecord | null> {
@@ -532,7 +725,10 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
     state: { values?: Record<string, string>; errors?: Record<string, FieldError>; notice?: string } = {},
   ): Promise<FastifyReply> {
     // Staff read what was submitted (the latest version); a draft shows its draft answers.
-    const version = application.currentVersion > 0 ? await loadVersion(services.db, application.id, application.currentVersion) : null;
+    const version =
+      application.currentVersion > 0
+        ? await loadVersion(services.db, application.id, application.currentVersion)
+        : null;
     const form = await loadFormVersion(services.db, version?.formId ?? application.formId);
     const definition = form?.definition ?? { sections: [] };
     const answers = version?.answers ?? application.draftAnswers;
@@ -577,59 +773,87 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
     );
   }
 
-  app.get<{ Params: { id: string; fileId: string } }>('/admin/candidatures/:id/fichiers/:fileId', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
-    const application = await staffApplication(request);
-    if (!application) return notFound(request, reply);
-    const file = await applicationFileRow(services, application.id, request.params.fileId);
-    if (!file) return notFound(request, reply);
-    const refusal = downloadRefusal(services, file.status);
-    if (refusal) return sendErrorPage(request, reply, 409, refusal.title, refusal.text);
-    await auditedTransaction(services.db, actorOf(request), services.clock.now(), (_trx, audit) =>
-      audit({ action: 'application.download_file', subjectType: 'application', subjectId: application.id, summary: { fileId: file.fileId } }),
-    );
-    return sendAttachment(request, reply, services, file.fileId);
-  });
+  app.get<{ Params: { id: string; fileId: string } }>(
+    '/admin/candidatures/:id/fichiers/:fileId',
+    { config: { permission: 'applications.instruct' } },
+    async (request, reply) => {
+      const application = await staffApplication(request);
+      if (!application) return notFound(request, reply);
+      const file = await applicationFileRow(services, application.id, request.params.fileId);
+      if (!file) return notFound(request, reply);
+      const refusal = downloadRefusal(services, file.status);
+      if (refusal) return sendErrorPage(request, reply, 409, refusal.title, refusal.text);
+      await auditedTransaction(services.db, actorOf(request), services.clock.now(), (_trx, audit) =>
+        audit({
+          action: 'application.download_file',
+          subjectType: 'application',
+          subjectId: application.id,
+          summary: { fileId: file.fileId },
+        }),
+      );
+      return sendAttachment(request, reply, services, file.fileId);
+    },
+  );
 
-  app.get<IdParams>('/admin/candidatures/:id', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
-    const application = await staffApplication(request);
-    if (!application) return notFound(request, reply);
-    const ok = (request.query as Record<string, string | undefined>).ok;
-    const notice =
-      ok === 'etat' ? t(request.locale, m.stateChanged) : ok === 'organisation' ? t(request.locale, organisationMessages.rechecked) : instructionNotice(request.locale, request.query);
-    return renderDetail(request, reply, application, 200, { notice });
-  });
+  app.get<IdParams>(
+    '/admin/candidatures/:id',
+    { config: { permission: 'applications.instruct' } },
+    async (request, reply) => {
+      const application = await staffApplication(request);
+      if (!application) return notFound(request, reply);
+      const ok = (request.query as Record<string, string | undefined>).ok;
+      const notice =
+        ok === 'etat'
+          ? t(request.locale, m.stateChanged)
+          : ok === 'organisation'
+            ? t(request.locale, organisationMessages.rechecked)
+            : instructionNotice(request.locale, request.query);
+      return renderDetail(request, reply, application, 200, { notice });
+    },
+  );
 
-  app.post<IdParams>('/admin/candidatures/:id/organisation', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
-    const application = await staffApplication(request);
-    if (!application) return notFound(request, reply);
-    // Bounded by the register client's own timeout; an unavailable register is stored as such.
-    const result = await recheckOrganisation(services, actorOf(request), application.id);
-    if (result === 'not_found') return notFound(request, reply);
-    if (result === null) return renderDetail(request, reply, application, 200, { notice: t(request.locale, organisationMessages.nothingToCheck) });
-    return reply.redirect(`/admin/candidatures/${application.id}?ok=organisation`, 303);
-  });
+  app.post<IdParams>(
+    '/admin/candidatures/:id/organisation',
+    { config: { permission: 'applications.instruct' } },
+    async (request, reply) => {
+      const application = await staffApplication(request);
+      if (!application) return notFound(request, reply);
+      // Bounded by the register client's own timeout; an unavailable register is stored as such.
+      const result = await recheckOrganisation(services, actorOf(request), application.id);
+      if (result === 'not_found') return notFound(request, reply);
+      if (result === null)
+        return renderDetail(request, reply, application, 200, {
+          notice: t(request.locale, organisationMessages.nothingToCheck),
+        });
+      return reply.redirect(`/admin/candidatures/${application.id}?ok=organisation`, 303);
+    },
+  );
 
-  app.post<IdParams>('/admin/candidatures/:id/etat', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
-    const application = await staffApplication(request);
-    if (!application) return notFound(request, reply);
-    const form = new FormReader(request.body);
-    const to = form.choice('to', nextStates(application.state, 'staff'), { required: true });
-    const reason = form.text('reason', { max: 2000 });
-    if (form.ok && to) {
-      const result = await changeState(services, actorOf(request), {
-        applicationId: application.id,
-        to,
-        by: 'staff',
-        reason,
-        actorUserId: request.user!.id,
-        tracks: tracksOf(request),
-      });
-      if (result.ok) return reply.redirect(`/admin/candidatures/${application.id}?ok=etat`, 303);
-      if (result.problem === 'not_found') return notFound(request, reply);
-      if (result.problem === 'reason_required') form.fail('reason', m.reasonRequired);
-      else form.fail('to', m.transitionNotAllowed);
-    }
-    const fresh = (await loadApplication(services.db, application.id)) ?? application;
-    return renderDetail(request, reply, fresh, 400, { values: form.values, errors: form.errors });
-  });
+  app.post<IdParams>(
+    '/admin/candidatures/:id/etat',
+    { config: { permission: 'applications.instruct' } },
+    async (request, reply) => {
+      const application = await staffApplication(request);
+      if (!application) return notFound(request, reply);
+      const form = new FormReader(request.body);
+      const to = form.choice('to', nextStates(application.state, 'staff'), { required: true });
+      const reason = form.text('reason', { max: 2000 });
+      if (form.ok && to) {
+        const result = await changeState(services, actorOf(request), {
+          applicationId: application.id,
+          to,
+          by: 'staff',
+          reason,
+          actorUserId: request.user!.id,
+          tracks: tracksOf(request),
+        });
+        if (result.ok) return reply.redirect(`/admin/candidatures/${application.id}?ok=etat`, 303);
+        if (result.problem === 'not_found') return notFound(request, reply);
+        if (result.problem === 'reason_required') form.fail('reason', m.reasonRequired);
+        else form.fail('to', m.transitionNotAllowed);
+      }
+      const fresh = (await loadApplication(services.db, application.id)) ?? application;
+      return renderDetail(request, reply, fresh, 400, { values: form.values, errors: form.errors });
+    },
+  );
 }

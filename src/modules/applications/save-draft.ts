@@ -17,7 +17,13 @@ export type SaveDraftResult =
  * Saves what was typed as the draft. A draft can be saved even after the deadline (nothing typed
  * is lost; it just cannot be submitted); a submitted application can be changed only until then.
  */
-export async function saveDraft(services: Services, actor: Actor, applicationId: string, answers: AnswerMap, arrivedAt: Date): Promise<SaveDraftResult> {
+export async function saveDraft(
+  services: Services,
+  actor: Actor,
+  applicationId: string,
+  answers: AnswerMap,
+  arrivedAt: Date,
+): Promise<SaveDraftResult> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit) => {
     const application = await loadApplication(trx, applicationId, { forUpdate: true });
@@ -28,7 +34,12 @@ export async function saveDraft(services: Services, actor: Actor, applicationId:
       if (!isOnTime(arrivedAt, closed)) return { ok: false, reason: 'closed', closesAt: closed.closesAt };
     }
     await writeDraft(trx, application.id, application.formId, answers, now);
-    await audit({ action: 'application.save_draft', subjectType: 'application', subjectId: application.id, summary: { fields: Object.keys(answers).length } });
+    await audit({
+      action: 'application.save_draft',
+      subjectType: 'application',
+      subjectId: application.id,
+      summary: { fields: Object.keys(answers).length },
+    });
     return { ok: true, savedAt: now };
   });
 }

@@ -14,7 +14,10 @@ export interface SaveExpertOpinionInput {
 export type SaveExpertOpinionResult = { ok: true } | { ok: false; problem: 'invalid_link' | 'already_submitted' };
 
 /** The expert's answer through their link: editable until sent, refused once the link has expired (answered or not) or once sent. */
-export async function saveExpertOpinion(services: Services, input: SaveExpertOpinionInput): Promise<SaveExpertOpinionResult> {
+export async function saveExpertOpinion(
+  services: Services,
+  input: SaveExpertOpinionInput,
+): Promise<SaveExpertOpinionResult> {
   const now = services.clock.now();
   const request = await loadExpertRequestByToken(services.db, input.token);
   if (!request) return { ok: false, problem: 'invalid_link' };

@@ -16,7 +16,13 @@ export type SaveFormResult =
  * references it; otherwise a new version is written, so answers already given stay readable with
  * the questions they answered.
  */
-export async function saveForm(services: Services, actor: Actor, seasonId: string, input: unknown, origin: 'edit' | 'copy' = 'edit'): Promise<SaveFormResult> {
+export async function saveForm(
+  services: Services,
+  actor: Actor,
+  seasonId: string,
+  input: unknown,
+  origin: 'edit' | 'copy' = 'edit',
+): Promise<SaveFormResult> {
   const { definition, problems } = checkDefinition(input);
   if (problems.length > 0) return { ok: false, reason: 'invalid', problems };
   const now = services.clock.now();
@@ -34,14 +40,24 @@ export async function saveForm(services: Services, actor: Actor, seasonId: strin
     let version: number;
     if (current && inPlace) {
       // An unused version is rewritten: its created_at/created_by then tell who last saved it and when.
-      await trx.updateTable('application_forms').set({ definition: JSON.stringify(definition), created_at: now, created_by: actor.id }).where('id', '=', current.id).execute();
+      await trx
+        .updateTable('application_forms')
+        .set({ definition: JSON.stringify(definition), created_at: now, created_by: actor.id })
+        .where('id', '=', current.id)
+        .execute();
       formId = current.id;
       version = current.version;
     } else {
       version = (current?.version ?? 0) + 1;
       const row = await trx
         .insertInto('application_forms')
-        .values({ season_id: seasonId, version, definition: JSON.stringify(definition), created_at: now, created_by: actor.id })
+        .values({
+          season_id: seasonId,
+          version,
+          definition: JSON.stringify(definition),
+          created_at: now,
+          created_by: actor.id,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       formId = row.id;
@@ -50,18 +66,32 @@ export async function saveForm(services: Services, actor: Actor, seasonId: strin
       action: origin === 'copy' ? 'application_form.copied' : 'application_form.saved',
       subjectType: 'application_form',
       subjectId: formId,
-      summary: { seasonId, version, newVersion: current !== null && !inPlace, sections: definition.sections.length, questions: countQuestions(definition) },
+      summary: {
+        seasonId,
+        version,
+        newVersion: current !== null && !inPlace,
+        sections: definition.sections.length,
+        questions: countQuestions(definition),
+      },
     });
     return { ok: true, formId, version, newVersion: current !== null && !inPlace };
   });
 }
 
 function countQuestions(definition: FormDefinition): number {
-  return definition.sections.reduce((n, s) => n + s.questions.reduce((m, q) => m + 1 + (q.children?.length ?? 0), 0), 0);
+  return definition.sections.reduce(
+    (n, s) => n + s.questions.reduce((m, q) => m + 1 + (q.children?.length ?? 0), 0),
+    0,
+  );
 }
 
 /** Gives a season the current form of another season (as a new version, or in place when unused). */
-export async function copyFormFrom(services: Services, actor: Actor, seasonId: string, sourceSeasonId: string): Promise<SaveFormResult | { ok: false; reason: 'no-source' }> {
+export async function copyFormFrom(
+  services: Services,
+  actor: Actor,
+  seasonId: string,
+  sourceSeasonId: string,
+): Promise<SaveFormResult | { ok: false; reason: 'no-source' }> {
   const source = await getCurrentForm(services.db, sourceSeasonId);
   if (!source || sourceSeasonId === seasonId) return { ok: false, reason: 'no-source' };
   return saveForm(services, actor, seasonId, source.definition, 'copy');

@@ -4,8 +4,26 @@ import type { Command } from '../../core/module.js';
 import { loadCurrentFormVersion } from './queries.js';
 
 const WORDS = [
-  'jardin', 'partagé', 'énergie', 'solaire', 'coopérative', 'vélo', 'réparation', 'numérique', 'commun', 'données',
-  'ouvertes', 'quartier', 'école', 'santé', 'alimentation', 'mobilité', 'inclusion', 'cartographie', 'logiciel', 'libre',
+  'jardin',
+  'partagé',
+  'énergie',
+  'solaire',
+  'coopérative',
+  'vélo',
+  'réparation',
+  'numérique',
+  'commun',
+  'données',
+  'ouvertes',
+  'quartier',
+  'école',
+  'santé',
+  'alimentation',
+  'mobilité',
+  'inclusion',
+  'cartographie',
+  'logiciel',
+  'libre',
 ];
 
 /**
@@ -13,7 +31,8 @@ const WORDS = [
  * owners) to a season, to measure the staff list and search at scale. Refuses to run without a form.
  */
 export const seedApplicationsCommand: Command = {
-  description: 'Ajoute des candidatures fictives à une saison (mesures) / Add synthetic applications to a season (benchmarks)',
+  description:
+    'Ajoute des candidatures fictives à une saison (mesures) / Add synthetic applications to a season (benchmarks)',
   run: async (args, services) => {
     const [slug, countText] = args;
     const count = Number(countText);

@@ -12,7 +12,10 @@ describe('application states', () => {
 
   it('requires a reason for ineligibility and for reopening', () => {
     expect(checkTransition('in_instruction', 'ineligible', 'staff')).toEqual({ ok: false, problem: 'reason_required' });
-    expect(checkTransition('in_instruction', 'ineligible', 'staff', '   ')).toEqual({ ok: false, problem: 'reason_required' });
+    expect(checkTransition('in_instruction', 'ineligible', 'staff', '   ')).toEqual({
+      ok: false,
+      problem: 'reason_required',
+    });
     expect(checkTransition('in_instruction', 'ineligible', 'staff', 'Hors périmètre')).toEqual({ ok: true });
     expect(checkTransition('ineligible', 'in_instruction', 'staff', 'Erreur de lecture')).toEqual({ ok: true });
   });

@@ -2,7 +2,17 @@
  * The life of an application. Every state change goes through `checkTransition`, so the allowed
  * moves are written once, here, and tested here.
  */
-export const APPLICATION_STATES = ['draft', 'submitted', 'in_instruction', 'eligible', 'ineligible', 'in_review', 'laureate', 'not_selected', 'withdrawn'] as const;
+export const APPLICATION_STATES = [
+  'draft',
+  'submitted',
+  'in_instruction',
+  'eligible',
+  'ineligible',
+  'in_review',
+  'laureate',
+  'not_selected',
+  'withdrawn',
+] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
 
 /**
@@ -67,7 +77,12 @@ export function isApplicationState(value: unknown): value is ApplicationState {
 export type TransitionCheck = { ok: true } | { ok: false; problem: 'not_allowed' | 'reason_required' };
 
 /** Whether `by` may move an application from `from` to `to` with this reason. Pure. */
-export function checkTransition(from: ApplicationState, to: ApplicationState, by: TransitionActor, reason = ''): TransitionCheck {
+export function checkTransition(
+  from: ApplicationState,
+  to: ApplicationState,
+  by: TransitionActor,
+  reason = '',
+): TransitionCheck {
   const move = MOVES[from].find((m) => m.to === to && m.by === by);
   if (!move) return { ok: false, problem: 'not_allowed' };
   if (move.reasonRequired && reason.trim() === '') return { ok: false, problem: 'reason_required' };

@@ -53,7 +53,12 @@ export interface SubmitInput {
  * transaction, so it exists if and only if the version does; the caller acknowledges only after
  * this returns, i.e. after COMMIT. Only the person's own applications (owner or member) are found.
  */
-export async function submitApplication(services: Services, actor: Actor, user: CurrentUser, input: SubmitInput): Promise<SubmitResult> {
+export async function submitApplication(
+  services: Services,
+  actor: Actor,
+  user: CurrentUser,
+  input: SubmitInput,
+): Promise<SubmitResult> {
   try {
     return await submitInTransaction(services, actor, user, input);
   } catch (error) {
@@ -64,16 +69,24 @@ export async function submitApplication(services: Services, actor: Actor, user: 
   }
 }
 
-async function submitInTransaction(services: Services, actor: Actor, user: CurrentUser, input: SubmitInput): Promise<SubmitResult> {
+async function submitInTransaction(
+  services: Services,
+  actor: Actor,
+  user: CurrentUser,
+  input: SubmitInput,
+): Promise<SubmitResult> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit, atCommit): Promise<SubmitResult> => {
     const locked = await lockApplicationForChange(trx, input.applicationId, user, input.idempotencyKey);
     if (!locked?.isMember) return { ok: false, reason: 'not_found' };
     const { application, definition, previous } = locked;
-    const typed = input.posted ? readAnswers(definition, input.posted.body) : { answers: input.answers ?? {}, errors: {} };
+    const typed = input.posted
+      ? readAnswers(definition, input.posted.body)
+      : { answers: input.answers ?? {}, errors: {} };
     const kept = (answers: AnswerMap): Kept => ({ answers, typeErrors: typed.errors });
 
-    if (previous && previous.applicationId !== application.id) return { ok: false, reason: 'stale_key', ...kept(typed.answers) };
+    if (previous && previous.applicationId !== application.id)
+      return { ok: false, reason: 'stale_key', ...kept(typed.answers) };
     if (previous) return { ok: true, version: previous.version, submittedAt: previous.submittedAt, replayed: true };
 
     const season = locked.season;
@@ -84,12 +97,22 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
     let answers = typed.answers;
     if (input.posted && changesFiles(input.posted)) {
       const editable = changeableNow(application.state, onTime);
-      const attached = await attachInTransaction(trx, audit, atCommit, { services, userId: user.id, applicationId: application.id, definition, typed: answers, submission: input.posted, editable, held: locked.held });
+      const attached = await attachInTransaction(trx, audit, atCommit, {
+        services,
+        userId: user.id,
+        applicationId: application.id,
+        definition,
+        typed: answers,
+        submission: input.posted,
+        editable,
+        held: locked.held,
+      });
       answers = attached.answers;
       if (attached.status) {
         // A refused file stops the submit and stores no file; what was typed is kept as the draft.
         // A form read only in part (stopped at a limit) lacks its later fields: the draft keeps its own.
-        if (editable && input.posted.complete !== false) await writeDraft(trx, application.id, application.formId, answers, now, definition);
+        if (editable && input.posted.complete !== false)
+          await writeDraft(trx, application.id, application.formId, answers, now, definition);
         return { ok: false, reason: 'files', errors: attached.errors, status: attached.status, ...kept(answers) };
       }
     } else if (input.posted) {
@@ -97,10 +120,12 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
       answers = keepHeldFileIds(definition, answers, locked.held);
     }
 
-    if (!isEditable(application.state)) return { ok: false, reason: 'not_editable', state: application.state, ...kept(answers) };
+    if (!isEditable(application.state))
+      return { ok: false, reason: 'not_editable', state: application.state, ...kept(answers) };
     if (!onTime) {
       // A draft keeps what was typed even when it is too late to submit it.
-      if (application.state === 'draft') await writeDraft(trx, application.id, application.formId, answers, now, definition);
+      if (application.state === 'draft')
+        await writeDraft(trx, application.id, application.formId, answers, now, definition);
       return { ok: false, reason: 'closed', closesAt: closed.closesAt, ...kept(answers) };
     }
 
@@ -152,7 +177,12 @@ async function submitInTransaction(services: Services, actor: Actor, user: Curre
       now,
     );
     await enqueueOrganisationCheck(atCommit, application.id, now);
-    await audit({ action: 'application.submit', subjectType: 'application', subjectId: application.id, summary: { version, sha256, from: application.state } });
+    await audit({
+      action: 'application.submit',
+      subjectType: 'application',
+      subjectId: application.id,
+      summary: { version, sha256, from: application.state },
+    });
     return { ok: true, version, submittedAt: input.arrivedAt, replayed: false };
   });
 }

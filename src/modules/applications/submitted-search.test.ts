@@ -26,19 +26,31 @@ async function postFrom(cookie: string, pageUrl: string, url: string, fields: Re
   const session = await formSession(t.app, cookie, pageUrl);
   const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)?.[1] ?? '';
   const body = formBody({ idempotency_key: key, ...fields, _csrf: session.csrf });
-  return t.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload: body.payload,
+    headers: { ...body.headers, cookie: session.cookie },
+  });
 }
 
 async function draftOf(email: string): Promise<{ cookie: string; id: string }> {
   const cookie = await signedInAs(t.app, t.clock, null, email);
-  const created = await postFrom(cookie, '/candidater/recherche', '/candidater/recherche', { track_code: 'numerique', applicant_kind: 'association' });
+  const created = await postFrom(cookie, '/candidater/recherche', '/candidater/recherche', {
+    track_code: 'numerique',
+    applicant_kind: 'association',
+  });
   expect(created.statusCode).toBe(303);
   return { cookie, id: /([0-9a-f-]{36})$/.exec(String(created.headers.location))![1]! };
 }
 
 /** The application ids a staff search lists. */
 async function found(q: string): Promise<string[]> {
-  const response = await t.app.inject({ method: 'GET', url: `/admin/candidatures?q=${encodeURIComponent(q)}`, headers: { cookie: staff } });
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/admin/candidatures?q=${encodeURIComponent(q)}`,
+    headers: { cookie: staff },
+  });
   expect(response.statusCode).toBe(200);
   return [...new Set([...response.body.matchAll(/\/admin\/candidatures\/([0-9a-f-]{36})/g)].map((m) => m[1]!))];
 }
@@ -54,16 +66,26 @@ afterAll(() => t?.close());
 describe('staff search', () => {
   it('finds a submitted application by its submitted version, not by the draft edited since, and a draft by its draft', async () => {
     const submitted = await draftOf('porteur-recherche@example.fr');
-    const first = await postFrom(submitted.cookie, `/mes-candidatures/${submitted.id}`, `/mes-candidatures/${submitted.id}/soumettre`, {
-      project_name: 'Coopérative énergétique',
-      project_summary: 'Des panneaux solaires installés sur les écoles du quartier',
-    });
+    const first = await postFrom(
+      submitted.cookie,
+      `/mes-candidatures/${submitted.id}`,
+      `/mes-candidatures/${submitted.id}/soumettre`,
+      {
+        project_name: 'Coopérative énergétique',
+        project_summary: 'Des panneaux solaires installés sur les écoles du quartier',
+      },
+    );
     expect(first.statusCode).toBe(303);
     // Edited after the submit, not submitted again: staff still instruct (and search) version 1.
-    const edited = await postFrom(submitted.cookie, `/mes-candidatures/${submitted.id}`, `/mes-candidatures/${submitted.id}`, {
-      project_name: 'Observatoire étoilé',
-      project_summary: 'Un télescope partagé pour observer les astres',
-    });
+    const edited = await postFrom(
+      submitted.cookie,
+      `/mes-candidatures/${submitted.id}`,
+      `/mes-candidatures/${submitted.id}`,
+      {
+        project_name: 'Observatoire étoilé',
+        project_summary: 'Un télescope partagé pour observer les astres',
+      },
+    );
     expect(edited.statusCode).toBe(303);
 
     const draft = await draftOf('brouillon-recherche@example.fr');
@@ -83,15 +105,24 @@ describe('staff search', () => {
     expect(await found('télescope')).toEqual([draft.id]);
 
     // Submitted again: now the second version is what staff search.
-    const second = await postFrom(submitted.cookie, `/mes-candidatures/${submitted.id}`, `/mes-candidatures/${submitted.id}/soumettre`, {
-      project_name: 'Observatoire étoilé',
-      project_summary: 'Un télescope partagé pour observer les astres',
-    });
+    const second = await postFrom(
+      submitted.cookie,
+      `/mes-candidatures/${submitted.id}`,
+      `/mes-candidatures/${submitted.id}/soumettre`,
+      {
+        project_name: 'Observatoire étoilé',
+        project_summary: 'Un télescope partagé pour observer les astres',
+      },
+    );
     expect(second.statusCode).toBe(303);
     expect(await found('astres')).toEqual([submitted.id]);
     expect((await found('télescope')).sort()).toEqual([submitted.id, draft.id].sort());
     expect(await found('solaires')).toEqual([]);
-    const versions = await t.app.services.db.selectFrom('application_versions').select('version').where('application_id', '=', submitted.id).execute();
+    const versions = await t.app.services.db
+      .selectFrom('application_versions')
+      .select('version')
+      .where('application_id', '=', submitted.id)
+      .execute();
     expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
   });
 });
@@ -99,12 +130,20 @@ describe('staff search', () => {
 describe('drafts in progress', () => {
   /** The count the staff list shows, for a season (or all). */
   async function shownCount(season = ''): Promise<number> {
-    const response = await t.app.inject({ method: 'GET', url: `/admin/candidatures${season ? `?saison=${season}` : ''}`, headers: { cookie: staff } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/admin/candidatures${season ? `?saison=${season}` : ''}`,
+      headers: { cookie: staff },
+    });
     expect(response.statusCode).toBe(200);
     return Number(/(\d+) brouillon\(s\) en cours/.exec(response.body)?.[1]);
   }
   async function actualDrafts(): Promise<number> {
-    const row = await t.app.services.db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'draft').executeTakeFirstOrThrow();
+    const row = await t.app.services.db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('state', '=', 'draft')
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -117,7 +156,10 @@ describe('drafts in progress', () => {
     expect(await shownCount()).toBe(before + 3);
     expect(await shownCount('recherche')).toBe(before + 3);
 
-    const submitted = await postFrom(a.cookie, `/mes-candidatures/${a.id}`, `/mes-candidatures/${a.id}/soumettre`, { project_name: 'Compté', project_summary: 'Soumis' });
+    const submitted = await postFrom(a.cookie, `/mes-candidatures/${a.id}`, `/mes-candidatures/${a.id}/soumettre`, {
+      project_name: 'Compté',
+      project_summary: 'Soumis',
+    });
     expect(submitted.statusCode).toBe(303);
     const withdrawn = await postFrom(b.cookie, `/mes-candidatures/${b.id}`, `/mes-candidatures/${b.id}/retirer`, {});
     expect(withdrawn.statusCode).toBe(303);
@@ -132,7 +174,9 @@ describe('drafts in progress', () => {
     // Synthetic applications past the draft have their submitted version.
     const versions = await t.app.services.db
       .selectFrom('applications')
-      .innerJoin('application_versions as v', (join) => join.onRef('v.application_id', '=', 'applications.id').onRef('v.version', '=', 'applications.current_version'))
+      .innerJoin('application_versions as v', (join) =>
+        join.onRef('v.application_id', '=', 'applications.id').onRef('v.version', '=', 'applications.current_version'),
+      )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('applications.title', 'like', '% %')
       .where('applications.state', '!=', 'draft')

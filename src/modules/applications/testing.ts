@@ -6,7 +6,10 @@ import type { FormDefinition } from './form/model.js';
  * Test support: a season open from 1 February to 31 March 2026 (23:59:59 Paris), with the two AIC tracks
  * (`numerique`, `autres`) and `form` as its application form, version 1.
  */
-export async function seedOpenSeason(db: Kysely<DB>, options: { slug: string; number: number; form: FormDefinition }): Promise<{ id: string }> {
+export async function seedOpenSeason(
+  db: Kysely<DB>,
+  options: { slug: string; number: number; form: FormDefinition },
+): Promise<{ id: string }> {
   const season = await db
     .insertInto('seasons')
     .values({
@@ -30,10 +33,27 @@ export async function seedOpenSeason(db: Kysely<DB>, options: { slug: string; nu
   await db
     .insertInto('season_tracks')
     .values([
-      { season_id: season.id, code: 'numerique', name: 'Communs numériques', name_en: 'Digital commons', lead: 'DINUM', position: 0 },
-      { season_id: season.id, code: 'autres', name: 'Autres communs', name_en: 'Other commons', lead: 'DITP', position: 1 },
+      {
+        season_id: season.id,
+        code: 'numerique',
+        name: 'Communs numériques',
+        name_en: 'Digital commons',
+        lead: 'DINUM',
+        position: 0,
+      },
+      {
+        season_id: season.id,
+        code: 'autres',
+        name: 'Autres communs',
+        name_en: 'Other commons',
+        lead: 'DITP',
+        position: 1,
+      },
     ])
     .execute();
-  await db.insertInto('application_forms').values({ season_id: season.id, version: 1, definition: JSON.stringify(options.form), created_at: new Date() }).execute();
+  await db
+    .insertInto('application_forms')
+    .values({ season_id: season.id, version: 1, definition: JSON.stringify(options.form), created_at: new Date() })
+    .execute();
   return season;
 }

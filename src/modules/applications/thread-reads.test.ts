@@ -5,7 +5,6 @@ import { seedOpenSeason } from './testing.js';
 import { postIdempotentForm } from '../../../test/support/forms.js';
 import { newApplication, PROJECT_NAME_FORM } from './ux-testing.js';
 
-
 let t: TestApp;
 
 beforeAll(async () => {
@@ -34,7 +33,9 @@ describe('unread messages', () => {
 
     expect(rowOf((await get(alice, '/admin/candidatures')).body, id)).not.toContain('Message non lu');
     t.clock.advance(60_000);
-    const sent = await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/messages`, { body: 'Une question sur le budget' });
+    const sent = await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/messages`, {
+      body: 'Une question sur le budget',
+    });
     expect(sent.statusCode).toBe(303);
 
     for (const staff of [alice, bob]) {
@@ -52,7 +53,9 @@ describe('unread messages', () => {
 
     // A later applicant message is new again for Alice.
     t.clock.advance(60_000);
-    await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/messages`, { body: 'Et une précision' });
+    await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/messages`, {
+      body: 'Et une précision',
+    });
     expect(rowOf((await get(alice, '/admin/candidatures')).body, id)).toContain('Message non lu');
   });
 
@@ -61,11 +64,23 @@ describe('unread messages', () => {
     const staff = await signedInAs(t.app, t.clock, 'staff', 'claire-lu@example.fr');
     const id = await newApplication(t, owner, 'saison-lu', { project_name: 'Réponse attendue' });
     t.clock.advance(60_000);
-    expect((await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/messages`, { body: 'Mon propre message' })).statusCode).toBe(303);
+    expect(
+      (
+        await postIdempotentForm(t.app, owner, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/messages`, {
+          body: 'Mon propre message',
+        })
+      ).statusCode,
+    ).toBe(303);
     expect(rowOf((await get(owner, '/mes-candidatures')).body, id)).not.toContain('Message non lu');
 
     t.clock.advance(60_000);
-    const sent = await postIdempotentForm(t.app, staff, `/admin/candidatures/${id}`, `/admin/candidatures/${id}/messages`, { body: 'Pouvez-vous préciser ?' });
+    const sent = await postIdempotentForm(
+      t.app,
+      staff,
+      `/admin/candidatures/${id}`,
+      `/admin/candidatures/${id}/messages`,
+      { body: 'Pouvez-vous préciser ?' },
+    );
     expect(sent.statusCode).toBe(303);
     expect(rowOf((await get(owner, '/mes-candidatures')).body, id)).toContain('Message non lu');
     const page = (await get(owner, `/mes-candidatures/${id}`)).body;

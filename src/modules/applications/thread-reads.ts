@@ -22,11 +22,18 @@ export type ReaderSide = 'staff' | 'applicant';
  * The applications, among `applicationIds`, whose thread holds a message from the other side that
  * this person has not read yet (written after their reading position, or never read).
  */
-export async function applicationsWithUnread(db: Kysely<DB>, userId: string, side: ReaderSide, applicationIds: readonly string[]): Promise<Set<string>> {
+export async function applicationsWithUnread(
+  db: Kysely<DB>,
+  userId: string,
+  side: ReaderSide,
+  applicationIds: readonly string[],
+): Promise<Set<string>> {
   if (applicationIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('application_messages as m')
-    .leftJoin('application_thread_reads as r', (join) => join.onRef('r.application_id', '=', 'm.application_id').on('r.user_id', '=', userId))
+    .leftJoin('application_thread_reads as r', (join) =>
+      join.onRef('r.application_id', '=', 'm.application_id').on('r.user_id', '=', userId),
+    )
     .select('m.application_id')
     .distinct()
     .where('m.application_id', 'in', [...applicationIds])
@@ -42,7 +49,13 @@ export async function applicationsWithUnread(db: Kysely<DB>, userId: string, sid
  * messages that were new to them (from the other side, after their previous position) so the page
  * can mark them. The position only moves forward.
  */
-export async function readThread(db: Kysely<DB>, userId: string, side: ReaderSide, applicationId: string, thread: readonly ThreadMessage[]): Promise<Set<string>> {
+export async function readThread(
+  db: Kysely<DB>,
+  userId: string,
+  side: ReaderSide,
+  applicationId: string,
+  thread: readonly ThreadMessage[],
+): Promise<Set<string>> {
   if (thread.length === 0) return new Set();
   const previous = await db
     .selectFrom('application_thread_reads')
@@ -51,13 +64,19 @@ export async function readThread(db: Kysely<DB>, userId: string, side: ReaderSid
     .where('user_id', '=', userId)
     .executeTakeFirst();
   const since = previous ? new Date(previous.read_up_to).getTime() : -Infinity;
-  const fresh = thread.filter((message) => message.fromStaff === (side === 'applicant') && message.at.getTime() > since).map((message) => message.id);
+  const fresh = thread
+    .filter((message) => message.fromStaff === (side === 'applicant') && message.at.getTime() > since)
+    .map((message) => message.id);
   const newest = new Date(Math.max(...thread.map((message) => message.at.getTime())));
   if (newest.getTime() > since) {
     await db
       .insertInto('application_thread_reads')
       .values({ application_id: applicationId, user_id: userId, read_up_to: newest })
-      .onConflict((oc) => oc.columns(['application_id', 'user_id']).doUpdateSet({ read_up_to: sql`greatest(application_thread_reads.read_up_to, excluded.read_up_to)` }))
+      .onConflict((oc) =>
+        oc
+          .columns(['application_id', 'user_id'])
+          .doUpdateSet({ read_up_to: sql`greatest(application_thread_reads.read_up_to, excluded.read_up_to)` }),
+      )
       .execute();
   }
   return new Set(fresh);

@@ -1,6 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean, hasChromium, launchBrowser, startDemoApp, watchCsp, type RunningApp } from '../../../test/browser/browser-support.js';
+import {
+  expectAxeClean,
+  hasChromium,
+  launchBrowser,
+  startDemoApp,
+  watchCsp,
+  type RunningApp,
+} from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { seedSubmittedApplication } from './demo-testing.js';
 
@@ -25,7 +32,11 @@ describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-c
     return context;
   }
 
-  async function check(context: BrowserContext, label: string, run: (page: Page, problems: string[]) => Promise<void>): Promise<void> {
+  async function check(
+    context: BrowserContext,
+    label: string,
+    run: (page: Page, problems: string[]) => Promise<void>,
+  ): Promise<void> {
     const page = await context.newPage();
     try {
       const problems = watchCsp(page);
@@ -43,7 +54,11 @@ describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-c
     const staff = await createSignedInUser(db, clock, [{ role: 'staff' }], 'staff-ux');
     const owner = await createSignedInUser(db, clock, [], 'porteur-ux');
     // A fixture application already submitted: what matters here is how the pages read.
-    ({ id: applicationId, seasonSlug } = await seedSubmittedApplication(running.app.services, owner, 'Recyclerie solidaire'));
+    ({ id: applicationId, seasonSlug } = await seedSubmittedApplication(
+      running.app.services,
+      owner,
+      'Recyclerie solidaire',
+    ));
     staffContext = await contextFor(staff);
     applicantContext = await contextFor(owner);
   }, 120_000);
@@ -68,7 +83,10 @@ describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-c
       expect(await page.locator('#messages-title ~ ol .fr-badge--new').count()).toBe(1);
       await page.fill('form[action$="/messages"] textarea', 'Réponse de l’équipe');
       await Promise.all([page.waitForNavigation(), page.click('form[action$="/messages"] button[type="submit"]')]);
-      await Promise.all([page.waitForNavigation(), page.click(`form[action="/admin/candidatures/${applicationId}/organisation"] button`)]);
+      await Promise.all([
+        page.waitForNavigation(),
+        page.click(`form[action="/admin/candidatures/${applicationId}/organisation"] button`),
+      ]);
       expect(await page.content()).toContain('Non vérifiée');
     });
     await check(applicantContext, 'mes candidatures with an unread marker', async (page) => {
@@ -84,12 +102,18 @@ describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-c
       expect(await page.content()).toContain('correspondent à ce filtre');
       await expectAxeClean(page, 'batch confirmation', problems);
       await page.selectOption('#action', 'instruction');
-      const [refused] = await Promise.all([page.waitForNavigation(), page.click('form[action^="/admin/candidatures/lot/tous"] button[type="submit"]')]);
+      const [refused] = await Promise.all([
+        page.waitForNavigation(),
+        page.click('form[action^="/admin/candidatures/lot/tous"] button[type="submit"]'),
+      ]);
       expect(refused?.status()).toBe(400);
       expect(await page.locator('#confirm-error').count()).toBe(1);
       await expectAxeClean(page, 'batch confirmation with errors', problems);
       await page.locator('#confirm').check({ force: true });
-      const [done] = await Promise.all([page.waitForNavigation(), page.click('form[action^="/admin/candidatures/lot/tous"] button[type="submit"]')]);
+      const [done] = await Promise.all([
+        page.waitForNavigation(),
+        page.click('form[action^="/admin/candidatures/lot/tous"] button[type="submit"]'),
+      ]);
       expect(done?.status()).toBe(200);
     });
   });
@@ -102,12 +126,19 @@ describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-c
       await page.fill('#expert_email', 'experte-ux@example.fr');
       await page.fill('#question', 'Le modèle économique tient-il ?');
       await page.fill('#due_on', due);
-      const [asked] = await Promise.all([page.waitForNavigation(), page.click('form[action$="/avis"] button[type="submit"]')]);
+      const [asked] = await Promise.all([
+        page.waitForNavigation(),
+        page.click('form[action$="/avis"] button[type="submit"]'),
+      ]);
       expect(asked?.status()).toBe(200);
     } finally {
       await page.close();
     }
-    const mail = await running.database.db.selectFrom('mails').select('text_body').where('to_address', '=', 'experte-ux@example.fr').executeTakeFirstOrThrow();
+    const mail = await running.database.db
+      .selectFrom('mails')
+      .select('text_body')
+      .where('to_address', '=', 'experte-ux@example.fr')
+      .executeTakeFirstOrThrow();
     const link = /\/avis\/[A-Za-z0-9_-]{43}/.exec(mail.text_body)![0];
     const expert = await contextFor(null);
     try {
@@ -123,7 +154,10 @@ describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-c
           select.required = false;
           select.selectedIndex = -1;
         });
-        const [refused] = await Promise.all([page.waitForNavigation(), page.click('button[name="action"][value="submit"]')]);
+        const [refused] = await Promise.all([
+          page.waitForNavigation(),
+          page.click('button[name="action"][value="submit"]'),
+        ]);
         expect(refused?.status()).toBe(400);
         expect(await page.locator('#opinion-error').count()).toBe(1);
       });

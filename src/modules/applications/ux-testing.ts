@@ -9,7 +9,9 @@ export const PROJECT_NAME_FORM: FormDefinition = {
     {
       id: 'project',
       title: { fr: 'Le projet', en: 'The project' },
-      questions: [{ id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } }],
+      questions: [
+        { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
+      ],
     },
   ],
 };
@@ -22,11 +24,20 @@ export async function newApplication(
   answers: Record<string, string>,
   options: { submit?: boolean; track?: string } = {},
 ): Promise<string> {
-  const created = await postIdempotentForm(t.app, cookie, `/candidater/${seasonSlug}`, `/candidater/${seasonSlug}`, { track_code: options.track ?? 'numerique', applicant_kind: 'association' });
+  const created = await postIdempotentForm(t.app, cookie, `/candidater/${seasonSlug}`, `/candidater/${seasonSlug}`, {
+    track_code: options.track ?? 'numerique',
+    applicant_kind: 'association',
+  });
   expect(created.statusCode).toBe(303);
   const id = /\/mes-candidatures\/([0-9a-f-]{36})$/.exec(created.headers.location as string)![1]!;
   const url = `/mes-candidatures/${id}`;
-  const done = await postIdempotentForm(t.app, cookie, url, options.submit === false ? url : `${url}/soumettre`, answers);
+  const done = await postIdempotentForm(
+    t.app,
+    cookie,
+    url,
+    options.submit === false ? url : `${url}/soumettre`,
+    answers,
+  );
   expect(done.statusCode).toBe(303);
   return id;
 }

@@ -17,7 +17,13 @@ import { saveNews } from './save-news.js';
 import { savePage } from './save-page.js';
 import { ContentListPage, NewsFormPage, PageFormPage, type FormState, type Preview } from './views/admin.js';
 
-const NOTICES = { saved: am.saved, published: am.published, unpublished: am.unpublished, 'file-added': am.fileAdded, 'file-deleted': am.fileDeleted };
+const NOTICES = {
+  saved: am.saved,
+  published: am.published,
+  unpublished: am.unpublished,
+  'file-added': am.fileAdded,
+  'file-deleted': am.fileDeleted,
+};
 
 function noticeOf(request: FastifyRequest): string | undefined {
   const ok = (request.query as Record<string, unknown> | undefined)?.ok;
@@ -57,7 +63,11 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
     if (id && !page) return notFound(request, reply);
     const { form, input } = readPageForm(request.body);
     const render = async (status: number, preview?: Preview) =>
-      html(reply, status, <PageFormPage ctx={await viewContext(request, reply)} page={page} form={form} preview={preview} />);
+      html(
+        reply,
+        status,
+        <PageFormPage ctx={await viewContext(request, reply)} page={page} form={form} preview={preview} />,
+      );
     if (!form.ok) return render(400);
     if (wantsPreview(request.body)) return render(200, previewOf(input.title, input.body, input.titleEn, input.bodyEn));
     const result = await savePage(services, actorOf(request), id, input);
@@ -74,9 +84,15 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
     const page = await findPageById(db, request.params.id);
     if (!page) return notFound(request, reply);
     const form = { values: pageFormValues(page), errors: {} };
-    return html(reply, 200, <PageFormPage ctx={await viewContext(request, reply)} page={page} form={form} notice={noticeOf(request)} />);
+    return html(
+      reply,
+      200,
+      <PageFormPage ctx={await viewContext(request, reply)} page={page} form={form} notice={noticeOf(request)} />,
+    );
   });
-  app.post<Params>('/admin/contenus/pages/:id', { config }, (request, reply) => submitPage(request, reply, request.params.id));
+  app.post<Params>('/admin/contenus/pages/:id', { config }, (request, reply) =>
+    submitPage(request, reply, request.params.id),
+  );
 
   const pageStatus = (path: string, change: typeof publishPage, notice: string) =>
     app.post<Params>(`/admin/contenus/pages/:id/${path}`, { config }, async (request, reply) => {
@@ -92,9 +108,19 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
     html(reply, 200, <NewsFormPage ctx={await viewContext(request, reply)} form={{ values: {}, errors: {} }} />),
   );
 
-  const renderNews = async (request: FastifyRequest, reply: FastifyReply, status: number, news: NewsRow | undefined, props: { form: FormState; upload?: FormState; preview?: Preview; notice?: string }) => {
+  const renderNews = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    news: NewsRow | undefined,
+    props: { form: FormState; upload?: FormState; preview?: Preview; notice?: string },
+  ) => {
     const attachments = news ? await listAttachments(db, news.id) : [];
-    return html(reply, status, <NewsFormPage ctx={await viewContext(request, reply)} news={news} attachments={attachments} {...props} />);
+    return html(
+      reply,
+      status,
+      <NewsFormPage ctx={await viewContext(request, reply)} news={news} attachments={attachments} {...props} />,
+    );
   };
 
   const submitNews = async (request: FastifyRequest, reply: FastifyReply, id: string | null) => {
@@ -103,7 +129,10 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
     const { form, input } = readNewsForm(request.body, news, services.clock.now());
     if (!form.ok) return renderNews(request, reply, 400, news, { form });
     if (wantsPreview(request.body)) {
-      return renderNews(request, reply, 200, news, { form, preview: previewOf(input.title, input.body, input.titleEn, input.bodyEn) });
+      return renderNews(request, reply, 200, news, {
+        form,
+        preview: previewOf(input.title, input.body, input.titleEn, input.bodyEn),
+      });
     }
     const result = await saveNews(services, actorOf(request), id, input);
     if (!result.ok) {
@@ -118,9 +147,14 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
   app.get<Params>('/admin/contenus/actualites/:id', { config }, async (request, reply) => {
     const news = await findNewsById(db, request.params.id);
     if (!news) return notFound(request, reply);
-    return renderNews(request, reply, 200, news, { form: { values: newsFormValues(news), errors: {} }, notice: noticeOf(request) });
+    return renderNews(request, reply, 200, news, {
+      form: { values: newsFormValues(news), errors: {} },
+      notice: noticeOf(request),
+    });
   });
-  app.post<Params>('/admin/contenus/actualites/:id', { config }, (request, reply) => submitNews(request, reply, request.params.id));
+  app.post<Params>('/admin/contenus/actualites/:id', { config }, (request, reply) =>
+    submitNews(request, reply, request.params.id),
+  );
 
   const newsStatus = (path: string, change: typeof publishNews, notice: string) =>
     app.post<Params>(`/admin/contenus/actualites/:id/${path}`, { config }, async (request, reply) => {
@@ -155,17 +189,31 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
     const upload = new FormReader(fields);
     const label = upload.text('label', { max: 200 });
     const rerender = (status: number) =>
-      renderNews(request, reply, status, news, { form: { values: newsFormValues(news), errors: {} }, upload: { values: upload.values, errors: upload.errors } });
+      renderNews(request, reply, status, news, {
+        form: { values: newsFormValues(news), errors: {} },
+        upload: { values: upload.values, errors: upload.errors },
+      });
     if (tooLarge) {
       upload.fail('file', am.fileTooLarge);
       return rerender(413);
     }
     if (!file || file.data.length === 0) upload.fail('file', am.fileRequired);
     if (!upload.ok || !file) return rerender(400);
-    const result = await attachNewsFile(services, actorOf(request), news.id, { data: file.data, originalName: file.name, label });
+    const result = await attachNewsFile(services, actorOf(request), news.id, {
+      data: file.data,
+      originalName: file.name,
+      label,
+    });
     if (!result.ok) {
       if (result.error === 'not-found') return notFound(request, reply);
-      upload.fail('file', result.error === 'too-large' ? am.fileTooLarge : result.error === 'empty' ? am.fileRequired : am.fileTypeRefused);
+      upload.fail(
+        'file',
+        result.error === 'too-large'
+          ? am.fileTooLarge
+          : result.error === 'empty'
+            ? am.fileRequired
+            : am.fileTypeRefused,
+      );
       return rerender(result.error === 'too-large' ? 413 : 400);
     }
     return reply.redirect(`/admin/contenus/actualites/${news.id}?ok=file-added#fichiers`, 303);

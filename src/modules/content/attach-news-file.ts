@@ -25,12 +25,19 @@ export async function attachNewsFile(
   if (input.data.length === 0) return { ok: false, error: 'empty' };
   if (input.data.length > MAX_ATTACHMENT_BYTES) return { ok: false, error: 'too-large' };
   const sniffed = sniffContentType(input.data);
-  if (!sniffed || !(ATTACHMENT_TYPES as readonly string[]).includes(sniffed.contentType)) return { ok: false, error: 'type-refused' };
+  if (!sniffed || !(ATTACHMENT_TYPES as readonly string[]).includes(sniffed.contentType))
+    return { ok: false, error: 'type-refused' };
   const originalName = displayFileName(input.originalName);
   return contentChange(services, actor, async (trx, audit): Promise<AttachResult> => {
     const news = await trx.selectFrom('news').select('id').where('id', '=', newsId).forUpdate().executeTakeFirst();
     if (!news) return { ok: false, error: 'not-found' };
-    const file = await storeFile(trx, services.config.filesDir, { data: input.data, originalName, ownerId: actor.id, contentType: sniffed.contentType, purpose: 'content' });
+    const file = await storeFile(trx, services.config.filesDir, {
+      data: input.data,
+      originalName,
+      ownerId: actor.id,
+      contentType: sniffed.contentType,
+      purpose: 'content',
+    });
     const url = filePath(file.id, urlFileName(originalName, sniffed.extension));
     const last = await trx
       .selectFrom('news_attachments')
@@ -39,14 +46,26 @@ export async function attachNewsFile(
       .executeTakeFirst();
     const attachment = await trx
       .insertInto('news_attachments')
-      .values({ news_id: newsId, label: input.label || originalName, url, file_id: file.id, position: Number(last?.max ?? -1) + 1 })
+      .values({
+        news_id: newsId,
+        label: input.label || originalName,
+        url,
+        file_id: file.id,
+        position: Number(last?.max ?? -1) + 1,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit({
       action: 'news.attach-file',
       subjectType: 'news',
       subjectId: newsId,
-      summary: { attachmentId: attachment.id, fileId: file.id, contentType: file.contentType, size: file.size, sha256: file.sha256 },
+      summary: {
+        attachmentId: attachment.id,
+        fileId: file.id,
+        contentType: file.contentType,
+        size: file.size,
+        sha256: file.sha256,
+      },
     });
     return { ok: true, attachmentId: attachment.id, fileId: file.id, url };
   });

@@ -23,7 +23,15 @@ describe('staff CMS', () => {
   async function post(url: string, fields: Record<string, string>, session?: { cookie: string; csrf: string }) {
     return submitForm(t.app, session ?? (await formSession(t.app, staff.cookie, '/admin/contenus')), url, fields);
   }
-  const newsCount = async () => Number((await t.database.db.selectFrom('news').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+  const newsCount = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('news')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   const validNews = {
     title: 'Ouverture des candidatures',
@@ -48,7 +56,11 @@ describe('staff CMS', () => {
       } else {
         expect(anonymous.statusCode, url).toBe(401);
       }
-      const asApplicant = await t.app.inject({ method: route.method as 'GET', url, headers: { cookie: applicant.cookie } });
+      const asApplicant = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: { cookie: applicant.cookie },
+      });
       expect(asApplicant.statusCode, url).toBe(403);
     }
   });
@@ -88,7 +100,11 @@ describe('staff CMS', () => {
     expect((await anonymousGet('/actualites/ouverture-candidatures')).statusCode).toBe(404);
     expect((await anonymousGet('/actualites')).body).not.toContain('Ouverture des candidatures');
 
-    const audit = await t.database.db.selectFrom('audit_events').select('action').where('subject_type', '=', 'news').execute();
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_type', '=', 'news')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['news.create', 'news.publish', 'news.unpublish']);
   });
 
@@ -114,7 +130,12 @@ describe('staff CMS', () => {
     expect(response.body).toContain('value="Pas Un Slug"');
     expect(await newsCount()).toBe(before);
 
-    const noAlt = await post('/admin/contenus/actualites', { ...validNews, slug: 'avec-image', image_url: '/static/x.png', action: 'save' });
+    const noAlt = await post('/admin/contenus/actualites', {
+      ...validNews,
+      slug: 'avec-image',
+      image_url: '/static/x.png',
+      action: 'save',
+    });
     expect(noAlt.statusCode).toBe(400);
     expect(noAlt.body).toContain('le texte alternatif est obligatoire');
   });
@@ -122,7 +143,10 @@ describe('staff CMS', () => {
   it('the same creation sent twice yields one record', async () => {
     const form = await formSession(t.app, staff.cookie, '/admin/contenus/actualites/nouvelle');
     const fields = { ...validNews, slug: 'double-clic', action: 'save' };
-    const [first, second] = await Promise.all([post('/admin/contenus/actualites', fields, form), post('/admin/contenus/actualites', fields, form)]);
+    const [first, second] = await Promise.all([
+      post('/admin/contenus/actualites', fields, form),
+      post('/admin/contenus/actualites', fields, form),
+    ]);
     const third = await post('/admin/contenus/actualites', fields, form);
     for (const response of [first, second, third]) expect(response.statusCode).toBe(303);
     expect(new Set([first, second, third].map((r) => r.headers.location)).size).toBe(1);
@@ -133,7 +157,12 @@ describe('staff CMS', () => {
   it('a slug already used is a field error', async () => {
     const first = await post('/admin/contenus/actualites', { ...validNews, slug: 'doublon', action: 'save' });
     expect(first.statusCode).toBe(303);
-    const second = await post('/admin/contenus/actualites', { ...validNews, title: 'Autre', slug: 'doublon', action: 'save' });
+    const second = await post('/admin/contenus/actualites', {
+      ...validNews,
+      title: 'Autre',
+      slug: 'doublon',
+      action: 'save',
+    });
     expect(second.statusCode).toBe(400);
     expect(second.body).toContain('Cette adresse est déjà utilisée');
     expect(second.body).toContain('value="Autre"');
@@ -193,10 +222,18 @@ describe('staff CMS', () => {
 
   it('pages: create, preview, publish at /pages/<slug>, unpublish', async () => {
     const form = await formSession(t.app, staff.cookie, '/admin/contenus/pages/nouvelle');
-    const preview = await post('/admin/contenus/pages', { title: 'Nos engagements', body: '## Un\n\nTexte', action: 'preview' }, form);
+    const preview = await post(
+      '/admin/contenus/pages',
+      { title: 'Nos engagements', body: '## Un\n\nTexte', action: 'preview' },
+      form,
+    );
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('<h2>Un</h2>');
-    const saved = await post('/admin/contenus/pages', { title: 'Nos engagements', body: 'Texte', title_en: 'Our commitments', action: 'save' }, form);
+    const saved = await post(
+      '/admin/contenus/pages',
+      { title: 'Nos engagements', body: 'Texte', title_en: 'Our commitments', action: 'save' },
+      form,
+    );
     expect(saved.statusCode).toBe(303);
     const editUrl = saved.headers.location!.split('?')[0];
     expect((await anonymousGet('/pages/nos-engagements')).statusCode).toBe(404);
@@ -205,21 +242,37 @@ describe('staff CMS', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h1>Nos engagements</h1>');
     expect((await anonymousGet('/plan-du-site')).body).toContain('/pages/nos-engagements');
-    const english = await t.app.inject({ method: 'GET', url: '/pages/nos-engagements', headers: { cookie: 'lang=en' } });
+    const english = await t.app.inject({
+      method: 'GET',
+      url: '/pages/nos-engagements',
+      headers: { cookie: 'lang=en' },
+    });
     expect(english.body).toContain('<h1>Our commitments</h1>');
     expect(english.body).toContain('<div class="acc-prose" lang="fr">');
     await post(`${editUrl}/depublier`, {}, form);
     expect((await anonymousGet('/pages/nos-engagements')).statusCode).toBe(404);
 
-    const clash = await post('/admin/contenus/pages', { title: 'Autre', slug: 'nos-engagements', action: 'save' }, form);
+    const clash = await post(
+      '/admin/contenus/pages',
+      { title: 'Autre', slug: 'nos-engagements', action: 'save' },
+      form,
+    );
     expect(clash.statusCode).toBe(400);
     expect(clash.body).toContain('Cette adresse est déjà utilisée');
   });
 
   it('unknown ids are 404 for staff, and a form without CSRF token is refused', async () => {
-    const missing = await t.app.inject({ method: 'GET', url: '/admin/contenus/actualites/00000000-0000-4000-8000-000000000000', headers: { cookie: staff.cookie } });
+    const missing = await t.app.inject({
+      method: 'GET',
+      url: '/admin/contenus/actualites/00000000-0000-4000-8000-000000000000',
+      headers: { cookie: staff.cookie },
+    });
     expect(missing.statusCode).toBe(404);
-    const notUuid = await t.app.inject({ method: 'GET', url: '/admin/contenus/pages/abc', headers: { cookie: staff.cookie } });
+    const notUuid = await t.app.inject({
+      method: 'GET',
+      url: '/admin/contenus/pages/abc',
+      headers: { cookie: staff.cookie },
+    });
     expect(notUuid.statusCode).toBe(404);
     const noToken = await t.app.inject({
       method: 'POST',

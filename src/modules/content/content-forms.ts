@@ -26,13 +26,26 @@ function readSlug(form: FormReader, title: string): string {
 /** "Actualité, Événement ,, Actualité" → ["Actualité", "Événement"]. */
 function readList(form: FormReader, field: string): string[] {
   const raw = form.text(field, { max: 2000 });
-  const items = [...new Set(raw.split(',').map((s) => s.trim().replace(/\s+/g, ' ')).filter(Boolean))];
+  const items = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim().replace(/\s+/g, ' '))
+        .filter(Boolean),
+    ),
+  ];
   if (items.length > 20 || items.some((s) => s.length > 60)) form.fail(field, am.listInvalid);
   return items;
 }
 
 export function pageFormValues(page: PageRow): Record<string, string> {
-  return { title: page.title, title_en: page.title_en ?? '', slug: page.slug, body: page.body, body_en: page.body_en ?? '' };
+  return {
+    title: page.title,
+    title_en: page.title_en ?? '',
+    slug: page.slug,
+    body: page.body,
+    body_en: page.body_en ?? '',
+  };
 }
 
 export function readPageForm(body: unknown): { form: FormReader; input: PageInput } {
@@ -73,7 +86,11 @@ const PHONE = /^\+?[0-9 .()-]{6,25}$/;
  * Reads the news form. The date is a day: an unchanged day keeps the stored instant, a new day is
  * stored at noon UTC (the same day in Paris, winter and summer).
  */
-export function readNewsForm(body: unknown, existing: NewsRow | undefined, now: Date): { form: FormReader; input: NewsInput } {
+export function readNewsForm(
+  body: unknown,
+  existing: NewsRow | undefined,
+  now: Date,
+): { form: FormReader; input: NewsInput } {
   const form = new FormReader(body);
   const title = form.text('title', { required: true, max: 200 });
   const slug = readSlug(form, title);

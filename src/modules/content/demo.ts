@@ -13,7 +13,8 @@ const DEMO_PAGES: PageInput[] = [
     title: 'Accueil',
     titleEn: 'Home',
     body: 'L’Accélérateur met en relation des porteurs de projets d’intérêt général et les administrations qui peuvent les aider à grandir : données, outils, contacts, expérimentations et financement.',
-    bodyEn: 'The Accelerator connects people who run public-interest projects with the administrations that can help them grow: data, tools, contacts, experiments and funding.',
+    bodyEn:
+      'The Accelerator connects people who run public-interest projects with the administrations that can help them grow: data, tools, contacts, experiments and funding.',
   },
   {
     slug: 'programme',
@@ -120,32 +121,53 @@ const DEMO_PAGES: PageInput[] = [
     title: 'Mentions légales',
     titleEn: 'Legal notice',
     body: 'Adresse de démonstration : Accélérateur d’initiatives citoyennes, 20 avenue de Ségur, 75007 Paris. Contact : [contact@accelerateur.example](mailto:contact@accelerateur.example).',
-    bodyEn: 'Demo address: Accélérateur d’initiatives citoyennes, 20 avenue de Ségur, 75007 Paris, France. Contact: [contact@accelerateur.example](mailto:contact@accelerateur.example).',
+    bodyEn:
+      'Demo address: Accélérateur d’initiatives citoyennes, 20 avenue de Ségur, 75007 Paris, France. Contact: [contact@accelerateur.example](mailto:contact@accelerateur.example).',
   },
   {
     slug: 'accessibilite',
     title: 'Accessibilité',
     titleEn: 'Accessibility',
     body: 'Pour signaler un problème d’accessibilité : [accessibilite@accelerateur.example](mailto:accessibilite@accelerateur.example). Nous répondons sous quinze jours ouvrés.',
-    bodyEn: 'To report an accessibility problem: [accessibilite@accelerateur.example](mailto:accessibilite@accelerateur.example). We answer within fifteen working days.',
+    bodyEn:
+      'To report an accessibility problem: [accessibilite@accelerateur.example](mailto:accessibilite@accelerateur.example). We answer within fifteen working days.',
   },
 ];
 
-function news(slug: string, date: string, fields: Omit<NewsInput, 'slug' | 'publishedAt' | 'imageUrl' | 'imageAlt' | 'pressContact'> & Partial<NewsInput>): NewsInput {
-  return { imageUrl: null, imageAlt: null, pressContact: null, ...fields, slug, publishedAt: new Date(`${date}T09:00:00Z`) };
+function news(
+  slug: string,
+  date: string,
+  fields: Omit<NewsInput, 'slug' | 'publishedAt' | 'imageUrl' | 'imageAlt' | 'pressContact'> & Partial<NewsInput>,
+): NewsInput {
+  return {
+    imageUrl: null,
+    imageAlt: null,
+    pressContact: null,
+    ...fields,
+    slug,
+    publishedAt: new Date(`${date}T09:00:00Z`),
+  };
 }
 
 const DEMO_NEWS: NewsInput[] = [
   news('lancement-premiere-saison', '2021-12-17', {
     title: 'La première saison de l’Accélérateur est lancée',
     titleEn: 'The Accelerator’s first season is launched',
-    chapeau: 'Un appel à candidatures est ouvert jusqu’au 29 janvier 2022 pour les projets d’intérêt général portés par la société civile.',
-    chapeauEn: 'A call for applications is open until 29 January 2022 for public-interest projects led by civil society.',
+    chapeau:
+      'Un appel à candidatures est ouvert jusqu’au 29 janvier 2022 pour les projets d’intérêt général portés par la société civile.',
+    chapeauEn:
+      'A call for applications is open until 29 January 2022 for public-interest projects led by civil society.',
     body: 'L’appel s’adresse aux projets déjà lancés qui ont besoin de l’État pour changer d’échelle.\n\n## Comment candidater\n\nRemplissez le formulaire en ligne : il prend une trentaine de minutes.',
-    bodyEn: 'The call is aimed at projects already under way that need the State to scale up.\n\n## How to apply\n\nFill in the online form: it takes about thirty minutes.',
+    bodyEn:
+      'The call is aimed at projects already under way that need the State to scale up.\n\n## How to apply\n\nFill in the online form: it takes about thirty minutes.',
     categories: ['Communiqué de presse'],
     tags: ['saison-1', 'appel'],
-    pressContact: { name: 'Service de presse', organisation: 'Accélérateur d’initiatives citoyennes', email: 'presse@accelerateur.example', phone: '01 23 45 67 89' },
+    pressContact: {
+      name: 'Service de presse',
+      organisation: 'Accélérateur d’initiatives citoyennes',
+      email: 'presse@accelerateur.example',
+      phone: '01 23 45 67 89',
+    },
   }),
   news('panel-citoyen-tire-au-sort', '2022-02-15', {
     title: 'Quinze citoyens tirés au sort pour choisir les lauréats',
@@ -153,7 +175,8 @@ const DEMO_NEWS: NewsInput[] = [
     chapeau: 'Le panel citoyen rejoint le jury d’agents publics pour la sélection.',
     chapeauEn: 'The citizen panel joins the jury of public servants for the selection.',
     body: 'Le tirage au sort assure une diversité d’âges, de territoires et de parcours. Les membres du panel reçoivent une formation courte avant d’examiner les dossiers.',
-    bodyEn: 'The draw ensures a diversity of ages, places and backgrounds. Panel members receive a short training before reviewing the applications.',
+    bodyEn:
+      'The draw ensures a diversity of ages, places and backgrounds. Panel members receive a short training before reviewing the applications.',
     categories: ['Actualité'],
     tags: ['panel-citoyen', 'saison-1'],
   }),
@@ -163,7 +186,8 @@ const DEMO_NEWS: NewsInput[] = [
     chapeau: 'Parmi près de deux cents candidatures, neuf projets sont accompagnés par l’État.',
     chapeauEn: 'Out of nearly two hundred applications, nine projects are supported by the State.',
     body: 'Les lauréats commencent leur accompagnement par un atelier de diagnostic de leurs besoins : consolider, intégrer ou déployer.',
-    bodyEn: 'The laureates start their support with a workshop diagnosing their needs: consolidate, integrate or deploy.',
+    bodyEn:
+      'The laureates start their support with a workshop diagnosing their needs: consolidate, integrate or deploy.',
     categories: ['Communiqué de presse', 'Actualité'],
     tags: ['laureats', 'saison-1'],
   }),
@@ -183,7 +207,8 @@ const DEMO_NEWS: NewsInput[] = [
     chapeau: 'Candidatures ouvertes jusqu’au 2 mai 2023, avec un accompagnement de douze mois.',
     chapeauEn: 'Applications open until 2 May 2023, with twelve months of support.',
     body: 'Cette saison ajoute deux critères : la gestion ou la préservation de ressources communes, et un fort impact sur un problème public majeur.',
-    bodyEn: 'This season adds two criteria: managing or preserving common resources, and a strong impact on a major public problem.',
+    bodyEn:
+      'This season adds two criteria: managing or preserving common resources, and a strong impact on a major public problem.',
     categories: ['Communiqué de presse'],
     tags: ['saison-2', 'appel'],
   }),
@@ -234,7 +259,11 @@ export async function loadContentDemo(services: Services): Promise<void> {
     const saved = await saveNews(services, systemActor, null, item);
     if (!saved.ok) continue;
     if (item.pressContact) {
-      await attachNewsFile(services, systemActor, saved.id, { data: demoPressKitPdf(), originalName: 'dossier-de-presse.pdf', label: 'Dossier de presse' });
+      await attachNewsFile(services, systemActor, saved.id, {
+        data: demoPressKitPdf(),
+        originalName: 'dossier-de-presse.pdf',
+        label: 'Dossier de presse',
+      });
     }
     await publishNews(services, systemActor, saved.id);
   }

@@ -40,7 +40,10 @@ export async function buildNewsFeed(db: Kysely<DB>, baseUrl: string, locale: Loc
     generator: 'Accélérateur',
     feedLinks: { rss: `${baseUrl}/actualites/flux.xml`, atom: `${baseUrl}/actualites/atom.xml` },
     copyright: t(locale, { fr: 'Licence Etalab 2.0', en: 'Etalab 2.0 licence' }),
-    author: { name: t(locale, { fr: 'Accélérateur d’initiatives citoyennes', en: 'Citizen Initiatives Accelerator' }), link: baseUrl },
+    author: {
+      name: t(locale, { fr: 'Accélérateur d’initiatives citoyennes', en: 'Citizen Initiatives Accelerator' }),
+      link: baseUrl,
+    },
   });
   for (const news of items) {
     const link = `${baseUrl}/actualites/${encodeURIComponent(news.slug)}`;
@@ -53,7 +56,10 @@ export async function buildNewsFeed(db: Kysely<DB>, baseUrl: string, locale: Loc
       published: news.published_at,
       description: chapeau === undefined ? undefined : plainText(chapeau),
       content: absolutize(renderMarkdown(pick(locale, news.body, news.body_en).text), baseUrl),
-      category: [...news.categories, ...news.tags].map(categoryLabel).filter(Boolean).map((name) => ({ name })),
+      category: [...news.categories, ...news.tags]
+        .map(categoryLabel)
+        .filter(Boolean)
+        .map((name) => ({ name })),
     });
   }
   return feed;

@@ -19,7 +19,9 @@ export const importPostsCommand: Command = {
     }
     for (const line of reportLines(report)) console.log(line);
     // Files that could not be read are reported and left out; only a failed save is an error.
-    const failedSaves = report.files.filter((f) => f.outcome === 'skipped' && f.reason?.startsWith('could not be saved'));
+    const failedSaves = report.files.filter(
+      (f) => f.outcome === 'skipped' && f.reason?.startsWith('could not be saved'),
+    );
     return failedSaves.length === 0 ? 0 : 1;
   },
 };

@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSafeLinkUrl, parsePost, parsePostDate, sha256, slugOf, wordList, type ParsedPost } from './import-posts-parse.js';
+import {
+  isSafeLinkUrl,
+  parsePost,
+  parsePostDate,
+  sha256,
+  slugOf,
+  wordList,
+  type ParsedPost,
+} from './import-posts-parse.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/posts/', import.meta.url));
 
@@ -43,7 +51,17 @@ describe('parsePostDate', () => {
   });
 
   it('refuses what is not a date', () => {
-    for (const text of ['le 3 juin', '2024-13-01', '2024-02-30', '2024-02-29 24:00', '2024-01-01 10:61', '2024-01-01 10:00 +25:00', '', '2024/01/01', '2024-01-01 10:00 Europe/Paris']) {
+    for (const text of [
+      'le 3 juin',
+      '2024-13-01',
+      '2024-02-30',
+      '2024-02-29 24:00',
+      '2024-01-01 10:61',
+      '2024-01-01 10:00 +25:00',
+      '',
+      '2024/01/01',
+      '2024-01-01 10:00 Europe/Paris',
+    ]) {
       expect(parsePostDate(text), text).toBeNull();
     }
     expect(parsePostDate('2024-02-29')?.toISOString()).toBe('2024-02-28T23:00:00.000Z');
@@ -64,7 +82,11 @@ describe('parsePostDate', () => {
           const mm = String(Math.abs(offsetMinutes) % 60).padStart(2, '0');
           const [day, time] = [local.slice(0, 10), local.slice(11, 19)];
           const text =
-            form === 'space-colon' ? `${day} ${time} ${sign}${hh}:${mm}` : form === 'space-compact' ? `${day} ${time} ${sign}${hh}${mm}` : `${day}T${time}${sign}${hh}:${mm}`;
+            form === 'space-colon'
+              ? `${day} ${time} ${sign}${hh}:${mm}`
+              : form === 'space-compact'
+                ? `${day} ${time} ${sign}${hh}${mm}`
+                : `${day}T${time}${sign}${hh}:${mm}`;
           expect(parsePostDate(text)?.getTime()).toBe(instant.getTime());
         },
       ),
@@ -83,7 +105,10 @@ describe('slugOf and wordList', () => {
   });
 
   it('reads lists and space-separated strings, without blanks or repeats', () => {
-    expect(wordList(['Article', ' Communiqué de presse ', '', null, 'Article'])).toEqual(['Article', 'Communiqué de presse']);
+    expect(wordList(['Article', ' Communiqué de presse ', '', null, 'Article'])).toEqual([
+      'Article',
+      'Communiqué de presse',
+    ]);
     expect(wordList('a  b c a')).toEqual(['a', 'b', 'c']);
     expect(wordList(undefined)).toEqual([]);
     expect(wordList({ a: 1 })).toEqual([]);
@@ -100,7 +125,9 @@ describe('parsePost on the fixtures', () => {
     expect(p.publishedAt.toISOString()).toBe('2024-01-10T08:30:00.000Z');
     expect(p.categories).toEqual(['Communiqué de presse', 'Appel à projets']);
     expect(p.tags).toEqual(['saison-3', 'communs', 'candidatures']);
-    expect(p.chapeau).toBe("Le programme rouvre ses portes aux projets d'intérêt général portés par des associations et des administrations.");
+    expect(p.chapeau).toBe(
+      "Le programme rouvre ses portes aux projets d'intérêt général portés par des associations et des administrations.",
+    );
     expect(p.imageUrl).toBe('/uploads/2024/saison-3-affiche.png');
     expect(p.imageAlt).toBe('Affiche de la saison 3');
     expect(p.attachments).toEqual([
@@ -109,7 +136,12 @@ describe('parsePost on the fixtures', () => {
       { url: 'https://example.org/dossier-de-presse.pdf', label: 'Dossier de presse' },
       { url: '/uploads/2024/annexe.odt', label: 'Annexe technique' },
     ]);
-    expect(p.pressContact).toEqual({ name: 'Camille Exemple', organisation: 'Service de presse du programme', email: 'presse@example.org', phone: '01 23 45 67 89' });
+    expect(p.pressContact).toEqual({
+      name: 'Camille Exemple',
+      organisation: 'Service de presse du programme',
+      email: 'presse@example.org',
+      phone: '01 23 45 67 89',
+    });
     expect(p.body.startsWith('# Ce qui change')).toBe(true);
     expect(p.body.endsWith('3. Être accompagné un an')).toBe(true);
   });
@@ -173,16 +205,28 @@ describe('parsePost on odd shapes', () => {
   });
 
   it('skips an unclosed front matter, a front matter that is not a mapping, an empty one and a blank title', () => {
-    expect(parsePost('a.md', '---\ntitle: x\nbody')).toEqual({ ok: false, reason: 'front matter is not closed (no second line ---)' });
+    expect(parsePost('a.md', '---\ntitle: x\nbody')).toEqual({
+      ok: false,
+      reason: 'front matter is not closed (no second line ---)',
+    });
     expect(post('- a\n- b')).toMatchObject({ ok: false, reason: expect.stringContaining('not a list of fields') });
     expect(post('')).toMatchObject({ ok: false, reason: expect.stringContaining('empty front matter') });
     expect(post('title: "   "')).toEqual({ ok: false, reason: 'missing title' });
-    expect(post('title: x', 'b', '2024-01-01-.md')).toMatchObject({ ok: false, reason: expect.stringContaining('slug') });
-    expect(post('title: x', 'b', 'undated.md')).toMatchObject({ ok: false, reason: expect.stringContaining('no date') });
+    expect(post('title: x', 'b', '2024-01-01-.md')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('slug'),
+    });
+    expect(post('title: x', 'b', 'undated.md')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('no date'),
+    });
   });
 
   it('accepts CRLF line ends, a byte-order mark and a numeric title', () => {
-    const result = parsePost('2024-01-01-crlf.md', '\uFEFF---\r\ntitle: 2024\r\ndate: 2024-01-01 10:00:00 +01:00\r\n---\r\nLigne un\r\n');
+    const result = parsePost(
+      '2024-01-01-crlf.md',
+      '\uFEFF---\r\ntitle: 2024\r\ndate: 2024-01-01 10:00:00 +01:00\r\n---\r\nLigne un\r\n',
+    );
     expect(result.ok).toBe(true);
     if (result.ok) {
       expect(result.post.title).toBe('2024');
@@ -203,19 +247,58 @@ describe('parsePost on odd shapes', () => {
   });
 
   it('isSafeLinkUrl refuses script-like schemes', () => {
-    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:x', 'data:x', 'vbscript:x', '//x.example/a', 'java\tscript:x']) expect(isSafeLinkUrl(url), url).toBe(false);
-    for (const url of ['/a.pdf', 'a.pdf', 'https://x.example/a.pdf', 'http://x.example', 'mailto:a@b.c']) expect(isSafeLinkUrl(url), url).toBe(true);
+    for (const url of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:x',
+      'data:x',
+      'vbscript:x',
+      '//x.example/a',
+      'java\tscript:x',
+    ])
+      expect(isSafeLinkUrl(url), url).toBe(false);
+    for (const url of ['/a.pdf', 'a.pdf', 'https://x.example/a.pdf', 'http://x.example', 'mailto:a@b.c'])
+      expect(isSafeLinkUrl(url), url).toBe(true);
   });
 
   it('reads a press contact given as a plain name, and ignores one with no content', () => {
     const named = post('title: x\ncontact-presse: Service de presse');
-    expect(named.ok && named.post.pressContact).toEqual({ name: 'Service de presse', organisation: null, email: null, phone: null });
+    expect(named.ok && named.post.pressContact).toEqual({
+      name: 'Service de presse',
+      organisation: null,
+      email: null,
+      phone: null,
+    });
     const empty = post('title: x\ncontact-presse:\n  name:\n  tel: []\n  Key:');
     expect(empty.ok && empty.post.pressContact).toBeNull();
   });
 
   it('never throws, whatever the file holds', () => {
-    const fragment = fc.constantFrom('---', '\n', 'title: ', 'date: ', '2024-01-01', ' +02:00', '[', ']', '{', '}', ': ', '- ', '"', "'", 'files:', 'contact-presse:', 'une-ou-diaporama:', '  ', 'x', '#', '&a', '*a', '!!binary', '%YAML 1.1');
+    const fragment = fc.constantFrom(
+      '---',
+      '\n',
+      'title: ',
+      'date: ',
+      '2024-01-01',
+      ' +02:00',
+      '[',
+      ']',
+      '{',
+      '}',
+      ': ',
+      '- ',
+      '"',
+      "'",
+      'files:',
+      'contact-presse:',
+      'une-ou-diaporama:',
+      '  ',
+      'x',
+      '#',
+      '&a',
+      '*a',
+      '!!binary',
+      '%YAML 1.1',
+    );
     fc.assert(
       fc.property(fc.array(fragment, { maxLength: 40 }), fc.string({ maxLength: 40 }), (parts, name) => {
         const result = parsePost(`${name}.md`, parts.join(''));

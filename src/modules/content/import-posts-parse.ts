@@ -59,7 +59,8 @@ export function parsePost(fileName: string, text: string): ParseResult {
   }
   const data: unknown = doc.toJS();
   if (data === null || data === undefined) return { ok: false, reason: 'empty front matter (no title)' };
-  if (typeof data !== 'object' || Array.isArray(data)) return { ok: false, reason: 'front matter is not a list of fields (key: value)' };
+  if (typeof data !== 'object' || Array.isArray(data))
+    return { ok: false, reason: 'front matter is not a list of fields (key: value)' };
   const fields = data as Record<string, unknown>;
 
   const title = text1(fields.title);
@@ -97,7 +98,9 @@ function firstLine(message: string): string {
 }
 
 /** Front matter between a first line `---` and the next line `---` (or `...`). */
-function splitFrontMatter(text: string): { ok: true; frontMatter: string; body: string; firstLine: number } | { ok: false; reason: string } {
+function splitFrontMatter(
+  text: string,
+): { ok: true; frontMatter: string; body: string; firstLine: number } | { ok: false; reason: string } {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines[0]?.trim() !== '---') return { ok: false, reason: 'no front matter (the file must start with a line ---)' };
   const end = lines.findIndex((line, i) => i > 0 && (line.trimEnd() === '---' || line.trimEnd() === '...'));
@@ -108,15 +111,17 @@ function splitFrontMatter(text: string): { ok: true; frontMatter: string; body: 
 /** The file name without its date prefix and extension, as a URL-safe slug. */
 export function slugOf(fileName: string): string {
   const base = fileName.replace(/\.(md|markdown)$/i, '').replace(FILE_DATE_PREFIX, '');
-  return base
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    // Same length limit as slugs typed in the CMS.
-    .slice(0, 100)
-    .replace(/-+$/, '');
+  return (
+    base
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      // Same length limit as slugs typed in the CMS.
+      .slice(0, 100)
+      .replace(/-+$/, '')
+  );
 }
 
 /** A single line of text, or null when absent/blank. Numbers are accepted (a title "2023"). */
@@ -144,7 +149,8 @@ function publishedAtOf(value: unknown, fileName: string): DateResult {
   }
   if (value !== undefined && value !== null && value !== '') {
     const date = parsePostDate(String(value));
-    if (!date) return { ok: false, reason: `unreadable date "${String(value)}" (expected e.g. 2023-04-14 14:38:00 +02:00)` };
+    if (!date)
+      return { ok: false, reason: `unreadable date "${String(value)}" (expected e.g. 2023-04-14 14:38:00 +02:00)` };
     return { ok: true, date };
   }
   const prefix = FILE_DATE_PREFIX.exec(fileName);
@@ -164,7 +170,14 @@ export function parsePostDate(text: string): Date | null {
   const match = DATE_PATTERN.exec(text.trim());
   if (!match) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', offset] = match;
-  const parts = { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s) };
+  const parts = {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: Number(h),
+    minute: Number(mi),
+    second: Number(s),
+  };
   if (!validCalendarParts(parts)) return null;
   const ms = Math.floor(Number(`0.${fraction || '0'}`) * 1000);
   const wallClockAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second, ms);
@@ -174,7 +187,14 @@ export function parsePostDate(text: string): Date | null {
   return new Date(wallClockAsUtc - offsetMinutes * 60_000);
 }
 
-function validCalendarParts(p: { year: number; month: number; day: number; hour: number; minute: number; second: number }): boolean {
+function validCalendarParts(p: {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}): boolean {
   if (p.month < 1 || p.month > 12 || p.day < 1 || p.hour > 23 || p.minute > 59 || p.second > 59) return false;
   const daysInMonth = new Date(Date.UTC(p.year, p.month, 0)).getUTCDate();
   return p.day <= daysInMonth;
@@ -204,7 +224,14 @@ const parisParts = new Intl.DateTimeFormat('en-GB', {
 /** Offset of Europe/Paris from UTC at an instant, in milliseconds. */
 function parisOffsetAt(instant: number): number {
   const p = Object.fromEntries(parisParts.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const asUtc = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
@@ -220,9 +247,12 @@ function parisWallClockToUtc(wallClockAsUtc: number): number {
 function imageOf(value: unknown): { url: string | null; alt: string | null } {
   const slides = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   for (const slide of slides) {
-    const url = typeof slide === 'string' ? text1(slide) : isRecord(slide) ? text1(slide.image ?? slide.src ?? slide.url) : null;
+    const url =
+      typeof slide === 'string' ? text1(slide) : isRecord(slide) ? text1(slide.image ?? slide.src ?? slide.url) : null;
     if (!url || !isSafeImageUrl(url)) continue;
-    const alt = isRecord(slide) ? text1(slide.alt ?? slide['alternative-textuelle'] ?? slide.legend ?? slide.legende ?? slide['légende']) : null;
+    const alt = isRecord(slide)
+      ? text1(slide.alt ?? slide['alternative-textuelle'] ?? slide.legend ?? slide.legende ?? slide['légende'])
+      : null;
     return { url, alt };
   }
   return { url: null, alt: null };
@@ -250,7 +280,12 @@ function attachmentsOf(value: unknown): PostAttachment[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const attachments: PostAttachment[] = [];
   for (const item of items) {
-    const url = typeof item === 'string' ? text1(item) : isRecord(item) ? text1(item.file ?? item.url ?? item.path ?? item.href ?? item.lien) : null;
+    const url =
+      typeof item === 'string'
+        ? text1(item)
+        : isRecord(item)
+          ? text1(item.file ?? item.url ?? item.path ?? item.href ?? item.lien)
+          : null;
     if (!url || !isSafeLinkUrl(url)) continue;
     const label = isRecord(item) ? text1(item.title ?? item.label ?? item.nom ?? item.name ?? item.titre) : null;
     attachments.push({ url, label: label ?? fileNameOf(url) });
@@ -279,7 +314,15 @@ function pressContactOf(value: unknown): PressContact | null {
   }
   if (!isRecord(contact)) return null;
   const pick = (...keys: string[]): unknown => keys.map((k) => contact[k]).find((v) => v !== undefined && v !== null);
-  const joined = (v: unknown): string | null => (Array.isArray(v) ? text1(v.map((x) => text1(x)).filter(Boolean).join(', ')) : text1(v));
+  const joined = (v: unknown): string | null =>
+    Array.isArray(v)
+      ? text1(
+          v
+            .map((x) => text1(x))
+            .filter(Boolean)
+            .join(', '),
+        )
+      : text1(v);
   const result: PressContact = {
     name: joined(pick('name', 'nom')),
     organisation: joined(pick('organisation', 'organization', 'structure', 'org', 'entreprise')),

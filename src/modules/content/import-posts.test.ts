@@ -14,7 +14,10 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const fixtures = join(repoRoot, 'test/fixtures/posts');
 const realPosts = join(repoRoot, '../shared/content/posts');
 const realPostsPresent = existsSync(realPosts);
-if (!realPostsPresent) console.log(`import-posts: skipping the real-posts test, folder ${realPosts} not found (shared/ is not beside the repository)`);
+if (!realPostsPresent)
+  console.log(
+    `import-posts: skipping the real-posts test, folder ${realPosts} not found (shared/ is not beside the repository)`,
+  );
 
 let t: TestApp;
 let services: Services;
@@ -39,11 +42,20 @@ function newsBySource(source: string) {
 }
 
 function attachmentsOf(newsId: string) {
-  return services.db.selectFrom('news_attachments').select(['label', 'url', 'position', 'file_id']).where('news_id', '=', newsId).orderBy('position').execute();
+  return services.db
+    .selectFrom('news_attachments')
+    .select(['label', 'url', 'position', 'file_id'])
+    .where('news_id', '=', newsId)
+    .orderBy('position')
+    .execute();
 }
 
 async function importAuditCount(): Promise<number> {
-  const row = await services.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).where('actor_label', '=', 'import-posts').executeTakeFirstOrThrow();
+  const row = await services.db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('actor_label', '=', 'import-posts')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -55,7 +67,12 @@ beforeAll(async () => {
   // A news item written by hand already holds the slug one post would take.
   await services.db
     .insertInto('news')
-    .values({ slug: 'collision', title: 'Saisie à la main', published_at: new Date('2024-01-01T00:00:00Z'), status: 'draft' })
+    .values({
+      slug: 'collision',
+      title: 'Saisie à la main',
+      published_at: new Date('2024-01-01T00:00:00Z'),
+      status: 'draft',
+    })
     .execute();
 });
 
@@ -101,10 +118,16 @@ describe('import-posts command', () => {
       status: 'published',
       categories: ['Communiqué de presse', 'Appel à projets'],
       tags: ['saison-3', 'communs', 'candidatures'],
-      chapeau: "Le programme rouvre ses portes aux projets d'intérêt général portés par des associations et des administrations.",
+      chapeau:
+        "Le programme rouvre ses portes aux projets d'intérêt général portés par des associations et des administrations.",
       image_url: '/uploads/2024/saison-3-affiche.png',
       image_alt: 'Affiche de la saison 3',
-      press_contact: { name: 'Camille Exemple', organisation: 'Service de presse du programme', email: 'presse@example.org', phone: '01 23 45 67 89' },
+      press_contact: {
+        name: 'Camille Exemple',
+        organisation: 'Service de presse du programme',
+        email: 'presse@example.org',
+        phone: '01 23 45 67 89',
+      },
       title_en: null,
     });
     expect(new Date(news.published_at).toISOString()).toBe('2024-01-10T08:30:00.000Z');
@@ -119,7 +142,11 @@ describe('import-posts command', () => {
   });
 
   it('stores dates with their offsets, date-only posts at midnight in Paris, and undated posts at their file date', async () => {
-    const dates = await services.db.selectFrom('news').select(['slug', 'published_at']).where('source', 'like', 'jekyll:%').execute();
+    const dates = await services.db
+      .selectFrom('news')
+      .select(['slug', 'published_at'])
+      .where('source', 'like', 'jekyll:%')
+      .execute();
     const bySlug = Object.fromEntries(dates.map((d) => [d.slug, new Date(d.published_at).toISOString()]));
     expect(bySlug).toMatchObject({
       'format-iso': '2024-02-03T17:05:00.000Z',
@@ -131,7 +158,11 @@ describe('import-posts command', () => {
 
   it('gives a post whose slug is taken by a hand-made item the suffix -2, and leaves the hand-made item alone', async () => {
     expect((await newsBySource('jekyll:2024-07-01-collision.md')).slug).toBe('collision-2');
-    const handMade = await services.db.selectFrom('news').selectAll().where('slug', '=', 'collision').executeTakeFirstOrThrow();
+    const handMade = await services.db
+      .selectFrom('news')
+      .selectAll()
+      .where('slug', '=', 'collision')
+      .executeTakeFirstOrThrow();
     expect(handMade).toMatchObject({ title: 'Saisie à la main', source: null, status: 'draft' });
   });
 
@@ -145,7 +176,12 @@ describe('import-posts command', () => {
 
   it('audits every import with the import-posts actor, and the audit chain stays intact', async () => {
     expect(await importAuditCount()).toBe(7);
-    const event = await services.db.selectFrom('audit_events').selectAll().where('actor_label', '=', 'import-posts').orderBy('seq').executeTakeFirstOrThrow();
+    const event = await services.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('actor_label', '=', 'import-posts')
+      .orderBy('seq')
+      .executeTakeFirstOrThrow();
     expect(event).toMatchObject({ actor_id: null, action: 'news.imported', subject_type: 'news' });
     expect((await verifyAuditChain(services.db)).problems).toEqual([]);
   });
@@ -159,7 +195,9 @@ describe('import-posts command', () => {
     expect(out.filter((l) => l.endsWith(': unchanged'))).toHaveLength(7);
     expect(out.at(-1)).toBe('total: 11 file(s) — 0 imported, 0 updated, 7 unchanged, 4 skipped');
     expect(await services.db.selectFrom('news').select(['id', 'updated_at']).orderBy('id').execute()).toEqual(before);
-    expect(await services.db.selectFrom('news_attachments').select('id').orderBy('id').execute()).toEqual(attachmentsBefore);
+    expect(await services.db.selectFrom('news_attachments').select('id').orderBy('id').execute()).toEqual(
+      attachmentsBefore,
+    );
     expect(await importAuditCount()).toBe(7);
   });
 
@@ -172,7 +210,10 @@ describe('import-posts command', () => {
     await writeFile(
       file,
       text
-        .replace('title: "Ouverture de la saison 3 : déposez votre commun"', 'title: "Saison 3 : les candidatures sont ouvertes"')
+        .replace(
+          'title: "Ouverture de la saison 3 : déposez votre commun"',
+          'title: "Saison 3 : les candidatures sont ouvertes"',
+        )
         .replace(/- url: https:\/\/example\.org\/dossier-de-presse\.pdf\n {2}title: Dossier de presse\n/, '')
         .replace('tags: saison-3 communs candidatures', 'tags: [saison-3]'),
     );
@@ -182,11 +223,25 @@ describe('import-posts command', () => {
     expect(out).toContain('2024-01-10-ouverture-saison-3.md: updated');
     expect(out.at(-1)).toBe('total: 11 file(s) — 0 imported, 1 updated, 6 unchanged, 4 skipped');
     const updated = await newsBySource('jekyll:2024-01-10-ouverture-saison-3.md');
-    expect(updated).toMatchObject({ id: original.id, slug: 'ouverture-saison-3', title: 'Saison 3 : les candidatures sont ouvertes', tags: ['saison-3'], status: 'draft' });
+    expect(updated).toMatchObject({
+      id: original.id,
+      slug: 'ouverture-saison-3',
+      title: 'Saison 3 : les candidatures sont ouvertes',
+      tags: ['saison-3'],
+      status: 'draft',
+    });
     expect(updated.source_hash).not.toBe(original.source_hash);
     expect(new Date(updated.updated_at).getTime()).toBe(t.clock.now().getTime());
-    expect((await attachmentsOf(updated.id)).map((a) => a.label)).toEqual(['reglement-saison-3.pdf', 'Télécharger le communiqué', 'Annexe technique']);
-    const last = await services.db.selectFrom('audit_events').selectAll().orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect((await attachmentsOf(updated.id)).map((a) => a.label)).toEqual([
+      'reglement-saison-3.pdf',
+      'Télécharger le communiqué',
+      'Annexe technique',
+    ]);
+    const last = await services.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
     expect(last).toMatchObject({ actor_label: 'import-posts', action: 'news.reimported', subject_id: original.id });
   });
 
@@ -197,67 +252,89 @@ describe('import-posts command', () => {
     const { code, out } = await runCommand([folder]);
     expect(code).toBe(0);
     expect(out).toContain('2024-08-01-latin1.md: skipped: not UTF-8 text');
-    expect(out).toContainEqual(expect.stringMatching(/^2024-02-03-format-iso\.md: skipped: invalid YAML front matter at line 2/));
+    expect(out).toContainEqual(
+      expect.stringMatching(/^2024-02-03-format-iso\.md: skipped: invalid YAML front matter at line 2/),
+    );
     expect(await newsBySource('jekyll:2024-02-03-format-iso.md')).toEqual(before);
   });
 
-  it.skipIf(!realPostsPresent)('imports the real posts of the programme with their titles, dates, tags, categories, files and press contact', async () => {
-    const { code, out } = await runCommand([realPosts]);
-    expect(code).toBe(0);
-    expect(out).toEqual([
-      '2022-11-29-bilan-premiere-promotion.md: imported',
-      '2023-04-14-saison-2-communs.md: imported',
-      '2023-05-16-saison-2-premiers-laureats.md: imported',
-      'total: 3 file(s) — 3 imported, 0 updated, 0 unchanged, 0 skipped',
-    ]);
+  it.skipIf(!realPostsPresent)(
+    'imports the real posts of the programme with their titles, dates, tags, categories, files and press contact',
+    async () => {
+      const { code, out } = await runCommand([realPosts]);
+      expect(code).toBe(0);
+      expect(out).toEqual([
+        '2022-11-29-bilan-premiere-promotion.md: imported',
+        '2023-04-14-saison-2-communs.md: imported',
+        '2023-05-16-saison-2-premiers-laureats.md: imported',
+        'total: 3 file(s) — 3 imported, 0 updated, 0 unchanged, 0 skipped',
+      ]);
 
-    const bilan = await newsBySource('jekyll:2022-11-29-bilan-premiere-promotion.md');
-    expect(bilan).toMatchObject({
-      slug: 'bilan-premiere-promotion',
-      title: "Accélérateur d'Initiatives Citoyennes : l’État dévoile le bilan de la première promotion son engagement.",
-      status: 'published',
-      categories: ['Communiqué de presse'],
-      tags: ['Etalab', "Accélérateur d'initiatives citoyennes"],
-      image_url: null,
-      press_contact: { name: 'Floriane Beaudron', email: 'floriane.beaudron@modernisation.gouv.fr', phone: '06.10.60.41.19' },
-    });
-    expect(bilan.chapeau).toMatch(/^Favoriser et soutenir les initiatives des citoyens .* deuxième promotion\.$/);
-    expect(new Date(bilan.published_at).toISOString()).toBe('2022-11-29T10:26:00.000Z');
-    expect(await attachmentsOf(bilan.id)).toEqual([
-      { label: 'Télécharger le communiqué de presse', url: '/uploads/CP_AIC_L_ETAT_DEVOILE_LE_BILAN_1ERE_PROMOTION.pdf', position: 0, file_id: null },
-    ]);
+      const bilan = await newsBySource('jekyll:2022-11-29-bilan-premiere-promotion.md');
+      expect(bilan).toMatchObject({
+        slug: 'bilan-premiere-promotion',
+        title:
+          "Accélérateur d'Initiatives Citoyennes : l’État dévoile le bilan de la première promotion son engagement.",
+        status: 'published',
+        categories: ['Communiqué de presse'],
+        tags: ['Etalab', "Accélérateur d'initiatives citoyennes"],
+        image_url: null,
+        press_contact: {
+          name: 'Floriane Beaudron',
+          email: 'floriane.beaudron@modernisation.gouv.fr',
+          phone: '06.10.60.41.19',
+        },
+      });
+      expect(bilan.chapeau).toMatch(/^Favoriser et soutenir les initiatives des citoyens .* deuxième promotion\.$/);
+      expect(new Date(bilan.published_at).toISOString()).toBe('2022-11-29T10:26:00.000Z');
+      expect(await attachmentsOf(bilan.id)).toEqual([
+        {
+          label: 'Télécharger le communiqué de presse',
+          url: '/uploads/CP_AIC_L_ETAT_DEVOILE_LE_BILAN_1ERE_PROMOTION.pdf',
+          position: 0,
+          file_id: null,
+        },
+      ]);
 
-    const communs = await newsBySource('jekyll:2023-04-14-saison-2-communs.md');
-    expect(communs).toMatchObject({
-      slug: 'saison-2-communs',
-      title: 'Accélérateur d’initiatives citoyennes : une 2e saison pour soutenir des « communs »',
-      categories: ['Article'],
-      tags: [],
-      chapeau: null,
-      image_url: '/uploads/2023_04_07_accelerateur-Initiatives-Citoyennes_article.jpg',
-      press_contact: null,
-    });
-    expect(new Date(communs.published_at).toISOString()).toBe('2023-04-14T12:38:00.000Z');
-    expect(await attachmentsOf(communs.id)).toEqual([]);
-    const communsHtml = renderMarkdown(communs.body);
-    expect(communsHtml).toContain("<h2>Un accompagnement sur mesure d'un an</h2>");
-    expect(communsHtml).toContain('<a href="https://citoyens.transformation.gouv.fr/" title="En savoir plus et postuler"><b>En savoir plus et postuler</b></a>');
-    expect(communsHtml).not.toMatch(/style=|<div/);
+      const communs = await newsBySource('jekyll:2023-04-14-saison-2-communs.md');
+      expect(communs).toMatchObject({
+        slug: 'saison-2-communs',
+        title: 'Accélérateur d’initiatives citoyennes : une 2e saison pour soutenir des « communs »',
+        categories: ['Article'],
+        tags: [],
+        chapeau: null,
+        image_url: '/uploads/2023_04_07_accelerateur-Initiatives-Citoyennes_article.jpg',
+        press_contact: null,
+      });
+      expect(new Date(communs.published_at).toISOString()).toBe('2023-04-14T12:38:00.000Z');
+      expect(await attachmentsOf(communs.id)).toEqual([]);
+      const communsHtml = renderMarkdown(communs.body);
+      expect(communsHtml).toContain("<h2>Un accompagnement sur mesure d'un an</h2>");
+      expect(communsHtml).toContain(
+        '<a href="https://citoyens.transformation.gouv.fr/" title="En savoir plus et postuler"><b>En savoir plus et postuler</b></a>',
+      );
+      expect(communsHtml).not.toMatch(/style=|<div/);
 
-    const laureats = await newsBySource('jekyll:2023-05-16-saison-2-premiers-laureats.md');
-    expect(laureats).toMatchObject({
-      slug: 'saison-2-premiers-laureats',
-      title: 'Accélérateur d’initiatives citoyennes : coup d’envoi de la saison 2 et de premiers lauréats annoncés',
-      categories: ['Communiqué de presse'],
-      tags: ["Accélérateur d'initiatives citoyennes", 'Etalab'],
-    });
-    expect(new Date(laureats.published_at).toISOString()).toBe('2023-05-16T08:18:00.000Z');
-    expect(await attachmentsOf(laureats.id)).toEqual([
-      { label: 'Télécharger le communiqué de presse', url: '/uploads/CP_ACCELERATEUR_INITIATIVES_CITOYENNES_SAISON_2_LAUREATS.pdf', position: 0, file_id: null },
-    ]);
-    expect(renderMarkdown(laureats.body)).toContain('<strong>Open Food Facts</strong>');
+      const laureats = await newsBySource('jekyll:2023-05-16-saison-2-premiers-laureats.md');
+      expect(laureats).toMatchObject({
+        slug: 'saison-2-premiers-laureats',
+        title: 'Accélérateur d’initiatives citoyennes : coup d’envoi de la saison 2 et de premiers lauréats annoncés',
+        categories: ['Communiqué de presse'],
+        tags: ["Accélérateur d'initiatives citoyennes", 'Etalab'],
+      });
+      expect(new Date(laureats.published_at).toISOString()).toBe('2023-05-16T08:18:00.000Z');
+      expect(await attachmentsOf(laureats.id)).toEqual([
+        {
+          label: 'Télécharger le communiqué de presse',
+          url: '/uploads/CP_ACCELERATEUR_INITIATIVES_CITOYENNES_SAISON_2_LAUREATS.pdf',
+          position: 0,
+          file_id: null,
+        },
+      ]);
+      expect(renderMarkdown(laureats.body)).toContain('<strong>Open Food Facts</strong>');
 
-    const again = await runCommand([realPosts]);
-    expect(again.out.at(-1)).toBe('total: 3 file(s) — 0 imported, 0 updated, 3 unchanged, 0 skipped');
-  });
+      const again = await runCommand([realPosts]);
+      expect(again.out.at(-1)).toBe('total: 3 file(s) — 0 imported, 0 updated, 3 unchanged, 0 skipped');
+    },
+  );
 });

@@ -59,7 +59,10 @@ async function importOneFile(services: Services, folder: string, file: string): 
     const bytes = await readFile(join(folder, file));
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (error) {
-    const reason = error instanceof TypeError ? 'not UTF-8 text' : `unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+    const reason =
+      error instanceof TypeError
+        ? 'not UTF-8 text'
+        : `unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
     return { file, outcome: 'skipped', reason };
   }
   const parsed = parsePost(file, text);
@@ -67,7 +70,11 @@ async function importOneFile(services: Services, folder: string, file: string): 
   try {
     return await savePost(services, file, parsed.post);
   } catch (error) {
-    return { file, outcome: 'skipped', reason: `could not be saved (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      file,
+      outcome: 'skipped',
+      reason: `could not be saved (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
 }
 
@@ -80,7 +87,8 @@ async function savePost(services: Services, file: string, post: ParsedPost): Pro
       .where('source', '=', post.source)
       .forUpdate()
       .executeTakeFirst();
-    if (existing && existing.source_hash === post.sourceHash) return { file, outcome: 'unchanged', slug: existing.slug };
+    if (existing && existing.source_hash === post.sourceHash)
+      return { file, outcome: 'unchanged', slug: existing.slug };
 
     const fields = {
       title: post.title,
@@ -102,7 +110,11 @@ async function savePost(services: Services, file: string, post: ParsedPost): Pro
       // The slug and the status stay as they are: links already shared keep working, and an
       // editor who unpublished the item is not overruled by a re-import.
       await trx.updateTable('news').set(fields).where('id', '=', existing.id).execute();
-      await trx.deleteFrom('news_attachments').where('news_id', '=', existing.id).where('file_id', 'is', null).execute();
+      await trx
+        .deleteFrom('news_attachments')
+        .where('news_id', '=', existing.id)
+        .where('file_id', 'is', null)
+        .execute();
       ({ id, slug } = existing);
       outcome = 'updated';
     } else {

@@ -21,7 +21,9 @@ function expectSafe(html: string): void {
     expect(tag).not.toMatch(/\son[a-z]+\s*=/);
     expect(tag).not.toMatch(/javascript:|vbscript:|data:/);
     expect(tag).not.toMatch(/\sstyle\s*=/);
-    expect(tag).not.toMatch(/^<\/?(script|style|iframe|svg|object|embed|math|form|input|button|textarea|meta|link|base)\b/);
+    expect(tag).not.toMatch(
+      /^<\/?(script|style|iframe|svg|object|embed|math|form|input|button|textarea|meta|link|base)\b/,
+    );
   }
 }
 
@@ -131,7 +133,9 @@ describe('renderMarkdown', () => {
   });
 
   it('shows site-path images, turns https images into links (the CSP would block them), drops the rest', () => {
-    const html = renderMarkdown('![a](https://cdn.example/a.png) ![b](/uploads/b.jpg) ![c](http://plain.example/c.png) ![d](//proto.example/d.png) <img src="data:image/png;base64,AAAA"> ![](https://cdn.example/photo%20jury.jpg?w=2)');
+    const html = renderMarkdown(
+      '![a](https://cdn.example/a.png) ![b](/uploads/b.jpg) ![c](http://plain.example/c.png) ![d](//proto.example/d.png) <img src="data:image/png;base64,AAAA"> ![](https://cdn.example/photo%20jury.jpg?w=2)',
+    );
     expect(html).toContain('<a href="https://cdn.example/a.png">a</a>');
     expect(html).toContain('<a href="https://cdn.example/photo%20jury.jpg?w=2">photo jury.jpg</a>');
     expect(html).not.toContain('<img src="https');
@@ -145,7 +149,9 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown('<a href="https://x.example" target="_blank" rel="opener">x</a>')).toContain(
       '<a href="https://x.example" target="_blank" rel="noopener noreferrer">x</a>',
     );
-    expect(renderMarkdown('<a href="https://x.example" rel="opener">x</a>')).toContain('<a href="https://x.example">x</a>');
+    expect(renderMarkdown('<a href="https://x.example" rel="opener">x</a>')).toContain(
+      '<a href="https://x.example">x</a>',
+    );
   });
 
   it('keeps mailto and tel links', () => {
@@ -162,9 +168,34 @@ describe('renderMarkdown', () => {
       { numRuns: 400 },
     );
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('<', '>', '"', "'", '=', '/', 'a', ' ', '\n', '`', '[', ']', '(', ')', ':', '&', '#', ';'), maxLength: 200 }), (text) => {
-        expectSafe(renderMarkdown(text));
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            '<',
+            '>',
+            '"',
+            "'",
+            '=',
+            '/',
+            'a',
+            ' ',
+            '\n',
+            '`',
+            '[',
+            ']',
+            '(',
+            ')',
+            ':',
+            '&',
+            '#',
+            ';',
+          ),
+          maxLength: 200,
+        }),
+        (text) => {
+          expectSafe(renderMarkdown(text));
+        },
+      ),
       { numRuns: 400 },
     );
   });

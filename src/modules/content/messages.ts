@@ -3,7 +3,10 @@ import { defineMessages } from '../../core/i18n/i18n.js';
 /** Texts of the public site. */
 export const publicMessages = defineMessages({
   homeTitle: { fr: 'Accueil', en: 'Home' },
-  heroTitle: { fr: 'Des initiatives citoyennes, accélérées par l’État', en: 'Citizen initiatives, accelerated by the State' },
+  heroTitle: {
+    fr: 'Des initiatives citoyennes, accélérées par l’État',
+    en: 'Citizen initiatives, accelerated by the State',
+  },
   heroText: {
     fr: 'Associations, collectifs, entreprises engagées, agents publics : vous portez un projet d’intérêt général ? L’Accélérateur vous ouvre les portes de l’administration pendant plusieurs mois.',
     en: 'Associations, collectives, committed companies, public servants: do you run a public-interest project? The Accelerator opens the doors of the administration to you for several months.',
@@ -26,7 +29,10 @@ export const publicMessages = defineMessages({
     en: 'Announcements, press releases and events of the Accelerator.',
   },
   newsCount: { fr: '{n} actualité(s)', en: '{n} news item(s)' },
-  newsEmpty: { fr: 'Aucune actualité ne correspond à votre recherche sur cette page.', en: 'No news item matches your search on this page.' },
+  newsEmpty: {
+    fr: 'Aucune actualité ne correspond à votre recherche sur cette page.',
+    en: 'No news item matches your search on this page.',
+  },
   backToFirstPage: { fr: 'Revenir à la première page', en: 'Back to the first page' },
   filterCategories: { fr: 'Filtrer par catégorie', en: 'Filter by category' },
   filterTags: { fr: 'Filtrer par mot-clé', en: 'Filter by tag' },
@@ -42,14 +48,20 @@ export const publicMessages = defineMessages({
   feeds: { fr: 'S’abonner aux actualités', en: 'Subscribe to the news' },
   rssFeed: { fr: 'Flux RSS', en: 'RSS feed' },
   atomFeed: { fr: 'Flux Atom', en: 'Atom feed' },
-  feedTitle: { fr: 'Actualités de l’Accélérateur d’initiatives citoyennes', en: 'News of the Citizen Initiatives Accelerator' },
+  feedTitle: {
+    fr: 'Actualités de l’Accélérateur d’initiatives citoyennes',
+    en: 'News of the Citizen Initiatives Accelerator',
+  },
   feedDescription: {
     fr: 'Annonces, communiqués de presse et événements de l’Accélérateur d’initiatives citoyennes.',
     en: 'Announcements, press releases and events of the Citizen Initiatives Accelerator.',
   },
   programmeTitle: { fr: 'Le programme', en: 'The programme' },
   calendarTitle: { fr: 'Calendrier des saisons', en: 'Season calendar' },
-  noSeason: { fr: 'Le calendrier de la prochaine saison sera publié ici.', en: 'The calendar of the next season will be published here.' },
+  noSeason: {
+    fr: 'Le calendrier de la prochaine saison sera publié ici.',
+    en: 'The calendar of the next season will be published here.',
+  },
   criteriaTitle: { fr: 'Les critères de sélection', en: 'Selection criteria' },
   leversTitle: { fr: 'Les huit leviers d’accompagnement', en: 'The eight support levers' },
   manifestoTitle: { fr: 'Manifeste', en: 'Manifesto' },
@@ -65,8 +77,14 @@ export const publicMessages = defineMessages({
   seasonOpen: { fr: 'Candidatures ouvertes', en: 'Applications open' },
   seasonUpcoming: { fr: 'À venir', en: 'Upcoming' },
   seasonClosed: { fr: 'Candidatures closes', en: 'Applications closed' },
-  badPage: { fr: 'le numéro de page doit être un nombre entier positif.', en: 'the page number must be a positive whole number.' },
-  badFilter: { fr: 'le filtre doit être un texte unique de 60 caractères au plus.', en: 'the filter must be a single text of at most 60 characters.' },
+  badPage: {
+    fr: 'le numéro de page doit être un nombre entier positif.',
+    en: 'the page number must be a positive whole number.',
+  },
+  badFilter: {
+    fr: 'le filtre doit être un texte unique de 60 caractères au plus.',
+    en: 'the filter must be a single text of at most 60 characters.',
+  },
 });
 
 /** Texts of the State's mandatory pages. */
@@ -112,8 +130,14 @@ export const legalMessages = defineMessages({
     fr: 'Si vous constatez un défaut d’accessibilité vous empêchant d’accéder à un contenu ou à une fonctionnalité, que vous nous le signalez et que vous ne parvenez pas à obtenir une réponse de notre part, vous êtes en droit de saisir le Défenseur des droits :',
     en: 'If you notice an accessibility defect that prevents you from accessing content or a feature, you report it to us and you do not get an answer, you are entitled to refer the matter to the Défenseur des droits (French rights ombudsman):',
   },
-  remedyForm: { fr: 'écrire un message au Défenseur des droits (formulaire en ligne)', en: 'write to the Défenseur des droits (online form)' },
-  remedyDelegate: { fr: 'contacter le délégué du Défenseur des droits dans votre région', en: 'contact the Défenseur des droits’ delegate in your region' },
+  remedyForm: {
+    fr: 'écrire un message au Défenseur des droits (formulaire en ligne)',
+    en: 'write to the Défenseur des droits (online form)',
+  },
+  remedyDelegate: {
+    fr: 'contacter le délégué du Défenseur des droits dans votre région',
+    en: 'contact the Défenseur des droits’ delegate in your region',
+  },
   remedyMail: {
     fr: 'envoyer un courrier gratuit, sans affranchissement : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07',
     en: 'send a free letter, no stamp needed: Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07',
@@ -138,9 +162,15 @@ export const legalMessages = defineMessages({
   cookieLifetime: { fr: 'Durée', en: 'Lifetime' },
   cookieSession: { fr: 'Garde votre session ouverte une fois connecté.', en: 'Keeps you signed in.' },
   cookieSessionLife: { fr: '12 heures au plus', en: '12 hours at most' },
-  cookieCsrf: { fr: 'Protège les formulaires contre les envois depuis un autre site.', en: 'Protects forms against submissions from another site.' },
+  cookieCsrf: {
+    fr: 'Protège les formulaires contre les envois depuis un autre site.',
+    en: 'Protects forms against submissions from another site.',
+  },
   cookieCsrfLife: { fr: 'Durée de la visite', en: 'Length of the visit' },
-  cookieLang: { fr: 'Retient la langue choisie (français ou anglais).', en: 'Remembers the chosen language (French or English).' },
+  cookieLang: {
+    fr: 'Retient la langue choisie (français ou anglais).',
+    en: 'Remembers the chosen language (French or English).',
+  },
   cookieLangLife: { fr: '1 an', en: '1 year' },
   moreInformation: { fr: 'Informations complémentaires', en: 'Further information' },
 });
@@ -183,17 +213,26 @@ export const adminMessages = defineMessages({
   fieldChapeau: { fr: 'Chapeau (français)', en: 'Lead paragraph (French)' },
   fieldChapeauEn: { fr: 'Chapeau (anglais)', en: 'Lead paragraph (English)' },
   fieldDate: { fr: 'Date de publication', en: 'Publication date' },
-  fieldDateHint: { fr: 'Format AAAA-MM-JJ. Laissez vide pour aujourd’hui.', en: 'Format YYYY-MM-DD. Leave empty for today.' },
+  fieldDateHint: {
+    fr: 'Format AAAA-MM-JJ. Laissez vide pour aujourd’hui.',
+    en: 'Format YYYY-MM-DD. Leave empty for today.',
+  },
   fieldCategories: { fr: 'Catégories', en: 'Categories' },
   fieldTags: { fr: 'Mots-clés', en: 'Tags' },
-  fieldListHint: { fr: 'Séparées par des virgules, par exemple : Actualité, Événement', en: 'Separated by commas, e.g.: Actualité, Événement' },
+  fieldListHint: {
+    fr: 'Séparées par des virgules, par exemple : Actualité, Événement',
+    en: 'Separated by commas, e.g.: Actualité, Événement',
+  },
   fieldImageUrl: { fr: 'Image : adresse', en: 'Image: address' },
   fieldImageUrlHint: {
     fr: 'https://… ou une adresse du site (/fichiers/…) : copiez celle d’une image téléversée ci-dessous.',
     en: 'https://… or a site path (/fichiers/…): copy the one of an image uploaded below.',
   },
   fieldImageAlt: { fr: 'Image : texte alternatif', en: 'Image: alternative text' },
-  fieldImageAltHint: { fr: 'Décrit l’image pour les personnes qui ne la voient pas.', en: 'Describes the image for people who cannot see it.' },
+  fieldImageAltHint: {
+    fr: 'Décrit l’image pour les personnes qui ne la voient pas.',
+    en: 'Describes the image for people who cannot see it.',
+  },
   pressContactLegend: { fr: 'Contact presse (facultatif)', en: 'Press contact (optional)' },
   fieldPressName: { fr: 'Nom', en: 'Name' },
   fieldPressOrganisation: { fr: 'Organisation', en: 'Organisation' },
@@ -207,20 +246,38 @@ export const adminMessages = defineMessages({
   previewEnglish: { fr: 'Aperçu de la version anglaise', en: 'Preview of the English version' },
   saved: { fr: 'Les modifications ont été enregistrées.', en: 'The changes have been saved.' },
   published: { fr: 'Le contenu est publié sur le site.', en: 'The content is published on the site.' },
-  unpublished: { fr: 'Le contenu est retiré du site (brouillon).', en: 'The content has been taken off the site (draft).' },
+  unpublished: {
+    fr: 'Le contenu est retiré du site (brouillon).',
+    en: 'The content has been taken off the site (draft).',
+  },
   fileAdded: { fr: 'Le fichier a été ajouté.', en: 'The file has been added.' },
   fileDeleted: { fr: 'Le fichier a été supprimé.', en: 'The file has been deleted.' },
-  slugTaken: { fr: 'Cette adresse est déjà utilisée par un autre contenu. Choisissez-en une autre.', en: 'This address is already used by other content. Choose another one.' },
-  listInvalid: { fr: 'Chaque élément doit faire 60 caractères au plus, 20 éléments au plus.', en: 'Each item must be at most 60 characters, 20 items at most.' },
-  phoneInvalid: { fr: 'Saisissez un numéro de téléphone, par exemple 01 23 45 67 89.', en: 'Enter a phone number, e.g. +33 1 23 45 67 89.' },
-  altRequired: { fr: 'Décrivez l’image : le texte alternatif est obligatoire quand une image est indiquée.', en: 'Describe the image: the alternative text is required when an image is given.' },
+  slugTaken: {
+    fr: 'Cette adresse est déjà utilisée par un autre contenu. Choisissez-en une autre.',
+    en: 'This address is already used by other content. Choose another one.',
+  },
+  listInvalid: {
+    fr: 'Chaque élément doit faire 60 caractères au plus, 20 éléments au plus.',
+    en: 'Each item must be at most 60 characters, 20 items at most.',
+  },
+  phoneInvalid: {
+    fr: 'Saisissez un numéro de téléphone, par exemple 01 23 45 67 89.',
+    en: 'Enter a phone number, e.g. +33 1 23 45 67 89.',
+  },
+  altRequired: {
+    fr: 'Décrivez l’image : le texte alternatif est obligatoire quand une image est indiquée.',
+    en: 'Describe the image: the alternative text is required when an image is given.',
+  },
   attachmentsTitle: { fr: 'Fichiers joints', en: 'Attached files' },
   noAttachments: { fr: 'Aucun fichier joint.', en: 'No attached file.' },
   uploadTitle: { fr: 'Ajouter un fichier', en: 'Add a file' },
   fieldFileLabel: { fr: 'Intitulé du lien', en: 'Link text' },
   fieldFileLabelHint: { fr: 'Laissez vide pour reprendre le nom du fichier.', en: 'Leave empty to use the file name.' },
   fieldFile: { fr: 'Fichier', en: 'File' },
-  fieldFileHint: { fr: 'Images PNG, JPEG ou WebP, ou document PDF. 10 Mo au plus.', en: 'PNG, JPEG or WebP images, or a PDF document. 10 MB at most.' },
+  fieldFileHint: {
+    fr: 'Images PNG, JPEG ou WebP, ou document PDF. 10 Mo au plus.',
+    en: 'PNG, JPEG or WebP images, or a PDF document. 10 MB at most.',
+  },
   upload: { fr: 'Téléverser', en: 'Upload' },
   deleteFile: { fr: 'Supprimer', en: 'Delete' },
   deleteFileTitle: { fr: 'Supprimer le fichier « {label} »', en: 'Delete the file “{label}”' },
@@ -229,12 +286,18 @@ export const adminMessages = defineMessages({
     fr: 'Ce fichier n’est ni une image PNG, JPEG ou WebP ni un PDF (son contenu a été vérifié, pas seulement son nom).',
     en: 'This file is neither a PNG, JPEG or WebP image nor a PDF (its content was checked, not only its name).',
   },
-  fileTooLarge: { fr: 'Le fichier dépasse 10 Mo. Réduisez sa taille puis envoyez-le à nouveau.', en: 'The file exceeds 10 MB. Reduce its size and send it again.' },
+  fileTooLarge: {
+    fr: 'Le fichier dépasse 10 Mo. Réduisez sa taille puis envoyez-le à nouveau.',
+    en: 'The file exceeds 10 MB. Reduce its size and send it again.',
+  },
   deleteFileConfirm: { fr: 'Supprimer définitivement ce fichier ?', en: 'Delete this file permanently?' },
   fileAddress: { fr: 'Adresse', en: 'Address' },
   fileType: { fr: 'Type', en: 'Type' },
   fileSize: { fr: 'Taille', en: 'Size' },
   backToList: { fr: 'Retour à la liste des contenus', en: 'Back to the content list' },
-  createFirst: { fr: 'Enregistrez l’actualité pour pouvoir y joindre des fichiers.', en: 'Save the news item to be able to attach files.' },
+  createFirst: {
+    fr: 'Enregistrez l’actualité pour pouvoir y joindre des fichiers.',
+    en: 'Save the news item to be able to attach files.',
+  },
   englishFields: { fr: 'Version anglaise (facultative)', en: 'English version (optional)' },
 });

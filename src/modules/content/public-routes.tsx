@@ -30,7 +30,16 @@ import { ContentPage, FaqPage, HomePage, ProgrammePage, SiteMapPage } from './vi
 export const NEWS_PER_PAGE = 10;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Pages that have their own address; any other published page lives under /pages/<slug>. */
-const PAGES_WITH_OWN_ROUTE = new Set(['accueil', 'programme', 'manifeste', 'partenaires', 'faq', 'mentions-legales', 'accessibilite', 'donnees-personnelles']);
+const PAGES_WITH_OWN_ROUTE = new Set([
+  'accueil',
+  'programme',
+  'manifeste',
+  'partenaires',
+  'faq',
+  'mentions-legales',
+  'accessibilite',
+  'donnees-personnelles',
+]);
 
 /** Reads ?categorie=…&tag=…&page=… or refuses the request (400) when a value has the wrong shape. */
 export function readNewsQuery(request: FastifyRequest): { filter: NewsFilter; page: number } {
@@ -44,7 +53,8 @@ export function readNewsQuery(request: FastifyRequest): { filter: NewsFilter; pa
   const rawPage = query.page;
   let page = 1;
   if (rawPage !== undefined && rawPage !== '') {
-    if (typeof rawPage !== 'string' || !/^[1-9][0-9]{0,5}$/.test(rawPage)) throw new HttpError(400, t(request.locale, m.badPage));
+    if (typeof rawPage !== 'string' || !/^[1-9][0-9]{0,5}$/.test(rawPage))
+      throw new HttpError(400, t(request.locale, m.badPage));
     page = Number(rawPage);
   }
   return { filter: { category: text('categorie'), tag: text('tag') }, page };
@@ -56,7 +66,11 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
 
   app.get('/', { config }, (request, reply) =>
     servePublicPage(request, reply, async () => {
-      const [intro, seasons, latest] = await Promise.all([findPublishedPage(db, 'accueil'), listPublicSeasons(services), listPublishedNews(db, {}, 3, 0)]);
+      const [intro, seasons, latest] = await Promise.all([
+        findPublishedPage(db, 'accueil'),
+        listPublicSeasons(services),
+        listPublishedNews(db, {}, 3, 0),
+      ]);
       return <HomePage ctx={plainViewContext(request)} intro={intro} seasons={seasons} news={latest.items} />;
     }),
   );
@@ -64,7 +78,15 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
   app.get('/programme', { config }, (request, reply) =>
     servePublicPage(request, reply, async () => {
       const [page, seasons] = await Promise.all([findPublishedPage(db, 'programme'), listPublicSeasons(services)]);
-      return <ProgrammePage ctx={plainViewContext(request)} page={page} seasons={seasons} criteria={DEFAULT_CRITERIA} levers={SUPPORT_LEVERS} />;
+      return (
+        <ProgrammePage
+          ctx={plainViewContext(request)}
+          page={page}
+          seasons={seasons}
+          criteria={DEFAULT_CRITERIA}
+          levers={SUPPORT_LEVERS}
+        />
+      );
     }),
   );
 
@@ -92,7 +114,9 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
   // The State's mandatory pages always exist; a published CMS page of the same slug adds to them.
   const mandatory = (path: string, slug: string, View: typeof LegalNoticePage) =>
     app.get(path, { config }, (request, reply) =>
-      servePublicPage(request, reply, async () => <View ctx={plainViewContext(request)} extra={await findPublishedPage(db, slug)} />),
+      servePublicPage(request, reply, async () => (
+        <View ctx={plainViewContext(request)} extra={await findPublishedPage(db, slug)} />
+      )),
     );
   mandatory('/mentions-legales', 'mentions-legales', LegalNoticePage);
   mandatory('/accessibilite', 'accessibilite', AccessibilityPage);
@@ -113,15 +137,35 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
         publishedNewsFacets(db),
       ]);
       const pages = Math.max(1, Math.ceil(total / NEWS_PER_PAGE));
-      return <NewsListPage ctx={plainViewContext(request)} items={items} total={total} page={page} pages={pages} filter={filter} facets={facets} />;
+      return (
+        <NewsListPage
+          ctx={plainViewContext(request)}
+          items={items}
+          total={total}
+          page={page}
+          pages={pages}
+          filter={filter}
+          facets={facets}
+        />
+      );
     });
   });
 
   app.get('/actualites/flux.xml', { config }, (request, reply) =>
-    servePublicPage(request, reply, async () => (await buildNewsFeed(db, services.config.baseUrl, request.locale)).rss2(), 'application/rss+xml; charset=utf-8'),
+    servePublicPage(
+      request,
+      reply,
+      async () => (await buildNewsFeed(db, services.config.baseUrl, request.locale)).rss2(),
+      'application/rss+xml; charset=utf-8',
+    ),
   );
   app.get('/actualites/atom.xml', { config }, (request, reply) =>
-    servePublicPage(request, reply, async () => (await buildNewsFeed(db, services.config.baseUrl, request.locale)).atom1(), 'application/atom+xml; charset=utf-8'),
+    servePublicPage(
+      request,
+      reply,
+      async () => (await buildNewsFeed(db, services.config.baseUrl, request.locale)).atom1(),
+      'application/atom+xml; charset=utf-8',
+    ),
   );
 
   app.get<{ Params: { slug: string } }>('/actualites/:slug', { config }, async (request, reply) => {
@@ -129,7 +173,9 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
     if (!SLUG.test(slug)) return notFound(request, reply);
     return servePublicPage(request, reply, async () => {
       const news = await findPublishedNews(db, slug);
-      return news ? <NewsDetailPage ctx={plainViewContext(request)} news={news} attachments={await listAttachments(db, news.id)} /> : null;
+      return news ? (
+        <NewsDetailPage ctx={plainViewContext(request)} news={news} attachments={await listAttachments(db, news.id)} />
+      ) : null;
     });
   });
 

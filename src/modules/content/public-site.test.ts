@@ -15,7 +15,8 @@ describe('public site', () => {
     await t?.close();
   });
 
-  const get = (url: string, locale?: 'en') => t.app.inject({ method: 'GET', url, headers: locale ? { cookie: 'lang=en' } : {} });
+  const get = (url: string, locale?: 'en') =>
+    t.app.inject({ method: 'GET', url, headers: locale ? { cookie: 'lang=en' } : {} });
 
   it.each([
     ['/', 'Accueil'],
@@ -40,7 +41,11 @@ describe('public site', () => {
     const home = await get('/', 'en');
     expect(home.body).toContain('<html lang="en"');
     expect(home.body).toContain('Latest news');
-    await t.app.services.db.updateTable('news').set({ title_en: null }).where('slug', '=', 'bilan-premiere-saison').execute();
+    await t.app.services.db
+      .updateTable('news')
+      .set({ title_en: null })
+      .where('slug', '=', 'bilan-premiere-saison')
+      .execute();
     t.app.services.pageCache.clear();
     const detail = await get('/actualites/bilan-premiere-saison', 'en');
     expect(detail.body).toMatch(/<h1 lang="fr">Premier bilan/);
@@ -114,10 +119,27 @@ describe('public site', () => {
   it('drafts, unknown slugs and files of drafts are 404', async () => {
     const { db } = t.app.services;
     await db.updateTable('pages').set({ status: 'draft' }).where('slug', '=', 'partenaires').execute();
-    const news = await db.updateTable('news').set({ status: 'draft' }).where('slug', '=', 'lancement-premiere-saison').returning('id').executeTakeFirstOrThrow();
-    const attachment = await db.selectFrom('news_attachments').select('url').where('news_id', '=', news.id).executeTakeFirstOrThrow();
+    const news = await db
+      .updateTable('news')
+      .set({ status: 'draft' })
+      .where('slug', '=', 'lancement-premiere-saison')
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const attachment = await db
+      .selectFrom('news_attachments')
+      .select('url')
+      .where('news_id', '=', news.id)
+      .executeTakeFirstOrThrow();
     t.app.services.pageCache.clear();
-    for (const url of ['/partenaires', '/actualites/lancement-premiere-saison', '/actualites/nexiste-pas', '/actualites/Bad..Slug', '/pages/nexiste-pas', attachment.url, '/fichiers/not-a-uuid/x.pdf']) {
+    for (const url of [
+      '/partenaires',
+      '/actualites/lancement-premiere-saison',
+      '/actualites/nexiste-pas',
+      '/actualites/Bad..Slug',
+      '/pages/nexiste-pas',
+      attachment.url,
+      '/fichiers/not-a-uuid/x.pdf',
+    ]) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(404);
       expect(response.body).toContain('Page non trouvée');
@@ -144,7 +166,12 @@ describe('public site', () => {
     for (let i = 0; i < 9; i++) {
       await db
         .insertInto('news')
-        .values({ slug: `brève-${i}`.replace('è', 'e'), title: `Brève ${i}`, published_at: new Date(Date.UTC(2020, 0, 1 + i)), status: 'published' })
+        .values({
+          slug: `brève-${i}`.replace('è', 'e'),
+          title: `Brève ${i}`,
+          published_at: new Date(Date.UTC(2020, 0, 1 + i)),
+          status: 'published',
+        })
         .execute();
     }
     t.app.services.pageCache.clear();
@@ -159,14 +186,18 @@ describe('public site', () => {
     expect(beyond.body).toContain('Aucune actualité ne correspond');
   });
 
-  it.each(['/actualites?page=abc', '/actualites?page=0', '/actualites?page=-1', '/actualites?page=1&page=2', '/actualites?tag=a&tag=b', `/actualites?categorie=${'x'.repeat(61)}`])(
-    '%s is a 400 page, not a 500',
-    async (url) => {
-      const response = await get(url);
-      expect(response.statusCode).toBe(400);
-      expect(response.body).toContain('Requête invalide');
-    },
-  );
+  it.each([
+    '/actualites?page=abc',
+    '/actualites?page=0',
+    '/actualites?page=-1',
+    '/actualites?page=1&page=2',
+    '/actualites?tag=a&tag=b',
+    `/actualites?categorie=${'x'.repeat(61)}`,
+  ])('%s is a 400 page, not a 500', async (url) => {
+    const response = await get(url);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Requête invalide');
+  });
 
   it('RSS and Atom feeds are valid XML with absolute links', async () => {
     type Node = { _text?: string; _attributes?: Record<string, string> } & Record<string, unknown>;
@@ -178,18 +209,30 @@ describe('public site', () => {
     expect((channel.link as Node)._text).toBe(`${t.config.baseUrl}/actualites`);
     const items = [channel.item as Node[]].flat();
     expect(items.length).toBeGreaterThan(5);
-    for (const item of items) expect((item.link as Node)._text).toMatch(new RegExp(`^${t.config.baseUrl}/actualites/[a-z0-9-]+$`));
+    for (const item of items)
+      expect((item.link as Node)._text).toMatch(new RegExp(`^${t.config.baseUrl}/actualites/[a-z0-9-]+$`));
 
     const atom = await get('/actualites/atom.xml');
     expect(atom.headers['content-type']).toContain('application/atom+xml');
     const entries = [(parse(atom.body).feed as Node).entry as Node[]].flat();
     expect(entries.length).toBeGreaterThan(5);
-    for (const entry of entries) expect(([entry.link].flat()[0] as Node)._attributes!.href).toMatch(new RegExp(`^${t.config.baseUrl}/actualites/`));
+    for (const entry of entries)
+      expect(([entry.link].flat()[0] as Node)._attributes!.href).toMatch(
+        new RegExp(`^${t.config.baseUrl}/actualites/`),
+      );
   });
 
   it('loading the demo twice changes nothing', async () => {
     const { db } = t.app.services;
-    const count = async () => Number((await db.selectFrom('news').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('news')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     await loadContentDemo(t.app.services);
     expect(await count()).toBe(before);
@@ -200,14 +243,22 @@ describe('public site', () => {
     expect(first.headers['cache-control']).toBe('public, no-cache');
     const etag = String(first.headers.etag);
     expect(etag).toMatch(/^"[\w-]{20,}"$/);
-    const again = await t.app.inject({ method: 'GET', url: '/faq', headers: { 'if-none-match': `"other", W/${etag}` } });
+    const again = await t.app.inject({
+      method: 'GET',
+      url: '/faq',
+      headers: { 'if-none-match': `"other", W/${etag}` },
+    });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     // Another locale is another page, with its own validator.
     const english = await get('/faq', 'en');
     expect(english.headers.etag).not.toBe(etag);
     // A change to the content gives a new validator, so a browser's copy is replaced at its next visit.
-    await t.app.services.db.updateTable('pages').set({ body: 'Une seule question.' }).where('slug', '=', 'faq').execute();
+    await t.app.services.db
+      .updateTable('pages')
+      .set({ body: 'Une seule question.' })
+      .where('slug', '=', 'faq')
+      .execute();
     t.app.services.pageCache.clear();
     const changed = await t.app.inject({ method: 'GET', url: '/faq', headers: { 'if-none-match': etag } });
     expect(changed.statusCode).toBe(200);

@@ -16,7 +16,12 @@ export async function setContentStatus(
 ): Promise<boolean> {
   const table = kind === 'page' ? 'pages' : 'news';
   return contentChange(services, actor, async (trx, audit) => {
-    const row = await trx.selectFrom(table).select(['status', 'slug']).where('id', '=', id).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom(table)
+      .select(['status', 'slug'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row) return false;
     if (row.status === status) return true;
     await trx.updateTable(table).set({ status, updated_at: services.clock.now() }).where('id', '=', id).execute();

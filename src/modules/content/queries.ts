@@ -5,7 +5,11 @@ import type { NewsAttachmentsTable, NewsTable, PagesTable } from './tables.js';
 
 export type PageRow = Selectable<PagesTable>;
 export type NewsRow = Selectable<NewsTable>;
-export type AttachmentRow = Selectable<NewsAttachmentsTable> & { content_type: string | null; size: number | null; original_name: string | null };
+export type AttachmentRow = Selectable<NewsAttachmentsTable> & {
+  content_type: string | null;
+  size: number | null;
+  original_name: string | null;
+};
 
 export interface NewsFilter {
   category?: string;
@@ -21,11 +25,21 @@ function publishedNews(db: Kysely<DB>, filter: NewsFilter = {}) {
 }
 
 export async function findPublishedPage(db: Kysely<DB>, slug: string): Promise<PageRow | undefined> {
-  return db.selectFrom('pages').selectAll().where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
+  return db
+    .selectFrom('pages')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
 }
 
 export async function listPublishedPages(db: Kysely<DB>): Promise<Pick<PageRow, 'slug' | 'title' | 'title_en'>[]> {
-  return db.selectFrom('pages').select(['slug', 'title', 'title_en']).where('status', '=', 'published').orderBy('title').execute();
+  return db
+    .selectFrom('pages')
+    .select(['slug', 'title', 'title_en'])
+    .where('status', '=', 'published')
+    .orderBy('title')
+    .execute();
 }
 
 /** One page of published news, newest first, with the total count for the filter. */
@@ -36,14 +50,27 @@ export async function listPublishedNews(
   offset: number,
 ): Promise<{ items: NewsRow[]; total: number }> {
   const [items, count] = await Promise.all([
-    publishedNews(db, filter).selectAll().orderBy('published_at', 'desc').orderBy('slug').limit(limit).offset(offset).execute(),
-    publishedNews(db, filter).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    publishedNews(db, filter)
+      .selectAll()
+      .orderBy('published_at', 'desc')
+      .orderBy('slug')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    publishedNews(db, filter)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
 }
 
 export async function findPublishedNews(db: Kysely<DB>, slug: string): Promise<NewsRow | undefined> {
-  return db.selectFrom('news').selectAll().where('slug', '=', slug).where('status', '=', 'published').executeTakeFirst();
+  return db
+    .selectFrom('news')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where('status', '=', 'published')
+    .executeTakeFirst();
 }
 
 /** Every category and every tag used by published news, for the filters. */
@@ -60,7 +87,17 @@ export async function listAttachments(db: Kysely<DB>, newsId: string): Promise<A
   return db
     .selectFrom('news_attachments as a')
     .leftJoin('files as f', 'f.id', 'a.file_id')
-    .select(['a.id', 'a.news_id', 'a.label', 'a.url', 'a.file_id', 'a.position', 'f.content_type', 'f.size', 'f.original_name'])
+    .select([
+      'a.id',
+      'a.news_id',
+      'a.label',
+      'a.url',
+      'a.file_id',
+      'a.position',
+      'f.content_type',
+      'f.size',
+      'f.original_name',
+    ])
     .where('a.news_id', '=', newsId)
     .orderBy('a.position')
     .orderBy('a.label')
@@ -81,7 +118,13 @@ export async function contentFileAccess(db: Kysely<DB>, fileId: string): Promise
     .select('n.status')
     .where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('news_attachments as a').select('a.id').whereRef('a.news_id', '=', 'n.id').where('a.file_id', '=', fileId)),
+        eb.exists(
+          eb
+            .selectFrom('news_attachments as a')
+            .select('a.id')
+            .whereRef('a.news_id', '=', 'n.id')
+            .where('a.file_id', '=', fileId),
+        ),
         eb('n.image_url', 'like', `/fichiers/${fileId}/%`),
       ]),
     )

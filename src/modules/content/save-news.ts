@@ -21,7 +21,13 @@ export interface NewsInput {
 }
 
 /** Creates a news item (as a draft) or updates one; the slug must be free. */
-export async function saveNews(services: Services, actor: Actor, id: string | null, input: NewsInput, attempt = 0): Promise<SaveResult> {
+export async function saveNews(
+  services: Services,
+  actor: Actor,
+  id: string | null,
+  input: NewsInput,
+  attempt = 0,
+): Promise<SaveResult> {
   const values = {
     slug: input.slug,
     title: input.title,
@@ -57,13 +63,32 @@ export async function saveNews(services: Services, actor: Actor, id: string | nu
       }
       if (id === null) {
         const row = await trx.insertInto('news').values(values).returning('id').executeTakeFirstOrThrow();
-        await audit({ action: 'news.create', subjectType: 'news', subjectId: row.id, summary: { slug: input.slug, title: input.title } });
+        await audit({
+          action: 'news.create',
+          subjectType: 'news',
+          subjectId: row.id,
+          summary: { slug: input.slug, title: input.title },
+        });
         return { ok: true, id: row.id };
       }
-      const before = await trx.selectFrom('news').select(['slug', 'title']).where('id', '=', id).forUpdate().executeTakeFirst();
+      const before = await trx
+        .selectFrom('news')
+        .select(['slug', 'title'])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (!before) return { ok: false, error: 'not-found' };
-      await trx.updateTable('news').set({ ...values, updated_at: services.clock.now() }).where('id', '=', id).execute();
-      await audit({ action: 'news.update', subjectType: 'news', subjectId: id, summary: { before, after: { slug: input.slug, title: input.title } } });
+      await trx
+        .updateTable('news')
+        .set({ ...values, updated_at: services.clock.now() })
+        .where('id', '=', id)
+        .execute();
+      await audit({
+        action: 'news.update',
+        subjectType: 'news',
+        subjectId: id,
+        summary: { before, after: { slug: input.slug, title: input.title } },
+      });
       return { ok: true, id };
     });
   } catch (error) {

@@ -3,7 +3,10 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { formBody, formSession, multipartBody, TINY_PNG } from '../../../test/support/forms.js';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+  'latin1',
+);
 
 describe('news attachments', () => {
   let t: TestApp;
@@ -15,7 +18,12 @@ describe('news attachments', () => {
     staff = await createSignedInUser(t.database.db, t.clock, [{ role: 'admin' }]);
     const row = await t.database.db
       .insertInto('news')
-      .values({ slug: 'communique', title: 'Communiqué', published_at: new Date('2026-01-10T10:00:00Z'), status: 'published' })
+      .values({
+        slug: 'communique',
+        title: 'Communiqué',
+        published_at: new Date('2026-01-10T10:00:00Z'),
+        status: 'published',
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     newsId = row.id;
@@ -29,7 +37,12 @@ describe('news attachments', () => {
     const session = await formSession(t.app, staff.cookie, editUrl);
     const { payload, contentType } = multipartBody({ label }, file ? { field: 'file', ...file } : undefined);
     const query = withToken ? `?_csrf=${encodeURIComponent(session.csrf)}` : '';
-    return t.app.inject({ method: 'POST', url: `${editUrl}/fichiers${query}`, headers: { cookie: session.cookie, 'content-type': contentType }, payload });
+    return t.app.inject({
+      method: 'POST',
+      url: `${editUrl}/fichiers${query}`,
+      headers: { cookie: session.cookie, 'content-type': contentType },
+      payload,
+    });
   }
   const attachments = () =>
     t.database.db
@@ -56,19 +69,39 @@ describe('news attachments', () => {
     expect(page.body).toContain('PNG – ');
 
     // Used as the news image, it shows with its text alternative; an image elsewhere is not shown (CSP).
-    await t.database.db.updateTable('news').set({ image_url: attachment.url, image_alt: 'Affiche de la saison' }).where('id', '=', newsId).execute();
+    await t.database.db
+      .updateTable('news')
+      .set({ image_url: attachment.url, image_alt: 'Affiche de la saison' })
+      .where('id', '=', newsId)
+      .execute();
     t.app.services.pageCache.clear();
     const withImage = await t.app.inject({ method: 'GET', url: '/actualites/communique' });
-    expect(withImage.body).toContain(`<img class="fr-responsive-img" src="${attachment.url}" alt="Affiche de la saison"/>`);
-    await t.database.db.updateTable('news').set({ image_url: 'https://ailleurs.example/a.png' }).where('id', '=', newsId).execute();
+    expect(withImage.body).toContain(
+      `<img class="fr-responsive-img" src="${attachment.url}" alt="Affiche de la saison"/>`,
+    );
+    await t.database.db
+      .updateTable('news')
+      .set({ image_url: 'https://ailleurs.example/a.png' })
+      .where('id', '=', newsId)
+      .execute();
     t.app.services.pageCache.clear();
-    expect((await t.app.inject({ method: 'GET', url: '/actualites/communique' })).body).not.toContain('ailleurs.example');
-    await t.database.db.updateTable('news').set({ image_url: null, image_alt: null }).where('id', '=', newsId).execute();
+    expect((await t.app.inject({ method: 'GET', url: '/actualites/communique' })).body).not.toContain(
+      'ailleurs.example',
+    );
+    await t.database.db
+      .updateTable('news')
+      .set({ image_url: null, image_alt: null })
+      .where('id', '=', newsId)
+      .execute();
   });
 
   it('a text file named .png is refused with a field error', async () => {
     const before = (await attachments()).length;
-    const response = await upload({ name: 'image.png', type: 'image/png', data: Buffer.from('ceci est du texte, pas une image') });
+    const response = await upload({
+      name: 'image.png',
+      type: 'image/png',
+      data: Buffer.from('ceci est du texte, pas une image'),
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('id="file-error"');
     expect(response.body).toContain('n’est ni une image PNG, JPEG ou WebP ni un PDF');
@@ -125,7 +158,9 @@ describe('news attachments', () => {
     });
     expect(response.statusCode).toBe(303);
     expect((await attachments()).some((a) => a.id === first.id)).toBe(false);
-    expect(await t.database.db.selectFrom('files').select('id').where('id', '=', first.file_id).executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.database.db.selectFrom('files').select('id').where('id', '=', first.file_id).executeTakeFirst(),
+    ).toBeUndefined();
     expect((await t.app.inject({ method: 'GET', url: first.url })).statusCode).toBe(404);
     const again = await t.app.inject({
       method: 'POST',

@@ -16,10 +16,15 @@ const DAY_MS = 24 * 3600_000;
 export async function deleteExpiredDemographics(services: Services): Promise<number> {
   const now = services.clock.now();
   return auditedTransaction(services.db, systemActor, now, async (trx, audit) => {
-    const deleted = await trx.deleteFrom('panel_demographics').where('delete_after', '<=', now).returning('panel_id').execute();
+    const deleted = await trx
+      .deleteFrom('panel_demographics')
+      .where('delete_after', '<=', now)
+      .returning('panel_id')
+      .execute();
     const perPanel = new Map<string, number>();
     for (const { panel_id } of deleted) perPanel.set(panel_id, (perPanel.get(panel_id) ?? 0) + 1);
-    for (const [panel, count] of perPanel) await audit({ action: 'panel.demographics-deleted', subjectType: 'panel', subjectId: panel, summary: { count } });
+    for (const [panel, count] of perPanel)
+      await audit({ action: 'panel.demographics-deleted', subjectType: 'panel', subjectId: panel, summary: { count } });
     await withdrawExpiredPools(trx, audit, now);
     return deleted.length;
   });
@@ -50,4 +55,3 @@ export function sweepDemographicsJob(services: Services): JobHandler {
     }
   };
 }
-

@@ -13,7 +13,13 @@ describe('citizen panel demo', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await loadDemo(t.app.services);
-    panelId = (await t.database.db.selectFrom('panels').select('id').where('name', '=', DEMO_PANEL_NAME).executeTakeFirstOrThrow()).id;
+    panelId = (
+      await t.database.db
+        .selectFrom('panels')
+        .select('id')
+        .where('name', '=', DEMO_PANEL_NAME)
+        .executeTakeFirstOrThrow()
+    ).id;
   }, 90_000);
   afterAll(() => t.close());
 
@@ -24,11 +30,21 @@ describe('citizen panel demo', () => {
     expect(panel.status).toBe('recruiting');
     const quotas = await db.selectFrom('panel_quotas').select('category').where('panel_id', '=', panelId).execute();
     expect(new Set(quotas.map((q) => q.category)).size).toBe(3);
-    expect(await db.selectFrom('panel_volunteers').select('id').where('panel_id', '=', panelId).execute()).toHaveLength(DEMO_VOLUNTEERS);
-    expect(await db.selectFrom('panel_demographics').select('volunteer_id').where('panel_id', '=', panelId).execute()).toHaveLength(DEMO_VOLUNTEERS);
-    expect(await db.selectFrom('panel_shortlist').select('application_id').where('panel_id', '=', panelId).execute()).toHaveLength(DEMO_ELIGIBLE_COUNT);
+    expect(await db.selectFrom('panel_volunteers').select('id').where('panel_id', '=', panelId).execute()).toHaveLength(
+      DEMO_VOLUNTEERS,
+    );
+    expect(
+      await db.selectFrom('panel_demographics').select('volunteer_id').where('panel_id', '=', panelId).execute(),
+    ).toHaveLength(DEMO_VOLUNTEERS);
+    expect(
+      await db.selectFrom('panel_shortlist').select('application_id').where('panel_id', '=', panelId).execute(),
+    ).toHaveLength(DEMO_ELIGIBLE_COUNT);
     expect(await db.selectFrom('panel_draws').select('id').where('panel_id', '=', panelId).execute()).toHaveLength(0);
-    const analyses = await db.selectFrom('panel_analyses').select(['algorithm', 'state']).where('panel_id', '=', panelId).execute();
+    const analyses = await db
+      .selectFrom('panel_analyses')
+      .select(['algorithm', 'state'])
+      .where('panel_id', '=', panelId)
+      .execute();
     expect(analyses.map((a) => a.algorithm).sort()).toEqual(['legacy', 'leximin']);
   });
 
@@ -41,7 +57,12 @@ describe('citizen panel demo', () => {
   it('computes the analysis with the job worker, and shows it to the demo admin', async () => {
     await t.app.services.worker.drain();
     const { db } = t.database;
-    const leximin = await db.selectFrom('panel_analyses').select(['state', 'result']).where('panel_id', '=', panelId).where('algorithm', '=', 'leximin').executeTakeFirstOrThrow();
+    const leximin = await db
+      .selectFrom('panel_analyses')
+      .select(['state', 'result'])
+      .where('panel_id', '=', panelId)
+      .where('algorithm', '=', 'leximin')
+      .executeTakeFirstOrThrow();
     expect(leximin.state).toBe('done');
     expect(leximin.result!.n).toBe(DEMO_VOLUNTEERS);
     expect(leximin.result!.minProbability).toBeGreaterThan(0);
@@ -50,7 +71,11 @@ describe('citizen panel demo', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(DEMO_PANEL_NAME);
     expect(page.body).toContain('LEXIMIN');
-    const demographics = await t.app.inject({ method: 'GET', url: `/admin/panels/${panelId}/demographie`, headers: { cookie } });
+    const demographics = await t.app.inject({
+      method: 'GET',
+      url: `/admin/panels/${panelId}/demographie`,
+      headers: { cookie },
+    });
     expect(demographics.statusCode).toBe(200);
     expect(demographics.body).toContain('citoyens.demo.accelerateur.localhost');
     const publicPage = await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}` });

@@ -20,12 +20,61 @@ const QUOTAS: QuotaRecord[] = [
   { category: 'age', feature: '18-34', label: '18 à 34 ans', labelEn: '18 to 34', min: 4, max: 6 },
   { category: 'age', feature: '35-59', label: '35 à 59 ans', labelEn: '35 to 59', min: 5, max: 7 },
   { category: 'age', feature: '60-plus', label: '60 ans et plus', labelEn: '60 and over', min: 3, max: 5 },
-  { category: 'territoire', feature: 'urbain', label: 'Commune urbaine', labelEn: 'Urban municipality', min: 8, max: 11 },
+  {
+    category: 'territoire',
+    feature: 'urbain',
+    label: 'Commune urbaine',
+    labelEn: 'Urban municipality',
+    min: 8,
+    max: 11,
+  },
   { category: 'territoire', feature: 'rural', label: 'Commune rurale', labelEn: 'Rural municipality', min: 4, max: 7 },
 ];
 
-const GIVEN = ['Alice', 'Bruno', 'Céline', 'Damien', 'Élodie', 'Fabien', 'Gaëlle', 'Henri', 'Isabelle', 'Jérôme', 'Karine', 'Louis', 'Maëlle', 'Nicolas', 'Océane', 'Pierre', 'Rachida', 'Samuel', 'Tiphaine', 'Ulysse'];
-const FAMILY = ['Arnaud', 'Besson', 'Charpentier', 'Dumas', 'Étienne', 'Fleury', 'Guillot', 'Hamon', 'Jacquet', 'Klein', 'Laurent', 'Mallet', 'Noël', 'Olivier', 'Pasquier', 'Rey', 'Schmitt', 'Tessier', 'Vidal', 'Weber'];
+const GIVEN = [
+  'Alice',
+  'Bruno',
+  'Céline',
+  'Damien',
+  'Élodie',
+  'Fabien',
+  'Gaëlle',
+  'Henri',
+  'Isabelle',
+  'Jérôme',
+  'Karine',
+  'Louis',
+  'Maëlle',
+  'Nicolas',
+  'Océane',
+  'Pierre',
+  'Rachida',
+  'Samuel',
+  'Tiphaine',
+  'Ulysse',
+];
+const FAMILY = [
+  'Arnaud',
+  'Besson',
+  'Charpentier',
+  'Dumas',
+  'Étienne',
+  'Fleury',
+  'Guillot',
+  'Hamon',
+  'Jacquet',
+  'Klein',
+  'Laurent',
+  'Mallet',
+  'Noël',
+  'Olivier',
+  'Pasquier',
+  'Rey',
+  'Schmitt',
+  'Tessier',
+  'Vidal',
+  'Weber',
+];
 const TOWNS = ['Lyon', 'Rennes', 'Millau', 'Guéret', 'Lille', 'Annecy', 'Aurillac', 'Nantes', 'Dieppe', 'Bourges'];
 const RURAL_TOWNS = new Set(['Millau', 'Guéret', 'Aurillac', 'Dieppe']);
 
@@ -39,7 +88,10 @@ function volunteer(i: number) {
   const givenName = GIVEN[i % GIVEN.length];
   const familyName = FAMILY[(i * 7) % FAMILY.length];
   const town = TOWNS[(i * 3) % TOWNS.length];
-  const local = `${givenName}.${familyName}.${i + 1}`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const local = `${givenName}.${familyName}.${i + 1}`
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
   return {
     email: `${local}@${DEMO_VOLUNTEER_DOMAIN}`,
     givenName,
@@ -103,7 +155,13 @@ export async function loadPanelDemo(services: Services): Promise<void> {
 
   if ((await shortlistIds(db, panel.id)).length === 0) {
     const choices = await shortlistChoices(db, panel);
-    if (choices.length > 0) await saveShortlist(services, actor, panel, choices.map((c) => c.id));
+    if (choices.length > 0)
+      await saveShortlist(
+        services,
+        actor,
+        panel,
+        choices.map((c) => c.id),
+      );
   }
 
   if ((await panelPageData(db, panel.id)).analyses.length === 0) await requestAnalyses(services, actor, panel.id);

@@ -33,15 +33,37 @@ export async function requestCommitment(services: Services, actor: Actor, panelI
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit) => {
     await trx.selectFrom('panels').select('id').where('id', '=', panelId).forUpdate().executeTakeFirst();
-    const standing = await trx.selectFrom('panel_draws').select('id').where('panel_id', '=', panelId).where('kind', '=', 'initial').where('state', '!=', 'failed').executeTakeFirst();
+    const standing = await trx
+      .selectFrom('panel_draws')
+      .select('id')
+      .where('panel_id', '=', panelId)
+      .where('kind', '=', 'initial')
+      .where('state', '!=', 'failed')
+      .executeTakeFirst();
     if (standing) return false;
     const { id } = await trx
       .insertInto('panel_draws')
-      .values({ panel_id: panelId, kind: 'initial', state: 'preparing', files: 'null', pool_volunteers: '{}', selected: '[]', declined: '[]', error: 'null', created_at: now, created_by: actor.id })
+      .values({
+        panel_id: panelId,
+        kind: 'initial',
+        state: 'preparing',
+        files: 'null',
+        pool_volunteers: '{}',
+        selected: '[]',
+        declined: '[]',
+        error: 'null',
+        created_at: now,
+        created_by: actor.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await enqueueJob(trx, COMMIT_JOB, { panelId, drawId: id }, { runAt: now, maxAttempts: 1 });
-    await audit({ action: 'panel.commitment-requested', subjectType: 'panel', subjectId: panelId, summary: { draw: id } });
+    await audit({
+      action: 'panel.commitment-requested',
+      subjectType: 'panel',
+      subjectId: panelId,
+      summary: { draw: id },
+    });
     return true;
   });
 }
@@ -61,17 +83,36 @@ export function prepareCommitmentJob(services: Services): JobHandler {
       await auditedTransaction(services.db, systemActor, now(), async (trx, audit) => {
         await trx
           .updateTable('panel_draws')
-          .set({ state: 'committed', commitment: prepared.commitment, files: JSON.stringify(prepared.files), pool_volunteers: JSON.stringify(poolVolunteers) })
+          .set({
+            state: 'committed',
+            commitment: prepared.commitment,
+            files: JSON.stringify(prepared.files),
+            pool_volunteers: JSON.stringify(poolVolunteers),
+          })
           .where('id', '=', drawId)
           .execute();
         await tellPseudonyms(trx, services, panel, poolVolunteers, now());
-        await audit({ action: 'panel.commitment-published', subjectType: 'panel', subjectId: panelId, summary: { draw: drawId, commitment: prepared.commitment, pool: input.people.length } });
+        await audit({
+          action: 'panel.commitment-published',
+          subjectType: 'panel',
+          subjectId: panelId,
+          summary: { draw: drawId, commitment: prepared.commitment, pool: input.people.length },
+        });
       });
     } catch (error) {
       const failure = analysisError(error);
       await auditedTransaction(services.db, systemActor, now(), async (trx, audit) => {
-        await trx.updateTable('panel_draws').set({ state: 'failed', error: JSON.stringify(failure) }).where('id', '=', drawId).execute();
-        await audit({ action: 'panel.commitment-failed', subjectType: 'panel', subjectId: panelId, summary: { draw: drawId, error: failure.kind } });
+        await trx
+          .updateTable('panel_draws')
+          .set({ state: 'failed', error: JSON.stringify(failure) })
+          .where('id', '=', drawId)
+          .execute();
+        await audit({
+          action: 'panel.commitment-failed',
+          subjectType: 'panel',
+          subjectId: panelId,
+          summary: { draw: drawId, error: failure.kind },
+        });
       });
     }
   };
@@ -88,14 +129,29 @@ export function withPool(files: PublishedFiles | null): files is FilesWithPool {
  * Tells each volunteer of the committed pool their own pseudonym (and nobody else's), so they can find
  * their row in pool.csv; staff without `panel.demographics` never see which pseudonym is whose.
  */
-async function tellPseudonyms(trx: Transaction<DB>, services: Services, panel: PanelRecord, poolVolunteers: Record<string, string>, now: Date): Promise<void> {
+async function tellPseudonyms(
+  trx: Transaction<DB>,
+  services: Services,
+  panel: PanelRecord,
+  poolVolunteers: Record<string, string>,
+  now: Date,
+): Promise<void> {
   const pseudonymOf = new Map(Object.entries(poolVolunteers).map(([pseudonym, volunteer]) => [volunteer, pseudonym]));
   if (pseudonymOf.size === 0) return;
-  const volunteers = await trx.selectFrom('panel_volunteers').select(['id', 'email', 'locale']).where('id', 'in', [...pseudonymOf.keys()]).execute();
+  const volunteers = await trx
+    .selectFrom('panel_volunteers')
+    .select(['id', 'email', 'locale'])
+    .where('id', 'in', [...pseudonymOf.keys()])
+    .execute();
   const link = `${services.config.baseUrl}/panel-citoyen/${panel.id}/transparence`;
   for (const volunteer of volunteers) {
     const locale = volunteer.locale === 'en' ? 'en' : 'fr';
-    const data = { name: locale === 'en' && panel.nameEn ? panel.nameEn : panel.name, pseudonym: pseudonymOf.get(volunteer.id)!, date: formatDate(locale, panel.deleteAfter), link };
+    const data = {
+      name: locale === 'en' && panel.nameEn ? panel.nameEn : panel.name,
+      pseudonym: pseudonymOf.get(volunteer.id)!,
+      date: formatDate(locale, panel.deleteAfter),
+      link,
+    };
     await queueMail(trx, { to: volunteer.email, template: POOL_MAIL, locale, data }, now);
   }
 }
@@ -107,26 +163,66 @@ export function publishedInput(files: FilesWithPool): SortitionInput {
   return { quotas, people, k: parseSlotsJson(files['slots.json']).size };
 }
 
-async function invite(trx: Transaction<DB>, services: Services, panel: PanelRecord, drawId: string, poolIds: string[], poolVolunteers: Record<string, string>, now: Date): Promise<void> {
+async function invite(
+  trx: Transaction<DB>,
+  services: Services,
+  panel: PanelRecord,
+  drawId: string,
+  poolIds: string[],
+  poolVolunteers: Record<string, string>,
+  now: Date,
+): Promise<void> {
   for (const poolId of poolIds) {
     const volunteerId = poolVolunteers[poolId];
-    const volunteer = await trx.selectFrom('panel_volunteers').select(['email', 'locale']).where('id', '=', volunteerId).executeTakeFirst();
+    const volunteer = await trx
+      .selectFrom('panel_volunteers')
+      .select(['email', 'locale'])
+      .where('id', '=', volunteerId)
+      .executeTakeFirst();
     if (!volunteer) continue; // erased since the commitment: the seat is left for a replacement
     const token = newToken();
     await trx
       .insertInto('panel_members')
-      .values({ panel_id: panel.id, volunteer_id: volunteerId, draw_id: drawId, pool_id: poolId, status: 'invited', invite_token_hash: hashToken(token), invited_at: now })
+      .values({
+        panel_id: panel.id,
+        volunteer_id: volunteerId,
+        draw_id: drawId,
+        pool_id: poolId,
+        status: 'invited',
+        invite_token_hash: hashToken(token),
+        invited_at: now,
+      })
       .execute();
     const link = new URL(`${services.config.baseUrl}/panel-citoyen/invitation`);
     link.searchParams.set('jeton', token);
-    await queueMail(trx, { to: volunteer.email, template: INVITATION_MAIL, locale: volunteer.locale === 'en' ? 'en' : 'fr', data: { name: panel.name, link: link.toString() } }, now);
+    await queueMail(
+      trx,
+      {
+        to: volunteer.email,
+        template: INVITATION_MAIL,
+        locale: volunteer.locale === 'en' ? 'en' : 'fr',
+        data: { name: panel.name, link: link.toString() },
+      },
+      now,
+    );
   }
 }
 
-export type DrawResult = { ok: true; selected: string[] } | { ok: false; reason: 'no-commitment' | 'already-drawn' | 'no-replacement' | 'nothing-to-replace' | 'pool-withdrawn' };
+export type DrawResult =
+  | { ok: true; selected: string[] }
+  | {
+      ok: false;
+      reason: 'no-commitment' | 'already-drawn' | 'no-replacement' | 'nothing-to-replace' | 'pool-withdrawn';
+    };
 
 /** Draws from the published commitment with the public random value, records the witnesses and invites the selected. */
-export async function recordDraw(services: Services, actor: Actor, panelId: string, random: string, witnesses: string): Promise<DrawResult> {
+export async function recordDraw(
+  services: Services,
+  actor: Actor,
+  panelId: string,
+  random: string,
+  witnesses: string,
+): Promise<DrawResult> {
   const now = services.clock.now();
   const panel = await loadPanel(services.db, panelId);
   if (!panel) return { ok: false, reason: 'no-commitment' };
@@ -143,15 +239,28 @@ export async function recordDraw(services: Services, actor: Actor, panelId: stri
     if (draw.state === 'drawn') return { ok: false, reason: 'already-drawn' };
     if (!withPool(draw.files)) return { ok: false, reason: 'pool-withdrawn' };
     const commitment = loadCommitment(draw.files, publishedInput(draw.files));
-    if (!commitment || commitment.commitment !== draw.commitment) throw new Error(`the stored commitment of draw ${draw.id} does not verify`);
+    if (!commitment || commitment.commitment !== draw.commitment)
+      throw new Error(`the stored commitment of draw ${draw.id} does not verify`);
     const result = drawFromCommitment(commitment, random);
     await trx
       .updateTable('panel_draws')
-      .set({ state: 'drawn', random_value: result.random, witnesses, slot: result.slot, selected: JSON.stringify(result.members), drawn_at: now })
+      .set({
+        state: 'drawn',
+        random_value: result.random,
+        witnesses,
+        slot: result.slot,
+        selected: JSON.stringify(result.members),
+        drawn_at: now,
+      })
       .where('id', '=', draw.id)
       .execute();
     await invite(trx, services, panel, draw.id, result.members, draw.pool_volunteers, now);
-    await audit({ action: 'panel.drawn', subjectType: 'panel', subjectId: panelId, summary: { draw: draw.id, random: result.random, witnesses, slot: result.slot, selected: result.members } });
+    await audit({
+      action: 'panel.drawn',
+      subjectType: 'panel',
+      subjectId: panelId,
+      summary: { draw: draw.id, random: result.random, witnesses, slot: result.slot, selected: result.members },
+    });
     return { ok: true, selected: result.members };
   });
 }
@@ -161,17 +270,33 @@ export async function recordDraw(services: Services, actor: Actor, panelId: stri
  * panel as it stands, a new public random value. Recorded as its own draw and published as
  * replacement-N.json, which `sortition verify` replays. People who declined before are never drawn again.
  */
-export async function recordReplacementDraw(services: Services, actor: Actor, panelId: string, random: string, witnesses: string): Promise<DrawResult> {
+export async function recordReplacementDraw(
+  services: Services,
+  actor: Actor,
+  panelId: string,
+  random: string,
+  witnesses: string,
+): Promise<DrawResult> {
   const now = services.clock.now();
   const panel = await loadPanel(services.db, panelId);
   if (!panel) return { ok: false, reason: 'no-commitment' };
   try {
     return await auditedTransaction(services.db, actor, now, async (trx, audit): Promise<DrawResult> => {
       await sql`select pg_advisory_xact_lock(4, hashtext(${panelId}))`.execute(trx);
-      const initial = await trx.selectFrom('panel_draws').selectAll().where('panel_id', '=', panelId).where('kind', '=', 'initial').where('state', '=', 'drawn').executeTakeFirst();
+      const initial = await trx
+        .selectFrom('panel_draws')
+        .selectAll()
+        .where('panel_id', '=', panelId)
+        .where('kind', '=', 'initial')
+        .where('state', '=', 'drawn')
+        .executeTakeFirst();
       if (!initial || !initial.files) return { ok: false, reason: 'no-commitment' };
       if (!withPool(initial.files)) return { ok: false, reason: 'pool-withdrawn' };
-      const members = await trx.selectFrom('panel_members').select(['id', 'pool_id', 'status']).where('panel_id', '=', panelId).execute();
+      const members = await trx
+        .selectFrom('panel_members')
+        .select(['id', 'pool_id', 'status'])
+        .where('panel_id', '=', panelId)
+        .execute();
       const declined = members.filter((mb) => mb.status === 'declined');
       if (declined.length === 0) return { ok: false, reason: 'nothing-to-replace' };
       const input = publishedInput(initial.files);
@@ -209,13 +334,27 @@ export async function recordReplacementDraw(services: Services, actor: Actor, pa
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.updateTable('panel_members').set({ status: 'replaced', replaced_by_draw: id }).where('id', 'in', declined.map((mb) => mb.id)).execute();
+      await trx
+        .updateTable('panel_members')
+        .set({ status: 'replaced', replaced_by_draw: id })
+        .where(
+          'id',
+          'in',
+          declined.map((mb) => mb.id),
+        )
+        .execute();
       await invite(trx, services, panel, id, replacements, initial.pool_volunteers, now);
       await audit({
         action: 'panel.replacement-drawn',
         subjectType: 'panel',
         subjectId: panelId,
-        summary: { draw: id, random: random.trim(), witnesses, declined: declined.map((mb) => mb.pool_id), replacements },
+        summary: {
+          draw: id,
+          random: random.trim(),
+          witnesses,
+          declined: declined.map((mb) => mb.pool_id),
+          replacements,
+        },
       });
       return { ok: true, selected: replacements };
     });
@@ -245,10 +384,28 @@ export interface PublishedDrawRecord {
 export async function publishedDraws(
   services: Pick<Services, 'db'>,
   panelId: string,
-): Promise<{ draws: PublishedDrawRecord[]; files: PublishedFiles | null; poolWithdrawn: { at: Date; size: number | null } | null }> {
+): Promise<{
+  draws: PublishedDrawRecord[];
+  files: PublishedFiles | null;
+  poolWithdrawn: { at: Date; size: number | null } | null;
+}> {
   const rows = await services.db
     .selectFrom('panel_draws')
-    .select(['id', 'kind', 'state', 'commitment', 'random_value', 'witnesses', 'slot', 'selected', 'declined', 'drawn_at', 'files', 'pool_withdrawn_at', 'pool_size'])
+    .select([
+      'id',
+      'kind',
+      'state',
+      'commitment',
+      'random_value',
+      'witnesses',
+      'slot',
+      'selected',
+      'declined',
+      'drawn_at',
+      'files',
+      'pool_withdrawn_at',
+      'pool_size',
+    ])
     .where('panel_id', '=', panelId)
     .where('state', 'in', ['committed', 'drawn'])
     .orderBy('created_at')
@@ -257,7 +414,9 @@ export async function publishedDraws(
   const initial = rows.find((r) => r.kind === 'initial');
   return {
     files: initial?.files ?? null,
-    poolWithdrawn: initial?.pool_withdrawn_at ? { at: new Date(initial.pool_withdrawn_at), size: initial.pool_size } : null,
+    poolWithdrawn: initial?.pool_withdrawn_at
+      ? { at: new Date(initial.pool_withdrawn_at), size: initial.pool_size }
+      : null,
     draws: rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -282,13 +441,19 @@ export function publishedFolder(files: PublishedFiles, draws: PublishedDrawRecor
   for (const [name, text] of Object.entries(files)) if (typeof text === 'string') folder[name] = text;
   const initial = draws.find((d) => d.kind === 'initial' && d.state === 'drawn');
   if (!initial || !initial.commitment) return folder;
-  folder['draw.json'] = drawJson({ commitment: initial.commitment, random: initial.randomValue ?? '', slot: initial.slot ?? 0, members: initial.selected });
+  folder['draw.json'] = drawJson({
+    commitment: initial.commitment,
+    random: initial.randomValue ?? '',
+    slot: initial.slot ?? 0,
+    members: initial.selected,
+  });
   let panel = [...initial.selected];
   draws
     .filter((d) => d.kind === 'replacement')
     .forEach((d, i) => {
       panel = [...panel.filter((id) => !d.declined.includes(id)), ...d.selected].sort();
-      folder[`replacement-${i + 1}.json`] = `${JSON.stringify({ random: d.randomValue, declined: d.declined, replacements: d.selected, panel }, null, 2)}\n`;
+      folder[`replacement-${i + 1}.json`] =
+        `${JSON.stringify({ random: d.randomValue, declined: d.declined, replacements: d.selected, panel }, null, 2)}\n`;
     });
   return folder;
 }

@@ -26,7 +26,13 @@ export function panelColumns(input: PanelInput) {
 
 /** Marks the panel's analyses as outdated (kept and shown, with a request to run them again). */
 export async function markAnalysesOutdated(trx: Transaction<DB>, panelId: string, now: Date): Promise<number> {
-  const rows = await trx.updateTable('panel_analyses').set({ outdated_at: now }).where('panel_id', '=', panelId).where('outdated_at', 'is', null).returning('id').execute();
+  const rows = await trx
+    .updateTable('panel_analyses')
+    .set({ outdated_at: now })
+    .where('panel_id', '=', panelId)
+    .where('outdated_at', 'is', null)
+    .returning('id')
+    .execute();
   return rows.length;
 }
 
@@ -51,12 +57,23 @@ export async function editPanel(
 ): Promise<EditResult> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<EditResult> => {
-    const locked = await trx.selectFrom('panels').select(['id', 'version']).where('id', '=', panelId).forUpdate().executeTakeFirst();
+    const locked = await trx
+      .selectFrom('panels')
+      .select(['id', 'version'])
+      .where('id', '=', panelId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!locked) return 'not-found';
     if (locked.version !== edit.version) return 'conflict';
     const current = (await loadPanel(trx, panelId))!;
     const stage = await panelStage(trx, current);
-    if (stage.drawStarted !== edit.stage.drawStarted || stage.answered !== edit.stage.answered || stage.shortlisted !== edit.stage.shortlisted || (stage.keptAnswers > 0) !== (edit.stage.keptAnswers > 0)) return 'conflict';
+    if (
+      stage.drawStarted !== edit.stage.drawStarted ||
+      stage.answered !== edit.stage.answered ||
+      stage.shortlisted !== edit.stage.shortlisted ||
+      stage.keptAnswers > 0 !== edit.stage.keptAnswers > 0
+    )
+      return 'conflict';
     const currentQuotas = await loadQuotas(trx, panelId);
     const { input } = edit;
 
@@ -67,16 +84,22 @@ export async function editPanel(
     compare('name', current.name, input.name);
     compare('nameEn', current.nameEn, input.nameEn);
     compare('description', short(current.description), short(input.description ?? ''));
-    if (current.description !== (input.description ?? '') && !changes.description) changes.description = { before: '(…)', after: '(…)' };
+    if (current.description !== (input.description ?? '') && !changes.description)
+      changes.description = { before: '(…)', after: '(…)' };
     compare('descriptionEn', short(current.descriptionEn), short(input.descriptionEn ?? ''));
-    if (current.descriptionEn !== (input.descriptionEn ?? '') && !changes.descriptionEn) changes.descriptionEn = { before: '(…)', after: '(…)' };
+    if (current.descriptionEn !== (input.descriptionEn ?? '') && !changes.descriptionEn)
+      changes.descriptionEn = { before: '(…)', after: '(…)' };
     compare('season', current.seasonId, input.seasonId);
     compare('size', current.size, input.size);
     compare('recruitUntil', current.recruitUntil.toISOString(), input.recruitUntil.toISOString());
     compare('endsAt', current.endsAt.toISOString(), input.endsAt.toISOString());
     compare('retentionDays', current.retentionDays, input.retentionDays);
     compare('onePerHousehold', current.onePerHousehold, input.onePerHousehold);
-    compare('criteria', current.criteria.map((c) => `${c.code} "${c.label}"/"${c.labelEn}"`), input.criteria.map((c) => `${c.code} "${c.label}"/"${c.labelEn}"`));
+    compare(
+      'criteria',
+      current.criteria.map((c) => `${c.code} "${c.label}"/"${c.labelEn}"`),
+      input.criteria.map((c) => `${c.code} "${c.label}"/"${c.labelEn}"`),
+    );
     compare('opinionWeight', current.opinionWeight, input.opinionWeight);
     compare('quotas', currentQuotas.map(quotaLine), edit.quotas.map(quotaLine));
     if (Object.keys(changes).length === 0) return 'unchanged';
@@ -94,7 +117,18 @@ export async function editPanel(
       if (edit.quotas.length > 0) {
         await trx
           .insertInto('panel_quotas')
-          .values(edit.quotas.map((q, position) => ({ panel_id: panelId, category: q.category, feature: q.feature, label: q.label, label_en: q.labelEn, min: q.min, max: q.max, position })))
+          .values(
+            edit.quotas.map((q, position) => ({
+              panel_id: panelId,
+              category: q.category,
+              feature: q.feature,
+              label: q.label,
+              label_en: q.labelEn,
+              min: q.min,
+              max: q.max,
+              position,
+            })),
+          )
           .execute();
       }
     }
@@ -104,7 +138,15 @@ export async function editPanel(
     const deleteAfter = deleteAfterOf(input.endsAt, input.retentionDays);
     let rescheduled = 0;
     if (deleteAfter < current.deleteAfter) {
-      rescheduled = (await trx.updateTable('panel_demographics').set({ delete_after: deleteAfter }).where('panel_id', '=', panelId).where('delete_after', '>', deleteAfter).returning('volunteer_id').execute()).length;
+      rescheduled = (
+        await trx
+          .updateTable('panel_demographics')
+          .set({ delete_after: deleteAfter })
+          .where('panel_id', '=', panelId)
+          .where('delete_after', '>', deleteAfter)
+          .returning('volunteer_id')
+          .execute()
+      ).length;
       if (rescheduled > 0) await scheduleDemographicsDeletion(trx, panelId, deleteAfter);
     }
 
@@ -112,7 +154,14 @@ export async function editPanel(
       action: 'panel.edited',
       subjectType: 'panel',
       subjectId: panelId,
-      summary: { version: locked.version + 1, changes, ...(outdated ? { analysesOutdated: outdated } : {}), ...(rescheduled ? { demographicsDeleteAfter: deleteAfter.toISOString(), demographicsRescheduled: rescheduled } : {}) },
+      summary: {
+        version: locked.version + 1,
+        changes,
+        ...(outdated ? { analysesOutdated: outdated } : {}),
+        ...(rescheduled
+          ? { demographicsDeleteAfter: deleteAfter.toISOString(), demographicsRescheduled: rescheduled }
+          : {}),
+      },
     });
     return 'saved';
   });

@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../core/module.js';
 import type { Services } from '../../core/services.js';
-import { DELETE_DEMOGRAPHICS_JOB, deleteDemographicsJob, scheduleDemographicsSweep, SWEEP_DEMOGRAPHICS_JOB, sweepDemographicsJob } from './delete-demographics.js';
+import {
+  DELETE_DEMOGRAPHICS_JOB,
+  deleteDemographicsJob,
+  scheduleDemographicsSweep,
+  SWEEP_DEMOGRAPHICS_JOB,
+  sweepDemographicsJob,
+} from './delete-demographics.js';
 import { loadPanelDemo } from './demo.js';
 import { COMMIT_JOB, prepareCommitmentJob } from './draw-panel.js';
 import './mails.js';
@@ -36,6 +42,8 @@ export const panelModule: Module = {
   personalData: {
     name: 'panel',
     export: (services, person) => panelDataOf(services.db, person.email),
-    erase: async ({ trx, audit }, person) => ({ volunteersErased: await erasePanelVolunteers(trx, audit, person.email) }),
+    erase: async ({ trx, audit }, person) => ({
+      volunteersErased: await erasePanelVolunteers(trx, audit, person.email),
+    }),
   },
 };

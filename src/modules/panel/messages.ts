@@ -20,10 +20,22 @@ export const panelMessages = defineMessages({
   created: { fr: 'Le panel a été créé.', en: 'The panel was created.' },
   quotasSaved: { fr: 'Les quotas ont été enregistrés.', en: 'The quotas were saved.' },
   statusSaved: { fr: 'L’état du panel a été changé.', en: 'The panel’s status was changed.' },
-  analysisQueued: { fr: 'Les analyses sont lancées : rechargez la page dans quelques instants.', en: 'The analyses are running: reload the page in a moment.' },
-  commitmentQueued: { fr: 'L’engagement est en préparation : rechargez la page dans quelques instants.', en: 'The commitment is being prepared: reload the page in a moment.' },
-  drawDone: { fr: 'Le tirage est fait et les invitations sont envoyées.', en: 'The draw is done and the invitations are sent.' },
-  replacementDone: { fr: 'Le tirage de remplacement est fait et les invitations sont envoyées.', en: 'The replacement draw is done and the invitations are sent.' },
+  analysisQueued: {
+    fr: 'Les analyses sont lancées : rechargez la page dans quelques instants.',
+    en: 'The analyses are running: reload the page in a moment.',
+  },
+  commitmentQueued: {
+    fr: 'L’engagement est en préparation : rechargez la page dans quelques instants.',
+    en: 'The commitment is being prepared: reload the page in a moment.',
+  },
+  drawDone: {
+    fr: 'Le tirage est fait et les invitations sont envoyées.',
+    en: 'The draw is done and the invitations are sent.',
+  },
+  replacementDone: {
+    fr: 'Le tirage de remplacement est fait et les invitations sont envoyées.',
+    en: 'The replacement draw is done and the invitations are sent.',
+  },
 
   fieldName: { fr: 'Nom du panel', en: 'Panel name' },
   fieldNameEn: { fr: 'Nom du panel en anglais', en: 'Panel name in English' },
@@ -32,17 +44,41 @@ export const panelMessages = defineMessages({
   fieldSize: { fr: 'Nombre de panélistes à tirer au sort', en: 'Number of panelists to draw' },
   fieldRecruitUntil: { fr: 'Fin de l’appel aux volontaires', en: 'End of the call for volunteers' },
   fieldEndsOn: { fr: 'Fin des travaux du panel', en: 'End of the panel’s work' },
-  fieldRetention: { fr: 'Conservation des réponses démographiques après la fin du panel (jours)', en: 'Retention of the demographic answers after the panel ends (days)' },
+  fieldRetention: {
+    fr: 'Conservation des réponses démographiques après la fin du panel (jours)',
+    en: 'Retention of the demographic answers after the panel ends (days)',
+  },
   fieldHousehold: { fr: 'Une seule personne par foyer', en: 'One person per household' },
-  fieldHouseholdHint: { fr: 'Les volontaires donnent alors leur adresse postale ; deux personnes de la même adresse ne sont jamais tirées ensemble.', en: 'Volunteers then give their postal address; two people at the same address are never drawn together.' },
+  fieldHouseholdHint: {
+    fr: 'Les volontaires donnent alors leur adresse postale ; deux personnes de la même adresse ne sont jamais tirées ensemble.',
+    en: 'Volunteers then give their postal address; two people at the same address are never drawn together.',
+  },
   fieldCriteria: { fr: 'Critères jugés par le panel', en: 'Criteria the panel judges' },
-  fieldCriteriaHint: { fr: 'Une ligne par critère : code;libellé;libellé en anglais (par exemple interet-general;Intérêt général;General interest).', en: 'One line per criterion: code;label;English label (e.g. interet-general;Intérêt général;General interest).' },
-  fieldWeight: { fr: 'Poids de l’avis du panel dans la décision (%)', en: 'Weight of the panel’s opinion in the decision (%)' },
+  fieldCriteriaHint: {
+    fr: 'Une ligne par critère : code;libellé;libellé en anglais (par exemple interet-general;Intérêt général;General interest).',
+    en: 'One line per criterion: code;label;English label (e.g. interet-general;Intérêt général;General interest).',
+  },
+  fieldWeight: {
+    fr: 'Poids de l’avis du panel dans la décision (%)',
+    en: 'Weight of the panel’s opinion in the decision (%)',
+  },
   dateHint: { fr: 'Format AAAA-MM-JJ, heure de Paris.', en: 'Format YYYY-MM-DD, Paris time.' },
-  badNumber: { fr: 'Saisissez un nombre entier entre {min} et {max}.', en: 'Enter a whole number between {min} and {max}.' },
-  endsBeforeRecruit: { fr: 'La fin du panel doit suivre la fin de l’appel aux volontaires.', en: 'The panel must end after the call for volunteers.' },
-  badCriteriaLine: { fr: 'Ligne {line} : écrivez code;libellé;libellé en anglais, avec un code en minuscules et tirets.', en: 'Line {line}: write code;label;English label, with a lower-case code with hyphens.' },
-  duplicateCriterion: { fr: 'Ligne {line} : le code « {code} » est déjà utilisé.', en: 'Line {line}: the code "{code}" is already used.' },
+  badNumber: {
+    fr: 'Saisissez un nombre entier entre {min} et {max}.',
+    en: 'Enter a whole number between {min} and {max}.',
+  },
+  endsBeforeRecruit: {
+    fr: 'La fin du panel doit suivre la fin de l’appel aux volontaires.',
+    en: 'The panel must end after the call for volunteers.',
+  },
+  badCriteriaLine: {
+    fr: 'Ligne {line} : écrivez code;libellé;libellé en anglais, avec un code en minuscules et tirets.',
+    en: 'Line {line}: write code;label;English label, with a lower-case code with hyphens.',
+  },
+  duplicateCriterion: {
+    fr: 'Ligne {line} : le code « {code} » est déjà utilisé.',
+    en: 'Line {line}: the code "{code}" is already used.',
+  },
 
   // Editing a panel
   editPanel: { fr: 'Modifier le panel', en: 'Edit the panel' },
@@ -57,7 +93,10 @@ export const panelMessages = defineMessages({
   unchanged: { fr: 'Aucune modification : rien n’a été enregistré.', en: 'No change: nothing was saved.' },
   fieldDescription: { fr: 'Présentation du panel', en: 'Description of the panel' },
   fieldDescriptionEn: { fr: 'Présentation du panel en anglais', en: 'Description of the panel in English' },
-  fieldDescriptionHint: { fr: 'Montrée aux volontaires sur la page publique (2 000 caractères au plus).', en: 'Shown to volunteers on the public page (2,000 characters at most).' },
+  fieldDescriptionHint: {
+    fr: 'Montrée aux volontaires sur la page publique (2 000 caractères au plus).',
+    en: 'Shown to volunteers on the public page (2,000 characters at most).',
+  },
   lockedTitle: { fr: 'Ce qui ne change plus', en: 'What no longer changes' },
   lockedTable: { fr: 'Valeurs qui ne changent plus à ce stade', en: 'Values that no longer change at this stage' },
   colField: { fr: 'Champ', en: 'Field' },
@@ -75,7 +114,10 @@ export const panelMessages = defineMessages({
     fr: 'Ne change plus tant que des candidatures de cette saison sont présentées au panel : videz d’abord la présélection.',
     en: 'Does not change while applications of this season are put before the panel: empty the shortlist first.',
   },
-  lockedRefused: { fr: 'Des champs qui ne changent plus à ce stade ont été envoyés avec une autre valeur : rien n’a été enregistré.', en: 'Fields that no longer change at this stage were sent with another value: nothing was saved.' },
+  lockedRefused: {
+    fr: 'Des champs qui ne changent plus à ce stade ont été envoyés avec une autre valeur : rien n’a été enregistré.',
+    en: 'Fields that no longer change at this stage were sent with another value: nothing was saved.',
+  },
   quotasValuesFixedHint: {
     fr: 'Les volontaires ont déjà répondu à ces questions : gardez les mêmes catégories et valeurs ; les libellés, minimums et maximums peuvent changer.',
     en: 'Volunteers have already answered these questions: keep the same categories and values; the labels, minimums and maximums may change.',
@@ -104,7 +146,10 @@ export const panelMessages = defineMessages({
     fr: 'La date de suppression (fin du panel plus la conservation) peut avancer, jamais reculer une fois que des volontaires l’ont reçue.',
     en: 'The deletion date (end of the panel plus the retention) may move earlier, never later once volunteers have been given it.',
   },
-  editConflict: { fr: 'Le panel a été modifié par quelqu’un d’autre pendant que vous le modifiiez', en: 'Someone else changed the panel while you were editing it' },
+  editConflict: {
+    fr: 'Le panel a été modifié par quelqu’un d’autre pendant que vous le modifiiez',
+    en: 'Someone else changed the panel while you were editing it',
+  },
   editConflictText: {
     fr: 'Rien n’a été enregistré. Vos saisies sont gardées dans le formulaire ; les valeurs enregistrées actuellement sont listées ci-dessous. Vérifiez, puis enregistrez à nouveau.',
     en: 'Nothing was saved. What you typed is kept in the form; the values saved now are listed below. Check them, then save again.',
@@ -120,7 +165,10 @@ export const panelMessages = defineMessages({
 
   // Quotas
   quotasTitle: { fr: 'Catégories et quotas', en: 'Categories and quotas' },
-  quotasTable: { fr: 'Quotas, avec le nombre de volontaires de chaque valeur', en: 'Quotas, with the number of volunteers of each value' },
+  quotasTable: {
+    fr: 'Quotas, avec le nombre de volontaires de chaque valeur',
+    en: 'Quotas, with the number of volunteers of each value',
+  },
   colCategory: { fr: 'Catégorie', en: 'Category' },
   colFeature: { fr: 'Valeur', en: 'Value' },
   colMin: { fr: 'Minimum', en: 'Minimum' },
@@ -137,15 +185,39 @@ export const panelMessages = defineMessages({
     fr: 'Les catégories et leurs valeurs ne changent plus une fois l’appel aux volontaires ouvert ; les libellés, minimums et maximums se modifient avec « Modifier le panel » jusqu’au tirage.',
     en: 'The categories and their values no longer change once the call for volunteers is open; the labels, minimums and maximums are changed with "Edit the panel" until the draw.',
   },
-  badQuotaLine: { fr: 'Ligne {line} : écrivez catégorie;valeur;libellé;libellé en anglais;minimum;maximum, avec des codes en minuscules et des nombres entiers (minimum ≤ maximum).', en: 'Line {line}: write category;value;label;English label;minimum;maximum, with lower-case codes and whole numbers (minimum ≤ maximum).' },
-  duplicateQuota: { fr: 'Ligne {line} : la valeur « {feature} » de « {category} » est déjà donnée.', en: 'Line {line}: the value "{feature}" of "{category}" is already given.' },
-  sensitiveCategory: { fr: 'Ligne {line} : « {category} » ressemble à une donnée sensible (article 9 du RGPD), interdite ici.', en: 'Line {line}: "{category}" looks like sensitive data (GDPR article 9), not allowed here.' },
-  singleValueCategory: { fr: 'La catégorie « {category} » n’a qu’une valeur : donnez-en au moins deux.', en: 'The category "{category}" has a single value: give at least two.' },
+  badQuotaLine: {
+    fr: 'Ligne {line} : écrivez catégorie;valeur;libellé;libellé en anglais;minimum;maximum, avec des codes en minuscules et des nombres entiers (minimum ≤ maximum).',
+    en: 'Line {line}: write category;value;label;English label;minimum;maximum, with lower-case codes and whole numbers (minimum ≤ maximum).',
+  },
+  duplicateQuota: {
+    fr: 'Ligne {line} : la valeur « {feature} » de « {category} » est déjà donnée.',
+    en: 'Line {line}: the value "{feature}" of "{category}" is already given.',
+  },
+  sensitiveCategory: {
+    fr: 'Ligne {line} : « {category} » ressemble à une donnée sensible (article 9 du RGPD), interdite ici.',
+    en: 'Line {line}: "{category}" looks like sensitive data (GDPR article 9), not allowed here.',
+  },
+  singleValueCategory: {
+    fr: 'La catégorie « {category} » n’a qu’une valeur : donnez-en au moins deux.',
+    en: 'The category "{category}" has a single value: give at least two.',
+  },
   noQuotas: { fr: 'Aucun quota défini.', en: 'No quota defined.' },
-  warnShort: { fr: 'Minimum impossible : {count} volontaire(s) seulement.', en: 'Minimum cannot be met: only {count} volunteer(s).' },
-  warnMinSum: { fr: 'La somme des minimums de « {category} » ({sum}) dépasse la taille du panel ({k}).', en: 'The minimums of "{category}" add up to {sum}, more than the panel size ({k}).' },
-  warnMaxSum: { fr: 'La somme des maximums de « {category} » ({sum}) est inférieure à la taille du panel ({k}).', en: 'The maximums of "{category}" add up to {sum}, less than the panel size ({k}).' },
-  warnPoolSmall: { fr: 'Il y a {n} volontaire(s) pour un panel de {k} personnes.', en: 'There are {n} volunteer(s) for a panel of {k} people.' },
+  warnShort: {
+    fr: 'Minimum impossible : {count} volontaire(s) seulement.',
+    en: 'Minimum cannot be met: only {count} volunteer(s).',
+  },
+  warnMinSum: {
+    fr: 'La somme des minimums de « {category} » ({sum}) dépasse la taille du panel ({k}).',
+    en: 'The minimums of "{category}" add up to {sum}, more than the panel size ({k}).',
+  },
+  warnMaxSum: {
+    fr: 'La somme des maximums de « {category} » ({sum}) est inférieure à la taille du panel ({k}).',
+    en: 'The maximums of "{category}" add up to {sum}, less than the panel size ({k}).',
+  },
+  warnPoolSmall: {
+    fr: 'Il y a {n} volontaire(s) pour un panel de {k} personnes.',
+    en: 'There are {n} volunteer(s) for a panel of {k} people.',
+  },
   noWarning: { fr: 'aucune', en: 'none' },
 
   // Status
@@ -153,8 +225,14 @@ export const panelMessages = defineMessages({
   openRecruiting: { fr: 'Ouvrir l’appel aux volontaires', en: 'Open the call for volunteers' },
   closeRecruiting: { fr: 'Clore l’appel aux volontaires', en: 'Close the call for volunteers' },
   publicLink: { fr: 'Page publique des volontaires', en: 'Public volunteers’ page' },
-  needQuotas: { fr: 'Définissez au moins une catégorie avant d’ouvrir l’appel.', en: 'Define at least one category before opening the call.' },
-  volunteersLink: { fr: 'Réponses démographiques individuelles (administrateurs)', en: 'Individual demographic answers (administrators)' },
+  needQuotas: {
+    fr: 'Définissez au moins une catégorie avant d’ouvrir l’appel.',
+    en: 'Define at least one category before opening the call.',
+  },
+  volunteersLink: {
+    fr: 'Réponses démographiques individuelles (administrateurs)',
+    en: 'Individual demographic answers (administrators)',
+  },
 
   // Analysis
   analysisTitle: { fr: 'Probabilités de sélection', en: 'Selection probabilities' },
@@ -162,21 +240,42 @@ export const panelMessages = defineMessages({
     fr: 'LEXIMIN maximise la probabilité de la personne la moins souvent tirée ; LEGACY est l’algorithme glouton utilisé auparavant, donné pour comparaison.',
     en: 'LEXIMIN maximises the probability of the least often selected person; LEGACY is the greedy algorithm used before, shown for comparison.',
   },
-  runAnalysis: { fr: 'Calculer les probabilités (LEXIMIN et LEGACY)', en: 'Compute the probabilities (LEXIMIN and LEGACY)' },
+  runAnalysis: {
+    fr: 'Calculer les probabilités (LEXIMIN et LEGACY)',
+    en: 'Compute the probabilities (LEXIMIN and LEGACY)',
+  },
   analysisPending: { fr: 'Calcul en cours ({algorithm}).', en: 'Computation running ({algorithm}).' },
   analysisNone: { fr: 'Aucune analyse pour l’instant.', en: 'No analysis yet.' },
   minProbability: { fr: 'Probabilité minimale', en: 'Minimum probability' },
-  analysisSummary: { fr: '{algorithm} : probabilité minimale {min}, {n} volontaires, panel de {k}, calculé en {seconds} s.', en: '{algorithm}: minimum probability {min}, {n} volunteers, panel of {k}, computed in {seconds} s.' },
-  chartTitle: { fr: 'Probabilité de sélection par profil, LEGACY et LEXIMIN', en: 'Selection probability per profile, LEGACY and LEXIMIN' },
-  chartDesc: { fr: 'Une paire de barres par profil ; la ligne verticale marque la probabilité égale k/n.', en: 'One pair of bars per profile; the vertical line marks the equal probability k/n.' },
-  chartTable: { fr: 'Données du graphique : probabilité de sélection par profil', en: 'Chart data: selection probability per profile' },
+  analysisSummary: {
+    fr: '{algorithm} : probabilité minimale {min}, {n} volontaires, panel de {k}, calculé en {seconds} s.',
+    en: '{algorithm}: minimum probability {min}, {n} volunteers, panel of {k}, computed in {seconds} s.',
+  },
+  chartTitle: {
+    fr: 'Probabilité de sélection par profil, LEGACY et LEXIMIN',
+    en: 'Selection probability per profile, LEGACY and LEXIMIN',
+  },
+  chartDesc: {
+    fr: 'Une paire de barres par profil ; la ligne verticale marque la probabilité égale k/n.',
+    en: 'One pair of bars per profile; the vertical line marks the equal probability k/n.',
+  },
+  chartTable: {
+    fr: 'Données du graphique : probabilité de sélection par profil',
+    en: 'Chart data: selection probability per profile',
+  },
   colProfile: { fr: 'Profil', en: 'Profile' },
   colCount: { fr: 'Effectif', en: 'Count' },
   infeasibleTitle: { fr: 'Aucun panel ne respecte ces quotas', en: 'No panel meets these quotas' },
   relaxationTitle: { fr: 'Assouplissement le plus proche', en: 'Nearest feasible relaxation' },
-  relaxationLine: { fr: '{category} = {feature} : minimum {min} → {relaxedMin}, maximum {max} → {relaxedMax}', en: '{category} = {feature}: minimum {min} → {relaxedMin}, maximum {max} → {relaxedMax}' },
+  relaxationLine: {
+    fr: '{category} = {feature} : minimum {min} → {relaxedMin}, maximum {max} → {relaxedMax}',
+    en: '{category} = {feature}: minimum {min} → {relaxedMin}, maximum {max} → {relaxedMax}',
+  },
   analysisFailed: { fr: 'Le calcul a échoué.', en: 'The computation failed.' },
-  noVolunteers: { fr: 'Aucun volontaire avec des réponses démographiques.', en: 'No volunteer with demographic answers.' },
+  noVolunteers: {
+    fr: 'Aucun volontaire avec des réponses démographiques.',
+    en: 'No volunteer with demographic answers.',
+  },
 
   // Commitment and draw
   drawTitle: { fr: 'Tirage au sort vérifiable', en: 'Verifiable draw' },
@@ -188,9 +287,15 @@ export const panelMessages = defineMessages({
   commitmentPreparing: { fr: 'Engagement en préparation…', en: 'Commitment being prepared…' },
   commitmentLabel: { fr: 'Engagement (SHA-256)', en: 'Commitment (SHA-256)' },
   fieldRandom: { fr: 'Valeur aléatoire publique', en: 'Public random value' },
-  fieldRandomHint: { fr: 'Par exemple les chiffres lus sur des dés : 4 2 6 1 3.', en: 'For instance the numbers read from dice: 4 2 6 1 3.' },
+  fieldRandomHint: {
+    fr: 'Par exemple les chiffres lus sur des dés : 4 2 6 1 3.',
+    en: 'For instance the numbers read from dice: 4 2 6 1 3.',
+  },
   fieldWitnesses: { fr: 'Témoins (noms)', en: 'Witnesses (names)' },
-  fieldWitnessesHint: { fr: 'Les personnes qui ont vu relever la valeur ; publié sur la page de transparence.', en: 'The people who saw the value being taken; published on the transparency page.' },
+  fieldWitnessesHint: {
+    fr: 'Les personnes qui ont vu relever la valeur ; publié sur la page de transparence.',
+    en: 'The people who saw the value being taken; published on the transparency page.',
+  },
   drawNow: { fr: 'Tirer au sort et inviter', en: 'Draw and invite' },
   transparencyLink: { fr: 'Page de transparence publique', en: 'Public transparency page' },
   alreadyDrawn: { fr: 'Le tirage a déjà été fait.', en: 'The draw was already made.' },
@@ -204,7 +309,10 @@ export const panelMessages = defineMessages({
   memberDeclined: { fr: 'A décliné', en: 'Declined' },
   memberReplaced: { fr: 'Remplacée', en: 'Replaced' },
   replacementTitle: { fr: 'Tirage de remplacement', en: 'Replacement draw' },
-  replacementIntro: { fr: '{n} personne(s) ont décliné. Le tirage de remplacement garde tous les quotas ; il se fait lui aussi avec une valeur aléatoire publique.', en: '{n} person(s) declined. The replacement draw keeps every quota; it too uses a public random value.' },
+  replacementIntro: {
+    fr: '{n} personne(s) ont décliné. Le tirage de remplacement garde tous les quotas ; il se fait lui aussi avec une valeur aléatoire publique.',
+    en: '{n} person(s) declined. The replacement draw keeps every quota; it too uses a public random value.',
+  },
   replaceNow: { fr: 'Tirer les remplaçants et les inviter', en: 'Draw the replacements and invite them' },
   noReplacement: { fr: 'Aucun remplacement ne respecte les quotas.', en: 'No replacement keeps the quotas.' },
   nothingToReplace: { fr: 'Personne n’a décliné.', en: 'Nobody declined.' },
@@ -244,8 +352,14 @@ export const panelMessages = defineMessages({
     fr: 'Vos droits : accès, rectification, effacement et retrait du consentement à tout moment, en écrivant à l’équipe du programme ; vous pouvez saisir la CNIL.',
     en: 'Your rights: access, rectification, erasure and withdrawal of consent at any time, by writing to the programme team; you can complain to the CNIL.',
   },
-  fieldConsent: { fr: 'J’ai lu ces informations et j’accepte que mes réponses soient utilisées pour le tirage au sort.', en: 'I have read this information and agree that my answers are used for the draw.' },
-  consentRequired: { fr: 'Votre consentement est nécessaire pour participer.', en: 'Your consent is needed to take part.' },
+  fieldConsent: {
+    fr: 'J’ai lu ces informations et j’accepte que mes réponses soient utilisées pour le tirage au sort.',
+    en: 'I have read this information and agree that my answers are used for the draw.',
+  },
+  consentRequired: {
+    fr: 'Votre consentement est nécessaire pour participer.',
+    en: 'Your consent is needed to take part.',
+  },
   contactTitle: { fr: 'Vos coordonnées', en: 'Your contact details' },
   demographicTitle: { fr: 'Questions pour les quotas', en: 'Questions for the quotas' },
   fieldGivenName: { fr: 'Prénom', en: 'Given name' },
@@ -253,17 +367,41 @@ export const panelMessages = defineMessages({
   fieldEmail: { fr: 'Adresse électronique', en: 'Email address' },
   fieldPhone: { fr: 'Téléphone (facultatif)', en: 'Phone (optional)' },
   fieldAddress: { fr: 'Adresse postale', en: 'Postal address' },
-  fieldAddressHint: { fr: 'Sert seulement à ne pas tirer deux personnes du même foyer.', en: 'Used only so that two people of one household are not drawn together.' },
+  fieldAddressHint: {
+    fr: 'Sert seulement à ne pas tirer deux personnes du même foyer.',
+    en: 'Used only so that two people of one household are not drawn together.',
+  },
   fieldAvailability: { fr: 'Vos disponibilités', en: 'Your availability' },
-  fieldAvailabilityHint: { fr: 'Par exemple : soirs de semaine, samedis matin.', en: 'For instance: weekday evenings, Saturday mornings.' },
+  fieldAvailabilityHint: {
+    fr: 'Par exemple : soirs de semaine, samedis matin.',
+    en: 'For instance: weekday evenings, Saturday mornings.',
+  },
   submitVolunteer: { fr: 'Me porter volontaire', en: 'Volunteer' },
-  alreadyRegistered: { fr: 'Cette adresse est déjà inscrite pour ce panel.', en: 'This address is already registered for this panel.' },
-  badPhone: { fr: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.', en: 'Enter a phone number, e.g. +33 6 12 34 56 78.' },
-  tooMany: { fr: 'Trop d’inscriptions depuis cette connexion. Réessayez dans un quart d’heure.', en: 'Too many registrations from this connection. Try again in a quarter of an hour.' },
+  alreadyRegistered: {
+    fr: 'Cette adresse est déjà inscrite pour ce panel.',
+    en: 'This address is already registered for this panel.',
+  },
+  badPhone: {
+    fr: 'Saisissez un numéro de téléphone, par exemple 06 12 34 56 78.',
+    en: 'Enter a phone number, e.g. +33 6 12 34 56 78.',
+  },
+  tooMany: {
+    fr: 'Trop d’inscriptions depuis cette connexion. Réessayez dans un quart d’heure.',
+    en: 'Too many registrations from this connection. Try again in a quarter of an hour.',
+  },
   volunteerThanks: { fr: 'Merci, votre candidature est enregistrée', en: 'Thank you, your application is recorded' },
-  volunteerThanksText: { fr: 'Un courriel de confirmation vous a été envoyé. Si vous êtes tiré(e) au sort, vous recevrez une invitation.', en: 'A confirmation email was sent to you. If you are drawn, you will receive an invitation.' },
-  recruitingClosed: { fr: 'L’appel aux volontaires de ce panel est clos.', en: 'The call for volunteers of this panel is closed.' },
-  recruitingClosedSince: { fr: 'L’appel aux volontaires de ce panel est clos depuis le {date}.', en: 'The call for volunteers of this panel has been closed since {date}.' },
+  volunteerThanksText: {
+    fr: 'Un courriel de confirmation vous a été envoyé. Si vous êtes tiré(e) au sort, vous recevrez une invitation.',
+    en: 'A confirmation email was sent to you. If you are drawn, you will receive an invitation.',
+  },
+  recruitingClosed: {
+    fr: 'L’appel aux volontaires de ce panel est clos.',
+    en: 'The call for volunteers of this panel is closed.',
+  },
+  recruitingClosedSince: {
+    fr: 'L’appel aux volontaires de ce panel est clos depuis le {date}.',
+    en: 'The call for volunteers of this panel has been closed since {date}.',
+  },
   recruitingClosedRefused: {
     fr: 'Votre inscription n’a pas été enregistrée : le groupe de volontaires parmi lesquels le panel est tiré au sort est arrêté et publié.',
     en: 'Your registration was not recorded: the pool of volunteers the panel is drawn from is fixed and published.',
@@ -275,15 +413,27 @@ export const panelMessages = defineMessages({
 
   // Invitation
   invitationTitle: { fr: 'Invitation au panel citoyen', en: 'Invitation to the citizen panel' },
-  invitationText: { fr: 'Vous avez été tiré(e) au sort pour le panel citoyen « {name} ». Acceptez-vous d’y participer ?', en: 'You were drawn for the citizen panel "{name}". Do you accept to take part?' },
+  invitationText: {
+    fr: 'Vous avez été tiré(e) au sort pour le panel citoyen « {name} ». Acceptez-vous d’y participer ?',
+    en: 'You were drawn for the citizen panel "{name}". Do you accept to take part?',
+  },
   accept: { fr: 'J’accepte', en: 'I accept' },
   decline: { fr: 'Je décline', en: 'I decline' },
   acceptedTitle: { fr: 'Merci, vous faites partie du panel', en: 'Thank you, you are on the panel' },
-  acceptedText: { fr: 'Connectez-vous avec votre adresse électronique pour lire les projets et donner votre avis.', en: 'Sign in with your email address to read the projects and give your opinion.' },
+  acceptedText: {
+    fr: 'Connectez-vous avec votre adresse électronique pour lire les projets et donner votre avis.',
+    en: 'Sign in with your email address to read the projects and give your opinion.',
+  },
   signIn: { fr: 'Se connecter', en: 'Sign in' },
   declinedTitle: { fr: 'Votre réponse est enregistrée', en: 'Your answer is recorded' },
-  declinedText: { fr: 'Vous avez décliné l’invitation. Une autre personne sera tirée au sort à votre place.', en: 'You declined the invitation. Someone else will be drawn in your place.' },
-  invitationInvalid: { fr: 'Ce lien d’invitation n’est pas valable ou a déjà servi.', en: 'This invitation link is not valid or was already used.' },
+  declinedText: {
+    fr: 'Vous avez décliné l’invitation. Une autre personne sera tirée au sort à votre place.',
+    en: 'You declined the invitation. Someone else will be drawn in your place.',
+  },
+  invitationInvalid: {
+    fr: 'Ce lien d’invitation n’est pas valable ou a déjà servi.',
+    en: 'This invitation link is not valid or was already used.',
+  },
 
   // Transparency page
   transparencyTitle: { fr: 'Transparence du tirage au sort', en: 'Transparency of the draw' },
@@ -293,7 +443,10 @@ export const panelMessages = defineMessages({
   },
   poolSize: { fr: 'Volontaires dans le tirage', en: 'Volunteers in the draw' },
   panelSize: { fr: 'Taille du panel', en: 'Panel size' },
-  slotsMin: { fr: 'Probabilité minimale de sélection (sur les 1 000 tirages possibles)', en: 'Minimum selection probability (over the 1,000 possible draws)' },
+  slotsMin: {
+    fr: 'Probabilité minimale de sélection (sur les 1 000 tirages possibles)',
+    en: 'Minimum selection probability (over the 1,000 possible draws)',
+  },
   randomValue: { fr: 'Valeur aléatoire publique', en: 'Public random value' },
   witnesses: { fr: 'Témoins', en: 'Witnesses' },
   slot: { fr: 'Tirage n°', en: 'Slot' },
@@ -312,13 +465,19 @@ export const panelMessages = defineMessages({
   },
   initialDraw: { fr: 'Tirage initial', en: 'Initial draw' },
   replacementDraw: { fr: 'Tirage de remplacement', en: 'Replacement draw' },
-  notDrawnYet: { fr: 'L’engagement est publié ; la valeur aléatoire n’a pas encore été relevée.', en: 'The commitment is published; the random value has not been taken yet.' },
+  notDrawnYet: {
+    fr: 'L’engagement est publié ; la valeur aléatoire n’a pas encore été relevée.',
+    en: 'The commitment is published; the random value has not been taken yet.',
+  },
   noDrawYet: { fr: 'Aucun tirage publié pour ce panel.', en: 'No draw published for this panel.' },
   poolWithdrawnNoDraw: {
     fr: 'La date de suppression des réponses démographiques est passée : le fichier pool.csv est retiré, plus aucun tirage ne peut être fait pour ce panel.',
     en: 'The deletion date of the demographic answers has passed: pool.csv is withdrawn, no draw can be made for this panel any more.',
   },
-  poolWithdrawnTitle: { fr: 'Les réponses individuelles des volontaires ont été supprimées le {date}', en: 'The volunteers’ individual answers were deleted on {date}' },
+  poolWithdrawnTitle: {
+    fr: 'Les réponses individuelles des volontaires ont été supprimées le {date}',
+    en: 'The volunteers’ individual answers were deleted on {date}',
+  },
   poolWithdrawnText: {
     fr: 'Comme annoncé lors de leur inscription, les réponses ont été supprimées à la fin de leur durée de conservation : le fichier pool.csv (un pseudonyme et les réponses de chaque volontaire) n’est plus publié. Les fichiers qui restent permettent encore de vérifier l’engagement (empreintes de categories.csv et slots.json), que la valeur aléatoire désigne le tirage publié et ses membres, et la probabilité de chaque pseudonyme sur les 1 000 tirages. On ne peut plus vérifier que chaque tirage respecte les quotas ni rejouer les remplacements : il y faut les réponses. Qui a téléchargé pool.csv avant cette date peut toujours tout vérifier, son empreinte figure dans commitment.txt.',
     en: 'As announced when they volunteered, the answers were deleted at the end of their retention: pool.csv (a pseudonym and the answers of each volunteer) is no longer published. The remaining files still let anyone check the commitment (fingerprints of categories.csv and slots.json), that the random value picks the published draw and its members, and each pseudonym’s probability over the 1,000 slots. Whether each slot meets the quotas, and the replacements, can no longer be checked: that needs the answers. Whoever downloaded pool.csv before that date can still check everything: its fingerprint is in commitment.txt.',
@@ -327,7 +486,10 @@ export const panelMessages = defineMessages({
     fr: 'Chaque volontaire a reçu par courriel son pseudonyme dans pool.csv. Ce fichier sera retiré le {date}, date de suppression des réponses ; téléchargez-le avant pour tout vérifier.',
     en: 'Each volunteer was sent their pseudonym in pool.csv by email. This file will be withdrawn on {date}, when the answers are deleted; download it before then to check everything.',
   },
-  probabilitiesTable: { fr: 'Probabilité de sélection par profil (données anonymisées)', en: 'Selection probability per profile (anonymised data)' },
+  probabilitiesTable: {
+    fr: 'Probabilité de sélection par profil (données anonymisées)',
+    en: 'Selection probability per profile (anonymised data)',
+  },
 
   // Mails
   mailVolunteerSubject: { fr: 'Votre candidature au panel citoyen', en: 'Your application to the citizen panel' },
@@ -335,44 +497,77 @@ export const panelMessages = defineMessages({
     fr: 'Nous avons bien reçu votre candidature au panel citoyen « {name} ». Si vous êtes tiré(e) au sort, vous recevrez une invitation. Vos réponses démographiques seront supprimées le {date}.',
     en: 'We received your application to the citizen panel "{name}". If you are drawn, you will receive an invitation. Your demographic answers will be deleted on {date}.',
   },
-  mailPoolSubject: { fr: 'Panel citoyen : votre pseudonyme pour vérifier le tirage', en: 'Citizen panel: your pseudonym to check the draw' },
+  mailPoolSubject: {
+    fr: 'Panel citoyen : votre pseudonyme pour vérifier le tirage',
+    en: 'Citizen panel: your pseudonym to check the draw',
+  },
   mailPoolText: {
     fr: 'L’appel aux volontaires du panel citoyen « {name} » est clos : le tirage au sort se fera parmi les volontaires inscrits, dont vous. Dans le fichier pool.csv publié pour que chacun puisse vérifier le tirage, vos réponses figurent sous le pseudonyme {pseudonym}, tiré au hasard. Seuls vous et les personnes administratrices du panel savez qu’il vous désigne : gardez-le pour vous. Ce fichier sera retiré le {date}, avec la suppression de vos réponses.',
     en: 'The call for volunteers of the citizen panel "{name}" is closed: the panel will be drawn among the registered volunteers, you included. In the file pool.csv, published so that anyone can check the draw, your answers appear under the pseudonym {pseudonym}, chosen at random. Only you and the panel’s administrators know it stands for you: keep it to yourself. The file will be withdrawn on {date}, when your answers are deleted.',
   },
   mailPoolButton: { fr: 'Page de transparence du tirage', en: 'Transparency page of the draw' },
-  mailInviteSubject: { fr: 'Vous avez été tiré(e) au sort pour le panel citoyen', en: 'You were drawn for the citizen panel' },
-  mailInviteText: { fr: 'Vous avez été tiré(e) au sort pour le panel citoyen « {name} ». Dites-nous si vous acceptez d’y participer :', en: 'You were drawn for the citizen panel "{name}". Tell us whether you accept to take part:' },
+  mailInviteSubject: {
+    fr: 'Vous avez été tiré(e) au sort pour le panel citoyen',
+    en: 'You were drawn for the citizen panel',
+  },
+  mailInviteText: {
+    fr: 'Vous avez été tiré(e) au sort pour le panel citoyen « {name} ». Dites-nous si vous acceptez d’y participer :',
+    en: 'You were drawn for the citizen panel "{name}". Tell us whether you accept to take part:',
+  },
   mailInviteButton: { fr: 'Répondre à l’invitation', en: 'Answer the invitation' },
 
   // Shortlist and opinions
   shortlistTitle: { fr: 'Candidatures présentées au panel', en: 'Applications put before the panel' },
-  shortlistIntro: { fr: 'Cochez les candidatures éligibles ou en évaluation de la saison que les panélistes liront.', en: 'Tick the season’s eligible or in-review applications the panelists will read.' },
-  shortlistNoSeason: { fr: 'Rattachez le panel à une saison pour lui présenter des candidatures.', en: 'Link the panel to a season to put applications before it.' },
-  shortlistEmpty: { fr: 'Aucune candidature éligible ou en évaluation dans cette saison.', en: 'No eligible or in-review application in this season.' },
+  shortlistIntro: {
+    fr: 'Cochez les candidatures éligibles ou en évaluation de la saison que les panélistes liront.',
+    en: 'Tick the season’s eligible or in-review applications the panelists will read.',
+  },
+  shortlistNoSeason: {
+    fr: 'Rattachez le panel à une saison pour lui présenter des candidatures.',
+    en: 'Link the panel to a season to put applications before it.',
+  },
+  shortlistEmpty: {
+    fr: 'Aucune candidature éligible ou en évaluation dans cette saison.',
+    en: 'No eligible or in-review application in this season.',
+  },
   shortlistLegend: { fr: 'Candidatures présentées', en: 'Applications put before the panel' },
   saveShortlist: { fr: 'Enregistrer la présélection', en: 'Save the shortlist' },
   shortlistSaved: { fr: 'La présélection a été enregistrée.', en: 'The shortlist was saved.' },
   resultsTitle: { fr: 'Avis du panel', en: 'The panel’s opinions' },
-  resultsIntro: { fr: 'Moyenne des notes (1 à 5) par critère ; l’avis du panel compte pour {weight} % dans la décision.', en: 'Mean score (1 to 5) per criterion; the panel’s opinion counts for {weight}% in the decision.' },
+  resultsIntro: {
+    fr: 'Moyenne des notes (1 à 5) par critère ; l’avis du panel compte pour {weight} % dans la décision.',
+    en: 'Mean score (1 to 5) per criterion; the panel’s opinion counts for {weight}% in the decision.',
+  },
   resultsTable: { fr: 'Avis du panel par candidature', en: 'The panel’s opinions per application' },
   colApplication: { fr: 'Candidature', en: 'Application' },
   colOpinions: { fr: 'Avis', en: 'Opinions' },
   colMean: { fr: 'Moyenne', en: 'Mean' },
   noOpinion: { fr: '—', en: '—' },
   panelistTitle: { fr: 'Mon panel citoyen', en: 'My citizen panel' },
-  panelistIntro: { fr: 'Lisez chaque projet et donnez une note de 1 (faible) à 5 (excellent) pour chaque critère, avec un commentaire si vous le souhaitez.', en: 'Read each project and give a score from 1 (weak) to 5 (excellent) for each criterion, with a comment if you wish.' },
+  panelistIntro: {
+    fr: 'Lisez chaque projet et donnez une note de 1 (faible) à 5 (excellent) pour chaque critère, avec un commentaire si vous le souhaitez.',
+    en: 'Read each project and give a score from 1 (weak) to 5 (excellent) for each criterion, with a comment if you wish.',
+  },
   panelistNone: { fr: 'Vous ne faites partie d’aucun panel pour l’instant.', en: 'You are not on any panel yet.' },
   panelistApps: { fr: 'Projets à lire', en: 'Projects to read' },
   opinionGiven: { fr: 'Avis donné', en: 'Opinion given' },
   opinionToGive: { fr: 'À lire', en: 'To read' },
   readAndJudge: { fr: 'Lire et donner mon avis', en: 'Read and give my opinion' },
   answersTitle: { fr: 'Le projet', en: 'The project' },
-  contactsHidden: { fr: 'Les coordonnées des porteurs ne sont pas montrées.', en: 'The applicants’ contact details are not shown.' },
+  contactsHidden: {
+    fr: 'Les coordonnées des porteurs ne sont pas montrées.',
+    en: 'The applicants’ contact details are not shown.',
+  },
   opinionTitle: { fr: 'Mon avis', en: 'My opinion' },
   scoreLegend: { fr: '{criterion} : votre note', en: '{criterion}: your score' },
   fieldComment: { fr: 'Commentaire (facultatif)', en: 'Comment (optional)' },
   saveOpinion: { fr: 'Enregistrer mon avis', en: 'Save my opinion' },
-  opinionSaved: { fr: 'Votre avis est enregistré. Vous pouvez le modifier tant que le panel travaille.', en: 'Your opinion is saved. You can change it while the panel works.' },
-  panelEnded: { fr: 'Les travaux du panel sont terminés : les avis ne changent plus.', en: 'The panel’s work has ended: opinions no longer change.' },
+  opinionSaved: {
+    fr: 'Votre avis est enregistré. Vous pouvez le modifier tant que le panel travaille.',
+    en: 'Your opinion is saved. You can change it while the panel works.',
+  },
+  panelEnded: {
+    fr: 'Les travaux du panel sont terminés : les avis ne changent plus.',
+    en: 'The panel’s work has ended: opinions no longer change.',
+  },
 });

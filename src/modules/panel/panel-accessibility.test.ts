@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
+import {
+  expectAxeClean,
+  hasChromium,
+  launchBrowser,
+  type RunningApp,
+  signedInContext,
+  startDemoApp,
+  watchCsp,
+} from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { hashToken } from '../../core/auth/sessions.js';
@@ -72,34 +80,93 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
     await services.worker.drain();
     const draw = await recordDraw(services, systemActor, panelId, '3 1 4 1 5', 'Alice Dupont');
     expect(draw.ok).toBe(true);
-    const mails = await services.db.selectFrom('mails').select('text_body').where('template', '=', 'panel.invitation').execute();
+    const mails = await services.db
+      .selectFrom('mails')
+      .select('text_body')
+      .where('template', '=', 'panel.invitation')
+      .execute();
     const tokens = mails.map((mail) => /jeton=([^\s&]+)/.exec(mail.text_body)![1]);
     expect(tokens.length).toBeGreaterThanOrEqual(3);
     expect(await respondInvitation(services, tokens[0], false)).toBe('declined');
     invitationToken = tokens[1];
 
     // A submitted, eligible application of the latest season, shortlisted, and a panelist who accepted.
-    const season = await services.db.selectFrom('seasons').select('id').orderBy('number', 'desc').limit(1).executeTakeFirstOrThrow();
+    const season = await services.db
+      .selectFrom('seasons')
+      .select('id')
+      .orderBy('number', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect((await saveForm(services, systemActor, season.id, DEFAULT_FORM)).ok).toBe(true);
-    const form = await services.db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
-    const track = await services.db.selectFrom('season_tracks').select('code').where('season_id', '=', season.id).limit(1).executeTakeFirstOrThrow();
+    const form = await services.db
+      .selectFrom('application_forms')
+      .select('id')
+      .where('season_id', '=', season.id)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const track = await services.db
+      .selectFrom('season_tracks')
+      .select('code')
+      .where('season_id', '=', season.id)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const owner = await createSignedInUser(services.db, services.clock, [], 'porteur');
     const answers = { project_name: 'Jardin partagé', project_summary: 'Un jardin ouvert à tout le quartier.' };
     const application = await services.db
       .insertInto('applications')
-      .values({ season_id: season.id, track_code: track.code, form_id: form.id, owner_id: owner.id, applicant_kind: 'association', title: 'Jardin partagé', state: 'eligible', draft_answers: JSON.stringify(answers), current_version: 1, submitted_at: new Date(), created_at: new Date(), updated_at: new Date() })
+      .values({
+        season_id: season.id,
+        track_code: track.code,
+        form_id: form.id,
+        owner_id: owner.id,
+        applicant_kind: 'association',
+        title: 'Jardin partagé',
+        state: 'eligible',
+        draft_answers: JSON.stringify(answers),
+        current_version: 1,
+        submitted_at: new Date(),
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     applicationId = application.id;
-    await services.db.insertInto('application_versions').values({ application_id: applicationId, version: 1, form_id: form.id, answers: JSON.stringify(answers), answers_sha256: 'x', submitted_at: new Date(), submitted_by: owner.id }).execute();
+    await services.db
+      .insertInto('application_versions')
+      .values({
+        application_id: applicationId,
+        version: 1,
+        form_id: form.id,
+        answers: JSON.stringify(answers),
+        answers_sha256: 'x',
+        submitted_at: new Date(),
+        submitted_by: owner.id,
+      })
+      .execute();
     await services.db.updateTable('panels').set({ season_id: season.id }).where('id', '=', panelId).execute();
-    expect(await saveShortlist(services, systemActor, (await loadPanel(services.db, panelId))!, [applicationId])).toEqual([applicationId]);
+    expect(
+      await saveShortlist(services, systemActor, (await loadPanel(services.db, panelId))!, [applicationId]),
+    ).toEqual([applicationId]);
     const panelist = await createSignedInUser(services.db, services.clock, [{ role: 'panelist' }], 'panelist');
-    const member = await services.db.selectFrom('panel_members').select('id').where('panel_id', '=', panelId).where('status', '=', 'invited').where('invite_token_hash', '!=', hashToken(invitationToken)).limit(1).executeTakeFirstOrThrow();
-    await services.db.updateTable('panel_members').set({ status: 'accepted', user_id: panelist.id }).where('id', '=', member.id).execute();
+    const member = await services.db
+      .selectFrom('panel_members')
+      .select('id')
+      .where('panel_id', '=', panelId)
+      .where('status', '=', 'invited')
+      .where('invite_token_hash', '!=', hashToken(invitationToken))
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await services.db
+      .updateTable('panel_members')
+      .set({ status: 'accepted', user_id: panelist.id })
+      .where('id', '=', member.id)
+      .execute();
     panelistContext = await browser.newContext({ locale: 'fr-FR' });
     const [pName, pValue] = panelist.cookie.split('=');
-    await panelistContext.addCookies([{ name: pName, value: pValue, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await panelistContext.addCookies([
+      { name: pName, value: pValue, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' },
+    ]);
 
     // A second panel still being set up, for the edit form with every field open.
     setupPanelId = await createPanel(services, systemActor, {
@@ -149,7 +216,12 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
     await running?.close();
   });
 
-  async function check(context: BrowserContext, path: string, label: string, act?: (page: import('playwright-core').Page) => Promise<void>) {
+  async function check(
+    context: BrowserContext,
+    path: string,
+    label: string,
+    act?: (page: import('playwright-core').Page) => Promise<void>,
+  ) {
     const page = await context.newPage();
     try {
       const problems = watchCsp(page);
@@ -180,30 +252,45 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
 
   it('edit page: every field open (and its errors), then after the draw with the locked fields (and its errors)', async () => {
     await check(adminContext, `/admin/panels/${setupPanelId}/modifier`, 'edit form, set-up');
-    await check(adminContext, `/admin/panels/${setupPanelId}/modifier`, 'edit form, set-up, with errors', async (page) => {
-      await page.fill('#name', '');
-      await page.fill('#size', '9');
-      await page.click(`form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]`);
-      await page.waitForSelector('#quotas-error');
-      await page.waitForSelector('#name-error');
-    });
-    await check(adminContext, `/admin/panels/${setupPanelId}/modifier`, 'edit form, set-up, with a conflict', async (page) => {
-      // As if someone else had saved since the form was opened.
-      await page.evaluate(() => {
-        (document.querySelector('input[name="version"]') as HTMLInputElement).value = '0';
-      });
-      await page.fill('#name', 'Un autre nom');
-      await page.click(`form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]`);
-      await page.waitForSelector('#current-title');
-    });
+    await check(
+      adminContext,
+      `/admin/panels/${setupPanelId}/modifier`,
+      'edit form, set-up, with errors',
+      async (page) => {
+        await page.fill('#name', '');
+        await page.fill('#size', '9');
+        await page.click(`form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]`);
+        await page.waitForSelector('#quotas-error');
+        await page.waitForSelector('#name-error');
+      },
+    );
+    await check(
+      adminContext,
+      `/admin/panels/${setupPanelId}/modifier`,
+      'edit form, set-up, with a conflict',
+      async (page) => {
+        // As if someone else had saved since the form was opened.
+        await page.evaluate(() => {
+          (document.querySelector('input[name="version"]') as HTMLInputElement).value = '0';
+        });
+        await page.fill('#name', 'Un autre nom');
+        await page.click(`form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]`);
+        await page.waitForSelector('#current-title');
+      },
+    );
     await check(adminContext, `/admin/panels/${panelId}/modifier`, 'edit form after the draw');
-    await check(adminContext, `/admin/panels/${panelId}/modifier`, 'edit form after the draw, with errors', async (page) => {
-      await page.fill('#name', '');
-      await page.fill('#retention_days', 'beaucoup');
-      await page.click(`form[action="/admin/panels/${panelId}/modifier"] button[type="submit"]`);
-      await page.waitForSelector('#retention_days-error');
-      await page.waitForSelector('#locked-title');
-    });
+    await check(
+      adminContext,
+      `/admin/panels/${panelId}/modifier`,
+      'edit form after the draw, with errors',
+      async (page) => {
+        await page.fill('#name', '');
+        await page.fill('#retention_days', 'beaucoup');
+        await page.click(`form[action="/admin/panels/${panelId}/modifier"] button[type="submit"]`);
+        await page.waitForSelector('#retention_days-error');
+        await page.waitForSelector('#locked-title');
+      },
+    );
   }, 120_000);
 
   it('public pages: volunteer form (and its errors), transparency, invitation', async () => {
@@ -215,18 +302,28 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
     });
     await check(visitorContext, `/panel-citoyen/${panelId}/transparence`, 'transparency page');
     await check(visitorContext, `/panel-citoyen/invitation?jeton=${invitationToken}`, 'invitation');
-    await check(visitorContext, `/panel-citoyen/invitation?jeton=${invitationToken}`, 'invitation accepted', async (page) => {
-      await page.click('button[value="accepter"]');
-      await page.waitForSelector('a[href="/connexion?retour=%2Fpanel"].fr-btn');
-    });
+    await check(
+      visitorContext,
+      `/panel-citoyen/invitation?jeton=${invitationToken}`,
+      'invitation accepted',
+      async (page) => {
+        await page.click('button[value="accepter"]');
+        await page.waitForSelector('a[href="/connexion?retour=%2Fpanel"].fr-btn');
+      },
+    );
   }, 120_000);
 
   it('panelist pages: the shortlist, an application with the opinion form (and its errors)', async () => {
     await check(panelistContext, '/panel', 'panelist home');
     await check(panelistContext, `/panel/${panelId}/candidatures/${applicationId}`, 'panelist opinion form');
-    await check(panelistContext, `/panel/${panelId}/candidatures/${applicationId}`, 'panelist opinion form with errors', async (page) => {
-      await page.click(`form[action="/panel/${panelId}/candidatures/${applicationId}"] button[type="submit"]`);
-      await page.waitForSelector('#score_impact-error');
-    });
+    await check(
+      panelistContext,
+      `/panel/${panelId}/candidatures/${applicationId}`,
+      'panelist opinion form with errors',
+      async (page) => {
+        await page.click(`form[action="/panel/${panelId}/candidatures/${applicationId}"] button[type="submit"]`);
+        await page.waitForSelector('#score_impact-error');
+      },
+    );
   }, 120_000);
 });

@@ -22,20 +22,32 @@ const PANEL_FIELDS = {
   criteria: 'interet-general;Intérêt général;General interest\nimpact;Impact;Impact',
   opinion_weight: '30',
 };
-const QUOTAS = ['genre;femme;Femme;Woman;2;2', 'genre;homme;Homme;Man;2;2', 'age;jeune;18-39 ans;18-39;1;3', 'age;senior;40 ans et plus;40 and over;1;3'].join('\n');
+const QUOTAS = [
+  'genre;femme;Femme;Woman;2;2',
+  'genre;homme;Homme;Man;2;2',
+  'age;jeune;18-39 ans;18-39;1;3',
+  'age;senior;40 ans et plus;40 and over;1;3',
+].join('\n');
 
 const editUrl = () => `/admin/panels/${panelId}/modifier`;
 
 /** The edit form as shown: every named field's value, as a browser would send it back. */
 function formValues(html: string): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [, name, value] of html.matchAll(/<input[^>]*type="(?:text|date|hidden)"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) values[name] = decode(value);
-  for (const [, name, value] of html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)) values[name] = decode(value);
-  for (const [, name, body] of html.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) values[name] = /<option value="([^"]*)" selected/.exec(body)?.[1] ?? '';
-  if (/<input type="checkbox" id="one_per_household" name="one_per_household" checked/.test(html)) values.one_per_household = 'on';
+  for (const [, name, value] of html.matchAll(
+    /<input[^>]*type="(?:text|date|hidden)"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g,
+  ))
+    values[name] = decode(value);
+  for (const [, name, value] of html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g))
+    values[name] = decode(value);
+  for (const [, name, body] of html.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g))
+    values[name] = /<option value="([^"]*)" selected/.exec(body)?.[1] ?? '';
+  if (/<input type="checkbox" id="one_per_household" name="one_per_household" checked/.test(html))
+    values.one_per_household = 'on';
   return values;
 }
-const decode = (s: string) => s.replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s.replace(/&#34;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** Opens the edit page as `cookie`: its session and the form's current values. */
 async function openEdit(cookie: string) {
@@ -51,12 +63,31 @@ async function submit(opened: Awaited<ReturnType<typeof openEdit>>, changes: Rec
     if (v === undefined) delete fields[k];
     else fields[k] = v;
   }
-  return t.app.inject({ method: 'POST', url: editUrl(), ...formBody({ _csrf: opened.session.csrf, ...fields }), headers: { ...formBody({}).headers, cookie: opened.session.cookie } });
+  return t.app.inject({
+    method: 'POST',
+    url: editUrl(),
+    ...formBody({ _csrf: opened.session.csrf, ...fields }),
+    headers: { ...formBody({}).headers, cookie: opened.session.cookie },
+  });
 }
 
-const panelRow = () => t.app.services.db.selectFrom('panels').selectAll().where('id', '=', panelId).executeTakeFirstOrThrow();
-const quotaRows = () => t.app.services.db.selectFrom('panel_quotas').select(['category', 'feature', 'label', 'min', 'max']).where('panel_id', '=', panelId).orderBy('position').execute();
-const editEvents = () => t.app.services.db.selectFrom('audit_events').select(['action', 'summary', 'actor_id']).where('action', '=', 'panel.edited').where('subject_id', '=', panelId).orderBy('seq').execute();
+const panelRow = () =>
+  t.app.services.db.selectFrom('panels').selectAll().where('id', '=', panelId).executeTakeFirstOrThrow();
+const quotaRows = () =>
+  t.app.services.db
+    .selectFrom('panel_quotas')
+    .select(['category', 'feature', 'label', 'min', 'max'])
+    .where('panel_id', '=', panelId)
+    .orderBy('position')
+    .execute();
+const editEvents = () =>
+  t.app.services.db
+    .selectFrom('audit_events')
+    .select(['action', 'summary', 'actor_id'])
+    .where('action', '=', 'panel.edited')
+    .where('subject_id', '=', panelId)
+    .orderBy('seq')
+    .execute();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -76,7 +107,15 @@ describe('editing a panel before any volunteer', () => {
     const page = await t.app.inject({ method: 'GET', url: `/admin/panels/${panelId}`, headers: { cookie: staff } });
     expect(page.body).toContain(`href="/admin/panels/${panelId}/modifier"`);
     const { values } = await openEdit(staff);
-    expect(values).toMatchObject({ name: 'Panel du printemps', size: '4', recruit_until: '2026-04-30', ends_on: '2026-06-30', retention_days: '30', quotas: '', version: '1' });
+    expect(values).toMatchObject({
+      name: 'Panel du printemps',
+      size: '4',
+      recruit_until: '2026-04-30',
+      ends_on: '2026-06-30',
+      retention_days: '30',
+      quotas: '',
+      version: '1',
+    });
   });
 
   it('saves every field, audits what changed, and shows the description to volunteers (escaped)', async () => {
@@ -86,7 +125,12 @@ describe('editing a panel before any volunteer', () => {
       description: 'Dix rencontres le samedi.\n\n<b>Indemnisées</b>.',
       size: '5',
       ends_on: '2026-07-15',
-      quotas: ['genre;femme;Femme;Woman;2;3', 'genre;homme;Homme;Man;2;3', 'age;jeune;18-39 ans;18-39;1;4', 'age;senior;40 ans et plus;40 and over;1;4'].join('\n'),
+      quotas: [
+        'genre;femme;Femme;Woman;2;3',
+        'genre;homme;Homme;Man;2;3',
+        'age;jeune;18-39 ans;18-39;1;4',
+        'age;senior;40 ans et plus;40 and over;1;4',
+      ].join('\n'),
     });
     expect(response.statusCode, response.body).toBe(303);
     expect(response.headers.location).toBe(`/admin/panels/${panelId}?ok=modifie`);
@@ -113,7 +157,12 @@ describe('editing a panel before any volunteer', () => {
 
   it('refuses quotas the size cannot meet, on the quotas field, keeping what was typed', async () => {
     const opened = await openEdit(staff);
-    const typed = ['genre;femme;Femme;Woman;3;3', 'genre;homme;Homme;Man;3;3', 'age;jeune;18-39 ans;18-39;1;4', 'age;senior;40 ans et plus;40 and over;1;4'].join('\n');
+    const typed = [
+      'genre;femme;Femme;Woman;3;3',
+      'genre;homme;Homme;Man;3;3',
+      'age;jeune;18-39 ans;18-39;1;4',
+      'age;senior;40 ans et plus;40 and over;1;4',
+    ].join('\n');
     const mins = await submit(opened, { quotas: typed, name: 'Nom tapé' });
     expect(mins.statusCode).toBe(400);
     expect(mins.body).toContain('id="quotas-error"');
@@ -135,9 +184,16 @@ describe('editing a panel before any volunteer', () => {
 
   it('refuses hostile input with messages on the fields, and never a 500', async () => {
     const opened = await openEdit(staff);
-    const response = await submit(opened, { name: `<script>alert(1)</script>${'x'.repeat(200)}`, description: 'y'.repeat(2001), ends_on: '2026-02-30', retention_days: '-1', criteria: 'Pas un code' });
+    const response = await submit(opened, {
+      name: `<script>alert(1)</script>${'x'.repeat(200)}`,
+      description: 'y'.repeat(2001),
+      ends_on: '2026-02-30',
+      retention_days: '-1',
+      criteria: 'Pas un code',
+    });
     expect(response.statusCode).toBe(400);
-    for (const field of ['name', 'description', 'ends_on', 'retention_days', 'criteria']) expect(response.body).toContain(`id="${field}-error"`);
+    for (const field of ['name', 'description', 'ends_on', 'retention_days', 'criteria'])
+      expect(response.body).toContain(`id="${field}-error"`);
     expect(response.body).toContain('ne doit pas dépasser 200 caractères');
     // Kept only inside the quoted attribute (quotes escaped), nowhere else on the page.
     expect(response.body).toContain('value="<script>alert(1)</script>');
@@ -151,7 +207,12 @@ describe('editing a panel before any volunteer', () => {
     });
     expect(wrongTypes.statusCode).toBeGreaterThanOrEqual(400);
     expect(wrongTypes.statusCode).toBeLessThan(500);
-    const noCsrf = await t.app.inject({ method: 'POST', url: editUrl(), ...formBody({ ...opened.values, name: 'Sans jeton' }), headers: { ...formBody({}).headers, cookie: staff } });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: editUrl(),
+      ...formBody({ ...opened.values, name: 'Sans jeton' }),
+      headers: { ...formBody({}).headers, cookie: staff },
+    });
     expect(noCsrf.statusCode).toBe(403);
     expect((await panelRow()).name).toBe('Panel citoyen du printemps');
   });
@@ -172,7 +233,12 @@ describe('editing a panel before any volunteer', () => {
     // The form shown with the conflict carries the new version: saving it again is a deliberate choice.
     const retried = formValues(late.body);
     expect(retried.version).toBe(String(row.version));
-    const resent = await t.app.inject({ method: 'POST', url: editUrl(), ...formBody({ ...retried, _csrf: mine.session.csrf }), headers: { ...formBody({}).headers, cookie: mine.session.cookie } });
+    const resent = await t.app.inject({
+      method: 'POST',
+      url: editUrl(),
+      ...formBody({ ...retried, _csrf: mine.session.csrf }),
+      headers: { ...formBody({}).headers, cookie: mine.session.cookie },
+    });
     expect(resent.statusCode).toBe(303);
     expect((await panelRow()).name).toBe('Mon nom à moi');
     // Two saves of forms opened at the same version, at the same moment: one wins, the other is told.
@@ -184,10 +250,18 @@ describe('editing a panel before any volunteer', () => {
     // Quotas saved from the staff page make an edit form opened before them stale too.
     const opened = await openEdit(staff);
     const page = `/admin/panels/${panelId}`;
-    expect((await postForm(t.app, otherStaff, page, `${page}/quotas`, { quotas: ['genre;femme;Femme;Woman;2;3', 'genre;homme;Homme;Man;2;3'].join('\n') })).statusCode).toBe(303);
+    expect(
+      (
+        await postForm(t.app, otherStaff, page, `${page}/quotas`, {
+          quotas: ['genre;femme;Femme;Woman;2;3', 'genre;homme;Homme;Man;2;3'].join('\n'),
+        })
+      ).statusCode,
+    ).toBe(303);
     expect((await submit(opened, { name: 'Après les quotas' })).statusCode).toBe(409);
     // That form checks the quotas against the size as well.
-    const unmeetable = await postForm(t.app, otherStaff, page, `${page}/quotas`, { quotas: ['genre;femme;Femme;Woman;0;1', 'genre;homme;Homme;Man;0;1'].join('\n') });
+    const unmeetable = await postForm(t.app, otherStaff, page, `${page}/quotas`, {
+      quotas: ['genre;femme;Femme;Woman;0;1', 'genre;homme;Homme;Man;0;1'].join('\n'),
+    });
     expect(unmeetable.statusCode).toBe(400);
     expect(unmeetable.body).toContain('les maximums de « genre » font 2, moins que la taille du panel (5)');
     // A form without its version is treated as stale.
@@ -199,7 +273,13 @@ describe('editing once volunteers answered, then after the draw', () => {
   it('keeps the categories and values, allows bounds and labels, and marks analyses outdated', async () => {
     // Back to a panel of 4 with quotas a pool of 8 can meet, then open the call.
     expect((await submit(await openEdit(staff), { size: '4', quotas: QUOTAS })).statusCode).toBe(303);
-    expect((await postForm(t.app, staff, `/admin/panels/${panelId}`, `/admin/panels/${panelId}/statut`, { status: 'recruiting' })).statusCode).toBe(303);
+    expect(
+      (
+        await postForm(t.app, staff, `/admin/panels/${panelId}`, `/admin/panels/${panelId}/statut`, {
+          status: 'recruiting',
+        })
+      ).statusCode,
+    ).toBe(303);
     // The description written before is shown to volunteers, as text.
     const publicPage = await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}` });
     expect(publicPage.body).toContain('<p>Dix rencontres le samedi.</p>');
@@ -208,14 +288,32 @@ describe('editing once volunteers answered, then after the draw', () => {
     for (let i = 0; i < 8; i++) {
       const session = await formSession(t.app, '', `/panel-citoyen/${panelId}`);
       const key = /name="submission_key" value="([^"]*)"/.exec(session.html)?.[1] ?? '';
-      const fields = { given_name: 'Camille', family_name: `Martin ${i}`, email: `v${i}@example.org`, phone: '', availability: '', q_genre: i % 2 ? 'homme' : 'femme', q_age: i % 4 < 2 ? 'jeune' : 'senior', consent: 'on', submission_key: key };
-      const response = await t.app.inject({ method: 'POST', url: `/panel-citoyen/${panelId}`, ...formBody({ _csrf: session.csrf, ...fields }), headers: { ...formBody({}).headers, cookie: session.cookie }, remoteAddress: `198.51.100.${i + 1}` });
+      const fields = {
+        given_name: 'Camille',
+        family_name: `Martin ${i}`,
+        email: `v${i}@example.org`,
+        phone: '',
+        availability: '',
+        q_genre: i % 2 ? 'homme' : 'femme',
+        q_age: i % 4 < 2 ? 'jeune' : 'senior',
+        consent: 'on',
+        submission_key: key,
+      };
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/panel-citoyen/${panelId}`,
+        ...formBody({ _csrf: session.csrf, ...fields }),
+        headers: { ...formBody({}).headers, cookie: session.cookie },
+        remoteAddress: `198.51.100.${i + 1}`,
+      });
       expect(response.statusCode).toBe(200);
     }
     const page = `/admin/panels/${panelId}`;
     expect((await postForm(t.app, staff, page, `${page}/analyses`, {})).statusCode).toBe(303);
     await t.app.services.worker.drain();
-    expect((await t.app.inject({ method: 'GET', url: page, headers: { cookie: staff } })).body).not.toContain('périmées');
+    expect((await t.app.inject({ method: 'GET', url: page, headers: { cookie: staff } })).body).not.toContain(
+      'périmées',
+    );
 
     const opened = await openEdit(staff);
     expect(opened.session.html).toContain('gardez les mêmes catégories et valeurs');
@@ -227,17 +325,34 @@ describe('editing once volunteers answered, then after the draw', () => {
     expect(household.body).toContain('l’adresse postale leur a été demandée ou non');
 
     // Put back in set-up, the panel still keeps the questions its volunteers answered, on either form.
-    expect((await postForm(t.app, staff, page, `/admin/panels/${panelId}/statut`, { status: 'setup' })).statusCode).toBe(303);
-    const staffForm = await postForm(t.app, staff, page, `${page}/quotas`, { quotas: `${QUOTAS}\nage;tres-age;80 ans et plus;80 and over;0;1` });
+    expect(
+      (await postForm(t.app, staff, page, `/admin/panels/${panelId}/statut`, { status: 'setup' })).statusCode,
+    ).toBe(303);
+    const staffForm = await postForm(t.app, staff, page, `${page}/quotas`, {
+      quotas: `${QUOTAS}\nage;tres-age;80 ans et plus;80 and over;0;1`,
+    });
     expect(staffForm.statusCode).toBe(409);
-    expect((await submit(await openEdit(staff), { quotas: `${QUOTAS}\nage;tres-age;80 ans et plus;80 and over;0;1` })).statusCode).toBe(400);
+    expect(
+      (await submit(await openEdit(staff), { quotas: `${QUOTAS}\nage;tres-age;80 ans et plus;80 and over;0;1` }))
+        .statusCode,
+    ).toBe(400);
     expect(await quotaRows()).toHaveLength(4);
-    expect((await postForm(t.app, staff, page, `/admin/panels/${panelId}/statut`, { status: 'recruiting' })).statusCode).toBe(303);
+    expect(
+      (await postForm(t.app, staff, page, `/admin/panels/${panelId}/statut`, { status: 'recruiting' })).statusCode,
+    ).toBe(303);
 
     const bounds = await submit(opened, { quotas: QUOTAS.replace('18-39 ans;18-39;1;3', '18 à 39 ans;18 to 39;2;3') });
     expect(bounds.statusCode).toBe(303);
-    expect((await quotaRows()).find((q) => q.feature === 'jeune')).toMatchObject({ label: '18 à 39 ans', min: 2, max: 3 });
-    const analyses = await t.app.services.db.selectFrom('panel_analyses').select(['state', 'outdated_at']).where('panel_id', '=', panelId).execute();
+    expect((await quotaRows()).find((q) => q.feature === 'jeune')).toMatchObject({
+      label: '18 à 39 ans',
+      min: 2,
+      max: 3,
+    });
+    const analyses = await t.app.services.db
+      .selectFrom('panel_analyses')
+      .select(['state', 'outdated_at'])
+      .where('panel_id', '=', panelId)
+      .execute();
     expect(analyses).toHaveLength(2); // kept, not deleted
     expect(analyses.every((a) => a.state === 'done' && a.outdated_at !== null)).toBe(true);
     const staffPage = await t.app.inject({ method: 'GET', url: page, headers: { cookie: staff } });
@@ -247,7 +362,11 @@ describe('editing once volunteers answered, then after the draw', () => {
 
   it('moves the deletion date of kept answers earlier, never later', async () => {
     const { db } = t.app.services;
-    const before = await db.selectFrom('panel_demographics').select('delete_after').where('panel_id', '=', panelId).execute();
+    const before = await db
+      .selectFrom('panel_demographics')
+      .select('delete_after')
+      .where('panel_id', '=', panelId)
+      .execute();
     expect(new Date(before[0].delete_after).toISOString()).toBe('2026-08-14T21:59:59.000Z'); // 15 July + 30 days
     const opened = await openEdit(staff);
     const later = await submit(opened, { retention_days: '60' });
@@ -260,17 +379,27 @@ describe('editing once volunteers answered, then after the draw', () => {
 
     const earlier = await submit(opened, { retention_days: '10' });
     expect(earlier.statusCode).toBe(303);
-    const after = await db.selectFrom('panel_demographics').select('delete_after').where('panel_id', '=', panelId).execute();
+    const after = await db
+      .selectFrom('panel_demographics')
+      .select('delete_after')
+      .where('panel_id', '=', panelId)
+      .execute();
     expect(after.every((r) => new Date(r.delete_after).toISOString() === '2026-07-25T21:59:59.000Z')).toBe(true);
     const event = (await editEvents()).at(-1)!;
-    expect(event.summary).toMatchObject({ changes: { retentionDays: { before: 30, after: 10 } }, demographicsRescheduled: 8 });
+    expect(event.summary).toMatchObject({
+      changes: { retentionDays: { before: 30, after: 10 } },
+      demographicsRescheduled: 8,
+    });
   });
 
   it('after the draw, shows size, quotas and categories read-only with the reason and refuses them', async () => {
     const page = `/admin/panels/${panelId}`;
     expect((await postForm(t.app, staff, page, `${page}/engagement`, {})).statusCode).toBe(303);
     await t.app.services.worker.drain();
-    expect((await postForm(t.app, staff, page, `${page}/tirage`, { random: '4 2 6 1 3', witnesses: 'Alice Dupont' })).statusCode).toBe(303);
+    expect(
+      (await postForm(t.app, staff, page, `${page}/tirage`, { random: '4 2 6 1 3', witnesses: 'Alice Dupont' }))
+        .statusCode,
+    ).toBe(303);
 
     const opened = await openEdit(staff);
     expect(opened.session.html).not.toContain('name="size"');
@@ -282,7 +411,13 @@ describe('editing once volunteers answered, then after the draw', () => {
 
     const before = await panelRow();
     const quotasBefore = await quotaRows();
-    for (const tampered of [{ size: '6' }, { quotas: QUOTAS.replace('Woman;2;2', 'Woman;1;3') }, { criteria: 'autre;Autre;Other' }, { opinion_weight: '90' }, { recruit_until: '2026-05-30' }]) {
+    for (const tampered of [
+      { size: '6' },
+      { quotas: QUOTAS.replace('Woman;2;2', 'Woman;1;3') },
+      { criteria: 'autre;Autre;Other' },
+      { opinion_weight: '90' },
+      { recruit_until: '2026-05-30' },
+    ]) {
       const response = await submit(opened, { ...tampered, name: 'Ne doit pas passer' });
       expect(response.statusCode, JSON.stringify(tampered)).toBe(409);
       expect(response.body).toContain('rien n’a été enregistré');
@@ -291,7 +426,12 @@ describe('editing once volunteers answered, then after the draw', () => {
     expect(await quotaRows()).toEqual(quotasBefore);
 
     // The same values sent back, or left out, are not a change: the text fields and the end still change.
-    const withSaved = await submit(opened, { size: '4', name: 'Panel tiré au sort', description_en: 'Ten Saturday meetings.', ends_on: '2026-07-10' });
+    const withSaved = await submit(opened, {
+      size: '4',
+      name: 'Panel tiré au sort',
+      description_en: 'Ten Saturday meetings.',
+      ends_on: '2026-07-10',
+    });
     expect(withSaved.statusCode, withSaved.body).toBe(303);
     const row = await panelRow();
     expect(row).toMatchObject({ name: 'Panel tiré au sort', description_en: 'Ten Saturday meetings.', size: 4 });
@@ -309,12 +449,25 @@ describe('who may edit', () => {
       expect((await t.app.inject({ method: 'GET', url: editUrl(), headers: { cookie } })).statusCode).toBe(403);
       // With a valid CSRF pair taken from a page they may open: still refused by permission.
       const session = await formSession(t.app, cookie, '/compte');
-      const response = await t.app.inject({ method: 'POST', url: editUrl(), ...formBody({ _csrf: session.csrf, version: String(before.version), name: 'Pris', size: '4' }), headers: { ...formBody({}).headers, cookie: session.cookie } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: editUrl(),
+        ...formBody({ _csrf: session.csrf, version: String(before.version), name: 'Pris', size: '4' }),
+        headers: { ...formBody({}).headers, cookie: session.cookie },
+      });
       expect(response.statusCode).toBe(403);
     }
     const anonymousPost = await t.app.inject({ method: 'POST', url: editUrl(), ...formBody({ name: 'Pris' }) });
     expect([401, 403]).toContain(anonymousPost.statusCode);
     expect(await panelRow()).toEqual(before);
-    expect((await t.app.inject({ method: 'GET', url: '/admin/panels/00000000-0000-4000-8000-000000000000/modifier', headers: { cookie: staff } })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/admin/panels/00000000-0000-4000-8000-000000000000/modifier',
+          headers: { cookie: staff },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });

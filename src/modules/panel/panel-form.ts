@@ -40,8 +40,10 @@ function readCriteria(form: FormReader): PanelCriterion[] {
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '' || form.errors.criteria) return;
     const [code = '', label = '', labelEn = ''] = line.split(';').map((p) => p.trim());
-    if (!CODE.test(code) || label === '' || code.length > 60 || label.length > 200 || labelEn.length > 200) form.fail('criteria', m.badCriteriaLine, { line: index + 1 });
-    else if (criteria.some((c) => c.code === code)) form.fail('criteria', m.duplicateCriterion, { line: index + 1, code });
+    if (!CODE.test(code) || label === '' || code.length > 60 || label.length > 200 || labelEn.length > 200)
+      form.fail('criteria', m.badCriteriaLine, { line: index + 1 });
+    else if (criteria.some((c) => c.code === code))
+      form.fail('criteria', m.duplicateCriterion, { line: index + 1, code });
     else criteria.push({ code, label, labelEn });
   });
   return criteria;
@@ -66,7 +68,20 @@ export function readPanelForm(body: unknown, seasonIds: string[]): { form: FormR
   if (recruitDay && endsDay && endsAt <= recruitUntil) form.fail('ends_on', m.endsBeforeRecruit);
   return {
     form,
-    input: { seasonId: season || null, name, nameEn, description, descriptionEn, size, recruitUntil, endsAt, retentionDays, onePerHousehold, criteria, opinionWeight },
+    input: {
+      seasonId: season || null,
+      name,
+      nameEn,
+      description,
+      descriptionEn,
+      size,
+      recruitUntil,
+      endsAt,
+      retentionDays,
+      onePerHousehold,
+      criteria,
+      opinionWeight,
+    },
   };
 }
 
@@ -82,13 +97,15 @@ export function newPanelFormValues(): Record<string, string> {
     ends_on: '',
     retention_days: '90',
     one_per_household: 'on',
-    criteria: 'interet-general;Objectif d’intérêt général;General-interest objective\nimpact;Impact pour toutes et tous;Impact for all',
+    criteria:
+      'interet-general;Objectif d’intérêt général;General-interest objective\nimpact;Impact pour toutes et tous;Impact for all',
     opinion_weight: '30',
   };
 }
 
 /** Words that name special categories of data (GDPR art. 9): refused as quota categories. */
-const SENSITIVE = /sant[eé]|health|handicap|disab|relig|ethni|origine|race|politi|sexu|orientation|syndica|union|croyance|belief|g[eé]n[eé]tique|genetic|biom[eé]tri/i;
+const SENSITIVE =
+  /sant[eé]|health|handicap|disab|relig|ethni|origine|race|politi|sexu|orientation|syndica|union|croyance|belief|g[eé]n[eé]tique|genetic|biom[eé]tri/i;
 
 /** `category;value;label;English label;min;max` lines into `form`; errors name the line. */
 function readQuotas(form: FormReader, required: boolean): QuotaRecord[] {
@@ -102,7 +119,17 @@ function readQuotas(form: FormReader, required: boolean): QuotaRecord[] {
     const min = /^\d{1,4}$/.test(minText) ? Number(minText) : NaN;
     const max = /^\d{1,4}$/.test(maxText) ? Number(maxText) : NaN;
     const lineNo = index + 1;
-    if (parts.length !== 6 || !CODE.test(category) || !CODE.test(feature) || category.length > 60 || feature.length > 60 || label === '' || label.length > 200 || labelEn.length > 200 || !(min <= max)) {
+    if (
+      parts.length !== 6 ||
+      !CODE.test(category) ||
+      !CODE.test(feature) ||
+      category.length > 60 ||
+      feature.length > 60 ||
+      label === '' ||
+      label.length > 200 ||
+      labelEn.length > 200 ||
+      !(min <= max)
+    ) {
       form.fail('quotas', m.badQuotaLine, { line: lineNo });
     } else if (SENSITIVE.test(category) || SENSITIVE.test(label) || SENSITIVE.test(labelEn)) {
       form.fail('quotas', m.sensitiveCategory, { line: lineNo, category: label || category });
@@ -112,7 +139,8 @@ function readQuotas(form: FormReader, required: boolean): QuotaRecord[] {
   });
   if (form.ok) {
     for (const category of new Set(quotas.map((q) => q.category))) {
-      if (quotas.filter((q) => q.category === category).length < 2) form.fail('quotas', m.singleValueCategory, { category });
+      if (quotas.filter((q) => q.category === category).length < 2)
+        form.fail('quotas', m.singleValueCategory, { category });
     }
   }
   return quotas;
@@ -144,7 +172,12 @@ export function quotasText(quotas: QuotaRecord[]): string {
   return quotas.map((q) => [q.category, q.feature, q.label, q.labelEn, q.min, q.max].join(';')).join('\n');
 }
 
-const parisDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+const parisDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The Paris calendar day of an instant, as YYYY-MM-DD (what a date field shows). */
 export function parisDay(instant: Date): string {
@@ -152,7 +185,21 @@ export function parisDay(instant: Date): string {
 }
 
 /** The fields of the edit form, in the order they are shown. */
-export const EDIT_FIELDS = ['name', 'name_en', 'description', 'description_en', 'season_id', 'size', 'recruit_until', 'ends_on', 'retention_days', 'one_per_household', 'criteria', 'opinion_weight', 'quotas'] as const;
+export const EDIT_FIELDS = [
+  'name',
+  'name_en',
+  'description',
+  'description_en',
+  'season_id',
+  'size',
+  'recruit_until',
+  'ends_on',
+  'retention_days',
+  'one_per_household',
+  'criteria',
+  'opinion_weight',
+  'quotas',
+] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
 
 /** The edit form filled with what is saved. */
@@ -183,7 +230,15 @@ export function panelFormValues(panel: PanelRecord, quotas: QuotaRecord[]): Reco
 export function lockedFields(stage: PanelStage): Partial<Record<EditField, Message>> {
   if (stage.drawStarted) {
     const reason = m.lockedByDraw;
-    return { season_id: reason, size: reason, recruit_until: reason, one_per_household: reason, criteria: reason, opinion_weight: reason, quotas: reason };
+    return {
+      season_id: reason,
+      size: reason,
+      recruit_until: reason,
+      one_per_household: reason,
+      criteria: reason,
+      opinion_weight: reason,
+      quotas: reason,
+    };
   }
   const locks: Partial<Record<EditField, Message>> = {};
   if (stage.answered) locks.one_per_household = m.lockedByAnswers;
@@ -196,7 +251,12 @@ function normalised(field: EditField, value: string): string {
   if (field === 'one_per_household') return value === 'on' || value === 'true' || value === '1' ? 'on' : '';
   return value
     .split(/\r?\n/)
-    .map((line) => line.split(';').map((p) => p.trim()).join(';'))
+    .map((line) =>
+      line
+        .split(';')
+        .map((p) => p.trim())
+        .join(';'),
+    )
     .filter((line) => line !== '')
     .join('\n');
 }
@@ -218,7 +278,13 @@ export interface PanelEdit {
  * fit the size; and the deletion date of the answers already given never moves later than what those
  * volunteers were told.
  */
-export function readPanelEditForm(body: unknown, current: PanelRecord, currentQuotas: QuotaRecord[], stage: PanelStage, seasonIds: string[]): PanelEdit {
+export function readPanelEditForm(
+  body: unknown,
+  current: PanelRecord,
+  currentQuotas: QuotaRecord[],
+  stage: PanelStage,
+  seasonIds: string[],
+): PanelEdit {
   const posted = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
   const saved = panelFormValues(current, currentQuotas);
   const locks = lockedFields(stage);
@@ -226,17 +292,22 @@ export function readPanelEditForm(body: unknown, current: PanelRecord, currentQu
   const merged: Record<string, unknown> = { ...posted };
   for (const field of Object.keys(locks) as EditField[]) {
     const raw = posted[field];
-    if (raw !== undefined && (typeof raw !== 'string' || normalised(field, raw) !== normalised(field, saved[field]))) violations.push(field);
+    if (raw !== undefined && (typeof raw !== 'string' || normalised(field, raw) !== normalised(field, saved[field])))
+      violations.push(field);
     if (field === 'one_per_household') {
       if (saved.one_per_household) merged.one_per_household = 'on';
       else delete merged.one_per_household;
     } else merged[field] = saved[field];
   }
-  const { form, input } = readPanelForm(merged, current.seasonId && !seasonIds.includes(current.seasonId) ? [...seasonIds, current.seasonId] : seasonIds);
+  const { form, input } = readPanelForm(
+    merged,
+    current.seasonId && !seasonIds.includes(current.seasonId) ? [...seasonIds, current.seasonId] : seasonIds,
+  );
   // A date shown and sent back unchanged keeps its exact instant (the demo's are not at the end of a day).
   if (form.values.recruit_until === saved.recruit_until) input.recruitUntil = current.recruitUntil;
   if (form.values.ends_on === saved.ends_on) input.endsAt = current.endsAt;
-  if (!form.errors.ends_on && form.values.recruit_until && form.values.ends_on && input.endsAt <= input.recruitUntil) form.fail('ends_on', m.endsBeforeRecruit);
+  if (!form.errors.ends_on && form.values.recruit_until && form.values.ends_on && input.endsAt <= input.recruitUntil)
+    form.fail('ends_on', m.endsBeforeRecruit);
   for (const field of violations) {
     form.values[field] = typeof posted[field] === 'string' ? (posted[field] as string) : saved[field];
     delete form.errors[field];
@@ -263,7 +334,12 @@ export function readPanelEditForm(body: unknown, current: PanelRecord, currentQu
   if (!form.errors.quotas && !form.errors.size && quotas.length > 0) checkQuotasFit(form, input.size, quotas);
 
   const deleteAfter = deleteAfterOf(input.endsAt, input.retentionDays);
-  if (stage.keptAnswers > 0 && !form.errors.ends_on && !form.errors.retention_days && deleteAfter > current.deleteAfter) {
+  if (
+    stage.keptAnswers > 0 &&
+    !form.errors.ends_on &&
+    !form.errors.retention_days &&
+    deleteAfter > current.deleteAfter
+  ) {
     const maxDays = Math.floor((current.deleteAfter.getTime() - input.endsAt.getTime()) / (24 * 3600_000));
     if (maxDays < 0) form.fail('ends_on', m.endsAfterDeletion, { date: parisDay(current.deleteAfter) });
     else form.fail('retention_days', m.retentionTooLong, { date: parisDay(current.deleteAfter), days: maxDays });

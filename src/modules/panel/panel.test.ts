@@ -16,10 +16,19 @@ let staff: string;
 let admin: string;
 let panelId: string;
 
-const QUOTAS = ['genre;femme;Femme;Woman;2;2', 'genre;homme;Homme;Man;2;2', 'age;jeune;18-39 ans;18-39;1;3', 'age;senior;40 ans et plus;40 and over;1;3'].join('\n');
+const QUOTAS = [
+  'genre;femme;Femme;Woman;2;2',
+  'genre;homme;Homme;Man;2;2',
+  'age;jeune;18-39 ans;18-39;1;3',
+  'age;senior;40 ans et plus;40 and over;1;3',
+].join('\n');
 
 /** The 12 volunteers: 6 women and 6 men, half of each young. */
-const PEOPLE = Array.from({ length: 12 }, (_, i) => ({ genre: i % 2 === 0 ? 'femme' : 'homme', age: i % 4 < 2 ? 'jeune' : 'senior', email: `volontaire${i}@example.org` }));
+const PEOPLE = Array.from({ length: 12 }, (_, i) => ({
+  genre: i % 2 === 0 ? 'femme' : 'homme',
+  age: i % 4 < 2 ? 'jeune' : 'senior',
+  email: `volontaire${i}@example.org`,
+}));
 
 async function post(cookie: string, url: string, page: string, fields: Record<string, string>, remoteAddress?: string) {
   const session = await formSession(t.app, cookie, page);
@@ -27,12 +36,32 @@ async function post(cookie: string, url: string, page: string, fields: Record<st
   return { response, session };
 }
 
-function volunteerFields(person: { genre: string; age: string; email: string }, session: { html: string }, extra: Record<string, string> = {}) {
+function volunteerFields(
+  person: { genre: string; age: string; email: string },
+  session: { html: string },
+  extra: Record<string, string> = {},
+) {
   const key = /name="submission_key" value="([^"]*)"/.exec(session.html)?.[1] ?? '';
-  return { given_name: 'Camille', family_name: 'Martin', email: person.email, phone: '', availability: 'le soir', q_genre: person.genre, q_age: person.age, consent: 'on', address: '1 rue de la Paix, Paris', submission_key: key, ...extra };
+  return {
+    given_name: 'Camille',
+    family_name: 'Martin',
+    email: person.email,
+    phone: '',
+    availability: 'le soir',
+    q_genre: person.genre,
+    q_age: person.age,
+    consent: 'on',
+    address: '1 rue de la Paix, Paris',
+    submission_key: key,
+    ...extra,
+  };
 }
 
-async function volunteer(person: { genre: string; age: string; email: string }, ip: string, extra: Record<string, string> = {}) {
+async function volunteer(
+  person: { genre: string; age: string; email: string },
+  ip: string,
+  extra: Record<string, string> = {},
+) {
   const session = await formSession(t.app, '', `/panel-citoyen/${panelId}`);
   return t.app.inject({
     method: 'POST',
@@ -44,7 +73,13 @@ async function volunteer(person: { genre: string; age: string; email: string }, 
 }
 
 async function lastMailTo(email: string, template: string) {
-  return t.app.services.db.selectFrom('mails').selectAll().where('to_address', '=', email).where('template', '=', template).orderBy('created_at', 'desc').executeTakeFirst();
+  return t.app.services.db
+    .selectFrom('mails')
+    .selectAll()
+    .where('to_address', '=', email)
+    .where('template', '=', template)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
 }
 
 beforeAll(async () => {
@@ -92,7 +127,9 @@ describe('panel set-up', () => {
     panelId = /\/admin\/panels\/([0-9a-f-]{36})/.exec(response.headers.location as string)![1];
 
     const page = `/admin/panels/${panelId}`;
-    const sensitive = await post(staff, `${page}/quotas`, page, { quotas: 'religion;catholique;Catholique;Catholic;0;4\nreligion;autre;Autre;Other;0;4' });
+    const sensitive = await post(staff, `${page}/quotas`, page, {
+      quotas: 'religion;catholique;Catholique;Catholic;0;4\nreligion;autre;Autre;Other;0;4',
+    });
     expect(sensitive.response.statusCode).toBe(400);
     expect(sensitive.response.body).toContain('article 9');
     const malformed = await post(staff, `${page}/quotas`, page, { quotas: 'genre;femme;Femme;Woman;3;2' });
@@ -115,8 +152,19 @@ describe('public volunteer page', () => {
     const session = await formSession(t.app, '', `/panel-citoyen/${panelId}`);
     expect(session.html).toContain('18-39 ans');
     expect(session.html).toContain('sensible');
-    const fields = volunteerFields(PEOPLE[0], session, { consent: '', q_genre: 'licorne', email: 'pas-une-adresse', given_name: '"><img src=x onerror=alert(1)>' });
-    const response = await t.app.inject({ method: 'POST', url: `/panel-citoyen/${panelId}`, ...formBody({ _csrf: session.csrf, ...fields }), headers: { ...formBody({}).headers, cookie: session.cookie }, remoteAddress: '192.0.2.1' });
+    const fields = volunteerFields(PEOPLE[0], session, {
+      consent: '',
+      q_genre: 'licorne',
+      email: 'pas-une-adresse',
+      given_name: '"><img src=x onerror=alert(1)>',
+    });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/panel-citoyen/${panelId}`,
+      ...formBody({ _csrf: session.csrf, ...fields }),
+      headers: { ...formBody({}).headers, cookie: session.cookie },
+      remoteAddress: '192.0.2.1',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('id="consent-error"');
     expect(response.body).toContain('id="q_genre-error"');
@@ -128,7 +176,11 @@ describe('public volunteer page', () => {
   });
 
   it('refuses a post without CSRF token, and wrong types', async () => {
-    const noCsrf = await t.app.inject({ method: 'POST', url: `/panel-citoyen/${panelId}`, ...formBody({ email: 'x@example.org' }) });
+    const noCsrf = await t.app.inject({
+      method: 'POST',
+      url: `/panel-citoyen/${panelId}`,
+      ...formBody({ email: 'x@example.org' }),
+    });
     expect(noCsrf.statusCode).toBe(403);
     const session = await formSession(t.app, '', `/panel-citoyen/${panelId}`);
     const wrong = await t.app.inject({
@@ -151,10 +203,21 @@ describe('public volunteer page', () => {
     // A replayed form (same one-time key) is answered as done and stored once.
     const session = await formSession(t.app, '', `/panel-citoyen/${panelId}`);
     const fields = volunteerFields({ genre: 'femme', age: 'jeune', email: 'double@example.org' }, session);
-    const send = () => t.app.inject({ method: 'POST', url: `/panel-citoyen/${panelId}`, ...formBody({ _csrf: session.csrf, ...fields }), headers: { ...formBody({}).headers, cookie: session.cookie }, remoteAddress: '203.0.113.50' });
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: `/panel-citoyen/${panelId}`,
+        ...formBody({ _csrf: session.csrf, ...fields }),
+        headers: { ...formBody({}).headers, cookie: session.cookie },
+        remoteAddress: '203.0.113.50',
+      });
     expect((await send()).statusCode).toBe(200);
     expect((await send()).statusCode).toBe(200);
-    const doubles = await t.app.services.db.selectFrom('panel_volunteers').select('id').where('email', '=', 'double@example.org').execute();
+    const doubles = await t.app.services.db
+      .selectFrom('panel_volunteers')
+      .select('id')
+      .where('email', '=', 'double@example.org')
+      .execute();
     expect(doubles).toHaveLength(1);
     // The same address again with a fresh form: an error on the email field.
     const again = await volunteer({ genre: 'femme', age: 'jeune', email: 'double@example.org' }, '203.0.113.51');
@@ -163,7 +226,10 @@ describe('public volunteer page', () => {
     await t.app.services.db.deleteFrom('panel_volunteers').where('email', '=', 'double@example.org').execute();
 
     // Rate limit per IP.
-    for (let i = 0; i < MAX_PER_IP; i++) expect((await volunteer({ genre: 'homme', age: 'senior', email: `flood${i}@example.org` }, '203.0.113.99')).statusCode).toBe(200);
+    for (let i = 0; i < MAX_PER_IP; i++)
+      expect(
+        (await volunteer({ genre: 'homme', age: 'senior', email: `flood${i}@example.org` }, '203.0.113.99')).statusCode,
+      ).toBe(200);
     const limited = await volunteer({ genre: 'homme', age: 'senior', email: 'flood-last@example.org' }, '203.0.113.99');
     expect(limited.statusCode).toBe(429);
     await t.app.services.db.deleteFrom('panel_volunteers').where('email', 'like', 'flood%').execute();
@@ -179,9 +245,17 @@ describe('public volunteer page', () => {
     expect(page.body).toMatch(/<td>18-39 ans<\/td><td>1<\/td><td>3<\/td><td>6<\/td>/);
     expect(page.body).not.toContain('volontaire0@example.org'); // no individual data before the draw
     expect(page.body).not.toContain('/demographie');
-    const forbidden = await t.app.inject({ method: 'GET', url: `/admin/panels/${panelId}/demographie`, headers: { cookie: staff } });
+    const forbidden = await t.app.inject({
+      method: 'GET',
+      url: `/admin/panels/${panelId}/demographie`,
+      headers: { cookie: staff },
+    });
     expect(forbidden.statusCode).toBe(403);
-    const allowed = await t.app.inject({ method: 'GET', url: `/admin/panels/${panelId}/demographie`, headers: { cookie: admin } });
+    const allowed = await t.app.inject({
+      method: 'GET',
+      url: `/admin/panels/${panelId}/demographie`,
+      headers: { cookie: admin },
+    });
     expect(allowed.statusCode).toBe(200);
     expect(allowed.body).toContain('volontaire0@example.org');
     expect(allowed.body).toContain('18-39 ans');
@@ -213,7 +287,12 @@ describe('analysis, commitment, draw, invitations and replacement', () => {
 
   it('explains infeasible quotas with the nearest relaxation', async () => {
     const { db } = t.app.services;
-    await db.updateTable('panel_quotas').set({ min: 3, max: 3 }).where('panel_id', '=', panelId).where('category', '=', 'genre').execute();
+    await db
+      .updateTable('panel_quotas')
+      .set({ min: 3, max: 3 })
+      .where('panel_id', '=', panelId)
+      .where('category', '=', 'genre')
+      .execute();
     const page = `/admin/panels/${panelId}`;
     t.clock.advance(60_000); // the page shows the latest request
     await post(staff, `${page}/analyses`, page, {});
@@ -222,7 +301,12 @@ describe('analysis, commitment, draw, invitations and replacement', () => {
     expect(body).toContain('Aucun panel ne respecte ces quotas');
     expect(body).toContain('Assouplissement le plus proche');
     expect(body).toContain('La somme des minimums de « genre » (6) dépasse la taille du panel (4).');
-    await db.updateTable('panel_quotas').set({ min: 2, max: 2 }).where('panel_id', '=', panelId).where('category', '=', 'genre').execute();
+    await db
+      .updateTable('panel_quotas')
+      .set({ min: 2, max: 2 })
+      .where('panel_id', '=', panelId)
+      .where('category', '=', 'genre')
+      .execute();
   });
 
   let selected: string[] = [];
@@ -245,9 +329,14 @@ describe('analysis, commitment, draw, invitations and replacement', () => {
     const missing = await post(staff, `${page}/tirage`, page, { random: '', witnesses: '' });
     expect(missing.response.statusCode).toBe(400);
     expect(missing.response.body).toContain('id="random-error"');
-    const drawn = await post(staff, `${page}/tirage`, page, { random: '4 2 6 1 3', witnesses: 'Alice Dupont, Bernard Martin' });
+    const drawn = await post(staff, `${page}/tirage`, page, {
+      random: '4 2 6 1 3',
+      witnesses: 'Alice Dupont, Bernard Martin',
+    });
     expect(drawn.response.statusCode).toBe(303);
-    expect((await post(staff, `${page}/tirage`, page, { random: '1 1 1', witnesses: 'X' })).response.statusCode).toBe(409);
+    expect((await post(staff, `${page}/tirage`, page, { random: '1 1 1', witnesses: 'X' })).response.statusCode).toBe(
+      409,
+    );
 
     const files: Record<string, string> = {};
     for (const name of ['categories.csv', 'pool.csv', 'slots.json', 'commitment.txt', 'draw.json']) {
@@ -255,13 +344,25 @@ describe('analysis, commitment, draw, invitations and replacement', () => {
       expect(file.statusCode).toBe(200);
       files[name] = file.body;
     }
-    const report = verifyPublished({ categories: files['categories.csv'], pool: files['pool.csv'], slots: files['slots.json'], commitment: files['commitment.txt'], draw: files['draw.json'] });
+    const report = verifyPublished({
+      categories: files['categories.csv'],
+      pool: files['pool.csv'],
+      slots: files['slots.json'],
+      commitment: files['commitment.txt'],
+      draw: files['draw.json'],
+    });
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.commitment).toBe(commitment);
     selected = report.members!;
     expect(selected).toHaveLength(4);
-    const tampered = verifyPublished({ categories: files['categories.csv'], pool: files['pool.csv'], slots: files['slots.json'], commitment: files['commitment.txt'], draw: files['draw.json'].replace('4 2 6 1 3', '4 2 6 1 4') });
+    const tampered = verifyPublished({
+      categories: files['categories.csv'],
+      pool: files['pool.csv'],
+      slots: files['slots.json'],
+      commitment: files['commitment.txt'],
+      draw: files['draw.json'].replace('4 2 6 1 3', '4 2 6 1 4'),
+    });
     expect(tampered.ok).toBe(false);
     const after = await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}/transparence` });
     expect(after.body).toContain('Alice Dupont, Bernard Martin');
@@ -270,28 +371,60 @@ describe('analysis, commitment, draw, invitations and replacement', () => {
 
   it('invites the selected; a decline is replaced keeping the quotas; an accept grants the panelist role', async () => {
     const { db } = t.app.services;
-    const members = await db.selectFrom('panel_members').innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_members.volunteer_id').select(['panel_members.pool_id', 'panel_volunteers.email']).execute();
+    const members = await db
+      .selectFrom('panel_members')
+      .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_members.volunteer_id')
+      .select(['panel_members.pool_id', 'panel_volunteers.email'])
+      .execute();
     expect(members.map((mb) => mb.pool_id).sort()).toEqual([...selected].sort());
-    const tokenOf = async (email: string) => /jeton=([^\s&]+)/.exec((await lastMailTo(email, 'panel.invitation'))!.text_body)![1];
+    const tokenOf = async (email: string) =>
+      /jeton=([^\s&]+)/.exec((await lastMailTo(email, 'panel.invitation'))!.text_body)![1];
     const [first, second] = members;
 
     const bad = await t.app.inject({ method: 'GET', url: '/panel-citoyen/invitation?jeton=nope' });
     expect(bad.statusCode).toBe(400);
     const acceptToken = await tokenOf(first.email);
     const invitation = await formSession(t.app, '', `/panel-citoyen/invitation?jeton=${acceptToken}`);
-    const accepted = await t.app.inject({ method: 'POST', url: '/panel-citoyen/invitation', ...formBody({ _csrf: invitation.csrf, jeton: acceptToken, reponse: 'accepter' }), headers: { ...formBody({}).headers, cookie: invitation.cookie } });
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/panel-citoyen/invitation',
+      ...formBody({ _csrf: invitation.csrf, jeton: acceptToken, reponse: 'accepter' }),
+      headers: { ...formBody({}).headers, cookie: invitation.cookie },
+    });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.body).toContain('href="/connexion?retour=%2Fpanel"');
-    const user = await db.selectFrom('users').innerJoin('user_roles', 'user_roles.user_id', 'users.id').select('user_roles.role').where('users.email', '=', first.email).execute();
+    const user = await db
+      .selectFrom('users')
+      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+      .select('user_roles.role')
+      .where('users.email', '=', first.email)
+      .execute();
     expect(user.map((r) => r.role)).toEqual(['panelist']);
-    const reused = await t.app.inject({ method: 'POST', url: '/panel-citoyen/invitation', ...formBody({ _csrf: invitation.csrf, jeton: acceptToken, reponse: 'decliner' }), headers: { ...formBody({}).headers, cookie: invitation.cookie } });
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: '/panel-citoyen/invitation',
+      ...formBody({ _csrf: invitation.csrf, jeton: acceptToken, reponse: 'decliner' }),
+      headers: { ...formBody({}).headers, cookie: invitation.cookie },
+    });
     expect(reused.statusCode).toBe(400);
 
     const declineToken = await tokenOf(second.email);
     const declineSession = await formSession(t.app, '', `/panel-citoyen/invitation?jeton=${declineToken}`);
-    const declined = await t.app.inject({ method: 'POST', url: '/panel-citoyen/invitation', ...formBody({ _csrf: declineSession.csrf, jeton: declineToken, reponse: 'decliner' }), headers: { ...formBody({}).headers, cookie: declineSession.cookie } });
+    const declined = await t.app.inject({
+      method: 'POST',
+      url: '/panel-citoyen/invitation',
+      ...formBody({ _csrf: declineSession.csrf, jeton: declineToken, reponse: 'decliner' }),
+      headers: { ...formBody({}).headers, cookie: declineSession.cookie },
+    });
     expect(declined.statusCode).toBe(200);
-    expect(await db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id').select('role').where('users.email', '=', second.email).execute()).toEqual([]);
+    expect(
+      await db
+        .selectFrom('user_roles')
+        .innerJoin('users', 'users.id', 'user_roles.user_id')
+        .select('role')
+        .where('users.email', '=', second.email)
+        .execute(),
+    ).toEqual([]);
 
     const page = `/admin/panels/${panelId}`;
     const replaced = await post(staff, `${page}/remplacement`, page, { random: '5 5 2', witnesses: 'Chloé Petit' });
@@ -307,14 +440,36 @@ describe('analysis, commitment, draw, invitations and replacement', () => {
 
     // The quotas still hold, and anyone can recompute the replacement from the published files.
     const files: Record<string, string> = {};
-    for (const name of ['categories.csv', 'pool.csv', 'slots.json', 'commitment.txt', 'draw.json', 'replacement-1.json']) {
+    for (const name of [
+      'categories.csv',
+      'pool.csv',
+      'slots.json',
+      'commitment.txt',
+      'draw.json',
+      'replacement-1.json',
+    ]) {
       files[name] = (await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}/transparence/${name}` })).body;
     }
-    const input = publishedInput({ 'categories.csv': files['categories.csv'], 'pool.csv': files['pool.csv'], 'slots.json': files['slots.json'], 'commitment.txt': files['commitment.txt'] });
+    const input = publishedInput({
+      'categories.csv': files['categories.csv'],
+      'pool.csv': files['pool.csv'],
+      'slots.json': files['slots.json'],
+      'commitment.txt': files['commitment.txt'],
+    });
     const instance = buildInstance(input);
     const rowOf = new Map(input.people.map((p, r) => [p.id, r]));
-    expect(panelProblems(instance, current.map((id) => rowOf.get(id)!))).toEqual([]);
-    const recomputed = await drawReplacements(instance, selected.map((id) => rowOf.get(id)!), [rowOf.get(second.pool_id)!], '5 5 2');
+    expect(
+      panelProblems(
+        instance,
+        current.map((id) => rowOf.get(id)!),
+      ),
+    ).toEqual([]);
+    const recomputed = await drawReplacements(
+      instance,
+      selected.map((id) => rowOf.get(id)!),
+      [rowOf.get(second.pool_id)!],
+      '5 5 2',
+    );
     const record = JSON.parse(files['replacement-1.json']);
     expect(record.replacements).toEqual(recomputed.replacements.map((r) => input.people[r].id));
     expect(record.panel).toEqual([...current].sort());
@@ -336,7 +491,14 @@ describe('analysis, commitment, draw, invitations and replacement', () => {
       expect(code).toBe(0);
       // Someone else named as the replacement: the replay catches it.
       const other = input.people.map((p) => p.id).find((id) => !current.includes(id) && id !== second.pool_id)!;
-      await writeFile(join(folder, 'replacement-1.json'), JSON.stringify({ ...record, replacements: [other], panel: [...current.filter((id) => !record.replacements.includes(id)), other].sort() }));
+      await writeFile(
+        join(folder, 'replacement-1.json'),
+        JSON.stringify({
+          ...record,
+          replacements: [other],
+          panel: [...current.filter((id) => !record.replacements.includes(id)), other].sort(),
+        }),
+      );
       const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
       try {
         expect(await sortitionCommands['sortition verify'].run([folder], t.app.services)).toBe(1);
@@ -359,9 +521,17 @@ describe('retention', () => {
     await t.app.services.worker.drain();
     expect(await db.selectFrom('panel_demographics').select('volunteer_id').execute()).toHaveLength(0);
     // pool.csv pairs pseudonyms with answers: it goes with them (panel-privacy.test.ts checks what stays verifiable).
-    expect((await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}/transparence/pool.csv` })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}/transparence/slots.json` })).statusCode).toBe(200);
-    const audit = await db.selectFrom('audit_events').select('action').where('action', '=', 'panel.demographics-deleted').execute();
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}/transparence/pool.csv` })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}/transparence/slots.json` })).statusCode,
+    ).toBe(200);
+    const audit = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('action', '=', 'panel.demographics-deleted')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 });

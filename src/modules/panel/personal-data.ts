@@ -31,13 +31,33 @@ export async function panelDataOf(db: Services['db'], email: string): Promise<Pa
     .innerJoin('panels as p', 'p.id', 'v.panel_id')
     .leftJoin('panel_demographics as d', 'd.volunteer_id', 'v.id')
     .leftJoin('panel_members as m', 'm.volunteer_id', 'v.id')
-    .select(['v.id', 'v.panel_id', 'v.email', 'v.given_name', 'v.family_name', 'v.phone', 'v.availability', 'v.consent_at', 'v.consent_version', 'p.name', 'd.answers', 'm.id as member_id', 'm.status'])
+    .select([
+      'v.id',
+      'v.panel_id',
+      'v.email',
+      'v.given_name',
+      'v.family_name',
+      'v.phone',
+      'v.availability',
+      'v.consent_at',
+      'v.consent_version',
+      'p.name',
+      'd.answers',
+      'm.id as member_id',
+      'm.status',
+    ])
     .where('v.email', '=', email.toLowerCase())
     .orderBy('v.created_at')
     .execute();
   const result: PanelPersonalData[] = [];
   for (const r of rows) {
-    const opinions = r.member_id ? await db.selectFrom('panel_opinions').select(['application_id', 'scores', 'comment']).where('member_id', '=', r.member_id).execute() : [];
+    const opinions = r.member_id
+      ? await db
+          .selectFrom('panel_opinions')
+          .select(['application_id', 'scores', 'comment'])
+          .where('member_id', '=', r.member_id)
+          .execute()
+      : [];
     result.push({
       panel: r.name,
       email: r.email,
@@ -62,12 +82,24 @@ export async function panelDataOf(db: Services['db'], email: string): Promise<Pa
  * anyone. Returns how many volunteer rows were erased.
  */
 export async function erasePanelData(services: Services, actor: Actor, email: string): Promise<number> {
-  return auditedTransaction(services.db, actor, services.clock.now(), (trx, audit) => erasePanelVolunteers(trx, audit, email));
+  return auditedTransaction(services.db, actor, services.clock.now(), (trx, audit) =>
+    erasePanelVolunteers(trx, audit, email),
+  );
 }
 
 /** The same, inside a transaction already open (the account erasure's). */
 export async function erasePanelVolunteers(trx: Transaction<DB>, audit: AuditRecorder, email: string): Promise<number> {
-  const erased = await trx.deleteFrom('panel_volunteers').where('email', '=', email.toLowerCase()).returning(['id', 'panel_id']).execute();
-  for (const row of erased) await audit({ action: 'panel.volunteer-erased', subjectType: 'panel_volunteer', subjectId: row.id, summary: { panel: row.panel_id } });
+  const erased = await trx
+    .deleteFrom('panel_volunteers')
+    .where('email', '=', email.toLowerCase())
+    .returning(['id', 'panel_id'])
+    .execute();
+  for (const row of erased)
+    await audit({
+      action: 'panel.volunteer-erased',
+      subjectType: 'panel_volunteer',
+      subjectId: row.id,
+      summary: { panel: row.panel_id },
+    });
   return erased.length;
 }

@@ -50,7 +50,13 @@ export async function loadPanels(db: Db, id?: string): Promise<(PanelRecord & { 
   let query = db
     .selectFrom('panels')
     .selectAll('panels')
-    .select((eb) => eb.selectFrom('panel_volunteers').select((e) => e.fn.countAll<string>().as('n')).whereRef('panel_volunteers.panel_id', '=', 'panels.id').as('volunteers'));
+    .select((eb) =>
+      eb
+        .selectFrom('panel_volunteers')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('panel_volunteers.panel_id', '=', 'panels.id')
+        .as('volunteers'),
+    );
   if (id) query = query.where('panels.id', '=', id);
   const rows = await query.orderBy('created_at', 'desc').execute();
   return rows.map((r) => ({
@@ -79,8 +85,20 @@ export async function loadPanel(db: Db, id: string): Promise<(PanelRecord & { vo
 }
 
 export async function loadQuotas(db: Db, panelId: string): Promise<QuotaRecord[]> {
-  const rows = await db.selectFrom('panel_quotas').selectAll().where('panel_id', '=', panelId).orderBy('position').execute();
-  return rows.map((r) => ({ category: r.category, feature: r.feature, label: r.label, labelEn: r.label_en, min: r.min, max: r.max }));
+  const rows = await db
+    .selectFrom('panel_quotas')
+    .selectAll()
+    .where('panel_id', '=', panelId)
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({
+    category: r.category,
+    feature: r.feature,
+    label: r.label,
+    labelEn: r.label_en,
+    min: r.min,
+    max: r.max,
+  }));
 }
 
 /** The categories in the order of their first quota, each with its values: the volunteers' questions. */
@@ -96,7 +114,9 @@ export const countKey = (category: string, feature: string) => `${category}\u000
 export async function quotaCounts(db: Db, panelId: string): Promise<{ total: number; counts: Map<string, number> }> {
   const rows = await db.selectFrom('panel_demographics').select('answers').where('panel_id', '=', panelId).execute();
   const counts = new Map<string, number>();
-  for (const { answers } of rows) for (const [category, feature] of Object.entries(answers)) counts.set(countKey(category, feature), (counts.get(countKey(category, feature)) ?? 0) + 1);
+  for (const { answers } of rows)
+    for (const [category, feature] of Object.entries(answers))
+      counts.set(countKey(category, feature), (counts.get(countKey(category, feature)) ?? 0) + 1);
   return { total: rows.length, counts };
 }
 
@@ -106,7 +126,12 @@ export interface QuotaWarning {
 }
 
 /** What makes the quotas impossible to meet, found by counting (the analysis explains the rest). */
-export function quotaWarnings(k: number, quotas: QuotaRecord[], total: number, counts: Map<string, number>): { perQuota: Map<string, QuotaWarning>; general: QuotaWarning[] } {
+export function quotaWarnings(
+  k: number,
+  quotas: QuotaRecord[],
+  total: number,
+  counts: Map<string, number>,
+): { perQuota: Map<string, QuotaWarning>; general: QuotaWarning[] } {
   const perQuota = new Map<string, QuotaWarning>();
   const general: QuotaWarning[] = [];
   if (total < k) general.push({ message: m.warnPoolSmall, params: { n: total, k } });
@@ -142,7 +167,11 @@ export function newPseudonym(): string {
  * registered when; households are renamed H1, H2… in that order. The published pool file holds no name,
  * address or contact. `poolVolunteers` (never published, never shown to staff) maps pseudonyms back.
  */
-export async function poolInput(db: Db, panel: PanelRecord, quotas: QuotaRecord[]): Promise<{ input: SortitionInput; poolVolunteers: Record<string, string> }> {
+export async function poolInput(
+  db: Db,
+  panel: PanelRecord,
+  quotas: QuotaRecord[],
+): Promise<{ input: SortitionInput; poolVolunteers: Record<string, string> }> {
   const rows = await db
     .selectFrom('panel_demographics')
     .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_demographics.volunteer_id')
@@ -171,10 +200,18 @@ export async function poolInput(db: Db, panel: PanelRecord, quotas: QuotaRecord[
       if (!householdNames.has(r.household)) householdNames.set(r.household, `H${householdNames.size + 1}`);
       household = householdNames.get(r.household);
     }
-    return { id, values: Object.fromEntries(categories.map((c) => [c, r.answers[c]])), ...(household ? { household } : {}) };
+    return {
+      id,
+      values: Object.fromEntries(categories.map((c) => [c, r.answers[c]])),
+      ...(household ? { household } : {}),
+    };
   });
   return {
-    input: { quotas: quotas.map((q) => ({ category: q.category, feature: q.feature, min: q.min, max: q.max })), people, k: panel.size },
+    input: {
+      quotas: quotas.map((q) => ({ category: q.category, feature: q.feature, min: q.min, max: q.max })),
+      people,
+      k: panel.size,
+    },
     poolVolunteers,
   };
 }
@@ -205,14 +242,26 @@ export async function panelPageData(db: Db, panelId: string) {
     .selectFrom('panel_members')
     .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_members.volunteer_id')
     // Never the pool id: beside a name it would lead to that person's answers in the published pool.csv.
-    .select(['panel_members.status', 'panel_members.invited_at', 'panel_volunteers.given_name', 'panel_volunteers.family_name', 'panel_volunteers.email'])
+    .select([
+      'panel_members.status',
+      'panel_members.invited_at',
+      'panel_volunteers.given_name',
+      'panel_volunteers.family_name',
+      'panel_volunteers.email',
+    ])
     .where('panel_members.panel_id', '=', panelId)
     .orderBy('panel_volunteers.family_name')
     .orderBy('panel_volunteers.given_name')
     .orderBy('panel_volunteers.email')
     .execute();
   return {
-    analyses: analysisRows.map((r) => ({ algorithm: r.algorithm, state: r.state, result: r.result as AnalysisResult | null, error: r.error as AnalysisError | null, outdated: r.outdated_at !== null })),
+    analyses: analysisRows.map((r) => ({
+      algorithm: r.algorithm,
+      state: r.state,
+      result: r.result as AnalysisResult | null,
+      error: r.error as AnalysisError | null,
+      outdated: r.outdated_at !== null,
+    })),
     draw: drawRow
       ? {
           state: drawRow.state,
@@ -223,7 +272,12 @@ export async function panelPageData(db: Db, panelId: string) {
           error: drawRow.error as AnalysisError | null,
         }
       : null,
-    members: members.map((r) => ({ name: `${r.given_name} ${r.family_name}`, email: r.email, status: r.status as MemberStatus, invitedAt: new Date(r.invited_at) })),
+    members: members.map((r) => ({
+      name: `${r.given_name} ${r.family_name}`,
+      email: r.email,
+      status: r.status as MemberStatus,
+      invitedAt: new Date(r.invited_at),
+    })),
   };
 }
 
@@ -244,12 +298,29 @@ export async function demographicRows(db: Db, panelId: string) {
   const rows = await db
     .selectFrom('panel_demographics')
     .innerJoin('panel_volunteers', 'panel_volunteers.id', 'panel_demographics.volunteer_id')
-    .select(['panel_volunteers.id', 'panel_volunteers.email', 'panel_volunteers.given_name', 'panel_volunteers.family_name', 'panel_volunteers.availability', 'panel_volunteers.consent_at', 'panel_volunteers.consent_version', 'panel_demographics.answers'])
+    .select([
+      'panel_volunteers.id',
+      'panel_volunteers.email',
+      'panel_volunteers.given_name',
+      'panel_volunteers.family_name',
+      'panel_volunteers.availability',
+      'panel_volunteers.consent_at',
+      'panel_volunteers.consent_version',
+      'panel_demographics.answers',
+    ])
     .where('panel_demographics.panel_id', '=', panelId)
     .orderBy('panel_volunteers.created_at')
     .execute();
   const pseudonymOf = await pseudonymsOf(db, panelId);
-  return rows.map((r) => ({ pseudonym: pseudonymOf.get(r.id) ?? '', email: r.email, name: `${r.given_name} ${r.family_name}`, availability: r.availability, consentAt: new Date(r.consent_at), consentVersion: r.consent_version, answers: r.answers }));
+  return rows.map((r) => ({
+    pseudonym: pseudonymOf.get(r.id) ?? '',
+    email: r.email,
+    name: `${r.given_name} ${r.family_name}`,
+    availability: r.availability,
+    consentAt: new Date(r.consent_at),
+    consentVersion: r.consent_version,
+    answers: r.answers,
+  }));
 }
 
 /**
@@ -267,9 +338,34 @@ export interface PanelStage {
 }
 
 export async function panelStage(db: Db, panel: { id: string; status: PanelStatus }): Promise<PanelStage> {
-  const draw = await db.selectFrom('panel_draws').select('id').where('panel_id', '=', panel.id).where('state', '!=', 'failed').limit(1).executeTakeFirst();
-  const volunteers = await db.selectFrom('panel_volunteers').select('id').where('panel_id', '=', panel.id).limit(1).executeTakeFirst();
-  const kept = await db.selectFrom('panel_demographics').select((e) => e.fn.countAll<string>().as('n')).where('panel_id', '=', panel.id).executeTakeFirstOrThrow();
-  const shortlisted = await db.selectFrom('panel_shortlist').select('application_id').where('panel_id', '=', panel.id).limit(1).executeTakeFirst();
-  return { drawStarted: draw !== undefined, answered: panel.status !== 'setup' || volunteers !== undefined, keptAnswers: Number(kept.n), shortlisted: shortlisted !== undefined };
+  const draw = await db
+    .selectFrom('panel_draws')
+    .select('id')
+    .where('panel_id', '=', panel.id)
+    .where('state', '!=', 'failed')
+    .limit(1)
+    .executeTakeFirst();
+  const volunteers = await db
+    .selectFrom('panel_volunteers')
+    .select('id')
+    .where('panel_id', '=', panel.id)
+    .limit(1)
+    .executeTakeFirst();
+  const kept = await db
+    .selectFrom('panel_demographics')
+    .select((e) => e.fn.countAll<string>().as('n'))
+    .where('panel_id', '=', panel.id)
+    .executeTakeFirstOrThrow();
+  const shortlisted = await db
+    .selectFrom('panel_shortlist')
+    .select('application_id')
+    .where('panel_id', '=', panel.id)
+    .limit(1)
+    .executeTakeFirst();
+  return {
+    drawStarted: draw !== undefined,
+    answered: panel.status !== 'setup' || volunteers !== undefined,
+    keptAnswers: Number(kept.n),
+    shortlisted: shortlisted !== undefined,
+  };
 }

@@ -47,7 +47,11 @@ export interface VolunteerInput {
 const PHONE = /^\+?[0-9 .()-]{6,20}$/;
 
 /** Reads the volunteer form: contact, one answer per category among its values, consent. */
-export function readVolunteerForm(body: unknown, panel: PanelRecord, quotas: QuotaRecord[]): { form: FormReader; input: VolunteerInput } {
+export function readVolunteerForm(
+  body: unknown,
+  panel: PanelRecord,
+  quotas: QuotaRecord[],
+): { form: FormReader; input: VolunteerInput } {
   const form = new FormReader(body);
   const givenName = form.text('given_name', { required: true, max: 100 });
   const familyName = form.text('family_name', { required: true, max: 100 });
@@ -67,7 +71,9 @@ export function readVolunteerForm(body: unknown, panel: PanelRecord, quotas: Quo
   const availability = form.text('availability', { max: 1000 });
   if (!form.checkbox('consent')) form.fail('consent', m.consentRequired);
   const key = form.text('submission_key', { max: 36 });
-  const submissionKey = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key) ? key.toLowerCase() : null;
+  const submissionKey = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key)
+    ? key.toLowerCase()
+    : null;
   return { form, input: { email, givenName, familyName, phone, address, availability, answers, submissionKey } };
 }
 
@@ -82,7 +88,11 @@ export type RegisterResult =
  * the commitment fixes the pool that will be published and drawn from, so the call closes then, even
  * before its end date. A call staff closed by hand has no recorded moment.
  */
-export async function callClosedSince(db: Kysely<DB> | Transaction<DB>, panel: PanelRecord, now: Date): Promise<{ since: Date | null } | null> {
+export async function callClosedSince(
+  db: Kysely<DB> | Transaction<DB>,
+  panel: PanelRecord,
+  now: Date,
+): Promise<{ since: Date | null } | null> {
   const draw = await db
     .selectFrom('panel_draws')
     .select('created_at')
@@ -102,14 +112,25 @@ export async function callClosedSince(db: Kysely<DB> | Transaction<DB>, panel: P
  * deletion date, the deletion job, the confirmation mail. A replayed form (same one-time key) is
  * answered as done; senders are limited per IP (the rows themselves are the counter).
  */
-export async function registerVolunteer(services: Services, actor: Actor, panel: PanelRecord, input: VolunteerInput, ip: string, locale: Locale): Promise<RegisterResult> {
+export async function registerVolunteer(
+  services: Services,
+  actor: Actor,
+  panel: PanelRecord,
+  input: VolunteerInput,
+  ip: string,
+  locale: Locale,
+): Promise<RegisterResult> {
   const now = services.clock.now();
   const ipHash = sha256Hex(`panel-volunteer\n${ip}`);
   const attempt = () =>
     auditedTransaction(services.db, actor, now, async (trx, audit): Promise<RegisterResult> => {
       if (input.submissionKey) {
         await lockSubmissionKey(trx, input.submissionKey);
-        const done = await trx.selectFrom('panel_volunteers').select('id').where('submission_key', '=', input.submissionKey).executeTakeFirst();
+        const done = await trx
+          .selectFrom('panel_volunteers')
+          .select('id')
+          .where('submission_key', '=', input.submissionKey)
+          .executeTakeFirst();
         if (done) return { ok: true };
       }
       // Shares the lock the commitment request takes for update: no volunteer joins a pool being committed.
@@ -131,10 +152,23 @@ export async function registerVolunteer(services: Services, actor: Actor, panel:
         .where('email', '=', input.email)
         .where('created_at', '>', new Date(now.getTime() - ADDRESS_WINDOW_MS))
         .executeTakeFirstOrThrow();
-      if (Number(sameAddress.n) >= MAX_PER_ADDRESS) return { ok: false, rateLimited: true, errors: { email: { message: m.tooManyForAddress } } };
-      const taken = await trx.selectFrom('panel_volunteers').select('id').where('panel_id', '=', panel.id).where('email', '=', input.email).executeTakeFirst();
+      if (Number(sameAddress.n) >= MAX_PER_ADDRESS)
+        return { ok: false, rateLimited: true, errors: { email: { message: m.tooManyForAddress } } };
+      const taken = await trx
+        .selectFrom('panel_volunteers')
+        .select('id')
+        .where('panel_id', '=', panel.id)
+        .where('email', '=', input.email)
+        .executeTakeFirst();
       if (taken) return { ok: false, errors: { email: { message: m.alreadyRegistered } } };
-      const household = input.address ? sha256Hex(`${panel.id}\n${input.address.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`) : null;
+      const household = input.address
+        ? sha256Hex(
+            `${panel.id}\n${input.address
+              .toLowerCase()
+              .replace(/[^\p{L}\p{N}]+/gu, ' ')
+              .trim()}`,
+          )
+        : null;
       const { id } = await trx
         .insertInto('panel_volunteers')
         .values({
@@ -157,12 +191,31 @@ export async function registerVolunteer(services: Services, actor: Actor, panel:
         .executeTakeFirstOrThrow();
       await trx
         .insertInto('panel_demographics')
-        .values({ volunteer_id: id, panel_id: panel.id, answers: JSON.stringify(input.answers), delete_after: panel.deleteAfter })
+        .values({
+          volunteer_id: id,
+          panel_id: panel.id,
+          answers: JSON.stringify(input.answers),
+          delete_after: panel.deleteAfter,
+        })
         .execute();
       await scheduleDemographicsDeletion(trx, panel.id, panel.deleteAfter);
-      await queueMail(trx, { to: input.email, template: VOLUNTEER_MAIL, locale, data: { name: panel.name, date: formatDate(locale, panel.deleteAfter) } }, now);
+      await queueMail(
+        trx,
+        {
+          to: input.email,
+          template: VOLUNTEER_MAIL,
+          locale,
+          data: { name: panel.name, date: formatDate(locale, panel.deleteAfter) },
+        },
+        now,
+      );
       // The audit log is kept forever: it names the volunteer row, never the person or their answers.
-      await audit({ action: 'panel.volunteer-registered', subjectType: 'panel_volunteer', subjectId: id, summary: { panel: panel.id, consentVersion: CONSENT_VERSION } });
+      await audit({
+        action: 'panel.volunteer-registered',
+        subjectType: 'panel_volunteer',
+        subjectId: id,
+        summary: { panel: panel.id, consentVersion: CONSENT_VERSION },
+      });
       return { ok: true };
     });
   try {
@@ -174,6 +227,15 @@ export async function registerVolunteer(services: Services, actor: Actor, panel:
   }
 }
 
-export async function scheduleDemographicsDeletion(trx: Parameters<typeof enqueueJob>[0], panelId: string, at: Date): Promise<void> {
-  await enqueueJob(trx, DELETE_DEMOGRAPHICS_JOB, { panelId }, { runAt: at, singletonKey: `${DELETE_DEMOGRAPHICS_JOB}:${panelId}:${at.toISOString()}` });
+export async function scheduleDemographicsDeletion(
+  trx: Parameters<typeof enqueueJob>[0],
+  panelId: string,
+  at: Date,
+): Promise<void> {
+  await enqueueJob(
+    trx,
+    DELETE_DEMOGRAPHICS_JOB,
+    { panelId },
+    { runAt: at, singletonKey: `${DELETE_DEMOGRAPHICS_JOB}:${panelId}:${at.toISOString()}` },
+  );
 }

@@ -27,7 +27,11 @@ export async function findInvitation(services: Services, token: string): Promise
  * Accepts or declines an invitation (once). Accepting links the member to an account (created if needed)
  * and grants the panelist role, so they can sign in by magic link and give their opinions.
  */
-export async function respondInvitation(services: Services, token: string, accept: boolean): Promise<'accepted' | 'declined' | 'invalid'> {
+export async function respondInvitation(
+  services: Services,
+  token: string,
+  accept: boolean,
+): Promise<'accepted' | 'declined' | 'invalid'> {
   const invitation = await findInvitation(services, token);
   if (!invitation) return 'invalid';
   const now = services.clock.now();
@@ -49,7 +53,12 @@ export async function respondInvitation(services: Services, token: string, accep
       .set({ status: accept ? 'accepted' : 'declined', responded_at: now, user_id: userId })
       .where('id', '=', member.id)
       .execute();
-    await audit({ action: accept ? 'panel.invitation-accepted' : 'panel.invitation-declined', subjectType: 'panel_member', subjectId: member.id, summary: { panel: invitation.panelId } });
+    await audit({
+      action: accept ? 'panel.invitation-accepted' : 'panel.invitation-declined',
+      subjectType: 'panel_member',
+      subjectId: member.id,
+      summary: { panel: invitation.panelId },
+    });
     return { userId };
   });
   if (!outcome) return 'invalid';

@@ -10,8 +10,26 @@ import { recordDraw, recordReplacementDraw, requestCommitment } from './draw-pan
 import { editPanel } from './edit-panel.js';
 import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
 import { panelMessages as m } from './messages.js';
-import { lockedFields, newPanelFormValues, panelFormValues, quotasText, readPanelEditForm, readPanelForm, readQuotasForm } from './panel-form.js';
-import { demographicRows, isUuid, loadPanel, loadPanels, loadQuotas, panelPageData, panelStage, quotaCounts, quotaWarnings } from './queries.js';
+import {
+  lockedFields,
+  newPanelFormValues,
+  panelFormValues,
+  quotasText,
+  readPanelEditForm,
+  readPanelForm,
+  readQuotasForm,
+} from './panel-form.js';
+import {
+  demographicRows,
+  isUuid,
+  loadPanel,
+  loadPanels,
+  loadQuotas,
+  panelPageData,
+  panelStage,
+  quotaCounts,
+  quotaWarnings,
+} from './queries.js';
 import { opinionResults, saveShortlist, shortlistChoices } from './opinions.js';
 import { requestAnalyses } from './run-analysis.js';
 import { DemographicsPage, PanelFormPage, PanelPage, PanelsListPage, type PanelPageProps } from './views/admin.js';
@@ -19,7 +37,18 @@ import { PanelEditPage } from './views/edit.js';
 
 type IdParams = { Params: { id: string } };
 
-const NOTICES = { modifie: m.edited, inchange: m.unchanged, cree: m.created, quotas: m.quotasSaved, statut: m.statusSaved, analyse: m.analysisQueued, engagement: m.commitmentQueued, tirage: m.drawDone, remplacement: m.replacementDone, preselection: m.shortlistSaved } as const;
+const NOTICES = {
+  modifie: m.edited,
+  inchange: m.unchanged,
+  cree: m.created,
+  quotas: m.quotasSaved,
+  statut: m.statusSaved,
+  analyse: m.analysisQueued,
+  engagement: m.commitmentQueued,
+  tirage: m.drawDone,
+  remplacement: m.replacementDone,
+  preselection: m.shortlistSaved,
+} as const;
 
 function noticeOf(request: FastifyRequest): string | undefined {
   const key = (request.query as Record<string, string | undefined>).ok;
@@ -38,7 +67,13 @@ interface PageOverrides {
 }
 
 /** Renders the staff page of a panel, optionally with a form shown again with its errors. */
-async function sendPanelPage(services: Services, request: FastifyRequest, reply: FastifyReply, panelId: string, overrides: PageOverrides = {}): Promise<FastifyReply> {
+async function sendPanelPage(
+  services: Services,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  panelId: string,
+  overrides: PageOverrides = {},
+): Promise<FastifyReply> {
   const panel = await loadPanel(services.db, panelId);
   if (!panel) return notFound(request, reply);
   const quotas = await loadQuotas(services.db, panelId);
@@ -47,7 +82,10 @@ async function sendPanelPage(services: Services, request: FastifyRequest, reply:
   const ctx = await viewContext(request, reply);
   // A panel serves the whole season; staff limited to a track read the shortlist and opinions of their track only.
   const tracks = request.user ? staffTracks(request.user) : [];
-  const opinions = { choices: await shortlistChoices(services.db, panel, tracks), results: await opinionResults(services.db, panel, tracks) };
+  const opinions = {
+    choices: await shortlistChoices(services.db, panel, tracks),
+    results: await opinionResults(services.db, panel, tracks),
+  };
   return html(
     reply,
     overrides.status ?? 200,
@@ -85,14 +123,25 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
 
   const seasonOptions = async () => (await seasonSummaries(services.db)).map((s) => ({ id: s.id, name: s.name }));
 
-  app.get('/admin/panels/nouveau', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
-    const ctx = await viewContext(request, reply);
-    return html(reply, 200, <PanelFormPage ctx={ctx} values={newPanelFormValues()} errors={{}} seasons={await seasonOptions()} />);
-  });
+  app.get(
+    '/admin/panels/nouveau',
+    { config: { permission: 'panel.manage', allTracks: true } },
+    async (request, reply) => {
+      const ctx = await viewContext(request, reply);
+      return html(
+        reply,
+        200,
+        <PanelFormPage ctx={ctx} values={newPanelFormValues()} errors={{}} seasons={await seasonOptions()} />,
+      );
+    },
+  );
 
   app.post('/admin/panels', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
     const seasons = await seasonOptions();
-    const { form, input } = readPanelForm(request.body, seasons.map((s) => s.id));
+    const { form, input } = readPanelForm(
+      request.body,
+      seasons.map((s) => s.id),
+    );
     if (form.ok) {
       const id = await createPanel(services, actorOf(request), input);
       return reply.redirect(`/admin/panels/${id}?ok=cree`, 303);
@@ -106,24 +155,35 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     return sendPanelPage(services, request, reply, request.params.id);
   });
 
-  app.post<IdParams>('/admin/panels/:id/quotas', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
-    const panel = await panelOf(services, request.params.id);
-    if (!panel) return notFound(request, reply);
-    const { form, quotas } = readQuotasForm(request.body, panel.size);
-    if (form.ok && (await saveQuotas(services, actorOf(request), panel.id, quotas))) return reply.redirect(`/admin/panels/${panel.id}?ok=quotas#quotas-title`, 303);
-    return sendPanelPage(services, request, reply, panel.id, {
-      status: form.ok ? 409 : 400,
-      quotaForm: { value: form.values.quotas ?? '', error: form.errors.quotas },
-      problem: form.ok ? t(request.locale, m.quotasLocked) : undefined,
-    });
-  });
+  app.post<IdParams>(
+    '/admin/panels/:id/quotas',
+    { config: { permission: 'panel.manage', allTracks: true } },
+    async (request, reply) => {
+      const panel = await panelOf(services, request.params.id);
+      if (!panel) return notFound(request, reply);
+      const { form, quotas } = readQuotasForm(request.body, panel.size);
+      if (form.ok && (await saveQuotas(services, actorOf(request), panel.id, quotas)))
+        return reply.redirect(`/admin/panels/${panel.id}?ok=quotas#quotas-title`, 303);
+      return sendPanelPage(services, request, reply, panel.id, {
+        status: form.ok ? 409 : 400,
+        quotaForm: { value: form.values.quotas ?? '', error: form.errors.quotas },
+        problem: form.ok ? t(request.locale, m.quotasLocked) : undefined,
+      });
+    },
+  );
 
   /** The edit page: the form at the panel's stage, shown again with errors, a refusal or a conflict. */
   async function sendEditPage(
     request: FastifyRequest,
     reply: FastifyReply,
     panelId: string,
-    shown: { status: number; values?: Record<string, string>; errors?: Record<string, FieldError>; conflict?: boolean; problem?: string } = { status: 200 },
+    shown: {
+      status: number;
+      values?: Record<string, string>;
+      errors?: Record<string, FieldError>;
+      conflict?: boolean;
+      problem?: string;
+    } = { status: 200 },
   ): Promise<FastifyReply> {
     const panel = await loadPanel(services.db, panelId);
     if (!panel) return notFound(request, reply);
@@ -152,97 +212,175 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     );
   }
 
-  app.get<IdParams>('/admin/panels/:id/modifier', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
-    const panel = await panelOf(services, request.params.id);
-    if (!panel) return notFound(request, reply);
-    return sendEditPage(request, reply, panel.id);
-  });
-
-  app.post<IdParams>('/admin/panels/:id/modifier', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
-    const panel = await panelOf(services, request.params.id);
-    if (!panel) return notFound(request, reply);
-    const quotas = await loadQuotas(services.db, panel.id);
-    const stage = await panelStage(services.db, panel);
-    const seasons = await seasonOptions();
-    const edit = readPanelEditForm(request.body, panel, quotas, stage, seasons.map((s) => s.id));
-    const typed = { ...edit.form.values };
-    delete typed.version;
-    if (edit.version !== panel.version) {
-      // Opened before someone else's save: keep what was typed, show what is saved now, and the form now carries the new version.
-      return sendEditPage(request, reply, panel.id, { status: 409, values: typed, errors: edit.form.errors, conflict: true });
-    }
-    if (edit.lockedChanged) return sendEditPage(request, reply, panel.id, { status: 409, values: typed, errors: edit.form.errors, problem: t(request.locale, m.lockedRefused) });
-    if (!edit.form.ok) return sendEditPage(request, reply, panel.id, { status: 400, values: typed, errors: edit.form.errors });
-    const result = await editPanel(services, actorOf(request), panel.id, { version: edit.version, input: edit.input, quotas: edit.quotas, stage });
-    if (result === 'not-found') return notFound(request, reply);
-    if (result === 'conflict') return sendEditPage(request, reply, panel.id, { status: 409, values: typed, conflict: true });
-    return reply.redirect(`/admin/panels/${panel.id}?ok=${result === 'saved' ? 'modifie' : 'inchange'}`, 303);
-  });
-
-  app.post<IdParams>('/admin/panels/:id/statut', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
-    const panel = await panelOf(services, request.params.id);
-    if (!panel) return notFound(request, reply);
-    const form = new FormReader(request.body);
-    const status = form.choice('status', ['setup', 'recruiting', 'closed'] as const, { required: true });
-    if (!status) return sendPanelPage(services, request, reply, panel.id, { status: 400, problem: t(request.locale, m.statusTitle) });
-    const result = await setPanelStatus(services, actorOf(request), panel.id, status);
-    if (result === 'no-quotas') return sendPanelPage(services, request, reply, panel.id, { status: 409, problem: t(request.locale, m.needQuotas) });
-    return reply.redirect(`/admin/panels/${panel.id}?ok=statut`, 303);
-  });
-
-  app.post<IdParams>('/admin/panels/:id/analyses', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
-    const panel = await panelOf(services, request.params.id);
-    if (!panel) return notFound(request, reply);
-    await requestAnalyses(services, actorOf(request), panel.id);
-    return reply.redirect(`/admin/panels/${panel.id}?ok=analyse#analysis-title`, 303);
-  });
-
-  app.post<IdParams>('/admin/panels/:id/engagement', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
-    const panel = await panelOf(services, request.params.id);
-    if (!panel) return notFound(request, reply);
-    if (!(await requestCommitment(services, actorOf(request), panel.id))) {
-      return sendPanelPage(services, request, reply, panel.id, { status: 409, problem: t(request.locale, m.alreadyDrawn) });
-    }
-    return reply.redirect(`/admin/panels/${panel.id}?ok=engagement#draw-title`, 303);
-  });
-
-  for (const action of ['tirage', 'remplacement'] as const) {
-    app.post<IdParams>(`/admin/panels/:id/${action}`, { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
+  app.get<IdParams>(
+    '/admin/panels/:id/modifier',
+    { config: { permission: 'panel.manage', allTracks: true } },
+    async (request, reply) => {
       const panel = await panelOf(services, request.params.id);
       if (!panel) return notFound(request, reply);
-      const { form, random, witnesses } = readRandomForm(request.body);
-      if (!form.ok) return sendPanelPage(services, request, reply, panel.id, { status: 400, drawForm: { values: form.values, errors: form.errors, action } });
-      const record = action === 'tirage' ? recordDraw : recordReplacementDraw;
-      const result = await record(services, actorOf(request), panel.id, random, witnesses);
-      if (result.ok) return reply.redirect(`/admin/panels/${panel.id}?ok=${action}#draw-title`, 303);
-      const problem = { 'no-commitment': m.noCommitment, 'already-drawn': m.alreadyDrawn, 'no-replacement': m.noReplacement, 'nothing-to-replace': m.nothingToReplace, 'pool-withdrawn': m.poolWithdrawnNoDraw }[result.reason];
-      return sendPanelPage(services, request, reply, panel.id, { status: 409, problem: t(request.locale, problem), drawForm: { values: form.values, errors: {}, action } });
-    });
+      return sendEditPage(request, reply, panel.id);
+    },
+  );
+
+  app.post<IdParams>(
+    '/admin/panels/:id/modifier',
+    { config: { permission: 'panel.manage', allTracks: true } },
+    async (request, reply) => {
+      const panel = await panelOf(services, request.params.id);
+      if (!panel) return notFound(request, reply);
+      const quotas = await loadQuotas(services.db, panel.id);
+      const stage = await panelStage(services.db, panel);
+      const seasons = await seasonOptions();
+      const edit = readPanelEditForm(
+        request.body,
+        panel,
+        quotas,
+        stage,
+        seasons.map((s) => s.id),
+      );
+      const typed = { ...edit.form.values };
+      delete typed.version;
+      if (edit.version !== panel.version) {
+        // Opened before someone else's save: keep what was typed, show what is saved now, and the form now carries the new version.
+        return sendEditPage(request, reply, panel.id, {
+          status: 409,
+          values: typed,
+          errors: edit.form.errors,
+          conflict: true,
+        });
+      }
+      if (edit.lockedChanged)
+        return sendEditPage(request, reply, panel.id, {
+          status: 409,
+          values: typed,
+          errors: edit.form.errors,
+          problem: t(request.locale, m.lockedRefused),
+        });
+      if (!edit.form.ok)
+        return sendEditPage(request, reply, panel.id, { status: 400, values: typed, errors: edit.form.errors });
+      const result = await editPanel(services, actorOf(request), panel.id, {
+        version: edit.version,
+        input: edit.input,
+        quotas: edit.quotas,
+        stage,
+      });
+      if (result === 'not-found') return notFound(request, reply);
+      if (result === 'conflict')
+        return sendEditPage(request, reply, panel.id, { status: 409, values: typed, conflict: true });
+      return reply.redirect(`/admin/panels/${panel.id}?ok=${result === 'saved' ? 'modifie' : 'inchange'}`, 303);
+    },
+  );
+
+  app.post<IdParams>(
+    '/admin/panels/:id/statut',
+    { config: { permission: 'panel.manage', allTracks: true } },
+    async (request, reply) => {
+      const panel = await panelOf(services, request.params.id);
+      if (!panel) return notFound(request, reply);
+      const form = new FormReader(request.body);
+      const status = form.choice('status', ['setup', 'recruiting', 'closed'] as const, { required: true });
+      if (!status)
+        return sendPanelPage(services, request, reply, panel.id, {
+          status: 400,
+          problem: t(request.locale, m.statusTitle),
+        });
+      const result = await setPanelStatus(services, actorOf(request), panel.id, status);
+      if (result === 'no-quotas')
+        return sendPanelPage(services, request, reply, panel.id, {
+          status: 409,
+          problem: t(request.locale, m.needQuotas),
+        });
+      return reply.redirect(`/admin/panels/${panel.id}?ok=statut`, 303);
+    },
+  );
+
+  app.post<IdParams>(
+    '/admin/panels/:id/analyses',
+    { config: { permission: 'panel.manage', allTracks: true } },
+    async (request, reply) => {
+      const panel = await panelOf(services, request.params.id);
+      if (!panel) return notFound(request, reply);
+      await requestAnalyses(services, actorOf(request), panel.id);
+      return reply.redirect(`/admin/panels/${panel.id}?ok=analyse#analysis-title`, 303);
+    },
+  );
+
+  app.post<IdParams>(
+    '/admin/panels/:id/engagement',
+    { config: { permission: 'panel.manage', allTracks: true } },
+    async (request, reply) => {
+      const panel = await panelOf(services, request.params.id);
+      if (!panel) return notFound(request, reply);
+      if (!(await requestCommitment(services, actorOf(request), panel.id))) {
+        return sendPanelPage(services, request, reply, panel.id, {
+          status: 409,
+          problem: t(request.locale, m.alreadyDrawn),
+        });
+      }
+      return reply.redirect(`/admin/panels/${panel.id}?ok=engagement#draw-title`, 303);
+    },
+  );
+
+  for (const action of ['tirage', 'remplacement'] as const) {
+    app.post<IdParams>(
+      `/admin/panels/:id/${action}`,
+      { config: { permission: 'panel.manage', allTracks: true } },
+      async (request, reply) => {
+        const panel = await panelOf(services, request.params.id);
+        if (!panel) return notFound(request, reply);
+        const { form, random, witnesses } = readRandomForm(request.body);
+        if (!form.ok)
+          return sendPanelPage(services, request, reply, panel.id, {
+            status: 400,
+            drawForm: { values: form.values, errors: form.errors, action },
+          });
+        const record = action === 'tirage' ? recordDraw : recordReplacementDraw;
+        const result = await record(services, actorOf(request), panel.id, random, witnesses);
+        if (result.ok) return reply.redirect(`/admin/panels/${panel.id}?ok=${action}#draw-title`, 303);
+        const problem = {
+          'no-commitment': m.noCommitment,
+          'already-drawn': m.alreadyDrawn,
+          'no-replacement': m.noReplacement,
+          'nothing-to-replace': m.nothingToReplace,
+          'pool-withdrawn': m.poolWithdrawnNoDraw,
+        }[result.reason];
+        return sendPanelPage(services, request, reply, panel.id, {
+          status: 409,
+          problem: t(request.locale, problem),
+          drawForm: { values: form.values, errors: {}, action },
+        });
+      },
+    );
   }
 
-  app.post<IdParams>('/admin/panels/:id/preselection', { config: { permission: 'panel.manage', allTracks: true } }, async (request, reply) => {
-    const panel = await panelOf(services, request.params.id);
-    if (!panel) return notFound(request, reply);
-    const raw = (request.body as Record<string, unknown> | undefined)?.application;
-    const requested = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string' && isUuid(v));
-    await saveShortlist(services, actorOf(request), panel, requested);
-    return reply.redirect(`/admin/panels/${panel.id}?ok=preselection#shortlist-title`, 303);
-  });
+  app.post<IdParams>(
+    '/admin/panels/:id/preselection',
+    { config: { permission: 'panel.manage', allTracks: true } },
+    async (request, reply) => {
+      const panel = await panelOf(services, request.params.id);
+      if (!panel) return notFound(request, reply);
+      const raw = (request.body as Record<string, unknown> | undefined)?.application;
+      const requested = (Array.isArray(raw) ? raw : [raw]).filter(
+        (v): v is string => typeof v === 'string' && isUuid(v),
+      );
+      await saveShortlist(services, actorOf(request), panel, requested);
+      return reply.redirect(`/admin/panels/${panel.id}?ok=preselection#shortlist-title`, 303);
+    },
+  );
 
-  app.get<IdParams>('/admin/panels/:id/demographie', { config: { permission: 'panel.demographics' } }, async (request, reply) => {
-    const panel = await panelOf(services, request.params.id);
-    if (!panel) return notFound(request, reply);
-    const quotas = await loadQuotas(services.db, panel.id);
-    const rows = await demographicRows(services.db, panel.id);
-    return html(
-      reply,
-      200,
-      <DemographicsPage
-        ctx={await viewContext(request, reply)}
-        panel={panel}
-        quotas={quotas}
-        rows={rows}
-      />,
-    );
-  });
+  app.get<IdParams>(
+    '/admin/panels/:id/demographie',
+    { config: { permission: 'panel.demographics' } },
+    async (request, reply) => {
+      const panel = await panelOf(services, request.params.id);
+      if (!panel) return notFound(request, reply);
+      const quotas = await loadQuotas(services.db, panel.id);
+      const rows = await demographicRows(services.db, panel.id);
+      return html(
+        reply,
+        200,
+        <DemographicsPage ctx={await viewContext(request, reply)} panel={panel} quotas={quotas} rows={rows} />,
+      );
+    },
+  );
 }

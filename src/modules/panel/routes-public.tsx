@@ -17,7 +17,11 @@ import { InvitationPage, MessagePage, TransparencyPage, VolunteerPage } from './
 type IdParams = { Params: { id: string } };
 
 /** Each pool profile's probability over the published slots: anonymised, recomputable from the files. */
-function slotProfiles(files: PublishedFiles & { 'pool.csv': string }, quotas: QuotaRecord[], locale: 'fr' | 'en'): { poolSize: number; min: number; profiles: { label: string; count: number; probability: number }[] } {
+function slotProfiles(
+  files: PublishedFiles & { 'pool.csv': string },
+  quotas: QuotaRecord[],
+  locale: 'fr' | 'en',
+): { poolSize: number; min: number; profiles: { label: string; count: number; probability: number }[] } {
   const input = publishedInput(files);
   const { slots } = parseSlotsJson(files['slots.json']);
   const hits = new Map<string, number>();
@@ -39,23 +43,42 @@ function slotProfiles(files: PublishedFiles & { 'pool.csv': string }, quotas: Qu
   return {
     poolSize: input.people.length,
     min,
-    profiles: [...groups.values()].map((g) => ({ label: g.label, count: g.count, probability: g.total / g.count })).sort((a, b) => a.probability - b.probability),
+    profiles: [...groups.values()]
+      .map((g) => ({ label: g.label, count: g.count, probability: g.total / g.count }))
+      .sort((a, b) => a.probability - b.probability),
   };
 }
 
 async function invalidInvitation(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const ctx = await viewContext(request, reply);
-  return html(reply, 400, <MessagePage ctx={ctx} kind="error" title={t(ctx.locale, m.invitationTitle)} text={t(ctx.locale, m.invitationInvalid)} />);
+  return html(
+    reply,
+    400,
+    <MessagePage
+      ctx={ctx}
+      kind="error"
+      title={t(ctx.locale, m.invitationTitle)}
+      text={t(ctx.locale, m.invitationInvalid)}
+    />,
+  );
 }
 
 export async function panelPublicRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get<{ Querystring: { jeton?: string } }>('/panel-citoyen/invitation', { config: { permission: 'public' } }, async (request, reply) => {
-    reply.header('referrer-policy', 'no-referrer');
-    const token = typeof request.query.jeton === 'string' ? request.query.jeton : '';
-    const invitation = await findInvitation(services, token);
-    if (!invitation) return invalidInvitation(request, reply);
-    return html(reply, 200, <InvitationPage ctx={await viewContext(request, reply)} token={token} panelName={invitation.panelName} />);
-  });
+  app.get<{ Querystring: { jeton?: string } }>(
+    '/panel-citoyen/invitation',
+    { config: { permission: 'public' } },
+    async (request, reply) => {
+      reply.header('referrer-policy', 'no-referrer');
+      const token = typeof request.query.jeton === 'string' ? request.query.jeton : '';
+      const invitation = await findInvitation(services, token);
+      if (!invitation) return invalidInvitation(request, reply);
+      return html(
+        reply,
+        200,
+        <InvitationPage ctx={await viewContext(request, reply)} token={token} panelName={invitation.panelName} />,
+      );
+    },
+  );
 
   app.post('/panel-citoyen/invitation', { config: { permission: 'public' } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -70,7 +93,13 @@ export async function panelPublicRoutes(app: FastifyInstance, services: Services
       reply,
       200,
       outcome === 'accepted' ? (
-        <MessagePage ctx={ctx} kind="success" title={t(locale, m.acceptedTitle)} text={t(locale, m.acceptedText)} link={{ href: '/connexion?retour=%2Fpanel', label: t(locale, m.signIn) }} />
+        <MessagePage
+          ctx={ctx}
+          kind="success"
+          title={t(locale, m.acceptedTitle)}
+          text={t(locale, m.acceptedText)}
+          link={{ href: '/connexion?retour=%2Fpanel', label: t(locale, m.signIn) }}
+        />
       ) : (
         <MessagePage ctx={ctx} kind="info" title={t(locale, m.declinedTitle)} text={t(locale, m.declinedText)} />
       ),
@@ -83,7 +112,18 @@ export async function panelPublicRoutes(app: FastifyInstance, services: Services
     const quotas = await loadQuotas(services.db, panel.id);
     const ctx = await viewContext(request, reply);
     const closed = await callClosedSince(services.db, panel, services.clock.now());
-    return html(reply, 200, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={{ submission_key: newSubmissionKey() }} errors={{}} closed={closed} />);
+    return html(
+      reply,
+      200,
+      <VolunteerPage
+        ctx={ctx}
+        panel={panel}
+        quotas={quotas}
+        values={{ submission_key: newSubmissionKey() }}
+        errors={{}}
+        closed={closed}
+      />,
+    );
   });
 
   app.post<IdParams>('/panel-citoyen/:id', { config: { permission: 'public' } }, async (request, reply) => {
@@ -92,19 +132,47 @@ export async function panelPublicRoutes(app: FastifyInstance, services: Services
     const quotas = await loadQuotas(services.db, panel.id);
     const ctx = await viewContext(request, reply);
     // Refused with nothing stored, whatever was typed: the pool is fixed (or the call is over).
-    const refuse = (closed: { since: Date | null }) => html(reply, 409, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={{}} errors={{}} closed={closed} refused />);
+    const refuse = (closed: { since: Date | null }) =>
+      html(
+        reply,
+        409,
+        <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={{}} errors={{}} closed={closed} refused />,
+      );
     const closed = await callClosedSince(services.db, panel, services.clock.now());
     if (closed) return refuse(closed);
     const { form, input } = readVolunteerForm(request.body, panel, quotas);
     const values = { ...form.values, submission_key: input.submissionKey ?? newSubmissionKey() };
-    if (!form.ok) return html(reply, 400, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={form.errors} />);
+    if (!form.ok)
+      return html(
+        reply,
+        400,
+        <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={form.errors} />,
+      );
     const result = await registerVolunteer(services, actorOf(request), panel, input, request.ip, request.locale);
     if (result.ok) {
-      return html(reply, 200, <MessagePage ctx={ctx} kind="success" title={t(ctx.locale, m.volunteerThanks)} text={t(ctx.locale, m.volunteerThanksText)} />);
+      return html(
+        reply,
+        200,
+        <MessagePage
+          ctx={ctx}
+          kind="success"
+          title={t(ctx.locale, m.volunteerThanks)}
+          text={t(ctx.locale, m.volunteerThanksText)}
+        />,
+      );
     }
     if ('closed' in result) return refuse(result.closed);
-    if ('errors' in result) return html(reply, result.rateLimited ? 429 : 400, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={result.errors} />);
-    return html(reply, 429, <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={{}} tooMany />);
+    if ('errors' in result)
+      return html(
+        reply,
+        result.rateLimited ? 429 : 400,
+        <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={result.errors} />,
+      );
+    return html(
+      reply,
+      429,
+      <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={{}} tooMany />,
+    );
   });
 
   app.get<IdParams>('/panel-citoyen/:id/transparence', { config: { permission: 'public' } }, async (request, reply) => {
@@ -132,17 +200,21 @@ export async function panelPublicRoutes(app: FastifyInstance, services: Services
     );
   });
 
-  app.get<{ Params: { id: string; file: string } }>('/panel-citoyen/:id/transparence/:file', { config: { permission: 'public' } }, async (request, reply) => {
-    if (!isUuid(request.params.id)) return notFound(request, reply);
-    const { draws, files } = await publishedDraws(services, request.params.id);
-    const folder = files ? publishedFolder(files, draws) : {};
-    const name = request.params.file;
-    if (!Object.hasOwn(folder, name)) return notFound(request, reply);
-    const type = name.endsWith('.csv') ? 'text/csv' : name.endsWith('.json') ? 'application/json' : 'text/plain';
-    return reply
-      .type(`${type}; charset=utf-8`)
-      .header('content-disposition', `attachment; filename="${name}"`)
-      .header('cache-control', 'no-cache')
-      .send(folder[name]);
-  });
+  app.get<{ Params: { id: string; file: string } }>(
+    '/panel-citoyen/:id/transparence/:file',
+    { config: { permission: 'public' } },
+    async (request, reply) => {
+      if (!isUuid(request.params.id)) return notFound(request, reply);
+      const { draws, files } = await publishedDraws(services, request.params.id);
+      const folder = files ? publishedFolder(files, draws) : {};
+      const name = request.params.file;
+      if (!Object.hasOwn(folder, name)) return notFound(request, reply);
+      const type = name.endsWith('.csv') ? 'text/csv' : name.endsWith('.json') ? 'application/json' : 'text/plain';
+      return reply
+        .type(`${type}; charset=utf-8`)
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('cache-control', 'no-cache')
+        .send(folder[name]);
+    },
+  );
 }

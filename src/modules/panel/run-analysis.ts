@@ -1,4 +1,10 @@
-import { analyse, buildInstance, InfeasibleQuotasError, SortitionInputError, type SortitionInput } from '../../algorithms/sortition/index.js';
+import {
+  analyse,
+  buildInstance,
+  InfeasibleQuotasError,
+  SortitionInputError,
+  type SortitionInput,
+} from '../../algorithms/sortition/index.js';
 import { auditedTransaction, systemActor, type Actor } from '../../core/audit/audit.js';
 import { t } from '../../core/i18n/i18n.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
@@ -11,26 +17,47 @@ import type { AnalysisError, AnalysisResult } from './tables.js';
 export const ANALYSE_JOB = 'panel.analyse';
 
 /** Queues one LEXIMIN and one LEGACY analysis of the current pool; the job fills them in. */
-export async function requestAnalyses(services: Services, actor: Actor, panelId: string): Promise<{ leximin: string; legacy: string }> {
+export async function requestAnalyses(
+  services: Services,
+  actor: Actor,
+  panelId: string,
+): Promise<{ leximin: string; legacy: string }> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit) => {
     const ids = await trx
       .insertInto('panel_analyses')
-      .values((['leximin', 'legacy'] as const).map((algorithm) => ({ panel_id: panelId, algorithm, state: 'pending' as const, result: 'null', error: 'null', requested_at: now, requested_by: actor.id })))
+      .values(
+        (['leximin', 'legacy'] as const).map((algorithm) => ({
+          panel_id: panelId,
+          algorithm,
+          state: 'pending' as const,
+          result: 'null',
+          error: 'null',
+          requested_at: now,
+          requested_by: actor.id,
+        })),
+      )
       .returning(['id', 'algorithm'])
       .execute();
     const leximin = ids.find((r) => r.algorithm === 'leximin')!.id;
     const legacy = ids.find((r) => r.algorithm === 'legacy')!.id;
     await enqueueJob(trx, ANALYSE_JOB, { panelId, leximin, legacy }, { runAt: now, maxAttempts: 1 });
-    await audit({ action: 'panel.analysis-requested', subjectType: 'panel', subjectId: panelId, summary: { leximin, legacy } });
+    await audit({
+      action: 'panel.analysis-requested',
+      subjectType: 'panel',
+      subjectId: panelId,
+      summary: { leximin, legacy },
+    });
     return { leximin, legacy };
   });
 }
 
 /** Turns the engine's errors into what the staff page explains; unknown errors are kept short. */
 export function analysisError(error: unknown): AnalysisError {
-  if (error instanceof InfeasibleQuotasError) return { kind: 'infeasible', reasons: error.explanation.reasons, relaxation: error.explanation.relaxation };
-  if (error instanceof SortitionInputError) return { kind: 'input', reasons: error.problems.slice(0, 20), relaxation: [] };
+  if (error instanceof InfeasibleQuotasError)
+    return { kind: 'infeasible', reasons: error.explanation.reasons, relaxation: error.explanation.relaxation };
+  if (error instanceof SortitionInputError)
+    return { kind: 'input', reasons: error.problems.slice(0, 20), relaxation: [] };
   const text = error instanceof Error ? error.message.slice(0, 500) : String(error);
   return { kind: 'failed', reasons: [{ fr: text, en: text }], relaxation: [] };
 }
@@ -38,7 +65,12 @@ export function analysisError(error: unknown): AnalysisError {
 /** The pool must hold at least k people; said in the staff's words rather than the CLI's. */
 export function checkPoolSize(input: SortitionInput): void {
   if (input.people.length < input.k) {
-    throw new SortitionInputError([{ fr: t('fr', m.warnPoolSmall, { n: input.people.length, k: input.k }), en: t('en', m.warnPoolSmall, { n: input.people.length, k: input.k }) }]);
+    throw new SortitionInputError([
+      {
+        fr: t('fr', m.warnPoolSmall, { n: input.people.length, k: input.k }),
+        en: t('en', m.warnPoolSmall, { n: input.people.length, k: input.k }),
+      },
+    ]);
   }
 }
 
@@ -54,22 +86,36 @@ function profilesOf(input: SortitionInput, probabilities: number[]): AnalysisRes
     entry.total += probabilities[r];
     profiles.set(key, entry);
   });
-  return [...profiles.values()].map((p) => ({ features: p.features, count: p.count, probability: p.total / p.count })).sort((a, b) => a.probability - b.probability);
+  return [...profiles.values()]
+    .map((p) => ({ features: p.features, count: p.count, probability: p.total / p.count }))
+    .sort((a, b) => a.probability - b.probability);
 }
 
-async function finish(services: Services, id: string, panelId: string, outcome: { result: AnalysisResult } | { error: AnalysisError }): Promise<void> {
+async function finish(
+  services: Services,
+  id: string,
+  panelId: string,
+  outcome: { result: AnalysisResult } | { error: AnalysisError },
+): Promise<void> {
   const now = services.clock.now();
   await auditedTransaction(services.db, systemActor, now, async (trx, audit) => {
     await trx
       .updateTable('panel_analyses')
-      .set('result' in outcome ? { state: 'done', result: JSON.stringify(outcome.result), finished_at: now } : { state: 'failed', error: JSON.stringify(outcome.error), finished_at: now })
+      .set(
+        'result' in outcome
+          ? { state: 'done', result: JSON.stringify(outcome.result), finished_at: now }
+          : { state: 'failed', error: JSON.stringify(outcome.error), finished_at: now },
+      )
       .where('id', '=', id)
       .execute();
     await audit({
       action: 'panel.analysis-finished',
       subjectType: 'panel',
       subjectId: panelId,
-      summary: 'result' in outcome ? { analysis: id, minProbability: outcome.result.minProbability, n: outcome.result.n } : { analysis: id, error: outcome.error.kind },
+      summary:
+        'result' in outcome
+          ? { analysis: id, minProbability: outcome.result.minProbability, n: outcome.result.n }
+          : { analysis: id, error: outcome.error.kind },
     });
   });
 }
@@ -97,7 +143,13 @@ export function analyseJob(services: Services): JobHandler {
         buildInstance(input);
         const analysis = await analyse(input, { algorithm, withPanels: false });
         await finish(services, ids[algorithm], panelId, {
-          result: { n: analysis.n, k: analysis.k, minProbability: analysis.minProbability, seconds: analysis.seconds, profiles: profilesOf(input, analysis.probabilities) },
+          result: {
+            n: analysis.n,
+            k: analysis.k,
+            minProbability: analysis.minProbability,
+            seconds: analysis.seconds,
+            profiles: profilesOf(input, analysis.probabilities),
+          },
         });
       } catch (error) {
         failure = analysisError(error);

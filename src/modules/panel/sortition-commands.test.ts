@@ -25,7 +25,10 @@ async function run(name: string, args: string[]): Promise<{ code: number; out: s
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sortition-cli-'));
-  await writeFile(join(dir, 'categories.csv'), 'category,feature,min,max\ngender,female,9,20\ngender,male,9,20\nleaning,liberal,9,20\nleaning,conservative,9,20\n');
+  await writeFile(
+    join(dir, 'categories.csv'),
+    'category,feature,min,max\ngender,female,9,20\ngender,male,9,20\nleaning,liberal,9,20\nleaning,conservative,9,20\n',
+  );
   const rows = ['id,gender,leaning'];
   for (let i = 0; i < 99; i++) rows.push(`f${i},female,liberal`);
   for (let i = 0; i < 100; i++) rows.push(`m${i},male,conservative`);
@@ -44,7 +47,15 @@ describe('sortition commands', () => {
     const { code, out } = await run('sortition analyse', [...files(), '--json']);
     expect(code).toBe(0);
     const result = JSON.parse(out);
-    expect(Object.keys(result)).toEqual(['algorithm', 'n', 'k', 'minProbability', 'probabilities', 'panels', 'seconds']);
+    expect(Object.keys(result)).toEqual([
+      'algorithm',
+      'n',
+      'k',
+      'minProbability',
+      'probabilities',
+      'panels',
+      'seconds',
+    ]);
     expect(result).toMatchObject({ algorithm: 'leximin', n: 200, k: 20 });
     expect(result.minProbability).toBeCloseTo(0.1, 6);
     expect(result.probabilities).toHaveLength(200);
@@ -63,8 +74,18 @@ describe('sortition commands', () => {
     const missing = await run('sortition analyse', ['--pool', join(dir, 'pool.csv'), '--size', '20']);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('--categories <file.csv> is required');
-    await writeFile(join(dir, 'tight.csv'), 'category,feature,min,max\ngender,female,15,20\ngender,male,0,20\nleaning,liberal,0,20\nleaning,conservative,12,20\n');
-    const infeasible = await run('sortition analyse', ['--categories', join(dir, 'tight.csv'), '--pool', join(dir, 'pool.csv'), '--size', '20']);
+    await writeFile(
+      join(dir, 'tight.csv'),
+      'category,feature,min,max\ngender,female,15,20\ngender,male,0,20\nleaning,liberal,0,20\nleaning,conservative,12,20\n',
+    );
+    const infeasible = await run('sortition analyse', [
+      '--categories',
+      join(dir, 'tight.csv'),
+      '--pool',
+      join(dir, 'pool.csv'),
+      '--size',
+      '20',
+    ]);
     expect(infeasible.code).toBe(1);
     expect(infeasible.err).toContain('Nearest feasible relaxation');
   });
@@ -84,7 +105,14 @@ describe('sortition commands', () => {
     expect(verified.code).toBe(0);
     expect(verified.out).toContain('Draw verified');
 
-    const replaced = await run('sortition replace', [out, '--declined', draw.members[0], '--random', '5 5 2', '--json']);
+    const replaced = await run('sortition replace', [
+      out,
+      '--declined',
+      draw.members[0],
+      '--random',
+      '5 5 2',
+      '--json',
+    ]);
     expect(replaced.code).toBe(0);
     const replacement = JSON.parse(replaced.out);
     expect(replacement.replacements).toHaveLength(1);
@@ -94,11 +122,19 @@ describe('sortition commands', () => {
     expect(stranger.err).toContain('not on the panel: nobody');
 
     // A second replacement starts from the first one's panel and never redraws who declined before.
-    const second = await run('sortition replace', [out, '--declined', `${replacement.replacements[0]},${draw.members[1]}`, '--random', '9 1 3', '--json']);
+    const second = await run('sortition replace', [
+      out,
+      '--declined',
+      `${replacement.replacements[0]},${draw.members[1]}`,
+      '--random',
+      '9 1 3',
+      '--json',
+    ]);
     expect(second.code).toBe(0);
     const record2 = JSON.parse(second.out);
     expect(record2.replacements).toHaveLength(2);
-    for (const id of [draw.members[0], draw.members[1], replacement.replacements[0]]) expect(record2.panel).not.toContain(id);
+    for (const id of [draw.members[0], draw.members[1], replacement.replacements[0]])
+      expect(record2.panel).not.toContain(id);
     expect(record2.panel).toHaveLength(20);
     const chained = await run('sortition verify', [out, '--json']);
     expect(chained.code).toBe(0);
@@ -108,10 +144,16 @@ describe('sortition commands', () => {
     // Tampered replacement files fail: another person swapped in, another random value, a quota broken.
     const path2 = join(out, 'replacement-2.json');
     const original = await readFile(path2, 'utf8');
-    const outsider = ['m0', 'm1', 'm2', 'f0', 'f1', 'f2'].find((id) => !record2.panel.includes(id) && !draw.members.includes(id))!;
+    const outsider = ['m0', 'm1', 'm2', 'f0', 'f1', 'f2'].find(
+      (id) => !record2.panel.includes(id) && !draw.members.includes(id),
+    )!;
     const keptFemale = record2.panel.find((id: string) => id.startsWith('f') && !record2.replacements.includes(id))!;
     const tamperings = [
-      { ...record2, replacements: [outsider, record2.replacements[1]], panel: [...record2.panel.filter((id: string) => id !== record2.replacements[0]), outsider] },
+      {
+        ...record2,
+        replacements: [outsider, record2.replacements[1]],
+        panel: [...record2.panel.filter((id: string) => id !== record2.replacements[0]), outsider],
+      },
       { ...record2, random: '9 1 4' },
       { ...record2, panel: record2.panel.map((id: string) => (id === keptFemale ? 'm99' : id)) },
     ];

@@ -4,9 +4,22 @@ import { join, resolve } from 'node:path';
 import type { Command } from '../../core/module.js';
 import { analyse, type Algorithm, type Analysis } from '../../algorithms/sortition/analyse.js';
 import { verifyPublished, verifyWithoutPool } from '../../algorithms/sortition/commitment.js';
-import { drawFromCommitment, drawJson, loadCommitment, prepareCommitment, type Commitment } from '../../algorithms/sortition/draw.js';
+import {
+  drawFromCommitment,
+  drawJson,
+  loadCommitment,
+  prepareCommitment,
+  type Commitment,
+} from '../../algorithms/sortition/draw.js';
 import { InfeasibleQuotasError } from '../../algorithms/sortition/feasibility.js';
-import { buildInstance, parseCategoriesCsv, parsePoolCsv, SortitionInputError, validateSize, type SortitionInput } from '../../algorithms/sortition/instance.js';
+import {
+  buildInstance,
+  parseCategoriesCsv,
+  parsePoolCsv,
+  SortitionInputError,
+  validateSize,
+  type SortitionInput,
+} from '../../algorithms/sortition/instance.js';
 import { parseSlotsJson } from '../../algorithms/sortition/commitment.js';
 import { drawReplacements, NoReplacementError } from '../../algorithms/sortition/replacement.js';
 import { replayReplacements } from '../../algorithms/sortition/verify-replacements.js';
@@ -43,7 +56,9 @@ async function guarded(body: () => Promise<number>): Promise<number> {
       return 1;
     }
     if (error instanceof SortitionInputError) {
-      process.stderr.write(`Fichiers invalides / Invalid files:\n${error.problems.map((p) => `  - ${p.fr}\n    ${p.en}`).join('\n')}\n`);
+      process.stderr.write(
+        `Fichiers invalides / Invalid files:\n${error.problems.map((p) => `  - ${p.fr}\n    ${p.en}`).join('\n')}\n`,
+      );
       return 1;
     }
     if (error instanceof InfeasibleQuotasError) {
@@ -54,7 +69,9 @@ async function guarded(body: () => Promise<number>): Promise<number> {
         ...(relaxation.length > 0
           ? [
               'Assouplissement le plus proche / Nearest feasible relaxation:',
-              ...relaxation.map((c) => `  ${c.category} = ${c.feature}: min ${c.min} → ${c.relaxedMin}, max ${c.max} → ${c.relaxedMax}`),
+              ...relaxation.map(
+                (c) => `  ${c.category} = ${c.feature}: min ${c.min} → ${c.relaxedMin}, max ${c.max} → ${c.relaxedMax}`,
+              ),
             ]
           : []),
       ];
@@ -89,7 +106,8 @@ function summary(input: SortitionInput, result: Analysis): string {
   });
   const sorted = [...profiles.entries()].sort((a, b) => a[1].total / a[1].count - b[1].total / b[1].count);
   for (const [key, e] of sorted.slice(0, 40)) lines.push(`  ${key} — ${e.count} — ${percent(e.total / e.count)}`);
-  if (sorted.length > 40) lines.push(`  … ${sorted.length - 40} autres profils / more profiles (--json pour tout / for all)`);
+  if (sorted.length > 40)
+    lines.push(`  … ${sorted.length - 40} autres profils / more profiles (--json pour tout / for all)`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -97,7 +115,9 @@ const PUBLISHED = ['categories.csv', 'pool.csv', 'slots.json', 'commitment.txt']
 
 async function readPublished(folder: string): Promise<Commitment['files'] | undefined> {
   if (!PUBLISHED.every((name) => existsSync(join(folder, name)))) return undefined;
-  const [categories, pool, slots, commitment] = await Promise.all(PUBLISHED.map((name) => readFile(join(folder, name), 'utf8')));
+  const [categories, pool, slots, commitment] = await Promise.all(
+    PUBLISHED.map((name) => readFile(join(folder, name), 'utf8')),
+  );
   return { 'categories.csv': categories, 'pool.csv': pool, 'slots.json': slots, 'commitment.txt': commitment };
 }
 
@@ -105,7 +125,10 @@ async function readPublished(folder: string): Promise<Commitment['files'] | unde
 async function readReplacements(folder: string): Promise<{ name: string; text: string }[]> {
   const records: { name: string; text: string }[] = [];
   for (let n = 1; existsSync(join(folder, `replacement-${n}.json`)); n++) {
-    records.push({ name: `replacement-${n}.json`, text: await readFile(join(folder, `replacement-${n}.json`), 'utf8') });
+    records.push({
+      name: `replacement-${n}.json`,
+      text: await readFile(join(folder, `replacement-${n}.json`), 'utf8'),
+    });
   }
   return records;
 }
@@ -117,7 +140,9 @@ function publishedInstance(files: Commitment['files']) {
 }
 
 /** The files left once pool.csv was withdrawn at the deletion of the answers (all but pool.csv). */
-async function readWithoutPool(folder: string): Promise<{ categories: string; slots: string; commitment: string } | undefined> {
+async function readWithoutPool(
+  folder: string,
+): Promise<{ categories: string; slots: string; commitment: string } | undefined> {
   const names = ['categories.csv', 'slots.json', 'commitment.txt'];
   if (existsSync(join(folder, 'pool.csv')) || !names.every((name) => existsSync(join(folder, name)))) return undefined;
   const [categories, slots, commitment] = await Promise.all(names.map((name) => readFile(join(folder, name), 'utf8')));
@@ -125,10 +150,19 @@ async function readWithoutPool(folder: string): Promise<{ categories: string; sl
 }
 
 /** Verifies what remains after pool.csv was withdrawn, and says what could not be checked any more. */
-async function reportWithoutPool(folder: string, files: { categories: string; slots: string; commitment: string }, draw: string | undefined, json: boolean): Promise<number> {
+async function reportWithoutPool(
+  folder: string,
+  files: { categories: string; slots: string; commitment: string },
+  draw: string | undefined,
+  json: boolean,
+): Promise<number> {
   const report = verifyWithoutPool({ ...files, ...(draw !== undefined ? { draw } : {}) });
   const replacements = (await readReplacements(folder)).length;
-  if (replacements > 0) report.unchecked = [...(report.unchecked ?? []), `replacement-1…${replacements}.json not replayed: they need pool.csv / non rejoués : il y faut pool.csv`];
+  if (replacements > 0)
+    report.unchecked = [
+      ...(report.unchecked ?? []),
+      `replacement-1…${replacements}.json not replayed: they need pool.csv / non rejoués : il y faut pool.csv`,
+    ];
   if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else {
     const lines = report.ok
@@ -151,10 +185,13 @@ export const sortitionCommands: Record<string, Command> = {
         const { options, flags } = parseArgs(args, ['json']);
         const algorithm = (options.algorithm ?? 'leximin') as Algorithm;
         if (algorithm !== 'leximin' && algorithm !== 'legacy') {
-          throw new UsageError(`--algorithm vaut leximin ou legacy (lu : « ${algorithm} ») / --algorithm is leximin or legacy (read: "${algorithm}")`);
+          throw new UsageError(
+            `--algorithm vaut leximin ou legacy (lu : « ${algorithm} ») / --algorithm is leximin or legacy (read: "${algorithm}")`,
+          );
         }
         const runs = options.runs === undefined ? undefined : Number(options.runs);
-        if (runs !== undefined && !(Number.isInteger(runs) && runs > 0)) throw new UsageError('--runs doit être un entier positif / --runs must be a positive integer');
+        if (runs !== undefined && !(Number.isInteger(runs) && runs > 0))
+          throw new UsageError('--runs doit être un entier positif / --runs must be a positive integer');
         const input = await readInput(options);
         const result = await analyse(input, { algorithm, legacyRuns: runs, withPanels: flags.has('json') });
         process.stdout.write(flags.has('json') ? `${JSON.stringify(result)}\n` : summary(input, result));
@@ -203,17 +240,23 @@ export const sortitionCommands: Record<string, Command> = {
       }),
   },
   'sortition replace': {
-    description: 'Remplace des personnes tirées qui déclinent, quotas tenus / Replace drawn people who decline, keeping the quotas',
+    description:
+      'Remplace des personnes tirées qui déclinent, quotas tenus / Replace drawn people who decline, keeping the quotas',
     run: (args) =>
       guarded(async () => {
         const { positional, options, flags } = parseArgs(args, ['json']);
         const folder = positional[0];
         if (!folder || !options.declined || !options.random?.trim()) {
-          throw new UsageError('usage: sortition replace <dossier / folder> --declined <id,id…> --random <valeur publique / public value>');
+          throw new UsageError(
+            'usage: sortition replace <dossier / folder> --declined <id,id…> --random <valeur publique / public value>',
+          );
         }
         const files = await readPublished(folder);
         const drawPath = join(folder, 'draw.json');
-        if (!files || !existsSync(drawPath)) throw new UsageError(`« ${folder} » ne contient pas de tirage (draw.json) / "${folder}" holds no draw (draw.json)`);
+        if (!files || !existsSync(drawPath))
+          throw new UsageError(
+            `« ${folder} » ne contient pas de tirage (draw.json) / "${folder}" holds no draw (draw.json)`,
+          );
         const report = verifyPublished({
           categories: files['categories.csv'],
           pool: files['pool.csv'],
@@ -221,16 +264,25 @@ export const sortitionCommands: Record<string, Command> = {
           commitment: files['commitment.txt'],
           draw: await readFile(drawPath, 'utf8'),
         });
-        if (!report.ok) throw new UsageError(`le tirage publié ne se vérifie pas / the published draw does not verify: ${report.problems[0]}`);
+        if (!report.ok)
+          throw new UsageError(
+            `le tirage publié ne se vérifie pas / the published draw does not verify: ${report.problems[0]}`,
+          );
         const instance = publishedInstance(files);
         const people = instance.people;
         // Earlier replacement draws of this folder are replayed first: the new one starts from their panel and
         // never redraws anyone who declined before.
         const chain = await replayReplacements(instance, report.members!, await readReplacements(folder));
-        if (chain.problems.length > 0) throw new UsageError(`les remplacements publiés ne se vérifient pas / the published replacements do not verify: ${chain.problems[0]}`);
+        if (chain.problems.length > 0)
+          throw new UsageError(
+            `les remplacements publiés ne se vérifient pas / the published replacements do not verify: ${chain.problems[0]}`,
+          );
         const rowOf = new Map(people.map((p, r) => [p.id, r]));
         const panel = chain.panel.map((id) => rowOf.get(id)!);
-        const declinedIds = options.declined.split(',').map((id) => id.trim()).filter(Boolean);
+        const declinedIds = options.declined
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean);
         const outsiders = declinedIds.filter((id) => !chain.panel.includes(id));
         if (outsiders.length > 0) throw new UsageError(`pas dans le panel / not on the panel: ${outsiders.join(', ')}`);
         const result = await drawReplacements(
@@ -268,8 +320,16 @@ export const sortitionCommands: Record<string, Command> = {
         const files = await readPublished(folder);
         if (!files) {
           const withdrawn = await readWithoutPool(folder);
-          if (!withdrawn) throw new UsageError(`« ${folder} » ne contient pas ${PUBLISHED.join(', ')} / "${folder}" lacks ${PUBLISHED.join(', ')}`);
-          return reportWithoutPool(folder, withdrawn, existsSync(drawPath) ? await readFile(drawPath, 'utf8') : undefined, flags.has('json'));
+          if (!withdrawn)
+            throw new UsageError(
+              `« ${folder} » ne contient pas ${PUBLISHED.join(', ')} / "${folder}" lacks ${PUBLISHED.join(', ')}`,
+            );
+          return reportWithoutPool(
+            folder,
+            withdrawn,
+            existsSync(drawPath) ? await readFile(drawPath, 'utf8') : undefined,
+            flags.has('json'),
+          );
         }
         const report = verifyPublished({
           categories: files['categories.csv'],
@@ -281,7 +341,10 @@ export const sortitionCommands: Record<string, Command> = {
         const records = await readReplacements(folder);
         let replacements: { count: number; panel: string[] } | undefined;
         if (records.length > 0) {
-          if (report.members === undefined) report.problems.push('replacement draws without a verified draw.json / remplacements sans draw.json vérifié');
+          if (report.members === undefined)
+            report.problems.push(
+              'replacement draws without a verified draw.json / remplacements sans draw.json vérifié',
+            );
           else {
             const chain = await replayReplacements(publishedInstance(files), report.members, records);
             report.problems.push(...chain.problems);
@@ -289,18 +352,26 @@ export const sortitionCommands: Record<string, Command> = {
           }
           report.ok = report.problems.length === 0;
         }
-        if (flags.has('json')) process.stdout.write(`${JSON.stringify({ ...report, ...(replacements ? { replacements } : {}) })}\n`);
+        if (flags.has('json'))
+          process.stdout.write(`${JSON.stringify({ ...report, ...(replacements ? { replacements } : {}) })}\n`);
         else {
           const lines = report.ok
             ? [
                 `Tirage vérifié / Draw verified. Engagement / Commitment: ${report.commitment}`,
-                ...(report.slot !== undefined ? [`Tirage n° / Slot ${report.slot}: ${report.members!.join(', ')}`] : []),
+                ...(report.slot !== undefined
+                  ? [`Tirage n° / Slot ${report.slot}: ${report.members!.join(', ')}`]
+                  : []),
                 ...(replacements
-                  ? [`Remplacements vérifiés / Replacements verified (${replacements.count}); panel actuel / current panel: ${replacements.panel.join(', ')}`]
+                  ? [
+                      `Remplacements vérifiés / Replacements verified (${replacements.count}); panel actuel / current panel: ${replacements.panel.join(', ')}`,
+                    ]
                   : []),
                 `Probabilité minimale sur les tirages / Minimum probability over the slots: ${percent(report.minProbability ?? 0)}`,
               ]
-            : ['ÉCHEC de la vérification / Verification FAILED:', ...report.problems.slice(0, 50).map((p) => `  - ${p}`)];
+            : [
+                'ÉCHEC de la vérification / Verification FAILED:',
+                ...report.problems.slice(0, 50).map((p) => `  - ${p}`),
+              ];
           process.stdout.write(`${lines.join('\n')}\n`);
         }
         return report.ok ? 0 : 1;

@@ -24,7 +24,9 @@ export async function withdrawExpiredPools(trx: Transaction<DB>, audit: AuditRec
   const perPanel = new Map<string, string[]>();
   for (const row of rows) {
     const pool = row.files?.['pool.csv'];
-    const files = row.files ? Object.fromEntries(Object.entries(row.files).filter(([name]) => name !== 'pool.csv')) : null;
+    const files = row.files
+      ? Object.fromEntries(Object.entries(row.files).filter(([name]) => name !== 'pool.csv'))
+      : null;
     await trx
       .updateTable('panel_draws')
       .set({
@@ -37,6 +39,7 @@ export async function withdrawExpiredPools(trx: Transaction<DB>, audit: AuditRec
       .execute();
     if (pool !== undefined) perPanel.set(row.panel_id, [...(perPanel.get(row.panel_id) ?? []), row.id]);
   }
-  for (const [panel, draws] of perPanel) await audit({ action: 'panel.pool-withdrawn', subjectType: 'panel', subjectId: panel, summary: { draws } });
+  for (const [panel, draws] of perPanel)
+    await audit({ action: 'panel.pool-withdrawn', subjectType: 'panel', subjectId: panel, summary: { draws } });
   return rows.length;
 }

@@ -10,7 +10,11 @@ let dir: string;
 async function run(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runAssign(args, (l) => out.push(l), (l) => err.push(l));
+  const code = await runAssign(
+    args,
+    (l) => out.push(l),
+    (l) => err.push(l),
+  );
   return { code, out, err: err.join('\n') };
 }
 
@@ -18,7 +22,12 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'assign-'));
   const lines = ['application,reviewer,score'];
   for (const a of ['dossier-1', 'dossier-2', 'dossier-3', 'dossier-4']) {
-    for (const [r, s] of [['alice', 0.9], ['bruno', 0.5], ['chloé', 0.2]] as const) lines.push(`${a},${r},${s}`);
+    for (const [r, s] of [
+      ['alice', 0.9],
+      ['bruno', 0.5],
+      ['chloé', 0.2],
+    ] as const)
+      lines.push(`${a},${r},${s}`);
   }
   await writeFile(join(dir, 'affinities.csv'), `\ufeff${lines.join('\r\n')}\r\n`);
   await writeFile(join(dir, 'conflicts.csv'), 'application,reviewer\ndossier-1,alice\n"dossier-2",alice\n');
@@ -36,26 +45,49 @@ describe('npx accelerateur assign', () => {
 
   it('prints one JSON object with a proven optimal, conflict-free assignment', async () => {
     const { code, out } = await run([
-      '--affinities', join(dir, 'affinities.csv'), '--conflicts', join(dir, 'conflicts.csv'),
-      '--per-application', '2', '--min-load', '2', '--max-load', '3', '--json',
+      '--affinities',
+      join(dir, 'affinities.csv'),
+      '--conflicts',
+      join(dir, 'conflicts.csv'),
+      '--per-application',
+      '2',
+      '--min-load',
+      '2',
+      '--max-load',
+      '3',
+      '--json',
     ]);
     expect(code).toBe(0);
     expect(out).toHaveLength(1);
     const result = JSON.parse(out[0]);
-    expect(Object.keys(result).sort()).toEqual(['assignments', 'loads', 'minApplicationAffinity', 'optimal', 'seconds', 'totalAffinity']);
+    expect(Object.keys(result).sort()).toEqual([
+      'assignments',
+      'loads',
+      'minApplicationAffinity',
+      'optimal',
+      'seconds',
+      'totalAffinity',
+    ]);
     expect(result.optimal).toBe(true);
     expect(result.assignments).toHaveLength(8);
     expect(result.assignments).not.toContainEqual({ application: 'dossier-1', reviewer: 'alice' });
     expect(result.assignments).not.toContainEqual({ application: 'dossier-2', reviewer: 'alice' });
     // alice can only take the two free applications; bruno would take all four but his maximum is 3.
-    expect(result.loads).toEqual({ alice: 2, bruno: 3, 'chloé': 3 });
+    expect(result.loads).toEqual({ alice: 2, bruno: 3, chloé: 3 });
     expect(result.totalAffinity).toBeCloseTo(0.9 * 2 + 0.5 * 3 + 0.2 * 3, 9);
     expect(result.minApplicationAffinity).toBeCloseTo(0.7, 9);
   });
 
   it('prints CSV and a bilingual summary without --json, and accepts --fair', async () => {
     const { code, out, err } = await run([
-      `--affinities=${join(dir, 'affinities.csv')}`, '--per-application', '1', '--min-load', '0', '--max-load', '4', '--fair',
+      `--affinities=${join(dir, 'affinities.csv')}`,
+      '--per-application',
+      '1',
+      '--min-load',
+      '0',
+      '--max-load',
+      '4',
+      '--fair',
     ]);
     expect(code).toBe(0);
     expect(out[0]).toBe('application,reviewer');
@@ -66,7 +98,15 @@ describe('npx accelerateur assign', () => {
 
   it('explains why no assignment exists, with exit code 1', async () => {
     const { code, out, err } = await run([
-      '--affinities', join(dir, 'affinities.csv'), '--per-application', '3', '--min-load', '0', '--max-load', '3', '--json',
+      '--affinities',
+      join(dir, 'affinities.csv'),
+      '--per-application',
+      '3',
+      '--min-load',
+      '0',
+      '--max-load',
+      '3',
+      '--json',
     ]);
     expect(code).toBe(1);
     const result = JSON.parse(out[0]);
@@ -76,16 +116,43 @@ describe('npx accelerateur assign', () => {
   });
 
   it('rejects bad input with the line and a usage message, exit code 2', async () => {
-    const bad = await run(['--affinities', join(dir, 'bad.csv'), '--per-application', '1', '--min-load', '0', '--max-load', '2']);
+    const bad = await run([
+      '--affinities',
+      join(dir, 'bad.csv'),
+      '--per-application',
+      '1',
+      '--min-load',
+      '0',
+      '--max-load',
+      '2',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('ligne 3');
     expect(bad.err).toContain('"beaucoup" is not a number');
     const missing = await run(['--affinities', join(dir, 'affinities.csv'), '--min-load', '0', '--max-load', '2']);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain('--per-application is required');
-    const unreadable = await run(['--affinities', join(dir, 'nope.csv'), '--per-application', '1', '--min-load', '0', '--max-load', '2']);
+    const unreadable = await run([
+      '--affinities',
+      join(dir, 'nope.csv'),
+      '--per-application',
+      '1',
+      '--min-load',
+      '0',
+      '--max-load',
+      '2',
+    ]);
     expect(unreadable.err).toContain('Cannot read file');
-    const header = await run(['--affinities', join(dir, 'conflicts.csv'), '--per-application', '1', '--min-load', '0', '--max-load', '2']);
+    const header = await run([
+      '--affinities',
+      join(dir, 'conflicts.csv'),
+      '--per-application',
+      '1',
+      '--min-load',
+      '0',
+      '--max-load',
+      '2',
+    ]);
     expect(header.err).toContain('the header must be "application,reviewer,score"');
   });
 });

@@ -28,7 +28,8 @@ export function parseAssignArgs(args: string[]): Map<string, string> {
       out.set(name, 'true');
     } else if (OPTIONS.has(name)) {
       const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} attend une valeur / --${name} needs a value`);
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(`--${name} attend une valeur / --${name} needs a value`);
       out.set(name, value);
     } else {
       throw new UsageError(`Option inconnue « ${arg} » / Unknown option "${arg}"`);
@@ -41,7 +42,10 @@ function count(options: Map<string, string>, name: string, min: number): number 
   const raw = options.get(name);
   if (raw === undefined) throw new UsageError(`--${name} est obligatoire / --${name} is required`);
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new UsageError(`--${name} doit être un entier ≥ ${min} (reçu « ${raw} ») / --${name} must be an integer ≥ ${min} (got "${raw}")`);
+  if (!Number.isInteger(value) || value < min)
+    throw new UsageError(
+      `--${name} doit être un entier ≥ ${min} (reçu « ${raw} ») / --${name} must be an integer ≥ ${min} (got "${raw}")`,
+    );
   return value;
 }
 
@@ -53,7 +57,11 @@ async function readText(path: string): Promise<string> {
   }
 }
 
-export async function runAssign(args: string[], out: (line: string) => void = (l) => process.stdout.write(`${l}\n`), err: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Promise<number> {
+export async function runAssign(
+  args: string[],
+  out: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  err: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+): Promise<number> {
   try {
     const options = parseAssignArgs(args);
     const affinitiesPath = options.get('affinities');
@@ -63,11 +71,20 @@ export async function runAssign(args: string[], out: (line: string) => void = (l
     const maxLoad = count(options, 'max-load', 0);
     if (minLoad > maxLoad) throw new UsageError('--min-load doit être ≤ --max-load / --min-load must be ≤ --max-load');
     const missing = options.get('missing-pairs') ?? 'zero';
-    if (missing !== 'zero' && missing !== 'forbidden') throw new UsageError('--missing-pairs vaut zero ou forbidden / --missing-pairs is zero or forbidden');
+    if (missing !== 'zero' && missing !== 'forbidden')
+      throw new UsageError('--missing-pairs vaut zero ou forbidden / --missing-pairs is zero or forbidden');
     const affinities = readAffinityCsv(await readText(affinitiesPath), affinitiesPath);
     const conflictsPath = options.get('conflicts');
     const conflicts = conflictsPath ? readPairCsv(await readText(conflictsPath), conflictsPath) : [];
-    const result = assignById({ affinities, conflicts, perApplication, minLoad, maxLoad, missingPairs: missing, fair: options.has('fair') });
+    const result = assignById({
+      affinities,
+      conflicts,
+      perApplication,
+      minLoad,
+      maxLoad,
+      missingPairs: missing,
+      fair: options.has('fair'),
+    });
     if (options.has('json')) {
       out(
         JSON.stringify(

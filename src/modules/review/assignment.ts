@@ -6,7 +6,12 @@ import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
-import { listApplicationsForReview, listApplicationsForReviewByIds, moveApplicationsToReview, type ApplicationForReview } from '../applications/for-review.js';
+import {
+  listApplicationsForReview,
+  listApplicationsForReviewByIds,
+  moveApplicationsToReview,
+  type ApplicationForReview,
+} from '../applications/for-review.js';
 import { listBids, listConflicts, refreshDetectedConflicts, type ConflictRow } from './conflicts.js';
 import { listMembers, type JuryMember } from './jury.js';
 import { ASSIGNMENT_PUBLISHED_MAIL } from './mails.js';
@@ -29,7 +34,13 @@ export interface AssignedPair {
 }
 
 export async function latestRun(db: Db, seasonId: string): Promise<RunRow | undefined> {
-  return db.selectFrom('assignment_runs').selectAll().where('season_id', '=', seasonId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('assignment_runs')
+    .selectAll()
+    .where('season_id', '=', seasonId)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The latest published run of a season: what reviewers work on (and what the scoring pages read). */
@@ -47,13 +58,22 @@ export async function latestPublishedRun(db: Db, seasonId: string): Promise<RunR
 export async function runPairs(db: Db, runId: string): Promise<AssignedPair[]> {
   const rows = await db
     .selectFrom('review_assignments as a')
-    .leftJoin('reviews as r', (j) => j.onRef('r.member_id', '=', 'a.member_id').onRef('r.application_id', '=', 'a.application_id'))
+    .leftJoin('reviews as r', (j) =>
+      j.onRef('r.member_id', '=', 'a.member_id').onRef('r.application_id', '=', 'a.application_id'),
+    )
     .select(['a.id', 'a.application_id', 'a.member_id', 'a.origin', 'a.affinity', 'r.id as review_id'])
     .where('a.run_id', '=', runId)
     .orderBy('a.application_id')
     .orderBy('a.member_id')
     .execute();
-  return rows.map((r) => ({ id: r.id, applicationId: r.application_id, memberId: r.member_id, origin: r.origin, affinity: r.affinity, reviewed: r.review_id !== null }));
+  return rows.map((r) => ({
+    id: r.id,
+    applicationId: r.application_id,
+    memberId: r.member_id,
+    origin: r.origin,
+    affinity: r.affinity,
+    reviewed: r.review_id !== null,
+  }));
 }
 
 /**
@@ -73,7 +93,9 @@ export async function publishedAssignmentsOf(db: Db, seasonId: string, memberId:
 async function reviewedPairs(db: Db, seasonId: string): Promise<Pair[]> {
   const rows = await db
     .selectFrom('review_assignments as a')
-    .innerJoin('reviews as r', (j) => j.onRef('r.member_id', '=', 'a.member_id').onRef('r.application_id', '=', 'a.application_id'))
+    .innerJoin('reviews as r', (j) =>
+      j.onRef('r.member_id', '=', 'a.member_id').onRef('r.application_id', '=', 'a.application_id'),
+    )
     .select(['a.application_id', 'a.member_id'])
     .distinct()
     .where('a.season_id', '=', seasonId)
@@ -103,7 +125,11 @@ export async function assignmentInputs(services: Services, actor: Actor, seasonI
 
 /** The affinity of every (application, member) pair from expertise, topics and bids (affinity.ts). */
 async function affinitiesFor(db: Db, seasonId: string, applications: ApplicationForReview[], members: JuryMember[]) {
-  const bids = (await listBids(db, seasonId)).map((b) => ({ application: b.applicationId, reviewer: b.memberId, bid: toBid(b.bid) }));
+  const bids = (await listBids(db, seasonId)).map((b) => ({
+    application: b.applicationId,
+    reviewer: b.memberId,
+    bid: toBid(b.bid),
+  }));
   return computeAffinities(
     applications.map((a) => ({ id: a.id, text: a.text, topics: a.topics })),
     members.map((m) => ({ id: m.id, expertise: m.expertise, topics: m.topics })),
@@ -121,7 +147,11 @@ export type RunOutcome =
  * conflict excluded and forced pairs kept: the manual pairs of the latest run and every pair that already has
  * a review. Stores the run and its pairs; an impossible instance stores nothing and says why.
  */
-export async function runAssignment(services: Services, actor: Actor, input: { seasonId: string; perApplication: number; fair: boolean }): Promise<RunOutcome> {
+export async function runAssignment(
+  services: Services,
+  actor: Actor,
+  input: { seasonId: string; perApplication: number; fair: boolean },
+): Promise<RunOutcome> {
   const { db } = services;
   const { applications, members, conflicts } = await assignmentInputs(services, actor, input.seasonId);
   if (applications.length === 0 || members.length === 0) return { ok: false, problem: 'nothing_to_assign' };
@@ -132,7 +162,9 @@ export async function runAssignment(services: Services, actor: Actor, input: { s
   // A member who erased their account keeps the pairs they reviewed (their reviews still count) and gets no other.
   const erased = new Set(members.filter((m) => m.erased).map((m) => m.id));
   const manual = previous
-    ? (await runPairs(db, previous.id)).filter((p) => p.origin === 'manual' && !erased.has(p.memberId)).map((p) => ({ application: p.applicationId, reviewer: p.memberId }))
+    ? (await runPairs(db, previous.id))
+        .filter((p) => p.origin === 'manual' && !erased.has(p.memberId))
+        .map((p) => ({ application: p.applicationId, reviewer: p.memberId }))
     : [];
   const reviewed = await reviewedPairs(db, input.seasonId);
   const forcedKeys = new Set<string>();
@@ -143,7 +175,10 @@ export async function runAssignment(services: Services, actor: Actor, input: { s
     forced.push(p);
   }
   const { affinities, conflicts: bidConflicts } = await affinitiesFor(db, input.seasonId, applications, members);
-  const allConflicts = [...conflicts.map((c) => ({ application: c.applicationId, reviewer: c.memberId })), ...bidConflicts].filter(inScope);
+  const allConflicts = [
+    ...conflicts.map((c) => ({ application: c.applicationId, reviewer: c.memberId })),
+    ...bidConflicts,
+  ].filter(inScope);
   const result = assignById({
     affinities,
     conflicts: allConflicts,
@@ -152,14 +187,24 @@ export async function runAssignment(services: Services, actor: Actor, input: { s
     reviewers: members.map((m) => m.id),
     perApplication: input.perApplication,
     minLoad: Object.fromEntries(members.map((m) => [m.id, m.erased ? 0 : m.minLoad])),
-    maxLoad: Object.fromEntries(members.map((m) => [m.id, m.erased ? forced.filter((p) => p.reviewer === m.id).length : m.maxLoad])),
+    maxLoad: Object.fromEntries(
+      members.map((m) => [m.id, m.erased ? forced.filter((p) => p.reviewer === m.id).length : m.maxLoad]),
+    ),
     fair: input.fair,
   });
   if (!result.feasible) {
     // The engine names applications and reviewers by id: show titles and emails instead.
-    const labels = new Map<string, string>([...applications.map((a) => [a.id, `« ${a.title || a.id} »`] as const), ...members.map((m) => [m.id, m.email] as const)]);
-    const relabel = (text: string) => text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (id) => labels.get(id) ?? id);
-    return { ok: false, problem: 'infeasible', explanations: result.explanations.map((e) => ({ fr: relabel(e.fr), en: relabel(e.en) })) };
+    const labels = new Map<string, string>([
+      ...applications.map((a) => [a.id, `« ${a.title || a.id} »`] as const),
+      ...members.map((m) => [m.id, m.email] as const),
+    ]);
+    const relabel = (text: string) =>
+      text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (id) => labels.get(id) ?? id);
+    return {
+      ok: false,
+      problem: 'infeasible',
+      explanations: result.explanations.map((e) => ({ fr: relabel(e.fr), en: relabel(e.en) })),
+    };
   }
   const score = new Map(affinities.map((a) => [key(a.application, a.reviewer), a.score]));
   const now = services.clock.now();
@@ -199,57 +244,126 @@ export async function runAssignment(services: Services, actor: Actor, input: { s
       action: 'review.assignment-run',
       subjectType: 'assignment_run',
       subjectId: run.id,
-      summary: { season: input.seasonId, perApplication: input.perApplication, fair: input.fair, pairs: result.assignments.length, forced: forced.length, totalAffinity: result.totalAffinity, optimal: result.optimal },
+      summary: {
+        season: input.seasonId,
+        perApplication: input.perApplication,
+        fair: input.fair,
+        pairs: result.assignments.length,
+        forced: forced.length,
+        totalAffinity: result.totalAffinity,
+        optimal: result.optimal,
+      },
     });
     return run.id;
   });
   return { ok: true, runId };
 }
 
-export type PairChange = { ok: true } | { ok: false; problem: 'no_run' | 'conflict' | 'exists' | 'reviewed' | 'not_found' };
+export type PairChange =
+  | { ok: true }
+  | { ok: false; problem: 'no_run' | 'conflict' | 'exists' | 'reviewed' | 'not_found' };
 
 /** Adds a pair by hand to the latest run (origin 'manual': forced in every re-solve). */
-export async function addManualPair(services: Services, actor: Actor, input: { seasonId: string; applicationId: string; memberId: string }): Promise<PairChange> {
+export async function addManualPair(
+  services: Services,
+  actor: Actor,
+  input: { seasonId: string; applicationId: string; memberId: string },
+): Promise<PairChange> {
   const { db } = services;
   const applications = await listApplicationsForReviewByIds(db, input.seasonId, REVIEWED_STATES, [input.applicationId]);
   const members = (await listMembers(db, input.seasonId)).filter((m) => m.id === input.memberId && !m.erased);
   if (applications.length === 0 || members.length === 0) return { ok: false, problem: 'not_found' };
   const conflicts = await listConflicts(db, input.seasonId);
   const { affinities, conflicts: bidConflicts } = await affinitiesFor(db, input.seasonId, applications, members);
-  if (bidConflicts.length > 0 || conflicts.some((c) => c.applicationId === input.applicationId && c.memberId === input.memberId)) return { ok: false, problem: 'conflict' };
+  if (
+    bidConflicts.length > 0 ||
+    conflicts.some((c) => c.applicationId === input.applicationId && c.memberId === input.memberId)
+  )
+    return { ok: false, problem: 'conflict' };
   const now = services.clock.now();
   return auditedTransaction(db, actor, now, async (trx, audit): Promise<PairChange> => {
-    const run = await trx.selectFrom('assignment_runs').select('id').where('season_id', '=', input.seasonId).orderBy('seq', 'desc').limit(1).forUpdate().executeTakeFirst();
+    const run = await trx
+      .selectFrom('assignment_runs')
+      .select('id')
+      .where('season_id', '=', input.seasonId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst();
     if (!run) return { ok: false, problem: 'no_run' };
     const inserted = await trx
       .insertInto('review_assignments')
-      .values({ run_id: run.id, season_id: input.seasonId, application_id: input.applicationId, member_id: input.memberId, origin: 'manual', affinity: affinities[0]?.score ?? 0, created_at: now })
+      .values({
+        run_id: run.id,
+        season_id: input.seasonId,
+        application_id: input.applicationId,
+        member_id: input.memberId,
+        origin: 'manual',
+        affinity: affinities[0]?.score ?? 0,
+        created_at: now,
+      })
       .onConflict((oc) => oc.columns(['run_id', 'application_id', 'member_id']).doNothing())
       .returning('id')
       .executeTakeFirst();
     if (!inserted) return { ok: false, problem: 'exists' };
-    await audit({ action: 'review.pair-added', subjectType: 'review_assignment', subjectId: inserted.id, summary: { run: run.id, application: input.applicationId, member: input.memberId } });
+    await audit({
+      action: 'review.pair-added',
+      subjectType: 'review_assignment',
+      subjectId: inserted.id,
+      summary: { run: run.id, application: input.applicationId, member: input.memberId },
+    });
     return { ok: true };
   });
 }
 
 /** The application of one pair of the season (any run); null when there is no such pair. */
 export async function applicationOfPair(db: Db, seasonId: string, assignmentId: string): Promise<string | null> {
-  const row = await db.selectFrom('review_assignments').select('application_id').where('id', '=', assignmentId).where('season_id', '=', seasonId).executeTakeFirst();
+  const row = await db
+    .selectFrom('review_assignments')
+    .select('application_id')
+    .where('id', '=', assignmentId)
+    .where('season_id', '=', seasonId)
+    .executeTakeFirst();
   return row?.application_id ?? null;
 }
 
 /** Removes a pair from the latest run by hand; a pair that already has a review stays. */
-export async function removePair(services: Services, actor: Actor, input: { seasonId: string; assignmentId: string }): Promise<PairChange> {
+export async function removePair(
+  services: Services,
+  actor: Actor,
+  input: { seasonId: string; assignmentId: string },
+): Promise<PairChange> {
   return auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit): Promise<PairChange> => {
-    const run = await trx.selectFrom('assignment_runs').select('id').where('season_id', '=', input.seasonId).orderBy('seq', 'desc').limit(1).forUpdate().executeTakeFirst();
+    const run = await trx
+      .selectFrom('assignment_runs')
+      .select('id')
+      .where('season_id', '=', input.seasonId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst();
     if (!run) return { ok: false, problem: 'no_run' };
-    const pair = await trx.selectFrom('review_assignments').select(['id', 'application_id', 'member_id']).where('id', '=', input.assignmentId).where('run_id', '=', run.id).executeTakeFirst();
+    const pair = await trx
+      .selectFrom('review_assignments')
+      .select(['id', 'application_id', 'member_id'])
+      .where('id', '=', input.assignmentId)
+      .where('run_id', '=', run.id)
+      .executeTakeFirst();
     if (!pair) return { ok: false, problem: 'not_found' };
-    const review = await trx.selectFrom('reviews').select('id').where('member_id', '=', pair.member_id).where('application_id', '=', pair.application_id).executeTakeFirst();
+    const review = await trx
+      .selectFrom('reviews')
+      .select('id')
+      .where('member_id', '=', pair.member_id)
+      .where('application_id', '=', pair.application_id)
+      .executeTakeFirst();
     if (review) return { ok: false, problem: 'reviewed' };
     await trx.deleteFrom('review_assignments').where('id', '=', pair.id).execute();
-    await audit({ action: 'review.pair-removed', subjectType: 'review_assignment', subjectId: pair.id, summary: { run: run.id, application: pair.application_id, member: pair.member_id } });
+    await audit({
+      action: 'review.pair-removed',
+      subjectType: 'review_assignment',
+      subjectId: pair.id,
+      summary: { run: run.id, application: pair.application_id, member: pair.member_id },
+    });
     return { ok: true };
   });
 }
@@ -260,10 +374,21 @@ export type PublishOutcome = { ok: true; notified: number } | { ok: false; probl
  * Publishes the latest run: marks it published, carries the existing reviews over to its pairs, moves its
  * applications to `in_review`, and mails each reviewer their list, all in one transaction.
  */
-export async function publishAssignment(services: Services, actor: Actor, input: { seasonId: string; seasonName: string }): Promise<PublishOutcome> {
+export async function publishAssignment(
+  services: Services,
+  actor: Actor,
+  input: { seasonId: string; seasonName: string },
+): Promise<PublishOutcome> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<PublishOutcome> => {
-    const run = await trx.selectFrom('assignment_runs').select(['id', 'published_at']).where('season_id', '=', input.seasonId).orderBy('seq', 'desc').limit(1).forUpdate().executeTakeFirst();
+    const run = await trx
+      .selectFrom('assignment_runs')
+      .select(['id', 'published_at'])
+      .where('season_id', '=', input.seasonId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .forUpdate()
+      .executeTakeFirst();
     if (!run) return { ok: false, problem: 'no_run' };
     if (run.published_at) return { ok: false, problem: 'already_published' };
     await trx.updateTable('assignment_runs').set({ published_at: now }).where('id', '=', run.id).execute();
@@ -272,21 +397,53 @@ export async function publishAssignment(services: Services, actor: Actor, input:
     await sql`update reviews r set assignment_id = a.id from review_assignments a
       where a.run_id = ${run.id} and a.member_id = r.member_id and a.application_id = r.application_id`.execute(trx);
     const applicationIds = [...new Set(pairs.map((p) => p.applicationId))];
-    const moved = await moveApplicationsToReview(trx, applicationIds, actor.id, now, 'Affectation du jury publiée / Jury assignment published');
-    const applications = new Map((await listApplicationsForReviewByIds(trx, input.seasonId, REVIEWED_STATES, applicationIds)).map((a) => [a.id, a]));
+    const moved = await moveApplicationsToReview(
+      trx,
+      applicationIds,
+      actor.id,
+      now,
+      'Affectation du jury publiée / Jury assignment published',
+    );
+    const applications = new Map(
+      (await listApplicationsForReviewByIds(trx, input.seasonId, REVIEWED_STATES, applicationIds)).map((a) => [
+        a.id,
+        a,
+      ]),
+    );
     const members = await listMembers(trx, input.seasonId);
     const link = new URL('/jury/evaluations', services.config.baseUrl).toString();
     // The season's phases that have not ended remind their reviewers before the end.
-    const phases = await trx.selectFrom('review_phases').select(['id', 'ends_at']).where('season_id', '=', input.seasonId).where('ends_at', '>', now).execute();
+    const phases = await trx
+      .selectFrom('review_phases')
+      .select(['id', 'ends_at'])
+      .where('season_id', '=', input.seasonId)
+      .where('ends_at', '>', now)
+      .execute();
     for (const phase of phases) await scheduleReviewReminders(trx, { id: phase.id, endsAt: phase.ends_at }, now);
     let notified = 0;
     for (const member of members) {
-      const titles = pairs.filter((p) => p.memberId === member.id).map((p) => applications.get(p.applicationId)?.title ?? '');
+      const titles = pairs
+        .filter((p) => p.memberId === member.id)
+        .map((p) => applications.get(p.applicationId)?.title ?? '');
       if (titles.length === 0 || member.erased) continue;
-      await queueMail(trx, { to: member.email, template: ASSIGNMENT_PUBLISHED_MAIL, locale: member.locale, data: { season: input.seasonName, titles: titles.join('\n'), link } }, now);
+      await queueMail(
+        trx,
+        {
+          to: member.email,
+          template: ASSIGNMENT_PUBLISHED_MAIL,
+          locale: member.locale,
+          data: { season: input.seasonName, titles: titles.join('\n'), link },
+        },
+        now,
+      );
       notified++;
     }
-    await audit({ action: 'review.assignment-published', subjectType: 'assignment_run', subjectId: run.id, summary: { pairs: pairs.length, movedToReview: moved.length, notified } });
+    await audit({
+      action: 'review.assignment-published',
+      subjectType: 'assignment_run',
+      subjectId: run.id,
+      summary: { pairs: pairs.length, movedToReview: moved.length, notified },
+    });
     return { ok: true, notified };
   });
 }

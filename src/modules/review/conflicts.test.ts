@@ -4,18 +4,56 @@ import { detectConflicts, isWebmailDomain } from './conflicts.js';
 import type { JuryMember } from './jury.js';
 
 const app = (id: string, over: Partial<ApplicationForReview>): ApplicationForReview => ({
-  id, title: id, trackCode: 'numerique', state: 'eligible', organisationName: '', siren: '', text: '', topics: [], emails: [], memberUserIds: [], ...over,
+  id,
+  title: id,
+  trackCode: 'numerique',
+  state: 'eligible',
+  organisationName: '',
+  siren: '',
+  text: '',
+  topics: [],
+  emails: [],
+  memberUserIds: [],
+  ...over,
 });
 const member = (id: string, over: Partial<JuryMember>): JuryMember => ({
-  id, seasonId: 's', userId: `u-${id}`, email: `${id}@example.org`, name: id, locale: 'fr', expertise: '', topics: [], minLoad: 0, maxLoad: 5, siren: '', invitedAt: new Date(), removedAt: null, erased: false, ...over,
+  id,
+  seasonId: 's',
+  userId: `u-${id}`,
+  email: `${id}@example.org`,
+  name: id,
+  locale: 'fr',
+  expertise: '',
+  topics: [],
+  minLoad: 0,
+  maxLoad: 5,
+  siren: '',
+  invitedAt: new Date(),
+  removedAt: null,
+  erased: false,
+  ...over,
 });
 
 describe('conflict detection', () => {
   it('knows webmail domains, including families such as hotmail.* and yahoo.*', () => {
-    for (const d of ['gmail.com', 'outlook.fr', 'hotmail.fr', 'hotmail.co.uk', 'yahoo.fr', 'orange.fr', 'free.fr', 'laposte.net', 'wanadoo.fr', 'sfr.fr', 'icloud.com', 'proton.me']) {
+    for (const d of [
+      'gmail.com',
+      'outlook.fr',
+      'hotmail.fr',
+      'hotmail.co.uk',
+      'yahoo.fr',
+      'orange.fr',
+      'free.fr',
+      'laposte.net',
+      'wanadoo.fr',
+      'sfr.fr',
+      'icloud.com',
+      'proton.me',
+    ]) {
       expect(isWebmailDomain(d), d).toBe(true);
     }
-    for (const d of ['numerique.gouv.fr', 'ademe.fr', 'ville-lyon.fr', 'asso-jardins.org']) expect(isWebmailDomain(d), d).toBe(false);
+    for (const d of ['numerique.gouv.fr', 'ademe.fr', 'ville-lyon.fr', 'asso-jardins.org'])
+      expect(isWebmailDomain(d), d).toBe(false);
   });
 
   it('finds the same SIREN, the same non-webmail domain and membership, and nothing else', () => {

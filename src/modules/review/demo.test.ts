@@ -24,28 +24,55 @@ describe('jury demo', () => {
     const { db } = t.database;
     const members = await db.selectFrom('jury_members').select('id').where('season_id', '=', seasonId).execute();
     expect(members).toHaveLength(5);
-    const phases = await db.selectFrom('review_phases').select(['starts_at', 'ends_at']).where('season_id', '=', seasonId).execute();
+    const phases = await db
+      .selectFrom('review_phases')
+      .select(['starts_at', 'ends_at'])
+      .where('season_id', '=', seasonId)
+      .execute();
     expect(phases).toHaveLength(1);
     const now = t.clock.now().getTime();
     expect(new Date(phases[0].starts_at).getTime()).toBeLessThan(now);
     expect(new Date(phases[0].ends_at).getTime()).toBeGreaterThan(now);
-    const runs = await db.selectFrom('assignment_runs').select(['id', 'published_at']).where('season_id', '=', seasonId).execute();
+    const runs = await db
+      .selectFrom('assignment_runs')
+      .select(['id', 'published_at'])
+      .where('season_id', '=', seasonId)
+      .execute();
     expect(runs).toHaveLength(1);
     expect(runs[0].published_at).not.toBeNull();
-    const pairs = await db.selectFrom('review_assignments').select(['application_id', 'member_id']).where('run_id', '=', runs[0].id).execute();
+    const pairs = await db
+      .selectFrom('review_assignments')
+      .select(['application_id', 'member_id'])
+      .where('run_id', '=', runs[0].id)
+      .execute();
     expect(pairs).toHaveLength(DEMO_ELIGIBLE_COUNT * 3);
     // The declared conflict is respected by the engine.
-    const conflict = await db.selectFrom('review_conflicts').select(['application_id', 'member_id']).where('source', '=', 'declared').executeTakeFirstOrThrow();
-    expect(pairs.some((p) => p.application_id === conflict.application_id && p.member_id === conflict.member_id)).toBe(false);
+    const conflict = await db
+      .selectFrom('review_conflicts')
+      .select(['application_id', 'member_id'])
+      .where('source', '=', 'declared')
+      .executeTakeFirstOrThrow();
+    expect(pairs.some((p) => p.application_id === conflict.application_id && p.member_id === conflict.member_id)).toBe(
+      false,
+    );
     // Published: the eligible applications are now with the jury.
-    const inReview = await db.selectFrom('applications').select('id').where('season_id', '=', seasonId).where('state', '=', 'in_review').execute();
+    const inReview = await db
+      .selectFrom('applications')
+      .select('id')
+      .where('season_id', '=', seasonId)
+      .where('state', '=', 'in_review')
+      .execute();
     expect(inReview).toHaveLength(DEMO_ELIGIBLE_COUNT);
     const reviews = await db.selectFrom('reviews').select(['submitted_at', 'scores']).execute();
     const submitted = reviews.filter((r) => r.submitted_at !== null);
     expect(reviews.length - submitted.length).toBe(1); // the late reviewer's draft
     expect(submitted.length).toBeGreaterThanOrEqual(pairs.length - 6);
     expect(submitted.length).toBeLessThan(pairs.length); // some still to do
-    const levels = new Set(submitted.flatMap((r) => Object.values(typeof r.scores === 'string' ? JSON.parse(r.scores) : r.scores) as number[]));
+    const levels = new Set(
+      submitted.flatMap(
+        (r) => Object.values(typeof r.scores === 'string' ? JSON.parse(r.scores) : r.scores) as number[],
+      ),
+    );
     expect(levels.size).toBeGreaterThanOrEqual(4); // varied scores
   });
 
@@ -56,21 +83,42 @@ describe('jury demo', () => {
   });
 
   it('shows the demo admin a ranking with calibrated scores and intervals, and the progress', async () => {
-    const ranking = await t.app.inject({ method: 'GET', url: `/admin/evaluations/${seasonId}/classement`, headers: { cookie: admin } });
+    const ranking = await t.app.inject({
+      method: 'GET',
+      url: `/admin/evaluations/${seasonId}/classement`,
+      headers: { cookie: admin },
+    });
     expect(ranking.statusCode).toBe(200);
-    for (const title of ['Horaires ouverts des mairies', 'Cantines en circuit court', 'Vergers partagés des bords de route']) expect(ranking.body).toContain(title);
-    const csv = await t.app.inject({ method: 'GET', url: `/admin/evaluations/${seasonId}/classement.csv`, headers: { cookie: admin } });
+    for (const title of [
+      'Horaires ouverts des mairies',
+      'Cantines en circuit court',
+      'Vergers partagés des bords de route',
+    ])
+      expect(ranking.body).toContain(title);
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/admin/evaluations/${seasonId}/classement.csv`,
+      headers: { cookie: admin },
+    });
     expect(csv.statusCode).toBe(200);
     const rows = csv.body.trim().split('\n').slice(1);
     expect(rows).toHaveLength(DEMO_ELIGIBLE_COUNT);
     // rank_min ≤ rank ≤ rank_max, and the intervals are not all a single rank.
     const cells = rows.map((r) => r.split(/[,;]/));
     expect(cells.some((c) => c[1] !== c[2])).toBe(true);
-    const progress = await t.app.inject({ method: 'GET', url: `/admin/evaluations/${seasonId}`, headers: { cookie: admin } });
+    const progress = await t.app.inject({
+      method: 'GET',
+      url: `/admin/evaluations/${seasonId}`,
+      headers: { cookie: admin },
+    });
     expect(progress.statusCode).toBe(200);
     expect(progress.body).toContain('Ferrand');
     for (const page of ['', '/conflits', '/affectation', '/phases']) {
-      const res = await t.app.inject({ method: 'GET', url: `/admin/saisons/${seasonId}/jury${page}`, headers: { cookie: admin } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/admin/saisons/${seasonId}/jury${page}`,
+        headers: { cookie: admin },
+      });
       expect(res.statusCode, page).toBe(200);
     }
   });

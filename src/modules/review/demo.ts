@@ -29,24 +29,65 @@ interface DemoReviewer {
 
 const REVIEWERS: DemoReviewer[] = [
   {
-    local: 'agathe.rolland', givenName: 'Agathe', familyName: 'Rolland', bias: -1,
-    profile: { expertise: 'Données publiques, API de l’État, ouverture des données des collectivités', topics: ['data_tools', 'communs-numeriques', 'digital'], minLoad: 2, maxLoad: 6 },
+    local: 'agathe.rolland',
+    givenName: 'Agathe',
+    familyName: 'Rolland',
+    bias: -1,
+    profile: {
+      expertise: 'Données publiques, API de l’État, ouverture des données des collectivités',
+      topics: ['data_tools', 'communs-numeriques', 'digital'],
+      minLoad: 2,
+      maxLoad: 6,
+    },
   },
   {
-    local: 'bastien.lefevre', givenName: 'Bastien', familyName: 'Lefèvre', bias: 0.8,
-    profile: { expertise: 'Économie sociale et solidaire, financement des associations, tiers-lieux', topics: ['funding_legal', 'networking', 'autres-communs', 'other'], minLoad: 2, maxLoad: 6 },
+    local: 'bastien.lefevre',
+    givenName: 'Bastien',
+    familyName: 'Lefèvre',
+    bias: 0.8,
+    profile: {
+      expertise: 'Économie sociale et solidaire, financement des associations, tiers-lieux',
+      topics: ['funding_legal', 'networking', 'autres-communs', 'other'],
+      minLoad: 2,
+      maxLoad: 6,
+    },
   },
   {
-    local: 'chloe.marchand', givenName: 'Chloé', familyName: 'Marchand', bias: 0,
-    profile: { expertise: 'Logiciel libre, accessibilité numérique, conformité et protection des données', topics: ['compliance', 'digital', 'communs-numeriques'], minLoad: 2, maxLoad: 6 },
+    local: 'chloe.marchand',
+    givenName: 'Chloé',
+    familyName: 'Marchand',
+    bias: 0,
+    profile: {
+      expertise: 'Logiciel libre, accessibilité numérique, conformité et protection des données',
+      topics: ['compliance', 'digital', 'communs-numeriques'],
+      minLoad: 2,
+      maxLoad: 6,
+    },
   },
   {
-    local: 'david.aubert', givenName: 'David', familyName: 'Aubert', bias: 0.3,
-    profile: { expertise: 'Action territoriale, expérimentations locales avec les préfectures et les communes', topics: ['experiments', 'contacts', 'other'], minLoad: 2, maxLoad: 6 },
+    local: 'david.aubert',
+    givenName: 'David',
+    familyName: 'Aubert',
+    bias: 0.3,
+    profile: {
+      expertise: 'Action territoriale, expérimentations locales avec les préfectures et les communes',
+      topics: ['experiments', 'contacts', 'other'],
+      minLoad: 2,
+      maxLoad: 6,
+    },
   },
   {
-    local: 'emma.ferrand', givenName: 'Emma', familyName: 'Ferrand', bias: -0.4, late: true,
-    profile: { expertise: 'Accompagnement de projets citoyens, évaluation d’impact, communication publique', topics: ['coaching', 'promotion', 'networking'], minLoad: 2, maxLoad: 6 },
+    local: 'emma.ferrand',
+    givenName: 'Emma',
+    familyName: 'Ferrand',
+    bias: -0.4,
+    late: true,
+    profile: {
+      expertise: 'Accompagnement de projets citoyens, évaluation d’impact, communication publique',
+      topics: ['coaching', 'promotion', 'networking'],
+      minLoad: 2,
+      maxLoad: 6,
+    },
   },
 ];
 
@@ -64,7 +105,8 @@ function opinionOf(mean: number): Opinion {
 }
 
 const OVERALL: Record<Opinion, string> = {
-  strong_accept: 'Projet remarquable, utile bien au-delà de son territoire ; l’accompagnement de l’État lui ferait franchir un cap.',
+  strong_accept:
+    'Projet remarquable, utile bien au-delà de son territoire ; l’accompagnement de l’État lui ferait franchir un cap.',
   accept: 'Projet solide et d’intérêt général ; quelques points à préciser sur la suite après l’accompagnement.',
   reject: 'L’intention est bonne, mais le projet reste fragile et son besoin d’accompagnement est peu précis.',
   strong_reject: 'Le dossier ne montre ni l’intérêt général ni la capacité de l’équipe à mener le projet.',
@@ -88,7 +130,13 @@ export async function loadReviewDemo(services: Services): Promise<void> {
   for (const r of REVIEWERS) {
     const email = `${r.local}@${DEMO_REVIEWER_DOMAIN}`;
     if (present.has(email)) continue;
-    const invited = await inviteReviewer(services, actor, { seasonId: season.id, seasonName: season.name, email, profile: { ...r.profile, siren: '' }, locale: 'fr' });
+    const invited = await inviteReviewer(services, actor, {
+      seasonId: season.id,
+      seasonName: season.name,
+      email,
+      profile: { ...r.profile, siren: '' },
+      locale: 'fr',
+    });
     if (!invited.ok) continue;
     const { user } = await findOrCreateUserByEmail(db, email, now, { applicant: false });
     await updateProfile(db, user.id, now, { givenName: r.givenName, familyName: r.familyName, locale: 'fr' });
@@ -151,7 +199,8 @@ export async function loadReviewDemo(services: Services): Promise<void> {
     const submit = !reviewer.late || nth === 0;
     const quality = 1.5 + 3 * unit(`quality:${a.applicationId}`);
     const scores: Record<string, number> = {};
-    for (const code of criteria) scores[code] = clampLevel(quality + reviewer.bias + (unit(`${a.assignmentId}:${code}`) - 0.5) * 1.6);
+    for (const code of criteria)
+      scores[code] = clampLevel(quality + reviewer.bias + (unit(`${a.assignmentId}:${code}`) - 0.5) * 1.6);
     const mean = Object.values(scores).reduce((s, x) => s + x, 0) / criteria.length;
     const opinion = opinionOf(mean);
     await saveReview(
@@ -162,7 +211,14 @@ export async function loadReviewDemo(services: Services): Promise<void> {
         assignmentId: a.assignmentId,
         submit,
         scores: submit ? scores : Object.fromEntries(Object.entries(scores).slice(0, 2)),
-        comments: submit ? { [criteria[0]]: mean >= 3 ? 'Objectif d’intérêt général clair et bien argumenté.' : 'Le public visé mériterait d’être mieux défini.' } : {},
+        comments: submit
+          ? {
+              [criteria[0]]:
+                mean >= 3
+                  ? 'Objectif d’intérêt général clair et bien argumenté.'
+                  : 'Le public visé mériterait d’être mieux défini.',
+            }
+          : {},
         overall: submit ? OVERALL[opinion] : '',
         opinion: submit ? opinion : null,
         confidence: submit ? 1 + Math.floor(unit(`confidence:${a.assignmentId}`) * 3) : null,

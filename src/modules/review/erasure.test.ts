@@ -38,9 +38,15 @@ describe('erasing a reviewer’s account', () => {
       titles: ['Jardins ouverts', 'Cartes libres', 'Ateliers vélo', 'Radio locale'],
       reviewers: 3,
       pairs: [
-        [0, 0], [0, 1], [0, 2],
-        [1, 0], [1, 1], [1, 3],
-        [2, 0], [2, 2], [2, 3],
+        [0, 0],
+        [0, 1],
+        [0, 2],
+        [1, 0],
+        [1, 1],
+        [1, 3],
+        [2, 0],
+        [2, 2],
+        [2, 3],
       ],
       phase: { startsAt: new Date(now.getTime() - DAY), endsAt: new Date(now.getTime() + 7 * DAY) },
       laureatesSought: 2,
@@ -56,7 +62,12 @@ describe('erasing a reviewer’s account', () => {
     await review(2, 2, 4, 'Bien.');
     await review(2, 3, 2, 'Faible.');
     const actor = userActor(f.reviewers[1].id);
-    await addConflict(t.app.services, actor, { applicationId: f.applications[2], memberId: f.memberIds[1], source: 'declared', reason: 'Ancien collègue' });
+    await addConflict(t.app.services, actor, {
+      applicationId: f.applications[2],
+      memberId: f.memberIds[1],
+      source: 'declared',
+      reason: 'Ancien collègue',
+    });
     await setBid(t.app.services, actor, { applicationId: f.applications[3], memberId: f.memberIds[1], bid: 'eager' });
   });
   afterAll(() => t?.close());
@@ -67,13 +78,17 @@ describe('erasing a reviewer’s account', () => {
     const jury = response.json().review;
     expect(jury.memberships).toHaveLength(1);
     expect(jury.memberships[0]).toMatchObject({ season: expect.any(String), maxLoad: 10 });
-    expect(jury.assignments.map((a: { applicationId: string }) => a.applicationId).sort()).toEqual([f.applications[0], f.applications[1], f.applications[3]].sort());
+    expect(jury.assignments.map((a: { applicationId: string }) => a.applicationId).sort()).toEqual(
+      [f.applications[0], f.applications[1], f.applications[3]].sort(),
+    );
     expect(jury.reviews).toHaveLength(3);
     const onGardens = jury.reviews.find((r: { applicationId: string }) => r.applicationId === f.applications[0]);
     expect(onGardens.overall).toBe('Avis de Jure Un sur les jardins.');
     expect(Object.values(onGardens.scores)).toContain(1);
     expect(onGardens.submittedAt).toBeTruthy();
-    expect(jury.conflicts).toEqual([expect.objectContaining({ applicationId: f.applications[2], source: 'declared', reason: 'Ancien collègue' })]);
+    expect(jury.conflicts).toEqual([
+      expect.objectContaining({ applicationId: f.applications[2], source: 'declared', reason: 'Ancien collègue' }),
+    ]);
     expect(jury.bids).toEqual([expect.objectContaining({ applicationId: f.applications[3], bid: 'eager' })]);
   });
 
@@ -86,14 +101,20 @@ describe('erasing a reviewer’s account', () => {
     expect(pageBefore.body).toContain('jure1 Test');
     const counts = async () => ({
       reviews: (await db.selectFrom('reviews').select('id').where('member_id', '=', f.memberIds[1]).execute()).length,
-      conflicts: (await db.selectFrom('review_conflicts').select('id').where('member_id', '=', f.memberIds[1]).execute()).length,
+      conflicts: (
+        await db.selectFrom('review_conflicts').select('id').where('member_id', '=', f.memberIds[1]).execute()
+      ).length,
       bids: (await db.selectFrom('review_bids').select('bid').where('member_id', '=', f.memberIds[1]).execute()).length,
-      assignments: (await db.selectFrom('review_assignments').select('id').where('member_id', '=', f.memberIds[1]).execute()).length,
+      assignments: (
+        await db.selectFrom('review_assignments').select('id').where('member_id', '=', f.memberIds[1]).execute()
+      ).length,
     });
     const before = await counts();
     expect(before).toEqual({ reviews: 3, conflicts: 1, bids: 1, assignments: 3 });
 
-    const erased = await postForm(t.app, reviewer.cookie, '/compte', '/compte/supprimer', { confirmation: 'SUPPRIMER' });
+    const erased = await postForm(t.app, reviewer.cookie, '/compte', '/compte/supprimer', {
+      confirmation: 'SUPPRIMER',
+    });
     expect(erased.statusCode).toBe(200);
     expect(erased.body).toContain('Compte supprimé');
 
@@ -110,7 +131,13 @@ describe('erasing a reviewer’s account', () => {
     expect((await get(reviewer.cookie, '/jury/evaluations')).statusCode).toBe(303);
 
     // Staff pages name the pseudonym and no longer the person.
-    for (const url of [rankingUrl, `/admin/saisons/${f.seasonId}/jury`, `/admin/evaluations/${f.seasonId}`, `/admin/saisons/${f.seasonId}/jury/conflits`, `/admin/saisons/${f.seasonId}/jury/affectation`]) {
+    for (const url of [
+      rankingUrl,
+      `/admin/saisons/${f.seasonId}/jury`,
+      `/admin/evaluations/${f.seasonId}`,
+      `/admin/saisons/${f.seasonId}/jury/conflits`,
+      `/admin/saisons/${f.seasonId}/jury/affectation`,
+    ]) {
       const page = await get(staff.cookie, url);
       expect(page.statusCode, url).toBe(200);
       expect(page.body, url).toContain(user.given_name!);
@@ -123,10 +150,19 @@ describe('erasing a reviewer’s account', () => {
     expect(othersView.body).toContain('Avis de Jure Un sur les jardins.');
 
     // The audit says who asked and what each part did, and holds neither the name nor the email.
-    const event = await db.selectFrom('audit_events').selectAll().where('action', '=', 'accounts.erased').where('subject_id', '=', reviewer.id).executeTakeFirstOrThrow();
+    const event = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'accounts.erased')
+      .where('subject_id', '=', reviewer.id)
+      .executeTakeFirstOrThrow();
     expect(event.actor_id).toBe(reviewer.id);
-    expect(event.summary).toMatchObject({ parts: { review: { memberships: 1, reviews: 3, conflicts: 1, bids: 1, assignments: 3 } } });
-    const all = JSON.stringify(await db.selectFrom('audit_events').selectAll().where('subject_id', '=', reviewer.id).execute());
+    expect(event.summary).toMatchObject({
+      parts: { review: { memberships: 1, reviews: 3, conflicts: 1, bids: 1, assignments: 3 } },
+    });
+    const all = JSON.stringify(
+      await db.selectFrom('audit_events').selectAll().where('subject_id', '=', reviewer.id).execute(),
+    );
     expect(all).not.toContain(reviewer.email);
     expect(all).not.toContain('jure1');
     // Opening the assignment page refreshed the detected conflicts: still the same records, same ranking.
@@ -137,14 +173,20 @@ describe('erasing a reviewer’s account', () => {
   it('refuses, loudly, any deletion that would take the jury’s records with it', async () => {
     const { db } = t.app.services;
     await expect(db.deleteFrom('users').where('id', '=', f.reviewers[2].id).execute()).rejects.toThrow(/foreign key/);
-    await expect(db.deleteFrom('jury_members').where('id', '=', f.memberIds[2]).execute()).rejects.toThrow(/foreign key/);
-    expect(await db.selectFrom('reviews').select('id').where('member_id', '=', f.memberIds[2]).execute()).toHaveLength(3);
+    await expect(db.deleteFrom('jury_members').where('id', '=', f.memberIds[2]).execute()).rejects.toThrow(
+      /foreign key/,
+    );
+    expect(await db.selectFrom('reviews').select('id').where('member_id', '=', f.memberIds[2]).execute()).toHaveLength(
+      3,
+    );
   });
 
   it('frees the address: a new account made with it is a new person, whose export holds none of the erased work', async () => {
     const { db } = t.app.services;
     const reviewer = f.reviewers[1];
-    expect(await db.selectFrom('users').select('id').where('email', '=', reviewer.email).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db.selectFrom('users').select('id').where('email', '=', reviewer.email).executeTakeFirst(),
+    ).toBeUndefined();
     const cookie = await signedInAs(t.app, t.clock, null, reviewer.email);
     const exported = (await get(cookie, '/compte/export')).json();
     expect(exported.user.id).not.toBe(reviewer.id);
@@ -172,14 +214,32 @@ describe('a new assignment run after a reviewer erased their account', () => {
     const url = `/jury/evaluations/${f.assignments[1].get(f.applications[0])!}`;
     expect((await postForm(t.app, f.reviewers[1].cookie, url, url, completeReview(3))).statusCode).toBe(303);
     // Eager for the two others: a run would pick them for those, were they still taking work.
-    for (const application of [f.applications[1], f.applications[2]]) await setBid(t.app.services, userActor(f.reviewers[1].id), { applicationId: application, memberId: f.memberIds[1], bid: 'eager' });
-    expect((await postForm(t.app, f.reviewers[1].cookie, '/compte', '/compte/supprimer', { confirmation: 'SUPPRIMER' })).statusCode).toBe(200);
+    for (const application of [f.applications[1], f.applications[2]])
+      await setBid(t.app.services, userActor(f.reviewers[1].id), {
+        applicationId: application,
+        memberId: f.memberIds[1],
+        bid: 'eager',
+      });
+    expect(
+      (await postForm(t.app, f.reviewers[1].cookie, '/compte', '/compte/supprimer', { confirmation: 'SUPPRIMER' }))
+        .statusCode,
+    ).toBe(200);
 
-    const run = await runAssignment(t.app.services, userActor(staff.id), { seasonId: f.seasonId, perApplication: 2, fair: false });
+    const run = await runAssignment(t.app.services, userActor(staff.id), {
+      seasonId: f.seasonId,
+      perApplication: 2,
+      fair: false,
+    });
     expect(run).toMatchObject({ ok: true });
     if (!run.ok) return;
-    const pairs = await db.selectFrom('review_assignments').select(['application_id', 'member_id']).where('run_id', '=', run.runId).execute();
-    expect(pairs.filter((p) => p.member_id === f.memberIds[1]).map((p) => p.application_id)).toEqual([f.applications[0]]);
+    const pairs = await db
+      .selectFrom('review_assignments')
+      .select(['application_id', 'member_id'])
+      .where('run_id', '=', run.runId)
+      .execute();
+    expect(pairs.filter((p) => p.member_id === f.memberIds[1]).map((p) => p.application_id)).toEqual([
+      f.applications[0],
+    ]);
     expect(pairs).toHaveLength(6);
   });
 });

@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
+import {
+  expectAxeClean,
+  hasChromium,
+  launchBrowser,
+  type RunningApp,
+  signedInContext,
+  startDemoApp,
+  watchCsp,
+} from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { DEFAULT_FORM } from '../applications/form/default-form.js';
@@ -35,24 +43,79 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
     const { id } = await seedOpenSeason(db, { slug: 'saison-jury-a11y', number: 90, form: DEFAULT_FORM });
     const season = await db.selectFrom('seasons').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
     seasonId = season.id;
-    const form = await db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
-    const track = await db.selectFrom('season_tracks').select('code').where('season_id', '=', season.id).limit(1).executeTakeFirstOrThrow();
+    const form = await db
+      .selectFrom('application_forms')
+      .select('id')
+      .where('season_id', '=', season.id)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const track = await db
+      .selectFrom('season_tracks')
+      .select('code')
+      .where('season_id', '=', season.id)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const now = new Date();
     for (const title of ['Jardin partagé', 'Cartographie des fontaines']) {
       const owner = await createSignedInUser(db, clock, [], 'porteur');
       const row = await db
         .insertInto('applications')
-        .values({ season_id: season.id, track_code: track.code, form_id: form.id, owner_id: owner.id, applicant_kind: 'association', title, state: 'eligible', draft_answers: '{}', submitted_at: now, current_version: 1, created_at: now, updated_at: now })
+        .values({
+          season_id: season.id,
+          track_code: track.code,
+          form_id: form.id,
+          owner_id: owner.id,
+          applicant_kind: 'association',
+          title,
+          state: 'eligible',
+          draft_answers: '{}',
+          submitted_at: now,
+          current_version: 1,
+          created_at: now,
+          updated_at: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await db.insertInto('application_versions').values({ application_id: row.id, version: 1, form_id: form.id, answers: JSON.stringify({ project_name: title, organisation_name: 'Les Amis' }), answers_sha256: 'x', submitted_at: now, submitted_by: owner.id }).execute();
+      await db
+        .insertInto('application_versions')
+        .values({
+          application_id: row.id,
+          version: 1,
+          form_id: form.id,
+          answers: JSON.stringify({ project_name: title, organisation_name: 'Les Amis' }),
+          answers_sha256: 'x',
+          submitted_at: now,
+          submitted_by: owner.id,
+        })
+        .execute();
     }
-    const profile = { expertise: 'Jardins, eau, cartographie', topics: ['numerique'], minLoad: 0, maxLoad: 5, siren: '' };
-    const invited = await inviteReviewer(services, systemActor, { seasonId, seasonName: season.name, email: 'experte@collectivite.fr', profile, locale: 'fr' });
+    const profile = {
+      expertise: 'Jardins, eau, cartographie',
+      topics: ['numerique'],
+      minLoad: 0,
+      maxLoad: 5,
+      siren: '',
+    };
+    const invited = await inviteReviewer(services, systemActor, {
+      seasonId,
+      seasonName: season.name,
+      email: 'experte@collectivite.fr',
+      profile,
+      locale: 'fr',
+    });
     if (!invited.ok) throw new Error('invitation failed');
     memberId = invited.memberId;
-    await inviteReviewer(services, systemActor, { seasonId, seasonName: season.name, email: 'second@collectivite-2.fr', profile, locale: 'fr' });
-    expect(await runAssignment(services, systemActor, { seasonId, perApplication: 1, fair: false })).toMatchObject({ ok: true });
+    await inviteReviewer(services, systemActor, {
+      seasonId,
+      seasonName: season.name,
+      email: 'second@collectivite-2.fr',
+      profile,
+      locale: 'fr',
+    });
+    expect(await runAssignment(services, systemActor, { seasonId, perApplication: 1, fair: false })).toMatchObject({
+      ok: true,
+    });
     phaseId = (await savePhase(services, systemActor, seasonId, undefined, {
       name: 'Première lecture',
       nameEn: 'First reading',
@@ -63,10 +126,16 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
       blind: false,
       editableAfterEnd: false,
     }))!;
-    const user = await db.selectFrom('users').select('id').where('email', '=', 'experte@collectivite.fr').executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'experte@collectivite.fr')
+      .executeTakeFirstOrThrow();
     const { createSession } = await import('../../core/auth/sessions.js');
     staffContext = await contextFor(staff.cookie);
-    limitedContext = await contextFor((await createSignedInUser(db, clock, [{ role: 'staff', track: track.code }], 'staff-parcours')).cookie);
+    limitedContext = await contextFor(
+      (await createSignedInUser(db, clock, [{ role: 'staff', track: track.code }], 'staff-parcours')).cookie,
+    );
     reviewerContext = await contextFor(`acc_session=${(await createSession(db, clock, user.id)).token}`);
   }, 120_000);
 
@@ -75,7 +144,12 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
     await running?.close();
   });
 
-  async function check(context: BrowserContext, path: string, label: string, act?: (page: Page) => Promise<number | undefined>): Promise<void> {
+  async function check(
+    context: BrowserContext,
+    path: string,
+    label: string,
+    act?: (page: Page) => Promise<number | undefined>,
+  ): Promise<void> {
     const page = await context.newPage();
     try {
       const problems = watchCsp(page);
@@ -92,7 +166,10 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
   }
 
   async function submit(page: Page, formSelector: string): Promise<number | undefined> {
-    const [response] = await Promise.all([page.waitForNavigation(), page.click(`${formSelector} button[type="submit"]`)]);
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      page.click(`${formSelector} button[type="submit"]`),
+    ]);
     return response?.status();
   }
 
@@ -108,7 +185,9 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
       await page.fill('#max_load', '2');
       return submit(page, `form[action="${base}/membres/${memberId}"]`);
     });
-    await check(staffContext, `${base}/conflits`, 'conflicts', (page) => submit(page, `form[action="${base}/conflits"]`));
+    await check(staffContext, `${base}/conflits`, 'conflicts', (page) =>
+      submit(page, `form[action="${base}/conflits"]`),
+    );
     await check(staffContext, `${base}/phases`, 'phases', (page) => submit(page, `form[action="${base}/phases"]`));
     await check(staffContext, `${base}/phases/${phaseId}/modifier`, 'phase edit', async (page) => {
       await page.fill('#ends_at', '2020-01-01T10:00');
@@ -119,7 +198,9 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
       return submit(page, `form[action="${base}/affectation"]`);
     });
     // Staff limited to one track: no run or publication, a note saying why, and the pair form.
-    await check(limitedContext, `${base}/affectation`, 'assignment for staff limited to one track', (page) => submit(page, `form[action="${base}/affectation/paires"]`));
+    await check(limitedContext, `${base}/affectation`, 'assignment for staff limited to one track', (page) =>
+      submit(page, `form[action="${base}/affectation/paires"]`),
+    );
   });
 
   it('the reviewer pages: home and declarations', async () => {

@@ -24,7 +24,10 @@ function published(locale: Locale) {
     return {
       subject: t(locale, m.assignmentSubject),
       text: `${intro}\n${titles.map((x) => `- ${x}`).join('\n')}\n\n${data.link}\n`,
-      html: mailHtml(locale, [intro, ...titles.map((x) => `• ${x}`)], { label: t(locale, m.inviteButton), url: data.link }),
+      html: mailHtml(locale, [intro, ...titles.map((x) => `• ${x}`)], {
+        label: t(locale, m.inviteButton),
+        url: data.link,
+      }),
     };
   };
 }

@@ -10,7 +10,10 @@ export const juryMessages = defineMessages({
   },
   administration: { fr: 'Administration', en: 'Administration' },
   seasons: { fr: 'Jurys', en: 'Juries' },
-  juriesIntro: { fr: 'Le jury d’experts de chaque saison : membres, conflits d’intérêts, phases d’évaluation et affectation.', en: 'Each season’s expert jury: members, conflicts of interest, review phases and assignment.' },
+  juriesIntro: {
+    fr: 'Le jury d’experts de chaque saison : membres, conflits d’intérêts, phases d’évaluation et affectation.',
+    en: 'Each season’s expert jury: members, conflicts of interest, review phases and assignment.',
+  },
   noSeasons: { fr: 'Aucune saison pour l’instant.', en: 'No season yet.' },
   season: { fr: 'Saison', en: 'Season' },
   memberCount: { fr: '{n} membre(s)', en: '{n} member(s)' },
@@ -19,16 +22,28 @@ export const juryMessages = defineMessages({
   noMembers: { fr: 'Aucun membre pour l’instant.', en: 'No member yet.' },
   person: { fr: 'Personne', en: 'Person' },
   expertise: { fr: 'Expertise', en: 'Expertise' },
-  expertiseHint: { fr: 'Texte libre : domaines, métiers, sujets. Sert à rapprocher les évaluateurs des candidatures.', en: 'Free text: fields, trades, subjects. Used to match reviewers with applications.' },
+  expertiseHint: {
+    fr: 'Texte libre : domaines, métiers, sujets. Sert à rapprocher les évaluateurs des candidatures.',
+    en: 'Free text: fields, trades, subjects. Used to match reviewers with applications.',
+  },
   topics: { fr: 'Thèmes', en: 'Topics' },
-  topicsHint: { fr: 'Séparés par des virgules (par exemple : numerique, donnees, accompagnement).', en: 'Separated by commas (e.g. numerique, donnees, accompagnement).' },
+  topicsHint: {
+    fr: 'Séparés par des virgules (par exemple : numerique, donnees, accompagnement).',
+    en: 'Separated by commas (e.g. numerique, donnees, accompagnement).',
+  },
   load: { fr: 'Charge (min–max)', en: 'Load (min–max)' },
   minLoad: { fr: 'Charge minimale (nombre de candidatures)', en: 'Minimum load (number of applications)' },
   maxLoad: { fr: 'Charge maximale (nombre de candidatures)', en: 'Maximum load (number of applications)' },
-  loadOrder: { fr: 'La charge maximale doit être supérieure ou égale à la charge minimale.', en: 'The maximum load must be at least the minimum load.' },
+  loadOrder: {
+    fr: 'La charge maximale doit être supérieure ou égale à la charge minimale.',
+    en: 'The maximum load must be at least the minimum load.',
+  },
   loadRange: { fr: 'Saisissez un nombre entier entre 0 et 500.', en: 'Enter a whole number between 0 and 500.' },
   siren: { fr: 'SIREN de sa structure (facultatif)', en: 'SIREN of their organisation (optional)' },
-  sirenHint: { fr: '9 chiffres. Sert à détecter les conflits avec les candidatures de la même structure.', en: '9 digits. Used to detect conflicts with applications of the same organisation.' },
+  sirenHint: {
+    fr: '9 chiffres. Sert à détecter les conflits avec les candidatures de la même structure.',
+    en: '9 digits. Used to detect conflicts with applications of the same organisation.',
+  },
   sirenInvalid: { fr: 'Saisissez un SIREN de 9 chiffres.', en: 'Enter a 9-digit SIREN.' },
   inviteTitle: { fr: 'Inviter un évaluateur', en: 'Invite a reviewer' },
   inviteHint: {
@@ -75,7 +90,10 @@ export const juryMessages = defineMessages({
   sourceCoApplicant: { fr: 'Détecté : membre de la candidature', en: 'Detected: member of the application' },
   detectedSiren: { fr: 'SIREN {siren} commun', en: 'Shared SIREN {siren}' },
   detectedDomain: { fr: 'Domaine {domain} commun', en: 'Shared domain {domain}' },
-  detectedMember: { fr: 'L’évaluateur est membre de la candidature', en: 'The reviewer is a member of the application' },
+  detectedMember: {
+    fr: 'L’évaluateur est membre de la candidature',
+    en: 'The reviewer is a member of the application',
+  },
 
   // Phases.
   phasesTitle: { fr: 'Phases d’évaluation', en: 'Review phases' },
@@ -86,7 +104,10 @@ export const juryMessages = defineMessages({
   phaseNameEn: { fr: 'Nom en anglais (facultatif)', en: 'Name in English (optional)' },
   startsAt: { fr: 'Début (heure de Paris)', en: 'Start (Paris time)' },
   endsAt: { fr: 'Fin (heure de Paris)', en: 'End (Paris time)' },
-  dateTimeInvalid: { fr: 'Saisissez une date et une heure, par exemple 2026-04-01T09:00.', en: 'Enter a date and time, e.g. 2026-04-01T09:00.' },
+  dateTimeInvalid: {
+    fr: 'Saisissez une date et une heure, par exemple 2026-04-01T09:00.',
+    en: 'Enter a date and time, e.g. 2026-04-01T09:00.',
+  },
   endsAfterStart: { fr: 'La fin doit être après le début.', en: 'The end must be after the start.' },
   dates: { fr: 'Dates', en: 'Dates' },
   visibility: { fr: 'Candidatures visibles', en: 'Visible applications' },
@@ -96,8 +117,14 @@ export const juryMessages = defineMessages({
   othersNever: { fr: 'Jamais visibles', en: 'Never visible' },
   othersAfterOwn: { fr: 'Visibles après sa propre évaluation', en: 'Visible after one’s own review' },
   othersAlways: { fr: 'Toujours visibles', en: 'Always visible' },
-  blind: { fr: 'Évaluation à l’aveugle (noms des porteurs et structures masqués)', en: 'Blind review (applicants’ names and organisations hidden)' },
-  editableAfterEnd: { fr: 'Notes modifiables après la fin de la phase', en: 'Scores may be changed after the phase ends' },
+  blind: {
+    fr: 'Évaluation à l’aveugle (noms des porteurs et structures masqués)',
+    en: 'Blind review (applicants’ names and organisations hidden)',
+  },
+  editableAfterEnd: {
+    fr: 'Notes modifiables après la fin de la phase',
+    en: 'Scores may be changed after the phase ends',
+  },
   yes: { fr: 'Oui', en: 'Yes' },
   no: { fr: 'Non', en: 'No' },
   create: { fr: 'Créer', en: 'Create' },
@@ -110,11 +137,20 @@ export const juryMessages = defineMessages({
     en: 'The engine assigns k reviewers to each eligible application, maximising affinity (expertise, topics, bids), with no conflict and within everyone’s load. The result is proven optimal.',
   },
   perApplication: { fr: 'Évaluateurs par candidature (k)', en: 'Reviewers per application (k)' },
-  perApplicationRange: { fr: 'Saisissez un nombre entier entre 1 et 20.', en: 'Enter a whole number between 1 and 20.' },
-  fair: { fr: 'Mode équitable : relever d’abord l’affinité de la candidature la moins bien servie', en: 'Fair mode: first raise the affinity of the worst-served application' },
+  perApplicationRange: {
+    fr: 'Saisissez un nombre entier entre 1 et 20.',
+    en: 'Enter a whole number between 1 and 20.',
+  },
+  fair: {
+    fr: 'Mode équitable : relever d’abord l’affinité de la candidature la moins bien servie',
+    en: 'Fair mode: first raise the affinity of the worst-served application',
+  },
   run: { fr: 'Lancer l’affectation', en: 'Run the assignment' },
   rerun: { fr: 'Relancer en gardant les paires manuelles', en: 'Run again keeping the manual pairs' },
-  counts: { fr: '{applications} candidature(s) à évaluer, {members} évaluateur(s) actif(s), {conflicts} conflit(s).', en: '{applications} application(s) to review, {members} active reviewer(s), {conflicts} conflict(s).' },
+  counts: {
+    fr: '{applications} candidature(s) à évaluer, {members} évaluateur(s) actif(s), {conflicts} conflit(s).',
+    en: '{applications} application(s) to review, {members} active reviewer(s), {conflicts} conflict(s).',
+  },
   noRun: { fr: 'Aucune affectation calculée pour l’instant.', en: 'No assignment computed yet.' },
   runTitle: { fr: 'Dernière affectation', en: 'Latest assignment' },
   metrics: { fr: 'Indicateurs', en: 'Metrics' },
@@ -144,12 +180,24 @@ export const juryMessages = defineMessages({
   add: { fr: 'Ajouter', en: 'Add' },
   pairAdded: { fr: 'Paire ajoutée.', en: 'Pair added.' },
   pairRemoved: { fr: 'Paire retirée.', en: 'Pair removed.' },
-  pairConflict: { fr: 'Cette paire est en conflit d’intérêts : elle ne peut pas être affectée.', en: 'This pair has a conflict of interest: it cannot be assigned.' },
+  pairConflict: {
+    fr: 'Cette paire est en conflit d’intérêts : elle ne peut pas être affectée.',
+    en: 'This pair has a conflict of interest: it cannot be assigned.',
+  },
   pairExists: { fr: 'Cette paire est déjà affectée.', en: 'This pair is already assigned.' },
-  pairReviewed: { fr: 'Cette paire a déjà une évaluation : elle ne peut pas être retirée.', en: 'This pair already has a review: it cannot be removed.' },
+  pairReviewed: {
+    fr: 'Cette paire a déjà une évaluation : elle ne peut pas être retirée.',
+    en: 'This pair already has a review: it cannot be removed.',
+  },
   needRun: { fr: 'Lancez d’abord une affectation.', en: 'Run an assignment first.' },
-  publish: { fr: 'Publier l’affectation et prévenir les évaluateurs', en: 'Publish the assignment and notify the reviewers' },
-  publishedDone: { fr: 'Affectation publiée : {n} évaluateur(s) prévenu(s).', en: 'Assignment published: {n} reviewer(s) notified.' },
+  publish: {
+    fr: 'Publier l’affectation et prévenir les évaluateurs',
+    en: 'Publish the assignment and notify the reviewers',
+  },
+  publishedDone: {
+    fr: 'Affectation publiée : {n} évaluateur(s) prévenu(s).',
+    en: 'Assignment published: {n} reviewer(s) notified.',
+  },
   alreadyPublished: { fr: 'Cette affectation est déjà publiée.', en: 'This assignment is already published.' },
   trackLimited: {
     fr: 'Vos droits sont limités à certains parcours : seules leurs candidatures sont affichées ici.',
@@ -161,12 +209,21 @@ export const juryMessages = defineMessages({
   },
   ranDone: { fr: 'Affectation calculée.', en: 'Assignment computed.' },
   infeasibleTitle: { fr: 'Aucune affectation possible', en: 'No assignment is possible' },
-  infeasibleText: { fr: 'Le moteur n’a pas trouvé d’affectation qui respecte toutes les contraintes :', en: 'The engine found no assignment that meets every constraint:' },
-  nothingToAssign: { fr: 'Il faut au moins une candidature éligible et un évaluateur actif.', en: 'At least one eligible application and one active reviewer are needed.' },
+  infeasibleText: {
+    fr: 'Le moteur n’a pas trouvé d’affectation qui respecte toutes les contraintes :',
+    en: 'The engine found no assignment that meets every constraint:',
+  },
+  nothingToAssign: {
+    fr: 'Il faut au moins une candidature éligible et un évaluateur actif.',
+    en: 'At least one eligible application and one active reviewer are needed.',
+  },
 
   // Reviewers.
   homeTitle: { fr: 'Mon espace jury', en: 'My jury area' },
-  homeIntro: { fr: 'Les saisons pour lesquelles vous êtes membre du jury.', en: 'The seasons for which you are on the jury.' },
+  homeIntro: {
+    fr: 'Les saisons pour lesquelles vous êtes membre du jury.',
+    en: 'The seasons for which you are on the jury.',
+  },
   noSeason: { fr: 'Vous n’êtes membre d’aucun jury pour l’instant.', en: 'You are not on any jury yet.' },
   declarations: { fr: 'Déclarer mes conflits et mes souhaits', en: 'Declare my conflicts and wishes' },
   evaluations: { fr: 'Mes évaluations', en: 'My reviews' },
@@ -207,5 +264,8 @@ export const juryMessages = defineMessages({
   },
   inviteButton: { fr: 'Ouvrir mon espace jury', en: 'Open my jury area' },
   assignmentSubject: { fr: 'Vos candidatures à évaluer', en: 'Your applications to review' },
-  assignmentBody: { fr: 'Les candidatures qui vous sont confiées pour la saison « {season} » :', en: 'The applications entrusted to you for the season "{season}":' },
+  assignmentBody: {
+    fr: 'Les candidatures qui vous sont confiées pour la saison « {season} » :',
+    en: 'The applications entrusted to you for the season "{season}":',
+  },
 });

@@ -13,7 +13,17 @@ export async function juryDataOf(services: Services, person: DataSubject) {
   const memberships = await db
     .selectFrom('jury_members as j')
     .innerJoin('seasons as s', 's.id', 'j.season_id')
-    .select(['j.id', 's.name as season', 'j.expertise', 'j.topics', 'j.min_load', 'j.max_load', 'j.siren', 'j.invited_at', 'j.removed_at'])
+    .select([
+      'j.id',
+      's.name as season',
+      'j.expertise',
+      'j.topics',
+      'j.min_load',
+      'j.max_load',
+      'j.siren',
+      'j.invited_at',
+      'j.removed_at',
+    ])
     .where('j.user_id', '=', person.id)
     .orderBy('j.invited_at')
     .execute();
@@ -29,12 +39,33 @@ export async function juryDataOf(services: Services, person: DataSubject) {
       .execute(),
     db
       .selectFrom('reviews')
-      .select(['member_id', 'application_id', 'phase_id', 'scores', 'comments', 'overall', 'opinion', 'confidence', 'updated_at', 'submitted_at'])
+      .select([
+        'member_id',
+        'application_id',
+        'phase_id',
+        'scores',
+        'comments',
+        'overall',
+        'opinion',
+        'confidence',
+        'updated_at',
+        'submitted_at',
+      ])
       .where('member_id', 'in', ids)
       .orderBy('updated_at')
       .execute(),
-    db.selectFrom('review_conflicts').select(['member_id', 'application_id', 'source', 'reason', 'created_at']).where('member_id', 'in', ids).orderBy('created_at').execute(),
-    db.selectFrom('review_bids').select(['member_id', 'application_id', 'bid', 'updated_at']).where('member_id', 'in', ids).orderBy('updated_at').execute(),
+    db
+      .selectFrom('review_conflicts')
+      .select(['member_id', 'application_id', 'source', 'reason', 'created_at'])
+      .where('member_id', 'in', ids)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('review_bids')
+      .select(['member_id', 'application_id', 'bid', 'updated_at'])
+      .where('member_id', 'in', ids)
+      .orderBy('updated_at')
+      .execute(),
   ]);
   return {
     memberships: memberships.map((m) => ({
@@ -48,7 +79,14 @@ export async function juryDataOf(services: Services, person: DataSubject) {
       invitedAt: m.invited_at,
       removedAt: m.removed_at,
     })),
-    assignments: assignments.map((a) => ({ memberId: a.member_id, applicationId: a.application_id, runId: a.run_id, origin: a.origin, createdAt: a.created_at, publishedAt: a.published_at })),
+    assignments: assignments.map((a) => ({
+      memberId: a.member_id,
+      applicationId: a.application_id,
+      runId: a.run_id,
+      origin: a.origin,
+      createdAt: a.created_at,
+      publishedAt: a.published_at,
+    })),
     reviews: reviews.map((r) => ({
       memberId: r.member_id,
       applicationId: r.application_id,
@@ -61,8 +99,19 @@ export async function juryDataOf(services: Services, person: DataSubject) {
       updatedAt: r.updated_at,
       submittedAt: r.submitted_at,
     })),
-    conflicts: conflicts.map((c) => ({ memberId: c.member_id, applicationId: c.application_id, source: c.source, reason: c.reason, createdAt: c.created_at })),
-    bids: bids.map((b) => ({ memberId: b.member_id, applicationId: b.application_id, bid: b.bid, updatedAt: b.updated_at })),
+    conflicts: conflicts.map((c) => ({
+      memberId: c.member_id,
+      applicationId: c.application_id,
+      source: c.source,
+      reason: c.reason,
+      createdAt: c.created_at,
+    })),
+    bids: bids.map((b) => ({
+      memberId: b.member_id,
+      applicationId: b.application_id,
+      bid: b.bid,
+      updatedAt: b.updated_at,
+    })),
   };
 }
 
@@ -73,11 +122,24 @@ export async function juryDataOf(services: Services, person: DataSubject) {
  * new work, and their detected conflicts are kept as found (conflicts.ts), so nothing needs it any more.
  */
 export async function eraseJuryData({ trx }: ErasureContext, person: DataSubject): Promise<ErasureCounts> {
-  const members = await trx.updateTable('jury_members').set({ expertise: '', topics: [], siren: '' }).where('user_id', '=', person.id).returning('id').execute();
+  const members = await trx
+    .updateTable('jury_members')
+    .set({ expertise: '', topics: [], siren: '' })
+    .where('user_id', '=', person.id)
+    .returning('id')
+    .execute();
   const ids = members.map((m) => m.id);
   if (ids.length === 0) return { memberships: 0, reviews: 0, conflicts: 0, bids: 0, assignments: 0 };
   const count = async (table: 'reviews' | 'review_conflicts' | 'review_bids' | 'review_assignments') =>
-    Number((await trx.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).where('member_id', 'in', ids).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await trx
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('member_id', 'in', ids)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     memberships: ids.length,
     reviews: await count('reviews'),

@@ -25,13 +25,15 @@ export interface PhaseRules {
 /** Pure: the rules of `phase` at `now` (a phase runs from starts_at inclusive to ends_at exclusive). */
 export function phaseRules(phase: ReviewPhase, now: Date): PhaseRules {
   const t = now.getTime();
-  const status = t < new Date(phase.starts_at).getTime() ? 'upcoming' : t < new Date(phase.ends_at).getTime() ? 'open' : 'ended';
+  const status =
+    t < new Date(phase.starts_at).getTime() ? 'upcoming' : t < new Date(phase.ends_at).getTime() ? 'open' : 'ended';
   const othersReviews = phase.others_reviews;
   return {
     status,
     canEdit: status === 'open' || (status === 'ended' && phase.editable_after_end),
     visibility: phase.visibility,
     blind: phase.blind,
-    canSeeOthersReviews: (ownSubmitted) => othersReviews === 'always' || (othersReviews === 'after_own' && ownSubmitted),
+    canSeeOthersReviews: (ownSubmitted) =>
+      othersReviews === 'always' || (othersReviews === 'after_own' && ownSubmitted),
   };
 }

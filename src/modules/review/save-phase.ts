@@ -28,11 +28,22 @@ export interface PhaseInput {
 }
 
 export async function listPhases(db: Db, seasonId: string): Promise<PhaseRow[]> {
-  return db.selectFrom('review_phases').selectAll().where('season_id', '=', seasonId).orderBy('starts_at').orderBy('position').execute();
+  return db
+    .selectFrom('review_phases')
+    .selectAll()
+    .where('season_id', '=', seasonId)
+    .orderBy('starts_at')
+    .orderBy('position')
+    .execute();
 }
 
 export async function loadPhase(db: Db, seasonId: string, phaseId: string): Promise<PhaseRow | undefined> {
-  return db.selectFrom('review_phases').selectAll().where('season_id', '=', seasonId).where('id', '=', phaseId).executeTakeFirst();
+  return db
+    .selectFrom('review_phases')
+    .selectAll()
+    .where('season_id', '=', seasonId)
+    .where('id', '=', phaseId)
+    .executeTakeFirst();
 }
 
 /** "2026-04-01T09:00" typed in Paris time → the instant; null (and an error on the field) when invalid. */
@@ -74,7 +85,13 @@ export function readPhaseForm(form: FormReader): PhaseInput | null {
 }
 
 /** Creates a phase (phaseId undefined) or changes one of the season's phases. Returns its id, or null if unknown. */
-export async function savePhase(services: Services, actor: Actor, seasonId: string, phaseId: string | undefined, input: PhaseInput): Promise<string | null> {
+export async function savePhase(
+  services: Services,
+  actor: Actor,
+  seasonId: string,
+  phaseId: string | undefined,
+  input: PhaseInput,
+): Promise<string | null> {
   const values = {
     name: input.name,
     name_en: input.nameEn,
@@ -89,15 +106,38 @@ export async function savePhase(services: Services, actor: Actor, seasonId: stri
   return auditedTransaction(services.db, actor, now, async (trx, audit) => {
     let id: string | undefined;
     if (phaseId) {
-      id = (await trx.updateTable('review_phases').set(values).where('id', '=', phaseId).where('season_id', '=', seasonId).returning('id').executeTakeFirst())?.id;
+      id = (
+        await trx
+          .updateTable('review_phases')
+          .set(values)
+          .where('id', '=', phaseId)
+          .where('season_id', '=', seasonId)
+          .returning('id')
+          .executeTakeFirst()
+      )?.id;
       if (!id) return null;
     } else {
-      const position = await trx.selectFrom('review_phases').select((eb) => eb.fn.countAll<string>().as('n')).where('season_id', '=', seasonId).executeTakeFirstOrThrow();
-      id = (await trx.insertInto('review_phases').values({ season_id: seasonId, ...values, position: Number(position.n), created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+      const position = await trx
+        .selectFrom('review_phases')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('season_id', '=', seasonId)
+        .executeTakeFirstOrThrow();
+      id = (
+        await trx
+          .insertInto('review_phases')
+          .values({ season_id: seasonId, ...values, position: Number(position.n), created_at: now })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
     }
     // Reviewers with unfinished reviews are reminded before the phase ends, whoever opens which page.
     await scheduleReviewReminders(trx, { id, endsAt: input.endsAt }, now);
-    await audit({ action: phaseId ? 'review.phase-updated' : 'review.phase-created', subjectType: 'review_phase', subjectId: id, summary: { ...values, starts_at: input.startsAt.toISOString(), ends_at: input.endsAt.toISOString() } });
+    await audit({
+      action: phaseId ? 'review.phase-updated' : 'review.phase-created',
+      subjectType: 'review_phase',
+      subjectId: id,
+      summary: { ...values, starts_at: input.startsAt.toISOString(), ends_at: input.endsAt.toISOString() },
+    });
     return id;
   });
 }

@@ -24,7 +24,14 @@ describe('jury staff pages for staff limited to one track', () => {
   const get = (cookie: string, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
 
   const jury = () => `/admin/saisons/${f.seasonId}/jury`;
-  const pages = () => [jury(), `${jury()}/conflits`, `${jury()}/affectation`, `/admin/evaluations/${f.seasonId}`, `/admin/evaluations/${f.seasonId}/classement`, `/admin/evaluations/${f.seasonId}/classement.csv`];
+  const pages = () => [
+    jury(),
+    `${jury()}/conflits`,
+    `${jury()}/affectation`,
+    `/admin/evaluations/${f.seasonId}`,
+    `/admin/evaluations/${f.seasonId}/classement`,
+    `/admin/evaluations/${f.seasonId}/classement.csv`,
+  ];
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -89,25 +96,53 @@ describe('jury staff pages for staff limited to one track', () => {
 
   it('answers 404 on another track’s conflict and pair, and acts on its own', async () => {
     const { db } = t.app.services;
-    const conflicts = await db.selectFrom('review_conflicts').select(['id', 'application_id']).where('member_id', '=', f.memberIds[2]).execute();
+    const conflicts = await db
+      .selectFrom('review_conflicts')
+      .select(['id', 'application_id'])
+      .where('member_id', '=', f.memberIds[2])
+      .execute();
     const other = conflicts.find((c) => c.application_id === f.applications[1])!;
     const own = conflicts.find((c) => c.application_id === f.applications[0])!;
     const page = `${jury()}/conflits`;
     expect((await postForm(t.app, limited.cookie, page, `${page}/${other.id}/lever`, {})).statusCode).toBe(404);
-    expect(await db.selectFrom('review_conflicts').select('id').where('id', '=', other.id).executeTakeFirst()).toBeDefined();
+    expect(
+      await db.selectFrom('review_conflicts').select('id').where('id', '=', other.id).executeTakeFirst(),
+    ).toBeDefined();
     expect((await postForm(t.app, limited.cookie, page, `${page}/${own.id}/lever`, {})).statusCode).toBe(303);
 
-    const added = await postForm(t.app, limited.cookie, page, page, { application_id: f.applications[2], member_id: f.memberIds[2], reason: 'Ancien collègue' });
+    const added = await postForm(t.app, limited.cookie, page, page, {
+      application_id: f.applications[2],
+      member_id: f.memberIds[2],
+      reason: 'Ancien collègue',
+    });
     expect(added.statusCode).toBe(400);
     expect(added.body).toContain('Ancien collègue');
-    expect(await db.selectFrom('review_conflicts').select('id').where('application_id', '=', f.applications[2]).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db
+        .selectFrom('review_conflicts')
+        .select('id')
+        .where('application_id', '=', f.applications[2])
+        .executeTakeFirst(),
+    ).toBeUndefined();
 
     const assignment = `${jury()}/affectation`;
     const otherPair = f.assignments[1].get(f.applications[2])!;
-    expect((await postForm(t.app, limited.cookie, assignment, `${assignment}/paires/${otherPair}/retirer`, {})).statusCode).toBe(404);
-    const pairAdded = await postForm(t.app, limited.cookie, assignment, `${assignment}/paires`, { application_id: f.applications[2], member_id: f.memberIds[2] });
+    expect(
+      (await postForm(t.app, limited.cookie, assignment, `${assignment}/paires/${otherPair}/retirer`, {})).statusCode,
+    ).toBe(404);
+    const pairAdded = await postForm(t.app, limited.cookie, assignment, `${assignment}/paires`, {
+      application_id: f.applications[2],
+      member_id: f.memberIds[2],
+    });
     expect(pairAdded.statusCode).toBe(400);
-    expect(await db.selectFrom('review_assignments').select('id').where('application_id', '=', f.applications[2]).where('member_id', '=', f.memberIds[2]).executeTakeFirst()).toBeUndefined();
+    expect(
+      await db
+        .selectFrom('review_assignments')
+        .select('id')
+        .where('application_id', '=', f.applications[2])
+        .where('member_id', '=', f.memberIds[2])
+        .executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('leaves running and publishing the assignment, which covers every track, to staff without a limit', async () => {
@@ -117,9 +152,13 @@ describe('jury staff pages for staff limited to one track', () => {
     expect(page.body).not.toContain('name="per_application"');
     expect(page.body).toContain('seul un membre de l’équipe sans limite de parcours');
     const runs = await db.selectFrom('assignment_runs').select('id').where('season_id', '=', f.seasonId).execute();
-    expect((await postForm(t.app, limited.cookie, assignment, assignment, { per_application: '1' })).statusCode).toBe(403);
+    expect((await postForm(t.app, limited.cookie, assignment, assignment, { per_application: '1' })).statusCode).toBe(
+      403,
+    );
     expect((await postForm(t.app, limited.cookie, assignment, `${assignment}/publier`, {})).statusCode).toBe(403);
-    expect(await db.selectFrom('assignment_runs').select('id').where('season_id', '=', f.seasonId).execute()).toHaveLength(runs.length);
+    expect(
+      await db.selectFrom('assignment_runs').select('id').where('season_id', '=', f.seasonId).execute(),
+    ).toHaveLength(runs.length);
     expect((await get(everyTrack.cookie, assignment)).body).toContain('name="per_application"');
   });
 
@@ -139,9 +178,20 @@ describe('jury staff pages for staff limited to one track', () => {
   it('leaves the review phases, the jury’s members, the reminders and the ranking seed, which concern every track, to staff without a limit', async () => {
     const { db } = t.app.services;
     const count = async (table: 'audit_events' | 'review_ranking_seeds' | 'review_reminders' | 'review_phases') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const phases = `${jury()}/phases`;
-    const phase = await db.selectFrom('review_phases').selectAll().where('id', '=', f.phaseId).executeTakeFirstOrThrow();
+    const phase = await db
+      .selectFrom('review_phases')
+      .selectAll()
+      .where('id', '=', f.phaseId)
+      .executeTakeFirstOrThrow();
     const opened = { ...phaseFormValues(phase), visibility: 'all', others_reviews: 'always' };
     const progress = `/admin/evaluations/${f.seasonId}`;
     const events = await count('audit_events');
@@ -156,10 +206,22 @@ describe('jury staff pages for staff limited to one track', () => {
       expect(refused.statusCode).toBe(403);
       expect(refused.body).toContain('elle demande des droits sur tous les parcours');
     }
-    const unchanged = await db.selectFrom('review_phases').selectAll().where('id', '=', f.phaseId).executeTakeFirstOrThrow();
+    const unchanged = await db
+      .selectFrom('review_phases')
+      .selectAll()
+      .where('id', '=', f.phaseId)
+      .executeTakeFirstOrThrow();
     expect([unchanged.visibility, unchanged.others_reviews]).toEqual([phase.visibility, phase.others_reviews]);
     expect(await count('review_phases')).toBe(1);
-    expect((await db.selectFrom('jury_members').select('removed_at').where('id', '=', f.memberIds[1]).executeTakeFirstOrThrow()).removed_at).toBeNull();
+    expect(
+      (
+        await db
+          .selectFrom('jury_members')
+          .select('removed_at')
+          .where('id', '=', f.memberIds[1])
+          .executeTakeFirstOrThrow()
+      ).removed_at,
+    ).toBeNull();
     expect(await count('review_reminders')).toBe(0);
     expect(await count('review_ranking_seeds')).toBe(0);
     expect(await count('audit_events')).toBe(events);
@@ -171,10 +233,18 @@ describe('jury staff pages for staff limited to one track', () => {
 
     // Staff without a limit do each of them.
     expect((await postForm(t.app, everyTrack.cookie, phases, `${phases}/${f.phaseId}`, opened)).statusCode).toBe(303);
-    expect((await postForm(t.app, everyTrack.cookie, `${progress}/classement`, `${progress}/classement/graine`, {})).statusCode).toBe(303);
+    expect(
+      (await postForm(t.app, everyTrack.cookie, `${progress}/classement`, `${progress}/classement/graine`, {}))
+        .statusCode,
+    ).toBe(303);
     expect((await postForm(t.app, everyTrack.cookie, progress, `${progress}/relances`, {})).statusCode).toBe(303);
-    expect((await postForm(t.app, everyTrack.cookie, jury(), `${jury()}/membres/${f.memberIds[1]}/retirer`, {})).statusCode).toBe(303);
+    expect(
+      (await postForm(t.app, everyTrack.cookie, jury(), `${jury()}/membres/${f.memberIds[1]}/retirer`, {})).statusCode,
+    ).toBe(303);
     expect(await count('review_ranking_seeds')).toBe(1);
-    expect((await db.selectFrom('review_phases').select('visibility').where('id', '=', f.phaseId).executeTakeFirstOrThrow()).visibility).toBe('all');
+    expect(
+      (await db.selectFrom('review_phases').select('visibility').where('id', '=', f.phaseId).executeTakeFirstOrThrow())
+        .visibility,
+    ).toBe('all');
   });
 });

@@ -10,7 +10,13 @@ export const listSeasonsCommand: Command = {
     if (seasons.length === 0) console.log('no season yet');
     for (const s of seasons) {
       console.log(
-        [String(s.number).padStart(3), s.slug.padEnd(20), s.status.padEnd(9), `${formatParisMoment('en', s.opensAt)} → ${formatParisMoment('en', s.closesAt)}`, `${s.laureateCount} laureate(s)`].join('  '),
+        [
+          String(s.number).padStart(3),
+          s.slug.padEnd(20),
+          s.status.padEnd(9),
+          `${formatParisMoment('en', s.opensAt)} → ${formatParisMoment('en', s.closesAt)}`,
+          `${s.laureateCount} laureate(s)`,
+        ].join('  '),
       );
     }
     return 0;

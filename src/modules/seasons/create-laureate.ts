@@ -6,11 +6,21 @@ import { laureateColumns, type LaureateInput } from './laureate-form.js';
 import { lockSubmissionKey } from './submission-keys.js';
 
 /** Adds a laureate to a season; with a submission key, a repeated send returns the first one's laureate. */
-export async function createLaureate(services: Services, actor: Actor, seasonId: string, input: LaureateInput, submissionKey: string | null = null): Promise<string> {
+export async function createLaureate(
+  services: Services,
+  actor: Actor,
+  seasonId: string,
+  input: LaureateInput,
+  submissionKey: string | null = null,
+): Promise<string> {
   const result = await auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit) => {
     if (submissionKey) {
       await lockSubmissionKey(trx, submissionKey);
-      const done = await trx.selectFrom('laureates').select('id').where('submission_key', '=', submissionKey).executeTakeFirst();
+      const done = await trx
+        .selectFrom('laureates')
+        .select('id')
+        .where('submission_key', '=', submissionKey)
+        .executeTakeFirst();
       if (done) return { id: done.id, replay: true };
     }
     const { id } = await trx
@@ -18,7 +28,12 @@ export async function createLaureate(services: Services, actor: Actor, seasonId:
       .values({ season_id: seasonId, ...laureateColumns(input), submission_key: submissionKey })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await audit({ action: 'laureate.created', subjectType: 'laureate', subjectId: id, summary: { seasonId, name: input.name, track: input.trackCode } });
+    await audit({
+      action: 'laureate.created',
+      subjectType: 'laureate',
+      subjectId: id,
+      summary: { seasonId, name: input.name, track: input.trackCode },
+    });
     await announcePublicChange(trx, services);
     return { id, replay: false };
   });

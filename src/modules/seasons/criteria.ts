@@ -66,7 +66,8 @@ export const SEASON2_EXTRA_CRITERIA: readonly CriterionTemplate[] = [
     code: 'probleme-public-majeur',
     label: 'Fort impact sur une problématique publique majeure',
     labelEn: 'High impact on a major public problem',
-    description: 'Le projet agit sur une priorité de l’action publique et peut changer la situation de façon mesurable.',
+    description:
+      'Le projet agit sur une priorité de l’action publique et peut changer la situation de façon mesurable.',
     descriptionEn: 'The project acts on a public-policy priority and can change the situation measurably.',
     weight: 1,
   },

@@ -11,7 +11,14 @@ import type { SeasonInput } from './season-form.js';
 const DAY = 86_400_000;
 
 function criteria(templates: readonly CriterionTemplate[]): SeasonInput['criteria'] {
-  return templates.map(({ code, label, labelEn, description, descriptionEn, weight }) => ({ code, label, labelEn, description, descriptionEn, weight }));
+  return templates.map(({ code, label, labelEn, description, descriptionEn, weight }) => ({
+    code,
+    label,
+    labelEn,
+    description,
+    descriptionEn,
+    weight,
+  }));
 }
 
 const COMMONS_TRACKS: SeasonInput['tracks'] = [
@@ -28,23 +35,28 @@ const SEASON1_LAUREATES: LaureateInput[] = [
     trackCode: '',
     name: 'SNU augmenté',
     organisation: 'Association porteuse du projet',
-    summary: 'Des missions d’intérêt général proposées aux jeunes du service national universel, testées en Île-de-France avant un déploiement dans une douzaine de villes.',
-    summaryEn: 'Public-interest missions for young people in the universal national service, tried in Île-de-France before spreading to a dozen cities.',
+    summary:
+      'Des missions d’intérêt général proposées aux jeunes du service national universel, testées en Île-de-France avant un déploiement dans une douzaine de villes.',
+    summaryEn:
+      'Public-interest missions for young people in the universal national service, tried in Île-de-France before spreading to a dozen cities.',
     website: '',
   }),
   laureate(2, {
     trackCode: '',
     name: 'Infoclimat',
     organisation: 'Association Infoclimat',
-    summary: 'Un réseau associatif de stations météorologiques dont les relevés sont publiés en données ouvertes, qui s’étend à de nouveaux départements.',
-    summaryEn: 'A volunteer network of weather stations publishing its readings as open data, now reaching new départements.',
+    summary:
+      'Un réseau associatif de stations météorologiques dont les relevés sont publiés en données ouvertes, qui s’étend à de nouveaux départements.',
+    summaryEn:
+      'A volunteer network of weather stations publishing its readings as open data, now reaching new départements.',
     website: 'https://www.infoclimat.fr',
   }),
   laureate(3, {
     trackCode: '',
     name: 'Permis de construire',
     organisation: 'Association Permis de construire',
-    summary: 'Un accompagnement vers l’emploi et le logement pour les personnes qui sortent de détention, avec de nouvelles antennes locales.',
+    summary:
+      'Un accompagnement vers l’emploi et le logement pour les personnes qui sortent de détention, avec de nouvelles antennes locales.',
     summaryEn: 'Support towards work and housing for people leaving prison, with new local branches.',
     website: '',
   }),
@@ -52,16 +64,42 @@ const SEASON1_LAUREATES: LaureateInput[] = [
     trackCode: '',
     name: 'Sport inclusif',
     organisation: 'Association Sport inclusif',
-    summary: 'Rendre la pratique sportive accessible aux personnes en situation de handicap, en rapprochant clubs et institutions.',
+    summary:
+      'Rendre la pratique sportive accessible aux personnes en situation de handicap, en rapprochant clubs et institutions.',
     summaryEn: 'Making sport accessible to people with disabilities by bringing clubs and institutions together.',
     website: '',
   }),
   ...[
-    ['Cartes des fontaines publiques', 'Public fountain maps', 'Un relevé participatif des points d’eau potable gratuits, publié en données ouvertes.', 'A crowd-sourced survey of free drinking-water points, published as open data.'],
-    ['Répar’Quartier', 'Répar’Quartier', 'Des ateliers de réparation animés par des bénévoles pour prolonger la vie des objets du quotidien.', 'Repair workshops run by volunteers to extend the life of everyday objects.'],
-    ['Aide aux démarches en ligne', 'Help with online procedures', 'Des permanences de bénévoles pour aider chacun à accomplir ses démarches administratives en ligne.', 'Volunteer drop-in sessions helping everyone complete administrative procedures online.'],
-    ['Jardins nourriciers', 'Food gardens', 'Un réseau de jardins partagés qui fournit des légumes frais à des épiceries solidaires.', 'A network of shared gardens supplying fresh vegetables to community grocery shops.'],
-    ['Tutorat numérique', 'Digital tutoring', 'Des étudiants bénévoles accompagnent des collégiens dans l’usage des outils numériques scolaires.', 'Volunteer students help pupils use the school’s digital tools.'],
+    [
+      'Cartes des fontaines publiques',
+      'Public fountain maps',
+      'Un relevé participatif des points d’eau potable gratuits, publié en données ouvertes.',
+      'A crowd-sourced survey of free drinking-water points, published as open data.',
+    ],
+    [
+      'Répar’Quartier',
+      'Répar’Quartier',
+      'Des ateliers de réparation animés par des bénévoles pour prolonger la vie des objets du quotidien.',
+      'Repair workshops run by volunteers to extend the life of everyday objects.',
+    ],
+    [
+      'Aide aux démarches en ligne',
+      'Help with online procedures',
+      'Des permanences de bénévoles pour aider chacun à accomplir ses démarches administratives en ligne.',
+      'Volunteer drop-in sessions helping everyone complete administrative procedures online.',
+    ],
+    [
+      'Jardins nourriciers',
+      'Food gardens',
+      'Un réseau de jardins partagés qui fournit des légumes frais à des épiceries solidaires.',
+      'A network of shared gardens supplying fresh vegetables to community grocery shops.',
+    ],
+    [
+      'Tutorat numérique',
+      'Digital tutoring',
+      'Des étudiants bénévoles accompagnent des collégiens dans l’usage des outils numériques scolaires.',
+      'Volunteer students help pupils use the school’s digital tools.',
+    ],
   ].map(([name, nameEn, summary, summaryEn], i) =>
     laureate(5 + i, {
       trackCode: '',
@@ -79,7 +117,8 @@ const SEASON2_LAUREATES: LaureateInput[] = [
     trackCode: 'communs-numeriques',
     name: 'Open Food Facts',
     organisation: 'Association Open Food Facts',
-    summary: 'Une base collaborative et ouverte des produits alimentaires, qui ajoute l’empreinte carbone des produits à ses informations.',
+    summary:
+      'Une base collaborative et ouverte des produits alimentaires, qui ajoute l’empreinte carbone des produits à ses informations.',
     summaryEn: 'A collaborative open database of food products, now adding the products’ carbon footprint.',
     website: 'https://world.openfoodfacts.org',
   }),
@@ -87,15 +126,18 @@ const SEASON2_LAUREATES: LaureateInput[] = [
     trackCode: 'communs-numeriques',
     name: 'Primtux',
     organisation: 'Association Primtux',
-    summary: 'Une distribution GNU/Linux éducative pour les enfants de 3 à 10 ans, conçue par des enseignants et qui redonne vie aux ordinateurs anciens.',
-    summaryEn: 'An educational GNU/Linux distribution for children aged 3 to 10, built by teachers, that gives old computers a new life.',
+    summary:
+      'Une distribution GNU/Linux éducative pour les enfants de 3 à 10 ans, conçue par des enseignants et qui redonne vie aux ordinateurs anciens.',
+    summaryEn:
+      'An educational GNU/Linux distribution for children aged 3 to 10, built by teachers, that gives old computers a new life.',
     website: 'https://primtux.fr',
   }),
   laureate(3, {
     trackCode: 'communs-numeriques',
     name: 'uMap',
     organisation: 'Communauté OpenStreetMap France',
-    summary: 'Un outil libre pour créer en quelques minutes des cartes personnalisées sur fond OpenStreetMap et les intégrer à un site.',
+    summary:
+      'Un outil libre pour créer en quelques minutes des cartes personnalisées sur fond OpenStreetMap et les intégrer à un site.',
     summaryEn: 'A free tool to build custom maps on OpenStreetMap in minutes and embed them in a website.',
     website: 'https://umap.openstreetmap.fr',
   }),
@@ -103,7 +145,8 @@ const SEASON2_LAUREATES: LaureateInput[] = [
     trackCode: 'communs-numeriques',
     name: 'Pyronear',
     organisation: 'Association Pyronear',
-    summary: 'Des détecteurs ouverts et peu coûteux qui repèrent tôt les départs de feux de forêt, éprouvés en Ardèche.',
+    summary:
+      'Des détecteurs ouverts et peu coûteux qui repèrent tôt les départs de feux de forêt, éprouvés en Ardèche.',
     summaryEn: 'Open, low-cost detectors that spot forest fires early, proven in Ardèche.',
     website: 'https://pyronear.org',
   }),
@@ -118,7 +161,8 @@ export function demoSeasons(now: Date): { season: SeasonInput; laureates: Laurea
         slug: 'saison-1',
         name: 'Saison 1 — la première promotion',
         nameEn: 'Season 1 — the first cohort',
-        summary: 'Le premier appel de l’Accélérateur, ouvert à tous les porteurs de projets d’intérêt général de la société civile.',
+        summary:
+          'Le premier appel de l’Accélérateur, ouvert à tous les porteurs de projets d’intérêt général de la société civile.',
         summaryEn: 'The Accelerator’s first call, open to every public-interest project from civil society.',
         opensAt: parisStartOfDay('2021-12-17'),
         closesAt: parisEndOfDay('2022-01-29'),
@@ -137,7 +181,8 @@ export function demoSeasons(now: Date): { season: SeasonInput; laureates: Laurea
         slug: 'saison-2',
         name: 'Saison 2 — les communs',
         nameEn: 'Season 2 — the commons',
-        summary: 'Une saison consacrée aux ressources d’intérêt commun, numériques ou non, avec un accompagnement d’un an.',
+        summary:
+          'Une saison consacrée aux ressources d’intérêt commun, numériques ou non, avec un accompagnement d’un an.',
         summaryEn: 'A season devoted to shared resources, digital or not, with a year of support.',
         opensAt: parisStartOfDay('2023-04-07'),
         closesAt: parisEndOfDay('2023-05-02'),
@@ -156,8 +201,10 @@ export function demoSeasons(now: Date): { season: SeasonInput; laureates: Laurea
         slug: 'saison-3',
         name: 'Saison 3 — appel en cours',
         nameEn: 'Season 3 — call open now',
-        summary: 'L’appel à candidatures en cours : associations, citoyennes, citoyens et administrations peuvent déposer leur projet.',
-        summaryEn: 'The call for applications now open: associations, citizens and administrations can submit their project.',
+        summary:
+          'L’appel à candidatures en cours : associations, citoyennes, citoyens et administrations peuvent déposer leur projet.',
+        summaryEn:
+          'The call for applications now open: associations, citizens and administrations can submit their project.',
         opensAt: parisStartOfDay(isoDateParis(new Date(now.getTime() - 20 * DAY))),
         closesAt: parisEndOfDay(isoDateParis(new Date(now.getTime() + 60 * DAY))),
         eligibleKinds: ['citizen', 'association', 'administration'],
@@ -175,11 +222,18 @@ export function demoSeasons(now: Date): { season: SeasonInput; laureates: Laurea
 /** Loads the demo seasons and their laureates; a season already there (by slug) is left alone. */
 export async function loadSeasonsDemo(services: Services): Promise<void> {
   for (const { season, laureates } of demoSeasons(services.clock.now())) {
-    const existing = await services.db.selectFrom('seasons').select('id').where('slug', '=', season.slug).executeTakeFirst();
+    const existing = await services.db
+      .selectFrom('seasons')
+      .select('id')
+      .where('slug', '=', season.slug)
+      .executeTakeFirst();
     if (existing) continue;
     const result = await createSeason(services, systemActor, season);
     if (!result.ok) {
-      services.log.warn({ slug: season.slug, errors: Object.keys(result.errors) }, 'demo season skipped: it clashes with an existing season');
+      services.log.warn(
+        { slug: season.slug, errors: Object.keys(result.errors) },
+        'demo season skipped: it clashes with an existing season',
+      );
       continue;
     }
     for (const l of laureates) await createLaureate(services, systemActor, result.id, l);

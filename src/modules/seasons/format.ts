@@ -4,7 +4,12 @@ import { seasonMessages as m } from './messages.js';
 import { closedFrom, type SeasonStatus } from './season-status.js';
 
 const eurosFormat = (locale: string, digits: number) =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', minimumFractionDigits: digits, maximumFractionDigits: digits });
+  new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
 const euros = {
   fr: [eurosFormat('fr-FR', 0), eurosFormat('fr-FR', 2)],
   en: [eurosFormat('en-GB', 0), eurosFormat('en-GB', 2)],
@@ -22,7 +27,11 @@ const HOUR = 3_600_000;
  * "Clôture dans 12 jours", computed on the server from the injected clock: whole days left
  * (rounded down), then hours, then minutes on the last day.
  */
-export function countdownText(locale: Locale, season: { status: SeasonStatus; opensAt: Date; closesAt: Date }, now: Date): string | null {
+export function countdownText(
+  locale: Locale,
+  season: { status: SeasonStatus; opensAt: Date; closesAt: Date },
+  now: Date,
+): string | null {
   if (season.status === 'open') {
     const left = closedFrom(season.closesAt).getTime() - now.getTime();
     if (left >= 2 * DAY) return t(locale, m.closesInDays, { n: Math.floor(left / DAY) });
@@ -56,5 +65,8 @@ export function centsToInput(cents: number): string {
 /** "29 janvier 2022 à 23:59:59 (heure de Paris)": seconds shown only when they are not zero. */
 export function formatParisMoment(locale: Locale, instant: Date): string {
   const time = parisClockTime(instant);
-  return t(locale, m.dateAtTime, { date: formatDate(locale, instant), time: time.endsWith(':00') ? time.slice(0, 5) : time });
+  return t(locale, m.dateAtTime, {
+    date: formatDate(locale, instant),
+    time: time.endsWith(':00') ? time.slice(0, 5) : time,
+  });
 }

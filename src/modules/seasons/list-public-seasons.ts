@@ -15,7 +15,14 @@ export interface PublicSeason {
   closesAt: Date;
   status: SeasonStatus;
   tracks: { code: string; name: string; nameEn: string; lead: string }[];
-  criteria: { code: string; label: string; labelEn: string; description: string; descriptionEn: string; weight: number }[];
+  criteria: {
+    code: string;
+    label: string;
+    labelEn: string;
+    description: string;
+    descriptionEn: string;
+    weight: number;
+  }[];
   eligibleKinds: string[];
   supportMonths: number;
   grantEnvelopeCents: number;
@@ -74,13 +81,19 @@ export async function currentOpenSeason(services: Pick<Services, 'db' | 'clock'>
   return open.at(-1) ?? null;
 }
 
-export async function getPublicSeason(services: Pick<Services, 'db' | 'clock'>, slug: string): Promise<PublicSeason | null> {
+export async function getPublicSeason(
+  services: Pick<Services, 'db' | 'clock'>,
+  slug: string,
+): Promise<PublicSeason | null> {
   const [season] = await loadSeasons(services.db, { slug });
   return season ? toPublic(season, services.clock.now()) : null;
 }
 
 /** Laureates of a season, in their display order, with the track they belong to. */
-export async function listPublicLaureates(services: Pick<Services, 'db'>, season: Pick<PublicSeason, 'id' | 'tracks'>): Promise<PublicLaureate[]> {
+export async function listPublicLaureates(
+  services: Pick<Services, 'db'>,
+  season: Pick<PublicSeason, 'id' | 'tracks'>,
+): Promise<PublicLaureate[]> {
   const laureates = await loadLaureates(services.db, { seasonId: season.id });
   return laureates.map((l) => {
     const track = season.tracks.find((t) => t.code === l.trackCode);

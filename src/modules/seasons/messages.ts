@@ -45,7 +45,10 @@ export const seasonMessages = defineMessages({
   kind_citizen: { fr: 'Citoyennes et citoyens', en: 'Citizens' },
   kind_association: { fr: 'Associations', en: 'Associations' },
   kind_administration: { fr: 'Administrations', en: 'Administrations' },
-  kind_company: { fr: 'Entreprises, sans captation exclusive de la valeur', en: 'Companies, without exclusive capture of value' },
+  kind_company: {
+    fr: 'Entreprises, sans captation exclusive de la valeur',
+    en: 'Companies, without exclusive capture of value',
+  },
   laureatesTitle: { fr: 'Les lauréats', en: 'Laureates' },
   laureatesLead: {
     fr: 'Les projets d’intérêt général accompagnés par l’Accélérateur, saison par saison.',
@@ -54,8 +57,14 @@ export const seasonMessages = defineMessages({
   filterSeason: { fr: 'Saison', en: 'Season' },
   allSeasons: { fr: 'Toutes les saisons', en: 'All seasons' },
   filter: { fr: 'Filtrer', en: 'Filter' },
-  noLaureates: { fr: 'Aucun lauréat n’a encore été annoncé pour cette saison.', en: 'No laureate has been announced for this season yet.' },
-  unknownSeasonFilter: { fr: 'Cette saison n’existe pas : tous les lauréats sont affichés.', en: 'This season does not exist: all laureates are shown.' },
+  noLaureates: {
+    fr: 'Aucun lauréat n’a encore été annoncé pour cette saison.',
+    en: 'No laureate has been announced for this season yet.',
+  },
+  unknownSeasonFilter: {
+    fr: 'Cette saison n’existe pas : tous les lauréats sont affichés.',
+    en: 'This season does not exist: all laureates are shown.',
+  },
   organisation: { fr: 'Structure : {name}', en: 'Organisation: {name}' },
   track: { fr: 'Volet : {name}', en: 'Track: {name}' },
   website: { fr: 'Site du projet', en: 'Project website' },
@@ -101,7 +110,10 @@ export const seasonMessages = defineMessages({
   fieldSummary: { fr: 'Présentation (français)', en: 'Summary (French)' },
   fieldSummaryEn: { fr: 'Présentation (anglais)', en: 'Summary (English)' },
   fieldOpensOn: { fr: 'Date d’ouverture', en: 'Opening date' },
-  fieldOpensOnHint: { fr: 'Format AAAA-MM-JJ ; ouverture à 00:00, heure de Paris', en: 'Format YYYY-MM-DD; opens at 00:00 Paris time' },
+  fieldOpensOnHint: {
+    fr: 'Format AAAA-MM-JJ ; ouverture à 00:00, heure de Paris',
+    en: 'Format YYYY-MM-DD; opens at 00:00 Paris time',
+  },
   fieldClosesOn: { fr: 'Date de clôture', en: 'Closing date' },
   fieldClosesOnHint: { fr: 'Format AAAA-MM-JJ', en: 'Format YYYY-MM-DD' },
   fieldClosesTime: { fr: 'Heure de clôture (facultatif)', en: 'Closing time (optional)' },
@@ -121,8 +133,14 @@ export const seasonMessages = defineMessages({
   fieldCriterionCode: { fr: 'Code du critère {n}', en: 'Code of criterion {n}' },
   fieldCriterionLabel: { fr: 'Intitulé du critère {n} (français)', en: 'Label of criterion {n} (French)' },
   fieldCriterionLabelEn: { fr: 'Intitulé du critère {n} (anglais)', en: 'Label of criterion {n} (English)' },
-  fieldCriterionDescription: { fr: 'Description du critère {n} (français)', en: 'Description of criterion {n} (French)' },
-  fieldCriterionDescriptionEn: { fr: 'Description du critère {n} (anglais)', en: 'Description of criterion {n} (English)' },
+  fieldCriterionDescription: {
+    fr: 'Description du critère {n} (français)',
+    en: 'Description of criterion {n} (French)',
+  },
+  fieldCriterionDescriptionEn: {
+    fr: 'Description du critère {n} (anglais)',
+    en: 'Description of criterion {n} (English)',
+  },
   fieldCriterionWeight: { fr: 'Pondération du critère {n}', en: 'Weight of criterion {n}' },
 
   laureatesOf: { fr: 'Lauréats de la saison {n}', en: 'Laureates of season {n}' },
@@ -150,19 +168,37 @@ export const seasonMessages = defineMessages({
     fr: 'La clôture doit être postérieure à l’ouverture.',
     en: 'The closing date must be after the opening date.',
   },
-  time: { fr: 'Saisissez une heure au format HH:MM, par exemple 18:00.', en: 'Enter a time in the format HH:MM, e.g. 18:00.' },
-  positiveInteger: { fr: 'Saisissez un nombre entier supérieur à zéro.', en: 'Enter a whole number greater than zero.' },
+  time: {
+    fr: 'Saisissez une heure au format HH:MM, par exemple 18:00.',
+    en: 'Enter a time in the format HH:MM, e.g. 18:00.',
+  },
+  positiveInteger: {
+    fr: 'Saisissez un nombre entier supérieur à zéro.',
+    en: 'Enter a whole number greater than zero.',
+  },
   naturalInteger: { fr: 'Saisissez un nombre entier positif ou nul.', en: 'Enter a whole number, zero or more.' },
   euros: {
     fr: 'Saisissez un montant en euros, par exemple 800000 ou 800 000,50.',
     en: 'Enter an amount in euros, e.g. 800000 or 800 000,50.',
   },
-  duplicateTrack: { fr: 'Ce code de volet est déjà utilisé dans cette saison.', en: 'This track code is already used in this season.' },
-  duplicateCriterion: { fr: 'Ce code de critère est déjà utilisé dans cette saison.', en: 'This criterion code is already used in this season.' },
-  slugTaken: { fr: 'Une autre saison utilise déjà cet identifiant.', en: 'Another season already uses this identifier.' },
+  duplicateTrack: {
+    fr: 'Ce code de volet est déjà utilisé dans cette saison.',
+    en: 'This track code is already used in this season.',
+  },
+  duplicateCriterion: {
+    fr: 'Ce code de critère est déjà utilisé dans cette saison.',
+    en: 'This criterion code is already used in this season.',
+  },
+  slugTaken: {
+    fr: 'Une autre saison utilise déjà cet identifiant.',
+    en: 'Another season already uses this identifier.',
+  },
   numberTaken: { fr: 'Une autre saison porte déjà ce numéro.', en: 'Another season already has this number.' },
   eligibleRequired: { fr: 'Cochez au moins un public éligible.', en: 'Tick at least one kind of applicant.' },
-  rowIncomplete: { fr: 'Complétez ce champ ou videz toute la ligne.', en: 'Fill in this field or empty the whole row.' },
+  rowIncomplete: {
+    fr: 'Complétez ce champ ou videz toute la ligne.',
+    en: 'Fill in this field or empty the whole row.',
+  },
   criteriaRequired: { fr: 'Une saison a besoin d’au moins un critère.', en: 'A season needs at least one criterion.' },
   unknownTrack: { fr: 'Choisissez un des volets de la saison.', en: 'Choose one of the season’s tracks.' },
   notYourTrack: {

@@ -56,7 +56,11 @@ export interface LaureateRecord {
 /** PGlite returns text[] already parsed; node-postgres too, but be safe with '{a,b}' strings. */
 function textArray(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
-  if (typeof value === 'string') return value.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .replace(/^\{|\}$/g, '')
+      .split(',')
+      .filter(Boolean);
   return [];
 }
 
@@ -69,8 +73,20 @@ export async function loadSeasons(db: Db, filter: { slug?: string; id?: string }
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [tracks, criteria, counts] = await Promise.all([
-    db.selectFrom('season_tracks').selectAll().where('season_id', 'in', ids).orderBy('position').orderBy('code').execute(),
-    db.selectFrom('season_criteria').selectAll().where('season_id', 'in', ids).orderBy('position').orderBy('code').execute(),
+    db
+      .selectFrom('season_tracks')
+      .selectAll()
+      .where('season_id', 'in', ids)
+      .orderBy('position')
+      .orderBy('code')
+      .execute(),
+    db
+      .selectFrom('season_criteria')
+      .selectAll()
+      .where('season_id', 'in', ids)
+      .orderBy('position')
+      .orderBy('code')
+      .execute(),
     db
       .selectFrom('laureates')
       .select(['season_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -110,7 +126,10 @@ export async function loadSeasons(db: Db, filter: { slug?: string; id?: string }
   }));
 }
 
-export async function loadLaureates(db: Db, filter: { seasonId?: string; id?: string } = {}): Promise<LaureateRecord[]> {
+export async function loadLaureates(
+  db: Db,
+  filter: { seasonId?: string; id?: string } = {},
+): Promise<LaureateRecord[]> {
   let query = db.selectFrom('laureates').selectAll().orderBy('position').orderBy('name');
   if (filter.seasonId !== undefined) query = query.where('season_id', '=', filter.seasonId);
   if (filter.id !== undefined) query = query.where('id', '=', filter.id);

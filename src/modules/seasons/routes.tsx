@@ -49,7 +49,12 @@ function mayManageTrack(request: FastifyRequest, trackCode: string): boolean {
   return coversTrack(request.user, trackCode);
 }
 
-const NOTICES = { cree: m.created, enregistre: m.saved, laureat: m.laureateSaved, supprime: m.laureateDeleted } as const;
+const NOTICES = {
+  cree: m.created,
+  enregistre: m.saved,
+  laureat: m.laureateSaved,
+  supprime: m.laureateDeleted,
+} as const;
 
 function noticeOf(request: FastifyRequest): string | undefined {
   const key = (request.query as Record<string, string | undefined>).ok;
@@ -64,33 +69,46 @@ async function registerPublicRoutes(app: FastifyInstance, services: Services): P
     }),
   );
 
-  app.get<{ Params: { slug: string } }>('/saisons/:slug', { config: { permission: 'public' } }, async (request, reply) => {
-    try {
-      return await servePublicPage(request, reply, async () => {
-        const season = await getPublicSeason(services, request.params.slug);
-        if (!season) throw new NotFound();
-        return <SeasonPage ctx={plainViewContext(request)} season={season} now={services.clock.now()} />;
-      });
-    } catch (error) {
-      if (error instanceof NotFound) return notFound(request, reply);
-      throw error;
-    }
-  });
+  app.get<{ Params: { slug: string } }>(
+    '/saisons/:slug',
+    { config: { permission: 'public' } },
+    async (request, reply) => {
+      try {
+        return await servePublicPage(request, reply, async () => {
+          const season = await getPublicSeason(services, request.params.slug);
+          if (!season) throw new NotFound();
+          return <SeasonPage ctx={plainViewContext(request)} season={season} now={services.clock.now()} />;
+        });
+      } catch (error) {
+        if (error instanceof NotFound) return notFound(request, reply);
+        throw error;
+      }
+    },
+  );
 
-  app.get<{ Querystring: { saison?: string } }>('/laureats', { config: { permission: 'public' } }, async (request, reply) =>
-    servePublicPage(request, reply, async () => {
-      const selected = typeof request.query.saison === 'string' ? request.query.saison : '';
-      const seasons = await listPublicSeasons(services);
-      const chosen = seasons.filter((s) => s.slug === selected);
-      const unknownFilter = selected !== '' && chosen.length === 0;
-      // Only seasons that have laureates, newest first, unless one season is asked for.
-      const shown = chosen.length > 0 ? chosen : seasons.filter((s) => s.laureateCount > 0).reverse();
-      const groups: LaureateGroup[] = [];
-      for (const season of shown) groups.push({ season, laureates: await listPublicLaureates(services, season) });
-      return (
-        <LaureatesPage ctx={plainViewContext(request)} seasons={seasons} groups={groups} selected={unknownFilter ? '' : selected} unknownFilter={unknownFilter} />
-      );
-    }),
+  app.get<{ Querystring: { saison?: string } }>(
+    '/laureats',
+    { config: { permission: 'public' } },
+    async (request, reply) =>
+      servePublicPage(request, reply, async () => {
+        const selected = typeof request.query.saison === 'string' ? request.query.saison : '';
+        const seasons = await listPublicSeasons(services);
+        const chosen = seasons.filter((s) => s.slug === selected);
+        const unknownFilter = selected !== '' && chosen.length === 0;
+        // Only seasons that have laureates, newest first, unless one season is asked for.
+        const shown = chosen.length > 0 ? chosen : seasons.filter((s) => s.laureateCount > 0).reverse();
+        const groups: LaureateGroup[] = [];
+        for (const season of shown) groups.push({ season, laureates: await listPublicLaureates(services, season) });
+        return (
+          <LaureatesPage
+            ctx={plainViewContext(request)}
+            seasons={seasons}
+            groups={groups}
+            selected={unknownFilter ? '' : selected}
+            unknownFilter={unknownFilter}
+          />
+        );
+      }),
   );
 }
 
@@ -104,15 +122,41 @@ function seasonFormRows(values: Record<string, string>): { trackRows: number; cr
 async function registerSeasonAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
   app.get('/admin/saisons', { config: { permission: 'staff.area' } }, async (request, reply) => {
     const seasons = await listPublicSeasons(services);
-    return html(reply, 200, <AdminSeasonsPage ctx={plainViewContext(request)} seasons={seasons} notice={noticeOf(request)} canEdit={coversEveryTrack(request.user)} />);
+    return html(
+      reply,
+      200,
+      <AdminSeasonsPage
+        ctx={plainViewContext(request)}
+        seasons={seasons}
+        notice={noticeOf(request)}
+        canEdit={coversEveryTrack(request.user)}
+      />,
+    );
   });
 
-  app.get('/admin/saisons/nouvelle', { config: { permission: 'seasons.manage', allTracks: true } }, async (request, reply) => {
-    const seasons = await loadSeasons(services.db);
-    const values = { ...newSeasonFormValues(Math.max(0, ...seasons.map((s) => s.number)) + 1), [SUBMISSION_FIELD]: newSubmissionKey() };
-    const ctx = await viewContext(request, reply);
-    return html(reply, 200, <SeasonFormPage ctx={ctx} heading={t(ctx.locale, m.newSeason)} values={values} errors={{}} {...seasonFormRows(values)} />);
-  });
+  app.get(
+    '/admin/saisons/nouvelle',
+    { config: { permission: 'seasons.manage', allTracks: true } },
+    async (request, reply) => {
+      const seasons = await loadSeasons(services.db);
+      const values = {
+        ...newSeasonFormValues(Math.max(0, ...seasons.map((s) => s.number)) + 1),
+        [SUBMISSION_FIELD]: newSubmissionKey(),
+      };
+      const ctx = await viewContext(request, reply);
+      return html(
+        reply,
+        200,
+        <SeasonFormPage
+          ctx={ctx}
+          heading={t(ctx.locale, m.newSeason)}
+          values={values}
+          errors={{}}
+          {...seasonFormRows(values)}
+        />,
+      );
+    },
+  );
 
   app.post('/admin/saisons', { config: { permission: 'seasons.manage', allTracks: true } }, async (request, reply) => {
     const { form, input } = readSeasonForm(request.body);
@@ -125,34 +169,68 @@ async function registerSeasonAdminRoutes(app: FastifyInstance, services: Service
     }
     const ctx = await viewContext(request, reply);
     const rows = { trackRows: rowCount(request.body, 'track'), criterionRows: rowCount(request.body, 'criterion') };
-    return html(reply, 400, <SeasonFormPage ctx={ctx} heading={t(ctx.locale, m.newSeason)} values={form.values} errors={errors} {...rows} />);
+    return html(
+      reply,
+      400,
+      <SeasonFormPage ctx={ctx} heading={t(ctx.locale, m.newSeason)} values={form.values} errors={errors} {...rows} />,
+    );
   });
 
-  app.get<IdParams>('/admin/saisons/:id/modifier', { config: { permission: 'seasons.manage', allTracks: true } }, async (request, reply) => {
-    const season = await seasonById(services, request.params.id);
-    if (!season) return notFound(request, reply);
-    const values = seasonFormValues(season);
-    const ctx = await viewContext(request, reply);
-    const heading = t(ctx.locale, m.editSeason, { n: season.number });
-    return html(reply, 200, <SeasonFormPage ctx={ctx} seasonId={season.id} heading={heading} values={values} errors={{}} {...seasonFormRows(values)} />);
-  });
+  app.get<IdParams>(
+    '/admin/saisons/:id/modifier',
+    { config: { permission: 'seasons.manage', allTracks: true } },
+    async (request, reply) => {
+      const season = await seasonById(services, request.params.id);
+      if (!season) return notFound(request, reply);
+      const values = seasonFormValues(season);
+      const ctx = await viewContext(request, reply);
+      const heading = t(ctx.locale, m.editSeason, { n: season.number });
+      return html(
+        reply,
+        200,
+        <SeasonFormPage
+          ctx={ctx}
+          seasonId={season.id}
+          heading={heading}
+          values={values}
+          errors={{}}
+          {...seasonFormRows(values)}
+        />,
+      );
+    },
+  );
 
-  app.post<IdParams>('/admin/saisons/:id', { config: { permission: 'seasons.manage', allTracks: true } }, async (request, reply) => {
-    const season = await seasonById(services, request.params.id);
-    if (!season) return notFound(request, reply);
-    const { form, input } = readSeasonForm(request.body);
-    let errors: Record<string, FieldError> = form.errors;
-    if (form.ok) {
-      const result = await updateSeason(services, actorOf(request), season.id, input);
-      if (!result) return notFound(request, reply);
-      if (result.ok) return reply.redirect('/admin/saisons?ok=enregistre', 303);
-      errors = result.errors;
-    }
-    const ctx = await viewContext(request, reply);
-    const rows = { trackRows: rowCount(request.body, 'track'), criterionRows: rowCount(request.body, 'criterion') };
-    const heading = t(ctx.locale, m.editSeason, { n: season.number });
-    return html(reply, 400, <SeasonFormPage ctx={ctx} seasonId={season.id} heading={heading} values={form.values} errors={errors} {...rows} />);
-  });
+  app.post<IdParams>(
+    '/admin/saisons/:id',
+    { config: { permission: 'seasons.manage', allTracks: true } },
+    async (request, reply) => {
+      const season = await seasonById(services, request.params.id);
+      if (!season) return notFound(request, reply);
+      const { form, input } = readSeasonForm(request.body);
+      let errors: Record<string, FieldError> = form.errors;
+      if (form.ok) {
+        const result = await updateSeason(services, actorOf(request), season.id, input);
+        if (!result) return notFound(request, reply);
+        if (result.ok) return reply.redirect('/admin/saisons?ok=enregistre', 303);
+        errors = result.errors;
+      }
+      const ctx = await viewContext(request, reply);
+      const rows = { trackRows: rowCount(request.body, 'track'), criterionRows: rowCount(request.body, 'criterion') };
+      const heading = t(ctx.locale, m.editSeason, { n: season.number });
+      return html(
+        reply,
+        400,
+        <SeasonFormPage
+          ctx={ctx}
+          seasonId={season.id}
+          heading={heading}
+          values={form.values}
+          errors={errors}
+          {...rows}
+        />,
+      );
+    },
+  );
 }
 
 async function registerLaureateAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -161,60 +239,119 @@ async function registerLaureateAdminRoutes(app: FastifyInstance, services: Servi
     if (!season) return notFound(request, reply);
     const laureates = await loadLaureates(services.db, { seasonId: season.id });
     const ctx = await viewContext(request, reply);
-    const state = { values: { position: String(laureates.length + 1), [SUBMISSION_FIELD]: newSubmissionKey() }, errors: {} };
-    return html(reply, 200, <AdminLaureatesPage ctx={ctx} season={season} laureates={laureates} state={state} notice={noticeOf(request)} />);
+    const state = {
+      values: { position: String(laureates.length + 1), [SUBMISSION_FIELD]: newSubmissionKey() },
+      errors: {},
+    };
+    return html(
+      reply,
+      200,
+      <AdminLaureatesPage ctx={ctx} season={season} laureates={laureates} state={state} notice={noticeOf(request)} />,
+    );
   });
 
-  app.post<IdParams>('/admin/saisons/:id/laureats', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
-    const season = await seasonById(services, request.params.id);
-    if (!season) return notFound(request, reply);
-    const { form, input } = readLaureateForm(request.body, season.tracks.map((tr) => tr.code));
-    const submissionKey = readSubmissionKey(form);
-    if (form.ok && !mayManageTrack(request, input.trackCode)) form.fail('track_code', m.notYourTrack);
-    if (form.ok) {
-      await createLaureate(services, actorOf(request), season.id, input, submissionKey);
-      return reply.redirect(`/admin/saisons/${season.id}/laureats?ok=laureat`, 303);
-    }
-    const laureates = await loadLaureates(services.db, { seasonId: season.id });
-    const ctx = await viewContext(request, reply);
-    return html(reply, 400, <AdminLaureatesPage ctx={ctx} season={season} laureates={laureates} state={{ values: form.values, errors: form.errors }} />);
-  });
+  app.post<IdParams>(
+    '/admin/saisons/:id/laureats',
+    { config: { permission: 'seasons.manage' } },
+    async (request, reply) => {
+      const season = await seasonById(services, request.params.id);
+      if (!season) return notFound(request, reply);
+      const { form, input } = readLaureateForm(
+        request.body,
+        season.tracks.map((tr) => tr.code),
+      );
+      const submissionKey = readSubmissionKey(form);
+      if (form.ok && !mayManageTrack(request, input.trackCode)) form.fail('track_code', m.notYourTrack);
+      if (form.ok) {
+        await createLaureate(services, actorOf(request), season.id, input, submissionKey);
+        return reply.redirect(`/admin/saisons/${season.id}/laureats?ok=laureat`, 303);
+      }
+      const laureates = await loadLaureates(services.db, { seasonId: season.id });
+      const ctx = await viewContext(request, reply);
+      return html(
+        reply,
+        400,
+        <AdminLaureatesPage
+          ctx={ctx}
+          season={season}
+          laureates={laureates}
+          state={{ values: form.values, errors: form.errors }}
+        />,
+      );
+    },
+  );
 
-  app.get<LaureateParams>('/admin/saisons/:id/laureats/:laureateId/modifier', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
-    const season = await seasonById(services, request.params.id);
-    const [laureate] = season && isUuid(request.params.laureateId) ? await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId }) : [];
-    if (!season || !laureate) return notFound(request, reply);
-    if (!mayManageTrack(request, laureate.trackCode)) return forbidden(request, reply);
-    const ctx = await viewContext(request, reply);
-    return html(reply, 200, <EditLaureatePage ctx={ctx} season={season} laureateId={laureate.id} state={{ values: laureateFormValues(laureate), errors: {} }} />);
-  });
+  app.get<LaureateParams>(
+    '/admin/saisons/:id/laureats/:laureateId/modifier',
+    { config: { permission: 'seasons.manage' } },
+    async (request, reply) => {
+      const season = await seasonById(services, request.params.id);
+      const [laureate] =
+        season && isUuid(request.params.laureateId)
+          ? await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId })
+          : [];
+      if (!season || !laureate) return notFound(request, reply);
+      if (!mayManageTrack(request, laureate.trackCode)) return forbidden(request, reply);
+      const ctx = await viewContext(request, reply);
+      return html(
+        reply,
+        200,
+        <EditLaureatePage
+          ctx={ctx}
+          season={season}
+          laureateId={laureate.id}
+          state={{ values: laureateFormValues(laureate), errors: {} }}
+        />,
+      );
+    },
+  );
 
-  app.post<LaureateParams>('/admin/saisons/:id/laureats/:laureateId', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
-    const season = await seasonById(services, request.params.id);
-    if (!season || !isUuid(request.params.laureateId)) return notFound(request, reply);
-    const [existing] = await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId });
-    if (!existing) return notFound(request, reply);
-    if (!mayManageTrack(request, existing.trackCode)) return forbidden(request, reply);
-    const { form, input } = readLaureateForm(request.body, season.tracks.map((tr) => tr.code));
-    if (form.ok && !mayManageTrack(request, input.trackCode)) form.fail('track_code', m.notYourTrack);
-    if (form.ok) {
-      const done = await updateLaureate(services, actorOf(request), season.id, request.params.laureateId, input);
-      if (!done) return notFound(request, reply);
-      return reply.redirect(`/admin/saisons/${season.id}/laureats?ok=laureat`, 303);
-    }
-    const ctx = await viewContext(request, reply);
-    return html(reply, 400, <EditLaureatePage ctx={ctx} season={season} laureateId={request.params.laureateId} state={{ values: form.values, errors: form.errors }} />);
-  });
+  app.post<LaureateParams>(
+    '/admin/saisons/:id/laureats/:laureateId',
+    { config: { permission: 'seasons.manage' } },
+    async (request, reply) => {
+      const season = await seasonById(services, request.params.id);
+      if (!season || !isUuid(request.params.laureateId)) return notFound(request, reply);
+      const [existing] = await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId });
+      if (!existing) return notFound(request, reply);
+      if (!mayManageTrack(request, existing.trackCode)) return forbidden(request, reply);
+      const { form, input } = readLaureateForm(
+        request.body,
+        season.tracks.map((tr) => tr.code),
+      );
+      if (form.ok && !mayManageTrack(request, input.trackCode)) form.fail('track_code', m.notYourTrack);
+      if (form.ok) {
+        const done = await updateLaureate(services, actorOf(request), season.id, request.params.laureateId, input);
+        if (!done) return notFound(request, reply);
+        return reply.redirect(`/admin/saisons/${season.id}/laureats?ok=laureat`, 303);
+      }
+      const ctx = await viewContext(request, reply);
+      return html(
+        reply,
+        400,
+        <EditLaureatePage
+          ctx={ctx}
+          season={season}
+          laureateId={request.params.laureateId}
+          state={{ values: form.values, errors: form.errors }}
+        />,
+      );
+    },
+  );
 
-  app.post<LaureateParams>('/admin/saisons/:id/laureats/:laureateId/supprimer', { config: { permission: 'seasons.manage' } }, async (request, reply) => {
-    const season = await seasonById(services, request.params.id);
-    if (!season || !isUuid(request.params.laureateId)) return notFound(request, reply);
-    const [existing] = await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId });
-    if (existing && !mayManageTrack(request, existing.trackCode)) return forbidden(request, reply);
-    // Deleting twice (double click) lands on the same page: the laureate is gone either way.
-    await deleteLaureate(services, actorOf(request), season.id, request.params.laureateId);
-    return reply.redirect(`/admin/saisons/${season.id}/laureats?ok=supprime`, 303);
-  });
+  app.post<LaureateParams>(
+    '/admin/saisons/:id/laureats/:laureateId/supprimer',
+    { config: { permission: 'seasons.manage' } },
+    async (request, reply) => {
+      const season = await seasonById(services, request.params.id);
+      if (!season || !isUuid(request.params.laureateId)) return notFound(request, reply);
+      const [existing] = await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId });
+      if (existing && !mayManageTrack(request, existing.trackCode)) return forbidden(request, reply);
+      // Deleting twice (double click) lands on the same page: the laureate is gone either way.
+      await deleteLaureate(services, actorOf(request), season.id, request.params.laureateId);
+      return reply.redirect(`/admin/saisons/${season.id}/laureats?ok=supprime`, 303);
+    },
+  );
 }
 
 export async function seasonRoutes(app: FastifyInstance, services: Services): Promise<void> {

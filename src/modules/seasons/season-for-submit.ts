@@ -19,6 +19,10 @@ export function seasonForSubmitColumn(seasonIdColumn: string): RawBuilder<unknow
 }
 
 export function parseSeasonForSubmit(value: unknown): SeasonForSubmit | undefined {
-  const row = (typeof value === 'string' ? JSON.parse(value) : value) as { closes_at: string; name: string; name_en: string } | null;
+  const row = (typeof value === 'string' ? JSON.parse(value) : value) as {
+    closes_at: string;
+    name: string;
+    name_en: string;
+  } | null;
   return row ? { closesAt: new Date(row.closes_at), name: row.name, nameEn: row.name_en } : undefined;
 }

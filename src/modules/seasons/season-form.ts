@@ -22,7 +22,14 @@ export interface SeasonInput {
   grantEnvelopeCents: number;
   laureatesSought: number;
   tracks: { code: string; name: string; nameEn: string; lead: string }[];
-  criteria: { code: string; label: string; labelEn: string; description: string; descriptionEn: string; weight: number }[];
+  criteria: {
+    code: string;
+    label: string;
+    labelEn: string;
+    description: string;
+    descriptionEn: string;
+    weight: number;
+  }[];
 }
 
 export const TRACK_FIELDS = ['code', 'name', 'name_en', 'lead'] as const;
@@ -110,8 +117,10 @@ export function readSeasonForm(body: unknown): { form: FormReader; input: Season
   if (closesTime && !isParisTime(closesTime)) form.fail('closes_time', m.time);
   const opensAt = opensOn ? parisStartOfDay(opensOn) : new Date(0);
   let closesAt = new Date(0);
-  if (closesOn && !form.errors.closes_time) closesAt = closesTime ? parisDateTime(closesOn, closesTime) : parisEndOfDay(closesOn);
-  if (opensOn && closesOn && !form.errors.closes_time && closesAt.getTime() <= opensAt.getTime()) form.fail('closes_on', m.closesBeforeOpens);
+  if (closesOn && !form.errors.closes_time)
+    closesAt = closesTime ? parisDateTime(closesOn, closesTime) : parisEndOfDay(closesOn);
+  if (opensOn && closesOn && !form.errors.closes_time && closesAt.getTime() <= opensAt.getTime())
+    form.fail('closes_on', m.closesBeforeOpens);
   const eligibleKinds = ELIGIBLE_KINDS.filter((kind) => form.checkbox(`eligible_${kind}`));
   if (eligibleKinds.length === 0) form.fail(`eligible_${ELIGIBLE_KINDS[0]}`, m.eligibleRequired);
   const supportMonths = integer(form, 'support_months', { min: 0, max: 120 });
@@ -125,7 +134,8 @@ export function readSeasonForm(body: unknown): { form: FormReader; input: Season
   const laureatesSought = integer(form, 'laureates_sought', { min: 0, max: 10_000 });
   const tracks = readTracks(form, body);
   const criteria = readCriteria(form, body);
-  if (criteria.length === 0 && !Object.keys(form.errors).some((k) => k.startsWith('criterion_'))) form.fail('criterion_0_code', m.criteriaRequired);
+  if (criteria.length === 0 && !Object.keys(form.errors).some((k) => k.startsWith('criterion_')))
+    form.fail('criterion_0_code', m.criteriaRequired);
   return {
     form,
     input: {

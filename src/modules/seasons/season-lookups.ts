@@ -25,7 +25,12 @@ export async function findSeasonIdBySlug(db: Db, slug: string): Promise<string |
 }
 
 export async function seasonTrackCodes(db: Db, seasonId: string): Promise<string[]> {
-  const rows = await db.selectFrom('season_tracks').select('code').where('season_id', '=', seasonId).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('season_tracks')
+    .select('code')
+    .where('season_id', '=', seasonId)
+    .orderBy('position')
+    .execute();
   return rows.map((r) => r.code);
 }
 
@@ -48,5 +53,8 @@ export async function seasonSummariesById(db: Db, ids: readonly string[]): Promi
  * application form) are serialised. Returns false when there is no such season.
  */
 export async function lockSeason(trx: Transaction<DB>, seasonId: string): Promise<boolean> {
-  return (await trx.selectFrom('seasons').select('id').where('id', '=', seasonId).forUpdate().executeTakeFirst()) !== undefined;
+  return (
+    (await trx.selectFrom('seasons').select('id').where('id', '=', seasonId).forUpdate().executeTakeFirst()) !==
+    undefined
+  );
 }

@@ -5,9 +5,16 @@ import { seasonMessages as m } from './messages.js';
 import type { SeasonInput } from './season-form.js';
 
 /** Field errors that need the database: slug and number must be unique among seasons. */
-export async function uniquenessErrors(trx: Transaction<DB>, input: SeasonInput, exceptId: string | null): Promise<Record<string, FieldError>> {
+export async function uniquenessErrors(
+  trx: Transaction<DB>,
+  input: SeasonInput,
+  exceptId: string | null,
+): Promise<Record<string, FieldError>> {
   const errors: Record<string, FieldError> = {};
-  let query = trx.selectFrom('seasons').select(['slug', 'number']).where((eb) => eb.or([eb('slug', '=', input.slug), eb('number', '=', input.number)]));
+  let query = trx
+    .selectFrom('seasons')
+    .select(['slug', 'number'])
+    .where((eb) => eb.or([eb('slug', '=', input.slug), eb('number', '=', input.number)]));
   if (exceptId) query = query.where('id', '<>', exceptId);
   for (const other of await query.execute()) {
     if (other.slug === input.slug) errors.slug = { message: m.slugTaken };
@@ -37,7 +44,11 @@ export function seasonColumns(input: SeasonInput) {
  * Brings a season's tracks and criteria in line with the form. Rows are matched by code so a
  * kept track or criterion keeps its id (applications and scores will point at it).
  */
-export async function replaceTracksAndCriteria(trx: Transaction<DB>, seasonId: string, input: SeasonInput): Promise<void> {
+export async function replaceTracksAndCriteria(
+  trx: Transaction<DB>,
+  seasonId: string,
+  input: SeasonInput,
+): Promise<void> {
   const trackCodes = input.tracks.map((t) => t.code);
   let dropTracks = trx.deleteFrom('season_tracks').where('season_id', '=', seasonId);
   if (trackCodes.length > 0) dropTracks = dropTracks.where('code', 'not in', trackCodes);
@@ -55,7 +66,14 @@ export async function replaceTracksAndCriteria(trx: Transaction<DB>, seasonId: s
   if (criterionCodes.length > 0) dropCriteria = dropCriteria.where('code', 'not in', criterionCodes);
   await dropCriteria.execute();
   for (const [position, c] of input.criteria.entries()) {
-    const values = { label: c.label, label_en: c.labelEn, description: c.description, description_en: c.descriptionEn, weight: c.weight, position };
+    const values = {
+      label: c.label,
+      label_en: c.labelEn,
+      description: c.description,
+      description_en: c.descriptionEn,
+      weight: c.weight,
+      position,
+    };
     await trx
       .insertInto('season_criteria')
       .values({ season_id: seasonId, code: c.code, ...values })

@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../test/browser/browser-support.js';
+import {
+  expectAxeClean,
+  hasChromium,
+  launchBrowser,
+  type RunningApp,
+  signedInContext,
+  startDemoApp,
+  watchCsp,
+} from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 
 /** The seasons pages, public and staff, including a form shown again with errors: axe finds nothing. */
@@ -16,11 +24,25 @@ describe.skipIf(!hasChromium)('accessibility of the seasons pages (axe-core in C
     running = await startDemoApp();
     browser = await launchBrowser();
     anonymous = await browser.newContext({ locale: 'fr-FR' });
-    const person = await createSignedInUser(running.database.db, running.app.services.clock, [{ role: 'staff' }], 'staff');
+    const person = await createSignedInUser(
+      running.database.db,
+      running.app.services.clock,
+      [{ role: 'staff' }],
+      'staff',
+    );
     staff = await signedInContext(browser, running.baseUrl, person.cookie);
-    const season = await running.database.db.selectFrom('seasons').select('id').where('slug', '=', 'saison-2').executeTakeFirstOrThrow();
+    const season = await running.database.db
+      .selectFrom('seasons')
+      .select('id')
+      .where('slug', '=', 'saison-2')
+      .executeTakeFirstOrThrow();
     seasonId = season.id;
-    const laureate = await running.database.db.selectFrom('laureates').select('id').where('season_id', '=', seasonId).limit(1).executeTakeFirstOrThrow();
+    const laureate = await running.database.db
+      .selectFrom('laureates')
+      .select('id')
+      .where('season_id', '=', seasonId)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     laureateId = laureate.id;
   }, 120_000);
 
@@ -37,7 +59,14 @@ describe.skipIf(!hasChromium)('accessibility of the seasons pages (axe-core in C
     expect(problems).toEqual([]);
   }
 
-  for (const url of ['/saisons', '/saisons/saison-1', '/saisons/saison-2', '/saisons/saison-3', '/laureats', '/laureats?saison=saison-2']) {
+  for (const url of [
+    '/saisons',
+    '/saisons/saison-1',
+    '/saisons/saison-2',
+    '/saisons/saison-3',
+    '/laureats',
+    '/laureats?saison=saison-2',
+  ]) {
     it(`${url} has no WCAG A/AA violation`, async () => {
       const page = await anonymous.newPage();
       await check(page, url).finally(() => page.close());
@@ -72,7 +101,10 @@ describe.skipIf(!hasChromium)('accessibility of the seasons pages (axe-core in C
       await page.click('label[for=eligible_citizen]');
       await page.click('label[for=eligible_association]');
       await page.click('label[for=eligible_administration]');
-      const [response] = await Promise.all([page.waitForNavigation(), page.click('form[action="/admin/saisons"] button[type=submit]')]);
+      const [response] = await Promise.all([
+        page.waitForNavigation(),
+        page.click('form[action="/admin/saisons"] button[type=submit]'),
+      ]);
       expect(response?.status()).toBe(400);
       const summary = await page.textContent('.fr-alert--error');
       expect(summary).toContain('La clôture doit être postérieure à l’ouverture.');

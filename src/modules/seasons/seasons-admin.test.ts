@@ -74,7 +74,12 @@ describe('permissions', () => {
     }
     const post = await t.app.inject({ method: 'POST', url: '/admin/saisons', ...formBody(validSeason()) });
     expect(post.statusCode).toBe(401);
-    const applicantPost = await t.app.inject({ method: 'POST', url: '/admin/saisons', ...formBody(validSeason()), headers: { ...formBody({}).headers, cookie: applicant } });
+    const applicantPost = await t.app.inject({
+      method: 'POST',
+      url: '/admin/saisons',
+      ...formBody(validSeason()),
+      headers: { ...formBody({}).headers, cookie: applicant },
+    });
     expect(applicantPost.statusCode).toBe(403);
   });
 
@@ -116,22 +121,41 @@ describe('creating a season', () => {
       ['interet-general', 3],
       ['impact', 2],
     ]);
-    const audit = await t.app.services.db.selectFrom('audit_events').selectAll().where('action', '=', 'season.created').execute();
+    const audit = await t.app.services.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'season.created')
+      .execute();
     expect(audit).toHaveLength(1);
-    const staffUser = await t.app.services.db.selectFrom('users').select('id').where('email', '=', 'staff@example.fr').executeTakeFirstOrThrow();
+    const staffUser = await t.app.services.db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'staff@example.fr')
+      .executeTakeFirstOrThrow();
     expect(audit[0].actor_id).toBe(staffUser.id);
     const page = await t.app.inject({ method: 'GET', url: '/saisons/saison-7' });
     expect(page.body).toContain('250\u202f000,50\u00a0€');
   });
 
   it('takes an explicit closing time in Paris time', async () => {
-    const res = await postForm(t.app, staff, '/admin/saisons/nouvelle', '/admin/saisons', validSeason({ number: '8', slug: 'saison-8', closes_time: '18:00' }));
+    const res = await postForm(
+      t.app,
+      staff,
+      '/admin/saisons/nouvelle',
+      '/admin/saisons',
+      validSeason({ number: '8', slug: 'saison-8', closes_time: '18:00' }),
+    );
     expect(res.statusCode).toBe(303);
     expect((await seasonBySlug('saison-8'))!.closesAt.toISOString()).toBe('2026-03-31T16:00:00.000Z');
   });
 
   it('shows each bad field with a clear message, keeps what was typed, and answers 400', async () => {
-    const res = await postForm(t.app, staff, '/admin/saisons/nouvelle', '/admin/saisons', validSeason({
+    const res = await postForm(
+      t.app,
+      staff,
+      '/admin/saisons/nouvelle',
+      '/admin/saisons',
+      validSeason({
         number: '9',
         slug: 'saison-9',
         closes_on: '2026-01-20',
@@ -140,7 +164,8 @@ describe('creating a season', () => {
         criterion_1_weight: 'deux',
         track_1_code: 'numerique',
         track_1_name: 'Encore numérique',
-      }), );
+      }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('La clôture doit être postérieure à l’ouverture.');
     expect(res.body).toContain('Saisissez un montant en euros');
@@ -169,7 +194,13 @@ describe('creating a season', () => {
   });
 
   it('never answers 500 to odd input', async () => {
-    const res = await postForm(t.app, staff, '/admin/saisons/nouvelle', '/admin/saisons', validSeason({ number: '99999999999999', opens_on: '2026-02-30', closes_time: '25:00' }));
+    const res = await postForm(
+      t.app,
+      staff,
+      '/admin/saisons/nouvelle',
+      '/admin/saisons',
+      validSeason({ number: '99999999999999', opens_on: '2026-02-30', closes_time: '25:00' }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Saisissez une date au format AAAA-MM-JJ.');
     expect(res.body).toContain('Saisissez une heure au format HH:MM');
@@ -182,30 +213,71 @@ describe('editing a season', () => {
     const form = await formSession(t.app, staff, `/admin/saisons/${season.id}/modifier`);
     expect(form.html).toContain('value="250000,50"');
     expect(form.html).toContain('id="closes_on" name="closes_on" value="2026-03-31"');
-    const trackId = (await t.app.services.db.selectFrom('season_tracks').select('id').where('code', '=', 'numerique').where('season_id', '=', season.id).executeTakeFirstOrThrow()).id;
-    const res = await postForm(t.app, staff, `/admin/saisons/${season.id}/modifier`, `/admin/saisons/${season.id}`, validSeason({ criterion_0_weight: '5', track_1_code: 'autres', track_1_name: 'Autres communs', track_1_lead: 'DITP' }), );
+    const trackId = (
+      await t.app.services.db
+        .selectFrom('season_tracks')
+        .select('id')
+        .where('code', '=', 'numerique')
+        .where('season_id', '=', season.id)
+        .executeTakeFirstOrThrow()
+    ).id;
+    const res = await postForm(
+      t.app,
+      staff,
+      `/admin/saisons/${season.id}/modifier`,
+      `/admin/saisons/${season.id}`,
+      validSeason({
+        criterion_0_weight: '5',
+        track_1_code: 'autres',
+        track_1_name: 'Autres communs',
+        track_1_lead: 'DITP',
+      }),
+    );
     expect(res.statusCode).toBe(303);
     const after = (await seasonBySlug('saison-7'))!;
     expect(after.criteria.map((c) => c.weight)).toEqual([5, 2]);
     expect(after.tracks.map((tr) => tr.code)).toEqual(['numerique', 'autres']);
-    const trackIdAfter = (await t.app.services.db.selectFrom('season_tracks').select('id').where('code', '=', 'numerique').where('season_id', '=', season.id).executeTakeFirstOrThrow()).id;
+    const trackIdAfter = (
+      await t.app.services.db
+        .selectFrom('season_tracks')
+        .select('id')
+        .where('code', '=', 'numerique')
+        .where('season_id', '=', season.id)
+        .executeTakeFirstOrThrow()
+    ).id;
     expect(trackIdAfter).toBe(trackId);
   });
 
   it('shows field errors on edit too', async () => {
     const season = (await seasonBySlug('saison-7'))!;
-    const res = await postForm(t.app, staff, `/admin/saisons/${season.id}/modifier`, `/admin/saisons/${season.id}`, validSeason({ criterion_1_weight: '-1' }));
+    const res = await postForm(
+      t.app,
+      staff,
+      `/admin/saisons/${season.id}/modifier`,
+      `/admin/saisons/${season.id}`,
+      validSeason({ criterion_1_weight: '-1' }),
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Saisissez un nombre entier supérieur à zéro.');
     expect(res.body).toContain('value="-1"');
-    const clash = await postForm(t.app, staff, `/admin/saisons/${season.id}/modifier`, `/admin/saisons/${season.id}`, validSeason({ slug: 'saison-8' }));
+    const clash = await postForm(
+      t.app,
+      staff,
+      `/admin/saisons/${season.id}/modifier`,
+      `/admin/saisons/${season.id}`,
+      validSeason({ slug: 'saison-8' }),
+    );
     expect(clash.statusCode).toBe(400);
     expect(clash.body).toContain('Une autre saison utilise déjà cet identifiant.');
     expect((await seasonBySlug('saison-7'))!.criteria.map((c) => c.weight)).toEqual([5, 2]);
   });
 
   it('answers 404 for an unknown or malformed season id', async () => {
-    for (const url of ['/admin/saisons/not-a-uuid/modifier', '/admin/saisons/00000000-0000-4000-8000-000000000000/modifier', '/admin/saisons/nope/laureats']) {
+    for (const url of [
+      '/admin/saisons/not-a-uuid/modifier',
+      '/admin/saisons/00000000-0000-4000-8000-000000000000/modifier',
+      '/admin/saisons/nope/laureats',
+    ]) {
       const res = await t.app.inject({ method: 'GET', url, headers: { cookie: staff } });
       expect(res.statusCode).toBe(404);
     }
@@ -216,7 +288,12 @@ describe('laureates', () => {
   it('adds, edits and deletes a laureate, and the public page follows', async () => {
     const season = (await seasonBySlug('saison-7'))!;
     const listUrl = `/admin/saisons/${season.id}/laureats`;
-    const bad = await postForm(t.app, staff, listUrl, listUrl, { name: '', website: 'javascript:alert(1)', track_code: 'inconnu', position: 'x' });
+    const bad = await postForm(t.app, staff, listUrl, listUrl, {
+      name: '',
+      website: 'javascript:alert(1)',
+      track_code: 'inconnu',
+      position: 'x',
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Ce champ est obligatoire.');
     expect(bad.body).toContain('Saisissez une adresse web commençant par https://');
@@ -241,7 +318,11 @@ describe('laureates', () => {
     expect(publicAfter.body).not.toContain('<libres>');
     expect(publicAfter.body).toContain('Volet : Numérique');
 
-    const [laureate] = await t.app.services.db.selectFrom('laureates').selectAll().where('season_id', '=', season.id).execute();
+    const [laureate] = await t.app.services.db
+      .selectFrom('laureates')
+      .selectAll()
+      .where('season_id', '=', season.id)
+      .execute();
     const editUrl = `/admin/saisons/${season.id}/laureats/${laureate.id}/modifier`;
     const edited = await postForm(t.app, staff, editUrl, `/admin/saisons/${season.id}/laureats/${laureate.id}`, {
       name: 'Cartes ouvertes et libres',
@@ -253,15 +334,26 @@ describe('laureates', () => {
       position: '2',
     });
     expect(edited.statusCode).toBe(303);
-    expect((await t.app.inject({ method: 'GET', url: '/laureats?saison=saison-7' })).body).toContain('Cartes ouvertes et libres');
+    expect((await t.app.inject({ method: 'GET', url: '/laureats?saison=saison-7' })).body).toContain(
+      'Cartes ouvertes et libres',
+    );
 
     const deleteUrl = `/admin/saisons/${season.id}/laureats/${laureate.id}/supprimer`;
     const deleted = await postForm(t.app, staff, listUrl, deleteUrl, {});
     expect(deleted.statusCode).toBe(303);
     const again = await postForm(t.app, staff, listUrl, deleteUrl, {});
     expect(again.statusCode).toBe(303);
-    expect((await t.app.inject({ method: 'GET', url: '/laureats?saison=saison-7' })).body).not.toContain('Cartes ouvertes');
-    const actions = (await t.app.services.db.selectFrom('audit_events').select('action').where('subject_type', '=', 'laureate').orderBy('seq').execute()).map((e) => e.action);
+    expect((await t.app.inject({ method: 'GET', url: '/laureats?saison=saison-7' })).body).not.toContain(
+      'Cartes ouvertes',
+    );
+    const actions = (
+      await t.app.services.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('subject_type', '=', 'laureate')
+        .orderBy('seq')
+        .execute()
+    ).map((e) => e.action);
     expect(actions).toEqual(['laureate.created', 'laureate.updated', 'laureate.deleted']);
   });
 });
@@ -271,26 +363,58 @@ describe('staff limited to one track', () => {
     const limited = await signedInAs(t.app, t.clock, 'staff', 'dinum@example.fr', 'numerique');
     const season = (await seasonBySlug('saison-7'))!;
     const listUrl = `/admin/saisons/${season.id}/laureats`;
-    expect((await t.app.inject({ method: 'GET', url: '/admin/saisons/nouvelle', headers: { cookie: limited } })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'GET', url: `/admin/saisons/${season.id}/modifier`, headers: { cookie: limited } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/admin/saisons/nouvelle', headers: { cookie: limited } })).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/admin/saisons/${season.id}/modifier`, headers: { cookie: limited } }))
+        .statusCode,
+    ).toBe(403);
     const list = await t.app.inject({ method: 'GET', url: '/admin/saisons', headers: { cookie: limited } });
     expect(list.body).not.toContain('href="/admin/saisons/nouvelle"');
     const rewrite = await postForm(t.app, limited, listUrl, `/admin/saisons/${season.id}`, validSeason());
     expect(rewrite.statusCode).toBe(403);
 
-    const other = await postForm(t.app, limited, listUrl, listUrl, { name: 'Projet DITP', track_code: 'autres', position: '1' });
+    const other = await postForm(t.app, limited, listUrl, listUrl, {
+      name: 'Projet DITP',
+      track_code: 'autres',
+      position: '1',
+    });
     expect(other.statusCode).toBe(400);
     expect(other.body).toContain('Vos droits se limitent à un autre volet');
-    const own = await postForm(t.app, limited, listUrl, listUrl, { name: 'Projet DINUM', track_code: 'numerique', position: '1' });
+    const own = await postForm(t.app, limited, listUrl, listUrl, {
+      name: 'Projet DINUM',
+      track_code: 'numerique',
+      position: '1',
+    });
     expect(own.statusCode).toBe(303);
 
-    expect((await postForm(t.app, staff, listUrl, listUrl, { name: 'Projet DITP', track_code: 'autres', position: '2' })).statusCode).toBe(303);
-    const ditp = await t.app.services.db.selectFrom('laureates').select('id').where('name', '=', 'Projet DITP').executeTakeFirstOrThrow();
+    expect(
+      (await postForm(t.app, staff, listUrl, listUrl, { name: 'Projet DITP', track_code: 'autres', position: '2' }))
+        .statusCode,
+    ).toBe(303);
+    const ditp = await t.app.services.db
+      .selectFrom('laureates')
+      .select('id')
+      .where('name', '=', 'Projet DITP')
+      .executeTakeFirstOrThrow();
     const editUrl = `/admin/saisons/${season.id}/laureats/${ditp.id}/modifier`;
     expect((await t.app.inject({ method: 'GET', url: editUrl, headers: { cookie: limited } })).statusCode).toBe(403);
-    expect((await postForm(t.app, limited, listUrl, `/admin/saisons/${season.id}/laureats/${ditp.id}`, { name: 'Repris', track_code: 'numerique' })).statusCode).toBe(403);
-    expect((await postForm(t.app, limited, listUrl, `/admin/saisons/${season.id}/laureats/${ditp.id}/supprimer`, {})).statusCode).toBe(403);
-    expect(await t.app.services.db.selectFrom('laureates').select('name').where('id', '=', ditp.id).executeTakeFirst()).toEqual({ name: 'Projet DITP' });
+    expect(
+      (
+        await postForm(t.app, limited, listUrl, `/admin/saisons/${season.id}/laureats/${ditp.id}`, {
+          name: 'Repris',
+          track_code: 'numerique',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (await postForm(t.app, limited, listUrl, `/admin/saisons/${season.id}/laureats/${ditp.id}/supprimer`, {}))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      await t.app.services.db.selectFrom('laureates').select('name').where('id', '=', ditp.id).executeTakeFirst(),
+    ).toEqual({ name: 'Projet DITP' });
   });
 });
 
@@ -298,31 +422,72 @@ describe('repeated submits', () => {
   it('creates one season and one laureate when the same form is sent twice, even at once', async () => {
     const session = await formSession(t.app, staff, '/admin/saisons/nouvelle');
     const key = /name="submission_key" value="([^"]+)"/.exec(session.html)![1];
-    const body = formBody({ ...validSeason({ number: '20', slug: 'saison-20' }), submission_key: key, _csrf: session.csrf });
-    const send = () => t.app.inject({ method: 'POST', url: '/admin/saisons', payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
+    const body = formBody({
+      ...validSeason({ number: '20', slug: 'saison-20' }),
+      submission_key: key,
+      _csrf: session.csrf,
+    });
+    const send = () =>
+      t.app.inject({
+        method: 'POST',
+        url: '/admin/saisons',
+        payload: body.payload,
+        headers: { ...body.headers, cookie: session.cookie },
+      });
     const answers = await Promise.all([send(), send()]);
     answers.push(await send());
     expect(answers.map((a) => a.statusCode)).toEqual([303, 303, 303]);
-    const seasons = await t.app.services.db.selectFrom('seasons').select('id').where('slug', '=', 'saison-20').execute();
+    const seasons = await t.app.services.db
+      .selectFrom('seasons')
+      .select('id')
+      .where('slug', '=', 'saison-20')
+      .execute();
     expect(seasons).toHaveLength(1);
-    const created = await t.app.services.db.selectFrom('audit_events').select('subject_id').where('action', '=', 'season.created').where('subject_id', '=', seasons[0].id).execute();
+    const created = await t.app.services.db
+      .selectFrom('audit_events')
+      .select('subject_id')
+      .where('action', '=', 'season.created')
+      .where('subject_id', '=', seasons[0].id)
+      .execute();
     expect(created).toHaveLength(1);
 
     const listUrl = `/admin/saisons/${seasons[0].id}/laureats`;
     const page = await formSession(t.app, staff, listUrl);
     const laureateKey = /name="submission_key" value="([^"]+)"/.exec(page.html)![1];
-    const laureateBody = formBody({ name: 'Une seule fois', position: '1', submission_key: laureateKey, _csrf: page.csrf });
-    const sendLaureate = () => t.app.inject({ method: 'POST', url: listUrl, payload: laureateBody.payload, headers: { ...laureateBody.headers, cookie: page.cookie } });
+    const laureateBody = formBody({
+      name: 'Une seule fois',
+      position: '1',
+      submission_key: laureateKey,
+      _csrf: page.csrf,
+    });
+    const sendLaureate = () =>
+      t.app.inject({
+        method: 'POST',
+        url: listUrl,
+        payload: laureateBody.payload,
+        headers: { ...laureateBody.headers, cookie: page.cookie },
+      });
     const laureateAnswers = await Promise.all([sendLaureate(), sendLaureate()]);
     expect(laureateAnswers.map((a) => a.statusCode)).toEqual([303, 303]);
-    expect(await t.app.services.db.selectFrom('laureates').select('id').where('name', '=', 'Une seule fois').execute()).toHaveLength(1);
+    expect(
+      await t.app.services.db.selectFrom('laureates').select('id').where('name', '=', 'Une seule fois').execute(),
+    ).toHaveLength(1);
   });
 
   it('keeps the one-time key when the form comes back with errors', async () => {
     const session = await formSession(t.app, staff, '/admin/saisons/nouvelle');
     const key = /name="submission_key" value="([^"]+)"/.exec(session.html)![1];
-    const body = formBody({ ...validSeason({ number: '21', slug: 'saison-21', envelope_euros: 'x' }), submission_key: key, _csrf: session.csrf });
-    const res = await t.app.inject({ method: 'POST', url: '/admin/saisons', payload: body.payload, headers: { ...body.headers, cookie: session.cookie } });
+    const body = formBody({
+      ...validSeason({ number: '21', slug: 'saison-21', envelope_euros: 'x' }),
+      submission_key: key,
+      _csrf: session.csrf,
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/admin/saisons',
+      payload: body.payload,
+      headers: { ...body.headers, cookie: session.cookie },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain(`name="submission_key" value="${key}"`);
   });

@@ -29,7 +29,12 @@ describe('demo programme', () => {
     const [s1, s2, s3] = seasons;
     expect(s1.closesAt.toISOString()).toBe('2022-01-29T22:59:59.000Z');
     expect(s1.opensAt.toISOString()).toBe('2021-12-16T23:00:00.000Z');
-    expect(s1).toMatchObject({ laureateCount: 9, supportMonths: 3, grantEnvelopeCents: 80_000_000, criteria: expect.any(Array) });
+    expect(s1).toMatchObject({
+      laureateCount: 9,
+      supportMonths: 3,
+      grantEnvelopeCents: 80_000_000,
+      criteria: expect.any(Array),
+    });
     expect(s1.criteria).toHaveLength(5);
     expect(s2.closesAt.toISOString()).toBe('2023-05-02T21:59:59.000Z');
     expect(s2.tracks.map((tr) => [tr.code, tr.lead])).toEqual([
@@ -47,7 +52,14 @@ describe('demo programme', () => {
     const countRows = async () => {
       const db = t.app.services.db;
       const n = async (table: 'seasons' | 'season_tracks' | 'season_criteria' | 'laureates') =>
-        Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       return [await n('seasons'), await n('season_tracks'), await n('season_criteria'), await n('laureates')];
     };
     const before = await countRows();
@@ -153,7 +165,9 @@ describe('command line', () => {
       spy.mockRestore();
     }
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^ {2}1 {2}saison-1 +closed .*29 January 2022 at 23:59:59 \(Paris time\).*9 laureate\(s\)$/);
+    expect(lines[0]).toMatch(
+      /^ {2}1 {2}saison-1 +closed .*29 January 2022 at 23:59:59 \(Paris time\).*9 laureate\(s\)$/,
+    );
     expect(lines[2]).toContain('open');
   });
 });

@@ -20,7 +20,12 @@ export async function scheduleStatusBoundaries(
 ): Promise<void> {
   for (const instant of statusBoundaries(season)) {
     if (instant.getTime() <= now.getTime()) continue;
-    await enqueueJob(trx, STATUS_BOUNDARY_JOB, { at: instant.toISOString() }, { runAt: instant, singletonKey: `${STATUS_BOUNDARY_JOB}:${instant.toISOString()}` });
+    await enqueueJob(
+      trx,
+      STATUS_BOUNDARY_JOB,
+      { at: instant.toISOString() },
+      { runAt: instant, singletonKey: `${STATUS_BOUNDARY_JOB}:${instant.toISOString()}` },
+    );
   }
 }
 

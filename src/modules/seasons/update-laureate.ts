@@ -5,16 +5,32 @@ import type { Services } from '../../core/services.js';
 import { laureateColumns, type LaureateInput } from './laureate-form.js';
 
 /** Changes a laureate of the given season; false when there is no such laureate. */
-export async function updateLaureate(services: Services, actor: Actor, seasonId: string, id: string, input: LaureateInput): Promise<boolean> {
+export async function updateLaureate(
+  services: Services,
+  actor: Actor,
+  seasonId: string,
+  id: string,
+  input: LaureateInput,
+): Promise<boolean> {
   const done = await auditedTransaction(services.db, actor, services.clock.now(), async (trx, audit) => {
-    const before = await trx.selectFrom('laureates').selectAll().where('id', '=', id).where('season_id', '=', seasonId).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom('laureates')
+      .selectAll()
+      .where('id', '=', id)
+      .where('season_id', '=', seasonId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) return false;
     await trx.updateTable('laureates').set(laureateColumns(input)).where('id', '=', id).execute();
     await audit({
       action: 'laureate.updated',
       subjectType: 'laureate',
       subjectId: id,
-      summary: { seasonId, before: { name: before.name, track: before.track_code }, after: { name: input.name, track: input.trackCode } },
+      summary: {
+        seasonId,
+        before: { name: before.name, track: before.track_code },
+        after: { name: input.name, track: input.trackCode },
+      },
     });
     await announcePublicChange(trx, services);
     return true;

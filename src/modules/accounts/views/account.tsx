@@ -27,9 +27,21 @@ export interface AccountPageProps {
   saved?: boolean;
 }
 
-export function AccountPage({ ctx, account, profile, profileErrors, eraseError, saved }: AccountPageProps): JSX.Element {
+export function AccountPage({
+  ctx,
+  account,
+  profile,
+  profileErrors,
+  eraseError,
+  saved,
+}: AccountPageProps): JSX.Element {
   const { locale } = ctx;
-  const labels = { given_name: t(locale, m.givenName), family_name: t(locale, m.familyName), locale: t(locale, m.language), confirmation: t(locale, m.eraseConfirm) };
+  const labels = {
+    given_name: t(locale, m.givenName),
+    family_name: t(locale, m.familyName),
+    locale: t(locale, m.language),
+    confirmation: t(locale, m.eraseConfirm),
+  };
   const errors = { ...profileErrors, ...(eraseError ? { confirmation: eraseError } : {}) };
   return (
     <Page ctx={ctx} title={t(locale, m.title)}>
@@ -55,8 +67,24 @@ export function AccountPage({ ctx, account, profile, profileErrors, eraseError, 
         </p>
         <form method="post" action="/compte" novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <Input locale={locale} name="given_name" label={labels.given_name} value={profile.given_name} error={profileErrors.given_name} autocomplete="given-name" maxlength={100} />
-          <Input locale={locale} name="family_name" label={labels.family_name} value={profile.family_name} error={profileErrors.family_name} autocomplete="family-name" maxlength={100} />
+          <Input
+            locale={locale}
+            name="given_name"
+            label={labels.given_name}
+            value={profile.given_name}
+            error={profileErrors.given_name}
+            autocomplete="given-name"
+            maxlength={100}
+          />
+          <Input
+            locale={locale}
+            name="family_name"
+            label={labels.family_name}
+            value={profile.family_name}
+            error={profileErrors.family_name}
+            autocomplete="family-name"
+            maxlength={100}
+          />
           <Select
             locale={locale}
             name="locale"
@@ -73,7 +101,9 @@ export function AccountPage({ ctx, account, profile, profileErrors, eraseError, 
           </button>
         </form>
 
-        <h2 safe class="fr-mt-6w">{t(locale, m.roles)}</h2>
+        <h2 safe class="fr-mt-6w">
+          {t(locale, m.roles)}
+        </h2>
         {account.roles.length === 0 ? (
           <p safe>{t(locale, m.noRole)}</p>
         ) : (
@@ -84,28 +114,53 @@ export function AccountPage({ ctx, account, profile, profileErrors, eraseError, 
           </ul>
         )}
 
-        <h2 safe class="fr-mt-6w">{t(locale, m.sessions)}</h2>
-        <DataTable caption={t(locale, m.sessions)} columns={[t(locale, m.sessionStarted), t(locale, m.sessionLastSeen), t(locale, m.sessionIp), t(locale, m.sessionAgent)]}>
-              {account.sessions.map((s) => (
-                <tr>
-                  <td>
-                    <span safe>{formatDateTime(locale, s.createdAt)}</span>
-                    {s.id === ctx.user?.sessionId ? <span safe class="fr-badge fr-badge--sm fr-badge--info fr-ml-1w">{t(locale, m.thisSession)}</span> : ''}
-                  </td>
-                  <td safe>{formatDateTime(locale, s.lastSeenAt)}</td>
-                  <td safe>{s.ip ?? ''}</td>
-                  <td safe>{s.userAgent ?? ''}</td>
-                </tr>
-              ))}
+        <h2 safe class="fr-mt-6w">
+          {t(locale, m.sessions)}
+        </h2>
+        <DataTable
+          caption={t(locale, m.sessions)}
+          columns={[
+            t(locale, m.sessionStarted),
+            t(locale, m.sessionLastSeen),
+            t(locale, m.sessionIp),
+            t(locale, m.sessionAgent),
+          ]}
+        >
+          {account.sessions.map((s) => (
+            <tr>
+              <td>
+                <span safe>{formatDateTime(locale, s.createdAt)}</span>
+                {s.id === ctx.user?.sessionId ? (
+                  <span safe class="fr-badge fr-badge--sm fr-badge--info fr-ml-1w">
+                    {t(locale, m.thisSession)}
+                  </span>
+                ) : (
+                  ''
+                )}
+              </td>
+              <td safe>{formatDateTime(locale, s.lastSeenAt)}</td>
+              <td safe>{s.ip ?? ''}</td>
+              <td safe>{s.userAgent ?? ''}</td>
+            </tr>
+          ))}
         </DataTable>
 
-        <h2 safe class="fr-mt-6w">{t(locale, m.myData)}</h2>
+        <h2 safe class="fr-mt-6w">
+          {t(locale, m.myData)}
+        </h2>
         <p safe>{t(locale, m.exportText)}</p>
-        <a safe class="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href="/compte/export" download="mes-donnees.json">
+        <a
+          safe
+          class="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left"
+          href="/compte/export"
+          download="mes-donnees.json"
+        >
           {t(locale, m.exportLink)}
         </a>
 
-        <h2 safe class="fr-mt-6w">{t(locale, m.eraseTitle)}</h2>
+        <h2 safe class="fr-mt-6w">
+          {t(locale, m.eraseTitle)}
+        </h2>
         <p safe>{t(locale, m.eraseText)}</p>
         <form method="post" action="/compte/supprimer" novalidate>
           <CsrfField token={ctx.csrfToken} />
@@ -125,7 +180,9 @@ export function ErasedPage({ ctx }: { ctx: ViewContext }): JSX.Element {
     <Page ctx={ctx} title={t(locale, m.erasedTitle)}>
       <div class="fr-container fr-my-7w">
         <h1 safe>{t(locale, m.erasedTitle)}</h1>
-        <p safe class="fr-text--lead">{t(locale, m.erasedText)}</p>
+        <p safe class="fr-text--lead">
+          {t(locale, m.erasedText)}
+        </p>
       </div>
     </Page>
   );

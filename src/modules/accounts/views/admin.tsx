@@ -1,7 +1,16 @@
 import { hasPermission, ROLES, type Permission } from '../../../core/auth/permissions.js';
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, Pagination, Select, DataTable } from '../../../core/ui/components.js';
+import {
+  Alert,
+  Breadcrumb,
+  CsrfField,
+  ErrorSummary,
+  Input,
+  Pagination,
+  Select,
+  DataTable,
+} from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { adminMessages as m, roleLabels } from '../messages.js';
@@ -67,7 +76,21 @@ export interface UserListRow {
   lastSignInAt: Date | null;
 }
 
-export function UsersPage({ ctx, query, users, total, page, pages }: { ctx: ViewContext; query: string; users: UserListRow[]; total: number; page: number; pages: number }): JSX.Element {
+export function UsersPage({
+  ctx,
+  query,
+  users,
+  total,
+  page,
+  pages,
+}: {
+  ctx: ViewContext;
+  query: string;
+  users: UserListRow[];
+  total: number;
+  page: number;
+  pages: number;
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.accounts)}>
@@ -88,22 +111,30 @@ export function UsersPage({ ctx, query, users, total, page, pages }: { ctx: View
         {users.length === 0 ? (
           <p safe>{t(locale, m.noUser)}</p>
         ) : (
-          <DataTable caption={t(locale, m.usersCaption, { n: total })} columns={[t(locale, m.email), t(locale, m.name), t(locale, m.roles), t(locale, m.lastSignIn)]}>
-                {users.map((u) => (
-                  <tr>
-                    <td>
-                      <a href={`/admin/comptes/${u.id}`} title={`${t(locale, m.manageRoles)} - ${u.email}`} safe>
-                        {u.email}
-                      </a>
-                    </td>
-                    <td safe>{u.name}</td>
-                    <td safe>{u.roles.map((r) => roleText(locale, r.role, r.track)).join(', ')}</td>
-                    <td safe>{u.lastSignInAt ? formatDateTime(locale, u.lastSignInAt) : t(locale, m.never)}</td>
-                  </tr>
-                ))}
+          <DataTable
+            caption={t(locale, m.usersCaption, { n: total })}
+            columns={[t(locale, m.email), t(locale, m.name), t(locale, m.roles), t(locale, m.lastSignIn)]}
+          >
+            {users.map((u) => (
+              <tr>
+                <td>
+                  <a href={`/admin/comptes/${u.id}`} title={`${t(locale, m.manageRoles)} - ${u.email}`} safe>
+                    {u.email}
+                  </a>
+                </td>
+                <td safe>{u.name}</td>
+                <td safe>{u.roles.map((r) => roleText(locale, r.role, r.track)).join(', ')}</td>
+                <td safe>{u.lastSignInAt ? formatDateTime(locale, u.lastSignInAt) : t(locale, m.never)}</td>
+              </tr>
+            ))}
           </DataTable>
         )}
-        <Pagination locale={locale} page={page} pages={pages} href={(n) => `/admin/comptes?q=${encodeURIComponent(query)}&page=${n}`} />
+        <Pagination
+          locale={locale}
+          page={page}
+          pages={pages}
+          href={(n) => `/admin/comptes?q=${encodeURIComponent(query)}&page=${n}`}
+        />
       </div>
     </Page>
   );
@@ -137,14 +168,23 @@ export function UserRolesPage({ ctx, user, roles, form, errors, notice }: UserRo
             const label = roleText(locale, r.role, r.track);
             return (
               <li class="fr-mb-1w">
-                <form method="post" action={`/admin/comptes/${user.id}/retirer`} class="fr-grid-row fr-grid-row--middle">
+                <form
+                  method="post"
+                  action={`/admin/comptes/${user.id}/retirer`}
+                  class="fr-grid-row fr-grid-row--middle"
+                >
                   <CsrfField token={ctx.csrfToken} />
                   <input type="hidden" name="role" value={r.role} />
                   <input type="hidden" name="track" value={r.track} />
                   <span class="fr-mr-2w" safe>
                     {label}
                   </span>
-                  <button class="fr-btn fr-btn--sm fr-btn--tertiary" type="submit" title={t(locale, m.removeRole, { role: label })} safe>
+                  <button
+                    class="fr-btn fr-btn--sm fr-btn--tertiary"
+                    type="submit"
+                    title={t(locale, m.removeRole, { role: label })}
+                    safe
+                  >
                     {t(locale, m.remove)}
                   </button>
                 </form>
@@ -166,7 +206,15 @@ export function UserRolesPage({ ctx, user, roles, form, errors, notice }: UserRo
             required
             options={ROLES.map((r) => ({ value: r, label: t(locale, roleLabels[r]) }))}
           />
-          <Input locale={locale} name="track" label={labels.track} hint={t(locale, m.trackHint)} value={form.track ?? ''} error={errors.track} maxlength={50} />
+          <Input
+            locale={locale}
+            name="track"
+            label={labels.track}
+            hint={t(locale, m.trackHint)}
+            value={form.track ?? ''}
+            error={errors.track}
+            maxlength={50}
+          />
           <button class="fr-btn fr-mt-2w" type="submit" safe>
             {t(locale, m.grant)}
           </button>
@@ -186,10 +234,23 @@ export interface MailRow {
 }
 
 function statusText(locale: Locale, status: MailRow['status']): string {
-  return t(locale, { queued: m.statusQueued, sent: m.statusSent, stored: m.statusStored, failed: m.statusFailed }[status]);
+  return t(
+    locale,
+    { queued: m.statusQueued, sent: m.statusSent, stored: m.statusStored, failed: m.statusFailed }[status],
+  );
 }
 
-export function MailsPage({ ctx, mails, page, pages }: { ctx: ViewContext; mails: MailRow[]; page: number; pages: number }): JSX.Element {
+export function MailsPage({
+  ctx,
+  mails,
+  page,
+  pages,
+}: {
+  ctx: ViewContext;
+  mails: MailRow[];
+  page: number;
+  pages: number;
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.mails)}>
@@ -199,20 +260,29 @@ export function MailsPage({ ctx, mails, page, pages }: { ctx: ViewContext; mails
         {mails.length === 0 ? (
           <p safe>{t(locale, m.noMail)}</p>
         ) : (
-          <DataTable caption={t(locale, m.mailsCaption)} columns={[t(locale, m.date), t(locale, m.recipient), t(locale, m.subject), t(locale, m.template), t(locale, m.status)]}>
-                {mails.map((mail) => (
-                  <tr>
-                    <td safe>{formatDateTime(locale, mail.createdAt)}</td>
-                    <td safe>{mail.to}</td>
-                    <td>
-                      <a href={`/admin/courriels/${mail.id}`} safe>
-                        {mail.subject}
-                      </a>
-                    </td>
-                    <td safe>{mail.template}</td>
-                    <td safe>{statusText(locale, mail.status)}</td>
-                  </tr>
-                ))}
+          <DataTable
+            caption={t(locale, m.mailsCaption)}
+            columns={[
+              t(locale, m.date),
+              t(locale, m.recipient),
+              t(locale, m.subject),
+              t(locale, m.template),
+              t(locale, m.status),
+            ]}
+          >
+            {mails.map((mail) => (
+              <tr>
+                <td safe>{formatDateTime(locale, mail.createdAt)}</td>
+                <td safe>{mail.to}</td>
+                <td>
+                  <a href={`/admin/courriels/${mail.id}`} safe>
+                    {mail.subject}
+                  </a>
+                </td>
+                <td safe>{mail.template}</td>
+                <td safe>{statusText(locale, mail.status)}</td>
+              </tr>
+            ))}
           </DataTable>
         )}
         <Pagination locale={locale} page={page} pages={pages} href={(n) => `/admin/courriels?page=${n}`} />
@@ -326,19 +396,29 @@ export function JournalPage({ ctx, events, olderThan, isNewest, verification }: 
         {events.length === 0 ? (
           <p safe>{t(locale, m.noEvent)}</p>
         ) : (
-          <DataTable caption={t(locale, m.journalCaption)} columns={[t(locale, m.seq), t(locale, m.date), t(locale, m.actor), t(locale, m.action), t(locale, m.subjectCol), t(locale, m.summary)]}>
-                {events.map((e) => (
-                  <tr>
-                    <td safe>{String(e.seq)}</td>
-                    <td safe>{formatDateTime(locale, e.at)}</td>
-                    <td safe>{e.actor}</td>
-                    <td safe>{e.action}</td>
-                    <td safe>{e.subject}</td>
-                    <td>
-                      <code safe>{e.summary}</code>
-                    </td>
-                  </tr>
-                ))}
+          <DataTable
+            caption={t(locale, m.journalCaption)}
+            columns={[
+              t(locale, m.seq),
+              t(locale, m.date),
+              t(locale, m.actor),
+              t(locale, m.action),
+              t(locale, m.subjectCol),
+              t(locale, m.summary),
+            ]}
+          >
+            {events.map((e) => (
+              <tr>
+                <td safe>{String(e.seq)}</td>
+                <td safe>{formatDateTime(locale, e.at)}</td>
+                <td safe>{e.actor}</td>
+                <td safe>{e.action}</td>
+                <td safe>{e.subject}</td>
+                <td>
+                  <code safe>{e.summary}</code>
+                </td>
+              </tr>
+            ))}
           </DataTable>
         )}
         <ul class="fr-btns-group fr-btns-group--inline fr-mt-2w">

@@ -18,21 +18,34 @@ function ProconnectButton({ ctx, returnPath }: { ctx: ViewContext; returnPath: s
   const { locale } = ctx;
   return (
     <div class="fr-mb-6w">
-      <h2 safe class="fr-h5">{t(locale, m.agents)}</h2>
+      <h2 safe class="fr-h5">
+        {t(locale, m.agents)}
+      </h2>
       <form method="get" action="/connexion/proconnect">
         {returnPath ? <input type="hidden" name="retour" value={returnPath} /> : ''}
         <div class="fr-connect-group">
           <button class="fr-connect" type="submit">
-            <span safe class="fr-connect__login">{t(locale, m.proconnectLogin)}</span> <span class="fr-connect__brand">ProConnect</span>
+            <span safe class="fr-connect__login">
+              {t(locale, m.proconnectLogin)}
+            </span>{' '}
+            <span class="fr-connect__brand">ProConnect</span>
           </button>
           <p>
-            <a safe href="https://www.proconnect.gouv.fr/" target="_blank" rel="noopener" title={`${t(locale, m.whatIsProconnect)} - ${t(locale, m.newWindow)}`}>
+            <a
+              safe
+              href="https://www.proconnect.gouv.fr/"
+              target="_blank"
+              rel="noopener"
+              title={`${t(locale, m.whatIsProconnect)} - ${t(locale, m.newWindow)}`}
+            >
               {t(locale, m.whatIsProconnect)}
             </a>
           </p>
         </div>
       </form>
-      <p safe class="fr-hr-or">{t(locale, m.or)}</p>
+      <p safe class="fr-hr-or">
+        {t(locale, m.or)}
+      </p>
     </div>
   );
 }
@@ -48,7 +61,11 @@ export function SignInPage(props: SignInFormProps): JSX.Element {
         <div class="fr-grid-row fr-grid-row--center">
           <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
             <h1 safe>{t(locale, m.title)}</h1>
-            {props.tooMany ? <Alert kind="error" title={t(locale, m.tooManyTitle)} text={t(locale, m.tooManyText)} /> : ''}
+            {props.tooMany ? (
+              <Alert kind="error" title={t(locale, m.tooManyTitle)} text={t(locale, m.tooManyText)} />
+            ) : (
+              ''
+            )}
             <ErrorSummary locale={locale} errors={errors} labels={labels} />
             {props.proconnect ? <ProconnectButton ctx={ctx} returnPath={props.returnPath} /> : ''}
             <p safe>{t(locale, m.intro)}</p>
@@ -78,13 +95,23 @@ export function SignInPage(props: SignInFormProps): JSX.Element {
 }
 
 /** After a request: a link was sent, or (stillValid) one sent a moment ago is still valid and no new mail goes out. */
-export function LinkSentPage({ ctx, localMail, stillValid = false }: { ctx: ViewContext; localMail: boolean; stillValid?: boolean }): JSX.Element {
+export function LinkSentPage({
+  ctx,
+  localMail,
+  stillValid = false,
+}: {
+  ctx: ViewContext;
+  localMail: boolean;
+  stillValid?: boolean;
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.sentTitle)}>
       <div class="fr-container fr-my-7w">
         <h1 safe>{t(locale, m.sentTitle)}</h1>
-        <p safe class="fr-text--lead">{t(locale, stillValid ? m.stillValidText : m.sentText)}</p>
+        <p safe class="fr-text--lead">
+          {t(locale, stillValid ? m.stillValidText : m.sentText)}
+        </p>
         {localMail ? <Alert kind="info" title={t(locale, m.localMailTitle)} text={t(locale, m.localMailText)} /> : ''}
       </div>
     </Page>
@@ -112,7 +139,17 @@ export function ConfirmLinkPage({ ctx, token }: { ctx: ViewContext; token: strin
 }
 
 /** A sign-in that could not go through, with the way back to the sign-in page. */
-export function SignInProblemPage({ ctx, title, text, linkLabel }: { ctx: ViewContext; title: string; text: string; linkLabel: string }): JSX.Element {
+export function SignInProblemPage({
+  ctx,
+  title,
+  text,
+  linkLabel,
+}: {
+  ctx: ViewContext;
+  title: string;
+  text: string;
+  linkLabel: string;
+}): JSX.Element {
   return (
     <Page ctx={ctx} title={title}>
       <div class="fr-container fr-my-7w">
@@ -134,7 +171,9 @@ export function SignedOutPage({ ctx, endSessionUrl }: { ctx: ViewContext; endSes
     <Page ctx={ctx} title={t(locale, m.signedOutTitle)}>
       <div class="fr-container fr-my-7w">
         <h1 safe>{t(locale, m.signedOutTitle)}</h1>
-        <p safe class="fr-text--lead">{t(locale, m.signedOutText)}</p>
+        <p safe class="fr-text--lead">
+          {t(locale, m.signedOutText)}
+        </p>
         <a safe class="fr-btn" href={endSessionUrl}>
           {t(locale, m.proconnectSignOut)}
         </a>

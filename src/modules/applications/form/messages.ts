@@ -3,20 +3,47 @@ import { defineMessages } from '../../../core/i18n/i18n.js';
 /** Texts of the application form: validation errors and the hints shown around questions. */
 export const formFieldMessages = defineMessages({
   number: { fr: 'Saisissez un nombre, par exemple 1200.', en: 'Enter a number, e.g. 1200.' },
-  numberMin: { fr: 'Saisissez un nombre supérieur ou égal à {min}.', en: 'Enter a number greater than or equal to {min}.' },
-  numberMax: { fr: 'Saisissez un nombre inférieur ou égal à {max}.', en: 'Enter a number less than or equal to {max}.' },
-  url: { fr: 'Saisissez une adresse web complète commençant par https://, par exemple https://exemple.fr.', en: 'Enter a full web address starting with https://, e.g. https://example.org.' },
-  siret: { fr: 'Saisissez un numéro SIRET valide : 14 chiffres, par exemple 130 025 265 00013.', en: 'Enter a valid SIRET number: 14 digits, e.g. 130 025 265 00013.' },
-  rna: { fr: 'Saisissez un numéro RNA valide : la lettre W suivie de 9 chiffres, par exemple W751234567.', en: 'Enter a valid RNA number: the letter W followed by 9 digits, e.g. W751234567.' },
+  numberMin: {
+    fr: 'Saisissez un nombre supérieur ou égal à {min}.',
+    en: 'Enter a number greater than or equal to {min}.',
+  },
+  numberMax: {
+    fr: 'Saisissez un nombre inférieur ou égal à {max}.',
+    en: 'Enter a number less than or equal to {max}.',
+  },
+  url: {
+    fr: 'Saisissez une adresse web complète commençant par https://, par exemple https://exemple.fr.',
+    en: 'Enter a full web address starting with https://, e.g. https://example.org.',
+  },
+  siret: {
+    fr: 'Saisissez un numéro SIRET valide : 14 chiffres, par exemple 130 025 265 00013.',
+    en: 'Enter a valid SIRET number: 14 digits, e.g. 130 025 265 00013.',
+  },
+  rna: {
+    fr: 'Saisissez un numéro RNA valide : la lettre W suivie de 9 chiffres, par exemple W751234567.',
+    en: 'Enter a valid RNA number: the letter W followed by 9 digits, e.g. W751234567.',
+  },
   choices: { fr: 'Choisissez parmi les valeurs proposées.', en: 'Choose among the proposed values.' },
-  file: { fr: 'Le fichier joint n’est pas valide ; joignez-le de nouveau.', en: 'The attached file is not valid; attach it again.' },
+  file: {
+    fr: 'Le fichier joint n’est pas valide ; joignez-le de nouveau.',
+    en: 'The attached file is not valid; attach it again.',
+  },
   minItems: { fr: 'Ajoutez au moins {min} élément(s).', en: 'Add at least {min} item(s).' },
   maxItems: { fr: 'Ne dépassez pas {max} élément(s).', en: 'Do not add more than {max} item(s).' },
-  conditionHint: { fr: 'À remplir seulement si « {question} » vaut : {values}.', en: 'Only if “{question}” is: {values}.' },
+  conditionHint: {
+    fr: 'À remplir seulement si « {question} » vaut : {values}.',
+    en: 'Only if “{question}” is: {values}.',
+  },
   item: { fr: '{label} n° {n}', en: '{label} no. {n}' },
-  itemHint: { fr: 'Pour ajouter un élément, remplissez la ligne vide puis enregistrez ; pour en retirer un, videz ses champs.', en: 'To add an item, fill in the empty row and save; to remove one, clear its fields.' },
+  itemHint: {
+    fr: 'Pour ajouter un élément, remplissez la ligne vide puis enregistrez ; pour en retirer un, videz ses champs.',
+    en: 'To add an item, fill in the empty row and save; to remove one, clear its fields.',
+  },
   fileKept: { fr: 'Fichier déjà joint : {id}', en: 'File already attached: {id}' },
-  fileHint: { fr: 'Formats acceptés : {types}. Taille maximale : {size} Mo.', en: 'Accepted formats: {types}. Maximum size: {size} MB.' },
+  fileHint: {
+    fr: 'Formats acceptés : {types}. Taille maximale : {size} Mo.',
+    en: 'Accepted formats: {types}. Maximum size: {size} MB.',
+  },
   requiredMark: { fr: 'obligatoire', en: 'required' },
   noAnswer: { fr: 'Aucune réponse', en: 'No answer' },
 });

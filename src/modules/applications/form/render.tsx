@@ -56,8 +56,13 @@ function conditionHint(ctx: Context, question: Question): string {
   const condition = question.condition;
   if (!condition) return '';
   const target = ctx.all.find((q) => q.id === condition.questionId);
-  const values = condition.equals.map((value) => text(ctx.locale, target?.options?.find((o) => o.value === value)?.label) || value);
-  return t(ctx.locale, fm.conditionHint, { question: text(ctx.locale, target?.label) || condition.questionId, values: values.join(', ') });
+  const values = condition.equals.map(
+    (value) => text(ctx.locale, target?.options?.find((o) => o.value === value)?.label) || value,
+  );
+  return t(ctx.locale, fm.conditionHint, {
+    question: text(ctx.locale, target?.label) || condition.questionId,
+    values: values.join(', '),
+  });
 }
 
 function ErrorMessage({ ctx, path }: { ctx: Context; path: string }): JSX.Element {
@@ -71,7 +76,15 @@ function ErrorMessage({ ctx, path }: { ctx: Context; path: string }): JSX.Elemen
 }
 
 /** Label text, required mark and hints (help, condition, limits), as DSFR expects inside a label or legend. */
-function LabelContent({ ctx, question, extraHint }: { ctx: Context; question: Question; extraHint?: string }): JSX.Element {
+function LabelContent({
+  ctx,
+  question,
+  extraHint,
+}: {
+  ctx: Context;
+  question: Question;
+  extraHint?: string;
+}): JSX.Element {
   const hints = [text(ctx.locale, question.help), conditionHint(ctx, question), extraHint ?? ''].filter(Boolean);
   return (
     <>
@@ -88,7 +101,12 @@ function LabelContent({ ctx, question, extraHint }: { ctx: Context; question: Qu
 }
 
 function conditionAttributes(question: Question): Record<string, string> {
-  return question.condition ? { 'data-condition-question': question.condition.questionId, 'data-condition-equals': JSON.stringify(question.condition.equals) } : {};
+  return question.condition
+    ? {
+        'data-condition-question': question.condition.questionId,
+        'data-condition-equals': JSON.stringify(question.condition.equals),
+      }
+    : {};
 }
 
 function fileHint(ctx: Context, question: Question): string {
@@ -97,7 +115,17 @@ function fileHint(ctx: Context, question: Question): string {
   return t(ctx.locale, fm.fileHint, { types: question.file.contentTypes.join(', '), size: String(size) });
 }
 
-function InputField({ ctx, question, path, value }: { ctx: Context; question: Question; path: string; value: AnswerValue | undefined }): JSX.Element {
+function InputField({
+  ctx,
+  question,
+  path,
+  value,
+}: {
+  ctx: Context;
+  question: Question;
+  path: string;
+  value: AnswerValue | undefined;
+}): JSX.Element {
   const error = ctx.errors[path];
   const common = {
     id: path,
@@ -107,13 +135,19 @@ function InputField({ ctx, question, path, value }: { ctx: Context; question: Qu
     ...(error ? { 'aria-describedby': `${path}-error`, 'aria-invalid': 'true' } : {}),
   };
   const typed: Record<string, string> =
-    question.kind === 'email' ? { type: 'email', autocomplete: 'email', spellcheck: 'false' }
-    : question.kind === 'url' ? { type: 'url', spellcheck: 'false' }
-    : question.kind === 'date' ? { type: 'date' }
-    : question.kind === 'number' ? { type: 'text', inputmode: 'decimal' }
-    : question.kind === 'siret' ? { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' }
-    : question.kind === 'rna' ? { type: 'text', autocomplete: 'off', spellcheck: 'false' }
-    : { type: 'text', maxlength: String(maxLengthOf(question)) };
+    question.kind === 'email'
+      ? { type: 'email', autocomplete: 'email', spellcheck: 'false' }
+      : question.kind === 'url'
+        ? { type: 'url', spellcheck: 'false' }
+        : question.kind === 'date'
+          ? { type: 'date' }
+          : question.kind === 'number'
+            ? { type: 'text', inputmode: 'decimal' }
+            : question.kind === 'siret'
+              ? { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' }
+              : question.kind === 'rna'
+                ? { type: 'text', autocomplete: 'off', spellcheck: 'false' }
+                : { type: 'text', maxlength: String(maxLengthOf(question)) };
   return (
     <div class={`fr-input-group${error ? ' fr-input-group--error' : ''}`} {...conditionAttributes(question)}>
       <label class="fr-label" for={path}>
@@ -131,7 +165,17 @@ function InputField({ ctx, question, path, value }: { ctx: Context; question: Qu
   );
 }
 
-function ChoiceField({ ctx, question, path, value }: { ctx: Context; question: Question; path: string; value: AnswerValue | undefined }): JSX.Element {
+function ChoiceField({
+  ctx,
+  question,
+  path,
+  value,
+}: {
+  ctx: Context;
+  question: Question;
+  path: string;
+  value: AnswerValue | undefined;
+}): JSX.Element {
   const error = ctx.errors[path];
   const multiple = question.kind === 'multiple_choice';
   const chosen = asList(value);
@@ -151,7 +195,13 @@ function ChoiceField({ ctx, question, path, value }: { ctx: Context; question: Q
         return (
           <div class="fr-fieldset__element">
             <div class={multiple ? 'fr-checkbox-group' : 'fr-radio-group'}>
-              <input type={multiple ? 'checkbox' : 'radio'} id={id} name={path} value={option.value} checked={chosen.includes(option.value)} />
+              <input
+                type={multiple ? 'checkbox' : 'radio'}
+                id={id}
+                name={path}
+                value={option.value}
+                checked={chosen.includes(option.value)}
+              />
               <label class="fr-label" for={id} safe>
                 {text(ctx.locale, option.label)}
               </label>
@@ -166,9 +216,22 @@ function ChoiceField({ ctx, question, path, value }: { ctx: Context; question: Q
   );
 }
 
-function FileField({ ctx, question, path, value }: { ctx: Context; question: Question; path: string; value: AnswerValue | undefined }): JSX.Element {
+function FileField({
+  ctx,
+  question,
+  path,
+  value,
+}: {
+  ctx: Context;
+  question: Question;
+  path: string;
+  value: AnswerValue | undefined;
+}): JSX.Element {
   const error = ctx.errors[path];
-  const ids = value && typeof value === 'object' && !Array.isArray(value) && Array.isArray(value.fileIds) ? value.fileIds.filter((id) => typeof id === 'string') : [];
+  const ids =
+    value && typeof value === 'object' && !Array.isArray(value) && Array.isArray(value.fileIds)
+      ? value.fileIds.filter((id) => typeof id === 'string')
+      : [];
   return (
     <div class={`fr-upload-group${error ? ' fr-input-group--error' : ''}`} {...conditionAttributes(question)}>
       <label class="fr-label" for={path}>
@@ -221,9 +284,21 @@ function FileField({ ctx, question, path, value }: { ctx: Context; question: Que
   );
 }
 
-function RepeatableField({ ctx, question, path, value }: { ctx: Context; question: Question; path: string; value: AnswerValue | undefined }): JSX.Element {
+function RepeatableField({
+  ctx,
+  question,
+  path,
+  value,
+}: {
+  ctx: Context;
+  question: Question;
+  path: string;
+  value: AnswerValue | undefined;
+}): JSX.Element {
   const error = ctx.errors[path];
-  const rows = Array.isArray(value) ? (value.filter((row) => row && typeof row === 'object' && !Array.isArray(row)) as AnswerMap[]) : [];
+  const rows = Array.isArray(value)
+    ? (value.filter((row) => row && typeof row === 'object' && !Array.isArray(row)) as AnswerMap[])
+    : [];
   // Without JavaScript, a blank row is how a new item is added; enough rows are offered to reach minItems.
   const max = question.maxItems ?? 50;
   const count = Math.min(max, Math.max(rows.length + 1, question.minItems ?? 1));
@@ -250,7 +325,12 @@ function RepeatableField({ ctx, question, path, value }: { ctx: Context; questio
             </legend>
             {children.map((child) => (
               <div class="fr-fieldset__element">
-                <QuestionField ctx={ctx} question={child} path={childPath(path, index, child.id)} value={answerAt(rows[index], child.id)} />
+                <QuestionField
+                  ctx={ctx}
+                  question={child}
+                  path={childPath(path, index, child.id)}
+                  value={answerAt(rows[index], child.id)}
+                />
               </div>
             ))}
           </fieldset>
@@ -260,7 +340,12 @@ function RepeatableField({ ctx, question, path, value }: { ctx: Context; questio
   );
 }
 
-function QuestionField(props: { ctx: Context; question: Question; path: string; value: AnswerValue | undefined }): JSX.Element {
+function QuestionField(props: {
+  ctx: Context;
+  question: Question;
+  path: string;
+  value: AnswerValue | undefined;
+}): JSX.Element {
   switch (props.question.kind) {
     case 'single_choice':
     case 'multiple_choice':
@@ -281,7 +366,11 @@ export function FormFields({ locale, definition, answers, errors, files }: FormF
   return (
     <>
       {definition.sections.map((section) => (
-        <fieldset class="fr-fieldset fr-mb-4w" id={`section-${section.id}`} aria-labelledby={`section-${section.id}-legend`}>
+        <fieldset
+          class="fr-fieldset fr-mb-4w"
+          id={`section-${section.id}`}
+          aria-labelledby={`section-${section.id}-legend`}
+        >
           <legend class="fr-fieldset__legend" id={`section-${section.id}-legend`}>
             <span class="fr-h4" safe>
               {text(locale, section.title)}
@@ -306,7 +395,11 @@ export function FormFields({ locale, definition, answers, errors, files }: FormF
 }
 
 /** The field labels by path, for ErrorSummary (children named "Team members no. 2 – Email address"). */
-export function fieldLabels(locale: Locale, definition: FormDefinition, errors: Record<string, FieldError>): Record<string, string> {
+export function fieldLabels(
+  locale: Locale,
+  definition: FormDefinition,
+  errors: Record<string, FieldError>,
+): Record<string, string> {
   const all = definition.sections.flatMap((section) => section.questions);
   const labels: Record<string, string> = {};
   for (const path of Object.keys(errors)) {
@@ -318,8 +411,9 @@ export function fieldLabels(locale: Locale, definition: FormDefinition, errors: 
     const match = /^([a-z0-9_]+)\[(\d+)\]\[([a-z0-9_]+)\]$/.exec(path);
     const parent = match ? all.find((q) => q.id === match[1]) : undefined;
     const child = match ? parent?.children?.find((c) => c.id === match[3]) : undefined;
-    if (match && parent && child) labels[path] = `${t(locale, fm.item, { label: text(locale, parent.label), n: Number(match[2]) + 1 })} – ${text(locale, child.label)}`;
+    if (match && parent && child)
+      labels[path] =
+        `${t(locale, fm.item, { label: text(locale, parent.label), n: Number(match[2]) + 1 })} – ${text(locale, child.label)}`;
   }
   return labels;
 }
-

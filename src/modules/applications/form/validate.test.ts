@@ -7,13 +7,26 @@ import { readAnswers, validateForSubmit } from './validate.js';
 /* ---------- generators ---------- */
 
 const label = { fr: 'Question', en: 'Question' };
-const LEAF_KINDS: QuestionKind[] = ['short_text', 'long_text', 'number', 'date', 'single_choice', 'multiple_choice', 'url', 'email', 'siret', 'rna', 'file'];
+const LEAF_KINDS: QuestionKind[] = [
+  'short_text',
+  'long_text',
+  'number',
+  'date',
+  'single_choice',
+  'multiple_choice',
+  'url',
+  'email',
+  'siret',
+  'rna',
+  'file',
+];
 
 function leafQuestion(id: string, kind: QuestionKind, required: boolean): Question {
   const question: Question = { id, kind, label, required };
   if (kind === 'short_text') question.maxLength = 30;
   if (kind === 'number') Object.assign(question, { min: -5, max: 1000 });
-  if (kind === 'single_choice' || kind === 'multiple_choice') question.options = ['a', 'b', 'c'].map((value) => ({ value, label }));
+  if (kind === 'single_choice' || kind === 'multiple_choice')
+    question.options = ['a', 'b', 'c'].map((value) => ({ value, label }));
   if (kind === 'file') question.file = { contentTypes: ['application/pdf'], maxBytes: 1000 };
   return question;
 }
@@ -39,10 +52,22 @@ const definitionArb: fc.Arbitrary<FormDefinition> = fc
       const id = `q${i}`;
       let question: Question;
       if (spec.kind === 'repeatable') {
-        const children = [leafQuestion(`q${i}_c0`, 'short_text', true), ...spec.children.map((c, j) => leafQuestion(`q${i}_c${j + 1}`, c.kind, c.required))];
-        question = { id, kind: 'repeatable', label, required: spec.required, minItems: spec.minItems, maxItems: 4, children };
+        const children = [
+          leafQuestion(`q${i}_c0`, 'short_text', true),
+          ...spec.children.map((c, j) => leafQuestion(`q${i}_c${j + 1}`, c.kind, c.required)),
+        ];
+        question = {
+          id,
+          kind: 'repeatable',
+          label,
+          required: spec.required,
+          minItems: spec.minItems,
+          maxItems: 4,
+          children,
+        };
       } else question = leafQuestion(id, spec.kind, spec.required);
-      if (spec.conditional && choices.length > 0) question.condition = { questionId: choices[i % choices.length], equals: spec.equals };
+      if (spec.conditional && choices.length > 0)
+        question.condition = { questionId: choices[i % choices.length], equals: spec.equals };
       if (spec.kind === 'single_choice') choices.push(id);
       if (spec.sectionBreak) sections.push({ id: `s${sections.length}`, title: label, questions: [] });
       sections[sections.length - 1].questions.push(question);
@@ -64,7 +89,8 @@ function withLuhnKey(digits: string): string {
   throw new Error('unreachable');
 }
 
-const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
+const digits = (n: number) =>
+  fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
 
 function validValue(question: Question): fc.Arbitrary<AnswerValue> {
   switch (question.kind) {
@@ -74,17 +100,28 @@ function validValue(question: Question): fc.Arbitrary<AnswerValue> {
     case 'number':
       return fc.integer({ min: question.min ?? 0, max: question.max ?? 1000 });
     case 'date':
-      return fc.date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+      return fc
+        .date({ min: new Date('1990-01-01'), max: new Date('2090-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
     case 'single_choice':
       return fc.constantFrom(...question.options!.map((o) => o.value));
     case 'multiple_choice':
-      return fc.subarray(question.options!.map((o) => o.value), { minLength: 1 });
+      return fc.subarray(
+        question.options!.map((o) => o.value),
+        { minLength: 1 },
+      );
     case 'url':
-      return fc.webUrl({ validSchemes: ['https'] }).filter((u) => /^https:\/\/[^\s]+$/.test(u) && new URL(u).hostname.includes('.'));
+      return fc
+        .webUrl({ validSchemes: ['https'] })
+        .filter((u) => /^https:\/\/[^\s]+$/.test(u) && new URL(u).hostname.includes('.'));
     case 'email':
-      return fc.tuple(fc.stringMatching(/^[a-z0-9]{1,10}$/), fc.stringMatching(/^[a-z]{1,10}$/)).map(([a, b]) => `${a}@${b}.fr`);
+      return fc
+        .tuple(fc.stringMatching(/^[a-z0-9]{1,10}$/), fc.stringMatching(/^[a-z]{1,10}$/))
+        .map(([a, b]) => `${a}@${b}.fr`);
     case 'siret':
-      return digits(13).filter((d) => !d.startsWith('356000000')).map(withLuhnKey);
+      return digits(13)
+        .filter((d) => !d.startsWith('356000000'))
+        .map(withLuhnKey);
     case 'rna':
       return digits(9).map((d) => `W${d}`);
     case 'file':
@@ -101,7 +138,9 @@ function levelArb(questions: Question[]): fc.Arbitrary<AnswerMap> {
 }
 
 const allQuestions = (d: FormDefinition) => d.sections.flatMap((s) => s.questions);
-const formWithAnswers = definitionArb.chain((definition) => levelArb(allQuestions(definition)).map((answers) => ({ definition, answers })));
+const formWithAnswers = definitionArb.chain((definition) =>
+  levelArb(allQuestions(definition)).map((answers) => ({ definition, answers })),
+);
 
 /** Whether an error key is the path of a field of the form: `id` or `parent[i][child]`, recursively. */
 function namesField(questions: Question[], key: string): boolean {
@@ -112,7 +151,9 @@ function namesField(questions: Question[], key: string): boolean {
   if (!parent) return false;
   const rest = match[3];
   const inner = /^([a-z0-9_]+)\]\[(\d+)\]\[(.+)$/.exec(rest);
-  return inner ? namesField(parent.children ?? [], `${inner[1]}[${inner[2]}][${inner[3]}]`) : namesField(parent.children ?? [], rest);
+  return inner
+    ? namesField(parent.children ?? [], `${inner[1]}[${inner[2]}][${inner[3]}]`)
+    : namesField(parent.children ?? [], rest);
 }
 
 /** The HTML form a browser would send for these answers. */
@@ -121,7 +162,8 @@ function toBody(questions: Question[], answers: AnswerMap, prefix = ''): Record<
   for (const q of questions) {
     const name = prefix ? `${prefix}[${q.id}]` : q.id;
     const value = answers[q.id];
-    if (q.kind === 'repeatable') (value as AnswerMap[]).forEach((row, i) => Object.assign(body, toBody(q.children ?? [], row, `${name}[${i}]`)));
+    if (q.kind === 'repeatable')
+      (value as AnswerMap[]).forEach((row, i) => Object.assign(body, toBody(q.children ?? [], row, `${name}[${i}]`)));
     else if (q.kind === 'file') body[`${name}[fileIds]`] = (value as { fileIds: string[] }).fileIds;
     else if (Array.isArray(value)) body[name] = value.length === 1 ? value[0] : value;
     else body[name] = String(value);
@@ -131,14 +173,46 @@ function toBody(questions: Question[], answers: AnswerMap, prefix = ''): Record<
 
 const hostileString = fc.oneof(
   fc.string(),
-  fc.constantFrom('__proto__', 'constructor', '<script>alert(1)</script>', '\u0000', 'x'.repeat(100_000), '1e400', 'NaN', '-0', '9'.repeat(400), 'W12345678\u202f9'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    '<script>alert(1)</script>',
+    '\u0000',
+    'x'.repeat(100_000),
+    '1e400',
+    'NaN',
+    '-0',
+    '9'.repeat(400),
+    'W12345678\u202f9',
+  ),
 );
 const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' }, hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(tie('value'), { maxLength: 5 }), fc.dictionary(hostileString, tie('value'), { maxKeys: 5 }), fc.record({ value: tie('value') }), fc.record({ fileIds: tie('value') })),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    hostileString,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.array(tie('value'), { maxLength: 5 }),
+    fc.dictionary(hostileString, tie('value'), { maxKeys: 5 }),
+    fc.record({ value: tie('value') }),
+    fc.record({ fileIds: tie('value') }),
+  ),
 })).value;
 
 function hostileBody(definition: FormDefinition): fc.Arbitrary<Record<string, unknown>> {
-  const names = allQuestions(definition).flatMap((q) => [q.id, `${q.id}[fileIds]`, ...(q.children ?? []).flatMap((c) => [`${q.id}[0][${c.id}]`, `${q.id}[999999][${c.id}]`, `${q.id}[-1][${c.id}]`, `${q.id}[1e3][${c.id}]`])]);
+  const names = allQuestions(definition).flatMap((q) => [
+    q.id,
+    `${q.id}[fileIds]`,
+    ...(q.children ?? []).flatMap((c) => [
+      `${q.id}[0][${c.id}]`,
+      `${q.id}[999999][${c.id}]`,
+      `${q.id}[-1][${c.id}]`,
+      `${q.id}[1e3][${c.id}]`,
+    ]),
+  ]);
   return fc.dictionary(fc.oneof(fc.constantFrom(...names), hostileString), hostileValue, { maxKeys: 30 });
 }
 
@@ -147,12 +221,18 @@ function hostileBody(definition: FormDefinition): fc.Arbitrary<Record<string, un
 describe('readAnswers and validateForSubmit', () => {
   it('never throw, and only name fields of the form, whatever the body', () => {
     fc.assert(
-      fc.property(definitionArb.chain((d) => fc.tuple(fc.constant(d), fc.oneof(hostileBody(d), hostileValue as fc.Arbitrary<Record<string, unknown>>))), ([definition, body]) => {
-        const { answers, errors } = readAnswers(definition, body);
-        const submitErrors = validateForSubmit(definition, answers);
-        const questions = allQuestions(definition);
-        for (const key of [...Object.keys(errors), ...Object.keys(submitErrors)]) expect(namesField(questions, key), key).toBe(true);
-      }),
+      fc.property(
+        definitionArb.chain((d) =>
+          fc.tuple(fc.constant(d), fc.oneof(hostileBody(d), hostileValue as fc.Arbitrary<Record<string, unknown>>)),
+        ),
+        ([definition, body]) => {
+          const { answers, errors } = readAnswers(definition, body);
+          const submitErrors = validateForSubmit(definition, answers);
+          const questions = allQuestions(definition);
+          for (const key of [...Object.keys(errors), ...Object.keys(submitErrors)])
+            expect(namesField(questions, key), key).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -165,10 +245,13 @@ describe('readAnswers and validateForSubmit', () => {
       }),
       { numRuns: 300 },
     );
-    fc.assert(fc.property(hostileValue, hostileValue, (definition, body) => {
-      validateForSubmit(definition as FormDefinition, body as AnswerMap);
-      readAnswers(definition as FormDefinition, body as Record<string, unknown>);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(hostileValue, hostileValue, (definition, body) => {
+        validateForSubmit(definition as FormDefinition, body as AnswerMap);
+        readAnswers(definition as FormDefinition, body as Record<string, unknown>);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('copes with a huge repeatable and a huge multiple choice', () => {
@@ -199,7 +282,11 @@ describe('readAnswers and validateForSubmit', () => {
         const conditional = allQuestions(definition).filter((q) => q.condition);
         fc.pre(conditional.length > 0);
         for (const q of conditional) {
-          const changed: AnswerMap = { ...answers, [q.condition!.questionId]: other, [q.id]: q.kind === 'repeatable' ? [] : null };
+          const changed: AnswerMap = {
+            ...answers,
+            [q.condition!.questionId]: other,
+            [q.id]: q.kind === 'repeatable' ? [] : null,
+          };
           const errors = validateForSubmit(definition, changed);
           expect(Object.keys(errors).filter((key) => key === q.id || key.startsWith(`${q.id}[`))).toEqual([]);
         }
@@ -240,23 +327,58 @@ describe('the default form', () => {
   it('asks for the SIRET of a company but not of an association, and checks its key', () => {
     const association = readAnswers(DEFAULT_FORM, complete).answers;
     expect(validateForSubmit(DEFAULT_FORM, association).organisation_siret).toBeUndefined();
-    const company = readAnswers(DEFAULT_FORM, { ...complete, organisation_type: 'company', organisation_siret: '130 025 265 00014' }).answers;
+    const company = readAnswers(DEFAULT_FORM, {
+      ...complete,
+      organisation_type: 'company',
+      organisation_siret: '130 025 265 00014',
+    }).answers;
     expect(validateForSubmit(DEFAULT_FORM, company).organisation_siret?.message.fr).toMatch(/SIRET/);
-    const fixed = readAnswers(DEFAULT_FORM, { ...complete, organisation_type: 'company', organisation_siret: '130 025 265 00013' }).answers;
+    const fixed = readAnswers(DEFAULT_FORM, {
+      ...complete,
+      organisation_type: 'company',
+      organisation_siret: '130 025 265 00013',
+    }).answers;
     expect(fixed.organisation_siret).toBe('13002526500013');
     expect(validateForSubmit(DEFAULT_FORM, fixed)).toEqual({});
   });
 
   it('keeps what was typed and reports type errors on the field, with row positions as shown again', () => {
-    const { answers, errors } = readAnswers(DEFAULT_FORM, { ...complete, project_people_reached: 'beaucoup', project_name: 'x'.repeat(121), 'team[3][member_role]': ['a', 'b'].join('').repeat(100), needs_stage: 'other' });
+    const { answers, errors } = readAnswers(DEFAULT_FORM, {
+      ...complete,
+      project_people_reached: 'beaucoup',
+      project_name: 'x'.repeat(121),
+      'team[3][member_role]': ['a', 'b'].join('').repeat(100),
+      needs_stage: 'other',
+    });
     expect(answers.project_people_reached).toBe('beaucoup');
-    expect(Object.keys(errors).sort()).toEqual(['needs_stage', 'project_name', 'project_people_reached', 'team[1][member_role]']);
+    expect(Object.keys(errors).sort()).toEqual([
+      'needs_stage',
+      'project_name',
+      'project_people_reached',
+      'team[1][member_role]',
+    ]);
     expect(validateForSubmit(DEFAULT_FORM, answers).project_people_reached).toBeDefined();
   });
 
   it('reports missing required answers and bad formats at submit', () => {
-    const { answers } = readAnswers(DEFAULT_FORM, { organisation_type: 'association', organisation_rna: 'X12', 'team[0][member_name]': 'A', 'team[0][member_email]': 'pas-une-adresse', project_website: 'javascript:alert(1)' });
+    const { answers } = readAnswers(DEFAULT_FORM, {
+      organisation_type: 'association',
+      organisation_rna: 'X12',
+      'team[0][member_name]': 'A',
+      'team[0][member_email]': 'pas-une-adresse',
+      project_website: 'javascript:alert(1)',
+    });
     const errors = validateForSubmit(DEFAULT_FORM, answers);
-    expect(Object.keys(errors).sort()).toEqual(['needs_levers', 'needs_stage', 'organisation_name', 'organisation_rna', 'project_name', 'project_summary', 'project_track', 'project_website', 'team[0][member_email]']);
+    expect(Object.keys(errors).sort()).toEqual([
+      'needs_levers',
+      'needs_stage',
+      'organisation_name',
+      'organisation_rna',
+      'project_name',
+      'project_summary',
+      'project_track',
+      'project_website',
+      'team[0][member_email]',
+    ]);
   });
 });

@@ -29,7 +29,9 @@ export function childPath(parent: string, index: number, child: string): string 
 
 export function maxLengthOf(question: Question): number {
   if (question.kind !== 'short_text' && question.kind !== 'long_text') return DEFAULT_MAX_LENGTH.short_text;
-  return typeof question.maxLength === 'number' && question.maxLength > 0 ? question.maxLength : DEFAULT_MAX_LENGTH[question.kind];
+  return typeof question.maxLength === 'number' && question.maxLength > 0
+    ? question.maxLength
+    : DEFAULT_MAX_LENGTH[question.kind];
 }
 
 function own(object: unknown, key: string): unknown {
@@ -67,7 +69,11 @@ function lookup(scope: Scope, id: string): unknown {
 }
 
 /** Row indexes submitted for a repeatable, in order: from flat names `path[i][…]` and from a nested array. */
-function rowIndexes(body: Record<string, unknown>, path: string, nested: unknown): { index: number; nested: unknown }[] {
+function rowIndexes(
+  body: Record<string, unknown>,
+  path: string,
+  nested: unknown,
+): { index: number; nested: unknown }[] {
   const rows = new Map<number, unknown>();
   const head = `${path}[`;
   for (const key of Object.keys(body)) {
@@ -77,7 +83,10 @@ function rowIndexes(body: Record<string, unknown>, path: string, nested: unknown
     if (rows.size > MAX_REPEATABLE_ROWS * 4) break;
   }
   if (Array.isArray(nested)) nested.slice(0, MAX_REPEATABLE_ROWS).forEach((row, index) => rows.set(index, row));
-  return [...rows.entries()].sort((a, b) => a[0] - b[0]).slice(0, MAX_REPEATABLE_ROWS).map(([index, row]) => ({ index, nested: row }));
+  return [...rows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .slice(0, MAX_REPEATABLE_ROWS)
+    .map(([index, row]) => ({ index, nested: row }));
 }
 
 function isBlank(value: AnswerValue | undefined): boolean {
@@ -100,7 +109,14 @@ function readText(raw: unknown, path: string, max: number, errors: Record<string
   return value;
 }
 
-function readOne(question: Question, raw: unknown, path: string, body: Record<string, unknown>, depth: number, errors: Record<string, FieldError>): AnswerValue {
+function readOne(
+  question: Question,
+  raw: unknown,
+  path: string,
+  body: Record<string, unknown>,
+  depth: number,
+  errors: Record<string, FieldError>,
+): AnswerValue {
   switch (question.kind) {
     case 'short_text':
     case 'long_text':
@@ -124,7 +140,9 @@ function readOne(question: Question, raw: unknown, path: string, body: Record<st
     }
     case 'number': {
       if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
-      const value = readText(raw, path, 40, errors).replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+      const value = readText(raw, path, 40, errors)
+        .replace(/[\s\u00a0\u202f]/g, '')
+        .replace(',', '.');
       if (!value || errors[path]) return value || null;
       const parsed = Number(value);
       if (!/^-?\d+(\.\d+)?$/.test(value) || !Number.isFinite(parsed)) {
@@ -135,7 +153,8 @@ function readOne(question: Question, raw: unknown, path: string, body: Record<st
     }
     case 'single_choice': {
       const value = readText(raw, path, 200, errors);
-      if (value && !errors[path] && !optionValues(question).includes(value)) put(errors, path, { message: formMessages.choice });
+      if (value && !errors[path] && !optionValues(question).includes(value))
+        put(errors, path, { message: formMessages.choice });
       return value || null;
     }
     case 'multiple_choice': {
@@ -163,7 +182,12 @@ function readOne(question: Question, raw: unknown, path: string, body: Record<st
       for (const { index, nested } of rowIndexes(body, path, raw)) {
         const rowErrors: Record<string, FieldError> = {};
         const position = rows.length;
-        const row = readLevel(children, { body, prefix: (id) => childPath(path, index, id), nested }, depth + 1, rowErrors);
+        const row = readLevel(
+          children,
+          { body, prefix: (id) => childPath(path, index, id), nested },
+          depth + 1,
+          rowErrors,
+        );
         // A row left empty is how a person removes it (and the blank row offered to add one).
         if (children.every((child) => isBlank(own(row, child.id) as AnswerValue | undefined))) continue;
         rows.push(row);
@@ -179,7 +203,12 @@ function readOne(question: Question, raw: unknown, path: string, body: Record<st
   }
 }
 
-function readLevel(questions: readonly Question[], scope: Scope, depth: number, errors: Record<string, FieldError>): AnswerMap {
+function readLevel(
+  questions: readonly Question[],
+  scope: Scope,
+  depth: number,
+  errors: Record<string, FieldError>,
+): AnswerMap {
   const answers: AnswerMap = {};
   for (const question of questions) {
     if (!question || typeof question.id !== 'string') continue;
@@ -194,16 +223,22 @@ function isValidDate(value: string): boolean {
   const parsed = DATE.exec(value);
   if (!parsed) return false;
   const date = new Date(Date.UTC(+parsed[1], +parsed[2] - 1, +parsed[3]));
-  return date.getUTCFullYear() === +parsed[1] && date.getUTCMonth() === +parsed[2] - 1 && date.getUTCDate() === +parsed[3];
+  return (
+    date.getUTCFullYear() === +parsed[1] && date.getUTCMonth() === +parsed[2] - 1 && date.getUTCDate() === +parsed[3]
+  );
 }
 
 function optionValues(question: Question): string[] {
-  return Array.isArray(question.options) ? question.options.map((o) => o?.value).filter((v): v is string => typeof v === 'string') : [];
+  return Array.isArray(question.options)
+    ? question.options.map((o) => o?.value).filter((v): v is string => typeof v === 'string')
+    : [];
 }
 
 function sectionQuestions(definition: FormDefinition): Question[] {
   if (!definition || !Array.isArray(definition.sections)) return [];
-  return definition.sections.flatMap((section) => (section && Array.isArray(section.questions) ? section.questions : []));
+  return definition.sections.flatMap((section) =>
+    section && Array.isArray(section.questions) ? section.questions : [],
+  );
 }
 
 /**
@@ -211,7 +246,10 @@ function sectionQuestions(definition: FormDefinition): Question[] {
  * here (too long, not a number, not one of the choices); completeness is checked by validateForSubmit,
  * so a draft can be saved half-filled.
  */
-export function readAnswers(definition: FormDefinition, body: Record<string, unknown>): { answers: AnswerMap; errors: Record<string, FieldError> } {
+export function readAnswers(
+  definition: FormDefinition,
+  body: Record<string, unknown>,
+): { answers: AnswerMap; errors: Record<string, FieldError> } {
   const errors: Record<string, FieldError> = {};
   // A body with bad characters (NUL, lone surrogates) comes marked by the core input rule: read it
   // without them, and report each such field on the form rather than failing the whole request.
@@ -219,7 +257,12 @@ export function readAnswers(definition: FormDefinition, body: Record<string, unk
   const given = marks ? marks.clean : body;
   const safeBody = given && typeof given === 'object' && !Array.isArray(given) ? given : {};
   try {
-    const answers = readLevel(sectionQuestions(definition), { body: safeBody, prefix: (id) => id, nested: undefined }, 0, errors);
+    const answers = readLevel(
+      sectionQuestions(definition),
+      { body: safeBody, prefix: (id) => id, nested: undefined },
+      0,
+      errors,
+    );
     for (const field of marks?.fields ?? []) put(errors, field, { message: formMessages.badCharacters });
     return { answers, errors };
   } catch {
@@ -231,7 +274,14 @@ export function readAnswers(definition: FormDefinition, body: Record<string, unk
 /* ---------- submit checks ---------- */
 
 /** Whether a question is shown, given the answers at its level and at the top of the form. */
-function conditionHolds(question: Question, local: AnswerMap, top: AnswerMap, siblings: readonly Question[], all: readonly Question[], depth = 0): boolean {
+function conditionHolds(
+  question: Question,
+  local: AnswerMap,
+  top: AnswerMap,
+  siblings: readonly Question[],
+  all: readonly Question[],
+  depth = 0,
+): boolean {
   const condition = question.condition;
   if (!condition || typeof condition.questionId !== 'string' || !Array.isArray(condition.equals)) return true;
   if (depth > MAX_DEPTH) return false;
@@ -240,7 +290,11 @@ function conditionHolds(question: Question, local: AnswerMap, top: AnswerMap, si
   const scope = inLevel ? local : top;
   if (target && !conditionHolds(target, scope, top, inLevel ? siblings : all, all, depth + 1)) return false;
   const answer = own(scope, condition.questionId) as AnswerValue | undefined;
-  const given = Array.isArray(answer) ? answer.filter((v) => typeof v === 'string' || typeof v === 'number').map(String) : typeof answer === 'string' || typeof answer === 'number' ? [String(answer)] : [];
+  const given = Array.isArray(answer)
+    ? answer.filter((v) => typeof v === 'string' || typeof v === 'number').map(String)
+    : typeof answer === 'string' || typeof answer === 'number'
+      ? [String(answer)]
+      : [];
   return given.some((value) => condition.equals.includes(value));
 }
 
@@ -253,18 +307,34 @@ function stringValue(value: AnswerValue | undefined): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-function checkOne(question: Question, value: AnswerValue | undefined, path: string, top: AnswerMap, all: readonly Question[], depth: number, errors: Record<string, FieldError>): void {
-  const fail = (message: Message, params?: Record<string, string | number>) => put(errors, path, { message, ...(params ? { params } : {}) });
+function checkOne(
+  question: Question,
+  value: AnswerValue | undefined,
+  path: string,
+  top: AnswerMap,
+  all: readonly Question[],
+  depth: number,
+  errors: Record<string, FieldError>,
+): void {
+  const fail = (message: Message, params?: Record<string, string | number>) =>
+    put(errors, path, { message, ...(params ? { params } : {}) });
   if (question.kind === 'repeatable') {
-    const rows = Array.isArray(value) ? value.filter((row) => row && typeof row === 'object' && !Array.isArray(row)) as AnswerMap[] : [];
+    const rows = Array.isArray(value)
+      ? (value.filter((row) => row && typeof row === 'object' && !Array.isArray(row)) as AnswerMap[])
+      : [];
     if (value !== undefined && value !== null && !Array.isArray(value)) return fail(formMessages.notText);
     const min = Math.max(question.required ? 1 : 0, typeof question.minItems === 'number' ? question.minItems : 0);
     if (rows.length === 0 && question.required) return fail(formMessages.required);
     if (rows.length < min) return fail(fm.minItems, { min });
-    if (typeof question.maxItems === 'number' && rows.length > question.maxItems) return fail(fm.maxItems, { max: question.maxItems });
+    if (typeof question.maxItems === 'number' && rows.length > question.maxItems)
+      return fail(fm.maxItems, { max: question.maxItems });
     if (depth >= MAX_DEPTH) return;
     const children = Array.isArray(question.children) ? question.children : [];
-    rows.slice(0, MAX_REPEATABLE_ROWS).forEach((row, index) => checkLevel(children, row, (id) => childPath(path, index, id), top, all, depth + 1, errors));
+    rows
+      .slice(0, MAX_REPEATABLE_ROWS)
+      .forEach((row, index) =>
+        checkLevel(children, row, (id) => childPath(path, index, id), top, all, depth + 1, errors),
+      );
     return;
   }
   if (isBlank(value)) {
@@ -304,7 +374,8 @@ function checkOne(question: Question, value: AnswerValue | undefined, path: stri
       return;
     case 'multiple_choice': {
       const allowed = optionValues(question);
-      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && allowed.includes(item))) return fail(fm.choices);
+      if (!Array.isArray(value) || !value.every((item) => typeof item === 'string' && allowed.includes(item)))
+        return fail(fm.choices);
       return;
     }
     case 'file': {
@@ -317,11 +388,27 @@ function checkOne(question: Question, value: AnswerValue | undefined, path: stri
   }
 }
 
-function checkLevel(questions: readonly Question[], answers: AnswerMap, prefix: (id: string) => string, top: AnswerMap, all: readonly Question[], depth: number, errors: Record<string, FieldError>): void {
+function checkLevel(
+  questions: readonly Question[],
+  answers: AnswerMap,
+  prefix: (id: string) => string,
+  top: AnswerMap,
+  all: readonly Question[],
+  depth: number,
+  errors: Record<string, FieldError>,
+): void {
   for (const question of questions) {
     if (!question || typeof question.id !== 'string') continue;
     if (!conditionHolds(question, answers, top, questions, all)) continue;
-    checkOne(question, own(answers, question.id) as AnswerValue | undefined, prefix(question.id), top, all, depth, errors);
+    checkOne(
+      question,
+      own(answers, question.id) as AnswerValue | undefined,
+      prefix(question.id),
+      top,
+      all,
+      depth,
+      errors,
+    );
   }
 }
 

@@ -4,7 +4,13 @@ import { ManualClock } from '../../../core/clock.js';
 import { readConfig } from '../../../core/config.js';
 import { startReplayServer, type ReplayServer } from '../../../../test/support/replay-server.js';
 import { DEFAULT_FORM } from '../form/default-form.js';
-import { checkOrganisation, checkOrganisationAnswers, isOrganisationVerified, organisationAnswers, type OrganisationCheck } from './check-organisation.js';
+import {
+  checkOrganisation,
+  checkOrganisationAnswers,
+  isOrganisationVerified,
+  organisationAnswers,
+  type OrganisationCheck,
+} from './check-organisation.js';
 import { OrganisationCheckSummary } from './organisation-check-view.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../../test/fixtures/company-register/', import.meta.url));
@@ -51,7 +57,11 @@ describe('checkOrganisation', () => {
 
   it('checks the RNA alone by its format, with nothing to ask the register', async () => {
     const check = await checkOrganisation(servicesWith(replay.url), { rna: 'W751234567' });
-    expect(check).toMatchObject({ rna: 'W751234567', errors: {}, register: { status: 'not_checked', reason: 'no_siret' } });
+    expect(check).toMatchObject({
+      rna: 'W751234567',
+      errors: {},
+      register: { status: 'not_checked', reason: 'no_siret' },
+    });
   });
 
   it('flags an RNA that differs from the register’s', async () => {
@@ -78,7 +88,16 @@ describe('OrganisationCheckSummary', () => {
 
   it('shows a verified organisation with its legal form, state and RNA, escaped', async () => {
     const html = await render({
-      register: { status: 'verified', siren: '456789122', siret: '45678912200011', name: '<script>alert(1)</script> & Cie', legalForm: '9220', active: false, isAssociation: true, rna: 'W133012345' },
+      register: {
+        status: 'verified',
+        siren: '456789122',
+        siret: '45678912200011',
+        name: '<script>alert(1)</script> & Cie',
+        legalForm: '9220',
+        active: false,
+        isAssociation: true,
+        rna: 'W133012345',
+      },
       rnaMismatch: { given: 'W999999999', register: 'W133012345' },
     });
     expect(html).toContain('Vérifiée au répertoire des entreprises');
@@ -92,7 +111,10 @@ describe('OrganisationCheckSummary', () => {
   });
 
   it('says "not verified" and why, in English too', async () => {
-    const unavailable = await render({ register: { status: 'unavailable', reason: 'timeout' }, rnaMismatch: null }, 'en');
+    const unavailable = await render(
+      { register: { status: 'unavailable', reason: 'timeout' }, rnaMismatch: null },
+      'en',
+    );
     expect(unavailable).toContain('Not verified');
     expect(unavailable).toContain('no answer in time');
     const unknown = await render({ register: { status: 'not_found' }, rnaMismatch: null });
@@ -103,17 +125,32 @@ describe('OrganisationCheckSummary', () => {
   });
 
   it('falls back to the first-level legal category for codes it has no label for', async () => {
-    const html = await render({
-      register: { status: 'verified', siren: '882345671', siret: null, name: 'X', legalForm: '5785', active: true, isAssociation: false, rna: null },
-      rnaMismatch: null,
-    }, 'en');
+    const html = await render(
+      {
+        register: {
+          status: 'verified',
+          siren: '882345671',
+          siret: null,
+          name: 'X',
+          legalForm: '5785',
+          active: true,
+          isAssociation: false,
+          rna: null,
+        },
+        rnaMismatch: null,
+      },
+      'en',
+    );
     expect(html).toContain('Commercial company');
   });
 });
 
 describe('checkOrganisationAnswers (default form)', () => {
   let replay: ReplayServer;
-  const services = () => ({ config: { ...readConfig({ PORT: '0' }), companyRegisterUrl: replay.url }, clock: new ManualClock() });
+  const services = () => ({
+    config: { ...readConfig({ PORT: '0' }), companyRegisterUrl: replay.url },
+    clock: new ManualClock(),
+  });
 
   beforeAll(async () => {
     replay = await startReplayServer(FIXTURES);
@@ -124,19 +161,30 @@ describe('checkOrganisationAnswers (default form)', () => {
   });
 
   it('checks the SIRET of a company applicant', async () => {
-    const check = await checkOrganisationAnswers(services(), DEFAULT_FORM, { organisation_type: 'company', organisation_siret: '79512345400014' });
+    const check = await checkOrganisationAnswers(services(), DEFAULT_FORM, {
+      organisation_type: 'company',
+      organisation_siret: '79512345400014',
+    });
     expect(check?.register).toMatchObject({ status: 'verified', active: false });
     expect(check?.fieldErrors).toEqual({});
   });
 
   it('ignores identifiers of questions hidden by their condition, and has nothing to check for a citizen', async () => {
     const answers = { organisation_type: 'citizen', organisation_siret: '79512345400014', organisation_rna: 'W1' };
-    expect(organisationAnswers(DEFAULT_FORM, answers)).toEqual({ siretQuestionId: null, rnaQuestionId: null, siret: null, rna: null });
+    expect(organisationAnswers(DEFAULT_FORM, answers)).toEqual({
+      siretQuestionId: null,
+      rnaQuestionId: null,
+      siret: null,
+      rna: null,
+    });
     expect(await checkOrganisationAnswers(services(), DEFAULT_FORM, answers)).toBeNull();
   });
 
   it('puts a malformed RNA’s error on its question', async () => {
-    const check = await checkOrganisationAnswers(services(), DEFAULT_FORM, { organisation_type: 'association', organisation_rna: 'W12345' });
+    const check = await checkOrganisationAnswers(services(), DEFAULT_FORM, {
+      organisation_type: 'association',
+      organisation_rna: 'W12345',
+    });
     expect(Object.keys(check?.fieldErrors ?? {})).toEqual(['organisation_rna']);
     expect(check?.register).toEqual({ status: 'not_checked', reason: 'no_siret' });
   });

@@ -85,8 +85,10 @@ export function organisationAnswers(definition: FormDefinition, answers: AnswerM
       if (question.kind !== 'siret' && question.kind !== 'rna') continue;
       const value = answers[question.id];
       if (typeof value !== 'string' || !value.trim() || !isQuestionShown(definition, question, answers)) continue;
-      if (question.kind === 'siret' && found.siret === null) Object.assign(found, { siretQuestionId: question.id, siret: value });
-      if (question.kind === 'rna' && found.rna === null) Object.assign(found, { rnaQuestionId: question.id, rna: value });
+      if (question.kind === 'siret' && found.siret === null)
+        Object.assign(found, { siretQuestionId: question.id, siret: value });
+      if (question.kind === 'rna' && found.rna === null)
+        Object.assign(found, { rnaQuestionId: question.id, rna: value });
     }
   }
   return found;

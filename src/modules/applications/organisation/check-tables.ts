@@ -3,7 +3,13 @@ import type { ColumnType } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 /** verified (active), inactive (verified but ceased), not_found, unavailable, not_configured, not_checked (no valid SIRET). */
-export type StoredCheckStatus = 'verified' | 'not_found' | 'inactive' | 'unavailable' | 'not_configured' | 'not_checked';
+export type StoredCheckStatus =
+  | 'verified'
+  | 'not_found'
+  | 'inactive'
+  | 'unavailable'
+  | 'not_configured'
+  | 'not_checked';
 
 export interface ApplicationOrganisationChecksTable {
   application_id: string;

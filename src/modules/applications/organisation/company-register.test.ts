@@ -40,17 +40,35 @@ describe('company register adapter against recorded answers', () => {
 
   it('verifies an organisation by SIREN alone (no establishment in the answer)', async () => {
     const result = await fresh().lookup('130025265');
-    expect(result).toMatchObject({ status: 'verified', siren: '130025265', siret: null, legalForm: '7120', active: true, isAssociation: false });
+    expect(result).toMatchObject({
+      status: 'verified',
+      siren: '130025265',
+      siret: null,
+      legalForm: '7120',
+      active: true,
+      isAssociation: false,
+    });
   });
 
   it('reports a closed company as verified but not active', async () => {
     const result = await fresh().lookup('79512345400014');
-    expect(result).toMatchObject({ status: 'verified', name: 'ATELIER NUMERIQUE DU RHONE', legalForm: '5499', active: false });
+    expect(result).toMatchObject({
+      status: 'verified',
+      name: 'ATELIER NUMERIQUE DU RHONE',
+      legalForm: '5499',
+      active: false,
+    });
   });
 
   it('recognises an association and its RNA number', async () => {
     const result = await fresh().lookup('45678912200011');
-    expect(result).toMatchObject({ status: 'verified', legalForm: '9220', active: true, isAssociation: true, rna: 'W133012345' });
+    expect(result).toMatchObject({
+      status: 'verified',
+      legalForm: '9220',
+      active: true,
+      isAssociation: true,
+      rna: 'W133012345',
+    });
   });
 
   it('says not found when the register has no such organisation', async () => {

@@ -62,7 +62,18 @@ const MAX_CACHE_ENTRIES = 1_000;
 const MAX_BODY_CHARS = 2_000_000;
 
 /** Legal categories the API counts as associations (its `est_association` filter). */
-const ASSOCIATION_LEGAL_FORMS = new Set(['5195', '9210', '9220', '9221', '9222', '9223', '9224', '9230', '9240', '9260']);
+const ASSOCIATION_LEGAL_FORMS = new Set([
+  '5195',
+  '9210',
+  '9220',
+  '9221',
+  '9222',
+  '9223',
+  '9224',
+  '9230',
+  '9240',
+  '9260',
+]);
 
 interface ApiEstablishment {
   siret?: unknown;
@@ -97,8 +108,12 @@ export function readSearchAnswer(query: string, body: unknown): CompanyRegisterR
   const siren = query.slice(0, 9);
   const found = results.find((result) => result && typeof result === 'object' && result.siren === siren);
   if (!found) return { status: 'not_found' };
-  const name = typeof found.nom_complet === 'string' && found.nom_complet.trim() ? found.nom_complet.trim()
-    : typeof found.nom_raison_sociale === 'string' ? found.nom_raison_sociale.trim() : '';
+  const name =
+    typeof found.nom_complet === 'string' && found.nom_complet.trim()
+      ? found.nom_complet.trim()
+      : typeof found.nom_raison_sociale === 'string'
+        ? found.nom_raison_sociale.trim()
+        : '';
   if (!name) return null;
 
   let establishmentActive = true;
@@ -117,9 +132,10 @@ export function readSearchAnswer(query: string, body: unknown): CompanyRegisterR
 
   const legalForm = typeof found.nature_juridique === 'string' ? found.nature_juridique : '';
   const complements = found.complements && typeof found.complements === 'object' ? found.complements : {};
-  const rna = typeof complements.identifiant_association === 'string' && complements.identifiant_association
-    ? complements.identifiant_association
-    : null;
+  const rna =
+    typeof complements.identifiant_association === 'string' && complements.identifiant_association
+      ? complements.identifiant_association
+      : null;
   return {
     status: 'verified',
     siren,
@@ -196,7 +212,11 @@ export class CompanyRegister {
     let text: string;
     try {
       const signal = AbortSignal.timeout(this.timeoutMs);
-      response = await fetch(url, { headers: { accept: 'application/json', 'user-agent': this.userAgent }, signal, redirect: 'error' });
+      response = await fetch(url, {
+        headers: { accept: 'application/json', 'user-agent': this.userAgent },
+        signal,
+        redirect: 'error',
+      });
       text = await response.text();
     } catch (error) {
       const name = (error as { name?: string } | null)?.name;
@@ -246,7 +266,10 @@ const registers = new Map<string, CompanyRegister>();
  * The process's register client for the configured URL, or null when COMPANY_REGISTER_URL is not
  * set. One client per URL, so its cache and its pause after failures are shared by every request.
  */
-export function companyRegisterFor(config: { companyRegisterUrl: string | undefined; baseUrl?: string }): CompanyRegister | null {
+export function companyRegisterFor(config: {
+  companyRegisterUrl: string | undefined;
+  baseUrl?: string;
+}): CompanyRegister | null {
   if (!config.companyRegisterUrl) return null;
   let register = registers.get(config.companyRegisterUrl);
   if (!register) {

@@ -81,9 +81,15 @@ const legalFormLabels: Record<string, Message> = {
 
 const legalCategoryLabels: Record<string, Message> = {
   '1': { fr: 'Entrepreneur individuel', en: 'Sole trader' },
-  '2': { fr: 'Groupement de droit privé non doté de la personnalité morale', en: 'Private-law group without legal personality' },
+  '2': {
+    fr: 'Groupement de droit privé non doté de la personnalité morale',
+    en: 'Private-law group without legal personality',
+  },
   '3': { fr: 'Personne morale de droit étranger', en: 'Legal person under foreign law' },
-  '4': { fr: 'Personne morale de droit public soumise au droit commercial', en: 'Public-law body under commercial law' },
+  '4': {
+    fr: 'Personne morale de droit public soumise au droit commercial',
+    en: 'Public-law body under commercial law',
+  },
   '5': { fr: 'Société commerciale', en: 'Commercial company' },
   '6': { fr: 'Autre personne morale immatriculée au RCS', en: 'Other legal person in the trade register' },
   '7': { fr: 'Personne morale et organisme soumis au droit administratif', en: 'Body under administrative law' },

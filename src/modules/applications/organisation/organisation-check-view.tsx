@@ -13,7 +13,10 @@ function notVerifiedReason(locale: Locale, check: Pick<OrganisationCheck, 'regis
     case 'unavailable':
       return t(locale, m.unavailable, { reason: t(locale, unavailableReasons[register.reason]) });
     case 'not_checked':
-      return t(locale, register.reason === 'disabled' ? m.disabled : register.reason === 'no_siret' ? m.noSiret : m.invalidSiret);
+      return t(
+        locale,
+        register.reason === 'disabled' ? m.disabled : register.reason === 'no_siret' ? m.noSiret : m.invalidSiret,
+      );
   }
 }
 
@@ -21,31 +24,49 @@ function notVerifiedReason(locale: Locale, check: Pick<OrganisationCheck, 'regis
  * The organisation check as staff see it beside an application: a "verified" or "not verified"
  * badge, and what the register said (name, legal form, state, association and RNA).
  */
-export function OrganisationCheckSummary({ locale, check }: { locale: Locale; check: Pick<OrganisationCheck, 'register' | 'rnaMismatch'> }): JSX.Element {
+export function OrganisationCheckSummary({
+  locale,
+  check,
+}: {
+  locale: Locale;
+  check: Pick<OrganisationCheck, 'register' | 'rnaMismatch'>;
+}): JSX.Element {
   const register = check.register;
   if (register.status !== 'verified') {
     return (
       <div class="organisation-check">
-        <p class="fr-badge fr-badge--warning fr-badge--sm" safe>{t(locale, m.notVerified)}</p>
-        <p class="fr-text--sm" safe>{notVerifiedReason(locale, check)}</p>
+        <p class="fr-badge fr-badge--warning fr-badge--sm" safe>
+          {t(locale, m.notVerified)}
+        </p>
+        <p class="fr-text--sm" safe>
+          {notVerifiedReason(locale, check)}
+        </p>
       </div>
     );
   }
   const legalForm = legalFormMessage(register.legalForm);
   return (
     <div class="organisation-check">
-      <p class="fr-badge fr-badge--success fr-badge--sm" safe>{t(locale, m.verified)}</p>
+      <p class="fr-badge fr-badge--success fr-badge--sm" safe>
+        {t(locale, m.verified)}
+      </p>
       <dl class="fr-text--sm">
         <dt safe>{t(locale, m.name)}</dt>
         <dd safe>{register.name}</dd>
         <dt safe>{t(locale, m.legalForm)}</dt>
-        <dd safe>{legalForm ? t(locale, legalForm) : t(locale, m.otherLegalForm, { code: register.legalForm || '?' })}</dd>
+        <dd safe>
+          {legalForm ? t(locale, legalForm) : t(locale, m.otherLegalForm, { code: register.legalForm || '?' })}
+        </dd>
         <dt safe>{t(locale, m.state)}</dt>
         <dd>
           {register.active ? (
-            <span class="fr-badge fr-badge--success fr-badge--no-icon fr-badge--sm" safe>{t(locale, m.active)}</span>
+            <span class="fr-badge fr-badge--success fr-badge--no-icon fr-badge--sm" safe>
+              {t(locale, m.active)}
+            </span>
           ) : (
-            <span class="fr-badge fr-badge--error fr-badge--sm" safe>{t(locale, m.closed)}</span>
+            <span class="fr-badge fr-badge--error fr-badge--sm" safe>
+              {t(locale, m.closed)}
+            </span>
           )}
         </dd>
         <dt safe>{t(locale, m.association)}</dt>

@@ -26,12 +26,18 @@ export function StoredOrganisationSection(props: {
       {stored ? (
         <>
           <OrganisationCheckSummary locale={locale} check={stored.check} />
-          <p class="fr-text--xs fr-mb-1w" safe>{t(locale, m.checkedAt, { date: formatDateTime(locale, stored.checkedAt) })}</p>
+          <p class="fr-text--xs fr-mb-1w" safe>
+            {t(locale, m.checkedAt, { date: formatDateTime(locale, stored.checkedAt) })}
+          </p>
         </>
       ) : (
         <div class="organisation-check">
-          <p class="fr-badge fr-badge--warning fr-badge--sm" safe>{t(locale, m.notVerified)}</p>
-          <p class="fr-text--sm" safe>{t(locale, props.registerEnabled ? m.notCheckedYet : m.disabled)}</p>
+          <p class="fr-badge fr-badge--warning fr-badge--sm" safe>
+            {t(locale, m.notVerified)}
+          </p>
+          <p class="fr-text--sm" safe>
+            {t(locale, props.registerEnabled ? m.notCheckedYet : m.disabled)}
+          </p>
         </div>
       )}
       <form method="post" action={`/admin/candidatures/${props.applicationId}/organisation`}>

@@ -40,13 +40,21 @@ afterAll(async () => {
 });
 
 const stored = (id: string) =>
-  t.app.services.db.selectFrom('application_organisation_checks').selectAll().where('application_id', '=', id).executeTakeFirst();
-const staffPage = (id: string) => t.app.inject({ method: 'GET', url: `/admin/candidatures/${id}`, headers: { cookie: staff } });
+  t.app.services.db
+    .selectFrom('application_organisation_checks')
+    .selectAll()
+    .where('application_id', '=', id)
+    .executeTakeFirst();
+const staffPage = (id: string) =>
+  t.app.inject({ method: 'GET', url: `/admin/candidatures/${id}`, headers: { cookie: staff } });
 
 describe('organisation check stored after submit', () => {
   it('runs in a job after the submit, stores the register answer, and the staff page never calls the register', async () => {
     const owner = await signedInAs(t.app, t.clock, null, 'cco@example.fr');
-    const id = await newApplication(t, owner, 'saison-org', { project_name: 'Coopérative', siret: '882 345 671 00011' });
+    const id = await newApplication(t, owner, 'saison-org', {
+      project_name: 'Coopérative',
+      siret: '882 345 671 00011',
+    });
     const asked = replay.requests.length;
     const before = await staffPage(id);
     expect(before.statusCode).toBe(200);
@@ -56,7 +64,14 @@ describe('organisation check stored after submit', () => {
     expect(await stored(id)).toBeUndefined();
 
     await t.app.services.worker.drain();
-    expect(await stored(id)).toMatchObject({ status: 'verified', siret: '88234567100011', name: 'COOPERATIVE DES COMMUNS OUVERTS (CCO)', legal_form: '5710', active: true, is_association: false });
+    expect(await stored(id)).toMatchObject({
+      status: 'verified',
+      siret: '88234567100011',
+      name: 'COOPERATIVE DES COMMUNS OUVERTS (CCO)',
+      legal_form: '5710',
+      active: true,
+      is_association: false,
+    });
     const after = await staffPage(id);
     expect(after.body).toContain('Vérifiée au répertoire des entreprises');
     expect(after.body).toContain('COOPERATIVE DES COMMUNS OUVERTS (CCO)');
@@ -77,7 +92,15 @@ describe('organisation check stored after submit', () => {
   it('never blocks a submit when the register fails; staff see "not verified" and can check again', async () => {
     const owner = await signedInAs(t.app, t.clock, null, 'panne@example.fr');
     const id = await newApplication(t, owner, 'saison-org', { project_name: 'Panne', siret: '35412345700013' });
-    expect((await t.app.services.db.selectFrom('applications').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state).toBe('submitted');
+    expect(
+      (
+        await t.app.services.db
+          .selectFrom('applications')
+          .select('state')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).state,
+    ).toBe('submitted');
     await t.app.services.worker.drain();
     const first = await stored(id);
     expect(first).toMatchObject({ status: 'unavailable' });
@@ -87,13 +110,24 @@ describe('organisation check stored after submit', () => {
     expect(page.body).toContain(`action="/admin/candidatures/${id}/organisation"`);
 
     t.clock.advance(60_000);
-    const again = await postIdempotentForm(t.app, staff, `/admin/candidatures/${id}`, `/admin/candidatures/${id}/organisation`, {});
+    const again = await postIdempotentForm(
+      t.app,
+      staff,
+      `/admin/candidatures/${id}`,
+      `/admin/candidatures/${id}/organisation`,
+      {},
+    );
     expect(again.statusCode).toBe(303);
     expect(again.headers.location).toBe(`/admin/candidatures/${id}?ok=organisation`);
     const second = await stored(id);
     expect(second?.status).toBe('unavailable');
     expect(new Date(second!.checked_at).getTime()).toBeGreaterThan(new Date(first!.checked_at).getTime());
-    const audit = await t.app.services.db.selectFrom('audit_events').select('action').where('subject_id', '=', id).where('action', '=', 'application.check_organisation').execute();
+    const audit = await t.app.services.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('subject_id', '=', id)
+      .where('action', '=', 'application.check_organisation')
+      .execute();
     expect(audit).toHaveLength(2);
   });
 
@@ -103,9 +137,16 @@ describe('organisation check stored after submit', () => {
       down.clock.set('2026-03-01T10:00:00Z');
       await seedOpenSeason(down.app.services.db, { slug: 'saison-org', number: 7, form: FORM });
       const owner = await signedInAs(down.app, down.clock, null, 'down@example.fr');
-      const id = await newApplication(down, owner, 'saison-org', { project_name: 'Hors ligne', siret: '88234567100011' });
+      const id = await newApplication(down, owner, 'saison-org', {
+        project_name: 'Hors ligne',
+        siret: '88234567100011',
+      });
       await down.app.services.worker.drain();
-      const row = await down.app.services.db.selectFrom('application_organisation_checks').select('status').where('application_id', '=', id).executeTakeFirst();
+      const row = await down.app.services.db
+        .selectFrom('application_organisation_checks')
+        .select('status')
+        .where('application_id', '=', id)
+        .executeTakeFirst();
       expect(row?.status).toBe('unavailable');
     } finally {
       await down.close();
@@ -118,18 +159,41 @@ describe('organisation check stored after submit', () => {
       off.clock.set('2026-03-01T10:00:00Z');
       await seedOpenSeason(off.app.services.db, { slug: 'saison-org', number: 7, form: FORM });
       const owner = await signedInAs(off.app, off.clock, null, 'off@example.fr');
-      const id = await newApplication(off, owner, 'saison-org', { project_name: 'Sans répertoire', siret: '88234567100011' });
-      expect(await off.app.services.db.selectFrom('jobs').select('id').where('name', '=', 'applications.check_organisation').execute()).toHaveLength(1);
+      const id = await newApplication(off, owner, 'saison-org', {
+        project_name: 'Sans répertoire',
+        siret: '88234567100011',
+      });
+      expect(
+        await off.app.services.db
+          .selectFrom('jobs')
+          .select('id')
+          .where('name', '=', 'applications.check_organisation')
+          .execute(),
+      ).toHaveLength(1);
       await off.app.services.worker.drain();
-      expect(await off.app.services.db.selectFrom('application_organisation_checks').select('status').execute()).toEqual([]);
+      expect(
+        await off.app.services.db.selectFrom('application_organisation_checks').select('status').execute(),
+      ).toEqual([]);
       const staffOff = await signedInAs(off.app, off.clock, 'staff', 'staff-off@example.fr');
-      const page = await off.app.inject({ method: 'GET', url: `/admin/candidatures/${id}`, headers: { cookie: staffOff } });
+      const page = await off.app.inject({
+        method: 'GET',
+        url: `/admin/candidatures/${id}`,
+        headers: { cookie: staffOff },
+      });
       expect(page.body).toContain('Non vérifiée');
       expect(page.body).toContain('n’est pas activée');
       // Asked explicitly, the check is stored as not configured.
-      const again = await postIdempotentForm(off.app, staffOff, `/admin/candidatures/${id}`, `/admin/candidatures/${id}/organisation`, {});
+      const again = await postIdempotentForm(
+        off.app,
+        staffOff,
+        `/admin/candidatures/${id}`,
+        `/admin/candidatures/${id}/organisation`,
+        {},
+      );
       expect(again.statusCode).toBe(303);
-      expect(await off.app.services.db.selectFrom('application_organisation_checks').select('status').execute()).toEqual([{ status: 'not_configured' }]);
+      expect(
+        await off.app.services.db.selectFrom('application_organisation_checks').select('status').execute(),
+      ).toEqual([{ status: 'not_configured' }]);
     } finally {
       await off.close();
     }

@@ -17,8 +17,17 @@ export const ORGANISATION_CHECK_JOB = 'applications.check_organisation';
  * submit): the check runs after COMMIT, in the background, so the register never slows nor blocks a
  * submission. One pending check per application.
  */
-export async function enqueueOrganisationCheck(trx: Transaction<DB> | Kysely<DB> | WriteBatch, applicationId: string, now: Date): Promise<void> {
-  await enqueueJob(trx, ORGANISATION_CHECK_JOB, { applicationId }, { runAt: now, singletonKey: `${ORGANISATION_CHECK_JOB}:${applicationId}`, maxAttempts: 3 });
+export async function enqueueOrganisationCheck(
+  trx: Transaction<DB> | Kysely<DB> | WriteBatch,
+  applicationId: string,
+  now: Date,
+): Promise<void> {
+  await enqueueJob(
+    trx,
+    ORGANISATION_CHECK_JOB,
+    { applicationId },
+    { runAt: now, singletonKey: `${ORGANISATION_CHECK_JOB}:${applicationId}`, maxAttempts: 3 },
+  );
 }
 
 /** What staff see: the stored check, as the summary view reads it, with when it was made. */
@@ -47,10 +56,15 @@ export function storedStatus(check: Pick<OrganisationCheck, 'register'>): Stored
  * draft) against the register and stores the result. Never throws because of the register: an
  * unavailable register is stored as such. Returns null when the answers name no organisation.
  */
-export async function recheckOrganisation(services: Services, actor: Actor, applicationId: string): Promise<StoredOrganisationCheck | null | 'not_found'> {
+export async function recheckOrganisation(
+  services: Services,
+  actor: Actor,
+  applicationId: string,
+): Promise<StoredOrganisationCheck | null | 'not_found'> {
   const application = await loadApplication(services.db, applicationId);
   if (!application) return 'not_found';
-  const version = application.currentVersion > 0 ? await loadVersion(services.db, application.id, application.currentVersion) : null;
+  const version =
+    application.currentVersion > 0 ? await loadVersion(services.db, application.id, application.currentVersion) : null;
   const form = await loadFormVersion(services.db, version?.formId ?? application.formId);
   const answers = version?.answers ?? application.draftAnswers;
   const check = await checkOrganisationAnswers(services, form?.definition ?? { sections: [] }, answers);
@@ -79,16 +93,30 @@ export async function recheckOrganisation(services: Services, actor: Actor, appl
       .values({ application_id: application.id, ...row })
       .onConflict((oc) => oc.column('application_id').doUpdateSet(row))
       .execute();
-    await audit({ action: 'application.check_organisation', subjectType: 'application', subjectId: application.id, summary: { status } });
+    await audit({
+      action: 'application.check_organisation',
+      subjectType: 'application',
+      subjectId: application.id,
+      summary: { status },
+    });
     return { status, checkedAt: now, check: { register: check.register, rnaMismatch: check.rnaMismatch } };
   });
 }
 
 /** The last stored check of an application, or null when none was made (or the answers named no organisation). */
-export async function loadOrganisationCheck(db: Kysely<DB>, applicationId: string): Promise<StoredOrganisationCheck | null> {
-  const row = await db.selectFrom('application_organisation_checks').select(['status', 'checked_at', 'detail']).where('application_id', '=', applicationId).executeTakeFirst();
+export async function loadOrganisationCheck(
+  db: Kysely<DB>,
+  applicationId: string,
+): Promise<StoredOrganisationCheck | null> {
+  const row = await db
+    .selectFrom('application_organisation_checks')
+    .select(['status', 'checked_at', 'detail'])
+    .where('application_id', '=', applicationId)
+    .executeTakeFirst();
   if (!row) return null;
-  const detail = (typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail) as StoredOrganisationCheck['check'];
+  const detail = (
+    typeof row.detail === 'string' ? JSON.parse(row.detail) : row.detail
+  ) as StoredOrganisationCheck['check'];
   return { status: row.status, checkedAt: new Date(row.checked_at), check: detail };
 }
 

@@ -52,19 +52,48 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
               <Input locale={locale} name="q" type="search" label={t(locale, m.search)} value={filters.q ?? ''} />
             </div>
             <div class="fr-col-12 fr-col-md-4">
-              <Input locale={locale} name="territoire" label={t(locale, m.territory)} value={filters.territoire ?? ''} />
+              <Input
+                locale={locale}
+                name="territoire"
+                label={t(locale, m.territory)}
+                value={filters.territoire ?? ''}
+              />
             </div>
             <div class="fr-col-6 fr-col-md-2">
-              <Select locale={locale} name="saison" label={t(locale, m.season)} value={filters.saison ?? ''} options={[any, ...props.seasons.map((s) => ({ value: s.slug, label: pick(locale, s.name, s.nameEn) }))]} />
+              <Select
+                locale={locale}
+                name="saison"
+                label={t(locale, m.season)}
+                value={filters.saison ?? ''}
+                options={[any, ...props.seasons.map((s) => ({ value: s.slug, label: pick(locale, s.name, s.nameEn) }))]}
+              />
             </div>
             <div class="fr-col-6 fr-col-md-2">
-              <Select locale={locale} name="parcours" label={t(locale, m.track)} value={filters.parcours ?? ''} options={[any, ...tracks.map((tr) => ({ value: tr.code, label: pick(locale, tr.name, tr.nameEn) }))]} />
+              <Select
+                locale={locale}
+                name="parcours"
+                label={t(locale, m.track)}
+                value={filters.parcours ?? ''}
+                options={[any, ...tracks.map((tr) => ({ value: tr.code, label: pick(locale, tr.name, tr.nameEn) }))]}
+              />
             </div>
             <div class="fr-col-6 fr-col-md-2">
-              <Select locale={locale} name="etat" label={t(locale, m.state)} value={filters.etat ?? ''} options={[any, ...APPLICATION_STATES.map((s) => ({ value: s, label: stateLabel(locale, s) }))]} />
+              <Select
+                locale={locale}
+                name="etat"
+                label={t(locale, m.state)}
+                value={filters.etat ?? ''}
+                options={[any, ...APPLICATION_STATES.map((s) => ({ value: s, label: stateLabel(locale, s) }))]}
+              />
             </div>
             <div class="fr-col-6 fr-col-md-2">
-              <Select locale={locale} name="type" label={t(locale, m.applicantKind)} value={filters.type ?? ''} options={[any, ...kinds.map((k) => ({ value: k, label: kindLabel(locale, k) }))]} />
+              <Select
+                locale={locale}
+                name="type"
+                label={t(locale, m.applicantKind)}
+                value={filters.type ?? ''}
+                options={[any, ...kinds.map((k) => ({ value: k, label: kindLabel(locale, k) }))]}
+              />
             </div>
           </div>
           <button type="submit" class="fr-btn fr-btn--secondary" safe>
@@ -73,17 +102,29 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
         </form>
         <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
           <li>
-            <a class="fr-btn fr-btn--tertiary fr-icon-download-line" href={`/admin/candidatures/export.csv${props.exportQuery ? `?${props.exportQuery}` : ''}`} safe>
+            <a
+              class="fr-btn fr-btn--tertiary fr-icon-download-line"
+              href={`/admin/candidatures/export.csv${props.exportQuery ? `?${props.exportQuery}` : ''}`}
+              safe
+            >
               {t(locale, m.exportCsv)}
             </a>
           </li>
           <li>
-            <a class="fr-btn fr-btn--tertiary fr-icon-download-line" href={`/admin/candidatures/export.json${props.exportQuery ? `?${props.exportQuery}` : ''}`} safe>
+            <a
+              class="fr-btn fr-btn--tertiary fr-icon-download-line"
+              href={`/admin/candidatures/export.json${props.exportQuery ? `?${props.exportQuery}` : ''}`}
+              safe
+            >
               {t(locale, m.exportJson)}
             </a>
           </li>
           <li>
-            <a class="fr-btn fr-btn--tertiary fr-icon-download-line" href={`/admin/candidatures/export.zip${props.exportQuery ? `?${props.exportQuery}` : ''}`} safe>
+            <a
+              class="fr-btn fr-btn--tertiary fr-icon-download-line"
+              href={`/admin/candidatures/export.zip${props.exportQuery ? `?${props.exportQuery}` : ''}`}
+              safe
+            >
               {t(locale, exportZipMessages.exportZip)}
             </a>
           </li>
@@ -96,13 +137,27 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
               <caption safe>{t(locale, m.adminTitle)}</caption>
               <thead>
                 <tr>
-                  <th scope="col" safe>{t(locale, m.title)}</th>
-                  <th scope="col" safe>{t(locale, m.owner)}</th>
-                  <th scope="col" safe>{t(locale, m.season)}</th>
-                  <th scope="col" safe>{t(locale, m.track)}</th>
-                  <th scope="col" safe>{t(locale, m.applicantKind)}</th>
-                  <th scope="col" safe>{t(locale, m.state)}</th>
-                  <th scope="col" safe>{t(locale, m.submittedAt)}</th>
+                  <th scope="col" safe>
+                    {t(locale, m.title)}
+                  </th>
+                  <th scope="col" safe>
+                    {t(locale, m.owner)}
+                  </th>
+                  <th scope="col" safe>
+                    {t(locale, m.season)}
+                  </th>
+                  <th scope="col" safe>
+                    {t(locale, m.track)}
+                  </th>
+                  <th scope="col" safe>
+                    {t(locale, m.applicantKind)}
+                  </th>
+                  <th scope="col" safe>
+                    {t(locale, m.state)}
+                  </th>
+                  <th scope="col" safe>
+                    {t(locale, m.submittedAt)}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -181,7 +236,13 @@ export interface StaffFileView extends AttachedFileView {
 }
 
 /** The attached files with their antivirus state; a link only when the file may be downloaded. */
-function StaffFiles({ locale, files }: { locale: AdminDetailProps['ctx']['locale']; files: StaffFileView[] }): JSX.Element {
+function StaffFiles({
+  locale,
+  files,
+}: {
+  locale: AdminDetailProps['ctx']['locale'];
+  files: StaffFileView[];
+}): JSX.Element {
   return (
     <section aria-labelledby="files-title" class="fr-my-4w">
       <h2 id="files-title" class="fr-h4" safe>
@@ -200,7 +261,10 @@ function StaffFiles({ locale, files }: { locale: AdminDetailProps['ctx']['locale
               ) : (
                 <span safe>{file.name}</span>
               )}{' '}
-              <span class="fr-text--sm" safe>{`(${file.questionPath} · ${file.detail}${file.removed ? ` · ${t(locale, fm.removedFromDraft)}` : ''})`}</span>
+              <span
+                class="fr-text--sm"
+                safe
+              >{`(${file.questionPath} · ${file.detail}${file.removed ? ` · ${t(locale, fm.removedFromDraft)}` : ''})`}</span>
             </li>
           ))}
         </ul>
@@ -218,23 +282,47 @@ export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
   return (
     <Page ctx={ctx} title={heading}>
       <div class="fr-container fr-my-6w">
-        <Breadcrumb locale={locale} items={[{ label: t(locale, m.adminTitle), href: '/admin/candidatures' }, { label: heading }]} />
+        <Breadcrumb
+          locale={locale}
+          items={[{ label: t(locale, m.adminTitle), href: '/admin/candidatures' }, { label: heading }]}
+        />
         <h1 safe>{heading}</h1>
         <p class={stateBadgeClass(application.state)} safe>
           {stateLabel(locale, application.state)}
         </p>
-        <p safe>{`${t(locale, m.owner)} : ${props.ownerEmail} · ${t(locale, m.track)} : ${application.trackCode} · ${t(locale, m.applicantKind)} : ${kindLabel(locale, application.applicantKind)} · ${t(locale, m.version)} : ${application.currentVersion}`}</p>
+        <p
+          safe
+        >{`${t(locale, m.owner)} : ${props.ownerEmail} · ${t(locale, m.track)} : ${application.trackCode} · ${t(locale, m.applicantKind)} : ${kindLabel(locale, application.applicantKind)} · ${t(locale, m.version)} : ${application.currentVersion}`}</p>
         {props.notice ? <Alert kind="success" title={props.notice} /> : ''}
         {moves.length > 0 ? (
           <section aria-labelledby="state-title" class="fr-my-4w">
             <h2 id="state-title" class="fr-h4" safe>
               {t(locale, m.changeState)}
             </h2>
-            <ErrorSummary locale={locale} errors={errors} labels={{ to: t(locale, m.newState), reason: t(locale, m.reason) }} />
+            <ErrorSummary
+              locale={locale}
+              errors={errors}
+              labels={{ to: t(locale, m.newState), reason: t(locale, m.reason) }}
+            />
             <form method="post" action={`/admin/candidatures/${application.id}/etat`} novalidate>
               <CsrfField token={ctx.csrfToken} />
-              <Select locale={locale} name="to" label={t(locale, m.newState)} value={props.values.to ?? ''} error={errors.to} options={moves.map((s) => ({ value: s, label: stateLabel(locale, s) }))} />
-              <TextArea locale={locale} name="reason" label={t(locale, m.reason)} hint={t(locale, m.reasonHelp)} value={props.values.reason ?? ''} error={errors.reason} rows={3} />
+              <Select
+                locale={locale}
+                name="to"
+                label={t(locale, m.newState)}
+                value={props.values.to ?? ''}
+                error={errors.to}
+                options={moves.map((s) => ({ value: s, label: stateLabel(locale, s) }))}
+              />
+              <TextArea
+                locale={locale}
+                name="reason"
+                label={t(locale, m.reason)}
+                hint={t(locale, m.reasonHelp)}
+                value={props.values.reason ?? ''}
+                error={errors.reason}
+                rows={3}
+              />
               <button type="submit" class="fr-btn" safe>
                 {t(locale, m.changeState)}
               </button>
@@ -243,20 +331,34 @@ export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
         ) : (
           ''
         )}
-        <StoredOrganisationSection locale={locale} csrfToken={ctx.csrfToken} applicationId={application.id} heading={t(locale, m.organisation)} stored={props.organisation} registerEnabled={props.registerEnabled ?? false} />
+        <StoredOrganisationSection
+          locale={locale}
+          csrfToken={ctx.csrfToken}
+          applicationId={application.id}
+          heading={t(locale, m.organisation)}
+          stored={props.organisation}
+          registerEnabled={props.registerEnabled ?? false}
+        />
         <section aria-labelledby="history-title" class="fr-my-4w">
           <h2 id="history-title" class="fr-h4" safe>
             {t(locale, m.history)}
           </h2>
           <ul>
             {props.transitions.map((tr) => (
-              <li safe>{`${formatDateTime(locale, tr.at)} : ${stateLabel(locale, tr.fromState)} → ${stateLabel(locale, tr.toState)}${tr.reason ? ` (${tr.reason})` : ''}`}</li>
+              <li
+                safe
+              >{`${formatDateTime(locale, tr.at)} : ${stateLabel(locale, tr.fromState)} → ${stateLabel(locale, tr.toState)}${tr.reason ? ` (${tr.reason})` : ''}`}</li>
             ))}
           </ul>
         </section>
         <StaffInstructionSection ctx={ctx} applicationId={application.id} data={props.instruction} />
         <StaffFiles locale={locale} files={props.files ?? []} />
-        <ExpertOpinionsSection ctx={ctx} application={application} requests={props.experts?.requests ?? []} now={props.experts?.now ?? new Date()} />
+        <ExpertOpinionsSection
+          ctx={ctx}
+          application={application}
+          requests={props.experts?.requests ?? []}
+          now={props.experts?.now ?? new Date()}
+        />
         <section aria-labelledby="answers-title">
           <h2 id="answers-title" class="fr-h4" safe>
             {t(locale, m.answers)}
@@ -267,7 +369,12 @@ export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
               definition={props.definition}
               answers={props.answers}
               errors={{}}
-              files={Object.fromEntries((props.files ?? []).map((file) => [file.fileId, { name: file.name, href: file.downloadable ? file.href : '#files-title', detail: file.detail }]))}
+              files={Object.fromEntries(
+                (props.files ?? []).map((file) => [
+                  file.fileId,
+                  { name: file.name, href: file.downloadable ? file.href : '#files-title', detail: file.detail },
+                ]),
+              )}
             />
           </fieldset>
         </section>

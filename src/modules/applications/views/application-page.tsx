@@ -58,7 +58,16 @@ function Members(props: ApplicationPageProps): JSX.Element {
           <p class="fr-hint-text" safe>
             {t(locale, m.membersHelp)}
           </p>
-          <Input locale={locale} name="email" type="email" autocomplete="off" label={t(locale, m.inviteEmail)} value={props.inviteValue ?? ''} error={props.inviteError} required />
+          <Input
+            locale={locale}
+            name="email"
+            type="email"
+            autocomplete="off"
+            label={t(locale, m.inviteEmail)}
+            value={props.inviteValue ?? ''}
+            error={props.inviteError}
+            required
+          />
           <button type="submit" class="fr-btn fr-btn--secondary" safe>
             {t(locale, m.invite)}
           </button>
@@ -75,20 +84,31 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
   const { ctx, application, definition, answers, errors } = props;
   const { locale } = ctx;
   const heading = application.title || t(locale, m.untitled);
-  const saved = application.draftSavedAt ? t(locale, m.lastSaved, { time: formatDateTime(locale, application.draftSavedAt) }) : t(locale, m.neverSaved);
-  const fields = <FormFields locale={locale} definition={definition} answers={answers} errors={errors} files={props.files} />;
+  const saved = application.draftSavedAt
+    ? t(locale, m.lastSaved, { time: formatDateTime(locale, application.draftSavedAt) })
+    : t(locale, m.neverSaved);
+  const fields = (
+    <FormFields locale={locale} definition={definition} answers={answers} errors={errors} files={props.files} />
+  );
   // Multipart so file questions upload with the text; the CSRF token rides in the action's query
   // because a multipart body is read only inside the handler, after the CSRF check.
   const csrfQuery = `?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`;
   return (
-    <Page ctx={ctx} title={heading} head={
+    <Page
+      ctx={ctx}
+      title={heading}
+      head={
         <>
           <script type="module" src="/static/application-autosave.js"></script>
           <script type="module" src="/static/application-conditions.js"></script>
         </>
-      }>
+      }
+    >
       <div class="fr-container fr-my-6w">
-        <Breadcrumb locale={locale} items={[{ label: t(locale, m.myApplications), href: '/mes-candidatures' }, { label: heading }]} />
+        <Breadcrumb
+          locale={locale}
+          items={[{ label: t(locale, m.myApplications), href: '/mes-candidatures' }, { label: heading }]}
+        />
         <h1 safe>{heading}</h1>
         <p class={stateBadgeClass(application.state)} safe>
           {stateLabel(locale, application.state)}
@@ -100,7 +120,11 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
             <p class="fr-callout__text" safe>
               {t(locale, m.editAfterSubmit, { version: application.currentVersion })}
             </p>
-            <a class="fr-link fr-icon-download-line fr-link--icon-left" href={`/mes-candidatures/${application.id}/recu.pdf`} safe>
+            <a
+              class="fr-link fr-icon-download-line fr-link--icon-left"
+              href={`/mes-candidatures/${application.id}/recu.pdf`}
+              safe
+            >
               {t(locale, m.receipt)}
             </a>
           </div>
@@ -109,7 +133,14 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
         )}
         <ErrorSummary locale={locale} errors={errors} labels={fieldLabels(locale, definition)} />
         {props.editable ? (
-          <form method="post" action={`/mes-candidatures/${application.id}${csrfQuery}`} enctype="multipart/form-data" novalidate data-autosave data-save-failed={t(locale, m.saveFailed)}>
+          <form
+            method="post"
+            action={`/mes-candidatures/${application.id}${csrfQuery}`}
+            enctype="multipart/form-data"
+            novalidate
+            data-autosave
+            data-save-failed={t(locale, m.saveFailed)}
+          >
             <CsrfField token={ctx.csrfToken} />
             <input type="hidden" name="idempotency_key" value={props.idempotencyKey} />
             {fields}
@@ -120,7 +151,10 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
               inline="md"
               buttons={[
                 { label: t(locale, m.save), priority: 'secondary' },
-                props.canSubmit && { label: t(locale, application.currentVersion > 0 ? m.resubmit : m.submit), formaction: `/mes-candidatures/${application.id}/soumettre${csrfQuery}` },
+                props.canSubmit && {
+                  label: t(locale, application.currentVersion > 0 ? m.resubmit : m.submit),
+                  formaction: `/mes-candidatures/${application.id}/soumettre${csrfQuery}`,
+                },
               ]}
             />
           </form>
@@ -130,9 +164,19 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
           </fieldset>
         )}
         <Members {...props} />
-        <ApplicantThreadSection ctx={ctx} applicationId={application.id} thread={props.thread} fresh={props.freshMessages} />
+        <ApplicantThreadSection
+          ctx={ctx}
+          applicationId={application.id}
+          thread={props.thread}
+          fresh={props.freshMessages}
+        />
         {props.isOwner && nextStates(application.state, 'applicant').includes('withdrawn') ? (
-          <form method="post" action={`/mes-candidatures/${application.id}/retirer`} class="fr-mt-6w" data-confirm={t(locale, m.withdrawConfirm)}>
+          <form
+            method="post"
+            action={`/mes-candidatures/${application.id}/retirer`}
+            class="fr-mt-6w"
+            data-confirm={t(locale, m.withdrawConfirm)}
+          >
             <CsrfField token={ctx.csrfToken} />
             <button type="submit" class="fr-btn fr-btn--tertiary" safe>
               {t(locale, m.withdraw)}

@@ -9,7 +9,13 @@ import { outlineMessages as om } from '../outline-messages.js';
 import { kindLabel, pick } from './text.js';
 
 /** /candidater/:seasonSlug: choose the track and the kind of applicant, which creates a draft. */
-export function ApplyPage(props: { ctx: ViewContext; season: SeasonRecord; values: Record<string, string>; errors: Record<string, FieldError>; open: boolean }): JSX.Element {
+export function ApplyPage(props: {
+  ctx: ViewContext;
+  season: SeasonRecord;
+  values: Record<string, string>;
+  errors: Record<string, FieldError>;
+  open: boolean;
+}): JSX.Element {
   const { ctx, season, values, errors } = props;
   const { locale } = ctx;
   const heading = t(locale, m.applyTitle, { season: pick(locale, season.name, season.nameEn) });
@@ -35,7 +41,10 @@ export function ApplyPage(props: { ctx: ViewContext; season: SeasonRecord; value
               value={values.track_code ?? ''}
               error={errors.track_code}
               required
-              options={season.tracks.map((tr) => ({ value: tr.code, label: `${pick(locale, tr.name, tr.nameEn)}${tr.lead ? ` (${tr.lead})` : ''}` }))}
+              options={season.tracks.map((tr) => ({
+                value: tr.code,
+                label: `${pick(locale, tr.name, tr.nameEn)}${tr.lead ? ` (${tr.lead})` : ''}`,
+              }))}
             />
             <Select
               locale={locale}

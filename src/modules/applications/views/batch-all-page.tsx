@@ -37,7 +37,10 @@ export function BatchAllPage(props: BatchAllProps): JSX.Element {
   return (
     <Page ctx={ctx} title={t(locale, im.batchAllTitle)}>
       <div class="fr-container fr-my-6w">
-        <Breadcrumb locale={locale} items={[{ label: t(locale, m.adminTitle), href: back }, { label: t(locale, im.batchAllTitle) }]} />
+        <Breadcrumb
+          locale={locale}
+          items={[{ label: t(locale, m.adminTitle), href: back }, { label: t(locale, im.batchAllTitle) }]}
+        />
         <h1 safe>{t(locale, im.batchAllTitle)}</h1>
         <p safe>{t(locale, im.batchAllFilters, { filters: props.filterText || t(locale, im.batchAllNoFilter) })}</p>
         {props.warning ? <Alert kind="warning" title={props.warning} /> : ''}
@@ -47,20 +50,42 @@ export function BatchAllPage(props: BatchAllProps): JSX.Element {
           <Alert kind="info" title={t(locale, im.batchAllNone)} />
         ) : (
           <>
-            <p class="fr-text--lead" safe>{t(locale, im.batchAllCount, { n: props.count })}</p>
-            <h2 class="fr-h6" safe>{t(locale, im.batchAllFirst)}</h2>
+            <p class="fr-text--lead" safe>
+              {t(locale, im.batchAllCount, { n: props.count })}
+            </p>
+            <h2 class="fr-h6" safe>
+              {t(locale, im.batchAllFirst)}
+            </h2>
             <ul>
               {props.sample.map((title) => (
                 <li safe>{title || t(locale, m.untitled)}</li>
               ))}
             </ul>
-            <ErrorSummary locale={locale} errors={errors} labels={{ action: t(locale, im.batchAction), body: t(locale, im.batchBody), confirm: t(locale, im.batchAllConfirm, { n: props.count }) }} />
-            <form method="post" action={`/admin/candidatures/lot/tous${props.filterQuery ? `?${props.filterQuery}` : ''}`} novalidate>
+            <ErrorSummary
+              locale={locale}
+              errors={errors}
+              labels={{
+                action: t(locale, im.batchAction),
+                body: t(locale, im.batchBody),
+                confirm: t(locale, im.batchAllConfirm, { n: props.count }),
+              }}
+            />
+            <form
+              method="post"
+              action={`/admin/candidatures/lot/tous${props.filterQuery ? `?${props.filterQuery}` : ''}`}
+              novalidate
+            >
               <CsrfField token={ctx.csrfToken} />
               <input type="hidden" name="count" value={String(props.count)} />
               <BatchActionFields locale={locale} values={props.values} errors={errors} />
               <div class={`fr-checkbox-group${errors.confirm ? ' fr-checkbox-group--error' : ''} fr-mb-3w`}>
-                <input type="checkbox" id="confirm" name="confirm" value="oui" {...(errors.confirm ? { 'aria-describedby': 'confirm-error' } : {})} />
+                <input
+                  type="checkbox"
+                  id="confirm"
+                  name="confirm"
+                  value="oui"
+                  {...(errors.confirm ? { 'aria-describedby': 'confirm-error' } : {})}
+                />
                 <label class="fr-label" for="confirm" safe>
                   {t(locale, im.batchAllConfirm, { n: props.count })}
                 </label>

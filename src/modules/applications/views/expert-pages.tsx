@@ -1,6 +1,15 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, ButtonGroup, CsrfField, ErrorSummary, Input, Select, TextArea } from '../../../core/ui/components.js';
+import {
+  Alert,
+  Breadcrumb,
+  ButtonGroup,
+  CsrfField,
+  ErrorSummary,
+  Input,
+  Select,
+  TextArea,
+} from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { EXPERT_OPINIONS, isOverdue, statusOf, type ExpertRequestRecord } from '../expert-opinions.js';
@@ -18,7 +27,11 @@ function opinionOptions(locale: Locale) {
   return EXPERT_OPINIONS.map((o) => ({ value: o, label: t(locale, em[`opinion_${o}`]) }));
 }
 
-const STATUS_BADGE = { pending: 'fr-badge--info', answered: 'fr-badge--success', expired: 'fr-badge--warning' } as const;
+const STATUS_BADGE = {
+  pending: 'fr-badge--info',
+  answered: 'fr-badge--success',
+  expired: 'fr-badge--warning',
+} as const;
 
 export interface RequestFormState {
   values: Record<string, string>;
@@ -26,17 +39,60 @@ export interface RequestFormState {
 }
 
 /** The request form (on the staff page, and alone on its page when it comes back with errors). */
-function RequestForm({ ctx, applicationId, state }: { ctx: ViewContext; applicationId: string; state: RequestFormState }): JSX.Element {
+function RequestForm({
+  ctx,
+  applicationId,
+  state,
+}: {
+  ctx: ViewContext;
+  applicationId: string;
+  state: RequestFormState;
+}): JSX.Element {
   const { locale } = ctx;
   const { values, errors } = state;
   return (
     <>
-      <ErrorSummary locale={locale} errors={errors} labels={{ expert_email: t(locale, em.expertEmail), question: t(locale, em.question), due_on: t(locale, em.dueOn) }} />
+      <ErrorSummary
+        locale={locale}
+        errors={errors}
+        labels={{
+          expert_email: t(locale, em.expertEmail),
+          question: t(locale, em.question),
+          due_on: t(locale, em.dueOn),
+        }}
+      />
       <form method="post" action={`/admin/candidatures/${applicationId}/avis`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Input locale={locale} name="expert_email" type="email" autocomplete="off" label={t(locale, em.expertEmail)} value={values.expert_email ?? ''} error={errors.expert_email} required />
-        <TextArea locale={locale} name="question" label={t(locale, em.question)} hint={t(locale, em.questionHint)} value={values.question ?? ''} error={errors.question} rows={4} required />
-        <Input locale={locale} name="due_on" type="date" label={t(locale, em.dueOn)} hint={t(locale, em.dueOnHint)} value={values.due_on ?? ''} error={errors.due_on} required />
+        <Input
+          locale={locale}
+          name="expert_email"
+          type="email"
+          autocomplete="off"
+          label={t(locale, em.expertEmail)}
+          value={values.expert_email ?? ''}
+          error={errors.expert_email}
+          required
+        />
+        <TextArea
+          locale={locale}
+          name="question"
+          label={t(locale, em.question)}
+          hint={t(locale, em.questionHint)}
+          value={values.question ?? ''}
+          error={errors.question}
+          rows={4}
+          required
+        />
+        <Input
+          locale={locale}
+          name="due_on"
+          type="date"
+          label={t(locale, em.dueOn)}
+          hint={t(locale, em.dueOnHint)}
+          value={values.due_on ?? ''}
+          error={errors.due_on}
+          required
+        />
         <button type="submit" class="fr-btn" safe>
           {t(locale, em.send)}
         </button>
@@ -45,7 +101,15 @@ function RequestForm({ ctx, applicationId, state }: { ctx: ViewContext; applicat
   );
 }
 
-function RequestItem({ locale, request, now }: { locale: Locale; request: ExpertRequestRecord; now: Date }): JSX.Element {
+function RequestItem({
+  locale,
+  request,
+  now,
+}: {
+  locale: Locale;
+  request: ExpertRequestRecord;
+  now: Date;
+}): JSX.Element {
   const status = statusOf(request, now);
   return (
     <li class="fr-mb-2w">
@@ -62,7 +126,13 @@ function RequestItem({ locale, request, now }: { locale: Locale; request: Expert
         ) : (
           ''
         )}
-        <span safe>{t(locale, em.requestedOn, { date: formatDateTime(locale, request.requestedAt), email: request.expertEmail, due: dueText(locale, request.dueOn) })}</span>
+        <span safe>
+          {t(locale, em.requestedOn, {
+            date: formatDateTime(locale, request.requestedAt),
+            email: request.expertEmail,
+            due: dueText(locale, request.dueOn),
+          })}
+        </span>
       </p>
       <p class="fr-mb-1v fr-text--sm" safe>{`${t(locale, em.question)} : ${request.question}`}</p>
       {request.opinion ? (
@@ -120,7 +190,17 @@ export function ExpertOpinionsSection({
 }
 
 /** /admin/candidatures/:id/avis: the request form alone, shown again with its errors. */
-export function ExpertRequestPage({ ctx, application, state, notice }: { ctx: ViewContext; application: ApplicationRecord; state: RequestFormState; notice?: string }): JSX.Element {
+export function ExpertRequestPage({
+  ctx,
+  application,
+  state,
+  notice,
+}: {
+  ctx: ViewContext;
+  application: ApplicationRecord;
+  state: RequestFormState;
+  notice?: string;
+}): JSX.Element {
   const { locale } = ctx;
   const heading = application.title || t(locale, m.untitled);
   return (
@@ -136,7 +216,11 @@ export function ExpertRequestPage({ ctx, application, state, notice }: { ctx: Vi
         />
         <h1 safe>{t(locale, em.requestTitle)}</h1>
         {notice ? <Alert kind="error" title={notice} /> : ''}
-        {application.currentVersion > 0 ? <RequestForm ctx={ctx} applicationId={application.id} state={state} /> : <p safe>{t(locale, em.requestNeedsSubmission)}</p>}
+        {application.currentVersion > 0 ? (
+          <RequestForm ctx={ctx} applicationId={application.id} state={state} />
+        ) : (
+          <p safe>{t(locale, em.requestNeedsSubmission)}</p>
+        )}
       </div>
     </Page>
   );
@@ -174,16 +258,38 @@ export function ExpertOpinionPage(props: ExpertOpinionPageProps): JSX.Element {
           {sent ? (
             <>
               <p safe>{t(locale, em.alreadySubmitted)}</p>
-              <p safe>{`${t(locale, em.opinion)} : ${request.opinion ? t(locale, em[`opinion_${request.opinion}`]) : ''}`}</p>
+              <p
+                safe
+              >{`${t(locale, em.opinion)} : ${request.opinion ? t(locale, em[`opinion_${request.opinion}`]) : ''}`}</p>
               {request.comment ? <blockquote safe>{request.comment}</blockquote> : ''}
             </>
           ) : (
             <>
-              <ErrorSummary locale={locale} errors={state.errors} labels={{ opinion: t(locale, em.opinion), comment: t(locale, em.comment) }} />
+              <ErrorSummary
+                locale={locale}
+                errors={state.errors}
+                labels={{ opinion: t(locale, em.opinion), comment: t(locale, em.comment) }}
+              />
               <form method="post" action={`/avis/${props.token}`} novalidate>
                 <CsrfField token={ctx.csrfToken} />
-                <Select locale={locale} name="opinion" label={t(locale, em.opinion)} value={state.values.opinion ?? ''} error={state.errors.opinion} options={opinionOptions(locale)} required />
-                <TextArea locale={locale} name="comment" label={t(locale, em.comment)} hint={t(locale, em.commentHint)} value={state.values.comment ?? ''} error={state.errors.comment} rows={8} />
+                <Select
+                  locale={locale}
+                  name="opinion"
+                  label={t(locale, em.opinion)}
+                  value={state.values.opinion ?? ''}
+                  error={state.errors.opinion}
+                  options={opinionOptions(locale)}
+                  required
+                />
+                <TextArea
+                  locale={locale}
+                  name="comment"
+                  label={t(locale, em.comment)}
+                  hint={t(locale, em.commentHint)}
+                  value={state.values.comment ?? ''}
+                  error={state.errors.comment}
+                  rows={8}
+                />
                 <ButtonGroup
                   name="action"
                   buttons={[
@@ -199,7 +305,9 @@ export function ExpertOpinionPage(props: ExpertOpinionPageProps): JSX.Element {
           <h2 id="answers-title" class="fr-h4" safe>
             {t(locale, em.answers)}
           </h2>
-          <p class="fr-text--sm" safe>{t(locale, em.contactsHidden)}</p>
+          <p class="fr-text--sm" safe>
+            {t(locale, em.contactsHidden)}
+          </p>
           <fieldset class="fr-fieldset" disabled>
             <FormFields locale={locale} definition={props.definition} answers={props.answers} errors={{}} files={{}} />
           </fieldset>

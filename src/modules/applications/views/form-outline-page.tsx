@@ -13,17 +13,31 @@ const text = (locale: Locale, value: Bilingual | undefined): string => (value ? 
 
 /** What one question asks for: its kind, whether it is required, its limits and its condition. */
 function details(locale: Locale, question: Question, all: Question[]): string[] {
-  const out = [t(locale, formsMessages[KIND_LABELS[question.kind]]), t(locale, question.required ? om.required : om.optional)];
-  if (question.kind === 'short_text' || question.kind === 'long_text') out.push(t(locale, om.upTo, { n: maxLengthOf(question) }));
-  if (question.kind === 'repeatable') out.push(t(locale, om.items, { min: question.minItems ?? (question.required ? 1 : 0), max: question.maxItems ?? 50 }));
+  const out = [
+    t(locale, formsMessages[KIND_LABELS[question.kind]]),
+    t(locale, question.required ? om.required : om.optional),
+  ];
+  if (question.kind === 'short_text' || question.kind === 'long_text')
+    out.push(t(locale, om.upTo, { n: maxLengthOf(question) }));
+  if (question.kind === 'repeatable')
+    out.push(
+      t(locale, om.items, { min: question.minItems ?? (question.required ? 1 : 0), max: question.maxItems ?? 50 }),
+    );
   if (question.file) {
     const size = Math.round((question.file.maxBytes / (1024 * 1024)) * 10) / 10;
     out.push(t(locale, fm.fileHint, { types: question.file.contentTypes.join(', '), size: String(size) }));
   }
   if (question.condition) {
     const target = all.find((q) => q.id === question.condition!.questionId);
-    const values = question.condition.equals.map((value) => text(locale, target?.options?.find((o) => o.value === value)?.label) || value);
-    out.push(t(locale, fm.conditionHint, { question: text(locale, target?.label) || question.condition.questionId, values: values.join(', ') }));
+    const values = question.condition.equals.map(
+      (value) => text(locale, target?.options?.find((o) => o.value === value)?.label) || value,
+    );
+    out.push(
+      t(locale, fm.conditionHint, {
+        question: text(locale, target?.label) || question.condition.questionId,
+        values: values.join(', '),
+      }),
+    );
   }
   return out;
 }
@@ -31,9 +45,19 @@ function details(locale: Locale, question: Question, all: Question[]): string[] 
 function QuestionItem({ locale, question, all }: { locale: Locale; question: Question; all: Question[] }): JSX.Element {
   return (
     <li class="fr-mb-2w">
-      <p class="fr-text--bold fr-mb-0" safe>{text(locale, question.label)}</p>
-      {question.help ? <p class="fr-text--sm fr-mb-0" safe>{text(locale, question.help)}</p> : ''}
-      <p class="fr-text--sm fr-text-mention--grey fr-mb-0" safe>{details(locale, question, all).join(' · ')}</p>
+      <p class="fr-text--bold fr-mb-0" safe>
+        {text(locale, question.label)}
+      </p>
+      {question.help ? (
+        <p class="fr-text--sm fr-mb-0" safe>
+          {text(locale, question.help)}
+        </p>
+      ) : (
+        ''
+      )}
+      <p class="fr-text--sm fr-text-mention--grey fr-mb-0" safe>
+        {details(locale, question, all).join(' · ')}
+      </p>
       {question.options && question.options.length > 0 ? (
         <ul class="fr-text--sm">
           {question.options.map((option) => (
@@ -57,7 +81,14 @@ function QuestionItem({ locale, question, all }: { locale: Locale; question: Que
 }
 
 /** /candidater/:seasonSlug/questions: the form's outline, public, to prepare an application before signing in. */
-export function FormOutlinePage(props: { ctx: ViewContext; seasonName: string; seasonSlug: string; closesAt: Date; open: boolean; definition: FormDefinition | null }): JSX.Element {
+export function FormOutlinePage(props: {
+  ctx: ViewContext;
+  seasonName: string;
+  seasonSlug: string;
+  closesAt: Date;
+  open: boolean;
+  definition: FormDefinition | null;
+}): JSX.Element {
   const { ctx, definition } = props;
   const { locale } = ctx;
   const heading = t(locale, om.title, { season: props.seasonName });
@@ -65,10 +96,18 @@ export function FormOutlinePage(props: { ctx: ViewContext; seasonName: string; s
   return (
     <Page ctx={ctx} title={heading}>
       <div class="fr-container fr-my-6w">
-        <Breadcrumb locale={locale} items={[{ label: props.seasonName, href: `/saisons/${encodeURIComponent(props.seasonSlug)}` }, { label: heading }]} />
+        <Breadcrumb
+          locale={locale}
+          items={[
+            { label: props.seasonName, href: `/saisons/${encodeURIComponent(props.seasonSlug)}` },
+            { label: heading },
+          ]}
+        />
         <h1 safe>{heading}</h1>
         <p safe>{t(locale, om.intro)}</p>
-        <p class="fr-text--bold" safe>{t(locale, om.closesAt, { date: formatDateTime(locale, props.closesAt) })}</p>
+        <p class="fr-text--bold" safe>
+          {t(locale, om.closesAt, { date: formatDateTime(locale, props.closesAt) })}
+        </p>
         {props.open ? (
           <a class="fr-btn fr-mb-4w" href={`/candidater/${encodeURIComponent(props.seasonSlug)}`} safe>
             {t(locale, om.apply)}

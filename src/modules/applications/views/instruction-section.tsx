@@ -27,7 +27,15 @@ function Paragraphs({ text }: { text: string }): JSX.Element {
 }
 
 /** The thread, oldest first: who wrote (staff or applicant), when, and the text (escaped). */
-function Thread({ locale, thread, fresh }: { locale: Locale; thread: ThreadMessage[]; fresh?: Set<string> }): JSX.Element {
+function Thread({
+  locale,
+  thread,
+  fresh,
+}: {
+  locale: Locale;
+  thread: ThreadMessage[];
+  fresh?: Set<string>;
+}): JSX.Element {
   if (thread.length === 0) return <p safe>{t(locale, im.noMessages)}</p>;
   return (
     <ol class="fr-raw-list">
@@ -40,7 +48,10 @@ function Thread({ locale, thread, fresh }: { locale: Locale; thread: ThreadMessa
           ) : (
             ''
           )}
-          <p class="fr-text--sm fr-mb-0" safe>{`${message.fromStaff ? t(locale, im.fromStaff) : t(locale, im.fromApplicant)} · ${message.author} · ${formatDateTime(locale, message.at)}`}</p>
+          <p
+            class="fr-text--sm fr-mb-0"
+            safe
+          >{`${message.fromStaff ? t(locale, im.fromStaff) : t(locale, im.fromApplicant)} · ${message.author} · ${formatDateTime(locale, message.at)}`}</p>
           <Paragraphs text={message.body} />
         </li>
       ))}
@@ -63,7 +74,16 @@ export function OneFieldForm(props: {
   return (
     <form method="post" action={props.action} novalidate>
       <CsrfField token={props.csrfToken} />
-      <TextArea locale={props.locale} name={props.name} label={props.label} hint={props.hint} value={props.value ?? ''} error={props.error} rows={4} required />
+      <TextArea
+        locale={props.locale}
+        name={props.name}
+        label={props.label}
+        hint={props.hint}
+        value={props.value ?? ''}
+        error={props.error}
+        rows={4}
+        required
+      />
       <button type="submit" class="fr-btn fr-btn--secondary" safe>
         {props.button}
       </button>
@@ -79,7 +99,15 @@ export interface StaffInstructionData {
 }
 
 /** On the staff page: the thread with the applicants, a message form, and the private notes. */
-export function StaffInstructionSection({ ctx, applicationId, data }: { ctx: ViewContext; applicationId: string; data?: StaffInstructionData }): JSX.Element {
+export function StaffInstructionSection({
+  ctx,
+  applicationId,
+  data,
+}: {
+  ctx: ViewContext;
+  applicationId: string;
+  data?: StaffInstructionData;
+}): JSX.Element {
   if (!data) return '';
   const { locale } = ctx;
   return (
@@ -130,7 +158,17 @@ export function StaffInstructionSection({ ctx, applicationId, data }: { ctx: Vie
 }
 
 /** On the applicant's page: the thread and a reply form (never the staff notes). */
-export function ApplicantThreadSection({ ctx, applicationId, thread, fresh }: { ctx: ViewContext; applicationId: string; thread?: ThreadMessage[]; fresh?: Set<string> }): JSX.Element {
+export function ApplicantThreadSection({
+  ctx,
+  applicationId,
+  thread,
+  fresh,
+}: {
+  ctx: ViewContext;
+  applicationId: string;
+  thread?: ThreadMessage[];
+  fresh?: Set<string>;
+}): JSX.Element {
   if (!thread) return '';
   const { locale } = ctx;
   return (
@@ -164,7 +202,10 @@ export function OneFieldFormPage(props: {
   return (
     <Page ctx={ctx} title={props.title}>
       <div class="fr-container fr-my-6w">
-        <Breadcrumb locale={ctx.locale} items={[{ label: props.back.label, href: props.back.href }, { label: props.title }]} />
+        <Breadcrumb
+          locale={ctx.locale}
+          items={[{ label: props.back.label, href: props.back.href }, { label: props.title }]}
+        />
         <h1 safe>{props.title}</h1>
         <ErrorSummary locale={ctx.locale} errors={errors} labels={{ body: props.form.label }} />
         <OneFieldForm locale={ctx.locale} csrfToken={ctx.csrfToken} {...props.form} />
@@ -183,7 +224,15 @@ export interface BatchFormProps {
 }
 
 /** The action to apply to many applications, and the message for the "send a message" action. */
-export function BatchActionFields({ locale, values, errors }: { locale: Locale; values?: { action?: string; body?: string }; errors: Record<string, FieldError> }): JSX.Element {
+export function BatchActionFields({
+  locale,
+  values,
+  errors,
+}: {
+  locale: Locale;
+  values?: { action?: string; body?: string };
+  errors: Record<string, FieldError>;
+}): JSX.Element {
   return (
     <>
       <Select
@@ -198,7 +247,14 @@ export function BatchActionFields({ locale, values, errors }: { locale: Locale; 
           { value: 'message', label: t(locale, im.batchMessage) },
         ]}
       />
-      <TextArea locale={locale} name="body" label={t(locale, im.batchBody)} value={values?.body ?? ''} error={errors.body} rows={3} />
+      <TextArea
+        locale={locale}
+        name="body"
+        label={t(locale, im.batchBody)}
+        value={values?.body ?? ''}
+        error={errors.body}
+        rows={3}
+      />
     </>
   );
 }
@@ -216,7 +272,11 @@ export function BatchSection(props: BatchFormProps): JSX.Element {
       <h2 id="batch-title" class="fr-h4" safe>
         {t(locale, im.batchTitle)}
       </h2>
-      <ErrorSummary locale={locale} errors={errors} labels={{ ids: t(locale, im.batchSelect), action: t(locale, im.batchAction), body: t(locale, im.batchBody) }} />
+      <ErrorSummary
+        locale={locale}
+        errors={errors}
+        labels={{ ids: t(locale, im.batchSelect), action: t(locale, im.batchAction), body: t(locale, im.batchBody) }}
+      />
       <form method="post" action="/admin/candidatures/lot" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <fieldset
@@ -252,7 +312,11 @@ export function BatchSection(props: BatchFormProps): JSX.Element {
       </form>
       {props.allResultsQuery !== undefined ? (
         <p class="fr-mt-2w">
-          <a class="fr-link" href={`/admin/candidatures/lot/tous${props.allResultsQuery ? `?${props.allResultsQuery}` : ''}`} safe>
+          <a
+            class="fr-link"
+            href={`/admin/candidatures/lot/tous${props.allResultsQuery ? `?${props.allResultsQuery}` : ''}`}
+            safe
+          >
             {t(locale, im.batchAllLink)}
           </a>
         </p>
@@ -269,7 +333,10 @@ export function BatchFormPage(props: BatchFormProps): JSX.Element {
   return (
     <Page ctx={props.ctx} title={t(locale, im.batchTitle)}>
       <div class="fr-container fr-my-6w">
-        <Breadcrumb locale={locale} items={[{ label: t(locale, m.adminTitle), href: '/admin/candidatures' }, { label: t(locale, im.batchTitle) }]} />
+        <Breadcrumb
+          locale={locale}
+          items={[{ label: t(locale, m.adminTitle), href: '/admin/candidatures' }, { label: t(locale, im.batchTitle) }]}
+        />
         <h1 safe>{t(locale, im.batchTitle)}</h1>
         <BatchSection {...props} />
         <a class="fr-link" href="/admin/candidatures" safe>
@@ -289,13 +356,23 @@ function refusalText(locale: Locale, refusal: BatchOutcome['refused'][number]): 
 /** What a batch did and what it refused, with why. */
 export function BatchResultPage({ ctx, outcome }: { ctx: ViewContext; outcome: BatchOutcome }): JSX.Element {
   const { locale } = ctx;
-  const name = (item: { id: string; title: string }) => item.title || (item.id.length === 36 ? t(locale, m.untitled) : item.id);
+  const name = (item: { id: string; title: string }) =>
+    item.title || (item.id.length === 36 ? t(locale, m.untitled) : item.id);
   return (
     <Page ctx={ctx} title={t(locale, im.batchResult)}>
       <div class="fr-container fr-my-6w">
-        <Breadcrumb locale={locale} items={[{ label: t(locale, m.adminTitle), href: '/admin/candidatures' }, { label: t(locale, im.batchResult) }]} />
+        <Breadcrumb
+          locale={locale}
+          items={[
+            { label: t(locale, m.adminTitle), href: '/admin/candidatures' },
+            { label: t(locale, im.batchResult) },
+          ]}
+        />
         <h1 safe>{t(locale, im.batchResult)}</h1>
-        <Alert kind={outcome.refused.length === 0 ? 'success' : 'warning'} title={`${t(locale, im.batchDone, { n: outcome.done.length })} · ${t(locale, im.batchRefused, { n: outcome.refused.length })}`} />
+        <Alert
+          kind={outcome.refused.length === 0 ? 'success' : 'warning'}
+          title={`${t(locale, im.batchDone, { n: outcome.done.length })} · ${t(locale, im.batchRefused, { n: outcome.refused.length })}`}
+        />
         <h2 class="fr-h5 fr-mt-4w" safe>
           {t(locale, im.batchDone, { n: outcome.done.length })}
         </h2>

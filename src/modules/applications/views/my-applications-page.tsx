@@ -7,7 +7,15 @@ import type { MyApplicationRow } from '../queries.js';
 import { pick, stateBadgeClass, stateLabel } from './text.js';
 
 /** /mes-candidatures: the applications the person owns or was invited to. */
-export function MyApplicationsPage({ ctx, rows, unread }: { ctx: ViewContext; rows: MyApplicationRow[]; unread?: Set<string> }): JSX.Element {
+export function MyApplicationsPage({
+  ctx,
+  rows,
+  unread,
+}: {
+  ctx: ViewContext;
+  rows: MyApplicationRow[];
+  unread?: Set<string>;
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.myApplications)}>

@@ -25,7 +25,8 @@ export function fieldLabels(locale: Locale, definition: FormDefinition): Record<
     labels[question.id] = question.label[locale] || question.label.fr;
     for (let i = 0; i < (question.maxItems ?? 10); i++) {
       for (const child of question.children ?? []) {
-        labels[`${question.id}[${i}][${child.id}]`] = `${labels[question.id]} ${i + 1} : ${child.label[locale] || child.label.fr}`;
+        labels[`${question.id}[${i}][${child.id}]`] =
+          `${labels[question.id]} ${i + 1} : ${child.label[locale] || child.label.fr}`;
       }
     }
   }

@@ -4,7 +4,16 @@ import type { FieldError } from '../../../core/http/forms.js';
 import { contentTypeLabel } from '../../../core/files/sniff.js';
 import { formatFileSize } from '../../../core/files/store-file.js';
 import { Page } from '../../../core/ui/layout.js';
-import { Alert, Breadcrumb, ButtonGroup, CsrfField, ErrorSummary, Input, TextArea, DataTable } from '../../../core/ui/components.js';
+import {
+  Alert,
+  Breadcrumb,
+  ButtonGroup,
+  CsrfField,
+  ErrorSummary,
+  Input,
+  TextArea,
+  DataTable,
+} from '../../../core/ui/components.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { adminMessages as am } from '../messages.js';
 import type { AttachmentRow, NewsRow, PageRow } from '../queries.js';
@@ -23,10 +32,21 @@ function StatusBadge({ locale, status }: { locale: Locale; status: ContentStatus
   );
 }
 
-function AdminFrame({ ctx, title, children }: { ctx: ViewContext; title: string; children: Html.Children }): JSX.Element {
+function AdminFrame({
+  ctx,
+  title,
+  children,
+}: {
+  ctx: ViewContext;
+  title: string;
+  children: Html.Children;
+}): JSX.Element {
   const { locale } = ctx;
   const list = t(locale, am.contentsTitle);
-  const items = [{ label: t(locale, am.administration), href: '/admin' }, { label: list, href: '/admin/contenus' }];
+  const items = [
+    { label: t(locale, am.administration), href: '/admin' },
+    { label: list, href: '/admin/contenus' },
+  ];
   if (title !== list) items.push({ label: title, href: '' });
   return (
     <Page ctx={ctx} title={title}>
@@ -40,7 +60,15 @@ function AdminFrame({ ctx, title, children }: { ctx: ViewContext; title: string;
 }
 
 /** One kind of content in the CMS list: its heading, the "new" button, then its table or an empty message. */
-function ListSection(props: { title: string; newHref: string; newLabel: string; empty: string; columns: string[]; count: number; children: Html.Children }): JSX.Element {
+function ListSection(props: {
+  title: string;
+  newHref: string;
+  newLabel: string;
+  empty: string;
+  columns: string[];
+  count: number;
+  children: Html.Children;
+}): JSX.Element {
   return (
     <section class="fr-mt-4w">
       <h2 safe>{props.title}</h2>
@@ -58,7 +86,15 @@ function ListSection(props: { title: string; newHref: string; newLabel: string; 
   );
 }
 
-export function ContentListPage({ ctx, pages, news }: { ctx: ViewContext; pages: PageRow[]; news: NewsRow[] }): JSX.Element {
+export function ContentListPage({
+  ctx,
+  pages,
+  news,
+}: {
+  ctx: ViewContext;
+  pages: PageRow[];
+  news: NewsRow[];
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <AdminFrame ctx={ctx} title={t(locale, am.contentsTitle)}>
@@ -67,7 +103,12 @@ export function ContentListPage({ ctx, pages, news }: { ctx: ViewContext; pages:
         newHref="/admin/contenus/actualites/nouvelle"
         newLabel={t(locale, am.newNews)}
         empty={t(locale, am.noNews)}
-        columns={[t(locale, am.colTitle), t(locale, am.colStatus), t(locale, am.colPublished), t(locale, am.colUpdated)]}
+        columns={[
+          t(locale, am.colTitle),
+          t(locale, am.colStatus),
+          t(locale, am.colPublished),
+          t(locale, am.colUpdated),
+        ]}
         count={news.length}
       >
         {news.map((n) => (
@@ -105,7 +146,9 @@ export function ContentListPage({ ctx, pages, news }: { ctx: ViewContext; pages:
               </a>
             </td>
             <td>
-              <code class="fr-text--xs" safe>{p.slug}</code>
+              <code class="fr-text--xs" safe>
+                {p.slug}
+              </code>
             </td>
             <td>
               <StatusBadge locale={locale} status={p.status} />
@@ -179,7 +222,11 @@ function PublishForm({ ctx, base, status }: { ctx: ViewContext; base: string; st
       <p>
         <StatusBadge locale={locale} status={status} />
       </p>
-      <button type="submit" class={`fr-btn ${publish ? 'fr-icon-upload-line' : 'fr-btn--tertiary fr-icon-eye-off-line'} fr-btn--icon-left`} safe>
+      <button
+        type="submit"
+        class={`fr-btn ${publish ? 'fr-icon-upload-line' : 'fr-btn--tertiary fr-icon-eye-off-line'} fr-btn--icon-left`}
+        safe
+      >
         {t(locale, publish ? am.publish : am.unpublish)}
       </button>
     </form>
@@ -220,16 +267,53 @@ export function PageFormPage({ ctx, page, form, preview, notice }: PageFormProps
       <ErrorSummary locale={locale} errors={errors} labels={pageFieldLabels(locale)} />
       <form method="post" action={base} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Input locale={locale} name="title" label={t(locale, am.fieldTitle)} value={values.title} error={errors.title} required maxlength={200} />
-        <Input locale={locale} name="slug" label={t(locale, am.fieldSlug)} hint={t(locale, am.fieldSlugHint)} value={values.slug} error={errors.slug} />
-        <TextArea locale={locale} name="body" label={t(locale, am.fieldBody)} hint={t(locale, am.fieldBodyHint)} value={values.body} error={errors.body} rows={16} />
+        <Input
+          locale={locale}
+          name="title"
+          label={t(locale, am.fieldTitle)}
+          value={values.title}
+          error={errors.title}
+          required
+          maxlength={200}
+        />
+        <Input
+          locale={locale}
+          name="slug"
+          label={t(locale, am.fieldSlug)}
+          hint={t(locale, am.fieldSlugHint)}
+          value={values.slug}
+          error={errors.slug}
+        />
+        <TextArea
+          locale={locale}
+          name="body"
+          label={t(locale, am.fieldBody)}
+          hint={t(locale, am.fieldBodyHint)}
+          value={values.body}
+          error={errors.body}
+          rows={16}
+        />
         <fieldset class="fr-fieldset">
           <legend class="fr-fieldset__legend" safe>
             {t(locale, am.englishFields)}
           </legend>
           <div class="fr-fieldset__content acc-fieldset-content">
-            <Input locale={locale} name="title_en" label={t(locale, am.fieldTitleEn)} value={values.title_en} error={errors.title_en} maxlength={200} />
-            <TextArea locale={locale} name="body_en" label={t(locale, am.fieldBodyEn)} value={values.body_en} error={errors.body_en} rows={12} />
+            <Input
+              locale={locale}
+              name="title_en"
+              label={t(locale, am.fieldTitleEn)}
+              value={values.title_en}
+              error={errors.title_en}
+              maxlength={200}
+            />
+            <TextArea
+              locale={locale}
+              name="body_en"
+              label={t(locale, am.fieldBodyEn)}
+              value={values.body_en}
+              error={errors.body_en}
+              rows={12}
+            />
           </div>
         </fieldset>
         <FormButtons locale={locale} />
@@ -270,7 +354,17 @@ export interface NewsFormProps {
   notice?: string;
 }
 
-function Attachments({ ctx, news, attachments, upload }: { ctx: ViewContext; news: NewsRow; attachments: AttachmentRow[]; upload?: FormState }): JSX.Element {
+function Attachments({
+  ctx,
+  news,
+  attachments,
+  upload,
+}: {
+  ctx: ViewContext;
+  news: NewsRow;
+  attachments: AttachmentRow[];
+  upload?: FormState;
+}): JSX.Element {
   const { locale } = ctx;
   const base = `/admin/contenus/actualites/${news.id}/fichiers`;
   const fileError = upload?.errors.file;
@@ -280,39 +374,53 @@ function Attachments({ ctx, news, attachments, upload }: { ctx: ViewContext; new
       {attachments.length === 0 ? (
         <p safe>{t(locale, am.noAttachments)}</p>
       ) : (
-        <DataTable caption={t(locale, am.attachmentsTitle)} columns={[t(locale, am.fieldFileLabel), t(locale, am.fileType), t(locale, am.fileSize), t(locale, am.fileAddress), t(locale, am.colActions)]}>
-              {attachments.map((a) => (
-                <tr>
-                  <td>
-                    <span safe>{a.label}</span>
-                    {a.original_name && a.original_name !== a.label ? (
-                      <>
-                        <br />
-                        <span class="fr-text--xs" safe>
-                          {a.original_name}
-                        </span>
-                      </>
-                    ) : (
-                      ''
-                    )}
-                  </td>
-                  <td>{a.content_type ? Html.escapeHtml(contentTypeLabel(a.content_type)) : ''}</td>
-                  <td>{a.size !== null ? Html.escapeHtml(formatFileSize(locale, a.size)) : ''}</td>
-                  <td>
-                    <code class="fr-text--xs" safe>
-                      {a.url}
-                    </code>
-                  </td>
-                  <td>
-                    <form method="post" action={`${base}/${a.id}/supprimer`} data-confirm={t(locale, am.deleteFileConfirm)}>
-                      <CsrfField token={ctx.csrfToken} />
-                      <button type="submit" class="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-delete-line fr-btn--icon-left" title={t(locale, am.deleteFileTitle, { label: a.label })} safe>
-                        {t(locale, am.deleteFile)}
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
+        <DataTable
+          caption={t(locale, am.attachmentsTitle)}
+          columns={[
+            t(locale, am.fieldFileLabel),
+            t(locale, am.fileType),
+            t(locale, am.fileSize),
+            t(locale, am.fileAddress),
+            t(locale, am.colActions),
+          ]}
+        >
+          {attachments.map((a) => (
+            <tr>
+              <td>
+                <span safe>{a.label}</span>
+                {a.original_name && a.original_name !== a.label ? (
+                  <>
+                    <br />
+                    <span class="fr-text--xs" safe>
+                      {a.original_name}
+                    </span>
+                  </>
+                ) : (
+                  ''
+                )}
+              </td>
+              <td>{a.content_type ? Html.escapeHtml(contentTypeLabel(a.content_type)) : ''}</td>
+              <td>{a.size !== null ? Html.escapeHtml(formatFileSize(locale, a.size)) : ''}</td>
+              <td>
+                <code class="fr-text--xs" safe>
+                  {a.url}
+                </code>
+              </td>
+              <td>
+                <form method="post" action={`${base}/${a.id}/supprimer`} data-confirm={t(locale, am.deleteFileConfirm)}>
+                  <CsrfField token={ctx.csrfToken} />
+                  <button
+                    type="submit"
+                    class="fr-btn fr-btn--sm fr-btn--tertiary fr-icon-delete-line fr-btn--icon-left"
+                    title={t(locale, am.deleteFileTitle, { label: a.label })}
+                    safe
+                  >
+                    {t(locale, am.deleteFile)}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
         </DataTable>
       )}
       <h3 class="fr-mt-4w" safe>
@@ -320,8 +428,20 @@ function Attachments({ ctx, news, attachments, upload }: { ctx: ViewContext; new
       </h3>
       {upload ? <ErrorSummary locale={locale} errors={upload.errors} labels={newsFieldLabels(locale)} /> : ''}
       {/* A multipart body is read after the CSRF check, so the token travels in the address. */}
-      <form method="post" enctype="multipart/form-data" action={`${base}?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}>
-        <Input locale={locale} name="label" label={t(locale, am.fieldFileLabel)} hint={t(locale, am.fieldFileLabelHint)} value={upload?.values.label} error={upload?.errors.label} maxlength={200} />
+      <form
+        method="post"
+        enctype="multipart/form-data"
+        action={`${base}?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
+      >
+        <Input
+          locale={locale}
+          name="label"
+          label={t(locale, am.fieldFileLabel)}
+          hint={t(locale, am.fieldFileLabelHint)}
+          value={upload?.values.label}
+          error={upload?.errors.label}
+          maxlength={200}
+        />
         <div class={`fr-upload-group${fileError ? ' fr-upload-group--error' : ''}`}>
           <label class="fr-label" for="file">
             <span safe>{t(locale, am.fieldFile)}</span>
@@ -366,24 +486,117 @@ export function NewsFormPage({ ctx, news, attachments, form, upload, preview, no
       <ErrorSummary locale={locale} errors={errors} labels={newsFieldLabels(locale)} />
       <form method="post" action={base} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <Input locale={locale} name="title" label={t(locale, am.fieldTitle)} value={values.title} error={errors.title} required maxlength={200} />
-        <Input locale={locale} name="slug" label={t(locale, am.fieldSlug)} hint={t(locale, am.fieldSlugHint)} value={values.slug} error={errors.slug} />
-        <Input locale={locale} name="published_at" type="date" label={t(locale, am.fieldDate)} hint={t(locale, am.fieldDateHint)} value={values.published_at} error={errors.published_at} />
-        <TextArea locale={locale} name="chapeau" label={t(locale, am.fieldChapeau)} value={values.chapeau} error={errors.chapeau} rows={3} />
-        <TextArea locale={locale} name="body" label={t(locale, am.fieldBody)} hint={t(locale, am.fieldBodyHint)} value={values.body} error={errors.body} rows={16} />
-        <Input locale={locale} name="categories" label={t(locale, am.fieldCategories)} hint={t(locale, am.fieldListHint)} value={values.categories} error={errors.categories} />
-        <Input locale={locale} name="tags" label={t(locale, am.fieldTags)} hint={t(locale, am.fieldListHint)} value={values.tags} error={errors.tags} />
-        <Input locale={locale} name="image_url" label={t(locale, am.fieldImageUrl)} hint={t(locale, am.fieldImageUrlHint)} value={values.image_url} error={errors.image_url} />
-        <Input locale={locale} name="image_alt" label={t(locale, am.fieldImageAlt)} hint={t(locale, am.fieldImageAltHint)} value={values.image_alt} error={errors.image_alt} maxlength={300} />
+        <Input
+          locale={locale}
+          name="title"
+          label={t(locale, am.fieldTitle)}
+          value={values.title}
+          error={errors.title}
+          required
+          maxlength={200}
+        />
+        <Input
+          locale={locale}
+          name="slug"
+          label={t(locale, am.fieldSlug)}
+          hint={t(locale, am.fieldSlugHint)}
+          value={values.slug}
+          error={errors.slug}
+        />
+        <Input
+          locale={locale}
+          name="published_at"
+          type="date"
+          label={t(locale, am.fieldDate)}
+          hint={t(locale, am.fieldDateHint)}
+          value={values.published_at}
+          error={errors.published_at}
+        />
+        <TextArea
+          locale={locale}
+          name="chapeau"
+          label={t(locale, am.fieldChapeau)}
+          value={values.chapeau}
+          error={errors.chapeau}
+          rows={3}
+        />
+        <TextArea
+          locale={locale}
+          name="body"
+          label={t(locale, am.fieldBody)}
+          hint={t(locale, am.fieldBodyHint)}
+          value={values.body}
+          error={errors.body}
+          rows={16}
+        />
+        <Input
+          locale={locale}
+          name="categories"
+          label={t(locale, am.fieldCategories)}
+          hint={t(locale, am.fieldListHint)}
+          value={values.categories}
+          error={errors.categories}
+        />
+        <Input
+          locale={locale}
+          name="tags"
+          label={t(locale, am.fieldTags)}
+          hint={t(locale, am.fieldListHint)}
+          value={values.tags}
+          error={errors.tags}
+        />
+        <Input
+          locale={locale}
+          name="image_url"
+          label={t(locale, am.fieldImageUrl)}
+          hint={t(locale, am.fieldImageUrlHint)}
+          value={values.image_url}
+          error={errors.image_url}
+        />
+        <Input
+          locale={locale}
+          name="image_alt"
+          label={t(locale, am.fieldImageAlt)}
+          hint={t(locale, am.fieldImageAltHint)}
+          value={values.image_alt}
+          error={errors.image_alt}
+          maxlength={300}
+        />
         <fieldset class="fr-fieldset">
           <legend class="fr-fieldset__legend" safe>
             {t(locale, am.pressContactLegend)}
           </legend>
           <div class="fr-fieldset__content acc-fieldset-content">
-            <Input locale={locale} name="press_name" label={t(locale, am.fieldPressName)} value={values.press_name} error={errors.press_name} autocomplete="off" />
-            <Input locale={locale} name="press_organisation" label={t(locale, am.fieldPressOrganisation)} value={values.press_organisation} error={errors.press_organisation} />
-            <Input locale={locale} name="press_email" type="email" label={t(locale, am.fieldPressEmail)} value={values.press_email} error={errors.press_email} />
-            <Input locale={locale} name="press_phone" label={t(locale, am.fieldPressPhone)} value={values.press_phone} error={errors.press_phone} />
+            <Input
+              locale={locale}
+              name="press_name"
+              label={t(locale, am.fieldPressName)}
+              value={values.press_name}
+              error={errors.press_name}
+              autocomplete="off"
+            />
+            <Input
+              locale={locale}
+              name="press_organisation"
+              label={t(locale, am.fieldPressOrganisation)}
+              value={values.press_organisation}
+              error={errors.press_organisation}
+            />
+            <Input
+              locale={locale}
+              name="press_email"
+              type="email"
+              label={t(locale, am.fieldPressEmail)}
+              value={values.press_email}
+              error={errors.press_email}
+            />
+            <Input
+              locale={locale}
+              name="press_phone"
+              label={t(locale, am.fieldPressPhone)}
+              value={values.press_phone}
+              error={errors.press_phone}
+            />
           </div>
         </fieldset>
         <fieldset class="fr-fieldset">
@@ -391,9 +604,30 @@ export function NewsFormPage({ ctx, news, attachments, form, upload, preview, no
             {t(locale, am.englishFields)}
           </legend>
           <div class="fr-fieldset__content acc-fieldset-content">
-            <Input locale={locale} name="title_en" label={t(locale, am.fieldTitleEn)} value={values.title_en} error={errors.title_en} maxlength={200} />
-            <TextArea locale={locale} name="chapeau_en" label={t(locale, am.fieldChapeauEn)} value={values.chapeau_en} error={errors.chapeau_en} rows={3} />
-            <TextArea locale={locale} name="body_en" label={t(locale, am.fieldBodyEn)} value={values.body_en} error={errors.body_en} rows={12} />
+            <Input
+              locale={locale}
+              name="title_en"
+              label={t(locale, am.fieldTitleEn)}
+              value={values.title_en}
+              error={errors.title_en}
+              maxlength={200}
+            />
+            <TextArea
+              locale={locale}
+              name="chapeau_en"
+              label={t(locale, am.fieldChapeauEn)}
+              value={values.chapeau_en}
+              error={errors.chapeau_en}
+              rows={3}
+            />
+            <TextArea
+              locale={locale}
+              name="body_en"
+              label={t(locale, am.fieldBodyEn)}
+              value={values.body_en}
+              error={errors.body_en}
+              rows={12}
+            />
           </div>
         </fieldset>
         <FormButtons locale={locale} />

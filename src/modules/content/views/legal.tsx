@@ -11,7 +11,17 @@ import { MarkdownBody, pick } from './localized.js';
  * The State's mandatory pages exist on every deployment: their core text is part of the platform,
  * and staff may add to it with a published CMS page of the same slug.
  */
-function LegalFrame({ ctx, title, extra, children }: { ctx: ViewContext; title: string; extra?: PageRow; children: Html.Children }): JSX.Element {
+function LegalFrame({
+  ctx,
+  title,
+  extra,
+  children,
+}: {
+  ctx: ViewContext;
+  title: string;
+  extra?: PageRow;
+  children: Html.Children;
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={title}>
@@ -99,16 +109,19 @@ export function PrivacyPage({ ctx, extra }: { ctx: ViewContext; extra?: PageRow 
       <section class="fr-mt-4w">
         <h2 safe>{t(locale, lm.cookiesTitle)}</h2>
         <p safe>{t(locale, lm.cookiesText)}</p>
-        <DataTable caption={t(locale, lm.cookiesTitle)} columns={[t(locale, lm.cookieName), t(locale, lm.cookiePurpose), t(locale, lm.cookieLifetime)]}>
-              {cookies.map((c) => (
-                <tr>
-                  <td>
-                    <code safe>{c.name}</code>
-                  </td>
-                  <td safe>{t(locale, c.purpose)}</td>
-                  <td safe>{t(locale, c.lifetime)}</td>
-                </tr>
-              ))}
+        <DataTable
+          caption={t(locale, lm.cookiesTitle)}
+          columns={[t(locale, lm.cookieName), t(locale, lm.cookiePurpose), t(locale, lm.cookieLifetime)]}
+        >
+          {cookies.map((c) => (
+            <tr>
+              <td>
+                <code safe>{c.name}</code>
+              </td>
+              <td safe>{t(locale, c.purpose)}</td>
+              <td safe>{t(locale, c.lifetime)}</td>
+            </tr>
+          ))}
         </DataTable>
       </section>
     </LegalFrame>

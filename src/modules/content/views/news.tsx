@@ -28,7 +28,15 @@ function FeedLinks({ locale }: { locale: Locale }): JSX.Element {
 }
 
 /** A news item as a DSFR card (home page and list). */
-export function NewsCard({ locale, news, headingLevel = 3 }: { locale: Locale; news: NewsRow; headingLevel?: 2 | 3 }): JSX.Element {
+export function NewsCard({
+  locale,
+  news,
+  headingLevel = 3,
+}: {
+  locale: Locale;
+  news: NewsRow;
+  headingLevel?: 2 | 3;
+}): JSX.Element {
   const title = pick(locale, news.title, news.title_en);
   const chapeau = news.chapeau ? pick(locale, news.chapeau, news.chapeau_en) : null;
   const href = `/actualites/${encodeURIComponent(news.slug)}`;
@@ -84,7 +92,19 @@ export function NewsCard({ locale, news, headingLevel = 3 }: { locale: Locale; n
   );
 }
 
-function FilterTags({ label, name, values, filter, active }: { label: string; name: 'category' | 'tag'; values: string[]; filter: NewsFilter; active?: string }): JSX.Element {
+function FilterTags({
+  label,
+  name,
+  values,
+  filter,
+  active,
+}: {
+  label: string;
+  name: 'category' | 'tag';
+  values: string[];
+  filter: NewsFilter;
+  active?: string;
+}): JSX.Element {
   if (values.length === 0) return '';
   return (
     <div class="fr-mb-3w">
@@ -124,15 +144,35 @@ export function NewsListPage({ ctx, items, total, page, pages, filter, facets }:
   const { locale } = ctx;
   const filtered = Boolean(filter.category || filter.tag);
   return (
-    <Page ctx={ctx} title={t(locale, m.newsTitle)} description={t(locale, m.newsIntro)} head={<FeedLinks locale={locale} />}>
+    <Page
+      ctx={ctx}
+      title={t(locale, m.newsTitle)}
+      description={t(locale, m.newsIntro)}
+      head={<FeedLinks locale={locale} />}
+    >
       <div class="fr-container fr-mb-7w">
-        <Breadcrumb locale={locale} items={[{ label: t(locale, m.homeTitle), href: '/' }, { label: t(locale, m.newsTitle) }]} />
+        <Breadcrumb
+          locale={locale}
+          items={[{ label: t(locale, m.homeTitle), href: '/' }, { label: t(locale, m.newsTitle) }]}
+        />
         <h1 safe>{t(locale, m.newsTitle)}</h1>
         <p class="fr-text--lead" safe>
           {t(locale, m.newsIntro)}
         </p>
-        <FilterTags label={t(locale, m.filterCategories)} name="category" values={facets.categories} filter={filter} active={filter.category} />
-        <FilterTags label={t(locale, m.filterTags)} name="tag" values={facets.tags} filter={filter} active={filter.tag} />
+        <FilterTags
+          label={t(locale, m.filterCategories)}
+          name="category"
+          values={facets.categories}
+          filter={filter}
+          active={filter.category}
+        />
+        <FilterTags
+          label={t(locale, m.filterTags)}
+          name="tag"
+          values={facets.tags}
+          filter={filter}
+          active={filter.tag}
+        />
         {filtered ? (
           <p>
             <a class="fr-link fr-icon-close-line fr-link--icon-left" href="/actualites" safe>
@@ -193,7 +233,14 @@ function extensionType(url: string): string {
 
 function AttachmentLink({ locale, attachment }: { locale: Locale; attachment: AttachmentRow }): JSX.Element {
   const type = attachment.content_type ? contentTypeLabel(attachment.content_type) : extensionType(attachment.url);
-  const detail = [type, attachment.size !== null ? formatFileSize(locale, attachment.size) : attachment.file_id ? '' : t(locale, m.externalDocument)]
+  const detail = [
+    type,
+    attachment.size !== null
+      ? formatFileSize(locale, attachment.size)
+      : attachment.file_id
+        ? ''
+        : t(locale, m.externalDocument),
+  ]
     .filter(Boolean)
     .join(' – ');
   return (
@@ -214,8 +261,20 @@ function PressContactBlock({ locale, contact }: { locale: Locale; contact: Press
         {t(locale, m.pressContact)}
       </h2>
       <address class="fr-callout__text acc-address">
-        {contact.name ? <span class="acc-line" safe>{contact.name}</span> : ''}
-        {contact.organisation ? <span class="acc-line" safe>{contact.organisation}</span> : ''}
+        {contact.name ? (
+          <span class="acc-line" safe>
+            {contact.name}
+          </span>
+        ) : (
+          ''
+        )}
+        {contact.organisation ? (
+          <span class="acc-line" safe>
+            {contact.organisation}
+          </span>
+        ) : (
+          ''
+        )}
         {contact.email ? (
           <span class="acc-line">
             <a href={`mailto:${contact.email}`} safe>
@@ -239,7 +298,15 @@ function PressContactBlock({ locale, contact }: { locale: Locale; contact: Press
   );
 }
 
-export function NewsDetailPage({ ctx, news, attachments }: { ctx: ViewContext; news: NewsRow; attachments: AttachmentRow[] }): JSX.Element {
+export function NewsDetailPage({
+  ctx,
+  news,
+  attachments,
+}: {
+  ctx: ViewContext;
+  news: NewsRow;
+  attachments: AttachmentRow[];
+}): JSX.Element {
   const { locale } = ctx;
   const title = pick(locale, news.title, news.title_en);
   const chapeau = news.chapeau ? pick(locale, news.chapeau, news.chapeau_en) : null;
@@ -249,7 +316,11 @@ export function NewsDetailPage({ ctx, news, attachments }: { ctx: ViewContext; n
       <div class="fr-container fr-mb-7w">
         <Breadcrumb
           locale={locale}
-          items={[{ label: t(locale, m.homeTitle), href: '/' }, { label: t(locale, m.newsTitle), href: '/actualites' }, { label: title.text }]}
+          items={[
+            { label: t(locale, m.homeTitle), href: '/' },
+            { label: t(locale, m.newsTitle), href: '/actualites' },
+            { label: title.text },
+          ]}
         />
         <article class="fr-grid-row">
           <div class="fr-col-12 fr-col-lg-10">

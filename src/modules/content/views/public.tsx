@@ -35,7 +35,10 @@ function OpenCall({ locale, seasons }: { locale: Locale; seasons: PublicSeason[]
   const summary = pick(locale, season.summary, season.summaryEn);
   const when = open
     ? t(locale, m.openCallUntil, { date: formatDate(locale, season.closesAt) })
-    : t(locale, m.openCallFrom, { start: formatDate(locale, season.opensAt), end: formatDate(locale, season.closesAt) });
+    : t(locale, m.openCallFrom, {
+        start: formatDate(locale, season.opensAt),
+        end: formatDate(locale, season.closesAt),
+      });
   return (
     <div class="fr-callout fr-icon-calendar-line">
       <h2 class="fr-callout__title">
@@ -57,7 +60,17 @@ function OpenCall({ locale, seasons }: { locale: Locale; seasons: PublicSeason[]
   );
 }
 
-export function HomePage({ ctx, intro, seasons, news }: { ctx: ViewContext; intro?: PageRow; seasons: PublicSeason[]; news: NewsRow[] }): JSX.Element {
+export function HomePage({
+  ctx,
+  intro,
+  seasons,
+  news,
+}: {
+  ctx: ViewContext;
+  intro?: PageRow;
+  seasons: PublicSeason[];
+  news: NewsRow[];
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.homeTitle)} description={t(locale, m.heroText)}>
@@ -160,7 +173,10 @@ export function ProgrammePage({ ctx, page, seasons, criteria, levers }: Programm
                     </h3>
                     <p class="fr-mb-1w">
                       <DateText locale={locale} date={s.opensAt} /> → <DateText locale={locale} date={s.closesAt} />{' '}
-                      <span class={`fr-badge fr-badge--sm ${s.status === 'open' ? 'fr-badge--success' : s.status === 'upcoming' ? 'fr-badge--info' : ''}`} safe>
+                      <span
+                        class={`fr-badge fr-badge--sm ${s.status === 'open' ? 'fr-badge--success' : s.status === 'upcoming' ? 'fr-badge--info' : ''}`}
+                        safe
+                      >
                         {seasonStateLabel(locale, s.status)}
                       </span>
                     </p>
@@ -233,7 +249,8 @@ export function splitFaq(markdown: string): { intro: string; entries: FaqEntry[]
   const parts = markdown.split(/^##[ \t]+(.+)$/m);
   const intro = parts[0]?.trim() ?? '';
   const entries: FaqEntry[] = [];
-  for (let i = 1; i < parts.length; i += 2) entries.push({ question: parts[i].trim(), answer: (parts[i + 1] ?? '').trim() });
+  for (let i = 1; i < parts.length; i += 2)
+    entries.push({ question: parts[i].trim(), answer: (parts[i + 1] ?? '').trim() });
   return { intro, entries };
 }
 
@@ -256,7 +273,13 @@ export function FaqPage({ ctx, page }: { ctx: ViewContext; page: PageRow }): JSX
             return (
               <section class="fr-accordion">
                 <h2 class="fr-accordion__title">
-                  <button type="button" class="fr-accordion__btn" aria-expanded="false" aria-controls={`faq-${i + 1}`} safe>
+                  <button
+                    type="button"
+                    class="fr-accordion__btn"
+                    aria-expanded="false"
+                    aria-controls={`faq-${i + 1}`}
+                    safe
+                  >
                     {entry.question}
                   </button>
                 </h2>
@@ -272,7 +295,13 @@ export function FaqPage({ ctx, page }: { ctx: ViewContext; page: PageRow }): JSX
   );
 }
 
-export function SiteMapPage({ ctx, otherPages }: { ctx: ViewContext; otherPages: { slug: string; title: string; title_en: string | null }[] }): JSX.Element {
+export function SiteMapPage({
+  ctx,
+  otherPages,
+}: {
+  ctx: ViewContext;
+  otherPages: { slug: string; title: string; title_en: string | null }[];
+}): JSX.Element {
   const { locale } = ctx;
   const main = [
     { href: '/', label: t(locale, m.homeTitle) },

@@ -126,5 +126,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop table panel_opinions, panel_members, panel_draws, panel_analyses, panel_demographics, panel_volunteers, panel_quotas, panels`.execute(db);
+  await sql`drop table panel_opinions, panel_members, panel_draws, panel_analyses, panel_demographics, panel_volunteers, panel_quotas, panels`.execute(
+    db,
+  );
 }

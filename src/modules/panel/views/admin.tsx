@@ -1,6 +1,16 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, Checkbox, CsrfField, DataTable, ErrorSummary, Input, Select, TextArea } from '../../../core/ui/components.js';
+import {
+  Alert,
+  Breadcrumb,
+  Checkbox,
+  CsrfField,
+  DataTable,
+  ErrorSummary,
+  Input,
+  Select,
+  TextArea,
+} from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
@@ -22,14 +32,25 @@ function AdminBreadcrumb({ locale, current }: { locale: Locale; current?: string
 }
 
 const STATUS_LABELS = { setup: m.statusSetup, recruiting: m.statusRecruiting, closed: m.statusClosed } as const;
-const MEMBER_LABELS = { invited: m.memberInvited, accepted: m.memberAccepted, declined: m.memberDeclined, replaced: m.memberReplaced } as const;
+const MEMBER_LABELS = {
+  invited: m.memberInvited,
+  accepted: m.memberAccepted,
+  declined: m.memberDeclined,
+  replaced: m.memberReplaced,
+} as const;
 
 export function statusLabel(locale: Locale, status: PanelStatus): string {
   return t(locale, STATUS_LABELS[status]);
 }
 
 /** /admin/panels: every panel, with a link to create one. */
-export function PanelsListPage({ ctx, panels }: { ctx: ViewContext; panels: (PanelRecord & { volunteers: number })[] }): JSX.Element {
+export function PanelsListPage({
+  ctx,
+  panels,
+}: {
+  ctx: ViewContext;
+  panels: (PanelRecord & { volunteers: number })[];
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.adminTitle)}>
@@ -44,7 +65,10 @@ export function PanelsListPage({ ctx, panels }: { ctx: ViewContext; panels: (Pan
         {panels.length === 0 ? (
           <p safe>{t(locale, m.noPanel)}</p>
         ) : (
-          <DataTable caption={t(locale, m.panelsTable)} columns={[t(locale, m.colName), t(locale, m.colSize), t(locale, m.colStatus), t(locale, m.colVolunteers)]}>
+          <DataTable
+            caption={t(locale, m.panelsTable)}
+            columns={[t(locale, m.colName), t(locale, m.colSize), t(locale, m.colStatus), t(locale, m.colVolunteers)]}
+          >
             {panels.map((p) => (
               <tr>
                 <td>
@@ -91,17 +115,56 @@ export function PanelFormPage({
           <CsrfField token={ctx.csrfToken} />
           <Input {...field('name')} label={t(locale, m.fieldName)} required />
           <Input {...field('name_en')} label={t(locale, m.fieldNameEn)} />
-          <TextArea {...field('description')} label={t(locale, m.fieldDescription)} hint={t(locale, m.fieldDescriptionHint)} rows={4} />
-          <TextArea {...field('description_en')} label={t(locale, m.fieldDescriptionEn)} hint={t(locale, m.fieldDescriptionHint)} rows={4} />
-          <Select {...field('season_id')} label={t(locale, m.fieldSeason)} options={[{ value: '', label: t(locale, m.noSeason) }, ...seasons.map((s) => ({ value: s.id, label: s.name }))]} />
+          <TextArea
+            {...field('description')}
+            label={t(locale, m.fieldDescription)}
+            hint={t(locale, m.fieldDescriptionHint)}
+            rows={4}
+          />
+          <TextArea
+            {...field('description_en')}
+            label={t(locale, m.fieldDescriptionEn)}
+            hint={t(locale, m.fieldDescriptionHint)}
+            rows={4}
+          />
+          <Select
+            {...field('season_id')}
+            label={t(locale, m.fieldSeason)}
+            options={[
+              { value: '', label: t(locale, m.noSeason) },
+              ...seasons.map((s) => ({ value: s.id, label: s.name })),
+            ]}
+          />
           <Input {...field('size')} label={t(locale, m.fieldSize)} required />
-          <Input {...field('recruit_until')} type="date" label={t(locale, m.fieldRecruitUntil)} hint={t(locale, m.dateHint)} required />
-          <Input {...field('ends_on')} type="date" label={t(locale, m.fieldEndsOn)} hint={t(locale, m.dateHint)} required />
+          <Input
+            {...field('recruit_until')}
+            type="date"
+            label={t(locale, m.fieldRecruitUntil)}
+            hint={t(locale, m.dateHint)}
+            required
+          />
+          <Input
+            {...field('ends_on')}
+            type="date"
+            label={t(locale, m.fieldEndsOn)}
+            hint={t(locale, m.dateHint)}
+            required
+          />
           <Input {...field('retention_days')} label={t(locale, m.fieldRetention)} required />
           <div class="fr-fieldset__element fr-mb-3w">
-            <Checkbox name="one_per_household" label={t(locale, m.fieldHousehold)} hint={t(locale, m.fieldHouseholdHint)} checked={values.one_per_household === 'on'} />
+            <Checkbox
+              name="one_per_household"
+              label={t(locale, m.fieldHousehold)}
+              hint={t(locale, m.fieldHouseholdHint)}
+              checked={values.one_per_household === 'on'}
+            />
           </div>
-          <TextArea {...field('criteria')} label={t(locale, m.fieldCriteria)} hint={t(locale, m.fieldCriteriaHint)} rows={4} />
+          <TextArea
+            {...field('criteria')}
+            label={t(locale, m.fieldCriteria)}
+            hint={t(locale, m.fieldCriteriaHint)}
+            rows={4}
+          />
           <Input {...field('opinion_weight')} label={t(locale, m.fieldWeight)} required />
           <button class="fr-btn" type="submit" safe>
             {t(locale, m.newPanel)}
@@ -166,7 +229,15 @@ export function profileLabeller(locale: Locale, quotas: QuotaRecord[]): (feature
   return (features) => features.map((f, i) => featureLabel(locale, quotas, categories[i], f)).join(' · ');
 }
 
-function ErrorExplanation({ locale, error, quotas }: { locale: Locale; error: AnalysisError; quotas: QuotaRecord[] }): JSX.Element {
+function ErrorExplanation({
+  locale,
+  error,
+  quotas,
+}: {
+  locale: Locale;
+  error: AnalysisError;
+  quotas: QuotaRecord[];
+}): JSX.Element {
   return (
     <div class="fr-alert fr-alert--error fr-mb-3w">
       <h3 class="fr-alert__title" safe>
@@ -184,7 +255,16 @@ function ErrorExplanation({ locale, error, quotas }: { locale: Locale; error: An
           </p>
           <ul>
             {error.relaxation.map((c) => (
-              <li safe>{t(locale, m.relaxationLine, { category: c.category, feature: featureLabel(locale, quotas, c.category, c.feature), min: c.min, max: c.max, relaxedMin: c.relaxedMin, relaxedMax: c.relaxedMax })}</li>
+              <li safe>
+                {t(locale, m.relaxationLine, {
+                  category: c.category,
+                  feature: featureLabel(locale, quotas, c.category, c.feature),
+                  min: c.min,
+                  max: c.max,
+                  relaxedMin: c.relaxedMin,
+                  relaxedMax: c.relaxedMax,
+                })}
+              </li>
             ))}
           </ul>
         </>
@@ -209,7 +289,17 @@ function QuotasSection(props: PanelPageProps): JSX.Element {
       {quotas.length === 0 ? (
         <p safe>{t(locale, m.noQuotas)}</p>
       ) : (
-        <DataTable caption={t(locale, m.quotasTable)} columns={[t(locale, m.colCategory), t(locale, m.colFeature), t(locale, m.colMin), t(locale, m.colMax), t(locale, m.colPool), t(locale, m.colWarning)]}>
+        <DataTable
+          caption={t(locale, m.quotasTable)}
+          columns={[
+            t(locale, m.colCategory),
+            t(locale, m.colFeature),
+            t(locale, m.colMin),
+            t(locale, m.colMax),
+            t(locale, m.colPool),
+            t(locale, m.colWarning),
+          ]}
+        >
           {quotas.map((q) => {
             const warning = warnings.perQuota.get(countKey(q.category, q.feature));
             return (
@@ -236,7 +326,16 @@ function QuotasSection(props: PanelPageProps): JSX.Element {
       {panel.status === 'setup' ? (
         <form method="post" action={`/admin/panels/${panel.id}/quotas`} novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <TextArea locale={locale} name="quotas" label={t(locale, m.fieldQuotas)} hint={t(locale, m.fieldQuotasHint)} value={props.quotaForm.value} error={props.quotaForm.error} rows={8} required />
+          <TextArea
+            locale={locale}
+            name="quotas"
+            label={t(locale, m.fieldQuotas)}
+            hint={t(locale, m.fieldQuotasHint)}
+            value={props.quotaForm.value}
+            error={props.quotaForm.error}
+            rows={8}
+            required
+          />
           <button class="fr-btn fr-btn--secondary" type="submit" safe>
             {t(locale, m.saveQuotas)}
           </button>
@@ -252,14 +351,17 @@ function QuotasSection(props: PanelPageProps): JSX.Element {
 
 function StatusSection({ ctx, panel, canReadDemographics }: PanelPageProps): JSX.Element {
   const { locale } = ctx;
-  const next: PanelStatus | null = panel.status === 'setup' ? 'recruiting' : panel.status === 'recruiting' ? 'closed' : null;
+  const next: PanelStatus | null =
+    panel.status === 'setup' ? 'recruiting' : panel.status === 'recruiting' ? 'closed' : null;
   return (
     <section class="fr-mb-6w" aria-labelledby="status-title">
       <h2 id="status-title" safe>
         {t(locale, m.statusTitle)}
       </h2>
       <p>
-        <span safe>{`${t(locale, m.colStatus)} : ${statusLabel(locale, panel.status)} · ${t(locale, m.colVolunteers)} : ${panel.volunteers}`}</span>
+        <span
+          safe
+        >{`${t(locale, m.colStatus)} : ${statusLabel(locale, panel.status)} · ${t(locale, m.colVolunteers)} : ${panel.volunteers}`}</span>
       </p>
       <ul class="fr-btns-group fr-btns-group--inline">
         {next ? (
@@ -361,13 +463,42 @@ function AnalysisSection({ ctx, panel, quotas, analyses }: PanelPageProps): JSX.
   );
 }
 
-function RandomForm({ ctx, action, label, values, errors }: { ctx: ViewContext; action: string; label: string; values: Record<string, string>; errors: Record<string, FieldError> }): JSX.Element {
+function RandomForm({
+  ctx,
+  action,
+  label,
+  values,
+  errors,
+}: {
+  ctx: ViewContext;
+  action: string;
+  label: string;
+  values: Record<string, string>;
+  errors: Record<string, FieldError>;
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <form method="post" action={action} novalidate>
       <CsrfField token={ctx.csrfToken} />
-      <Input locale={locale} name="random" label={t(locale, m.fieldRandom)} hint={t(locale, m.fieldRandomHint)} value={values.random ?? ''} error={errors.random} required />
-      <TextArea locale={locale} name="witnesses" label={t(locale, m.fieldWitnesses)} hint={t(locale, m.fieldWitnessesHint)} value={values.witnesses ?? ''} error={errors.witnesses} rows={3} required />
+      <Input
+        locale={locale}
+        name="random"
+        label={t(locale, m.fieldRandom)}
+        hint={t(locale, m.fieldRandomHint)}
+        value={values.random ?? ''}
+        error={errors.random}
+        required
+      />
+      <TextArea
+        locale={locale}
+        name="witnesses"
+        label={t(locale, m.fieldWitnesses)}
+        hint={t(locale, m.fieldWitnessesHint)}
+        value={values.witnesses ?? ''}
+        error={errors.witnesses}
+        rows={3}
+        required
+      />
       <button class="fr-btn" type="submit" safe>
         {label}
       </button>
@@ -385,7 +516,11 @@ function DrawSection(props: PanelPageProps): JSX.Element {
         {t(locale, m.drawTitle)}
       </h2>
       <p safe>{t(locale, m.drawIntro)}</p>
-      {draw?.state === 'failed' && draw.error ? <ErrorExplanation locale={locale} error={draw.error} quotas={quotas} /> : ''}
+      {draw?.state === 'failed' && draw.error ? (
+        <ErrorExplanation locale={locale} error={draw.error} quotas={quotas} />
+      ) : (
+        ''
+      )}
       {draw?.state === 'preparing' ? <Alert kind="info" title={t(locale, m.commitmentPreparing)} /> : ''}
       {!draw || draw.state === 'failed' ? (
         <form method="post" action={`/admin/panels/${panel.id}/engagement`}>
@@ -413,14 +548,24 @@ function DrawSection(props: PanelPageProps): JSX.Element {
         ''
       )}
       {draw?.state === 'committed' ? (
-        <RandomForm ctx={ctx} action={`/admin/panels/${panel.id}/tirage`} label={t(locale, m.drawNow)} values={drawForm.action === 'tirage' ? drawForm.values : {}} errors={drawForm.action === 'tirage' ? drawForm.errors : {}} />
+        <RandomForm
+          ctx={ctx}
+          action={`/admin/panels/${panel.id}/tirage`}
+          label={t(locale, m.drawNow)}
+          values={drawForm.action === 'tirage' ? drawForm.values : {}}
+          errors={drawForm.action === 'tirage' ? drawForm.errors : {}}
+        />
       ) : (
         ''
       )}
       {members.length > 0 ? (
         <>
           <h3 safe>{t(locale, m.membersTitle)}</h3>
-          <DataTable caption={t(locale, m.membersTable)} hiddenCaption columns={[t(locale, m.colPerson), t(locale, m.colEmail), t(locale, m.colStatus)]}>
+          <DataTable
+            caption={t(locale, m.membersTable)}
+            hiddenCaption
+            columns={[t(locale, m.colPerson), t(locale, m.colEmail), t(locale, m.colStatus)]}
+          >
             {members.map((mb) => (
               <tr>
                 <td safe>{mb.name}</td>
@@ -448,7 +593,11 @@ function DrawSection(props: PanelPageProps): JSX.Element {
       ) : (
         ''
       )}
-      {draw?.drawnAt ? <p class="fr-hint-text" safe>{`${t(locale, m.drawnAt)} : ${formatDateTime(locale, draw.drawnAt)}`}</p> : ''}
+      {draw?.drawnAt ? (
+        <p class="fr-hint-text" safe>{`${t(locale, m.drawnAt)} : ${formatDateTime(locale, draw.drawnAt)}`}</p>
+      ) : (
+        ''
+      )}
     </section>
   );
 }
@@ -465,12 +614,24 @@ export function PanelPage(props: PanelPageProps): JSX.Element {
         <h1 safe>{title}</h1>
         {props.notice ? <Alert kind="success" title={props.notice} /> : ''}
         {props.problem ? <Alert kind="error" title={props.problem} /> : ''}
-        <ErrorSummary locale={locale} errors={{ ...(props.quotaForm.error ? { quotas: props.quotaForm.error } : {}), ...props.drawForm.errors }} labels={{ quotas: t(locale, m.fieldQuotas), random: t(locale, m.fieldRandom), witnesses: t(locale, m.fieldWitnesses) }} />
+        <ErrorSummary
+          locale={locale}
+          errors={{ ...(props.quotaForm.error ? { quotas: props.quotaForm.error } : {}), ...props.drawForm.errors }}
+          labels={{
+            quotas: t(locale, m.fieldQuotas),
+            random: t(locale, m.fieldRandom),
+            witnesses: t(locale, m.fieldWitnesses),
+          }}
+        />
         <p safe>
           {`${t(locale, m.fieldSize)} : ${panel.size} · ${t(locale, m.fieldRecruitUntil)} : ${formatDate(locale, panel.recruitUntil)} · ${t(locale, m.fieldEndsOn)} : ${formatDate(locale, panel.endsAt)} · ${t(locale, m.fieldWeight)} : ${panel.opinionWeight} %`}
         </p>
         <p>
-          <a class="fr-btn fr-btn--secondary fr-icon-edit-line fr-btn--icon-left" href={`/admin/panels/${panel.id}/modifier`} safe>
+          <a
+            class="fr-btn fr-btn--secondary fr-icon-edit-line fr-btn--icon-left"
+            href={`/admin/panels/${panel.id}/modifier`}
+            safe
+          >
             {t(locale, m.editPanel)}
           </a>
         </p>
@@ -478,7 +639,12 @@ export function PanelPage(props: PanelPageProps): JSX.Element {
         <StatusSection {...props} />
         <AnalysisSection {...props} />
         <DrawSection {...props} />
-        <ShortlistAndResults ctx={ctx} panel={panel} choices={props.opinions.choices} results={props.opinions.results} />
+        <ShortlistAndResults
+          ctx={ctx}
+          panel={panel}
+          choices={props.opinions.choices}
+          results={props.opinions.results}
+        />
       </div>
     </Page>
   );
@@ -496,7 +662,17 @@ export interface DemographicRow {
 }
 
 /** /admin/panels/:id/demographie (panel.demographics only): each volunteer's answers. */
-export function DemographicsPage({ ctx, panel, quotas, rows }: { ctx: ViewContext; panel: PanelRecord; quotas: QuotaRecord[]; rows: DemographicRow[] }): JSX.Element {
+export function DemographicsPage({
+  ctx,
+  panel,
+  quotas,
+  rows,
+}: {
+  ctx: ViewContext;
+  panel: PanelRecord;
+  quotas: QuotaRecord[];
+  rows: DemographicRow[];
+}): JSX.Element {
   const { locale } = ctx;
   const categories = categoriesOf(quotas);
   return (
@@ -507,7 +683,14 @@ export function DemographicsPage({ ctx, panel, quotas, rows }: { ctx: ViewContex
         <p safe>{t(locale, m.demographicsIntro, { date: formatDate(locale, panel.deleteAfter) })}</p>
         <DataTable
           caption={t(locale, m.demographicsTable)}
-          columns={[t(locale, m.colPseudonym), t(locale, m.colPerson), t(locale, m.colEmail), ...categories.map((c) => c.category), t(locale, m.colAvailability), t(locale, m.colConsent)]}
+          columns={[
+            t(locale, m.colPseudonym),
+            t(locale, m.colPerson),
+            t(locale, m.colEmail),
+            ...categories.map((c) => c.category),
+            t(locale, m.colAvailability),
+            t(locale, m.colConsent),
+          ]}
         >
           {rows.map((r) => (
             <tr>

@@ -3,7 +3,8 @@ import { DataTable } from '../../../core/ui/components.js';
 import { panelMessages as m } from '../messages.js';
 import type { AnalysisResult } from '../tables.js';
 
-export const percent = (locale: Locale, p: number) => `${(100 * p).toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
+export const percent = (locale: Locale, p: number) =>
+  `${(100 * p).toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
 
 export interface ChartSeries {
   label: string;
@@ -14,7 +15,17 @@ export interface ChartSeries {
  * Selection probability per profile, one bar per algorithm, drawn in SVG on the server (no script, no
  * inline style: the CSP allows neither), followed by the same figures as a table for screen readers.
  */
-export function ProbabilityChart({ locale, series, labelOf, id }: { locale: Locale; series: ChartSeries[]; labelOf: (features: string[]) => string; id: string }): JSX.Element {
+export function ProbabilityChart({
+  locale,
+  series,
+  labelOf,
+  id,
+}: {
+  locale: Locale;
+  series: ChartSeries[];
+  labelOf: (features: string[]) => string;
+  id: string;
+}): JSX.Element {
   if (series.length === 0) return '';
   const keys = series[0].result.profiles.map((p) => p.features.join('\u0000'));
   const byKey = series.map((s) => new Map(s.result.profiles.map((p) => [p.features.join('\u0000'), p])));
@@ -30,7 +41,13 @@ export function ProbabilityChart({ locale, series, labelOf, id }: { locale: Loca
   const x = (p: number) => labelWidth + (barArea * p) / max;
   return (
     <figure class="fr-my-4w">
-      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${labelWidth + barArea + 90} ${height}`} width="100%" xmlns="http://www.w3.org/2000/svg">
+      <svg
+        role="img"
+        aria-labelledby={`${id}-title ${id}-desc`}
+        viewBox={`0 0 ${labelWidth + barArea + 90} ${height}`}
+        width="100%"
+        xmlns="http://www.w3.org/2000/svg"
+      >
         <title id={`${id}-title`} safe>
           {t(locale, m.chartTitle)}
         </title>
@@ -50,14 +67,26 @@ export function ProbabilityChart({ locale, series, labelOf, id }: { locale: Loca
           const label = labelOf(byKey[0].get(key)!.features);
           return (
             <g>
-              <text x={String(labelWidth - 6)} y={String(y + (series.length * bar) / 2 + 4)} text-anchor="end" font-size="11" safe>
+              <text
+                x={String(labelWidth - 6)}
+                y={String(y + (series.length * bar) / 2 + 4)}
+                text-anchor="end"
+                font-size="11"
+                safe
+              >
                 {label.length > 40 ? `${label.slice(0, 39)}…` : label}
               </text>
               {series.map((s, i) => {
                 const p = byKey[i].get(key)?.probability ?? 0;
                 return (
                   <g>
-                    <rect x={String(labelWidth)} y={String(y + i * bar)} width={String(Math.max(1, x(p) - labelWidth))} height={String(bar - 2)} fill={fills[i % fills.length]} />
+                    <rect
+                      x={String(labelWidth)}
+                      y={String(y + i * bar)}
+                      width={String(Math.max(1, x(p) - labelWidth))}
+                      height={String(bar - 2)}
+                      fill={fills[i % fills.length]}
+                    />
                     <text x={String(x(p) + 4)} y={String(y + i * bar + bar - 3)} font-size="10" safe>
                       {percent(locale, p)}
                     </text>
@@ -67,9 +96,23 @@ export function ProbabilityChart({ locale, series, labelOf, id }: { locale: Loca
             </g>
           );
         })}
-        {equal > 0 && equal <= max ? <line x1={String(x(equal))} x2={String(x(equal))} y1="24" y2={String(height)} stroke="#666" stroke-dasharray="4 3" /> : ''}
+        {equal > 0 && equal <= max ? (
+          <line
+            x1={String(x(equal))}
+            x2={String(x(equal))}
+            y1="24"
+            y2={String(height)}
+            stroke="#666"
+            stroke-dasharray="4 3"
+          />
+        ) : (
+          ''
+        )}
       </svg>
-      <DataTable caption={t(locale, m.chartTable)} columns={[t(locale, m.colProfile), t(locale, m.colCount), ...series.map((s) => s.label)]}>
+      <DataTable
+        caption={t(locale, m.chartTable)}
+        columns={[t(locale, m.colProfile), t(locale, m.colCount), ...series.map((s) => s.label)]}
+      >
         {keys.map((key) => {
           const profile = byKey[0].get(key)!;
           return (

@@ -1,6 +1,16 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { t, type Locale, type Message } from '../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, Checkbox, CsrfField, DataTable, ErrorSummary, Input, Select, TextArea } from '../../../core/ui/components.js';
+import {
+  Alert,
+  Breadcrumb,
+  Checkbox,
+  CsrfField,
+  DataTable,
+  ErrorSummary,
+  Input,
+  Select,
+  TextArea,
+} from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
@@ -46,13 +56,28 @@ export function editFieldLabels(locale: Locale): Record<EditField, string> {
 
 /** A saved value as read by a person: a season by its name, a checkbox as yes or no. */
 function shownValue(locale: Locale, field: EditField, value: string, seasons: { id: string; name: string }[]): string {
-  if (field === 'season_id') return value === '' ? t(locale, m.noSeason) : (seasons.find((s) => s.id === value)?.name ?? value);
+  if (field === 'season_id')
+    return value === '' ? t(locale, m.noSeason) : (seasons.find((s) => s.id === value)?.name ?? value);
   if (field === 'one_per_household') return t(locale, value === 'on' ? m.yes : m.no);
   return value;
 }
 
 /** The saved values as a table: the fields that no longer change, or every field after a conflict. */
-function ValuesTable({ locale, caption, fields, saved, seasons, reasons }: { locale: Locale; caption: string; fields: EditField[]; saved: Record<EditField, string>; seasons: { id: string; name: string }[]; reasons?: Partial<Record<EditField, Message>> }): JSX.Element {
+function ValuesTable({
+  locale,
+  caption,
+  fields,
+  saved,
+  seasons,
+  reasons,
+}: {
+  locale: Locale;
+  caption: string;
+  fields: EditField[];
+  saved: Record<EditField, string>;
+  seasons: { id: string; name: string }[];
+  reasons?: Partial<Record<EditField, Message>>;
+}): JSX.Element {
   const labels = editFieldLabels(locale);
   const columns = [t(locale, m.colField), t(locale, m.colValue), ...(reasons ? [t(locale, m.colReason)] : [])];
   return (
@@ -101,9 +126,17 @@ export function PanelEditPage(props: PanelEditPageProps): JSX.Element {
           ]}
         />
         <h1 safe>{title}</h1>
-        {props.conflict ? <Alert kind="error" title={t(locale, m.editConflict)} text={t(locale, m.editConflictText)} /> : ''}
+        {props.conflict ? (
+          <Alert kind="error" title={t(locale, m.editConflict)} text={t(locale, m.editConflictText)} />
+        ) : (
+          ''
+        )}
         {props.problem ? <Alert kind="error" title={props.problem} /> : ''}
-        <ErrorSummary locale={locale} errors={Object.fromEntries(Object.entries(errors).filter(([f]) => !locks[f as EditField]))} labels={editFieldLabels(locale)} />
+        <ErrorSummary
+          locale={locale}
+          errors={Object.fromEntries(Object.entries(errors).filter(([f]) => !locks[f as EditField]))}
+          labels={editFieldLabels(locale)}
+        />
         {lockedErrors.length > 0 ? (
           <div class="fr-alert fr-alert--error fr-mb-4w">
             <h2 class="fr-alert__title" safe>
@@ -123,7 +156,13 @@ export function PanelEditPage(props: PanelEditPageProps): JSX.Element {
             <h2 id="current-title" safe>
               {t(locale, m.currentValues)}
             </h2>
-            <ValuesTable locale={locale} caption={t(locale, m.currentValues)} fields={[...EDIT_FIELDS]} saved={props.saved} seasons={seasons} />
+            <ValuesTable
+              locale={locale}
+              caption={t(locale, m.currentValues)}
+              fields={[...EDIT_FIELDS]}
+              saved={props.saved}
+              seasons={seasons}
+            />
           </section>
         ) : (
           ''
@@ -137,27 +176,91 @@ export function PanelEditPage(props: PanelEditPageProps): JSX.Element {
           <input type="hidden" name="version" value={String(panel.version)} />
           <Input {...field('name')} label={t(locale, m.fieldName)} required />
           <Input {...field('name_en')} label={t(locale, m.fieldNameEn)} />
-          <TextArea {...field('description')} label={t(locale, m.fieldDescription)} hint={t(locale, m.fieldDescriptionHint)} rows={4} />
-          <TextArea {...field('description_en')} label={t(locale, m.fieldDescriptionEn)} hint={t(locale, m.fieldDescriptionHint)} rows={4} />
-          {open('season_id') ? <Select {...field('season_id')} label={t(locale, m.fieldSeason)} options={[{ value: '', label: t(locale, m.noSeason) }, ...seasons.map((s) => ({ value: s.id, label: s.name }))]} /> : ''}
+          <TextArea
+            {...field('description')}
+            label={t(locale, m.fieldDescription)}
+            hint={t(locale, m.fieldDescriptionHint)}
+            rows={4}
+          />
+          <TextArea
+            {...field('description_en')}
+            label={t(locale, m.fieldDescriptionEn)}
+            hint={t(locale, m.fieldDescriptionHint)}
+            rows={4}
+          />
+          {open('season_id') ? (
+            <Select
+              {...field('season_id')}
+              label={t(locale, m.fieldSeason)}
+              options={[
+                { value: '', label: t(locale, m.noSeason) },
+                ...seasons.map((s) => ({ value: s.id, label: s.name })),
+              ]}
+            />
+          ) : (
+            ''
+          )}
           {open('size') ? <Input {...field('size')} label={t(locale, m.fieldSize)} required /> : ''}
-          {open('recruit_until') ? <Input {...field('recruit_until')} type="date" label={t(locale, m.fieldRecruitUntil)} hint={t(locale, m.dateHint)} required /> : ''}
-          <Input {...field('ends_on')} type="date" label={t(locale, m.fieldEndsOn)} hint={t(locale, m.dateHint)} required />
-          <Input {...field('retention_days')} label={t(locale, m.fieldRetention)} hint={stage.keptAnswers > 0 ? t(locale, m.retentionHint) : undefined} required />
+          {open('recruit_until') ? (
+            <Input
+              {...field('recruit_until')}
+              type="date"
+              label={t(locale, m.fieldRecruitUntil)}
+              hint={t(locale, m.dateHint)}
+              required
+            />
+          ) : (
+            ''
+          )}
+          <Input
+            {...field('ends_on')}
+            type="date"
+            label={t(locale, m.fieldEndsOn)}
+            hint={t(locale, m.dateHint)}
+            required
+          />
+          <Input
+            {...field('retention_days')}
+            label={t(locale, m.fieldRetention)}
+            hint={stage.keptAnswers > 0 ? t(locale, m.retentionHint) : undefined}
+            required
+          />
           {open('one_per_household') ? (
             <div class="fr-fieldset__element fr-mb-3w">
-              <Checkbox name="one_per_household" label={t(locale, m.fieldHousehold)} hint={t(locale, m.fieldHouseholdHint)} checked={values.one_per_household === 'on'} />
+              <Checkbox
+                name="one_per_household"
+                label={t(locale, m.fieldHousehold)}
+                hint={t(locale, m.fieldHouseholdHint)}
+                checked={values.one_per_household === 'on'}
+              />
             </div>
           ) : (
             ''
           )}
-          {open('criteria') ? <TextArea {...field('criteria')} label={t(locale, m.fieldCriteria)} hint={t(locale, m.fieldCriteriaHint)} rows={4} /> : ''}
-          {open('opinion_weight') ? <Input {...field('opinion_weight')} label={t(locale, m.fieldWeight)} required /> : ''}
+          {open('criteria') ? (
+            <TextArea
+              {...field('criteria')}
+              label={t(locale, m.fieldCriteria)}
+              hint={t(locale, m.fieldCriteriaHint)}
+              rows={4}
+            />
+          ) : (
+            ''
+          )}
+          {open('opinion_weight') ? (
+            <Input {...field('opinion_weight')} label={t(locale, m.fieldWeight)} required />
+          ) : (
+            ''
+          )}
           {open('quotas') ? (
             <TextArea
               {...field('quotas')}
               label={t(locale, m.fieldQuotas)}
-              hint={stage.answered ? `${t(locale, m.quotasValuesFixedHint)} ${t(locale, m.fieldQuotasHint)}` : t(locale, m.fieldQuotasHint)}
+              hint={
+                stage.answered
+                  ? `${t(locale, m.quotasValuesFixedHint)} ${t(locale, m.fieldQuotasHint)}`
+                  : t(locale, m.fieldQuotasHint)
+              }
               rows={8}
               required={stage.answered}
             />
@@ -182,7 +285,14 @@ export function PanelEditPage(props: PanelEditPageProps): JSX.Element {
             <h2 id="locked-title" safe>
               {t(locale, m.lockedTitle)}
             </h2>
-            <ValuesTable locale={locale} caption={t(locale, m.lockedTable)} fields={lockedList} saved={props.saved} seasons={seasons} reasons={locks} />
+            <ValuesTable
+              locale={locale}
+              caption={t(locale, m.lockedTable)}
+              fields={lockedList}
+              saved={props.saved}
+              seasons={seasons}
+              reasons={locks}
+            />
           </section>
         ) : (
           ''

@@ -31,11 +31,18 @@ export function PanelistHomePage({ ctx, panels }: { ctx: ViewContext; panels: Pa
             <h2 id={`panel-${panel.id}`} safe>
               {nameOf(locale, panel)}
             </h2>
-            <DataTable caption={t(locale, m.panelistApps)} columns={[t(locale, m.colApplication), t(locale, m.colStatus)]}>
+            <DataTable
+              caption={t(locale, m.panelistApps)}
+              columns={[t(locale, m.colApplication), t(locale, m.colStatus)]}
+            >
               {applications.map((a) => (
                 <tr>
                   <td>
-                    <a href={`/panel/${panel.id}/candidatures/${a.id}`} title={`${t(locale, m.readAndJudge)} : ${a.title}`} safe>
+                    <a
+                      href={`/panel/${panel.id}/candidatures/${a.id}`}
+                      title={`${t(locale, m.readAndJudge)} : ${a.title}`}
+                      safe
+                    >
                       {a.title}
                     </a>
                   </td>
@@ -103,7 +110,14 @@ export function PanelistApplicationPage(props: PanelistApplicationProps): JSX.El
                     inline
                   />
                 ))}
-                <TextArea locale={locale} name="panel_comment" label={t(locale, m.fieldComment)} value={values.panel_comment ?? ''} error={errors.panel_comment} rows={4} />
+                <TextArea
+                  locale={locale}
+                  name="panel_comment"
+                  label={t(locale, m.fieldComment)}
+                  value={values.panel_comment ?? ''}
+                  error={errors.panel_comment}
+                  rows={4}
+                />
                 <button class="fr-btn" type="submit" safe>
                   {t(locale, m.saveOpinion)}
                 </button>
@@ -119,7 +133,13 @@ export function PanelistApplicationPage(props: PanelistApplicationProps): JSX.El
             {t(locale, m.contactsHidden)}
           </p>
           <fieldset class="fr-fieldset" disabled>
-            <FormFields locale={locale} definition={application.definition} answers={application.answers} errors={{}} files={{}} />
+            <FormFields
+              locale={locale}
+              definition={application.definition}
+              answers={application.answers}
+              errors={{}}
+              files={{}}
+            />
           </fieldset>
         </section>
       </div>
@@ -140,7 +160,10 @@ export function ShortlistAndResults({
   results: OpinionResult[];
 }): JSX.Element {
   const { locale } = ctx;
-  const format = (n: number | undefined | null) => (n === undefined || n === null ? t(locale, m.noOpinion) : n.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }));
+  const format = (n: number | undefined | null) =>
+    n === undefined || n === null
+      ? t(locale, m.noOpinion)
+      : n.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
   return (
     <>
       <section class="fr-mb-6w" aria-labelledby="shortlist-title">
@@ -181,7 +204,16 @@ export function ShortlistAndResults({
             {t(locale, m.resultsTitle)}
           </h2>
           <p safe>{t(locale, m.resultsIntro, { weight: panel.opinionWeight })}</p>
-          <DataTable caption={t(locale, m.resultsTable)} hiddenCaption columns={[t(locale, m.colApplication), t(locale, m.colOpinions), ...panel.criteria.map((c) => criterionLabel(locale, c)), t(locale, m.colMean)]}>
+          <DataTable
+            caption={t(locale, m.resultsTable)}
+            hiddenCaption
+            columns={[
+              t(locale, m.colApplication),
+              t(locale, m.colOpinions),
+              ...panel.criteria.map((c) => criterionLabel(locale, c)),
+              t(locale, m.colMean),
+            ]}
+          >
             {results.map((r) => (
               <tr>
                 <td safe>{r.title}</td>

@@ -1,6 +1,16 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDate, formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, ButtonGroup, Checkbox, CsrfField, DataTable, ErrorSummary, Input, RadioGroup, TextArea } from '../../../core/ui/components.js';
+import {
+  Alert,
+  ButtonGroup,
+  Checkbox,
+  CsrfField,
+  DataTable,
+  ErrorSummary,
+  Input,
+  RadioGroup,
+  TextArea,
+} from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
@@ -10,7 +20,8 @@ import { categoriesOf, type PanelRecord, type QuotaRecord } from '../queries.js'
 import { percent } from './chart.js';
 
 const nameOf = (locale: Locale, panel: PanelRecord) => (locale === 'en' && panel.nameEn ? panel.nameEn : panel.name);
-const descriptionOf = (locale: Locale, panel: PanelRecord) => (locale === 'en' && panel.descriptionEn ? panel.descriptionEn : panel.description);
+const descriptionOf = (locale: Locale, panel: PanelRecord) =>
+  locale === 'en' && panel.descriptionEn ? panel.descriptionEn : panel.description;
 const labelOf = (locale: Locale, q: QuotaRecord) => (locale === 'en' && q.labelEn ? q.labelEn : q.label);
 
 export interface VolunteerPageProps {
@@ -27,7 +38,16 @@ export interface VolunteerPageProps {
 }
 
 /** /panel-citoyen/:id: the consent text, the questions built from the quotas, availability. */
-export function VolunteerPage({ ctx, panel, quotas, values, errors, closed, refused, tooMany }: VolunteerPageProps): JSX.Element {
+export function VolunteerPage({
+  ctx,
+  panel,
+  quotas,
+  values,
+  errors,
+  closed,
+  refused,
+  tooMany,
+}: VolunteerPageProps): JSX.Element {
   const { locale } = ctx;
   const categories = categoriesOf(quotas);
   const field = (name: string) => ({ locale, name, value: values[name] ?? '', error: errors[name] });
@@ -57,7 +77,11 @@ export function VolunteerPage({ ctx, panel, quotas, values, errors, closed, refu
             {closed ? (
               <Alert
                 kind={refused ? 'error' : 'info'}
-                title={closed.since ? t(locale, m.recruitingClosedSince, { date: formatDateTime(locale, closed.since) }) : t(locale, m.recruitingClosed)}
+                title={
+                  closed.since
+                    ? t(locale, m.recruitingClosedSince, { date: formatDateTime(locale, closed.since) })
+                    : t(locale, m.recruitingClosed)
+                }
                 text={refused ? t(locale, m.recruitingClosedRefused) : undefined}
               />
             ) : (
@@ -71,11 +95,37 @@ export function VolunteerPage({ ctx, panel, quotas, values, errors, closed, refu
                   <CsrfField token={ctx.csrfToken} />
                   <input type="hidden" name="submission_key" value={values.submission_key ?? ''} />
                   <h2 safe>{t(locale, m.contactTitle)}</h2>
-                  <Input {...field('given_name')} label={t(locale, m.fieldGivenName)} autocomplete="given-name" required />
-                  <Input {...field('family_name')} label={t(locale, m.fieldFamilyName)} autocomplete="family-name" required />
-                  <Input {...field('email')} type="email" label={t(locale, m.fieldEmail)} autocomplete="email" required />
+                  <Input
+                    {...field('given_name')}
+                    label={t(locale, m.fieldGivenName)}
+                    autocomplete="given-name"
+                    required
+                  />
+                  <Input
+                    {...field('family_name')}
+                    label={t(locale, m.fieldFamilyName)}
+                    autocomplete="family-name"
+                    required
+                  />
+                  <Input
+                    {...field('email')}
+                    type="email"
+                    label={t(locale, m.fieldEmail)}
+                    autocomplete="email"
+                    required
+                  />
                   <Input {...field('phone')} label={t(locale, m.fieldPhone)} autocomplete="tel" />
-                  {panel.onePerHousehold ? <Input {...field('address')} label={t(locale, m.fieldAddress)} hint={t(locale, m.fieldAddressHint)} autocomplete="street-address" required /> : ''}
+                  {panel.onePerHousehold ? (
+                    <Input
+                      {...field('address')}
+                      label={t(locale, m.fieldAddress)}
+                      hint={t(locale, m.fieldAddressHint)}
+                      autocomplete="street-address"
+                      required
+                    />
+                  ) : (
+                    ''
+                  )}
                   <h2 safe>{t(locale, m.demographicTitle)}</h2>
                   {categories.map((c) => (
                     <RadioGroup
@@ -88,17 +138,38 @@ export function VolunteerPage({ ctx, panel, quotas, values, errors, closed, refu
                       error={errors[`q_${c.category}`]}
                     />
                   ))}
-                  <TextArea {...field('availability')} label={t(locale, m.fieldAvailability)} hint={t(locale, m.fieldAvailabilityHint)} rows={3} />
+                  <TextArea
+                    {...field('availability')}
+                    label={t(locale, m.fieldAvailability)}
+                    hint={t(locale, m.fieldAvailabilityHint)}
+                    rows={3}
+                  />
                   <h2 safe>{t(locale, m.consentTitle)}</h2>
                   <div class="fr-callout fr-mb-3w">
-                    <p class="fr-callout__text" safe>{t(locale, m.consentPurpose)}</p>
+                    <p class="fr-callout__text" safe>
+                      {t(locale, m.consentPurpose)}
+                    </p>
                     <p safe>{t(locale, m.consentSeparate)}</p>
-                    <p safe>{t(locale, m.consentRetention, { date: formatDate(locale, panel.deleteAfter), days: panel.retentionDays })}</p>
+                    <p safe>
+                      {t(locale, m.consentRetention, {
+                        date: formatDate(locale, panel.deleteAfter),
+                        days: panel.retentionDays,
+                      })}
+                    </p>
                     <p safe>{t(locale, m.consentNoSensitive)}</p>
                     <p safe>{t(locale, m.consentRights)}</p>
                   </div>
-                  <div class={`fr-checkbox-group fr-mb-3w${errors.consent ? ' fr-checkbox-group--error' : ''}`} id="consent-group">
-                    <input type="checkbox" id="consent" name="consent" checked={values.consent === 'on'} {...(errors.consent ? { 'aria-describedby': 'consent-error', 'aria-invalid': 'true' } : {})} />
+                  <div
+                    class={`fr-checkbox-group fr-mb-3w${errors.consent ? ' fr-checkbox-group--error' : ''}`}
+                    id="consent-group"
+                  >
+                    <input
+                      type="checkbox"
+                      id="consent"
+                      name="consent"
+                      checked={values.consent === 'on'}
+                      {...(errors.consent ? { 'aria-describedby': 'consent-error', 'aria-invalid': 'true' } : {})}
+                    />
                     <label class="fr-label" for="consent">
                       <span safe>{t(locale, m.fieldConsent)}</span> *
                     </label>
@@ -124,7 +195,19 @@ export function VolunteerPage({ ctx, panel, quotas, values, errors, closed, refu
 }
 
 /** A short page that says one thing (confirmation, invitation answered, invalid link). */
-export function MessagePage({ ctx, title, text, kind, link }: { ctx: ViewContext; title: string; text: string; kind: 'success' | 'error' | 'info'; link?: { href: string; label: string } }): JSX.Element {
+export function MessagePage({
+  ctx,
+  title,
+  text,
+  kind,
+  link,
+}: {
+  ctx: ViewContext;
+  title: string;
+  text: string;
+  kind: 'success' | 'error' | 'info';
+  link?: { href: string; label: string };
+}): JSX.Element {
   return (
     <Page ctx={ctx} title={title}>
       <div class="fr-container fr-my-6w">
@@ -145,7 +228,15 @@ export function MessagePage({ ctx, title, text, kind, link }: { ctx: ViewContext
 }
 
 /** /panel-citoyen/invitation?jeton=…: accept or decline (a form, so a mail scanner's GET changes nothing). */
-export function InvitationPage({ ctx, token, panelName }: { ctx: ViewContext; token: string; panelName: string }): JSX.Element {
+export function InvitationPage({
+  ctx,
+  token,
+  panelName,
+}: {
+  ctx: ViewContext;
+  token: string;
+  panelName: string;
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.invitationTitle)}>
@@ -196,16 +287,27 @@ export function TransparencyPage(props: TransparencyProps): JSX.Element {
           <>
             <p safe>{t(locale, m.transparencyIntro, { name: nameOf(locale, panel) })}</p>
             {props.poolWithdrawnAt ? (
-              <Alert kind="info" title={t(locale, m.poolWithdrawnTitle, { date: formatDate(locale, props.poolWithdrawnAt) })} text={t(locale, m.poolWithdrawnText)} />
+              <Alert
+                kind="info"
+                title={t(locale, m.poolWithdrawnTitle, { date: formatDate(locale, props.poolWithdrawnAt) })}
+                text={t(locale, m.poolWithdrawnText)}
+              />
             ) : (
               <p safe>{t(locale, m.poolUntil, { date: formatDate(locale, panel.deleteAfter) })}</p>
             )}
             <ul>
               <li safe>{`${t(locale, m.poolSize)} : ${props.poolSize}`}</li>
               <li safe>{`${t(locale, m.panelSize)} : ${panel.size}`}</li>
-              {props.minProbability !== null ? <li safe>{`${t(locale, m.slotsMin)} : ${percent(locale, props.minProbability)}`}</li> : ''}
+              {props.minProbability !== null ? (
+                <li safe>{`${t(locale, m.slotsMin)} : ${percent(locale, props.minProbability)}`}</li>
+              ) : (
+                ''
+              )}
             </ul>
-            <DataTable caption={t(locale, m.quotasTitle)} columns={[t(locale, m.colCategory), t(locale, m.colFeature), t(locale, m.colMin), t(locale, m.colMax)]}>
+            <DataTable
+              caption={t(locale, m.quotasTitle)}
+              columns={[t(locale, m.colCategory), t(locale, m.colFeature), t(locale, m.colMin), t(locale, m.colMax)]}
+            >
               {quotas.map((q) => (
                 <tr>
                   <td safe>{q.category}</td>
@@ -216,7 +318,10 @@ export function TransparencyPage(props: TransparencyProps): JSX.Element {
               ))}
             </DataTable>
             {props.profiles.length > 0 ? (
-              <DataTable caption={t(locale, m.probabilitiesTable)} columns={[t(locale, m.colProfile), t(locale, m.colCount), t(locale, m.analysisTitle)]}>
+              <DataTable
+                caption={t(locale, m.probabilitiesTable)}
+                columns={[t(locale, m.colProfile), t(locale, m.colCount), t(locale, m.analysisTitle)]}
+              >
                 {props.profiles.map((p) => (
                   <tr>
                     <td safe>{p.label}</td>

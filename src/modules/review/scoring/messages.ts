@@ -14,7 +14,10 @@ export const scoringMessages = defineMessages({
     fr: 'Cette candidature ne vous est pas attribuée : la phase en cours permet à chaque membre du jury sans conflit d’intérêts de l’évaluer.',
     en: 'This application is not assigned to you: the current phase lets every jury member without a conflict of interest review it.',
   },
-  noAssignments: { fr: 'Aucune candidature ne vous est attribuée pour le moment.', en: 'No application is assigned to you yet.' },
+  noAssignments: {
+    fr: 'Aucune candidature ne vous est attribuée pour le moment.',
+    en: 'No application is assigned to you yet.',
+  },
   application: { fr: 'Candidature', en: 'Application' },
   season: { fr: 'Saison', en: 'Season' },
   state: { fr: 'État', en: 'State' },
@@ -26,13 +29,28 @@ export const scoringMessages = defineMessages({
   phaseOpenUntil: { fr: 'Phase « {phase} » ouverte jusqu’au {date}.', en: 'Phase “{phase}” open until {date}.' },
   phaseUpcoming: { fr: 'La phase « {phase} » ouvrira le {date}.', en: 'The phase “{phase}” opens on {date}.' },
   phaseEnded: { fr: 'La phase « {phase} » est terminée depuis le {date}.', en: 'The phase “{phase}” ended on {date}.' },
-  phaseEndedEditable: { fr: 'La phase « {phase} » est terminée, mais les évaluations restent modifiables.', en: 'The phase “{phase}” has ended, but reviews can still be changed.' },
-  noPhase: { fr: 'Aucune phase d’évaluation n’est définie pour cette saison.', en: 'No review phase is set for this season.' },
-  readOnly: { fr: 'Les évaluations ne peuvent pas être modifiées en ce moment.', en: 'Reviews cannot be changed at the moment.' },
-  blindNotice: { fr: 'Évaluation anonyme : le nom des porteurs et de leur structure est masqué.', en: 'Blind review: the names of the applicants and their organisation are hidden.' },
+  phaseEndedEditable: {
+    fr: 'La phase « {phase} » est terminée, mais les évaluations restent modifiables.',
+    en: 'The phase “{phase}” has ended, but reviews can still be changed.',
+  },
+  noPhase: {
+    fr: 'Aucune phase d’évaluation n’est définie pour cette saison.',
+    en: 'No review phase is set for this season.',
+  },
+  readOnly: {
+    fr: 'Les évaluations ne peuvent pas être modifiées en ce moment.',
+    en: 'Reviews cannot be changed at the moment.',
+  },
+  blindNotice: {
+    fr: 'Évaluation anonyme : le nom des porteurs et de leur structure est masqué.',
+    en: 'Blind review: the names of the applicants and their organisation are hidden.',
+  },
   carriedBy: { fr: 'Portée par {name}', en: 'Carried by {name}' },
   answers: { fr: 'Réponses de la candidature', en: 'Answers of the application' },
-  contactsHidden: { fr: 'Les coordonnées et les pièces jointes ne sont pas affichées.', en: 'Contact details and attachments are not shown.' },
+  contactsHidden: {
+    fr: 'Les coordonnées et les pièces jointes ne sont pas affichées.',
+    en: 'Contact details and attachments are not shown.',
+  },
   yourReview: { fr: 'Votre évaluation', en: 'Your review' },
   scoreLegend: { fr: '{criterion} : note de 0 à 5', en: '{criterion}: score from 0 to 5' },
   weight: { fr: 'Poids {weight}', en: 'Weight {weight}' },
@@ -54,13 +72,25 @@ export const scoringMessages = defineMessages({
   submitted: { fr: 'Évaluation soumise. Merci !', en: 'Review submitted. Thank you!' },
   submittedOn: { fr: 'Soumise le {date}.', en: 'Submitted on {date}.' },
   scoreRequired: { fr: 'Choisissez une note de 0 à 5 pour soumettre.', en: 'Choose a score from 0 to 5 to submit.' },
-  scoreRange: { fr: 'La note doit être un nombre entier de 0 à 5.', en: 'The score must be a whole number from 0 to 5.' },
+  scoreRange: {
+    fr: 'La note doit être un nombre entier de 0 à 5.',
+    en: 'The score must be a whole number from 0 to 5.',
+  },
   opinionRequired: { fr: 'Donnez un avis général pour soumettre.', en: 'Give an overall opinion to submit.' },
   confidenceRequired: { fr: 'Indiquez votre confiance pour soumettre.', en: 'Say how confident you are to submit.' },
-  closed: { fr: 'La phase ne permet plus de modifier cette évaluation : rien n’a été enregistré.', en: 'The phase no longer allows changing this review: nothing was saved.' },
+  closed: {
+    fr: 'La phase ne permet plus de modifier cette évaluation : rien n’a été enregistré.',
+    en: 'The phase no longer allows changing this review: nothing was saved.',
+  },
   othersReviews: { fr: 'Les autres évaluations', en: 'The other reviews' },
-  othersHidden: { fr: 'Les autres évaluations ne sont pas visibles pendant cette phase.', en: 'Other reviews are not visible in this phase.' },
-  othersAfterOwn: { fr: 'Les autres évaluations seront visibles quand vous aurez soumis la vôtre.', en: 'Other reviews will be visible once you have submitted yours.' },
+  othersHidden: {
+    fr: 'Les autres évaluations ne sont pas visibles pendant cette phase.',
+    en: 'Other reviews are not visible in this phase.',
+  },
+  othersAfterOwn: {
+    fr: 'Les autres évaluations seront visibles quand vous aurez soumis la vôtre.',
+    en: 'Other reviews will be visible once you have submitted yours.',
+  },
   othersNone: { fr: 'Aucune autre évaluation soumise pour le moment.', en: 'No other review submitted yet.' },
   reviewerN: { fr: 'Évaluation {n}', en: 'Review {n}' },
   criterion: { fr: 'Critère', en: 'Criterion' },
@@ -69,7 +99,10 @@ export const scoringMessages = defineMessages({
 
   // Staff
   staffTitle: { fr: 'Évaluation par le jury', en: 'Jury review' },
-  staffIntro: { fr: 'Choisissez une saison pour suivre les évaluations, régler le barème et lire le classement.', en: 'Choose a season to follow the reviews, set the rubric and read the ranking.' },
+  staffIntro: {
+    fr: 'Choisissez une saison pour suivre les évaluations, régler le barème et lire le classement.',
+    en: 'Choose a season to follow the reviews, set the rubric and read the ranking.',
+  },
   progress: { fr: 'Suivi des évaluations', en: 'Review progress' },
   rubric: { fr: 'Barème', en: 'Rubric' },
   ranking: { fr: 'Classement', en: 'Ranking' },
@@ -98,12 +131,18 @@ export const scoringMessages = defineMessages({
     en: 'A mail goes to each member with unsubmitted reviews. An automatic reminder also goes {days} days before the phase ends.',
   },
   reminded: { fr: '{n} relance(s) envoyée(s).', en: '{n} reminder(s) sent.' },
-  remindNoPhase: { fr: 'Aucune phase d’évaluation : impossible de relancer.', en: 'No review phase: no reminder can be sent.' },
+  remindNoPhase: {
+    fr: 'Aucune phase d’évaluation : impossible de relancer.',
+    en: 'No review phase: no reminder can be sent.',
+  },
   rankingIntro: {
     fr: 'Score brut : moyenne des évaluations (somme pondérée des critères). Score calibré : corrigé de la sévérité ou de l’indulgence de chaque membre du jury. L’intervalle de rang couvre 90 % des rééchantillonnages.',
     en: 'Raw score: mean of the reviews (weighted sum of the criteria). Calibrated score: corrected for each jury member’s harshness or leniency. The rank interval covers 90 % of the resamplings.',
   },
-  selectionLine: { fr: 'Ligne de sélection : les {n} premières candidatures (lauréats recherchés).', en: 'Selection line: the first {n} applications (laureates sought).' },
+  selectionLine: {
+    fr: 'Ligne de sélection : les {n} premières candidatures (lauréats recherchés).',
+    en: 'Selection line: the first {n} applications (laureates sought).',
+  },
   seedLine: { fr: 'Graine du classement : {seed}', en: 'Ranking seed: {seed}' },
   seedNotRecorded: { fr: '(graine par défaut, non enregistrée)', en: '(default seed, not recorded)' },
   drawSeed: { fr: 'Tirer et enregistrer une nouvelle graine', en: 'Draw and record a new seed' },
@@ -116,7 +155,10 @@ export const scoringMessages = defineMessages({
   calibrated: { fr: 'Score calibré', en: 'Calibrated score' },
   line: { fr: 'Ligne', en: 'Line' },
   crosses: { fr: 'Incertain', en: 'Uncertain' },
-  crossesTitle: { fr: 'L’intervalle de rang franchit la ligne de sélection', en: 'The rank interval crosses the selection line' },
+  crossesTitle: {
+    fr: 'L’intervalle de rang franchit la ligne de sélection',
+    en: 'The rank interval crosses the selection line',
+  },
   selected: { fr: 'Sélectionnable', en: 'Within the line' },
   notSelected: { fr: 'Hors ligne', en: 'Below the line' },
   biases: { fr: 'Sévérité des membres du jury', en: 'Harshness of the jury members' },
@@ -129,7 +171,10 @@ export const scoringMessages = defineMessages({
     en: 'Your rights are limited to some tracks: only the members who reviewed their applications are listed, with the number of those reviews; the offset is estimated on every review of the season.',
   },
   bias: { fr: 'Écart', en: 'Offset' },
-  noRanking: { fr: 'Aucune évaluation soumise : pas encore de classement.', en: 'No review submitted: no ranking yet.' },
+  noRanking: {
+    fr: 'Aucune évaluation soumise : pas encore de classement.',
+    en: 'No review submitted: no ranking yet.',
+  },
   unranked: {
     fr: '{n} candidature(s) attribuée(s) ou en cours d’évaluation sans évaluation soumise ne sont pas classées.',
     en: '{n} application(s) assigned or being reviewed without a submitted review are not ranked.',

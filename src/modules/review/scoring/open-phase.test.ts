@@ -32,7 +32,14 @@ describe('a review phase open to the whole jury', () => {
       number: 11,
       // 0 assigned to reviewer 0; 1 assigned to reviewer 1 only; 2 declared in conflict by reviewer 0; 3 of reviewer 0's
       // own organisation (same SIREN: detected); 4 a draft and 5 ineligible: outside the review.
-      titles: ['Jardins partagés', 'Ressourcerie solidaire', 'Fab lab rural', 'Atelier de la même structure', 'Projet en brouillon', 'Projet inéligible'],
+      titles: [
+        'Jardins partagés',
+        'Ressourcerie solidaire',
+        'Fab lab rural',
+        'Atelier de la même structure',
+        'Projet en brouillon',
+        'Projet inéligible',
+      ],
       states: ['in_review', 'eligible', 'in_review', 'in_review', 'draft', 'ineligible'],
       answers: [{}, {}, {}, { organisation_siret: '12345678900011' }, {}, {}],
       reviewers: 2,
@@ -40,7 +47,13 @@ describe('a review phase open to the whole jury', () => {
         [0, 0],
         [1, 1],
       ],
-      phase: { startsAt: new Date(now.getTime() - DAY), endsAt: new Date(now.getTime() + 7 * DAY), blind: true, othersReviews: 'after_own', visibility: 'all' },
+      phase: {
+        startsAt: new Date(now.getTime() - DAY),
+        endsAt: new Date(now.getTime() + 7 * DAY),
+        blind: true,
+        othersReviews: 'after_own',
+        visibility: 'all',
+      },
       laureatesSought: 1,
     });
     closed = await seedScoringFixture(db, t.clock, {
@@ -49,13 +62,26 @@ describe('a review phase open to the whole jury', () => {
       titles: ['Cantine partagée', 'Vélos en libre accès'],
       reviewers: 1,
       pairs: [[0, 0]],
-      phase: { startsAt: new Date(now.getTime() - DAY), endsAt: new Date(now.getTime() + 7 * DAY), visibility: 'assigned' },
+      phase: {
+        startsAt: new Date(now.getTime() - DAY),
+        endsAt: new Date(now.getTime() + 7 * DAY),
+        visibility: 'assigned',
+      },
     });
     // Reviewer 0 of the open season declares a conflict and the SIREN of their own organisation, through their pages.
     const declare = `/jury/saisons/${open.seasonId}`;
-    const conflict = await postForm(t.app, open.reviewers[0].cookie, declare, `${declare}/candidatures/${open.applications[2]}/conflit`, { kind: 'declared', reason: 'J’ai conseillé ce projet.' });
+    const conflict = await postForm(
+      t.app,
+      open.reviewers[0].cookie,
+      declare,
+      `${declare}/candidatures/${open.applications[2]}/conflit`,
+      { kind: 'declared', reason: 'J’ai conseillé ce projet.' },
+    );
     expect(conflict.statusCode).toBe(303);
-    expect((await postForm(t.app, open.reviewers[0].cookie, declare, `${declare}/profil`, { siren: '123456789' })).statusCode).toBe(303);
+    expect(
+      (await postForm(t.app, open.reviewers[0].cookie, declare, `${declare}/profil`, { siren: '123456789' }))
+        .statusCode,
+    ).toBe(303);
   });
   afterAll(() => t.close());
 
@@ -68,7 +94,8 @@ describe('a review phase open to the whole jury', () => {
     expect(other).toBeGreaterThan(assigned);
     expect(page.body).toContain('Ouverte à tout le jury');
     expect(page.body).toContain(`href="${byApplication(open, 1)}"`);
-    for (const hidden of ['Fab lab rural', 'Atelier de la même structure', 'Projet en brouillon', 'Projet inéligible']) expect(page.body).not.toContain(hidden);
+    for (const hidden of ['Fab lab rural', 'Atelier de la même structure', 'Projet en brouillon', 'Projet inéligible'])
+      expect(page.body).not.toContain(hidden);
   });
 
   it('opens an unassigned application, blind as the phase says', async () => {
@@ -83,22 +110,49 @@ describe('a review phase open to the whole jury', () => {
   });
 
   it('answers 404 for a declared conflict, a detected one, and applications outside the review', async () => {
-    for (const i of [2, 3, 4, 5]) expect((await get(open.reviewers[0].cookie, byApplication(open, i))).statusCode).toBe(404);
-    const refused = await postForm(t.app, open.reviewers[0].cookie, byApplication(open, 1), byApplication(open, 2), completeReview(4));
+    for (const i of [2, 3, 4, 5])
+      expect((await get(open.reviewers[0].cookie, byApplication(open, i))).statusCode).toBe(404);
+    const refused = await postForm(
+      t.app,
+      open.reviewers[0].cookie,
+      byApplication(open, 1),
+      byApplication(open, 2),
+      completeReview(4),
+    );
     expect(refused.statusCode).toBe(404);
-    const stored = await t.app.services.db.selectFrom('reviews').select('id').where('member_id', '=', open.memberIds[0]).where('application_id', '=', open.applications[2]).executeTakeFirst();
+    const stored = await t.app.services.db
+      .selectFrom('reviews')
+      .select('id')
+      .where('member_id', '=', open.memberIds[0])
+      .where('application_id', '=', open.applications[2])
+      .executeTakeFirst();
     expect(stored).toBeUndefined();
     // The detected conflict holds even though staff never refreshed detection (nothing stored for it).
-    const detected = await t.app.services.db.selectFrom('review_conflicts').select('id').where('application_id', '=', open.applications[3]).executeTakeFirst();
+    const detected = await t.app.services.db
+      .selectFrom('review_conflicts')
+      .select('id')
+      .where('application_id', '=', open.applications[3])
+      .executeTakeFirst();
     expect(detected).toBeUndefined();
   });
 
   it('saves a review of an unassigned application, audited, with no assignment', async () => {
     const { db } = t.app.services;
-    const saved = await postForm(t.app, open.reviewers[0].cookie, byApplication(open, 1), byApplication(open, 1), completeReview(5, { overall: 'Lu sans attribution : très utile.' }));
+    const saved = await postForm(
+      t.app,
+      open.reviewers[0].cookie,
+      byApplication(open, 1),
+      byApplication(open, 1),
+      completeReview(5, { overall: 'Lu sans attribution : très utile.' }),
+    );
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(`${byApplication(open, 1)}?ok=soumise`);
-    const row = await db.selectFrom('reviews').selectAll().where('member_id', '=', open.memberIds[0]).where('application_id', '=', open.applications[1]).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('reviews')
+      .selectAll()
+      .where('member_id', '=', open.memberIds[0])
+      .where('application_id', '=', open.applications[1])
+      .executeTakeFirstOrThrow();
     expect(row.assignment_id).toBeNull();
     expect(row.submitted_at).not.toBeNull();
     const events = await db.selectFrom('audit_events').select('action').where('subject_id', '=', row.id).execute();
@@ -106,13 +160,32 @@ describe('a review phase open to the whole jury', () => {
     const list = await get(open.reviewers[0].cookie, '/jury/evaluations');
     expect(list.body).toMatch(/Ressourcerie solidaire[\s\S]*Soumise/);
     // The assigned reviewer of that application, once they submitted, reads it among the others' reviews.
-    expect((await postForm(t.app, open.reviewers[1].cookie, `/jury/evaluations/${open.assignments[1].get(open.applications[1])}`, `/jury/evaluations/${open.assignments[1].get(open.applications[1])}`, completeReview(2))).statusCode).toBe(303);
-    const theirs = await get(open.reviewers[1].cookie, `/jury/evaluations/${open.assignments[1].get(open.applications[1])}`);
+    expect(
+      (
+        await postForm(
+          t.app,
+          open.reviewers[1].cookie,
+          `/jury/evaluations/${open.assignments[1].get(open.applications[1])}`,
+          `/jury/evaluations/${open.assignments[1].get(open.applications[1])}`,
+          completeReview(2),
+        )
+      ).statusCode,
+    ).toBe(303);
+    const theirs = await get(
+      open.reviewers[1].cookie,
+      `/jury/evaluations/${open.assignments[1].get(open.applications[1])}`,
+    );
     expect(theirs.body).toContain('Lu sans attribution : très utile.');
   });
 
   it('counts that review in staff progress and in the ranking and its CSV', async () => {
-    await postForm(t.app, open.reviewers[0].cookie, `/jury/evaluations/${open.assignments[0].get(open.applications[0])}`, `/jury/evaluations/${open.assignments[0].get(open.applications[0])}`, completeReview(1));
+    await postForm(
+      t.app,
+      open.reviewers[0].cookie,
+      `/jury/evaluations/${open.assignments[0].get(open.applications[0])}`,
+      `/jury/evaluations/${open.assignments[0].get(open.applications[0])}`,
+      completeReview(1),
+    );
     const progress = await get(staff.cookie, `/admin/evaluations/${open.seasonId}`);
     expect(progress.statusCode).toBe(200);
     // jure0: one assigned, one reviewed without assignment, no draft, two submitted.
@@ -133,7 +206,9 @@ describe('a review phase open to the whole jury', () => {
     try {
       expect((await get(open.reviewers[0].cookie, byApplication(open, 1))).statusCode).toBe(404);
       expect((await get(open.reviewers[0].cookie, '/jury/evaluations')).body).not.toContain('Ressourcerie solidaire');
-      expect((await get(staff.cookie, `/admin/evaluations/${open.seasonId}/classement`)).body).toMatch(/Ressourcerie solidaire<\/td><td>2<\/td>/);
+      expect((await get(staff.cookie, `/admin/evaluations/${open.seasonId}/classement`)).body).toMatch(
+        /Ressourcerie solidaire<\/td><td>2<\/td>/,
+      );
     } finally {
       await db.updateTable('review_phases').set({ visibility: 'all' }).where('id', '=', open.phaseId).execute();
     }
@@ -146,7 +221,13 @@ describe('a review phase open to the whole jury', () => {
     expect(list.body).not.toContain('Vélos en libre accès');
     expect((await get(reviewer, byApplication(closed, 1))).statusCode).toBe(404);
     expect((await get(reviewer, byApplication(closed, 0))).statusCode).toBe(200);
-    const refused = await postForm(t.app, reviewer, byApplication(closed, 0), byApplication(closed, 1), completeReview(3));
+    const refused = await postForm(
+      t.app,
+      reviewer,
+      byApplication(closed, 0),
+      byApplication(closed, 1),
+      completeReview(3),
+    );
     expect(refused.statusCode).toBe(404);
     // Another season's application is not reached through an open season's membership either.
     expect((await get(open.reviewers[0].cookie, byApplication(closed, 1))).statusCode).toBe(404);

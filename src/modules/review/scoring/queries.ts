@@ -1,6 +1,10 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
-import { listApplicationsForReview, listApplicationsForReviewByIds, type ApplicationForReview } from '../../applications/for-review.js';
+import {
+  listApplicationsForReview,
+  listApplicationsForReviewByIds,
+  type ApplicationForReview,
+} from '../../applications/for-review.js';
 import { applicationsOutOfTheRunning } from '../../applications/for-scoring.js';
 import { isUuid } from '../../applications/queries.js';
 import { detectConflicts } from '../conflicts.js';
@@ -53,7 +57,9 @@ export interface ReviewerAssignment extends ReviewTarget {
 
 /** The reviewer's page of one target: by its assignment when there is one, else by its application. */
 export function reviewPath(target: Pick<ReviewTarget, 'assignmentId' | 'applicationId'>): string {
-  return target.assignmentId ? `/jury/evaluations/${target.assignmentId}` : `/jury/evaluations/candidatures/${target.applicationId}`;
+  return target.assignmentId
+    ? `/jury/evaluations/${target.assignmentId}`
+    : `/jury/evaluations/candidatures/${target.applicationId}`;
 }
 
 function jsonObject<T>(value: unknown): Record<string, T> {
@@ -116,7 +122,9 @@ function publishedAssignments(db: Db) {
     .selectFrom('review_assignments as ra')
     .innerJoin('assignment_runs as run', 'run.id', 'ra.run_id')
     .innerJoin('jury_members as jm', 'jm.id', 'ra.member_id')
-    .leftJoin('reviews as rv', (j) => j.onRef('rv.member_id', '=', 'ra.member_id').onRef('rv.application_id', '=', 'ra.application_id'))
+    .leftJoin('reviews as rv', (j) =>
+      j.onRef('rv.member_id', '=', 'ra.member_id').onRef('rv.application_id', '=', 'ra.application_id'),
+    )
     .where('run.published_at', 'is not', null)
     .where(
       'run.id',
@@ -125,9 +133,24 @@ function publishedAssignments(db: Db) {
     )
     .where('jm.removed_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('review_conflicts as rc').select('rc.id').whereRef('rc.application_id', '=', 'ra.application_id').whereRef('rc.member_id', '=', 'ra.member_id'))),
+      not(
+        exists(
+          selectFrom('review_conflicts as rc')
+            .select('rc.id')
+            .whereRef('rc.application_id', '=', 'ra.application_id')
+            .whereRef('rc.member_id', '=', 'ra.member_id'),
+        ),
+      ),
     )
-    .select(['ra.id as assignment_id', 'ra.application_id', 'ra.season_id', 'ra.member_id', 'ra.run_id', 'jm.user_id', ...REVIEW_COLUMNS]);
+    .select([
+      'ra.id as assignment_id',
+      'ra.application_id',
+      'ra.season_id',
+      'ra.member_id',
+      'ra.run_id',
+      'jm.user_id',
+      ...REVIEW_COLUMNS,
+    ]);
 }
 
 /** Reviews of active members of their season with no conflict of interest on the application: what counts. */
@@ -137,12 +160,26 @@ function countedReviews(db: Db) {
     .innerJoin('jury_members as jm', 'jm.id', 'rv.member_id')
     .where('jm.removed_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('review_conflicts as rc').select('rc.id').whereRef('rc.application_id', '=', 'rv.application_id').whereRef('rc.member_id', '=', 'rv.member_id'))),
+      not(
+        exists(
+          selectFrom('review_conflicts as rc')
+            .select('rc.id')
+            .whereRef('rc.application_id', '=', 'rv.application_id')
+            .whereRef('rc.member_id', '=', 'rv.member_id'),
+        ),
+      ),
     )
     .select(['rv.application_id', 'rv.member_id', 'jm.season_id', 'jm.user_id', ...REVIEW_COLUMNS]);
 }
 
-type AssignmentRow = ReviewRow & { assignment_id: string; application_id: string; season_id: string; member_id: string; run_id: string; user_id: string };
+type AssignmentRow = ReviewRow & {
+  assignment_id: string;
+  application_id: string;
+  season_id: string;
+  member_id: string;
+  run_id: string;
+  user_id: string;
+};
 
 function toAssignment(row: AssignmentRow): ReviewerAssignment {
   return {
@@ -161,20 +198,34 @@ function toAssignment(row: AssignmentRow): ReviewerAssignment {
  * still calibrate the ranking.
  */
 export async function inTheRunning<T extends { applicationId: string }>(db: Db, entries: T[]): Promise<T[]> {
-  const out = await applicationsOutOfTheRunning(db, entries.map((e) => e.applicationId));
+  const out = await applicationsOutOfTheRunning(
+    db,
+    entries.map((e) => e.applicationId),
+  );
   return out.size === 0 ? entries : entries.filter((e) => !out.has(e.applicationId));
 }
 
 /** The signed-in reviewer's assignments in published runs, on applications still in the running. */
 export async function listReviewerAssignments(db: Db, userId: string): Promise<ReviewerAssignment[]> {
-  const rows = await publishedAssignments(db).where('jm.user_id', '=', userId).orderBy('ra.created_at').orderBy('ra.id').execute();
+  const rows = await publishedAssignments(db)
+    .where('jm.user_id', '=', userId)
+    .orderBy('ra.created_at')
+    .orderBy('ra.id')
+    .execute();
   return inTheRunning(db, rows.map(toAssignment));
 }
 
 /** One assignment of this reviewer; null for anyone else's, an unpublished one, a conflict, or an application out of the running. */
-export async function loadReviewerAssignment(db: Db, userId: string, assignmentId: string): Promise<ReviewerAssignment | null> {
+export async function loadReviewerAssignment(
+  db: Db,
+  userId: string,
+  assignmentId: string,
+): Promise<ReviewerAssignment | null> {
   if (!isUuid(assignmentId)) return null;
-  const row = await publishedAssignments(db).where('jm.user_id', '=', userId).where('ra.id', '=', assignmentId).executeTakeFirst();
+  const row = await publishedAssignments(db)
+    .where('jm.user_id', '=', userId)
+    .where('ra.id', '=', assignmentId)
+    .executeTakeFirst();
   return row ? ((await inTheRunning(db, [toAssignment(row)]))[0] ?? null) : null;
 }
 
@@ -182,12 +233,25 @@ export async function loadReviewerAssignment(db: Db, userId: string, assignmentI
  * Applications a member must never reach, among `applications`: every stored conflict (declared, recusal,
  * staff, detected), a 'conflict' bid, and what the detection rules find now, before staff refresh them.
  */
-async function conflictedApplications(db: Db, member: JuryMember, applications: ApplicationForReview[]): Promise<Set<string>> {
+async function conflictedApplications(
+  db: Db,
+  member: JuryMember,
+  applications: ApplicationForReview[],
+): Promise<Set<string>> {
   const [stored, bids] = await Promise.all([
     db.selectFrom('review_conflicts').select('application_id').where('member_id', '=', member.id).execute(),
-    db.selectFrom('review_bids').select('application_id').where('member_id', '=', member.id).where('bid', '=', 'conflict').execute(),
+    db
+      .selectFrom('review_bids')
+      .select('application_id')
+      .where('member_id', '=', member.id)
+      .where('bid', '=', 'conflict')
+      .execute(),
   ]);
-  return new Set([...stored.map((r) => r.application_id), ...bids.map((r) => r.application_id), ...detectConflicts(applications, [member]).map((c) => c.applicationId)]);
+  return new Set([
+    ...stored.map((r) => r.application_id),
+    ...bids.map((r) => r.application_id),
+    ...detectConflicts(applications, [member]).map((c) => c.applicationId),
+  ]);
 }
 
 /**
@@ -195,17 +259,33 @@ async function conflictedApplications(db: Db, member: JuryMember, applications: 
  * reviewed states (eligible, in review) they do not conflict with (only among `ids` when given, to open or
  * save one). Nothing when the governing phase's visibility is 'assigned' (or there is no phase).
  */
-async function openApplications(db: Db, member: JuryMember, now: Date, ids?: readonly string[]): Promise<ApplicationForReview[]> {
+async function openApplications(
+  db: Db,
+  member: JuryMember,
+  now: Date,
+  ids?: readonly string[],
+): Promise<ApplicationForReview[]> {
   const { rules } = await loadGoverningPhase(db, member.seasonId, now);
   if (rules.visibility !== 'all') return [];
-  const applications = ids ? await listApplicationsForReviewByIds(db, member.seasonId, REVIEWED_STATES, ids) : await listApplicationsForReview(db, member.seasonId, REVIEWED_STATES);
+  const applications = ids
+    ? await listApplicationsForReviewByIds(db, member.seasonId, REVIEWED_STATES, ids)
+    : await listApplicationsForReview(db, member.seasonId, REVIEWED_STATES);
   const blocked = await conflictedApplications(db, member, applications);
   return applications.filter((a) => !blocked.has(a.id));
 }
 
-async function memberReviews(db: Db, memberId: string, applicationIds: readonly string[]): Promise<Map<string, ReviewRecord>> {
+async function memberReviews(
+  db: Db,
+  memberId: string,
+  applicationIds: readonly string[],
+): Promise<Map<string, ReviewRecord>> {
   if (applicationIds.length === 0) return new Map();
-  const rows = await db.selectFrom('reviews as rv').select(['rv.application_id', ...REVIEW_COLUMNS]).where('rv.member_id', '=', memberId).where('rv.application_id', 'in', [...applicationIds]).execute();
+  const rows = await db
+    .selectFrom('reviews as rv')
+    .select(['rv.application_id', ...REVIEW_COLUMNS])
+    .where('rv.member_id', '=', memberId)
+    .where('rv.application_id', 'in', [...applicationIds])
+    .execute();
   return new Map(rows.map((r) => [r.application_id, toReview(r)!]));
 }
 
@@ -221,8 +301,19 @@ export async function listReviewerTargets(db: Db, userId: string, now: Date): Pr
     const open = await openApplications(db, member, now);
     const have = new Set(assigned.filter((a) => a.memberId === member.id).map((a) => a.applicationId));
     const extra = open.filter((a) => !have.has(a.id));
-    const reviews = await memberReviews(db, member.id, extra.map((a) => a.id));
-    for (const a of extra) targets.push({ applicationId: a.id, seasonId: member.seasonId, memberId: member.id, assignmentId: null, review: reviews.get(a.id) ?? null });
+    const reviews = await memberReviews(
+      db,
+      member.id,
+      extra.map((a) => a.id),
+    );
+    for (const a of extra)
+      targets.push({
+        applicationId: a.id,
+        seasonId: member.seasonId,
+        memberId: member.id,
+        assignmentId: null,
+        review: reviews.get(a.id) ?? null,
+      });
   }
   return targets;
 }
@@ -232,9 +323,18 @@ export async function listReviewerTargets(db: Db, userId: string, now: Date): Pr
  * an 'all' phase opens it to them. Null for a conflict, another season, a state outside the review, or
  * an 'assigned' phase without an assignment.
  */
-export async function loadReviewTarget(db: Db, userId: string, applicationId: string, now: Date): Promise<ReviewTarget | null> {
+export async function loadReviewTarget(
+  db: Db,
+  userId: string,
+  applicationId: string,
+  now: Date,
+): Promise<ReviewTarget | null> {
   if (!isUuid(applicationId)) return null;
-  const row = await publishedAssignments(db).where('jm.user_id', '=', userId).where('ra.application_id', '=', applicationId).orderBy('ra.id').executeTakeFirst();
+  const row = await publishedAssignments(db)
+    .where('jm.user_id', '=', userId)
+    .where('ra.application_id', '=', applicationId)
+    .orderBy('ra.id')
+    .executeTakeFirst();
   if (row) return (await inTheRunning(db, [toAssignment(row)]))[0] ?? null;
   for (const member of await membershipsOfUser(db, userId)) {
     if ((await openApplications(db, member, now, [applicationId])).length === 0) continue;
@@ -245,9 +345,16 @@ export async function loadReviewTarget(db: Db, userId: string, applicationId: st
 }
 
 /** Every published assignment of a season with its review (the demo reviews these). */
-export async function listSeasonAssignments(db: Db, seasonId: string): Promise<(ReviewerAssignment & { userId: string })[]> {
+export async function listSeasonAssignments(
+  db: Db,
+  seasonId: string,
+): Promise<(ReviewerAssignment & { userId: string })[]> {
   if (!isUuid(seasonId)) return [];
-  const rows = await publishedAssignments(db).where('ra.season_id', '=', seasonId).orderBy('ra.application_id').orderBy('ra.id').execute();
+  const rows = await publishedAssignments(db)
+    .where('ra.season_id', '=', seasonId)
+    .orderBy('ra.application_id')
+    .orderBy('ra.id')
+    .execute();
   return rows.map((row) => ({ ...toAssignment(row), userId: row.user_id }));
 }
 
@@ -265,10 +372,21 @@ export async function listSeasonReviewWork(db: Db, seasonId: string): Promise<Se
   if (!isUuid(seasonId)) return [];
   const assigned = await listSeasonAssignments(db, seasonId);
   const pairs = new Set(assigned.map((a) => `${a.applicationId}|${a.memberId}`));
-  const reviews = await countedReviews(db).where('jm.season_id', '=', seasonId).orderBy('rv.application_id').orderBy('rv.id').execute();
+  const reviews = await countedReviews(db)
+    .where('jm.season_id', '=', seasonId)
+    .orderBy('rv.application_id')
+    .orderBy('rv.id')
+    .execute();
   const unassigned = reviews
     .filter((r) => !pairs.has(`${r.application_id}|${r.member_id}`))
-    .map((r) => ({ applicationId: r.application_id, seasonId: r.season_id, memberId: r.member_id, userId: r.user_id, assignmentId: null, review: toReview(r) }));
+    .map((r) => ({
+      applicationId: r.application_id,
+      seasonId: r.season_id,
+      memberId: r.member_id,
+      userId: r.user_id,
+      assignmentId: null,
+      review: toReview(r),
+    }));
   return [...assigned, ...unassigned];
 }
 
@@ -296,11 +414,18 @@ export interface PhaseRecord extends ReviewPhase {
  * The phase that governs scoring at `now`: the open one (first by position), else the one that ended
  * last, else the next to come. Null when the season has no phase.
  */
-export function governingPhase<P extends { starts_at: Date; ends_at: Date; position: number }>(phases: readonly P[], now: Date): P | null {
+export function governingPhase<P extends { starts_at: Date; ends_at: Date; position: number }>(
+  phases: readonly P[],
+  now: Date,
+): P | null {
   const t = now.getTime();
-  const open = phases.filter((p) => new Date(p.starts_at).getTime() <= t && t < new Date(p.ends_at).getTime()).sort((a, b) => a.position - b.position);
+  const open = phases
+    .filter((p) => new Date(p.starts_at).getTime() <= t && t < new Date(p.ends_at).getTime())
+    .sort((a, b) => a.position - b.position);
   if (open.length) return open[0];
-  const ended = phases.filter((p) => new Date(p.ends_at).getTime() <= t).sort((a, b) => new Date(b.ends_at).getTime() - new Date(a.ends_at).getTime());
+  const ended = phases
+    .filter((p) => new Date(p.ends_at).getTime() <= t)
+    .sort((a, b) => new Date(b.ends_at).getTime() - new Date(a.ends_at).getTime());
   if (ended.length) return ended[0];
   const upcoming = [...phases].sort((a, b) => new Date(a.starts_at).getTime() - new Date(b.starts_at).getTime());
   return upcoming[0] ?? null;
@@ -312,12 +437,29 @@ export interface GoverningPhase {
 }
 
 /** Without any phase nothing can be scored, nobody sees others' reviews, and identities stay hidden. */
-const NO_PHASE: PhaseRules = { status: 'upcoming', canEdit: false, visibility: 'assigned', blind: true, canSeeOthersReviews: () => false };
+const NO_PHASE: PhaseRules = {
+  status: 'upcoming',
+  canEdit: false,
+  visibility: 'assigned',
+  blind: true,
+  canSeeOthersReviews: () => false,
+};
 
 export async function seasonPhases(db: Db, seasonId: string): Promise<PhaseRecord[]> {
   const rows = await db
     .selectFrom('review_phases')
-    .select(['id', 'name', 'name_en', 'starts_at', 'ends_at', 'visibility', 'others_reviews', 'blind', 'editable_after_end', 'position'])
+    .select([
+      'id',
+      'name',
+      'name_en',
+      'starts_at',
+      'ends_at',
+      'visibility',
+      'others_reviews',
+      'blind',
+      'editable_after_end',
+      'position',
+    ])
     .where('season_id', '=', seasonId)
     .orderBy('position')
     .execute();

@@ -20,12 +20,26 @@ const DAY_MS = 24 * 3600_000;
 
 registerMailTemplate(REVIEW_REMINDER_MAIL, {
   fr: (d) => {
-    const lines = ['Bonjour,', `Il vous reste ${d.count} évaluation(s) à soumettre pour le jury de « ${d.season} ». La phase « ${d.phase} » se termine le ${d.deadline}.`];
-    return { subject: 'Jury : des évaluations restent à soumettre', text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('fr', lines, { label: 'Mes évaluations', url: d.url }) };
+    const lines = [
+      'Bonjour,',
+      `Il vous reste ${d.count} évaluation(s) à soumettre pour le jury de « ${d.season} ». La phase « ${d.phase} » se termine le ${d.deadline}.`,
+    ];
+    return {
+      subject: 'Jury : des évaluations restent à soumettre',
+      text: `${lines.join('\n\n')}\n${d.url}\n`,
+      html: mailHtml('fr', lines, { label: 'Mes évaluations', url: d.url }),
+    };
   },
   en: (d) => {
-    const lines = ['Hello,', `You still have ${d.count} review(s) to submit for the jury of “${d.season}”. The phase “${d.phase}” ends on ${d.deadline}.`];
-    return { subject: 'Jury: reviews still to submit', text: `${lines.join('\n\n')}\n${d.url}\n`, html: mailHtml('en', lines, { label: 'My reviews', url: d.url }) };
+    const lines = [
+      'Hello,',
+      `You still have ${d.count} review(s) to submit for the jury of “${d.season}”. The phase “${d.phase}” ends on ${d.deadline}.`,
+    ];
+    return {
+      subject: 'Jury: reviews still to submit',
+      text: `${lines.join('\n\n')}\n${d.url}\n`,
+      html: mailHtml('en', lines, { label: 'My reviews', url: d.url }),
+    };
   },
 });
 
@@ -34,11 +48,20 @@ function reminderTime(endsAt: Date): Date {
 }
 
 /** One reminder run per phase and end date (a later end date schedules another); idempotent. */
-export async function scheduleReviewReminders(trx: Transaction<DB> | Kysely<DB>, phase: { id: string; endsAt: Date }, now: Date): Promise<void> {
+export async function scheduleReviewReminders(
+  trx: Transaction<DB> | Kysely<DB>,
+  phase: { id: string; endsAt: Date },
+  now: Date,
+): Promise<void> {
   const runAt = reminderTime(phase.endsAt);
   if (phase.endsAt.getTime() <= now.getTime()) return;
   const at = runAt.getTime() > now.getTime() ? runAt : now;
-  await enqueueJob(trx, REVIEW_REMINDER_JOB, { phaseId: phase.id }, { runAt: at, singletonKey: `${REVIEW_REMINDER_JOB}:${phase.id}:${runAt.toISOString()}` });
+  await enqueueJob(
+    trx,
+    REVIEW_REMINDER_JOB,
+    { phaseId: phase.id },
+    { runAt: at, singletonKey: `${REVIEW_REMINDER_JOB}:${phase.id}:${runAt.toISOString()}` },
+  );
 }
 
 /** Jury members of the season with reviews not yet submitted (assigned, or a draft of an unassigned one), and how many. */
@@ -59,7 +82,12 @@ interface PhaseInfo {
 }
 
 /** Mails each member with unfinished reviews; a 'scheduled' reminder goes at most once per phase and member. */
-async function sendReminders(services: Services, actor: Actor, phase: PhaseInfo, kind: 'scheduled' | 'manual'): Promise<number> {
+async function sendReminders(
+  services: Services,
+  actor: Actor,
+  phase: PhaseInfo,
+  kind: 'scheduled' | 'manual',
+): Promise<number> {
   const { db, clock } = services;
   const now = clock.now();
   const unfinished = await unfinishedByMember(db, phase.seasonId);
@@ -95,7 +123,12 @@ async function sendReminders(services: Services, actor: Actor, phase: PhaseInfo,
         },
         now,
       );
-      await audit({ action: kind === 'manual' ? 'review.remind_now' : 'review.remind', subjectType: 'jury_member', subjectId: member.id, summary: { phase: phase.id, unfinished: count } });
+      await audit({
+        action: kind === 'manual' ? 'review.remind_now' : 'review.remind',
+        subjectType: 'jury_member',
+        subjectId: member.id,
+        summary: { phase: phase.id, unfinished: count },
+      });
       return true;
     });
     if (done) sent++;
@@ -104,8 +137,14 @@ async function sendReminders(services: Services, actor: Actor, phase: PhaseInfo,
 }
 
 async function loadPhaseInfo(db: Kysely<DB>, phaseId: string): Promise<PhaseInfo | null> {
-  const row = await db.selectFrom('review_phases').select(['id', 'season_id', 'name', 'name_en', 'ends_at']).where('id', '=', phaseId).executeTakeFirst();
-  return row ? { id: row.id, seasonId: row.season_id, name: row.name, nameEn: row.name_en, endsAt: new Date(row.ends_at) } : null;
+  const row = await db
+    .selectFrom('review_phases')
+    .select(['id', 'season_id', 'name', 'name_en', 'ends_at'])
+    .where('id', '=', phaseId)
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, seasonId: row.season_id, name: row.name, nameEn: row.name_en, endsAt: new Date(row.ends_at) }
+    : null;
 }
 
 /**
@@ -129,9 +168,18 @@ export function reviewRemindersJob(services: Services): JobHandler {
 }
 
 /** "Remind now" on the staff dashboard: mails every member of the season with unfinished reviews. */
-export async function remindNow(services: Services, actor: Actor, seasonId: string): Promise<{ ok: true; sent: number } | { ok: false; problem: 'no_phase' }> {
+export async function remindNow(
+  services: Services,
+  actor: Actor,
+  seasonId: string,
+): Promise<{ ok: true; sent: number } | { ok: false; problem: 'no_phase' }> {
   const { phase } = await loadGoverningPhase(services.db, seasonId, services.clock.now());
   if (!phase) return { ok: false, problem: 'no_phase' };
-  const sent = await sendReminders(services, actor, { id: phase.id, seasonId, name: phase.name, nameEn: phase.name_en, endsAt: phase.ends_at }, 'manual');
+  const sent = await sendReminders(
+    services,
+    actor,
+    { id: phase.id, seasonId, name: phase.name, nameEn: phase.name_en, endsAt: phase.ends_at },
+    'manual',
+  );
   return { ok: true, sent };
 }

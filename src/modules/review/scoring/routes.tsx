@@ -31,7 +31,14 @@ import { loadRubric, saveRubric, type RubricCriterion } from './rubric.js';
 import { saveReview } from './save-review.js';
 import { rankingRows, recordRankingSeed, seasonRanking } from './season-ranking.js';
 import { MyReviewsPage, phaseText, ReviewPage, valuesOf, type ReviewFormState } from './views/reviewer-pages.js';
-import { ProgressPage, RankingPage, RubricPage, rubricValues, StaffIndexPage, type RubricFormState } from './views/staff-pages.js';
+import {
+  ProgressPage,
+  RankingPage,
+  RubricPage,
+  rubricValues,
+  StaffIndexPage,
+  type RubricFormState,
+} from './views/staff-pages.js';
 
 type IdParams = { Params: { id: string } };
 type ApplicationParams = { Params: { applicationId: string } };
@@ -69,7 +76,15 @@ function readReviewForm(body: unknown, criteria: readonly RubricCriterion[], alr
   if (final && !opinion && !form.errors.opinion) form.fail('opinion', m.opinionRequired);
   const confidence = form.choice('confidence', ['1', '2', '3'] as const);
   if (final && !confidence && !form.errors.confidence) form.fail('confidence', m.confidenceRequired);
-  return { form, submit: action === 'submit', scores, comments, overall, opinion, confidence: confidence ? Number(confidence) : null };
+  return {
+    form,
+    submit: action === 'submit',
+    scores,
+    comments,
+    overall,
+    opinion,
+    confidence: confidence ? Number(confidence) : null,
+  };
 }
 
 export async function scoringRoutes(app: FastifyInstance, services: Services): Promise<void> {
@@ -84,12 +99,18 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     notice?: { kind: 'success' | 'error'; text: string },
   ): Promise<FastifyReply> {
     const { phase, rules } = await loadGoverningPhase(db, target.seasonId, clock.now());
-    const [rubric, application] = await Promise.all([loadRubric(db, target.seasonId), loadApplicationForScoring(db, target.applicationId, { blind: rules.blind })]);
+    const [rubric, application] = await Promise.all([
+      loadRubric(db, target.seasonId),
+      loadApplicationForScoring(db, target.applicationId, { blind: rules.blind }),
+    ]);
     if (!rubric || !application) return notFound(request, reply);
     const ownSubmitted = reviewState(target.review) === 'submitted';
     const others = rules.canSeeOthersReviews(ownSubmitted)
       ? { visible: true as const, reviews: await listOtherSubmittedReviews(db, target) }
-      : { visible: false as const, reason: phase?.others_reviews === 'after_own' ? ('after_own' as const) : ('never' as const) };
+      : {
+          visible: false as const,
+          reason: phase?.others_reviews === 'after_own' ? ('after_own' as const) : ('never' as const),
+        };
     const ctx = await viewContext(request, reply);
     return html(
       reply,
@@ -113,8 +134,16 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
   app.get('/jury/evaluations', { config: { permission: 'review.participate' } }, async (request, reply) => {
     const targets = await listReviewerTargets(db, request.user!.id, clock.now());
     const seasonIds = [...new Set(targets.map((a) => a.seasonId))];
-    const [labels, seasons] = await Promise.all([applicationLabels(db, targets.map((a) => a.applicationId)), seasonSummariesById(db, seasonIds)]);
-    const phases = new Map(await Promise.all(seasonIds.map(async (id) => [id, await loadGoverningPhase(db, id, clock.now())] as const)));
+    const [labels, seasons] = await Promise.all([
+      applicationLabels(
+        db,
+        targets.map((a) => a.applicationId),
+      ),
+      seasonSummariesById(db, seasonIds),
+    ]);
+    const phases = new Map(
+      await Promise.all(seasonIds.map(async (id) => [id, await loadGoverningPhase(db, id, clock.now())] as const)),
+    );
     const locale = request.locale;
     const rows = targets.map((a) => {
       const season = seasons.get(a.seasonId);
@@ -133,7 +162,11 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
 
   function savedNotice(request: FastifyRequest) {
     const ok = (request.query as Record<string, unknown>).ok;
-    return ok === 'brouillon' ? { kind: 'success' as const, text: t(request.locale, m.savedDraft) } : ok === 'soumise' ? { kind: 'success' as const, text: t(request.locale, m.submitted) } : undefined;
+    return ok === 'brouillon'
+      ? { kind: 'success' as const, text: t(request.locale, m.savedDraft) }
+      : ok === 'soumise'
+        ? { kind: 'success' as const, text: t(request.locale, m.submitted) }
+        : undefined;
   }
 
   /** Reads and saves the review form for `target`; errors stay on the fields with what was typed. */
@@ -141,7 +174,8 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     const rubric = await loadRubric(db, target.seasonId);
     if (!rubric) return notFound(request, reply);
     const input = readReviewForm(request.body, rubric.criteria, reviewState(target.review) === 'submitted');
-    if (!input.form.ok) return renderReview(request, reply, target, 400, { values: input.form.values, errors: input.form.errors });
+    if (!input.form.ok)
+      return renderReview(request, reply, target, 400, { values: input.form.values, errors: input.form.errors });
     const result = await saveReview(
       services,
       actorOf(request),
@@ -160,34 +194,51 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     if (result.ok) return reply.redirect(`${reviewPath(target)}?ok=${result.submitted ? 'soumise' : 'brouillon'}`, 303);
     if (result.problem === 'not_found') return notFound(request, reply);
     const state = { values: input.form.values, errors: {} };
-    if (result.problem === 'closed') return renderReview(request, reply, target, 409, state, { kind: 'error', text: t(request.locale, m.closed) });
+    if (result.problem === 'closed')
+      return renderReview(request, reply, target, 409, state, { kind: 'error', text: t(request.locale, m.closed) });
     return renderReview(request, reply, target, 400, state);
   }
 
-  app.get<IdParams>('/jury/evaluations/:id', { config: { permission: 'review.participate' } }, async (request, reply) => {
-    const assignment = await loadReviewerAssignment(db, request.user!.id, request.params.id);
-    if (!assignment) return notFound(request, reply);
-    return renderReview(request, reply, assignment, 200, null, savedNotice(request));
-  });
+  app.get<IdParams>(
+    '/jury/evaluations/:id',
+    { config: { permission: 'review.participate' } },
+    async (request, reply) => {
+      const assignment = await loadReviewerAssignment(db, request.user!.id, request.params.id);
+      if (!assignment) return notFound(request, reply);
+      return renderReview(request, reply, assignment, 200, null, savedNotice(request));
+    },
+  );
 
-  app.post<IdParams>('/jury/evaluations/:id', { config: { permission: 'review.participate' } }, async (request, reply) => {
-    const assignment = await loadReviewerAssignment(db, request.user!.id, request.params.id);
-    if (!assignment) return notFound(request, reply);
-    return postReview(request, reply, assignment);
-  });
+  app.post<IdParams>(
+    '/jury/evaluations/:id',
+    { config: { permission: 'review.participate' } },
+    async (request, reply) => {
+      const assignment = await loadReviewerAssignment(db, request.user!.id, request.params.id);
+      if (!assignment) return notFound(request, reply);
+      return postReview(request, reply, assignment);
+    },
+  );
 
   // An application reached by its id: assigned, or open to every reviewer without a conflict in an 'all' phase.
-  app.get<ApplicationParams>('/jury/evaluations/candidatures/:applicationId', { config: { permission: 'review.participate' } }, async (request, reply) => {
-    const target = await loadReviewTarget(db, request.user!.id, request.params.applicationId, clock.now());
-    if (!target) return notFound(request, reply);
-    return renderReview(request, reply, target, 200, null, savedNotice(request));
-  });
+  app.get<ApplicationParams>(
+    '/jury/evaluations/candidatures/:applicationId',
+    { config: { permission: 'review.participate' } },
+    async (request, reply) => {
+      const target = await loadReviewTarget(db, request.user!.id, request.params.applicationId, clock.now());
+      if (!target) return notFound(request, reply);
+      return renderReview(request, reply, target, 200, null, savedNotice(request));
+    },
+  );
 
-  app.post<ApplicationParams>('/jury/evaluations/candidatures/:applicationId', { config: { permission: 'review.participate' } }, async (request, reply) => {
-    const target = await loadReviewTarget(db, request.user!.id, request.params.applicationId, clock.now());
-    if (!target) return notFound(request, reply);
-    return postReview(request, reply, target);
-  });
+  app.post<ApplicationParams>(
+    '/jury/evaluations/candidatures/:applicationId',
+    { config: { permission: 'review.participate' } },
+    async (request, reply) => {
+      const target = await loadReviewTarget(db, request.user!.id, request.params.applicationId, clock.now());
+      if (!target) return notFound(request, reply);
+      return postReview(request, reply, target);
+    },
+  );
 
   // Staff
 
@@ -206,15 +257,26 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     return html(reply, 200, <StaffIndexPage ctx={await viewContext(request, reply)} seasons={seasons} />);
   });
 
-  async function renderProgress(request: FastifyRequest<SeasonParams>, reply: FastifyReply, notice?: { kind: 'success' | 'error'; text: string }) {
+  async function renderProgress(
+    request: FastifyRequest<SeasonParams>,
+    reply: FastifyReply,
+    notice?: { kind: 'success' | 'error'; text: string },
+  ) {
     const season = await seasonOf(request);
     if (!season) return notFound(request, reply);
     const tracks = tracksOf(request);
     const all = await listSeasonReviewWork(db, season.id);
-    const labels = await applicationLabels(db, all.map((a) => a.applicationId));
+    const labels = await applicationLabels(
+      db,
+      all.map((a) => a.applicationId),
+    );
     // Staff limited to tracks see the work on their tracks' applications only; a withdrawn or
     // ineligible application is no longer work for the jury.
-    const work = all.filter((a) => (!tracks || tracks.includes(labels.get(a.applicationId)?.trackCode ?? '')) && isInTheRunning(labels.get(a.applicationId)?.state ?? ''));
+    const work = all.filter(
+      (a) =>
+        (!tracks || tracks.includes(labels.get(a.applicationId)?.trackCode ?? '')) &&
+        isInTheRunning(labels.get(a.applicationId)?.state ?? ''),
+    );
     const members = await listMembers(db, season.id);
     const reviewers = members
       .map((member) => {
@@ -228,9 +290,18 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
         };
       })
       .filter((r) => r.assigned > 0 || r.unassigned > 0);
-    const byApp = new Map<string, { id: string; title: string; submitted: number; assigned: number; unassignedSubmitted: number }>();
+    const byApp = new Map<
+      string,
+      { id: string; title: string; submitted: number; assigned: number; unassignedSubmitted: number }
+    >();
     for (const a of work) {
-      const row = byApp.get(a.applicationId) ?? { id: a.applicationId, title: labels.get(a.applicationId)?.title ?? '', submitted: 0, assigned: 0, unassignedSubmitted: 0 };
+      const row = byApp.get(a.applicationId) ?? {
+        id: a.applicationId,
+        title: labels.get(a.applicationId)?.title ?? '',
+        submitted: 0,
+        assigned: 0,
+        unassignedSubmitted: 0,
+      };
       const submitted = reviewState(a.review) === 'submitted';
       if (a.assignmentId !== null) {
         row.assigned++;
@@ -240,84 +311,162 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
       }
       byApp.set(a.applicationId, row);
     }
-    const ratio = (x: { submitted: number; assigned: number; unassignedSubmitted: number }) => (x.assigned ? x.submitted / x.assigned : x.unassignedSubmitted ? 1 : 0);
+    const ratio = (x: { submitted: number; assigned: number; unassignedSubmitted: number }) =>
+      x.assigned ? x.submitted / x.assigned : x.unassignedSubmitted ? 1 : 0;
     const applications = [...byApp.values()].sort((x, y) => ratio(x) - ratio(y) || x.title.localeCompare(y.title));
     const governing = await loadGoverningPhase(db, season.id, clock.now());
     // The scheduled reminder exists once someone looks at the season's progress (idempotent: one job per phase end).
-    if (governing.phase) await scheduleReviewReminders(db, { id: governing.phase.id, endsAt: governing.phase.ends_at }, clock.now());
+    if (governing.phase)
+      await scheduleReviewReminders(db, { id: governing.phase.id, endsAt: governing.phase.ends_at }, clock.now());
     const ctx = await viewContext(request, reply);
-    return html(reply, 200, <ProgressPage ctx={ctx} data={{ season, phase: phaseText(request.locale, governing.phase, governing.rules), reviewers, applications, notice }} />);
-  }
-
-  app.get<SeasonParams>('/admin/evaluations/:seasonId', { config: { permission: 'review.manage' } }, async (request, reply) => {
-    const sent = (request.query as Record<string, unknown>).relances;
-    const notice = typeof sent === 'string' && /^\d{1,6}$/.test(sent) ? { kind: 'success' as const, text: t(request.locale, m.reminded, { n: Number(sent) }) } : undefined;
-    return renderProgress(request, reply, notice);
-  });
-
-  app.post<SeasonParams>('/admin/evaluations/:seasonId/relances', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
-    const season = await seasonOf(request);
-    if (!season) return notFound(request, reply);
-    const result = await remindNow(services, actorOf(request), season.id);
-    if (!result.ok) return renderProgress(request, reply.status(409), { kind: 'error', text: t(request.locale, m.remindNoPhase) });
-    return reply.redirect(`/admin/evaluations/${season.id}?relances=${result.sent}`, 303);
-  });
-
-  async function renderRubric(request: FastifyRequest<SeasonParams>, reply: FastifyReply, status: number, state: RubricFormState | null, notice?: string) {
-    const rubric = isUuid(request.params.seasonId) ? await loadRubric(db, request.params.seasonId) : null;
-    if (!rubric) return notFound(request, reply);
-    const ctx = await viewContext(request, reply);
-    return html(reply, status, <RubricPage ctx={ctx} rubric={rubric} state={state ?? { values: rubricValues(rubric), errors: {} }} notice={notice} />);
-  }
-
-  app.get<SeasonParams>('/admin/evaluations/:seasonId/bareme', { config: { permission: 'review.manage' } }, async (request, reply) => {
-    const saved = (request.query as Record<string, unknown>).ok === '1';
-    return renderRubric(request, reply, 200, null, saved ? t(request.locale, m.rubricSaved) : undefined);
-  });
-
-  app.post<SeasonParams>('/admin/evaluations/:seasonId/bareme', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
-    const rubric = isUuid(request.params.seasonId) ? await loadRubric(db, request.params.seasonId) : null;
-    if (!rubric) return notFound(request, reply);
-    const form = new FormReader(request.body);
-    const texts: Record<string, LevelText[]> = {};
-    for (const c of rubric.criteria) {
-      texts[c.code] = RUBRIC_LEVELS.map((level) => ({
-        fr: form.text(`level_${c.code}_${level}_fr`, { required: true, max: LEVEL_TEXT_MAX }),
-        en: form.text(`level_${c.code}_${level}_en`, { max: LEVEL_TEXT_MAX }),
-      }));
-    }
-    if (!form.ok) return renderRubric(request, reply, 400, { values: form.values, errors: form.errors });
-    if (!(await saveRubric(services, actorOf(request), { seasonId: rubric.seasonId, userId: request.user!.id, texts }))) return notFound(request, reply);
-    return reply.redirect(`/admin/evaluations/${rubric.seasonId}/bareme?ok=1`, 303);
-  });
-
-  app.get<SeasonParams>('/admin/evaluations/:seasonId/classement', { config: { permission: 'review.manage' } }, async (request, reply) => {
-    const data = isUuid(request.params.seasonId) ? await seasonRanking(db, request.params.seasonId, tracksOf(request)) : null;
-    if (!data) return notFound(request, reply);
-    const notice = (request.query as Record<string, unknown>).ok === 'graine' ? t(request.locale, m.seedRecorded) : undefined;
-    return html(reply, 200, <RankingPage ctx={await viewContext(request, reply)} data={data} notice={notice} />);
-  });
-
-  app.get<SeasonParams>('/admin/evaluations/:seasonId/classement.csv', { config: { permission: 'review.manage' } }, async (request, reply) => {
-    const data = isUuid(request.params.seasonId) ? await seasonRanking(db, request.params.seasonId, tracksOf(request)) : null;
-    if (!data) return notFound(request, reply);
-    const rows = rankingRows(data);
-    await auditedTransaction(db, actorOf(request), clock.now(), (_trx, audit) =>
-      audit({ action: 'review.ranking_export', subjectType: 'season', subjectId: data.rubric.seasonId, summary: { rows: rows.length - 1, seed: data.ranking.seed } }),
+    return html(
+      reply,
+      200,
+      <ProgressPage
+        ctx={ctx}
+        data={{
+          season,
+          phase: phaseText(request.locale, governing.phase, governing.rules),
+          reviewers,
+          applications,
+          notice,
+        }}
+      />,
     );
-    const csv = `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="classement-jury-${data.rubric.seasonId}.csv"`)
-      .send(csv);
-  });
+  }
 
-  app.post<SeasonParams>('/admin/evaluations/:seasonId/classement/graine', { config: { permission: 'review.manage', allTracks: true } }, async (request, reply) => {
-    const season = await seasonOf(request);
-    if (!season) return notFound(request, reply);
-    const seed = await recordRankingSeed(services, actorOf(request), { seasonId: season.id, userId: request.user!.id });
-    if (seed === null) return notFound(request, reply);
-    return reply.redirect(`/admin/evaluations/${season.id}/classement?ok=graine`, 303);
-  });
+  app.get<SeasonParams>(
+    '/admin/evaluations/:seasonId',
+    { config: { permission: 'review.manage' } },
+    async (request, reply) => {
+      const sent = (request.query as Record<string, unknown>).relances;
+      const notice =
+        typeof sent === 'string' && /^\d{1,6}$/.test(sent)
+          ? { kind: 'success' as const, text: t(request.locale, m.reminded, { n: Number(sent) }) }
+          : undefined;
+      return renderProgress(request, reply, notice);
+    },
+  );
+
+  app.post<SeasonParams>(
+    '/admin/evaluations/:seasonId/relances',
+    { config: { permission: 'review.manage', allTracks: true } },
+    async (request, reply) => {
+      const season = await seasonOf(request);
+      if (!season) return notFound(request, reply);
+      const result = await remindNow(services, actorOf(request), season.id);
+      if (!result.ok)
+        return renderProgress(request, reply.status(409), { kind: 'error', text: t(request.locale, m.remindNoPhase) });
+      return reply.redirect(`/admin/evaluations/${season.id}?relances=${result.sent}`, 303);
+    },
+  );
+
+  async function renderRubric(
+    request: FastifyRequest<SeasonParams>,
+    reply: FastifyReply,
+    status: number,
+    state: RubricFormState | null,
+    notice?: string,
+  ) {
+    const rubric = isUuid(request.params.seasonId) ? await loadRubric(db, request.params.seasonId) : null;
+    if (!rubric) return notFound(request, reply);
+    const ctx = await viewContext(request, reply);
+    return html(
+      reply,
+      status,
+      <RubricPage
+        ctx={ctx}
+        rubric={rubric}
+        state={state ?? { values: rubricValues(rubric), errors: {} }}
+        notice={notice}
+      />,
+    );
+  }
+
+  app.get<SeasonParams>(
+    '/admin/evaluations/:seasonId/bareme',
+    { config: { permission: 'review.manage' } },
+    async (request, reply) => {
+      const saved = (request.query as Record<string, unknown>).ok === '1';
+      return renderRubric(request, reply, 200, null, saved ? t(request.locale, m.rubricSaved) : undefined);
+    },
+  );
+
+  app.post<SeasonParams>(
+    '/admin/evaluations/:seasonId/bareme',
+    { config: { permission: 'review.manage', allTracks: true } },
+    async (request, reply) => {
+      const rubric = isUuid(request.params.seasonId) ? await loadRubric(db, request.params.seasonId) : null;
+      if (!rubric) return notFound(request, reply);
+      const form = new FormReader(request.body);
+      const texts: Record<string, LevelText[]> = {};
+      for (const c of rubric.criteria) {
+        texts[c.code] = RUBRIC_LEVELS.map((level) => ({
+          fr: form.text(`level_${c.code}_${level}_fr`, { required: true, max: LEVEL_TEXT_MAX }),
+          en: form.text(`level_${c.code}_${level}_en`, { max: LEVEL_TEXT_MAX }),
+        }));
+      }
+      if (!form.ok) return renderRubric(request, reply, 400, { values: form.values, errors: form.errors });
+      if (
+        !(await saveRubric(services, actorOf(request), { seasonId: rubric.seasonId, userId: request.user!.id, texts }))
+      )
+        return notFound(request, reply);
+      return reply.redirect(`/admin/evaluations/${rubric.seasonId}/bareme?ok=1`, 303);
+    },
+  );
+
+  app.get<SeasonParams>(
+    '/admin/evaluations/:seasonId/classement',
+    { config: { permission: 'review.manage' } },
+    async (request, reply) => {
+      const data = isUuid(request.params.seasonId)
+        ? await seasonRanking(db, request.params.seasonId, tracksOf(request))
+        : null;
+      if (!data) return notFound(request, reply);
+      const notice =
+        (request.query as Record<string, unknown>).ok === 'graine' ? t(request.locale, m.seedRecorded) : undefined;
+      return html(reply, 200, <RankingPage ctx={await viewContext(request, reply)} data={data} notice={notice} />);
+    },
+  );
+
+  app.get<SeasonParams>(
+    '/admin/evaluations/:seasonId/classement.csv',
+    { config: { permission: 'review.manage' } },
+    async (request, reply) => {
+      const data = isUuid(request.params.seasonId)
+        ? await seasonRanking(db, request.params.seasonId, tracksOf(request))
+        : null;
+      if (!data) return notFound(request, reply);
+      const rows = rankingRows(data);
+      await auditedTransaction(db, actorOf(request), clock.now(), (_trx, audit) =>
+        audit({
+          action: 'review.ranking_export',
+          subjectType: 'season',
+          subjectId: data.rubric.seasonId,
+          summary: { rows: rows.length - 1, seed: data.ranking.seed },
+        }),
+      );
+      const csv = `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', `attachment; filename="classement-jury-${data.rubric.seasonId}.csv"`)
+        .send(csv);
+    },
+  );
+
+  app.post<SeasonParams>(
+    '/admin/evaluations/:seasonId/classement/graine',
+    { config: { permission: 'review.manage', allTracks: true } },
+    async (request, reply) => {
+      const season = await seasonOf(request);
+      if (!season) return notFound(request, reply);
+      const seed = await recordRankingSeed(services, actorOf(request), {
+        seasonId: season.id,
+        userId: request.user!.id,
+      });
+      if (seed === null) return notFound(request, reply);
+      return reply.redirect(`/admin/evaluations/${season.id}/classement?ok=graine`, 303);
+    },
+  );
 }

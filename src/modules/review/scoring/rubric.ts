@@ -26,7 +26,11 @@ export interface SeasonRubric {
 export async function loadRubric(db: Db, seasonId: string): Promise<SeasonRubric | null> {
   const [season] = await loadSeasons(db, { id: seasonId });
   if (!season) return null;
-  const stored = await db.selectFrom('review_rubric_levels').select(['criterion_code', 'level', 'description', 'description_en']).where('season_id', '=', seasonId).execute();
+  const stored = await db
+    .selectFrom('review_rubric_levels')
+    .select(['criterion_code', 'level', 'description', 'description_en'])
+    .where('season_id', '=', seasonId)
+    .execute();
   const text = (code: string, level: (typeof RUBRIC_LEVELS)[number]): LevelText => {
     const row = stored.find((r) => r.criterion_code === code && Number(r.level) === level);
     return row ? { fr: row.description, en: row.description_en } : defaultLevelText(code, level);
@@ -49,7 +53,11 @@ export async function loadRubric(db: Db, seasonId: string): Promise<SeasonRubric
 }
 
 /** Stores every level text of the season's criteria (all of them: what staff saw is what is kept). */
-export async function saveRubric(services: Services, actor: Actor, input: { seasonId: string; userId: string; texts: Record<string, LevelText[]> }): Promise<boolean> {
+export async function saveRubric(
+  services: Services,
+  actor: Actor,
+  input: { seasonId: string; userId: string; texts: Record<string, LevelText[]> },
+): Promise<boolean> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit) => {
     const rubric = await loadRubric(trx, input.seasonId);
@@ -66,12 +74,34 @@ export async function saveRubric(services: Services, actor: Actor, input: { seas
         changed.push(`${criterion.code}:${level}`);
         await trx
           .insertInto('review_rubric_levels')
-          .values({ season_id: input.seasonId, criterion_code: criterion.code, level, description: next.fr, description_en: next.en, updated_at: now, updated_by: input.userId })
-          .onConflict((oc) => oc.columns(['season_id', 'criterion_code', 'level']).doUpdateSet({ description: next.fr, description_en: next.en, updated_at: now, updated_by: input.userId }))
+          .values({
+            season_id: input.seasonId,
+            criterion_code: criterion.code,
+            level,
+            description: next.fr,
+            description_en: next.en,
+            updated_at: now,
+            updated_by: input.userId,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['season_id', 'criterion_code', 'level'])
+              .doUpdateSet({
+                description: next.fr,
+                description_en: next.en,
+                updated_at: now,
+                updated_by: input.userId,
+              }),
+          )
           .execute();
       }
     }
-    await audit({ action: 'review.rubric_update', subjectType: 'season', subjectId: input.seasonId, summary: { changed } });
+    await audit({
+      action: 'review.rubric_update',
+      subjectType: 'season',
+      subjectId: input.seasonId,
+      summary: { changed },
+    });
     return true;
   });
 }

@@ -1,6 +1,12 @@
 import { auditedTransaction, type Actor } from '../../../core/audit/audit.js';
 import type { Services } from '../../../core/services.js';
-import { loadGoverningPhase, loadReviewerAssignment, loadReviewTarget, reviewState, type ReviewRecord } from './queries.js';
+import {
+  loadGoverningPhase,
+  loadReviewerAssignment,
+  loadReviewTarget,
+  reviewState,
+  type ReviewRecord,
+} from './queries.js';
 import { scheduleReviewReminders } from './reminders.js';
 
 /** What a reviewer sends: their scores (criterion code → level 0–5, checked by the form reader) and texts. */
@@ -13,7 +19,9 @@ export interface ReviewInput extends Pick<ReviewRecord, 'scores' | 'comments' | 
   submit: boolean;
 }
 
-export type SaveReviewResult = { ok: true; submitted: boolean; reviewId: string } | { ok: false; problem: 'not_found' | 'closed' | 'incomplete' };
+export type SaveReviewResult =
+  | { ok: true; submitted: boolean; reviewId: string }
+  | { ok: false; problem: 'not_found' | 'closed' | 'incomplete' };
 
 /**
  * Saves a reviewer's draft or submits their review, in one audited transaction. What they review is read
@@ -21,7 +29,12 @@ export type SaveReviewResult = { ok: true; submitted: boolean; reviewId: string 
  * conflict) and the phase must allow editing at this moment. One review per member and application.
  * A submitted review, when the phase still allows changes, can only be submitted again (complete).
  */
-export async function saveReview(services: Services, actor: Actor, input: ReviewInput, criteria: readonly string[]): Promise<SaveReviewResult> {
+export async function saveReview(
+  services: Services,
+  actor: Actor,
+  input: ReviewInput,
+  criteria: readonly string[],
+): Promise<SaveReviewResult> {
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit) => {
     const assignment = input.assignmentId
@@ -48,8 +61,15 @@ export async function saveReview(services: Services, actor: Actor, input: Review
     };
     const row = await trx
       .insertInto('reviews')
-      .values({ member_id: assignment.memberId, application_id: assignment.applicationId, assignment_id: assignment.assignmentId, ...values })
-      .onConflict((oc) => oc.columns(['member_id', 'application_id']).doUpdateSet({ ...values, assignment_id: assignment.assignmentId }))
+      .values({
+        member_id: assignment.memberId,
+        application_id: assignment.applicationId,
+        assignment_id: assignment.assignmentId,
+        ...values,
+      })
+      .onConflict((oc) =>
+        oc.columns(['member_id', 'application_id']).doUpdateSet({ ...values, assignment_id: assignment.assignmentId }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     if (!final) await scheduleReviewReminders(trx, { id: phase.id, endsAt: phase.ends_at }, now);
@@ -57,7 +77,12 @@ export async function saveReview(services: Services, actor: Actor, input: Review
       action: final ? (assignment.review?.submittedAt ? 'review.resubmit' : 'review.submit') : 'review.save_draft',
       subjectType: 'review',
       subjectId: row.id,
-      summary: { assignment: assignment.assignmentId, assigned: assignment.assignmentId !== null, application: assignment.applicationId, criteria: Object.keys(input.scores).length },
+      summary: {
+        assignment: assignment.assignmentId,
+        assigned: assignment.assignmentId !== null,
+        application: assignment.applicationId,
+        criteria: Object.keys(input.scores).length,
+      },
     });
     return { ok: true, submitted: final, reviewId: row.id } as const;
   });

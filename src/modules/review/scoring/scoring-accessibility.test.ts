@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, signedInContext, startDemoApp, watchCsp } from '../../../../test/browser/browser-support.js';
+import {
+  expectAxeClean,
+  hasChromium,
+  launchBrowser,
+  type RunningApp,
+  signedInContext,
+  startDemoApp,
+  watchCsp,
+} from '../../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
 import { completeReview, seedScoringFixture, type ScoringFixture } from './scoring-testing.js';
 
@@ -29,9 +37,16 @@ describe.skipIf(!hasChromium)('accessibility of jury scoring (axe-core in Chromi
       titles: ['Jardins ouverts', 'Cartes libres'],
       reviewers: 2,
       pairs: [
-        [0, 0], [0, 1], [1, 0], [1, 1],
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
       ],
-      phase: { startsAt: new Date(now.getTime() - DAY), endsAt: new Date(now.getTime() + 7 * DAY), othersReviews: 'always' },
+      phase: {
+        startsAt: new Date(now.getTime() - DAY),
+        endsAt: new Date(now.getTime() + 7 * DAY),
+        othersReviews: 'always',
+      },
       laureatesSought: 1,
     });
   }, 120_000);
@@ -68,11 +83,17 @@ describe.skipIf(!hasChromium)('accessibility of jury scoring (axe-core in Chromi
     const other = `/jury/evaluations/${f.assignments[1].get(f.applications[0])}`;
     const form = await app.inject({ method: 'GET', url: other, headers: { cookie: f.reviewers[1].cookie } });
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1];
-    const csrfCookie = ([] as string[]).concat(form.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('_csrf='))!;
+    const csrfCookie = ([] as string[])
+      .concat(form.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .find((c) => c.startsWith('_csrf='))!;
     const posted = await app.inject({
       method: 'POST',
       url: other,
-      headers: { cookie: `${f.reviewers[1].cookie}; ${csrfCookie}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        cookie: `${f.reviewers[1].cookie}; ${csrfCookie}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       payload: new URLSearchParams({ ...completeReview(2), _csrf: csrf }).toString(),
     });
     expect(posted.statusCode).toBe(303);
@@ -97,7 +118,12 @@ describe.skipIf(!hasChromium)('accessibility of jury scoring (axe-core in Chromi
       titles: ['Atelier attribué', 'Atelier ouvert à tous'],
       reviewers: 1,
       pairs: [[0, 0]],
-      phase: { startsAt: new Date(now.getTime() - DAY), endsAt: new Date(now.getTime() + 7 * DAY), visibility: 'all', blind: true },
+      phase: {
+        startsAt: new Date(now.getTime() - DAY),
+        endsAt: new Date(now.getTime() + 7 * DAY),
+        visibility: 'all',
+        blind: true,
+      },
     });
     const context = await contextFor(open.reviewers[0]);
     const page = await context.newPage();
@@ -106,7 +132,9 @@ describe.skipIf(!hasChromium)('accessibility of jury scoring (axe-core in Chromi
       expect((await page.goto(`${running.baseUrl}/jury/evaluations`))?.status()).toBe(200);
       expect(await page.content()).toContain('Ouverte à tout le jury');
       await expectAxeClean(page, 'my reviews with an open phase', problems);
-      expect((await page.goto(`${running.baseUrl}/jury/evaluations/candidatures/${open.applications[1]}`))?.status()).toBe(200);
+      expect(
+        (await page.goto(`${running.baseUrl}/jury/evaluations/candidatures/${open.applications[1]}`))?.status(),
+      ).toBe(200);
       await expectAxeClean(page, 'scoring page of an unassigned application', problems);
       await page.locator('input[name="score_impact"][value="3"]').check({ force: true });
       const [saved] = await Promise.all([page.waitForNavigation(), page.click('button[value="save"]')]);
@@ -142,7 +170,10 @@ describe.skipIf(!hasChromium)('accessibility of jury scoring (axe-core in Chromi
       expect((await page.goto(`${base}/${f.seasonId}/bareme`))?.status()).toBe(200);
       await expectAxeClean(page, 'rubric', problems);
       await page.fill('#level_impact_0_fr', '');
-      const [refused] = await Promise.all([page.waitForNavigation(), page.click('form[action$="/bareme"] button[type="submit"]')]);
+      const [refused] = await Promise.all([
+        page.waitForNavigation(),
+        page.click('form[action$="/bareme"] button[type="submit"]'),
+      ]);
       expect(refused?.status()).toBe(400);
       await expectAxeClean(page, 'rubric with errors', problems);
       expect((await page.goto(`${base}/${f.seasonId}/classement`))?.status()).toBe(200);

@@ -38,26 +38,70 @@ export interface FixtureOptions {
   reviewers: number;
   /** Pairs [reviewer index, application index] to assign. */
   pairs: [number, number][];
-  phase: { startsAt: Date; endsAt: Date; blind?: boolean; othersReviews?: 'never' | 'after_own' | 'always'; editableAfterEnd?: boolean; visibility?: 'assigned' | 'all' };
+  phase: {
+    startsAt: Date;
+    endsAt: Date;
+    blind?: boolean;
+    othersReviews?: 'never' | 'after_own' | 'always';
+    editableAfterEnd?: boolean;
+    visibility?: 'assigned' | 'all';
+  };
   published?: boolean;
   laureatesSought?: number;
 }
 
-export async function seedScoringFixture(db: Kysely<DB>, clock: Clock, options: FixtureOptions): Promise<ScoringFixture> {
+export async function seedScoringFixture(
+  db: Kysely<DB>,
+  clock: Clock,
+  options: FixtureOptions,
+): Promise<ScoringFixture> {
   const now = clock.now();
   const season = await seedOpenSeason(db, { slug: options.slug, number: options.number, form: DEFAULT_FORM });
-  if (options.laureatesSought !== undefined) await db.updateTable('seasons').set({ laureates_sought: options.laureatesSought }).where('id', '=', season.id).execute();
+  if (options.laureatesSought !== undefined)
+    await db
+      .updateTable('seasons')
+      .set({ laureates_sought: options.laureatesSought })
+      .where('id', '=', season.id)
+      .execute();
   await db
     .insertInto('season_criteria')
-    .values(DEFAULT_CRITERIA.map((c, position) => ({ season_id: season.id, code: c.code, label: c.label, label_en: c.labelEn, description: c.description, description_en: c.descriptionEn, weight: c.weight, position })))
+    .values(
+      DEFAULT_CRITERIA.map((c, position) => ({
+        season_id: season.id,
+        code: c.code,
+        label: c.label,
+        label_en: c.labelEn,
+        description: c.description,
+        description_en: c.descriptionEn,
+        weight: c.weight,
+        position,
+      })),
+    )
     .execute();
-  const form = await db.selectFrom('application_forms').select('id').where('season_id', '=', season.id).executeTakeFirstOrThrow();
+  const form = await db
+    .selectFrom('application_forms')
+    .select('id')
+    .where('season_id', '=', season.id)
+    .executeTakeFirstOrThrow();
   const applications: string[] = [];
   for (const [i, title] of options.titles.entries()) {
     const owner = await createSignedInUser(db, clock, [], `porteur${i}`);
     const row = await db
       .insertInto('applications')
-      .values({ season_id: season.id, track_code: options.tracks?.[i] ?? 'numerique', form_id: form.id, owner_id: owner.id, applicant_kind: 'association', title, state: options.states?.[i] ?? 'in_review', draft_answers: '{}', submitted_at: now, current_version: 1, created_at: now, updated_at: now })
+      .values({
+        season_id: season.id,
+        track_code: options.tracks?.[i] ?? 'numerique',
+        form_id: form.id,
+        owner_id: owner.id,
+        applicant_kind: 'association',
+        title,
+        state: options.states?.[i] ?? 'in_review',
+        draft_answers: '{}',
+        submitted_at: now,
+        current_version: 1,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const answers = {
@@ -66,14 +110,24 @@ export async function seedScoringFixture(db: Kysely<DB>, clock: Clock, options: 
       organisation_type: 'association',
       organisation_name: `Association Secrète ${i}`,
       organisation_rna: 'W751234567',
-      team: [{ member_name: `Camille Porteuse${i}`, member_email: `camille${i}@exemple.fr`, member_role: 'Présidente' }],
+      team: [
+        { member_name: `Camille Porteuse${i}`, member_email: `camille${i}@exemple.fr`, member_role: 'Présidente' },
+      ],
       needs_levers: ['coaching'],
       needs_stage: 'deploy',
       ...options.answers?.[i],
     };
     await db
       .insertInto('application_versions')
-      .values({ application_id: row.id, version: 1, form_id: form.id, answers: JSON.stringify(answers), answers_sha256: 'x', submitted_at: now, submitted_by: owner.id })
+      .values({
+        application_id: row.id,
+        version: 1,
+        form_id: form.id,
+        answers: JSON.stringify(answers),
+        answers_sha256: 'x',
+        submitted_at: now,
+        submitted_by: owner.id,
+      })
       .execute();
     applications.push(row.id);
   }
@@ -81,7 +135,21 @@ export async function seedScoringFixture(db: Kysely<DB>, clock: Clock, options: 
   const memberIds: string[] = [];
   for (let r = 0; r < options.reviewers; r++) {
     const reviewer = await createSignedInUser(db, clock, [{ role: 'reviewer' }], `jure${r}`);
-    const member = await db.insertInto('jury_members').values({ season_id: season.id, user_id: reviewer.id, expertise: '', topics: [], min_load: 0, max_load: 10, invited_at: now, invited_by: null, removed_at: null }).returning('id').executeTakeFirstOrThrow();
+    const member = await db
+      .insertInto('jury_members')
+      .values({
+        season_id: season.id,
+        user_id: reviewer.id,
+        expertise: '',
+        topics: [],
+        min_load: 0,
+        max_load: 10,
+        invited_at: now,
+        invited_by: null,
+        removed_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     reviewers.push(reviewer);
     memberIds.push(member.id);
   }
@@ -121,7 +189,15 @@ export async function seedScoringFixture(db: Kysely<DB>, clock: Clock, options: 
   for (const [r, a] of options.pairs) {
     const row = await db
       .insertInto('review_assignments')
-      .values({ run_id: run.id, season_id: season.id, application_id: applications[a], member_id: memberIds[r], origin: 'engine', affinity: 0, created_at: now })
+      .values({
+        run_id: run.id,
+        season_id: season.id,
+        application_id: applications[a],
+        member_id: memberIds[r],
+        origin: 'engine',
+        affinity: 0,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     assignments[r].set(applications[a], row.id);
@@ -131,7 +207,16 @@ export async function seedScoringFixture(db: Kysely<DB>, clock: Clock, options: 
 
 /** A conflict of interest between a jury member and an application (as staff or detection would record). */
 export async function addConflict(db: Kysely<DB>, applicationId: string, memberId: string): Promise<void> {
-  await db.insertInto('review_conflicts').values({ application_id: applicationId, member_id: memberId, source: 'staff', reason: 'test', created_at: new Date() }).execute();
+  await db
+    .insertInto('review_conflicts')
+    .values({
+      application_id: applicationId,
+      member_id: memberId,
+      source: 'staff',
+      reason: 'test',
+      created_at: new Date(),
+    })
+    .execute();
 }
 
 /** Every score of the review form set to `level`, with an opinion and a confidence: a complete submission. */

@@ -44,11 +44,22 @@ describe('jury scoring', () => {
       reviewers: 3,
       // Reviewer 0: applications 0, 1, 2; reviewer 1: 0, 1, 3; reviewer 2: 0, 2, 3.
       pairs: [
-        [0, 0], [0, 1], [0, 2],
-        [1, 0], [1, 1], [1, 3],
-        [2, 0], [2, 2], [2, 3],
+        [0, 0],
+        [0, 1],
+        [0, 2],
+        [1, 0],
+        [1, 1],
+        [1, 3],
+        [2, 0],
+        [2, 2],
+        [2, 3],
       ],
-      phase: { startsAt: new Date(now.getTime() - DAY), endsAt: new Date(now.getTime() + 7 * DAY), blind: true, othersReviews: 'after_own' },
+      phase: {
+        startsAt: new Date(now.getTime() - DAY),
+        endsAt: new Date(now.getTime() + 7 * DAY),
+        blind: true,
+        othersReviews: 'after_own',
+      },
       laureatesSought: 2,
     });
   });
@@ -66,14 +77,25 @@ describe('jury scoring', () => {
 
     it('answers 404 for another reviewer’s assignment, a random id, a malformed id', async () => {
       expect((await get(f.reviewers[0].cookie, `/jury/evaluations/${assignment(1, 3)}`)).statusCode).toBe(404);
-      expect((await get(f.reviewers[0].cookie, '/jury/evaluations/8f0c2a39-4f4e-4b1e-9d7e-3f1a2b3c4d5e')).statusCode).toBe(404);
+      expect(
+        (await get(f.reviewers[0].cookie, '/jury/evaluations/8f0c2a39-4f4e-4b1e-9d7e-3f1a2b3c4d5e')).statusCode,
+      ).toBe(404);
       expect((await get(f.reviewers[0].cookie, '/jury/evaluations/not-a-uuid')).statusCode).toBe(404);
       const other = await review(0, 0, completeReview(3));
       expect(other.statusCode).toBe(303);
       const url = `/jury/evaluations/${assignment(1, 3)}`;
       const session = await formSession(t.app, f.reviewers[0].cookie, `/jury/evaluations/${assignment(0, 1)}`);
       const body = formBody({ ...completeReview(5), _csrf: session.csrf });
-      expect((await t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie, ...body.headers }, payload: body.payload })).statusCode).toBe(404);
+      expect(
+        (
+          await t.app.inject({
+            method: 'POST',
+            url,
+            headers: { cookie: session.cookie, ...body.headers },
+            payload: body.payload,
+          })
+        ).statusCode,
+      ).toBe(404);
     });
 
     it('forbids staff and applicants the reviewer area, and reviewers the staff pages', async () => {
@@ -86,10 +108,21 @@ describe('jury scoring', () => {
     it('refuses a review posted without a valid CSRF token', async () => {
       const url = `/jury/evaluations/${assignment(0, 1)}`;
       const body = formBody({ ...completeReview(5), _csrf: 'forged' });
-      const res = await t.app.inject({ method: 'POST', url, headers: { cookie: f.reviewers[0].cookie, ...body.headers }, payload: body.payload });
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie: f.reviewers[0].cookie, ...body.headers },
+        payload: body.payload,
+      });
       expect(res.statusCode).toBe(403);
       expect(res.body).toContain('Le formulaire a expiré ou ne provient pas de ce site');
-      expect(await t.app.services.db.selectFrom('reviews').select('id').where('assignment_id', '=', assignment(0, 1)).executeTakeFirst()).toBeUndefined();
+      expect(
+        await t.app.services.db
+          .selectFrom('reviews')
+          .select('id')
+          .where('assignment_id', '=', assignment(0, 1))
+          .executeTakeFirst(),
+      ).toBeUndefined();
     });
 
     it('hides an application the reviewer conflicts with, even when assigned', async () => {
@@ -111,9 +144,20 @@ describe('jury scoring', () => {
         published: false,
       });
       expect((await get(fixture.reviewers[0].cookie, '/jury/evaluations')).body).not.toContain('Projet caché');
-      expect((await get(fixture.reviewers[0].cookie, `/jury/evaluations/${fixture.assignments[0].get(fixture.applications[0])}`)).statusCode).toBe(404);
-      expect((await get(staff.cookie, `/admin/evaluations/${fixture.seasonId}`)).body).toContain('Aucune attribution publiée');
-      expect((await get(staff.cookie, `/admin/evaluations/${fixture.seasonId}/classement`)).body).toContain('pas encore de classement');
+      expect(
+        (
+          await get(
+            fixture.reviewers[0].cookie,
+            `/jury/evaluations/${fixture.assignments[0].get(fixture.applications[0])}`,
+          )
+        ).statusCode,
+      ).toBe(404);
+      expect((await get(staff.cookie, `/admin/evaluations/${fixture.seasonId}`)).body).toContain(
+        'Aucune attribution publiée',
+      );
+      expect((await get(staff.cookie, `/admin/evaluations/${fixture.seasonId}/classement`)).body).toContain(
+        'pas encore de classement',
+      );
     });
 
     it('in a blind phase hides names and organisation; never shows contact details', async () => {
@@ -134,7 +178,9 @@ describe('jury scoring', () => {
     expect(page.body).toContain('Your review');
     expect(page.body).toContain('Save draft');
     expect(page.body).toContain('The project mainly serves the interests of its team.');
-    expect((await get(`${staff.cookie}; lang=en`, `/admin/evaluations/${f.seasonId}/classement`)).body).toContain('Calibrated score');
+    expect((await get(`${staff.cookie}; lang=en`, `/admin/evaluations/${f.seasonId}/classement`)).body).toContain(
+      'Calibrated score',
+    );
   });
 
   describe('drafts and submissions', () => {
@@ -149,14 +195,23 @@ describe('jury scoring', () => {
     });
 
     it('refuses a submission with missing scores, on the fields, keeping what was typed', async () => {
-      const res = await review(1, 1, { score_impact: '4', comment_qualite: 'Méthode claire', overall: 'À revoir', action: 'submit' });
+      const res = await review(1, 1, {
+        score_impact: '4',
+        comment_qualite: 'Méthode claire',
+        overall: 'À revoir',
+        action: 'submit',
+      });
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain('Choisissez une note de 0 à 5 pour soumettre.');
       expect(res.body).toContain('Donnez un avis général pour soumettre.');
       expect(res.body).toMatch(/id="score_qualite-error"/);
       expect(res.body).toContain('Méthode claire');
       expect(res.body).toMatch(/name="score_impact" value="4" checked/);
-      const row = await t.app.services.db.selectFrom('reviews').select('submitted_at').where('assignment_id', '=', assignment(1, 1)).executeTakeFirstOrThrow();
+      const row = await t.app.services.db
+        .selectFrom('reviews')
+        .select('submitted_at')
+        .where('assignment_id', '=', assignment(1, 1))
+        .executeTakeFirstOrThrow();
       expect(row.submitted_at).toBeNull();
     });
 
@@ -177,7 +232,11 @@ describe('jury scoring', () => {
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toContain('ok=soumise');
       const { db } = t.app.services;
-      const row = await db.selectFrom('reviews').selectAll().where('assignment_id', '=', assignment(1, 1)).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('reviews')
+        .selectAll()
+        .where('assignment_id', '=', assignment(1, 1))
+        .executeTakeFirstOrThrow();
       expect(row.submitted_at).not.toBeNull();
       expect(row.confidence).toBe(2);
       const events = await db.selectFrom('audit_events').select('action').where('subject_id', '=', row.id).execute();
@@ -193,7 +252,11 @@ describe('jury scoring', () => {
       expect(incomplete.body).toContain('Choisissez une note de 0 à 5 pour soumettre.');
       const changed = await review(1, 1, completeReview(2, { action: 'save' }));
       expect(changed.statusCode).toBe(303);
-      const row = await db.selectFrom('reviews').selectAll().where('assignment_id', '=', assignment(1, 1)).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('reviews')
+        .selectAll()
+        .where('assignment_id', '=', assignment(1, 1))
+        .executeTakeFirstOrThrow();
       expect(row.submitted_at).not.toBeNull();
       expect((typeof row.scores === 'string' ? JSON.parse(row.scores) : row.scores).impact).toBe(2);
       const events = await db.selectFrom('audit_events').select('action').where('subject_id', '=', row.id).execute();
@@ -228,21 +291,45 @@ describe('jury scoring', () => {
       const { db } = t.app.services;
       const url = `/jury/evaluations/${assignment(2, 3)}`;
       const session = await formSession(t.app, f.reviewers[2].cookie, url);
-      const phase = await db.selectFrom('review_phases').select(['starts_at', 'ends_at']).where('id', '=', f.phaseId).executeTakeFirstOrThrow();
+      const phase = await db
+        .selectFrom('review_phases')
+        .select(['starts_at', 'ends_at'])
+        .where('id', '=', f.phaseId)
+        .executeTakeFirstOrThrow();
       const now = t.clock.now().getTime();
-      await db.updateTable('review_phases').set({ starts_at: new Date(now - 9 * DAY), ends_at: new Date(now - 60_000) }).where('id', '=', f.phaseId).execute();
+      await db
+        .updateTable('review_phases')
+        .set({ starts_at: new Date(now - 9 * DAY), ends_at: new Date(now - 60_000) })
+        .where('id', '=', f.phaseId)
+        .execute();
       try {
         const body = formBody({ ...completeReview(1), _csrf: session.csrf });
-        const closed = await t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie, ...body.headers }, payload: body.payload });
+        const closed = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie: session.cookie, ...body.headers },
+          payload: body.payload,
+        });
         expect(closed.statusCode).toBe(409);
         expect(closed.body).toContain('rien n’a été enregistré');
-        expect(await db.selectFrom('reviews').select('id').where('assignment_id', '=', assignment(2, 3)).executeTakeFirst()).toBeUndefined();
+        expect(
+          await db.selectFrom('reviews').select('id').where('assignment_id', '=', assignment(2, 3)).executeTakeFirst(),
+        ).toBeUndefined();
         expect((await get(f.reviewers[2].cookie, url)).body).toContain('ne peuvent pas être modifiées');
         await db.updateTable('review_phases').set({ editable_after_end: true }).where('id', '=', f.phaseId).execute();
-        const open = await t.app.inject({ method: 'POST', url, headers: { cookie: session.cookie, ...body.headers }, payload: body.payload });
+        const open = await t.app.inject({
+          method: 'POST',
+          url,
+          headers: { cookie: session.cookie, ...body.headers },
+          payload: body.payload,
+        });
         expect(open.statusCode).toBe(303);
       } finally {
-        await db.updateTable('review_phases').set({ starts_at: phase.starts_at, ends_at: phase.ends_at, editable_after_end: false }).where('id', '=', f.phaseId).execute();
+        await db
+          .updateTable('review_phases')
+          .set({ starts_at: phase.starts_at, ends_at: phase.ends_at, editable_after_end: false })
+          .where('id', '=', f.phaseId)
+          .execute();
       }
     });
   });
@@ -261,7 +348,12 @@ describe('jury scoring', () => {
     });
 
     it('shows staff limited to another track none of this track’s applications', async () => {
-      const other = await createSignedInUser(t.app.services.db, t.clock, [{ role: 'staff', track: 'autres' }], 'staff-autres');
+      const other = await createSignedInUser(
+        t.app.services.db,
+        t.clock,
+        [{ role: 'staff', track: 'autres' }],
+        'staff-autres',
+      );
       const progress = await get(other.cookie, `/admin/evaluations/${f.seasonId}`);
       expect(progress.statusCode).toBe(200);
       expect(progress.body).not.toContain('Jardins ouverts');
@@ -273,17 +365,43 @@ describe('jury scoring', () => {
 
     it('reminds late reviewers now, and once per phase from the scheduled job', async () => {
       const { db } = t.app.services;
-      const mailsTo = async (email: string) => (await db.selectFrom('mails').select('id').where('to_address', '=', email).where('template', '=', 'review.scoring-reminder').execute()).length;
-      const res = await postForm(t.app, staff.cookie, `/admin/evaluations/${f.seasonId}`, `/admin/evaluations/${f.seasonId}/relances`, {});
+      const mailsTo = async (email: string) =>
+        (
+          await db
+            .selectFrom('mails')
+            .select('id')
+            .where('to_address', '=', email)
+            .where('template', '=', 'review.scoring-reminder')
+            .execute()
+        ).length;
+      const res = await postForm(
+        t.app,
+        staff.cookie,
+        `/admin/evaluations/${f.seasonId}`,
+        `/admin/evaluations/${f.seasonId}/relances`,
+        {},
+      );
       expect(res.statusCode).toBe(303);
       // Reviewer 0 still has applications 1 and 2 to do; reviewer 1 application 3; reviewer 2 application 0.
       expect(res.headers.location).toContain('relances=3');
       expect(await mailsTo(f.reviewers[0].email)).toBe(1);
 
-      const worker = new JobWorker({ db, clock: t.clock, handlers: new Map([[REVIEW_REMINDER_JOB, reviewRemindersJob(t.app.services)]]), log: { info: () => {}, warn: () => {}, error: () => {} } });
+      const worker = new JobWorker({
+        db,
+        clock: t.clock,
+        handlers: new Map([[REVIEW_REMINDER_JOB, reviewRemindersJob(t.app.services)]]),
+        log: { info: () => {}, warn: () => {}, error: () => {} },
+      });
       // A draft save scheduled the job for three days before the end (the end is in seven days).
-      const pending = await db.selectFrom('jobs').select('payload').where('name', '=', REVIEW_REMINDER_JOB).where('state', '=', 'pending').execute();
-      const payloads = pending.map((j) => (typeof j.payload === 'string' ? JSON.parse(j.payload) : j.payload) as { phaseId: string });
+      const pending = await db
+        .selectFrom('jobs')
+        .select('payload')
+        .where('name', '=', REVIEW_REMINDER_JOB)
+        .where('state', '=', 'pending')
+        .execute();
+      const payloads = pending.map(
+        (j) => (typeof j.payload === 'string' ? JSON.parse(j.payload) : j.payload) as { phaseId: string },
+      );
       expect(payloads.filter((p) => p.phaseId === f.phaseId)).toHaveLength(1);
       await worker.drain();
       expect(await mailsTo(f.reviewers[0].email)).toBe(1);
@@ -291,7 +409,12 @@ describe('jury scoring', () => {
       try {
         await worker.drain();
         expect(await mailsTo(f.reviewers[0].email)).toBe(2);
-        const mail = await db.selectFrom('mails').select('text_body').where('to_address', '=', f.reviewers[0].email).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+        const mail = await db
+          .selectFrom('mails')
+          .select('text_body')
+          .where('to_address', '=', f.reviewers[0].email)
+          .orderBy('created_at', 'desc')
+          .executeTakeFirstOrThrow();
         expect(mail.text_body).toContain('2 évaluation(s)');
         // Done once: running the job again sends nothing more.
         await reviewRemindersJob(t.app.services)({ phaseId: f.phaseId }, { id: 'x', attempts: 1 });
@@ -306,12 +429,23 @@ describe('jury scoring', () => {
       const page = await get(staff.cookie, url);
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Le projet sert surtout les intérêts de ses porteurs.');
-      const values = Object.fromEntries([...page.body.matchAll(/name="(level_[^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&')]));
+      const values = Object.fromEntries(
+        [...page.body.matchAll(/name="(level_[^"]+)" value="([^"]*)"/g)].map((m) => [
+          m[1],
+          m[2]
+            .replace(/&#39;/g, "'")
+            .replace(/&quot;/g, '"')
+            .replace(/&amp;/g, '&'),
+        ]),
+      );
       expect(Object.keys(values)).toHaveLength(5 * 6 * 2);
-      const bad = await postForm(t.app, staff.cookie, url, url, { ...values, 'level_impact_5_fr': '' });
+      const bad = await postForm(t.app, staff.cookie, url, url, { ...values, level_impact_5_fr: '' });
       expect(bad.statusCode).toBe(400);
       expect(bad.body).toMatch(/id="level_impact_5_fr-error"/);
-      const good = await postForm(t.app, staff.cookie, url, url, { ...values, 'level_impact_5_fr': 'Change la vie de tout le pays.' });
+      const good = await postForm(t.app, staff.cookie, url, url, {
+        ...values,
+        level_impact_5_fr: 'Change la vie de tout le pays.',
+      });
       expect(good.statusCode).toBe(303);
       const reviewerPage = await get(f.reviewers[0].cookie, `/jury/evaluations/${assignment(0, 1)}`);
       expect(reviewerPage.body).toContain('Change la vie de tout le pays.');
@@ -328,21 +462,42 @@ describe('jury scoring', () => {
       expect(page.body).toContain('Score calibré');
       expect(page.body).toContain('graine par défaut');
       expect(page.body).toContain('jure1 Test');
-      const seeded = await postForm(t.app, staff.cookie, `/admin/evaluations/${f.seasonId}/classement`, `/admin/evaluations/${f.seasonId}/classement/graine`, {});
+      const seeded = await postForm(
+        t.app,
+        staff.cookie,
+        `/admin/evaluations/${f.seasonId}/classement`,
+        `/admin/evaluations/${f.seasonId}/classement/graine`,
+        {},
+      );
       expect(seeded.statusCode).toBe(303);
-      const seed = (await db.selectFrom('review_ranking_seeds').select('seed').where('season_id', '=', f.seasonId).executeTakeFirstOrThrow()).seed;
+      const seed = (
+        await db
+          .selectFrom('review_ranking_seeds')
+          .select('seed')
+          .where('season_id', '=', f.seasonId)
+          .executeTakeFirstOrThrow()
+      ).seed;
       const again = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement`);
       expect(again.body).toContain(`Graine du classement : ${seed}`);
       const csv = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement.csv`);
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-type']).toContain('text/csv');
-      const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       expect(lines[0]).toContain('score_calibre');
       expect(lines).toHaveLength(5);
       expect(csv.body).toContain(`"'=HYPERLINK(""http://x"")"`);
       expect(lines.every((l, i) => i === 0 || l.endsWith(`,${seed}`))).toBe(true);
-      const events = await db.selectFrom('audit_events').select('action').where('subject_id', '=', f.seasonId).execute();
-      expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['review.ranking_seed', 'review.ranking_export', 'review.rubric_update']));
+      const events = await db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('subject_id', '=', f.seasonId)
+        .execute();
+      expect(events.map((e) => e.action)).toEqual(
+        expect.arrayContaining(['review.ranking_seed', 'review.ranking_export', 'review.rubric_update']),
+      );
     });
 
     it('leaves a withdrawn application out of the ranking, the lists, the progress and the reminders; its reviews still calibrate', async () => {
@@ -350,21 +505,42 @@ describe('jury scoring', () => {
       // Application 0 ('Jardins ouverts'): reviewers 0 and 1 submitted, reviewer 2 has not — the only review left to do.
       const withdrawn = f.applications[0];
       const late = f.reviewers[2];
-      const remind = async () => (await postForm(t.app, staff.cookie, `/admin/evaluations/${f.seasonId}`, `/admin/evaluations/${f.seasonId}/relances`, {})).headers.location;
+      const remind = async () =>
+        (
+          await postForm(
+            t.app,
+            staff.cookie,
+            `/admin/evaluations/${f.seasonId}`,
+            `/admin/evaluations/${f.seasonId}/relances`,
+            {},
+          )
+        ).headers.location;
       expect(await remind()).toContain('relances=1');
       expect((await get(late.cookie, '/jury/evaluations')).body).toContain('Jardins ouverts');
       expect((await get(late.cookie, `/jury/evaluations/${assignment(2, 0)}`)).statusCode).toBe(200);
       const before = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement.csv`);
 
-      const owner = await db.selectFrom('applications').select('owner_id').where('id', '=', withdrawn).executeTakeFirstOrThrow();
-      const result = await withdrawApplication(t.app.services, { id: owner.owner_id, label: 'test' }, withdrawn, owner.owner_id);
+      const owner = await db
+        .selectFrom('applications')
+        .select('owner_id')
+        .where('id', '=', withdrawn)
+        .executeTakeFirstOrThrow();
+      const result = await withdrawApplication(
+        t.app.services,
+        { id: owner.owner_id, label: 'test' },
+        withdrawn,
+        owner.owner_id,
+      );
       expect(result.ok).toBe(true);
 
       // The reviewer is no longer asked for it: not listed, not reachable, not reminded.
       expect((await get(late.cookie, '/jury/evaluations')).body).not.toContain('Jardins ouverts');
       expect((await get(late.cookie, `/jury/evaluations/${assignment(2, 0)}`)).statusCode).toBe(404);
       const stillAssigned = `/jury/evaluations/${assignment(2, 3)}`;
-      expect((await postForm(t.app, late.cookie, stillAssigned, `/jury/evaluations/${assignment(2, 0)}`, completeReview(4))).statusCode).toBe(404);
+      expect(
+        (await postForm(t.app, late.cookie, stillAssigned, `/jury/evaluations/${assignment(2, 0)}`, completeReview(4)))
+          .statusCode,
+      ).toBe(404);
       expect(await remind()).toContain('relances=0');
       expect((await get(staff.cookie, `/admin/evaluations/${f.seasonId}`)).body).not.toContain('Jardins ouverts');
 
@@ -372,7 +548,13 @@ describe('jury scoring', () => {
       const page = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement`);
       expect(page.body).toContain('1 candidature(s) retirée(s) ou déclarée(s) inéligible(s) ne sont pas classées');
       const csv = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement.csv`);
-      const rows = (body: string) => body.replace(/^\uFEFF/, '').trim().split('\r\n').slice(1).map((l) => l.split(','));
+      const rows = (body: string) =>
+        body
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\r\n')
+          .slice(1)
+          .map((l) => l.split(','));
       const after = rows(csv.body);
       expect(after.map((r) => r[4])).not.toContain(withdrawn);
       const kept = rows(before.body).filter((r) => r[4] !== withdrawn);

@@ -37,29 +37,58 @@ export function defaultSeed(seasonId: string): number {
  * written without an assignment in a phase open to all. Staff limited to tracks see the rows of their
  * tracks only; the model is always fitted on every review.
  */
-export async function seasonRanking(db: Kysely<DB>, seasonId: string, tracks?: readonly string[]): Promise<SeasonRanking | null> {
+export async function seasonRanking(
+  db: Kysely<DB>,
+  seasonId: string,
+  tracks?: readonly string[],
+): Promise<SeasonRanking | null> {
   const rubric = await loadRubric(db, seasonId);
   if (!rubric) return null;
-  const stored = await db.selectFrom('review_ranking_seeds').select('seed').where('season_id', '=', seasonId).executeTakeFirst();
+  const stored = await db
+    .selectFrom('review_ranking_seeds')
+    .select('seed')
+    .where('season_id', '=', seasonId)
+    .executeTakeFirst();
   const seed = stored ? Number(stored.seed) : defaultSeed(seasonId);
   const assignments = await listSeasonReviewWork(db, seasonId);
   const submitted = assignments.filter((a) => a.review?.submittedAt);
-  const labels = await applicationLabels(db, assignments.map((a) => a.applicationId));
+  const labels = await applicationLabels(
+    db,
+    assignments.map((a) => a.applicationId),
+  );
   const inTheRunning = (id: string) => isInTheRunning(labels.get(id)?.state ?? '');
   // Every submitted review calibrates its reviewer, even on an application withdrawn since; only
   // the applications still in the running are ranked against the selection line.
   const ranking = rankApplications(
     submitted.map((a) => ({ application: a.applicationId, reviewer: a.memberId, scores: a.review!.scores })),
-    { criteria: rubric.criteria, selectionSize: rubric.laureatesSought, seed, candidates: new Set([...labels.keys()].filter(inTheRunning)) },
+    {
+      criteria: rubric.criteria,
+      selectionSize: rubric.laureatesSought,
+      seed,
+      candidates: new Set([...labels.keys()].filter(inTheRunning)),
+    },
   );
   const visible = (id: string) => !tracks || tracks.includes(labels.get(id)?.trackCode ?? '');
   ranking.applications = ranking.applications.filter((a) => visible(a.application));
   const ids = [...new Set(assignments.map((a) => a.applicationId))].filter(visible);
   const unranked = ids.filter((id) => inTheRunning(id) && !submitted.some((s) => s.applicationId === id));
   const outOfTheRunning = ids.filter((id) => !inTheRunning(id));
-  if (tracks) ranking.biases = biasesOnTracks(ranking.biases, submitted.filter((a) => visible(a.applicationId)));
+  if (tracks)
+    ranking.biases = biasesOnTracks(
+      ranking.biases,
+      submitted.filter((a) => visible(a.applicationId)),
+    );
   const reviewerNames = new Map((await listMembers(db, seasonId, { includeRemoved: true })).map((m) => [m.id, m.name]));
-  return { rubric, ranking, seedRecorded: Boolean(stored), trackLimited: tracks !== undefined, labels, reviewerNames, unranked, outOfTheRunning };
+  return {
+    rubric,
+    ranking,
+    seedRecorded: Boolean(stored),
+    trackLimited: tracks !== undefined,
+    labels,
+    reviewerNames,
+    unranked,
+    outOfTheRunning,
+  };
 }
 
 /**
@@ -74,7 +103,11 @@ function biasesOnTracks(biases: Ranking['biases'], visibleReviews: readonly { me
 }
 
 /** Draws and records a new seed for the season's ranking (ties and bootstrap follow it); audited. */
-export async function recordRankingSeed(services: Services, actor: Actor, input: { seasonId: string; userId: string }): Promise<number | null> {
+export async function recordRankingSeed(
+  services: Services,
+  actor: Actor,
+  input: { seasonId: string; userId: string },
+): Promise<number | null> {
   const now = services.clock.now();
   const seed = randomInt(0, 2 ** 31 - 1);
   return auditedTransaction(services.db, actor, now, async (trx, audit) => {
@@ -92,7 +125,20 @@ export async function recordRankingSeed(services: Services, actor: Actor, input:
 
 /** The ranking as CSV rows (header first); cells are neutralised by the caller's CSV writer. */
 export function rankingRows(data: SeasonRanking): string[][] {
-  const header = ['rang', 'rang_min', 'rang_max', 'franchit_la_ligne', 'candidature', 'titre', 'parcours', 'evaluations', 'moyenne', 'mediane', 'score_calibre', 'graine'];
+  const header = [
+    'rang',
+    'rang_min',
+    'rang_max',
+    'franchit_la_ligne',
+    'candidature',
+    'titre',
+    'parcours',
+    'evaluations',
+    'moyenne',
+    'mediane',
+    'score_calibre',
+    'graine',
+  ];
   const rows = data.ranking.applications.map((a) => [
     String(a.rank),
     String(a.rankLow),

@@ -40,14 +40,20 @@ export function JuryHomePage({ ctx, seasons }: { ctx: ViewContext; seasons: Seas
             {seasons.map((s) => (
               <div class="fr-col-12 fr-col-md-6">
                 <div class="fr-card fr-p-3w">
-                  <h2 class="fr-h4" safe>{s.name}</h2>
+                  <h2 class="fr-h4" safe>
+                    {s.name}
+                  </h2>
                   <p safe>{t(locale, m.assignedCount, { n: s.assigned })}</p>
                   <ul class="fr-btns-group fr-btns-group--inline-md">
                     <li>
-                      <a class="fr-btn fr-btn--secondary" href={`/jury/saisons/${s.seasonId}`} safe>{t(locale, m.declarations)}</a>
+                      <a class="fr-btn fr-btn--secondary" href={`/jury/saisons/${s.seasonId}`} safe>
+                        {t(locale, m.declarations)}
+                      </a>
                     </li>
                     <li>
-                      <a class="fr-btn" href="/jury/evaluations" safe>{t(locale, m.evaluations)}</a>
+                      <a class="fr-btn" href="/jury/evaluations" safe>
+                        {t(locale, m.evaluations)}
+                      </a>
                     </li>
                   </ul>
                 </div>
@@ -88,7 +94,9 @@ export function DeclarePage(props: {
     <Page ctx={ctx} title={title}>
       <div class="fr-container fr-my-6w">
         <p>
-          <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/jury" safe>{t(locale, m.homeTitle)}</a>
+          <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/jury" safe>
+            {t(locale, m.homeTitle)}
+          </a>
         </p>
         <h1 safe>{title}</h1>
         {props.notice ? <Alert kind="success" title={props.notice} /> : ''}
@@ -96,49 +104,78 @@ export function DeclarePage(props: {
         <h2 safe>{t(locale, m.profile)}</h2>
         <form method="post" action={`${base}/profil`} novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <Input locale={locale} name="siren" label={t(locale, m.mySiren)} hint={t(locale, m.sirenHint)} value={props.siren} error={props.sirenError} />
-          <button type="submit" class="fr-btn fr-btn--secondary" safe>{t(locale, m.save)}</button>
+          <Input
+            locale={locale}
+            name="siren"
+            label={t(locale, m.mySiren)}
+            hint={t(locale, m.sirenHint)}
+            value={props.siren}
+            error={props.sirenError}
+          />
+          <button type="submit" class="fr-btn fr-btn--secondary" safe>
+            {t(locale, m.save)}
+          </button>
         </form>
-        <h2 class="fr-mt-6w" safe>{t(locale, m.eligibleApplications)}</h2>
+        <h2 class="fr-mt-6w" safe>
+          {t(locale, m.eligibleApplications)}
+        </h2>
         {cards.length === 0 ? <p safe>{t(locale, m.noApplications)}</p> : ''}
         {cards.map((card, i) => {
           const error = props.cardError?.applicationId === card.id ? props.cardError : undefined;
           const reasonId = `reason-${i}`;
           return (
             <section class="fr-card fr-p-3w fr-mb-3w" aria-labelledby={`card-${i}`}>
-              <h3 class="fr-h5" id={`card-${i}`} safe>{card.title}</h3>
+              <h3 class="fr-h5" id={`card-${i}`} safe>
+                {card.title}
+              </h3>
               <p class="fr-text--sm">
                 <span safe>{`${t(locale, m.track)} : ${card.track}`}</span>
                 {card.organisation ? <span safe>{` · ${t(locale, m.organisation)} : ${card.organisation}`}</span> : ''}
                 {card.assigned ? (
                   <>
                     {' '}
-                    <span class="fr-badge fr-badge--info fr-badge--sm" safe>{t(locale, m.assignedLabel)}</span>
+                    <span class="fr-badge fr-badge--info fr-badge--sm" safe>
+                      {t(locale, m.assignedLabel)}
+                    </span>
                   </>
                 ) : (
                   ''
                 )}
               </p>
               {card.conflicts.map((c) => (
-                <p class="fr-badge fr-badge--warning" safe>{t(locale, m.inConflict, { reason: conflictReason(locale, c) || '—' })}</p>
+                <p class="fr-badge fr-badge--warning" safe>
+                  {t(locale, m.inConflict, { reason: conflictReason(locale, c) || '—' })}
+                </p>
               ))}
               <form method="post" action={`${base}/candidatures/${card.id}/souhait`} class="fr-mb-2w">
                 <CsrfField token={ctx.csrfToken} />
                 <div class="fr-select-group">
-                  <label class="fr-label" for={`bid-${i}`} safe>{t(locale, m.myBid)}</label>
+                  <label class="fr-label" for={`bid-${i}`} safe>
+                    {t(locale, m.myBid)}
+                  </label>
                   <select class="fr-select" id={`bid-${i}`} name="bid">
-                    <option value="" selected={card.bid === null} safe>{t(locale, m.bidNone)}</option>
+                    <option value="" selected={card.bid === null} safe>
+                      {t(locale, m.bidNone)}
+                    </option>
                     {(['eager', 'willing', 'not_willing'] as const).map((b) => (
-                      <option value={b} selected={card.bid === b} safe>{t(locale, bidLabels[b])}</option>
+                      <option value={b} selected={card.bid === b} safe>
+                        {t(locale, bidLabels[b])}
+                      </option>
                     ))}
                   </select>
                 </div>
-                <button type="submit" class="fr-btn fr-btn--sm fr-btn--secondary" safe>{t(locale, m.saveBid)}</button>
+                <button type="submit" class="fr-btn fr-btn--sm fr-btn--secondary" safe>
+                  {t(locale, m.saveBid)}
+                </button>
               </form>
               <form method="post" action={`${base}/candidatures/${card.id}/conflit`} novalidate>
                 <CsrfField token={ctx.csrfToken} />
                 <div class={`fr-input-group${error ? ' fr-input-group--error' : ''}`}>
-                  <label class="fr-label" for={reasonId} safe>{`${t(locale, m.conflictReason)} / ${t(locale, m.recuseReason)}`}</label>
+                  <label
+                    class="fr-label"
+                    for={reasonId}
+                    safe
+                  >{`${t(locale, m.conflictReason)} / ${t(locale, m.recuseReason)}`}</label>
                   <input
                     class={`fr-input${error ? ' fr-input--error' : ''}`}
                     id={reasonId}
@@ -148,7 +185,9 @@ export function DeclarePage(props: {
                     {...(error ? { 'aria-describedby': `${reasonId}-error`, 'aria-invalid': 'true' } : {})}
                   />
                   {error ? (
-                    <p id={`${reasonId}-error`} class="fr-error-text" safe>{t(locale, error.error.message, error.error.params)}</p>
+                    <p id={`${reasonId}-error`} class="fr-error-text" safe>
+                      {t(locale, error.error.message, error.error.params)}
+                    </p>
                   ) : (
                     ''
                   )}

@@ -1,7 +1,18 @@
 import type Html from '@kitajs/html';
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, Checkbox, CsrfField, DataTable, ErrorSummary, EveryTrackOnly, Input, Select, TextArea } from '../../../core/ui/components.js';
+import {
+  Alert,
+  Breadcrumb,
+  Checkbox,
+  CsrfField,
+  DataTable,
+  ErrorSummary,
+  EveryTrackOnly,
+  Input,
+  Select,
+  TextArea,
+} from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
@@ -27,12 +38,23 @@ export interface SeasonRef {
 export const juryPath = (seasonId: string) => `/admin/saisons/${seasonId}/jury`;
 
 function Crumbs({ locale, season, current }: { locale: Locale; season: SeasonRef; current?: string }): JSX.Element {
-  const items = [{ label: t(locale, m.administration), href: '/admin' }, { label: t(locale, m.seasons), href: '/admin/jury' }, { label: t(locale, m.juryTitle, { season: season.name }), href: juryPath(season.id) }];
+  const items = [
+    { label: t(locale, m.administration), href: '/admin' },
+    { label: t(locale, m.seasons), href: '/admin/jury' },
+    { label: t(locale, m.juryTitle, { season: season.name }), href: juryPath(season.id) },
+  ];
   if (current) items.push({ label: current, href: '' });
   return <Breadcrumb locale={locale} items={items} />;
 }
 
-function Shell(props: { ctx: ViewContext; season: SeasonRef; title: string; crumb?: string; notice?: string; children?: Html.Children }): JSX.Element {
+function Shell(props: {
+  ctx: ViewContext;
+  season: SeasonRef;
+  title: string;
+  crumb?: string;
+  notice?: string;
+  children?: Html.Children;
+}): JSX.Element {
   return (
     <Page ctx={props.ctx} title={props.title}>
       <div class="fr-container fr-my-6w">
@@ -50,13 +72,19 @@ function Nav({ locale, season }: { locale: Locale; season: SeasonRef }): JSX.Ele
   return (
     <ul class="fr-btns-group fr-btns-group--inline-md">
       <li>
-        <a class="fr-btn fr-btn--secondary" href={`${base}/conflits`} safe>{t(locale, m.linkConflicts)}</a>
+        <a class="fr-btn fr-btn--secondary" href={`${base}/conflits`} safe>
+          {t(locale, m.linkConflicts)}
+        </a>
       </li>
       <li>
-        <a class="fr-btn fr-btn--secondary" href={`${base}/phases`} safe>{t(locale, m.linkPhases)}</a>
+        <a class="fr-btn fr-btn--secondary" href={`${base}/phases`} safe>
+          {t(locale, m.linkPhases)}
+        </a>
       </li>
       <li>
-        <a class="fr-btn fr-btn--secondary" href={`${base}/affectation`} safe>{t(locale, m.linkAssignment)}</a>
+        <a class="fr-btn fr-btn--secondary" href={`${base}/affectation`} safe>
+          {t(locale, m.linkAssignment)}
+        </a>
       </li>
     </ul>
   );
@@ -73,9 +101,23 @@ function memberLabels(locale: Locale): Record<string, string> {
   };
 }
 
-function MemberFields({ locale, state, withEmail }: { locale: Locale; state: FormState; withEmail: boolean }): JSX.Element {
+function MemberFields({
+  locale,
+  state,
+  withEmail,
+}: {
+  locale: Locale;
+  state: FormState;
+  withEmail: boolean;
+}): JSX.Element {
   const l = memberLabels(locale);
-  const field = (name: string) => ({ locale, name, label: l[name], value: state.values[name] ?? '', error: state.errors[name] });
+  const field = (name: string) => ({
+    locale,
+    name,
+    label: l[name],
+    value: state.values[name] ?? '',
+    error: state.errors[name],
+  });
   return (
     <>
       {withEmail ? <Input {...field('email')} type="email" autocomplete="off" required /> : ''}
@@ -89,7 +131,13 @@ function MemberFields({ locale, state, withEmail }: { locale: Locale; state: For
 }
 
 /** /admin/saisons/:id/jury: the members, the invitation form and the links to the other jury pages. */
-export function JuryPage(props: { ctx: ViewContext; season: SeasonRef; members: JuryMember[]; state: FormState; notice?: string }): JSX.Element {
+export function JuryPage(props: {
+  ctx: ViewContext;
+  season: SeasonRef;
+  members: JuryMember[];
+  state: FormState;
+  notice?: string;
+}): JSX.Element {
   const { ctx, season, members, state } = props;
   const { locale } = ctx;
   const base = juryPath(season.id);
@@ -101,13 +149,25 @@ export function JuryPage(props: { ctx: ViewContext; season: SeasonRef; members: 
       {members.length === 0 ? (
         <p safe>{t(locale, m.noMembers)}</p>
       ) : (
-        <DataTable caption={t(locale, m.members)} hiddenCaption columns={[t(locale, m.person), t(locale, m.expertise), t(locale, m.topics), t(locale, m.load), t(locale, m.actions)]}>
+        <DataTable
+          caption={t(locale, m.members)}
+          hiddenCaption
+          columns={[
+            t(locale, m.person),
+            t(locale, m.expertise),
+            t(locale, m.topics),
+            t(locale, m.load),
+            t(locale, m.actions),
+          ]}
+        >
           {members.map((member) => (
             <tr>
               <td>
                 <span safe>{member.name}</span>
                 <br />
-                <span class="fr-text--sm" safe>{member.email}</span>
+                <span class="fr-text--sm" safe>
+                  {member.email}
+                </span>
               </td>
               <td safe>{member.expertise}</td>
               <td safe>{member.topics.join(', ')}</td>
@@ -116,14 +176,24 @@ export function JuryPage(props: { ctx: ViewContext; season: SeasonRef; members: 
                 <EveryTrackOnly user={ctx.user} locale={locale} quiet>
                   <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
                     <li>
-                      <a class="fr-btn fr-btn--secondary" href={`${base}/membres/${member.id}/modifier`} title={`${t(locale, m.edit)} : ${member.email}`} safe>
+                      <a
+                        class="fr-btn fr-btn--secondary"
+                        href={`${base}/membres/${member.id}/modifier`}
+                        title={`${t(locale, m.edit)} : ${member.email}`}
+                        safe
+                      >
                         {t(locale, m.edit)}
                       </a>
                     </li>
                     <li>
                       <form method="post" action={`${base}/membres/${member.id}/retirer`}>
                         <CsrfField token={ctx.csrfToken} />
-                        <button type="submit" class="fr-btn fr-btn--tertiary" title={`${t(locale, m.remove)} : ${member.email}`} safe>
+                        <button
+                          type="submit"
+                          class="fr-btn fr-btn--tertiary"
+                          title={`${t(locale, m.remove)} : ${member.email}`}
+                          safe
+                        >
                           {t(locale, m.remove)}
                         </button>
                       </form>
@@ -135,22 +205,35 @@ export function JuryPage(props: { ctx: ViewContext; season: SeasonRef; members: 
           ))}
         </DataTable>
       )}
-      <h2 id="inviter" safe>{t(locale, m.inviteTitle)}</h2>
+      <h2 id="inviter" safe>
+        {t(locale, m.inviteTitle)}
+      </h2>
       <EveryTrackOnly user={ctx.user} locale={locale}>
-        <p class="fr-hint-text" safe>{t(locale, m.inviteHint)}</p>
+        <p class="fr-hint-text" safe>
+          {t(locale, m.inviteHint)}
+        </p>
         <form method="post" action={base} novalidate>
           <CsrfField token={ctx.csrfToken} />
           <ErrorSummary locale={locale} errors={state.errors} labels={memberLabels(locale)} />
-          <p class="fr-hint-text" safe>{t(locale, uiMessages.requiredHint)}</p>
+          <p class="fr-hint-text" safe>
+            {t(locale, uiMessages.requiredHint)}
+          </p>
           <MemberFields locale={locale} state={state} withEmail />
-          <button type="submit" class="fr-btn" safe>{t(locale, m.invite)}</button>
+          <button type="submit" class="fr-btn" safe>
+            {t(locale, m.invite)}
+          </button>
         </form>
       </EveryTrackOnly>
     </Shell>
   );
 }
 
-export function MemberEditPage(props: { ctx: ViewContext; season: SeasonRef; member: JuryMember; state: FormState }): JSX.Element {
+export function MemberEditPage(props: {
+  ctx: ViewContext;
+  season: SeasonRef;
+  member: JuryMember;
+  state: FormState;
+}): JSX.Element {
   const { ctx, season, member, state } = props;
   const { locale } = ctx;
   const title = `${t(locale, m.editMember)} : ${member.email}`;
@@ -159,9 +242,13 @@ export function MemberEditPage(props: { ctx: ViewContext; season: SeasonRef; mem
       <form method="post" action={`${juryPath(season.id)}/membres/${member.id}`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <ErrorSummary locale={locale} errors={state.errors} labels={memberLabels(locale)} />
-        <p class="fr-hint-text" safe>{t(locale, uiMessages.requiredHint)}</p>
+        <p class="fr-hint-text" safe>
+          {t(locale, uiMessages.requiredHint)}
+        </p>
         <MemberFields locale={locale} state={state} withEmail={false} />
-        <button type="submit" class="fr-btn" safe>{t(locale, m.save)}</button>
+        <button type="submit" class="fr-btn" safe>
+          {t(locale, m.save)}
+        </button>
       </form>
     </Shell>
   );
@@ -191,13 +278,39 @@ function conflictLabels(locale: Locale): Record<string, string> {
   return { application_id: t(locale, m.application), member_id: t(locale, m.reviewer), reason: t(locale, m.reason) };
 }
 
-function PairSelects({ locale, state, applications, members }: { locale: Locale; state: FormState; applications: ApplicationForReview[]; members: JuryMember[] }): JSX.Element {
+function PairSelects({
+  locale,
+  state,
+  applications,
+  members,
+}: {
+  locale: Locale;
+  state: FormState;
+  applications: ApplicationForReview[];
+  members: JuryMember[];
+}): JSX.Element {
   const l = conflictLabels(locale);
   const choose = { value: '', label: t(locale, m.chooseOne) };
   return (
     <>
-      <Select locale={locale} name="application_id" label={l.application_id} value={state.values.application_id ?? ''} error={state.errors.application_id} required options={[choose, ...applications.map((a) => ({ value: a.id, label: a.title || a.id }))]} />
-      <Select locale={locale} name="member_id" label={l.member_id} value={state.values.member_id ?? ''} error={state.errors.member_id} required options={[choose, ...members.map((x) => ({ value: x.id, label: `${x.name} (${x.email})` }))]} />
+      <Select
+        locale={locale}
+        name="application_id"
+        label={l.application_id}
+        value={state.values.application_id ?? ''}
+        error={state.errors.application_id}
+        required
+        options={[choose, ...applications.map((a) => ({ value: a.id, label: a.title || a.id }))]}
+      />
+      <Select
+        locale={locale}
+        name="member_id"
+        label={l.member_id}
+        value={state.values.member_id ?? ''}
+        error={state.errors.member_id}
+        required
+        options={[choose, ...members.map((x) => ({ value: x.id, label: `${x.name} (${x.email})` }))]}
+      />
     </>
   );
 }
@@ -218,12 +331,28 @@ export function ConflictsPage(props: {
   const who = new Map(members.map((x) => [x.id, x.email]));
   const base = `${juryPath(season.id)}/conflits`;
   return (
-    <Shell ctx={ctx} season={season} title={t(locale, m.conflictsTitle)} crumb={t(locale, m.conflictsTitle)} notice={props.notice}>
+    <Shell
+      ctx={ctx}
+      season={season}
+      title={t(locale, m.conflictsTitle)}
+      crumb={t(locale, m.conflictsTitle)}
+      notice={props.notice}
+    >
       <p safe>{t(locale, m.conflictsIntro)}</p>
       {conflicts.length === 0 ? (
         <p safe>{t(locale, m.noConflicts)}</p>
       ) : (
-        <DataTable caption={t(locale, m.conflictsTitle)} hiddenCaption columns={[t(locale, m.application), t(locale, m.reviewer), t(locale, m.source), t(locale, m.reason), t(locale, m.actions)]}>
+        <DataTable
+          caption={t(locale, m.conflictsTitle)}
+          hiddenCaption
+          columns={[
+            t(locale, m.application),
+            t(locale, m.reviewer),
+            t(locale, m.source),
+            t(locale, m.reason),
+            t(locale, m.actions),
+          ]}
+        >
           {conflicts.map((c) => (
             <tr>
               <td safe>{title.get(c.applicationId) ?? c.applicationId}</td>
@@ -234,7 +363,9 @@ export function ConflictsPage(props: {
                 {c.source === 'staff' ? (
                   <form method="post" action={`${base}/${c.id}/lever`}>
                     <CsrfField token={ctx.csrfToken} />
-                    <button type="submit" class="fr-btn fr-btn--sm fr-btn--tertiary" safe>{t(locale, m.lift)}</button>
+                    <button type="submit" class="fr-btn fr-btn--sm fr-btn--tertiary" safe>
+                      {t(locale, m.lift)}
+                    </button>
                   </form>
                 ) : (
                   ''
@@ -244,13 +375,25 @@ export function ConflictsPage(props: {
           ))}
         </DataTable>
       )}
-      <h2 id="ajouter" safe>{t(locale, m.addConflict)}</h2>
+      <h2 id="ajouter" safe>
+        {t(locale, m.addConflict)}
+      </h2>
       <form method="post" action={base} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <ErrorSummary locale={locale} errors={state.errors} labels={conflictLabels(locale)} />
         <PairSelects locale={locale} state={state} applications={applications} members={members} />
-        <TextArea locale={locale} name="reason" label={t(locale, m.reason)} value={state.values.reason ?? ''} error={state.errors.reason} rows={3} required />
-        <button type="submit" class="fr-btn" safe>{t(locale, m.addConflict)}</button>
+        <TextArea
+          locale={locale}
+          name="reason"
+          label={t(locale, m.reason)}
+          value={state.values.reason ?? ''}
+          error={state.errors.reason}
+          rows={3}
+          required
+        />
+        <button type="submit" class="fr-btn" safe>
+          {t(locale, m.addConflict)}
+        </button>
       </form>
     </Shell>
   );
@@ -280,15 +423,33 @@ export function phaseFormValues(p: PhaseRow): Record<string, string> {
   };
 }
 
-function PhaseForm({ ctx, action, state, button }: { ctx: ViewContext; action: string; state: FormState; button: string }): JSX.Element {
+function PhaseForm({
+  ctx,
+  action,
+  state,
+  button,
+}: {
+  ctx: ViewContext;
+  action: string;
+  state: FormState;
+  button: string;
+}): JSX.Element {
   const { locale } = ctx;
   const l = phaseLabels(locale);
-  const field = (name: string) => ({ locale, name, label: l[name], value: state.values[name] ?? '', error: state.errors[name] });
+  const field = (name: string) => ({
+    locale,
+    name,
+    label: l[name],
+    value: state.values[name] ?? '',
+    error: state.errors[name],
+  });
   return (
     <form method="post" action={action} novalidate>
       <CsrfField token={ctx.csrfToken} />
       <ErrorSummary locale={locale} errors={state.errors} labels={l} />
-      <p class="fr-hint-text" safe>{t(locale, uiMessages.requiredHint)}</p>
+      <p class="fr-hint-text" safe>
+        {t(locale, uiMessages.requiredHint)}
+      </p>
       <Input {...field('name')} required />
       <Input {...field('name_en')} />
       <Input {...field('starts_at')} type="datetime-local" required />
@@ -309,8 +470,14 @@ function PhaseForm({ ctx, action, state, button }: { ctx: ViewContext; action: s
         ]}
       />
       <Checkbox name="blind" label={t(locale, m.blind)} checked={state.values.blind === 'on'} />
-      <Checkbox name="editable_after_end" label={t(locale, m.editableAfterEnd)} checked={state.values.editable_after_end === 'on'} />
-      <button type="submit" class="fr-btn fr-mt-2w" safe>{button}</button>
+      <Checkbox
+        name="editable_after_end"
+        label={t(locale, m.editableAfterEnd)}
+        checked={state.values.editable_after_end === 'on'}
+      />
+      <button type="submit" class="fr-btn fr-mt-2w" safe>
+        {button}
+      </button>
     </form>
   );
 }
@@ -318,25 +485,54 @@ function PhaseForm({ ctx, action, state, button }: { ctx: ViewContext; action: s
 const othersLabel = { never: m.othersNever, after_own: m.othersAfterOwn, always: m.othersAlways } as const;
 
 /** /admin/saisons/:id/jury/phases: the season's phases and the form to add one. */
-export function PhasesPage(props: { ctx: ViewContext; season: SeasonRef; phases: PhaseRow[]; state: FormState; notice?: string }): JSX.Element {
+export function PhasesPage(props: {
+  ctx: ViewContext;
+  season: SeasonRef;
+  phases: PhaseRow[];
+  state: FormState;
+  notice?: string;
+}): JSX.Element {
   const { ctx, season, phases, state } = props;
   const { locale } = ctx;
   const base = `${juryPath(season.id)}/phases`;
   return (
-    <Shell ctx={ctx} season={season} title={t(locale, m.phasesTitle)} crumb={t(locale, m.phasesTitle)} notice={props.notice}>
+    <Shell
+      ctx={ctx}
+      season={season}
+      title={t(locale, m.phasesTitle)}
+      crumb={t(locale, m.phasesTitle)}
+      notice={props.notice}
+    >
       {phases.length === 0 ? (
         <p safe>{t(locale, m.noPhases)}</p>
       ) : (
-        <DataTable caption={t(locale, m.phasesTitle)} hiddenCaption columns={[t(locale, m.phaseName), t(locale, m.dates), t(locale, m.visibility), t(locale, m.othersReviews), t(locale, m.actions)]}>
+        <DataTable
+          caption={t(locale, m.phasesTitle)}
+          hiddenCaption
+          columns={[
+            t(locale, m.phaseName),
+            t(locale, m.dates),
+            t(locale, m.visibility),
+            t(locale, m.othersReviews),
+            t(locale, m.actions),
+          ]}
+        >
           {phases.map((p) => (
             <tr>
               <td safe>{p.name}</td>
-              <td safe>{`${formatDateTime(locale, new Date(p.starts_at))} → ${formatDateTime(locale, new Date(p.ends_at))}`}</td>
+              <td
+                safe
+              >{`${formatDateTime(locale, new Date(p.starts_at))} → ${formatDateTime(locale, new Date(p.ends_at))}`}</td>
               <td safe>{t(locale, p.visibility === 'all' ? m.visibilityAll : m.visibilityAssigned)}</td>
               <td safe>{t(locale, othersLabel[p.others_reviews])}</td>
               <td>
                 <EveryTrackOnly user={ctx.user} locale={locale} quiet>
-                  <a class="fr-btn fr-btn--sm fr-btn--secondary" href={`${base}/${p.id}/modifier`} title={`${t(locale, m.edit)} : ${p.name}`} safe>
+                  <a
+                    class="fr-btn fr-btn--sm fr-btn--secondary"
+                    href={`${base}/${p.id}/modifier`}
+                    title={`${t(locale, m.edit)} : ${p.name}`}
+                    safe
+                  >
                     {t(locale, m.edit)}
                   </a>
                 </EveryTrackOnly>
@@ -345,7 +541,9 @@ export function PhasesPage(props: { ctx: ViewContext; season: SeasonRef; phases:
           ))}
         </DataTable>
       )}
-      <h2 id="nouvelle" safe>{t(locale, m.newPhase)}</h2>
+      <h2 id="nouvelle" safe>
+        {t(locale, m.newPhase)}
+      </h2>
       <EveryTrackOnly user={ctx.user} locale={locale}>
         <PhaseForm ctx={ctx} action={base} state={state} button={t(locale, m.create)} />
       </EveryTrackOnly>
@@ -353,12 +551,22 @@ export function PhasesPage(props: { ctx: ViewContext; season: SeasonRef; phases:
   );
 }
 
-export function PhaseEditPage(props: { ctx: ViewContext; season: SeasonRef; phase: PhaseRow; state: FormState }): JSX.Element {
+export function PhaseEditPage(props: {
+  ctx: ViewContext;
+  season: SeasonRef;
+  phase: PhaseRow;
+  state: FormState;
+}): JSX.Element {
   const { ctx, season, phase, state } = props;
   const { locale } = ctx;
   return (
     <Shell ctx={ctx} season={season} title={`${t(locale, m.editPhase)} : ${phase.name}`} crumb={t(locale, m.editPhase)}>
-      <PhaseForm ctx={ctx} action={`${juryPath(season.id)}/phases/${phase.id}`} state={state} button={t(locale, m.save)} />
+      <PhaseForm
+        ctx={ctx}
+        action={`${juryPath(season.id)}/phases/${phase.id}`}
+        state={state}
+        button={t(locale, m.save)}
+      />
     </Shell>
   );
 }
@@ -390,12 +598,26 @@ export function AssignmentPage(props: {
   const email = new Map(members.map((x) => [x.id, x.email]));
   const runLabels = { per_application: t(locale, m.perApplication) };
   return (
-    <Shell ctx={ctx} season={season} title={t(locale, m.assignmentTitle)} crumb={t(locale, m.assignmentTitle)} notice={props.notice}>
+    <Shell
+      ctx={ctx}
+      season={season}
+      title={t(locale, m.assignmentTitle)}
+      crumb={t(locale, m.assignmentTitle)}
+      notice={props.notice}
+    >
       <p safe>{t(locale, m.assignmentIntro)}</p>
-      <p safe>{t(locale, m.counts, { applications: applications.length, members: members.length, conflicts: props.conflictCount })}</p>
+      <p safe>
+        {t(locale, m.counts, {
+          applications: applications.length,
+          members: members.length,
+          conflicts: props.conflictCount,
+        })}
+      </p>
       {props.infeasible ? (
         <div class="fr-alert fr-alert--error fr-mb-4w" role="alert">
-          <h2 class="fr-alert__title" safe>{t(locale, m.infeasibleTitle)}</h2>
+          <h2 class="fr-alert__title" safe>
+            {t(locale, m.infeasibleTitle)}
+          </h2>
           <p safe>{t(locale, m.infeasibleText)}</p>
           <ul>
             {props.infeasible.map((e) => (
@@ -413,12 +635,28 @@ export function AssignmentPage(props: {
         <form method="post" action={base} novalidate>
           <CsrfField token={ctx.csrfToken} />
           <ErrorSummary locale={locale} errors={state.errors} labels={runLabels} />
-          <Input locale={locale} name="per_application" label={runLabels.per_application} type="number" value={state.values.per_application ?? String(run?.per_application ?? 3)} error={state.errors.per_application} required />
-          <Checkbox name="fair" label={t(locale, m.fair)} checked={state.values.fair === 'on' || (state.values.fair === undefined && run?.fair === true)} />
-          <button type="submit" class="fr-btn fr-mt-2w" safe>{t(locale, run ? m.rerun : m.run)}</button>
+          <Input
+            locale={locale}
+            name="per_application"
+            label={runLabels.per_application}
+            type="number"
+            value={state.values.per_application ?? String(run?.per_application ?? 3)}
+            error={state.errors.per_application}
+            required
+          />
+          <Checkbox
+            name="fair"
+            label={t(locale, m.fair)}
+            checked={state.values.fair === 'on' || (state.values.fair === undefined && run?.fair === true)}
+          />
+          <button type="submit" class="fr-btn fr-mt-2w" safe>
+            {t(locale, run ? m.rerun : m.run)}
+          </button>
         </form>
       )}
-      <h2 class="fr-mt-6w" safe>{t(locale, m.runTitle)}</h2>
+      <h2 class="fr-mt-6w" safe>
+        {t(locale, m.runTitle)}
+      </h2>
       {!run ? (
         <p safe>{t(locale, m.noRun)}</p>
       ) : (
@@ -435,9 +673,16 @@ export function AssignmentPage(props: {
             <dt safe>{t(locale, m.seconds)}</dt>
             <dd safe>{t(locale, m.secondsValue, { s: run.seconds.toFixed(3) })}</dd>
             <dt safe>{t(locale, m.publish)}</dt>
-            <dd safe>{run.published_at ? t(locale, m.published, { date: formatDateTime(locale, new Date(run.published_at)) }) : t(locale, m.notPublished)}</dd>
+            <dd safe>
+              {run.published_at
+                ? t(locale, m.published, { date: formatDateTime(locale, new Date(run.published_at)) })
+                : t(locale, m.notPublished)}
+            </dd>
           </dl>
-          <DataTable caption={t(locale, m.perApplicationTable)} columns={[t(locale, m.application), t(locale, m.count), t(locale, m.assigned)]}>
+          <DataTable
+            caption={t(locale, m.perApplicationTable)}
+            columns={[t(locale, m.application), t(locale, m.count), t(locale, m.assigned)]}
+          >
             {applications.map((a) => {
               const mine = pairs.filter((p) => p.applicationId === a.id);
               return (
@@ -448,13 +693,23 @@ export function AssignmentPage(props: {
                     <ul class="fr-raw-list">
                       {mine.map((p) => (
                         <li>
-                          <span safe>{`${email.get(p.memberId) ?? '—'} (${t(locale, m.affinity)} ${round(p.affinity)}, ${t(locale, p.origin === 'manual' ? m.originManual : m.originEngine)}${p.reviewed ? `, ${t(locale, m.reviewed)}` : ''})`}</span>
+                          <span
+                            safe
+                          >{`${email.get(p.memberId) ?? '—'} (${t(locale, m.affinity)} ${round(p.affinity)}, ${t(locale, p.origin === 'manual' ? m.originManual : m.originEngine)}${p.reviewed ? `, ${t(locale, m.reviewed)}` : ''})`}</span>
                           {p.reviewed ? (
                             ''
                           ) : (
                             <form method="post" action={`${base}/paires/${p.id}/retirer`} class="fr-displayed-inline">
                               <CsrfField token={ctx.csrfToken} />
-                              <button type="submit" class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline" title={t(locale, m.removePairOf, { reviewer: email.get(p.memberId) ?? '', application: a.title })} safe>
+                              <button
+                                type="submit"
+                                class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline"
+                                title={t(locale, m.removePairOf, {
+                                  reviewer: email.get(p.memberId) ?? '',
+                                  application: a.title,
+                                })}
+                                safe
+                              >
                                 {t(locale, m.removePair)}
                               </button>
                             </form>
@@ -467,7 +722,10 @@ export function AssignmentPage(props: {
               );
             })}
           </DataTable>
-          <DataTable caption={t(locale, m.perReviewerTable)} columns={[t(locale, m.reviewer), t(locale, m.load), t(locale, m.count)]}>
+          <DataTable
+            caption={t(locale, m.perReviewerTable)}
+            columns={[t(locale, m.reviewer), t(locale, m.load), t(locale, m.count)]}
+          >
             {members.map((x) => (
               <tr>
                 <td safe>{x.email}</td>
@@ -476,20 +734,28 @@ export function AssignmentPage(props: {
               </tr>
             ))}
           </DataTable>
-          <h2 id="paire" safe>{t(locale, m.addPair)}</h2>
-          <p class="fr-hint-text" safe>{t(locale, m.addPairHint)}</p>
+          <h2 id="paire" safe>
+            {t(locale, m.addPair)}
+          </h2>
+          <p class="fr-hint-text" safe>
+            {t(locale, m.addPairHint)}
+          </p>
           <form method="post" action={`${base}/paires`} novalidate>
             <CsrfField token={ctx.csrfToken} />
             <ErrorSummary locale={locale} errors={pairState.errors} labels={conflictLabels(locale)} />
             <PairSelects locale={locale} state={pairState} applications={applications} members={members} />
-            <button type="submit" class="fr-btn" safe>{t(locale, m.add)}</button>
+            <button type="submit" class="fr-btn" safe>
+              {t(locale, m.add)}
+            </button>
           </form>
           {run.published_at || props.trackLimited ? (
             ''
           ) : (
             <form method="post" action={`${base}/publier`} class="fr-mt-6w">
               <CsrfField token={ctx.csrfToken} />
-              <button type="submit" class="fr-btn fr-btn--icon-left fr-icon-send-plane-line" safe>{t(locale, m.publish)}</button>
+              <button type="submit" class="fr-btn fr-btn--icon-left fr-icon-send-plane-line" safe>
+                {t(locale, m.publish)}
+              </button>
             </form>
           )}
         </>
@@ -499,13 +765,22 @@ export function AssignmentPage(props: {
 }
 
 /** /admin/jury: every season, with its number of active jury members and a link to its jury page. */
-export function JuriesPage({ ctx, seasons }: { ctx: ViewContext; seasons: Array<SeasonRef & { members: number }> }): JSX.Element {
+export function JuriesPage({
+  ctx,
+  seasons,
+}: {
+  ctx: ViewContext;
+  seasons: Array<SeasonRef & { members: number }>;
+}): JSX.Element {
   const { locale } = ctx;
   const title = t(locale, m.seasons);
   return (
     <Page ctx={ctx} title={title}>
       <div class="fr-container fr-my-6w">
-        <Breadcrumb locale={locale} items={[{ label: t(locale, m.administration), href: '/admin' }, { label: title }]} />
+        <Breadcrumb
+          locale={locale}
+          items={[{ label: t(locale, m.administration), href: '/admin' }, { label: title }]}
+        />
         <h1 safe>{title}</h1>
         <p safe>{t(locale, m.juriesIntro)}</p>
         {seasons.length === 0 ? (

@@ -25,20 +25,45 @@ interface FormState {
   errors: Record<string, FieldError>;
 }
 
-function LaureateForm({ ctx, season, action, state }: { ctx: ViewContext; season: SeasonRecord; action: string; state: FormState }): JSX.Element {
+function LaureateForm({
+  ctx,
+  season,
+  action,
+  state,
+}: {
+  ctx: ViewContext;
+  season: SeasonRecord;
+  action: string;
+  state: FormState;
+}): JSX.Element {
   const { locale } = ctx;
   const l = labels(locale);
-  const field = (name: string) => ({ locale, name, value: state.values[name] ?? '', error: state.errors[name], label: l[name] });
+  const field = (name: string) => ({
+    locale,
+    name,
+    value: state.values[name] ?? '',
+    error: state.errors[name],
+    label: l[name],
+  });
   return (
     <form method="post" action={action} novalidate>
       <CsrfField token={ctx.csrfToken} />
-      {state.values.submission_key ? <input type="hidden" name="submission_key" value={state.values.submission_key} /> : ''}
-      <p class="fr-hint-text" safe>{t(locale, uiMessages.requiredHint)}</p>
+      {state.values.submission_key ? (
+        <input type="hidden" name="submission_key" value={state.values.submission_key} />
+      ) : (
+        ''
+      )}
+      <p class="fr-hint-text" safe>
+        {t(locale, uiMessages.requiredHint)}
+      </p>
       <Input {...field('name')} required />
       <Input {...field('organisation')} />
       <Select
         {...field('track_code')}
-        options={[{ value: '', label: t(locale, m.noTrack) }, ...season.tracks.map((tr) => ({ value: tr.code, label: tr.name }))]}
+        options={[
+          { value: '', label: t(locale, m.noTrack) },
+          ...season.tracks.map((tr) => ({ value: tr.code, label: tr.name })),
+        ]}
       />
       <TextArea {...field('summary')} rows={4} />
       <TextArea {...field('summary_en')} rows={4} />
@@ -68,34 +93,55 @@ export function AdminLaureatesPage(props: {
         <AdminBreadcrumb locale={locale} current={heading} />
         <h1 safe>{heading}</h1>
         {props.notice ? <Alert kind="success" title={props.notice} /> : ''}
-        <DataTable caption={t(locale, m.laureatesTable)} columns={[t(locale, m.colPosition), t(locale, m.colName), t(locale, m.colOrganisation), t(locale, m.colTrack), t(locale, m.colActions)]}>
-              {laureates.map((l) => (
-                <tr>
-                  <td safe>{String(l.position)}</td>
-                  <td safe>{l.name}</td>
-                  <td safe>{l.organisation}</td>
-                  <td safe>{season.tracks.find((tr) => tr.code === l.trackCode)?.name ?? ''}</td>
-                  <td>
-                    <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-                      <li>
-                        <a class="fr-btn fr-btn--secondary" href={`/admin/saisons/${season.id}/laureats/${l.id}/modifier`} title={`${t(locale, m.edit)} ${l.name}`} safe>
-                          {t(locale, m.edit)}
-                        </a>
-                      </li>
-                      <li>
-                        <form method="post" action={`/admin/saisons/${season.id}/laureats/${l.id}/supprimer`}>
-                          <CsrfField token={ctx.csrfToken} />
-                          <button type="submit" class="fr-btn fr-btn--tertiary" title={t(locale, m.deleteLaureateTitle, { name: l.name })} safe>
-                            {t(locale, m.deleteLaureate)}
-                          </button>
-                        </form>
-                      </li>
-                    </ul>
-                  </td>
-                </tr>
-              ))}
+        <DataTable
+          caption={t(locale, m.laureatesTable)}
+          columns={[
+            t(locale, m.colPosition),
+            t(locale, m.colName),
+            t(locale, m.colOrganisation),
+            t(locale, m.colTrack),
+            t(locale, m.colActions),
+          ]}
+        >
+          {laureates.map((l) => (
+            <tr>
+              <td safe>{String(l.position)}</td>
+              <td safe>{l.name}</td>
+              <td safe>{l.organisation}</td>
+              <td safe>{season.tracks.find((tr) => tr.code === l.trackCode)?.name ?? ''}</td>
+              <td>
+                <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+                  <li>
+                    <a
+                      class="fr-btn fr-btn--secondary"
+                      href={`/admin/saisons/${season.id}/laureats/${l.id}/modifier`}
+                      title={`${t(locale, m.edit)} ${l.name}`}
+                      safe
+                    >
+                      {t(locale, m.edit)}
+                    </a>
+                  </li>
+                  <li>
+                    <form method="post" action={`/admin/saisons/${season.id}/laureats/${l.id}/supprimer`}>
+                      <CsrfField token={ctx.csrfToken} />
+                      <button
+                        type="submit"
+                        class="fr-btn fr-btn--tertiary"
+                        title={t(locale, m.deleteLaureateTitle, { name: l.name })}
+                        safe
+                      >
+                        {t(locale, m.deleteLaureate)}
+                      </button>
+                    </form>
+                  </li>
+                </ul>
+              </td>
+            </tr>
+          ))}
         </DataTable>
-        <h2 id="ajouter" safe>{t(locale, m.newLaureate)}</h2>
+        <h2 id="ajouter" safe>
+          {t(locale, m.newLaureate)}
+        </h2>
         <ErrorSummary locale={locale} errors={state.errors} labels={labels(locale)} />
         <LaureateForm ctx={ctx} season={season} action={`/admin/saisons/${season.id}/laureats`} state={state} />
       </div>
@@ -104,7 +150,12 @@ export function AdminLaureatesPage(props: {
 }
 
 /** /admin/saisons/:id/laureats/:laureateId/modifier */
-export function EditLaureatePage(props: { ctx: ViewContext; season: SeasonRecord; laureateId: string; state: FormState }): JSX.Element {
+export function EditLaureatePage(props: {
+  ctx: ViewContext;
+  season: SeasonRecord;
+  laureateId: string;
+  state: FormState;
+}): JSX.Element {
   const { ctx, season, state } = props;
   const { locale } = ctx;
   const heading = t(locale, m.editLaureate);
@@ -114,7 +165,12 @@ export function EditLaureatePage(props: { ctx: ViewContext; season: SeasonRecord
         <AdminBreadcrumb locale={locale} current={heading} />
         <h1 safe>{heading}</h1>
         <ErrorSummary locale={locale} errors={state.errors} labels={labels(locale)} />
-        <LaureateForm ctx={ctx} season={season} action={`/admin/saisons/${season.id}/laureats/${props.laureateId}`} state={state} />
+        <LaureateForm
+          ctx={ctx}
+          season={season}
+          action={`/admin/saisons/${season.id}/laureats/${props.laureateId}`}
+          state={state}
+        />
         <p class="fr-mt-4w">
           <a class="fr-link" href={`/admin/saisons/${season.id}/laureats`} safe>
             {t(locale, m.laureatesOf, { n: season.number })}

@@ -23,7 +23,17 @@ function AdminBreadcrumb({ locale, current }: { locale: Locale; current?: string
 export { AdminBreadcrumb };
 
 /** /admin/saisons: every season with status and links to edit it and its laureates. */
-export function AdminSeasonsPage({ ctx, seasons, notice, canEdit }: { ctx: ViewContext; seasons: PublicSeason[]; notice?: string; canEdit: boolean }): JSX.Element {
+export function AdminSeasonsPage({
+  ctx,
+  seasons,
+  notice,
+  canEdit,
+}: {
+  ctx: ViewContext;
+  seasons: PublicSeason[];
+  notice?: string;
+  canEdit: boolean;
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.adminTitle)}>
@@ -40,51 +50,82 @@ export function AdminSeasonsPage({ ctx, seasons, notice, canEdit }: { ctx: ViewC
         ) : (
           ''
         )}
-        <DataTable caption={t(locale, m.seasonsTable)} columns={[t(locale, m.colNumber), t(locale, m.colName), t(locale, m.colDates), t(locale, m.colStatus), t(locale, m.colActions)]}>
-              {seasons.map((s) => (
-                <tr>
-                  <td safe>{String(s.number)}</td>
-                  <td safe>{s.name}</td>
-                  <td safe>{t(locale, m.period, { from: formatDate(locale, s.opensAt), to: formatDate(locale, s.closesAt) })}</td>
-                  <td>
-                    <p class={`${statusBadgeClass(s.status)} fr-badge--sm`} safe>
-                      {statusLabel(locale, s.status)}
-                    </p>
-                  </td>
-                  <td>
-                    <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
-                      {canEdit ? (
-                        <li>
-                          <a class="fr-btn fr-btn--secondary" href={`/admin/saisons/${s.id}/modifier`} title={`${t(locale, m.edit)} ${s.name}`} safe>
-                            {t(locale, m.edit)}
-                          </a>
-                        </li>
-                      ) : (
-                        ''
-                      )}
-                      <li>
-                        <a class="fr-btn fr-btn--tertiary" href={`/admin/saisons/${s.id}/laureats`} title={`${t(locale, m.manageLaureates)} ${s.name}`} safe>
-                          {`${t(locale, m.manageLaureates)} (${s.laureateCount})`}
-                        </a>
-                      </li>
-                      <li>
-                        <a class="fr-btn fr-btn--tertiary" href={`/admin/saisons/${s.id}/formulaire`} title={`${t(locale, m.applicationForm)} ${s.name}`} safe>
-                          {t(locale, m.applicationForm)}
-                        </a>
-                      </li>
-                      {hasPermission(ctx.user, 'review.manage') ? (
-                        <li>
-                          <a class="fr-btn fr-btn--tertiary" href={`/admin/saisons/${s.id}/jury`} title={`${t(locale, m.jury)} ${s.name}`} safe>
-                            {t(locale, m.jury)}
-                          </a>
-                        </li>
-                      ) : (
-                        ''
-                      )}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
+        <DataTable
+          caption={t(locale, m.seasonsTable)}
+          columns={[
+            t(locale, m.colNumber),
+            t(locale, m.colName),
+            t(locale, m.colDates),
+            t(locale, m.colStatus),
+            t(locale, m.colActions),
+          ]}
+        >
+          {seasons.map((s) => (
+            <tr>
+              <td safe>{String(s.number)}</td>
+              <td safe>{s.name}</td>
+              <td safe>
+                {t(locale, m.period, { from: formatDate(locale, s.opensAt), to: formatDate(locale, s.closesAt) })}
+              </td>
+              <td>
+                <p class={`${statusBadgeClass(s.status)} fr-badge--sm`} safe>
+                  {statusLabel(locale, s.status)}
+                </p>
+              </td>
+              <td>
+                <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+                  {canEdit ? (
+                    <li>
+                      <a
+                        class="fr-btn fr-btn--secondary"
+                        href={`/admin/saisons/${s.id}/modifier`}
+                        title={`${t(locale, m.edit)} ${s.name}`}
+                        safe
+                      >
+                        {t(locale, m.edit)}
+                      </a>
+                    </li>
+                  ) : (
+                    ''
+                  )}
+                  <li>
+                    <a
+                      class="fr-btn fr-btn--tertiary"
+                      href={`/admin/saisons/${s.id}/laureats`}
+                      title={`${t(locale, m.manageLaureates)} ${s.name}`}
+                      safe
+                    >
+                      {`${t(locale, m.manageLaureates)} (${s.laureateCount})`}
+                    </a>
+                  </li>
+                  <li>
+                    <a
+                      class="fr-btn fr-btn--tertiary"
+                      href={`/admin/saisons/${s.id}/formulaire`}
+                      title={`${t(locale, m.applicationForm)} ${s.name}`}
+                      safe
+                    >
+                      {t(locale, m.applicationForm)}
+                    </a>
+                  </li>
+                  {hasPermission(ctx.user, 'review.manage') ? (
+                    <li>
+                      <a
+                        class="fr-btn fr-btn--tertiary"
+                        href={`/admin/saisons/${s.id}/jury`}
+                        title={`${t(locale, m.jury)} ${s.name}`}
+                        safe
+                      >
+                        {t(locale, m.jury)}
+                      </a>
+                    </li>
+                  ) : (
+                    ''
+                  )}
+                </ul>
+              </td>
+            </tr>
+          ))}
         </DataTable>
       </div>
     </Page>
@@ -103,7 +144,12 @@ export interface SeasonFormProps {
 }
 
 function trackLabel(locale: Locale, field: (typeof TRACK_FIELDS)[number], n: number): string {
-  const message = { code: m.fieldTrackCode, name: m.fieldTrackName, name_en: m.fieldTrackNameEn, lead: m.fieldTrackLead }[field];
+  const message = {
+    code: m.fieldTrackCode,
+    name: m.fieldTrackName,
+    name_en: m.fieldTrackNameEn,
+    lead: m.fieldTrackLead,
+  }[field];
   return t(locale, message, { n });
 }
 
@@ -136,12 +182,22 @@ function fieldLabels(locale: Locale, trackRows: number, criterionRows: number): 
     laureates_sought: t(locale, m.fieldLaureatesSought),
   };
   for (const kind of ELIGIBLE_KINDS) labels[`eligible_${kind}`] = t(locale, m.fieldEligible);
-  for (let i = 0; i < trackRows; i++) for (const f of TRACK_FIELDS) labels[`track_${i}_${f}`] = trackLabel(locale, f, i + 1);
-  for (let i = 0; i < criterionRows; i++) for (const f of CRITERION_FIELDS) labels[`criterion_${i}_${f}`] = criterionLabel(locale, f, i + 1);
+  for (let i = 0; i < trackRows; i++)
+    for (const f of TRACK_FIELDS) labels[`track_${i}_${f}`] = trackLabel(locale, f, i + 1);
+  for (let i = 0; i < criterionRows; i++)
+    for (const f of CRITERION_FIELDS) labels[`criterion_${i}_${f}`] = criterionLabel(locale, f, i + 1);
   return labels;
 }
 
-function EligibleKinds({ locale, values, error }: { locale: Locale; values: Record<string, string>; error?: FieldError }): JSX.Element {
+function EligibleKinds({
+  locale,
+  values,
+  error,
+}: {
+  locale: Locale;
+  values: Record<string, string>;
+  error?: FieldError;
+}): JSX.Element {
   return (
     <fieldset
       class={`fr-fieldset${error ? ' fr-fieldset--error' : ''}`}
@@ -155,7 +211,12 @@ function EligibleKinds({ locale, values, error }: { locale: Locale; values: Reco
       {ELIGIBLE_KINDS.map((kind) => (
         <div class="fr-fieldset__element">
           <div class="fr-checkbox-group">
-            <input type="checkbox" id={`eligible_${kind}`} name={`eligible_${kind}`} checked={values[`eligible_${kind}`] === 'on'} />
+            <input
+              type="checkbox"
+              id={`eligible_${kind}`}
+              name={`eligible_${kind}`}
+              checked={values[`eligible_${kind}`] === 'on'}
+            />
             <label class="fr-label" for={`eligible_${kind}`} safe>
               {kindLabel(locale, kind)}
             </label>
@@ -187,7 +248,9 @@ export function SeasonFormPage(props: SeasonFormProps): JSX.Element {
         <AdminBreadcrumb locale={locale} current={props.heading} />
         <h1 safe>{props.heading}</h1>
         <ErrorSummary locale={locale} errors={errors} labels={fieldLabels(locale, trackRows, criterionRows)} />
-        <p class="fr-hint-text" safe>{t(locale, uiMessages.requiredHint)}</p>
+        <p class="fr-hint-text" safe>
+          {t(locale, uiMessages.requiredHint)}
+        </p>
         <form method="post" action={action} novalidate>
           <CsrfField token={ctx.csrfToken} />
           {props.seasonId ? '' : <input type="hidden" name="submission_key" value={values.submission_key ?? ''} />}
@@ -200,18 +263,40 @@ export function SeasonFormPage(props: SeasonFormProps): JSX.Element {
           <TextArea {...field('summary_en')} label={t(locale, m.fieldSummaryEn)} rows={4} />
 
           <h2 safe>{t(locale, m.sectionDates)}</h2>
-          <Input {...field('opens_on')} type="date" label={t(locale, m.fieldOpensOn)} hint={t(locale, m.fieldOpensOnHint)} required />
-          <Input {...field('closes_on')} type="date" label={t(locale, m.fieldClosesOn)} hint={t(locale, m.fieldClosesOnHint)} required />
-          <Input {...field('closes_time')} label={t(locale, m.fieldClosesTime)} hint={t(locale, m.fieldClosesTimeHint)} />
+          <Input
+            {...field('opens_on')}
+            type="date"
+            label={t(locale, m.fieldOpensOn)}
+            hint={t(locale, m.fieldOpensOnHint)}
+            required
+          />
+          <Input
+            {...field('closes_on')}
+            type="date"
+            label={t(locale, m.fieldClosesOn)}
+            hint={t(locale, m.fieldClosesOnHint)}
+            required
+          />
+          <Input
+            {...field('closes_time')}
+            label={t(locale, m.fieldClosesTime)}
+            hint={t(locale, m.fieldClosesTimeHint)}
+          />
 
           <h2 safe>{t(locale, m.sectionSupport)}</h2>
           <EligibleKinds locale={locale} values={values} error={errors.eligible_citizen} />
           <Input {...field('support_months')} label={t(locale, m.fieldSupportMonths)} required />
-          <Input {...field('envelope_euros')} label={t(locale, m.fieldEnvelope)} hint={t(locale, m.fieldEnvelopeHint)} />
+          <Input
+            {...field('envelope_euros')}
+            label={t(locale, m.fieldEnvelope)}
+            hint={t(locale, m.fieldEnvelopeHint)}
+          />
           <Input {...field('laureates_sought')} label={t(locale, m.fieldLaureatesSought)} required />
 
           <h2 safe>{t(locale, m.sectionTracks)}</h2>
-          <p class="fr-hint-text" safe>{t(locale, m.tracksHint)}</p>
+          <p class="fr-hint-text" safe>
+            {t(locale, m.tracksHint)}
+          </p>
           {Array.from({ length: trackRows }, (_, i) => (
             <fieldset class="fr-fieldset" aria-labelledby={`track-${i}-legend`}>
               <legend class="fr-fieldset__legend" id={`track-${i}-legend`} safe>
@@ -230,7 +315,9 @@ export function SeasonFormPage(props: SeasonFormProps): JSX.Element {
           ))}
 
           <h2 safe>{t(locale, m.sectionCriteria)}</h2>
-          <p class="fr-hint-text" safe>{t(locale, m.criteriaHint)}</p>
+          <p class="fr-hint-text" safe>
+            {t(locale, m.criteriaHint)}
+          </p>
           {Array.from({ length: criterionRows }, (_, i) => (
             <fieldset class="fr-fieldset" aria-labelledby={`criterion-${i}-legend`}>
               <legend class="fr-fieldset__legend" id={`criterion-${i}-legend`} safe>

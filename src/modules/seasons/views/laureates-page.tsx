@@ -48,7 +48,8 @@ function LaureateCard({ ctx, laureate }: { ctx: ViewContext; laureate: PublicLau
                   target="_blank"
                   rel="noopener"
                   title={`${t(locale, m.website)} ${laureate.name} - ${t(locale, m.newWindow)}`}
-                 safe>
+                  safe
+                >
                   {t(locale, m.website)}
                 </a>
               </div>
@@ -63,14 +64,22 @@ function LaureateCard({ ctx, laureate }: { ctx: ViewContext; laureate: PublicLau
 }
 
 /** /laureats: laureates grouped by season, newest season first, with a season filter that works without JS. */
-export function LaureatesPage(props: { ctx: ViewContext; seasons: PublicSeason[]; groups: LaureateGroup[]; selected: string; unknownFilter: boolean }): JSX.Element {
+export function LaureatesPage(props: {
+  ctx: ViewContext;
+  seasons: PublicSeason[];
+  groups: LaureateGroup[];
+  selected: string;
+  unknownFilter: boolean;
+}): JSX.Element {
   const { ctx, seasons, groups, selected } = props;
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.laureatesTitle)} description={t(locale, m.laureatesLead)}>
       <div class="fr-container fr-my-6w">
         <h1 safe>{t(locale, m.laureatesTitle)}</h1>
-        <p class="fr-text--lead" safe>{t(locale, m.laureatesLead)}</p>
+        <p class="fr-text--lead" safe>
+          {t(locale, m.laureatesLead)}
+        </p>
         {props.unknownFilter ? <Alert kind="info" title={t(locale, m.unknownSeasonFilter)} /> : ''}
         <form method="get" action="/laureats" class="fr-mb-4w">
           <div class="fr-select-group">

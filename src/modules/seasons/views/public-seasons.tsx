@@ -20,7 +20,11 @@ function Countdown({ locale, season, now }: { locale: Locale; season: PublicSeas
   const text = countdownText(locale, season, now);
   if (!text) return '';
   return (
-    <p class="fr-text--bold" data-countdown={season.status === 'open' ? season.closesAt.toISOString() : season.opensAt.toISOString()} safe>
+    <p
+      class="fr-text--bold"
+      data-countdown={season.status === 'open' ? season.closesAt.toISOString() : season.opensAt.toISOString()}
+      safe
+    >
       {text}
     </p>
   );
@@ -29,19 +33,31 @@ function Countdown({ locale, season, now }: { locale: Locale; season: PublicSeas
 function Dates({ locale, season }: { locale: Locale; season: PublicSeason }): JSX.Element {
   return (
     <p class="fr-card__detail fr-icon-calendar-line">
-      <span safe>{t(locale, m.period, { from: formatDate(locale, season.opensAt), to: formatDate(locale, season.closesAt) })}</span>
+      <span safe>
+        {t(locale, m.period, { from: formatDate(locale, season.opensAt), to: formatDate(locale, season.closesAt) })}
+      </span>
     </p>
   );
 }
 
 /** /saisons: every season in calendar order with its status badge. */
-export function SeasonsListPage({ ctx, seasons, now }: { ctx: ViewContext; seasons: PublicSeason[]; now: Date }): JSX.Element {
+export function SeasonsListPage({
+  ctx,
+  seasons,
+  now,
+}: {
+  ctx: ViewContext;
+  seasons: PublicSeason[];
+  now: Date;
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.seasonsTitle)} description={t(locale, m.seasonsLead)}>
       <div class="fr-container fr-my-6w">
         <h1 safe>{t(locale, m.seasonsTitle)}</h1>
-        <p class="fr-text--lead" safe>{t(locale, m.seasonsLead)}</p>
+        <p class="fr-text--lead" safe>
+          {t(locale, m.seasonsLead)}
+        </p>
         {seasons.length === 0 ? (
           <p safe>{t(locale, m.noSeasons)}</p>
         ) : (
@@ -98,12 +114,20 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
         {season.status === 'open' ? (
           <ul class="fr-btns-group fr-btns-group--inline-md">
             <li>
-              <a class="fr-btn fr-btn--lg fr-icon-edit-line fr-btn--icon-left" href={`/candidater/${encodeURIComponent(season.slug)}`} safe>
+              <a
+                class="fr-btn fr-btn--lg fr-icon-edit-line fr-btn--icon-left"
+                href={`/candidater/${encodeURIComponent(season.slug)}`}
+                safe
+              >
                 {t(locale, m.apply)}
               </a>
             </li>
             <li>
-              <a class="fr-btn fr-btn--lg fr-btn--secondary" href={`/candidater/${encodeURIComponent(season.slug)}/questions`} safe>
+              <a
+                class="fr-btn fr-btn--lg fr-btn--secondary"
+                href={`/candidater/${encodeURIComponent(season.slug)}/questions`}
+                safe
+              >
                 {t(locale, m.formOutline)}
               </a>
             </li>
@@ -152,24 +176,36 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
         )}
 
         <h2 safe>{t(locale, m.criteria)}</h2>
-        <DataTable caption={t(locale, m.criteria)} columns={[t(locale, m.criterion), t(locale, m.weight)]} hiddenCaption>
-              {season.criteria.map((c) => (
-                <tr>
-                  <td>
-                    <strong safe>{pick(locale, c.label, c.labelEn)}</strong>
-                    <br />
-                    <span safe>{pick(locale, c.description, c.descriptionEn)}</span>
-                  </td>
-                  <td safe>{String(c.weight)}</td>
-                </tr>
-              ))}
+        <DataTable
+          caption={t(locale, m.criteria)}
+          columns={[t(locale, m.criterion), t(locale, m.weight)]}
+          hiddenCaption
+        >
+          {season.criteria.map((c) => (
+            <tr>
+              <td>
+                <strong safe>{pick(locale, c.label, c.labelEn)}</strong>
+                <br />
+                <span safe>{pick(locale, c.description, c.descriptionEn)}</span>
+              </td>
+              <td safe>{String(c.weight)}</td>
+            </tr>
+          ))}
         </DataTable>
 
         <h2 safe>{t(locale, m.support)}</h2>
         <ul>
           <li safe>{t(locale, m.supportMonths, { n: season.supportMonths })}</li>
-          {season.grantEnvelopeCents > 0 ? <li safe>{t(locale, m.envelope, { amount: formatEuros(locale, season.grantEnvelopeCents) })}</li> : ''}
-          {season.laureatesSought > 0 ? <li safe>{t(locale, m.laureatesSought, { n: season.laureatesSought })}</li> : ''}
+          {season.grantEnvelopeCents > 0 ? (
+            <li safe>{t(locale, m.envelope, { amount: formatEuros(locale, season.grantEnvelopeCents) })}</li>
+          ) : (
+            ''
+          )}
+          {season.laureatesSought > 0 ? (
+            <li safe>{t(locale, m.laureatesSought, { n: season.laureatesSought })}</li>
+          ) : (
+            ''
+          )}
         </ul>
         <h3 safe>{t(locale, m.levers)}</h3>
         <ul>
@@ -182,7 +218,11 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
         </ul>
         {season.laureateCount > 0 ? (
           <p>
-            <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={`/laureats?saison=${encodeURIComponent(season.slug)}`} safe>
+            <a
+              class="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+              href={`/laureats?saison=${encodeURIComponent(season.slug)}`}
+              safe
+            >
               {`${t(locale, m.seeLaureates)} (${t(locale, m.laureatesCount, { n: season.laureateCount })})`}
             </a>
           </p>

@@ -13,7 +13,11 @@ export function statusLabel(locale: Locale, status: SeasonStatus): string {
 
 /** DSFR badge colour by status: open is the one that calls for action. */
 export function statusBadgeClass(status: SeasonStatus): string {
-  return status === 'open' ? 'fr-badge fr-badge--success' : status === 'upcoming' ? 'fr-badge fr-badge--info' : 'fr-badge';
+  return status === 'open'
+    ? 'fr-badge fr-badge--success'
+    : status === 'upcoming'
+      ? 'fr-badge fr-badge--info'
+      : 'fr-badge';
 }
 
 export function kindLabel(locale: Locale, kind: string): string {

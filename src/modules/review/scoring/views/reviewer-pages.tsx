@@ -1,6 +1,15 @@
 import type { FieldError } from '../../../../core/http/forms.js';
 import { formatDateTime, t, type Locale } from '../../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, ButtonGroup, CsrfField, DataTable, ErrorSummary, RadioGroup, TextArea } from '../../../../core/ui/components.js';
+import {
+  Alert,
+  Breadcrumb,
+  ButtonGroup,
+  CsrfField,
+  DataTable,
+  ErrorSummary,
+  RadioGroup,
+  TextArea,
+} from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import type { ApplicationForScoring } from '../../../applications/for-scoring.js';
@@ -11,7 +20,11 @@ import { OPINIONS, reviewState, type PhaseRecord, type ReviewRecord, type Review
 import { RUBRIC_LEVELS } from '../rubric-defaults.js';
 import type { RubricCriterion } from '../rubric.js';
 
-const STATE_BADGE: Record<ReviewState, string> = { todo: 'fr-badge--info', draft: 'fr-badge--warning', submitted: 'fr-badge--success' };
+const STATE_BADGE: Record<ReviewState, string> = {
+  todo: 'fr-badge--info',
+  draft: 'fr-badge--warning',
+  submitted: 'fr-badge--success',
+};
 
 export function StateBadge({ locale, state }: { locale: Locale; state: ReviewState }): JSX.Element {
   return (
@@ -25,9 +38,13 @@ export function StateBadge({ locale, state }: { locale: Locale; state: ReviewSta
 export function phaseText(locale: Locale, phase: PhaseRecord | null, rules: PhaseRules): string {
   if (!phase) return t(locale, m.noPhase);
   const name = locale === 'en' ? phase.name_en || phase.name : phase.name;
-  if (rules.status === 'open') return t(locale, m.phaseOpenUntil, { phase: name, date: formatDateTime(locale, phase.ends_at) });
-  if (rules.status === 'upcoming') return t(locale, m.phaseUpcoming, { phase: name, date: formatDateTime(locale, phase.starts_at) });
-  return rules.canEdit ? t(locale, m.phaseEndedEditable, { phase: name }) : t(locale, m.phaseEnded, { phase: name, date: formatDateTime(locale, phase.ends_at) });
+  if (rules.status === 'open')
+    return t(locale, m.phaseOpenUntil, { phase: name, date: formatDateTime(locale, phase.ends_at) });
+  if (rules.status === 'upcoming')
+    return t(locale, m.phaseUpcoming, { phase: name, date: formatDateTime(locale, phase.starts_at) });
+  return rules.canEdit
+    ? t(locale, m.phaseEndedEditable, { phase: name })
+    : t(locale, m.phaseEnded, { phase: name, date: formatDateTime(locale, phase.ends_at) });
 }
 
 export interface AssignmentRow {
@@ -51,7 +68,17 @@ export function MyReviewsPage({ ctx, rows }: { ctx: ViewContext; rows: Assignmen
         {rows.length === 0 ? (
           <p safe>{t(locale, m.noAssignments)}</p>
         ) : (
-          <DataTable caption={t(locale, m.myReviews)} hiddenCaption columns={[t(locale, m.application), t(locale, m.assignment), t(locale, m.season), t(locale, m.phaseColumn), t(locale, m.state)]}>
+          <DataTable
+            caption={t(locale, m.myReviews)}
+            hiddenCaption
+            columns={[
+              t(locale, m.application),
+              t(locale, m.assignment),
+              t(locale, m.season),
+              t(locale, m.phaseColumn),
+              t(locale, m.state),
+            ]}
+          >
             {rows.map((row) => (
               <tr>
                 <td>
@@ -60,7 +87,10 @@ export function MyReviewsPage({ ctx, rows }: { ctx: ViewContext; rows: Assignmen
                   </a>
                 </td>
                 <td>
-                  <span class={`fr-badge fr-badge--sm fr-badge--no-icon ${row.assigned ? 'fr-badge--blue-ecume' : 'fr-badge--purple-glycine'}`} safe>
+                  <span
+                    class={`fr-badge fr-badge--sm fr-badge--no-icon ${row.assigned ? 'fr-badge--blue-ecume' : 'fr-badge--purple-glycine'}`}
+                    safe
+                  >
                     {t(locale, row.assigned ? m.assignedToYou : m.openToAll)}
                   </span>
                 </td>
@@ -85,7 +115,11 @@ export interface ReviewFormState {
 
 /** The form's values from a stored review (or empty). */
 export function valuesOf(review: ReviewRecord | null, criteria: readonly RubricCriterion[]): Record<string, string> {
-  const values: Record<string, string> = { overall: review?.overall ?? '', opinion: review?.opinion ?? '', confidence: review?.confidence ? String(review.confidence) : '' };
+  const values: Record<string, string> = {
+    overall: review?.overall ?? '',
+    opinion: review?.opinion ?? '',
+    confidence: review?.confidence ? String(review.confidence) : '',
+  };
   for (const c of criteria) {
     const score = review?.scores[c.code];
     values[`score_${c.code}`] = typeof score === 'number' ? String(score) : '';
@@ -115,7 +149,15 @@ export interface ReviewPageProps {
   others: { visible: true; reviews: ReviewRecord[] } | { visible: false; reason: 'never' | 'after_own' };
 }
 
-function OthersSection({ locale, criteria, others }: { locale: Locale; criteria: RubricCriterion[]; others: ReviewPageProps['others'] }): JSX.Element {
+function OthersSection({
+  locale,
+  criteria,
+  others,
+}: {
+  locale: Locale;
+  criteria: RubricCriterion[];
+  others: ReviewPageProps['others'];
+}): JSX.Element {
   return (
     <section aria-labelledby="others-title" class="fr-my-4w">
       <h2 id="others-title" class="fr-h4" safe>
@@ -128,7 +170,10 @@ function OthersSection({ locale, criteria, others }: { locale: Locale; criteria:
       ) : (
         others.reviews.map((review, i) => (
           <div class="fr-mb-3w">
-            <DataTable caption={t(locale, m.reviewerN, { n: i + 1 })} columns={[t(locale, m.criterion), t(locale, m.score), t(locale, m.comment)]}>
+            <DataTable
+              caption={t(locale, m.reviewerN, { n: i + 1 })}
+              columns={[t(locale, m.criterion), t(locale, m.score), t(locale, m.comment)]}
+            >
               {criteria.map((c) => (
                 <tr>
                   <td safe>{label(locale, c)}</td>
@@ -140,7 +185,13 @@ function OthersSection({ locale, criteria, others }: { locale: Locale; criteria:
             <p class="fr-text--sm" safe>
               {`${t(locale, m.opinion)} : ${review.opinion ? t(locale, m[`opinion_${review.opinion}`]) : '—'} · ${t(locale, m.confidence)} : ${review.confidence ? t(locale, m[`confidence_${review.confidence as 1 | 2 | 3}`]) : '—'}`}
             </p>
-            {review.overall ? <blockquote class="fr-text--sm" safe>{review.overall}</blockquote> : ''}
+            {review.overall ? (
+              <blockquote class="fr-text--sm" safe>
+                {review.overall}
+              </blockquote>
+            ) : (
+              ''
+            )}
           </div>
         ))
       )}
@@ -154,7 +205,11 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
   const { locale } = ctx;
   const title = application.title || t(locale, m.untitled);
   const submitted = reviewState(review) === 'submitted';
-  const labels: Record<string, string> = { overall: t(locale, m.overall), opinion: t(locale, m.opinion), confidence: t(locale, m.confidence) };
+  const labels: Record<string, string> = {
+    overall: t(locale, m.overall),
+    opinion: t(locale, m.opinion),
+    confidence: t(locale, m.confidence),
+  };
   for (const c of criteria) {
     labels[`score_${c.code}`] = label(locale, c);
     labels[`comment_${c.code}`] = t(locale, m.criterionComment, { criterion: label(locale, c) });
@@ -163,29 +218,58 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
   return (
     <Page ctx={ctx} title={`${title} - ${t(locale, m.myReviews)}`}>
       <div class="fr-container fr-my-6w">
-        <Breadcrumb locale={locale} items={[{ label: t(locale, m.myReviews), href: '/jury/evaluations' }, { label: title }]} />
+        <Breadcrumb
+          locale={locale}
+          items={[{ label: t(locale, m.myReviews), href: '/jury/evaluations' }, { label: title }]}
+        />
         <h1 safe>{title}</h1>
         {props.notice ? <Alert kind={props.notice.kind} title={props.notice.text} /> : ''}
         <p>
           <StateBadge locale={locale} state={reviewState(review)} />{' '}
           <span safe>{phaseText(locale, props.phase, rules)}</span>
         </p>
-        {props.assigned ? '' : <p class="fr-text--sm" safe>{t(locale, m.openToAllNotice)}</p>}
-        {rules.blind ? <p class="fr-text--sm" safe>{t(locale, m.blindNotice)}</p> : carriers ? <p safe>{t(locale, m.carriedBy, { name: carriers })}</p> : ''}
+        {props.assigned ? (
+          ''
+        ) : (
+          <p class="fr-text--sm" safe>
+            {t(locale, m.openToAllNotice)}
+          </p>
+        )}
+        {rules.blind ? (
+          <p class="fr-text--sm" safe>
+            {t(locale, m.blindNotice)}
+          </p>
+        ) : carriers ? (
+          <p safe>{t(locale, m.carriedBy, { name: carriers })}</p>
+        ) : (
+          ''
+        )}
         <section aria-labelledby="answers-title" class="fr-my-4w">
           <h2 id="answers-title" class="fr-h4" safe>
             {t(locale, m.answers)}
           </h2>
-          <p class="fr-text--sm" safe>{t(locale, m.contactsHidden)}</p>
+          <p class="fr-text--sm" safe>
+            {t(locale, m.contactsHidden)}
+          </p>
           <fieldset class="fr-fieldset" disabled>
-            <FormFields locale={locale} definition={application.definition} answers={application.answers} errors={{}} files={{}} />
+            <FormFields
+              locale={locale}
+              definition={application.definition}
+              answers={application.answers}
+              errors={{}}
+              files={{}}
+            />
           </fieldset>
         </section>
         <section aria-labelledby="review-title" class="fr-my-4w">
           <h2 id="review-title" class="fr-h4" safe>
             {t(locale, m.yourReview)}
           </h2>
-          {submitted && review?.submittedAt ? <p safe>{t(locale, m.submittedOn, { date: formatDateTime(locale, review.submittedAt) })}</p> : ''}
+          {submitted && review?.submittedAt ? (
+            <p safe>{t(locale, m.submittedOn, { date: formatDateTime(locale, review.submittedAt) })}</p>
+          ) : (
+            ''
+          )}
           {rules.canEdit ? '' : <Alert kind="info" title={t(locale, m.readOnly)} />}
           <ErrorSummary locale={locale} errors={state.errors} labels={labels} />
           <form method="post" action={props.action} novalidate>
@@ -198,7 +282,10 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
                     name={`score_${c.code}`}
                     legend={t(locale, m.scoreLegend, { criterion: label(locale, c) })}
                     hint={`${locale === 'en' ? c.descriptionEn || c.description : c.description} (${t(locale, m.weight, { weight: c.weight })})`}
-                    options={RUBRIC_LEVELS.map((level) => ({ value: String(level), label: `${level} — ${locale === 'en' ? c.levels[level].en || c.levels[level].fr : c.levels[level].fr}` }))}
+                    options={RUBRIC_LEVELS.map((level) => ({
+                      value: String(level),
+                      label: `${level} — ${locale === 'en' ? c.levels[level].en || c.levels[level].fr : c.levels[level].fr}`,
+                    }))}
                     value={state.values[`score_${c.code}`] ?? ''}
                     error={state.errors[`score_${c.code}`]}
                   />
@@ -213,7 +300,14 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
                 </div>
               ))}
               <div class="fr-fieldset__element">
-                <TextArea locale={locale} name="overall" label={t(locale, m.overall)} value={state.values.overall ?? ''} error={state.errors.overall} rows={6} />
+                <TextArea
+                  locale={locale}
+                  name="overall"
+                  label={t(locale, m.overall)}
+                  value={state.values.overall ?? ''}
+                  error={state.errors.overall}
+                  rows={6}
+                />
               </div>
               <div class="fr-fieldset__element">
                 <RadioGroup
@@ -230,7 +324,10 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
                   locale={locale}
                   name="confidence"
                   legend={t(locale, m.confidence)}
-                  options={(['1', '2', '3'] as const).map((c) => ({ value: c, label: t(locale, m[`confidence_${c}`]) }))}
+                  options={(['1', '2', '3'] as const).map((c) => ({
+                    value: c,
+                    label: t(locale, m[`confidence_${c}`]),
+                  }))}
                   value={state.values.confidence ?? ''}
                   error={state.errors.confidence}
                 />

@@ -1,7 +1,15 @@
 import type Html from '@kitajs/html';
 import type { FieldError } from '../../../../core/http/forms.js';
 import { t, type Locale } from '../../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, CsrfField, DataTable, ErrorSummary, EveryTrackOnly, Input } from '../../../../core/ui/components.js';
+import {
+  Alert,
+  Breadcrumb,
+  CsrfField,
+  DataTable,
+  ErrorSummary,
+  EveryTrackOnly,
+  Input,
+} from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { scoringMessages as m } from '../messages.js';
@@ -14,7 +22,15 @@ function seasonName(locale: Locale, season: { name: string; nameEn: string }): s
   return locale === 'en' ? season.nameEn || season.name : season.name;
 }
 
-function StaffNav({ locale, seasonId, current }: { locale: Locale; seasonId: string; current: 'progress' | 'rubric' | 'ranking' }): JSX.Element {
+function StaffNav({
+  locale,
+  seasonId,
+  current,
+}: {
+  locale: Locale;
+  seasonId: string;
+  current: 'progress' | 'rubric' | 'ranking';
+}): JSX.Element {
   const items = [
     { key: 'progress', href: `/admin/evaluations/${seasonId}`, label: t(locale, m.progress) },
     { key: 'rubric', href: `/admin/evaluations/${seasonId}/bareme`, label: t(locale, m.rubric) },
@@ -24,7 +40,12 @@ function StaffNav({ locale, seasonId, current }: { locale: Locale; seasonId: str
     <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-mb-3w">
       {items.map((item) => (
         <li>
-          <a class={`fr-btn fr-btn--sm${item.key === current ? '' : ' fr-btn--secondary'}`} href={item.href} {...(item.key === current ? { 'aria-current': 'page' } : {})} safe>
+          <a
+            class={`fr-btn fr-btn--sm${item.key === current ? '' : ' fr-btn--secondary'}`}
+            href={item.href}
+            {...(item.key === current ? { 'aria-current': 'page' } : {})}
+            safe
+          >
             {item.label}
           </a>
         </li>
@@ -33,13 +54,28 @@ function StaffNav({ locale, seasonId, current }: { locale: Locale; seasonId: str
   );
 }
 
-function StaffFrame({ ctx, season, current, heading, children }: { ctx: ViewContext; season: { id: string; name: string; nameEn: string }; current: 'progress' | 'rubric' | 'ranking'; heading: string; children?: Html.Children }): JSX.Element {
+function StaffFrame({
+  ctx,
+  season,
+  current,
+  heading,
+  children,
+}: {
+  ctx: ViewContext;
+  season: { id: string; name: string; nameEn: string };
+  current: 'progress' | 'rubric' | 'ranking';
+  heading: string;
+  children?: Html.Children;
+}): JSX.Element {
   const { locale } = ctx;
   const name = seasonName(locale, season);
   return (
     <Page ctx={ctx} title={`${heading} - ${name}`}>
       <div class="fr-container fr-my-6w">
-        <Breadcrumb locale={locale} items={[{ label: t(locale, m.staffTitle), href: '/admin/evaluations' }, { label: name }, { label: heading }]} />
+        <Breadcrumb
+          locale={locale}
+          items={[{ label: t(locale, m.staffTitle), href: '/admin/evaluations' }, { label: name }, { label: heading }]}
+        />
         <h1 safe>{`${heading} — ${name}`}</h1>
         <StaffNav locale={locale} seasonId={season.id} current={current} />
         {children}
@@ -49,7 +85,13 @@ function StaffFrame({ ctx, season, current, heading, children }: { ctx: ViewCont
 }
 
 /** /admin/evaluations: the seasons. */
-export function StaffIndexPage({ ctx, seasons }: { ctx: ViewContext; seasons: { id: string; name: string; nameEn: string }[] }): JSX.Element {
+export function StaffIndexPage({
+  ctx,
+  seasons,
+}: {
+  ctx: ViewContext;
+  seasons: { id: string; name: string; nameEn: string }[];
+}): JSX.Element {
   const { locale } = ctx;
   return (
     <Page ctx={ctx} title={t(locale, m.staffTitle)}>
@@ -94,7 +136,17 @@ export function ProgressPage({ ctx, data }: { ctx: ViewContext; data: ProgressDa
           <h2 class="fr-h4" safe>
             {t(locale, m.perReviewer)}
           </h2>
-          <DataTable caption={t(locale, m.perReviewer)} hiddenCaption columns={[t(locale, m.reviewer), t(locale, m.assigned), t(locale, m.unassigned), t(locale, m.drafts), t(locale, m.submittedCount)]}>
+          <DataTable
+            caption={t(locale, m.perReviewer)}
+            hiddenCaption
+            columns={[
+              t(locale, m.reviewer),
+              t(locale, m.assigned),
+              t(locale, m.unassigned),
+              t(locale, m.drafts),
+              t(locale, m.submittedCount),
+            ]}
+          >
             {data.reviewers.map((r) => (
               <tr>
                 <td safe>{r.name}</td>
@@ -108,7 +160,9 @@ export function ProgressPage({ ctx, data }: { ctx: ViewContext; data: ProgressDa
           <EveryTrackOnly user={ctx.user} locale={locale}>
             <form method="post" action={`/admin/evaluations/${data.season.id}/relances`} class="fr-my-3w">
               <CsrfField token={ctx.csrfToken} />
-              <p class="fr-text--sm" safe>{t(locale, m.remindHint, { days: REVIEW_REMINDER_DAYS_BEFORE })}</p>
+              <p class="fr-text--sm" safe>
+                {t(locale, m.remindHint, { days: REVIEW_REMINDER_DAYS_BEFORE })}
+              </p>
               <button type="submit" class="fr-btn fr-btn--secondary" safe>
                 {t(locale, m.remindNow)}
               </button>
@@ -117,11 +171,22 @@ export function ProgressPage({ ctx, data }: { ctx: ViewContext; data: ProgressDa
           <h2 class="fr-h4" safe>
             {t(locale, m.perApplication)}
           </h2>
-          <DataTable caption={t(locale, m.perApplication)} hiddenCaption columns={[t(locale, m.application), t(locale, m.received)]}>
+          <DataTable
+            caption={t(locale, m.perApplication)}
+            hiddenCaption
+            columns={[t(locale, m.application), t(locale, m.received)]}
+          >
             {data.applications.map((a) => (
               <tr>
                 <td safe>{a.title || t(locale, m.untitled)}</td>
-                <td safe>{[t(locale, m.receivedOf, { n: a.submitted, k: a.assigned }), a.unassignedSubmitted ? t(locale, m.receivedUnassigned, { u: a.unassignedSubmitted }) : ''].filter(Boolean).join(' ')}</td>
+                <td safe>
+                  {[
+                    t(locale, m.receivedOf, { n: a.submitted, k: a.assigned }),
+                    a.unassignedSubmitted ? t(locale, m.receivedUnassigned, { u: a.unassignedSubmitted }) : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                </td>
               </tr>
             ))}
           </DataTable>
@@ -149,7 +214,17 @@ export function rubricValues(rubric: SeasonRubric): Record<string, string> {
 }
 
 /** /admin/evaluations/:season/bareme: the meaning of each level of each criterion, in both languages. */
-export function RubricPage({ ctx, rubric, state, notice }: { ctx: ViewContext; rubric: SeasonRubric; state: RubricFormState; notice?: string }): JSX.Element {
+export function RubricPage({
+  ctx,
+  rubric,
+  state,
+  notice,
+}: {
+  ctx: ViewContext;
+  rubric: SeasonRubric;
+  state: RubricFormState;
+  notice?: string;
+}): JSX.Element {
   const { locale } = ctx;
   const labels: Record<string, string> = {};
   for (const c of rubric.criteria) {
@@ -159,7 +234,12 @@ export function RubricPage({ ctx, rubric, state, notice }: { ctx: ViewContext; r
     }
   }
   return (
-    <StaffFrame ctx={ctx} season={{ id: rubric.seasonId, name: rubric.seasonName, nameEn: rubric.seasonNameEn }} current="rubric" heading={t(locale, m.rubric)}>
+    <StaffFrame
+      ctx={ctx}
+      season={{ id: rubric.seasonId, name: rubric.seasonName, nameEn: rubric.seasonNameEn }}
+      current="rubric"
+      heading={t(locale, m.rubric)}
+    >
       {notice ? <Alert kind="success" title={notice} /> : ''}
       <p safe>{t(locale, m.rubricIntro)}</p>
       <ErrorSummary locale={locale} errors={state.errors} labels={labels} />
@@ -172,8 +252,23 @@ export function RubricPage({ ctx, rubric, state, notice }: { ctx: ViewContext; r
             </legend>
             {RUBRIC_LEVELS.map((level) => (
               <div class="fr-fieldset__element">
-                <Input locale={locale} name={`level_${c.code}_${level}_fr`} label={t(locale, m.levelFr, { level })} value={state.values[`level_${c.code}_${level}_fr`] ?? ''} error={state.errors[`level_${c.code}_${level}_fr`]} required maxlength={500} />
-                <Input locale={locale} name={`level_${c.code}_${level}_en`} label={t(locale, m.levelEn, { level })} value={state.values[`level_${c.code}_${level}_en`] ?? ''} error={state.errors[`level_${c.code}_${level}_en`]} maxlength={500} />
+                <Input
+                  locale={locale}
+                  name={`level_${c.code}_${level}_fr`}
+                  label={t(locale, m.levelFr, { level })}
+                  value={state.values[`level_${c.code}_${level}_fr`] ?? ''}
+                  error={state.errors[`level_${c.code}_${level}_fr`]}
+                  required
+                  maxlength={500}
+                />
+                <Input
+                  locale={locale}
+                  name={`level_${c.code}_${level}_en`}
+                  label={t(locale, m.levelEn, { level })}
+                  value={state.values[`level_${c.code}_${level}_en`] ?? ''}
+                  error={state.errors[`level_${c.code}_${level}_en`]}
+                  maxlength={500}
+                />
               </div>
             ))}
           </fieldset>
@@ -193,7 +288,15 @@ function fixed(value: number): string {
 }
 
 /** /admin/evaluations/:season/classement: raw and calibrated scores, ranks with intervals, biases, seed. */
-export function RankingPage({ ctx, data, notice }: { ctx: ViewContext; data: SeasonRanking; notice?: string }): JSX.Element {
+export function RankingPage({
+  ctx,
+  data,
+  notice,
+}: {
+  ctx: ViewContext;
+  data: SeasonRanking;
+  notice?: string;
+}): JSX.Element {
   const { locale } = ctx;
   const { ranking, rubric } = data;
   const season = { id: rubric.seasonId, name: rubric.seasonName, nameEn: rubric.seasonNameEn };
@@ -203,7 +306,8 @@ export function RankingPage({ ctx, data, notice }: { ctx: ViewContext; data: Sea
       <p safe>{t(locale, m.rankingIntro)}</p>
       <p safe>{t(locale, m.selectionLine, { n: ranking.selectionSize })}</p>
       <p>
-        <span safe>{t(locale, m.seedLine, { seed: ranking.seed })}</span> <span safe>{data.seedRecorded ? '' : t(locale, m.seedNotRecorded)}</span>
+        <span safe>{t(locale, m.seedLine, { seed: ranking.seed })}</span>{' '}
+        <span safe>{data.seedRecorded ? '' : t(locale, m.seedNotRecorded)}</span>
       </p>
       <EveryTrackOnly user={ctx.user} locale={locale}>
         <form method="post" action={`/admin/evaluations/${season.id}/classement/graine`} class="fr-mb-3w">
@@ -218,14 +322,27 @@ export function RankingPage({ ctx, data, notice }: { ctx: ViewContext; data: Sea
       ) : (
         <>
           <p>
-            <a class="fr-link fr-icon-download-line fr-link--icon-left" href={`/admin/evaluations/${season.id}/classement.csv`} safe>
+            <a
+              class="fr-link fr-icon-download-line fr-link--icon-left"
+              href={`/admin/evaluations/${season.id}/classement.csv`}
+              safe
+            >
               {t(locale, m.exportCsv)}
             </a>
           </p>
           <DataTable
             caption={t(locale, m.ranking)}
             hiddenCaption
-            columns={[t(locale, m.rank), t(locale, m.rankInterval), t(locale, m.application), t(locale, m.reviewsColumn), t(locale, m.mean), t(locale, m.median), t(locale, m.calibrated), t(locale, m.line)]}
+            columns={[
+              t(locale, m.rank),
+              t(locale, m.rankInterval),
+              t(locale, m.application),
+              t(locale, m.reviewsColumn),
+              t(locale, m.mean),
+              t(locale, m.median),
+              t(locale, m.calibrated),
+              t(locale, m.line),
+            ]}
           >
             {ranking.applications.map((a) => (
               <tr>
@@ -242,7 +359,10 @@ export function RankingPage({ ctx, data, notice }: { ctx: ViewContext; data: Sea
                       {t(locale, m.crosses)}
                     </span>
                   ) : (
-                    <span class={`fr-badge fr-badge--sm ${a.rank <= ranking.selectionSize ? 'fr-badge--success' : 'fr-badge--info'}`} safe>
+                    <span
+                      class={`fr-badge fr-badge--sm ${a.rank <= ranking.selectionSize ? 'fr-badge--success' : 'fr-badge--info'}`}
+                      safe
+                    >
                       {t(locale, a.rank <= ranking.selectionSize ? m.selected : m.notSelected)}
                     </span>
                   )}
@@ -253,15 +373,29 @@ export function RankingPage({ ctx, data, notice }: { ctx: ViewContext; data: Sea
         </>
       )}
       {data.unranked.length ? <p safe>{t(locale, m.unranked, { n: data.unranked.length })}</p> : ''}
-      {data.outOfTheRunning.length ? <p safe>{t(locale, m.outOfTheRunning, { n: data.outOfTheRunning.length })}</p> : ''}
+      {data.outOfTheRunning.length ? (
+        <p safe>{t(locale, m.outOfTheRunning, { n: data.outOfTheRunning.length })}</p>
+      ) : (
+        ''
+      )}
       {ranking.biases.length ? (
         <section aria-labelledby="biases-title" class="fr-my-4w">
           <h2 id="biases-title" class="fr-h4" safe>
             {t(locale, m.biases)}
           </h2>
           <p safe>{t(locale, m.biasesIntro)}</p>
-          {data.trackLimited ? <p class="fr-hint-text" safe>{t(locale, m.biasesTrackLimited)}</p> : ''}
-          <DataTable caption={t(locale, m.biases)} hiddenCaption columns={[t(locale, m.reviewer), t(locale, m.reviewsColumn), t(locale, m.bias)]}>
+          {data.trackLimited ? (
+            <p class="fr-hint-text" safe>
+              {t(locale, m.biasesTrackLimited)}
+            </p>
+          ) : (
+            ''
+          )}
+          <DataTable
+            caption={t(locale, m.biases)}
+            hiddenCaption
+            columns={[t(locale, m.reviewer), t(locale, m.reviewsColumn), t(locale, m.bias)]}
+          >
             {ranking.biases.map((b) => (
               <tr>
                 <td safe>{data.reviewerNames.get(b.reviewer) ?? b.reviewer}</td>
