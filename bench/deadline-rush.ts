@@ -23,15 +23,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { cpus, loadavg } from 'node:os';
 import { createSession } from '../src/core/auth/sessions.js';
 import { systemClock } from '../src/core/clock.js';
 import { openDatabase } from '../src/core/db/database.js';
 import { createScratchDatabase, findPostgresServer } from '../test/support/postgres.js';
-import { startAppProcess, type AppProcess } from '../test/support/processes.js';
+import { type AppProcess, startAppProcess } from '../test/support/processes.js';
 import { cpuPerRequest, cpuSnapshot } from './cpu-usage.js';
 
 const APPLICANTS = Number(process.env.APPLICANTS ?? 2000);

@@ -10,10 +10,11 @@
  * Goal: RSS growth < 100 MB, every legitimate request answered 200. Bounded: each sender stops at
  * the answer, or 400 MB, or when the server stops reading for 2 s.
  */
+
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { startAppProcess } from '../test/support/processes.js';
 import { sendUnreadUpload } from '../test/support/uploads.js';
 

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { createScratchDatabase, findPostgresServer } from '../test/support/postgres.js';
-import { freePort, repoRoot, startAppProcess, type AppProcess } from '../test/support/processes.js';
+import { type AppProcess, freePort, repoRoot, startAppProcess } from '../test/support/processes.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);

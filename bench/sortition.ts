@@ -4,11 +4,12 @@
  * `npx tsx bench/sortition.ts [--large] [--only name]`:
  * the 1,727-person instance runs only with --large (minutes of CPU on a shared 2-core machine).
  */
+
+import { highsRuntime } from '../src/algorithms/sortition/highs.js';
 import { buildInstance, type SortitionInput } from '../src/algorithms/sortition/instance.js';
 import { legacyProbabilities } from '../src/algorithms/sortition/legacy.js';
 import { leximinDistribution } from '../src/algorithms/sortition/leximin.js';
 import { relaxationBound } from '../src/algorithms/sortition/lp-bound.js';
-import { highsRuntime } from '../src/algorithms/sortition/highs.js';
 import { paperLikeInstance, referenceInstance } from './sortition-instances.js';
 
 interface Case {

@@ -16,7 +16,7 @@ import { openDatabase } from '../src/core/db/database.js';
 import type { Services } from '../src/core/services.js';
 import { seedApplicationsCommand } from '../src/modules/applications/seed-command.js';
 import { createScratchDatabase, findPostgresServer } from '../test/support/postgres.js';
-import { startAppProcess, type AppProcess } from '../test/support/processes.js';
+import { type AppProcess, startAppProcess } from '../test/support/processes.js';
 import { cpuPerRequest, cpuSnapshot } from './cpu-usage.js';
 
 const COUNT = Number(process.env.COUNT ?? 100_000);

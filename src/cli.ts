@@ -1,12 +1,12 @@
 import { buildApp } from './app.js';
+import { formatPublishedHead, parsePublishedHead, publishAuditHead } from './core/audit/anchors.js';
+import { verifyAuditChain } from './core/audit/audit.js';
 import { loadDemo, openAndMigrate } from './core/boot.js';
 import { systemClock } from './core/clock.js';
 import { readConfig } from './core/config.js';
-import type { Command } from './core/module.js';
-import { verifyAuditChain } from './core/audit/audit.js';
-import { formatPublishedHead, parsePublishedHead, publishAuditHead } from './core/audit/anchors.js';
 import { DataDirBusyError } from './core/db/data-dir-lock.js';
 import { moveFilesToDirectory, sweepFileDirectory } from './core/files/file-directory.js';
+import type { Command } from './core/module.js';
 import { modules } from './modules/index.js';
 
 /** Commands of the platform itself; modules add theirs (Module.commands). */

@@ -1,5 +1,5 @@
-import { readConfig } from './core/config.js';
 import { boot } from './core/boot.js';
+import { readConfig } from './core/config.js';
 import { DataDirBusyError } from './core/db/data-dir-lock.js';
 
 const config = readConfig();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coversEveryTrack, coversTrack, hasPermission, type Permission } from '../src/core/auth/permissions.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
 import { loadDemo } from '../src/core/boot.js';
 import { discoverUrls, fillPath, hasParams, listRoutes } from './support/routes.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { createSignedInUser, MATRIX_ROLES, type SignedInUser } from './support/users.js';
 
 /**

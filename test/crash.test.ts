@@ -8,19 +8,19 @@ import { systemActor } from '../src/core/audit/audit.js';
 import { createSession, loadSessionUser } from '../src/core/auth/sessions.js';
 import { systemClock } from '../src/core/clock.js';
 import { readConfig } from '../src/core/config.js';
-import { openDatabase, type Database } from '../src/core/db/database.js';
-import { bytesPath } from '../src/core/files/file-directory.js';
+import { type Database, openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
+import { bytesPath } from '../src/core/files/file-directory.js';
 import { answersSha256 } from '../src/modules/applications/answers.js';
-import type { AnswerMap } from '../src/modules/applications/form/model.js';
 import { createApplication } from '../src/modules/applications/create-application.js';
+import type { AnswerMap } from '../src/modules/applications/form/model.js';
 import { SUBMITTED_MAIL } from '../src/modules/applications/mails.js';
 import { saveForm } from '../src/modules/applications/save-form.js';
 import { createSeason } from '../src/modules/seasons/create-season.js';
 import { loadSeasons } from '../src/modules/seasons/queries.js';
-import { createScratchDatabase, findPostgresServer } from './support/postgres.js';
 import { multipartBody } from './support/forms.js';
-import { startAppProcess, type AppProcess } from './support/processes.js';
+import { createScratchDatabase, findPostgresServer } from './support/postgres.js';
+import { type AppProcess, startAppProcess } from './support/processes.js';
 
 /**
  * Crash test: the app process is killed with SIGKILL in the middle of a burst of submits. Every

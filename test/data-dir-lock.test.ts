@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/core/db/database.js';
 import { DataDirBusyError, lockDataDir } from '../src/core/db/data-dir-lock.js';
+import { openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { childEnv, repoRoot, startAppProcess } from './support/processes.js';
 

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
-import { loadDemo } from '../src/core/boot.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../src/core/auth/sessions.js';
+import { loadDemo } from '../src/core/boot.js';
 import { DEFAULT_FORM } from '../src/modules/applications/form/default-form.js';
+import { formSession, multipartBody, submitForm, TINY_PNG } from './support/forms.js';
 import {
   discoverUrls,
   fillPath,
@@ -10,13 +11,12 @@ import {
   listRoutes,
   obtainCsrf,
   paramValues,
-  urlsFromValues,
   type RouteEntry,
+  urlsFromValues,
 } from './support/routes.js';
-import { formSession, multipartBody, submitForm, TINY_PNG } from './support/forms.js';
 import { latestSignInLink } from './support/sign-in.js';
-import { createSignedInUser, MATRIX_ROLES, type SignedInUser } from './support/users.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { createSignedInUser, MATRIX_ROLES, type SignedInUser } from './support/users.js';
 
 /**
  * The input rule (src/core/http/input-rules.ts), checked on the running app: NUL bytes, lone
@@ -205,8 +205,8 @@ describe('input rule over every route', () => {
           });
         };
         await check(label('multipart'), await sendMultipart('a\u0000b'), () => sendMultipart('ab'));
-        const sendJson = (escape: string) => {
-          const payload = `{"_csrf":${JSON.stringify(person.csrf)},"title":"x${escape}","q":"${escape}","answers":{"name":"${escape}"}}`;
+        const sendJson = (esc: string) => {
+          const payload = `{"_csrf":${JSON.stringify(person.csrf)},"title":"x${esc}","q":"${esc}","answers":{"name":"${esc}"}}`;
           return t.app.inject({
             method,
             url: base,
@@ -214,8 +214,8 @@ describe('input rule over every route', () => {
             payload,
           });
         };
-        for (const escape of ['\\u0000', '\\ud800', 'a\\udc00'])
-          await check(label(`JSON ${escape}`), await sendJson(escape), () => sendJson('x'));
+        for (const esc of ['\\u0000', '\\ud800', 'a\\udc00'])
+          await check(label(`JSON ${esc}`), await sendJson(esc), () => sendJson('x'));
       }
     }
     console.log(`input fuzz: ${sent} hostile requests over ${routes.length} routes, as ${people.length} visitors`);
@@ -257,7 +257,7 @@ describe('input rule: the cases the review reported', () => {
     expect(response.body).toMatch(SAYS_SO);
   });
 
-  it('a JSON body with a \\u0000 escape answers 400 in JSON', async () => {
+  it('a JSON body with a \\u0000 esc answers 400 in JSON', async () => {
     const csrf = (await obtainCsrf(t.app, everyRole.cookie))!;
     const response = await t.app.inject({
       method: 'POST',
@@ -359,13 +359,13 @@ describe('input rule: the cases the review reported', () => {
   });
 
   it.each(['\\u0000', '\\ud800'])(
-    'a form definition typed as JSON with a %s escape is refused on the field, never a 500',
-    async (escape) => {
+    'a form definition typed as JSON with a %s esc is refused on the field, never a 500',
+    async (esc) => {
       const { id } = await t.database.db.selectFrom('seasons').select('id').executeTakeFirstOrThrow();
       const builder = `/admin/saisons/${id}/formulaire`;
       const session = await formSession(t.app, everyRole.cookie, builder);
-      const definition = JSON.stringify(DEFAULT_FORM).replace('"fr":"Le projet"', `"fr":"Le projet${escape}"`);
-      expect(definition).toContain(escape);
+      const definition = JSON.stringify(DEFAULT_FORM).replace('"fr":"Le projet"', `"fr":"Le projet${esc}"`);
+      expect(definition).toContain(esc);
       const response = await submitForm(t.app, session, `${builder}/json`, { definition });
       expect(response.statusCode).toBe(400);
       expect(response.body).toMatch(SAYS_SO);

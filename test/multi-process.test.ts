@@ -5,12 +5,12 @@ import { buildApp } from '../src/app.js';
 import { createSession } from '../src/core/auth/sessions.js';
 import { systemClock } from '../src/core/clock.js';
 import { readConfig } from '../src/core/config.js';
-import { openDatabase, type Database } from '../src/core/db/database.js';
+import { type Database, openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { queueMail } from '../src/core/mail/mailer.js';
 import { mailHtml, registerMailTemplate } from '../src/core/mail/templates.js';
 import { createScratchDatabase, findPostgresServer } from './support/postgres.js';
-import { startAppProcess, type AppProcess } from './support/processes.js';
+import { type AppProcess, startAppProcess } from './support/processes.js';
 import { hasParams } from './support/routes.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { ROLES } from '../src/core/auth/permissions.js';
 import { loadDemo } from '../src/core/boot.js';
 import {
   discoverUrls,
@@ -8,12 +8,12 @@ import {
   listRoutes,
   obtainCsrf,
   paramValues,
-  urlsFromValues,
   type RouteEntry,
+  urlsFromValues,
 } from './support/routes.js';
 import { signInByMagicLink } from './support/sign-in.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
 import { createSignedInUser, type SignedInUser } from './support/users.js';
-import { ROLES } from '../src/core/auth/permissions.js';
 
 /**
  * Routes allowed to take a state-changing request without a CSRF token, each with the reason.
@@ -218,7 +218,7 @@ describe('hostile input on every GET route', () => {
     const bodies: Record<string, string>[] = [
       {},
       { title: XSS_PROBE, email: ATTR_PROBE, page: '-1', id: '../../etc/passwd', amount: '1e99', date: '2026-02-31' },
-      { title: 'x'.repeat(100_000), email: 'a'.repeat(300) + '@example.org' },
+      { title: 'x'.repeat(100_000), email: `${'a'.repeat(300)}@example.org` },
       // Plausible forms whose every text is hostile: they get saved, and the next test reads them back.
       {
         title: XSS_PROBE,
@@ -281,8 +281,8 @@ describe('hostile multipart uploads', () => {
       part('label', XSS_PROBE) +
         part('file', '<html><script>alert(1)</script></html>', '../../etc/passwd', 'text/html') +
         `--${boundary}--\r\n`,
-      part('file', '%PDF-1.4 not really', `${XSS_PROBE}.pdf`, 'application/pdf') + `--${boundary}--\r\n`,
-      part('title', 'x') + `--${boundary}`, // truncated: no closing boundary
+      `${part('file', '%PDF-1.4 not really', `${XSS_PROBE}.pdf`, 'application/pdf')}--${boundary}--\r\n`,
+      `${part('title', 'x')}--${boundary}`, // truncated: no closing boundary
     ];
     const problems: string[] = [];
     const statuses = new Map<number, number>();

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, type Permission } from '../src/core/auth/permissions.js';
 import { loadDemo } from '../src/core/boot.js';
 import { createLaureate } from '../src/modules/seasons/create-laureate.js';
-import { formBody, type FormFields } from './support/forms.js';
-import { fillPath, listRoutes, obtainCsrf, type RouteEntry } from './support/routes.js';
+import { type FormFields, formBody } from './support/forms.js';
+import { fillPath, obtainCsrf, type RouteEntry } from './support/routes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { createSignedInUser, MATRIX_ROLES, type SignedInUser } from './support/users.js';
 

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
-import { systemClock, type Clock } from './clock.js';
+import { modules } from '../modules/index.js';
+import { scheduleAuditHeadPublication } from './audit/anchors.js';
+import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/database.js';
+import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { scheduleFileSweep } from './files/file-directory.js';
-import { scheduleAuditHeadPublication } from './audit/anchors.js';
 import type { Services } from './services.js';
-import { modules } from '../modules/index.js';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openAndMigrate(config: Config, role = 'server'): Promise<Database> {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Transaction } from 'kysely';
-import type { Services } from './services.js';
-import type { JobHandler } from './jobs/worker.js';
 import type { Actor, AuditRecorder } from './audit/audit.js';
 import type { DB } from './db/schema.js';
+import type { JobHandler } from './jobs/worker.js';
+import type { Services } from './services.js';
 
 /** The person whose data is exported (right of access) or erased (right to erasure). */
 export interface DataSubject {

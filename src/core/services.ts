@@ -1,10 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { PageCache } from './cache/page-cache.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
-import type { DB } from './db/schema.js';
 import type { Engine } from './db/database.js';
-import type { PageCache } from './cache/page-cache.js';
+import type { DB } from './db/schema.js';
 import type { JobHandler, JobWorker } from './jobs/worker.js';
 import type { PersonalDataPart } from './module.js';
 

@@ -1,15 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSignedInUser } from '../support/users.js';
 import {
   formatViolations,
   hasChromium,
   launchBrowser,
-  runAxe,
   type RunningApp,
+  runAxe,
   signedInContext,
   startDemoApp,
 } from '../browser/browser-support.js';
+import { createSignedInUser } from '../support/users.js';
 
 /**
  * The accounts pages the shared accessibility walk does not reach (error states, confirmation,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsModule } from '../../src/modules/accounts/index.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
 import { formSession, submitForm } from '../support/forms.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { cookieHeader, personWithRoles } from './helpers.js';
 
 let t: TestApp;

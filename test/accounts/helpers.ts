@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { createSession } from '../../src/core/auth/sessions.js';
 import type { ManualClock } from '../../src/core/clock.js';
 import type { DB } from '../../src/core/db/schema.js';
-import { createSession } from '../../src/core/auth/sessions.js';
 import { formSession, submitForm } from '../support/forms.js';
 import { latestSignInLink } from '../support/sign-in.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, hashToken } from '../../src/core/auth/sessions.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { hashToken, SESSION_COOKIE } from '../../src/core/auth/sessions.js';
 import { formSession, submitForm } from '../support/forms.js';
 import { latestSignInLink } from '../support/sign-in.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { cookieHeader, cookiesOf, signInByMail } from './helpers.js';
 
 let t: TestApp;

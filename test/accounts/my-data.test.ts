@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../src/core/auth/sessions.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
 import { formSession, submitForm } from '../support/forms.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { cookieHeader, personWithRoles, signInByMail } from './helpers.js';
 
 let t: TestApp;

@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_COOKIE, hashToken } from '../../src/core/auth/sessions.js';
-import { createTestApp, type TestApp } from '../support/test-app.js';
+import { hashToken, SESSION_COOKIE } from '../../src/core/auth/sessions.js';
 import { formSession, submitForm } from '../support/forms.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 import { cookieHeader, cookiesOf } from './helpers.js';
 
 const BASE_URL = 'http://localhost:3000';
@@ -96,7 +96,7 @@ async function startProvider(): Promise<void> {
     }
   });
 }
-let nextAgent = 'agent-1';
+const nextAgent = 'agent-1';
 /** Content types of the userinfo answers: ProConnect signs them (application/jwt). */
 const userinfoTypes: string[] = [];
 

@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.js';
 import { formSession, submitForm } from '../support/forms.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
 
 interface Received {
   from: string;

@@ -6,8 +6,8 @@ import {
   formatViolations,
   hasChromium,
   launchBrowser,
-  runAxe,
   type RunningApp,
+  runAxe,
   signedInContext,
   startDemoApp,
   watchCsp,
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in
   async function resolveUrl(page: Page, template: Template): Promise<string | undefined> {
     if (template.url) return template.url;
     const listing = await page.goto(`${running.baseUrl}${template.from!.listing}`);
-    if (!listing || listing.status() !== 200) return undefined;
+    if (listing?.status() !== 200) return undefined;
     return firstLinkMatching(page, template.from!.link);
   }
 

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadDemo } from '../../src/core/boot.js';
 import { systemClock } from '../../src/core/clock.js';
-import { readConfig, type Config } from '../../src/core/config.js';
+import { type Config, readConfig } from '../../src/core/config.js';
 import type { Database } from '../../src/core/db/database.js';
 import { freePort } from '../support/processes.js';
 import { createTestDatabase } from '../support/test-app.js';

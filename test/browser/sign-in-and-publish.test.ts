@@ -6,9 +6,9 @@ import {
   formatViolations,
   hasChromium,
   launchBrowser,
+  type RunningApp,
   runAxe,
   startDemoApp,
-  type RunningApp,
 } from './browser-support.js';
 
 /** A person's path through real pages in Chromium: sign in by magic link, then publish news through the CMS. */

@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../src/app.js';
 import { ManualClock } from '../../src/core/clock.js';
-import { readConfig, type Config } from '../../src/core/config.js';
-import { openDatabase, type Database } from '../../src/core/db/database.js';
+import { type Config, readConfig } from '../../src/core/config.js';
+import { type Database, openDatabase } from '../../src/core/db/database.js';
 import { migrateToLatest } from '../../src/core/db/migrate.js';
 import { dropDatabaseWhenIdle } from './postgres.js';
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { createSession } from '../../src/core/auth/sessions.js';
 import type { CurrentUser, Role } from '../../src/core/auth/permissions.js';
+import { createSession } from '../../src/core/auth/sessions.js';
 import type { Clock } from '../../src/core/clock.js';
 import type { DB } from '../../src/core/db/schema.js';
 

@@ -1,12 +1,12 @@
+import { checkInstance, explainShortfall } from './explain.js';
+import { hasFeasibleFlow } from './feasible-flow.js';
 import {
+  type FlowNetwork,
+  type FlowResult,
   NetworkBuilder,
   solveMinCostFlow,
   verifyOptimality,
-  type FlowNetwork,
-  type FlowResult,
 } from './network-simplex.js';
-import { checkInstance, explainShortfall } from './explain.js';
-import { hasFeasibleFlow } from './feasible-flow.js';
 import type { AssignmentInstance, AssignmentOptions, AssignmentResult, Explanation, Names } from './types.js';
 
 /**
@@ -207,7 +207,7 @@ function buildNetwork(P: Prepared, s: SolveSettings): BuiltNetwork {
       expertiseNodeOf[a] = expertNode;
       arc(a, expertNode, 1, k, 0, STRUCTURAL, a, -1);
     }
-    const fromFor = (r: number) => (has && has[r] ? expertNode : a);
+    const fromFor = (r: number) => (has?.[r] ? expertNode : a);
     // Forced pairs first; they are always allowed, whatever their score.
     for (let i = P.forcedStart[a]; i < P.forcedStart[a + 1]; i++) {
       const r = P.forcedReviewer[i];
@@ -556,7 +556,7 @@ function summarise(
   seconds: number,
 ): AssignmentResult {
   const loads = new Int32Array(inst.reviewerCount);
-  if (!P || !solved || !solved.feasible) {
+  if (!P || !solved?.feasible) {
     return {
       feasible: false,
       explanations: solved ? solved.explanations : problems,

@@ -1,5 +1,5 @@
-import * as highsPackage from 'highs';
 import type { Highs } from 'highs';
+import * as highsPackage from 'highs';
 import type { AssignmentInstance } from './types.js';
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasFeasibleFlow } from './feasible-flow.js';
 import { highsRuntime } from './highs-oracle.js';
-import { NetworkBuilder, solveMinCostFlow, verifyOptimality, type FlowNetwork } from './network-simplex.js';
+import { type FlowNetwork, NetworkBuilder, solveMinCostFlow, verifyOptimality } from './network-simplex.js';
 import { mulberry32 } from './random-instance.js';
 
 /** A random general network: supplies summing to 0, arcs with lower bounds, negative costs, cycles. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../sortition/prng.js';
 import { calibrate, type Observation } from './calibration.js';
-import { kendallTau, mean, median, rankApplications, weightedScore, type ReviewScores } from './ranking.js';
+import { kendallTau, mean, median, type ReviewScores, rankApplications, weightedScore } from './ranking.js';
 
 /** Brute force: the full normal equations of Σ(y − q_a − b_r)² + λΣb_r², by Gaussian elimination. */
 function bruteForce(observations: Observation[], ridge: number): { q: Map<string, number>; b: Map<string, number> } {

@@ -3,10 +3,10 @@ import {
   buildInstance,
   canonicalCategoriesCsv,
   canonicalPoolCsv,
+  type Instance,
   panelProblems,
   parseCategoriesCsv,
   parsePoolCsv,
-  type Instance,
 } from './instance.js';
 
 export const SLOT_COUNT = 1000;

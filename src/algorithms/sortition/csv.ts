@@ -50,5 +50,5 @@ function quoteField(value: string): string {
 }
 
 export function serialiseCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(quoteField).join(',')).join('\n') + '\n';
+  return `${rows.map((row) => row.map(quoteField).join(',')).join('\n')}\n`;
 }

@@ -1,21 +1,21 @@
 import {
   manifest,
+  type PublishedDraw,
   parseSlotsJson,
+  SLOT_COUNT,
   sha256,
   slotForRandom,
   slotsJson,
-  SLOT_COUNT,
   verifyPublished,
-  type PublishedDraw,
 } from './commitment.js';
 import { highsRuntime } from './highs.js';
 import {
   buildInstance,
   canonicalCategoriesCsv,
   canonicalPoolCsv,
+  type Instance,
   parseCategoriesCsv,
   parsePoolCsv,
-  type Instance,
   type SortitionInput,
 } from './instance.js';
 import { leximinDistribution } from './leximin.js';

@@ -1,5 +1,5 @@
-import * as highsPackage from 'highs';
 import type { Highs, Model } from 'highs';
+import * as highsPackage from 'highs';
 
 /** The HiGHS WebAssembly runtime is loaded once per process and shared by every solve. */
 let runtime: Promise<Highs> | undefined;

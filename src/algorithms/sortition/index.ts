@@ -1,26 +1,26 @@
 /** The sortition engine: pure computation, no database and no HTTP (issue 5). */
-export { analyse, type Algorithm, type Analysis, type AnalyseOptions } from './analyse.js';
-export { prepareCommitment, drawFromCommitment, drawJson, loadCommitment, type Commitment } from './draw.js';
+export { type Algorithm, type AnalyseOptions, type Analysis, analyse } from './analyse.js';
 export {
-  verifyPublished,
-  verifyWithoutPool,
-  slotForRandom,
   parseSlotsJson,
   SLOT_COUNT,
+  slotForRandom,
   type VerificationReport,
+  verifyPublished,
+  verifyWithoutPool,
 } from './commitment.js';
-export { drawReplacements, NoReplacementError } from './replacement.js';
-export { InfeasibleQuotasError, type InfeasibilityExplanation } from './feasibility.js';
+export { type Commitment, drawFromCommitment, drawJson, loadCommitment, prepareCommitment } from './draw.js';
+export { type InfeasibilityExplanation, InfeasibleQuotasError } from './feasibility.js';
 export {
   buildInstance,
+  type Instance,
+  type PoolPerson,
+  panelProblems,
   parseCategoriesCsv,
   parsePoolCsv,
-  validateSize,
-  panelProblems,
-  SortitionInputError,
   type Quota,
-  type PoolPerson,
   type SortitionInput,
-  type Instance,
+  SortitionInputError,
+  validateSize,
 } from './instance.js';
 export { relaxationBound } from './lp-bound.js';
+export { drawReplacements, NoReplacementError } from './replacement.js';

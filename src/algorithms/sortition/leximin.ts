@@ -1,10 +1,10 @@
 import type { Highs, Model } from 'highs';
+import { decompose } from './decompose.js';
 import { explainInfeasibility, InfeasibleQuotasError } from './feasibility.js';
 import { highsRuntime, quietModel } from './highs.js';
-import { decompose } from './decompose.js';
 import type { Instance } from './instance.js';
 import { addMasterColumn } from './master-column.js';
-import { PanelOracle, type Composition } from './panel-oracle.js';
+import { type Composition, PanelOracle } from './panel-oracle.js';
 import { faceQuotas, relaxedLeximin } from './relaxed-leximin.js';
 
 /** A lottery over panel compositions (by type); each person of type t is selected with `typeProbabilities[t]`. */

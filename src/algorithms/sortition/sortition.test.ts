@@ -1,25 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { referenceInstance } from '../../../bench/sortition-instances.js';
+import { paperLikeInstance, referenceInstance } from '../../../bench/sortition-instances.js';
 import { analyse } from './analyse.js';
 import { verifyPublished } from './commitment.js';
+import { decompose } from './decompose.js';
 import { drawFromCommitment, drawJson, prepareCommitment } from './draw.js';
 import { InfeasibleQuotasError } from './feasibility.js';
 import { highsRuntime, quietModel } from './highs.js';
 import {
   buildInstance,
-  panelProblems,
   type Instance,
   type PoolPerson,
+  panelProblems,
   type Quota,
   type SortitionInput,
 } from './instance.js';
-import { relaxationBound } from './lp-bound.js';
-import { drawReplacements } from './replacement.js';
-import { decompose } from './decompose.js';
 import { leximinDistribution } from './leximin.js';
+import { relaxationBound } from './lp-bound.js';
 import { PanelOracle } from './panel-oracle.js';
-import { paperLikeInstance } from '../../../bench/sortition-instances.js';
+import { drawReplacements } from './replacement.js';
 
 describe('LEXIMIN on the reference instance of Flanigan et al. (Nature 2021)', () => {
   it('gives everyone exactly 10 %, where LEGACY leaves its least-selected person far below', async () => {

@@ -1,4 +1,4 @@
-import { panelProblems, type Instance } from './instance.js';
+import { type Instance, panelProblems } from './instance.js';
 import { drawReplacements, NoReplacementError } from './replacement.js';
 
 /** One published replacement draw (`replacement-N.json`), members by pool id. */

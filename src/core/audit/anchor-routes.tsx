@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { defineMessages, formatDateTime, t } from '../i18n/i18n.js';
 import { plainViewContext } from '../http/request-context.js';
+import { defineMessages, formatDateTime, t } from '../i18n/i18n.js';
 import type { Services } from '../services.js';
 import { DataTable } from '../ui/components.js';
 import { Page } from '../ui/layout.js';
@@ -67,16 +67,14 @@ export async function registerAuditAnchorRoutes(app: FastifyInstance, services: 
 
   app.get('/transparence/journal.json', { config: { permission: 'public' } }, async (_request, reply) => {
     const anchors = await listAuditAnchors(services.db);
-    return reply
-      .header('cache-control', 'no-cache')
-      .send(
-        anchors.map((a) => ({
-          day: a.day,
-          seq: a.seq,
-          hash: a.hash,
-          head: formatPublishedHead(a),
-          publishedAt: a.publishedAt.toISOString(),
-        })),
-      );
+    return reply.header('cache-control', 'no-cache').send(
+      anchors.map((a) => ({
+        day: a.day,
+        seq: a.seq,
+        hash: a.hash,
+        head: formatPublishedHead(a),
+        publishedAt: a.publishedAt.toISOString(),
+      })),
+    );
   });
 }

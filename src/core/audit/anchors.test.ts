@@ -1,15 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { createTestApp, createTestDatabase, type TestApp } from '../../../test/support/test-app.js';
 import type { Database } from '../db/database.js';
-import { auditedTransaction, verifyAuditChain } from './audit.js';
 import {
   formatPublishedHead,
+  PUBLISH_AUDIT_HEAD_JOB,
   parsePublishedHead,
   publishAuditHead,
-  PUBLISH_AUDIT_HEAD_JOB,
   publishAuditHeadJob,
 } from './anchors.js';
+import { auditedTransaction, verifyAuditChain } from './audit.js';
 
 // The chain alone cannot tell a log cut at its end with its head moved back from a shorter log: what is
 // left is a valid chain. A head published outside the database can.

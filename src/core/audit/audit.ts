@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { WriteBatch } from '../db/write-batch.js';
-import type { DB } from '../db/schema.js';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { sharedRunsByKey } from '../concurrency/shared-runs.js';
+import type { DB } from '../db/schema.js';
+import { WriteBatch } from '../db/write-batch.js';
 
 /** Who did a change: a signed-in person, or the platform itself (jobs, CLI). */
 export interface Actor {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { DB } from '../db/schema.js';
-import { isRole, type CurrentUser } from './permissions.js';
+import { type CurrentUser, isRole } from './permissions.js';
 
 export const SESSION_COOKIE = 'acc_session';
 /** A session ends after 2 hours without a request, and after 12 hours whatever happens. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
+import pg from 'pg';
 
 export interface CachedPage {
   /** Encoded once: re-encoding a page full of non-Latin-1 text (’, é…) on every hit costs more than the rest. */

@@ -1,10 +1,10 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { Services } from '../services.js';
-import { PAGE_CACHE_CHANNEL } from './page-cache.js';
 import { sendErrorPage } from '../http/error-pages.js';
 import { httpMessages } from '../http/errors.js';
+import type { Services } from '../services.js';
+import { PAGE_CACHE_CHANNEL } from './page-cache.js';
 
 /**
  * Serves a public page, from the cache for anonymous visitors. Signed-in people always get a

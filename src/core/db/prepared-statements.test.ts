@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, findPostgresServer } from '../../../test/support/postgres.js';
-import { openDatabase, type Database } from './database.js';
+import { type Database, openDatabase } from './database.js';
 
 /** Prepared statements are a PostgreSQL-server matter (PGlite runs in process, without a pool). */
 const serverUrl = await findPostgresServer();

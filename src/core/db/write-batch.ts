@@ -1,4 +1,4 @@
-import { sql, type Kysely, type OperationNodeSource, type RawBuilder, type Transaction } from 'kysely';
+import { type Kysely, type OperationNodeSource, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
 
 /** Something Kysely can compile into a statement: a query builder or a `sql` template. */

@@ -1,6 +1,6 @@
-import { createServer, type AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EICAR, startFakeClamd, type FakeClamd } from '../../../test/support/fake-clamd.js';
+import { EICAR, type FakeClamd, startFakeClamd } from '../../../test/support/fake-clamd.js';
 import {
   createAntivirus,
   downloadAllowed,

@@ -1,4 +1,4 @@
-import { Socket, connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 
 /**
  * A clamd client speaking INSTREAM over TCP (see clamd(8)): the file is sent as chunks, each

@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import type { Socket } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 
 /** Unread body bytes drained (at most, and for at most LINGER_MS) after an early answer. */
 const LINGER_BYTES = 4 * 1024 * 1024;

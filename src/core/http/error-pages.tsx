@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { t, type Message } from '../i18n/i18n.js';
+import { type Message, t } from '../i18n/i18n.js';
 import { Page } from '../ui/layout.js';
-import { plainViewContext } from './request-context.js';
 import { httpMessages as m } from './errors.js';
+import { plainViewContext } from './request-context.js';
 
 function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || (request.headers.accept ?? '').includes('application/json');

@@ -1,4 +1,4 @@
-import { defineMessages, t, type Locale, type Message } from '../i18n/i18n.js';
+import { defineMessages, type Locale, type Message, t } from '../i18n/i18n.js';
 import { badFieldsOf, hasBadCharacters, withoutBadCharacters } from './input-rules.js';
 
 export const formMessages = defineMessages({

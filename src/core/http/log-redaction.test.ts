@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { obtainCsrf } from '../../../test/support/routes.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { redactUrl } from './log-redaction.js';
 
 /** The log lines a real app instance writes, captured from its pino stream. */

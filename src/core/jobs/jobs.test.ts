@@ -3,7 +3,7 @@ import { createTestDatabase } from '../../../test/support/test-app.js';
 import { ManualClock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import { enqueueJob, pendingJobCount } from './queue.js';
-import { JobWorker, type JobHandler } from './worker.js';
+import { type JobHandler, JobWorker } from './worker.js';
 
 let database: Database;
 const silent = { info: () => {}, warn: () => {}, error: () => {} };

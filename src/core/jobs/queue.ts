@@ -1,6 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { WriteBatch, writeTo } from '../db/write-batch.js';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { type WriteBatch, writeTo } from '../db/write-batch.js';
 
 export interface EnqueueOptions {
   /** When the job becomes due: the caller's clock, never the database's (tests move time). */

@@ -1,7 +1,7 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { WriteBatch, writeTo } from '../db/write-batch.js';
+import { type WriteBatch, writeTo } from '../db/write-batch.js';
 import type { Locale } from '../i18n/i18n.js';
 import { renderMail } from './templates.js';
 

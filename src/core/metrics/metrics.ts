@@ -1,7 +1,7 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../services.js';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { pendingJobCount } from '../jobs/queue.js';
+import type { Services } from '../services.js';
 
 /** Request counts and latencies per route, and the job queue depth, for GET /metrics. */
 export function registerMetrics(app: FastifyInstance, services: Services): Registry {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * A file's bytes may live in a directory (FILES_DIR) instead of the `data` column: `stored_in` says

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * An erased account keeps its row, stripped of everything that leads to the person (address, names,

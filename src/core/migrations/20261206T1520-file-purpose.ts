@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * A file row says what it was uploaded for: 'content' (a file of the public site, which /fichiers may

@@ -1,7 +1,7 @@
 import type Html from '@kitajs/html';
-import { t, type Locale } from '../i18n/i18n.js';
+import { type CurrentUser, coversEveryTrack } from '../auth/permissions.js';
 import type { FieldError } from '../http/forms.js';
-import { coversEveryTrack, type CurrentUser } from '../auth/permissions.js';
+import { type Locale, t } from '../i18n/i18n.js';
 import { uiMessages as m } from './messages.js';
 
 export interface FieldProps {
@@ -312,7 +312,7 @@ export function EveryTrackOnly({
   children?: Html.Children;
 }): JSX.Element {
   if (coversEveryTrack(user)) return <>{children}</>;
-  if (quiet) return <></>;
+  if (quiet) return '';
   return (
     <p class="fr-hint-text" safe>
       {t(locale, m.everyTrackOnly)}
@@ -328,8 +328,8 @@ export function Breadcrumb({
   items: { label: string; href?: string }[];
 }): JSX.Element {
   return (
-    <nav role="navigation" class="fr-breadcrumb" aria-label={t(locale, m.breadcrumb)}>
-      <button class="fr-breadcrumb__button" aria-expanded="false" aria-controls="breadcrumb" safe>
+    <nav class="fr-breadcrumb" aria-label={t(locale, m.breadcrumb)}>
+      <button type="button" class="fr-breadcrumb__button" aria-expanded="false" aria-controls="breadcrumb" safe>
         {t(locale, m.showBreadcrumb)}
       </button>
       <div class="fr-collapse" id="breadcrumb">
@@ -382,7 +382,7 @@ export function Pagination({
       </a>
     );
   return (
-    <nav role="navigation" class="fr-pagination" aria-label={t(locale, m.pagination)}>
+    <nav class="fr-pagination" aria-label={t(locale, m.pagination)}>
       <ul class="fr-pagination__list">
         <li>{link(1, 'fr-pagination__link--first', t(locale, m.firstPage), t(locale, m.firstPage))}</li>
         <li>

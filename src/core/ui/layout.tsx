@@ -1,6 +1,6 @@
 import type Html from '@kitajs/html';
-import { escapeT, t, type Locale } from '../i18n/i18n.js';
 import { hasPermission } from '../auth/permissions.js';
+import { escapeT, type Locale, t } from '../i18n/i18n.js';
 import { uiMessages as m } from './messages.js';
 import type { ViewContext } from './view-context.js';
 
@@ -24,7 +24,7 @@ const navItems = [
 ];
 
 function isCurrent(path: string, href: string): boolean {
-  return path === href || path.startsWith(href + '/');
+  return path === href || path.startsWith(`${href}/`);
 }
 
 function Header({ ctx }: { ctx: ViewContext }): JSX.Element {
@@ -32,7 +32,7 @@ function Header({ ctx }: { ctx: ViewContext }): JSX.Element {
   const other: Locale = locale === 'fr' ? 'en' : 'fr';
   const switchHref = `/langue/${other}?retour=${encodeURIComponent(ctx.path)}`;
   return (
-    <header role="banner" class="fr-header">
+    <header class="fr-header">
       <div class="fr-header__body">
         <div class="fr-container">
           <div class="fr-header__body-row">
@@ -47,6 +47,7 @@ function Header({ ctx }: { ctx: ViewContext }): JSX.Element {
                 </div>
                 <div class="fr-header__navbar">
                   <button
+                    type="button"
                     class="fr-btn--menu fr-btn"
                     data-fr-opened="false"
                     aria-controls="modal-menu"
@@ -80,11 +81,11 @@ function Header({ ctx }: { ctx: ViewContext }): JSX.Element {
       </div>
       <div class="fr-header__menu fr-modal" id="modal-menu" aria-labelledby="button-menu">
         <div class="fr-container">
-          <button class="fr-btn--close fr-btn" aria-controls="modal-menu" title={t(locale, m.close)} safe>
+          <button type="button" class="fr-btn--close fr-btn" aria-controls="modal-menu" title={t(locale, m.close)} safe>
             {t(locale, m.close)}
           </button>
           <div class="fr-header__menu-links"></div>
-          <nav class="fr-nav" id="header-navigation" role="navigation" aria-label={t(locale, m.mainMenu)}>
+          <nav class="fr-nav" id="header-navigation" aria-label={t(locale, m.mainMenu)}>
             <ul class="fr-nav__list">
               <li class="fr-nav__item">
                 <a class="fr-nav__link" href="/" {...(ctx.path === '/' ? { 'aria-current': 'page' } : {})} safe>
@@ -287,7 +288,7 @@ export function Page({ ctx, title, description, head, children }: PageProps): JS
         </head>
         <body>
           <div class="fr-skiplinks">
-            <nav class="fr-container" role="navigation" aria-label={t(locale, m.quickAccess)}>
+            <nav class="fr-container" aria-label={t(locale, m.quickAccess)}>
               <ul class="fr-skiplinks__list">
                 <li>
                   <a class="fr-link" href="#contenu" safe>
@@ -308,7 +309,7 @@ export function Page({ ctx, title, description, head, children }: PageProps): JS
             </nav>
           </div>
           <Header ctx={ctx} />
-          <main id="contenu" role="main" tabindex="-1">
+          <main id="contenu" tabindex="-1">
             {children}
           </main>
           <Footer locale={locale} />

@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../../core/auth/sessions.js';
 import { LOCALE_COOKIE } from '../../core/http/core-routes.js';
-import { FormReader, type FieldError } from '../../core/http/forms.js';
+import { type FieldError, FormReader } from '../../core/http/forms.js';
 import { viewContext } from '../../core/http/request-context.js';
 import type { Services } from '../../core/services.js';
 import { accountMessages as m } from './messages.js';
 import { eraseAccount, exportUserData, updateProfile } from './my-data.js';
 import { sessionCookieOptions } from './open-session.js';
 import { LastAdminError } from './roles.js';
-import { AccountPage, ErasedPage, type AccountView } from './views/account.js';
+import { AccountPage, type AccountView, ErasedPage } from './views/account.js';
 
 const html = 'text/html; charset=utf-8';
 

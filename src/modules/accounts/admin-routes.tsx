@@ -1,27 +1,28 @@
-import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { notFound } from '../../core/http/replies.js';
 import { sql } from 'kysely';
 import { auditedTransaction, verifyAuditChain } from '../../core/audit/audit.js';
-import { maskLinks } from '../../core/http/log-redaction.js';
-import { resendMail } from '../../core/mail/mailer.js';
 import { displayName, isRole, ROLES } from '../../core/auth/permissions.js';
-import { FormReader, type FieldError } from '../../core/http/forms.js';
+import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
+import { type FieldError, FormReader } from '../../core/http/forms.js';
+import { maskLinks } from '../../core/http/log-redaction.js';
+import { notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
-import { t, type Locale } from '../../core/i18n/i18n.js';
+import { type Locale, t } from '../../core/i18n/i18n.js';
+import { resendMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
 import { adminMessages as m } from './messages.js';
 
 const MASKED = '[masqué]';
+
 import { grantRole, LastAdminError, revokeRole } from './roles.js';
 import {
+  type AuditRow,
   DashboardPage,
   JournalPage,
   MailPage,
   MailsPage,
   UserRolesPage,
   UsersPage,
-  type AuditRow,
 } from './views/admin.js';
 
 const html = 'text/html; charset=utf-8';

@@ -1,4 +1,4 @@
-import { recordAudit, type Actor } from '../../core/audit/audit.js';
+import { type Actor, recordAudit } from '../../core/audit/audit.js';
 import { isRole, ROLES, type Role } from '../../core/auth/permissions.js';
 import type { Command } from '../../core/module.js';
 import type { Services } from '../../core/services.js';

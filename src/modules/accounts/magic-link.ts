@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
-import type { DB } from '../../core/db/schema.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { hashToken, newToken } from '../../core/auth/sessions.js';
+import type { DB } from '../../core/db/schema.js';
 import type { Locale } from '../../core/i18n/i18n.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';

@@ -1,4 +1,4 @@
-import { t, type Locale } from '../../core/i18n/i18n.js';
+import { type Locale, t } from '../../core/i18n/i18n.js';
 import { mailHtml, registerMailTemplate } from '../../core/mail/templates.js';
 import { signInMessages as m } from './messages.js';
 

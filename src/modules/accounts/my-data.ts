@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
-import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
+import { pseudonymOf } from '../../core/auth/pseudonym.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Locale } from '../../core/i18n/i18n.js';
-import { pseudonymOf } from '../../core/auth/pseudonym.js';
 import type { ErasureCounts } from '../../core/module.js';
 import type { Services } from '../../core/services.js';
 import { adminCount, LastAdminError } from './roles.js';

@@ -5,7 +5,7 @@ import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { signInMessages as m } from './messages.js';
 import { openSession } from './open-session.js';
-import { finishProconnect, PROCONNECT_COOKIE, startProconnect, type ProconnectOutcome } from './proconnect.js';
+import { finishProconnect, PROCONNECT_COOKIE, type ProconnectOutcome, startProconnect } from './proconnect.js';
 import { SignInProblemPage } from './views/sign-in.js';
 
 const COOKIE_PATH = '/connexion/proconnect';

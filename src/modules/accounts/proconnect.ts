@@ -1,5 +1,5 @@
-import * as client from 'openid-client';
 import type { Transaction } from 'kysely';
+import * as client from 'openid-client';
 import { recordAudit } from '../../core/audit/audit.js';
 import { hashToken, newToken } from '../../core/auth/sessions.js';
 import type { DB } from '../../core/db/schema.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { Role } from '../../core/auth/permissions.js';
 import type { DB } from '../../core/db/schema.js';
 import { HttpError } from '../../core/http/errors.js';

@@ -2,15 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sweepFileDirectory } from '../../core/files/file-directory.js';
-import { seedOpenSeason } from './testing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EICAR, startFakeClamd, type FakeClamd } from '../../../test/support/fake-clamd.js';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { EICAR, type FakeClamd, startFakeClamd } from '../../../test/support/fake-clamd.js';
 import { formSession } from '../../../test/support/forms.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
+import { sweepFileDirectory } from '../../core/files/file-directory.js';
 import { fileQuestionAt } from './application-files.js';
 import type { FormDefinition } from './form/model.js';
+import { seedOpenSeason } from './testing.js';
 
 const FORM: FormDefinition = {
   sections: [

@@ -8,15 +8,15 @@ import type { WriteBatch } from '../../core/db/write-batch.js';
 import { createAntivirus, downloadAllowed } from '../../core/files/antivirus.js';
 import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
 import { displayFileName, formatFileSize, prepareFile, readStoredFile } from '../../core/files/store-file.js';
-import { NO_FILES, readMultipartForm, type UploadRefusal, type UploadRules } from '../../core/http/multipart.js';
 import type { FieldError } from '../../core/http/forms.js';
+import { NO_FILES, readMultipartForm, type UploadRefusal, type UploadRules } from '../../core/http/multipart.js';
 import type { Locale, Message } from '../../core/i18n/i18n.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
 import type { Services } from '../../core/services.js';
 import { callClosing, isOnTime } from './deadline.js';
 import { fileMessages as fm } from './file-messages.js';
 import type { AnswerMap, FormDefinition, Question } from './form/model.js';
-import { lockApplicationForChange, type ApplicationRecord, type HeldFile } from './queries.js';
+import { type ApplicationRecord, type HeldFile, lockApplicationForChange } from './queries.js';
 import { changeableNow } from './states.js';
 import type { FileScanStatus } from './tables.js';
 

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { createSession } from '../../core/auth/sessions.js';
 import { formBody, formSession } from '../../../test/support/forms.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
+import { createSession } from '../../core/auth/sessions.js';
 import { answersSha256 } from './answers.js';
 import { DRAFT_REMINDER_JOB } from './draft-reminders.js';
 import type { AnswerMap, FormDefinition } from './form/model.js';

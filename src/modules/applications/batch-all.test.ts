@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postIdempotentForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
 import { STAFF_PAGE_SIZE } from './queries.js';
 import { seedOpenSeason } from './testing.js';
-import { postIdempotentForm } from '../../../test/support/forms.js';
 import { newApplication, PROJECT_NAME_FORM } from './ux-testing.js';
 
 let t: TestApp;

@@ -2,7 +2,7 @@ import type { Actor } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
 import { loadApplication } from './queries.js';
-import { checkTransition, type ApplicationState, type TransitionActor } from './states.js';
+import { type ApplicationState, checkTransition, type TransitionActor } from './states.js';
 
 export interface ChangeStateInput {
   applicationId: string;

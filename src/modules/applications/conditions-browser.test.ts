@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   hasChromium,
   launchBrowser,
+  type RunningApp,
   startDemoApp,
   watchCsp,
-  type RunningApp,
 } from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { demoSeasonWithForm } from './demo-testing.js';

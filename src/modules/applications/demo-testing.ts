@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { systemActor } from '../../core/audit/audit.js';
 import { createSession } from '../../core/auth/sessions.js';
 import type { Clock } from '../../core/clock.js';

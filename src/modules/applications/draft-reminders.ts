@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { seasonClosesAt } from '../seasons/season-lookups.js';
 import { auditedTransaction, systemActor } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import { formatDateTime } from '../../core/i18n/i18n.js';
@@ -7,6 +6,7 @@ import { enqueueJob } from '../../core/jobs/queue.js';
 import type { JobHandler } from '../../core/jobs/worker.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
+import { seasonClosesAt } from '../seasons/season-lookups.js';
 import { closedFrom } from '../seasons/season-status.js';
 import { REMINDER_MAIL } from './mails.js';
 

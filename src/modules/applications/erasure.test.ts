@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formSession, postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { createSignedInUser, signedInAs, type SignedInUser } from '../../../test/support/users.js';
+import { createSignedInUser, type SignedInUser, signedInAs } from '../../../test/support/users.js';
 import type { FormDefinition } from './form/model.js';
 import { seedOpenSeason } from './testing.js';
 import { newApplication } from './ux-testing.js';

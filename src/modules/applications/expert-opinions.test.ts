@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedOpenSeason } from './testing.js';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { formBody, formSession } from '../../../test/support/forms.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
 import type { FormDefinition } from './form/model.js';
+import { seedOpenSeason } from './testing.js';
 
 const FORM: FormDefinition = {
   sections: [
@@ -57,7 +57,7 @@ beforeAll(async () => {
   t = await createTestApp();
   t.clock.set('2026-03-01T10:00:00Z');
   const { db } = t.app.services;
-  const season = await seedOpenSeason(db, { slug: 'saison-avis', number: 7, form: FORM });
+  const _season = await seedOpenSeason(db, { slug: 'saison-avis', number: 7, form: FORM });
 
   const applicant = await signedInAs(t.app, t.clock, null, 'porteuse-avis@example.fr');
   const create = async () => {

@@ -1,9 +1,9 @@
+import type { Kysely } from 'kysely';
 import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
-import { sql, type Kysely } from 'kysely';
-import { seasonSummariesById } from '../seasons/season-lookups.js';
 import type { DB } from '../../core/db/schema.js';
+import { seasonSummariesById } from '../seasons/season-lookups.js';
 import type { AnswerMap, AnswerValue, FormDefinition, Question } from './form/model.js';
-import { parseJson, staffFilterCondition, type StaffFilters } from './queries.js';
+import { parseJson, type StaffFilters, staffFilterCondition } from './queries.js';
 
 export interface ExportRow {
   id: string;

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
-import type { Services } from '../../core/services.js';
 import { readStoredFile, urlFileName } from '../../core/files/store-file.js';
+import type { Services } from '../../core/services.js';
 import { staffMayDownload } from './application-files.js';
 
 export interface ZipEntryPlan {

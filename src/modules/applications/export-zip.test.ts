@@ -1,12 +1,12 @@
 import { inflateRawSync } from 'node:zlib';
-import { seedOpenSeason } from './testing.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { storeFile } from '../../core/files/store-file.js';
 import { formBody, formSession } from '../../../test/support/forms.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
-import type { FileScanStatus } from './tables.js';
+import { storeFile } from '../../core/files/store-file.js';
 import type { FormDefinition } from './form/model.js';
+import type { FileScanStatus } from './tables.js';
+import { seedOpenSeason } from './testing.js';
 
 const FORM: FormDefinition = {
   sections: [
@@ -96,7 +96,7 @@ beforeAll(async () => {
   t = await createTestApp({ clamdUrl: 'tcp://127.0.0.1:9' });
   t.clock.set('2026-03-01T10:00:00Z');
   const { db } = t.app.services;
-  const season = await seedOpenSeason(db, { slug: 'saison-zip', number: 8, form: FORM });
+  const _season = await seedOpenSeason(db, { slug: 'saison-zip', number: 8, form: FORM });
   ids.a = await newApplication('zip-a@example.fr', 'numerique', 'Épicerie solidaire');
   ids.b = await newApplication('zip-b@example.fr', 'autres', 'Atelier vélo');
   await attach(ids.a, 'Budget prévisionnel.pdf', 'clean', 'budget 1');

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 import type { AnswerMap, AnswerValue } from './form/model.js';
 import { isUuid, parseJson } from './queries.js';
-import { checkTransition, type ApplicationState } from './states.js';
+import { type ApplicationState, checkTransition } from './states.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

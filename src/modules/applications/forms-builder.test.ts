@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { formSession } from '../../../test/support/forms.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
 import { DEFAULT_FORM } from './form/default-form.js';
 import type { FormDefinition } from './form/model.js';

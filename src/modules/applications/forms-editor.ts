@@ -34,7 +34,7 @@ export function parseAction(raw: unknown): EditorAction {
 }
 
 function field(body: Record<string, unknown>, name: string): string {
-  const raw = Object.prototype.hasOwnProperty.call(body, name) ? body[name] : undefined;
+  const raw = Object.hasOwn(body, name) ? body[name] : undefined;
   const first = Array.isArray(raw) ? raw[0] : raw;
   const value = first && typeof first === 'object' && 'value' in first ? (first as { value: unknown }).value : first;
   return typeof value === 'string' ? value.replace(/\r\n/g, '\n').trim() : '';

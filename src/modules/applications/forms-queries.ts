@@ -1,6 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { seasonSummaries } from '../seasons/season-lookups.js';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
+import { seasonSummaries } from '../seasons/season-lookups.js';
 import type { FormDefinition } from './form/model.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { html } from '../../core/http/replies.js';
 import { coversEveryTrack } from '../../core/auth/permissions.js';
 import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
 import type { FieldError } from '../../core/http/forms.js';
+import { html } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { isUuid, loadSeasons } from '../seasons/queries.js';
 import { DEFAULT_FORM } from './form/default-form.js';
-import { checkDefinition, parseDefinitionJson, type DefinitionProblem } from './form/definition-check.js';
+import { checkDefinition, type DefinitionProblem, parseDefinitionJson } from './form/definition-check.js';
 import type { FormDefinition } from './form/model.js';
 import { readAnswers, validateForSubmit } from './form/validate.js';
 import { applyAction, editorFieldOf, parseAction, readEditor } from './forms-editor.js';
@@ -21,8 +21,8 @@ import {
   listFormVersions,
   listSeasonsWithForms,
 } from './forms-queries.js';
-import { FormBuilderPage, FormPreviewPage, type BuilderPageProps, type SeasonRef } from './forms-views.js';
-import { copyFormFrom, saveForm, type SaveFormResult } from './save-form.js';
+import { type BuilderPageProps, FormBuilderPage, FormPreviewPage, type SeasonRef } from './forms-views.js';
+import { copyFormFrom, type SaveFormResult, saveForm } from './save-form.js';
 
 type SeasonParams = { Params: { seasonId: string } };
 const MANAGE = { permission: 'seasons.manage' } as const;

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../core/http/forms.js';
-import { formatDateTime, t, type Locale } from '../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, t } from '../../core/i18n/i18n.js';
 import {
   Alert,
   Breadcrumb,
@@ -15,7 +15,7 @@ import { Page } from '../../core/ui/layout.js';
 import type { ViewContext } from '../../core/ui/view-context.js';
 import { QUESTION_KINDS } from './form/definition-check.js';
 import type { FormDefinition, Question, QuestionKind } from './form/model.js';
-import { fieldLabels, FormFields } from './form/render.js';
+import { FormFields, fieldLabels } from './form/render.js';
 import { questionFieldValues } from './forms-editor.js';
 import { formsMessages as m } from './forms-messages.js';
 import type { FormVersion } from './forms-queries.js';

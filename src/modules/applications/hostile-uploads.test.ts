@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formSession } from '../../../test/support/forms.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { sendUnreadUpload } from '../../../test/support/uploads.js';
 import { signedInAs } from '../../../test/support/users.js';
-import { seedOpenSeason } from './testing.js';
 import type { FormDefinition } from './form/model.js';
+import { seedOpenSeason } from './testing.js';
 
 const FORM: FormDefinition = {
   sections: [

@@ -4,11 +4,11 @@ import { DRAFT_REMINDER_JOB, draftRemindersJob } from './draft-reminders.js';
 import { registerFormBuilderRoutes } from './forms-routes.js';
 import { ORGANISATION_CHECK_JOB, organisationCheckJob } from './organisation/stored-check.js';
 import './mails.js';
+import { loadApplicationsDemo } from './demo.js';
+import { applicationsDataOf, eraseApplicationsData } from './personal-data.js';
 import { applicationRoutes } from './routes.js';
 import { registerInstructionRoutes } from './routes-instruction.js';
 import { seedApplicationsCommand } from './seed-command.js';
-import { loadApplicationsDemo } from './demo.js';
-import { applicationsDataOf, eraseApplicationsData } from './personal-data.js';
 
 export const applicationsModule: Module = {
   name: 'applications',

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedOpenSeason } from './testing.js';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { postIdempotentForm } from '../../../test/support/forms.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
 import type { FormDefinition } from './form/model.js';
+import { seedOpenSeason } from './testing.js';
 
 const FORM: FormDefinition = {
   sections: [
@@ -73,7 +73,7 @@ beforeAll(async () => {
   t = await createTestApp();
   t.clock.set('2026-03-01T10:00:00Z');
   const { db } = t.app.services;
-  const season = await seedOpenSeason(db, { slug: 'saison-5', number: 5, form: FORM });
+  const _season = await seedOpenSeason(db, { slug: 'saison-5', number: 5, form: FORM });
   staff = await signedInAs(t.app, t.clock, 'staff', 'instructrice@example.fr');
   limitedStaff = await signedInAs(t.app, t.clock, 'staff', 'ditp@example.fr', 'autres');
 });

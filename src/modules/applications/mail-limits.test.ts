@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession } from '../../core/auth/sessions.js';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { formBody, formSession } from '../../../test/support/forms.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
+import { createSession } from '../../core/auth/sessions.js';
 import type { FormDefinition } from './form/model.js';
 import { MAX_APPLICATIONS_PER_SEASON, MAX_CO_APPLICANTS, MAX_INVITATIONS_PER_DAY } from './limits.js';
 import { seedOpenSeason } from './testing.js';

@@ -1,14 +1,14 @@
+import { sql, type Transaction } from 'kysely';
 import type { Actor } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
-import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 import { formatDateTime, type Message } from '../../core/i18n/i18n.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
-import { INVITED_MAIL } from './mails.js';
 import { loadSeasons } from '../seasons/index.js';
 import { INVITATION_WINDOW_MS, MAX_CO_APPLICANTS, MAX_INVITATIONS_PER_DAY } from './limits.js';
+import { INVITED_MAIL } from './mails.js';
 import { applicationMessages as m } from './messages.js';
 import type { ApplicationRecord } from './queries.js';
 

@@ -1,10 +1,10 @@
+import type { Transaction } from 'kysely';
 import type { Actor } from '../../core/audit/audit.js';
-import { auditedTransaction, type AuditInput } from '../../core/audit/audit.js';
+import { type AuditInput, auditedTransaction } from '../../core/audit/audit.js';
+import type { DB } from '../../core/db/schema.js';
 import type { Locale } from '../../core/i18n/i18n.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
-import type { DB } from '../../core/db/schema.js';
-import type { Transaction } from 'kysely';
 import { APPLICANT_MESSAGE_MAIL, STAFF_MESSAGE_MAIL } from './instruction-mails.js';
 import type { ApplicationRecord } from './queries.js';
 

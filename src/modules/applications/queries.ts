@@ -1,11 +1,11 @@
-import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { seasonSummariesById } from '../seasons/season-lookups.js';
-import { parseSeasonForSubmit, seasonForSubmitColumn, type SeasonForSubmit } from '../seasons/season-for-submit.js';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { CurrentUser } from '../../core/auth/permissions.js';
+import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import type { DB } from '../../core/db/schema.js';
+import { parseSeasonForSubmit, type SeasonForSubmit, seasonForSubmitColumn } from '../seasons/season-for-submit.js';
+import { seasonSummariesById } from '../seasons/season-lookups.js';
 import type { AnswerMap, FormDefinition } from './form/model.js';
-import { isApplicationState, type ApplicationState } from './states.js';
+import { type ApplicationState, isApplicationState } from './states.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -468,8 +468,7 @@ export function staffFilterCondition(filters: Omit<StaffFilters, 'after'>): RawB
   if (filters.state) parts.push(sql`applications.state = ${filters.state}`);
   if (filters.kind) parts.push(sql`applications.applicant_kind = ${filters.kind}`);
   if (filters.territory) parts.push(sql`applications.territory = ${filters.territory}`);
-  if (filters.q && filters.q.trim())
-    parts.push(sql`applications.search @@ websearch_to_tsquery('french', ${filters.q.trim()})`);
+  if (filters.q?.trim()) parts.push(sql`applications.search @@ websearch_to_tsquery('french', ${filters.q.trim()})`);
   return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 

@@ -1,4 +1,4 @@
-import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
+import { PDFDocument, type PDFFont, rgb, StandardFonts } from 'pdf-lib';
 import { formatDateTime, type Locale } from '../../core/i18n/i18n.js';
 
 export interface ReceiptData {

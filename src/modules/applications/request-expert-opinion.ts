@@ -1,7 +1,7 @@
 import type { Actor } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
-import { formatDate, formatDateTime } from '../../core/i18n/i18n.js';
 import type { Locale } from '../../core/i18n/i18n.js';
+import { formatDate, formatDateTime } from '../../core/i18n/i18n.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
 import { EXPERT_REQUEST_MAIL } from './expert-mails.js';

@@ -1,21 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { html } from '../../core/http/replies.js';
 import { staffTracks } from '../../core/auth/permissions.js';
 import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
 import { FormReader } from '../../core/http/forms.js';
+import { html } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { isoDateParis, t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { expertMessages as em } from './expert-messages.js';
 import {
   EXPERT_OPINIONS,
+  type ExpertRequestRecord,
   formForExpert,
   linkOpen,
   loadExpertRequestByToken,
-  type ExpertRequestRecord,
 } from './expert-opinions.js';
-import { loadApplication, loadFormVersion, loadVersion, type ApplicationRecord } from './queries.js';
+import { type ApplicationRecord, loadApplication, loadFormVersion, loadVersion } from './queries.js';
 import { requestExpertOpinion } from './request-expert-opinion.js';
 import { saveExpertOpinion } from './save-expert-opinion.js';
 import { ExpertOpinionPage, ExpertRequestPage, type RequestFormState } from './views/expert-pages.js';

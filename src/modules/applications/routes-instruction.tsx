@@ -1,20 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { html, notFound } from '../../core/http/replies.js';
-import { staffTracks, type CurrentUser } from '../../core/auth/permissions.js';
+import { type CurrentUser, staffTracks } from '../../core/auth/permissions.js';
 import { FormReader } from '../../core/http/forms.js';
+import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
-import { t, type Locale, type Message } from '../../core/i18n/i18n.js';
+import { type Locale, type Message, t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { addNote, NOTE_MAX } from './add-note.js';
 import { BATCH_ACTIONS, batchApplications } from './batch-applications.js';
 import './instruction-mails.js';
+import { selectFiltered } from './batch-all.js';
 import { instructionMessages as im } from './instruction-texts.js';
 import { MESSAGE_MAX, postMessage } from './post-message.js';
-import { isUuid, loadApplication, loadApplicationFor, type ApplicationRecord } from './queries.js';
-import { BatchFormPage, BatchResultPage, OneFieldFormPage } from './views/instruction-section.js';
-import { selectFiltered } from './batch-all.js';
-import { BatchAllPage } from './views/batch-all-page.js';
+import { type ApplicationRecord, isUuid, loadApplication, loadApplicationFor } from './queries.js';
 import { readListFilters } from './routes.js';
+import { BatchAllPage } from './views/batch-all-page.js';
+import { BatchFormPage, BatchResultPage, OneFieldFormPage } from './views/instruction-section.js';
 
 type IdParams = { Params: { id: string } };
 

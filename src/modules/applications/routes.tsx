@@ -1,30 +1,49 @@
-import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import { randomUUID } from 'node:crypto';
-import { html, notFound } from '../../core/http/replies.js';
-import { seasonSummaries } from '../seasons/season-lookups.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffTracks, type CurrentUser } from '../../core/auth/permissions.js';
+import { auditedTransaction } from '../../core/audit/audit.js';
+import { type CurrentUser, staffTracks } from '../../core/auth/permissions.js';
+import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
+import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
+import { formatFileSize, readStoredFile, urlFileName } from '../../core/files/store-file.js';
 import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
-import { FormReader, type FieldError } from '../../core/http/forms.js';
+import { type FieldError, FormReader } from '../../core/http/forms.js';
+import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
+import type { Locale } from '../../core/i18n/i18n.js';
 import { formatDateTime, t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { loadSeasons } from '../seasons/queries.js';
+import { seasonSummaries } from '../seasons/season-lookups.js';
 import { seasonStatus } from '../seasons/season-status.js';
-import { auditedTransaction } from '../../core/audit/audit.js';
+import {
+  type ApplicationFileRow,
+  attachFiles,
+  downloadRefusal,
+  FIELDS_ONLY,
+  listApplicationFiles,
+  readSubmission,
+  scanStatusLabel,
+  staffMayDownload,
+  uploadRules,
+} from './application-files.js';
 import { changeState } from './change-state.js';
-import { exportApplications, toCsv } from './export-applications.js';
 import { createApplication } from './create-application.js';
 import { callClosesAt, isOnTime } from './deadline.js';
+import { listExpertRequests } from './expert-opinions.js';
+import { exportApplications, toCsv } from './export-applications.js';
+import { fileMessages as fileText } from './file-messages.js';
 import type { AnswerMap } from './form/model.js';
+import type { AttachedFileView } from './form/render.js';
 import { readAnswers } from './form/validate.js';
-import { loadOrganisationCheck, recheckOrganisation } from './organisation/stored-check.js';
-import { organisationMessages } from './organisation/messages.js';
+import { listNotes, listThread } from './instruction-queries.js';
 import { acceptInvitation, inviteMember } from './members.js';
 import { applicationMessages as m } from './messages.js';
+import { organisationMessages } from './organisation/messages.js';
+import { loadOrganisationCheck, recheckOrganisation } from './organisation/stored-check.js';
 import { keepPendingDraft, PENDING_COOKIE, PENDING_MAX_AGE_S, restorePendingDraft } from './pending-drafts.js';
 import {
+  type ApplicationRecord,
   countDrafts,
   isUuid,
   listApplicationsOf,
@@ -36,39 +55,20 @@ import {
   loadFormVersion,
   loadUploadTarget,
   loadVersion,
-  type ApplicationRecord,
   type StaffFilters,
 } from './queries.js';
 import { renderReceiptPdf } from './receipt-pdf.js';
+import { instructionNotice } from './routes-instruction.js';
 import { saveDraft } from './save-draft.js';
 import { changeableNow, isApplicationState, isEditable, nextStates } from './states.js';
 import { submitApplication } from './submit-application.js';
+import { applicationsWithUnread, readThread } from './thread-reads.js';
 import { AdminDetailPage, AdminListPage } from './views/admin-pages.js';
 import { ApplicationPage, type ApplicationPageProps } from './views/application-page.js';
 import { ApplyPage } from './views/apply-page.js';
 import { MyApplicationsPage } from './views/my-applications-page.js';
 import { pick, stateLabel } from './views/text.js';
 import { withdrawApplication } from './withdraw-application.js';
-import { listNotes, listThread } from './instruction-queries.js';
-import { applicationsWithUnread, readThread } from './thread-reads.js';
-import { listExpertRequests } from './expert-opinions.js';
-import { instructionNotice } from './routes-instruction.js';
-import {
-  attachFiles,
-  downloadRefusal,
-  FIELDS_ONLY,
-  listApplicationFiles,
-  readSubmission,
-  scanStatusLabel,
-  uploadRules,
-  staffMayDownload,
-  type ApplicationFileRow,
-} from './application-files.js';
-import { fileMessages as fileText } from './file-messages.js';
-import type { AttachedFileView } from './form/render.js';
-import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
-import { formatFileSize, readStoredFile, urlFileName } from '../../core/files/store-file.js';
-import type { Locale } from '../../core/i18n/i18n.js';
 
 type IdParams = { Params: { id: string } };
 

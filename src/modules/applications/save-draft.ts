@@ -1,11 +1,11 @@
 import type { Actor } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
-import { titleOf, territoryOf } from './answers.js';
+import { territoryOf, titleOf } from './answers.js';
 import { callClosesAt, isOnTime } from './deadline.js';
 import type { AnswerMap, FormDefinition } from './form/model.js';
 import { loadApplication, loadFormVersion } from './queries.js';
-import { isEditable, type ApplicationState } from './states.js';
+import { type ApplicationState, isEditable } from './states.js';
 
 export type SaveDraftResult =
   | { ok: true; savedAt: Date }

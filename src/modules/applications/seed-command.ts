@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { findSeasonIdBySlug, seasonTrackCodes } from '../seasons/season-lookups.js';
 import type { Command } from '../../core/module.js';
+import { findSeasonIdBySlug, seasonTrackCodes } from '../seasons/season-lookups.js';
 import { loadCurrentFormVersion } from './queries.js';
 
 const WORDS = [
@@ -93,7 +93,7 @@ export const seedApplicationsCommand: Command = {
         insert into application_versions (application_id, version, form_id, answers, answers_sha256, submitted_at, submitted_by)
         select a.id, 1, a.form_id, a.draft_answers, encode(sha256(convert_to(a.draft_answers::text, 'UTF8')), 'hex'), a.submitted_at, a.owner_id
         from applications a join users u on u.id = a.owner_id
-        where u.email like ${batch + '-%'} and a.current_version = 1`.execute(trx);
+        where u.email like ${`${batch}-%`} and a.current_version = 1`.execute(trx);
     });
     console.log(`${count} synthetic applications added to ${slug}`);
     return 0;

@@ -1,6 +1,5 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../core/audit/audit.js';
-import type { DB } from '../../core/db/schema.js';
-import { sql, type Kysely, type Transaction } from 'kysely';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { FieldError } from '../../core/http/forms.js';
@@ -8,15 +7,15 @@ import { formatDateTime } from '../../core/i18n/i18n.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
 import { answersSha256, territoryOf, titleOf } from './answers.js';
+import { attachInTransaction, changesFiles, keepHeldFileIds, type Submission } from './application-files.js';
 import { callClosing, isOnTime } from './deadline.js';
 import type { AnswerMap } from './form/model.js';
-import { SUBMITTED_MAIL } from './mails.js';
-import { lockApplicationForChange } from './queries.js';
-import { attachInTransaction, changesFiles, keepHeldFileIds, type Submission } from './application-files.js';
 import { readAnswers, validateForSubmit } from './form/validate.js';
+import { SUBMITTED_MAIL } from './mails.js';
 import { enqueueOrganisationCheck } from './organisation/stored-check.js';
+import { lockApplicationForChange } from './queries.js';
 import { writeDraft } from './save-draft.js';
-import { changeableNow, isEditable, type ApplicationState } from './states.js';
+import { type ApplicationState, changeableNow, isEditable } from './states.js';
 
 /** What a refused submit keeps to show the form again: the answers as read (with their files) and the type errors. */
 interface Kept {

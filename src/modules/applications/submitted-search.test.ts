@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { formBody, formSession } from '../../../test/support/forms.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
 import type { FormDefinition } from './form/model.js';
 import { seedOpenSeason } from './testing.js';

@@ -1,4 +1,4 @@
-import { sql, type ColumnType, type Kysely } from 'kysely';
+import { type ColumnType, type Kysely, sql } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 import type { ThreadMessage } from './instruction-queries.js';
 

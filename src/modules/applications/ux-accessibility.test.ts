@@ -4,9 +4,9 @@ import {
   expectAxeClean,
   hasChromium,
   launchBrowser,
+  type RunningApp,
   startDemoApp,
   watchCsp,
-  type RunningApp,
 } from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { seedSubmittedApplication } from './demo-testing.js';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { TestApp } from '../../../test/support/test-app.js';
 import { postIdempotentForm } from '../../../test/support/forms.js';
+import type { TestApp } from '../../../test/support/test-app.js';
 import type { FormDefinition } from './form/model.js';
 
 /** Test support: a form of one required question, for tests about what happens around the answers. */

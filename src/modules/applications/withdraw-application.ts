@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
-import { changeState, type ChangeStateResult } from './change-state.js';
+import { type ChangeStateResult, changeState } from './change-state.js';
 
 /** The applicant withdraws their application (from any state the state machine allows). */
 export async function withdrawApplication(

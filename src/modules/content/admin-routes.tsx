@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { html, notFound } from '../../core/http/replies.js';
 import { FormReader } from '../../core/http/forms.js';
 import { readMultipartForm } from '../../core/http/multipart.js';
+import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
@@ -15,7 +15,7 @@ import { publishPage, unpublishPage } from './publish-page.js';
 import { findNewsById, findPageById, listAllNews, listAllPages, listAttachments, type NewsRow } from './queries.js';
 import { saveNews } from './save-news.js';
 import { savePage } from './save-page.js';
-import { ContentListPage, NewsFormPage, PageFormPage, type FormState, type Preview } from './views/admin.js';
+import { ContentListPage, type FormState, NewsFormPage, PageFormPage, type Preview } from './views/admin.js';
 
 const NOTICES = {
   saved: am.saved,

@@ -1,6 +1,6 @@
 import type { Actor } from '../../core/audit/audit.js';
-import { displayFileName, filePath, storeFile, urlFileName } from '../../core/files/store-file.js';
 import { sniffContentType } from '../../core/files/sniff.js';
+import { displayFileName, filePath, storeFile, urlFileName } from '../../core/files/store-file.js';
 import type { Services } from '../../core/services.js';
 import { contentChange } from './content-change.js';
 

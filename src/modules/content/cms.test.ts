@@ -1,8 +1,8 @@
-import { xml2js } from 'xml-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xml2js } from 'xml-js';
+import { formBody, formSession, submitForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
-import { formBody, formSession, submitForm } from '../../../test/support/forms.js';
 
 const XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 

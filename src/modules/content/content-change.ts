@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { auditedTransaction, type Actor, type AuditInput } from '../../core/audit/audit.js';
+import { type Actor, type AuditInput, auditedTransaction } from '../../core/audit/audit.js';
 import { afterPublicChange, announcePublicChange } from '../../core/cache/public-page.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';

@@ -3,8 +3,8 @@ import type { Services } from '../../core/services.js';
 import { attachNewsFile } from './attach-news-file.js';
 import { publishNews } from './publish-news.js';
 import { publishPage } from './publish-page.js';
-import { saveNews, type NewsInput } from './save-news.js';
-import { savePage, type PageInput } from './save-page.js';
+import { type NewsInput, saveNews } from './save-news.js';
+import { type PageInput, savePage } from './save-page.js';
 
 /** Demo texts, written for this project (facts only are taken from the real programme). */
 const DEMO_PAGES: PageInput[] = [

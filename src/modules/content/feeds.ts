@@ -2,7 +2,7 @@ import { escapeHtml } from '@kitajs/html';
 import { Feed } from 'feed';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
-import { t, type Locale } from '../../core/i18n/i18n.js';
+import { type Locale, t } from '../../core/i18n/i18n.js';
 import { renderMarkdown } from './markdown.js';
 import { publicMessages as m } from './messages.js';
 import { listPublishedNews } from './queries.js';

@@ -4,12 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   isSafeLinkUrl,
+  type ParsedPost,
   parsePost,
   parsePostDate,
   sha256,
   slugOf,
   wordList,
-  type ParsedPost,
 } from './import-posts-parse.js';
 
 const fixtures = fileURLToPath(new URL('../../../test/fixtures/posts/', import.meta.url));
@@ -119,7 +119,7 @@ describe('parsePost on the fixtures', () => {
   it('reads a complete post: title, date with offset, categories, tags, chapeau, image, files, press contact', () => {
     const p = parsedFixture('2024-01-10-ouverture-saison-3.md');
     expect(p.source).toBe('jekyll:2024-01-10-ouverture-saison-3.md');
-    expect(p.sourceHash).toBe(sha256(readFileSync(fixtures + '2024-01-10-ouverture-saison-3.md', 'utf8')));
+    expect(p.sourceHash).toBe(sha256(readFileSync(`${fixtures}2024-01-10-ouverture-saison-3.md`, 'utf8')));
     expect(p.slug).toBe('ouverture-saison-3');
     expect(p.title).toBe('Ouverture de la saison 3 : déposez votre commun');
     expect(p.publishedAt.toISOString()).toBe('2024-01-10T08:30:00.000Z');

@@ -251,7 +251,7 @@ function imageOf(value: unknown): { url: string | null; alt: string | null } {
       typeof slide === 'string' ? text1(slide) : isRecord(slide) ? text1(slide.image ?? slide.src ?? slide.url) : null;
     if (!url || !isSafeImageUrl(url)) continue;
     const alt = isRecord(slide)
-      ? text1(slide.alt ?? slide['alternative-textuelle'] ?? slide.legend ?? slide.legende ?? slide['légende'])
+      ? text1(slide.alt ?? slide['alternative-textuelle'] ?? slide.legend ?? slide.legende ?? slide.légende)
       : null;
     return { url, alt };
   }

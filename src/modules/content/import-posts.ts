@@ -1,11 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Transaction } from 'kysely';
-import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import { afterPublicChange, announcePublicChange } from '../../core/cache/public-page.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
-import { parsePost, type ParsedPost, type PressContact } from './import-posts-parse.js';
+import { type ParsedPost, type PressContact, parsePost } from './import-posts-parse.js';
 
 /**
  * Imports a folder of Jekyll posts as published news items. Idempotent: a post is known by its

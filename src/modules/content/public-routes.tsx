@@ -1,10 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { notFound } from '../../core/http/replies.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hasPermission } from '../../core/auth/permissions.js';
 import { servePublicPage } from '../../core/cache/public-page.js';
-import { readStoredFile, urlFileName } from '../../core/files/store-file.js';
 import { sniffContentType } from '../../core/files/sniff.js';
-import { HttpError, httpMessages as hm } from '../../core/http/errors.js';
+import { readStoredFile, urlFileName } from '../../core/files/store-file.js';
+import { HttpError } from '../../core/http/errors.js';
+import { notFound } from '../../core/http/replies.js';
 import { plainViewContext } from '../../core/http/request-context.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
@@ -14,14 +14,14 @@ import { SUPPORT_LEVERS } from '../seasons/support-levers.js';
 import { buildNewsFeed } from './feeds.js';
 import { publicMessages as m } from './messages.js';
 import {
+  contentFileAccess,
   findPublishedNews,
   findPublishedPage,
-  contentFileAccess,
   listAttachments,
   listPublishedNews,
   listPublishedPages,
-  publishedNewsFacets,
   type NewsFilter,
+  publishedNewsFacets,
 } from './queries.js';
 import { AccessibilityPage, LegalNoticePage, PrivacyPage } from './views/legal.js';
 import { NewsDetailPage, NewsListPage } from './views/news.js';

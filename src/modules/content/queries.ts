@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 import { isUuid } from '../../core/files/store-file.js';
 import type { NewsAttachmentsTable, NewsTable, PagesTable } from './tables.js';

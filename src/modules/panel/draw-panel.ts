@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { sql } from 'kysely';
 import {
   buildInstance,
@@ -12,17 +13,16 @@ import {
   prepareCommitment,
   type SortitionInput,
 } from '../../algorithms/sortition/index.js';
-import { auditedTransaction, systemActor, type Actor } from '../../core/audit/audit.js';
+import { type Actor, auditedTransaction, systemActor } from '../../core/audit/audit.js';
 import { hashToken, newToken } from '../../core/auth/sessions.js';
 import type { DB } from '../../core/db/schema.js';
+import { formatDate } from '../../core/i18n/i18n.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
 import type { JobHandler } from '../../core/jobs/worker.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
-import type { Transaction } from 'kysely';
-import { formatDate } from '../../core/i18n/i18n.js';
 import { INVITATION_MAIL, POOL_MAIL } from './mails.js';
-import { loadPanel, loadQuotas, poolInput, type PanelRecord } from './queries.js';
+import { loadPanel, loadQuotas, type PanelRecord, poolInput } from './queries.js';
 import { analysisError, checkPoolSize } from './run-analysis.js';
 import type { PublishedFiles } from './tables.js';
 
@@ -235,7 +235,7 @@ export async function recordDraw(
       .where('state', 'in', ['committed', 'drawn'])
       .forUpdate()
       .executeTakeFirst();
-    if (!draw || !draw.files) return { ok: false, reason: 'no-commitment' };
+    if (!draw?.files) return { ok: false, reason: 'no-commitment' };
     if (draw.state === 'drawn') return { ok: false, reason: 'already-drawn' };
     if (!withPool(draw.files)) return { ok: false, reason: 'pool-withdrawn' };
     const commitment = loadCommitment(draw.files, publishedInput(draw.files));
@@ -290,7 +290,7 @@ export async function recordReplacementDraw(
         .where('kind', '=', 'initial')
         .where('state', '=', 'drawn')
         .executeTakeFirst();
-      if (!initial || !initial.files) return { ok: false, reason: 'no-commitment' };
+      if (!initial?.files) return { ok: false, reason: 'no-commitment' };
       if (!withPool(initial.files)) return { ok: false, reason: 'pool-withdrawn' };
       const members = await trx
         .selectFrom('panel_members')
@@ -440,7 +440,7 @@ export function publishedFolder(files: PublishedFiles, draws: PublishedDrawRecor
   const folder: Record<string, string> = {};
   for (const [name, text] of Object.entries(files)) if (typeof text === 'string') folder[name] = text;
   const initial = draws.find((d) => d.kind === 'initial' && d.state === 'drawn');
-  if (!initial || !initial.commitment) return folder;
+  if (!initial?.commitment) return folder;
   folder['draw.json'] = drawJson({
     commitment: initial.commitment,
     random: initial.randomValue ?? '',

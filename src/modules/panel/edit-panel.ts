@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
-import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
 import type { PanelInput } from './panel-form.js';
-import { deleteAfterOf, loadPanel, loadQuotas, panelStage, type PanelStage, type QuotaRecord } from './queries.js';
+import { deleteAfterOf, loadPanel, loadQuotas, type PanelStage, panelStage, type QuotaRecord } from './queries.js';
 import { scheduleDemographicsDeletion } from './register-volunteer.js';
 
 /** A panel's form values as the columns of its row (creation and edit write the same ones). */

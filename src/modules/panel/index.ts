@@ -4,17 +4,17 @@ import type { Services } from '../../core/services.js';
 import {
   DELETE_DEMOGRAPHICS_JOB,
   deleteDemographicsJob,
-  scheduleDemographicsSweep,
   SWEEP_DEMOGRAPHICS_JOB,
+  scheduleDemographicsSweep,
   sweepDemographicsJob,
 } from './delete-demographics.js';
 import { loadPanelDemo } from './demo.js';
 import { COMMIT_JOB, prepareCommitmentJob } from './draw-panel.js';
 import './mails.js';
+import { erasePanelVolunteers, panelDataOf } from './personal-data.js';
 import { panelAdminRoutes } from './routes-admin.js';
 import { panelistRoutes } from './routes-panelist.js';
 import { panelPublicRoutes } from './routes-public.js';
-import { erasePanelVolunteers, panelDataOf } from './personal-data.js';
 import { ANALYSE_JOB, analyseJob } from './run-analysis.js';
 import { sortitionCommands } from './sortition-commands.js';
 

@@ -1,9 +1,9 @@
-import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
+import { markAnalysesOutdated, panelColumns } from './edit-panel.js';
 import type { PanelInput } from './panel-form.js';
 import type { QuotaRecord } from './queries.js';
 import type { PanelStatus } from './tables.js';
-import { markAnalysesOutdated, panelColumns } from './edit-panel.js';
 
 /** Creates a panel in set-up (no quotas yet, call for volunteers closed). */
 export async function createPanel(services: Services, actor: Actor, input: PanelInput): Promise<string> {
@@ -49,7 +49,7 @@ export async function saveQuotas(
       .where('id', '=', panelId)
       .forUpdate()
       .executeTakeFirst();
-    if (!panel || panel.status !== 'setup') return false;
+    if (panel?.status !== 'setup') return false;
     // A panel put back in set-up keeps the questions its volunteers answered (the edit page changes bounds and labels).
     const answered = await trx
       .selectFrom('panel_volunteers')

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formBody, formSession, postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { createSignedInUser, signedInAs, type SignedInUser } from '../../../test/support/users.js';
+import { createSignedInUser, type SignedInUser, signedInAs } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { DEFAULT_FORM } from '../applications/form/default-form.js';
 import { seedOpenSeason } from '../applications/testing.js';
-import { formBody, formSession, postForm } from '../../../test/support/forms.js';
 import { createPanel } from './manage-panel.js';
 import { erasePanelData, panelDataOf } from './personal-data.js';
 

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { auditedTransaction, type Actor, type AuditRecorder } from '../../core/audit/audit.js';
+import { type Actor, type AuditRecorder, auditedTransaction } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
 import { pseudonymsOf } from './queries.js';

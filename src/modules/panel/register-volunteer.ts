@@ -1,16 +1,16 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
-import { FormReader, type FieldError } from '../../core/http/forms.js';
-import { formatDate, t, type Locale } from '../../core/i18n/i18n.js';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
+import type { DB } from '../../core/db/schema.js';
+import { type FieldError, FormReader } from '../../core/http/forms.js';
+import { formatDate, type Locale, t } from '../../core/i18n/i18n.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
 import { queueMail } from '../../core/mail/mailer.js';
-import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
 import { isUniqueViolation, lockSubmissionKey } from '../seasons/submission-keys.js';
 import { DELETE_DEMOGRAPHICS_JOB } from './delete-demographics.js';
 import { VOLUNTEER_MAIL } from './mails.js';
 import { CONSENT_VERSION, panelMessages as m } from './messages.js';
-import { categoriesOf, sha256Hex, type PanelRecord, type QuotaRecord } from './queries.js';
+import { categoriesOf, type PanelRecord, type QuotaRecord, sha256Hex } from './queries.js';
 
 export const RATE_WINDOW_MS = 15 * 60_000;
 export const MAX_PER_IP = 10;

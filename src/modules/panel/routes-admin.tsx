@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasPermission, staffTracks } from '../../core/auth/permissions.js';
-import { FormReader, type FieldError } from '../../core/http/forms.js';
+import { type FieldError, FormReader } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t } from '../../core/i18n/i18n.js';
@@ -10,6 +10,7 @@ import { recordDraw, recordReplacementDraw, requestCommitment } from './draw-pan
 import { editPanel } from './edit-panel.js';
 import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
 import { panelMessages as m } from './messages.js';
+import { opinionResults, saveShortlist, shortlistChoices } from './opinions.js';
 import {
   lockedFields,
   newPanelFormValues,
@@ -30,9 +31,8 @@ import {
   quotaCounts,
   quotaWarnings,
 } from './queries.js';
-import { opinionResults, saveShortlist, shortlistChoices } from './opinions.js';
 import { requestAnalyses } from './run-analysis.js';
-import { DemographicsPage, PanelFormPage, PanelPage, PanelsListPage, type PanelPageProps } from './views/admin.js';
+import { DemographicsPage, PanelFormPage, PanelPage, type PanelPageProps, PanelsListPage } from './views/admin.js';
 import { PanelEditPage } from './views/edit.js';
 
 type IdParams = { Params: { id: string } };

@@ -7,7 +7,7 @@ import type { Services } from '../../core/services.js';
 import { newSubmissionKey } from '../seasons/submission-keys.js';
 import { publishedDraws, publishedFolder, publishedInput, withPool } from './draw-panel.js';
 import { panelMessages as m } from './messages.js';
-import { categoriesOf, isUuid, loadPanel, loadQuotas, type PanelRecord, type QuotaRecord } from './queries.js';
+import { categoriesOf, isUuid, loadPanel, loadQuotas, type QuotaRecord } from './queries.js';
 import { callClosedSince, readVolunteerForm, registerVolunteer } from './register-volunteer.js';
 import { findInvitation, respondInvitation } from './respond-invitation.js';
 import type { PublishedFiles } from './tables.js';

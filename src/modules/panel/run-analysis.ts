@@ -2,10 +2,10 @@ import {
   analyse,
   buildInstance,
   InfeasibleQuotasError,
-  SortitionInputError,
   type SortitionInput,
+  SortitionInputError,
 } from '../../algorithms/sortition/index.js';
-import { auditedTransaction, systemActor, type Actor } from '../../core/audit/audit.js';
+import { type Actor, auditedTransaction, systemActor } from '../../core/audit/audit.js';
 import { t } from '../../core/i18n/i18n.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
 import type { JobHandler } from '../../core/jobs/worker.js';

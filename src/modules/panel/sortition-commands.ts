@@ -1,28 +1,27 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Command } from '../../core/module.js';
-import { analyse, type Algorithm, type Analysis } from '../../algorithms/sortition/analyse.js';
-import { verifyPublished, verifyWithoutPool } from '../../algorithms/sortition/commitment.js';
+import { type Algorithm, type Analysis, analyse } from '../../algorithms/sortition/analyse.js';
+import { parseSlotsJson, verifyPublished, verifyWithoutPool } from '../../algorithms/sortition/commitment.js';
 import {
+  type Commitment,
   drawFromCommitment,
   drawJson,
   loadCommitment,
   prepareCommitment,
-  type Commitment,
 } from '../../algorithms/sortition/draw.js';
 import { InfeasibleQuotasError } from '../../algorithms/sortition/feasibility.js';
 import {
   buildInstance,
   parseCategoriesCsv,
   parsePoolCsv,
+  type SortitionInput,
   SortitionInputError,
   validateSize,
-  type SortitionInput,
 } from '../../algorithms/sortition/instance.js';
-import { parseSlotsJson } from '../../algorithms/sortition/commitment.js';
 import { drawReplacements, NoReplacementError } from '../../algorithms/sortition/replacement.js';
 import { replayReplacements } from '../../algorithms/sortition/verify-replacements.js';
+import type { Command } from '../../core/module.js';
 import { parseArgs } from './cli-args.js';
 
 class UsageError extends Error {}

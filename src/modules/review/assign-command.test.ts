@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reviewModule } from './index.js';
 import { runAssign } from './assign-command.js';
+import { reviewModule } from './index.js';
 
 let dir: string;
 

@@ -1,23 +1,23 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { computeAffinities, type Bid } from '../../algorithms/assignment/affinity.js';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { type Bid, computeAffinities } from '../../algorithms/assignment/affinity.js';
 import { assignById } from '../../algorithms/assignment/assign-by-id.js';
 import type { Pair } from '../../algorithms/assignment/csv.js';
-import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
 import {
+  type ApplicationForReview,
   listApplicationsForReview,
   listApplicationsForReviewByIds,
   moveApplicationsToReview,
-  type ApplicationForReview,
 } from '../applications/for-review.js';
-import { listBids, listConflicts, refreshDetectedConflicts, type ConflictRow } from './conflicts.js';
-import { listMembers, type JuryMember } from './jury.js';
+import { type ConflictRow, listBids, listConflicts, refreshDetectedConflicts } from './conflicts.js';
+import { type JuryMember, listMembers } from './jury.js';
 import { ASSIGNMENT_PUBLISHED_MAIL } from './mails.js';
 import { REVIEWED_STATES } from './phases.js';
-import type { AssignmentRunsTable } from './tables.js';
 import { scheduleReviewReminders } from './scoring/reminders.js';
+import type { AssignmentRunsTable } from './tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type RunRow = Selectable<AssignmentRunsTable>;

@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
 import type { ApplicationForReview } from '../applications/for-review.js';
 import type { JuryMember } from './jury.js';
-import type { ReviewConflictsTable, ReviewBidsTable } from './tables.js';
+import type { ReviewBidsTable, ReviewConflictsTable } from './tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type ConflictSource = ReviewConflictsTable['source'];

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { createSignedInUser, signedInAs, type SignedInUser } from '../../../test/support/users.js';
+import { createSignedInUser, type SignedInUser, signedInAs } from '../../../test/support/users.js';
 import { userActor } from '../accounts/users.js';
 import { runAssignment } from './assignment.js';
 import { addConflict, setBid } from './conflicts.js';
-import { completeReview, seedScoringFixture, type ScoringFixture } from './scoring/scoring-testing.js';
+import { completeReview, type ScoringFixture, seedScoringFixture } from './scoring/scoring-testing.js';
 
 const DAY = 24 * 3600_000;
 

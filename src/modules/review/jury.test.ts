@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formBody, postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { DEFAULT_FORM } from '../applications/form/default-form.js';
 import { seedOpenSeason } from '../applications/testing.js';
-import { formBody, postForm } from '../../../test/support/forms.js';
 
 /**
  * The jury in the platform, through HTTP on a real database: staff invite reviewers, reviewers declare

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Locale } from '../../core/i18n/i18n.js';

@@ -1,4 +1,4 @@
-import type { ErasureContext, ErasureCounts, DataSubject } from '../../core/module.js';
+import type { DataSubject, ErasureContext, ErasureCounts } from '../../core/module.js';
 import type { Services } from '../../core/services.js';
 import './tables.js';
 import './scoring/tables.js';

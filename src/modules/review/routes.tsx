@@ -3,12 +3,12 @@ import { staffTracks } from '../../core/auth/permissions.js';
 import { FormReader } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
-import { t, type Locale } from '../../core/i18n/i18n.js';
+import { type Locale, t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import {
+  type ApplicationForReview,
   listApplicationsForReview,
   listApplicationsForReviewByIds,
-  type ApplicationForReview,
 } from '../applications/for-review.js';
 import { applicationLabels } from '../applications/for-scoring.js';
 import { isUuid } from '../applications/queries.js';
@@ -28,27 +28,28 @@ import {
 import { addConflict, BIDS, liftStaffConflict, listBids, listConflicts, setBid } from './conflicts.js';
 import {
   inviteReviewer,
+  type JuryMember,
   listMembers,
   loadMember,
+  type MemberProfile,
   memberOfUser,
   membershipsOfUser,
   parseTopics,
   removeMember,
   setMemberSiren,
   updateMember,
-  type JuryMember,
-  type MemberProfile,
 } from './jury.js';
 import './mails.js';
 import { juryMessages as m } from './messages.js';
 import { phaseRules } from './phases.js';
 import { listPhases, loadPhase, readPhaseForm, savePhase } from './save-phase.js';
 import { inTheRunning } from './scoring/queries.js';
-import { DeclarePage, JuryHomePage, type CardError } from './views/reviewer-pages.js';
+import { type CardError, DeclarePage, JuryHomePage } from './views/reviewer-pages.js';
 import {
   AssignmentPage,
   ConflictsPage,
   emptyForm,
+  type FormState,
   JuriesPage,
   JuryPage,
   juryPath,
@@ -56,7 +57,6 @@ import {
   PhaseEditPage,
   PhasesPage,
   phaseFormValues,
-  type FormState,
   type SeasonRef,
 } from './views/staff-pages.js';
 

@@ -1,14 +1,13 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Selectable } from 'kysely';
-import { auditedTransaction, type Actor } from '../../core/audit/audit.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import type { FormReader } from '../../core/http/forms.js';
 import { isoDateParis } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { parisClockTime, parisDateTime } from '../seasons/paris-time.js';
 import { juryMessages as m } from './messages.js';
-import type { ReviewPhasesTable } from './tables.js';
 import { scheduleReviewReminders } from './scoring/reminders.js';
+import type { ReviewPhasesTable } from './tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type PhaseRow = Selectable<ReviewPhasesTable>;

@@ -1,6 +1,6 @@
 import type { Command } from '../../core/module.js';
-import { listPublicSeasons } from './list-public-seasons.js';
 import { formatParisMoment } from './format.js';
+import { listPublicSeasons } from './list-public-seasons.js';
 
 /** `npx accelerateur seasons list`: the seasons with their status at this moment. */
 export const listSeasonsCommand: Command = {

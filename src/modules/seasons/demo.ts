@@ -3,7 +3,7 @@ import { isoDateParis } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { createLaureate } from './create-laureate.js';
 import { createSeason } from './create-season.js';
-import { DEFAULT_CRITERIA, SEASON2_EXTRA_CRITERIA, type CriterionTemplate } from './criteria.js';
+import { type CriterionTemplate, DEFAULT_CRITERIA, SEASON2_EXTRA_CRITERIA } from './criteria.js';
 import type { LaureateInput } from './laureate-form.js';
 import { parisEndOfDay, parisStartOfDay } from './paris-time.js';
 import type { SeasonInput } from './season-form.js';

@@ -1,6 +1,6 @@
 import type { Services } from '../../core/services.js';
 import { loadLaureates, loadSeasons, type SeasonRecord } from './queries.js';
-import { seasonStatus, type SeasonStatus } from './season-status.js';
+import { type SeasonStatus, seasonStatus } from './season-status.js';
 
 /** A season as the public site shows it; other modules (content) read seasons only through this. */
 export interface PublicSeason {

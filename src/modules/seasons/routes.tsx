@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { html, notFound } from '../../core/http/replies.js';
+import { coversEveryTrack, coversTrack } from '../../core/auth/permissions.js';
 import { servePublicPage } from '../../core/cache/public-page.js';
 import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
 import type { FieldError } from '../../core/http/forms.js';
+import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, plainViewContext, viewContext } from '../../core/http/request-context.js';
-import { coversEveryTrack, coversTrack } from '../../core/auth/permissions.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { createLaureate } from './create-laureate.js';
@@ -21,7 +21,7 @@ import { updateLaureate } from './update-laureate.js';
 import { updateSeason } from './update-season.js';
 import { AdminLaureatesPage, EditLaureatePage } from './views/admin-laureates.js';
 import { AdminSeasonsPage, SeasonFormPage } from './views/admin-seasons.js';
-import { LaureatesPage, type LaureateGroup } from './views/laureates-page.js';
+import { type LaureateGroup, LaureatesPage } from './views/laureates-page.js';
 import { SeasonPage, SeasonsListPage } from './views/public-seasons.js';
 
 class NotFound extends Error {}

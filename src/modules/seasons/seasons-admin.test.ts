@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { listPublicSeasons } from './list-public-seasons.js';
 import { formBody, formSession, postForm } from '../../../test/support/forms.js';
+import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
+import { listPublicSeasons } from './list-public-seasons.js';
 
 let t: TestApp;
 let staff: string;

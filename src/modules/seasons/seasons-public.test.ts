@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { currentOpenSeason, listPublicSeasons } from './list-public-seasons.js';
 import { loadSeasonsDemo } from './demo.js';
 import { seasonsModule } from './index.js';
+import { currentOpenSeason, listPublicSeasons } from './list-public-seasons.js';
 
 let t: TestApp;
 const NOW = new Date('2026-03-10T09:00:00Z');

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Sign-in limits that others cannot turn against a person (docs/decisions/0010-sign-in-limits.md):

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, CsrfField, ErrorSummary, Input, Select, DataTable } from '../../../core/ui/components.js';
+import { formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
+import { Alert, CsrfField, DataTable, ErrorSummary, Input, Select } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { accountMessages as m, roleLabels } from '../messages.js';

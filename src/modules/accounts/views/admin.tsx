@@ -1,15 +1,15 @@
-import { hasPermission, ROLES, type Permission } from '../../../core/auth/permissions.js';
+import { hasPermission, type Permission, ROLES } from '../../../core/auth/permissions.js';
 import type { FieldError } from '../../../core/http/forms.js';
-import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
 import {
   Alert,
   Breadcrumb,
   CsrfField,
+  DataTable,
   ErrorSummary,
   Input,
   Pagination,
   Select,
-  DataTable,
 } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';

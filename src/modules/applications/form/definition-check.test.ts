@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyAction, editorFieldOf, questionFieldValues, readEditor } from '../forms-editor.js';
-import { checkDefinition, parseDefinitionJson } from './definition-check.js';
 import { DEFAULT_FORM } from './default-form.js';
+import { checkDefinition, parseDefinitionJson } from './definition-check.js';
 import type { FormDefinition } from './model.js';
 import { readAnswers, validateForSubmit } from './validate.js';
 

@@ -1,8 +1,8 @@
+import { formMessages } from '../../../core/http/forms.js';
+import { badCharacterPath } from '../../../core/http/input-rules.js';
 import type { Message } from '../../../core/i18n/i18n.js';
 import { defineMessages } from '../../../core/i18n/i18n.js';
 import type { Bilingual, FormDefinition, Question, QuestionKind, Section } from './model.js';
-import { formMessages } from '../../../core/http/forms.js';
-import { badCharacterPath } from '../../../core/http/input-rules.js';
 
 /*
  * Checks a form definition written by staff (in the builder or as JSON) and returns a clean copy:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FORM } from './default-form.js';
 import type { FormDefinition } from './model.js';
-import { fieldLabels, FormFields } from './render.js';
+import { FormFields, fieldLabels } from './render.js';
 import { readAnswers, validateForSubmit } from './validate.js';
 
 const hostile = '<script>alert(1)</script>"\'><img src=x onerror=alert(2)>';

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { t, type Locale } from '../../../core/i18n/i18n.js';
+import { type Locale, t } from '../../../core/i18n/i18n.js';
 import { formFieldMessages as fm } from './messages.js';
 import type { AnswerMap, AnswerValue, Bilingual, FormDefinition, Question } from './model.js';
 import { childPath, maxLengthOf } from './validate.js';
@@ -40,7 +40,7 @@ interface Context {
 const text = (locale: Locale, value: Bilingual | undefined): string => (value ? value[locale] || value.fr : '');
 
 function answerAt(answers: AnswerMap | undefined, id: string): AnswerValue | undefined {
-  return answers && Object.prototype.hasOwnProperty.call(answers, id) ? answers[id] : undefined;
+  return answers && Object.hasOwn(answers, id) ? answers[id] : undefined;
 }
 
 function asText(value: AnswerValue | undefined): string {

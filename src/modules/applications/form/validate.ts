@@ -1,4 +1,4 @@
-import { formMessages, type FieldError } from '../../../core/http/forms.js';
+import { type FieldError, formMessages } from '../../../core/http/forms.js';
 import { badFieldsOf } from '../../../core/http/input-rules.js';
 import type { Message } from '../../../core/i18n/i18n.js';
 import { isValidRna, isValidSiret, normaliseRna, normaliseSiret } from './identifiers.js';
@@ -36,7 +36,7 @@ export function maxLengthOf(question: Question): number {
 
 function own(object: unknown, key: string): unknown {
   if (!object || typeof object !== 'object' || Array.isArray(object)) return undefined;
-  return Object.prototype.hasOwnProperty.call(object, key) ? (object as Record<string, unknown>)[key] : undefined;
+  return Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
 }
 
 /** Sets a key as an own property, so even an id like `__proto__` cannot touch the prototype. */

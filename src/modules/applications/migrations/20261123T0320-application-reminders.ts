@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /** When a draft's owner was reminded that the call closes soon (once per draft). */
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * A member of an application stays attributed to their account, which an erasure keeps as a pseudonym:

@@ -1,15 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ReplayServer, startReplayServer } from '../../../../test/support/replay-server.js';
 import { ManualClock } from '../../../core/clock.js';
 import { readConfig } from '../../../core/config.js';
-import { startReplayServer, type ReplayServer } from '../../../../test/support/replay-server.js';
 import { DEFAULT_FORM } from '../form/default-form.js';
 import {
   checkOrganisation,
   checkOrganisationAnswers,
   isOrganisationVerified,
-  organisationAnswers,
   type OrganisationCheck,
+  organisationAnswers,
 } from './check-organisation.js';
 import { OrganisationCheckSummary } from './organisation-check-view.js';
 

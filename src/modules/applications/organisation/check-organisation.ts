@@ -4,7 +4,7 @@ import { isValidRna, isValidSiret, normaliseRna, normaliseSiret } from '../form/
 import { formFieldMessages } from '../form/messages.js';
 import type { AnswerMap, FormDefinition } from '../form/model.js';
 import { isQuestionShown } from '../form/validate.js';
-import { companyRegisterFor, type CompanyRegisterResult } from './company-register.js';
+import { type CompanyRegisterResult, companyRegisterFor } from './company-register.js';
 
 export interface OrganisationCheckInput {
   siret?: string | null;

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixtures, startReplayServer, type ReplayServer } from '../../../../test/support/replay-server.js';
+import { loadFixtures, type ReplayServer, startReplayServer } from '../../../../test/support/replay-server.js';
 import { CompanyRegister, companyRegisterFor, readSearchAnswer, registerQuery } from './company-register.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../../test/fixtures/company-register/', import.meta.url));

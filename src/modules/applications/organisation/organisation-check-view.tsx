@@ -1,4 +1,4 @@
-import { t, type Locale } from '../../../core/i18n/i18n.js';
+import { type Locale, t } from '../../../core/i18n/i18n.js';
 import type { OrganisationCheck } from './check-organisation.js';
 import { legalFormMessage, organisationMessages as m, unavailableReasons } from './messages.js';
 

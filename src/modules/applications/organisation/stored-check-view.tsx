@@ -1,4 +1,4 @@
-import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
 import { CsrfField } from '../../../core/ui/components.js';
 import { organisationMessages as m } from './messages.js';
 import { OrganisationCheckSummary } from './organisation-check-view.js';

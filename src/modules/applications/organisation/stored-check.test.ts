@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startReplayServer, type ReplayServer } from '../../../../test/support/replay-server.js';
+import { postIdempotentForm } from '../../../../test/support/forms.js';
+import { type ReplayServer, startReplayServer } from '../../../../test/support/replay-server.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { signedInAs } from '../../../../test/support/users.js';
 import type { FormDefinition } from '../form/model.js';
 import { seedOpenSeason } from '../testing.js';
-import { postIdempotentForm } from '../../../../test/support/forms.js';
 import { newApplication } from '../ux-testing.js';
 import { storedStatus } from './stored-check.js';
 

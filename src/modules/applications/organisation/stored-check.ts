@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { auditedTransaction, systemActor, type Actor } from '../../../core/audit/audit.js';
+import { type Actor, auditedTransaction, systemActor } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
 import type { WriteBatch } from '../../../core/db/write-batch.js';
 import { enqueueJob } from '../../../core/jobs/queue.js';

@@ -4,20 +4,20 @@ import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, Select, TextArea } f
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { SeasonRecord } from '../../seasons/queries.js';
-import type { FormDefinition, AnswerMap } from '../form/model.js';
-import { FormFields, type AttachedFileView } from '../form/render.js';
+import type { ExpertRequestRecord } from '../expert-opinions.js';
+import { exportZipMessages } from '../export-zip-messages.js';
 import { fileMessages as fm } from '../file-messages.js';
-import type { StoredOrganisationCheck } from '../organisation/stored-check.js';
-import { StoredOrganisationSection } from '../organisation/stored-check-view.js';
+import type { AnswerMap, FormDefinition } from '../form/model.js';
+import { type AttachedFileView, FormFields } from '../form/render.js';
 import { instructionMessages as im } from '../instruction-texts.js';
 import { applicationMessages as m } from '../messages.js';
+import type { StoredOrganisationCheck } from '../organisation/stored-check.js';
+import { StoredOrganisationSection } from '../organisation/stored-check-view.js';
 import type { ApplicationRecord, StaffListRow, TransitionRow } from '../queries.js';
 import { APPLICATION_STATES, nextStates } from '../states.js';
 import { ExpertOpinionsSection } from './expert-pages.js';
-import type { ExpertRequestRecord } from '../expert-opinions.js';
-import { exportZipMessages } from '../export-zip-messages.js';
+import { BatchSection, type StaffInstructionData, StaffInstructionSection } from './instruction-section.js';
 import { kindLabel, pick, stateBadgeClass, stateLabel } from './text.js';
-import { BatchSection, StaffInstructionSection, type StaffInstructionData } from './instruction-section.js';
 
 export interface AdminListProps {
   ctx: ViewContext;

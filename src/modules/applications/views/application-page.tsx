@@ -4,13 +4,13 @@ import { Alert, Breadcrumb, ButtonGroup, CsrfField, ErrorSummary, Input } from '
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { AnswerMap, FormDefinition } from '../form/model.js';
-import { FormFields, type AttachedFileView } from '../form/render.js';
+import { type AttachedFileView, FormFields } from '../form/render.js';
+import type { ThreadMessage } from '../instruction-queries.js';
 import { applicationMessages as m } from '../messages.js';
 import type { ApplicationRecord, MemberRow } from '../queries.js';
 import { nextStates } from '../states.js';
-import { fieldLabels, stateBadgeClass, stateLabel } from './text.js';
 import { ApplicantThreadSection } from './instruction-section.js';
-import type { ThreadMessage } from '../instruction-queries.js';
+import { fieldLabels, stateBadgeClass, stateLabel } from './text.js';
 
 export interface ApplicationPageProps {
   ctx: ViewContext;

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { formatDate, formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
+import { formatDate, formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
 import {
   Alert,
   Breadcrumb,
@@ -12,8 +12,8 @@ import {
 } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
-import { EXPERT_OPINIONS, isOverdue, statusOf, type ExpertRequestRecord } from '../expert-opinions.js';
 import { expertMessages as em } from '../expert-messages.js';
+import { EXPERT_OPINIONS, type ExpertRequestRecord, isOverdue, statusOf } from '../expert-opinions.js';
 import type { AnswerMap, FormDefinition } from '../form/model.js';
 import { FormFields } from '../form/render.js';
 import { applicationMessages as m } from '../messages.js';

@@ -1,4 +1,4 @@
-import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';

@@ -1,11 +1,11 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb, CsrfField, ErrorSummary, Select, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { BatchOutcome } from '../batch-applications.js';
-import { instructionMessages as im } from '../instruction-texts.js';
 import type { StaffNote, ThreadMessage } from '../instruction-queries.js';
+import { instructionMessages as im } from '../instruction-texts.js';
 import { applicationMessages as m } from '../messages.js';
 import type { StaffListRow } from '../queries.js';
 import { stateLabel } from './text.js';

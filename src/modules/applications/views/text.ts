@@ -1,4 +1,4 @@
-import { t, type Locale } from '../../../core/i18n/i18n.js';
+import { type Locale, t } from '../../../core/i18n/i18n.js';
 import type { FormDefinition } from '../form/model.js';
 import { applicationMessages as m, stateLabels } from '../messages.js';
 import type { ApplicationState } from '../states.js';

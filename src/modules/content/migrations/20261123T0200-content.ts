@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /** Public site content: editorial pages, news items and their attachments. */
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,19 +1,19 @@
 import Html from '@kitajs/html';
-import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
-import type { FieldError } from '../../../core/http/forms.js';
 import { contentTypeLabel } from '../../../core/files/sniff.js';
 import { formatFileSize } from '../../../core/files/store-file.js';
-import { Page } from '../../../core/ui/layout.js';
+import type { FieldError } from '../../../core/http/forms.js';
+import { formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
 import {
   Alert,
   Breadcrumb,
   ButtonGroup,
   CsrfField,
+  DataTable,
   ErrorSummary,
   Input,
   TextArea,
-  DataTable,
 } from '../../../core/ui/components.js';
+import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { adminMessages as am } from '../messages.js';
 import type { AttachmentRow, NewsRow, PageRow } from '../queries.js';

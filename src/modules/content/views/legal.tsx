@@ -1,7 +1,7 @@
 import type Html from '@kitajs/html';
-import { t, type Locale, type Message } from '../../../core/i18n/i18n.js';
-import { Page } from '../../../core/ui/layout.js';
+import { type Locale, type Message, t } from '../../../core/i18n/i18n.js';
 import { Breadcrumb, DataTable } from '../../../core/ui/components.js';
+import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { legalMessages as lm, publicMessages as m } from '../messages.js';
 import type { PageRow } from '../queries.js';

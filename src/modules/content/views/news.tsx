@@ -1,13 +1,13 @@
-import { escapeT, t, type Locale } from '../../../core/i18n/i18n.js';
 import { contentTypeLabel } from '../../../core/files/sniff.js';
 import { formatFileSize } from '../../../core/files/store-file.js';
-import { Page } from '../../../core/ui/layout.js';
+import { escapeT, type Locale, t } from '../../../core/i18n/i18n.js';
 import { Breadcrumb, Pagination } from '../../../core/ui/components.js';
+import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { publicMessages as m } from '../messages.js';
 import type { AttachmentRow, NewsFilter, NewsRow } from '../queries.js';
 import type { PressContact } from '../tables.js';
-import { DateText, MarkdownBody, langOf, pick } from './localized.js';
+import { DateText, langOf, MarkdownBody, pick } from './localized.js';
 
 export function newsHref(filter: NewsFilter, page = 1): string {
   const params = new URLSearchParams();
@@ -223,7 +223,7 @@ export function NewsListPage({ ctx, items, total, page, pages, filter, facets }:
 
 /** The page's CSP lets images come from this site only: an image elsewhere would show broken. */
 export function isSiteImage(url: string | null): url is string {
-  return url !== null && url.startsWith('/') && !url.startsWith('//');
+  return !!url?.startsWith('/') && !url.startsWith('//');
 }
 
 function extensionType(url: string): string {

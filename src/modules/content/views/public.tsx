@@ -1,6 +1,6 @@
-import { formatDate, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Page } from '../../../core/ui/layout.js';
+import { formatDate, type Locale, t } from '../../../core/i18n/i18n.js';
 import { Breadcrumb } from '../../../core/ui/components.js';
+import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { CriterionTemplate } from '../../seasons/criteria.js';
 import type { PublicSeason } from '../../seasons/list-public-seasons.js';
@@ -8,7 +8,7 @@ import type { SupportLever } from '../../seasons/support-levers.js';
 import { renderMarkdown } from '../markdown.js';
 import { legalMessages as lm, publicMessages as m } from '../messages.js';
 import type { NewsRow, PageRow } from '../queries.js';
-import { DateText, MarkdownBody, langOf, pick, type LocalizedText } from './localized.js';
+import { DateText, type LocalizedText, langOf, MarkdownBody, pick } from './localized.js';
 import { NewsCard } from './news.js';
 
 function crumbs(locale: Locale, label: string) {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * The citizen panel (see ../tables.ts for what each column means). Demographic answers live in their

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /** The applications staff put before the panel (the season's eligible or in-review ones). */
 export async function up(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * The published pool file (pseudonyms and answers) is withdrawn at the panel's deletion date: the draw

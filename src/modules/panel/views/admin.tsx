@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { formatDate, formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
+import { formatDate, formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
 import {
   Alert,
   Breadcrumb,
@@ -15,12 +15,12 @@ import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { panelMessages as m } from '../messages.js';
+import type { OpinionResult } from '../opinions.js';
 import { categoriesOf, countKey, type PanelRecord, type QuotaRecord, type QuotaWarning } from '../queries.js';
 import type { AnalysisError, AnalysisResult, MemberStatus, PanelStatus } from '../tables.js';
-import type { OpinionResult } from '../opinions.js';
-import { percent, ProbabilityChart } from './chart.js';
-import { ShortlistAndResults } from './panelist.js';
+import { ProbabilityChart, percent } from './chart.js';
 import { editFieldLabels } from './edit.js';
+import { ShortlistAndResults } from './panelist.js';
 
 function AdminBreadcrumb({ locale, current }: { locale: Locale; current?: string }): JSX.Element {
   const items = [

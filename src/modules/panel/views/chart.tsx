@@ -1,4 +1,4 @@
-import { t, type Locale } from '../../../core/i18n/i18n.js';
+import { type Locale, t } from '../../../core/i18n/i18n.js';
 import { DataTable } from '../../../core/ui/components.js';
 import { panelMessages as m } from '../messages.js';
 import type { AnalysisResult } from '../tables.js';
@@ -76,7 +76,7 @@ export function ProbabilityChart({
               >
                 {label.length > 40 ? `${label.slice(0, 39)}…` : label}
               </text>
-              {series.map((s, i) => {
+              {series.map((_s, i) => {
                 const p = byKey[i].get(key)?.probability ?? 0;
                 return (
                   <g>

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { t, type Locale, type Message } from '../../../core/i18n/i18n.js';
+import { type Locale, type Message, t } from '../../../core/i18n/i18n.js';
 import {
   Alert,
   Breadcrumb,

@@ -1,12 +1,12 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { t, type Locale } from '../../../core/i18n/i18n.js';
+import { type Locale, t } from '../../../core/i18n/i18n.js';
 import { Alert, CsrfField, DataTable, ErrorSummary, RadioGroup, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { AnswerMap, FormDefinition } from '../../applications/form/model.js';
 import { FormFields } from '../../applications/form/render.js';
 import { panelMessages as m } from '../messages.js';
-import { SCORES, type OpinionResult } from '../opinions.js';
+import { type OpinionResult, SCORES } from '../opinions.js';
 import type { PanelRecord } from '../queries.js';
 import type { PanelCriterion } from '../tables.js';
 

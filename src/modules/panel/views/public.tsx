@@ -1,9 +1,8 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { formatDate, formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
+import { formatDate, formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
 import {
   Alert,
   ButtonGroup,
-  Checkbox,
   CsrfField,
   DataTable,
   ErrorSummary,

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * The expert jury: phases, members, conflicts, bids, assignment runs, assignments and reviews

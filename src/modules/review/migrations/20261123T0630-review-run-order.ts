@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Runs of one season are ordered by a sequence, not by their timestamp: two runs may share a timestamp

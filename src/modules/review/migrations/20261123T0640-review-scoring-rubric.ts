@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Jury scoring (see ../scoring/tables.ts): the rubric of each season criterion (levels 0–5 with their

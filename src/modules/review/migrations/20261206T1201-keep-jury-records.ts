@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Reviews, conflicts, bids and assignments are the programme's records: deleting an account or a jury

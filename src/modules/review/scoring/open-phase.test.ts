@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postForm } from '../../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
-import { postForm } from '../../../../test/support/forms.js';
-import { completeReview, seedScoringFixture, type ScoringFixture } from './scoring-testing.js';
+import { completeReview, type ScoringFixture, seedScoringFixture } from './scoring-testing.js';
 
 const DAY = 24 * 3600_000;
 

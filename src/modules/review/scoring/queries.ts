@@ -1,15 +1,15 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
 import {
+  type ApplicationForReview,
   listApplicationsForReview,
   listApplicationsForReviewByIds,
-  type ApplicationForReview,
 } from '../../applications/for-review.js';
 import { applicationsOutOfTheRunning } from '../../applications/for-scoring.js';
 import { isUuid } from '../../applications/queries.js';
 import { detectConflicts } from '../conflicts.js';
-import { membershipsOfUser, type JuryMember } from '../jury.js';
-import { phaseRules, REVIEWED_STATES, type PhaseRules, type ReviewPhase } from '../phases.js';
+import { type JuryMember, membershipsOfUser } from '../jury.js';
+import { type PhaseRules, phaseRules, REVIEWED_STATES, type ReviewPhase } from '../phases.js';
 import './tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

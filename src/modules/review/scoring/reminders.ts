@@ -1,5 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { auditedTransaction, systemActor, type Actor } from '../../../core/audit/audit.js';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Actor, auditedTransaction, systemActor } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
 import { formatDateTime } from '../../../core/i18n/i18n.js';
 import { enqueueJob } from '../../../core/jobs/queue.js';
@@ -7,9 +7,9 @@ import type { JobHandler } from '../../../core/jobs/worker.js';
 import { queueMail } from '../../../core/mail/mailer.js';
 import { mailHtml, registerMailTemplate } from '../../../core/mail/templates.js';
 import type { Services } from '../../../core/services.js';
+import { seasonSummaries } from '../../seasons/season-lookups.js';
 import { listMembers } from '../jury.js';
 import { inTheRunning, listSeasonReviewWork, loadGoverningPhase, reviewState } from './queries.js';
-import { seasonSummaries } from '../../seasons/season-lookups.js';
 import './tables.js';
 
 export const REVIEW_REMINDER_JOB = 'review.scoring-reminders';

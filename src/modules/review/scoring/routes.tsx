@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditedTransaction } from '../../../core/audit/audit.js';
 import { staffTracks } from '../../../core/auth/permissions.js';
-import { FormReader, type FieldError } from '../../../core/http/forms.js';
+import { type FieldError, FormReader } from '../../../core/http/forms.js';
 import { html, notFound } from '../../../core/http/replies.js';
 import { actorOf, viewContext } from '../../../core/http/request-context.js';
 import { t } from '../../../core/i18n/i18n.js';
@@ -21,23 +21,23 @@ import {
   loadReviewerAssignment,
   loadReviewTarget,
   OPINIONS,
+  type ReviewTarget,
   reviewPath,
   reviewState,
-  type ReviewTarget,
 } from './queries.js';
 import { remindNow, scheduleReviewReminders } from './reminders.js';
-import { RUBRIC_LEVELS, type LevelText } from './rubric-defaults.js';
-import { loadRubric, saveRubric, type RubricCriterion } from './rubric.js';
+import { loadRubric, type RubricCriterion, saveRubric } from './rubric.js';
+import { type LevelText, RUBRIC_LEVELS } from './rubric-defaults.js';
 import { saveReview } from './save-review.js';
 import { rankingRows, recordRankingSeed, seasonRanking } from './season-ranking.js';
-import { MyReviewsPage, phaseText, ReviewPage, valuesOf, type ReviewFormState } from './views/reviewer-pages.js';
+import { MyReviewsPage, phaseText, type ReviewFormState, ReviewPage, valuesOf } from './views/reviewer-pages.js';
 import {
   ProgressPage,
   RankingPage,
+  type RubricFormState,
   RubricPage,
   rubricValues,
   StaffIndexPage,
-  type RubricFormState,
 } from './views/staff-pages.js';
 
 type IdParams = { Params: { id: string } };

@@ -1,9 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import { auditedTransaction, type Actor } from '../../../core/audit/audit.js';
+import { type Actor, auditedTransaction } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
 import type { Services } from '../../../core/services.js';
-import { loadSeasons, type CriterionRecord } from '../../seasons/queries.js';
-import { defaultLevelText, RUBRIC_LEVELS, type LevelText } from './rubric-defaults.js';
+import { type CriterionRecord, loadSeasons } from '../../seasons/queries.js';
+import { defaultLevelText, type LevelText, RUBRIC_LEVELS } from './rubric-defaults.js';
 import './tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -84,14 +84,12 @@ export async function saveRubric(
             updated_by: input.userId,
           })
           .onConflict((oc) =>
-            oc
-              .columns(['season_id', 'criterion_code', 'level'])
-              .doUpdateSet({
-                description: next.fr,
-                description_en: next.en,
-                updated_at: now,
-                updated_by: input.userId,
-              }),
+            oc.columns(['season_id', 'criterion_code', 'level']).doUpdateSet({
+              description: next.fr,
+              description_en: next.en,
+              updated_at: now,
+              updated_by: input.userId,
+            }),
           )
           .execute();
       }

@@ -1,11 +1,11 @@
-import { auditedTransaction, type Actor } from '../../../core/audit/audit.js';
+import { type Actor, auditedTransaction } from '../../../core/audit/audit.js';
 import type { Services } from '../../../core/services.js';
 import {
   loadGoverningPhase,
   loadReviewerAssignment,
   loadReviewTarget,
-  reviewState,
   type ReviewRecord,
+  reviewState,
 } from './queries.js';
 import { scheduleReviewReminders } from './reminders.js';
 

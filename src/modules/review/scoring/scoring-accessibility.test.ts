@@ -10,7 +10,7 @@ import {
   watchCsp,
 } from '../../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
-import { completeReview, seedScoringFixture, type ScoringFixture } from './scoring-testing.js';
+import { completeReview, type ScoringFixture, seedScoringFixture } from './scoring-testing.js';
 
 const DAY = 24 * 3600_000;
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formBody, formSession, postForm } from '../../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
 import { JobWorker } from '../../../core/jobs/worker.js';
 import { withdrawApplication } from '../../applications/withdraw-application.js';
-import { formBody, formSession, postForm } from '../../../../test/support/forms.js';
 import { REVIEW_REMINDER_JOB, reviewRemindersJob } from './reminders.js';
-import { addConflict, completeReview, seedScoringFixture, type ScoringFixture } from './scoring-testing.js';
+import { addConflict, completeReview, type ScoringFixture, seedScoringFixture } from './scoring-testing.js';
 
 const DAY = 24 * 3600_000;
 

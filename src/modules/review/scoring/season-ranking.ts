@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { rankApplications, type Ranking } from '../../../algorithms/ranking/ranking.js';
-import { auditedTransaction, type Actor } from '../../../core/audit/audit.js';
+import { type Ranking, rankApplications } from '../../../algorithms/ranking/ranking.js';
+import { type Actor, auditedTransaction } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
 import type { Services } from '../../../core/services.js';
 import { applicationLabels } from '../../applications/for-scoring.js';

@@ -1,6 +1,6 @@
 import type Html from '@kitajs/html';
 import type { FieldError } from '../../../core/http/forms.js';
-import { formatDateTime, t, type Locale } from '../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
 import {
   Alert,
   Breadcrumb,
@@ -21,7 +21,7 @@ import type { AssignedPair, RunRow } from '../assignment.js';
 import type { ConflictRow, ConflictSource } from '../conflicts.js';
 import type { JuryMember } from '../jury.js';
 import { juryMessages as m } from '../messages.js';
-import { parisInputValue, type PhaseRow } from '../save-phase.js';
+import { type PhaseRow, parisInputValue } from '../save-phase.js';
 
 export interface FormState {
   values: Record<string, string>;

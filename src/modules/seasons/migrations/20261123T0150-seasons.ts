@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * Seasons of the programme with their tracks, criteria and laureates. Tracks and criteria carry

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, CsrfField, ErrorSummary, Input, Select, TextArea, DataTable } from '../../../core/ui/components.js';
+import { type Locale, t } from '../../../core/i18n/i18n.js';
+import { Alert, CsrfField, DataTable, ErrorSummary, Input, Select, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';

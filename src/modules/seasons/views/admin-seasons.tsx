@@ -1,7 +1,7 @@
 import { hasPermission } from '../../../core/auth/permissions.js';
 import type { FieldError } from '../../../core/http/forms.js';
-import { formatDate, t, type Locale } from '../../../core/i18n/i18n.js';
-import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, TextArea, DataTable } from '../../../core/ui/components.js';
+import { formatDate, type Locale, t } from '../../../core/i18n/i18n.js';
+import { Alert, Breadcrumb, CsrfField, DataTable, ErrorSummary, Input, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';

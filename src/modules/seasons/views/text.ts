@@ -1,4 +1,4 @@
-import { t, type Locale } from '../../../core/i18n/i18n.js';
+import { type Locale, t } from '../../../core/i18n/i18n.js';
 import { seasonMessages as m } from '../messages.js';
 import type { SeasonStatus } from '../season-status.js';
 

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { formatDateTime, t, type Locale } from '../../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, t } from '../../../../core/i18n/i18n.js';
 import {
   Alert,
   Breadcrumb,
@@ -16,9 +16,9 @@ import type { ApplicationForScoring } from '../../../applications/for-scoring.js
 import { FormFields } from '../../../applications/form/render.js';
 import type { PhaseRules } from '../../phases.js';
 import { scoringMessages as m } from '../messages.js';
-import { OPINIONS, reviewState, type PhaseRecord, type ReviewRecord, type ReviewState } from '../queries.js';
-import { RUBRIC_LEVELS } from '../rubric-defaults.js';
+import { OPINIONS, type PhaseRecord, type ReviewRecord, type ReviewState, reviewState } from '../queries.js';
 import type { RubricCriterion } from '../rubric.js';
+import { RUBRIC_LEVELS } from '../rubric-defaults.js';
 
 const STATE_BADGE: Record<ReviewState, string> = {
   todo: 'fr-badge--info',

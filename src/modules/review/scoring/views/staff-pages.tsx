@@ -1,6 +1,6 @@
 import type Html from '@kitajs/html';
 import type { FieldError } from '../../../../core/http/forms.js';
-import { t, type Locale } from '../../../../core/i18n/i18n.js';
+import { type Locale, t } from '../../../../core/i18n/i18n.js';
 import {
   Alert,
   Breadcrumb,
@@ -14,8 +14,8 @@ import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { scoringMessages as m } from '../messages.js';
 import { REVIEW_REMINDER_DAYS_BEFORE } from '../reminders.js';
-import { RUBRIC_LEVELS } from '../rubric-defaults.js';
 import type { SeasonRubric } from '../rubric.js';
+import { RUBRIC_LEVELS } from '../rubric-defaults.js';
 import type { SeasonRanking } from '../season-ranking.js';
 
 function seasonName(locale: Locale, season: { name: string; nameEn: string }): string {
