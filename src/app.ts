@@ -21,6 +21,7 @@ import { sendErrorPage } from './core/http/error-pages.js';
 import { HttpError, httpMessages as hm } from './core/http/errors.js';
 import { BAD_CHARACTERS, refuseBadCharacters, registerInputRules } from './core/http/input-rules.js';
 import { withRedaction } from './core/http/log-redaction.js';
+import { statusForValidation } from './core/http/route-schemas.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import './core/http/request-context.js';
 import { registerAuditAnchorRoutes } from './core/audit/anchor-routes.js';
@@ -35,6 +36,13 @@ import { modules } from './modules/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
+
+type FastifyRouteError = Error & {
+  statusCode?: number;
+  code?: string;
+  validation?: unknown;
+  validationContext?: string;
+};
 
 export interface AppOptions {
   config: Config;
@@ -110,6 +118,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swagger, {
     openapi: { info: { title: 'Accélérateur API', version: '0.1.0' } },
+    // The document is the public API's reference: machine-readable routes (JSON, CSV, feeds, files) say so
+    // with `config.openapi`; HTML pages and staff routes stay out of it.
+    transform: ({ schema, url, route }) => ({
+      schema: { ...schema, hide: schema?.hide ?? route.config?.openapi !== true },
+      url,
+    }),
   });
   await app.register(fastifyStatic, {
     root: join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist'),
@@ -168,8 +182,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.csrfProtection(request, reply, done);
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
+  app.setErrorHandler((error: FastifyRouteError, request, reply) => {
     const status = error.statusCode ?? 500;
+    // A route's TypeBox schema refused the request before its handler ran: a malformed id in the path is a
+    // page that does not exist; a malformed query string or JSON body is a bad request, said as such.
+    if (error.validation && statusForValidation(error.validationContext) === 404)
+      return sendErrorPage(request, reply, 404, hm.notFoundTitle, hm.notFoundText);
     if (error instanceof HttpError && error.code === BAD_CHARACTERS)
       return refuseBadCharacters(request, reply, error.message);
     if (error instanceof HttpError)

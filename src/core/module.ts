@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Actor, AuditRecorder } from './audit/audit.js';
 import type { DB } from './db/schema.js';
+import type { App } from './http/route-schemas.js';
 import type { JobHandler } from './jobs/worker.js';
 import type { Services } from './services.js';
 
@@ -56,8 +56,11 @@ export interface Command {
  */
 export interface Module {
   name: string;
-  /** Registers the module's HTTP routes; every route sets `config.permission`. */
-  routes?(app: FastifyInstance, services: Services): Promise<void>;
+  /**
+   * Registers the module's HTTP routes; every route sets `config.permission` and declares TypeBox schemas
+   * for its params and query string (core/http/route-schemas.ts).
+   */
+  routes?(app: App, services: Services): Promise<void>;
   jobs?(services: Services): Record<string, JobHandler>;
   /**
    * Enqueues the module's recurring jobs when a process starts its job worker (each job then schedules

@@ -14,6 +14,7 @@ import { adminMessages as m } from './messages.js';
 
 const MASKED = '[masqué]';
 
+import { isUuid } from '../../core/ids.js';
 import { grantRole, LastAdminError, revokeRole } from './roles.js';
 import {
   type AuditRow,
@@ -27,7 +28,6 @@ import {
 
 const html = 'text/html; charset=utf-8';
 const PAGE_SIZE = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRACK = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function pageNumber(value: unknown): number {
@@ -109,7 +109,7 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
       notice?: 'granted' | 'revoked' | 'already';
     } = {},
   ) {
-    const user = UUID.test(userId)
+    const user = isUuid(userId)
       ? await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
       : undefined;
     if (!user) return notFound(request, reply);
@@ -166,7 +166,7 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
     { config: { permission: 'accounts.manage' } },
     async (request, reply) => {
       const { id } = request.params;
-      if (!UUID.test(id) || !(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()))
+      if (!isUuid(id) || !(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()))
         return notFound(request, reply);
       const { form, role, track } = readGrant(request.body);
       if (!form.ok || !role)
@@ -181,7 +181,7 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
     { config: { permission: 'accounts.manage' } },
     async (request, reply) => {
       const { id } = request.params;
-      if (!UUID.test(id)) return notFound(request, reply);
+      if (!isUuid(id)) return notFound(request, reply);
       const form = new FormReader(request.body);
       const role = form.text('role', { required: true, max: 50 });
       const track = form.text('track', { max: 50 });
@@ -240,7 +240,7 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
     { config: { permission: 'mail.read' } },
     async (request, reply) => {
       const { id } = request.params;
-      const row = UUID.test(id)
+      const row = isUuid(id)
         ? await db.selectFrom('mails').selectAll().where('id', '=', id).executeTakeFirst()
         : undefined;
       if (!row) return notFound(request, reply);
@@ -273,7 +273,7 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
     async (request, reply) => {
       const { id } = request.params;
       const now = services.clock.now();
-      const copyId = UUID.test(id)
+      const copyId = isUuid(id)
         ? await auditedTransaction(db, actorOf(request), now, async (trx, audit) => {
             const copy = await resendMail(trx, id, now);
             if (copy)

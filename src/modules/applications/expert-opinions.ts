@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 import { isoDateParis } from '../../core/i18n/i18n.js';
-import { parisEndOfDay } from '../seasons/paris-time.js';
+import { parisEndOfDay } from '../../core/time/paris-time.js';
 import type { ExpertOpinion } from './expert-tables.js';
 import type { FormDefinition, Question } from './form/model.js';
 import './expert-tables.js';

@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
+import { isUuid } from '../../core/ids.js';
 import { seasonSummaries } from '../seasons/season-lookups.js';
 import type { FormDefinition } from './form/model.js';
 
@@ -57,7 +58,7 @@ export async function getCurrentForm(db: Db, seasonId: string): Promise<FormVers
 
 /** A form version by id (the version an application's answers were given against). */
 export async function getFormVersion(db: Db, formId: string): Promise<FormVersion | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(formId)) return null;
+  if (!isUuid(formId)) return null;
   const row = await db.selectFrom('application_forms').select(columns).where('id', '=', formId).executeTakeFirst();
   return row ? toFormVersion(row) : null;
 }

@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffTracks } from '../../core/auth/permissions.js';
 import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
 import { FormReader } from '../../core/http/forms.js';
 import { html } from '../../core/http/replies.js';
-import { actorOf, viewContext } from '../../core/http/request-context.js';
+import { actorOf, tracksOf, viewContext } from '../../core/http/request-context.js';
 import { isoDateParis, t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { expertMessages as em } from './expert-messages.js';
@@ -22,10 +21,6 @@ import { ExpertOpinionPage, ExpertRequestPage, type RequestFormState } from './v
 
 type IdParams = { Params: { id: string } };
 type TokenParams = { Params: { token: string } };
-
-function tracksOf(request: FastifyRequest): string[] | undefined {
-  return request.user ? staffTracks(request.user) : [];
-}
 
 export async function expertRoutes(app: FastifyInstance, services: Services): Promise<void> {
   async function staffApplication(request: FastifyRequest<IdParams>): Promise<ApplicationRecord | null> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditedTransaction } from '../../core/audit/audit.js';
-import { type CurrentUser, staffTracks } from '../../core/auth/permissions.js';
+import type { CurrentUser } from '../../core/auth/permissions.js';
 import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import { contentTypeLabel, sniffContentType } from '../../core/files/sniff.js';
 import { formatFileSize, readStoredFile, urlFileName } from '../../core/files/store-file.js';
@@ -9,9 +9,10 @@ import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
 import { type FieldError, FormReader } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
-import { actorOf, viewContext } from '../../core/http/request-context.js';
+import { actorOf, tracksOf, viewContext } from '../../core/http/request-context.js';
 import type { Locale } from '../../core/i18n/i18n.js';
 import { formatDateTime, t } from '../../core/i18n/i18n.js';
+import { isUuid } from '../../core/ids.js';
 import type { Services } from '../../core/services.js';
 import { loadSeasons } from '../seasons/queries.js';
 import { seasonSummaries } from '../seasons/season-lookups.js';
@@ -45,7 +46,6 @@ import { keepPendingDraft, PENDING_COOKIE, PENDING_MAX_AGE_S, restorePendingDraf
 import {
   type ApplicationRecord,
   countDrafts,
-  isUuid,
   listApplicationsOf,
   listForStaff,
   listMembers,
@@ -607,10 +607,6 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
       });
     },
   );
-}
-
-function tracksOf(request: FastifyRequest): string[] | undefined {
-  return request.user ? staffTracks(request.user) : [];
 }
 
 type ListQuery = { Querystring: Record<string, string | undefined> };

@@ -4,6 +4,7 @@ import { type FieldError, FormReader } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t } from '../../core/i18n/i18n.js';
+import { isUuid } from '../../core/ids.js';
 import type { Services } from '../../core/services.js';
 import { seasonSummaries } from '../seasons/season-lookups.js';
 import { recordDraw, recordReplacementDraw, requestCommitment } from './draw-panel.js';
@@ -22,7 +23,6 @@ import {
 } from './panel-form.js';
 import {
   demographicRows,
-  isUuid,
   loadPanel,
   loadPanels,
   loadQuotas,

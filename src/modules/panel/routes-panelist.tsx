@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t } from '../../core/i18n/i18n.js';
+import { isUuid } from '../../core/ids.js';
 import type { Services } from '../../core/services.js';
 import { loadApplicationForScoring } from '../applications/for-scoring.js';
 import { panelMessages as m } from './messages.js';
@@ -13,7 +14,7 @@ import {
   shortlistIds,
   shortlistWithLabels,
 } from './opinions.js';
-import { isUuid, loadPanel } from './queries.js';
+import { loadPanel } from './queries.js';
 import { PanelistApplicationPage, PanelistHomePage, type PanelistPanelView } from './views/panelist.js';
 
 type AppParams = { Params: { id: string; applicationId: string } };

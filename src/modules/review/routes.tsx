@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffTracks } from '../../core/auth/permissions.js';
 import { FormReader } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
-import { actorOf, viewContext } from '../../core/http/request-context.js';
+import { actorOf, tracksOf, viewContext } from '../../core/http/request-context.js';
 import { type Locale, t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import {
@@ -11,7 +10,6 @@ import {
   listApplicationsForReviewByIds,
 } from '../applications/for-review.js';
 import { applicationLabels } from '../applications/for-scoring.js';
-import { isUuid } from '../applications/queries.js';
 import { seasonSummaries } from '../seasons/season-lookups.js';
 import {
   addManualPair,
@@ -40,6 +38,7 @@ import {
   updateMember,
 } from './jury.js';
 import './mails.js';
+import { isUuid } from '../../core/ids.js';
 import { juryMessages as m } from './messages.js';
 import { phaseRules } from './phases.js';
 import { listPhases, loadPhase, readPhaseForm, savePhase } from './save-phase.js';
@@ -127,11 +126,6 @@ function profileValues(member: JuryMember): Record<string, string> {
     max_load: String(member.maxLoad),
     siren: member.siren,
   };
-}
-
-/** The tracks a staff member may see (undefined: every track), as the applications module applies them. */
-function tracksOf(request: FastifyRequest): string[] | undefined {
-  return request.user ? staffTracks(request.user) : [];
 }
 
 function inTracks(tracks: readonly string[] | undefined, trackCode: string | undefined): boolean {

@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditedTransaction } from '../../../core/audit/audit.js';
-import { staffTracks } from '../../../core/auth/permissions.js';
 import { type FieldError, FormReader } from '../../../core/http/forms.js';
 import { html, notFound } from '../../../core/http/replies.js';
-import { actorOf, viewContext } from '../../../core/http/request-context.js';
+import { actorOf, tracksOf, viewContext } from '../../../core/http/request-context.js';
 import { t } from '../../../core/i18n/i18n.js';
+import { isUuid } from '../../../core/ids.js';
 import type { Services } from '../../../core/services.js';
 import { csvCell } from '../../applications/export-applications.js';
 import { applicationLabels, loadApplicationForScoring } from '../../applications/for-scoring.js';
-import { isUuid } from '../../applications/queries.js';
 import { isInTheRunning } from '../../applications/states.js';
 import { seasonSummaries, seasonSummariesById } from '../../seasons/season-lookups.js';
 import { listMembers } from '../jury.js';
@@ -246,10 +245,6 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     if (!isUuid(request.params.seasonId)) return null;
     const [season] = await seasonSummaries(db, [request.params.seasonId]);
     return season ?? null;
-  }
-
-  function tracksOf(request: FastifyRequest): string[] | undefined {
-    return request.user ? staffTracks(request.user) : [];
   }
 
   app.get('/admin/evaluations', { config: { permission: 'review.manage' } }, async (request, reply) => {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
-import type { DB } from '../../core/db/schema.js';
-import type { FormReader } from '../../core/http/forms.js';
-import { isUuid } from './queries.js';
+import type { DB } from '../db/schema.js';
+import { isUuid } from '../ids.js';
+import type { FormReader } from './forms.js';
 
 export const SUBMISSION_FIELD = 'submission_key';
 
