@@ -11,10 +11,10 @@ import {
 import { loadPanelDemo } from './demo.js';
 import { COMMIT_JOB, prepareCommitmentJob } from './draw-panel.js';
 import './mails.js';
+import { panelAdminRoutes } from './admin-routes.js';
+import { panelistRoutes } from './panelist-routes.js';
 import { erasePanelVolunteers, panelDataOf } from './personal-data.js';
-import { panelAdminRoutes } from './routes-admin.js';
-import { panelistRoutes } from './routes-panelist.js';
-import { panelPublicRoutes } from './routes-public.js';
+import { panelPublicRoutes } from './public-routes.js';
 import { ANALYSE_JOB, analyseJob } from './run-analysis.js';
 import { sortitionCommands } from './sortition-commands.js';
 

@@ -43,21 +43,12 @@ import { juryMessages as m } from './messages.js';
 import { phaseRules } from './phases.js';
 import { listPhases, loadPhase, readPhaseForm, savePhase } from './save-phase.js';
 import { inTheRunning } from './scoring/queries.js';
-import { type CardError, DeclarePage, JuryHomePage } from './views/reviewer-pages.js';
-import {
-  AssignmentPage,
-  ConflictsPage,
-  emptyForm,
-  type FormState,
-  JuriesPage,
-  JuryPage,
-  juryPath,
-  MemberEditPage,
-  PhaseEditPage,
-  PhasesPage,
-  phaseFormValues,
-  type SeasonRef,
-} from './views/staff-pages.js';
+import { AssignmentPage } from './views/assignment.js';
+import { ConflictsPage } from './views/conflicts.js';
+import { JuriesPage, JuryPage, MemberEditPage } from './views/jury.js';
+import { PhaseEditPage, PhasesPage, phaseFormValues } from './views/phases.js';
+import { type CardError, DeclarePage, JuryHomePage } from './views/reviewer.js';
+import { emptyForm, type FormState, juryPath, type SeasonRef } from './views/staff-shell.js';
 
 type SeasonParams = { Params: { id: string } };
 type MemberParams = { Params: { id: string; memberId: string } };

@@ -29,7 +29,7 @@ import { loadRubric, type RubricCriterion, saveRubric } from './rubric.js';
 import { type LevelText, RUBRIC_LEVELS } from './rubric-defaults.js';
 import { saveReview } from './save-review.js';
 import { rankingRows, recordRankingSeed, seasonRanking } from './season-ranking.js';
-import { MyReviewsPage, phaseText, type ReviewFormState, ReviewPage, valuesOf } from './views/reviewer-pages.js';
+import { MyReviewsPage, phaseText, type ReviewFormState, ReviewPage, valuesOf } from './views/reviewer.js';
 import {
   ProgressPage,
   RankingPage,
@@ -37,7 +37,7 @@ import {
   RubricPage,
   rubricValues,
   StaffIndexPage,
-} from './views/staff-pages.js';
+} from './views/staff.js';
 
 type IdParams = { Params: { id: string } };
 type ApplicationParams = { Params: { applicationId: string } };

@@ -32,8 +32,10 @@ import {
   quotaWarnings,
 } from './queries.js';
 import { requestAnalyses } from './run-analysis.js';
-import { DemographicsPage, PanelFormPage, PanelPage, type PanelPageProps, PanelsListPage } from './views/admin.js';
+import { DemographicsPage } from './views/demographics.js';
 import { PanelEditPage } from './views/edit.js';
+import { PanelPage, type PanelPageProps } from './views/panel.js';
+import { PanelFormPage, PanelsListPage } from './views/panels.js';
 
 type IdParams = { Params: { id: string } };
 

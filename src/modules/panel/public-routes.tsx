@@ -12,7 +12,7 @@ import { categoriesOf, loadPanel, loadQuotas, type QuotaRecord } from './queries
 import { callClosedSince, readVolunteerForm, registerVolunteer } from './register-volunteer.js';
 import { findInvitation, respondInvitation } from './respond-invitation.js';
 import type { PublishedFiles } from './tables.js';
-import { profileLabeller } from './views/admin.js';
+import { profileLabeller } from './views/admin-common.js';
 import { InvitationPage, MessagePage, TransparencyPage, VolunteerPage } from './views/public.js';
 
 type IdParams = { Params: { id: string } };

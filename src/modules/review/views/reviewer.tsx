@@ -5,7 +5,7 @@ import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { BidValue, ConflictRow } from '../conflicts.js';
 import { juryMessages as m } from '../messages.js';
-import { conflictReason } from './staff-pages.js';
+import { conflictReason } from './conflicts.js';
 
 /** What a reviewer sees of an application on the declaration page: no contact data. */
 export interface ApplicationCard {
