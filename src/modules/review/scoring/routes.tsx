@@ -1,24 +1,24 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { auditedTransaction } from '../../../core/audit/audit.js';
 import { type FieldError, FormReader } from '../../../core/http/forms.js';
 import { html, notFound } from '../../../core/http/replies.js';
 import { actorOf, tracksOf, viewContext } from '../../../core/http/request-context.js';
+import { type App, IdParams, OptionalText, Query, Uuid } from '../../../core/http/route-schemas.js';
 import { t } from '../../../core/i18n/i18n.js';
-import { isUuid } from '../../../core/ids.js';
 import type { Services } from '../../../core/services.js';
 import { csvCell } from '../../applications/export-applications.js';
 import { applicationLabels, loadApplicationForScoring } from '../../applications/for-scoring.js';
 import { isInTheRunning } from '../../applications/states.js';
 import { seasonSummaries, seasonSummariesById } from '../../seasons/season-lookups.js';
 import { listMembers } from '../jury.js';
+import { loadAssignmentFor, loadReviewTargetFor } from '../policy.js';
 import { scoringMessages as m } from './messages.js';
 import {
   listOtherSubmittedReviews,
   listReviewerTargets,
   listSeasonReviewWork,
   loadGoverningPhase,
-  loadReviewerAssignment,
-  loadReviewTarget,
   OPINIONS,
   type ReviewTarget,
   reviewPath,
@@ -39,9 +39,12 @@ import {
   StaffIndexPage,
 } from './views/staff.js';
 
-type IdParams = { Params: { id: string } };
-type ApplicationParams = { Params: { applicationId: string } };
-type SeasonParams = { Params: { seasonId: string } };
+const ApplicationParams = Type.Object({ applicationId: Uuid });
+const SeasonParams = Type.Object({ seasonId: Uuid });
+/** `?ok=…` after a redirect (brouillon, soumise, 1, graine) and `?relances=n` after reminders were sent. */
+const OkQuery = Query({ ok: OptionalText(20), relances: OptionalText(20) });
+type OkRequest = FastifyRequest & { query: { ok?: string; relances?: string } };
+type SeasonRequest = FastifyRequest & { params: { seasonId: string } };
 
 const COMMENT_MAX = 5000;
 const OVERALL_MAX = 10_000;
@@ -86,7 +89,7 @@ function readReviewForm(body: unknown, criteria: readonly RubricCriterion[], alr
   };
 }
 
-export async function scoringRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function scoringRoutes(app: App, services: Services): Promise<void> {
   const { db, clock } = services;
 
   async function renderReview(
@@ -159,8 +162,8 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     return html(reply, 200, <MyReviewsPage ctx={await viewContext(request, reply)} rows={rows} />);
   });
 
-  function savedNotice(request: FastifyRequest) {
-    const ok = (request.query as Record<string, unknown>).ok;
+  function savedNotice(request: OkRequest) {
+    const ok = request.query.ok;
     return ok === 'brouillon'
       ? { kind: 'success' as const, text: t(request.locale, m.savedDraft) }
       : ok === 'soumise'
@@ -198,42 +201,42 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     return renderReview(request, reply, target, 400, state);
   }
 
-  app.get<IdParams>(
+  app.get(
     '/jury/evaluations/:id',
-    { config: { permission: 'review.participate' } },
+    { schema: { params: IdParams, querystring: OkQuery }, config: { permission: 'review.participate' } },
     async (request, reply) => {
-      const assignment = await loadReviewerAssignment(db, request.user!.id, request.params.id);
+      const assignment = await loadAssignmentFor(services, request, request.params.id);
       if (!assignment) return notFound(request, reply);
       return renderReview(request, reply, assignment, 200, null, savedNotice(request));
     },
   );
 
-  app.post<IdParams>(
+  app.post(
     '/jury/evaluations/:id',
-    { config: { permission: 'review.participate' } },
+    { schema: { params: IdParams }, config: { permission: 'review.participate' } },
     async (request, reply) => {
-      const assignment = await loadReviewerAssignment(db, request.user!.id, request.params.id);
+      const assignment = await loadAssignmentFor(services, request, request.params.id);
       if (!assignment) return notFound(request, reply);
       return postReview(request, reply, assignment);
     },
   );
 
   // An application reached by its id: assigned, or open to every reviewer without a conflict in an 'all' phase.
-  app.get<ApplicationParams>(
+  app.get(
     '/jury/evaluations/candidatures/:applicationId',
-    { config: { permission: 'review.participate' } },
+    { schema: { params: ApplicationParams, querystring: OkQuery }, config: { permission: 'review.participate' } },
     async (request, reply) => {
-      const target = await loadReviewTarget(db, request.user!.id, request.params.applicationId, clock.now());
+      const target = await loadReviewTargetFor(services, request, request.params.applicationId);
       if (!target) return notFound(request, reply);
       return renderReview(request, reply, target, 200, null, savedNotice(request));
     },
   );
 
-  app.post<ApplicationParams>(
+  app.post(
     '/jury/evaluations/candidatures/:applicationId',
-    { config: { permission: 'review.participate' } },
+    { schema: { params: ApplicationParams }, config: { permission: 'review.participate' } },
     async (request, reply) => {
-      const target = await loadReviewTarget(db, request.user!.id, request.params.applicationId, clock.now());
+      const target = await loadReviewTargetFor(services, request, request.params.applicationId);
       if (!target) return notFound(request, reply);
       return postReview(request, reply, target);
     },
@@ -241,8 +244,7 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
 
   // Staff
 
-  async function seasonOf(request: FastifyRequest<SeasonParams>) {
-    if (!isUuid(request.params.seasonId)) return null;
+  async function seasonOf(request: SeasonRequest) {
     const [season] = await seasonSummaries(db, [request.params.seasonId]);
     return season ?? null;
   }
@@ -253,7 +255,7 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
   });
 
   async function renderProgress(
-    request: FastifyRequest<SeasonParams>,
+    request: SeasonRequest,
     reply: FastifyReply,
     notice?: { kind: 'success' | 'error'; text: string },
   ) {
@@ -330,11 +332,11 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     );
   }
 
-  app.get<SeasonParams>(
+  app.get(
     '/admin/evaluations/:seasonId',
-    { config: { permission: 'review.manage' } },
+    { schema: { params: SeasonParams, querystring: OkQuery }, config: { permission: 'review.manage' } },
     async (request, reply) => {
-      const sent = (request.query as Record<string, unknown>).relances;
+      const sent = request.query.relances;
       const notice =
         typeof sent === 'string' && /^\d{1,6}$/.test(sent)
           ? { kind: 'success' as const, text: t(request.locale, m.reminded, { n: Number(sent) }) }
@@ -343,9 +345,9 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     },
   );
 
-  app.post<SeasonParams>(
+  app.post(
     '/admin/evaluations/:seasonId/relances',
-    { config: { permission: 'review.manage', allTracks: true } },
+    { schema: { params: SeasonParams }, config: { permission: 'review.manage', allTracks: true } },
     async (request, reply) => {
       const season = await seasonOf(request);
       if (!season) return notFound(request, reply);
@@ -357,13 +359,13 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
   );
 
   async function renderRubric(
-    request: FastifyRequest<SeasonParams>,
+    request: SeasonRequest,
     reply: FastifyReply,
     status: number,
     state: RubricFormState | null,
     notice?: string,
   ) {
-    const rubric = isUuid(request.params.seasonId) ? await loadRubric(db, request.params.seasonId) : null;
+    const rubric = await loadRubric(db, request.params.seasonId);
     if (!rubric) return notFound(request, reply);
     const ctx = await viewContext(request, reply);
     return html(
@@ -378,20 +380,20 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     );
   }
 
-  app.get<SeasonParams>(
+  app.get(
     '/admin/evaluations/:seasonId/bareme',
-    { config: { permission: 'review.manage' } },
+    { schema: { params: SeasonParams, querystring: OkQuery }, config: { permission: 'review.manage' } },
     async (request, reply) => {
-      const saved = (request.query as Record<string, unknown>).ok === '1';
+      const saved = request.query.ok === '1';
       return renderRubric(request, reply, 200, null, saved ? t(request.locale, m.rubricSaved) : undefined);
     },
   );
 
-  app.post<SeasonParams>(
+  app.post(
     '/admin/evaluations/:seasonId/bareme',
-    { config: { permission: 'review.manage', allTracks: true } },
+    { schema: { params: SeasonParams }, config: { permission: 'review.manage', allTracks: true } },
     async (request, reply) => {
-      const rubric = isUuid(request.params.seasonId) ? await loadRubric(db, request.params.seasonId) : null;
+      const rubric = await loadRubric(db, request.params.seasonId);
       if (!rubric) return notFound(request, reply);
       const form = new FormReader(request.body);
       const texts: Record<string, LevelText[]> = {};
@@ -410,27 +412,22 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     },
   );
 
-  app.get<SeasonParams>(
+  app.get(
     '/admin/evaluations/:seasonId/classement',
-    { config: { permission: 'review.manage' } },
+    { schema: { params: SeasonParams, querystring: OkQuery }, config: { permission: 'review.manage' } },
     async (request, reply) => {
-      const data = isUuid(request.params.seasonId)
-        ? await seasonRanking(db, request.params.seasonId, tracksOf(request))
-        : null;
+      const data = await seasonRanking(db, request.params.seasonId, tracksOf(request));
       if (!data) return notFound(request, reply);
-      const notice =
-        (request.query as Record<string, unknown>).ok === 'graine' ? t(request.locale, m.seedRecorded) : undefined;
+      const notice = request.query.ok === 'graine' ? t(request.locale, m.seedRecorded) : undefined;
       return html(reply, 200, <RankingPage ctx={await viewContext(request, reply)} data={data} notice={notice} />);
     },
   );
 
-  app.get<SeasonParams>(
+  app.get(
     '/admin/evaluations/:seasonId/classement.csv',
-    { config: { permission: 'review.manage' } },
+    { schema: { params: SeasonParams }, config: { permission: 'review.manage' } },
     async (request, reply) => {
-      const data = isUuid(request.params.seasonId)
-        ? await seasonRanking(db, request.params.seasonId, tracksOf(request))
-        : null;
+      const data = await seasonRanking(db, request.params.seasonId, tracksOf(request));
       if (!data) return notFound(request, reply);
       const rows = rankingRows(data);
       await auditedTransaction(db, actorOf(request), clock.now(), (_trx, audit) =>
@@ -450,9 +447,9 @@ export async function scoringRoutes(app: FastifyInstance, services: Services): P
     },
   );
 
-  app.post<SeasonParams>(
+  app.post(
     '/admin/evaluations/:seasonId/classement/graine',
-    { config: { permission: 'review.manage', allTracks: true } },
+    { schema: { params: SeasonParams }, config: { permission: 'review.manage', allTracks: true } },
     async (request, reply) => {
       const season = await seasonOf(request);
       if (!season) return notFound(request, reply);
