@@ -1,8 +1,8 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hasPermission, staffTracks } from '../../core/auth/permissions.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type FieldError, FormReader } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
+import { type App, IdParams } from '../../core/http/route-schemas.js';
 import { t } from '../../core/i18n/i18n.js';
 import { isUuid } from '../../core/ids.js';
 import type { Services } from '../../core/services.js';
@@ -21,6 +21,7 @@ import {
   readPanelForm,
   readQuotasForm,
 } from './panel-form.js';
+import { canReadDemographics, loadPanelFor, opinionTracksOf } from './policy.js';
 import {
   demographicRows,
   loadPanel,
@@ -32,12 +33,11 @@ import {
   quotaWarnings,
 } from './queries.js';
 import { requestAnalyses } from './run-analysis.js';
+import { NoticeQuery, type NoticeRequest } from './schemas.js';
 import { DemographicsPage } from './views/demographics.js';
 import { PanelEditPage } from './views/edit.js';
 import { PanelPage, type PanelPageProps } from './views/panel.js';
 import { PanelFormPage, PanelsListPage } from './views/panels.js';
-
-type IdParams = { Params: { id: string } };
 
 const NOTICES = {
   modifie: m.edited,
@@ -52,13 +52,9 @@ const NOTICES = {
   preselection: m.shortlistSaved,
 } as const;
 
-function noticeOf(request: FastifyRequest): string | undefined {
-  const key = (request.query as Record<string, string | undefined>).ok;
-  return key && key in NOTICES ? t(request.locale, NOTICES[key as keyof typeof NOTICES]) : undefined;
-}
-
-async function panelOf(services: Services, id: string) {
-  return isUuid(id) ? loadPanel(services.db, id) : undefined;
+function noticeOf(request: NoticeRequest): string | undefined {
+  const key = request.query.ok;
+  return key && Object.hasOwn(NOTICES, key) ? t(request.locale, NOTICES[key as keyof typeof NOTICES]) : undefined;
 }
 
 interface PageOverrides {
@@ -71,7 +67,7 @@ interface PageOverrides {
 /** Renders the staff page of a panel, optionally with a form shown again with its errors. */
 async function sendPanelPage(
   services: Services,
-  request: FastifyRequest,
+  request: NoticeRequest,
   reply: FastifyReply,
   panelId: string,
   overrides: PageOverrides = {},
@@ -83,7 +79,7 @@ async function sendPanelPage(
   const { analyses, draw, members } = await panelPageData(services.db, panelId);
   const ctx = await viewContext(request, reply);
   // A panel serves the whole season; staff limited to a track read the shortlist and opinions of their track only.
-  const tracks = request.user ? staffTracks(request.user) : [];
+  const tracks = opinionTracksOf(request);
   const opinions = {
     choices: await shortlistChoices(services.db, panel, tracks),
     results: await opinionResults(services.db, panel, tracks),
@@ -104,7 +100,7 @@ async function sendPanelPage(
       members={members}
       notice={noticeOf(request)}
       problem={overrides.problem}
-      canReadDemographics={hasPermission(request.user, 'panel.demographics')}
+      canReadDemographics={canReadDemographics(request)}
       opinions={opinions}
     />,
   );
@@ -117,7 +113,10 @@ function readRandomForm(body: unknown): { form: FormReader; random: string; witn
   return { form, random, witnesses };
 }
 
-export async function panelAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
+/** Staff pages of the citizen panels (panel.manage; the demographics page needs panel.demographics). */
+export async function panelAdminRoutes(app: App, services: Services): Promise<void> {
+  const schema = { params: IdParams, querystring: NoticeQuery };
+
   app.get('/admin/panels', { config: { permission: 'panel.manage' } }, async (request, reply) => {
     const panels = await loadPanels(services.db);
     return html(reply, 200, <PanelsListPage ctx={await viewContext(request, reply)} panels={panels} />);
@@ -152,16 +151,15 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     return html(reply, 400, <PanelFormPage ctx={ctx} values={form.values} errors={form.errors} seasons={seasons} />);
   });
 
-  app.get<IdParams>('/admin/panels/:id', { config: { permission: 'panel.manage' } }, async (request, reply) => {
-    if (!isUuid(request.params.id)) return notFound(request, reply);
+  app.get('/admin/panels/:id', { schema, config: { permission: 'panel.manage' } }, async (request, reply) => {
     return sendPanelPage(services, request, reply, request.params.id);
   });
 
-  app.post<IdParams>(
+  app.post(
     '/admin/panels/:id/quotas',
-    { config: { permission: 'panel.manage', allTracks: true } },
+    { schema, config: { permission: 'panel.manage', allTracks: true } },
     async (request, reply) => {
-      const panel = await panelOf(services, request.params.id);
+      const panel = await loadPanelFor(services, request, request.params.id);
       if (!panel) return notFound(request, reply);
       const { form, quotas } = readQuotasForm(request.body, panel.size);
       if (form.ok && (await saveQuotas(services, actorOf(request), panel.id, quotas)))
@@ -214,21 +212,21 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     );
   }
 
-  app.get<IdParams>(
+  app.get(
     '/admin/panels/:id/modifier',
-    { config: { permission: 'panel.manage', allTracks: true } },
+    { schema, config: { permission: 'panel.manage', allTracks: true } },
     async (request, reply) => {
-      const panel = await panelOf(services, request.params.id);
+      const panel = await loadPanelFor(services, request, request.params.id);
       if (!panel) return notFound(request, reply);
       return sendEditPage(request, reply, panel.id);
     },
   );
 
-  app.post<IdParams>(
+  app.post(
     '/admin/panels/:id/modifier',
-    { config: { permission: 'panel.manage', allTracks: true } },
+    { schema, config: { permission: 'panel.manage', allTracks: true } },
     async (request, reply) => {
-      const panel = await panelOf(services, request.params.id);
+      const panel = await loadPanelFor(services, request, request.params.id);
       if (!panel) return notFound(request, reply);
       const quotas = await loadQuotas(services.db, panel.id);
       const stage = await panelStage(services.db, panel);
@@ -273,11 +271,11 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     },
   );
 
-  app.post<IdParams>(
+  app.post(
     '/admin/panels/:id/statut',
-    { config: { permission: 'panel.manage', allTracks: true } },
+    { schema, config: { permission: 'panel.manage', allTracks: true } },
     async (request, reply) => {
-      const panel = await panelOf(services, request.params.id);
+      const panel = await loadPanelFor(services, request, request.params.id);
       if (!panel) return notFound(request, reply);
       const form = new FormReader(request.body);
       const status = form.choice('status', ['setup', 'recruiting', 'closed'] as const, { required: true });
@@ -296,22 +294,22 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     },
   );
 
-  app.post<IdParams>(
+  app.post(
     '/admin/panels/:id/analyses',
-    { config: { permission: 'panel.manage', allTracks: true } },
+    { schema, config: { permission: 'panel.manage', allTracks: true } },
     async (request, reply) => {
-      const panel = await panelOf(services, request.params.id);
+      const panel = await loadPanelFor(services, request, request.params.id);
       if (!panel) return notFound(request, reply);
       await requestAnalyses(services, actorOf(request), panel.id);
       return reply.redirect(`/admin/panels/${panel.id}?ok=analyse#analysis-title`, 303);
     },
   );
 
-  app.post<IdParams>(
+  app.post(
     '/admin/panels/:id/engagement',
-    { config: { permission: 'panel.manage', allTracks: true } },
+    { schema, config: { permission: 'panel.manage', allTracks: true } },
     async (request, reply) => {
-      const panel = await panelOf(services, request.params.id);
+      const panel = await loadPanelFor(services, request, request.params.id);
       if (!panel) return notFound(request, reply);
       if (!(await requestCommitment(services, actorOf(request), panel.id))) {
         return sendPanelPage(services, request, reply, panel.id, {
@@ -324,11 +322,11 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
   );
 
   for (const action of ['tirage', 'remplacement'] as const) {
-    app.post<IdParams>(
+    app.post(
       `/admin/panels/:id/${action}`,
-      { config: { permission: 'panel.manage', allTracks: true } },
+      { schema, config: { permission: 'panel.manage', allTracks: true } },
       async (request, reply) => {
-        const panel = await panelOf(services, request.params.id);
+        const panel = await loadPanelFor(services, request, request.params.id);
         if (!panel) return notFound(request, reply);
         const { form, random, witnesses } = readRandomForm(request.body);
         if (!form.ok)
@@ -355,11 +353,11 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     );
   }
 
-  app.post<IdParams>(
+  app.post(
     '/admin/panels/:id/preselection',
-    { config: { permission: 'panel.manage', allTracks: true } },
+    { schema, config: { permission: 'panel.manage', allTracks: true } },
     async (request, reply) => {
-      const panel = await panelOf(services, request.params.id);
+      const panel = await loadPanelFor(services, request, request.params.id);
       if (!panel) return notFound(request, reply);
       const raw = (request.body as Record<string, unknown> | undefined)?.application;
       const requested = (Array.isArray(raw) ? raw : [raw]).filter(
@@ -370,11 +368,11 @@ export async function panelAdminRoutes(app: FastifyInstance, services: Services)
     },
   );
 
-  app.get<IdParams>(
+  app.get(
     '/admin/panels/:id/demographie',
-    { config: { permission: 'panel.demographics' } },
+    { schema, config: { permission: 'panel.demographics' } },
     async (request, reply) => {
-      const panel = await panelOf(services, request.params.id);
+      const panel = await loadPanelFor(services, request, request.params.id);
       if (!panel) return notFound(request, reply);
       const quotas = await loadQuotas(services.db, panel.id);
       const rows = await demographicRows(services.db, panel.id);

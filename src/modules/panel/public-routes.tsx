@@ -1,21 +1,21 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parseSlotsJson } from '../../algorithms/sortition/index.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
+import { type App, IdParams } from '../../core/http/route-schemas.js';
 import { newSubmissionKey } from '../../core/http/submission-keys.js';
 import { t } from '../../core/i18n/i18n.js';
-import { isUuid } from '../../core/ids.js';
 import type { Services } from '../../core/services.js';
 import { publishedDraws, publishedFolder, publishedInput, withPool } from './draw-panel.js';
 import { panelMessages as m } from './messages.js';
-import { categoriesOf, loadPanel, loadQuotas, type QuotaRecord } from './queries.js';
+import { loadPanelFor, loadPublicPanelFor } from './policy.js';
+import { categoriesOf, loadQuotas, type QuotaRecord } from './queries.js';
 import { callClosedSince, readVolunteerForm, registerVolunteer } from './register-volunteer.js';
 import { findInvitation, respondInvitation } from './respond-invitation.js';
+import { DrawFileParams, InvitationQuery } from './schemas.js';
 import type { PublishedFiles } from './tables.js';
 import { profileLabeller } from './views/admin-common.js';
 import { InvitationPage, MessagePage, TransparencyPage, VolunteerPage } from './views/public.js';
-
-type IdParams = { Params: { id: string } };
 
 /** Each pool profile's probability over the published slots: anonymised, recomputable from the files. */
 function slotProfiles(
@@ -64,13 +64,13 @@ async function invalidInvitation(request: FastifyRequest, reply: FastifyReply): 
   );
 }
 
-export async function panelPublicRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get<{ Querystring: { jeton?: string } }>(
+export async function panelPublicRoutes(app: App, services: Services): Promise<void> {
+  app.get(
     '/panel-citoyen/invitation',
-    { config: { permission: 'public' } },
+    { schema: { querystring: InvitationQuery }, config: { permission: 'public' } },
     async (request, reply) => {
       reply.header('referrer-policy', 'no-referrer');
-      const token = typeof request.query.jeton === 'string' ? request.query.jeton : '';
+      const token = request.query.jeton ?? '';
       const invitation = await findInvitation(services, token);
       if (!invitation) return invalidInvitation(request, reply);
       return html(
@@ -107,105 +107,129 @@ export async function panelPublicRoutes(app: FastifyInstance, services: Services
     );
   });
 
-  app.get<IdParams>('/panel-citoyen/:id', { config: { permission: 'public' } }, async (request, reply) => {
-    const panel = isUuid(request.params.id) ? await loadPanel(services.db, request.params.id) : undefined;
-    if (!panel || panel.status === 'setup') return notFound(request, reply);
-    const quotas = await loadQuotas(services.db, panel.id);
-    const ctx = await viewContext(request, reply);
-    const closed = await callClosedSince(services.db, panel, services.clock.now());
-    return html(
-      reply,
-      200,
-      <VolunteerPage
-        ctx={ctx}
-        panel={panel}
-        quotas={quotas}
-        values={{ submission_key: newSubmissionKey() }}
-        errors={{}}
-        closed={closed}
-      />,
-    );
-  });
-
-  app.post<IdParams>('/panel-citoyen/:id', { config: { permission: 'public' } }, async (request, reply) => {
-    const panel = isUuid(request.params.id) ? await loadPanel(services.db, request.params.id) : undefined;
-    if (!panel || panel.status === 'setup') return notFound(request, reply);
-    const quotas = await loadQuotas(services.db, panel.id);
-    const ctx = await viewContext(request, reply);
-    // Refused with nothing stored, whatever was typed: the pool is fixed (or the call is over).
-    const refuse = (closed: { since: Date | null }) =>
-      html(
-        reply,
-        409,
-        <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={{}} errors={{}} closed={closed} refused />,
-      );
-    const closed = await callClosedSince(services.db, panel, services.clock.now());
-    if (closed) return refuse(closed);
-    const { form, input } = readVolunteerForm(request.body, panel, quotas);
-    const values = { ...form.values, submission_key: input.submissionKey ?? newSubmissionKey() };
-    if (!form.ok)
-      return html(
-        reply,
-        400,
-        <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={form.errors} />,
-      );
-    const result = await registerVolunteer(services, actorOf(request), panel, input, request.ip, request.locale);
-    if (result.ok) {
+  app.get(
+    '/panel-citoyen/:id',
+    { schema: { params: IdParams }, config: { permission: 'public' } },
+    async (request, reply) => {
+      const panel = await loadPublicPanelFor(services, request, request.params.id);
+      if (!panel) return notFound(request, reply);
+      const quotas = await loadQuotas(services.db, panel.id);
+      const ctx = await viewContext(request, reply);
+      const closed = await callClosedSince(services.db, panel, services.clock.now());
       return html(
         reply,
         200,
-        <MessagePage
+        <VolunteerPage
           ctx={ctx}
-          kind="success"
-          title={t(ctx.locale, m.volunteerThanks)}
-          text={t(ctx.locale, m.volunteerThanksText)}
+          panel={panel}
+          quotas={quotas}
+          values={{ submission_key: newSubmissionKey() }}
+          errors={{}}
+          closed={closed}
         />,
       );
-    }
-    if ('closed' in result) return refuse(result.closed);
-    if ('errors' in result)
+    },
+  );
+
+  app.post(
+    '/panel-citoyen/:id',
+    { schema: { params: IdParams }, config: { permission: 'public' } },
+    async (request, reply) => {
+      const panel = await loadPublicPanelFor(services, request, request.params.id);
+      if (!panel) return notFound(request, reply);
+      const quotas = await loadQuotas(services.db, panel.id);
+      const ctx = await viewContext(request, reply);
+      // Refused with nothing stored, whatever was typed: the pool is fixed (or the call is over).
+      const refuse = (closed: { since: Date | null }) =>
+        html(
+          reply,
+          409,
+          <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={{}} errors={{}} closed={closed} refused />,
+        );
+      const closed = await callClosedSince(services.db, panel, services.clock.now());
+      if (closed) return refuse(closed);
+      const { form, input } = readVolunteerForm(request.body, panel, quotas);
+      const values = { ...form.values, submission_key: input.submissionKey ?? newSubmissionKey() };
+      if (!form.ok)
+        return html(
+          reply,
+          400,
+          <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={form.errors} />,
+        );
+      const result = await registerVolunteer(services, actorOf(request), panel, input, request.ip, request.locale);
+      if (result.ok) {
+        return html(
+          reply,
+          200,
+          <MessagePage
+            ctx={ctx}
+            kind="success"
+            title={t(ctx.locale, m.volunteerThanks)}
+            text={t(ctx.locale, m.volunteerThanksText)}
+          />,
+        );
+      }
+      if ('closed' in result) return refuse(result.closed);
+      if ('errors' in result)
+        return html(
+          reply,
+          result.rateLimited ? 429 : 400,
+          <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={result.errors} />,
+        );
       return html(
         reply,
-        result.rateLimited ? 429 : 400,
-        <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={result.errors} />,
+        429,
+        <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={{}} tooMany />,
       );
-    return html(
-      reply,
-      429,
-      <VolunteerPage ctx={ctx} panel={panel} quotas={quotas} values={values} errors={{}} tooMany />,
-    );
-  });
+    },
+  );
 
-  app.get<IdParams>('/panel-citoyen/:id/transparence', { config: { permission: 'public' } }, async (request, reply) => {
-    const panel = isUuid(request.params.id) ? await loadPanel(services.db, request.params.id) : undefined;
-    if (!panel) return notFound(request, reply);
-    const quotas = await loadQuotas(services.db, panel.id);
-    const { draws, files, poolWithdrawn } = await publishedDraws(services, panel.id);
-    // Once pool.csv is withdrawn the profiles are gone with the answers; slots.json still gives each pseudonym's chance.
-    const summary = withPool(files) ? slotProfiles(files, quotas, request.locale) : null;
-    const ctx = await viewContext(request, reply);
-    return html(
-      reply,
-      200,
-      <TransparencyPage
-        ctx={ctx}
-        panel={panel}
-        quotas={quotas}
-        poolSize={summary?.poolSize ?? poolWithdrawn?.size ?? 0}
-        minProbability={summary?.min ?? null}
-        poolWithdrawnAt={poolWithdrawn?.at ?? null}
-        draws={draws}
-        fileNames={files ? Object.keys(publishedFolder(files, draws)) : []}
-        profiles={summary?.profiles ?? []}
-      />,
-    );
-  });
-
-  app.get<{ Params: { id: string; file: string } }>(
-    '/panel-citoyen/:id/transparence/:file',
-    { config: { permission: 'public' } },
+  app.get(
+    '/panel-citoyen/:id/transparence',
+    { schema: { params: IdParams }, config: { permission: 'public' } },
     async (request, reply) => {
-      if (!isUuid(request.params.id)) return notFound(request, reply);
+      // The transparency page stays reachable whatever the panel's status: it shows what was published, if anything.
+      const panel = await loadPanelFor(services, request, request.params.id);
+      if (!panel) return notFound(request, reply);
+      const quotas = await loadQuotas(services.db, panel.id);
+      const { draws, files, poolWithdrawn } = await publishedDraws(services, panel.id);
+      // Once pool.csv is withdrawn the profiles are gone with the answers; slots.json still gives each pseudonym's chance.
+      const summary = withPool(files) ? slotProfiles(files, quotas, request.locale) : null;
+      const ctx = await viewContext(request, reply);
+      return html(
+        reply,
+        200,
+        <TransparencyPage
+          ctx={ctx}
+          panel={panel}
+          quotas={quotas}
+          poolSize={summary?.poolSize ?? poolWithdrawn?.size ?? 0}
+          minProbability={summary?.min ?? null}
+          poolWithdrawnAt={poolWithdrawn?.at ?? null}
+          draws={draws}
+          fileNames={files ? Object.keys(publishedFolder(files, draws)) : []}
+          profiles={summary?.profiles ?? []}
+        />,
+      );
+    },
+  );
+
+  app.get(
+    '/panel-citoyen/:id/transparence/:file',
+    {
+      schema: {
+        params: DrawFileParams,
+        summary: "A file of a citizen panel's published draw",
+        description:
+          'The files that let anyone recompute a panel draw: categories.csv, pool.csv (the anonymised pool, ' +
+          'withdrawn at the end of its retention), slots.json (the selection probabilities), commitment.txt, ' +
+          'then draw.json once drawn and replacement-N.json for each replacement draw. CSV files are UTF-8; ' +
+          'the transparency page lists the names; an unknown name answers 404.',
+        tags: ['panel'],
+      },
+      config: { permission: 'public', openapi: true },
+    },
+    async (request, reply) => {
       const { draws, files } = await publishedDraws(services, request.params.id);
       const folder = files ? publishedFolder(files, draws) : {};
       const name = request.params.file;
