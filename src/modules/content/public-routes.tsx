@@ -7,7 +7,7 @@ import { readStoredFile, urlFileName } from '../../core/files/store-file.js';
 import { HttpError } from '../../core/http/errors.js';
 import { notFound } from '../../core/http/replies.js';
 import { plainViewContext } from '../../core/http/request-context.js';
-import { type App, Uuid } from '../../core/http/route-schemas.js';
+import { type App, Slug, Uuid } from '../../core/http/route-schemas.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { DEFAULT_CRITERIA } from '../seasons/criteria.js';
@@ -30,7 +30,8 @@ import { NewsDetailPage, NewsListPage } from './views/news.js';
 import { ContentPage, FaqPage, HomePage, ProgrammePage, SiteMapPage } from './views/public.js';
 
 export const NEWS_PER_PAGE = 10;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A page's or news item's slug: one that does not match is not found. */
+const SlugParams = Type.Object({ slug: Slug });
 /** Pages that have their own address; any other published page lives under /pages/<slug>. */
 const PAGES_WITH_OWN_ROUTE = new Set([
   'accueil',
@@ -104,9 +105,9 @@ export async function registerPublicRoutes(app: App, services: Services): Promis
   cmsPage('/partenaires', 'partenaires', ContentPage);
   cmsPage('/faq', 'faq', FaqPage);
 
-  app.get<{ Params: { slug: string } }>('/pages/:slug', { config }, async (request, reply) => {
+  app.get('/pages/:slug', { schema: { params: SlugParams }, config }, async (request, reply) => {
     const { slug } = request.params;
-    if (!SLUG.test(slug) || PAGES_WITH_OWN_ROUTE.has(slug)) return notFound(request, reply);
+    if (PAGES_WITH_OWN_ROUTE.has(slug)) return notFound(request, reply);
     return servePublicPage(request, reply, async () => {
       const page = await findPublishedPage(db, slug);
       return page ? <ContentPage ctx={plainViewContext(request)} page={page} /> : null;
@@ -177,9 +178,8 @@ export async function registerPublicRoutes(app: App, services: Services): Promis
     ),
   );
 
-  app.get<{ Params: { slug: string } }>('/actualites/:slug', { config }, async (request, reply) => {
+  app.get('/actualites/:slug', { schema: { params: SlugParams }, config }, async (request, reply) => {
     const { slug } = request.params;
-    if (!SLUG.test(slug)) return notFound(request, reply);
     return servePublicPage(request, reply, async () => {
       const news = await findPublishedNews(db, slug);
       return news ? (
