@@ -17,7 +17,7 @@ import { deleteLaureate } from './delete-laureate.js';
 import { laureateFormValues, readLaureateForm } from './laureate-form.js';
 import { getPublicSeason, listPublicLaureates, listPublicSeasons } from './list-public-seasons.js';
 import { seasonMessages as m } from './messages.js';
-import { mayManageTrack, loadSeasonFor as seasonById } from './policy.js';
+import { loadLaureateFor, loadLaureateOrGoneFor, loadSeasonFor, mayManageTrack } from './policy.js';
 import { loadLaureates, loadSeasons } from './queries.js';
 import { newSeasonFormValues, readSeasonForm, rowCount, seasonFormValues } from './season-form.js';
 import { updateLaureate } from './update-laureate.js';
@@ -172,7 +172,7 @@ async function registerSeasonAdminRoutes(app: App, services: Services): Promise<
     '/admin/saisons/:id/modifier',
     { schema: { params: IdParams }, config: { permission: 'seasons.manage', allTracks: true } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
+      const season = await loadSeasonFor(services, request.params.id);
       if (!season) return notFound(request, reply);
       const values = seasonFormValues(season);
       const ctx = await viewContext(request, reply);
@@ -196,7 +196,7 @@ async function registerSeasonAdminRoutes(app: App, services: Services): Promise<
     '/admin/saisons/:id',
     { schema: { params: IdParams }, config: { permission: 'seasons.manage', allTracks: true } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
+      const season = await loadSeasonFor(services, request.params.id);
       if (!season) return notFound(request, reply);
       const { form, input } = readSeasonForm(request.body);
       let errors: Record<string, FieldError> = form.errors;
@@ -230,7 +230,7 @@ async function registerLaureateAdminRoutes(app: App, services: Services): Promis
     '/admin/saisons/:id/laureats',
     { schema: { params: IdParams, querystring: NoticeQuery }, config: { permission: 'staff.area' } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
+      const season = await loadSeasonFor(services, request.params.id);
       if (!season) return notFound(request, reply);
       const laureates = await loadLaureates(services.db, { seasonId: season.id });
       const ctx = await viewContext(request, reply);
@@ -250,7 +250,7 @@ async function registerLaureateAdminRoutes(app: App, services: Services): Promis
     '/admin/saisons/:id/laureats',
     { schema: { params: IdParams }, config: { permission: 'seasons.manage' } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
+      const season = await loadSeasonFor(services, request.params.id);
       if (!season) return notFound(request, reply);
       const { form, input } = readLaureateForm(
         request.body,
@@ -281,12 +281,10 @@ async function registerLaureateAdminRoutes(app: App, services: Services): Promis
     '/admin/saisons/:id/laureats/:laureateId/modifier',
     { schema: { params: LaureateParams }, config: { permission: 'seasons.manage' } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
-      const [laureate] = season
-        ? await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId })
-        : [];
-      if (!season || !laureate) return notFound(request, reply);
-      if (!mayManageTrack(request, laureate.trackCode)) return forbidden(request, reply);
+      const found = await loadLaureateFor(services, request, request.params);
+      if (found === 'not-found') return notFound(request, reply);
+      if (found === 'forbidden') return forbidden(request, reply);
+      const { season, laureate } = found;
       const ctx = await viewContext(request, reply);
       return html(
         reply,
@@ -305,11 +303,10 @@ async function registerLaureateAdminRoutes(app: App, services: Services): Promis
     '/admin/saisons/:id/laureats/:laureateId',
     { schema: { params: LaureateParams }, config: { permission: 'seasons.manage' } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
-      if (!season) return notFound(request, reply);
-      const [existing] = await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId });
-      if (!existing) return notFound(request, reply);
-      if (!mayManageTrack(request, existing.trackCode)) return forbidden(request, reply);
+      const found = await loadLaureateFor(services, request, request.params);
+      if (found === 'not-found') return notFound(request, reply);
+      if (found === 'forbidden') return forbidden(request, reply);
+      const { season } = found;
       const { form, input } = readLaureateForm(
         request.body,
         season.tracks.map((tr) => tr.code),
@@ -338,10 +335,10 @@ async function registerLaureateAdminRoutes(app: App, services: Services): Promis
     '/admin/saisons/:id/laureats/:laureateId/supprimer',
     { schema: { params: LaureateParams }, config: { permission: 'seasons.manage' } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
-      if (!season) return notFound(request, reply);
-      const [existing] = await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId });
-      if (existing && !mayManageTrack(request, existing.trackCode)) return forbidden(request, reply);
+      const found = await loadLaureateOrGoneFor(services, request, request.params);
+      if (found === 'not-found') return notFound(request, reply);
+      if (found === 'forbidden') return forbidden(request, reply);
+      const { season } = found;
       // Deleting twice (double click) lands on the same page: the laureate is gone either way.
       await deleteLaureate(services, actorOf(request), season.id, request.params.laureateId);
       return reply.redirect(`/admin/saisons/${season.id}/laureats?ok=supprime`, 303);
