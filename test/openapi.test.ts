@@ -29,6 +29,7 @@ afterAll(() => t.close());
 const PUBLIC_API: Record<string, string[]> = {
   '/panel-citoyen/{id}/transparence/{file}': ['id', 'file'],
   '/transparence/journal.json': [],
+  '/healthz': [],
   '/actualites/flux.xml': [],
   '/actualites/atom.xml': [],
   '/fichiers/{id}/{name}': ['id', 'name'],

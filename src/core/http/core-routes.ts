@@ -32,10 +32,29 @@ export function metricsRefusal(request: FastifyRequest, token: string | undefine
 
 /** Routes every deployment has: health, metrics, language switch. */
 export async function registerCoreRoutes(app: App, services: Services, registry: Registry): Promise<void> {
-  app.get('/healthz', { config: { permission: 'public' } }, async (_request, reply) => {
-    await services.db.selectFrom('audit_head').select('id').executeTakeFirst();
-    return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.engine });
-  });
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        summary: 'Health check',
+        description:
+          'Answers 200 once the database answers, with the engine in use (embedded PGlite or a PostgreSQL server); ' +
+          'for load balancers and monitoring.',
+        tags: ['operations'],
+        response: {
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]),
+          }),
+        },
+      },
+      config: { permission: 'public', openapi: true },
+    },
+    async (_request, reply) => {
+      await services.db.selectFrom('audit_head').select('id').executeTakeFirst();
+      return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.engine });
+    },
+  );
 
   // Not a page for the public: a bearer token (METRICS_TOKEN), or else the loopback interface only.
   app.get('/metrics', { config: { permission: 'public' } }, async (request, reply) => {
