@@ -47,7 +47,7 @@ function wantsPreview(body: unknown): boolean {
 }
 
 /** `/…/:id` of a page or a news item, with the `?ok=…` notice after a redirect. */
-const byId = { params: IdParams, querystring: Query({ ok: OptionalText(40) }) };
+const byId = { params: IdParams, querystring: Query({ ok: OptionalText() }) };
 
 export async function registerAdminRoutes(app: App, services: Services): Promise<void> {
   const { db } = services;

@@ -12,7 +12,7 @@ export const DrawFileParams = Type.Object({
 });
 
 /** `?ok=…` after a redirect: which change was made. */
-export const NoticeQuery = Query({ ok: OptionalText(40) });
+export const NoticeQuery = Query({ ok: OptionalText() });
 export type NoticeQuery = Static<typeof NoticeQuery>;
 /** A request of a route that declares `querystring: NoticeQuery`, as the page helpers receive it. */
 export type NoticeRequest = FastifyRequest & { query: NoticeQuery };

@@ -12,7 +12,7 @@ export const PairParams = Type.Object({ id: Uuid, assignmentId: Uuid });
 export const ApplicationParams = Type.Object({ id: Uuid, applicationId: Uuid });
 
 /** `?ok=…&n=…` after a redirect: which change was made (and how many people were notified). */
-export const NoticeQuery = Query({ ok: OptionalText(40), n: OptionalText(20) });
+export const NoticeQuery = Query({ ok: OptionalText(), n: OptionalText() });
 export type NoticeQuery = Static<typeof NoticeQuery>;
 
 /** A request of a route that declares `querystring: NoticeQuery`, as the page helpers receive it. */

@@ -31,7 +31,7 @@ class NotFound extends Error {}
 
 const LaureateParams = Type.Object({ id: Uuid, laureateId: Uuid });
 /** `?ok=…` after a redirect: which change was made. */
-const NoticeQuery = Query({ ok: OptionalText(40) });
+const NoticeQuery = Query({ ok: OptionalText() });
 
 function forbidden(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendErrorPage(request, reply, 403, httpMessages.forbiddenTitle, httpMessages.forbiddenText);
@@ -76,7 +76,7 @@ async function registerPublicRoutes(app: App, services: Services): Promise<void>
 
   app.get(
     '/laureats',
-    { schema: { querystring: Query({ saison: OptionalText(200) }) }, config: { permission: 'public' } },
+    { schema: { querystring: Query({ saison: OptionalText() }) }, config: { permission: 'public' } },
     async (request, reply) =>
       servePublicPage(request, reply, async () => {
         const selected = request.query.saison ?? '';
