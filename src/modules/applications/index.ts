@@ -1,13 +1,13 @@
 import type { Module } from '../../core/module.js';
-import { SCAN_FILE_JOB, scanFileJob } from './application-files.js';
-import { DRAFT_REMINDER_JOB, draftRemindersJob } from './draft-reminders.js';
-import { registerFormBuilderRoutes } from './forms-routes.js';
+import { SCAN_FILE_JOB, scanFileJob } from './files/application-files.js';
+import { registerFormBuilderRoutes } from './form-builder/routes.js';
 import { ORGANISATION_CHECK_JOB, organisationCheckJob } from './organisation/stored-check.js';
+import { DRAFT_REMINDER_JOB, draftRemindersJob } from './submission/draft-reminders.js';
 import './mails.js';
 import { loadApplicationsDemo } from './demo.js';
+import { registerInstructionRoutes } from './instruction/routes.js';
 import { applicationsDataOf, eraseApplicationsData } from './personal-data.js';
 import { applicationRoutes } from './routes.js';
-import { registerInstructionRoutes } from './routes-instruction.js';
 import { seedApplicationsCommand } from './seed-command.js';
 
 export const applicationsModule: Module = {
@@ -24,9 +24,9 @@ export const applicationsModule: Module = {
   routes: async (app, services) => {
     registerFormBuilderRoutes(app, services);
     await applicationRoutes(app, services);
-    await (await import('./routes-experts.js')).expertRoutes(app, services);
-    await (await import('./routes-export-zip.js')).exportZipRoutes(app, services);
+    await (await import('./experts/routes.js')).expertRoutes(app, services);
+    await (await import('./export/routes.js')).exportZipRoutes(app, services);
     await registerInstructionRoutes(app, services);
-    await (await import('./routes-outline.js')).outlineRoutes(app, services);
+    await (await import('./outline/routes.js')).outlineRoutes(app, services);
   },
 };

@@ -17,6 +17,9 @@ import type { Services } from '../../core/services.js';
 import { loadSeasons } from '../seasons/queries.js';
 import { seasonSummaries } from '../seasons/season-lookups.js';
 import { seasonStatus } from '../seasons/season-status.js';
+import { changeState } from './change-state.js';
+import { listExpertRequests } from './experts/expert-opinions.js';
+import { exportApplications, toCsv } from './export/export-applications.js';
 import {
   type ApplicationFileRow,
   attachFiles,
@@ -27,22 +30,17 @@ import {
   scanStatusLabel,
   staffMayDownload,
   uploadRules,
-} from './application-files.js';
-import { changeState } from './change-state.js';
-import { createApplication } from './create-application.js';
-import { callClosesAt, isOnTime } from './deadline.js';
-import { listExpertRequests } from './expert-opinions.js';
-import { exportApplications, toCsv } from './export-applications.js';
-import { fileMessages as fileText } from './file-messages.js';
+} from './files/application-files.js';
+import { fileMessages as fileText } from './files/messages.js';
 import type { AnswerMap } from './form/model.js';
 import type { AttachedFileView } from './form/render.js';
 import { readAnswers } from './form/validate.js';
-import { listNotes, listThread } from './instruction-queries.js';
-import { acceptInvitation, inviteMember } from './members.js';
+import { listNotes, listThread } from './instruction/queries.js';
+import { instructionNotice } from './instruction/routes.js';
+import { applicationsWithUnread, readThread } from './instruction/thread-reads.js';
 import { applicationMessages as m } from './messages.js';
 import { organisationMessages } from './organisation/messages.js';
 import { loadOrganisationCheck, recheckOrganisation } from './organisation/stored-check.js';
-import { keepPendingDraft, PENDING_COOKIE, PENDING_MAX_AGE_S, restorePendingDraft } from './pending-drafts.js';
 import {
   type ApplicationRecord,
   countDrafts,
@@ -57,18 +55,25 @@ import {
   loadVersion,
   type StaffFilters,
 } from './queries.js';
-import { renderReceiptPdf } from './receipt-pdf.js';
-import { instructionNotice } from './routes-instruction.js';
-import { saveDraft } from './save-draft.js';
+import { AdminDetailPage, AdminListPage } from './staff/views/admin-pages.js';
 import { changeableNow, isApplicationState, isEditable, nextStates } from './states.js';
-import { submitApplication } from './submit-application.js';
-import { applicationsWithUnread, readThread } from './thread-reads.js';
-import { AdminDetailPage, AdminListPage } from './views/admin-pages.js';
-import { ApplicationPage, type ApplicationPageProps } from './views/application-page.js';
-import { ApplyPage } from './views/apply-page.js';
-import { MyApplicationsPage } from './views/my-applications-page.js';
+import { createApplication } from './submission/create-application.js';
+import { callClosesAt, isOnTime } from './submission/deadline.js';
+import { acceptInvitation, inviteMember } from './submission/members.js';
+import {
+  keepPendingDraft,
+  PENDING_COOKIE,
+  PENDING_MAX_AGE_S,
+  restorePendingDraft,
+} from './submission/pending-drafts.js';
+import { renderReceiptPdf } from './submission/receipt-pdf.js';
+import { saveDraft } from './submission/save-draft.js';
+import { submitApplication } from './submission/submit-application.js';
+import { ApplicationPage, type ApplicationPageProps } from './submission/views/application-page.js';
+import { ApplyPage } from './submission/views/apply-page.js';
+import { MyApplicationsPage } from './submission/views/my-applications-page.js';
+import { withdrawApplication } from './submission/withdraw-application.js';
 import { pick, stateLabel } from './views/text.js';
-import { withdrawApplication } from './withdraw-application.js';
 
 type IdParams = { Params: { id: string } };
 
