@@ -4,6 +4,7 @@ import type { Locale } from '../../../core/i18n/i18n.js';
 import { formatDate, formatDateTime } from '../../../core/i18n/i18n.js';
 import { queueMail } from '../../../core/mail/mailer.js';
 import type { Services } from '../../../core/services.js';
+import { tracksCover } from '../policy.js';
 import { loadApplication } from '../queries.js';
 import { expiryOf, newExpertToken } from './expert-opinions.js';
 import { EXPERT_REQUEST_MAIL } from './mails.js';
@@ -35,8 +36,7 @@ export async function requestExpertOpinion(
   const email = input.expertEmail.trim().toLowerCase();
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<RequestExpertOpinionResult> => {
     const application = await loadApplication(trx, input.applicationId, { forUpdate: true });
-    if (!application || (input.tracks && !input.tracks.includes(application.trackCode)))
-      return { ok: false, problem: 'not_found' };
+    if (!application || !tracksCover(input.tracks, application)) return { ok: false, problem: 'not_found' };
     if (application.currentVersion < 1) return { ok: false, problem: 'not_submitted' };
     const existing = await trx
       .selectFrom('application_expert_requests')

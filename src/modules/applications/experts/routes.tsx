@@ -1,12 +1,16 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendErrorPage } from '../../../core/http/error-pages.js';
 import { httpMessages } from '../../../core/http/errors.js';
 import { FormReader } from '../../../core/http/forms.js';
 import { html } from '../../../core/http/replies.js';
 import { actorOf, tracksOf, viewContext } from '../../../core/http/request-context.js';
+import { type App, IdParams } from '../../../core/http/route-schemas.js';
 import { isoDateParis, t } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
+import { applicationForStaff } from '../access.js';
 import { type ApplicationRecord, loadApplication, loadFormVersion, loadVersion } from '../queries.js';
+import { NoticeQuery, type RequestWithParams, TokenParams } from '../schemas.js';
 import {
   EXPERT_OPINIONS,
   type ExpertRequestRecord,
@@ -19,17 +23,9 @@ import { requestExpertOpinion } from './request-expert-opinion.js';
 import { saveExpertOpinion } from './save-expert-opinion.js';
 import { ExpertOpinionPage, ExpertRequestPage, type RequestFormState } from './views/expert-pages.js';
 
-type IdParams = { Params: { id: string } };
-type TokenParams = { Params: { token: string } };
+type TokenRequest = RequestWithParams<Static<typeof TokenParams>>;
 
-export async function expertRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  async function staffApplication(request: FastifyRequest<IdParams>): Promise<ApplicationRecord | null> {
-    const application = await loadApplication(services.db, request.params.id);
-    const tracks = tracksOf(request);
-    if (!application || (tracks && !tracks.includes(application.trackCode))) return null;
-    return application;
-  }
-
+export async function expertRoutes(app: App, services: Services): Promise<void> {
   async function renderRequestPage(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -42,24 +38,22 @@ export async function expertRoutes(app: FastifyInstance, services: Services): Pr
     return html(reply, status, <ExpertRequestPage ctx={ctx} application={application} state={state} notice={notice} />);
   }
 
-  app.get<IdParams>(
+  app.get(
     '/admin/candidatures/:id/avis',
-    { config: { permission: 'applications.instruct' } },
+    { config: { permission: 'applications.instruct' }, schema: { params: IdParams } },
     async (request, reply) => {
-      const application = await staffApplication(request);
-      if (!application)
-        return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
+      const application = await applicationForStaff(services, request, reply);
+      if (!application) return reply;
       return renderRequestPage(request, reply, application, 200, { values: {}, errors: {} });
     },
   );
 
-  app.post<IdParams>(
+  app.post(
     '/admin/candidatures/:id/avis',
-    { config: { permission: 'applications.instruct' } },
+    { config: { permission: 'applications.instruct' }, schema: { params: IdParams } },
     async (request, reply) => {
-      const application = await staffApplication(request);
-      if (!application)
-        return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
+      const application = await applicationForStaff(services, request, reply);
+      if (!application) return reply;
       const form = new FormReader(request.body);
       const expertEmail = form.email('expert_email', { required: true });
       const question = form.text('question', { required: true, max: 5000 });
@@ -104,7 +98,7 @@ export async function expertRoutes(app: FastifyInstance, services: Services): Pr
   }
 
   async function renderOpinionPage(
-    request: FastifyRequest<TokenParams>,
+    request: TokenRequest,
     reply: FastifyReply,
     expert: ExpertRequestRecord,
     status: number,
@@ -134,47 +128,56 @@ export async function expertRoutes(app: FastifyInstance, services: Services): Pr
     );
   }
 
-  app.get<TokenParams>('/avis/:token', { config: { permission: 'public' } }, async (request, reply) => {
-    const expert = await openRequest(request.params.token);
-    if (!expert) return invalidLink(request, reply);
-    const query = request.query as Record<string, string | undefined>;
-    const notice =
-      query.ok === 'envoye'
-        ? { kind: 'success' as const, text: t(request.locale, em.thanks) }
-        : query.ok === 'enregistre'
-          ? { kind: 'success' as const, text: t(request.locale, em.savedDraft) }
-          : undefined;
-    return renderOpinionPage(
-      request,
-      reply,
-      expert,
-      200,
-      { values: { opinion: expert.opinion ?? '', comment: expert.comment }, errors: {} },
-      notice,
-    );
-  });
-
-  app.post<TokenParams>('/avis/:token', { config: { permission: 'public' } }, async (request, reply) => {
-    const expert = await openRequest(request.params.token);
-    if (!expert) return invalidLink(request, reply);
-    const form = new FormReader(request.body);
-    const final = form.choice('action', ['save', 'submit'] as const) !== 'save';
-    const opinion = form.choice('opinion', EXPERT_OPINIONS, { required: true });
-    const comment = form.text('comment', { max: 10_000 });
-    if (form.ok && opinion) {
-      const result = await saveExpertOpinion(services, { token: request.params.token, opinion, comment, final });
-      if (result.ok) return reply.redirect(`/avis/${request.params.token}?ok=${final ? 'envoye' : 'enregistre'}`, 303);
-      if (result.problem === 'invalid_link') return invalidLink(request, reply);
-      const fresh = (await openRequest(request.params.token)) ?? expert;
+  app.get(
+    '/avis/:token',
+    { config: { permission: 'public' }, schema: { params: TokenParams, querystring: NoticeQuery } },
+    async (request, reply) => {
+      const expert = await openRequest(request.params.token);
+      if (!expert) return invalidLink(request, reply);
+      const query = request.query;
+      const notice =
+        query.ok === 'envoye'
+          ? { kind: 'success' as const, text: t(request.locale, em.thanks) }
+          : query.ok === 'enregistre'
+            ? { kind: 'success' as const, text: t(request.locale, em.savedDraft) }
+            : undefined;
       return renderOpinionPage(
         request,
         reply,
-        fresh,
-        409,
-        { values: form.values, errors: {} },
-        { kind: 'error', text: t(request.locale, em.alreadySubmitted) },
+        expert,
+        200,
+        { values: { opinion: expert.opinion ?? '', comment: expert.comment }, errors: {} },
+        notice,
       );
-    }
-    return renderOpinionPage(request, reply, expert, 400, { values: form.values, errors: form.errors });
-  });
+    },
+  );
+
+  app.post(
+    '/avis/:token',
+    { config: { permission: 'public' }, schema: { params: TokenParams } },
+    async (request, reply) => {
+      const expert = await openRequest(request.params.token);
+      if (!expert) return invalidLink(request, reply);
+      const form = new FormReader(request.body);
+      const final = form.choice('action', ['save', 'submit'] as const) !== 'save';
+      const opinion = form.choice('opinion', EXPERT_OPINIONS, { required: true });
+      const comment = form.text('comment', { max: 10_000 });
+      if (form.ok && opinion) {
+        const result = await saveExpertOpinion(services, { token: request.params.token, opinion, comment, final });
+        if (result.ok)
+          return reply.redirect(`/avis/${request.params.token}?ok=${final ? 'envoye' : 'enregistre'}`, 303);
+        if (result.problem === 'invalid_link') return invalidLink(request, reply);
+        const fresh = (await openRequest(request.params.token)) ?? expert;
+        return renderOpinionPage(
+          request,
+          reply,
+          fresh,
+          409,
+          { values: form.values, errors: {} },
+          { kind: 'error', text: t(request.locale, em.alreadySubmitted) },
+        );
+      }
+      return renderOpinionPage(request, reply, expert, 400, { values: form.values, errors: form.errors });
+    },
+  );
 }

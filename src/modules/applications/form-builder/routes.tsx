@@ -1,10 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import { coversEveryTrack } from '../../../core/auth/permissions.js';
 import { sendErrorPage } from '../../../core/http/error-pages.js';
 import { httpMessages } from '../../../core/http/errors.js';
 import type { FieldError } from '../../../core/http/forms.js';
 import { html } from '../../../core/http/replies.js';
 import { actorOf, viewContext } from '../../../core/http/request-context.js';
+import { type App, Query } from '../../../core/http/route-schemas.js';
 import { t } from '../../../core/i18n/i18n.js';
 import { isUuid } from '../../../core/ids.js';
 import type { Services } from '../../../core/services.js';
@@ -13,27 +15,30 @@ import { DEFAULT_FORM } from '../form/default-form.js';
 import { checkDefinition, type DefinitionProblem, parseDefinitionJson } from '../form/definition-check.js';
 import type { FormDefinition } from '../form/model.js';
 import { readAnswers, validateForSubmit } from '../form/validate.js';
+import { LenientText, type RequestWithParams, type RequestWithQuery, SeasonIdParams } from '../schemas.js';
 import { applyAction, editorFieldOf, parseAction, readEditor } from './editor.js';
 import { formsMessages as m } from './messages.js';
 import { getCurrentForm, getFormVersion, isFormReferenced, listFormVersions, listSeasonsWithForms } from './queries.js';
 import { copyFormFrom, type SaveFormResult, saveForm } from './save-form.js';
 import { type BuilderPageProps, FormBuilderPage, FormPreviewPage, type SeasonRef } from './views/builder-pages.js';
 
-type SeasonParams = { Params: { seasonId: string } };
+/** The builder's query: `?ok=…&v=…` after a save, `?version=<id>` for the preview of an earlier version. */
+const BuilderQuery = Query({ ok: LenientText(), v: LenientText(), version: LenientText() });
+const SEASON = { params: SeasonIdParams, querystring: BuilderQuery };
+type SeasonRequest = RequestWithParams<Static<typeof SeasonIdParams>> & RequestWithQuery<Static<typeof BuilderQuery>>;
 const MANAGE = { permission: 'seasons.manage' } as const;
 /** A season's form concerns every track: changing it needs rights on every track (refused by the app otherwise). */
 const EDIT = { permission: 'seasons.manage', allTracks: true } as const;
 
 async function seasonOf(services: Services, id: string): Promise<SeasonRef | null> {
-  if (!isUuid(id)) return null;
   const [season] = await loadSeasons(services.db, { id });
   return season ? { id: season.id, name: season.name, nameEn: season.nameEn } : null;
 }
 
 const NOTICES = { enregistre: m.savedInPlace, version: m.savedNewVersion, copie: m.copied } as const;
 
-function noticeOf(request: FastifyRequest): string | undefined {
-  const query = request.query as Record<string, string | undefined>;
+function noticeOf(request: SeasonRequest): string | undefined {
+  const query = request.query;
   const key = query.ok;
   const version = Number(query.v);
   if (!key || !(key in NOTICES) || !Number.isInteger(version) || version < 1) return undefined;
@@ -59,10 +64,10 @@ function problemsByEditorField(problems: DefinitionProblem[]): Record<string, Fi
   return errors;
 }
 
-export function registerFormBuilderRoutes(app: FastifyInstance, services: Services): void {
+export function registerFormBuilderRoutes(app: App, services: Services): void {
   /** Renders the builder; `overrides` carry what the person typed and its problems. */
   async function renderBuilder(
-    request: FastifyRequest,
+    request: SeasonRequest,
     reply: FastifyReply,
     season: SeasonRef,
     status: number,
@@ -89,19 +94,19 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
     return html(reply, status, <FormBuilderPage {...props} />);
   }
 
-  async function withSeason(request: FastifyRequest<SeasonParams>, reply: FastifyReply): Promise<SeasonRef | null> {
+  async function withSeason(request: SeasonRequest, reply: FastifyReply): Promise<SeasonRef | null> {
     const season = await seasonOf(services, request.params.seasonId);
     if (!season) sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
     return season;
   }
 
-  app.get<SeasonParams>('/admin/saisons/:seasonId/formulaire', { config: MANAGE }, async (request, reply) => {
+  app.get('/admin/saisons/:seasonId/formulaire', { config: MANAGE, schema: SEASON }, async (request, reply) => {
     const season = await withSeason(request, reply);
     return season ? renderBuilder(request, reply, season, 200) : reply;
   });
 
   // The structured editor: every button submits the whole draft; only "save" writes it.
-  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire', { config: EDIT }, async (request, reply) => {
+  app.post('/admin/saisons/:seasonId/formulaire', { config: EDIT, schema: SEASON }, async (request, reply) => {
     const season = await withSeason(request, reply);
     if (!season) return reply;
     const draft = readEditor(request.body);
@@ -121,7 +126,7 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
     });
   });
 
-  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire/json', { config: EDIT }, async (request, reply) => {
+  app.post('/admin/saisons/:seasonId/formulaire/json', { config: EDIT, schema: SEASON }, async (request, reply) => {
     const season = await withSeason(request, reply);
     if (!season) return reply;
     const raw = (request.body as Record<string, unknown> | undefined)?.definition;
@@ -139,7 +144,7 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
     return renderBuilder(request, reply, season, 400, { jsonText: text, jsonErrors });
   });
 
-  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire/defaut', { config: EDIT }, async (request, reply) => {
+  app.post('/admin/saisons/:seasonId/formulaire/defaut', { config: EDIT, schema: SEASON }, async (request, reply) => {
     const season = await withSeason(request, reply);
     if (!season) return reply;
     const result = await saveForm(services, actorOf(request), season.id, DEFAULT_FORM);
@@ -147,7 +152,7 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
     return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
   });
 
-  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire/copie', { config: EDIT }, async (request, reply) => {
+  app.post('/admin/saisons/:seasonId/formulaire/copie', { config: EDIT, schema: SEASON }, async (request, reply) => {
     const season = await withSeason(request, reply);
     if (!season) return reply;
     const source = (request.body as Record<string, unknown> | undefined)?.source;
@@ -160,15 +165,15 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
   });
 
   async function renderPreview(
-    request: FastifyRequest<SeasonParams>,
+    request: SeasonRequest,
     reply: FastifyReply,
     body: Record<string, unknown> | undefined,
   ): Promise<FastifyReply> {
     const season = await withSeason(request, reply);
     if (!season) return reply;
     // An earlier version can be previewed too (?version=<id>), as long as it is this season's.
-    const requested = (request.query as Record<string, unknown>).version;
-    const asked = typeof requested === 'string' ? await getFormVersion(services.db, requested) : null;
+    const requested = request.query.version;
+    const asked = requested ? await getFormVersion(services.db, requested) : null;
     const current = asked && asked.seasonId === season.id ? asked : await getCurrentForm(services.db, season.id);
     if (!current) return reply.redirect(`/admin/saisons/${season.id}/formulaire`, 303);
     // A stored definition was checked when saved; checking again keeps a hand-edited row harmless.
@@ -191,10 +196,10 @@ export function registerFormBuilderRoutes(app: FastifyInstance, services: Servic
     );
   }
 
-  app.get<SeasonParams>('/admin/saisons/:seasonId/formulaire/apercu', { config: MANAGE }, (request, reply) =>
+  app.get('/admin/saisons/:seasonId/formulaire/apercu', { config: MANAGE, schema: SEASON }, (request, reply) =>
     renderPreview(request, reply, undefined),
   );
-  app.post<SeasonParams>('/admin/saisons/:seasonId/formulaire/apercu', { config: MANAGE }, (request, reply) =>
+  app.post('/admin/saisons/:seasonId/formulaire/apercu', { config: MANAGE, schema: SEASON }, (request, reply) =>
     renderPreview(
       request,
       reply,

@@ -1,6 +1,7 @@
 import type { Actor } from '../../../core/audit/audit.js';
 import type { Services } from '../../../core/services.js';
 import { changeState } from '../change-state.js';
+import { tracksCover } from '../policy.js';
 import { loadApplication } from '../queries.js';
 import type { ApplicationState } from '../states.js';
 import { postMessage } from './post-message.js';
@@ -37,7 +38,7 @@ export async function batchApplications(services: Services, actor: Actor, input:
   const outcome: BatchOutcome = { done: [], refused: [] };
   for (const id of [...new Set(input.ids)]) {
     const application = await loadApplication(services.db, id);
-    if (!application || (input.tracks && !input.tracks.includes(application.trackCode))) {
+    if (!application || !tracksCover(input.tracks, application)) {
       outcome.refused.push({ id, title: '', problem: 'not_found' });
       continue;
     }

@@ -1,29 +1,30 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type CurrentUser, staffTracks } from '../../../core/auth/permissions.js';
 import { FormReader } from '../../../core/http/forms.js';
-import { html, notFound } from '../../../core/http/replies.js';
+import { html } from '../../../core/http/replies.js';
 import { actorOf, viewContext } from '../../../core/http/request-context.js';
-import { type Locale, type Message, t } from '../../../core/i18n/i18n.js';
-import type { Services } from '../../../core/services.js';
-import { addNote, NOTE_MAX } from './add-note.js';
-import { BATCH_ACTIONS, batchApplications } from './batch-applications.js';
-import './mails.js';
+import { type App, IdParams } from '../../../core/http/route-schemas.js';
+import { type Message, t } from '../../../core/i18n/i18n.js';
 import { isUuid } from '../../../core/ids.js';
-import { type ApplicationRecord, loadApplication, loadApplicationFor } from '../queries.js';
-import { readListFilters } from '../routes.js';
+import type { Services } from '../../../core/services.js';
+import { applicationForApplicant, applicationForStaff } from '../access.js';
+import { canInstruct } from '../policy.js';
+import { type ApplicationRecord, loadApplication } from '../queries.js';
+import type { RequestWithQuery } from '../schemas.js';
+import { ListQuery, readListFilters } from '../staff/list-filters.js';
+import { addNote, NOTE_MAX } from './add-note.js';
 import { selectFiltered } from './batch-all.js';
+import { BATCH_ACTIONS, batchApplications } from './batch-applications.js';
 import { instructionMessages as im } from './messages.js';
 import { MESSAGE_MAX, postMessage } from './post-message.js';
 import { BatchAllPage } from './views/batch-all-page.js';
 import { BatchFormPage, BatchResultPage, OneFieldFormPage } from './views/instruction-section.js';
 
-type IdParams = { Params: { id: string } };
-
 function nameOf(user: CurrentUser): string {
   return [user.givenName, user.familyName].filter(Boolean).join(' ') || user.email;
 }
 
-/** Staff see an application only if it exists and is in one of their tracks (like the other staff routes). */
 interface OneFieldPost {
   max: number;
   /** Does the change with the typed text; returns where to send the person next. */
@@ -71,17 +72,6 @@ async function handleOneFieldPost(
   );
 }
 
-async function staffApplication(
-  services: Services,
-  request: FastifyRequest<IdParams>,
-): Promise<ApplicationRecord | null> {
-  if (!isUuid(request.params.id)) return null;
-  const application = await loadApplication(services.db, request.params.id);
-  const tracks = request.user ? staffTracks(request.user) : [];
-  if (!application || (tracks && !tracks.includes(application.trackCode))) return null;
-  return application;
-}
-
 /** The values of a field that may be sent several times (checkboxes of the same name). */
 function manyValues(body: unknown, field: string): string[] {
   const raw = body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
@@ -89,16 +79,8 @@ function manyValues(body: unknown, field: string): string[] {
   return list.filter((v): v is string => typeof v === 'string');
 }
 
-/** The confirmation shown after a message or a note was recorded (`?ok=message` / `?ok=note`). */
-export function instructionNotice(locale: Locale, query: unknown): string | undefined {
-  const ok = query && typeof query === 'object' ? (query as Record<string, unknown>).ok : undefined;
-  if (ok === 'message') return t(locale, im.messageSent);
-  if (ok === 'note') return t(locale, im.noteAdded);
-  return undefined;
-}
-
 /** Batch actions, the message thread (staff and applicants) and the private staff notes. */
-export async function registerInstructionRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function registerInstructionRoutes(app: App, services: Services): Promise<void> {
   app.post('/admin/candidatures/lot', { config: { permission: 'applications.instruct' } }, async (request, reply) => {
     const form = new FormReader(request.body);
     const action = form.choice('action', BATCH_ACTIONS, { required: true });
@@ -110,8 +92,7 @@ export async function registerInstructionRoutes(app: FastifyInstance, services: 
       const rows = (await Promise.all(ids.map((id) => loadApplication(services.db, id)))).filter(
         (a): a is ApplicationRecord => a !== null,
       );
-      const tracks = staffTracks(request.user!);
-      const visible = rows.filter((a) => !tracks || tracks.includes(a.trackCode));
+      const visible = rows.filter((a) => canInstruct(request.user, a));
       const ctx = await viewContext(request, reply);
       return html(
         reply,
@@ -137,8 +118,7 @@ export async function registerInstructionRoutes(app: FastifyInstance, services: 
   });
 
   // Every result of the list's filters (all pages): a confirmation page with the count, then the batch.
-  type FilterQuery = { Querystring: Record<string, string | undefined> };
-  async function allResults(request: FastifyRequest<FilterQuery>) {
+  async function allResults(request: RequestWithQuery<Static<typeof ListQuery>>) {
     const { shown, filters } = await readListFilters(request, services);
     const { after: _page, ...all } = filters;
     const selection = await selectFiltered(services.db, all);
@@ -150,9 +130,9 @@ export async function registerInstructionRoutes(app: FastifyInstance, services: 
     return { selection, filterQuery, filterText };
   }
 
-  app.get<FilterQuery>(
+  app.get(
     '/admin/candidatures/lot/tous',
-    { config: { permission: 'applications.instruct' } },
+    { config: { permission: 'applications.instruct' }, schema: { querystring: ListQuery } },
     async (request, reply) => {
       const { selection, filterQuery, filterText } = await allResults(request);
       const ctx = await viewContext(request, reply);
@@ -171,9 +151,9 @@ export async function registerInstructionRoutes(app: FastifyInstance, services: 
     },
   );
 
-  app.post<FilterQuery>(
+  app.post(
     '/admin/candidatures/lot/tous',
-    { config: { permission: 'applications.instruct' } },
+    { config: { permission: 'applications.instruct' }, schema: { querystring: ListQuery } },
     async (request, reply) => {
       const { selection, filterQuery, filterText } = await allResults(request);
       const form = new FormReader(request.body);
@@ -215,12 +195,12 @@ export async function registerInstructionRoutes(app: FastifyInstance, services: 
     },
   );
 
-  app.post<IdParams>(
+  app.post(
     '/admin/candidatures/:id/messages',
-    { config: { permission: 'applications.instruct' } },
+    { config: { permission: 'applications.instruct' }, schema: { params: IdParams } },
     async (request, reply) => {
-      const application = await staffApplication(services, request);
-      if (!application) return notFound(request, reply);
+      const application = await applicationForStaff(services, request, reply);
+      if (!application) return reply;
       const user = request.user!;
       return handleOneFieldPost(request, reply, {
         max: MESSAGE_MAX,
@@ -244,12 +224,12 @@ export async function registerInstructionRoutes(app: FastifyInstance, services: 
     },
   );
 
-  app.post<IdParams>(
+  app.post(
     '/admin/candidatures/:id/notes',
-    { config: { permission: 'applications.instruct' } },
+    { config: { permission: 'applications.instruct' }, schema: { params: IdParams } },
     async (request, reply) => {
-      const application = await staffApplication(services, request);
-      if (!application) return notFound(request, reply);
+      const application = await applicationForStaff(services, request, reply);
+      if (!application) return reply;
       return handleOneFieldPost(request, reply, {
         max: NOTE_MAX,
         act: async (body) => {
@@ -270,15 +250,13 @@ export async function registerInstructionRoutes(app: FastifyInstance, services: 
     },
   );
 
-  app.post<IdParams>(
+  app.post(
     '/mes-candidatures/:id/messages',
-    { config: { permission: 'signed-in' } },
+    { config: { permission: 'signed-in' }, schema: { params: IdParams } },
     async (request, reply) => {
       const user = request.user!;
-      const application = isUuid(request.params.id)
-        ? await loadApplicationFor(services.db, request.params.id, user)
-        : null;
-      if (!application) return notFound(request, reply);
+      const application = await applicationForApplicant(services, request, reply);
+      if (!application) return reply;
       return handleOneFieldPost(request, reply, {
         max: MESSAGE_MAX,
         act: async (body) => {
