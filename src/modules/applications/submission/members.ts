@@ -9,6 +9,7 @@ import type { Services } from '../../../core/services.js';
 import { loadSeasons } from '../../seasons/index.js';
 import { INVITED_MAIL } from '../mails.js';
 import { applicationMessages as m } from '../messages.js';
+import { canInviteMembers } from '../policy.js';
 import type { ApplicationRecord } from '../queries.js';
 import { INVITATION_WINDOW_MS, MAX_CO_APPLICANTS, MAX_INVITATIONS_PER_DAY } from './limits.js';
 
@@ -29,7 +30,7 @@ export async function inviteMember(
   application: ApplicationRecord,
   email: string,
 ): Promise<InviteResult> {
-  if (application.ownerId !== owner.id) return { ok: false, message: m.ownerOnly };
+  if (!canInviteMembers(owner, application)) return { ok: false, message: m.ownerOnly };
   const address = email.toLowerCase();
   const now = services.clock.now();
   const [season] = await loadSeasons(services.db, { id: application.seasonId });
