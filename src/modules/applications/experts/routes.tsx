@@ -8,16 +8,10 @@ import { actorOf, tracksOf, viewContext } from '../../../core/http/request-conte
 import { type App, IdParams } from '../../../core/http/route-schemas.js';
 import { isoDateParis, t } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
-import { applicationForStaff } from '../access.js';
+import { applicationForStaff, expertRequestFor, invalidExpertLink, openExpertRequest } from '../access.js';
 import { type ApplicationRecord, loadApplication, loadFormVersion, loadVersion } from '../queries.js';
 import { NoticeQuery, type RequestWithParams, TokenParams } from '../schemas.js';
-import {
-  EXPERT_OPINIONS,
-  type ExpertRequestRecord,
-  formForExpert,
-  linkOpen,
-  loadExpertRequestByToken,
-} from './expert-opinions.js';
+import { EXPERT_OPINIONS, type ExpertRequestRecord, formForExpert } from './expert-opinions.js';
 import { expertMessages as em } from './messages.js';
 import { requestExpertOpinion } from './request-expert-opinion.js';
 import { saveExpertOpinion } from './save-expert-opinion.js';
@@ -86,17 +80,6 @@ export async function expertRoutes(app: App, services: Services): Promise<void> 
     },
   );
 
-  /** The link's request if it still opens (unknown, expired in any state → null: the same answer, nothing to probe). */
-  async function openRequest(token: string): Promise<ExpertRequestRecord | null> {
-    const request = await loadExpertRequestByToken(services.db, token);
-    if (!request || !linkOpen(request, services.clock.now())) return null;
-    return request;
-  }
-
-  function invalidLink(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-    return sendErrorPage(request, reply, 404, em.linkInvalidTitle, em.linkInvalidText);
-  }
-
   async function renderOpinionPage(
     request: TokenRequest,
     reply: FastifyReply,
@@ -106,7 +89,7 @@ export async function expertRoutes(app: App, services: Services): Promise<void> 
     notice?: { kind: 'success' | 'error'; text: string },
   ) {
     const application = await loadApplication(services.db, expert.applicationId);
-    if (!application) return invalidLink(request, reply);
+    if (!application) return invalidExpertLink(request, reply);
     // The expert reads the version they were asked about: never the draft being edited, nor a later submit.
     const version = await loadVersion(services.db, application.id, expert.version);
     const form = version ? await loadFormVersion(services.db, version.formId) : null;
@@ -132,8 +115,8 @@ export async function expertRoutes(app: App, services: Services): Promise<void> 
     '/avis/:token',
     { config: { permission: 'public' }, schema: { params: TokenParams, querystring: NoticeQuery } },
     async (request, reply) => {
-      const expert = await openRequest(request.params.token);
-      if (!expert) return invalidLink(request, reply);
+      const expert = await expertRequestFor(services, request, reply);
+      if (!expert) return reply;
       const query = request.query;
       const notice =
         query.ok === 'envoye'
@@ -156,8 +139,8 @@ export async function expertRoutes(app: App, services: Services): Promise<void> 
     '/avis/:token',
     { config: { permission: 'public' }, schema: { params: TokenParams } },
     async (request, reply) => {
-      const expert = await openRequest(request.params.token);
-      if (!expert) return invalidLink(request, reply);
+      const expert = await expertRequestFor(services, request, reply);
+      if (!expert) return reply;
       const form = new FormReader(request.body);
       const final = form.choice('action', ['save', 'submit'] as const) !== 'save';
       const opinion = form.choice('opinion', EXPERT_OPINIONS, { required: true });
@@ -166,8 +149,8 @@ export async function expertRoutes(app: App, services: Services): Promise<void> 
         const result = await saveExpertOpinion(services, { token: request.params.token, opinion, comment, final });
         if (result.ok)
           return reply.redirect(`/avis/${request.params.token}?ok=${final ? 'envoye' : 'enregistre'}`, 303);
-        if (result.problem === 'invalid_link') return invalidLink(request, reply);
-        const fresh = (await openRequest(request.params.token)) ?? expert;
+        if (result.problem === 'invalid_link') return invalidExpertLink(request, reply);
+        const fresh = (await openExpertRequest(services, request.params.token)) ?? expert;
         return renderOpinionPage(
           request,
           reply,
