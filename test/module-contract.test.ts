@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasPermission, PERMISSIONS } from '../src/core/auth/permissions.js';
+import { hasPermission, PERMISSIONS, registerPermissions } from '../src/core/auth/permissions.js';
 import { assembleSite } from '../src/core/site.js';
 import { modules } from '../src/modules/index.js';
 import { exampleModule } from './support/example-module/index.js';
@@ -112,6 +112,14 @@ describe('a module added to the list', () => {
     const status = async (cookie?: string) =>
       (await t.app.inject({ url: '/admin/exemple', headers: cookie ? { cookie } : {} })).statusCode;
     expect([await status(), await status(applicant.cookie), await status(admin.cookie)]).toEqual([303, 403, 200]);
+  });
+
+  it('cannot grant a permission another manifest declares to other roles', () => {
+    expect(() => registerPermissions({ 'example.manage': ['staff', 'admin'] }, 'example')).not.toThrow();
+    expect(() => registerPermissions({ 'review.manage': ['applicant'] }, 'intruder')).toThrow(
+      'Module intruder declares permission review.manage again with other roles',
+    );
+    expect(PERMISSIONS['review.manage']).toEqual(['staff', 'admin']);
   });
 
   it('gives the accessibility test its example pages', () => {
