@@ -11,6 +11,7 @@ import { type App, IdParams, OptionalText, Query } from '../../core/http/route-s
 import { type Locale, t } from '../../core/i18n/i18n.js';
 import { resendMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
+import { dashboardFor } from '../../core/site.js';
 import { adminMessages as m } from './messages.js';
 
 const MASKED = '[masqué]';
@@ -43,7 +44,7 @@ export async function adminRoutes(app: App, services: Services): Promise<void> {
     return reply
       .header('cache-control', 'no-store')
       .type(html)
-      .send(<DashboardPage ctx={ctx} />);
+      .send(<DashboardPage ctx={ctx} tiles={await dashboardFor(services, request.user!)} />);
   });
 
   app.get(
