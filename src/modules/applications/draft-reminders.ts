@@ -6,8 +6,7 @@ import { enqueueJob } from '../../core/jobs/queue.js';
 import type { JobHandler } from '../../core/jobs/worker.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
-import { seasonClosesAt } from '../seasons/season-lookups.js';
-import { closedFrom } from '../seasons/season-status.js';
+import { closedFrom, seasonClosesAt } from '../seasons/index.js';
 import { REMINDER_MAIL } from './mails.js';
 
 export const DRAFT_REMINDER_JOB = 'applications.draft-reminders';

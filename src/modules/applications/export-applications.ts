@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import type { DB } from '../../core/db/schema.js';
-import { seasonSummariesById } from '../seasons/season-lookups.js';
+import { seasonSummariesById } from '../seasons/index.js';
 import type { AnswerMap, AnswerValue, FormDefinition, Question } from './form/model.js';
 import { parseJson, type StaffFilters, staffFilterCondition } from './queries.js';
 

@@ -3,8 +3,12 @@ import type { CurrentUser } from '../../core/auth/permissions.js';
 import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import type { DB } from '../../core/db/schema.js';
 import { isUuid } from '../../core/ids.js';
-import { parseSeasonForSubmit, type SeasonForSubmit, seasonForSubmitColumn } from '../seasons/season-for-submit.js';
-import { seasonSummariesById } from '../seasons/season-lookups.js';
+import {
+  parseSeasonForSubmit,
+  type SeasonForSubmit,
+  seasonForSubmitColumn,
+  seasonSummariesById,
+} from '../seasons/index.js';
 import type { AnswerMap, FormDefinition } from './form/model.js';
 import { type ApplicationState, isApplicationState } from './states.js';
 

@@ -14,9 +14,7 @@ import type { Locale } from '../../core/i18n/i18n.js';
 import { formatDateTime, t } from '../../core/i18n/i18n.js';
 import { isUuid } from '../../core/ids.js';
 import type { Services } from '../../core/services.js';
-import { loadSeasons } from '../seasons/queries.js';
-import { seasonSummaries } from '../seasons/season-lookups.js';
-import { seasonStatus } from '../seasons/season-status.js';
+import { loadSeasons, seasonStatus, seasonSummaries } from '../seasons/index.js';
 import {
   type ApplicationFileRow,
   attachFiles,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Command } from '../../core/module.js';
-import { findSeasonIdBySlug, seasonTrackCodes } from '../seasons/season-lookups.js';
+import { findSeasonIdBySlug, seasonTrackCodes } from '../seasons/index.js';
 import { loadCurrentFormVersion } from './queries.js';
 
 const WORDS = [
