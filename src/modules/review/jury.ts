@@ -5,9 +5,7 @@ import type { DB } from '../../core/db/schema.js';
 import type { Locale } from '../../core/i18n/i18n.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
-import { requestMagicLink } from '../accounts/magic-link.js';
-import { grantRole } from '../accounts/roles.js';
-import { findOrCreateUserByEmail } from '../accounts/users.js';
+import { findOrCreateUserByEmail, grantRole, requestMagicLink } from '../accounts/index.js';
 import { JURY_INVITATION_MAIL } from './mails.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

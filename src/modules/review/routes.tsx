@@ -6,11 +6,11 @@ import { type Locale, t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import {
   type ApplicationForReview,
+  applicationLabels,
   listApplicationsForReview,
   listApplicationsForReviewByIds,
-} from '../applications/for-review.js';
-import { applicationLabels } from '../applications/for-scoring.js';
-import { seasonSummaries } from '../seasons/season-lookups.js';
+} from '../applications/index.js';
+import { seasonSummaries } from '../seasons/index.js';
 import {
   addManualPair,
   applicationOfPair,

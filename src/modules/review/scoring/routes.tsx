@@ -6,10 +6,8 @@ import { actorOf, tracksOf, viewContext } from '../../../core/http/request-conte
 import { t } from '../../../core/i18n/i18n.js';
 import { isUuid } from '../../../core/ids.js';
 import type { Services } from '../../../core/services.js';
-import { csvCell } from '../../applications/export-applications.js';
-import { applicationLabels, loadApplicationForScoring } from '../../applications/for-scoring.js';
-import { isInTheRunning } from '../../applications/states.js';
-import { seasonSummaries, seasonSummariesById } from '../../seasons/season-lookups.js';
+import { applicationLabels, csvCell, isInTheRunning, loadApplicationForScoring } from '../../applications/index.js';
+import { seasonSummaries, seasonSummariesById } from '../../seasons/index.js';
 import { listMembers } from '../jury.js';
 import { scoringMessages as m } from './messages.js';
 import {

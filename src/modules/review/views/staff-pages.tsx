@@ -16,7 +16,7 @@ import {
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
-import type { ApplicationForReview } from '../../applications/for-review.js';
+import type { ApplicationForReview } from '../../applications/index.js';
 import type { AssignedPair, RunRow } from '../assignment.js';
 import type { ConflictRow, ConflictSource } from '../conflicts.js';
 import type { JuryMember } from '../jury.js';
