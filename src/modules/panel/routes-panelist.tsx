@@ -4,7 +4,7 @@ import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { t } from '../../core/i18n/i18n.js';
 import { isUuid } from '../../core/ids.js';
 import type { Services } from '../../core/services.js';
-import { loadApplicationForScoring } from '../applications/for-scoring.js';
+import { loadApplicationForScoring } from '../applications/index.js';
 import { panelMessages as m } from './messages.js';
 import {
   opinionsOf,
