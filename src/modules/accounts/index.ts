@@ -12,6 +12,18 @@ import { onAccountsStart } from './start-notice.js';
 export { DEMO_STAFF } from './demo.js';
 export { requestMagicLink } from './magic-link.js';
 export { updateProfile } from './my-data.js';
+export {
+  createSyntheticPeople,
+  type Person,
+  peopleByIds,
+  personByEmail,
+  personById,
+  personColumn,
+  personName,
+  staffOfTrack,
+  syntheticPeopleIds,
+  syntheticPersonId,
+} from './people.js';
 export { grantRole } from './roles.js';
 export { findOrCreateUserByEmail, userActor } from './users.js';
 
