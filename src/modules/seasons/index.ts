@@ -13,6 +13,7 @@ export {
   findSeasonIdBySlug,
   lockSeason,
   seasonClosesAt,
+  seasonNameColumn,
   seasonSummaries,
   seasonSummariesById,
   seasonTrackCodes,
