@@ -3,6 +3,7 @@ import type { CurrentUser } from '../../core/auth/permissions.js';
 import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import type { DB } from '../../core/db/schema.js';
 import { isUuid } from '../../core/ids.js';
+import { personColumn } from '../accounts/index.js';
 import {
   parseSeasonForSubmit,
   type SeasonForSubmit,
@@ -482,7 +483,6 @@ export async function listForStaff(
 ): Promise<{ rows: StaffListRow[]; next?: { createdAt: Date; id: string } }> {
   let query = db
     .selectFrom('applications')
-    .innerJoin('users', 'users.id', 'applications.owner_id')
     .select([
       'applications.id',
       'applications.title',
@@ -493,7 +493,7 @@ export async function listForStaff(
       'applications.submitted_at',
       'applications.season_id',
       'applications.owner_id',
-      'users.email as owner_email',
+      personColumn('applications.owner_id', 'email').as('owner_email'),
     ]);
   query = query.where(staffFilterCondition(filters));
   if (filters.after) {

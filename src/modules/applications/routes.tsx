@@ -14,6 +14,7 @@ import type { Locale } from '../../core/i18n/i18n.js';
 import { formatDateTime, t } from '../../core/i18n/i18n.js';
 import { isUuid } from '../../core/ids.js';
 import type { Services } from '../../core/services.js';
+import { personById, personName } from '../accounts/index.js';
 import { loadSeasons, seasonStatus, seasonSummaries } from '../seasons/index.js';
 import {
   type ApplicationFileRow,
@@ -521,14 +522,10 @@ async function registerApplicantRoutes(app: FastifyInstance, services: Services)
       const version = await loadVersion(services.db, application.id, application.currentVersion);
       if (!version) return notFound(request, reply);
       const [submitter, season] = await Promise.all([
-        services.db
-          .selectFrom('users')
-          .select(['email', 'given_name', 'family_name'])
-          .where('id', '=', version.submittedBy)
-          .executeTakeFirst(),
+        personById(services.db, version.submittedBy),
         seasonSummaries(services.db, [application.seasonId]).then(([s]) => s),
       ]);
-      const name = [submitter?.given_name, submitter?.family_name].filter(Boolean).join(' ');
+      const name = submitter ? personName(submitter) : '';
       const pdf = await renderReceiptPdf({
         locale: request.locale,
         applicationId: application.id,
@@ -728,7 +725,7 @@ async function registerStaffRoutes(app: FastifyInstance, services: Services): Pr
     const answers = version?.answers ?? application.draftAnswers;
     // The register check is read as stored by the job run after submit: opening a page never waits on the register.
     const [owner, transitions, organisation, files, thread, notes, expertRequests] = await Promise.all([
-      services.db.selectFrom('users').select('email').where('id', '=', application.ownerId).executeTakeFirst(),
+      personById(services.db, application.ownerId),
       listTransitions(services.db, application.id),
       loadOrganisationCheck(services.db, application.id),
       listApplicationFiles(services.db, application.id),
