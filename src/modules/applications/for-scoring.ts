@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 import { personById, personName } from '../accounts/index.js';
-import { formForExpert } from './expert-opinions.js';
+import { formForExpert } from './experts/expert-opinions.js';
 import type { AnswerMap, FormDefinition, Question } from './form/model.js';
 import { loadApplication, loadFormVersion, loadVersion } from './queries.js';
 import { isInTheRunning } from './states.js';

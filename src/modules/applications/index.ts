@@ -1,18 +1,18 @@
 import type { Module } from '../../core/module.js';
-import { SCAN_FILE_JOB, scanFileJob } from './application-files.js';
-import { DRAFT_REMINDER_JOB, draftRemindersJob } from './draft-reminders.js';
-import { registerFormBuilderRoutes } from './forms-routes.js';
+import { SCAN_FILE_JOB, scanFileJob } from './files/application-files.js';
 import { ORGANISATION_CHECK_JOB, organisationCheckJob } from './organisation/stored-check.js';
+import { DRAFT_REMINDER_JOB, draftRemindersJob } from './submission/draft-reminders.js';
+// Mail templates register on import: every process that may send (server, CLI jobs) knows them all.
 import './mails.js';
+import './instruction/mails.js';
+import './experts/mails.js';
 import { loadApplicationsDemo } from './demo.js';
 import { applicationsDataOf, eraseApplicationsData } from './personal-data.js';
-import { applicationRoutes } from './routes.js';
-import { registerInstructionRoutes } from './routes-instruction.js';
 import { seedApplicationsCommand } from './seed-command.js';
 
 // The applications' public surface: what other modules may call. Nothing else of this folder is imported from outside.
 export { demoOpenSeason } from './demo.js';
-export { csvCell } from './export-applications.js';
+export { csvCell } from './export/export-applications.js';
 export {
   type ApplicationForReview,
   listApplicationsForReview,
@@ -40,12 +40,6 @@ export const applicationsModule: Module = {
     [SCAN_FILE_JOB]: scanFileJob(services),
     [ORGANISATION_CHECK_JOB]: organisationCheckJob(services),
   }),
-  routes: async (app, services) => {
-    registerFormBuilderRoutes(app, services);
-    await applicationRoutes(app, services);
-    await (await import('./routes-experts.js')).expertRoutes(app, services);
-    await (await import('./routes-export-zip.js')).exportZipRoutes(app, services);
-    await registerInstructionRoutes(app, services);
-    await (await import('./routes-outline.js')).outlineRoutes(app, services);
-  },
+  // The routes (and the views they pull in) load only when the app starts, not for a CLI command.
+  routes: async (app, services) => (await import('./routes.js')).applicationRoutes(app, services),
 };

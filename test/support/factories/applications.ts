@@ -19,10 +19,10 @@ export {
   tableCounts,
 } from '../../../src/modules/applications/demo-testing.js';
 export { DEFAULT_FORM } from '../../../src/modules/applications/form/default-form.js';
-export { saveForm } from '../../../src/modules/applications/save-form.js';
+export { saveForm } from '../../../src/modules/applications/form-builder/save-form.js';
 export type { ApplicationState } from '../../../src/modules/applications/states.js';
+export { withdrawApplication } from '../../../src/modules/applications/submission/withdraw-application.js';
 export { seedOpenSeason } from '../../../src/modules/applications/testing.js';
-export { withdrawApplication } from '../../../src/modules/applications/withdraw-application.js';
 
 /** The latest form version of a season. */
 export async function currentForm(db: Kysely<DB>, seasonId: string): Promise<Selectable<ApplicationFormsTable>> {
