@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { coversEveryTrack, hasPermission, PERMISSIONS } from './core/auth/permissions.js';
+import { coversEveryTrack, hasPermission, isPermission, registerPermissions } from './core/auth/permissions.js';
 import { loadSessionUser, SESSION_COOKIE } from './core/auth/sessions.js';
 import { PageCache } from './core/cache/page-cache.js';
 import type { Clock } from './core/clock.js';
@@ -31,8 +31,9 @@ import { isLocale } from './core/i18n/i18n.js';
 import { JobWorker } from './core/jobs/worker.js';
 import { SEND_MAIL_JOB, sendMailJob } from './core/mail/mailer.js';
 import { registerMetrics } from './core/metrics/metrics.js';
+import type { Module } from './core/module.js';
 import type { Services } from './core/services.js';
-import { modules } from './modules/index.js';
+import { assembleSite, coreManifest } from './core/site.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -49,11 +50,14 @@ export interface AppOptions {
   database: Database;
   clock: Clock;
   logger?: FastifyServerOptions['logger'];
+  /** The domain modules (src/modules/index.ts): the app names none itself. */
+  modules: readonly Module[];
 }
 
 /** Builds the whole platform: core plugins, then every module. Starts nothing by itself. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { config, database, clock } = options;
+  const { config, database, clock, modules } = options;
+  for (const module of [coreManifest, ...modules]) registerPermissions(module.permissions ?? {}, module.name);
   const app = Fastify({
     logger: withRedaction(options.logger ?? { level: config.logLevel }),
     trustProxy: config.trustProxy,
@@ -77,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     jobHandlers: new Map(),
     routes: [],
     personalData: [],
+    modules,
+    site: assembleSite(modules),
     worker: undefined as unknown as JobWorker,
   };
   services.worker = new JobWorker({ db: services.db, clock, handlers: services.jobHandlers, log: app.log });
@@ -144,7 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return;
     }
     const permission = (route.config as { permission?: string } | undefined)?.permission;
-    if (!permission || !(permission in PERMISSIONS)) {
+    if (!isPermission(permission)) {
       throw new Error(`Route ${route.method} ${route.url} names no known permission (config.permission)`);
     }
     const allTracks = (route.config as { allTracks?: boolean }).allTracks === true;

@@ -107,8 +107,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const args = argv.slice(name.split(' ').length);
   const config = { ...readConfig(), loadDemo: false, runJobs: false, logLevel: process.env.LOG_LEVEL ?? 'warn' };
-  const database = await openAndMigrate(config, `cli ${name}`);
-  const app = await buildApp({ config, database, clock: systemClock });
+  const database = await openAndMigrate(config, modules, `cli ${name}`);
+  const app = await buildApp({ config, database, clock: systemClock, modules });
   try {
     return await command.run(args, app.services);
   } finally {

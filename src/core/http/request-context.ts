@@ -39,12 +39,18 @@ export async function viewContext(request: FastifyRequest, reply: FastifyReply):
     user: request.user,
     path: request.url.split('?')[0],
     csrfToken: reply.generateCsrf(),
+    site: request.server.services.site,
   };
 }
 
 /** The view context for a page that holds no form: no CSRF cookie is set, so it can be cached. */
 export function plainViewContext(request: FastifyRequest): ViewContext {
-  return { locale: request.locale, user: request.user, path: request.url.split('?')[0] };
+  return {
+    locale: request.locale,
+    user: request.user,
+    path: request.url.split('?')[0],
+    site: request.server.services.site,
+  };
 }
 
 /** The actor recorded in the audit log for a change made through this request. */

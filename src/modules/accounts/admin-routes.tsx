@@ -10,6 +10,7 @@ import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { type Locale, t } from '../../core/i18n/i18n.js';
 import { resendMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
+import { dashboardFor } from '../../core/site.js';
 import { adminMessages as m } from './messages.js';
 
 const MASKED = '[masqué]';
@@ -43,7 +44,7 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
     return reply
       .header('cache-control', 'no-store')
       .type(html)
-      .send(<DashboardPage ctx={ctx} />);
+      .send(<DashboardPage ctx={ctx} tiles={await dashboardFor(services, request.user!)} />);
   });
 
   app.get<{ Querystring: { q?: string; page?: string } }>(

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Module } from '../../core/module.js';
 import { SCAN_FILE_JOB, scanFileJob } from './files/application-files.js';
 import { ORGANISATION_CHECK_JOB, organisationCheckJob } from './organisation/stored-check.js';
@@ -7,6 +8,8 @@ import './mails.js';
 import './instruction/mails.js';
 import './experts/mails.js';
 import { loadApplicationsDemo } from './demo.js';
+import { applicationsSiteMessages as am } from './messages.js';
+import { applicationsPermissions } from './permissions.js';
 import { applicationsDataOf, eraseApplicationsData } from './personal-data.js';
 import { seedApplicationsCommand } from './seed-command.js';
 
@@ -42,4 +45,24 @@ export const applicationsModule: Module = {
   }),
   // The routes (and the views they pull in) load only when the app starts, not for a CLI command.
   routes: async (app, services) => (await import('./routes.js')).applicationRoutes(app, services),
+  permissions: applicationsPermissions,
+  migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
+  headerLinks: [
+    {
+      href: '/mes-candidatures',
+      label: am.myApplications,
+      icon: 'fr-icon-folder-2-line',
+      permission: 'signed-in',
+      order: 40,
+    },
+  ],
+  dashboard: [
+    {
+      href: '/admin/candidatures',
+      permission: 'applications.instruct',
+      title: am.applications,
+      text: am.applicationsText,
+      order: 30,
+    },
+  ],
 };
