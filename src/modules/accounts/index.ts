@@ -11,6 +11,25 @@ import { proconnectRoutes } from './proconnect-routes.js';
 import { signInRoutes } from './sign-in-routes.js';
 import { onAccountsStart } from './start-notice.js';
 
+// The accounts' public surface: what other modules may call. Nothing else of this folder is imported from outside.
+export { DEMO_STAFF } from './demo.js';
+export { requestMagicLink } from './magic-link.js';
+export { updateProfile } from './my-data.js';
+export {
+  createSyntheticPeople,
+  type Person,
+  peopleByIds,
+  personByEmail,
+  personById,
+  personColumn,
+  personName,
+  staffOfTrack,
+  syntheticPeopleIds,
+  syntheticPersonId,
+} from './people.js';
+export { grantRole } from './roles.js';
+export { findOrCreateUserByEmail, userActor } from './users.js';
+
 /** Sign-in (magic link, ProConnect), sessions, "my space", roles and the administration pages. */
 export const accountsModule: Module = {
   name: 'accounts',

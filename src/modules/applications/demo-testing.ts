@@ -1,4 +1,6 @@
 import { type Kysely, sql } from 'kysely';
+import { userByEmail } from '../../../test/support/factories/accounts.js';
+import { latestSeason, seasonBySlug, seasonTracks } from '../../../test/support/factories/seasons.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { createSession } from '../../core/auth/sessions.js';
 import type { Clock } from '../../core/clock.js';
@@ -24,18 +26,16 @@ export async function tableCounts(db: Kysely<DB>): Promise<Record<string, number
 
 /** Test support: a session cookie for the account with this address (the demo admin, a demo reviewer). */
 export async function sessionOf(db: Kysely<DB>, clock: Clock, email: string): Promise<string> {
-  const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+  const user = await userByEmail(db, email);
+  if (!user) throw new Error(`sessionOf: no account for ${email}`);
   const { token } = await createSession(db, clock, user.id);
   return `acc_session=${token}`;
 }
 
 /** Test support: the demo's open season, given DEFAULT_FORM as its form (version 1) when it has none yet. */
 export async function demoSeasonWithForm(db: Kysely<DB>): Promise<{ id: string; slug: string }> {
-  const season = await db
-    .selectFrom('seasons')
-    .select(['id', 'slug'])
-    .where('slug', '=', DEMO_OPEN_SEASON)
-    .executeTakeFirstOrThrow();
+  const { id, slug } = await seasonBySlug(db, DEMO_OPEN_SEASON);
+  const season = { id, slug };
   const form = await db
     .selectFrom('application_forms')
     .select('id')
@@ -60,19 +60,9 @@ export async function seedSubmittedApplication(
   title: string,
 ): Promise<{ id: string; seasonId: string; seasonSlug: string }> {
   const { db } = services;
-  const season = await db
-    .selectFrom('seasons')
-    .select(['id', 'slug'])
-    .orderBy('number', 'desc')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  const track = await db
-    .selectFrom('season_tracks')
-    .select('code')
-    .where('season_id', '=', season.id)
-    .orderBy('position')
-    .limit(1)
-    .executeTakeFirstOrThrow();
+  const season = await latestSeason(db);
+  const [track] = await seasonTracks(db, season.id);
+  if (!track) throw new Error('seedSubmittedApplication: the latest season has no track');
   const saved = await saveForm(services, systemActor, season.id, DEFAULT_FORM);
   if (!saved.ok) throw new Error('seedSubmittedApplication: DEFAULT_FORM refused');
   const now = new Date();

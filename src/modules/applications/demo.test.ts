@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ADMIN } from '../../../test/support/factories/accounts.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { loadDemo } from '../../core/boot.js';
-import { DEMO_ADMIN } from '../accounts/demo.js';
 import { modules } from '../index.js';
-import { loadSeasons } from '../seasons/queries.js';
+import { loadSeasons } from '../seasons/index.js';
 import { DEMO_APPLICATION_COUNT, DEMO_OPEN_SEASON } from './demo.js';
 import { sessionOf, tableCounts } from './demo-testing.js';
 

@@ -2,10 +2,8 @@ import type { Actor } from '../../core/audit/audit.js';
 import { systemActor } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { Services } from '../../core/services.js';
-import { DEMO_STAFF } from '../accounts/demo.js';
-import { updateProfile } from '../accounts/my-data.js';
-import { findOrCreateUserByEmail, userActor } from '../accounts/users.js';
-import { loadSeasons, type SeasonRecord } from '../seasons/queries.js';
+import { DEMO_STAFF, findOrCreateUserByEmail, personColumn, updateProfile, userActor } from '../accounts/index.js';
+import { loadSeasons, type SeasonRecord } from '../seasons/index.js';
 import { changeState } from './change-state.js';
 import { DEFAULT_FORM } from './form/default-form.js';
 import { luhnValid } from './form/identifiers.js';
@@ -505,10 +503,9 @@ export async function loadApplicationsDemo(services: Services): Promise<void> {
 async function demoApplicationsByOwner(services: Services, seasonId: string): Promise<Set<string>> {
   const rows = await services.db
     .selectFrom('applications as a')
-    .innerJoin('users as u', 'u.id', 'a.owner_id')
-    .select('u.email')
+    .select(personColumn('a.owner_id', 'email').as('email'))
     .where('a.season_id', '=', seasonId)
-    .where('u.email', 'like', `%@${DEMO_APPLICANT_DOMAIN}`)
+    .where(personColumn('a.owner_id', 'email'), 'like', `%@${DEMO_APPLICANT_DOMAIN}`)
     .$narrowType<{ email: string }>()
     .execute();
   return new Set(rows.map((r) => r.email));

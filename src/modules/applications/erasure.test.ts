@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateUserByEmail, userById, userIdByEmail } from '../../../test/support/factories/accounts.js';
 import { formSession, postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser, signedInAs } from '../../../test/support/users.js';
@@ -45,8 +46,7 @@ describe('erasing an applicant’s account', () => {
   let draft: string;
   let coDraft: string;
   const get = (cookie: string, url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } });
-  const userIdOf = async (email: string) =>
-    (await t.app.services.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+  const userIdOf = async (email: string) => await userIdByEmail(t.app.services.db, email);
 
   /** Saves the draft page's multipart form with a PDF on the file question. */
   async function attachPdf(cookie: string, id: string) {
@@ -78,11 +78,7 @@ describe('erasing an applicant’s account', () => {
     staff = await createSignedInUser(db, t.clock, [{ role: 'staff' }], 'staff');
     owner = await signedInAs(t.app, t.clock, 'applicant', OWNER);
     co = await signedInAs(t.app, t.clock, 'applicant', CO);
-    await db
-      .updateTable('users')
-      .set({ given_name: 'Camille', family_name: 'Effacée' })
-      .where('email', '=', OWNER)
-      .execute();
+    await updateUserByEmail(db, OWNER, { given_name: 'Camille', family_name: 'Effacée' });
 
     // A submitted application with an accepted co-applicant; a draft with a file, never submitted.
     submitted = await newApplication(t, owner, 'saison-effacement', { project_name: 'Jardins partagés' });
@@ -148,7 +144,7 @@ describe('erasing an applicant’s account', () => {
       await db.selectFrom('application_versions').select('version').where('application_id', '=', submitted).execute(),
     ).toHaveLength(1);
 
-    const user = await db.selectFrom('users').selectAll().where('id', '=', ownerId).executeTakeFirstOrThrow();
+    const user = await userById(db, ownerId);
     expect(user).toMatchObject({
       email: null,
       family_name: null,

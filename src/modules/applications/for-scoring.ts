@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
+import { personById, personName } from '../accounts/index.js';
 import { formForExpert } from './experts/expert-opinions.js';
 import type { AnswerMap, FormDefinition, Question } from './form/model.js';
 import { loadApplication, loadFormVersion, loadVersion } from './queries.js';
@@ -65,12 +66,8 @@ export async function loadApplicationForScoring(
   if (!options.blind) {
     const name = version?.answers.organisation_name;
     organisationName = typeof name === 'string' ? name.trim() : '';
-    const owner = await db
-      .selectFrom('users')
-      .select(['given_name', 'family_name'])
-      .where('id', '=', application.ownerId)
-      .executeTakeFirst();
-    applicantName = [owner?.given_name, owner?.family_name].filter(Boolean).join(' ');
+    const owner = await personById(db, application.ownerId);
+    applicantName = owner ? personName(owner) : '';
   }
   return {
     id: application.id,

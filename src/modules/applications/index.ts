@@ -13,6 +13,25 @@ import { applicationsPermissions } from './permissions.js';
 import { applicationsDataOf, eraseApplicationsData } from './personal-data.js';
 import { seedApplicationsCommand } from './seed-command.js';
 
+// The applications' public surface: what other modules may call. Nothing else of this folder is imported from outside.
+export { demoOpenSeason } from './demo.js';
+export { csvCell } from './export/export-applications.js';
+export {
+  type ApplicationForReview,
+  listApplicationsForReview,
+  listApplicationsForReviewByIds,
+  moveApplicationsToReview,
+} from './for-review.js';
+export {
+  type ApplicationForScoring,
+  applicationLabels,
+  applicationsOutOfTheRunning,
+  loadApplicationForScoring,
+} from './for-scoring.js';
+export type { AnswerMap, FormDefinition } from './form/model.js';
+export { FormFields } from './form/render.js';
+export { isInTheRunning } from './states.js';
+
 export const applicationsModule: Module = {
   name: 'applications',
   commands: { 'applications seed': seedApplicationsCommand },

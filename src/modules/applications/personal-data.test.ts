@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userById } from '../../../test/support/factories/accounts.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 import { loadDemo } from '../../core/boot.js';
@@ -16,18 +17,18 @@ describe('applications in a person’s data export', () => {
   it('lists every application the person owns, with draft, versions, history and messages, but no staff note', async () => {
     const { db } = t.app.services;
     // The demo application that has a staff message and a private note.
-    const noted = await db
+    const notedRow = await db
       .selectFrom('application_notes')
       .innerJoin('applications', 'applications.id', 'application_notes.application_id')
-      .innerJoin('users', 'users.id', 'applications.owner_id')
-      .select(['applications.id', 'users.email', 'application_notes.body as note'])
-      .$narrowType<{ email: string }>()
+      .select(['applications.id', 'applications.owner_id', 'application_notes.body as note'])
       .executeTakeFirstOrThrow();
+    const ownerEmail = (await userById(db, notedRow.owner_id)).email;
+    if (!ownerEmail) throw new Error('the noted application’s owner has no address');
+    const noted = { id: notedRow.id, email: ownerEmail, note: notedRow.note };
     const owned = await db
       .selectFrom('applications')
-      .innerJoin('users', 'users.id', 'applications.owner_id')
       .select('applications.id')
-      .where('users.email', '=', noted.email)
+      .where('applications.owner_id', '=', notedRow.owner_id)
       .execute();
     const cookie = await sessionOf(db, t.clock, noted.email);
     const response = await t.app.inject({ method: 'GET', url: '/compte/export', headers: { cookie } });

@@ -1,6 +1,7 @@
 import { pseudonymOf } from '../../core/auth/pseudonym.js';
 import type { DataSubject, ErasureContext, ErasureCounts } from '../../core/module.js';
 import type { Services } from '../../core/services.js';
+import { seasonNameColumn } from '../seasons/index.js';
 
 /**
  * What the applications module holds about a person, for their "my data" export (right of access): every
@@ -30,7 +31,6 @@ export async function applicationsDataOf(services: Services, person: DataSubject
   for (const { id } of ids) {
     const application = await db
       .selectFrom('applications')
-      .innerJoin('seasons', 'seasons.id', 'applications.season_id')
       .select([
         'applications.id',
         'applications.title',
@@ -41,7 +41,7 @@ export async function applicationsDataOf(services: Services, person: DataSubject
         'applications.submitted_at',
         'applications.draft_answers',
         'applications.owner_id',
-        'seasons.name as season',
+        seasonNameColumn('applications.season_id').as('season'),
       ])
       .where('applications.id', '=', id)
       .executeTakeFirstOrThrow();

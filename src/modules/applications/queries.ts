@@ -3,8 +3,13 @@ import type { CurrentUser } from '../../core/auth/permissions.js';
 import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import type { DB } from '../../core/db/schema.js';
 import { isUuid } from '../../core/ids.js';
-import { parseSeasonForSubmit, type SeasonForSubmit, seasonForSubmitColumn } from '../seasons/season-for-submit.js';
-import { seasonSummariesById } from '../seasons/season-lookups.js';
+import { personColumn } from '../accounts/index.js';
+import {
+  parseSeasonForSubmit,
+  type SeasonForSubmit,
+  seasonForSubmitColumn,
+  seasonSummariesById,
+} from '../seasons/index.js';
 import type { AnswerMap, FormDefinition } from './form/model.js';
 import { type ApplicationState, isApplicationState } from './states.js';
 
@@ -478,7 +483,6 @@ export async function listForStaff(
 ): Promise<{ rows: StaffListRow[]; next?: { createdAt: Date; id: string } }> {
   let query = db
     .selectFrom('applications')
-    .innerJoin('users', 'users.id', 'applications.owner_id')
     .select([
       'applications.id',
       'applications.title',
@@ -489,7 +493,7 @@ export async function listForStaff(
       'applications.submitted_at',
       'applications.season_id',
       'applications.owner_id',
-      'users.email as owner_email',
+      personColumn('applications.owner_id', 'email').as('owner_email'),
     ]);
   query = query.where(staffFilterCondition(filters));
   if (filters.after) {

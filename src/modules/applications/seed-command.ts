@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Command } from '../../core/module.js';
-import { findSeasonIdBySlug, seasonTrackCodes } from '../seasons/season-lookups.js';
+import { createSyntheticPeople, syntheticPeopleIds, syntheticPersonId } from '../accounts/index.js';
+import { findSeasonIdBySlug, seasonTrackCodes } from '../seasons/index.js';
 import { loadCurrentFormVersion } from './queries.js';
 
 const WORDS = [
@@ -58,15 +59,13 @@ export const seedApplicationsCommand: Command = {
     const words = sql.raw(`array[${WORDS.map((w) => `'${w}'`).join(',')}]`);
     const trackArray = sql.raw(`array[${tracks.map((t) => `'${t.replace(/'/g, "''")}'`).join(',')}]`);
     await db.transaction().execute(async (trx) => {
-      await sql`
-        insert into users (email)
-        select ${batch} || '-' || g || '@example.invalid' from generate_series(1, ${count}) g`.execute(trx);
+      await createSyntheticPeople(trx, batch, count);
       // Four in five are past the draft: each of those has its submitted version 1 (same answers),
       // and staff search its words, as after a real submit.
       await sql`
         insert into applications (season_id, track_code, form_id, owner_id, applicant_kind, title, state, draft_answers,
                                   current_version, submitted_at, submitted_search, created_at, updated_at)
-        select ${season.id}::uuid, track, ${form.id}::uuid, u.id, kind, title, state, answers,
+        select ${season.id}::uuid, track, ${form.id}::uuid, ${syntheticPersonId(batch, sql.ref('g'))}, kind, title, state, answers,
                case when state = 'draft' then 0 else 1 end,
                case when state = 'draft' then null else created end,
                case when state = 'draft' then null
@@ -87,13 +86,12 @@ export const seedApplicationsCommand: Command = {
                    (${words})[1 + ((g / 400) % 20)] as w3
             from generate_series(1, ${count}) g
           ) w
-        ) s
-        join users u on u.email = ${batch} || '-' || g || '@example.invalid'`.execute(trx);
+        ) s`.execute(trx);
       await sql`
         insert into application_versions (application_id, version, form_id, answers, answers_sha256, submitted_at, submitted_by)
         select a.id, 1, a.form_id, a.draft_answers, encode(sha256(convert_to(a.draft_answers::text, 'UTF8')), 'hex'), a.submitted_at, a.owner_id
-        from applications a join users u on u.id = a.owner_id
-        where u.email like ${`${batch}-%`} and a.current_version = 1`.execute(trx);
+        from applications a
+        where a.owner_id in ${syntheticPeopleIds(batch)} and a.current_version = 1`.execute(trx);
     });
     console.log(`${count} synthetic applications added to ${slug}`);
     return 0;

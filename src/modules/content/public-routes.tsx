@@ -10,9 +10,7 @@ import { plainViewContext } from '../../core/http/request-context.js';
 import { type App, Slug, Uuid } from '../../core/http/route-schemas.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
-import { DEFAULT_CRITERIA } from '../seasons/criteria.js';
-import { listPublicSeasons } from '../seasons/list-public-seasons.js';
-import { SUPPORT_LEVERS } from '../seasons/support-levers.js';
+import { DEFAULT_CRITERIA, listPublicSeasons, SUPPORT_LEVERS } from '../seasons/index.js';
 import { buildNewsFeed } from './feeds.js';
 import { publicMessages as m } from './messages.js';
 import {

@@ -6,7 +6,7 @@ import { type App, IdParams } from '../../core/http/route-schemas.js';
 import { t } from '../../core/i18n/i18n.js';
 import { isUuid } from '../../core/ids.js';
 import type { Services } from '../../core/services.js';
-import { seasonSummaries } from '../seasons/season-lookups.js';
+import { seasonSummaries } from '../seasons/index.js';
 import { recordDraw, recordReplacementDraw, requestCommitment } from './draw-panel.js';
 import { editPanel } from './edit-panel.js';
 import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';

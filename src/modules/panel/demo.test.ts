@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ADMIN } from '../../../test/support/factories/accounts.js';
+import { DEMO_ELIGIBLE_COUNT, sessionOf, tableCounts } from '../../../test/support/factories/applications.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { loadDemo } from '../../core/boot.js';
-import { DEMO_ADMIN } from '../accounts/demo.js';
-import { DEMO_ELIGIBLE_COUNT } from '../applications/demo.js';
-import { sessionOf, tableCounts } from '../applications/demo-testing.js';
 import { DEMO_PANEL_NAME, DEMO_VOLUNTEERS } from './demo.js';
 
 describe('citizen panel demo', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Services } from '../../core/services.js';
-import { demoOpenSeason } from '../applications/demo.js';
+import { demoOpenSeason } from '../applications/index.js';
 import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
 import { saveShortlist, shortlistChoices, shortlistIds } from './opinions.js';
 import { loadPanels, panelPageData, type QuotaRecord } from './queries.js';

@@ -2,8 +2,7 @@ import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { FieldError } from '../../core/http/forms.js';
 import { FormReader } from '../../core/http/forms.js';
 import type { Services } from '../../core/services.js';
-import { listApplicationsForReview } from '../applications/for-review.js';
-import { applicationLabels } from '../applications/for-scoring.js';
+import { applicationLabels, listApplicationsForReview } from '../applications/index.js';
 import type { PanelRecord } from './queries.js';
 import type { PanelCriterion } from './tables.js';
 

@@ -9,11 +9,17 @@ import {
   startDemoApp,
   watchCsp,
 } from '../../../test/browser/browser-support.js';
+import {
+  currentForm,
+  DEFAULT_FORM,
+  insertApplication,
+  insertVersion,
+  saveForm,
+} from '../../../test/support/factories/applications.js';
+import { latestSeason, seasonTracks } from '../../../test/support/factories/seasons.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { hashToken } from '../../core/auth/sessions.js';
-import { DEFAULT_FORM } from '../applications/form/default-form.js';
-import { saveForm } from '../applications/form-builder/save-form.js';
 import { recordDraw, requestCommitment } from './draw-panel.js';
 import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
 import { saveShortlist } from './opinions.js';
@@ -91,59 +97,36 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
     invitationToken = tokens[1];
 
     // A submitted, eligible application of the latest season, shortlisted, and a panelist who accepted.
-    const season = await services.db
-      .selectFrom('seasons')
-      .select('id')
-      .orderBy('number', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const season = await latestSeason(services.db);
     expect((await saveForm(services, systemActor, season.id, DEFAULT_FORM)).ok).toBe(true);
-    const form = await services.db
-      .selectFrom('application_forms')
-      .select('id')
-      .where('season_id', '=', season.id)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const track = await services.db
-      .selectFrom('season_tracks')
-      .select('code')
-      .where('season_id', '=', season.id)
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const form = await currentForm(services.db, season.id);
+    const [track] = await seasonTracks(services.db, season.id);
     const owner = await createSignedInUser(services.db, services.clock, [], 'porteur');
     const answers = { project_name: 'Jardin partagé', project_summary: 'Un jardin ouvert à tout le quartier.' };
-    const application = await services.db
-      .insertInto('applications')
-      .values({
-        season_id: season.id,
-        track_code: track.code,
-        form_id: form.id,
-        owner_id: owner.id,
-        applicant_kind: 'association',
-        title: 'Jardin partagé',
-        state: 'eligible',
-        draft_answers: JSON.stringify(answers),
-        current_version: 1,
-        submitted_at: new Date(),
-        created_at: new Date(),
-        updated_at: new Date(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const application = await insertApplication(services.db, {
+      season_id: season.id,
+      track_code: track.code,
+      form_id: form.id,
+      owner_id: owner.id,
+      applicant_kind: 'association',
+      title: 'Jardin partagé',
+      state: 'eligible',
+      draft_answers: JSON.stringify(answers),
+      current_version: 1,
+      submitted_at: new Date(),
+      created_at: new Date(),
+      updated_at: new Date(),
+    });
     applicationId = application.id;
-    await services.db
-      .insertInto('application_versions')
-      .values({
-        application_id: applicationId,
-        version: 1,
-        form_id: form.id,
-        answers: JSON.stringify(answers),
-        answers_sha256: 'x',
-        submitted_at: new Date(),
-        submitted_by: owner.id,
-      })
-      .execute();
+    await insertVersion(services.db, {
+      application_id: applicationId,
+      version: 1,
+      form_id: form.id,
+      answers: JSON.stringify(answers),
+      answers_sha256: 'x',
+      submitted_at: new Date(),
+      submitted_by: owner.id,
+    });
     await services.db.updateTable('panels').set({ season_id: season.id }).where('id', '=', panelId).execute();
     expect(
       await saveShortlist(services, systemActor, (await loadPanel(services.db, panelId))!, [applicationId]),

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userById } from '../../../test/support/factories/accounts.js';
+import {
+  currentForm,
+  DEFAULT_FORM,
+  insertApplication,
+  insertVersion,
+  seedOpenSeason,
+} from '../../../test/support/factories/applications.js';
 import { formBody, formSession, postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser, signedInAs } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
-import { DEFAULT_FORM } from '../applications/form/default-form.js';
-import { seedOpenSeason } from '../applications/testing.js';
 import { createPanel } from './manage-panel.js';
 import { erasePanelData, panelDataOf } from './personal-data.js';
 
@@ -24,11 +30,7 @@ beforeAll(async () => {
   outsider = await createSignedInUser(db, t.clock, [{ role: 'panelist' }], 'other-panelist');
   const owner = await createSignedInUser(db, t.clock, [], 'porteur');
   const season = await seedOpenSeason(db, { slug: 'saison-panel', number: 3, form: DEFAULT_FORM });
-  const form = await db
-    .selectFrom('application_forms')
-    .select('id')
-    .where('season_id', '=', season.id)
-    .executeTakeFirstOrThrow();
+  const form = await currentForm(db, season.id);
   const now = t.clock.now();
   for (const [key, state] of [
     ['jardin', 'eligible'],
@@ -41,37 +43,30 @@ beforeAll(async () => {
       project_summary: `Résumé du projet ${key}`,
       team: [{ member_name: 'Jeanne Porteuse', member_email: 'jeanne.porteuse@example.org' }],
     };
-    const row = await db
-      .insertInto('applications')
-      .values({
-        season_id: season.id,
-        track_code: 'numerique',
-        form_id: form.id,
-        owner_id: owner.id,
-        applicant_kind: 'association',
-        title: `Projet ${key}`,
-        state,
-        draft_answers: JSON.stringify(answers),
-        current_version: state === 'draft' ? 0 : 1,
-        submitted_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertApplication(db, {
+      season_id: season.id,
+      track_code: 'numerique',
+      form_id: form.id,
+      owner_id: owner.id,
+      applicant_kind: 'association',
+      title: `Projet ${key}`,
+      state,
+      draft_answers: JSON.stringify(answers),
+      current_version: state === 'draft' ? 0 : 1,
+      submitted_at: now,
+      created_at: now,
+      updated_at: now,
+    });
     if (state !== 'draft') {
-      await db
-        .insertInto('application_versions')
-        .values({
-          application_id: row.id,
-          version: 1,
-          form_id: form.id,
-          answers: JSON.stringify(answers),
-          answers_sha256: 'x',
-          submitted_at: now,
-          submitted_by: owner.id,
-        })
-        .execute();
+      await insertVersion(db, {
+        application_id: row.id,
+        version: 1,
+        form_id: form.id,
+        answers: JSON.stringify(answers),
+        answers_sha256: 'x',
+        submitted_at: now,
+        submitted_by: owner.id,
+      });
     }
     apps[key] = row.id;
   }
@@ -289,13 +284,7 @@ describe('shortlist and panelists’ opinions', () => {
     const erase = await postForm(t.app, panelist.cookie, '/compte', '/compte/supprimer', { confirmation: 'SUPPRIMER' });
     expect(erase.statusCode).toBe(200);
     expect(await panelDataOf(t.app.services.db, panelist.email)).toEqual([]);
-    expect(
-      await t.app.services.db
-        .selectFrom('users')
-        .select(['email', 'erased_at'])
-        .where('id', '=', panelist.id)
-        .executeTakeFirstOrThrow(),
-    ).toMatchObject({ email: null, erased_at: expect.anything() });
+    expect(await userById(t.app.services.db, panelist.id)).toMatchObject({ email: null, erased_at: expect.anything() });
     const erasure = await t.app.services.db
       .selectFrom('audit_events')
       .select('summary')

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  currentForm,
+  DEFAULT_FORM,
+  insertApplication,
+  insertVersion,
+  seedOpenSeason,
+} from '../../../test/support/factories/applications.js';
 import { postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
-import { DEFAULT_FORM } from '../applications/form/default-form.js';
-import { seedOpenSeason } from '../applications/testing.js';
 import { createPanel } from './manage-panel.js';
 import { shortlistIds } from './opinions.js';
 
@@ -30,47 +35,36 @@ beforeAll(async () => {
   panelist = await createSignedInUser(db, t.clock, [{ role: 'panelist' }], 'panelist');
   const owner = await createSignedInUser(db, t.clock, [], 'porteur');
   const season = await seedOpenSeason(db, { slug: 'saison-panel-parcours', number: 4, form: DEFAULT_FORM });
-  const form = await db
-    .selectFrom('application_forms')
-    .select('id')
-    .where('season_id', '=', season.id)
-    .executeTakeFirstOrThrow();
+  const form = await currentForm(db, season.id);
   const now = t.clock.now();
   for (const [key, track] of [
     ['own', 'numerique'],
     ['other', 'autres'],
   ] as const) {
     const answers = { project_name: TITLES[key], project_summary: `Résumé : ${TITLES[key]}` };
-    const row = await db
-      .insertInto('applications')
-      .values({
-        season_id: season.id,
-        track_code: track,
-        form_id: form.id,
-        owner_id: owner.id,
-        applicant_kind: 'association',
-        title: TITLES[key],
-        state: 'eligible',
-        draft_answers: JSON.stringify(answers),
-        current_version: 1,
-        submitted_at: now,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('application_versions')
-      .values({
-        application_id: row.id,
-        version: 1,
-        form_id: form.id,
-        answers: JSON.stringify(answers),
-        answers_sha256: 'x',
-        submitted_at: now,
-        submitted_by: owner.id,
-      })
-      .execute();
+    const row = await insertApplication(db, {
+      season_id: season.id,
+      track_code: track,
+      form_id: form.id,
+      owner_id: owner.id,
+      applicant_kind: 'association',
+      title: TITLES[key],
+      state: 'eligible',
+      draft_answers: JSON.stringify(answers),
+      current_version: 1,
+      submitted_at: now,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertVersion(db, {
+      application_id: row.id,
+      version: 1,
+      form_id: form.id,
+      answers: JSON.stringify(answers),
+      answers_sha256: 'x',
+      submitted_at: now,
+      submitted_by: owner.id,
+    });
     apps[key] = row.id;
   }
   panelId = await createPanel(t.app.services, systemActor, {

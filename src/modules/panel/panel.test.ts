@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { rolesOfEmail } from '../../../test/support/factories/accounts.js';
 import { formBody, formSession, submitForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
@@ -393,13 +394,7 @@ describe('analysis, commitment, draw, invitations and replacement', () => {
     });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.body).toContain('href="/connexion?retour=%2Fpanel"');
-    const user = await db
-      .selectFrom('users')
-      .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
-      .select('user_roles.role')
-      .where('users.email', '=', first.email)
-      .execute();
-    expect(user.map((r) => r.role)).toEqual(['panelist']);
+    expect(await rolesOfEmail(db, first.email)).toEqual(['panelist']);
     const reused = await t.app.inject({
       method: 'POST',
       url: '/panel-citoyen/invitation',
@@ -417,14 +412,7 @@ describe('analysis, commitment, draw, invitations and replacement', () => {
       headers: { ...formBody({}).headers, cookie: declineSession.cookie },
     });
     expect(declined.statusCode).toBe(200);
-    expect(
-      await db
-        .selectFrom('user_roles')
-        .innerJoin('users', 'users.id', 'user_roles.user_id')
-        .select('role')
-        .where('users.email', '=', second.email)
-        .execute(),
-    ).toEqual([]);
+    expect(await rolesOfEmail(db, second.email)).toEqual([]);
 
     const page = `/admin/panels/${panelId}`;
     const replaced = await post(staff, `${page}/remplacement`, page, { random: '5 5 2', witnesses: 'Chloé Petit' });

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { hasPermission } from '../../core/auth/permissions.js';
 import { tracksOf } from '../../core/http/request-context.js';
 import type { Services } from '../../core/services.js';
-import { loadApplicationForScoring } from '../applications/for-scoring.js';
+import { loadApplicationForScoring } from '../applications/index.js';
 import { panelistMemberships, shortlistIds } from './opinions.js';
 import { loadPanel } from './queries.js';
 

@@ -1,8 +1,7 @@
 import { auditedTransaction, systemActor } from '../../core/audit/audit.js';
 import { hashToken } from '../../core/auth/sessions.js';
 import type { Services } from '../../core/services.js';
-import { grantRole } from '../accounts/roles.js';
-import { findOrCreateUserByEmail } from '../accounts/users.js';
+import { findOrCreateUserByEmail, grantRole } from '../accounts/index.js';
 
 export interface InvitationRecord {
   memberId: string;

@@ -11,7 +11,7 @@ import {
   listApplicationsForReview,
   listApplicationsForReviewByIds,
   moveApplicationsToReview,
-} from '../applications/for-review.js';
+} from '../applications/index.js';
 import { type ConflictRow, listBids, listConflicts, refreshDetectedConflicts } from './conflicts.js';
 import { type JuryMember, listMembers } from './jury.js';
 import { ASSIGNMENT_PUBLISHED_MAIL } from './mails.js';

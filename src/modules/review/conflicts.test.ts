@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApplicationForReview } from '../applications/for-review.js';
+import type { ApplicationForReview } from '../applications/index.js';
 import { detectConflicts, isWebmailDomain } from './conflicts.js';
 import type { JuryMember } from './jury.js';
 

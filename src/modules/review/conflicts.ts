@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
-import type { ApplicationForReview } from '../applications/for-review.js';
+import type { ApplicationForReview } from '../applications/index.js';
 import type { JuryMember } from './jury.js';
 import type { ReviewBidsTable, ReviewConflictsTable } from './tables.js';
 

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ADMIN } from '../../../test/support/factories/accounts.js';
+import {
+  applicationsInState,
+  DEMO_ELIGIBLE_COUNT,
+  DEMO_OPEN_SEASON,
+  sessionOf,
+  tableCounts,
+} from '../../../test/support/factories/applications.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { loadDemo } from '../../core/boot.js';
-import { DEMO_ADMIN } from '../accounts/demo.js';
-import { DEMO_ELIGIBLE_COUNT, DEMO_OPEN_SEASON } from '../applications/demo.js';
-import { sessionOf, tableCounts } from '../applications/demo-testing.js';
-import { loadSeasons } from '../seasons/queries.js';
+import { loadSeasons } from '../seasons/index.js';
 import { DEMO_REVIEWER_DOMAIN } from './demo.js';
 
 describe('jury demo', () => {
@@ -56,12 +61,7 @@ describe('jury demo', () => {
       false,
     );
     // Published: the eligible applications are now with the jury.
-    const inReview = await db
-      .selectFrom('applications')
-      .select('id')
-      .where('season_id', '=', seasonId)
-      .where('state', '=', 'in_review')
-      .execute();
+    const inReview = await applicationsInState(db, seasonId, 'in_review');
     expect(inReview).toHaveLength(DEMO_ELIGIBLE_COUNT);
     const reviews = await db.selectFrom('reviews').select(['submitted_at', 'scores']).execute();
     const submitted = reviews.filter((r) => r.submitted_at !== null);

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Services } from '../../core/services.js';
-import { updateProfile } from '../accounts/my-data.js';
-import { findOrCreateUserByEmail, userActor } from '../accounts/users.js';
-import { demoOpenSeason } from '../applications/demo.js';
-import { listApplicationsForReview } from '../applications/for-review.js';
+import { findOrCreateUserByEmail, updateProfile, userActor } from '../accounts/index.js';
+import { demoOpenSeason, listApplicationsForReview } from '../applications/index.js';
 import { latestPublishedRun, latestRun, publishAssignment, REVIEWED_STATES, runAssignment } from './assignment.js';
 import { addConflict, listConflicts } from './conflicts.js';
 import { inviteReviewer, listMembers, type MemberProfile } from './jury.js';

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteUser, rolesOf, userByEmail, userById } from '../../../test/support/factories/accounts.js';
 import { postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser, signedInAs } from '../../../test/support/users.js';
-import { userActor } from '../accounts/users.js';
+import { userActor } from '../accounts/index.js';
 import { runAssignment } from './assignment.js';
 import { addConflict, setBid } from './conflicts.js';
 import { completeReview, type ScoringFixture, seedScoringFixture } from './scoring/scoring-testing.js';
@@ -122,12 +123,12 @@ describe('erasing a reviewer’s account', () => {
     expect((await get(staff.cookie, `${rankingUrl}.csv`)).body).toBe(csvBefore);
 
     // The account is a pseudonym now: no name, no email, no way in.
-    const user = await db.selectFrom('users').selectAll().where('id', '=', reviewer.id).executeTakeFirstOrThrow();
+    const user = await userById(db, reviewer.id);
     expect(user.email).toBeNull();
     expect(user.family_name).toBeNull();
     expect(user.given_name).toMatch(/^Personne effacée n° [0-9a-f]{8}$/);
     expect(user.erased_at).not.toBeNull();
-    expect(await db.selectFrom('user_roles').select('role').where('user_id', '=', reviewer.id).execute()).toEqual([]);
+    expect(await rolesOf(db, reviewer.id)).toEqual([]);
     expect((await get(reviewer.cookie, '/jury/evaluations')).statusCode).toBe(303);
 
     // Staff pages name the pseudonym and no longer the person.
@@ -172,7 +173,7 @@ describe('erasing a reviewer’s account', () => {
 
   it('refuses, loudly, any deletion that would take the jury’s records with it', async () => {
     const { db } = t.app.services;
-    await expect(db.deleteFrom('users').where('id', '=', f.reviewers[2].id).execute()).rejects.toThrow(/foreign key/);
+    await expect(deleteUser(db, f.reviewers[2].id)).rejects.toThrow(/foreign key/);
     await expect(db.deleteFrom('jury_members').where('id', '=', f.memberIds[2]).execute()).rejects.toThrow(
       /foreign key/,
     );
@@ -184,9 +185,7 @@ describe('erasing a reviewer’s account', () => {
   it('frees the address: a new account made with it is a new person, whose export holds none of the erased work', async () => {
     const { db } = t.app.services;
     const reviewer = f.reviewers[1];
-    expect(
-      await db.selectFrom('users').select('id').where('email', '=', reviewer.email).executeTakeFirst(),
-    ).toBeUndefined();
+    expect(await userByEmail(db, reviewer.email)).toBeUndefined();
     const cookie = await signedInAs(t.app, t.clock, null, reviewer.email);
     const exported = (await get(cookie, '/compte/export')).json();
     expect(exported.user.id).not.toBe(reviewer.id);

@@ -9,10 +9,17 @@ import {
   startDemoApp,
   watchCsp,
 } from '../../../test/browser/browser-support.js';
+import { userIdByEmail } from '../../../test/support/factories/accounts.js';
+import {
+  currentForm,
+  DEFAULT_FORM,
+  insertApplication,
+  insertVersion,
+  seedOpenSeason,
+} from '../../../test/support/factories/applications.js';
+import { seasonById, seasonTracks } from '../../../test/support/factories/seasons.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
-import { DEFAULT_FORM } from '../applications/form/default-form.js';
-import { seedOpenSeason } from '../applications/testing.js';
 import { runAssignment } from './assignment.js';
 import { inviteReviewer } from './jury.js';
 import { savePhase } from './save-phase.js';
@@ -41,54 +48,36 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
     const staff: SignedInUser = await createSignedInUser(db, clock, [{ role: 'staff' }], 'staff');
     // A season of its own: the demo's open season already has its jury and a published assignment.
     const { id } = await seedOpenSeason(db, { slug: 'saison-jury-a11y', number: 90, form: DEFAULT_FORM });
-    const season = await db.selectFrom('seasons').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
+    const season = await seasonById(db, id);
     seasonId = season.id;
-    const form = await db
-      .selectFrom('application_forms')
-      .select('id')
-      .where('season_id', '=', season.id)
-      .orderBy('version', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    const track = await db
-      .selectFrom('season_tracks')
-      .select('code')
-      .where('season_id', '=', season.id)
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const form = await currentForm(db, season.id);
+    const [track] = await seasonTracks(db, season.id);
     const now = new Date();
     for (const title of ['Jardin partagé', 'Cartographie des fontaines']) {
       const owner = await createSignedInUser(db, clock, [], 'porteur');
-      const row = await db
-        .insertInto('applications')
-        .values({
-          season_id: season.id,
-          track_code: track.code,
-          form_id: form.id,
-          owner_id: owner.id,
-          applicant_kind: 'association',
-          title,
-          state: 'eligible',
-          draft_answers: '{}',
-          submitted_at: now,
-          current_version: 1,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await db
-        .insertInto('application_versions')
-        .values({
-          application_id: row.id,
-          version: 1,
-          form_id: form.id,
-          answers: JSON.stringify({ project_name: title, organisation_name: 'Les Amis' }),
-          answers_sha256: 'x',
-          submitted_at: now,
-          submitted_by: owner.id,
-        })
-        .execute();
+      const row = await insertApplication(db, {
+        season_id: season.id,
+        track_code: track.code,
+        form_id: form.id,
+        owner_id: owner.id,
+        applicant_kind: 'association',
+        title,
+        state: 'eligible',
+        draft_answers: '{}',
+        submitted_at: now,
+        current_version: 1,
+        created_at: now,
+        updated_at: now,
+      });
+      await insertVersion(db, {
+        application_id: row.id,
+        version: 1,
+        form_id: form.id,
+        answers: JSON.stringify({ project_name: title, organisation_name: 'Les Amis' }),
+        answers_sha256: 'x',
+        submitted_at: now,
+        submitted_by: owner.id,
+      });
     }
     const profile = {
       expertise: 'Jardins, eau, cartographie',
@@ -126,11 +115,7 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
       blind: false,
       editableAfterEnd: false,
     }))!;
-    const user = await db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'experte@collectivite.fr')
-      .executeTakeFirstOrThrow();
+    const user = { id: await userIdByEmail(db, 'experte@collectivite.fr') };
     const { createSession } = await import('../../core/auth/sessions.js');
     staffContext = await contextFor(staff.cookie);
     limitedContext = await contextFor(

@@ -4,7 +4,7 @@ import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { type App, IdParams } from '../../core/http/route-schemas.js';
 import type { Services } from '../../core/services.js';
-import { seasonSummaries } from '../seasons/season-lookups.js';
+import { seasonSummaries } from '../seasons/index.js';
 import { inviteReviewer, listMembers, removeMember, updateMember } from './jury.js';
 import { profileValues, readProfile } from './jury-forms.js';
 import { juryMessages as m } from './messages.js';

@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rolesOf, userIdByEmail } from '../../../test/support/factories/accounts.js';
+import {
+  applicationStates,
+  currentForm,
+  DEFAULT_FORM,
+  insertApplication,
+  insertMember,
+  insertVersion,
+  seedOpenSeason,
+  setVersionAnswers,
+  transitionsInto,
+} from '../../../test/support/factories/applications.js';
 import { formBody, postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
-import { DEFAULT_FORM } from '../applications/form/default-form.js';
-import { seedOpenSeason } from '../applications/testing.js';
 
 /**
  * The jury in the platform, through HTTP on a real database: staff invite reviewers, reviewers declare
@@ -24,53 +34,39 @@ describe('the expert jury', () => {
   ): Promise<string> {
     const { db } = t.app.services;
     const owner = member ?? (await createSignedInUser(db, t.clock, [], 'porteur'));
-    const form = await db
-      .selectFrom('application_forms')
-      .select('id')
-      .where('season_id', '=', seasonId)
-      .executeTakeFirstOrThrow();
+    const form = await currentForm(db, seasonId);
     const now = new Date();
-    const row = await db
-      .insertInto('applications')
-      .values({
-        season_id: seasonId,
-        track_code: 'numerique',
-        form_id: form.id,
-        owner_id: owner.id,
-        applicant_kind: 'association',
-        title,
-        state: 'eligible',
-        draft_answers: '{}',
-        submitted_at: now,
-        current_version: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('application_versions')
-      .values({
-        application_id: row.id,
-        version: 1,
-        form_id: form.id,
-        answers: JSON.stringify({ project_name: title, ...answers }),
-        answers_sha256: 'x',
-        submitted_at: now,
-        submitted_by: owner.id,
-      })
-      .execute();
-    await db
-      .insertInto('application_members')
-      .values({
-        application_id: row.id,
-        email: owner.email,
-        user_id: owner.id,
-        role: 'owner',
-        invited_at: now,
-        accepted_at: now,
-      })
-      .execute();
+    const row = await insertApplication(db, {
+      season_id: seasonId,
+      track_code: 'numerique',
+      form_id: form.id,
+      owner_id: owner.id,
+      applicant_kind: 'association',
+      title,
+      state: 'eligible',
+      draft_answers: '{}',
+      submitted_at: now,
+      current_version: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    await insertVersion(db, {
+      application_id: row.id,
+      version: 1,
+      form_id: form.id,
+      answers: JSON.stringify({ project_name: title, ...answers }),
+      answers_sha256: 'x',
+      submitted_at: now,
+      submitted_by: owner.id,
+    });
+    await insertMember(db, {
+      application_id: row.id,
+      email: owner.email,
+      user_id: owner.id,
+      role: 'owner',
+      invited_at: now,
+      accepted_at: now,
+    });
     return row.id;
   }
 
@@ -91,9 +87,8 @@ describe('the expert jury', () => {
     return (
       await db
         .selectFrom('jury_members as j')
-        .innerJoin('users as u', 'u.id', 'j.user_id')
         .select('j.id')
-        .where('u.email', '=', email)
+        .where('j.user_id', '=', await userIdByEmail(db, email))
         .where('j.season_id', '=', seasonId)
         .executeTakeFirstOrThrow()
     ).id;
@@ -102,8 +97,7 @@ describe('the expert jury', () => {
   async function sessionOf(email: string): Promise<string> {
     const { db } = t.app.services;
     const { createSession } = await import('../../core/auth/sessions.js');
-    const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-    return `acc_session=${(await createSession(db, t.clock, user.id)).token}`;
+    return `acc_session=${(await createSession(db, t.clock, await userIdByEmail(db, email))).token}`;
   }
 
   async function conflictsOf(
@@ -156,14 +150,8 @@ describe('the expert jury', () => {
     });
     expect(ok.statusCode).toBe(303);
     const { db } = t.app.services;
-    const user = await db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'claire@transports-lyon.fr')
-      .executeTakeFirstOrThrow();
-    expect(
-      (await db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute()).map((r) => r.role),
-    ).toEqual(['reviewer']);
+    const user = { id: await userIdByEmail(db, 'claire@transports-lyon.fr') };
+    expect(await rolesOf(db, user.id)).toEqual(['reviewer']);
     const mails = await db
       .selectFrom('mails')
       .select(['template', 'text_body'])
@@ -444,11 +432,7 @@ describe('the expert jury', () => {
       others_reviews: 'always',
       blind: 'on',
     });
-    await db
-      .updateTable('application_versions')
-      .set({ answers: JSON.stringify({ project_name: 'Repair café', organisation_name: 'Association Réparons' }) })
-      .where('application_id', '=', apps.gmail)
-      .execute();
+    await setVersionAnswers(db, apps.gmail, { project_name: 'Repair café', organisation_name: 'Association Réparons' });
     const reviewer = await sessionOf('claire@transports-lyon.fr');
     t.clock.set(new Date('2026-03-01T12:00:00Z'));
     const blind = await t.app.inject({
@@ -560,8 +544,7 @@ describe('the expert jury', () => {
     const published = await postForm(t.app, staff.cookie, url, `${url}/publier`, {});
     expect(published.statusCode).toBe(303);
     expect(published.headers.location).toMatch(/ok=published&n=\d+/);
-    const states = await db.selectFrom('applications').select('state').where('season_id', '=', seasonId).execute();
-    expect(new Set(states.map((s) => s.state))).toEqual(new Set(['in_review']));
+    expect(new Set(await applicationStates(db, seasonId))).toEqual(new Set(['in_review']));
     const reviewers = new Set(
       (await db.selectFrom('review_assignments').select('member_id').where('run_id', '=', latest.id).execute()).map(
         (r) => r.member_id,
@@ -576,11 +559,7 @@ describe('the expert jury', () => {
     expect(mails.find((x) => x.to_address === 'org@ville.fr')!.text_body).toMatch(/\n- \S/);
     expect(mails.find((x) => x.to_address === 'org@ville.fr')!.text_body).toContain('/jury/evaluations');
     expect((await postForm(t.app, staff.cookie, url, `${url}/publier`, {})).statusCode).toBe(409);
-    const transitions = await db
-      .selectFrom('application_transitions')
-      .select('to_state')
-      .where('to_state', '=', 'in_review')
-      .execute();
+    const transitions = await transitionsInto(db, 'in_review');
     expect(transitions).toHaveLength(4);
 
     // After publication, a pair with a review is kept by every new run, and the review follows it.
@@ -664,27 +643,19 @@ describe('the expert jury', () => {
     const other = await seedOpenSeason(db, { slug: 'jury-autre', number: 8, form: DEFAULT_FORM });
     const now = new Date();
     async function application(season: string, state: 'draft' | 'eligible', title: string): Promise<string> {
-      const form = await db
-        .selectFrom('application_forms')
-        .select('id')
-        .where('season_id', '=', season)
-        .executeTakeFirstOrThrow();
-      const row = await db
-        .insertInto('applications')
-        .values({
-          season_id: season,
-          track_code: 'numerique',
-          form_id: form.id,
-          owner_id: owner.id,
-          applicant_kind: 'association',
-          title,
-          state,
-          draft_answers: '{}',
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const form = await currentForm(db, season);
+      const row = await insertApplication(db, {
+        season_id: season,
+        track_code: 'numerique',
+        form_id: form.id,
+        owner_id: owner.id,
+        applicant_kind: 'association',
+        title,
+        state,
+        draft_answers: '{}',
+        created_at: now,
+        updated_at: now,
+      });
       return row.id;
     }
     const outside = [
@@ -729,7 +700,7 @@ describe('inviting a whole jury', () => {
       const seasonId = (await seedOpenSeason(db, { slug: 'grand-jury', number: 8, form: DEFAULT_FORM })).id;
       const { inviteReviewer } = await import('./jury.js');
       const { systemActor } = await import('../../core/audit/audit.js');
-      const { MAX_PER_IP } = await import('../accounts/magic-link.js');
+      const { MAX_PER_IP } = await import('../../../test/support/factories/accounts.js');
       const n = MAX_PER_IP + 5;
       for (let i = 0; i < n; i++) {
         const profile = { expertise: '', topics: [], minLoad: 0, maxLoad: 5, siren: '' };

@@ -5,9 +5,7 @@ import type { DB } from '../../core/db/schema.js';
 import type { Locale } from '../../core/i18n/i18n.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
-import { requestMagicLink } from '../accounts/magic-link.js';
-import { grantRole } from '../accounts/roles.js';
-import { findOrCreateUserByEmail } from '../accounts/users.js';
+import { findOrCreateUserByEmail, grantRole, personColumn, requestMagicLink } from '../accounts/index.js';
 import { JURY_INVITATION_MAIL } from './mails.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -54,7 +52,6 @@ export function parseTopics(text: string): string[] {
 function memberQuery(db: Db) {
   return db
     .selectFrom('jury_members as j')
-    .innerJoin('users as u', 'u.id', 'j.user_id')
     .select([
       'j.id',
       'j.season_id',
@@ -66,10 +63,10 @@ function memberQuery(db: Db) {
       'j.siren',
       'j.invited_at',
       'j.removed_at',
-      'u.email',
-      'u.given_name',
-      'u.family_name',
-      'u.locale',
+      personColumn('j.user_id', 'email').as('email'),
+      personColumn('j.user_id', 'given_name').as('given_name'),
+      personColumn('j.user_id', 'family_name').as('family_name'),
+      personColumn('j.user_id', 'locale').as('locale'),
     ]);
 }
 
@@ -83,7 +80,7 @@ function toMember(r: MemberRow): JuryMember {
     email: addressOrPseudonym(r.email, r.user_id),
     name: [r.given_name, r.family_name].filter(Boolean).join(' ') || addressOrPseudonym(r.email, r.user_id),
     erased: r.email === null,
-    locale: r.locale,
+    locale: r.locale ?? 'fr',
     expertise: r.expertise,
     topics: r.topics,
     minLoad: r.min_load,
@@ -102,7 +99,7 @@ export async function listMembers(
 ): Promise<JuryMember[]> {
   let q = memberQuery(db).where('j.season_id', '=', seasonId);
   if (!options.includeRemoved) q = q.where('j.removed_at', 'is', null);
-  return (await q.orderBy('u.email').execute()).map(toMember);
+  return (await q.orderBy(personColumn('j.user_id', 'email')).execute()).map(toMember);
 }
 
 export async function loadMember(db: Db, seasonId: string, memberId: string): Promise<JuryMember | null> {

@@ -1,5 +1,6 @@
 import type { DataSubject, ErasureContext, ErasureCounts } from '../../core/module.js';
 import type { Services } from '../../core/services.js';
+import { seasonNameColumn } from '../seasons/index.js';
 import './tables.js';
 import './scoring/tables.js';
 
@@ -12,10 +13,9 @@ export async function juryDataOf(services: Services, person: DataSubject) {
   const { db } = services;
   const memberships = await db
     .selectFrom('jury_members as j')
-    .innerJoin('seasons as s', 's.id', 'j.season_id')
     .select([
       'j.id',
-      's.name as season',
+      seasonNameColumn('j.season_id').as('season'),
       'j.expertise',
       'j.topics',
       'j.min_load',

@@ -3,11 +3,11 @@ import { tracksOf } from '../../core/http/request-context.js';
 import type { Services } from '../../core/services.js';
 import {
   type ApplicationForReview,
+  applicationLabels,
   listApplicationsForReview,
   listApplicationsForReviewByIds,
-} from '../applications/for-review.js';
-import { applicationLabels } from '../applications/for-scoring.js';
-import { seasonSummaries } from '../seasons/season-lookups.js';
+} from '../applications/index.js';
+import { seasonSummaries } from '../seasons/index.js';
 import { REVIEWED_STATES } from './assignment.js';
 import { listConflicts } from './conflicts.js';
 import { type JuryMember, loadMember, memberOfUser } from './jury.js';

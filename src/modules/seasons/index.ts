@@ -7,8 +7,22 @@ import { seasonsPermissions } from './permissions.js';
 import { seasonRoutes } from './routes.js';
 import { STATUS_BOUNDARY_JOB, statusBoundaryJob } from './status-boundaries.js';
 
-/** The seasons' public surface for other modules. */
-export { loadSeasons, type SeasonRecord } from './queries.js';
+// The seasons' public surface: what other modules may call. Nothing else of this folder is imported from outside.
+export { type CriterionTemplate, DEFAULT_CRITERIA } from './criteria.js';
+export { listPublicSeasons, type PublicSeason } from './list-public-seasons.js';
+export { type CriterionRecord, loadSeasons, type SeasonRecord } from './queries.js';
+export { parseSeasonForSubmit, type SeasonForSubmit, seasonForSubmitColumn } from './season-for-submit.js';
+export {
+  findSeasonIdBySlug,
+  lockSeason,
+  seasonClosesAt,
+  seasonNameColumn,
+  seasonSummaries,
+  seasonSummariesById,
+  seasonTrackCodes,
+} from './season-lookups.js';
+export { closedFrom, seasonStatus } from './season-status.js';
+export { SUPPORT_LEVERS, type SupportLever } from './support-levers.js';
 
 export const seasonsModule: Module = {
   name: 'seasons',

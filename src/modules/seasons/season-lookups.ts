@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -57,4 +57,9 @@ export async function lockSeason(trx: Transaction<DB>, seasonId: string): Promis
     (await trx.selectFrom('seasons').select('id').where('id', '=', seasonId).forUpdate().executeTakeFirst()) !==
     undefined
   );
+}
+
+/** The (French) name of the season a row points to, as a fragment another module embeds in its own statement. */
+export function seasonNameColumn(seasonIdColumn: string): RawBuilder<string> {
+  return sql<string>`(select s.name from seasons s where s.id = ${sql.ref(seasonIdColumn)})`;
 }

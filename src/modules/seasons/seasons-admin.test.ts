@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userIdByEmail } from '../../../test/support/factories/accounts.js';
 import { formBody, formSession, postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
@@ -127,11 +128,7 @@ describe('creating a season', () => {
       .where('action', '=', 'season.created')
       .execute();
     expect(audit).toHaveLength(1);
-    const staffUser = await t.app.services.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'staff@example.fr')
-      .executeTakeFirstOrThrow();
+    const staffUser = { id: await userIdByEmail(t.app.services.db, 'staff@example.fr') };
     expect(audit[0].actor_id).toBe(staffUser.id);
     const page = await t.app.inject({ method: 'GET', url: '/saisons/saison-7' });
     expect(page.body).toContain('250\u202f000,50\u00a0€');

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { addressOrPseudonym } from '../../../core/auth/pseudonym.js';
 import type { DB } from '../../../core/db/schema.js';
-import { seasonSummariesById } from '../../seasons/season-lookups.js';
+import { personColumn } from '../../accounts/index.js';
+import { seasonSummariesById } from '../../seasons/index.js';
 import type { AnswerMap, AnswerValue, FormDefinition, Question } from '../form/model.js';
 import { parseJson, type StaffFilters, staffFilterCondition } from '../queries.js';
 
@@ -42,7 +43,6 @@ export async function exportApplications(
 ): Promise<{ rows: ExportRow[]; columns: ExportColumn[] }> {
   let query = db
     .selectFrom('applications')
-    .innerJoin('users', 'users.id', 'applications.owner_id')
     .leftJoin('application_versions as v', (join) =>
       join.onRef('v.application_id', '=', 'applications.id').onRef('v.version', '=', 'applications.current_version'),
     )
@@ -53,7 +53,7 @@ export async function exportApplications(
       'applications.applicant_kind',
       'applications.state',
       'applications.title',
-      'users.email as owner_email',
+      personColumn('applications.owner_id', 'email').as('owner_email'),
       'applications.owner_id',
       'applications.territory',
       'applications.created_at',

@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertNews, insertNewsAttachment } from '../../../../test/support/factories/content.js';
+import { insertSeason, insertTracks } from '../../../../test/support/factories/seasons.js';
 import { EICAR, type FakeClamd, startFakeClamd } from '../../../../test/support/fake-clamd.js';
 import { formSession } from '../../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
@@ -649,25 +651,18 @@ describe.each([
 
     // A published news item naming the file (image, body, a link row) does not make it public.
     const { db } = t.app.services;
-    const news = await db
-      .insertInto('news')
-      .values({
-        slug: `fuite-${id.slice(0, 8)}`,
-        title: 'Fuite',
-        body: `[pièce](${viaContent})`,
-        published_at: t.clock.now(),
-        categories: [],
-        tags: [],
-        image_url: viaContent,
-        image_alt: 'x',
-        status: 'published',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await db
-      .insertInto('news_attachments')
-      .values({ news_id: news.id, label: 'Pièce', url: viaContent, file_id: fileId })
-      .execute();
+    const news = await insertNews(db, {
+      slug: `fuite-${id.slice(0, 8)}`,
+      title: 'Fuite',
+      body: `[pièce](${viaContent})`,
+      published_at: t.clock.now(),
+      categories: [],
+      tags: [],
+      image_url: viaContent,
+      image_alt: 'x',
+      status: 'published',
+    });
+    await insertNewsAttachment(db, { news_id: news.id, label: 'Pièce', url: viaContent, file_id: fileId });
     for (const who of ['', staff]) {
       const res = await t.app.inject({ method: 'GET', url: viaContent, headers: { cookie: who } });
       expect(res.statusCode).toBe(404);
@@ -720,30 +715,30 @@ describe.each([
       const { db } = off.app.services;
       const applicant = await signedInAs(off.app, off.clock, null, 'porteur-off@example.fr');
       const staff = await signedInAs(off.app, off.clock, 'staff', 'staff-off@example.fr');
-      const season = await db
-        .insertInto('seasons')
-        .values({
-          slug: 'saison-off',
-          number: 10,
-          name: 'Saison',
-          name_en: 'Season',
-          opens_at: new Date('2020-01-01T00:00:00Z'),
-          closes_at: new Date('2100-01-01T00:00:00Z'),
-          summary: '',
-          summary_en: '',
-          eligible_kinds: ['association'],
-          support_months: 6,
-          grant_envelope_cents: 0,
-          laureates_sought: 1,
-          created_at: new Date(),
-          updated_at: new Date(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await db
-        .insertInto('season_tracks')
-        .values({ season_id: season.id, code: 'numerique', name: 'N', name_en: 'N', lead: 'DINUM', position: 0 })
-        .execute();
+      const season = await insertSeason(db, {
+        slug: 'saison-off',
+        number: 10,
+        name: 'Saison',
+        name_en: 'Season',
+        opens_at: new Date('2020-01-01T00:00:00Z'),
+        closes_at: new Date('2100-01-01T00:00:00Z'),
+        summary: '',
+        summary_en: '',
+        eligible_kinds: ['association'],
+        support_months: 6,
+        grant_envelope_cents: 0,
+        laureates_sought: 1,
+        created_at: new Date(),
+        updated_at: new Date(),
+      });
+      await insertTracks(db, {
+        season_id: season.id,
+        code: 'numerique',
+        name: 'N',
+        name_en: 'N',
+        lead: 'DINUM',
+        position: 0,
+      });
       await db
         .insertInto('application_forms')
         .values({ season_id: season.id, version: 1, definition: JSON.stringify(FORM), created_at: new Date() })

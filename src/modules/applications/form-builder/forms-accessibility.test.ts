@@ -9,6 +9,7 @@ import {
   startDemoApp,
   watchCsp,
 } from '../../../../test/browser/browser-support.js';
+import { latestSeason } from '../../../../test/support/factories/seasons.js';
 import { createSignedInUser } from '../../../../test/support/users.js';
 import { systemActor } from '../../../core/audit/audit.js';
 import { DEFAULT_FORM } from '../form/default-form.js';
@@ -31,12 +32,7 @@ describe.skipIf(!hasChromium)('accessibility of the form builder (axe-core in Ch
       'staff',
     );
     staff = await signedInContext(browser, running.baseUrl, person.cookie);
-    const season = await running.database.db
-      .selectFrom('seasons')
-      .select('id')
-      .orderBy('number', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const season = await latestSeason(running.database.db);
     const saved = await saveForm(running.app.services, systemActor, season.id, DEFAULT_FORM);
     expect(saved.ok).toBe(true);
     builderUrl = `${running.baseUrl}/admin/saisons/${season.id}/formulaire`;

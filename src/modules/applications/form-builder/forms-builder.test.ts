@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anyUserId } from '../../../../test/support/factories/accounts.js';
+import { insertSeason } from '../../../../test/support/factories/seasons.js';
 import { formSession } from '../../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { signedInAs } from '../../../../test/support/users.js';
@@ -18,26 +20,22 @@ let season2: string;
 
 async function createSeason(number: number): Promise<string> {
   const now = t.clock.now();
-  const row = await t.app.services.db
-    .insertInto('seasons')
-    .values({
-      slug: `saison-${number}`,
-      number,
-      name: `Saison ${number}`,
-      name_en: `Season ${number}`,
-      summary: '',
-      summary_en: '',
-      eligible_kinds: [],
-      support_months: 0,
-      grant_envelope_cents: 0,
-      laureates_sought: 0,
-      opens_at: new Date('2027-01-01T00:00:00Z'),
-      closes_at: new Date('2027-03-01T00:00:00Z'),
-      created_at: now,
-      updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await insertSeason(t.app.services.db, {
+    slug: `saison-${number}`,
+    number,
+    name: `Saison ${number}`,
+    name_en: `Season ${number}`,
+    summary: '',
+    summary_en: '',
+    eligible_kinds: [],
+    support_months: 0,
+    grant_envelope_cents: 0,
+    laureates_sought: 0,
+    opens_at: new Date('2027-01-01T00:00:00Z'),
+    closes_at: new Date('2027-03-01T00:00:00Z'),
+    created_at: now,
+    updated_at: now,
+  });
   return row.id;
 }
 
@@ -259,7 +257,7 @@ describe('staff form builder', () => {
 
   it('writes a new version once an application references the current one', async () => {
     const form = (await getCurrentForm(t.app.services.db, season1))!;
-    const owner = await t.app.services.db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow();
+    const owner = { id: await anyUserId(t.app.services.db) };
     const now = t.clock.now();
     await sql`insert into applications (season_id, track_code, form_id, owner_id, applicant_kind, created_at, updated_at)
               values (${season1}, 'numerique', ${form.id}, ${owner.id}, 'association', ${now}, ${now})`.execute(
@@ -303,7 +301,7 @@ describe('staff form builder', () => {
   it('gives concurrent saves of a used form consecutive versions', async () => {
     const current = (await getCurrentForm(t.app.services.db, season1))!;
     const before = current.version;
-    const owner = await t.app.services.db.selectFrom('users').select('id').limit(1).executeTakeFirstOrThrow();
+    const owner = { id: await anyUserId(t.app.services.db) };
     const now = t.clock.now();
     await sql`insert into applications (season_id, track_code, form_id, owner_id, applicant_kind, created_at, updated_at)
               values (${season1}, 'numerique', ${current.id}, ${owner.id}, 'association', ${now}, ${now})`.execute(

@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
 import { isUuid } from '../../../core/ids.js';
-import { seasonSummaries } from '../../seasons/season-lookups.js';
+import { seasonSummaries } from '../../seasons/index.js';
 import type { FormDefinition } from '../form/model.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

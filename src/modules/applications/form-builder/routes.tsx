@@ -10,7 +10,7 @@ import { type App, Query } from '../../../core/http/route-schemas.js';
 import { t } from '../../../core/i18n/i18n.js';
 import { isUuid } from '../../../core/ids.js';
 import type { Services } from '../../../core/services.js';
-import { loadSeasons } from '../../seasons/queries.js';
+import { loadSeasons } from '../../seasons/index.js';
 import { DEFAULT_FORM } from '../form/default-form.js';
 import { checkDefinition, type DefinitionProblem, parseDefinitionJson } from '../form/definition-check.js';
 import type { FormDefinition } from '../form/model.js';

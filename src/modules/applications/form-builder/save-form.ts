@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/audit/audit.js';
 import { auditedTransaction } from '../../../core/audit/audit.js';
 import type { Services } from '../../../core/services.js';
-import { lockSeason } from '../../seasons/season-lookups.js';
+import { lockSeason } from '../../seasons/index.js';
 import { checkDefinition, type DefinitionProblem } from '../form/definition-check.js';
 import type { FormDefinition } from '../form/model.js';
 import { getCurrentForm, isFormReferenced } from './queries.js';

@@ -5,6 +5,7 @@ import type { DB } from '../../../core/db/schema.js';
 import type { Locale } from '../../../core/i18n/i18n.js';
 import { queueMail } from '../../../core/mail/mailer.js';
 import type { Services } from '../../../core/services.js';
+import { type Person, peopleByIds, staffOfTrack } from '../../accounts/index.js';
 import type { ApplicationRecord } from '../queries.js';
 import { APPLICANT_MESSAGE_MAIL, STAFF_MESSAGE_MAIL } from './mails.js';
 
@@ -82,13 +83,20 @@ type Recipient = { email: string; locale: Locale };
 async function applicantRecipients(trx: Transaction<DB>, applicationId: string): Promise<Recipient[]> {
   const rows = await trx
     .selectFrom('application_members as am')
-    .leftJoin('users as u', 'u.id', 'am.user_id')
-    .select(['am.email', 'u.locale'])
+    .select(['am.email', 'am.user_id'])
     .where('am.application_id', '=', applicationId)
-    // An erased member keeps their place under a pseudonym, which is no address.
-    .where('u.erased_at', 'is', null)
     .execute();
-  return rows.map((r) => ({ email: r.email, locale: r.locale === 'en' ? 'en' : 'fr' }));
+  const people = await peopleByIds(
+    trx,
+    rows.flatMap((r) => (r.user_id ? [r.user_id] : [])),
+  );
+  return (
+    rows
+      .map((r) => ({ email: r.email, person: r.user_id ? people.get(r.user_id) : undefined }))
+      // An erased member keeps their place under a pseudonym, which is no address.
+      .filter(({ person }) => !person?.erased)
+      .map(({ email, person }) => ({ email, locale: person?.locale ?? 'fr' }))
+  );
 }
 
 /** The staff who wrote in this thread (except the author), else the staff of the application's track. */
@@ -98,30 +106,29 @@ async function staffRecipients(
   authorId: string,
 ): Promise<Recipient[]> {
   const applicationId = application.id;
-  const following = await trx
+  const authors = await trx
     .selectFrom('application_messages as m')
-    .innerJoin('users as u', 'u.id', 'm.author_id')
-    .select(['u.email', 'u.locale'])
+    .select('m.author_id')
     .distinct()
     .where('m.application_id', '=', applicationId)
     .where('m.from_staff', '=', true)
-    .where('u.id', '!=', authorId)
-    .where('u.email', 'is not', null)
-    .$narrowType<{ email: string }>()
+    .where('m.author_id', 'is not', null)
+    .where('m.author_id', '!=', authorId)
     .execute();
+  const following = [
+    ...(
+      await peopleByIds(
+        trx,
+        authors.flatMap((a) => (a.author_id ? [a.author_id] : [])),
+      )
+    ).values(),
+  ];
+  const withAddress = (people: Person[]) => people.filter((p) => p.id !== authorId && p.email !== null);
   const rows =
-    following.length > 0
-      ? following
-      : await trx
-          .selectFrom('user_roles as r')
-          .innerJoin('users as u', 'u.id', 'r.user_id')
-          .select(['u.email', 'u.locale'])
-          .distinct()
-          .where('r.role', '=', 'staff')
-          .where((eb) => eb.or([eb('r.track', '=', ''), eb('r.track', '=', application.trackCode)]))
-          .where('u.id', '!=', authorId)
-          .where('u.email', 'is not', null)
-          .$narrowType<{ email: string }>()
-          .execute();
-  return rows.map((r) => ({ email: r.email, locale: r.locale === 'en' ? 'en' : 'fr' }));
+    withAddress(following).length > 0
+      ? withAddress(following)
+      : withAddress(await staffOfTrack(trx, application.trackCode));
+  // Distinct addresses, as the single query gave before.
+  const byEmail = new Map(rows.map((p) => [p.email as string, p.locale]));
+  return [...byEmail].map(([email, locale]) => ({ email, locale }));
 }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
+import { personColumn } from '../../accounts/index.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -18,6 +19,15 @@ export interface StaffNote {
   at: Date;
 }
 
+/** The author's address and names, read in the same statement as the messages (accounts' fragments). */
+function authorColumns(authorId: string) {
+  return [
+    personColumn(authorId, 'email').as('email'),
+    personColumn(authorId, 'given_name').as('given_name'),
+    personColumn(authorId, 'family_name').as('family_name'),
+  ] as const;
+}
+
 function authorName(row: { email: string | null; given_name: string | null; family_name: string | null }): string {
   return [row.given_name, row.family_name].filter(Boolean).join(' ') || row.email || '';
 }
@@ -26,8 +36,7 @@ function authorName(row: { email: string | null; given_name: string | null; fami
 export async function listThread(db: Db, applicationId: string): Promise<ThreadMessage[]> {
   const rows = await db
     .selectFrom('application_messages as m')
-    .leftJoin('users as u', 'u.id', 'm.author_id')
-    .select(['m.id', 'm.from_staff', 'm.body', 'm.at', 'u.email', 'u.given_name', 'u.family_name'])
+    .select(['m.id', 'm.from_staff', 'm.body', 'm.at', ...authorColumns('m.author_id')])
     .where('m.application_id', '=', applicationId)
     .orderBy('m.at')
     .orderBy('m.id')
@@ -45,8 +54,7 @@ export async function listThread(db: Db, applicationId: string): Promise<ThreadM
 export async function listNotes(db: Db, applicationId: string): Promise<StaffNote[]> {
   const rows = await db
     .selectFrom('application_notes as n')
-    .leftJoin('users as u', 'u.id', 'n.author_id')
-    .select(['n.id', 'n.body', 'n.at', 'u.email', 'u.given_name', 'u.family_name'])
+    .select(['n.id', 'n.body', 'n.at', ...authorColumns('n.author_id')])
     .where('n.application_id', '=', applicationId)
     .orderBy('n.at')
     .orderBy('n.id')

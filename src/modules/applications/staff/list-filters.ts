@@ -3,7 +3,7 @@ import { tracksOf } from '../../../core/http/request-context.js';
 import { Query } from '../../../core/http/route-schemas.js';
 import { isUuid } from '../../../core/ids.js';
 import type { Services } from '../../../core/services.js';
-import { loadSeasons } from '../../seasons/queries.js';
+import { loadSeasons } from '../../seasons/index.js';
 import type { StaffFilters } from '../queries.js';
 import { LenientText, type RequestWithQuery } from '../schemas.js';
 import { isApplicationState } from '../states.js';

@@ -6,6 +6,7 @@ import { actorOf, tracksOf, viewContext } from '../../../core/http/request-conte
 import { type App, IdParams } from '../../../core/http/route-schemas.js';
 import { t } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
+import { personById } from '../../accounts/index.js';
 import { applicationForStaff } from '../access.js';
 import { changeState } from '../change-state.js';
 import { listExpertRequests } from '../experts/expert-opinions.js';
@@ -86,7 +87,7 @@ export async function staffRoutes(app: App, services: Services): Promise<void> {
     const answers = version?.answers ?? application.draftAnswers;
     // The register check is read as stored by the job run after submit: opening a page never waits on the register.
     const [owner, transitions, organisation, files, thread, notes, expertRequests] = await Promise.all([
-      services.db.selectFrom('users').select('email').where('id', '=', application.ownerId).executeTakeFirst(),
+      personById(services.db, application.ownerId),
       listTransitions(services.db, application.id),
       loadOrganisationCheck(services.db, application.id),
       listApplicationFiles(services.db, application.id),

@@ -9,6 +9,7 @@ import {
   startDemoApp,
   watchCsp,
 } from '../../../../test/browser/browser-support.js';
+import { deleteSessionsOf } from '../../../../test/support/factories/accounts.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
 import { demoSeasonWithForm } from '../demo-testing.js';
 
@@ -75,7 +76,7 @@ describe.skipIf(!hasChromium)('applying in a browser (autosave, accessibility)',
       expect(row.title).toBe('Jardins partagés du quartier');
 
       // The session ends while the person types: the script says so, and the text is kept.
-      await running.database.db.deleteFrom('sessions').where('user_id', '=', applicant.id).execute();
+      await deleteSessionsOf(running.database.db, applicant.id);
       await page.fill('#project_summary', 'Des potagers ouverts à toutes et tous');
       await page.waitForFunction(
         () => document.getElementById('autosave-status')?.getAttribute('role') === 'alert',

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countUsersWithEmailLike, updateUser, userIdByEmail } from '../../../../test/support/factories/accounts.js';
+import { insertSeason, insertTracks } from '../../../../test/support/factories/seasons.js';
 import { formBody, formSession } from '../../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { signedInAs } from '../../../../test/support/users.js';
@@ -30,12 +32,7 @@ let seasonId: string;
 
 async function userCookie(email: string): Promise<{ cookie: string; userId: string }> {
   const cookie = await signedInAs(t.app, t.clock, null, email);
-  const user = await t.app.services.db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', email)
-    .executeTakeFirstOrThrow();
-  return { cookie, userId: user.id };
+  return { cookie, userId: await userIdByEmail(t.app.services.db, email) };
 }
 
 /** GETs a page with a form, then posts the fields with its CSRF token (and the page's idempotency key unless given). */
@@ -72,48 +69,41 @@ beforeAll(async () => {
   t = await createTestApp();
   t.clock.set('2026-03-01T10:00:00Z');
   const { db } = t.app.services;
-  const season = await db
-    .insertInto('seasons')
-    .values({
-      slug: 'saison-3',
-      number: 3,
-      name: 'Saison 3',
-      name_en: 'Season 3',
-      opens_at: new Date('2026-02-01T00:00:00Z'),
-      closes_at: new Date(CLOSES_AT),
-      summary: '',
-      summary_en: '',
-      eligible_kinds: ['association', 'citizen'],
-      support_months: 6,
-      grant_envelope_cents: 0,
-      laureates_sought: 5,
-      created_at: new Date(),
-      updated_at: new Date(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const season = await insertSeason(db, {
+    slug: 'saison-3',
+    number: 3,
+    name: 'Saison 3',
+    name_en: 'Season 3',
+    opens_at: new Date('2026-02-01T00:00:00Z'),
+    closes_at: new Date(CLOSES_AT),
+    summary: '',
+    summary_en: '',
+    eligible_kinds: ['association', 'citizen'],
+    support_months: 6,
+    grant_envelope_cents: 0,
+    laureates_sought: 5,
+    created_at: new Date(),
+    updated_at: new Date(),
+  });
   seasonId = season.id;
-  await db
-    .insertInto('season_tracks')
-    .values([
-      {
-        season_id: seasonId,
-        code: 'numerique',
-        name: 'Communs numériques',
-        name_en: 'Digital commons',
-        lead: 'DINUM',
-        position: 0,
-      },
-      {
-        season_id: seasonId,
-        code: 'autres',
-        name: 'Autres communs',
-        name_en: 'Other commons',
-        lead: 'DITP',
-        position: 1,
-      },
-    ])
-    .execute();
+  await insertTracks(db, [
+    {
+      season_id: seasonId,
+      code: 'numerique',
+      name: 'Communs numériques',
+      name_en: 'Digital commons',
+      lead: 'DINUM',
+      position: 0,
+    },
+    {
+      season_id: seasonId,
+      code: 'autres',
+      name: 'Autres communs',
+      name_en: 'Other commons',
+      lead: 'DITP',
+      position: 1,
+    },
+  ]);
   await db
     .insertInto('application_forms')
     .values({ season_id: seasonId, version: 1, definition: JSON.stringify(FORM), created_at: new Date() })
@@ -254,7 +244,7 @@ describe('applying', () => {
 describe('in English', () => {
   it('acknowledges in English a submission by an English-speaking applicant', async () => {
     const { cookie, userId } = await userCookie('english@example.fr');
-    await t.app.services.db.updateTable('users').set({ locale: 'en' }).where('id', '=', userId).execute();
+    await updateUser(t.app.services.db, userId, { locale: 'en' });
     const id = await createDraft(cookie);
     const response = await postFrom(cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/soumettre`, {
       project_name: 'Open bike map',
@@ -740,12 +730,7 @@ describe('seeding for measurements', () => {
     expect(await seedApplicationsCommand.run(['saison-3', '0'], t.app.services)).toBe(2);
     expect(await seedApplicationsCommand.run(['inconnue', '10'], t.app.services)).toBe(1);
     expect(await seedApplicationsCommand.run(['saison-3', '120'], t.app.services)).toBe(0);
-    const n = await t.app.services.db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('email', 'like', 'seed-%')
-      .executeTakeFirstOrThrow();
-    expect(Number(n.n)).toBe(120);
+    expect(await countUsersWithEmailLike(t.app.services.db, 'seed-%')).toBe(120);
     const staff = await signedInAs(t.app, t.clock, 'staff', 'mesure@example.fr');
     const found = await t.app.inject({
       method: 'GET',

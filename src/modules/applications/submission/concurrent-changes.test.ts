@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { createSignedInUser } from '../../../../test/support/users.js';
 import type { CurrentUser } from '../../../core/auth/permissions.js';
-import { loadSeasons } from '../../seasons/queries.js';
+import { loadSeasons } from '../../seasons/index.js';
 import { attachFiles, MAX_FILES_PER_APPLICATION, type Submission } from '../files/application-files.js';
 import type { FormDefinition } from '../form/model.js';
 import { loadApplication } from '../queries.js';

@@ -1,7 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
-import { seasonClosesAt } from '../../seasons/season-lookups.js';
-import { closedFrom } from '../../seasons/season-status.js';
+import { closedFrom, seasonClosesAt } from '../../seasons/index.js';
 
 /**
  * The first instant at which the season's call is closed. A request counts by the time it

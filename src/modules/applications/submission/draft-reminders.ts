@@ -6,8 +6,8 @@ import { enqueueJob } from '../../../core/jobs/queue.js';
 import type { JobHandler } from '../../../core/jobs/worker.js';
 import { queueMail } from '../../../core/mail/mailer.js';
 import type { Services } from '../../../core/services.js';
-import { seasonClosesAt } from '../../seasons/season-lookups.js';
-import { closedFrom } from '../../seasons/season-status.js';
+import { personColumn } from '../../accounts/index.js';
+import { closedFrom, seasonClosesAt } from '../../seasons/index.js';
 import { REMINDER_MAIL } from '../mails.js';
 
 export const DRAFT_REMINDER_JOB = 'applications.draft-reminders';
@@ -55,13 +55,17 @@ export function draftRemindersJob(services: Services): JobHandler {
     }
     const drafts = await db
       .selectFrom('applications')
-      .innerJoin('users', 'users.id', 'applications.owner_id')
-      .select(['applications.id', 'applications.title', 'users.email', 'users.locale'])
+      .select([
+        'applications.id',
+        'applications.title',
+        personColumn('applications.owner_id', 'email').as('email'),
+        personColumn('applications.owner_id', 'locale').as('locale'),
+      ])
       .where('applications.season_id', '=', season.id)
       .where('applications.state', '=', 'draft')
       .where('applications.reminder_sent_at', 'is', null)
       // An erased owner's drafts were deleted with the account; never mail a pseudonym.
-      .where('users.email', 'is not', null)
+      .where(personColumn('applications.owner_id', 'email'), 'is not', null)
       .$narrowType<{ email: string }>()
       .execute();
     for (const draft of drafts) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateUserByEmail, userIdByEmail } from '../../../../test/support/factories/accounts.js';
 import { formBody, formSession } from '../../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { signedInAs } from '../../../../test/support/users.js';
@@ -76,9 +77,8 @@ describe('limits on what an account can make the platform mail', () => {
     expect(refused.body).toMatch(/value="autres"[^>]*selected|selected[^>]*value="autres"/);
     const { n } = await t.database.db
       .selectFrom('applications')
-      .innerJoin('users', 'users.id', 'applications.owner_id')
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('users.email', '=', 'prolifique@example.fr')
+      .where('applications.owner_id', '=', await userIdByEmail(t.database.db, 'prolifique@example.fr'))
       .executeTakeFirstOrThrow();
     expect(Number(n)).toBe(MAX_APPLICATIONS_PER_SEASON);
   });
@@ -115,12 +115,8 @@ describe('limits on what an account can make the platform mail', () => {
     expect(await invitationMails()).toBe(before + MAX_INVITATIONS_PER_DAY);
     // A day later (a new session: sessions last 12 hours at most), the same invitation goes out.
     t.clock.advance(24 * 3600_000 + 1000);
-    const user = await t.database.db
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', 'inviteur@example.fr')
-      .executeTakeFirstOrThrow();
-    const later = `acc_session=${(await createSession(t.database.db, t.clock, user.id)).token}`;
+    const userId = await userIdByEmail(t.database.db, 'inviteur@example.fr');
+    const later = `acc_session=${(await createSession(t.database.db, t.clock, userId)).token}`;
     expect((await invite(later, id, 'cible-de-trop@example.fr')).statusCode).toBe(303);
     t.clock.set('2026-03-01T10:00:00Z');
   });
@@ -128,11 +124,10 @@ describe('limits on what an account can make the platform mail', () => {
   it('sends in an invitation only platform text and the inviter’s verified address, never text the inviter typed', async () => {
     const cookie = await signedInAs(t.app, t.clock, null, 'auteur@example.fr');
     // What a spammer would type: a name and a title carrying an advert and a link.
-    await t.database.db
-      .updateTable('users')
-      .set({ given_name: 'PROMO -90% sur', family_name: 'https://spam.example/achat' })
-      .where('email', '=', 'auteur@example.fr')
-      .execute();
+    await updateUserByEmail(t.database.db, 'auteur@example.fr', {
+      given_name: 'PROMO -90% sur',
+      family_name: 'https://spam.example/achat',
+    });
     const id = await draftOf(cookie);
     await t.database.db
       .updateTable('applications')

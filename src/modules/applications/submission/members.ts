@@ -6,6 +6,7 @@ import type { DB } from '../../../core/db/schema.js';
 import { formatDateTime, type Message } from '../../../core/i18n/i18n.js';
 import { queueMail } from '../../../core/mail/mailer.js';
 import type { Services } from '../../../core/services.js';
+import { personByEmail } from '../../accounts/index.js';
 import { loadSeasons } from '../../seasons/index.js';
 import { INVITED_MAIL } from '../mails.js';
 import { applicationMessages as m } from '../messages.js';
@@ -53,7 +54,7 @@ export async function inviteMember(
       .returning('email')
       .executeTakeFirst();
     if (!inserted) return { ok: false, message: m.alreadyMember };
-    const invitee = await trx.selectFrom('users').select('locale').where('email', '=', address).executeTakeFirst();
+    const invitee = await personByEmail(trx, address);
     const locale = invitee?.locale === 'en' ? 'en' : 'fr';
     const seasonName = season ? (locale === 'en' && season.nameEn ? season.nameEn : season.name) : '';
     await queueMail(

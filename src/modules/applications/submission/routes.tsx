@@ -7,9 +7,8 @@ import { type App, IdParams } from '../../../core/http/route-schemas.js';
 import { formatDateTime, t } from '../../../core/i18n/i18n.js';
 import { isUuid } from '../../../core/ids.js';
 import type { Services } from '../../../core/services.js';
-import { loadSeasons } from '../../seasons/queries.js';
-import { seasonSummaries } from '../../seasons/season-lookups.js';
-import { seasonStatus } from '../../seasons/season-status.js';
+import { personById, personName } from '../../accounts/index.js';
+import { loadSeasons, seasonStatus, seasonSummaries } from '../../seasons/index.js';
 import { applicationForApplicant } from '../access.js';
 import { attachFiles, FIELDS_ONLY, readSubmission, uploadRules } from '../files/application-files.js';
 import type { AnswerMap } from '../form/model.js';
@@ -339,14 +338,10 @@ async function registerApplicantRoutes(app: App, services: Services): Promise<vo
       const version = await loadVersion(services.db, application.id, application.currentVersion);
       if (!version) return notFound(request, reply);
       const [submitter, season] = await Promise.all([
-        services.db
-          .selectFrom('users')
-          .select(['email', 'given_name', 'family_name'])
-          .where('id', '=', version.submittedBy)
-          .executeTakeFirst(),
+        personById(services.db, version.submittedBy),
         seasonSummaries(services.db, [application.seasonId]).then(([s]) => s),
       ]);
-      const name = [submitter?.given_name, submitter?.family_name].filter(Boolean).join(' ');
+      const name = submitter ? personName(submitter) : '';
       const pdf = await renderReceiptPdf({
         locale: request.locale,
         applicationId: application.id,

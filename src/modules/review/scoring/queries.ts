@@ -2,10 +2,10 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
 import {
   type ApplicationForReview,
+  applicationsOutOfTheRunning,
   listApplicationsForReview,
   listApplicationsForReviewByIds,
-} from '../../applications/for-review.js';
-import { applicationsOutOfTheRunning } from '../../applications/for-scoring.js';
+} from '../../applications/index.js';
 import { detectConflicts } from '../conflicts.js';
 import { type JuryMember, membershipsOfUser } from '../jury.js';
 import { type PhaseRules, phaseRules, REVIEWED_STATES, type ReviewPhase } from '../phases.js';

@@ -7,7 +7,7 @@ import type { JobHandler } from '../../../core/jobs/worker.js';
 import { queueMail } from '../../../core/mail/mailer.js';
 import { mailHtml, registerMailTemplate } from '../../../core/mail/templates.js';
 import type { Services } from '../../../core/services.js';
-import { seasonSummaries } from '../../seasons/season-lookups.js';
+import { seasonSummaries } from '../../seasons/index.js';
 import { listMembers } from '../jury.js';
 import { inTheRunning, listSeasonReviewWork, loadGoverningPhase, reviewState } from './queries.js';
 import './tables.js';

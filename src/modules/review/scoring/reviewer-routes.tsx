@@ -5,8 +5,8 @@ import { actorOf, viewContext } from '../../../core/http/request-context.js';
 import { type App, IdParams } from '../../../core/http/route-schemas.js';
 import { t } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
-import { applicationLabels, loadApplicationForScoring } from '../../applications/for-scoring.js';
-import { seasonSummariesById } from '../../seasons/season-lookups.js';
+import { applicationLabels, loadApplicationForScoring } from '../../applications/index.js';
+import { seasonSummariesById } from '../../seasons/index.js';
 import { loadAssignmentFor, loadReviewTargetFor } from '../policy.js';
 import { scoringMessages as m } from './messages.js';
 import {

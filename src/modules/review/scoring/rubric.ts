@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type Actor, auditedTransaction } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
 import type { Services } from '../../../core/services.js';
-import { type CriterionRecord, loadSeasons } from '../../seasons/queries.js';
+import { type CriterionRecord, loadSeasons } from '../../seasons/index.js';
 import { defaultLevelText, type LevelText, RUBRIC_LEVELS } from './rubric-defaults.js';
 import './tables.js';
 

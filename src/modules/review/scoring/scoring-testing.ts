@@ -1,11 +1,16 @@
 import type { Kysely } from 'kysely';
+import {
+  type ApplicationState,
+  currentForm,
+  DEFAULT_FORM,
+  insertApplication,
+  insertVersion,
+  seedOpenSeason,
+} from '../../../../test/support/factories/applications.js';
+import { DEFAULT_CRITERIA, insertCriteria, updateSeason } from '../../../../test/support/factories/seasons.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
 import type { Clock } from '../../../core/clock.js';
 import type { DB } from '../../../core/db/schema.js';
-import { DEFAULT_FORM } from '../../applications/form/default-form.js';
-import type { ApplicationState } from '../../applications/states.js';
-import { seedOpenSeason } from '../../applications/testing.js';
-import { DEFAULT_CRITERIA } from '../../seasons/criteria.js';
 import './tables.js';
 
 /**
@@ -58,52 +63,38 @@ export async function seedScoringFixture(
   const now = clock.now();
   const season = await seedOpenSeason(db, { slug: options.slug, number: options.number, form: DEFAULT_FORM });
   if (options.laureatesSought !== undefined)
-    await db
-      .updateTable('seasons')
-      .set({ laureates_sought: options.laureatesSought })
-      .where('id', '=', season.id)
-      .execute();
-  await db
-    .insertInto('season_criteria')
-    .values(
-      DEFAULT_CRITERIA.map((c, position) => ({
-        season_id: season.id,
-        code: c.code,
-        label: c.label,
-        label_en: c.labelEn,
-        description: c.description,
-        description_en: c.descriptionEn,
-        weight: c.weight,
-        position,
-      })),
-    )
-    .execute();
-  const form = await db
-    .selectFrom('application_forms')
-    .select('id')
-    .where('season_id', '=', season.id)
-    .executeTakeFirstOrThrow();
+    await updateSeason(db, season.id, { laureates_sought: options.laureatesSought });
+  await insertCriteria(
+    db,
+    DEFAULT_CRITERIA.map((c, position) => ({
+      season_id: season.id,
+      code: c.code,
+      label: c.label,
+      label_en: c.labelEn,
+      description: c.description,
+      description_en: c.descriptionEn,
+      weight: c.weight,
+      position,
+    })),
+  );
+  const form = await currentForm(db, season.id);
   const applications: string[] = [];
   for (const [i, title] of options.titles.entries()) {
     const owner = await createSignedInUser(db, clock, [], `porteur${i}`);
-    const row = await db
-      .insertInto('applications')
-      .values({
-        season_id: season.id,
-        track_code: options.tracks?.[i] ?? 'numerique',
-        form_id: form.id,
-        owner_id: owner.id,
-        applicant_kind: 'association',
-        title,
-        state: options.states?.[i] ?? 'in_review',
-        draft_answers: '{}',
-        submitted_at: now,
-        current_version: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertApplication(db, {
+      season_id: season.id,
+      track_code: options.tracks?.[i] ?? 'numerique',
+      form_id: form.id,
+      owner_id: owner.id,
+      applicant_kind: 'association',
+      title,
+      state: options.states?.[i] ?? 'in_review',
+      draft_answers: '{}',
+      submitted_at: now,
+      current_version: 1,
+      created_at: now,
+      updated_at: now,
+    });
     const answers = {
       project_name: title,
       project_summary: `Résumé du projet ${title}.`,
@@ -117,18 +108,15 @@ export async function seedScoringFixture(
       needs_stage: 'deploy',
       ...options.answers?.[i],
     };
-    await db
-      .insertInto('application_versions')
-      .values({
-        application_id: row.id,
-        version: 1,
-        form_id: form.id,
-        answers: JSON.stringify(answers),
-        answers_sha256: 'x',
-        submitted_at: now,
-        submitted_by: owner.id,
-      })
-      .execute();
+    await insertVersion(db, {
+      application_id: row.id,
+      version: 1,
+      form_id: form.id,
+      answers: JSON.stringify(answers),
+      answers_sha256: 'x',
+      submitted_at: now,
+      submitted_by: owner.id,
+    });
     applications.push(row.id);
   }
   const reviewers: SignedInUser[] = [];

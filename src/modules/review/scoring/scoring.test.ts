@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownerOf, withdrawApplication } from '../../../../test/support/factories/applications.js';
 import { formBody, formSession, postForm } from '../../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
 import { JobWorker } from '../../../core/jobs/worker.js';
-import { withdrawApplication } from '../../applications/submission/withdraw-application.js';
 import { REVIEW_REMINDER_JOB, reviewRemindersJob } from './reminders.js';
 import { addConflict, completeReview, type ScoringFixture, seedScoringFixture } from './scoring-testing.js';
 
@@ -520,11 +520,7 @@ describe('jury scoring', () => {
       expect((await get(late.cookie, `/jury/evaluations/${assignment(2, 0)}`)).statusCode).toBe(200);
       const before = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement.csv`);
 
-      const owner = await db
-        .selectFrom('applications')
-        .select('owner_id')
-        .where('id', '=', withdrawn)
-        .executeTakeFirstOrThrow();
+      const owner = { owner_id: await ownerOf(db, withdrawn) };
       const result = await withdrawApplication(
         t.app.services,
         { id: owner.owner_id, label: 'test' },

@@ -4,8 +4,7 @@ import { type Ranking, rankApplications } from '../../../algorithms/ranking/rank
 import { type Actor, auditedTransaction } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
 import type { Services } from '../../../core/services.js';
-import { applicationLabels } from '../../applications/for-scoring.js';
-import { isInTheRunning } from '../../applications/states.js';
+import { applicationLabels, isInTheRunning } from '../../applications/index.js';
 import { listMembers } from '../jury.js';
 import { listSeasonReviewWork } from './queries.js';
 import { loadRubric, type SeasonRubric } from './rubric.js';

@@ -6,10 +6,8 @@ import { actorOf, tracksOf, viewContext } from '../../../core/http/request-conte
 import type { App } from '../../../core/http/route-schemas.js';
 import { t } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
-import { csvCell } from '../../applications/export/export-applications.js';
-import { applicationLabels } from '../../applications/for-scoring.js';
-import { isInTheRunning } from '../../applications/states.js';
-import { seasonSummaries } from '../../seasons/season-lookups.js';
+import { applicationLabels, csvCell, isInTheRunning } from '../../applications/index.js';
+import { seasonSummaries } from '../../seasons/index.js';
 import { listMembers } from '../jury.js';
 import { scoringMessages as m } from './messages.js';
 import { listSeasonReviewWork, loadGoverningPhase, reviewState } from './queries.js';

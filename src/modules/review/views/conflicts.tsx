@@ -1,7 +1,7 @@
 import { type Locale, t } from '../../../core/i18n/i18n.js';
 import { CsrfField, DataTable, ErrorSummary, Select, TextArea } from '../../../core/ui/components.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
-import type { ApplicationForReview } from '../../applications/for-review.js';
+import type { ApplicationForReview } from '../../applications/index.js';
 import type { ConflictRow, ConflictSource } from '../conflicts.js';
 import type { JuryMember } from '../jury.js';
 import { juryMessages as m } from '../messages.js';

@@ -3,7 +3,7 @@ import { formatDateTime, t } from '../../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, Select, TextArea } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
-import type { SeasonRecord } from '../../../seasons/queries.js';
+import type { SeasonRecord } from '../../../seasons/index.js';
 import type { ExpertRequestRecord } from '../../experts/expert-opinions.js';
 import { ExpertOpinionsSection } from '../../experts/views/expert-pages.js';
 import { exportZipMessages } from '../../export/messages.js';

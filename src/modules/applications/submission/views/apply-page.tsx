@@ -3,7 +3,7 @@ import { t } from '../../../../core/i18n/i18n.js';
 import { Alert, CsrfField, ErrorSummary, Select } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
-import type { SeasonRecord } from '../../../seasons/queries.js';
+import type { SeasonRecord } from '../../../seasons/index.js';
 import { applicationMessages as m } from '../../messages.js';
 import { outlineMessages as om } from '../../outline/messages.js';
 import { kindLabel, pick } from '../../views/text.js';

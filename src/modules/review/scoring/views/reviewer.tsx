@@ -12,8 +12,7 @@ import {
 } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
-import type { ApplicationForScoring } from '../../../applications/for-scoring.js';
-import { FormFields } from '../../../applications/form/render.js';
+import { type ApplicationForScoring, FormFields } from '../../../applications/index.js';
 import type { PhaseRules } from '../../phases.js';
 import { scoringMessages as m } from '../messages.js';
 import { OPINIONS, type PhaseRecord, type ReviewRecord, type ReviewState, reviewState } from '../queries.js';
