@@ -6,6 +6,7 @@ import { parisEndOfDay } from '../seasons/paris-time.js';
 import type { ExpertOpinion } from './expert-tables.js';
 import type { FormDefinition, Question } from './form/model.js';
 import './expert-tables.js';
+import { kindSpec } from './form/kinds.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -154,7 +155,7 @@ export async function loadExpertRequestByToken(
 export function formForExpert(definition: FormDefinition): FormDefinition {
   const keep = (questions: Question[]): Question[] =>
     questions
-      .filter((q) => q.kind !== 'email' && q.kind !== 'file')
+      .filter((q) => kindSpec(q.kind)?.shownToExperts ?? false)
       .map((q) => (q.children ? { ...q, children: keep(q.children) } : q));
   return { sections: definition.sections.map((section) => ({ ...section, questions: keep(section.questions) })) };
 }
