@@ -1,5 +1,5 @@
 /**
- * Start-up benchmark (issue 12, decision 0012): wall time, median of RUNS whole processes, of
+ * Start-up benchmark (issue 12, decision 0013): wall time, median of RUNS whole processes, of
  *   - `npx accelerateur --help` (goal ≤ 0.5 s), beside `node bin/accelerateur.js --help`, `node -e 0` and
  *     `npx -c true` (npx's own start, which no code of ours can shorten);
  *   - a restart of the compiled server (`npm start`'s command) to `/healthz` answering, on a data folder

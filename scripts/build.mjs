@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Compiles src/ to dist/, file for file (decision 0012): esbuild strips the types and turns JSX into
+ * Compiles src/ to dist/, file for file (decision 0013): esbuild strips the types and turns JSX into
  * @kitajs/html calls; the layout stays the same, so migrations found by folder, the worker loaded by path
  * and public/ found from the code's own place work unchanged. Type-checking stays with `tsc --noEmit`.
  *

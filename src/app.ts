@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { coversEveryTrack, hasPermission, PERMISSIONS } from './core/auth/permissions.js';
+import { coversEveryTrack, hasPermission, isPermission, registerPermissions } from './core/auth/permissions.js';
 import { loadSessionUser, SESSION_COOKIE } from './core/auth/sessions.js';
 import { PageCache } from './core/cache/page-cache.js';
 import type { Clock } from './core/clock.js';
@@ -21,6 +21,7 @@ import { sendErrorPage } from './core/http/error-pages.js';
 import { HttpError, httpMessages as hm } from './core/http/errors.js';
 import { BAD_CHARACTERS, refuseBadCharacters, registerInputRules } from './core/http/input-rules.js';
 import { withRedaction } from './core/http/log-redaction.js';
+import { statusForValidation } from './core/http/route-schemas.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import './core/http/request-context.js';
 import { registerAuditAnchorRoutes } from './core/audit/anchor-routes.js';
@@ -30,22 +31,33 @@ import { isLocale } from './core/i18n/i18n.js';
 import { JobWorker } from './core/jobs/worker.js';
 import { SEND_MAIL_JOB, sendMailJob } from './core/mail/mailer.js';
 import { registerMetrics } from './core/metrics/metrics.js';
+import type { Module } from './core/module.js';
 import type { Services } from './core/services.js';
-import { modules } from './modules/index.js';
+import { assembleSite, coreManifest } from './core/site.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
+
+type FastifyRouteError = Error & {
+  statusCode?: number;
+  code?: string;
+  validation?: unknown;
+  validationContext?: string;
+};
 
 export interface AppOptions {
   config: Config;
   database: Database;
   clock: Clock;
   logger?: FastifyServerOptions['logger'];
+  /** The domain modules (src/modules/index.ts): the app names none itself. */
+  modules: readonly Module[];
 }
 
 /** Builds the whole platform: core plugins, then every module. Starts nothing by itself. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { config, database, clock } = options;
+  const { config, database, clock, modules } = options;
+  for (const module of [coreManifest, ...modules]) registerPermissions(module.permissions ?? {}, module.name);
   const app = Fastify({
     logger: withRedaction(options.logger ?? { level: config.logLevel }),
     trustProxy: config.trustProxy,
@@ -69,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     jobHandlers: new Map(),
     routes: [],
     personalData: [],
+    modules,
+    site: assembleSite(modules),
     worker: undefined as unknown as JobWorker,
   };
   services.worker = new JobWorker({ db: services.db, clock, handlers: services.jobHandlers, log: app.log });
@@ -110,6 +124,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swagger, {
     openapi: { info: { title: 'Accélérateur API', version: '0.1.0' } },
+    // The document is the public API's reference: machine-readable routes (JSON, CSV, feeds, files) say so
+    // with `config.openapi`; HTML pages and staff routes stay out of it.
+    transform: ({ schema, url, route }) => ({
+      schema: { ...schema, hide: schema?.hide ?? route.config?.openapi !== true },
+      url,
+    }),
   });
   await app.register(fastifyStatic, {
     root: join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist'),
@@ -130,7 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return;
     }
     const permission = (route.config as { permission?: string } | undefined)?.permission;
-    if (!permission || !(permission in PERMISSIONS)) {
+    if (!isPermission(permission)) {
       throw new Error(`Route ${route.method} ${route.url} names no known permission (config.permission)`);
     }
     const allTracks = (route.config as { allTracks?: boolean }).allTracks === true;
@@ -168,8 +188,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.csrfProtection(request, reply, done);
   });
 
-  app.setErrorHandler((error: Error & { statusCode?: number; code?: string; validation?: unknown }, request, reply) => {
+  app.setErrorHandler((error: FastifyRouteError, request, reply) => {
     const status = error.statusCode ?? 500;
+    // A route's TypeBox schema refused the request before its handler ran: a malformed id in the path is a
+    // page that does not exist; a malformed query string or JSON body is a bad request, said as such.
+    if (error.validation && statusForValidation(error.validationContext) === 404)
+      return sendErrorPage(request, reply, 404, hm.notFoundTitle, hm.notFoundText);
     if (error instanceof HttpError && error.code === BAD_CHARACTERS)
       return refuseBadCharacters(request, reply, error.message);
     if (error instanceof HttpError)

@@ -5,7 +5,7 @@ import type { Command } from './core/module.js';
 import type { Services } from './core/services.js';
 
 // Only type imports above: everything else loads when a command needs it, so `--help` and the standalone
-// commands (sortition, assign) do not load every module and open no database (decision 0012).
+// commands (sortition, assign) do not load every module and open no database (decision 0013).
 
 /** What the compiled CLI knows of a command without loading it; written at build time (scripts/build.mjs). */
 interface IndexedCommand {
@@ -84,15 +84,16 @@ async function loadCommand(entry: IndexedCommand): Promise<Command | undefined> 
 }
 
 async function runWithServices(name: string, command: Command, args: string[]): Promise<number> {
-  const [{ buildApp }, { openAndMigrate }, { systemClock }, { readConfig }] = await Promise.all([
+  const [{ buildApp }, { openAndMigrate }, { systemClock }, { readConfig }, { modules }] = await Promise.all([
     import('./app.js'),
     import('./core/boot.js'),
     import('./core/clock.js'),
     import('./core/config.js'),
+    import('./modules/index.js'),
   ]);
   const config = { ...readConfig(), loadDemo: false, runJobs: false, logLevel: process.env.LOG_LEVEL ?? 'warn' };
-  const database = await openAndMigrate(config, `cli ${name}`);
-  const app = await buildApp({ config, database, clock: systemClock });
+  const database = await openAndMigrate(config, modules, `cli ${name}`);
+  const app = await buildApp({ config, database, clock: systemClock, modules });
   try {
     return await command.run(args, app.services);
   } finally {

@@ -1,9 +1,10 @@
 import { boot } from './core/boot.js';
 import { readConfig } from './core/config.js';
 import { DataDirBusyError } from './core/db/data-dir-lock.js';
+import { modules } from './modules/index.js';
 
 const config = readConfig();
-const started = await boot(config).catch((error: unknown) => {
+const started = await boot(config, modules).catch((error: unknown) => {
   // Another process holds the embedded database: say what to do, without a stack trace.
   if (error instanceof DataDirBusyError) {
     process.stderr.write(`${error.message}\n`);

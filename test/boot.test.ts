@@ -6,6 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { boot } from '../src/core/boot.js';
 import { readConfig } from '../src/core/config.js';
+import { modules } from '../src/modules/index.js';
 import { childEnv } from './support/processes.js';
 
 // What `npm start` does, on the embedded database in a data folder: first start migrates and loads the
@@ -35,13 +36,13 @@ describe('start-up on the embedded database', () => {
       databaseUrl: undefined,
       runJobs: false,
     };
-    const first = await boot(config);
+    const first = await boot(config, modules);
     const health = await first.app.inject('/healthz');
     expect(health.json()).toEqual({ status: 'ok', database: 'pglite' });
     const before = await rowCounts(first.database.db);
     await first.app.close();
 
-    const second = await boot(config);
+    const second = await boot(config, modules);
     const after = await rowCounts(second.database.db);
     await second.app.close();
     expect(after).toEqual(before);

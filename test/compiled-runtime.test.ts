@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { isStale } from '../scripts/build.mjs';
 import { childEnv, repoRoot } from './support/processes.js';
 
-// `npm start` and `npx accelerateur` run dist/, compiled from src/ (decision 0012). The server's start is
+// `npm start` and `npx accelerateur` run dist/, compiled from src/ (decision 0013). The server's start is
 // exercised by every test that calls startAppProcess; here, what only the compiled CLI does.
 const scratch = mkdtempSync(join(tmpdir(), 'acc-compiled-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

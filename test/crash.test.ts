@@ -11,11 +11,12 @@ import { readConfig } from '../src/core/config.js';
 import { type Database, openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { bytesPath } from '../src/core/files/file-directory.js';
-import { answersSha256 } from '../src/modules/applications/answers.js';
-import { createApplication } from '../src/modules/applications/create-application.js';
 import type { AnswerMap } from '../src/modules/applications/form/model.js';
+import { saveForm } from '../src/modules/applications/form-builder/save-form.js';
 import { SUBMITTED_MAIL } from '../src/modules/applications/mails.js';
-import { saveForm } from '../src/modules/applications/save-form.js';
+import { answersSha256 } from '../src/modules/applications/submission/answers.js';
+import { createApplication } from '../src/modules/applications/submission/create-application.js';
+import { modules } from '../src/modules/index.js';
 import { createSeason } from '../src/modules/seasons/create-season.js';
 import { loadSeasons } from '../src/modules/seasons/queries.js';
 import { multipartBody } from './support/forms.js';
@@ -109,6 +110,7 @@ async function seedDrafts(
     database,
     clock: systemClock,
     logger: false,
+    modules,
   });
   await probe.ready();
   try {
@@ -274,7 +276,7 @@ describe.skipIf(!serverUrl).each([
   beforeAll(async () => {
     scratch = await createScratchDatabase(serverUrl!, 'acc_crash');
     database = await openDatabase({ databaseUrl: scratch.url, poolSize: 3 });
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, modules);
     const people = await seedDrafts(database, scratch.url, withFile);
     processes.push(await startAppProcess(env(scratch.url, filesDir)));
     applicants = await prepare(processes[0].baseUrl, people, withFile);

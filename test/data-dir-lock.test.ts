@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DataDirBusyError, lockDataDir } from '../src/core/db/data-dir-lock.js';
 import { openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
+import { modules } from '../src/modules/index.js';
 import { childEnv, repoRoot, startAppProcess } from './support/processes.js';
 
 // The embedded database is one process's image of its folder: a second process on the same folder used to
@@ -32,7 +33,7 @@ function cli(dataDir: string, ...args: string[]) {
 async function rolesOf(dataDir: string, email: string): Promise<string[]> {
   const database = await openDatabase({ dataDir, role: 'test' });
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, modules);
     const { rows } = await sql<{ role: string }>`
       select r.role from user_roles r join users u on u.id = r.user_id where u.email = ${email} order by r.role`.execute(
       database.db,

@@ -9,6 +9,7 @@ import { type Database, openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { queueMail } from '../src/core/mail/mailer.js';
 import { mailHtml, registerMailTemplate } from '../src/core/mail/templates.js';
+import { modules } from '../src/modules/index.js';
 import { createScratchDatabase, findPostgresServer } from './support/postgres.js';
 import { type AppProcess, startAppProcess } from './support/processes.js';
 import { hasParams } from './support/routes.js';
@@ -40,7 +41,7 @@ describe.skipIf(!serverUrl)('two app processes on one PostgreSQL', () => {
   beforeAll(async () => {
     scratch = await createScratchDatabase(serverUrl!, 'acc_multi');
     database = await openDatabase({ databaseUrl: scratch.url, poolSize: 3 });
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, modules);
 
     smtp = new SMTPServer({
       authOptional: true,
@@ -99,6 +100,7 @@ describe.skipIf(!serverUrl)('two app processes on one PostgreSQL', () => {
       database,
       clock: systemClock,
       logger: false,
+      modules,
     });
     await probe.ready();
     const candidates = probe.services.routes

@@ -1,38 +1,42 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
-import { modules } from '../modules/index.js';
 import { scheduleAuditHeadPublication } from './audit/anchors.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { scheduleFileSweep } from './files/file-directory.js';
+import type { Module } from './module.js';
 import type { Services } from './services.js';
 
-/** Opens the configured database and brings its schema up to date. */
-export async function openAndMigrate(config: Config, role = 'server'): Promise<Database> {
+/** Opens the configured database and brings its schema (core's and the modules') up to date. */
+export async function openAndMigrate(config: Config, modules: readonly Module[], role = 'server'): Promise<Database> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     preparedStatements: config.preparedStatements,
     role,
   });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, modules);
   return database;
 }
 
 /** Loads every module's demo content; each module skips what already exists. */
 export async function loadDemo(services: Services): Promise<void> {
-  for (const module of modules) await module.loadDemo?.(services);
+  for (const module of services.modules) await module.loadDemo?.(services);
 }
 
-/** Everything `npm start` does before listening; `notices` are the modules' lines to print once it listens. */
+/**
+ * Everything `npm start` does before listening, with the modules it is given (src/modules/index.ts);
+ * `notices` are the modules' lines to print once it listens.
+ */
 export async function boot(
   config: Config,
+  modules: readonly Module[],
   clock: Clock = systemClock,
 ): Promise<{ app: FastifyInstance; database: Database; notices: string[] }> {
-  const database = await openAndMigrate(config);
-  const app = await buildApp({ config, database, clock });
+  const database = await openAndMigrate(config, modules);
+  const app = await buildApp({ config, database, clock, modules });
   if (config.loadDemo) await loadDemo(app.services);
   const notices: string[] = [];
   for (const module of modules) notices.push(...((await module.onStart?.(app.services)) ?? []));

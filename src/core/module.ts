@@ -1,7 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import type { Transaction } from 'kysely';
 import type { Actor, AuditRecorder } from './audit/audit.js';
+import type { CurrentUser, Permission, Role } from './auth/permissions.js';
 import type { DB } from './db/schema.js';
+import type { App } from './http/route-schemas.js';
+import type { Message } from './i18n/i18n.js';
 import type { JobHandler } from './jobs/worker.js';
 import type { Services } from './services.js';
 
@@ -57,13 +59,88 @@ export interface Command {
 }
 
 /**
- * What every domain module exports from its index.ts. Modules are listed in src/modules/index.ts;
- * app.ts and cli.ts never name a module directly.
+ * Entries a module adds to the pages every module shares (menu, header, site map, dashboard) are sorted by
+ * `order` across modules, so a module places its links among the others' without naming them. The
+ * numbers in use are tens (10, 20…): a newcomer takes a free one in between.
+ */
+interface Ordered {
+  order: number;
+}
+
+/** A link of the main menu of public pages (core/ui/layout.tsx). */
+export interface NavEntry extends Ordered {
+  href: string;
+  label: Message;
+}
+
+/** A button of the header for signed-in people: the door to a role's area, shown to who holds `permission`. */
+export interface HeaderLink extends Ordered {
+  href: string;
+  label: Message;
+  /** The DSFR icon class (`fr-icon-…`). */
+  icon: string;
+  permission: Permission;
+}
+
+/** A link of the site map (/plan-du-site): among the main pages, or among the legal information. */
+export interface SiteMapEntry extends Ordered {
+  href: string;
+  label: Message;
+  section: 'main' | 'legal';
+}
+
+/** A tile of the staff dashboard (/admin), shown to who holds `permission`. */
+export interface DashboardTile extends Ordered {
+  href: string;
+  title: Message;
+  text: Message;
+  permission: Permission;
+  /**
+   * A count worth seeing at a glance (what waits for the person), shown with `countLabel` ({n}); absent
+   * or undefined shows none. Runs on each visit of /admin: keep it to one cheap query.
+   */
+  count?(services: Services, user: CurrentUser): Promise<number | undefined>;
+  countLabel?: Message;
+}
+
+/**
+ * A page the browser accessibility test visits (test/browser/accessibility.test.ts), one per page
+ * template the module renders: a fixed URL, or the first link matching `link` on the `listing` page.
+ */
+export interface ExamplePage {
+  name: string;
+  url?: string;
+  from?: { listing: string; link: RegExp };
+  /** Visited signed in as an admin. */
+  staff?: boolean;
+  /** The status the page must answer (200 unless said). */
+  status?: number;
+}
+
+/**
+ * A module's manifest: everything it contributes, exported from its index.ts (Decidim's component
+ * manifest is the model). Modules are listed in src/modules/index.ts, which the entry points (main.ts,
+ * cli.ts) hand to buildApp; core and app.ts never name a module.
  */
 export interface Module {
   name: string;
-  /** Registers the module's HTTP routes; every route sets `config.permission`. */
-  routes?(app: FastifyInstance, services: Services): Promise<void>;
+  /**
+   * The permissions the module's routes name, with the roles granted them: merged into the one table
+   * deny-by-default reads. Declare the names to the compiler too (see PermissionRegistry).
+   */
+  permissions?: Partial<Record<Permission, readonly Role[]>>;
+  /** The folder of the module's migrations (`fileURLToPath(new URL('./migrations', import.meta.url))`). */
+  migrations?: string;
+  nav?: NavEntry[];
+  headerLinks?: HeaderLink[];
+  siteMap?: SiteMapEntry[];
+  dashboard?: DashboardTile[];
+  examplePages?: ExamplePage[];
+  /**
+   * Registers the module's HTTP routes; every route sets `config.permission` and declares TypeBox schemas
+   * for its params and query string (core/http/route-schemas.ts).
+   */
+  routes?(app: App, services: Services): Promise<void>;
   jobs?(services: Services): Record<string, JobHandler>;
   /**
    * Enqueues the module's recurring jobs when a process starts its job worker (each job then schedules

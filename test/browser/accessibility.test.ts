@@ -1,5 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExamplePage } from '../../src/core/module.js';
+import { assembleSite } from '../../src/core/site.js';
+import { modules } from '../../src/modules/index.js';
 import { createSignedInUser } from '../support/users.js';
 import {
   firstLinkMatching,
@@ -20,56 +23,11 @@ import {
 if (!hasChromium)
   console.log('browser accessibility tests skipped: /usr/bin/chromium is not installed (apt-get install chromium)');
 
-interface Template {
-  name: string;
-  /** A fixed URL, or how to find one from a listing page. */
-  url?: string;
-  from?: { listing: string; link: RegExp };
-  staff?: boolean;
-  /** The 404 page is the one template that must answer 404. */
-  status?: number;
-}
-
-const TEMPLATES: Template[] = [
-  { name: 'home', url: '/' },
-  { name: 'programme', url: '/programme' },
-  { name: 'manifesto', url: '/manifeste' },
-  { name: 'news list', url: '/actualites' },
-  { name: 'news article', from: { listing: '/actualites', link: /^\/actualites\/(?!flux\.xml|atom\.xml)[^/]+$/ } },
-  { name: 'partners', url: '/partenaires' },
-  { name: 'faq', url: '/faq' },
-  { name: 'legal notice', url: '/mentions-legales' },
-  { name: 'accessibility statement', url: '/accessibilite' },
-  { name: 'personal data', url: '/donnees-personnelles' },
-  { name: 'site map', url: '/plan-du-site' },
-  { name: 'seasons', url: '/saisons' },
-  { name: 'one season', from: { listing: '/saisons', link: /^\/saisons\/[^/]+$/ } },
-  { name: 'laureates', url: '/laureats' },
-  { name: 'audit log fingerprints', url: '/transparence/journal' },
-  { name: 'sign-in', url: '/connexion' },
-  { name: 'not found', url: '/cette-page-n-existe-pas', status: 404 },
-  { name: 'admin home', url: '/admin', staff: true },
-  { name: 'CMS list', url: '/admin/contenus', staff: true },
-  {
-    name: 'CMS news edit form',
-    from: { listing: '/admin/contenus', link: /^\/admin\/contenus\/actualites\/(?!nouvelle)[^/]+$/ },
-    staff: true,
-  },
-  {
-    name: 'CMS page edit form',
-    from: { listing: '/admin/contenus', link: /^\/admin\/contenus\/pages\/(?!nouvelle)[^/]+$/ },
-    staff: true,
-  },
-  { name: 'CMS new news form', url: '/admin/contenus/actualites/nouvelle', staff: true },
-  { name: 'seasons admin', url: '/admin/saisons', staff: true },
-  {
-    name: 'season edit form',
-    from: { listing: '/admin/saisons', link: /^\/admin\/saisons\/[^/]+\/modifier$/ },
-    staff: true,
-  },
-  { name: 'accounts admin', url: '/admin/comptes', staff: true },
-  { name: 'my account', url: '/compte', staff: true },
-];
+/**
+ * One page per template, as core and the modules declare them (`Module.examplePages`): a module's new
+ * pages are checked without editing this file.
+ */
+const TEMPLATES: ExamplePage[] = assembleSite(modules).examplePages;
 
 describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in Chromium)', () => {
   let running: RunningApp;
@@ -95,7 +53,7 @@ describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in
     await running?.close();
   });
 
-  async function resolveUrl(page: Page, template: Template): Promise<string | undefined> {
+  async function resolveUrl(page: Page, template: ExamplePage): Promise<string | undefined> {
     if (template.url) return template.url;
     const listing = await page.goto(`${running.baseUrl}${template.from!.listing}`);
     if (listing?.status() !== 200) return undefined;

@@ -8,6 +8,7 @@ import { loadDemo } from '../../src/core/boot.js';
 import { systemClock } from '../../src/core/clock.js';
 import { type Config, readConfig } from '../../src/core/config.js';
 import type { Database } from '../../src/core/db/database.js';
+import { modules } from '../../src/modules/index.js';
 import { freePort } from '../support/processes.js';
 import { createTestDatabase } from '../support/test-app.js';
 
@@ -51,7 +52,7 @@ export async function startDemoApp(overrides: Partial<Config> = {}): Promise<Run
     runJobs: false,
     ...overrides,
   };
-  const app = await buildApp({ config, database, clock: systemClock, logger: false });
+  const app = await buildApp({ config, database, clock: systemClock, logger: false, modules });
   await loadDemo(app.services);
   await app.listen({ port, host: '127.0.0.1' });
   return {

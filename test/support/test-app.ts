@@ -6,17 +6,21 @@ import { ManualClock } from '../../src/core/clock.js';
 import { type Config, readConfig } from '../../src/core/config.js';
 import { type Database, openDatabase } from '../../src/core/db/database.js';
 import { migrateToLatest } from '../../src/core/db/migrate.js';
+import type { Module } from '../../src/core/module.js';
+import { modules as registeredModules } from '../../src/modules/index.js';
 import { dropDatabaseWhenIdle } from './postgres.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
  * on the PostgreSQL server named by DATABASE_URL (dropped again at the end).
  */
-export async function createTestDatabase(): Promise<Database & { url?: string }> {
+export async function createTestDatabase(
+  modules: readonly Module[] = registeredModules,
+): Promise<Database & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({});
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, modules);
     return database;
   }
   const name = `acc_test_${randomBytes(6).toString('hex')}`;
@@ -27,7 +31,7 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, modules);
   return {
     ...database,
     url: url.toString(),
@@ -49,9 +53,14 @@ export interface TestApp {
 /** The whole platform on a fresh database, with a manual clock, no demo and no background worker. */
 export async function createTestApp(
   overrides: Partial<Config> = {},
-  options: { logger?: FastifyServerOptions['logger'] } = {},
+  options: {
+    logger?: FastifyServerOptions['logger'];
+    /** The modules to build the app with: src/modules/index.ts's list unless a test adds its own. */
+    modules?: readonly Module[];
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const modules = options.modules ?? registeredModules;
+  const database = await createTestDatabase(modules);
   const clock = new ManualClock(new Date());
   const config: Config = {
     ...readConfig({ PORT: '0', DATA_DIR: '/nonexistent' }),
@@ -60,7 +69,7 @@ export async function createTestApp(
     runJobs: false,
     ...overrides,
   };
-  const app = await buildApp({ config, database, clock, logger: options.logger ?? false });
+  const app = await buildApp({ config, database, clock, logger: options.logger ?? false, modules });
   await app.ready();
   return {
     app,

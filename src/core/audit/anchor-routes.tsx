@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { plainViewContext } from '../http/request-context.js';
 import { defineMessages, formatDateTime, t } from '../i18n/i18n.js';
@@ -22,6 +23,15 @@ const m = defineMessages({
     en: 'No fingerprint published yet: the first one will be tonight.',
   },
   json: { fr: 'Les mêmes données en JSON', en: 'The same data as JSON' },
+});
+
+/** One published head of the audit chain, as /transparence/journal.json lists them. */
+const PublishedAnchor = Type.Object({
+  day: Type.String({ description: 'Day (UTC) the head was published for, YYYY-MM-DD' }),
+  seq: Type.Integer({ description: 'Sequence number of the last event of the log at that time' }),
+  hash: Type.String({ description: 'SHA-256 of that event, chained to every previous one (hex)' }),
+  head: Type.String({ description: 'The value to keep: `seq:hash`, as `accelerateur audit verify --head` reads it' }),
+  publishedAt: Type.String({ format: 'date-time' }),
 });
 
 /** The public page and JSON of the audit chain's daily heads (anchors.ts says why they are published). */
@@ -65,16 +75,30 @@ export async function registerAuditAnchorRoutes(app: FastifyInstance, services: 
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });
 
-  app.get('/transparence/journal.json', { config: { permission: 'public' } }, async (_request, reply) => {
-    const anchors = await listAuditAnchors(services.db);
-    return reply.header('cache-control', 'no-cache').send(
-      anchors.map((a) => ({
-        day: a.day,
-        seq: a.seq,
-        hash: a.hash,
-        head: formatPublishedHead(a),
-        publishedAt: a.publishedAt.toISOString(),
-      })),
-    );
-  });
+  app.get(
+    '/transparence/journal.json',
+    {
+      schema: {
+        summary: 'Published heads of the audit log',
+        description:
+          'The daily fingerprints of the hash-chained audit log, newest first (the last 60 days). Keep a copy: ' +
+          'should lines ever be deleted at the end of the log, `accelerateur audit verify --head <head>` detects it.',
+        tags: ['transparency'],
+        response: { 200: Type.Array(PublishedAnchor) },
+      },
+      config: { permission: 'public', openapi: true },
+    },
+    async (_request, reply) => {
+      const anchors = await listAuditAnchors(services.db);
+      return reply.header('cache-control', 'no-cache').send(
+        anchors.map((a) => ({
+          day: a.day,
+          seq: a.seq,
+          hash: a.hash,
+          head: formatPublishedHead(a),
+          publishedAt: a.publishedAt.toISOString(),
+        })),
+      );
+    },
+  );
 }

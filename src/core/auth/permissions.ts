@@ -6,34 +6,62 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
+/** A permission table: each permission with the roles granted it. */
+export type PermissionTable = Readonly<Record<string, readonly Role[]>>;
+
 /**
- * Every route names one permission (route config `permission`). `public` is open to anyone,
- * `signed-in` to anyone with a session; every other permission is granted only by the roles below.
+ * The platform's own permissions. `public` is open to anyone, `signed-in` to anyone with a session; every
+ * other permission is granted only by the roles it lists. Modules declare theirs in their manifest
+ * (`Module.permissions`, src/core/module.ts).
  */
-export const PERMISSIONS = {
+export const CORE_PERMISSIONS = {
   public: [],
   'signed-in': [],
-  'content.manage': ['staff', 'admin'],
-  'files.upload': ['staff', 'admin'],
-  'accounts.manage': ['admin'],
-  'mail.read': ['admin'],
-  'audit.read': ['admin'],
+  /** The staff area as a whole (/admin and the tools every staff member sees); shared by several modules. */
   'staff.area': ['staff', 'admin'],
-  'seasons.manage': ['staff', 'admin'],
-  'applications.instruct': ['staff', 'admin'],
-  /** Build the jury, set review phases, run and publish the assignment, read the ranking. */
-  'review.manage': ['staff', 'admin'],
-  /** The reviewer's own area: declare conflicts, bid, score assigned applications. */
-  'review.participate': ['reviewer'],
-  /** Set up a citizen panel: quotas, analysis, commitment, draw, invitations (aggregated counts only). */
-  'panel.manage': ['staff', 'admin'],
-  /** Read volunteers' individual demographic answers (kept apart, deleted on a schedule). */
-  'panel.demographics': ['admin'],
-  /** The panelist's own area: read the shortlist and give opinions. */
-  'panel.participate': ['panelist'],
-} as const satisfies Record<string, readonly Role[]>;
+  'files.upload': ['staff', 'admin'],
+} as const satisfies PermissionTable;
 
-export type Permission = keyof typeof PERMISSIONS;
+type CorePermissions = typeof CORE_PERMISSIONS;
+
+/**
+ * Every permission a route may name (route config `permission`), as a type: core's, plus each module's,
+ * added from the module's own folder by declaration merging —
+ *
+ *   declare module '../../core/auth/permissions.js' {
+ *     interface PermissionRegistry extends SeasonsPermissions {}
+ *   }
+ *
+ * so a route naming a permission nobody declares fails to compile, while core names no module. The
+ * runtime table is {@link PERMISSIONS}, filled from the manifests the app is built with.
+ */
+export interface PermissionRegistry extends CorePermissions {}
+
+export type Permission = keyof PermissionRegistry & string;
+
+/**
+ * The one table deny-by-default reads: core's permissions, then each module's manifest's, merged by
+ * `registerPermissions` when the app is built. A permission absent from it is granted to nobody, and a
+ * route naming one stops the platform at start-up.
+ */
+export const PERMISSIONS: Partial<Record<Permission, readonly Role[]>> = { ...CORE_PERMISSIONS };
+
+/**
+ * Merges a module's permissions into {@link PERMISSIONS}. Declaring the same permission again with the
+ * same roles is allowed (an app built twice in one process); with other roles it is a mistake, refused.
+ */
+export function registerPermissions(table: Partial<Record<Permission, readonly Role[]>>, owner: string): void {
+  for (const [name, roles] of Object.entries(table) as [Permission, readonly Role[]][]) {
+    const known = PERMISSIONS[name];
+    if (known && (known.length !== roles.length || known.some((role, i) => role !== roles[i])))
+      throw new Error(`Module ${owner} declares permission ${name} again with other roles`);
+    PERMISSIONS[name] = roles;
+  }
+}
+
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && Object.hasOwn(PERMISSIONS, value);
+}
 
 export interface RoleGrant {
   role: Role;
@@ -55,7 +83,7 @@ export function hasPermission(user: CurrentUser | null, permission: Permission):
   if (permission === 'public') return true;
   if (!user) return false;
   if (permission === 'signed-in') return true;
-  const allowed: readonly Role[] = PERMISSIONS[permission];
+  const allowed: readonly Role[] = PERMISSIONS[permission] ?? [];
   return user.roles.some((grant) => allowed.includes(grant.role));
 }
 

@@ -1,36 +1,27 @@
 import { readdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-
-/** src/ under tsx, dist/ once compiled (scripts/build.mjs mirrors src/ file for file). */
-const srcDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import type { Module } from '../module.js';
+import { coreManifest } from '../site.js';
 
 /**
- * A migration file: `.ts` under tsx, `.js` once compiled. Its name without the extension is what the
- * database records, so a data folder migrated by one runs unchanged under the other.
+ * A migration file: `.ts` under tsx, `.js` once compiled (scripts/build.mjs mirrors src/ into dist/ file for
+ * file). Its name without the extension is what the database records, so a data folder migrated by one runs
+ * unchanged under the other.
  */
 const MIGRATION_FILE = /^(\d{8}T\d{4}-.*)\.(ts|js)$/;
 
 /**
- * Migrations live beside the code they serve: src/core/migrations and src/modules/<name>/migrations.
- * Their file names start with a timestamp (20261123T0100-…), which is the one global order.
- * Returns each migration's name and file, without loading any.
+ * Migrations live beside the code they serve: src/core/migrations and the folder each module's manifest
+ * names (`Module.migrations`). Their file names start with a timestamp (20261123T0100-…), which is the one
+ * global order. Returns each migration's name and file, without loading any.
  */
-async function migrationFiles(): Promise<Map<string, string>> {
-  const folders = [join(srcDir, 'core', 'migrations')];
-  for (const entry of await readdir(join(srcDir, 'modules'), { withFileTypes: true })) {
-    if (entry.isDirectory()) folders.push(join(srcDir, 'modules', entry.name, 'migrations'));
-  }
+async function migrationFiles(folders: readonly string[]): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const folder of folders) {
-    let names: string[];
-    try {
-      names = await readdir(folder);
-    } catch {
-      continue;
-    }
-    for (const file of names) {
+    // A folder a manifest names but that is missing is a mistake, not an empty list: readdir throws.
+    for (const file of await readdir(folder)) {
       const match = MIGRATION_FILE.exec(file);
       if (!match || /\.test\.(ts|js)$/.test(file)) continue;
       if (files.has(match[1])) throw new Error(`Two migrations are named ${match[1]}`);
@@ -64,12 +55,14 @@ async function upToDate(db: Kysely<any>, files: Map<string, string>): Promise<bo
   }
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+/** Brings the schema of core and of the given modules (src/modules/index.ts) up to date. */
+export async function migrateToLatest(db: Kysely<any>, modules: readonly Module[]): Promise<string[]> {
+  const folders = [coreManifest, ...modules].flatMap((module) => (module.migrations ? [module.migrations] : []));
+  const files = await migrationFiles(folders);
+  if (await upToDate(db, files)) return [];
   // Modules are developed side by side, so a migration may land after one with a later timestamp has
   // already run somewhere. Each migration only touches its own module's tables (or ones named before it),
   // so running the newcomer late is safe; refusing it would stop the platform from starting.
-  const files = await migrationFiles();
-  if (await upToDate(db, files)) return [];
   const migrator = new Migrator({ db, provider: new ModuleMigrationProvider(files), allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

@@ -3,6 +3,7 @@ import { readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { isUuid } from '../ids.js';
 import { enqueueAtNextPeriod } from '../jobs/queue.js';
 import { writeDurably } from './durable-writer.js';
 
@@ -21,10 +22,11 @@ export { closeDurableWriter } from './durable-writer.js';
  * Bytes without a row (a transaction rolled back, a write cut short, a file deleted) are removed by
  * `sweepFileDirectory`.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** File names on disk are lower-case UUIDs, as randomUUID() gives them. */
+const isFileId = (id: string): boolean => isUuid(id) && id === id.toLowerCase();
 
 export function bytesPath(dir: string, id: string): string {
-  if (!UUID.test(id)) throw new Error(`not a file id: ${id}`);
+  if (!isFileId(id)) throw new Error(`not a file id: ${id}`);
   return join(dir, id.slice(0, 2), id);
 }
 
@@ -77,7 +79,7 @@ export async function sweepFileDirectory(
       if (!info?.isFile() || now.getTime() - info.mtimeMs < minAgeMs) continue;
       candidates.push({ name, id: name.slice(0, 36) });
     }
-    const ids = [...new Set(candidates.map((c) => c.id).filter((id) => UUID.test(id)))];
+    const ids = [...new Set(candidates.map((c) => c.id).filter((id) => isFileId(id)))];
     const kept = new Set(
       ids.length === 0
         ? []

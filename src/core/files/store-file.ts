@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { FilePurpose } from '../db/core-tables.js';
 import type { DB } from '../db/schema.js';
 import type { Locale } from '../i18n/i18n.js';
+import { isUuid } from '../ids.js';
 import { readFileBytes, writeFileBytes } from './file-directory.js';
 import { sniffContentType } from './sniff.js';
 
@@ -115,12 +116,6 @@ export async function storeFile(
     .returning('created_at')
     .executeTakeFirstOrThrow();
   return { ...row.info, createdAt: created_at };
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
 }
 
 /**

@@ -1,8 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import type { Registry } from 'prom-client';
 import { isLocale } from '../i18n/i18n.js';
 import type { Services } from '../services.js';
+import { type App, OptionalText, Query } from './route-schemas.js';
 import { safeReturnPath } from './safe-redirect.js';
 
 export const LOCALE_COOKIE = 'lang';
@@ -29,11 +31,30 @@ export function metricsRefusal(request: FastifyRequest, token: string | undefine
 }
 
 /** Routes every deployment has: health, metrics, language switch. */
-export async function registerCoreRoutes(app: FastifyInstance, services: Services, registry: Registry): Promise<void> {
-  app.get('/healthz', { config: { permission: 'public' } }, async (_request, reply) => {
-    await services.db.selectFrom('audit_head').select('id').executeTakeFirst();
-    return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.engine });
-  });
+export async function registerCoreRoutes(app: App, services: Services, registry: Registry): Promise<void> {
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        summary: 'Health check',
+        description:
+          'Answers 200 once the database answers, with the engine in use (embedded PGlite or a PostgreSQL server); ' +
+          'for load balancers and monitoring.',
+        tags: ['operations'],
+        response: {
+          200: Type.Object({
+            status: Type.Literal('ok'),
+            database: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]),
+          }),
+        },
+      },
+      config: { permission: 'public', openapi: true },
+    },
+    async (_request, reply) => {
+      await services.db.selectFrom('audit_head').select('id').executeTakeFirst();
+      return reply.header('cache-control', 'no-store').send({ status: 'ok', database: services.engine });
+    },
+  );
 
   // Not a page for the public: a bearer token (METRICS_TOKEN), or else the loopback interface only.
   app.get('/metrics', { config: { permission: 'public' } }, async (request, reply) => {
@@ -53,9 +74,16 @@ export async function registerCoreRoutes(app: FastifyInstance, services: Service
 
   app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
-  app.get<{ Params: { locale: string }; Querystring: { retour?: string } }>(
+  app.get(
     '/langue/:locale',
-    { config: { permission: 'public' } },
+    {
+      // Any locale segment switches (an unknown one to French); the return address stays on this site.
+      schema: {
+        params: Type.Object({ locale: Type.String({ maxLength: 20 }) }),
+        querystring: Query({ retour: OptionalText(10_000) }),
+      },
+      config: { permission: 'public' },
+    },
     async (request, reply) => {
       const locale = isLocale(request.params.locale) ? request.params.locale : 'fr';
       reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: false });

@@ -1,4 +1,5 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import { isUuid } from '../ids.js';
 
 export const REDACTED = '[redacted]';
 
@@ -16,14 +17,13 @@ const SECRET_QUERY = /^(jeton|_csrf|csrf|code|state|session|.*token.*)$/i;
  */
 const TOKEN_PATH_PREFIXES = ['avis'];
 const RANDOM_SEGMENT = /^[A-Za-z0-9_-]{32,}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function redactPath(path: string, marker: string): string {
   const segments = path.split('/');
   return segments
     .map((segment, i) => {
       if (i > 0 && TOKEN_PATH_PREFIXES.includes(segments[i - 1]!) && segment !== '') return marker;
-      return RANDOM_SEGMENT.test(segment) && !UUID.test(segment) ? marker : segment;
+      return RANDOM_SEGMENT.test(segment) && !isUuid(segment) ? marker : segment;
     })
     .join('/');
 }

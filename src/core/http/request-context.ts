@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../audit/audit.js';
-import type { CurrentUser, Permission } from '../auth/permissions.js';
+import { type CurrentUser, type Permission, staffTracks } from '../auth/permissions.js';
 import type { Locale } from '../i18n/i18n.js';
 import type { Services } from '../services.js';
 import type { ViewContext } from '../ui/view-context.js';
@@ -21,6 +21,11 @@ declare module 'fastify' {
     allTracks?: boolean;
     /** Set to false only for routes that cannot carry a CSRF token (OIDC callback is a GET anyway). */
     csrf?: boolean;
+    /**
+     * A machine-readable route of the public API (JSON, CSV, feed, file): it appears in the OpenAPI document
+     * (/api/openapi.json) with its TypeBox schemas. Pages and staff routes leave it unset.
+     */
+    openapi?: boolean;
   }
   interface FastifyInstance {
     services: Services;
@@ -34,12 +39,18 @@ export async function viewContext(request: FastifyRequest, reply: FastifyReply):
     user: request.user,
     path: request.url.split('?')[0],
     csrfToken: reply.generateCsrf(),
+    site: request.server.services.site,
   };
 }
 
 /** The view context for a page that holds no form: no CSRF cookie is set, so it can be cached. */
 export function plainViewContext(request: FastifyRequest): ViewContext {
-  return { locale: request.locale, user: request.user, path: request.url.split('?')[0] };
+  return {
+    locale: request.locale,
+    user: request.user,
+    path: request.url.split('?')[0],
+    site: request.server.services.site,
+  };
 }
 
 /** The actor recorded in the audit log for a change made through this request. */
@@ -47,4 +58,12 @@ export function actorOf(request: FastifyRequest): Actor {
   if (!request.user) return { id: null, label: `anonymous ${request.ip}` };
   // The id, never the email or name: the audit log is append-only and must survive an erasure.
   return { id: request.user.id, label: `user:${request.user.id}` };
+}
+
+/**
+ * The tracks the signed-in staff member may see (undefined: every track; none when nobody is signed in).
+ * Staff routes filter lists and refuse objects with it: see `staffTracks`.
+ */
+export function tracksOf(request: FastifyRequest): string[] | undefined {
+  return request.user ? staffTracks(request.user) : [];
 }

@@ -13,16 +13,6 @@ export interface PageProps {
   children?: Html.Children;
 }
 
-const navItems = [
-  { href: '/programme', label: m.navProgramme },
-  { href: '/saisons', label: m.navSeasons },
-  { href: '/laureats', label: m.navLaureates },
-  { href: '/manifeste', label: m.navManifesto },
-  { href: '/actualites', label: m.navNews },
-  { href: '/partenaires', label: m.navPartners },
-  { href: '/faq', label: m.navFaq },
-];
-
 function isCurrent(path: string, href: string): boolean {
   return path === href || path.startsWith(`${href}/`);
 }
@@ -92,7 +82,7 @@ function Header({ ctx }: { ctx: ViewContext }): JSX.Element {
                   {t(locale, m.homeTitle)}
                 </a>
               </li>
-              {navItems.map((item) => (
+              {ctx.site.nav.map((item) => (
                 <li class="fr-nav__item">
                   <a
                     class="fr-nav__link"
@@ -130,43 +120,15 @@ function ToolLinks({ ctx, switchHref, other }: { ctx: ViewContext; switchHref: s
       </li>
       {user ? (
         <>
-          {hasPermission(user, 'staff.area') ? (
-            <li>
-              <a class="fr-btn fr-icon-settings-5-line" href="/admin" safe>
-                {t(locale, m.administration)}
-              </a>
-            </li>
-          ) : (
-            ''
-          )}
-          {hasPermission(user, 'review.participate') ? (
-            <li>
-              <a class="fr-btn fr-icon-star-line" href="/jury" safe>
-                {t(locale, m.juryArea)}
-              </a>
-            </li>
-          ) : (
-            ''
-          )}
-          {hasPermission(user, 'panel.participate') ? (
-            <li>
-              <a class="fr-btn fr-icon-team-line" href="/panel" safe>
-                {t(locale, m.panelArea)}
-              </a>
-            </li>
-          ) : (
-            ''
-          )}
-          <li>
-            <a class="fr-btn fr-icon-folder-2-line" href="/mes-candidatures" safe>
-              {t(locale, m.myApplications)}
-            </a>
-          </li>
-          <li>
-            <a class="fr-btn fr-icon-account-circle-line" href="/compte" safe>
-              {t(locale, m.mySpace)}
-            </a>
-          </li>
+          {ctx.site.headerLinks
+            .filter((link) => hasPermission(user, link.permission))
+            .map((link) => (
+              <li>
+                <a class={`fr-btn ${link.icon}`} href={link.href} safe>
+                  {t(locale, link.label)}
+                </a>
+              </li>
+            ))}
           <li>
             <form method="post" action="/deconnexion">
               <input type="hidden" name="_csrf" value={ctx.csrfToken ?? ''} />

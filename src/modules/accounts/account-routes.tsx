@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../../core/auth/sessions.js';
 import { LOCALE_COOKIE } from '../../core/http/core-routes.js';
 import { type FieldError, FormReader } from '../../core/http/forms.js';
 import { viewContext } from '../../core/http/request-context.js';
+import { type App, OptionalText, Query } from '../../core/http/route-schemas.js';
 import type { Services } from '../../core/services.js';
 import { accountMessages as m } from './messages.js';
 import { eraseAccount, exportUserData, updateProfile } from './my-data.js';
@@ -81,10 +82,10 @@ async function showAccount(
     );
 }
 
-export async function accountRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get<{ Querystring: { enregistre?: string } }>(
+export async function accountRoutes(app: App, services: Services): Promise<void> {
+  app.get(
     '/compte',
-    { config: { permission: 'signed-in' } },
+    { schema: { querystring: Query({ enregistre: OptionalText() }) }, config: { permission: 'signed-in' } },
     (request, reply) => showAccount(request, reply, services, { saved: request.query.enregistre === '1' }),
   );
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { auditedTransaction, verifyAuditChain } from '../../core/audit/audit.js';
 import { displayName, isRole, ROLES } from '../../core/auth/permissions.js';
@@ -7,9 +7,11 @@ import { type FieldError, FormReader } from '../../core/http/forms.js';
 import { maskLinks } from '../../core/http/log-redaction.js';
 import { notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
+import { type App, IdParams, OptionalText, Query } from '../../core/http/route-schemas.js';
 import { type Locale, t } from '../../core/i18n/i18n.js';
 import { resendMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
+import { dashboardFor } from '../../core/site.js';
 import { adminMessages as m } from './messages.js';
 
 const MASKED = '[masqué]';
@@ -27,7 +29,6 @@ import {
 
 const html = 'text/html; charset=utf-8';
 const PAGE_SIZE = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TRACK = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function pageNumber(value: unknown): number {
@@ -35,7 +36,7 @@ function pageNumber(value: unknown): number {
   return Number.isInteger(n) && n >= 1 && n <= 100_000 ? n : 1;
 }
 
-export async function adminRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function adminRoutes(app: App, services: Services): Promise<void> {
   const { db } = services;
 
   app.get('/admin', { config: { permission: 'staff.area' } }, async (request, reply) => {
@@ -43,14 +44,17 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
     return reply
       .header('cache-control', 'no-store')
       .type(html)
-      .send(<DashboardPage ctx={ctx} />);
+      .send(<DashboardPage ctx={ctx} tiles={await dashboardFor(services, request.user!)} />);
   });
 
-  app.get<{ Querystring: { q?: string; page?: string } }>(
+  app.get(
     '/admin/comptes',
-    { config: { permission: 'accounts.manage' } },
+    {
+      schema: { querystring: Query({ q: OptionalText(), page: OptionalText() }) },
+      config: { permission: 'accounts.manage' },
+    },
     async (request, reply) => {
-      const query = typeof request.query.q === 'string' ? request.query.q.trim().toLowerCase().slice(0, 254) : '';
+      const query = (request.query.q ?? '').trim().toLowerCase().slice(0, 254);
       const page = pageNumber(request.query.page);
       // The search text is a literal substring: LIKE's wildcards are escaped.
       const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -109,9 +113,8 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
       notice?: 'granted' | 'revoked' | 'already';
     } = {},
   ) {
-    const user = UUID.test(userId)
-      ? await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst()
-      : undefined;
+    // userId comes from a route's Uuid params: a malformed one never reaches here.
+    const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
     if (!user) return notFound(request, reply);
     const roles = await db
       .selectFrom('user_roles')
@@ -141,9 +144,12 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
       );
   }
 
-  app.get<{ Params: { id: string }; Querystring: { fait?: string } }>(
+  app.get(
     '/admin/comptes/:id',
-    { config: { permission: 'accounts.manage' } },
+    {
+      schema: { params: IdParams, querystring: Query({ fait: OptionalText() }) },
+      config: { permission: 'accounts.manage' },
+    },
     (request, reply) => {
       const done = request.query.fait;
       const notice = done === 'granted' || done === 'revoked' || done === 'already' ? done : undefined;
@@ -161,12 +167,12 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
     return { form, role, track };
   }
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/admin/comptes/:id/attribuer',
-    { config: { permission: 'accounts.manage' } },
+    { schema: { params: IdParams }, config: { permission: 'accounts.manage' } },
     async (request, reply) => {
       const { id } = request.params;
-      if (!UUID.test(id) || !(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()))
+      if (!(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()))
         return notFound(request, reply);
       const { form, role, track } = readGrant(request.body);
       if (!form.ok || !role)
@@ -176,12 +182,11 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/admin/comptes/:id/retirer',
-    { config: { permission: 'accounts.manage' } },
+    { schema: { params: IdParams }, config: { permission: 'accounts.manage' } },
     async (request, reply) => {
       const { id } = request.params;
-      if (!UUID.test(id)) return notFound(request, reply);
       const form = new FormReader(request.body);
       const role = form.text('role', { required: true, max: 50 });
       const track = form.text('track', { max: 50 });
@@ -198,9 +203,9 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
     },
   );
 
-  app.get<{ Querystring: { page?: string } }>(
+  app.get(
     '/admin/courriels',
-    { config: { permission: 'mail.read' } },
+    { schema: { querystring: Query({ page: OptionalText() }) }, config: { permission: 'mail.read' } },
     async (request, reply) => {
       const page = pageNumber(request.query.page);
       const total = Number(
@@ -235,14 +240,12 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/admin/courriels/:id',
-    { config: { permission: 'mail.read' } },
+    { schema: { params: IdParams, querystring: Query({ ok: OptionalText() }) }, config: { permission: 'mail.read' } },
     async (request, reply) => {
       const { id } = request.params;
-      const row = UUID.test(id)
-        ? await db.selectFrom('mails').selectAll().where('id', '=', id).executeTakeFirst()
-        : undefined;
+      const row = await db.selectFrom('mails').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return notFound(request, reply);
       const ctx = await viewContext(request, reply);
       const mail = {
@@ -257,8 +260,7 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
         error: row.error,
         sentAt: row.sent_at ? new Date(row.sent_at) : null,
       };
-      const notice =
-        (request.query as Record<string, unknown>).ok === 'renvoye' ? t(request.locale, m.mailResent) : undefined;
+      const notice = request.query.ok === 'renvoye' ? t(request.locale, m.mailResent) : undefined;
       return reply
         .header('cache-control', 'no-store')
         .type(html)
@@ -267,25 +269,23 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
   );
 
   // An admin helps a person who did not get a mail by sending it again to them, not by using its links.
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/admin/courriels/:id/renvoyer',
-    { config: { permission: 'mail.read' } },
+    { schema: { params: IdParams }, config: { permission: 'mail.read' } },
     async (request, reply) => {
       const { id } = request.params;
       const now = services.clock.now();
-      const copyId = UUID.test(id)
-        ? await auditedTransaction(db, actorOf(request), now, async (trx, audit) => {
-            const copy = await resendMail(trx, id, now);
-            if (copy)
-              await audit({
-                action: 'mail.resend',
-                subjectType: 'mail',
-                subjectId: id,
-                summary: { mailId: id, copyId: copy },
-              });
-            return copy;
-          })
-        : undefined;
+      const copyId = await auditedTransaction(db, actorOf(request), now, async (trx, audit) => {
+        const copy = await resendMail(trx, id, now);
+        if (copy)
+          await audit({
+            action: 'mail.resend',
+            subjectType: 'mail',
+            subjectId: id,
+            summary: { mailId: id, copyId: copy },
+          });
+        return copy;
+      });
       if (!copyId) return notFound(request, reply);
       return reply.redirect(`/admin/courriels/${copyId}?ok=renvoye`, 303);
     },
@@ -342,9 +342,9 @@ export async function adminRoutes(app: FastifyInstance, services: Services): Pro
       );
   }
 
-  app.get<{ Querystring: { avant?: string } }>(
+  app.get(
     '/admin/journal',
-    { config: { permission: 'audit.read' } },
+    { schema: { querystring: Query({ avant: OptionalText() }) }, config: { permission: 'audit.read' } },
     (request, reply) => {
       const before = Number(request.query.avant);
       return journal(request, reply, Number.isSafeInteger(before) && before > 0 ? before : null);

@@ -1,9 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import type { Module } from '../../core/module.js';
 import { accountRoutes } from './account-routes.js';
 import { adminRoutes } from './admin-routes.js';
 import { accountCommands } from './commands.js';
 import { loadAccountsDemo } from './demo.js';
 import './mails.js';
+import { accountsSiteMessages as am, adminMessages as m } from './messages.js';
+import { accountsPermissions } from './permissions.js';
 import { proconnectRoutes } from './proconnect-routes.js';
 import { signInRoutes } from './sign-in-routes.js';
 import { onAccountsStart } from './start-notice.js';
@@ -20,4 +23,23 @@ export const accountsModule: Module = {
   commands: accountCommands,
   loadDemo: loadAccountsDemo,
   onStart: onAccountsStart,
+  permissions: accountsPermissions,
+  migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
+  headerLinks: [
+    // The staff dashboard (/admin) is served here; every module adds its tiles to it.
+    { href: '/admin', label: am.administration, icon: 'fr-icon-settings-5-line', permission: 'staff.area', order: 10 },
+    { href: '/compte', label: am.mySpace, icon: 'fr-icon-account-circle-line', permission: 'signed-in', order: 50 },
+  ],
+  siteMap: [{ href: '/connexion', label: am.signIn, section: 'main', order: 90 }],
+  dashboard: [
+    { href: '/admin/comptes', permission: 'accounts.manage', title: m.accounts, text: m.accountsText, order: 70 },
+    { href: '/admin/courriels', permission: 'mail.read', title: m.mails, text: m.mailsText, order: 80 },
+    { href: '/admin/journal', permission: 'audit.read', title: m.journal, text: m.journalText, order: 90 },
+  ],
+  examplePages: [
+    { name: 'sign-in', url: '/connexion' },
+    { name: 'admin home', url: '/admin', staff: true },
+    { name: 'accounts admin', url: '/admin/comptes', staff: true },
+    { name: 'my account', url: '/compte', staff: true },
+  ],
 };

@@ -156,36 +156,6 @@ export const roleLabels = defineMessages({
 export const adminMessages = defineMessages({
   dashboardTitle: { fr: 'Administration', en: 'Administration' },
   dashboardIntro: { fr: 'Les outils de l’équipe du programme.', en: 'The programme team’s tools.' },
-  contents: { fr: 'Contenus', en: 'Contents' },
-  contentsText: {
-    fr: 'Pages, actualités, communiqués et fichiers du site public.',
-    en: 'Pages, news, press releases and files of the public site.',
-  },
-  jury: { fr: 'Jurys', en: 'Juries' },
-  juryText: {
-    fr: 'Membres, conflits d’intérêts, phases et affectation des évaluateurs.',
-    en: 'Members, conflicts of interest, phases and reviewer assignment.',
-  },
-  evaluations: { fr: 'Évaluations et classement', en: 'Reviews and ranking' },
-  evaluationsText: {
-    fr: 'Avancement des évaluations, relances, barème et classement calibré.',
-    en: 'Review progress, reminders, rubric and calibrated ranking.',
-  },
-  panels: { fr: 'Panels citoyens', en: 'Citizen panels' },
-  panelsText: {
-    fr: 'Volontaires, quotas, tirage au sort vérifiable et avis des panélistes.',
-    en: 'Volunteers, quotas, verifiable draw by lot and panelists’ opinions.',
-  },
-  seasons: { fr: 'Saisons', en: 'Seasons' },
-  applications: { fr: 'Candidatures', en: 'Applications' },
-  applicationsText: {
-    fr: 'Instruire les candidatures : filtres, recherche, changements d’état motivés, exports.',
-    en: 'Instruct applications: filters, search, reasoned state changes, exports.',
-  },
-  seasonsText: {
-    fr: 'Saisons, appels à candidatures et lauréats.',
-    en: 'Seasons, calls for applications and laureates.',
-  },
   accounts: { fr: 'Comptes', en: 'Accounts' },
   accountsText: {
     fr: 'Rechercher une personne, attribuer et retirer des rôles.',
@@ -267,4 +237,11 @@ export const adminMessages = defineMessages({
   chainProblem: { fr: 'Événement {seq} : {problem}', en: 'Event {seq}: {problem}' },
   deletedAccount: { fr: 'compte supprimé', en: 'deleted account' },
   system: { fr: 'la plateforme', en: 'the platform' },
+});
+
+/** Labels of what this module adds to the shared pages (menu, header, site map, dashboard): see index.ts. */
+export const accountsSiteMessages = defineMessages({
+  administration: { fr: 'Administration', en: 'Administration' },
+  mySpace: { fr: 'Mon espace', en: 'My space' },
+  signIn: { fr: 'Se connecter', en: 'Sign in' },
 });

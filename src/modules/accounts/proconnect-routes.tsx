@@ -1,5 +1,6 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { viewContext } from '../../core/http/request-context.js';
+import { type App, OptionalText, Query } from '../../core/http/route-schemas.js';
 import { safeReturnPath } from '../../core/http/safe-redirect.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
@@ -10,12 +11,12 @@ import { SignInProblemPage } from './views/sign-in.js';
 
 const COOKIE_PATH = '/connexion/proconnect';
 
-export async function proconnectRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function proconnectRoutes(app: App, services: Services): Promise<void> {
   const secure = services.config.baseUrl.startsWith('https://');
 
-  app.get<{ Querystring: { retour?: string } }>(
+  app.get(
     '/connexion/proconnect',
-    { config: { permission: 'public' } },
+    { schema: { querystring: Query({ retour: OptionalText(10_000) }) }, config: { permission: 'public' } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       if (!services.config.proconnect) return problem(request, reply, 404, m.proconnectDisabledText);

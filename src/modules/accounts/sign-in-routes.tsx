@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { destroySession, hashToken, SESSION_COOKIE } from '../../core/auth/sessions.js';
 import { FormReader } from '../../core/http/forms.js';
 import { viewContext } from '../../core/http/request-context.js';
+import { type App, OptionalText, Query } from '../../core/http/route-schemas.js';
 import { safeReturnPath } from '../../core/http/safe-redirect.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
@@ -12,18 +13,21 @@ import { openSession, sessionCookieOptions } from './open-session.js';
 import { proconnectEndSessionUrl } from './proconnect.js';
 import { ConfirmLinkPage, LinkSentPage, SignedOutPage, SignInPage, SignInProblemPage } from './views/sign-in.js';
 
+/** `?retour=…`: where to go after signing in (safeReturnPath keeps it on this site). */
+const ReturnQuery = Query({ retour: OptionalText(10_000) });
+
 /** A return path from a query or form, kept only when it is a path on this site. */
 function returnPathOf(value: unknown): string | null {
   const path = safeReturnPath(value, '');
   return path === '' ? null : path;
 }
 
-export async function signInRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function signInRoutes(app: App, services: Services): Promise<void> {
   const proconnect = Boolean(services.config.proconnect);
 
-  app.get<{ Querystring: { retour?: string } }>(
+  app.get(
     '/connexion',
-    { config: { permission: 'public' } },
+    { schema: { querystring: ReturnQuery }, config: { permission: 'public' } },
     async (request, reply) => {
       const ctx = await viewContext(request, reply);
       reply.header('cache-control', 'no-store');
@@ -91,13 +95,14 @@ export async function signInRoutes(app: FastifyInstance, services: Services): Pr
       .send(<LinkSentPage ctx={ctx} localMail={!services.config.smtpUrl} stillValid={result === 'still-valid'} />);
   });
 
-  app.get<{ Querystring: { jeton?: string } }>(
+  app.get(
     '/connexion/lien',
-    { config: { permission: 'public' } },
+    // A token of the wrong length gets the page that says the link is not valid, not a bare 400.
+    { schema: { querystring: Query({ jeton: OptionalText(10_000) }) }, config: { permission: 'public' } },
     async (request, reply) => {
       const ctx = await viewContext(request, reply);
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-      const token = typeof request.query.jeton === 'string' ? request.query.jeton : '';
+      const token = request.query.jeton ?? '';
       if (!token || token.length > 200) return invalidLink(reply, ctx);
       return reply.type('text/html; charset=utf-8').send(<ConfirmLinkPage ctx={ctx} token={token} />);
     },

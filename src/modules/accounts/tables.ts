@@ -47,3 +47,8 @@ export interface AccountsTables {
   oidc_states: OidcStatesTable;
   proconnect_sessions: ProconnectSessionsTable;
 }
+
+// Adds this module's tables to the database type every query sees (core/db/schema.ts).
+declare module '../../core/db/schema.js' {
+  interface DB extends AccountsTables {}
+}

@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
+import { tracksCover } from './policy.js';
 import { loadApplication } from './queries.js';
 import { type ApplicationState, checkTransition, type TransitionActor } from './states.js';
 
@@ -28,8 +29,7 @@ export async function changeState(
   const reason = input.reason.trim().slice(0, 2000);
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<ChangeStateResult> => {
     const application = await loadApplication(trx, input.applicationId, { forUpdate: true });
-    if (!application || (input.tracks && !input.tracks.includes(application.trackCode)))
-      return { ok: false, problem: 'not_found' };
+    if (!application || !tracksCover(input.tracks, application)) return { ok: false, problem: 'not_found' };
     const check = checkTransition(application.state, input.to, input.by, reason);
     if (!check.ok) return { ok: false, problem: check.problem, state: application.state };
     await trx

@@ -6,7 +6,7 @@ import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
 import { DEMO_OPEN_SEASON } from './demo.js';
 import { DEFAULT_FORM } from './form/default-form.js';
-import { saveForm } from './save-form.js';
+import { saveForm } from './form-builder/save-form.js';
 
 /** Test support: the number of rows of every table of the public schema, by table name. */
 export async function tableCounts(db: Kysely<DB>): Promise<Record<string, number>> {

@@ -6,17 +6,17 @@ import { DEMO_STAFF } from '../accounts/demo.js';
 import { updateProfile } from '../accounts/my-data.js';
 import { findOrCreateUserByEmail, userActor } from '../accounts/users.js';
 import { loadSeasons, type SeasonRecord } from '../seasons/queries.js';
-import { addNote } from './add-note.js';
 import { changeState } from './change-state.js';
-import { createApplication } from './create-application.js';
 import { DEFAULT_FORM } from './form/default-form.js';
 import { luhnValid } from './form/identifiers.js';
 import type { AnswerMap } from './form/model.js';
-import { postMessage } from './post-message.js';
+import { saveForm } from './form-builder/save-form.js';
+import { addNote } from './instruction/add-note.js';
+import { postMessage } from './instruction/post-message.js';
 import { loadApplication, loadCurrentFormVersion } from './queries.js';
-import { saveDraft } from './save-draft.js';
-import { saveForm } from './save-form.js';
-import { submitApplication } from './submit-application.js';
+import { createApplication } from './submission/create-application.js';
+import { saveDraft } from './submission/save-draft.js';
+import { submitApplication } from './submission/submit-application.js';
 
 const DAY = 86_400_000;
 

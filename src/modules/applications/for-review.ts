@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
+import { isUuid } from '../../core/ids.js';
 import type { AnswerMap, AnswerValue } from './form/model.js';
-import { isUuid, parseJson } from './queries.js';
+import { parseJson } from './queries.js';
 import { type ApplicationState, checkTransition } from './states.js';
 
 type Db = Kysely<DB> | Transaction<DB>;

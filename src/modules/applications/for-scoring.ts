@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
-import { formForExpert } from './expert-opinions.js';
+import { formForExpert } from './experts/expert-opinions.js';
 import { kindSpec } from './form/kinds.js';
 import type { AnswerMap, FormDefinition, Question } from './form/model.js';
 import { loadApplication, loadFormVersion, loadVersion } from './queries.js';

@@ -1,13 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import type { Module } from '../../core/module.js';
-import { SCAN_FILE_JOB, scanFileJob } from './application-files.js';
-import { DRAFT_REMINDER_JOB, draftRemindersJob } from './draft-reminders.js';
-import { registerFormBuilderRoutes } from './forms-routes.js';
+import { SCAN_FILE_JOB, scanFileJob } from './files/application-files.js';
 import { ORGANISATION_CHECK_JOB, organisationCheckJob } from './organisation/stored-check.js';
+import { DRAFT_REMINDER_JOB, draftRemindersJob } from './submission/draft-reminders.js';
+// Mail templates register on import: every process that may send (server, CLI jobs) knows them all.
 import './mails.js';
+import './instruction/mails.js';
+import './experts/mails.js';
 import { loadApplicationsDemo } from './demo.js';
+import { applicationsSiteMessages as am } from './messages.js';
+import { applicationsPermissions } from './permissions.js';
 import { applicationsDataOf, eraseApplicationsData } from './personal-data.js';
-import { applicationRoutes } from './routes.js';
-import { registerInstructionRoutes } from './routes-instruction.js';
 import { seedApplicationsCommand } from './seed-command.js';
 
 export const applicationsModule: Module = {
@@ -21,12 +24,26 @@ export const applicationsModule: Module = {
     [SCAN_FILE_JOB]: scanFileJob(services),
     [ORGANISATION_CHECK_JOB]: organisationCheckJob(services),
   }),
-  routes: async (app, services) => {
-    registerFormBuilderRoutes(app, services);
-    await applicationRoutes(app, services);
-    await (await import('./routes-experts.js')).expertRoutes(app, services);
-    await (await import('./routes-export-zip.js')).exportZipRoutes(app, services);
-    await registerInstructionRoutes(app, services);
-    await (await import('./routes-outline.js')).outlineRoutes(app, services);
-  },
+  // The routes (and the views they pull in) load only when the app starts, not for a CLI command.
+  routes: async (app, services) => (await import('./routes.js')).applicationRoutes(app, services),
+  permissions: applicationsPermissions,
+  migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
+  headerLinks: [
+    {
+      href: '/mes-candidatures',
+      label: am.myApplications,
+      icon: 'fr-icon-folder-2-line',
+      permission: 'signed-in',
+      order: 40,
+    },
+  ],
+  dashboard: [
+    {
+      href: '/admin/candidatures',
+      permission: 'applications.instruct',
+      title: am.applications,
+      text: am.applicationsText,
+      order: 30,
+    },
+  ],
 };

@@ -156,3 +156,13 @@ export const stateLabels: Record<ApplicationState, { fr: string; en: string }> =
   not_selected: { fr: 'Non retenue', en: 'Not selected' },
   withdrawn: { fr: 'Retirée', en: 'Withdrawn' },
 };
+
+/** Labels of what this module adds to the shared pages (menu, header, site map, dashboard): see index.ts. */
+export const applicationsSiteMessages = defineMessages({
+  myApplications: { fr: 'Mes candidatures', en: 'My applications' },
+  applications: { fr: 'Candidatures', en: 'Applications' },
+  applicationsText: {
+    fr: 'Instruire les candidatures : filtres, recherche, changements d’état motivés, exports.',
+    en: 'Instruct applications: filters, search, reasoned state changes, exports.',
+  },
+});

@@ -2,19 +2,13 @@ import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import { addressOrPseudonym } from '../../core/auth/pseudonym.js';
 import type { DB } from '../../core/db/schema.js';
+import { isUuid } from '../../core/ids.js';
 import { parseSeasonForSubmit, type SeasonForSubmit, seasonForSubmitColumn } from '../seasons/season-for-submit.js';
 import { seasonSummariesById } from '../seasons/season-lookups.js';
 import type { AnswerMap, FormDefinition } from './form/model.js';
 import { type ApplicationState, isApplicationState } from './states.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Guards uuid columns: a malformed id in a URL is "not found", never a database error. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
 
 export interface ApplicationRecord {
   id: string;

@@ -115,3 +115,8 @@ export interface ApplicationsTables {
   application_members: ApplicationMembersTable;
   application_transitions: ApplicationTransitionsTable;
 }
+
+// Adds this module's tables to the database type every query sees (core/db/schema.ts).
+declare module '../../core/db/schema.js' {
+  interface DB extends ApplicationsTables {}
+}

@@ -1,8 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { FormReader } from '../../core/http/forms.js';
 import { readMultipartForm } from '../../core/http/multipart.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
+import { type App, IdParams, OptionalText, Query, Uuid } from '../../core/http/route-schemas.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { attachNewsFile, MAX_ATTACHMENT_BYTES } from './attach-news-file.js';
@@ -25,9 +27,11 @@ const NOTICES = {
   'file-deleted': am.fileDeleted,
 };
 
-function noticeOf(request: FastifyRequest): string | undefined {
-  const ok = (request.query as Record<string, unknown> | undefined)?.ok;
-  return typeof ok === 'string' && ok in NOTICES ? t(request.locale, NOTICES[ok as keyof typeof NOTICES]) : undefined;
+function noticeOf(request: FastifyRequest & { query: { ok?: string } }): string | undefined {
+  const ok = request.query.ok;
+  return typeof ok === 'string' && Object.hasOwn(NOTICES, ok)
+    ? t(request.locale, NOTICES[ok as keyof typeof NOTICES])
+    : undefined;
 }
 
 function previewOf(title: string, body: string, titleEn: string | null, bodyEn: string | null): Preview {
@@ -42,9 +46,10 @@ function wantsPreview(body: unknown): boolean {
   return (body as Record<string, unknown> | undefined)?.action === 'preview';
 }
 
-type Params = { Params: { id: string } };
+/** `/…/:id` of a page or a news item, with the `?ok=…` notice after a redirect. */
+const byId = { params: IdParams, querystring: Query({ ok: OptionalText() }) };
 
-export async function registerAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function registerAdminRoutes(app: App, services: Services): Promise<void> {
   const { db } = services;
   const config = { permission: 'content.manage' as const };
 
@@ -80,7 +85,7 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
   };
   app.post('/admin/contenus/pages', { config }, (request, reply) => submitPage(request, reply, null));
 
-  app.get<Params>('/admin/contenus/pages/:id', { config }, async (request, reply) => {
+  app.get('/admin/contenus/pages/:id', { schema: byId, config }, async (request, reply) => {
     const page = await findPageById(db, request.params.id);
     if (!page) return notFound(request, reply);
     const form = { values: pageFormValues(page), errors: {} };
@@ -90,12 +95,12 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
       <PageFormPage ctx={await viewContext(request, reply)} page={page} form={form} notice={noticeOf(request)} />,
     );
   });
-  app.post<Params>('/admin/contenus/pages/:id', { config }, (request, reply) =>
+  app.post('/admin/contenus/pages/:id', { schema: byId, config }, (request, reply) =>
     submitPage(request, reply, request.params.id),
   );
 
   const pageStatus = (path: string, change: typeof publishPage, notice: string) =>
-    app.post<Params>(`/admin/contenus/pages/:id/${path}`, { config }, async (request, reply) => {
+    app.post(`/admin/contenus/pages/:id/${path}`, { schema: byId, config }, async (request, reply) => {
       if (!(await findPageById(db, request.params.id))) return notFound(request, reply);
       await change(services, actorOf(request), request.params.id);
       return reply.redirect(`/admin/contenus/pages/${request.params.id}?ok=${notice}`, 303);
@@ -144,7 +149,7 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
   };
   app.post('/admin/contenus/actualites', { config }, (request, reply) => submitNews(request, reply, null));
 
-  app.get<Params>('/admin/contenus/actualites/:id', { config }, async (request, reply) => {
+  app.get('/admin/contenus/actualites/:id', { schema: byId, config }, async (request, reply) => {
     const news = await findNewsById(db, request.params.id);
     if (!news) return notFound(request, reply);
     return renderNews(request, reply, 200, news, {
@@ -152,12 +157,12 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
       notice: noticeOf(request),
     });
   });
-  app.post<Params>('/admin/contenus/actualites/:id', { config }, (request, reply) =>
+  app.post('/admin/contenus/actualites/:id', { schema: byId, config }, (request, reply) =>
     submitNews(request, reply, request.params.id),
   );
 
   const newsStatus = (path: string, change: typeof publishNews, notice: string) =>
-    app.post<Params>(`/admin/contenus/actualites/:id/${path}`, { config }, async (request, reply) => {
+    app.post(`/admin/contenus/actualites/:id/${path}`, { schema: byId, config }, async (request, reply) => {
       if (!(await findNewsById(db, request.params.id))) return notFound(request, reply);
       await change(services, actorOf(request), request.params.id);
       return reply.redirect(`/admin/contenus/actualites/${request.params.id}?ok=${notice}`, 303);
@@ -166,7 +171,7 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
   newsStatus('depublier', unpublishNews, 'unpublished');
 
   // ---- Attachments ----
-  app.post<Params>('/admin/contenus/actualites/:id/fichiers', { config }, async (request, reply) => {
+  app.post('/admin/contenus/actualites/:id/fichiers', { schema: byId, config }, async (request, reply) => {
     const news = await findNewsById(db, request.params.id);
     if (!news) return notFound(request, reply);
     const fields: Record<string, string> = {};
@@ -219,9 +224,9 @@ export async function registerAdminRoutes(app: FastifyInstance, services: Servic
     return reply.redirect(`/admin/contenus/actualites/${news.id}?ok=file-added#fichiers`, 303);
   });
 
-  app.post<{ Params: { id: string; attachmentId: string } }>(
+  app.post(
     '/admin/contenus/actualites/:id/fichiers/:attachmentId/supprimer',
-    { config },
+    { schema: { params: Type.Object({ id: Uuid, attachmentId: Uuid }) }, config },
     async (request, reply) => {
       const { id, attachmentId } = request.params;
       const news = await findNewsById(db, id);

@@ -68,10 +68,8 @@ export const publicMessages = defineMessages({
   partnersTitle: { fr: 'Partenaires', en: 'Partners' },
   faqTitle: { fr: 'Questions fréquentes', en: 'Frequently asked questions' },
   siteMapTitle: { fr: 'Plan du site', en: 'Site map' },
-  auditFingerprints: { fr: 'Empreintes du journal d’audit', en: 'Audit log fingerprints' },
   otherPages: { fr: 'Autres pages', en: 'Other pages' },
   mandatoryPages: { fr: 'Informations légales', en: 'Legal information' },
-  signInLink: { fr: 'Se connecter', en: 'Sign in' },
   frenchOnly: { fr: '', en: 'This text is only available in French.' },
   seasonState: { fr: 'État', en: 'State' },
   seasonOpen: { fr: 'Candidatures ouvertes', en: 'Applications open' },
@@ -300,4 +298,18 @@ export const adminMessages = defineMessages({
     en: 'Save the news item to be able to attach files.',
   },
   englishFields: { fr: 'Version anglaise (facultative)', en: 'English version (optional)' },
+});
+
+/** Labels of what this module adds to the shared pages (menu, header, site map, dashboard): see index.ts. */
+export const contentSiteMessages = defineMessages({
+  navProgramme: { fr: 'Le programme', en: 'The programme' },
+  navManifesto: { fr: 'Manifeste', en: 'Manifesto' },
+  navNews: { fr: 'Actualités', en: 'News' },
+  navPartners: { fr: 'Partenaires', en: 'Partners' },
+  navFaq: { fr: 'Questions fréquentes', en: 'FAQ' },
+  contents: { fr: 'Contenus', en: 'Contents' },
+  contentsText: {
+    fr: 'Pages, actualités, communiqués et fichiers du site public.',
+    en: 'Pages, news, press releases and files of the public site.',
+  },
 });

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
 import { hasPermission } from '../../core/auth/permissions.js';
 import { servePublicPage } from '../../core/cache/public-page.js';
 import { sniffContentType } from '../../core/files/sniff.js';
@@ -6,6 +7,7 @@ import { readStoredFile, urlFileName } from '../../core/files/store-file.js';
 import { HttpError } from '../../core/http/errors.js';
 import { notFound } from '../../core/http/replies.js';
 import { plainViewContext } from '../../core/http/request-context.js';
+import { type App, Slug, Uuid } from '../../core/http/route-schemas.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { DEFAULT_CRITERIA } from '../seasons/criteria.js';
@@ -28,7 +30,8 @@ import { NewsDetailPage, NewsListPage } from './views/news.js';
 import { ContentPage, FaqPage, HomePage, ProgrammePage, SiteMapPage } from './views/public.js';
 
 export const NEWS_PER_PAGE = 10;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A page's or news item's slug: one that does not match is not found. */
+const SlugParams = Type.Object({ slug: Slug });
 /** Pages that have their own address; any other published page lives under /pages/<slug>. */
 const PAGES_WITH_OWN_ROUTE = new Set([
   'accueil',
@@ -60,7 +63,7 @@ export function readNewsQuery(request: FastifyRequest): { filter: NewsFilter; pa
   return { filter: { category: text('categorie'), tag: text('tag') }, page };
 }
 
-export async function registerPublicRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function registerPublicRoutes(app: App, services: Services): Promise<void> {
   const { db } = services;
   const config = { permission: 'public' as const };
 
@@ -102,9 +105,9 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
   cmsPage('/partenaires', 'partenaires', ContentPage);
   cmsPage('/faq', 'faq', FaqPage);
 
-  app.get<{ Params: { slug: string } }>('/pages/:slug', { config }, async (request, reply) => {
+  app.get('/pages/:slug', { schema: { params: SlugParams }, config }, async (request, reply) => {
     const { slug } = request.params;
-    if (!SLUG.test(slug) || PAGES_WITH_OWN_ROUTE.has(slug)) return notFound(request, reply);
+    if (PAGES_WITH_OWN_ROUTE.has(slug)) return notFound(request, reply);
     return servePublicPage(request, reply, async () => {
       const page = await findPublishedPage(db, slug);
       return page ? <ContentPage ctx={plainViewContext(request)} page={page} /> : null;
@@ -151,7 +154,14 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
     });
   });
 
-  app.get('/actualites/flux.xml', { config }, (request, reply) =>
+  const feedSchema = (format: string) => ({
+    summary: `News feed (${format})`,
+    description: `The programme's published news, newest first, in ${format}.`,
+    tags: ['content'],
+  });
+  const feedConfig = { ...config, openapi: true };
+
+  app.get('/actualites/flux.xml', { schema: feedSchema('RSS 2.0'), config: feedConfig }, (request, reply) =>
     servePublicPage(
       request,
       reply,
@@ -159,7 +169,7 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
       'application/rss+xml; charset=utf-8',
     ),
   );
-  app.get('/actualites/atom.xml', { config }, (request, reply) =>
+  app.get('/actualites/atom.xml', { schema: feedSchema('Atom 1.0'), config: feedConfig }, (request, reply) =>
     servePublicPage(
       request,
       reply,
@@ -168,9 +178,8 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
     ),
   );
 
-  app.get<{ Params: { slug: string } }>('/actualites/:slug', { config }, async (request, reply) => {
+  app.get('/actualites/:slug', { schema: { params: SlugParams }, config }, async (request, reply) => {
     const { slug } = request.params;
-    if (!SLUG.test(slug)) return notFound(request, reply);
     return servePublicPage(request, reply, async () => {
       const news = await findPublishedNews(db, slug);
       return news ? (
@@ -181,21 +190,35 @@ export async function registerPublicRoutes(app: FastifyInstance, services: Servi
 
   // Content files shown by published content; content editors may also open those of drafts.
   // Application files are never served here, whatever the role: only their application's routes do.
-  app.get<{ Params: { id: string; name: string } }>('/fichiers/:id/:name', { config }, async (request, reply) => {
-    const { id } = request.params;
-    const access = await contentFileAccess(db, id);
-    const staff = hasPermission(request.user, 'content.manage');
-    if (access === null || (access === 'editors' && !staff)) return notFound(request, reply);
-    const file = await readStoredFile(db, services.config.filesDir, id);
-    if (!file) return notFound(request, reply);
-    const image = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'].includes(file.contentType);
-    const name = urlFileName(file.originalName, sniffContentType(file.data)?.extension);
-    return reply
-      .header('content-type', file.contentType)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .header('content-disposition', `${image ? 'inline' : 'attachment'}; filename="${name}"`)
-      .header('cache-control', access === 'public' && !staff ? 'public, max-age=300' : 'private, no-store')
-      .send(file.data);
-  });
+  app.get(
+    '/fichiers/:id/:name',
+    {
+      schema: {
+        params: Type.Object({ id: Uuid, name: Type.String({ maxLength: 300, description: 'File name (for people)' }) }),
+        summary: 'A file attached to published content',
+        description:
+          'A document or image attached to a published news item or page (press release PDF, picture). Files of ' +
+          'drafts and of applications are never served here to the public: they answer 404.',
+        tags: ['content'],
+      },
+      config: { ...config, openapi: true },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const access = await contentFileAccess(db, id);
+      const staff = hasPermission(request.user, 'content.manage');
+      if (access === null || (access === 'editors' && !staff)) return notFound(request, reply);
+      const file = await readStoredFile(db, services.config.filesDir, id);
+      if (!file) return notFound(request, reply);
+      const image = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'].includes(file.contentType);
+      const name = urlFileName(file.originalName, sniffContentType(file.data)?.extension);
+      return reply
+        .header('content-type', file.contentType)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .header('content-disposition', `${image ? 'inline' : 'attachment'}; filename="${name}"`)
+        .header('cache-control', access === 'public' && !staff ? 'public, max-age=300' : 'private, no-store')
+        .send(file.data);
+    },
+  );
 }

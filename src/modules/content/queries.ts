@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
-import { isUuid } from '../../core/files/store-file.js';
+import { isUuid } from '../../core/ids.js';
 import type { NewsAttachmentsTable, NewsTable, PagesTable } from './tables.js';
 
 export type PageRow = Selectable<PagesTable>;

@@ -65,3 +65,8 @@ export interface ContentTables {
   news: NewsTable;
   news_attachments: NewsAttachmentsTable;
 }
+
+// Adds this module's tables to the database type every query sees (core/db/schema.ts).
+declare module '../../core/db/schema.js' {
+  interface DB extends ContentTables {}
+}

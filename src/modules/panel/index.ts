@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Module } from '../../core/module.js';
 import type { Services } from '../../core/services.js';
@@ -11,10 +12,12 @@ import {
 import { loadPanelDemo } from './demo.js';
 import { COMMIT_JOB, prepareCommitmentJob } from './draw-panel.js';
 import './mails.js';
+import { panelAdminRoutes } from './admin-routes.js';
+import { panelSiteMessages as pm } from './messages.js';
+import { panelistRoutes } from './panelist-routes.js';
+import { panelPermissions } from './permissions.js';
 import { erasePanelVolunteers, panelDataOf } from './personal-data.js';
-import { panelAdminRoutes } from './routes-admin.js';
-import { panelistRoutes } from './routes-panelist.js';
-import { panelPublicRoutes } from './routes-public.js';
+import { panelPublicRoutes } from './public-routes.js';
 import { ANALYSE_JOB, analyseJob } from './run-analysis.js';
 import { sortitionCommands } from './sortition-commands.js';
 
@@ -46,4 +49,10 @@ export const panelModule: Module = {
       volunteersErased: await erasePanelVolunteers(trx, audit, person.email),
     }),
   },
+  permissions: panelPermissions,
+  migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
+  headerLinks: [
+    { href: '/panel', label: pm.panelArea, icon: 'fr-icon-team-line', permission: 'panel.participate', order: 30 },
+  ],
+  dashboard: [{ href: '/admin/panels', permission: 'panel.manage', title: pm.panels, text: pm.panelsText, order: 60 }],
 };

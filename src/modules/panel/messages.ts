@@ -571,3 +571,13 @@ export const panelMessages = defineMessages({
     en: 'The panel’s work has ended: opinions no longer change.',
   },
 });
+
+/** Labels of what this module adds to the shared pages (menu, header, site map, dashboard): see index.ts. */
+export const panelSiteMessages = defineMessages({
+  panelArea: { fr: 'Espace panel citoyen', en: 'Citizen panel area' },
+  panels: { fr: 'Panels citoyens', en: 'Citizen panels' },
+  panelsText: {
+    fr: 'Volontaires, quotas, tirage au sort vérifiable et avis des panélistes.',
+    en: 'Volunteers, quotas, verifiable draw by lot and panelists’ opinions.',
+  },
+});

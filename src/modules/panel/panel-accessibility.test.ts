@@ -13,7 +13,7 @@ import { createSignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { hashToken } from '../../core/auth/sessions.js';
 import { DEFAULT_FORM } from '../applications/form/default-form.js';
-import { saveForm } from '../applications/save-form.js';
+import { saveForm } from '../applications/form-builder/save-form.js';
 import { recordDraw, requestCommitment } from './draw-panel.js';
 import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
 import { saveShortlist } from './opinions.js';

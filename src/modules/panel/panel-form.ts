@@ -1,6 +1,6 @@
 import { FormReader } from '../../core/http/forms.js';
 import type { Message } from '../../core/i18n/i18n.js';
-import { parisEndOfDay } from '../seasons/paris-time.js';
+import { parisEndOfDay } from '../../core/time/paris-time.js';
 import { panelMessages as m } from './messages.js';
 import { deleteAfterOf, type PanelRecord, type PanelStage, type QuotaRecord } from './queries.js';
 import type { PanelCriterion } from './tables.js';

@@ -8,8 +8,6 @@ import type { AnalysisError, AnalysisResult, MemberStatus, PanelCriterion, Panel
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export { isUuid } from '../seasons/queries.js';
-
 export interface PanelRecord {
   id: string;
   seasonId: string | null;

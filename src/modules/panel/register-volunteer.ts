@@ -2,11 +2,12 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import { type FieldError, FormReader } from '../../core/http/forms.js';
+import { isUniqueViolation, lockSubmissionKey } from '../../core/http/submission-keys.js';
 import { formatDate, type Locale, t } from '../../core/i18n/i18n.js';
+import { isUuid } from '../../core/ids.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
-import { isUniqueViolation, lockSubmissionKey } from '../seasons/submission-keys.js';
 import { DELETE_DEMOGRAPHICS_JOB } from './delete-demographics.js';
 import { VOLUNTEER_MAIL } from './mails.js';
 import { CONSENT_VERSION, panelMessages as m } from './messages.js';
@@ -71,9 +72,7 @@ export function readVolunteerForm(
   const availability = form.text('availability', { max: 1000 });
   if (!form.checkbox('consent')) form.fail('consent', m.consentRequired);
   const key = form.text('submission_key', { max: 36 });
-  const submissionKey = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(key)
-    ? key.toLowerCase()
-    : null;
+  const submissionKey = isUuid(key) ? key.toLowerCase() : null;
   return { form, input: { email, givenName, familyName, phone, address, availability, answers, submissionKey } };
 }
 

@@ -204,3 +204,8 @@ export interface PanelTables {
   panel_opinions: PanelOpinionsTable;
   panel_shortlist: PanelShortlistTable;
 }
+
+// Adds this module's tables to the database type every query sees (core/db/schema.ts).
+declare module '../../core/db/schema.js' {
+  interface DB extends PanelTables {}
+}

@@ -269,3 +269,18 @@ export const juryMessages = defineMessages({
     en: 'The applications entrusted to you for the season "{season}":',
   },
 });
+
+/** Labels of what this module adds to the shared pages (menu, header, site map, dashboard): see index.ts. */
+export const reviewSiteMessages = defineMessages({
+  juryArea: { fr: 'Espace jury', en: 'Jury area' },
+  jury: { fr: 'Jurys', en: 'Juries' },
+  juryText: {
+    fr: 'Membres, conflits d’intérêts, phases et affectation des évaluateurs.',
+    en: 'Members, conflicts of interest, phases and reviewer assignment.',
+  },
+  evaluations: { fr: 'Évaluations et classement', en: 'Reviews and ranking' },
+  evaluationsText: {
+    fr: 'Avancement des évaluations, relances, barème et classement calibré.',
+    en: 'Review progress, reminders, rubric and calibrated ranking.',
+  },
+});

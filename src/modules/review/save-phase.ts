@@ -4,7 +4,7 @@ import type { DB } from '../../core/db/schema.js';
 import type { FormReader } from '../../core/http/forms.js';
 import { isoDateParis } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
-import { parisClockTime, parisDateTime } from '../seasons/paris-time.js';
+import { parisClockTime, parisDateTime } from '../../core/time/paris-time.js';
 import { juryMessages as m } from './messages.js';
 import { scheduleReviewReminders } from './scoring/reminders.js';
 import type { ReviewPhasesTable } from './tables.js';

@@ -127,3 +127,8 @@ export interface ReviewTables {
   review_assignments: ReviewAssignmentsTable;
   reviews: ReviewsTable;
 }
+
+// Adds this module's tables to the database type every query sees (core/db/schema.ts).
+declare module '../../core/db/schema.js' {
+  interface DB extends ReviewTables {}
+}

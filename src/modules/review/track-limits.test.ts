@@ -3,7 +3,7 @@ import { postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { addConflict, completeReview, type ScoringFixture, seedScoringFixture } from './scoring/scoring-testing.js';
-import { phaseFormValues } from './views/staff-pages.js';
+import { phaseFormValues } from './views/phases.js';
 
 const DAY = 24 * 3600_000;
 

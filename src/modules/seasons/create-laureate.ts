@@ -1,9 +1,9 @@
 import type { Actor } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import { afterPublicChange, announcePublicChange } from '../../core/cache/public-page.js';
+import { lockSubmissionKey } from '../../core/http/submission-keys.js';
 import type { Services } from '../../core/services.js';
 import { type LaureateInput, laureateColumns } from './laureate-form.js';
-import { lockSubmissionKey } from './submission-keys.js';
 
 /** Adds a laureate to a season; with a submission key, a repeated send returns the first one's laureate. */
 export async function createLaureate(

@@ -2,11 +2,11 @@ import type { Actor } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import { afterPublicChange, announcePublicChange } from '../../core/cache/public-page.js';
 import type { FieldError } from '../../core/http/forms.js';
+import { isUniqueViolation, lockSubmissionKey } from '../../core/http/submission-keys.js';
 import type { Services } from '../../core/services.js';
 import type { SeasonInput } from './season-form.js';
 import { replaceTracksAndCriteria, seasonColumns, seasonSummary, uniquenessErrors } from './season-writes.js';
 import { scheduleStatusBoundaries } from './status-boundaries.js';
-import { isUniqueViolation, lockSubmissionKey } from './submission-keys.js';
 
 export type SeasonWriteResult = { ok: true; id: string } | { ok: false; errors: Record<string, FieldError> };
 

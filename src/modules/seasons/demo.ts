@@ -1,11 +1,11 @@
 import { systemActor } from '../../core/audit/audit.js';
 import { isoDateParis } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
+import { parisEndOfDay, parisStartOfDay } from '../../core/time/paris-time.js';
 import { createLaureate } from './create-laureate.js';
 import { createSeason } from './create-season.js';
 import { type CriterionTemplate, DEFAULT_CRITERIA, SEASON2_EXTRA_CRITERIA } from './criteria.js';
 import type { LaureateInput } from './laureate-form.js';
-import { parisEndOfDay, parisStartOfDay } from './paris-time.js';
 import type { SeasonInput } from './season-form.js';
 
 const DAY = 86_400_000;

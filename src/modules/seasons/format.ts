@@ -1,6 +1,6 @@
 import { formatDate, type Locale, t } from '../../core/i18n/i18n.js';
+import { parisClockTime } from '../../core/time/paris-time.js';
 import { seasonMessages as m } from './messages.js';
-import { parisClockTime } from './paris-time.js';
 import { closedFrom, type SeasonStatus } from './season-status.js';
 
 const eurosFormat = (locale: string, digits: number) =>

@@ -1,6 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import type { Module } from '../../core/module.js';
 import { listSeasonsCommand } from './commands.js';
 import { loadSeasonsDemo } from './demo.js';
+import { seasonsSiteMessages as sm } from './messages.js';
+import { seasonsPermissions } from './permissions.js';
 import { seasonRoutes } from './routes.js';
 import { STATUS_BOUNDARY_JOB, statusBoundaryJob } from './status-boundaries.js';
 
@@ -13,4 +16,28 @@ export const seasonsModule: Module = {
   jobs: (services) => ({ [STATUS_BOUNDARY_JOB]: statusBoundaryJob(services) }),
   commands: { 'seasons list': listSeasonsCommand },
   loadDemo: loadSeasonsDemo,
+  permissions: seasonsPermissions,
+  migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
+  nav: [
+    { href: '/saisons', label: sm.navSeasons, order: 20 },
+    { href: '/laureats', label: sm.navLaureates, order: 30 },
+  ],
+  siteMap: [
+    { href: '/saisons', label: sm.navSeasons, section: 'main', order: 20 },
+    { href: '/laureats', label: sm.navLaureates, section: 'main', order: 30 },
+  ],
+  dashboard: [
+    { href: '/admin/saisons', permission: 'seasons.manage', title: sm.seasons, text: sm.seasonsText, order: 20 },
+  ],
+  examplePages: [
+    { name: 'seasons', url: '/saisons' },
+    { name: 'one season', from: { listing: '/saisons', link: /^\/saisons\/[^/]+$/ } },
+    { name: 'laureates', url: '/laureats' },
+    { name: 'seasons admin', url: '/admin/saisons', staff: true },
+    {
+      name: 'season edit form',
+      from: { listing: '/admin/saisons', link: /^\/admin\/saisons\/[^/]+\/modifier$/ },
+      staff: true,
+    },
+  ],
 };

@@ -207,3 +207,14 @@ export const seasonMessages = defineMessages({
   },
   tooBig: { fr: 'Cette valeur est trop grande.', en: 'This value is too large.' },
 });
+
+/** Labels of what this module adds to the shared pages (menu, header, site map, dashboard): see index.ts. */
+export const seasonsSiteMessages = defineMessages({
+  navSeasons: { fr: 'Saisons et appels', en: 'Seasons and calls' },
+  navLaureates: { fr: 'Lauréats', en: 'Laureates' },
+  seasons: { fr: 'Saisons', en: 'Seasons' },
+  seasonsText: {
+    fr: 'Saisons, appels à candidatures et lauréats.',
+    en: 'Seasons, calls for applications and laureates.',
+  },
+});

@@ -146,10 +146,3 @@ export async function loadLaureates(
     position: r.position,
   }));
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Guards uuid columns: a malformed id in a URL is "not found", not a database error. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}

@@ -1,11 +1,14 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { coversEveryTrack, coversTrack } from '../../core/auth/permissions.js';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { coversEveryTrack } from '../../core/auth/permissions.js';
 import { servePublicPage } from '../../core/cache/public-page.js';
 import { sendErrorPage } from '../../core/http/error-pages.js';
 import { httpMessages } from '../../core/http/errors.js';
 import type { FieldError } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, plainViewContext, viewContext } from '../../core/http/request-context.js';
+import { type App, IdParams, OptionalText, Query, Uuid } from '../../core/http/route-schemas.js';
+import { newSubmissionKey, readSubmissionKey, SUBMISSION_FIELD } from '../../core/http/submission-keys.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { createLaureate } from './create-laureate.js';
@@ -14,9 +17,9 @@ import { deleteLaureate } from './delete-laureate.js';
 import { laureateFormValues, readLaureateForm } from './laureate-form.js';
 import { getPublicSeason, listPublicLaureates, listPublicSeasons } from './list-public-seasons.js';
 import { seasonMessages as m } from './messages.js';
-import { isUuid, loadLaureates, loadSeasons, type SeasonRecord } from './queries.js';
+import { loadLaureateFor, loadLaureateOrGoneFor, loadSeasonFor, mayManageTrack } from './policy.js';
+import { loadLaureates, loadSeasons } from './queries.js';
 import { newSeasonFormValues, readSeasonForm, rowCount, seasonFormValues } from './season-form.js';
-import { newSubmissionKey, readSubmissionKey, SUBMISSION_FIELD } from './submission-keys.js';
 import { updateLaureate } from './update-laureate.js';
 import { updateSeason } from './update-season.js';
 import { AdminLaureatesPage, EditLaureatePage } from './views/admin-laureates.js';
@@ -26,27 +29,12 @@ import { SeasonPage, SeasonsListPage } from './views/public-seasons.js';
 
 class NotFound extends Error {}
 
-type IdParams = { Params: { id: string } };
-type LaureateParams = { Params: { id: string; laureateId: string } };
-
-/** The season named in the URL, or null (a malformed id is simply not found). */
-async function seasonById(services: Services, id: string): Promise<SeasonRecord | null> {
-  if (!isUuid(id)) return null;
-  const [season] = await loadSeasons(services.db, { id });
-  return season ?? null;
-}
+const LaureateParams = Type.Object({ id: Uuid, laureateId: Uuid });
+/** `?ok=…` after a redirect: which change was made. */
+const NoticeQuery = Query({ ok: OptionalText() });
 
 function forbidden(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendErrorPage(request, reply, 403, httpMessages.forbiddenTitle, httpMessages.forbiddenText);
-}
-
-/**
- * A staff member limited to some tracks manages only those tracks' laureates; a whole season (its dates,
- * tracks and criteria concern every track) is created and changed only with rights on every track, which
- * the app checks for the routes marked `allTracks`.
- */
-function mayManageTrack(request: FastifyRequest, trackCode: string): boolean {
-  return coversTrack(request.user, trackCode);
 }
 
 const NOTICES = {
@@ -56,12 +44,12 @@ const NOTICES = {
   supprime: m.laureateDeleted,
 } as const;
 
-function noticeOf(request: FastifyRequest): string | undefined {
-  const key = (request.query as Record<string, string | undefined>).ok;
-  return key && key in NOTICES ? t(request.locale, NOTICES[key as keyof typeof NOTICES]) : undefined;
+function noticeOf(request: FastifyRequest & { query: { ok?: string } }): string | undefined {
+  const key = request.query.ok;
+  return key && Object.hasOwn(NOTICES, key) ? t(request.locale, NOTICES[key as keyof typeof NOTICES]) : undefined;
 }
 
-async function registerPublicRoutes(app: FastifyInstance, services: Services): Promise<void> {
+async function registerPublicRoutes(app: App, services: Services): Promise<void> {
   app.get('/saisons', { config: { permission: 'public' } }, async (request, reply) =>
     servePublicPage(request, reply, async () => {
       const seasons = await listPublicSeasons(services);
@@ -69,9 +57,9 @@ async function registerPublicRoutes(app: FastifyInstance, services: Services): P
     }),
   );
 
-  app.get<{ Params: { slug: string } }>(
+  app.get(
     '/saisons/:slug',
-    { config: { permission: 'public' } },
+    { schema: { params: Type.Object({ slug: Type.String({ maxLength: 200 }) }) }, config: { permission: 'public' } },
     async (request, reply) => {
       try {
         return await servePublicPage(request, reply, async () => {
@@ -86,12 +74,12 @@ async function registerPublicRoutes(app: FastifyInstance, services: Services): P
     },
   );
 
-  app.get<{ Querystring: { saison?: string } }>(
+  app.get(
     '/laureats',
-    { config: { permission: 'public' } },
+    { schema: { querystring: Query({ saison: OptionalText() }) }, config: { permission: 'public' } },
     async (request, reply) =>
       servePublicPage(request, reply, async () => {
-        const selected = typeof request.query.saison === 'string' ? request.query.saison : '';
+        const selected = request.query.saison ?? '';
         const seasons = await listPublicSeasons(services);
         const chosen = seasons.filter((s) => s.slug === selected);
         const unknownFilter = selected !== '' && chosen.length === 0;
@@ -119,20 +107,24 @@ function seasonFormRows(values: Record<string, string>): { trackRows: number; cr
   };
 }
 
-async function registerSeasonAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get('/admin/saisons', { config: { permission: 'staff.area' } }, async (request, reply) => {
-    const seasons = await listPublicSeasons(services);
-    return html(
-      reply,
-      200,
-      <AdminSeasonsPage
-        ctx={plainViewContext(request)}
-        seasons={seasons}
-        notice={noticeOf(request)}
-        canEdit={coversEveryTrack(request.user)}
-      />,
-    );
-  });
+async function registerSeasonAdminRoutes(app: App, services: Services): Promise<void> {
+  app.get(
+    '/admin/saisons',
+    { schema: { querystring: NoticeQuery }, config: { permission: 'staff.area' } },
+    async (request, reply) => {
+      const seasons = await listPublicSeasons(services);
+      return html(
+        reply,
+        200,
+        <AdminSeasonsPage
+          ctx={plainViewContext(request)}
+          seasons={seasons}
+          notice={noticeOf(request)}
+          canEdit={coversEveryTrack(request.user)}
+        />,
+      );
+    },
+  );
 
   app.get(
     '/admin/saisons/nouvelle',
@@ -176,11 +168,11 @@ async function registerSeasonAdminRoutes(app: FastifyInstance, services: Service
     );
   });
 
-  app.get<IdParams>(
+  app.get(
     '/admin/saisons/:id/modifier',
-    { config: { permission: 'seasons.manage', allTracks: true } },
+    { schema: { params: IdParams }, config: { permission: 'seasons.manage', allTracks: true } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
+      const season = await loadSeasonFor(services, request.params.id);
       if (!season) return notFound(request, reply);
       const values = seasonFormValues(season);
       const ctx = await viewContext(request, reply);
@@ -200,11 +192,11 @@ async function registerSeasonAdminRoutes(app: FastifyInstance, services: Service
     },
   );
 
-  app.post<IdParams>(
+  app.post(
     '/admin/saisons/:id',
-    { config: { permission: 'seasons.manage', allTracks: true } },
+    { schema: { params: IdParams }, config: { permission: 'seasons.manage', allTracks: true } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
+      const season = await loadSeasonFor(services, request.params.id);
       if (!season) return notFound(request, reply);
       const { form, input } = readSeasonForm(request.body);
       let errors: Record<string, FieldError> = form.errors;
@@ -233,28 +225,32 @@ async function registerSeasonAdminRoutes(app: FastifyInstance, services: Service
   );
 }
 
-async function registerLaureateAdminRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  app.get<IdParams>('/admin/saisons/:id/laureats', { config: { permission: 'staff.area' } }, async (request, reply) => {
-    const season = await seasonById(services, request.params.id);
-    if (!season) return notFound(request, reply);
-    const laureates = await loadLaureates(services.db, { seasonId: season.id });
-    const ctx = await viewContext(request, reply);
-    const state = {
-      values: { position: String(laureates.length + 1), [SUBMISSION_FIELD]: newSubmissionKey() },
-      errors: {},
-    };
-    return html(
-      reply,
-      200,
-      <AdminLaureatesPage ctx={ctx} season={season} laureates={laureates} state={state} notice={noticeOf(request)} />,
-    );
-  });
-
-  app.post<IdParams>(
+async function registerLaureateAdminRoutes(app: App, services: Services): Promise<void> {
+  app.get(
     '/admin/saisons/:id/laureats',
-    { config: { permission: 'seasons.manage' } },
+    { schema: { params: IdParams, querystring: NoticeQuery }, config: { permission: 'staff.area' } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
+      const season = await loadSeasonFor(services, request.params.id);
+      if (!season) return notFound(request, reply);
+      const laureates = await loadLaureates(services.db, { seasonId: season.id });
+      const ctx = await viewContext(request, reply);
+      const state = {
+        values: { position: String(laureates.length + 1), [SUBMISSION_FIELD]: newSubmissionKey() },
+        errors: {},
+      };
+      return html(
+        reply,
+        200,
+        <AdminLaureatesPage ctx={ctx} season={season} laureates={laureates} state={state} notice={noticeOf(request)} />,
+      );
+    },
+  );
+
+  app.post(
+    '/admin/saisons/:id/laureats',
+    { schema: { params: IdParams }, config: { permission: 'seasons.manage' } },
+    async (request, reply) => {
+      const season = await loadSeasonFor(services, request.params.id);
       if (!season) return notFound(request, reply);
       const { form, input } = readLaureateForm(
         request.body,
@@ -281,17 +277,14 @@ async function registerLaureateAdminRoutes(app: FastifyInstance, services: Servi
     },
   );
 
-  app.get<LaureateParams>(
+  app.get(
     '/admin/saisons/:id/laureats/:laureateId/modifier',
-    { config: { permission: 'seasons.manage' } },
+    { schema: { params: LaureateParams }, config: { permission: 'seasons.manage' } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
-      const [laureate] =
-        season && isUuid(request.params.laureateId)
-          ? await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId })
-          : [];
-      if (!season || !laureate) return notFound(request, reply);
-      if (!mayManageTrack(request, laureate.trackCode)) return forbidden(request, reply);
+      const found = await loadLaureateFor(services, request, request.params);
+      if (found === 'not-found') return notFound(request, reply);
+      if (found === 'forbidden') return forbidden(request, reply);
+      const { season, laureate } = found;
       const ctx = await viewContext(request, reply);
       return html(
         reply,
@@ -306,15 +299,14 @@ async function registerLaureateAdminRoutes(app: FastifyInstance, services: Servi
     },
   );
 
-  app.post<LaureateParams>(
+  app.post(
     '/admin/saisons/:id/laureats/:laureateId',
-    { config: { permission: 'seasons.manage' } },
+    { schema: { params: LaureateParams }, config: { permission: 'seasons.manage' } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
-      if (!season || !isUuid(request.params.laureateId)) return notFound(request, reply);
-      const [existing] = await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId });
-      if (!existing) return notFound(request, reply);
-      if (!mayManageTrack(request, existing.trackCode)) return forbidden(request, reply);
+      const found = await loadLaureateFor(services, request, request.params);
+      if (found === 'not-found') return notFound(request, reply);
+      if (found === 'forbidden') return forbidden(request, reply);
+      const { season } = found;
       const { form, input } = readLaureateForm(
         request.body,
         season.tracks.map((tr) => tr.code),
@@ -339,14 +331,14 @@ async function registerLaureateAdminRoutes(app: FastifyInstance, services: Servi
     },
   );
 
-  app.post<LaureateParams>(
+  app.post(
     '/admin/saisons/:id/laureats/:laureateId/supprimer',
-    { config: { permission: 'seasons.manage' } },
+    { schema: { params: LaureateParams }, config: { permission: 'seasons.manage' } },
     async (request, reply) => {
-      const season = await seasonById(services, request.params.id);
-      if (!season || !isUuid(request.params.laureateId)) return notFound(request, reply);
-      const [existing] = await loadLaureates(services.db, { seasonId: season.id, id: request.params.laureateId });
-      if (existing && !mayManageTrack(request, existing.trackCode)) return forbidden(request, reply);
+      const found = await loadLaureateOrGoneFor(services, request, request.params);
+      if (found === 'not-found') return notFound(request, reply);
+      if (found === 'forbidden') return forbidden(request, reply);
+      const { season } = found;
       // Deleting twice (double click) lands on the same page: the laureate is gone either way.
       await deleteLaureate(services, actorOf(request), season.id, request.params.laureateId);
       return reply.redirect(`/admin/saisons/${season.id}/laureats?ok=supprime`, 303);
@@ -354,7 +346,7 @@ async function registerLaureateAdminRoutes(app: FastifyInstance, services: Servi
   );
 }
 
-export async function seasonRoutes(app: FastifyInstance, services: Services): Promise<void> {
+export async function seasonRoutes(app: App, services: Services): Promise<void> {
   await registerPublicRoutes(app, services);
   await registerSeasonAdminRoutes(app, services);
   await registerLaureateAdminRoutes(app, services);

@@ -1,10 +1,16 @@
 import { FormReader, formMessages } from '../../core/http/forms.js';
 import { isoDateParis } from '../../core/i18n/i18n.js';
+import {
+  isParisTime,
+  parisClockTime,
+  parisDateTime,
+  parisEndOfDay,
+  parisStartOfDay,
+} from '../../core/time/paris-time.js';
 import { DEFAULT_CRITERIA } from './criteria.js';
 import { ELIGIBLE_KINDS } from './eligibility.js';
 import { centsToInput, parseEurosToCents } from './format.js';
 import { seasonMessages as m } from './messages.js';
-import { isParisTime, parisClockTime, parisDateTime, parisEndOfDay, parisStartOfDay } from './paris-time.js';
 import type { SeasonRecord } from './queries.js';
 
 /** What a season form carries once read and checked. */

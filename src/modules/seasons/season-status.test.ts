@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parisEndOfDay, parisStartOfDay } from './paris-time.js';
+import { parisEndOfDay, parisStartOfDay } from '../../core/time/paris-time.js';
 import { seasonStatus } from './season-status.js';
 
 const season = { opensAt: parisStartOfDay('2021-12-17'), closesAt: parisEndOfDay('2022-01-29') };

@@ -65,3 +65,8 @@ export interface SeasonsTables {
   season_criteria: SeasonCriteriaTable;
   laureates: LaureatesTable;
 }
+
+// Adds this module's tables to the database type every query sees (core/db/schema.ts).
+declare module '../../core/db/schema.js' {
+  interface DB extends SeasonsTables {}
+}

@@ -1,6 +1,7 @@
-import { hasPermission, type Permission, ROLES } from '../../../core/auth/permissions.js';
+import { ROLES } from '../../../core/auth/permissions.js';
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
+import type { TileView } from '../../../core/site.js';
 import {
   Alert,
   Breadcrumb,
@@ -20,43 +21,37 @@ function crumbs(locale: Locale, ...rest: { label: string; href?: string }[]) {
   return <Breadcrumb locale={locale} items={[{ label: t(locale, m.dashboardTitle), href: '/admin' }, ...rest]} />;
 }
 
-const dashboardLinks: { href: string; permission: Permission; title: typeof m.contents; text: typeof m.contents }[] = [
-  { href: '/admin/contenus', permission: 'content.manage', title: m.contents, text: m.contentsText },
-  { href: '/admin/saisons', permission: 'seasons.manage', title: m.seasons, text: m.seasonsText },
-  { href: '/admin/candidatures', permission: 'applications.instruct', title: m.applications, text: m.applicationsText },
-  { href: '/admin/jury', permission: 'review.manage', title: m.jury, text: m.juryText },
-  { href: '/admin/evaluations', permission: 'review.manage', title: m.evaluations, text: m.evaluationsText },
-  { href: '/admin/panels', permission: 'panel.manage', title: m.panels, text: m.panelsText },
-  { href: '/admin/comptes', permission: 'accounts.manage', title: m.accounts, text: m.accountsText },
-  { href: '/admin/courriels', permission: 'mail.read', title: m.mails, text: m.mailsText },
-  { href: '/admin/journal', permission: 'audit.read', title: m.journal, text: m.journalText },
-];
-
 // Wide tables scroll sideways: tabindex lets keyboard users scroll them too (WCAG 2.1.1).
 
-/** /admin: one tile per tool the person may use. */
-export function DashboardPage({ ctx }: { ctx: ViewContext }): JSX.Element {
+/** /admin: one tile per tool the person may use, as the modules declare them (Module.dashboard). */
+export function DashboardPage({ ctx, tiles }: { ctx: ViewContext; tiles: TileView[] }): JSX.Element {
   const { locale } = ctx;
-  const links = dashboardLinks.filter((l) => hasPermission(ctx.user, l.permission));
   return (
     <Page ctx={ctx} title={t(locale, m.dashboardTitle)}>
       <div class="fr-container fr-my-7w">
         <h1 safe>{t(locale, m.dashboardTitle)}</h1>
         <p safe>{t(locale, m.dashboardIntro)}</p>
         <div class="fr-grid-row fr-grid-row--gutters">
-          {links.map((l) => (
+          {tiles.map(({ tile, count }) => (
             <div class="fr-col-12 fr-col-md-4">
               <div class="fr-tile fr-enlarge-link">
                 <div class="fr-tile__body">
                   <div class="fr-tile__content">
                     <h2 class="fr-tile__title">
-                      <a href={l.href} safe>
-                        {t(locale, l.title)}
+                      <a href={tile.href} safe>
+                        {t(locale, tile.title)}
                       </a>
                     </h2>
                     <p class="fr-tile__detail" safe>
-                      {t(locale, l.text)}
+                      {t(locale, tile.text)}
                     </p>
+                    {count !== undefined && tile.countLabel ? (
+                      <p class="fr-badge fr-badge--info fr-badge--sm fr-mt-1w" safe>
+                        {t(locale, tile.countLabel, { n: count })}
+                      </p>
+                    ) : (
+                      ''
+                    )}
                   </div>
                 </div>
               </div>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyAction, editorFieldOf, questionFieldValues, readEditor } from '../forms-editor.js';
+import { applyAction, editorFieldOf, questionFieldValues, readEditor } from '../form-builder/editor.js';
 import { DEFAULT_FORM } from './default-form.js';
 import { checkDefinition, parseDefinitionJson } from './definition-check.js';
 import type { FormDefinition } from './model.js';

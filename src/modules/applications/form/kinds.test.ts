@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formForExpert } from '../expert-opinions.js';
+import { formForExpert } from '../experts/expert-opinions.js';
 import { formForReviewer } from '../for-scoring.js';
 import { KINDS, QUESTION_KINDS } from './kinds.js';
 import type { FormDefinition, Question, QuestionKind } from './model.js';

@@ -1,6 +1,6 @@
 import { type FieldError, formMessages } from '../../../core/http/forms.js';
 import type { Message } from '../../../core/i18n/i18n.js';
-import { formsMessages } from '../forms-messages.js';
+import { formsMessages } from '../form-builder/messages.js';
 import { isValidRna, isValidSiret, normaliseRna, normaliseSiret } from './identifiers.js';
 import { formFieldMessages as fm } from './messages.js';
 import type { AnswerMap, AnswerValue, Question, QuestionKind } from './model.js';

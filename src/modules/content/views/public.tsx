@@ -6,7 +6,7 @@ import type { CriterionTemplate } from '../../seasons/criteria.js';
 import type { PublicSeason } from '../../seasons/list-public-seasons.js';
 import type { SupportLever } from '../../seasons/support-levers.js';
 import { renderMarkdown } from '../markdown.js';
-import { legalMessages as lm, publicMessages as m } from '../messages.js';
+import { publicMessages as m } from '../messages.js';
 import type { NewsRow, PageRow } from '../queries.js';
 import { DateText, type LocalizedText, langOf, MarkdownBody, pick } from './localized.js';
 import { NewsCard } from './news.js';
@@ -303,23 +303,9 @@ export function SiteMapPage({
   otherPages: { slug: string; title: string; title_en: string | null }[];
 }): JSX.Element {
   const { locale } = ctx;
-  const main = [
-    { href: '/', label: t(locale, m.homeTitle) },
-    { href: '/programme', label: t(locale, m.programmeTitle) },
-    { href: '/manifeste', label: t(locale, m.manifestoTitle) },
-    { href: '/actualites', label: t(locale, m.newsTitle) },
-    { href: '/partenaires', label: t(locale, m.partnersTitle) },
-    { href: '/faq', label: t(locale, m.faqTitle) },
-    { href: '/connexion', label: t(locale, m.signInLink) },
-  ];
-  const legal = [
-    { href: '/mentions-legales', label: t(locale, lm.legalTitle) },
-    { href: '/accessibilite', label: t(locale, lm.accessibilityTitle) },
-    { href: '/donnees-personnelles', label: t(locale, lm.privacyTitle) },
-    { href: '/plan-du-site', label: t(locale, m.siteMapTitle) },
-    // The audit chain's daily heads (core/audit/anchor-routes.tsx): public so anyone can keep a copy.
-    { href: '/transparence/journal', label: t(locale, m.auditFingerprints) },
-  ];
+  // Every module declares its entries in its manifest (Module.siteMap), in their `order`.
+  const main = ctx.site.siteMap.filter((entry) => entry.section === 'main');
+  const legal = ctx.site.siteMap.filter((entry) => entry.section === 'legal');
   return (
     <Page ctx={ctx} title={t(locale, m.siteMapTitle)}>
       <div class="fr-container fr-mb-7w">
@@ -329,7 +315,7 @@ export function SiteMapPage({
           {main.map((l) => (
             <li>
               <a href={l.href} safe>
-                {l.label}
+                {t(locale, l.label)}
               </a>
             </li>
           ))}
@@ -358,7 +344,7 @@ export function SiteMapPage({
           {legal.map((l) => (
             <li>
               <a href={l.href} safe>
-                {l.label}
+                {t(locale, l.label)}
               </a>
             </li>
           ))}

@@ -6,11 +6,11 @@ import {
   listApplicationsForReviewByIds,
 } from '../../applications/for-review.js';
 import { applicationsOutOfTheRunning } from '../../applications/for-scoring.js';
-import { isUuid } from '../../applications/queries.js';
 import { detectConflicts } from '../conflicts.js';
 import { type JuryMember, membershipsOfUser } from '../jury.js';
 import { type PhaseRules, phaseRules, REVIEWED_STATES, type ReviewPhase } from '../phases.js';
 import './tables.js';
+import { isUuid } from '../../../core/ids.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

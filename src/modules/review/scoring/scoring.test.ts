@@ -3,7 +3,7 @@ import { formBody, formSession, postForm } from '../../../../test/support/forms.
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
 import { JobWorker } from '../../../core/jobs/worker.js';
-import { withdrawApplication } from '../../applications/withdraw-application.js';
+import { withdrawApplication } from '../../applications/submission/withdraw-application.js';
 import { REVIEW_REMINDER_JOB, reviewRemindersJob } from './reminders.js';
 import { addConflict, completeReview, type ScoringFixture, seedScoringFixture } from './scoring-testing.js';
 

@@ -1,0 +1,170 @@
+import { inflateRawSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formBody, formSession } from '../../../../test/support/forms.js';
+import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
+import { signedInAs } from '../../../../test/support/users.js';
+import { storeFile } from '../../../core/files/store-file.js';
+import type { FormDefinition } from '../form/model.js';
+import type { FileScanStatus } from '../tables.js';
+import { seedOpenSeason } from '../testing.js';
+
+const FORM: FormDefinition = {
+  sections: [
+    {
+      id: 'project',
+      title: { fr: 'Le projet', en: 'The project' },
+      questions: [
+        { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
+        {
+          id: 'dossier',
+          kind: 'file',
+          required: false,
+          label: { fr: 'Dossier', en: 'File' },
+          file: { contentTypes: ['application/pdf'], maxBytes: 100_000 },
+        },
+      ],
+    },
+  ],
+};
+
+let t: TestApp;
+let staff: string;
+const ids: Record<string, string> = {};
+
+/** The entries of a ZIP archive (central directory), with their bytes. */
+function readZip(zip: Buffer): Map<string, Buffer> {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  expect(end).toBeGreaterThan(-1);
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const entries = new Map<string, Buffer>();
+  for (let i = 0; i < count; i += 1) {
+    expect(zip.readUInt32LE(at)).toBe(0x02014b50);
+    const method = zip.readUInt16LE(at + 10);
+    const compressed = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(dataAt, dataAt + compressed);
+    entries.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+async function newApplication(email: string, track: string, title: string): Promise<string> {
+  const cookie = await signedInAs(t.app, t.clock, null, email);
+  const session = await formSession(t.app, cookie, '/candidater/saison-zip');
+  const body = formBody({ track_code: track, applicant_kind: 'association', _csrf: session.csrf });
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/candidater/saison-zip',
+    payload: body.payload,
+    headers: { ...body.headers, cookie: session.cookie },
+  });
+  expect(created.statusCode).toBe(303);
+  const id = /([0-9a-f-]{36})$/.exec(created.headers.location as string)![1]!;
+  await t.app.services.db.updateTable('applications').set({ title }).where('id', '=', id).execute();
+  return id;
+}
+
+async function attach(applicationId: string, name: string, status: FileScanStatus, text: string): Promise<void> {
+  const { db } = t.app.services;
+  const file = await storeFile(db, undefined, {
+    data: Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`),
+    originalName: name,
+    purpose: 'application',
+  });
+  await db
+    .insertInto('application_files')
+    .values({
+      file_id: file.id,
+      application_id: applicationId,
+      question_path: 'dossier',
+      uploaded_by: null,
+      scan_status: status,
+      created_at: new Date(),
+    })
+    .execute();
+}
+
+beforeAll(async () => {
+  // Scanning on (an address nothing answers on: no scan runs in this test), so the antivirus rule applies.
+  t = await createTestApp({ clamdUrl: 'tcp://127.0.0.1:9' });
+  t.clock.set('2026-03-01T10:00:00Z');
+  const { db } = t.app.services;
+  const _season = await seedOpenSeason(db, { slug: 'saison-zip', number: 8, form: FORM });
+  ids.a = await newApplication('zip-a@example.fr', 'numerique', 'Épicerie solidaire');
+  ids.b = await newApplication('zip-b@example.fr', 'autres', 'Atelier vélo');
+  await attach(ids.a, 'Budget prévisionnel.pdf', 'clean', 'budget 1');
+  await attach(ids.a, 'budget prévisionnel.PDF', 'clean', 'budget 2');
+  await attach(ids.a, '../../../etc/passwd', 'clean', 'traversal');
+  await attach(ids.a, 'virus.pdf', 'infected', 'infected');
+  await attach(ids.a, 'en-attente.pdf', 'pending', 'pending');
+  await attach(ids.b, 'statuts.pdf', 'clean', 'statuts');
+  staff = await signedInAs(t.app, t.clock, 'staff', 'zip-staff@example.fr');
+});
+afterAll(() => t?.close());
+
+describe('ZIP export of attachments', () => {
+  it('streams the allowed files under safe unique names, with the list filters, and records it', async () => {
+    const all = await t.app.inject({
+      method: 'GET',
+      url: '/admin/candidatures/export.zip',
+      headers: { cookie: staff },
+    });
+    expect(all.statusCode, all.body.slice(0, 500)).toBe(200);
+    expect(all.headers['content-type']).toBe('application/zip');
+    expect(all.headers['content-disposition']).toBe('attachment; filename="pieces-jointes-2026-03-01.zip"');
+    const entries = readZip(all.rawPayload);
+    const folderA = `epicerie-solidaire-${ids.a!.slice(0, 8)}`;
+    const folderB = `atelier-velo-${ids.b!.slice(0, 8)}`;
+    expect([...entries.keys()].sort()).toEqual(
+      [
+        `${folderA}/budget-previsionnel.pdf`,
+        `${folderA}/budget-previsionnel-2.pdf`,
+        `${folderA}/passwd`,
+        `${folderB}/statuts.pdf`,
+      ].sort(),
+    );
+    expect(entries.get(`${folderA}/budget-previsionnel-2.pdf`)!.toString()).toContain('budget 2');
+    expect(entries.get(`${folderB}/statuts.pdf`)!.toString()).toContain('statuts');
+
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/admin/candidatures?parcours=autres',
+      headers: { cookie: staff },
+    });
+    expect(list.body).toContain('href="/admin/candidatures/export.zip?parcours=autres"');
+    const filtered = await t.app.inject({
+      method: 'GET',
+      url: '/admin/candidatures/export.zip?parcours=autres',
+      headers: { cookie: staff },
+    });
+    expect([...readZip(filtered.rawPayload).keys()]).toEqual([`${folderB}/statuts.pdf`]);
+    const audit = await t.app.services.db
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('action', '=', 'application.export')
+      .execute();
+    expect(audit.map((a) => a.summary)).toContainEqual({ format: 'zip', applications: 2, files: 4, withheld: 2 });
+  });
+
+  it('gives track-limited staff only their track, and refuses applicants', async () => {
+    const limited = await signedInAs(t.app, t.clock, 'staff', 'zip-ditp@example.fr', 'autres');
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/admin/candidatures/export.zip',
+      headers: { cookie: limited },
+    });
+    expect([...readZip(response.rawPayload).keys()]).toEqual([`atelier-velo-${ids.b!.slice(0, 8)}/statuts.pdf`]);
+    const applicant = await signedInAs(t.app, t.clock, null, 'zip-curieux@example.fr');
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/admin/candidatures/export.zip', headers: { cookie: applicant } }))
+        .statusCode,
+    ).toBe(403);
+  });
+});

@@ -1,0 +1,127 @@
+import type { Transaction } from 'kysely';
+import type { Actor } from '../../../core/audit/audit.js';
+import { type AuditInput, auditedTransaction } from '../../../core/audit/audit.js';
+import type { DB } from '../../../core/db/schema.js';
+import type { Locale } from '../../../core/i18n/i18n.js';
+import { queueMail } from '../../../core/mail/mailer.js';
+import type { Services } from '../../../core/services.js';
+import type { ApplicationRecord } from '../queries.js';
+import { APPLICANT_MESSAGE_MAIL, STAFF_MESSAGE_MAIL } from './mails.js';
+
+export const MESSAGE_MAX = 5000;
+
+export interface PostMessageInput {
+  application: Pick<ApplicationRecord, 'id' | 'title' | 'trackCode'>;
+  authorId: string;
+  authorName: string;
+  fromStaff: boolean;
+  body: string;
+}
+
+/**
+ * Adds a message to an application's thread and notifies the other side in the same transaction:
+ * staff messages go to every applicant of the application; an applicant's message goes to the
+ * staff who have written in this thread (the people following it), or, when none has yet, to the
+ * staff in charge of the application's track.
+ */
+export async function postMessage(services: Services, actor: Actor, input: PostMessageInput): Promise<void> {
+  const now = services.clock.now();
+  await auditedTransaction(services.db, actor, now, (trx, audit) => postMessageIn(trx, services, now, input, audit));
+}
+
+/** The same, inside a transaction the caller holds (batch messages use one per application). */
+export async function postMessageIn(
+  trx: Transaction<DB>,
+  services: Services,
+  now: Date,
+  input: PostMessageInput,
+  audit: (input: AuditInput) => Promise<void>,
+): Promise<void> {
+  const body = input.body.trim().slice(0, MESSAGE_MAX);
+  const message = await trx
+    .insertInto('application_messages')
+    .values({
+      application_id: input.application.id,
+      author_id: input.authorId,
+      from_staff: input.fromStaff,
+      body,
+      at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const recipients = input.fromStaff
+    ? await applicantRecipients(trx, input.application.id)
+    : await staffRecipients(trx, input.application, input.authorId);
+  const base = services.config.baseUrl.replace(/\/$/, '');
+  const url = input.fromStaff
+    ? `${base}/mes-candidatures/${input.application.id}#messages-title`
+    : `${base}/admin/candidatures/${input.application.id}#messages-title`;
+  for (const recipient of recipients) {
+    await queueMail(
+      trx,
+      {
+        to: recipient.email,
+        template: input.fromStaff ? STAFF_MESSAGE_MAIL : APPLICANT_MESSAGE_MAIL,
+        locale: recipient.locale,
+        data: { title: input.application.title || '—', body, url, author: input.authorName },
+      },
+      now,
+    );
+  }
+  await audit({
+    action: 'application.message',
+    subjectType: 'application',
+    subjectId: input.application.id,
+    summary: { messageId: message.id, fromStaff: input.fromStaff, recipients: recipients.length },
+  });
+}
+
+type Recipient = { email: string; locale: Locale };
+
+/** Every member of the application (owner and co-applicants, accepted or only invited). */
+async function applicantRecipients(trx: Transaction<DB>, applicationId: string): Promise<Recipient[]> {
+  const rows = await trx
+    .selectFrom('application_members as am')
+    .leftJoin('users as u', 'u.id', 'am.user_id')
+    .select(['am.email', 'u.locale'])
+    .where('am.application_id', '=', applicationId)
+    // An erased member keeps their place under a pseudonym, which is no address.
+    .where('u.erased_at', 'is', null)
+    .execute();
+  return rows.map((r) => ({ email: r.email, locale: r.locale === 'en' ? 'en' : 'fr' }));
+}
+
+/** The staff who wrote in this thread (except the author), else the staff of the application's track. */
+async function staffRecipients(
+  trx: Transaction<DB>,
+  application: PostMessageInput['application'],
+  authorId: string,
+): Promise<Recipient[]> {
+  const applicationId = application.id;
+  const following = await trx
+    .selectFrom('application_messages as m')
+    .innerJoin('users as u', 'u.id', 'm.author_id')
+    .select(['u.email', 'u.locale'])
+    .distinct()
+    .where('m.application_id', '=', applicationId)
+    .where('m.from_staff', '=', true)
+    .where('u.id', '!=', authorId)
+    .where('u.email', 'is not', null)
+    .$narrowType<{ email: string }>()
+    .execute();
+  const rows =
+    following.length > 0
+      ? following
+      : await trx
+          .selectFrom('user_roles as r')
+          .innerJoin('users as u', 'u.id', 'r.user_id')
+          .select(['u.email', 'u.locale'])
+          .distinct()
+          .where('r.role', '=', 'staff')
+          .where((eb) => eb.or([eb('r.track', '=', ''), eb('r.track', '=', application.trackCode)]))
+          .where('u.id', '!=', authorId)
+          .where('u.email', 'is not', null)
+          .$narrowType<{ email: string }>()
+          .execute();
+  return rows.map((r) => ({ email: r.email, locale: r.locale === 'en' ? 'en' : 'fr' }));
+}
