@@ -5,7 +5,7 @@
  * the 1,727-person instance runs only with --large (minutes of CPU on a shared 2-core machine).
  */
 
-import { highsRuntime } from '../src/algorithms/sortition/highs.js';
+import { highsRuntime } from '../src/algorithms/highs.js';
 import { buildInstance, type SortitionInput } from '../src/algorithms/sortition/instance.js';
 import { legacyProbabilities } from '../src/algorithms/sortition/legacy.js';
 import { leximinDistribution } from '../src/algorithms/sortition/leximin.js';

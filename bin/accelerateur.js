@@ -1,14 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `npx accelerateur …` works without a build step.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npx accelerateur …` runs the compiled CLI (dist/cli.js), in this process. It first compiles src/ when
+// dist/ is missing or older than the sources (a fresh clone installed with --ignore-scripts, or an edit since):
+// checking costs a few tens of milliseconds, so what runs is always what src/ says (decision 0013).
+import { ensureBuilt } from '../scripts/build.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const tsxCli = require.resolve('tsx/cli');
-const result = spawnSync(process.execPath, [tsxCli, join(root, 'src/cli.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+await ensureBuilt();
+await import('../dist/cli.js');

@@ -254,7 +254,7 @@ async function submit(baseUrl: string, applicant: Applicant): Promise<Outcome> {
   }
 }
 
-/** Kills the app's whole process group (tsx and its node child) with SIGKILL: no shutdown hook runs. */
+/** Kills the app's whole process group with SIGKILL: no shutdown hook runs. */
 async function killHard(app: AppProcess): Promise<void> {
   const exited = new Promise<void>((resolve) =>
     app.child.exitCode !== null || app.child.signalCode !== null ? resolve() : app.child.once('exit', () => resolve()),

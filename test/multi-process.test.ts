@@ -66,7 +66,7 @@ describe.skipIf(!serverUrl)('two app processes on one PostgreSQL', () => {
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       DATA_DIR: '/nonexistent',
     };
-    // Started one after the other: two tsx compilations at once on a 2-core machine only slow both.
+    // Started one after the other: two start-ups at once on a 2-core machine only slow both.
     processes.push(await startAppProcess(env));
     processes.push(await startAppProcess(env));
   }, 240_000);

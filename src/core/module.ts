@@ -49,6 +49,12 @@ export interface PersonalDataPart {
 /** A CLI sub-command a module offers (`npx accelerateur <name> …`). Returns the exit code. */
 export interface Command {
   description: string;
+  /**
+   * Set, to the defining file's `import.meta.url`, by a command that works on files alone (no database, no
+   * app): the CLI then loads only that file and opens nothing, so it answers in a fraction of a second.
+   * Its `run` gets services that throw when touched. The file must export the command (alone or in a record).
+   */
+  standalone?: string;
   run(args: string[], services: Services): Promise<number>;
 }
 

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from '../../scripts/build.mjs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -37,28 +38,25 @@ export interface AppProcess {
 }
 
 /**
- * Starts `src/main.ts` in its own process group (tsx starts a child node), so `stop` can end the
- * whole group by its id even if the test fails half-way.
+ * Starts the compiled server (`dist/main.js`, compiled first if src/ changed) in its own process group, so
+ * `stop` can end the whole group by its id even if the test fails half-way.
  */
 export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
+  await ensureBuilt();
   const port = await freePort();
-  // The same flags as `npm start` (package.json), so the crash test and the benchmarks run what is deployed.
-  const child = spawn(
-    process.execPath,
-    [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), '--max-semi-space-size=32', 'src/main.ts'],
-    {
-      cwd: repoRoot,
-      env: childEnv({
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        BASE_URL: `http://127.0.0.1:${port}`,
-        LOG_LEVEL: 'warn',
-        ...env,
-      }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    },
-  );
+  // The same command and flags as `npm start` (package.json), so the crash test and the benchmarks run what is deployed.
+  const child = spawn(process.execPath, ['--max-semi-space-size=32', 'dist/main.js'], {
+    cwd: repoRoot,
+    env: childEnv({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BASE_URL: `http://127.0.0.1:${port}`,
+      LOG_LEVEL: 'warn',
+      ...env,
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));

@@ -1,5 +1,4 @@
-import type { Highs } from 'highs';
-import * as highsPackage from 'highs';
+import { highsRuntime } from '../highs.js';
 import type { AssignmentInstance } from './types.js';
 
 /**
@@ -14,21 +13,6 @@ import type { AssignmentInstance } from './types.js';
  *   "from anyone" variable: a relaxation (an upper bound on the optimum) that stays small on large
  *   instances; an assignment that reaches it is proven optimal.
  */
-
-let runtime: Promise<Highs> | undefined;
-
-type Loader = () => Promise<Highs>;
-
-/** Node loads the package's ES build (default export = loader) while its typings describe the CommonJS shape. */
-function loader(): Loader {
-  const exported = highsPackage.default as unknown as Loader & { default?: Loader };
-  return exported.default ?? exported;
-}
-
-export function highsRuntime(): Promise<Highs> {
-  runtime ??= loader()();
-  return runtime;
-}
 
 export interface OracleResult {
   status: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { highsRuntime } from '../highs.js';
 import { hasFeasibleFlow } from './feasible-flow.js';
-import { highsRuntime } from './highs-oracle.js';
 import { type FlowNetwork, NetworkBuilder, solveMinCostFlow, verifyOptimality } from './network-simplex.js';
 import { mulberry32 } from './random-instance.js';
 

@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { quietModel } from './highs.js';
+import { quietModel } from '../highs.js';
 import type { Instance } from './instance.js';
 import { addMasterColumn } from './master-column.js';
 import type { Composition, PanelOracle } from './panel-oracle.js';

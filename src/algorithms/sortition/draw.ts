@@ -1,3 +1,4 @@
+import { highsRuntime } from '../highs.js';
 import {
   manifest,
   type PublishedDraw,
@@ -8,7 +9,6 @@ import {
   slotsJson,
   verifyPublished,
 } from './commitment.js';
-import { highsRuntime } from './highs.js';
 import {
   buildInstance,
   canonicalCategoriesCsv,

@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { quietModel } from './highs.js';
+import { quietModel } from '../highs.js';
 import type { Instance, Quota } from './instance.js';
 import { panelModelData } from './panel-oracle.js';
 

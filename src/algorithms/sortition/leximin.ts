@@ -1,7 +1,7 @@
 import type { Highs, Model } from 'highs';
+import { highsRuntime, quietModel } from '../highs.js';
 import { decompose } from './decompose.js';
 import { explainInfeasibility, InfeasibleQuotasError } from './feasibility.js';
-import { highsRuntime, quietModel } from './highs.js';
 import type { Instance } from './instance.js';
 import { addMasterColumn } from './master-column.js';
 import { type Composition, PanelOracle } from './panel-oracle.js';

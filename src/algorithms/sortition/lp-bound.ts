@@ -1,4 +1,4 @@
-import { highsRuntime, quietModel } from './highs.js';
+import { highsRuntime, quietModel } from '../highs.js';
 import type { Instance } from './instance.js';
 import { panelModelData } from './panel-oracle.js';
 

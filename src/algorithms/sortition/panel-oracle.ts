@@ -1,5 +1,5 @@
 import type { Highs, Model } from 'highs';
-import { quietModel } from './highs.js';
+import { quietModel } from '../highs.js';
 import type { Instance } from './instance.js';
 
 /** A panel described by how many members of each type it takes (the members themselves are chosen later). */

@@ -1,5 +1,5 @@
+import { highsRuntime, quietModel } from '../highs.js';
 import { sha256 } from './commitment.js';
-import { highsRuntime, quietModel } from './highs.js';
 import type { Instance } from './instance.js';
 import { panelModelData } from './panel-oracle.js';
 

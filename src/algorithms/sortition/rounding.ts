@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { quietModel } from './highs.js';
+import { quietModel } from '../highs.js';
 import type { Instance } from './instance.js';
 import type { Composition } from './panel-oracle.js';
 

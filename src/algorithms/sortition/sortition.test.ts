@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { paperLikeInstance, referenceInstance } from '../../../bench/sortition-instances.js';
+import { highsRuntime, quietModel } from '../highs.js';
 import { analyse } from './analyse.js';
 import { verifyPublished } from './commitment.js';
 import { decompose } from './decompose.js';
 import { drawFromCommitment, drawJson, prepareCommitment } from './draw.js';
 import { InfeasibleQuotasError } from './feasibility.js';
-import { highsRuntime, quietModel } from './highs.js';
 import {
   buildInstance,
   type Instance,

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 import { personById, personName } from '../accounts/index.js';
 import { formForExpert } from './experts/expert-opinions.js';
+import { kindSpec } from './form/kinds.js';
 import type { AnswerMap, FormDefinition, Question } from './form/model.js';
 import { loadApplication, loadFormVersion, loadVersion } from './queries.js';
 import { isInTheRunning } from './states.js';
@@ -23,8 +24,8 @@ export interface ApplicationForScoring {
   applicantName: string;
 }
 
-/** Question kinds that name who applies: hidden in a blind review. */
-const IDENTITY_KINDS: ReadonlySet<Question['kind']> = new Set(['siret', 'rna', 'url', 'repeatable']);
+/** Whether a kind's answers name who applies (kinds.ts); a kind it does not know is taken to. */
+const namesApplicant = (kind: string): boolean => kindSpec(kind)?.identifiesApplicant ?? true;
 /** Question ids that name who applies (the default form's organisation and team questions). */
 const IDENTITY_ID = /(^|_)(organisation|organization|structure|member|team|porteur|nom|name)(_|$)/;
 
@@ -37,7 +38,7 @@ export function formForReviewer(definition: FormDefinition, blind: boolean): For
   const open = formForExpert(definition);
   if (!blind) return open;
   const keep = (questions: Question[]): Question[] =>
-    questions.filter((q) => q.id === 'project_name' || (!IDENTITY_KINDS.has(q.kind) && !IDENTITY_ID.test(q.id)));
+    questions.filter((q) => q.id === 'project_name' || (!namesApplicant(q.kind) && !IDENTITY_ID.test(q.id)));
   return {
     sections: open.sections.map((s) => ({ ...s, questions: keep(s.questions) })).filter((s) => s.questions.length > 0),
   };

@@ -179,6 +179,7 @@ async function reportWithoutPool(
 export const sortitionCommands: Record<string, Command> = {
   'sortition analyse': {
     description: 'Probabilités de sélection d’un tirage au sort / Selection probabilities of a sortition',
+    standalone: import.meta.url,
     run: (args) =>
       guarded(async () => {
         const { options, flags } = parseArgs(args, ['json']);
@@ -199,6 +200,7 @@ export const sortitionCommands: Record<string, Command> = {
   },
   'sortition draw': {
     description: 'Engagement publié puis tirage vérifiable / Published commitment, then a verifiable draw',
+    standalone: import.meta.url,
     run: (args) =>
       guarded(async () => {
         const { options, flags } = parseArgs(args, ['json']);
@@ -241,6 +243,7 @@ export const sortitionCommands: Record<string, Command> = {
   'sortition replace': {
     description:
       'Remplace des personnes tirées qui déclinent, quotas tenus / Replace drawn people who decline, keeping the quotas',
+    standalone: import.meta.url,
     run: (args) =>
       guarded(async () => {
         const { positional, options, flags } = parseArgs(args, ['json']);
@@ -310,6 +313,7 @@ export const sortitionCommands: Record<string, Command> = {
   },
   'sortition verify': {
     description: 'Vérifie un tirage publié / Verify a published draw',
+    standalone: import.meta.url,
     run: (args) =>
       guarded(async () => {
         const { positional, flags } = parseArgs(args, ['json']);

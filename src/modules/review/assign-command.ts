@@ -140,5 +140,6 @@ function csvField(value: string): string {
 
 export const assignCommand: Command = {
   description: 'Affecte les évaluateurs aux candidatures / Assign reviewers to applications (CSV)',
+  standalone: import.meta.url,
   run: (args) => runAssign(args),
 };

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
 import { isoDateParis } from '../../../core/i18n/i18n.js';
 import { parisEndOfDay } from '../../../core/time/paris-time.js';
+import { kindSpec } from '../form/kinds.js';
 import type { FormDefinition, Question } from '../form/model.js';
 import type { ExpertOpinion } from './tables.js';
 import './tables.js';
@@ -154,7 +155,7 @@ export async function loadExpertRequestByToken(
 export function formForExpert(definition: FormDefinition): FormDefinition {
   const keep = (questions: Question[]): Question[] =>
     questions
-      .filter((q) => q.kind !== 'email' && q.kind !== 'file')
+      .filter((q) => kindSpec(q.kind)?.shownToExperts ?? false)
       .map((q) => (q.children ? { ...q, children: keep(q.children) } : q));
   return { sections: definition.sections.map((section) => ({ ...section, questions: keep(section.questions) })) };
 }

@@ -1,3 +1,4 @@
+import { offers } from '../form/kinds.js';
 import type { FormDefinition, Question, Section } from '../form/model.js';
 
 /*
@@ -89,14 +90,13 @@ function readQuestion(body: Record<string, unknown>, prefix: string, withChildre
   const help = bilingual(body, prefix, 'help');
   if (help.fr || help.en) question.help = help;
   const set = (key: string, value: unknown) => value !== undefined && (question[key] = value);
-  if (kind === 'short_text' || kind === 'long_text') set('maxLength', numberField(field(body, `${prefix}.max_length`)));
-  if (kind === 'number') {
+  if (offers(kind, 'maxLength')) set('maxLength', numberField(field(body, `${prefix}.max_length`)));
+  if (offers(kind, 'bounds')) {
     set('min', numberField(field(body, `${prefix}.min`)));
     set('max', numberField(field(body, `${prefix}.max`)));
   }
-  if (kind === 'single_choice' || kind === 'multiple_choice')
-    question.options = parseOptions(field(body, `${prefix}.options`));
-  if (kind === 'file') {
+  if (offers(kind, 'options')) question.options = parseOptions(field(body, `${prefix}.options`));
+  if (offers(kind, 'file')) {
     const megabytes = numberField(field(body, `${prefix}.file_max_mb`));
     question.file = {
       contentTypes: field(body, `${prefix}.file_types`)
@@ -106,7 +106,7 @@ function readQuestion(body: Record<string, unknown>, prefix: string, withChildre
       maxBytes: typeof megabytes === 'number' ? Math.round(megabytes * 1024 * 1024) : megabytes,
     };
   }
-  if (kind === 'repeatable') {
+  if (offers(kind, 'items')) {
     set('minItems', numberField(field(body, `${prefix}.min_items`)));
     set('maxItems', numberField(field(body, `${prefix}.max_items`)));
     question.children = withChildren

@@ -2,6 +2,7 @@ import { formMessages } from '../../../core/http/forms.js';
 import { badCharacterPath } from '../../../core/http/input-rules.js';
 import type { Message } from '../../../core/i18n/i18n.js';
 import { defineMessages } from '../../../core/i18n/i18n.js';
+import { offers, QUESTION_KINDS } from './kinds.js';
 import type { Bilingual, FormDefinition, Question, QuestionKind, Section } from './model.js';
 
 /*
@@ -10,20 +11,6 @@ import type { Bilingual, FormDefinition, Question, QuestionKind, Section } from 
  * names where it is (`sections[1].questions[0].options`) in words a person can act on.
  */
 
-export const QUESTION_KINDS: readonly QuestionKind[] = [
-  'short_text',
-  'long_text',
-  'number',
-  'date',
-  'single_choice',
-  'multiple_choice',
-  'url',
-  'email',
-  'siret',
-  'rna',
-  'file',
-  'repeatable',
-];
 const ID = /^[a-z][a-z0-9_]{0,39}$/;
 const OPTION_VALUE = /^[a-z0-9_-]{1,60}$/;
 const MIME = /^[a-z0-9.+-]+\/[a-z0-9.+*-]+$/i;
@@ -197,25 +184,25 @@ class Checker {
           equals: [...new Set(equals as string[])],
         };
     }
-    if (kind === 'short_text' || kind === 'long_text') {
+    if (offers(kind, 'maxLength')) {
       const maxLength = this.integer(value.maxLength, `${path}.maxLength`, 1, LIMITS.textLength);
       if (maxLength !== undefined) question.maxLength = maxLength;
     }
-    if (kind === 'number') {
+    if (offers(kind, 'bounds')) {
       const min = this.number(value.min, `${path}.min`);
       const max = this.number(value.max, `${path}.max`);
       if (min !== undefined) question.min = min;
       if (max !== undefined) question.max = max;
       if (min !== undefined && max !== undefined && min > max) this.fail(`${path}.min`, definitionMessages.minAboveMax);
     }
-    if (kind === 'single_choice' || kind === 'multiple_choice') {
+    if (offers(kind, 'options')) {
       question.options = this.options(value.options, `${path}.options`);
       this.choices.set(
         `${scope}/${id}`,
         question.options.map((o) => o.value),
       );
     }
-    if (kind === 'file') {
+    if (offers(kind, 'file')) {
       const file = value.file;
       const types = isObj(file) && Array.isArray(file.contentTypes) ? file.contentTypes : [];
       const maxBytes = isObj(file) ? file.maxBytes : undefined;
@@ -231,7 +218,7 @@ class Checker {
         this.fail(`${path}.file`, definitionMessages.badFile, { max: LIMITS.fileBytes });
       } else question.file = { contentTypes: types as string[], maxBytes };
     }
-    if (kind === 'repeatable') {
+    if (offers(kind, 'items')) {
       if (inRepeatable) this.fail(`${path}.kind`, definitionMessages.nestedRepeatable);
       const children = Array.isArray(value.children) ? value.children : [];
       if (children.length === 0) this.fail(`${path}.children`, definitionMessages.noChildren);

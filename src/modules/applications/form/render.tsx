@@ -1,8 +1,9 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { type Locale, t } from '../../../core/i18n/i18n.js';
+import { type FieldShape, kindSpec, maxLengthOf } from './kinds.js';
 import { formFieldMessages as fm } from './messages.js';
 import type { AnswerMap, AnswerValue, Bilingual, FormDefinition, Question } from './model.js';
-import { childPath, maxLengthOf } from './validate.js';
+import { childPath } from './validate.js';
 
 /*
  * DSFR rendering of an application form. Field names and ids are the field paths used by
@@ -134,26 +135,15 @@ function InputField({
     ...(question.required && !question.condition ? { 'aria-required': 'true' } : {}),
     ...(error ? { 'aria-describedby': `${path}-error`, 'aria-invalid': 'true' } : {}),
   };
-  const typed: Record<string, string> =
-    question.kind === 'email'
-      ? { type: 'email', autocomplete: 'email', spellcheck: 'false' }
-      : question.kind === 'url'
-        ? { type: 'url', spellcheck: 'false' }
-        : question.kind === 'date'
-          ? { type: 'date' }
-          : question.kind === 'number'
-            ? { type: 'text', inputmode: 'decimal' }
-            : question.kind === 'siret'
-              ? { type: 'text', inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false' }
-              : question.kind === 'rna'
-                ? { type: 'text', autocomplete: 'off', spellcheck: 'false' }
-                : { type: 'text', maxlength: String(maxLengthOf(question)) };
+  const spec = kindSpec(question.kind);
+  // A kind kinds.ts does not know (a malformed stored definition) is shown as a plain text field.
+  const typed = spec?.input?.(question) ?? { type: 'text', maxlength: String(maxLengthOf(question)) };
   return (
     <div class={`fr-input-group${error ? ' fr-input-group--error' : ''}`} {...conditionAttributes(question)}>
       <label class="fr-label" for={path}>
         <LabelContent ctx={ctx} question={question} />
       </label>
-      {question.kind === 'long_text' ? (
+      {spec?.field === 'textarea' ? (
         <textarea {...common} rows="8" maxlength={String(maxLengthOf(question))} safe>
           {asText(value)}
         </textarea>
@@ -346,15 +336,17 @@ function QuestionField(props: {
   path: string;
   value: AnswerValue | undefined;
 }): JSX.Element {
-  switch (props.question.kind) {
-    case 'single_choice':
-    case 'multiple_choice':
+  // A kind kinds.ts does not know (a malformed stored definition) is shown as a text field.
+  const shape: FieldShape = kindSpec(props.question.kind)?.field ?? 'input';
+  switch (shape) {
+    case 'choices':
       return <ChoiceField {...props} />;
     case 'file':
       return <FileField {...props} />;
-    case 'repeatable':
+    case 'rows':
       return <RepeatableField {...props} />;
-    default:
+    case 'input':
+    case 'textarea':
       return <InputField {...props} />;
   }
 }

@@ -13,8 +13,8 @@ import {
 } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
-import { QUESTION_KINDS } from '../../form/definition-check.js';
-import type { FormDefinition, Question, QuestionKind } from '../../form/model.js';
+import { KINDS, type KindSetting, kindSpec, offers, QUESTION_KINDS } from '../../form/kinds.js';
+import type { FormDefinition, Question } from '../../form/model.js';
 import { FormFields, fieldLabels } from '../../form/render.js';
 import { questionFieldValues } from '../editor.js';
 import { formsMessages as m } from '../messages.js';
@@ -29,21 +29,6 @@ export interface SeasonRef {
 const seasonName = (locale: Locale, season: SeasonRef) =>
   locale === 'en' && season.nameEn ? season.nameEn : season.name;
 const builderPath = (season: SeasonRef) => `/admin/saisons/${season.id}/formulaire`;
-
-export const KIND_LABELS: Record<QuestionKind, keyof typeof m> = {
-  short_text: 'kindShortText',
-  long_text: 'kindLongText',
-  number: 'kindNumber',
-  date: 'kindDate',
-  single_choice: 'kindSingleChoice',
-  multiple_choice: 'kindMultipleChoice',
-  url: 'kindUrl',
-  email: 'kindEmail',
-  siret: 'kindSiret',
-  rna: 'kindRna',
-  file: 'kindFile',
-  repeatable: 'kindRepeatable',
-};
 
 function BuilderBreadcrumb({
   locale,
@@ -153,8 +138,15 @@ function QuestionEditor({
       type={extra.type}
     />
   );
-  const onlyFor = (kinds: string) => t(locale, m.onlyFor, { kinds });
-  const kinds = QUESTION_KINDS.filter((kind) => !inBlock || kind !== 'repeatable');
+  // Each setting's hint names the kinds it applies to, as kinds.ts says.
+  const onlyFor = (setting: KindSetting) =>
+    t(locale, m.onlyFor, {
+      kinds: QUESTION_KINDS.filter((kind) => offers(kind, setting))
+        .map((kind) => t(locale, KINDS[kind].label))
+        .join(', '),
+    });
+  // Rows do not nest: a repeatable's children offer every kind but that one.
+  const kinds = QUESTION_KINDS.filter((kind) => !inBlock || KINDS[kind].field !== 'rows');
   return (
     <fieldset class="fr-fieldset fr-p-2w fr-mb-2w" aria-labelledby={`${path}-legend`}>
       <legend class="fr-fieldset__legend fr-h6" id={`${path}-legend`} safe>
@@ -169,7 +161,7 @@ function QuestionEditor({
           label={t(locale, m.kind)}
           value={v.kind}
           error={errors[name('kind')]}
-          options={kinds.map((kind) => ({ value: kind, label: t(locale, m[KIND_LABELS[kind]]) }))}
+          options={kinds.map((kind) => ({ value: kind, label: t(locale, KINDS[kind].label) }))}
         />
         {input('label_fr', t(locale, m.labelFr))}
         {input('label_en', t(locale, m.labelEn))}
@@ -177,10 +169,10 @@ function QuestionEditor({
         {input('help_en', t(locale, m.helpEn))}
         <Checkbox name={name('required')} label={t(locale, m.required)} checked={question.required === true} />
         {input('max_length', t(locale, m.maxLength), {
-          hint: onlyFor(`${t(locale, m.kindShortText)}, ${t(locale, m.kindLongText)}`),
+          hint: onlyFor('maxLength'),
         })}
-        {input('min', t(locale, m.min), { hint: onlyFor(t(locale, m.kindNumber)) })}
-        {input('max', t(locale, m.max), { hint: onlyFor(t(locale, m.kindNumber)) })}
+        {input('min', t(locale, m.min), { hint: onlyFor('bounds') })}
+        {input('max', t(locale, m.max), { hint: onlyFor('bounds') })}
         <TextArea
           locale={locale}
           name={name('options')}
@@ -188,12 +180,12 @@ function QuestionEditor({
           value={v.options}
           error={errors[name('options')]}
           rows={4}
-          hint={onlyFor(`${t(locale, m.kindSingleChoice)}, ${t(locale, m.kindMultipleChoice)}`)}
+          hint={onlyFor('options')}
         />
-        {input('file_types', t(locale, m.fileTypes), { hint: onlyFor(t(locale, m.kindFile)) })}
-        {input('file_max_mb', t(locale, m.fileMaxMb), { hint: onlyFor(t(locale, m.kindFile)) })}
-        {inBlock ? '' : input('min_items', t(locale, m.minItems), { hint: onlyFor(t(locale, m.kindRepeatable)) })}
-        {inBlock ? '' : input('max_items', t(locale, m.maxItems), { hint: onlyFor(t(locale, m.kindRepeatable)) })}
+        {input('file_types', t(locale, m.fileTypes), { hint: onlyFor('file') })}
+        {input('file_max_mb', t(locale, m.fileMaxMb), { hint: onlyFor('file') })}
+        {inBlock ? '' : input('min_items', t(locale, m.minItems), { hint: onlyFor('items') })}
+        {inBlock ? '' : input('max_items', t(locale, m.maxItems), { hint: onlyFor('items') })}
         <Select
           locale={locale}
           name={name('condition_question')}
@@ -208,7 +200,7 @@ function QuestionEditor({
           ]}
         />
         {input('condition_values', t(locale, m.conditionValues))}
-        {!inBlock && question.kind === 'repeatable' ? (
+        {!inBlock && kindSpec(question.kind)?.field === 'rows' ? (
           <div class="fr-ml-4w">
             {(question.children ?? []).map((child, c) => (
               <QuestionEditor
@@ -249,7 +241,7 @@ function StructuredEditor({
   const { locale } = ctx;
   const choiceQuestions = draft.sections
     .flatMap((s) => s.questions.flatMap((q) => [q, ...(q.children ?? [])]))
-    .filter((q) => q.kind === 'single_choice' || q.kind === 'multiple_choice')
+    .filter((q) => offers(q.kind, 'options'))
     .map((q) => ({ id: q.id, label: q.label?.[locale] || q.label?.fr || '' }));
   const p: EditorProps = { locale, errors, choiceQuestions };
   return (

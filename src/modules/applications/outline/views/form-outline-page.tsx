@@ -2,24 +2,18 @@ import { formatDateTime, type Locale, t } from '../../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
+import { KINDS, maxLengthOf, offers } from '../../form/kinds.js';
 import { formFieldMessages as fm } from '../../form/messages.js';
 import type { Bilingual, FormDefinition, Question } from '../../form/model.js';
-import { maxLengthOf } from '../../form/validate.js';
-import { formsMessages } from '../../form-builder/messages.js';
-import { KIND_LABELS } from '../../form-builder/views/builder-pages.js';
 import { outlineMessages as om } from '../messages.js';
 
 const text = (locale: Locale, value: Bilingual | undefined): string => (value ? value[locale] || value.fr : '');
 
 /** What one question asks for: its kind, whether it is required, its limits and its condition. */
 function details(locale: Locale, question: Question, all: Question[]): string[] {
-  const out = [
-    t(locale, formsMessages[KIND_LABELS[question.kind]]),
-    t(locale, question.required ? om.required : om.optional),
-  ];
-  if (question.kind === 'short_text' || question.kind === 'long_text')
-    out.push(t(locale, om.upTo, { n: maxLengthOf(question) }));
-  if (question.kind === 'repeatable')
+  const out = [t(locale, KINDS[question.kind].label), t(locale, question.required ? om.required : om.optional)];
+  if (offers(question.kind, 'maxLength')) out.push(t(locale, om.upTo, { n: maxLengthOf(question) }));
+  if (offers(question.kind, 'items'))
     out.push(
       t(locale, om.items, { min: question.minItems ?? (question.required ? 1 : 0), max: question.maxItems ?? 50 }),
     );

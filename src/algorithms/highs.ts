@@ -1,7 +1,10 @@
 import type { Highs, Model } from 'highs';
 import * as highsPackage from 'highs';
 
-/** The HiGHS WebAssembly runtime is loaded once per process and shared by every solve. */
+/**
+ * The one HiGHS loader of the process: sortition and assignment share this WebAssembly runtime (a second
+ * loader would compile and hold a second copy of the solver, several MB of memory and ~100 ms of start-up).
+ */
 let runtime: Promise<Highs> | undefined;
 
 type Loader = () => Promise<Highs>;
