@@ -3,7 +3,6 @@ import { actorOf, viewContext } from '../../core/http/request-context.js';
 import type { App } from '../../core/http/route-schemas.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
-import { loadApplicationForScoring } from '../applications/index.js';
 import { panelMessages as m } from './messages.js';
 import { opinionsOf, panelistMemberships, readOpinionForm, saveOpinion, shortlistWithLabels } from './opinions.js';
 import { loadShortlistedApplicationFor } from './policy.js';
