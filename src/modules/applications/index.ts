@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { staffTracks } from '../../core/auth/permissions.js';
 import type { Module } from '../../core/module.js';
 import { SCAN_FILE_JOB, scanFileJob } from './files/application-files.js';
 import { ORGANISATION_CHECK_JOB, organisationCheckJob } from './organisation/stored-check.js';
@@ -11,6 +12,7 @@ import { loadApplicationsDemo } from './demo.js';
 import { applicationsSiteMessages as am } from './messages.js';
 import { applicationsPermissions } from './permissions.js';
 import { applicationsDataOf, eraseApplicationsData } from './personal-data.js';
+import { countAwaitingInstruction } from './queries.js';
 import { seedApplicationsCommand } from './seed-command.js';
 
 // The applications' public surface: what other modules may call. Nothing else of this folder is imported from outside.
@@ -63,6 +65,9 @@ export const applicationsModule: Module = {
       title: am.applications,
       text: am.applicationsText,
       order: 30,
+      // What waits for the person: submitted applications not yet instructed, in the tracks they cover.
+      countLabel: am.awaitingInstruction,
+      count: (services, user) => countAwaitingInstruction(services.db, staffTracks(user)),
     },
   ],
 };

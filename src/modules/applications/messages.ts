@@ -165,4 +165,5 @@ export const applicationsSiteMessages = defineMessages({
     fr: 'Instruire les candidatures : filtres, recherche, changements d’état motivés, exports.',
     en: 'Instruct applications: filters, search, reasoned state changes, exports.',
   },
+  awaitingInstruction: { fr: '{n} à instruire', en: '{n} to instruct' },
 });

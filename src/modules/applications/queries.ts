@@ -540,3 +540,21 @@ export async function countDrafts(db: Db, filters: { seasonId?: string; tracks?:
   }>`select count(*) as n from application_open_drafts where true ${season} ${tracks}`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
+
+/** States that wait for staff: submitted and not yet decided eligible or not. */
+const AWAITING_INSTRUCTION: ApplicationState[] = ['submitted', 'in_instruction'];
+
+/**
+ * How many applications wait for instruction in the tracks a staff member covers (undefined: every
+ * track), for the dashboard's tile: one count over the state index, whatever the season.
+ */
+export async function countAwaitingInstruction(db: Kysely<DB>, tracks: readonly string[] | undefined): Promise<number> {
+  if (tracks !== undefined && tracks.length === 0) return 0;
+  let query = db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('state', 'in', AWAITING_INSTRUCTION);
+  if (tracks !== undefined) query = query.where('track_code', 'in', [...tracks]);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
