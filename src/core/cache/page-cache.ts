@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import pg from 'pg';
+import type pg from 'pg';
 
 export interface CachedPage {
   /** Encoded once: re-encoding a page full of non-Latin-1 text (’, é…) on every hit costs more than the rest. */
@@ -64,7 +64,8 @@ export class PageCache {
 
   /** Listens for other processes' content changes (PostgreSQL only; PGlite has one process). */
   async listen(databaseUrl: string, log: FastifyBaseLogger): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseUrl });
+    const { default: pgDriver } = await import('pg');
+    const client = new pgDriver.Client({ connectionString: databaseUrl });
     client.on('error', (err) => log.warn({ err }, 'page cache listener lost its connection'));
     client.on('notification', () => this.clear());
     await client.connect();

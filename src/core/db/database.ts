@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { withPreparedStatements } from './prepared-statements.js';
@@ -22,9 +21,6 @@ export interface Database {
 
 const INT8 = 20;
 
-/** Counts come back as int8: read them as numbers on both engines. */
-pg.types.setTypeParser(INT8, (value: string) => Number(value));
-
 export interface OpenOptions {
   /** postgres://… selects a PostgreSQL server. */
   databaseUrl?: string;
@@ -39,6 +35,10 @@ export interface OpenOptions {
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
+    // The server's driver loads only when a server is used: the embedded default starts without it.
+    const { default: pg } = await import('pg');
+    // Counts come back as int8: read them as numbers on both engines.
+    pg.types.setTypeParser(INT8, (value: string) => Number(value));
     const pgPool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     const pool = options.preparedStatements === false ? pgPool : withPreparedStatements(pgPool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

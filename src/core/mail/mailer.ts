@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { DB } from '../db/schema.js';
 import { type WriteBatch, writeTo } from '../db/write-batch.js';
 import type { Locale } from '../i18n/i18n.js';
@@ -78,11 +78,16 @@ export function sendMailJob(
   now: () => Date,
   log?: { info(obj: object, msg: string): void },
 ) {
-  const transport: Transporter | undefined = smtpUrl ? nodemailer.createTransport(smtpUrl) : undefined;
+  // nodemailer loads on the first mail sent through SMTP: a platform without SMTP never needs it.
+  let transport: Transporter | undefined;
+  const smtp = async (url: string): Promise<Transporter> => {
+    transport ??= (await import('nodemailer')).default.createTransport(url);
+    return transport;
+  };
   return async (payload: Record<string, unknown>): Promise<void> => {
     const mail = await db.selectFrom('mails').selectAll().where('id', '=', String(payload.mailId)).executeTakeFirst();
     if (!mail || mail.status === 'sent' || mail.status === 'stored') return;
-    if (!transport) {
+    if (!smtpUrl) {
       await db.updateTable('mails').set({ status: 'stored' }).where('id', '=', mail.id).execute();
       // Without SMTP (local demo), the log is how the person running the platform reads sign-in links.
       log?.info(
@@ -92,7 +97,7 @@ export function sendMailJob(
       return;
     }
     try {
-      await transport.sendMail({
+      await (await smtp(smtpUrl)).sendMail({
         from,
         to: mail.to_address,
         subject: mail.subject,

@@ -1,5 +1,5 @@
 import { escapeHtml } from '@kitajs/html';
-import { Feed } from 'feed';
+import type { Feed } from 'feed';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 import { type Locale, t } from '../../core/i18n/i18n.js';
@@ -30,6 +30,8 @@ function categoryLabel(text: string): string {
 /** The latest published news as one feed object, rendered as RSS 2.0 or Atom by the caller. */
 export async function buildNewsFeed(db: Kysely<DB>, baseUrl: string, locale: Locale): Promise<Feed> {
   const { items } = await listPublishedNews(db, {}, FEED_SIZE, 0);
+  // The feed library loads on the first feed asked for, not at every start.
+  const { Feed } = await import('feed');
   const feed = new Feed({
     id: `${baseUrl}/actualites`,
     title: t(locale, m.feedTitle),
