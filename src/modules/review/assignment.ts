@@ -4,6 +4,7 @@ import { assignById } from '../../algorithms/assignment/assign-by-id.js';
 import type { Pair } from '../../algorithms/assignment/csv.js';
 import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
+import { UUID_PATTERN } from '../../core/ids.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
 import {
@@ -18,6 +19,9 @@ import { ASSIGNMENT_PUBLISHED_MAIL } from './mails.js';
 import { REVIEWED_STATES } from './phases.js';
 import { scheduleReviewReminders } from './scoring/reminders.js';
 import type { AssignmentRunsTable } from './tables.js';
+
+/** Every id inside an engine's explanation (the shared pattern without its anchors). */
+const UUIDS_IN_TEXT = new RegExp(UUID_PATTERN.slice(1, -1), 'g');
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type RunRow = Selectable<AssignmentRunsTable>;
@@ -198,8 +202,7 @@ export async function runAssignment(
       ...applications.map((a) => [a.id, `« ${a.title || a.id} »`] as const),
       ...members.map((m) => [m.id, m.email] as const),
     ]);
-    const relabel = (text: string) =>
-      text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, (id) => labels.get(id) ?? id);
+    const relabel = (text: string) => text.replace(UUIDS_IN_TEXT, (id) => labels.get(id) ?? id);
     return {
       ok: false,
       problem: 'infeasible',
