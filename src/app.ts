@@ -32,7 +32,7 @@ import { JobWorker } from './core/jobs/worker.js';
 import { SEND_MAIL_JOB, sendMailJob } from './core/mail/mailer.js';
 import { registerMetrics } from './core/metrics/metrics.js';
 import type { Module } from './core/module.js';
-import type { Services } from './core/services.js';
+import type { RouteEntry, Services } from './core/services.js';
 import { assembleSite, coreManifest } from './core/site.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -153,8 +153,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (!isPermission(permission)) {
       throw new Error(`Route ${route.method} ${route.url} names no known permission (config.permission)`);
     }
-    const allTracks = (route.config as { allTracks?: boolean }).allTracks === true;
-    for (const method of [route.method].flat()) services.routes.push({ method, url: route.url, permission, allTracks });
+    const { allTracks = false, tracks } = route.config as { allTracks?: boolean; tracks?: RouteEntry['tracks'] };
+    for (const method of [route.method].flat())
+      services.routes.push({ method, url: route.url, permission, allTracks, tracks });
   });
 
   app.decorateRequest('user', null);

@@ -122,6 +122,13 @@ describe('a module added to the list', () => {
     expect(PERMISSIONS['review.manage']).toEqual(['staff', 'admin']);
   });
 
+  it('classifies its staff routes by track in its own folder, as the track test reads them', () => {
+    // test/track-authorization.test.ts counts a staff route as classified when its config says so.
+    expect(t.app.services.routes).toContainEqual(
+      expect.objectContaining({ method: 'GET', url: '/admin/exemple', allTracks: false, tracks: 'none' }),
+    );
+  });
+
   it('gives the accessibility test its example pages', () => {
     const names = assembleSite([...modules, exampleModule]).examplePages.map((page) => page.name);
     expect(names).toContain('example page');

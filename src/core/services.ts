@@ -26,5 +26,14 @@ export interface Services {
   /** Each module's part of a person's data (modules that hold any). */
   personalData: PersonalDataPart[];
   /** Every route with the permission it names: the authorisation matrix test walks it. */
-  routes: { method: string; url: string; permission: string; allTracks: boolean }[];
+  routes: RouteEntry[];
+}
+
+/** A registered route as the authorisation tests see it (from its `config`). */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: string;
+  allTracks: boolean;
+  tracks?: 'one' | 'filtered' | 'none';
 }

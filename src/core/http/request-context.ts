@@ -19,6 +19,14 @@ declare module 'fastify' {
      * tracks is refused (403), whatever their permission. See `coversEveryTrack`.
      */
     allTracks?: boolean;
+    /**
+     * For a staff route that is not `allTracks`, what it holds of the tracks: `one` (an object of one track: a
+     * limited member is refused the other track's), `filtered` (a list or export showing only the member's
+     * tracks), `none` (nothing of a track). The track test (test/track-authorization.test.ts) takes a route's
+     * class from here, so a module classifies its own routes in its folder; it tests `one` and `filtered`
+     * routes in its own tests.
+     */
+    tracks?: 'one' | 'filtered' | 'none';
     /** Set to false only for routes that cannot carry a CSRF token (OIDC callback is a GET anyway). */
     csrf?: boolean;
     /**

@@ -24,7 +24,7 @@ export const exampleModule: Module = {
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   async routes(app) {
     app.get('/exemple', { config: { permission: 'public' } }, async () => 'exemple');
-    app.get('/admin/exemple', { config: { permission: 'example.manage' } }, async () => 'notes');
+    app.get('/admin/exemple', { config: { permission: 'example.manage', tracks: 'none' } }, async () => 'notes');
   },
   nav: [{ href: '/exemple', label: m.nav, order: 75 }],
   headerLinks: [
