@@ -14,7 +14,7 @@ import { createSession } from '../src/core/auth/sessions.js';
 import { systemClock } from '../src/core/clock.js';
 import { openDatabase } from '../src/core/db/database.js';
 import type { Services } from '../src/core/services.js';
-import { seedApplicationsCommand } from '../src/modules/applications/seed-command.js';
+import { applicationsModule } from '../src/modules/applications/index.js';
 import { createScratchDatabase, findPostgresServer } from '../test/support/postgres.js';
 import { type AppProcess, startAppProcess } from '../test/support/processes.js';
 import { cpuPerRequest, cpuSnapshot } from './cpu-usage.js';
@@ -81,7 +81,7 @@ async function seed(url: string): Promise<string> {
       .insertInto('application_forms')
       .values({ season_id: season.id, version: 1, definition: JSON.stringify(definition), created_at: now })
       .execute();
-    const code = await seedApplicationsCommand.run(['mesure', String(COUNT)], {
+    const code = await applicationsModule.commands!['applications seed'].run(['mesure', String(COUNT)], {
       db,
       clock: systemClock,
     } as unknown as Services);

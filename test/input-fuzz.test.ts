@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../src/core/auth/sessions.js';
 import { loadDemo } from '../src/core/boot.js';
-import { DEFAULT_FORM } from '../src/modules/applications/form/default-form.js';
+import { DEFAULT_FORM } from './support/factories/applications.js';
 import { formSession, multipartBody, submitForm, TINY_PNG } from './support/forms.js';
 import {
   discoverUrls,

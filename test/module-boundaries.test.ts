@@ -143,6 +143,26 @@ function importViolations(): string[] {
   return found;
 }
 
+/**
+ * Cross-module tests and benchmarks stand outside every module: they reach one through its index.ts, or through
+ * its test factory (test/support/factories/), the one door to its tables and test helpers.
+ */
+function outsideImportViolations(): string[] {
+  const factories = join(root, 'test', 'support', 'factories');
+  const files = [...sourceFiles(join(root, 'test')), ...sourceFiles(join(root, 'bench'))].filter(
+    (file) => !file.startsWith(factories),
+  );
+  const found: string[] = [];
+  for (const file of files) {
+    for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+      const parts = resolveImport(file, specifier)?.split(/[\\/]/);
+      if (parts?.[0] === 'modules' && parts.length > 2 && !(parts.length === 3 && parts[2] === 'index'))
+        found.push(`${relative(root, file)} imports ${specifier}`);
+    }
+  }
+  return found;
+}
+
 function tableViolations(): string[] {
   const owners = tableOwners();
   const found: string[] = [];
@@ -167,6 +187,10 @@ describe('module boundaries', () => {
 
   it('imports another module only through its index.ts, and core imports no module', () => {
     expect(importViolations()).toEqual([]);
+  });
+
+  it('is reached from cross-module tests and benchmarks through index.ts or the test factories only', () => {
+    expect(outsideImportViolations()).toEqual([]);
   });
 
   it("names no other module's table", () => {

@@ -2,7 +2,7 @@ import { escapeHtml } from '@kitajs/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, type Permission } from '../src/core/auth/permissions.js';
 import { loadDemo } from '../src/core/boot.js';
-import { createLaureate } from '../src/modules/seasons/create-laureate.js';
+import { createLaureate } from './support/factories/seasons.js';
 import { type FormFields, formBody } from './support/forms.js';
 import { fillPath, obtainCsrf, type RouteEntry } from './support/routes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';

@@ -20,7 +20,10 @@ export {
 } from '../../../src/modules/applications/demo-testing.js';
 export { DEFAULT_FORM } from '../../../src/modules/applications/form/default-form.js';
 export { saveForm } from '../../../src/modules/applications/form-builder/save-form.js';
+export { SUBMITTED_MAIL } from '../../../src/modules/applications/mails.js';
 export type { ApplicationState } from '../../../src/modules/applications/states.js';
+export { answersSha256 } from '../../../src/modules/applications/submission/answers.js';
+export { createApplication } from '../../../src/modules/applications/submission/create-application.js';
 export { withdrawApplication } from '../../../src/modules/applications/submission/withdraw-application.js';
 export { seedOpenSeason } from '../../../src/modules/applications/testing.js';
 

@@ -8,6 +8,8 @@ import type { SeasonCriteriaTable, SeasonsTable, SeasonTracksTable } from '../..
  * change of these tables is mended in one file.
  */
 
+export { createLaureate } from '../../../src/modules/seasons/create-laureate.js';
+export { createSeason } from '../../../src/modules/seasons/create-season.js';
 export { DEFAULT_CRITERIA } from '../../../src/modules/seasons/index.js';
 
 export async function insertSeason(db: Kysely<DB>, values: Insertable<SeasonsTable>): Promise<{ id: string }> {
