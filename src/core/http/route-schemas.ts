@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import { UUID_PATTERN } from '../ids.js';
 
 /**
@@ -18,6 +18,9 @@ export const Uuid = Type.String({ pattern: UUID_PATTERN, description: 'UUID' });
 export const IdParams = Type.Object({ id: Uuid });
 export type IdParams = Static<typeof IdParams>;
 
+/** `/…/:seasonId/…`: a season by its id. */
+export const SeasonIdParams = Type.Object({ seasonId: Uuid });
+
 /** A URL slug as the CMS writes them (lower-case letters, digits and hyphens). */
 export const Slug = Type.String({ pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 200 });
 
@@ -31,6 +34,17 @@ export const OptionalText = (maxLength = 500) => Type.Optional(Type.String({ max
 export function Query<T extends Record<string, TSchema>>(properties: T) {
   return Type.Object(properties, { additionalProperties: true });
 }
+
+/** `?ok=…` after a redirect: which confirmation the page shows (an unknown value shows none). */
+export const NoticeQuery = Query({ ok: OptionalText() });
+export type NoticeQuery = Static<typeof NoticeQuery>;
+
+/**
+ * A request whose params (or query string) a route's schema checked. Helpers take these rather than
+ * `FastifyRequest<{ Params: … }>`, which a route typed by the TypeBox provider does not match.
+ */
+export type RequestWithParams<P> = FastifyRequest & { params: P };
+export type RequestWithQuery<Q> = FastifyRequest & { query: Q };
 
 /**
  * The ajv `validationContext` of a failed check, as Fastify sets it on the error. A malformed path

@@ -7,7 +7,7 @@ import { type FieldError, FormReader } from '../../core/http/forms.js';
 import { maskLinks } from '../../core/http/log-redaction.js';
 import { notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
-import { type App, IdParams, OptionalText, Query } from '../../core/http/route-schemas.js';
+import { type App, IdParams, NoticeQuery, OptionalText, Query } from '../../core/http/route-schemas.js';
 import { type Locale, t } from '../../core/i18n/i18n.js';
 import { resendMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
@@ -242,7 +242,7 @@ export async function adminRoutes(app: App, services: Services): Promise<void> {
 
   app.get(
     '/admin/courriels/:id',
-    { schema: { params: IdParams, querystring: Query({ ok: OptionalText() }) }, config: { permission: 'mail.read' } },
+    { schema: { params: IdParams, querystring: NoticeQuery }, config: { permission: 'mail.read' } },
     async (request, reply) => {
       const { id } = request.params;
       const row = await db.selectFrom('mails').selectAll().where('id', '=', id).executeTakeFirst();

@@ -1,5 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
 import { Query, Uuid } from '../../core/http/route-schemas.js';
 
 /**
@@ -7,10 +6,10 @@ import { Query, Uuid } from '../../core/http/route-schemas.js';
  * before any query); query strings are read leniently, as free text each page interprets.
  */
 
-/** An optional query-string field of any length: a page ignores what it does not understand. */
+/** An optional query-string field of any length: a page ignores what it does not understand (core's OptionalText caps at 500). */
 export const LenientText = () => Type.Optional(Type.String());
 
-/** `?ok=…` after a change: which confirmation a page shows. */
+/** `?ok=…` after a change: which confirmation a page shows; any length (core's NoticeQuery caps it at 500). */
 export const NoticeQuery = Query({ ok: LenientText() });
 
 /** `/…/:id/fichiers/:fileId`: an application and one of its files. */
@@ -19,15 +18,7 @@ export const FileParams = Type.Object({ id: Uuid, fileId: Uuid });
 /** `/candidater/:seasonSlug…`: a season by its slug (an unknown one answers 404 from the handler). */
 export const SeasonSlugParams = Type.Object({ seasonSlug: Type.String() });
 
-/** `/admin/saisons/:seasonId/formulaire…`: a season by its id. */
-export const SeasonIdParams = Type.Object({ seasonId: Uuid });
-
 /** `/avis/:token`: an expert's link (an unknown or expired one answers the invalid-link page). */
 export const TokenParams = Type.Object({ token: Type.String() });
 
-/**
- * A request whose params (or query string) a route's schema checked. Helpers take these rather than
- * `FastifyRequest<{ Params: … }>`, which a route typed by the TypeBox provider does not match.
- */
-export type RequestWithParams<P> = FastifyRequest & { params: P };
-export type RequestWithQuery<Q> = FastifyRequest & { query: Q };
+export { type RequestWithParams, type RequestWithQuery, SeasonIdParams } from '../../core/http/route-schemas.js';

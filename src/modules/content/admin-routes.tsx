@@ -4,7 +4,7 @@ import { FormReader } from '../../core/http/forms.js';
 import { readMultipartForm } from '../../core/http/multipart.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
-import { type App, IdParams, OptionalText, Query, Uuid } from '../../core/http/route-schemas.js';
+import { type App, IdParams, NoticeQuery, Uuid } from '../../core/http/route-schemas.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { attachNewsFile, MAX_ATTACHMENT_BYTES } from './attach-news-file.js';
@@ -47,7 +47,7 @@ function wantsPreview(body: unknown): boolean {
 }
 
 /** `/…/:id` of a page or a news item, with the `?ok=…` notice after a redirect. */
-const byId = { params: IdParams, querystring: Query({ ok: OptionalText() }) };
+const byId = { params: IdParams, querystring: NoticeQuery };
 
 export async function registerAdminRoutes(app: App, services: Services): Promise<void> {
   const { db } = services;

@@ -1,6 +1,5 @@
-import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { OptionalText, Query, Uuid } from '../../core/http/route-schemas.js';
+import { Type } from '@sinclair/typebox';
+import { type NoticeQuery, OptionalText, Query, type RequestWithQuery, Uuid } from '../../core/http/route-schemas.js';
 
 /** `/panel/:id/candidatures/:applicationId`: a panel and an application on its shortlist. */
 export const ShortlistParams = Type.Object({ id: Uuid, applicationId: Uuid });
@@ -11,11 +10,9 @@ export const DrawFileParams = Type.Object({
   file: Type.String({ maxLength: 200, description: 'Name of a published file, as listed on the transparency page' }),
 });
 
-/** `?ok=…` after a redirect: which change was made. */
-export const NoticeQuery = Query({ ok: OptionalText() });
-export type NoticeQuery = Static<typeof NoticeQuery>;
+export { NoticeQuery } from '../../core/http/route-schemas.js';
 /** A request of a route that declares `querystring: NoticeQuery`, as the page helpers receive it. */
-export type NoticeRequest = FastifyRequest & { query: NoticeQuery };
+export type NoticeRequest = RequestWithQuery<NoticeQuery>;
 
 /** `?jeton=…`: the invitation token from the email. */
 export const InvitationQuery = Query({ jeton: OptionalText() });

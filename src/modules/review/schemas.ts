@@ -1,6 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import type { FastifyRequest } from 'fastify';
-import { OptionalText, Query, Uuid } from '../../core/http/route-schemas.js';
+import { OptionalText, Query, type RequestWithQuery, Uuid } from '../../core/http/route-schemas.js';
 import { type Locale, t } from '../../core/i18n/i18n.js';
 import { juryMessages as m } from './messages.js';
 
@@ -16,7 +15,7 @@ export const NoticeQuery = Query({ ok: OptionalText(), n: OptionalText() });
 export type NoticeQuery = Static<typeof NoticeQuery>;
 
 /** A request of a route that declares `querystring: NoticeQuery`, as the page helpers receive it. */
-export type NoticeRequest = FastifyRequest & { query: NoticeQuery };
+export type NoticeRequest = RequestWithQuery<NoticeQuery>;
 
 const NOTICES: Record<string, typeof m.saved> = {
   invited: m.invited,

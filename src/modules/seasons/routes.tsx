@@ -7,7 +7,7 @@ import { httpMessages } from '../../core/http/errors.js';
 import type { FieldError } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, plainViewContext, viewContext } from '../../core/http/request-context.js';
-import { type App, IdParams, OptionalText, Query, Uuid } from '../../core/http/route-schemas.js';
+import { type App, IdParams, NoticeQuery, OptionalText, Query, Uuid } from '../../core/http/route-schemas.js';
 import { newSubmissionKey, readSubmissionKey, SUBMISSION_FIELD } from '../../core/http/submission-keys.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
@@ -31,7 +31,6 @@ class NotFound extends Error {}
 
 const LaureateParams = Type.Object({ id: Uuid, laureateId: Uuid });
 /** `?ok=…` after a redirect: which change was made. */
-const NoticeQuery = Query({ ok: OptionalText() });
 
 function forbidden(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   return sendErrorPage(request, reply, 403, httpMessages.forbiddenTitle, httpMessages.forbiddenText);

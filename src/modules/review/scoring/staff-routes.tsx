@@ -14,7 +14,7 @@ import { listSeasonReviewWork, loadGoverningPhase, reviewState } from './queries
 import { remindNow, scheduleReviewReminders } from './reminders.js';
 import { loadRubric, saveRubric } from './rubric.js';
 import { type LevelText, RUBRIC_LEVELS } from './rubric-defaults.js';
-import { OkQuery, SeasonParams, type SeasonRequest } from './schemas.js';
+import { OkQuery, SeasonIdParams, type SeasonRequest } from './schemas.js';
 import { rankingRows, recordRankingSeed, seasonRanking } from './season-ranking.js';
 import { phaseText } from './views/reviewer.js';
 import {
@@ -122,7 +122,7 @@ export async function staffScoringRoutes(app: App, services: Services): Promise<
 
   app.get(
     '/admin/evaluations/:seasonId',
-    { schema: { params: SeasonParams, querystring: OkQuery }, config: { permission: 'review.manage' } },
+    { schema: { params: SeasonIdParams, querystring: OkQuery }, config: { permission: 'review.manage' } },
     async (request, reply) => {
       const sent = request.query.relances;
       const notice =
@@ -135,7 +135,7 @@ export async function staffScoringRoutes(app: App, services: Services): Promise<
 
   app.post(
     '/admin/evaluations/:seasonId/relances',
-    { schema: { params: SeasonParams }, config: { permission: 'review.manage', allTracks: true } },
+    { schema: { params: SeasonIdParams }, config: { permission: 'review.manage', allTracks: true } },
     async (request, reply) => {
       const season = await seasonOf(request);
       if (!season) return notFound(request, reply);
@@ -170,7 +170,7 @@ export async function staffScoringRoutes(app: App, services: Services): Promise<
 
   app.get(
     '/admin/evaluations/:seasonId/bareme',
-    { schema: { params: SeasonParams, querystring: OkQuery }, config: { permission: 'review.manage' } },
+    { schema: { params: SeasonIdParams, querystring: OkQuery }, config: { permission: 'review.manage' } },
     async (request, reply) => {
       const saved = request.query.ok === '1';
       return renderRubric(request, reply, 200, null, saved ? t(request.locale, m.rubricSaved) : undefined);
@@ -179,7 +179,7 @@ export async function staffScoringRoutes(app: App, services: Services): Promise<
 
   app.post(
     '/admin/evaluations/:seasonId/bareme',
-    { schema: { params: SeasonParams }, config: { permission: 'review.manage', allTracks: true } },
+    { schema: { params: SeasonIdParams }, config: { permission: 'review.manage', allTracks: true } },
     async (request, reply) => {
       const rubric = await loadRubric(db, request.params.seasonId);
       if (!rubric) return notFound(request, reply);
@@ -202,7 +202,7 @@ export async function staffScoringRoutes(app: App, services: Services): Promise<
 
   app.get(
     '/admin/evaluations/:seasonId/classement',
-    { schema: { params: SeasonParams, querystring: OkQuery }, config: { permission: 'review.manage' } },
+    { schema: { params: SeasonIdParams, querystring: OkQuery }, config: { permission: 'review.manage' } },
     async (request, reply) => {
       const data = await seasonRanking(db, request.params.seasonId, tracksOf(request));
       if (!data) return notFound(request, reply);
@@ -213,7 +213,7 @@ export async function staffScoringRoutes(app: App, services: Services): Promise<
 
   app.get(
     '/admin/evaluations/:seasonId/classement.csv',
-    { schema: { params: SeasonParams }, config: { permission: 'review.manage' } },
+    { schema: { params: SeasonIdParams }, config: { permission: 'review.manage' } },
     async (request, reply) => {
       const data = await seasonRanking(db, request.params.seasonId, tracksOf(request));
       if (!data) return notFound(request, reply);
@@ -237,7 +237,7 @@ export async function staffScoringRoutes(app: App, services: Services): Promise<
 
   app.post(
     '/admin/evaluations/:seasonId/classement/graine',
-    { schema: { params: SeasonParams }, config: { permission: 'review.manage', allTracks: true } },
+    { schema: { params: SeasonIdParams }, config: { permission: 'review.manage', allTracks: true } },
     async (request, reply) => {
       const season = await seasonOf(request);
       if (!season) return notFound(request, reply);
