@@ -105,11 +105,17 @@ export function coversEveryTrack(user: CurrentUser | null): boolean {
   return user !== null && staffTracks(user) === undefined;
 }
 
+/**
+ * Whether something of this track is among the tracks a staff member sees (`staffTracks`, `tracksOf`:
+ * undefined is every track). Something of no track ('' or unknown) is for staff with every track only.
+ */
+export function tracksInclude(tracks: readonly string[] | undefined, trackCode: string | undefined): boolean {
+  return tracks === undefined || (!!trackCode && tracks.includes(trackCode));
+}
+
 /** Whether a staff member may act on something of this track ('' = of no track: only with every track). */
 export function coversTrack(user: CurrentUser | null, trackCode: string): boolean {
-  if (!user) return false;
-  const tracks = staffTracks(user);
-  return tracks === undefined || (trackCode !== '' && tracks.includes(trackCode));
+  return user !== null && tracksInclude(staffTracks(user), trackCode);
 }
 
 export function displayName(user: Pick<CurrentUser, 'email' | 'givenName' | 'familyName'>): string {

@@ -1,4 +1,4 @@
-import { type CurrentUser, staffTracks } from '../../core/auth/permissions.js';
+import { type CurrentUser, staffTracks, tracksInclude } from '../../core/auth/permissions.js';
 import type { ApplicationRecord } from './queries.js';
 
 /**
@@ -13,7 +13,7 @@ type Owned = Pick<ApplicationRecord, 'ownerId'>;
 
 /** Whether staff limited to `tracks` (undefined = every track) may act on this application. */
 export function tracksCover(tracks: readonly string[] | undefined, application: Tracked): boolean {
-  return tracks === undefined || tracks.includes(application.trackCode);
+  return tracksInclude(tracks, application.trackCode);
 }
 
 /** A staff member instructs an application of a track their grants cover (admins and unlimited staff: all). */

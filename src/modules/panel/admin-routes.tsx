@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type FieldError, FormReader } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
-import { actorOf, viewContext } from '../../core/http/request-context.js';
+import { actorOf, tracksOf, viewContext } from '../../core/http/request-context.js';
 import { type App, IdParams } from '../../core/http/route-schemas.js';
 import { t } from '../../core/i18n/i18n.js';
 import { isUuid } from '../../core/ids.js';
@@ -21,7 +21,7 @@ import {
   readPanelForm,
   readQuotasForm,
 } from './panel-form.js';
-import { canReadDemographics, loadPanelFor, opinionTracksOf } from './policy.js';
+import { canReadDemographics, loadPanelFor } from './policy.js';
 import {
   demographicRows,
   loadPanel,
@@ -79,7 +79,7 @@ async function sendPanelPage(
   const { analyses, draw, members } = await panelPageData(services.db, panelId);
   const ctx = await viewContext(request, reply);
   // A panel serves the whole season; staff limited to a track read the shortlist and opinions of their track only.
-  const tracks = opinionTracksOf(request);
+  const tracks = tracksOf(request);
   const opinions = {
     choices: await shortlistChoices(services.db, panel, tracks),
     results: await opinionResults(services.db, panel, tracks),

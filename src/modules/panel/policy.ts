@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 import { hasPermission } from '../../core/auth/permissions.js';
-import { tracksOf } from '../../core/http/request-context.js';
 import type { Services } from '../../core/services.js';
 import { loadApplicationForScoring } from '../applications/index.js';
 import { panelistMemberships, shortlistIds } from './opinions.js';
@@ -27,11 +26,6 @@ export async function loadPublicPanelFor(services: Services, _request: FastifyRe
 /** Whether the staff member reads the volunteers' demographic answers. */
 export function canReadDemographics(request: FastifyRequest): boolean {
   return hasPermission(request.user, 'panel.demographics');
-}
-
-/** The tracks whose shortlist and opinions a staff member reads (`undefined`: every track). */
-export function opinionTracksOf(request: FastifyRequest): string[] | undefined {
-  return tracksOf(request);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { tracksInclude } from '../../core/auth/permissions.js';
 import { FormReader } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, tracksOf, viewContext } from '../../core/http/request-context.js';
@@ -17,7 +18,7 @@ import {
 } from './assignment.js';
 import { readPair } from './jury-forms.js';
 import { juryMessages as m } from './messages.js';
-import { inTracks, loadSeasonFor, staffConflicts, staffSeesApplication } from './policy.js';
+import { loadSeasonFor, staffConflicts, staffSeesApplication } from './policy.js';
 import { NoticeQuery, type NoticeRequest, notice, PairParams } from './schemas.js';
 import { AssignmentPage } from './views/assignment.js';
 import { emptyForm, type FormState, juryPath, type SeasonRef } from './views/staff-shell.js';
@@ -46,7 +47,7 @@ export async function assignmentRoutes(app: App, services: Services): Promise<vo
     const ctx = await viewContext(request, reply);
     const inputs = await assignmentInputs(services, actorOf(request), season.id);
     const tracks = tracksOf(request);
-    const applications = inputs.applications.filter((a) => inTracks(tracks, a.trackCode));
+    const applications = inputs.applications.filter((a) => tracksInclude(tracks, a.trackCode));
     const visible = new Set(applications.map((a) => a.id));
     const { members } = inputs;
     const conflicts = tracks

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { tracksInclude } from '../../core/auth/permissions.js';
 import { tracksOf } from '../../core/http/request-context.js';
 import type { Services } from '../../core/services.js';
 import {
@@ -31,11 +32,6 @@ import type { SeasonRef } from './views/staff-shell.js';
  * on the route and left to staff without a track limit.
  */
 
-/** Whether an application's track is among the staff member's tracks (`undefined`: every track). */
-export function inTracks(tracks: readonly string[] | undefined, trackCode: string | undefined): boolean {
-  return !tracks || tracks.includes(trackCode ?? '');
-}
-
 /** The season named in the URL, with its name in the request's language. */
 export async function loadSeasonFor(
   services: Services,
@@ -58,7 +54,7 @@ export async function staffApplications(
   const applications = ids
     ? await listApplicationsForReviewByIds(services.db, seasonId, REVIEWED_STATES, ids)
     : await listApplicationsForReview(services.db, seasonId, REVIEWED_STATES);
-  return applications.filter((a) => inTracks(tracks, a.trackCode));
+  return applications.filter((a) => tracksInclude(tracks, a.trackCode));
 }
 
 /** Whether an application (of any state) is on a track this staff member may see. */
@@ -69,7 +65,7 @@ export async function staffSeesApplication(
 ): Promise<boolean> {
   const tracks = tracksOf(request);
   if (!tracks) return true;
-  return inTracks(tracks, (await applicationLabels(services.db, [applicationId])).get(applicationId)?.trackCode);
+  return tracksInclude(tracks, (await applicationLabels(services.db, [applicationId])).get(applicationId)?.trackCode);
 }
 
 /** Conflicts of the season on applications this staff member may see. */
@@ -81,7 +77,7 @@ export async function staffConflicts(services: Services, request: FastifyRequest
     services.db,
     conflicts.map((c) => c.applicationId),
   );
-  return conflicts.filter((c) => inTracks(tracks, labels.get(c.applicationId)?.trackCode));
+  return conflicts.filter((c) => tracksInclude(tracks, labels.get(c.applicationId)?.trackCode));
 }
 
 /** An active (not removed) member of the season's jury, for staff. */
