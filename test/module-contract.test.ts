@@ -94,6 +94,7 @@ describe('a module added to the list', () => {
       '/admin/jury',
       '/admin/evaluations',
       '/admin/panels',
+      '/admin/decisions',
       '/admin/comptes',
       '/admin/exemple',
       '/admin/courriels',

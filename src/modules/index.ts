@@ -2,6 +2,7 @@ import type { Module } from '../core/module.js';
 import { accountsModule } from './accounts/index.js';
 import { applicationsModule } from './applications/index.js';
 import { contentModule } from './content/index.js';
+import { decisionsModule } from './decisions/index.js';
 import { panelModule } from './panel/index.js';
 import { reviewModule } from './review/index.js';
 import { seasonsModule } from './seasons/index.js';
@@ -14,4 +15,5 @@ export const modules: Module[] = [
   applicationsModule,
   reviewModule,
   panelModule,
+  decisionsModule,
 ];

@@ -145,13 +145,33 @@ function quantileOfSorted(sorted: readonly number[], p: number): number {
   return sorted[index];
 }
 
+/** The reviewer-offset model fitted on a set of reviews, with its seeded residual-bootstrap replicates. */
+export interface JuryFit {
+  /** Application ids, in the model's order (first review seen first). */
+  ids: string[];
+  reviewers: string[];
+  /** Calibrated score per application (by index). */
+  quality: Float64Array;
+  bias: Float64Array;
+  residualVariance: number;
+  /** Per replicate, the calibrated score of every application (by index). */
+  replicates: Float64Array[];
+  /** The weighted scores of each application's reviews (by index). */
+  scoresOf: number[][];
+  reviewCount: number[];
+}
+
 /**
- * Ranks the applications that have at least one complete review. Reviews whose weighted score is
- * null (a criterion missing) are left out.
+ * Fits the model and draws the residual bootstrap: the design (who reviewed what) stays; each score is
+ * redrawn as its fitted value plus a residual drawn with replacement, inflated for the degrees of freedom
+ * the fit used. Deterministic given the seed; the selection's combination (../selection) reuses the
+ * replicates so that its uncertainty carries the jury's.
  */
-export function rankApplications(reviews: readonly ReviewScores[], options: RankingOptions): Ranking {
+export function fitJury(
+  reviews: readonly ReviewScores[],
+  options: Pick<RankingOptions, 'criteria' | 'seed' | 'replicates' | 'ridge'>,
+): JuryFit {
   const replicates = options.replicates ?? 200;
-  const level = options.level ?? 0.9;
   const ridge = options.ridge ?? DEFAULT_BIAS_RIDGE;
   const observations: Observation[] = [];
   for (const review of reviews) {
@@ -162,61 +182,101 @@ export function rankApplications(reviews: readonly ReviewScores[], options: Rank
   const scores = observations.map((o) => o.score);
   const fit = design.fit(scores);
   const ids = design.applications;
-  const byApp = ids.map((): number[] => []);
+  const scoresOf = ids.map((): number[] => []);
   const reviewCount = new Array<number>(design.reviewers.length).fill(0);
   observations.forEach((o, i) => {
-    byApp[design.appOf[i]].push(o.score);
+    scoresOf[design.appOf[i]].push(o.score);
     reviewCount[design.reviewerOf[i]]++;
   });
-  const tieKeys = ids.map((id) => tieKey(options.seed, id));
-  const competing = [...ids.keys()].filter((a) => !options.candidates || options.candidates.has(ids[a]));
-  const order = orderByScore(competing, fit.quality, tieKeys, ids);
-  const rankOf = new Int32Array(ids.length);
-  order.forEach((a, i) => (rankOf[a] = i + 1));
-
-  // Residual bootstrap: the design (who reviewed what) stays; each score is redrawn as its fitted value
-  // plus a residual drawn with replacement, inflated for the degrees of freedom the fit used.
   const fitted = observations.map((_, i) => fit.quality[design.appOf[i]] + fit.bias[design.reviewerOf[i]]);
   const residuals = observations.map((_, i) => scores[i] - fitted[i]);
   const inflate = Math.sqrt(
     observations.length / Math.max(1, observations.length - ids.length - design.reviewers.length + 1),
   );
   const random = seededRandom(hash32(`bootstrap:${options.seed >>> 0}`));
-  const ranks = ids.map((): number[] => []);
   const sample = new Float64Array(observations.length);
+  const drawn: Float64Array[] = [];
   for (let b = 0; b < replicates && observations.length > 0; b++) {
     for (let i = 0; i < sample.length; i++)
       sample[i] = fitted[i] + inflate * residuals[Math.floor(random() * residuals.length)];
-    orderByScore(competing, design.fit(sample).quality, tieKeys, ids).forEach((a, i) => ranks[a].push(i + 1));
+    drawn.push(design.fit(sample).quality);
   }
+  return {
+    ids,
+    reviewers: design.reviewers,
+    quality: fit.quality,
+    bias: fit.bias,
+    residualVariance: fit.residualVariance,
+    replicates: drawn,
+    scoresOf,
+    reviewCount,
+  };
+}
+
+/** The rank interval [low, high] at `level` from the ranks an item took in the replicates. */
+export function rankInterval(rank: number, replicateRanks: number[], level: number): [number, number] {
+  if (replicateRanks.length === 0) return [rank, rank];
+  const sorted = [...replicateRanks].sort((x, y) => x - y);
   const tail = (1 - level) / 2;
+  return [Math.min(rank, quantileOfSorted(sorted, tail)), Math.max(rank, quantileOfSorted(sorted, 1 - tail))];
+}
+
+/** The given indices best first: higher score, then the seeded tie key, then the id (exported for ../selection). */
+export function orderIndices(
+  indices: readonly number[],
+  scores: ArrayLike<number>,
+  seed: number,
+  ids: readonly string[],
+): number[] {
+  return orderByScore(
+    indices,
+    scores,
+    ids.map((id) => tieKey(seed, id)),
+    ids,
+  );
+}
+
+/**
+ * Ranks the applications that have at least one complete review. Reviews whose weighted score is
+ * null (a criterion missing) are left out.
+ */
+export function rankApplications(reviews: readonly ReviewScores[], options: RankingOptions): Ranking {
+  const level = options.level ?? 0.9;
+  const jury = fitJury(reviews, options);
+  const ids = jury.ids;
+  const tieKeys = ids.map((id) => tieKey(options.seed, id));
+  const competing = [...ids.keys()].filter((a) => !options.candidates || options.candidates.has(ids[a]));
+  const order = orderByScore(competing, jury.quality, tieKeys, ids);
+  const rankOf = new Int32Array(ids.length);
+  order.forEach((a, i) => (rankOf[a] = i + 1));
+  const ranks = ids.map((): number[] => []);
+  for (const quality of jury.replicates)
+    orderByScore(competing, quality, tieKeys, ids).forEach((a, i) => ranks[a].push(i + 1));
   const applications = order.map((a) => {
     const rank = rankOf[a];
-    const sorted = ranks[a].sort((x, y) => x - y);
-    const rankLow = sorted.length ? Math.min(rank, quantileOfSorted(sorted, tail)) : rank;
-    const rankHigh = sorted.length ? Math.max(rank, quantileOfSorted(sorted, 1 - tail)) : rank;
+    const [rankLow, rankHigh] = rankInterval(rank, ranks[a], level);
     return {
       application: ids[a],
-      reviews: byApp[a].length,
-      mean: mean(byApp[a]),
-      median: median(byApp[a]),
-      calibrated: fit.quality[a],
+      reviews: jury.scoresOf[a].length,
+      mean: mean(jury.scoresOf[a]),
+      median: median(jury.scoresOf[a]),
+      calibrated: jury.quality[a],
       rank,
       rankLow,
       rankHigh,
       crossesLine: rankLow <= options.selectionSize && rankHigh > options.selectionSize,
     };
   });
-  const biases = design.reviewers
-    .map((reviewer, r) => ({ reviewer, bias: fit.bias[r], reviews: reviewCount[r] }))
+  const biases = jury.reviewers
+    .map((reviewer, r) => ({ reviewer, bias: jury.bias[r], reviews: jury.reviewCount[r] }))
     .sort((x, y) => x.bias - y.bias || (x.reviewer < y.reviewer ? -1 : 1));
   return {
     applications,
     biases,
     seed: options.seed,
-    replicates,
+    replicates: options.replicates ?? 200,
     level,
     selectionSize: options.selectionSize,
-    residualVariance: fit.residualVariance,
+    residualVariance: jury.residualVariance,
   };
 }

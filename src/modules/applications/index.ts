@@ -19,6 +19,12 @@ import { seedApplicationsCommand } from './seed-command.js';
 export { demoOpenSeason } from './demo.js';
 export { csvCell } from './export/export-applications.js';
 export {
+  type ApplicationForDecision,
+  DELIBERATION_STATES,
+  listApplicationsForDecision,
+  REQUESTED_AMOUNT_QUESTION,
+} from './for-decision.js';
+export {
   type ApplicationForReview,
   listApplicationsForReview,
   listApplicationsForReviewByIds,

@@ -21,6 +21,9 @@ import { panelPublicRoutes } from './public-routes.js';
 import { ANALYSE_JOB, analyseJob } from './run-analysis.js';
 import { sortitionCommands } from './sortition-commands.js';
 
+// The panel's public surface: what other modules may call.
+export { type PanelForDeliberation, panelForDeliberation } from './deliberation-inputs.js';
+
 /**
  * The citizen panel: public call for volunteers (demographics kept apart and deleted on schedule),
  * quotas, selection-probability analyses, verifiable draw with invitations and replacements, the

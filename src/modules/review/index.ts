@@ -8,6 +8,9 @@ import { eraseJuryData, juryDataOf } from './personal-data.js';
 import { reviewRoutes } from './routes.js';
 import { REVIEW_REMINDER_JOB, reviewRemindersJob } from './scoring/reminders.js';
 
+// The review's public surface: what other modules may call.
+export { type JuryForDeliberation, juryForDeliberation } from './deliberation-inputs.js';
+
 /** The expert jury: members, conflicts, phases, the assignment (routes.tsx) and the `assign` command. */
 export const reviewModule: Module = {
   name: 'review',

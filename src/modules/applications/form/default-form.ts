@@ -209,6 +209,19 @@ export const DEFAULT_FORM: FormDefinition = {
           ],
         },
         {
+          // The decision board reads this question by its id (REQUESTED_AMOUNT_QUESTION) for the amount requested.
+          id: 'needs_amount',
+          kind: 'number',
+          required: false,
+          min: 0,
+          max: 10000000,
+          label: { fr: 'Montant de subvention demandé, en euros', en: 'Grant amount requested, in euros' },
+          help: {
+            fr: 'Laissez vide si vous ne demandez pas de financement.',
+            en: 'Leave empty if you are not asking for funding.',
+          },
+        },
+        {
           id: 'needs_details',
           kind: 'long_text',
           required: false,
