@@ -23,7 +23,7 @@ export const decisionsModule: Module = {
       permission: 'decisions.manage',
       title: dm.decisions,
       text: dm.decisionsText,
-      order: 70,
+      order: 65,
     },
   ],
 };
