@@ -18,7 +18,7 @@ export interface PanelForDeliberation {
   opinionWeight: number;
   scale: { min: number; max: number };
   shortlist: string[];
-  /** One line per panelist and application: member id (never a name), scores per criterion. */
+  /** One line per panelist and application: the panelist's opinion key (never a name; kept after an erasure). */
   opinions: { application: string; panelist: string; scores: Record<string, number> }[];
   /** The public page of the panel's draw. */
   transparencyPath: string;
@@ -34,10 +34,10 @@ export async function panelForDeliberation(db: Db, seasonId: string): Promise<Pa
   if (!panel) return null;
   const opinions = await db
     .selectFrom('panel_opinions')
-    .select(['application_id', 'member_id', 'scores'])
+    .select(['application_id', 'panelist_ref', 'scores'])
     .where('panel_id', '=', panel.id)
     .orderBy('application_id')
-    .orderBy('member_id')
+    .orderBy('panelist_ref')
     .execute();
   return {
     panelId: panel.id,
@@ -48,7 +48,7 @@ export async function panelForDeliberation(db: Db, seasonId: string): Promise<Pa
     opinionWeight: panel.opinionWeight,
     scale: { min: Number(SCORES[0]), max: Number(SCORES[SCORES.length - 1]) },
     shortlist: await shortlistIds(db, panel.id),
-    opinions: opinions.map((o) => ({ application: o.application_id, panelist: o.member_id, scores: o.scores })),
+    opinions: opinions.map((o) => ({ application: o.application_id, panelist: o.panelist_ref, scores: o.scores })),
     transparencyPath: `/panel-citoyen/${panel.id}/transparence`,
   };
 }

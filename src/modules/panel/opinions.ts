@@ -152,6 +152,7 @@ export async function saveOpinion(
       .values({
         panel_id: input.panel.id,
         member_id: input.memberId,
+        panelist_ref: (eb) => eb.selectFrom('panel_members').select('opinion_ref').where('id', '=', input.memberId),
         application_id: input.applicationId,
         scores: JSON.stringify(input.scores),
         comment: input.comment,

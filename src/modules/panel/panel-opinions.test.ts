@@ -293,7 +293,10 @@ describe('shortlist and panelists’ opinions', () => {
       .executeTakeFirstOrThrow();
     expect(erasure.summary).toMatchObject({ parts: { panel: { volunteersErased: 1 } } });
     expect(await erasePanelData(t.app.services, systemActor, panelist.email)).toBe(0);
-    expect(await t.app.services.db.selectFrom('panel_opinions').select('id').execute()).toEqual([]);
+    // The opinion stays for the deliberation, its scores under a key that leads to no one, its comment gone.
+    expect(
+      await t.app.services.db.selectFrom('panel_opinions').select(['member_id', 'scores', 'comment']).execute(),
+    ).toEqual([{ member_id: null, scores: { 'interet-general': 4, impact: 4 }, comment: '' }]);
     expect(await t.app.services.db.selectFrom('panel_members').select('id').execute()).toEqual([]);
   });
 });

@@ -77,9 +77,10 @@ export async function panelDataOf(db: Services['db'], email: string): Promise<Pa
 }
 
 /**
- * Erases a person from every panel (GDPR erasure): volunteer row, demographic answers, membership and
- * opinions. Published draw files keep only the pseudonymous row id and profile, which no longer lead to
- * anyone. Returns how many volunteer rows were erased.
+ * Erases a person from every panel (GDPR erasure): volunteer row, demographic answers, membership and the
+ * opinions' comments; the opinions' scores stay under a key that no longer leads to anyone (they are part of
+ * the selection's record). Published draw files keep only the pseudonymous row id and profile, which no longer
+ * lead to anyone. Returns how many volunteer rows were erased.
  */
 export async function erasePanelData(services: Services, actor: Actor, email: string): Promise<number> {
   return auditedTransaction(services.db, actor, services.clock.now(), (trx, audit) =>
@@ -89,6 +90,18 @@ export async function erasePanelData(services: Services, actor: Actor, email: st
 
 /** The same, inside a transaction already open (the account erasure's). */
 export async function erasePanelVolunteers(trx: Transaction<DB>, audit: AuditRecorder, email: string): Promise<number> {
+  // The opinions stay (the selection's record) without their free text; the membership's deletion unlinks them.
+  await trx
+    .updateTable('panel_opinions')
+    .set({ comment: '' })
+    .where('member_id', 'in', (eb) =>
+      eb
+        .selectFrom('panel_members as m')
+        .innerJoin('panel_volunteers as v', 'v.id', 'm.volunteer_id')
+        .select('m.id')
+        .where('v.email', '=', email.toLowerCase()),
+    )
+    .execute();
   const erased = await trx
     .deleteFrom('panel_volunteers')
     .where('email', '=', email.toLowerCase())

@@ -168,13 +168,18 @@ export interface PanelMembersTable {
   invited_at: Timestamp;
   responded_at: NullableTimestamp;
   replaced_by_draw: string | null;
+  /** Copied onto each of the member's opinions, which keep it after an erasure. */
+  opinion_ref: Generated<string>;
 }
 
 /** A panelist's opinion on one shortlisted application: a score per criterion and a comment. */
 export interface PanelOpinionsTable {
   id: Generated<string>;
   panel_id: string;
-  member_id: string;
+  /** Null once the panelist erased their account: the scores stay, under `panelist_ref`. */
+  member_id: string | null;
+  /** The member's `opinion_ref`: tells one panelist's opinions apart without leading to the person. */
+  panelist_ref: string;
   application_id: string;
   scores: Json<Record<string, number>>;
   comment: string;
