@@ -23,7 +23,7 @@ describe('applications demo', () => {
     }
     afterFirst = await tableCounts(t.database.db);
     seasonId = (await loadSeasons(t.database.db, { slug: DEMO_OPEN_SEASON }))[0].id;
-  }, 60_000);
+  }, 120_000);
   afterAll(() => t.close());
 
   it('puts applications in every stage of instruction into the open season, through the use cases', async () => {

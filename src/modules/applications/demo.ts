@@ -5,6 +5,7 @@ import type { Services } from '../../core/services.js';
 import { DEMO_STAFF, findOrCreateUserByEmail, personColumn, updateProfile, userActor } from '../accounts/index.js';
 import { loadSeasons, type SeasonRecord } from '../seasons/index.js';
 import { changeState } from './change-state.js';
+import { CLOSED_SEASON_PROJECTS, demoClosedSeason } from './demo-closed-season.js';
 import { DEFAULT_FORM } from './form/default-form.js';
 import { luhnValid } from './form/identifiers.js';
 import type { AnswerMap } from './form/model.js';
@@ -24,9 +25,9 @@ export const DEMO_OPEN_SEASON = 'saison-3';
 export const DEMO_APPLICANT_DOMAIN = 'demo.accelerateur.localhost';
 
 /** Where a demo application ends up; staff moves go through the state machine one step at a time. */
-type Outcome = 'draft' | 'submitted' | 'in_instruction' | 'eligible' | 'ineligible';
+export type Outcome = 'draft' | 'submitted' | 'in_instruction' | 'eligible' | 'ineligible';
 
-interface DemoProject {
+export interface DemoProject {
   /** Local part of the applicant's address. */
   owner: string;
   givenName: string;
@@ -43,6 +44,8 @@ interface DemoProject {
   stage: 'consolidate' | 'integrate' | 'deploy';
   details?: string;
   team: [string, string][];
+  /** Grant requested, in euros (the form's optional amount question). */
+  amount?: number;
   /** Days before the demo clock when it was submitted. */
   submittedDaysAgo: number;
   outcome: Outcome;
@@ -372,6 +375,7 @@ function answersOf(p: DemoProject, index: number): AnswerMap {
   if (p.people !== undefined) answers.project_people_reached = p.people;
   if (p.startedOn) answers.project_started_on = p.startedOn;
   if (p.details) answers.needs_details = p.details;
+  if (p.amount !== undefined) answers.needs_amount = p.amount;
   if (p.kind !== 'citizen' && p.organisation) answers.organisation_name = p.organisation;
   if (p.kind === 'association') answers.organisation_rna = `W${String(751_200_000 + index * 7_919).padStart(9, '0')}`;
   if (p.kind === 'administration') answers.organisation_siret = demoSiret(213_700_000_000 + index * 1_013);
@@ -415,15 +419,28 @@ export async function demoOpenSeason(
 /**
  * The demo's applications to the open season: fourteen applicants, eleven submitted (most of them
  * instructed and eligible, one ineligible with its reason), three drafts, a staff message and a
- * note. Each step goes through the module's use cases, so states, history, mails and audit are as
- * in real use. An applicant who already has an application in the season is skipped: running it
- * again changes nothing.
+ * note; then those of the closed season (demo-closed-season.ts). Each step goes through the module's
+ * use cases, so states, history, mails and audit are as in real use. An applicant who already has an
+ * application in the season is skipped: running it again changes nothing.
  */
 export async function loadApplicationsDemo(services: Services): Promise<void> {
   const demo = await demoOpenSeason(services);
-  if (!demo || demo.season.tracks.length === 0) return;
-  const { season, staffActor } = demo;
-  const staff = { id: demo.staffId };
+  if (demo) await loadDemoApplications(services, demo.season, PROJECTS);
+  const closed = await demoClosedSeason(services);
+  if (closed) await loadDemoApplications(closed.services, closed.season, CLOSED_SEASON_PROJECTS);
+}
+
+/** One season's demo applications, as the clock of `services` says it is. */
+export async function loadDemoApplications(
+  services: Services,
+  season: SeasonRecord,
+  projects: readonly DemoProject[],
+): Promise<void> {
+  if (season.tracks.length === 0) return;
+  const staffUser = (await findOrCreateUserByEmail(services.db, DEMO_STAFF, services.clock.now(), { applicant: false }))
+    .user;
+  const staffActor = userActor(staffUser.id);
+  const staff = { id: staffUser.id };
   const { db } = services;
   const now = services.clock.now();
   if (!(await loadCurrentFormVersion(db, season.id))) {
@@ -432,7 +449,7 @@ export async function loadApplicationsDemo(services: Services): Promise<void> {
   }
   const existing = await demoApplicationsByOwner(services, season.id);
 
-  for (const [index, project] of PROJECTS.entries()) {
+  for (const [index, project] of projects.entries()) {
     const address = email(project.owner);
     if (existing.has(address)) continue;
     const { user, created } = await findOrCreateUserByEmail(db, address, now);

@@ -15,8 +15,9 @@ import { applicationsDataOf, eraseApplicationsData } from './personal-data.js';
 import { countAwaitingInstruction } from './queries.js';
 import { seedApplicationsCommand } from './seed-command.js';
 
-// The applications' public surface: what other modules may call. Nothing else of this folder is imported from outside.
 export { demoOpenSeason } from './demo.js';
+// The applications' public surface: what other modules may call. Nothing else of this folder is imported from outside.
+export { DEMO_CLOSED_SEASON, type DemoClosedSeason, demoClosedSeason } from './demo-closed-season.js';
 export { csvCell } from './export/export-applications.js';
 export {
   type ApplicationForDecision,

@@ -1,10 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { Services } from '../../core/services.js';
-import { demoOpenSeason } from '../applications/index.js';
+import { userActor } from '../accounts/index.js';
+import { type DemoClosedSeason, demoClosedSeason, demoOpenSeason } from '../applications/index.js';
+import { prepareCommitmentJob, recordDraw, requestCommitment } from './draw-panel.js';
+import { INVITATION_MAIL } from './mails.js';
 import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
-import { saveShortlist, shortlistChoices, shortlistIds } from './opinions.js';
-import { loadPanels, panelPageData, type QuotaRecord } from './queries.js';
+import {
+  opinionsOf,
+  saveOpinion,
+  saveShortlist,
+  shortlistChoices,
+  shortlistIds,
+  shortlistWithLabels,
+} from './opinions.js';
+import { loadPanel, loadPanels, panelPageData, type QuotaRecord } from './queries.js';
 import { registerVolunteer } from './register-volunteer.js';
+import { respondInvitation } from './respond-invitation.js';
 import { requestAnalyses } from './run-analysis.js';
 
 const DAY = 86_400_000;
@@ -84,7 +95,7 @@ function keyOf(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function volunteer(i: number) {
+function volunteer(i: number, domain = DEMO_VOLUNTEER_DOMAIN) {
   const givenName = GIVEN[i % GIVEN.length];
   const familyName = FAMILY[(i * 7) % FAMILY.length];
   const town = TOWNS[(i * 3) % TOWNS.length];
@@ -93,7 +104,7 @@ function volunteer(i: number) {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase();
   return {
-    email: `${local}@${DEMO_VOLUNTEER_DOMAIN}`,
+    email: `${local}@${domain}`,
     givenName,
     familyName,
     phone: `06 00 00 ${String(10 + (i % 90)).padStart(2, '0')} ${String(i % 100).padStart(2, '0')}`,
@@ -105,7 +116,7 @@ function volunteer(i: number) {
       age: i % 5 < 2 ? '18-34' : i % 5 < 4 ? '35-59' : '60-plus',
       territoire: RURAL_TOWNS.has(town) ? 'rural' : 'urbain',
     },
-    submissionKey: keyOf(`demo-panel-volunteer:${i}`),
+    submissionKey: keyOf(`demo-panel-volunteer:${domain}:${i}`),
   };
 }
 
@@ -165,4 +176,153 @@ export async function loadPanelDemo(services: Services): Promise<void> {
   }
 
   if ((await panelPageData(db, panel.id)).analyses.length === 0) await requestAnalyses(services, actor, panel.id);
+}
+
+export const DEMO_CLOSED_PANEL_NAME = 'Panel citoyen de la saison 2';
+/** The closed season's volunteers: other invented residents than the open season's. */
+const CLOSED_VOLUNTEER_DOMAIN = `saison-2.${DEMO_VOLUNTEER_DOMAIN}`;
+const CLOSED_VOLUNTEERS = 45;
+/** How the citizens of 2023 saw each application (1–5 around this), which is not quite the jury's view. */
+const CITIZENS_VIEW: Record<string, number> = {
+  'Open Food Facts': 4.3,
+  Pyronear: 4.5,
+  uMap: 3.4,
+  'Délibérations ouvertes': 3.0,
+  Primtux: 4.4,
+  'Vélos partagés en milieu rural': 4.2,
+  'Annuaire ouvert des tiers-lieux': 2.9,
+  'Jardins nourriciers partagés': 3.8,
+  'Grainothèques de quartier': 3.6,
+};
+
+/**
+ * The closed season's panel, replayed on its 2023 dates: fifteen seats under the same quotas, forty-five
+ * volunteers, the eligible applications shortlisted, the commitment and the public draw, thirteen of the
+ * fifteen drawn accept, and each gives an opinion on every shortlisted application. Every step goes through
+ * the panel's use cases and is skipped when done.
+ */
+export async function loadClosedSeasonPanelDemo(services: Services): Promise<void> {
+  const closed = await demoClosedSeason(services);
+  if (!closed) return;
+  const { season, staffActor: actor } = closed;
+  const setUp = closed.at('2023-05-03T10:00:00+02:00');
+  const { db } = services;
+  let panel = (await loadPanels(db)).find((p) => p.seasonId === season.id && p.name === DEMO_CLOSED_PANEL_NAME);
+  if (!panel) {
+    const id = await createPanel(setUp, actor, {
+      seasonId: season.id,
+      name: DEMO_CLOSED_PANEL_NAME,
+      nameEn: 'Season 2 citizen panel',
+      size: 15,
+      recruitUntil: new Date('2023-05-15T23:59:59+02:00'),
+      endsAt: new Date('2023-06-09T23:59:59+02:00'),
+      retentionDays: 90,
+      onePerHousehold: true,
+      criteria: [
+        { code: 'interet-general', label: 'Objectif d’intérêt général', labelEn: 'General-interest objective' },
+        { code: 'impact', label: 'Impact pour toutes et tous', labelEn: 'Impact for all' },
+      ],
+      opinionWeight: 30,
+    });
+    await saveQuotas(setUp, actor, id, QUOTAS);
+    await setPanelStatus(setUp, actor, id, 'recruiting');
+    panel = (await loadPanels(db, id))[0];
+  }
+  if (!panel) return;
+  if (panel.volunteers < CLOSED_VOLUNTEERS) {
+    const registering = closed.at('2023-05-06T18:00:00+02:00');
+    for (let i = 0; i < CLOSED_VOLUNTEERS; i++)
+      await registerVolunteer(
+        registering,
+        { id: null, label: 'demo' },
+        panel,
+        volunteer(i, CLOSED_VOLUNTEER_DOMAIN),
+        `demo-volunteer-s2-${i}`,
+        'fr',
+      );
+  }
+  const drawing = closed.at('2023-05-16T10:00:00+02:00');
+  if ((await shortlistIds(db, panel.id)).length === 0) {
+    const choices = await shortlistChoices(db, panel);
+    await saveShortlist(
+      drawing,
+      actor,
+      panel,
+      choices.map((c) => c.id),
+    );
+  }
+  await drawClosedSeasonPanel(closed, panel.id);
+  await giveClosedSeasonOpinions(closed, panel.id);
+}
+
+async function drawClosedSeasonPanel(closed: DemoClosedSeason, panelId: string): Promise<void> {
+  const drawing = closed.at('2023-05-16T10:00:00+02:00');
+  const { db } = drawing;
+  await setPanelStatus(drawing, closed.staffActor, panelId, 'closed');
+  await requestCommitment(drawing, closed.staffActor, panelId);
+  const draw = await db
+    .selectFrom('panel_draws')
+    .select(['id', 'state'])
+    .where('panel_id', '=', panelId)
+    .where('kind', '=', 'initial')
+    .executeTakeFirst();
+  if (!draw) return;
+  // The job the worker would run: the commitment is computed here, so the demo's draw follows at once.
+  if (draw.state === 'preparing')
+    await prepareCommitmentJob(drawing)({ panelId, drawId: draw.id }, { id: 'demo', attempts: 1 });
+  await recordDraw(
+    closed.at('2023-05-17T11:00:00+02:00'),
+    closed.staffActor,
+    panelId,
+    '07 19 23 38 44 — étoiles 03 11 (tirage EuroMillions du 16 mai 2023)',
+    'Mme Hélène Duval et M. Karim Saïdi, agents de la DITP',
+  );
+  const answering = closed.at('2023-05-18T20:00:00+02:00');
+  const invitations = await db
+    .selectFrom('mails')
+    .select(['to_address', 'text_body'])
+    .where('template', '=', INVITATION_MAIL)
+    .where('to_address', 'like', `%@${CLOSED_VOLUNTEER_DOMAIN}`)
+    .orderBy('to_address')
+    .execute();
+  for (const [n, mail] of invitations.entries()) {
+    const token = /jeton=([^\s&]+)/.exec(mail.text_body)?.[1];
+    // Two of the fifteen decline; the panel works with thirteen.
+    if (token) await respondInvitation(answering, token, n % 8 !== 3);
+  }
+}
+
+async function giveClosedSeasonOpinions(closed: DemoClosedSeason, panelId: string): Promise<void> {
+  const giving = closed.at('2023-05-30T19:00:00+02:00');
+  const panel = await loadPanel(giving.db, panelId);
+  if (!panel) return;
+  const shortlist = await shortlistWithLabels(giving.db, panelId);
+  const members = await giving.db
+    .selectFrom('panel_members')
+    .select(['id', 'user_id'])
+    .where('panel_id', '=', panelId)
+    .where('status', '=', 'accepted')
+    .orderBy('id')
+    .execute();
+  for (const member of members) {
+    if (!member.user_id) continue;
+    const given = await opinionsOf(giving.db, member.id);
+    for (const application of shortlist) {
+      if (given.has(application.id)) continue;
+      const view = CITIZENS_VIEW[application.title] ?? 3;
+      const score = (code: string) =>
+        Math.max(1, Math.min(5, Math.round(view + (unitOf(`${member.id}:${application.id}:${code}`) - 0.5) * 2)));
+      await saveOpinion(giving, userActor(member.user_id), {
+        panel,
+        memberId: member.id,
+        applicationId: application.id,
+        scores: { 'interet-general': score('interet-general'), impact: score('impact') },
+        comment: '',
+      });
+    }
+  }
+}
+
+function unitOf(text: string): number {
+  return createHash('sha256').update(text).digest().readUInt32BE(0) / 2 ** 32;
 }

@@ -74,6 +74,13 @@ export function prepareCommitmentJob(services: Services): JobHandler {
     const drawId = String(payload.drawId);
     const panel = await loadPanel(services.db, panelId);
     if (!panel) return;
+    // Only a draw still being prepared: a repeated run must never replace a published commitment.
+    const draw = await services.db
+      .selectFrom('panel_draws')
+      .select('state')
+      .where('id', '=', drawId)
+      .executeTakeFirst();
+    if (draw?.state !== 'preparing') return;
     const quotas = await loadQuotas(services.db, panelId);
     const { input, poolVolunteers } = await poolInput(services.db, panel, quotas);
     const now = () => services.clock.now();

@@ -9,7 +9,7 @@ import {
   scheduleDemographicsSweep,
   sweepDemographicsJob,
 } from './delete-demographics.js';
-import { loadPanelDemo } from './demo.js';
+import { loadClosedSeasonPanelDemo, loadPanelDemo } from './demo.js';
 import { COMMIT_JOB, prepareCommitmentJob } from './draw-panel.js';
 import './mails.js';
 import { panelAdminRoutes } from './admin-routes.js';
@@ -44,7 +44,10 @@ export const panelModule: Module = {
   }),
   schedule: (services) => scheduleDemographicsSweep(services, services.clock.now()),
   commands: sortitionCommands,
-  loadDemo: loadPanelDemo,
+  loadDemo: async (services) => {
+    await loadPanelDemo(services);
+    await loadClosedSeasonPanelDemo(services);
+  },
   personalData: {
     name: 'panel',
     export: (services, person) => panelDataOf(services.db, person.email),

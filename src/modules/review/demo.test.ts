@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN } from '../../../test/support/factories/accounts.js';
 import {
   applicationsInState,
+  DEMO_CLOSED_SEASON,
   DEMO_ELIGIBLE_COUNT,
   DEMO_OPEN_SEASON,
   sessionOf,
@@ -22,7 +23,7 @@ describe('jury demo', () => {
     await loadDemo(t.app.services);
     seasonId = (await loadSeasons(t.database.db, { slug: DEMO_OPEN_SEASON }))[0].id;
     admin = await sessionOf(t.database.db, t.clock, DEMO_ADMIN);
-  }, 60_000);
+  }, 120_000);
   afterAll(() => t.close());
 
   it('has a jury, a phase running now, a published assignment and reviews in every state', async () => {
@@ -63,7 +64,12 @@ describe('jury demo', () => {
     // Published: the eligible applications are now with the jury.
     const inReview = await applicationsInState(db, seasonId, 'in_review');
     expect(inReview).toHaveLength(DEMO_ELIGIBLE_COUNT);
-    const reviews = await db.selectFrom('reviews').select(['submitted_at', 'scores']).execute();
+    const reviews = await db
+      .selectFrom('reviews')
+      .innerJoin('jury_members', 'jury_members.id', 'reviews.member_id')
+      .select(['reviews.submitted_at', 'reviews.scores'])
+      .where('jury_members.season_id', '=', seasonId)
+      .execute();
     const submitted = reviews.filter((r) => r.submitted_at !== null);
     expect(reviews.length - submitted.length).toBe(1); // the late reviewer's draft
     expect(submitted.length).toBeGreaterThanOrEqual(pairs.length - 6);
@@ -74,6 +80,19 @@ describe('jury demo', () => {
       ),
     );
     expect(levels.size).toBeGreaterThanOrEqual(4); // varied scores
+  });
+
+  it('replays the closed season’s jury on its 2023 dates, every review submitted', async () => {
+    const { db } = t.database;
+    const [closed] = await loadSeasons(db, { slug: DEMO_CLOSED_SEASON });
+    const reviews = await db
+      .selectFrom('reviews')
+      .innerJoin('jury_members', 'jury_members.id', 'reviews.member_id')
+      .select(['reviews.submitted_at'])
+      .where('jury_members.season_id', '=', closed.id)
+      .execute();
+    expect(reviews.length).toBe(27); // nine eligible applications, three reviewers each
+    expect(reviews.every((r) => r.submitted_at && new Date(r.submitted_at).getUTCFullYear() === 2023)).toBe(true);
   });
 
   it('changes nothing when loaded again', async () => {

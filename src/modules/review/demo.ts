@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
+import type { Actor } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
 import { findOrCreateUserByEmail, updateProfile, userActor } from '../accounts/index.js';
-import { demoOpenSeason, listApplicationsForReview } from '../applications/index.js';
+import {
+  applicationLabels,
+  demoClosedSeason,
+  demoOpenSeason,
+  listApplicationsForReview,
+} from '../applications/index.js';
+import type { SeasonRecord } from '../seasons/index.js';
 import { latestPublishedRun, latestRun, publishAssignment, REVIEWED_STATES, runAssignment } from './assignment.js';
 import { addConflict, listConflicts } from './conflicts.js';
 import { inviteReviewer, listMembers, type MemberProfile } from './jury.js';
@@ -110,20 +117,81 @@ const OVERALL: Record<Opinion, string> = {
   strong_reject: 'Le dossier ne montre ni l’intérêt général ni la capacité de l’équipe à mener le projet.',
 };
 
+/** What differs between the demo's two selections (open season now, closed season in 2023). */
+interface DemoJuryPlan {
+  /** The review phase; its start is when members are invited and the assignment is published. */
+  phase: { name: string; nameEn: string; startsAt: Date; endsAt: Date };
+  /** Services as the day the reviews are written (inside the phase). */
+  reviewing: Services;
+  /** An application's true quality on the 0–5 scale, which reviewers see through their bias. */
+  quality(application: { id: string; title: string }): number;
+  /** One reviewer is late and one declares a conflict (the open season's story). */
+  lateAndConflict: boolean;
+}
+
 /**
- * The jury of the demo's open season: five reviewers with their expertise, one review phase running now,
- * a declared conflict, the assignment computed by the engine (three reviewers per eligible application)
- * and published, and reviews with varied scores (one reviewer harsher, one kinder, one late), so the
- * progress and ranking pages have calibrated scores and intervals to show. Every step goes through the
- * jury's use cases and is skipped when already done: loading it again changes nothing.
+ * The jury of the demo's seasons: five reviewers with their expertise, a review phase, the assignment
+ * computed by the engine (three reviewers per eligible application) and published, and reviews with varied
+ * scores (one reviewer harsher, one kinder), so the progress and ranking pages have calibrated scores and
+ * intervals to show. In the open season the phase runs now, one reviewer is late and one declared a
+ * conflict; in the closed season (2023) every review was submitted. Every step goes through the jury's use
+ * cases and is skipped when already done: loading it again changes nothing.
  */
 export async function loadReviewDemo(services: Services): Promise<void> {
-  const { db } = services;
   const demo = await demoOpenSeason(services);
-  if (!demo) return;
-  const { season, staffActor: actor } = demo;
-  const now = services.clock.now();
+  if (demo) {
+    const now = services.clock.now();
+    await loadSeasonJury(services, demo.season, demo.staffActor, {
+      phase: {
+        name: 'Évaluation des dossiers éligibles',
+        nameEn: 'Review of the eligible applications',
+        startsAt: new Date(now.getTime() - 3 * DAY),
+        endsAt: new Date(now.getTime() + 25 * DAY),
+      },
+      reviewing: services,
+      quality: (a) => 1.5 + 3 * unit(`quality:${a.id}`),
+      lateAndConflict: true,
+    });
+  }
+  const closed = await demoClosedSeason(services);
+  if (closed) {
+    const rank = new Map(CLOSED_SEASON_QUALITY.map((title, i) => [title, i]));
+    await loadSeasonJury(closed.at('2023-05-09T09:00:00+02:00'), closed.season, closed.staffActor, {
+      phase: {
+        name: 'Évaluation des dossiers de la saison 2',
+        nameEn: 'Review of the season 2 applications',
+        startsAt: new Date('2023-05-09T09:00:00+02:00'),
+        endsAt: new Date('2023-05-31T23:59:59+02:00'),
+      },
+      reviewing: closed.at('2023-05-24T15:00:00+02:00'),
+      // The order the jury's scores follow, best first; the panel's opinions then move it a little.
+      quality: (a) => 4.4 - 0.35 * (rank.get(a.title) ?? CLOSED_SEASON_QUALITY.length),
+      lateAndConflict: false,
+    });
+  }
+}
 
+/** The closed season's applications from the jury's best to its least convinced. */
+const CLOSED_SEASON_QUALITY = [
+  'Open Food Facts',
+  'Pyronear',
+  'uMap',
+  'Délibérations ouvertes',
+  'Primtux',
+  'Vélos partagés en milieu rural',
+  'Annuaire ouvert des tiers-lieux',
+  'Jardins nourriciers partagés',
+  'Grainothèques de quartier',
+];
+
+async function loadSeasonJury(
+  services: Services,
+  season: SeasonRecord,
+  actor: Actor,
+  plan: DemoJuryPlan,
+): Promise<void> {
+  const { db } = services;
+  const now = services.clock.now();
   const present = new Set((await listMembers(db, season.id, { includeRemoved: true })).map((m) => m.email));
   for (const r of REVIEWERS) {
     const email = `${r.local}@${DEMO_REVIEWER_DOMAIN}`;
@@ -142,10 +210,7 @@ export async function loadReviewDemo(services: Services): Promise<void> {
 
   if ((await listPhases(db, season.id)).length === 0) {
     await savePhase(services, actor, season.id, undefined, {
-      name: 'Évaluation des dossiers éligibles',
-      nameEn: 'Review of the eligible applications',
-      startsAt: new Date(now.getTime() - 3 * DAY),
-      endsAt: new Date(now.getTime() + 25 * DAY),
+      ...plan.phase,
       visibility: 'assigned',
       othersReviews: 'after_own',
       blind: false,
@@ -160,7 +225,12 @@ export async function loadReviewDemo(services: Services): Promise<void> {
     // A reviewer who once advised one of the applicants says so before the assignment.
     const declaring = members.find((m) => m.email.startsWith('david.aubert@'));
     const advised = applications.find((a) => a.title.startsWith('Cantines en circuit court'));
-    if (declaring && advised && !(await listConflicts(db, season.id)).some((c) => c.source === 'declared')) {
+    if (
+      plan.lateAndConflict &&
+      declaring &&
+      advised &&
+      !(await listConflicts(db, season.id)).some((c) => c.source === 'declared')
+    ) {
       await addConflict(services, userActor(declaring.userId), {
         applicationId: advised.id,
         memberId: declaring.id,
@@ -184,6 +254,10 @@ export async function loadReviewDemo(services: Services): Promise<void> {
   const byMember = new Map(members.map((m) => [m.id, m]));
   // In a stable order, so the late reviewer's undone ones are the same on every load.
   const assignments = await listSeasonAssignments(db, season.id);
+  const titles = await applicationLabels(
+    db,
+    assignments.map((a) => a.applicationId),
+  );
   const rank = new Map<string, number>();
   for (const a of assignments) {
     const nth = rank.get(a.memberId) ?? 0;
@@ -193,16 +267,17 @@ export async function loadReviewDemo(services: Services): Promise<void> {
     const reviewer = member && REVIEWERS.find((r) => member.email === `${r.local}@${DEMO_REVIEWER_DOMAIN}`);
     if (!member || !reviewer) continue;
     // The late reviewer submits one, has a draft of another and has not opened the rest.
-    if (reviewer.late && nth >= 2) continue;
-    const submit = !reviewer.late || nth === 0;
-    const quality = 1.5 + 3 * unit(`quality:${a.applicationId}`);
+    const late = plan.lateAndConflict && reviewer.late;
+    if (late && nth >= 2) continue;
+    const submit = !late || nth === 0;
+    const quality = plan.quality({ id: a.applicationId, title: titles.get(a.applicationId)?.title ?? '' });
     const scores: Record<string, number> = {};
     for (const code of criteria)
       scores[code] = clampLevel(quality + reviewer.bias + (unit(`${a.assignmentId}:${code}`) - 0.5) * 1.6);
     const mean = Object.values(scores).reduce((s, x) => s + x, 0) / criteria.length;
     const opinion = opinionOf(mean);
     await saveReview(
-      services,
+      plan.reviewing,
       userActor(member.userId),
       {
         userId: member.userId,

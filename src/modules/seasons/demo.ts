@@ -112,46 +112,6 @@ const SEASON1_LAUREATES: LaureateInput[] = [
   ),
 ];
 
-const SEASON2_LAUREATES: LaureateInput[] = [
-  laureate(1, {
-    trackCode: 'communs-numeriques',
-    name: 'Open Food Facts',
-    organisation: 'Association Open Food Facts',
-    summary:
-      'Une base collaborative et ouverte des produits alimentaires, qui ajoute l’empreinte carbone des produits à ses informations.',
-    summaryEn: 'A collaborative open database of food products, now adding the products’ carbon footprint.',
-    website: 'https://world.openfoodfacts.org',
-  }),
-  laureate(2, {
-    trackCode: 'communs-numeriques',
-    name: 'Primtux',
-    organisation: 'Association Primtux',
-    summary:
-      'Une distribution GNU/Linux éducative pour les enfants de 3 à 10 ans, conçue par des enseignants et qui redonne vie aux ordinateurs anciens.',
-    summaryEn:
-      'An educational GNU/Linux distribution for children aged 3 to 10, built by teachers, that gives old computers a new life.',
-    website: 'https://primtux.fr',
-  }),
-  laureate(3, {
-    trackCode: 'communs-numeriques',
-    name: 'uMap',
-    organisation: 'Communauté OpenStreetMap France',
-    summary:
-      'Un outil libre pour créer en quelques minutes des cartes personnalisées sur fond OpenStreetMap et les intégrer à un site.',
-    summaryEn: 'A free tool to build custom maps on OpenStreetMap in minutes and embed them in a website.',
-    website: 'https://umap.openstreetmap.fr',
-  }),
-  laureate(4, {
-    trackCode: 'communs-numeriques',
-    name: 'Pyronear',
-    organisation: 'Association Pyronear',
-    summary:
-      'Des détecteurs ouverts et peu coûteux qui repèrent tôt les départs de feux de forêt, éprouvés en Ardèche.',
-    summaryEn: 'Open, low-cost detectors that spot forest fires early, proven in Ardèche.',
-    website: 'https://pyronear.org',
-  }),
-];
-
 /** The demo programme's seasons; season 3 is open, its dates relative to the clock at load time. */
 export function demoSeasons(now: Date): { season: SeasonInput; laureates: LaureateInput[] }[] {
   return [
@@ -188,12 +148,13 @@ export function demoSeasons(now: Date): { season: SeasonInput; laureates: Laurea
         closesAt: parisEndOfDay('2023-05-02'),
         eligibleKinds: ['association', 'administration'],
         supportMonths: 12,
-        grantEnvelopeCents: 0,
-        laureatesSought: 0,
+        grantEnvelopeCents: 30_000_000,
+        laureatesSought: 4,
         tracks: COMMONS_TRACKS,
         criteria: criteria([...DEFAULT_CRITERIA, ...SEASON2_EXTRA_CRITERIA]),
       },
-      laureates: SEASON2_LAUREATES,
+      // Its laureates come from the demo's deliberation (decisions module), published like a real season's.
+      laureates: [],
     },
     {
       season: {

@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('accessibility of the seasons pages (axe-core in C
     const season = await running.database.db
       .selectFrom('seasons')
       .select('id')
-      .where('slug', '=', 'saison-2')
+      .where('slug', '=', 'saison-1')
       .executeTakeFirstOrThrow();
     seasonId = season.id;
     const laureate = await running.database.db

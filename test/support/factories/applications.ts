@@ -57,6 +57,7 @@ export async function applicationById(db: Kysely<DB>, id: string): Promise<Selec
   return db.selectFrom('applications').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 export { DEMO_ELIGIBLE_COUNT, DEMO_OPEN_SEASON } from '../../../src/modules/applications/demo.js';
+export { DEMO_CLOSED_SEASON } from '../../../src/modules/applications/demo-closed-season.js';
 
 /** The owner of an application. */
 export async function ownerOf(db: Kysely<DB>, applicationId: string): Promise<string> {
