@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { tracksInclude } from '../../core/auth/permissions.js';
 import { type FieldError, FormReader } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, tracksOf, viewContext } from '../../core/http/request-context.js';
@@ -9,11 +10,11 @@ import type { Services } from '../../core/services.js';
 import { centsToInput, parseEurosToCents, seasonSummaries } from '../seasons/index.js';
 import { setAttendance } from './attendance.js';
 import { attendanceFromForm } from './attendance-form.js';
-import { type Board, loadBoard } from './board-data.js';
+import { type Board, liveCombination, loadBoard } from './board-data.js';
 import { boardMessages as m } from './board-messages.js';
 import { deliberationStatuses, loadMinutes } from './board-queries.js';
 import { closeDeliberation } from './close-deliberation.js';
-import { openDeliberation } from './deliberation.js';
+import { loadDeliberation, openDeliberation } from './deliberation.js';
 import { DeliberationRefused } from './deliberation-guard.js';
 import { reasonCodes, reasonField, reasonOptions } from './reasons.js';
 import { type DecisionField, OUTCOMES, recordDecision } from './record-decision.js';
@@ -242,10 +243,24 @@ export async function boardRoutes(app: App, services: Services): Promise<void> {
 
   app.post('/admin/decisions/:seasonId/candidatures/:applicationId', decisionRoute, async (request, reply) => {
     const { seasonId, applicationId } = request.params;
-    const data = await board(request, seasonId);
-    const row = data?.rows.find((r) => r.application.id === applicationId);
-    if (!data || !row) return notFound(request, reply);
-    if (data.status !== 'open') return refused(request, reply, seasonId, notOpen(data));
+    // Who may decide what, without computing the combination (the use case computes it once, under its lock).
+    const deliberation = await loadDeliberation(services.db, seasonId);
+    const sources = await liveCombination(
+      services.db,
+      deliberation ?? { seasonId, juryWeight: 100, panelWeight: 0, panelCriteriaWeights: {} },
+      { combine: false },
+    );
+    const candidate = sources?.sources.candidates.find((a) => a.id === applicationId);
+    if (!sources || !candidate || !tracksInclude(tracksOf(request), candidate.trackCode))
+      return notFound(request, reply);
+    if (deliberation?.status !== 'open')
+      return refused(
+        request,
+        reply,
+        seasonId,
+        new DeliberationRefused(409, deliberation ? m.alreadyClosed : m.notOpened),
+      );
+    const juryCriteria = sources.sources.jury.criteria;
     const form = new FormReader(request.body);
     const outcome = form.choice('outcome', OUTCOMES, { required: true });
     const positionText = form.text('waitlist_position', { max: 10 });
@@ -254,7 +269,7 @@ export async function boardRoutes(app: App, services: Services): Promise<void> {
       if (/^\d{1,3}$/.test(positionText) && Number(positionText) >= 1) waitlistPosition = Number(positionText);
       else form.fail('waitlist_position', m.waitlistRequired);
     }
-    const codes = reasonCodes(data.juryCriteria).filter((code) => form.checkbox(reasonField(code)));
+    const codes = reasonCodes(juryCriteria).filter((code) => form.checkbox(reasonField(code)));
     const reasonText = form.text('reason_text', { max: 5000 });
     const amountText = form.text('amount_euros', { max: 30 });
     let amountCents: number | null = null;

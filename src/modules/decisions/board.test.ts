@@ -1,21 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPanelWithOpinions } from '../../../test/support/factories/panel.js';
-import {
-  addConflict,
-  insertSubmittedReview,
-  type ScoringFixture,
-  seedScoringFixture,
-  updateReviewScores,
-} from '../../../test/support/factories/review.js';
-import { DEFAULT_CRITERIA, updateSeason } from '../../../test/support/factories/seasons.js';
+import { updateReviewScores } from '../../../test/support/factories/review.js';
+import { DEFAULT_CRITERIA } from '../../../test/support/factories/seasons.js';
 import { type FormFields, formSession, postForm, submitForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
+import { type DecisionSeason, seedDecisionSeason } from './board-testing.js';
 import { closeDeliberation, DeliberationRefused, type FrozenDeliberation } from './index.js';
-
-const DAY = 86_400_000;
-const TITLES = ['Atelier A', 'Bibliothèque B', 'Coopérative C', 'Données D', 'École E'];
 
 /**
  * The decision board through HTTP on a real database: a season of five applications (three in the
@@ -26,7 +17,7 @@ describe('the decision board', () => {
   let t: TestApp;
   let staff: SignedInUser;
   let limited: SignedInUser;
-  let f: ScoringFixture;
+  let f: DecisionSeason;
   let board: string;
   const id: Record<string, string> = {};
 
@@ -71,45 +62,8 @@ describe('the decision board', () => {
     const { db } = t.app.services;
     staff = await createSignedInUser(db, t.clock, [{ role: 'staff' }], 'staff');
     limited = await createSignedInUser(db, t.clock, [{ role: 'staff', track: 'numerique' }], 'dinum');
-    const now = t.clock.now();
-    f = await seedScoringFixture(db, t.clock, {
-      slug: 'saison-decision',
-      number: 31,
-      titles: TITLES,
-      tracks: ['numerique', 'numerique', 'numerique', 'autres', 'autres'],
-      answers: TITLES.map((_, i) => ({ needs_amount: 10_000 * (i + 1) })),
-      reviewers: 3,
-      pairs: [],
-      phase: { startsAt: new Date(now.getTime() - 10 * DAY), endsAt: new Date(now.getTime() - DAY) },
-      laureatesSought: 2,
-    });
-    await updateSeason(db, f.seasonId, { grant_envelope_cents: 10_000_000 });
-    ['A', 'B', 'C', 'D', 'E'].forEach((key, i) => (id[key] = f.applications[i]));
-    // The jury: A best, E last; every juror agrees but for one point of severity.
-    for (const [r, member] of f.memberIds.entries())
-      for (const [i, applicationId] of f.applications.entries()) {
-        const level = Math.max(0, Math.min(5, 5 - i - (r === 2 ? 1 : 0)));
-        const scores = Object.fromEntries(DEFAULT_CRITERIA.map((c) => [c.code, level]));
-        await insertSubmittedReview(db, { memberId: member, applicationId, scores, at: now });
-      }
-    // The panel: the other way round (E best).
-    await seedPanelWithOpinions(t.app.services, {
-      seasonId: f.seasonId,
-      criteria: [
-        { code: 'interet-general', label: 'Intérêt général', labelEn: 'General interest' },
-        { code: 'impact', label: 'Impact', labelEn: 'Impact' },
-      ],
-      opinionWeight: 30,
-      opinions: [0, 1, 2].map((p) =>
-        Object.fromEntries(
-          f.applications.map((applicationId, i) => [
-            applicationId,
-            { 'interet-general': i + 1, impact: Math.max(1, i + 1 - (p === 0 ? 1 : 0)) },
-          ]),
-        ),
-      ),
-    });
-    await addConflict(db, id.B, f.memberIds[0]);
+    f = await seedDecisionSeason(t.app.services, t.clock);
+    Object.assign(id, f.ids);
     board = `/admin/decisions/${f.seasonId}`;
   }, 120_000);
   afterAll(() => t.close());

@@ -25,7 +25,7 @@ export interface DecisionInput {
   /** Required for the waiting list (1 = first), unique in the deliberation; null otherwise. */
   waitlistPosition?: number | null;
   /** Codes from reasons.ts (`criterion:<code>`, budget, out_of_scope, maturity, other). */
-  reasonCodes?: string[];
+  reasonCodes?: readonly string[];
   reasonText?: string;
   /** Integer cents, for a laureate or the waiting list; null for none. */
   amountCents?: number | null;
