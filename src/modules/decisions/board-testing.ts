@@ -2,7 +2,7 @@ import { seedPanelWithOpinions } from '../../../test/support/factories/panel.js'
 import { addConflict, insertSubmittedReview, seedScoringFixture } from '../../../test/support/factories/review.js';
 import { DEFAULT_CRITERIA, updateSeason } from '../../../test/support/factories/seasons.js';
 import type { Actor } from '../../core/audit/audit.js';
-import type { ManualClock } from '../../core/clock.js';
+import type { Clock } from '../../core/clock.js';
 import type { Services } from '../../core/services.js';
 import { setAttendance } from './attendance.js';
 import { type ClosedDeliberation, closeDeliberation } from './close-deliberation.js';
@@ -35,7 +35,7 @@ const DAY = 86_400_000;
 
 export async function seedDecisionSeason(
   services: Services,
-  clock: ManualClock,
+  clock: Clock,
   options: { slug?: string; number?: number } = {},
 ): Promise<DecisionSeason> {
   const { db } = services;
