@@ -85,6 +85,36 @@ describe('the decision board', () => {
     expect((await get(staff.cookie, '/admin/decisions')).body).toContain('En cours');
   });
 
+  it('answers odd input on every form with a 4xx or a redirect, never a 500', async () => {
+    const fields = [
+      'jury_weight',
+      'panel_weight',
+      'criterion_impact',
+      'version',
+      'outcome',
+      'waitlist_position',
+      'reason_budget',
+      'reason_text',
+      'amount_euros',
+      'confirm',
+      `present_${f.memberIds[0]}`,
+    ];
+    const bodies: FormFields[] = [
+      Object.fromEntries(fields.map((k) => [k, ['1', '2']])),
+      Object.fromEntries(fields.map((k) => [k, 'x'.repeat(20_000)])),
+      Object.fromEntries(fields.map((k) => [k, '-1e309'])),
+      { outcome: 'waiting_list', waitlist_position: '0', amount_euros: '1,999' },
+      {},
+    ];
+    const session = await formSession(t.app, staff.cookie, board);
+    for (const path of ['/ponderations', '/presences', `/candidatures/${id.A}`, '/cloture'])
+      for (const body of bodies) {
+        const response = await submitForm(t.app, session, `${board}${path}`, body);
+        expect(response.statusCode, `${path} ${JSON.stringify(body).slice(0, 60)}`).toBeLessThan(500);
+      }
+    expect(await t.app.services.db.selectFrom('decisions').selectAll().execute()).toEqual([]);
+  });
+
   it('shows each row’s scores, the amount requested, the selection line and the budget', async () => {
     const page = (await get(staff.cookie, board)).body;
     expect(page).toContain('Ligne de sélection : 2 lauréat(s) recherché(s)');
@@ -94,6 +124,10 @@ describe('the decision board', () => {
     expect(page).toMatch(/10[\s\u202f]000[\s\u202f]€/);
     expect(page).toMatch(/Enveloppe de la saison : 100[\s\u202f]000[\s\u202f]€/);
     expect(page).toMatch(/Reste du budget : 100[\s\u202f]000[\s\u202f]€/);
+    const english = (await get(`${staff.cookie}; lang=en`, board)).body;
+    expect(english).toContain('Selection line: 2 laureate(s) sought');
+    expect(english).toContain('Save the weights and reorder');
+    expect(english).not.toContain('Ligne de sélection');
   });
 
   it('reorders when the weights change, records each change, and refuses a stale or wrong form', async () => {
