@@ -67,6 +67,19 @@ describe.skipIf(!hasChromium)('accessibility of the deliberation pages (axe-core
   it('has no violation on the list, the open and the closed board, and the decision page with its errors', async () => {
     const base = running.baseUrl;
     await check('list', (page) => page.goto(`${base}/admin/decisions`));
+    // Every season's board the list links to (the demo's seasons too, before their deliberation opens).
+    const lister = await staff.newPage();
+    await lister.goto(`${base}/admin/decisions`);
+    const boards = (await lister.$$eval('a[href]', (links) => links.map((a) => a.getAttribute('href') ?? ''))).filter(
+      (href) => /^\/admin\/decisions\/[^/]+$/.test(href),
+    );
+    await lister.close();
+    expect(boards.length).toBeGreaterThanOrEqual(3);
+    for (const href of boards)
+      await check(href, async (page) => {
+        const response = await page.goto(`${base}${href}`);
+        expect(response?.status(), href).toBe(200);
+      });
     await check('open board', (page) => page.goto(`${base}/admin/decisions/${open.seasonId}`));
     await check('closed board', (page) => page.goto(`${base}/admin/decisions/${closed.seasonId}`));
     await check('weights with errors', async (page) => {
