@@ -154,6 +154,7 @@ export async function boardRoutes(app: App, services: Services): Promise<void> {
       if (form.ok) {
         const problem = weightsProblem({ juryWeight, panelWeight, panelCriteriaWeights });
         if (problem) form.fail('panel_weight', problem);
+        else if (!data.hasPanel && juryWeight === 0) form.fail('jury_weight', m.weightsZero);
         const codes = Object.keys(panelCriteriaWeights);
         if (data.hasPanel && panelWeight > 0 && codes.length > 0 && codes.every((c) => panelCriteriaWeights[c] === 0))
           form.fail(criterionField(codes[0]), m.criteriaZero);

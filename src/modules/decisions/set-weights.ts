@@ -65,6 +65,8 @@ export async function setWeights(services: Services, actor: Actor, input: Weight
   await auditedTransaction(services.db, actor, now, async (trx, audit) => {
     const deliberation = await lockOpenDeliberation(trx, input.seasonId, input.version);
     const sources = await gatherSources(trx, deliberation);
+    // Without a panel only the jury counts: its weight may not be zero.
+    if (!sources?.panel && input.juryWeight === 0) throw new DeliberationRefused(400, bm.weightsZero);
     const known = new Set((sources?.panel?.criteria ?? []).map((c) => c.code));
     const criteria: Record<string, number> = {};
     for (const code of known)
