@@ -152,6 +152,31 @@ describe('deliberation use cases', () => {
       message: expect.stringContaining('doivent donner leurs motifs'),
     });
   });
+
+  it('gives a waiting-list position to one application only, even under parallel requests', async () => {
+    const { seasonId, ids } = season;
+    const results = await Promise.all(
+      (['A', 'B', 'D', 'E'] as const).map((key) =>
+        recordDecision(t.app.services, actor, {
+          seasonId,
+          applicationId: ids[key],
+          outcome: 'waiting_list',
+          waitlistPosition: 5,
+          reasonCodes: ['budget'],
+          reasonText: 'Place libérée si un lauréat renonce.',
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok))
+      expect(r.ok ? [] : Object.keys(r.errors)).toEqual(['waitlist_position']);
+    const held = await t.app.services.db
+      .selectFrom('decisions')
+      .select('application_id')
+      .where('waitlist_position', '=', 5)
+      .execute();
+    expect(held).toHaveLength(1);
+  });
 });
 
 describe('a deliberation closed through the use cases', () => {
