@@ -147,7 +147,12 @@ export function combineSelection(inputs: SelectionInputs): CombinedSelection {
   const problem = checkInputs(inputs);
   if (problem) throw new Error(problem);
   const ids = [...new Set(inputs.candidates)].sort();
-  const jury = fitJury(inputs.reviews, {
+  // The calibration's bootstrap draws residuals in the order of the reviews: put them in one canonical order, so
+  // the result does not depend on how the reviews were listed (a verifier reads them from a published file).
+  const reviews = [...inputs.reviews].sort((x, y) =>
+    x.application === y.application ? cmp(x.reviewer, y.reviewer) : cmp(x.application, y.application),
+  );
+  const jury = fitJury(reviews, {
     criteria: inputs.juryCriteria,
     seed: inputs.seed,
     replicates: inputs.replicates,

@@ -4,6 +4,16 @@ import { decisionsSiteMessages as dm } from './messages.js';
 import { decisionsPermissions } from './permissions.js';
 
 // The decisions' public surface: what other modules may call. Nothing else of this folder is imported from outside.
+export { type AttendanceInput, setAttendance } from './attendance.js';
+export { type Board, type BoardRow, departsFromOrder, loadBoard } from './board-data.js';
+export { type ClosedDeliberation, type CloseInput, closeDeliberation } from './close-deliberation.js';
+export { type Deliberation, loadDeliberation, openDeliberation } from './deliberation.js';
+export { DeliberationRefused } from './deliberation-guard.js';
+export type { FrozenDecision, FrozenDeliberation } from './inputs.js';
+export { type MinutesLabels, renderMinutesPdf } from './minutes-pdf.js';
+export { GENERAL_REASONS, reasonCodes, reasonLabel } from './reasons.js';
+export { type DecisionInput, type DecisionResult, OUTCOMES, recordDecision } from './record-decision.js';
+export { setWeights, type WeightsInput } from './set-weights.js';
 
 /**
  * The decision: a season's deliberation combining the jury's calibrated scores and the citizen panel's
@@ -24,6 +34,14 @@ export const decisionsModule: Module = {
       title: dm.decisions,
       text: dm.decisionsText,
       order: 65,
+    },
+  ],
+  examplePages: [
+    { name: 'deliberations', url: '/admin/decisions', staff: true },
+    {
+      name: 'decision board',
+      from: { listing: '/admin/decisions', link: /^\/admin\/decisions\/[^/]+$/ },
+      staff: true,
     },
   ],
 };
