@@ -88,7 +88,7 @@ export async function seedPanelWithOpinions(
         user_id: null,
         invited_at: now,
       })
-      .returning('id')
+      .returning(['id', 'opinion_ref'])
       .executeTakeFirstOrThrow();
     memberIds.push(member.id);
     for (const [applicationId, scores] of Object.entries(scoresByApplication))
@@ -97,6 +97,7 @@ export async function seedPanelWithOpinions(
         .values({
           panel_id: panelId,
           member_id: member.id,
+          panelist_ref: member.opinion_ref,
           application_id: applicationId,
           scores: JSON.stringify(scores),
           comment: '',
