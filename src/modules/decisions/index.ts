@@ -1,9 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../core/module.js';
+import { CONFIRM_REMINDER_JOB, confirmReminderJob, PLACE_LAPSE_JOB, placeLapseJob } from './confirmation-jobs.js';
+// Mail templates register on import: every process that may send (server, CLI jobs) knows them all.
+import './mails.js';
 import { decisionsSiteMessages as dm } from './messages.js';
 import { decisionsPermissions } from './permissions.js';
 
 // The decisions' public surface: what other modules may call. Nothing else of this folder is imported from outside.
+export { type PlaceAnswer, type RespondResult, respondToPlace } from './confirm-place.js';
+export { type OfferResult, offerNextPlace } from './offer-next.js';
+export { type PrepareResult, prepareNotices } from './prepare-notices.js';
+export { type SendResult, sendAllNotices, sendNotice } from './send-notices.js';
 
 /**
  * The decision: a season's deliberation combining the jury's calibrated scores and the citizen panel's
@@ -17,6 +24,17 @@ export const decisionsModule: Module = {
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   // The routes (and the views they pull in) load only when the app starts, not for a CLI command.
   routes: async (app, services) => (await import('./routes.js')).decisionRoutes(app, services),
+  jobs: (services) => ({
+    [CONFIRM_REMINDER_JOB]: confirmReminderJob(services),
+    [PLACE_LAPSE_JOB]: placeLapseJob(services),
+  }),
+  examplePages: [
+    {
+      name: 'decision notices outbox',
+      from: { listing: '/admin/decisions', link: /^\/admin\/decisions\/[^/]+\/notifications$/ },
+      staff: true,
+    },
+  ],
   dashboard: [
     {
       href: '/admin/decisions',

@@ -1,5 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { App } from '../../core/http/route-schemas.js';
 import type { Services } from '../../core/services.js';
+import { applicantRoutes } from './applicant-routes.js';
+import { noticeRoutes } from './notice-routes.js';
 
 /** Registers the module's routes, one topic file each. */
-export async function decisionRoutes(_app: FastifyInstance, _services: Services): Promise<void> {}
+export async function decisionRoutes(app: App, services: Services): Promise<void> {
+  await noticeRoutes(app, services);
+  await applicantRoutes(app, services);
+}
