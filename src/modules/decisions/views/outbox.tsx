@@ -233,7 +233,7 @@ export function OutboxPage(props: OutboxProps): JSX.Element {
                   {places.map((d) => (
                     <tr>
                       <td safe>{props.titles.get(d.applicationId) || '—'}</td>
-                      <td safe>{d.confirmBy ? formatDateTime(locale, d.confirmBy) : '—'}</td>
+                      <td>{d.confirmBy ? formatDateTime(locale, d.confirmBy) : '—'}</td>
                       <td safe>{answerText(locale, d)}</td>
                       <td>
                         {d.placeOfferedTo ? (
@@ -405,8 +405,13 @@ export function NoticeText({ subject, text, lang }: { subject: string; text: str
         {subject}
       </p>
       {text.split(/\n{2,}/).map((paragraph) => (
-        <p style="white-space: pre-line" safe>
-          {paragraph}
+        <p>
+          {paragraph.split('\n').map((line, index) => (
+            <>
+              {index > 0 ? <br /> : ''}
+              <span safe>{line}</span>
+            </>
+          ))}
         </p>
       ))}
     </div>
