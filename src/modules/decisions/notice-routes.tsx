@@ -167,7 +167,7 @@ export async function noticeRoutes(app: App, services: Services): Promise<void> 
       if (!season || !deliberation) return notFound(request, reply);
       const form = new FormReader(request.body);
       const share = form.checkbox('share_jury_comments');
-      const days = form.text('confirm_days', { required: true, max: 3 });
+      const days = form.text('confirm_days', { required: true, max: 10 });
       const confirmDays = Number(days);
       if (days && !form.errors.confirm_days && (!/^\d+$/.test(days) || confirmDays < 1 || confirmDays > 90))
         form.fail('confirm_days', m.confirmDaysRange);

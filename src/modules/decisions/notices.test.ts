@@ -469,6 +469,25 @@ describe('confirmation, reminders, lapse and the waiting list', () => {
   });
 });
 
+describe('bad input', () => {
+  it('answers 4xx, never 500, with the form kept', async () => {
+    const settings = await staffPost(outbox(), `${outbox()}/reglages`, { confirm_days: 'douze' });
+    expect(settings.statusCode).toBe(400);
+    expect(settings.body).toContain('entre 1 et 90');
+    expect(settings.body).toContain('value="douze"');
+    expect((await staffPost(outbox(), `${outbox()}/places`, { freed: 'pas-un-id' })).statusCode).toBe(404);
+    expect((await staffPost(outbox(), `${outbox()}/places`, {})).statusCode).toBe(404);
+    const unknownKind = await t.app.inject({
+      url: `/admin/decisions/${fixture.seasonId}/modeles/felicitations/fr`,
+      headers: { cookie: staff },
+    });
+    expect(unknownKind.statusCode).toBe(404);
+    const cookie = await ownerCookie('jardin');
+    expect((await applicantPost(cookie, apps.jardin, { reponse: 'peut-etre' })).statusCode).toBe(400);
+    expect((await applicantPost(cookie, apps.jardin, {})).statusCode).toBe(400);
+  });
+});
+
 describe('a deliberation still open', () => {
   it('has no notices to prepare or send', async () => {
     const other = await seedScoringFixture(db(), t.clock, {
