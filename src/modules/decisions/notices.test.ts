@@ -15,6 +15,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser, signedInAs } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { CONFIRM_REMINDER_MAIL, NOTICE_MAIL } from './mails.js';
+import { offerNextPlace } from './offer-next.js';
 import { prepareNotices } from './prepare-notices.js';
 import { sendAllNotices, sendNotice } from './send-notices.js';
 import { decisionRow, noticeRows, seedClosedDeliberation } from './testing.js';
@@ -458,9 +459,19 @@ describe('confirmation, reminders, lapse and the waiting list', () => {
     const declined = await applicantPost(cookie, apps.ressourcerie, { reponse: 'renoncer' });
     expect(declined.statusCode).toBe(303);
     expect((await decisionRow(db(), apps.ressourcerie)).declined_at).not.toBeNull();
-    const offered = await staffPost(outbox(), `${outbox()}/places`, { freed: apps.ressourcerie });
-    expect(offered.headers.location).toContain('ok=place');
+    // Five staff clicks at once offer the place once.
+    const offers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        offerNextPlace(t.app.services, systemActor, {
+          seasonId: fixture.seasonId,
+          freedApplicationId: apps.ressourcerie,
+        }),
+      ),
+    );
+    expect(offers.filter((o) => o.ok)).toHaveLength(1);
+    expect(offers.filter((o) => !o.ok).map((o) => !o.ok && o.problem)).toEqual(Array(4).fill('not_free'));
     expect((await decisionRow(db(), apps.radio)).outcome).toBe('laureate');
+    expect((await noticeRows(db(), [apps.radio])).filter((n) => n.kind === 'offer')).toHaveLength(1);
     expect(await noticeMails(owners.radio.email)).toHaveLength(2);
     const radio = await ownerCookie('radio');
     expect((await applicantPost(radio, apps.radio, { reponse: 'renoncer' })).statusCode).toBe(303);

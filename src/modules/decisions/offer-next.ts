@@ -54,6 +54,14 @@ export async function offerNextPlace(
       .sort((a, b) => a.waitlistPosition! - b.waitlistPosition! || a.applicationId.localeCompare(b.applicationId))[0];
     if (!next) return { ok: false, problem: 'none_waiting' };
 
+    // Its waiting-list notice, if still a draft, would now say the opposite of the offer: it goes. (First, as a
+    // send locks a notice before its decision: the same order here cannot deadlock with one.)
+    await trx
+      .deleteFrom('decision_notices')
+      .where('application_id', '=', next.applicationId)
+      .where('kind', '=', 'waiting_list')
+      .where('status', '=', 'draft')
+      .execute();
     await trx
       .updateTable('decisions')
       .set({ outcome: 'laureate', decided_at: now, decided_by: actor.id })
@@ -77,13 +85,6 @@ export async function offerNextPlace(
       },
     });
 
-    // Its waiting-list notice, if still a draft, would now say the opposite of the offer: it goes.
-    await trx
-      .deleteFrom('decision_notices')
-      .where('application_id', '=', next.applicationId)
-      .where('kind', '=', 'waiting_list')
-      .where('status', '=', 'draft')
-      .execute();
     const owner = context.applications.get(next.applicationId)?.ownerId;
     const locale = (owner && (await ownerLocales(trx, [owner])).get(owner)) || 'fr';
     const templates = await loadTemplates(trx, input.seasonId);
