@@ -101,7 +101,8 @@ export async function postDecisionMessage(
       application_id: input.applicationId,
       author_id: input.authorId,
       from_staff: true,
-      body: input.body.trim().slice(0, MESSAGE_MAX * 4),
+      // Written by the decisions module from a bounded template, the reasons and the appeal routes: kept whole.
+      body: input.body.trim().slice(0, 100_000),
       at: now,
     })
     .returning('id')
