@@ -84,8 +84,8 @@ export const noticeMessages = defineMessages({
     en: 'Offer the place to the next on the waiting list',
   },
   offered: {
-    fr: 'La place a été proposée à « {title} » ; sa notification est envoyée.',
-    en: 'The place was offered to “{title}”; their notice is sent.',
+    fr: 'La place a été proposée au premier projet de la liste d’attente ; sa notification est envoyée.',
+    en: 'The place was offered to the first project on the waiting list; its notice is sent.',
   },
   noneWaiting: {
     fr: 'Personne n’attend plus sur la liste d’attente.',

@@ -39,7 +39,6 @@ const OutboxQuery = Query({
   c: OptionalText(20),
   r: OptionalText(20),
   k: OptionalText(20),
-  t: OptionalText(200),
 });
 const TemplatesQuery = Query({
   ok: OptionalText(),
@@ -80,7 +79,7 @@ function outboxNotice(locale: Locale, query: OutboxQuery): PageNotice | undefine
         ? { kind: 'info', title: t(locale, m.noneToSend) }
         : { kind: 'success', title: t(locale, m.sentCount, { n: count(query.n) }) };
     case 'place':
-      return { kind: 'success', title: t(locale, m.offered, { title: query.t ?? '' }) };
+      return { kind: 'success', title: t(locale, m.offered) };
     case 'personne':
       return { kind: 'warning', title: t(locale, m.noneWaiting) };
     case 'pas-libre':
@@ -231,11 +230,7 @@ export async function noticeRoutes(app: App, services: Services): Promise<void> 
         freedApplicationId: freed,
       });
       const base = outboxPath(season.id);
-      if (result.ok) {
-        const context = await loadNoticeContext(db, season.id);
-        const title = context?.applications.get(result.offeredTo)?.title ?? '';
-        return reply.redirect(`${base}?ok=place&t=${encodeURIComponent(title.slice(0, 150))}`, 303);
-      }
+      if (result.ok) return reply.redirect(`${base}?ok=place`, 303);
       switch (result.problem) {
         case 'not_found':
           return notFound(request, reply);

@@ -88,6 +88,8 @@ beforeAll(async () => {
       accepted_at: now,
     });
   }
+  // The radio's owner reads English: its notices are written in English.
+  await updateUser(db(), owners.radio.id, { locale: 'en' });
   // The garden has an accepted co-applicant who reads English, and someone invited who never accepted.
   coApplicant = await createSignedInUser(db(), t.clock, [], 'coporteuse');
   await updateUser(db(), coApplicant.id, { locale: 'en' });
@@ -307,6 +309,9 @@ describe('sending', () => {
     expect((await applicationById(db(), apps.ressourcerie)).state).toBe('in_review');
     const garden = await decisionRow(db(), apps.jardin);
     expect(new Date(garden.confirm_by!).getTime()).toBe(t.clock.now().getTime() + 10 * DAY);
+    const [radio] = await noticeMails(owners.radio.email);
+    expect(radio.subject).toBe('Your project “Radio libre” is on the waiting list (Season 7)');
+    expect(radio.text_body).toContain('in position 2');
     const mail = (await noticeMails(owners.jardin.email))[0];
     expect(mail.text_body).toContain('15 000 €');
     expect(mail.text_body).not.toContain('{date_limite}');
