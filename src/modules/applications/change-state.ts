@@ -1,5 +1,7 @@
-import type { Actor } from '../../core/audit/audit.js';
+import type { Transaction } from 'kysely';
+import type { Actor, AuditInput } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
+import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
 import { tracksCover } from './policy.js';
 import { loadApplication } from './queries.js';
@@ -26,34 +28,45 @@ export async function changeState(
   input: ChangeStateInput,
 ): Promise<ChangeStateResult> {
   const now = services.clock.now();
+  return auditedTransaction(services.db, actor, now, (trx, audit) => changeStateIn(trx, now, input, audit));
+}
+
+/**
+ * The same, inside a transaction the caller holds (the decisions module moves an application to `laureate`
+ * or `not_selected` in the transaction that sends its notice).
+ */
+export async function changeStateIn(
+  trx: Transaction<DB>,
+  now: Date,
+  input: ChangeStateInput,
+  audit: (input: AuditInput) => Promise<void>,
+): Promise<ChangeStateResult> {
   const reason = input.reason.trim().slice(0, 2000);
-  return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<ChangeStateResult> => {
-    const application = await loadApplication(trx, input.applicationId, { forUpdate: true });
-    if (!application || !tracksCover(input.tracks, application)) return { ok: false, problem: 'not_found' };
-    const check = checkTransition(application.state, input.to, input.by, reason);
-    if (!check.ok) return { ok: false, problem: check.problem, state: application.state };
-    await trx
-      .updateTable('applications')
-      .set({ state: input.to, updated_at: now })
-      .where('id', '=', application.id)
-      .execute();
-    await trx
-      .insertInto('application_transitions')
-      .values({
-        application_id: application.id,
-        from_state: application.state,
-        to_state: input.to,
-        reason,
-        at: now,
-        actor_id: input.actorUserId,
-      })
-      .execute();
-    await audit({
-      action: input.to === 'withdrawn' ? 'application.withdraw' : 'application.change_state',
-      subjectType: 'application',
-      subjectId: application.id,
-      summary: { from: application.state, to: input.to, reason },
-    });
-    return { ok: true, from: application.state };
+  const application = await loadApplication(trx, input.applicationId, { forUpdate: true });
+  if (!application || !tracksCover(input.tracks, application)) return { ok: false, problem: 'not_found' };
+  const check = checkTransition(application.state, input.to, input.by, reason);
+  if (!check.ok) return { ok: false, problem: check.problem, state: application.state };
+  await trx
+    .updateTable('applications')
+    .set({ state: input.to, updated_at: now })
+    .where('id', '=', application.id)
+    .execute();
+  await trx
+    .insertInto('application_transitions')
+    .values({
+      application_id: application.id,
+      from_state: application.state,
+      to_state: input.to,
+      reason,
+      at: now,
+      actor_id: input.actorUserId,
+    })
+    .execute();
+  await audit({
+    action: input.to === 'withdrawn' ? 'application.withdraw' : 'application.change_state',
+    subjectType: 'application',
+    subjectId: application.id,
+    summary: { from: application.state, to: input.to, reason },
   });
+  return { ok: true, from: application.state };
 }

@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { DB } from '../../core/db/schema.js';
 import type { AnswerMap } from './form/model.js';
-import { parseJson } from './queries.js';
+import { loadApplicationFor, parseJson } from './queries.js';
 import type { ApplicationState } from './states.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -76,4 +77,27 @@ export async function listApplicationsForDecision(db: Db, seasonId: string): Pro
       ownerId: r.owner_id,
     };
   });
+}
+
+/** An application as its applicant's decision page needs it. */
+export interface ApplicationOfApplicant {
+  id: string;
+  title: string;
+  seasonId: string;
+  state: ApplicationState;
+}
+
+/**
+ * The application if this person may see it as an applicant (its owner or a co-applicant), else null, exactly
+ * as for an id that does not exist (see loadApplicationFor).
+ */
+export async function applicationOfApplicant(
+  db: Db,
+  id: string,
+  user: CurrentUser,
+): Promise<ApplicationOfApplicant | null> {
+  const application = await loadApplicationFor(db, id, user);
+  return application
+    ? { id: application.id, title: application.title, seasonId: application.seasonId, state: application.state }
+    : null;
 }

@@ -15,12 +15,15 @@ import { applicationsDataOf, eraseApplicationsData } from './personal-data.js';
 import { countAwaitingInstruction } from './queries.js';
 import { seedApplicationsCommand } from './seed-command.js';
 
+export { type ChangeStateInput, type ChangeStateResult, changeStateIn } from './change-state.js';
 export { demoOpenSeason } from './demo.js';
 // The applications' public surface: what other modules may call. Nothing else of this folder is imported from outside.
 export { DEMO_CLOSED_SEASON, type DemoClosedSeason, demoClosedSeason } from './demo-closed-season.js';
 export { csvCell } from './export/export-applications.js';
 export {
   type ApplicationForDecision,
+  type ApplicationOfApplicant,
+  applicationOfApplicant,
   DELIBERATION_STATES,
   listApplicationsForDecision,
   REQUESTED_AMOUNT_QUESTION,
@@ -39,7 +42,12 @@ export {
 } from './for-scoring.js';
 export type { AnswerMap, FormDefinition } from './form/model.js';
 export { FormFields } from './form/render.js';
-export { isInTheRunning } from './states.js';
+export {
+  type DecisionMessageInput,
+  decisionRecipients,
+  postDecisionMessage,
+} from './instruction/post-message.js';
+export { type ApplicationState, isInTheRunning } from './states.js';
 
 export const applicationsModule: Module = {
   name: 'applications',

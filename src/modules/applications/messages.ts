@@ -61,6 +61,17 @@ export const applicationMessages = defineMessages({
     fr: 'Candidature soumise (version {version}). Vous pouvez la modifier et soumettre une nouvelle version jusqu’à la date limite.',
     en: 'Application submitted (version {version}). You can change it and submit a new version until the deadline.',
   },
+  submittedVersion: {
+    fr: 'Candidature soumise (version {version}). Elle ne peut plus être modifiée.',
+    en: 'Application submitted (version {version}). It can no longer be changed.',
+  },
+  decidedLaureate: { fr: 'Votre projet est lauréat', en: 'Your project is a laureate' },
+  decidedNotSelected: { fr: 'Votre projet n’a pas été retenu', en: 'Your project was not selected' },
+  decidedText: {
+    fr: 'La sélection est terminée : la candidature ne peut plus être modifiée. La notification de la décision, ses motifs et, le cas échéant, les voies de recours sont dans votre espace.',
+    en: 'The selection is over: the application can no longer be changed. The notice of the decision, its reasons and, where relevant, the routes of appeal are in your space.',
+  },
+  decisionLink: { fr: 'Voir la décision', en: 'See the decision' },
   withdraw: { fr: 'Retirer ma candidature', en: 'Withdraw my application' },
   withdrawConfirm: { fr: 'Retirer définitivement cette candidature ?', en: 'Withdraw this application for good?' },
   withdrawn: { fr: 'Candidature retirée.', en: 'Application withdrawn.' },

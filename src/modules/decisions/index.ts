@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../core/module.js';
+import { CONFIRM_REMINDER_JOB, confirmReminderJob, PLACE_LAPSE_JOB, placeLapseJob } from './confirmation-jobs.js';
+// Mail templates register on import: every process that may send (server, CLI jobs) knows them all.
+import './mails.js';
 import { decisionsSiteMessages as dm } from './messages.js';
 import { decisionsPermissions } from './permissions.js';
 
@@ -7,12 +10,16 @@ import { decisionsPermissions } from './permissions.js';
 export { type AttendanceInput, setAttendance } from './attendance.js';
 export { type Board, type BoardRow, departsFromOrder, loadBoard } from './board-data.js';
 export { type ClosedDeliberation, type CloseInput, closeDeliberation } from './close-deliberation.js';
+export { type PlaceAnswer, type RespondResult, respondToPlace } from './confirm-place.js';
 export { type Deliberation, loadDeliberation, openDeliberation } from './deliberation.js';
 export { DeliberationRefused } from './deliberation-guard.js';
 export type { FrozenDecision, FrozenDeliberation } from './inputs.js';
 export { type MinutesLabels, renderMinutesPdf } from './minutes-pdf.js';
+export { type OfferResult, offerNextPlace } from './offer-next.js';
+export { type PrepareResult, prepareNotices } from './prepare-notices.js';
 export { GENERAL_REASONS, reasonCodes, reasonLabel } from './reasons.js';
 export { type DecisionInput, type DecisionResult, OUTCOMES, recordDecision } from './record-decision.js';
+export { type SendResult, sendAllNotices, sendNotice } from './send-notices.js';
 export { setWeights, type WeightsInput } from './set-weights.js';
 
 /**
@@ -27,6 +34,10 @@ export const decisionsModule: Module = {
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   // The routes (and the views they pull in) load only when the app starts, not for a CLI command.
   routes: async (app, services) => (await import('./routes.js')).decisionRoutes(app, services),
+  jobs: (services) => ({
+    [CONFIRM_REMINDER_JOB]: confirmReminderJob(services),
+    [PLACE_LAPSE_JOB]: placeLapseJob(services),
+  }),
   dashboard: [
     {
       href: '/admin/decisions',
@@ -41,6 +52,11 @@ export const decisionsModule: Module = {
     {
       name: 'decision board',
       from: { listing: '/admin/decisions', link: /^\/admin\/decisions\/[^/]+$/ },
+      staff: true,
+    },
+    {
+      name: 'decision notices outbox',
+      from: { listing: '/admin/decisions', link: /^\/admin\/decisions\/[^/]+\/notifications$/ },
       staff: true,
     },
   ],

@@ -1,9 +1,12 @@
-import type { FastifyInstance } from 'fastify';
 import type { App } from '../../core/http/route-schemas.js';
 import type { Services } from '../../core/services.js';
+import { applicantRoutes } from './applicant-routes.js';
 import { boardRoutes } from './board-routes.js';
+import { noticeRoutes } from './notice-routes.js';
 
 /** Registers the module's routes, one topic file each. */
-export async function decisionRoutes(app: FastifyInstance, services: Services): Promise<void> {
-  await boardRoutes(app as App, services);
+export async function decisionRoutes(app: App, services: Services): Promise<void> {
+  await boardRoutes(app, services);
+  await noticeRoutes(app, services);
+  await applicantRoutes(app, services);
 }

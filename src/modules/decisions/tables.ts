@@ -86,6 +86,8 @@ export interface DecisionsTable {
   confirmed_at: NullableTimestamp;
   declined_at: NullableTimestamp;
   lapsed_at: NullableTimestamp;
+  /** A declined or lapsed laureate's place, once offered: to the waiting-list application that got it. */
+  place_offered_to: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DecisionNoticeTemplatesTable {
@@ -114,6 +116,16 @@ export interface DecisionNoticesTable {
   sent_at: NullableTimestamp;
   sent_by: string | null;
   pdf_sha256: string | null;
+  /** The PDF as sent (its SHA-256 in pdf_sha256). */
+  pdf: Bytes;
+}
+
+/** A reminder to confirm a place, sent once per deadline and delay. */
+export interface DecisionRemindersTable {
+  application_id: string;
+  confirm_by: Timestamp;
+  days_before: number;
+  sent_at: Timestamp;
 }
 
 export interface DecisionsTables {
@@ -123,6 +135,7 @@ export interface DecisionsTables {
   decisions: DecisionsTable;
   decision_notice_templates: DecisionNoticeTemplatesTable;
   decision_notices: DecisionNoticesTable;
+  decision_reminders: DecisionRemindersTable;
 }
 
 // Adds this module's tables to the database type every query sees (core/db/schema.ts).

@@ -97,3 +97,17 @@ export async function applicationsInState(db: Kysely<DB>, seasonId: string, stat
 export async function transitionsInto(db: Kysely<DB>, state: string): Promise<{ to_state: string }[]> {
   return db.selectFrom('application_transitions').select('to_state').where('to_state', '=', state).execute();
 }
+
+/** The messages of an application's thread, oldest first. */
+export async function threadMessages(
+  db: Kysely<DB>,
+  applicationId: string,
+): Promise<{ body: string; from_staff: boolean; author_id: string | null }[]> {
+  return db
+    .selectFrom('application_messages')
+    .select(['body', 'from_staff', 'author_id'])
+    .where('application_id', '=', applicationId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}

@@ -6,6 +6,7 @@ import type { DB } from '../../../src/core/db/schema.js';
  * (submitted reviews) and the door to its test helpers (a season with a jury and assignments).
  */
 
+export { saveReview } from '../../../src/modules/review/scoring/save-review.js';
 export {
   addConflict,
   completeReview,

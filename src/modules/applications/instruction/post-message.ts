@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../../../core/audit/audit.js';
 import { type AuditInput, auditedTransaction } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
@@ -75,6 +75,73 @@ export async function postMessageIn(
     subjectId: input.application.id,
     summary: { messageId: message.id, fromStaff: input.fromStaff, recipients: recipients.length },
   });
+}
+
+export interface DecisionMessageInput {
+  applicationId: string;
+  /** The staff member who sent the notice (null when the platform did). */
+  authorId: string | null;
+  body: string;
+}
+
+/**
+ * The decision's notice as a message of the application's thread, in the caller's transaction. No mail: the
+ * decisions module mails the notice itself (one mail per person, not a second "new message" mail).
+ */
+export async function postDecisionMessage(
+  trx: Transaction<DB>,
+  _services: Services,
+  now: Date,
+  input: DecisionMessageInput,
+  audit: (input: AuditInput) => Promise<void>,
+): Promise<void> {
+  const message = await trx
+    .insertInto('application_messages')
+    .values({
+      application_id: input.applicationId,
+      author_id: input.authorId,
+      from_staff: true,
+      // Written by the decisions module from a bounded template, the reasons and the appeal routes: kept whole.
+      body: input.body.trim().slice(0, 100_000),
+      at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit({
+    action: 'application.decision_message',
+    subjectType: 'application',
+    subjectId: input.applicationId,
+    summary: { messageId: message.id },
+  });
+}
+
+/**
+ * Who receives an application's decision: its owner and the co-applicants who accepted their invitation
+ * (an erased person is left out), each with their language.
+ */
+export async function decisionRecipients(
+  db: Transaction<DB> | Kysely<DB>,
+  applicationId: string,
+): Promise<{ email: string; locale: Locale }[]> {
+  const rows = await db
+    .selectFrom('application_members as am')
+    .select(['am.email', 'am.user_id'])
+    .where('am.application_id', '=', applicationId)
+    .where((eb) => eb.or([eb('am.role', '=', 'owner'), eb('am.accepted_at', 'is not', null)]))
+    .orderBy('am.invited_at')
+    .execute();
+  const people = await peopleByIds(
+    db,
+    rows.flatMap((r) => (r.user_id ? [r.user_id] : [])),
+  );
+  const byEmail = new Map<string, Locale>();
+  for (const row of rows) {
+    const person = row.user_id ? people.get(row.user_id) : undefined;
+    if (person?.erased) continue;
+    const email = (person?.email ?? row.email).toLowerCase();
+    if (!byEmail.has(email)) byEmail.set(email, person?.locale ?? 'fr');
+  }
+  return [...byEmail].map(([email, locale]) => ({ email, locale }));
 }
 
 type Recipient = { email: string; locale: Locale };

@@ -392,6 +392,21 @@ export function BoardPage(props: BoardPageProps): JSX.Element {
                   </p>
                 </li>
               </ul>
+              <h2 class="fr-h6" safe>
+                {t(locale, m.nextSteps)}
+              </h2>
+              <ul>
+                <li>
+                  <a href={`/admin/decisions/${board.season.id}/notifications`} safe>
+                    {t(locale, m.toNotices)}
+                  </a>
+                </li>
+                <li>
+                  <a href={`/admin/decisions/${board.season.id}/publication`} safe>
+                    {t(locale, m.toPublication)}
+                  </a>
+                </li>
+              </ul>
             </EveryTrackOnly>
           </>
         ) : (

@@ -27,7 +27,7 @@ export function SeasonListPage({ ctx, seasons }: { ctx: ViewContext; seasons: Se
         ) : (
           <DataTable
             caption={t(locale, m.seasonsTable)}
-            columns={[t(locale, m.colSeason), t(locale, m.colStatus), t(locale, m.colClosedAt)]}
+            columns={[t(locale, m.colSeason), t(locale, m.colStatus), t(locale, m.colClosedAt), t(locale, m.colNext)]}
           >
             {seasons.map((s) => (
               <tr>
@@ -38,6 +38,24 @@ export function SeasonListPage({ ctx, seasons }: { ctx: ViewContext; seasons: Se
                 </td>
                 <td safe>{statusLabel(locale, s.status)}</td>
                 <td safe>{s.closedAt ? formatDate(locale, s.closedAt) : '—'}</td>
+                <td>
+                  {s.closedAt ? (
+                    <ul class="fr-mb-0">
+                      <li>
+                        <a href={`/admin/decisions/${s.id}/notifications`} safe>
+                          {t(locale, m.toNotices)}
+                        </a>
+                      </li>
+                      <li>
+                        <a href={`/admin/decisions/${s.id}/publication`} safe>
+                          {t(locale, m.toPublication)}
+                        </a>
+                      </li>
+                    </ul>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </DataTable>

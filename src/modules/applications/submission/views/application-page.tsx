@@ -9,7 +9,7 @@ import type { ThreadMessage } from '../../instruction/queries.js';
 import { ApplicantThreadSection } from '../../instruction/views/instruction-section.js';
 import { applicationMessages as m } from '../../messages.js';
 import type { ApplicationRecord, MemberRow } from '../../queries.js';
-import { nextStates } from '../../states.js';
+import { type ApplicationState, isEditable, nextStates } from '../../states.js';
 import { fieldLabels, stateBadgeClass, stateLabel } from '../../views/text.js';
 
 export interface ApplicationPageProps {
@@ -79,6 +79,11 @@ function Members(props: ApplicationPageProps): JSX.Element {
   );
 }
 
+/** The selection decided on the application (its notice was sent): it can no longer be changed. */
+function isDecided(state: ApplicationState): boolean {
+  return state === 'laureate' || state === 'not_selected';
+}
+
 /** /mes-candidatures/:id: the shared draft (or the submitted application) with its actions. */
 export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
   const { ctx, application, definition, answers, errors } = props;
@@ -113,12 +118,33 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
         <p class={stateBadgeClass(application.state)} safe>
           {stateLabel(locale, application.state)}
         </p>
-        <p safe>{t(locale, m.deadline, { date: formatDateTime(locale, props.closesAt) })}</p>
+        {isEditable(application.state) ? (
+          <p safe>{t(locale, m.deadline, { date: formatDateTime(locale, props.closesAt) })}</p>
+        ) : (
+          ''
+        )}
         {props.notice ? <Alert kind={props.notice.kind} title={props.notice.title} text={props.notice.text} /> : ''}
+        {isDecided(application.state) ? (
+          <div class="fr-callout fr-callout--blue-ecume fr-mb-4w">
+            <h2 class="fr-callout__title" safe>
+              {t(locale, application.state === 'laureate' ? m.decidedLaureate : m.decidedNotSelected)}
+            </h2>
+            <p class="fr-callout__text" safe>
+              {t(locale, m.decidedText)}
+            </p>
+            <a class="fr-link" href={`/mes-candidatures/${application.id}/decision`} safe>
+              {t(locale, m.decisionLink)}
+            </a>
+          </div>
+        ) : (
+          ''
+        )}
         {application.currentVersion > 0 ? (
           <div class="fr-callout fr-mb-4w">
             <p class="fr-callout__text" safe>
-              {t(locale, m.editAfterSubmit, { version: application.currentVersion })}
+              {t(locale, isEditable(application.state) ? m.editAfterSubmit : m.submittedVersion, {
+                version: application.currentVersion,
+              })}
             </p>
             <a
               class="fr-link fr-icon-download-line fr-link--icon-left"
