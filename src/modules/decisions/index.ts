@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Module } from '../../core/module.js';
 import { decisionsSiteMessages as dm } from './messages.js';
 import { decisionsPermissions } from './permissions.js';
+import { selectionCommands } from './selection-commands.js';
 
 // The decisions' public surface: what other modules may call. Nothing else of this folder is imported from outside.
 
@@ -17,6 +18,7 @@ export const decisionsModule: Module = {
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   // The routes (and the views they pull in) load only when the app starts, not for a CLI command.
   routes: async (app, services) => (await import('./routes.js')).decisionRoutes(app, services),
+  commands: selectionCommands,
   dashboard: [
     {
       href: '/admin/decisions',

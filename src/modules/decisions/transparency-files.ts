@@ -1,0 +1,122 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import yazl from 'yazl';
+import { csvCell } from '../applications/index.js';
+import type { PublishedTransparency, SeasonFigures } from './transparency.js';
+
+/** The season's transparency downloads: the bundle as a ZIP, the figures as CSV and JSON, the verifiers. */
+
+/** The bundle as a ZIP (deflated; dated at the close, so the same bundle always gives the same bytes). */
+export function zipBundle(files: Map<string, string>, folder: string, date: Date): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const [name, text] of files) zip.addBuffer(Buffer.from(text, 'utf8'), `${folder}/${name}`, { mtime: date });
+  zip.end();
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    zip.outputStream.on('error', reject);
+  });
+}
+
+const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
+
+/** The figures as rows: indicator, detail, value (French labels; the JSON keeps the codes). */
+function figureRows(f: SeasonFigures): [string, string, string][] {
+  return [
+    ['Candidatures reçues', '', String(f.received)],
+    ...f.byApplicantKind.map((c): [string, string, string] => ['Par type de porteur', c.key, String(c.count)]),
+    ...f.byTrack.map((c): [string, string, string] => ['Par parcours', c.key, String(c.count)]),
+    ...f.byTerritory.map((c): [string, string, string] => [
+      'Par région ou territoire',
+      c.key || 'non renseigné',
+      String(c.count),
+    ]),
+    ['Candidatures éligibles (en lice)', '', String(f.eligible)],
+    ['Candidatures évaluées', '', String(f.reviewed)],
+    ['Évaluations soumises', '', String(f.reviews)],
+    ['Évaluations par candidature', 'moyenne', f.reviewsPerApplication.mean.toFixed(2).replace('.', ',')],
+    ['Évaluations par candidature', 'minimum', String(f.reviewsPerApplication.min)],
+    ['Évaluations par candidature', 'maximum', String(f.reviewsPerApplication.max)],
+    ['Candidatures soumises au panel citoyen', '', String(f.shortlistedForPanel)],
+    ['Panélistes ayant donné un avis', '', String(f.panelists)],
+    ['Lauréats', '', String(f.laureates)],
+    ['Liste d’attente', '', String(f.waitingList)],
+    ['Non retenus', '', String(f.notSelected)],
+    ['Montant demandé (toutes candidatures, €)', '', euros(f.requestedCents)],
+    ['Montant demandé (candidatures en lice, €)', '', euros(f.requestedByCandidatesCents)],
+    ['Montant accordé aux lauréats (€)', '', euros(f.grantedCents)],
+  ];
+}
+
+/** chiffres.csv: UTF-8 with BOM, `;`, French labels — for a spreadsheet. */
+export function figuresCsv(transparency: PublishedTransparency): string {
+  const lines = [['indicateur', 'détail', 'valeur'], ...figureRows(transparency.figures)].map((row) =>
+    row.map((cell) => csvCell(cell)).join(';'),
+  );
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** chiffres.json: the same figures with codes and cents. */
+export function figuresJson(transparency: PublishedTransparency): string {
+  const { season, figures, juryCriteria, panelCriteria, juryByOrganisation, panel, frozen } = transparency;
+  return `${JSON.stringify(
+    {
+      season: { slug: season.slug, name: season.name, nameEn: season.nameEn },
+      publishedAt: transparency.publishedAt.toISOString(),
+      figures,
+      weights: frozen.inputs.weights,
+      juryCriteria,
+      panelCriteria,
+      juryByOrganisation: juryByOrganisation.map((j) => ({ siren: j.key, members: j.count })),
+      panel,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+/** The verifiers built by scripts/build.mjs into dist/public; under tsx (tests, dev) bundled on demand. */
+export const VERIFIER_FILES = {
+  'verificateur-selection.mjs': { entry: 'verificateur', platform: 'node', format: 'esm' },
+  'verification-selection.js': { entry: 'browser', platform: 'browser', format: 'iife' },
+} as const;
+export type VerifierFile = keyof typeof VERIFIER_FILES;
+
+const cache = new Map<VerifierFile, Promise<string>>();
+
+export function verifierFile(name: VerifierFile): Promise<string> {
+  let text = cache.get(name);
+  if (!text) {
+    text = loadVerifier(name);
+    text.catch(() => cache.delete(name));
+    cache.set(name, text);
+  }
+  return text;
+}
+
+async function loadVerifier(name: VerifierFile): Promise<string> {
+  const built = fileURLToPath(new URL(`../../public/${name}`, import.meta.url));
+  if (!import.meta.url.endsWith('.ts') && existsSync(built)) return readFile(built, 'utf8');
+  const spec = VERIFIER_FILES[name];
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [
+      fileURLToPath(
+        new URL(
+          `../../algorithms/selection/${spec.entry}.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`,
+          import.meta.url,
+        ),
+      ),
+    ],
+    bundle: true,
+    write: false,
+    platform: spec.platform,
+    format: spec.format,
+    target: spec.platform === 'node' ? 'node18' : 'es2020',
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
