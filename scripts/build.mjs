@@ -111,7 +111,25 @@ export async function build() {
 export const VERIFIER_BUNDLES = [
   { entry: 'algorithms/selection/verificateur.ts', out: 'verificateur-selection.mjs', platform: 'node', format: 'esm' },
   { entry: 'algorithms/selection/browser.ts', out: 'verification-selection.js', platform: 'browser', format: 'iife' },
+  {
+    entry: 'algorithms/sortition/browser.ts',
+    out: 'verification-tirage.js',
+    platform: 'browser',
+    format: 'iife',
+    // The draw's check hashes with node:crypto: in the browser, a plain-JavaScript SHA-256 instead.
+    crypto: 'algorithms/sortition/browser-crypto.ts',
+  },
 ];
+
+/** An esbuild plugin that resolves node:crypto to the given file. */
+export function cryptoShim(file) {
+  return {
+    name: 'crypto-shim',
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?crypto$/ }, () => ({ path: file }));
+    },
+  };
+}
 
 async function bundleVerifiers(esbuild, outdir) {
   for (const bundle of VERIFIER_BUNDLES) {
@@ -125,6 +143,7 @@ async function bundleVerifiers(esbuild, outdir) {
       tsconfig: join(root, 'tsconfig.json'),
       legalComments: 'none',
       logLevel: 'warning',
+      plugins: bundle.crypto ? [cryptoShim(join(src, bundle.crypto))] : [],
       banner: {
         js:
           bundle.platform === 'node'

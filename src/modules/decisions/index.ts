@@ -19,6 +19,7 @@ export const decisionsModule: Module = {
   // The routes (and the views they pull in) load only when the app starts, not for a CLI command.
   routes: async (app, services) => (await import('./routes.js')).decisionRoutes(app, services),
   commands: selectionCommands,
+  examplePages: [{ name: 'season transparency', url: '/saisons/saison-1/transparence' }],
   dashboard: [
     {
       href: '/admin/decisions',

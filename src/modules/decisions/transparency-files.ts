@@ -79,8 +79,15 @@ export function figuresJson(transparency: PublishedTransparency): string {
 
 /** The verifiers built by scripts/build.mjs into dist/public; under tsx (tests, dev) bundled on demand. */
 export const VERIFIER_FILES = {
-  'verificateur-selection.mjs': { entry: 'verificateur', platform: 'node', format: 'esm' },
-  'verification-selection.js': { entry: 'browser', platform: 'browser', format: 'iife' },
+  'verificateur-selection.mjs': { entry: 'selection/verificateur', platform: 'node', format: 'esm' },
+  'verification-selection.js': { entry: 'selection/browser', platform: 'browser', format: 'iife' },
+  /** The panel draw's check, for the panel's transparency page (node:crypto replaced by a plain SHA-256). */
+  'verification-tirage.js': {
+    entry: 'sortition/browser',
+    platform: 'browser',
+    format: 'iife',
+    crypto: 'sortition/browser-crypto',
+  },
 } as const;
 export type VerifierFile = keyof typeof VERIFIER_FILES;
 
@@ -99,17 +106,19 @@ export function verifierFile(name: VerifierFile): Promise<string> {
 async function loadVerifier(name: VerifierFile): Promise<string> {
   const built = fileURLToPath(new URL(`../../public/${name}`, import.meta.url));
   if (!import.meta.url.endsWith('.ts') && existsSync(built)) return readFile(built, 'utf8');
-  const spec = VERIFIER_FILES[name];
+  const spec: { entry: string; platform: 'node' | 'browser'; format: 'esm' | 'iife'; crypto?: string } =
+    VERIFIER_FILES[name];
+  const source = (path: string) =>
+    fileURLToPath(
+      new URL(`../../algorithms/${path}.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url),
+    );
+  const crypto = spec.crypto ? source(spec.crypto) : null;
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [
-      fileURLToPath(
-        new URL(
-          `../../algorithms/selection/${spec.entry}.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`,
-          import.meta.url,
-        ),
-      ),
-    ],
+    entryPoints: [source(spec.entry)],
+    plugins: crypto
+      ? [{ name: 'crypto-shim', setup: (b) => b.onResolve({ filter: /^(node:)?crypto$/ }, () => ({ path: crypto })) }]
+      : [],
     bundle: true,
     write: false,
     platform: spec.platform,

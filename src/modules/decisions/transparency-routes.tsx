@@ -139,4 +139,12 @@ export async function transparencyRoutes(app: App, services: Services): Promise<
     'The selection verifier for the browser',
     'The script of the transparency page that recomputes a selection ZIP in the visitor’s browser.',
   );
+  script(
+    'verification-tirage.js',
+    'text/javascript; charset=utf-8',
+    'The panel draw verifier for the browser',
+    'The script of a citizen panel’s transparency page that re-checks its published draw (commitment, quotas ' +
+      'of every slot, the slot the random value gives) in the visitor’s browser; replacement draws need HiGHS ' +
+      'and are checked with `npx accelerateur sortition verify`.',
+  );
 }

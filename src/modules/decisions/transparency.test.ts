@@ -68,6 +68,14 @@ const run = (args: string[]) =>
   spawnSync(process.execPath, args, { cwd: repoRoot, env: childEnv(), encoding: 'utf8', timeout: 120_000 });
 
 describe('before the publication', () => {
+  it('is linked from a closed season’s page, not from an open one', async () => {
+    expect((await get('/saisons/saison-1')).body).toContain('href="/saisons/saison-1/transparence"');
+    expect((await get(`/saisons/${DEMO_OPEN_SEASON}`)).body).not.toContain('/transparence');
+    const closed = await get('/saisons/saison-1/transparence');
+    expect(closed.statusCode).toBe(200);
+    expect(closed.body).toContain('pas encore publiée');
+  });
+
   it('answers 404 for an unknown season, page and downloads alike', async () => {
     expect((await get('/saisons/pas-de-saison/transparence')).statusCode).toBe(404);
     expect((await get('/saisons/pas-de-saison/transparence/selection.zip')).statusCode).toBe(404);
