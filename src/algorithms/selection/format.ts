@@ -182,25 +182,35 @@ export interface OrderedDecision {
 }
 
 /**
- * The decisions that depart from the combined order: one pair (a, b) where a is strictly ahead of b in
- * the order (a better score, or complete against incomplete; never a tie) but got a lesser outcome makes
- * both depart — b passed a, a was passed. Such a decision must say it departs and why.
+ * The pairs of decisions that go against the combined order: a is strictly ahead of b (a better score, or
+ * complete against incomplete; never an exact tie) but got a lesser outcome (not selected below waiting
+ * list below laureate; a later waiting-list position below an earlier one). In such a pair b passed a.
  */
-export function departures(decisions: readonly OrderedDecision[]): Set<string> {
+export function inversions(decisions: readonly OrderedDecision[]): [OrderedDecision, OrderedDecision][] {
   const strictlyAhead = (a: OrderedDecision, b: OrderedDecision) => {
     if (a.complete !== b.complete) return a.complete;
     if (a.combined === null || b.combined === null) return a.combined !== null && b.combined === null;
     return a.combined - b.combined > TIE;
   };
-  const out = new Set<string>();
+  const pairs: [OrderedDecision, OrderedDecision][] = [];
   for (const a of decisions) {
     for (const b of decisions) {
       if (a === b || !strictlyAhead(a, b)) continue;
-      if (outcomeLevel(a.outcome, a.waitlistPosition) > outcomeLevel(b.outcome, b.waitlistPosition)) {
-        out.add(a.application);
-        out.add(b.application);
-      }
+      if (outcomeLevel(a.outcome, a.waitlistPosition) > outcomeLevel(b.outcome, b.waitlistPosition)) pairs.push([a, b]);
     }
+  }
+  return pairs;
+}
+
+/**
+ * The decisions that depart from the combined order, as the deliberation should mark them: both of every
+ * inverted pair (b passed a, a was passed over). The verifier asks less: at least one of each pair marked.
+ */
+export function departures(decisions: readonly OrderedDecision[]): Set<string> {
+  const out = new Set<string>();
+  for (const [a, b] of inversions(decisions)) {
+    out.add(a.application);
+    out.add(b.application);
   }
   return out;
 }

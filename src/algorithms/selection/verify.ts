@@ -4,10 +4,10 @@ import { type CsvLine, parseCsv } from './csv.js';
 import {
   calibrationTable,
   DECISION_COLUMNS,
-  departures,
   FILES,
   FORMAT,
   FORMAT_VERSION,
+  inversions,
   type MethodFile,
   OPINION_COLUMNS,
   type OrderedDecision,
@@ -319,17 +319,19 @@ function check(files: ReadonlyMap<string, string>): VerificationSummary {
       departs,
     });
   }
-  const departing = departures(ordered);
-  for (const d of ordered) {
-    if (departing.has(d.application) && !d.departs)
-      fail(
-        FILES.decisions,
-        d.line,
-        'departs_from_order',
-        'true',
-        'false',
-        'this decision departs from the combined order and does not say so / cette décision s’écarte de l’ordre sans le dire',
-      );
+  // Every decision that goes against the order is said to depart from it: at least one of each inverted pair
+  // (the deliberation may mark the one that passed, the one passed over, or both).
+  const declared = new Map(ordered.map((d) => [d.application, d]));
+  for (const [a, b] of inversions(ordered)) {
+    if (declared.get(a.application)!.departs || declared.get(b.application)!.departs) continue;
+    fail(
+      FILES.decisions,
+      declared.get(b.application)!.line,
+      'departs_from_order',
+      'true',
+      'false',
+      `this decision passes ${a.application}, ranked ahead, and does not say it departs from the order / cette décision passe devant une candidature mieux classée sans le dire`,
+    );
   }
   return { candidates: candidates.length, reviews: reviews.length, opinions: opinions.length, laureates, waitingList };
 }

@@ -7,7 +7,7 @@ import type { PublishedTransparency, SeasonFigures } from './transparency.js';
 
 /** The season's transparency downloads: the bundle as a ZIP, the figures as CSV and JSON, the verifiers. */
 
-/** The bundle as a ZIP (deflated; dated at the close, so the same bundle always gives the same bytes). */
+/** The bundle as a ZIP (deflated; dated at the publication, never at the close: the close time keys the pseudonyms). */
 export function zipBundle(files: Map<string, string>, folder: string, date: Date): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const [name, text] of files) zip.addBuffer(Buffer.from(text, 'utf8'), `${folder}/${name}`, { mtime: date });

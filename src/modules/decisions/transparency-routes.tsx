@@ -59,7 +59,7 @@ export async function transparencyRoutes(app: App, services: Services): Promise<
       const data = await published(request, reply, request.params.slug);
       if (!data) return reply;
       const name = selectionZipName(data.season.slug);
-      const zip = await zipBundle(selectionBundle(data), name.replace(/\.zip$/, ''), new Date(data.frozen.frozenAt));
+      const zip = await zipBundle(selectionBundle(data), name.replace(/\.zip$/, ''), data.publishedAt);
       return reply
         .type('application/zip')
         .header('content-disposition', `attachment; filename="${name}"`)
