@@ -1,4 +1,4 @@
-import { fitJury, tieKey } from '../ranking/ranking.js';
+import { fitJury, orderIndices, tieKey } from '../ranking/ranking.js';
 import type { CombinedRow, CombinedSelection, SelectionInputs } from './combine.js';
 
 /**
@@ -82,6 +82,7 @@ export function resultsHeader(panelCodes: readonly string[]): string[] {
     'combined',
     'complete',
     'jury_calibrated',
+    'jury_rank',
     'jury_normalised',
     'jury_reviews',
     'jury_mean',
@@ -94,7 +95,12 @@ export function resultsHeader(panelCodes: readonly string[]): string[] {
   ];
 }
 
-function resultRow(row: CombinedRow, panelCodes: readonly string[], seed: number): string[] {
+function resultRow(
+  row: CombinedRow,
+  panelCodes: readonly string[],
+  seed: number,
+  juryRank: number | undefined,
+): string[] {
   return [
     String(row.rank),
     row.application,
@@ -104,6 +110,7 @@ function resultRow(row: CombinedRow, panelCodes: readonly string[], seed: number
     fixed(row.combined),
     String(row.complete),
     fixed(row.jury?.calibrated),
+    juryRank === undefined ? '' : String(juryRank),
     fixed(row.jury?.normalised),
     row.jury ? String(row.jury.reviews) : '',
     fixed(row.jury?.mean),
@@ -122,7 +129,20 @@ export function resultsTable(
   result: CombinedSelection,
 ): { header: string[]; rows: string[][] } {
   const codes = inputs.panelCriteria.map((c) => c.code);
-  return { header: resultsHeader(codes), rows: result.rows.map((r) => resultRow(r, codes, inputs.seed)) };
+  // The jury's own rank among the candidates it reviewed (calibrated score alone, the same tie-break).
+  const reviewed = result.rows.filter((r) => r.jury !== null);
+  const ids = reviewed.map((r) => r.application);
+  const juryRank = new Map<string, number>();
+  orderIndices(
+    [...ids.keys()],
+    reviewed.map((r) => r.jury!.calibrated),
+    inputs.seed,
+    ids,
+  ).forEach((i, rank) => juryRank.set(ids[i], rank + 1));
+  return {
+    header: resultsHeader(codes),
+    rows: result.rows.map((r) => resultRow(r, codes, inputs.seed, juryRank.get(r.application))),
+  };
 }
 
 export const CALIBRATION_COLUMNS = ['application', 'reviews', 'jury_mean', 'jury_calibrated'] as const;

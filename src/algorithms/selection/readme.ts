@@ -19,7 +19,7 @@ dans un ordre aléatoire. Seuls les lauréats sont nommés, par le nom de leur p
 | reviews.csv | chaque évaluation soumise : candidature, évaluateur (pseudonyme), note par critère |
 | opinions.csv | chaque avis du panel citoyen : candidature, panéliste (pseudonyme), note par critère |
 | calibration.csv | pour chaque candidature évaluée (en lice ou non) : nombre d’évaluations, moyenne brute, score calibré du jury |
-| results.csv | pour chaque candidature en lice, du premier au dernier rang : rang et intervalle de rang, score combiné sur 100, score calibré du jury, moyennes du panel, clé de départage |
+| results.csv | pour chaque candidature en lice, du premier au dernier rang : rang et intervalle de rang, score combiné sur 100, score calibré et rang du jury seul, moyennes du panel, clé de départage |
 | decisions.csv | la décision (lauréat, liste d’attente, non retenu), les motifs sous forme de codes, l’écart éventuel à l’ordre calculé, le montant et le nom du projet pour les lauréats |
 
 **Méthode.** Le score de chaque évaluation est la moyenne pondérée de ses notes (critères du jury : ${jury}).
@@ -48,7 +48,7 @@ method.json holds the weights (jury / panel ${method.weights.jury} / ${method.we
 their weights, the scales, the seed (${method.seed}), the bootstrap replicates (${method.replicates}), the
 intervals' level (${method.level}), the ridge (${method.ridge}) and the laureates sought (${method.selectionSize});
 reviews.csv every submitted review's score per criterion; opinions.csv every panel opinion per criterion;
-calibration.csv the jury's calibrated score of every reviewed application (competing or not); results.csv the combined order with rank intervals, the jury's calibrated score and the panel's means;
+calibration.csv the jury's calibrated score of every reviewed application (competing or not); results.csv the combined order with rank intervals, the jury's calibrated score and its own rank, and the panel's means;
 decisions.csv the decisions with reason codes, departures from the order, and the laureates' amounts and names.
 
 **Method.** A review's score is the weighted mean of its criteria (${jury}). A "quality + reviewer bias" model
