@@ -172,8 +172,9 @@ describe('once published', () => {
     await writeFile(good, zip);
     await writeFile(bad, await zipOf(tampered(files)));
     const folder = join(dir, 'folder');
-    await (await import('node:fs/promises')).mkdir(folder);
-    for (const [name, text] of files) await writeFile(join(folder, name), text);
+    await (await import('node:fs/promises')).mkdir(join(folder, 'selection'), { recursive: true });
+    // Unpacked as the ZIP holds it: the bundle in one subfolder.
+    for (const [name, text] of files) await writeFile(join(folder, 'selection', name), text);
 
     const cli = run(['bin/accelerateur.js', 'selection', 'verify', good]);
     expect(cli.status, cli.stderr + cli.stdout).toBe(0);
