@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import yazl from 'yazl';
 import { csvCell } from '../applications/index.js';
 import type { PublishedTransparency, SeasonFigures } from './transparency.js';
+import { transparencyMessages as m } from './views/transparency-messages.js';
 
 /** The season's transparency downloads: the bundle as a ZIP, the figures as CSV and JSON, the verifiers. */
 
@@ -20,14 +21,23 @@ export function zipBundle(files: Map<string, string>, folder: string, date: Date
   });
 }
 
+/** The French label of a kind of applicant (the JSON keeps the code). */
+function kindName(kind: string): string {
+  return (m as Record<string, { fr: string } | undefined>)[`kind_${kind}`]?.fr ?? kind;
+}
+
 const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
 
 /** The figures as rows: indicator, detail, value (French labels; the JSON keeps the codes). */
-function figureRows(f: SeasonFigures): [string, string, string][] {
+function figureRows(f: SeasonFigures, trackName: (code: string) => string): [string, string, string][] {
   return [
     ['Candidatures reçues', '', String(f.received)],
-    ...f.byApplicantKind.map((c): [string, string, string] => ['Par type de porteur', c.key, String(c.count)]),
-    ...f.byTrack.map((c): [string, string, string] => ['Par parcours', c.key, String(c.count)]),
+    ...f.byApplicantKind.map((c): [string, string, string] => [
+      'Par type de porteur',
+      kindName(c.key),
+      String(c.count),
+    ]),
+    ...f.byTrack.map((c): [string, string, string] => ['Par parcours', trackName(c.key), String(c.count)]),
     ...f.byTerritory.map((c): [string, string, string] => [
       'Par région ou territoire',
       c.key || 'non renseigné',
@@ -52,9 +62,10 @@ function figureRows(f: SeasonFigures): [string, string, string][] {
 
 /** chiffres.csv: UTF-8 with BOM, `;`, French labels — for a spreadsheet. */
 export function figuresCsv(transparency: PublishedTransparency): string {
-  const lines = [['indicateur', 'détail', 'valeur'], ...figureRows(transparency.figures)].map((row) =>
-    row.map((cell) => csvCell(cell)).join(';'),
-  );
+  const lines = [
+    ['indicateur', 'détail', 'valeur'],
+    ...figureRows(transparency.figures, (code) => transparency.trackNames[code]?.name ?? code),
+  ].map((row) => row.map((cell) => csvCell(cell)).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

@@ -210,6 +210,9 @@ describe('once published', () => {
     expect(csv.body.startsWith('\uFEFFindicateur;détail;valeur')).toBe(true);
     const applications = await listApplicationsForDecision(t.database.db, seasonId);
     expect(csv.body).toContain(`Candidatures reçues;;${applications.length}`);
+    // Labels, not codes, for people's spreadsheets.
+    expect(csv.body).toContain('Par type de porteur;Associations;');
+    expect(csv.body).not.toContain(';association;');
     const json = (await get(`${page}/chiffres.json`)).json();
     expect(json.figures.received).toBe(applications.length);
     expect(json.figures.laureates).toBe(2);

@@ -5,7 +5,7 @@ import type { Services } from '../../core/services.js';
 import { type ApplicationForDecision, listApplicationsForDecision } from '../applications/index.js';
 import { panelForDeliberation } from '../panel/index.js';
 import { juryForDeliberation } from '../review/index.js';
-import { findSeasonIdBySlug, seasonSummariesById } from '../seasons/index.js';
+import { findSeasonIdBySlug, loadSeasons, seasonSummariesById } from '../seasons/index.js';
 import type { FrozenDeliberation } from './inputs.js';
 import './tables.js';
 
@@ -62,6 +62,8 @@ export interface PublishedTransparency {
   /** Members who sat, per organisation SIREN ('' when unknown), most first. */
   juryByOrganisation: CountBy[];
   panel: { size: number; transparencyPath: string } | null;
+  /** Track code → its names, for the figures by track. */
+  trackNames: Record<string, { name: string; nameEn: string }>;
   /** Project name of each laureate (application id → title), the only applications named. */
   laureateNames: Record<string, string>;
 }
@@ -137,10 +139,11 @@ export async function loadSeasonTransparency(services: Services, slug: string): 
   const closed = await loadFrozen(db, seasonId);
   if (!closed || closed.publishedAt.getTime() > services.clock.now().getTime()) return { published: false, season };
   const { frozen } = closed;
-  const [applications, jury, panel] = await Promise.all([
+  const [applications, jury, panel, [record]] = await Promise.all([
     listApplicationsForDecision(db, seasonId),
     juryForDeliberation(db, seasonId),
     panelForDeliberation(db, seasonId),
+    loadSeasons(db, { id: seasonId }),
   ]);
   const weightOf = (list: { code: string; weight: number }[], code: string) =>
     list.find((c) => c.code === code)?.weight ?? 0;
@@ -171,6 +174,7 @@ export async function loadSeasonTransparency(services: Services, slug: string): 
     panelCriteria: shown(frozen.inputs.panelCriteria),
     juryByOrganisation: countBy(sat.map((id) => sirenOf.get(id) ?? '')),
     panel: frozen.panel ? { size: frozen.panel.size, transparencyPath: frozen.panel.transparencyPath } : null,
+    trackNames: Object.fromEntries((record?.tracks ?? []).map((t) => [t.code, { name: t.name, nameEn: t.nameEn }])),
     laureateNames: Object.fromEntries(applications.filter((a) => laureates.has(a.id)).map((a) => [a.id, a.title])),
   };
 }

@@ -103,7 +103,16 @@ function Published({ locale, data, base }: { locale: Locale; data: PublishedTran
         rows={f.byApplicantKind}
         label={(k) => kindLabel(locale, k)}
       />
-      <CountTable locale={locale} caption={t(locale, m.byTrack)} column={t(locale, m.track)} rows={f.byTrack} />
+      <CountTable
+        locale={locale}
+        caption={t(locale, m.byTrack)}
+        column={t(locale, m.track)}
+        rows={f.byTrack}
+        label={(code) => {
+          const track = data.trackNames[code];
+          return track ? (locale === 'en' && track.nameEn ? track.nameEn : track.name) : code;
+        }}
+      />
       <CountTable
         locale={locale}
         caption={t(locale, m.byTerritory)}
