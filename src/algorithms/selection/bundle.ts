@@ -184,14 +184,34 @@ export function publish(
 }
 
 /**
- * Where the published order differs from the one the committee saw (the frozen result): the public
- * references break exact ties in another way than the internal ids did. Empty in the usual case; the
- * page says so when not.
+ * The combination exactly as the bundle will publish it, keyed back by internal ids: computed on the
+ * public references and pseudonyms, because the tie-break keys and the panel bootstrap's draws follow the
+ * names. The close should freeze this as `result` (with the publicRefs and frozenAt it stores), so that the
+ * minutes and the published results.csv show the same ranks and intervals.
  */
-export function orderDrift(deliberation: DeliberationToPublish): string[] {
-  const { inputs, refOf } = publicInputs(deliberation);
-  const published = new Map(combineSelection(inputs).rows.map((r) => [r.application, r.rank]));
+export function resultAsPublished(
+  deliberation: Omit<DeliberationToPublish, 'result' | 'decisions'>,
+): CombinedSelection {
+  const { inputs, refOf } = publicInputs({ ...deliberation, result: { rows: [] }, decisions: [] });
+  const idOf = new Map(deliberation.inputs.candidates.map((id) => [refOf(id), id]));
+  return {
+    rows: combineSelection(inputs).rows.map((row) => ({
+      ...row,
+      application: idOf.get(row.application) ?? row.application,
+    })),
+  };
+}
+
+/**
+ * The applications whose published rank or rank interval differs from the frozen result's: empty when the
+ * close froze `resultAsPublished`; otherwise exact ties and the bootstrap intervals may come out otherwise.
+ */
+export function publicationDrift(deliberation: DeliberationToPublish): string[] {
+  const published = new Map(resultAsPublished(deliberation).rows.map((r) => [r.application, r]));
   return deliberation.result.rows
-    .filter((r) => published.get(refOf(r.application)) !== r.rank)
-    .map((r) => refOf(r.application));
+    .filter((r) => {
+      const p = published.get(r.application);
+      return !p || p.rank !== r.rank || p.rankLow !== r.rankLow || p.rankHigh !== r.rankHigh;
+    })
+    .map((r) => r.application);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { resultAsPublished } from '../../algorithms/selection/bundle.js';
 import { combineSelection, type PanelOpinion } from '../../algorithms/selection/combine.js';
 import { systemActor } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
@@ -49,21 +50,27 @@ export function freezeForTest(
     replicates: options.replicates ?? sources.inputs.replicates,
     opinions: [...sources.inputs.opinions, ...(options.extraOpinions ?? [])],
   };
-  const result = combineSelection(inputs);
-  const order = result.rows.map((r) => r.application);
+  const frozenAt = (options.frozenAt ?? new Date()).toISOString();
+  const order = combineSelection(inputs).rows.map((r) => r.application);
+  const publicRefs = Object.fromEntries(order.map((id) => [id, randomUUID()]));
+  // As the close should: the result computed under the public names, the very one the bundle publishes.
+  const result = resultAsPublished({ seasonId, frozenAt, inputs, publicRefs });
   return {
     format: 1,
     seasonId,
-    frozenAt: (options.frozenAt ?? new Date()).toISOString(),
+    frozenAt,
     inputs,
     result,
-    decisions: decisionsFollowingOrder(order, Math.min(options.laureates ?? inputs.selectionSize, order.length)),
+    decisions: decisionsFollowingOrder(
+      result.rows.map((r) => r.application),
+      Math.min(options.laureates ?? inputs.selectionSize, order.length),
+    ),
     attendance: sources.jury.members.map((m) => ({ memberId: m.id, name: m.name, present: !m.removed })),
     recusals: [],
     panel: sources.panel
       ? { panelId: sources.panel.panelId, size: sources.panel.size, transparencyPath: sources.panel.transparencyPath }
       : null,
-    publicRefs: Object.fromEntries(order.map((id) => [id, randomUUID()])),
+    publicRefs,
   };
 }
 
