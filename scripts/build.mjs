@@ -94,11 +94,63 @@ export async function build() {
       mkdirSync(dirname(join(next, file)), { recursive: true });
       cpSync(join(src, file), join(next, file));
     }
+    await bundleVerifiers(esbuild, join(next, 'public'));
     writeCommandIndex(next);
     writeFileSync(join(next, FINGERPRINT), fingerprint);
     swapIn(next);
   } finally {
     rmSync(next, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The verifiers anyone may download or run in a browser, each one file with no dependency: the selection's
+ * for Node ≥ 18 (`node verificateur-selection.mjs <zip-or-folder>`) and for the browser (the season's
+ * transparency page), and the panel draw's for the browser. Served by the modules' routes from dist/public.
+ */
+export const VERIFIER_BUNDLES = [
+  { entry: 'algorithms/selection/verificateur.ts', out: 'verificateur-selection.mjs', platform: 'node', format: 'esm' },
+  { entry: 'algorithms/selection/browser.ts', out: 'verification-selection.js', platform: 'browser', format: 'iife' },
+  {
+    entry: 'algorithms/sortition/browser.ts',
+    out: 'verification-tirage.js',
+    platform: 'browser',
+    format: 'iife',
+    // The draw's check hashes with node:crypto: in the browser, a plain-JavaScript SHA-256 instead.
+    crypto: 'algorithms/sortition/browser-crypto.ts',
+  },
+];
+
+/** An esbuild plugin that resolves node:crypto to the given file. */
+export function cryptoShim(file) {
+  return {
+    name: 'crypto-shim',
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?crypto$/ }, () => ({ path: file }));
+    },
+  };
+}
+
+async function bundleVerifiers(esbuild, outdir) {
+  for (const bundle of VERIFIER_BUNDLES) {
+    await esbuild({
+      entryPoints: [join(src, bundle.entry)],
+      outfile: join(outdir, bundle.out),
+      bundle: true,
+      platform: bundle.platform,
+      format: bundle.format,
+      target: bundle.platform === 'node' ? 'node18' : 'es2020',
+      tsconfig: join(root, 'tsconfig.json'),
+      legalComments: 'none',
+      logLevel: 'warning',
+      plugins: bundle.crypto ? [cryptoShim(join(src, bundle.crypto))] : [],
+      banner: {
+        js:
+          bundle.platform === 'node'
+            ? '// Accélérateur — vérificateur de sélection / selection verifier. Node >= 18, no dependency.'
+            : '// Accélérateur — vérification dans le navigateur / in-browser verification.',
+      },
+    });
   }
 }
 

@@ -5,6 +5,7 @@ import { CONFIRM_REMINDER_JOB, confirmReminderJob, PLACE_LAPSE_JOB, placeLapseJo
 import './mails.js';
 import { decisionsSiteMessages as dm } from './messages.js';
 import { decisionsPermissions } from './permissions.js';
+import { selectionCommands } from './selection-commands.js';
 
 // The decisions' public surface: what other modules may call. Nothing else of this folder is imported from outside.
 export { type AttendanceInput, setAttendance } from './attendance.js';
@@ -38,6 +39,7 @@ export const decisionsModule: Module = {
     [CONFIRM_REMINDER_JOB]: confirmReminderJob(services),
     [PLACE_LAPSE_JOB]: placeLapseJob(services),
   }),
+  commands: selectionCommands,
   dashboard: [
     {
       href: '/admin/decisions',
@@ -48,6 +50,7 @@ export const decisionsModule: Module = {
     },
   ],
   examplePages: [
+    { name: 'season transparency', url: '/saisons/saison-2/transparence' },
     { name: 'deliberations', url: '/admin/decisions', staff: true },
     {
       name: 'decision board',

@@ -298,6 +298,13 @@ export const panelMessages = defineMessages({
   },
   drawNow: { fr: 'Tirer au sort et inviter', en: 'Draw and invite' },
   transparencyLink: { fr: 'Page de transparence publique', en: 'Public transparency page' },
+  browserVerifyTitle: { fr: 'Vérifier dans ce navigateur', en: 'Verify in this browser' },
+  browserVerifyText: {
+    fr: 'Choisissez les fichiers publiés ci-dessus (categories.csv, pool.csv, slots.json, commitment.txt, draw.json) : l’engagement, les quotas de chaque tirage et le tirage sont recalculés sur votre ordinateur, rien n’est envoyé. Les remplacements se vérifient avec la commande ci-dessus (ils demandent le solveur HiGHS).',
+    en: 'Choose the files published above (categories.csv, pool.csv, slots.json, commitment.txt, draw.json): the commitment, the quotas of every slot and the draw are recomputed on your computer, nothing is sent. Replacements are checked with the command above (they need the HiGHS solver).',
+  },
+  browserVerifyInput: { fr: 'Fichiers publiés du tirage', en: 'The draw’s published files' },
+  browserVerifyButton: { fr: 'Vérifier', en: 'Verify' },
   alreadyDrawn: { fr: 'Le tirage a déjà été fait.', en: 'The draw was already made.' },
   noCommitment: { fr: 'Aucun engagement publié.', en: 'No commitment published.' },
   membersTitle: { fr: 'Personnes tirées au sort', en: 'People drawn' },

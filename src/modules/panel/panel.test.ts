@@ -320,6 +320,9 @@ describe('analysis, commitment, draw, invitations and replacement', () => {
     const transparency = await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}/transparence` });
     expect(transparency.statusCode).toBe(200);
     expect(transparency.body).toContain('npx accelerateur sortition verify');
+    // The same check in the browser: a form the script shows, the script served (issue 13).
+    expect(transparency.body).toContain('data-draw-verifier hidden');
+    expect(transparency.body).toContain('<script src="/transparence/verification-tirage.js" defer></script>');
     const commitment = /<code>([0-9a-f]{64})<\/code>/.exec(transparency.body)![1];
     const pool = await t.app.inject({ method: 'GET', url: `/panel-citoyen/${panelId}/transparence/pool.csv` });
     expect(pool.statusCode).toBe(200);

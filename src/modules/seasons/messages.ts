@@ -41,6 +41,10 @@ export const seasonMessages = defineMessages({
   laureatesSought: { fr: 'Nombre de lauréats visé : {n}', en: 'Number of laureates sought: {n}' },
   laureatesCount: { fr: '{n} lauréat(s)', en: '{n} laureate(s)' },
   seeLaureates: { fr: 'Voir les lauréats de cette saison', en: 'See this season’s laureates' },
+  selectionTransparency: {
+    fr: 'Transparence de la sélection : chiffres, méthode et données à recalculer',
+    en: 'Transparency of the selection: figures, method and data to recompute',
+  },
   levers: { fr: 'Les huit leviers d’accompagnement', en: 'The eight support levers' },
   kind_citizen: { fr: 'Citoyennes et citoyens', en: 'Citizens' },
   kind_association: { fr: 'Associations', en: 'Associations' },

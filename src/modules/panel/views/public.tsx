@@ -397,6 +397,21 @@ export function TransparencyPage(props: TransparencyProps): JSX.Element {
               <code safe>{`npx accelerateur sortition verify ${folder}`}</code>
             </pre>
             <p safe>{t(locale, m.verifyReplacement)}</p>
+            <form class="fr-mb-4w" data-draw-verifier hidden>
+              <h3 safe>{t(locale, m.browserVerifyTitle)}</h3>
+              <p safe>{t(locale, m.browserVerifyText)}</p>
+              <div class="fr-upload-group fr-mb-2w">
+                <label class="fr-label" for="draw-files" safe>
+                  {t(locale, m.browserVerifyInput)}
+                </label>
+                <input class="fr-upload" type="file" id="draw-files" multiple accept=".csv,.json,.txt" />
+              </div>
+              <button class="fr-btn" type="submit" safe>
+                {t(locale, m.browserVerifyButton)}
+              </button>
+              <div class="fr-mt-2w" data-result role="status" aria-live="polite"></div>
+            </form>
+            <script src="/transparence/verification-tirage.js" defer></script>
           </>
         )}
       </div>

@@ -229,6 +229,19 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
         ) : (
           ''
         )}
+        {season.status === 'closed' ? (
+          <p>
+            <a
+              class="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+              href={`/saisons/${encodeURIComponent(season.slug)}/transparence`}
+              safe
+            >
+              {t(locale, m.selectionTransparency)}
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
       </div>
     </Page>
   );
