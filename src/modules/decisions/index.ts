@@ -4,6 +4,7 @@ import { decisionsSiteMessages as dm } from './messages.js';
 import { decisionsPermissions } from './permissions.js';
 
 // The decisions' public surface: what other modules may call. Nothing else of this folder is imported from outside.
+export { refreshPublishedLaureates } from './publication.js';
 
 /**
  * The decision: a season's deliberation combining the jury's calibrated scores and the citizen panel's
@@ -24,6 +25,13 @@ export const decisionsModule: Module = {
       title: dm.decisions,
       text: dm.decisionsText,
       order: 65,
+    },
+  ],
+  examplePages: [
+    {
+      name: 'decisions publication',
+      from: { listing: '/admin/decisions', link: /^\/admin\/decisions\/[^/]+\/publication$/ },
+      staff: true,
     },
   ],
 };
