@@ -1,6 +1,7 @@
 import type { Actor } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
+import { queueStateNotice } from './instruction/state-notices.js';
 import { tracksCover } from './policy.js';
 import { loadApplication } from './queries.js';
 import { type ApplicationState, checkTransition, type TransitionActor } from './states.js';
@@ -54,6 +55,15 @@ export async function changeState(
       subjectId: application.id,
       summary: { from: application.state, to: input.to, reason },
     });
+    // The applicants hear of it (mail and thread message) in this same transaction, unless switched off.
+    if (input.by === 'staff')
+      await queueStateNotice(
+        trx,
+        services,
+        now,
+        { application, from: application.state, to: input.to, reason, authorId: input.actorUserId },
+        audit,
+      );
     return { ok: true, from: application.state };
   });
 }
