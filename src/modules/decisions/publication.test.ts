@@ -262,6 +262,20 @@ describe('publishing all decisions at once', () => {
     expect(draft?.body).toContain('Projet alpha');
     expect(draft?.body).toContain('Association beta');
     expect((await anonymous('/actualites/laureats-saison-2')).statusCode).toBe(404);
+    // Staff see on the season's laureates page which rows come from the decisions, and from when.
+    const admin = await t.app.inject({
+      method: 'GET',
+      url: `/admin/saisons/${season.id}/laureats`,
+      headers: { cookie: staff.cookie },
+    });
+    expect(admin.body).toContain('Publié depuis les décisions, visible à partir du 15 juin 2026 à 10:00');
+    const history = await t.app.inject({
+      method: 'GET',
+      url: `/admin/saisons/${pastSeason.id}/laureats`,
+      headers: { cookie: staff.cookie },
+    });
+    expect(history.body).toContain('Lauréat saisi à la main');
+    expect(history.body).not.toContain('Publié depuis les décisions');
     const after = await t.app.inject({ method: 'GET', url: res.headers.location!, headers: { cookie: staff.cookie } });
     expect(after.body).toContain('Toutes les décisions sont publiées.');
     expect(after.body).toContain(`/admin/contenus/actualites/${draft!.id}`);

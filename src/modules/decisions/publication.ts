@@ -178,19 +178,21 @@ export async function savePublicationTexts(
         .executeTakeFirst();
       changed += Number(done.numUpdatedRows);
     }
+    // Once published, an emptied date keeps the laureates where they are (visible since the publication).
+    const publishAt = input.publishAt ?? deliberation.publishedAt;
     await trx
       .updateTable('deliberations')
-      .set({ publish_at: input.publishAt, updated_at: now })
+      .set({ publish_at: publishAt, updated_at: now })
       .where('id', '=', deliberation.id)
       .execute();
     await audit({
       action: 'decisions.publication-texts-saved',
       subjectType: 'season',
       subjectId: seasonId,
-      summary: { publishAt: input.publishAt?.toISOString() ?? null, summaries: changed },
+      summary: { publishAt: publishAt?.toISOString() ?? null, summaries: changed },
     });
-    if (deliberation.publishedAt)
-      await syncLaureates(trx, audit, services, season, deliberation, input.publishAt ?? deliberation.publishedAt);
+    if (deliberation.publishedAt && publishAt)
+      await syncLaureates(trx, audit, services, season, deliberation, publishAt);
     return { ok: true as const, published: deliberation.publishedAt !== null };
   });
   if (result.ok && result.published) afterPublicChange(services);
