@@ -74,9 +74,11 @@ export async function publishDecidedLaureates(
       await trx.updateTable('laureates').set(columns).where('id', '=', id).execute();
       count.updated += 1;
     } else {
+      // A writer racing this one (none should: callers hold their deliberation) updates rather than duplicates.
       await trx
         .insertInto('laureates')
         .values({ season_id: input.seasonId, application_ref: laureate.applicationRef, ...columns })
+        .onConflict((oc) => oc.column('application_ref').doUpdateSet(columns))
         .execute();
       count.created += 1;
     }
