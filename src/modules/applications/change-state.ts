@@ -3,6 +3,7 @@ import type { Actor, AuditInput } from '../../core/audit/audit.js';
 import { auditedTransaction } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
+import { queueStateNotice } from './instruction/state-notices.js';
 import { tracksCover } from './policy.js';
 import { loadApplication } from './queries.js';
 import { type ApplicationState, checkTransition, type TransitionActor } from './states.js';
@@ -28,18 +29,20 @@ export async function changeState(
   input: ChangeStateInput,
 ): Promise<ChangeStateResult> {
   const now = services.clock.now();
-  return auditedTransaction(services.db, actor, now, (trx, audit) => changeStateIn(trx, now, input, audit));
+  return auditedTransaction(services.db, actor, now, (trx, audit) => changeStateIn(trx, now, input, audit, services));
 }
 
 /**
  * The same, inside a transaction the caller holds (the decisions module moves an application to `laureate`
- * or `not_selected` in the transaction that sends its notice).
+ * or `not_selected` in the transaction that sends its notice). With `services`, a staff move to a state the
+ * applicants are told of (eligible, ineligible, in review) queues that notice in the same transaction.
  */
 export async function changeStateIn(
   trx: Transaction<DB>,
   now: Date,
   input: ChangeStateInput,
   audit: (input: AuditInput) => Promise<void>,
+  services?: Pick<Services, 'config'>,
 ): Promise<ChangeStateResult> {
   const reason = input.reason.trim().slice(0, 2000);
   const application = await loadApplication(trx, input.applicationId, { forUpdate: true });
@@ -68,5 +71,14 @@ export async function changeStateIn(
     subjectId: application.id,
     summary: { from: application.state, to: input.to, reason },
   });
+  // The applicants hear of it (mail and thread message) in this same transaction, unless switched off.
+  if (services && input.by === 'staff')
+    await queueStateNotice(
+      trx,
+      services,
+      now,
+      { application, from: application.state, to: input.to, reason, authorId: input.actorUserId },
+      audit,
+    );
   return { ok: true, from: application.state };
 }

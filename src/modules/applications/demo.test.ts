@@ -60,9 +60,19 @@ describe('applications demo', () => {
     expect(submits.filter((e) => rows.some((r) => r.id === e.subject_id))).toHaveLength(
       rows.filter((r) => r.state !== 'draft').length,
     );
-    expect(
-      await db.selectFrom('application_messages').select('id').where('from_staff', '=', true).execute(),
-    ).toHaveLength(1);
+    const staffMessages = await db
+      .selectFrom('application_messages')
+      .select(['application_id', 'body'])
+      .where('from_staff', '=', true)
+      .execute();
+    expect(staffMessages.filter((m) => m.body.startsWith('Bonjour, merci pour votre candidature'))).toHaveLength(1);
+    // The instruction's verdicts were told to the applicants: an ineligible one reads why in its thread.
+    const ineligibles = rows.filter((r) => r.state === 'ineligible');
+    expect(ineligibles.length).toBeGreaterThan(0);
+    for (const row of ineligibles)
+      expect(staffMessages.some((m) => m.application_id === row.id && m.body.includes('n’est pas recevable'))).toBe(
+        true,
+      );
     expect(await db.selectFrom('application_notes').select('id').execute()).toHaveLength(1);
   });
 

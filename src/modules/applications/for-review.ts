@@ -1,7 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 import { isUuid } from '../../core/ids.js';
+import type { Services } from '../../core/services.js';
 import type { AnswerMap, AnswerValue } from './form/model.js';
+import { queueStateNotice } from './instruction/state-notices.js';
 import { parseJson } from './queries.js';
 import { type ApplicationState, checkTransition } from './states.js';
 
@@ -145,11 +147,13 @@ export async function moveApplicationsToReview(
   actorUserId: string | null,
   now: Date,
   reason: string,
+  /** Given, the applicants are told (mail and thread message), unless the season switched it off. */
+  notify?: Pick<Services, 'config'>,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await trx
     .selectFrom('applications')
-    .select(['id', 'state'])
+    .select(['id', 'state', 'title', 'season_id'])
     .where('id', 'in', [...ids])
     .forUpdate()
     .execute();
@@ -175,5 +179,14 @@ export async function moveApplicationsToReview(
       })),
     )
     .execute();
+  if (notify)
+    for (const row of rows.filter((r) => moving.includes(r.id)))
+      await queueStateNotice(trx, notify, now, {
+        application: { id: row.id, title: row.title, seasonId: row.season_id },
+        from: row.state as ApplicationState,
+        to: 'in_review',
+        reason: '',
+        authorId: actorUserId,
+      });
   return moving;
 }

@@ -104,7 +104,17 @@ export interface ApplicationNotesTable {
   at: Timestamp;
 }
 
+/** Whether a staff move into an instruction state notifies the applicants (no row: it does). */
+export interface ApplicationStateNoticeSettingsTable {
+  season_id: string;
+  state: 'eligible' | 'ineligible' | 'in_review';
+  enabled: boolean;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface ApplicationsTables {
+  application_state_notice_settings: ApplicationStateNoticeSettingsTable;
   application_messages: ApplicationMessagesTable;
   application_notes: ApplicationNotesTable;
   application_files: ApplicationFilesTable;

@@ -6,6 +6,9 @@ import { contentSiteMessages as cm, legalMessages as lm, publicMessages as pm } 
 import { contentPermissions } from './permissions.js';
 import { contentRoutes } from './routes.js';
 
+// The content's public surface: what other modules may call.
+export { createDraftNews, type DraftNewsInput } from './create-draft-news.js';
+
 export const contentModule: Module = {
   name: 'content',
   routes: contentRoutes,

@@ -18,6 +18,7 @@ export type { FrozenDecision, FrozenDeliberation } from './inputs.js';
 export { type MinutesLabels, renderMinutesPdf } from './minutes-pdf.js';
 export { type OfferResult, offerNextPlace } from './offer-next.js';
 export { type PrepareResult, prepareNotices } from './prepare-notices.js';
+export { refreshPublishedLaureates } from './publication.js';
 export { GENERAL_REASONS, reasonCodes, reasonLabel } from './reasons.js';
 export { type DecisionInput, type DecisionResult, OUTCOMES, recordDecision } from './record-decision.js';
 export { type SendResult, sendAllNotices, sendNotice } from './send-notices.js';
@@ -60,6 +61,11 @@ export const decisionsModule: Module = {
     {
       name: 'decision notices outbox',
       from: { listing: '/admin/decisions', link: /^\/admin\/decisions\/[^/]+\/notifications$/ },
+      staff: true,
+    },
+    {
+      name: 'decisions publication',
+      from: { listing: '/admin/decisions', link: /^\/admin\/decisions\/[^/]+\/publication$/ },
       staff: true,
     },
   ],

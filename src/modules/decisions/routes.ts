@@ -11,4 +11,5 @@ export async function decisionRoutes(app: App, services: Services): Promise<void
   await noticeRoutes(app, services);
   await applicantRoutes(app, services);
   await transparencyRoutes(app, services);
+  await (await import('./publication-routes.js')).publicationRoutes(app, services);
 }

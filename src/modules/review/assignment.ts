@@ -406,6 +406,7 @@ export async function publishAssignment(
       actor.id,
       now,
       'Affectation du jury publiée / Jury assignment published',
+      services,
     );
     const applications = new Map(
       (await listApplicationsForReviewByIds(trx, input.seasonId, REVIEWED_STATES, applicationIds)).map((a) => [

@@ -11,6 +11,12 @@ import { STATUS_BOUNDARY_JOB, statusBoundaryJob } from './status-boundaries.js';
 export { type CriterionTemplate, DEFAULT_CRITERIA } from './criteria.js';
 export { centsToInput, formatEuros, parseEurosToCents } from './format.js';
 export { listPublicSeasons, type PublicSeason } from './list-public-seasons.js';
+export {
+  type DecidedLaureate,
+  type PublishDecidedLaureatesInput,
+  type PublishedLaureatesCount,
+  publishDecidedLaureates,
+} from './publish-decided-laureates.js';
 export { type CriterionRecord, loadSeasons, type SeasonRecord } from './queries.js';
 export { parseSeasonForSubmit, type SeasonForSubmit, seasonForSubmitColumn } from './season-for-submit.js';
 export {

@@ -69,10 +69,13 @@ function toPublic(season: SeasonRecord, now: Date): PublicSeason {
   };
 }
 
-/** Every season, ordered by opening date, with its status at the services' clock. */
+/**
+ * Every season, ordered by opening date, with its status at the services' clock; its laureate count is of
+ * the laureates the public sees now (an embargo not yet passed hides the published decisions).
+ */
 export async function listPublicSeasons(services: Pick<Services, 'db' | 'clock'>): Promise<PublicSeason[]> {
   const now = services.clock.now();
-  return (await loadSeasons(services.db)).map((s) => toPublic(s, now));
+  return (await loadSeasons(services.db, { laureatesVisibleAt: now })).map((s) => toPublic(s, now));
 }
 
 /** The season whose call is open now (the latest opened if several overlap), or null. */
@@ -85,16 +88,17 @@ export async function getPublicSeason(
   services: Pick<Services, 'db' | 'clock'>,
   slug: string,
 ): Promise<PublicSeason | null> {
-  const [season] = await loadSeasons(services.db, { slug });
-  return season ? toPublic(season, services.clock.now()) : null;
+  const now = services.clock.now();
+  const [season] = await loadSeasons(services.db, { slug, laureatesVisibleAt: now });
+  return season ? toPublic(season, now) : null;
 }
 
-/** Laureates of a season, in their display order, with the track they belong to. */
+/** Laureates of a season the public sees now (embargoes passed), in their display order, with their track. */
 export async function listPublicLaureates(
-  services: Pick<Services, 'db'>,
+  services: Pick<Services, 'db' | 'clock'>,
   season: Pick<PublicSeason, 'id' | 'tracks'>,
 ): Promise<PublicLaureate[]> {
-  const laureates = await loadLaureates(services.db, { seasonId: season.id });
+  const laureates = await loadLaureates(services.db, { seasonId: season.id, visibleAt: services.clock.now() });
   return laureates.map((l) => {
     const track = season.tracks.find((t) => t.code === l.trackCode);
     return {

@@ -154,6 +154,14 @@ export const seasonMessages = defineMessages({
   deleteLaureateTitle: { fr: 'Supprimer le lauréat {name}', en: 'Delete the laureate {name}' },
   laureateDeleted: { fr: 'Lauréat supprimé', en: 'Laureate deleted' },
   laureateSaved: { fr: 'Lauréat enregistré', en: 'Laureate saved' },
+  fromDecisions: {
+    fr: 'Publié depuis les décisions, visible à partir du {from} ; une nouvelle publication remplace les modifications faites ici.',
+    en: 'Published from the decisions, visible from {from}; a new publication replaces changes made here.',
+  },
+  fromDecisionsAlways: {
+    fr: 'Publié depuis les décisions ; une nouvelle publication remplace les modifications faites ici.',
+    en: 'Published from the decisions; a new publication replaces changes made here.',
+  },
   laureatesTable: { fr: 'Lauréats de la saison', en: 'Laureates of the season' },
   colTrack: { fr: 'Volet', en: 'Track' },
   colOrganisation: { fr: 'Structure', en: 'Organisation' },

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -51,6 +51,10 @@ export interface LaureateRecord {
   summaryEn: string;
   website: string;
   position: number;
+  /** Published from the decisions (their public reference), or null when typed by hand. */
+  applicationRef: string | null;
+  /** Shown on the public pages from then on; null = always. */
+  visibleFrom: Date | null;
 }
 
 /** PGlite returns text[] already parsed; node-postgres too, but be safe with '{a,b}' strings. */
@@ -64,8 +68,14 @@ function textArray(value: unknown): string[] {
   return [];
 }
 
-/** Every season (or the one with this slug / id), with tracks, criteria and laureate count, by opening date. */
-export async function loadSeasons(db: Db, filter: { slug?: string; id?: string } = {}): Promise<SeasonRecord[]> {
+/**
+ * Every season (or the one with this slug / id), with tracks, criteria and laureate count, by opening date.
+ * With `laureatesVisibleAt`, the count is of the laureates the public sees then (embargoes passed).
+ */
+export async function loadSeasons(
+  db: Db,
+  filter: { slug?: string; id?: string; laureatesVisibleAt?: Date } = {},
+): Promise<SeasonRecord[]> {
   let query = db.selectFrom('seasons').selectAll().orderBy('opens_at').orderBy('number');
   if (filter.slug !== undefined) query = query.where('slug', '=', filter.slug);
   if (filter.id !== undefined) query = query.where('id', '=', filter.id);
@@ -91,6 +101,7 @@ export async function loadSeasons(db: Db, filter: { slug?: string; id?: string }
       .selectFrom('laureates')
       .select(['season_id', (eb) => eb.fn.countAll<number>().as('n')])
       .where('season_id', 'in', ids)
+      .$if(filter.laureatesVisibleAt !== undefined, (q) => q.where(visibleAt(filter.laureatesVisibleAt!)))
       .groupBy('season_id')
       .execute(),
   ]);
@@ -126,13 +137,21 @@ export async function loadSeasons(db: Db, filter: { slug?: string; id?: string }
   }));
 }
 
+/** Only the laureates whose embargo has passed at `at` (or that have none). */
+function visibleAt(at: Date) {
+  return (eb: ExpressionBuilder<DB, 'laureates'>) =>
+    eb.or([eb('visible_from', 'is', null), eb('visible_from', '<=', at)]);
+}
+
+/** A season's laureates (or one); with `visibleAt`, only those the public sees at that instant. */
 export async function loadLaureates(
   db: Db,
-  filter: { seasonId?: string; id?: string } = {},
+  filter: { seasonId?: string; id?: string; visibleAt?: Date } = {},
 ): Promise<LaureateRecord[]> {
   let query = db.selectFrom('laureates').selectAll().orderBy('position').orderBy('name');
   if (filter.seasonId !== undefined) query = query.where('season_id', '=', filter.seasonId);
   if (filter.id !== undefined) query = query.where('id', '=', filter.id);
+  if (filter.visibleAt !== undefined) query = query.where(visibleAt(filter.visibleAt));
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
@@ -144,5 +163,7 @@ export async function loadLaureates(
     summaryEn: r.summary_en,
     website: r.website,
     position: r.position,
+    applicationRef: r.application_ref,
+    visibleFrom: r.visible_from ? new Date(r.visible_from) : null,
   }));
 }

@@ -18,15 +18,22 @@ export async function scheduleStatusBoundaries(
   season: { opensAt: Date; closesAt: Date },
   now: Date,
 ): Promise<void> {
-  for (const instant of statusBoundaries(season)) {
-    if (instant.getTime() <= now.getTime()) continue;
-    await enqueueJob(
-      trx,
-      STATUS_BOUNDARY_JOB,
-      { at: instant.toISOString() },
-      { runAt: instant, singletonKey: `${STATUS_BOUNDARY_JOB}:${instant.toISOString()}` },
-    );
-  }
+  for (const instant of statusBoundaries(season)) await scheduleCacheBoundary(trx, instant, now);
+}
+
+/** The same job at any instant public pages change with time alone (an embargo on laureates ends). */
+export async function scheduleCacheBoundary(
+  trx: Transaction<DB> | Kysely<DB>,
+  instant: Date,
+  now: Date,
+): Promise<void> {
+  if (instant.getTime() <= now.getTime()) return;
+  await enqueueJob(
+    trx,
+    STATUS_BOUNDARY_JOB,
+    { at: instant.toISOString() },
+    { runAt: instant, singletonKey: `${STATUS_BOUNDARY_JOB}:${instant.toISOString()}` },
+  );
 }
 
 export function statusBoundaryJob(services: Services): JobHandler {

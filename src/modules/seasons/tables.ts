@@ -57,6 +57,10 @@ export interface LaureatesTable {
   website: string;
   position: number;
   submission_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The decision's public reference when the laureate was published from the decisions; null when typed by hand. */
+  application_ref: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The embargo: shown on the public pages from then on; null = always (the hand-typed history). */
+  visible_from: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SeasonsTables {

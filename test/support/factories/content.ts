@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DB } from '../../../src/core/db/schema.js';
 import type { NewsAttachmentsTable, NewsTable } from '../../../src/modules/content/tables.js';
 
@@ -10,4 +10,9 @@ export async function insertNews(db: Kysely<DB>, values: Insertable<NewsTable>):
 
 export async function insertNewsAttachment(db: Kysely<DB>, values: Insertable<NewsAttachmentsTable>): Promise<void> {
   await db.insertInto('news_attachments').values(values).execute();
+}
+
+/** The news item with this slug (drafts included), or undefined. */
+export async function newsBySlug(db: Kysely<DB>, slug: string): Promise<Selectable<NewsTable> | undefined> {
+  return db.selectFrom('news').selectAll().where('slug', '=', slug).executeTakeFirst();
 }

@@ -1,6 +1,11 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { DB } from '../../../src/core/db/schema.js';
-import type { SeasonCriteriaTable, SeasonsTable, SeasonTracksTable } from '../../../src/modules/seasons/tables.js';
+import type {
+  LaureatesTable,
+  SeasonCriteriaTable,
+  SeasonsTable,
+  SeasonTracksTable,
+} from '../../../src/modules/seasons/tables.js';
 
 /**
  * The seasons module's test factory: the one place outside src/modules/seasons where tests write or read its
@@ -50,4 +55,15 @@ export async function latestSeason(db: Kysely<DB>): Promise<Selectable<SeasonsTa
 /** A season's tracks in their order. */
 export async function seasonTracks(db: Kysely<DB>, seasonId: string): Promise<Selectable<SeasonTracksTable>[]> {
   return db.selectFrom('season_tracks').selectAll().where('season_id', '=', seasonId).orderBy('position').execute();
+}
+
+/** Every laureate row of a season (hand-typed and published from the decisions), embargoed ones included. */
+export async function laureateRowsOf(db: Kysely<DB>, seasonId: string): Promise<Selectable<LaureatesTable>[]> {
+  return db
+    .selectFrom('laureates')
+    .selectAll()
+    .where('season_id', '=', seasonId)
+    .orderBy('position')
+    .orderBy('name')
+    .execute();
 }

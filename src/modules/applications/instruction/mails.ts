@@ -72,3 +72,82 @@ registerMailTemplate(APPLICANT_MESSAGE_MAIL, {
     };
   },
 });
+
+export const STATE_NOTICE_MAIL = 'applications.state-notice';
+
+/**
+ * To the applicants: staff moved their application to eligible, ineligible (with the reason) or in review.
+ * `state` is one of those three; `reason` is the written reason (ineligible only).
+ */
+registerMailTemplate(STATE_NOTICE_MAIL, {
+  fr: (data) => {
+    const title = quotedData(data.title ?? '');
+    const season = quotedData(data.season ?? '');
+    const what: Record<string, { subject: string; lines: string[] }> = {
+      eligible: {
+        subject: `Votre candidature « ${title} » est recevable`,
+        lines: [
+          `L’équipe de l’Accélérateur a examiné la recevabilité de votre candidature « ${title} » (${season}) : elle est recevable.`,
+          'Elle sera maintenant évaluée selon les critères de l’appel. Nous vous tiendrons informé de la suite.',
+        ],
+      },
+      ineligible: {
+        subject: `Votre candidature « ${title} » n’est pas recevable`,
+        lines: [
+          `L’équipe de l’Accélérateur a examiné la recevabilité de votre candidature « ${title} » (${season}) : elle n’est pas recevable, pour la raison suivante :`,
+          data.reason ?? '',
+          'Si vous pensez qu’il s’agit d’une erreur, vous pouvez nous répondre depuis la page de votre candidature.',
+        ],
+      },
+      in_review: {
+        subject: `Votre candidature « ${title} » est examinée par le jury`,
+        lines: [
+          `Votre candidature « ${title} » (${season}) est maintenant examinée par le jury d’experts de l’Accélérateur.`,
+          'Nous vous tiendrons informé de la décision.',
+        ],
+      },
+    };
+    const chosen = what[data.state ?? ''] ?? what.eligible;
+    const lines = ['Bonjour,', ...chosen.lines, 'La page de votre candidature :'];
+    return {
+      subject: chosen.subject,
+      text: `${lines.join('\n\n')}\n${data.url}\n`,
+      html: mailHtml('fr', lines, { label: 'Voir ma candidature', url: data.url ?? '' }),
+    };
+  },
+  en: (data) => {
+    const title = quotedData(data.title ?? '');
+    const season = quotedData(data.season ?? '');
+    const what: Record<string, { subject: string; lines: string[] }> = {
+      eligible: {
+        subject: `Your application “${title}” is eligible`,
+        lines: [
+          `The Accelerator team has checked the eligibility of your application “${title}” (${season}): it is eligible.`,
+          'It will now be assessed against the call’s criteria. We will keep you informed.',
+        ],
+      },
+      ineligible: {
+        subject: `Your application “${title}” is not eligible`,
+        lines: [
+          `The Accelerator team has checked the eligibility of your application “${title}” (${season}): it is not eligible, for the following reason:`,
+          data.reason ?? '',
+          'If you think this is a mistake, you can answer us from your application’s page.',
+        ],
+      },
+      in_review: {
+        subject: `Your application “${title}” is with the jury`,
+        lines: [
+          `Your application “${title}” (${season}) is now being reviewed by the Accelerator’s jury of experts.`,
+          'We will let you know the decision.',
+        ],
+      },
+    };
+    const chosen = what[data.state ?? ''] ?? what.eligible;
+    const lines = ['Hello,', ...chosen.lines, 'Your application’s page:'];
+    return {
+      subject: chosen.subject,
+      text: `${lines.join('\n\n')}\n${data.url}\n`,
+      html: mailHtml('en', lines, { label: 'See my application', url: data.url ?? '' }),
+    };
+  },
+});

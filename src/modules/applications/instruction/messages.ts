@@ -69,4 +69,35 @@ export const instructionMessages = defineMessages({
   refusedState: { fr: 'action impossible depuis l’état « {state} »', en: 'not possible from the state “{state}”' },
   refusedReason: { fr: 'un motif est requis', en: 'a reason is required' },
   backToList: { fr: 'Retour à la liste', en: 'Back to the list' },
+  stateNoticeEligible: {
+    fr: 'Votre candidature est recevable. Elle sera maintenant évaluée selon les critères de l’appel.',
+    en: 'Your application is eligible. It will now be assessed against the call’s criteria.',
+  },
+  stateNoticeIneligible: {
+    fr: 'Votre candidature n’est pas recevable, pour la raison suivante :',
+    en: 'Your application is not eligible, for the following reason:',
+  },
+  stateNoticeInReview: {
+    fr: 'Votre candidature est maintenant examinée par le jury d’experts.',
+    en: 'Your application is now being reviewed by the jury of experts.',
+  },
+  stateNoticesTitle: { fr: 'Avis aux candidats — {season}', en: 'Notices to applicants — {season}' },
+  stateNoticesIntro: {
+    fr: 'Quand l’équipe fait passer une candidature de cette saison dans l’un de ces états (une par une ou par lot), ses porteurs reçoivent un courriel dans leur langue et un message sur la page de leur candidature. Décochez un état pour ne plus les prévenir.',
+    en: 'When the team moves an application of this season into one of these states (one by one or in a batch), its applicants get an e-mail in their language and a message on their application’s page. Untick a state to stop telling them.',
+  },
+  stateNoticesChooseSeason: {
+    fr: 'Choisissez une saison dans les filtres pour régler les avis envoyés aux candidats quand leur candidature change d’état.',
+    en: 'Choose a season in the filters to set the notices sent to applicants when their application changes state.',
+  },
+  stateNoticeFor: {
+    fr: 'Prévenir quand la candidature devient « {state} »',
+    en: 'Tell them when the application becomes “{state}”',
+  },
+  stateNoticeIneligibleHint: {
+    fr: 'Le motif d’irrecevabilité saisi est repris dans l’avis.',
+    en: 'The reason for ineligibility typed is quoted in the notice.',
+  },
+  stateNoticesSave: { fr: 'Enregistrer les avis', en: 'Save the notices' },
+  stateNoticesSaved: { fr: 'Réglage des avis enregistré.', en: 'Notice settings saved.' },
 });

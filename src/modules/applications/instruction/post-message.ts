@@ -147,7 +147,7 @@ export async function decisionRecipients(
 type Recipient = { email: string; locale: Locale };
 
 /** Every member of the application (owner and co-applicants, accepted or only invited). */
-async function applicantRecipients(trx: Transaction<DB>, applicationId: string): Promise<Recipient[]> {
+export async function applicantRecipients(trx: Transaction<DB>, applicationId: string): Promise<Recipient[]> {
   const rows = await trx
     .selectFrom('application_members as am')
     .select(['am.email', 'am.user_id'])

@@ -2,12 +2,13 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type CurrentUser, staffTracks } from '../../../core/auth/permissions.js';
 import { FormReader } from '../../../core/http/forms.js';
-import { html } from '../../../core/http/replies.js';
+import { html, notFound } from '../../../core/http/replies.js';
 import { actorOf, viewContext } from '../../../core/http/request-context.js';
-import { type App, IdParams } from '../../../core/http/route-schemas.js';
+import { type App, IdParams, SeasonIdParams } from '../../../core/http/route-schemas.js';
 import { type Message, t } from '../../../core/i18n/i18n.js';
 import { isUuid } from '../../../core/ids.js';
 import type { Services } from '../../../core/services.js';
+import { seasonSummaries } from '../../seasons/index.js';
 import { applicationForApplicant, applicationForStaff } from '../access.js';
 import { canInstruct } from '../policy.js';
 import { type ApplicationRecord, loadApplication } from '../queries.js';
@@ -18,6 +19,7 @@ import { selectFiltered } from './batch-all.js';
 import { BATCH_ACTIONS, batchApplications } from './batch-applications.js';
 import { instructionMessages as im } from './messages.js';
 import { MESSAGE_MAX, postMessage } from './post-message.js';
+import { NOTIFIED_STATES, type StateNoticeSettings, saveStateNoticeSettings } from './state-notices.js';
 import { BatchAllPage } from './views/batch-all-page.js';
 import { BatchFormPage, BatchResultPage, OneFieldFormPage } from './views/instruction-section.js';
 
@@ -276,6 +278,25 @@ export async function registerInstructionRoutes(app: App, services: Services): P
         hint: im.replyHint,
         button: im.send,
       });
+    },
+  );
+  // The season's switches of the state-change notices to applicants (a season-wide setting: every track).
+  app.post(
+    '/admin/saisons/:seasonId/avis-candidats',
+    {
+      schema: { params: SeasonIdParams },
+      config: { permission: 'applications.instruct', allTracks: true },
+    },
+    async (request, reply) => {
+      const [season] = await seasonSummaries(services.db, [request.params.seasonId]);
+      if (!season) return notFound(request, reply);
+      const form = new FormReader(request.body);
+      const settings = Object.fromEntries(
+        NOTIFIED_STATES.map((state) => [state, form.checkbox(`notice_${state}`)]),
+      ) as StateNoticeSettings;
+      await saveStateNoticeSettings(services, actorOf(request), season.id, settings);
+      const query = new URLSearchParams({ saison: season.slug, avis: 'enregistre' });
+      return reply.redirect(`/admin/candidatures?${query.toString()}#avis-candidats`, 303);
     },
   );
 }

@@ -21,6 +21,8 @@ export const ListQuery = Query({
   type: text(),
   territoire: text(),
   apres: text(),
+  /** `enregistre` after the state-change notices of the season were saved. */
+  avis: text(),
 });
 type ListQuery = Static<typeof ListQuery>;
 

@@ -14,6 +14,7 @@ import { listApplicationFiles, staffMayDownload } from '../files/application-fil
 import { fileViews } from '../files/attachments.js';
 import { instructionNotice } from '../instruction/notices.js';
 import { listNotes, listThread } from '../instruction/queries.js';
+import { stateNoticeSettings } from '../instruction/state-notices.js';
 import { applicationsWithUnread, readThread } from '../instruction/thread-reads.js';
 import { applicationMessages as m } from '../messages.js';
 import { organisationMessages } from '../organisation/messages.js';
@@ -49,6 +50,13 @@ export async function staffRoutes(app: App, services: Services): Promise<void> {
           rows.map((row) => row.id),
         ),
       ]);
+      const season = seasons.find((s) => s.id === filters.seasonId);
+      const stateNotices = season && {
+        seasonId: season.id,
+        seasonName: request.locale === 'en' && season.nameEn ? season.nameEn : season.name,
+        settings: await stateNoticeSettings(services.db, season.id),
+        saved: request.query.avis === 'enregistre',
+      };
       const params = new URLSearchParams(Object.entries(shown).filter(([, v]) => v !== ''));
       const exportQuery = params.toString();
       if (next) params.set('apres', `${next.createdAt.toISOString()}_${next.id}`);
@@ -64,6 +72,7 @@ export async function staffRoutes(app: App, services: Services): Promise<void> {
           drafts={drafts}
           exportQuery={exportQuery}
           unread={unread}
+          stateNotices={stateNotices}
           nextHref={next ? `/admin/candidatures?${params.toString()}` : undefined}
         />,
       );

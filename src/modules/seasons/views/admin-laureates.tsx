@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { type Locale, t } from '../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
 import { Alert, CsrfField, DataTable, ErrorSummary, Input, Select, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
@@ -106,7 +106,18 @@ export function AdminLaureatesPage(props: {
           {laureates.map((l) => (
             <tr>
               <td safe>{String(l.position)}</td>
-              <td safe>{l.name}</td>
+              <td>
+                <span safe>{l.name}</span>
+                {l.applicationRef ? (
+                  <p class="fr-hint-text" safe>
+                    {l.visibleFrom
+                      ? t(locale, m.fromDecisions, { from: formatDateTime(locale, l.visibleFrom) })
+                      : t(locale, m.fromDecisionsAlways)}
+                  </p>
+                ) : (
+                  ''
+                )}
+              </td>
               <td safe>{l.organisation}</td>
               <td safe>{season.tracks.find((tr) => tr.code === l.trackCode)?.name ?? ''}</td>
               <td>

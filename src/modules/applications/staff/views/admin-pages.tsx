@@ -16,6 +16,7 @@ import {
   type StaffInstructionData,
   StaffInstructionSection,
 } from '../../instruction/views/instruction-section.js';
+import { type StateNoticesData, StateNoticesSection } from '../../instruction/views/state-notices-section.js';
 import { applicationMessages as m } from '../../messages.js';
 import type { StoredOrganisationCheck } from '../../organisation/stored-check.js';
 import { StoredOrganisationSection } from '../../organisation/stored-check-view.js';
@@ -34,6 +35,8 @@ export interface AdminListProps {
   exportQuery: string;
   /** Applications of this page with applicant messages this staff member has not read. */
   unread?: Set<string>;
+  /** The filtered season's state-change notices to applicants (none when no season is chosen). */
+  stateNotices?: StateNoticesData;
 }
 
 /** /admin/candidatures: filters (GET form), French full-text search, keyset pages, drafts in progress. */
@@ -206,6 +209,7 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
         ) : (
           ''
         )}
+        <StateNoticesSection ctx={ctx} data={props.stateNotices} />
       </div>
     </Page>
   );
