@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { resultAsPublished } from '../../algorithms/selection/bundle.js';
 import { combineSelection } from '../../algorithms/selection/combine.js';
+import { departures } from '../../algorithms/selection/format.js';
 import { type Actor, auditedTransaction, canonicalJson } from '../../core/audit/audit.js';
 import { isoDateParis } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
@@ -51,17 +53,39 @@ export async function closeDeliberation(
     const sources = await gatherSources(trx, deliberation);
     const [season] = await loadSeasons(trx, { id: input.seasonId });
     if (!sources || !season) throw new DeliberationRefused(404, bm.notOpened);
-    const result = combineSelection(sources.inputs);
+    const live = combineSelection(sources.inputs);
     const titleOf = (id: string) => sources.applications.find((a) => a.id === id)?.title ?? id;
     const decisions = await loadDecisions(trx, deliberation.id);
     const decisionOf = new Map(decisions.map((d) => [d.applicationId, d]));
 
-    const undecided = result.rows.filter((r) => !decisionOf.has(r.application)).map((r) => r.application);
+    const undecided = live.rows.filter((r) => !decisionOf.has(r.application)).map((r) => r.application);
     if (undecided.length > 0)
       throw new DeliberationRefused(409, bm.closeUndecided, {
         n: undecided.length,
         titles: someTitles(undecided, titleOf),
       });
+    // What is frozen is the result as anyone will recompute it from the published files: tie-breaks and the
+    // panel's bootstrap follow the names, so it is computed under the public references and pseudonyms.
+    const frozenAt = now.toISOString();
+    const publicRefs = Object.fromEntries(
+      live.rows.map((row) => [row.application, decisionOf.get(row.application)!.publicRef]),
+    );
+    const result = resultAsPublished({ seasonId: input.seasonId, frozenAt, inputs: sources.inputs, publicRefs });
+    // Every decision that goes against the combined order must say why: those past the selection line, and
+    // both sides of any other inversion (a waiting list out of order, a refusal ahead of a waiting place).
+    const inverted = departures(
+      result.rows.map((row) => {
+        const d = decisionOf.get(row.application)!;
+        return {
+          application: row.application,
+          outcome: d.outcome,
+          waitlistPosition: d.outcome === 'waiting_list' ? d.waitlistPosition : null,
+          rank: row.rank,
+          combined: row.combined,
+          complete: row.complete,
+        };
+      }),
+    );
     const attendance = await loadAttendance(trx, deliberation.id);
     const members = sources.jury.members.filter((m) => !m.removed || attendance.get(m.id));
     const present = new Set(members.filter((m) => attendance.get(m.id)).map((m) => m.id));
@@ -74,7 +98,8 @@ export async function closeDeliberation(
         outcome: d.outcome,
         waitlistPosition: d.outcome === 'waiting_list' ? d.waitlistPosition : null,
         reasonCodes: d.reasonCodes,
-        departsFromOrder: departsFromOrder(d.outcome, row.rank, sources.inputs.selectionSize),
+        departsFromOrder:
+          departsFromOrder(d.outcome, row.rank, sources.inputs.selectionSize) || inverted.has(row.application),
         amountCents: d.amountCents,
       };
     });
@@ -96,7 +121,7 @@ export async function closeDeliberation(
     const frozen: FrozenDeliberation = {
       format: 1,
       seasonId: input.seasonId,
-      frozenAt: now.toISOString(),
+      frozenAt,
       inputs: sources.inputs,
       result,
       decisions: frozenDecisions,
@@ -107,9 +132,7 @@ export async function closeDeliberation(
       panel: sources.panel
         ? { panelId: sources.panel.panelId, size: sources.panel.size, transparencyPath: sources.panel.transparencyPath }
         : null,
-      publicRefs: Object.fromEntries(
-        result.rows.map((row) => [row.application, decisionOf.get(row.application)!.publicRef]),
-      ),
+      publicRefs,
     };
 
     const labels: MinutesLabels = {
