@@ -1,5 +1,6 @@
 import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { Services } from '../../core/services.js';
+import { changeStateIn } from '../applications/index.js';
 import './tables.js';
 
 export type PlaceAnswer = 'confirm' | 'decline';
@@ -41,6 +42,20 @@ export async function respondToPlace(
       .where('declined_at', 'is', null)
       .where('lapsed_at', 'is', null)
       .execute();
+    // Declining is the applicant withdrawing from the programme: the application says so everywhere.
+    if (input.answer === 'decline')
+      await changeStateIn(
+        trx,
+        now,
+        {
+          applicationId: input.applicationId,
+          to: 'withdrawn',
+          by: 'applicant',
+          reason: 'Place de lauréat déclinée / Laureate place declined',
+          actorUserId: actor.id,
+        },
+        audit,
+      );
     await audit({
       action: input.answer === 'confirm' ? 'decisions.place-confirmed' : 'decisions.place-declined',
       subjectType: 'application',

@@ -3,6 +3,7 @@ import type { Module } from '../../core/module.js';
 import { CONFIRM_REMINDER_JOB, confirmReminderJob, PLACE_LAPSE_JOB, placeLapseJob } from './confirmation-jobs.js';
 // Mail templates register on import: every process that may send (server, CLI jobs) knows them all.
 import './mails.js';
+import { loadDecisionsDemo } from './demo.js';
 import { decisionsSiteMessages as dm } from './messages.js';
 import { decisionsPermissions } from './permissions.js';
 import { selectionCommands } from './selection-commands.js';
@@ -41,6 +42,7 @@ export const decisionsModule: Module = {
     [PLACE_LAPSE_JOB]: placeLapseJob(services),
   }),
   commands: selectionCommands,
+  loadDemo: loadDecisionsDemo,
   dashboard: [
     {
       href: '/admin/decisions',

@@ -464,6 +464,8 @@ describe('confirmation, reminders, lapse and the waiting list', () => {
     const declined = await applicantPost(cookie, apps.ressourcerie, { reponse: 'renoncer' });
     expect(declined.statusCode).toBe(303);
     expect((await decisionRow(db(), apps.ressourcerie)).declined_at).not.toBeNull();
+    // Declining withdraws the application from the programme.
+    expect((await applicationById(db(), apps.ressourcerie)).state).toBe('withdrawn');
     // Five staff clicks at once offer the place once.
     const offers = await Promise.all(
       Array.from({ length: 5 }, () =>
