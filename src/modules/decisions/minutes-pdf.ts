@@ -1,6 +1,7 @@
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import type { CombinedRow } from '../../algorithms/selection/combine.js';
 import { formatDateTime, type Locale, t } from '../../core/i18n/i18n.js';
+import { pdfSafe, wrapText } from '../../core/pdf/text.js';
 import { formatEuros } from '../seasons/index.js';
 import { boardMessages as bm } from './board-messages.js';
 import type { FrozenDecision, FrozenDeliberation } from './inputs.js';
@@ -80,36 +81,6 @@ const TEXT = {
 const fill = (text: string, params: Record<string, string | number>) =>
   text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 
-/** The standard PDF fonts speak WinAnsi: keep Latin-1 and its typographic extras, replace the rest. */
-const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-export function pdfSafe(text: string): string {
-  return Array.from(text.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/[\r\n\t]+/g, ' '))
-    .map((c) => (c.charCodeAt(0) <= 0xff && c >= ' ' ? c : WIN_ANSI_EXTRAS.has(c) ? c : '?'))
-    .join('');
-}
-
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width) {
-      line = candidate;
-      continue;
-    }
-    if (line) lines.push(line);
-    line = word;
-    while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
-      let cut = line.length - 1;
-      while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
-      lines.push(line.slice(0, cut));
-      line = line.slice(cut);
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 function fitText(text: string, font: PDFFont, size: number, width: number): string {
   if (font.widthOfTextAtSize(text, size) <= width) return text;
   let cut = text.length;
@@ -163,7 +134,7 @@ export async function renderMinutesPdf(
     }
   };
   const write = (value: string, font: PDFFont = regular, fontSize = 10, gap = 3, indent = 0) => {
-    for (const line of wrap(pdfSafe(value), font, fontSize, width - indent)) {
+    for (const line of wrapText(pdfSafe(value), font, fontSize, width - indent)) {
       room(fontSize + gap);
       y -= fontSize + gap;
       page.drawText(line, { x: margin + indent, y, size: fontSize, font, color: ink });

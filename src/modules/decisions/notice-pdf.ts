@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import { formatDateTime, type Locale } from '../../core/i18n/i18n.js';
+import { pdfSafe, wrapText } from '../../core/pdf/text.js';
 
 export interface NoticePdfData {
   locale: Locale;
@@ -32,37 +33,6 @@ const LABELS = {
   },
 } as const;
 
-/** The standard PDF fonts speak WinAnsi: keep Latin-1 and its typographic extras, replace the rest. */
-const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-function pdfSafe(text: string): string {
-  return Array.from(text.replace(/[\u00a0\u202f\u2009]/g, ' '))
-    .map((c) => (c.charCodeAt(0) <= 0xff && c >= ' ' ? c : WIN_ANSI_EXTRAS.has(c) ? c : '?'))
-    .join('');
-}
-
-/** Splits a line into lines that fit the width, breaking words longer than a line (a URL). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width) {
-      line = candidate;
-      continue;
-    }
-    if (line) lines.push(line);
-    line = word;
-    while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
-      let cut = line.length - 1;
-      while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
-      lines.push(line.slice(0, cut));
-      line = line.slice(cut);
-    }
-  }
-  lines.push(line);
-  return lines;
-}
-
 /** The notice as a PDF the applicant keeps: who sent it, when, about which application, and the full text. */
 export async function renderNoticePdf(data: NoticePdfData): Promise<Uint8Array> {
   const labels = LABELS[data.locale];
@@ -80,7 +50,7 @@ export async function renderNoticePdf(data: NoticePdfData): Promise<Uint8Array> 
   const width = page.getWidth() - 2 * margin;
   let y = page.getHeight() - margin;
   const write = (value: string, font: PDFFont, size: number, gap = 4) => {
-    for (const line of wrap(pdfSafe(value), font, size, width)) {
+    for (const line of wrapText(pdfSafe(value), font, size, width, { keepEmpty: true })) {
       if (y - size - gap < margin) {
         page = pdf.addPage([595.28, 841.89]);
         y = page.getHeight() - margin;

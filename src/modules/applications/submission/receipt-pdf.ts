@@ -1,5 +1,6 @@
 import type { PDFFont } from 'pdf-lib';
 import { formatDateTime, type Locale } from '../../../core/i18n/i18n.js';
+import { pdfSafe, wrapText } from '../../../core/pdf/text.js';
 
 export interface ReceiptData {
   locale: Locale;
@@ -40,37 +41,6 @@ const TEXT = {
   },
 } as const;
 
-/** The standard PDF fonts speak WinAnsi: keep Latin-1 and its typographic extras, replace the rest. */
-const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-function pdfSafe(text: string): string {
-  return Array.from(text.replace(/[\u00a0\u202f\u2009]/g, ' '))
-    .map((c) => (c.charCodeAt(0) <= 0xff && c >= ' ' ? c : WIN_ANSI_EXTRAS.has(c) ? c : '?'))
-    .join('');
-}
-
-/** Splits a text into lines that fit the width, breaking long words (a hash) where needed. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= width) {
-      line = candidate;
-      continue;
-    }
-    if (line) lines.push(line);
-    line = word;
-    while (font.widthOfTextAtSize(line, size) > width && line.length > 1) {
-      let cut = line.length - 1;
-      while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
-      lines.push(line.slice(0, cut));
-      line = line.slice(cut);
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 /** The PDF receipt of one submitted version: who, what, when (Europe/Paris) and the answers' SHA-256. */
 export async function renderReceiptPdf(data: ReceiptData): Promise<Uint8Array> {
   const text = TEXT[data.locale];
@@ -87,7 +57,7 @@ export async function renderReceiptPdf(data: ReceiptData): Promise<Uint8Array> {
   const width = page.getWidth() - 2 * margin;
   let y = page.getHeight() - margin;
   const write = (value: string, font: PDFFont, size: number, gap = 4) => {
-    for (const line of wrap(pdfSafe(value), font, size, width)) {
+    for (const line of wrapText(pdfSafe(value), font, size, width)) {
       y -= size + gap;
       page.drawText(line, { x: margin, y, size, font, color: rgb(0.09, 0.09, 0.09) });
     }
