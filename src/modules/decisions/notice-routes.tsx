@@ -33,6 +33,15 @@ const TemplateParams = Type.Object({
   kind: Type.Union(NOTICE_KINDS.map((kind) => Type.Literal(kind))),
   locale: Type.Union(LOCALES.map((locale) => Type.Literal(locale))),
 });
+/**
+ * The template form's POST reads its kind and locale in the handler: a state-changing route checks the CSRF
+ * token before anything else answers (a 404 from the params schema would come first).
+ */
+const TemplateWriteParams = Type.Object({
+  seasonId: Uuid,
+  kind: Type.String({ maxLength: 40 }),
+  locale: Type.String({ maxLength: 40 }),
+});
 const OutboxQuery = Query({
   ok: OptionalText(),
   n: OptionalText(20),
@@ -426,10 +435,13 @@ export async function noticeRoutes(app: App, services: Services): Promise<void> 
 
   app.post(
     '/admin/decisions/:seasonId/modeles/:kind/:locale',
-    { config: STAFF, schema: { params: TemplateParams } },
+    { config: STAFF, schema: { params: TemplateWriteParams } },
     async (request, reply) => {
       const season = await seasonOf(services, request.params.seasonId);
-      if (!season) return notFound(request, reply);
+      const kinds: readonly string[] = NOTICE_KINDS;
+      const locales: readonly string[] = LOCALES;
+      if (!season || !kinds.includes(request.params.kind) || !locales.includes(request.params.locale))
+        return notFound(request, reply);
       const kind = request.params.kind as NoticeKind;
       const of = request.params.locale as Locale;
       const form = new FormReader(request.body);
