@@ -230,7 +230,7 @@ describe.skipIf(!hasChromium)('a season decided, told, published and verified, i
     await decide('D', 'waiting_list', { position: '2' });
     expect(await staff.textContent('main')).not.toContain('Motifs manquants');
     await expectAxeClean(staff, 'board (decided)', csp);
-  });
+  }, 180_000);
 
   it('closes the deliberation and offers the minutes, whose SHA-256 is in the close’s audit event', async () => {
     await staff.goto(url(board));
@@ -254,7 +254,7 @@ describe.skipIf(!hasChromium)('a season decided, told, published and verified, i
       minutesSha256: string;
     };
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(summary.minutesSha256);
-  });
+  }, 180_000);
 
   it('prepares the notices, edits one draft, sends them all', async () => {
     await submit(staff, `a[href="${outbox}"]`, new RegExp(`${outbox}$`));
@@ -298,7 +298,7 @@ describe.skipIf(!hasChromium)('a season decided, told, published and verified, i
       const owner = await ownerAccount(key);
       expect((await noticeMailsTo(owner.email)).length, `notice mail to ${key}`).toBe(1);
     }
-  });
+  }, 180_000);
 
   it('a laureate confirms in their own space, another declines', async () => {
     for (const [key, answer] of [
@@ -332,7 +332,7 @@ describe.skipIf(!hasChromium)('a season decided, told, published and verified, i
     const byId = new Map(decisions.map((d) => [d.application_id, d]));
     expect(byId.get(season.ids.A)?.confirmed_at).not.toBeNull();
     expect(byId.get(season.ids.B)?.declined_at).not.toBeNull();
-  });
+  }, 180_000);
 
   it('offers the freed place to the first on the waiting list in one action, who gets their notice', async () => {
     const c = await ownerAccount('C');
@@ -352,7 +352,7 @@ describe.skipIf(!hasChromium)('a season decided, told, published and verified, i
     await page.goto(url(`/mes-candidatures/${season.ids.C}/decision`));
     expect(await page.$('input[name="reponse"][value="confirmer"]')).not.toBeNull();
     await context.close();
-  });
+  }, 180_000);
 
   it('publishes the laureates under an embargo: not on /laureats before it, there after it', async () => {
     const publication = `${board}/publication`;
@@ -390,7 +390,7 @@ describe.skipIf(!hasChromium)('a season decided, told, published and verified, i
     expect(late.text).not.toContain(season.titles.B);
     expect(late.text).not.toContain(season.titles.E);
     await late.context.close();
-  });
+  }, 180_000);
 
   it('shows the season’s transparency page and downloads its ZIP and the standalone verifier', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
@@ -429,7 +429,7 @@ describe.skipIf(!hasChromium)('a season decided, told, published and verified, i
     await staff.screenshot({ path: '/tmp/decision-board-320.png', fullPage: true });
     expect(await overflowing(staff), 'board content wider than 320 px').toEqual([]);
     await staff.setViewportSize({ width: 1280, height: 900 });
-  });
+  }, 180_000);
 
   it('verifies the ZIP with the CLI and the standalone verifier; one byte changed in a score fails both', async () => {
     const files = await readZip(await readFile(zipPath));
