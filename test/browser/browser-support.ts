@@ -5,7 +5,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { expect } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadDemo } from '../../src/core/boot.js';
-import { systemClock } from '../../src/core/clock.js';
+import { type Clock, ManualClock, systemClock } from '../../src/core/clock.js';
 import { type Config, readConfig } from '../../src/core/config.js';
 import type { Database } from '../../src/core/db/database.js';
 import { modules } from '../../src/modules/index.js';
@@ -41,19 +41,31 @@ export interface RunningApp {
 }
 
 /** The whole platform with its demo programme, listening on a free port of 127.0.0.1. */
-export async function startDemoApp(overrides: Partial<Config> = {}): Promise<RunningApp> {
+export function startDemoApp(overrides: Partial<Config> = {}): Promise<RunningApp> {
+  return startTestServer({ clock: systemClock, demo: true, overrides });
+}
+
+/**
+ * The whole platform listening on a free port of 127.0.0.1, with the given clock (a ManualClock a test can
+ * advance) and with or without the demo programme; the background worker stays off (a test runs the jobs it needs).
+ */
+export async function startTestServer(
+  options: { clock?: Clock; demo?: boolean; overrides?: Partial<Config> } = {},
+): Promise<RunningApp> {
+  const clock = options.clock ?? new ManualClock(new Date());
+  const demo = options.demo ?? false;
   const database = await createTestDatabase();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const config = {
     ...readConfig({ PORT: String(port), BASE_URL: baseUrl, DATA_DIR: '/nonexistent', HOST: '127.0.0.1' }),
     databaseUrl: (database as { url?: string }).url,
-    loadDemo: true,
+    loadDemo: demo,
     runJobs: false,
-    ...overrides,
+    ...options.overrides,
   };
-  const app = await buildApp({ config, database, clock: systemClock, logger: false, modules });
-  await loadDemo(app.services);
+  const app = await buildApp({ config, database, clock, logger: false, modules });
+  if (demo) await loadDemo(app.services);
   await app.listen({ port, host: '127.0.0.1' });
   return {
     app,

@@ -52,6 +52,7 @@ export const boardMessages = defineMessages({
   budgetLeft: { fr: 'Reste du budget : {amount}', en: 'Budget left: {amount}' },
   budgetOver: { fr: 'Les montants accordés dépassent l’enveloppe.', en: 'The amounts granted exceed the envelope.' },
 
+  rankingTitle: { fr: 'Classement', en: 'Ranking' },
   tableCaption: {
     fr: 'Classement combiné ({n} candidatures, {size} lauréats recherchés)',
     en: 'Combined order ({n} applications, {size} laureates sought)',

@@ -67,3 +67,6 @@ export async function laureateRowsOf(db: Kysely<DB>, seasonId: string): Promise<
     .orderBy('name')
     .execute();
 }
+
+/** The job that moves a season across its status boundaries (and refreshes what is published at a date). */
+export { STATUS_BOUNDARY_JOB } from '../../../src/modules/seasons/status-boundaries.js';

@@ -379,7 +379,7 @@ export function BoardPage(props: BoardPageProps): JSX.Element {
                   <a href={`/admin/decisions/${board.season.id}/proces-verbal.pdf`} safe>
                     {t(locale, m.minutesFr)}
                   </a>
-                  <p class="fr-text--xs fr-mb-0" safe>
+                  <p class="fr-text--xs fr-mb-0 acc-break" safe>
                     {t(locale, m.minutesHash, { hash: board.deliberation.minutesSha256 ?? '' })}
                   </p>
                 </li>
@@ -387,7 +387,7 @@ export function BoardPage(props: BoardPageProps): JSX.Element {
                   <a href={`/admin/decisions/${board.season.id}/minutes.pdf`} hreflang="en" safe>
                     {t(locale, m.minutesEn)}
                   </a>
-                  <p class="fr-text--xs fr-mb-0" safe>
+                  <p class="fr-text--xs fr-mb-0 acc-break" safe>
                     {t(locale, m.minutesHash, { hash: board.deliberation.minutesSha256En ?? '' })}
                   </p>
                 </li>
@@ -431,8 +431,8 @@ export function BoardPage(props: BoardPageProps): JSX.Element {
           ''
         )}
 
-        <h2 id="classement" safe>
-          {t(locale, m.colCombined)}
+        <h2 id="classement" class="fr-mt-6w" safe>
+          {t(locale, m.rankingTitle)}
         </h2>
         {board.rows.length === 0 ? (
           <p safe>{t(locale, props.limited && board.candidateCount > 0 ? m.missingTrack : m.noRows)}</p>
@@ -440,7 +440,7 @@ export function BoardPage(props: BoardPageProps): JSX.Element {
           <BoardTable locale={locale} board={board} editable={open} />
         )}
 
-        <h2 id="ponderations" safe>
+        <h2 id="ponderations" class="fr-mt-6w" safe>
           {t(locale, m.weightsTitle)}
         </h2>
         <p safe>{t(locale, m.weightsIntro)}</p>
@@ -471,7 +471,7 @@ export function BoardPage(props: BoardPageProps): JSX.Element {
           </ul>
         )}
 
-        <h2 id="presences" safe>
+        <h2 id="presences" class="fr-mt-6w" safe>
           {t(locale, m.attendanceTitle)}
         </h2>
         <p safe>{t(locale, m.attendanceIntro)}</p>
@@ -489,7 +489,7 @@ export function BoardPage(props: BoardPageProps): JSX.Element {
 
         {open ? (
           <>
-            <h2 id="cloture" safe>
+            <h2 id="cloture" class="fr-mt-6w" safe>
               {t(locale, m.closeTitle)}
             </h2>
             <p safe>{t(locale, m.closeIntro)}</p>

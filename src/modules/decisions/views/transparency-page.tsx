@@ -190,11 +190,11 @@ function Published({ locale, data, base }: { locale: Locale; data: PublishedTran
 
       <h2 safe>{t(locale, m.verify)}</h2>
       <p safe>{t(locale, m.verifyText)}</p>
-      <pre>
+      <pre class="acc-command">
         <code safe>{`node verificateur-selection.mjs ${zipName}`}</code>
       </pre>
       <p safe>{t(locale, m.verifyPlatform)}</p>
-      <pre>
+      <pre class="acc-command">
         <code safe>{`npx accelerateur selection verify ${zipName}`}</code>
       </pre>
       <form class="fr-mb-4w" data-selection-verifier hidden>

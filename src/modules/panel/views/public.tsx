@@ -393,7 +393,7 @@ export function TransparencyPage(props: TransparencyProps): JSX.Element {
             </ul>
             <h2 safe>{t(locale, m.verifyTitle)}</h2>
             <p safe>{t(locale, m.verifyText)}</p>
-            <pre>
+            <pre class="acc-command">
               <code safe>{`npx accelerateur sortition verify ${folder}`}</code>
             </pre>
             <p safe>{t(locale, m.verifyReplacement)}</p>
