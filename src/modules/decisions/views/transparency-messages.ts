@@ -81,6 +81,7 @@ export const transparencyMessages = defineMessages({
     en: 'The selection committee then decides: laureate, waiting list or not selected. Every decision that departs from the computed order, and every refusal, gives its reasons.',
   },
   jury: { fr: 'Le jury', en: 'The jury' },
+  juryByOrganisation: { fr: 'Membres ayant siégé, par administration', en: 'Members who sat, by administration' },
   juryText: {
     fr: 'Membres du jury ayant siégé, par administration (numéro SIREN). Les noms ne sont pas publiés.',
     en: 'Jury members who sat, by administration (SIREN number). Names are not published.',

@@ -147,7 +147,7 @@ function Published({ locale, data, base }: { locale: Locale; data: PublishedTran
       <p safe>{t(locale, m.juryText)}</p>
       <CountTable
         locale={locale}
-        caption={t(locale, m.jury)}
+        caption={t(locale, m.juryByOrganisation)}
         column={t(locale, m.organisation)}
         rows={data.juryByOrganisation}
       />
