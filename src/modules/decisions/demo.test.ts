@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { verify } from '../../algorithms/selection/verify.js';
 import { readZip } from '../../algorithms/selection/zip.js';
 import { loadDemo } from '../../core/boot.js';
+import { findSeasonIdBySlug } from '../seasons/index.js';
 import { loadDeliberation } from './index.js';
 
 /** The demo's decision: season 2 decided and published from end to end (2023), season 3 deliberating. */
@@ -19,9 +20,8 @@ describe('decisions demo', () => {
     t.clock.set('2026-03-10T09:00:00Z');
     await loadDemo(t.app.services);
     admin = await sessionOf(t.database.db, t.clock, DEMO_ADMIN);
-    const seasons = await t.database.db.selectFrom('seasons').select(['id', 'slug']).execute();
-    closedId = seasons.find((s) => s.slug === DEMO_CLOSED_SEASON)!.id;
-    openId = seasons.find((s) => s.slug === 'saison-3')!.id;
+    closedId = (await findSeasonIdBySlug(t.database.db, DEMO_CLOSED_SEASON))!;
+    openId = (await findSeasonIdBySlug(t.database.db, 'saison-3'))!;
   }, 180_000);
   afterAll(() => t.close());
 
