@@ -37,7 +37,7 @@ export function SeasonListPage({ ctx, seasons }: { ctx: ViewContext; seasons: Se
                   </a>
                 </td>
                 <td safe>{statusLabel(locale, s.status)}</td>
-                <td safe>{s.closedAt ? formatDate(locale, s.closedAt) : '—'}</td>
+                <td>{s.closedAt ? formatDate(locale, s.closedAt) : '—'}</td>
                 <td>
                   {s.closedAt ? (
                     <ul class="fr-mb-0">
