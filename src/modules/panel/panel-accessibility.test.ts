@@ -90,6 +90,8 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       .selectFrom('mails')
       .select('text_body')
       .where('template', '=', 'panel.invitation')
+      // This test's volunteers only: the demo's closed season has invited (and heard from) its own panel.
+      .where('to_address', 'like', '%@example.org')
       .execute();
     const tokens = mails.map((mail) => /jeton=([^\s&]+)/.exec(mail.text_body)![1]);
     expect(tokens.length).toBeGreaterThanOrEqual(3);
