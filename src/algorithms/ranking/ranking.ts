@@ -110,7 +110,7 @@ export function kendallTau(a: readonly number[], b: readonly number[]): number {
 }
 
 /** FNV-1a of a string, as a 32-bit seed. */
-function hash32(text: string): number {
+export function hash32(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -8,7 +8,7 @@ import yazl from 'yazl';
 import { referenceInstance } from '../../../bench/sortition-instances.js';
 import { repoRoot } from '../../../test/support/processes.js';
 import { sha256Hex } from '../sortition/browser-crypto.js';
-import { drawFromCommitment, drawJson, prepareCommitment } from '../sortition/draw.js';
+import { drawFromCommitment, drawJson, prepareCommitment } from '../sortition/index.js';
 import { type DeliberationToPublish, publish } from './bundle.js';
 import { combineSelection, type SelectionInputs } from './combine.js';
 import { FILES } from './format.js';

@@ -1,4 +1,4 @@
-import type { ReviewScores } from '../ranking/ranking.js';
+import { hash32, type ReviewScores } from '../ranking/ranking.js';
 import { seededRandom } from '../sortition/prng.js';
 import { type CombinedSelection, combineSelection, type PanelOpinion, type SelectionInputs } from './combine.js';
 import { writeCsv } from './csv.js';
@@ -43,16 +43,6 @@ export interface DeliberationToPublish {
   decisions: readonly DecisionToPublish[];
   /** Application id → its random public reference. */
   publicRefs: Readonly<Record<string, string>>;
-}
-
-/** FNV-1a of a string, as a 32-bit seed. */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** Pseudonyms `${prefix}01`… for the given ids, numbered in a random order keyed by `key`. */

@@ -1,6 +1,7 @@
 import {
   type CriterionWeight,
   fitJury,
+  hash32,
   mean,
   orderIndices,
   type ReviewScores,
@@ -104,16 +105,6 @@ function standardDeviation(values: readonly number[]): number {
   if (values.length < 2) return 0;
   const m = mean(values);
   return Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (values.length - 1));
-}
-
-/** FNV-1a of a string, as a 32-bit seed (the panel bootstrap's own stream). */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /** The combined score out of 100 from the available normalised parts; null with no part. */

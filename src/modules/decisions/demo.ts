@@ -138,10 +138,7 @@ async function notifyAndConfirm(closed: DemoClosedSeason): Promise<void> {
     .where('decisions.outcome', '=', 'laureate')
     .orderBy('decisions.amount_cents', 'desc')
     .execute();
-  const owners = await ownersOf(
-    sending,
-    decisions.map((d) => d.application_id),
-  );
+  const owners = await ownersOf(sending, seasonId);
   for (const [n, decision] of decisions.entries()) {
     if (decision.confirmed_at || decision.declined_at) continue;
     const owner = owners.get(decision.application_id);
@@ -157,7 +154,7 @@ async function notifyAndConfirm(closed: DemoClosedSeason): Promise<void> {
         freedApplicationId: decision.application_id,
       });
       if (offered.ok) {
-        const next = (await ownersOf(sending, [offered.offeredTo])).get(offered.offeredTo);
+        const next = owners.get(offered.offeredTo);
         if (next)
           await respondToPlace(closed.at('2023-06-22T12:00:00+02:00'), userActor(next), {
             applicationId: offered.offeredTo,
@@ -169,25 +166,9 @@ async function notifyAndConfirm(closed: DemoClosedSeason): Promise<void> {
 }
 
 /** Application id → its owner's account (who answers the offer in their space). */
-async function ownersOf(services: Services, applicationIds: string[]): Promise<Map<string, string>> {
-  const wanted = new Set(applicationIds);
-  const seasonIds = [
-    ...new Set(
-      (
-        await services.db
-          .selectFrom('decisions')
-          .innerJoin('deliberations', 'deliberations.id', 'decisions.deliberation_id')
-          .select('deliberations.season_id')
-          .where('decisions.application_id', 'in', applicationIds.length > 0 ? applicationIds : [''])
-          .execute()
-      ).map((r) => r.season_id),
-    ),
-  ];
-  const owners = new Map<string, string>();
-  for (const seasonId of seasonIds)
-    for (const application of await listApplicationsForDecision(services.db, seasonId))
-      if (wanted.has(application.id)) owners.set(application.id, application.ownerId);
-  return owners;
+async function ownersOf(services: Services, seasonId: string): Promise<Map<string, string>> {
+  const applications = await listApplicationsForDecision(services.db, seasonId);
+  return new Map(applications.map((a) => [a.id, a.ownerId]));
 }
 
 /** Public texts from the applications' summaries; the laureates appear on 27 June 2023 at 10:00. */
