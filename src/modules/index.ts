@@ -3,9 +3,11 @@ import { accountsModule } from './accounts/index.js';
 import { applicationsModule } from './applications/index.js';
 import { contentModule } from './content/index.js';
 import { decisionsModule } from './decisions/index.js';
+import { grantsModule } from './grants/index.js';
 import { panelModule } from './panel/index.js';
 import { reviewModule } from './review/index.js';
 import { seasonsModule } from './seasons/index.js';
+import { supportModule } from './support/index.js';
 
 /** Every domain module, in the order their routes and demo data are loaded. */
 export const modules: Module[] = [
@@ -16,4 +18,6 @@ export const modules: Module[] = [
   reviewModule,
   panelModule,
   decisionsModule,
+  supportModule,
+  grantsModule,
 ];

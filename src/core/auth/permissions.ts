@@ -1,5 +1,8 @@
-/** The roles a person can hold; staff may be limited to one track. */
-export const ROLES = ['applicant', 'reviewer', 'panelist', 'staff', 'partner', 'admin'] as const;
+/**
+ * The roles a person can hold; staff may be limited to one track. `finance` manages grant amounts and payments:
+ * a right distinct from instruction, given to staff who handle the money (issue 14).
+ */
+export const ROLES = ['applicant', 'reviewer', 'panelist', 'staff', 'finance', 'partner', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function isRole(value: unknown): value is Role {

@@ -92,8 +92,8 @@ export interface MailsTable {
   sent_at: Timestamp | null;
 }
 
-/** 'content': a file of the public site; 'application': an applicant's file. */
-export type FilePurpose = 'content' | 'application';
+/** 'content': a file of the public site; 'application': an applicant's file; 'laureate': a support or grant file. */
+export type FilePurpose = 'content' | 'application' | 'laureate';
 
 export interface FilesTable {
   id: Generated<string>;

@@ -20,6 +20,8 @@ export interface Database {
 }
 
 const INT8 = 20;
+/** A calendar day (`date`) is read as its text, YYYY-MM-DD, on both engines: never a Date at midnight in some time zone. */
+const DATE = 1082;
 
 export interface OpenOptions {
   /** postgres://… selects a PostgreSQL server. */
@@ -39,6 +41,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const { default: pg } = await import('pg');
     // Counts come back as int8: read them as numbers on both engines.
     pg.types.setTypeParser(INT8, (value: string) => Number(value));
+    pg.types.setTypeParser(DATE, (value: string) => value);
     const pgPool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     const pool = options.preparedStatements === false ? pgPool : withPreparedStatements(pgPool);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -53,7 +56,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     dataPath = join(options.dataDir, 'pgdata');
   }
   try {
-    const pglite = new PGlite(dataPath, { parsers: { [INT8]: (value: string) => Number(value) } });
+    const pglite = new PGlite(dataPath, {
+      parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
+    });
     await pglite.waitReady;
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     return {

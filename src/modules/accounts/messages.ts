@@ -148,6 +148,7 @@ export const roleLabels = defineMessages({
   reviewer: { fr: 'Expert du jury', en: 'Jury expert' },
   panelist: { fr: 'Membre du panel citoyen', en: 'Citizen panel member' },
   staff: { fr: 'Équipe du programme', en: 'Programme staff' },
+  finance: { fr: 'Gestion financière des subventions', en: 'Grants finance' },
   partner: { fr: 'Partenaire', en: 'Partner' },
   admin: { fr: 'Administrateur', en: 'Administrator' },
 });

@@ -40,13 +40,21 @@ export {
   applicationsOutOfTheRunning,
   loadApplicationForScoring,
 } from './for-scoring.js';
+export { type LaureateApplication, laureateApplications } from './for-support.js';
+export { isValidRna, isValidSiret, normaliseRna, normaliseSiret } from './form/identifiers.js';
 export type { AnswerMap, FormDefinition } from './form/model.js';
 export { FormFields } from './form/render.js';
 export {
   type DecisionMessageInput,
-  decisionRecipients,
   postDecisionMessage,
+  teamRecipients,
 } from './instruction/post-message.js';
+export {
+  checkOrganisation,
+  isOrganisationVerified,
+  type OrganisationCheck,
+  type RegisterOutcome,
+} from './organisation/check-organisation.js';
 export { type ApplicationState, isInTheRunning } from './states.js';
 
 export const applicationsModule: Module = {

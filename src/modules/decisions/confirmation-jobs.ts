@@ -6,7 +6,7 @@ import { enqueueJob } from '../../core/jobs/queue.js';
 import type { JobHandler } from '../../core/jobs/worker.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
-import { decisionRecipients, listApplicationsForDecision } from '../applications/index.js';
+import { listApplicationsForDecision, teamRecipients } from '../applications/index.js';
 import { CONFIRM_REMINDER_MAIL } from './mails.js';
 import { decisionUrl } from './render-notice.js';
 import './tables.js';
@@ -86,7 +86,7 @@ export function confirmReminderJob(services: Services): JobHandler {
       const application = (await listApplicationsForDecision(trx, season.season_id)).find(
         (a) => a.id === applicationId,
       );
-      const recipients = await decisionRecipients(trx, applicationId);
+      const recipients = await teamRecipients(trx, applicationId);
       for (const recipient of recipients) {
         await queueMail(
           trx,

@@ -16,6 +16,7 @@ export { type PlaceAnswer, type RespondResult, respondToPlace } from './confirm-
 export { type Deliberation, loadDeliberation, openDeliberation } from './deliberation.js';
 export { DeliberationRefused } from './deliberation-guard.js';
 export type { FrozenDecision, FrozenDeliberation } from './inputs.js';
+export { type ConfirmedLaureate, confirmedLaureate, confirmedLaureates } from './laureates.js';
 export { type MinutesLabels, renderMinutesPdf } from './minutes-pdf.js';
 export { type OfferResult, offerNextPlace } from './offer-next.js';
 export { type PrepareResult, prepareNotices } from './prepare-notices.js';
@@ -24,6 +25,11 @@ export { GENERAL_REASONS, reasonCodes, reasonLabel } from './reasons.js';
 export { type DecisionInput, type DecisionResult, OUTCOMES, recordDecision } from './record-decision.js';
 export { type SendResult, sendAllNotices, sendNotice } from './send-notices.js';
 export { setWeights, type WeightsInput } from './set-weights.js';
+export {
+  addTransparencySection,
+  type TransparencySeason,
+  type TransparencySection,
+} from './transparency-sections.js';
 
 /**
  * The decision: a season's deliberation combining the jury's calibrated scores and the citizen panel's

@@ -3,12 +3,7 @@ import { type Actor, type AuditInput, auditedTransaction } from '../../core/audi
 import type { DB } from '../../core/db/schema.js';
 import { queueMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
-import {
-  type ApplicationState,
-  changeStateIn,
-  decisionRecipients,
-  postDecisionMessage,
-} from '../applications/index.js';
+import { type ApplicationState, changeStateIn, postDecisionMessage, teamRecipients } from '../applications/index.js';
 import { scheduleConfirmationJobs } from './confirmation-jobs.js';
 import { NOTICE_MAIL } from './mails.js';
 import { renderNoticePdf, sha256Hex } from './notice-pdf.js';
@@ -105,7 +100,7 @@ export async function sendNoticeIn(
     .execute();
 
   const url = decisionUrl(services.config.baseUrl, applicationId);
-  const recipients = await decisionRecipients(trx, applicationId);
+  const recipients = await teamRecipients(trx, applicationId);
   for (const recipient of recipients) {
     await queueMail(
       trx,

@@ -5,6 +5,7 @@ import { type App, Query, Slug } from '../../core/http/route-schemas.js';
 import type { Services } from '../../core/services.js';
 import { loadSeasonTransparency, type PublishedTransparency, selectionBundle } from './transparency.js';
 import { figuresCsv, figuresJson, type VerifierFile, verifierFile, zipBundle } from './transparency-files.js';
+import { renderTransparencySections } from './transparency-sections.js';
 import { selectionZipName, TransparencyPage } from './views/transparency-page.js';
 
 const SlugParams = Type.Object({ slug: Slug });
@@ -35,7 +36,11 @@ export async function transparencyRoutes(app: App, services: Services): Promise<
     async (request, reply) => {
       const data = await loadSeasonTransparency(services, request.params.slug);
       if (!data) return notFound(request, reply);
-      return html(reply, 200, <TransparencyPage ctx={await viewContext(request, reply)} data={data} />);
+      const ctx = await viewContext(request, reply);
+      const sections = data.published
+        ? await renderTransparencySections(services, { id: data.season.id, slug: data.season.slug }, ctx.locale)
+        : [];
+      return html(reply, 200, <TransparencyPage ctx={ctx} data={data} sections={sections} />);
     },
   );
 

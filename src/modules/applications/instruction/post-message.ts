@@ -116,10 +116,10 @@ export async function postDecisionMessage(
 }
 
 /**
- * Who receives an application's decision: its owner and the co-applicants who accepted their invitation
- * (an erased person is left out), each with their language.
+ * The team of an application, who receives its decision and, for a laureate, the support's mail: its owner
+ * and the co-applicants who accepted their invitation (an erased person is left out), each with their language.
  */
-export async function decisionRecipients(
+export async function teamRecipients(
   db: Transaction<DB> | Kysely<DB>,
   applicationId: string,
 ): Promise<{ email: string; locale: Locale }[]> {

@@ -219,7 +219,16 @@ function Published({ locale, data, base }: { locale: Locale; data: PublishedTran
   );
 }
 
-export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: SeasonTransparency }): JSX.Element {
+export function TransparencyPage({
+  ctx,
+  data,
+  sections = [],
+}: {
+  ctx: ViewContext;
+  data: SeasonTransparency;
+  /** Other modules' parts of the page (support given, grants), as safe HTML: see transparency-sections.ts. */
+  sections?: string[];
+}): JSX.Element {
   const { locale } = ctx;
   const name = seasonName(locale, data.season);
   const base = `/saisons/${encodeURIComponent(data.season.slug)}/transparence`;
@@ -241,6 +250,7 @@ export function TransparencyPage({ ctx, data }: { ctx: ViewContext; data: Season
               {t(locale, m.intro, { season: name })}
             </p>
             <Published locale={locale} data={data} base={base} />
+            {sections}
           </>
         ) : (
           <p safe>{t(locale, m.notPublished)}</p>

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import type { Module } from '../../core/module.js';
+import { loadGrantsDemo } from './demo.js';
+import { grantJobs, scheduleGrantJobs } from './grant-jobs.js';
+import { grantsSiteMessages as gm } from './messages.js';
+import { grantsPermissions } from './permissions.js';
+import { reportJobs, scheduleReportJobs } from './reports/jobs.js';
+
+// The grants' public surface: what other modules may call. Nothing else of this folder is imported from outside.
+
+/**
+ * Grants (issue 14): envelopes per season and track that no commitment can exceed, a grant per laureate with
+ * tranches, payments, amendments, the convention (mandatory above 23,000 €) and its signatures, suspension
+ * or reduction after the laureate could answer, the financial report, and the open data the law asks for
+ * (SCDL Subventions CSV, 360Giving JSON).
+ */
+export const grantsModule: Module = {
+  name: 'grants',
+  permissions: grantsPermissions,
+  migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
+  routes: async (app, services) => (await import('./routes.js')).grantsRoutes(app, services),
+  jobs: (services) => ({ ...grantJobs(services), ...reportJobs(services) }),
+  schedule: async (services) => {
+    await scheduleGrantJobs(services);
+    await scheduleReportJobs(services);
+  },
+  loadDemo: loadGrantsDemo,
+  dashboard: [
+    { href: '/admin/subventions', permission: 'grants.manage', title: gm.grants, text: gm.grantsText, order: 69 },
+  ],
+  examplePages: [],
+};
