@@ -270,3 +270,13 @@ export async function publicationRecordOf(db: Kysely<DB>, seasonId: string) {
     .execute();
   return { deliberation, decisions };
 }
+
+/** Marks laureates' places as confirmed at `at` (the confirmation itself is tested with the notices). */
+export async function confirmPlacesForTest(db: Kysely<DB>, applicationIds: string[], at: Date): Promise<void> {
+  if (applicationIds.length === 0) return;
+  await db
+    .updateTable('decisions')
+    .set({ notified_at: at, confirm_by: at, confirmed_at: at })
+    .where('application_id', 'in', applicationIds)
+    .execute();
+}
