@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { type Config, readConfig } from '../../src/core/config.js';
@@ -8,7 +10,17 @@ import { type Database, openDatabase } from '../../src/core/db/database.js';
 import { migrateToLatest } from '../../src/core/db/migrate.js';
 import type { Module } from '../../src/core/module.js';
 import { modules as registeredModules } from '../../src/modules/index.js';
+import type { MigratedTemplate } from './migrated-template.js';
 import { dropDatabaseWhenIdle } from './postgres.js';
+
+/** The template the global set-up made, or undefined outside vitest (a benchmark, a script). */
+function migratedTemplate(): MigratedTemplate | undefined {
+  try {
+    return inject('migratedTemplate');
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database
@@ -18,15 +30,19 @@ export async function createTestDatabase(
   modules: readonly Module[] = registeredModules,
 ): Promise<Database & { url?: string }> {
   const serverUrl = process.env.DATABASE_URL;
+  // The run's migrated database to start from (test/support/migrated-template.ts); migrateToLatest then has
+  // nothing left to do, or adds a test-only module's migrations.
+  const template = migratedTemplate();
   if (!serverUrl) {
-    const database = await openDatabase({});
+    const dump = template?.dumpFile ? new Blob([readFileSync(template.dumpFile)]) : undefined;
+    const database = await openDatabase({ loadDataDir: dump });
     await migrateToLatest(database.db, modules);
     return database;
   }
   const name = `acc_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template?.database ? ` template ${template.database}` : ''}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

@@ -16,6 +16,8 @@ export interface Database {
   url?: string;
   /** The exclusive lock on the embedded database's folder (see data-dir-lock.ts). */
   lock?: DataDirLock;
+  /** The embedded database's folder as a tar file (PGlite only): what the tests start each database from. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,11 @@ export interface OpenOptions {
   preparedStatements?: boolean;
   /** Who opens the data folder ("server", "cli admin grant"…), told to a process refused its lock. */
   role?: string;
+  /**
+   * An in-memory embedded database starts from this dump of a data folder (PGlite `dumpDataDir`) instead of an
+   * empty cluster: the tests open every file's database from one already migrated (test/support/migrated-template.ts).
+   */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -57,6 +64,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   try {
     const pglite = new PGlite(dataPath, {
+      ...(options.loadDataDir && !dataPath ? { loadDataDir: options.loadDataDir } : {}),
       parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
     });
     await pglite.waitReady;
@@ -65,6 +73,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       db,
       engine: 'pglite',
       lock,
+      dumpDataDir: async () => pglite.dumpDataDir('none'),
       close: async () => {
         await db.destroy();
         await lock?.release();
