@@ -63,7 +63,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     dataPath = join(options.dataDir, 'pgdata');
   }
   try {
-    const pglite = new PGlite(dataPath, {
+    // One options object: `new PGlite(undefined, options)` (in memory) silently drops the options.
+    const pglite = new PGlite({
+      dataDir: dataPath,
       ...(options.loadDataDir && !dataPath ? { loadDataDir: options.loadDataDir } : {}),
       parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
     });

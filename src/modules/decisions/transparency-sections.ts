@@ -10,14 +10,14 @@ export interface TransparencySeason {
 /**
  * A part of a season's public transparency page that another module draws from its own data (the support
  * given, the grants paid). Modules that depend on decisions add theirs from their index.ts, so decisions
- * never imports them (the arrow stays one way). `render` returns safe HTML (a JSX element) or null when the
+ * never imports them (the arrow stays one way). `render` returns its JSX (escaped as every view is) or null when the
  * module has nothing to show for the season.
  */
 export interface TransparencySection {
   /** Sorted by this across modules (tens: 10, 20…). */
   order: number;
   name: string;
-  render(services: Services, season: TransparencySeason, locale: Locale): Promise<string | null>;
+  render(services: Services, season: TransparencySeason, locale: Locale): Promise<JSX.Element | null>;
 }
 
 const sections = new Map<string, TransparencySection>();
@@ -32,8 +32,8 @@ export async function renderTransparencySections(
   services: Services,
   season: TransparencySeason,
   locale: Locale,
-): Promise<string[]> {
+): Promise<JSX.Element[]> {
   const ordered = [...sections.values()].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
   const parts = await Promise.all(ordered.map((s) => s.render(services, season, locale)));
-  return parts.filter((part): part is string => part !== null && part !== '');
+  return parts.filter((part): part is string => typeof part === 'string' && part !== '');
 }

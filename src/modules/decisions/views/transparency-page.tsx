@@ -226,8 +226,8 @@ export function TransparencyPage({
 }: {
   ctx: ViewContext;
   data: SeasonTransparency;
-  /** Other modules' parts of the page (support given, grants), as safe HTML: see transparency-sections.ts. */
-  sections?: string[];
+  /** Other modules' parts of the page (support given, grants), rendered by them: see transparency-sections.ts. */
+  sections?: JSX.Element[];
 }): JSX.Element {
   const { locale } = ctx;
   const name = seasonName(locale, data.season);
