@@ -8,8 +8,15 @@ import { auditedTransaction, systemActor } from '../../../core/audit/audit.js';
 import { afterPublicChange } from '../../../core/cache/public-page.js';
 import { confirmedLaureates } from '../../decisions/index.js';
 import { publishDecidedLaureates } from '../../seasons/index.js';
+import { timelineSources } from '../timeline-sources.js';
 import { sendMilestoneReminders } from './jobs.js';
-import { milestonesOfPlan, planOfApplication, planProgress } from './queries.js';
+import {
+  isMilestoneValidated,
+  milestoneOfApplication,
+  milestonesOfPlan,
+  planOfApplication,
+  planProgress,
+} from './queries.js';
 
 /** The plan and its milestones through HTTP: who sees what, the plan's rules, templates, the deliverable cycle. */
 describe('support plans and milestones', () => {
@@ -382,5 +389,27 @@ describe('support plans and milestones', () => {
     expect(await sendMilestoneReminders(t.app.services)).toBe(0);
     expect(await count()).toBe(4);
     expect(pilot.state).toBe('upcoming');
+  });
+
+  it('answers other modules: a milestone belongs to its laureate only, its validation, the timeline and what is late', async () => {
+    const plan = (await planOfApplication(db(), A.applicationId))!;
+    const [first, second] = await milestonesOfPlan(db(), plan.id);
+    expect(await milestoneOfApplication(db(), A.applicationId, first!.id)).toMatchObject({ id: first!.id });
+    expect(await milestoneOfApplication(db(), B.applicationId, first!.id)).toBeNull();
+    expect(await isMilestoneValidated(db(), first!.id)).toBe(true);
+    expect(await isMilestoneValidated(db(), second!.id)).toBe(false);
+    const source = timelineSources().find((x) => x.name === 'milestones')!;
+    const entries = await source.entries(db(), A.applicationId);
+    expect(entries.map((e) => e.title.fr)).toEqual(
+      expect.arrayContaining([
+        'Échéance du jalon « {title} »',
+        'Livrable remis pour « {title} » (version {round})',
+        'Jalon « {title} » validé',
+      ]),
+    );
+    expect(entries.every((e) => e.kind === 'milestone' && e.teamHref?.startsWith(team(A)))).toBe(true);
+    expect(await source.entries(db(), B.applicationId)).toEqual([]);
+    const late = await source.late!(db(), '2026-12-15');
+    expect(late.map((x) => [x.applicationId, x.title])).toEqual([[A.applicationId, 'Premier pilote']]);
   });
 });
