@@ -73,3 +73,29 @@ export async function laureateApplications(db: Db, ids: readonly string[]): Prom
   }
   return found;
 }
+
+/**
+ * The applications this person works on (owner, or co-applicant by account or by invited e-mail: the same
+ * rule as `applicationOfApplicant`), submitted ones only: the team home lists the laureate spaces among them.
+ */
+export async function applicationIdsOfMember(db: Db, user: { id: string; email: string }): Promise<string[]> {
+  const email = user.email.toLowerCase();
+  const rows = await db
+    .selectFrom('applications as a')
+    .select('a.id')
+    .where('a.state', '<>', 'draft')
+    .where((eb) =>
+      eb.or([
+        eb('a.owner_id', '=', user.id),
+        eb.exists(
+          eb
+            .selectFrom('application_members as m')
+            .select('m.application_id')
+            .whereRef('m.application_id', '=', 'a.id')
+            .where((inner) => inner.or([inner('m.user_id', '=', user.id), inner('m.email', '=', email)])),
+        ),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => r.id);
+}

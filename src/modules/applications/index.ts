@@ -40,7 +40,7 @@ export {
   applicationsOutOfTheRunning,
   loadApplicationForScoring,
 } from './for-scoring.js';
-export { type LaureateApplication, laureateApplications } from './for-support.js';
+export { applicationIdsOfMember, type LaureateApplication, laureateApplications } from './for-support.js';
 export { isValidRna, isValidSiret, normaliseRna, normaliseSiret } from './form/identifiers.js';
 export type { AnswerMap, FormDefinition } from './form/model.js';
 export { FormFields } from './form/render.js';

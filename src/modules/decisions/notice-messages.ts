@@ -164,6 +164,7 @@ export const noticeMessages = defineMessages({
     fr: 'Renoncer définitivement à la place ? Elle sera proposée à un autre projet.',
     en: 'Give up the place for good? It will be offered to another project.',
   },
+  laureateSpaceLink: { fr: 'Accéder à votre espace lauréat', en: 'Go to your laureate space' },
   confirmed: {
     fr: 'Vous avez confirmé votre participation le {date}.',
     en: 'You confirmed your participation on {date}.',

@@ -29,6 +29,7 @@ export {
   seasonTrackCodes,
 } from './season-lookups.js';
 export { closedFrom, seasonStatus } from './season-status.js';
+export { setLaureateProgress } from './set-laureate-progress.js';
 export { SUPPORT_LEVERS, type SupportLever } from './support-levers.js';
 
 export const seasonsModule: Module = {

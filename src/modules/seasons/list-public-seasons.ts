@@ -38,6 +38,8 @@ export interface PublicLaureate {
   summaryEn: string;
   website: string;
   track: { code: string; name: string; nameEn: string } | null;
+  /** The support plan's progress, when staff chose to show it. */
+  progressPercent: number | null;
 }
 
 function toPublic(season: SeasonRecord, now: Date): PublicSeason {
@@ -109,6 +111,7 @@ export async function listPublicLaureates(
       summaryEn: l.summaryEn,
       website: l.website,
       track: track ? { code: track.code, name: track.name, nameEn: track.nameEn } : null,
+      progressPercent: l.progressPercent,
     };
   });
 }

@@ -70,6 +70,10 @@ export const seasonMessages = defineMessages({
     en: 'This season does not exist: all laureates are shown.',
   },
   organisation: { fr: 'Structure : {name}', en: 'Organisation: {name}' },
+  laureateProgress: {
+    fr: 'Avancement du plan d’accompagnement : {percent} %',
+    en: 'Progress of the support plan: {percent}%',
+  },
   track: { fr: 'Volet : {name}', en: 'Track: {name}' },
   website: { fr: 'Site du projet', en: 'Project website' },
   newWindow: { fr: 'nouvelle fenêtre', en: 'new window' },

@@ -55,6 +55,8 @@ export interface LaureateRecord {
   applicationRef: string | null;
   /** Shown on the public pages from then on; null = always. */
   visibleFrom: Date | null;
+  /** The support plan's progress shown publicly (0–100), or null. */
+  progressPercent: number | null;
 }
 
 /** PGlite returns text[] already parsed; node-postgres too, but be safe with '{a,b}' strings. */
@@ -165,5 +167,6 @@ export async function loadLaureates(
     position: r.position,
     applicationRef: r.application_ref,
     visibleFrom: r.visible_from ? new Date(r.visible_from) : null,
+    progressPercent: r.progress_percent === null ? null : Number(r.progress_percent),
   }));
 }

@@ -61,6 +61,8 @@ export interface LaureatesTable {
   application_ref: ColumnType<string | null, string | null | undefined, string | null>;
   /** The embargo: shown on the public pages from then on; null = always (the hand-typed history). */
   visible_from: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The support plan's public progress (0–100) when staff chose to show it; null otherwise. */
+  progress_percent: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface SeasonsTables {

@@ -64,7 +64,15 @@ export function ApplicantDecisionPage(props: ApplicantDecisionProps): JSX.Elemen
               {t(locale, m.confirmTitle)}
             </h2>
             {decision.confirmedAt ? (
-              <p safe>{t(locale, m.confirmed, { date: formatDateTime(locale, decision.confirmedAt) })}</p>
+              <>
+                <p safe>{t(locale, m.confirmed, { date: formatDateTime(locale, decision.confirmedAt) })}</p>
+                {/* The laureate space (support module) opens with the confirmed place. */}
+                <p>
+                  <a class="fr-link" href={`/espace-laureat/${application.id}`} safe>
+                    {t(locale, m.laureateSpaceLink)}
+                  </a>
+                </p>
+              </>
             ) : decision.declinedAt ? (
               <p safe>{t(locale, m.declined, { date: formatDateTime(locale, decision.declinedAt) })}</p>
             ) : props.canAnswer ? (

@@ -40,6 +40,23 @@ function LaureateCard({ ctx, laureate }: { ctx: ViewContext; laureate: PublicLau
                 ''
               )}
             </div>
+            {laureate.progressPercent !== null ? (
+              <div class="fr-mt-2w">
+                <p class="fr-text--sm fr-mb-1v" id={`progress-${laureate.id}`} safe>
+                  {t(locale, m.laureateProgress, { percent: laureate.progressPercent })}
+                </p>
+                <progress
+                  max="100"
+                  value={String(laureate.progressPercent)}
+                  aria-labelledby={`progress-${laureate.id}`}
+                  safe
+                >
+                  {`${laureate.progressPercent} %`}
+                </progress>
+              </div>
+            ) : (
+              ''
+            )}
             {laureate.website ? (
               <div class="fr-card__end">
                 <a
