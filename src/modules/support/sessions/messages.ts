@@ -81,6 +81,7 @@ export const sessionMessages = defineMessages({
   heldOnHint: { fr: 'Au format AAAA-MM-JJ.', en: 'As YYYY-MM-DD.' },
   heldTime: { fr: 'Heure de début (heure de Paris)', en: 'Start time (Paris time)' },
   heldTimeHint: { fr: 'Au format HH:MM, par exemple 14:30.', en: 'As HH:MM, e.g. 14:30.' },
+  dayOutOfRange: { fr: 'Saisissez une date entre 1900 et 2999.', en: 'Enter a date between 1900 and 2999.' },
   badTime: { fr: 'Saisissez une heure au format HH:MM, par exemple 14:30.', en: 'Enter a time as HH:MM, e.g. 14:30.' },
   durationMinutes: { fr: 'Durée (en minutes)', en: 'Duration (in minutes)' },
   durationHint: { fr: 'Entre 1 et 1 440 minutes.', en: 'Between 1 and 1,440 minutes.' },

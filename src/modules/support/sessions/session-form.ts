@@ -64,6 +64,16 @@ export function offeredPeople(candidates: readonly Candidate[], session?: Coachi
   return offered;
 }
 
+/** A day typed in a form, kept to years PostgreSQL and people both read (year 0 does not exist in PostgreSQL). */
+function day(form: FormReader, field: string, options: { required?: boolean } = {}): string | null {
+  const value = form.date(field, options);
+  if (value && (value < '1900-01-01' || value > '2999-12-31')) {
+    form.fail(field, m.dayOutOfRange);
+    return null;
+  }
+  return value;
+}
+
 function names(form: FormReader, field: string): string[] {
   const text = form.text(field, { max: MAX_NAMES * (NAME_MAX + 2) });
   const lines = text
@@ -84,7 +94,7 @@ export function readSessionForm(
   offered: readonly Candidate[],
   existingItemIds: readonly string[],
 ): SessionInput | null {
-  const heldOn = form.date('held_on', { required: true });
+  const heldOn = day(form, 'held_on', { required: true });
   const time = form.text('held_time', { required: true, max: 8 });
   if (time && !form.errors.held_time && !isParisTime(time)) form.fail('held_time', m.badTime);
   const durationText = form.text('duration', { required: true, max: 8 });
@@ -113,7 +123,7 @@ export function readSessionForm(
     const text = form.text(itemField('text', n), { max: ITEM_TEXT_MAX });
     const owner = form.text(itemField('owner', n), { max: 36 });
     const ownerNameTyped = form.text(itemField('owner_name', n), { max: NAME_MAX });
-    const dueOn = form.date(itemField('due', n));
+    const dueOn = day(form, itemField('due', n));
     if (!text) continue;
     const id = isUuid(idText) && existingItemIds.includes(idText) && !usedIds.has(idText) ? idText : null;
     if (id) usedIds.add(id);

@@ -215,6 +215,7 @@ describe('coaching sessions', () => {
         item_owner_1: 'other',
         item_owner_name_1: '',
         item_text_1: '<script>alert(1)</script>',
+        item_due_1: '0000-01-01',
       }),
     );
     expect(response.statusCode).toBe(400);
@@ -224,6 +225,7 @@ describe('coaching sessions', () => {
     expect(response.body).toContain('id="topics-error"');
     expect(response.body).toContain('id="mentors-error"');
     expect(response.body).toContain('id="item_owner_name_1-error"');
+    expect(response.body).toContain('id="item_due_1-error"');
     expect(response.body).toContain('value="deux heures"');
     expect(response.body).toContain('Sujetcaché');
     // Kept in the field's value (quoted attribute: only " and & need escaping there), never as markup.
