@@ -126,6 +126,17 @@ describe('reminders and the weekly digest', () => {
     await item(1, { text: 'Signer la charte', due_on: '2026-11-30' });
     await item(2, { text: 'Pas en retard', due_on: '2026-12-07' });
     lateMilestones = [{ applicationId: laureates[2].applicationId, title: 'Prototype', dueOn: '2026-12-04' }];
+    const message = (plan: number, side: 'team' | 'staff', body: string, at: string) =>
+      db()
+        .insertInto('support_messages')
+        .values({ plan_id: plans[plan], side, body, author_id: null, created_at: new Date(at) })
+        .execute();
+    // India's team has waited five days for an answer; Golf's was answered; Hotel's is only a day old.
+    await message(2, 'team', 'Qui contacter à la préfecture ?', '2026-12-02T10:00:00Z');
+    await message(2, 'team', 'Une relance.', '2026-12-03T10:00:00Z');
+    await message(0, 'team', 'Question déjà traitée', '2026-12-01T10:00:00Z');
+    await message(0, 'staff', 'Réponse', '2026-12-01T15:00:00Z');
+    await message(1, 'team', 'Question récente', '2026-12-06T10:00:00Z');
 
     expect(await sendWeeklyDigest(t.app.services)).toBe(4);
     const sent = await mails('support.weekly-digest');
@@ -139,15 +150,20 @@ describe('reminders and the weekly digest', () => {
     expect(all).toContain('Signer la charte');
     expect(all).toContain('Jalon : Prototype');
     expect(all).not.toContain('Pas en retard');
+    expect(all).toContain('Message sans réponse : Qui contacter à la préfecture ? (échéance : 5 décembre 2026)');
+    expect(all).not.toContain('Une relance.');
+    expect(all).not.toContain('Question déjà traitée');
+    expect(all).not.toContain('Question récente');
     expect(all.indexOf('« Golf »')).toBeLessThan(all.indexOf('« Hotel »'));
     expect(all.indexOf('« Hotel »')).toBeLessThan(all.indexOf('« India »'));
     expect(all).toContain(`/admin/accompagnement/laureats/${laureates[1].applicationId}/fil`);
-    expect(to(everyTrack)!.subject).toBe('Accompagnement : 3 élément(s) en retard');
+    expect(to(everyTrack)!.subject).toBe('Accompagnement : 4 élément(s) en retard');
     expect(to(numerique)!.text_body).toContain('Relancer la préfecture');
     expect(to(numerique)!.text_body).toContain('Prototype');
     expect(to(numerique)!.text_body).not.toContain('Signer la charte');
     expect(to(autres)!.text_body).toContain('Signer la charte');
     expect(to(autres)!.text_body).not.toContain('Relancer la préfecture');
+    expect(to(autres)!.text_body).not.toContain('Qui contacter');
 
     // The job retried, or run by a second process: nobody gets it twice this week.
     expect(await sendWeeklyDigest(t.app.services)).toBe(0);

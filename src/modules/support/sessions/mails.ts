@@ -132,7 +132,7 @@ const KIND_LABELS: Record<Locale, Record<string, string>> = {
     report: 'Compte rendu financier',
     payment: 'Versement',
     grant: 'Subvention',
-    message: 'Message',
+    message: 'Message sans réponse',
   },
   en: {
     milestone: 'Milestone',
@@ -142,7 +142,7 @@ const KIND_LABELS: Record<Locale, Record<string, string>> = {
     report: 'Financial report',
     payment: 'Payment',
     grant: 'Grant',
-    message: 'Message',
+    message: 'Unanswered message',
   },
 };
 

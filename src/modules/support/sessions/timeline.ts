@@ -1,10 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
-import { parisDateTime } from '../../../core/time/paris-time.js';
+import { isoDateParis } from '../../../core/i18n/i18n.js';
+import { parisDateTime, parisStartOfDay } from '../../../core/time/paris-time.js';
 import { addTimelineSource, type LateItem, type TimelineEntry } from '../timeline-sources.js';
 import { spaceHref } from '../views/space-layout.js';
 import { dayText, formatMinutes } from './durations.js';
 import { sessionMessages as m } from './messages.js';
+import { addDays } from './schedule.js';
 import '../tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -18,7 +20,10 @@ export function excerpt(text: string, max = 280): string {
 /** Noon in Paris on a due day: a day's entry sorts inside that day whatever the time zone of the reader. */
 const dayInstant = (day: string) => parisDateTime(day, '12:00');
 
-/** The messages between the team and the staff. */
+/** A team's message with no staff answer after this many days is late (the digest lists it). */
+export const ANSWER_DAYS = 3;
+
+/** The messages between the team and the staff; a team's message left unanswered is late. */
 export const messageSource = {
   name: 'support-messages',
   async entries(db: Db, applicationId: string): Promise<TimelineEntry[]> {
@@ -36,6 +41,42 @@ export const messageSource = {
       text: r.body,
       staffHref: `${spaceHref('staff', applicationId, 'timeline')}#message-${r.id}`,
       teamHref: `${spaceHref('team', applicationId, 'timeline')}#message-${r.id}`,
+    }));
+  },
+  /**
+   * Per running plan, the oldest team message no staff message followed for ANSWER_DAYS days: the staff
+   * responsible got a mail, and a plan with no one responsible relies on this.
+   */
+  async late(db: Db, today: string): Promise<LateItem[]> {
+    const rows = await db
+      .selectFrom('support_messages as m')
+      .innerJoin('support_plans as p', 'p.id', 'm.plan_id')
+      .select(['m.id', 'm.body', 'm.created_at', 'p.application_id'])
+      .where('m.side', '=', 'team')
+      .where('m.created_at', '<', parisStartOfDay(addDays(today, -ANSWER_DAYS)))
+      .where('p.status', '<>', 'finished')
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('support_messages as s')
+              .select('s.id')
+              .whereRef('s.plan_id', '=', 'm.plan_id')
+              .where('s.side', '=', 'staff')
+              .whereRef('s.created_at', '>', 'm.created_at'),
+          ),
+        ),
+      )
+      .orderBy('m.created_at')
+      .orderBy('m.id')
+      .execute();
+    const oldest = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) if (!oldest.has(row.application_id)) oldest.set(row.application_id, row);
+    return [...oldest.values()].map((r) => ({
+      applicationId: r.application_id,
+      kind: 'message' as const,
+      title: excerpt(r.body, 200),
+      dueOn: addDays(isoDateParis(new Date(r.created_at)), ANSWER_DAYS),
+      staffHref: `${spaceHref('staff', r.application_id, 'timeline')}#message-${r.id}`,
     }));
   },
 };
