@@ -23,7 +23,9 @@ export {
   personById,
   personColumn,
   personName,
+  type StaffMember,
   staffOfTrack,
+  staffWithPermission,
   syntheticPeopleIds,
   syntheticPersonId,
 } from './people.js';

@@ -66,6 +66,45 @@ export async function staffOfTrack(db: Db, trackCode: string): Promise<Person[]>
   return rows.map(toPerson);
 }
 
+/** A staff member who holds some roles, with where to write and the tracks they see (undefined: every track). */
+export interface StaffMember {
+  id: string;
+  email: string;
+  locale: 'fr' | 'en';
+  tracks: string[] | undefined;
+}
+
+/**
+ * The people holding any of these roles (a permission's roles: `PERMISSIONS[p]`), with an address and not
+ * erased, each with the tracks their grants of these roles cover (an admin grant, or one without a track,
+ * covers every track): whom a digest of a permission's work goes to, and what it may show them.
+ */
+export async function staffWithPermission(db: Db, roles: readonly string[]): Promise<StaffMember[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('user_roles as r')
+    .innerJoin('users', 'users.id', 'r.user_id')
+    .select(['users.id', 'users.email', 'users.locale', 'r.role', 'r.track'])
+    .where('r.role', 'in', roles as string[])
+    .where('users.email', 'is not', null)
+    .where('users.erased_at', 'is', null)
+    .orderBy('users.id')
+    .execute();
+  const members = new Map<string, StaffMember>();
+  for (const row of rows) {
+    const member = members.get(row.id) ?? {
+      id: row.id,
+      email: row.email!,
+      locale: row.locale === 'en' ? ('en' as const) : ('fr' as const),
+      tracks: [],
+    };
+    if (row.role === 'admin' || row.track === '') member.tracks = undefined;
+    else if (member.tracks && !member.tracks.includes(row.track)) member.tracks.push(row.track);
+    members.set(row.id, member);
+  }
+  return [...members.values()];
+}
+
 type PersonColumn = 'email' | 'given_name' | 'family_name' | 'locale' | 'erased_at';
 
 /**

@@ -128,6 +128,10 @@ export interface SupportSessionsTable {
   notes: string;
   /** Levers the session worked on. */
   levers: TextList;
+  /** Staff's own note, never shown to the team (the notes above are shared). */
+  staff_note: Generated<string>;
+  /** Bumped by every edit: a stale form is refused. */
+  version: Generated<number>;
   created_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
