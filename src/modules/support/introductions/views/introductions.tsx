@@ -130,13 +130,13 @@ function IntroductionCard(props: {
   const { locale } = ctx;
   const base = spaceHref(side, space.application.id, 'introductions');
   return (
-    <section class="fr-card fr-card--no-arrow fr-mb-3w" id={`intro-${i.id}`} aria-labelledby={`intro-title-${i.id}`}>
-      <div class="fr-card__body">
-        <div class="fr-card__content">
-          <h3 class="fr-card__title" id={`intro-title-${i.id}`} safe>
+    <section class="fr-mb-4w fr-pt-2w acc-introduction" id={`intro-${i.id}`} aria-labelledby={`intro-title-${i.id}`}>
+      <div>
+        <div>
+          <h3 class="fr-h5" id={`intro-title-${i.id}`} safe>
             {`${leverLabel(locale, i.lever)} — ${t(locale, m.requestOf, { date: formatDate(locale, i.requestedAt) })}`}
           </h3>
-          <div class="fr-card__desc">
+          <div>
             <StatusBadge locale={locale} status={i.status} />
             <Paragraphs text={i.request} />
             {i.status === 'introduced' && i.contact && i.introducedAt ? (
