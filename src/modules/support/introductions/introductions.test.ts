@@ -377,13 +377,16 @@ describe('the follow-up, the timeline and the figures', () => {
     const entries = await introductionEntries(db(), alpha.applicationId);
     expect(entries.map((e) => e.title.fr).sort()).toEqual(
       [
-        'Demande de mise en relation ({lever})',
-        'Demande de mise en relation ({lever})',
+        'Demande de mise en relation (Accès aux données et aux outils numériques de l’État)',
+        'Demande de mise en relation (Coaching et stratégie de croissance)',
         'Demande de mise en relation retirée',
         'Mise en relation avec {organisation}',
-        'Suite d’une mise en relation : {outcome}',
-        'Suite d’une mise en relation : {outcome}',
+        'Suite d’une mise en relation : Accès à des données ou à un outil obtenu',
+        'Suite d’une mise en relation : Rendez-vous tenu',
       ].sort(),
+    );
+    expect(entries.find((e) => e.title.en.startsWith('Introduction outcome'))?.title.en).toMatch(
+      /^Introduction outcome: (Meeting held|Data or tool access obtained)$/,
     );
     expect(
       entries.every(

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
-import { isoDateParis } from '../../../core/i18n/i18n.js';
+import { isoDateParis, type Message } from '../../../core/i18n/i18n.js';
 import { parisStartOfDay } from '../../../core/time/paris-time.js';
 import { SUPPORT_LEVERS } from '../../seasons/index.js';
 import type { LateItem, TimelineEntry, TimelineSource } from '../timeline-sources.js';
@@ -14,6 +14,16 @@ type Db = Kysely<DB> | Transaction<DB>;
 /** Requests waiting for staff longer than this are late (the weekly digest lists them). */
 export const REQUEST_LATE_DAYS = 14;
 const DAY_MS = 24 * 3600_000;
+
+/** A title with a label filled in each language (the timeline's views translate the title, not its params). */
+function filled(title: Message, key: string, label: Message): Message {
+  return { fr: title.fr.replace(`{${key}}`, label.fr), en: title.en.replace(`{${key}}`, label.en) };
+}
+
+function withLever(title: Message, code: string): Message {
+  const found = SUPPORT_LEVERS.find((l) => l.code === code);
+  return filled(title, 'lever', found ? { fr: found.label, en: found.labelEn } : { fr: code, en: code });
+}
 
 const lever = (code: string) => SUPPORT_LEVERS.find((l) => l.code === code)?.label ?? code;
 
@@ -33,8 +43,7 @@ export async function introductionEntries(db: Db, applicationId: string): Promis
     entries.push({
       ...base,
       at: i.requestedAt,
-      title: m.timelineRequested,
-      params: { lever: lever(i.lever) },
+      title: withLever(m.timelineRequested, i.lever),
       text: i.request,
     });
     if (i.status === 'introduced' && i.introducedAt)
@@ -56,8 +65,7 @@ export async function introductionEntries(db: Db, applicationId: string): Promis
       entries.push({
         ...base,
         at: parisStartOfDay(o.occurredOn),
-        title: m.timelineOutcome,
-        params: { outcome: OUTCOME_LABELS[o.outcome].fr },
+        title: filled(m.timelineOutcome, 'outcome', OUTCOME_LABELS[o.outcome]),
         text: o.note,
       });
   }

@@ -130,7 +130,7 @@ function IntroductionCard(props: {
   const { locale } = ctx;
   const base = spaceHref(side, space.application.id, 'introductions');
   return (
-    <section class="fr-mb-4w fr-pt-2w acc-introduction" id={`intro-${i.id}`} aria-labelledby={`intro-title-${i.id}`}>
+    <section class="fr-mb-4w fr-pt-2w" id={`intro-${i.id}`} aria-labelledby={`intro-title-${i.id}`}>
       <div>
         <div>
           <h3 class="fr-h5" id={`intro-title-${i.id}`} safe>
