@@ -195,6 +195,8 @@ export interface SupportContactsTable {
   created_at: Timestamp;
   created_by: string | null;
   updated_at: Timestamp;
+  /** Bumped by every save: a stale form is refused (migration 20261207T0400). */
+  version: Generated<number>;
 }
 
 /** A team's request for an introduction, then the introduction staff made and its outcomes. */
@@ -219,6 +221,8 @@ export interface SupportIntroductionsTable {
   follow_up_at: NullableTimestamp;
   followed_up_at: NullableTimestamp;
   version: Generated<number>;
+  /** When staff declined or the team withdrew the request (migration 20261207T0400). */
+  closed_at: NullableTimestamp;
 }
 
 export interface SupportIntroductionOutcomesTable {
