@@ -110,7 +110,8 @@ export interface DashboardTile extends Ordered {
 export interface ExamplePage {
   name: string;
   url?: string;
-  from?: { listing: string; link: RegExp };
+  /** `next`: a link to follow on the page `link` found, for a template two steps from a fixed URL. */
+  from?: { listing: string; link: RegExp; next?: RegExp };
   /** Visited signed in as an admin. */
   staff?: boolean;
   /** The status the page must answer (200 unless said). */

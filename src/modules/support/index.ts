@@ -6,10 +6,29 @@ import { supportSiteMessages as sm } from './messages.js';
 import { supportPermissions } from './permissions.js';
 import { planJobs, schedulePlanJobs } from './plans/jobs.js';
 import { scheduleSessionJobs, sessionJobs } from './sessions/jobs.js';
+// Each part registers its timeline source (and mail templates, transparency section) on import: every process
+// that builds a timeline, sends a digest or draws the transparency page knows them all.
+import './plans/timeline.js';
+import './sessions/timeline.js';
+import './sessions/mails.js';
+import './introductions/register.js';
 
 // The support's public surface: what other modules may call. Nothing else of this folder is imported from outside.
+export { type FigureRow, type IntroductionFigures, introductionFigures } from './introductions/figures.js';
 export { type LaureateSpace, laureateSpace, laureateSpaces, type PlanSummary } from './laureate-space.js';
+export { progressOf } from './plans/progress.js';
+export {
+  isMilestoneValidated,
+  type Milestone,
+  milestoneOfApplication,
+  milestonesOfPlan,
+  type PlanProgress,
+  planProgress,
+} from './plans/queries.js';
 export { spaceForStaff, spaceForTeam } from './policy.js';
+export { formatMinutes } from './sessions/durations.js';
+export { type Hours, hoursOfPlan } from './sessions/queries.js';
+export { lateItems } from './sessions/send-weekly-digest.js';
 export type { MilestoneState } from './tables.js';
 export {
   addTimelineSource,
@@ -42,5 +61,50 @@ export const supportModule: Module = {
     { href: '/admin/accompagnement', permission: 'support.manage', title: sm.support, text: sm.supportText, order: 67 },
     { href: '/admin/contacts', permission: 'support.contacts', title: sm.contacts, text: sm.contactsText, order: 68 },
   ],
-  examplePages: [],
+  // Staff pages only: an administrator is not a laureate's team (each part's accessibility test covers the team's pages).
+  examplePages: [
+    { name: 'support seasons', url: '/admin/accompagnement', staff: true },
+    {
+      name: 'support portfolio',
+      from: { listing: '/admin/accompagnement', link: /^\/admin\/accompagnement\/saisons\/[^/]+$/ },
+      staff: true,
+    },
+    {
+      name: 'laureate follow-up',
+      from: {
+        listing: '/admin/accompagnement',
+        link: /^\/admin\/accompagnement\/saisons\/[^/]+$/,
+        next: /^\/admin\/accompagnement\/laureats\/[^/]+$/,
+      },
+      staff: true,
+    },
+    ...(['jalons', 'seances', 'fil', 'mises-en-relation'] as const).map((section) => ({
+      name: `laureate ${section} (staff)`,
+      from: {
+        listing: '/admin/accompagnement',
+        link: /^\/admin\/accompagnement\/saisons\/[^/]+$/,
+        next: new RegExp(`^/admin/accompagnement/laureats/[^/]+/${section}$`),
+      },
+      staff: true,
+    })),
+    {
+      name: 'plan templates',
+      from: {
+        listing: '/admin/accompagnement',
+        link: /^\/admin\/accompagnement\/saisons\/[^/]+$/,
+        next: /^\/admin\/accompagnement\/saisons\/[^/]+\/modeles$/,
+      },
+      staff: true,
+    },
+    { name: 'contacts directory', url: '/admin/contacts', staff: true },
+    { name: 'contact form', url: '/admin/contacts/nouveau', staff: true },
+    { name: 'contacts import', url: '/admin/contacts/import', staff: true },
+    {
+      name: 'contact edit',
+      from: { listing: '/admin/contacts', link: /^\/admin\/contacts\/[0-9a-f-]{36}$/ },
+      staff: true,
+    },
+    { name: 'introduction requests', url: '/admin/accompagnement/mises-en-relation', staff: true },
+    { name: 'introduction figures', url: '/admin/accompagnement/mises-en-relation/chiffres', staff: true },
+  ],
 };
