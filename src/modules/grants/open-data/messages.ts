@@ -22,7 +22,7 @@ export const openDataMessages = defineMessages({
   paid: { fr: 'Versé', en: 'Paid' },
   remaining: { fr: 'Disponible', en: 'Available' },
   total: { fr: 'Total', en: 'Total' },
-  envelopesCaption: { fr: 'Enveloppes de la saison {season}', en: 'Envelopes of season {season}' },
+  envelopesCaption: { fr: 'Enveloppes — {season}', en: 'Envelopes — {season}' },
   byStatus: { fr: 'Subventions par état', en: 'Grants by status' },
   reports: { fr: 'Comptes rendus financiers', en: 'Financial reports' },
   reportsDue: { fr: '{n} à venir', en: '{n} due' },

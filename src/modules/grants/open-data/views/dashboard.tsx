@@ -95,7 +95,7 @@ export function DashboardPage({ ctx, seasons }: { ctx: ViewContext; seasons: Sea
         />
         <h1 safe>{t(locale, m.grants)}</h1>
         <p safe>{t(locale, m.dashboardIntro)}</p>
-        <ul class="fr-btns-group fr-btns-group--inline-md">
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-mb-4w">
           <li>
             <a class="fr-btn" href="/admin/subventions/enveloppes" safe>
               {t(locale, m.envelopesLink)}
@@ -112,7 +112,13 @@ export function DashboardPage({ ctx, seasons }: { ctx: ViewContext; seasons: Sea
             </a>
           </li>
         </ul>
-        {seasons.length === 0 ? <p safe>{t(locale, m.noEnvelope)}</p> : ''}
+        {seasons.length === 0 ? (
+          <p class="fr-mt-4w" safe>
+            {t(locale, m.noEnvelope)}
+          </p>
+        ) : (
+          ''
+        )}
         {seasons.map((season) => (
           <Season locale={locale} season={season} />
         ))}
