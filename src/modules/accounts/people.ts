@@ -52,14 +52,17 @@ export async function personByEmail(db: Db, email: string): Promise<Person | und
   return row ? toPerson(row) : undefined;
 }
 
-/** The staff who see a track (those of every track included), with an address: whom to tell when no one follows. */
-export async function staffOfTrack(db: Db, trackCode: string): Promise<Person[]> {
+/**
+ * The staff who see a track (those of every track included), with an address: whom to tell when no one follows.
+ * `role` picks another staff role than `staff` (the grants tell `finance` of a submitted financial report).
+ */
+export async function staffOfTrack(db: Db, trackCode: string, role: 'staff' | 'finance' = 'staff'): Promise<Person[]> {
   const rows = await db
     .selectFrom('user_roles as r')
     .innerJoin('users', 'users.id', 'r.user_id')
     .select(PERSON_COLUMNS.map((column) => `users.${column}` as const))
     .distinct()
-    .where('r.role', '=', 'staff')
+    .where('r.role', '=', role)
     .where((eb) => eb.or([eb('r.track', '=', ''), eb('r.track', '=', trackCode)]))
     .where('users.email', 'is not', null)
     .execute();

@@ -1,0 +1,126 @@
+import { defineMessages } from '../../../core/i18n/i18n.js';
+
+/** The financial report's pages, for the team and the staff. */
+export const reportMessages = defineMessages({
+  title: { fr: 'Compte rendu financier', en: 'Financial report' },
+  intro: {
+    fr: 'Le compte rendu financier (contenu du Cerfa n° 15059) présente les charges et les produits de l’action financée, prévus et réalisés. Il est à remettre au plus tard six mois après la fin de l’action.',
+    en: 'The financial report (the content of French form Cerfa 15059) sets out the charges and income of the funded action, forecast and actual. It is due at the latest six months after the end of the action.',
+  },
+  noGrant: {
+    fr: 'Aucune subvention signée pour ce projet : le compte rendu financier s’ouvrira après la signature de la convention.',
+    en: 'No signed grant for this project: the financial report opens once the agreement is signed.',
+  },
+  grantLine: {
+    fr: 'Subvention {reference} de {amount}, action du {start} au {end}.',
+    en: 'Grant {reference} of {amount}, action from {start} to {end}.',
+  },
+  dueOn: { fr: 'À remettre au plus tard le {date}.', en: 'Due on {date} at the latest.' },
+  statusLabel: { fr: 'État', en: 'Status' },
+  status_draft: { fr: 'Brouillon', en: 'Draft' },
+  status_submitted: { fr: 'Remis, en cours d’examen', en: 'Submitted, under review' },
+  status_approved: { fr: 'Approuvé', en: 'Approved' },
+  status_returned: { fr: 'À revoir', en: 'Returned for changes' },
+  late: { fr: 'En retard', en: 'Late' },
+  gapRule: {
+    fr: 'Tout écart de plus de 15 % entre le prévu et le réalisé d’une ligne (ou un montant réalisé sur une ligne sans prévision) doit être expliqué.',
+    en: 'Any gap of more than 15 % between a line’s forecast and actual amounts (or an actual amount on a line without a forecast) must be explained.',
+  },
+  amountsHint: {
+    fr: 'Montants en euros, par exemple 12 500 ou 12 500,50. Une case vide vaut 0.',
+    en: 'Amounts in euros, e.g. 12 500 or 12 500,50. An empty box counts as 0.',
+  },
+  charges: { fr: 'Charges', en: 'Charges' },
+  income: { fr: 'Produits', en: 'Income' },
+  line: { fr: 'Ligne', en: 'Line' },
+  forecast: { fr: 'Prévu', en: 'Forecast' },
+  actual: { fr: 'Réalisé', en: 'Actual' },
+  gap: { fr: 'Écart', en: 'Gap' },
+  gapPercent: { fr: 'Écart en %', en: 'Gap in %' },
+  total: { fr: 'Total', en: 'Total' },
+  totalCharges: { fr: 'Total des charges', en: 'Total charges' },
+  totalIncome: { fr: 'Total des produits', en: 'Total income' },
+  forecastOf: { fr: '{line} – prévu (€)', en: '{line} – forecast (€)' },
+  actualOf: { fr: '{line} – réalisé (€)', en: '{line} – actual (€)' },
+  explanationOf: { fr: '{line} – explication de l’écart', en: '{line} – explanation of the gap' },
+  funderOf: { fr: '{line} – nom du financeur', en: '{line} – funder’s name' },
+  explanationNeeded: { fr: 'Explication requise', en: 'Explanation required' },
+  comment: { fr: 'Commentaires sur l’exécution de l’action', en: 'Comments on how the action went' },
+  file: { fr: 'Compte rendu en fichier (facultatif)', en: 'Report as a file (optional)' },
+  fileHint: {
+    fr: 'PDF, tableur OpenDocument ou Excel, 10 Mo au plus. Il peut remplacer le tableau ou le compléter.',
+    en: 'PDF, OpenDocument or Excel spreadsheet, 10 MB at most. It may replace the table or complement it.',
+  },
+  currentFile: { fr: 'Fichier joint : {name}', en: 'Attached file: {name}' },
+  download: { fr: 'Télécharger le fichier joint', en: 'Download the attached file' },
+  save: { fr: 'Enregistrer le brouillon', en: 'Save the draft' },
+  submit: { fr: 'Remettre le compte rendu', en: 'Submit the report' },
+  saved: { fr: 'Brouillon enregistré.', en: 'Draft saved.' },
+  submitted: {
+    fr: 'Compte rendu remis. L’équipe financière va l’examiner.',
+    en: 'Report submitted. The finance team will review it.',
+  },
+  readOnly: {
+    fr: 'Le compte rendu a été remis : il ne peut plus être modifié, sauf s’il vous est renvoyé.',
+    en: 'The report has been submitted: it can no longer be changed unless it is returned to you.',
+  },
+  returnedBecause: { fr: 'Renvoyé pour la raison suivante :', en: 'Returned for this reason:' },
+  reviewComment: { fr: 'Commentaire de l’examen', en: 'Review comment' },
+  reviewCommentHint: {
+    fr: 'Obligatoire pour renvoyer le compte rendu ; il est envoyé à l’équipe.',
+    en: 'Required to return the report; it is sent to the team.',
+  },
+  approve: { fr: 'Approuver le compte rendu', en: 'Approve the report' },
+  return: { fr: 'Renvoyer pour correction', en: 'Return for changes' },
+  approved: { fr: 'Compte rendu approuvé.', en: 'Report approved.' },
+  returned: { fr: 'Compte rendu renvoyé à l’équipe.', en: 'Report returned to the team.' },
+  notReviewable: {
+    fr: 'Seul un compte rendu remis peut être approuvé ou renvoyé.',
+    en: 'Only a submitted report can be approved or returned.',
+  },
+  notEditable: {
+    fr: 'Ce compte rendu n’est plus modifiable (il a été remis ou approuvé).',
+    en: 'This report can no longer be changed (it was submitted or approved).',
+  },
+  stale: {
+    fr: 'Le compte rendu a été modifié entre-temps (par une autre personne de l’équipe ou par l’équipe financière). Vos saisies sont conservées ci-dessous : vérifiez-les puis envoyez à nouveau.',
+    en: 'The report was changed in the meantime (by someone else of the team or by the finance team). What you typed is kept below: check it and send it again.',
+  },
+  amountInvalid: {
+    fr: 'Saisissez un montant en euros, positif, par exemple 12 500 ou 12 500,50.',
+    en: 'Enter a positive amount in euros, e.g. 12 500 or 12 500,50.',
+  },
+  amountTooLarge: {
+    fr: 'Ce montant dépasse 999 999 999,99 €.',
+    en: 'This amount exceeds €999,999,999.99.',
+  },
+  explanationRequired: {
+    fr: 'L’écart dépasse 15 % : expliquez-le.',
+    en: 'The gap exceeds 15 %: explain it.',
+  },
+  funderRequired: {
+    fr: 'Indiquez le nom du financeur de cette subvention.',
+    en: 'Give the name of the funder of this grant.',
+  },
+  emptyReport: {
+    fr: 'Remplissez le tableau des charges et des produits ou joignez le compte rendu en fichier.',
+    en: 'Fill in the table of charges and income or attach the report as a file.',
+  },
+  fileTooLarge: { fr: 'Le fichier dépasse 10 Mo.', en: 'The file exceeds 10 MB.' },
+  fileType: {
+    fr: 'Ce type de fichier n’est pas accepté : envoyez un PDF, un tableur OpenDocument ou Excel.',
+    en: 'This file type is not accepted: send a PDF, an OpenDocument or Excel spreadsheet.',
+  },
+  unbalanced: {
+    fr: 'Les totaux réalisés des charges ({charges}) et des produits ({income}) diffèrent : un compte rendu est en principe équilibré.',
+    en: 'The actual totals of charges ({charges}) and income ({income}) differ: a report is normally balanced.',
+  },
+  submittedOn: { fr: 'Remis le {date}.', en: 'Submitted on {date}.' },
+  reviewedOn: { fr: 'Examiné le {date}.', en: 'Reviewed on {date}.' },
+  teamComment: { fr: 'Commentaires de l’équipe', en: 'The team’s comments' },
+  review: { fr: 'Examen du compte rendu', en: 'Review of the report' },
+  timelineDue: { fr: 'Compte rendu financier à remettre', en: 'Financial report due' },
+  timelineSubmitted: { fr: 'Compte rendu financier remis', en: 'Financial report submitted' },
+  timelineReviewed: { fr: 'Compte rendu financier examiné', en: 'Financial report reviewed' },
+  lateItem: { fr: 'Compte rendu financier {reference}', en: 'Financial report {reference}' },
+});
