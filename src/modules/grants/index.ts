@@ -7,6 +7,7 @@ import { grantsPermissions } from './permissions.js';
 import { reportJobs, scheduleReportJobs } from './reports/jobs.js';
 
 // The grants' public surface: what other modules may call. Nothing else of this folder is imported from outside.
+export { type EnvelopeFigures, envelopeFigures } from './figures.js';
 
 /**
  * Grants (issue 14): envelopes per season and track that no commitment can exceed, a grant per laureate with

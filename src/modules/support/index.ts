@@ -9,6 +9,7 @@ import { scheduleSessionJobs, sessionJobs } from './sessions/jobs.js';
 
 // The support's public surface: what other modules may call. Nothing else of this folder is imported from outside.
 export { type LaureateSpace, laureateSpace, laureateSpaces, type PlanSummary } from './laureate-space.js';
+export { isMilestoneValidated, type MilestoneRead, milestonesByIds, milestonesOfPlan } from './milestone-reads.js';
 export { spaceForStaff, spaceForTeam } from './policy.js';
 export type { MilestoneState } from './tables.js';
 export {
