@@ -58,6 +58,7 @@ export function TrancheTable(props: { locale: Locale; tranches: TrancheState[]; 
   return (
     <DataTable
       caption={props.caption}
+      hiddenCaption
       columns={[
         t(locale, m.colPosition),
         t(locale, m.colAmount),
@@ -110,6 +111,7 @@ export function PaymentTable(props: {
   return (
     <DataTable
       caption={props.caption}
+      hiddenCaption
       columns={[t(locale, m.colPaidOn), t(locale, m.colAmount), t(locale, m.colTranche), t(locale, m.colReference)]}
     >
       {props.payments.map((p) => (
