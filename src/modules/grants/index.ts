@@ -5,8 +5,13 @@ import { grantJobs, scheduleGrantJobs } from './grant-jobs.js';
 import { grantsSiteMessages as gm } from './messages.js';
 import { grantsPermissions } from './permissions.js';
 import { reportJobs, scheduleReportJobs } from './reports/jobs.js';
+// The grant's, the report's timeline sources and the transparency section register on import.
+import './timeline.js';
+import './reports/timeline.js';
+import './open-data/transparency.js';
 
 // The grants' public surface: what other modules may call. Nothing else of this folder is imported from outside.
+export { type EnvelopeFigures, envelopeFigures, type FiguresTotals, sumFigures } from './figures.js';
 
 /**
  * Grants (issue 14): envelopes per season and track that no commitment can exceed, a grant per laureate with
@@ -25,8 +30,41 @@ export const grantsModule: Module = {
     await scheduleReportJobs(services);
   },
   loadDemo: loadGrantsDemo,
+  siteMap: [{ href: '/donnees', label: gm.openData, section: 'main', order: 75 }],
   dashboard: [
     { href: '/admin/subventions', permission: 'grants.manage', title: gm.grants, text: gm.grantsText, order: 69 },
   ],
-  examplePages: [],
+  examplePages: [
+    { name: 'grants dashboard', url: '/admin/subventions', staff: true },
+    { name: 'grant envelopes', url: '/admin/subventions/enveloppes', staff: true },
+    {
+      name: 'season grants',
+      from: { listing: '/admin/subventions/enveloppes', link: /^\/admin\/subventions\/saisons\/[^/]+$/ },
+      staff: true,
+    },
+    {
+      name: 'convention template',
+      from: { listing: '/admin/subventions/enveloppes', link: /^\/admin\/subventions\/saisons\/[^/]+\/convention$/ },
+      staff: true,
+    },
+    {
+      name: 'laureate grant',
+      from: {
+        listing: '/admin/subventions/enveloppes',
+        link: /^\/admin\/subventions\/saisons\/[^/]+$/,
+        next: /^\/admin\/subventions\/laureats\/[^/]+$/,
+      },
+      staff: true,
+    },
+    {
+      name: 'financial report review',
+      from: {
+        listing: '/admin/subventions/enveloppes',
+        link: /^\/admin\/subventions\/saisons\/[^/]+$/,
+        next: /^\/admin\/subventions\/laureats\/[^/]+\/compte-rendu$/,
+      },
+      staff: true,
+    },
+    { name: 'grants open data', url: '/donnees' },
+  ],
 };

@@ -21,6 +21,7 @@ export {
   isMilestoneValidated,
   type Milestone,
   milestoneOfApplication,
+  milestonesByIds,
   milestonesOfPlan,
   type PlanProgress,
   planProgress,

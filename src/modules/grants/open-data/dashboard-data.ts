@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
 import { seasonSummaries, seasonSummariesById } from '../../seasons/index.js';
+import { type EnvelopeFigures, envelopeFigures, type FiguresTotals, sumFigures } from '../figures.js';
 import { toDay } from '../reports/queries.js';
 import type { GrantStatus, ReportStatus } from '../tables.js';
-import { type EnvelopeFigures, envelopeFigures, type FiguresTotals, sumFigures } from './figures.js';
 import '../tables.js';
 
 export const GRANT_STATUSES: readonly GrantStatus[] = [

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
+import { SIGNED_STATUSES } from '../figures.js';
 import { toDay } from '../reports/queries.js';
 import type { GrantNature, PaymentTerms } from '../tables.js';
-import { SIGNED } from './figures.js';
 import '../tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -69,7 +69,7 @@ export async function publishedGrants(db: Db): Promise<PublishedGrant[]> {
       'g.share_of_costs_bp',
     ])
     .where('c.signed_on', 'is not', null)
-    .where('g.status', 'in', SIGNED)
+    .where('g.status', 'in', SIGNED_STATUSES)
     .orderBy('c.signed_on')
     .orderBy('g.reference')
     .execute();

@@ -88,9 +88,9 @@ export function scdlRow(grant: PublishedGrant): ScdlRow {
     datesPeriodeVersement: paymentPeriod(grant),
     idRAE: grant.raeId ?? '',
     notificationUE: grant.euNotified ? 'oui' : 'non',
-    // The beneficiary's share of the grant: the grant's own figure when staff recorded one, else the whole
-    // of it (one beneficiary per convention here), as the schema says for a single beneficiary.
-    pourcentageSubvention: share(grant.shareBp ?? 10_000),
+    // The schema's pourcentageSubvention is the beneficiary's share of the grant, not the grant's share of the
+    // action's costs (grants.share_of_costs_bp, kept for the staff): one beneficiary per convention here, so 1.
+    pourcentageSubvention: share(10_000),
     dispositifAide: grant.scheme,
   };
 }

@@ -1,7 +1,7 @@
 import { t } from '../../../core/i18n/i18n.js';
 import { addTransparencySection, type TransparencySection } from '../../decisions/index.js';
 import { formatEuros } from '../../seasons/index.js';
-import { COMMITTING, envelopeFigures, sumFigures } from './figures.js';
+import { envelopeFigures, HOLDING_STATUSES, sumFigures } from '../figures.js';
 import { openDataMessages as m } from './messages.js';
 
 /**
@@ -17,7 +17,7 @@ export const grantsTransparencySection: TransparencySection = {
       .selectFrom('grants')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('season_id', '=', season.id)
-      .where('status', 'in', COMMITTING)
+      .where('status', 'in', HOLDING_STATUSES)
       .executeTakeFirstOrThrow();
     const n = Number(count.n);
     if (figures.length === 0 && n === 0) return null;

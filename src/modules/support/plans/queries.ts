@@ -177,6 +177,14 @@ export async function milestonesOfPlan(db: Db, planId: string): Promise<Mileston
   return rows.map(toMilestone);
 }
 
+/** These milestones by id (unknown ids left out): a grant's tranches name the milestones they wait for. */
+export async function milestonesByIds(db: Db, ids: readonly string[]): Promise<Map<string, Milestone>> {
+  const known = ids.filter(isUuid);
+  if (known.length === 0) return new Map();
+  const rows = await db.selectFrom('support_milestones').select(MILESTONE_COLUMNS).where('id', 'in', known).execute();
+  return new Map(rows.map((r) => [r.id, toMilestone(r)]));
+}
+
 /** The milestone if it belongs to this laureate's plan (by application id), else null. */
 export async function milestoneOfApplication(
   db: Db,
