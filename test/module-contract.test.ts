@@ -75,6 +75,7 @@ describe('a module added to the list', () => {
       '/actualites',
       '/partenaires',
       '/faq',
+      '/donnees',
       '/exemple',
       '/connexion',
       '/mentions-legales',

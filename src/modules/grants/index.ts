@@ -30,7 +30,7 @@ export const grantsModule: Module = {
     await scheduleReportJobs(services);
   },
   loadDemo: loadGrantsDemo,
-  siteMap: [{ href: '/donnees', label: gm.openData, section: 'main', order: 75 }],
+  siteMap: [{ href: '/donnees', label: gm.openData, section: 'main', order: 72 }],
   dashboard: [
     { href: '/admin/subventions', permission: 'grants.manage', title: gm.grants, text: gm.grantsText, order: 69 },
   ],
