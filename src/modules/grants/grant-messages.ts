@@ -195,6 +195,7 @@ export const grantMessages = defineMessages({
   wait_paid: { fr: 'Versée', en: 'Paid' },
   wait_suspended: { fr: 'Bloquée : subvention suspendue', en: 'Blocked: grant suspended' },
   wait_grant_status: { fr: 'Attend l’engagement', en: 'Waits for the commitment' },
+  wait_convention: { fr: 'Attend la signature de la convention', en: 'Waits for the convention to be signed' },
   wait_milestone: { fr: 'Attend la validation du jalon', en: 'Waits for the milestone’s validation' },
   wait_report: {
     fr: 'Attend l’approbation du compte rendu financier',

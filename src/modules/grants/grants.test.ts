@@ -508,6 +508,50 @@ describe('grants: envelopes, grants, tranches, payments, conventions, procedures
     expect(figures.paidCents).toBe(1_600_000);
   });
 
+  it('pays nothing above 23,000 € before the convention is signed, and keeps a milestone a tranche waits for', async () => {
+    const space = laureates[4];
+    const { milestoneIds } = await insertPlanWithMilestones(services().db, {
+      applicationId: space.applicationId,
+      seasonId,
+      trackCode: 'numerique',
+      startsOn: '2026-01-01',
+      endsOn: '2026-12-31',
+      milestones: [{ title: 'Étude d’usage', dueOn: '2026-05-01' }],
+    });
+    const grantId = await committedGrant(
+      space.applicationId,
+      grantInput(envelopeId, 3_000_000, {
+        tranches: [
+          { amountCents: 2_000_000, plannedOn: '2026-02-01', condition: 'none', milestoneId: null, conditionText: '' },
+          {
+            amountCents: 1_000_000,
+            plannedOn: '2026-06-01',
+            condition: 'milestone',
+            milestoneId: milestoneIds[0],
+            conditionText: '',
+          },
+        ],
+      }),
+    );
+    const grant = (await grantById(services().db, grantId))!;
+    const [first] = await trancheStates(services().db, grant);
+    expect(first.waitsFor).toBe('convention');
+    const early = await recordPayment(services(), actor, {
+      grantId,
+      trancheId: first.id,
+      paidOn: '2026-03-01',
+      amountCents: 2_000_000,
+      reference: 'MANDAT-AVANT-SIGNATURE',
+    });
+    expect(early).toMatchObject({ ok: false, status: 409 });
+    // Support staff cannot remove the milestone the second tranche waits for: a message, not a 500.
+    const url = `/admin/accompagnement/laureats/${space.applicationId}/jalons`;
+    const session = await formSession(t.app, finance.cookie, url);
+    const removed = await submitForm(t.app, session, `${url}/${milestoneIds[0]}/retirer`, {});
+    expect(removed.statusCode).toBe(409);
+    expect(removed.body).toContain('Une tranche de la subvention attend ce jalon');
+  });
+
   it('needs a reason to amend a committed grant, keeps before and after, re-checks the envelope on an increase', async () => {
     const small = await envelope(2_000_000);
     const app = laureates[4].applicationId;

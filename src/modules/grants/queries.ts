@@ -372,7 +372,7 @@ export async function reportApproved(db: Db, grantId: string): Promise<boolean> 
 }
 
 /** What a tranche still waits for before it may be paid (none: payable now). */
-export type TrancheWait = 'none' | 'grant_status' | 'suspended' | 'milestone' | 'report' | 'paid';
+export type TrancheWait = 'none' | 'grant_status' | 'suspended' | 'convention' | 'milestone' | 'report' | 'paid';
 
 export interface TrancheState extends Tranche {
   remainingCents: number;
@@ -385,7 +385,7 @@ export const PAYING_STATUSES: readonly GrantStatus[] = ['committed', 'signed'];
 
 /**
  * The tranches with what each waits for: a tranche is payable when the grant is committed or signed (not
- * suspended), its condition holds (the milestone validated, the financial report approved), and some of
+ * suspended; signed when above 23,000 €, since the convention is then mandatory), its condition holds (the milestone validated, the financial report approved), and some of
  * it is left to pay.
  */
 export async function trancheStates(db: Db, grant: Grant, tranches?: Tranche[]): Promise<TrancheState[]> {
@@ -402,6 +402,8 @@ export async function trancheStates(db: Db, grant: Grant, tranches?: Tranche[]):
     if (remainingCents <= 0) waitsFor = 'paid';
     else if (grant.status === 'suspended') waitsFor = 'suspended';
     else if (!PAYING_STATUSES.includes(grant.status)) waitsFor = 'grant_status';
+    // Above the threshold the convention is mandatory (loi 2000-321 art. 10): no money before it is signed.
+    else if (grant.amountCents > CONVENTION_THRESHOLD_CENTS && grant.status !== 'signed') waitsFor = 'convention';
     else if (t.condition === 'milestone' && milestone?.state !== 'validated') waitsFor = 'milestone';
     else if (t.condition === 'report' && !approved) waitsFor = 'report';
     return { ...t, remainingCents, waitsFor, milestoneTitle: milestone?.title ?? null };

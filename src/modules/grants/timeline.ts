@@ -16,6 +16,13 @@ import {
 } from './queries.js';
 import './tables.js';
 
+/** The digest is in French (staff's language in the programme): the procedure's name, not its code. */
+const PROCEDURE_LABELS: Record<string, string> = {
+  suspend: 'suspension',
+  reduce: 'réduction',
+  withdraw: 'retrait',
+};
+
 type Db = Kysely<DB> | Transaction<DB>;
 
 const tm = defineMessages({
@@ -106,6 +113,7 @@ async function late(db: Db, today: string): Promise<LateItem[]> {
           title: `${grant.reference} – tranche ${tranche.position}`,
           dueOn: tranche.plannedOn,
           staffHref: staffHref(grant.applicationId),
+          restricted: 'grants',
         });
   }
   const procedures = await db
@@ -119,9 +127,10 @@ async function late(db: Db, today: string): Promise<LateItem[]> {
     items.push({
       applicationId: p.application_id,
       kind: 'grant',
-      title: `${p.reference} – ${p.kind}`,
+      title: `${p.reference} – ${PROCEDURE_LABELS[p.kind]}`,
       dueOn: dayOf(p.answer_due_on),
       staffHref: staffHref(p.application_id),
+      restricted: 'grants',
     });
   return items;
 }

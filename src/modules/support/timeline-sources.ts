@@ -30,6 +30,8 @@ export interface LateItem {
   title: string;
   dueOn: string;
   staffHref: string;
+  /** Money (tranches, procedures, financial reports): told only to staff who hold grants.manage. */
+  restricted?: 'grants';
 }
 
 /**

@@ -41,6 +41,7 @@ addTimelineSource({
       title: t('fr', m.lateItem, { reference: r.reference }),
       dueOn: r.dueOn,
       staffHref: `/admin/subventions/laureats/${r.applicationId}/compte-rendu`,
+      restricted: 'grants' as const,
     }));
   },
 });

@@ -203,6 +203,10 @@ export const planMessages = defineMessages({
     fr: 'Ce jalon a déjà des livrables : il est conservé.',
     en: 'This milestone already has deliverables: it is kept.',
   },
+  trancheWaits: {
+    fr: 'Une tranche de la subvention attend ce jalon : il est conservé. Changez d’abord la condition de la tranche.',
+    en: 'A tranche of the grant waits for this milestone: it is kept. Change the tranche’s condition first.',
+  },
   start: { fr: 'Marquer en cours', en: 'Mark in progress' },
   reviewTitle: { fr: 'Examiner le livrable', en: 'Review the deliverable' },
   fieldComment: { fr: 'Commentaire pour l’équipe', en: 'Comment for the team' },

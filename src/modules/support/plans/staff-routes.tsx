@@ -394,7 +394,10 @@ export async function staffPlanRoutes(app: App, services: Services): Promise<voi
       if (!result.ok) {
         if (result.problem === 'not_found') return notFound(request, reply);
         return renderMilestones(request, reply, space, 409, {
-          notice: { kind: 'error', title: t(request.locale, m.hasDeliverables) },
+          notice: {
+            kind: 'error',
+            title: t(request.locale, result.problem === 'tranche_waits' ? m.trancheWaits : m.hasDeliverables),
+          },
         });
       }
       return backToMilestones(reply, space, 'retire');

@@ -4,7 +4,7 @@ import type { DB } from '../../../core/db/schema.js';
 import type { Locale } from '../../../core/i18n/i18n.js';
 import { queueMail } from '../../../core/mail/mailer.js';
 import type { Services } from '../../../core/services.js';
-import { peopleByIds } from '../../accounts/index.js';
+import { peopleByIds, staffOfTrack } from '../../accounts/index.js';
 import { teamRecipients } from '../../applications/index.js';
 import type { LaureateSpace } from '../laureate-space.js';
 import { spaceHref } from '../views/space-layout.js';
@@ -40,6 +40,19 @@ export async function responsibleStaff(
     .sort((a, b) => a.email.localeCompare(b.email));
 }
 
+/** Who hears of a team's message: the staff responsible in the plan, else every staff member of its track. */
+async function staffToTell(
+  db: Kysely<DB> | Transaction<DB>,
+  planId: string,
+  trackCode: string,
+): Promise<{ email: string; locale: Locale }[]> {
+  const responsible = await responsibleStaff(db, planId);
+  if (responsible.length > 0) return responsible;
+  return (await staffOfTrack(db, trackCode))
+    .filter((p) => !p.erased && p.email)
+    .map((p) => ({ email: p.email!, locale: p.locale }));
+}
+
 /**
  * A message between the laureate's team and the staff, in the laureate space (plain text, already checked
  * by the form). A team message mails the staff responsible in the plan; a staff message mails the team.
@@ -60,7 +73,9 @@ export async function postSpaceMessage(
       .returning('id')
       .executeTakeFirstOrThrow();
     const recipients =
-      input.side === 'team' ? await responsibleStaff(trx, input.planId) : await teamRecipients(trx, application.id);
+      input.side === 'team'
+        ? await staffToTell(trx, input.planId, application.trackCode)
+        : await teamRecipients(trx, application.id);
     const to = input.side === 'team' ? 'staff' : 'team';
     const url = `${services.config.baseUrl.replace(/\/$/, '')}${spaceHref(to, application.id, 'timeline')}#message-${message.id}`;
     for (const recipient of recipients)

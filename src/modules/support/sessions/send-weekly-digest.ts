@@ -40,6 +40,10 @@ export async function sendWeeklyDigest(services: Services): Promise<number> {
     ]),
   );
   const staff = await staffWithPermission(services.db, PERMISSIONS['support.manage'] ?? []);
+  // Late money (tranches, procedures, reports) goes only to who may see it.
+  const finance = new Set(
+    (await staffWithPermission(services.db, PERMISSIONS['grants.manage'] ?? [])).map((member) => member.id),
+  );
   const base = services.config.baseUrl.replace(/\/$/, '');
   let sent = 0;
   for (const member of staff) {
@@ -47,6 +51,7 @@ export async function sendWeeklyDigest(services: Services): Promise<number> {
     for (const item of late) {
       const space = spaces.get(item.applicationId);
       if (!space || !tracksInclude(member.tracks, space.application.trackCode)) continue;
+      if (item.restricted === 'grants' && !finance.has(member.id)) continue;
       const group = groups.get(item.applicationId) ?? {
         title: space.application.title || '—',
         url: `${base}${spaceHref('staff', item.applicationId, 'timeline')}`,

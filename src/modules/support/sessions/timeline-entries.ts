@@ -15,8 +15,8 @@ export const TIMELINE_KINDS: readonly TimelineKind[] = [
   'report',
 ];
 
-/** Kinds that only hold money matters (a grant, its payments): offered to who may see them. */
-export const GRANT_KINDS: readonly TimelineKind[] = ['grant', 'payment'];
+/** Kinds that only hold money matters (a grant, its payments, its financial report): offered to who may see them. */
+export const GRANT_KINDS: readonly TimelineKind[] = ['grant', 'payment', 'report'];
 
 /** `?type=` as typed (one value, several, or none): the known kinds it names, in the filter's order. */
 export function parseKinds(value: string | string[] | undefined): TimelineKind[] {
