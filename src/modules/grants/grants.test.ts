@@ -103,6 +103,7 @@ describe('grants: envelopes, grants, tranches, payments, conventions, procedures
         { title: 'Projet Delta' },
         { title: 'Projet Epsilon' },
         { title: 'Projet Zêta' },
+        { title: 'Projet Êta' },
       ],
     });
     seasonId = seeded.seasonId;
@@ -509,7 +510,7 @@ describe('grants: envelopes, grants, tranches, payments, conventions, procedures
   });
 
   it('pays nothing above 23,000 € before the convention is signed, and keeps a milestone a tranche waits for', async () => {
-    const space = laureates[4];
+    const space = laureates[6];
     const { milestoneIds } = await insertPlanWithMilestones(services().db, {
       applicationId: space.applicationId,
       seasonId,

@@ -7,9 +7,13 @@ export type RemoveMilestoneResult =
   | { ok: true }
   | { ok: false; problem: 'not_found' | 'has_deliverables' | 'tranche_waits' };
 
-/** PostgreSQL's foreign-key violation: a grant's tranche names the milestone (the grants' tables are not ours to read). */
+/**
+ * A grant's tranche names the milestone (its foreign key restricts deletion: 23001, or 23503 for a plain
+ * reference). The grants' tables are not ours to read first, so the database's refusal is the check.
+ */
 function isForeignKeyViolation(error: unknown): boolean {
-  return (error as { code?: string } | null)?.code === '23503';
+  const code = (error as { code?: string } | null)?.code;
+  return code === '23001' || code === '23503';
 }
 
 /**
