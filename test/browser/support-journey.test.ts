@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
-import { INTRODUCTION_MAIL } from '../../src/modules/support/introductions/mails.js';
 import { type SeededLaureate, seedConfirmedLaureates } from '../support/factories/laureates.js';
+import { INTRODUCTION_MAIL } from '../support/factories/support.js';
 import { createSignedInUser, type SignedInUser } from '../support/users.js';
 import {
   expectAxeClean,
