@@ -1,6 +1,7 @@
 import type { Module } from '../core/module.js';
 import { accountsModule } from './accounts/index.js';
 import { applicationsModule } from './applications/index.js';
+import { commonsModule } from './commons/index.js';
 import { contentModule } from './content/index.js';
 import { decisionsModule } from './decisions/index.js';
 import { grantsModule } from './grants/index.js';
@@ -20,4 +21,5 @@ export const modules: Module[] = [
   decisionsModule,
   supportModule,
   grantsModule,
+  commonsModule,
 ];

@@ -92,8 +92,8 @@ export interface MailsTable {
   sent_at: Timestamp | null;
 }
 
-/** 'content': a file of the public site; 'application': an applicant's file; 'laureate': a support or grant file. */
-export type FilePurpose = 'content' | 'application' | 'laureate';
+/** 'content': a file of the public site; 'application': an applicant's file; 'laureate': a support or grant file; 'cooperation': an experiment's document. */
+export type FilePurpose = 'content' | 'application' | 'laureate' | 'cooperation';
 
 export interface FilesTable {
   id: Generated<string>;

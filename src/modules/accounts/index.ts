@@ -29,7 +29,7 @@ export {
   syntheticPeopleIds,
   syntheticPersonId,
 } from './people.js';
-export { grantRole } from './roles.js';
+export { grantRole, revokeRole } from './roles.js';
 export { findOrCreateUserByEmail, userActor } from './users.js';
 
 /** Sign-in (magic link, ProConnect), sessions, "my space", roles and the administration pages. */

@@ -1,6 +1,6 @@
 import { FormReader, formMessages } from '../../core/http/forms.js';
 import { isoDateParis } from '../../core/i18n/i18n.js';
-import { slugify } from './content-change.js';
+import { slugify } from '../../core/ids.js';
 import { adminMessages as am } from './messages.js';
 import type { NewsRow, PageRow } from './queries.js';
 import type { NewsInput } from './save-news.js';

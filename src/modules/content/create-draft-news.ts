@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { AuditInput } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
-import { slugify } from './content-change.js';
+import { slugify } from '../../core/ids.js';
 
 export interface DraftNewsInput {
   title: string;
