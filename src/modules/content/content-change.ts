@@ -26,4 +26,3 @@ export async function contentChange<T>(
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
-
