@@ -195,7 +195,7 @@ describe('suggestions for a need', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('uMap');
     expect(page.body).toContain('Pourquoi cette suggestion');
-    expect(page.body).toMatch(/Mots en commun : .*« carte »/);
+    expect(page.body).toMatch(/Mots en commun : .*«\u00a0carte\u00a0»/);
     expect(page.body).toContain('Même levier d’accompagnement : Accès aux données');
     expect(page.body).toContain('Carte des pistes cyclables');
     expect(page.body).toContain('Ministère de l’Intérieur');

@@ -131,7 +131,7 @@ export function ExchangePage(props: {
         {props.messages.map((message) => (
           <li class="fr-mb-3w" id={`message-${message.id}`}>
             <div class="fr-highlight">
-              <p class="fr-text--sm fr-mb-1w">
+              <p class="fr-text--sm fr-mb-1w acc-break">
                 <strong safe>{authorLabel(locale, contact, message)}</strong>
                 <span safe>{` — ${formatDateTime(locale, message.createdAt)}`}</span>
               </p>

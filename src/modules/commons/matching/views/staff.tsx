@@ -32,7 +32,7 @@ function FigureTable(props: {
 }): JSX.Element {
   const { locale } = props;
   return (
-    <DataTable caption={props.caption} columns={[props.first, ...rowColumns(locale)]}>
+    <DataTable caption={props.caption} hiddenCaption columns={[props.first, ...rowColumns(locale)]}>
       {props.rows.map((row) => (
         <tr>
           <th scope="row" safe>

@@ -10,7 +10,8 @@ import type { SuggestionView } from '../suggestions.js';
 /** The reasons of one suggestion, each a sentence the person can check. */
 export function explanationLines(locale: Locale, e: Explanation): string[] {
   const lines: string[] = [];
-  if (e.words.length > 0) lines.push(t(locale, m.whyWords, { words: e.words.map((w) => `« ${w} »`).join(', ') }));
+  if (e.words.length > 0)
+    lines.push(t(locale, m.whyWords, { words: e.words.map((w) => `«\u00a0${w}\u00a0»`).join(', ') }));
   if (e.tags.length > 0) lines.push(t(locale, m.whyTags, { tags: e.tags.join(', ') }));
   if (e.levers.length > 0)
     lines.push(t(locale, m.whyLever, { levers: e.levers.map((l) => leverLabel(locale, l)).join(', ') }));
