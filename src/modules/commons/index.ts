@@ -11,6 +11,7 @@ import { commonsDataOf, eraseCommonsData } from './personal-data.js';
 import { useCasesPart } from './use-cases/part.js';
 
 // The cooperation space's public surface: what other modules may call. Nothing else of this folder is imported from outside.
+export { type CooperationFigures, cooperationFigures } from './matching/figures.js';
 export { administrationIdsOf, maintainedCommonsIdsOf } from './membership.js';
 
 const PARTS: CooperationPart[] = [cataloguePart, administrationsPart, useCasesPart, matchingPart, experimentsPart];
