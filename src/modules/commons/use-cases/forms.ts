@@ -43,7 +43,7 @@ export const MAX_NOTE = 2000;
 
 /** A form's `version` field: the number the form was read at, or -1 when missing or malformed (then stale). */
 export function versionOf(form: FormReader): number {
-  const text = form.text('version', { max: 12 });
+  const text = form.text('version', { max: 100 });
   return /^\d{1,9}$/.test(text) ? Number(text) : -1;
 }
 
