@@ -35,7 +35,11 @@ import { emptyForm, type FormState } from './views/use-case-form.js';
 
 const PAGE_SIZE = 20;
 const PUBLIC = { permission: 'public' } as const;
-const MEMBERS = { permission: 'commons.members' } as const;
+/**
+ * Members of the space (partners) and staff; what each may change is the object rule of policy.ts. Staff
+ * hold the permission too: these routes hold nothing of a season's track (`tracks: 'none'`).
+ */
+const MEMBERS = { permission: 'commons.members', tracks: 'none' } as const;
 
 const ListQuery = Query({
   q: OptionalText(200),

@@ -43,8 +43,11 @@ import { ReferentPage, UseCaseListPage, type UseCaseListParams, UseCasePage } fr
 
 const PAGE_SIZE = 20;
 const PUBLIC = { permission: 'public' } as const;
-/** Members of the space (partners) and staff; what each may change is the object rule of policy.ts. */
-const MEMBERS = { permission: 'commons.members' } as const;
+/**
+ * Members of the space (partners) and staff; what each may change is the object rule of policy.ts. Staff
+ * hold the permission too: these routes hold nothing of a season's track (`tracks: 'none'`).
+ */
+const MEMBERS = { permission: 'commons.members', tracks: 'none' } as const;
 
 const ListQuery = Query({
   q: OptionalText(200),
