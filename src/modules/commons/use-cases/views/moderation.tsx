@@ -101,7 +101,7 @@ export function ModerationPage(props: {
               />
             </div>
           </div>
-          <button type="submit" class="fr-btn fr-btn--secondary" safe>
+          <button type="submit" class="fr-btn fr-btn--secondary fr-mt-2w" safe>
             {t(locale, m.filter)}
           </button>
         </form>

@@ -86,7 +86,7 @@ export function NeedListPage(props: {
       <p class="fr-text--lead" safe>
         {t(locale, m.needsIntro)}
       </p>
-      <ul class="fr-btns-group fr-btns-group--inline-md">
+      <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
         {props.canPostForAdministration ? (
           <li>
             <a
@@ -188,7 +188,7 @@ export function NeedListPage(props: {
             />
           </div>
         </div>
-        <button type="submit" class="fr-btn fr-btn--secondary" safe>
+        <button type="submit" class="fr-btn fr-btn--secondary fr-mt-2w" safe>
           {t(locale, m.filter)}
         </button>
       </form>
@@ -300,7 +300,7 @@ export function NeedPage(props: {
       <p class="fr-text--sm fr-mt-1w" safe>
         {t(locale, m.postedOn, { date: formatDate(locale, n.createdAt) })}
       </p>
-      <ul class="fr-btns-group fr-btns-group--inline-md">
+      <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
         <li>
           <a class="fr-btn fr-icon-lightbulb-line fr-btn--icon-left" href={`${base}/suggestions`} safe>
             {t(locale, m.suggestions)}
@@ -365,7 +365,7 @@ export function NeedPage(props: {
             </button>
           </form>
         ) : (
-          <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
+          <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-4w">
             <li>
               <a class="fr-btn fr-btn--secondary fr-icon-edit-line fr-btn--icon-left" href={`${base}/modifier`} safe>
                 {t(locale, m.edit)}
@@ -578,7 +578,7 @@ export function NeedFormPage(props: {
           error={e.visibility}
           required
         />
-        <ul class="fr-btns-group fr-btns-group--inline-md">
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
           <li>
             <button type="submit" class="fr-btn" safe>
               {t(locale, m.save)}
@@ -638,7 +638,7 @@ export function CloseNeedPage(props: {
           required
           rows={4}
         />
-        <ul class="fr-btns-group fr-btns-group--inline-md">
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
           <li>
             <button type="submit" class="fr-btn" safe>
               {t(locale, m.closeNeed)}

@@ -255,7 +255,7 @@ export function UseCaseFormPage(props: {
           error={e.visibility}
           required
         />
-        <ul class="fr-btns-group fr-btns-group--inline-md">
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
           <li>
             <button type="submit" class="fr-btn" safe>
               {t(locale, m.save)}
@@ -354,7 +354,7 @@ function ContributionsSection(props: {
             />
           </div>
         </div>
-        <button type="submit" class="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left" safe>
+        <button type="submit" class="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left fr-mt-2w" safe>
           {t(locale, m.addContribution)}
         </button>
       </form>

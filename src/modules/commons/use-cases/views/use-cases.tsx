@@ -67,7 +67,7 @@ export function UseCaseListPage(props: {
       <p class="fr-text--lead" safe>
         {t(locale, m.useCasesIntro)}
       </p>
-      <ul class="fr-btns-group fr-btns-group--inline-md">
+      <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
         {props.canCreate ? (
           <li>
             <a class="fr-btn fr-icon-add-line fr-btn--icon-left" href={`${USE_CASES_PATH}/nouveau`} safe>
@@ -131,7 +131,7 @@ export function UseCaseListPage(props: {
             />
           </div>
         </div>
-        <button type="submit" class="fr-btn fr-btn--secondary" safe>
+        <button type="submit" class="fr-btn fr-btn--secondary fr-mt-2w" safe>
           {t(locale, m.filter)}
         </button>
       </form>
@@ -326,7 +326,7 @@ export function ReferentForm(props: {
             ''
           )}
         </fieldset>
-        <ul class="fr-btns-group fr-btns-group--inline-md">
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
           <li>
             <button type="submit" class="fr-btn" safe>
               {t(locale, mine ? m.updateReferent : m.becomeReferent)}
@@ -417,7 +417,7 @@ export function UseCasePage(props: {
         ]}
       />
       {props.canEdit ? (
-        <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-2w">
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-2w">
           <li>
             <a
               class="fr-btn fr-btn--secondary fr-icon-edit-line fr-btn--icon-left"
