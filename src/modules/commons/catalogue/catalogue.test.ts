@@ -136,6 +136,7 @@ beforeAll(async () => {
       commons_id: ids.donnees,
       title: 'Expérimentation à Lyon',
       goal: 'Tester la publication',
+      territory: 'FR',
       status: 'running',
       starts_on: '2026-01-15',
       ends_on: null,

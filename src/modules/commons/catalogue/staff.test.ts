@@ -89,6 +89,7 @@ describe('merging a duplicate', () => {
         commons_id: dup,
         title: 'Essai du doublon',
         goal: 'But',
+        territory: 'FR',
         status: 'planned',
         starts_on: null,
         ends_on: null,
