@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rolesOf } from '../../../../test/support/factories/accounts.js';
 import { formSession, submitForm } from '../../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
@@ -32,8 +33,7 @@ const VALID = {
 };
 
 async function roles(userId: string): Promise<string[]> {
-  const rows = await db().selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
-  return rows.map((r) => r.role).sort();
+  return (await rolesOf(db(), userId)).sort();
 }
 
 async function auditActions(subjectId: string): Promise<string[]> {
