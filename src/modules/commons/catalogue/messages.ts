@@ -99,7 +99,7 @@ export const catalogueMessages = defineMessages({
   experiments: { fr: 'Expérimentations', en: 'Experiments' },
   noExperiment: { fr: 'Aucune expérimentation.', en: 'No experiment.' },
   contactReferents: { fr: 'Contacter les référents', en: 'Contact the referents' },
-  suggestions: { fr: 'Administrations et cas d’usage suggérés', en: 'Suggested administrations and use cases' },
+  suggestions: { fr: 'Voir les suggestions', en: 'See suggestions' },
   maintainersLink: { fr: 'Gérer les mainteneurs', en: 'Manage the maintainers' },
   editLink: { fr: 'Modifier ce commun', en: 'Edit this commons' },
   actions: { fr: 'Agir', en: 'Take action' },

@@ -139,11 +139,11 @@ export function CommonsPage(props: {
           )}
         </div>
         <div class="fr-col-12 fr-col-lg-4">
-          <section aria-labelledby="en-bref" class="fr-p-3w fr-background-alt--grey">
+          <section aria-labelledby="en-bref" class="fr-callout">
             <h2 id="en-bref" class="fr-h5" safe>
               {t(locale, m.about)}
             </h2>
-            <dl>
+            <dl class="fr-pl-0">
               <Fact label={t(locale, m.kind)} text={kindLabel(locale, commons.kind)} />
               <Fact label={t(locale, m.maturity)} text={maturityLabel(locale, commons.maturity)} />
               <Fact label={t(locale, m.licence)}>
