@@ -232,6 +232,14 @@ describe('cooperation experiments', () => {
     );
     expect(returned.statusCode).toBe(303);
     expect((await milestones(publicId))[0]).toMatchObject({ state: 'returned', comment: 'Ajoutez les chiffres.' });
+    // The parties are told (no one is listed among the people yet: every party).
+    const mails = await db()
+      .selectFrom('mails')
+      .select(['to_address', 'text_body'])
+      .where('template', '=', 'commons.experiment-milestone-returned')
+      .execute();
+    expect(mails.map((x) => x.to_address).sort()).toEqual([agent.email, maintainer.email].sort());
+    expect(mails[0]!.text_body).toContain('Ajoutez les chiffres.');
     const shown = await get(page, agent.cookie);
     expect(shown.body).toContain('À revoir');
     expect(shown.body).toContain('Ajoutez les chiffres.');
