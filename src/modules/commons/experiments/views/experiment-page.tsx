@@ -65,105 +65,99 @@ function MilestoneCard(props: {
   return (
     <li>
       <section class="fr-pt-3w fr-pb-1w" aria-labelledby={`milestone-${x.id}`}>
-        <div>
-          <div>
-            <h3 class="fr-h5 fr-mb-1w" id={`milestone-${x.id}`} safe>
-              {x.title}
-            </h3>
-            <div>
-              <ul class="fr-badges-group">
+        <h3 class="fr-h5 fr-mb-1w" id={`milestone-${x.id}`} safe>
+          {x.title}
+        </h3>
+        <ul class="fr-badges-group">
+          <li>
+            <StateBadge locale={locale} state={x.state} />
+          </li>
+          {late ? (
+            <li>
+              <p class="fr-badge fr-badge--sm fr-badge--error" safe>
+                {t(locale, m.late)}
+              </p>
+            </li>
+          ) : (
+            ''
+          )}
+        </ul>
+        <p class="fr-text--sm fr-mb-1w" safe>
+          {x.dueOn ? t(locale, m.dueOn, { date: dayText(locale, x.dueOn) }) : t(locale, m.noDue)}
+        </p>
+        {x.description ? <Paragraphs text={x.description} class="fr-mb-1w" /> : ''}
+        {x.comment && (x.state === 'returned' || x.state === 'validated' || x.state === 'submitted') ? (
+          <p class="fr-text--sm" safe>
+            {t(locale, m.staffComment, { comment: x.comment })}
+          </p>
+        ) : (
+          ''
+        )}
+        {moves.length > 0 ? (
+          <form method="post" action={`${base}/etat`} class="fr-mt-2w">
+            <CsrfField token={ctx.csrfToken} />
+            <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+              {moves.map((move) => (
                 <li>
-                  <StateBadge locale={locale} state={x.state} />
-                </li>
-                {late ? (
-                  <li>
-                    <p class="fr-badge fr-badge--sm fr-badge--error" safe>
-                      {t(locale, m.late)}
-                    </p>
-                  </li>
-                ) : (
-                  ''
-                )}
-              </ul>
-              <p class="fr-text--sm fr-mb-1w" safe>
-                {x.dueOn ? t(locale, m.dueOn, { date: dayText(locale, x.dueOn) }) : t(locale, m.noDue)}
-              </p>
-            </div>
-            {x.description ? <Paragraphs text={x.description} class="fr-mb-1w" /> : ''}
-            {x.comment && (x.state === 'returned' || x.state === 'validated' || x.state === 'submitted') ? (
-              <p class="fr-text--sm" safe>
-                {t(locale, m.staffComment, { comment: x.comment })}
-              </p>
-            ) : (
-              ''
-            )}
-            {moves.length > 0 ? (
-              <form method="post" action={`${base}/etat`} class="fr-mt-2w">
-                <CsrfField token={ctx.csrfToken} />
-                <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-                  {moves.map((move) => (
-                    <li>
-                      <button
-                        type="submit"
-                        name="move"
-                        value={move}
-                        class={move === 'submit' ? 'fr-btn' : 'fr-btn fr-btn--secondary'}
-                        safe
-                      >
-                        {t(locale, move === 'submit' ? m.submitMilestone : m.start)}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </form>
-            ) : (
-              ''
-            )}
-            {access.staff && x.state === 'submitted' ? (
-              <form method="post" action={`${base}/examen`} class="fr-mt-2w">
-                <CsrfField token={ctx.csrfToken} />
-                <FormAlert locale={locale} form={review} />
-                <TextArea
-                  locale={locale}
-                  name={`comment-${x.id}`}
-                  label={t(locale, m.fieldComment)}
-                  hint={t(locale, m.fieldCommentHint)}
-                  value={review.values[`comment-${x.id}`]}
-                  error={review.errors[`comment-${x.id}`]}
-                  rows={3}
-                />
-                <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-                  <li>
-                    <button type="submit" name="verdict" value="validate" class="fr-btn" safe>
-                      {t(locale, m.validate)}
-                    </button>
-                  </li>
-                  <li>
-                    <button type="submit" name="verdict" value="return" class="fr-btn fr-btn--secondary" safe>
-                      {t(locale, m.returnIt)}
-                    </button>
-                  </li>
-                </ul>
-              </form>
-            ) : (
-              ''
-            )}
-            {editable ? (
-              <details class="fr-mt-2w" open={props.form?.target === `milestone-${x.id}`}>
-                <summary safe>{t(locale, m.editMilestone)}</summary>
-                <MilestoneFields ctx={ctx} action={base} suffix={x.id} form={edit} submit={m.save} />
-                <form method="post" action={`${base}/retirer`} class="fr-mt-2w">
-                  <CsrfField token={ctx.csrfToken} />
-                  <button type="submit" class="fr-btn fr-btn--tertiary fr-btn--sm" safe>
-                    {t(locale, m.removeMilestone)}
+                  <button
+                    type="submit"
+                    name="move"
+                    value={move}
+                    class={move === 'submit' ? 'fr-btn' : 'fr-btn fr-btn--secondary'}
+                    safe
+                  >
+                    {t(locale, move === 'submit' ? m.submitMilestone : m.start)}
                   </button>
-                </form>
-              </details>
-            ) : (
-              ''
-            )}
-          </div>
-        </div>
+                </li>
+              ))}
+            </ul>
+          </form>
+        ) : (
+          ''
+        )}
+        {access.staff && x.state === 'submitted' ? (
+          <form method="post" action={`${base}/examen`} class="fr-mt-2w">
+            <CsrfField token={ctx.csrfToken} />
+            <FormAlert locale={locale} form={review} />
+            <TextArea
+              locale={locale}
+              name={`comment-${x.id}`}
+              label={t(locale, m.fieldComment)}
+              hint={t(locale, m.fieldCommentHint)}
+              value={review.values[`comment-${x.id}`]}
+              error={review.errors[`comment-${x.id}`]}
+              rows={3}
+            />
+            <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
+              <li>
+                <button type="submit" name="verdict" value="validate" class="fr-btn" safe>
+                  {t(locale, m.validate)}
+                </button>
+              </li>
+              <li>
+                <button type="submit" name="verdict" value="return" class="fr-btn fr-btn--secondary" safe>
+                  {t(locale, m.returnIt)}
+                </button>
+              </li>
+            </ul>
+          </form>
+        ) : (
+          ''
+        )}
+        {editable ? (
+          <details class="fr-mt-2w" open={props.form?.target === `milestone-${x.id}`}>
+            <summary safe>{t(locale, m.editMilestone)}</summary>
+            <MilestoneFields ctx={ctx} action={base} suffix={x.id} form={edit} submit={m.save} />
+            <form method="post" action={`${base}/retirer`} class="fr-mt-2w">
+              <CsrfField token={ctx.csrfToken} />
+              <button type="submit" class="fr-btn fr-btn--tertiary fr-btn--sm" safe>
+                {t(locale, m.removeMilestone)}
+              </button>
+            </form>
+          </details>
+        ) : (
+          ''
+        )}
       </section>
       <hr class="fr-hr fr-pb-0" />
     </li>
