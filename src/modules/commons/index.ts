@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Module } from '../../core/module.js';
 import { administrationsPart } from './administrations/part.js';
 import { cataloguePart } from './catalogue/part.js';
+import { loadCommonsDemo } from './demo.js';
 import { experimentsPart } from './experiments/part.js';
 import { matchingPart } from './matching/part.js';
 import { commonsSiteMessages as m } from './messages.js';
@@ -34,6 +35,7 @@ export const commonsModule: Module = {
   },
   commands: Object.assign({}, ...PARTS.map((part) => part.commands ?? {})),
   personalData: { name: 'cooperation', export: commonsDataOf, erase: eraseCommonsData },
+  loadDemo: loadCommonsDemo,
   nav: [{ href: '/cooperation', label: m.cooperation, order: 55 }, ...PARTS.flatMap((part) => part.nav ?? [])],
   siteMap: [
     { href: '/cooperation', label: m.cooperation, section: 'main', order: 55 },
