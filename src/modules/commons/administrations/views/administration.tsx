@@ -16,6 +16,7 @@ import {
   Badge,
   ClosedBadge,
   EXPERIMENT_STATUS,
+  Facts,
   formatSiret,
   hrefs,
   MembersOnlyBadge,
@@ -94,34 +95,15 @@ export function AdministrationPage(props: {
       <h2 class="fr-h4" safe>
         {t(locale, m.facts)}
       </h2>
-      <dl class="fr-mb-4w">
-        <dt safe>{t(locale, m.siret)}</dt>
-        <dd safe>{formatSiret(a.siret)}</dd>
-        {a.legalCategory ? (
-          <>
-            <dt safe>{t(locale, m.legalCategory)}</dt>
-            <dd safe>{legalCategoryLabel(locale, a.legalCategory)}</dd>
-          </>
-        ) : (
-          ''
-        )}
-        <dt safe>{t(locale, m.territory)}</dt>
-        <dd safe>{territoryName(locale, a.territory)}</dd>
-        {a.website ? (
-          <>
-            <dt safe>{t(locale, m.website)}</dt>
-            <dd>
-              <a href={a.website} rel="noopener" class="fr-link" safe>
-                {a.website}
-              </a>
-            </dd>
-          </>
-        ) : (
-          ''
-        )}
-        <dt safe>{t(locale, m.register)}</dt>
-        <dd safe>{registerText(locale, a)}</dd>
-      </dl>
+      <Facts
+        items={[
+          [t(locale, m.siret), formatSiret(a.siret)],
+          a.legalCategory ? [t(locale, m.legalCategory), legalCategoryLabel(locale, a.legalCategory)] : false,
+          [t(locale, m.territory), territoryName(locale, a.territory)],
+          a.website ? [t(locale, m.website), { href: a.website, text: a.website }] : false,
+          [t(locale, m.register), registerText(locale, a)],
+        ]}
+      />
 
       <h2 class="fr-h4" safe>
         {t(locale, m.presentation)}

@@ -120,3 +120,34 @@ export function noticeFor(
   const message = ok && Object.hasOwn(notices, ok) ? notices[ok] : undefined;
   return message ? { kind: 'success', title: t(locale, message) } : undefined;
 }
+
+/** A fact's value: text, or a link (an outside address opens without our referrer). */
+export type FactValue = string | { href: string; text: string };
+
+/** A short list of facts (label, value), one per line on small screens, label and value side by side on wide ones. */
+export function Facts(props: { items: ([string, FactValue] | false)[] }): JSX.Element {
+  return (
+    <dl class="fr-mb-4w">
+      {props.items
+        .filter((item): item is [string, FactValue] => item !== false)
+        .map(([label, value]) => (
+          <div class="fr-grid-row fr-mb-1w">
+            <dt class="fr-col-12 fr-col-md-4 fr-text--bold" safe>
+              {label}
+            </dt>
+            {typeof value === 'string' ? (
+              <dd class="fr-col-12 fr-col-md-8 fr-ml-0" safe>
+                {value}
+              </dd>
+            ) : (
+              <dd class="fr-col-12 fr-col-md-8 fr-ml-0">
+                <a href={value.href} rel="noopener" class="fr-link" safe>
+                  {value.text}
+                </a>
+              </dd>
+            )}
+          </div>
+        ))}
+    </dl>
+  );
+}

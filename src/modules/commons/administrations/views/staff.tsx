@@ -9,7 +9,7 @@ import { administrationMessages as m } from '../messages.js';
 import { administrationHref, PUBLIC_PATH, STAFF_PATH, staffAdministrationHref } from '../policy.js';
 import type { Administration, Member, StaffListItem } from '../queries.js';
 import { territoryName } from '../territories.js';
-import { Badge, formatSiret, joinedText, registerText, StaffBreadcrumb } from './common.js';
+import { Badge, Facts, formatSiret, joinedText, registerText, StaffBreadcrumb } from './common.js';
 import type { FormState } from './forms.js';
 import { RowButton } from './members.js';
 
@@ -181,24 +181,18 @@ export function StaffDetailPage(props: {
             </a>
           </p>
         )}
-        <dl class="fr-mb-4w">
-          <dt safe>{t(locale, m.siret)}</dt>
-          <dd safe>{formatSiret(a.siret)}</dd>
-          <dt safe>{t(locale, m.legalCategory)}</dt>
-          <dd safe>{a.legalCategory ? legalCategoryLabel(locale, a.legalCategory) : t(locale, m.noService)}</dd>
-          <dt safe>{t(locale, m.territory)}</dt>
-          <dd safe>{territoryName(locale, a.territory)}</dd>
-          <dt safe>{t(locale, m.registerAnswer)}</dt>
-          <dd safe>{registerText(locale, a)}</dd>
-          {a.hidden ? (
-            <>
-              <dt safe>{t(locale, m.hiddenBadge)}</dt>
-              <dd safe>{a.hiddenReason ?? ''}</dd>
-            </>
-          ) : (
-            ''
-          )}
-        </dl>
+        <Facts
+          items={[
+            [t(locale, m.siret), formatSiret(a.siret)],
+            [
+              t(locale, m.legalCategory),
+              a.legalCategory ? legalCategoryLabel(locale, a.legalCategory) : t(locale, m.noService),
+            ],
+            [t(locale, m.territory), territoryName(locale, a.territory)],
+            [t(locale, m.registerAnswer), registerText(locale, a)],
+            a.hidden ? [t(locale, m.hiddenBadge), a.hiddenReason ?? ''] : false,
+          ]}
+        />
         <form method="post" action={`${base}/verifier`} class="fr-mb-4w">
           <CsrfField token={ctx.csrfToken} />
           <button type="submit" class="fr-btn fr-btn--secondary fr-btn--sm" safe>
