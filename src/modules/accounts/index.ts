@@ -29,6 +29,12 @@ export {
   syntheticPeopleIds,
   syntheticPersonId,
 } from './people.js';
+export {
+  addProconnectSignInListener,
+  type ProconnectSignIn,
+  type ProconnectSignInListener,
+  proconnectSiretOf,
+} from './proconnect-listeners.js';
 export { grantRole, revokeRole } from './roles.js';
 export { findOrCreateUserByEmail, userActor } from './users.js';
 

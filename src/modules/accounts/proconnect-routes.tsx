@@ -7,6 +7,7 @@ import type { Services } from '../../core/services.js';
 import { signInMessages as m } from './messages.js';
 import { openSession } from './open-session.js';
 import { finishProconnect, PROCONNECT_COOKIE, type ProconnectOutcome, startProconnect } from './proconnect.js';
+import { notifyProconnectSignIn } from './proconnect-listeners.js';
 import { SignInProblemPage } from './views/sign-in.js';
 
 const COOKIE_PATH = '/connexion/proconnect';
@@ -52,6 +53,8 @@ export async function proconnectRoutes(app: App, services: Services): Promise<vo
       .insertInto('proconnect_sessions')
       .values({ session_id: sessionId, id_token: outcome.idToken })
       .execute();
+    // What other modules do with the sign-in (they log their own failures: the sign-in never fails for them).
+    await notifyProconnectSignIn(services, { userId: outcome.userId, siret: outcome.siret });
     return reply.redirect(safeReturnPath(outcome.returnPath, '/compte'), 303);
   });
 }

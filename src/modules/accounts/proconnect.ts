@@ -87,7 +87,7 @@ export async function startProconnect(
 }
 
 export type ProconnectOutcome =
-  | { kind: 'ok'; userId: string; returnPath: string | null; idToken: string }
+  | { kind: 'ok'; userId: string; returnPath: string | null; idToken: string; siret: string | null }
   | { kind: 'bad-state' }
   | { kind: 'provider-error'; detail: string }
   | { kind: 'unavailable' }
@@ -161,7 +161,7 @@ export async function finishProconnect(
   }
   if (!EMAIL.test(identity.email)) return { kind: 'no-email' };
   const userId = await services.db.transaction().execute((trx) => upsertProconnectUser(trx, identity, now));
-  return { kind: 'ok', userId, returnPath: pending.return_path, idToken };
+  return { kind: 'ok', userId, returnPath: pending.return_path, idToken, siret: identity.siret };
 }
 
 /** Finds the agent by their ProConnect subject, else by email; creates them on first sign-in. */

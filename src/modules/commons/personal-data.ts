@@ -55,7 +55,13 @@ export async function commonsDataOf(services: Services, person: DataSubject): Pr
         .execute(),
     ],
   );
-  return { memberships, maintained, referents, invitations, contactsSent, contactsReceived, messages };
+  const departures = await db
+    .selectFrom('commons_administration_departures as d')
+    .innerJoin('commons_administrations as a', 'a.id', 'd.administration_id')
+    .select(['a.name', 'd.reason', 'd.left_at'])
+    .where('d.user_id', '=', person.id)
+    .execute();
+  return { memberships, departures, maintained, referents, invitations, contactsSent, contactsReceived, messages };
 }
 
 /**
@@ -69,6 +75,8 @@ export async function eraseCommonsData({ trx }: ErasureContext, person: DataSubj
     .deleteFrom('commons_administration_members')
     .where('user_id', '=', person.id)
     .executeTakeFirst();
+  // Departures (administrations/tables.ts) only keep ProConnect from joining the person again: nothing to keep.
+  await trx.deleteFrom('commons_administration_departures').where('user_id', '=', person.id).execute();
   const maintainers = await trx.deleteFrom('commons_maintainers').where('user_id', '=', person.id).executeTakeFirst();
   const referents = await trx.deleteFrom('commons_referents').where('user_id', '=', person.id).executeTakeFirst();
   const invitations = await trx
