@@ -1,6 +1,6 @@
 import type { FormReader } from '../../../core/http/forms.js';
+import { TERRITORIES } from '../territories.js';
 import { administrationMessages as m } from './messages.js';
-import { TERRITORIES } from './territories.js';
 
 const TERRITORY_CODES = TERRITORIES.map((territory) => territory.code);
 export const MAX_DESCRIPTION = 5000;

@@ -3,13 +3,13 @@ import type { FieldError } from '../../../core/http/forms.js';
 import type { Message } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
 import { isValidSiret, normaliseSiret } from '../../applications/index.js';
+import { findTerritory, NATIONAL } from '../territories.js';
 import { parseCsv } from './csv.js';
 import { inviteIn } from './invite-member.js';
 import { administrationMessages as m } from './messages.js';
 import { administrationBySiret, mergeTarget } from './queries.js';
 import { checkSiret, type SiretCheck } from './register-check.js';
 import { uniqueSlug } from './slugs.js';
-import { findTerritory, NATIONAL } from './territories.js';
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 export const MAX_IMPORT_LINES = 500;

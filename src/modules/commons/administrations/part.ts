@@ -12,15 +12,6 @@ export const administrationsPart: CooperationPart = {
   // The routes (and the views they pull in) load only when the app starts, not for a CLI command.
   routes: async (app, services) => (await import('./routes.js')).administrationRoutes(app, services),
   siteMap: [{ href: LISTING, label: m.siteMapAdministrations, section: 'main', order: 56 }],
-  dashboard: [
-    {
-      href: '/admin/cooperation/administrations',
-      permission: 'commons.moderate',
-      title: m.staffTitle,
-      text: m.staffTileText,
-      order: 69.2,
-    },
-  ],
   examplePages: [
     { name: 'cooperation administrations', url: LISTING },
     { name: 'cooperation administration', from: { listing: LISTING, link: ADMINISTRATION } },

@@ -6,6 +6,7 @@ import { type App, NoticeQuery, OptionalText, Query } from '../../../core/http/r
 import type { Services } from '../../../core/services.js';
 import { proconnectSiretOf } from '../../accounts/index.js';
 import { seesMembersOnly } from '../membership.js';
+import { isTerritoryCode } from '../territories.js';
 import { createAdministration } from './create-administration.js';
 import { readPresentation, readVersion } from './form-input.js';
 import { administrationMessages as m } from './messages.js';
@@ -19,7 +20,6 @@ import {
 import { administrationOfSiret, experimentsOf, listAdministrations, openNeedsOf, useCasesOf } from './queries.js';
 import { checkSiret } from './register-check.js';
 import { SlugParams } from './schemas.js';
-import { isTerritoryCode } from './territories.js';
 import { updateAdministration } from './update-administration.js';
 import { AdministrationPage } from './views/administration.js';
 import { noticeFor } from './views/common.js';

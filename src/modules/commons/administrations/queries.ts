@@ -11,7 +11,7 @@ import type {
   UseCaseStatus,
   Visibility,
 } from '../tables.js';
-import { territoriesWithin } from './territories.js';
+import { territoriesWithin } from '../territories.js';
 import './tables.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;

@@ -1,7 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvLine, parseCsv } from './csv.js';
-import { legalCategoryLabel } from './legal-categories.js';
 import {
   DEPARTEMENTS,
   findTerritory,
@@ -12,7 +10,9 @@ import {
   territoriesWithin,
   territoryName,
   territoryWithin,
-} from './territories.js';
+} from '../territories.js';
+import { csvLine, parseCsv } from './csv.js';
+import { legalCategoryLabel } from './legal-categories.js';
 
 const codes = fc.constantFrom(...TERRITORIES.map((territory) => territory.code));
 

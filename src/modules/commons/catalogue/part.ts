@@ -8,15 +8,6 @@ export const cataloguePart: CooperationPart = {
   routes: async (app, services) => (await import('./routes.js')).catalogueRoutes(app, services),
   commands: { 'commons import-sill': importSillCommand },
   siteMap: [{ href: '/cooperation/communs', label: m.catalogueTitle, section: 'main', order: 56 }],
-  dashboard: [
-    {
-      href: '/admin/cooperation/communs',
-      permission: 'commons.moderate',
-      title: m.staffTitle,
-      text: m.staffIntro,
-      order: 70,
-    },
-  ],
   examplePages: [
     { name: 'commons catalogue', url: '/cooperation/communs' },
     { name: 'commons catalogue, searched', url: '/cooperation/communs?q=donnees&type=software' },

@@ -10,15 +10,6 @@ export const useCasesPart: CooperationPart = {
     { href: '/cooperation/cas-d-usage', label: m.useCasesTitle, section: 'main', order: 56 },
     { href: '/cooperation/besoins', label: m.needsTitle, section: 'main', order: 57 },
   ],
-  dashboard: [
-    {
-      href: '/admin/cooperation/publications',
-      permission: 'commons.moderate',
-      title: m.moderationTitle,
-      text: m.moderationTile,
-      order: 71,
-    },
-  ],
   examplePages: [
     { name: 'cooperation use cases', url: '/cooperation/cas-d-usage' },
     {

@@ -1,6 +1,7 @@
 import { formatDate, t } from '../../../../core/i18n/i18n.js';
 import { Alert, DataTable } from '../../../../core/ui/components.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
+import { territoryName } from '../../territories.js';
 import { CooperationPage } from '../../views/cooperation-layout.js';
 import { legalCategoryLabel } from '../legal-categories.js';
 import { administrationMessages as m } from '../messages.js';
@@ -11,7 +12,6 @@ import type {
   AdministrationNeed,
   AdministrationUseCase,
 } from '../queries.js';
-import { territoryName } from '../territories.js';
 import {
   Badge,
   ClosedBadge,

@@ -2,11 +2,11 @@ import type { FieldError } from '../../../../core/http/forms.js';
 import { t } from '../../../../core/i18n/i18n.js';
 import { Alert, CsrfField, ErrorSummary, Input, Select, TextArea } from '../../../../core/ui/components.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
+import { territoryOptions } from '../../territories.js';
 import { CooperationPage } from '../../views/cooperation-layout.js';
 import { administrationMessages as m } from '../messages.js';
 import { administrationHref, PUBLIC_PATH } from '../policy.js';
 import type { Administration } from '../queries.js';
-import { territoryOptions } from '../territories.js';
 import { formatSiret } from './common.js';
 
 export interface FormState {

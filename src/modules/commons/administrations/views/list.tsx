@@ -1,11 +1,11 @@
 import { t } from '../../../../core/i18n/i18n.js';
 import { Input, Pagination, Select } from '../../../../core/ui/components.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
+import { territoryName, territoryOptions } from '../../territories.js';
 import { CooperationPage } from '../../views/cooperation-layout.js';
 import { administrationMessages as m } from '../messages.js';
 import { administrationHref, PUBLIC_PATH } from '../policy.js';
 import type { AdministrationListItem } from '../queries.js';
-import { territoryName, territoryOptions } from '../territories.js';
 import { ClosedBadge } from './common.js';
 
 export const PAGE_SIZE = 24;

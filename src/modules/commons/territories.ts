@@ -1,5 +1,5 @@
-import { foldAccents } from '../../../algorithms/text/french.js';
-import type { Locale } from '../../../core/i18n/i18n.js';
+import { foldAccents } from '../../algorithms/text/french.js';
+import type { Locale } from '../../core/i18n/i18n.js';
 
 /**
  * The territories of the cooperation space: the whole country (`FR`), the 18 regions (`R` + INSEE region code)
