@@ -601,6 +601,11 @@ describe('the CSV import of administrations and contacts', () => {
     );
 
   it('creates and updates by SIRET, invites each contact once, reports every line, and is idempotent', async () => {
+    const town = await administrationRow('commune-de-ker-exemple');
+    await db()
+      .insertInto('commons_services')
+      .values({ administration_id: town.id, name: 'Port', siret: '11000000000080', created_at: now() })
+      .execute();
     const rows = [
       ['', DEPARTEMENT, 'Morbihan', 'dsi@morbihan.example, Agent@Morbihan.example'],
       ['Commune de Ker-Exemple', TOWN, 'Bretagne', 'maire@ker.example'],
@@ -609,16 +614,18 @@ describe('the CSV import of administrations and contacts', () => {
       ['Adresse fausse', '11000000000072', '', 'pas-une-adresse'],
       ['Doublon', DEPARTEMENT, '', ''],
       ['Inconnue', UNKNOWN, '', ''],
+      ['Un service', '11000000000080', '', ''],
     ];
     const first = await upload(file(rows));
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain(
-      '7 ligne(s) lue(s) : 1 créée(s), 1 mise(s) à jour, 0 inchangée(s), 5 en erreur ; 3 invitation(s) envoyée(s).',
+      '8 ligne(s) lue(s) : 1 créée(s), 1 mise(s) à jour, 0 inchangée(s), 6 en erreur ; 3 invitation(s) envoyée(s).',
     );
     expect(first.body).toContain('Territoire inconnu : Atlantide');
     expect(first.body).toContain('Adresse invalide : pas-une-adresse');
     expect(first.body).toContain('Ce SIRET figure déjà ligne 2.');
     expect(first.body).toContain('ne connaît pas ce SIRET');
+    expect(first.body).toContain('celui d’un service d’une administration');
     const departement = await db()
       .selectFrom('commons_administrations')
       .selectAll()
@@ -640,7 +647,7 @@ describe('the CSV import of administrations and contacts', () => {
     const second = await upload(file(rows));
     expect(second.statusCode).toBe(200);
     expect(second.body).toContain(
-      '0 créée(s), 0 mise(s) à jour, 2 inchangée(s), 5 en erreur ; 0 invitation(s) envoyée(s).',
+      '0 créée(s), 0 mise(s) à jour, 2 inchangée(s), 6 en erreur ; 0 invitation(s) envoyée(s).',
     );
     expect(second.body).toContain('0 envoyée(s), 2 déjà en attente, 0 déjà membre(s)');
     const count = await db()

@@ -7,7 +7,7 @@ import { findTerritory, NATIONAL } from '../territories.js';
 import { parseCsv } from './csv.js';
 import { inviteIn } from './invite-member.js';
 import { administrationMessages as m } from './messages.js';
-import { administrationBySiret, mergeTarget } from './queries.js';
+import { administrationBySiret, administrationOfSiret, mergeTarget } from './queries.js';
 import { checkSiret, type SiretCheck } from './register-check.js';
 import { uniqueSlug } from './slugs.js';
 
@@ -197,6 +197,9 @@ async function importLine(
   // Only a new administration is checked with the register (staff re-check an existing one on its page).
   let check: SiretCheck | null = null;
   if (!existing) {
+    // A service's SIRET: its agents join that administration; it cannot be an administration of its own.
+    const ofService = await administrationOfSiret(services.db, line.siret);
+    if (ofService) return { ...base, problems: [{ message: m.siretIsService }] };
     check = await checkSiret(services, line.siret);
     if (check.outcome === 'not_found') return { ...base, problems: [{ message: m.siretNotFound }] };
     if (check.outcome !== 'verified' && !line.name) return { ...base, problems: [{ message: m.nameNeeded }] };
