@@ -63,6 +63,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // A module's routes load their files on first registration: on a loaded 2-core machine that took more than
+    // Fastify's default 10 s and the app refused to start ("Plugin did not start in time").
+    pluginTimeout: 60_000,
     // A path whose percent-encoding is not UTF-8 (`/saisons/%FF`) is refused by the router before
     // any hook: answer it with the input rule's page rather than Fastify's bare JSON.
     frameworkErrors: (error, request, reply) => {

@@ -7,7 +7,8 @@ export const ERASED_MESSAGE = '[message supprimé à la demande de son auteur / 
 /**
  * A person's part of the cooperation space, for the "my data" export: the administrations they belong to, the
  * commons they maintain, the use cases they are a referent of, the invitations they sent, and the contacts
- * they sent or received with the messages they wrote.
+ * they sent or received with the messages they wrote, the use cases and needs they published, and the experiments
+ * they take part in.
  */
 export async function commonsDataOf(services: Services, person: DataSubject): Promise<unknown> {
   const { db } = services;
@@ -61,7 +62,36 @@ export async function commonsDataOf(services: Services, person: DataSubject): Pr
     .select(['a.name', 'd.reason', 'd.left_at'])
     .where('d.user_id', '=', person.id)
     .execute();
-  return { memberships, departures, maintained, referents, invitations, contactsSent, contactsReceived, messages };
+  // What they published for an administration or a commons, and the experiments they take part in.
+  const useCasesCreated = await db
+    .selectFrom('commons_use_cases')
+    .select(['id', 'title', 'status', 'created_at'])
+    .where('created_by', '=', person.id)
+    .execute();
+  const needsCreated = await db
+    .selectFrom('commons_needs')
+    .select(['id', 'kind', 'title', 'created_at', 'closed_at'])
+    .where('created_by', '=', person.id)
+    .execute();
+  const experiments = await db
+    .selectFrom('commons_experiment_people as p')
+    .innerJoin('commons_experiments as e', 'e.id', 'p.experiment_id')
+    .select(['e.title', 'p.name', 'p.role'])
+    .where('p.user_id', '=', person.id)
+    .execute();
+  return {
+    memberships,
+    departures,
+    maintained,
+    referents,
+    invitations,
+    contactsSent,
+    contactsReceived,
+    messages,
+    useCasesCreated,
+    needsCreated,
+    experiments,
+  };
 }
 
 /**
