@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../core/db/schema.js';
 import '../tables.js';
 
+// The introduction mail's template name, for tests outside the module that read the mail it sends.
+export { INTRODUCTION_MAIL } from './mails.js';
+
 /**
  * Test helper: a support plan for a confirmed laureate, as the plans part creates it (staff open it). Only
  * for tests of this folder, which need a plan before a team may ask for an introduction.
