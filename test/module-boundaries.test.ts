@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -91,7 +91,11 @@ function tableOwners(): Map<string, Table> {
       }
     }
   };
-  for (const name of moduleNames) read(join(modulesDir, name, 'tables.ts'), () => name);
+  // A module that owns no table (opendata publishes the others' read models) has no tables.ts.
+  for (const name of moduleNames) {
+    const file = join(modulesDir, name, 'tables.ts');
+    if (existsSync(file)) read(file, () => name);
+  }
   // Declared in core-tables.ts because core's session check reads them on every request, but the people, their
   // roles and their sessions are the accounts module's: no other module reads them but through accounts' index.ts.
   const accounts = new Set(['users', 'user_roles', 'sessions']);
@@ -181,7 +185,8 @@ describe('module boundaries', () => {
   it('finds the tables of every module', () => {
     const owners = tableOwners();
     const modules = [...owners.values()].map((table) => table.owner);
-    for (const name of moduleNames) expect(modules, name).toContain(name);
+    for (const name of moduleNames)
+      if (existsSync(join(modulesDir, name, 'tables.ts'))) expect(modules, name).toContain(name);
     expect(owners.get('users')?.columns).toContain('email');
   });
 

@@ -4,7 +4,10 @@ import { applicationsModule } from './applications/index.js';
 import { commonsModule } from './commons/index.js';
 import { contentModule } from './content/index.js';
 import { decisionsModule } from './decisions/index.js';
+import { eventsModule } from './events/index.js';
 import { grantsModule } from './grants/index.js';
+import { impactModule } from './impact/index.js';
+import { opendataModule } from './opendata/index.js';
 import { panelModule } from './panel/index.js';
 import { reviewModule } from './review/index.js';
 import { seasonsModule } from './seasons/index.js';
@@ -22,4 +25,7 @@ export const modules: Module[] = [
   supportModule,
   grantsModule,
   commonsModule,
+  impactModule,
+  eventsModule,
+  opendataModule,
 ];

@@ -92,8 +92,8 @@ export interface MailsTable {
   sent_at: Timestamp | null;
 }
 
-/** 'content': a file of the public site; 'application': an applicant's file; 'laureate': a support or grant file; 'cooperation': an experiment's document. */
-export type FilePurpose = 'content' | 'application' | 'laureate' | 'cooperation';
+/** 'content': a public site file; 'application': an applicant's; 'laureate': support or grant; 'cooperation': an experiment's; 'impact': evidence or a testimony's photo; 'events': an event's document or a partner's logo. */
+export type FilePurpose = 'content' | 'application' | 'laureate' | 'cooperation' | 'impact' | 'events';
 
 export interface FilesTable {
   id: Generated<string>;
