@@ -3,6 +3,7 @@ import type { Module } from '../../core/module.js';
 import { agendaPart } from './agenda/part.js';
 import type { EventsPart } from './part.js';
 import { partnersPart } from './partners/part.js';
+import { eventsPermissions } from './permissions.js';
 import './tables.js';
 
 const PARTS: EventsPart[] = [agendaPart, partnersPart];
@@ -14,6 +15,7 @@ const PARTS: EventsPart[] = [agendaPart, partnersPart];
  */
 export const eventsModule: Module = {
   name: 'events',
+  permissions: eventsPermissions,
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: async (app, services) => {
     for (const part of PARTS) await part.routes?.(app, services);
