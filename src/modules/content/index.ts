@@ -8,6 +8,7 @@ import { contentRoutes } from './routes.js';
 
 // The content's public surface: what other modules may call.
 export { createDraftNews, type DraftNewsInput } from './create-draft-news.js';
+export { publishedPageBody } from './page-intro.js';
 
 export const contentModule: Module = {
   name: 'content',
@@ -20,7 +21,6 @@ export const contentModule: Module = {
     { href: '/programme', label: cm.navProgramme, order: 10 },
     { href: '/manifeste', label: cm.navManifesto, order: 40 },
     { href: '/actualites', label: cm.navNews, order: 50 },
-    { href: '/partenaires', label: cm.navPartners, order: 60 },
     { href: '/faq', label: cm.navFaq, order: 70 },
   ],
   siteMap: [
@@ -28,7 +28,6 @@ export const contentModule: Module = {
     { href: '/programme', label: pm.programmeTitle, section: 'main', order: 10 },
     { href: '/manifeste', label: pm.manifestoTitle, section: 'main', order: 40 },
     { href: '/actualites', label: pm.newsTitle, section: 'main', order: 50 },
-    { href: '/partenaires', label: pm.partnersTitle, section: 'main', order: 60 },
     { href: '/faq', label: pm.faqTitle, section: 'main', order: 70 },
     { href: '/mentions-legales', label: lm.legalTitle, section: 'legal', order: 10 },
     { href: '/accessibilite', label: lm.accessibilityTitle, section: 'legal', order: 20 },
@@ -44,7 +43,6 @@ export const contentModule: Module = {
     { name: 'manifesto', url: '/manifeste' },
     { name: 'news list', url: '/actualites' },
     { name: 'news article', from: { listing: '/actualites', link: /^\/actualites\/(?!flux\.xml|atom\.xml)[^/]+$/ } },
-    { name: 'partners', url: '/partenaires' },
     { name: 'faq', url: '/faq' },
     { name: 'legal notice', url: '/mentions-legales' },
     { name: 'accessibility statement', url: '/accessibilite' },

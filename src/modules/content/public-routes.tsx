@@ -35,6 +35,7 @@ const PAGES_WITH_OWN_ROUTE = new Set([
   'accueil',
   'programme',
   'manifeste',
+  // Its body introduces the partners page, which the events module builds from the partners.
   'partenaires',
   'faq',
   'mentions-legales',
@@ -100,7 +101,6 @@ export async function registerPublicRoutes(app: App, services: Services): Promis
       }),
     );
   cmsPage('/manifeste', 'manifeste', ContentPage);
-  cmsPage('/partenaires', 'partenaires', ContentPage);
   cmsPage('/faq', 'faq', FaqPage);
 
   app.get('/pages/:slug', { schema: { params: SlugParams }, config }, async (request, reply) => {
