@@ -113,7 +113,9 @@ export function PartnersPage(props: {
       <div class="fr-container fr-mb-7w">
         <Breadcrumb locale={locale} items={[{ label: t(locale, m.home), href: '/' }, { label: title }]} />
         <h1 safe>{title}</h1>
-        {props.intro || (
+        {props.intro ? (
+          props.intro
+        ) : (
           <p class="fr-text--lead" safe>
             {t(locale, m.publicLead)}
           </p>
