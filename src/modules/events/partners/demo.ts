@@ -110,7 +110,7 @@ export async function loadPartnersDemo(services: Services): Promise<void> {
         description: p.description,
         descriptionEn: p.descriptionEn,
         website: p.website,
-        logoAlt: p.logo ? `Logo de ${p.name}` : '',
+        logoAlt: p.logo ? p.name : '',
         seasonIds: p.seasons.map(idOf).filter((id): id is string => id !== undefined),
         removeLogo: false,
       },

@@ -22,10 +22,8 @@ export const partnerMessages = defineMessages({
     en: 'No partners for this season.',
   },
   everySeason: { fr: 'Toutes les saisons', en: 'Every season' },
-  seasonsOf: { fr: 'Saisons : {list}', en: 'Seasons: {list}' },
-  seasonOf: { fr: 'Saison : {list}', en: 'Season: {list}' },
-  website: { fr: 'Site de {name}', en: '{name}’s website' },
-  newWindow: { fr: 'nouvelle fenêtre', en: 'new window' },
+  website: { fr: 'Site web', en: 'Website' },
+  websiteTitle: { fr: 'Site web – {name} - nouvelle fenêtre', en: 'Website – {name} - new window' },
   partnerCountOne: { fr: '{n} partenaire', en: '{n} partner' },
   partnerCountOther: { fr: '{n} partenaires', en: '{n} partners' },
 

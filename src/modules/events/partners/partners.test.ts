@@ -118,7 +118,7 @@ describe('partners', () => {
     expect(page.body).toContain(`src="/partenaires/${partner.id}/logo"`);
     expect(page.body).toContain('alt="Logo de la Fondation Test"');
     expect(page.body).toMatch(/href="https:\/\/fondation\.example\.org"[^>]*target="_blank"[^>]*rel="noopener"/);
-    expect(page.body).toContain('Saisons : ');
+    expect(page.body).toContain('Saison 1 — la première promotion, Saison 2');
     expect((await t.app.inject({ url: '/partenaires', headers: { cookie: 'lang=en' } })).body).toContain(
       'Supports commons.',
     );

@@ -29,14 +29,13 @@ function PartnerCard(props: {
 }): JSX.Element {
   const { locale, partner } = props;
   const description = localized(locale, partner.description, partner.descriptionEn);
-  const names = partner.seasonIds
-    .map((id) => props.seasons.get(id))
-    .filter((s): s is SeasonOption => s !== undefined)
+  // In the seasons' order (oldest first), whatever order they were ticked in.
+  const names = [...props.seasons.values()]
+    .reverse()
+    .filter((s) => partner.seasonIds.includes(s.id))
     .map((s) => seasonName(locale, s));
   const seasonsText =
-    partner.seasonIds.length === 0 || names.length === 0
-      ? t(locale, m.everySeason)
-      : t(locale, names.length === 1 ? m.seasonOf : m.seasonsOf, { list: names.join(', ') });
+    partner.seasonIds.length === 0 || names.length === 0 ? t(locale, m.everySeason) : names.join(', ');
   return (
     <li class="fr-col-12 fr-col-md-6 fr-col-lg-4">
       <div class="fr-card acc-partner-card">
@@ -61,14 +60,16 @@ function PartnerCard(props: {
           {partner.website ? (
             <div class="fr-card__footer">
               <a
-                class="fr-link acc-break"
+                class="fr-link"
                 href={partner.website}
                 target="_blank"
                 rel="noopener"
-                title={`${t(locale, m.website, { name: partner.name })} - ${t(locale, m.newWindow)}`}
-                safe
+                title={t(locale, m.websiteTitle, { name: partner.name })}
               >
-                {t(locale, m.website, { name: partner.name })}
+                <span safe>{t(locale, m.website)}</span>
+                <span class="fr-sr-only" safe>
+                  {` – ${partner.name}`}
+                </span>
               </a>
             </div>
           ) : (
@@ -78,7 +79,7 @@ function PartnerCard(props: {
         {partner.logoUrl ? (
           <div class="fr-card__header">
             <div class="acc-partner-logo">
-              <img src={partner.logoUrl} alt={partner.logoAlt} loading="lazy" />
+              <img src={partner.logoUrl} alt={partner.logoAlt} />
             </div>
           </div>
         ) : (
