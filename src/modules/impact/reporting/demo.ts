@@ -135,7 +135,7 @@ export async function loadReportingDemo(services: Services): Promise<void> {
         { value: '2000', date: '2023-12-31' },
         { value: '3500', date: '2024-06-30' },
       ],
-      lever: 'promotion',
+      lever: 'valorisation',
     });
     const h2 = await report(
       closed.at('2024-01-12T10:00:00+01:00'),
@@ -178,7 +178,7 @@ export async function loadReportingDemo(services: Services): Promise<void> {
         quoteEn: 'I now do my paperwork on my own, and I help my neighbour with hers.',
         authorName: 'Mireille Coste',
         authorRole: 'Usagère du service',
-        lever: 'promotion',
+        lever: 'valorisation',
       },
       staff,
       true,
