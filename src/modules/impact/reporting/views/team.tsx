@@ -42,7 +42,7 @@ export function TeamImpactPage(props: {
       showGrant={props.showGrant ?? true}
     >
       {props.notice ? <Alert kind={props.notice.kind} title={props.notice.title} text={props.notice.text} /> : ''}
-      <p safe>{t(locale, m.teamIntro)}</p>
+      {team ? <p safe>{t(locale, m.teamIntro)}</p> : ''}
       {props.staffHref ? (
         <p>
           <a class="fr-btn fr-btn--secondary" href={props.staffHref} safe>
@@ -86,24 +86,28 @@ export function TeamImpactPage(props: {
                   t(locale, m.colValue),
                   t(locale, m.colSource),
                   t(locale, m.colState),
-                  t(locale, m.colActions),
+                  ...(team ? [t(locale, m.colActions)] : []),
                 ]}
               >
                 {values.map((value) => (
                   <tr>
                     <ValueCells locale={locale} indicator={indicator} value={value} evidenceHref={evidence(value.id)} />
-                    <td>
-                      {team && teamMayEdit(value.state) ? (
-                        <a class="fr-link" href={`${href}/valeurs/${value.id}/modifier`}>
-                          <span safe>{t(locale, m.editValue)}</span>
-                          <span class="fr-sr-only" safe>
-                            {` — ${name}, ${value.periodEnd}`}
-                          </span>
-                        </a>
-                      ) : (
-                        ''
-                      )}
-                    </td>
+                    {team ? (
+                      <td>
+                        {teamMayEdit(value.state) ? (
+                          <a class="fr-link" href={`${href}/valeurs/${value.id}/modifier`}>
+                            <span safe>{t(locale, m.editValue)}</span>
+                            <span class="fr-sr-only" safe>
+                              {` — ${name}, ${value.periodEnd}`}
+                            </span>
+                          </a>
+                        ) : (
+                          ''
+                        )}
+                      </td>
+                    ) : (
+                      ''
+                    )}
                   </tr>
                 ))}
               </DataTable>
