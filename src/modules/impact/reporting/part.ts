@@ -1,7 +1,7 @@
 import type { ImpactPart } from '../part.js';
 import { loadReportingDemo } from './demo.js';
 import { reportingMessages as m } from './messages.js';
-import { pendingCounts } from './queries.js';
+import { pendingForStaff } from './queries.js';
 
 const STAFF_LAUREATE = /^\/admin\/impact\/laureats\/[0-9a-f-]{36}$/;
 
@@ -16,7 +16,7 @@ export const reportingPart: ImpactPart = {
       title: m.tileTitle,
       text: m.tileText,
       order: 69.7,
-      count: async (services) => [...(await pendingCounts(services.db)).values()].reduce((a, b) => a + b, 0),
+      count: async (services, user) => pendingForStaff(services, user),
       countLabel: m.tileCount,
     },
   ],

@@ -1,5 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
+import { type CurrentUser, staffTracks, tracksInclude } from '../../../core/auth/permissions.js';
 import type { DB } from '../../../core/db/schema.js';
+import type { Services } from '../../../core/services.js';
+import { loadLaureates } from '../../seasons/index.js';
 import type { IndicatorDirection, ValueState } from '../tables.js';
 import '../tables.js';
 
@@ -290,12 +293,11 @@ export async function testimonyById(db: Db, id: string): Promise<Testimony | nul
   return row ? toTestimony(row) : null;
 }
 
-/** Testimonies the teams proposed that staff have not published yet. */
-export async function proposedTestimonies(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('impact_testimonies')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('published_at', 'is', null)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+/** The values waiting for approval that a staff member may review (their tracks' laureates), for the dashboard. */
+export async function pendingForStaff(services: Services, user: CurrentUser): Promise<number> {
+  const tracks = staffTracks(user);
+  const ids = tracks
+    ? (await loadLaureates(services.db)).filter((l) => tracksInclude(tracks, l.trackCode || undefined)).map((l) => l.id)
+    : undefined;
+  return [...(await pendingCounts(services.db, ids)).values()].reduce((a, b) => a + b, 0);
 }

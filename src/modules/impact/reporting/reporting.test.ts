@@ -170,6 +170,7 @@ describe('impact reporting', () => {
 
     // A track-limited member does not reach another track's laureate; the list shows only theirs.
     expect((await get(`/admin/impact/laureats/${laureateA}`, limited.cookie)).statusCode).toBe(404);
+    expect((await get(`/admin/impact/laureats/${laureateB}`, limited.cookie)).statusCode).toBe(200);
     expect((await get(edit, limited.cookie)).statusCode).toBe(404);
     const list = await get('/admin/impact', limited.cookie);
     expect(list.body).toContain('Jardin partagé');
@@ -268,6 +269,7 @@ describe('impact reporting', () => {
     expect((await get(editPage, A.owner.cookie)).statusCode).toBe(409);
     const staffPage = `/admin/impact/laureats/${laureateA}`;
     expect((await get('/admin', admin.cookie)).body).toContain('1 à valider');
+    expect((await get('/admin', limited.cookie)).body).not.toContain('1 à valider'); // not their track
 
     // Return needs a comment; then the team is told by mail, and may edit and resubmit.
     const noComment = await post(admin.cookie, staffPage, `/admin/impact/valeurs/${valueId}/renvoyer`, {});
