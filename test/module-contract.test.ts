@@ -108,6 +108,7 @@ describe('a module added to the list', () => {
       '/admin/subventions',
       '/admin/cooperation',
       '/admin/cooperation/experimentations',
+      '/admin/impact',
       '/admin/partenaires',
       '/admin/comptes',
       '/admin/exemple',

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Module } from '../../core/module.js';
 import type { ImpactPart } from './part.js';
 import { impactPermissions } from './permissions.js';
+import { impactPersonalData } from './personal-data.js';
 import { publicPart } from './public/part.js';
 import { reportingPart } from './reporting/part.js';
 
@@ -13,6 +14,7 @@ export {
   publicIndicators,
   publicTestimonies,
 } from './queries.js';
+export { testimonyPhotoHref } from './reporting/photo-href.js';
 
 const PARTS: ImpactPart[] = [reportingPart, publicPart];
 
@@ -24,6 +26,7 @@ const PARTS: ImpactPart[] = [reportingPart, publicPart];
 export const impactModule: Module = {
   name: 'impact',
   permissions: impactPermissions,
+  personalData: impactPersonalData,
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: async (app, services) => {
     for (const part of PARTS) await part.routes?.(app, services);

@@ -9,6 +9,8 @@ type NullableDay = ColumnType<string | null, string | null | undefined, string |
  * `numeric`: the drivers read it as text (exact), so read models turn it into a number with `Number(…)`;
  * written as a number or its decimal text.
  */
+/** The one-time key of the form that created the row (core/http/submission-keys.ts): a repeated send adds nothing. */
+type SubmissionKey = ColumnType<string | null, string | null | undefined, string | null>;
 type Figure = ColumnType<string | number, string | number, string | number>;
 type NullableFigure = ColumnType<string | number | null, string | number | null | undefined, string | number | null>;
 
@@ -40,6 +42,7 @@ export interface ImpactIndicatorsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   archived_at: NullableTimestamp;
+  submission_key: SubmissionKey;
 }
 
 export interface ImpactTargetsTable {
@@ -68,6 +71,7 @@ export interface ImpactValuesTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  submission_key: SubmissionKey;
 }
 
 export interface ImpactTestimoniesTable {
@@ -90,6 +94,7 @@ export interface ImpactTestimoniesTable {
   created_by: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  submission_key: SubmissionKey;
 }
 
 export interface ImpactTables {

@@ -17,7 +17,7 @@ export {
   type PublishedLaureatesCount,
   publishDecidedLaureates,
 } from './publish-decided-laureates.js';
-export { type CriterionRecord, loadSeasons, type SeasonRecord } from './queries.js';
+export { type CriterionRecord, type LaureateRecord, loadLaureates, loadSeasons, type SeasonRecord } from './queries.js';
 export { parseSeasonForSubmit, type SeasonForSubmit, seasonForSubmitColumn } from './season-for-submit.js';
 export {
   findSeasonIdBySlug,

@@ -19,6 +19,7 @@ export const supportSiteMessages = defineMessages({
   tabIntroductions: { fr: 'Mises en relation', en: 'Introductions' },
   tabTimeline: { fr: 'Fil de suivi', en: 'Timeline' },
   tabGrant: { fr: 'Subvention', en: 'Grant' },
+  tabImpact: { fr: 'Impact', en: 'Impact' },
   spaceNav: { fr: 'Rubriques de l’espace lauréat', en: 'Sections of the laureate space' },
   administration: { fr: 'Administration', en: 'Administration' },
 });

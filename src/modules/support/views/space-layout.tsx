@@ -14,7 +14,7 @@ import { supportSiteMessages as m } from '../messages.js';
  */
 
 export type SpaceSide = 'team' | 'staff';
-export type SpaceSection = 'overview' | 'milestones' | 'sessions' | 'introductions' | 'timeline' | 'grant';
+export type SpaceSection = 'overview' | 'milestones' | 'sessions' | 'introductions' | 'timeline' | 'grant' | 'impact';
 
 /** The URL of a section of a space, on one side. */
 export function spaceHref(side: SpaceSide, applicationId: string, section: SpaceSection = 'overview'): string {
@@ -22,6 +22,9 @@ export function spaceHref(side: SpaceSide, applicationId: string, section: Space
     return side === 'team'
       ? `/espace-laureat/${applicationId}/subvention`
       : `/admin/subventions/laureats/${applicationId}`;
+  // The impact module's section (indicators and values): on the staff side, its page of the laureate's record.
+  if (section === 'impact')
+    return side === 'team' ? `/espace-laureat/${applicationId}/impact` : `/admin/impact/espaces/${applicationId}`;
   const base = side === 'team' ? `/espace-laureat/${applicationId}` : `/admin/accompagnement/laureats/${applicationId}`;
   const path = {
     overview: '',
@@ -40,6 +43,7 @@ const SECTIONS: { section: SpaceSection; label: (typeof m)[keyof typeof m] }[] =
   { section: 'introductions', label: m.tabIntroductions },
   { section: 'timeline', label: m.tabTimeline },
   { section: 'grant', label: m.tabGrant },
+  { section: 'impact', label: m.tabImpact },
 ];
 
 function SpaceMenu(props: {
