@@ -61,6 +61,9 @@ export interface Operation {
 
 const SAMPLE_UUID = '0b8f3c52-6d1e-4a7b-9c2d-5e4f3a2b1c0d';
 
+/** Whether a string schema is a UUID (core's Uuid pattern). */
+const isUuidSchema = (schema: JsonSchema) => schema.pattern?.startsWith('^[0-9a-fA-F]{8}-') === true;
+
 /** An example value of a schema: its own example, else one made from its type. */
 export function exampleOf(schema: JsonSchema | undefined, depth = 0): unknown {
   if (!schema || depth > 8) return null;
@@ -88,7 +91,7 @@ export function exampleOf(schema: JsonSchema | undefined, depth = 0): unknown {
     case 'string':
       if (schema.format === 'date-time') return '2026-01-15T09:30:00.000Z';
       if (schema.format === 'date') return '2026-01-15';
-      if (schema.pattern && /\[0-9a-f\]\{8\}/i.test(schema.pattern)) return SAMPLE_UUID;
+      if (isUuidSchema(schema)) return SAMPLE_UUID;
       return '…';
     default:
       return null;
@@ -98,7 +101,7 @@ export function exampleOf(schema: JsonSchema | undefined, depth = 0): unknown {
 function typeOf(schema: JsonSchema | undefined): string {
   if (!schema) return '';
   if (schema.enum) return schema.enum.join(' | ');
-  if (schema.pattern && /\[0-9a-f\]\{8\}/i.test(schema.pattern)) return 'UUID';
+  if (isUuidSchema(schema)) return 'UUID';
   const type = Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? '');
   const range =
     schema.minimum !== undefined || schema.maximum !== undefined

@@ -1,5 +1,5 @@
 import { t } from '../../../core/i18n/i18n.js';
-import { Breadcrumb, DataTable } from '../../../core/ui/components.js';
+import { Breadcrumb } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { LICENCE_URL } from '../api-routes.js';
@@ -27,28 +27,23 @@ function OperationBlock({ ctx, op }: { ctx: ViewContext; op: Operation }): JSX.E
       </p>
       <p safe>{op.description}</p>
       {op.parameters.length > 0 ? (
-        <DataTable
-          caption={`${t(locale, m.apiParameters)} — ${op.path}`}
-          columns={[
-            t(locale, m.apiName),
-            t(locale, m.apiIn),
-            t(locale, m.apiType),
-            t(locale, m.apiRequired),
-            t(locale, m.apiDescription),
-          ]}
-        >
-          {op.parameters.map((p) => (
-            <tr>
-              <td>
+        <>
+          <p class="fr-mb-1w" safe>
+            {`${t(locale, m.apiParameters)} :`}
+          </p>
+          <ul>
+            {op.parameters.map((p) => (
+              <li>
                 <code safe>{p.name}</code>
-              </td>
-              <td safe>{p.in === 'path' ? t(locale, m.apiInPath) : t(locale, m.apiInQuery)}</td>
-              <td safe>{p.type}</td>
-              <td safe>{p.required ? t(locale, m.apiYes) : t(locale, m.apiNo)}</td>
-              <td safe>{p.description}</td>
-            </tr>
-          ))}
-        </DataTable>
+                <span safe>
+                  {` (${p.in === 'path' ? t(locale, m.apiInPath) : t(locale, m.apiInQuery)}, ${
+                    p.required ? t(locale, m.apiRequiredYes) : t(locale, m.apiRequiredNo)
+                  }, ${p.type})${p.description ? ` : ${p.description}` : ''}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : (
         ''
       )}
