@@ -20,7 +20,14 @@ function OperationBlock({ ctx, op }: { ctx: ViewContext; op: Operation }): JSX.E
         <span class="fr-badge fr-badge--info fr-badge--no-icon fr-mr-1w" safe>
           {op.method}
         </span>
-        <code safe>{op.path}</code>
+        <code>
+          {op.path.split(/(?=[/._-])/).map((part, i) => (
+            <>
+              {i > 0 ? <wbr /> : ''}
+              <span safe>{part}</span>
+            </>
+          ))}
+        </code>
       </h3>
       <p class="fr-text--bold" safe>
         {op.summary}
@@ -53,7 +60,7 @@ function OperationBlock({ ctx, op }: { ctx: ViewContext; op: Operation }): JSX.E
       {op.example ? (
         <details>
           <summary safe>{`${t(locale, m.apiExample)} — ${op.path}`}</summary>
-          <pre class="fr-p-2w opendata-example" tabindex="0">
+          <pre class="fr-p-2w acc-command">
             <code safe>{op.example}</code>
           </pre>
         </details>
