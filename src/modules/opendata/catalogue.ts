@@ -33,7 +33,7 @@ function distribution(
   id: string,
   title: Lang[],
   url: string,
-  format: 'CSV' | 'JSON',
+  format: 'CSV' | 'JSON' | 'ICS',
   mediaType: string,
   download: boolean,
   conformsTo?: string,

@@ -37,6 +37,13 @@ export const datasetMessages = defineMessages({
     fr: 'Les actualités et communiqués de presse publiés : titre, chapeau, catégories, étiquettes et dates. Le texte complet est sur la page de chaque actualité.',
     en: 'The published news and press releases: title, standfirst, categories, tags and dates. The full text is on each item’s page.',
   },
+  // The events dataset's (datasets/events.ts, added when the events module is merged).
+  eventsTitle: { fr: 'Événements', en: 'Events' },
+  eventsText: {
+    fr: 'Les événements publics du programme, à venir et passés : titre, description, format (sur place, en ligne, hybride), lieu, début et fin à l’heure de Paris, nombre de places. Aucune donnée sur les personnes inscrites.',
+    en: 'The programme’s public events, upcoming and past: title, description, format (in person, online, hybrid), place, start and end in Paris time, number of places. No data about the people registered.',
+  },
+  eventsIcs: { fr: 'Agenda (iCalendar)', en: 'Calendar (iCalendar)' },
 });
 
 /** The /donnees and /api pages. */

@@ -414,7 +414,8 @@ describe('the downloads, the documents and the pages', () => {
     expect(page.body).toContain('Licence Ouverte 2.0');
     const api = await get('/api');
     expect(api.statusCode).toBe(200);
-    expect(api.body).toContain('/api/v1/use-cases/{id}');
+    for (const dataset of DATASETS) expect(api.body).toContain(`id="op-api-v1-${dataset.path}-id"`);
+    expect(api.body).toContain('id="op-donnees-catalogue-jsonld"');
     expect(api.body).toContain(`${RATE_LIMIT} requêtes par minute`);
     expect(api.body).toContain('updated_since');
   });

@@ -24,7 +24,8 @@ export interface CsvColumn<T extends Item> {
 export interface OtherDistribution {
   href: string;
   title: Message;
-  format: 'CSV' | 'JSON';
+  /** The EU file-type authority's code (publications.europa.eu/resource/authority/file-type). */
+  format: 'CSV' | 'JSON' | 'ICS';
   mediaType: string;
 }
 
