@@ -24,6 +24,7 @@ const REASONS: Record<string, { fr: string; en: string }> = {
   type: { fr: 'un nombre entier est attendu', en: 'a whole number is expected' },
   maxLength: { fr: '{limit} caractères au plus', en: '{limit} characters at most' },
   pattern: { fr: 'un identifiant UUID est attendu', en: 'a UUID is expected' },
+  format: { fr: 'une date AAAA-MM-JJ est attendue', en: 'a YYYY-MM-DD date is expected' },
   enum: { fr: 'une de ces valeurs est attendue : {allowed}', en: 'one of these values is expected: {allowed}' },
 };
 
