@@ -126,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(swagger, {
-    openapi: { info: { title: 'Accélérateur API', version: '0.1.0' } },
+    openapi: { openapi: '3.1.0', info: { title: 'Accélérateur API', version: '0.1.0' } },
     // The document is the public API's reference: machine-readable routes (JSON, CSV, feeds, files) say so
     // with `config.openapi`; HTML pages and staff routes stay out of it.
     transform: ({ schema, url, route }) => ({

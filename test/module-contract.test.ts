@@ -83,6 +83,7 @@ describe('a module added to the list', () => {
       '/partenaires',
       '/faq',
       '/donnees',
+      '/api',
       '/exemple',
       '/connexion',
       '/mentions-legales',

@@ -33,6 +33,24 @@ const PUBLIC_API: Record<string, string[]> = {
   '/actualites/flux.xml': [],
   '/actualites/atom.xml': [],
   '/fichiers/{id}/{name}': ['id', 'name'],
+  ...Object.fromEntries(
+    ['seasons', 'laureates', 'grants', 'commons', 'use-cases', 'news'].flatMap((name) => [
+      [`/api/v1/${name}`, []],
+      [`/api/v1/${name}/{id}`, ['id']],
+    ]),
+  ),
+  '/donnees/saisons.json': [],
+  '/donnees/saisons.csv': [],
+  '/donnees/laureats.json': [],
+  '/donnees/laureats.csv': [],
+  '/donnees/subventions.json': [],
+  '/donnees/communs.json': [],
+  '/donnees/communs.csv': [],
+  '/donnees/cas-d-usage.json': [],
+  '/donnees/cas-d-usage.csv': [],
+  '/donnees/actualites.json': [],
+  '/donnees/actualites.csv': [],
+  '/donnees/catalogue.jsonld': [],
 };
 
 describe('the OpenAPI document', () => {

@@ -26,6 +26,11 @@ export interface Config {
   /** METRICS_TOKEN: /metrics answers a request bearing it; unset, /metrics answers only the loopback interface. */
   metricsToken: string | undefined;
   proconnect: { issuer: string; clientId: string; clientSecret: string; allowInsecure: boolean } | undefined;
+  /**
+   * API_RATE_LIMIT: requests a client (an IP address) may send per minute to the open-data API and downloads
+   * (/api/v1, /donnees files); 300 unless set. Counted in each app process (see docs/api.md).
+   */
+  apiRateLimit: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,6 +52,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
           allowInsecure: env.PROCONNECT_ALLOW_HTTP === '1',
         }
       : undefined;
+  const apiRateLimit = Number(env.API_RATE_LIMIT ?? 300);
+  if (!Number.isInteger(apiRateLimit) || apiRateLimit < 1)
+    throw new Error(`API_RATE_LIMIT must be a whole number of requests per minute, got ${env.API_RATE_LIMIT}`);
   return {
     port,
     host,
@@ -66,5 +74,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || undefined,
     metricsToken: env.METRICS_TOKEN?.trim() || undefined,
     proconnect,
+    apiRateLimit,
   };
 }

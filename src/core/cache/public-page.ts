@@ -44,7 +44,7 @@ function notFoundPage(request: FastifyRequest, reply: FastifyReply) {
 }
 
 /** If-None-Match holds a list of ETags (possibly weak, W/"…") or `*`. */
-function matchesEtag(header: string | undefined, etag: string): boolean {
+export function matchesEtag(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((tag) => {
     const value = tag.trim();

@@ -14,6 +14,13 @@ import { useCasesPart } from './use-cases/part.js';
 // The cooperation space's public surface: what other modules may call. Nothing else of this folder is imported from outside.
 export { type CooperationFigures, cooperationFigures } from './matching/figures.js';
 export { administrationIdsOf, maintainedCommonsIdsOf } from './membership.js';
+export {
+  commonsLabels,
+  type PublicCommons,
+  type PublicUseCase,
+  publicCommons,
+  publicUseCases,
+} from './open-data.js';
 
 const PARTS: CooperationPart[] = [cataloguePart, administrationsPart, useCasesPart, matchingPart, experimentsPart];
 

@@ -12,6 +12,8 @@ import './open-data/transparency.js';
 
 // The grants' public surface: what other modules may call. Nothing else of this folder is imported from outside.
 export { type EnvelopeFigures, envelopeFigures, type FiguresTotals, sumFigures } from './figures.js';
+export { type PublishedGrant, publishedGrants, publishedGrantsUpdatedAt } from './open-data/published-grants.js';
+export { SCDL_COLUMNS, type ScdlColumn, type ScdlRow, scdlRow } from './open-data/scdl.js';
 
 /**
  * Grants (issue 14): envelopes per season and track that no commitment can exceed, a grant per laureate with
@@ -30,7 +32,6 @@ export const grantsModule: Module = {
     await scheduleReportJobs(services);
   },
   loadDemo: loadGrantsDemo,
-  siteMap: [{ href: '/donnees', label: gm.openData, section: 'main', order: 72 }],
   dashboard: [
     { href: '/admin/subventions', permission: 'grants.manage', title: gm.grants, text: gm.grantsText, order: 69 },
   ],
@@ -65,6 +66,5 @@ export const grantsModule: Module = {
       },
       staff: true,
     },
-    { name: 'grants open data', url: '/donnees' },
   ],
 };

@@ -7,5 +7,4 @@ export const grantsSiteMessages = defineMessages({
     fr: 'Enveloppes, subventions des lauréats, conventions, versements et comptes rendus financiers.',
     en: 'Envelopes, the laureates’ grants, conventions, payments and financial reports.',
   },
-  openData: { fr: 'Données ouvertes des subventions', en: 'Grants open data' },
 });

@@ -28,6 +28,8 @@ export interface PublicSeason {
   grantEnvelopeCents: number;
   laureatesSought: number;
   laureateCount: number;
+  /** The season's last change. */
+  updatedAt: Date;
 }
 
 export interface PublicLaureate {
@@ -68,6 +70,7 @@ function toPublic(season: SeasonRecord, now: Date): PublicSeason {
     grantEnvelopeCents: season.grantEnvelopeCents,
     laureatesSought: season.laureatesSought,
     laureateCount: season.laureateCount,
+    updatedAt: season.updatedAt,
   };
 }
 

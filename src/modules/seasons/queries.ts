@@ -21,6 +21,8 @@ export interface SeasonRecord {
   tracks: TrackRecord[];
   criteria: CriterionRecord[];
   laureateCount: number;
+  /** The season row's last change (its tracks and criteria are saved with it). */
+  updatedAt: Date;
 }
 
 export interface TrackRecord {
@@ -136,6 +138,7 @@ export async function loadSeasons(
         weight: c.weight,
       })),
     laureateCount: Number(counts.find((c) => c.season_id === r.id)?.n ?? 0),
+    updatedAt: new Date(r.updated_at),
   }));
 }
 

@@ -1,6 +1,6 @@
 import { defineMessages } from '../../../core/i18n/i18n.js';
 
-/** The grants' dashboard, export, open data page and transparency section. */
+/** The grants' dashboard, export and transparency section (the open data page is the opendata module's). */
 export const openDataMessages = defineMessages({
   administration: { fr: 'Administration', en: 'Administration' },
   grants: { fr: 'Subventions', en: 'Grants' },
@@ -39,31 +39,6 @@ export const openDataMessages = defineMessages({
   report_submitted: { fr: 'Remis', en: 'Submitted' },
   report_approved: { fr: 'Approuvé', en: 'Approved' },
   report_returned: { fr: 'À revoir', en: 'Returned' },
-  datasetsTitle: { fr: 'Données ouvertes', en: 'Open data' },
-  datasetsIntro: {
-    fr: 'Les données essentielles des conventions de subvention signées par le programme, publiées comme le demande le décret n° 2017-779 du 5 mai 2017 (conventions de plus de 23 000 €, dans les trois mois de leur signature). Nous publions toutes les conventions signées, quel que soit leur montant, dès leur signature. Aucune donnée personnelle n’y figure : les bénéficiaires sont des organisations.',
-    en: 'The essential data of the grant agreements the programme signed, published as French decree 2017-779 of 5 May 2017 requires (agreements above €23,000, within three months of signature). We publish every signed agreement, whatever its amount, as soon as it is signed. No personal data: the beneficiaries are organisations.',
-  },
-  datasetsCaption: { fr: 'Jeux de données des subventions', en: 'Grants datasets' },
-  dataset: { fr: 'Jeu de données', en: 'Dataset' },
-  format: { fr: 'Format', en: 'Format' },
-  licence: { fr: 'Licence', en: 'Licence' },
-  updated: { fr: 'Mise à jour', en: 'Updated' },
-  rows: { fr: 'Subventions', en: 'Grants' },
-  scdlTitle: { fr: 'Subventions (SCDL 2.1.1)', en: 'Grants (SCDL 2.1.1)' },
-  scdlText: {
-    fr: 'Le format national des données de subventions (socle commun des données locales) : une ligne par convention, 16 colonnes.',
-    en: 'The French national format for grants data (SCDL): one row per agreement, 16 columns.',
-  },
-  scdlFormat: { fr: 'CSV, UTF-8, virgule', en: 'CSV, UTF-8, comma' },
-  givingTitle: { fr: 'Subventions (360Giving)', en: 'Grants (360Giving)' },
-  givingText: {
-    fr: 'Les mêmes subventions au standard international 360Giving, avec les versements.',
-    en: 'The same grants in the international 360Giving standard, with the payments.',
-  },
-  givingFormat: { fr: 'JSON', en: 'JSON' },
-  licenceName: { fr: 'Licence Ouverte 2.0', en: 'Licence Ouverte 2.0 (Open Licence)' },
-  never: { fr: '—', en: '—' },
   download: { fr: 'Télécharger {name}', en: 'Download {name}' },
   transparencyTitle: { fr: 'Subventions aux lauréats', en: 'Grants to the laureates' },
   transparencyCommitted: { fr: 'Engagé : {amount}', en: 'Committed: {amount}' },

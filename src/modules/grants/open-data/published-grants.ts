@@ -121,3 +121,23 @@ export async function publishedGrants(db: Db): Promise<PublishedGrant[]> {
       .map((p) => ({ paidOn: toDay(p.paid_on), amountCents: Number(p.amount_cents) })),
   }));
 }
+
+/** The last change of what the grants' open data shows: a published grant's row or a payment recorded on it. */
+export async function publishedGrantsUpdatedAt(db: Db, grants: readonly PublishedGrant[]): Promise<Date | null> {
+  const ids = grants.map((g) => g.grantId);
+  if (ids.length === 0) return null;
+  const [grant, payment] = await Promise.all([
+    db
+      .selectFrom('grants')
+      .select((eb) => eb.fn.max('updated_at').as('at'))
+      .where('id', 'in', ids)
+      .executeTakeFirst(),
+    db
+      .selectFrom('grant_payments')
+      .select((eb) => eb.fn.max('recorded_at').as('at'))
+      .where('grant_id', 'in', ids)
+      .executeTakeFirst(),
+  ]);
+  const times = [grant?.at, payment?.at].filter((at) => at != null).map((at) => new Date(at as Date).getTime());
+  return times.length ? new Date(Math.max(...times)) : null;
+}

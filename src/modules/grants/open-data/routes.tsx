@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
 import { html } from '../../../core/http/replies.js';
-import { plainViewContext, viewContext } from '../../../core/http/request-context.js';
+import { viewContext } from '../../../core/http/request-context.js';
 import type { App } from '../../../core/http/route-schemas.js';
 import { isoDateParis, t } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
@@ -11,7 +10,6 @@ import { openDataMessages as m } from './messages.js';
 import { publishedGrants } from './published-grants.js';
 import { scdlCsv, scdlRow } from './scdl.js';
 import { DashboardPage } from './views/dashboard.js';
-import { DatasetsPage } from './views/datasets.js';
 
 /** "30000,50": euros with a decimal comma and no grouping, which French Excel reads as a number. */
 function frenchEuros(cents: number): string {
@@ -20,7 +18,7 @@ function frenchEuros(cents: number): string {
   return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** SCDL Subventions CSV, 360Giving JSON, the datasets page, the grants dashboard and its CSV export. */
+/** SCDL Subventions CSV, 360Giving JSON, the grants dashboard and its CSV export (the data page /donnees is the open-data module's). */
 export async function openDataRoutes(app: App, services: Services): Promise<void> {
   app.get(
     '/donnees/subventions.csv',
@@ -64,29 +62,6 @@ export async function openDataRoutes(app: App, services: Services): Promise<void
       return reply.type('application/json; charset=utf-8').header('cache-control', 'no-cache').send(data);
     },
   );
-
-  app.get('/donnees', { config: { permission: 'public' } }, async (request, reply) => {
-    const grants = await publishedGrants(services.db);
-    const ids = grants.map((g) => g.grantId);
-    // The last change of what the files show: a grant's row or a payment recorded on it.
-    const latest = ids.length
-      ? await services.db
-          .selectFrom('grants')
-          .select(
-            sql<Date | null>`greatest(max(updated_at), (select max(recorded_at) from grant_payments where grant_id in (${sql.join(ids)})))`.as(
-              'at',
-            ),
-          )
-          .where('id', 'in', ids)
-          .executeTakeFirst()
-      : undefined;
-    const updatedAt = latest?.at ? new Date(latest.at) : null;
-    return html(
-      reply,
-      200,
-      <DatasetsPage ctx={plainViewContext(request)} info={{ count: grants.length, updatedAt }} />,
-    );
-  });
 
   app.get(
     '/admin/subventions',
