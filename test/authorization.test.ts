@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coversEveryTrack, coversTrack, hasPermission, type Permission } from '../src/core/auth/permissions.js';
-import { loadDemo } from '../src/core/boot.js';
 import { discoverUrls, fillPath, hasParams, listRoutes } from './support/routes.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 import { createSignedInUser, MATRIX_ROLES, type SignedInUser } from './support/users.js';
@@ -13,12 +12,11 @@ let t: TestApp;
 const people: { name: string; person: SignedInUser | null }[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { demo: true });
   people.push({ name: 'anonymous', person: null });
   for (const role of MATRIX_ROLES) {
     people.push({ name: role.name, person: await createSignedInUser(t.database.db, t.clock, role.grants, role.name) });
   }
-  await loadDemo(t.app.services);
 }, 120_000);
 
 afterAll(async () => {

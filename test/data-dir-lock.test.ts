@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { modules } from '../src/modules/index.js';
 import { childEnv, repoRoot, startAppProcess } from './support/processes.js';
+import { seededDataDir } from './support/test-app.js';
 
 // The embedded database is one process's image of its folder: a second process on the same folder used to
 // report success and lose its writes. Whoever opens the folder holds it; others are refused and told why.
@@ -16,7 +16,7 @@ const folders: string[] = [];
 afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function newDataDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'acc-lock-'));
+  const dir = seededDataDir('acc-lock-');
   folders.push(dir);
   return dir;
 }

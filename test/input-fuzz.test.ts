@@ -1,7 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../src/core/auth/sessions.js';
-import { loadDemo } from '../src/core/boot.js';
 import { DEFAULT_FORM } from './support/factories/applications.js';
 import { formSession, multipartBody, submitForm, TINY_PNG } from './support/forms.js';
 import {
@@ -37,9 +36,8 @@ const URL_VALUES = ['%00', 'a%00b', '%ED%A0%80', '%ED%B0%80', '%C0%80', '%FF'];
 const NON_ASCII_RETURN = '/%E3%80%82/evil';
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { demo: true });
   everyRole = await createSignedInUser(t.database.db, t.clock, everyRoleGrants(), 'every-role');
-  await loadDemo(t.app.services);
   real = await discoverUrls(t.app, [undefined, everyRole.cookie], 1);
 }, 180_000);
 

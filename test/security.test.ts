@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../src/core/auth/permissions.js';
-import { loadDemo } from '../src/core/boot.js';
 import {
   discoverUrls,
   fillPath,
@@ -29,7 +28,8 @@ let t: TestApp;
 let admin: SignedInUser;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The demo programme gives real articles, seasons and records, so routes with ids run their handlers.
+  t = await createTestApp({}, { demo: true });
   // Every role at once: some permissions belong to no admin (a reviewer's or a panelist's own area), and
   // each route must be reached past its permission check for the CSRF and hostile-input probes to mean anything.
   admin = await createSignedInUser(
@@ -38,8 +38,6 @@ beforeAll(async () => {
     ROLES.map((role) => ({ role })),
     'admin',
   );
-  // The demo programme gives real articles, seasons and records, so routes with ids run their handlers.
-  await loadDemo(t.app.services);
 }, 120_000);
 
 afterAll(async () => {

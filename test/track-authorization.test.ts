@@ -1,7 +1,6 @@
 import { escapeHtml } from '@kitajs/html';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS, type Permission } from '../src/core/auth/permissions.js';
-import { loadDemo } from '../src/core/boot.js';
 import { createLaureate } from './support/factories/seasons.js';
 import { type FormFields, formBody } from './support/forms.js';
 import { fillPath, obtainCsrf, type RouteEntry } from './support/routes.js';
@@ -268,12 +267,11 @@ function mentions(body: string, track: TrackIds): boolean {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { demo: true });
   const { db } = t.app.services;
   const role = (name: string) => MATRIX_ROLES.find((r) => r.name === name)!;
   limited = await createSignedInUser(db, t.clock, role('staff-one-track').grants, 'staff-one-track');
   everyTrack = await createSignedInUser(db, t.clock, role('staff').grants, 'staff');
-  await loadDemo(t.app.services);
   const ownTrack = role('staff-one-track').grants[0].track!;
   const anyOther = await db
     .selectFrom('applications')

@@ -54,7 +54,7 @@ export async function startTestServer(
 ): Promise<RunningApp> {
   const clock = options.clock ?? new ManualClock(new Date());
   const demo = options.demo ?? false;
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(modules, { demo });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const config = {
@@ -65,7 +65,7 @@ export async function startTestServer(
     ...options.overrides,
   };
   const app = await buildApp({ config, database, clock, logger: false, modules });
-  if (demo) await loadDemo(app.services);
+  if (demo && !database.demoLoaded) await loadDemo(app.services);
   await app.listen({ port, host: '127.0.0.1' });
   return {
     app,

@@ -1,9 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
+import { loadDemo } from '../../src/core/boot.js';
 import { ManualClock } from '../../src/core/clock.js';
 import { type Config, readConfig } from '../../src/core/config.js';
 import { type Database, openDatabase } from '../../src/core/db/database.js';
@@ -28,21 +32,26 @@ function migratedTemplate(): MigratedTemplate | undefined {
  */
 export async function createTestDatabase(
   modules: readonly Module[] = registeredModules,
-): Promise<Database & { url?: string }> {
+  options: { demo?: boolean } = {},
+): Promise<Database & { url?: string; demoLoaded?: boolean }> {
   const serverUrl = process.env.DATABASE_URL;
   // The run's migrated database to start from (test/support/migrated-template.ts); migrateToLatest then has
-  // nothing left to do, or adds a test-only module's migrations.
+  // nothing left to do, or adds a test-only module's migrations. With `demo`, the one with the demo loaded,
+  // when the run made it (not outside vitest): the caller loads the demo itself when `demoLoaded` is false.
   const template = migratedTemplate();
+  const fromDemo = options.demo === true && (serverUrl ? template?.demoDatabase : template?.demoDumpFile) !== undefined;
   if (!serverUrl) {
-    const dump = template?.dumpFile ? new Blob([readFileSync(template.dumpFile)]) : undefined;
+    const file = fromDemo ? template?.demoDumpFile : template?.dumpFile;
+    const dump = file ? new Blob([readFileSync(file)]) : undefined;
     const database = await openDatabase({ loadDataDir: dump });
     await migrateToLatest(database.db, modules);
-    return database;
+    return { ...database, demoLoaded: fromDemo };
   }
   const name = `acc_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}${template?.database ? ` template ${template.database}` : ''}`);
+  const source = fromDemo ? template?.demoDatabase : template?.database;
+  await admin.query(`create database ${name}${source ? ` template ${source}` : ''}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
@@ -51,6 +60,7 @@ export async function createTestDatabase(
   return {
     ...database,
     url: url.toString(),
+    demoLoaded: fromDemo,
     close: async () => {
       await database.close();
       await dropDatabaseWhenIdle(serverUrl, name);
@@ -73,10 +83,12 @@ export async function createTestApp(
     logger?: FastifyServerOptions['logger'];
     /** The modules to build the app with: src/modules/index.ts's list unless a test adds its own. */
     modules?: readonly Module[];
+    /** Start with the demo programme loaded (from the run's demo template when there is one). */
+    demo?: boolean;
   } = {},
 ): Promise<TestApp> {
   const modules = options.modules ?? registeredModules;
-  const database = await createTestDatabase(modules);
+  const database = await createTestDatabase(modules, { demo: options.demo });
   const clock = new ManualClock(new Date());
   const config: Config = {
     ...readConfig({ PORT: '0', DATA_DIR: '/nonexistent' }),
@@ -87,6 +99,7 @@ export async function createTestApp(
   };
   const app = await buildApp({ config, database, clock, logger: options.logger ?? false, modules });
   await app.ready();
+  if (options.demo && !database.demoLoaded) await loadDemo(app.services);
   return {
     app,
     database,
@@ -97,4 +110,20 @@ export async function createTestApp(
       await database.close();
     },
   };
+}
+
+/**
+ * A new embedded data folder holding the run's migrated database (the template's dump unpacked as its
+ * `pgdata`), for tests of what a process does with its folder (locks, restarts) rather than of the first
+ * start: PGlite finds a cluster and skips initdb and the migrations, seconds of CPU each time. Outside
+ * vitest (no template) the folder stays empty and the first opener creates the cluster as usual.
+ */
+export function seededDataDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dumpFile = migratedTemplate()?.dumpFile;
+  if (dumpFile) {
+    mkdirSync(join(dir, 'pgdata'));
+    execFileSync('tar', ['-xf', dumpFile, '-C', join(dir, 'pgdata')], { stdio: 'ignore' });
+  }
+  return dir;
 }

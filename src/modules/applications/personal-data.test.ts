@@ -2,15 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userById } from '../../../test/support/factories/accounts.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser } from '../../../test/support/users.js';
-import { loadDemo } from '../../core/boot.js';
 import { sessionOf } from './demo-testing.js';
 
 /** A person's export (/compte/export) carries their applications; staff notes are never in it. */
 describe('applications in a person’s data export', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
-    await loadDemo(t.app.services);
+    t = await createTestApp({}, { demo: true });
   }, 120_000);
   afterAll(() => t?.close());
 

@@ -10,7 +10,6 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { FILES } from '../../algorithms/selection/format.js';
 import { verify } from '../../algorithms/selection/verify.js';
 import { readZip } from '../../algorithms/selection/zip.js';
-import { loadDemo } from '../../core/boot.js';
 import { listApplicationsForDecision } from '../applications/index.js';
 import { juryForDeliberation } from '../review/index.js';
 import { findSeasonIdBySlug } from '../seasons/index.js';
@@ -30,8 +29,7 @@ const page = `/saisons/${DEMO_OPEN_SEASON}/transparence`;
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadDemo(t.app.services);
+  t = await createTestApp({}, { demo: true });
   seasonId = (await findSeasonIdBySlug(t.database.db, DEMO_OPEN_SEASON))!;
   dir = await mkdtemp(join(tmpdir(), 'selection-'));
 }, 120_000);

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { signedInAs } from '../../../../test/support/users.js';
-import { loadDemo } from '../../../core/boot.js';
 
 let t: TestApp;
 
 beforeAll(async () => {
-  t = await createTestApp();
-  await loadDemo(t.app.services);
+  t = await createTestApp({}, { demo: true });
 }, 120_000);
 afterAll(() => t?.close());
 
