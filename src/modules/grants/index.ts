@@ -11,7 +11,13 @@ import './reports/timeline.js';
 import './open-data/transparency.js';
 
 // The grants' public surface: what other modules may call. Nothing else of this folder is imported from outside.
-export { type EnvelopeFigures, envelopeFigures, type FiguresTotals, sumFigures } from './figures.js';
+export {
+  committedCentsOf,
+  type EnvelopeFigures,
+  envelopeFigures,
+  type FiguresTotals,
+  sumFigures,
+} from './figures.js';
 
 /**
  * Grants (issue 14): envelopes per season and track that no commitment can exceed, a grant per laureate with

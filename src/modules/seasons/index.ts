@@ -10,7 +10,14 @@ import { STATUS_BOUNDARY_JOB, statusBoundaryJob } from './status-boundaries.js';
 // The seasons' public surface: what other modules may call. Nothing else of this folder is imported from outside.
 export { type CriterionTemplate, DEFAULT_CRITERIA } from './criteria.js';
 export { centsToInput, formatEuros, parseEurosToCents } from './format.js';
-export { listPublicSeasons, type PublicSeason } from './list-public-seasons.js';
+export {
+  getPublicLaureate,
+  getPublicSeason,
+  listPublicLaureates,
+  listPublicSeasons,
+  type PublicLaureate,
+  type PublicSeason,
+} from './list-public-seasons.js';
 export {
   type DecidedLaureate,
   type PublishDecidedLaureatesInput,
@@ -31,6 +38,7 @@ export {
 export { closedFrom, seasonStatus } from './season-status.js';
 export { setLaureateProgress } from './set-laureate-progress.js';
 export { SUPPORT_LEVERS, type SupportLever } from './support-levers.js';
+export { kindLabel } from './views/text.js';
 
 export const seasonsModule: Module = {
   name: 'seasons',
