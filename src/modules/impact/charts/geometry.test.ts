@@ -107,7 +107,12 @@ describe('the chart geometry', () => {
   });
 
   it('handles the edge cases: one point, equal values, negatives, baseline only, targets after the last value', () => {
-    const one = chartModel({ points: [{ date: '2023-06-30', value: 300 }], baseline: null, targets: [], direction: 'increase' });
+    const one = chartModel({
+      points: [{ date: '2023-06-30', value: 300 }],
+      baseline: null,
+      targets: [],
+      direction: 'increase',
+    });
     expect(one.values).toHaveLength(1);
     expect(one.valuesPath).toBe('');
     expect(one.values[0].x).toBeGreaterThan(one.plot.x);
@@ -126,7 +131,12 @@ describe('the chart geometry', () => {
     expect(flat.values[0].y).toBe(flat.values[1].y);
     expect(flat.values[0].y).toBeLessThan(flat.plot.y + flat.plot.height);
 
-    const zeros = chartModel({ points: [{ date: '2022-01-01', value: 0 }], baseline: null, targets: [], direction: 'decrease' });
+    const zeros = chartModel({
+      points: [{ date: '2022-01-01', value: 0 }],
+      baseline: null,
+      targets: [],
+      direction: 'decrease',
+    });
     expect(zeros.yDomain).toEqual([0, 1]);
 
     const negative = chartModel({
@@ -141,7 +151,12 @@ describe('the chart geometry', () => {
     expect(negative.yDomain[0]).toBeLessThanOrEqual(-40);
     expect(negative.yTicks.map((t) => t.value)).toContain(0);
 
-    const baselineOnly = chartModel({ points: [], baseline: { date: '2022-01-01', value: 12 }, targets: [], direction: 'increase' });
+    const baselineOnly = chartModel({
+      points: [],
+      baseline: { date: '2022-01-01', value: 12 },
+      targets: [],
+      direction: 'increase',
+    });
     expect(baselineOnly.baseline).not.toBeNull();
     expect(baselineOnly.legend.map((l) => l.kind)).toEqual(['values', 'baseline']);
 
@@ -154,7 +169,12 @@ describe('the chart geometry', () => {
     expect(ahead.targets[0].x).toBeGreaterThan(ahead.values[0].x);
     expect(ahead.targetPath.startsWith(`M${ahead.values[0].x} ${ahead.values[0].y}`)).toBe(true);
     expect(niceStep(1e15)).toBe(2e14);
-    const huge = chartModel({ points: [{ date: '2022-01-01', value: 9.99e14 }], baseline: null, targets: [], direction: 'increase' });
+    const huge = chartModel({
+      points: [{ date: '2022-01-01', value: 9.99e14 }],
+      baseline: null,
+      targets: [],
+      direction: 'increase',
+    });
     expect(huge.yDomain[1]).toBeGreaterThanOrEqual(9.99e14);
   });
 });

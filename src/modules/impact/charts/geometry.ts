@@ -109,7 +109,8 @@ export function dayOfNumber(n: number): string {
 }
 
 const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
-const usable = (p: { date: string; value: number }) => isDay(p.date) && Number.isFinite(p.value) && Math.abs(p.value) <= MAX_ABS;
+const usable = (p: { date: string; value: number }) =>
+  isDay(p.date) && Number.isFinite(p.value) && Math.abs(p.value) <= MAX_ABS;
 
 /** The decimals a step needs to be written exactly (0.25 → 2). */
 function decimalsOf(step: number): number {
@@ -221,10 +222,14 @@ export function chartModel(input: ChartInput, options: ChartOptions = {}): Chart
   const right = 20;
   const legendRows = 1;
   const bottom = 28 + legendRows * 24;
-  const plot = { x: left, y: top, width: Math.max(40, width - left - right), height: Math.max(40, height - top - bottom) };
+  const plot = {
+    x: left,
+    y: top,
+    width: Math.max(40, width - left - right),
+    height: Math.max(40, height - top - bottom),
+  };
   const inset = 12;
-  const xOf = (day: number) =>
-    round2(plot.x + inset + ((day - from) / (to - from)) * (plot.width - 2 * inset));
+  const xOf = (day: number) => round2(plot.x + inset + ((day - from) / (to - from)) * (plot.width - 2 * inset));
   const yOf = (value: number) =>
     round2(plot.y + plot.height - ((value - yDomain[0]) / (yDomain[1] - yDomain[0])) * plot.height);
   const marker = (p: { date: string; value: number }, shape: MarkerShape): ChartMarker => {
@@ -257,8 +262,20 @@ export function chartModel(input: ChartInput, options: ChartOptions = {}): Chart
       : '';
 
   const texts: ChartText[] = [
-    ...yTicks.map((t) => ({ x: round2(plot.x - 6), y: round2(t.y + 4), text: t.label, anchor: 'end' as const, size: FONT })),
-    ...xTicks.map((t) => ({ x: t.x, y: round2(plotBottom + 18), text: t.label, anchor: 'middle' as const, size: FONT })),
+    ...yTicks.map((t) => ({
+      x: round2(plot.x - 6),
+      y: round2(t.y + 4),
+      text: t.label,
+      anchor: 'end' as const,
+      size: FONT,
+    })),
+    ...xTicks.map((t) => ({
+      x: t.x,
+      y: round2(plotBottom + 18),
+      text: t.label,
+      anchor: 'middle' as const,
+      size: FONT,
+    })),
   ];
   if (options.unit) texts.push({ x: 0, y: 14, text: options.unit, anchor: 'start', size: FONT });
 
