@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedConfirmedLaureates } from '../../../../test/support/factories/laureates.js';
-import { insertPlanWithMilestones } from '../../../../test/support/factories/support.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
-import { auditedTransaction } from '../../../core/audit/audit.js';
-import { afterPublicChange } from '../../../core/cache/public-page.js';
-import { confirmedLaureates } from '../../decisions/index.js';
-import { publishDecidedLaureates } from '../../seasons/index.js';
-import { insertIndicator, insertTestimony, insertValue } from '../testing.js';
+import { seedReportSeason } from './testing.js';
 
 const DAY = 86_400_000;
 let t: TestApp;
@@ -17,99 +11,7 @@ const db = () => t.database.db;
 beforeAll(async () => {
   t = await createTestApp();
   t.clock.set('2026-03-01T10:00:00Z');
-  const seeded = await seedConfirmedLaureates(db(), t.clock, {
-    slug: 'saison-bilan',
-    number: 7,
-    laureates: [{ title: 'Météo ouverte' }, { title: 'Antennes citoyennes', track: 'autres' }],
-  });
-  const decided = await confirmedLaureates(db(), { seasonId: seeded.seasonId });
-  const services = t.app.services;
-  // Published with an embargo one day ahead.
-  await auditedTransaction(db(), { id: null, label: 'test' }, t.clock.now(), (trx, audit) =>
-    publishDecidedLaureates(trx, audit, services, {
-      seasonId: seeded.seasonId,
-      visibleFrom: new Date(t.clock.now().getTime() + DAY),
-      laureates: seeded.laureates.map((l) => ({
-        applicationRef: decided.find((d) => d.applicationId === l.applicationId)!.publicRef,
-        trackCode: l.track,
-        name: l.title,
-        organisation: `Association ${l.title}`,
-        summary: `Le projet ${l.title}.`,
-        summaryEn: '',
-        website: '',
-      })),
-    }),
-  );
-  afterPublicChange(services);
-  const ids = await db().selectFrom('laureates').select(['id', 'name']).orderBy('position').orderBy('name').execute();
-  laureateId = ids.find((l) => l.name === 'Météo ouverte')!.id;
-  otherId = ids.find((l) => l.name === 'Antennes citoyennes')!.id;
-  await insertPlanWithMilestones(db(), {
-    applicationId: seeded.laureates[0].applicationId,
-    seasonId: seeded.seasonId,
-    trackCode: 'numerique',
-    startsOn: '2026-01-01',
-    endsOn: '2026-12-31',
-    milestones: [{ title: 'Lancement', dueOn: '2026-02-01', state: 'validated' }],
-  });
-
-  const now = t.clock.now();
-  const stations = await insertIndicator(db(), now, {
-    laureateId,
-    name: 'Stations météo ouvertes',
-    unit: 'stations',
-    baseline: { value: 2, date: '2025-01-01' },
-    targets: [{ value: 12, date: '2027-12-31' }],
-    irisId: 'PI4060',
-  });
-  await insertValue(db(), now, {
-    indicatorId: stations,
-    periodStart: '2025-01-01',
-    periodEnd: '2025-06-30',
-    value: 5,
-    source: 'Relevé <b>',
-  });
-  await insertValue(db(), now, {
-    indicatorId: stations,
-    periodStart: '2025-07-01',
-    periodEnd: '2025-12-31',
-    value: 1234.5,
-  });
-  await insertValue(db(), now, {
-    indicatorId: stations,
-    periodStart: '2026-01-01',
-    periodEnd: '2026-01-31',
-    value: 777777,
-    state: 'draft',
-  });
-  await insertValue(db(), now, {
-    indicatorId: stations,
-    periodStart: '2026-01-01',
-    periodEnd: '2026-01-31',
-    value: 888888,
-    state: 'pending',
-  });
-  await insertValue(db(), now, {
-    indicatorId: stations,
-    periodStart: '2026-01-01',
-    periodEnd: '2026-01-31',
-    value: 999999,
-    state: 'returned',
-  });
-  await insertIndicator(db(), now, { laureateId, name: 'Indicateur interne', unit: 'h', isPublic: false });
-  await insertIndicator(db(), now, { laureateId: otherId, name: 'Déchets évités', unit: 't', direction: 'decrease' });
-  await insertTestimony(db(), now, {
-    laureateId,
-    quote: 'Nos données servent enfin.',
-    authorName: 'Awa Diallo',
-    authorRole: 'Bénévole',
-  });
-  await insertTestimony(db(), now, {
-    laureateId,
-    quote: 'Brouillon secret',
-    authorName: 'Jean Caché',
-    published: false,
-  });
+  ({ laureateId, otherId } = await seedReportSeason(db(), t.app.services, t.clock));
 });
 
 afterAll(async () => {
