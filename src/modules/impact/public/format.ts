@@ -150,3 +150,8 @@ export function figureRows(locale: Locale, indicator: PublicIndicator): FigureRo
 export function kindOfRow(locale: Locale, kind: FigureRow['kind']): string {
   return t(locale, kind === 'baseline' ? m.kindBaseline : kind === 'value' ? m.kindValue : m.kindTarget);
 }
+
+/** Whether the indicator has anything to draw: a value, a baseline or a target. */
+export function hasFigures(indicator: PublicIndicator): boolean {
+  return indicator.points.length > 0 || indicator.baseline !== null || indicator.targets.length > 0;
+}

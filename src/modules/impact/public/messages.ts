@@ -84,6 +84,8 @@ export const publicMessages = defineMessages({
   },
   downloadPdf: { fr: 'Télécharger le bilan', en: 'Download the report' },
   pdfDetail: { fr: 'PDF, en français', en: 'PDF, in English' },
+  keyFigures: { fr: 'Chiffres clés', en: 'Key figures' },
+  indicatorsPublished: { fr: 'Indicateurs d’impact publiés', en: 'Impact indicators published' },
   contents: { fr: 'Sommaire', en: 'Contents' },
   secSelection: { fr: 'Candidatures et sélection', en: 'Applications and selection' },
   secLaureates: { fr: 'Les lauréats', en: 'The laureates' },

@@ -7,6 +7,7 @@ import {
   chartTexts,
   figureRows,
   formatNumber,
+  hasFigures,
   indicatorChart,
   indicatorName,
   indicatorUnit,
@@ -155,6 +156,11 @@ export async function renderReportPdf(report: SeasonReport, locale: Locale): Pro
     const mine = report.indicators.filter((i) => i.laureateId === laureate.id);
     if (mine.length === 0) continue;
     for (const indicator of mine) {
+      if (!hasFigures(indicator)) {
+        heading(`${laureate.name} — ${indicatorName(locale, indicator)}`, 2);
+        write(t(locale, m.noValueYet));
+        continue;
+      }
       const model = indicatorChart(locale, indicator);
       const chartHeight = model.height * scale;
       room(chartHeight + 80);

@@ -6,6 +6,7 @@ import {
   chartTexts,
   figureRows,
   formatNumber,
+  hasFigures,
   indicatorChart,
   indicatorName,
   indicatorUnit,
@@ -56,40 +57,44 @@ export function IndicatorFigure(props: {
       ) : (
         ''
       )}
-      <div class="fr-grid-row fr-grid-row--gutters">
-        <div class="fr-col-12 fr-col-lg-7">
-          <figure class="fr-m-0">
-            <ChartSvg
-              id={id}
-              model={indicatorChart(locale, indicator)}
-              title={texts.title}
-              description={texts.description}
-            />
-          </figure>
+      {hasFigures(indicator) ? (
+        <div class="fr-grid-row fr-grid-row--gutters">
+          <div class="fr-col-12 fr-col-lg-7">
+            <figure class="fr-m-0">
+              <ChartSvg
+                id={id}
+                model={indicatorChart(locale, indicator)}
+                title={texts.title}
+                description={texts.description}
+              />
+            </figure>
+          </div>
+          <div class="fr-col-12 fr-col-lg-5">
+            <DataTable
+              caption={t(locale, m.tableCaption, { name })}
+              columns={[
+                t(locale, m.colPeriod),
+                t(locale, m.colKind),
+                `${t(locale, m.colValue)} (${unit})`,
+                t(locale, m.colSource),
+              ]}
+            >
+              {figureRows(locale, indicator).map((row) => (
+                <tr>
+                  <td safe>{row.period}</td>
+                  <td safe>{kindOfRow(locale, row.kind)}</td>
+                  <td class="fr-cell--right" safe>
+                    {formatNumber(locale, row.value)}
+                  </td>
+                  <td safe>{row.source || t(locale, m.none)}</td>
+                </tr>
+              ))}
+            </DataTable>
+          </div>
         </div>
-        <div class="fr-col-12 fr-col-lg-5">
-          <DataTable
-            caption={t(locale, m.tableCaption, { name })}
-            columns={[
-              t(locale, m.colPeriod),
-              t(locale, m.colKind),
-              `${t(locale, m.colValue)} (${unit})`,
-              t(locale, m.colSource),
-            ]}
-          >
-            {figureRows(locale, indicator).map((row) => (
-              <tr>
-                <td safe>{row.period}</td>
-                <td safe>{kindOfRow(locale, row.kind)}</td>
-                <td class="fr-cell--right" safe>
-                  {formatNumber(locale, row.value)}
-                </td>
-                <td safe>{row.source || t(locale, m.none)}</td>
-              </tr>
-            ))}
-          </DataTable>
-        </div>
-      </div>
+      ) : (
+        ''
+      )}
     </section>
   );
 }
@@ -98,7 +103,7 @@ export function IndicatorFigure(props: {
 export function Testimony(props: { locale: Locale; testimony: PublicTestimony; laureateName?: string }): JSX.Element {
   const { locale, testimony } = props;
   return (
-    <figure class="fr-quote fr-quote--column fr-mb-4w">
+    <figure class={testimony.photo ? 'fr-quote fr-quote--column fr-mb-4w' : 'fr-quote fr-mb-4w'}>
       <blockquote>
         <p safe>{`« ${pick(locale, testimony.quote, testimony.quoteEn)} »`}</p>
       </blockquote>
@@ -140,5 +145,19 @@ export function Testimony(props: { locale: Locale; testimony: PublicTestimony; l
         )}
       </figcaption>
     </figure>
+  );
+}
+
+/** A key figure of a report: the value large, what it counts below, in a DSFR callout. */
+export function KeyFigure(props: { value: string; label: string }): JSX.Element {
+  return (
+    <div class="fr-callout fr-mb-0">
+      <p class="fr-callout__title" safe>
+        {props.value}
+      </p>
+      <p class="fr-callout__text fr-text--sm" safe>
+        {props.label}
+      </p>
+    </div>
   );
 }

@@ -6,7 +6,7 @@ import { formatEuros, SUPPORT_LEVERS } from '../../../seasons/index.js';
 import type { LaureatePageData } from '../data.js';
 import { formatNumber, pick } from '../format.js';
 import { publicMessages as m } from '../messages.js';
-import { IndicatorFigure, Testimony } from './indicator-figure.js';
+import { IndicatorFigure, KeyFigure, Testimony } from './indicator-figure.js';
 
 export function leverLabel(locale: ViewContext['locale'], code: string): string {
   const lever = SUPPORT_LEVERS.find((l) => l.code === code);
@@ -113,14 +113,22 @@ export function LaureatePage({ ctx, data }: { ctx: ViewContext; data: LaureatePa
                 ))}
               </ul>
             )}
-            <dl class="impact-facts">
-              <dt safe>{t(locale, m.introductionsMade)}</dt>
-              <dd safe>{formatNumber(locale, support.introductionsMade)}</dd>
-              <dt safe>{t(locale, m.grantCommitted)}</dt>
-              <dd safe>
-                {support.committedCents === null ? t(locale, m.noGrant) : formatEuros(locale, support.committedCents)}
-              </dd>
-            </dl>
+            <ul class="fr-grid-row fr-grid-row--gutters fr-raw-list fr-mt-2w">
+              <li class="fr-col-12 fr-col-md-6">
+                <KeyFigure
+                  value={formatNumber(locale, support.introductionsMade)}
+                  label={t(locale, m.introductionsMade)}
+                />
+              </li>
+              <li class="fr-col-12 fr-col-md-6">
+                <KeyFigure
+                  value={
+                    support.committedCents === null ? t(locale, m.noGrant) : formatEuros(locale, support.committedCents)
+                  }
+                  label={t(locale, m.grantCommitted)}
+                />
+              </li>
+            </ul>
           </>
         ) : (
           <p safe>{t(locale, m.noSupport)}</p>

@@ -2,11 +2,12 @@ import { escapeT, formatDate, t } from '../../../../core/i18n/i18n.js';
 import { Breadcrumb, DataTable } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
+import { formatEuros } from '../../../seasons/index.js';
 import type { SeasonReport } from '../data.js';
-import { pick } from '../format.js';
+import { formatNumber, pick } from '../format.js';
 import { publicMessages as m } from '../messages.js';
 import { type ReportSection, reportSections } from '../report-sections.js';
-import { IndicatorFigure, Testimony } from './indicator-figure.js';
+import { IndicatorFigure, KeyFigure, Testimony } from './indicator-figure.js';
 
 function Section({ section }: { section: ReportSection }): JSX.Element {
   return (
@@ -62,6 +63,16 @@ export function ReportPage(props: { ctx: ViewContext; report: SeasonReport }): J
     { id: 'indicateurs', title: t(locale, m.secIndicators) },
     { id: 'temoignages', title: t(locale, m.secTestimonies) },
   ];
+  const n = (value: number) => formatNumber(locale, value);
+  const keyFigures = [
+    { value: n(report.applications.submitted), label: t(locale, m.submitted) },
+    { value: n(report.laureates.length), label: t(locale, m.laureatesCount) },
+    {
+      value: report.grants ? formatEuros(locale, report.grants.committedCents) : t(locale, m.none),
+      label: t(locale, m.grantsCommitted),
+    },
+    { value: n(report.indicators.length), label: t(locale, m.indicatorsPublished) },
+  ];
   const pdfHref = `/saisons/${encodeURIComponent(season.slug)}/bilan.pdf${locale === 'en' ? '?lang=en' : ''}`;
   return (
     <Page ctx={ctx} title={title} description={t(locale, m.pdfSubject)}>
@@ -91,6 +102,16 @@ export function ReportPage(props: { ctx: ViewContext; report: SeasonReport }): J
             </a>
           </p>
         </div>
+        <h2 class="fr-sr-only" safe>
+          {t(locale, m.keyFigures)}
+        </h2>
+        <ul class="fr-grid-row fr-grid-row--gutters fr-raw-list fr-mb-6w">
+          {keyFigures.map((figure) => (
+            <li class="fr-col-12 fr-col-sm-6 fr-col-lg-3">
+              <KeyFigure value={figure.value} label={figure.label} />
+            </li>
+          ))}
+        </ul>
         <nav class="fr-summary fr-mb-6w" aria-labelledby="sommaire">
           <h2 class="fr-summary__title" id="sommaire" safe>
             {t(locale, m.contents)}
