@@ -146,15 +146,15 @@ export function valueTicks(min: number, max: number, maxTicks = 5): number[] {
   return ticks.map((v) => (Object.is(v, -0) ? 0 : v));
 }
 
-/** Time ticks: first days of months every 1, 3 or 6 months, or of years every 1, 2, 5… years, at most 6. */
-export function timeTicks(from: number, to: number): { date: string; unit: 'month' | 'year' }[] {
+/** Time ticks: first days of months every 1, 3 or 6 months, or of years every 1, 2, 5… years, at most `maxTicks`. */
+export function timeTicks(from: number, to: number, maxTicks = 7): { date: string; unit: 'month' | 'year' }[] {
   const start = new Date(from * DAY_MS);
   const end = new Date(to * DAY_MS);
   const months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth() + 1;
   for (const every of [1, 3, 6, 12, 24, 60, 120, 240, 600, 1200]) {
     const unit: 'month' | 'year' = every >= 12 ? 'year' : 'month';
     const ticks: { date: string; unit: 'month' | 'year' }[] = [];
-    if (months / every > 7) continue;
+    if (months / every > maxTicks) continue;
     let y = start.getUTCFullYear();
     let m = start.getUTCMonth();
     // The first tick at or after `from`, on the grid of `every` months.
@@ -169,7 +169,7 @@ export function timeTicks(from: number, to: number): { date: string; unit: 'mont
         y += 1;
       }
     }
-    if (ticks.length <= 7) return ticks;
+    if (ticks.length <= maxTicks) return ticks;
   }
   return [];
 }
@@ -213,7 +213,6 @@ export function chartModel(input: ChartInput, options: ChartOptions = {}): Chart
     from = middle - 91;
     to = middle + 91;
   }
-  const xTickDays = timeTicks(from, to);
 
   // Room: value labels on the left, time labels and the legend below, the unit above.
   const longest = Math.max(1, ...yLabels.map((l) => l.length));
@@ -229,6 +228,8 @@ export function chartModel(input: ChartInput, options: ChartOptions = {}): Chart
     height: Math.max(40, height - top - bottom),
   };
   const inset = 12;
+  // A time label takes about 80 units ("janv. 2025"): no more ticks than fit.
+  const xTickDays = timeTicks(from, to, Math.max(2, Math.min(7, Math.floor(plot.width / 84))));
   const xOf = (day: number) => round2(plot.x + inset + ((day - from) / (to - from)) * (plot.width - 2 * inset));
   const yOf = (value: number) =>
     round2(plot.y + plot.height - ((value - yDomain[0]) / (yDomain[1] - yDomain[0])) * plot.height);

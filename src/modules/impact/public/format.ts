@@ -53,8 +53,13 @@ export function chartInputOf(indicator: PublicIndicator): ChartInput {
 }
 
 /** The chart of an indicator in the locale: the same model feeds the page's SVG and the PDF. */
-export function indicatorChart(locale: Locale, indicator: PublicIndicator): ChartModel {
+export function indicatorChart(
+  locale: Locale,
+  indicator: PublicIndicator,
+  size: 'wide' | 'narrow' = 'wide',
+): ChartModel {
   return chartModel(chartInputOf(indicator), {
+    ...(size === 'narrow' ? { width: 360, height: 300 } : {}),
     formatValue: (v) => formatAxis(locale, v),
     formatTick: (tick) => formatTick(locale, tick),
     legend: {

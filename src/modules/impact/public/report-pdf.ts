@@ -1,6 +1,7 @@
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import { formatDate, type Locale, t } from '../../../core/i18n/i18n.js';
 import { pdfSafe, wrapText } from '../../../core/pdf/text.js';
+import { formatEuros } from '../../seasons/index.js';
 import { drawChart } from '../charts/pdf.js';
 import type { SeasonReport } from './data.js';
 import {
@@ -73,7 +74,7 @@ export async function renderReportPdf(report: SeasonReport, locale: Locale): Pro
     y -= level === 1 ? 18 : 10;
     write(value, bold, level === 1 ? 16 : 12, { color: level === 1 ? blue : ink, gap: 5 });
     if (level === 1) {
-      y -= 4;
+      y -= 7;
       page.drawLine({ start: { x: margin, y }, end: { x: margin + 60, y }, thickness: 2, color: blue });
     }
     y -= 6;
@@ -126,6 +127,28 @@ export async function renderReportPdf(report: SeasonReport, locale: Locale): Pro
   write(t(locale, m.pdfGenerated, { date: formatDate(locale, report.generatedAt) }), regular, 10, { color: grey });
   y -= 8;
   write(t(locale, m.reportLead, { date: formatDate(locale, report.generatedAt) }), italic, 9, { color: grey });
+
+  // The key figures, as on the page.
+  y -= 48;
+  const figures = [
+    [formatNumber(locale, report.applications.submitted), t(locale, m.submitted)],
+    [formatNumber(locale, report.laureates.length), t(locale, m.laureatesCount)],
+    [
+      report.grants ? formatEuros(locale, report.grants.committedCents) : t(locale, m.none),
+      t(locale, m.grantsCommitted),
+    ],
+    [formatNumber(locale, report.indicators.length), t(locale, m.indicatorsPublished)],
+  ];
+  const column = width / figures.length;
+  figures.forEach(([value, label], i) => {
+    const x = margin + i * column;
+    page.drawRectangle({ x, y: y - 62, width: 3, height: 62, color: blue });
+    page.drawText(pdfSafe(value), { x: x + 10, y: y - 22, size: 18, font: bold, color: ink });
+    wrapText(pdfSafe(label), regular, 8, column - 18).forEach((line, j) =>
+      page.drawText(line, { x: x + 10, y: y - 38 - j * 10, size: 8, font: regular, color: grey }),
+    );
+  });
+  page.drawText(pdfSafe('République française'), { x: margin, y: size[1] - 70, size: 9, font: bold, color: ink });
 
   const sections = reportSections(locale, report);
   const [selection, ...rest] = sections;

@@ -61,12 +61,23 @@ export function IndicatorFigure(props: {
         <div class="fr-grid-row fr-grid-row--gutters">
           <div class="fr-col-12 fr-col-lg-7">
             <figure class="fr-m-0">
-              <ChartSvg
-                id={id}
-                model={indicatorChart(locale, indicator)}
-                title={texts.title}
-                description={texts.description}
-              />
+              {/* The same chart drawn for small screens (larger text) and for wider ones; one is shown at a time. */}
+              <div class="fr-hidden-md">
+                <ChartSvg
+                  id={`${id}-etroit`}
+                  model={indicatorChart(locale, indicator, 'narrow')}
+                  title={texts.title}
+                  description={texts.description}
+                />
+              </div>
+              <div class="fr-hidden fr-unhidden-md">
+                <ChartSvg
+                  id={id}
+                  model={indicatorChart(locale, indicator)}
+                  title={texts.title}
+                  description={texts.description}
+                />
+              </div>
             </figure>
           </div>
           <div class="fr-col-12 fr-col-lg-5">
