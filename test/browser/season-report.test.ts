@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/core/clock.js';
 import { seedReportSeason } from '../support/factories/impact.js';
-import { hasChromium, launchBrowser, type RunningApp, startTestServer } from './browser-support.js';
+import { expectAxeClean, hasChromium, launchBrowser, type RunningApp, startTestServer } from './browser-support.js';
 
 /**
  * Issue 16's browser test for reading the season report: a reader opens the report, finds the chart with its
@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('reading the season report in a browser', () => {
     await running?.close();
   });
 
-  it('shows the chart with its title, description and table, and downloads a PDF naming the season', async () => {
+  it('shows the chart with its title, description and table, axe-clean, and downloads a PDF naming the season', async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${running.baseUrl}/saisons/saison-bilan/bilan`);
@@ -41,6 +41,12 @@ describe.skipIf(!hasChromium)('reading the season report in a browser', () => {
     expect(await page.locator(`[id="${labelledBy[1]}"]`).textContent()).toMatch(/de 5 à 1\s?234,5 stations/u);
     const table = page.locator('table', { has: page.locator('caption', { hasText: 'Stations météo ouvertes' }) });
     expect(await table.locator('tbody tr').count()).toBe(4);
+
+    // With its charts and tables, the report stays axe-clean (the demo's accessibility test has no indicator to draw).
+    await expectAxeClean(page, 'season report with charts');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectAxeClean(page, 'season report with charts, 320 px');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a.fr-download__link')]);
     const bytes = await readFile((await download.path())!);

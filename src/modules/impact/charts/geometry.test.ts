@@ -39,6 +39,10 @@ describe('the chart geometry', () => {
         for (const t of model.yTicks) expect(within(model, { x: model.plot.x, y: t.y })).toBe(true);
         for (const d of [model.grid, model.axes, model.valuesPath, model.targetPath])
           for (const n of numbersOf(d)) expect(Number.isFinite(n)).toBe(true);
+        for (const item of model.legend) {
+          expect(item.text.y).toBeGreaterThan(model.plot.y + model.plot.height);
+          expect(item.text.y).toBeLessThanOrEqual(model.height);
+        }
         expect(model.values).toHaveLength(chart.points.length);
         expect(model.targets).toHaveLength(chart.targets.length);
       }),
@@ -107,6 +111,17 @@ describe('the chart geometry', () => {
   });
 
   it('handles the edge cases: one point, equal values, negatives, baseline only, targets after the last value', () => {
+    const narrow = chartModel(
+      {
+        points: [{ date: '2023-06-30', value: 1 }],
+        baseline: { date: '2022-01-01', value: 0 },
+        targets: [{ date: '2025-01-01', value: 3 }],
+        direction: 'increase',
+      },
+      { width: 360, legend: { values: 'Valeurs validées', baseline: 'Référence', target: 'Cible' } },
+    );
+    for (const item of narrow.legend) expect(item.text.x + item.text.text.length * 12 * 0.6).toBeLessThanOrEqual(360);
+    expect(new Set(narrow.legend.map((l) => l.text.y)).size).toBe(2);
     const one = chartModel({
       points: [{ date: '2023-06-30', value: 300 }],
       baseline: null,

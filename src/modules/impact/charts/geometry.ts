@@ -219,8 +219,26 @@ export function chartModel(input: ChartInput, options: ChartOptions = {}): Chart
   const left = Math.ceil(12 + longest * FONT * CHAR);
   const top = options.unit ? 30 : 14;
   const right = 20;
-  const legendRows = 1;
-  const bottom = 28 + legendRows * 24;
+  // The legend runs on one row, or wraps on narrow charts; its rows sit under the time labels.
+  const kinds: { kind: LegendItem['kind']; shape: MarkerShape; label: string; show: boolean }[] = [
+    { kind: 'values', shape: 'circle', label: legendLabels.values, show: true },
+    { kind: 'baseline', shape: 'square', label: legendLabels.baseline, show: baseline !== null },
+    { kind: 'target', shape: 'diamond', label: legendLabels.target, show: targets.length > 0 },
+  ];
+  const placed: { item: (typeof kinds)[number]; x: number; row: number }[] = [];
+  let cursor = left;
+  let row = 0;
+  for (const item of kinds.filter((k) => k.show)) {
+    const itemWidth = 30 + item.label.length * FONT * CHAR;
+    if (cursor > left && cursor + itemWidth > width - right) {
+      row += 1;
+      cursor = left;
+    }
+    placed.push({ item, x: cursor, row });
+    cursor = round2(cursor + itemWidth + 18);
+  }
+  const legendRows = row + 1;
+  const bottom = 28 + legendRows * 22;
   const plot = {
     x: left,
     y: top,
@@ -280,24 +298,16 @@ export function chartModel(input: ChartInput, options: ChartOptions = {}): Chart
   ];
   if (options.unit) texts.push({ x: 0, y: 14, text: options.unit, anchor: 'start', size: FONT });
 
-  const legend: LegendItem[] = [];
-  let lx = plot.x;
-  const ly = round2(height - 10);
-  const kinds: { kind: LegendItem['kind']; shape: MarkerShape; label: string; show: boolean }[] = [
-    { kind: 'values', shape: 'circle', label: legendLabels.values, show: true },
-    { kind: 'baseline', shape: 'square', label: legendLabels.baseline, show: baseline !== null },
-    { kind: 'target', shape: 'diamond', label: legendLabels.target, show: targets.length > 0 },
-  ];
-  for (const item of kinds.filter((k) => k.show)) {
+  const legend: LegendItem[] = placed.map(({ item, x, row: r }) => {
+    const ly = round2(plot.y + plot.height + 28 + 22 * r + 14);
     const cy = ly - 4;
-    legend.push({
+    return {
       kind: item.kind,
-      line: `M${fmt(lx)} ${fmt(cy)} H${fmt(lx + 24)}`,
-      marker: SHAPES[item.shape](lx + 12, cy, MARKER),
-      text: { x: round2(lx + 30), y: ly, text: item.label, anchor: 'start', size: FONT },
-    });
-    lx = round2(lx + 30 + item.label.length * FONT * CHAR + 18);
-  }
+      line: `M${fmt(x)} ${fmt(cy)} H${fmt(x + 24)}`,
+      marker: SHAPES[item.shape](x + 12, cy, MARKER),
+      text: { x: round2(x + 30), y: ly, text: item.label, anchor: 'start' as const, size: FONT },
+    };
+  });
 
   return {
     width,
