@@ -55,6 +55,7 @@ export {
   type OrganisationCheck,
   type RegisterOutcome,
 } from './organisation/check-organisation.js';
+export { type ApplicationFigures, applicationFigures } from './season-figures.js';
 export { type ApplicationState, isInTheRunning } from './states.js';
 
 export const applicationsModule: Module = {

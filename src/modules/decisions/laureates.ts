@@ -17,14 +17,15 @@ export interface ConfirmedLaureate {
 
 /**
  * Laureates whose place is confirmed and still held (not declined or lapsed afterwards), of a season or of
- * every season, oldest confirmation first. A laureate who never confirmed has no support space: its place
+ * every season (or with these public references: the public laureate records'), oldest confirmation first. A laureate who never confirmed has no support space: its place
  * may still go to the waiting list.
  */
 export async function confirmedLaureates(
   db: Db,
-  filter: { seasonId?: string; applicationIds?: readonly string[] } = {},
+  filter: { seasonId?: string; applicationIds?: readonly string[]; publicRefs?: readonly string[] } = {},
 ): Promise<ConfirmedLaureate[]> {
   if (filter.applicationIds && filter.applicationIds.length === 0) return [];
+  if (filter.publicRefs && filter.publicRefs.length === 0) return [];
   let query = db
     .selectFrom('decisions as d')
     .innerJoin('deliberations as l', 'l.id', 'd.deliberation_id')
@@ -35,6 +36,7 @@ export async function confirmedLaureates(
     .where('d.lapsed_at', 'is', null);
   if (filter.seasonId) query = query.where('l.season_id', '=', filter.seasonId);
   if (filter.applicationIds) query = query.where('d.application_id', 'in', filter.applicationIds);
+  if (filter.publicRefs) query = query.where('d.public_ref', 'in', filter.publicRefs);
   const rows = await query.orderBy('d.confirmed_at').orderBy('d.application_id').execute();
   return rows.map((r) => ({
     applicationId: r.application_id,

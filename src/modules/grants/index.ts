@@ -11,7 +11,13 @@ import './reports/timeline.js';
 import './open-data/transparency.js';
 
 // The grants' public surface: what other modules may call. Nothing else of this folder is imported from outside.
-export { type EnvelopeFigures, envelopeFigures, type FiguresTotals, sumFigures } from './figures.js';
+export {
+  committedCentsOf,
+  type EnvelopeFigures,
+  envelopeFigures,
+  type FiguresTotals,
+  sumFigures,
+} from './figures.js';
 export { type PublishedGrant, publishedGrants, publishedGrantsUpdatedAt } from './open-data/published-grants.js';
 export { SCDL_COLUMNS, type ScdlColumn, type ScdlRow, scdlRow } from './open-data/scdl.js';
 

@@ -11,6 +11,8 @@ import { STATUS_BOUNDARY_JOB, statusBoundaryJob } from './status-boundaries.js';
 export { type CriterionTemplate, DEFAULT_CRITERIA } from './criteria.js';
 export { centsToInput, formatEuros, parseEurosToCents } from './format.js';
 export {
+  getPublicLaureate,
+  getPublicSeason,
   listPublicLaureates,
   listPublicSeasons,
   type PublicLaureate,
@@ -36,6 +38,7 @@ export {
 export { closedFrom, seasonStatus } from './season-status.js';
 export { setLaureateProgress } from './set-laureate-progress.js';
 export { SUPPORT_LEVERS, type SupportLever } from './support-levers.js';
+export { kindLabel } from './views/text.js';
 
 export const seasonsModule: Module = {
   name: 'seasons',

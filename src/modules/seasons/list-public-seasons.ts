@@ -98,6 +98,24 @@ export async function getPublicSeason(
   return season ? toPublic(season, now) : null;
 }
 
+/**
+ * One laureate the public sees now (its embargo passed) with its season, by its public id; null when it does
+ * not exist or is still under embargo. The public laureate page (impact module) starts from this.
+ */
+export async function getPublicLaureate(
+  services: Pick<Services, 'db' | 'clock'>,
+  id: string,
+): Promise<{ laureate: PublicLaureate & { applicationRef: string | null }; season: PublicSeason } | null> {
+  const now = services.clock.now();
+  const [record] = await loadLaureates(services.db, { id, visibleAt: now });
+  if (!record) return null;
+  const [season] = await loadSeasons(services.db, { id: record.seasonId, laureatesVisibleAt: now });
+  if (!season) return null;
+  const publicSeason = toPublic(season, now);
+  const [laureate] = (await listPublicLaureates(services, publicSeason)).filter((l) => l.id === id);
+  return laureate ? { laureate: { ...laureate, applicationRef: record.applicationRef }, season: publicSeason } : null;
+}
+
 /** Laureates of a season the public sees now (embargoes passed), in their display order, with their track. */
 export async function listPublicLaureates(
   services: Pick<Services, 'db' | 'clock'>,

@@ -40,6 +40,7 @@ export const seasonMessages = defineMessages({
   envelope: { fr: 'Enveloppe de subventions : {amount}', en: 'Grant envelope: {amount}' },
   laureatesSought: { fr: 'Nombre de lauréats visé : {n}', en: 'Number of laureates sought: {n}' },
   laureatesCount: { fr: '{n} lauréat(s)', en: '{n} laureate(s)' },
+  seasonReport: { fr: 'Bilan de la saison (page et PDF)', en: 'Season report (page and PDF)' },
   seeLaureates: { fr: 'Voir les lauréats de cette saison', en: 'See this season’s laureates' },
   selectionTransparency: {
     fr: 'Transparence de la sélection : chiffres, méthode et données à recalculer',

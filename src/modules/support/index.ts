@@ -27,6 +27,7 @@ export {
   planProgress,
 } from './plans/queries.js';
 export { spaceForStaff, spaceForTeam } from './policy.js';
+export { type LeverFigure, type PublicSupport, publicSupportOf, supportByLever } from './public-support.js';
 export { formatMinutes } from './sessions/durations.js';
 export { type Hours, hoursOfPlan } from './sessions/queries.js';
 export { lateItems } from './sessions/send-weekly-digest.js';

@@ -18,8 +18,10 @@ function LaureateCard({ ctx, laureate }: { ctx: ViewContext; laureate: PublicLau
       <div class="fr-card">
         <div class="fr-card__body">
           <div class="fr-card__content">
-            <h3 class="fr-card__title" safe>
-              {laureate.name}
+            <h3 class="fr-card__title">
+              <a href={`/laureats/${laureate.id}`} safe>
+                {laureate.name}
+              </a>
             </h3>
             <p class="fr-card__desc" safe>
               {pick(locale, laureate.summary, laureate.summaryEn)}

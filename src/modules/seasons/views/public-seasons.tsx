@@ -242,6 +242,19 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
         ) : (
           ''
         )}
+        {season.laureateCount > 0 ? (
+          <p>
+            <a
+              class="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+              href={`/saisons/${encodeURIComponent(season.slug)}/bilan`}
+              safe
+            >
+              {t(locale, m.seasonReport)}
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
       </div>
     </Page>
   );
