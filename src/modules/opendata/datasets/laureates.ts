@@ -40,7 +40,7 @@ export const LaureateRecord = Type.Object({
       ),
     }),
   ),
-  url: Type.String({ description: 'The public page listing the laureate, relative to the site root' }),
+  url: Type.String({ description: 'The laureate’s public page (figures, support, testimonies), relative to the site root' }),
 });
 type LaureateRecord = Static<typeof LaureateRecord>;
 
@@ -95,7 +95,7 @@ export const laureatesDataset = defineDataset<LaureateRecord>({
           lever: i.lever,
           values: i.points,
         })),
-      url: `/saisons/${season.slug}`,
+      url: `/laureats/${l.id}`,
     }));
   },
   // No record holds its own date: the latest season change or approved figure stands for the dataset's.
