@@ -6,6 +6,9 @@ import { partnersPart } from './partners/part.js';
 import { eventsPermissions } from './permissions.js';
 import './tables.js';
 
+// The events module's public surface: what other modules may call (the open-data API reads events here).
+export { type PublicEvent, publicEvents } from './agenda/queries.js';
+
 const PARTS: EventsPart[] = [agendaPart, partnersPart];
 
 /**

@@ -10,7 +10,12 @@ import { STATUS_BOUNDARY_JOB, statusBoundaryJob } from './status-boundaries.js';
 // The seasons' public surface: what other modules may call. Nothing else of this folder is imported from outside.
 export { type CriterionTemplate, DEFAULT_CRITERIA } from './criteria.js';
 export { centsToInput, formatEuros, parseEurosToCents } from './format.js';
-export { listPublicSeasons, type PublicSeason } from './list-public-seasons.js';
+export {
+  listPublicLaureates,
+  listPublicSeasons,
+  type PublicLaureate,
+  type PublicSeason,
+} from './list-public-seasons.js';
 export {
   type DecidedLaureate,
   type PublishDecidedLaureatesInput,
