@@ -33,6 +33,8 @@ const PUBLIC_API: Record<string, string[]> = {
   '/actualites/flux.xml': [],
   '/actualites/atom.xml': [],
   '/fichiers/{id}/{name}': ['id', 'name'],
+  '/evenements.ics': [],
+  '/evenements/{id}.ics': ['id'],
 };
 
 describe('the OpenAPI document', () => {

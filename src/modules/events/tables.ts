@@ -78,6 +78,14 @@ export interface EventRegistrationTokensTable {
   created_at: Timestamp;
 }
 
+/** Registration requests by email (hashed), for the hourly rate limit. */
+export interface EventRegistrationRequestsTable {
+  id: Generated<string>;
+  email_hash: string;
+  ip_hash: string;
+  at: Timestamp;
+}
+
 export interface EventDocumentsTable {
   id: Generated<string>;
   event_id: string;
@@ -91,6 +99,7 @@ export interface EventsTables {
   events: EventsTable;
   event_registrations: EventRegistrationsTable;
   event_registration_tokens: EventRegistrationTokensTable;
+  event_registration_requests: EventRegistrationRequestsTable;
   event_documents: EventDocumentsTable;
 }
 

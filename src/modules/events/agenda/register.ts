@@ -8,6 +8,7 @@ import { EVENT_MAILS } from './mails.js';
 import {
   ACTIVE_STATUSES,
   type EventRow,
+  hashIp,
   lockEvent,
   mailRegistration,
   offerFreePlaces,
@@ -108,20 +109,26 @@ export async function requestRegistration(
 ): Promise<RequestResult> {
   const now = services.clock.now();
   const hourAgo = new Date(now.getTime() - 3600_000);
+  const emailHash = hashIp(`email:${input.email.toLowerCase()}`);
   const recent = await services.db
-    .selectFrom('event_registrations')
+    .selectFrom('event_registration_requests')
     .select((eb) => [
-      eb.fn
-        .countAll<number>()
-        .filterWhere((w) => w(w.fn('lower', ['email']), '=', input.email.toLowerCase()))
-        .as('byEmail'),
+      eb.fn.countAll<number>().filterWhere('email_hash', '=', emailHash).as('byEmail'),
       eb.fn.countAll<number>().filterWhere('ip_hash', '=', input.ipHash).as('byIp'),
     ])
-    .where('updated_at', '>', hourAgo)
-    .where('user_id', 'is', null)
+    .where('at', '>', hourAgo)
     .executeTakeFirstOrThrow();
   if (Number(recent.byEmail) >= REQUESTS_PER_EMAIL_HOUR || Number(recent.byIp) >= REQUESTS_PER_IP_HOUR)
     return { ok: false, problem: 'rate_limited' };
+  // Every request counts (kept a day, then cleared by the next requests).
+  await services.db
+    .deleteFrom('event_registration_requests')
+    .where('at', '<', new Date(now.getTime() - 86_400_000))
+    .execute();
+  await services.db
+    .insertInto('event_registration_requests')
+    .values({ email_hash: emailHash, ip_hash: input.ipHash, at: now })
+    .execute();
   return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<RequestResult> => {
     const event = await lockEvent(trx, input.eventId);
     if (!event) return { ok: false, problem: 'not_found' };

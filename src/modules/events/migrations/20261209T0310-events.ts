@@ -75,6 +75,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     create index event_registration_tokens_registration on event_registration_tokens (registration_id);
 
+    -- Registration requests by email, kept an hour or so for the rate limit (hashes only).
+    create table event_registration_requests (
+      id uuid primary key default gen_random_uuid(),
+      email_hash text not null,
+      ip_hash text not null,
+      at timestamptz not null
+    );
+    create index event_registration_requests_at on event_registration_requests (at);
+
     create table event_documents (
       id uuid primary key default gen_random_uuid(),
       event_id uuid not null references events(id) on delete restrict,
