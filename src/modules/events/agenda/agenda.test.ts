@@ -468,7 +468,7 @@ describe('events agenda', () => {
     expect(refused.statusCode).toBe(415);
     const publicPage = await get(`/evenements/${id}`);
     expect(publicPage.body).toContain('<h2>Décisions</h2>');
-    expect(publicPage.body).toContain('1 participant');
+    expect(publicPage.body).toContain('Une personne présente');
     const link = /href="(\/evenements\/[0-9a-f-]{36}\/documents\/[0-9a-f-]{36})"/.exec(publicPage.body)![1];
     const file = await get(link);
     expect(file.statusCode).toBe(200);

@@ -21,6 +21,7 @@ export const agendaMessages = defineMessages({
   kind_online: { fr: 'En ligne', en: 'Online' },
   kind_hybrid: { fr: 'Hybride (présentiel et en ligne)', en: 'Hybrid (in person and online)' },
   when: { fr: 'Date', en: 'Date' },
+  whenSameDay: { fr: 'Le {date}, de {start} à {end}', en: 'On {date}, from {start} to {end}' },
   whenRange: { fr: 'Du {start} au {end}', en: 'From {start} to {end}' },
   where: { fr: 'Lieu', en: 'Place' },
   accessibility: { fr: 'Accessibilité', en: 'Accessibility' },
@@ -30,7 +31,6 @@ export const agendaMessages = defineMessages({
     en: 'The link to join is sent to registered people.',
   },
   places: { fr: 'Places', en: 'Places' },
-  placesLeft: { fr: '{n} place(s) restante(s) sur {capacity}', en: '{n} place(s) left out of {capacity}' },
   placeLeftOne: { fr: 'Une place restante sur {capacity}', en: 'One place left out of {capacity}' },
   placesLeftMany: { fr: '{n} places restantes sur {capacity}', en: '{n} places left out of {capacity}' },
   full: { fr: 'Complet : inscription sur liste d’attente', en: 'Full: registration on the waiting list' },
@@ -124,7 +124,8 @@ export const agendaMessages = defineMessages({
   notPending: { fr: 'Cette action n’est plus possible.', en: 'This action is no longer possible.' },
   // The closing report.
   reportTitle: { fr: 'Compte rendu', en: 'Report' },
-  attendanceCount: { fr: '{n} participant·es', en: '{n} participants' },
+  attendanceOne: { fr: 'Une personne présente', en: 'One person attended' },
+  attendanceCount: { fr: '{n} personnes présentes', en: '{n} people attended' },
   attendance: { fr: 'Participation', en: 'Attendance' },
   documents: { fr: 'Documents', en: 'Documents' },
   // Staff.
@@ -281,8 +282,4 @@ export const agendaMessages = defineMessages({
   staffEventPage: { fr: 'Fiche de l’événement', en: 'Event record' },
   seePublicPage: { fr: 'Voir la page publique', en: 'See the public page' },
   answers: { fr: 'Réponses', en: 'Answers' },
-  registrationsSummary: {
-    fr: '{registered} inscrit·es, {waiting} en attente, {offered} place(s) offerte(s)',
-    en: '{registered} registered, {waiting} waiting, {offered} place(s) offered',
-  },
 });

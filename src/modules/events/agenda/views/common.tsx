@@ -1,4 +1,5 @@
-import { formatDateTime, type Locale, t } from '../../../../core/i18n/i18n.js';
+import { formatDate, formatDateTime, isoDateParis, type Locale, t } from '../../../../core/i18n/i18n.js';
+import { parisClockTime } from '../../../../core/time/paris-time.js';
 import type { EventKind, RegistrationStatus } from '../../tables.js';
 import { agendaMessages as m } from '../messages.js';
 
@@ -19,6 +20,12 @@ export const STATUS_LABELS: Record<RegistrationStatus, typeof m.label_pending> =
 
 /** "From … to …" in Paris time. */
 export function whenText(locale: Locale, start: Date, end: Date): string {
+  if (isoDateParis(start) === isoDateParis(end))
+    return t(locale, m.whenSameDay, {
+      date: formatDate(locale, start),
+      start: parisClockTime(start).slice(0, 5),
+      end: parisClockTime(end).slice(0, 5),
+    });
   return t(locale, m.whenRange, { start: formatDateTime(locale, start), end: formatDateTime(locale, end) });
 }
 

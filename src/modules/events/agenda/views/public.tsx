@@ -298,7 +298,15 @@ export function EventPage({ ctx, data }: { ctx: ViewContext; data: EventPageData
                 {e.report.attendance !== null ? (
                   <p>
                     <strong safe>{t(locale, m.attendance)}</strong> :{' '}
-                    <span safe>{t(locale, m.attendanceCount, { n: e.report.attendance })}</span>
+                    <span safe>
+                      {t(
+                        locale,
+                        new Intl.PluralRules(locale).select(e.report.attendance) === 'one' && e.report.attendance === 1
+                          ? m.attendanceOne
+                          : m.attendanceCount,
+                        { n: e.report.attendance },
+                      )}
+                    </span>
                   </p>
                 ) : (
                   ''
