@@ -51,6 +51,8 @@ const PUBLIC_API: Record<string, string[]> = {
   '/donnees/actualites.json': [],
   '/donnees/actualites.csv': [],
   '/donnees/catalogue.jsonld': [],
+  '/evenements.ics': [],
+  '/evenements/{id}.ics': ['id'],
 };
 
 describe('the OpenAPI document', () => {

@@ -90,6 +90,8 @@ export interface MailsTable {
   error: string | null;
   created_at: DefaultTimestamp;
   sent_at: Timestamp | null;
+  /** Small text attachments (an event's .ics): `MailAttachment[]` as JSON, or null. */
+  attachments: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 /** 'content': a public site file; 'application': an applicant's; 'laureate': support or grant; 'cooperation': an experiment's; 'impact': evidence or a testimony's photo; 'events': an event's document or a partner's logo. */

@@ -7,11 +7,19 @@ import { renderMail } from './templates.js';
 
 export const SEND_MAIL_JOB = 'mail.send';
 
+/** A small text file sent with a mail (an event's .ics). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface MailRequest {
   to: string;
   template: string;
   locale: Locale;
   data: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 /**
@@ -25,11 +33,12 @@ export async function queueMail(
   now: Date,
 ): Promise<void> {
   const rendered = renderMail(request.template, request.locale, request.data);
+  const attachments = request.attachments?.length ? JSON.stringify(request.attachments) : null;
   // The mail and its sending job in one statement (one round trip inside the caller's transaction).
   await writeTo(target, (batch) => {
     const mail = batch.add(sql`
-      insert into mails (to_address, subject, text_body, html_body, template, locale, created_at)
-      values (${request.to}, ${rendered.subject}, ${rendered.text}, ${rendered.html}, ${request.template}, ${request.locale}, ${now})
+      insert into mails (to_address, subject, text_body, html_body, template, locale, created_at, attachments)
+      values (${request.to}, ${rendered.subject}, ${rendered.text}, ${rendered.html}, ${request.template}, ${request.locale}, ${now}, ${attachments}::jsonb)
       returning id`);
     batch.add(
       sql`insert into jobs (name, payload, run_at) select ${SEND_MAIL_JOB}, jsonb_build_object('mailId', ${mail}.id), ${now} from ${mail}`,
@@ -45,7 +54,7 @@ export async function queueMail(
 export async function resendMail(trx: Transaction<DB>, mailId: string, now: Date): Promise<string | undefined> {
   const copy = await trx
     .insertInto('mails')
-    .columns(['to_address', 'subject', 'text_body', 'html_body', 'template', 'locale', 'created_at'])
+    .columns(['to_address', 'subject', 'text_body', 'html_body', 'template', 'locale', 'created_at', 'attachments'])
     .expression((eb) =>
       eb
         .selectFrom('mails')
@@ -57,6 +66,7 @@ export async function resendMail(trx: Transaction<DB>, mailId: string, now: Date
           'template',
           'locale',
           sql<Date>`${now}::timestamptz`.as('created_at'),
+          'attachments',
         ])
         .where('id', '=', mailId),
     )
@@ -103,6 +113,7 @@ export function sendMailJob(
         subject: mail.subject,
         text: mail.text_body,
         html: mail.html_body,
+        attachments: attachmentsOf(mail.attachments),
       });
       await db
         .updateTable('mails')
@@ -118,4 +129,15 @@ export function sendMailJob(
       throw error;
     }
   };
+}
+
+/** The stored attachments as nodemailer takes them (the JSON column arrives parsed or as text). */
+function attachmentsOf(stored: unknown): { filename: string; contentType: string; content: string }[] | undefined {
+  const list = typeof stored === 'string' ? (JSON.parse(stored) as unknown) : stored;
+  if (!Array.isArray(list) || list.length === 0) return undefined;
+  return (list as MailAttachment[]).map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: a.content,
+  }));
 }

@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../core/db/schema.js';
 import type { Module } from '../../core/module.js';
 import { administrationsPart } from './administrations/part.js';
 import { cataloguePart } from './catalogue/part.js';
+import { mergeTargets } from './catalogue/queries.js';
 import { loadCommonsDemo } from './demo.js';
 import { experimentsPart } from './experiments/part.js';
 import { matchingPart } from './matching/part.js';
@@ -21,6 +24,11 @@ export {
   publicCommons,
   publicUseCases,
 } from './open-data.js';
+
+/** The visible commons (not hidden, not merged) by name, for other modules' pickers (events' links). */
+export function visibleCommons(db: Kysely<DB>): Promise<{ id: string; name: string; slug: string }[]> {
+  return mergeTargets(db, '00000000-0000-0000-0000-000000000000');
+}
 
 const PARTS: CooperationPart[] = [cataloguePart, administrationsPart, useCasesPart, matchingPart, experimentsPart];
 

@@ -8,6 +8,7 @@ import { contentRoutes } from './routes.js';
 
 // The content's public surface: what other modules may call.
 export { createDraftNews, type DraftNewsInput } from './create-draft-news.js';
+export { renderMarkdown } from './markdown.js';
 export { publishedPageBody } from './page-intro.js';
 export { type PublicNews, publicNews } from './public-news.js';
 

@@ -6,7 +6,8 @@ import { partnersPart } from './partners/part.js';
 import { eventsPermissions } from './permissions.js';
 import './tables.js';
 
-// The events module's public surface: what other modules may call.
+// The events module's public surface: what other modules may call (the open-data API reads events and partners here).
+export { type PublicEvent, publicEvents } from './agenda/queries.js';
 export { type PublicPartner, publicPartners } from './partners/queries.js';
 
 const PARTS: EventsPart[] = [agendaPart, partnersPart];

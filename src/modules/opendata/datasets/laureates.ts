@@ -40,7 +40,9 @@ export const LaureateRecord = Type.Object({
       ),
     }),
   ),
-  url: Type.String({ description: 'The laureate’s public page (figures, support, testimonies), relative to the site root' }),
+  url: Type.String({
+    description: 'The laureate’s public page (figures, support, testimonies), relative to the site root',
+  }),
 });
 type LaureateRecord = Static<typeof LaureateRecord>;
 
