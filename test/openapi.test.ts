@@ -34,7 +34,7 @@ const PUBLIC_API: Record<string, string[]> = {
   '/actualites/atom.xml': [],
   '/fichiers/{id}/{name}': ['id', 'name'],
   ...Object.fromEntries(
-    ['seasons', 'laureates', 'grants', 'commons', 'use-cases', 'news'].flatMap((name) => [
+    ['seasons', 'laureates', 'grants', 'commons', 'use-cases', 'news', 'events'].flatMap((name) => [
       [`/api/v1/${name}`, []],
       [`/api/v1/${name}/{id}`, ['id']],
     ]),
@@ -50,6 +50,8 @@ const PUBLIC_API: Record<string, string[]> = {
   '/donnees/cas-d-usage.csv': [],
   '/donnees/actualites.json': [],
   '/donnees/actualites.csv': [],
+  '/donnees/evenements.json': [],
+  '/donnees/evenements.csv': [],
   '/donnees/catalogue.jsonld': [],
   '/evenements.ics': [],
   '/evenements/{id}.ics': ['id'],

@@ -4,6 +4,7 @@ import { agendaPart } from './agenda/part.js';
 import type { EventsPart } from './part.js';
 import { partnersPart } from './partners/part.js';
 import { eventsPermissions } from './permissions.js';
+import { eraseEventsData, eventsDataOf } from './personal-data.js';
 import './tables.js';
 
 // The events module's public surface: what other modules may call (the open-data API reads events and partners here).
@@ -20,6 +21,7 @@ const PARTS: EventsPart[] = [agendaPart, partnersPart];
 export const eventsModule: Module = {
   name: 'events',
   permissions: eventsPermissions,
+  personalData: { name: 'events', export: eventsDataOf, erase: eraseEventsData },
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   routes: async (app, services) => {
     for (const part of PARTS) await part.routes?.(app, services);

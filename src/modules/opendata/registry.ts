@@ -1,5 +1,6 @@
 import { commonsDataset } from './datasets/commons.js';
 import type { AnyDataset } from './datasets/dataset.js';
+import { eventsDataset } from './datasets/events.js';
 import { grantsDataset } from './datasets/grants.js';
 import { laureatesDataset } from './datasets/laureates.js';
 import { newsDataset } from './datasets/news.js';
@@ -18,4 +19,5 @@ export const DATASETS: readonly AnyDataset[] = [
   commonsDataset,
   useCasesDataset,
   newsDataset,
+  eventsDataset,
 ];

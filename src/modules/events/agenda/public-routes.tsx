@@ -85,7 +85,7 @@ export async function publicRoutes(app: App, services: Services): Promise<void> 
     if (laureateIds.length > 0) {
       for (const season of await listPublicSeasons(services))
         for (const l of await listPublicLaureates(services, season))
-          if (laureateIds.includes(l.id)) laureates.push({ name: l.name, href: `/laureats?saison=${season.slug}` });
+          if (laureateIds.includes(l.id)) laureates.push({ name: l.name, href: `/laureats/${l.id}` });
     }
     const commons =
       commonsIds.length > 0
