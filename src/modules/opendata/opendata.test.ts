@@ -8,8 +8,10 @@ import {
   insertAdministration,
   insertCommons,
   insertEnvelope,
+  insertEvent,
   insertGrant,
   insertIndicator,
+  insertRegistration,
   insertUseCase,
   insertValue,
   VALID_SIRETS,
@@ -208,6 +210,21 @@ beforeAll(async () => {
     signedOn: '2026-03-15',
     now,
   });
+  // A hybrid event: its online link and the people registered never leave.
+  const eventId = await insertEvent(db, now, {
+    title: 'Atelier ouvert',
+    kind: 'hybrid',
+    startsAt: new Date(now.getTime() + 7 * 86_400_000),
+    onlineLink: 'https://visio.example.org/salle-secrete',
+    capacity: 20,
+  });
+  await insertRegistration(db, now, {
+    eventId,
+    name: 'Bérénice Inscrite',
+    email: 'berenice@inscrits.test',
+    answers: { structure: 'Association confidentielle' },
+  });
+  secrets.push('salle-secrete', 'Bérénice Inscrite', 'berenice@inscrits.test', 'Association confidentielle');
 }, 120_000);
 
 afterAll(() => t?.close());
