@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 
 export interface RouteEntry {
@@ -21,11 +21,16 @@ export function listRoutes(app: FastifyInstance): RouteEntry[] {
   return routes;
 }
 
-/** Fills `:param` segments (and a trailing `*`) with the given value, or a random UUID. */
+/**
+ * Fills `:param` segments (and a trailing `*`) with the given value, or a random one of the shape the platform
+ * gives such a parameter: a secret link's `:token` is 32 random bytes in base64url (a route may refuse any
+ * other shape before its handler, and so before its CSRF check), anything else a UUID.
+ */
 export function fillPath(url: string, value?: (name: string) => string): string {
+  const random = (name: string) => (name === 'token' ? randomBytes(32).toString('base64url') : randomUUID());
   return url
     .replace(/:([A-Za-z0-9_]+)(\([^)]*\))?/g, (_m, name: string) =>
-      encodeURIComponent(value ? value(name) : randomUUID()),
+      encodeURIComponent(value ? value(name) : random(name)),
     )
     .replace(/\*$/, 'x');
 }

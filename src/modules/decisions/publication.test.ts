@@ -366,7 +366,9 @@ describe('publishing all decisions at once', () => {
       url: '/laureats?saison=saison-publiee',
       headers: { cookie: staff.cookie },
     });
-    expect(res.body.match(/<h3 class="fr-card__title">Projet alpha<\/h3>/g)).toHaveLength(1);
+    expect(
+      res.body.match(/<h3 class="fr-card__title"><a href="\/laureats\/[0-9a-f-]{36}">Projet alpha<\/a><\/h3>/g),
+    ).toHaveLength(1);
     expect(await laureateRowsOf(t.app.services.db, pastSeason.id)).toHaveLength(1);
   });
 
