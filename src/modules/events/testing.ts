@@ -48,7 +48,13 @@ export async function insertEvent(
 export async function insertRegistration(
   db: Kysely<DB>,
   now: Date,
-  values: { eventId: string; name: string; email: string; status?: RegistrationStatus; answers?: Record<string, string> },
+  values: {
+    eventId: string;
+    name: string;
+    email: string;
+    status?: RegistrationStatus;
+    answers?: Record<string, string>;
+  },
 ): Promise<string> {
   const { id } = await db
     .insertInto('event_registrations')
