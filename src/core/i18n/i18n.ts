@@ -29,6 +29,28 @@ export function t(locale: Locale, message: Message, params?: Record<string, stri
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
+/** A count's text in its two forms: `one` (French: 0 and 1; English: 1) and `other`; {n} is the count. */
+export interface CountMessage {
+  one: Message;
+  other: Message;
+}
+
+const pluralRules = { fr: new Intl.PluralRules('fr-FR'), en: new Intl.PluralRules('en-GB') };
+
+/**
+ * The text of a count in the locale's plural form ("1 lauréat", "9 lauréats", "0 lauréat"; "0 laureates"), with
+ * {n} replaced by the count and other placeholders by `params`: no "lauréat(s)" anywhere.
+ */
+export function tCount(
+  locale: Locale,
+  message: CountMessage,
+  n: number,
+  params: Record<string, string | number> = {},
+): string {
+  const form = pluralRules[locale].select(n) === 'one' ? message.one : message.other;
+  return t(locale, form, { n, ...params });
+}
+
 export function isLocale(value: unknown): value is Locale {
   return value === 'fr' || value === 'en';
 }

@@ -2,7 +2,7 @@ import { defineMessages } from '../../core/i18n/i18n.js';
 import type { ApplicationState } from './states.js';
 
 export const applicationMessages = defineMessages({
-  applyTitle: { fr: 'Candidater à la saison {season}', en: 'Apply to season {season}' },
+  applyTitle: { fr: 'Candidater : {season}', en: 'Apply: {season}' },
   applyIntro: {
     fr: 'Choisissez le parcours et le type de porteur. Un brouillon est créé : vous pourrez le compléter, l’enregistrer et inviter des co-porteurs avant de le soumettre.',
     en: 'Choose the track and the kind of applicant. A draft is created: you can complete it, save it and invite co-applicants before submitting it.',

@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import { type Actor, type AuditInput, auditedTransaction } from '../../core/audit/audit.js';
 import { afterPublicChange } from '../../core/cache/public-page.js';
 import type { DB } from '../../core/db/schema.js';
+import { tCount } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { type ApplicationForDecision, listApplicationsForDecision } from '../applications/index.js';
 import { createDraftNews } from '../content/index.js';
@@ -16,6 +17,12 @@ import './tables.js';
 
 type Db = Services['db'] | Transaction<DB>;
 type Audit = (input: AuditInput) => Promise<void>;
+
+/** The press release's count of laureates. */
+const LAUREATES = {
+  one: { fr: '{n} lauréat', en: '{n} laureate' },
+  other: { fr: '{n} lauréats', en: '{n} laureates' },
+};
 
 /**
  * Publishing the season's laureates. Who is published: every decision "laureate" that was neither declined nor
@@ -226,8 +233,8 @@ function pressRelease(season: PublicSeason, laureates: PublicationLaureate[], vi
   return {
     title: `Les lauréats de la ${season.name}`,
     titleEn: `The laureates of ${season.nameEn || season.name}`,
-    body: `La ${season.name} de l’Accélérateur d’initiatives citoyennes retient ${laureates.length} lauréat(s) :\n\n${lines(false)}\n`,
-    bodyEn: `${season.nameEn || season.name} of the Citizen Initiatives Accelerator selects ${laureates.length} laureate(s):\n\n${lines(true)}\n`,
+    body: `La ${season.name} de l’Accélérateur d’initiatives citoyennes retient ${tCount('fr', LAUREATES, laureates.length)} :\n\n${lines(false)}\n`,
+    bodyEn: `${season.nameEn || season.name} of the Citizen Initiatives Accelerator selects ${tCount('en', LAUREATES, laureates.length)}:\n\n${lines(true)}\n`,
     date: visibleFrom,
   };
 }

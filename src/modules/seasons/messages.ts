@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../core/i18n/i18n.js';
 
 export const seasonMessages = defineMessages({
   apply: { fr: 'Déposer un projet', en: 'Apply with a project' },
@@ -39,7 +39,6 @@ export const seasonMessages = defineMessages({
   supportMonths: { fr: 'Durée de l’accompagnement : {n} mois', en: 'Length of support: {n} months' },
   envelope: { fr: 'Enveloppe de subventions : {amount}', en: 'Grant envelope: {amount}' },
   laureatesSought: { fr: 'Nombre de lauréats visé : {n}', en: 'Number of laureates sought: {n}' },
-  laureatesCount: { fr: '{n} lauréat(s)', en: '{n} laureate(s)' },
   seasonReport: { fr: 'Bilan de la saison (page et PDF)', en: 'Season report (page and PDF)' },
   seeLaureates: { fr: 'Voir les lauréats de cette saison', en: 'See this season’s laureates' },
   selectionTransparency: {
@@ -235,3 +234,8 @@ export const seasonsSiteMessages = defineMessages({
     en: 'Seasons, calls for applications and laureates.',
   },
 });
+
+/** Counts, in the plural form their number takes (tCount). */
+export const seasonCounts = {
+  laureates: { one: { fr: '{n} lauréat', en: '{n} laureate' }, other: { fr: '{n} lauréats', en: '{n} laureates' } },
+} satisfies Record<string, CountMessage>;

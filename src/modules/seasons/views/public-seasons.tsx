@@ -1,10 +1,10 @@
-import { formatDate, type Locale, t } from '../../../core/i18n/i18n.js';
+import { formatDate, type Locale, t, tCount } from '../../../core/i18n/i18n.js';
 import { Breadcrumb, DataTable } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { countdownText, formatEuros, formatParisMoment } from '../format.js';
 import type { PublicSeason } from '../list-public-seasons.js';
-import { seasonMessages as m } from '../messages.js';
+import { seasonMessages as m, seasonCounts } from '../messages.js';
 import { SUPPORT_LEVERS } from '../support-levers.js';
 import { kindLabel, pick, statusBadgeClass, statusLabel } from './text.js';
 
@@ -82,7 +82,7 @@ export function SeasonsListPage({
                       <div class="fr-card__end">
                         <Countdown locale={locale} season={season} now={now} />
                         <p class="fr-card__detail" safe>
-                          {t(locale, m.laureatesCount, { n: season.laureateCount })}
+                          {tCount(locale, seasonCounts.laureates, season.laureateCount)}
                         </p>
                       </div>
                     </div>
@@ -223,7 +223,7 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
               href={`/laureats?saison=${encodeURIComponent(season.slug)}`}
               safe
             >
-              {`${t(locale, m.seeLaureates)} (${t(locale, m.laureatesCount, { n: season.laureateCount })})`}
+              {`${t(locale, m.seeLaureates)} (${tCount(locale, seasonCounts.laureates, season.laureateCount)})`}
             </a>
           </p>
         ) : (

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 /** The texts of the plan, template and milestone pages. */
 export const planMessages = defineMessages({
@@ -117,7 +117,6 @@ export const planMessages = defineMessages({
     en: 'The seasons whose laureates confirmed their place, and the follow-up of each.',
   },
   noSeasons: { fr: 'Aucune saison n’a encore de lauréat confirmé.', en: 'No season has a confirmed laureate yet.' },
-  seasonLaureates: { fr: '{n} lauréat(s) confirmé(s)', en: '{n} confirmed laureate(s)' },
   openPortfolio: { fr: 'Portefeuille de {season}', en: 'Portfolio of {season}' },
   templatesLink: { fr: 'Modèles de plan de {season}', en: 'Plan templates of {season}' },
   portfolioOf: { fr: 'Portefeuille — {season}', en: 'Portfolio — {season}' },
@@ -256,3 +255,11 @@ export const planMessages = defineMessages({
   tlValidated: { fr: 'Jalon « {title} » validé', en: 'Milestone “{title}” validated' },
   tlReturned: { fr: 'Jalon « {title} » à revoir', en: 'Milestone “{title}” to revise' },
 });
+
+/** Counts, in the plural form their number takes (tCount). */
+export const planCounts = {
+  seasonLaureates: {
+    one: { fr: '{n} lauréat confirmé', en: '{n} confirmed laureate' },
+    other: { fr: '{n} lauréats confirmés', en: '{n} confirmed laureates' },
+  },
+} satisfies Record<string, CountMessage>;

@@ -1,11 +1,11 @@
-import { t } from '../../../../core/i18n/i18n.js';
+import { t, tCount } from '../../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb, CsrfField, DataTable, ErrorSummary, Input } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import type { LaureateSpace } from '../../laureate-space.js';
 import { supportSiteMessages as sm } from '../../messages.js';
 import { spaceHref } from '../../views/space-layout.js';
-import { planMessages as m } from '../messages.js';
+import { planMessages as m, planCounts } from '../messages.js';
 import type { PlanProgress, PlanTemplate } from '../queries.js';
 import { dayText } from './parts.js';
 import { ActionRows, type FormState, NeedFields } from './plan-forms.js';
@@ -94,7 +94,7 @@ export function SeasonsPage(props: { ctx: ViewContext; seasons: SeasonRow[] }): 
                 <a class="fr-link" href={`/admin/accompagnement/saisons/${s.id}`} safe>
                   {t(locale, m.openPortfolio, { season: s.name })}
                 </a>
-                <span safe>{` — ${t(locale, m.seasonLaureates, { n: s.laureates })}`}</span>
+                <span safe>{` — ${tCount(locale, planCounts.seasonLaureates, s.laureates)}`}</span>
                 <br />
                 <a class="fr-link fr-text--sm" href={`/admin/accompagnement/saisons/${s.id}/modeles`} safe>
                   {t(locale, m.templatesLink, { season: s.name })}

@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tCount } from './i18n.js';
+
+const LAUREATES = {
+  one: { fr: '{n} lauréat', en: '{n} laureate' },
+  other: { fr: '{n} lauréats', en: '{n} laureates' },
+};
+
+describe('counts in natural French and English', () => {
+  it('takes the singular for 0 and 1 in French, for 1 only in English', () => {
+    expect([0, 1, 2, 9].map((n) => tCount('fr', LAUREATES, n))).toEqual([
+      '0 lauréat',
+      '1 lauréat',
+      '2 lauréats',
+      '9 lauréats',
+    ]);
+    expect([0, 1, 2].map((n) => tCount('en', LAUREATES, n))).toEqual(['0 laureates', '1 laureate', '2 laureates']);
+  });
+
+  it('fills the other placeholders and never writes "(s)"', () => {
+    const sought = {
+      one: { fr: '{n} lauréat recherché en {season}', en: '{n} laureate sought in {season}' },
+      other: { fr: '{n} lauréats recherchés en {season}', en: '{n} laureates sought in {season}' },
+    };
+    fc.assert(
+      fc.property(fc.nat(10_000), fc.constantFrom('fr' as const, 'en' as const), (n, locale) => {
+        const text = tCount(locale, sought, n, { season: 'saison 2' });
+        expect(text.startsWith(`${n} `)).toBe(true);
+        expect(text).toContain('saison 2');
+        expect(text).not.toContain('(s)');
+        expect(text.includes('lauréats') || text.includes('laureates')).toBe(locale === 'fr' ? n > 1 : n !== 1);
+      }),
+    );
+  });
+});
