@@ -356,7 +356,7 @@ describe('staff form builder', () => {
     ]);
     expect(empty.statusCode).toBe(400);
     expect(empty.body).toContain('href="#project_name"');
-    expect(empty.body).toContain('Saisissez un numéro SIRET valide');
+    expect(empty.body).toContain('mais son dernier chiffre (la clé de contrôle) ne correspond pas');
     expect(empty.body).toContain('value="130 025 265 00014"');
 
     const complete = await post(`${builder(season2)}/apercu`, [

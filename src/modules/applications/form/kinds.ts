@@ -248,7 +248,9 @@ export const KINDS: Record<QuestionKind, KindSpec> = {
       return isValidSiret(value) ? normaliseSiret(value) : value;
     },
     check: whenGiven((_value, { fail }, text) => {
-      if (text === null || !isValidSiret(text)) fail(fm.siret);
+      // Fourteen digits with a wrong key is a typing slip, not a wrong format: say which.
+      if (text !== null && !isValidSiret(text)) fail(/^\d{14}$/.test(normaliseSiret(text)) ? fm.siretKey : fm.siret);
+      else if (text === null) fail(fm.siret);
     }),
     identifiesApplicant: true,
     shownToExperts: true,

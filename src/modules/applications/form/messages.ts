@@ -19,6 +19,10 @@ export const formFieldMessages = defineMessages({
     fr: 'Saisissez un numéro SIRET valide : 14 chiffres, par exemple 130 025 265 00013.',
     en: 'Enter a valid SIRET number: 14 digits, e.g. 130 025 265 00013.',
   },
+  siretKey: {
+    fr: 'Ce numéro SIRET a bien 14 chiffres, mais son dernier chiffre (la clé de contrôle) ne correspond pas aux autres : un chiffre a sans doute été mal recopié. Vérifiez-le sur l’avis de situation SIRENE ou sur annuaire-entreprises.data.gouv.fr.',
+    en: 'This SIRET number has 14 digits, but its last digit (the check digit) does not match the others: a digit was probably mistyped. Check it on the SIRENE certificate or on annuaire-entreprises.data.gouv.fr.',
+  },
   rna: {
     fr: 'Saisissez un numéro RNA valide : la lettre W suivie de 9 chiffres, par exemple W751234567.',
     en: 'Enter a valid RNA number: the letter W followed by 9 digits, e.g. W751234567.',

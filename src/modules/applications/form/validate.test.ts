@@ -332,7 +332,16 @@ describe('the default form', () => {
       organisation_type: 'company',
       organisation_siret: '130 025 265 00014',
     }).answers;
-    expect(validateForSubmit(DEFAULT_FORM, company).organisation_siret?.message.fr).toMatch(/SIRET/);
+    // Fourteen digits whose key is wrong: the message says the key, not "14 chiffres" (which were typed).
+    const wrongKey = validateForSubmit(DEFAULT_FORM, company).organisation_siret?.message;
+    expect(wrongKey?.fr).toContain('clé de contrôle');
+    expect(wrongKey?.en).toContain('check digit');
+    const short = readAnswers(DEFAULT_FORM, {
+      ...complete,
+      organisation_type: 'company',
+      organisation_siret: '130 025 265 0001',
+    }).answers;
+    expect(validateForSubmit(DEFAULT_FORM, short).organisation_siret?.message.fr).toContain('14 chiffres');
     const fixed = readAnswers(DEFAULT_FORM, {
       ...complete,
       organisation_type: 'company',
