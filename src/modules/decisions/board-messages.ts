@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../core/i18n/i18n.js';
 
 /** Texts of the deliberation: the list of seasons, the board, the decision form, the close and its refusals. */
 export const boardMessages = defineMessages({
@@ -73,10 +73,6 @@ export const boardMessages = defineMessages({
   crossesLine: {
     fr: 'Incertain : l’intervalle franchit la ligne',
     en: 'Uncertain: the interval crosses the line',
-  },
-  selectionLine: {
-    fr: 'Ligne de sélection : {size} lauréat(s) recherché(s)',
-    en: 'Selection line: {size} laureate(s) sought',
   },
   recused: { fr: 'Déporté(s) : {names}', en: 'Recused: {names}' },
   departs: { fr: 'Écart au classement', en: 'Departs from the order' },
@@ -281,3 +277,11 @@ export const boardMessages = defineMessages({
   refusedTitle: { fr: 'Action refusée', en: 'Action refused' },
   doneTitle: { fr: 'C’est fait', en: 'Done' },
 });
+
+/** Counts, in the plural form their number takes (tCount). */
+export const boardCounts = {
+  selectionLine: {
+    one: { fr: 'Ligne de sélection : {n} lauréat recherché', en: 'Selection line: {n} laureate sought' },
+    other: { fr: 'Ligne de sélection : {n} lauréats recherchés', en: 'Selection line: {n} laureates sought' },
+  },
+} satisfies Record<string, CountMessage>;

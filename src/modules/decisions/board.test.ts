@@ -117,7 +117,7 @@ describe('the decision board', () => {
 
   it('shows each row’s scores, the amount requested, the selection line and the budget', async () => {
     const page = (await get(staff.cookie, board)).body;
-    expect(page).toContain('Ligne de sélection : 2 lauréat(s) recherché(s)');
+    expect(page).toContain('Ligne de sélection : 2 lauréats recherchés');
     expect(page).toContain('3 évaluation(s)');
     expect(page).toContain('3 panéliste(s)');
     expect(page).toContain('Intérêt général : ');
@@ -125,7 +125,7 @@ describe('the decision board', () => {
     expect(page).toMatch(/Enveloppe de la saison : 100[\s\u202f]000[\s\u202f]€/);
     expect(page).toMatch(/Reste du budget : 100[\s\u202f]000[\s\u202f]€/);
     const english = (await get(`${staff.cookie}; lang=en`, board)).body;
-    expect(english).toContain('Selection line: 2 laureate(s) sought');
+    expect(english).toContain('Selection line: 2 laureates sought');
     expect(english).toContain('Save the weights and reorder');
     expect(english).not.toContain('Ligne de sélection');
   });

@@ -36,7 +36,8 @@ const TEXT = {
     weights: 'Poids du jury : {jury} % ; poids du panel citoyen : {panel} %.',
     juryCriteria: 'Critères du jury (poids) : {list}',
     panelCriteria: 'Critères du panel (poids) : {list}',
-    line: 'Ligne de sélection : {size} lauréat(s) recherché(s).',
+    line: 'Ligne de sélection : {size} lauréat recherché.',
+    lines: 'Ligne de sélection : {size} lauréats recherchés.',
     table: 'Résultats combinés',
     cols: ['Rang', 'Intervalle', 'Candidature', 'Jury', 'Panel', 'Combiné', 'Décision'],
     decisions: 'Décisions et motifs',
@@ -64,7 +65,8 @@ const TEXT = {
     weights: 'Jury’s weight: {jury} %; citizen panel’s weight: {panel} %.',
     juryCriteria: 'Jury criteria (weight): {list}',
     panelCriteria: 'Panel criteria (weight): {list}',
-    line: 'Selection line: {size} laureate(s) sought.',
+    line: 'Selection line: {size} laureate sought.',
+    lines: 'Selection line: {size} laureates sought.',
     table: 'Combined results',
     cols: ['Rank', 'Interval', 'Application', 'Jury', 'Panel', 'Combined', 'Decision'],
     decisions: 'Decisions and reasons',
@@ -198,7 +200,8 @@ export async function renderMinutesPdf(
       .join(' ; ');
     write(fill(text.panelCriteria, { list: panelList }));
   }
-  write(fill(text.line, { size: inputs.selectionSize }));
+  const oneLaureate = new Intl.PluralRules(locale).select(inputs.selectionSize) === 'one';
+  write(fill(oneLaureate ? text.line : text.lines, { size: inputs.selectionSize }));
 
   heading(text.table);
   const decisionOf = new Map(frozen.decisions.map((d) => [d.application, d]));

@@ -1,11 +1,11 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, t, tCount } from '../../../core/i18n/i18n.js';
 import { Alert, Checkbox, CsrfField, ErrorSummary, EveryTrackOnly, Input } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { formatEuros } from '../../seasons/index.js';
 import type { Board, BoardRow } from '../board-data.js';
-import { boardMessages as m } from '../board-messages.js';
+import { boardCounts, boardMessages as m } from '../board-messages.js';
 import { outcomeLabel } from '../minutes-pdf.js';
 import { DecisionsBreadcrumb, formatNumber, statusLabel } from './common.js';
 
@@ -123,7 +123,7 @@ function BoardTable({ locale, board, editable }: { locale: Locale; board: Board;
   const line = (
     <tr class="decisions-selection-line">
       <td colspan="7">
-        <strong safe>{t(locale, m.selectionLine, { size })}</strong>
+        <strong safe>{tCount(locale, boardCounts.selectionLine, size)}</strong>
       </td>
     </tr>
   );
