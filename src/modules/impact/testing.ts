@@ -121,3 +121,6 @@ export async function insertTestimony(
     .executeTakeFirstOrThrow();
   return id;
 }
+
+// A season with laureates, plans, grants and impact figures, for the season report's cross-module tests.
+export { seedReportSeason } from './public/testing.js';

@@ -1,2 +1,2 @@
 /** Impact test data for cross-module tests (the browser's season report), through the impact folders' test support. */
-export { seedReportSeason } from '../../../src/modules/impact/public/testing.js';
+export { seedReportSeason } from '../../../src/modules/impact/testing.js';

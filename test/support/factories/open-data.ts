@@ -9,5 +9,5 @@ export {
   VALID_SIRETS,
 } from '../../../src/modules/commons/testing.js';
 export { insertEvent, insertRegistration } from '../../../src/modules/events/testing.js';
-export { insertEnvelope, insertGrant } from '../../../src/modules/grants/reports/testing.js';
+export { insertEnvelope, insertGrant } from '../../../src/modules/grants/testing.js';
 export { insertIndicator, insertValue } from '../../../src/modules/impact/testing.js';

@@ -11,7 +11,7 @@ import { formatDateTime, type Message, t } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
 import { visibleCommons } from '../../commons/index.js';
 import { renderMarkdown } from '../../content/index.js';
-import { listPublicLaureates, listPublicSeasons } from '../../seasons/index.js';
+import { getPublicLaureate } from '../../seasons/index.js';
 import { agendaMessages as m } from './messages.js';
 import { EVENTS_PATH, eventHref, registrationHref } from './paths.js';
 import { hashIp, registrationClosedReason } from './places.js';
@@ -81,12 +81,9 @@ export async function publicRoutes(app: App, services: Services): Promise<void> 
   });
 
   async function linkedItems(laureateIds: string[], commonsIds: string[]) {
-    const laureates: { name: string; href: string }[] = [];
-    if (laureateIds.length > 0) {
-      for (const season of await listPublicSeasons(services))
-        for (const l of await listPublicLaureates(services, season))
-          if (laureateIds.includes(l.id)) laureates.push({ name: l.name, href: `/laureats/${l.id}` });
-    }
+    // Only the event's few laureates, each as the public sees it (one under embargo is left out).
+    const found = await Promise.all(laureateIds.map((id) => getPublicLaureate(services, id)));
+    const laureates = found.flatMap((f) => (f ? [{ name: f.laureate.name, href: `/laureats/${f.laureate.id}` }] : []));
     const commons =
       commonsIds.length > 0
         ? (await visibleCommons(db))
