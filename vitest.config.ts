@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongFilesFirst from './test/support/long-files-first.js';
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: '@kitajs/html' } },
@@ -16,5 +17,6 @@ export default defineConfig({
     // Safe because no test mocks modules, stubs globals or changes process.env, and the modules' registries
     // replace an entry registered again instead of adding it twice.
     isolate: false,
+    sequence: { sequencer: LongFilesFirst },
   },
 });

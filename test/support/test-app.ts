@@ -15,6 +15,7 @@ import { migrateToLatest } from '../../src/core/db/migrate.js';
 import type { Module } from '../../src/core/module.js';
 import { modules as registeredModules } from '../../src/modules/index.js';
 import type { MigratedTemplate } from './migrated-template.js';
+import { pooledDatabase } from './pglite-pool.js';
 import { dropDatabaseWhenIdle } from './postgres.js';
 
 /** The template the global set-up made, or undefined outside vitest (a benchmark, a script). */
@@ -42,6 +43,9 @@ export async function createTestDatabase(
   const fromDemo = options.demo === true && (serverUrl ? template?.demoDatabase : template?.demoDumpFile) !== undefined;
   if (!serverUrl) {
     const file = fromDemo ? template?.demoDumpFile : template?.dumpFile;
+    // The platform's own modules: an instance of the worker's pool, reset to the dump (pglite-pool.ts says why).
+    // A test-only module's migrations change the schema, so that database opens on its own.
+    if (file && modules === registeredModules) return { ...(await pooledDatabase(file)), demoLoaded: fromDemo };
     const dump = file ? new Blob([readFileSync(file)]) : undefined;
     const database = await openDatabase({ loadDataDir: dump });
     await migrateToLatest(database.db, modules);

@@ -25,6 +25,9 @@ const INT8 = 20;
 /** A calendar day (`date`) is read as its text, YYYY-MM-DD, on both engines: never a Date at midnight in some time zone. */
 const DATE = 1082;
 
+/** How the embedded database reads bigints and days: as on the server (numbers, YYYY-MM-DD text). */
+export const EMBEDDED_PARSERS = { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value };
+
 export interface OpenOptions {
   /** postgres://… selects a PostgreSQL server. */
   databaseUrl?: string;
@@ -67,7 +70,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pglite = new PGlite({
       dataDir: dataPath,
       ...(options.loadDataDir && !dataPath ? { loadDataDir: options.loadDataDir } : {}),
-      parsers: { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value },
+      parsers: EMBEDDED_PARSERS,
     });
     await pglite.waitReady;
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });

@@ -18,12 +18,19 @@ import {
  * statements in the middle of it.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  /**
+   * `closeOnDestroy: false` leaves the PGlite instance open when Kysely is destroyed: the tests hand one
+   * instance to test file after test file (test/support/pglite-pool.ts), which is cheaper than opening another.
+   */
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly options: { closeOnDestroy?: boolean } = {},
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.options.closeOnDestroy ?? true);
   }
   createIntrospector(db: Kysely<any>) {
     return new PostgresIntrospector(db);
@@ -37,7 +44,10 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private readonly connection: PGliteConnection;
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly closeOnDestroy: boolean,
+  ) {
     this.connection = new PGliteConnection(pglite);
   }
 
@@ -73,7 +83,7 @@ class PGliteDriver implements Driver {
 
   async destroy(): Promise<void> {
     await this.queue;
-    if (!this.pglite.closed) await this.pglite.close();
+    if (this.closeOnDestroy && !this.pglite.closed) await this.pglite.close();
   }
 }
 

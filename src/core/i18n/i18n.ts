@@ -73,12 +73,16 @@ export function formatDateTime(locale: Locale, date: Date): string {
   return parisDateTime[locale].format(date);
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and pages call this
+// for every date they show (it was the most expensive function of a page render in a CPU profile).
+const isoDayInParis = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** YYYY-MM-DD of the date in Europe/Paris (for <time datetime> and inputs). */
 export function isoDateParis(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(date);
+  return isoDayInParis.format(date);
 }
