@@ -116,6 +116,7 @@ const ONE_TRACK: Record<string, (ids: DemoIds, track: TrackIds) => FormFields> =
 const FILTERED = [
   'GET /admin/candidatures',
   'GET /admin/candidatures/export.csv',
+  'GET /admin/candidatures/export.xlsx',
   'GET /admin/candidatures/export.json',
   'GET /admin/candidatures/export.zip',
   'GET /admin/candidatures/lot/tous',

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -67,8 +68,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   try {
     // One options object: `new PGlite(undefined, options)` (in memory) silently drops the options.
+    // `unaccent` is PostgreSQL's contrib extension that staff search folds accents with (the `french_unaccent`
+    // text search configuration, applications' migration 20261210T0300): PGlite loads its files only when
+    // named here, at every open, since a data folder that has the extension needs them to read its dictionary.
     const pglite = new PGlite({
       dataDir: dataPath,
+      extensions: { unaccent },
       ...(options.loadDataDir && !dataPath ? { loadDataDir: options.loadDataDir } : {}),
       parsers: EMBEDDED_PARSERS,
     });

@@ -19,7 +19,6 @@ export { type ChangeStateInput, type ChangeStateResult, changeStateIn } from './
 export { demoOpenSeason } from './demo.js';
 // The applications' public surface: what other modules may call. Nothing else of this folder is imported from outside.
 export { DEMO_CLOSED_SEASON, type DemoClosedSeason, demoClosedSeason } from './demo-closed-season.js';
-export { csvCell } from './export/export-applications.js';
 export {
   type ApplicationForDecision,
   type ApplicationOfApplicant,

@@ -453,6 +453,13 @@ export interface StaffListRow {
 }
 
 /**
+ * The text search configuration of staff search, for the stored vectors and the query alike: French stems of
+ * words whose accents are folded (`unaccent`), so « etudiant » and « étudiant » find each other (migration
+ * 20261210T0300 creates it). A literal, not a parameter: it names a catalogue object.
+ */
+export const SEARCH_CONFIG = sql.lit('french_unaccent');
+
+/**
  * The staff filters as one SQL condition on `applications`, shared by the list and the exports so both
  * always select the same applications. Search uses the stored French tsvector (GIN index).
  */
@@ -467,7 +474,8 @@ export function staffFilterCondition(filters: Omit<StaffFilters, 'after'>): RawB
   if (filters.state) parts.push(sql`applications.state = ${filters.state}`);
   if (filters.kind) parts.push(sql`applications.applicant_kind = ${filters.kind}`);
   if (filters.territory) parts.push(sql`applications.territory = ${filters.territory}`);
-  if (filters.q?.trim()) parts.push(sql`applications.search @@ websearch_to_tsquery('french', ${filters.q.trim()})`);
+  if (filters.q?.trim())
+    parts.push(sql`applications.search @@ websearch_to_tsquery(${SEARCH_CONFIG}, ${filters.q.trim()})`);
   return sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 

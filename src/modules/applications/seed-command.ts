@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Command } from '../../core/module.js';
 import { createSyntheticPeople, syntheticPeopleIds, syntheticPersonId } from '../accounts/index.js';
 import { findSeasonIdBySlug, seasonTrackCodes } from '../seasons/index.js';
-import { loadCurrentFormVersion } from './queries.js';
+import { loadCurrentFormVersion, SEARCH_CONFIG } from './queries.js';
 
 const WORDS = [
   'jardin',
@@ -69,7 +69,7 @@ export const seedApplicationsCommand: Command = {
                case when state = 'draft' then 0 else 1 end,
                case when state = 'draft' then null else created end,
                case when state = 'draft' then null
-                    else setweight(to_tsvector('french', title), 'A') || setweight(jsonb_to_tsvector('french', answers, '["string"]'), 'B') end,
+                    else setweight(to_tsvector(${SEARCH_CONFIG}, title), 'A') || setweight(jsonb_to_tsvector(${SEARCH_CONFIG}, answers, '["string"]'), 'B') end,
                created, ${now}::timestamptz
         from (
           select g,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import yazl from 'yazl';
-import { csvCell } from '../applications/index.js';
+import { csvCell } from '../../core/spreadsheet/csv.js';
 import type { PublishedTransparency, SeasonFigures } from './transparency.js';
 import { transparencyMessages as m } from './views/transparency-messages.js';
 

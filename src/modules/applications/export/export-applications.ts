@@ -3,11 +3,12 @@ import { addressOrPseudonym } from '../../../core/auth/pseudonym.js';
 import type { DB } from '../../../core/db/schema.js';
 import { personColumn } from '../../accounts/index.js';
 import { seasonSummariesById } from '../../seasons/index.js';
-import type { AnswerMap, AnswerValue, FormDefinition, Question } from '../form/model.js';
+import type { AnswerMap, FormDefinition, Question } from '../form/model.js';
 import { parseJson, type StaffFilters, staffFilterCondition } from '../queries.js';
 
 export interface ExportRow {
   id: string;
+  seasonId: string;
   season: string;
   track: string;
   applicantKind: string;
@@ -29,6 +30,13 @@ export interface ExportColumn {
   kind: Question['kind'];
 }
 
+export interface ExportData {
+  rows: ExportRow[];
+  columns: ExportColumn[];
+  /** The questions of the columns, as the latest form version involved words them, with every version's options and sub-questions. */
+  questions: Question[];
+}
+
 /** Hard cap on one export, so a request cannot hold the process with an unbounded result. */
 export const EXPORT_LIMIT = 20_000;
 
@@ -37,10 +45,7 @@ export const EXPORT_LIMIT = 20_000;
  * the answers staff instruct: the latest submitted version's, or the draft's. Columns are the
  * questions of the form versions involved, in form order, one per question.
  */
-export async function exportApplications(
-  db: Kysely<DB>,
-  filters: Omit<StaffFilters, 'after'>,
-): Promise<{ rows: ExportRow[]; columns: ExportColumn[] }> {
+export async function exportApplications(db: Kysely<DB>, filters: Omit<StaffFilters, 'after'>): Promise<ExportData> {
   let query = db
     .selectFrom('applications')
     .leftJoin('application_versions as v', (join) =>
@@ -78,11 +83,13 @@ export async function exportApplications(
         .execute()
     : [];
   const columns: ExportColumn[] = [];
+  const questions = new Map<string, Question>();
   for (const form of forms) {
     const definition = parseJson<FormDefinition>(form.definition, { sections: [] });
     for (const question of definition.sections.flatMap((s) => s.questions)) {
       if (!columns.some((c) => c.id === question.id))
         columns.push({ id: question.id, label: question.label.fr, kind: question.kind });
+      questions.set(question.id, mergeVersions(questions.get(question.id), question));
     }
   }
   const seasons = await seasonSummariesById(
@@ -91,6 +98,7 @@ export async function exportApplications(
   );
   const rows = raw.map((r) => ({
     id: r.id,
+    seasonId: r.season_id,
     season: seasons.get(r.season_id)?.slug ?? '',
     track: r.track_code,
     applicantKind: r.applicant_kind,
@@ -104,64 +112,18 @@ export async function exportApplications(
     answersSha256: r.answers_sha256 ?? null,
     answers: parseJson<AnswerMap>(r.answers ?? r.draft_answers, {}),
   }));
-  return { rows, columns };
-}
-
-/** One answer as a spreadsheet cell: choices joined, files by id, repeatable blocks as JSON. */
-export function answerCell(value: AnswerValue | undefined): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (Array.isArray(value))
-    return value.every((v) => typeof v === 'string') ? (value as string[]).join('; ') : JSON.stringify(value);
-  if (typeof value === 'object' && 'fileIds' in value && Array.isArray(value.fileIds)) return value.fileIds.join('; ');
-  return JSON.stringify(value);
+  return { rows, columns, questions: columns.map((c) => questions.get(c.id)!) };
 }
 
 /**
- * A CSV cell quoted per RFC 4180. A cell a spreadsheet would read as a formula (=, +, -, @, tab,
- * CR) gets a leading apostrophe: exported answers are applicants' text, never commands.
+ * A question as its later version words it, keeping the options and sub-questions only an earlier version
+ * had: an answer given against that version still reads as a label.
  */
-export function csvCell(value: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n;]/.test(guarded) || guarded !== value ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
-const FIXED = [
-  'id',
-  'saison',
-  'parcours',
-  'type_porteur',
-  'etat',
-  'titre',
-  'porteur_email',
-  'territoire',
-  'creee_le',
-  'soumise_le',
-  'version',
-  'empreinte_sha256',
-];
-
-export function toCsv(data: { rows: ExportRow[]; columns: ExportColumn[] }): string {
-  const header = [...FIXED, ...data.columns.map((c) => c.id)];
-  const lines = [header.map(csvCell).join(',')];
-  for (const row of data.rows) {
-    const fixed = [
-      row.id,
-      row.season,
-      row.track,
-      row.applicantKind,
-      row.state,
-      row.title,
-      row.ownerEmail,
-      row.territory,
-      row.createdAt,
-      row.submittedAt ?? '',
-      String(row.version),
-      row.answersSha256 ?? '',
-    ];
-    lines.push([...fixed, ...data.columns.map((c) => answerCell(row.answers[c.id]))].map(csvCell).join(','));
-  }
-  // BOM so spreadsheet software reads the accents as UTF-8.
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+function mergeVersions(earlier: Question | undefined, later: Question): Question {
+  if (!earlier) return later;
+  const options = [...(later.options ?? [])];
+  for (const option of earlier.options ?? []) if (!options.some((o) => o.value === option.value)) options.push(option);
+  const children = [...(later.children ?? [])];
+  for (const child of earlier.children ?? []) if (!children.some((c) => c.id === child.id)) children.push(child);
+  return { ...later, options, children };
 }

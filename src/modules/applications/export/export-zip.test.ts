@@ -1,8 +1,8 @@
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formBody, formSession } from '../../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { signedInAs } from '../../../../test/support/users.js';
+import { readZip } from '../../../../test/support/zip.js';
 import { storeFile } from '../../../core/files/store-file.js';
 import type { FormDefinition } from '../form/model.js';
 import type { FileScanStatus } from '../tables.js';
@@ -30,30 +30,6 @@ const FORM: FormDefinition = {
 let t: TestApp;
 let staff: string;
 const ids: Record<string, string> = {};
-
-/** The entries of a ZIP archive (central directory), with their bytes. */
-function readZip(zip: Buffer): Map<string, Buffer> {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  expect(end).toBeGreaterThan(-1);
-  const count = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  const entries = new Map<string, Buffer>();
-  for (let i = 0; i < count; i += 1) {
-    expect(zip.readUInt32LE(at)).toBe(0x02014b50);
-    const method = zip.readUInt16LE(at + 10);
-    const compressed = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const dataAt = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const raw = zip.subarray(dataAt, dataAt + compressed);
-    entries.set(name, method === 8 ? inflateRawSync(raw) : Buffer.from(raw));
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
 
 async function newApplication(email: string, track: string, title: string): Promise<string> {
   const cookie = await signedInAs(t.app, t.clock, null, email);

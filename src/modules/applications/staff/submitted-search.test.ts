@@ -127,6 +127,39 @@ describe('staff search', () => {
   });
 });
 
+describe('staff search folds accents (issue 17)', () => {
+  it('finds accented words from a query typed without accents, and the reverse, in submitted versions and drafts', async () => {
+    const accented = await draftOf('accents-porteur@example.fr');
+    const submitted = await postFrom(
+      accented.cookie,
+      `/mes-candidatures/${accented.id}`,
+      `/mes-candidatures/${accented.id}/soumettre`,
+      {
+        project_name: 'Ressourcerie de déguisements',
+        project_summary: 'Prêt de costumes et aide au logement étudiant à Besançon',
+      },
+    );
+    expect(submitted.statusCode).toBe(303);
+    const plain = await draftOf('accents-brouillon@example.fr');
+    const saved = await postFrom(plain.cookie, `/mes-candidatures/${plain.id}`, `/mes-candidatures/${plain.id}`, {
+      project_name: 'Creche parentale',
+      project_summary: 'Une creche geree par les parents pour les eleves et leurs freres',
+    });
+    expect(saved.statusCode).toBe(303);
+
+    // Typed without accents, found in accented text (a submitted version).
+    expect(await found('deguisements')).toEqual([accented.id]);
+    expect(await found('logement etudiant')).toEqual([accented.id]);
+    expect(await found('besancon')).toEqual([accented.id]);
+    // Typed with accents, found in text written without them (a draft's words).
+    expect(await found('crèche')).toEqual([plain.id]);
+    expect(await found('élèves gérée')).toEqual([plain.id]);
+    // Accented both sides, and the French stems still apply (plural, feminine).
+    expect(await found('déguisement')).toEqual([accented.id]);
+    expect(await found('étudiants')).toEqual([accented.id]);
+  });
+});
+
 describe('drafts in progress', () => {
   /** The count the staff list shows, for a season (or all). */
   async function shownCount(season = ''): Promise<number> {

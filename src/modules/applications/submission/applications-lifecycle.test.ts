@@ -647,7 +647,7 @@ describe('staff lists at depth and exports', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toContain('project_name,project_summary,organisation_siret');
+    expect(lines[0]).toContain('Nom du projet;Résumé;SIRET');
     expect(lines).toHaveLength(56);
     expect(csv.body).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv.body).toContain('"Texte, avec ""guillemets"""');

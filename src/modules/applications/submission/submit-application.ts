@@ -11,7 +11,7 @@ import type { AnswerMap } from '../form/model.js';
 import { readAnswers, validateForSubmit } from '../form/validate.js';
 import { SUBMITTED_MAIL } from '../mails.js';
 import { enqueueOrganisationCheck } from '../organisation/stored-check.js';
-import { lockApplicationForChange } from '../queries.js';
+import { lockApplicationForChange, SEARCH_CONFIG } from '../queries.js';
 import { type ApplicationState, changeableNow, isEditable } from '../states.js';
 import { answersSha256, territoryOf, titleOf } from './answers.js';
 import { callClosing, isOnTime } from './deadline.js';
@@ -155,7 +155,7 @@ async function submitInTransaction(
          set draft_answers = ${stored}.answers, draft_saved_at = ${now}, title = ${title},
              territory = ${territoryOf(definition, answers)}, state = 'submitted', current_version = ${version},
              submitted_at = ${input.arrivedAt}, updated_at = ${now},
-             submitted_search = setweight(to_tsvector('french', ${title}), 'A') || setweight(jsonb_to_tsvector('french', ${stored}.answers, '["string"]'), 'B')
+             submitted_search = setweight(to_tsvector(${SEARCH_CONFIG}, ${title}), 'A') || setweight(jsonb_to_tsvector(${SEARCH_CONFIG}, ${stored}.answers, '["string"]'), 'B')
         from ${stored}
        where applications.id = ${application.id}`);
     await queueMail(

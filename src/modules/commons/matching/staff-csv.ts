@@ -1,5 +1,5 @@
 import { type Locale, t } from '../../../core/i18n/i18n.js';
-import { csvCell } from '../../applications/index.js';
+import { csvLines } from '../../../core/spreadsheet/csv.js';
 import type { CooperationFigures, FigureRow } from './figures.js';
 import {
   CONTACT_OUTCOMES,
@@ -12,10 +12,8 @@ import {
 import { matchingMessages as m } from './messages.js';
 import type { StaffContactRow } from './staff-contacts.js';
 
-/** French CSV for a spreadsheet: UTF-8 with BOM, `;` between cells, CRLF line ends, labels not codes. */
-function csv(rows: string[][]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
-}
+/** French CSV for a spreadsheet (core's writer): UTF-8 with BOM, `;` between cells, CRLF, labels not codes. */
+const csv = csvLines;
 
 const parisStamp = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',

@@ -10,7 +10,7 @@ import { type App, IdParams, NoticeQuery, Uuid } from '../../../core/http/route-
 import { type Locale, type Message, t } from '../../../core/i18n/i18n.js';
 import { isUuid } from '../../../core/ids.js';
 import type { Services } from '../../../core/services.js';
-import { csvCell } from '../../applications/index.js';
+import { csvLines } from '../../../core/spreadsheet/csv.js';
 import { visibleCommons } from '../../commons/index.js';
 import { listPublicLaureates, listPublicSeasons } from '../../seasons/index.js';
 import { listField, parisInputValue, questionsText, readEventForm } from './event-input.js';
@@ -246,7 +246,7 @@ export async function staffRoutes(app: App, services: Services): Promise<void> {
         ]),
       ];
       // French spreadsheet CSV: UTF-8 with BOM, `;`, CRLF, labels not codes, Paris dates.
-      const body = `\uFEFF${rows.map((row) => row.map(csvCell).join(';')).join('\r\n')}\r\n`;
+      const body = csvLines(rows);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="inscriptions-${event.id}.csv"`)

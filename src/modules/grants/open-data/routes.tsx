@@ -3,7 +3,7 @@ import { viewContext } from '../../../core/http/request-context.js';
 import type { App } from '../../../core/http/route-schemas.js';
 import { isoDateParis, t } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
-import { csvCell } from '../../applications/index.js';
+import { csvCell } from '../../../core/spreadsheet/csv.js';
 import { exportedGrants, grantsDashboard } from './dashboard-data.js';
 import { giving360Package } from './giving360.js';
 import { openDataMessages as m } from './messages.js';

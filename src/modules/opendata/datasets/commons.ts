@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { t } from '../../../core/i18n/i18n.js';
+import { listCell, parisDateTimeCell } from '../../../core/spreadsheet/csv.js';
 import { commonsLabels, publicCommons } from '../../commons/index.js';
-import { listCell, parisDateTimeCell } from '../csv.js';
 import { datasetMessages as m } from '../messages.js';
 import { Instant, Nullable, SitePath, Uuid } from '../schemas.js';
 import { defineDataset } from './dataset.js';

@@ -1,6 +1,7 @@
 import type { TObject, TSchema } from '@sinclair/typebox';
 import type { Message } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
+import type { CsvColumn } from '../../../core/spreadsheet/csv.js';
 
 /** What every published record has: a public UUID, the key of the API's cursor. */
 export interface Item {
@@ -12,12 +13,6 @@ export interface Filter<T extends Item> {
   schema: TSchema;
   /** Whether the item passes the filter's value (the value the schema checked, as a string). */
   test(item: T, value: string): boolean;
-}
-
-/** A column of the CSV download: its label (the header, in French) and the cell, labels rather than codes. */
-export interface CsvColumn<T extends Item> {
-  label: string;
-  value(item: T): string;
 }
 
 /** A file published elsewhere that stands for one of the dataset's downloads, or adds one. */
@@ -53,7 +48,7 @@ export interface Dataset<T extends Item> {
   updatedAt?(item: T): string;
   /** The dataset's last change when the records do not say it (`updatedAt` absent). */
   modified?(services: Services, items: readonly T[]): Promise<Date | null>;
-  /** The CSV download's columns; absent when `csv` points at a file published elsewhere. */
+  /** The CSV download's columns (labels, then cells: labels rather than codes); absent when `csv` points at a file published elsewhere. */
   columns?: CsvColumn<T>[];
   /** The CSV published by another module in a national schema, linked rather than duplicated. */
   csv?: OtherDistribution & { schemaUrl: string };

@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { numberCell, parisDateTimeCell } from '../../../core/spreadsheet/csv.js';
 import { publicEvents } from '../../events/index.js';
-import { numberCell, parisDateTimeCell } from '../csv.js';
 import { datasetMessages as m } from '../messages.js';
 import { Instant, Nullable, SitePath, Uuid } from '../schemas.js';
 import { defineDataset } from './dataset.js';

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { dayCell, numberCell } from '../../../core/spreadsheet/csv.js';
 import { publicIndicators } from '../../impact/index.js';
 import { listPublicLaureates, listPublicSeasons } from '../../seasons/index.js';
-import { dayCell, numberCell } from '../csv.js';
 import { datasetMessages as m } from '../messages.js';
 import { Day, Nullable, Uuid } from '../schemas.js';
 import { defineDataset } from './dataset.js';

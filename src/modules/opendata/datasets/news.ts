@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { listCell, parisDateTimeCell } from '../../../core/spreadsheet/csv.js';
 import { publicNews } from '../../content/index.js';
-import { listCell, parisDateTimeCell } from '../csv.js';
 import { datasetMessages as m } from '../messages.js';
 import { Instant, Nullable, SitePath, Uuid } from '../schemas.js';
 import { defineDataset } from './dataset.js';

@@ -1,6 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { eurosCell, listCell, parisDateTimeCell } from '../../../core/spreadsheet/csv.js';
 import { listPublicSeasons } from '../../seasons/index.js';
-import { eurosCell, listCell, parisDateTimeCell } from '../csv.js';
 import { datasetMessages as m } from '../messages.js';
 import { Instant, SitePath, Uuid } from '../schemas.js';
 import { defineDataset } from './dataset.js';

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { t } from '../../../core/i18n/i18n.js';
+import { dayCell, parisDateTimeCell } from '../../../core/spreadsheet/csv.js';
 import { commonsLabels, publicUseCases } from '../../commons/index.js';
-import { dayCell, parisDateTimeCell } from '../csv.js';
 import { datasetMessages as m } from '../messages.js';
 import { Day, Instant, Nullable, SitePath, Uuid } from '../schemas.js';
 import { defineDataset } from './dataset.js';

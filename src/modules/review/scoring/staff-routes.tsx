@@ -6,7 +6,8 @@ import { actorOf, tracksOf, viewContext } from '../../../core/http/request-conte
 import type { App } from '../../../core/http/route-schemas.js';
 import { t } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
-import { applicationLabels, csvCell, isInTheRunning } from '../../applications/index.js';
+import { csvCell } from '../../../core/spreadsheet/csv.js';
+import { applicationLabels, isInTheRunning } from '../../applications/index.js';
 import { seasonSummaries } from '../../seasons/index.js';
 import { listMembers } from '../jury.js';
 import { scoringMessages as m } from './messages.js';

@@ -3,7 +3,7 @@ import { html } from '../../../core/http/replies.js';
 import { plainViewContext, tracksOf } from '../../../core/http/request-context.js';
 import { type App, OptionalText, Query } from '../../../core/http/route-schemas.js';
 import type { Services } from '../../../core/services.js';
-import { csvCell } from '../../applications/index.js';
+import { csvCell } from '../../../core/spreadsheet/csv.js';
 import { seasonSummaries } from '../../seasons/index.js';
 import { introductionFigures } from './figures.js';
 import { FIGURES_PATH, FiguresPage, figuresCsv } from './views/staff-pages.js';

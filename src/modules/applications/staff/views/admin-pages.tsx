@@ -120,6 +120,15 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
           <li>
             <a
               class="fr-btn fr-btn--tertiary fr-icon-download-line"
+              href={`/admin/candidatures/export.xlsx${props.exportQuery ? `?${props.exportQuery}` : ''}`}
+              safe
+            >
+              {t(locale, exportZipMessages.exportXlsx)}
+            </a>
+          </li>
+          <li>
+            <a
+              class="fr-btn fr-btn--tertiary fr-icon-download-line"
               href={`/admin/candidatures/export.json${props.exportQuery ? `?${props.exportQuery}` : ''}`}
               safe
             >
