@@ -59,7 +59,6 @@ export async function exportApplications(
       'applications.created_at',
       'applications.submitted_at',
       'applications.current_version',
-      'applications.draft_answers',
       'applications.form_id',
       'v.answers',
       'v.answers_sha256',
@@ -102,7 +101,8 @@ export async function exportApplications(
     submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
     version: Number(r.current_version),
     answersSha256: r.answers_sha256 ?? null,
-    answers: parseJson<AnswerMap>(r.answers ?? r.draft_answers, {}),
+    // A draft is the applicant's until submitted: a never-submitted one is exported without its answers.
+    answers: parseJson<AnswerMap>(r.answers, {}),
   }));
   return { rows, columns };
 }
