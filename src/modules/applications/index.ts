@@ -42,7 +42,7 @@ export {
 export { applicationIdsOfMember, type LaureateApplication, laureateApplications } from './for-support.js';
 export { isValidRna, isValidSiret, normaliseRna, normaliseSiret } from './form/identifiers.js';
 export type { AnswerMap, FormDefinition } from './form/model.js';
-export { FormFields } from './form/render.js';
+export { AnswerSummary, type AnswerSummaryProps } from './form/summary-view.js';
 export {
   type DecisionMessageInput,
   postDecisionMessage,
@@ -71,6 +71,20 @@ export const applicationsModule: Module = {
   // The routes (and the views they pull in) load only when the app starts, not for a CLI command.
   routes: async (app, services) => (await import('./routes.js')).applicationRoutes(app, services),
   permissions: applicationsPermissions,
+  examplePages: [
+    {
+      // The answers' summary (question → answer, table of contents), near the top of the staff page.
+      name: 'application answers (staff)',
+      from: { listing: '/admin/candidatures?etat=eligible', link: /^\/admin\/candidatures\/[0-9a-f-]{36}$/ },
+      staff: true,
+    },
+    {
+      // A draft as staff see it: that it exists and its progress, never its answers.
+      name: 'draft application (staff)',
+      from: { listing: '/admin/candidatures?etat=draft', link: /^\/admin\/candidatures\/[0-9a-f-]{36}$/ },
+      staff: true,
+    },
+  ],
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   headerLinks: [
     {

@@ -148,6 +148,17 @@ export const applicationMessages = defineMessages({
   stateChanged: { fr: 'État modifié.', en: 'State changed.' },
   history: { fr: 'Historique', en: 'History' },
   answers: { fr: 'Réponses', en: 'Answers' },
+  draftHeading: { fr: 'Brouillon de candidature', en: 'Draft application' },
+  draftOwned: {
+    fr: 'Ce brouillon n’a pas encore été déposé : il appartient au porteur jusqu’au dépôt. Ses réponses et ses pièces jointes seront visibles ici une fois la candidature déposée.',
+    en: 'This draft has not been submitted yet: it belongs to the applicant until they submit it. Its answers and attached files will show here once the application is submitted.',
+  },
+  draftProgress: {
+    fr: 'Questions obligatoires remplies : {answered} sur {n}',
+    en: 'Required questions answered: {answered} of {n}',
+  },
+  draftSavedAt: { fr: 'Dernier enregistrement : {date}', en: 'Last saved: {date}' },
+  draftNeverSaved: { fr: 'Jamais enregistré', en: 'Never saved' },
   owner: { fr: 'Porteur', en: 'Applicant' },
   version: { fr: 'Version', en: 'Version' },
   territory: { fr: 'Territoire', en: 'Territory' },

@@ -474,6 +474,8 @@ export function staffFilterCondition(filters: Omit<StaffFilters, 'after'>): RawB
   if (filters.state) parts.push(sql`applications.state = ${filters.state}`);
   if (filters.kind) parts.push(sql`applications.applicant_kind = ${filters.kind}`);
   if (filters.territory) parts.push(sql`applications.territory = ${filters.territory}`);
+  // A never-submitted draft's words are the applicant's: a search never finds it by them.
+  if (filters.q?.trim()) parts.push(sql`applications.current_version > 0`);
   if (filters.q?.trim())
     parts.push(sql`applications.search @@ websearch_to_tsquery(${SEARCH_CONFIG}, ${filters.q.trim()})`);
   return sql<boolean>`(${sql.join(parts, sql` and `)})`;
@@ -499,6 +501,7 @@ export async function listForStaff(
       'applications.applicant_kind',
       'applications.created_at',
       'applications.submitted_at',
+      'applications.current_version',
       'applications.season_id',
       'applications.owner_id',
       personColumn('applications.owner_id', 'email').as('owner_email'),
@@ -519,7 +522,8 @@ export async function listForStaff(
   );
   const page = rows.slice(0, STAFF_PAGE_SIZE).map((r) => ({
     id: r.id,
-    title: r.title,
+    // A never-submitted draft is the applicant's: staff see that it exists, not what it says (its title included).
+    title: Number(r.current_version) > 0 ? r.title : '',
     state: (isApplicationState(r.state) ? r.state : 'draft') as ApplicationState,
     trackCode: r.track_code,
     applicantKind: r.applicant_kind,

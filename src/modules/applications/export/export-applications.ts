@@ -64,7 +64,6 @@ export async function exportApplications(db: Kysely<DB>, filters: Omit<StaffFilt
       'applications.created_at',
       'applications.submitted_at',
       'applications.current_version',
-      'applications.draft_answers',
       'applications.form_id',
       'v.answers',
       'v.answers_sha256',
@@ -110,7 +109,8 @@ export async function exportApplications(db: Kysely<DB>, filters: Omit<StaffFilt
     submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
     version: Number(r.current_version),
     answersSha256: r.answers_sha256 ?? null,
-    answers: parseJson<AnswerMap>(r.answers ?? r.draft_answers, {}),
+    // A draft is the applicant's until submitted: a never-submitted one is exported without its answers.
+    answers: parseJson<AnswerMap>(r.answers, {}),
   }));
   return { rows, columns, questions: columns.map((c) => questions.get(c.id)!) };
 }

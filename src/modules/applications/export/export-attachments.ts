@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { readStoredFile, urlFileName } from '../../../core/files/store-file.js';
 import type { Services } from '../../../core/services.js';
-import { staffMayDownload } from '../files/application-files.js';
+import { staffMayDownload, submittedFileIds } from '../files/application-files.js';
 
 export interface ZipEntryPlan {
   fileId: string;
@@ -12,7 +12,7 @@ export interface ZipEntryPlan {
   mtime: Date;
 }
 
-/** The files of these applications that staff may download (antivirus rule), with safe unique names. */
+/** The submitted files of these applications that staff may download (antivirus rule), with safe unique names. */
 export async function planAttachmentsZip(
   services: Services,
   applications: { id: string; title: string }[],
@@ -41,7 +41,10 @@ export async function planAttachmentsZip(
       .orderBy('application_files.application_id')
       .orderBy('application_files.created_at')
       .execute();
+    // Only what was submitted: a draft's files are the applicant's until submitted.
+    const submitted = await submittedFileIds(services.db, ids);
     for (const row of rows) {
+      if (!submitted.get(row.application_id)?.has(row.file_id)) continue;
       if (!staffMayDownload(services, row.scan_status)) {
         withheld += 1;
         continue;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertVersion } from '../../../../test/support/factories/applications.js';
 import { formBody, formSession } from '../../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { signedInAs } from '../../../../test/support/users.js';
@@ -47,7 +48,7 @@ async function newApplication(email: string, track: string, title: string): Prom
   return id;
 }
 
-async function attach(applicationId: string, name: string, status: FileScanStatus, text: string): Promise<void> {
+async function attach(applicationId: string, name: string, status: FileScanStatus, text: string): Promise<string> {
   const { db } = t.app.services;
   const file = await storeFile(db, undefined, {
     data: Buffer.from(`%PDF-1.4\n${text}\n%%EOF\n`),
@@ -65,6 +66,32 @@ async function attach(applicationId: string, name: string, status: FileScanStatu
       created_at: new Date(),
     })
     .execute();
+  return file.id;
+}
+
+/** Version 1 of the application, submitted with these files: staff export only what was submitted. */
+async function submitWith(applicationId: string, fileIds: string[]): Promise<void> {
+  const { db } = t.app.services;
+  const application = await db
+    .selectFrom('applications')
+    .select(['form_id', 'owner_id'])
+    .where('id', '=', applicationId)
+    .executeTakeFirstOrThrow();
+  const now = t.clock.now();
+  await insertVersion(db, {
+    application_id: applicationId,
+    version: 1,
+    form_id: application.form_id,
+    answers: JSON.stringify({ project_name: 'Projet', dossier: { fileIds } }),
+    answers_sha256: 'x',
+    submitted_at: now,
+    submitted_by: application.owner_id,
+  });
+  await db
+    .updateTable('applications')
+    .set({ current_version: 1, state: 'submitted', submitted_at: now })
+    .where('id', '=', applicationId)
+    .execute();
 }
 
 beforeAll(async () => {
@@ -75,12 +102,18 @@ beforeAll(async () => {
   const _season = await seedOpenSeason(db, { slug: 'saison-zip', number: 8, form: FORM });
   ids.a = await newApplication('zip-a@example.fr', 'numerique', 'Épicerie solidaire');
   ids.b = await newApplication('zip-b@example.fr', 'autres', 'Atelier vélo');
-  await attach(ids.a, 'Budget prévisionnel.pdf', 'clean', 'budget 1');
-  await attach(ids.a, 'budget prévisionnel.PDF', 'clean', 'budget 2');
-  await attach(ids.a, '../../../etc/passwd', 'clean', 'traversal');
-  await attach(ids.a, 'virus.pdf', 'infected', 'infected');
-  await attach(ids.a, 'en-attente.pdf', 'pending', 'pending');
-  await attach(ids.b, 'statuts.pdf', 'clean', 'statuts');
+  await submitWith(ids.a, [
+    await attach(ids.a, 'Budget prévisionnel.pdf', 'clean', 'budget 1'),
+    await attach(ids.a, 'budget prévisionnel.PDF', 'clean', 'budget 2'),
+    await attach(ids.a, '../../../etc/passwd', 'clean', 'traversal'),
+    await attach(ids.a, 'virus.pdf', 'infected', 'infected'),
+    await attach(ids.a, 'en-attente.pdf', 'pending', 'pending'),
+  ]);
+  await submitWith(ids.b, [await attach(ids.b, 'statuts.pdf', 'clean', 'statuts')]);
+  // Attached to a draft since, never submitted: the applicant's, never exported.
+  await attach(ids.a, 'brouillon-en-cours.pdf', 'clean', 'brouillon');
+  const draftOnly = await newApplication('zip-c@example.fr', 'numerique', 'Brouillon secret');
+  await attach(draftOnly, 'secret.pdf', 'clean', 'secret');
   staff = await signedInAs(t.app, t.clock, 'staff', 'zip-staff@example.fr');
 });
 afterAll(() => t?.close());
@@ -126,7 +159,7 @@ describe('ZIP export of attachments', () => {
       .select('summary')
       .where('action', '=', 'application.export')
       .execute();
-    expect(audit.map((a) => a.summary)).toContainEqual({ format: 'zip', applications: 2, files: 4, withheld: 2 });
+    expect(audit.map((a) => a.summary)).toContainEqual({ format: 'zip', applications: 3, files: 4, withheld: 2 });
   });
 
   it('gives track-limited staff only their track, and refuses applicants', async () => {

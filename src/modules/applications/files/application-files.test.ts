@@ -512,6 +512,7 @@ describe.each([
     // The EICAR string behind a PDF header: it passes the type check, only the antivirus can catch it.
     const { db } = t.app.services;
     const eicarPdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), EICAR]);
+    // Submitted: staff read only what was submitted (a draft's files are the applicant's).
     const response = await postPage(
       cookie,
       id,
@@ -520,6 +521,7 @@ describe.each([
         { field: 'photos', name: 'virus.pdf', data: eicarPdf },
         { field: 'dossier', name: 'sain.pdf', data: PDF },
       ],
+      true,
     );
     expect(response.statusCode).toBe(303);
     const rows = await filesOf(id);
@@ -631,8 +633,15 @@ describe.each([
   it('serves an application file only through its application routes, audited: never /fichiers, whatever the role or the news that names it', async () => {
     const { cookie, id } = await newDraft('cloison@example.fr');
     expect(
-      (await postPage(cookie, id, [['project_name', 'Cloison']], [{ field: 'dossier', name: 'prive.pdf', data: PDF }]))
-        .statusCode,
+      (
+        await postPage(
+          cookie,
+          id,
+          [['project_name', 'Cloison']],
+          [{ field: 'dossier', name: 'prive.pdf', data: PDF }],
+          true,
+        )
+      ).statusCode,
     ).toBe(303);
     await t.app.services.worker.drain();
     const [row] = await filesOf(id);
@@ -757,15 +766,19 @@ describe.each([
       const id = /([0-9a-f-]{36})$/.exec(created.headers.location as string)![1]!;
       const session = await formSession(off.app, applicant, `/mes-candidatures/${id}`);
       const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(session.html)![1]!;
-      const body = multipart(
-        [['project_name', 'Sans antivirus']],
+      const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)![1]!;
+      const submitted = multipart(
+        [
+          ['idempotency_key', key],
+          ['project_name', 'Sans antivirus'],
+        ],
         [{ field: 'dossier', name: 'dossier.pdf', data: PDF }],
       );
       const saved = await off.app.inject({
         method: 'POST',
-        url: action,
-        payload: body.payload,
-        headers: { ...body.headers, cookie: session.cookie },
+        url: action.replace(`/mes-candidatures/${id}?`, `/mes-candidatures/${id}/soumettre?`),
+        payload: submitted.payload,
+        headers: { ...submitted.headers, cookie: session.cookie },
       });
       expect(saved.statusCode).toBe(303);
       const row = await db

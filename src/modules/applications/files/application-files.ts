@@ -14,7 +14,7 @@ import type { Locale, Message } from '../../../core/i18n/i18n.js';
 import { enqueueJob } from '../../../core/jobs/queue.js';
 import type { Services } from '../../../core/services.js';
 import type { AnswerMap, FormDefinition, Question } from '../form/model.js';
-import { type ApplicationRecord, type HeldFile, lockApplicationForChange } from '../queries.js';
+import { type ApplicationRecord, type HeldFile, lockApplicationForChange, parseJson } from '../queries.js';
 import { changeableNow } from '../states.js';
 import { callClosing, isOnTime } from '../submission/deadline.js';
 import type { FileScanStatus } from '../tables.js';
@@ -464,6 +464,7 @@ export interface ApplicationFileRow {
   status: FileScanStatus;
   removed: boolean;
   createdAt: Date;
+  sha256: string;
 }
 
 export async function listApplicationFiles(db: Services['db'], applicationId: string): Promise<ApplicationFileRow[]> {
@@ -475,6 +476,7 @@ export async function listApplicationFiles(db: Services['db'], applicationId: st
       'files.original_name',
       'files.content_type',
       'files.size',
+      'files.sha256',
       'application_files.question_path',
       'application_files.scan_status',
       'application_files.removed_at',
@@ -492,7 +494,43 @@ export async function listApplicationFiles(db: Services['db'], applicationId: st
     status: row.scan_status,
     removed: row.removed_at !== null,
     createdAt: new Date(row.created_at),
+    sha256: row.sha256,
   }));
+}
+
+/** Every file id an answer map holds, top level and in repeatable rows (read structurally, never throws). */
+export function fileIdsInAnswers(answers: unknown, into: Set<string> = new Set(), depth = 0): Set<string> {
+  if (depth > 3 || !answers || typeof answers !== 'object') return into;
+  for (const value of Array.isArray(answers) ? answers : Object.values(answers)) {
+    if (!value || typeof value !== 'object') continue;
+    const ids = Array.isArray(value) ? undefined : (value as { fileIds?: unknown }).fileIds;
+    if (Array.isArray(ids)) {
+      for (const id of ids) if (typeof id === 'string') into.add(id);
+    } else {
+      fileIdsInAnswers(value, into, depth + 1);
+    }
+  }
+  return into;
+}
+
+/**
+ * The files each application's submitted versions answer with, by application id. Staff read only these: a
+ * draft is the applicant's until submitted, so a file attached to a draft (never submitted, or a later draft
+ * of a submitted application) is not theirs to open.
+ */
+export async function submittedFileIds(
+  db: Services['db'],
+  applicationIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const result = new Map<string, Set<string>>(applicationIds.map((id) => [id, new Set<string>()]));
+  if (applicationIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('application_versions')
+    .select(['application_id', 'answers'])
+    .where('application_id', 'in', [...new Set(applicationIds)])
+    .execute();
+  for (const row of rows) fileIdsInAnswers(parseJson<unknown>(row.answers, {}), result.get(row.application_id));
+  return result;
 }
 
 export function scanStatusLabel(locale: Locale, status: FileScanStatus): string {

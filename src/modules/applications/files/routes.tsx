@@ -6,7 +6,7 @@ import type { App } from '../../../core/http/route-schemas.js';
 import type { Services } from '../../../core/services.js';
 import { applicationForApplicant, applicationForStaff } from '../access.js';
 import { FileParams } from '../schemas.js';
-import { downloadRefusal } from './application-files.js';
+import { downloadRefusal, submittedFileIds } from './application-files.js';
 import { applicationFileRow, sendAttachment } from './attachments.js';
 
 /** Downloads of an application's attached files, by its applicants and by the staff who instruct it. */
@@ -32,6 +32,9 @@ export async function fileRoutes(app: App, services: Services): Promise<void> {
     async (request, reply) => {
       const application = await applicationForStaff(services, request, reply);
       if (!application) return reply;
+      // A draft is the applicant's until submitted: staff open only the files a submitted version answers with.
+      const submitted = (await submittedFileIds(services.db, [application.id])).get(application.id);
+      if (!submitted?.has(request.params.fileId)) return notFound(request, reply);
       const file = await applicationFileRow(services, application.id, request.params.fileId);
       if (!file) return notFound(request, reply);
       const refusal = downloadRefusal(services, file.status);

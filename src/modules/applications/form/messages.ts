@@ -50,4 +50,7 @@ export const formFieldMessages = defineMessages({
   },
   requiredMark: { fr: 'obligatoire', en: 'required' },
   noAnswer: { fr: 'Aucune réponse', en: 'No answer' },
+  notAnswered: { fr: 'Non renseigné', en: 'Not answered' },
+  fileUnavailable: { fr: 'Fichier indisponible ({id})', en: 'File unavailable ({id})' },
+  summaryContents: { fr: 'Sommaire des réponses', en: 'Contents of the answers' },
 });

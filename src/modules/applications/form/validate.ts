@@ -121,7 +121,7 @@ function readLevel(
   return answers;
 }
 
-function sectionQuestions(definition: FormDefinition): Question[] {
+export function sectionQuestions(definition: FormDefinition): Question[] {
   if (!definition || !Array.isArray(definition.sections)) return [];
   return definition.sections.flatMap((section) =>
     section && Array.isArray(section.questions) ? section.questions : [],
@@ -160,8 +160,11 @@ export function readAnswers(
 
 /* ---------- submit checks ---------- */
 
-/** Whether a question is shown, given the answers at its level and at the top of the form. */
-function conditionHolds(
+/**
+ * Whether a question is shown (applies), given the answers at its level (`local`: a repeatable's row, or the
+ * top answers) and at the top of the form: the submit checks and the answers' summary use the same rule.
+ */
+export function questionApplies(
   question: Question,
   local: AnswerMap,
   top: AnswerMap,
@@ -175,7 +178,7 @@ function conditionHolds(
   const inLevel = siblings.find((q) => q?.id === condition.questionId);
   const target = inLevel ?? all.find((q) => q?.id === condition.questionId);
   const scope = inLevel ? local : top;
-  if (target && !conditionHolds(target, scope, top, inLevel ? siblings : all, all, depth + 1)) return false;
+  if (target && !questionApplies(target, scope, top, inLevel ? siblings : all, all, depth + 1)) return false;
   const answer = own(scope, condition.questionId) as AnswerValue | undefined;
   const given = Array.isArray(answer)
     ? answer.filter((v) => typeof v === 'string' || typeof v === 'number').map(String)
@@ -187,7 +190,7 @@ function conditionHolds(
 
 export function isQuestionShown(definition: FormDefinition, question: Question, answers: AnswerMap): boolean {
   const all = sectionQuestions(definition);
-  return conditionHolds(question, answers, answers, all, all);
+  return questionApplies(question, answers, answers, all, all);
 }
 
 function checkOne(
@@ -234,7 +237,7 @@ function checkLevel(
 ): void {
   for (const question of questions) {
     if (!question || typeof question.id !== 'string') continue;
-    if (!conditionHolds(question, answers, top, questions, all)) continue;
+    if (!questionApplies(question, answers, top, questions, all)) continue;
     checkOne(
       question,
       own(answers, question.id) as AnswerValue | undefined,

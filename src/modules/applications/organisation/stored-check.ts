@@ -66,7 +66,8 @@ export async function recheckOrganisation(
   const version =
     application.currentVersion > 0 ? await loadVersion(services.db, application.id, application.currentVersion) : null;
   const form = await loadFormVersion(services.db, version?.formId ?? application.formId);
-  const answers = version?.answers ?? application.draftAnswers;
+  // A draft is the applicant's until submitted: nothing of it is checked or shown to staff.
+  const answers = version?.answers ?? {};
   const check = await checkOrganisationAnswers(services, form?.definition ?? { sections: [] }, answers);
   const now = services.clock.now();
   return auditedTransaction(services.db, actor, now, async (trx, audit) => {

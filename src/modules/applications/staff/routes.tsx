@@ -10,8 +10,9 @@ import { personById } from '../../accounts/index.js';
 import { applicationForStaff } from '../access.js';
 import { changeState } from '../change-state.js';
 import { listExpertRequests } from '../experts/expert-opinions.js';
-import { listApplicationFiles, staffMayDownload } from '../files/application-files.js';
+import { listApplicationFiles, staffMayDownload, submittedFileIds } from '../files/application-files.js';
 import { fileViews } from '../files/attachments.js';
+import { draftProgress } from '../form/summary.js';
 import { instructionNotice } from '../instruction/notices.js';
 import { listNotes, listThread } from '../instruction/queries.js';
 import { stateNoticeSettings } from '../instruction/state-notices.js';
@@ -86,26 +87,30 @@ export async function staffRoutes(app: App, services: Services): Promise<void> {
     status: number,
     state: { values?: Record<string, string>; errors?: Record<string, FieldError>; notice?: string } = {},
   ): Promise<FastifyReply> {
-    // Staff read what was submitted (the latest version); a draft shows its draft answers.
-    const version =
-      application.currentVersion > 0
-        ? await loadVersion(services.db, application.id, application.currentVersion)
-        : null;
+    // Staff read what was submitted (the latest version). A draft is the applicant's until submitted: of a
+    // never-submitted draft staff see only that it exists and how far it is, never its answers or files.
+    const submitted = application.currentVersion > 0;
+    const version = submitted ? await loadVersion(services.db, application.id, application.currentVersion) : null;
     const form = await loadFormVersion(services.db, version?.formId ?? application.formId);
     const definition = form?.definition ?? { sections: [] };
-    const answers = version?.answers ?? application.draftAnswers;
+    const answers = version?.answers ?? {};
+    const draft = submitted
+      ? undefined
+      : { ...draftProgress(definition, application.draftAnswers), savedAt: application.draftSavedAt };
     // The register check is read as stored by the job run after submit: opening a page never waits on the register.
-    const [owner, transitions, organisation, files, thread, notes, expertRequests] = await Promise.all([
+    const [owner, transitions, organisation, allFiles, shownFiles, thread, notes, expertRequests] = await Promise.all([
       personById(services.db, application.ownerId),
       listTransitions(services.db, application.id),
       loadOrganisationCheck(services.db, application.id),
       listApplicationFiles(services.db, application.id),
+      submittedFileIds(services.db, [application.id]).then((ids) => ids.get(application.id) ?? new Set<string>()),
       listThread(services.db, application.id),
       listNotes(services.db, application.id),
       listExpertRequests(services.db, application.id),
     ]);
     // Opening the page reads the thread: the applicant messages new to this staff member are marked, then read.
     const fresh = await readThread(services.db, request.user!.id, 'staff', application.id, thread);
+    const files = allFiles.filter((file) => shownFiles.has(file.fileId));
     const ctx = await viewContext(request, reply);
     return html(
       reply,
@@ -116,6 +121,7 @@ export async function staffRoutes(app: App, services: Services): Promise<void> {
         ownerEmail={addressOrPseudonym(owner?.email ?? null, application.ownerId)}
         definition={definition}
         answers={answers}
+        draft={draft}
         transitions={transitions}
         organisation={organisation}
         registerEnabled={Boolean(services.config.companyRegisterUrl)}

@@ -10,8 +10,15 @@ import type { Services } from '../../../core/services.js';
 import { personById, personName } from '../../accounts/index.js';
 import { loadSeasons, seasonStatus, seasonSummaries } from '../../seasons/index.js';
 import { applicationForApplicant } from '../access.js';
-import { attachFiles, FIELDS_ONLY, readSubmission, uploadRules } from '../files/application-files.js';
+import {
+  attachFiles,
+  FIELDS_ONLY,
+  listApplicationFiles,
+  readSubmission,
+  uploadRules,
+} from '../files/application-files.js';
 import type { AnswerMap } from '../form/model.js';
+import { summariseAnswers } from '../form/summary.js';
 import { readAnswers } from '../form/validate.js';
 import { applicationsWithUnread } from '../instruction/thread-reads.js';
 import { applicationMessages as m } from '../messages.js';
@@ -337,16 +344,26 @@ async function registerApplicantRoutes(app: App, services: Services): Promise<vo
       if (application.currentVersion === 0) return notFound(request, reply);
       const version = await loadVersion(services.db, application.id, application.currentVersion);
       if (!version) return notFound(request, reply);
-      const [submitter, season] = await Promise.all([
+      const [submitter, season, form, files] = await Promise.all([
         personById(services.db, version.submittedBy),
         seasonSummaries(services.db, [application.seasonId]).then(([s]) => s),
+        loadFormVersion(services.db, version.formId),
+        listApplicationFiles(services.db, application.id),
       ]);
-      const name = submitter ? personName(submitter) : '';
+      // The receipt copies the answers as every reader reads them, each file named with the SHA-256 of its bytes.
+      const answers = summariseAnswers(
+        request.locale,
+        form?.definition ?? { sections: [] },
+        version.answers,
+        Object.fromEntries(files.map((file) => [file.fileId, { name: file.name, sha256: file.sha256 }])),
+      );
       const pdf = await renderReceiptPdf({
         locale: request.locale,
         applicationId: application.id,
-        applicant: name || submitter?.email || '',
+        // The name once, the address once: an account without a name is named by its address alone.
+        applicant: submitter ? personName(submitter) : '',
         applicantEmail: submitter?.email ?? '',
+        answers,
         title: application.title,
         season: season ? pick(request.locale, season.name, season.nameEn) : '',
         version: version.version,

@@ -3,7 +3,7 @@ import { type Locale, t } from '../../../core/i18n/i18n.js';
 import { Alert, CsrfField, DataTable, ErrorSummary, RadioGroup, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
-import { type AnswerMap, type FormDefinition, FormFields } from '../../applications/index.js';
+import { type AnswerMap, AnswerSummary, type FormDefinition } from '../../applications/index.js';
 import { panelMessages as m } from '../messages.js';
 import { type OpinionResult, SCORES } from '../opinions.js';
 import type { PanelRecord } from '../queries.js';
@@ -86,6 +86,15 @@ export function PanelistApplicationPage(props: PanelistApplicationProps): JSX.El
         </p>
         <h1 safe>{application.title}</h1>
         {props.notice ? <Alert kind="success" title={props.notice} /> : ''}
+        <section aria-labelledby="answers-title" class="fr-my-4w">
+          <h2 id="answers-title" safe>
+            {t(locale, m.answersTitle)}
+          </h2>
+          <p class="fr-text--sm" safe>
+            {t(locale, m.contactsHidden)}
+          </p>
+          <AnswerSummary locale={locale} definition={application.definition} answers={application.answers} />
+        </section>
         <section aria-labelledby="opinion-title" class="fr-my-4w">
           <h2 id="opinion-title" safe>
             {t(locale, m.opinionTitle)}
@@ -123,23 +132,6 @@ export function PanelistApplicationPage(props: PanelistApplicationProps): JSX.El
               </form>
             </>
           )}
-        </section>
-        <section aria-labelledby="answers-title">
-          <h2 id="answers-title" safe>
-            {t(locale, m.answersTitle)}
-          </h2>
-          <p class="fr-text--sm" safe>
-            {t(locale, m.contactsHidden)}
-          </p>
-          <fieldset class="fr-fieldset" disabled>
-            <FormFields
-              locale={locale}
-              definition={application.definition}
-              answers={application.answers}
-              errors={{}}
-              files={{}}
-            />
-          </fieldset>
         </section>
       </div>
     </Page>

@@ -13,7 +13,7 @@ import {
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import type { AnswerMap, FormDefinition } from '../../form/model.js';
-import { FormFields } from '../../form/render.js';
+import { AnswerSummary } from '../../form/summary-view.js';
 import { applicationMessages as m } from '../../messages.js';
 import type { ApplicationRecord } from '../../queries.js';
 import { EXPERT_OPINIONS, type ExpertRequestRecord, isOverdue, statusOf } from '../expert-opinions.js';
@@ -251,6 +251,15 @@ export function ExpertOpinionPage(props: ExpertOpinionPageProps): JSX.Element {
         <p safe>{t(locale, em.pageIntro)}</p>
         <p safe>{`${t(locale, em.question)} : ${request.question}`}</p>
         <p safe>{`${t(locale, em.dueOn)} : ${dueText(locale, request.dueOn)}`}</p>
+        <section aria-labelledby="answers-title" class="fr-my-4w">
+          <h2 id="answers-title" class="fr-h4" safe>
+            {t(locale, em.answers)}
+          </h2>
+          <p class="fr-text--sm" safe>
+            {t(locale, em.contactsHidden)}
+          </p>
+          <AnswerSummary locale={locale} definition={props.definition} answers={props.answers} />
+        </section>
         <section aria-labelledby="opinion-title" class="fr-my-4w">
           <h2 id="opinion-title" class="fr-h4" safe>
             {t(locale, em.opinion)}
@@ -300,17 +309,6 @@ export function ExpertOpinionPage(props: ExpertOpinionPageProps): JSX.Element {
               </form>
             </>
           )}
-        </section>
-        <section aria-labelledby="answers-title">
-          <h2 id="answers-title" class="fr-h4" safe>
-            {t(locale, em.answers)}
-          </h2>
-          <p class="fr-text--sm" safe>
-            {t(locale, em.contactsHidden)}
-          </p>
-          <fieldset class="fr-fieldset" disabled>
-            <FormFields locale={locale} definition={props.definition} answers={props.answers} errors={{}} files={{}} />
-          </fieldset>
         </section>
       </div>
     </Page>

@@ -9,7 +9,8 @@ import { ExpertOpinionsSection } from '../../experts/views/expert-pages.js';
 import { exportZipMessages } from '../../export/messages.js';
 import { fileMessages as fm } from '../../files/messages.js';
 import type { AnswerMap, FormDefinition } from '../../form/model.js';
-import { type AttachedFileView, FormFields } from '../../form/render.js';
+import type { AttachedFileView } from '../../form/render.js';
+import { AnswerSummary } from '../../form/summary-view.js';
 import { instructionMessages as im } from '../../instruction/messages.js';
 import {
   BatchSection,
@@ -230,6 +231,8 @@ export interface AdminDetailProps {
   ownerEmail: string;
   definition: FormDefinition;
   answers: AnswerMap;
+  /** A never-submitted draft: how far it is (its answers and files are the applicant's until submitted). */
+  draft?: { required: number; answered: number; savedAt: Date | null };
   transitions: TransitionRow[];
   /** The stored register check of the SIRET/RNA answers; null when none is stored. */
   organisation: StoredOrganisationCheck | null;
@@ -294,7 +297,8 @@ function StaffFiles({
 export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
   const { ctx, application, errors } = props;
   const { locale } = ctx;
-  const heading = application.title || t(locale, m.untitled);
+  const draft = props.draft;
+  const heading = draft ? t(locale, m.draftHeading) : application.title || t(locale, m.untitled);
   const moves = nextStates(application.state, 'staff');
   return (
     <Page ctx={ctx} title={heading}>
@@ -311,6 +315,39 @@ export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
           safe
         >{`${t(locale, m.owner)} : ${props.ownerEmail} · ${t(locale, m.track)} : ${application.trackCode} · ${t(locale, m.applicantKind)} : ${kindLabel(locale, application.applicantKind)} · ${t(locale, m.version)} : ${application.currentVersion}`}</p>
         {props.notice ? <Alert kind="success" title={props.notice} /> : ''}
+        {draft ? (
+          <section aria-labelledby="answers-title" class="fr-my-4w">
+            <h2 id="answers-title" class="fr-h4" safe>
+              {t(locale, m.answers)}
+            </h2>
+            <p safe>{t(locale, m.draftOwned)}</p>
+            <ul>
+              <li safe>{t(locale, m.draftProgress, { answered: draft.answered, n: draft.required })}</li>
+              <li safe>
+                {draft.savedAt
+                  ? t(locale, m.draftSavedAt, { date: formatDateTime(locale, draft.savedAt) })
+                  : t(locale, m.draftNeverSaved)}
+              </li>
+            </ul>
+          </section>
+        ) : (
+          <section aria-labelledby="answers-title" class="fr-my-4w">
+            <h2 id="answers-title" class="fr-h4" safe>
+              {t(locale, m.answers)}
+            </h2>
+            <AnswerSummary
+              locale={locale}
+              definition={props.definition}
+              answers={props.answers}
+              files={Object.fromEntries(
+                (props.files ?? []).map((file) => [
+                  file.fileId,
+                  { name: file.name, href: file.downloadable ? file.href : undefined, detail: file.detail },
+                ]),
+              )}
+            />
+          </section>
+        )}
         {moves.length > 0 ? (
           <section aria-labelledby="state-title" class="fr-my-4w">
             <h2 id="state-title" class="fr-h4" safe>
@@ -348,14 +385,18 @@ export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
         ) : (
           ''
         )}
-        <StoredOrganisationSection
-          locale={locale}
-          csrfToken={ctx.csrfToken}
-          applicationId={application.id}
-          heading={t(locale, m.organisation)}
-          stored={props.organisation}
-          registerEnabled={props.registerEnabled ?? false}
-        />
+        {draft ? (
+          ''
+        ) : (
+          <StoredOrganisationSection
+            locale={locale}
+            csrfToken={ctx.csrfToken}
+            applicationId={application.id}
+            heading={t(locale, m.organisation)}
+            stored={props.organisation}
+            registerEnabled={props.registerEnabled ?? false}
+          />
+        )}
         <section aria-labelledby="history-title" class="fr-my-4w">
           <h2 id="history-title" class="fr-h4" safe>
             {t(locale, m.history)}
@@ -369,32 +410,13 @@ export function AdminDetailPage(props: AdminDetailProps): JSX.Element {
           </ul>
         </section>
         <StaffInstructionSection ctx={ctx} applicationId={application.id} data={props.instruction} />
-        <StaffFiles locale={locale} files={props.files ?? []} />
+        {draft ? '' : <StaffFiles locale={locale} files={props.files ?? []} />}
         <ExpertOpinionsSection
           ctx={ctx}
           application={application}
           requests={props.experts?.requests ?? []}
           now={props.experts?.now ?? new Date()}
         />
-        <section aria-labelledby="answers-title">
-          <h2 id="answers-title" class="fr-h4" safe>
-            {t(locale, m.answers)}
-          </h2>
-          <fieldset class="fr-fieldset" disabled>
-            <FormFields
-              locale={locale}
-              definition={props.definition}
-              answers={props.answers}
-              errors={{}}
-              files={Object.fromEntries(
-                (props.files ?? []).map((file) => [
-                  file.fileId,
-                  { name: file.name, href: file.downloadable ? file.href : '#files-title', detail: file.detail },
-                ]),
-              )}
-            />
-          </fieldset>
-        </section>
       </div>
     </Page>
   );

@@ -5,6 +5,7 @@ import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import type { AnswerMap, FormDefinition } from '../../form/model.js';
 import { type AttachedFileView, FormFields } from '../../form/render.js';
+import { AnswerSummary } from '../../form/summary-view.js';
 import type { ThreadMessage } from '../../instruction/queries.js';
 import { ApplicantThreadSection } from '../../instruction/views/instruction-section.js';
 import { applicationMessages as m } from '../../messages.js';
@@ -92,8 +93,10 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
   const saved = application.draftSavedAt
     ? t(locale, m.lastSaved, { time: formatDateTime(locale, application.draftSavedAt) })
     : t(locale, m.neverSaved);
-  const fields = (
+  const fields = props.editable ? (
     <FormFields locale={locale} definition={definition} answers={answers} errors={errors} files={props.files} />
+  ) : (
+    ''
   );
   // Multipart so file questions upload with the text; the CSRF token rides in the action's query
   // because a multipart body is read only inside the handler, after the CSRF check.
@@ -185,9 +188,22 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
             />
           </form>
         ) : (
-          <fieldset class="fr-fieldset" disabled>
-            {fields}
-          </fieldset>
+          <section aria-labelledby="answers-title" class="fr-my-4w">
+            <h2 id="answers-title" class="fr-h4" safe>
+              {t(locale, m.answers)}
+            </h2>
+            <AnswerSummary
+              locale={locale}
+              definition={definition}
+              answers={answers}
+              files={Object.fromEntries(
+                Object.entries(props.files ?? {}).map(([id, file]) => [
+                  id,
+                  { name: file.name, href: file.href, detail: file.detail },
+                ]),
+              )}
+            />
+          </section>
         )}
         <Members {...props} />
         <ApplicantThreadSection

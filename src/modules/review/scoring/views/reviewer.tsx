@@ -12,7 +12,7 @@ import {
 } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
-import { type ApplicationForScoring, FormFields } from '../../../applications/index.js';
+import { AnswerSummary, type ApplicationForScoring } from '../../../applications/index.js';
 import type { PhaseRules } from '../../phases.js';
 import { scoringMessages as m } from '../messages.js';
 import { OPINIONS, type PhaseRecord, type ReviewRecord, type ReviewState, reviewState } from '../queries.js';
@@ -250,15 +250,7 @@ export function ReviewPage(props: ReviewPageProps): JSX.Element {
           <p class="fr-text--sm" safe>
             {t(locale, m.contactsHidden)}
           </p>
-          <fieldset class="fr-fieldset" disabled>
-            <FormFields
-              locale={locale}
-              definition={application.definition}
-              answers={application.answers}
-              errors={{}}
-              files={{}}
-            />
-          </fieldset>
+          <AnswerSummary locale={locale} definition={application.definition} answers={application.answers} />
         </section>
         <section aria-labelledby="review-title" class="fr-my-4w">
           <h2 id="review-title" class="fr-h4" safe>
