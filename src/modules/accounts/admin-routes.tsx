@@ -63,7 +63,10 @@ export async function adminRoutes(app: App, services: Services): Promise<void> {
       const query = (request.query.q ?? '').trim().toLowerCase().slice(0, 254);
       const page = pageNumber(request.query.page);
       // The search text is a literal substring: LIKE's wildcards are escaped.
-      const base = db.selectFrom('users').where(sql<boolean>`email like ${containsPattern(query)}`);
+      const pattern = containsPattern(query);
+      const base = db
+        .selectFrom('users')
+        .where(sql<boolean>`(email like ${pattern} or lower(concat_ws(' ', given_name, family_name)) like ${pattern})`);
       const total = Number((await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
       const rows = await base
         .select(['id', 'email', 'given_name', 'family_name', 'last_sign_in_at'])

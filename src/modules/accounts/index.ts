@@ -78,6 +78,7 @@ export const accountsModule: Module = {
     { name: 'admin home', url: '/admin', staff: true },
     { name: 'accounts admin', url: '/admin/comptes', staff: true },
     { name: 'my account', url: '/compte', staff: true },
+    { name: 'name at first sign-in', url: '/compte/nom', staff: true },
     { name: 'mails admin', url: '/admin/courriels', staff: true },
     { name: 'audit log', url: '/admin/journal', staff: true },
     { name: 'audit event', from: { listing: '/admin/journal', link: /^\/admin\/journal\/\d+$/ }, staff: true },

@@ -112,16 +112,17 @@ export function UsersPage({
         ) : (
           <DataTable
             caption={t(locale, m.usersCaption, { n: total })}
-            columns={[t(locale, m.email), t(locale, m.name), t(locale, m.roles), t(locale, m.lastSignIn)]}
+            columns={[t(locale, m.name), t(locale, m.email), t(locale, m.roles), t(locale, m.lastSignIn)]}
           >
             {users.map((u) => (
               <tr>
                 <td>
-                  <a href={`/admin/comptes/${u.id}`} title={`${t(locale, m.manageRoles)} - ${u.email}`} safe>
-                    {u.email}
+                  {/* The person's name where they gave one (asked at the first sign-in), else their address. */}
+                  <a href={`/admin/comptes/${u.id}`} title={`${t(locale, m.manageRoles)} - ${u.name || u.email}`} safe>
+                    {u.name || u.email}
                   </a>
                 </td>
-                <td safe>{u.name}</td>
+                <td safe>{u.email}</td>
                 <td safe>{u.roles.map((r) => roleText(locale, r.role, r.track)).join(', ')}</td>
                 <td safe>{u.lastSignInAt ? formatDateTime(locale, u.lastSignInAt) : t(locale, m.never)}</td>
               </tr>
@@ -150,15 +151,17 @@ export interface UserRolesProps {
 
 export function UserRolesPage({ ctx, user, roles, form, errors, notice }: UserRolesProps): JSX.Element {
   const { locale } = ctx;
-  const title = t(locale, m.userTitle, { email: user.email });
+  const title = user.name
+    ? t(locale, m.userNamedTitle, { name: user.name })
+    : t(locale, m.userTitle, { email: user.email });
   const labels = { role: t(locale, m.role), track: t(locale, m.track) };
   const notices = { granted: m.granted, revoked: m.revoked, already: m.alreadyGranted };
   return (
     <Page ctx={ctx} title={title}>
       <div class="fr-container fr-my-7w">
-        {crumbs(locale, { label: t(locale, m.accounts), href: '/admin/comptes' }, { label: user.email })}
+        {crumbs(locale, { label: t(locale, m.accounts), href: '/admin/comptes' }, { label: user.name || user.email })}
         <h1 safe>{title}</h1>
-        {user.name ? <p safe>{user.name}</p> : ''}
+        {user.name ? <p safe>{user.email}</p> : ''}
         {notice ? <Alert kind="success" title={t(locale, notices[notice])} /> : ''}
         <ErrorSummary locale={locale} errors={errors} labels={labels} />
         <h2 safe>{t(locale, m.currentRoles)}</h2>
