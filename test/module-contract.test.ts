@@ -107,6 +107,7 @@ describe('a module added to the list', () => {
       '/admin/panels',
       '/admin/decisions',
       '/admin/accompagnement',
+      '/admin/accompagnement/mises-en-relation',
       '/admin/contacts',
       '/admin/subventions',
       '/admin/cooperation',
@@ -119,7 +120,7 @@ describe('a module added to the list', () => {
       '/admin/courriels',
       '/admin/journal',
     ]);
-    expect(dashboard).toContain('2 en attente');
+    expect(dashboard).toContain('2 notes en attente');
   });
 
   it('merges its permission into the one table deny-by-default reads, and its routes into the matrix', async () => {

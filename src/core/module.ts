@@ -3,7 +3,7 @@ import type { Actor, AuditRecorder } from './audit/audit.js';
 import type { CurrentUser, Permission, Role } from './auth/permissions.js';
 import type { DB } from './db/schema.js';
 import type { App } from './http/route-schemas.js';
-import type { Message } from './i18n/i18n.js';
+import type { CountMessage, Message } from './i18n/i18n.js';
 import type { JobHandler } from './jobs/worker.js';
 import type { Services } from './services.js';
 
@@ -96,11 +96,12 @@ export interface DashboardTile extends Ordered {
   text: Message;
   permission: Permission;
   /**
-   * A count worth seeing at a glance (what waits for the person), shown with `countLabel` ({n}); absent
-   * or undefined shows none. Runs on each visit of /admin: keep it to one cheap query.
+   * What waits for the person behind this tile (applications to instruct, values to approve, mails that
+   * failed…), shown with `countLabel` in its plural form ({n}); a tile that stands for work to do has one.
+   * Undefined shows none. Runs on each visit of /admin: keep it to one cheap query.
    */
   count?(services: Services, user: CurrentUser): Promise<number | undefined>;
-  countLabel?: Message;
+  countLabel?: CountMessage;
 }
 
 /**

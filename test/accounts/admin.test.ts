@@ -94,6 +94,27 @@ describe('administration pages', () => {
     expect(wildcard.body).not.toContain('porteur@example.org');
   });
 
+  it('show people by the name they gave, and find them by it', async () => {
+    const named = await personWithRoles(t, 'dominique.nom@example.org', [{ role: 'reviewer' }]);
+    await t.database.db
+      .updateTable('users')
+      .set({ given_name: 'Dominique', family_name: 'Lefèvre' })
+      .where('id', '=', named.userId)
+      .execute();
+    const found = await get('/admin/comptes?q=lef%C3%A8vre', admin.cookies);
+    expect(found.body).toContain(
+      `<a href="/admin/comptes/${named.userId}" title="Gérer les rôles - Dominique Lefèvre">`,
+    );
+    expect(found.body).toContain('Dominique Lefèvre</a>');
+    expect(found.body).toContain('dominique.nom@example.org');
+    expect(found.body).not.toContain('porteur@example.org');
+    const page = await get(`/admin/comptes/${named.userId}`, admin.cookies);
+    expect(page.body).toContain('<h1>Compte de Dominique Lefèvre</h1>');
+    // Without a name, the address stands in.
+    const unnamed = await get(`/admin/comptes/${applicant.userId}`, admin.cookies);
+    expect(unnamed.body).toContain('<h1>Compte porteur@example.org</h1>');
+  });
+
   it('grant and remove roles through the pages, with CSRF and audit', async () => {
     const url = `/admin/comptes/${applicant.userId}`;
     const form = await formSession(t.app, cookieHeader(admin.cookies), url);

@@ -46,7 +46,8 @@ describe('sign-in by magic link', () => {
     expect(confirm.html).toContain('name="jeton"');
     const done = await submitForm(t.app, confirm, '/connexion/lien', { jeton: token });
     expect(done.statusCode).toBe(303);
-    expect(done.headers.location).toBe('/compte');
+    // A first sign-in asks for the person's name first (see 'asks for a name at the first sign-in').
+    expect(done.headers.location).toBe('/compte/nom?retour=%2Fcompte');
     const cookie = done.cookies.find((c) => c.name === SESSION_COOKIE)!;
     expect(cookie.httpOnly).toBe(true);
     expect(cookie.sameSite).toBe('Lax');
@@ -210,9 +211,75 @@ describe('sign-in by magic link', () => {
     ).toBeUndefined();
   });
 
+  it('asks for a name at the first sign-in, then continues to where the person was going', async () => {
+    const email = 'premiere.fois@example.org';
+    const first = await signInByMail(t, email, { retour: '/saisons?vue=liste' });
+    expect(first.response.statusCode).toBe(303);
+    const namePath = first.response.headers.location as string;
+    expect(namePath).toBe(`/compte/nom?retour=${encodeURIComponent('/saisons?vue=liste')}`);
+
+    const page = await formSession(t.app, cookieHeader(first.cookies), namePath);
+    expect(page.html).toContain('Comment vous appelez-vous ?');
+    expect(page.html).toContain('name="given_name"');
+    expect(page.html).toContain('value="/saisons?vue=liste"');
+    // No way around it on the page: the name is required (no "later" button).
+    expect(page.html).not.toMatch(/plus tard|later/i);
+
+    const empty = await submitForm(t.app, page, '/compte/nom', {
+      given_name: ' Camille ',
+      family_name: '',
+      retour: '/saisons?vue=liste',
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Ce champ est obligatoire.');
+    expect(empty.body).toContain('value="Camille"');
+    expect(empty.body).toContain('value="/saisons?vue=liste"');
+
+    const saved = await submitForm(t.app, page, '/compte/nom', {
+      given_name: 'Camille',
+      family_name: 'Durand',
+      retour: '/saisons?vue=liste',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe('/saisons?vue=liste');
+    const user = await t.database.db
+      .selectFrom('users')
+      .select(['id', 'given_name', 'family_name'])
+      .where('email', '=', email)
+      .executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ given_name: 'Camille', family_name: 'Durand' });
+    const event = await t.database.db
+      .selectFrom('audit_events')
+      .select('summary')
+      .where('action', '=', 'accounts.profile-updated')
+      .where('subject_id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(event.summary).toEqual({ fields: ['given_name', 'family_name'] });
+
+    // Named, and signed in before: the next sign-in goes straight on; an off-site return is never followed.
+    const again = await signInByMail(t, email, { retour: '/saisons' });
+    expect(again.response.headers.location).toBe('/saisons');
+    const offsite = await submitForm(t.app, page, '/compte/nom', {
+      given_name: 'Camille',
+      family_name: 'Durand',
+      retour: '//evil.example',
+    });
+    expect(offsite.headers.location).toBe('/compte');
+  });
+
+  it('asks again at each sign-in while the name is missing', async () => {
+    const email = 'sans.nom@example.org';
+    await signInByMail(t, email);
+    const second = await signInByMail(t, email);
+    expect(second.response.headers.location).toBe('/compte/nom?retour=%2Fcompte');
+    const anonymous = await t.app.inject({ method: 'GET', url: '/compte/nom' });
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe(`/connexion?retour=${encodeURIComponent('/compte/nom')}`);
+  });
+
   it('follows only local return paths', async () => {
     const ok = await signInByMail(t, 'return@example.org', { retour: '/compte?onglet=1' });
-    expect(ok.response.headers.location).toBe('/compte?onglet=1');
+    expect(ok.response.headers.location).toBe(`/compte/nom?retour=${encodeURIComponent('/compte?onglet=1')}`);
     for (const retour of ['//evil.example', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)']) {
       const page = await t.app.inject({ method: 'GET', url: `/connexion?retour=${encodeURIComponent(retour)}` });
       expect(page.body).not.toContain('evil.example');

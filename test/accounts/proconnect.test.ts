@@ -168,9 +168,25 @@ describe('ProConnect sign-in', () => {
     const back = await throughProvider(location);
     const done = await callback(back, cookies);
     expect(done.statusCode).toBe(303);
-    expect(done.headers.location).toBe('/compte?depuis=pc');
+    // The first sign-in asks the agent to confirm the name ProConnect gave, then goes where they were going.
+    expect(done.headers.location).toBe(`/compte/nom?retour=${encodeURIComponent('/compte?depuis=pc')}`);
     const session = cookiesOf(done)[SESSION_COOKIE];
     expect(session).toBeTruthy();
+    const named = await formSession(
+      t.app,
+      cookieHeader({ [SESSION_COOKIE]: session }),
+      done.headers.location as string,
+    );
+    expect(named.html).toContain('Nous avons repris le nom que donne ProConnect');
+    expect(named.html).toMatch(/name="given_name" value="Claire"/);
+    expect(named.html).toMatch(/name="family_name" value="Martin"/);
+    const confirmed = await submitForm(t.app, named, '/compte/nom', {
+      given_name: 'Claire',
+      family_name: 'Martin',
+      retour: '/compte?depuis=pc',
+    });
+    expect(confirmed.statusCode).toBe(303);
+    expect(confirmed.headers.location).toBe('/compte?depuis=pc');
 
     const user = await t.database.db
       .selectFrom('users')
@@ -209,6 +225,12 @@ describe('ProConnect sign-in', () => {
     const replay = await callback(back, cookies);
     expect(replay.statusCode).toBe(400);
     expect(replay.body).toContain('href="/connexion"');
+
+    // Named and signed in before: the next sign-in goes straight where the agent was going.
+    const next = await startSignIn('/compte');
+    const nextDone = await callback(await throughProvider(next.location), next.cookies);
+    expect(nextDone.statusCode).toBe(303);
+    expect(nextDone.headers.location).toBe('/compte');
   });
 
   it('refuses a callback whose state does not match, and one without the browser cookie', async () => {

@@ -71,7 +71,7 @@ describe('magic link through a real SMTP server', () => {
     const confirm = await formSession(t.app, form.cookie, url.pathname + url.search);
     const done = await submitForm(t.app, confirm, '/connexion/lien', { jeton: url.searchParams.get('jeton')! });
     expect(done.statusCode).toBe(303);
-    expect(done.headers.location).toBe('/compte');
+    expect(done.headers.location).toBe('/compte/nom?retour=%2Fcompte');
     expect(done.cookies.find((c) => c.name === 'acc_session')?.secure).toBe(true);
   });
 });

@@ -63,10 +63,15 @@ describe.skipIf(!hasChromium)('signing in by magic link, then publishing news, i
     expect(link, 'a mail with the sign-in link').toBeDefined();
     await page.goto(link!.href);
     await expectAccessible(page);
+    // A first sign-in asks for the person's name (prefilled with what the account holds), then goes on.
     await Promise.all([
-      page.waitForURL(/\/compte/),
+      page.waitForURL(/\/compte\/nom\?retour=/),
       page.click('form[action="/connexion/lien"] button[type="submit"]'),
     ]);
+    await expectAccessible(page);
+    expect(await page.inputValue('input[name="given_name"]')).toBe('editor');
+    await page.fill('input[name="family_name"]', 'Éditrice');
+    await Promise.all([page.waitForURL(/\/compte$/), page.click('form[action="/compte/nom"] button[type="submit"]')]);
     expect(new URL(page.url()).pathname).toBe('/compte');
     expect(await page.textContent('main')).toContain(email);
     await expectAccessible(page);

@@ -4,12 +4,13 @@ import { LOCALE_COOKIE } from '../../core/http/core-routes.js';
 import { type FieldError, FormReader } from '../../core/http/forms.js';
 import { viewContext } from '../../core/http/request-context.js';
 import { type App, OptionalText, Query } from '../../core/http/route-schemas.js';
+import { safeReturnPath } from '../../core/http/safe-redirect.js';
 import type { Services } from '../../core/services.js';
 import { accountMessages as m } from './messages.js';
 import { eraseAccount, exportUserData, updateProfile } from './my-data.js';
 import { sessionCookieOptions } from './open-session.js';
 import { LastAdminError } from './roles.js';
-import { AccountPage, type AccountView, ErasedPage } from './views/account.js';
+import { AccountPage, type AccountView, ErasedPage, NamePage } from './views/account.js';
 
 const html = 'text/html; charset=utf-8';
 
@@ -99,6 +100,50 @@ export async function accountRoutes(app: App, services: Services): Promise<void>
     await updateProfile(services.db, request.user!.id, services.clock.now(), { givenName, familyName, locale });
     reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: false });
     return reply.redirect('/compte?enregistre=1', 303);
+  });
+
+  // The name step of the first sign-in (name-step.ts): required, asked again at each sign-in until given.
+  async function showName(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    options: { status?: number; values?: Record<string, string>; errors?: Record<string, FieldError>; retour: unknown },
+  ) {
+    const user = await services.db
+      .selectFrom('users')
+      .select(['given_name', 'family_name', 'proconnect_sub'])
+      .where('id', '=', request.user!.id)
+      .executeTakeFirstOrThrow();
+    const ctx = await viewContext(request, reply);
+    return reply
+      .status(options.status ?? 200)
+      .header('cache-control', 'no-store')
+      .type(html)
+      .send(
+        <NamePage
+          ctx={ctx}
+          values={options.values ?? { given_name: user.given_name ?? '', family_name: user.family_name ?? '' }}
+          errors={options.errors ?? {}}
+          returnPath={safeReturnPath(options.retour, '/compte')}
+          fromProconnect={user.proconnect_sub !== null && Boolean(user.given_name || user.family_name)}
+        />,
+      );
+  }
+
+  app.get(
+    '/compte/nom',
+    { schema: { querystring: Query({ retour: OptionalText(10_000) }) }, config: { permission: 'signed-in' } },
+    (request, reply) => showName(request, reply, { retour: request.query.retour }),
+  );
+
+  app.post('/compte/nom', { config: { permission: 'signed-in' } }, async (request, reply) => {
+    const form = new FormReader(request.body);
+    const givenName = form.text('given_name', { required: true, max: 100 });
+    const familyName = form.text('family_name', { required: true, max: 100 });
+    const retour = (request.body as Record<string, unknown> | undefined)?.retour;
+    if (!form.ok) return showName(request, reply, { status: 400, values: form.values, errors: form.errors, retour });
+    const user = request.user!;
+    await updateProfile(services.db, user.id, services.clock.now(), { givenName, familyName, locale: user.locale });
+    return reply.redirect(safeReturnPath(retour, '/compte'), 303);
   });
 
   app.get('/compte/export', { config: { permission: 'signed-in' } }, async (request, reply) => {

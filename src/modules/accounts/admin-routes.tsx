@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { auditedTransaction, verifyAuditChain } from '../../core/audit/audit.js';
@@ -12,20 +13,25 @@ import { type Locale, t } from '../../core/i18n/i18n.js';
 import { resendMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
 import { dashboardFor } from '../../core/site.js';
+import {
+  type AuditEventRow,
+  type AuditFilter,
+  auditEvent,
+  containsPattern,
+  MAIL_STATUSES,
+  type MailFilter,
+  type Period,
+  searchAudit,
+  searchMails,
+} from './admin-queries.js';
+import { readableSummary } from './audit-summary.js';
 import { adminMessages as m } from './messages.js';
 
 const MASKED = '[masqué]';
 
 import { grantRole, LastAdminError, revokeRole } from './roles.js';
-import {
-  type AuditRow,
-  DashboardPage,
-  JournalPage,
-  MailPage,
-  MailsPage,
-  UserRolesPage,
-  UsersPage,
-} from './views/admin.js';
+import { DashboardPage, UserRolesPage, UsersPage } from './views/admin.js';
+import { AuditEventPage, type AuditRow, type Filters, JournalPage, MailPage, MailsPage } from './views/logs.js';
 
 const html = 'text/html; charset=utf-8';
 const PAGE_SIZE = 50;
@@ -57,8 +63,10 @@ export async function adminRoutes(app: App, services: Services): Promise<void> {
       const query = (request.query.q ?? '').trim().toLowerCase().slice(0, 254);
       const page = pageNumber(request.query.page);
       // The search text is a literal substring: LIKE's wildcards are escaped.
-      const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const base = db.selectFrom('users').where(sql<boolean>`email like ${pattern}`);
+      const pattern = containsPattern(query);
+      const base = db
+        .selectFrom('users')
+        .where(sql<boolean>`(email like ${pattern} or lower(concat_ws(' ', given_name, family_name)) like ${pattern})`);
       const total = Number((await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
       const rows = await base
         .select(['id', 'email', 'given_name', 'family_name', 'last_sign_in_at'])
@@ -205,38 +213,47 @@ export async function adminRoutes(app: App, services: Services): Promise<void> {
 
   app.get(
     '/admin/courriels',
-    { schema: { querystring: Query({ page: OptionalText() }) }, config: { permission: 'mail.read' } },
+    {
+      schema: {
+        querystring: Query({
+          destinataire: OptionalText(),
+          objet: OptionalText(),
+          statut: OptionalText(),
+          du: OptionalText(),
+          au: OptionalText(),
+          page: OptionalText(),
+        }),
+      },
+      config: { permission: 'mail.read' },
+    },
     async (request, reply) => {
+      const form = new FormReader(request.query);
+      const filter: MailFilter = {
+        recipient: form.text('destinataire', { max: 254 }),
+        subject: form.text('objet', { max: 200 }),
+        status: form.choice('statut', MAIL_STATUSES),
+        ...readPeriod(form),
+      };
       const page = pageNumber(request.query.page);
-      const total = Number(
-        (
-          await db
-            .selectFrom('mails')
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-      const rows = await db
-        .selectFrom('mails')
-        .select(['id', 'created_at', 'to_address', 'subject', 'template', 'status'])
-        .orderBy('created_at', 'desc')
-        .orderBy('id')
-        .limit(PAGE_SIZE)
-        .offset((page - 1) * PAGE_SIZE)
-        .execute();
-      const mails = rows.map((r) => ({
-        id: r.id,
-        createdAt: new Date(r.created_at),
-        to: r.to_address,
-        subject: r.subject,
-        template: r.template,
-        status: r.status,
-      }));
+      // A filter typed wrong is shown on its field, with what was typed, and nothing is searched.
+      const found = form.ok
+        ? await searchMails(db, filter, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE })
+        : { rows: [], total: 0 };
       const ctx = await viewContext(request, reply);
       return reply
+        .status(form.ok ? 200 : 400)
         .header('cache-control', 'no-store')
         .type(html)
-        .send(<MailsPage ctx={ctx} mails={mails} page={page} pages={Math.max(1, Math.ceil(total / PAGE_SIZE))} />);
+        .send(
+          <MailsPage
+            ctx={ctx}
+            mails={found.rows}
+            total={found.total}
+            page={page}
+            pages={Math.max(1, Math.ceil(found.total / PAGE_SIZE))}
+            filters={filtersOf(form)}
+          />,
+        );
     },
   );
 
@@ -291,44 +308,43 @@ export async function adminRoutes(app: App, services: Services): Promise<void> {
     },
   );
 
+  const JournalQuery = Query({
+    acteur: OptionalText(),
+    action: OptionalText(),
+    type: OptionalText(),
+    du: OptionalText(),
+    au: OptionalText(),
+    avant: OptionalText(),
+  });
+
   async function journal(
     request: FastifyRequest,
     reply: FastifyReply,
-    before: number | null,
+    query: Record<string, unknown>,
     verification?: Awaited<ReturnType<typeof verifyAuditChain>>,
   ) {
-    let query = db
-      .selectFrom('audit_events')
-      .leftJoin('users', 'users.id', 'audit_events.actor_id')
-      .select([
-        'seq',
-        'at',
-        'actor_id',
-        'actor_label',
-        'action',
-        'subject_type',
-        'subject_id',
-        'summary',
-        'users.email',
-        'users.given_name',
-        'users.family_name',
-      ])
-      .orderBy('seq', 'desc')
-      .limit(PAGE_SIZE + 1);
-    if (before !== null) query = query.where('seq', '<', before);
-    const rows = await query.execute();
-    const page = rows.slice(0, PAGE_SIZE);
-    const events: AuditRow[] = page.map((r) => ({
-      seq: Number(r.seq),
-      at: new Date(r.at),
+    const form = new FormReader(query);
+    const filter: AuditFilter = {
+      actor: form.text('acteur', { max: 254 }),
+      action: form.text('action', { max: 100 }),
+      subjectType: form.text('type', { max: 100 }),
+      ...readPeriod(form),
+    };
+    const beforeSeq = Number(query.avant);
+    const before = Number.isSafeInteger(beforeSeq) && beforeSeq > 0 ? beforeSeq : null;
+    const rows = form.ok ? await searchAudit(db, filter, before, PAGE_SIZE) : [];
+    const events: AuditRow[] = rows.slice(0, PAGE_SIZE).map((r) => ({
+      seq: r.seq,
+      at: r.at,
       actor: actorText(request.locale, r),
       action: r.action,
-      subject: r.subject_id ? `${r.subject_type} ${r.subject_id}` : r.subject_type,
-      summary: JSON.stringify(r.summary),
+      subject: subjectText(r),
+      fields: fieldsText(r),
     }));
     const olderThan = rows.length > PAGE_SIZE ? events[events.length - 1].seq : null;
     const ctx = await viewContext(request, reply);
     return reply
+      .status(form.ok ? 200 : 400)
       .header('cache-control', 'no-store')
       .type(html)
       .send(
@@ -337,6 +353,7 @@ export async function adminRoutes(app: App, services: Services): Promise<void> {
           events={events}
           olderThan={olderThan}
           isNewest={before === null}
+          filters={filtersOf(form)}
           verification={verification}
         />,
       );
@@ -344,16 +361,70 @@ export async function adminRoutes(app: App, services: Services): Promise<void> {
 
   app.get(
     '/admin/journal',
-    { schema: { querystring: Query({ avant: OptionalText() }) }, config: { permission: 'audit.read' } },
-    (request, reply) => {
-      const before = Number(request.query.avant);
-      return journal(request, reply, Number.isSafeInteger(before) && before > 0 ? before : null);
+    { schema: { querystring: JournalQuery }, config: { permission: 'audit.read' } },
+    (request, reply) => journal(request, reply, request.query),
+  );
+
+  app.get(
+    '/admin/journal/:seq',
+    { schema: { params: SeqParams }, config: { permission: 'audit.read' } },
+    async (request, reply) => {
+      const row = await auditEvent(db, Number(request.params.seq));
+      if (!row) return notFound(request, reply);
+      const ctx = await viewContext(request, reply);
+      return reply
+        .header('cache-control', 'no-store')
+        .type(html)
+        .send(
+          <AuditEventPage
+            ctx={ctx}
+            event={{
+              seq: row.seq,
+              at: row.at,
+              actor: actorText(request.locale, row),
+              action: row.action,
+              subject: subjectText(row),
+              readable: readableSummary(row.summary),
+              raw: JSON.stringify(row.summary, null, 2),
+              hash: row.hash,
+              prevHash: row.prev_hash,
+            }}
+          />,
+        );
     },
   );
 
   app.get('/admin/journal/verification', { config: { permission: 'audit.read' } }, async (request, reply) => {
-    return journal(request, reply, null, await verifyAuditChain(db));
+    return journal(request, reply, {}, await verifyAuditChain(db));
   });
+}
+
+/** An event's sequence number in a URL: a malformed one answers 404, like an event that does not exist. */
+const SeqParams = Type.Object({ seq: Type.String({ pattern: '^[1-9][0-9]{0,14}$' }) });
+
+/** The period of a filter (`du`, `au`: Paris days, both included); an end before the start is said on `au`. */
+function readPeriod(form: FormReader): Period {
+  const from = form.date('du');
+  const to = form.date('au');
+  if (from && to && to < from) form.fail('au', m.periodReversed);
+  return { from, to };
+}
+
+function filtersOf(form: FormReader): Filters {
+  return { values: form.values, errors: form.errors };
+}
+
+function subjectText(row: Pick<AuditEventRow, 'subject_type' | 'subject_id'>): string {
+  return row.subject_id ? `${row.subject_type} ${row.subject_id}` : row.subject_type;
+}
+
+/** The fields an event changed (or, without a before and after, the ones it records), for the list. */
+function fieldsText(row: Pick<AuditEventRow, 'summary'>): string {
+  const { changes, details } = readableSummary(row.summary);
+  return (changes.length > 0 ? changes : details)
+    .map((entry) => entry.field)
+    .filter(Boolean)
+    .join(', ');
 }
 
 /** Who did it, as the admin reads it: the person's current name, or "deleted account" once erased. */

@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { Module } from '../../core/module.js';
 import { accountRoutes } from './account-routes.js';
+import { countFailedMails } from './admin-queries.js';
 import { adminRoutes } from './admin-routes.js';
 import { accountCommands } from './commands.js';
 import { loadAccountsDemo } from './demo.js';
 import './mails.js';
-import { accountsSiteMessages as am, adminMessages as m } from './messages.js';
+import { adminCounts, accountsSiteMessages as am, adminMessages as m } from './messages.js';
 import { accountsPermissions } from './permissions.js';
 import { proconnectRoutes } from './proconnect-routes.js';
 import { signInRoutes } from './sign-in-routes.js';
@@ -60,7 +61,16 @@ export const accountsModule: Module = {
   siteMap: [{ href: '/connexion', label: am.signIn, section: 'main', order: 90 }],
   dashboard: [
     { href: '/admin/comptes', permission: 'accounts.manage', title: m.accounts, text: m.accountsText, order: 70 },
-    { href: '/admin/courriels', permission: 'mail.read', title: m.mails, text: m.mailsText, order: 80 },
+    {
+      href: '/admin/courriels',
+      permission: 'mail.read',
+      title: m.mails,
+      text: m.mailsText,
+      order: 80,
+      // Mails that could not be sent: someone did not get a link or a notice, and may need it sent again.
+      countLabel: adminCounts.failedMails,
+      count: (services) => countFailedMails(services.db),
+    },
     { href: '/admin/journal', permission: 'audit.read', title: m.journal, text: m.journalText, order: 90 },
   ],
   examplePages: [
@@ -68,5 +78,9 @@ export const accountsModule: Module = {
     { name: 'admin home', url: '/admin', staff: true },
     { name: 'accounts admin', url: '/admin/comptes', staff: true },
     { name: 'my account', url: '/compte', staff: true },
+    { name: 'name at first sign-in', url: '/compte/nom', staff: true },
+    { name: 'mails admin', url: '/admin/courriels', staff: true },
+    { name: 'audit log', url: '/admin/journal', staff: true },
+    { name: 'audit event', from: { listing: '/admin/journal', link: /^\/admin\/journal\/\d+$/ }, staff: true },
   ],
 };

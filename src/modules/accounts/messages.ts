@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../core/i18n/i18n.js';
 
 /** Texts of sign-in, sign-out and ProConnect. */
 export const signInMessages = defineMessages({
@@ -91,6 +91,16 @@ export const accountMessages = defineMessages({
   title: { fr: 'Mon espace', en: 'My space' },
   identity: { fr: 'Mon identité', en: 'My identity' },
   email: { fr: 'Adresse électronique', en: 'Email address' },
+  nameTitle: { fr: 'Comment vous appelez-vous ?', en: 'What is your name?' },
+  nameIntro: {
+    fr: 'Votre nom est montré à l’équipe du programme et aux personnes avec qui vous travaillez sur la plateforme (co-porteurs, jury, administrations), à la place de votre adresse électronique. Vous pourrez le modifier dans « Mon espace ».',
+    en: 'Your name is shown to the programme team and to the people you work with on the platform (co-applicants, jury, administrations), instead of your email address. You can change it in “My space”.',
+  },
+  nameFromProconnect: {
+    fr: 'Nous avons repris le nom que donne ProConnect : vérifiez-le.',
+    en: 'We filled in the name ProConnect gives: check it.',
+  },
+  nameContinue: { fr: 'Enregistrer et continuer', en: 'Save and continue' },
   givenName: { fr: 'Prénom', en: 'Given name' },
   familyName: { fr: 'Nom', en: 'Family name' },
   siret: { fr: 'SIRET (transmis par ProConnect)', en: 'SIRET (sent by ProConnect)' },
@@ -169,7 +179,7 @@ export const adminMessages = defineMessages({
     fr: 'Toutes les modifications, chaînées et vérifiables.',
     en: 'Every change, hash-chained and verifiable.',
   },
-  search: { fr: 'Rechercher par adresse électronique', en: 'Search by email address' },
+  search: { fr: 'Rechercher par nom ou adresse électronique', en: 'Search by name or email address' },
   searchButton: { fr: 'Rechercher', en: 'Search' },
   email: { fr: 'Adresse électronique', en: 'Email address' },
   name: { fr: 'Nom', en: 'Name' },
@@ -180,6 +190,7 @@ export const adminMessages = defineMessages({
   usersCaption: { fr: 'Comptes ({n})', en: 'Accounts ({n})' },
   manageRoles: { fr: 'Gérer les rôles', en: 'Manage roles' },
   userTitle: { fr: 'Compte {email}', en: 'Account {email}' },
+  userNamedTitle: { fr: 'Compte de {name}', en: 'Account of {name}' },
   currentRoles: { fr: 'Rôles actuels', en: 'Current roles' },
   remove: { fr: 'Retirer', en: 'Remove' },
   removeRole: { fr: 'Retirer le rôle {role}', en: 'Remove the role {role}' },
@@ -238,7 +249,63 @@ export const adminMessages = defineMessages({
   chainProblem: { fr: 'Événement {seq} : {problem}', en: 'Event {seq}: {problem}' },
   deletedAccount: { fr: 'compte supprimé', en: 'deleted account' },
   system: { fr: 'la plateforme', en: 'the platform' },
+  filters: { fr: 'Filtres', en: 'Filters' },
+  filter: { fr: 'Filtrer', en: 'Filter' },
+  clearFilters: { fr: 'Effacer les filtres', en: 'Clear the filters' },
+  anyStatus: { fr: 'Tous les états', en: 'Every status' },
+  from: { fr: 'Du', en: 'From' },
+  to: { fr: 'Au', en: 'To' },
+  dayHint: { fr: 'Jour inclus, heure de Paris', en: 'Day included, Paris time' },
+  periodReversed: {
+    fr: 'La date de fin doit être le même jour que la date de début ou après.',
+    en: 'The end date must be on or after the start date.',
+  },
+  containsHint: { fr: 'Une partie suffit', en: 'Part of it is enough' },
+  actorHint: {
+    fr: 'Une partie de l’adresse ou du nom de la personne',
+    en: 'Part of the person’s address or name',
+  },
+  actionHint: {
+    fr: 'Une partie du nom de l’action, par exemple accounts.role',
+    en: 'Part of the action’s name, e.g. accounts.role',
+  },
+  subjectTypeHint: {
+    fr: 'Le type exact, par exemple user ou application',
+    en: 'The exact type, e.g. user or application',
+  },
+  subjectType: { fr: 'Type d’objet', en: 'Object type' },
+  mailsFound: { fr: 'Courriels trouvés : {n}, du plus récent au plus ancien', en: 'Mails found: {n}, newest first' },
+  noMailMatches: { fr: 'Aucun courriel ne correspond à ces filtres.', en: 'No mail matches these filters.' },
+  noEventMatches: { fr: 'Aucun événement ne correspond à ces filtres.', en: 'No event matches these filters.' },
+  eventLink: { fr: 'Voir l’événement {seq}', en: 'See event {seq}' },
+  eventTitle: { fr: 'Événement n° {seq}', en: 'Event no. {seq}' },
+  when: { fr: 'Quand', en: 'When' },
+  who: { fr: 'Qui', en: 'Who' },
+  what: { fr: 'Quoi', en: 'What' },
+  changesTitle: { fr: 'Ce qui a changé', en: 'What changed' },
+  changesCaption: { fr: 'Champs modifiés, avant → après', en: 'Changed fields, before → after' },
+  field: { fr: 'Champ', en: 'Field' },
+  before: { fr: 'Avant', en: 'Before' },
+  after: { fr: 'Après', en: 'After' },
+  value: { fr: 'Valeur', en: 'Value' },
+  empty: { fr: '(vide)', en: '(empty)' },
+  detailsTitle: { fr: 'Autres informations', en: 'Other information' },
+  detailsCaption: { fr: 'Informations enregistrées avec l’événement', en: 'Information recorded with the event' },
+  noDetail: { fr: 'L’événement n’enregistre pas d’autre information.', en: 'The event records no other information.' },
+  chainTitle: { fr: 'Place dans la chaîne', en: 'Place in the chain' },
+  hash: { fr: 'Empreinte', en: 'Hash' },
+  prevHash: { fr: 'Empreinte de l’événement précédent', en: 'Hash of the previous event' },
+  rawSummary: { fr: 'Résumé brut (JSON)', en: 'Raw summary (JSON)' },
+  backToJournal: { fr: 'Retour au journal', en: 'Back to the log' },
 });
+
+/** Counts, in the plural form their number takes (tCount). */
+export const adminCounts = {
+  failedMails: {
+    one: { fr: '{n} envoi en échec', en: '{n} failed mail' },
+    other: { fr: '{n} envois en échec', en: '{n} failed mails' },
+  },
+} satisfies Record<string, CountMessage>;
 
 /** Labels of what this module adds to the shared pages (menu, header, site map, dashboard): see index.ts. */
 export const accountsSiteMessages = defineMessages({

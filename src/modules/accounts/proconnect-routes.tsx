@@ -5,6 +5,7 @@ import { safeReturnPath } from '../../core/http/safe-redirect.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { signInMessages as m } from './messages.js';
+import { afterSignIn, shouldAskName } from './name-step.js';
 import { openSession } from './open-session.js';
 import { finishProconnect, PROCONNECT_COOKIE, type ProconnectOutcome, startProconnect } from './proconnect.js';
 import { notifyProconnectSignIn } from './proconnect-listeners.js';
@@ -48,6 +49,8 @@ export async function proconnectRoutes(app: App, services: Services): Promise<vo
     const outcome = await finishProconnect(services, request.cookies[PROCONNECT_COOKIE], currentUrl);
     reply.clearCookie(PROCONNECT_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'lax', secure });
     if (outcome.kind !== 'ok') return failure(request, reply, outcome);
+    // The claims are in the account already (finishProconnect): the name page shows them to confirm.
+    const askName = await shouldAskName(services.db, outcome.userId);
     const sessionId = await openSession(request, reply, services, outcome.userId, 'proconnect');
     await services.db
       .insertInto('proconnect_sessions')
@@ -55,7 +58,7 @@ export async function proconnectRoutes(app: App, services: Services): Promise<vo
       .execute();
     // What other modules do with the sign-in (they log their own failures: the sign-in never fails for them).
     await notifyProconnectSignIn(services, { userId: outcome.userId, siret: outcome.siret });
-    return reply.redirect(safeReturnPath(outcome.returnPath, '/compte'), 303);
+    return reply.redirect(afterSignIn(askName, safeReturnPath(outcome.returnPath, '/compte')), 303);
   });
 }
 

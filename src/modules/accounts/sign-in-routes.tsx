@@ -9,6 +9,7 @@ import type { Services } from '../../core/services.js';
 import type { ViewContext } from '../../core/ui/view-context.js';
 import { consumeMagicLink, DEVICE_COOKIE, rememberDevice, requestMagicLink } from './magic-link.js';
 import { signInMessages as m } from './messages.js';
+import { afterSignIn, shouldAskName } from './name-step.js';
 import { openSession, sessionCookieOptions } from './open-session.js';
 import { proconnectEndSessionUrl } from './proconnect.js';
 import { ConfirmLinkPage, LinkSentPage, SignedOutPage, SignInPage, SignInProblemPage } from './views/sign-in.js';
@@ -113,6 +114,7 @@ export async function signInRoutes(app: App, services: Services): Promise<void> 
     const token = typeof body.jeton === 'string' && body.jeton.length <= 200 ? body.jeton : '';
     const consumed = token ? await consumeMagicLink(services, token) : null;
     if (!consumed) return invalidLink(reply, await viewContext(request, reply));
+    const askName = await shouldAskName(services.db, consumed.userId);
     await openSession(request, reply, services, consumed.userId, 'magic-link');
     // This browser has proved it reads the address's mail: its later requests get their own allowance.
     const device = await rememberDevice(services, consumed.userId, request.cookies[DEVICE_COOKIE]);
@@ -120,7 +122,7 @@ export async function signInRoutes(app: App, services: Services): Promise<void> 
       ...sessionCookieOptions(services, device.expiresAt),
       path: '/connexion',
     });
-    return reply.redirect(safeReturnPath(consumed.returnPath, '/compte'), 303);
+    return reply.redirect(afterSignIn(askName, safeReturnPath(consumed.returnPath, '/compte')), 303);
   });
 
   app.post('/deconnexion', { config: { permission: 'public' } }, async (request, reply) => {

@@ -9,7 +9,7 @@ import './mails.js';
 import './instruction/mails.js';
 import './experts/mails.js';
 import { loadApplicationsDemo } from './demo.js';
-import { applicationsSiteMessages as am } from './messages.js';
+import { applicationsSiteMessages as am, awaitingInstructionCount } from './messages.js';
 import { applicationsPermissions } from './permissions.js';
 import { applicationsDataOf, eraseApplicationsData } from './personal-data.js';
 import { countAwaitingInstruction } from './queries.js';
@@ -103,7 +103,7 @@ export const applicationsModule: Module = {
       text: am.applicationsText,
       order: 30,
       // What waits for the person: submitted applications not yet instructed, in the tracks they cover.
-      countLabel: am.awaitingInstruction,
+      countLabel: awaitingInstructionCount,
       count: (services, user) => countAwaitingInstruction(services.db, staffTracks(user)),
     },
   ],

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../core/i18n/i18n.js';
 import type { ApplicationState } from './states.js';
 
 export const applicationMessages = defineMessages({
@@ -187,5 +187,10 @@ export const applicationsSiteMessages = defineMessages({
     fr: 'Instruire les candidatures : filtres, recherche, changements d’état motivés, exports.',
     en: 'Instruct applications: filters, search, reasoned state changes, exports.',
   },
-  awaitingInstruction: { fr: '{n} à instruire', en: '{n} to instruct' },
 });
+
+/** The dashboard tile's count, in the plural form its number takes (tCount). */
+export const awaitingInstructionCount = {
+  one: { fr: '{n} candidature à instruire', en: '{n} application to instruct' },
+  other: { fr: '{n} candidatures à instruire', en: '{n} applications to instruct' },
+} satisfies CountMessage;

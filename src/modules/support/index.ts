@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
+import { staffTracks } from '../../core/auth/permissions.js';
 import type { Module } from '../../core/module.js';
 import { loadSupportDemo } from './demo.js';
 import { introductionJobs, scheduleIntroductionJobs } from './introductions/jobs.js';
-import { supportSiteMessages as sm } from './messages.js';
+import { countOpenRequests } from './introductions/queries.js';
+import { supportSiteMessages as sm, supportCounts } from './messages.js';
 import { supportPermissions } from './permissions.js';
 import { planJobs, schedulePlanJobs } from './plans/jobs.js';
+import { countMilestonesToReview } from './plans/queries.js';
 import { scheduleSessionJobs, sessionJobs } from './sessions/jobs.js';
 // Each part registers its timeline source (and mail templates, transparency section) on import: every process
 // that builds a timeline, sends a digest or draws the transparency page knows them all.
@@ -60,7 +63,25 @@ export const supportModule: Module = {
   },
   loadDemo: loadSupportDemo,
   dashboard: [
-    { href: '/admin/accompagnement', permission: 'support.manage', title: sm.support, text: sm.supportText, order: 67 },
+    {
+      href: '/admin/accompagnement',
+      permission: 'support.manage',
+      title: sm.support,
+      text: sm.supportText,
+      order: 67,
+      // What waits for staff: deliverables submitted for a milestone, in the tracks they cover.
+      countLabel: supportCounts.milestonesToReview,
+      count: (services, user) => countMilestonesToReview(services.db, staffTracks(user)),
+    },
+    {
+      href: '/admin/accompagnement/mises-en-relation',
+      permission: 'support.manage',
+      title: sm.introductions,
+      text: sm.introductionsText,
+      order: 67.5,
+      countLabel: supportCounts.openRequests,
+      count: (services, user) => countOpenRequests(services.db, staffTracks(user)),
+    },
     { href: '/admin/contacts', permission: 'support.contacts', title: sm.contacts, text: sm.contactsText, order: 68 },
   ],
   // Staff pages only: an administrator is not a laureate's team (each part's accessibility test covers the team's pages).

@@ -9,7 +9,6 @@ const m = defineMessages({
   area: { fr: 'Espace exemple', en: 'Example area' },
   tile: { fr: 'Notes d’exemple', en: 'Example notes' },
   tileText: { fr: 'Les notes qui attendent l’équipe.', en: 'Notes waiting for the team.' },
-  waiting: { fr: '{n} en attente', en: '{n} waiting' },
 });
 
 /**
@@ -38,7 +37,10 @@ export const exampleModule: Module = {
       title: m.tile,
       text: m.tileText,
       order: 75,
-      countLabel: m.waiting,
+      countLabel: {
+        one: { fr: '{n} note en attente', en: '{n} note waiting' },
+        other: { fr: '{n} notes en attente', en: '{n} notes waiting' },
+      },
       async count(services) {
         const row = await services.db
           .selectFrom('example_notes')

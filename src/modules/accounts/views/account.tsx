@@ -187,3 +187,62 @@ export function ErasedPage({ ctx }: { ctx: ViewContext }): JSX.Element {
     </Page>
   );
 }
+
+/** Right after a first sign-in: the person gives (or confirms) their name, then goes where they were going. */
+export function NamePage({
+  ctx,
+  values,
+  errors,
+  returnPath,
+  fromProconnect,
+}: {
+  ctx: ViewContext;
+  values: Record<string, string>;
+  errors: Record<string, FieldError>;
+  returnPath: string;
+  fromProconnect: boolean;
+}): JSX.Element {
+  const { locale } = ctx;
+  const labels = { given_name: t(locale, m.givenName), family_name: t(locale, m.familyName) };
+  return (
+    <Page ctx={ctx} title={t(locale, m.nameTitle)}>
+      <div class="fr-container fr-my-7w">
+        <div class="fr-grid-row">
+          <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+            <h1 safe>{t(locale, m.nameTitle)}</h1>
+            <ErrorSummary locale={locale} errors={errors} labels={labels} />
+            <p safe>{t(locale, m.nameIntro)}</p>
+            {fromProconnect ? <p safe>{t(locale, m.nameFromProconnect)}</p> : ''}
+            <form method="post" action="/compte/nom" novalidate>
+              <CsrfField token={ctx.csrfToken} />
+              <input type="hidden" name="retour" value={returnPath} />
+              <Input
+                locale={locale}
+                name="given_name"
+                label={labels.given_name}
+                value={values.given_name}
+                error={errors.given_name}
+                autocomplete="given-name"
+                maxlength={100}
+                required
+              />
+              <Input
+                locale={locale}
+                name="family_name"
+                label={labels.family_name}
+                value={values.family_name}
+                error={errors.family_name}
+                autocomplete="family-name"
+                maxlength={100}
+                required
+              />
+              <button class="fr-btn fr-mt-2w" type="submit" safe>
+                {t(locale, m.nameContinue)}
+              </button>
+            </form>
+          </div>
+        </div>
+      </div>
+    </Page>
+  );
+}

@@ -207,7 +207,10 @@ afterAll(async () => {
 describe('joining through ProConnect', () => {
   it('joins an agent whose SIRET is the administration’s, audited as theirs, and makes them a partner', async () => {
     const { userId, location } = await signIn('agent-a', '/cooperation/administrations/prefecture-du-morbihan');
-    expect(location).toBe('/cooperation/administrations/prefecture-du-morbihan');
+    // A first sign-in confirms the name ProConnect gave, then goes on to where the agent was going.
+    expect(location).toBe(
+      `/compte/nom?retour=${encodeURIComponent('/cooperation/administrations/prefecture-du-morbihan')}`,
+    );
     expect(listenerCalls.at(-1)).toEqual({ userId, siret: ADMINISTRATION_SIRET });
     const memberships = await membershipsOf(userId);
     expect(memberships).toMatchObject([

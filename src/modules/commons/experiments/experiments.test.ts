@@ -466,6 +466,6 @@ describe('cooperation experiments', () => {
     expect(toReview.body).toContain(`${BASE}/${publicId}`);
     expect(toReview.body).not.toContain(`${BASE}/${membersId}`);
     const dashboard = await get('/admin', staff.cookie);
-    expect(dashboard.body).toContain('1 jalon(s) à examiner');
+    expect(dashboard.body).toContain('1 jalon à examiner');
   });
 });

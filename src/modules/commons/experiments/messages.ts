@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 /** The experiments' texts: the list, the page, its forms, milestones, documents, people, and the staff list. */
 export const experimentMessages = defineMessages({
@@ -264,7 +264,6 @@ export const experimentMessages = defineMessages({
     fr: 'Suivre les expérimentations entre administrations et communs ; examiner les jalons remis.',
     en: 'Follow the experiments between administrations and commons; review submitted milestones.',
   },
-  tileCount: { fr: '{n} jalon(s) à examiner', en: '{n} milestone(s) to review' },
 });
 
 /** The space's home page (/cooperation). */
@@ -334,3 +333,9 @@ export const homeMessages = defineMessages({
   status_production: { fr: 'En production', en: 'In production' },
   status_abandoned: { fr: 'Abandonné', en: 'Abandoned' },
 });
+
+/** The dashboard tile's count, in the plural form its number takes (tCount). */
+export const milestonesToReviewCount = {
+  one: { fr: '{n} jalon à examiner', en: '{n} milestone to review' },
+  other: { fr: '{n} jalons à examiner', en: '{n} milestones to review' },
+} satisfies CountMessage;

@@ -1,5 +1,5 @@
 import type { CooperationPart } from '../part.js';
-import { experimentMessages as m } from './messages.js';
+import { experimentMessages as m, milestonesToReviewCount } from './messages.js';
 import { milestonesToReview } from './queries.js';
 
 /** Experiments between administrations and a commons, followed with milestones and documents; the space's home. */
@@ -15,7 +15,7 @@ export const experimentsPart: CooperationPart = {
       text: m.tileText,
       order: 69.5,
       count: async (services) => milestonesToReview(services.db),
-      countLabel: m.tileCount,
+      countLabel: milestonesToReviewCount,
     },
   ],
   examplePages: [

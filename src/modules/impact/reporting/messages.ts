@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 export const reportingMessages = defineMessages({
   // Staff list and dashboard
@@ -13,7 +13,6 @@ export const reportingMessages = defineMessages({
     fr: 'Indicateurs des lauréats, valeurs à valider et témoignages.',
     en: 'Laureates’ indicators, values to approve and testimonies.',
   },
-  tileCount: { fr: '{n} à valider', en: '{n} to approve' },
   colLaureate: { fr: 'Lauréat', en: 'Laureate' },
   colSeason: { fr: 'Saison', en: 'Season' },
   colIndicators: { fr: 'Indicateurs', en: 'Indicators' },
@@ -265,3 +264,9 @@ export const reportingMessages = defineMessages({
   testimonyDeleted: { fr: 'Témoignage supprimé.', en: 'Testimony deleted.' },
   video: { fr: 'Vidéo', en: 'Video' },
 });
+
+/** The dashboard tile's count, in the plural form its number takes (tCount). */
+export const valuesToApproveCount = {
+  one: { fr: '{n} valeur à valider', en: '{n} value to approve' },
+  other: { fr: '{n} valeurs à valider', en: '{n} values to approve' },
+} satisfies CountMessage;

@@ -1,6 +1,6 @@
 import type { ImpactPart } from '../part.js';
 import { loadReportingDemo } from './demo.js';
-import { reportingMessages as m } from './messages.js';
+import { reportingMessages as m, valuesToApproveCount } from './messages.js';
 import { pendingForStaff } from './queries.js';
 
 const STAFF_LAUREATE = /^\/admin\/impact\/laureats\/[0-9a-f-]{36}$/;
@@ -17,7 +17,7 @@ export const reportingPart: ImpactPart = {
       text: m.tileText,
       order: 69.7,
       count: async (services, user) => pendingForStaff(services, user),
-      countLabel: m.tileCount,
+      countLabel: valuesToApproveCount,
     },
   ],
   examplePages: [

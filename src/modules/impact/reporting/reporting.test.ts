@@ -268,8 +268,8 @@ describe('impact reporting', () => {
     expect((await publicIndicators(db(), { laureateIds: [laureateA] }))[0]!.points).toEqual([]);
     expect((await get(editPage, A.owner.cookie)).statusCode).toBe(409);
     const staffPage = `/admin/impact/laureats/${laureateA}`;
-    expect((await get('/admin', admin.cookie)).body).toContain('1 à valider');
-    expect((await get('/admin', limited.cookie)).body).not.toContain('1 à valider'); // not their track
+    expect((await get('/admin', admin.cookie)).body).toContain('1 valeur à valider');
+    expect((await get('/admin', limited.cookie)).body).not.toContain('1 valeur à valider'); // not their track
 
     // Return needs a comment; then the team is told by mail, and may edit and resubmit.
     const noComment = await post(admin.cookie, staffPage, `/admin/impact/valeurs/${valueId}/renvoyer`, {});

@@ -321,6 +321,18 @@ export async function introductionOfPlan(db: Db, planId: string, id: string): Pr
   return found && found.planId === planId ? found : null;
 }
 
+/** How many requests wait for staff across plans of these tracks (undefined: every track): the queue tile's count. */
+export async function countOpenRequests(db: Db, tracks: readonly string[] | undefined): Promise<number> {
+  if (tracks && tracks.length === 0) return 0;
+  let query = db
+    .selectFrom('support_introductions as i')
+    .innerJoin('support_plans as p', 'p.id', 'i.plan_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('i.status', '=', 'requested');
+  if (tracks) query = query.where('p.track_code', 'in', tracks);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
 /** Requests waiting for staff across plans of these tracks (undefined: every track), oldest first. */
 export async function openRequests(
   db: Db,

@@ -340,3 +340,18 @@ export async function templateOfSeason(db: Db, seasonId: string, id: string): Pr
   if (!isUuid(id)) return null;
   return (await templatesOfSeason(db, seasonId)).find((t) => t.id === id) ?? null;
 }
+
+/**
+ * How many submitted milestones wait for staff to validate or return them, in the tracks a staff member covers
+ * (undefined: every track): the support tile's count on the dashboard, one count over the milestones.
+ */
+export async function countMilestonesToReview(db: Db, tracks: readonly string[] | undefined): Promise<number> {
+  if (tracks !== undefined && tracks.length === 0) return 0;
+  let query = db
+    .selectFrom('support_milestones as m')
+    .innerJoin('support_plans as p', 'p.id', 'm.plan_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('m.state', '=', 'submitted');
+  if (tracks !== undefined) query = query.where('p.track_code', 'in', [...tracks]);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
