@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
-import { type Database, EMBEDDED_PARSERS } from '../../src/core/db/database.js';
+import { type Database, EMBEDDED_OPTIONS } from '../../src/core/db/database.js';
 import { PGliteDialect } from '../../src/core/db/pglite-dialect.js';
 
 /**
@@ -66,7 +66,7 @@ async function fingerprintOf(pglite: PGlite): Promise<string> {
 }
 
 async function open(dumpFile: string): Promise<PGlite> {
-  const pglite = new PGlite({ loadDataDir: new Blob([readFileSync(dumpFile)]), parsers: EMBEDDED_PARSERS });
+  const pglite = new PGlite({ ...EMBEDDED_OPTIONS, loadDataDir: new Blob([readFileSync(dumpFile)]) });
   await pglite.waitReady;
   return pglite;
 }

@@ -29,6 +29,9 @@ const DATE = 1082;
 /** How the embedded database reads bigints and days: as on the server (numbers, YYYY-MM-DD text). */
 export const EMBEDDED_PARSERS = { [INT8]: (value: string) => Number(value), [DATE]: (value: string) => value };
 
+/** What every embedded instance opens with (the tests' pool too: test/support/pglite-pool.ts). */
+export const EMBEDDED_OPTIONS = { extensions: { unaccent }, parsers: EMBEDDED_PARSERS };
+
 export interface OpenOptions {
   /** postgres://… selects a PostgreSQL server. */
   databaseUrl?: string;
@@ -73,9 +76,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // named here, at every open, since a data folder that has the extension needs them to read its dictionary.
     const pglite = new PGlite({
       dataDir: dataPath,
-      extensions: { unaccent },
+      ...EMBEDDED_OPTIONS,
       ...(options.loadDataDir && !dataPath ? { loadDataDir: options.loadDataDir } : {}),
-      parsers: EMBEDDED_PARSERS,
     });
     await pglite.waitReady;
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
