@@ -3,7 +3,7 @@ import type { Actor, AuditRecorder } from './audit/audit.js';
 import type { CurrentUser, Permission, Role } from './auth/permissions.js';
 import type { DB } from './db/schema.js';
 import type { App } from './http/route-schemas.js';
-import type { CountMessage, Message } from './i18n/i18n.js';
+import type { CountMessage, Locale, Message } from './i18n/i18n.js';
 import type { JobHandler } from './jobs/worker.js';
 import type { Services } from './services.js';
 
@@ -104,6 +104,23 @@ export interface DashboardTile extends Ordered {
   countLabel?: CountMessage;
 }
 
+/** Where a public notice is shown: the home page, or one season's page. */
+export type NoticePlace = { page: 'home' } | { page: 'season'; seasonId: string };
+
+/**
+ * What a module announces on the public pages other modules render (the home page, a season's page): an open
+ * call (`call`, shown as a callout with its button) or a published record to read (`record`, listed), e.g. the
+ * citizen panel's call for volunteers and its draws' transparency pages. Text is already in the page's locale.
+ */
+export interface PublicNotice {
+  kind: 'call' | 'record';
+  title: string;
+  text?: string;
+  href: string;
+  /** The button's text (a call's); a record's link is its title. */
+  action?: string;
+}
+
 /**
  * A page the browser accessibility test visits (test/browser/accessibility.test.ts), one per page
  * template the module renders: a fixed URL, or the first link matching `link` on the `listing` page.
@@ -138,6 +155,12 @@ export interface Module {
   siteMap?: SiteMapEntry[];
   dashboard?: DashboardTile[];
   examplePages?: ExamplePage[];
+  /**
+   * Its notices for a public page (see PublicNotice), read by the module that renders the page through
+   * `publicNoticesFor` (core/site.ts). Those pages are cached for anonymous visitors: a change that alters the
+   * notices calls `announcePublicChange` in its transaction and `afterPublicChange` after it.
+   */
+  publicNotices?(services: Services, place: NoticePlace, locale: Locale): Promise<PublicNotice[]>;
   /**
    * Registers the module's HTTP routes; every route sets `config.permission` and declares TypeBox schemas
    * for its params and query string (core/http/route-schemas.ts).

@@ -1,6 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { CORE_PERMISSIONS, type CurrentUser, hasPermission } from './auth/permissions.js';
-import type { DashboardTile, ExamplePage, HeaderLink, Module, NavEntry, SiteMapEntry } from './module.js';
+import type { Locale } from './i18n/i18n.js';
+import type {
+  DashboardTile,
+  ExamplePage,
+  HeaderLink,
+  Module,
+  NavEntry,
+  NoticePlace,
+  PublicNotice,
+  SiteMapEntry,
+} from './module.js';
 import type { Services } from './services.js';
 import { uiMessages as m } from './ui/messages.js';
 
@@ -60,4 +70,14 @@ export interface TileView {
 export async function dashboardFor(services: Services, user: CurrentUser): Promise<TileView[]> {
   const tiles = services.site.dashboard.filter((tile) => hasPermission(user, tile.permission));
   return Promise.all(tiles.map(async (tile) => ({ tile, count: await tile.count?.(services, user) })));
+}
+
+/** Every module's notices for a public page (the home page, a season's page), in the order of the modules. */
+export async function publicNoticesFor(
+  services: Services,
+  place: NoticePlace,
+  locale: Locale,
+): Promise<PublicNotice[]> {
+  const parts = await Promise.all(services.modules.map((module) => module.publicNotices?.(services, place, locale)));
+  return parts.flatMap((notices) => notices ?? []);
 }

@@ -2,6 +2,7 @@ import type Html from '@kitajs/html';
 import { type CurrentUser, coversEveryTrack } from '../auth/permissions.js';
 import type { FieldError } from '../http/forms.js';
 import { type Locale, t } from '../i18n/i18n.js';
+import type { PublicNotice } from '../module.js';
 import { uiMessages as m } from './messages.js';
 
 export interface FieldProps {
@@ -455,5 +456,61 @@ export function DataTable({
         <tbody>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * Other modules' notices on a public page (core/site.ts `publicNoticesFor`): each open call as a callout with its
+ * button, then the published records as a list of links under `recordsHeading` (a heading of `level`).
+ */
+export function PublicNotices({
+  locale,
+  notices,
+  level = 2,
+}: {
+  locale: Locale;
+  notices: PublicNotice[];
+  level?: 2 | 3;
+}): JSX.Element {
+  const calls = notices.filter((n) => n.kind === 'call');
+  const records = notices.filter((n) => n.kind === 'record');
+  const Heading = `h${level}` as 'h2' | 'h3';
+  return (
+    <>
+      {calls.map((call) => (
+        <div class="fr-callout fr-icon-team-line fr-mb-4w">
+          <Heading class="fr-callout__title" safe>
+            {call.title}
+          </Heading>
+          {call.text ? (
+            <p class="fr-callout__text" safe>
+              {call.text}
+            </p>
+          ) : (
+            ''
+          )}
+          <a class="fr-btn" href={call.href} safe>
+            {call.action ?? call.title}
+          </a>
+        </div>
+      ))}
+      {records.length > 0 ? (
+        <section class="fr-mb-4w">
+          <Heading safe>{t(locale, m.publishedRecords)}</Heading>
+          <ul>
+            {records.map((record) => (
+              <li>
+                <a href={record.href} safe>
+                  {record.title}
+                </a>
+                {record.text ? <span safe>{` — ${record.text}`}</span> : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+    </>
   );
 }

@@ -11,6 +11,7 @@ export const uiMessages = defineMessages({
     en: 'The State supports public-interest projects led by civil society',
   },
   homeTitle: { fr: 'Accueil', en: 'Home' },
+  publishedRecords: { fr: 'Résultats publiés', en: 'Published results' },
   homeLinkTitle: {
     fr: 'Accueil - Accélérateur d’initiatives citoyennes',
     en: 'Home - Citizen Initiatives Accelerator',

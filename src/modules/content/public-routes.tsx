@@ -10,6 +10,7 @@ import { plainViewContext } from '../../core/http/request-context.js';
 import { type App, Slug, Uuid } from '../../core/http/route-schemas.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
+import { publicNoticesFor } from '../../core/site.js';
 import { DEFAULT_CRITERIA, listPublicSeasons, SUPPORT_LEVERS } from '../seasons/index.js';
 import { buildNewsFeed } from './feeds.js';
 import { publicMessages as m } from './messages.js';
@@ -68,12 +69,21 @@ export async function registerPublicRoutes(app: App, services: Services): Promis
 
   app.get('/', { config }, (request, reply) =>
     servePublicPage(request, reply, async () => {
-      const [intro, seasons, latest] = await Promise.all([
+      const [intro, seasons, latest, notices] = await Promise.all([
         findPublishedPage(db, 'accueil'),
         listPublicSeasons(services),
         listPublishedNews(db, {}, 3, 0),
+        publicNoticesFor(services, { page: 'home' }, request.locale),
       ]);
-      return <HomePage ctx={plainViewContext(request)} intro={intro} seasons={seasons} news={latest.items} />;
+      return (
+        <HomePage
+          ctx={plainViewContext(request)}
+          intro={intro}
+          seasons={seasons}
+          news={latest.items}
+          notices={notices}
+        />
+      );
     }),
   );
 

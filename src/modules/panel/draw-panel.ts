@@ -15,6 +15,7 @@ import {
 } from '../../algorithms/sortition/index.js';
 import { type Actor, auditedTransaction, systemActor } from '../../core/audit/audit.js';
 import { hashToken, newToken } from '../../core/auth/sessions.js';
+import { afterPublicChange, announcePublicChange } from '../../core/cache/public-page.js';
 import type { DB } from '../../core/db/schema.js';
 import { formatDate } from '../../core/i18n/i18n.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
@@ -31,7 +32,7 @@ export const COMMIT_JOB = 'panel.prepare-commitment';
 /** Queues the commitment of the current pool (LEXIMIN rounded to 1,000 slots); false when one already stands. */
 export async function requestCommitment(services: Services, actor: Actor, panelId: string): Promise<boolean> {
   const now = services.clock.now();
-  return auditedTransaction(services.db, actor, now, async (trx, audit) => {
+  const requested = await auditedTransaction(services.db, actor, now, async (trx, audit) => {
     await trx.selectFrom('panels').select('id').where('id', '=', panelId).forUpdate().executeTakeFirst();
     const standing = await trx
       .selectFrom('panel_draws')
@@ -58,6 +59,8 @@ export async function requestCommitment(services: Services, actor: Actor, panelI
       .returning('id')
       .executeTakeFirstOrThrow();
     await enqueueJob(trx, COMMIT_JOB, { panelId, drawId: id }, { runAt: now, maxAttempts: 1 });
+    // The call closes: the public pages stop announcing it.
+    await announcePublicChange(trx, services);
     await audit({
       action: 'panel.commitment-requested',
       subjectType: 'panel',
@@ -66,6 +69,8 @@ export async function requestCommitment(services: Services, actor: Actor, panelI
     });
     return true;
   });
+  if (requested) afterPublicChange(services);
+  return requested;
 }
 
 export function prepareCommitmentJob(services: Services): JobHandler {
@@ -99,6 +104,8 @@ export function prepareCommitmentJob(services: Services): JobHandler {
           .where('id', '=', drawId)
           .execute();
         await tellPseudonyms(trx, services, panel, poolVolunteers, now());
+        // The draw's transparency page is now listed on the public pages.
+        await announcePublicChange(trx, services);
         await audit({
           action: 'panel.commitment-published',
           subjectType: 'panel',
@@ -106,6 +113,7 @@ export function prepareCommitmentJob(services: Services): JobHandler {
           summary: { draw: drawId, commitment: prepared.commitment, pool: input.people.length },
         });
       });
+      afterPublicChange(services);
     } catch (error) {
       const failure = analysisError(error);
       await auditedTransaction(services.db, systemActor, now(), async (trx, audit) => {
@@ -233,7 +241,7 @@ export async function recordDraw(
   const now = services.clock.now();
   const panel = await loadPanel(services.db, panelId);
   if (!panel) return { ok: false, reason: 'no-commitment' };
-  return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<DrawResult> => {
+  const drawn = await auditedTransaction(services.db, actor, now, async (trx, audit): Promise<DrawResult> => {
     const draw = await trx
       .selectFrom('panel_draws')
       .selectAll()
@@ -262,6 +270,7 @@ export async function recordDraw(
       .where('id', '=', draw.id)
       .execute();
     await invite(trx, services, panel, draw.id, result.members, draw.pool_volunteers, now);
+    await announcePublicChange(trx, services);
     await audit({
       action: 'panel.drawn',
       subjectType: 'panel',
@@ -270,6 +279,8 @@ export async function recordDraw(
     });
     return { ok: true, selected: result.members };
   });
+  if (drawn.ok) afterPublicChange(services);
+  return drawn;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
+import { afterPublicChange, announcePublicChange } from '../../core/cache/public-page.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
 import type { PanelInput } from './panel-form.js';
@@ -56,7 +57,7 @@ export async function editPanel(
   edit: { version: number; input: PanelInput; quotas: QuotaRecord[]; stage: PanelStage },
 ): Promise<EditResult> {
   const now = services.clock.now();
-  return auditedTransaction(services.db, actor, now, async (trx, audit): Promise<EditResult> => {
+  const result = await auditedTransaction(services.db, actor, now, async (trx, audit): Promise<EditResult> => {
     const locked = await trx
       .selectFrom('panels')
       .select(['id', 'version'])
@@ -150,6 +151,8 @@ export async function editPanel(
       if (rescheduled > 0) await scheduleDemographicsDeletion(trx, panelId, deleteAfter);
     }
 
+    // Its name and dates are on the public pages that announce the call.
+    await announcePublicChange(trx, services);
     await audit({
       action: 'panel.edited',
       subjectType: 'panel',
@@ -165,4 +168,6 @@ export async function editPanel(
     });
     return 'saved';
   });
+  if (result === 'saved') afterPublicChange(services);
+  return result;
 }

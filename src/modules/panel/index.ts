@@ -17,6 +17,7 @@ import { panelSiteMessages as pm } from './messages.js';
 import { panelistRoutes } from './panelist-routes.js';
 import { panelPermissions } from './permissions.js';
 import { erasePanelVolunteers, panelDataOf } from './personal-data.js';
+import { panelNotices } from './public-panels.js';
 import { panelPublicRoutes } from './public-routes.js';
 import { ANALYSE_JOB, analyseJob } from './run-analysis.js';
 import { sortitionCommands } from './sortition-commands.js';
@@ -55,10 +56,13 @@ export const panelModule: Module = {
       volunteersErased: await erasePanelVolunteers(trx, audit, person.email),
     }),
   },
+  publicNotices: panelNotices,
   permissions: panelPermissions,
   migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
   headerLinks: [
     { href: '/panel', label: pm.panelArea, icon: 'fr-icon-team-line', permission: 'panel.participate', order: 30 },
   ],
+  siteMap: [{ href: '/panel-citoyen', label: pm.publicPanels, section: 'main', order: 35 }],
+  examplePages: [{ name: 'citizen panels (public list)', url: '/panel-citoyen' }],
   dashboard: [{ href: '/admin/panels', permission: 'panel.manage', title: pm.panels, text: pm.panelsText, order: 60 }],
 };

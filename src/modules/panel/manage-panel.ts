@@ -1,4 +1,5 @@
 import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
+import { afterPublicChange, announcePublicChange } from '../../core/cache/public-page.js';
 import type { Services } from '../../core/services.js';
 import { markAnalysesOutdated, panelColumns } from './edit-panel.js';
 import type { PanelInput } from './panel-form.js';
@@ -101,7 +102,7 @@ export async function setPanelStatus(
   status: PanelStatus,
 ): Promise<'ok' | 'no-quotas' | 'not-found'> {
   const now = services.clock.now();
-  return auditedTransaction(services.db, actor, now, async (trx, audit) => {
+  const result = await auditedTransaction(services.db, actor, now, async (trx, audit) => {
     const panel = await trx
       .selectFrom('panels')
       .select('status')
@@ -120,6 +121,8 @@ export async function setPanelStatus(
     }
     if (panel.status === status) return 'ok';
     await trx.updateTable('panels').set({ status }).where('id', '=', panelId).execute();
+    // The call is announced on the home page, the season's page and /panel-citoyen.
+    await announcePublicChange(trx, services);
     await audit({
       action: 'panel.status-changed',
       subjectType: 'panel',
@@ -128,4 +131,6 @@ export async function setPanelStatus(
     });
     return 'ok';
   });
+  if (result === 'ok') afterPublicChange(services);
+  return result;
 }

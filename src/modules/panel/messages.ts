@@ -332,6 +332,38 @@ export const panelMessages = defineMessages({
   colAvailability: { fr: 'Disponibilités', en: 'Availability' },
   colConsent: { fr: 'Consentement', en: 'Consent' },
 
+  // Public notices and the public list of panels (/panel-citoyen)
+  callNoticeTitle: {
+    fr: 'Panel citoyen « {name} » : appel à volontaires ouvert',
+    en: 'Citizen panel "{name}": call for volunteers open',
+  },
+  callNoticeText: {
+    fr: '{k} habitantes et habitants seront tirés au sort parmi les volontaires pour lire les projets candidats et donner leur avis. Inscriptions jusqu’au {date}.',
+    en: '{k} residents will be drawn by lot among the volunteers to read the candidate projects and give their opinion. Sign up until {date}.',
+  },
+  callNoticeAction: { fr: 'Devenir volontaire', en: 'Volunteer' },
+  drawNoticeTitle: { fr: 'Tirage au sort du panel citoyen « {name} »', en: 'Draw of the citizen panel "{name}"' },
+  drawNoticeDrawn: {
+    fr: 'tiré au sort le {date} ; fichiers et vérification sur la page de transparence',
+    en: 'drawn on {date}; files and verification on the transparency page',
+  },
+  drawNoticeCommitted: {
+    fr: 'engagement publié, tirage à venir devant témoins',
+    en: 'commitment published, draw to come before witnesses',
+  },
+  publicListTitle: { fr: 'Panels citoyens', en: 'Citizen panels' },
+  publicListIntro: {
+    fr: 'Des habitantes et habitants tirés au sort parmi des volontaires lisent les projets candidats et donnent leur avis. Chaque tirage est publié avec ses fichiers, pour que chacun puisse le vérifier.',
+    en: 'Residents drawn by lot among volunteers read the candidate projects and give their opinion. Every draw is published with its files, so that anyone can check it.',
+  },
+  openCallsTitle: { fr: 'Appels à volontaires ouverts', en: 'Open calls for volunteers' },
+  noOpenCallNow: {
+    fr: 'Aucun appel à volontaires n’est ouvert en ce moment.',
+    en: 'No call for volunteers is open at the moment.',
+  },
+  publishedDrawsTitle: { fr: 'Tirages au sort publiés', en: 'Published draws' },
+  noPublishedDraw: { fr: 'Aucun tirage n’a encore été publié.', en: 'No draw has been published yet.' },
+
   // Volunteer page
   volunteerTitle: { fr: 'Devenir volontaire pour le panel citoyen', en: 'Volunteer for the citizen panel' },
   volunteerIntro: {
@@ -583,6 +615,10 @@ export const panelMessages = defineMessages({
 export const panelSiteMessages = defineMessages({
   panelArea: { fr: 'Espace panel citoyen', en: 'Citizen panel area' },
   panels: { fr: 'Panels citoyens', en: 'Citizen panels' },
+  publicPanels: {
+    fr: 'Panels citoyens : appels à volontaires et tirages au sort',
+    en: 'Citizen panels: calls for volunteers and draws',
+  },
   panelsText: {
     fr: 'Volontaires, quotas, tirage au sort vérifiable et avis des panélistes.',
     en: 'Volunteers, quotas, verifiable draw by lot and panelists’ opinions.',

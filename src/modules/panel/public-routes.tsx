@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parseSlotsJson } from '../../algorithms/sortition/index.js';
+import { servePublicPage } from '../../core/cache/public-page.js';
 import { html, notFound } from '../../core/http/replies.js';
-import { actorOf, viewContext } from '../../core/http/request-context.js';
+import { actorOf, plainViewContext, viewContext } from '../../core/http/request-context.js';
 import { type App, IdParams } from '../../core/http/route-schemas.js';
 import { newSubmissionKey } from '../../core/http/submission-keys.js';
 import { t } from '../../core/i18n/i18n.js';
@@ -9,13 +10,14 @@ import type { Services } from '../../core/services.js';
 import { publishedDraws, publishedFolder, publishedInput, withPool } from './draw-panel.js';
 import { panelMessages as m } from './messages.js';
 import { loadPanelFor, loadPublicPanelFor } from './policy.js';
+import { listPublicPanels } from './public-panels.js';
 import { categoriesOf, loadQuotas, type QuotaRecord } from './queries.js';
 import { callClosedSince, readVolunteerForm, registerVolunteer } from './register-volunteer.js';
 import { findInvitation, respondInvitation } from './respond-invitation.js';
 import { DrawFileParams, InvitationQuery } from './schemas.js';
 import type { PublishedFiles } from './tables.js';
 import { profileLabeller } from './views/admin-common.js';
-import { InvitationPage, MessagePage, TransparencyPage, VolunteerPage } from './views/public.js';
+import { InvitationPage, MessagePage, PublicPanelsPage, TransparencyPage, VolunteerPage } from './views/public.js';
 
 /** Each pool profile's probability over the published slots: anonymised, recomputable from the files. */
 function slotProfiles(
@@ -65,6 +67,15 @@ async function invalidInvitation(request: FastifyRequest, reply: FastifyReply): 
 }
 
 export async function panelPublicRoutes(app: App, services: Services): Promise<void> {
+  app.get('/panel-citoyen', { config: { permission: 'public' } }, (request, reply) =>
+    servePublicPage(request, reply, async () => (
+      <PublicPanelsPage
+        ctx={plainViewContext(request)}
+        panels={await listPublicPanels(services, services.clock.now())}
+      />
+    )),
+  );
+
   app.get(
     '/panel-citoyen/invitation',
     { schema: { querystring: InvitationQuery }, config: { permission: 'public' } },

@@ -11,6 +11,7 @@ import { type App, IdParams, NoticeQuery, OptionalText, Query, Uuid } from '../.
 import { newSubmissionKey, readSubmissionKey, SUBMISSION_FIELD } from '../../core/http/submission-keys.js';
 import { t } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
+import { publicNoticesFor } from '../../core/site.js';
 import { createLaureate } from './create-laureate.js';
 import { createSeason } from './create-season.js';
 import { deleteLaureate } from './delete-laureate.js';
@@ -64,7 +65,10 @@ async function registerPublicRoutes(app: App, services: Services): Promise<void>
         return await servePublicPage(request, reply, async () => {
           const season = await getPublicSeason(services, request.params.slug);
           if (!season) throw new NotFound();
-          return <SeasonPage ctx={plainViewContext(request)} season={season} now={services.clock.now()} />;
+          const notices = await publicNoticesFor(services, { page: 'season', seasonId: season.id }, request.locale);
+          return (
+            <SeasonPage ctx={plainViewContext(request)} season={season} now={services.clock.now()} notices={notices} />
+          );
         });
       } catch (error) {
         if (error instanceof NotFound) return notFound(request, reply);

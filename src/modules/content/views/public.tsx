@@ -1,5 +1,6 @@
 import { formatDate, type Locale, t } from '../../../core/i18n/i18n.js';
-import { Breadcrumb } from '../../../core/ui/components.js';
+import type { PublicNotice } from '../../../core/module.js';
+import { Breadcrumb, PublicNotices } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { CriterionTemplate, PublicSeason, SupportLever } from '../../seasons/index.js';
@@ -63,11 +64,14 @@ export function HomePage({
   intro,
   seasons,
   news,
+  notices,
 }: {
   ctx: ViewContext;
   intro?: PageRow;
   seasons: PublicSeason[];
   news: NewsRow[];
+  /** Other modules' announcements (an open call for panel volunteers…). */
+  notices: PublicNotice[];
 }): JSX.Element {
   const { locale } = ctx;
   return (
@@ -94,6 +98,9 @@ export function HomePage({
       </section>
       <div class="fr-container fr-my-6w">
         <OpenCall locale={locale} seasons={seasons} />
+        <div class="fr-mt-4w">
+          <PublicNotices locale={locale} notices={notices} />
+        </div>
         {intro ? <MarkdownBody value={pick(locale, intro.body, intro.body_en)} /> : ''}
         <section class="fr-mt-6w">
           <h2 safe>{t(locale, m.latestNews)}</h2>

@@ -7,6 +7,7 @@ import {
   DataTable,
   ErrorSummary,
   Input,
+  PublicNotices,
   RadioGroup,
   TextArea,
 } from '../../../core/ui/components.js';
@@ -15,6 +16,7 @@ import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { PublishedDrawRecord } from '../draw-panel.js';
 import { panelMessages as m } from '../messages.js';
+import { callNotice, drawSummary, type PublicPanel, publicPanelName } from '../public-panels.js';
 import { categoriesOf, type PanelRecord, type QuotaRecord } from '../queries.js';
 import { percent } from './chart.js';
 
@@ -413,6 +415,44 @@ export function TransparencyPage(props: TransparencyProps): JSX.Element {
             </form>
             <script src="/transparence/verification-tirage.js" defer></script>
           </>
+        )}
+      </div>
+    </Page>
+  );
+}
+
+/** /panel-citoyen: the open calls for volunteers, then every published draw with a link to its transparency page. */
+export function PublicPanelsPage({ ctx, panels }: { ctx: ViewContext; panels: PublicPanel[] }): JSX.Element {
+  const { locale } = ctx;
+  const open = panels.filter((p) => p.callOpen);
+  const drawn = panels.filter((p) => p.draw);
+  return (
+    <Page ctx={ctx} title={t(locale, m.publicListTitle)}>
+      <div class="fr-container fr-my-6w">
+        <h1 safe>{t(locale, m.publicListTitle)}</h1>
+        <p class="fr-text--lead" safe>
+          {t(locale, m.publicListIntro)}
+        </p>
+        <h2 safe>{t(locale, m.openCallsTitle)}</h2>
+        {open.length === 0 ? (
+          <p safe>{t(locale, m.noOpenCallNow)}</p>
+        ) : (
+          <PublicNotices locale={locale} notices={open.map((p) => callNotice(locale, p))} level={3} />
+        )}
+        <h2 safe>{t(locale, m.publishedDrawsTitle)}</h2>
+        {drawn.length === 0 ? (
+          <p safe>{t(locale, m.noPublishedDraw)}</p>
+        ) : (
+          <ul>
+            {drawn.map((p) => (
+              <li>
+                <a href={`/panel-citoyen/${p.id}/transparence`} safe>
+                  {t(locale, m.drawNoticeTitle, { name: publicPanelName(locale, p) })}
+                </a>
+                <span safe>{` — ${drawSummary(locale, p.draw!)}`}</span>
+              </li>
+            ))}
+          </ul>
         )}
       </div>
     </Page>

@@ -1,5 +1,6 @@
 import { formatDate, type Locale, t, tCount } from '../../../core/i18n/i18n.js';
-import { Breadcrumb, DataTable } from '../../../core/ui/components.js';
+import type { PublicNotice } from '../../../core/module.js';
+import { Breadcrumb, DataTable, PublicNotices } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { countdownText, formatEuros, formatParisMoment } from '../format.js';
@@ -98,7 +99,18 @@ export function SeasonsListPage({
 }
 
 /** /saisons/:slug: dates in Paris time, countdown, eligibility, tracks, weighted criteria, support. */
-export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: PublicSeason; now: Date }): JSX.Element {
+export function SeasonPage({
+  ctx,
+  season,
+  now,
+  notices,
+}: {
+  ctx: ViewContext;
+  season: PublicSeason;
+  now: Date;
+  /** Other modules' announcements for this season (its panel's call for volunteers, its draws…). */
+  notices: PublicNotice[];
+}): JSX.Element {
   const { locale } = ctx;
   const name = pick(locale, season.name, season.nameEn);
   return (
@@ -135,6 +147,7 @@ export function SeasonPage({ ctx, season, now }: { ctx: ViewContext; season: Pub
         ) : (
           ''
         )}
+        <PublicNotices locale={locale} notices={notices} />
 
         <h2 safe>{t(locale, m.calendar)}</h2>
         <dl>
