@@ -776,11 +776,15 @@ describe('what each state means, on the applicant’s page', () => {
     await t.app.services.db.updateTable('applications').set({ state: 'submitted' }).where('id', '=', id).execute();
     t.clock.set('2026-04-01T08:00:00Z');
     try {
-      const again = await userCookie('etats@example.fr');
+      const { token } = await createSession(
+        t.app.services.db,
+        t.clock,
+        await userIdByEmail(t.app.services.db, 'etats@example.fr'),
+      );
       const late = await t.app.inject({
         method: 'GET',
         url: `/mes-candidatures/${id}`,
-        headers: { cookie: again.cookie },
+        headers: { cookie: `acc_session=${token}` },
       });
       expect(late.body).toContain('L’appel est clos : elle ne peut plus être modifiée.');
       expect(late.body).not.toContain('soumettre une nouvelle version');
@@ -834,12 +838,12 @@ describe('the kind of applicant, asked once', () => {
     });
     expect(created.statusCode).toBe(303);
     const id = /([0-9a-f-]{36})$/.exec(created.headers.location as string)![1]!;
-    const page = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}`, headers: { cookie } });
+    const page = await t.app.inject({ method: 'GET', url: `/mes-candidatures/$id`, headers: { cookie } });
     // Asked once: the form's question already holds the creation's answer; the track is shown, not asked.
     expect(page.body).toMatch(/<input[^>]*name="organisation_type"[^>]*value="association"[^>]*checked/);
     expect(page.body).toContain('Parcours : Communs numériques');
     // Corrected in the form: the one truth moves, and staff see it in the list and its filter.
-    const saved = await postFrom(cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/soumettre`, {
+    const saved = await postFrom(cookie, `/mes-candidatures/$id`, `/mes-candidatures/$id/soumettre`, {
       project_name: 'Citoyenne seule',
       organisation_type: 'citizen',
     });
@@ -857,8 +861,8 @@ describe('the kind of applicant, asked once', () => {
         url: `/admin/candidatures?type=${type}&q=${encodeURIComponent('Citoyenne seule')}`,
         headers: { cookie: staff },
       });
-    expect((await list('citizen')).body).toContain('Citoyenne seule');
-    expect((await list('association')).body).not.toContain('Citoyenne seule');
+    expect((await list('citizen')).body).toContain(`/admin/candidatures/${id}`);
+    expect((await list('association')).body).not.toContain(`/admin/candidatures/${id}`);
     // A kind the season does not accept is refused on its field, and the column keeps an accepted one.
     const refused = await postFrom(cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/soumettre`, {
       project_name: 'Citoyenne seule',
