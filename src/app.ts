@@ -21,6 +21,7 @@ import { sendErrorPage } from './core/http/error-pages.js';
 import { HttpError, httpMessages as hm } from './core/http/errors.js';
 import { BAD_CHARACTERS, refuseBadCharacters, registerInputRules } from './core/http/input-rules.js';
 import { withRedaction } from './core/http/log-redaction.js';
+import { isMultipart, multipartCsrfToken, readMultipartCsrf } from './core/http/multipart-csrf.js';
 import { statusForValidation } from './core/http/route-schemas.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import './core/http/request-context.js';
@@ -114,15 +115,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 200 } });
   await app.register(csrf, {
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure },
+    // The token comes from the body (a multipart form's first field, read by multipart-csrf.ts) or a header
+    // set by a script; never from the address, where it would stay in the history, the logs and the Referer.
     getToken: (request) => {
       const body = request.body as Record<string, unknown> | undefined;
-      const field = body?._csrf;
-      const fromBody = typeof field === 'string' ? field : (field as { value?: string } | undefined)?.value;
-      return (
-        fromBody ??
-        (request.headers['x-csrf-token'] as string | undefined) ??
-        (request.query as Record<string, string>)?._csrf
-      );
+      const field = isMultipart(request) ? multipartCsrfToken(request) : body?._csrf;
+      return typeof field === 'string' ? field : (request.headers['x-csrf-token'] as string | undefined);
     },
   });
   await app.register(swagger, {
@@ -189,7 +187,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('preHandler', (request, reply, done) => {
     const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
     if (!unsafe || request.routeOptions.config.csrf === false) return done();
-    app.csrfProtection(request, reply, done);
+    if (!isMultipart(request)) return app.csrfProtection(request, reply, done);
+    readMultipartCsrf(request).then(() => app.csrfProtection(request, reply, done), done);
   });
 
   app.setErrorHandler((error: FastifyRouteError, request, reply) => {

@@ -192,12 +192,12 @@ describe('input rule over every route', () => {
         }
         const sendMultipart = (value: string) => {
           const multipart = multipartBody(
-            { title: value, label: 'x' },
+            { _csrf: person.csrf, title: value, label: 'x' },
             { field: 'file', name: `${value}.png`, type: 'image/png', data: TINY_PNG },
           );
           return t.app.inject({
             method,
-            url: `${base}?_csrf=${encodeURIComponent(person.csrf)}`,
+            url: `${base}`,
             headers: { ...headers, 'content-type': multipart.contentType },
             payload: multipart.payload,
           });
@@ -339,16 +339,16 @@ describe('input rule: the cases the review reported', () => {
   });
 
   it('a multipart file name with NUL answers 400 and says why', async () => {
-    const form = multipartBody(
-      { label: 'x' },
-      { field: 'file', name: 'a\u0000b.png', type: 'image/png', data: TINY_PNG },
-    );
     const { id } = await t.database.db.selectFrom('news').select('id').executeTakeFirstOrThrow();
     const news = `/admin/contenus/actualites/${id}`;
     const session = await formSession(t.app, everyRole.cookie, news!);
+    const form = multipartBody(
+      { _csrf: session.csrf, label: 'x' },
+      { field: 'file', name: 'a\u0000b.png', type: 'image/png', data: TINY_PNG },
+    );
     const response = await t.app.inject({
       method: 'POST',
-      url: `${news}/fichiers?_csrf=${encodeURIComponent(session.csrf)}`,
+      url: `${news}/fichiers`,
       headers: { cookie: session.cookie, 'content-type': form.contentType },
       payload: form.payload,
     });

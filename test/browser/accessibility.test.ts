@@ -108,6 +108,31 @@ describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in
           `axe violations on ${url}`,
         ).toEqual([]);
         expect(cspProblems, `CSP or script errors on ${url}`).toEqual([]);
+        // Every button with a text shows it: none is cut down to its icon (DSFR icon-only styles on a labelled button).
+        const clipped = await page.$$eval('.fr-btn', (all) =>
+          all
+            .filter(
+              (b) => (b.textContent ?? '').trim() !== '' && b.clientWidth > 0 && b.scrollWidth > b.clientWidth + 1,
+            )
+            .map((b) => (b.textContent ?? '').trim()),
+        );
+        expect(clipped, `buttons showing only their icon on ${url}`).toEqual([]);
+        // No CSRF token in an address: a multipart form carries it as its first field, like any form.
+        const forms = await page.$$eval('form', (all) =>
+          all.map((form) => ({
+            action: form.getAttribute('action') ?? '',
+            multipart: form.enctype === 'multipart/form-data',
+            first: (form.elements[0] as HTMLInputElement | undefined)?.name ?? '',
+          })),
+        );
+        expect(
+          forms.filter((form) => form.action.includes('_csrf=')),
+          `token in a form action on ${url}`,
+        ).toEqual([]);
+        expect(
+          forms.filter((form) => form.multipart && form.first !== '_csrf'),
+          `multipart form whose first field is not _csrf on ${url}`,
+        ).toEqual([]);
       } finally {
         await page.close();
       }

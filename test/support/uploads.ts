@@ -26,6 +26,8 @@ export async function sendUnreadUpload(options: {
   partBytes: number;
   capBytes: number;
   field?: string;
+  /** The form's CSRF token, sent as the first part as a browser sends it. */
+  csrf?: string;
 }): Promise<UnreadUploadResult> {
   const boundary = '----hostileupload7d1c';
   const partHead = (i: number) =>
@@ -34,7 +36,11 @@ export async function sendUnreadUpload(options: {
     );
   const chunk = Buffer.alloc(64 * 1024, 0x20);
   const tail = Buffer.from(`--${boundary}--\r\n`);
-  const declared = options.parts * (partHead(0).length + options.partBytes + 2) + tail.length;
+  const token =
+    options.csrf === undefined
+      ? Buffer.alloc(0)
+      : Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${options.csrf}\r\n`);
+  const declared = token.length + options.parts * (partHead(0).length + options.partBytes + 2) + tail.length;
   const socket = connect({ port: options.port, host: '127.0.0.1' });
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   let head = '';
@@ -64,7 +70,8 @@ export async function sendUnreadUpload(options: {
     '',
   ].join('\r\n');
   socket.write(headers);
-  let sent = 0;
+  socket.write(token);
+  let sent = token.length;
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);

@@ -361,7 +361,6 @@ function answersOf(p: DemoProject, index: number): AnswerMap {
   const answers: AnswerMap = {
     project_name: p.name,
     project_summary: p.summary,
-    project_track: p.track === 'communs-numeriques' ? 'digital' : 'other',
     organisation_type: p.kind,
     team: p.team.map(([name, role]) => ({
       member_name: name,

@@ -4,8 +4,8 @@ import type { ApplicationState } from './states.js';
 export const applicationMessages = defineMessages({
   applyTitle: { fr: 'Candidater : {season}', en: 'Apply: {season}' },
   applyIntro: {
-    fr: 'Choisissez le parcours et le type de porteur. Un brouillon est créé : vous pourrez le compléter, l’enregistrer et inviter des co-porteurs avant de le soumettre.',
-    en: 'Choose the track and the kind of applicant. A draft is created: you can complete it, save it and invite co-applicants before submitting it.',
+    fr: 'Choisissez le parcours et le type de porteur : ils ne vous seront pas redemandés (le type de porteur reste modifiable dans le formulaire). Un brouillon est créé : vous pourrez le compléter, l’enregistrer et inviter des co-porteurs avant de le soumettre.',
+    en: 'Choose the track and the kind of applicant: you will not be asked again (the kind of applicant can still be corrected in the form). A draft is created: you can complete it, save it and invite co-applicants before submitting it.',
   },
   track: { fr: 'Parcours', en: 'Track' },
   applicantKind: { fr: 'Type de porteur', en: 'Kind of applicant' },
@@ -21,6 +21,10 @@ export const applicationMessages = defineMessages({
   noForm: {
     fr: 'Le formulaire de cette saison n’est pas encore publié.',
     en: 'This season’s form is not published yet.',
+  },
+  kindNotEligible: {
+    fr: 'Cette saison n’est pas ouverte à ce type de porteur : choisissez un des types qu’elle accepte (voir la page de la saison).',
+    en: 'This season is not open to this kind of applicant: choose one of the kinds it accepts (see the season’s page).',
   },
   choose: { fr: 'Choisissez une des valeurs proposées.', en: 'Choose one of the proposed values.' },
   myApplications: { fr: 'Mes candidatures', en: 'My applications' },
@@ -57,19 +61,62 @@ export const applicationMessages = defineMessages({
     en: 'This application can no longer be changed (state: {state}).',
   },
   deadline: { fr: 'Date limite : {date}', en: 'Deadline: {date}' },
-  editAfterSubmit: {
-    fr: 'Candidature soumise (version {version}). Vous pouvez la modifier et soumettre une nouvelle version jusqu’à la date limite.',
-    en: 'Application submitted (version {version}). You can change it and submit a new version until the deadline.',
+  // What each state means for the applicant and what comes next (the page's callout under the state badge).
+  guideTitle_draft: { fr: 'Brouillon', en: 'Draft' },
+  guide_draft: {
+    fr: 'Seules les personnes de la candidature la voient. Complétez-la, puis soumettez-la avant la date limite : jusqu’à cette date, vous pourrez encore la modifier et soumettre une nouvelle version.',
+    en: 'Only the people of the application see it. Complete it, then submit it before the deadline: until then you can still change it and submit a new version.',
   },
-  submittedVersion: {
-    fr: 'Candidature soumise (version {version}). Elle ne peut plus être modifiée.',
-    en: 'Application submitted (version {version}). It can no longer be changed.',
+  guideTitle_submitted: {
+    fr: 'Candidature soumise (version {version})',
+    en: 'Application submitted (version {version})',
   },
-  decidedLaureate: { fr: 'Votre projet est lauréat', en: 'Your project is a laureate' },
-  decidedNotSelected: { fr: 'Votre projet n’a pas été retenu', en: 'Your project was not selected' },
-  decidedText: {
-    fr: 'La sélection est terminée : la candidature ne peut plus être modifiée. La notification de la décision, ses motifs et, le cas échéant, les voies de recours sont dans votre espace.',
-    en: 'The selection is over: the application can no longer be changed. The notice of the decision, its reasons and, where relevant, the routes of appeal are in your space.',
+  guide_submitted: {
+    fr: 'Jusqu’à la date limite, vous pouvez la modifier et soumettre une nouvelle version : seule la dernière version soumise compte. Après la clôture, l’équipe du programme vérifiera qu’elle remplit les conditions de l’appel.',
+    en: 'Until the deadline you can change it and submit a new version: only the last version submitted counts. After the call closes, the programme team will check that it meets the call’s conditions.',
+  },
+  guide_submittedClosed: {
+    fr: 'L’appel est clos : elle ne peut plus être modifiée. L’équipe du programme va vérifier qu’elle remplit les conditions de l’appel ; vous serez prévenu par courriel.',
+    en: 'The call is closed: it can no longer be changed. The programme team will check that it meets the call’s conditions; you will be told by email.',
+  },
+  guideTitle_in_instruction: { fr: 'En cours d’instruction', en: 'Being checked' },
+  guide_in_instruction: {
+    fr: 'L’équipe du programme vérifie que la candidature remplit les conditions de l’appel. Elle ne peut plus être modifiée. Si une précision est nécessaire, l’équipe vous écrit dans les messages ci-dessous.',
+    en: 'The programme team is checking that the application meets the call’s conditions. It can no longer be changed. If something needs clarifying, the team writes to you in the messages below.',
+  },
+  guideTitle_eligible: { fr: 'Candidature recevable', en: 'Application eligible' },
+  guide_eligible: {
+    fr: 'Votre candidature remplit les conditions de l’appel et participe à la sélection. Elle ne peut plus être modifiée. La prochaine étape est l’évaluation par le jury ; la décision vous sera notifiée par courriel.',
+    en: 'Your application meets the call’s conditions and takes part in the selection. It can no longer be changed. The next step is the jury’s review; the decision will be sent to you by email.',
+  },
+  guideTitle_ineligible: { fr: 'Candidature non recevable', en: 'Application not eligible' },
+  guide_ineligible: {
+    fr: 'Votre candidature ne remplit pas les conditions de l’appel : elle ne participe pas à la sélection et ne peut plus être modifiée. Si vous pensez qu’il s’agit d’une erreur, écrivez à l’équipe du programme dans les messages ci-dessous.',
+    en: 'Your application does not meet the call’s conditions: it does not take part in the selection and can no longer be changed. If you think this is a mistake, write to the programme team in the messages below.',
+  },
+  guideTitle_in_review: { fr: 'En cours d’évaluation', en: 'Under review' },
+  guide_in_review: {
+    fr: 'Le jury examine votre projet. La candidature ne peut plus être modifiée. La décision vous sera notifiée par courriel.',
+    en: 'The jury is reviewing your project. The application can no longer be changed. The decision will be sent to you by email.',
+  },
+  guideTitle_laureate: { fr: 'Votre projet est lauréat', en: 'Your project is a laureate' },
+  guide_laureate: {
+    fr: 'La sélection est terminée et votre projet a été retenu. La candidature ne peut plus être modifiée. La décision est dans votre espace ; l’équipe du programme vous contacte pour organiser l’accompagnement.',
+    en: 'The selection is over and your project was selected. The application can no longer be changed. The decision is in your space; the programme team will contact you to arrange the support.',
+  },
+  guideTitle_not_selected: { fr: 'Votre projet n’a pas été retenu', en: 'Your project was not selected' },
+  guide_not_selected: {
+    fr: 'La sélection est terminée : la candidature ne peut plus être modifiée. La notification de la décision, ses motifs et, le cas échéant, les voies de recours sont dans votre espace. Vous pourrez candidater à nouveau lors d’une prochaine saison.',
+    en: 'The selection is over: the application can no longer be changed. The notice of the decision, its reasons and, where relevant, the routes of appeal are in your space. You may apply again in a future season.',
+  },
+  guideTitle_withdrawn: { fr: 'Candidature retirée', en: 'Application withdrawn' },
+  guide_withdrawn: {
+    fr: 'Vous avez retiré cette candidature : elle ne participe plus à la sélection et ne peut plus être modifiée ni soumise. Pour présenter à nouveau un projet pendant que l’appel est ouvert, créez une nouvelle candidature.',
+    en: 'You withdrew this application: it no longer takes part in the selection and can no longer be changed or submitted. To present a project again while the call is open, create a new application.',
+  },
+  guideVersion: {
+    fr: 'Dernière version soumise : {version}.',
+    en: 'Last version submitted: {version}.',
   },
   decisionLink: { fr: 'Voir la décision', en: 'See the decision' },
   withdraw: { fr: 'Retirer ma candidature', en: 'Withdraw my application' },

@@ -35,11 +35,11 @@ describe('news attachments', () => {
 
   async function upload(file: { name: string; type: string; data: Buffer } | undefined, label = '', withToken = true) {
     const session = await formSession(t.app, staff.cookie, editUrl);
-    const { payload, contentType } = multipartBody({ label }, file ? { field: 'file', ...file } : undefined);
-    const query = withToken ? `?_csrf=${encodeURIComponent(session.csrf)}` : '';
+    const fields: Record<string, string> = withToken ? { _csrf: session.csrf, label } : { label };
+    const { payload, contentType } = multipartBody(fields, file ? { field: 'file', ...file } : undefined);
     return t.app.inject({
       method: 'POST',
-      url: `${editUrl}/fichiers${query}`,
+      url: `${editUrl}/fichiers`,
       headers: { cookie: session.cookie, 'content-type': contentType },
       payload,
     });

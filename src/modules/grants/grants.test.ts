@@ -390,12 +390,12 @@ describe('grants: envelopes, grants, tranches, payments, conventions, procedures
     const url = `/admin/subventions/laureats/${id}`;
     const session = await formSession(t.app, finance.cookie, url);
     const body = multipartBody(
-      { signed_by_beneficiary_on: '2026-02-20', signed_by_payer_on: '2026-02-25' },
+      { _csrf: session.csrf, signed_by_beneficiary_on: '2026-02-20', signed_by_payer_on: '2026-02-25' },
       { field: 'signed_file', name: 'convention-signee.pdf', type: 'application/pdf', data: Buffer.from(pdf!) },
     );
     const signed = await t.app.inject({
       method: 'POST',
-      url: `${url}/signature?_csrf=${encodeURIComponent(session.csrf)}`,
+      url: `${url}/signature`,
       headers: { cookie: session.cookie, 'content-type': body.contentType },
       payload: body.payload,
     });

@@ -77,7 +77,7 @@ function multipart(
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-/** Posts the application page's own multipart form (its action carries the CSRF token), with the hidden fields it holds. */
+/** Posts the application page's own multipart form, with the hidden fields it holds (the CSRF token first, as a browser does). */
 async function postPage(
   cookie: string,
   id: string,
@@ -87,11 +87,14 @@ async function postPage(
 ) {
   const session = await formSession(t.app, cookie, `/mes-candidatures/${id}`);
   const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(session.html)?.[1];
-  expect(action).toMatch(/\?_csrf=/);
-  const url = submit ? action!.replace(`/mes-candidatures/${id}?`, `/mes-candidatures/${id}/soumettre?`) : action!;
-  const hidden = [
-    ...session.html.matchAll(/<input type="hidden" name="([^"]+\[fileIds\]|idempotency_key)" value="([^"]+)"/g),
-  ].map((m) => [m[1]!, m[2]!] as [string, string]);
+  expect(action).toBe(`/mes-candidatures/${id}`);
+  const url = submit ? `${action}/soumettre` : action!;
+  const hidden: [string, string][] = [
+    ['_csrf', session.csrf],
+    ...[
+      ...session.html.matchAll(/<input type="hidden" name="([^"]+\[fileIds\]|idempotency_key)" value="([^"]+)"/g),
+    ].map((m) => [m[1]!, m[2]!] as [string, string]),
+  ];
   const body = multipart([...hidden, ...fields], files);
   return t.app.inject({
     method: 'POST',
@@ -101,12 +104,12 @@ async function postPage(
   });
 }
 
-async function newDraft(email: string): Promise<{ cookie: string; id: string }> {
+async function newDraft(email: string, slug = 'saison-9'): Promise<{ cookie: string; id: string }> {
   const cookie = await signedInAs(t.app, t.clock, null, email);
-  const session = await formSession(t.app, cookie, '/candidater/saison-9');
+  const session = await formSession(t.app, cookie, `/candidater/${slug}`);
   const response = await t.app.inject({
     method: 'POST',
-    url: '/candidater/saison-9',
+    url: `/candidater/${slug}`,
     payload: new URLSearchParams({
       track_code: 'numerique',
       applicant_kind: 'association',
@@ -126,6 +129,7 @@ async function replayableSubmit(email: string, name: string) {
   const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)![1]!;
   const body = multipart(
     [
+      ['_csrf', session.csrf],
       ['idempotency_key', key],
       ['project_name', name],
     ],
@@ -134,7 +138,7 @@ async function replayableSubmit(email: string, name: string) {
   const send = () =>
     t.app.inject({
       method: 'POST',
-      url: action.replace(`/mes-candidatures/${id}?`, `/mes-candidatures/${id}/soumettre?`),
+      url: `${action}/soumettre`,
       payload: body.payload,
       headers: { ...body.headers, cookie: session.cookie },
     });
@@ -769,6 +773,7 @@ describe.each([
       const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)![1]!;
       const submitted = multipart(
         [
+          ['_csrf', session.csrf],
           ['idempotency_key', key],
           ['project_name', 'Sans antivirus'],
         ],
@@ -776,7 +781,7 @@ describe.each([
       );
       const saved = await off.app.inject({
         method: 'POST',
-        url: action.replace(`/mes-candidatures/${id}?`, `/mes-candidatures/${id}/soumettre?`),
+        url: `${action.split('?')[0]}/soumettre`,
         payload: submitted.payload,
         headers: { ...submitted.headers, cookie: session.cookie },
       });
@@ -860,4 +865,143 @@ describe.each([
       expect(onDisk().sort()).toEqual([...kept].sort());
     },
   );
+});
+
+/** A form with text, a SIRET and a file, all required: what one submit can get wrong at once. */
+const FULL_FORM: FormDefinition = {
+  sections: [
+    {
+      id: 'project',
+      title: { fr: 'Le projet', en: 'The project' },
+      questions: [
+        { id: 'project_name', kind: 'short_text', required: true, label: { fr: 'Nom du projet', en: 'Project name' } },
+        { id: 'project_summary', kind: 'long_text', required: true, label: { fr: 'Résumé', en: 'Summary' } },
+        { id: 'organisation_siret', kind: 'siret', required: true, label: { fr: 'SIRET', en: 'SIRET' } },
+        {
+          id: 'dossier',
+          kind: 'file',
+          required: true,
+          label: { fr: 'Dossier (PDF)', en: 'File (PDF)' },
+          file: { contentTypes: ['application/pdf'], maxBytes: 4000 },
+        },
+      ],
+    },
+  ],
+};
+
+describe('the CSRF token of a multipart form travels in its body, never in the address; a refused submit tells every error', () => {
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set('2026-03-01T10:00:00Z');
+    await seedOpenSeason(t.app.services.db, { slug: 'saison-9', number: 9, form: FORM });
+    await seedOpenSeason(t.app.services.db, { slug: 'saison-10', number: 10, form: FULL_FORM });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const post = (url: string, cookie: string, fields: [string, string][], files: FilePart[]) => {
+    const body = multipart(fields, files);
+    return t.app.inject({ method: 'POST', url, payload: body.payload, headers: { ...body.headers, cookie } });
+  };
+  const dossier: FilePart = { field: 'dossier', name: 'dossier.pdf', data: PDF };
+
+  it('renders the form with no token in its action, the token as its first field', async () => {
+    const { cookie, id } = await newDraft('sans-url@example.fr');
+    const page = await formSession(t.app, cookie, `/mes-candidatures/${id}`);
+    expect(page.html).not.toContain('_csrf=');
+    const form = /<form method="post" action="[^"]+" enctype="multipart\/form-data"[^>]*>\s*(<[^>]+>)/.exec(page.html);
+    expect(form?.[1]).toContain('name="_csrf"');
+  });
+
+  it('saves a multipart form whose body carries the token first, and stores its file', async () => {
+    const { cookie, id } = await newDraft('jeton-corps@example.fr');
+    const session = await formSession(t.app, cookie, `/mes-candidatures/${id}`);
+    const saved = await post(
+      `/mes-candidatures/${id}`,
+      session.cookie,
+      [
+        ['_csrf', session.csrf],
+        ['project_name', 'Atelier'],
+      ],
+      [dossier],
+    );
+    expect(saved.statusCode).toBe(303);
+    expect(await filesOf(id)).toHaveLength(1);
+  });
+
+  it('refuses with 403, storing nothing, a form without the token, with a wrong one, with it after a file, or only in the address', async () => {
+    const { cookie, id } = await newDraft('jeton-absent@example.fr');
+    const session = await formSession(t.app, cookie, `/mes-candidatures/${id}`);
+    const url = `/mes-candidatures/${id}`;
+    const cases: [string, string, [string, string][], FilePart[]][] = [
+      ['no token', url, [['project_name', 'Intrus']], [dossier]],
+      [
+        'a wrong token',
+        url,
+        [
+          ['_csrf', `${session.csrf}x`],
+          ['project_name', 'Intrus'],
+        ],
+        [dossier],
+      ],
+      ['the token after a file', url, [], [dossier, { field: '_csrf', name: '', data: Buffer.from(session.csrf) }]],
+      [
+        'the token after another field',
+        url,
+        [
+          ['project_name', 'Intrus'],
+          ['_csrf', session.csrf],
+        ],
+        [dossier],
+      ],
+      ['the token in the address only', `${url}?_csrf=${encodeURIComponent(session.csrf)}`, [], [dossier]],
+      ['no token, on submit', `${url}/soumettre`, [['project_name', 'Intrus']], [dossier]],
+    ];
+    for (const [what, target, fields, files] of cases) {
+      const response = await post(target, session.cookie, fields, files);
+      expect(response.statusCode, what).toBe(403);
+      expect(response.body, what).toContain('Formulaire expiré');
+    }
+    expect(await filesOf(id)).toHaveLength(0);
+    const row = await t.app.services.db
+      .selectFrom('applications')
+      .select('draft_answers')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(row.draft_answers)).not.toContain('Intrus');
+  });
+
+  it('reports a refused file together with every other error of the submission, each linked to its field, what was typed kept', async () => {
+    const { cookie, id } = await newDraft('toutes-erreurs@example.fr', 'saison-10');
+    const session = await formSession(t.app, cookie, `/mes-candidatures/${id}`);
+    const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)![1]!;
+    const response = await post(
+      `/mes-candidatures/${id}/soumettre`,
+      session.cookie,
+      [
+        ['_csrf', session.csrf],
+        ['idempotency_key', key],
+        ['project_name', 'Jardin partagé'],
+        ['organisation_siret', '732 829 320 00075'],
+      ],
+      [{ field: 'dossier', name: 'dossier.pdf', data: PNG, type: 'application/pdf' }],
+    );
+    expect(response.statusCode).toBe(400);
+    const summary = [...response.body.matchAll(/role="alert">([\s\S]*?)<\/div>/g)]
+      .map((m) => m[1]!)
+      .find((alert) => alert.includes('<ul>'));
+    // In the form's order: the missing summary, the SIRET's wrong key, the refused file.
+    expect([...(summary ?? '').matchAll(/href="#([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'project_summary',
+      'organisation_siret',
+      'dossier',
+      'remove_files', // "no file of this form was stored": the refusal's consequence, last
+    ]);
+    for (const field of ['project_summary', 'organisation_siret', 'dossier'])
+      expect(response.body).toContain(`id="${field}-error"`);
+    expect(response.body).toContain('value="Jardin partagé"');
+    expect(response.body).toMatch(/value="732 ?829 ?320 ?00075"/);
+    expect(await filesOf(id)).toHaveLength(0);
+  });
 });

@@ -69,7 +69,8 @@ describe('hostile uploads are refused before their body is read', () => {
     const session = await formSession(t.app, '', '/connexion');
     const result = await sendUnreadUpload({
       port,
-      path: `/mes-candidatures/${applicationId}?_csrf=${encodeURIComponent(session.csrf)}`,
+      path: `/mes-candidatures/${applicationId}`,
+      csrf: session.csrf,
       cookie: session.cookie,
       ...HOSTILE,
     });
@@ -85,7 +86,8 @@ describe('hostile uploads are refused before their body is read', () => {
     for (const path of [`/mes-candidatures/${applicationId}`, `/mes-candidatures/${applicationId}/soumettre`]) {
       const result = await sendUnreadUpload({
         port,
-        path: `${path}?_csrf=${encodeURIComponent(session.csrf)}`,
+        path: `${path}`,
+        csrf: session.csrf,
         cookie: session.cookie,
         ...HOSTILE,
       });
@@ -110,8 +112,8 @@ describe('hostile uploads are refused before their body is read', () => {
 
   it('answers 401 to a signed-out upload to a staff route (news attachments), without reading it', async () => {
     const session = await formSession(t.app, '', '/connexion');
-    const path = `/admin/contenus/actualites/00000000-0000-4000-8000-000000000000/fichiers?_csrf=${encodeURIComponent(session.csrf)}`;
-    const result = await sendUnreadUpload({ port, path, cookie: session.cookie, ...HOSTILE });
+    const path = '/admin/contenus/actualites/00000000-0000-4000-8000-000000000000/fichiers';
+    const result = await sendUnreadUpload({ port, path, csrf: session.csrf, cookie: session.cookie, ...HOSTILE });
     expect(result.status).toBe(401);
     expect(result.head).toContain('connection: close');
     expect(result.sent).toBeLessThan(READ_AT_MOST);
@@ -122,7 +124,8 @@ describe('hostile uploads are refused before their body is read', () => {
     const session = await formSession(t.app, owner.cookie, `/mes-candidatures/${owner.id}`);
     const result = await sendUnreadUpload({
       port,
-      path: `/mes-candidatures/${owner.id}?_csrf=${encodeURIComponent(session.csrf)}`,
+      path: `/mes-candidatures/${owner.id}`,
+      csrf: session.csrf,
       cookie: session.cookie,
       ...HOSTILE,
     });

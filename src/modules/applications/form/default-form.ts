@@ -34,19 +34,6 @@ export const DEFAULT_FORM: FormDefinition = {
           },
         },
         {
-          id: 'project_track',
-          kind: 'single_choice',
-          required: true,
-          label: { fr: 'Nature du commun', en: 'Kind of commons' },
-          options: [
-            { value: 'digital', label: { fr: 'Commun numérique', en: 'Digital commons' } },
-            {
-              value: 'other',
-              label: { fr: 'Commun à dominante non numérique', en: 'Commons without a digital dominant' },
-            },
-          ],
-        },
-        {
           id: 'project_website',
           kind: 'url',
           required: false,
@@ -77,6 +64,10 @@ export const DEFAULT_FORM: FormDefinition = {
           kind: 'single_choice',
           required: true,
           label: { fr: 'Vous candidatez en tant que', en: 'You apply as' },
+          help: {
+            fr: 'Indiqué à la création du brouillon : corrigez-le ici si besoin.',
+            en: 'Given when the draft was created: correct it here if needed.',
+          },
           options: [
             { value: 'citizen', label: { fr: 'Citoyenne ou citoyen', en: 'Citizen' } },
             { value: 'association', label: { fr: 'Association', en: 'Association' } },

@@ -48,3 +48,25 @@ export interface FormDefinition {
 /** Answers keyed by question id; file answers hold stored file ids; repeatable: array of child answer maps. */
 export type AnswerValue = string | string[] | number | null | { fileIds: string[] } | AnswerMap[];
 export type AnswerMap = Record<string, AnswerValue>;
+
+/**
+ * The question of the form that holds the kind of applicant (citizen, association, company, administration):
+ * asked once, when the draft is created, then shown pre-filled in the form, where it can be corrected. The
+ * application's `applicant_kind` (staff lists, filters, exports) follows its answer on every save and submit.
+ */
+export const APPLICANT_KIND_QUESTION = 'organisation_type';
+
+/** The kind of applicant the answers give, when the form asks it and the answer is one of its options. */
+export function applicantKindOf(definition: FormDefinition, answers: AnswerMap): string | undefined {
+  const question = definition.sections
+    ?.flatMap((section) => section.questions ?? [])
+    .find((q) => q?.id === APPLICANT_KIND_QUESTION && q.kind === 'single_choice');
+  const answer = answers[APPLICANT_KIND_QUESTION];
+  if (!question || typeof answer !== 'string') return undefined;
+  return question.options?.some((option) => option.value === answer) ? answer : undefined;
+}
+
+/** Whether the form asks the kind of applicant among `kind`'s options (a draft starts with it answered). */
+export function asksApplicantKind(definition: FormDefinition, kind: string): boolean {
+  return applicantKindOf(definition, { [APPLICANT_KIND_QUESTION]: kind }) !== undefined;
+}

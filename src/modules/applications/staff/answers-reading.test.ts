@@ -137,14 +137,14 @@ async function postPage(cookie: string, id: string, answers: Record<string, stri
   const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(session.html)![1]!;
   const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)![1]!;
   const held = [...session.html.matchAll(/<input type="hidden" name="(dossier\[fileIds\])" value="([^"]+)"/g)];
-  const fields = { idempotency_key: key, ...answers, ...Object.fromEntries(held.map((m) => [m[1]!, m[2]!])) };
+  const fields = { _csrf: session.csrf, idempotency_key: key, ...answers, ...Object.fromEntries(held.map((m) => [m[1]!, m[2]!])) };
   const body = multipartBody(
     fields,
     held.length ? undefined : { field: 'dossier', name: 'presentation.pdf', type: 'application/pdf', data: PDF },
   );
   return t.app.inject({
     method: 'POST',
-    url: submit ? action.replace(`/mes-candidatures/${id}?`, `/mes-candidatures/${id}/soumettre?`) : action,
+    url: submit ? `${action}/soumettre` : action,
     payload: body.payload,
     headers: { 'content-type': body.contentType, cookie: session.cookie },
   });

@@ -105,7 +105,7 @@ describe.skipIf(!hasChromium)('applying in a browser (autosave, accessibility)',
         page.click('form[action="/candidater/saison-3"] button[type=submit]'),
       ]);
       await page.fill('#project_name', 'Atelier de réparation');
-      const [response] = await Promise.all([page.waitForNavigation(), page.click('button[formaction*="/soumettre?"]')]);
+      const [response] = await Promise.all([page.waitForNavigation(), page.click('button[formaction$="/soumettre"]')]);
       expect(response?.status()).toBe(400);
       expect(await page.inputValue('#project_name')).toBe('Atelier de réparation');
       await expectAxeClean(page, 'submit with errors');

@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../../../../test/support/test-app.j
 import { signedInAs } from '../../../../test/support/users.js';
 import { createSession } from '../../../core/auth/sessions.js';
 import type { AnswerMap, FormDefinition } from '../form/model.js';
+import { seedOpenSeason } from '../testing.js';
 import { answersSha256 } from './answers.js';
 import { DRAFT_REMINDER_JOB } from './draft-reminders.js';
 
@@ -721,6 +722,161 @@ describe('reminders', () => {
     } finally {
       t.clock.set('2026-03-01T10:00:00Z');
     }
+  });
+});
+
+describe('what each state means, on the applicant’s page', () => {
+  const guides: [string, string, string][] = [
+    [
+      'submitted',
+      'vous pouvez la modifier et soumettre une nouvelle version',
+      'you can change it and submit a new version',
+    ],
+    ['in_instruction', 'L’équipe du programme vérifie', 'The programme team is checking'],
+    ['eligible', 'remplit les conditions de l’appel et participe à la sélection', 'takes part in the selection'],
+    ['ineligible', 'ne participe pas à la sélection', 'does not take part in the selection'],
+    ['in_review', 'Le jury examine votre projet', 'The jury is reviewing your project'],
+    ['laureate', 'votre projet a été retenu', 'your project was selected'],
+    ['not_selected', 'les voies de recours sont dans votre espace', 'the routes of appeal are in your space'],
+    ['withdrawn', 'Vous avez retiré cette candidature', 'You withdrew this application'],
+  ];
+
+  it('says what the state means and what comes next, offering a new version only while the answers can change (French and English)', async () => {
+    const { cookie } = await userCookie('etats@example.fr');
+    const id = await createDraft(cookie);
+    const draft = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}`, headers: { cookie } });
+    expect(draft.body).toContain('Seules les personnes de la candidature la voient');
+    const submitted = await postFrom(cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/soumettre`, {
+      project_name: 'États',
+      project_summary: 'Un projet pour lire les états',
+    });
+    expect(submitted.statusCode).toBe(303);
+    for (const [state, fr, en] of guides) {
+      await t.app.services.db.updateTable('applications').set({ state }).where('id', '=', id).execute();
+      for (const [lang, text, newVersion] of [
+        ['fr', fr, 'soumettre une nouvelle version'],
+        ['en', en, 'submit a new version'],
+      ] as const) {
+        const page = await t.app.inject({
+          method: 'GET',
+          url: `/mes-candidatures/${id}`,
+          headers: { cookie: `${cookie}; lang=${lang}` },
+        });
+        expect(page.statusCode, state).toBe(200);
+        const guide = /<div class="fr-callout fr-mb-4w" id="state-guide">([\s\S]*?)<\/div>/.exec(page.body)?.[1] ?? '';
+        expect(guide, `${state} (${lang})`).toContain(text);
+        if (state === 'submitted') expect(page.body).toContain('name="project_name"');
+        else {
+          expect(page.body, `${state} (${lang})`).not.toContain(newVersion);
+          expect(guide, `${state} (${lang})`).toMatch(/ne peut plus être modifiée|can no longer be changed/);
+        }
+      }
+    }
+    // After the deadline a submitted application is locked, and its page says so.
+    await t.app.services.db.updateTable('applications').set({ state: 'submitted' }).where('id', '=', id).execute();
+    t.clock.set('2026-04-01T08:00:00Z');
+    try {
+      const { token } = await createSession(
+        t.app.services.db,
+        t.clock,
+        await userIdByEmail(t.app.services.db, 'etats@example.fr'),
+      );
+      const late = await t.app.inject({
+        method: 'GET',
+        url: `/mes-candidatures/${id}`,
+        headers: { cookie: `acc_session=${token}` },
+      });
+      expect(late.body).toContain('L’appel est clos : elle ne peut plus être modifiée.');
+      expect(late.body).not.toContain('soumettre une nouvelle version');
+    } finally {
+      t.clock.set('2026-03-01T10:00:00Z');
+    }
+  });
+});
+
+describe('the kind of applicant, asked once', () => {
+  const KIND_FORM: FormDefinition = {
+    sections: [
+      {
+        id: 'project',
+        title: { fr: 'Le projet', en: 'The project' },
+        questions: [
+          {
+            id: 'project_name',
+            kind: 'short_text',
+            required: true,
+            label: { fr: 'Nom du projet', en: 'Project name' },
+          },
+          {
+            id: 'organisation_type',
+            kind: 'single_choice',
+            required: true,
+            label: { fr: 'Vous candidatez en tant que', en: 'You apply as' },
+            options: [
+              { value: 'citizen', label: { fr: 'Citoyenne ou citoyen', en: 'Citizen' } },
+              { value: 'association', label: { fr: 'Association', en: 'Association' } },
+              { value: 'company', label: { fr: 'Entreprise', en: 'Company' } },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+
+  it('pre-fills the form with the kind chosen at creation; staff lists and filters follow the form’s answer; an ineligible kind is refused', async () => {
+    const { db } = t.app.services;
+    await seedOpenSeason(db, { slug: 'saison-genre', number: 41, form: KIND_FORM });
+    await db
+      .updateTable('seasons')
+      .set({ eligible_kinds: ['citizen', 'association'] })
+      .where('slug', '=', 'saison-genre')
+      .execute();
+    const { cookie } = await userCookie('genre@example.fr');
+    const created = await postFrom(cookie, '/candidater/saison-genre', '/candidater/saison-genre', {
+      track_code: 'numerique',
+      applicant_kind: 'association',
+    });
+    expect(created.statusCode).toBe(303);
+    const id = /([0-9a-f-]{36})$/.exec(created.headers.location as string)![1]!;
+    const page = await t.app.inject({ method: 'GET', url: `/mes-candidatures/$id`, headers: { cookie } });
+    // Asked once: the form's question already holds the creation's answer; the track is shown, not asked.
+    expect(page.body).toMatch(/<input[^>]*name="organisation_type"[^>]*value="association"[^>]*checked/);
+    expect(page.body).toContain('Parcours : Communs numériques');
+    // Corrected in the form: the one truth moves, and staff see it in the list and its filter.
+    const saved = await postFrom(cookie, `/mes-candidatures/$id`, `/mes-candidatures/$id/soumettre`, {
+      project_name: 'Citoyenne seule',
+      organisation_type: 'citizen',
+    });
+    expect(saved.statusCode).toBe(303);
+    const row = await db
+      .selectFrom('applications')
+      .select('applicant_kind')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row.applicant_kind).toBe('citizen');
+    const staff = await signedInAs(t.app, t.clock, 'staff', 'genre-staff@example.fr');
+    const list = (type: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/admin/candidatures?type=${type}&q=${encodeURIComponent('Citoyenne seule')}`,
+        headers: { cookie: staff },
+      });
+    expect((await list('citizen')).body).toContain(`/admin/candidatures/${id}`);
+    expect((await list('association')).body).not.toContain(`/admin/candidatures/${id}`);
+    // A kind the season does not accept is refused on its field, and the column keeps an accepted one.
+    const refused = await postFrom(cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/soumettre`, {
+      project_name: 'Citoyenne seule',
+      organisation_type: 'company',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('Cette saison n’est pas ouverte à ce type de porteur');
+    expect(refused.body).toContain('href="#organisation_type"');
+    const kept = await db
+      .selectFrom('applications')
+      .select('applicant_kind')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(kept.applicant_kind).toBe('citizen');
   });
 });
 

@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium)('conditional questions in a browser', () => {
       await page.check('input[name="organisation_type"][value="citizen"]', { force: true });
       // A malformed RNA in a question hidden for a citizen does not stop the submit with an error on it.
       await page.fill('#organisation_rna', 'W12');
-      const [response] = await Promise.all([page.waitForNavigation(), page.click('button[formaction*="/soumettre?"]')]);
+      const [response] = await Promise.all([page.waitForNavigation(), page.click('button[formaction$="/soumettre"]')]);
       expect(response?.status()).toBe(400);
       const errorsOn = await page.$$eval('.fr-error-text[id$="-error"]', (nodes) => nodes.map((node) => node.id));
       expect(errorsOn).not.toContain('organisation_rna-error');

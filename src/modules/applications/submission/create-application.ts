@@ -5,6 +5,7 @@ import type { CurrentUser } from '../../../core/auth/permissions.js';
 import type { FieldError } from '../../../core/http/forms.js';
 import type { Services } from '../../../core/services.js';
 import { type SeasonRecord, seasonStatus } from '../../seasons/index.js';
+import { APPLICANT_KIND_QUESTION, asksApplicantKind } from '../form/model.js';
 import { applicationMessages as m } from '../messages.js';
 import { loadCurrentFormVersion } from '../queries.js';
 import { scheduleDraftReminders } from './draft-reminders.js';
@@ -58,7 +59,12 @@ export async function createApplication(
         applicant_kind: input.applicantKind,
         title: '',
         state: 'draft',
-        draft_answers: '{}',
+        // Asked once: the form's own question about the kind of applicant starts with this answer.
+        draft_answers: JSON.stringify(
+          asksApplicantKind(form.definition, input.applicantKind)
+            ? { [APPLICANT_KIND_QUESTION]: input.applicantKind }
+            : {},
+        ),
         created_at: now,
         updated_at: now,
       })

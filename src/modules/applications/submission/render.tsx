@@ -5,6 +5,7 @@ import { html } from '../../../core/http/replies.js';
 import { viewContext } from '../../../core/http/request-context.js';
 import { formatDateTime, t } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
+import { loadSeasons } from '../../seasons/index.js';
 import { listApplicationFiles } from '../files/application-files.js';
 import { fileViews } from '../files/attachments.js';
 import type { AnswerMap } from '../form/model.js';
@@ -15,6 +16,7 @@ import { applicationMessages as m } from '../messages.js';
 import { isOwner } from '../policy.js';
 import { type ApplicationRecord, listMembers, loadFormVersion } from '../queries.js';
 import { changeableNow, isEditable } from '../states.js';
+import { pick } from '../views/text.js';
 import { callClosesAt, isOnTime } from './deadline.js';
 import { ApplicationPage, type ApplicationPageProps } from './views/application-page.js';
 
@@ -38,13 +40,15 @@ export async function renderApplication(
   state: PageState = {},
 ): Promise<FastifyReply> {
   const user = request.user!;
-  const [form, members, closed, files, thread] = await Promise.all([
+  const [form, members, closed, files, thread, [season]] = await Promise.all([
     loadFormVersion(services.db, application.formId),
     listMembers(services.db, application.id),
     callClosesAt(services.db, application.seasonId),
     listApplicationFiles(services.db, application.id),
     listThread(services.db, application.id),
+    loadSeasons(services.db, { id: application.seasonId }),
   ]);
+  const track = season?.tracks.find((tr) => tr.code === application.trackCode);
   // Opening the page reads the thread: the staff messages new to this person are marked, then read.
   const freshMessages = await readThread(services.db, user.id, 'applicant', application.id, thread);
   const onTime = isOnTime(services.clock.now(), closed);
@@ -57,6 +61,7 @@ export async function renderApplication(
     <ApplicationPage
       ctx={ctx}
       application={application}
+      trackName={track ? pick(request.locale, track.name, track.nameEn) : application.trackCode}
       definition={form?.definition ?? { sections: [] }}
       answers={state.answers ?? application.draftAnswers}
       errors={state.errors ?? {}}

@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../../core/audit/audit.js';
 import { auditedTransaction } from '../../../core/audit/audit.js';
 import type { Services } from '../../../core/services.js';
-import type { AnswerMap, FormDefinition } from '../form/model.js';
+import { type AnswerMap, applicantKindOf, type FormDefinition } from '../form/model.js';
 import { loadApplication, loadFormVersion } from '../queries.js';
 import { type ApplicationState, isEditable } from '../states.js';
 import { territoryOf, titleOf } from './answers.js';
@@ -44,7 +45,7 @@ export async function saveDraft(
   });
 }
 
-/** Writes the draft answers with the title and territory derived from them. */
+/** Writes the draft answers with the title, territory and kind of applicant derived from them. */
 export async function writeDraft(
   trx: Parameters<typeof loadFormVersion>[0],
   applicationId: string,
@@ -55,9 +56,12 @@ export async function writeDraft(
   known?: FormDefinition,
 ): Promise<void> {
   const definition = known ?? (await loadFormVersion(trx, formId))?.definition ?? { sections: [] };
+  const kind = applicantKindOf(definition, answers);
   await trx
     .updateTable('applications')
     .set({
+      // A submitted application's kind is the one of its submitted version (set by the submit).
+      ...(kind ? { applicant_kind: sql<string>`case when state = 'draft' then ${kind} else applicant_kind end` } : {}),
       draft_answers: JSON.stringify(answers),
       draft_saved_at: now,
       title: titleOf(definition, answers),

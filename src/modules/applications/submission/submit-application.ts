@@ -7,9 +7,10 @@ import { formatDateTime } from '../../../core/i18n/i18n.js';
 import { queueMail } from '../../../core/mail/mailer.js';
 import type { Services } from '../../../core/services.js';
 import { attachInTransaction, changesFiles, keepHeldFileIds, type Submission } from '../files/application-files.js';
-import type { AnswerMap } from '../form/model.js';
+import { type AnswerMap, APPLICANT_KIND_QUESTION, applicantKindOf } from '../form/model.js';
 import { readAnswers, validateForSubmit } from '../form/validate.js';
 import { SUBMITTED_MAIL } from '../mails.js';
+import { applicationMessages as m } from '../messages.js';
 import { enqueueOrganisationCheck } from '../organisation/stored-check.js';
 import { lockApplicationForChange, SEARCH_CONFIG } from '../queries.js';
 import { type ApplicationState, changeableNow, isEditable } from '../states.js';
@@ -112,7 +113,11 @@ async function submitInTransaction(
         // A form read only in part (stopped at a limit) lacks its later fields: the draft keeps its own.
         if (editable && input.posted.complete !== false)
           await writeDraft(trx, application.id, application.formId, answers, now, definition);
-        return { ok: false, reason: 'files', errors: attached.errors, status: attached.status, ...kept(answers) };
+        // Every other error of the submission is told at once with the refused file, so that one
+        // correction round is enough (a form read only in part cannot be judged: its later fields never came).
+        const others = input.posted.complete === false ? {} : validateForSubmit(definition, answers);
+        const errors = { ...others, ...typed.errors, ...attached.errors };
+        return { ok: false, reason: 'files', errors, status: attached.status, ...kept(answers) };
       }
     } else if (input.posted) {
       // A posted file id proves nothing: only the files this application holds are kept.
@@ -129,6 +134,9 @@ async function submitInTransaction(
     }
 
     const errors = validateForSubmit(definition, answers);
+    const kind = applicantKindOf(definition, answers);
+    if (kind && !season.eligibleKinds.includes(kind))
+      errors[APPLICANT_KIND_QUESTION] ??= { message: m.kindNotEligible };
     if (Object.keys(errors).length > 0) {
       // What was typed is kept as the draft whatever happens next: a refused submit loses nothing.
       await writeDraft(trx, application.id, application.formId, answers, now, definition);
@@ -154,6 +162,7 @@ async function submitInTransaction(
       update applications
          set draft_answers = ${stored}.answers, draft_saved_at = ${now}, title = ${title},
              territory = ${territoryOf(definition, answers)}, state = 'submitted', current_version = ${version},
+             applicant_kind = coalesce(${kind ?? null}, applicant_kind),
              submitted_at = ${input.arrivedAt}, updated_at = ${now},
              submitted_search = setweight(to_tsvector(${SEARCH_CONFIG}, ${title}), 'A') || setweight(jsonb_to_tsvector(${SEARCH_CONFIG}, ${stored}.answers, '["string"]'), 'B')
         from ${stored}

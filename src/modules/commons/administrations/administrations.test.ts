@@ -586,10 +586,13 @@ describe('the CSV import of administrations and contacts', () => {
 
   async function upload(data: Buffer, cookie = staff.cookie) {
     const session = await formSession(t.app, cookie, url);
-    const body = multipartBody({}, { field: 'file', name: 'administrations.csv', type: 'text/csv', data });
+    const body = multipartBody(
+      { _csrf: session.csrf },
+      { field: 'file', name: 'administrations.csv', type: 'text/csv', data },
+    );
     return t.app.inject({
       method: 'POST',
-      url: `${url}?_csrf=${encodeURIComponent(session.csrf)}`,
+      url: `${url}`,
       headers: { cookie: session.cookie, 'content-type': body.contentType },
       payload: body.payload,
     });

@@ -189,10 +189,13 @@ describe('the CSV import', () => {
   async function upload(text: string, fields: Record<string, string> = {}, bom = true) {
     const session = await formSession(t.app, staff.cookie, `${BASE}/import`);
     const data = Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
-    const body = multipartBody(fields, { field: 'file', name: 'communs.csv', type: 'text/csv', data });
+    const body = multipartBody(
+      { _csrf: session.csrf, ...fields },
+      { field: 'file', name: 'communs.csv', type: 'text/csv', data },
+    );
     return t.app.inject({
       method: 'POST',
-      url: `${BASE}/import?_csrf=${encodeURIComponent(session.csrf)}`,
+      url: `${BASE}/import`,
       headers: { cookie: session.cookie, 'content-type': body.contentType },
       payload: body.payload,
     });
@@ -320,12 +323,12 @@ describe('the CSV import', () => {
     expect(notUtf8.statusCode).toBeLessThan(500);
     const session = await formSession(t.app, staff.cookie, `${BASE}/import`);
     const bad = multipartBody(
-      {},
+      { _csrf: session.csrf },
       { field: 'file', name: 'x.csv', type: 'text/csv', data: Buffer.from([0x4e, 0x6f, 0x6d, 0x0a, 0xe9, 0xff]) },
     );
     const refused = await t.app.inject({
       method: 'POST',
-      url: `${BASE}/import?_csrf=${encodeURIComponent(session.csrf)}`,
+      url: `${BASE}/import`,
       headers: { cookie: session.cookie, 'content-type': bad.contentType },
       payload: bad.payload,
     });

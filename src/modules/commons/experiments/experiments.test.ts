@@ -311,12 +311,12 @@ describe('cooperation experiments', () => {
         formSession(t.app, who.cookie, '/compte'),
       );
       const body = multipartBody(
-        { title },
+        { _csrf: session.csrf, title },
         file ? { field: 'file', name: file.name, type: 'application/pdf', data: file.data } : undefined,
       );
       return t.app.inject({
         method: 'POST',
-        url: `${BASE}/${id}/documents?_csrf=${encodeURIComponent(session.csrf)}`,
+        url: `${BASE}/${id}/documents`,
         headers: { cookie: session.cookie, 'content-type': body.contentType },
         payload: body.payload,
       });

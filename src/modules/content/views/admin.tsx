@@ -427,12 +427,8 @@ function Attachments({
         {t(locale, am.uploadTitle)}
       </h3>
       {upload ? <ErrorSummary locale={locale} errors={upload.errors} labels={newsFieldLabels(locale)} /> : ''}
-      {/* A multipart body is read after the CSRF check, so the token travels in the address. */}
-      <form
-        method="post"
-        enctype="multipart/form-data"
-        action={`${base}?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
-      >
+      <form method="post" enctype="multipart/form-data" action={base}>
+        <CsrfField token={ctx.csrfToken} />
         <Input
           locale={locale}
           name="label"

@@ -445,23 +445,23 @@ describe('events agenda', () => {
     expect(saved.statusCode).toBe(303);
     const session = await formSession(t.app, staff.cookie, page);
     const body = multipartBody(
-      { title: 'Support de présentation' },
+      { _csrf: session.csrf, title: 'Support de présentation' },
       { field: 'file', name: 'support.pdf', type: 'application/pdf', data: PDF },
     );
     const upload = await t.app.inject({
       method: 'POST',
-      url: `/admin/evenements/${id}/documents?_csrf=${encodeURIComponent(session.csrf)}`,
+      url: `/admin/evenements/${id}/documents`,
       headers: { cookie: session.cookie, 'content-type': body.contentType },
       payload: body.payload,
     });
     expect(upload.statusCode).toBe(303);
     const html = multipartBody(
-      { title: 'Page' },
+      { _csrf: session.csrf, title: 'Page' },
       { field: 'file', name: 'x.html', type: 'text/html', data: Buffer.from('<html><script>1</script></html>') },
     );
     const refused = await t.app.inject({
       method: 'POST',
-      url: `/admin/evenements/${id}/documents?_csrf=${encodeURIComponent(session.csrf)}`,
+      url: `/admin/evenements/${id}/documents`,
       headers: { cookie: session.cookie, 'content-type': html.contentType },
       payload: html.payload,
     });

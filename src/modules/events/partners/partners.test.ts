@@ -38,7 +38,7 @@ async function postPartner(pageUrl: string, url: string, fields: Fields, logo?: 
   const session = await formSession(t.app, staff.cookie, pageUrl);
   const boundary = `----partner${Math.random().toString(16).slice(2)}`;
   const chunks: Buffer[] = [];
-  for (const [name, value] of Object.entries({ ...fields, _csrf: session.csrf }))
+  for (const [name, value] of Object.entries({ _csrf: session.csrf, ...fields }))
     for (const one of ([] as string[]).concat(value))
       chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${one}\r\n`));
   const file = logo ?? { name: '', type: 'application/octet-stream', data: Buffer.alloc(0) };
@@ -51,7 +51,7 @@ async function postPartner(pageUrl: string, url: string, fields: Fields, logo?: 
   );
   return t.app.inject({
     method: 'POST',
-    url: `${url}?_csrf=${encodeURIComponent(session.csrf)}`,
+    url,
     headers: { cookie: session.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
     payload: Buffer.concat(chunks),
   });

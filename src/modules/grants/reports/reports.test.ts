@@ -178,12 +178,18 @@ describe('financial report', () => {
     expect(session.html).toContain('Joignez les factures des capteurs.');
     const pdf = Buffer.from('%PDF-1.4\n% factures\n');
     const body = multipartBody(
-      { ...amounts, explanation_60: 'Achat de capteurs plus cher que prévu.', action: 'submit', version: '4' },
+      {
+        _csrf: session.csrf,
+        ...amounts,
+        explanation_60: 'Achat de capteurs plus cher que prévu.',
+        action: 'submit',
+        version: '4',
+      },
       { field: 'report_file', name: 'factures.pdf', type: 'application/pdf', data: pdf },
     );
     const resubmitted = await t.app.inject({
       method: 'POST',
-      url: `${teamUrl(a.applicationId)}?_csrf=${encodeURIComponent(session.csrf)}`,
+      url: `${teamUrl(a.applicationId)}`,
       headers: { cookie: session.cookie, 'content-type': body.contentType },
       payload: body.payload,
     });
@@ -235,12 +241,12 @@ describe('financial report', () => {
     expect(stale.body).toContain('value="100"');
     // A file that is not a PDF or a spreadsheet is refused, nothing stored.
     const png = multipartBody(
-      { action: 'submit', version: '1' },
+      { _csrf: session.csrf, action: 'submit', version: '1' },
       { field: 'report_file', name: 'photo.png', type: 'image/png', data: TINY_PNG },
     );
     const refused = await t.app.inject({
       method: 'POST',
-      url: `${teamUrl(b.applicationId)}?_csrf=${encodeURIComponent(session.csrf)}`,
+      url: `${teamUrl(b.applicationId)}`,
       headers: { cookie: session.cookie, 'content-type': png.contentType },
       payload: png.payload,
     });

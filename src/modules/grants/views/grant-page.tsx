@@ -535,13 +535,7 @@ export function StaffGrantPage(props: StaffGrantPageProps): JSX.Element {
               ''
             )}
             {grant.status === 'committed' ? (
-              // A multipart body is read after the CSRF check, so the token travels in the address.
-              <form
-                method="post"
-                action={`${base}/signature?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
-                enctype="multipart/form-data"
-                class="fr-mt-4w"
-              >
+              <form method="post" action={`${base}/signature`} enctype="multipart/form-data" class="fr-mt-4w">
                 <CsrfField token={ctx.csrfToken} />
                 <h4 class="fr-h5" safe>
                   {t(locale, m.signature)}

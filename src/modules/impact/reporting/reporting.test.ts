@@ -39,10 +39,10 @@ describe('impact reporting', () => {
   ): Promise<LightMyRequestResponse> {
     const session = await formSession(t.app, cookie, page);
     const key = /name="submission_key" value="([^"]*)"/.exec(session.html)?.[1] ?? '';
-    const body = multipartBody({ submission_key: key, ...fields }, file);
+    const body = multipartBody({ _csrf: session.csrf, submission_key: key, ...fields }, file);
     return t.app.inject({
       method: 'POST',
-      url: `${url}?_csrf=${encodeURIComponent(session.csrf)}`,
+      url: `${url}`,
       payload: body.payload,
       headers: { 'content-type': body.contentType, cookie: session.cookie },
     });
@@ -184,10 +184,16 @@ describe('impact reporting', () => {
     expect((await get(page, B.owner.cookie)).statusCode).toBe(404);
     expect((await get(`${team(B)}/indicateurs/${indicatorId}/valeur`, B.owner.cookie)).statusCode).toBe(404);
     const otherForm = await formSession(t.app, B.owner.cookie, team(B));
-    const body = multipartBody({ period_start: '2026-01-01', period_end: '2026-06-30', value: '12', action: 'submit' });
+    const body = multipartBody({
+      _csrf: otherForm.csrf,
+      period_start: '2026-01-01',
+      period_end: '2026-06-30',
+      value: '12',
+      action: 'submit',
+    });
     const foreign = await t.app.inject({
       method: 'POST',
-      url: `${team(B)}/indicateurs/${indicatorId}/valeurs?_csrf=${encodeURIComponent(otherForm.csrf)}`,
+      url: `${team(B)}/indicateurs/${indicatorId}/valeurs`,
       payload: body.payload,
       headers: { 'content-type': body.contentType, cookie: otherForm.cookie },
     });

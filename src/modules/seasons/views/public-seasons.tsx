@@ -124,7 +124,7 @@ export function SeasonPage({
           {pick(locale, season.summary, season.summaryEn)}
         </p>
         {season.status === 'open' ? (
-          <ul class="fr-btns-group fr-btns-group--inline-md">
+          <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
             <li>
               <a
                 class="fr-btn fr-btn--lg fr-icon-edit-line fr-btn--icon-left"

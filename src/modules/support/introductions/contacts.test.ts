@@ -233,10 +233,13 @@ describe('the CSV import', () => {
 
   async function upload(file: Buffer, mode = 'skip') {
     const session = await formSession(t.app, staff, '/admin/contacts/import');
-    const body = multipartBody({ mode }, { field: 'file', name: 'contacts.csv', type: 'text/csv', data: file });
+    const body = multipartBody(
+      { _csrf: session.csrf, mode },
+      { field: 'file', name: 'contacts.csv', type: 'text/csv', data: file },
+    );
     const response = await t.app.inject({
       method: 'POST',
-      url: `/admin/contacts/import?_csrf=${encodeURIComponent(session.csrf)}`,
+      url: `/admin/contacts/import`,
       headers: { cookie: session.cookie, 'content-type': body.contentType },
       payload: body.payload,
     });

@@ -155,10 +155,13 @@ describe('support plans and milestones', () => {
     const action = `${team(A)}/jalons/${id}/livrable`;
     const submit = async (fields: Record<string, string>, file?: { name: string; type: string; data: Buffer }) => {
       const session = await formSession(t.app, A.owner.cookie, `${team(A)}/jalons`);
-      const body = multipartBody(fields, file ? { field: `file-${id}`, ...file } : undefined);
+      const body = multipartBody(
+        { _csrf: session.csrf, ...fields },
+        file ? { field: `file-${id}`, ...file } : undefined,
+      );
       return t.app.inject({
         method: 'POST',
-        url: `${action}?_csrf=${encodeURIComponent(session.csrf)}`,
+        url: `${action}`,
         payload: body.payload,
         headers: { 'content-type': body.contentType, cookie: session.cookie },
       });
@@ -270,10 +273,13 @@ describe('support plans and milestones', () => {
     const id = second.id;
     const send = async (fields: Record<string, string>, file?: { name: string; type: string; data: Buffer }) => {
       const session = await formSession(t.app, A.owner.cookie, `${team(A)}/jalons`);
-      const body = multipartBody(fields, file ? { field: `file-${id}`, ...file } : undefined);
+      const body = multipartBody(
+        { _csrf: session.csrf, ...fields },
+        file ? { field: `file-${id}`, ...file } : undefined,
+      );
       return t.app.inject({
         method: 'POST',
-        url: `${team(A)}/jalons/${id}/livrable?_csrf=${encodeURIComponent(session.csrf)}`,
+        url: `${team(A)}/jalons/${id}/livrable`,
         payload: body.payload,
         headers: { 'content-type': body.contentType, cookie: session.cookie },
       });

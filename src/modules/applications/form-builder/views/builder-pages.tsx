@@ -79,7 +79,7 @@ function ActionButton({
 
 function Actions({ locale, path, what }: { locale: Locale; path: string; what: string }): JSX.Element {
   return (
-    <div class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mb-2w">
+    <div class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-btns-group--icon-left fr-mb-2w">
       <ActionButton
         locale={locale}
         action={`up:${path}`}
@@ -318,7 +318,7 @@ function StructuredEditor({
           </fieldset>
         );
       })}
-      <div class="fr-btns-group fr-btns-group--inline-md">
+      <div class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
         <button
           type="submit"
           name="action"

@@ -16,6 +16,8 @@ import { fieldLabels, stateBadgeClass, stateLabel } from '../../views/text.js';
 export interface ApplicationPageProps {
   ctx: ViewContext;
   application: ApplicationRecord;
+  /** The name of the application's track, chosen once when the draft was created. */
+  trackName: string;
   definition: FormDefinition;
   answers: AnswerMap;
   errors: Record<string, FieldError>;
@@ -85,10 +87,66 @@ function isDecided(state: ApplicationState): boolean {
   return state === 'laureate' || state === 'not_selected';
 }
 
+/** What the application's state means for the applicant and what comes next, with its receipt once submitted. */
+function StateGuide(props: ApplicationPageProps): JSX.Element {
+  const { ctx, application } = props;
+  const { locale } = ctx;
+  const state = application.state;
+  const version = application.currentVersion;
+  const text =
+    state === 'submitted' && !props.editable
+      ? m.guide_submittedClosed
+      : m[`guide_${state}` as `guide_${ApplicationState}`];
+  return (
+    <div class="fr-callout fr-mb-4w" id="state-guide">
+      <h2 class="fr-callout__title fr-h5" safe>
+        {t(locale, m[`guideTitle_${state}` as `guideTitle_${ApplicationState}`], { version })}
+      </h2>
+      <p class="fr-callout__text" safe>
+        {t(locale, text)}
+      </p>
+      {version > 0 && state !== 'submitted' ? <p safe>{t(locale, m.guideVersion, { version })}</p> : ''}
+      {isDecided(state) ? (
+        <p>
+          <a class="fr-link" href={`/mes-candidatures/${application.id}/decision`} safe>
+            {t(locale, m.decisionLink)}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {version > 0 ? (
+        <p>
+          <a
+            class="fr-link fr-icon-download-line fr-link--icon-left"
+            href={`/mes-candidatures/${application.id}/recu.pdf`}
+            safe
+          >
+            {t(locale, m.receipt)}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}
+
+/** The errors in the order of the form's fields (the labels are in that order), so the summary reads as the form does. */
+function inFormOrder(errors: Record<string, FieldError>, labels: Record<string, string>): Record<string, FieldError> {
+  const order = Object.keys(labels);
+  const rank = (field: string) => {
+    const at = order.indexOf(field);
+    return at < 0 ? order.length : at;
+  };
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
 /** /mes-candidatures/:id: the shared draft (or the submitted application) with its actions. */
 export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
   const { ctx, application, definition, answers, errors } = props;
   const { locale } = ctx;
+  const labels = fieldLabels(locale, definition);
   const heading = application.title || t(locale, m.untitled);
   const saved = application.draftSavedAt
     ? t(locale, m.lastSaved, { time: formatDateTime(locale, application.draftSavedAt) })
@@ -98,9 +156,6 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
   ) : (
     ''
   );
-  // Multipart so file questions upload with the text; the CSRF token rides in the action's query
-  // because a multipart body is read only inside the handler, after the CSRF check.
-  const csrfQuery = `?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`;
   return (
     <Page
       ctx={ctx}
@@ -121,55 +176,25 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
         <p class={stateBadgeClass(application.state)} safe>
           {stateLabel(locale, application.state)}
         </p>
+        <p safe>{`${t(locale, m.track)} : ${props.trackName}`}</p>
         {isEditable(application.state) ? (
           <p safe>{t(locale, m.deadline, { date: formatDateTime(locale, props.closesAt) })}</p>
         ) : (
           ''
         )}
         {props.notice ? <Alert kind={props.notice.kind} title={props.notice.title} text={props.notice.text} /> : ''}
-        {isDecided(application.state) ? (
-          <div class="fr-callout fr-callout--blue-ecume fr-mb-4w">
-            <h2 class="fr-callout__title" safe>
-              {t(locale, application.state === 'laureate' ? m.decidedLaureate : m.decidedNotSelected)}
-            </h2>
-            <p class="fr-callout__text" safe>
-              {t(locale, m.decidedText)}
-            </p>
-            <a class="fr-link" href={`/mes-candidatures/${application.id}/decision`} safe>
-              {t(locale, m.decisionLink)}
-            </a>
-          </div>
-        ) : (
-          ''
-        )}
-        {application.currentVersion > 0 ? (
-          <div class="fr-callout fr-mb-4w">
-            <p class="fr-callout__text" safe>
-              {t(locale, isEditable(application.state) ? m.editAfterSubmit : m.submittedVersion, {
-                version: application.currentVersion,
-              })}
-            </p>
-            <a
-              class="fr-link fr-icon-download-line fr-link--icon-left"
-              href={`/mes-candidatures/${application.id}/recu.pdf`}
-              safe
-            >
-              {t(locale, m.receipt)}
-            </a>
-          </div>
-        ) : (
-          ''
-        )}
-        <ErrorSummary locale={locale} errors={errors} labels={fieldLabels(locale, definition)} />
+        <StateGuide {...props} />
+        <ErrorSummary locale={locale} errors={inFormOrder(errors, labels)} labels={labels} />
         {props.editable ? (
           <form
             method="post"
-            action={`/mes-candidatures/${application.id}${csrfQuery}`}
+            action={`/mes-candidatures/${application.id}`}
             enctype="multipart/form-data"
             novalidate
             data-autosave
             data-save-failed={t(locale, m.saveFailed)}
           >
+            {/* Multipart so file questions upload with the text; the CSRF token is the body's first field. */}
             <CsrfField token={ctx.csrfToken} />
             <input type="hidden" name="idempotency_key" value={props.idempotencyKey} />
             {fields}
@@ -182,7 +207,7 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
                 { label: t(locale, m.save), priority: 'secondary' },
                 props.canSubmit && {
                   label: t(locale, application.currentVersion > 0 ? m.resubmit : m.submit),
-                  formaction: `/mes-candidatures/${application.id}/soumettre${csrfQuery}`,
+                  formaction: `/mes-candidatures/${application.id}/soumettre`,
                 },
               ]}
             />

@@ -363,12 +363,8 @@ export function ImportPage(props: { ctx: ViewContext; fileError?: FieldError }):
           ))}
         </DataTable>
         {error ? <Alert kind="error" title={t(locale, error.message, error.params)} /> : ''}
-        {/* A multipart body is read after the CSRF check, so the token travels in the address. */}
-        <form
-          method="post"
-          enctype="multipart/form-data"
-          action={`${IMPORT_PATH}?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
-        >
+        <form method="post" enctype="multipart/form-data" action={IMPORT_PATH}>
+          <CsrfField token={ctx.csrfToken} />
           <div class={`fr-upload-group${error ? ' fr-upload-group--error' : ''}`}>
             <label class="fr-label" for="file">
               <span safe>{t(locale, m.importFile)}</span>

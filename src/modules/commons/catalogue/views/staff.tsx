@@ -344,11 +344,7 @@ export function ImportPage(props: {
         ) : (
           ''
         )}
-        <form
-          method="post"
-          action={`${STAFF_PATH}/import?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
-          enctype="multipart/form-data"
-        >
+        <form method="post" action={`${STAFF_PATH}/import`} enctype="multipart/form-data">
           <CsrfField token={ctx.csrfToken} />
           <div class={`fr-upload-group${props.fileError ? ' fr-input-group--error' : ''}`}>
             <label class="fr-label" for="file">

@@ -343,13 +343,8 @@ function DocumentsSection(props: { ctx: ViewContext; access: ExperimentAccess; f
       {access.canEdit ? (
         <details class="fr-mt-2w" open={props.form?.target === 'document'}>
           <summary safe>{t(locale, m.addDocument)}</summary>
-          {/* A multipart body is read after the CSRF check, so the token travels in the address. */}
-          <form
-            method="post"
-            enctype="multipart/form-data"
-            action={`${base}?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
-            class="fr-mt-2w"
-          >
+          <form method="post" enctype="multipart/form-data" action={base} class="fr-mt-2w">
+            <CsrfField token={ctx.csrfToken} />
             <FormAlert locale={locale} form={form} />
             <Input
               locale={locale}

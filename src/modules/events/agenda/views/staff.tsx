@@ -527,11 +527,8 @@ export function ReportPage(props: {
             ))}
           </ul>
         )}
-        <form
-          method="post"
-          action={`${staffEventHref(e.id)}/documents?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
-          enctype="multipart/form-data"
-        >
+        <form method="post" action={`${staffEventHref(e.id)}/documents`} enctype="multipart/form-data">
+          <CsrfField token={ctx.csrfToken} />
           <h3 class="fr-h6" safe>
             {t(locale, m.addDocument)}
           </h3>

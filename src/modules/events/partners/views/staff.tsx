@@ -252,12 +252,8 @@ export function PartnerFormPage(props: {
         <p class="fr-hint-text" safe>
           {t(locale, m.requiredHint)}
         </p>
-        {/* A multipart body is read only after the CSRF check, so the token travels in the address. */}
-        <form
-          method="post"
-          action={`${action}?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
-          enctype="multipart/form-data"
-        >
+        <form method="post" action={action} enctype="multipart/form-data">
+          <CsrfField token={ctx.csrfToken} />
           {partner ? <input type="hidden" name="version" value={v.version ?? String(partner.version)} /> : ''}
           <Input
             locale={locale}

@@ -229,12 +229,7 @@ function TeamForm({
   const { locale } = ctx;
   const fileError = form.errors.report_file;
   return (
-    <form
-      method="post"
-      action={`${action}?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
-      enctype="multipart/form-data"
-      novalidate
-    >
+    <form method="post" action={action} enctype="multipart/form-data" novalidate>
       <CsrfField token={ctx.csrfToken} />
       <input type="hidden" name="version" value={form.values.version ?? String(report.version)} />
       <p class="fr-hint-text" safe>

@@ -53,12 +53,8 @@ function TestimonyForm(props: {
     <>
       {state.notice ? <Alert kind={state.notice.kind} title={state.notice.title} text={state.notice.text} /> : ''}
       <ErrorSummary locale={locale} errors={e} labels={labels} />
-      <form
-        method="post"
-        enctype="multipart/form-data"
-        action={`${props.action}?_csrf=${encodeURIComponent(props.csrfToken ?? '')}`}
-        novalidate
-      >
+      <form method="post" enctype="multipart/form-data" action={props.action} novalidate>
+        <CsrfField token={props.csrfToken} />
         <input type="hidden" name="submission_key" value={v.submission_key ?? ''} />
         {props.laureates ? (
           <Select

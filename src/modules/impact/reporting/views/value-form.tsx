@@ -1,6 +1,14 @@
 import type { FieldError } from '../../../../core/http/forms.js';
 import { type Locale, t } from '../../../../core/i18n/i18n.js';
-import { Alert, ButtonGroup, ErrorSummary, type GroupButton, Input, TextArea } from '../../../../core/ui/components.js';
+import {
+  Alert,
+  ButtonGroup,
+  CsrfField,
+  ErrorSummary,
+  type GroupButton,
+  Input,
+  TextArea,
+} from '../../../../core/ui/components.js';
 import { reportingMessages as m } from '../messages.js';
 import type { Indicator } from '../queries.js';
 import { indicatorUnit, type Notice } from './common.js';
@@ -41,12 +49,8 @@ export function ValueForm(props: {
     <>
       {state.notice ? <Alert kind={state.notice.kind} title={state.notice.title} text={state.notice.text} /> : ''}
       <ErrorSummary locale={locale} errors={e} labels={labels} />
-      <form
-        method="post"
-        enctype="multipart/form-data"
-        action={`${props.action}?_csrf=${encodeURIComponent(props.csrfToken ?? '')}`}
-        novalidate
-      >
+      <form method="post" enctype="multipart/form-data" action={props.action} novalidate>
+        <CsrfField token={props.csrfToken} />
         <input type="hidden" name="version" value={v.version ?? ''} />
         <input type="hidden" name="submission_key" value={v.submission_key ?? ''} />
         <div class="fr-grid-row fr-grid-row--gutters">

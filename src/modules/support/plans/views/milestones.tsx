@@ -75,12 +75,8 @@ function SubmitForm(props: {
     <details class="fr-mt-2w" open={props.form?.target === id}>
       <summary safe>{t(locale, milestone.state === 'returned' ? m.resubmitTitle : m.submitTitle)}</summary>
       {Object.keys(form.errors).length > 0 ? <Alert kind="error" title={t(locale, m.formError)} /> : ''}
-      {/* A multipart body is read after the CSRF check, so the token travels in the address. */}
-      <form
-        method="post"
-        enctype="multipart/form-data"
-        action={`${props.action}?_csrf=${encodeURIComponent(ctx.csrfToken ?? '')}`}
-      >
+      <form method="post" enctype="multipart/form-data" action={props.action}>
+        <CsrfField token={ctx.csrfToken} />
         <RadioGroup
           locale={locale}
           name={k('kind')}
