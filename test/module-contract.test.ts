@@ -42,6 +42,7 @@ describe('a module added to the list', () => {
       '/programme',
       '/saisons',
       '/laureats',
+      '/panel-citoyen',
       '/manifeste',
       '/actualites',
       '/evenements',

@@ -9,7 +9,7 @@ import type { FormDefinition } from './form/model.js';
  */
 export async function seedOpenSeason(
   db: Kysely<DB>,
-  options: { slug: string; number: number; form: FormDefinition },
+  options: { slug: string; number: number; form: FormDefinition; eligibleKinds?: string[] },
 ): Promise<{ id: string }> {
   const season = await insertSeason(db, {
     slug: options.slug,
@@ -20,7 +20,7 @@ export async function seedOpenSeason(
     closes_at: new Date('2026-03-31T21:59:59Z'),
     summary: '',
     summary_en: '',
-    eligible_kinds: ['association'],
+    eligible_kinds: options.eligibleKinds ?? ['association'],
     support_months: 6,
     grant_envelope_cents: 0,
     laureates_sought: 5,

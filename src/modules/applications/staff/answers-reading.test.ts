@@ -39,7 +39,7 @@ const FORM: FormDefinition = {
       title: { fr: 'La structure', en: 'The organisation' },
       questions: [
         {
-          id: 'organisation_type',
+          id: 'structure_type',
           kind: 'single_choice',
           required: true,
           label: { fr: 'Forme de la structure', en: 'Kind of organisation' },
@@ -54,14 +54,14 @@ const FORM: FormDefinition = {
           kind: 'rna',
           required: true,
           label: { fr: 'Numéro RNA de l’association', en: 'RNA number' },
-          condition: { questionId: 'organisation_type', equals: ['asso'] },
+          condition: { questionId: 'structure_type', equals: ['asso'] },
         },
         {
           id: 'organisation_siret',
           kind: 'siret',
           required: true,
           label: { fr: 'SIRET de la société commerciale', en: 'SIRET of the company' },
-          condition: { questionId: 'organisation_type', equals: ['societe'] },
+          condition: { questionId: 'structure_type', equals: ['societe'] },
         },
         {
           id: 'team',
@@ -99,7 +99,7 @@ const PDF_SHA256 = createHash('sha256').update(PDF).digest('hex');
 const ANSWERS: Record<string, string> = {
   project_name: 'Fontaines partagées',
   levers: 'data',
-  organisation_type: 'asso',
+  structure_type: 'asso',
   organisation_rna: 'W751234567',
   'team[0][member_name]': 'Camille Dupont',
 };
@@ -186,7 +186,7 @@ describe('staff read submitted answers as a summary', () => {
     expect(html).toContain(`href="/admin/candidatures/${id}/fichiers/${fileId}"`);
     // The disabled copy of the form is gone: no disabled fieldset, no form control of the answers.
     expect(html).not.toMatch(/<fieldset[^>]*disabled/);
-    expect(html).not.toContain('name="organisation_type"');
+    expect(html).not.toContain('name="structure_type"');
     expect(html).not.toContain('type="radio"');
     // A table of contents of the sections, and the answers before the history and the instruction.
     expect(html).toContain('class="fr-summary');
@@ -200,7 +200,7 @@ describe('staff read submitted answers as a summary', () => {
 describe('a draft is the applicant’s until submitted', () => {
   it('shows staff that a draft exists and how far it is, never its answers or files, until it is submitted', async () => {
     const applicant = await signedInAs(t.app, t.clock, null, 'porteur-brouillon@example.fr');
-    const draft = { project_name: 'Jardin secret du brouillon', organisation_type: 'societe' };
+    const draft = { project_name: 'Jardin secret du brouillon', structure_type: 'societe' };
     const id = await draftWithFile(applicant, draft);
     const fileId = await fileIdOf(id);
 
@@ -237,7 +237,7 @@ describe('a draft is the applicant’s until submitted', () => {
     expect(own.statusCode).toBe(200);
 
     // Once submitted, staff read it all.
-    const submitted = { ...draft, organisation_type: 'asso', organisation_rna: 'W751234567' };
+    const submitted = { ...draft, structure_type: 'asso', organisation_rna: 'W751234567' };
     expect((await postPage(applicant, id, submitted, true)).statusCode).toBe(303);
     const after = await t.app.inject({ method: 'GET', url: `/admin/candidatures/${id}`, headers: { cookie: staff } });
     expect(after.body).toContain('Jardin secret du brouillon');

@@ -128,7 +128,7 @@ describe('staff search', () => {
 });
 
 describe('staff search folds accents (issue 17)', () => {
-  it('finds accented words from a query typed without accents, and the reverse, in submitted versions and drafts', async () => {
+  it('finds accented words from a query typed without accents, and the reverse, in submitted versions', async () => {
     const accented = await draftOf('accents-porteur@example.fr');
     const submitted = await postFrom(
       accented.cookie,
@@ -141,7 +141,7 @@ describe('staff search folds accents (issue 17)', () => {
     );
     expect(submitted.statusCode).toBe(303);
     const plain = await draftOf('accents-brouillon@example.fr');
-    const saved = await postFrom(plain.cookie, `/mes-candidatures/${plain.id}`, `/mes-candidatures/${plain.id}`, {
+    const saved = await postFrom(plain.cookie, `/mes-candidatures/${plain.id}`, `/mes-candidatures/${plain.id}/soumettre`, {
       project_name: 'Creche parentale',
       project_summary: 'Une creche geree par les parents pour les eleves et leurs freres',
     });
@@ -151,7 +151,7 @@ describe('staff search folds accents (issue 17)', () => {
     expect(await found('deguisements')).toEqual([accented.id]);
     expect(await found('logement etudiant')).toEqual([accented.id]);
     expect(await found('besancon')).toEqual([accented.id]);
-    // Typed with accents, found in text written without them (a draft's words).
+    // Typed with accents, found in text written without them.
     expect(await found('crèche')).toEqual([plain.id]);
     expect(await found('élèves gérée')).toEqual([plain.id]);
     // Accented both sides, and the French stems still apply (plural, feminine).
