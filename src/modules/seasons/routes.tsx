@@ -15,7 +15,7 @@ import { createLaureate } from './create-laureate.js';
 import { createSeason } from './create-season.js';
 import { deleteLaureate } from './delete-laureate.js';
 import { laureateFormValues, readLaureateForm } from './laureate-form.js';
-import { getPublicSeason, listPublicLaureates, listPublicSeasons } from './list-public-seasons.js';
+import { getPublicSeason, listPublicLaureates, listPublicSeasons, listSeasonsForStaff } from './list-public-seasons.js';
 import { seasonMessages as m } from './messages.js';
 import { loadLaureateFor, loadLaureateOrGoneFor, loadSeasonFor, mayManageTrack } from './policy.js';
 import { loadLaureates, loadSeasons } from './queries.js';
@@ -111,7 +111,7 @@ async function registerSeasonAdminRoutes(app: App, services: Services): Promise<
     '/admin/saisons',
     { schema: { querystring: NoticeQuery }, config: { permission: 'staff.area' } },
     async (request, reply) => {
-      const seasons = await listPublicSeasons(services);
+      const seasons = await listSeasonsForStaff(services);
       return html(
         reply,
         200,
@@ -182,6 +182,7 @@ async function registerSeasonAdminRoutes(app: App, services: Services): Promise<
         <SeasonFormPage
           ctx={ctx}
           seasonId={season.id}
+          draft={season.publishedAt === null}
           heading={heading}
           values={values}
           errors={{}}
@@ -214,6 +215,7 @@ async function registerSeasonAdminRoutes(app: App, services: Services): Promise<
         <SeasonFormPage
           ctx={ctx}
           seasonId={season.id}
+          draft={season.publishedAt === null}
           heading={heading}
           values={form.values}
           errors={errors}
