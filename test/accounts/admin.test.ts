@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountsModule } from '../../src/modules/accounts/index.js';
+import { insertSeason, insertTracks } from '../support/factories/seasons.js';
 import { formSession, submitForm } from '../support/forms.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import { cookieHeader, personWithRoles } from './helpers.js';
@@ -14,6 +15,28 @@ beforeAll(async () => {
   admin = await personWithRoles(t, 'root@example.org', [{ role: 'admin' }]);
   staff = await personWithRoles(t, 'staff@example.org', [{ role: 'staff', track: 'numerique' }]);
   applicant = await personWithRoles(t, 'porteur@example.org', [{ role: 'applicant' }]);
+  // A staff role can be limited only to a track one of the seasons has.
+  const now = new Date();
+  const season = await insertSeason(t.database.db, {
+    slug: 'saison-1',
+    number: 1,
+    name: 'Saison 1',
+    name_en: 'Season 1',
+    summary: '',
+    summary_en: '',
+    eligible_kinds: [],
+    support_months: 0,
+    grant_envelope_cents: 0,
+    laureates_sought: 0,
+    opens_at: now,
+    closes_at: new Date(now.getTime() + 86_400_000),
+    created_at: now,
+    updated_at: now,
+  });
+  await insertTracks(t.database.db, [
+    { season_id: season.id, code: 'numerique', name: 'Numérique', name_en: 'Digital', lead: 'DINUM', position: 0 },
+    { season_id: season.id, code: 'ditp', name: 'Autres communs', name_en: 'Other commons', lead: 'DITP', position: 1 },
+  ]);
 });
 afterAll(async () => {
   await t?.close();
@@ -130,6 +153,18 @@ describe('administration pages', () => {
     expect(wrongTrack.statusCode).toBe(400);
     expect(wrongTrack.body).toContain('Seul le rôle');
     expect(wrongTrack.body).toContain('value="numerique"');
+    // A track no season has is refused on its field, with the tracks that exist; the form offers only those.
+    const page = await get(url, admin.cookies);
+    expect(page.body).toContain('<option value="numerique"');
+    expect(page.body).toContain('Numérique (numerique)');
+    expect(page.body).not.toContain('par exemple numerique');
+    const unknownTrack = await submitForm(t.app, form, `${url}/attribuer`, { role: 'staff', track: 'numerik' });
+    expect(unknownTrack.statusCode).toBe(400);
+    expect(unknownTrack.body).toContain(
+      'Ce parcours n’existe dans aucune saison. Parcours possibles : numerique, ditp.',
+    );
+    expect(unknownTrack.body).toContain('href="#track"');
+    expect(unknownTrack.body).toContain('value="staff" selected');
     const badRole = await submitForm(t.app, form, `${url}/attribuer`, { role: 'emperor' });
     expect(badRole.statusCode).toBe(400);
 
@@ -358,6 +393,10 @@ describe('CLI admin grant / revoke', () => {
     expect(await grant.run(['not-an-email', 'staff'], t.app.services)).toBe(2);
     expect(await grant.run(['a@example.org', 'king'], t.app.services)).toBe(2);
     expect(await grant.run(['a@example.org', 'admin', '--track', 'ditp'], t.app.services)).toBe(2);
+    expect(await grant.run(['a@example.org', 'staff', '--track', 'inexistant'], t.app.services)).toBe(2);
+    expect(await t.database.db.selectFrom('users').select('id').where('email', '=', 'a@example.org').execute()).toEqual(
+      [],
+    );
 
     expect(await revoke.run(['new.staff@example.org', 'staff', '--track', 'ditp'], t.app.services)).toBe(0);
     expect(

@@ -13,6 +13,7 @@ import { type Locale, t } from '../../core/i18n/i18n.js';
 import { resendMail } from '../../core/mail/mailer.js';
 import type { Services } from '../../core/services.js';
 import { dashboardFor } from '../../core/site.js';
+import { knownTracks } from '../seasons/index.js';
 import {
   type AuditEventRow,
   type AuditFilter,
@@ -35,7 +36,6 @@ import { AuditEventPage, type AuditRow, type Filters, JournalPage, MailPage, Mai
 
 const html = 'text/html; charset=utf-8';
 const PAGE_SIZE = 50;
-const TRACK = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function pageNumber(value: unknown): number {
   const n = Number(value);
@@ -139,6 +139,7 @@ export async function adminRoutes(app: App, services: Services): Promise<void> {
       .send(
         <UserRolesPage
           ctx={ctx}
+          tracks={await knownTracks(db)}
           user={{
             id: user.id,
             email: addressOrPseudonym(user.email, user.id),
@@ -165,13 +166,19 @@ export async function adminRoutes(app: App, services: Services): Promise<void> {
     },
   );
 
-  /** Reads the role form; a track is accepted only for staff. */
-  function readGrant(body: unknown) {
+  /** Reads the role form; a track is accepted only for staff, and only one the seasons have. */
+  async function readGrant(body: unknown) {
     const form = new FormReader(body);
     const role = form.choice('role', ROLES, { required: true });
     const track = form.text('track', { max: 50 });
-    if (track && !form.errors.track && !TRACK.test(track)) form.fail('track', m.trackHint);
     if (track && role && role !== 'staff') form.fail('track', m.trackOnlyStaff);
+    else if (track && !form.errors.track) {
+      const tracks = await knownTracks(db);
+      if (!tracks.some((known) => known.code === track))
+        form.fail('track', tracks.length > 0 ? m.trackUnknown : m.trackNone, {
+          tracks: tracks.map((known) => known.code).join(', '),
+        });
+    }
     return { form, role, track };
   }
 
@@ -182,7 +189,7 @@ export async function adminRoutes(app: App, services: Services): Promise<void> {
       const { id } = request.params;
       if (!(await db.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst()))
         return notFound(request, reply);
-      const { form, role, track } = readGrant(request.body);
+      const { form, role, track } = await readGrant(request.body);
       if (!form.ok || !role)
         return showUser(request, reply, id, { status: 400, form: form.values, errors: form.errors });
       const granted = await grantRole(db, actorOf(request), services.clock.now(), id, role, track);

@@ -2,6 +2,7 @@ import { type Actor, recordAudit } from '../../core/audit/audit.js';
 import { isRole, ROLES, type Role } from '../../core/auth/permissions.js';
 import type { Command } from '../../core/module.js';
 import type { Services } from '../../core/services.js';
+import { knownTracks } from '../seasons/index.js';
 import { grantRole, LastAdminError, revokeRole } from './roles.js';
 import { findOrCreateUserByEmail } from './users.js';
 
@@ -68,6 +69,13 @@ export const accountCommands: Record<string, Command> = {
       const parsed = parseRoleArgs(args);
       if (typeof parsed === 'string') {
         console.error(`${parsed}\n${usage('grant')}`);
+        return 2;
+      }
+      const tracks = (await knownTracks(services.db)).map((known) => known.code);
+      if (parsed.track && !tracks.includes(parsed.track)) {
+        console.error(
+          `parcours inconnu / unknown track: ${parsed.track} (${tracks.join(', ') || 'aucune saison n’a de parcours / no season has a track'})`,
+        );
         return 2;
       }
       const { created, granted } = await grantByEmail(services, cliActor, parsed);

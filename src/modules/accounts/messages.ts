@@ -198,8 +198,17 @@ export const adminMessages = defineMessages({
   role: { fr: 'Rôle', en: 'Role' },
   track: { fr: 'Parcours (équipe seulement)', en: 'Track (staff only)' },
   trackHint: {
-    fr: 'Laissez vide pour tous les parcours. Code du parcours, par exemple numerique.',
-    en: 'Leave empty for every track. Track code, e.g. numerique.',
+    fr: 'Les parcours proposés sont ceux des saisons. Choisissez « Tous les parcours » pour ne pas limiter le rôle.',
+    en: 'The tracks offered are the seasons’ tracks. Choose “Every track” not to limit the role.',
+  },
+  trackAll: { fr: 'Tous les parcours', en: 'Every track' },
+  trackUnknown: {
+    fr: 'Ce parcours n’existe dans aucune saison. Parcours possibles : {tracks}.',
+    en: 'No season has this track. Possible tracks: {tracks}.',
+  },
+  trackNone: {
+    fr: 'Aucune saison n’a encore de parcours : le rôle ne peut être limité qu’à un parcours d’une saison.',
+    en: 'No season has a track yet: a role can only be limited to a track of a season.',
   },
   trackOnlyStaff: {
     fr: 'Seul le rôle « Équipe du programme » peut être limité à un parcours.',

@@ -3,7 +3,7 @@ import { systemActor } from '../../core/audit/audit.js';
 import type { CurrentUser } from '../../core/auth/permissions.js';
 import type { Services } from '../../core/services.js';
 import { DEMO_STAFF, findOrCreateUserByEmail, personColumn, updateProfile, userActor } from '../accounts/index.js';
-import { loadSeasons, type SeasonRecord } from '../seasons/index.js';
+import { loadSeasons, publishSeason, type SeasonRecord } from '../seasons/index.js';
 import { changeState } from './change-state.js';
 import { CLOSED_SEASON_PROJECTS, demoClosedSeason } from './demo-closed-season.js';
 import { DEFAULT_FORM } from './form/default-form.js';
@@ -432,9 +432,10 @@ export async function loadApplicationsDemo(services: Services): Promise<void> {
 /** One season's demo applications, as the clock of `services` says it is. */
 export async function loadDemoApplications(
   services: Services,
-  season: SeasonRecord,
+  seasonAsLoaded: SeasonRecord,
   projects: readonly DemoProject[],
 ): Promise<void> {
+  let season = seasonAsLoaded;
   if (season.tracks.length === 0) return;
   const staffUser = (await findOrCreateUserByEmail(services.db, DEMO_STAFF, services.clock.now(), { applicant: false }))
     .user;
@@ -445,6 +446,14 @@ export async function loadDemoApplications(
   if (!(await loadCurrentFormVersion(db, season.id))) {
     const saved = await saveForm(services, systemActor, season.id, DEFAULT_FORM);
     if (!saved.ok) return;
+  }
+  if (season.publishedAt === null) {
+    // The seasons' demo leaves the open season a draft: with its form, it is published as staff would.
+    const published = await publishSeason(services, systemActor, season.id, async (trx) =>
+      Boolean(await loadCurrentFormVersion(trx, season.id)),
+    );
+    if (!published.ok) return;
+    season = (await loadSeasons(db, { id: season.id }))[0] ?? season;
   }
   const existing = await demoApplicationsByOwner(services, season.id);
 

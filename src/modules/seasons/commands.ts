@@ -1,12 +1,12 @@
 import type { Command } from '../../core/module.js';
 import { formatParisMoment } from './format.js';
-import { listPublicSeasons } from './list-public-seasons.js';
+import { listSeasonsForStaff } from './list-public-seasons.js';
 
-/** `npx accelerateur seasons list`: the seasons with their status at this moment. */
+/** `npx accelerateur seasons list`: the seasons, drafts included, with their status at this moment. */
 export const listSeasonsCommand: Command = {
   description: 'Liste les saisons et leur statut / List seasons and their status',
   run: async (_args, services) => {
-    const seasons = await listPublicSeasons(services);
+    const seasons = await listSeasonsForStaff(services);
     if (seasons.length === 0) console.log('no season yet');
     for (const s of seasons) {
       console.log(

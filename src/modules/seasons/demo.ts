@@ -6,6 +6,7 @@ import { createLaureate } from './create-laureate.js';
 import { createSeason } from './create-season.js';
 import { type CriterionTemplate, DEFAULT_CRITERIA, SEASON2_EXTRA_CRITERIA } from './criteria.js';
 import type { LaureateInput } from './laureate-form.js';
+import { publishSeason } from './publish-season.js';
 import type { SeasonInput } from './season-form.js';
 
 const DAY = 86_400_000;
@@ -198,5 +199,8 @@ export async function loadSeasonsDemo(services: Services): Promise<void> {
       continue;
     }
     for (const l of laureates) await createLaureate(services, systemActor, result.id, l);
+    // The past seasons are published now; the open one stays a draft until the applications' demo has
+    // given it its form and published it (a call never opens without a form).
+    await publishSeason(services, systemActor, result.id, async () => false);
   }
 }

@@ -15,6 +15,7 @@ export {
   getPublicSeason,
   listPublicLaureates,
   listPublicSeasons,
+  listSeasonsForStaff,
   type PublicLaureate,
   type PublicSeason,
 } from './list-public-seasons.js';
@@ -24,10 +25,12 @@ export {
   type PublishedLaureatesCount,
   publishDecidedLaureates,
 } from './publish-decided-laureates.js';
+export { type PublishSeasonResult, publishSeason } from './publish-season.js';
 export { type CriterionRecord, type LaureateRecord, loadLaureates, loadSeasons, type SeasonRecord } from './queries.js';
 export { parseSeasonForSubmit, type SeasonForSubmit, seasonForSubmitColumn } from './season-for-submit.js';
 export {
   findSeasonIdBySlug,
+  knownTracks,
   lockSeason,
   seasonClosesAt,
   seasonNameColumn,
@@ -35,7 +38,7 @@ export {
   seasonSummariesById,
   seasonTrackCodes,
 } from './season-lookups.js';
-export { closedFrom, seasonStatus } from './season-status.js';
+export { callStatus, closedFrom, type SeasonStatus, seasonStatus } from './season-status.js';
 export { setLaureateProgress } from './set-laureate-progress.js';
 export { SUPPORT_LEVERS, type SupportLever } from './support-levers.js';
 export { kindLabel } from './views/text.js';

@@ -75,10 +75,18 @@ function toPublic(season: SeasonRecord, now: Date): PublicSeason {
 }
 
 /**
- * Every season, ordered by opening date, with its status at the services' clock; its laureate count is of
+ * Every published season (drafts are not public), ordered by opening date, with its status at the services' clock; its laureate count is of
  * the laureates the public sees now (an embargo not yet passed hides the published decisions).
  */
 export async function listPublicSeasons(services: Pick<Services, 'db' | 'clock'>): Promise<PublicSeason[]> {
+  const now = services.clock.now();
+  return (await loadSeasons(services.db, { laureatesVisibleAt: now, publishedOnly: true })).map((s) =>
+    toPublic(s, now),
+  );
+}
+
+/** The same, drafts included (status 'draft'): the staff's list of seasons. */
+export async function listSeasonsForStaff(services: Pick<Services, 'db' | 'clock'>): Promise<PublicSeason[]> {
   const now = services.clock.now();
   return (await loadSeasons(services.db, { laureatesVisibleAt: now })).map((s) => toPublic(s, now));
 }
@@ -89,12 +97,13 @@ export async function currentOpenSeason(services: Pick<Services, 'db' | 'clock'>
   return open.at(-1) ?? null;
 }
 
+/** A published season by its slug; null for an unknown slug or a draft. */
 export async function getPublicSeason(
   services: Pick<Services, 'db' | 'clock'>,
   slug: string,
 ): Promise<PublicSeason | null> {
   const now = services.clock.now();
-  const [season] = await loadSeasons(services.db, { slug, laureatesVisibleAt: now });
+  const [season] = await loadSeasons(services.db, { slug, laureatesVisibleAt: now, publishedOnly: true });
   return season ? toPublic(season, now) : null;
 }
 
@@ -109,7 +118,11 @@ export async function getPublicLaureate(
   const now = services.clock.now();
   const [record] = await loadLaureates(services.db, { id, visibleAt: now });
   if (!record) return null;
-  const [season] = await loadSeasons(services.db, { id: record.seasonId, laureatesVisibleAt: now });
+  const [season] = await loadSeasons(services.db, {
+    id: record.seasonId,
+    laureatesVisibleAt: now,
+    publishedOnly: true,
+  });
   if (!season) return null;
   const publicSeason = toPublic(season, now);
   const [laureate] = (await listPublicLaureates(services, publicSeason)).filter((l) => l.id === id);

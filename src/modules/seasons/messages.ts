@@ -11,6 +11,7 @@ export const seasonMessages = defineMessages({
   },
   noSeasons: { fr: 'Aucune saison n’est encore programmée.', en: 'No season has been scheduled yet.' },
   seasonNumber: { fr: 'Saison {n}', en: 'Season {n}' },
+  statusDraft: { fr: 'Brouillon (non publiée)', en: 'Draft (not published)' },
   statusUpcoming: { fr: 'À venir', en: 'Upcoming' },
   statusOpen: { fr: 'Candidatures ouvertes', en: 'Applications open' },
   statusClosed: { fr: 'Terminée', en: 'Closed' },
@@ -94,7 +95,18 @@ export const seasonMessages = defineMessages({
   colActions: { fr: 'Actions', en: 'Actions' },
   seasonsTable: { fr: 'Liste des saisons', en: 'List of seasons' },
   saved: { fr: 'Modifications enregistrées', en: 'Changes saved' },
-  created: { fr: 'Saison créée', en: 'Season created' },
+  created: {
+    fr: 'Saison créée en brouillon : elle n’est pas encore publique. Donnez-lui son formulaire de candidature, puis publiez-la depuis la page du formulaire.',
+    en: 'Season created as a draft: it is not public yet. Give it its application form, then publish it from the form’s page.',
+  },
+  draftNotice: {
+    fr: 'Cette saison est un brouillon : elle n’apparaît pas sur le site public et ne reçoit pas de candidatures.',
+    en: 'This season is a draft: it does not appear on the public site and takes no applications.',
+  },
+  draftNext: {
+    fr: 'Formulaire de candidature et publication',
+    en: 'Application form and publication',
+  },
   save: { fr: 'Enregistrer', en: 'Save' },
   cancel: { fr: 'Annuler', en: 'Cancel' },
   sectionGeneral: { fr: 'Informations générales', en: 'General information' },

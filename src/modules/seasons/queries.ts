@@ -23,6 +23,8 @@ export interface SeasonRecord {
   laureateCount: number;
   /** The season row's last change (its tracks and criteria are saved with it). */
   updatedAt: Date;
+  /** When staff published it; null while it is a draft (not public, no applying). */
+  publishedAt: Date | null;
 }
 
 export interface TrackRecord {
@@ -74,13 +76,15 @@ function textArray(value: unknown): string[] {
 
 /**
  * Every season (or the one with this slug / id), with tracks, criteria and laureate count, by opening date.
- * With `laureatesVisibleAt`, the count is of the laureates the public sees then (embargoes passed).
+ * With `laureatesVisibleAt`, the count is of the laureates the public sees then (embargoes passed); with
+ * `publishedOnly`, drafts are left out (what the public may see).
  */
 export async function loadSeasons(
   db: Db,
-  filter: { slug?: string; id?: string; laureatesVisibleAt?: Date } = {},
+  filter: { slug?: string; id?: string; laureatesVisibleAt?: Date; publishedOnly?: boolean } = {},
 ): Promise<SeasonRecord[]> {
   let query = db.selectFrom('seasons').selectAll().orderBy('opens_at').orderBy('number');
+  if (filter.publishedOnly) query = query.where('published_at', 'is not', null);
   if (filter.slug !== undefined) query = query.where('slug', '=', filter.slug);
   if (filter.id !== undefined) query = query.where('id', '=', filter.id);
   const rows = await query.execute();
@@ -139,6 +143,7 @@ export async function loadSeasons(
       })),
     laureateCount: Number(counts.find((c) => c.season_id === r.id)?.n ?? 0),
     updatedAt: new Date(r.updated_at),
+    publishedAt: r.published_at ? new Date(r.published_at) : null,
   }));
 }
 

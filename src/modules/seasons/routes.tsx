@@ -16,7 +16,7 @@ import { createLaureate } from './create-laureate.js';
 import { createSeason } from './create-season.js';
 import { deleteLaureate } from './delete-laureate.js';
 import { laureateFormValues, readLaureateForm } from './laureate-form.js';
-import { getPublicSeason, listPublicLaureates, listPublicSeasons } from './list-public-seasons.js';
+import { getPublicSeason, listPublicLaureates, listPublicSeasons, listSeasonsForStaff } from './list-public-seasons.js';
 import { seasonMessages as m } from './messages.js';
 import { loadLaureateFor, loadLaureateOrGoneFor, loadSeasonFor, mayManageTrack } from './policy.js';
 import { loadLaureates, loadSeasons } from './queries.js';
@@ -115,7 +115,7 @@ async function registerSeasonAdminRoutes(app: App, services: Services): Promise<
     '/admin/saisons',
     { schema: { querystring: NoticeQuery }, config: { permission: 'staff.area' } },
     async (request, reply) => {
-      const seasons = await listPublicSeasons(services);
+      const seasons = await listSeasonsForStaff(services);
       return html(
         reply,
         200,
@@ -186,6 +186,7 @@ async function registerSeasonAdminRoutes(app: App, services: Services): Promise<
         <SeasonFormPage
           ctx={ctx}
           seasonId={season.id}
+          draft={season.publishedAt === null}
           heading={heading}
           values={values}
           errors={{}}
@@ -218,6 +219,7 @@ async function registerSeasonAdminRoutes(app: App, services: Services): Promise<
         <SeasonFormPage
           ctx={ctx}
           seasonId={season.id}
+          draft={season.publishedAt === null}
           heading={heading}
           values={form.values}
           errors={errors}

@@ -34,6 +34,23 @@ export async function seasonTrackCodes(db: Db, seasonId: string): Promise<string
   return rows.map((r) => r.code);
 }
 
+/**
+ * Every track the seasons have, once per code (named as in the latest season that has it), in the order of
+ * that season: what a staff member's rights can be limited to.
+ */
+export async function knownTracks(db: Db): Promise<{ code: string; name: string; nameEn: string }[]> {
+  const rows = await db
+    .selectFrom('season_tracks')
+    .innerJoin('seasons', 'seasons.id', 'season_tracks.season_id')
+    .select(['season_tracks.code', 'season_tracks.name', 'season_tracks.name_en'])
+    .orderBy('seasons.number', 'desc')
+    .orderBy('season_tracks.position')
+    .execute();
+  const byCode = new Map<string, { code: string; name: string; nameEn: string }>();
+  for (const r of rows) if (!byCode.has(r.code)) byCode.set(r.code, { code: r.code, name: r.name, nameEn: r.name_en });
+  return [...byCode.values()];
+}
+
 /** Summaries of the given seasons (all seasons when `ids` is omitted), newest season first. */
 export async function seasonSummaries(db: Db, ids?: readonly string[]): Promise<SeasonSummary[]> {
   if (ids && ids.length === 0) return [];

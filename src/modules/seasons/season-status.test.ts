@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parisEndOfDay, parisStartOfDay } from '../../core/time/paris-time.js';
 import { seasonStatus } from './season-status.js';
 
-const season = { opensAt: parisStartOfDay('2021-12-17'), closesAt: parisEndOfDay('2022-01-29') };
+const season = {
+  opensAt: parisStartOfDay('2021-12-17'),
+  closesAt: parisEndOfDay('2022-01-29'),
+  publishedAt: new Date('2021-12-01T00:00:00Z'),
+};
 
 describe('seasonStatus', () => {
   it('is upcoming before the opening instant', () => {
@@ -22,8 +26,12 @@ describe('seasonStatus', () => {
     expect(seasonStatus(season, new Date('2022-01-29T23:00:00.000Z'))).toBe('closed');
   });
 
+  it('is a draft, whatever the dates, until it is published', () => {
+    expect(seasonStatus({ ...season, publishedAt: null }, season.opensAt)).toBe('draft');
+  });
+
   it('follows the summer offset for a summer deadline', () => {
-    const summer = { opensAt: parisStartOfDay('2023-04-07'), closesAt: parisEndOfDay('2023-05-02') };
+    const summer = { ...season, opensAt: parisStartOfDay('2023-04-07'), closesAt: parisEndOfDay('2023-05-02') };
     expect(seasonStatus(summer, new Date('2023-05-02T21:59:59.000Z'))).toBe('open');
     expect(seasonStatus(summer, new Date('2023-05-02T22:00:00.000Z'))).toBe('closed');
   });

@@ -3,7 +3,7 @@ import { userIdByEmail } from '../../../test/support/factories/accounts.js';
 import { formBody, formSession, postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
-import { listPublicSeasons } from './list-public-seasons.js';
+import { listSeasonsForStaff } from './list-public-seasons.js';
 
 let t: TestApp;
 let staff: string;
@@ -61,7 +61,7 @@ function validSeason(overrides: Record<string, string> = {}): Record<string, str
 }
 
 async function seasonBySlug(slug: string) {
-  return (await listPublicSeasons(t.app.services)).find((s) => s.slug === slug);
+  return (await listSeasonsForStaff(t.app.services)).find((s) => s.slug === slug);
 }
 
 describe('permissions', () => {
@@ -109,7 +109,7 @@ describe('creating a season', () => {
     const season = await seasonBySlug('saison-7');
     expect(season).toMatchObject({
       number: 7,
-      status: 'upcoming',
+      status: 'draft',
       eligibleKinds: ['citizen', 'association'],
       supportMonths: 6,
       grantEnvelopeCents: 25_000_050,
@@ -130,8 +130,102 @@ describe('creating a season', () => {
     expect(audit).toHaveLength(1);
     const staffUser = { id: await userIdByEmail(t.app.services.db, 'staff@example.fr') };
     expect(audit[0].actor_id).toBe(staffUser.id);
-    const page = await t.app.inject({ method: 'GET', url: '/saisons/saison-7' });
-    expect(page.body).toContain('250\u202f000,50\u00a0€');
+  });
+
+  it('keeps a new season a draft — not public, no applying — until staff publish it with its form', async () => {
+    const season = (await seasonBySlug('saison-7'))!;
+    const list = await t.app.inject({ method: 'GET', url: '/admin/saisons', headers: { cookie: staff } });
+    expect(list.body).toContain('Brouillon (non publiée)');
+    const edit = await t.app.inject({
+      method: 'GET',
+      url: `/admin/saisons/${season.id}/modifier`,
+      headers: { cookie: staff },
+    });
+    expect(edit.body).toContain('Cette saison est un brouillon');
+    expect(edit.body).toContain(`href="/admin/saisons/${season.id}/formulaire"`);
+    // Nothing of it is public, even once its dates say the call is open.
+    t.clock.set('2026-02-10T10:00:00Z');
+    // Sessions of a month ago have expired: sign in again at the new date.
+    const staffNow = await signedInAs(t.app, t.clock, 'staff', 'staff-fevrier@example.fr');
+    const applicantNow = await signedInAs(t.app, t.clock, 'applicant', 'porteur-fevrier@example.fr');
+    try {
+      expect((await t.app.inject({ method: 'GET', url: '/saisons' })).body).not.toContain('saison-7');
+      expect((await t.app.inject({ method: 'GET', url: '/saisons/saison-7' })).statusCode).toBe(404);
+      expect((await t.app.inject({ method: 'GET', url: '/candidater/saison-7/questions' })).statusCode).toBe(404);
+      const apply = await t.app.inject({
+        method: 'GET',
+        url: '/candidater/saison-7',
+        headers: { cookie: applicantNow },
+      });
+      expect(apply.statusCode).toBe(404);
+      const applyPost = await postForm(t.app, applicantNow, '/mes-candidatures', '/candidater/saison-7', {
+        track_code: 'numerique',
+        applicant_kind: 'association',
+      });
+      expect(applyPost.statusCode).toBe(404);
+
+      // It cannot be published while it has no form: its call would open without one.
+      const builder = `/admin/saisons/${season.id}/formulaire`;
+      const page = await t.app.inject({ method: 'GET', url: builder, headers: { cookie: staffNow } });
+      expect(page.body).toContain('Publier la saison et ouvrir les candidatures');
+      const refused = await postForm(t.app, staffNow, builder, `/admin/saisons/${season.id}/publier`, {});
+      expect(refused.statusCode).toBe(409);
+      expect(refused.body).toContain('Enregistrez d’abord le formulaire de candidature');
+      expect((await seasonBySlug('saison-7'))!.status).toBe('draft');
+
+      // With its form, publishing opens the call: public page, "Déposer un projet", applying.
+      expect((await postForm(t.app, staffNow, builder, `${builder}/defaut`, {})).statusCode).toBe(303);
+      const published = await postForm(t.app, staffNow, builder, `/admin/saisons/${season.id}/publier`, {});
+      expect(published.statusCode).toBe(303);
+      expect(published.headers.location).toBe(`${builder}?ok=publiee`);
+      expect((await seasonBySlug('saison-7'))!.status).toBe('open');
+      const publicPage = await t.app.inject({ method: 'GET', url: '/saisons/saison-7' });
+      expect(publicPage.statusCode).toBe(200);
+      expect(publicPage.body).toContain('250\u202f000,50\u00a0€');
+      expect(publicPage.body).toContain('href="/candidater/saison-7"');
+      const open = await t.app.inject({
+        method: 'GET',
+        url: '/candidater/saison-7',
+        headers: { cookie: applicantNow },
+      });
+      expect(open.statusCode).toBe(200);
+      // Publishing again changes nothing; the audit log has the one publication.
+      expect((await postForm(t.app, staffNow, builder, `/admin/saisons/${season.id}/publier`, {})).statusCode).toBe(
+        303,
+      );
+      const audit = await t.app.services.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('action', '=', 'season.published')
+        .where('subject_id', '=', season.id)
+        .execute();
+      expect(audit).toHaveLength(1);
+    } finally {
+      t.clock.set('2026-01-15T10:00:00Z');
+    }
+  });
+
+  it('publishes a season whose call is over without a form (the programme’s history)', async () => {
+    const created = await postForm(
+      t.app,
+      staff,
+      '/admin/saisons/nouvelle',
+      '/admin/saisons',
+      validSeason({
+        number: '31',
+        slug: 'saison-passee',
+        name: 'Saison passée',
+        opens_on: '2021-12-17',
+        closes_on: '2022-01-29',
+      }),
+    );
+    expect(created.statusCode).toBe(303);
+    const season = (await seasonBySlug('saison-passee'))!;
+    const builder = `/admin/saisons/${season.id}/formulaire`;
+    const published = await postForm(t.app, staff, builder, `/admin/saisons/${season.id}/publier`, {});
+    expect(published.statusCode).toBe(303);
+    expect((await seasonBySlug('saison-passee'))!.status).toBe('closed');
+    expect((await t.app.inject({ method: 'GET', url: '/saisons/saison-passee' })).statusCode).toBe(200);
   });
 
   it('takes an explicit closing time in Paris time', async () => {

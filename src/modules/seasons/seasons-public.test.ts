@@ -5,6 +5,7 @@ import { createLaureate } from './create-laureate.js';
 import { loadSeasonsDemo } from './demo.js';
 import { seasonsModule } from './index.js';
 import { currentOpenSeason, listPublicSeasons } from './list-public-seasons.js';
+import { publishSeason } from './publish-season.js';
 import { loadSeasons } from './queries.js';
 
 let t: TestApp;
@@ -14,6 +15,10 @@ beforeAll(async () => {
   t = await createTestApp();
   t.clock.set(NOW);
   await loadSeasonsDemo(t.app.services);
+  // The seasons' demo leaves the open season a draft; the applications' demo publishes it once it has
+  // given it its form (which this module does not hold): here it is published as if it had one.
+  const [s3] = await loadSeasons(t.app.services.db, { slug: 'saison-3' });
+  await publishSeason(t.app.services, systemActor, s3.id, async () => true);
 });
 afterAll(() => t.close());
 

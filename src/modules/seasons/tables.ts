@@ -22,6 +22,8 @@ export interface SeasonsTable {
   updated_at: Timestamp;
   /** The create form's one-time key (a repeated submit finds the same season). */
   submission_key: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When staff published it; null while it is a draft (not public, no applying). */
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SeasonTracksTable {

@@ -17,8 +17,13 @@ export { createLaureate } from '../../../src/modules/seasons/create-laureate.js'
 export { createSeason } from '../../../src/modules/seasons/create-season.js';
 export { DEFAULT_CRITERIA } from '../../../src/modules/seasons/index.js';
 
+/** Inserts a season row; published from its creation unless `published_at` says otherwise (null: a draft). */
 export async function insertSeason(db: Kysely<DB>, values: Insertable<SeasonsTable>): Promise<{ id: string }> {
-  return db.insertInto('seasons').values(values).returning('id').executeTakeFirstOrThrow();
+  return db
+    .insertInto('seasons')
+    .values({ published_at: values.created_at, ...values })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 export async function updateSeason(db: Kysely<DB>, id: string, patch: Updateable<SeasonsTable>): Promise<void> {

@@ -8,7 +8,6 @@ import {
   CsrfField,
   DataTable,
   ErrorSummary,
-  Input,
   Pagination,
   Select,
 } from '../../../core/ui/components.js';
@@ -144,12 +143,14 @@ export interface UserRolesProps {
   ctx: ViewContext;
   user: { id: string; email: string; name: string };
   roles: { role: string; track: string }[];
+  /** The tracks the seasons have: what a staff role can be limited to. */
+  tracks: { code: string; name: string; nameEn: string }[];
   form: Record<string, string>;
   errors: Record<string, FieldError>;
   notice?: 'granted' | 'revoked' | 'already';
 }
 
-export function UserRolesPage({ ctx, user, roles, form, errors, notice }: UserRolesProps): JSX.Element {
+export function UserRolesPage({ ctx, user, roles, tracks, form, errors, notice }: UserRolesProps): JSX.Element {
   const { locale } = ctx;
   const title = user.name
     ? t(locale, m.userNamedTitle, { name: user.name })
@@ -208,14 +209,20 @@ export function UserRolesPage({ ctx, user, roles, form, errors, notice }: UserRo
             required
             options={ROLES.map((r) => ({ value: r, label: t(locale, roleLabels[r]) }))}
           />
-          <Input
+          <Select
             locale={locale}
             name="track"
             label={labels.track}
             hint={t(locale, m.trackHint)}
             value={form.track ?? ''}
             error={errors.track}
-            maxlength={50}
+            options={[
+              { value: '', label: t(locale, m.trackAll) },
+              ...tracks.map((track) => ({
+                value: track.code,
+                label: `${locale === 'en' && track.nameEn ? track.nameEn : track.name} (${track.code})`,
+              })),
+            ]}
           />
           <button class="fr-btn fr-mt-2w" type="submit" safe>
             {t(locale, m.grant)}

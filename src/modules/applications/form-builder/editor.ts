@@ -1,4 +1,4 @@
-import { offers } from '../form/kinds.js';
+import { offers, QUESTION_KINDS } from '../form/kinds.js';
 import type { FormDefinition, Question, Section } from '../form/model.js';
 
 /*
@@ -16,11 +16,11 @@ const MAX_CHILDREN = 40;
 export type EditorAction =
   | { kind: 'save' }
   | { kind: 'add-section' }
-  | { kind: 'add-question'; section: number }
+  | { kind: 'add-question'; section: number; questionKind?: Question['kind'] }
   | { kind: 'add-child'; section: number; question: number }
   | { kind: 'remove' | 'up' | 'down'; section: number; question?: number; child?: number };
 
-export function parseAction(raw: unknown): EditorAction {
+export function parseAction(raw: unknown, body: Record<string, unknown> = {}): EditorAction {
   const value = typeof raw === 'string' ? raw : '';
   if (value === 'add-section') return { kind: 'add-section' };
   const match = /^(add-question|add-child|remove|up|down):s(\d{1,3})(?:\.q(\d{1,3})(?:\.c(\d{1,3}))?)?$/.exec(value);
@@ -28,7 +28,12 @@ export function parseAction(raw: unknown): EditorAction {
   const section = Number(match[2]);
   const question = match[3] === undefined ? undefined : Number(match[3]);
   const child = match[4] === undefined ? undefined : Number(match[4]);
-  if (match[1] === 'add-question') return { kind: 'add-question', section };
+  if (match[1] === 'add-question') {
+    // The section's "kind of the new question" list; a repeatable block comes with its first sub-question.
+    const chosen = field(body, `s${section}.new_kind`);
+    const questionKind = QUESTION_KINDS.find((kind) => kind === chosen);
+    return { kind: 'add-question', section, ...(questionKind ? { questionKind } : {}) };
+  }
   if (match[1] === 'add-child')
     return question === undefined ? { kind: 'save' } : { kind: 'add-child', section, question };
   return { kind: match[1] as 'remove' | 'up' | 'down', section, question, child };
@@ -182,7 +187,9 @@ export function applyAction(definition: FormDefinition, action: EditorAction): v
   const section = definition.sections[action.section];
   if (!section) return;
   if (action.kind === 'add-question') {
-    section.questions.push(blankQuestion());
+    const question = { ...blankQuestion(), kind: action.questionKind ?? 'short_text' };
+    section.questions.push(question);
+    if (offers(question.kind, 'items')) question.children = [blankQuestion()];
     return;
   }
   if (action.kind === 'add-child') {
@@ -231,7 +238,7 @@ export function editorFieldOf(problemPath: string): string {
     minItems: 'min_items',
     maxItems: 'max_items',
     condition: 'condition_question',
-    children: 'kind',
+    children: 'add_child',
     questions: 'id',
   };
   return `${prefix}.${names[property ?? ''] ?? 'id'}`;

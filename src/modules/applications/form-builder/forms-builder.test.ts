@@ -190,7 +190,7 @@ describe('staff form builder', () => {
 
   it('shows each problem on its field, keeps what was typed, and saves nothing', async () => {
     const fields = editorFields(DEFAULT_FORM).map(([k, v]): [string, string] => {
-      if (k === 's0.q0.label_en') return [k, ''];
+      if (k === 's0.q0.label_fr') return [k, ''];
       if (k === 's0.q2.options') return [k, 'digital | Numérique | Digital\ndigital | Encore | Again'];
       if (k === 's0.q4.max') return [k, 'beaucoup'];
       if (k === 's1.q1.condition_values') return [k, 'inconnue'];
@@ -204,8 +204,76 @@ describe('staff form builder', () => {
       expect(response.body).toContain(`aria-describedby="${field}-error"`);
     }
     expect(response.body).toContain('apparaît deux fois');
+    // The summary says where each problem is in words, not by the fields' internal names.
+    expect(response.body).toContain('Rubrique 1, question 1, libellé en français');
+    expect(response.body).not.toContain('s0.q0.label_fr :');
     expect(response.body).toContain('value="beaucoup"');
     expect(await getCurrentForm(t.app.services.db, season1)).toEqual(before);
+  });
+
+  it('saves a form without English, shown to English readers in French and marked', async () => {
+    const fields = editorFields(DEFAULT_FORM).map(([k, v]): [string, string] =>
+      /_en$/.test(k) ? [k, ''] : k.endsWith('.options') ? [k, v.replace(/\|[^|\n]*$/gm, '| ')] : [k, v],
+    );
+    const saved = await post(builder(season1), [...fields, ['action', 'save']]);
+    expect(saved.statusCode).toBe(303);
+    const form = await getCurrentForm(t.app.services.db, season1);
+    expect(form?.definition.sections[0].questions[0].label).toEqual({ fr: 'Nom du projet', en: '' });
+    const english = await t.app.inject({
+      method: 'GET',
+      url: `${builder(season1)}/apercu`,
+      headers: { cookie: `${staff}; lang=en` },
+    });
+    expect(english.body).toContain('<span lang="fr">Nom du projet</span> <span class="fr-text--xs">(in French)</span>');
+    const french = await t.app.inject({ method: 'GET', url: `${builder(season1)}/apercu`, headers: { cookie: staff } });
+    expect(french.body).not.toContain('(in French)');
+    await post(`${builder(season1)}/json`, [['definition', JSON.stringify(DEFAULT_FORM)]]);
+  });
+
+  it('builds a repeatable block and its sub-questions without JSON', async () => {
+    const fields = editorFields(DEFAULT_FORM);
+    // The section's "kind of the question to add" makes a block that comes with its first sub-question.
+    const added = await post(builder(season1), [
+      ...fields,
+      ['s1.new_kind', 'repeatable'],
+      ['action', 'add-question:s1'],
+    ]);
+    expect(added.statusCode).toBe(200);
+    expect(added.body).toMatch(/<select[^>]*name="s1\.q4\.kind"[^>]*>[\s\S]*?<option value="repeatable" selected/);
+    expect(added.body).toContain('name="s1.q4.c0.id" value="question_2"');
+    expect(added.body).toContain('value="add-child:s1.q4"');
+    const block: [string, string][] = [
+      ['s1.q4.id', 'partners'],
+      ['s1.q4.kind', 'repeatable'],
+      ['s1.q4.label_fr', 'Partenaires'],
+      ['s1.q4.max_items', '5'],
+    ];
+    // A block with no sub-question is refused, with a link to the button that adds one.
+    const empty = await post(builder(season1), [...fields, ...block, ['action', 'save']]);
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('href="#s1.q4.add_child"');
+    expect(empty.body).toContain('id="s1.q4.add_child"');
+    expect(empty.body).toContain('Rubrique 2, question 5, questions du bloc');
+    const children: [string, string][] = [
+      ['s1.q4.c0.id', 'partner_name'],
+      ['s1.q4.c0.kind', 'short_text'],
+      ['s1.q4.c0.label_fr', 'Nom du partenaire'],
+      ['s1.q4.c0.required', 'on'],
+      ['s1.q4.c1.id', 'partner_role'],
+      ['s1.q4.c1.kind', 'long_text'],
+      ['s1.q4.c1.label_fr', 'Rôle'],
+    ];
+    const moved = await post(builder(season1), [...fields, ...block, ...children, ['action', 'up:s1.q4.c1']]);
+    expect(moved.body).toContain('name="s1.q4.c0.id" value="partner_role"');
+    const saved = await post(builder(season1), [...fields, ...block, ...children, ['action', 'save']]);
+    expect(saved.statusCode).toBe(303);
+    const question = (await getCurrentForm(t.app.services.db, season1))!.definition.sections[1].questions[4];
+    expect(question).toMatchObject({ id: 'partners', kind: 'repeatable', maxItems: 5 });
+    expect(question.children?.map((c) => [c.id, c.kind, c.required])).toEqual([
+      ['partner_name', 'short_text', true],
+      ['partner_role', 'long_text', false],
+    ]);
+    await post(`${builder(season1)}/json`, [['definition', JSON.stringify(DEFAULT_FORM)]]);
   });
 
   it('saves JSON, and lists each JSON problem with where it is', async () => {

@@ -10,7 +10,7 @@ import { type App, Query } from '../../../core/http/route-schemas.js';
 import { t } from '../../../core/i18n/i18n.js';
 import { isUuid } from '../../../core/ids.js';
 import type { Services } from '../../../core/services.js';
-import { loadSeasons } from '../../seasons/index.js';
+import { callStatus, loadSeasons, publishSeason } from '../../seasons/index.js';
 import { DEFAULT_FORM } from '../form/default-form.js';
 import { checkDefinition, type DefinitionProblem, parseDefinitionJson } from '../form/definition-check.js';
 import type { FormDefinition } from '../form/model.js';
@@ -32,14 +32,25 @@ const EDIT = { permission: 'seasons.manage', allTracks: true } as const;
 
 async function seasonOf(services: Services, id: string): Promise<SeasonRef | null> {
   const [season] = await loadSeasons(services.db, { id });
-  return season ? { id: season.id, name: season.name, nameEn: season.nameEn } : null;
+  return season
+    ? {
+        id: season.id,
+        name: season.name,
+        nameEn: season.nameEn,
+        publishedAt: season.publishedAt,
+        call: callStatus(season, services.clock.now()),
+      }
+    : null;
 }
+
+const builderUrl = (season: SeasonRef) => `/admin/saisons/${season.id}/formulaire`;
 
 const NOTICES = { enregistre: m.savedInPlace, version: m.savedNewVersion, copie: m.copied } as const;
 
 function noticeOf(request: SeasonRequest): string | undefined {
   const query = request.query;
   const key = query.ok;
+  if (key === 'publiee') return t(request.locale, m.published);
   const version = Number(query.v);
   if (!key || !(key in NOTICES) || !Number.isInteger(version) || version < 1) return undefined;
   return t(request.locale, NOTICES[key as keyof typeof NOTICES], { version });
@@ -52,7 +63,7 @@ function afterSave(
   copied = false,
 ): FastifyReply {
   const key = copied ? 'copie' : result.newVersion ? 'version' : 'enregistre';
-  return reply.redirect(`/admin/saisons/${season.id}/formulaire?ok=${key}&v=${result.version}`, 303);
+  return reply.redirect(`${builderUrl(season)}?ok=${key}&v=${result.version}`, 303);
 }
 
 function problemsByEditorField(problems: DefinitionProblem[]): Record<string, FieldError> {
@@ -110,7 +121,8 @@ export function registerFormBuilderRoutes(app: App, services: Services): void {
     const season = await withSeason(request, reply);
     if (!season) return reply;
     const draft = readEditor(request.body);
-    const action = parseAction((request.body as Record<string, unknown> | undefined)?.action);
+    const body = (request.body as Record<string, unknown> | undefined) ?? {};
+    const action = parseAction(body.action, body);
     if (action.kind !== 'save') {
       applyAction(draft, action);
       return renderBuilder(request, reply, season, 200, { draft, unsaved: true });
@@ -162,6 +174,20 @@ export function registerFormBuilderRoutes(app: App, services: Services): void {
         : ({ ok: false, reason: 'no-source' } as const);
     if (result.ok) return afterSave(reply, season, result, true);
     return renderBuilder(request, reply, season, 400, { copyError: { message: m.noSource } });
+  });
+
+  // Publishing the season opens its call to the public: the seasons module publishes, with this module
+  // saying (under the season's lock) whether the season has a form.
+  app.post('/admin/saisons/:seasonId/publier', { config: EDIT, schema: SEASON }, async (request, reply) => {
+    const season = await withSeason(request, reply);
+    if (!season) return reply;
+    const result = await publishSeason(services, actorOf(request), season.id, async (trx) =>
+      Boolean(await getCurrentForm(trx, season.id)),
+    );
+    if (result.ok) return reply.redirect(`${builderUrl(season)}?ok=publiee`, 303);
+    if (result.reason === 'no-season')
+      return sendErrorPage(request, reply, 404, httpMessages.notFoundTitle, httpMessages.notFoundText);
+    return renderBuilder(request, reply, season, 409, { publishError: { message: m.publishNeedsForm } });
   });
 
   async function renderPreview(

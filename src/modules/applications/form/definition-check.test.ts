@@ -82,7 +82,7 @@ describe('checkDefinition', () => {
       sections: [
         {
           id: 'one',
-          title: { fr: 'Un', en: '' },
+          title: { fr: '', en: 'One' },
           questions: [
             {
               id: 'kind',
@@ -130,6 +130,20 @@ describe('checkDefinition', () => {
       'sections[0].questions[4].file',
     ]);
     expect(parseDefinitionJson('{').problems[0].path).toBe('json');
+  });
+
+  it('takes French alone: English is optional', () => {
+    const { problems, definition } = checkDefinition({
+      sections: [
+        {
+          id: 'one',
+          title: { fr: 'Un', en: '' },
+          questions: [{ id: 'name', kind: 'short_text', required: true, label: { fr: 'Nom' } }],
+        },
+      ],
+    });
+    expect(problems).toEqual([]);
+    expect(definition.sections[0].questions[0].label).toEqual({ fr: 'Nom', en: '' });
   });
 });
 

@@ -42,8 +42,8 @@ export const definitionMessages = defineMessages({
     en: 'The identifier "{id}" is already used in this form.',
   },
   bilingual: {
-    fr: 'Donnez un texte en français et en anglais ({max} caractères au plus).',
-    en: 'Give a text in French and in English ({max} characters at most).',
+    fr: 'Donnez un texte en français ({max} caractères au plus) ; l’anglais est facultatif.',
+    en: 'Give a text in French ({max} characters at most); English is optional.',
   },
   badKind: {
     fr: 'Type de question inconnu. Types possibles : {kinds}.',
@@ -105,19 +105,20 @@ class Checker {
   bilingual(value: unknown, path: string, max: number, optional = false): Bilingual | undefined {
     if (optional && (value === undefined || value === null || (isObj(value) && !value.fr && !value.en)))
       return undefined;
+    // French is required; English is optional (readers of the English pages then get the French, marked).
+    const en = isObj(value) && (value.en === undefined || value.en === null) ? '' : isObj(value) ? value.en : undefined;
     if (
       !isObj(value) ||
       typeof value.fr !== 'string' ||
-      typeof value.en !== 'string' ||
+      typeof en !== 'string' ||
       !value.fr.trim() ||
-      !value.en.trim() ||
       value.fr.length > max ||
-      value.en.length > max
+      en.length > max
     ) {
       this.fail(path, definitionMessages.bilingual, { max });
       return { fr: '', en: '' };
     }
-    return { fr: value.fr.trim(), en: value.en.trim() };
+    return { fr: value.fr.trim(), en: en.trim() };
   }
 
   id(value: unknown, path: string): string {

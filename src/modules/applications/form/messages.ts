@@ -2,6 +2,7 @@ import { defineMessages } from '../../../core/i18n/i18n.js';
 
 /** Texts of the application form: validation errors and the hints shown around questions. */
 export const formFieldMessages = defineMessages({
+  inFrench: { fr: 'en français', en: 'in French' },
   number: { fr: 'Saisissez un nombre, par exemple 1200.', en: 'Enter a number, e.g. 1200.' },
   numberMin: {
     fr: 'Saisissez un nombre supérieur ou égal à {min}.',

@@ -1,8 +1,9 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { type Locale, t } from '../../../core/i18n/i18n.js';
+import { BilingualText, plainText } from './bilingual.js';
 import { type FieldShape, kindSpec, maxLengthOf } from './kinds.js';
 import { formFieldMessages as fm } from './messages.js';
-import type { AnswerMap, AnswerValue, Bilingual, FormDefinition, Question } from './model.js';
+import type { AnswerMap, AnswerValue, FormDefinition, Question } from './model.js';
 import { childPath } from './validate.js';
 
 /*
@@ -38,7 +39,7 @@ interface Context {
   files?: Record<string, AttachedFileView>;
 }
 
-const text = (locale: Locale, value: Bilingual | undefined): string => (value ? value[locale] || value.fr : '');
+const text = plainText;
 
 function answerAt(answers: AnswerMap | undefined, id: string): AnswerValue | undefined {
   return answers && Object.hasOwn(answers, id) ? answers[id] : undefined;
@@ -86,12 +87,19 @@ function LabelContent({
   question: Question;
   extraHint?: string;
 }): JSX.Element {
-  const hints = [text(ctx.locale, question.help), conditionHint(ctx, question), extraHint ?? ''].filter(Boolean);
+  const hints = [conditionHint(ctx, question), extraHint ?? ''].filter(Boolean);
   return (
     <>
-      <span safe>{text(ctx.locale, question.label)}</span>
+      <BilingualText locale={ctx.locale} value={question.label} />
       {question.required ? <span class="fr-sr-only" safe>{` (${t(ctx.locale, fm.requiredMark)})`}</span> : ''}
       {question.required ? <span aria-hidden="true"> *</span> : ''}
+      {question.help && plainText(ctx.locale, question.help) ? (
+        <span class="fr-hint-text">
+          <BilingualText locale={ctx.locale} value={question.help} />
+        </span>
+      ) : (
+        ''
+      )}
       {hints.map((hint) => (
         <span class="fr-hint-text" safe>
           {hint}
@@ -192,8 +200,8 @@ function ChoiceField({
                 value={option.value}
                 checked={chosen.includes(option.value)}
               />
-              <label class="fr-label" for={id} safe>
-                {text(ctx.locale, option.label)}
+              <label class="fr-label" for={id}>
+                <BilingualText locale={ctx.locale} value={option.label} />
               </label>
             </div>
           </div>
@@ -364,12 +372,12 @@ export function FormFields({ locale, definition, answers, errors, files }: FormF
           aria-labelledby={`section-${section.id}-legend`}
         >
           <legend class="fr-fieldset__legend" id={`section-${section.id}-legend`}>
-            <span class="fr-h4" safe>
-              {text(locale, section.title)}
+            <span class="fr-h4">
+              <BilingualText locale={locale} value={section.title} />
             </span>
             {section.description ? (
-              <span class="fr-hint-text" safe>
-                {text(locale, section.description)}
+              <span class="fr-hint-text">
+                <BilingualText locale={locale} value={section.description} />
               </span>
             ) : (
               ''

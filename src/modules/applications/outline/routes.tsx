@@ -14,7 +14,7 @@ export async function outlineRoutes(app: App, services: Services): Promise<void>
     '/candidater/:seasonSlug/questions',
     { config: { permission: 'public' }, schema: { params: SeasonSlugParams } },
     async (request, reply) => {
-      const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug });
+      const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug, publishedOnly: true });
       if (!season) return notFound(request, reply);
       const form = await getCurrentForm(services.db, season.id);
       const ctx = await viewContext(request, reply);

@@ -137,7 +137,12 @@ async function postPage(cookie: string, id: string, answers: Record<string, stri
   const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(session.html)![1]!;
   const key = /name="idempotency_key" value="([^"]+)"/.exec(session.html)![1]!;
   const held = [...session.html.matchAll(/<input type="hidden" name="(dossier\[fileIds\])" value="([^"]+)"/g)];
-  const fields = { _csrf: session.csrf, idempotency_key: key, ...answers, ...Object.fromEntries(held.map((m) => [m[1]!, m[2]!])) };
+  const fields = {
+    _csrf: session.csrf,
+    idempotency_key: key,
+    ...answers,
+    ...Object.fromEntries(held.map((m) => [m[1]!, m[2]!])),
+  };
   const body = multipartBody(
     fields,
     held.length ? undefined : { field: 'dossier', name: 'presentation.pdf', type: 'application/pdf', data: PDF },

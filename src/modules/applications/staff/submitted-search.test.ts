@@ -141,10 +141,15 @@ describe('staff search folds accents (issue 17)', () => {
     );
     expect(submitted.statusCode).toBe(303);
     const plain = await draftOf('accents-brouillon@example.fr');
-    const saved = await postFrom(plain.cookie, `/mes-candidatures/${plain.id}`, `/mes-candidatures/${plain.id}/soumettre`, {
-      project_name: 'Creche parentale',
-      project_summary: 'Une creche geree par les parents pour les eleves et leurs freres',
-    });
+    const saved = await postFrom(
+      plain.cookie,
+      `/mes-candidatures/${plain.id}`,
+      `/mes-candidatures/${plain.id}/soumettre`,
+      {
+        project_name: 'Creche parentale',
+        project_summary: 'Une creche geree par les parents pour les eleves et leurs freres',
+      },
+    );
     expect(saved.statusCode).toBe(303);
 
     // Typed without accents, found in accented text (a submitted version).

@@ -65,7 +65,7 @@ async function registerApplyRoutes(app: App, services: Services): Promise<void> 
     '/candidater/:seasonSlug',
     { config: { permission: 'signed-in' }, schema: { params: SeasonSlugParams } },
     async (request, reply) => {
-      const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug });
+      const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug, publishedOnly: true });
       if (!season) return notFound(request, reply);
       const ctx = await viewContext(request, reply);
       const open = seasonStatus(season, services.clock.now()) === 'open';
@@ -77,7 +77,7 @@ async function registerApplyRoutes(app: App, services: Services): Promise<void> 
     '/candidater/:seasonSlug',
     { config: { permission: 'signed-in' }, schema: { params: SeasonSlugParams } },
     async (request, reply) => {
-      const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug });
+      const [season] = await loadSeasons(services.db, { slug: request.params.seasonSlug, publishedOnly: true });
       if (!season) return notFound(request, reply);
       const form = new FormReader(request.body);
       const trackCode = form.choice(

@@ -136,6 +136,8 @@ export interface SeasonFormProps {
   ctx: ViewContext;
   /** Absent for a new season. */
   seasonId?: string;
+  /** True for a season not published yet. */
+  draft?: boolean;
   heading: string;
   values: Record<string, string>;
   errors: Record<string, FieldError>;
@@ -247,6 +249,18 @@ export function SeasonFormPage(props: SeasonFormProps): JSX.Element {
       <div class="fr-container fr-my-6w">
         <AdminBreadcrumb locale={locale} current={props.heading} />
         <h1 safe>{props.heading}</h1>
+        {props.seasonId && props.draft ? (
+          <div class="fr-alert fr-alert--info fr-mb-4w">
+            <p safe>{t(locale, m.draftNotice)}</p>
+            <p>
+              <a class="fr-link" href={`/admin/saisons/${props.seasonId}/formulaire`} safe>
+                {t(locale, m.draftNext)}
+              </a>
+            </p>
+          </div>
+        ) : (
+          ''
+        )}
         <ErrorSummary locale={locale} errors={errors} labels={fieldLabels(locale, trackRows, criterionRows)} />
         <p class="fr-hint-text" safe>
           {t(locale, uiMessages.requiredHint)}

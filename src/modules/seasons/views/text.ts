@@ -7,8 +7,15 @@ export function pick(locale: Locale, fr: string, en: string): string {
   return locale === 'en' && en.trim() !== '' ? en : fr;
 }
 
+const STATUS_LABELS = {
+  draft: m.statusDraft,
+  upcoming: m.statusUpcoming,
+  open: m.statusOpen,
+  closed: m.statusClosed,
+} as const;
+
 export function statusLabel(locale: Locale, status: SeasonStatus): string {
-  return t(locale, status === 'open' ? m.statusOpen : status === 'upcoming' ? m.statusUpcoming : m.statusClosed);
+  return t(locale, STATUS_LABELS[status]);
 }
 
 /** DSFR badge colour by status: open is the one that calls for action. */
@@ -17,7 +24,9 @@ export function statusBadgeClass(status: SeasonStatus): string {
     ? 'fr-badge fr-badge--success'
     : status === 'upcoming'
       ? 'fr-badge fr-badge--info'
-      : 'fr-badge';
+      : status === 'draft'
+        ? 'fr-badge fr-badge--warning'
+        : 'fr-badge';
 }
 
 export function kindLabel(locale: Locale, kind: string): string {

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { formatDateTime, type Locale, t } from '../../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, type Message, t } from '../../../../core/i18n/i18n.js';
 import {
   Alert,
   Breadcrumb,
@@ -13,6 +13,7 @@ import {
 } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
+import type { SeasonStatus } from '../../../seasons/index.js';
 import { KINDS, type KindSetting, kindSpec, offers, QUESTION_KINDS } from '../../form/kinds.js';
 import type { FormDefinition, Question } from '../../form/model.js';
 import { FormFields, fieldLabels } from '../../form/render.js';
@@ -24,9 +25,13 @@ export interface SeasonRef {
   id: string;
   name: string;
   nameEn: string;
+  /** Null while the season is a draft. */
+  publishedAt: Date | null;
+  /** Where its call stands by its dates (what publishing it now would make it). */
+  call: Exclude<SeasonStatus, 'draft'>;
 }
 
-const seasonName = (locale: Locale, season: SeasonRef) =>
+const seasonName = (locale: Locale, season: Pick<SeasonRef, 'name' | 'nameEn'>) =>
   locale === 'en' && season.nameEn ? season.nameEn : season.name;
 const builderPath = (season: SeasonRef) => `/admin/saisons/${season.id}/formulaire`;
 
@@ -56,15 +61,18 @@ function ActionButton({
   label,
   what,
   icon,
+  id,
 }: {
   locale: Locale;
   action: string;
   label: string;
   what: string;
   icon: string;
+  id?: string;
 }): JSX.Element {
   return (
     <button
+      {...(id ? { id } : {})}
       type="submit"
       name="action"
       value={action}
@@ -211,12 +219,22 @@ function QuestionEditor({
                 inBlock
               />
             ))}
+            {errors[name('add_child')] ? (
+              <div class="fr-messages-group" id={`${name('add_child')}-error`}>
+                <p class="fr-message fr-message--error" safe>
+                  {`${t(locale, errors[name('add_child')].message, errors[name('add_child')].params)} ${t(locale, m.noChildrenHint)}`}
+                </p>
+              </div>
+            ) : (
+              ''
+            )}
             <ActionButton
               locale={locale}
               action={`add-child:${path}`}
               label={t(locale, m.addChild)}
               what={v.label_fr || v.id}
               icon="fr-icon-add-line"
+              id={name('add_child')}
             />
           </div>
         ) : (
@@ -307,6 +325,13 @@ function StructuredEditor({
                   inBlock={false}
                 />
               ))}
+              <Select
+                locale={locale}
+                name={name('new_kind')}
+                label={t(locale, m.newKind)}
+                value="short_text"
+                options={QUESTION_KINDS.map((kind) => ({ value: kind, label: t(locale, KINDS[kind].label) }))}
+              />
               <ActionButton
                 locale={locale}
                 action={`add-question:${prefix}`}
@@ -349,10 +374,104 @@ export interface BuilderPageProps {
   unsaved: boolean;
   jsonText: string;
   jsonErrors: { path: string; error: FieldError }[];
-  copySources: SeasonRef[];
+  copySources: Pick<SeasonRef, 'id' | 'name' | 'nameEn'>[];
   versions: { id: string; version: number; createdAt: Date }[];
   copyError?: FieldError;
+  /** Why publishing the season was refused. */
+  publishError?: FieldError;
   notice?: string;
+}
+
+/**
+ * The season's publication: a draft is not public and takes no application; it is published here, once
+ * its form is saved (a season whose call is over may be published without one, as history).
+ */
+function Publication(props: BuilderPageProps): JSX.Element {
+  const { ctx, season, current } = props;
+  const { locale } = ctx;
+  if (season.publishedAt) {
+    return (
+      <p class="fr-badge fr-badge--success fr-mb-4w" safe>
+        {t(locale, m.publishedOn, { date: formatDateTime(locale, season.publishedAt) })}
+      </p>
+    );
+  }
+  const needsForm = !current && season.call !== 'closed';
+  return (
+    <section class="fr-mb-4w" aria-labelledby="publication-title">
+      <h2 id="publication-title" class="fr-h4" safe>
+        {t(locale, m.publication)}
+      </h2>
+      <p class="fr-badge fr-badge--warning" safe>
+        {t(locale, m.draftBadge)}
+      </p>
+      <p safe>{t(locale, m.draftText)}</p>
+      {props.publishError ? (
+        <div class="fr-alert fr-alert--error fr-mb-2w" role="alert">
+          <p safe>{t(locale, props.publishError.message, props.publishError.params)}</p>
+        </div>
+      ) : needsForm ? (
+        <p class="fr-text--sm" safe>
+          {t(locale, m.publishNeedsForm)}
+        </p>
+      ) : (
+        ''
+      )}
+      {props.canEdit ? (
+        <form method="post" action={`/admin/saisons/${season.id}/publier`}>
+          <CsrfField token={ctx.csrfToken} />
+          <button type="submit" class="fr-btn fr-btn--icon-left fr-icon-send-plane-line" safe>
+            {t(locale, season.call === 'open' ? m.publishAndOpen : m.publish)}
+          </button>
+        </form>
+      ) : (
+        ''
+      )}
+    </section>
+  );
+}
+
+/** The builder's fields by the last part of their name (`s0.q2.label_fr` → label_fr). */
+const FIELD_NAMES: Record<string, Message> = {
+  title_fr: m.titleFr,
+  title_en: m.titleEn,
+  description_fr: m.descriptionFr,
+  description_en: m.descriptionEn,
+  kind: m.kind,
+  label_fr: m.labelFr,
+  label_en: m.labelEn,
+  help_fr: m.helpFr,
+  help_en: m.helpEn,
+  required: m.required,
+  max_length: m.maxLength,
+  min: m.min,
+  max: m.max,
+  options: m.options,
+  file_types: m.fileTypes,
+  file_max_mb: m.fileMaxMb,
+  min_items: m.minItems,
+  max_items: m.maxItems,
+  condition_question: m.conditionQuestion,
+  condition_values: m.conditionValues,
+  add_child: m.addChildField,
+};
+
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('fr') + text.slice(1);
+
+/** Where an editor field is, in words: `s0.title_fr` → "Rubrique 1, titre en français". */
+export function editorFieldLabel(locale: Locale, key: string): string {
+  const match = /^s(\d+)(?:\.q(\d+))?(?:\.c(\d+))?\.([a-z_]+)$/.exec(key);
+  if (!match) return t(locale, m.generalProblem);
+  const [, s, q, c, name] = match;
+  const n = (index: string) => Number(index) + 1;
+  const place =
+    c !== undefined
+      ? t(locale, m.whereChild, { s: n(s), q: n(q), c: n(c) })
+      : q !== undefined
+        ? t(locale, m.whereQuestion, { s: n(s), q: n(q) })
+        : t(locale, m.section, { n: n(s) });
+  const message = name === 'id' ? (q === undefined ? m.sectionId : m.questionId) : FIELD_NAMES[name];
+  return message ? t(locale, m.where, { place, field: lowerFirst(t(locale, message)) }) : place;
 }
 
 /** /admin/saisons/:seasonId/formulaire: the current form, its editors, copying, and a link to the preview. */
@@ -360,15 +479,14 @@ export function FormBuilderPage(props: BuilderPageProps): JSX.Element {
   const { ctx, season, current } = props;
   const { locale } = ctx;
   const name = seasonName(locale, season);
-  const labels = Object.fromEntries(
-    Object.keys(props.errors).map((key) => [key, key === 'editor' ? t(locale, m.generalProblem) : key]),
-  );
+  const labels = Object.fromEntries(Object.keys(props.errors).map((key) => [key, editorFieldLabel(locale, key)]));
   return (
     <Page ctx={ctx} title={t(locale, m.title, { season: name })}>
       <div class="fr-container fr-my-6w">
         <BuilderBreadcrumb locale={locale} season={season} />
         <h1 safe>{t(locale, m.title, { season: name })}</h1>
         {props.notice ? <Alert kind="success" title={props.notice} /> : ''}
+        <Publication {...props} />
         {current ? (
           <>
             <p safe>
