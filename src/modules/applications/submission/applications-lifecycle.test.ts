@@ -838,12 +838,12 @@ describe('the kind of applicant, asked once', () => {
     });
     expect(created.statusCode).toBe(303);
     const id = /([0-9a-f-]{36})$/.exec(created.headers.location as string)![1]!;
-    const page = await t.app.inject({ method: 'GET', url: `/mes-candidatures/$id`, headers: { cookie } });
+    const page = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}`, headers: { cookie } });
     // Asked once: the form's question already holds the creation's answer; the track is shown, not asked.
     expect(page.body).toMatch(/<input[^>]*name="organisation_type"[^>]*value="association"[^>]*checked/);
     expect(page.body).toContain('Parcours : Communs numériques');
     // Corrected in the form: the one truth moves, and staff see it in the list and its filter.
-    const saved = await postFrom(cookie, `/mes-candidatures/$id`, `/mes-candidatures/$id/soumettre`, {
+    const saved = await postFrom(cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}/soumettre`, {
       project_name: 'Citoyenne seule',
       organisation_type: 'citizen',
     });
