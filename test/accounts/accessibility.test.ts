@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('accessibility of the accounts pages (axe-core in 
       await page.goto(`${running.baseUrl}/admin/comptes/${demo.id}`);
       await expectAccessible(page, 200);
       await page.selectOption('#role', 'reviewer');
-      await page.fill('#track', 'numerique');
+      await page.selectOption('#track', 'numerique');
       await Promise.all([
         page.waitForLoadState('load'),
         page.click(`form[action$="/attribuer"] button[type="submit"]`),

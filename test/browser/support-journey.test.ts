@@ -395,7 +395,7 @@ describe.skipIf(!hasChromium)('a laureate supported and granted, staff, team and
     expect(await main(finance)).toContain('Au-delà de 23 000 €, la convention est obligatoire');
     await finance.fill('input[name="signed_by_beneficiary_on"]', '2026-12-05');
     await finance.fill('input[name="signed_by_payer_on"]', '2026-12-06');
-    await Promise.all([finance.waitForURL(/\/signature\?/), button(finance, 'Enregistrer les signatures').click()]);
+    await Promise.all([finance.waitForNavigation(), button(finance, 'Enregistrer les signatures').click()]);
     expect(await main(finance)).toContain('Au-delà de 23 000 €, joignez la convention signée.');
     await finance.setInputFiles('input[name="signed_file"]', {
       name: 'convention-signee.pdf',
