@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely } from 'kysely';
-import { type Database, EMBEDDED_OPTIONS } from '../../src/core/db/database.js';
-import { PGliteDialect } from '../../src/core/db/pglite-dialect.js';
+import { type Database, EMBEDDED_OPTIONS, kyselyOnEmbedded } from '../../src/core/db/database.js';
 
 /**
  * Embedded test databases handed from test file to test file within a worker, reset in between.
@@ -107,7 +105,7 @@ async function reset(pglite: PGlite, snapshot: Snapshot): Promise<void> {
 
 function handOut(entry: Entry, kind: Kind): Database {
   entry.busy = true;
-  const db = new Kysely<any>({ dialect: new PGliteDialect(entry.pglite, { closeOnDestroy: false }) });
+  const db = kyselyOnEmbedded(entry.pglite, { closeOnDestroy: false });
   let closed = false;
   return {
     db,

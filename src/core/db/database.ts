@@ -32,6 +32,14 @@ export const EMBEDDED_PARSERS = { [INT8]: (value: string) => Number(value), [DAT
 /** What every embedded instance opens with (the tests' pool too: test/support/pglite-pool.ts). */
 export const EMBEDDED_OPTIONS = { extensions: { unaccent }, parsers: EMBEDDED_PARSERS };
 
+/**
+ * Kysely on an open PGlite instance. `closeOnDestroy: false` leaves the instance open when Kysely is destroyed
+ * (the tests' pool hands one instance to file after file: test/support/pglite-pool.ts).
+ */
+export function kyselyOnEmbedded(pglite: PGlite, options: { closeOnDestroy?: boolean } = {}): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new PGliteDialect(pglite, options) });
+}
+
 export interface OpenOptions {
   /** postgres://… selects a PostgreSQL server. */
   databaseUrl?: string;
@@ -80,7 +88,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       ...(options.loadDataDir && !dataPath ? { loadDataDir: options.loadDataDir } : {}),
     });
     await pglite.waitReady;
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    const db = kyselyOnEmbedded(pglite);
     return {
       db,
       engine: 'pglite',
