@@ -13,7 +13,7 @@ import { migrateToLatest } from '../src/core/db/migrate.js';
 import { bytesPath } from '../src/core/files/file-directory.js';
 import type { AnswerMap } from '../src/modules/applications/index.js';
 import { modules } from '../src/modules/index.js';
-import { loadSeasons } from '../src/modules/seasons/index.js';
+import { loadSeasons, publishSeason } from '../src/modules/seasons/index.js';
 import { answersSha256, createApplication, SUBMITTED_MAIL, saveForm } from './support/factories/applications.js';
 import { createSeason } from './support/factories/seasons.js';
 import { multipartBody } from './support/forms.js';
@@ -141,6 +141,9 @@ async function seedDrafts(
     if (!season.ok) throw new Error(`season refused: ${JSON.stringify(season.errors)}`);
     const form = await saveForm(services, systemActor, season.id, formOf(withFile));
     if (!form.ok) throw new Error(`form refused: ${JSON.stringify(form)}`);
+    // A new season is a draft: published once its form exists, as staff do.
+    const published = await publishSeason(services, systemActor, season.id, async () => true);
+    if (!published.ok) throw new Error(`season not published: ${published.reason}`);
     const [record] = await loadSeasons(services.db, { id: season.id });
 
     const people: { applicationId: string; token: string }[] = [];

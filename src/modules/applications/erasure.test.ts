@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateUserByEmail, userById, userIdByEmail } from '../../../test/support/factories/accounts.js';
-import { formSession, postForm } from '../../../test/support/forms.js';
+import { formSession, multipartBody, postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser, type SignedInUser, signedInAs } from '../../../test/support/users.js';
 import type { FormDefinition } from './form/model.js';
@@ -52,20 +52,16 @@ describe('erasing an applicant’s account', () => {
   async function attachPdf(cookie: string, id: string) {
     const session = await formSession(t.app, cookie, `/mes-candidatures/${id}`);
     const action = /<form method="post" action="([^"]+)" enctype="multipart\/form-data"/.exec(session.html)![1]!;
-    const boundary = '----accErasure';
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="project_name"\r\n\r\nBrouillon secret\r\n`),
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="dossier"; filename="Dossier.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      PDF,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
+    // The CSRF token travels as the first field of the body, never in the address.
+    const { payload, contentType } = multipartBody(
+      { _csrf: session.csrf, project_name: 'Brouillon secret' },
+      { field: 'dossier', name: 'Dossier.pdf', type: 'application/pdf', data: PDF },
+    );
     const response = await t.app.inject({
       method: 'POST',
       url: action,
       payload,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie: session.cookie },
+      headers: { 'content-type': contentType, cookie: session.cookie },
     });
     expect(response.statusCode).toBe(303);
   }

@@ -8,6 +8,7 @@ import {
   CsrfField,
   DataTable,
   ErrorSummary,
+  Input,
   Pagination,
   Select,
 } from '../../../core/ui/components.js';
@@ -96,15 +97,11 @@ export function UsersPage({
         {crumbs(locale, { label: t(locale, m.accounts) })}
         <h1 safe>{t(locale, m.accounts)}</h1>
         <form method="get" action="/admin/comptes" role="search" class="fr-mb-4w">
-          <div class="fr-search-bar" id="search-users">
-            <label class="fr-label" for="q" safe>
-              {t(locale, m.search)}
-            </label>
-            <input class="fr-input" type="search" id="q" name="q" value={query} placeholder={t(locale, m.search)} />
-            <button class="fr-btn" type="submit" title={t(locale, m.searchButton)} safe>
-              {t(locale, m.searchButton)}
-            </button>
-          </div>
+          {/* A field and a button with its text, not DSFR's search bar, whose button shows only its icon. */}
+          <Input locale={locale} name="q" type="search" label={t(locale, m.search)} value={query} maxlength={200} />
+          <button class="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-search-line" type="submit" safe>
+            {t(locale, m.searchButton)}
+          </button>
         </form>
         {users.length === 0 ? (
           <p safe>{t(locale, m.noUser)}</p>

@@ -191,15 +191,15 @@ describe('staff form builder', () => {
   it('shows each problem on its field, keeps what was typed, and saves nothing', async () => {
     const fields = editorFields(DEFAULT_FORM).map(([k, v]): [string, string] => {
       if (k === 's0.q0.label_fr') return [k, ''];
-      if (k === 's0.q2.options') return [k, 'digital | Numérique | Digital\ndigital | Encore | Again'];
-      if (k === 's0.q4.max') return [k, 'beaucoup'];
+      if (k === 's3.q1.options') return [k, 'idea | Idée | Idea\nidea | Encore | Again'];
+      if (k === 's0.q3.max') return [k, 'beaucoup'];
       if (k === 's1.q1.condition_values') return [k, 'inconnue'];
       return [k, v];
     });
     const before = await getCurrentForm(t.app.services.db, season1);
     const response = await post(builder(season1), [...fields, ['action', 'save']]);
     expect(response.statusCode).toBe(400);
-    for (const field of ['s0.q0.label_fr', 's0.q2.options', 's0.q4.max', 's1.q1.condition_question']) {
+    for (const field of ['s0.q0.label_fr', 's3.q1.options', 's0.q3.max', 's1.q1.condition_question']) {
       expect(response.body).toContain(`href="#${field}"`);
       expect(response.body).toContain(`aria-describedby="${field}-error"`);
     }

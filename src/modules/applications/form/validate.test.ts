@@ -385,7 +385,6 @@ describe('the default form', () => {
       'organisation_rna',
       'project_name',
       'project_summary',
-      'project_track',
       'project_website',
       'team[0][member_email]',
     ]);
