@@ -117,6 +117,21 @@ describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in
             .map((b) => (b.textContent ?? '').trim()),
         );
         expect(clipped, `buttons showing only their icon on ${url}`).toEqual([]);
+        // Every visible button has a label a sighted person can read, not only an icon or a title.
+        const unlabelled = await page.$$eval(
+          'button, input[type="submit"], input[type="button"], [role="button"], a.fr-btn',
+          (all) =>
+            all
+              .filter((b) =>
+                (b as HTMLElement).checkVisibility({
+                  checkVisibilityCSS: true,
+                  visibilityProperty: true,
+                } as CheckVisibilityOptions),
+              )
+              .filter((b) => ((b as HTMLElement).innerText || (b as HTMLInputElement).value || '').trim() === '')
+              .map((b) => b.outerHTML.slice(0, 120)),
+        );
+        expect(unlabelled, `buttons without a visible label on ${url}`).toEqual([]);
         // No CSRF token in an address: a multipart form carries it as its first field, like any form.
         const forms = await page.$$eval('form', (all) =>
           all.map((form) => ({

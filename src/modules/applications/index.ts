@@ -75,7 +75,13 @@ export const applicationsModule: Module = {
     {
       // The answers' summary (question → answer, table of contents), near the top of the staff page.
       name: 'application answers (staff)',
-      from: { listing: '/admin/candidatures?etat=eligible', link: /^\/admin\/candidatures\/[0-9a-f-]{36}$/ },
+      from: { listing: '/admin/candidatures?etat=submitted', link: /^\/admin\/candidatures\/[0-9a-f-]{36}$/ },
+      staff: true,
+    },
+    {
+      // The form builder's structured editor (sections, questions, repeatable blocks), without JSON.
+      name: 'application form builder',
+      from: { listing: '/admin/saisons', link: /^\/admin\/saisons\/[0-9a-f-]{36}\/formulaire$/ },
       staff: true,
     },
     {

@@ -89,6 +89,11 @@ describe('batch actions on the staff list', () => {
     const list = await t.app.inject({ method: 'GET', url: '/admin/candidatures', headers: { cookie: staff } });
     expect(list.body).toContain('action="/admin/candidatures/lot"');
     expect(list.body).toContain(`name="ids" value="${a}"`);
+    // Each checkbox sits in its application's table row and belongs to the batch form below the table.
+    const row = list.body.split('<tr>').find((r) => r.includes(`href="/admin/candidatures/${a}"`)) ?? '';
+    expect(row).toContain(`name="ids" value="${a}" form="batch-form"`);
+    expect(list.body).toContain('id="batch-form"');
+    expect(list.body).not.toContain('<legend class="fr-fieldset__legend">Candidatures de cette page');
 
     const moved = await postIdempotentForm(t.app, staff, '/admin/candidatures', '/admin/candidatures/lot', [
       ['action', 'instruction'],

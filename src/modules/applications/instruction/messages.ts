@@ -27,6 +27,12 @@ export const instructionMessages = defineMessages({
   back: { fr: 'Retour à la candidature', en: 'Back to the application' },
   batchTitle: { fr: 'Actions groupées', en: 'Batch actions' },
   batchSelect: { fr: 'Candidatures de cette page', en: 'Applications on this page' },
+  batchColumn: { fr: 'Sélection', en: 'Selection' },
+  batchSelectRow: { fr: 'Sélectionner « {title} »', en: 'Select “{title}”' },
+  batchTickHint: {
+    fr: 'Cochez les candidatures dans la première colonne du tableau, puis choisissez l’action.',
+    en: 'Tick the applications in the first column of the table, then choose the action.',
+  },
   batchAction: { fr: 'Action', en: 'Action' },
   batchToInstruction: { fr: 'Passer en instruction', en: 'Move to instruction' },
   batchEligible: { fr: 'Déclarer éligibles', en: 'Mark eligible' },

@@ -221,6 +221,35 @@ export interface BatchFormProps {
   errors?: Record<string, FieldError>;
   /** On the list page: the current filters as a query string, for acting on every result. */
   allResultsQuery?: string;
+  /** On the list page the checkboxes are in the table's rows (`BatchRowCheckbox`), tied to this form by its id. */
+  ticksInTable?: boolean;
+}
+
+/** The id of the batch form, which the table rows' checkboxes belong to through their `form` attribute. */
+export const BATCH_FORM_ID = 'batch-form';
+
+/** A table row's checkbox for the batch form below the table (DSFR table with selectable rows). */
+export function BatchRowCheckbox({
+  locale,
+  index,
+  id,
+  title,
+}: {
+  locale: Locale;
+  index: number;
+  id: string;
+  title: string;
+}): JSX.Element {
+  return (
+    <div class="fr-checkbox-group fr-checkbox-group--sm">
+      <input type="checkbox" id={`batch-${index}`} name="ids" value={id} form={BATCH_FORM_ID} />
+      <label class="fr-label" for={`batch-${index}`}>
+        <span class="fr-sr-only" safe>
+          {t(locale, im.batchSelectRow, { title })}
+        </span>
+      </label>
+    </div>
+  );
 }
 
 /** The action to apply to many applications, and the message for the "send a message" action. */
@@ -259,7 +288,49 @@ export function BatchActionFields({
   );
 }
 
-/** On the list page: tick applications, choose an action, apply (a plain form, no script). */
+/** The ticked applications as a list of checkboxes (the refused batch's page, which has no table). */
+function BatchTicks({
+  locale,
+  rows,
+  ticked,
+  error,
+}: {
+  locale: Locale;
+  rows: BatchFormProps['rows'];
+  ticked: Set<string>;
+  error?: FieldError;
+}): JSX.Element {
+  return (
+    <fieldset
+      class={`fr-fieldset${error ? ' fr-fieldset--error' : ''}`}
+      id="ids"
+      {...(error ? { 'aria-describedby': 'ids-error' } : {})}
+    >
+      <legend class="fr-fieldset__legend" safe>
+        {t(locale, im.batchSelect)}
+      </legend>
+      {rows.map((row, i) => (
+        <div class="fr-fieldset__element">
+          <div class="fr-checkbox-group fr-checkbox-group--sm">
+            <input type="checkbox" id={`batch-${i}`} name="ids" value={row.id} checked={ticked.has(row.id)} />
+            <label class="fr-label" for={`batch-${i}`} safe>
+              {`${row.title || t(locale, m.untitled)} (${stateLabel(locale, row.state)})`}
+            </label>
+          </div>
+        </div>
+      ))}
+      {error ? (
+        <p id="ids-error" class="fr-error-text" safe>
+          {t(locale, error.message, error.params)}
+        </p>
+      ) : (
+        ''
+      )}
+    </fieldset>
+  );
+}
+
+/** On the list page: tick applications in the table, choose an action, apply (a plain form, no script). */
 export function BatchSection(props: BatchFormProps): JSX.Element {
   const { ctx, rows } = props;
   const { locale } = ctx;
@@ -277,34 +348,15 @@ export function BatchSection(props: BatchFormProps): JSX.Element {
         errors={errors}
         labels={{ ids: t(locale, im.batchSelect), action: t(locale, im.batchAction), body: t(locale, im.batchBody) }}
       />
-      <form method="post" action="/admin/candidatures/lot" novalidate>
+      <form method="post" action="/admin/candidatures/lot" id={BATCH_FORM_ID} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <fieldset
-          class={`fr-fieldset${errors.ids ? ' fr-fieldset--error' : ''}`}
-          id="ids"
-          {...(errors.ids ? { 'aria-describedby': 'ids-error' } : {})}
-        >
-          <legend class="fr-fieldset__legend" safe>
-            {t(locale, im.batchSelect)}
-          </legend>
-          {rows.map((row, i) => (
-            <div class="fr-fieldset__element">
-              <div class="fr-checkbox-group fr-checkbox-group--sm">
-                <input type="checkbox" id={`batch-${i}`} name="ids" value={row.id} checked={ticked.has(row.id)} />
-                <label class="fr-label" for={`batch-${i}`} safe>
-                  {`${row.title || t(locale, m.untitled)} (${stateLabel(locale, row.state)})`}
-                </label>
-              </div>
-            </div>
-          ))}
-          {errors.ids ? (
-            <p id="ids-error" class="fr-error-text" safe>
-              {t(locale, errors.ids.message, errors.ids.params)}
-            </p>
-          ) : (
-            ''
-          )}
-        </fieldset>
+        {props.ticksInTable ? (
+          <p class="fr-hint-text" safe>
+            {t(locale, im.batchTickHint)}
+          </p>
+        ) : (
+          <BatchTicks locale={locale} rows={rows} ticked={ticked} error={errors.ids} />
+        )}
         <BatchActionFields locale={locale} values={props.values} errors={errors} />
         <button type="submit" class="fr-btn" safe>
           {t(locale, im.batchApply)}

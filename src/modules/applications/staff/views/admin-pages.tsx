@@ -13,6 +13,7 @@ import type { AttachedFileView } from '../../form/render.js';
 import { AnswerSummary } from '../../form/summary-view.js';
 import { instructionMessages as im } from '../../instruction/messages.js';
 import {
+  BatchRowCheckbox,
   BatchSection,
   type StaffInstructionData,
   StaffInstructionSection,
@@ -154,6 +155,9 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
               <caption safe>{t(locale, m.adminTitle)}</caption>
               <thead>
                 <tr>
+                  <th scope="col" class="fr-cell--fixed" safe>
+                    {t(locale, im.batchColumn)}
+                  </th>
                   <th scope="col" safe>
                     {t(locale, m.title)}
                   </th>
@@ -178,8 +182,16 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((row) => (
+                {rows.map((row, index) => (
                   <tr>
+                    <td class="fr-cell--fixed">
+                      <BatchRowCheckbox
+                        locale={locale}
+                        index={index}
+                        id={row.id}
+                        title={row.title || t(locale, m.untitled)}
+                      />
+                    </td>
                     <td>
                       <a href={`/admin/candidatures/${row.id}`} safe>
                         {row.title || t(locale, m.untitled)}
@@ -211,7 +223,7 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
             </table>
           </div>
         )}
-        <BatchSection ctx={ctx} rows={rows} allResultsQuery={props.exportQuery} />
+        <BatchSection ctx={ctx} rows={rows} allResultsQuery={props.exportQuery} ticksInTable />
         {props.nextHref ? (
           <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href={props.nextHref} safe>
             {t(locale, m.nextPage)}
