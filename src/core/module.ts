@@ -128,8 +128,11 @@ export interface PublicNotice {
 export interface ExamplePage {
   name: string;
   url?: string;
-  /** `next`: a link to follow on the page `link` found, for a template two steps from a fixed URL. */
-  from?: { listing: string; link: RegExp; next?: RegExp };
+  /**
+   * `next`: the links to follow, one after the other, from the page `link` found, for a template two or more
+   * steps from a fixed URL.
+   */
+  from?: { listing: string; link: RegExp; next?: RegExp | RegExp[] };
   /** Visited signed in as an admin. */
   staff?: boolean;
   /** The status the page must answer (200 unless said). */

@@ -57,7 +57,8 @@ export const grantsModule: Module = {
     {
       name: 'laureate grant',
       from: {
-        listing: '/admin/subventions/enveloppes',
+        // The grants' home lists the seasons that have laureates; the envelopes' page may list only the open one.
+        listing: '/admin/subventions',
         link: /^\/admin\/subventions\/saisons\/[^/]+$/,
         next: /^\/admin\/subventions\/laureats\/[^/]+$/,
       },

@@ -106,7 +106,11 @@ export const supportModule: Module = {
       from: {
         listing: '/admin/accompagnement',
         link: /^\/admin\/accompagnement\/saisons\/[^/]+$/,
-        next: new RegExp(`^/admin/accompagnement/laureats/[^/]+/${section}$`),
+        // The season's laureates, then one laureate's page, whose tabs lead to the section.
+        next: [
+          /^\/admin\/accompagnement\/laureats\/[^/]+$/,
+          new RegExp(`^/admin/accompagnement/laureats/[^/]+/${section}$`),
+        ],
       },
       staff: true,
     })),
