@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/i18n/i18n.js';
+import { defineMessages, type Message } from '../../core/i18n/i18n.js';
 
 /** Version label of the consent text below; its SHA-256 is stored with each volunteer's consent. */
 export const CONSENT_VERSION = 'panel-consent-v2';
@@ -599,6 +599,10 @@ export const panelMessages = defineMessages({
   },
   opinionTitle: { fr: 'Mon avis', en: 'My opinion' },
   scoreLegend: { fr: '{criterion} : votre note', en: '{criterion}: your score' },
+  scoreHint: {
+    fr: 'Choisissez le niveau qui décrit le mieux le projet sur ce critère.',
+    en: 'Choose the level that best describes the project on this criterion.',
+  },
   fieldComment: { fr: 'Commentaire (facultatif)', en: 'Comment (optional)' },
   saveOpinion: { fr: 'Enregistrer mon avis', en: 'Save my opinion' },
   opinionSaved: {
@@ -610,6 +614,33 @@ export const panelMessages = defineMessages({
     en: 'The panel’s work has ended: opinions no longer change.',
   },
 });
+
+/**
+ * What each level of the panelists' scale means, as the jury's rubric describes its levels: the same
+ * words for every criterion, written for residents who are not experts.
+ */
+export const SCORE_LEVELS = {
+  '1': {
+    fr: 'Pas convaincant : le projet répond mal à ce critère.',
+    en: 'Not convincing: the project hardly meets this criterion.',
+  },
+  '2': {
+    fr: 'Peu convaincant : quelques points positifs, mais trop de doutes.',
+    en: 'Weak: a few good points, but too many doubts.',
+  },
+  '3': {
+    fr: 'Moyen : le projet répond à ce critère, sans plus.',
+    en: 'Fair: the project meets this criterion, no more.',
+  },
+  '4': {
+    fr: 'Convaincant : le projet répond bien à ce critère.',
+    en: 'Convincing: the project meets this criterion well.',
+  },
+  '5': {
+    fr: 'Excellent : le projet est exemplaire sur ce critère.',
+    en: 'Excellent: the project is exemplary on this criterion.',
+  },
+} as const satisfies Record<string, Message>;
 
 /** Labels of what this module adds to the shared pages (menu, header, site map, dashboard): see index.ts. */
 export const panelSiteMessages = defineMessages({
