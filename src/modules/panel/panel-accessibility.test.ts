@@ -61,10 +61,46 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       opinionWeight: 30,
     });
     await saveQuotas(services, systemActor, panelId, [
-      { category: 'genre', feature: 'femme', label: 'Femme', labelEn: 'Woman', min: 2, max: 2 },
-      { category: 'genre', feature: 'homme', label: 'Homme', labelEn: 'Man', min: 2, max: 2 },
-      { category: 'age', feature: 'jeune', label: '18-39 ans', labelEn: '18-39', min: 1, max: 3 },
-      { category: 'age', feature: 'senior', label: '40 ans et plus', labelEn: '40 and over', min: 1, max: 3 },
+      {
+        category: 'genre',
+        categoryLabel: 'Vous êtes',
+        categoryLabelEn: 'You are',
+        feature: 'femme',
+        label: 'Femme',
+        labelEn: 'Woman',
+        min: 2,
+        max: 2,
+      },
+      {
+        category: 'genre',
+        categoryLabel: 'Vous êtes',
+        categoryLabelEn: 'You are',
+        feature: 'homme',
+        label: 'Homme',
+        labelEn: 'Man',
+        min: 2,
+        max: 2,
+      },
+      {
+        category: 'age',
+        categoryLabel: 'Votre âge',
+        categoryLabelEn: 'Your age',
+        feature: 'jeune',
+        label: '18-39 ans',
+        labelEn: '18-39',
+        min: 1,
+        max: 3,
+      },
+      {
+        category: 'age',
+        categoryLabel: 'Votre âge',
+        categoryLabelEn: 'Your age',
+        feature: 'senior',
+        label: '40 ans et plus',
+        labelEn: '40 and over',
+        min: 1,
+        max: 3,
+      },
     ]);
     expect(await setPanelStatus(services, systemActor, panelId, 'recruiting')).toBe('ok');
     const panel = (await loadPanel(services.db, panelId))!;
@@ -168,8 +204,26 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       opinionWeight: 30,
     });
     await saveQuotas(services, systemActor, setupPanelId, [
-      { category: 'genre', feature: 'femme', label: 'Femme', labelEn: 'Woman', min: 2, max: 2 },
-      { category: 'genre', feature: 'homme', label: 'Homme', labelEn: 'Man', min: 2, max: 2 },
+      {
+        category: 'genre',
+        categoryLabel: 'Vous êtes',
+        categoryLabelEn: 'You are',
+        feature: 'femme',
+        label: 'Femme',
+        labelEn: 'Woman',
+        min: 2,
+        max: 2,
+      },
+      {
+        category: 'genre',
+        categoryLabel: 'Vous êtes',
+        categoryLabelEn: 'You are',
+        feature: 'homme',
+        label: 'Homme',
+        labelEn: 'Man',
+        min: 2,
+        max: 2,
+      },
     ]);
 
     // A third panel whose call is open: the first one's closed at its commitment.
@@ -187,8 +241,26 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       opinionWeight: 30,
     });
     await saveQuotas(services, systemActor, openPanelId, [
-      { category: 'genre', feature: 'femme', label: 'Femme', labelEn: 'Woman', min: 2, max: 2 },
-      { category: 'genre', feature: 'homme', label: 'Homme', labelEn: 'Man', min: 2, max: 2 },
+      {
+        category: 'genre',
+        categoryLabel: 'Vous êtes',
+        categoryLabelEn: 'You are',
+        feature: 'femme',
+        label: 'Femme',
+        labelEn: 'Woman',
+        min: 2,
+        max: 2,
+      },
+      {
+        category: 'genre',
+        categoryLabel: 'Vous êtes',
+        categoryLabelEn: 'You are',
+        feature: 'homme',
+        label: 'Homme',
+        labelEn: 'Man',
+        min: 2,
+        max: 2,
+      },
     ]);
     expect(await setPanelStatus(services, systemActor, openPanelId, 'recruiting')).toBe('ok');
 

@@ -135,7 +135,7 @@ function readQuotas(form: FormReader, required: boolean): QuotaRecord[] {
       form.fail('quotas', m.sensitiveCategory, { line: lineNo, category: label || category });
     } else if (quotas.some((q) => q.category === category && q.feature === feature)) {
       form.fail('quotas', m.duplicateQuota, { line: lineNo, category, feature });
-    } else quotas.push({ category, feature, label, labelEn, min, max });
+    } else quotas.push({ category, categoryLabel: '', categoryLabelEn: '', feature, label, labelEn, min, max });
   });
   if (form.ok) {
     for (const category of new Set(quotas.map((q) => q.category))) {

@@ -5,7 +5,7 @@ import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { panelMessages as m } from '../messages.js';
 import type { OpinionResult } from '../opinions.js';
-import { countKey, type PanelRecord, type QuotaRecord, type QuotaWarning } from '../queries.js';
+import { countKey, type PanelRecord, type QuotaRecord, type QuotaWarning, quotaCategoryLabel } from '../queries.js';
 import type { AnalysisError, AnalysisResult, MemberStatus, PanelStatus } from '../tables.js';
 import { AdminBreadcrumb, featureLabel, statusLabel } from './admin-common.js';
 import { AnalysisSection } from './panel-analysis.js';
@@ -87,7 +87,7 @@ function QuotasSection(props: PanelPageProps): JSX.Element {
             const warning = warnings.perQuota.get(countKey(q.category, q.feature));
             return (
               <tr>
-                <td safe>{q.category}</td>
+                <td safe>{quotaCategoryLabel(locale, q)}</td>
                 <td safe>{featureLabel(locale, quotas, q.category, q.feature)}</td>
                 <td safe>{String(q.min)}</td>
                 <td safe>{String(q.max)}</td>
