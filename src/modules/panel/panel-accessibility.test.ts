@@ -296,7 +296,7 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
     await check(adminContext, '/admin/panels/nouveau', 'new panel form with errors', async (page) => {
       await page.fill('#name', '');
       await page.fill('#size', 'quinze');
-      await page.click('form[action="/admin/panels"] button[type="submit"]');
+      await page.click('form[action="/admin/panels"] button[type="submit"]:not([value="add-rows"])');
       await page.waitForSelector('#size-error');
     });
     await check(adminContext, `/admin/panels/${panelId}`, 'panel page');
@@ -316,8 +316,10 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       async (page) => {
         await page.fill('#name', '');
         await page.fill('#size', '9');
-        await page.click(`form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]`);
-        await page.waitForSelector('#quotas-error');
+        await page.click(
+          `form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]:not([value="add-rows"])`,
+        );
+        await page.waitForSelector('[id="quotas.0.max-error"]');
         await page.waitForSelector('#name-error');
       },
     );
@@ -331,7 +333,9 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
           (document.querySelector('input[name="version"]') as HTMLInputElement).value = '0';
         });
         await page.fill('#name', 'Un autre nom');
-        await page.click(`form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]`);
+        await page.click(
+          `form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]:not([value="add-rows"])`,
+        );
         await page.waitForSelector('#current-title');
       },
     );
@@ -343,7 +347,9 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       async (page) => {
         await page.fill('#name', '');
         await page.fill('#retention_days', 'beaucoup');
-        await page.click(`form[action="/admin/panels/${panelId}/modifier"] button[type="submit"]`);
+        await page.click(
+          `form[action="/admin/panels/${panelId}/modifier"] button[type="submit"]:not([value="add-rows"])`,
+        );
         await page.waitForSelector('#retention_days-error');
         await page.waitForSelector('#locked-title');
       },
