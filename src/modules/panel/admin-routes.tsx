@@ -13,13 +13,19 @@ import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
 import { panelMessages as m } from './messages.js';
 import { opinionResults, saveShortlist, shortlistChoices } from './opinions.js';
 import {
+  addsRows,
+  blankAfterAdding,
+  CRITERIA_COLUMNS,
   lockedFields,
   newPanelFormValues,
+  panelEditValues,
   panelFormValues,
-  quotasText,
+  QUOTA_COLUMNS,
+  quotaRows,
   readPanelEditForm,
   readPanelForm,
   readQuotasForm,
+  rowValues,
 } from './panel-form.js';
 import { canReadDemographics, loadPanelFor } from './policy.js';
 import {
@@ -58,7 +64,7 @@ function noticeOf(request: NoticeRequest): string | undefined {
 }
 
 interface PageOverrides {
-  quotaForm?: { value: string; error?: FieldError };
+  quotaForm?: PanelPageProps['quotaForm'];
   drawForm?: PanelPageProps['drawForm'];
   problem?: string;
   status?: number;
@@ -93,7 +99,7 @@ async function sendPanelPage(
       quotas={quotas}
       pool={pool}
       warnings={quotaWarnings(panel.size, quotas, pool.total, pool.counts)}
-      quotaForm={overrides.quotaForm ?? { value: quotasText(quotas) }}
+      quotaForm={overrides.quotaForm ?? { values: rowValues('quotas', quotaRows(quotas)), errors: {} }}
       analyses={analyses}
       draw={draw}
       drawForm={overrides.drawForm ?? { values: {}, errors: {} }}
@@ -143,11 +149,20 @@ export async function panelAdminRoutes(app: App, services: Services): Promise<vo
       request.body,
       seasons.map((s) => s.id),
     );
+    const ctx = await viewContext(request, reply);
+    if (addsRows(request.body)) {
+      // "Ajouter des lignes": the form comes back as typed, with more empty criteria rows; nothing is saved.
+      const blank = blankAfterAdding(request.body, 'criteria', CRITERIA_COLUMNS);
+      return html(
+        reply,
+        200,
+        <PanelFormPage ctx={ctx} values={form.values} errors={{}} seasons={seasons} blank={blank} />,
+      );
+    }
     if (form.ok) {
       const id = await createPanel(services, actorOf(request), input);
       return reply.redirect(`/admin/panels/${id}?ok=cree`, 303);
     }
-    const ctx = await viewContext(request, reply);
     return html(reply, 400, <PanelFormPage ctx={ctx} values={form.values} errors={form.errors} seasons={seasons} />);
   });
 
@@ -162,11 +177,19 @@ export async function panelAdminRoutes(app: App, services: Services): Promise<vo
       const panel = await loadPanelFor(services, request, request.params.id);
       if (!panel) return notFound(request, reply);
       const { form, quotas } = readQuotasForm(request.body, panel.size);
+      if (addsRows(request.body))
+        return sendPanelPage(services, request, reply, panel.id, {
+          quotaForm: {
+            values: form.values,
+            errors: {},
+            blank: blankAfterAdding(request.body, 'quotas', QUOTA_COLUMNS),
+          },
+        });
       if (form.ok && (await saveQuotas(services, actorOf(request), panel.id, quotas)))
         return reply.redirect(`/admin/panels/${panel.id}?ok=quotas#quotas-title`, 303);
       return sendPanelPage(services, request, reply, panel.id, {
         status: form.ok ? 409 : 400,
-        quotaForm: { value: form.values.quotas ?? '', error: form.errors.quotas },
+        quotaForm: { values: form.values, errors: form.errors },
         problem: form.ok ? t(request.locale, m.quotasLocked) : undefined,
       });
     },
@@ -183,6 +206,7 @@ export async function panelAdminRoutes(app: App, services: Services): Promise<vo
       errors?: Record<string, FieldError>;
       conflict?: boolean;
       problem?: string;
+      blank?: { quotas?: number; criteria?: number };
     } = { status: 200 },
   ): Promise<FastifyReply> {
     const panel = await loadPanel(services.db, panelId);
@@ -191,8 +215,13 @@ export async function panelAdminRoutes(app: App, services: Services): Promise<vo
     const stage = await panelStage(services.db, panel);
     const saved = panelFormValues(panel, quotas);
     const locks = lockedFields(stage);
-    // Locked fields always show what is saved; the rest shows what was typed, if anything.
-    const values: Record<string, string> = { ...saved, ...(shown.values ?? {}) };
+    // Locked fields always show what is saved; the rest shows what was typed, if anything. Typed rows
+    // replace the saved ones as a whole (a row emptied is gone).
+    const savedInputs = panelEditValues(panel, quotas);
+    const base = shown.values
+      ? Object.fromEntries(Object.entries(savedInputs).filter(([k]) => !/^(quotas|criteria)\./.test(k)))
+      : savedInputs;
+    const values: Record<string, string> = { ...base, ...(shown.values ?? {}) };
     return html(
       reply,
       shown.status,
@@ -208,6 +237,7 @@ export async function panelAdminRoutes(app: App, services: Services): Promise<vo
         seasons={await seasonOptions()}
         conflict={shown.conflict ?? false}
         problem={shown.problem}
+        blank={shown.blank}
       />,
     );
   }
@@ -249,6 +279,15 @@ export async function panelAdminRoutes(app: App, services: Services): Promise<vo
           conflict: true,
         });
       }
+      if (addsRows(request.body))
+        return sendEditPage(request, reply, panel.id, {
+          status: 200,
+          values: typed,
+          blank: {
+            quotas: blankAfterAdding(request.body, 'quotas', QUOTA_COLUMNS),
+            criteria: blankAfterAdding(request.body, 'criteria', CRITERIA_COLUMNS),
+          },
+        });
       if (edit.lockedChanged)
         return sendEditPage(request, reply, panel.id, {
           status: 409,

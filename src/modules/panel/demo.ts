@@ -25,6 +25,12 @@ export const DEMO_VOLUNTEER_DOMAIN = 'citoyens.demo.accelerateur.localhost';
 export const DEMO_VOLUNTEERS = 60;
 
 /** Three categories a sortition commonly balances; none of them a special category of data. */
+const QUESTIONS = {
+  genre: { categoryLabel: 'Vous êtes', categoryLabelEn: 'You are' },
+  age: { categoryLabel: 'Votre tranche d’âge', categoryLabelEn: 'Your age group' },
+  territoire: { categoryLabel: 'Votre commune de résidence', categoryLabelEn: 'The municipality you live in' },
+} as const;
+
 const QUOTAS: QuotaRecord[] = [
   { category: 'genre', feature: 'femme', label: 'Femme', labelEn: 'Woman', min: 7, max: 8 },
   { category: 'genre', feature: 'homme', label: 'Homme', labelEn: 'Man', min: 7, max: 8 },
@@ -39,8 +45,15 @@ const QUOTAS: QuotaRecord[] = [
     min: 8,
     max: 11,
   },
-  { category: 'territoire', feature: 'rural', label: 'Commune rurale', labelEn: 'Rural municipality', min: 4, max: 7 },
-];
+  {
+    category: 'territoire',
+    feature: 'rural',
+    label: 'Commune rurale',
+    labelEn: 'Rural municipality',
+    min: 4,
+    max: 7,
+  },
+].map((q) => ({ ...q, ...QUESTIONS[q.category as keyof typeof QUESTIONS] }));
 
 const GIVEN = [
   'Alice',

@@ -41,7 +41,8 @@ export type EditResult = 'saved' | 'unchanged' | 'conflict' | 'not-found';
 
 const AUDIT_TEXT_MAX = 200;
 const short = (text: string) => (text.length > AUDIT_TEXT_MAX ? `${text.slice(0, AUDIT_TEXT_MAX)}…` : text);
-const quotaLine = (q: QuotaRecord) => `${q.category}=${q.feature} "${q.label}"/"${q.labelEn}":${q.min}..${q.max}`;
+const quotaLine = (q: QuotaRecord) =>
+  `${q.category} "${q.categoryLabel}"/"${q.categoryLabelEn}"=${q.feature} "${q.label}"/"${q.labelEn}":${q.min}..${q.max}`;
 
 /**
  * Saves an edit of a panel read with readPanelEditForm. Refused as a conflict (nothing written) when the
@@ -122,6 +123,8 @@ export async function editPanel(
             edit.quotas.map((q, position) => ({
               panel_id: panelId,
               category: q.category,
+              category_label: q.categoryLabel,
+              category_label_en: q.categoryLabelEn,
               feature: q.feature,
               label: q.label,
               label_en: q.labelEn,

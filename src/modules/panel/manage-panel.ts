@@ -67,6 +67,8 @@ export async function saveQuotas(
           quotas.map((q, position) => ({
             panel_id: panelId,
             category: q.category,
+            category_label: q.categoryLabel,
+            category_label_en: q.categoryLabelEn,
             feature: q.feature,
             label: q.label,
             label_en: q.labelEn,

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/i18n/i18n.js';
+import { defineMessages, type Message } from '../../core/i18n/i18n.js';
 
 /** Version label of the consent text below; its SHA-256 is stored with each volunteer's consent. */
 export const CONSENT_VERSION = 'panel-consent-v2';
@@ -54,10 +54,6 @@ export const panelMessages = defineMessages({
     en: 'Volunteers then give their postal address; two people at the same address are never drawn together.',
   },
   fieldCriteria: { fr: 'Critères jugés par le panel', en: 'Criteria the panel judges' },
-  fieldCriteriaHint: {
-    fr: 'Une ligne par critère : code;libellé;libellé en anglais (par exemple interet-general;Intérêt général;General interest).',
-    en: 'One line per criterion: code;label;English label (e.g. interet-general;Intérêt général;General interest).',
-  },
   fieldWeight: {
     fr: 'Poids de l’avis du panel dans la décision (%)',
     en: 'Weight of the panel’s opinion in the decision (%)',
@@ -70,14 +66,6 @@ export const panelMessages = defineMessages({
   endsBeforeRecruit: {
     fr: 'La fin du panel doit suivre la fin de l’appel aux volontaires.',
     en: 'The panel must end after the call for volunteers.',
-  },
-  badCriteriaLine: {
-    fr: 'Ligne {line} : écrivez code;libellé;libellé en anglais, avec un code en minuscules et tirets.',
-    en: 'Line {line}: write code;label;English label, with a lower-case code with hyphens.',
-  },
-  duplicateCriterion: {
-    fr: 'Ligne {line} : le code « {code} » est déjà utilisé.',
-    en: 'Line {line}: the code "{code}" is already used.',
   },
 
   // Editing a panel
@@ -176,32 +164,64 @@ export const panelMessages = defineMessages({
   colPool: { fr: 'Volontaires', en: 'Volunteers' },
   colWarning: { fr: 'Alerte', en: 'Warning' },
   fieldQuotas: { fr: 'Quotas', en: 'Quotas' },
-  fieldQuotasHint: {
-    fr: 'Une ligne par valeur : catégorie;valeur;libellé;libellé en anglais;minimum;maximum (par exemple genre;femme;Femme;Woman;7;8). Les catégories deviennent les questions du formulaire des volontaires. N’utilisez aucune donnée sensible (santé, religion, origine, opinions politiques, orientation sexuelle, syndicat).',
-    en: 'One line per value: category;value;label;English label;minimum;maximum (e.g. genre;femme;Femme;Woman;7;8). The categories become the questions of the volunteers’ form. Use no sensitive data (health, religion, origin, political opinions, sexual orientation, union membership).',
-  },
   saveQuotas: { fr: 'Enregistrer les quotas', en: 'Save the quotas' },
   quotasLocked: {
     fr: 'Les catégories et leurs valeurs ne changent plus une fois l’appel aux volontaires ouvert ; les libellés, minimums et maximums se modifient avec « Modifier le panel » jusqu’au tirage.',
     en: 'The categories and their values no longer change once the call for volunteers is open; the labels, minimums and maximums are changed with "Edit the panel" until the draw.',
-  },
-  badQuotaLine: {
-    fr: 'Ligne {line} : écrivez catégorie;valeur;libellé;libellé en anglais;minimum;maximum, avec des codes en minuscules et des nombres entiers (minimum ≤ maximum).',
-    en: 'Line {line}: write category;value;label;English label;minimum;maximum, with lower-case codes and whole numbers (minimum ≤ maximum).',
-  },
-  duplicateQuota: {
-    fr: 'Ligne {line} : la valeur « {feature} » de « {category} » est déjà donnée.',
-    en: 'Line {line}: the value "{feature}" of "{category}" is already given.',
-  },
-  sensitiveCategory: {
-    fr: 'Ligne {line} : « {category} » ressemble à une donnée sensible (article 9 du RGPD), interdite ici.',
-    en: 'Line {line}: "{category}" looks like sensitive data (GDPR article 9), not allowed here.',
   },
   singleValueCategory: {
     fr: 'La catégorie « {category} » n’a qu’une valeur : donnez-en au moins deux.',
     en: 'The category "{category}" has a single value: give at least two.',
   },
   noQuotas: { fr: 'Aucun quota défini.', en: 'No quota defined.' },
+  // Table editors (quotas and criteria)
+  colRow: { fr: 'Ligne', en: 'Row' },
+  rowCell: { fr: 'Ligne {n}, {column}', en: 'Row {n}, {column}' },
+  rowCellInSentence: { fr: 'ligne {n}, {column}', en: 'row {n}, {column}' },
+  addRows: { fr: 'Ajouter des lignes', en: 'Add rows' },
+  colCategoryCode: { fr: 'Code de la catégorie', en: 'Category code' },
+  colCategoryLabel: { fr: 'Question posée (français)', en: 'Question asked (French)' },
+  colCategoryLabelEn: { fr: 'Question posée (anglais)', en: 'Question asked (English)' },
+  colValueCode: { fr: 'Code de la valeur', en: 'Value code' },
+  colValueLabel: { fr: 'Réponse proposée (français)', en: 'Answer offered (French)' },
+  colValueLabelEn: { fr: 'Réponse proposée (anglais)', en: 'Answer offered (English)' },
+  colCriterionCode: { fr: 'Code', en: 'Code' },
+  colCriterionLabel: { fr: 'Libellé (français)', en: 'Label (French)' },
+  colCriterionLabelEn: { fr: 'Libellé (anglais)', en: 'Label (English)' },
+  quotasTableHint: {
+    fr: 'Une ligne par valeur. Chaque catégorie devient une question du formulaire des volontaires : donnez la question sur une de ses lignes au moins, et au moins deux valeurs. Les codes s’écrivent en minuscules, chiffres et tirets. Les lignes laissées vides sont ignorées. N’utilisez aucune donnée sensible (santé, religion, origine, opinions politiques, orientation sexuelle, syndicat).',
+    en: 'One row per value. Each category becomes a question of the volunteers’ form: give the question on at least one of its rows, and at least two values. Codes use lower-case letters, digits and hyphens. Rows left empty are ignored. Use no sensitive data (health, religion, origin, political opinions, sexual orientation, union membership).',
+  },
+  criteriaTableHint: {
+    fr: 'Une ligne par critère, avec un code en minuscules, chiffres et tirets (par exemple interet-general). Les lignes laissées vides sont ignorées.',
+    en: 'One row per criterion, with a code in lower-case letters, digits and hyphens (e.g. interet-general). Rows left empty are ignored.',
+  },
+  badCode: {
+    fr: 'Écrivez un code en minuscules, chiffres et tirets, de 60 caractères au plus (par exemple tranche-age).',
+    en: 'Write a code in lower-case letters, digits and hyphens, 60 characters at most (e.g. age-group).',
+  },
+  duplicateCode: { fr: 'Le code « {code} » est déjà utilisé.', en: 'The code "{code}" is already used.' },
+  badBound: { fr: 'Saisissez un nombre entier de 0 à 9999.', en: 'Enter a whole number from 0 to 9999.' },
+  minAboveMax: {
+    fr: 'Le maximum doit être au moins égal au minimum ({min}).',
+    en: 'The maximum must be at least the minimum ({min}).',
+  },
+  sensitiveCell: {
+    fr: '« {text} » ressemble à une donnée sensible (article 9 du RGPD), interdite ici.',
+    en: '"{text}" looks like sensitive data (GDPR article 9), not allowed here.',
+  },
+  duplicateValue: {
+    fr: 'La valeur « {feature} » de « {category} » est déjà donnée sur une autre ligne.',
+    en: 'The value "{feature}" of "{category}" is already given on another row.',
+  },
+  categoryLabelMissing: {
+    fr: 'Donnez la question posée pour la catégorie « {category} » (en français).',
+    en: 'Give the question asked for the category "{category}" (in French).',
+  },
+  categoryLabelDiffers: {
+    fr: 'Les lignes de « {category} » donnent des questions différentes : gardez la même sur chaque ligne, ou laissez-la vide.',
+    en: 'The rows of "{category}" give different questions: keep the same on each row, or leave it empty.',
+  },
   warnShort: {
     fr: 'Minimum impossible : {count} volontaire(s) seulement.',
     en: 'Minimum cannot be met: only {count} volunteer(s).',
@@ -599,6 +619,10 @@ export const panelMessages = defineMessages({
   },
   opinionTitle: { fr: 'Mon avis', en: 'My opinion' },
   scoreLegend: { fr: '{criterion} : votre note', en: '{criterion}: your score' },
+  scoreHint: {
+    fr: 'Choisissez le niveau qui décrit le mieux le projet sur ce critère.',
+    en: 'Choose the level that best describes the project on this criterion.',
+  },
   fieldComment: { fr: 'Commentaire (facultatif)', en: 'Comment (optional)' },
   saveOpinion: { fr: 'Enregistrer mon avis', en: 'Save my opinion' },
   opinionSaved: {
@@ -610,6 +634,33 @@ export const panelMessages = defineMessages({
     en: 'The panel’s work has ended: opinions no longer change.',
   },
 });
+
+/**
+ * What each level of the panelists' scale means, as the jury's rubric describes its levels: the same
+ * words for every criterion, written for residents who are not experts.
+ */
+export const SCORE_LEVELS = {
+  '1': {
+    fr: 'Pas convaincant : le projet répond mal à ce critère.',
+    en: 'Not convincing: the project hardly meets this criterion.',
+  },
+  '2': {
+    fr: 'Peu convaincant : quelques points positifs, mais trop de doutes.',
+    en: 'Weak: a few good points, but too many doubts.',
+  },
+  '3': {
+    fr: 'Moyen : le projet répond à ce critère, sans plus.',
+    en: 'Fair: the project meets this criterion, no more.',
+  },
+  '4': {
+    fr: 'Convaincant : le projet répond bien à ce critère.',
+    en: 'Convincing: the project meets this criterion well.',
+  },
+  '5': {
+    fr: 'Excellent : le projet est exemplaire sur ce critère.',
+    en: 'Excellent: the project is exemplary on this criterion.',
+  },
+} as const satisfies Record<string, Message>;
 
 /** Labels of what this module adds to the shared pages (menu, header, site map, dashboard): see index.ts. */
 export const panelSiteMessages = defineMessages({

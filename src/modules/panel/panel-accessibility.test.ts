@@ -61,10 +61,46 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       opinionWeight: 30,
     });
     await saveQuotas(services, systemActor, panelId, [
-      { category: 'genre', feature: 'femme', label: 'Femme', labelEn: 'Woman', min: 2, max: 2 },
-      { category: 'genre', feature: 'homme', label: 'Homme', labelEn: 'Man', min: 2, max: 2 },
-      { category: 'age', feature: 'jeune', label: '18-39 ans', labelEn: '18-39', min: 1, max: 3 },
-      { category: 'age', feature: 'senior', label: '40 ans et plus', labelEn: '40 and over', min: 1, max: 3 },
+      {
+        category: 'genre',
+        categoryLabel: 'Vous êtes',
+        categoryLabelEn: 'You are',
+        feature: 'femme',
+        label: 'Femme',
+        labelEn: 'Woman',
+        min: 2,
+        max: 2,
+      },
+      {
+        category: 'genre',
+        categoryLabel: 'Vous êtes',
+        categoryLabelEn: 'You are',
+        feature: 'homme',
+        label: 'Homme',
+        labelEn: 'Man',
+        min: 2,
+        max: 2,
+      },
+      {
+        category: 'age',
+        categoryLabel: 'Votre âge',
+        categoryLabelEn: 'Your age',
+        feature: 'jeune',
+        label: '18-39 ans',
+        labelEn: '18-39',
+        min: 1,
+        max: 3,
+      },
+      {
+        category: 'age',
+        categoryLabel: 'Votre âge',
+        categoryLabelEn: 'Your age',
+        feature: 'senior',
+        label: '40 ans et plus',
+        labelEn: '40 and over',
+        min: 1,
+        max: 3,
+      },
     ]);
     expect(await setPanelStatus(services, systemActor, panelId, 'recruiting')).toBe('ok');
     const panel = (await loadPanel(services.db, panelId))!;
@@ -168,8 +204,26 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       opinionWeight: 30,
     });
     await saveQuotas(services, systemActor, setupPanelId, [
-      { category: 'genre', feature: 'femme', label: 'Femme', labelEn: 'Woman', min: 2, max: 2 },
-      { category: 'genre', feature: 'homme', label: 'Homme', labelEn: 'Man', min: 2, max: 2 },
+      {
+        category: 'genre',
+        categoryLabel: 'Vous êtes',
+        categoryLabelEn: 'You are',
+        feature: 'femme',
+        label: 'Femme',
+        labelEn: 'Woman',
+        min: 2,
+        max: 2,
+      },
+      {
+        category: 'genre',
+        categoryLabel: 'Vous êtes',
+        categoryLabelEn: 'You are',
+        feature: 'homme',
+        label: 'Homme',
+        labelEn: 'Man',
+        min: 2,
+        max: 2,
+      },
     ]);
 
     // A third panel whose call is open: the first one's closed at its commitment.
@@ -187,8 +241,26 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       opinionWeight: 30,
     });
     await saveQuotas(services, systemActor, openPanelId, [
-      { category: 'genre', feature: 'femme', label: 'Femme', labelEn: 'Woman', min: 2, max: 2 },
-      { category: 'genre', feature: 'homme', label: 'Homme', labelEn: 'Man', min: 2, max: 2 },
+      {
+        category: 'genre',
+        categoryLabel: 'Vous êtes',
+        categoryLabelEn: 'You are',
+        feature: 'femme',
+        label: 'Femme',
+        labelEn: 'Woman',
+        min: 2,
+        max: 2,
+      },
+      {
+        category: 'genre',
+        categoryLabel: 'Vous êtes',
+        categoryLabelEn: 'You are',
+        feature: 'homme',
+        label: 'Homme',
+        labelEn: 'Man',
+        min: 2,
+        max: 2,
+      },
     ]);
     expect(await setPanelStatus(services, systemActor, openPanelId, 'recruiting')).toBe('ok');
 
@@ -224,7 +296,7 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
     await check(adminContext, '/admin/panels/nouveau', 'new panel form with errors', async (page) => {
       await page.fill('#name', '');
       await page.fill('#size', 'quinze');
-      await page.click('form[action="/admin/panels"] button[type="submit"]');
+      await page.click('form[action="/admin/panels"] button[type="submit"]:not([value="add-rows"])');
       await page.waitForSelector('#size-error');
     });
     await check(adminContext, `/admin/panels/${panelId}`, 'panel page');
@@ -244,8 +316,10 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       async (page) => {
         await page.fill('#name', '');
         await page.fill('#size', '9');
-        await page.click(`form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]`);
-        await page.waitForSelector('#quotas-error');
+        await page.click(
+          `form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]:not([value="add-rows"])`,
+        );
+        await page.waitForSelector('[id="quotas.0.max-error"]');
         await page.waitForSelector('#name-error');
       },
     );
@@ -259,7 +333,9 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
           (document.querySelector('input[name="version"]') as HTMLInputElement).value = '0';
         });
         await page.fill('#name', 'Un autre nom');
-        await page.click(`form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]`);
+        await page.click(
+          `form[action="/admin/panels/${setupPanelId}/modifier"] button[type="submit"]:not([value="add-rows"])`,
+        );
         await page.waitForSelector('#current-title');
       },
     );
@@ -271,7 +347,9 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       async (page) => {
         await page.fill('#name', '');
         await page.fill('#retention_days', 'beaucoup');
-        await page.click(`form[action="/admin/panels/${panelId}/modifier"] button[type="submit"]`);
+        await page.click(
+          `form[action="/admin/panels/${panelId}/modifier"] button[type="submit"]:not([value="add-rows"])`,
+        );
         await page.waitForSelector('#retention_days-error');
         await page.waitForSelector('#locked-title');
       },

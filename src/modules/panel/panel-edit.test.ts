@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formBody, formSession, postForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
+import { criteriaFields, quotaFields } from './testing.js';
 
 /** Editing a panel after creation, through the HTTP routes, at each stage of the panel. */
 let t: TestApp;
@@ -19,7 +20,7 @@ const PANEL_FIELDS = {
   recruit_until: '2026-04-30',
   ends_on: '2026-06-30',
   retention_days: '30',
-  criteria: 'interet-general;Intérêt général;General interest\nimpact;Impact;Impact',
+  ...criteriaFields('interet-general;Intérêt général;General interest\nimpact;Impact;Impact'),
   opinion_weight: '30',
 };
 const QUOTAS = [
@@ -57,10 +58,17 @@ async function openEdit(cookie: string) {
   return { session, values };
 }
 
+/**
+ * Sends the opened form back with `changes`; `quotas` and `criteria` are given as compact rows (see
+ * testing.ts) and replace every row of their table.
+ */
 async function submit(opened: Awaited<ReturnType<typeof openEdit>>, changes: Record<string, string | undefined>) {
   const fields: Record<string, string> = { ...opened.values };
   for (const [k, v] of Object.entries(changes)) {
-    if (v === undefined) delete fields[k];
+    if (k === 'quotas' || k === 'criteria') {
+      for (const name of Object.keys(fields)) if (name.startsWith(`${k}.`)) delete fields[name];
+      Object.assign(fields, k === 'quotas' ? quotaFields(v ?? '') : criteriaFields(v ?? ''));
+    } else if (v === undefined) delete fields[k];
     else fields[k] = v;
   }
   return t.app.inject({
@@ -113,7 +121,6 @@ describe('editing a panel before any volunteer', () => {
       recruit_until: '2026-04-30',
       ends_on: '2026-06-30',
       retention_days: '30',
-      quotas: '',
       version: '1',
     });
   });
@@ -165,9 +172,10 @@ describe('editing a panel before any volunteer', () => {
     ].join('\n');
     const mins = await submit(opened, { quotas: typed, name: 'Nom tapé' });
     expect(mins.statusCode).toBe(400);
-    expect(mins.body).toContain('id="quotas-error"');
+    expect(mins.body).toContain('id="quotas.0.min-error"');
+    expect(mins.body).toContain('href="#quotas.0.min"');
     expect(mins.body).toContain('les minimums de « genre » font 6, plus que la taille du panel (5)');
-    expect(mins.body).toContain('genre;femme;Femme;Woman;3;3');
+    expect(mins.body).toContain('name="quotas.0.min" value="3"');
     expect(mins.body).toContain('value="Nom tapé"');
 
     const maxes = await submit(opened, { size: '9' });
@@ -189,10 +197,10 @@ describe('editing a panel before any volunteer', () => {
       description: 'y'.repeat(2001),
       ends_on: '2026-02-30',
       retention_days: '-1',
-      criteria: 'Pas un code',
+      criteria: 'Pas un code;;',
     });
     expect(response.statusCode).toBe(400);
-    for (const field of ['name', 'description', 'ends_on', 'retention_days', 'criteria'])
+    for (const field of ['name', 'description', 'ends_on', 'retention_days', 'criteria.0.code'])
       expect(response.body).toContain(`id="${field}-error"`);
     expect(response.body).toContain('ne doit pas dépasser 200 caractères');
     // Kept only inside the quoted attribute (quotes escaped), nowhere else on the page.
@@ -252,16 +260,24 @@ describe('editing a panel before any volunteer', () => {
     const page = `/admin/panels/${panelId}`;
     expect(
       (
-        await postForm(t.app, otherStaff, page, `${page}/quotas`, {
-          quotas: ['genre;femme;Femme;Woman;2;3', 'genre;homme;Homme;Man;2;3'].join('\n'),
-        })
+        await postForm(
+          t.app,
+          otherStaff,
+          page,
+          `${page}/quotas`,
+          quotaFields(['genre;femme;Femme;Woman;2;3', 'genre;homme;Homme;Man;2;3']),
+        )
       ).statusCode,
     ).toBe(303);
     expect((await submit(opened, { name: 'Après les quotas' })).statusCode).toBe(409);
     // That form checks the quotas against the size as well.
-    const unmeetable = await postForm(t.app, otherStaff, page, `${page}/quotas`, {
-      quotas: ['genre;femme;Femme;Woman;0;1', 'genre;homme;Homme;Man;0;1'].join('\n'),
-    });
+    const unmeetable = await postForm(
+      t.app,
+      otherStaff,
+      page,
+      `${page}/quotas`,
+      quotaFields(['genre;femme;Femme;Woman;0;1', 'genre;homme;Homme;Man;0;1']),
+    );
     expect(unmeetable.statusCode).toBe(400);
     expect(unmeetable.body).toContain('les maximums de « genre » font 2, moins que la taille du panel (5)');
     // A form without its version is treated as stale.
@@ -328,9 +344,13 @@ describe('editing once volunteers answered, then after the draw', () => {
     expect(
       (await postForm(t.app, staff, page, `/admin/panels/${panelId}/statut`, { status: 'setup' })).statusCode,
     ).toBe(303);
-    const staffForm = await postForm(t.app, staff, page, `${page}/quotas`, {
-      quotas: `${QUOTAS}\nage;tres-age;80 ans et plus;80 and over;0;1`,
-    });
+    const staffForm = await postForm(
+      t.app,
+      staff,
+      page,
+      `${page}/quotas`,
+      quotaFields(`${QUOTAS}\nage;tres-age;80 ans et plus;80 and over;0;1`),
+    );
     expect(staffForm.statusCode).toBe(409);
     expect(
       (await submit(await openEdit(staff), { quotas: `${QUOTAS}\nage;tres-age;80 ans et plus;80 and over;0;1` }))
@@ -403,8 +423,8 @@ describe('editing once volunteers answered, then after the draw', () => {
 
     const opened = await openEdit(staff);
     expect(opened.session.html).not.toContain('name="size"');
-    expect(opened.session.html).not.toContain('name="quotas"');
-    expect(opened.session.html).not.toContain('name="criteria"');
+    expect(opened.session.html).not.toContain('name="quotas.');
+    expect(opened.session.html).not.toContain('name="criteria.');
     expect(opened.session.html).toContain('Ce qui ne change plus');
     expect(opened.session.html).toContain('un tirage au sort est engagé');
     expect(opened.session.html).toContain('name="ends_on"');

@@ -1,4 +1,5 @@
-import { FormReader } from '../../core/http/forms.js';
+import { FormReader, formMessages } from '../../core/http/forms.js';
+import { rowIndexes } from '../../core/http/row-fields.js';
 import type { Message } from '../../core/i18n/i18n.js';
 import { parisEndOfDay } from '../../core/time/paris-time.js';
 import { panelMessages as m } from './messages.js';
@@ -33,19 +34,96 @@ function integerField(form: FormReader, field: string, min: number, max: number,
   return value;
 }
 
-/** `code;label;English label` lines; errors name the line. */
-function readCriteria(form: FormReader): PanelCriterion[] {
-  const text = form.text('criteria', { max: 4000 });
+/** How many empty rows a table editor shows, and how many more "Ajouter des lignes" gives. */
+export const BLANK_ROWS = 3;
+const MAX_ROWS = 200;
+
+/** The rows of a table editor as typed (or as saved), and how many empty rows to show after them. */
+export interface RowsState {
+  rows: { index: number; cells: Record<string, string> }[];
+  blank: number;
+  /** The index the first empty row takes (after every posted one, so field names stay unique). */
+  nextIndex: number;
+}
+
+/** The flat name of one cell: `quotas.3.min`. */
+export const rowField = (prefix: string, index: number, column: string) => `${prefix}.${index}.${column}`;
+
+/**
+ * The rows a table editor posted, each cell read (and kept) by `form`; rows left entirely empty are
+ * dropped, and counted so that "Ajouter des lignes" gives more than there were.
+ */
+export function readRows(
+  form: FormReader,
+  body: unknown,
+  prefix: string,
+  columns: readonly string[],
+): { rows: RowsState['rows']; empty: number; nextIndex: number } {
+  const pattern = new RegExp(`^${prefix}\\.(\\d{1,3})\\.(?:${columns.join('|')})$`);
+  const indexes = rowIndexes(body, pattern, MAX_ROWS);
+  const rows: RowsState['rows'] = [];
+  let empty = 0;
+  for (const index of indexes) {
+    const cells: Record<string, string> = {};
+    for (const column of columns) cells[column] = form.text(rowField(prefix, index, column), { max: 200 });
+    if (Object.values(cells).every((v) => v === '')) {
+      empty++;
+      for (const column of columns) {
+        delete form.values[rowField(prefix, index, column)];
+        delete form.errors[rowField(prefix, index, column)];
+      }
+    } else rows.push({ index, cells });
+  }
+  return { rows, empty, nextIndex: indexes.length ? indexes[indexes.length - 1] + 1 : 0 };
+}
+
+/** Saved records as rows of a table editor, numbered from 0. */
+export function rowsOf<T>(records: T[], cells: (record: T) => Record<string, string>, blank = BLANK_ROWS): RowsState {
+  return { rows: records.map((r, index) => ({ index, cells: cells(r) })), blank, nextIndex: records.length };
+}
+
+/** The rows a form holds in `values` (what was typed), with `blank` empty rows after them. */
+export function rowsFromValues(values: Record<string, string>, prefix: string, blank = BLANK_ROWS): RowsState {
+  const byIndex = new Map<number, Record<string, string>>();
+  const pattern = new RegExp(`^${prefix}\\.(\\d{1,3})\\.(\\w+)$`);
+  for (const [name, value] of Object.entries(values)) {
+    const match = pattern.exec(name);
+    if (!match) continue;
+    const index = Number(match[1]);
+    byIndex.set(index, { ...(byIndex.get(index) ?? {}), [match[2]]: value });
+  }
+  const indexes = [...byIndex.keys()].sort((a, b) => a - b);
+  return {
+    rows: indexes.map((index) => ({ index, cells: byIndex.get(index)! })),
+    blank,
+    nextIndex: indexes.length ? indexes[indexes.length - 1] + 1 : 0,
+  };
+}
+
+/** "Ajouter des lignes": the table comes back with what was typed and more empty rows; nothing is saved. */
+export function addsRows(body: unknown): boolean {
+  return !!body && typeof body === 'object' && (body as Record<string, unknown>).action === 'add-rows';
+}
+
+/** How many empty rows to show after "Ajouter des lignes": those posted empty, plus a few. */
+export function blankAfterAdding(body: unknown, prefix: string, columns: readonly string[]): number {
+  const { empty } = readRows(new FormReader(body), body, prefix, columns);
+  return Math.max(empty, BLANK_ROWS) + BLANK_ROWS;
+}
+
+export const CRITERIA_COLUMNS = ['code', 'label', 'label_en'] as const;
+
+/** The criteria table: one row per criterion (code, French label, English label); errors on the cell. */
+function readCriteria(form: FormReader, body: unknown): PanelCriterion[] {
   const criteria: PanelCriterion[] = [];
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '' || form.errors.criteria) return;
-    const [code = '', label = '', labelEn = ''] = line.split(';').map((p) => p.trim());
-    if (!CODE.test(code) || label === '' || code.length > 60 || label.length > 200 || labelEn.length > 200)
-      form.fail('criteria', m.badCriteriaLine, { line: index + 1 });
-    else if (criteria.some((c) => c.code === code))
-      form.fail('criteria', m.duplicateCriterion, { line: index + 1, code });
-    else criteria.push({ code, label, labelEn });
-  });
+  const cell = (index: number, column: string) => rowField('criteria', index, column);
+  for (const { index, cells } of readRows(form, body, 'criteria', CRITERIA_COLUMNS).rows) {
+    const { code, label, label_en: labelEn } = cells;
+    if (!CODE.test(code) || code.length > 60) form.fail(cell(index, 'code'), code ? m.badCode : formMessages.required);
+    else if (criteria.some((c) => c.code === code)) form.fail(cell(index, 'code'), m.duplicateCode, { code });
+    if (label === '') form.fail(cell(index, 'label'), formMessages.required);
+    criteria.push({ code, label, labelEn });
+  }
   return criteria;
 }
 
@@ -61,7 +139,7 @@ export function readPanelForm(body: unknown, seasonIds: string[]): { form: FormR
   const endsDay = form.date('ends_on', { required: true });
   const retentionDays = integerField(form, 'retention_days', 0, 3650);
   const onePerHousehold = form.checkbox('one_per_household');
-  const criteria = readCriteria(form);
+  const criteria = readCriteria(form, body);
   const opinionWeight = integerField(form, 'opinion_weight', 0, 100);
   const recruitUntil = recruitDay ? parisEndOfDay(recruitDay) : new Date(0);
   const endsAt = endsDay ? parisEndOfDay(endsDay) : new Date(0);
@@ -97,9 +175,14 @@ export function newPanelFormValues(): Record<string, string> {
     ends_on: '',
     retention_days: '90',
     one_per_household: 'on',
-    criteria:
-      'interet-general;Objectif d’intérêt général;General-interest objective\nimpact;Impact pour toutes et tous;Impact for all',
     opinion_weight: '30',
+    ...rowValues(
+      'criteria',
+      criteriaRows([
+        { code: 'interet-general', label: 'Objectif d’intérêt général', labelEn: 'General-interest objective' },
+        { code: 'impact', label: 'Impact pour toutes et tous', labelEn: 'Impact for all' },
+      ]),
+    ),
   };
 }
 
@@ -107,69 +190,157 @@ export function newPanelFormValues(): Record<string, string> {
 const SENSITIVE =
   /sant[eé]|health|handicap|disab|relig|ethni|origine|race|politi|sexu|orientation|syndica|union|croyance|belief|g[eé]n[eé]tique|genetic|biom[eé]tri/i;
 
-/** `category;value;label;English label;min;max` lines into `form`; errors name the line. */
-function readQuotas(form: FormReader, required: boolean): QuotaRecord[] {
-  const text = form.text('quotas', { required, max: 20_000 });
-  const quotas: QuotaRecord[] = [];
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, index) => {
-    if (line.trim() === '' || form.errors.quotas) return;
-    const parts = line.split(';').map((p) => p.trim());
-    const [category = '', feature = '', label = '', labelEn = '', minText = '', maxText = ''] = parts;
-    const min = /^\d{1,4}$/.test(minText) ? Number(minText) : NaN;
-    const max = /^\d{1,4}$/.test(maxText) ? Number(maxText) : NaN;
-    const lineNo = index + 1;
-    if (
-      parts.length !== 6 ||
-      !CODE.test(category) ||
-      !CODE.test(feature) ||
-      category.length > 60 ||
-      feature.length > 60 ||
-      label === '' ||
-      label.length > 200 ||
-      labelEn.length > 200 ||
-      !(min <= max)
-    ) {
-      form.fail('quotas', m.badQuotaLine, { line: lineNo });
-    } else if (SENSITIVE.test(category) || SENSITIVE.test(label) || SENSITIVE.test(labelEn)) {
-      form.fail('quotas', m.sensitiveCategory, { line: lineNo, category: label || category });
-    } else if (quotas.some((q) => q.category === category && q.feature === feature)) {
-      form.fail('quotas', m.duplicateQuota, { line: lineNo, category, feature });
-    } else quotas.push({ category, feature, label, labelEn, min, max });
-  });
-  if (form.ok) {
-    for (const category of new Set(quotas.map((q) => q.category))) {
-      if (quotas.filter((q) => q.category === category).length < 2)
-        form.fail('quotas', m.singleValueCategory, { category });
-    }
+export const QUOTA_COLUMNS = [
+  'category',
+  'category_label',
+  'category_label_en',
+  'value',
+  'label',
+  'label_en',
+  'min',
+  'max',
+] as const;
+
+const quotaCell = (index: number, column: (typeof QUOTA_COLUMNS)[number]) => rowField('quotas', index, column);
+
+/** A bound typed in a cell: a whole number from 0 to 9999, or null (the error is on the cell). */
+function boundCell(form: FormReader, name: string, text: string): number | null {
+  if (form.errors[name]) return null;
+  if (!/^\d{1,4}$/.test(text)) {
+    form.fail(name, text === '' ? formMessages.required : m.badBound);
+    return null;
   }
-  return quotas;
+  return Number(text);
+}
+
+/** A quota row as read: its record, and whether its bounds could be read (for the feasibility check). */
+interface ReadQuota {
+  index: number;
+  quota: QuotaRecord;
+  bounded: boolean;
+}
+
+/** One row of the quotas table: each problem on its cell, every problem of the row reported. */
+function readQuotaRow(form: FormReader, index: number, cells: Record<string, string>, before: ReadQuota[]): ReadQuota {
+  const cell = (column: (typeof QUOTA_COLUMNS)[number]) => quotaCell(index, column);
+  const { category, value: feature, label } = cells;
+  for (const column of ['category', 'value'] as const) {
+    const code = cells[column];
+    if (!form.errors[cell(column)] && (!CODE.test(code) || code.length > 60))
+      form.fail(cell(column), code ? m.badCode : formMessages.required);
+  }
+  if (label === '') form.fail(cell('label'), formMessages.required);
+  const min = boundCell(form, cell('min'), cells.min);
+  const max = boundCell(form, cell('max'), cells.max);
+  if (min !== null && max !== null && min > max) form.fail(cell('max'), m.minAboveMax, { min });
+  // Art. 9 GDPR: named on the cell that says it, whatever else is wrong with the row.
+  for (const column of ['category', 'category_label', 'category_label_en', 'label', 'label_en'] as const)
+    if (SENSITIVE.test(cells[column])) form.fail(cell(column), m.sensitiveCell, { text: cells[column] });
+  if (feature && before.some((r) => r.quota.category === category && r.quota.feature === feature))
+    form.fail(cell('value'), m.duplicateValue, { category, feature });
+  const quota: QuotaRecord = {
+    category,
+    categoryLabel: cells.category_label,
+    categoryLabelEn: cells.category_label_en,
+    feature,
+    label,
+    labelEn: cells.label_en,
+    min: min ?? 0,
+    max: max ?? 0,
+  };
+  return { index, quota, bounded: min !== null && max !== null };
+}
+
+/** Rules across the rows of one category: one question, and at least two values. */
+function checkCategories(form: FormReader, read: ReadQuota[]): void {
+  for (const category of new Set(read.map((r) => r.quota.category).filter(Boolean))) {
+    const rows = read.filter((r) => r.quota.category === category);
+    const first = rows[0].index;
+    if (rows.length < 2) form.fail(quotaCell(first, 'category'), m.singleValueCategory, { category });
+    for (const [column, key] of [
+      ['category_label', 'categoryLabel'],
+      ['category_label_en', 'categoryLabelEn'],
+    ] as const) {
+      const named = rows.filter((r) => r.quota[key] !== '');
+      const differing = named.find((r) => r.quota[key] !== named[0].quota[key]);
+      if (differing) form.fail(quotaCell(differing.index, column), m.categoryLabelDiffers, { category });
+    }
+    if (!rows.some((r) => r.quota.categoryLabel !== ''))
+      form.fail(quotaCell(first, 'category_label'), m.categoryLabelMissing, { category });
+  }
+}
+
+/** The quotas table into `form`: every row's and every category's problems at once, each on its cell. */
+function readQuotaRows(form: FormReader, body: unknown, required: boolean): ReadQuota[] {
+  const read: ReadQuota[] = [];
+  for (const { index, cells } of readRows(form, body, 'quotas', QUOTA_COLUMNS).rows)
+    read.push(readQuotaRow(form, index, cells, read));
+  if (required && read.length === 0) form.fail('quotas', formMessages.required);
+  checkCategories(form, read);
+  // The question is the same on every row of a category: saved on each, from the rows that give it.
+  for (const r of read) {
+    const same = read.filter((o) => o.quota.category === r.quota.category);
+    r.quota.categoryLabel = same.find((o) => o.quota.categoryLabel)?.quota.categoryLabel ?? '';
+    r.quota.categoryLabelEn = same.find((o) => o.quota.categoryLabelEn)?.quota.categoryLabelEn ?? '';
+  }
+  return read;
 }
 
 /**
  * Quotas a panel of `size` can meet, category by category: the minimums add up to at most the size
- * and the maximums to at least the size. The first problem goes on the quotas field.
+ * (error on the category's first minimum) and the maximums to at least the size (on its first maximum).
+ * Checked whatever else is wrong, on the categories whose bounds could all be read.
  */
-export function checkQuotasFit(form: FormReader, size: number, quotas: QuotaRecord[]): void {
-  for (const category of new Set(quotas.map((q) => q.category))) {
-    const values = quotas.filter((q) => q.category === category);
-    const minSum = values.reduce((s, q) => s + q.min, 0);
-    const maxSum = values.reduce((s, q) => s + q.max, 0);
-    if (minSum > size) form.fail('quotas', m.quotaMinsAboveSize, { category, sum: minSum, k: size });
-    else if (maxSum < size) form.fail('quotas', m.quotaMaxesBelowSize, { category, sum: maxSum, k: size });
+function checkRowsFit(form: FormReader, size: number, read: ReadQuota[]): void {
+  for (const category of new Set(read.map((r) => r.quota.category))) {
+    const rows = read.filter((r) => r.quota.category === category);
+    if (!rows.every((r) => r.bounded)) continue;
+    const minSum = rows.reduce((s, r) => s + r.quota.min, 0);
+    const maxSum = rows.reduce((s, r) => s + r.quota.max, 0);
+    if (minSum > size)
+      form.fail(quotaCell(rows[0].index, 'min'), m.quotaMinsAboveSize, { category, sum: minSum, k: size });
+    if (maxSum < size)
+      form.fail(quotaCell(rows[0].index, 'max'), m.quotaMaxesBelowSize, { category, sum: maxSum, k: size });
   }
 }
 
 /** The quotas form of the staff page; with the panel's size, quotas it cannot meet are refused. */
 export function readQuotasForm(body: unknown, size?: number): { form: FormReader; quotas: QuotaRecord[] } {
   const form = new FormReader(body);
-  const quotas = readQuotas(form, true);
-  if (form.ok && size !== undefined) checkQuotasFit(form, size, quotas);
-  return { form, quotas };
+  const read = readQuotaRows(form, body, true);
+  if (size !== undefined) checkRowsFit(form, size, read);
+  return { form, quotas: read.map((r) => r.quota) };
 }
 
-export function quotasText(quotas: QuotaRecord[]): string {
-  return quotas.map((q) => [q.category, q.feature, q.label, q.labelEn, q.min, q.max].join(';')).join('\n');
+/** Saved quotas as the rows of the table editor. */
+export function quotaRows(quotas: QuotaRecord[], blank = BLANK_ROWS): RowsState {
+  return rowsOf(
+    quotas,
+    (q) => ({
+      category: q.category,
+      category_label: q.categoryLabel,
+      category_label_en: q.categoryLabelEn,
+      value: q.feature,
+      label: q.label,
+      label_en: q.labelEn,
+      min: String(q.min),
+      max: String(q.max),
+    }),
+    blank,
+  );
+}
+
+/** Saved criteria as the rows of the table editor. */
+export function criteriaRows(criteria: PanelCriterion[], blank = BLANK_ROWS): RowsState {
+  return rowsOf(criteria, (c) => ({ code: c.code, label: c.label, label_en: c.labelEn }), blank);
+}
+
+/** Rows as the flat form values the table editor posts (`quotas.0.min`), for the forms' values. */
+export function rowValues(prefix: string, state: RowsState): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const { index, cells } of state.rows)
+    for (const [column, value] of Object.entries(cells)) values[rowField(prefix, index, column)] = value;
+  return values;
 }
 
 const parisDayFormat = new Intl.DateTimeFormat('en-CA', {
@@ -215,11 +386,40 @@ export function panelFormValues(panel: PanelRecord, quotas: QuotaRecord[]): Reco
     ends_on: parisDay(panel.endsAt),
     retention_days: String(panel.retentionDays),
     one_per_household: panel.onePerHousehold ? 'on' : '',
-    criteria: panel.criteria.map((c) => [c.code, c.label, c.labelEn].join(';')).join('\n'),
+    criteria: panel.criteria.map((c) => `${c.code} : ${c.label} / ${c.labelEn}`).join('\n'),
     opinion_weight: String(panel.opinionWeight),
-    quotas: quotasText(quotas),
+    quotas: quotas
+      .map(
+        (q) => `${q.category} « ${q.categoryLabel} » = ${q.feature} « ${q.label} » / ${q.labelEn} : ${q.min}–${q.max}`,
+      )
+      .join('\n'),
   };
 }
+
+/** The tables of the edit form: their prefix is the field they stand for. */
+const TABLES = { criteria: CRITERIA_COLUMNS, quotas: QUOTA_COLUMNS } as const;
+type TableField = keyof typeof TABLES;
+const isTable = (field: EditField): field is TableField => field in TABLES;
+
+/** The edit form's inputs filled with what is saved: the scalar fields, then the cells of both tables. */
+export function panelEditValues(panel: PanelRecord, quotas: QuotaRecord[]): Record<string, string> {
+  const { criteria: _c, quotas: _q, ...scalars } = panelFormValues(panel, quotas);
+  return {
+    ...scalars,
+    ...rowValues('criteria', criteriaRows(panel.criteria)),
+    ...rowValues('quotas', quotaRows(quotas)),
+  };
+}
+
+/** A table as compared for "did this locked table change": the non-empty rows, cells in column order. */
+function tableText(field: TableField, body: unknown): string {
+  return readRows(new FormReader(body), body, field, TABLES[field])
+    .rows.map((r) => TABLES[field].map((c) => r.cells[c]).join(';'))
+    .join('\n');
+}
+
+const postsTable = (posted: Record<string, unknown>, field: TableField) =>
+  Object.keys(posted).some((key) => key.startsWith(`${field}.`));
 
 /**
  * The fields that no longer change at the panel's stage, each with the reason shown beside it. Once a
@@ -246,19 +446,10 @@ export function lockedFields(stage: PanelStage): Partial<Record<EditField, Messa
   return locks;
 }
 
-/** Text as compared for "did this locked field change": lines and `;` parts trimmed, empty lines dropped. */
+/** Text as compared for "did this locked field change". */
 function normalised(field: EditField, value: string): string {
   if (field === 'one_per_household') return value === 'on' || value === 'true' || value === '1' ? 'on' : '';
-  return value
-    .split(/\r?\n/)
-    .map((line) =>
-      line
-        .split(';')
-        .map((p) => p.trim())
-        .join(';'),
-    )
-    .filter((line) => line !== '')
-    .join('\n');
+  return value.trim();
 }
 
 export interface PanelEdit {
@@ -290,7 +481,16 @@ export function readPanelEditForm(
   const locks = lockedFields(stage);
   const violations: EditField[] = [];
   const merged: Record<string, unknown> = { ...posted };
+  const savedInputs = panelEditValues(current, currentQuotas);
   for (const field of Object.keys(locks) as EditField[]) {
+    if (isTable(field)) {
+      // A locked table keeps its saved rows; posted rows that differ are refused.
+      if (postsTable(posted, field) && tableText(field, posted) !== tableText(field, savedInputs))
+        violations.push(field);
+      for (const key of Object.keys(merged)) if (key.startsWith(`${field}.`)) delete merged[key];
+      for (const [key, value] of Object.entries(savedInputs)) if (key.startsWith(`${field}.`)) merged[key] = value;
+      continue;
+    }
     const raw = posted[field];
     if (raw !== undefined && (typeof raw !== 'string' || normalised(field, raw) !== normalised(field, saved[field])))
       violations.push(field);
@@ -309,7 +509,8 @@ export function readPanelEditForm(
   if (!form.errors.ends_on && form.values.recruit_until && form.values.ends_on && input.endsAt <= input.recruitUntil)
     form.fail('ends_on', m.endsBeforeRecruit);
   for (const field of violations) {
-    form.values[field] = typeof posted[field] === 'string' ? (posted[field] as string) : saved[field];
+    if (!isTable(field))
+      form.values[field] = typeof posted[field] === 'string' ? (posted[field] as string) : saved[field];
     delete form.errors[field];
     form.fail(field, locks[field]!);
   }
@@ -320,18 +521,19 @@ export function readPanelEditForm(
 
   let quotas = currentQuotas;
   if (!locks.quotas) {
-    quotas = readQuotas(form, stage.answered);
-    if (!form.errors.quotas && stage.answered) {
+    const read = readQuotaRows(form, merged, stage.answered);
+    quotas = read.map((r) => r.quota);
+    const cellErrors = Object.keys(form.errors).some((key) => key.startsWith('quotas.'));
+    if (!cellErrors && stage.answered) {
       const key = (q: QuotaRecord) => `${q.category}\u0000${q.feature}`;
       const before = new Set(currentQuotas.map(key));
       const after = new Set(quotas.map(key));
       const same = before.size === after.size && [...before].every((k) => after.has(k));
       if (!same) form.fail('quotas', m.quotaValuesFixed);
     }
-  } else {
-    form.values.quotas = violations.includes('quotas') ? form.values.quotas : saved.quotas;
+    // Whatever else is wrong, quotas the size cannot meet are reported in the same answer.
+    if (!form.errors.size) checkRowsFit(form, input.size, read);
   }
-  if (!form.errors.quotas && !form.errors.size && quotas.length > 0) checkQuotasFit(form, input.size, quotas);
 
   const deleteAfter = deleteAfterOf(input.endsAt, input.retentionDays);
   if (

@@ -155,6 +155,18 @@ describe('shortlist and panelists’ opinions', () => {
     expect(rows.map((r) => r.application_id).sort()).toEqual([apps.jardin, apps.atelier].sort());
   });
 
+  it('shows the project before the opinion form and says what each level of the scale means, in both languages', async () => {
+    const url = `/panel/${panelId}/candidatures/${apps.jardin}`;
+    const fr = (await t.app.inject({ method: 'GET', url, headers: { cookie: panelist.cookie } })).body;
+    const project = fr.indexOf('Résumé du projet jardin');
+    expect(project).toBeGreaterThan(0);
+    expect(project).toBeLessThan(fr.indexOf('name="score_impact"'));
+    expect(fr).toContain('1 — Pas convaincant : le projet répond mal à ce critère.');
+    expect(fr).toContain('5 — Excellent : le projet est exemplaire sur ce critère.');
+    const en = (await t.app.inject({ method: 'GET', url, headers: { cookie: `${panelist.cookie}; lang=en` } })).body;
+    expect(en).toContain('3 — Fair: the project meets this criterion, no more.');
+  });
+
   it('shows a panelist the shortlist and the submitted answers, never contact details', async () => {
     const home = await t.app.inject({ method: 'GET', url: '/panel', headers: { cookie: panelist.cookie } });
     expect(home.statusCode).toBe(200);

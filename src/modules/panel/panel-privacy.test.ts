@@ -11,6 +11,7 @@ import { panelModule } from './index.js';
 import { panelDataOf } from './personal-data.js';
 import { MAX_PER_ADDRESS } from './register-volunteer.js';
 import { sortitionCommands } from './sortition-commands.js';
+import { criteriaFields, quotaFields } from './testing.js';
 
 /**
  * The privacy of the citizen panel's volunteers (issue 11, item 7 and the volunteer form of item 11),
@@ -46,14 +47,14 @@ async function openPanel(name: string): Promise<string> {
     recruit_until: '2026-04-30',
     ends_on: '2026-06-30',
     retention_days: '30',
-    criteria: 'interet-general;Intérêt général;General interest',
+    ...criteriaFields('interet-general;Intérêt général;General interest'),
     opinion_weight: '30',
   });
   expect(created.statusCode, created.body).toBe(303);
   const id = /\/admin\/panels\/([0-9a-f-]{36})/.exec(created.headers.location as string)![1];
   const page = `/admin/panels/${id}`;
   expect(
-    (await submitForm(t.app, await formSession(t.app, await asStaff(), page), `${page}/quotas`, { quotas: QUOTAS }))
+    (await submitForm(t.app, await formSession(t.app, await asStaff(), page), `${page}/quotas`, quotaFields(QUOTAS)))
       .statusCode,
   ).toBe(303);
   expect(

@@ -4,7 +4,7 @@ import { formSession, submitForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
-import { createPanel, saveQuotas } from './manage-panel.js';
+import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
 
 /**
  * Issue 17: the panel's call for volunteers and its draws are reachable from the public pages — an open call on
@@ -19,8 +19,26 @@ let callPanel: string;
 let drawnPanel: string;
 
 const QUOTAS = [
-  { category: 'genre', feature: 'femme', label: 'Femme', labelEn: 'Woman', min: 1, max: 2 },
-  { category: 'genre', feature: 'homme', label: 'Homme', labelEn: 'Man', min: 1, max: 2 },
+  {
+    category: 'genre',
+    categoryLabel: 'Vous êtes',
+    categoryLabelEn: 'You are',
+    feature: 'femme',
+    label: 'Femme',
+    labelEn: 'Woman',
+    min: 1,
+    max: 2,
+  },
+  {
+    category: 'genre',
+    categoryLabel: 'Vous êtes',
+    categoryLabelEn: 'You are',
+    feature: 'homme',
+    label: 'Homme',
+    labelEn: 'Man',
+    min: 1,
+    max: 2,
+  },
 ];
 
 async function panelFor(seasonId: string, name: string): Promise<string> {
@@ -108,5 +126,44 @@ describe('public links to the citizen panel', () => {
     // A panel in set-up is listed nowhere.
     const hidden = await panelFor(seasonId, 'Panel caché');
     expect((await get('/panel-citoyen')).includes(hidden)).toBe(false);
+  });
+
+  it('asks each category by its question and offers the values by their labels, in the reader’s language', async () => {
+    const id = await panelFor(seasonId, 'Panel des questions');
+    await saveQuotas(t.app.services, systemActor, id, [
+      ...QUOTAS,
+      {
+        ...QUOTAS[0],
+        category: 'territoire',
+        categoryLabel: 'Votre commune',
+        categoryLabelEn: '',
+        feature: 'rural',
+        label: 'Commune rurale',
+        labelEn: 'Rural municipality',
+      },
+      {
+        ...QUOTAS[0],
+        category: 'territoire',
+        categoryLabel: 'Votre commune',
+        categoryLabelEn: '',
+        feature: 'urbain',
+        label: 'Commune urbaine',
+        labelEn: '',
+      },
+    ]);
+    expect(await setPanelStatus(t.app.services, systemActor, id, 'recruiting')).toBe('ok');
+    const legends = (html: string) =>
+      [...html.matchAll(/<legend[^>]*>\s*<span>([^<]*)<\/span>/g)].map((match) => match[1]);
+    const fr = await get(`/panel-citoyen/${id}`);
+    expect(legends(fr)).toEqual(expect.arrayContaining(['Vous êtes', 'Votre commune']));
+    expect(fr).not.toMatch(/<span>(genre|territoire)<\/span>/);
+    expect(fr).toContain('Commune rurale');
+    const en = (await t.app.inject({ method: 'GET', url: `/panel-citoyen/${id}`, headers: { cookie: 'lang=en' } }))
+      .body;
+    // English falls back to French where staff left it empty.
+    expect(legends(en)).toEqual(expect.arrayContaining(['You are', 'Votre commune']));
+    expect(en).toContain('Woman');
+    expect(en).toContain('Rural municipality');
+    expect(en).toContain('Commune urbaine');
   });
 });

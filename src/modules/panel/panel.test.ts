@@ -11,6 +11,7 @@ import { drawReplacements } from '../../algorithms/sortition/replacement.js';
 import { publishedInput } from './draw-panel.js';
 import { MAX_PER_IP } from './register-volunteer.js';
 import { sortitionCommands } from './sortition-commands.js';
+import { criteriaFields, quotaFields } from './testing.js';
 
 let t: TestApp;
 let staff: string;
@@ -99,13 +100,14 @@ describe('panel set-up', () => {
       recruit_until: '2026-04-30',
       ends_on: '2026-04-01',
       retention_days: '90',
-      criteria: 'Pas un code',
+      ...criteriaFields('Pas un code;;'),
       opinion_weight: '300',
     });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('id="size-error"');
     expect(response.body).toContain('id="ends_on-error"');
-    expect(response.body).toContain('id="criteria-error"');
+    expect(response.body).toContain('id="criteria.0.code-error"');
+    expect(response.body).toContain('id="criteria.0.label-error"');
     expect(response.body).toContain('id="opinion_weight-error"');
     // Kept, inside a quoted attribute whose quotes cannot be broken out of.
     expect(response.body).toContain('name="name" value="<script>x</script>"');
@@ -121,29 +123,33 @@ describe('panel set-up', () => {
       ends_on: '2026-06-30',
       retention_days: '30',
       one_per_household: 'on',
-      criteria: 'interet-general;Intérêt général;General interest\nimpact;Impact;Impact',
+      ...criteriaFields('interet-general;Intérêt général;General interest\nimpact;Impact;Impact'),
       opinion_weight: '30',
     });
     expect(response.statusCode).toBe(303);
     panelId = /\/admin\/panels\/([0-9a-f-]{36})/.exec(response.headers.location as string)![1];
 
     const page = `/admin/panels/${panelId}`;
-    const sensitive = await post(staff, `${page}/quotas`, page, {
-      quotas: 'religion;catholique;Catholique;Catholic;0;4\nreligion;autre;Autre;Other;0;4',
-    });
+    const sensitive = await post(
+      staff,
+      `${page}/quotas`,
+      page,
+      quotaFields('religion;catholique;Catholique;Catholic;0;4\nreligion;autre;Autre;Other;0;4'),
+    );
     expect(sensitive.response.statusCode).toBe(400);
     expect(sensitive.response.body).toContain('article 9');
-    const malformed = await post(staff, `${page}/quotas`, page, { quotas: 'genre;femme;Femme;Woman;3;2' });
+    const malformed = await post(staff, `${page}/quotas`, page, quotaFields('genre;femme;Femme;Woman;3;2'));
     expect(malformed.response.statusCode).toBe(400);
-    expect(malformed.response.body).toContain('Ligne 1');
-    expect(malformed.response.body).toContain('genre;femme;Femme;Woman;3;2'); // kept
+    expect(malformed.response.body).toContain('id="quotas.0.max-error"');
+    expect(malformed.response.body).toContain('Quotas, ligne 1, maximum');
+    expect(malformed.response.body).toContain('name="quotas.0.min" value="3"'); // kept
 
     const refused = await post(staff, `${page}/statut`, page, { status: 'recruiting' });
     expect(refused.response.statusCode).toBe(409);
 
-    expect((await post(staff, `${page}/quotas`, page, { quotas: QUOTAS })).response.statusCode).toBe(303);
+    expect((await post(staff, `${page}/quotas`, page, quotaFields(QUOTAS))).response.statusCode).toBe(303);
     expect((await post(staff, `${page}/statut`, page, { status: 'recruiting' })).response.statusCode).toBe(303);
-    const after = await post(staff, `${page}/quotas`, page, { quotas: QUOTAS });
+    const after = await post(staff, `${page}/quotas`, page, quotaFields(QUOTAS));
     expect(after.response.statusCode).toBe(409); // quotas are frozen once volunteers answer them
   });
 });

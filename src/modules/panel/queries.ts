@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { SortitionInput } from '../../algorithms/sortition/index.js';
 import type { DB } from '../../core/db/schema.js';
-import type { Message } from '../../core/i18n/i18n.js';
+import type { Locale, Message } from '../../core/i18n/i18n.js';
 import { panelMessages as m } from './messages.js';
 import type { AnalysisError, AnalysisResult, MemberStatus, PanelCriterion, PanelStatus } from './tables.js';
 
@@ -31,6 +31,9 @@ export interface PanelRecord {
 
 export interface QuotaRecord {
   category: string;
+  /** The category's question, French and English (empty: the code is shown). */
+  categoryLabel: string;
+  categoryLabelEn: string;
   feature: string;
   label: string;
   labelEn: string;
@@ -91,6 +94,8 @@ export async function loadQuotas(db: Db, panelId: string): Promise<QuotaRecord[]
     .execute();
   return rows.map((r) => ({
     category: r.category,
+    categoryLabel: r.category_label,
+    categoryLabelEn: r.category_label_en,
     feature: r.feature,
     label: r.label,
     labelEn: r.label_en,
@@ -99,11 +104,38 @@ export async function loadQuotas(db: Db, panelId: string): Promise<QuotaRecord[]
   }));
 }
 
-/** The categories in the order of their first quota, each with its values: the volunteers' questions. */
-export function categoriesOf(quotas: QuotaRecord[]): { category: string; values: QuotaRecord[] }[] {
+export interface QuotaCategory {
+  category: string;
+  label: string;
+  labelEn: string;
+  values: QuotaRecord[];
+}
+
+/** The categories in the order of their first quota, each with its question and values: the volunteers' questions. */
+export function categoriesOf(quotas: QuotaRecord[]): QuotaCategory[] {
   const groups = new Map<string, QuotaRecord[]>();
   for (const q of quotas) groups.set(q.category, [...(groups.get(q.category) ?? []), q]);
-  return [...groups.entries()].map(([category, values]) => ({ category, values }));
+  return [...groups.entries()].map(([category, values]) => ({
+    category,
+    label: values.find((v) => v.categoryLabel)?.categoryLabel ?? '',
+    labelEn: values.find((v) => v.categoryLabelEn)?.categoryLabelEn ?? '',
+    values,
+  }));
+}
+
+/** A category's question in the reader's language: English falls back to French, French to the code. */
+export function categoryLabelOf(locale: Locale, c: { category: string; label: string; labelEn: string }): string {
+  return (locale === 'en' && c.labelEn) || c.label || c.category;
+}
+
+/** The question of a quota row's category, in the reader's language. */
+export function quotaCategoryLabel(locale: Locale, q: QuotaRecord): string {
+  return categoryLabelOf(locale, { category: q.category, label: q.categoryLabel, labelEn: q.categoryLabelEn });
+}
+
+/** A value's label in the reader's language (English falls back to French). */
+export function valueLabelOf(locale: Locale, q: QuotaRecord): string {
+  return locale === 'en' && q.labelEn ? q.labelEn : q.label;
 }
 
 export const countKey = (category: string, feature: string) => `${category}\u0000${feature}`;

@@ -46,6 +46,9 @@ export interface PanelQuotasTable {
   id: Generated<string>;
   panel_id: string;
   category: string;
+  /** The category's question on the volunteers' form (the same on every row of the category). */
+  category_label: Generated<string>;
+  category_label_en: Generated<string>;
   feature: string;
   label: string;
   label_en: string;

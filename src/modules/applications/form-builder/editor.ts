@@ -1,3 +1,4 @@
+import { rowIndexes } from '../../../core/http/row-fields.js';
 import { offers, QUESTION_KINDS } from '../form/kinds.js';
 import type { FormDefinition, Question, Section } from '../form/model.js';
 
@@ -57,17 +58,6 @@ function bilingual(body: Record<string, unknown>, prefix: string, name: string):
   return { fr: field(body, `${prefix}.${name}_fr`), en: field(body, `${prefix}.${name}_en`) };
 }
 
-/** The indexes used in field names like `s3.id`, in order, read from the submitted names. */
-function indexes(body: Record<string, unknown>, pattern: RegExp, max: number): number[] {
-  const found = new Set<number>();
-  for (const key of Object.keys(body)) {
-    const match = pattern.exec(key);
-    if (match) found.add(Number(match[1]));
-    if (found.size >= max) break;
-  }
-  return [...found].sort((a, b) => a - b);
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -115,7 +105,7 @@ function readQuestion(body: Record<string, unknown>, prefix: string, withChildre
     set('minItems', numberField(field(body, `${prefix}.min_items`)));
     set('maxItems', numberField(field(body, `${prefix}.max_items`)));
     question.children = withChildren
-      ? indexes(body, new RegExp(`^${escapeRegExp(prefix)}\\.c(\\d{1,3})\\.id$`), MAX_CHILDREN).map((c) =>
+      ? rowIndexes(body, new RegExp(`^${escapeRegExp(prefix)}\\.c(\\d{1,3})\\.id$`), MAX_CHILDREN).map((c) =>
           readQuestion(body, `${prefix}.c${c}`, false),
         )
       : [];
@@ -136,14 +126,14 @@ function readQuestion(body: Record<string, unknown>, prefix: string, withChildre
 /** The draft definition held by the submitted editor form. */
 export function readEditor(body: unknown): FormDefinition {
   const fields = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  const sections = indexes(fields, /^s(\d{1,3})\.id$/, MAX_SECTIONS).map((s): Section => {
+  const sections = rowIndexes(fields, /^s(\d{1,3})\.id$/, MAX_SECTIONS).map((s): Section => {
     const prefix = `s${s}`;
     const description = bilingual(fields, prefix, 'description');
     return {
       id: field(fields, `${prefix}.id`),
       title: bilingual(fields, prefix, 'title'),
       ...(description.fr || description.en ? { description } : {}),
-      questions: indexes(fields, new RegExp(`^s${s}\\.q(\\d{1,3})\\.id$`), MAX_QUESTIONS).map((q) =>
+      questions: rowIndexes(fields, new RegExp(`^s${s}\\.q(\\d{1,3})\\.id$`), MAX_QUESTIONS).map((q) =>
         readQuestion(fields, `${prefix}.q${q}`, true),
       ),
     };

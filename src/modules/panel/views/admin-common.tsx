@@ -1,7 +1,7 @@
 import { type Locale, t } from '../../../core/i18n/i18n.js';
 import { Breadcrumb } from '../../../core/ui/components.js';
 import { panelMessages as m } from '../messages.js';
-import { categoriesOf, type QuotaRecord } from '../queries.js';
+import { categoriesOf, type QuotaRecord, valueLabelOf } from '../queries.js';
 import type { AnalysisError, PanelStatus } from '../tables.js';
 
 /** What the panel's staff pages share: breadcrumb, status labels, quota feature labels and the analysis error text. */
@@ -29,7 +29,7 @@ export function statusLabel(locale: Locale, status: PanelStatus): string {
 
 export function featureLabel(locale: Locale, quotas: QuotaRecord[], category: string, feature: string): string {
   const q = quotas.find((x) => x.category === category && x.feature === feature);
-  return q ? (locale === 'en' && q.labelEn ? q.labelEn : q.label) : feature;
+  return q ? valueLabelOf(locale, q) : feature;
 }
 
 export function profileLabeller(locale: Locale, quotas: QuotaRecord[]): (features: string[]) => string {

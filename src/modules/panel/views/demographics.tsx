@@ -3,7 +3,7 @@ import { DataTable } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { panelMessages as m } from '../messages.js';
-import { categoriesOf, type PanelRecord, type QuotaRecord } from '../queries.js';
+import { categoriesOf, categoryLabelOf, type PanelRecord, type QuotaRecord } from '../queries.js';
 import { AdminBreadcrumb, featureLabel } from './admin-common.js';
 
 /** The staff page of a panel's volunteers' demographic answers (panel.demographics only). */
@@ -45,7 +45,7 @@ export function DemographicsPage({
             t(locale, m.colPseudonym),
             t(locale, m.colPerson),
             t(locale, m.colEmail),
-            ...categories.map((c) => c.category),
+            ...categories.map((c) => categoryLabelOf(locale, c)),
             t(locale, m.colAvailability),
             t(locale, m.colConsent),
           ]}

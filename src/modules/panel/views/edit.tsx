@@ -17,6 +17,7 @@ import type { ViewContext } from '../../../core/ui/view-context.js';
 import { panelMessages as m } from '../messages.js';
 import { EDIT_FIELDS, type EditField } from '../panel-form.js';
 import type { PanelRecord, PanelStage, QuotaRecord } from '../queries.js';
+import { CriteriaEditor, criteriaCellLabels, QuotasEditor, quotaCellLabels } from './rows-table.js';
 
 export interface PanelEditPageProps {
   ctx: ViewContext;
@@ -33,6 +34,8 @@ export interface PanelEditPageProps {
   /** Someone else saved the panel since this form was opened. */
   conflict: boolean;
   problem?: string;
+  /** Empty rows of each table (more after "Ajouter des lignes"). */
+  blank?: { quotas?: number; criteria?: number };
 }
 
 /** The panel form's field labels (creation and edit pages, and their error summaries). */
@@ -135,7 +138,11 @@ export function PanelEditPage(props: PanelEditPageProps): JSX.Element {
         <ErrorSummary
           locale={locale}
           errors={Object.fromEntries(Object.entries(errors).filter(([f]) => !locks[f as EditField]))}
-          labels={editFieldLabels(locale)}
+          labels={{
+            ...editFieldLabels(locale),
+            ...quotaCellLabels(locale, values),
+            ...criteriaCellLabels(locale, values),
+          }}
         />
         {lockedErrors.length > 0 ? (
           <div class="fr-alert fr-alert--error fr-mb-4w">
@@ -238,12 +245,7 @@ export function PanelEditPage(props: PanelEditPageProps): JSX.Element {
             ''
           )}
           {open('criteria') ? (
-            <TextArea
-              {...field('criteria')}
-              label={t(locale, m.fieldCriteria)}
-              hint={t(locale, m.fieldCriteriaHint)}
-              rows={4}
-            />
+            <CriteriaEditor locale={locale} values={values} errors={errors} blank={props.blank?.criteria} />
           ) : (
             ''
           )}
@@ -253,16 +255,16 @@ export function PanelEditPage(props: PanelEditPageProps): JSX.Element {
             ''
           )}
           {open('quotas') ? (
-            <TextArea
-              {...field('quotas')}
-              label={t(locale, m.fieldQuotas)}
+            <QuotasEditor
+              locale={locale}
+              values={values}
+              errors={errors}
+              blank={props.blank?.quotas}
               hint={
                 stage.answered
-                  ? `${t(locale, m.quotasValuesFixedHint)} ${t(locale, m.fieldQuotasHint)}`
-                  : t(locale, m.fieldQuotasHint)
+                  ? `${t(locale, m.quotasValuesFixedHint)} ${t(locale, m.quotasTableHint)}`
+                  : t(locale, m.quotasTableHint)
               }
-              rows={8}
-              required={stage.answered}
             />
           ) : (
             ''

@@ -1,16 +1,17 @@
 import type { FieldError } from '../../../core/http/forms.js';
 import { formatDate, t } from '../../../core/i18n/i18n.js';
-import { Alert, CsrfField, DataTable, ErrorSummary, TextArea } from '../../../core/ui/components.js';
+import { Alert, CsrfField, DataTable, ErrorSummary } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { panelMessages as m } from '../messages.js';
 import type { OpinionResult } from '../opinions.js';
-import { countKey, type PanelRecord, type QuotaRecord, type QuotaWarning } from '../queries.js';
+import { countKey, type PanelRecord, type QuotaRecord, type QuotaWarning, quotaCategoryLabel } from '../queries.js';
 import type { AnalysisError, AnalysisResult, MemberStatus, PanelStatus } from '../tables.js';
 import { AdminBreadcrumb, featureLabel, statusLabel } from './admin-common.js';
 import { AnalysisSection } from './panel-analysis.js';
 import { DrawSection } from './panel-draw.js';
 import { ShortlistAndResults } from './panelist.js';
+import { QuotasEditor, quotaCellLabels } from './rows-table.js';
 
 /** The staff page of one panel: quotas and pool counts, status, then the analysis and draw sections. */
 
@@ -46,7 +47,8 @@ export interface PanelPageProps {
   quotas: QuotaRecord[];
   pool: { total: number; counts: Map<string, number> };
   warnings: { perQuota: Map<string, QuotaWarning>; general: QuotaWarning[] };
-  quotaForm: { value: string; error?: FieldError };
+  /** The quotas' table editor: its cells as typed or saved, their errors, and how many empty rows. */
+  quotaForm: { values: Record<string, string>; errors: Record<string, FieldError>; blank?: number };
   analyses: AnalysisView[];
   draw: DrawView | null;
   drawForm: { values: Record<string, string>; errors: Record<string, FieldError>; action?: 'tirage' | 'remplacement' };
@@ -87,7 +89,7 @@ function QuotasSection(props: PanelPageProps): JSX.Element {
             const warning = warnings.perQuota.get(countKey(q.category, q.feature));
             return (
               <tr>
-                <td safe>{q.category}</td>
+                <td safe>{quotaCategoryLabel(locale, q)}</td>
                 <td safe>{featureLabel(locale, quotas, q.category, q.feature)}</td>
                 <td safe>{String(q.min)}</td>
                 <td safe>{String(q.max)}</td>
@@ -109,15 +111,13 @@ function QuotasSection(props: PanelPageProps): JSX.Element {
       {panel.status === 'setup' ? (
         <form method="post" action={`/admin/panels/${panel.id}/quotas`} novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <TextArea
+          <QuotasEditor
             locale={locale}
-            name="quotas"
-            label={t(locale, m.fieldQuotas)}
-            hint={t(locale, m.fieldQuotasHint)}
-            value={props.quotaForm.value}
-            error={props.quotaForm.error}
-            rows={8}
-            required
+            values={props.quotaForm.values}
+            errors={props.quotaForm.errors}
+            blank={props.quotaForm.blank}
+            hint={t(locale, m.quotasTableHint)}
+            pool={pool.counts}
           />
           <button class="fr-btn fr-btn--secondary" type="submit" safe>
             {t(locale, m.saveQuotas)}
@@ -193,9 +193,9 @@ export function PanelPage(props: PanelPageProps): JSX.Element {
         {props.problem ? <Alert kind="error" title={props.problem} /> : ''}
         <ErrorSummary
           locale={locale}
-          errors={{ ...(props.quotaForm.error ? { quotas: props.quotaForm.error } : {}), ...props.drawForm.errors }}
+          errors={{ ...props.quotaForm.errors, ...props.drawForm.errors }}
           labels={{
-            quotas: t(locale, m.fieldQuotas),
+            ...quotaCellLabels(locale, props.quotaForm.values),
             random: t(locale, m.fieldRandom),
             witnesses: t(locale, m.fieldWitnesses),
           }}

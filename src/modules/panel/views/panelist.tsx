@@ -4,7 +4,7 @@ import { Alert, CsrfField, DataTable, ErrorSummary, RadioGroup, TextArea } from 
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { type AnswerMap, AnswerSummary, type FormDefinition } from '../../applications/index.js';
-import { panelMessages as m } from '../messages.js';
+import { panelMessages as m, SCORE_LEVELS } from '../messages.js';
 import { type OpinionResult, SCORES } from '../opinions.js';
 import type { PanelRecord } from '../queries.js';
 import type { PanelCriterion } from '../tables.js';
@@ -112,10 +112,13 @@ export function PanelistApplicationPage(props: PanelistApplicationProps): JSX.El
                     locale={locale}
                     name={`score_${c.code}`}
                     legend={t(locale, m.scoreLegend, { criterion: criterionLabel(locale, c) })}
-                    options={SCORES.map((score) => ({ value: score, label: score }))}
+                    hint={t(locale, m.scoreHint)}
+                    options={SCORES.map((score) => ({
+                      value: score,
+                      label: `${score} — ${t(locale, SCORE_LEVELS[score])}`,
+                    }))}
                     value={values[`score_${c.code}`] ?? ''}
                     error={errors[`score_${c.code}`]}
-                    inline
                   />
                 ))}
                 <TextArea

@@ -8,6 +8,7 @@ import { panelMessages as m } from '../messages.js';
 import type { PanelRecord } from '../queries.js';
 import { AdminBreadcrumb, statusLabel } from './admin-common.js';
 import { editFieldLabels } from './edit.js';
+import { CriteriaEditor, criteriaCellLabels } from './rows-table.js';
 
 /** The staff list of panels and the form that creates one. */
 
@@ -62,11 +63,14 @@ export function PanelFormPage({
   values,
   errors,
   seasons,
+  blank,
 }: {
   ctx: ViewContext;
   values: Record<string, string>;
   errors: Record<string, FieldError>;
   seasons: { id: string; name: string }[];
+  /** Empty criteria rows to show (more after "Ajouter des lignes"). */
+  blank?: number;
 }): JSX.Element {
   const { locale } = ctx;
   const field = (name: string) => ({ locale, name, value: values[name] ?? '', error: errors[name] });
@@ -75,7 +79,11 @@ export function PanelFormPage({
       <div class="fr-container fr-my-6w">
         <AdminBreadcrumb locale={locale} current={t(locale, m.newPanel)} />
         <h1 safe>{t(locale, m.newPanel)}</h1>
-        <ErrorSummary locale={locale} errors={errors} labels={editFieldLabels(locale)} />
+        <ErrorSummary
+          locale={locale}
+          errors={errors}
+          labels={{ ...editFieldLabels(locale), ...criteriaCellLabels(locale, values) }}
+        />
         <p class="fr-hint-text" safe>
           {t(locale, uiMessages.requiredHint)}
         </p>
@@ -127,12 +135,7 @@ export function PanelFormPage({
               checked={values.one_per_household === 'on'}
             />
           </div>
-          <TextArea
-            {...field('criteria')}
-            label={t(locale, m.fieldCriteria)}
-            hint={t(locale, m.fieldCriteriaHint)}
-            rows={4}
-          />
+          <CriteriaEditor locale={locale} values={values} errors={errors} blank={blank} />
           <Input {...field('opinion_weight')} label={t(locale, m.fieldWeight)} required />
           <button class="fr-btn" type="submit" safe>
             {t(locale, m.newPanel)}

@@ -17,13 +17,19 @@ import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { PublishedDrawRecord } from '../draw-panel.js';
 import { panelMessages as m } from '../messages.js';
 import { callNotice, drawSummary, type PublicPanel, publicPanelName } from '../public-panels.js';
-import { categoriesOf, type PanelRecord, type QuotaRecord } from '../queries.js';
+import {
+  categoriesOf,
+  categoryLabelOf,
+  type PanelRecord,
+  type QuotaRecord,
+  quotaCategoryLabel,
+  valueLabelOf,
+} from '../queries.js';
 import { percent } from './chart.js';
 
 const nameOf = (locale: Locale, panel: PanelRecord) => (locale === 'en' && panel.nameEn ? panel.nameEn : panel.name);
 const descriptionOf = (locale: Locale, panel: PanelRecord) =>
   locale === 'en' && panel.descriptionEn ? panel.descriptionEn : panel.description;
-const labelOf = (locale: Locale, q: QuotaRecord) => (locale === 'en' && q.labelEn ? q.labelEn : q.label);
 
 export interface VolunteerPageProps {
   ctx: ViewContext;
@@ -61,7 +67,7 @@ export function VolunteerPage({
     availability: t(locale, m.fieldAvailability),
     consent: t(locale, m.fieldConsent),
   };
-  for (const c of categories) labels[`q_${c.category}`] = c.category;
+  for (const c of categories) labels[`q_${c.category}`] = categoryLabelOf(locale, c);
   return (
     <Page ctx={ctx} title={t(locale, m.volunteerTitle)}>
       <div class="fr-container fr-my-6w">
@@ -133,8 +139,8 @@ export function VolunteerPage({
                       required
                       locale={locale}
                       name={`q_${c.category}`}
-                      legend={c.category}
-                      options={c.values.map((q) => ({ value: q.feature, label: labelOf(locale, q) }))}
+                      legend={categoryLabelOf(locale, c)}
+                      options={c.values.map((q) => ({ value: q.feature, label: valueLabelOf(locale, q) }))}
                       value={values[`q_${c.category}`] ?? ''}
                       error={errors[`q_${c.category}`]}
                     />
@@ -311,8 +317,8 @@ export function TransparencyPage(props: TransparencyProps): JSX.Element {
             >
               {quotas.map((q) => (
                 <tr>
-                  <td safe>{q.category}</td>
-                  <td safe>{labelOf(locale, q)}</td>
+                  <td safe>{quotaCategoryLabel(locale, q)}</td>
+                  <td safe>{valueLabelOf(locale, q)}</td>
                   <td safe>{String(q.min)}</td>
                   <td safe>{String(q.max)}</td>
                 </tr>
