@@ -131,6 +131,8 @@ describe.skipIf(!hasChromium)('accessibility of every page template (axe-core in
                   visibilityProperty: true,
                 } as CheckVisibilityOptions),
               )
+              // The rendered text (innerText), not textContent: text hidden by CSS is no label for a sighted person.
+              // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what this checks
               .filter((b) => ((b as HTMLElement).innerText || (b as HTMLInputElement).value || '').trim() === '')
               .map((b) => b.outerHTML.slice(0, 120)),
         );
