@@ -69,7 +69,7 @@ describe('authorisation matrix', () => {
       `authorisation matrix: ${checked} route×role pairs checked (${routes.length} routes, ${targets.length} URLs × ${people.length} roles), ${refusals} refusals verified`,
     );
     expect(problems).toEqual([]);
-  }, 240_000);
+  }, 600_000);
 
   it('a staff member limited to one track holds no admin-only permission', () => {
     const limited = people.find((p) => p.name === 'staff-one-track')!.person!;
