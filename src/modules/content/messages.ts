@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../core/i18n/i18n.js';
 
 /** Texts of the public site. */
 export const publicMessages = defineMessages({
@@ -28,7 +28,6 @@ export const publicMessages = defineMessages({
     fr: 'Annonces, communiqués de presse et événements de l’Accélérateur.',
     en: 'Announcements, press releases and events of the Accelerator.',
   },
-  newsCount: { fr: '{n} actualité(s)', en: '{n} news item(s)' },
   newsEmpty: {
     fr: 'Aucune actualité ne correspond à votre recherche sur cette page.',
     en: 'No news item matches your search on this page.',
@@ -313,3 +312,11 @@ export const contentSiteMessages = defineMessages({
     en: 'Pages, news, press releases and files of the public site.',
   },
 });
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const contentCounts = {
+  newsCount: {
+    one: { fr: '{n} actualité', en: '{n} news item' },
+    other: { fr: '{n} actualités', en: '{n} news items' },
+  },
+} satisfies Record<string, CountMessage>;

@@ -162,12 +162,12 @@ describe('public site', () => {
   it('filters by category and tag, with the total count', async () => {
     const byCategory = await get(`/actualites?categorie=${encodeURIComponent('Communiqué de presse')}`);
     expect(byCategory.statusCode).toBe(200);
-    expect(byCategory.body).toContain('3 actualité(s)');
+    expect(byCategory.body).toContain('3 actualités');
     expect(byCategory.body).not.toContain('href="/actualites/rencontre-communs-numeriques"');
     const byTag = await get('/actualites?tag=saison-1');
-    expect(byTag.body).toContain('4 actualité(s)');
+    expect(byTag.body).toContain('4 actualités');
     const both = await get('/actualites?tag=saison-1&categorie=%C3%89v%C3%A9nement');
-    expect(both.body).toContain('0 actualité(s)');
+    expect(both.body).toContain('0 actualité');
   });
 
   it('paginates 10 per page; a page beyond the last shows the empty-list message', async () => {
@@ -185,7 +185,7 @@ describe('public site', () => {
     }
     t.app.services.pageCache.clear();
     const first = await get('/actualites');
-    expect(first.body).toContain('15 actualité(s)');
+    expect(first.body).toContain('15 actualités');
     expect(first.body.match(/class="fr-card /g)).toHaveLength(10);
     expect(first.body).toContain('href="/actualites?page=2"');
     const second = await get('/actualites?page=2');

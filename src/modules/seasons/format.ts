@@ -1,6 +1,6 @@
-import { formatDate, type Locale, t } from '../../core/i18n/i18n.js';
+import { formatDate, type Locale, t, tCount } from '../../core/i18n/i18n.js';
 import { parisClockTime } from '../../core/time/paris-time.js';
-import { seasonMessages as m } from './messages.js';
+import { seasonMessages as m, seasonCountdowns } from './messages.js';
 import { closedFrom, type SeasonStatus } from './season-status.js';
 
 const eurosFormat = (locale: string, digits: number) =>
@@ -36,13 +36,13 @@ export function countdownText(
     const left = closedFrom(season.closesAt).getTime() - now.getTime();
     if (left >= 2 * DAY) return t(locale, m.closesInDays, { n: Math.floor(left / DAY) });
     if (left >= DAY) return t(locale, m.closesInOneDay);
-    if (left >= HOUR) return t(locale, m.closesInHours, { n: Math.floor(left / HOUR) });
-    return t(locale, m.closesInMinutes, { n: Math.max(1, Math.ceil(left / 60_000)) });
+    if (left >= HOUR) return tCount(locale, seasonCountdowns.closesInHours, Math.floor(left / HOUR));
+    return tCount(locale, seasonCountdowns.closesInMinutes, Math.max(1, Math.ceil(left / 60_000)));
   }
   if (season.status === 'upcoming') {
     const left = season.opensAt.getTime() - now.getTime();
-    if (left >= DAY) return t(locale, m.opensInDays, { n: Math.floor(left / DAY) });
-    return t(locale, m.opensInHours, { n: Math.max(1, Math.ceil(left / HOUR)) });
+    if (left >= DAY) return tCount(locale, seasonCountdowns.opensInDays, Math.floor(left / DAY));
+    return tCount(locale, seasonCountdowns.opensInHours, Math.max(1, Math.ceil(left / HOUR)));
   }
   return null;
 }

@@ -20,10 +20,6 @@ export const seasonMessages = defineMessages({
   closesAt: { fr: 'Clôture le {date}', en: 'Closes on {date}' },
   closesInDays: { fr: 'Clôture dans {n} jours', en: 'Closes in {n} days' },
   closesInOneDay: { fr: 'Clôture dans 1 jour', en: 'Closes in 1 day' },
-  closesInHours: { fr: 'Clôture dans {n} heure(s)', en: 'Closes in {n} hour(s)' },
-  closesInMinutes: { fr: 'Clôture dans {n} minute(s)', en: 'Closes in {n} minute(s)' },
-  opensInDays: { fr: 'Ouverture dans {n} jour(s)', en: 'Opens in {n} day(s)' },
-  opensInHours: { fr: 'Ouverture dans {n} heure(s)', en: 'Opens in {n} hour(s)' },
   closedOn: { fr: 'Candidatures closes depuis le {date}', en: 'Applications closed on {date}' },
   seeSeason: { fr: 'Voir la saison', en: 'See the season' },
   dateAtTime: { fr: '{date} à {time} (heure de Paris)', en: '{date} at {time} (Paris time)' },
@@ -250,4 +246,24 @@ export const seasonsSiteMessages = defineMessages({
 /** Counts, in the plural form their number takes (tCount). */
 export const seasonCounts = {
   laureates: { one: { fr: '{n} lauréat', en: '{n} laureate' }, other: { fr: '{n} lauréats', en: '{n} laureates' } },
+} satisfies Record<string, CountMessage>;
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const seasonCountdowns = {
+  closesInHours: {
+    one: { fr: 'Clôture dans {n} heure', en: 'Closes in {n} hour' },
+    other: { fr: 'Clôture dans {n} heures', en: 'Closes in {n} hours' },
+  },
+  closesInMinutes: {
+    one: { fr: 'Clôture dans {n} minute', en: 'Closes in {n} minute' },
+    other: { fr: 'Clôture dans {n} minutes', en: 'Closes in {n} minutes' },
+  },
+  opensInDays: {
+    one: { fr: 'Ouverture dans {n} jour', en: 'Opens in {n} day' },
+    other: { fr: 'Ouverture dans {n} jours', en: 'Opens in {n} days' },
+  },
+  opensInHours: {
+    one: { fr: 'Ouverture dans {n} heure', en: 'Opens in {n} hour' },
+    other: { fr: 'Ouverture dans {n} heures', en: 'Opens in {n} hours' },
+  },
 } satisfies Record<string, CountMessage>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parisEndOfDay, parisStartOfDay } from '../../core/time/paris-time.js';
-import { seasonStatus } from './season-status.js';
+import { countdownText } from './format.js';
+import { closedFrom, seasonStatus } from './season-status.js';
 
 const season = {
   opensAt: parisStartOfDay('2021-12-17'),
@@ -34,5 +35,25 @@ describe('seasonStatus', () => {
     const summer = { ...season, opensAt: parisStartOfDay('2023-04-07'), closesAt: parisEndOfDay('2023-05-02') };
     expect(seasonStatus(summer, new Date('2023-05-02T21:59:59.000Z'))).toBe('open');
     expect(seasonStatus(summer, new Date('2023-05-02T22:00:00.000Z'))).toBe('closed');
+  });
+});
+
+describe('countdownText', () => {
+  const opensAt = new Date('2026-03-10T08:00:00Z');
+  const closesAt = new Date('2026-04-10T08:00:00Z');
+  const ahead = (ms: number) => new Date(opensAt.getTime() - ms);
+  const HOUR = 3_600_000;
+
+  it('writes each count in its plural form, never "(s)"', () => {
+    const upcoming = { status: 'upcoming' as const, opensAt, closesAt };
+    expect(countdownText('fr', upcoming, ahead(1 * 24 * HOUR))).toBe('Ouverture dans 1 jour');
+    expect(countdownText('fr', upcoming, ahead(3 * 24 * HOUR))).toBe('Ouverture dans 3 jours');
+    expect(countdownText('fr', upcoming, ahead(1 * HOUR))).toBe('Ouverture dans 1 heure');
+    expect(countdownText('en', upcoming, ahead(5 * HOUR))).toBe('Opens in 5 hours');
+    const open = { status: 'open' as const, opensAt, closesAt };
+    const end = closedFrom(closesAt).getTime();
+    expect(countdownText('fr', open, new Date(end - 2 * HOUR))).toBe('Clôture dans 2 heures');
+    expect(countdownText('fr', open, new Date(end - 60_000))).toBe('Clôture dans 1 minute');
+    expect(countdownText('en', open, new Date(end - 30 * 60_000))).toBe('Closes in 30 minutes');
   });
 });

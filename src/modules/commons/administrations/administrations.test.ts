@@ -254,7 +254,7 @@ describe('the public list and page', () => {
     const brittany = await get('/cooperation/administrations?territoire=R53');
     expect(brittany.body).toContain('Métropole de Rennes');
     expect(brittany.body).not.toContain('Mairie d’Évreux');
-    expect(brittany.body).toContain('1 cas d’usage · 1 besoin(s) ouvert(s)');
+    expect(brittany.body).toContain('1 cas d’usage · 1 besoin ouvert');
     const asPartner = await get('/cooperation/administrations?territoire=R53', partner.cookie);
     expect(asPartner.body).toContain('2 cas d’usage');
     const lenient = await get('/cooperation/administrations?territoire=nowhere&page=-3&q=%3Cscript%3E');

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 /** The administrations' pages: public list and page, creation, members, services, invitations, staff. */
 export const administrationMessages = defineMessages({
@@ -15,13 +15,10 @@ export const administrationMessages = defineMessages({
   allTerritories: { fr: 'Tous les territoires', en: 'All territories' },
   filter: { fr: 'Filtrer', en: 'Filter' },
   resetFilters: { fr: 'Effacer les filtres', en: 'Clear the filters' },
-  resultCount: { fr: '{n} administration(s)', en: '{n} administration(s)' },
   noResult: {
     fr: 'Aucune administration ne correspond à cette recherche.',
     en: 'No administration matches this search.',
   },
-  useCaseCount: { fr: '{n} cas d’usage', en: '{n} use case(s)' },
-  needCount: { fr: '{n} besoin(s) ouvert(s)', en: '{n} open need(s)' },
   createPrompt: {
     fr: 'Votre administration n’y figure pas encore ?',
     en: 'Your administration is not listed yet?',
@@ -462,3 +459,19 @@ export const administrationMessages = defineMessages({
     en: 'Administrations of the cooperation space',
   },
 });
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const administrationCounts = {
+  resultCount: {
+    one: { fr: '{n} administration', en: '{n} administration' },
+    other: { fr: '{n} administrations', en: '{n} administrations' },
+  },
+  useCaseCount: {
+    one: { fr: '{n} cas d’usage', en: '{n} use case' },
+    other: { fr: '{n} cas d’usage', en: '{n} use cases' },
+  },
+  needCount: {
+    one: { fr: '{n} besoin ouvert', en: '{n} open need' },
+    other: { fr: '{n} besoins ouverts', en: '{n} open needs' },
+  },
+} satisfies Record<string, CountMessage>;

@@ -163,7 +163,7 @@ describe('the catalogue', () => {
     const response = await get('/cooperation/communs');
     expect(response.statusCode).toBe(200);
     expect(listed(response.body)).toEqual(['Carte Libre', 'Données Ouvertes Locales', 'École Numérique']);
-    expect(response.body).toContain('3 commun(s) trouvé(s)');
+    expect(response.body).toContain('3 communs trouvés');
     expect(response.body).not.toContain('Données Cachées');
     expect(response.body).not.toContain('Données Fusionnées');
   });
@@ -180,7 +180,7 @@ describe('the catalogue', () => {
     expect(listed((await get('/cooperation/communs?q=ecoles')).body)).toEqual(['École Numérique']);
     expect(listed((await get('/cooperation/communs?q=portail%20communes')).body)).toEqual(['Données Ouvertes Locales']);
     const none = await get('/cooperation/communs?q=inexistant');
-    expect(none.body).toContain('0 commun(s) trouvé(s)');
+    expect(none.body).toContain('0 commun trouvé');
     expect(none.body).toContain('Aucun commun ne correspond');
     // Hidden and merged commons never come up in a search either.
     expect(listed((await get('/cooperation/communs?q=cachees')).body)).toEqual([]);
@@ -212,7 +212,7 @@ describe('the catalogue', () => {
         categories: ['Pagination'],
       });
     const first = await get('/cooperation/communs?categorie=Pagination');
-    expect(first.body).toContain('23 commun(s) trouvé(s)');
+    expect(first.body).toContain('23 communs trouvés');
     expect(listed(first.body)).toHaveLength(20);
     expect(first.body).toContain('href="/cooperation/communs?categorie=Pagination&page=2"');
     const second = await get('/cooperation/communs?categorie=Pagination&page=2');

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 /** The texts of the digital commons' pages: catalogue, commons page, forms, maintainers, staff and imports. */
 export const catalogueMessages = defineMessages({
@@ -42,7 +42,6 @@ export const catalogueMessages = defineMessages({
   anyOption: { fr: 'Tous', en: 'All' },
   applyFilters: { fr: 'Filtrer', en: 'Filter' },
   resetFilters: { fr: 'Effacer les filtres', en: 'Clear the filters' },
-  resultCount: { fr: '{n} commun(s) trouvé(s)', en: '{n} commons found' },
   noResult: {
     fr: 'Aucun commun ne correspond à ces critères. Essayez une recherche plus courte ou retirez un filtre.',
     en: 'No commons matches these criteria. Try a shorter search or remove a filter.',
@@ -52,7 +51,6 @@ export const catalogueMessages = defineMessages({
     fr: 'Connectez-vous pour proposer un commun et en devenir mainteneur.',
     en: 'Sign in to propose a commons and become its maintainer.',
   },
-  useCaseCount: { fr: '{n} cas d’usage', en: '{n} use case(s)' },
   resultsHeading: { fr: 'Résultats', en: 'Results' },
 
   // Commons page.
@@ -399,3 +397,15 @@ export const catalogueMessages = defineMessages({
 });
 
 export type CatalogueMessage = keyof typeof catalogueMessages;
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const catalogueCounts = {
+  resultCount: {
+    one: { fr: '{n} commun trouvé', en: '{n} commons found' },
+    other: { fr: '{n} communs trouvés', en: '{n} commons found' },
+  },
+  useCaseCount: {
+    one: { fr: '{n} cas d’usage', en: '{n} use case' },
+    other: { fr: '{n} cas d’usage', en: '{n} use cases' },
+  },
+} satisfies Record<string, CountMessage>;

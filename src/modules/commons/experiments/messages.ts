@@ -8,7 +8,6 @@ export const experimentMessages = defineMessages({
     en: 'An experiment is an agreed commitment between one or more administrations and a digital commons: a goal, a territory, dates, people, and milestones followed until the outcome.',
   },
   listEmpty: { fr: 'Aucune expérimentation pour ces critères.', en: 'No experiment matches these criteria.' },
-  listCount: { fr: '{n} expérimentation(s)', en: '{n} experiment(s)' },
   filterStatus: { fr: 'Statut', en: 'Status' },
   filterAll: { fr: 'Tous les statuts', en: 'All statuses' },
   filterApply: { fr: 'Filtrer', en: 'Filter' },
@@ -339,3 +338,11 @@ export const milestonesToReviewCount = {
   one: { fr: '{n} jalon à examiner', en: '{n} milestone to review' },
   other: { fr: '{n} jalons à examiner', en: '{n} milestones to review' },
 } satisfies CountMessage;
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const experimentCounts = {
+  listCount: {
+    one: { fr: '{n} expérimentation', en: '{n} experiment' },
+    other: { fr: '{n} expérimentations', en: '{n} experiments' },
+  },
+} satisfies Record<string, CountMessage>;

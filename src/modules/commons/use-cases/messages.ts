@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 /** The texts of the use cases, needs and offers, their feeds and their moderation. */
 export const useCaseMessages = defineMessages({
@@ -87,7 +87,6 @@ export const useCaseMessages = defineMessages({
     en: 'Use cases of digital commons in administrations',
   },
   newUseCase: { fr: 'Déclarer un cas d’usage', en: 'Declare a use case' },
-  useCasesCount: { fr: '{n} cas d’usage', en: '{n} use case(s)' },
   noUseCases: { fr: 'Aucun cas d’usage ne correspond.', en: 'No use case matches.' },
   filterStatus: { fr: 'Statut', en: 'Status' },
   filterKind: { fr: 'Type de commun', en: 'Kind of commons' },
@@ -312,7 +311,6 @@ export const useCaseMessages = defineMessages({
   },
   newNeedAdministration: { fr: 'Publier un besoin d’administration', en: 'Post an administration’s need' },
   newNeedCommons: { fr: 'Publier un besoin ou une offre de commun', en: 'Post a commons’ need or offer' },
-  needsCount: { fr: '{n} besoin(s) ou offre(s)', en: '{n} need(s) or offer(s)' },
   noNeeds: { fr: 'Aucun besoin ni offre ne correspond.', en: 'No need or offer matches.' },
   filterSide: { fr: 'Publié par', en: 'Posted by' },
   sideAdministration: { fr: 'Une administration', en: 'An administration' },
@@ -433,7 +431,6 @@ export const useCaseMessages = defineMessages({
   filterModeration: { fr: 'Modération', en: 'Moderation' },
   moderationVisible: { fr: 'Visibles', en: 'Visible' },
   moderationHidden: { fr: 'Masquées', en: 'Hidden' },
-  itemsCount: { fr: '{n} publication(s)', en: '{n} item(s)' },
   noItems: { fr: 'Aucune publication ne correspond.', en: 'No item matches.' },
   colItem: { fr: 'Publication', en: 'Item' },
   colOwner: { fr: 'Auteur', en: 'Author' },
@@ -456,3 +453,16 @@ export const useCaseMessages = defineMessages({
     en: 'This item was already in that state: nothing changed.',
   },
 });
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const useCaseCounts = {
+  useCasesCount: {
+    one: { fr: '{n} cas d’usage', en: '{n} use case' },
+    other: { fr: '{n} cas d’usage', en: '{n} use cases' },
+  },
+  needsCount: {
+    one: { fr: '{n} besoin ou offre', en: '{n} need or offer' },
+    other: { fr: '{n} besoins ou offres', en: '{n} needs or offers' },
+  },
+  itemsCount: { one: { fr: '{n} publication', en: '{n} item' }, other: { fr: '{n} publications', en: '{n} items' } },
+} satisfies Record<string, CountMessage>;

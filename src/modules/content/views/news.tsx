@@ -1,10 +1,10 @@
 import { contentTypeLabel } from '../../../core/files/sniff.js';
 import { formatFileSize } from '../../../core/files/store-file.js';
-import { escapeT, type Locale, t } from '../../../core/i18n/i18n.js';
+import { escapeT, type Locale, t, tCount } from '../../../core/i18n/i18n.js';
 import { Breadcrumb, Pagination } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
-import { publicMessages as m } from '../messages.js';
+import { contentCounts, publicMessages as m } from '../messages.js';
 import type { AttachmentRow, NewsFilter, NewsRow } from '../queries.js';
 import type { PressContact } from '../tables.js';
 import { DateText, langOf, MarkdownBody, pick } from './localized.js';
@@ -183,7 +183,7 @@ export function NewsListPage({ ctx, items, total, page, pages, filter, facets }:
           ''
         )}
         <p role="status" class="fr-mt-2w" safe>
-          {t(locale, m.newsCount, { n: total })}
+          {tCount(locale, contentCounts.newsCount, total)}
         </p>
         {items.length === 0 ? (
           <div class="fr-mb-4w">

@@ -1,9 +1,9 @@
-import { t } from '../../../../core/i18n/i18n.js';
+import { t, tCount } from '../../../../core/i18n/i18n.js';
 import { Input, Pagination, Select } from '../../../../core/ui/components.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { territoryName, territoryOptions } from '../../territories.js';
 import { CooperationPage } from '../../views/cooperation-layout.js';
-import { administrationMessages as m } from '../messages.js';
+import { administrationCounts, administrationMessages as m } from '../messages.js';
 import { administrationHref, PUBLIC_PATH } from '../policy.js';
 import type { AdministrationListItem } from '../queries.js';
 import { ClosedBadge } from './common.js';
@@ -89,7 +89,7 @@ export function AdministrationListPage(props: {
         )}
       </form>
       <p role="status" safe>
-        {t(locale, m.resultCount, { n: props.total })}
+        {tCount(locale, administrationCounts.resultCount, props.total)}
       </p>
       {props.items.length === 0 ? (
         <p safe>{t(locale, m.noResult)}</p>
@@ -120,7 +120,7 @@ export function AdministrationListPage(props: {
                     </div>
                     <div class="fr-card__end">
                       <p class="fr-card__detail" safe>
-                        {`${t(locale, m.useCaseCount, { n: item.useCases })} · ${t(locale, m.needCount, { n: item.openNeeds })}`}
+                        {`${tCount(locale, administrationCounts.useCaseCount, item.useCases)} · ${tCount(locale, administrationCounts.needCount, item.openNeeds)}`}
                       </p>
                     </div>
                   </div>

@@ -1,12 +1,12 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { formatDate, t } from '../../../../core/i18n/i18n.js';
+import { formatDate, t, tCount } from '../../../../core/i18n/i18n.js';
 import { Alert, Checkbox, CsrfField, DataTable, ErrorSummary, Input, Select } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { territoryName } from '../../territories.js';
 import { IMPORT_COLUMNS, type ImportReport, type LineResult } from '../import-administrations.js';
 import { legalCategoryLabel } from '../legal-categories.js';
-import { administrationMessages as m } from '../messages.js';
+import { administrationCounts, administrationMessages as m } from '../messages.js';
 import { administrationHref, PUBLIC_PATH, STAFF_PATH, staffAdministrationHref } from '../policy.js';
 import type { Administration, Member, StaffListItem } from '../queries.js';
 import { Badge, Facts, formatSiret, joinedText, registerText, StaffBreadcrumb } from './common.js';
@@ -91,7 +91,7 @@ export function StaffListPage(props: {
           </div>
         </form>
         <p role="status" safe>
-          {t(locale, m.resultCount, { n: props.items.length })}
+          {tCount(locale, administrationCounts.resultCount, props.items.length)}
         </p>
         {props.items.length === 0 ? (
           <p safe>{t(locale, m.noResult)}</p>

@@ -1,8 +1,8 @@
-import { t } from '../../../../core/i18n/i18n.js';
+import { t, tCount } from '../../../../core/i18n/i18n.js';
 import { Input, Pagination, Select } from '../../../../core/ui/components.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { CooperationPage } from '../../views/cooperation-layout.js';
-import { catalogueMessages as m } from '../messages.js';
+import { catalogueCounts, catalogueMessages as m } from '../messages.js';
 import type { CataloguePage as CatalogueData, CatalogueFilter } from '../queries.js';
 import {
   CATALOGUE_PATH,
@@ -141,7 +141,7 @@ export function CataloguePage(props: {
         {t(locale, m.resultsHeading)}
       </h2>
       <p role="status" safe>
-        {t(locale, m.resultCount, { n: data.total })}
+        {tCount(locale, catalogueCounts.resultCount, data.total)}
       </p>
       {data.items.length === 0 ? (
         <p safe>{t(locale, m.noResult)}</p>
@@ -177,7 +177,7 @@ export function CataloguePage(props: {
                     <div class="fr-card__end">
                       <p class="fr-card__detail" safe>
                         {[
-                          t(locale, m.useCaseCount, { n: item.useCases }),
+                          tCount(locale, catalogueCounts.useCaseCount, item.useCases),
                           ...(item.licence ? [item.licence] : []),
                           ...item.categories.slice(0, 3),
                         ].join(' · ')}

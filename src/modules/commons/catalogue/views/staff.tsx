@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { t } from '../../../../core/i18n/i18n.js';
+import { t, tCount } from '../../../../core/i18n/i18n.js';
 import {
   Alert,
   Checkbox,
@@ -15,7 +15,7 @@ import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { type ImportReport, reasonText } from '../import-common.js';
 import { CSV_COLUMNS } from '../import-csv.js';
-import { catalogueMessages as m } from '../messages.js';
+import { catalogueCounts, catalogueMessages as m } from '../messages.js';
 import type { Commons, StaffItem, StaffState } from '../queries.js';
 import { commonsHref, STAFF_PATH, StaffBreadcrumb } from './common.js';
 
@@ -84,7 +84,7 @@ export function StaffListPage(props: {
           </button>
         </form>
         <p role="status" safe>
-          {t(locale, m.resultCount, { n: data.total })}
+          {tCount(locale, catalogueCounts.resultCount, data.total)}
         </p>
         {data.items.length > 0 ? (
           <DataTable

@@ -1,4 +1,4 @@
-import { t } from '../../../../core/i18n/i18n.js';
+import { t, tCount } from '../../../../core/i18n/i18n.js';
 import { Breadcrumb, DataTable, Select } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
@@ -6,7 +6,7 @@ import { commonsSiteMessages as sm } from '../../messages.js';
 import type { ExperimentStatus } from '../../tables.js';
 import { COOPERATION_HREFS, CooperationPage } from '../../views/cooperation-layout.js';
 import { EXPERIMENT_STATUSES } from '../experiment-input.js';
-import { experimentMessages as m } from '../messages.js';
+import { experimentCounts, experimentMessages as m } from '../messages.js';
 import type { ExperimentSummary } from '../queries.js';
 import { ExperimentCard, experimentHref, statusLabel } from './parts.js';
 
@@ -76,7 +76,7 @@ export function ExperimentsPage(props: {
       )}
       <StatusFilter ctx={ctx} action={COOPERATION_HREFS.experiments} status={props.status} toReview={null} />
       <p role="status" safe>
-        {t(locale, m.listCount, { n: experiments.length })}
+        {tCount(locale, experimentCounts.listCount, experiments.length)}
       </p>
       {experiments.length === 0 ? (
         <p safe>{t(locale, m.listEmpty)}</p>
@@ -120,7 +120,7 @@ export function StaffExperimentsPage(props: {
         <p safe>{t(locale, m.staffIntro)}</p>
         <StatusFilter ctx={ctx} action={STAFF_EXPERIMENTS_HREF} status={props.status} toReview={props.toReview} />
         <p role="status" safe>
-          {t(locale, m.listCount, { n: experiments.length })}
+          {tCount(locale, experimentCounts.listCount, experiments.length)}
         </p>
         <DataTable
           caption={title}

@@ -1,11 +1,11 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { formatDate, t } from '../../../../core/i18n/i18n.js';
+import { formatDate, t, tCount } from '../../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb, CsrfField, DataTable, Input, Pagination, Select } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { commonsSiteMessages } from '../../messages.js';
 import { NEED_KIND_LABELS } from '../labels.js';
-import { useCaseMessages as m } from '../messages.js';
+import { useCaseMessages as m, useCaseCounts } from '../messages.js';
 import type { ModerationItem } from '../queries.js';
 import { HiddenBadge, hrefWith, MembersOnlyBadge, MODERATION_PATH, needHref, useCaseHref } from './common.js';
 
@@ -106,7 +106,7 @@ export function ModerationPage(props: {
           </button>
         </form>
         <p role="status" safe>
-          {t(locale, m.itemsCount, { n: props.total })}
+          {tCount(locale, useCaseCounts.itemsCount, props.total)}
         </p>
         {props.items.length === 0 ? (
           <p safe>{t(locale, m.noItems)}</p>

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { formatDate, type Locale, t } from '../../../../core/i18n/i18n.js';
+import { formatDate, type Locale, t, tCount } from '../../../../core/i18n/i18n.js';
 import {
   Alert,
   CsrfField,
@@ -34,7 +34,7 @@ import {
   VISIBILITIES,
   VISIBILITY_LABELS,
 } from '../labels.js';
-import { useCaseMessages as m } from '../messages.js';
+import { useCaseMessages as m, useCaseCounts } from '../messages.js';
 import type { Named, NeedView } from '../queries.js';
 import {
   administrationHref,
@@ -193,7 +193,7 @@ export function NeedListPage(props: {
         </button>
       </form>
       <p role="status" safe>
-        {t(locale, m.needsCount, { n: props.total })}
+        {tCount(locale, useCaseCounts.needsCount, props.total)}
       </p>
       {props.items.length === 0 ? (
         <p safe>{t(locale, m.noNeeds)}</p>

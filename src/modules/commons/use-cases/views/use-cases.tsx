@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { formatDate, t } from '../../../../core/i18n/i18n.js';
+import { formatDate, t, tCount } from '../../../../core/i18n/i18n.js';
 import { Alert, Checkbox, CsrfField, Input, Pagination, Select } from '../../../../core/ui/components.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { formatEuros } from '../../../seasons/index.js';
@@ -14,7 +14,7 @@ import {
   territoryOptions,
   USE_CASE_STATUSES,
 } from '../labels.js';
-import { useCaseMessages as m } from '../messages.js';
+import { useCaseMessages as m, useCaseCounts } from '../messages.js';
 import type { Contribution, UseCaseView } from '../queries.js';
 import {
   administrationHref,
@@ -136,7 +136,7 @@ export function UseCaseListPage(props: {
         </button>
       </form>
       <p role="status" safe>
-        {t(locale, m.useCasesCount, { n: props.total })}
+        {tCount(locale, useCaseCounts.useCasesCount, props.total)}
       </p>
       {props.items.length === 0 ? (
         <p safe>{t(locale, m.noUseCases)}</p>
