@@ -134,4 +134,22 @@ describe('table editors', () => {
     expect(shown.body).toContain('Ajouter des lignes');
     expect(shown.body).toContain('class="fr-table');
   });
+
+  it("saves when Enter is pressed in a cell: every table form's first submit button is its save button", async () => {
+    // Implicit submission (Enter in a field) uses the form's first submit button in document order.
+    const firstSubmit = (html: string, action: string) => {
+      const form = html.slice(html.indexOf(`action="${action}"`));
+      return /<button[^>]*type="submit"[^>]*>/.exec(form.slice(0, form.indexOf('</form>')))?.[0] ?? '';
+    };
+    const pages: [string, string][] = [
+      ['/admin/panels/nouveau', '/admin/panels'],
+      [page(), `${page()}/quotas`],
+      [`${page()}/modifier`, `${page()}/modifier`],
+    ];
+    for (const [url, action] of pages) {
+      const html = (await t.app.inject({ method: 'GET', url, headers: { cookie: staff } })).body;
+      expect(html, url).toContain('value="add-rows"');
+      expect(firstSubmit(html, action), url).not.toContain('add-rows');
+    }
+  });
 });

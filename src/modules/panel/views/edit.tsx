@@ -17,7 +17,7 @@ import type { ViewContext } from '../../../core/ui/view-context.js';
 import { panelMessages as m } from '../messages.js';
 import { EDIT_FIELDS, type EditField } from '../panel-form.js';
 import type { PanelRecord, PanelStage, QuotaRecord } from '../queries.js';
-import { CriteriaEditor, criteriaCellLabels, QuotasEditor, quotaCellLabels } from './rows-table.js';
+import { AddRowsButton, CriteriaEditor, criteriaCellLabels, QuotasEditor, quotaCellLabels } from './rows-table.js';
 
 export interface PanelEditPageProps {
   ctx: ViewContext;
@@ -275,6 +275,13 @@ export function PanelEditPage(props: PanelEditPageProps): JSX.Element {
                 {t(locale, m.saveEdit)}
               </button>
             </li>
+            {open('criteria') || open('quotas') ? (
+              <li>
+                <AddRowsButton locale={locale} />
+              </li>
+            ) : (
+              ''
+            )}
             <li>
               <a class="fr-btn fr-btn--secondary" href={`/admin/panels/${panel.id}`} safe>
                 {t(locale, m.backToPanel)}

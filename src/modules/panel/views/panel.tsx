@@ -11,7 +11,7 @@ import { AdminBreadcrumb, featureLabel, statusLabel } from './admin-common.js';
 import { AnalysisSection } from './panel-analysis.js';
 import { DrawSection } from './panel-draw.js';
 import { ShortlistAndResults } from './panelist.js';
-import { QuotasEditor, quotaCellLabels } from './rows-table.js';
+import { AddRowsButton, QuotasEditor, quotaCellLabels } from './rows-table.js';
 
 /** The staff page of one panel: quotas and pool counts, status, then the analysis and draw sections. */
 
@@ -119,9 +119,16 @@ function QuotasSection(props: PanelPageProps): JSX.Element {
             hint={t(locale, m.quotasTableHint)}
             pool={pool.counts}
           />
-          <button class="fr-btn fr-btn--secondary" type="submit" safe>
-            {t(locale, m.saveQuotas)}
-          </button>
+          <ul class="fr-btns-group fr-btns-group--inline-sm">
+            <li>
+              <button class="fr-btn fr-btn--secondary" type="submit" safe>
+                {t(locale, m.saveQuotas)}
+              </button>
+            </li>
+            <li>
+              <AddRowsButton locale={locale} />
+            </li>
+          </ul>
         </form>
       ) : (
         <p class="fr-hint-text" safe>

@@ -8,7 +8,7 @@ import { panelMessages as m } from '../messages.js';
 import type { PanelRecord } from '../queries.js';
 import { AdminBreadcrumb, statusLabel } from './admin-common.js';
 import { editFieldLabels } from './edit.js';
-import { CriteriaEditor, criteriaCellLabels } from './rows-table.js';
+import { AddRowsButton, CriteriaEditor, criteriaCellLabels } from './rows-table.js';
 
 /** The staff list of panels and the form that creates one. */
 
@@ -137,9 +137,16 @@ export function PanelFormPage({
           </div>
           <CriteriaEditor locale={locale} values={values} errors={errors} blank={blank} />
           <Input {...field('opinion_weight')} label={t(locale, m.fieldWeight)} required />
-          <button class="fr-btn" type="submit" safe>
-            {t(locale, m.newPanel)}
-          </button>
+          <ul class="fr-btns-group fr-btns-group--inline-sm">
+            <li>
+              <button class="fr-btn" type="submit" safe>
+                {t(locale, m.newPanel)}
+              </button>
+            </li>
+            <li>
+              <AddRowsButton locale={locale} />
+            </li>
+          </ul>
         </form>
       </div>
     </Page>

@@ -62,7 +62,7 @@ function Cell(props: {
 }
 
 /**
- * Rows of inputs in a DSFR table, one per record, with empty rows to fill and a button that asks the
+ * Rows of inputs in a DSFR table, one per record, with empty rows to fill; the form's `AddRowsButton` asks the
  * server for more (no JavaScript needed: it submits the form with action=add-rows, which keeps what was
  * typed). `extra` adds read-only cells at the end of a row (e.g. the pool's count of volunteers).
  */
@@ -153,10 +153,19 @@ export function RowsTable(props: {
           </div>
         </div>
       </div>
-      <button class="fr-btn fr-btn--tertiary fr-btn--sm" type="submit" name="action" value="add-rows" safe>
-        {t(locale, m.addRows)}
-      </button>
     </div>
+  );
+}
+
+/**
+ * Asks the server for more empty rows (action=add-rows), keeping what was typed. Forms put it after their save
+ * button: pressing Enter in a cell uses the form's first submit button, which must be the one that saves.
+ */
+export function AddRowsButton({ locale }: { locale: Locale }): JSX.Element {
+  return (
+    <button class="fr-btn fr-btn--tertiary" type="submit" name="action" value="add-rows" safe>
+      {t(locale, m.addRows)}
+    </button>
   );
 }
 
