@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // xml-js comes with `feed`; its strict parser throws on XML that is not well formed.
 import { xml2js } from 'xml-js';
-import { DEFAULT_FORM, saveForm } from '../../../test/support/factories/applications.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
-import { systemActor } from '../../core/audit/audit.js';
-import { loadSeasons, publishSeason, seasonsModule } from '../seasons/index.js';
+import { applicationsModule } from '../applications/index.js';
+import { seasonsModule } from '../seasons/index.js';
 import { loadContentDemo } from './demo.js';
 
 describe('public site', () => {
@@ -70,12 +69,9 @@ describe('public site', () => {
 
   it('home announces the open call and programme shows the season calendar, from the seasons module', async () => {
     await seasonsModule.loadDemo!(t.app.services);
-    // The seasons' demo leaves the open season a draft until it has a form: staff give it one and publish it.
-    const drafts = (await loadSeasons(t.app.services.db)).filter((season) => season.publishedAt === null);
-    for (const { id } of drafts) {
-      expect((await saveForm(t.app.services, systemActor, id, DEFAULT_FORM)).ok).toBe(true);
-      expect((await publishSeason(t.app.services, systemActor, id, async () => true)).ok).toBe(true);
-    }
+    // The seasons' demo leaves the open season a draft until it has a form: the applications' demo gives it
+    // one and publishes it, through the applications module's door.
+    await applicationsModule.loadDemo!(t.app.services);
     t.app.services.pageCache.clear();
     const home = (await get('/')).body;
     expect(home).toContain('Candidatures ouvertes jusqu’au');
