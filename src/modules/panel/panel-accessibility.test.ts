@@ -27,6 +27,7 @@ import { loadPanel } from './queries.js';
 import { registerVolunteer } from './register-volunteer.js';
 import { respondInvitation } from './respond-invitation.js';
 import { requestAnalyses } from './run-analysis.js';
+import { genderQuotas } from './testing.js';
 
 /** Every panel page, also shown with errors: axe finds nothing, the CSP blocks nothing. */
 describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-core in Chromium)', () => {
@@ -61,26 +62,7 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       opinionWeight: 30,
     });
     await saveQuotas(services, systemActor, panelId, [
-      {
-        category: 'genre',
-        categoryLabel: 'Vous êtes',
-        categoryLabelEn: 'You are',
-        feature: 'femme',
-        label: 'Femme',
-        labelEn: 'Woman',
-        min: 2,
-        max: 2,
-      },
-      {
-        category: 'genre',
-        categoryLabel: 'Vous êtes',
-        categoryLabelEn: 'You are',
-        feature: 'homme',
-        label: 'Homme',
-        labelEn: 'Man',
-        min: 2,
-        max: 2,
-      },
+      ...genderQuotas(2, 2),
       {
         category: 'age',
         categoryLabel: 'Votre âge',
@@ -203,28 +185,7 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       criteria: [{ code: 'impact', label: 'Impact', labelEn: 'Impact' }],
       opinionWeight: 30,
     });
-    await saveQuotas(services, systemActor, setupPanelId, [
-      {
-        category: 'genre',
-        categoryLabel: 'Vous êtes',
-        categoryLabelEn: 'You are',
-        feature: 'femme',
-        label: 'Femme',
-        labelEn: 'Woman',
-        min: 2,
-        max: 2,
-      },
-      {
-        category: 'genre',
-        categoryLabel: 'Vous êtes',
-        categoryLabelEn: 'You are',
-        feature: 'homme',
-        label: 'Homme',
-        labelEn: 'Man',
-        min: 2,
-        max: 2,
-      },
-    ]);
+    await saveQuotas(services, systemActor, setupPanelId, [...genderQuotas(2, 2)]);
 
     // A third panel whose call is open: the first one's closed at its commitment.
     openPanelId = await createPanel(services, systemActor, {
@@ -240,28 +201,7 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
       criteria: [{ code: 'impact', label: 'Impact', labelEn: 'Impact' }],
       opinionWeight: 30,
     });
-    await saveQuotas(services, systemActor, openPanelId, [
-      {
-        category: 'genre',
-        categoryLabel: 'Vous êtes',
-        categoryLabelEn: 'You are',
-        feature: 'femme',
-        label: 'Femme',
-        labelEn: 'Woman',
-        min: 2,
-        max: 2,
-      },
-      {
-        category: 'genre',
-        categoryLabel: 'Vous êtes',
-        categoryLabelEn: 'You are',
-        feature: 'homme',
-        label: 'Homme',
-        labelEn: 'Man',
-        min: 2,
-        max: 2,
-      },
-    ]);
+    await saveQuotas(services, systemActor, openPanelId, [...genderQuotas(2, 2)]);
     expect(await setPanelStatus(services, systemActor, openPanelId, 'recruiting')).toBe('ok');
 
     adminContext = await signedInContext(browser, running.baseUrl, admin.cookie);

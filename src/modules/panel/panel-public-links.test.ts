@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { signedInAs } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
 import { createPanel, saveQuotas, setPanelStatus } from './manage-panel.js';
+import { genderQuotas } from './testing.js';
 
 /**
  * Issue 17: the panel's call for volunteers and its draws are reachable from the public pages — an open call on
@@ -18,28 +19,7 @@ let seasonId: string;
 let callPanel: string;
 let drawnPanel: string;
 
-const QUOTAS = [
-  {
-    category: 'genre',
-    categoryLabel: 'Vous êtes',
-    categoryLabelEn: 'You are',
-    feature: 'femme',
-    label: 'Femme',
-    labelEn: 'Woman',
-    min: 1,
-    max: 2,
-  },
-  {
-    category: 'genre',
-    categoryLabel: 'Vous êtes',
-    categoryLabelEn: 'You are',
-    feature: 'homme',
-    label: 'Homme',
-    labelEn: 'Man',
-    min: 1,
-    max: 2,
-  },
-];
+const QUOTAS = [...genderQuotas(1, 2)];
 
 async function panelFor(seasonId: string, name: string): Promise<string> {
   return createPanel(t.app.services, systemActor, {

@@ -1,4 +1,5 @@
 import { CRITERIA_COLUMNS, QUOTA_COLUMNS, rowField } from './panel-form.js';
+import type { QuotaRecord } from './queries.js';
 
 /**
  * Test helpers: rows written compactly, turned into the fields the staff's table editors post
@@ -37,4 +38,13 @@ export function criteriaFields(rows: string | string[]): Record<string, string> 
     });
   });
   return fields;
+}
+
+/** The two values of the tests' gender category ("Vous êtes": Femme, Homme), each between `min` and `max`. */
+export function genderQuotas(min: number, max: number): QuotaRecord[] {
+  const question = { category: 'genre', categoryLabel: 'Vous êtes', categoryLabelEn: 'You are', min, max };
+  return [
+    { ...question, feature: 'femme', label: 'Femme', labelEn: 'Woman' },
+    { ...question, feature: 'homme', label: 'Homme', labelEn: 'Man' },
+  ];
 }
