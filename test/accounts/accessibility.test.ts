@@ -2,10 +2,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   formatViolations,
-  hasChromium,
   launchBrowser,
   type RunningApp,
   runAxe,
+  runsPageAudits,
   signedInContext,
   startDemoApp,
 } from '../browser/browser-support.js';
@@ -15,7 +15,7 @@ import { createSignedInUser } from '../support/users.js';
  * The accounts pages the shared accessibility walk does not reach (error states, confirmation,
  * role management, mails, audit log), in Chromium with axe-core: no WCAG 2.1 A/AA violation.
  */
-describe.skipIf(!hasChromium)('accessibility of the accounts pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the accounts pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let visitor: BrowserContext;
@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('accessibility of the accounts pages (axe-core in 
 });
 
 /** With ProConnect configured, the sign-in page offers the ProConnect button beside the magic link. */
-describe.skipIf(!hasChromium)('accessibility of the sign-in page with ProConnect (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the sign-in page with ProConnect (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
 

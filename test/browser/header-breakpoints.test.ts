@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignedInUser } from '../support/users.js';
-import { hasChromium, launchBrowser, type RunningApp, signedInContext, startTestServer } from './browser-support.js';
+import {
+  hasChromium,
+  launchBrowser,
+  type RunningApp,
+  runsPageAudits,
+  signedInContext,
+  startTestServer,
+} from './browser-support.js';
 
 /**
  * The header at each DSFR breakpoint, for a visitor and for a staff member (whose five tool links crowd
@@ -46,7 +53,7 @@ function headerGeometry(page: Page): Promise<HeaderGeometry> {
   });
 }
 
-describe.skipIf(!hasChromium)('the header at every DSFR breakpoint', () => {
+describe.skipIf(!runsPageAudits)('the header at every DSFR breakpoint', () => {
   let running: RunningApp;
   let browser: Browser;
   let visitor: BrowserContext;

@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  auditPage,
   expectAxeClean,
-  hasChromium,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   startDemoApp,
-  watchCsp,
 } from '../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../test/support/users.js';
 import { seedSubmittedApplication } from './demo-testing.js';
@@ -16,7 +16,7 @@ import { seedSubmittedApplication } from './demo-testing.js';
  * markers, the batch over every result, the expert's link page and opinion form, and the public
  * form outline. Axe finds nothing; the CSP blocks nothing.
  */
-describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the applications UX pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let staffContext: BrowserContext;
@@ -30,21 +30,6 @@ describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-c
     const [name, value] = person.cookie.split('=');
     await context.addCookies([{ name: name!, value: value!, url: running.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
     return context;
-  }
-
-  async function check(
-    context: BrowserContext,
-    label: string,
-    run: (page: Page, problems: string[]) => Promise<void>,
-  ): Promise<void> {
-    const page = await context.newPage();
-    try {
-      const problems = watchCsp(page);
-      await run(page, problems);
-      await expectAxeClean(page, label, problems);
-    } finally {
-      await page.close();
-    }
   }
 
   beforeAll(async () => {
@@ -69,16 +54,16 @@ describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-c
   });
 
   it('unread markers on both sides, and the stored organisation check with its button', async () => {
-    await check(applicantContext, 'applicant page after sending a message', async (page) => {
+    await auditPage(applicantContext, 'applicant page after sending a message', async (page) => {
       await page.goto(`${running.baseUrl}/mes-candidatures/${applicationId}`);
       await page.fill('form[action$="/messages"] textarea', 'Une question sur le calendrier');
       await Promise.all([page.waitForNavigation(), page.click('form[action$="/messages"] button[type="submit"]')]);
     });
-    await check(staffContext, 'staff list with an unread marker', async (page) => {
+    await auditPage(staffContext, 'staff list with an unread marker', async (page) => {
       await page.goto(`${running.baseUrl}/admin/candidatures`);
       expect(await page.locator('td .fr-badge--new').count()).toBeGreaterThan(0);
     });
-    await check(staffContext, 'staff page with a new message and the organisation check again', async (page) => {
+    await auditPage(staffContext, 'staff page with a new message and the organisation check again', async (page) => {
       await page.goto(`${running.baseUrl}/admin/candidatures/${applicationId}`);
       expect(await page.locator('#messages-title ~ ol .fr-badge--new').count()).toBe(1);
       await page.fill('form[action$="/messages"] textarea', 'Réponse de l’équipe');
@@ -89,14 +74,14 @@ describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-c
       ]);
       expect(await page.content()).toContain('Non vérifiée');
     });
-    await check(applicantContext, 'mes candidatures with an unread marker', async (page) => {
+    await auditPage(applicantContext, 'mes candidatures with an unread marker', async (page) => {
       await page.goto(`${running.baseUrl}/mes-candidatures`);
       expect(await page.locator('.fr-badge--new').count()).toBe(1);
     });
   });
 
   it('the batch over every result: confirmation, refusal without the box, report', async () => {
-    await check(staffContext, 'batch on every result', async (page, problems) => {
+    await auditPage(staffContext, 'batch on every result', async (page, problems) => {
       await page.goto(`${running.baseUrl}/admin/candidatures`);
       await Promise.all([page.waitForNavigation(), page.click('a[href^="/admin/candidatures/lot/tous"]')]);
       expect(await page.content()).toContain('correspondent à ce filtre');
@@ -142,11 +127,11 @@ describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-c
     const link = /\/avis\/[A-Za-z0-9_-]{43}/.exec(mail.text_body)![0];
     const expert = await contextFor(null);
     try {
-      await check(expert, 'expert link page and opinion form', async (page) => {
+      await auditPage(expert, 'expert link page and opinion form', async (page) => {
         expect((await page.goto(`${running.baseUrl}${link}`))?.status()).toBe(200);
         expect(await page.content()).toContain('Le modèle économique tient-il ?');
       });
-      await check(expert, 'expert opinion form with errors', async (page) => {
+      await auditPage(expert, 'expert opinion form with errors', async (page) => {
         await page.goto(`${running.baseUrl}${link}`);
         // No opinion chosen (the list always shows one; the server must still refuse a form without it).
         await page.evaluate(() => {
@@ -169,7 +154,7 @@ describe.skipIf(!hasChromium)('accessibility of the applications UX pages (axe-c
   it('the public outline of the form', async () => {
     const visitor = await contextFor(null);
     try {
-      await check(visitor, 'form outline', async (page) => {
+      await auditPage(visitor, 'form outline', async (page) => {
         expect((await page.goto(`${running.baseUrl}/candidater/${seasonSlug}/questions`))?.status()).toBe(200);
         expect(await page.content()).toContain('Numéro SIRET');
       });

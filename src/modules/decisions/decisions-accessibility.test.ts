@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startDemoApp,
-  watchCsp,
 } from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 import { systemActor } from '../../core/audit/audit.js';
@@ -15,7 +14,7 @@ import { closeSampleDeliberation, type DecisionSeason, seedDecisionSeason } from
 import { openDeliberation, recordDecision, setAttendance } from './index.js';
 
 /** The deliberation's pages, open and closed, also shown with errors: axe finds nothing, the CSP blocks nothing. */
-describe.skipIf(!hasChromium)('accessibility of the deliberation pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the deliberation pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let staff: BrowserContext;
@@ -54,14 +53,7 @@ describe.skipIf(!hasChromium)('accessibility of the deliberation pages (axe-core
   });
 
   async function check(label: string, visit: (page: Page) => Promise<unknown>): Promise<void> {
-    const page = await staff.newPage();
-    const csp = watchCsp(page);
-    try {
-      await visit(page);
-      await expectAxeClean(page, label, csp);
-    } finally {
-      await page.close();
-    }
+    await auditPage(staff, label, visit);
   }
 
   it('has no violation on the list, the open and the closed board, and the decision page with its errors', async () => {

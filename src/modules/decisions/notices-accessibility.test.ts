@@ -1,13 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectAxeClean,
-  hasChromium,
-  launchBrowser,
-  signedInContext,
-  watchCsp,
-} from '../../../test/browser/browser-support.js';
+import { auditPage, launchBrowser, runsPageAudits, signedInContext } from '../../../test/browser/browser-support.js';
 import { userById } from '../../../test/support/factories/accounts.js';
 import { insertMember, ownerOf, sessionOf } from '../../../test/support/factories/applications.js';
 import { seedScoringFixture } from '../../../test/support/factories/review.js';
@@ -18,7 +12,7 @@ import { prepareNotices } from './prepare-notices.js';
 import { seedClosedDeliberation } from './testing.js';
 
 /** The notices' pages in Chromium: the outbox, a draft, the templates, the applicant's decision. Axe finds nothing. */
-describe.skipIf(!hasChromium)('accessibility of the notices pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the notices pages (axe-core in Chromium)', () => {
   let t: TestApp;
   let baseUrl: string;
   let browser: Browser;
@@ -27,18 +21,6 @@ describe.skipIf(!hasChromium)('accessibility of the notices pages (axe-core in C
   let refused: BrowserContext;
   let seasonId: string;
   let apps: string[];
-
-  async function check(context: BrowserContext, label: string, run: (page: Page) => Promise<void>): Promise<void> {
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => void dialog.accept());
-    try {
-      const problems = watchCsp(page);
-      await run(page);
-      await expectAxeClean(page, label, problems);
-    } finally {
-      await page.close();
-    }
-  }
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -92,26 +74,26 @@ describe.skipIf(!hasChromium)('accessibility of the notices pages (axe-core in C
 
   it('the outbox, a draft, the templates with a preview and a refused template', async () => {
     const outbox = `${baseUrl}/admin/decisions/${seasonId}/notifications`;
-    await check(staff, 'outbox with drafts', async (page) => {
+    await auditPage(staff, 'outbox with drafts', async (page) => {
       await page.goto(outbox);
       expect(await page.content()).toContain('Envoyer tous les brouillons');
     });
-    await check(staff, 'a draft with its preview', async (page) => {
+    await auditPage(staff, 'a draft with its preview', async (page) => {
       await page.goto(outbox);
       await Promise.all([page.waitForNavigation(), page.click('td a.fr-link >> nth=1')]);
       expect(await page.content()).toContain('Aperçu tel qu’il sera envoyé');
     });
-    await check(staff, 'templates with a preview', async (page) => {
+    await auditPage(staff, 'templates with a preview', async (page) => {
       await page.goto(`${baseUrl}/admin/decisions/${seasonId}/modeles?candidature=${apps[1]}&modele=not_selected`);
       expect(await page.content()).toContain('Voies et délais de recours');
     });
-    await check(staff, 'a template refused for an unknown placeholder', async (page) => {
+    await auditPage(staff, 'a template refused for an unknown placeholder', async (page) => {
       await page.goto(`${baseUrl}/admin/decisions/${seasonId}/modeles/laureate/fr`);
       await page.fill('#subject', 'Bravo {nom}');
       const [answer] = await Promise.all([page.waitForNavigation(), page.click('button[name="action"][value="save"]')]);
       expect(answer?.status()).toBe(400);
     });
-    await check(staff, 'outbox after sending', async (page) => {
+    await auditPage(staff, 'outbox after sending', async (page) => {
       await page.goto(outbox);
       await Promise.all([page.waitForNavigation(), page.click(`form[action$="/envoyer"] button`)]);
       expect(await page.content()).toContain('3 notification(s) envoyée(s).');
@@ -119,20 +101,20 @@ describe.skipIf(!hasChromium)('accessibility of the notices pages (axe-core in C
   });
 
   it('the applicant’s decision: a laureate’s to confirm, a refusal with its appeal routes', async () => {
-    await check(laureate, 'laureate decision page', async (page) => {
+    await auditPage(laureate, 'laureate decision page', async (page) => {
       await page.goto(`${baseUrl}/mes-candidatures/${apps[0]}/decision`);
       expect(await page.content()).toContain('Je confirme ma participation');
     });
-    await check(laureate, 'laureate decision page after confirming', async (page) => {
+    await auditPage(laureate, 'laureate decision page after confirming', async (page) => {
       await page.goto(`${baseUrl}/mes-candidatures/${apps[0]}/decision`);
       await Promise.all([page.waitForNavigation(), page.click('button:has-text("Je confirme ma participation")')]);
       expect(await page.content()).toContain('Votre réponse est enregistrée.');
     });
-    await check(laureate, 'laureate application page', async (page) => {
+    await auditPage(laureate, 'laureate application page', async (page) => {
       await page.goto(`${baseUrl}/mes-candidatures/${apps[0]}`);
       expect(await page.content()).toContain('Voir la décision');
     });
-    await check(refused, 'refusal decision page', async (page) => {
+    await auditPage(refused, 'refusal decision page', async (page) => {
       await page.goto(`${baseUrl}/mes-candidatures/${apps[1]}/decision`);
       expect(await page.content()).toContain('Voies et délais de recours');
     });

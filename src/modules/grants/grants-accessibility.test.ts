@@ -1,13 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  reusedTab,
+  runsPageAudits,
   signedInContext,
   startTestServer,
-  watchCsp,
 } from '../../../test/browser/browser-support.js';
 import { type SeededLaureate, seedConfirmedLaureates } from '../../../test/support/factories/laureates.js';
 import { insertPlanWithMilestones } from '../../../test/support/factories/support-milestones.js';
@@ -23,7 +23,7 @@ import { saveEnvelope } from './save-envelope.js';
 import { saveGrant } from './save-grant.js';
 
 /** The grants' pages, with data and with errors: axe finds nothing, the CSP blocks nothing, no sideways scroll at 320 px. */
-describe.skipIf(!hasChromium)('accessibility of the grants pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the grants pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let staff: BrowserContext;
@@ -127,17 +127,13 @@ describe.skipIf(!hasChromium)('accessibility of the grants pages (axe-core in Ch
 
   async function check(context: BrowserContext, label: string, visit: (page: Page) => Promise<unknown>): Promise<void> {
     for (const width of [1280, 320]) {
-      const page = await context.newPage();
-      await page.setViewportSize({ width, height: 900 });
-      const csp = watchCsp(page);
-      try {
+      await auditPage(context, `${label} (${width} px)`, async (page) => {
+        await page.setViewportSize({ width, height: 900 });
         await visit(page);
-        await expectAxeClean(page, `${label} (${width} px)`, csp);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, `${label} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
-      } finally {
-        await page.close();
-      }
+      });
+      const { page } = await reusedTab(context);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${label} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
     }
   }
 

@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startDemoApp,
-  watchCsp,
 } from '../../../test/browser/browser-support.js';
 import {
   currentForm,
@@ -30,7 +29,7 @@ import { requestAnalyses } from './run-analysis.js';
 import { genderQuotas } from './testing.js';
 
 /** Every panel page, also shown with errors: axe finds nothing, the CSP blocks nothing. */
-describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the citizen panel pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let adminContext: BrowserContext;
@@ -219,15 +218,10 @@ describe.skipIf(!hasChromium)('accessibility of the citizen panel pages (axe-cor
     label: string,
     act?: (page: import('playwright-core').Page) => Promise<void>,
   ) {
-    const page = await context.newPage();
-    try {
-      const problems = watchCsp(page);
+    await auditPage(context, label, async (page) => {
       expect((await page.goto(`${running.baseUrl}${path}`))?.status()).toBe(200);
       if (act) await act(page);
-      await expectAxeClean(page, label, problems);
-    } finally {
-      await page.close();
-    }
+    });
   }
 
   it('staff pages: list, new panel (and its errors), panel with chart, draw and replacement, demographics', async () => {

@@ -2,12 +2,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectAxeClean,
-  hasChromium,
   launchBrowser,
   type RunningApp,
+  reusedTab,
+  runsPageAudits,
   signedInContext,
   startDemoApp,
-  watchCsp,
 } from '../../../test/browser/browser-support.js';
 import { userIdByEmail } from '../../../test/support/factories/accounts.js';
 import {
@@ -25,7 +25,7 @@ import { inviteReviewer } from './jury.js';
 import { savePhase } from './save-phase.js';
 
 /** Every jury page, also shown with errors and with an impossible assignment: axe finds nothing, the CSP blocks nothing. */
-describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the jury pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let staffContext: BrowserContext;
@@ -135,18 +135,13 @@ describe.skipIf(!hasChromium)('accessibility of the jury pages (axe-core in Chro
     label: string,
     act?: (page: Page) => Promise<number | undefined>,
   ): Promise<void> {
-    const page = await context.newPage();
-    try {
-      const problems = watchCsp(page);
-      expect((await page.goto(`${running.baseUrl}${path}`))?.status(), path).toBe(200);
-      await expectAxeClean(page, label, problems);
-      if (act) {
-        const status = await act(page);
-        expect(status, `${label} after action`).toBeGreaterThanOrEqual(400);
-        await expectAxeClean(page, `${label} (with errors)`, problems);
-      }
-    } finally {
-      await page.close();
+    const { page, problems } = await reusedTab(context);
+    expect((await page.goto(`${running.baseUrl}${path}`))?.status(), path).toBe(200);
+    await expectAxeClean(page, label, problems);
+    if (act) {
+      const status = await act(page);
+      expect(status, `${label} after action`).toBeGreaterThanOrEqual(400);
+      await expectAxeClean(page, `${label} (with errors)`, problems);
     }
   }
 

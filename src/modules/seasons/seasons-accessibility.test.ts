@@ -1,18 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startDemoApp,
-  watchCsp,
 } from '../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../test/support/users.js';
 
 /** The seasons pages, public and staff, including a form shown again with errors: axe finds nothing. */
-describe.skipIf(!hasChromium)('accessibility of the seasons pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the seasons pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let anonymous: BrowserContext;
@@ -51,12 +50,11 @@ describe.skipIf(!hasChromium)('accessibility of the seasons pages (axe-core in C
     await running?.close();
   });
 
-  async function check(page: Page, url: string, status = 200): Promise<void> {
-    const problems = watchCsp(page);
-    const response = await page.goto(`${running.baseUrl}${url}`, { waitUntil: 'load' });
-    expect(response?.status(), url).toBe(status);
-    await expectAxeClean(page, url);
-    expect(problems).toEqual([]);
+  async function check(context: BrowserContext, url: string, status = 200): Promise<void> {
+    await auditPage(context, url, async (page) => {
+      const response = await page.goto(`${running.baseUrl}${url}`, { waitUntil: 'load' });
+      expect(response?.status(), url).toBe(status);
+    });
   }
 
   for (const url of [
@@ -68,31 +66,24 @@ describe.skipIf(!hasChromium)('accessibility of the seasons pages (axe-core in C
     '/laureats?saison=saison-2',
   ]) {
     it(`${url} has no WCAG A/AA violation`, async () => {
-      const page = await anonymous.newPage();
-      await check(page, url).finally(() => page.close());
+      await check(anonymous, url);
     });
   }
 
   it('the staff pages have no WCAG A/AA violation', async () => {
-    const page = await staff.newPage();
-    try {
-      for (const url of [
-        '/admin/saisons',
-        '/admin/saisons/nouvelle',
-        `/admin/saisons/${seasonId}/modifier`,
-        `/admin/saisons/${seasonId}/laureats`,
-        `/admin/saisons/${seasonId}/laureats/${laureateId}/modifier`,
-      ]) {
-        await check(page, url);
-      }
-    } finally {
-      await page.close();
+    for (const url of [
+      '/admin/saisons',
+      '/admin/saisons/nouvelle',
+      `/admin/saisons/${seasonId}/modifier`,
+      `/admin/saisons/${seasonId}/laureats`,
+      `/admin/saisons/${seasonId}/laureats/${laureateId}/modifier`,
+    ]) {
+      await check(staff, url);
     }
   });
 
   it('a season form shown again with errors has no WCAG A/AA violation', async () => {
-    const page = await staff.newPage();
-    try {
+    await auditPage(staff, 'season form with errors', async (page) => {
       await page.goto(`${running.baseUrl}/admin/saisons/nouvelle`);
       await page.fill('#opens_on', '2030-05-10');
       await page.fill('#closes_on', '2030-05-01');
@@ -109,9 +100,6 @@ describe.skipIf(!hasChromium)('accessibility of the seasons pages (axe-core in C
       const summary = await page.textContent('.fr-alert--error');
       expect(summary).toContain('La clôture doit être postérieure à l’ouverture.');
       expect(summary).toContain('Cochez au moins un public éligible.');
-      await expectAxeClean(page, 'season form with errors');
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -2,9 +2,9 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectAxeClean,
-  hasChromium,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startDemoApp,
   watchCsp,
@@ -16,7 +16,7 @@ import { DEFAULT_FORM } from '../form/default-form.js';
 import { saveForm } from './save-form.js';
 
 /** The form builder and the form preview, also when shown again with errors: axe finds nothing, the CSP blocks nothing. */
-describe.skipIf(!hasChromium)('accessibility of the form builder (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the form builder (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let staff: BrowserContext;

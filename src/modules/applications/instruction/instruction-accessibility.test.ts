@@ -2,9 +2,9 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectAxeClean,
-  hasChromium,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startDemoApp,
   watchCsp,
@@ -13,7 +13,7 @@ import { createSignedInUser, type SignedInUser } from '../../../../test/support/
 import { seedSubmittedApplication } from '../demo-testing.js';
 
 /** Batch actions, the message thread and the notes, also shown again with errors: axe finds nothing, the CSP blocks nothing. */
-describe.skipIf(!hasChromium)('accessibility of instruction (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of instruction (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let staffContext: BrowserContext;

@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startTestServer,
-  watchCsp,
 } from '../../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/factories/accounts.js';
 import { ManualClock } from '../../../core/clock.js';
@@ -16,7 +15,7 @@ import { csvLine } from './csv.js';
 import { inviteMember } from './invite-member.js';
 
 /** Every page template of the administrations, with data in every state and forms with errors: axe finds nothing. */
-describe.skipIf(!hasChromium)('accessibility of the administrations’ pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the administrations’ pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let staffContext: BrowserContext;
@@ -112,15 +111,11 @@ describe.skipIf(!hasChromium)('accessibility of the administrations’ pages (ax
     await running?.close();
   });
 
+  let anonymous: BrowserContext | undefined;
+  /** A page seen by the context given, or by nobody signed in (null). */
   async function check(context: BrowserContext | null, label: string, visit: (page: Page) => Promise<unknown>) {
-    const page = await (context ?? (await browser.newContext())).newPage();
-    const csp = watchCsp(page);
-    try {
-      await visit(page);
-      await expectAxeClean(page, label, csp);
-    } finally {
-      await page.close();
-    }
+    anonymous ??= await browser.newContext();
+    await auditPage(context ?? anonymous, label, visit);
   }
 
   const open =

@@ -1,20 +1,19 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startTestServer,
-  watchCsp,
 } from '../../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../../test/support/users.js';
 import { ManualClock } from '../../../core/clock.js';
 import { insertAdministration, insertCommons, insertNeed, insertUseCase, VALID_SIRETS } from '../testing.js';
 
 /** The catalogue's pages — catalogue, commons page, form (with errors), maintainers, staff list, moderation, import — are axe-clean. */
-describe.skipIf(!hasChromium)('accessibility of the digital commons pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the digital commons pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let anonymous: BrowserContext;
@@ -76,34 +75,23 @@ describe.skipIf(!hasChromium)('accessibility of the digital commons pages (axe-c
     await running?.close();
   });
 
-  async function check(context: BrowserContext, label: string, visit: (page: Page) => Promise<unknown>): Promise<void> {
-    const page = await context.newPage();
-    const csp = watchCsp(page);
-    try {
-      await visit(page);
-      await expectAxeClean(page, label, csp);
-    } finally {
-      await page.close();
-    }
-  }
-
   const open = (url: string) => async (page: Page) => {
     const response = await page.goto(`${running.baseUrl}${url}`);
     expect(response?.status(), url).toBe(200);
   };
 
   it('has no violation on the catalogue and a commons’ page, for the public and for its maintainer', async () => {
-    await check(anonymous, 'catalogue', open('/cooperation/communs'));
-    await check(anonymous, 'catalogue searched', open('/cooperation/communs?q=carte&type=software'));
-    await check(anonymous, 'catalogue empty', open('/cooperation/communs?q=introuvable'));
-    await check(anonymous, 'commons page', open('/cooperation/communs/carte-ouverte'));
-    await check(maintainer, 'commons page (maintainer)', open('/cooperation/communs/carte-ouverte'));
+    await auditPage(anonymous, 'catalogue', open('/cooperation/communs'));
+    await auditPage(anonymous, 'catalogue searched', open('/cooperation/communs?q=carte&type=software'));
+    await auditPage(anonymous, 'catalogue empty', open('/cooperation/communs?q=introuvable'));
+    await auditPage(anonymous, 'commons page', open('/cooperation/communs/carte-ouverte'));
+    await auditPage(maintainer, 'commons page (maintainer)', open('/cooperation/communs/carte-ouverte'));
   }, 120_000);
 
   it('has no violation on the forms, with and without errors, and the maintainers page', async () => {
-    await check(maintainer, 'proposal form', open('/cooperation/communs/nouveau'));
-    await check(maintainer, 'edit form', open('/cooperation/communs/carte-ouverte/modifier'));
-    await check(maintainer, 'edit form with errors', async (page) => {
+    await auditPage(maintainer, 'proposal form', open('/cooperation/communs/nouveau'));
+    await auditPage(maintainer, 'edit form', open('/cooperation/communs/carte-ouverte/modifier'));
+    await auditPage(maintainer, 'edit form with errors', async (page) => {
       await page.goto(`${running.baseUrl}/cooperation/communs/carte-ouverte/modifier`);
       await page.fill('#licence', 'Licence maison');
       await page.fill('#website', 'ftp://exemple');
@@ -113,8 +101,8 @@ describe.skipIf(!hasChromium)('accessibility of the digital commons pages (axe-c
       await page.waitForLoadState('load');
       expect(await page.locator('#licence-error').count()).toBe(1);
     });
-    await check(maintainer, 'maintainers', open('/cooperation/communs/carte-ouverte/mainteneurs'));
-    await check(maintainer, 'maintainers with an error', async (page) => {
+    await auditPage(maintainer, 'maintainers', open('/cooperation/communs/carte-ouverte/mainteneurs'));
+    await auditPage(maintainer, 'maintainers with an error', async (page) => {
       await page.goto(`${running.baseUrl}/cooperation/communs/carte-ouverte/mainteneurs`);
       await page.fill('#email', 'personne@example.org');
       await page.click('form[action$="/ajouter"] button[type="submit"]');
@@ -124,10 +112,10 @@ describe.skipIf(!hasChromium)('accessibility of the digital commons pages (axe-c
   }, 120_000);
 
   it('has no violation on staff’s list, moderation and import pages', async () => {
-    await check(staff, 'staff list', open('/admin/cooperation/communs'));
-    await check(staff, 'moderation', open(`/admin/cooperation/communs/${commonsId}`));
-    await check(staff, 'import', open('/admin/cooperation/communs/import'));
-    await check(staff, 'import report', async (page) => {
+    await auditPage(staff, 'staff list', open('/admin/cooperation/communs'));
+    await auditPage(staff, 'moderation', open(`/admin/cooperation/communs/${commonsId}`));
+    await auditPage(staff, 'import', open('/admin/cooperation/communs/import'));
+    await auditPage(staff, 'import report', async (page) => {
       await page.goto(`${running.baseUrl}/admin/cooperation/communs/import`);
       await page.setInputFiles('#file', {
         name: 'communs.csv',

@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startTestServer,
-  watchCsp,
 } from '../../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../../test/support/users.js';
 import { userActor } from '../../accounts/index.js';
@@ -22,7 +21,7 @@ import { saveMilestone } from './save-milestone.js';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 /** The space's home, the experiments' lists, an experiment's page on each side with its forms and errors: axe finds nothing. */
-describe.skipIf(!hasChromium)('accessibility of the experiments’ pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the experiments’ pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let anonymous: BrowserContext;
@@ -102,27 +101,16 @@ describe.skipIf(!hasChromium)('accessibility of the experiments’ pages (axe-co
     await running?.close();
   });
 
-  async function check(context: BrowserContext, label: string, visit: (page: Page) => Promise<unknown>): Promise<void> {
-    const page = await context.newPage();
-    const csp = watchCsp(page);
-    try {
-      await visit(page);
-      await expectAxeClean(page, label, csp);
-    } finally {
-      await page.close();
-    }
-  }
-
   const open = (url: string) => async (page: Page) => {
     const response = await page.goto(`${running.baseUrl}${url}`);
     expect(response?.status(), url).toBe(200);
   };
 
   it('has no violation on the home, the list and an experiment’s page for a visitor', async () => {
-    await check(anonymous, 'home', open('/cooperation'));
-    await check(anonymous, 'list', open('/cooperation/experimentations'));
-    await check(anonymous, 'experiment', open(`/cooperation/experimentations/${experimentId}`));
-    await check(anonymous, 'experiment in English', async (page) => {
+    await auditPage(anonymous, 'home', open('/cooperation'));
+    await auditPage(anonymous, 'list', open('/cooperation/experimentations'));
+    await auditPage(anonymous, 'experiment', open(`/cooperation/experimentations/${experimentId}`));
+    await auditPage(anonymous, 'experiment in English', async (page) => {
       await page.context().addCookies([{ name: 'lang', value: 'en', url: running.baseUrl }]);
       await open(`/cooperation/experimentations/${experimentId}`)(page);
     });
@@ -130,10 +118,10 @@ describe.skipIf(!hasChromium)('accessibility of the experiments’ pages (axe-co
 
   it('has no violation on a party’s page with its forms, the forms of an experiment, and errors', async () => {
     const url = `/cooperation/experimentations/${experimentId}`;
-    await check(party, 'experiment (party)', open(url));
-    await check(party, 'new experiment', open('/cooperation/experimentations/nouvelle'));
-    await check(party, 'edit experiment', open(`${url}/modifier`));
-    await check(party, 'edit experiment with errors', async (page) => {
+    await auditPage(party, 'experiment (party)', open(url));
+    await auditPage(party, 'new experiment', open('/cooperation/experimentations/nouvelle'));
+    await auditPage(party, 'edit experiment', open(`${url}/modifier`));
+    await auditPage(party, 'edit experiment with errors', async (page) => {
       await page.goto(`${running.baseUrl}${url}/modifier`);
       // Finished without an outcome (the browser's own checks do not know this rule).
       await page.check('#status--2', { force: true });
@@ -141,7 +129,7 @@ describe.skipIf(!hasChromium)('accessibility of the experiments’ pages (axe-co
       await page.waitForLoadState('load');
       expect(await page.locator('.fr-error-text').count()).toBeGreaterThan(0);
     });
-    await check(party, 'milestone form with an error', async (page) => {
+    await auditPage(party, 'milestone form with an error', async (page) => {
       await page.goto(`${running.baseUrl}${url}`);
       await page.locator('details summary', { hasText: 'Ajouter un jalon' }).click();
       // An impossible date the browser lets through as text: the server's message comes back on the field.
@@ -158,13 +146,13 @@ describe.skipIf(!hasChromium)('accessibility of the experiments’ pages (axe-co
 
   it('has no violation on staff’s review forms and list', async () => {
     const url = `/cooperation/experimentations/${experimentId}`;
-    await check(staff, 'experiment (staff)', open(url));
-    await check(staff, 'review with an error', async (page) => {
+    await auditPage(staff, 'experiment (staff)', open(url));
+    await auditPage(staff, 'review with an error', async (page) => {
       await page.goto(`${running.baseUrl}${url}`);
       await page.locator('form[action$="/examen"] button[value="return"]').click();
       await page.waitForLoadState('load');
       expect(await page.locator('.fr-error-text').count()).toBe(1);
     });
-    await check(staff, 'staff list', open('/admin/cooperation/experimentations'));
+    await auditPage(staff, 'staff list', open('/admin/cooperation/experimentations'));
   }, 180_000);
 });

@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startTestServer,
-  watchCsp,
 } from '../../../../test/browser/browser-support.js';
 import { createSignedInUser, type SignedInUser } from '../../../../test/support/users.js';
 import { ManualClock } from '../../../core/clock.js';
@@ -22,7 +21,7 @@ import { sendContact } from './send-contact.js';
  * form (with its administration choice, with errors), the exchange on both sides once answered, the person's
  * space, and the staff overview and contacts. axe finds nothing; the strict CSP blocks nothing.
  */
-describe.skipIf(!hasChromium)('accessibility of the matching pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the matching pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let staffContext: BrowserContext;
@@ -124,31 +123,20 @@ describe.skipIf(!hasChromium)('accessibility of the matching pages (axe-core in 
     await running?.close();
   });
 
-  async function check(context: BrowserContext, label: string, visit: (page: Page) => Promise<unknown>): Promise<void> {
-    const page = await context.newPage();
-    const csp = watchCsp(page);
-    try {
-      await visit(page);
-      await expectAxeClean(page, label, csp);
-    } finally {
-      await page.close();
-    }
-  }
-
   const open = (url: string) => async (page: Page) => {
     const response = await page.goto(`${running.baseUrl}${url}`);
     expect(response?.status(), url).toBe(200);
   };
 
   it('has no violation on the suggestions pages', async () => {
-    await check(anonymous, 'need suggestions', open(`/cooperation/besoins/${needId}/suggestions`));
-    await check(anonymous, 'commons suggestions', open('/cooperation/communs/umap/suggestions'));
+    await auditPage(anonymous, 'need suggestions', open(`/cooperation/besoins/${needId}/suggestions`));
+    await auditPage(anonymous, 'commons suggestions', open('/cooperation/communs/umap/suggestions'));
   }, 120_000);
 
   it('has no violation on the contact forms, also with errors', async () => {
-    await check(senderContext, 'contact the referents', open('/cooperation/communs/umap/contacter'));
-    await check(senderContext, 'contact the need’s authors', open(`/cooperation/besoins/${needId}/contacter`));
-    await check(senderContext, 'contact form with errors', async (page) => {
+    await auditPage(senderContext, 'contact the referents', open('/cooperation/communs/umap/contacter'));
+    await auditPage(senderContext, 'contact the need’s authors', open(`/cooperation/besoins/${needId}/contacter`));
+    await auditPage(senderContext, 'contact form with errors', async (page) => {
       await page.goto(`${running.baseUrl}/cooperation/communs/umap/contacter`);
       await page.$eval('form[action$="/contacter"]', (form) => {
         (form as HTMLFormElement).noValidate = true;
@@ -160,9 +148,9 @@ describe.skipIf(!hasChromium)('accessibility of the matching pages (axe-core in 
   }, 120_000);
 
   it('has no violation on the exchange, on both sides, and on the person’s space', async () => {
-    await check(senderContext, 'exchange (sender)', open(`/cooperation/contacts/${contactId}`));
-    await check(recipientContext, 'exchange (recipient)', open(`/cooperation/contacts/${contactId}`));
-    await check(senderContext, 'outcome with errors', async (page) => {
+    await auditPage(senderContext, 'exchange (sender)', open(`/cooperation/contacts/${contactId}`));
+    await auditPage(recipientContext, 'exchange (recipient)', open(`/cooperation/contacts/${contactId}`));
+    await auditPage(senderContext, 'outcome with errors', async (page) => {
       await page.goto(`${running.baseUrl}/cooperation/contacts/${contactId}`);
       await page.$eval('form[action$="/suite"]', (form) => {
         (form as HTMLFormElement).noValidate = true;
@@ -171,12 +159,12 @@ describe.skipIf(!hasChromium)('accessibility of the matching pages (axe-core in 
       await page.waitForLoadState('load');
       expect(await page.locator('.fr-error-text').count()).toBeGreaterThan(0);
     });
-    await check(senderContext, 'my space', open('/cooperation/mon-espace'));
-    await check(recipientContext, 'my space (recipient)', open('/cooperation/mon-espace'));
+    await auditPage(senderContext, 'my space', open('/cooperation/mon-espace'));
+    await auditPage(recipientContext, 'my space (recipient)', open('/cooperation/mon-espace'));
   }, 120_000);
 
   it('has no violation on the staff overview and contacts', async () => {
-    await check(staffContext, 'staff overview', open('/admin/cooperation'));
-    await check(staffContext, 'staff contacts', open('/admin/cooperation/contacts'));
+    await auditPage(staffContext, 'staff overview', open('/admin/cooperation'));
+    await auditPage(staffContext, 'staff contacts', open('/admin/cooperation/contacts'));
   }, 120_000);
 });

@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startTestServer,
-  watchCsp,
 } from '../../../../test/browser/browser-support.js';
 import { createSignedInUser } from '../../../../test/support/users.js';
 import { ManualClock } from '../../../core/clock.js';
@@ -15,7 +14,7 @@ import { insertNeed, insertUseCase } from '../testing.js';
 import { seedSpace } from './testing.js';
 
 /** The pages of use cases, needs and offers and their moderation, with forms holding errors: axe finds nothing. */
-describe.skipIf(!hasChromium)('accessibility of the use cases and needs pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the use cases and needs pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let anonymous: BrowserContext;
@@ -93,17 +92,6 @@ describe.skipIf(!hasChromium)('accessibility of the use cases and needs pages (a
     await running?.close();
   });
 
-  async function check(context: BrowserContext, label: string, visit: (page: Page) => Promise<unknown>): Promise<void> {
-    const page = await context.newPage();
-    const csp = watchCsp(page);
-    try {
-      await visit(page);
-      await expectAxeClean(page, label, csp);
-    } finally {
-      await page.close();
-    }
-  }
-
   const open =
     (url: string, status = 200) =>
     async (page: Page) => {
@@ -124,23 +112,23 @@ describe.skipIf(!hasChromium)('accessibility of the use cases and needs pages (a
   };
 
   it('public lists and pages, with filters and feeds', async () => {
-    await check(anonymous, 'use cases', open('/cooperation/cas-d-usage?statut=production&territoire=R53&q=carte'));
-    await check(anonymous, 'use case', open(`/cooperation/cas-d-usage/${ids.useCase}`));
-    await check(anonymous, 'needs', open('/cooperation/besoins?etat=tous'));
-    await check(anonymous, 'need', open(`/cooperation/besoins/${ids.need}`));
-    await check(anonymous, 'closed offer', open(`/cooperation/besoins/${ids.offer}`));
+    await auditPage(anonymous, 'use cases', open('/cooperation/cas-d-usage?statut=production&territoire=R53&q=carte'));
+    await auditPage(anonymous, 'use case', open(`/cooperation/cas-d-usage/${ids.useCase}`));
+    await auditPage(anonymous, 'needs', open('/cooperation/besoins?etat=tous'));
+    await auditPage(anonymous, 'need', open(`/cooperation/besoins/${ids.need}`));
+    await auditPage(anonymous, 'closed offer', open(`/cooperation/besoins/${ids.offer}`));
   }, 180_000);
 
   it('members’ forms, also with errors', async () => {
-    await check(member, 'use case as member', open(`/cooperation/cas-d-usage/${ids.useCase}`));
-    await check(member, 'new use case', open('/cooperation/cas-d-usage/nouveau'));
-    await check(
+    await auditPage(member, 'use case as member', open(`/cooperation/cas-d-usage/${ids.useCase}`));
+    await auditPage(member, 'new use case', open('/cooperation/cas-d-usage/nouveau'));
+    await auditPage(
       member,
       'new use case with errors',
       withErrors('/cooperation/cas-d-usage/nouveau', '#title', 'form[action$="/nouveau"] button[type="submit"]'),
     );
-    await check(member, 'edit use case', open(`/cooperation/cas-d-usage/${ids.useCase}/modifier`));
-    await check(
+    await auditPage(member, 'edit use case', open(`/cooperation/cas-d-usage/${ids.useCase}/modifier`));
+    await auditPage(
       member,
       'edit use case with a contribution error',
       withErrors(
@@ -149,35 +137,35 @@ describe.skipIf(!hasChromium)('accessibility of the use cases and needs pages (a
         'form[action$="/contributions"] button[type="submit"]',
       ),
     );
-    await check(member, 'referent', open(`/cooperation/cas-d-usage/${ids.useCase}/referent`));
-    await check(member, 'referent with an error', async (page) => {
+    await auditPage(member, 'referent', open(`/cooperation/cas-d-usage/${ids.useCase}/referent`));
+    await auditPage(member, 'referent with an error', async (page) => {
       await page.goto(`${running.baseUrl}/cooperation/cas-d-usage/${ids.useCase}/referent`);
       await page.locator('#engagement').uncheck({ force: true });
       await page.click('main form button[type="submit"]:not([value])');
       await page.waitForLoadState('load');
       expect(await page.locator('#engagement-error').count()).toBe(1);
     });
-    await check(member, 'new need', open('/cooperation/besoins/nouveau?cote=administration'));
-    await check(
+    await auditPage(member, 'new need', open('/cooperation/besoins/nouveau?cote=administration'));
+    await auditPage(
       member,
       'new need with errors',
       withErrors('/cooperation/besoins/nouveau?cote=administration', '#title', 'main form button[type="submit"]'),
     );
-    await check(member, 'need as author', open(`/cooperation/besoins/${ids.need}`));
-    await check(member, 'edit need', open(`/cooperation/besoins/${ids.need}/modifier`));
-    await check(member, 'close need', open(`/cooperation/besoins/${ids.need}/cloture`));
-    await check(
+    await auditPage(member, 'need as author', open(`/cooperation/besoins/${ids.need}`));
+    await auditPage(member, 'edit need', open(`/cooperation/besoins/${ids.need}/modifier`));
+    await auditPage(member, 'close need', open(`/cooperation/besoins/${ids.need}/cloture`));
+    await auditPage(
       member,
       'close need with errors',
       withErrors(`/cooperation/besoins/${ids.need}/cloture`, '', 'main form button[type="submit"]'),
     );
-    await check(maintainer, 'new commons offer', open('/cooperation/besoins/nouveau?cote=commun'));
-    await check(maintainer, 'closed offer as author', open(`/cooperation/besoins/${ids.offer}`));
+    await auditPage(maintainer, 'new commons offer', open('/cooperation/besoins/nouveau?cote=commun'));
+    await auditPage(maintainer, 'closed offer as author', open(`/cooperation/besoins/${ids.offer}`));
   }, 240_000);
 
   it('staff moderation, also with an error, and a hidden use case', async () => {
-    await check(staff, 'moderation', open('/admin/cooperation/publications'));
-    await check(staff, 'moderation with an error', async (page) => {
+    await auditPage(staff, 'moderation', open('/admin/cooperation/publications'));
+    await auditPage(staff, 'moderation with an error', async (page) => {
       await page.goto(`${running.baseUrl}/admin/cooperation/publications`);
       await page.evaluate(() => {
         for (const field of document.querySelectorAll('[required]')) field.removeAttribute('required');
@@ -186,6 +174,6 @@ describe.skipIf(!hasChromium)('accessibility of the use cases and needs pages (a
       await page.waitForLoadState('load');
       expect(await page.locator('.fr-error-text').count()).toBe(1);
     });
-    await check(staff, 'hidden use case', open(`/cooperation/cas-d-usage/${ids.abandoned}`));
+    await auditPage(staff, 'hidden use case', open(`/cooperation/cas-d-usage/${ids.abandoned}`));
   }, 180_000);
 });

@@ -1,13 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startTestServer,
-  watchCsp,
 } from '../../../../test/browser/browser-support.js';
 import { type SeededLaureate, seedConfirmedLaureates } from '../../../../test/support/factories/laureates.js';
 import { createSignedInUser } from '../../../../test/support/users.js';
@@ -20,7 +19,7 @@ import { insertEnvelope, insertGrant } from './testing.js';
  * The financial report's pages (the team's form, with errors; the staff's review, with errors), the grants
  * dashboard and the open data page: axe finds nothing, the CSP blocks nothing.
  */
-describe.skipIf(!hasChromium)('accessibility of the financial report and grants pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the financial report and grants pages (axe-core)', () => {
   let running: RunningApp;
   let browser: Browser;
   let team: BrowserContext;
@@ -90,25 +89,14 @@ describe.skipIf(!hasChromium)('accessibility of the financial report and grants 
     await running?.close();
   });
 
-  async function check(context: BrowserContext, label: string, visit: (page: Page) => Promise<unknown>) {
-    const page = await context.newPage();
-    const csp = watchCsp(page);
-    try {
-      await visit(page);
-      await expectAxeClean(page, label, csp);
-    } finally {
-      await page.close();
-    }
-  }
-
   it('has no violation on the team’s report, the staff’s review, the dashboard and /donnees', async () => {
     const base = running.baseUrl;
     const teamUrl = `${base}/espace-laureat/${laureates[0]!.applicationId}/subvention/compte-rendu`;
     const staffUrl = `${base}/admin/subventions/laureats/${laureates[1]!.applicationId}/compte-rendu`;
-    await check(team, 'team report', async (page) => {
+    await auditPage(team, 'team report', async (page) => {
       expect((await page.goto(teamUrl))?.status()).toBe(200);
     });
-    await check(team, 'team report with errors', async (page) => {
+    await auditPage(team, 'team report with errors', async (page) => {
       await page.goto(teamUrl);
       await page.fill('#forecast_60', 'abc');
       await page.fill('#forecast_61', '1000');
@@ -118,20 +106,20 @@ describe.skipIf(!hasChromium)('accessibility of the financial report and grants 
       expect(await page.locator('#forecast_60-error').count()).toBe(1);
       expect(await page.locator('#explanation_61-error').count()).toBe(1);
     });
-    await check(finance, 'staff review', async (page) => {
+    await auditPage(finance, 'staff review', async (page) => {
       expect((await page.goto(staffUrl))?.status()).toBe(200);
       expect(await page.locator('#review_comment').count()).toBe(1);
     });
-    await check(finance, 'staff review with errors', async (page) => {
+    await auditPage(finance, 'staff review with errors', async (page) => {
       await page.goto(staffUrl);
       await page.click('button[value="return"]');
       await page.waitForLoadState('load');
       expect(await page.locator('#review_comment-error').count()).toBe(1);
     });
-    await check(finance, 'dashboard', async (page) => {
+    await auditPage(finance, 'dashboard', async (page) => {
       expect((await page.goto(`${base}/admin/subventions`))?.status()).toBe(200);
     });
-    await check(anonymous, 'open data', async (page) => {
+    await auditPage(anonymous, 'open data', async (page) => {
       expect((await page.goto(`${base}/donnees`))?.status()).toBe(200);
     });
   }, 180_000);

@@ -2,9 +2,9 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectAxeClean,
-  hasChromium,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startDemoApp,
   watchCsp,
@@ -15,7 +15,7 @@ import { completeReview, type ScoringFixture, seedScoringFixture } from './scori
 const DAY = 24 * 3600_000;
 
 /** Every scoring page template, also with its errors: axe finds nothing, the CSP blocks nothing. */
-describe.skipIf(!hasChromium)('accessibility of jury scoring (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of jury scoring (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let f: ScoringFixture;

@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startTestServer,
-  watchCsp,
 } from '../../../../test/browser/browser-support.js';
 import { type SeededLaureate, seedConfirmedLaureates } from '../../../../test/support/factories/laureates.js';
 import { createSignedInUser } from '../../../../test/support/users.js';
@@ -21,7 +20,7 @@ import { requestIntroduction } from './request-introduction.js';
 import { insertPlanForTest } from './testing.js';
 
 /** The directory, its form and import, the team's and the staff's introduction pages, the figures: axe finds nothing. */
-describe.skipIf(!hasChromium)('accessibility of the introductions’ pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the introductions’ pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let staff: BrowserContext;
@@ -114,22 +113,11 @@ describe.skipIf(!hasChromium)('accessibility of the introductions’ pages (axe-
     expect(response?.status(), url).toBe(200);
   }
 
-  async function check(context: BrowserContext, label: string, visit: (page: Page) => Promise<unknown>): Promise<void> {
-    const page = await context.newPage();
-    const csp = watchCsp(page);
-    try {
-      await visit(page);
-      await expectAxeClean(page, label, csp);
-    } finally {
-      await page.close();
-    }
-  }
-
   it('has no violation on the directory, the contact form (with errors), the import and its preview', async () => {
     const base = running.baseUrl;
-    await check(staff, 'directory', (page) => open(page, `${base}/admin/contacts`));
-    await check(staff, 'contact form', (page) => open(page, `${base}/admin/contacts/${contactId}`));
-    await check(staff, 'contact form with errors', async (page) => {
+    await auditPage(staff, 'directory', (page) => open(page, `${base}/admin/contacts`));
+    await auditPage(staff, 'contact form', (page) => open(page, `${base}/admin/contacts/${contactId}`));
+    await auditPage(staff, 'contact form with errors', async (page) => {
       await page.goto(`${base}/admin/contacts/nouveau`);
       for (const [field, value] of [
         ['organisation', 'Insee'],
@@ -144,8 +132,8 @@ describe.skipIf(!hasChromium)('accessibility of the introductions’ pages (axe-
       await page.waitForLoadState('load');
       expect(await page.locator('#siret-error').count()).toBe(1);
     });
-    await check(staff, 'import', (page) => open(page, `${base}/admin/contacts/import`));
-    await check(staff, 'import preview', async (page) => {
+    await auditPage(staff, 'import', (page) => open(page, `${base}/admin/contacts/import`));
+    await auditPage(staff, 'import preview', async (page) => {
       const file = join(tmpdir(), `contacts-${process.pid}.csv`);
       writeFileSync(
         file,
@@ -162,24 +150,24 @@ describe.skipIf(!hasChromium)('accessibility of the introductions’ pages (axe-
   it('has no violation on the team’s and the staff’s introduction pages, the queue and the figures', async () => {
     const base = running.baseUrl;
     const id = laureate.applicationId;
-    await check(team, 'team introductions', (page) => open(page, `${base}/espace-laureat/${id}/mises-en-relation`));
-    await check(team, 'team request with errors', async (page) => {
+    await auditPage(team, 'team introductions', (page) => open(page, `${base}/espace-laureat/${id}/mises-en-relation`));
+    await auditPage(team, 'team request with errors', async (page) => {
       await page.goto(`${base}/espace-laureat/${id}/mises-en-relation`);
       await page.fill('#request', 'Un besoin, sans levier choisi.');
       await page.click(`form[action="/espace-laureat/${id}/mises-en-relation"] button[type="submit"]`);
       await page.waitForLoadState('load');
       expect(await page.locator('#lever-error').count()).toBe(1);
     });
-    await check(staff, 'staff introductions', (page) =>
+    await auditPage(staff, 'staff introductions', (page) =>
       open(page, `${base}/admin/accompagnement/laureats/${id}/mises-en-relation`),
     );
-    await check(staff, 'handle with the mail', (page) =>
+    await auditPage(staff, 'handle with the mail', (page) =>
       open(page, `${base}/admin/accompagnement/laureats/${id}/mises-en-relation/${waitingId}?contact=${contactId}`),
     );
-    await check(staff, 'introduction made', (page) =>
+    await auditPage(staff, 'introduction made', (page) =>
       open(page, `${base}/admin/accompagnement/laureats/${id}/mises-en-relation/${madeId}`),
     );
-    await check(staff, 'queue', (page) => open(page, `${base}/admin/accompagnement/mises-en-relation`));
-    await check(staff, 'figures', (page) => open(page, `${base}/admin/accompagnement/mises-en-relation/chiffres`));
+    await auditPage(staff, 'queue', (page) => open(page, `${base}/admin/accompagnement/mises-en-relation`));
+    await auditPage(staff, 'figures', (page) => open(page, `${base}/admin/accompagnement/mises-en-relation/chiffres`));
   }, 180_000);
 });

@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startTestServer,
-  watchCsp,
 } from '../../../../test/browser/browser-support.js';
 import { type SeededLaureate, seedConfirmedLaureates } from '../../../../test/support/factories/laureates.js';
 import { createSignedInUser } from '../../../../test/support/users.js';
@@ -21,7 +20,7 @@ import { saveTemplate } from './save-template.js';
 import { submitDeliverable } from './submit-deliverable.js';
 
 /** The plan's pages on both sides, with milestones in several states and a form with errors: axe finds nothing. */
-describe.skipIf(!hasChromium)('accessibility of the support plan pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the support plan pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let staff: BrowserContext;
@@ -96,17 +95,6 @@ describe.skipIf(!hasChromium)('accessibility of the support plan pages (axe-core
     await running?.close();
   });
 
-  async function check(context: BrowserContext, label: string, visit: (page: Page) => Promise<unknown>): Promise<void> {
-    const page = await context.newPage();
-    const csp = watchCsp(page);
-    try {
-      await visit(page);
-      await expectAxeClean(page, label, csp);
-    } finally {
-      await page.close();
-    }
-  }
-
   const open = (url: string) => async (page: Page) => {
     const response = await page.goto(`${running.baseUrl}${url}`);
     expect(response?.status(), url).toBe(200);
@@ -114,10 +102,10 @@ describe.skipIf(!hasChromium)('accessibility of the support plan pages (axe-core
 
   it('has no violation on the team’s home, overview and milestones, also with a refused deliverable', async () => {
     const base = `/espace-laureat/${withPlan.applicationId}`;
-    await check(team, 'team home', open('/espace-laureat'));
-    await check(team, 'team overview', open(base));
-    await check(team, 'team milestones', open(`${base}/jalons`));
-    await check(team, 'team milestones with an error', async (page) => {
+    await auditPage(team, 'team home', open('/espace-laureat'));
+    await auditPage(team, 'team overview', open(base));
+    await auditPage(team, 'team milestones', open(`${base}/jalons`));
+    await auditPage(team, 'team milestones with an error', async (page) => {
       await page.goto(`${running.baseUrl}${base}/jalons`);
       const form = page.locator('form[enctype="multipart/form-data"]').first();
       await page.locator('details summary').first().click();
@@ -130,11 +118,15 @@ describe.skipIf(!hasChromium)('accessibility of the support plan pages (axe-core
   }, 180_000);
 
   it('has no violation on the portfolio, the follow-up (with and without a plan), the milestones and the templates', async () => {
-    await check(staff, 'seasons', open('/admin/accompagnement'));
-    await check(staff, 'portfolio', open(`/admin/accompagnement/saisons/${seasonId}`));
-    await check(staff, 'follow-up', open(`/admin/accompagnement/laureats/${withPlan.applicationId}`));
-    await check(staff, 'follow-up without plan', open(`/admin/accompagnement/laureats/${withoutPlan.applicationId}`));
-    await check(staff, 'follow-up with errors', async (page) => {
+    await auditPage(staff, 'seasons', open('/admin/accompagnement'));
+    await auditPage(staff, 'portfolio', open(`/admin/accompagnement/saisons/${seasonId}`));
+    await auditPage(staff, 'follow-up', open(`/admin/accompagnement/laureats/${withPlan.applicationId}`));
+    await auditPage(
+      staff,
+      'follow-up without plan',
+      open(`/admin/accompagnement/laureats/${withoutPlan.applicationId}`),
+    );
+    await auditPage(staff, 'follow-up with errors', async (page) => {
       await page.goto(`${running.baseUrl}/admin/accompagnement/laureats/${withoutPlan.applicationId}`);
       await page.fill('#starts_on', '2026-09-01');
       await page.fill('#ends_on', '2026-10-01');
@@ -142,8 +134,8 @@ describe.skipIf(!hasChromium)('accessibility of the support plan pages (axe-core
       await page.waitForLoadState('load');
       expect(await page.locator('#ends_on-error').count()).toBe(1);
     });
-    await check(staff, 'staff milestones', open(`/admin/accompagnement/laureats/${withPlan.applicationId}/jalons`));
-    await check(staff, 'templates', open(`/admin/accompagnement/saisons/${seasonId}/modeles`));
-    await check(staff, 'template', open(`/admin/accompagnement/saisons/${seasonId}/modeles/${templateId}`));
+    await auditPage(staff, 'staff milestones', open(`/admin/accompagnement/laureats/${withPlan.applicationId}/jalons`));
+    await auditPage(staff, 'templates', open(`/admin/accompagnement/saisons/${seasonId}/modeles`));
+    await auditPage(staff, 'template', open(`/admin/accompagnement/saisons/${seasonId}/modeles/${templateId}`));
   }, 180_000);
 });

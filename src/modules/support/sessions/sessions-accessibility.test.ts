@@ -1,13 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  expectAxeClean,
-  hasChromium,
+  auditPage,
   launchBrowser,
   type RunningApp,
+  runsPageAudits,
   signedInContext,
   startTestServer,
-  watchCsp,
 } from '../../../../test/browser/browser-support.js';
 import { type SeededLaureate, seedConfirmedLaureates } from '../../../../test/support/factories/laureates.js';
 import { createSignedInUser } from '../../../../test/support/users.js';
@@ -20,7 +19,7 @@ import { createSession } from './save-session.js';
 import { insertPlanForTest } from './testing.js';
 
 /** The sessions and timeline pages on both sides, also with their errors: axe finds nothing, the CSP blocks nothing. */
-describe.skipIf(!hasChromium)('accessibility of the sessions and timeline pages (axe-core in Chromium)', () => {
+describe.skipIf(!runsPageAudits)('accessibility of the sessions and timeline pages (axe-core in Chromium)', () => {
   let running: RunningApp;
   let browser: Browser;
   let staff: BrowserContext;
@@ -83,17 +82,6 @@ describe.skipIf(!hasChromium)('accessibility of the sessions and timeline pages 
     await running?.close();
   });
 
-  async function check(context: BrowserContext, label: string, visit: (page: Page) => Promise<unknown>): Promise<void> {
-    const page = await context.newPage();
-    const csp = watchCsp(page);
-    try {
-      await visit(page);
-      await expectAxeClean(page, label, csp);
-    } finally {
-      await page.close();
-    }
-  }
-
   const open = (path: string) => async (page: Page) => {
     const response = await page.goto(`${running.baseUrl}${path}`);
     expect(response?.status(), path).toBe(200);
@@ -101,15 +89,15 @@ describe.skipIf(!hasChromium)('accessibility of the sessions and timeline pages 
 
   it('has no violation on the staff’s pages, with and without errors', async () => {
     const base = `/admin/accompagnement/laureats/${laureate.applicationId}`;
-    await check(staff, 'staff sessions', open(`${base}/seances`));
-    await check(
+    await auditPage(staff, 'staff sessions', open(`${base}/seances`));
+    await auditPage(
       staff,
       'staff sessions without a plan',
       open(`/admin/accompagnement/laureats/${withoutPlan.applicationId}/seances`),
     );
-    await check(staff, 'new session', open(`${base}/seances/nouvelle`));
-    await check(staff, 'edit session', open(`${base}/seances/${sessionId}/modifier`));
-    await check(staff, 'session form with errors', async (page) => {
+    await auditPage(staff, 'new session', open(`${base}/seances/nouvelle`));
+    await auditPage(staff, 'edit session', open(`${base}/seances/${sessionId}/modifier`));
+    await auditPage(staff, 'session form with errors', async (page) => {
       await page.goto(`${running.baseUrl}${base}/seances/nouvelle`);
       await page.fill('#held_time', '25h');
       await page.fill('#duration', 'beaucoup');
@@ -118,15 +106,15 @@ describe.skipIf(!hasChromium)('accessibility of the sessions and timeline pages 
       expect(await page.locator('#held_time-error').count()).toBe(1);
       expect(await page.locator('#topics-error').count()).toBe(1);
     });
-    await check(staff, 'staff timeline', open(`${base}/fil`));
-    await check(staff, 'staff timeline filtered', open(`${base}/fil?type=message&type=session`));
+    await auditPage(staff, 'staff timeline', open(`${base}/fil`));
+    await auditPage(staff, 'staff timeline filtered', open(`${base}/fil?type=message&type=session`));
   }, 180_000);
 
   it('has no violation on the team’s pages, with and without errors', async () => {
     const base = `/espace-laureat/${laureate.applicationId}`;
-    await check(team, 'team sessions', open(`${base}/seances`));
-    await check(team, 'team timeline', open(`${base}/fil`));
-    await check(team, 'team composer with an error', async (page) => {
+    await auditPage(team, 'team sessions', open(`${base}/seances`));
+    await auditPage(team, 'team timeline', open(`${base}/fil`));
+    await auditPage(team, 'team composer with an error', async (page) => {
       await page.goto(`${running.baseUrl}${base}/fil`);
       // Blank once trimmed: the browser lets it through, the server refuses it.
       await page.fill('#body', '   ');
