@@ -155,7 +155,7 @@ describe.skipIf(!hasChromium)('accessibility of the introductions’ pages (axe-
       await page.setInputFiles('#file', file);
       await page.click('form[enctype="multipart/form-data"] button[type="submit"]');
       await page.waitForLoadState('load');
-      expect(await page.locator('text=1 ligne(s) valide(s) sur 2').count()).toBe(1);
+      expect(await page.locator('text=Lignes valides : 1 sur 2').count()).toBe(1);
     });
   }, 180_000);
 
