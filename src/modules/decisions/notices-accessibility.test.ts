@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)('accessibility of the notices pages (axe-core in C
     await check(staff, 'outbox after sending', async (page) => {
       await page.goto(outbox);
       await Promise.all([page.waitForNavigation(), page.click(`form[action$="/envoyer"] button`)]);
-      expect(await page.content()).toContain('3 notification(s) envoyée(s).');
+      expect(await page.content()).toContain('3 notifications envoyées.');
     });
   });
 
