@@ -2,7 +2,15 @@ import { formatPublishedHead, parsePublishedHead, publishAuditHead } from './aud
 import { verifyAuditChain } from './audit/audit.js';
 import { loadDemo } from './boot.js';
 import { moveFilesToDirectory, sweepFileDirectory } from './files/file-directory.js';
+import { type CountMessage, tCount } from './i18n/i18n.js';
 import type { Command } from './module.js';
+
+/** The commands' counts (printed in English), in their plural form: never "(s)". */
+const COUNTS = {
+  files: { one: { fr: '{n} fichier', en: '{n} file' }, other: { fr: '{n} fichiers', en: '{n} files' } },
+  events: { one: { fr: '{n} événement', en: '{n} event' }, other: { fr: '{n} événements', en: '{n} events' } },
+  problems: { one: { fr: '{n} problème', en: '{n} problem' }, other: { fr: '{n} problèmes', en: '{n} problems' } },
+} satisfies Record<string, CountMessage>;
 
 /** Commands of the platform itself; modules add theirs (Module.commands). */
 export const coreCommands: Record<string, Command> = {
@@ -34,9 +42,8 @@ export const coreCommands: Record<string, Command> = {
         console.log('FILES_DIR is not set: file bytes are kept in the database, nothing to sweep');
         return 0;
       }
-      console.log(
-        `${await sweepFileDirectory(services.db, dir, new Date())} file(s) without a row for over an hour removed from ${dir}`,
-      );
+      const swept = await sweepFileDirectory(services.db, dir, new Date());
+      console.log(`${tCount('en', COUNTS.files, swept)} without a row for over an hour removed from ${dir}`);
       return 0;
     },
   },
@@ -48,7 +55,7 @@ export const coreCommands: Record<string, Command> = {
         console.log('FILES_DIR is not set: set it to the directory the files should move to');
         return 1;
       }
-      console.log(`${await moveFilesToDirectory(services.db, dir)} file(s) moved to ${dir}`);
+      console.log(`${tCount('en', COUNTS.files, await moveFilesToDirectory(services.db, dir))} moved to ${dir}`);
       return 0;
     },
   },
@@ -72,8 +79,8 @@ export const coreCommands: Record<string, Command> = {
       for (const p of problems) console.log(`event ${p.seq}: ${p.problem}`);
       console.log(
         problems.length === 0
-          ? `audit log intact: ${checked} events verified`
-          : `audit log ALTERED: ${problems.length} problem(s) in ${checked} events`,
+          ? `audit log intact: ${tCount('en', COUNTS.events, checked)} verified`
+          : `audit log ALTERED: ${tCount('en', COUNTS.problems, problems.length)} in ${tCount('en', COUNTS.events, checked)}`,
       );
       return problems.length === 0 ? 0 : 1;
     },

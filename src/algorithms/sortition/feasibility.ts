@@ -34,6 +34,12 @@ export class InfeasibleQuotasError extends Error {
   }
 }
 
+/** A count of volunteers in each language's plural form (French: 0 and 1 singular), never "volontaire(s)". */
+const volunteers = {
+  fr: (n: number) => `${n} ${n >= 2 ? 'volontaires' : 'volontaire'}`,
+  en: (n: number) => `${n} ${n === 1 ? 'volunteer' : 'volunteers'}`,
+};
+
 /** Plain counting reasons first (they are what a person can check by hand), then the nearest relaxation. */
 export function explainInfeasibility(highs: Highs, instance: Instance): InfeasibilityExplanation {
   const reasons: { fr: string; en: string }[] = [];
@@ -42,8 +48,8 @@ export function explainInfeasibility(highs: Highs, instance: Instance): Infeasib
   instance.features.forEach((q, f) => {
     if (available[f] < q.min) {
       reasons.push({
-        fr: `« ${q.category} = ${q.feature} » : minimum ${q.min} mais seulement ${available[f]} volontaire(s) dans le vivier`,
-        en: `"${q.category} = ${q.feature}": minimum ${q.min} but only ${available[f]} volunteer(s) in the pool`,
+        fr: `« ${q.category} = ${q.feature} » : minimum ${q.min} mais seulement ${volunteers.fr(available[f])} dans le vivier`,
+        en: `"${q.category} = ${q.feature}": minimum ${q.min} but only ${volunteers.en(available[f])} in the pool`,
       });
     }
   });

@@ -226,7 +226,8 @@ describe('infeasible quotas', () => {
     const tooFew = referenceInstance();
     tooFew.quotas[0] = { ...tooFew.quotas[0], min: 101 };
     const error2 = (await analyse(tooFew).catch((e: unknown) => e)) as InfeasibleQuotasError;
-    expect(error2.explanation.reasons[0].fr).toContain('seulement 100 volontaire(s)');
+    expect(error2.explanation.reasons[0].fr).toContain('seulement 100 volontaires dans le vivier');
+    expect(error2.explanation.reasons[0].en).toContain('only 100 volunteers in the pool');
   });
 });
 

@@ -27,10 +27,6 @@ export const formMessages = defineMessages({
     en: 'This field contained characters that are not allowed (null character or lone Unicode surrogate); they were removed. Check the text and send it again.',
   },
   integer: { fr: 'Saisissez un nombre entier.', en: 'Enter a whole number.' },
-  summary: {
-    fr: 'Le formulaire contient {n} erreur(s). Corrigez les champs signalés.',
-    en: 'The form has {n} error(s). Correct the fields shown.',
-  },
 });
 
 export interface FieldError {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tCount } from './i18n.js';
+import { countForm, formatList, t, tCount } from './i18n.js';
 
 const LAUREATES = {
   one: { fr: '{n} lauréat', en: '{n} laureate' },
@@ -32,5 +32,27 @@ describe('counts in natural French and English', () => {
         expect(text.includes('lauréats') || text.includes('laureates')).toBe(locale === 'fr' ? n > 1 : n !== 1);
       }),
     );
+  });
+});
+
+describe('lists of counts', () => {
+  it('joins items as each language writes a list', () => {
+    const items = ['2 besoins', '1 expérimentation', '3 mainteneurs'];
+    expect(formatList('fr', items)).toBe('2 besoins, 1 expérimentation et 3 mainteneurs');
+    expect(formatList('en', ['2 needs', '1 experiment', '3 maintainers'])).toBe(
+      '2 needs, 1 experiment and 3 maintainers',
+    );
+    expect(formatList('fr', ['1 besoin'])).toBe('1 besoin');
+  });
+});
+
+describe('a count kept as a message', () => {
+  it('holds each language’s form for the count, written later with t', () => {
+    const one = countForm(LAUREATES, 1);
+    const none = countForm(LAUREATES, 0);
+    expect(one).toEqual({ fr: '{n} lauréat', en: '{n} laureate' });
+    expect(t('fr', none, { n: 0 })).toBe('0 lauréat');
+    expect(t('en', none, { n: 0 })).toBe('0 laureates');
+    expect(t('en', countForm(LAUREATES, 9), { n: 9 })).toBe('9 laureates');
   });
 });

@@ -47,8 +47,29 @@ export function tCount(
   n: number,
   params: Record<string, string | number> = {},
 ): string {
-  const form = pluralRules[locale].select(n) === 'one' ? message.one : message.other;
-  return t(locale, form, { n, ...params });
+  return t(locale, countForm(message, n), { n, ...params });
+}
+
+/**
+ * The count's text in each language's plural form for n, as one Message: for a text kept now and written later
+ * with `t` (pass {n} among its params), such as a warning listed with plain messages.
+ */
+export function countForm(message: CountMessage, n: number): Message {
+  const pick = (locale: Locale) => (pluralRules[locale].select(n) === 'one' ? message.one : message.other)[locale];
+  return { fr: pick('fr'), en: pick('en') };
+}
+
+const listFormats = {
+  fr: new Intl.ListFormat('fr-FR', { type: 'conjunction' }),
+  en: new Intl.ListFormat('en-GB', { type: 'conjunction' }),
+};
+
+/**
+ * Items joined as the locale writes a list ("2 besoins, 1 expérimentation et 3 mainteneurs"; "… and …"): for a
+ * sentence made of several counts, each in its own plural form (tCount).
+ */
+export function formatList(locale: Locale, items: readonly string[]): string {
+  return listFormats[locale].format(items);
 }
 
 export function isLocale(value: unknown): value is Locale {

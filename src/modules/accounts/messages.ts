@@ -253,8 +253,6 @@ export const adminMessages = defineMessages({
   summary: { fr: 'Détail', en: 'Details' },
   noEvent: { fr: 'Aucun événement.', en: 'No event.' },
   verify: { fr: 'Vérifier la chaîne', en: 'Verify the chain' },
-  chainOk: { fr: 'Chaîne intacte : {n} événements vérifiés.', en: 'Chain intact: {n} events verified.' },
-  chainBroken: { fr: 'Chaîne ALTÉRÉE : {n} problème(s) trouvé(s).', en: 'Chain ALTERED: {n} problem(s) found.' },
   chainProblem: { fr: 'Événement {seq} : {problem}', en: 'Event {seq}: {problem}' },
   deletedAccount: { fr: 'compte supprimé', en: 'deleted account' },
   system: { fr: 'la plateforme', en: 'the platform' },
@@ -313,6 +311,14 @@ export const adminCounts = {
   failedMails: {
     one: { fr: '{n} envoi en échec', en: '{n} failed mail' },
     other: { fr: '{n} envois en échec', en: '{n} failed mails' },
+  },
+  chainOk: {
+    one: { fr: 'Chaîne intacte : {n} événement vérifié.', en: 'Chain intact: {n} event verified.' },
+    other: { fr: 'Chaîne intacte : {n} événements vérifiés.', en: 'Chain intact: {n} events verified.' },
+  },
+  chainBroken: {
+    one: { fr: 'Chaîne ALTÉRÉE : {n} problème trouvé.', en: 'Chain ALTERED: {n} problem found.' },
+    other: { fr: 'Chaîne ALTÉRÉE : {n} problèmes trouvés.', en: 'Chain ALTERED: {n} problems found.' },
   },
 } satisfies Record<string, CountMessage>;
 

@@ -171,7 +171,6 @@ export const applicationMessages = defineMessages({
   },
   // Staff
   adminTitle: { fr: 'Candidatures', en: 'Applications' },
-  draftsInProgress: { fr: '{n} brouillon(s) en cours', en: '{n} draft(s) in progress' },
   search: { fr: 'Rechercher dans les candidatures', en: 'Search the applications' },
   filter: { fr: 'Filtrer', en: 'Filter' },
   all: { fr: 'Tous', en: 'All' },
@@ -235,6 +234,14 @@ export const applicationsSiteMessages = defineMessages({
     en: 'Instruct applications: filters, search, reasoned state changes, exports.',
   },
 });
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const applicationCounts = {
+  draftsInProgress: {
+    one: { fr: '{n} brouillon en cours', en: '{n} draft in progress' },
+    other: { fr: '{n} brouillons en cours', en: '{n} drafts in progress' },
+  },
+} satisfies Record<string, CountMessage>;
 
 /** The dashboard tile's count, in the plural form its number takes (tCount). */
 export const awaitingInstructionCount = {

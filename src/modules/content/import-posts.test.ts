@@ -106,7 +106,7 @@ describe('import-posts command', () => {
       '2024-06-04-contact-en-liste.md: imported',
       '2024-07-01-collision.md: imported',
       expect.stringMatching(/^2024-07-02-sans-front-matter\.md: skipped: no front matter/),
-      'total: 11 file(s) — 7 imported, 0 updated, 0 unchanged, 4 skipped',
+      'total: 11 files — 7 imported, 0 updated, 0 unchanged, 4 skipped',
     ]);
   });
 
@@ -193,7 +193,7 @@ describe('import-posts command', () => {
     const { code, out } = await runCommand([folder]);
     expect(code).toBe(0);
     expect(out.filter((l) => l.endsWith(': unchanged'))).toHaveLength(7);
-    expect(out.at(-1)).toBe('total: 11 file(s) — 0 imported, 0 updated, 7 unchanged, 4 skipped');
+    expect(out.at(-1)).toBe('total: 11 files — 0 imported, 0 updated, 7 unchanged, 4 skipped');
     expect(await services.db.selectFrom('news').select(['id', 'updated_at']).orderBy('id').execute()).toEqual(before);
     expect(await services.db.selectFrom('news_attachments').select('id').orderBy('id').execute()).toEqual(
       attachmentsBefore,
@@ -221,7 +221,7 @@ describe('import-posts command', () => {
     const { code, out } = await runCommand([folder]);
     expect(code).toBe(0);
     expect(out).toContain('2024-01-10-ouverture-saison-3.md: updated');
-    expect(out.at(-1)).toBe('total: 11 file(s) — 0 imported, 1 updated, 6 unchanged, 4 skipped');
+    expect(out.at(-1)).toBe('total: 11 files — 0 imported, 1 updated, 6 unchanged, 4 skipped');
     const updated = await newsBySource('jekyll:2024-01-10-ouverture-saison-3.md');
     expect(updated).toMatchObject({
       id: original.id,
@@ -267,7 +267,7 @@ describe('import-posts command', () => {
         '2022-11-29-bilan-premiere-promotion.md: imported',
         '2023-04-14-saison-2-communs.md: imported',
         '2023-05-16-saison-2-premiers-laureats.md: imported',
-        'total: 3 file(s) — 3 imported, 0 updated, 0 unchanged, 0 skipped',
+        'total: 3 files — 3 imported, 0 updated, 0 unchanged, 0 skipped',
       ]);
 
       const bilan = await newsBySource('jekyll:2022-11-29-bilan-premiere-promotion.md');
@@ -334,7 +334,7 @@ describe('import-posts command', () => {
       expect(renderMarkdown(laureats.body)).toContain('<strong>Open Food Facts</strong>');
 
       const again = await runCommand([realPosts]);
-      expect(again.out.at(-1)).toBe('total: 3 file(s) — 0 imported, 0 updated, 3 unchanged, 0 skipped');
+      expect(again.out.at(-1)).toBe('total: 3 files — 0 imported, 0 updated, 3 unchanged, 0 skipped');
     },
   );
 });

@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import { afterPublicChange, announcePublicChange } from '../../core/cache/public-page.js';
 import type { DB } from '../../core/db/schema.js';
+import { type CountMessage, tCount } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { type ParsedPost, type PressContact, parsePost } from './import-posts-parse.js';
 
@@ -169,12 +170,17 @@ function pressContactJson(contact: PressContact | null): string | null {
   return JSON.stringify(present);
 }
 
+const FILES = {
+  one: { fr: '{n} fichier', en: '{n} file' },
+  other: { fr: '{n} fichiers', en: '{n} files' },
+} satisfies CountMessage;
+
 /** One line per file, then the totals: what the command prints. */
 export function reportLines(report: ImportReport): string[] {
   const lines = report.files.map((f) => `${f.file}: ${f.outcome === 'skipped' ? `skipped: ${f.reason}` : f.outcome}`);
   const count = (o: PostOutcome) => report.files.filter((f) => f.outcome === o).length;
   lines.push(
-    `total: ${report.files.length} file(s) — ${count('imported')} imported, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('skipped')} skipped`,
+    `total: ${tCount('en', FILES, report.files.length)} — ${count('imported')} imported, ${count('updated')} updated, ${count('unchanged')} unchanged, ${count('skipped')} skipped`,
   );
   return lines;
 }

@@ -65,16 +65,13 @@ export const boardMessages = defineMessages({
   colRequested: { fr: 'Montant demandé', en: 'Amount requested' },
   colDecision: { fr: 'Décision', en: 'Decision' },
   rankInterval: { fr: '{rank} ({low} à {high})', en: '{rank} ({low} to {high})' },
-  reviews: { fr: '{n} évaluation(s)', en: '{n} review(s)' },
   noJury: { fr: 'Aucune évaluation complète', en: 'No complete review' },
   noPanel: { fr: 'Aucun avis', en: 'No opinion' },
-  panelists: { fr: '{n} panéliste(s), dispersion {spread}', en: '{n} panelist(s), spread {spread}' },
   incomplete: { fr: 'Sources incomplètes', en: 'Incomplete sources' },
   crossesLine: {
     fr: 'Incertain : l’intervalle franchit la ligne',
     en: 'Uncertain: the interval crosses the line',
   },
-  recused: { fr: 'Déporté(s) : {names}', en: 'Recused: {names}' },
   departs: { fr: 'Écart au classement', en: 'Departs from the order' },
   noDecision: { fr: 'Pas encore décidée', en: 'Not decided yet' },
   decide: { fr: 'Décider', en: 'Decide' },
@@ -125,7 +122,7 @@ export const boardMessages = defineMessages({
     fr: 'Cochez les membres du jury présents. Un membre présent qui a un conflit d’intérêts sur une candidature est déporté pour celle-ci : il ne prend pas part à sa décision.',
     en: 'Tick the jury members who are present. A present member with a conflict of interest on an application is recused for it and takes no part in its decision.',
   },
-  present: { fr: '{name} est présent(e)', en: '{name} is present' },
+  present: { fr: 'Présence de {name}', en: '{name} is present' },
   saveAttendance: { fr: 'Enregistrer les présences', en: 'Save attendance' },
   noMembers: { fr: 'La saison n’a aucun membre du jury.', en: 'The season has no jury member.' },
   presentList: { fr: 'Présents : {names}', en: 'Present: {names}' },
@@ -145,7 +142,6 @@ export const boardMessages = defineMessages({
     fr: 'Cochez la case pour confirmer la clôture.',
     en: 'Tick the box to confirm the close.',
   },
-  remaining: { fr: '{n} candidature(s) sans décision.', en: '{n} application(s) without a decision.' },
 
   decisionTitle: { fr: 'Décision : {title}', en: 'Decision: {title}' },
   backToBoard: { fr: 'Retour au tableau', en: 'Back to the board' },
@@ -246,17 +242,9 @@ export const boardMessages = defineMessages({
     fr: 'Ce membre n’est pas dans le jury de la saison.',
     en: 'This member is not on the season’s jury.',
   },
-  closeUndecided: {
-    fr: 'Impossible de clore : {n} candidature(s) n’ont pas de décision ({titles}).',
-    en: 'Cannot close: {n} application(s) have no decision ({titles}).',
-  },
   closeNobody: {
     fr: 'Impossible de clore : aucun membre n’est noté présent.',
     en: 'Cannot close: no member is marked present.',
-  },
-  closeUnexplained: {
-    fr: 'Impossible de clore : {n} décision(s) doivent donner leurs motifs ({titles}).',
-    en: 'Cannot close: {n} decision(s) must give their reasons ({titles}).',
   },
   closeWaitlistGaps: {
     fr: 'Impossible de clore : la liste d’attente doit être numérotée 1, 2, 3… sans trou (positions actuelles : {positions}).',
@@ -283,5 +271,39 @@ export const boardCounts = {
   selectionLine: {
     one: { fr: 'Ligne de sélection : {n} lauréat recherché', en: 'Selection line: {n} laureate sought' },
     other: { fr: 'Ligne de sélection : {n} lauréats recherchés', en: 'Selection line: {n} laureates sought' },
+  },
+  reviews: { one: { fr: '{n} évaluation', en: '{n} review' }, other: { fr: '{n} évaluations', en: '{n} reviews' } },
+  panelists: {
+    one: { fr: '{n} panéliste, dispersion {spread}', en: '{n} panelist, spread {spread}' },
+    other: { fr: '{n} panélistes, dispersion {spread}', en: '{n} panelists, spread {spread}' },
+  },
+  /** {n}: how many names {names} lists ("membre" takes the masculine whoever the member is). */
+  recused: {
+    one: { fr: 'Membre déporté : {names}', en: 'Recused member: {names}' },
+    other: { fr: 'Membres déportés : {names}', en: 'Recused members: {names}' },
+  },
+  remaining: {
+    one: { fr: '{n} candidature sans décision.', en: '{n} application without a decision.' },
+    other: { fr: '{n} candidatures sans décision.', en: '{n} applications without a decision.' },
+  },
+  closeUndecided: {
+    one: {
+      fr: 'Impossible de clore : {n} candidature n’a pas de décision ({titles}).',
+      en: 'Cannot close: {n} application has no decision ({titles}).',
+    },
+    other: {
+      fr: 'Impossible de clore : {n} candidatures n’ont pas de décision ({titles}).',
+      en: 'Cannot close: {n} applications have no decision ({titles}).',
+    },
+  },
+  closeUnexplained: {
+    one: {
+      fr: 'Impossible de clore : {n} décision doit donner ses motifs ({titles}).',
+      en: 'Cannot close: {n} decision must give its reasons ({titles}).',
+    },
+    other: {
+      fr: 'Impossible de clore : {n} décisions doivent donner leurs motifs ({titles}).',
+      en: 'Cannot close: {n} decisions must give their reasons ({titles}).',
+    },
   },
 } satisfies Record<string, CountMessage>;

@@ -118,8 +118,8 @@ describe('the decision board', () => {
   it('shows each row’s scores, the amount requested, the selection line and the budget', async () => {
     const page = (await get(staff.cookie, board)).body;
     expect(page).toContain('Ligne de sélection : 2 lauréats recherchés');
-    expect(page).toContain('3 évaluation(s)');
-    expect(page).toContain('3 panéliste(s)');
+    expect(page).toContain('3 évaluations');
+    expect(page).toContain('3 panélistes, dispersion');
     expect(page).toContain('Intérêt général : ');
     expect(page).toMatch(/10[\s\u202f]000[\s\u202f]€/);
     expect(page).toMatch(/Enveloppe de la saison : 100[\s\u202f]000[\s\u202f]€/);
@@ -238,7 +238,7 @@ describe('the decision board', () => {
     expect(unconfirmed.body).toContain('id="confirm-error"');
     const early = await post(staff, '/cloture', { confirm: 'on' });
     expect(early.statusCode).toBe(409);
-    expect(early.body).toContain('2 candidature(s) n’ont pas de décision');
+    expect(early.body).toContain('2 candidatures n’ont pas de décision');
 
     // B is above the line: the waiting list departs from the order and must say why.
     expect(
@@ -272,8 +272,8 @@ describe('the decision board', () => {
     ).toBe(303);
     const page = (await get(staff.cookie, board)).body;
     const bRow = page.slice(page.indexOf(`id="row-${id.B}"`), page.indexOf('</tr>', page.indexOf(`id="row-${id.B}"`)));
-    expect(bRow).toContain('Déporté(s) : jure0 Test');
-    expect(page).not.toMatch(new RegExp(`id="row-${id.A}"[^]*?Déporté[^]*?id="row-${id.B}"`));
+    expect(bRow).toContain('Membre déporté : jure0 Test');
+    expect(page).not.toMatch(new RegExp(`id="row-${id.A}"[^]*?Membres? déporté[^]*?id="row-${id.B}"`));
   });
 
   let frozen: FrozenDeliberation;

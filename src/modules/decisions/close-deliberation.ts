@@ -3,11 +3,11 @@ import { resultAsPublished } from '../../algorithms/selection/bundle.js';
 import { combineSelection } from '../../algorithms/selection/combine.js';
 import { departures } from '../../algorithms/selection/format.js';
 import { type Actor, auditedTransaction, canonicalJson } from '../../core/audit/audit.js';
-import { isoDateParis } from '../../core/i18n/i18n.js';
+import { countForm, isoDateParis } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { loadSeasons } from '../seasons/index.js';
 import { departsFromOrder, hasReasons, needsReasons, recusalsOf } from './board-data.js';
-import { boardMessages as bm } from './board-messages.js';
+import { boardMessages as bm, boardCounts } from './board-messages.js';
 import { loadAttendance, loadDecisions } from './board-queries.js';
 import { DeliberationRefused, lockOpenDeliberation } from './deliberation-guard.js';
 import { type FrozenDecision, type FrozenDeliberation, gatherSources } from './inputs.js';
@@ -60,7 +60,7 @@ export async function closeDeliberation(
 
     const undecided = live.rows.filter((r) => !decisionOf.has(r.application)).map((r) => r.application);
     if (undecided.length > 0)
-      throw new DeliberationRefused(409, bm.closeUndecided, {
+      throw new DeliberationRefused(409, countForm(boardCounts.closeUndecided, undecided.length), {
         n: undecided.length,
         titles: someTitles(undecided, titleOf),
       });
@@ -107,7 +107,7 @@ export async function closeDeliberation(
       .filter((d) => needsReasons(d.outcome, d.departsFromOrder) && !hasReasons(d))
       .map((d) => d.application);
     if (unexplained.length > 0)
-      throw new DeliberationRefused(409, bm.closeUnexplained, {
+      throw new DeliberationRefused(409, countForm(boardCounts.closeUnexplained, unexplained.length), {
         n: unexplained.length,
         titles: someTitles(unexplained, titleOf),
       });

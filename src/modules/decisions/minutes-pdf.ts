@@ -28,7 +28,7 @@ const TEXT = {
     present: 'Membres présents',
     absent: 'Membres absents',
     recused: 'Déports (conflits d’intérêts)',
-    recusedFor: '{name}, déporté(e) pour : {titles}',
+    recusedFor: '{name} : déport pour {titles}',
     none: 'Aucun',
     method: 'Méthode et pondérations',
     methodText:

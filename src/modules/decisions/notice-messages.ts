@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../core/i18n/i18n.js';
 
 /** The texts of the notices' pages: the outbox, the templates, the applicant's decision. */
 export const noticeMessages = defineMessages({
@@ -35,16 +35,16 @@ export const noticeMessages = defineMessages({
     fr: 'Crée un brouillon par candidature décidée ; les brouillons non modifiés à la main sont mis à jour.',
     en: 'Creates one draft per decided application; drafts not edited by hand are refreshed.',
   },
+  // Labels followed by their count: no agreement with the number to get wrong.
   prepared: {
-    fr: '{created} brouillon(s) créé(s), {refreshed} mis à jour, {kept} conservé(s).',
-    en: '{created} draft(s) created, {refreshed} refreshed, {kept} kept.',
+    fr: 'Brouillons créés : {created} · mis à jour : {refreshed} · conservés : {kept}',
+    en: 'Drafts created: {created} · refreshed: {refreshed} · kept: {kept}',
   },
   sendAll: { fr: 'Envoyer tous les brouillons', en: 'Send every draft' },
   sendAllConfirm: {
     fr: 'Envoyer maintenant tous les brouillons ? Chaque porteur recevra sa notification une seule fois.',
     en: 'Send every draft now? Each applicant will receive their notice once.',
   },
-  sentCount: { fr: '{n} notification(s) envoyée(s).', en: '{n} notice(s) sent.' },
   noneToSend: { fr: 'Aucun brouillon à envoyer.', en: 'No draft to send.' },
   outboxEmpty: {
     fr: 'Aucune notification pour l’instant : préparez-les.',
@@ -185,3 +185,11 @@ export const noticeMessages = defineMessages({
   receivedOn: { fr: 'Reçue le {date}', en: 'Received on {date}' },
   backToApplication: { fr: 'Retour à la candidature', en: 'Back to the application' },
 });
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const noticeCounts = {
+  sent: {
+    one: { fr: '{n} notification envoyée.', en: '{n} notice sent.' },
+    other: { fr: '{n} notifications envoyées.', en: '{n} notices sent.' },
+  },
+} satisfies Record<string, CountMessage>;

@@ -4,11 +4,11 @@ import { type FieldError, FormReader } from '../../core/http/forms.js';
 import { html, notFound } from '../../core/http/replies.js';
 import { actorOf, viewContext } from '../../core/http/request-context.js';
 import { type App, OptionalText, Query, SeasonIdParams, Uuid } from '../../core/http/route-schemas.js';
-import { LOCALES, type Locale, t } from '../../core/i18n/i18n.js';
+import { LOCALES, type Locale, t, tCount } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';
 import { seasonSummaries } from '../seasons/index.js';
 import { type Deliberation, loadDeliberation } from './deliberation.js';
-import { noticeMessages as m } from './notice-messages.js';
+import { noticeMessages as m, noticeCounts } from './notice-messages.js';
 import { sendPdf } from './notice-pdf.js';
 import {
   decisionsOf,
@@ -86,7 +86,7 @@ function outboxNotice(locale: Locale, query: OutboxQuery): PageNotice | undefine
     case 'envoye':
       return count(query.n) === '0'
         ? { kind: 'info', title: t(locale, m.noneToSend) }
-        : { kind: 'success', title: t(locale, m.sentCount, { n: count(query.n) }) };
+        : { kind: 'success', title: tCount(locale, noticeCounts.sent, Number(count(query.n))) };
     case 'place':
       return { kind: 'success', title: t(locale, m.offered) };
     case 'personne':

@@ -96,7 +96,7 @@ describe.skipIf(!runsPageAudits)('accessibility of the notices pages (axe-core i
     await auditPage(staff, 'outbox after sending', async (page) => {
       await page.goto(outbox);
       await Promise.all([page.waitForNavigation(), page.click(`form[action$="/envoyer"] button`)]);
-      expect(await page.content()).toContain('3 notification(s) envoyée(s).');
+      expect(await page.content()).toContain('3 notifications envoyées.');
     });
   });
 

@@ -223,6 +223,7 @@ describe('the publication page of a closed deliberation', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('15 juin 2026 à 10:00');
+    expect(res.body).toContain('Vous allez publier en une seule fois les 2 lauréats ci-dessous.');
     expect(res.body).toContain('Projet alpha');
     expect(res.body).toContain('Projet beta');
     expect(res.body).toContain('name="press_release"');

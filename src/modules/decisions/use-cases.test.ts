@@ -149,7 +149,7 @@ describe('deliberation use cases', () => {
     ).toEqual([ids.A, ids.B, ids.D, ids.E].sort());
     await expect(closeDeliberation(t.app.services, actor, { seasonId })).rejects.toMatchObject({
       status: 409,
-      message: expect.stringContaining('doivent donner leurs motifs'),
+      message: expect.stringMatching(/^Impossible de clore : \d+ décisions doivent donner leurs motifs/),
     });
   });
 
@@ -210,7 +210,7 @@ describe('a deliberation closed through the use cases', () => {
       'Procès-verbal de délibération',
       'jure0 Test, jure1 Test',
       'jure2 Test',
-      'jure0 Test, déporté(e) pour : Bibliothèque B',
+      'jure0 Test : déport pour Bibliothèque B',
       'Poids du jury : 100 % ; poids du panel citoyen : 0 %.',
       'Coopérative C : Lauréat',
       'S’écarte du classement combiné.',

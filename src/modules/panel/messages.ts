@@ -1,7 +1,7 @@
-import { defineMessages, type Message } from '../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages, type Message } from '../../core/i18n/i18n.js';
 
 /** Version label of the consent text below; its SHA-256 is stored with each volunteer's consent. */
-export const CONSENT_VERSION = 'panel-consent-v2';
+export const CONSENT_VERSION = 'panel-consent-v3';
 
 export const panelMessages = defineMessages({
   // Staff pages
@@ -222,10 +222,6 @@ export const panelMessages = defineMessages({
     fr: 'Les lignes de « {category} » donnent des questions différentes : gardez la même sur chaque ligne, ou laissez-la vide.',
     en: 'The rows of "{category}" give different questions: keep the same on each row, or leave it empty.',
   },
-  warnShort: {
-    fr: 'Minimum impossible : {count} volontaire(s) seulement.',
-    en: 'Minimum cannot be met: only {count} volunteer(s).',
-  },
   warnMinSum: {
     fr: 'La somme des minimums de « {category} » ({sum}) dépasse la taille du panel ({k}).',
     en: 'The minimums of "{category}" add up to {sum}, more than the panel size ({k}).',
@@ -233,10 +229,6 @@ export const panelMessages = defineMessages({
   warnMaxSum: {
     fr: 'La somme des maximums de « {category} » ({sum}) est inférieure à la taille du panel ({k}).',
     en: 'The maximums of "{category}" add up to {sum}, less than the panel size ({k}).',
-  },
-  warnPoolSmall: {
-    fr: 'Il y a {n} volontaire(s) pour un panel de {k} personnes.',
-    en: 'There are {n} volunteer(s) for a panel of {k} people.',
   },
   noWarning: { fr: 'aucune', en: 'none' },
 
@@ -336,10 +328,6 @@ export const panelMessages = defineMessages({
   memberDeclined: { fr: 'A décliné', en: 'Declined' },
   memberReplaced: { fr: 'Remplacée', en: 'Replaced' },
   replacementTitle: { fr: 'Tirage de remplacement', en: 'Replacement draw' },
-  replacementIntro: {
-    fr: '{n} personne(s) ont décliné. Le tirage de remplacement garde tous les quotas ; il se fait lui aussi avec une valeur aléatoire publique.',
-    en: '{n} person(s) declined. The replacement draw keeps every quota; it too uses a public random value.',
-  },
   replaceNow: { fr: 'Tirer les remplaçants et les inviter', en: 'Draw the replacements and invite them' },
   noReplacement: { fr: 'Aucun remplacement ne respecte les quotas.', en: 'No replacement keeps the quotas.' },
   nothingToReplace: { fr: 'Personne n’a décliné.', en: 'Nobody declined.' },
@@ -392,11 +380,11 @@ export const panelMessages = defineMessages({
   },
   consentTitle: { fr: 'Vos données et vos droits', en: 'Your data and your rights' },
   consentPurpose: {
-    fr: 'Finalité : vos réponses servent uniquement à tirer au sort le panel en respectant les quotas, et vos coordonnées à vous inviter si vous êtes tiré(e) au sort.',
+    fr: 'Finalité : vos réponses servent uniquement à tirer au sort le panel en respectant les quotas, et vos coordonnées à vous inviter si le sort vous désigne.',
     en: 'Purpose: your answers are used only to draw the panel while keeping the quotas, and your contact details to invite you if you are drawn.',
   },
   consentSeparate: {
-    fr: 'Vos réponses démographiques sont conservées à part de vos coordonnées ; seules les personnes administratrices peuvent les lire individuellement. Le fichier publié pour vérifier le tirage ne contient ni nom ni coordonnées : vos réponses y figurent sous un pseudonyme tiré au hasard, que vous seul(e) recevez par courriel quand l’appel est clos ; ce fichier est retiré à la date de suppression de vos réponses.',
+    fr: 'Vos réponses démographiques sont conservées à part de vos coordonnées ; seules les personnes administratrices peuvent les lire individuellement. Le fichier publié pour vérifier le tirage ne contient ni nom ni coordonnées : vos réponses y figurent sous un pseudonyme tiré au hasard, qui n’est envoyé qu’à vous, par courriel, quand l’appel est clos ; ce fichier est retiré à la date de suppression de vos réponses.',
     en: 'Your demographic answers are kept apart from your contact details; only administrators can read them individually. The file published to check the draw holds no name and no contact details: your answers appear in it under a random pseudonym, sent to you alone by email when the call closes; the file is withdrawn on the deletion date of your answers.',
   },
   consentRetention: {
@@ -450,7 +438,7 @@ export const panelMessages = defineMessages({
   },
   volunteerThanks: { fr: 'Merci, votre candidature est enregistrée', en: 'Thank you, your application is recorded' },
   volunteerThanksText: {
-    fr: 'Un courriel de confirmation vous a été envoyé. Si vous êtes tiré(e) au sort, vous recevrez une invitation.',
+    fr: 'Un courriel de confirmation vous a été envoyé. Si le sort vous désigne, vous recevrez une invitation.',
     en: 'A confirmation email was sent to you. If you are drawn, you will receive an invitation.',
   },
   recruitingClosed: {
@@ -473,7 +461,7 @@ export const panelMessages = defineMessages({
   // Invitation
   invitationTitle: { fr: 'Invitation au panel citoyen', en: 'Invitation to the citizen panel' },
   invitationText: {
-    fr: 'Vous avez été tiré(e) au sort pour le panel citoyen « {name} ». Acceptez-vous d’y participer ?',
+    fr: 'Vous faites partie des personnes tirées au sort pour le panel citoyen « {name} ». Acceptez-vous d’y participer ?',
     en: 'You were drawn for the citizen panel "{name}". Do you accept to take part?',
   },
   accept: { fr: 'J’accepte', en: 'I accept' },
@@ -553,7 +541,7 @@ export const panelMessages = defineMessages({
   // Mails
   mailVolunteerSubject: { fr: 'Votre candidature au panel citoyen', en: 'Your application to the citizen panel' },
   mailVolunteerText: {
-    fr: 'Nous avons bien reçu votre candidature au panel citoyen « {name} ». Si vous êtes tiré(e) au sort, vous recevrez une invitation. Vos réponses démographiques seront supprimées le {date}.',
+    fr: 'Nous avons bien reçu votre candidature au panel citoyen « {name} ». Si le sort vous désigne, vous recevrez une invitation. Vos réponses démographiques seront supprimées le {date}.',
     en: 'We received your application to the citizen panel "{name}". If you are drawn, you will receive an invitation. Your demographic answers will be deleted on {date}.',
   },
   mailPoolSubject: {
@@ -566,11 +554,11 @@ export const panelMessages = defineMessages({
   },
   mailPoolButton: { fr: 'Page de transparence du tirage', en: 'Transparency page of the draw' },
   mailInviteSubject: {
-    fr: 'Vous avez été tiré(e) au sort pour le panel citoyen',
+    fr: 'Panel citoyen : vous faites partie des personnes tirées au sort',
     en: 'You were drawn for the citizen panel',
   },
   mailInviteText: {
-    fr: 'Vous avez été tiré(e) au sort pour le panel citoyen « {name} ». Dites-nous si vous acceptez d’y participer :',
+    fr: 'Vous faites partie des personnes tirées au sort pour le panel citoyen « {name} ». Dites-nous si vous acceptez d’y participer :',
     en: 'You were drawn for the citizen panel "{name}". Tell us whether you accept to take part:',
   },
   mailInviteButton: { fr: 'Répondre à l’invitation', en: 'Answer the invitation' },
@@ -661,6 +649,35 @@ export const SCORE_LEVELS = {
     en: 'Excellent: the project is exemplary on this criterion.',
   },
 } as const satisfies Record<string, Message>;
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const panelCounts = {
+  warnShort: {
+    one: { fr: 'Minimum impossible : {n} volontaire seulement.', en: 'Minimum cannot be met: only {n} volunteer.' },
+    other: { fr: 'Minimum impossible : {n} volontaires seulement.', en: 'Minimum cannot be met: only {n} volunteers.' },
+  },
+  /** {k}: the panel's size, larger than {n}. */
+  warnPoolSmall: {
+    one: {
+      fr: 'Il y a {n} volontaire, moins que la taille du panel ({k}).',
+      en: 'There is {n} volunteer, fewer than the panel size ({k}).',
+    },
+    other: {
+      fr: 'Il y a {n} volontaires, moins que la taille du panel ({k}).',
+      en: 'There are {n} volunteers, fewer than the panel size ({k}).',
+    },
+  },
+  replacementIntro: {
+    one: {
+      fr: '{n} personne a décliné. Le tirage de remplacement garde tous les quotas ; il se fait lui aussi avec une valeur aléatoire publique.',
+      en: '{n} person declined. The replacement draw keeps every quota; it too uses a public random value.',
+    },
+    other: {
+      fr: '{n} personnes ont décliné. Le tirage de remplacement garde tous les quotas ; il se fait lui aussi avec une valeur aléatoire publique.',
+      en: '{n} people declined. The replacement draw keeps every quota; it too uses a public random value.',
+    },
+  },
+} satisfies Record<string, CountMessage>;
 
 /** Labels of what this module adds to the shared pages (menu, header, site map, dashboard): see index.ts. */
 export const panelSiteMessages = defineMessages({

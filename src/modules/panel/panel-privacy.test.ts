@@ -130,9 +130,11 @@ describe('the volunteer form is not an open relay (item 11)', () => {
         availability: 'https://spam.example/promo',
       });
       expect(response.statusCode, response.body).toBe(200);
+      expect(response.body).toContain('Si le sort vous désigne, vous recevrez une invitation.');
     }
     const [mail] = await mailsTo(PEOPLE[0].email);
     expect(mail.text_body).toContain('Panel vie privée');
+    expect(mail.text_body).toContain('Si le sort vous désigne, vous recevrez une invitation.');
     for (const body of [mail.subject, mail.text_body, mail.html_body]) {
       expect(body).not.toContain('spam.example');
       expect(body).not.toContain('Achetez');
@@ -202,7 +204,7 @@ describe('the call for volunteers closes at the commitment', () => {
     );
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('clos depuis le 10 mars 2026');
-    expect(refused.body).not.toContain('Si vous êtes tiré(e) au sort');
+    expect(refused.body).not.toContain('Si le sort vous désigne');
     expect(
       await t.app.services.db.selectFrom('panel_volunteers').select('id').where('panel_id', '=', panelId).execute(),
     ).toHaveLength(before.length);

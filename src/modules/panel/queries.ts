@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { SortitionInput } from '../../algorithms/sortition/index.js';
 import type { DB } from '../../core/db/schema.js';
-import type { Locale, Message } from '../../core/i18n/i18n.js';
-import { panelMessages as m } from './messages.js';
+import { countForm, type Locale, type Message } from '../../core/i18n/i18n.js';
+import { panelMessages as m, panelCounts } from './messages.js';
 import type { AnalysisError, AnalysisResult, MemberStatus, PanelCriterion, PanelStatus } from './tables.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -164,7 +164,7 @@ export function quotaWarnings(
 ): { perQuota: Map<string, QuotaWarning>; general: QuotaWarning[] } {
   const perQuota = new Map<string, QuotaWarning>();
   const general: QuotaWarning[] = [];
-  if (total < k) general.push({ message: m.warnPoolSmall, params: { n: total, k } });
+  if (total < k) general.push({ message: countForm(panelCounts.warnPoolSmall, total), params: { n: total, k } });
   for (const { category, values } of categoriesOf(quotas)) {
     const minSum = values.reduce((s, q) => s + q.min, 0);
     const maxSum = values.reduce((s, q) => s + q.max, 0);
@@ -172,7 +172,11 @@ export function quotaWarnings(
     if (maxSum < k) general.push({ message: m.warnMaxSum, params: { category, sum: maxSum, k } });
     for (const q of values) {
       const count = counts.get(countKey(q.category, q.feature)) ?? 0;
-      if (count < q.min) perQuota.set(countKey(q.category, q.feature), { message: m.warnShort, params: { count } });
+      if (count < q.min)
+        perQuota.set(countKey(q.category, q.feature), {
+          message: countForm(panelCounts.warnShort, count),
+          params: { n: count },
+        });
     }
   }
   return { perQuota, general };

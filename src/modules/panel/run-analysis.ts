@@ -6,11 +6,11 @@ import {
   SortitionInputError,
 } from '../../algorithms/sortition/index.js';
 import { type Actor, auditedTransaction, systemActor } from '../../core/audit/audit.js';
-import { t } from '../../core/i18n/i18n.js';
+import { tCount } from '../../core/i18n/i18n.js';
 import { enqueueJob } from '../../core/jobs/queue.js';
 import type { JobHandler } from '../../core/jobs/worker.js';
 import type { Services } from '../../core/services.js';
-import { panelMessages as m } from './messages.js';
+import { panelCounts } from './messages.js';
 import { loadPanel, loadQuotas, poolInput } from './queries.js';
 import type { AnalysisError, AnalysisResult } from './tables.js';
 
@@ -67,8 +67,8 @@ export function checkPoolSize(input: SortitionInput): void {
   if (input.people.length < input.k) {
     throw new SortitionInputError([
       {
-        fr: t('fr', m.warnPoolSmall, { n: input.people.length, k: input.k }),
-        en: t('en', m.warnPoolSmall, { n: input.people.length, k: input.k }),
+        fr: tCount('fr', panelCounts.warnPoolSmall, input.people.length, { k: input.k }),
+        en: tCount('en', panelCounts.warnPoolSmall, input.people.length, { k: input.k }),
       },
     ]);
   }

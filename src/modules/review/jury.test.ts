@@ -210,7 +210,7 @@ describe('the expert jury', () => {
     expect(page.body).not.toContain('temp@exemple-asso.fr');
     const juries = await t.app.inject({ method: 'GET', url: '/admin/jury', headers: { cookie: staff.cookie } });
     expect(juries.body).toContain(`href="${base}"`);
-    expect(juries.body).toContain('1 membre(s)');
+    expect(juries.body).toContain('<td>1 membre</td>');
     expect((await t.app.inject({ method: 'GET', url: edit, headers: { cookie: staff.cookie } })).statusCode).toBe(404);
   });
 
@@ -486,6 +486,7 @@ describe('the expert jury', () => {
       expect(pairs.some((p) => p.application_id === c.application_id && p.member_id === c.member_id)).toBe(false);
     const page = await t.app.inject({ method: 'GET', url, headers: { cookie: staff.cookie } });
     expect(page.body).toContain('Optimum prouvé');
+    expect(page.body).toMatch(/4 candidatures à évaluer, \d+ évaluateurs? actifs?, \d+ conflits?\./);
 
     // A manual pair: refused when conflicted, kept (origin manual) on re-solve.
     const claire = await memberId('claire@transports-lyon.fr');
@@ -550,6 +551,16 @@ describe('the expert jury', () => {
         (r) => r.member_id,
       ),
     );
+    const shown = await t.app.inject({
+      method: 'GET',
+      url: String(published.headers.location),
+      headers: { cookie: staff.cookie },
+    });
+    expect(shown.body).toContain(
+      reviewers.size === 1
+        ? 'Affectation publiée : 1 évaluateur prévenu.'
+        : `Affectation publiée : ${reviewers.size} évaluateurs prévenus.`,
+    );
     const mails = await db
       .selectFrom('mails')
       .select(['to_address', 'text_body'])
@@ -600,7 +611,9 @@ describe('the expert jury', () => {
       url: '/jury',
       headers: { cookie: await sessionOf('org@ville.fr') },
     });
-    expect(home.body).toMatch(/[1-9]\d* candidature\(s\) affectée\(s\)/);
+    expect(home.body).toMatch(
+      /<p>(1 candidature affectée|[2-9]\d* candidatures affectées|[1-9]\d+ candidatures affectées)<\/p>/,
+    );
   });
 
   it('answers 404 to unknown seasons and ids, and keeps reviewers out of staff pages', async () => {

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../core/i18n/i18n.js';
 
 /** Texts of the jury pages (staff and reviewers), in French and English. */
 export const juryMessages = defineMessages({
@@ -16,7 +16,6 @@ export const juryMessages = defineMessages({
   },
   noSeasons: { fr: 'Aucune saison pour l’instant.', en: 'No season yet.' },
   season: { fr: 'Saison', en: 'Season' },
-  memberCount: { fr: '{n} membre(s)', en: '{n} member(s)' },
   openJury: { fr: 'Jury de la saison {season}', en: 'Jury of the season {season}' },
   members: { fr: 'Membres du jury', en: 'Jury members' },
   noMembers: { fr: 'Aucun membre pour l’instant.', en: 'No member yet.' },
@@ -147,10 +146,6 @@ export const juryMessages = defineMessages({
   },
   run: { fr: 'Lancer l’affectation', en: 'Run the assignment' },
   rerun: { fr: 'Relancer en gardant les paires manuelles', en: 'Run again keeping the manual pairs' },
-  counts: {
-    fr: '{applications} candidature(s) à évaluer, {members} évaluateur(s) actif(s), {conflicts} conflit(s).',
-    en: '{applications} application(s) to review, {members} active reviewer(s), {conflicts} conflict(s).',
-  },
   noRun: { fr: 'Aucune affectation calculée pour l’instant.', en: 'No assignment computed yet.' },
   runTitle: { fr: 'Dernière affectation', en: 'Latest assignment' },
   metrics: { fr: 'Indicateurs', en: 'Metrics' },
@@ -194,10 +189,6 @@ export const juryMessages = defineMessages({
     fr: 'Publier l’affectation et prévenir les évaluateurs',
     en: 'Publish the assignment and notify the reviewers',
   },
-  publishedDone: {
-    fr: 'Affectation publiée : {n} évaluateur(s) prévenu(s).',
-    en: 'Assignment published: {n} reviewer(s) notified.',
-  },
   alreadyPublished: { fr: 'Cette affectation est déjà publiée.', en: 'This assignment is already published.' },
   trackLimited: {
     fr: 'Vos droits sont limités à certains parcours : seules leurs candidatures sont affichées ici.',
@@ -227,7 +218,6 @@ export const juryMessages = defineMessages({
   noSeason: { fr: 'Vous n’êtes membre d’aucun jury pour l’instant.', en: 'You are not on any jury yet.' },
   declarations: { fr: 'Déclarer mes conflits et mes souhaits', en: 'Declare my conflicts and wishes' },
   evaluations: { fr: 'Mes évaluations', en: 'My reviews' },
-  assignedCount: { fr: '{n} candidature(s) affectée(s)', en: '{n} assigned application(s)' },
   declareTitle: { fr: 'Conflits et souhaits : {season}', en: 'Conflicts and wishes: {season}' },
   declareIntro: {
     fr: 'Signalez toute candidature avec laquelle vous avez un lien (structure, personnes, intérêt) ; vous ne l’évaluerez pas. Indiquez aussi celles que vous souhaitez évaluer.',
@@ -259,7 +249,7 @@ export const juryMessages = defineMessages({
   // Mails.
   inviteSubject: { fr: 'Invitation au jury de l’Accélérateur', en: 'Invitation to the Accelerator’s jury' },
   inviteBody: {
-    fr: 'Vous êtes invité(e) au jury de la saison « {season} » de l’Accélérateur d’initiatives citoyennes. Un second courriel contient votre lien de connexion ; les agents publics peuvent aussi se connecter avec ProConnect.',
+    fr: 'Nous vous invitons à rejoindre le jury de la saison « {season} » de l’Accélérateur d’initiatives citoyennes. Un second courriel contient votre lien de connexion ; les agents publics peuvent aussi se connecter avec ProConnect.',
     en: 'You are invited to the jury of the season "{season}" of the Citizen Initiatives Accelerator. A second email holds your sign-in link; public agents may also sign in with ProConnect.',
   },
   inviteButton: { fr: 'Ouvrir mon espace jury', en: 'Open my jury area' },
@@ -269,6 +259,32 @@ export const juryMessages = defineMessages({
     en: 'The applications entrusted to you for the season "{season}":',
   },
 });
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const juryCounts = {
+  members: { one: { fr: '{n} membre', en: '{n} member' }, other: { fr: '{n} membres', en: '{n} members' } },
+  // The assignment page's counts, joined by ", " into one sentence.
+  applicationsToReview: {
+    one: { fr: '{n} candidature à évaluer', en: '{n} application to review' },
+    other: { fr: '{n} candidatures à évaluer', en: '{n} applications to review' },
+  },
+  activeReviewers: {
+    one: { fr: '{n} évaluateur actif', en: '{n} active reviewer' },
+    other: { fr: '{n} évaluateurs actifs', en: '{n} active reviewers' },
+  },
+  conflicts: { one: { fr: '{n} conflit', en: '{n} conflict' }, other: { fr: '{n} conflits', en: '{n} conflicts' } },
+  publishedDone: {
+    one: { fr: 'Affectation publiée : {n} évaluateur prévenu.', en: 'Assignment published: {n} reviewer notified.' },
+    other: {
+      fr: 'Affectation publiée : {n} évaluateurs prévenus.',
+      en: 'Assignment published: {n} reviewers notified.',
+    },
+  },
+  assigned: {
+    one: { fr: '{n} candidature affectée', en: '{n} assigned application' },
+    other: { fr: '{n} candidatures affectées', en: '{n} assigned applications' },
+  },
+} satisfies Record<string, CountMessage>;
 
 /** Labels of what this module adds to the shared pages (menu, header, site map, dashboard): see index.ts. */
 export const reviewSiteMessages = defineMessages({

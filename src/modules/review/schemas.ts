@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { OptionalText, Query, type RequestWithQuery, Uuid } from '../../core/http/route-schemas.js';
-import { type Locale, t } from '../../core/i18n/i18n.js';
-import { juryMessages as m } from './messages.js';
+import { type Locale, t, tCount } from '../../core/i18n/i18n.js';
+import { juryCounts, juryMessages as m } from './messages.js';
 
 /** Params of the jury routes: a malformed id answers 404 before any query (see the app's error handler). */
 export const MemberParams = Type.Object({ id: Uuid, memberId: Uuid });
@@ -36,6 +36,6 @@ const NOTICES: Record<string, typeof m.saved> = {
 export function notice(locale: Locale, query: NoticeQuery): string | undefined {
   const { ok, n } = query;
   if (ok === 'published')
-    return t(locale, m.publishedDone, { n: typeof n === 'string' && /^\d{1,6}$/.test(n) ? n : '0' });
+    return tCount(locale, juryCounts.publishedDone, typeof n === 'string' && /^\d{1,6}$/.test(n) ? Number(n) : 0);
   return typeof ok === 'string' && Object.hasOwn(NOTICES, ok) ? t(locale, NOTICES[ok]) : undefined;
 }

@@ -1,6 +1,8 @@
+import { tCount } from '../../core/i18n/i18n.js';
 import type { Command } from '../../core/module.js';
 import { formatParisMoment } from './format.js';
 import { listSeasonsForStaff } from './list-public-seasons.js';
+import { seasonCounts } from './messages.js';
 
 /** `npx accelerateur seasons list`: the seasons, drafts included, with their status at this moment. */
 export const listSeasonsCommand: Command = {
@@ -15,7 +17,7 @@ export const listSeasonsCommand: Command = {
           s.slug.padEnd(20),
           s.status.padEnd(9),
           `${formatParisMoment('en', s.opensAt)} → ${formatParisMoment('en', s.closesAt)}`,
-          `${s.laureateCount} laureate(s)`,
+          tCount('en', seasonCounts.laureates, s.laureateCount),
         ].join('  '),
       );
     }

@@ -184,9 +184,7 @@ describe('command line', () => {
       spy.mockRestore();
     }
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(
-      /^ {2}1 {2}saison-1 +closed .*29 January 2022 at 23:59:59 \(Paris time\).*9 laureate\(s\)$/,
-    );
+    expect(lines[0]).toMatch(/^ {2}1 {2}saison-1 +closed .*29 January 2022 at 23:59:59 \(Paris time\).*9 laureates$/);
     expect(lines[2]).toContain('open');
   });
 });

@@ -1,12 +1,12 @@
 import type Html from '@kitajs/html';
 import type { FieldError } from '../../../core/http/forms.js';
-import { formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, t, tCount } from '../../../core/i18n/i18n.js';
 import { Alert, CsrfField, DataTable, ErrorSummary, Input, Pagination, Select } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { MAIL_STATUSES, type MailListRow } from '../admin-queries.js';
 import type { ReadableSummary } from '../audit-summary.js';
-import { adminMessages as m } from '../messages.js';
+import { adminCounts, adminMessages as m } from '../messages.js';
 import { crumbs } from './admin.js';
 
 /** The filters of a list as typed (the query string's fields), their errors, and the link of a page keeping them. */
@@ -305,11 +305,11 @@ export function JournalPage({ ctx, events, olderThan, isNewest, filters, verific
         <h1 safe>{t(locale, m.journal)}</h1>
         {verification ? (
           verification.problems.length === 0 ? (
-            <Alert kind="success" title={t(locale, m.chainOk, { n: verification.checked })} />
+            <Alert kind="success" title={tCount(locale, adminCounts.chainOk, verification.checked)} />
           ) : (
             <div class="fr-alert fr-alert--error fr-mb-4w" role="alert">
               <h2 class="fr-alert__title" safe>
-                {t(locale, m.chainBroken, { n: verification.problems.length })}
+                {tCount(locale, adminCounts.chainBroken, verification.problems.length)}
               </h2>
               <ul>
                 {verification.problems.map((p) => (

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 /** Texts of the staff form builder. */
 export const formsMessages = defineMessages({
@@ -48,10 +48,6 @@ export const formsMessages = defineMessages({
   },
   jsonLabel: { fr: 'Définition du formulaire (JSON)', en: 'Form definition (JSON)' },
   jsonSave: { fr: 'Enregistrer la définition JSON', en: 'Save the JSON definition' },
-  problems: {
-    fr: 'La définition contient {n} erreur(s) ; rien n’a été enregistré.',
-    en: 'The definition has {n} error(s); nothing was saved.',
-  },
   copyTitle: { fr: 'Copier le formulaire d’une autre saison', en: 'Copy the form of another season' },
   copySource: { fr: 'Saison dont copier le formulaire', en: 'Season to copy the form from' },
   copyButton: { fr: 'Copier ce formulaire', en: 'Copy this form' },
@@ -170,3 +166,17 @@ export const formsMessages = defineMessages({
     en: 'Repeatable block (e.g. team members)',
   },
 });
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const formsCounts = {
+  problems: {
+    one: {
+      fr: 'La définition contient {n} erreur ; rien n’a été enregistré.',
+      en: 'The definition has {n} error; nothing was saved.',
+    },
+    other: {
+      fr: 'La définition contient {n} erreurs ; rien n’a été enregistré.',
+      en: 'The definition has {n} errors; nothing was saved.',
+    },
+  },
+} satisfies Record<string, CountMessage>;

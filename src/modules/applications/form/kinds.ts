@@ -1,8 +1,8 @@
 import { type FieldError, formMessages } from '../../../core/http/forms.js';
-import type { Message } from '../../../core/i18n/i18n.js';
+import { countForm, type Message } from '../../../core/i18n/i18n.js';
 import { formsMessages } from '../form-builder/messages.js';
 import { isValidRna, isValidSiret, normaliseRna, normaliseSiret } from './identifiers.js';
-import { formFieldMessages as fm } from './messages.js';
+import { formFieldMessages as fm, formFieldCounts } from './messages.js';
 import type { AnswerMap, AnswerValue, Question, QuestionKind } from './model.js';
 import { isValidDate, optionValues, own, put, rawList, readText } from './values.js';
 
@@ -300,9 +300,9 @@ export const KINDS: Record<QuestionKind, KindSpec> = {
       if (value !== undefined && value !== null && !Array.isArray(value)) return fail(formMessages.notText);
       const min = Math.max(question.required ? 1 : 0, typeof question.minItems === 'number' ? question.minItems : 0);
       if (rows.length === 0 && question.required) return fail(formMessages.required);
-      if (rows.length < min) return fail(fm.minItems, { min });
+      if (rows.length < min) return fail(countForm(formFieldCounts.minItems, min), { n: min });
       if (typeof question.maxItems === 'number' && rows.length > question.maxItems)
-        return fail(fm.maxItems, { max: question.maxItems });
+        return fail(countForm(formFieldCounts.maxItems, question.maxItems), { n: question.maxItems });
       checkRows(rows);
     },
     // Team members and partners are people and organisations by name.

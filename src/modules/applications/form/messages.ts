@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 /** Texts of the application form: validation errors and the hints shown around questions. */
 export const formFieldMessages = defineMessages({
@@ -33,8 +33,6 @@ export const formFieldMessages = defineMessages({
     fr: 'Le fichier joint n’est pas valide ; joignez-le de nouveau.',
     en: 'The attached file is not valid; attach it again.',
   },
-  minItems: { fr: 'Ajoutez au moins {min} élément(s).', en: 'Add at least {min} item(s).' },
-  maxItems: { fr: 'Ne dépassez pas {max} élément(s).', en: 'Do not add more than {max} item(s).' },
   conditionHint: {
     fr: 'À remplir seulement si « {question} » vaut : {values}.',
     en: 'Only if “{question}” is: {values}.',
@@ -55,3 +53,15 @@ export const formFieldMessages = defineMessages({
   fileUnavailable: { fr: 'Fichier indisponible ({id})', en: 'File unavailable ({id})' },
   summaryContents: { fr: 'Sommaire des réponses', en: 'Contents of the answers' },
 });
+
+/** Counts in the locale's plural form (`tCount`, or `countForm` for a field error): never "(s)". */
+export const formFieldCounts = {
+  minItems: {
+    one: { fr: 'Ajoutez au moins {n} élément.', en: 'Add at least {n} item.' },
+    other: { fr: 'Ajoutez au moins {n} éléments.', en: 'Add at least {n} items.' },
+  },
+  maxItems: {
+    one: { fr: 'Ne dépassez pas {n} élément.', en: 'Do not add more than {n} item.' },
+    other: { fr: 'Ne dépassez pas {n} éléments.', en: 'Do not add more than {n} items.' },
+  },
+} satisfies Record<string, CountMessage>;

@@ -60,7 +60,7 @@ describe('batch action on every result of a filter', () => {
       headers: { cookie: staff },
     });
     expect(confirm.statusCode).toBe(200);
-    expect(confirm.body).toContain(`${COUNT} candidature(s) correspondent à ce filtre.`);
+    expect(confirm.body).toContain(`${COUNT} candidatures correspondent à ce filtre.`);
     expect(confirm.body).toContain('parcours = numerique');
     expect(confirm.body).toContain(`name="count" value="${COUNT}"`);
     const page = '/admin/candidatures/lot/tous?parcours=numerique';
@@ -89,8 +89,8 @@ describe('batch action on every result of a filter', () => {
       confirm: 'oui',
     });
     expect(done.statusCode).toBe(200);
-    expect(done.body).toContain(`${COUNT} candidature(s) traitée(s)`);
-    expect(done.body).toContain('0 candidature(s) refusée(s)');
+    expect(done.body).toContain(`${COUNT} candidatures traitées`);
+    expect(done.body).toContain('0 candidature refusée');
     expect(new Set(await states(numerique))).toEqual(new Set(['in_instruction']));
     expect(await states(autres)).toEqual(['submitted', 'submitted']);
 
@@ -100,7 +100,7 @@ describe('batch action on every result of a filter', () => {
       count: String(COUNT),
       confirm: 'oui',
     });
-    expect(again.body).toContain(`${COUNT} candidature(s) refusée(s)`);
+    expect(again.body).toContain(`${COUNT} candidatures refusées`);
     expect(again.body).toContain('Projet numérique 0 : action impossible depuis l’état « En instruction »');
   }, 120_000);
 
@@ -111,7 +111,8 @@ describe('batch action on every result of a filter', () => {
       url: '/admin/candidatures/lot/tous',
       headers: { cookie: limited },
     });
-    expect(confirm.body).toContain('2 candidature(s) correspondent à ce filtre.');
+    expect(confirm.body).toContain('2 candidatures correspondent à ce filtre.');
+    expect(confirm.body).toContain('Je confirme appliquer cette action aux 2 candidatures de ce filtre');
     const page = '/admin/candidatures/lot/tous';
     const noBody = await postIdempotentForm(t.app, limited, page, page, {
       action: 'message',
@@ -126,7 +127,7 @@ describe('batch action on every result of a filter', () => {
       count: '2',
       confirm: 'oui',
     });
-    expect(sent.body).toContain('2 candidature(s) traitée(s)');
+    expect(sent.body).toContain('2 candidatures traitées');
     const messages = await t.app.services.db
       .selectFrom('application_messages')
       .select('application_id')

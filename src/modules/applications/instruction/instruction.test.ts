@@ -102,8 +102,8 @@ describe('batch actions on the staff list', () => {
       ['ids', draft],
     ]);
     expect(moved.statusCode).toBe(200);
-    expect(moved.body).toContain('2 candidature(s) traitée(s)');
-    expect(moved.body).toContain('1 candidature(s) refusée(s)');
+    expect(moved.body).toContain('2 candidatures traitées');
+    expect(moved.body).toContain('1 candidature refusée');
     expect(moved.body).toContain('Lot brouillon : action impossible depuis l’état « Brouillon »');
     expect([await stateOf(a), await stateOf(b), await stateOf(draft)]).toEqual([
       'in_instruction',
@@ -122,7 +122,7 @@ describe('batch actions on the staff list', () => {
       ['action', 'eligible'],
       ['ids', a],
     ]);
-    expect(again.body).toContain('0 candidature(s) traitée(s)');
+    expect(again.body).toContain('0 candidature traitée');
 
     const audited = await t.app.services.db
       .selectFrom('audit_events')
@@ -145,7 +145,7 @@ describe('batch actions on the staff list', () => {
       ['ids', y],
     ]);
     expect(sent.statusCode).toBe(200);
-    expect(sent.body).toContain('2 candidature(s) traitée(s)');
+    expect(sent.body).toContain('2 candidatures traitées');
     expect(await mailsTo('un@example.fr', 'applications.staff-message')).toHaveLength(1);
     expect(await mailsTo('deux@example.fr', 'applications.staff-message')).toHaveLength(1);
     const page = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${y}`, headers: { cookie: two } });

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 /** Texts of batch actions, the message thread and the private notes. */
 export const instructionMessages = defineMessages({
@@ -46,7 +46,6 @@ export const instructionMessages = defineMessages({
     en: 'Act on every result of this filter (all pages)',
   },
   batchAllTitle: { fr: 'Action groupée sur tous les résultats', en: 'Batch action on every result' },
-  batchAllCount: { fr: '{n} candidature(s) correspondent à ce filtre.', en: '{n} application(s) match this filter.' },
   batchAllFilters: { fr: 'Filtre : {filters}', en: 'Filter: {filters}' },
   batchAllNoFilter: {
     fr: 'aucun (toutes les candidatures que vous pouvez voir)',
@@ -57,10 +56,6 @@ export const instructionMessages = defineMessages({
     en: 'More than {max} applications match: narrow the filter to act on at most {max} at once.',
   },
   batchAllNone: { fr: 'Aucune candidature ne correspond à ce filtre.', en: 'No application matches this filter.' },
-  batchAllConfirm: {
-    fr: 'Je confirme appliquer cette action aux {n} candidature(s) de ce filtre',
-    en: 'I confirm applying this action to the {n} application(s) of this filter',
-  },
   batchAllConfirmRequired: { fr: 'Cochez la case pour confirmer.', en: 'Tick the box to confirm.' },
   batchAllChanged: {
     fr: 'Le nombre de candidatures de ce filtre a changé depuis l’affichage ({n} maintenant) : vérifiez et confirmez à nouveau.',
@@ -69,8 +64,6 @@ export const instructionMessages = defineMessages({
   batchAllApply: { fr: 'Appliquer à tous les résultats', en: 'Apply to every result' },
   batchAllFirst: { fr: 'Premières candidatures concernées', en: 'First applications concerned' },
   batchResult: { fr: 'Résultat des actions groupées', en: 'Batch action result' },
-  batchDone: { fr: '{n} candidature(s) traitée(s)', en: '{n} application(s) done' },
-  batchRefused: { fr: '{n} candidature(s) refusée(s)', en: '{n} application(s) refused' },
   refusedNotFound: { fr: 'introuvable ou hors de vos parcours', en: 'not found or outside your tracks' },
   refusedState: { fr: 'action impossible depuis l’état « {state} »', en: 'not possible from the state “{state}”' },
   refusedReason: { fr: 'un motif est requis', en: 'a reason is required' },
@@ -107,3 +100,29 @@ export const instructionMessages = defineMessages({
   stateNoticesSave: { fr: 'Enregistrer les avis', en: 'Save the notices' },
   stateNoticesSaved: { fr: 'Réglage des avis enregistré.', en: 'Notice settings saved.' },
 });
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const instructionCounts = {
+  batchAllCount: {
+    one: { fr: '{n} candidature correspond à ce filtre.', en: '{n} application matches this filter.' },
+    other: { fr: '{n} candidatures correspondent à ce filtre.', en: '{n} applications match this filter.' },
+  },
+  batchAllConfirm: {
+    one: {
+      fr: 'Je confirme appliquer cette action à la seule candidature de ce filtre',
+      en: 'I confirm applying this action to the only application of this filter',
+    },
+    other: {
+      fr: 'Je confirme appliquer cette action aux {n} candidatures de ce filtre',
+      en: 'I confirm applying this action to the {n} applications of this filter',
+    },
+  },
+  batchDone: {
+    one: { fr: '{n} candidature traitée', en: '{n} application processed' },
+    other: { fr: '{n} candidatures traitées', en: '{n} applications processed' },
+  },
+  batchRefused: {
+    one: { fr: '{n} candidature refusée', en: '{n} application refused' },
+    other: { fr: '{n} candidatures refusées', en: '{n} applications refused' },
+  },
+} satisfies Record<string, CountMessage>;

@@ -174,7 +174,7 @@ describe('drafts in progress', () => {
       headers: { cookie: staff },
     });
     expect(response.statusCode).toBe(200);
-    return Number(/(\d+) brouillon\(s\) en cours/.exec(response.body)?.[1]);
+    return Number(/(\d+) brouillons? en cours/.exec(response.body)?.[1]);
   }
   async function actualDrafts(): Promise<number> {
     const row = await t.app.services.db

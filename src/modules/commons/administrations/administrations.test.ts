@@ -622,7 +622,7 @@ describe('the CSV import of administrations and contacts', () => {
     const first = await upload(file(rows));
     expect(first.statusCode).toBe(200);
     expect(first.body).toContain(
-      '8 ligne(s) lue(s) : 1 créée(s), 1 mise(s) à jour, 0 inchangée(s), 6 en erreur ; 3 invitation(s) envoyée(s).',
+      'Lignes lues : 8 · créées : 1 · mises à jour : 1 · inchangées : 0 · en erreur : 6 · invitations envoyées : 3',
     );
     expect(first.body).toContain('Territoire inconnu : Atlantide');
     expect(first.body).toContain('Adresse invalide : pas-une-adresse');
@@ -650,9 +650,9 @@ describe('the CSV import of administrations and contacts', () => {
     const second = await upload(file(rows));
     expect(second.statusCode).toBe(200);
     expect(second.body).toContain(
-      '0 créée(s), 0 mise(s) à jour, 2 inchangée(s), 6 en erreur ; 0 invitation(s) envoyée(s).',
+      'créées : 0 · mises à jour : 0 · inchangées : 2 · en erreur : 6 · invitations envoyées : 0',
     );
-    expect(second.body).toContain('0 envoyée(s), 2 déjà en attente, 0 déjà membre(s)');
+    expect(second.body).toContain('Envoyées : 0 · déjà en attente : 2 · déjà membres : 0');
     const count = await db()
       .selectFrom('mails')
       .select((eb) => eb.fn.countAll<number>().as('n'))

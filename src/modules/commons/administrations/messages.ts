@@ -408,9 +408,10 @@ export const administrationMessages = defineMessages({
   importFileHint: { fr: '1 Mo et 500 lignes au plus.', en: 'At most 1 MB and 500 lines.' },
   importButton: { fr: 'Importer', en: 'Import' },
   importReport: { fr: 'Compte rendu de l’import', en: 'Import report' },
+  // Labels followed by their count: no agreement with the number to get wrong.
   importSummary: {
-    fr: '{lines} ligne(s) lue(s) : {created} créée(s), {updated} mise(s) à jour, {unchanged} inchangée(s), {errors} en erreur ; {invited} invitation(s) envoyée(s).',
-    en: '{lines} line(s) read: {created} created, {updated} updated, {unchanged} unchanged, {errors} with errors; {invited} invitation(s) sent.',
+    fr: 'Lignes lues : {lines} · créées : {created} · mises à jour : {updated} · inchangées : {unchanged} · en erreur : {errors} · invitations envoyées : {invited}',
+    en: 'Lines read: {lines} · created: {created} · updated: {updated} · unchanged: {unchanged} · with errors: {errors} · invitations sent: {invited}',
   },
   colLine: { fr: 'Ligne', en: 'Line' },
   colResult: { fr: 'Résultat', en: 'Result' },
@@ -420,8 +421,8 @@ export const administrationMessages = defineMessages({
   resultUnchanged: { fr: 'Inchangée', en: 'Unchanged' },
   resultError: { fr: 'Erreur', en: 'Error' },
   invitationsLine: {
-    fr: '{sent} envoyée(s), {pending} déjà en attente, {members} déjà membre(s)',
-    en: '{sent} sent, {pending} already pending, {members} already member(s)',
+    fr: 'Envoyées : {sent} · déjà en attente : {pending} · déjà membres : {members}',
+    en: 'Sent: {sent} · already pending: {pending} · already members: {members}',
   },
   importAgain: { fr: 'Importer un autre fichier', en: 'Import another file' },
   fileRequired: { fr: 'Choisissez un fichier CSV.', en: 'Choose a CSV file.' },

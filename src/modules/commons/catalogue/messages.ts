@@ -265,10 +265,8 @@ export const catalogueMessages = defineMessages({
   },
   fieldTarget: { fr: 'Commun à conserver', en: 'Commons to keep' },
   merge: { fr: 'Fusionner dans le commun choisi', en: 'Merge into the chosen commons' },
-  mergedDone: {
-    fr: 'Fusion faite : {useCases} cas d’usage, {needs} besoin(s), {experiments} expérimentation(s) et {maintainers} mainteneur(s) déplacés.',
-    en: 'Merged: {useCases} use case(s), {needs} need(s), {experiments} experiment(s) and {maintainers} maintainer(s) moved.',
-  },
+  /** {moved}: the counts of what moved (catalogueCounts), as a list. */
+  mergedDone: { fr: 'Fusion faite : {moved} déplacés.', en: 'Merged: {moved} moved.' },
   errTarget: {
     fr: 'Choisissez un autre commun, visible et non fusionné.',
     en: 'Choose another commons, visible and not merged.',
@@ -301,9 +299,10 @@ export const catalogueMessages = defineMessages({
     fr: 'Vérification seulement : rien n’a été enregistré.',
     en: 'Check only: nothing was saved.',
   },
+  // Labels followed by their count: no agreement with the number to get wrong.
   reportTotals: {
-    fr: '{created} créé(s), {updated} mis à jour, {skipped} ignoré(s).',
-    en: '{created} created, {updated} updated, {skipped} skipped.',
+    fr: 'Créés : {created} · mis à jour : {updated} · ignorés : {skipped}',
+    en: 'Created: {created} · updated: {updated} · skipped: {skipped}',
   },
   colLine: { fr: 'Ligne', en: 'Line' },
   colOutcome: { fr: 'Résultat', en: 'Outcome' },
@@ -407,5 +406,14 @@ export const catalogueCounts = {
   useCaseCount: {
     one: { fr: '{n} cas d’usage', en: '{n} use case' },
     other: { fr: '{n} cas d’usage', en: '{n} use cases' },
+  },
+  needCount: { one: { fr: '{n} besoin', en: '{n} need' }, other: { fr: '{n} besoins', en: '{n} needs' } },
+  experimentCount: {
+    one: { fr: '{n} expérimentation', en: '{n} experiment' },
+    other: { fr: '{n} expérimentations', en: '{n} experiments' },
+  },
+  maintainerCount: {
+    one: { fr: '{n} mainteneur', en: '{n} maintainer' },
+    other: { fr: '{n} mainteneurs', en: '{n} maintainers' },
   },
 } satisfies Record<string, CountMessage>;

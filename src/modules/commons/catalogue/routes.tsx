@@ -6,7 +6,7 @@ import { readMultipartForm } from '../../../core/http/multipart.js';
 import { html, notFound } from '../../../core/http/replies.js';
 import { actorOf, plainViewContext, viewContext } from '../../../core/http/request-context.js';
 import { type App, IdParams, OptionalText, Query, Slug } from '../../../core/http/route-schemas.js';
-import { t } from '../../../core/i18n/i18n.js';
+import { formatList, t, tCount } from '../../../core/i18n/i18n.js';
 import { isUuid } from '../../../core/ids.js';
 import type { Services } from '../../../core/services.js';
 import { peopleByIds, personName } from '../../accounts/index.js';
@@ -17,7 +17,7 @@ import type { CommonsKind, CommonsMaturity } from '../tables.js';
 import { type CommonsReading, KINDS, listOf, MATURITIES, readCommons } from './commons-input.js';
 import { importCsv, MAX_IMPORT_BYTES } from './import-csv.js';
 import { addMaintainer, removeMaintainer } from './maintainers.js';
-import { catalogueMessages as m } from './messages.js';
+import { catalogueCounts, catalogueMessages as m } from './messages.js';
 import { mergeCommons, setCommonsHidden } from './moderate-commons.js';
 import { isStaff, loadCommonsForEditor, loadCommonsForReader } from './policy.js';
 import {
@@ -459,10 +459,12 @@ export async function catalogueRoutes(app: App, services: Services): Promise<voi
               ? {
                   kind: 'success' as const,
                   title: t(request.locale, m.mergedDone, {
-                    useCases: counts[0] ?? 0,
-                    needs: counts[1] ?? 0,
-                    experiments: counts[2] ?? 0,
-                    maintainers: counts[3] ?? 0,
+                    moved: formatList(request.locale, [
+                      tCount(request.locale, catalogueCounts.useCaseCount, counts[0] ?? 0),
+                      tCount(request.locale, catalogueCounts.needCount, counts[1] ?? 0),
+                      tCount(request.locale, catalogueCounts.experimentCount, counts[2] ?? 0),
+                      tCount(request.locale, catalogueCounts.maintainerCount, counts[3] ?? 0),
+                    ]),
                   }),
                 }
               : undefined;

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { Locale } from '../../../core/i18n/i18n.js';
+import { type Locale, t } from '../../../core/i18n/i18n.js';
 import type { Command } from '../../../core/module.js';
 import { type ImportReport, reasonText } from './import-common.js';
 import { importSill } from './import-sill.js';
+import { catalogueMessages as m } from './messages.js';
 
 /** Larger than the SILL's export (a few MB) by far; a file past this is not an export. */
 const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
@@ -19,10 +20,13 @@ export function reportLines(report: ImportReport, locale: Locale): string[] {
     const reasons = line.reasons.map((r) => reasonText(locale, r)).join(' ; ');
     return `${line.ref} ${line.name}: ${OUTCOME[locale][line.outcome]}${reasons ? ` — ${reasons}` : ''}`;
   });
-  const total =
-    locale === 'fr'
-      ? `${report.created} créé(s), ${report.updated} mis à jour, ${report.skipped} ignoré(s)${report.dryRun ? ' (simulation : rien n’a été enregistré)' : ''}`
-      : `${report.created} created, ${report.updated} updated, ${report.skipped} skipped${report.dryRun ? ' (dry run: nothing was saved)' : ''}`;
+  const totals = t(locale, m.reportTotals, {
+    created: report.created,
+    updated: report.updated,
+    skipped: report.skipped,
+  });
+  const dryRun = locale === 'fr' ? ' (simulation : rien n’a été enregistré)' : ' (dry run: nothing was saved)';
+  const total = `${totals}${report.dryRun ? dryRun : ''}`;
   return [...lines, total];
 }
 

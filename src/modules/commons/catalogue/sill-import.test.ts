@@ -197,7 +197,7 @@ describe('npx accelerateur commons import-sill', () => {
       'SILL 91 Ancien Logiciel: ignoré — Retiré du SILL : Plus maintenu',
     );
     // LibreOffice's licence changed in the previous test: the sample brings it back.
-    expect(out.at(-1)).toBe('0 créé(s), 1 mis à jour, 10 ignoré(s)');
+    expect(out.at(-1)).toBe('Créés : 0 · mis à jour : 1 · ignorés : 10');
   });
 
   it('says what is wrong with the file, with exit code 1', async () => {
@@ -232,7 +232,7 @@ describe('npx accelerateur commons import-sill', () => {
       const first = run([SAMPLE]);
       expect(first.status, first.stderr).toBe(0);
       expect(first.stdout).toContain('SILL 12 Nextcloud: created');
-      expect(first.stdout).toContain('5 created, 0 updated, 6 skipped');
+      expect(first.stdout).toContain('Created: 5 · updated: 0 · skipped: 6');
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -115,7 +115,7 @@ describe('merging a duplicate', () => {
     expect(merged.statusCode).toBe(303);
     expect(merged.headers.location).toBe(`${page}?ok=fusionne&n=2-1-1-1`);
     const done = await get(merged.headers.location!, staff.cookie);
-    expect(done.body).toContain('2 cas d’usage, 1 besoin(s), 1 expérimentation(s) et 1 mainteneur(s) déplacés');
+    expect(done.body).toContain('Fusion faite : 2 cas d’usage, 1 besoin, 1 expérimentation et 1 mainteneur déplacés.');
 
     const count = async (table: 'commons_use_cases' | 'commons_needs' | 'commons_experiments', id: string) =>
       Number(
@@ -252,7 +252,7 @@ describe('the CSV import', () => {
     expect(page.body).toContain('<code>Identifiant SILL</code>');
     const dry = await upload(file(...ROWS), { dry_run: 'on' });
     expect(dry.statusCode).toBe(200);
-    expect(dry.body).toContain('2 créé(s), 0 mis à jour, 3 ignoré(s).');
+    expect(dry.body).toContain('Créés : 2 · mis à jour : 0 · ignorés : 3');
     expect(dry.body).toContain('Vérification seulement');
     expect(await db().selectFrom('commons').select('id').where('name', '=', 'Tableur Libre').execute()).toEqual([]);
   });
@@ -261,7 +261,7 @@ describe('the CSV import', () => {
     const first = await upload(file(...ROWS));
     expect(first.statusCode).toBe(200);
     const body = first.body;
-    expect(body).toContain('2 créé(s), 0 mis à jour, 3 ignoré(s).');
+    expect(body).toContain('Créés : 2 · mis à jour : 0 · ignorés : 3');
     expect(body).toContain('Nom : Ce champ est obligatoire.');
     expect(body).toContain('Licence (identifiant SPDX) : Cette licence n’est pas un identifiant');
     expect(body).toContain('Type de commun : Type inconnu');
@@ -293,12 +293,12 @@ describe('the CSV import', () => {
     });
 
     const second = await upload(file(...ROWS.slice(0, 2)));
-    expect(second.body).toContain('0 créé(s), 0 mis à jour, 2 ignoré(s).');
+    expect(second.body).toContain('Créés : 0 · mis à jour : 0 · ignorés : 2');
     expect(second.body).toContain('Déjà à jour.');
 
     // By SILL id, with another name and slug cell empty: the same commons, updated; empty cells keep values.
     const third = await upload(file(['Météo Ouverte', '', '4242', '', 'CC-BY-4.0', '', '', '', '', '', '']));
-    expect(third.body).toContain('0 créé(s), 1 mis à jour, 0 ignoré(s).');
+    expect(third.body).toContain('Créés : 0 · mis à jour : 1 · ignorés : 0');
     expect(
       await db().selectFrom('commons').selectAll().where('sill_id', '=', '4242').executeTakeFirstOrThrow(),
     ).toMatchObject({

@@ -246,7 +246,7 @@ describe('cooperation experiments', () => {
     expect((await post(agent, `${m}/etat`, { move: 'submit' }, page)).statusCode).toBe(303);
     expect((await post(staff, `${m}/examen`, { verdict: 'validate' }, page)).statusCode).toBe(303);
     expect((await milestones(publicId))[0]!.state).toBe('validated');
-    expect((await get(page)).body).toContain('Avancement : 100 %');
+    expect((await get(page)).body).toMatch(/Avancement : 100 % \(jalons validés : (\d+) sur \1\)/);
     // A validated milestone is no longer edited or removed.
     expect((await post(agent, m, { [`title-${first!.id}`]: 'Autre' }, page)).statusCode).toBe(409);
     expect((await post(agent, `${m}/retirer`, {}, page)).statusCode).toBe(409);

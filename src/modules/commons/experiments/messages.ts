@@ -94,8 +94,8 @@ export const experimentMessages = defineMessages({
   },
   noMilestones: { fr: 'Aucun jalon n’est encore défini.', en: 'No milestone is defined yet.' },
   progressText: {
-    fr: 'Avancement : {percent} % ({validated} jalon(s) validé(s) sur {total})',
-    en: 'Progress: {percent} % ({validated} of {total} milestone(s) validated)',
+    fr: 'Avancement : {percent} % (jalons validés : {validated} sur {total})',
+    en: 'Progress: {percent} % (milestones validated: {validated} of {total})',
   },
   state_upcoming: { fr: 'À venir', en: 'Upcoming' },
   state_in_progress: { fr: 'En cours', en: 'In progress' },

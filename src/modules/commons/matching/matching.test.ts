@@ -260,7 +260,7 @@ describe('contact through the platform', () => {
   it('writes to every referent the sender may see, one mail each, no address in it', async () => {
     const form = await get('/cooperation/communs/umap/contacter', outsider);
     expect(form.statusCode).toBe(200);
-    expect(form.body).toContain('chacun des 1 référent(s)');
+    expect(form.body).toContain('au référent de ce commun : un agent d’une administration');
     // Not a member of any administration: no choice of administration.
     expect(form.body).not.toContain('name="sender_administration"');
     const sent = await write(outsider, '/cooperation/communs/umap/contacter', {
@@ -290,7 +290,7 @@ describe('contact through the platform', () => {
     const page = '/cooperation/communs/umap/contacter';
     const form = await get(page, agentA);
     expect(form.body).toContain('name="sender_administration"');
-    expect(form.body).toContain('chacun des 2 référent(s)');
+    expect(form.body).toContain('chacun des 2 référents de ce commun');
     const before = await mails(CONTACT_MAIL);
     const session = await formSession(t.app, await cookie(agentA), page);
     const key = /name="submission_key" value="([^"]+)"/.exec(session.html)?.[1] ?? '';

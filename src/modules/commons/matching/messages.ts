@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 /** Texts of the matching part: suggestions, contacts through the platform, the person's space, staff figures. */
 export const matchingMessages = defineMessages({
@@ -65,18 +65,6 @@ export const matchingMessages = defineMessages({
     en: 'Contact the authors of the need “{title}”',
   },
   contact: { fr: 'Contacter', en: 'Contact' },
-  contactIntroReferents: {
-    fr: 'Votre message sera envoyé par la plateforme à chacun des {n} référent(s) de ce commun : des agents d’administrations qui l’utilisent et ont accepté d’être contactés.',
-    en: 'Your message will be sent by the platform to each of this commons’ {n} referent(s): agents of administrations that use it and agreed to be contacted.',
-  },
-  contactIntroMaintainers: {
-    fr: 'Ce commun n’a pas encore de référent dans une administration : votre message sera envoyé à ses {n} mainteneur(s).',
-    en: 'This commons has no referent in an administration yet: your message will be sent to its {n} maintainer(s).',
-  },
-  contactIntroAuthors: {
-    fr: 'Votre message sera envoyé par la plateforme à chacune des {n} personne(s) qui portent ce besoin.',
-    en: 'Your message will be sent by the platform to each of the {n} person(s) behind this need.',
-  },
   privacy: {
     fr: 'Votre adresse n’est pas communiquée, ni celles des destinataires : la plateforme envoie le message en son nom et l’échange se poursuit sur sa page. Dès la première réponse, chacun voit le nom et l’adresse des personnes qui ont écrit.',
     en: 'Your address is not given, nor the recipients’: the platform sends the message in its name and the exchange goes on on its page. From the first answer, everyone sees the name and address of those who wrote.',
@@ -274,3 +262,37 @@ export const matchingMessages = defineMessages({
   none: { fr: '—', en: '—' },
   staffBreadcrumb: { fr: 'Administration', en: 'Administration' },
 });
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". The contact form's intros, for one recipient or more. */
+export const matchingCounts = {
+  contactIntroReferents: {
+    one: {
+      fr: 'Votre message sera envoyé par la plateforme au référent de ce commun : un agent d’une administration qui l’utilise et a accepté d’être contacté.',
+      en: 'Your message will be sent by the platform to this commons’ referent: an agent of an administration that uses it and agreed to be contacted.',
+    },
+    other: {
+      fr: 'Votre message sera envoyé par la plateforme à chacun des {n} référents de ce commun : des agents d’administrations qui l’utilisent et ont accepté d’être contactés.',
+      en: 'Your message will be sent by the platform to each of this commons’ {n} referents: agents of administrations that use it and agreed to be contacted.',
+    },
+  },
+  contactIntroMaintainers: {
+    one: {
+      fr: 'Ce commun n’a pas encore de référent dans une administration : votre message sera envoyé à son mainteneur.',
+      en: 'This commons has no referent in an administration yet: your message will be sent to its maintainer.',
+    },
+    other: {
+      fr: 'Ce commun n’a pas encore de référent dans une administration : votre message sera envoyé à ses {n} mainteneurs.',
+      en: 'This commons has no referent in an administration yet: your message will be sent to its {n} maintainers.',
+    },
+  },
+  contactIntroAuthors: {
+    one: {
+      fr: 'Votre message sera envoyé par la plateforme à la personne qui porte ce besoin.',
+      en: 'Your message will be sent by the platform to the person behind this need.',
+    },
+    other: {
+      fr: 'Votre message sera envoyé par la plateforme à chacune des {n} personnes qui portent ce besoin.',
+      en: 'Your message will be sent by the platform to each of the {n} people behind this need.',
+    },
+  },
+} satisfies Record<string, CountMessage>;

@@ -218,10 +218,6 @@ export const useCaseMessages = defineMessages({
 
   // Referents
   referentsHeading: { fr: 'Référents', en: 'Referents' },
-  referentsCount: {
-    fr: '{n} référent(s) accepte(nt) d’être contacté(s) au sujet de ce cas d’usage.',
-    en: '{n} referent(s) accept to be contacted about this use case.',
-  },
   noReferents: {
     fr: 'Aucun référent ne s’est encore déclaré pour ce cas d’usage.',
     en: 'No referent has come forward for this use case yet.',
@@ -456,6 +452,16 @@ export const useCaseMessages = defineMessages({
 
 /** Counts in the locale's plural form (`tCount`): never "(s)". */
 export const useCaseCounts = {
+  referents: {
+    one: {
+      fr: '{n} référent accepte d’être contacté au sujet de ce cas d’usage.',
+      en: '{n} referent agrees to be contacted about this use case.',
+    },
+    other: {
+      fr: '{n} référents acceptent d’être contactés au sujet de ce cas d’usage.',
+      en: '{n} referents agree to be contacted about this use case.',
+    },
+  },
   useCasesCount: {
     one: { fr: '{n} cas d’usage', en: '{n} use case' },
     other: { fr: '{n} cas d’usage', en: '{n} use cases' },

@@ -267,7 +267,7 @@ describe('referents', () => {
     expect(await auditOf('commons.referent-accepted', id)).toHaveLength(1);
 
     const publicPage = await get(`/cooperation/cas-d-usage/${id}`);
-    expect(publicPage.body).toContain('1 référent(s) accepte(nt) d’être contacté(s)');
+    expect(publicPage.body).toContain('1 référent accepte d’être contacté au sujet de ce cas d’usage.');
     expect(publicPage.body).toContain('/contacter"');
     expect(publicPage.body).not.toContain('agent Test');
     const memberPage = await get(`/cooperation/cas-d-usage/${id}`, outsider);

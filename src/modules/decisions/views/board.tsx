@@ -158,7 +158,9 @@ function BoardTable({ locale, board, editable }: { locale: Locale; board: Board;
           )}
           {row.recused.length > 0 ? (
             <p class="fr-text--sm fr-mb-0" safe>
-              {t(locale, m.recused, { names: row.recused.map((r) => r.name).join(', ') })}
+              {tCount(locale, boardCounts.recused, row.recused.length, {
+                names: row.recused.map((r) => r.name).join(', '),
+              })}
             </p>
           ) : (
             ''
@@ -169,7 +171,7 @@ function BoardTable({ locale, board, editable }: { locale: Locale; board: Board;
             <>
               <span safe>{formatNumber(locale, c.jury.calibrated, 2)}</span>
               <p class="fr-text--sm fr-mb-0" safe>
-                {t(locale, m.reviews, { n: c.jury.reviews })}
+                {tCount(locale, boardCounts.reviews, c.jury.reviews)}
               </p>
             </>
           ) : (
@@ -185,7 +187,9 @@ function BoardTable({ locale, board, editable }: { locale: Locale; board: Board;
                 ))}
               </ul>
               <p class="fr-text--sm fr-mb-0" safe>
-                {t(locale, m.panelists, { n: c.panel.panelists, spread: formatNumber(locale, c.panel.spread, 2) })}
+                {tCount(locale, boardCounts.panelists, c.panel.panelists, {
+                  spread: formatNumber(locale, c.panel.spread, 2),
+                })}
               </p>
             </>
           ) : (
@@ -304,7 +308,7 @@ function CloseForm({ ctx, board, form }: { ctx: ViewContext; board: Board; form:
     <form method="post" action={`/admin/decisions/${board.season.id}/cloture`} novalidate>
       <CsrfField token={ctx.csrfToken} />
       <input type="hidden" name="version" value={String(board.deliberation?.version ?? '')} />
-      {board.undecided.length > 0 ? <p safe>{t(locale, m.remaining, { n: board.undecided.length })}</p> : ''}
+      {board.undecided.length > 0 ? <p safe>{tCount(locale, boardCounts.remaining, board.undecided.length)}</p> : ''}
       <div class={`fr-checkbox-group${error ? ' fr-checkbox-group--error' : ''}`}>
         <input
           type="checkbox"

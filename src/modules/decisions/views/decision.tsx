@@ -1,11 +1,11 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { type Locale, t } from '../../../core/i18n/i18n.js';
+import { type Locale, t, tCount } from '../../../core/i18n/i18n.js';
 import { CsrfField, ErrorSummary, Input, RadioGroup, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import { formatEuros } from '../../seasons/index.js';
 import type { Board, BoardRow } from '../board-data.js';
-import { boardMessages as m } from '../board-messages.js';
+import { boardCounts, boardMessages as m } from '../board-messages.js';
 import { type ReasonOption, reasonField } from '../reasons.js';
 import { DecisionsBreadcrumb } from './common.js';
 
@@ -65,7 +65,11 @@ export function DecisionPage(props: DecisionPageProps): JSX.Element {
           ''
         )}
         {row.recused.length > 0 ? (
-          <p safe>{t(locale, m.recused, { names: row.recused.map((r) => r.name).join(', ') })}</p>
+          <p safe>
+            {tCount(locale, boardCounts.recused, row.recused.length, {
+              names: row.recused.map((r) => r.name).join(', '),
+            })}
+          </p>
         ) : (
           ''
         )}

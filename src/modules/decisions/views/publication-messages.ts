@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 /** Texts of the staff publication pages (FR first, EN). */
 export const publicationMessages = defineMessages({
@@ -58,10 +58,6 @@ export const publicationMessages = defineMessages({
   toConfirm: { fr: 'Publier toutes les décisions…', en: 'Publish all decisions…' },
   saved: { fr: 'Textes et date enregistrés.', en: 'Texts and date saved.' },
   publishedNotice: { fr: 'Toutes les décisions sont publiées.', en: 'All decisions are published.' },
-  confirmIntro: {
-    fr: 'Vous allez publier en une seule fois les {n} lauréat(s) ci-dessous. Ils apparaîtront sur la page publique des lauréats et sur la page de la saison à partir du {from} (heure de Paris).',
-    en: 'You are about to publish the {n} laureate(s) below all at once. They will appear on the public laureates page and on the season’s page from {from} (Paris time).',
-  },
   confirmNow: {
     fr: 'Aucune date d’embargo n’est fixée, ou elle est passée : les lauréats apparaîtront dès maintenant.',
     en: 'No embargo date is set, or it has passed: the laureates will appear right away.',
@@ -91,3 +87,18 @@ export const publicationMessages = defineMessages({
   },
   openPressRelease: { fr: 'Ouvrir le brouillon du communiqué', en: 'Open the draft press release' },
 });
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const publicationCounts = {
+  /** Said only when there is at least one laureate to publish. */
+  confirmIntro: {
+    one: {
+      fr: 'Vous allez publier le lauréat ci-dessous. Il apparaîtra sur la page publique des lauréats et sur la page de la saison à partir du {from} (heure de Paris).',
+      en: 'You are about to publish the laureate below. It will appear on the public laureates page and on the season’s page from {from} (Paris time).',
+    },
+    other: {
+      fr: 'Vous allez publier en une seule fois les {n} lauréats ci-dessous. Ils apparaîtront sur la page publique des lauréats et sur la page de la saison à partir du {from} (heure de Paris).',
+      en: 'You are about to publish the {n} laureates below all at once. They will appear on the public laureates page and on the season’s page from {from} (Paris time).',
+    },
+  },
+} satisfies Record<string, CountMessage>;

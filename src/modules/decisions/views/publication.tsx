@@ -1,11 +1,11 @@
 import type Html from '@kitajs/html';
 import type { FieldError } from '../../../core/http/forms.js';
-import { formatDateTime, type Locale, t } from '../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, t, tCount } from '../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb, Checkbox, CsrfField, ErrorSummary, Input, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { PublicationLaureate, PublicationState } from '../publication.js';
-import { publicationMessages as m } from './publication-messages.js';
+import { publicationMessages as m, publicationCounts } from './publication-messages.js';
 
 export interface FormState {
   values: Record<string, string>;
@@ -218,11 +218,17 @@ export function ConfirmPublicationPage({
       crumb={t(locale, m.confirmCrumb)}
     >
       {d.publishedAt ? <Alert kind="info" title={t(locale, m.again)} /> : ''}
-      <p safe>
-        {from
-          ? t(locale, m.confirmIntro, { n: state.laureates.length, from: formatDateTime(locale, from) })
-          : t(locale, m.confirmNow)}
-      </p>
+      {!from ? (
+        <p safe>{t(locale, m.confirmNow)}</p>
+      ) : state.laureates.length > 0 ? (
+        <p safe>
+          {tCount(locale, publicationCounts.confirmIntro, state.laureates.length, {
+            from: formatDateTime(locale, from),
+          })}
+        </p>
+      ) : (
+        ''
+      )}
       {state.laureates.length === 0 ? (
         <p safe>{t(locale, m.noLaureates)}</p>
       ) : (

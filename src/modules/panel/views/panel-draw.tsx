@@ -1,8 +1,8 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { formatDate, formatDateTime, t } from '../../../core/i18n/i18n.js';
+import { formatDate, formatDateTime, t, tCount } from '../../../core/i18n/i18n.js';
 import { Alert, CsrfField, DataTable, Input, TextArea } from '../../../core/ui/components.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
-import { panelMessages as m } from '../messages.js';
+import { panelMessages as m, panelCounts } from '../messages.js';
 import { ErrorExplanation, MEMBER_LABELS } from './admin-common.js';
 import type { PanelPageProps } from './panel.js';
 
@@ -126,7 +126,7 @@ export function DrawSection(props: PanelPageProps): JSX.Element {
       {declined > 0 ? (
         <>
           <h3 safe>{t(locale, m.replacementTitle)}</h3>
-          <p safe>{t(locale, m.replacementIntro, { n: declined })}</p>
+          <p safe>{tCount(locale, panelCounts.replacementIntro, declined)}</p>
           <RandomForm
             ctx={ctx}
             action={`/admin/panels/${panel.id}/remplacement`}

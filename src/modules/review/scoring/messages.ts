@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 export const scoringMessages = defineMessages({
   // Reviewer area
@@ -130,7 +130,6 @@ export const scoringMessages = defineMessages({
     fr: 'Un courriel part à chaque membre qui a des évaluations non soumises. Une relance automatique part aussi {days} jours avant la fin de la phase.',
     en: 'A mail goes to each member with unsubmitted reviews. An automatic reminder also goes {days} days before the phase ends.',
   },
-  reminded: { fr: '{n} relance(s) envoyée(s).', en: '{n} reminder(s) sent.' },
   remindNoPhase: {
     fr: 'Aucune phase d’évaluation : impossible de relancer.',
     en: 'No review phase: no reminder can be sent.',
@@ -175,13 +174,44 @@ export const scoringMessages = defineMessages({
     fr: 'Aucune évaluation soumise : pas encore de classement.',
     en: 'No review submitted: no ranking yet.',
   },
-  unranked: {
-    fr: '{n} candidature(s) attribuée(s) ou en cours d’évaluation sans évaluation soumise ne sont pas classées.',
-    en: '{n} application(s) assigned or being reviewed without a submitted review are not ranked.',
-  },
-  outOfTheRunning: {
-    fr: '{n} candidature(s) retirée(s) ou déclarée(s) inéligible(s) ne sont pas classées ; leurs évaluations servent encore à estimer l’écart de chaque juré.',
-    en: '{n} application(s) withdrawn or declared ineligible are not ranked; their reviews still serve to estimate each member’s offset.',
-  },
   exportCsv: { fr: 'Exporter le classement (CSV)', en: 'Export the ranking (CSV)' },
 });
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const scoringCounts = {
+  reminded: {
+    one: { fr: '{n} relance envoyée.', en: '{n} reminder sent.' },
+    other: { fr: '{n} relances envoyées.', en: '{n} reminders sent.' },
+  },
+  unranked: {
+    one: {
+      fr: '{n} candidature attribuée ou en cours d’évaluation sans évaluation soumise n’est pas classée.',
+      en: '{n} application assigned or being reviewed without a submitted review is not ranked.',
+    },
+    other: {
+      fr: '{n} candidatures attribuées ou en cours d’évaluation sans évaluation soumise ne sont pas classées.',
+      en: '{n} applications assigned or being reviewed without a submitted review are not ranked.',
+    },
+  },
+  outOfTheRunning: {
+    one: {
+      fr: '{n} candidature retirée ou déclarée inéligible n’est pas classée ; ses évaluations servent encore à estimer l’écart de chaque juré.',
+      en: '{n} application withdrawn or declared ineligible is not ranked; its reviews still serve to estimate each member’s offset.',
+    },
+    other: {
+      fr: '{n} candidatures retirées ou déclarées inéligibles ne sont pas classées ; leurs évaluations servent encore à estimer l’écart de chaque juré.',
+      en: '{n} applications withdrawn or declared ineligible are not ranked; their reviews still serve to estimate each member’s offset.',
+    },
+  },
+  /** The reminder mail's sentence; {season}, {phase} and {deadline} as well as {n}. */
+  reviewsLeft: {
+    one: {
+      fr: 'Il vous reste {n} évaluation à soumettre pour le jury de « {season} ». La phase « {phase} » se termine le {deadline}.',
+      en: 'You still have {n} review to submit for the jury of “{season}”. The phase “{phase}” ends on {deadline}.',
+    },
+    other: {
+      fr: 'Il vous reste {n} évaluations à soumettre pour le jury de « {season} ». La phase « {phase} » se termine le {deadline}.',
+      en: 'You still have {n} reviews to submit for the jury of “{season}”. The phase “{phase}” ends on {deadline}.',
+    },
+  },
+} satisfies Record<string, CountMessage>;

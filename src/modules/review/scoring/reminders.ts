@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type Actor, auditedTransaction, systemActor } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
-import { formatDateTime } from '../../../core/i18n/i18n.js';
+import { formatDateTime, tCount } from '../../../core/i18n/i18n.js';
 import { enqueueJob } from '../../../core/jobs/queue.js';
 import type { JobHandler } from '../../../core/jobs/worker.js';
 import { queueMail } from '../../../core/mail/mailer.js';
@@ -9,6 +9,7 @@ import { mailHtml, registerMailTemplate } from '../../../core/mail/templates.js'
 import type { Services } from '../../../core/services.js';
 import { seasonSummaries } from '../../seasons/index.js';
 import { listMembers } from '../jury.js';
+import { scoringCounts } from './messages.js';
 import { inTheRunning, listSeasonReviewWork, loadGoverningPhase, reviewState } from './queries.js';
 import './tables.js';
 
@@ -22,7 +23,11 @@ registerMailTemplate(REVIEW_REMINDER_MAIL, {
   fr: (d) => {
     const lines = [
       'Bonjour,',
-      `Il vous reste ${d.count} évaluation(s) à soumettre pour le jury de « ${d.season} ». La phase « ${d.phase} » se termine le ${d.deadline}.`,
+      tCount('fr', scoringCounts.reviewsLeft, Number(d.count), {
+        season: d.season,
+        phase: d.phase,
+        deadline: d.deadline,
+      }),
     ];
     return {
       subject: 'Jury : des évaluations restent à soumettre',
@@ -33,7 +38,11 @@ registerMailTemplate(REVIEW_REMINDER_MAIL, {
   en: (d) => {
     const lines = [
       'Hello,',
-      `You still have ${d.count} review(s) to submit for the jury of “${d.season}”. The phase “${d.phase}” ends on ${d.deadline}.`,
+      tCount('en', scoringCounts.reviewsLeft, Number(d.count), {
+        season: d.season,
+        phase: d.phase,
+        deadline: d.deadline,
+      }),
     ];
     return {
       subject: 'Jury: reviews still to submit',

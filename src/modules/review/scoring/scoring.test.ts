@@ -384,6 +384,7 @@ describe('jury scoring', () => {
       expect(res.statusCode).toBe(303);
       // Reviewer 0 still has applications 1 and 2 to do; reviewer 1 application 3; reviewer 2 application 0.
       expect(res.headers.location).toContain('relances=3');
+      expect((await get(staff.cookie, String(res.headers.location))).body).toContain('3 relances envoyées.');
       expect(await mailsTo(f.reviewers[0].email)).toBe(1);
 
       const worker = new JobWorker({
@@ -415,7 +416,7 @@ describe('jury scoring', () => {
           .where('to_address', '=', f.reviewers[0].email)
           .orderBy('created_at', 'desc')
           .executeTakeFirstOrThrow();
-        expect(mail.text_body).toContain('2 évaluation(s)');
+        expect(mail.text_body).toContain('Il vous reste 2 évaluations à soumettre');
         // Done once: running the job again sends nothing more.
         await reviewRemindersJob(t.app.services)({ phaseId: f.phaseId }, { id: 'x', attempts: 1 });
         expect(await mailsTo(f.reviewers[0].email)).toBe(2);
@@ -515,7 +516,9 @@ describe('jury scoring', () => {
             {},
           )
         ).headers.location;
-      expect(await remind()).toContain('relances=1');
+      const once = await remind();
+      expect(once).toContain('relances=1');
+      expect((await get(staff.cookie, String(once))).body).toContain('1 relance envoyée.');
       expect((await get(late.cookie, '/jury/evaluations')).body).toContain('Jardins ouverts');
       expect((await get(late.cookie, `/jury/evaluations/${assignment(2, 0)}`)).statusCode).toBe(200);
       const before = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement.csv`);
@@ -542,7 +545,9 @@ describe('jury scoring', () => {
 
       // Not ranked; the others keep their order and calibrated scores (the withdrawn one's reviews still count), ranked 1..3.
       const page = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement`);
-      expect(page.body).toContain('1 candidature(s) retirée(s) ou déclarée(s) inéligible(s) ne sont pas classées');
+      expect(page.body).toContain(
+        '1 candidature retirée ou déclarée inéligible n’est pas classée ; ses évaluations servent encore',
+      );
       const csv = await get(staff.cookie, `/admin/evaluations/${f.seasonId}/classement.csv`);
       const rows = (body: string) =>
         body

@@ -4,13 +4,13 @@ import { FormReader } from '../../../core/http/forms.js';
 import { html, notFound } from '../../../core/http/replies.js';
 import { actorOf, tracksOf, viewContext } from '../../../core/http/request-context.js';
 import type { App } from '../../../core/http/route-schemas.js';
-import { t } from '../../../core/i18n/i18n.js';
+import { t, tCount } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
 import { csvCell } from '../../../core/spreadsheet/csv.js';
 import { applicationLabels, isInTheRunning } from '../../applications/index.js';
 import { seasonSummaries } from '../../seasons/index.js';
 import { listMembers } from '../jury.js';
-import { scoringMessages as m } from './messages.js';
+import { scoringMessages as m, scoringCounts } from './messages.js';
 import { listSeasonReviewWork, loadGoverningPhase, reviewState } from './queries.js';
 import { remindNow, scheduleReviewReminders } from './reminders.js';
 import { loadRubric, saveRubric } from './rubric.js';
@@ -128,7 +128,7 @@ export async function staffScoringRoutes(app: App, services: Services): Promise<
       const sent = request.query.relances;
       const notice =
         typeof sent === 'string' && /^\d{1,6}$/.test(sent)
-          ? { kind: 'success' as const, text: t(request.locale, m.reminded, { n: Number(sent) }) }
+          ? { kind: 'success' as const, text: tCount(request.locale, scoringCounts.reminded, Number(sent)) }
           : undefined;
       return renderProgress(request, reply, notice);
     },

@@ -1,10 +1,10 @@
-import { formatDateTime, t } from '../../../core/i18n/i18n.js';
+import { formatDateTime, t, tCount } from '../../../core/i18n/i18n.js';
 import { Alert, Checkbox, CsrfField, DataTable, ErrorSummary, Input } from '../../../core/ui/components.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { ApplicationForReview } from '../../applications/index.js';
 import type { AssignedPair, RunRow } from '../assignment.js';
 import type { JuryMember } from '../jury.js';
-import { juryMessages as m } from '../messages.js';
+import { juryCounts, juryMessages as m } from '../messages.js';
 import { conflictLabels, PairSelects } from './conflicts.js';
 import { type FormState, juryPath, type SeasonRef, Shell } from './staff-shell.js';
 
@@ -46,11 +46,11 @@ export function AssignmentPage(props: {
     >
       <p safe>{t(locale, m.assignmentIntro)}</p>
       <p safe>
-        {t(locale, m.counts, {
-          applications: applications.length,
-          members: members.length,
-          conflicts: props.conflictCount,
-        })}
+        {`${[
+          tCount(locale, juryCounts.applicationsToReview, applications.length),
+          tCount(locale, juryCounts.activeReviewers, members.length),
+          tCount(locale, juryCounts.conflicts, props.conflictCount),
+        ].join(', ')}.`}
       </p>
       {props.infeasible ? (
         <div class="fr-alert fr-alert--error fr-mb-4w" role="alert">

@@ -1,4 +1,4 @@
-import { type Locale, t } from '../../../core/i18n/i18n.js';
+import { type Locale, t, tCount } from '../../../core/i18n/i18n.js';
 import {
   Breadcrumb,
   CsrfField,
@@ -12,7 +12,7 @@ import { Page } from '../../../core/ui/layout.js';
 import { uiMessages } from '../../../core/ui/messages.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { JuryMember } from '../jury.js';
-import { juryMessages as m } from '../messages.js';
+import { juryCounts, juryMessages as m } from '../messages.js';
 import { type FormState, juryPath, Nav, type SeasonRef, Shell } from './staff-shell.js';
 
 /** The staff pages of a season's jury members: the list of juries, one jury with its invitation form, a member's profile. */
@@ -211,7 +211,7 @@ export function JuriesPage({
                     {s.name}
                   </a>
                 </td>
-                <td safe>{t(locale, m.memberCount, { n: s.members })}</td>
+                <td safe>{tCount(locale, juryCounts.members, s.members)}</td>
               </tr>
             ))}
           </DataTable>

@@ -1,10 +1,10 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { t } from '../../../core/i18n/i18n.js';
+import { t, tCount } from '../../../core/i18n/i18n.js';
 import { Alert, ButtonGroup, CsrfField, Input } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { BidValue, ConflictRow } from '../conflicts.js';
-import { juryMessages as m } from '../messages.js';
+import { juryCounts, juryMessages as m } from '../messages.js';
 import { conflictReason } from './conflicts.js';
 
 /** What a reviewer sees of an application on the declaration page: no contact data. */
@@ -43,7 +43,7 @@ export function JuryHomePage({ ctx, seasons }: { ctx: ViewContext; seasons: Seas
                   <h2 class="fr-h4" safe>
                     {s.name}
                   </h2>
-                  <p safe>{t(locale, m.assignedCount, { n: s.assigned })}</p>
+                  <p safe>{tCount(locale, juryCounts.assigned, s.assigned)}</p>
                   <ul class="fr-btns-group fr-btns-group--inline-md">
                     <li>
                       <a class="fr-btn fr-btn--secondary" href={`/jury/saisons/${s.seasonId}`} safe>

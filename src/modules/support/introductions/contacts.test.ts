@@ -281,7 +281,8 @@ describe('the CSV import', () => {
     const { response } = await upload(file);
     expect(response.statusCode).toBe(200);
     const html = response.body;
-    expect(html).toContain('2 ligne(s) valide(s) sur 4');
+    expect(html).toContain('Lignes valides : 2 sur 4');
+    expect(html).toContain('Importer les 2 lignes valides');
     // Line 3 (the second contact line): its SIRET, its e-mail, its lever and its legal basis, each named.
     for (const column of ['siret', 'email', 'leviers', 'base_legale'])
       expect(html).toMatch(new RegExp(`<td>3</td>\\s*<td><code>${column}</code>`));
@@ -295,6 +296,9 @@ describe('the CSV import', () => {
     });
     expect(confirm.statusCode).toBe(303);
     expect(confirm.headers.location).toContain('ok=import&n=2&u=0&s=0');
+    const list = await t.app.inject({ url: String(confirm.headers.location), headers: { cookie: staff } });
+    expect(list.body).toContain('Import terminé. Contacts ajoutés : 2 · mis à jour : 0 · ignorés : 0');
+    expect(list.body).toMatch(/\d+ contacts/);
     expect(await contactByEmail('alice@rhone.gouv.fr')).toMatchObject({
       topics: ['expérimentation', 'territoires'],
       levers: ['experimentations'],
@@ -341,7 +345,8 @@ describe('the CSV import', () => {
       `${HEADER.join(',')}\nDGFiP,,Bureau SI,Dora,,dora@dgfip.gouv.fr,"impôts, données",,Consentement,oui\n`,
     );
     const { response } = await upload(comma);
-    expect(response.body).toContain('1 ligne(s) valide(s) sur 1');
+    expect(response.body).toContain('Lignes valides : 1 sur 1');
+    expect(response.body).toContain('Importer la ligne valide');
     const latin1 = Buffer.from(`${HEADER.join(';')}\r\nPréfecture;;S;P;;p@x.fr;;;C;oui\r\n`, 'latin1');
     const refused = await upload(latin1);
     expect(refused.response.statusCode).toBe(400);

@@ -143,7 +143,7 @@ describe.skipIf(!runsPageAudits)('accessibility of the introductions’ pages (a
       await page.setInputFiles('#file', file);
       await page.click('form[enctype="multipart/form-data"] button[type="submit"]');
       await page.waitForLoadState('load');
-      expect(await page.locator('text=1 ligne(s) valide(s) sur 2').count()).toBe(1);
+      expect(await page.locator('text=Lignes valides : 1 sur 2').count()).toBe(1);
     });
   }, 180_000);
 

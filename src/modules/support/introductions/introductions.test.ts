@@ -449,7 +449,7 @@ describe('the follow-up, the timeline and the figures', () => {
       { id: seasonId, slug: 'saison-mises-en-relation' },
       'fr',
     );
-    expect(section).toContain('2 mise(s) en relation avec 1 administration(s) ; 1 ont mené');
+    expect(section).toContain('2 mises en relation avec 1 administration ; 1 a mené à un rendez-vous');
     expect(section).not.toContain('Météo-France');
     expect(section).not.toContain('Nadia');
     expect(

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 /** The texts of the contacts directory, its import, the introductions and their figures. */
 export const introductionMessages = defineMessages({
@@ -24,7 +24,6 @@ export const introductionMessages = defineMessages({
   stateArchived: { fr: 'Archivés', en: 'Archived' },
   anyOption: { fr: 'Tous', en: 'All' },
   filter: { fr: 'Filtrer', en: 'Filter' },
-  contactsCount: { fr: '{n} contact(s)', en: '{n} contact(s)' },
   noContacts: { fr: 'Aucun contact ne correspond.', en: 'No contact matches.' },
   colPerson: { fr: 'Personne', en: 'Person' },
   colOrganisation: { fr: 'Organisation et service', en: 'Organisation and service' },
@@ -43,9 +42,10 @@ export const introductionMessages = defineMessages({
     fr: 'Un autre contact actif a déjà cette adresse : ce contact reste archivé.',
     en: 'Another active contact has this address: this contact stays archived.',
   },
+  // Labels followed by their count: no agreement with the number to get wrong.
   imported: {
-    fr: 'Import terminé : {created} contact(s) ajouté(s), {updated} mis à jour, {skipped} ignoré(s).',
-    en: 'Import done: {created} contact(s) added, {updated} updated, {skipped} skipped.',
+    fr: 'Import terminé. Contacts ajoutés : {created} · mis à jour : {updated} · ignorés : {skipped}',
+    en: 'Import done. Contacts added: {created} · updated: {updated} · skipped: {skipped}',
   },
   // Contact form
   contactForm: { fr: 'Nouveau contact', en: 'New contact' },
@@ -152,8 +152,8 @@ export const introductionMessages = defineMessages({
   preview: { fr: 'Prévisualiser', en: 'Preview' },
   previewTitle: { fr: 'Prévisualisation de l’import', en: 'Import preview' },
   previewSummary: {
-    fr: '{valid} ligne(s) valide(s) sur {total} : {created} à ajouter, {updated} à mettre à jour, {skipped} à ignorer (doublons). {invalid} ligne(s) en erreur ne seront pas importées.',
-    en: '{valid} valid line(s) of {total}: {created} to add, {updated} to update, {skipped} to skip (duplicates). {invalid} line(s) with errors will not be imported.',
+    fr: 'Lignes valides : {valid} sur {total} · à ajouter : {created} · à mettre à jour : {updated} · à ignorer (doublons) : {skipped} · en erreur, non importées : {invalid}',
+    en: 'Valid lines: {valid} of {total} · to add: {created} · to update: {updated} · to skip (duplicates): {skipped} · with errors, not imported: {invalid}',
   },
   previewErrors: { fr: 'Erreurs par ligne', en: 'Errors by line' },
   previewLines: { fr: 'Lignes valides', en: 'Valid lines' },
@@ -164,7 +164,6 @@ export const introductionMessages = defineMessages({
   actionCreate: { fr: 'Ajouter', en: 'Add' },
   actionUpdate: { fr: 'Mettre à jour', en: 'Update' },
   actionSkip: { fr: 'Ignorer (doublon)', en: 'Skip (duplicate)' },
-  confirmImport: { fr: 'Importer les {n} ligne(s) valide(s)', en: 'Import the {n} valid line(s)' },
   cancelImport: { fr: 'Annuler sans rien importer', en: 'Cancel without importing anything' },
   nothingToImport: {
     fr: 'Aucune ligne à importer : corrigez le fichier et envoyez-le à nouveau.',
@@ -346,9 +345,11 @@ export const introductionMessages = defineMessages({
   colKey: { fr: 'Valeur', en: 'Value' },
   noFigures: { fr: 'Aucune mise en relation pour l’instant.', en: 'No introduction yet.' },
   transparencyTitle: { fr: 'Mises en relation avec l’administration', en: 'Introductions to the administration' },
-  transparencyIntro: {
-    fr: '{made} mise(s) en relation avec {organisations} administration(s) ; {positive} ont mené à un rendez-vous, un accès à des données, un partenariat ou une expérimentation.',
-    en: '{made} introduction(s) to {organisations} administration(s); {positive} led to a meeting, data access, a partnership or an experiment.',
+  /** {made}: introductionCounts.made; {outcome}: introductionCounts.positive, or noPositive when none. */
+  transparencyIntro: { fr: '{made} ; {outcome}', en: '{made}; {outcome}' },
+  noPositive: {
+    fr: 'aucune n’a encore mené à un rendez-vous, un accès à des données, un partenariat ou une expérimentation.',
+    en: 'none has led to a meeting, data access, a partnership or an experiment yet.',
   },
   transparencyCaption: {
     fr: 'Mises en relation par levier d’accompagnement',
@@ -361,3 +362,31 @@ export const introductionMessages = defineMessages({
   timelineWithdrawn: { fr: 'Demande de mise en relation retirée', en: 'Introduction request withdrawn' },
   timelineOutcome: { fr: 'Suite d’une mise en relation : {outcome}', en: 'Introduction outcome: {outcome}' },
 });
+
+/** Counts in the locale's plural form (`tCount`): never "(s)". */
+export const introductionCounts = {
+  contacts: { one: { fr: '{n} contact', en: '{n} contact' }, other: { fr: '{n} contacts', en: '{n} contacts' } },
+  confirmImport: {
+    one: { fr: 'Importer la ligne valide', en: 'Import the valid line' },
+    other: { fr: 'Importer les {n} lignes valides', en: 'Import the {n} valid lines' },
+  },
+  /** {organisations}: the `administrations` count. */
+  made: {
+    one: { fr: '{n} mise en relation avec {organisations}', en: '{n} introduction to {organisations}' },
+    other: { fr: '{n} mises en relation avec {organisations}', en: '{n} introductions to {organisations}' },
+  },
+  administrations: {
+    one: { fr: '{n} administration', en: '{n} administration' },
+    other: { fr: '{n} administrations', en: '{n} administrations' },
+  },
+  positive: {
+    one: {
+      fr: '{n} a mené à un rendez-vous, un accès à des données, un partenariat ou une expérimentation.',
+      en: '{n} led to a meeting, data access, a partnership or an experiment.',
+    },
+    other: {
+      fr: '{n} ont mené à un rendez-vous, un accès à des données, un partenariat ou une expérimentation.',
+      en: '{n} led to a meeting, data access, a partnership or an experiment.',
+    },
+  },
+} satisfies Record<string, CountMessage>;

@@ -1,9 +1,9 @@
-import { type Locale, t } from '../../../core/i18n/i18n.js';
+import { type Locale, t, tCount } from '../../../core/i18n/i18n.js';
 import type { Services } from '../../../core/services.js';
 import { DataTable } from '../../../core/ui/components.js';
 import type { TransparencySeason } from '../../decisions/index.js';
 import { aggregateFigures, introductionFacts } from './figures.js';
-import { introductionMessages as m } from './messages.js';
+import { introductionCounts, introductionMessages as m } from './messages.js';
 import { leverLabel } from './views/common.js';
 
 /**
@@ -29,7 +29,15 @@ export async function renderIntroductionsSection(
         {t(locale, m.transparencyTitle)}
       </h2>
       <p safe>
-        {t(locale, m.transparencyIntro, { made: figures.total.made, organisations, positive: figures.total.positive })}
+        {t(locale, m.transparencyIntro, {
+          made: tCount(locale, introductionCounts.made, figures.total.made, {
+            organisations: tCount(locale, introductionCounts.administrations, organisations),
+          }),
+          outcome:
+            figures.total.positive > 0
+              ? tCount(locale, introductionCounts.positive, figures.total.positive)
+              : t(locale, m.noPositive),
+        })}
       </p>
       <DataTable
         caption={t(locale, m.transparencyCaption)}

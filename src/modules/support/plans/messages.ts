@@ -227,10 +227,6 @@ export const planMessages = defineMessages({
   noTemplates: { fr: 'Aucun modèle pour cette saison.', en: 'No template for this season.' },
   newTemplate: { fr: 'Nouveau modèle', en: 'New template' },
   editTemplate: { fr: 'Modifier le modèle « {name} »', en: 'Edit the template “{name}”' },
-  templateSummary: {
-    fr: '{needs} besoin(s), {actions} action(s), {milestones} jalon(s)',
-    en: '{needs} need(s), {actions} action(s), {milestones} milestone(s)',
-  },
   fieldName: { fr: 'Nom du modèle', en: 'Template name' },
   nameTaken: {
     fr: 'Un modèle de cette saison porte déjà ce nom.',
@@ -261,5 +257,12 @@ export const planCounts = {
   seasonLaureates: {
     one: { fr: '{n} lauréat confirmé', en: '{n} confirmed laureate' },
     other: { fr: '{n} lauréats confirmés', en: '{n} confirmed laureates' },
+  },
+  // A template's summary: the three counts as a list.
+  templateNeeds: { one: { fr: '{n} besoin', en: '{n} need' }, other: { fr: '{n} besoins', en: '{n} needs' } },
+  templateActions: { one: { fr: '{n} action', en: '{n} action' }, other: { fr: '{n} actions', en: '{n} actions' } },
+  templateMilestones: {
+    one: { fr: '{n} jalon', en: '{n} milestone' },
+    other: { fr: '{n} jalons', en: '{n} milestones' },
   },
 } satisfies Record<string, CountMessage>;

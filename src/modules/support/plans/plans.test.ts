@@ -126,6 +126,7 @@ describe('support plans and milestones', () => {
     });
     expect(saved.statusCode).toBe(303);
     const list = await get(templates, admin.cookie);
+    expect(list.body).toContain(' — 1 besoin, 1 action et 2 jalons');
     const templateId = /modeles\/([0-9a-f-]{36})"/.exec(list.body)![1]!;
     const created = await postForm(t.app, admin.cookie, followUp(A), `${followUp(A)}/plan`, {
       template: templateId,

@@ -157,7 +157,9 @@ describe('reminders and the weekly digest', () => {
     expect(all.indexOf('« Golf »')).toBeLessThan(all.indexOf('« Hotel »'));
     expect(all.indexOf('« Hotel »')).toBeLessThan(all.indexOf('« India »'));
     expect(all).toContain(`/admin/accompagnement/laureats/${laureates[1].applicationId}/fil`);
-    expect(to(everyTrack)!.subject).toBe('Accompagnement : 4 élément(s) en retard');
+    expect(to(everyTrack)!.subject).toBe('Accompagnement : 4 éléments en retard');
+    expect(to(everyTrack)!.text_body).toContain('accompagnements que vous suivez (4 éléments) :');
+    expect(to(autres)!.subject).toBe('Accompagnement : 1 élément en retard');
     expect(to(numerique)!.text_body).toContain('Relancer la préfecture');
     expect(to(numerique)!.text_body).toContain('Prototype');
     expect(to(numerique)!.text_body).not.toContain('Signer la charte');

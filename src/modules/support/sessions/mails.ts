@@ -1,4 +1,4 @@
-import { formatDate, type Locale } from '../../../core/i18n/i18n.js';
+import { type CountMessage, formatDate, type Locale, tCount } from '../../../core/i18n/i18n.js';
 import { mailHtml, quotedData, registerMailTemplate } from '../../../core/mail/templates.js';
 import { parisDateTime } from '../../../core/time/paris-time.js';
 
@@ -155,13 +155,29 @@ function parseGroups(json: string | undefined): DigestGroup[] {
   }
 }
 
+/** The digest's count of late items, in the locale's plural form (`tCount`): never "(s)". */
+const DIGEST_COUNTS = {
+  intro: {
+    one: {
+      fr: 'Voici ce qui est en retard dans les accompagnements que vous suivez ({n} élément) :',
+      en: 'Here is what is late in the support you follow ({n} item):',
+    },
+    other: {
+      fr: 'Voici ce qui est en retard dans les accompagnements que vous suivez ({n} éléments) :',
+      en: 'Here is what is late in the support you follow ({n} items):',
+    },
+  },
+  subject: {
+    one: { fr: 'Accompagnement : {n} élément en retard', en: 'Support: {n} late item' },
+    other: { fr: 'Accompagnement : {n} éléments en retard', en: 'Support: {n} late items' },
+  },
+} satisfies Record<string, CountMessage>;
+
 function digest(locale: Locale, data: Record<string, string>) {
   const groups = parseGroups(data.groups);
   const count = groups.reduce((n, g) => n + g.items.length, 0);
   const fr = locale === 'fr';
-  const intro = fr
-    ? `Voici ce qui est en retard dans les accompagnements que vous suivez (${count} élément(s)) :`
-    : `Here is what is late in the support you follow (${count} item(s)):`;
+  const intro = tCount(locale, DIGEST_COUNTS.intro, count);
   const lines = [fr ? 'Bonjour,' : 'Hello,', intro];
   const textParts = [...lines];
   for (const group of groups) {
@@ -182,7 +198,7 @@ function digest(locale: Locale, data: Record<string, string>) {
   lines.push(closing);
   textParts.push(closing);
   return {
-    subject: fr ? `Accompagnement : ${count} élément(s) en retard` : `Support: ${count} late item(s)`,
+    subject: tCount(locale, DIGEST_COUNTS.subject, count),
     text: `${textParts.join('\n\n')}\n`,
     html: mailHtml(locale, lines, { label: fr ? 'Voir les lauréats' : 'See the laureates', url: data.url ?? '' }),
   };

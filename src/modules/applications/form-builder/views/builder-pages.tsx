@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { formatDateTime, type Locale, type Message, t } from '../../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, type Message, t, tCount } from '../../../../core/i18n/i18n.js';
 import {
   Alert,
   Breadcrumb,
@@ -18,7 +18,7 @@ import { KINDS, type KindSetting, kindSpec, offers, QUESTION_KINDS } from '../..
 import type { FormDefinition, Question } from '../../form/model.js';
 import { FormFields, fieldLabels } from '../../form/render.js';
 import { questionFieldValues } from '../editor.js';
-import { formsMessages as m } from '../messages.js';
+import { formsCounts, formsMessages as m } from '../messages.js';
 import type { FormVersion } from '../queries.js';
 
 export interface SeasonRef {
@@ -546,7 +546,7 @@ function JsonEditor(props: BuilderPageProps): JSX.Element {
       {props.jsonErrors.length > 0 ? (
         <div class="fr-alert fr-alert--error fr-mb-2w" role="alert" id={errorId}>
           <h3 class="fr-alert__title" safe>
-            {t(locale, m.problems, { n: props.jsonErrors.length })}
+            {tCount(locale, formsCounts.problems, props.jsonErrors.length)}
           </h3>
           <ul>
             {props.jsonErrors.map((problem) => (

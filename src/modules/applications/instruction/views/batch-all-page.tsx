@@ -1,11 +1,11 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { t } from '../../../../core/i18n/i18n.js';
+import { t, tCount } from '../../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb, CsrfField, ErrorSummary } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { applicationMessages as m } from '../../messages.js';
 import { BATCH_ALL_MAX } from '../batch-all.js';
-import { instructionMessages as im } from '../messages.js';
+import { instructionMessages as im, instructionCounts } from '../messages.js';
 import { BatchActionFields } from './instruction-section.js';
 
 export interface BatchAllProps {
@@ -51,7 +51,7 @@ export function BatchAllPage(props: BatchAllProps): JSX.Element {
         ) : (
           <>
             <p class="fr-text--lead" safe>
-              {t(locale, im.batchAllCount, { n: props.count })}
+              {tCount(locale, instructionCounts.batchAllCount, props.count)}
             </p>
             <h2 class="fr-h6" safe>
               {t(locale, im.batchAllFirst)}
@@ -67,7 +67,7 @@ export function BatchAllPage(props: BatchAllProps): JSX.Element {
               labels={{
                 action: t(locale, im.batchAction),
                 body: t(locale, im.batchBody),
-                confirm: t(locale, im.batchAllConfirm, { n: props.count }),
+                confirm: tCount(locale, instructionCounts.batchAllConfirm, props.count),
               }}
             />
             <form
@@ -87,7 +87,7 @@ export function BatchAllPage(props: BatchAllProps): JSX.Element {
                   {...(errors.confirm ? { 'aria-describedby': 'confirm-error' } : {})}
                 />
                 <label class="fr-label" for="confirm" safe>
-                  {t(locale, im.batchAllConfirm, { n: props.count })}
+                  {tCount(locale, instructionCounts.batchAllConfirm, props.count)}
                 </label>
                 {errors.confirm ? (
                   <p id="confirm-error" class="fr-error-text" safe>

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { formatDateTime, type Locale, t } from '../../../../core/i18n/i18n.js';
+import { formatDateTime, type Locale, t, tCount } from '../../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb, CsrfField, ErrorSummary, Select, TextArea } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
@@ -7,7 +7,7 @@ import { applicationMessages as m } from '../../messages.js';
 import type { StaffListRow } from '../../queries.js';
 import { stateLabel } from '../../views/text.js';
 import type { BatchOutcome } from '../batch-applications.js';
-import { instructionMessages as im } from '../messages.js';
+import { instructionMessages as im, instructionCounts } from '../messages.js';
 import type { StaffNote, ThreadMessage } from '../queries.js';
 
 /** A text typed in a textarea, one paragraph per line it was written on (escaped). */
@@ -423,10 +423,10 @@ export function BatchResultPage({ ctx, outcome }: { ctx: ViewContext; outcome: B
         <h1 safe>{t(locale, im.batchResult)}</h1>
         <Alert
           kind={outcome.refused.length === 0 ? 'success' : 'warning'}
-          title={`${t(locale, im.batchDone, { n: outcome.done.length })} · ${t(locale, im.batchRefused, { n: outcome.refused.length })}`}
+          title={`${tCount(locale, instructionCounts.batchDone, outcome.done.length)} · ${tCount(locale, instructionCounts.batchRefused, outcome.refused.length)}`}
         />
         <h2 class="fr-h5 fr-mt-4w" safe>
-          {t(locale, im.batchDone, { n: outcome.done.length })}
+          {tCount(locale, instructionCounts.batchDone, outcome.done.length)}
         </h2>
         <ul>
           {outcome.done.map((item) => (
@@ -438,7 +438,7 @@ export function BatchResultPage({ ctx, outcome }: { ctx: ViewContext; outcome: B
           ))}
         </ul>
         <h2 class="fr-h5" safe>
-          {t(locale, im.batchRefused, { n: outcome.refused.length })}
+          {tCount(locale, instructionCounts.batchRefused, outcome.refused.length)}
         </h2>
         <ul>
           {outcome.refused.map((item) => (

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { formatDateTime, t } from '../../../../core/i18n/i18n.js';
+import { formatDateTime, t, tCount } from '../../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb, CsrfField, ErrorSummary, Input, Select, TextArea } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
@@ -19,7 +19,7 @@ import {
   StaffInstructionSection,
 } from '../../instruction/views/instruction-section.js';
 import { type StateNoticesData, StateNoticesSection } from '../../instruction/views/state-notices-section.js';
-import { applicationMessages as m } from '../../messages.js';
+import { applicationCounts, applicationMessages as m } from '../../messages.js';
 import type { StoredOrganisationCheck } from '../../organisation/stored-check.js';
 import { StoredOrganisationSection } from '../../organisation/stored-check-view.js';
 import type { ApplicationRecord, StaffListRow, TransitionRow } from '../../queries.js';
@@ -53,7 +53,7 @@ export function AdminListPage(props: AdminListProps): JSX.Element {
       <div class="fr-container fr-my-6w">
         <h1 safe>{t(locale, m.adminTitle)}</h1>
         <p class="fr-badge fr-badge--info" safe>
-          {t(locale, m.draftsInProgress, { n: props.drafts })}
+          {tCount(locale, applicationCounts.draftsInProgress, props.drafts)}
         </p>
         <form method="get" action="/admin/candidatures" class="fr-my-4w">
           <div class="fr-grid-row fr-grid-row--gutters">

@@ -1,10 +1,10 @@
 import type { FieldError } from '../../../../core/http/forms.js';
 import { SUBMISSION_FIELD } from '../../../../core/http/submission-keys.js';
-import { t } from '../../../../core/i18n/i18n.js';
+import { t, tCount } from '../../../../core/i18n/i18n.js';
 import { Alert, CsrfField, ErrorSummary, Input, RadioGroup, TextArea } from '../../../../core/ui/components.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { CooperationPage } from '../../views/cooperation-layout.js';
-import { matchingMessages as m } from '../messages.js';
+import { matchingMessages as m, matchingCounts } from '../messages.js';
 import type { Recipients } from '../recipients.js';
 import { CONTACTS_PER_DAY, MESSAGE_MAX, SUBJECT_MAX } from '../send-contact.js';
 
@@ -39,10 +39,10 @@ export function ContactFormPage(props: {
   const n = recipients.userIds.length;
   const intro =
     recipients.via === 'referents'
-      ? m.contactIntroReferents
+      ? matchingCounts.contactIntroReferents
       : recipients.via === 'maintainers'
-        ? m.contactIntroMaintainers
-        : m.contactIntroAuthors;
+        ? matchingCounts.contactIntroMaintainers
+        : matchingCounts.contactIntroAuthors;
   const labels = {
     sender_administration: t(locale, m.fieldSenderAdministration),
     subject: t(locale, m.fieldSubject),
@@ -57,10 +57,10 @@ export function ContactFormPage(props: {
       ) : (
         <>
           {recipients.via === 'maintainers' ? (
-            <Alert kind="info" title={t(locale, intro, { n })} />
+            <Alert kind="info" title={tCount(locale, intro, n)} />
           ) : (
             <p class="fr-text--lead" safe>
-              {t(locale, intro, { n })}
+              {tCount(locale, intro, n)}
             </p>
           )}
           <p safe>{t(locale, m.privacy)}</p>

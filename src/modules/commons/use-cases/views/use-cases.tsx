@@ -459,7 +459,9 @@ export function UseCasePage(props: {
         {t(locale, m.referentsHeading)}
       </h2>
       <p safe>
-        {props.referentCount > 0 ? t(locale, m.referentsCount, { n: props.referentCount }) : t(locale, m.noReferents)}
+        {props.referentCount > 0
+          ? tCount(locale, useCaseCounts.referents, props.referentCount)
+          : t(locale, m.noReferents)}
       </p>
       {props.referents && props.referents.length > 0 ? (
         <ul>

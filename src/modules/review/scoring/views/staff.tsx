@@ -1,6 +1,6 @@
 import type Html from '@kitajs/html';
 import type { FieldError } from '../../../../core/http/forms.js';
-import { type Locale, t } from '../../../../core/i18n/i18n.js';
+import { type Locale, t, tCount } from '../../../../core/i18n/i18n.js';
 import {
   Alert,
   Breadcrumb,
@@ -12,7 +12,7 @@ import {
 } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
-import { scoringMessages as m } from '../messages.js';
+import { scoringMessages as m, scoringCounts } from '../messages.js';
 import { REVIEW_REMINDER_DAYS_BEFORE } from '../reminders.js';
 import type { SeasonRubric } from '../rubric.js';
 import { RUBRIC_LEVELS } from '../rubric-defaults.js';
@@ -372,9 +372,9 @@ export function RankingPage({
           </DataTable>
         </>
       )}
-      {data.unranked.length ? <p safe>{t(locale, m.unranked, { n: data.unranked.length })}</p> : ''}
+      {data.unranked.length ? <p safe>{tCount(locale, scoringCounts.unranked, data.unranked.length)}</p> : ''}
       {data.outOfTheRunning.length ? (
-        <p safe>{t(locale, m.outOfTheRunning, { n: data.outOfTheRunning.length })}</p>
+        <p safe>{tCount(locale, scoringCounts.outOfTheRunning, data.outOfTheRunning.length)}</p>
       ) : (
         ''
       )}

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { formatDate, t } from '../../../../core/i18n/i18n.js';
+import { formatDate, t, tCount } from '../../../../core/i18n/i18n.js';
 import {
   Alert,
   CsrfField,
@@ -14,7 +14,7 @@ import {
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { contactFieldLabels, LEGAL_BASES } from '../contact-input.js';
-import { introductionMessages as m } from '../messages.js';
+import { introductionCounts, introductionMessages as m } from '../messages.js';
 import type { Contact, ContactFilter } from '../queries.js';
 import { leverLabel, leverOptions, RegisterBadge, StaffBreadcrumb } from './common.js';
 
@@ -114,7 +114,7 @@ export function ContactListPage(props: {
             {t(locale, m.filter)}
           </button>
         </form>
-        <p safe>{t(locale, m.contactsCount, { n: props.total })}</p>
+        <p safe>{tCount(locale, introductionCounts.contacts, props.total)}</p>
         {props.contacts.length === 0 ? (
           <p safe>{t(locale, m.noContacts)}</p>
         ) : (

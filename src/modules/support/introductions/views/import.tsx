@@ -1,11 +1,11 @@
 import type { FieldError } from '../../../../core/http/forms.js';
-import { t } from '../../../../core/i18n/i18n.js';
+import { t, tCount } from '../../../../core/i18n/i18n.js';
 import { Alert, CsrfField, DataTable, RadioGroup } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import { SUPPORT_LEVERS } from '../../../seasons/index.js';
 import { type DuplicateMode, IMPORT_COLUMNS, type ImportPlan } from '../import-contacts.js';
-import { introductionMessages as m } from '../messages.js';
+import { introductionCounts, introductionMessages as m } from '../messages.js';
 import { StaffBreadcrumb } from './common.js';
 import { CONTACTS_PATH } from './contacts.js';
 
@@ -190,7 +190,7 @@ export function ImportPreviewPage(props: {
             {importable > 0 ? (
               <li>
                 <button type="submit" class="fr-btn" safe>
-                  {t(locale, m.confirmImport, { n: importable })}
+                  {tCount(locale, introductionCounts.confirmImport, importable)}
                 </button>
               </li>
             ) : (

@@ -1,4 +1,4 @@
-import { t, tCount } from '../../../../core/i18n/i18n.js';
+import { formatList, t, tCount } from '../../../../core/i18n/i18n.js';
 import { Alert, Breadcrumb, CsrfField, DataTable, ErrorSummary, Input } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
@@ -266,7 +266,11 @@ export function TemplatesPage(props: {
                   {t(locale, m.editLink, { name: x.name })}
                 </a>
                 <span safe>
-                  {` — ${t(locale, m.templateSummary, { needs: x.content.needs.length, actions: x.content.actions.length, milestones: x.content.milestones.length })}`}
+                  {` — ${formatList(locale, [
+                    tCount(locale, planCounts.templateNeeds, x.content.needs.length),
+                    tCount(locale, planCounts.templateActions, x.content.actions.length),
+                    tCount(locale, planCounts.templateMilestones, x.content.milestones.length),
+                  ])}`}
                 </span>
                 <form method="post" action={`${base}/${x.id}/supprimer`} class="fr-mt-1v">
                   <CsrfField token={ctx.csrfToken} />
