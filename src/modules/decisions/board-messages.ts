@@ -54,8 +54,8 @@ export const boardMessages = defineMessages({
 
   rankingTitle: { fr: 'Classement', en: 'Ranking' },
   tableCaption: {
-    fr: 'Classement combiné ({n} candidatures, {size} lauréats recherchés)',
-    en: 'Combined order ({n} applications, {size} laureates sought)',
+    fr: 'Classement combiné (candidatures : {n} · lauréats recherchés : {size})',
+    en: 'Combined order (applications: {n} · laureates sought: {size})',
   },
   colRank: { fr: 'Rang (intervalle)', en: 'Rank (interval)' },
   colApplication: { fr: 'Candidature', en: 'Application' },

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../../core/i18n/i18n.js';
+import { type CountMessage, defineMessages } from '../../../core/i18n/i18n.js';
 
 /** Texts of the season's transparency page (/saisons/:slug/transparence). */
 export const transparencyMessages = defineMessages({
@@ -73,8 +73,8 @@ export const transparencyMessages = defineMessages({
     en: 'The citizen panel, drawn by lot, gives its opinion on the applications put to it; its score is the mean of its members’ weighted opinions.',
   },
   method4: {
-    fr: 'Les deux scores, ramenés entre 0 et 1, sont combinés selon les poids ci-dessus en un score sur 100, qui donne l’ordre. Pour mesurer l’incertitude, le calcul est refait {replicates} fois en tirant au hasard (avec une graine publiée, {seed}) les écarts du jury et les avis des panélistes : l’intervalle de rang de chaque candidature couvre {level} % de ces tirages. {size} lauréats étaient recherchés.',
-    en: 'Both scores, brought between 0 and 1, are combined under the weights above into a score out of 100, which gives the order. To measure the uncertainty, the computation is redone {replicates} times drawing at random (with a published seed, {seed}) the jury’s deviations and the panelists’ opinions: each application’s rank interval covers {level} % of these draws. {size} laureates were sought.',
+    fr: 'Les deux scores, ramenés entre 0 et 1, sont combinés selon les poids ci-dessus en un score sur 100, qui donne l’ordre. Pour mesurer l’incertitude, le calcul est refait {replicates} fois en tirant au hasard (avec une graine publiée, {seed}) les écarts du jury et les avis des panélistes : l’intervalle de rang de chaque candidature couvre {level} % de ces tirages.',
+    en: 'Both scores, brought between 0 and 1, are combined under the weights above into a score out of 100, which gives the order. To measure the uncertainty, the computation is redone {replicates} times drawing at random (with a published seed, {seed}) the jury’s deviations and the panelists’ opinions: each application’s rank interval covers {level} % of these draws.',
   },
   method5: {
     fr: 'Le comité de sélection décide ensuite : lauréat, liste d’attente ou non retenu. Toute décision qui s’écarte de l’ordre calculé, et tout refus, est motivée.',
@@ -125,3 +125,11 @@ export const transparencyMessages = defineMessages({
     en: 'The names of the jury and panel members, their addresses, the applications’ internal ids, the names of projects not selected and free-text comments are not published: they are personal data or assessments entrusted to the programme. Reviewers and panelists appear under a pseudonym (R01…, P01…) numbered at random; each application under a random public reference.',
   },
 });
+
+/** Counts, in the plural form their number takes (tCount). */
+export const transparencyCounts = {
+  sought: {
+    one: { fr: '{n} lauréat était recherché.', en: '{n} laureate was sought.' },
+    other: { fr: '{n} lauréats étaient recherchés.', en: '{n} laureates were sought.' },
+  },
+} satisfies Record<string, CountMessage>;

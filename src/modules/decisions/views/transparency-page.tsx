@@ -1,9 +1,9 @@
-import { formatDate, type Locale, t } from '../../../core/i18n/i18n.js';
+import { formatDate, type Locale, t, tCount } from '../../../core/i18n/i18n.js';
 import { Breadcrumb, DataTable } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
 import type { CountBy, CriterionShown, PublishedTransparency, SeasonTransparency } from '../transparency.js';
-import { transparencyMessages as m } from './transparency-messages.js';
+import { transparencyMessages as m, transparencyCounts } from './transparency-messages.js';
 
 /** /saisons/:slug/transparence: figures, criteria, method, jury and panel, downloads, verifiers. */
 
@@ -138,8 +138,8 @@ function Published({ locale, data, base }: { locale: Locale; data: PublishedTran
           replicates: inputs.replicates,
           seed: inputs.seed,
           level: Math.round(inputs.level * 100),
-          size: inputs.selectionSize,
-        })}
+        })}{' '}
+        {tCount(locale, transparencyCounts.sought, inputs.selectionSize)}
       </p>
       <p safe>{t(locale, m.method5)}</p>
 

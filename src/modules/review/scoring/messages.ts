@@ -138,10 +138,6 @@ export const scoringMessages = defineMessages({
     fr: 'Score brut : moyenne des évaluations (somme pondérée des critères). Score calibré : corrigé de la sévérité ou de l’indulgence de chaque membre du jury. L’intervalle de rang couvre 90 % des rééchantillonnages.',
     en: 'Raw score: mean of the reviews (weighted sum of the criteria). Calibrated score: corrected for each jury member’s harshness or leniency. The rank interval covers 90 % of the resamplings.',
   },
-  selectionLine: {
-    fr: 'Ligne de sélection : les {n} premières candidatures (lauréats recherchés).',
-    en: 'Selection line: the first {n} applications (laureates sought).',
-  },
   seedLine: { fr: 'Graine du classement : {seed}', en: 'Ranking seed: {seed}' },
   seedNotRecorded: { fr: '(graine par défaut, non enregistrée)', en: '(default seed, not recorded)' },
   drawSeed: { fr: 'Tirer et enregistrer une nouvelle graine', en: 'Draw and record a new seed' },
@@ -179,6 +175,16 @@ export const scoringMessages = defineMessages({
 
 /** Counts in the locale's plural form (`tCount`): never "(s)". */
 export const scoringCounts = {
+  selectionLine: {
+    one: {
+      fr: 'Ligne de sélection : la première candidature (un lauréat recherché).',
+      en: 'Selection line: the first application (one laureate sought).',
+    },
+    other: {
+      fr: 'Ligne de sélection : les {n} premières candidatures (lauréats recherchés).',
+      en: 'Selection line: the first {n} applications (laureates sought).',
+    },
+  },
   reminded: {
     one: { fr: '{n} relance envoyée.', en: '{n} reminder sent.' },
     other: { fr: '{n} relances envoyées.', en: '{n} reminders sent.' },

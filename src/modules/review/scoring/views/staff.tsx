@@ -304,7 +304,7 @@ export function RankingPage({
     <StaffFrame ctx={ctx} season={season} current="ranking" heading={t(locale, m.ranking)}>
       {notice ? <Alert kind="success" title={notice} /> : ''}
       <p safe>{t(locale, m.rankingIntro)}</p>
-      <p safe>{t(locale, m.selectionLine, { n: ranking.selectionSize })}</p>
+      <p safe>{tCount(locale, scoringCounts.selectionLine, ranking.selectionSize)}</p>
       <p>
         <span safe>{t(locale, m.seedLine, { seed: ranking.seed })}</span>{' '}
         <span safe>{data.seedRecorded ? '' : t(locale, m.seedNotRecorded)}</span>
