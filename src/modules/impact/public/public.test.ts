@@ -40,10 +40,15 @@ describe('the public laureate page', () => {
     expect(html).toContain('31 décembre 2025'); // French dates
     expect(html).toContain('Relevé &lt;b>');
     expect(html).toContain('PI4060');
+    // The values not approved, as a French page would show them (777 777) or raw: never a bare "777", which a
+    // random id in the page (indicateur-…-9994) can hold.
     for (const hidden of [
-      '777',
-      '888',
-      '999',
+      '777\u202f777',
+      '777777',
+      '888\u202f888',
+      '888888',
+      '999\u202f999',
+      '999999',
       'Indicateur interne',
       'Brouillon secret',
       'Jean Caché',
