@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { boot } from '../src/core/boot.js';
 import { readConfig } from '../src/core/config.js';
 import { modules } from '../src/modules/index.js';
+import { runsEngineIndependentSuites } from './support/engine-independent.js';
 import { childEnv } from './support/processes.js';
 
 // What `npm start` does, on the embedded database in a data folder: first start migrates and loads the
@@ -29,7 +30,7 @@ async function rowCounts(db: Kysely<any>): Promise<Record<string, number>> {
   return counts;
 }
 
-describe('start-up on the embedded database', () => {
+describe.skipIf(!runsEngineIndependentSuites)('start-up on the embedded database', () => {
   it('migrates, loads the demo once, and keeps everything across a restart', async () => {
     const config = {
       ...readConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }),

@@ -14,6 +14,7 @@ import { bytesPath } from '../src/core/files/file-directory.js';
 import type { AnswerMap } from '../src/modules/applications/index.js';
 import { modules } from '../src/modules/index.js';
 import { loadSeasons, publishSeason } from '../src/modules/seasons/index.js';
+import { runsEngineIndependentSuites } from './support/engine-independent.js';
 import { answersSha256, createApplication, SUBMITTED_MAIL, saveForm } from './support/factories/applications.js';
 import { createSeason } from './support/factories/seasons.js';
 import { multipartBody } from './support/forms.js';
@@ -263,7 +264,7 @@ async function killHard(app: AppProcess): Promise<void> {
   await exited;
 }
 
-describe.skipIf(!serverUrl).each([
+describe.skipIf(!serverUrl || !runsEngineIndependentSuites).each([
   { variant: 'text answers', withFile: false },
   { variant: 'a PDF kept in a files directory', withFile: true },
 ])('kill -9 during a burst of submissions with $variant', ({ withFile }) => {

@@ -7,6 +7,7 @@ import { DataDirBusyError, lockDataDir } from '../src/core/db/data-dir-lock.js';
 import { openDatabase } from '../src/core/db/database.js';
 import { migrateToLatest } from '../src/core/db/migrate.js';
 import { modules } from '../src/modules/index.js';
+import { runsEngineIndependentSuites } from './support/engine-independent.js';
 import { childEnv, repoRoot, startAppProcess } from './support/processes.js';
 import { seededDataDir } from './support/test-app.js';
 
@@ -44,7 +45,7 @@ async function rolesOf(dataDir: string, email: string): Promise<string[]> {
   }
 }
 
-describe('the embedded database folder is held by one process', () => {
+describe.skipIf(!runsEngineIndependentSuites)('the embedded database folder is held by one process', () => {
   it('refuses a second opener in the same process, and lets it in once the first has closed', async () => {
     const dataDir = newDataDir();
     const first = await openDatabase({ dataDir, role: 'server' });

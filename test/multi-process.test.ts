@@ -10,6 +10,7 @@ import { migrateToLatest } from '../src/core/db/migrate.js';
 import { queueMail } from '../src/core/mail/mailer.js';
 import { mailHtml, registerMailTemplate } from '../src/core/mail/templates.js';
 import { modules } from '../src/modules/index.js';
+import { runsEngineIndependentSuites } from './support/engine-independent.js';
 import { createScratchDatabase, findPostgresServer } from './support/postgres.js';
 import { type AppProcess, startAppProcess } from './support/processes.js';
 import { hasParams } from './support/routes.js';
@@ -30,7 +31,7 @@ registerMailTemplate('test.multi-process', {
   en: (d) => ({ subject: `Test ${d.ref}`, text: `Test ${d.ref}`, html: mailHtml('en', [`Test ${d.ref}`]) }),
 });
 
-describe.skipIf(!serverUrl)('two app processes on one PostgreSQL', () => {
+describe.skipIf(!serverUrl || !runsEngineIndependentSuites)('two app processes on one PostgreSQL', () => {
   let scratch: { url: string; drop(): Promise<void> };
   let database: Database;
   let smtp: SMTPServer;

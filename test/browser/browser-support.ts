@@ -9,6 +9,7 @@ import { type Clock, ManualClock, systemClock } from '../../src/core/clock.js';
 import { type Config, readConfig } from '../../src/core/config.js';
 import type { Database } from '../../src/core/db/database.js';
 import { modules } from '../../src/modules/index.js';
+import { runsEngineIndependentSuites } from '../support/engine-independent.js';
 import { freePort } from '../support/processes.js';
 import { createTestDatabase } from '../support/test-app.js';
 
@@ -17,13 +18,10 @@ export const hasChromium = existsSync(CHROMIUM);
 
 /**
  * The page audits (axe-core on every template and state, the header at each breakpoint) check the markup a page
- * is made of, which is the same whatever database engine served it. `npm test` always runs them when Chromium is
- * there; CI runs the suite on both engines and sets SKIP_PAGE_AUDITS=1 on the second run, so they run once
- * (decision 0016). The journeys and the pages' scripts still run on both.
+ * is made of, the same whatever database engine served it: they run once in CI (engine-independent.ts). The
+ * journeys and the pages' scripts, which go through the data, run on both engines.
  */
-export const runsPageAudits = hasChromium && process.env.SKIP_PAGE_AUDITS !== '1';
-if (hasChromium && !runsPageAudits)
-  console.log('page audits skipped: SKIP_PAGE_AUDITS=1 (CI runs them on its embedded-database run; decision 0016)');
+export const runsPageAudits = hasChromium && runsEngineIndependentSuites;
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runsEngineIndependentSuites } from '../../../test/support/engine-independent.js';
 import { createScratchDatabase, findPostgresServer } from '../../../test/support/postgres.js';
 import { type Database, openDatabase } from './database.js';
 
@@ -12,7 +13,7 @@ if (!serverUrl)
 
 type Any = Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe.skipIf(!serverUrl)('prepared statements on a PostgreSQL server', () => {
+describe.skipIf(!serverUrl || !runsEngineIndependentSuites)('prepared statements on a PostgreSQL server', () => {
   let scratch: { url: string; drop(): Promise<void> };
   let database: Database;
   let plain: Database;

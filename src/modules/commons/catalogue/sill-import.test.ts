@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runsEngineIndependentSuites } from '../../../../test/support/engine-independent.js';
 import { childEnv } from '../../../../test/support/processes.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import type { Services } from '../../../core/services.js';
@@ -188,7 +189,7 @@ describe('importing the SILL export', () => {
   });
 });
 
-describe('npx accelerateur commons import-sill', () => {
+describe.skipIf(!runsEngineIndependentSuites)('npx accelerateur commons import-sill', () => {
   it('prints one line per software with its reasons and the totals, as the CLI runs it', async () => {
     const { code, out } = await runCommand([SAMPLE]);
     expect(code).toBe(0);

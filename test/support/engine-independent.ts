@@ -1,0 +1,13 @@
+/**
+ * Suites whose result does not depend on the engine the run is given (DATABASE_URL): the page audits check markup;
+ * the start-up and folder-lock tests of the embedded mode always use PGlite; the crash, multi-process and
+ * prepared-statement tests always use the PostgreSQL server. CI runs the whole suite once per engine and sets
+ * SKIP_ENGINE_INDEPENDENT=1 on its second run, so these run once (decision 0016). `npm test` runs them all.
+ */
+export const runsEngineIndependentSuites = process.env.SKIP_ENGINE_INDEPENDENT !== '1';
+
+if (!runsEngineIndependentSuites)
+  console.log(
+    'engine-independent suites skipped (page audits, embedded start-up and lock, crash, multi-process, prepared ' +
+      'statements): SKIP_ENGINE_INDEPENDENT=1, CI runs them on its embedded-database run (decision 0016)',
+  );
