@@ -35,6 +35,7 @@ import { registerMetrics } from './core/metrics/metrics.js';
 import type { Module } from './core/module.js';
 import type { RouteEntry, Services } from './core/services.js';
 import { assembleSite, coreManifest } from './core/site.js';
+import { assetSets } from './core/ui/assets.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -132,10 +133,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       url,
     }),
   });
+  // The pages link the fingerprinted copies the build prepared (src/core/ui/assets.ts): their URL changes with
+  // their content, so browsers keep them a year without asking again, and take the brotli or gzip file beside
+  // each one when they accept it. The plain addresses keep answering from the sources, with a short cache.
+  for (const set of [assetSets.dsfr, assetSets.static]) {
+    if (!set) continue;
+    await app.register(fastifyStatic, {
+      root: set.dir,
+      prefix: set.prefix,
+      decorateReply: false,
+      preCompressed: true,
+      immutable: true,
+      maxAge: '365d',
+    });
+  }
   await app.register(fastifyStatic, {
     root: join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist'),
     prefix: '/dsfr/',
-    maxAge: '7d',
+    maxAge: '1h',
   });
   await app.register(fastifyStatic, {
     root: join(root, 'public'),
