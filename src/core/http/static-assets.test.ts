@@ -26,8 +26,8 @@ const get = (url: string, acceptEncoding?: string) =>
 describe('static assets', () => {
   it('are linked by the layout at fingerprinted addresses, each of which answers', async () => {
     const urls = linkedAssets(home);
-    // Three style sheets, the icon, and three scripts (module, nomodule, ours).
-    expect(urls).toHaveLength(7);
+    // Three style sheets, the font preload, the icon, and three scripts (module, nomodule, ours).
+    expect(urls).toHaveLength(8);
     for (const url of urls) {
       expect(url).toMatch(FINGERPRINTED);
       const response = await get(url, 'br, gzip');
@@ -64,13 +64,28 @@ describe('static assets', () => {
   });
 
   it('sends fonts as they are (woff2 is compressed already), with the year-long cache', async () => {
-    const css = linkedAssets(home).find((url) => url.endsWith('/dsfr.min.css'))!;
-    const font = `${css.slice(0, -'dsfr.min.css'.length)}fonts/Marianne-Regular.woff2`;
+    const font = linkedAssets(home).find((url) => url.endsWith('/Marianne-Regular.woff2'))!;
     const response = await get(font, 'br, gzip');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-encoding']).toBeUndefined();
     expect(response.headers['content-type']).toBe('font/woff2');
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('preloads the very font file the DSFR style sheet asks for, so the browser uses the preloaded copy', async () => {
+    const css = linkedAssets(home).find((url) => url.endsWith('/dsfr.min.css'))!;
+    const folder = css.slice(0, -'dsfr.min.css'.length);
+    const sheet = (await get(css)).body;
+    const preloads = [...home.matchAll(/<link rel="preload"[^>]*>/g)].map((m) => m[0]);
+    expect(preloads).toHaveLength(1);
+    for (const link of preloads) {
+      expect(link).toContain('as="font"');
+      expect(link).toContain('type="font/woff2"');
+      expect(link).toContain('crossorigin');
+      const href = /href="([^"]+)"/.exec(link)![1];
+      expect(href.startsWith(`${folder}fonts/`)).toBe(true);
+      expect(sheet).toContain(`url(${href.slice(folder.length)})`);
+    }
   });
 
   it('keeps the relative addresses inside the style sheets working under the fingerprinted folder', async () => {
