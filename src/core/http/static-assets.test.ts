@@ -106,4 +106,18 @@ describe('static assets', () => {
       expect(response.headers['cache-control'], url).toBe('public, max-age=3600');
     }
   });
+
+  it('compresses a page rendered for each request when the browser accepts it, and only then', async () => {
+    const compressed = await get('/connexion', 'gzip, deflate, br, zstd');
+    expect(compressed.statusCode).toBe(200);
+    expect(compressed.headers['content-encoding']).toBe('gzip');
+    expect(compressed.headers.vary).toContain('accept-encoding');
+    const html = gunzipSync(compressed.rawPayload).toString();
+    expect(html).toContain('<html lang="fr"');
+    expect(compressed.rawPayload.length).toBeLessThan(html.length / 2);
+    const plain = await get('/connexion');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('<html lang="fr"');
+    expect((await get('/connexion', 'br')).headers['content-encoding']).toBeUndefined();
+  });
 });
