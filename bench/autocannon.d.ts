@@ -6,6 +6,7 @@ declare module 'autocannon' {
     p50: number;
     p99: number;
     max: number;
+    total: number;
   }
   interface Result {
     requests: Histogram;
@@ -20,6 +21,7 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     pipelining?: number;
+    headers?: Record<string, string>;
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -10,7 +10,7 @@ import pg from 'pg';
 const TICK_MS = 10; // USER_HZ = 100 on Linux
 
 /** utime + stime (ms) of one process, or 0 when it is gone. */
-function processCpuMs(pid: number): number {
+export function processCpuMs(pid: number): number {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -3,41 +3,85 @@
  * Both servers run in their own process; autocannon drives them from this one.
  *
  *   npx tsx bench/public-pages.ts      (or npm run bench:public-pages)
+ *   BEFORE=<another checkout, installed and built> npx tsx bench/public-pages.ts   (its pages too, in turn)
  *
+ * The cached pages are asked for as browsers ask (`Accept-Encoding: br, gzip`), and once more without it; a page
+ * rendered for each request (`/connexion`) with and without it, to tell what compressing as it leaves costs.
  * Needs PostgreSQL (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres): a fresh database is
  * created, the demo loaded by the platform at start, and the database dropped at the end.
  * Prints one JSON line; docs/benchmarks.md keeps the results.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import { createScratchDatabase, findPostgresServer } from '../test/support/postgres.js';
 import { type AppProcess, freePort, repoRoot, startAppProcess } from '../test/support/processes.js';
+import { processCpuMs } from './cpu-usage.js';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+
+/** What browsers send: the cached pages and the assets answer in brotli. */
+const BROWSER = { 'accept-encoding': 'br, gzip' };
 
 interface Measure {
   rps: number;
   p99_ms: number;
   non_2xx: number;
   errors: number;
+  /** Bytes received per answer, headers included. */
+  bytes_per_answer: number;
+  /**
+   * CPU time of the server process per answer (Linux; 10 ms ticks over the whole run): unlike the rate, it does not
+   * depend on how much of the two cores other work left, so it tells what compressing costs.
+   */
+  cpu_ms_per_answer?: number;
 }
 
-async function measure(url: string, duration = DURATION_S): Promise<Measure> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, pipelining: 1 });
+async function measure(
+  url: string,
+  duration = DURATION_S,
+  headers: Record<string, string> = {},
+  pid?: number,
+): Promise<Measure> {
+  const cpuBefore = pid ? processCpuMs(pid) : 0;
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, pipelining: 1, headers });
+  const cpu = pid && result.requests.total > 0 ? (processCpuMs(pid) - cpuBefore) / result.requests.total : undefined;
   return {
+    ...(cpu !== undefined ? { cpu_ms_per_answer: Number(cpu.toFixed(3)) } : {}),
     rps: Math.round(result.requests.average),
     p99_ms: result.latency.p99,
     non_2xx: result.non2xx,
     errors: result.errors + result.timeouts,
+    bytes_per_answer: result.requests.total > 0 ? Math.round(result.throughput.total / result.requests.total) : 0,
   };
+}
+
+/** Warms a target up (JIT, page cache), then measures it (and the CPU of process `pid`, when given). */
+async function warmAndMeasure(url: string, headers: Record<string, string> = {}, pid?: number): Promise<Measure> {
+  await measure(url, 2, headers);
+  return measure(url, DURATION_S, headers, pid);
+}
+
+/** The size of a page's body as a browser receives it (compressed when the server compresses it). */
+async function sentBytes(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (response) => {
+      let bytes = 0;
+      response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      response.on('end', () => resolve(bytes));
+    })
+      .on('error', reject)
+      .end();
+  });
 }
 
 /**
  * A bare Fastify in its own process, answering a static string (the ceiling of this machine), and
- * on /sized a string as long as the home page, to tell the cost of the bytes from the platform's own.
+ * on /sized a string as long as the home page's body as browsers receive it (in brotli), to tell the cost of the
+ * bytes from the platform's own.
  */
 async function startStaticServer(sizedBytes: number): Promise<AppProcess> {
   const port = await freePort();
@@ -103,38 +147,48 @@ function machine(): string {
 async function main(): Promise<void> {
   const serverUrl = await findPostgresServer();
   if (!serverUrl) throw new Error('No PostgreSQL server answers (set DATABASE_URL)');
-  const scratch = await createScratchDatabase(serverUrl, 'acc_bench');
+  const env = (url: string) => ({ DATABASE_URL: url, DEMO: '1', RUN_JOBS: '0', DATA_DIR: '/nonexistent' });
+  const scratches: { drop(): Promise<void> }[] = [];
   const started: AppProcess[] = [];
   try {
-    const platform = await startAppProcess({
-      DATABASE_URL: scratch.url,
-      DEMO: '1',
-      RUN_JOBS: '0',
-      DATA_DIR: '/nonexistent',
-    });
+    const scratch = await createScratchDatabase(serverUrl, 'acc_bench');
+    scratches.push(scratch);
+    const platform = await startAppProcess(env(scratch.url));
     started.push(platform);
+    let before: AppProcess | undefined;
+    if (process.env.BEFORE) {
+      const beforeScratch = await createScratchDatabase(serverUrl, 'acc_bench');
+      scratches.push(beforeScratch);
+      before = await startAppProcess(env(beforeScratch.url), { root: process.env.BEFORE });
+      started.push(before);
+    }
     const home = `${platform.baseUrl}/`;
-    const homeResponse = await fetch(home);
-    const homeStatus = homeResponse.status;
-    const homeBytes = Buffer.byteLength(await homeResponse.text());
+    const homeStatus = (await fetch(home)).status;
+    const homeBytes = await sentBytes(home, BROWSER);
+    const homeIdentityBytes = await sentBytes(home, {});
     const articlePath = await findArticle(platform.baseUrl);
+    const dynamic = `${platform.baseUrl}/connexion`;
     const bare = await startStaticServer(homeBytes);
     started.push(bare);
 
     // Other work on the machine skews every figure: the load average is printed with them.
     const loadBefore = Number(loadavg()[0].toFixed(2));
-    // Warm up each target (JIT, page cache) before measuring.
-    await measure(`${bare.baseUrl}/`, 2);
-    const staticResult = await measure(`${bare.baseUrl}/`);
-    await measure(`${bare.baseUrl}/sized`, 2);
-    const sizedResult = await measure(`${bare.baseUrl}/sized`);
-    await measure(home, 2);
-    const homeResult = await measure(home);
-    let articleResult: Measure | null = null;
-    if (articlePath) {
-      await measure(`${platform.baseUrl}${articlePath}`, 2);
-      articleResult = await measure(`${platform.baseUrl}${articlePath}`);
-    }
+    // The ceiling is measured first and again last, and the higher taken: a burst of other work during one of them
+    // would otherwise make every ratio look better than it is.
+    const staticFirst = await warmAndMeasure(`${bare.baseUrl}/`);
+    const sizedResult = await warmAndMeasure(`${bare.baseUrl}/sized`);
+    const pid = platform.child.pid;
+    const beforePid = before?.child.pid;
+    const homeResult = await warmAndMeasure(home, BROWSER, pid);
+    const beforeHome = before ? await warmAndMeasure(`${before.baseUrl}/`, BROWSER, beforePid) : null;
+    const articleResult = articlePath ? await warmAndMeasure(`${platform.baseUrl}${articlePath}`, BROWSER, pid) : null;
+    const beforeArticle =
+      before && articlePath ? await warmAndMeasure(`${before.baseUrl}${articlePath}`, BROWSER, beforePid) : null;
+    const homeIdentity = await warmAndMeasure(home, {}, pid);
+    const dynamicBrowser = await warmAndMeasure(dynamic, BROWSER, pid);
+    const dynamicIdentity = await warmAndMeasure(dynamic, {}, pid);
+    const staticLast = await warmAndMeasure(`${bare.baseUrl}/`);
+    const staticResult = staticLast.rps > staticFirst.rps ? staticLast : staticFirst;
     const ratio = (m: Measure | null) =>
       m && staticResult.rps > 0 ? Number((m.rps / staticResult.rps).toFixed(3)) : null;
     const line = {
@@ -143,19 +197,35 @@ async function main(): Promise<void> {
       duration_s: DURATION_S,
       load_avg_1m: { before: loadBefore, after: Number(loadavg()[0].toFixed(2)) },
       connections: CONNECTIONS,
-      static: staticResult,
-      static_home_size: { ...sizedResult, bytes: homeBytes },
-      home: { ...homeResult, status: homeStatus, bytes: homeBytes },
+      accept_encoding: BROWSER['accept-encoding'],
+      static: { ...staticResult, runs_rps: [staticFirst.rps, staticLast.rps] },
+      static_home_size: { ...sizedResult, body_bytes: homeBytes },
+      home: { ...homeResult, status: homeStatus, body_bytes: homeBytes },
       article: articleResult ? { ...articleResult, path: articlePath } : null,
+      home_identity: { ...homeIdentity, body_bytes: homeIdentityBytes },
+      dynamic: {
+        path: '/connexion',
+        compressed: { ...dynamicBrowser, body_bytes: await sentBytes(dynamic, BROWSER) },
+        identity: { ...dynamicIdentity, body_bytes: await sentBytes(dynamic, {}) },
+      },
       home_ratio: ratio(homeResult),
       article_ratio: ratio(articleResult),
+      home_identity_ratio: ratio(homeIdentity),
       home_vs_same_size_ratio: sizedResult.rps > 0 ? Number((homeResult.rps / sizedResult.rps).toFixed(3)) : null,
+      before: before
+        ? {
+            home: beforeHome,
+            article: beforeArticle,
+            home_ratio: ratio(beforeHome),
+            article_ratio: ratio(beforeArticle),
+          }
+        : undefined,
     };
     console.log(JSON.stringify(line));
     if (homeStatus !== 200 || !articlePath) process.exitCode = 1;
   } finally {
     for (const p of started.reverse()) await p.stop();
-    await scratch.drop();
+    for (const scratch of scratches) await scratch.drop();
   }
 }
 

@@ -25,13 +25,14 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assetInputs, buildAssets } from './assets.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
 const dist = join(root, 'dist');
 const FINGERPRINT = '.source-fingerprint';
-/** What else shapes the output: the compiler settings (JSX) and this script. */
-const INPUTS_BESIDE_SRC = ['tsconfig.json', 'package.json', 'scripts/build.mjs'];
+/** What else shapes the output: the compiler settings (JSX), these scripts, and the assets' sources (assets.mjs). */
+const INPUTS_BESIDE_SRC = ['tsconfig.json', 'package.json', 'scripts/build.mjs', 'scripts/assets.mjs'];
 
 const isTest = (name) => /\.test\.[cm]?[jt]sx?$/.test(name);
 const isTypeScript = (name) => /\.tsx?$/.test(name) && !name.endsWith('.d.ts');
@@ -47,12 +48,17 @@ function sourceFiles(dir = src, found = []) {
 }
 
 /**
- * Path, size and modification time of every input: any edit, added, deleted or restored file changes it.
+ * Path, size and modification time of every input: any edit, added, deleted or restored file changes it (public/ and
+ * the DSFR's package.json included: they are the assets' sources).
  * Cheap (stat calls only, 10 to 40 ms), so it runs before every start and every command.
  */
 export function sourceFingerprint() {
   const hash = createHash('sha256');
-  const files = [...sourceFiles().map((file) => join('src', file)), ...INPUTS_BESIDE_SRC].sort();
+  const files = [
+    ...sourceFiles().map((file) => join('src', file)),
+    ...INPUTS_BESIDE_SRC,
+    ...assetInputs().map((path) => relative(root, path)),
+  ].sort();
   for (const file of files) {
     const stat = statSync(join(root, file), { throwIfNoEntry: false });
     hash.update(`${file}\t${stat?.size ?? -1}\t${stat?.mtimeMs ?? -1}\n`);
@@ -95,6 +101,7 @@ export async function build() {
       cpSync(join(src, file), join(next, file));
     }
     await bundleVerifiers(esbuild, join(next, 'public'));
+    await buildAssets(join(next, 'assets'), join(dist, 'assets'));
     writeCommandIndex(next);
     writeFileSync(join(next, FINGERPRINT), fingerprint);
     swapIn(next);

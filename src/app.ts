@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
@@ -35,6 +36,7 @@ import { registerMetrics } from './core/metrics/metrics.js';
 import type { Module } from './core/module.js';
 import type { RouteEntry, Services } from './core/services.js';
 import { assembleSite, coreManifest } from './core/site.js';
+import { assetSets } from './core/ui/assets.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -110,6 +112,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(headers);
   });
+  // Pages rendered for each request (signed-in people's, forms, error pages) are compressed as they leave, for
+  // browsers that accept it; cached public pages and the assets were compressed once, in brotli, and carry their
+  // Content-Encoding already, which the plugin leaves alone. HTML only, never a request body; gzip, which here
+  // is as small as brotli's fast settings for less CPU; in one call up to 64 KB (a 24 KB form: ~0.35 ms of CPU)
+  // rather than through a stream, as the plugin does above 8 KB on two cores (~1.5 ms). docs/decisions/0016.
+  await app.register(compress, {
+    encodings: ['gzip'],
+    customTypes: /^text\/html/,
+    threshold: 1024,
+    syncThreshold: 64 * 1024,
+    globalDecompression: false,
+  });
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10, fields: 200 } });
@@ -132,10 +146,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       url,
     }),
   });
+  // The pages link the fingerprinted copies the build prepared (src/core/ui/assets.ts): their URL changes with
+  // their content, so browsers keep them a year without asking again, and take the brotli or gzip file beside
+  // each one when they accept it. The plain addresses keep answering from the sources, with a short cache.
+  for (const set of [assetSets.dsfr, assetSets.static]) {
+    if (!set) continue;
+    await app.register(fastifyStatic, {
+      root: set.dir,
+      prefix: set.prefix,
+      decorateReply: false,
+      preCompressed: true,
+      immutable: true,
+      maxAge: '365d',
+    });
+  }
   await app.register(fastifyStatic, {
     root: join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist'),
     prefix: '/dsfr/',
-    maxAge: '7d',
+    maxAge: '1h',
   });
   await app.register(fastifyStatic, {
     root: join(root, 'public'),

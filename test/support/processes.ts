@@ -39,14 +39,18 @@ export interface AppProcess {
 
 /**
  * Starts the compiled server (`dist/main.js`, compiled first if src/ changed) in its own process group, so
- * `stop` can end the whole group by its id even if the test fails half-way.
+ * `stop` can end the whole group by its id even if the test fails half-way. `root` runs another checkout's
+ * compiled server instead (a benchmark's "before"; that checkout builds its own dist/ first).
  */
-export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
-  await ensureBuilt();
+export async function startAppProcess(
+  env: Record<string, string>,
+  options: { root?: string } = {},
+): Promise<AppProcess> {
+  if (!options.root) await ensureBuilt();
   const port = await freePort();
   // The same command and flags as `npm start` (package.json), so the crash test and the benchmarks run what is deployed.
   const child = spawn(process.execPath, ['--max-semi-space-size=32', 'dist/main.js'], {
-    cwd: repoRoot,
+    cwd: options.root ?? repoRoot,
     env: childEnv({
       PORT: String(port),
       HOST: '127.0.0.1',

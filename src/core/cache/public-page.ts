@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { preferredCoding } from '../http/content-coding.js';
 import { sendErrorPage } from '../http/error-pages.js';
 import { httpMessages } from '../http/errors.js';
 import type { Services } from '../services.js';
@@ -32,11 +33,20 @@ export async function servePublicPage(
     if (rendered === null) return notFoundPage(request, reply);
     page = pageCache.set(key, Buffer.from(rendered));
   }
+  // The page was compressed when it was cached: each visitor gets the form their browser accepts, and caches
+  // on the way keep one copy per form (Vary).
+  const coding = preferredCoding(request.headers['accept-encoding']);
+  const etag = page.etags[coding];
   // `no-cache` lets browsers and proxies keep the page but revalidate it on every visit, so an
   // unpublished article disappears at once; the revalidation costs a 304 with no body.
-  reply.type(contentType).header('cache-control', 'public, no-cache').header('etag', page.etag);
-  if (matchesEtag(request.headers['if-none-match'], page.etag)) return reply.code(304).send();
-  return reply.send(page.body);
+  reply
+    .type(contentType)
+    .header('cache-control', 'public, no-cache')
+    .header('vary', 'Accept-Encoding')
+    .header('etag', etag);
+  if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  if (coding !== 'identity') reply.header('content-encoding', coding);
+  return reply.send(page.bodies[coding]);
 }
 
 function notFoundPage(request: FastifyRequest, reply: FastifyReply) {

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // xml-js comes with `feed`; its strict parser throws on XML that is not well formed.
 import { xml2js } from 'xml-js';
@@ -268,6 +269,48 @@ describe('public site', () => {
     const changed = await t.app.inject({ method: 'GET', url: '/faq', headers: { 'if-none-match': etag } });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
+  });
+
+  it('sends cached pages compressed as the browser accepts, each form with its own validator, and 304s them', async () => {
+    const fetchAs = (acceptEncoding?: string, ifNoneMatch?: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: '/programme',
+        headers: {
+          ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}),
+          ...(ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {}),
+        },
+      });
+    const plain = await fetchAs();
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    const br = await fetchAs('gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toBe('Accept-Encoding');
+    expect(br.headers['cache-control']).toBe('public, no-cache');
+    expect(br.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(brotliDecompressSync(br.rawPayload).equals(plain.rawPayload)).toBe(true);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    const gzip = await fetchAs('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).equals(plain.rawPayload)).toBe(true);
+    // q-values: brotli refused, gzip taken; everything refused, the page as it is.
+    expect((await fetchAs('br;q=0, gzip;q=0.8')).headers['content-encoding']).toBe('gzip');
+    expect((await fetchAs('br;q=0, gzip;q=0')).headers['content-encoding']).toBeUndefined();
+    // Three forms, three validators; each revalidates to a bodiless 304 that still says what it varies on.
+    const etags = new Set([plain.headers.etag, br.headers.etag, gzip.headers.etag]);
+    expect(etags.size).toBe(3);
+    for (const etag of etags) expect(etag).toMatch(/^"[\w-]{20,}"$/);
+    const again = await fetchAs('gzip, deflate, br, zstd', String(br.headers.etag));
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers['content-encoding']).toBeUndefined();
+    expect(again.headers.vary).toBe('Accept-Encoding');
+    expect(again.headers.etag).toBe(br.headers.etag);
+    expect((await fetchAs('gzip', String(gzip.headers.etag))).statusCode).toBe(304);
+    // A browser that now takes another form gets it whole rather than a 304 for bytes it does not have.
+    expect((await fetchAs('gzip', String(br.headers.etag))).statusCode).toBe(200);
   });
 
   it('serves a cached page without reading the database again', async () => {

@@ -6,6 +6,7 @@ import { formBody, formSession } from '../../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../../test/support/test-app.js';
 import { signedInAs } from '../../../../test/support/users.js';
 import { createSession } from '../../../core/auth/sessions.js';
+import { staticAsset } from '../../../core/ui/assets.js';
 import type { AnswerMap, FormDefinition } from '../form/model.js';
 import { seedOpenSeason } from '../testing.js';
 import { answersSha256 } from './answers.js';
@@ -126,7 +127,7 @@ describe('applying', () => {
     const page = await t.app.inject({ method: 'GET', url: `/mes-candidatures/${id}`, headers: { cookie } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('name="project_name"');
-    expect(page.body).toContain('/static/application-autosave.js');
+    expect(page.body).toContain(staticAsset('application-autosave.js'));
 
     const saved = await postFrom(cookie, `/mes-candidatures/${id}`, `/mes-candidatures/${id}`, {
       project_name: 'Potager <partagé>',

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../../core/http/forms.js';
 import { formatDateTime, t } from '../../../../core/i18n/i18n.js';
+import { staticAsset } from '../../../../core/ui/assets.js';
 import { Alert, Breadcrumb, ButtonGroup, CsrfField, ErrorSummary, Input } from '../../../../core/ui/components.js';
 import { Page } from '../../../../core/ui/layout.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
@@ -162,8 +163,8 @@ export function ApplicationPage(props: ApplicationPageProps): JSX.Element {
       title={heading}
       head={
         <>
-          <script type="module" src="/static/application-autosave.js"></script>
-          <script type="module" src="/static/application-conditions.js"></script>
+          <script type="module" src={staticAsset('application-autosave.js')}></script>
+          <script type="module" src={staticAsset('application-conditions.js')}></script>
         </>
       }
     >

@@ -1,5 +1,6 @@
 import type { FieldError } from '../../../../core/http/forms.js';
 import { formatDateTime, t } from '../../../../core/i18n/i18n.js';
+import { dsfrAsset } from '../../../../core/ui/assets.js';
 import {
   Alert,
   Breadcrumb,
@@ -584,7 +585,7 @@ export function CheckInPage(props: {
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title safe>{title}</title>
-          <link rel="stylesheet" href="/dsfr/dsfr.min.css" />
+          <link rel="stylesheet" href={dsfrAsset('dsfr.min.css')} />
         </head>
         <body>
           <main class="fr-container fr-my-4w">
