@@ -116,7 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // browsers that accept it; cached public pages and the assets were compressed once, in brotli, and carry their
   // Content-Encoding already, which the plugin leaves alone. HTML only, never a request body; gzip, which here
   // is as small as brotli's fast settings for less CPU; in one call up to 64 KB (a 24 KB form: ~0.35 ms of CPU)
-  // rather than through a stream, as the plugin does above 8 KB on two cores (~1.5 ms). docs/decisions/0016.
+  // rather than through a stream, as the plugin does above 8 KB on two cores (~1.5 ms). docs/decisions/0017.
   await app.register(compress, {
     encodings: ['gzip'],
     customTypes: /^text\/html/,

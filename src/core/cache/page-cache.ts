@@ -30,7 +30,7 @@ export function etagOf(body: Buffer): string {
 
 /**
  * Brotli at quality 5: 0.2–0.3 ms of CPU for a 10 KB page, paid once per page and cache fill. Quality 11 makes it
- * another ~9 % smaller (~250 bytes) for 10–12 ms, on every fill of every page (docs/decisions/0016).
+ * another ~9 % smaller (~250 bytes) for 10–12 ms, on every fill of every page (docs/decisions/0017).
  */
 const BROTLI = {
   params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },

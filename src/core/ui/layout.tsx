@@ -18,7 +18,7 @@ export interface PageProps {
  * The Marianne weight most of the first screen is written in (body text), asked for beside the style sheets instead
  * of once they are parsed, so the text rarely has to swap fonts under the reader's eyes. Bold and medium are left to
  * the style sheet: on a slow link each preloaded font (~42 KB) takes bandwidth from the style sheets that hold back
- * the first paint, ~0.2 s of Largest Contentful Paint each on "Slow 4G" (docs/decisions/0016). `crossorigin`
+ * the first paint, ~0.2 s of Largest Contentful Paint each on "Slow 4G" (docs/decisions/0017). `crossorigin`
  * because fonts are always fetched in CORS mode; without it the preloaded copy would not be used.
  */
 const FONT_PRELOAD = (

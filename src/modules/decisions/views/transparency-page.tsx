@@ -134,12 +134,11 @@ function Published({ locale, data, base }: { locale: Locale; data: PublishedTran
       <p safe>{t(locale, m.method2)}</p>
       <p safe>{t(locale, m.method3)}</p>
       <p safe>
-        {t(locale, m.method4, {
+        {`${t(locale, m.method4, {
           replicates: inputs.replicates,
           seed: inputs.seed,
           level: Math.round(inputs.level * 100),
-        })}{' '}
-        {tCount(locale, transparencyCounts.sought, inputs.selectionSize)}
+        })} ${tCount(locale, transparencyCounts.sought, inputs.selectionSize)}`}
       </p>
       <p safe>{t(locale, m.method5)}</p>
 
