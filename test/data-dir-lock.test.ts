@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { realpathSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,6 +104,32 @@ describe.skipIf(!runsEngineIndependentSuites)('the embedded database folder is h
     expect(await rolesOf(dataDir, 'someone@example.fr')).toContain('admin');
     expect(await rolesOf(dataDir, 'cheffe@example.fr')).toContain('admin');
   }, 900_000);
+
+  it('survives a process that asks who holds the folder and hangs up before the answer', async () => {
+    // A CLI started beside a busy server gives up asking after a second; the server's answer then met a closed
+    // socket (EPIPE), an unhandled error that stopped the server. Seen starting two servers on one folder.
+    const dataDir = newDataDir();
+    const lock = await lockDataDir(dataDir, 'server');
+    const digest = createHash('sha256').update(realpathSync(dataDir)).digest('hex').slice(0, 32);
+    const path = `\0accelerateur-data-${digest}`;
+    const errors: unknown[] = [];
+    const onError = (error: unknown) => errors.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      for (let i = 0; i < 200; i += 1) {
+        const socket = connect({ path });
+        socket.on('error', () => {});
+        socket.on('connect', () => socket.destroy());
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+    expect(errors).toEqual([]);
+    const refused = await lockDataDir(dataDir, 'cli').catch((error: unknown) => error);
+    expect((refused as DataDirBusyError).holder).toMatchObject({ pid: process.pid, role: 'server' });
+    await lock.release();
+  });
 
   it('the lock is released by close and can be taken again at once', async () => {
     const dataDir = newDataDir();

@@ -56,7 +56,12 @@ function socketName(dataDir: string): string {
 
 async function lockWithAbstractSocket(dataDir: string, holder: DataDirHolder): Promise<DataDirLock> {
   const path = socketName(dataDir);
-  const server = net.createServer((socket) => socket.end(JSON.stringify(holder)));
+  const server = net.createServer((socket) => {
+    // The asker may hang up before the answer (it waits a second): the write then fails (EPIPE), which must not
+    // stop this process, the one holding the folder.
+    socket.on('error', () => {});
+    socket.end(JSON.stringify(holder));
+  });
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
