@@ -8,5 +8,10 @@ export declare function filesUnder(dir: string): string[];
 export declare function dsfrFiles(dir?: string): string[];
 export declare function contentHash(dir: string, files: readonly string[]): string;
 export declare function publicHash(): string;
-export declare function buildAssets(out: string, previous: string): Promise<Record<string, string>>;
+export interface AssetManifest {
+  dsfr: string;
+  static: string;
+  kept: { dsfr: string[]; static: string[] };
+}
+export declare function buildAssets(out: string, previous: string): Promise<AssetManifest>;
 export declare function assetInputs(): string[];

@@ -6,8 +6,11 @@
  * the style sheets' relative URLs (fonts/…, ../../icons/…) still resolve. Beside each text file, its brotli (.br)
  * and gzip (.gz) forms, served by @fastify/static's `preCompressed` to browsers that accept them.
  *
- * Plain JavaScript with only node: imports: build.mjs runs it, and the app (src/core/ui/assets.ts) asks it which
- * hash public/ has now, to notice a build older than an edit of public/ under `npm run dev`.
+ * The app serves every hash folder it finds there (src/core/ui/assets.ts), the current build's and those kept from
+ * the two builds before, and links the current one.
+ *
+ * Plain JavaScript with only node: imports: build.mjs runs it, and the app asks it which hash public/ has now, to
+ * notice a build older than an edit of public/ under `npm run dev`.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -129,12 +132,16 @@ function linkTree(from, to) {
 }
 
 export const MANIFEST = 'manifest.json';
+/** How many earlier builds' sets a build keeps beside its own. */
+const KEEP_EARLIER = 2;
 
 /**
  * Prepares the asset sets into `out` (the new build's assets/ folder) and writes out/manifest.json,
- * `{"dsfr": "<hash>", "static": "<hash>"}`. A set whose hash the previous build (`previous`, the current
- * dist/assets) already has is linked from there instead of compressed again: brotli at its best quality takes
- * seconds for the DSFR's ~1,100 files, and they change only with a DSFR upgrade.
+ * `{"dsfr": "<hash>", "static": "<hash>", "kept": {"dsfr": [...], "static": [...]}}`. A set whose hash the previous
+ * build (`previous`, the current dist/assets) already has is linked from there instead of compressed again: brotli
+ * at its best quality takes seconds for the DSFR's ~1,100 files, and they change only with a DSFR upgrade. The sets
+ * of the last two earlier builds are linked too (`kept`): during a rolling upgrade, a page served by a process of
+ * the previous version links its own hashes, and whichever process the browser then asks must still have them.
  */
 export async function buildAssets(out, previous) {
   let before = {};
@@ -147,23 +154,29 @@ export async function buildAssets(out, previous) {
     dsfr: { dir: dsfrDir(), files: dsfrFiles() },
     static: { dir: PUBLIC_DIR, files: filesUnder(PUBLIC_DIR) },
   };
-  const manifest = {};
+  const manifest = { kept: {} };
   for (const [name, { dir, files }] of Object.entries(sets)) {
     const hash = contentHash(dir, files);
     manifest[name] = hash;
     const target = join(out, name, hash);
     if (before[name] === hash && existsSync(join(previous, name, hash))) {
       linkTree(join(previous, name, hash), target);
-      continue;
+    } else {
+      for (const file of files) {
+        mkdirSync(dirname(join(target, file)), { recursive: true });
+        copyFileSync(join(dir, file), join(target, file));
+      }
+      const text = files.filter((file) => COMPRESSIBLE.test(file));
+      // A few at a time: zlib's asynchronous calls run on libuv's four threads.
+      for (let i = 0; i < text.length; i += 16)
+        await Promise.all(text.slice(i, i + 16).map((file) => compressBeside(join(target, file))));
     }
-    for (const file of files) {
-      mkdirSync(dirname(join(target, file)), { recursive: true });
-      copyFileSync(join(dir, file), join(target, file));
-    }
-    const text = files.filter((file) => COMPRESSIBLE.test(file));
-    // A few at a time: zlib's asynchronous calls run on libuv's four threads.
-    for (let i = 0; i < text.length; i += 16)
-      await Promise.all(text.slice(i, i + 16).map((file) => compressBeside(join(target, file))));
+    const earlier = [...new Set([before[name], ...(before.kept?.[name] ?? [])])]
+      .filter((old) => typeof old === 'string' && /^[0-9a-f]{12}$/.test(old) && old !== hash)
+      .filter((old) => existsSync(join(previous, name, old)))
+      .slice(0, KEEP_EARLIER);
+    for (const old of earlier) linkTree(join(previous, name, old), join(out, name, old));
+    manifest.kept[name] = earlier;
   }
   writeFileSync(join(out, MANIFEST), `${JSON.stringify(manifest)}\n`);
   return manifest;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
@@ -36,7 +36,7 @@ import { registerMetrics } from './core/metrics/metrics.js';
 import type { Module } from './core/module.js';
 import type { RouteEntry, Services } from './core/services.js';
 import { assembleSite, coreManifest } from './core/site.js';
-import { assetSets } from './core/ui/assets.js';
+import { fingerprintedRoot } from './core/ui/assets.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -146,31 +146,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       url,
     }),
   });
-  // The pages link the fingerprinted copies the build prepared (src/core/ui/assets.ts): their URL changes with
-  // their content, so browsers keep them a year without asking again, and take the brotli or gzip file beside
-  // each one when they accept it. The plain addresses keep answering from the sources, with a short cache.
-  for (const set of [assetSets.dsfr, assetSets.static]) {
-    if (!set) continue;
+  // The pages link the fingerprinted copies the build prepared (src/core/ui/assets.ts), /dsfr/<hash>/… and
+  // /static/<hash>/…: their URL changes with their content, so browsers keep them a year without asking again,
+  // and take the brotli or gzip file beside each one when they accept it. Behind them, the plain addresses answer
+  // from the sources (the DSFR package, public/) with a one-hour cache.
+  const yearLong = 'public, max-age=31536000, immutable';
+  for (const [set, source] of [
+    ['dsfr', join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist')],
+    ['static', join(root, 'public')],
+  ] as const) {
+    const fingerprinted = fingerprintedRoot(set);
     await app.register(fastifyStatic, {
-      root: set.dir,
-      prefix: set.prefix,
-      decorateReply: false,
+      root: fingerprinted ? [fingerprinted, source] : source,
+      prefix: `/${set}/`,
+      decorateReply: set === 'dsfr',
       preCompressed: true,
-      immutable: true,
-      maxAge: '365d',
+      maxAge: '1h',
+      setHeaders: (reply, path) => {
+        if (fingerprinted && path.startsWith(`${fingerprinted}${sep}`)) reply.header('cache-control', yearLong);
+      },
     });
   }
-  await app.register(fastifyStatic, {
-    root: join(dirname(require.resolve('@gouvfr/dsfr/package.json')), 'dist'),
-    prefix: '/dsfr/',
-    maxAge: '1h',
-  });
-  await app.register(fastifyStatic, {
-    root: join(root, 'public'),
-    prefix: '/static/',
-    decorateReply: false,
-    maxAge: '1h',
-  });
 
   // Deny by default: a route that names no permission stops the platform at start-up.
   app.addHook('onRoute', (route) => {

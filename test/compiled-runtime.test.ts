@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildAssets } from '../scripts/assets.mjs';
 import { isStale } from '../scripts/build.mjs';
 import { childEnv, repoRoot } from './support/processes.js';
 
@@ -35,6 +37,39 @@ describe('the compiled runtime', () => {
     expect(isStale()).toBe(false);
     expect(migrations(join(repoRoot, 'dist'))).toEqual(migrations(join(repoRoot, 'src')));
   });
+
+  it('prepares the assets: current sets compressed, an earlier build’s sets kept for processes still running it', async () => {
+    const current = JSON.parse(readFileSync(join(repoRoot, 'dist', 'assets', 'manifest.json'), 'utf8'));
+    expect(current.dsfr).toMatch(/^[0-9a-f]{12}$/);
+    const css = join(repoRoot, 'dist', 'assets', 'dsfr', current.dsfr, 'dsfr.min.css');
+    expect(brotliDecompressSync(readFileSync(`${css}.br`)).equals(readFileSync(css))).toBe(true);
+    expect(gunzipSync(readFileSync(`${css}.gz`)).equals(readFileSync(css))).toBe(true);
+    // A previous build whose public/ differed (a made-up hash), whose DSFR is the current one (linked, not compressed
+    // again, which would take seconds here).
+    const previous = join(scratch, 'previous-assets');
+    cpSync(join(repoRoot, 'dist', 'assets', 'dsfr', current.dsfr), join(previous, 'dsfr', current.dsfr), {
+      recursive: true,
+    });
+    mkdirSync(join(previous, 'static', 'e0e0e0e0e0e0'), { recursive: true });
+    writeFileSync(join(previous, 'static', 'e0e0e0e0e0e0', 'app.css'), 'body {}');
+    writeFileSync(
+      join(previous, 'manifest.json'),
+      JSON.stringify({ dsfr: current.dsfr, static: 'e0e0e0e0e0e0', kept: { dsfr: [], static: [] } }),
+    );
+    const next = join(scratch, 'next-assets');
+    const manifest = await buildAssets(next, previous);
+    expect(manifest.dsfr).toBe(current.dsfr);
+    expect(manifest.static).toBe(current.static);
+    expect(manifest.kept.static).toEqual(['e0e0e0e0e0e0']);
+    expect(readFileSync(join(next, 'static', 'e0e0e0e0e0e0', 'app.css'), 'utf8')).toBe('body {}');
+    expect(readFileSync(join(next, 'static', manifest.static, 'app.css'))).toEqual(
+      readFileSync(join(repoRoot, 'public', 'app.css')),
+    );
+    // The unchanged DSFR set is the previous build's files, linked.
+    expect(statSync(join(next, 'dsfr', current.dsfr, 'dsfr.min.css.br')).ino).toBe(
+      statSync(join(previous, 'dsfr', current.dsfr, 'dsfr.min.css.br')).ino,
+    );
+  }, 120_000);
 
   it('lists the same commands from its build-time index as the sources do', () => {
     const compiled = run([join(repoRoot, 'bin', 'accelerateur.js'), '--help']);

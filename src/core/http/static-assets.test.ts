@@ -1,6 +1,9 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { ASSETS_DIR } from '../ui/assets.js';
 
 // What a browser downloads beside the pages (scripts/assets.mjs, src/core/ui/assets.ts): fingerprinted URLs kept a
 // year, sent in brotli or gzip to those that accept it.
@@ -97,6 +100,22 @@ describe('static assets', () => {
     const response = await get(icon, 'br');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('image/svg+xml');
+  });
+
+  it('serves an earlier build’s hash folder too, for pages a process of that build linked (rolling upgrades)', async () => {
+    // The build keeps the last two builds' folders beside its own (scripts/assets.mjs); one is made up here.
+    const earlier = join(ASSETS_DIR, 'static', 'e0e0e0e0e0e0');
+    mkdirSync(earlier, { recursive: true });
+    try {
+      writeFileSync(join(earlier, 'app.css'), 'body { color: black }');
+      const response = await get('/static/e0e0e0e0e0e0/app.css');
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toBe('body { color: black }');
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect((await get('/static/e0e0e0e0e0e0/missing.css')).statusCode).toBe(404);
+    } finally {
+      rmSync(earlier, { recursive: true, force: true });
+    }
   });
 
   it('still answers the plain, unfingerprinted addresses, with a short cache', async () => {
