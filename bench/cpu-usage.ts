@@ -45,11 +45,14 @@ export interface CpuSnapshot {
 export async function cpuSnapshot(options: {
   appGroup?: number;
   appPid?: number;
-  serverUrl: string;
-  database: string;
+  /** The PostgreSQL server and database whose backends count; none for the embedded database (in the app). */
+  serverUrl?: string;
+  database?: string;
 }): Promise<CpuSnapshot | undefined> {
   if (process.platform !== 'linux') return undefined;
   const appPids = options.appGroup ? groupPids(options.appGroup) : options.appPid ? [options.appPid] : [];
+  const app = appPids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+  if (!options.serverUrl || !options.database) return { app, database: 0 };
   const client = new pg.Client({ connectionString: options.serverUrl });
   await client.connect();
   try {
@@ -58,7 +61,7 @@ export async function cpuSnapshot(options: {
       [options.database],
     );
     return {
-      app: appPids.reduce((sum, pid) => sum + processCpuMs(pid), 0),
+      app,
       database: rows.reduce((sum, row) => sum + processCpuMs(row.pid), 0),
     };
   } finally {

@@ -5,11 +5,15 @@
  *
  *   npx tsx bench/deadline-rush.ts            (APPLICANTS=2000 CONCURRENCY=64 ATTACHMENT_KB=200 by default)
  *   FILES=directory npx tsx bench/deadline-rush.ts   (the files' bytes in a FILES_DIR instead of the database)
+ *   ENGINE=embedded npx tsx bench/deadline-rush.ts   (PGlite in a scratch DATA_DIR, as `npm start` runs it)
  *
  * The form has a required PDF question, so each submit is the page's own multipart form carrying
  * one ATTACHMENT_KB attachment (ATTACHMENT_KB=0: no file question, the form is sent urlencoded).
  * Needs PostgreSQL (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres): a scratch database
- * is created and dropped at the end. Setup (people, sessions, drafts, one page view each for its
+ * is created and dropped at the end. ENGINE=embedded needs none: the platform runs on PGlite in a scratch
+ * data folder with its default files folder (DATA_DIR/files); the folder is seeded while the platform is
+ * stopped (one process at a time may open it) and counted after it stops. ROOT=<checkout> runs another
+ * checkout's compiled server (a "before"). Setup (people, sessions, drafts, one page view each for its
  * CSRF token and submit key) is not measured.
  *
  * To profile the platform, start it yourself and name it: APP_URL=http://127.0.0.1:3100 with
@@ -28,7 +32,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { createSession } from '../src/core/auth/sessions.js';
 import { systemClock } from '../src/core/clock.js';
-import { openDatabase } from '../src/core/db/database.js';
+import { type Database, openDatabase } from '../src/core/db/database.js';
 import { createScratchDatabase, findPostgresServer } from '../test/support/postgres.js';
 import { type AppProcess, startAppProcess } from '../test/support/processes.js';
 import { cpuPerRequest, cpuSnapshot } from './cpu-usage.js';
@@ -40,6 +44,10 @@ const ATTACHMENT_BYTES = Number(process.env.ATTACHMENT_KB ?? 200) * 1024;
 const ATTACHMENT_CONTENT = process.env.ATTACHMENT_CONTENT === 'repeated' ? 'repeated' : 'random';
 /** Where the platform keeps the files' bytes: FILES=directory starts it with a scratch FILES_DIR. */
 const FILES = process.env.FILES === 'directory' ? 'directory' : 'database';
+/** ENGINE=embedded: PGlite in a scratch data folder, as `npm start` runs; else a PostgreSQL server. */
+const EMBEDDED = process.env.ENGINE === 'embedded';
+/** Another checkout whose compiled server runs instead of this one's (a benchmark's "before"). */
+const ROOT = process.env.ROOT || undefined;
 
 const FILE_QUESTION = {
   id: 'dossier',
@@ -160,8 +168,17 @@ function percentile(sorted: number[], p: number): number {
   return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))].toFixed(1));
 }
 
-async function seed(url: string): Promise<{ id: string; token: string }[]> {
-  const database = await openDatabase({ databaseUrl: url, poolSize: 4 });
+/** Where the platform's database is: a server's scratch database, or a scratch embedded data folder. */
+type Store = { databaseUrl: string } | { dataDir: string };
+
+function open(store: Store, poolSize: number): Promise<Database> {
+  return 'dataDir' in store
+    ? openDatabase({ dataDir: store.dataDir, role: 'benchmark' })
+    : openDatabase({ databaseUrl: store.databaseUrl, poolSize });
+}
+
+async function seed(store: Store): Promise<{ id: string; token: string }[]> {
+  const database = await open(store, 4);
   const { db } = database;
   try {
     const now = new Date();
@@ -285,7 +302,26 @@ async function prepare(baseUrl: string, people: { id: string; token: string }[])
   return prepared;
 }
 
-async function main(): Promise<void> {
+/** The platform as the benchmark runs it: where its database is, and how to start it. */
+async function platformUnderTest(): Promise<{
+  store: Store;
+  serverUrl?: string;
+  start: () => Promise<Pick<AppProcess, 'baseUrl' | 'stop'> & { pid?: number; group?: number }>;
+  cleanUp: () => Promise<void>;
+}> {
+  if (EMBEDDED) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'acc-rush-data-'));
+    const start = async () => {
+      const app = await startAppProcess(
+        { DATABASE_URL: '', DATA_DIR: dataDir, DEMO: '0', RUN_JOBS: '0' },
+        { root: ROOT },
+      );
+      return { ...app, group: app.child.pid };
+    };
+    // A first start migrates the folder; the seed then opens it while no server holds it.
+    await (await start()).stop();
+    return { store: { dataDir }, start, cleanUp: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
   const serverUrl = await findPostgresServer();
   if (!serverUrl) throw new Error('No PostgreSQL server answers (set DATABASE_URL)');
   const external = process.env.APP_URL;
@@ -293,18 +329,36 @@ async function main(): Promise<void> {
     ? { url: serverUrl, drop: async () => undefined }
     : await createScratchDatabase(serverUrl, 'acc_rush');
   const filesDir = FILES === 'directory' && !external ? mkdtempSync(join(tmpdir(), 'acc-rush-files-')) : undefined;
-  let platform: (Pick<AppProcess, 'baseUrl' | 'stop'> & { pid?: number }) | undefined;
+  const start = async () => {
+    if (external)
+      return { baseUrl: external, stop: async () => undefined, pid: Number(process.env.APP_PID) || undefined };
+    const app = await startAppProcess(
+      {
+        DATABASE_URL: scratch.url,
+        DEMO: '0',
+        RUN_JOBS: '0',
+        DATA_DIR: '/nonexistent',
+        ...(filesDir ? { FILES_DIR: filesDir } : {}),
+      },
+      { root: ROOT },
+    );
+    return { ...app, group: app.child.pid };
+  };
+  const cleanUp = async () => {
+    await scratch.drop();
+    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+  };
+  return { store: { databaseUrl: scratch.url }, serverUrl, start, cleanUp };
+}
+
+async function main(): Promise<void> {
+  const external = process.env.APP_URL;
+  const under = await platformUnderTest();
+  let platform: Awaited<ReturnType<typeof under.start>> | undefined;
   try {
-    platform = external
-      ? { baseUrl: external, stop: async () => undefined, pid: Number(process.env.APP_PID) || undefined }
-      : await startAppProcess({
-          DATABASE_URL: scratch.url,
-          DEMO: '0',
-          RUN_JOBS: '0',
-          DATA_DIR: '/nonexistent',
-          ...(filesDir ? { FILES_DIR: filesDir } : {}),
-        });
-    const people = await seed(scratch.url);
+    // Seeded before the platform starts: the embedded folder admits one process at a time.
+    const people = await seed(under.store);
+    platform = await under.start();
     const prepared = await prepare(platform.baseUrl, people);
     // 10 % send the same form twice at once (a double click), in a shuffled order.
     const sends = prepared.flatMap((p, i) => (i % Math.round(1 / DUPLICATE_SHARE) === 0 ? [p, p] : [p]));
@@ -317,10 +371,10 @@ async function main(): Promise<void> {
     let failures = 0;
     const loadBefore = Number(loadavg()[0].toFixed(2));
     const cpuOf = {
-      appGroup: external ? undefined : (platform as AppProcess).child.pid,
-      appPid: external ? platform.pid : undefined,
-      serverUrl,
-      database: new URL(scratch.url).pathname.slice(1),
+      appGroup: platform.group,
+      appPid: platform.pid,
+      serverUrl: under.serverUrl,
+      database: 'databaseUrl' in under.store ? new URL(under.store.databaseUrl).pathname.slice(1) : undefined,
     };
     const cpuBefore = await cpuSnapshot(cpuOf);
     const started = performance.now();
@@ -349,7 +403,9 @@ async function main(): Promise<void> {
     if (external) console.error(JSON.stringify({ rush_window: window }));
     const cpuAfter = await cpuSnapshot(cpuOf);
 
-    const database = await openDatabase({ databaseUrl: scratch.url, poolSize: 2 });
+    // Counted once the platform has stopped (the embedded folder admits one process at a time).
+    await platform.stop();
+    const database = await open(under.store, 2);
     const counts = await database.db
       .selectFrom('application_versions')
       .select(['application_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -368,6 +424,12 @@ async function main(): Promise<void> {
       .selectFrom('application_files')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
+    // Where the bytes went, as the platform chose (FILES_DIR, its embedded default, or the database).
+    const storedIn = await database.db
+      .selectFrom('files')
+      .select(['stored_in', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('stored_in')
+      .execute();
     await database.close();
     const versions = new Map(counts.map((c) => [c.application_id, Number(c.n)]));
     latencies.sort((a, b) => a - b);
@@ -393,15 +455,16 @@ async function main(): Promise<void> {
         client_cpu_ms_per_submit: Number(((client.user + client.system) / 1000 / sends.length).toFixed(2)),
         attachment_bytes: ATTACHMENT_BYTES,
         attachment_content: ATTACHMENT_CONTENT,
-        files_stored_in: external ? 'as configured' : FILES,
+        engine: EMBEDDED ? 'embedded' : 'postgresql',
+        code: ROOT ?? 'this checkout',
+        files_stored_in: Object.fromEntries(storedIn.map((row) => [row.stored_in, Number(row.n)])),
         stored_with_attachment: Number(withFile.n),
         files_stored: Number(files.n),
       }),
     );
   } finally {
     await platform?.stop();
-    await scratch.drop();
-    if (filesDir) rmSync(filesDir, { recursive: true, force: true });
+    await under.cleanUp();
   }
 }
 

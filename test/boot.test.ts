@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { boot } from '../src/core/boot.js';
 import { readConfig } from '../src/core/config.js';
+import { bytesPath } from '../src/core/files/file-directory.js';
 import { modules } from '../src/modules/index.js';
 import { runsEngineIndependentSuites } from './support/engine-independent.js';
 import { childEnv } from './support/processes.js';
@@ -41,6 +42,13 @@ describe.skipIf(!runsEngineIndependentSuites)('start-up on the embedded database
     const health = await first.app.inject('/healthz');
     expect(health.json()).toEqual({ status: 'ok', database: 'pglite' });
     const before = await rowCounts(first.database.db);
+    // The demo's uploaded files: bytes in DATA_DIR/files, the embedded default (decision 0009), none in the database.
+    const files = await first.database.db.selectFrom('files').select(['id', 'stored_in', 'size']).execute();
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      expect(file.stored_in).toBe('directory');
+      expect(statSync(bytesPath(join(dataDir, 'files'), file.id)).size).toBe(file.size);
+    }
     await first.app.close();
 
     const second = await boot(config, modules);

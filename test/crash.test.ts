@@ -104,7 +104,7 @@ async function seedDrafts(
   withFile: boolean,
 ): Promise<{ applicationId: string; token: string }[]> {
   const probe = await buildApp({
-    config: { ...readConfig({ PORT: '0' }), databaseUrl: url },
+    config: readConfig({ PORT: '0', DATABASE_URL: url }),
     database,
     clock: systemClock,
     logger: false,

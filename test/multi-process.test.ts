@@ -97,7 +97,7 @@ describe.skipIf(!serverUrl || !runsEngineIndependentSuites)('two app processes o
 
     // The routes that need a session, as the processes have them.
     const probe = await buildApp({
-      config: { ...readConfig({ PORT: '0' }), databaseUrl: scratch.url },
+      config: readConfig({ PORT: '0', DATABASE_URL: scratch.url }),
       database,
       clock: systemClock,
       logger: false,

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Everything the platform reads from its environment, in one place (see README, "Configuration"). */
 export interface Config {
@@ -17,7 +17,11 @@ export interface Config {
   runJobs: boolean;
   /** Base URL of the "API Recherche d'entreprises" (COMPANY_REGISTER_URL); unset: organisations are not looked up. */
   companyRegisterUrl: string | undefined;
-  /** Folder for uploaded files' bytes (FILES_DIR, shared by every app process); unset: bytes stay in the database. */
+  /**
+   * Folder for uploaded files' bytes (FILES_DIR, shared by every app process). Unset: `DATA_DIR/files` on the
+   * embedded database, where one process owns the data folder anyway; with DATABASE_URL the bytes stay in the
+   * database, since only the operator knows a folder every app process shares (decision 0009).
+   */
   filesDir: string | undefined;
   /** clamd address as tcp://host:port (CLAMD_URL); unset: uploaded files are not scanned. */
   clamdUrl: string | undefined;
@@ -55,12 +59,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const apiRateLimit = Number(env.API_RATE_LIMIT ?? 300);
   if (!Number.isInteger(apiRateLimit) || apiRateLimit < 1)
     throw new Error(`API_RATE_LIMIT must be a whole number of requests per minute, got ${env.API_RATE_LIMIT}`);
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  const databaseUrl = env.DATABASE_URL || undefined;
   return {
     port,
     host,
     baseUrl,
-    dataDir: resolve(env.DATA_DIR ?? './data'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    databaseUrl,
     preparedStatements: env.DATABASE_PREPARED_STATEMENTS !== '0',
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Accélérateur <ne-pas-repondre@accelerateur.localhost>',
@@ -69,11 +75,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1',
     runJobs: env.RUN_JOBS !== '0',
     companyRegisterUrl: env.COMPANY_REGISTER_URL?.trim().replace(/\/+$/, '') || undefined,
-    filesDir: env.FILES_DIR?.trim() ? resolve(env.FILES_DIR.trim()) : undefined,
+    filesDir: filesDirOf(env.FILES_DIR, dataDir, databaseUrl),
     clamdUrl: env.CLAMD_URL?.trim() || undefined,
     adminEmail: env.ADMIN_EMAIL?.trim().toLowerCase() || undefined,
     metricsToken: env.METRICS_TOKEN?.trim() || undefined,
     proconnect,
     apiRateLimit,
   };
+}
+
+/**
+ * Where the bytes of uploaded files go. The embedded default keeps them out of the database: a 200 kB file cost
+ * PGlite ~45 ms of CPU in the thread that serves every request (the deadline rush fell to 10–11 submits/s, against
+ * 29–65/s with a folder: docs/benchmarks.md, decision 0009).
+ */
+function filesDirOf(setting: string | undefined, dataDir: string, databaseUrl: string | undefined): string | undefined {
+  if (setting?.trim()) return resolve(setting.trim());
+  return databaseUrl ? undefined : join(dataDir, 'files');
 }

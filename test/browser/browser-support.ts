@@ -68,6 +68,7 @@ export async function startTestServer(
   const config = {
     ...readConfig({ PORT: String(port), BASE_URL: baseUrl, DATA_DIR: '/nonexistent', HOST: '127.0.0.1' }),
     databaseUrl: (database as { url?: string }).url,
+    filesDir: undefined,
     loadDemo: demo,
     runJobs: false,
     ...options.overrides,

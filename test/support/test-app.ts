@@ -97,6 +97,8 @@ export async function createTestApp(
   const config: Config = {
     ...readConfig({ PORT: '0', DATA_DIR: '/nonexistent' }),
     databaseUrl: database.url,
+    // The test's database is thrown away with the bytes in it; a test of the files folder sets one.
+    filesDir: undefined,
     loadDemo: false,
     runJobs: false,
     ...overrides,
