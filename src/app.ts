@@ -16,6 +16,7 @@ import { PageCache } from './core/cache/page-cache.js';
 import type { Clock } from './core/clock.js';
 import type { Config } from './core/config.js';
 import type { Database } from './core/db/database.js';
+import { EMBEDDED_UPKEEP_JOB, embeddedUpkeepJob } from './core/db/maintenance.js';
 import { LOCALE_COOKIE, registerCoreRoutes } from './core/http/core-routes.js';
 import { closeAfterEarlyAnswers } from './core/http/early-answers.js';
 import { sendErrorPage } from './core/http/error-pages.js';
@@ -100,6 +101,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     PUBLISH_AUDIT_HEAD_JOB,
     publishAuditHeadJob(services.db, () => clock.now(), app.log),
   );
+  if (database.engine === 'pglite')
+    services.jobHandlers.set(
+      EMBEDDED_UPKEEP_JOB,
+      embeddedUpkeepJob(services.db, () => clock.now(), app.log),
+    );
   if (config.filesDir)
     services.jobHandlers.set(
       SWEEP_FILES_JOB,
