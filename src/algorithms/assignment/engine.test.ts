@@ -121,7 +121,7 @@ async function maxMinByMip(inst: AssignmentInstance): Promise<number> {
   }
   const lp = `Maximize\n obj: + z\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\nBinary\n ${binaries.join(' ') || 'zero'}\nEnd\n`;
   const highs = await highsRuntime();
-  const result = highs.solve(lp, { output_flag: false, mip_rel_gap: 0 } as never);
+  const result = highs.solve(lp, { output_flag: false, mip_rel_gap: 0 });
   return result.Status === 'Optimal' ? result.ObjectiveValue : NaN;
 }
 

@@ -1,4 +1,5 @@
-import { checkInstance, explainShortfall } from './explain.js';
+import type { Highs } from 'highs';
+import { checkInstance, explainShortfall, explainTopicShortfall } from './explain.js';
 import { hasFeasibleFlow } from './feasible-flow.js';
 import {
   createNetworkSimplex,
@@ -8,6 +9,7 @@ import {
   type NetworkSimplex,
   verifyOptimality,
 } from './network-simplex.js';
+import { buildTopicModel, solveTopicModel, type TopicProblem } from './topics.js';
 import type { AssignmentInstance, AssignmentOptions, AssignmentResult, Explanation, Names } from './types.js';
 
 /**
@@ -43,9 +45,21 @@ interface Prepared {
   conflictReviewer: Int32Array;
   forcedStart: Int32Array;
   forcedReviewer: Int32Array;
+  /**
+   * Per application: the one required topic the network enforces (−1: none). With several topics it is the
+   * one with the fewest experts, and the network is a relaxation (`topicsOf` holds them all).
+   */
   required: Int32Array;
+  /** Per application: every required topic (requiredExpertise and requiredTopics together, distinct). */
+  topicsOf: Int32Array[];
+  /** Some application requires two topics or more: the network alone is not exact. */
+  multiTopic: boolean;
   /** hasExpertise[x] = per reviewer 0/1. */
   hasExpertise: Map<number, Uint8Array>;
+  /** Alias of hasExpertise under the topic model's name. */
+  hasTopic: Map<number, Uint8Array>;
+  minLoad: ArrayLike<number>;
+  maxLoad: ArrayLike<number>;
   scale: number;
 }
 
@@ -106,15 +120,32 @@ function prepare(inst: AssignmentInstance): Prepared {
   pairStart[n] = p;
   const required = new Int32Array(n).fill(-1);
   const hasExpertise = new Map<number, Uint8Array>();
-  if (inst.requiredExpertise) {
-    for (let a = 0; a < n; a++) {
-      const x = inst.requiredExpertise[a];
-      required[a] = x;
-      if (x >= 0 && !hasExpertise.has(x)) hasExpertise.set(x, new Uint8Array(m));
+  const topicsOf: Int32Array[] = [];
+  let multiTopic = false;
+  for (let a = 0; a < n; a++) {
+    const wanted = new Set<number>();
+    const x = inst.requiredExpertise?.[a] ?? -1;
+    if (x >= 0) wanted.add(x);
+    for (const t of inst.requiredTopics?.[a] ?? []) wanted.add(t);
+    topicsOf.push(Int32Array.from([...wanted].sort((p, q) => p - q)));
+    if (wanted.size > 1) multiTopic = true;
+    for (const t of wanted) if (!hasExpertise.has(t)) hasExpertise.set(t, new Uint8Array(m));
+  }
+  const experts = new Map<number, number>();
+  (inst.reviewerExpertise ?? []).forEach((list, r) => {
+    for (const x of list) {
+      const has = hasExpertise.get(x);
+      if (has && !has[r]) {
+        has[r] = 1;
+        experts.set(x, (experts.get(x) ?? 0) + 1);
+      }
     }
-    (inst.reviewerExpertise ?? []).forEach((list, r) => {
-      for (const x of list) hasExpertise.get(x)?.set([1], r);
-    });
+  });
+  // The network enforces one topic per application: the scarcest (the tightest relaxation of one topic).
+  for (let a = 0; a < n; a++) {
+    let best = -1;
+    for (const t of topicsOf[a]) if (best < 0 || (experts.get(t) ?? 0) < (experts.get(best) ?? 0)) best = t;
+    required[a] = best;
   }
   return {
     inst,
@@ -130,7 +161,12 @@ function prepare(inst: AssignmentInstance): Prepared {
     forcedStart: forced.start,
     forcedReviewer: forced.rev,
     required,
+    topicsOf,
+    multiTopic,
     hasExpertise,
+    hasTopic: hasExpertise,
+    minLoad: inst.minLoad,
+    maxLoad: inst.maxLoad,
     scale: maxAbs > 0 ? RESOLUTION / maxAbs : 1,
   };
 }
@@ -202,7 +238,9 @@ function buildNetwork(P: Prepared, s: SolveSettings): BuiltNetwork {
   if (zeroAllowed) {
     aggregateNode.push(b.addNode(0));
     for (let r = 0; r < m; r++) arc(aggregateNode[0], reviewerBase + r, 0, inst.maxLoad[r], 0, OUT_OF_AGGREGATE, 0, r);
+    const enforced = new Set(P.required);
     for (const [x, has] of P.hasExpertise) {
+      if (!enforced.has(x)) continue;
       const g = aggregateNode.length;
       aggregateNode.push(b.addNode(0));
       aggregateOfExpertise.set(x, g);
@@ -281,7 +319,11 @@ interface Extracted {
  * most loaded reviewers first (the Gale–Ryser order, exact when nothing is forbidden); an application it
  * cannot serve is reported in `failed`.
  */
-function extract(P: Prepared, built: BuiltNetwork, flow: Float64Array): Extracted {
+function extract(
+  P: Prepared,
+  built: Pick<BuiltNetwork, 'role' | 'arcA' | 'arcB' | 'aggregateCount'> & { net: { arcCount: number } },
+  flow: Float64Array,
+): Extracted {
   const apps: number[] = [];
   const reviewers: number[] = [];
   const demand: Map<number, number>[] = Array.from({ length: built.aggregateCount }, () => new Map());
@@ -357,11 +399,15 @@ interface Solved {
   pivots: number;
   /** The solved network and simplex, for warm-started re-solves under other thresholds. */
   warm?: Warm;
+  /** Several required topics: the integer programme's size and time, when the network was not enough. */
+  topicModel?: AssignmentResult['topicModel'];
 }
 
 interface Warm {
   built: BuiltNetwork;
   simplex: NetworkSimplex;
+  /** The last solve's flow and potentials. */
+  last?: FlowResult;
 }
 
 /**
@@ -426,6 +472,7 @@ function settle(
     }
   }
   const flow = simplex.run();
+  warm.last = flow;
   const none: Solved = {
     feasible: false,
     explanations: [],
@@ -675,6 +722,113 @@ export function solveUnderThresholds(
   });
 }
 
+/** Does every application have, for each of its topics, an assigned reviewer who has it? */
+function coversTopics(P: Prepared, apps: number[], reviewers: number[]): boolean {
+  const covered = P.topicsOf.map((T) => new Uint8Array(T.length));
+  for (let i = 0; i < apps.length; i++) {
+    const T = P.topicsOf[apps[i]];
+    for (let j = 0; j < T.length; j++) if (P.hasTopic.get(T[j])?.[reviewers[i]]) covered[apps[i]][j] = 1;
+  }
+  return covered.every((c) => c.every((v) => v === 1));
+}
+
+/**
+ * Several overlapping required topics per application (decision 0006, 2026-12-07). First the network that
+ * enforces one topic per application (the scarcest): a relaxation, so if it is infeasible so is the problem,
+ * and if its optimum already covers every topic that optimum is the answer (certified by complementary
+ * slackness). Otherwise the integer programme of topics.ts, solved by HiGHS to a zero gap.
+ */
+function solveTopics(P: Prepared, highs: Highs, names?: Names): Solved {
+  const relaxed = solveWith(P, uniform(P, -Infinity), false, names);
+  if (!relaxed.feasible || coversTopics(P, relaxed.apps, relaxed.reviewers)) return { ...relaxed, warm: undefined };
+  // Reduced-cost fixing. With the relaxation's optimal potentials, any assignment loses at least
+  // |reduced cost| of a pair's arc against the relaxation's value z_R when it differs from the relaxation on
+  // that pair (complementary slackness makes every arc's term ≥ 0). So once an assignment of value z is
+  // known, pairs whose loss exceeds G = z_R − z can be fixed to the relaxation's choice.
+  const { built, last } = relaxed.warm!;
+  const loss = new Map<number, { d: number; f: number }>();
+  for (let e = 0; e < built.net.arcCount; e++) {
+    if (built.role[e] !== PAIR || built.net.lower[e] > 0) continue;
+    const rc = built.net.cost[e] + last!.potential[built.net.source[e]] - last!.potential[built.net.target[e]];
+    const f = last!.flow[e];
+    loss.set(built.arcA[e] * P.m + built.arcB[e], { d: f > 0 ? -rc : rc, f });
+  }
+  const zR = -relaxed.flowCost;
+  const losses = Float64Array.from(loss.values(), (v) => v.d).sort();
+  // Phase 1: only the pairs that lose least are free (a restriction: its optimum is an assignment).
+  const firstDelta = losses.length > 0 ? losses[Math.floor(0.15 * (losses.length - 1))] : Infinity;
+  const expanded = new Uint8Array(P.n);
+  const problem: TopicProblem = P;
+  let seconds = 0;
+  let solves = 0;
+  let columns = 0;
+  let freeColumns = 0;
+  let rows = 0;
+  const solveFixed = (delta: number) => {
+    const model = buildTopicModel(highs, problem, expanded);
+    const lower = Float64Array.from(model.data.colLower);
+    const upper = Float64Array.from(model.data.colUpper);
+    let free = 0;
+    for (let j = 0; j < model.data.numCols; j++) {
+      if (model.role[j] === PAIR && lower[j] === 0) {
+        const l = loss.get(model.arcA[j] * P.m + model.arcB[j]);
+        if (l && l.d > delta) {
+          lower[j] = l.f;
+          upper[j] = l.f;
+          continue;
+        }
+      }
+      free++;
+    }
+    const out = solveTopicModel(highs, { ...model, data: { ...model.data, colLower: lower, colUpper: upper } });
+    seconds += out.seconds;
+    solves++;
+    columns = model.data.numCols;
+    freeColumns = free;
+    rows = model.data.numRows;
+    return { model, out };
+  };
+  for (;;) {
+    let { model, out } = solveFixed(firstDelta);
+    let proven = false;
+    if (out.status === 'optimal') {
+      const gap = zR - out.objective;
+      if (gap < firstDelta) proven = true;
+      else ({ model, out } = solveFixed(gap));
+    } else ({ model, out } = solveFixed(Infinity));
+    if (!proven && out.status === 'optimal') proven = true;
+    const topicModel = { columns, freeColumns, rows, seconds, solves };
+    if (out.status !== 'optimal') {
+      return {
+        feasible: false,
+        explanations: [explainTopicShortfall(P.inst, P.topicsOf, out.status === 'limit', names)],
+        apps: [],
+        reviewers: [],
+        optimal: false,
+        flowCost: 0,
+        pivots: relaxed.pivots,
+        topicModel,
+      };
+    }
+    const got = extract(P, { ...model, net: { arcCount: model.data.numCols } }, out.values);
+    if (got.failed.length > 0) {
+      for (const a of got.failed) expanded[a] = 1;
+      continue;
+    }
+    return {
+      feasible: true,
+      explanations: [],
+      apps: got.apps,
+      reviewers: got.reviewers,
+      // HiGHS's proof (its bound within one unit of the integer objective) plus the fixing argument.
+      optimal: proven && out.dualBound - out.objective < 1 && coversTopics(P, got.apps, got.reviewers),
+      flowCost: -out.objective,
+      pivots: relaxed.pivots,
+      topicModel,
+    };
+  }
+}
+
 export function fairnessBound(inst: AssignmentInstance): number {
   return minApplicationBound(prepare(inst));
 }
@@ -685,7 +839,19 @@ export function assignReviewers(inst: AssignmentInstance, options: AssignmentOpt
   const P = problems.length === 0 ? prepare(inst) : undefined;
   let solved: Solved | undefined;
   let threshold: number | undefined;
-  if (P) {
+  if (P?.multiTopic) {
+    if (options.fair) {
+      problems.push({
+        kind: 'invalid-input',
+        fr: 'Le mode équitable ne prend pas en charge plusieurs thèmes requis par candidature.',
+        en: 'Fairness mode does not support several required topics per application.',
+      });
+    } else {
+      if (!options.highs)
+        throw new Error('several required topics per application need HiGHS: pass options.highs (highsRuntime())');
+      solved = solveTopics(P, options.highs, options.names);
+    }
+  } else if (P) {
     solved = solveWith(P, uniform(P, -Infinity), false, options.names);
     if (solved.feasible && options.fair) ({ solved, threshold } = fairSolve(P, solved, options.names));
   }
@@ -758,6 +924,7 @@ function summarise(
     flowCost: solved.flowCost,
     scale: P.scale,
     pivots: solved.pivots,
+    topicModel: solved.topicModel,
   };
 }
 
