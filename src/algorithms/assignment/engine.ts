@@ -406,8 +406,6 @@ interface Solved {
 interface Warm {
   built: BuiltNetwork;
   simplex: NetworkSimplex;
-  /** The last solve's flow and potentials. */
-  last?: FlowResult;
 }
 
 /**
@@ -472,7 +470,6 @@ function settle(
     }
   }
   const flow = simplex.run();
-  warm.last = flow;
   const none: Solved = {
     feasible: false,
     explanations: [],
@@ -741,63 +738,16 @@ function coversTopics(P: Prepared, apps: number[], reviewers: number[]): boolean
 function solveTopics(P: Prepared, highs: Highs, names?: Names): Solved {
   const relaxed = solveWith(P, uniform(P, -Infinity), false, names);
   if (!relaxed.feasible || coversTopics(P, relaxed.apps, relaxed.reviewers)) return { ...relaxed, warm: undefined };
-  // Reduced-cost fixing. With the relaxation's optimal potentials, any assignment loses at least
-  // |reduced cost| of a pair's arc against the relaxation's value z_R when it differs from the relaxation on
-  // that pair (complementary slackness makes every arc's term ≥ 0). So once an assignment of value z is
-  // known, pairs whose loss exceeds G = z_R − z can be fixed to the relaxation's choice.
-  const { built, last } = relaxed.warm!;
-  const loss = new Map<number, { d: number; f: number }>();
-  for (let e = 0; e < built.net.arcCount; e++) {
-    if (built.role[e] !== PAIR || built.net.lower[e] > 0) continue;
-    const rc = built.net.cost[e] + last!.potential[built.net.source[e]] - last!.potential[built.net.target[e]];
-    const f = last!.flow[e];
-    loss.set(built.arcA[e] * P.m + built.arcB[e], { d: f > 0 ? -rc : rc, f });
-  }
-  const zR = -relaxed.flowCost;
-  const losses = Float64Array.from(loss.values(), (v) => v.d).sort();
-  // Phase 1: only the pairs that lose least are free (a restriction: its optimum is an assignment).
-  const firstDelta = losses.length > 0 ? losses[Math.floor(0.15 * (losses.length - 1))] : Infinity;
   const expanded = new Uint8Array(P.n);
   const problem: TopicProblem = P;
   let seconds = 0;
   let solves = 0;
-  let columns = 0;
-  let freeColumns = 0;
-  let rows = 0;
-  const solveFixed = (delta: number) => {
+  for (;;) {
     const model = buildTopicModel(highs, problem, expanded);
-    const lower = Float64Array.from(model.data.colLower);
-    const upper = Float64Array.from(model.data.colUpper);
-    let free = 0;
-    for (let j = 0; j < model.data.numCols; j++) {
-      if (model.role[j] === PAIR && lower[j] === 0) {
-        const l = loss.get(model.arcA[j] * P.m + model.arcB[j]);
-        if (l && l.d > delta) {
-          lower[j] = l.f;
-          upper[j] = l.f;
-          continue;
-        }
-      }
-      free++;
-    }
-    const out = solveTopicModel(highs, { ...model, data: { ...model.data, colLower: lower, colUpper: upper } });
+    const out = solveTopicModel(highs, model);
     seconds += out.seconds;
     solves++;
-    columns = model.data.numCols;
-    freeColumns = free;
-    rows = model.data.numRows;
-    return { model, out };
-  };
-  for (;;) {
-    let { model, out } = solveFixed(firstDelta);
-    let proven = false;
-    if (out.status === 'optimal') {
-      const gap = zR - out.objective;
-      if (gap < firstDelta) proven = true;
-      else ({ model, out } = solveFixed(gap));
-    } else ({ model, out } = solveFixed(Infinity));
-    if (!proven && out.status === 'optimal') proven = true;
-    const topicModel = { columns, freeColumns, rows, seconds, solves };
+    const topicModel = { columns: model.data.numCols, rows: model.data.numRows, seconds, solves };
     if (out.status !== 'optimal') {
       return {
         feasible: false,
@@ -820,8 +770,8 @@ function solveTopics(P: Prepared, highs: Highs, names?: Names): Solved {
       explanations: [],
       apps: got.apps,
       reviewers: got.reviewers,
-      // HiGHS's proof (its bound within one unit of the integer objective) plus the fixing argument.
-      optimal: proven && out.dualBound - out.objective < 1 && coversTopics(P, got.apps, got.reviewers),
+      // HiGHS's proof: its bound is within one unit of the integer objective.
+      optimal: out.dualBound - out.objective < 1 && coversTopics(P, got.apps, got.reviewers),
       flowCost: -out.objective,
       pivots: relaxed.pivots,
       topicModel,

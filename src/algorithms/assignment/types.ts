@@ -101,5 +101,5 @@ export interface AssignmentResult {
    * Several required topics per application, when the network relaxation's optimum left a topic uncovered:
    * the integer programme's columns and rows, HiGHS's time and how many solves it took (realisation retries).
    */
-  topicModel?: { columns: number; freeColumns: number; rows: number; seconds: number; solves: number };
+  topicModel?: { columns: number; rows: number; seconds: number; solves: number };
 }
