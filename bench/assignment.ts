@@ -1,17 +1,29 @@
 /**
- * Reviewer assignment benchmark: `npx tsx bench/assignment.ts [--sizes 500x50,5000x300] [--lp-max 5000]`.
+ * Reviewer assignment benchmark: `npx tsx bench/assignment.ts [--sizes 500x50,5000x300] [--lp-max 5000]
+ * [--baseline <checkout>] [--topics]`.
  * Each size runs in its own child process (so that peak memory is per size) and prints one JSON line:
  * solve time, peak RSS, total affinity and its share of the HiGHS LP optimum (smaller sizes only),
  * hard-constraint violations (must be 0), and the fairness mode's minimum and loss.
+ * `--baseline /path/to/other/checkout` also runs that checkout's engine in fair mode on the same instance,
+ * in the same process right before this one (`fairBaseline`): before/after side by side in one run.
  * Instances: k = 3, loads within ±1 of the mean, 2 % of all pairs in conflict, 20 affinity entries per
  * application skewed towards popular reviewers (10 at 500×50), other pairs allowed at affinity 0.
+ *
+ * `--topics` (default sizes 200x20,500x50,2000x200,5000x300): overlapping required topics instead
+ * (`topic-instance.ts`: max(5, min(40, m/10)) topics, 1–3 per application and per reviewer), timing the
+ * exact solve with topics against the same instance without them, and whether the integer programme was
+ * needed (`topicModel`: its columns, rows, HiGHS seconds and solves).
  */
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { assignReviewers, fairnessBound } from '../src/algorithms/assignment/engine.js';
 import { solveAssignmentLp } from '../src/algorithms/assignment/highs-oracle.js';
 import { randomInstance } from '../src/algorithms/assignment/random-instance.js';
+import { topicInstance } from '../src/algorithms/assignment/topic-instance.js';
 import { countViolations } from '../src/algorithms/assignment/violations.js';
+import { highsRuntime } from '../src/algorithms/highs.js';
 
 const DEFAULT_SIZES = '500x50,5000x300,20000x1000,50000x2500';
 
@@ -32,6 +44,20 @@ async function runOne(n: number, m: number, lpMax: number): Promise<void> {
   const plain = assignReviewers(inst);
   const plainViolations = countViolations(inst, plain.assignedApplication, plain.assignedReviewer).total;
   const peakAfterPlain = process.resourceUsage().maxRSS / 1024;
+  const baseline = option('baseline', '');
+  let fairBaseline: Record<string, unknown> | null = null;
+  if (baseline) {
+    const engine = await import(pathToFileURL(join(baseline, 'src/algorithms/assignment/engine.ts')).href);
+    const before = engine.assignReviewers(inst, { fair: true });
+    fairBaseline = {
+      checkout: baseline,
+      seconds: round(before.seconds, 3),
+      minApplicationAffinity: round(before.minApplicationAffinity, 6),
+      totalAffinity: round(before.totalAffinity, 6),
+      violations: countViolations(inst, before.assignedApplication, before.assignedReviewer).total,
+    };
+  }
+  const loadBefore = loadavg()[0];
   const fair = assignReviewers(inst, { fair: true });
   const fairViolations = countViolations(inst, fair.assignedApplication, fair.assignedReviewer).total;
   let lp: { objective: number; seconds: number } | undefined;
@@ -67,7 +93,10 @@ async function runOne(n: number, m: number, lpMax: number): Promise<void> {
       optimal: fair.optimal,
       minApplicationBound: round(bound, 6),
       maxMinProven: fair.minApplicationAffinity >= bound - 1e-9,
+      pivots: fair.pivots,
     },
+    fairBaseline,
+    loadAverage1m: [round(loadBefore, 2), round(loadavg()[0], 2)],
     peakMemoryWithFairMB: Math.round(process.resourceUsage().maxRSS / 1024),
     node: process.version,
     date: new Date().toISOString().slice(0, 10),
@@ -80,16 +109,77 @@ function round(x: number, digits: number): number {
   return Math.round(x * f) / f;
 }
 
+async function runTopics(n: number, m: number): Promise<void> {
+  const topics = Math.max(5, Math.min(40, Math.round(m / 10)));
+  const inst = topicInstance({
+    applications: n,
+    reviewers: m,
+    perApplication: 3,
+    entriesPerApplication: n <= 500 ? 10 : 20,
+    conflictRate: 0.02,
+    seed: 2026,
+    topics,
+  });
+  const highs = await highsRuntime();
+  const without = assignReviewers({ ...inst, requiredTopics: undefined });
+  const loadBefore = loadavg()[0];
+  const result = assignReviewers(inst, { highs });
+  const perApplication = inst.requiredTopics!.map((T) => T.length);
+  const line = {
+    bench: 'assignment-topics',
+    size: `${n}x${m}`,
+    k: 3,
+    topics,
+    applicationsWithTopics: { one: 0, two: 0, three: 0 },
+    affinityEntries: inst.pairApplication.length,
+    feasible: result.feasible,
+    seconds: round(result.seconds, 3),
+    optimal: result.optimal,
+    totalAffinity: round(result.totalAffinity, 6),
+    violations: result.feasible
+      ? countViolations(inst, result.assignedApplication, result.assignedReviewer).total
+      : null,
+    topicModel: result.topicModel ?? null,
+    withoutTopics: { seconds: round(without.seconds, 3), totalAffinity: round(without.totalAffinity, 6) },
+    costOfTopicsPercent: round((100 * (without.totalAffinity - result.totalAffinity)) / without.totalAffinity, 4),
+    explanations: result.explanations.map((e) => e.en),
+    peakMemoryMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    loadAverage1m: [round(loadBefore, 2), round(loadavg()[0], 2)],
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+  for (const c of perApplication) {
+    if (c === 1) line.applicationsWithTopics.one++;
+    else if (c === 2) line.applicationsWithTopics.two++;
+    else if (c === 3) line.applicationsWithTopics.three++;
+  }
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
 const one = option('one', '');
+const withTopics = process.argv.includes('--topics');
 if (one) {
   const [n, m] = one.split('x').map(Number);
-  await runOne(n, m, Number(option('lp-max', '5000')));
+  if (withTopics) await runTopics(n, m);
+  else await runOne(n, m, Number(option('lp-max', '5000')));
 } else {
   const self = fileURLToPath(import.meta.url);
-  for (const size of option('sizes', DEFAULT_SIZES).split(',')) {
+  const sizes = option('sizes', withTopics ? '200x20,500x50,2000x200,5000x300' : DEFAULT_SIZES);
+  const baseline = option('baseline', '');
+  for (const size of sizes.split(',')) {
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', self, '--one', size, '--lp-max', option('lp-max', '5000')],
+      [
+        '--import',
+        'tsx',
+        self,
+        '--one',
+        size,
+        '--lp-max',
+        option('lp-max', '5000'),
+        ...(baseline ? ['--baseline', baseline] : []),
+        ...(withTopics ? ['--topics'] : []),
+      ],
       { stdio: 'inherit' },
     );
     if (child.status !== 0) process.exitCode = 1;

@@ -1,3 +1,4 @@
+import type { Highs } from 'highs';
 import type { Pair, ScoredPair } from './csv.js';
 import { assignReviewers } from './engine.js';
 import type { AssignmentInstance, Explanation } from './types.js';
@@ -17,10 +18,14 @@ export interface AssignByIdInput {
   minLoad: number | Record<string, number>;
   maxLoad: number | Record<string, number>;
   missingPairs?: 'zero' | 'forbidden';
-  /** Required expertise per application, and each reviewer's expertise. */
+  /** Required expertise per application, and each reviewer's expertise (topics). */
   requiredExpertise?: Record<string, string>;
   reviewerExpertise?: Record<string, string[]>;
+  /** Topics each application requires: at least one assigned reviewer must have EACH of them. */
+  requiredTopics?: Record<string, string[]>;
   fair?: boolean;
+  /** A loaded HiGHS: needed when an application requires several topics. */
+  highs?: Highs;
 }
 
 export interface AssignByIdResult {
@@ -56,6 +61,9 @@ export function assignById(input: AssignByIdInput): AssignByIdResult {
   const revs = new Index();
   for (const a of input.applications ?? []) apps.of(a);
   for (const r of input.reviewers ?? []) revs.of(r);
+  // Applications and reviewers named only in the topic lists take part too.
+  for (const a of Object.keys(input.requiredTopics ?? {})) apps.of(a);
+  for (const r of Object.keys(input.reviewerExpertise ?? {})) revs.of(r);
   const lists = [input.affinities, input.conflicts ?? [], input.forced ?? []];
   const indexed = lists.map((list) => ({
     a: list.map((p) => apps.of(p.application)),
@@ -82,13 +90,21 @@ export function assignById(input: AssignByIdInput): AssignByIdResult {
     requiredExpertise: input.requiredExpertise
       ? apps.names.map((a) => (input.requiredExpertise![a] ? expertise.of(input.requiredExpertise![a]) : -1))
       : undefined,
+    requiredTopics: input.requiredTopics
+      ? apps.names.map((a) => (input.requiredTopics![a] ?? []).map((x) => expertise.of(x)))
+      : undefined,
     reviewerExpertise: input.reviewerExpertise
       ? revs.names.map((r) => (input.reviewerExpertise![r] ?? []).map((x) => expertise.of(x)))
       : undefined,
   };
   const result = assignReviewers(inst, {
     fair: input.fair,
-    names: { application: (i) => apps.names[i], reviewer: (i) => revs.names[i] },
+    highs: input.highs,
+    names: {
+      application: (i) => apps.names[i],
+      reviewer: (i) => revs.names[i],
+      topic: (i) => expertise.names[i],
+    },
   });
   const assignments: Pair[] = [];
   for (let i = 0; i < result.assignedApplication.length; i++) {

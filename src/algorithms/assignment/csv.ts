@@ -1,5 +1,6 @@
 /**
- * Reading the engine's CSV inputs (`application,reviewer,score` and `application,reviewer`): RFC 4180
+ * Reading the engine's CSV inputs (`application,reviewer,score`, `application,reviewer`, and the topic lists
+ * `application,topic` / `reviewer,topic`): RFC 4180
  * quoting, BOM and CRLF tolerated, and every problem reported with its line number in French and English.
  */
 
@@ -103,4 +104,44 @@ export function readPairCsv(text: string, file = 'conflicts.csv'): Pair[] {
     const [application, reviewer] = ids(row, i + 2, file);
     return { application, reviewer };
   });
+}
+
+export interface TopicLine {
+  /** The application (required topics) or the reviewer (topics they have). */
+  owner: string;
+  topic: string;
+}
+
+/**
+ * `application,topic` (the topics an application requires: at least one assigned reviewer must have EACH of
+ * them) or `reviewer,topic` (the topics a reviewer has), one line per pair.
+ */
+export function readTopicCsv(
+  text: string,
+  owner: 'application' | 'reviewer',
+  file = `${owner}-topics.csv`,
+): TopicLine[] {
+  const rows = parseCsvRows(text);
+  checkHeader(rows, [owner, 'topic'], file);
+  return rows.slice(1).map((row, i) => {
+    const who = row[0]?.trim() ?? '';
+    const topic = row[1]?.trim() ?? '';
+    if (who === '' || topic === '') {
+      throw new CsvInputError(
+        `${file}, ligne ${i + 2} : ${owner === 'application' ? 'candidature' : 'évaluateur'} et thème sont obligatoires.`,
+        `${file}, line ${i + 2}: ${owner} and topic are required.`,
+      );
+    }
+    return { owner: who, topic };
+  });
+}
+
+/** Topic lines grouped by owner. */
+export function topicsByOwner(lines: TopicLine[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const { owner, topic } of lines) {
+    out[owner] ??= [];
+    if (!out[owner].includes(topic)) out[owner].push(topic);
+  }
+  return out;
 }

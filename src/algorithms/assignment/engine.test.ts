@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignReviewers, fairnessBound } from './engine.js';
+import { highsRuntime } from '../highs.js';
+import { assignReviewers, fairnessBound, solveUnderThresholds } from './engine.js';
 import { solveAssignmentLp } from './highs-oracle.js';
 import { mulberry32, randomInstance } from './random-instance.js';
 import type { AssignmentInstance } from './types.js';
@@ -68,6 +69,60 @@ function normalise(inst: AssignmentInstance): AssignmentInstance {
   const fa = inst.forcedApplication ?? [];
   const fr = inst.forcedReviewer ?? [];
   return fa.length === fr.length ? inst : { ...inst, forcedApplication: [], forcedReviewer: [] };
+}
+
+/**
+ * The exact max-min value (largest possible smallest per-application sum of affinities) by HiGHS's MIP on
+ * the dense model: independent of the engine's bound and of its fairness heuristics. NaN when infeasible.
+ */
+async function maxMinByMip(inst: AssignmentInstance): Promise<number> {
+  const { applicationCount: n, reviewerCount: m, perApplication: k } = inst;
+  const key = (a: number, r: number) => a * m + r;
+  const conflict = new Set<number>();
+  for (let i = 0; i < (inst.conflictApplication?.length ?? 0); i++)
+    conflict.add(key(inst.conflictApplication![i], inst.conflictReviewer![i]));
+  const forced = new Set<number>();
+  for (let i = 0; i < (inst.forcedApplication?.length ?? 0); i++)
+    forced.add(key(inst.forcedApplication![i], inst.forcedReviewer![i]));
+  const score = new Map<number, number>();
+  for (let i = 0; i < inst.pairApplication.length; i++)
+    score.set(key(inst.pairApplication[i], inst.pairReviewer[i]), inst.pairScore[i]);
+  const appRows: string[][] = Array.from({ length: n }, () => []);
+  const sumRows: string[][] = Array.from({ length: n }, () => ['- z']);
+  const revRows: string[][] = Array.from({ length: m }, () => []);
+  const expertRows: string[][] = Array.from({ length: n }, () => []);
+  const bounds = [' -1000 <= z <= 1000', ' 0 <= zero <= 0'];
+  const binaries: string[] = [];
+  for (let a = 0; a < n; a++) {
+    for (let r = 0; r < m; r++) {
+      const id = key(a, r);
+      if (conflict.has(id) || (!score.has(id) && !forced.has(id) && inst.missingPairs === 'forbidden')) continue;
+      const x = `x${a}_${r}`;
+      const w = score.get(id) ?? 0;
+      appRows[a].push(`+ ${x}`);
+      revRows[r].push(`+ ${x}`);
+      if (w !== 0) sumRows[a].push(`${w < 0 ? '-' : '+'} ${Math.abs(w)} ${x}`);
+      const need = inst.requiredExpertise?.[a] ?? -1;
+      if (need >= 0 && inst.reviewerExpertise?.[r]?.includes(need)) expertRows[a].push(`+ ${x}`);
+      bounds.push(forced.has(id) ? ` 1 <= ${x} <= 1` : ` 0 <= ${x} <= 1`);
+      binaries.push(x);
+    }
+  }
+  const rows: string[] = [];
+  const terms = (list: string[]) => (list.length ? list.join(' ') : '0 zero');
+  for (let a = 0; a < n; a++) {
+    rows.push(` app${a}: ${terms(appRows[a])} = ${k}`);
+    rows.push(` sum${a}: ${sumRows[a].join(' ')} >= 0`);
+    if ((inst.requiredExpertise?.[a] ?? -1) >= 0) rows.push(` expert${a}: ${terms(expertRows[a])} >= 1`);
+  }
+  for (let r = 0; r < m; r++) {
+    rows.push(` min${r}: ${terms(revRows[r])} >= ${inst.minLoad[r]}`);
+    rows.push(` max${r}: ${terms(revRows[r])} <= ${inst.maxLoad[r]}`);
+  }
+  const lp = `Maximize\n obj: + z\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\nBinary\n ${binaries.join(' ') || 'zero'}\nEnd\n`;
+  const highs = await highsRuntime();
+  const result = highs.solve(lp, { output_flag: false, mip_rel_gap: 0 });
+  return result.Status === 'Optimal' ? result.ObjectiveValue : NaN;
 }
 
 describe('assignment engine', () => {
@@ -156,6 +211,62 @@ describe('assignment engine', () => {
     expect((await solveAssignmentLp(inst, 'dense', threshold)).status).toBe('Optimal');
     const higher = Math.min(...Array.from(inst.pairScore).filter((s) => s > threshold));
     expect((await solveAssignmentLp(inst, 'dense', higher)).status).not.toBe('Optimal');
+  });
+
+  it('warm-started re-solves under per-application thresholds reach the cold optimum', () => {
+    let resumed = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.array(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 5 }),
+        (seed, steps) => {
+          const inst = normalise(smallInstance(seed));
+          if (!assignReviewers(inst).feasible) return;
+          const scores = [-Infinity, 0, ...Array.from(inst.pairScore)];
+          const sequence = steps.map((step) => {
+            const random = mulberry32(step);
+            return Array.from({ length: inst.applicationCount }, () =>
+              random() < 0.4 ? -Infinity : scores[Math.floor(random() * scores.length)],
+            );
+          });
+          const warm = solveUnderThresholds(inst, sequence, 'warm');
+          const cold = solveUnderThresholds(inst, sequence, 'cold');
+          warm.forEach((w, i) => {
+            if (w.resumed) resumed++;
+            expect(w.feasible).toBe(cold[i].feasible);
+            if (!w.feasible) return;
+            expect(w.optimal).toBe(true);
+            expect(w.flowCost).toBe(cold[i].flowCost);
+          });
+        },
+      ),
+      { numRuns: 300, seed: 20261207 },
+    );
+    expect(resumed).toBeGreaterThan(300);
+  });
+
+  it('fairness mode: the bound is above the true max-min (HiGHS MIP), the result below it, equal when proven', async () => {
+    let proven = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
+        const inst = normalise(smallInstance(seed));
+        const fair = assignReviewers(inst, { fair: true });
+        const exact = await maxMinByMip(inst);
+        expect(fair.feasible).toBe(!Number.isNaN(exact));
+        if (!fair.feasible) return;
+        expect(countViolations(inst, fair.assignedApplication, fair.assignedReviewer).total).toBe(0);
+        expect(fair.minApplicationAffinity).toBeGreaterThanOrEqual(assignReviewers(inst).minApplicationAffinity - 1e-9);
+        expect(fair.minApplicationAffinity).toBeLessThanOrEqual(exact + 1e-6);
+        const bound = fairnessBound(inst);
+        expect(bound).toBeGreaterThanOrEqual(exact - 1e-6);
+        if (fair.minApplicationAffinity >= bound - 1e-9) {
+          proven++;
+          expect(fair.minApplicationAffinity).toBeCloseTo(exact, 6);
+        }
+      }),
+      { numRuns: 150, seed: 7 },
+    );
+    expect(proven).toBeGreaterThan(0);
   });
 
   it('fairness mode raises the weakest application at a small loss on a benchmark-shaped instance', () => {

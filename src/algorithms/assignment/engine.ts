@@ -1,12 +1,15 @@
-import { checkInstance, explainShortfall } from './explain.js';
+import type { Highs } from 'highs';
+import { checkInstance, explainShortfall, explainTopicShortfall } from './explain.js';
 import { hasFeasibleFlow } from './feasible-flow.js';
 import {
+  createNetworkSimplex,
   type FlowNetwork,
   type FlowResult,
   NetworkBuilder,
-  solveMinCostFlow,
+  type NetworkSimplex,
   verifyOptimality,
 } from './network-simplex.js';
+import { buildTopicModel, solveTopicModel, type TopicProblem } from './topics.js';
 import type { AssignmentInstance, AssignmentOptions, AssignmentResult, Explanation, Names } from './types.js';
 
 /**
@@ -42,9 +45,21 @@ interface Prepared {
   conflictReviewer: Int32Array;
   forcedStart: Int32Array;
   forcedReviewer: Int32Array;
+  /**
+   * Per application: the one required topic the network enforces (−1: none). With several topics it is the
+   * one with the fewest experts, and the network is a relaxation (`topicsOf` holds them all).
+   */
   required: Int32Array;
+  /** Per application: every required topic (requiredExpertise and requiredTopics together, distinct). */
+  topicsOf: Int32Array[];
+  /** Some application requires two topics or more: the network alone is not exact. */
+  multiTopic: boolean;
   /** hasExpertise[x] = per reviewer 0/1. */
   hasExpertise: Map<number, Uint8Array>;
+  /** Alias of hasExpertise under the topic model's name. */
+  hasTopic: Map<number, Uint8Array>;
+  minLoad: ArrayLike<number>;
+  maxLoad: ArrayLike<number>;
   scale: number;
 }
 
@@ -105,15 +120,32 @@ function prepare(inst: AssignmentInstance): Prepared {
   pairStart[n] = p;
   const required = new Int32Array(n).fill(-1);
   const hasExpertise = new Map<number, Uint8Array>();
-  if (inst.requiredExpertise) {
-    for (let a = 0; a < n; a++) {
-      const x = inst.requiredExpertise[a];
-      required[a] = x;
-      if (x >= 0 && !hasExpertise.has(x)) hasExpertise.set(x, new Uint8Array(m));
+  const topicsOf: Int32Array[] = [];
+  let multiTopic = false;
+  for (let a = 0; a < n; a++) {
+    const wanted = new Set<number>();
+    const x = inst.requiredExpertise?.[a] ?? -1;
+    if (x >= 0) wanted.add(x);
+    for (const t of inst.requiredTopics?.[a] ?? []) wanted.add(t);
+    topicsOf.push(Int32Array.from([...wanted].sort((p, q) => p - q)));
+    if (wanted.size > 1) multiTopic = true;
+    for (const t of wanted) if (!hasExpertise.has(t)) hasExpertise.set(t, new Uint8Array(m));
+  }
+  const experts = new Map<number, number>();
+  (inst.reviewerExpertise ?? []).forEach((list, r) => {
+    for (const x of list) {
+      const has = hasExpertise.get(x);
+      if (has && !has[r]) {
+        has[r] = 1;
+        experts.set(x, (experts.get(x) ?? 0) + 1);
+      }
     }
-    (inst.reviewerExpertise ?? []).forEach((list, r) => {
-      for (const x of list) hasExpertise.get(x)?.set([1], r);
-    });
+  });
+  // The network enforces one topic per application: the scarcest (the tightest relaxation of one topic).
+  for (let a = 0; a < n; a++) {
+    let best = -1;
+    for (const t of topicsOf[a]) if (best < 0 || (experts.get(t) ?? 0) < (experts.get(best) ?? 0)) best = t;
+    required[a] = best;
   }
   return {
     inst,
@@ -129,7 +161,12 @@ function prepare(inst: AssignmentInstance): Prepared {
     forcedStart: forced.start,
     forcedReviewer: forced.rev,
     required,
+    topicsOf,
+    multiTopic,
     hasExpertise,
+    hasTopic: hasExpertise,
+    minLoad: inst.minLoad,
+    maxLoad: inst.maxLoad,
     scale: maxAbs > 0 ? RESOLUTION / maxAbs : 1,
   };
 }
@@ -147,6 +184,8 @@ interface BuiltNetwork {
   arcA: Int32Array;
   /** For PAIR: reviewer; INTO_AGGREGATE: aggregate id; OUT_OF_AGGREGATE: reviewer. */
   arcB: Int32Array;
+  /** For PAIR: the pair's affinity (what a threshold is compared with). */
+  arcScore: Float64Array;
   aggregateCount: number;
   /** Node ranges, to explain a shortfall. */
   reviewerBase: number;
@@ -168,11 +207,23 @@ function buildNetwork(P: Prepared, s: SolveSettings): BuiltNetwork {
   const role: number[] = [];
   const arcA: number[] = [];
   const arcB: number[] = [];
-  const arc = (from: number, to: number, lo: number, hi: number, cost: number, r: number, x: number, y: number) => {
+  const arcScore: number[] = [];
+  const arc = (
+    from: number,
+    to: number,
+    lo: number,
+    hi: number,
+    cost: number,
+    r: number,
+    x: number,
+    y: number,
+    score = 0,
+  ) => {
     b.addArc(from, to, lo, hi, s.costless ? 0 : cost);
     role.push(r);
     arcA.push(x);
     arcB.push(y);
+    arcScore.push(score);
   };
   for (let a = 0; a < n; a++) b.addNode(k);
   const reviewerBase = n;
@@ -187,7 +238,9 @@ function buildNetwork(P: Prepared, s: SolveSettings): BuiltNetwork {
   if (zeroAllowed) {
     aggregateNode.push(b.addNode(0));
     for (let r = 0; r < m; r++) arc(aggregateNode[0], reviewerBase + r, 0, inst.maxLoad[r], 0, OUT_OF_AGGREGATE, 0, r);
+    const enforced = new Set(P.required);
     for (const [x, has] of P.hasExpertise) {
+      if (!enforced.has(x)) continue;
       const g = aggregateNode.length;
       aggregateNode.push(b.addNode(0));
       aggregateOfExpertise.set(x, g);
@@ -213,14 +266,15 @@ function buildNetwork(P: Prepared, s: SolveSettings): BuiltNetwork {
       const r = P.forcedReviewer[i];
       if (stamp[r] === a) continue;
       stamp[r] = a;
-      arc(fromFor(r), reviewerBase + r, 1, 1, -Math.round(scoreOf(P, a, r) * P.scale), PAIR, a, r);
+      const w = scoreOf(P, a, r);
+      arc(fromFor(r), reviewerBase + r, 1, 1, -Math.round(w * P.scale), PAIR, a, r, w);
     }
     for (let i = P.pairStart[a]; i < P.pairStart[a + 1]; i++) {
       const r = P.pairReviewer[i];
       if (stamp[r] === a) continue;
       stamp[r] = a;
       if (P.pairScore[i] < s.thresholds[a]) continue;
-      arc(fromFor(r), reviewerBase + r, 0, 1, -Math.round(P.pairScore[i] * P.scale), PAIR, a, r);
+      arc(fromFor(r), reviewerBase + r, 0, 1, -Math.round(P.pairScore[i] * P.scale), PAIR, a, r, P.pairScore[i]);
     }
     if (!zeroAllowed || 0 < s.thresholds[a]) continue;
     if (s.expanded[a]) {
@@ -239,6 +293,7 @@ function buildNetwork(P: Prepared, s: SolveSettings): BuiltNetwork {
     role: Uint8Array.from(role),
     arcA: Int32Array.from(arcA),
     arcB: Int32Array.from(arcB),
+    arcScore: Float64Array.from(arcScore),
     aggregateCount: aggregateNode.length,
     reviewerBase,
     sink,
@@ -264,7 +319,11 @@ interface Extracted {
  * most loaded reviewers first (the Gale–Ryser order, exact when nothing is forbidden); an application it
  * cannot serve is reported in `failed`.
  */
-function extract(P: Prepared, built: BuiltNetwork, flow: Float64Array): Extracted {
+function extract(
+  P: Prepared,
+  built: Pick<BuiltNetwork, 'role' | 'arcA' | 'arcB' | 'aggregateCount'> & { net: { arcCount: number } },
+  flow: Float64Array,
+): Extracted {
   const apps: number[] = [];
   const reviewers: number[] = [];
   const demand: Map<number, number>[] = Array.from({ length: built.aggregateCount }, () => new Map());
@@ -338,59 +397,145 @@ interface Solved {
   optimal: boolean;
   flowCost: number;
   pivots: number;
+  /** The solved network and simplex, for warm-started re-solves under other thresholds. */
+  warm?: Warm;
+  /** Several required topics: the integer programme's size and time, when the network was not enough. */
+  topicModel?: AssignmentResult['topicModel'];
 }
 
+interface Warm {
+  built: BuiltNetwork;
+  simplex: NetworkSimplex;
+}
+
+/**
+ * Solves with every arc built, arcs below a threshold removed (closed at the cost of an artificial arc), so
+ * that the tree it ends with can be resumed under any other thresholds (`resolveWarm`). Aggregate units that
+ * cannot be realised expand their application and the network is solved again.
+ */
 function solveWith(P: Prepared, thresholds: Float64Array, costless: boolean, names?: Names): Solved {
   const expanded = new Uint8Array(P.n);
+  const restricted = thresholds.some((t) => t > -Infinity);
   let pivots = 0;
   for (;;) {
-    const built = buildNetwork(P, { thresholds, costless, expanded });
-    const flow: FlowResult = solveMinCostFlow(built.net);
-    pivots += flow.pivots;
-    if (!flow.feasible) {
-      return {
-        feasible: false,
-        explanations: [explainShortfall(P.inst, built, flow, names)],
-        apps: [],
-        reviewers: [],
-        optimal: false,
-        flowCost: 0,
-        pivots,
-      };
-    }
-    const got = extract(P, built, flow.flow);
-    if (got.failed.length > 0) {
-      for (const a of got.failed) expanded[a] = 1;
+    const built = buildNetwork(P, { thresholds: costless ? thresholds : uniform(P, -Infinity), costless, expanded });
+    const warm: Warm = { built, simplex: createNetworkSimplex(built.net) };
+    const settled = settle(P, warm, costless ? undefined : thresholds);
+    pivots += settled.solved.pivots;
+    if (settled.failed.length > 0) {
+      for (const a of settled.failed) expanded[a] = 1;
       continue;
     }
-    const certificate = verifyOptimality(built.net, flow.flow, flow.potential);
-    return {
-      feasible: true,
-      explanations: [],
-      apps: got.apps,
-      reviewers: got.reviewers,
-      optimal: certificate.ok,
-      flowCost: flow.totalCost,
-      pivots,
-    };
+    if (!settled.solved.feasible) {
+      // The explanation reads the residual network: solve the network without the closed arcs for it.
+      let explanation: Explanation;
+      if (restricted && !costless) {
+        const thin = buildNetwork(P, { thresholds, costless, expanded });
+        explanation = explainShortfall(P.inst, thin, createNetworkSimplex(thin.net).run(), names);
+      } else explanation = explainShortfall(P.inst, built, settled.flow, names);
+      return { ...settled.solved, explanations: [explanation], pivots, warm: undefined };
+    }
+    return { ...settled.solved, pivots, warm: costless ? undefined : warm };
   }
 }
 
-/** Candidate thresholds for the fairness mode: distinct allowed scores, 0 when missing pairs are allowed. */
-function thresholdCandidates(P: Prepared): number[] {
-  const values = new Set<number>(P.pairScore);
-  if (P.missingZero) values.add(0);
-  // No application can get k reviewers above its k-th best allowed score.
-  let cap = Infinity;
-  const best: number[] = [];
-  for (let a = 0; a < P.n; a++) {
-    best.length = 0;
-    for (let i = P.pairStart[a]; i < P.pairStart[a + 1]; i++) best.push(P.pairScore[i]);
-    if (P.missingZero) for (let j = 0; j < P.k; j++) best.push(0);
-    best.sort((x, y) => y - x);
-    if (best.length >= P.k && P.forcedStart[a + 1] === P.forcedStart[a]) cap = Math.min(cap, best[P.k - 1]);
+/**
+ * Re-solves a solved network under per-application thresholds from its last optimal spanning tree (arcs
+ * below a threshold removed, the others restored): a few pivots when few thresholds change. Exact: the same
+ * optimality certificate is checked, on the network with the removed arcs closed. Undefined when aggregate
+ * units cannot be realised (the caller then solves cold, with expansion).
+ */
+function resolveWarm(P: Prepared, warm: Warm, thresholds: Float64Array): Solved | undefined {
+  const settled = settle(P, warm, thresholds);
+  return settled.failed.length > 0 ? undefined : settled.solved;
+}
+
+function settle(
+  P: Prepared,
+  warm: Warm,
+  thresholds: Float64Array | undefined,
+): { solved: Solved; flow: FlowResult; failed: number[] } {
+  const { built, simplex } = warm;
+  const { net, role, arcA, arcScore } = built;
+  if (thresholds) {
+    for (let e = 0; e < net.arcCount; e++) {
+      if (role[e] === PAIR) {
+        if (net.lower[e] > 0) continue;
+        if (arcScore[e] < thresholds[arcA[e]]) simplex.remove(e);
+        else simplex.restore(e);
+      } else if (role[e] === INTO_AGGREGATE) {
+        if (0 < thresholds[arcA[e]]) simplex.remove(e);
+        else simplex.restore(e);
+      }
+    }
   }
-  return [...values].filter((v) => v <= cap).sort((x, y) => x - y);
+  const flow = simplex.run();
+  const none: Solved = {
+    feasible: false,
+    explanations: [],
+    apps: [],
+    reviewers: [],
+    optimal: false,
+    flowCost: 0,
+    pivots: flow.pivots,
+    warm,
+  };
+  if (!flow.feasible) return { solved: none, flow, failed: [] };
+  const got = extract(P, built, flow.flow);
+  if (got.failed.length > 0) return { solved: none, flow, failed: got.failed };
+  const upper = net.upper.slice();
+  for (let e = 0; e < net.arcCount; e++) if (simplex.isRemoved(e)) upper[e] = 0;
+  const certificate = verifyOptimality({ ...net, upper }, flow.flow, flow.potential);
+  const solved: Solved = {
+    feasible: true,
+    explanations: [],
+    apps: got.apps,
+    reviewers: got.reviewers,
+    optimal: certificate.ok,
+    flowCost: flow.totalCost,
+    pivots: flow.pivots,
+    warm,
+  };
+  return { solved, flow, failed: [] };
+}
+
+/**
+ * The largest threshold worth trying: no application (without forced pairs) can get k reviewers above its
+ * k-th best allowed score; Infinity when every application has a forced pair.
+ */
+function thresholdCap(P: Prepared): number {
+  let cap = Infinity;
+  const best = new Float64Array(P.k);
+  for (let a = 0; a < P.n; a++) {
+    if (P.forcedStart[a + 1] !== P.forcedStart[a]) continue;
+    // The k best allowed scores (zeros included when missing pairs are allowed), by insertion.
+    best.fill(-Infinity);
+    const offer = (w: number) => {
+      if (w <= best[P.k - 1]) return;
+      let j = P.k - 1;
+      while (j > 0 && best[j - 1] < w) {
+        best[j] = best[j - 1];
+        j--;
+      }
+      best[j] = w;
+    };
+    for (let i = P.pairStart[a]; i < P.pairStart[a + 1]; i++) offer(P.pairScore[i]);
+    if (P.missingZero) for (let j = 0; j < P.k; j++) offer(0);
+    if (best[P.k - 1] > -Infinity) cap = Math.min(cap, best[P.k - 1]);
+  }
+  return cap;
+}
+
+/** Candidate thresholds in [from, to]: distinct allowed scores, 0 when missing pairs are allowed, ascending. */
+function thresholdCandidates(P: Prepared, from: number, to: number): number[] {
+  const values = P.pairScore.filter((v) => v >= from && v <= to).sort();
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) out.push(values[i]);
+  if (P.missingZero && 0 >= from && 0 <= to && !out.includes(0)) {
+    out.push(0);
+    out.sort((x, y) => x - y);
+  }
+  return out;
 }
 
 const uniform = (P: Prepared, t: number) => new Float64Array(P.n).fill(t);
@@ -462,8 +607,18 @@ function feasibleAbove(P: Prepared, t: number): boolean {
  * Largest t such that every application can get k reviewers of affinity ≥ t (binary search over the
  * distinct scores, from the plain optimum's smallest pair, which is feasible).
  */
-function bottleneck(P: Prepared, feasibleFloor: number): number | undefined {
-  const candidates = thresholdCandidates(P).filter((t) => t >= feasibleFloor);
+function bottleneck(P: Prepared, feasibleFloor: number, probeTop?: (t: number) => boolean): number | undefined {
+  let top = thresholdCap(P);
+  if (top === Infinity) {
+    top = P.missingZero ? 0 : -Infinity;
+    for (let i = 0; i < P.pairScore.length; i++) top = Math.max(top, P.pairScore[i]);
+  }
+  if (!(top >= feasibleFloor)) return undefined;
+  // The largest candidate is often feasible: try it first (with the caller's exact warm solve when given).
+  if (probeTop) {
+    if (probeTop(top)) return top;
+  } else if (feasibleAbove(P, top)) return top;
+  const candidates = thresholdCandidates(P, feasibleFloor, top).filter((t) => t < top);
   if (candidates.length === 0) return undefined;
   let lo = 0;
   let hi = candidates.length - 1;
@@ -491,10 +646,25 @@ function fairSolve(P: Prepared, plain: Solved, names?: Names): { solved: Solved;
   const plainScore = evaluate(P, plain);
   let floor = Infinity;
   for (let a = 0; a < P.n; a++) floor = Math.min(floor, plainScore.minPair[a]);
-  const t = bottleneck(P, floor);
+  // Every re-solve below resumes from the previous optimal spanning tree (thresholds only remove or
+  // restore arcs); a cold solve is only the fallback when aggregate units cannot be realised.
+  let warm = plain.warm;
+  const solve = (thresholds: Float64Array): Solved => {
+    const resumed = warm && resolveWarm(P, warm, thresholds);
+    if (resumed) return resumed;
+    const cold = solveWith(P, thresholds, false, names);
+    if (cold.warm) warm = cold.warm;
+    return cold;
+  };
+  const probe: { top?: Solved } = {};
+  const t = bottleneck(P, floor, (top) => {
+    probe.top = solve(uniform(P, top));
+    return probe.top.feasible;
+  });
   if (t === undefined) return { solved: plain };
   let thresholds = uniform(P, t);
-  let best = solveWith(P, thresholds, false, names);
+  // The top probe, when feasible, is already the exact optimum under the common threshold t.
+  let best = probe.top?.feasible ? probe.top : solve(thresholds);
   if (!best.feasible) return { solved: plain, threshold: t };
   let score = evaluate(P, best);
   for (let round = 0; round < MAX_RAISES && score.min < bound - 1e-12; round++) {
@@ -514,7 +684,7 @@ function fairSolve(P: Prepared, plain: Solved, names?: Names): { solved: Solved;
       raised++;
     }
     if (raised < atMin) break;
-    const candidate = solveWith(P, next, false, names);
+    const candidate = solve(next);
     if (!candidate.feasible) break;
     const candidateScore = evaluate(P, candidate);
     let candidateAtMin = 0;
@@ -529,6 +699,86 @@ function fairSolve(P: Prepared, plain: Solved, names?: Names): { solved: Solved;
   return { solved: score.min > plainMin + 1e-12 ? best : plain, threshold: t };
 }
 
+/**
+ * For tests: the exact optimum under each per-application threshold vector in turn, either resumed from the
+ * previous optimal tree (as the fairness mode does) or solved from scratch.
+ */
+export function solveUnderThresholds(
+  inst: AssignmentInstance,
+  sequence: ReadonlyArray<ArrayLike<number>>,
+  mode: 'warm' | 'cold',
+): Array<{ feasible: boolean; flowCost: number; optimal: boolean; resumed: boolean }> {
+  const P = prepare(inst);
+  let warm = mode === 'warm' ? solveWith(P, uniform(P, -Infinity), false).warm : undefined;
+  return sequence.map((t) => {
+    const thresholds = Float64Array.from(t);
+    const resumed = warm && resolveWarm(P, warm, thresholds);
+    const solved = resumed ?? solveWith(P, thresholds, false);
+    if (mode === 'warm' && solved.warm) warm = solved.warm;
+    return { feasible: solved.feasible, flowCost: solved.flowCost, optimal: solved.optimal, resumed: !!resumed };
+  });
+}
+
+/** Does every application have, for each of its topics, an assigned reviewer who has it? */
+function coversTopics(P: Prepared, apps: number[], reviewers: number[]): boolean {
+  const covered = P.topicsOf.map((T) => new Uint8Array(T.length));
+  for (let i = 0; i < apps.length; i++) {
+    const T = P.topicsOf[apps[i]];
+    for (let j = 0; j < T.length; j++) if (P.hasTopic.get(T[j])?.[reviewers[i]]) covered[apps[i]][j] = 1;
+  }
+  return covered.every((c) => c.every((v) => v === 1));
+}
+
+/**
+ * Several overlapping required topics per application (decision 0006, 2026-12-07). First the network that
+ * enforces one topic per application (the scarcest): a relaxation, so if it is infeasible so is the problem,
+ * and if its optimum already covers every topic that optimum is the answer (certified by complementary
+ * slackness). Otherwise the integer programme of topics.ts, solved by HiGHS to a zero gap.
+ */
+function solveTopics(P: Prepared, highs: Highs, names?: Names): Solved {
+  const relaxed = solveWith(P, uniform(P, -Infinity), false, names);
+  if (!relaxed.feasible || coversTopics(P, relaxed.apps, relaxed.reviewers)) return { ...relaxed, warm: undefined };
+  const expanded = new Uint8Array(P.n);
+  const problem: TopicProblem = P;
+  let seconds = 0;
+  let solves = 0;
+  for (;;) {
+    const model = buildTopicModel(highs, problem, expanded);
+    const out = solveTopicModel(highs, model);
+    seconds += out.seconds;
+    solves++;
+    const topicModel = { columns: model.data.numCols, rows: model.data.numRows, seconds, solves };
+    if (out.status !== 'optimal') {
+      return {
+        feasible: false,
+        explanations: [explainTopicShortfall(P.inst, P.topicsOf, out.status === 'limit', names)],
+        apps: [],
+        reviewers: [],
+        optimal: false,
+        flowCost: 0,
+        pivots: relaxed.pivots,
+        topicModel,
+      };
+    }
+    const got = extract(P, { ...model, net: { arcCount: model.data.numCols } }, out.values);
+    if (got.failed.length > 0) {
+      for (const a of got.failed) expanded[a] = 1;
+      continue;
+    }
+    return {
+      feasible: true,
+      explanations: [],
+      apps: got.apps,
+      reviewers: got.reviewers,
+      // HiGHS's proof: its bound is within one unit of the integer objective.
+      optimal: out.dualBound - out.objective < 1 && coversTopics(P, got.apps, got.reviewers),
+      flowCost: -out.objective,
+      pivots: relaxed.pivots,
+      topicModel,
+    };
+  }
+}
+
 export function fairnessBound(inst: AssignmentInstance): number {
   return minApplicationBound(prepare(inst));
 }
@@ -539,7 +789,19 @@ export function assignReviewers(inst: AssignmentInstance, options: AssignmentOpt
   const P = problems.length === 0 ? prepare(inst) : undefined;
   let solved: Solved | undefined;
   let threshold: number | undefined;
-  if (P) {
+  if (P?.multiTopic) {
+    if (options.fair) {
+      problems.push({
+        kind: 'invalid-input',
+        fr: 'Le mode équitable ne prend pas en charge plusieurs thèmes requis par candidature.',
+        en: 'Fairness mode does not support several required topics per application.',
+      });
+    } else {
+      if (!options.highs)
+        throw new Error('several required topics per application need HiGHS: pass options.highs (highsRuntime())');
+      solved = solveTopics(P, options.highs, options.names);
+    }
+  } else if (P) {
     solved = solveWith(P, uniform(P, -Infinity), false, options.names);
     if (solved.feasible && options.fair) ({ solved, threshold } = fairSolve(P, solved, options.names));
   }
@@ -612,6 +874,7 @@ function summarise(
     flowCost: solved.flowCost,
     scale: P.scale,
     pivots: solved.pivots,
+    topicModel: solved.topicModel,
   };
 }
 

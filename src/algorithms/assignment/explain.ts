@@ -6,7 +6,20 @@ import type { AssignmentInstance, Explanation, Names } from './types.js';
 export const indexNames: Names = {
   application: (i) => `#${i}`,
   reviewer: (i) => `#${i}`,
+  topic: (i) => `#${i}`,
 };
+
+const topicName = (names: Names, x: number) => names.topic?.(x) ?? `#${x}`;
+
+/** Per application: every required topic (requiredExpertise and requiredTopics together, distinct). */
+export function requiredTopicsOf(inst: AssignmentInstance): number[][] {
+  return Array.from({ length: inst.applicationCount }, (_, a) => {
+    const wanted = new Set<number>(inst.requiredTopics?.[a] ?? []);
+    const x = inst.requiredExpertise?.[a] ?? -1;
+    if (x >= 0) wanted.add(x);
+    return [...wanted].sort((p, q) => p - q);
+  });
+}
 
 const LIST_LIMIT = 10;
 
@@ -89,6 +102,19 @@ function checkShape(inst: AssignmentInstance): Explanation[] {
       }
     }
   }
+  if (inst.requiredTopics) {
+    const topics = inst.requiredTopics;
+    const bad =
+      topics.length !== n ||
+      topics.some((list) => !Array.isArray(list) || list.some((x) => !Number.isInteger(x) || x < 0));
+    if (bad)
+      out.push(
+        invalid(
+          'Thèmes requis invalides : une liste d’indices entiers ≥ 0 par candidature.',
+          'Invalid required topics: one list of integer indices ≥ 0 per application.',
+        ),
+      );
+  }
   if (inst.pairScore.length !== inst.pairApplication.length)
     out.push(invalid('Un score est attendu pour chaque paire.', 'A score is expected for every pair.'));
   for (let i = 0; i < inst.pairScore.length; i++) {
@@ -151,7 +177,22 @@ export function checkInstance(inst: AssignmentInstance, names: Names = indexName
   const forcedConflicts: string[] = [];
   const forcedTooMany: number[] = [];
   const expertiseMissing: number[] = [];
+  const expertiseMissingDetail: string[] = [];
+  const uncoverable: number[] = [];
+  const uncoverableDetail: string[] = [];
+  const topicsOf = requiredTopicsOf(inst);
   const expertsOf = new Map<number, Uint8Array>();
+  const expertLists = new Map<number, number[]>();
+  const expertList = (x: number): number[] => {
+    let out = expertLists.get(x);
+    if (!out) {
+      const has = experts(x);
+      out = [];
+      for (let r = 0; r < m; r++) if (has[r]) out.push(r);
+      expertLists.set(x, out);
+    }
+    return out;
+  };
   const experts = (x: number): Uint8Array => {
     let has = expertsOf.get(x);
     if (!has) {
@@ -196,11 +237,38 @@ export function checkInstance(inst: AssignmentInstance, names: Names = indexName
       short.push(a);
       shortDetail.push(`${names.application(a)}: ${available}`);
     }
-    const x = inst.requiredExpertise?.[a] ?? -1;
-    if (x >= 0) {
-      const has = experts(x);
-      const candidates = missingZero ? [...Array(m).keys()] : [...scored[a], ...forced[a]];
-      if (!candidates.some((r) => has[r] && stamp[r] !== a && inst.maxLoad[r] > 0)) expertiseMissing.push(a);
+    const T = topicsOf[a];
+    if (T.length > 0) {
+      // Only experts of one of T matter; with missing pairs allowed, every non-conflicting one is possible.
+      const pool = missingZero ? new Set(T.flatMap((x) => expertList(x))) : [...scored[a], ...forced[a]];
+      const candidates = [...pool].filter((r) => stamp[r] !== a && inst.maxLoad[r] > 0);
+      // What each possible reviewer covers of T, as a bit mask; then the fewest reviewers covering all of T.
+      const patterns = new Set<number>();
+      for (const r of candidates) {
+        let mask = 0;
+        T.forEach((x, i) => {
+          if (experts(x)[r]) mask |= 1 << i;
+        });
+        if (mask) patterns.add(mask);
+      }
+      const missing = T.filter((_, i) => ![...patterns].some((mask) => mask & (1 << i)));
+      if (missing.length > 0) {
+        expertiseMissing.push(a);
+        expertiseMissingDetail.push(`${names.application(a)} (${missing.map((x) => topicName(names, x)).join(', ')})`);
+      } else if (T.length > 1) {
+        const full = (1 << T.length) - 1;
+        const fewest = new Array<number>(full + 1).fill(Infinity);
+        fewest[0] = 0;
+        for (let mask = 0; mask <= full; mask++)
+          if (fewest[mask] < Infinity)
+            for (const p of patterns) fewest[mask | p] = Math.min(fewest[mask | p], fewest[mask] + 1);
+        if (fewest[full] > k) {
+          uncoverable.push(a);
+          uncoverableDetail.push(
+            `${names.application(a)} (${T.map((x) => topicName(names, x)).join(', ')} : ${fewest[full]})`,
+          );
+        }
+      }
     }
   }
   if (short.length > 0) {
@@ -230,14 +298,104 @@ export function checkInstance(inst: AssignmentInstance, names: Names = indexName
     });
   }
   if (expertiseMissing.length > 0) {
+    const detail = list(expertiseMissing, (a) => expertiseMissingDetail[expertiseMissing.indexOf(a)]);
     out.push({
       kind: 'expertise-missing',
       applications: expertiseMissing,
-      fr: `Aucun évaluateur possible n’a l’expertise requise pour : ${list(expertiseMissing, names.application)}.`,
-      en: `No possible reviewer has the required expertise for: ${list(expertiseMissing, names.application)}.`,
+      fr: `Aucun évaluateur possible n’a l’expertise requise pour (candidature (thèmes sans expert)) : ${detail}.`,
+      en: `No possible reviewer has the required expertise for (application (topics without an expert)): ${detail}.`,
+    });
+  }
+  if (uncoverable.length > 0) {
+    const detail = list(uncoverable, (a) => uncoverableDetail[uncoverable.indexOf(a)]);
+    out.push({
+      kind: 'topics-uncoverable',
+      applications: uncoverable,
+      fr: `Ces candidatures demandent des thèmes qu’aucun groupe de ${k} évaluateurs possibles ne couvre ensemble (candidature (thèmes : évaluateurs nécessaires au minimum)) : ${detail}. Augmentez le nombre d’évaluateurs par candidature ou ajoutez des évaluateurs aux expertises croisées.`,
+      en: `These applications require topics that no ${k} possible reviewers cover together (application (topics: fewest reviewers needed)): ${detail}. Raise the reviewers per application or add reviewers with combined expertise.`,
+    });
+  }
+  out.push(...topicCapacity(inst, topicsOf, names));
+  return out;
+}
+
+/**
+ * Hall's condition for one topic: the applications requiring topic X each need one review by an expert of X;
+ * the experts of X can give at most the sum of their maximum loads.
+ */
+function topicCapacity(inst: AssignmentInstance, topicsOf: number[][], names: Names): Explanation[] {
+  const demand = new Map<number, number[]>();
+  topicsOf.forEach((T, a) => {
+    for (const x of T) {
+      const apps = demand.get(x);
+      if (apps) apps.push(a);
+      else demand.set(x, [a]);
+    }
+  });
+  const out: Explanation[] = [];
+  for (const [x, apps] of demand) {
+    let capacity = 0;
+    const experts: number[] = [];
+    (inst.reviewerExpertise ?? []).forEach((list, r) => {
+      if (list.includes(x) && r < inst.reviewerCount) {
+        capacity += inst.maxLoad[r];
+        experts.push(r);
+      }
+    });
+    if (apps.length <= capacity || experts.length === 0) continue;
+    out.push({
+      kind: 'topic-capacity',
+      applications: apps,
+      reviewers: experts,
+      fr: `Le thème ${topicName(names, x)} est requis par ${apps.length} candidatures (${list(apps, names.application)}), mais ses experts (${list(experts, names.reviewer)}) peuvent prendre au plus ${capacity} évaluations. Relevez leurs charges maximales ou ajoutez des experts de ce thème.`,
+      en: `Topic ${topicName(names, x)} is required by ${apps.length} applications (${list(apps, names.application)}), but its experts (${list(experts, names.reviewer)}) can take at most ${capacity} reviews. Raise their maximum loads or add experts of this topic.`,
     });
   }
   return out;
+}
+
+/**
+ * The integer programme of several required topics found no assignment although every count-based check
+ * passed: the topics cannot all be covered together with these loads (applications compete for the same
+ * experts). Names the topics whose experts are the most in demand and the applications with several topics.
+ */
+export function explainTopicShortfall(
+  inst: AssignmentInstance,
+  topicsOf: ReadonlyArray<ArrayLike<number>>,
+  stopped: boolean,
+  names: Names = indexNames,
+): Explanation {
+  if (stopped) {
+    return {
+      kind: 'topic-capacity',
+      fr: 'Le solveur des thèmes requis s’est arrêté avant de prouver un résultat ; relancez sans limite de temps.',
+      en: 'The required-topics solver stopped before proving a result; run it again without a time limit.',
+    };
+  }
+  const demand = new Map<number, number>();
+  const multi: number[] = [];
+  topicsOf.forEach((T, a) => {
+    for (let i = 0; i < T.length; i++) demand.set(T[i], (demand.get(T[i]) ?? 0) + 1);
+    if (T.length > 1) multi.push(a);
+  });
+  const ratios = [...demand].map(([x, d]) => {
+    let capacity = 0;
+    (inst.reviewerExpertise ?? []).forEach((list, r) => {
+      if (list.includes(x)) capacity += inst.maxLoad[r];
+    });
+    return { x, d, capacity, ratio: capacity > 0 ? d / capacity : Infinity };
+  });
+  ratios.sort((p, q) => q.ratio - p.ratio);
+  const tight = ratios
+    .slice(0, 3)
+    .map((t) => `${topicName(names, t.x)} (${t.d} / ${t.capacity})`)
+    .join(', ');
+  return {
+    kind: 'topic-capacity',
+    applications: multi,
+    fr: `Les thèmes requis ne peuvent pas être tous couverts en même temps avec ces charges et ces conflits : les candidatures à plusieurs thèmes (${list(multi, names.application)}) se disputent les mêmes experts. Thèmes les plus demandés (candidatures / évaluations possibles de leurs experts) : ${tight}.`,
+    en: `The required topics cannot all be covered at once with these loads and conflicts: the applications with several topics (${list(multi, names.application)}) compete for the same experts. Most demanded topics (applications / reviews their experts can take): ${tight}.`,
+  };
 }
 
 interface ShortfallContext {

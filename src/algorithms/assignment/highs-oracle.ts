@@ -31,7 +31,12 @@ function coefficient(value: number, name: string): string {
   return `${value < 0 ? '-' : '+'} ${Math.abs(value).toPrecision(15)} ${name}`;
 }
 
-export function assignmentLp(inst: AssignmentInstance, mode: 'dense' | 'aggregate', threshold = -Infinity): string {
+export function assignmentLp(
+  inst: AssignmentInstance,
+  mode: 'dense' | 'aggregate',
+  threshold = -Infinity,
+  integer = false,
+): string {
   const n = inst.applicationCount;
   const m = inst.reviewerCount;
   const k = inst.perApplication;
@@ -69,15 +74,23 @@ export function assignmentLp(inst: AssignmentInstance, mode: 'dense' | 'aggregat
   const objective: string[] = [];
   const appRows: string[][] = Array.from({ length: n }, () => []);
   const revRows: string[][] = Array.from({ length: m }, () => []);
-  const expertRows: string[][] = Array.from({ length: n }, () => []);
+  // One coverage row per (application, required topic): requiredExpertise and requiredTopics together.
+  const topicsOf = Array.from({ length: n }, (_, a) => {
+    const wanted = new Set<number>(inst.requiredTopics?.[a] ?? []);
+    const x = inst.requiredExpertise?.[a] ?? -1;
+    if (x >= 0) wanted.add(x);
+    return [...wanted];
+  });
+  const expertRows: string[][][] = topicsOf.map((T) => T.map(() => []));
   const bounds: string[] = [' 0 <= zero <= 0'];
   vars.forEach((v, i) => {
     const name = `x${i}`;
     if (v.w !== 0) objective.push(coefficient(v.w, name));
     appRows[v.a].push(`+ ${name}`);
     revRows[v.r].push(`+ ${name}`);
-    const x = inst.requiredExpertise?.[v.a] ?? -1;
-    if (x >= 0 && inst.reviewerExpertise?.[v.r]?.includes(x)) expertRows[v.a].push(`+ ${name}`);
+    topicsOf[v.a].forEach((x, i) => {
+      if (inst.reviewerExpertise?.[v.r]?.includes(x)) expertRows[v.a][i].push(`+ ${name}`);
+    });
     bounds.push(v.fixed ? ` 1 <= ${name} <= 1` : ` 0 <= ${name} <= 1`);
   });
   const balance: string[] = [];
@@ -101,21 +114,29 @@ export function assignmentLp(inst: AssignmentInstance, mode: 'dense' | 'aggregat
     rows.push(` revmax${r}: ${terms} <= ${inst.maxLoad[r]}`);
   }
   for (let a = 0; a < n; a++) {
-    if ((inst.requiredExpertise?.[a] ?? -1) >= 0)
-      rows.push(` expert${a}: ${linearTerms(expertRows[a].length ? expertRows[a] : ['0 zero'])} >= 1`);
+    expertRows[a].forEach((terms, i) => {
+      rows.push(` expert${a}_${i}: ${linearTerms(terms.length ? terms : ['0 zero'])} >= 1`);
+    });
   }
   if (aggregate) rows.push(` any: ${linearTerms(balance)} = 0`);
-  return `Maximize\n obj: ${linearTerms(objective.length ? objective : ['0 zero'])}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\nEnd\n`;
+  const general = integer && vars.length > 0 ? `General\n ${linearTerms(vars.map((_, i) => `x${i}`))}\n` : '';
+  return `Maximize\n obj: ${linearTerms(objective.length ? objective : ['0 zero'])}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\n${general}End\n`;
 }
 
+/**
+ * `integer`: the dense model as an integer programme (zero gap), the oracle for several required topics per
+ * application, whose LP relaxation is no longer integral.
+ */
 export async function solveAssignmentLp(
   inst: AssignmentInstance,
   mode: 'dense' | 'aggregate',
   threshold = -Infinity,
+  integer = false,
 ): Promise<OracleResult> {
   const solver = await highsRuntime();
   const started = performance.now();
-  const result = solver.solve(assignmentLp(inst, mode, threshold), { output_flag: false });
+  const options = integer ? { output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-9 } : { output_flag: false };
+  const result = solver.solve(assignmentLp(inst, mode, threshold, integer), options);
   return {
     status: result.Status,
     objective: result.Status === 'Optimal' ? result.ObjectiveValue : NaN,

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { highsRuntime } from '../highs.js';
 import { hasFeasibleFlow } from './feasible-flow.js';
-import { type FlowNetwork, NetworkBuilder, solveMinCostFlow, verifyOptimality } from './network-simplex.js';
+import {
+  createNetworkSimplex,
+  type FlowNetwork,
+  NetworkBuilder,
+  solveMinCostFlow,
+  verifyOptimality,
+} from './network-simplex.js';
 import { mulberry32 } from './random-instance.js';
 
 /** A random general network: supplies summing to 0, arcs with lower bounds, negative costs, cycles. */
@@ -63,6 +69,40 @@ describe('network simplex', () => {
         expect(result.totalCost).toBeCloseTo(oracle.ObjectiveValue, 6);
       }),
       { numRuns: 300, seed: 42 },
+    );
+  });
+
+  it('resumed from the previous tree after removing and restoring arcs, gives the cold optimum of the changed network', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.array(fc.integer({ min: 1, max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 6 }),
+        (seed, steps) => {
+          const net = randomNetwork(seed);
+          const warm = createNetworkSimplex(net);
+          warm.run();
+          const removable = Array.from({ length: net.arcCount }, (_, e) => e).filter((e) => net.lower[e] === 0);
+          for (const step of steps) {
+            // Each step removes a random subset of the removable arcs and restores the others.
+            const random = mulberry32(step);
+            const upper = net.upper.slice();
+            for (const e of removable) {
+              if (random() < 0.3) {
+                warm.remove(e);
+                upper[e] = 0;
+              } else warm.restore(e);
+            }
+            const changed = { ...net, upper };
+            const resumed = warm.run();
+            const cold = solveMinCostFlow(changed);
+            expect(resumed.feasible).toBe(cold.feasible);
+            if (!cold.feasible) continue;
+            expect(resumed.totalCost).toBe(cold.totalCost);
+            expect(verifyOptimality(changed, resumed.flow, resumed.potential)).toEqual({ ok: true });
+          }
+        },
+      ),
+      { numRuns: 300, seed: 2026 },
     );
   });
 

@@ -90,6 +90,28 @@ const DIR_DOWN = -1;
 const INF = Number.MAX_SAFE_INTEGER;
 
 export function solveMinCostFlow(net: FlowNetwork): FlowResult {
+  return createNetworkSimplex(net).run();
+}
+
+/**
+ * A network simplex that can be resumed. `remove(e)` / `restore(e)` change only arc COSTS (a removed arc
+ * costs as much as an artificial arc, more than any path of real arcs), so the current flow stays a
+ * primal feasible basis and `run()` continues from the previous spanning tree instead of from scratch:
+ * the fairness mode's re-solves, which only raise per-application thresholds, cost a few pivots each.
+ * A removed arc that still carries flow at the optimum means the network without it is infeasible
+ * (same argument as for the artificial arcs: any cycle of real arcs costs less than one penalty).
+ */
+export interface NetworkSimplex {
+  /** Pivots from the current basis to an optimum; `feasible` is false if artificial or removed arcs carry flow. */
+  run(): FlowResult;
+  /** Forbid an arc (its lower bound must be 0). */
+  remove(e: number): void;
+  /** Allow a removed arc again at its original cost. */
+  restore(e: number): void;
+  isRemoved(e: number): boolean;
+}
+
+export function createNetworkSimplex(net: FlowNetwork): NetworkSimplex {
   const n = net.nodeCount;
   const m = net.arcCount;
   const root = n;
@@ -184,7 +206,6 @@ export function solveMinCostFlow(net: FlowNetwork): FlowResult {
   let delta = 0;
   let first = 0;
   let second = 0;
-  let pivots = 0;
 
   const findEnteringArc = (): boolean => {
     let min = 0;
@@ -374,35 +395,73 @@ export function solveMinCostFlow(net: FlowNetwork): FlowResult {
     for (let u = uIn; u !== end; u = thread[u]) pi[u] += sigma;
   };
 
-  while (findEnteringArc()) {
-    findJoinNode();
-    const change = findLeavingArc();
-    if (delta >= INF) throw new Error('unbounded flow problem (a negative-cost cycle of infinite capacity)');
-    changeFlow(change);
-    if (change) {
-      updateTreeStructure();
-      updatePotential();
-    }
-    pivots++;
-  }
+  const removed = new Uint8Array(m);
+  let removedCount = 0;
+  let costsChanged = false;
 
-  const unrouted = new Float64Array(n);
-  let feasible = true;
-  for (let u = 0, e = m; u < n; u++, e++) {
-    if (flow[e] !== 0) {
-      feasible = false;
-      unrouted[u] = source[e] === u ? flow[e] : -flow[e];
+  // After cost changes, tree arcs must have reduced cost 0 again: walk the tree in thread (pre)order.
+  const recomputePotentials = (): void => {
+    pi[root] = 0;
+    for (let u = thread[root]; u !== root; u = thread[u]) {
+      const e = pred[u];
+      pi[u] = predDir[u] === DIR_UP ? pi[parent[u]] - cost[e] : pi[parent[u]] + cost[e];
     }
-  }
+  };
 
-  const result = new Float64Array(m);
-  let totalCost = 0;
-  for (let e = 0; e < m; e++) {
-    result[e] = flow[e] + net.lower[e];
-    totalCost += result[e] * net.cost[e];
-  }
-  // Shift potentials so that they describe the original network (the root is not part of it).
-  return { feasible, flow: result, potential: pi.slice(0, n), totalCost, unrouted, pivots };
+  const run = (): FlowResult => {
+    if (costsChanged) recomputePotentials();
+    costsChanged = false;
+    let pivots = 0;
+    while (findEnteringArc()) {
+      findJoinNode();
+      const change = findLeavingArc();
+      if (delta >= INF) throw new Error('unbounded flow problem (a negative-cost cycle of infinite capacity)');
+      changeFlow(change);
+      if (change) {
+        updateTreeStructure();
+        updatePotential();
+      }
+      pivots++;
+    }
+
+    const unrouted = new Float64Array(n);
+    let feasible = true;
+    for (let u = 0, e = m; u < n; u++, e++) {
+      if (flow[e] !== 0) {
+        feasible = false;
+        unrouted[u] = source[e] === u ? flow[e] : -flow[e];
+      }
+    }
+    if (removedCount > 0) for (let e = 0; e < m; e++) if (removed[e] && flow[e] !== 0) feasible = false;
+
+    const result = new Float64Array(m);
+    let totalCost = 0;
+    for (let e = 0; e < m; e++) {
+      result[e] = flow[e] + net.lower[e];
+      totalCost += result[e] * net.cost[e];
+    }
+    return { feasible, flow: result, potential: pi.slice(0, n), totalCost, unrouted, pivots };
+  };
+
+  return {
+    run,
+    remove(e: number): void {
+      if (removed[e]) return;
+      if (net.lower[e] !== 0) throw new Error(`arc ${e} has a lower bound and cannot be removed`);
+      removed[e] = 1;
+      removedCount++;
+      cost[e] = ART_COST;
+      costsChanged = true;
+    },
+    restore(e: number): void {
+      if (!removed[e]) return;
+      removed[e] = 0;
+      removedCount--;
+      cost[e] = net.cost[e];
+      costsChanged = true;
+    },
+    isRemoved: (e: number) => removed[e] === 1,
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Highs } from 'highs';
+
 /**
  * The reviewer assignment problem in index form (applications 0..n−1, reviewers 0..m−1): the engine works
  * on typed arrays so that 50,000 × 2,500 instances with millions of affinity entries stay cheap.
@@ -27,7 +29,13 @@ export interface AssignmentInstance {
   missingPairs?: 'zero' | 'forbidden';
   /** Per application: index of an expertise at least one of its reviewers must have, or −1. */
   requiredExpertise?: ArrayLike<number>;
-  /** Per reviewer: the expertise indices they have. */
+  /**
+   * Per application: topic indices (same numbering as reviewerExpertise) it requires; for EACH of them at
+   * least one assigned reviewer must have it, and one reviewer may cover several. Two or more topics on an
+   * application make the problem an integer programme: `AssignmentOptions.highs` is then required.
+   */
+  requiredTopics?: ReadonlyArray<ReadonlyArray<number>>;
+  /** Per reviewer: the expertise (topic) indices they have. */
   reviewerExpertise?: ReadonlyArray<ReadonlyArray<number>>;
 }
 
@@ -36,11 +44,15 @@ export interface AssignmentOptions {
   fair?: boolean;
   /** How explanations name applications and reviewers (default: "#index"). */
   names?: Names;
+  /** A loaded HiGHS (`highsRuntime()`): needed only when an application requires several topics. */
+  highs?: Highs;
 }
 
 export interface Names {
   application(index: number): string;
   reviewer(index: number): string;
+  /** How explanations name a topic (default: "#index"). */
+  topic?(index: number): string;
 }
 
 /** Why no assignment exists, in words a programme manager can act on (French and English). */
@@ -53,6 +65,8 @@ export interface Explanation {
     | 'forced-conflict'
     | 'forced-too-many'
     | 'expertise-missing'
+    | 'topics-uncoverable'
+    | 'topic-capacity'
     | 'flow-shortfall';
   /** Application indices concerned (for 'application-short', 'expertise-missing', 'flow-shortfall'…). */
   applications?: number[];
@@ -83,4 +97,9 @@ export interface AssignmentResult {
   flowCost: number;
   scale: number;
   pivots: number;
+  /**
+   * Several required topics per application, when the network relaxation's optimum left a topic uncovered:
+   * the integer programme's columns and rows, HiGHS's time and how many solves it took (realisation retries).
+   */
+  topicModel?: { columns: number; rows: number; seconds: number; solves: number };
 }

@@ -61,14 +61,17 @@ export function countViolations(
       scored.add(key(inst.pairApplication[i], inst.pairReviewer[i]));
     for (const k of assigned) if (!scored.has(k) && !forced.has(k)) notAllowed++;
   }
+  // Every required topic (requiredExpertise and requiredTopics) needs an assigned reviewer who has it.
   let expertiseMissing = 0;
-  if (inst.requiredExpertise) {
-    const covered = new Uint8Array(n);
-    for (let i = 0; i < apps.length; i++) {
-      const x = inst.requiredExpertise[apps[i]];
-      if (x >= 0 && inst.reviewerExpertise?.[reviewers[i]]?.includes(x)) covered[apps[i]] = 1;
+  if (inst.requiredExpertise || inst.requiredTopics) {
+    const byApp: number[][] = Array.from({ length: n }, () => []);
+    for (let i = 0; i < apps.length; i++) byApp[apps[i]].push(reviewers[i]);
+    for (let a = 0; a < n; a++) {
+      const wanted = new Set<number>(inst.requiredTopics?.[a] ?? []);
+      const x = inst.requiredExpertise?.[a] ?? -1;
+      if (x >= 0) wanted.add(x);
+      for (const t of wanted) if (!byApp[a].some((r) => inst.reviewerExpertise?.[r]?.includes(t))) expertiseMissing++;
     }
-    for (let a = 0; a < n; a++) if (inst.requiredExpertise[a] >= 0 && !covered[a]) expertiseMissing++;
   }
   const total =
     wrongCount + duplicates + conflicts + loadBelowMin + loadAboveMax + forcedMissing + notAllowed + expertiseMissing;

@@ -31,6 +31,9 @@ beforeAll(async () => {
   }
   await writeFile(join(dir, 'affinities.csv'), `\ufeff${lines.join('\r\n')}\r\n`);
   await writeFile(join(dir, 'conflicts.csv'), 'application,reviewer\ndossier-1,alice\n"dossier-2",alice\n');
+  await writeFile(join(dir, 'app-topics.csv'), 'application,topic\ndossier-1,droit\ndossier-1,santé\n');
+  await writeFile(join(dir, 'reviewer-topics.csv'), 'reviewer,topic\nchloé,droit\nchloé,santé\nbruno,droit\n');
+  await writeFile(join(dir, 'app-topics-missing.csv'), 'application,topic\ndossier-3,climat\ndossier-3,droit\n');
   await writeFile(join(dir, 'bad.csv'), 'application,reviewer,score\ndossier-1,alice,0.4\ndossier-2,alice,beaucoup\n');
 });
 
@@ -39,6 +42,43 @@ afterAll(async () => {
 });
 
 describe('npx accelerateur assign', () => {
+  const topicArgs = (appTopics: string) => [
+    '--affinities',
+    join(dir, 'affinities.csv'),
+    '--per-application',
+    '1',
+    '--min-load',
+    '0',
+    '--max-load',
+    '4',
+    '--application-topics',
+    join(dir, appTopics),
+    '--reviewer-topics',
+    join(dir, 'reviewer-topics.csv'),
+  ];
+
+  it('covers every required topic of an application, several topics by one reviewer', async () => {
+    const { code, out } = await run([...topicArgs('app-topics.csv'), '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(out[0]);
+    expect(result.optimal).toBe(true);
+    // dossier-1 needs droit AND santé with one reviewer: only chloé has both (alice scores higher).
+    expect(result.assignments).toContainEqual({ application: 'dossier-1', reviewer: 'chloé' });
+    expect(result.assignments).toContainEqual({ application: 'dossier-2', reviewer: 'alice' });
+  });
+
+  it('names the application and the topic nobody has', async () => {
+    const { code, err } = await run(topicArgs('app-topics-missing.csv'));
+    expect(code).toBe(1);
+    expect(err).toContain('dossier-3 (climat)');
+  });
+
+  it('refuses application topics without reviewer topics', async () => {
+    const { code, err } = await run(topicArgs('app-topics.csv').slice(0, -2));
+    expect(code).toBe(2);
+    expect(err).toContain('--reviewer-topics');
+  });
+
   it('is the review module’s command', () => {
     expect(Object.keys(reviewModule.commands ?? {})).toEqual(['assign']);
   });

@@ -1,21 +1,40 @@
 import { readFile } from 'node:fs/promises';
 import { assignById } from '../../algorithms/assignment/assign-by-id.js';
-import { CsvInputError, readAffinityCsv, readPairCsv } from '../../algorithms/assignment/csv.js';
+import {
+  CsvInputError,
+  readAffinityCsv,
+  readPairCsv,
+  readTopicCsv,
+  topicsByOwner,
+} from '../../algorithms/assignment/csv.js';
+import { highsRuntime } from '../../algorithms/highs.js';
 import type { Command } from '../../core/module.js';
 
 /**
  * `npx accelerateur assign --affinities <csv> [--conflicts <csv>] --per-application K --min-load L
- * --max-load U [--fair] [--missing-pairs zero|forbidden] [--json]`: runs the assignment engine on CSV files.
+ * --max-load U [--fair] [--missing-pairs zero|forbidden] [--application-topics <csv> --reviewer-topics <csv>]
+ * [--json]`: runs the assignment engine on CSV files. `--application-topics` (`application,topic`) lists the
+ * topics each application requires — at least one assigned reviewer must have EACH of them — and
+ * `--reviewer-topics` (`reviewer,topic`) the topics each reviewer has.
  * Exit codes: 0 assignment found, 1 no assignment exists (explained), 2 bad command line or input.
  */
 
 class UsageError extends Error {}
 
 const USAGE =
-  'Usage: npx accelerateur assign --affinities <csv> [--conflicts <csv>] --per-application K --min-load L --max-load U [--fair] [--missing-pairs zero|forbidden] [--json]';
+  'Usage: npx accelerateur assign --affinities <csv> [--conflicts <csv>] --per-application K --min-load L --max-load U [--fair] [--missing-pairs zero|forbidden] [--application-topics <csv> --reviewer-topics <csv>] [--json]';
 
 const FLAGS = new Set(['fair', 'json']);
-const OPTIONS = new Set(['affinities', 'conflicts', 'per-application', 'min-load', 'max-load', 'missing-pairs']);
+const OPTIONS = new Set([
+  'affinities',
+  'conflicts',
+  'per-application',
+  'min-load',
+  'max-load',
+  'missing-pairs',
+  'application-topics',
+  'reviewer-topics',
+]);
 
 export function parseAssignArgs(args: string[]): Map<string, string> {
   const out = new Map<string, string>();
@@ -76,6 +95,20 @@ export async function runAssign(
     const affinities = readAffinityCsv(await readText(affinitiesPath), affinitiesPath);
     const conflictsPath = options.get('conflicts');
     const conflicts = conflictsPath ? readPairCsv(await readText(conflictsPath), conflictsPath) : [];
+    const applicationTopicsPath = options.get('application-topics');
+    const reviewerTopicsPath = options.get('reviewer-topics');
+    if (applicationTopicsPath && !reviewerTopicsPath)
+      throw new UsageError(
+        '--application-topics demande --reviewer-topics / --application-topics needs --reviewer-topics',
+      );
+    const requiredTopics = applicationTopicsPath
+      ? topicsByOwner(readTopicCsv(await readText(applicationTopicsPath), 'application', applicationTopicsPath))
+      : undefined;
+    const reviewerTopics = reviewerTopicsPath
+      ? topicsByOwner(readTopicCsv(await readText(reviewerTopicsPath), 'reviewer', reviewerTopicsPath))
+      : undefined;
+    // Several topics on one application make an integer programme: only then is HiGHS loaded.
+    const severalTopics = Object.values(requiredTopics ?? {}).some((list) => list.length > 1);
     const result = assignById({
       affinities,
       conflicts,
@@ -84,6 +117,9 @@ export async function runAssign(
       maxLoad,
       missingPairs: missing,
       fair: options.has('fair'),
+      requiredTopics,
+      reviewerExpertise: reviewerTopics,
+      highs: severalTopics ? await highsRuntime() : undefined,
     });
     if (options.has('json')) {
       out(

@@ -2,6 +2,7 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { type Bid, computeAffinities } from '../../algorithms/assignment/affinity.js';
 import { assignById } from '../../algorithms/assignment/assign-by-id.js';
 import type { Pair } from '../../algorithms/assignment/csv.js';
+import { highsRuntime } from '../../algorithms/highs.js';
 import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import { UUID_PATTERN } from '../../core/ids.js';
@@ -150,11 +151,14 @@ export type RunOutcome =
  * Runs the engine on the season's eligible (or in review) applications and active members, with every
  * conflict excluded and forced pairs kept: the manual pairs of the latest run and every pair that already has
  * a review. Stores the run and its pairs; an impossible instance stores nothing and says why.
+ * `requireTopics`: every topic of an application (its track and choices, `ApplicationForReview.topics`) must
+ * be covered by at least one assigned member declaring it (`jury_members.topics`); off unless asked (no page
+ * offers it yet).
  */
 export async function runAssignment(
   services: Services,
   actor: Actor,
-  input: { seasonId: string; perApplication: number; fair: boolean },
+  input: { seasonId: string; perApplication: number; fair: boolean; requireTopics?: boolean },
 ): Promise<RunOutcome> {
   const { db } = services;
   const { applications, members, conflicts } = await assignmentInputs(services, actor, input.seasonId);
@@ -195,6 +199,13 @@ export async function runAssignment(
       members.map((m) => [m.id, m.erased ? forced.filter((p) => p.reviewer === m.id).length : m.maxLoad]),
     ),
     fair: input.fair,
+    ...(input.requireTopics
+      ? {
+          requiredTopics: Object.fromEntries(applications.map((a) => [a.id, a.topics])),
+          reviewerExpertise: Object.fromEntries(members.map((m) => [m.id, m.topics])),
+          highs: applications.some((a) => a.topics.length > 1) ? await highsRuntime() : undefined,
+        }
+      : {}),
   });
   if (!result.feasible) {
     // The engine names applications and reviewers by id: show titles and emails instead.
