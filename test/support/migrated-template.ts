@@ -36,7 +36,14 @@ export interface MigratedTemplate {
 /** Loads the demo programme into an open, migrated database, through the app as `npm start` does. */
 async function loadDemoInto(database: Database): Promise<void> {
   const app = await buildApp({
-    config: { ...readConfig({ PORT: '0', DATA_DIR: '/nonexistent' }), loadDemo: true, runJobs: false },
+    // The demo's uploaded files keep their bytes in the template (filesDir unset), as every test database does:
+    // a test app given a files folder reads its own files from it, never the template's.
+    config: {
+      ...readConfig({ PORT: '0', DATA_DIR: '/nonexistent' }),
+      filesDir: undefined,
+      loadDemo: true,
+      runJobs: false,
+    },
     database,
     clock: systemClock,
     logger: false,
