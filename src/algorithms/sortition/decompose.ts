@@ -292,7 +292,7 @@ export function decompose(
  * prices). Zero shortfall is a decomposition; a Lagrangian bound above zero, or convergence with a positive
  * shortfall, proves there is none.
  */
-function finishWithLp(
+export function finishWithLp(
   highs: Highs,
   instance: Instance,
   oracle: PanelOracle,

@@ -1,6 +1,6 @@
 import type { Highs, Model } from 'highs';
 import { highsRuntime, quietModel } from '../highs.js';
-import { decompose } from './decompose.js';
+import { decompose, finishWithLp } from './decompose.js';
 import { explainInfeasibility, InfeasibleQuotasError } from './feasibility.js';
 import type { Instance } from './instance.js';
 import { addMasterColumn } from './master-column.js';
@@ -27,8 +27,11 @@ export interface TypeDistribution {
     pricingCalls: number;
     panelsGenerated: number;
     method?: 'relaxation' | 'column-generation';
-    /** With `relaxation`: how the vector was written as a lottery (peeling first, Wolfe's algorithm if it gave up). */
-    decomposition?: 'peeling' | 'wolfe';
+    /**
+     * With `relaxation`: how the vector was written as a lottery: peeling alone, peeling finished by the exact LP
+     * with column generation, or Wolfe's algorithm.
+     */
+    decomposition?: 'peeling' | 'peeling+lp' | 'wolfe';
   };
 }
 
@@ -83,7 +86,7 @@ function relaxationFirst(highs: Highs, instance: Instance, peelFirst: boolean): 
     ),
   };
   const peeled = peelFirst ? peel(highs, face, relaxed.probabilities) : undefined;
-  if (peeled) {
+  if (peeled?.complete) {
     return {
       compositions: peeled.compositions,
       weights: peeled.weights,
@@ -100,7 +103,13 @@ function relaxationFirst(highs: Highs, instance: Instance, peelFirst: boolean): 
   }
   const oracle = new PanelOracle(highs, face);
   try {
-    const lottery = decompose(highs, face, oracle, relaxed.probabilities);
+    // Peeling gave up (the rest left the hull of real panels): the exact LP over its panels, with column
+    // generation, usually needs few more; Wolfe's algorithm from scratch is the last resort.
+    const finished =
+      peeled && peeled.compositions.length > 0
+        ? finishWithLp(highs, face, oracle, relaxed.probabilities, peeled.compositions)
+        : undefined;
+    const lottery = finished ?? decompose(highs, face, oracle, relaxed.probabilities);
     if (!lottery) return undefined;
     const total = lottery.weights.reduce((a, b) => a + b, 0);
     const weights = lottery.weights.map((w) => w / total);
@@ -114,7 +123,7 @@ function relaxationFirst(highs: Highs, instance: Instance, peelFirst: boolean): 
         pricingCalls: lottery.oracleCalls,
         panelsGenerated: lottery.oracleCalls + lottery.localSearchPoints,
         method: 'relaxation',
-        decomposition: 'wolfe',
+        decomposition: finished ? 'peeling+lp' : 'wolfe',
       },
     };
   } finally {

@@ -6,6 +6,8 @@ import { panelModelData } from './panel-oracle.js';
 
 /** A lottery over compositions found by peeling, with what it cost. */
 export interface Peeling {
+  /** False when the peeling gave up: `compositions` are then the panels found so far (a seed for the exact LP). */
+  complete: boolean;
   compositions: Composition[];
   weights: number[];
   /** Largest |probability − target| of any type (the lottery is accepted only when it is at most TOLERANCE). */
@@ -14,15 +16,20 @@ export interface Peeling {
   found: { lp: number; repair: number; mip: number };
 }
 
-/** A type count or quota row within this of its bound (relative to the remaining mass) is on that bound. */
-const ON_BOUND = 1e-9;
+/**
+ * A type count or quota row within ON_BOUND·mass + NOISE of its bound is on that bound. NOISE is absolute (in
+ * expected members): the target comes from an LP solved to ~1e-10, and without it that noise, scaled up as the
+ * mass left shrinks, would pass for faces of its own and cost one tiny panel each.
+ */
+const ON_BOUND = 1e-10;
+const NOISE = 1e-11;
 /** Peeling stops when the mass left to decompose is below this (its effect on any probability is at most this). */
-const LEFT = 1e-12;
+const LEFT = 1e-11;
 /** The lottery is accepted when every type's probability is this close to the target. */
 export const TOLERANCE = 1e-9;
 /** Repair: moves that leave the violation unchanged allowed per panel, and how long a moved type stays put. */
 const SIDEWAYS = 30;
-const TABU = 5;
+const TABU = 8;
 
 /**
  * Writes `target` (a probability per type) as a lottery over feasible panels by peeling (Carathéodory's
@@ -35,8 +42,9 @@ const TABU = 5;
  * A panel on the face is found, by increasing cost: the vertex of the face's LP relaxation maximising Σ s_t/c_t·x_t
  * when it is integral; that vertex rounded and repaired by single-member swaps that reduce the quota violations;
  * the exact MIP on the face. When the face holds no panel (s′ left the convex hull of real panels, which the
- * relaxation's faces cannot see) the peeling gives up and the caller falls back on Wolfe's algorithm: it is a fast
- * path, never a weaker one. Every accepted lottery is checked against the target.
+ * relaxation's faces cannot see) the peeling gives up and returns the panels found so far: the caller hands them
+ * to the exact LP finish (column generation from these panels), then to Wolfe's algorithm: it is a fast path,
+ * never a weaker one. Every lottery is checked against the target (`complete`).
  */
 export function peel(highs: Highs, instance: Instance, target: readonly number[]): Peeling | undefined {
   if (instance.householdGroups.length > 0) return undefined;
@@ -64,7 +72,7 @@ export function peel(highs: Highs, instance: Instance, target: readonly number[]
     const all = { kind: 'range' as const, from: 0, to: T - 1 };
     const rows = { kind: 'range' as const, from: 0, to: F - 1 };
     for (let step = 0; step <= 4 * T + 100 && mass > LEFT; step++) {
-      const tol = ON_BOUND * mass;
+      const tol = ON_BOUND * mass + NOISE;
       const load = featureCounts(instance, left);
       for (let t = 0; t < T; t++) {
         const atZero = left[t] <= tol;
@@ -99,12 +107,26 @@ export function peel(highs: Highs, instance: Instance, target: readonly number[]
           rowHi,
           cost,
         );
+        // The previous panel is often one or two swaps from the new face.
+        const previous = compositions[compositions.length - 1];
+        if (!x && previous)
+          x = repair(
+            instance,
+            typeFeatures,
+            C,
+            previous.map((v, t) => Math.min(hi[t], Math.max(lo[t], v))),
+            lo,
+            hi,
+            rowLo,
+            rowHi,
+            cost,
+          );
         if (x) found.repair += 1;
       }
       if (!x) {
         if (!mip) {
           mip = quietModel(highs);
-          mip.options.set({ presolve: 'off', mip_rel_gap: 0.05 });
+          mip.options.set({ presolve: 'on', mip_rel_gap: 0.05 });
           mip.passModel(panelModelData(highs, instance, new Array(T).fill(0), true));
         }
         mip.changeColsBounds(all, lo, hi);
@@ -141,15 +163,14 @@ export function peel(highs: Highs, instance: Instance, target: readonly number[]
       mass -= weight;
     }
     const total = weights.reduce((a, b) => a + b, 0);
-    if (!(total > 0)) return undefined;
+    if (!(total > 0)) return { complete: false, compositions, weights, deviation: Infinity, found };
     const normalised = weights.map((w) => w / total);
     const achieved = new Array<number>(T).fill(0);
     compositions.forEach((x, j) => {
       for (let t = 0; t < T; t++) if (x[t] > 0) achieved[t] += (normalised[j] * x[t]) / counts[t];
     });
     const deviation = achieved.reduce((d, p, t) => Math.max(d, Math.abs(p - target[t])), 0);
-    if (deviation > TOLERANCE) return undefined;
-    return { compositions, weights: normalised, deviation, found };
+    return { complete: deviation <= TOLERANCE, compositions, weights: normalised, deviation, found };
   } finally {
     lp.dispose();
     mip?.dispose();
@@ -204,11 +225,11 @@ export function repair(
   typeFeatures[0]?.forEach((_, c) => {
     for (const tf of typeFeatures) categoryOf[tf[c]] = c;
   });
-  // Moves that leave the violation unchanged are allowed a few times (a second move may then reduce it), never
+  // When no move reduces the violation, the best other one is taken (up to SIDEWAYS times: tabu search), never
   // undoing a recent move: a type changed in the last TABU moves stays as it is.
   const changed = new Int32Array(T).fill(-1_000_000);
   let sideways = 0;
-  for (let iteration = 0; iteration < 4 * k + 50 && violation > 0; iteration++) {
+  for (let iteration = 0; iteration < 4 * k + SIDEWAYS && violation > 0; iteration++) {
     let bestA = -1;
     let bestB = -1;
     let bestDelta = Infinity;
@@ -260,7 +281,8 @@ export function repair(
         if (bestDelta < 0) break;
       }
     }
-    if (!(bestDelta < 0) && !(bestDelta === 0 && sideways++ < SIDEWAYS)) return undefined;
+    if (bestA < 0 && bestB < 0) return undefined;
+    if (!(bestDelta < 0) && ++sideways > SIDEWAYS) return undefined;
     if (bestA >= 0) {
       x[bestA] -= 1;
       size -= 1;
