@@ -303,7 +303,13 @@ export function finishWithLp(
   const counts = instance.types.map((type) => type.members.length);
   const inf = highs.infinity;
   const master = quietModel(highs);
-  master.options.set({ solver: 'simplex', simplex_strategy: 4, presolve: 'off' });
+  // The default feasibility tolerance (1e−7) would let a type's probability fall that far below its target.
+  master.options.set({
+    solver: 'simplex',
+    simplex_strategy: 4,
+    presolve: 'off',
+    primal_feasibility_tolerance: 1e-10,
+  });
   const panels: Composition[] = [];
   const known = new Set<string>();
   const add = (x: Composition) => {
