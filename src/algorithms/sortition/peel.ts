@@ -27,7 +27,7 @@ const NOISE = 1e-11;
 const LEFT = 1e-11;
 /** The lottery is accepted when every type's probability is this close to the target. */
 export const TOLERANCE = 1e-9;
-/** Repair: moves that leave the violation unchanged allowed per panel, and how long a moved type stays put. */
+/** Repair: moves that do not reduce the violation allowed per panel (tabu search), and how long a moved type stays put. */
 const SIDEWAYS = 30;
 const TABU = 8;
 
@@ -40,7 +40,7 @@ const TABU = 8;
  * panels are needed and each is found without any master LP.
  *
  * A panel on the face is found, by increasing cost: the vertex of the face's LP relaxation maximising Σ s_t/c_t·x_t
- * when it is integral; that vertex rounded and repaired by single-member swaps that reduce the quota violations;
+ * when it is integral; that vertex rounded and repaired by a short tabu search on single-member moves and swaps;
  * the exact MIP on the face. When the face holds no panel (s′ left the convex hull of real panels, which the
  * relaxation's faces cannot see) the peeling gives up and returns the panels found so far: the caller hands them
  * to the exact LP finish (column generation from these panels), then to Wolfe's algorithm: it is a fast path,
@@ -199,9 +199,10 @@ function onFace(
 }
 
 /**
- * Turns a rounded LP vertex into a panel of the face, or gives up: steepest descent on the total violation of
- * the panel size and the quota rows, by adding or removing one member (while the size is wrong) or swapping
- * one (guided by the most violated quota); ties go to the move that gains the most for `cost`.
+ * Turns a rounded LP vertex into a panel of the face, or gives up: tabu search on the total violation of the
+ * panel size and the quota rows, by adding or removing one member (while the size is wrong) or swapping one
+ * (guided by the most violated quotas); the best move is taken even when it does not reduce the violation (at
+ * most SIDEWAYS times), ties go to the move that gains the most for `cost`.
  */
 export function repair(
   instance: Instance,
