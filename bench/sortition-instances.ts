@@ -37,14 +37,26 @@ const SHAPES: CategoryShape[] = [
   { name: 'occupation', population: [0.45, 0.2, 0.25, 0.1] },
   { name: 'area', population: [0.78, 0.22] },
   { name: 'climate_concern', population: [0.25, 0.45, 0.3] },
+  // The 8th category of the paper's obf instance (8 categories, k = 30): a small four-valued one.
+  { name: 'housing', population: [0.55, 0.25, 0.15, 0.05] },
 ];
 
 /**
  * A pool shaped like the paper's real instances: volunteers self-select (older, more educated people and
  * some regions volunteer more, with correlations through a latent "engagement" level), while the quotas
- * follow the population with the usual tolerance around k·share.
+ * follow the population with the usual tolerance around k·share (±15 % by default; `tolerance` changes it).
+ * Up to 8 categories (the paper's obf has 8). When k is a large share of n (the paper's nexus: 342 people,
+ * k = 170) a value the pool lacks cannot reach k·share: its minimum is capped by the volunteers who have it,
+ * as the paper's practitioners do.
  */
-export function paperLikeInstance(options: { n: number; k: number; categories: number; seed: number }): SortitionInput {
+export function paperLikeInstance(options: {
+  n: number;
+  k: number;
+  categories: number;
+  seed: number;
+  tolerance?: number;
+}): SortitionInput {
+  const tolerance = options.tolerance ?? 0.15;
   const random = seededRandom(options.seed);
   const shapes = SHAPES.slice(0, options.categories);
   const people: PoolPerson[] = [];
@@ -70,8 +82,8 @@ export function paperLikeInstance(options: { n: number; k: number; categories: n
     shape.population.forEach((share, v) => {
       const ideal = options.k * share;
       const available = people.filter((p) => p.values[shape.name] === `${shape.name}_${v}`).length;
-      const min = Math.min(available, Math.max(0, Math.floor(ideal * 0.85) - (share < 0.05 ? 1 : 0)));
-      const max = Math.max(min, Math.ceil(ideal * 1.15) + 1);
+      const min = Math.min(available, Math.max(0, Math.floor(ideal * (1 - tolerance)) - (share < 0.05 ? 1 : 0)));
+      const max = Math.max(min, Math.ceil(ideal * (1 + tolerance)) + 1);
       quotas.push({ category: shape.name, feature: `${shape.name}_${v}`, min, max });
     });
   }

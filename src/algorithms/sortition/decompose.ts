@@ -292,7 +292,7 @@ export function decompose(
  * prices). Zero shortfall is a decomposition; a Lagrangian bound above zero, or convergence with a positive
  * shortfall, proves there is none.
  */
-function finishWithLp(
+export function finishWithLp(
   highs: Highs,
   instance: Instance,
   oracle: PanelOracle,
@@ -303,7 +303,13 @@ function finishWithLp(
   const counts = instance.types.map((type) => type.members.length);
   const inf = highs.infinity;
   const master = quietModel(highs);
-  master.options.set({ solver: 'simplex', simplex_strategy: 4, presolve: 'off' });
+  // The default feasibility tolerance (1e−7) would let a type's probability fall that far below its target.
+  master.options.set({
+    solver: 'simplex',
+    simplex_strategy: 4,
+    presolve: 'off',
+    primal_feasibility_tolerance: 1e-10,
+  });
   const panels: Composition[] = [];
   const known = new Set<string>();
   const add = (x: Composition) => {

@@ -1,10 +1,11 @@
 import type { Highs, Model } from 'highs';
 import { highsRuntime, quietModel } from '../highs.js';
-import { decompose } from './decompose.js';
+import { decompose, finishWithLp } from './decompose.js';
 import { explainInfeasibility, InfeasibleQuotasError } from './feasibility.js';
 import type { Instance } from './instance.js';
 import { addMasterColumn } from './master-column.js';
 import { type Composition, PanelOracle } from './panel-oracle.js';
+import { peel } from './peel.js';
 import { faceQuotas, relaxedLeximin } from './relaxed-leximin.js';
 
 /** A lottery over panel compositions (by type); each person of type t is selected with `typeProbabilities[t]`. */
@@ -21,7 +22,17 @@ export interface TypeDistribution {
    * Statistics for the benchmark. `method`: `relaxation` when the LEXIMIN vector of the LP relaxation was
    * written as a lottery over real panels (then it is the exact answer), `column-generation` otherwise.
    */
-  stats: { stages: number; pricingCalls: number; panelsGenerated: number; method?: 'relaxation' | 'column-generation' };
+  stats: {
+    stages: number;
+    pricingCalls: number;
+    panelsGenerated: number;
+    method?: 'relaxation' | 'column-generation';
+    /**
+     * With `relaxation`: how the vector was written as a lottery: peeling alone, peeling finished by the exact LP
+     * with column generation, or Wolfe's algorithm.
+     */
+    decomposition?: 'peeling' | 'peeling+lp' | 'wolfe';
+  };
 }
 
 /** Convergence tolerance of column generation: a new panel must beat the dual cap by more than this. */
@@ -39,10 +50,13 @@ const SWAPS = 10;
  */
 export async function leximinDistribution(
   instance: Instance,
-  options: { method?: 'auto' | 'column-generation' } = {},
+  options: { method?: 'auto' | 'column-generation'; decomposition?: 'auto' | 'wolfe' } = {},
 ): Promise<TypeDistribution> {
   const highs = await highsRuntime();
-  const fast = options.method === 'column-generation' ? undefined : relaxationFirst(highs, instance);
+  const fast =
+    options.method === 'column-generation'
+      ? undefined
+      : relaxationFirst(highs, instance, options.decomposition !== 'wolfe');
   if (fast) return fast;
   const oracle = new PanelOracle(highs, instance);
   try {
@@ -60,7 +74,7 @@ export async function leximinDistribution(
  * Undefined when the vector is not such a lottery (the relaxation is not tight there, e.g. with households):
  * column generation then runs as before.
  */
-function relaxationFirst(highs: Highs, instance: Instance): TypeDistribution | undefined {
+function relaxationFirst(highs: Highs, instance: Instance, peelFirst: boolean): TypeDistribution | undefined {
   const relaxed = relaxedLeximin(highs, instance);
   if (!relaxed) return undefined;
   const counts = instance.types.map((type) => type.members.length);
@@ -71,9 +85,31 @@ function relaxationFirst(highs: Highs, instance: Instance): TypeDistribution | u
       relaxed.probabilities.map((p, t) => p * counts[t]),
     ),
   };
+  const peeled = peelFirst ? peel(highs, face, relaxed.probabilities) : undefined;
+  if (peeled?.complete) {
+    return {
+      compositions: peeled.compositions,
+      weights: peeled.weights,
+      typeProbabilities: typeProbabilities(peeled.compositions, peeled.weights, counts),
+      certifiedBound: relaxed.bound,
+      stats: {
+        stages: relaxed.stages,
+        pricingCalls: peeled.found.mip,
+        panelsGenerated: peeled.compositions.length,
+        method: 'relaxation',
+        decomposition: 'peeling',
+      },
+    };
+  }
   const oracle = new PanelOracle(highs, face);
   try {
-    const lottery = decompose(highs, face, oracle, relaxed.probabilities);
+    // Peeling gave up (the rest left the hull of real panels): the exact LP over its panels, with column
+    // generation, usually needs few more; Wolfe's algorithm from scratch is the last resort.
+    const finished =
+      peeled && peeled.compositions.length > 0
+        ? finishWithLp(highs, face, oracle, relaxed.probabilities, peeled.compositions)
+        : undefined;
+    const lottery = finished ?? decompose(highs, face, oracle, relaxed.probabilities);
     if (!lottery) return undefined;
     const total = lottery.weights.reduce((a, b) => a + b, 0);
     const weights = lottery.weights.map((w) => w / total);
@@ -87,6 +123,7 @@ function relaxationFirst(highs: Highs, instance: Instance): TypeDistribution | u
         pricingCalls: lottery.oracleCalls,
         panelsGenerated: lottery.oracleCalls + lottery.localSearchPoints,
         method: 'relaxation',
+        decomposition: finished ? 'peeling+lp' : 'wolfe',
       },
     };
   } finally {

@@ -5,7 +5,7 @@ import type { Composition } from './panel-oracle.js';
 
 /**
  * Rounds a lottery over compositions to m equally likely slots, as in "Fair sortition made transparent"
- * (Flanigan, Lee, Procaccia, Yahav; NeurIPS 2021): each composition gets ⌊m·w⌋ or ⌈m·w⌉ slots, chosen by an
+ * (Flanigan, Kehne, Procaccia; NeurIPS 2021): each composition gets ⌊m·w⌋ or ⌈m·w⌉ slots, chosen by an
  * ILP that minimises the largest change of any type's expected number of selections; then people inside a
  * type are dealt round-robin over the slots, so within a type selection counts differ by at most one.
  */
