@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildAssets } from '../scripts/assets.mjs';
 import { isStale } from '../scripts/build.mjs';
+import { runsEngineIndependentSuites } from './support/engine-independent.js';
 import { childEnv, repoRoot } from './support/processes.js';
 
 // `npm start` and `npx accelerateur` run dist/, compiled from src/ (decision 0013). The server's start is
@@ -32,7 +33,7 @@ function migrations(root: string): string[] {
   return found.sort();
 }
 
-describe('the compiled runtime', () => {
+describe.skipIf(!runsEngineIndependentSuites)('the compiled runtime', () => {
   it('is built from the current sources, with every migration', () => {
     expect(isStale()).toBe(false);
     expect(migrations(join(repoRoot, 'dist'))).toEqual(migrations(join(repoRoot, 'src')));
