@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { highsRuntime } from '../highs.js';
 import { assignReviewers, fairnessBound, solveUnderThresholds } from './engine.js';
 import { solveAssignmentLp } from './highs-oracle.js';
-import { mulberry32, randomInstance } from './random-instance.js';
+import { mulberry32, randomInstance, smallConstrainedInstance } from './random-instance.js';
 import type { AssignmentInstance } from './types.js';
 import { countViolations } from './violations.js';
 
@@ -11,53 +11,13 @@ import { countViolations } from './violations.js';
 function smallInstance(seed: number): AssignmentInstance {
   const random = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-  const n = int(1, 10);
-  const m = int(1, 7);
-  const k = int(1, Math.min(3, m));
-  const minLoad: number[] = [];
-  const maxLoad: number[] = [];
-  for (let r = 0; r < m; r++) {
-    const lo = int(0, Math.ceil((n * k) / m));
-    minLoad.push(random() < 0.5 ? 0 : lo);
-    maxLoad.push(lo + int(0, 3));
-  }
-  const pa: number[] = [];
-  const pr: number[] = [];
-  const ps: number[] = [];
-  const ca: number[] = [];
-  const cr: number[] = [];
-  const fa: number[] = [];
-  const fr: number[] = [];
-  for (let a = 0; a < n; a++) {
-    for (let r = 0; r < m; r++) {
-      const u = random();
-      if (u < 0.5) {
-        pa.push(a);
-        pr.push(r);
-        ps.push(Math.round((random() * 2 - 0.3) * 1e4) / 1e4);
-      } else if (u < 0.62) {
-        ca.push(a);
-        cr.push(r);
-      } else if (u < 0.66) {
-        fa.push(a);
-        fr.push(r);
-      }
-    }
-  }
+  const base = smallConstrainedInstance(random, { applications: [1, 10], reviewers: [1, 7] });
   const withExpertise = random() < 0.3;
+  const { applicationCount: n, reviewerCount: m } = base;
   return {
-    applicationCount: n,
-    reviewerCount: m,
-    perApplication: k,
-    minLoad,
-    maxLoad,
-    pairApplication: pa,
-    pairReviewer: pr,
-    pairScore: ps,
-    conflictApplication: ca,
-    conflictReviewer: cr,
-    forcedApplication: random() < 0.3 ? fa : [],
-    forcedReviewer: random() < 0.3 ? fr : [],
+    ...base,
+    forcedApplication: random() < 0.3 ? base.forcedApplication : [],
+    forcedReviewer: random() < 0.3 ? base.forcedReviewer : [],
     missingPairs: random() < 0.5 ? 'zero' : 'forbidden',
     requiredExpertise: withExpertise ? Array.from({ length: n }, () => int(-1, 1)) : undefined,
     reviewerExpertise: withExpertise ? Array.from({ length: m }, () => [int(0, 1), int(0, 2)]) : undefined,

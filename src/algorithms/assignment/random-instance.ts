@@ -85,3 +85,56 @@ export function randomInstance(spec: RandomInstanceSpec): AssignmentInstance {
     missingPairs: spec.missingPairs ?? 'zero',
   };
 }
+
+/**
+ * A tiny instance with every kind of pair for the property tests (scored, conflicted, forced, missing), from a
+ * seeded generator: sizes in the given ranges, loads that are sometimes tight. The caller adds what its test is
+ * about (expertise, topics) and decides whether to keep the forced pairs, drawn here in any case.
+ */
+export function smallConstrainedInstance(
+  random: () => number,
+  sizes: { applications: [number, number]; reviewers: [number, number] },
+): AssignmentInstance & { forcedApplication: number[]; forcedReviewer: number[] } {
+  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const n = int(...sizes.applications);
+  const m = int(...sizes.reviewers);
+  const k = int(1, Math.min(3, m));
+  const minLoad: number[] = [];
+  const maxLoad: number[] = [];
+  for (let r = 0; r < m; r++) {
+    const lo = int(0, Math.ceil((n * k) / m));
+    minLoad.push(random() < 0.5 ? 0 : lo);
+    maxLoad.push(lo + int(0, 3));
+  }
+  const instance = {
+    applicationCount: n,
+    reviewerCount: m,
+    perApplication: k,
+    minLoad,
+    maxLoad,
+    pairApplication: [] as number[],
+    pairReviewer: [] as number[],
+    pairScore: [] as number[],
+    conflictApplication: [] as number[],
+    conflictReviewer: [] as number[],
+    forcedApplication: [] as number[],
+    forcedReviewer: [] as number[],
+  };
+  for (let a = 0; a < n; a++) {
+    for (let r = 0; r < m; r++) {
+      const u = random();
+      if (u < 0.5) {
+        instance.pairApplication.push(a);
+        instance.pairReviewer.push(r);
+        instance.pairScore.push(Math.round((random() * 2 - 0.3) * 1e4) / 1e4);
+      } else if (u < 0.6) {
+        instance.conflictApplication.push(a);
+        instance.conflictReviewer.push(r);
+      } else if (u < 0.64) {
+        instance.forcedApplication.push(a);
+        instance.forcedReviewer.push(r);
+      }
+    }
+  }
+  return instance;
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { highsRuntime } from '../highs.js';
 import { assignReviewers } from './engine.js';
 import { solveAssignmentLp } from './highs-oracle.js';
-import { mulberry32 } from './random-instance.js';
+import { mulberry32, smallConstrainedInstance } from './random-instance.js';
 import { topicInstance } from './topic-instance.js';
 import type { AssignmentInstance } from './types.js';
 import { countViolations } from './violations.js';
@@ -12,40 +12,9 @@ import { countViolations } from './violations.js';
 function smallTopicInstance(seed: number): AssignmentInstance {
   const random = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
-  const n = int(1, 9);
-  const m = int(2, 7);
-  const k = int(1, Math.min(3, m));
+  const base = smallConstrainedInstance(random, { applications: [1, 9], reviewers: [2, 7] });
+  const { applicationCount: n, reviewerCount: m } = base;
   const topics = int(2, 4);
-  const minLoad: number[] = [];
-  const maxLoad: number[] = [];
-  for (let r = 0; r < m; r++) {
-    const lo = int(0, Math.ceil((n * k) / m));
-    minLoad.push(random() < 0.6 ? 0 : lo);
-    maxLoad.push(lo + int(0, 3));
-  }
-  const pa: number[] = [];
-  const pr: number[] = [];
-  const ps: number[] = [];
-  const ca: number[] = [];
-  const cr: number[] = [];
-  const fa: number[] = [];
-  const fr: number[] = [];
-  for (let a = 0; a < n; a++) {
-    for (let r = 0; r < m; r++) {
-      const u = random();
-      if (u < 0.5) {
-        pa.push(a);
-        pr.push(r);
-        ps.push(Math.round((random() * 2 - 0.3) * 1e4) / 1e4);
-      } else if (u < 0.58) {
-        ca.push(a);
-        cr.push(r);
-      } else if (u < 0.61) {
-        fa.push(a);
-        fr.push(r);
-      }
-    }
-  }
   const pick = (count: number) => {
     const out = new Set<number>();
     while (out.size < count) out.add(int(0, topics - 1));
@@ -53,18 +22,9 @@ function smallTopicInstance(seed: number): AssignmentInstance {
   };
   const withForced = random() < 0.3;
   return {
-    applicationCount: n,
-    reviewerCount: m,
-    perApplication: k,
-    minLoad,
-    maxLoad,
-    pairApplication: pa,
-    pairReviewer: pr,
-    pairScore: ps,
-    conflictApplication: ca,
-    conflictReviewer: cr,
-    forcedApplication: withForced ? fa : [],
-    forcedReviewer: withForced ? fr : [],
+    ...base,
+    forcedApplication: withForced ? base.forcedApplication : [],
+    forcedReviewer: withForced ? base.forcedReviewer : [],
     missingPairs: random() < 0.5 ? 'zero' : 'forbidden',
     requiredTopics: Array.from({ length: n }, () => pick(int(0, Math.min(3, topics)))),
     reviewerExpertise: Array.from({ length: m }, () => pick(int(0, Math.min(3, topics)))),
