@@ -1,5 +1,4 @@
-import type { PoolPerson, Quota, SortitionInput } from '../src/algorithms/sortition/instance.js';
-import { seededRandom } from '../src/algorithms/sortition/prng.js';
+import { type PoolPerson, type Quota, type SortitionInput, seededRandom } from '../src/algorithms/sortition/index.js';
 
 /**
  * The reference instance of Flanigan et al. (Nature 2021, replication data), optionally scaled: 99·s

@@ -14,11 +14,14 @@
 
 import { cpus, loadavg } from 'node:os';
 import { highsRuntime } from '../src/algorithms/highs.js';
-import { buildInstance, type SortitionInput } from '../src/algorithms/sortition/instance.js';
-import { legacyProbabilities } from '../src/algorithms/sortition/legacy.js';
-import { leximinDistribution } from '../src/algorithms/sortition/leximin.js';
-import { relaxationBound } from '../src/algorithms/sortition/lp-bound.js';
-import { roundToSlots } from '../src/algorithms/sortition/rounding.js';
+import {
+  buildInstance,
+  legacyProbabilities,
+  leximinDistribution,
+  relaxationBound,
+  roundToSlots,
+  type SortitionInput,
+} from '../src/algorithms/sortition/index.js';
 import { paperLikeInstance, referenceInstance } from './sortition-instances.js';
 
 interface Shape {

@@ -4,7 +4,7 @@ import { scheduleAuditHeadPublication } from './audit/anchors.js';
 import { type Clock, systemClock } from './clock.js';
 import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
-import { analyzeTables, scheduleEmbeddedUpkeep } from './db/maintenance.js';
+import { scheduleEmbeddedUpkeep } from './db/maintenance.js';
 import { migrateToLatest } from './db/migrate.js';
 import { scheduleFileSweep } from './files/file-directory.js';
 import type { Module } from './module.js';
@@ -39,9 +39,6 @@ export async function boot(
   const database = await openAndMigrate(config, modules);
   const app = await buildApp({ config, database, clock, modules });
   if (config.loadDemo) await loadDemo(app.services);
-  // The embedded database gathers no statistics by itself (maintenance.ts): fresh ones at every start, after the
-  // migrations and the demo, then every night.
-  if (database.engine === 'pglite') await analyzeTables(database.db);
   const notices: string[] = [];
   for (const module of modules) notices.push(...((await module.onStart?.(app.services)) ?? []));
   if (config.runJobs) {
@@ -49,6 +46,7 @@ export async function boot(
     if (config.filesDir) await scheduleFileSweep(app.services.db, clock.now());
     // The audit chain's head is published every day (anchors.ts): one job a day whatever the processes.
     await scheduleAuditHeadPublication(app.services.db, clock.now());
+    // PGlite runs no autovacuum (db/maintenance.ts): one upkeep a night, never on the start-up path.
     if (database.engine === 'pglite') await scheduleEmbeddedUpkeep(app.services.db, clock.now());
     for (const module of modules) await module.schedule?.(app.services);
     app.services.worker.start();

@@ -22,5 +22,10 @@ export {
   SortitionInputError,
   validateSize,
 } from './instance.js';
+// What the benchmarks measure beside the commands' entry points.
+export { type LegacyEstimate, legacyProbabilities } from './legacy.js';
+export { leximinDistribution, type TypeDistribution } from './leximin.js';
 export { relaxationBound } from './lp-bound.js';
+export { seededRandom } from './prng.js';
 export { drawReplacements, NoReplacementError } from './replacement.js';
+export { roundToSlots } from './rounding.js';

@@ -6,7 +6,7 @@ import type { Instance } from './instance.js';
 import { addMasterColumn } from './master-column.js';
 import { type Composition, PanelOracle } from './panel-oracle.js';
 import { peel } from './peel.js';
-import { faceQuotas, relaxedLeximin } from './relaxed-leximin.js';
+import { faceOf, relaxedLeximin } from './relaxed-leximin.js';
 
 /** A lottery over panel compositions (by type); each person of type t is selected with `typeProbabilities[t]`. */
 export interface TypeDistribution {
@@ -78,13 +78,7 @@ function relaxationFirst(highs: Highs, instance: Instance, peelFirst: boolean): 
   const relaxed = relaxedLeximin(highs, instance);
   if (!relaxed) return undefined;
   const counts = instance.types.map((type) => type.members.length);
-  const face = {
-    ...instance,
-    features: faceQuotas(
-      instance,
-      relaxed.probabilities.map((p, t) => p * counts[t]),
-    ),
-  };
+  const face = faceOf(instance, relaxed.probabilities);
   const peeled = peelFirst ? peel(highs, face, relaxed.probabilities) : undefined;
   if (peeled?.complete) {
     return {

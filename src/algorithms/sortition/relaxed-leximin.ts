@@ -78,3 +78,15 @@ export function faceQuotas(instance: Instance, expected: readonly number[]): Quo
     return { ...q };
   });
 }
+
+/** The instance restricted to the face of the quotas tight at `probabilities` (see faceQuotas). */
+export function faceOf(instance: Instance, probabilities: readonly number[]): Instance {
+  const counts = instance.types.map((type) => type.members.length);
+  return {
+    ...instance,
+    features: faceQuotas(
+      instance,
+      probabilities.map((p, t) => p * counts[t]),
+    ),
+  };
+}

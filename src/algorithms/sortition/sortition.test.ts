@@ -19,7 +19,7 @@ import { leximinDistribution } from './leximin.js';
 import { relaxationBound } from './lp-bound.js';
 import { PanelOracle } from './panel-oracle.js';
 import { peel, repair, TOLERANCE } from './peel.js';
-import { faceQuotas, relaxedLeximin } from './relaxed-leximin.js';
+import { faceOf, relaxedLeximin } from './relaxed-leximin.js';
 import { drawReplacements } from './replacement.js';
 
 describe('LEXIMIN on the reference instance of Flanigan et al. (Nature 2021)', () => {
@@ -227,13 +227,7 @@ describe('peeling (Carathéodory on the panel polytope)', () => {
         const relaxed = relaxedLeximin(highs, instance);
         if (!relaxed) return;
         const counts = instance.types.map((type) => type.members.length);
-        const face = {
-          ...instance,
-          features: faceQuotas(
-            instance,
-            relaxed.probabilities.map((p, t) => p * counts[t]),
-          ),
-        };
+        const face = faceOf(instance, relaxed.probabilities);
         const result = peel(highs, face, relaxed.probabilities);
         if (!result?.complete) return;
         complete += 1;

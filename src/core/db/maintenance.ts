@@ -12,11 +12,6 @@ import type { DB } from './schema.js';
 export const EMBEDDED_UPKEEP_JOB = 'db.embedded_upkeep';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Gathers the planner's statistics for every table: bounded by ANALYZE's sample, well under a second on the demo. */
-export async function analyzeTables(db: Kysely<DB>): Promise<void> {
-  await sql`analyze`.execute(db);
-}
-
 /** Enqueues the upkeep due at the next UTC midnight (night in Europe/Paris). */
 export async function scheduleEmbeddedUpkeep(db: Kysely<DB>, now: Date): Promise<void> {
   await enqueueAtNextPeriod(db, EMBEDDED_UPKEEP_JOB, DAY_MS, now);
