@@ -141,38 +141,44 @@ function isFormBody(request: FastifyRequest): boolean {
  * bodies are refused, form bodies are marked for FormReader, multipart parts are checked as read.
  */
 export function registerInputRules(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request, reply) => {
-    const params = badCharacterPath(request.params);
-    if (params) return refuseBadCharacters(request, reply, params);
-
-    const queryAt = request.url.indexOf('?');
-    const query = request.query as Record<string, unknown> | undefined;
-    if (query && typeof query === 'object') {
-      for (const name of RETURN_PARAMS)
-        if (badCharacterPath(query[name]) || hasMalformedParam(request.url, queryAt, name)) delete query[name];
-    }
-    if (queryAt >= 0 && !queryDecodesWithout(request.url.slice(queryAt + 1), RETURN_PARAMS))
-      return refuseBadCharacters(request, reply, '?');
-    const queryField = badCharacterPath(query);
-    if (queryField) return refuseBadCharacters(request, reply, queryField);
-
-    if (request.isMultipart()) {
-      checkParts(request);
-      return;
-    }
-    const body = request.body;
-    if (!body || typeof body !== 'object' || Buffer.isBuffer(body)) {
-      if (typeof body === 'string' && hasBadCharacters(body)) return refuseBadCharacters(request, reply, '(corps)');
-      return;
-    }
-    const bodyField = badCharacterPath(body);
-    if (!bodyField) return;
-    if (isFormBody(request) && !Array.isArray(body)) {
-      request.body = markForm(body as Record<string, unknown>);
-      return;
-    }
-    return refuseBadCharacters(request, reply, bodyField);
+  // With `done` rather than async (it runs on every request): a refusal has answered, so it does not go on.
+  app.addHook('preValidation', (request, reply, done) => {
+    if (!checkInput(request, reply)) done();
   });
+}
+
+/** Applies the rule to a request; returns the reply when it refused the request (the answer is sent), else nothing. */
+function checkInput(request: FastifyRequest, reply: FastifyReply): FastifyReply | undefined {
+  const params = badCharacterPath(request.params);
+  if (params) return refuseBadCharacters(request, reply, params);
+
+  const queryAt = request.url.indexOf('?');
+  const query = request.query as Record<string, unknown> | undefined;
+  if (query && typeof query === 'object') {
+    for (const name of RETURN_PARAMS)
+      if (badCharacterPath(query[name]) || hasMalformedParam(request.url, queryAt, name)) delete query[name];
+  }
+  if (queryAt >= 0 && !queryDecodesWithout(request.url.slice(queryAt + 1), RETURN_PARAMS))
+    return refuseBadCharacters(request, reply, '?');
+  const queryField = badCharacterPath(query);
+  if (queryField) return refuseBadCharacters(request, reply, queryField);
+
+  if (request.isMultipart()) {
+    checkParts(request);
+    return;
+  }
+  const body = request.body;
+  if (!body || typeof body !== 'object' || Buffer.isBuffer(body)) {
+    if (typeof body === 'string' && hasBadCharacters(body)) return refuseBadCharacters(request, reply, '(corps)');
+    return;
+  }
+  const bodyField = badCharacterPath(body);
+  if (!bodyField) return;
+  if (isFormBody(request) && !Array.isArray(body)) {
+    request.body = markForm(body as Record<string, unknown>);
+    return;
+  }
+  return refuseBadCharacters(request, reply, bodyField);
 }
 
 function pairsOf(rawQuery: string): string[] {
