@@ -20,7 +20,9 @@ import { createScratchDatabase, findPostgresServer } from '../test/support/postg
 import { type AppProcess, freePort, repoRoot, startAppProcess } from '../test/support/processes.js';
 import { processCpuMs } from './cpu-usage.js';
 
-const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+/** Seconds of each measure; the ceiling and the cached pages are measured ROUNDS times each, in turn. */
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 
 /** What browsers send: the cached pages and the assets answer in brotli. */
@@ -63,6 +65,55 @@ async function measure(
 async function warmAndMeasure(url: string, headers: Record<string, string> = {}, pid?: number): Promise<Measure> {
   await measure(url, 2, headers);
   return measure(url, DURATION_S, headers, pid);
+}
+
+interface Target {
+  name: string;
+  url: string;
+  headers?: Record<string, string>;
+  pid?: number;
+}
+
+/**
+ * Measures the targets in turn, ROUNDS times over, after warming each up once. On a shared machine other work comes
+ * and goes within seconds: measured back to back in every round, a page and the ceiling meet the same load, and
+ * the ratio of each round is taken, then their median — rather than one long measure of each at different times.
+ */
+async function measureInRounds(targets: Target[]): Promise<Record<string, Measure[]>> {
+  for (const target of targets) await measure(target.url, 2, target.headers);
+  const results: Record<string, Measure[]> = {};
+  for (let round = 0; round < ROUNDS; round += 1)
+    for (const target of targets)
+      (results[target.name] ??= []).push(await measure(target.url, DURATION_S, target.headers, target.pid));
+  return results;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** A target's rounds in one figure each: the median (errors and non-2xx answers are summed). */
+function summary(measures: Measure[]): Measure {
+  const cpu = measures.flatMap((m) => (m.cpu_ms_per_answer === undefined ? [] : [m.cpu_ms_per_answer]));
+  return {
+    ...(cpu.length > 0 ? { cpu_ms_per_answer: Number(median(cpu).toFixed(3)) } : {}),
+    rps: Math.round(median(measures.map((m) => m.rps))),
+    p99_ms: median(measures.map((m) => m.p99_ms)),
+    non_2xx: measures.reduce((sum, m) => sum + m.non_2xx, 0),
+    errors: measures.reduce((sum, m) => sum + m.errors, 0),
+    bytes_per_answer: Math.round(median(measures.map((m) => m.bytes_per_answer))),
+  };
+}
+
+function ratiosByRound(page: Measure[], ceiling: Measure[]): number[] {
+  return page.map((m, i) => Number((m.rps / Math.max(1, ceiling[i]!.rps)).toFixed(3)));
+}
+
+/** The median over the rounds of the page's rate divided by the ceiling's in the same round. */
+function roundRatio(page: Measure[], ceiling: Measure[]): number {
+  return Number(median(ratiosByRound(page, ceiling)).toFixed(3));
 }
 
 /** The size of a page's body as a browser receives it (compressed when the server compresses it). */
@@ -173,22 +224,33 @@ async function main(): Promise<void> {
 
     // Other work on the machine skews every figure: the load average is printed with them.
     const loadBefore = Number(loadavg()[0].toFixed(2));
-    // The ceiling is measured first and again last, and the higher taken: a burst of other work during one of them
-    // would otherwise make every ratio look better than it is.
-    const staticFirst = await warmAndMeasure(`${bare.baseUrl}/`);
-    const sizedResult = await warmAndMeasure(`${bare.baseUrl}/sized`);
     const pid = platform.child.pid;
     const beforePid = before?.child.pid;
-    const homeResult = await warmAndMeasure(home, BROWSER, pid);
-    const beforeHome = before ? await warmAndMeasure(`${before.baseUrl}/`, BROWSER, beforePid) : null;
-    const articleResult = articlePath ? await warmAndMeasure(`${platform.baseUrl}${articlePath}`, BROWSER, pid) : null;
-    const beforeArticle =
-      before && articlePath ? await warmAndMeasure(`${before.baseUrl}${articlePath}`, BROWSER, beforePid) : null;
+    const article = articlePath ? `${platform.baseUrl}${articlePath}` : null;
+    const rounded: Target[] = [
+      { name: 'static', url: `${bare.baseUrl}/` },
+      { name: 'home', url: home, headers: BROWSER, pid },
+      ...(article ? [{ name: 'article', url: article, headers: BROWSER, pid }] : []),
+      ...(before
+        ? [
+            { name: 'before_home', url: `${before.baseUrl}/`, headers: BROWSER, pid: beforePid },
+            ...(articlePath
+              ? [{ name: 'before_article', url: `${before.baseUrl}${articlePath}`, headers: BROWSER, pid: beforePid }]
+              : []),
+          ]
+        : []),
+    ];
+    const rounds = await measureInRounds(rounded);
+    const sizedResult = await warmAndMeasure(`${bare.baseUrl}/sized`);
     const homeIdentity = await warmAndMeasure(home, {}, pid);
     const dynamicBrowser = await warmAndMeasure(dynamic, BROWSER, pid);
     const dynamicIdentity = await warmAndMeasure(dynamic, {}, pid);
-    const staticLast = await warmAndMeasure(`${bare.baseUrl}/`);
-    const staticResult = staticLast.rps > staticFirst.rps ? staticLast : staticFirst;
+    const staticResult = summary(rounds.static!);
+    const homeResult = summary(rounds.home!);
+    const articleResult = rounds.article ? summary(rounds.article) : null;
+    const beforeHome = rounds.before_home ? summary(rounds.before_home) : null;
+    const beforeArticle = rounds.before_article ? summary(rounds.before_article) : null;
+    // A single measure (not taken in rounds) against the ceiling's median.
     const ratio = (m: Measure | null) =>
       m && staticResult.rps > 0 ? Number((m.rps / staticResult.rps).toFixed(3)) : null;
     const line = {
@@ -198,7 +260,8 @@ async function main(): Promise<void> {
       load_avg_1m: { before: loadBefore, after: Number(loadavg()[0].toFixed(2)) },
       connections: CONNECTIONS,
       accept_encoding: BROWSER['accept-encoding'],
-      static: { ...staticResult, runs_rps: [staticFirst.rps, staticLast.rps] },
+      rounds: ROUNDS,
+      static: { ...staticResult, rounds_rps: rounds.static!.map((m) => m.rps) },
       static_home_size: { ...sizedResult, body_bytes: homeBytes },
       home: { ...homeResult, status: homeStatus, body_bytes: homeBytes },
       article: articleResult ? { ...articleResult, path: articlePath } : null,
@@ -208,16 +271,18 @@ async function main(): Promise<void> {
         compressed: { ...dynamicBrowser, body_bytes: await sentBytes(dynamic, BROWSER) },
         identity: { ...dynamicIdentity, body_bytes: await sentBytes(dynamic, {}) },
       },
-      home_ratio: ratio(homeResult),
-      article_ratio: ratio(articleResult),
+      home_ratio: roundRatio(rounds.home!, rounds.static!),
+      home_ratio_rounds: ratiosByRound(rounds.home!, rounds.static!),
+      article_ratio: rounds.article ? roundRatio(rounds.article, rounds.static!) : null,
+      article_ratio_rounds: rounds.article ? ratiosByRound(rounds.article, rounds.static!) : null,
       home_identity_ratio: ratio(homeIdentity),
       home_vs_same_size_ratio: sizedResult.rps > 0 ? Number((homeResult.rps / sizedResult.rps).toFixed(3)) : null,
       before: before
         ? {
             home: beforeHome,
             article: beforeArticle,
-            home_ratio: ratio(beforeHome),
-            article_ratio: ratio(beforeArticle),
+            home_ratio: rounds.before_home ? roundRatio(rounds.before_home, rounds.static!) : null,
+            article_ratio: rounds.before_article ? roundRatio(rounds.before_article, rounds.static!) : null,
           }
         : undefined,
     };
