@@ -181,6 +181,24 @@ function tableViolations(): string[] {
   return found;
 }
 
+/**
+ * An engine of src/algorithms/<engine>/ is reached from the platform (src/modules, src/core, src/cli.ts) through its
+ * index.ts only, like a module; its own files, tests and browser entry points import each other freely, and a file
+ * at the top of src/algorithms (highs.ts) is its own door.
+ */
+function engineImportViolations(): string[] {
+  const found: string[] = [];
+  for (const file of sourceFiles(src)) {
+    if (relative(src, file).startsWith('algorithms')) continue;
+    for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+      const parts = resolveImport(file, specifier)?.split(/[\\/]/);
+      if (parts?.[0] !== 'algorithms' || parts.length < 3) continue;
+      if (!(parts.length === 3 && parts[2] === 'index')) found.push(`${relative(root, file)} imports ${specifier}`);
+    }
+  }
+  return found;
+}
+
 describe('module boundaries', () => {
   it('finds the tables of every module', () => {
     const owners = tableOwners();
@@ -192,6 +210,10 @@ describe('module boundaries', () => {
 
   it('imports another module only through its index.ts, and core imports no module', () => {
     expect(importViolations()).toEqual([]);
+  });
+
+  it('reaches an engine of src/algorithms only through its index.ts', () => {
+    expect(engineImportViolations()).toEqual([]);
   });
 
   it('is reached from cross-module tests and benchmarks through index.ts or the test factories only', () => {

@@ -8,6 +8,7 @@ export {
   verifyPublished,
   verifyWithoutPool,
 } from './commitment.js';
+export { parseCsv } from './csv.js';
 export { type Commitment, drawFromCommitment, drawJson, loadCommitment, prepareCommitment } from './draw.js';
 export { type InfeasibilityExplanation, InfeasibleQuotasError } from './feasibility.js';
 export {
@@ -29,3 +30,4 @@ export { relaxationBound } from './lp-bound.js';
 export { seededRandom } from './prng.js';
 export { drawReplacements, NoReplacementError } from './replacement.js';
 export { roundToSlots } from './rounding.js';
+export { replayReplacements } from './verify-replacements.js';

@@ -1,4 +1,4 @@
-import { foldAccents } from '../../algorithms/text/french.js';
+import { foldAccents } from '../../algorithms/text/index.js';
 import type { Locale } from '../../core/i18n/i18n.js';
 
 /**

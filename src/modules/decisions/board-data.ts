@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type CombinedRow, combineSelection } from '../../algorithms/selection/combine.js';
+import { type CombinedRow, combineSelection } from '../../algorithms/selection/index.js';
 import { tracksInclude } from '../../core/auth/permissions.js';
 import type { DB } from '../../core/db/schema.js';
 import type { ApplicationForDecision } from '../applications/index.js';

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { resultAsPublished } from '../../algorithms/selection/bundle.js';
-import { combineSelection } from '../../algorithms/selection/combine.js';
-import { departures } from '../../algorithms/selection/format.js';
+import { combineSelection, departures, resultAsPublished } from '../../algorithms/selection/index.js';
 import { type Actor, auditedTransaction, canonicalJson } from '../../core/audit/audit.js';
 import { countForm, isoDateParis } from '../../core/i18n/i18n.js';
 import type { Services } from '../../core/services.js';

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser } from '../../../test/support/users.js';
-import { publish } from '../../algorithms/selection/bundle.js';
-import { verify } from '../../algorithms/selection/verify.js';
+import { publish, verify } from '../../algorithms/selection/index.js';
 import type { Actor } from '../../core/audit/audit.js';
 import { closeSampleDeliberation, seedDecisionSeason } from './board-testing.js';
 import { closeDeliberation, openDeliberation, recordDecision, setAttendance, setWeights } from './index.js';

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { CombinedSelection, SelectionInputs } from '../../algorithms/selection/combine.js';
+import type { CombinedSelection, SelectionInputs } from '../../algorithms/selection/index.js';
 import type { DB } from '../../core/db/schema.js';
 import {
   type ApplicationForDecision,

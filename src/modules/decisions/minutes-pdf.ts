@@ -1,5 +1,5 @@
 import type { PDFFont, PDFPage } from 'pdf-lib';
-import type { CombinedRow } from '../../algorithms/selection/combine.js';
+import type { CombinedRow } from '../../algorithms/selection/index.js';
 import { formatDateTime, type Locale, t } from '../../core/i18n/i18n.js';
 import { pdfSafe, wrapText } from '../../core/pdf/text.js';
 import { formatEuros } from '../seasons/index.js';

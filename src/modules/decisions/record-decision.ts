@@ -1,4 +1,4 @@
-import { combineSelection } from '../../algorithms/selection/combine.js';
+import { combineSelection } from '../../algorithms/selection/index.js';
 import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import { tracksInclude } from '../../core/auth/permissions.js';
 import type { FieldError } from '../../core/http/forms.js';

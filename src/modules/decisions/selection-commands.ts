@@ -1,4 +1,4 @@
-import { runVerifier } from '../../algorithms/selection/verifier-main.js';
+import { runVerifier } from '../../algorithms/selection/index.js';
 import type { Command } from '../../core/module.js';
 
 /**

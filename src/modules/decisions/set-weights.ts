@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { combineSelection } from '../../algorithms/selection/combine.js';
+import { combineSelection } from '../../algorithms/selection/index.js';
 import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';

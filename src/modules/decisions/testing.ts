@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { resultAsPublished } from '../../algorithms/selection/bundle.js';
-import { combineSelection, type PanelOpinion } from '../../algorithms/selection/combine.js';
+import { combineSelection, type PanelOpinion, resultAsPublished } from '../../algorithms/selection/index.js';
 import { systemActor } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';

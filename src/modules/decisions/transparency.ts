@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type DeliberationToPublish, publish } from '../../algorithms/selection/bundle.js';
+import { type DeliberationToPublish, publish } from '../../algorithms/selection/index.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Services } from '../../core/services.js';
 import { type ApplicationForDecision, listApplicationsForDecision } from '../applications/index.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formBody, formSession, submitForm } from '../../../test/support/forms.js';
 import { createTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { createSignedInUser } from '../../../test/support/users.js';
-import { parseCsv } from '../../algorithms/sortition/csv.js';
+import { parseCsv } from '../../algorithms/sortition/index.js';
 import { DELETE_DEMOGRAPHICS_JOB, SWEEP_DEMOGRAPHICS_JOB } from './delete-demographics.js';
 import { panelModule } from './index.js';
 import { panelDataOf } from './personal-data.js';

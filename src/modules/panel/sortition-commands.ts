@@ -1,26 +1,29 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { type Algorithm, type Analysis, analyse } from '../../algorithms/sortition/analyse.js';
-import { parseSlotsJson, verifyPublished, verifyWithoutPool } from '../../algorithms/sortition/commitment.js';
 import {
+  type Algorithm,
+  type Analysis,
+  analyse,
+  buildInstance,
   type Commitment,
   drawFromCommitment,
   drawJson,
+  drawReplacements,
+  InfeasibleQuotasError,
   loadCommitment,
-  prepareCommitment,
-} from '../../algorithms/sortition/draw.js';
-import { InfeasibleQuotasError } from '../../algorithms/sortition/feasibility.js';
-import {
-  buildInstance,
+  NoReplacementError,
   parseCategoriesCsv,
   parsePoolCsv,
+  parseSlotsJson,
+  prepareCommitment,
+  replayReplacements,
   type SortitionInput,
   SortitionInputError,
   validateSize,
-} from '../../algorithms/sortition/instance.js';
-import { drawReplacements, NoReplacementError } from '../../algorithms/sortition/replacement.js';
-import { replayReplacements } from '../../algorithms/sortition/verify-replacements.js';
+  verifyPublished,
+  verifyWithoutPool,
+} from '../../algorithms/sortition/index.js';
 import type { Command } from '../../core/module.js';
 import { parseArgs } from './cli-args.js';
 

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { parseCsv } from '../../algorithms/sortition/csv.js';
+import { parseCsv } from '../../algorithms/sortition/index.js';
 import type { AuditRecorder } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';
 

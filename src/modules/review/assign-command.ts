@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { assignById } from '../../algorithms/assignment/assign-by-id.js';
 import {
+  assignById,
   CsvInputError,
   readAffinityCsv,
   readPairCsv,
   readTopicCsv,
   topicsByOwner,
-} from '../../algorithms/assignment/csv.js';
+} from '../../algorithms/assignment/index.js';
 import { highsRuntime } from '../../algorithms/highs.js';
 import type { Command } from '../../core/module.js';
 

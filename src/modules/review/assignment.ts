@@ -1,7 +1,6 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
-import { type Bid, computeAffinities } from '../../algorithms/assignment/affinity.js';
-import { assignById } from '../../algorithms/assignment/assign-by-id.js';
-import type { Pair } from '../../algorithms/assignment/csv.js';
+import type { Pair } from '../../algorithms/assignment/index.js';
+import { assignById, type Bid, computeAffinities } from '../../algorithms/assignment/index.js';
 import { highsRuntime } from '../../algorithms/highs.js';
 import { type Actor, auditedTransaction } from '../../core/audit/audit.js';
 import type { DB } from '../../core/db/schema.js';

@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
-import { foldAccents } from '../../../algorithms/text/french.js';
+import { foldAccents } from '../../../algorithms/text/index.js';
 import type { DB } from '../../../core/db/schema.js';
 import { personColumn } from '../../accounts/index.js';
 import type { OrganisationCheck } from '../../applications/index.js';

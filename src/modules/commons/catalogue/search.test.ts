@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, findPostgresServer } from '../../../../test/support/postgres.js';
 import { createTestDatabase } from '../../../../test/support/test-app.js';
-import { foldAccents } from '../../../algorithms/text/french.js';
+import { foldAccents } from '../../../algorithms/text/index.js';
 import { type Database, openDatabase } from '../../../core/db/database.js';
 import { migrateToLatest } from '../../../core/db/migrate.js';
 import { modules } from '../../index.js';

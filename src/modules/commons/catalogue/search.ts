@@ -1,4 +1,4 @@
-import { foldAccents, terms } from '../../../algorithms/text/french.js';
+import { foldAccents, terms } from '../../../algorithms/text/index.js';
 
 /**
  * The catalogue's French full-text search, done in the use case with the jury's French text code

@@ -1,5 +1,4 @@
-import { Bm25Index } from '../../../algorithms/text/bm25.js';
-import { foldAccents, terms } from '../../../algorithms/text/french.js';
+import { Bm25Index, foldAccents, terms } from '../../../algorithms/text/index.js';
 
 /**
  * Explained suggestions for the cooperation space (issue 15): which commons, needs or use cases fit a need,

@@ -1,4 +1,4 @@
-import { foldAccents, terms } from '../../../algorithms/text/french.js';
+import { foldAccents, terms } from '../../../algorithms/text/index.js';
 
 /**
  * The French search of the use cases and needs lists: the typed words and the records' texts go through the

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type Ranking, rankApplications } from '../../../algorithms/ranking/ranking.js';
+import { type Ranking, rankApplications } from '../../../algorithms/ranking/index.js';
 import { type Actor, auditedTransaction } from '../../../core/audit/audit.js';
 import type { DB } from '../../../core/db/schema.js';
 import type { Services } from '../../../core/services.js';
