@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { FilePurpose } from '../db/core-tables.js';
 import type { DB } from '../db/schema.js';
-import type { Locale } from '../i18n/i18n.js';
+import { formatNumber, type Locale } from '../i18n/i18n.js';
 import { isUuid } from '../ids.js';
 import { readFileBytes, writeFileBytes } from './file-directory.js';
 import { sniffContentType } from './sniff.js';
@@ -160,5 +160,5 @@ export function formatFileSize(locale: Locale, bytes: number): string {
     unit++;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+  return `${formatNumber(locale, value, { maximumFractionDigits: digits })} ${units[unit]}`;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countForm, formatList, t, tCount } from './i18n.js';
+import { countForm, formatDateWith, formatList, formatNumber, t, tCount } from './i18n.js';
 
 const LAUREATES = {
   one: { fr: '{n} lauréat', en: '{n} laureate' },
@@ -54,5 +54,37 @@ describe('a count kept as a message', () => {
     expect(t('fr', none, { n: 0 })).toBe('0 lauréat');
     expect(t('en', none, { n: 0 })).toBe('0 laureates');
     expect(t('en', countForm(LAUREATES, 9), { n: 9 })).toBe('9 laureates');
+  });
+});
+
+describe('numbers and dates with kept formatters', () => {
+  it('writes numbers as each locale does, whatever formatters were built before', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('fr' as const, 'en' as const), fc.integer({ min: 0, max: 3 })), {
+          maxLength: 20,
+        }),
+        fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+        (earlier, value) => {
+          // Interleaved calls with other options must not hand a formatter to the wrong locale or digits.
+          for (const [locale, digits] of earlier) formatNumber(locale, 1.5, { maximumFractionDigits: digits });
+          for (const locale of ['fr', 'en'] as const)
+            for (const digits of [0, 2])
+              expect(formatNumber(locale, value, { maximumFractionDigits: digits })).toBe(
+                new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits }).format(
+                  value,
+                ),
+              );
+        },
+      ),
+    );
+  });
+
+  it('formats euros and dates in French and English', () => {
+    expect(formatNumber('fr', 12000.5, { style: 'currency', currency: 'EUR' })).toBe('12\u202f000,50\u00a0€');
+    expect(formatNumber('en', 12000.5, { style: 'currency', currency: 'EUR' })).toBe('€12,000.50');
+    const day = new Date('2026-12-31T00:00:00Z');
+    expect(formatDateWith('fr', day, { timeZone: 'UTC', dateStyle: 'long' })).toBe('31 décembre 2026');
+    expect(formatDateWith('en', day, { timeZone: 'UTC', dateStyle: 'long' })).toBe('31 December 2026');
   });
 });

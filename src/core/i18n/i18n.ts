@@ -94,6 +94,29 @@ export function formatDateTime(locale: Locale, date: Date): string {
   return parisDateTime[locale].format(date);
 }
 
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const localeTag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'fr-FR');
+
+/**
+ * A number as the locale writes it ("12 000,5" in French, "12,000.5" in English), with Intl's options (digits,
+ * currency, compact notation). The formatter is built once per locale and options and kept: building one costs
+ * ~50 µs, using it ~1 µs, and a page formats each of its figures.
+ */
+export function formatNumber(locale: Locale, value: number, options: Intl.NumberFormatOptions = {}): string {
+  const key = `n${locale}${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(localeTag(locale), options)));
+  return format.format(value);
+}
+
+/** A date with Intl's options (time zone included), the formatter built once per locale and options (~120 µs). */
+export function formatDateWith(locale: Locale, date: Date, options: Intl.DateTimeFormatOptions): string {
+  const key = `d${locale}${JSON.stringify(options)}`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(localeTag(locale), options)));
+  return format.format(date);
+}
+
 // Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and pages call this
 // for every date they show (it was the most expensive function of a page render in a CPU profile).
 const isoDayInParis = new Intl.DateTimeFormat('en-CA', {

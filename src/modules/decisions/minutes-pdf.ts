@@ -1,6 +1,6 @@
 import type { PDFFont, PDFPage } from 'pdf-lib';
 import type { CombinedRow } from '../../algorithms/selection/index.js';
-import { formatDateTime, type Locale, t } from '../../core/i18n/i18n.js';
+import { formatDateTime, formatNumber, type Locale, t } from '../../core/i18n/i18n.js';
 import { pdfSafe, wrapText } from '../../core/pdf/text.js';
 import { formatEuros } from '../seasons/index.js';
 import { boardMessages as bm } from './board-messages.js';
@@ -91,10 +91,7 @@ function fitText(text: string, font: PDFFont, size: number, width: number): stri
 }
 
 const number = (locale: Locale, value: number, digits: number, minDigits = digits) =>
-  new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
-    minimumFractionDigits: minDigits,
-    maximumFractionDigits: digits,
-  }).format(value);
+  formatNumber(locale, value, { minimumFractionDigits: minDigits, maximumFractionDigits: digits });
 
 export function outcomeLabel(locale: Locale, decision: Pick<FrozenDecision, 'outcome' | 'waitlistPosition'>): string {
   if (decision.outcome === 'laureate') return t(locale, bm.outcomeLaureate);

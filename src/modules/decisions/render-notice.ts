@@ -1,4 +1,4 @@
-import { formatDateTime, type Locale } from '../../core/i18n/i18n.js';
+import { formatDateTime, formatNumber, type Locale } from '../../core/i18n/i18n.js';
 import {
   APPEAL_TEXT,
   COMMENTS_TITLE,
@@ -27,14 +27,12 @@ const AMOUNT_UNKNOWN: Record<Locale, string> = { fr: 'à préciser', en: 'to be 
 /** An amount in cents as people read it (12 000 €, 12 000,50 €). */
 export function formatEuros(locale: Locale, cents: number): string {
   const whole = cents % 100 === 0;
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+  return formatNumber(locale, cents / 100, {
     style: 'currency',
     currency: 'EUR',
     minimumFractionDigits: whole ? 0 : 2,
     maximumFractionDigits: whole ? 0 : 2,
-  })
-    .format(cents / 100)
-    .replace(/[\u202f\u00a0]/g, ' ');
+  }).replace(/[\u202f\u00a0]/g, ' ');
 }
 
 /** The reasons as the notice states them: one line per reason, then the committee's own words. */

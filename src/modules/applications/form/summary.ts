@@ -1,4 +1,4 @@
-import { formatDate, type Locale, t } from '../../../core/i18n/i18n.js';
+import { formatDate, formatNumber, type Locale, t } from '../../../core/i18n/i18n.js';
 import { isBlank, kindSpec } from './kinds.js';
 import { formFieldMessages as fm } from './messages.js';
 import type { AnswerMap, AnswerValue, Bilingual, FormDefinition, Question } from './model.js';
@@ -71,8 +71,7 @@ function own(answers: AnswerMap, id: string): AnswerValue | undefined {
 }
 
 function plain(locale: Locale, question: Question, value: AnswerValue): string {
-  if (typeof value === 'number')
-    return value.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 20 });
+  if (typeof value === 'number') return formatNumber(locale, value, { maximumFractionDigits: 20 });
   if (typeof value !== 'string') return '';
   if (question.kind === 'date' && isValidDate(value)) return formatDate(locale, new Date(`${value}T12:00:00Z`));
   if (question.kind === 'single_choice') return optionLabel(locale, question, value);

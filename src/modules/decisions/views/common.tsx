@@ -1,4 +1,4 @@
-import { type Locale, t } from '../../../core/i18n/i18n.js';
+import { formatNumber as formatInLocale, type Locale, t } from '../../../core/i18n/i18n.js';
 import { Breadcrumb } from '../../../core/ui/components.js';
 import type { BoardStatus } from '../board-data.js';
 import { boardMessages as m } from '../board-messages.js';
@@ -30,8 +30,5 @@ export function statusLabel(locale: Locale, status: BoardStatus): string {
 }
 
 export function formatNumber(locale: Locale, value: number, digits: number): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
+  return formatInLocale(locale, value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

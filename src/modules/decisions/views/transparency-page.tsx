@@ -1,4 +1,4 @@
-import { formatDate, type Locale, t, tCount } from '../../../core/i18n/i18n.js';
+import { formatDate, formatNumber, type Locale, t, tCount } from '../../../core/i18n/i18n.js';
 import { Breadcrumb, DataTable } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
@@ -13,11 +13,9 @@ export function selectionZipName(slug: string): string {
 }
 
 const money = (locale: Locale, cents: number) =>
-  new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(
-    cents / 100,
-  );
+  formatNumber(locale, cents / 100, { style: 'currency', currency: 'EUR' });
 const number = (locale: Locale, value: number, digits = 0) =>
-  new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: digits }).format(value);
+  formatNumber(locale, value, { maximumFractionDigits: digits });
 
 function seasonName(locale: Locale, season: { name: string; nameEn: string }): string {
   return locale === 'en' && season.nameEn.trim() !== '' ? season.nameEn : season.name;

@@ -1,28 +1,24 @@
-import { type Locale, t } from '../../../core/i18n/i18n.js';
+import { formatDateWith, formatNumber as formatInLocale, type Locale, t } from '../../../core/i18n/i18n.js';
 import type { ChartInput, ChartModel } from '../charts/geometry.js';
 import { chartModel } from '../charts/geometry.js';
 import type { PublicIndicator } from '../queries.js';
 import { publicMessages as m } from './messages.js';
 
-const tag = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'fr-FR');
-
 /** A figure in the locale's format (French: narrow no-break space between thousands, decimal comma). */
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 2 }).format(value);
+  return formatInLocale(locale, value, { maximumFractionDigits: 2 });
 }
 
 /** An axis label: compact for large figures (1,2 M), full otherwise. */
 export function formatAxis(locale: Locale, value: number): string {
   if (Math.abs(value) >= 100_000)
-    return new Intl.NumberFormat(tag(locale), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+    return formatInLocale(locale, value, { notation: 'compact', maximumFractionDigits: 1 });
   return formatNumber(locale, value);
 }
 
 /** A calendar day (YYYY-MM-DD), in full: "31 décembre 2023". Days carry no time zone: read as UTC. */
 export function formatDay(locale: Locale, day: string): string {
-  const text = new Intl.DateTimeFormat(tag(locale), { timeZone: 'UTC', dateStyle: 'long' }).format(
-    new Date(`${day}T00:00:00Z`),
-  );
+  const text = formatDateWith(locale, new Date(`${day}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'long' });
   // French writes the first day of a month "1er".
   return locale === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
@@ -30,7 +26,7 @@ export function formatDay(locale: Locale, day: string): string {
 function formatTick(locale: Locale, tick: { date: string; unit: 'month' | 'year' }): string {
   const date = new Date(`${tick.date}T00:00:00Z`);
   if (tick.unit === 'year') return String(date.getUTCFullYear());
-  return new Intl.DateTimeFormat(tag(locale), { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(date);
+  return formatDateWith(locale, date, { timeZone: 'UTC', month: 'short', year: 'numeric' });
 }
 
 export const pick = (locale: Locale, fr: string, en: string) => (locale === 'en' && en ? en : fr);

@@ -1,10 +1,10 @@
-import { type Locale, t } from '../../../core/i18n/i18n.js';
+import { formatNumber, type Locale, t } from '../../../core/i18n/i18n.js';
 import { DataTable } from '../../../core/ui/components.js';
 import { panelMessages as m } from '../messages.js';
 import type { AnalysisResult } from '../tables.js';
 
 export const percent = (locale: Locale, p: number) =>
-  `${(100 * p).toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
+  `${formatNumber(locale, 100 * p, { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
 
 export interface ChartSeries {
   label: string;

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../core/http/forms.js';
-import { type Locale, t } from '../../../core/i18n/i18n.js';
+import { formatNumber, type Locale, t } from '../../../core/i18n/i18n.js';
 import { Alert, CsrfField, DataTable, ErrorSummary, RadioGroup, TextArea } from '../../../core/ui/components.js';
 import { Page } from '../../../core/ui/layout.js';
 import type { ViewContext } from '../../../core/ui/view-context.js';
@@ -155,9 +155,7 @@ export function ShortlistAndResults({
 }): JSX.Element {
   const { locale } = ctx;
   const format = (n: number | undefined | null) =>
-    n === undefined || n === null
-      ? t(locale, m.noOpinion)
-      : n.toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
+    n === undefined || n === null ? t(locale, m.noOpinion) : formatNumber(locale, n, { maximumFractionDigits: 2 });
   return (
     <>
       <section class="fr-mb-6w" aria-labelledby="shortlist-title">

@@ -1,5 +1,5 @@
 import type Html from '@kitajs/html';
-import { type Locale, t } from '../../../../core/i18n/i18n.js';
+import { formatNumber, type Locale, t } from '../../../../core/i18n/i18n.js';
 import { Alert, DataTable } from '../../../../core/ui/components.js';
 import type { ViewContext } from '../../../../core/ui/view-context.js';
 import type { LaureateSpace } from '../../laureate-space.js';
@@ -26,9 +26,7 @@ function PlanSummaryBlock({ locale, plan }: { locale: Locale; plan: PlanDetails 
       {plan.allocatedMinutes !== null ? (
         <li safe>
           {t(locale, m.hours, {
-            hours: new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }).format(
-              plan.allocatedMinutes / 60,
-            ),
+            hours: formatNumber(locale, plan.allocatedMinutes / 60, { maximumFractionDigits: 2 }),
           })}
         </li>
       ) : (
