@@ -1,12 +1,14 @@
 import { boot } from './core/boot.js';
 import { readConfig } from './core/config.js';
 import { DataDirBusyError } from './core/db/data-dir-lock.js';
+import { FilesDirMissingError } from './core/files/file-directory.js';
 import { modules } from './modules/index.js';
 
 const config = readConfig();
 const started = await boot(config, modules).catch((error: unknown) => {
-  // Another process holds the embedded database: say what to do, without a stack trace.
-  if (error instanceof DataDirBusyError) {
+  // Another process holds the embedded database, or files are in a folder nobody named: say what to do, without
+  // a stack trace.
+  if (error instanceof DataDirBusyError || error instanceof FilesDirMissingError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(3);
   }

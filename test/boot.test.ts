@@ -6,7 +6,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { boot } from '../src/core/boot.js';
 import { readConfig } from '../src/core/config.js';
-import { bytesPath } from '../src/core/files/file-directory.js';
+import { bytesPath, FilesDirMissingError } from '../src/core/files/file-directory.js';
 import { modules } from '../src/modules/index.js';
 import { runsEngineIndependentSuites } from './support/engine-independent.js';
 import { childEnv } from './support/processes.js';
@@ -50,6 +50,10 @@ describe.skipIf(!runsEngineIndependentSuites)('start-up on the embedded database
       expect(statSync(bytesPath(join(dataDir, 'files'), file.id)).size).toBe(file.size);
     }
     await first.app.close();
+
+    // Started again without a files folder (as after a move to a server with FILES_DIR forgotten), it refuses to
+    // start rather than answer an error for every download, and lets the data folder go.
+    await expect(boot({ ...config, filesDir: undefined }, modules)).rejects.toThrow(FilesDirMissingError);
 
     const second = await boot(config, modules);
     const after = await rowCounts(second.database.db);

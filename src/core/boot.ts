@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import { type Database, openDatabase } from './db/database.js';
 import { scheduleEmbeddedUpkeep } from './db/maintenance.js';
 import { migrateToLatest } from './db/migrate.js';
-import { scheduleFileSweep } from './files/file-directory.js';
+import { checkFilesDirConfigured, scheduleFileSweep } from './files/file-directory.js';
 import type { Module } from './module.js';
 import type { Services } from './services.js';
 
@@ -37,6 +37,10 @@ export async function boot(
   clock: Clock = systemClock,
 ): Promise<{ app: FastifyInstance; database: Database; notices: string[] }> {
   const database = await openAndMigrate(config, modules);
+  await checkFilesDirConfigured(database.db, config.filesDir).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const app = await buildApp({ config, database, clock, modules });
   if (config.loadDemo) await loadDemo(app.services);
   const notices: string[] = [];

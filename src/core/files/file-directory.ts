@@ -22,6 +22,32 @@ export { closeDurableWriter } from './durable-writer.js';
  * Bytes without a row (a transaction rolled back, a write cut short, a file deleted) are removed by
  * `sweepFileDirectory`.
  */
+/**
+ * The platform refuses to start when uploaded files' rows say their bytes are in a folder and no folder is set
+ * (FILES_DIR): every one of those files would otherwise answer a server error when someone downloads it. It
+ * happens after a move from the embedded database (whose default folder is DATA_DIR/files) to a server.
+ */
+export class FilesDirMissingError extends Error {
+  constructor() {
+    super(
+      [
+        "Des fichiers déposés ont leurs octets dans un dossier, mais FILES_DIR n'est pas défini : ils ne pourraient pas",
+        'être lus. Démarrez avec FILES_DIR=<le dossier qui les contient> (docs/operations.md, partie 3).',
+        'Uploaded files keep their bytes in a folder, but FILES_DIR is not set: they could not be read.',
+        'Start with FILES_DIR=<the folder that holds them> (docs/operations.md, section 3).',
+      ].join('\n'),
+    );
+    this.name = 'FilesDirMissingError';
+  }
+}
+
+/** Throws FilesDirMissingError when a file's bytes are in a folder but no folder is configured. */
+export async function checkFilesDirConfigured(db: Kysely<DB>, filesDir: string | undefined): Promise<void> {
+  if (filesDir) return;
+  const inFolder = await db.selectFrom('files').select('id').where('stored_in', '=', 'directory').limit(1).execute();
+  if (inFolder.length > 0) throw new FilesDirMissingError();
+}
+
 /** File names on disk are lower-case UUIDs, as randomUUID() gives them. */
 const isFileId = (id: string): boolean => isUuid(id) && id === id.toLowerCase();
 
