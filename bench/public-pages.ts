@@ -5,6 +5,8 @@
  *   npx tsx bench/public-pages.ts      (or npm run bench:public-pages)
  *   BEFORE=<another checkout, installed and built> npx tsx bench/public-pages.ts   (its pages too, in turn)
  *
+ * The ceiling and the cached pages are measured in rounds, in turn (BENCH_ROUNDS, default 5, of BENCH_DURATION
+ * seconds, default 4), each page's ratio taken against the ceiling of its round: see measureInRounds.
  * The cached pages are asked for as browsers ask (`Accept-Encoding: br, gzip`), and once more without it; a page
  * rendered for each request (`/connexion`) with and without it, to tell what compressing as it leaves costs.
  * Needs PostgreSQL (DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres): a fresh database is
@@ -75,16 +77,20 @@ interface Target {
 }
 
 /**
- * Measures the targets in turn, ROUNDS times over, after warming each up once. On a shared machine other work comes
+ * Measures the targets in turn, ROUNDS times over, after warming each up once, the order turning by one each round. On a shared machine other work comes
  * and goes within seconds: measured back to back in every round, a page and the ceiling meet the same load, and
  * the ratio of each round is taken, then their median — rather than one long measure of each at different times.
  */
 async function measureInRounds(targets: Target[]): Promise<Record<string, Measure[]>> {
   for (const target of targets) await measure(target.url, 2, target.headers);
   const results: Record<string, Measure[]> = {};
-  for (let round = 0; round < ROUNDS; round += 1)
-    for (const target of targets)
+  for (let round = 0; round < ROUNDS; round += 1) {
+    // Each round starts one target further, so that no target always follows the same one: what ran just before
+    // (its connections closing, its process still busy) can weigh on the next measure.
+    const order = targets.map((_, i) => targets[(i + round) % targets.length]!);
+    for (const target of order)
       (results[target.name] ??= []).push(await measure(target.url, DURATION_S, target.headers, target.pid));
+  }
   return results;
 }
 
@@ -95,7 +101,7 @@ function median(values: number[]): number {
 }
 
 /** A target's rounds in one figure each: the median (errors and non-2xx answers are summed). */
-function summary(measures: Measure[]): Measure {
+function summary(measures: Measure[]): Measure & { rounds_rps: number[] } {
   const cpu = measures.flatMap((m) => (m.cpu_ms_per_answer === undefined ? [] : [m.cpu_ms_per_answer]));
   return {
     ...(cpu.length > 0 ? { cpu_ms_per_answer: Number(median(cpu).toFixed(3)) } : {}),
@@ -104,6 +110,7 @@ function summary(measures: Measure[]): Measure {
     non_2xx: measures.reduce((sum, m) => sum + m.non_2xx, 0),
     errors: measures.reduce((sum, m) => sum + m.errors, 0),
     bytes_per_answer: Math.round(median(measures.map((m) => m.bytes_per_answer))),
+    rounds_rps: measures.map((m) => m.rps),
   };
 }
 
@@ -261,7 +268,7 @@ async function main(): Promise<void> {
       connections: CONNECTIONS,
       accept_encoding: BROWSER['accept-encoding'],
       rounds: ROUNDS,
-      static: { ...staticResult, rounds_rps: rounds.static!.map((m) => m.rps) },
+      static: staticResult,
       static_home_size: { ...sizedResult, body_bytes: homeBytes },
       home: { ...homeResult, status: homeStatus, body_bytes: homeBytes },
       article: articleResult ? { ...articleResult, path: articlePath } : null,
