@@ -6,6 +6,7 @@ import { analyse } from './analyse.js';
 import { verifyPublished } from './commitment.js';
 import { decompose } from './decompose.js';
 import { drawFromCommitment, drawJson, prepareCommitment } from './draw.js';
+import { searchFace } from './face-search.js';
 import { InfeasibleQuotasError } from './feasibility.js';
 import {
   buildInstance,
@@ -281,6 +282,80 @@ describe('peeling (Carathéodory on the panel polytope)', () => {
         },
       ),
       { numRuns: 200, seed: 20261208 },
+    );
+  });
+
+  it('searches a face exactly: the best panel by brute force when complete, only panels of the face otherwise', () => {
+    fc.assert(
+      fc.property(
+        noHouseholds,
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })), {
+          minLength: 5,
+          maxLength: 5,
+        }),
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 12, maxLength: 12 }),
+        fc.integer({ min: 1, max: 40 }),
+        (input, rowShifts, costSeed, smallLimit) => {
+          const instance = buildInstance(input);
+          const T = instance.types.length;
+          const counts = instance.types.map((type) => type.members.length);
+          // A face: some types fixed at 0 or at their count, quota rows narrowed (equalities included).
+          const lo = counts.map((c, t) => (costSeed[t % 12] % 7 === 0 ? c : 0));
+          const hi = counts.map((c, t) => (costSeed[t % 12] % 5 === 0 && lo[t] === 0 ? 0 : c));
+          const rowLo = instance.features.map((q, f) => Math.min(q.max, q.min + rowShifts[f % 5][0]));
+          const rowHi = instance.features.map((q, f) => Math.max(rowLo[f], q.max - rowShifts[f % 5][1]));
+          const cost = counts.map((_, t) => costSeed[(t * 7) % 12] / 100);
+          const face = {
+            k: instance.k,
+            typeFeatures: instance.types.map((type) => Int32Array.from(type.features)),
+            featureCount: instance.features.length,
+            lo,
+            hi,
+            rowLo,
+            rowHi,
+          };
+          const meetsFace = (x: number[]) => {
+            if (x.reduce((a, b) => a + b, 0) !== instance.k) return false;
+            if (x.some((n, t) => n < lo[t] || n > hi[t])) return false;
+            const load = new Array<number>(instance.features.length).fill(0);
+            x.forEach((n, t) => {
+              for (const f of instance.types[t].features) load[f] += n;
+            });
+            return load.every((n, f) => n >= rowLo[f] && n <= rowHi[f]);
+          };
+          // Brute force over every composition between lo and hi.
+          let best = -Infinity;
+          const x = [...lo];
+          const walk = (t: number) => {
+            if (t === T) {
+              if (meetsFace(x))
+                best = Math.max(
+                  best,
+                  x.reduce((v, n, u) => v + n * cost[u], 0),
+                );
+              return;
+            }
+            for (let n = lo[t]; n <= hi[t]; n++) {
+              x[t] = n;
+              walk(t + 1);
+            }
+            x[t] = lo[t];
+          };
+          walk(0);
+          const goal = { cost, guide: lo, floor: 0, enough: Infinity };
+          const full = searchFace(face, { ...goal, nodeLimit: 1_000_000 });
+          expect(full.complete).toBe(true);
+          if (best === -Infinity) expect(full.best).toBeUndefined();
+          else {
+            expect(full.best && meetsFace(full.best)).toBe(true);
+            expect(full.best!.reduce((v, n, u) => v + n * cost[u], 0)).toBeCloseTo(best, 9);
+          }
+          const cut = searchFace(face, { ...goal, nodeLimit: smallLimit });
+          if (cut.best) expect(meetsFace(cut.best)).toBe(true);
+          if (cut.complete) expect(cut.best === undefined).toBe(best === -Infinity);
+        },
+      ),
+      { numRuns: 300, seed: 20261208 },
     );
   });
 
