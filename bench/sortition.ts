@@ -91,7 +91,7 @@ const firstSeed: Record<string, number> = {
   'paperlike-825-k75-c7': 13,
   'sfe-like-1727-k110-c7': 17,
 };
-const highs = await highsRuntime(); // loading the WebAssembly module is not part of any instance's time
+await highsRuntime(); // loading the WebAssembly module is not part of any instance's time
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -123,7 +123,7 @@ for (const shape of shapes) {
     if (withRounding) {
       // Every person's number of slots against m·(LEXIMIN probability).
       const roundingStarted = performance.now();
-      const slots = roundToSlots(highs, instance, distribution.compositions, distribution.weights, SLOTS);
+      const slots = roundToSlots(instance, distribution.compositions, distribution.weights, SLOTS);
       const roundingSeconds = (performance.now() - roundingStarted) / 1000;
       const hits = new Array<number>(instance.people.length).fill(0);
       for (const slot of slots) for (const row of slot) hits[row] += 1;

@@ -22,6 +22,7 @@ import { PanelOracle } from './panel-oracle.js';
 import { peel, repair, TOLERANCE } from './peel.js';
 import { faceOf, relaxedLeximin } from './relaxed-leximin.js';
 import { drawReplacements } from './replacement.js';
+import { largestRemainder, roundToSlots, slotCounts } from './rounding.js';
 
 describe('LEXIMIN on the reference instance of Flanigan et al. (Nature 2021)', () => {
   it('gives everyone exactly 10 %, where LEGACY leaves its least-selected person far below', async () => {
@@ -213,6 +214,11 @@ describe('LEXIMIN through the LP relaxation and a decomposition into panels', ()
   });
 });
 
+const noHouseholdsInstance = smallInstance.map((input) => ({
+  ...input,
+  people: input.people.map(({ household: _, ...person }) => person),
+}));
+
 describe('peeling (Carathéodory on the panel polytope)', () => {
   const noHouseholds = smallInstance.map((input) => ({
     ...input,
@@ -370,6 +376,52 @@ describe('peeling (Carathéodory on the panel polytope)', () => {
     expect(min).toBeCloseTo(await relaxationBound(instance), 8);
     const wolfe = await leximinDistribution(instance, { decomposition: 'wolfe' });
     result.typeProbabilities.forEach((p, t) => expect(p).toBeCloseTo(wolfe.typeProbabilities[t], 7));
+  });
+});
+
+describe('rounding a lottery to m equally likely slots', () => {
+  it('gives each composition ⌊m·w⌋ or ⌈m·w⌉ slots, m in all, no worse than largest remainders, the same every time', () => {
+    fc.assert(
+      fc.property(
+        noHouseholdsInstance,
+        fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 12, maxLength: 12 }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.array(fc.integer({ min: 1, max: 10_000 }), { minLength: 12, maxLength: 12 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (input, raw, rawWeights, m) => {
+          const instance = buildInstance(input);
+          const counts = instance.types.map((type) => type.members.length);
+          // Any compositions (the rounding does not need feasible panels) and any weights summing to 1.
+          const compositions = raw.map((row) => counts.map((c, t) => Math.min(c, row[t % row.length])));
+          const total = compositions.reduce((sum, _, j) => sum + rawWeights[j], 0);
+          const weights = compositions.map((_, j) => rawWeights[j] / total);
+          const copies = slotCounts(instance, compositions, weights, m);
+          expect(copies.reduce((a, b) => a + b, 0)).toBe(m);
+          copies.forEach((n, j) => {
+            expect(n).toBeGreaterThanOrEqual(Math.floor(m * weights[j] + 1e-9));
+            expect(n).toBeLessThanOrEqual(
+              Math.max(Math.floor(m * weights[j] + 1e-9), Math.ceil(m * weights[j] - 1e-9)),
+            );
+          });
+          const objective = (n: number[]) => {
+            const dev = new Array<number>(counts.length).fill(0);
+            compositions.forEach((x, j) =>
+              x.forEach((v, t) => {
+                dev[t] += ((n[j] - m * weights[j]) * v) / counts[t];
+              }),
+            );
+            return dev.reduce((sum, d) => sum + d ** 8, 0);
+          };
+          expect(objective(copies)).toBeLessThanOrEqual(objective(largestRemainder(weights, m)) * (1 + 1e-9) + 1e-12);
+          const slots = roundToSlots(instance, compositions, weights, m);
+          expect(slots).toHaveLength(m);
+          expect(roundToSlots(instance, compositions, weights, m)).toEqual(slots);
+        },
+      ),
+      { numRuns: 200, seed: 20261209 },
+    );
   });
 });
 
