@@ -405,14 +405,23 @@ describe('rounding a lottery to m equally likely slots', () => {
               Math.max(Math.floor(m * weights[j] + 1e-9), Math.ceil(m * weights[j] - 1e-9)),
             );
           });
+          // The worst-served member of each type: its S_t slots are dealt round-robin (⌊S_t/c_t⌋ or ⌈S_t/c_t⌉ each).
           const objective = (n: number[]) => {
-            const dev = new Array<number>(counts.length).fill(0);
+            const slots = new Array<number>(counts.length).fill(0);
+            const target = new Array<number>(counts.length).fill(0);
             compositions.forEach((x, j) =>
               x.forEach((v, t) => {
-                dev[t] += ((n[j] - m * weights[j]) * v) / counts[t];
+                slots[t] += n[j] * v;
+                target[t] += (m * weights[j] * v) / counts[t];
               }),
             );
-            return dev.reduce((sum, d) => sum + d ** 8, 0);
+            return slots.reduce((sum, s, t) => {
+              const worst = Math.max(
+                Math.abs(Math.floor(s / counts[t]) - target[t]),
+                Math.abs(Math.ceil(s / counts[t]) - target[t]),
+              );
+              return sum + worst ** 8;
+            }, 0);
           };
           expect(objective(copies)).toBeLessThanOrEqual(objective(largestRemainder(weights, m)) * (1 + 1e-9) + 1e-12);
           const slots = roundToSlots(instance, compositions, weights, m);
