@@ -4,18 +4,25 @@
  * seeds. Prints one JSON line (and each run's result on stderr as it finishes).
  *
  *   npx tsx bench/sortition.ts [--only <shape>] [--seeds 5] [--decomposition auto|wolfe] [--no-rounding]
+ *   npx tsx bench/sortition.ts --write-csv <folder> [--only <shape>] [--seeds 5]
  *
  * Per shape: min / median / max seconds (wall) over the seeds, whether every seed was exact (minimum = certified
  * bound = independent LP bound, to 1e−6), the process's peak RSS once the shape is done (cumulative: run a shape
  * alone with --only for its own peak), and the rounding: the largest change of any person's probability when
  * the lottery is rounded to m = 1,000 slots, against the bound of Flanigan, Kehne and Procaccia (NeurIPS 2021).
  * `--decomposition wolfe` runs the previous decomposition (Wolfe's algorithm, decision 0003 2b) for comparison.
+ * `--write-csv` runs nothing: it writes each instance's categories.csv and pool.csv (with its k in the folder name,
+ * `<shape>-seed<seed>-k<k>/`) for the compiled CLI, `node bin/accelerateur.js sortition analyse`.
  */
 
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import { highsRuntime } from '../src/algorithms/highs.js';
 import {
   buildInstance,
+  canonicalCategoriesCsv,
+  canonicalPoolCsv,
   legacyProbabilities,
   leximinDistribution,
   relaxationBound,
@@ -84,6 +91,7 @@ const only = option('--only');
 const seedCount = Number(option('--seeds') ?? 5);
 const decomposition = (option('--decomposition') ?? 'auto') as 'auto' | 'wolfe';
 const withRounding = !argv.includes('--no-rounding');
+const csvFolder = option('--write-csv');
 /** The first seed of each shape is the one the earlier benchmark used (7, 11, …), the others follow. */
 const firstSeed: Record<string, number> = {
   'paperlike-312-k35-c6': 7,
@@ -91,7 +99,7 @@ const firstSeed: Record<string, number> = {
   'paperlike-825-k75-c7': 13,
   'sfe-like-1727-k110-c7': 17,
 };
-const highs = await highsRuntime(); // loading the WebAssembly module is not part of any instance's time
+await highsRuntime(); // loading the WebAssembly module is not part of any instance's time
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -100,12 +108,25 @@ const median = (values: number[]) => {
 };
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
+/** The instance's files as `sortition analyse` reads them. */
+function writeCsv(folder: string, shape: Shape, seed: number) {
+  const input = shape.input(seed);
+  const dir = join(folder, `${shape.name}-seed${seed}-k${input.k}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'categories.csv'), canonicalCategoriesCsv(input.quotas));
+  writeFileSync(join(dir, 'pool.csv'), canonicalPoolCsv(input.people, input.quotas));
+}
+
 const summaries = [];
 for (const shape of shapes) {
   if (only && shape.name !== only) continue;
   const seeds = shape.seeded
     ? Array.from({ length: seedCount }, (_, i) => (firstSeed[shape.name] ?? 1) + 100 * i)
     : [0];
+  if (csvFolder) {
+    for (const seed of seeds) writeCsv(csvFolder, shape, seed);
+    continue;
+  }
   const runs = [];
   for (const seed of seeds) {
     const instance = buildInstance(shape.input(seed));
@@ -123,7 +144,7 @@ for (const shape of shapes) {
     if (withRounding) {
       // Every person's number of slots against m·(LEXIMIN probability).
       const roundingStarted = performance.now();
-      const slots = roundToSlots(highs, instance, distribution.compositions, distribution.weights, SLOTS);
+      const slots = roundToSlots(instance, distribution.compositions, distribution.weights, SLOTS);
       const roundingSeconds = (performance.now() - roundingStarted) / 1000;
       const hits = new Array<number>(instance.people.length).fill(0);
       for (const slot of slots) for (const row of slot) hits[row] += 1;
@@ -187,6 +208,7 @@ for (const shape of shapes) {
     runs,
   });
 }
+if (csvFolder) process.exit(0);
 console.log(
   JSON.stringify({
     benchmark: 'sortition',

@@ -1,4 +1,3 @@
-import { highsRuntime } from '../highs.js';
 import {
   manifest,
   type PublishedDraw,
@@ -35,7 +34,7 @@ export interface Commitment {
 export async function prepareCommitment(input: SortitionInput, m = SLOT_COUNT): Promise<Commitment> {
   const instance = buildInstance(input);
   const distribution = await leximinDistribution(instance);
-  const slots = roundToSlots(await highsRuntime(), instance, distribution.compositions, distribution.weights, m);
+  const slots = roundToSlots(instance, distribution.compositions, distribution.weights, m);
   const files = {
     categories: canonicalCategoriesCsv(input.quotas),
     pool: canonicalPoolCsv(input.people, input.quotas),

@@ -13,6 +13,8 @@ export { type Commitment, drawFromCommitment, drawJson, loadCommitment, prepareC
 export { type InfeasibilityExplanation, InfeasibleQuotasError } from './feasibility.js';
 export {
   buildInstance,
+  canonicalCategoriesCsv,
+  canonicalPoolCsv,
   type Instance,
   type PoolPerson,
   panelProblems,

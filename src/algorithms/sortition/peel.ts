@@ -1,5 +1,6 @@
 import type { Highs, Model } from 'highs';
 import { quietModel } from '../highs.js';
+import { searchFace } from './face-search.js';
 import type { Instance } from './instance.js';
 import type { Composition } from './panel-oracle.js';
 import { panelModelData } from './panel-oracle.js';
@@ -12,8 +13,13 @@ export interface Peeling {
   weights: number[];
   /** Largest |probability − target| of any type (the lottery is accepted only when it is at most TOLERANCE). */
   deviation: number;
-  /** How each panel was found: LP vertex already integral, rounded LP vertex repaired by swaps, exact MIP. */
-  found: { lp: number; repair: number; mip: number };
+  /**
+   * How each panel was found: LP vertex already integral, rounded LP vertex repaired by swaps, depth-first search
+   * on the face, exact MIP on the face.
+   */
+  found: { lp: number; repair: number; search: number; mip: number };
+  /** How many times a share of the lottery was taken back because the point left the hull of real panels. */
+  retreats: number;
 }
 
 /**
@@ -29,6 +35,24 @@ const LEFT = 1e-11;
 export const TOLERANCE = 1e-9;
 /** Repair: moves that do not reduce the violation allowed per panel (tabu search), and how long a moved type stays put. */
 const SIDEWAYS = 30;
+/**
+ * When peeling leaves the hull of real panels with at most RETREAT_BELOW of the mass left, the share RETREAT of
+ * the lottery is taken back (at most RETREATS times): the point then moves from the target by at most
+ * RETREAT_BELOW/RETREAT (1e-3) relative. A failure with more mass left is rather a sign that the target is not a
+ * lottery or that the faces are too tight; a retreat there costs a second descent for nothing (measured on 160–200
+ * person pools with 8 categories), so the exact LP finish takes over at once.
+ */
+const RETREAT = 0.01;
+const RETREATS = 1;
+const RETREAT_BELOW = 1e-5;
+/** Relative gap to which the MIP optimises a panel on the face. */
+const GAP = 0.05;
+/**
+ * The depth-first search's panel is kept when it is worth this close to the face LP's optimum (a weaker bound
+ * than the MIP's, hence a larger gap), and its node budget (~0.1 s).
+ */
+const SEARCH_GAP = 0.1;
+const NODES = 100_000;
 const TABU = 8;
 
 /**
@@ -41,10 +65,12 @@ const TABU = 8;
  *
  * A panel on the face is found, by increasing cost: the vertex of the face's LP relaxation maximising Σ s_t/c_t·x_t
  * when it is integral; that vertex rounded and repaired by a short tabu search on single-member moves and swaps;
- * the exact MIP on the face. When the face holds no panel (s′ left the convex hull of real panels, which the
- * relaxation's faces cannot see) the peeling gives up and returns the panels found so far: the caller hands them
- * to the exact LP finish (column generation from these panels), then to Wolfe's algorithm: it is a fast path,
- * never a weaker one. Every lottery is checked against the target (`complete`).
+ * a depth-first search on the face (`face-search.ts`); the exact MIP on the face. When the face holds no panel
+ * (s′ left the convex hull of real panels, which the relaxation's faces cannot see) a share of every panel's
+ * weight is taken back, which moves the point to write next to the target, and peeling goes on (at most
+ * RETREATS times); after that it gives up and returns the panels found so far: the caller hands them to the
+ * exact LP finish (column generation from these panels), then to Wolfe's algorithm: it is a fast path, never a
+ * weaker one. Every lottery is checked against the target (`complete`).
  */
 export function peel(highs: Highs, instance: Instance, target: readonly number[]): Peeling | undefined {
   if (instance.householdGroups.length > 0) return undefined;
@@ -63,7 +89,7 @@ export function peel(highs: Highs, instance: Instance, target: readonly number[]
     let mass = 1;
     const compositions: Composition[] = [];
     const weights: number[] = [];
-    const found = { lp: 0, repair: 0, mip: 0 };
+    const found = { lp: 0, repair: 0, search: 0, mip: 0 };
     const lo = new Float64Array(T);
     const hi = new Float64Array(T);
     const rowLo = new Float64Array(F);
@@ -71,6 +97,24 @@ export function peel(highs: Highs, instance: Instance, target: readonly number[]
     const cost = new Float64Array(T);
     const all = { kind: 'range' as const, from: 0, to: T - 1 };
     const rows = { kind: 'range' as const, from: 0, to: F - 1 };
+    let retreats = 0;
+    /**
+     * The face holds no panel: s left the convex hull of real panels (the relaxation's faces cannot see it). Take
+     * back the share RETREAT of every panel's weight: the point to write becomes the target moved by about
+     * mass/RETREAT towards s, inside the hull when the target is in its relative interior, and peeling goes on.
+     */
+    const retreat = (): boolean => {
+      if (retreats >= RETREATS || compositions.length === 0 || mass > RETREAT_BELOW || mass <= TOLERANCE / 10)
+        return false;
+      retreats += 1;
+      compositions.forEach((x, j) => {
+        const back = RETREAT * weights[j];
+        for (let t = 0; t < T; t++) if (x[t] > 0) left[t] += back * x[t];
+        weights[j] -= back;
+        mass += back;
+      });
+      return true;
+    };
     for (let step = 0; step <= 4 * T + 100 && mass > LEFT; step++) {
       const tol = ON_BOUND * mass + NOISE;
       const load = featureCounts(instance, left);
@@ -89,7 +133,10 @@ export function peel(highs: Highs, instance: Instance, target: readonly number[]
       lp.changeRowsBounds(rows, rowLo, rowHi);
       lp.changeColsCost(all, cost);
       lp.run();
-      if (lp.getModelStatus() !== highs.constants.modelStatus.optimal) break;
+      if (lp.getModelStatus() !== highs.constants.modelStatus.optimal) {
+        if (retreat()) continue;
+        break;
+      }
       const vertex = lp.getSolution().colValue;
       let x: Composition | undefined;
       if (Array.from(vertex).every((v) => Math.abs(v - Math.round(v)) < 1e-9)) {
@@ -124,23 +171,24 @@ export function peel(highs: Highs, instance: Instance, target: readonly number[]
         if (x) found.repair += 1;
       }
       if (!x) {
-        if (!mip) {
-          mip = quietModel(highs);
-          mip.options.set({ presolve: 'on', mip_rel_gap: 0.05 });
-          mip.passModel(panelModelData(highs, instance, new Array(T).fill(0), true));
-        }
-        mip.changeColsBounds(all, lo, hi);
+        mip ??= faceMip(highs, instance);
         mip.changeRowsBounds(rows, rowLo, rowHi);
         mip.changeColsCost(all, cost);
-        mip.run();
-        const candidate = Array.from(mip.getSolution().colValue, Math.round);
-        if (
-          mip.getModelStatus() !== highs.constants.modelStatus.optimal ||
-          !onFace(instance, candidate, lo, hi, rowLo, rowHi)
-        )
+        x = searchOrMip(
+          highs,
+          mip,
+          instance,
+          typeFeatures,
+          { lo, hi, rowLo, rowHi },
+          cost,
+          vertex,
+          lp.getObjectiveValue(),
+          found,
+        );
+        if (!x) {
+          if (retreat()) continue;
           break;
-        x = candidate;
-        found.mip += 1;
+        }
       }
       // The largest μ with (left − μ·mass·x) a point of mass·(1 − μ)·P.
       let mu = 1;
@@ -163,18 +211,80 @@ export function peel(highs: Highs, instance: Instance, target: readonly number[]
       mass -= weight;
     }
     const total = weights.reduce((a, b) => a + b, 0);
-    if (!(total > 0)) return { complete: false, compositions, weights, deviation: Infinity, found };
+    if (!(total > 0)) return { complete: false, compositions, weights, deviation: Infinity, found, retreats };
     const normalised = weights.map((w) => w / total);
     const achieved = new Array<number>(T).fill(0);
     compositions.forEach((x, j) => {
       for (let t = 0; t < T; t++) if (x[t] > 0) achieved[t] += (normalised[j] * x[t]) / counts[t];
     });
     const deviation = achieved.reduce((d, p, t) => Math.max(d, Math.abs(p - target[t])), 0);
-    return { complete: deviation <= TOLERANCE, compositions, weights: normalised, deviation, found };
+    return { complete: deviation <= TOLERANCE, compositions, weights: normalised, deviation, found, retreats };
   } finally {
     lp.dispose();
     mip?.dispose();
   }
+}
+
+/**
+ * A panel of the face when the repair failed: first the depth-first search (`face-search.ts`, ~1 µs per node),
+ * kept when it is worth at least (1 − SEARCH_GAP) of the face LP's optimum `bound` (a bound on every panel's
+ * value) or when its search was complete; else the exact MIP, started from the search's best panel. The MIP
+ * costs 0.1–2 s on faces with 20+ tight quotas, the search a few ms to 0.1 s. Undefined when the face holds no
+ * panel.
+ */
+function searchOrMip(
+  highs: Highs,
+  mip: Model,
+  instance: Instance,
+  typeFeatures: Int32Array[],
+  bounds: { lo: Float64Array; hi: Float64Array; rowLo: Float64Array; rowHi: Float64Array },
+  cost: Float64Array,
+  vertex: ArrayLike<number>,
+  bound: number,
+  found: Peeling['found'],
+): Composition | undefined {
+  const { lo, hi, rowLo, rowHi } = bounds;
+  const floor = (1 - SEARCH_GAP) * bound;
+  const face = { k: instance.k, typeFeatures, featureCount: instance.features.length, ...bounds };
+  const searched = searchFace(face, { cost, guide: vertex, floor: 0, enough: floor, nodeLimit: NODES });
+  const best = searched.best && onFace(instance, searched.best, lo, hi, rowLo, rowHi) ? searched.best : undefined;
+  if (best && (searched.complete || value(best, cost) >= floor)) {
+    found.search += 1;
+    return best;
+  }
+  if (searched.complete) return undefined;
+  if (searched.best) mip.setSolution({ colValue: searched.best });
+  const x = panelOnFace(highs, mip, instance, lo, hi, rowLo, rowHi);
+  if (x) found.mip += 1;
+  return x;
+}
+
+function faceMip(highs: Highs, instance: Instance): Model {
+  const mip = quietModel(highs);
+  mip.options.set({ presolve: 'on', mip_rel_gap: GAP });
+  mip.passModel(panelModelData(highs, instance, new Array(instance.types.length).fill(0), true));
+  return mip;
+}
+
+/** The MIP on the face with these column bounds: a panel of the face maximising the cost, or undefined. */
+function panelOnFace(
+  highs: Highs,
+  mip: Model,
+  instance: Instance,
+  lo: Float64Array,
+  hi: Float64Array,
+  rowLo: Float64Array,
+  rowHi: Float64Array,
+): Composition | undefined {
+  mip.changeColsBounds({ kind: 'range', from: 0, to: lo.length - 1 }, lo, hi);
+  mip.run();
+  if (mip.getModelStatus() !== highs.constants.modelStatus.optimal) return undefined;
+  const candidate = Array.from(mip.getSolution().colValue, Math.round);
+  return onFace(instance, candidate, lo, hi, rowLo, rowHi) ? candidate : undefined;
+}
+
+function value(x: Composition, cost: ArrayLike<number>): number {
+  return x.reduce((sum, n, t) => sum + n * cost[t], 0);
 }
 
 function featureCounts(instance: Instance, x: readonly number[]): number[] {

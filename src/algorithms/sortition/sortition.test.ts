@@ -6,6 +6,7 @@ import { analyse } from './analyse.js';
 import { verifyPublished } from './commitment.js';
 import { decompose } from './decompose.js';
 import { drawFromCommitment, drawJson, prepareCommitment } from './draw.js';
+import { searchFace } from './face-search.js';
 import { InfeasibleQuotasError } from './feasibility.js';
 import {
   buildInstance,
@@ -21,6 +22,7 @@ import { PanelOracle } from './panel-oracle.js';
 import { peel, repair, TOLERANCE } from './peel.js';
 import { faceOf, relaxedLeximin } from './relaxed-leximin.js';
 import { drawReplacements } from './replacement.js';
+import { largestRemainder, roundToSlots, slotCounts } from './rounding.js';
 
 describe('LEXIMIN on the reference instance of Flanigan et al. (Nature 2021)', () => {
   it('gives everyone exactly 10 %, where LEGACY leaves its least-selected person far below', async () => {
@@ -212,6 +214,11 @@ describe('LEXIMIN through the LP relaxation and a decomposition into panels', ()
   });
 });
 
+const noHouseholdsInstance = smallInstance.map((input) => ({
+  ...input,
+  people: input.people.map(({ household: _, ...person }) => person),
+}));
+
 describe('peeling (Carathéodory on the panel polytope)', () => {
   const noHouseholds = smallInstance.map((input) => ({
     ...input,
@@ -284,6 +291,80 @@ describe('peeling (Carathéodory on the panel polytope)', () => {
     );
   });
 
+  it('searches a face exactly: the best panel by brute force when complete, only panels of the face otherwise', () => {
+    fc.assert(
+      fc.property(
+        noHouseholds,
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })), {
+          minLength: 5,
+          maxLength: 5,
+        }),
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 12, maxLength: 12 }),
+        fc.integer({ min: 1, max: 40 }),
+        (input, rowShifts, costSeed, smallLimit) => {
+          const instance = buildInstance(input);
+          const T = instance.types.length;
+          const counts = instance.types.map((type) => type.members.length);
+          // A face: some types fixed at 0 or at their count, quota rows narrowed (equalities included).
+          const lo = counts.map((c, t) => (costSeed[t % 12] % 7 === 0 ? c : 0));
+          const hi = counts.map((c, t) => (costSeed[t % 12] % 5 === 0 && lo[t] === 0 ? 0 : c));
+          const rowLo = instance.features.map((q, f) => Math.min(q.max, q.min + rowShifts[f % 5][0]));
+          const rowHi = instance.features.map((q, f) => Math.max(rowLo[f], q.max - rowShifts[f % 5][1]));
+          const cost = counts.map((_, t) => costSeed[(t * 7) % 12] / 100);
+          const face = {
+            k: instance.k,
+            typeFeatures: instance.types.map((type) => Int32Array.from(type.features)),
+            featureCount: instance.features.length,
+            lo,
+            hi,
+            rowLo,
+            rowHi,
+          };
+          const meetsFace = (x: number[]) => {
+            if (x.reduce((a, b) => a + b, 0) !== instance.k) return false;
+            if (x.some((n, t) => n < lo[t] || n > hi[t])) return false;
+            const load = new Array<number>(instance.features.length).fill(0);
+            x.forEach((n, t) => {
+              for (const f of instance.types[t].features) load[f] += n;
+            });
+            return load.every((n, f) => n >= rowLo[f] && n <= rowHi[f]);
+          };
+          // Brute force over every composition between lo and hi.
+          let best = -Infinity;
+          const x = [...lo];
+          const walk = (t: number) => {
+            if (t === T) {
+              if (meetsFace(x))
+                best = Math.max(
+                  best,
+                  x.reduce((v, n, u) => v + n * cost[u], 0),
+                );
+              return;
+            }
+            for (let n = lo[t]; n <= hi[t]; n++) {
+              x[t] = n;
+              walk(t + 1);
+            }
+            x[t] = lo[t];
+          };
+          walk(0);
+          const goal = { cost, guide: lo, floor: 0, enough: Infinity };
+          const full = searchFace(face, { ...goal, nodeLimit: 1_000_000 });
+          expect(full.complete).toBe(true);
+          if (best === -Infinity) expect(full.best).toBeUndefined();
+          else {
+            expect(full.best && meetsFace(full.best)).toBe(true);
+            expect(full.best!.reduce((v, n, u) => v + n * cost[u], 0)).toBeCloseTo(best, 9);
+          }
+          const cut = searchFace(face, { ...goal, nodeLimit: smallLimit });
+          if (cut.best) expect(meetsFace(cut.best)).toBe(true);
+          if (cut.complete) expect(cut.best === undefined).toBe(best === -Infinity);
+        },
+      ),
+      { numRuns: 300, seed: 20261208 },
+    );
+  });
+
   it('answers an 8-category pool (the paper’s obf shape, scaled down) exactly, peeling then the exact LP', async () => {
     const instance = buildInstance(paperLikeInstance({ n: 140, k: 14, categories: 8, seed: 5 }));
     expect(instance.categories).toHaveLength(8);
@@ -295,6 +376,61 @@ describe('peeling (Carathéodory on the panel polytope)', () => {
     expect(min).toBeCloseTo(await relaxationBound(instance), 8);
     const wolfe = await leximinDistribution(instance, { decomposition: 'wolfe' });
     result.typeProbabilities.forEach((p, t) => expect(p).toBeCloseTo(wolfe.typeProbabilities[t], 7));
+  });
+});
+
+describe('rounding a lottery to m equally likely slots', () => {
+  it('gives each composition ⌊m·w⌋ or ⌈m·w⌉ slots, m in all, no worse than largest remainders, the same every time', () => {
+    fc.assert(
+      fc.property(
+        noHouseholdsInstance,
+        fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 12, maxLength: 12 }), {
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.array(fc.integer({ min: 1, max: 10_000 }), { minLength: 12, maxLength: 12 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (input, raw, rawWeights, m) => {
+          const instance = buildInstance(input);
+          const counts = instance.types.map((type) => type.members.length);
+          // Any compositions (the rounding does not need feasible panels) and any weights summing to 1.
+          const compositions = raw.map((row) => counts.map((c, t) => Math.min(c, row[t % row.length])));
+          const total = compositions.reduce((sum, _, j) => sum + rawWeights[j], 0);
+          const weights = compositions.map((_, j) => rawWeights[j] / total);
+          const copies = slotCounts(instance, compositions, weights, m);
+          expect(copies.reduce((a, b) => a + b, 0)).toBe(m);
+          copies.forEach((n, j) => {
+            expect(n).toBeGreaterThanOrEqual(Math.floor(m * weights[j] + 1e-9));
+            expect(n).toBeLessThanOrEqual(
+              Math.max(Math.floor(m * weights[j] + 1e-9), Math.ceil(m * weights[j] - 1e-9)),
+            );
+          });
+          // The worst-served member of each type: its S_t slots are dealt round-robin (⌊S_t/c_t⌋ or ⌈S_t/c_t⌉ each).
+          const objective = (n: number[]) => {
+            const slots = new Array<number>(counts.length).fill(0);
+            const target = new Array<number>(counts.length).fill(0);
+            compositions.forEach((x, j) =>
+              x.forEach((v, t) => {
+                slots[t] += n[j] * v;
+                target[t] += (m * weights[j] * v) / counts[t];
+              }),
+            );
+            return slots.reduce((sum, s, t) => {
+              const worst = Math.max(
+                Math.abs(Math.floor(s / counts[t]) - target[t]),
+                Math.abs(Math.ceil(s / counts[t]) - target[t]),
+              );
+              return sum + worst ** 8;
+            }, 0);
+          };
+          expect(objective(copies)).toBeLessThanOrEqual(objective(largestRemainder(weights, m)) * (1 + 1e-9) + 1e-12);
+          const slots = roundToSlots(instance, compositions, weights, m);
+          expect(slots).toHaveLength(m);
+          expect(roundToSlots(instance, compositions, weights, m)).toEqual(slots);
+        },
+      ),
+      { numRuns: 200, seed: 20261209 },
+    );
   });
 });
 
