@@ -317,3 +317,23 @@ describe('simulation: harsh and lenient reviewers', () => {
     expect(covered / total).toBeGreaterThan(0.7);
   });
 });
+
+describe('ranking ties', () => {
+  it('orders near-ties the same whether everyone or only some are ranked (a counterexample fast-check found)', () => {
+    const reviews = [
+      { application: 'a1', reviewer: 'r4', scores: { x: 0 } },
+      { application: 'a6', reviewer: 'r1', scores: { x: 0 } },
+      { application: 'a2', reviewer: 'r4', scores: { x: 0 } },
+      { application: 'a4', reviewer: 'r1', scores: { x: 3.0000000000000004e-9 } },
+      { application: 'a4', reviewer: 'r4', scores: { x: 0 } },
+      { application: 'a2', reviewer: 'r1', scores: { x: 0 } },
+    ];
+    const options = { criteria: [{ code: 'x', weight: 1 }], selectionSize: 0, seed: -811944834, replicates: 30 };
+    const candidates = new Set(['a2', 'a4', 'a6']);
+    const all = rankApplications(reviews, options);
+    const some = rankApplications(reviews, { ...options, candidates });
+    expect(some.applications.map((a) => a.application)).toEqual(
+      all.applications.map((a) => a.application).filter((id) => candidates.has(id)),
+    );
+  });
+});

@@ -126,16 +126,21 @@ export function tieKey(seed: number, application: string): number {
 
 const EPSILON = 1e-9;
 
-/** The given indices best first: higher score, then the seeded tie key, then the id. */
+/**
+ * The given indices best first: higher score, then the seeded tie key, then the id. Scores are compared on a grid
+ * of EPSILON, not by "closer than EPSILON": that relation is not transitive (a ≈ b and b ≈ c with a ≠ c), so a
+ * subset of the applications could be sorted in another order than the whole.
+ */
 function orderByScore(
   indices: readonly number[],
   scores: ArrayLike<number>,
   tieKeys: ArrayLike<number>,
   ids: readonly string[],
 ): number[] {
+  const level = (i: number) => Math.round(scores[i] / EPSILON);
   return [...indices].sort((x, y) => {
-    const d = scores[y] - scores[x];
-    if (Math.abs(d) > EPSILON) return d;
+    const d = level(y) - level(x);
+    if (d !== 0) return d;
     return tieKeys[x] - tieKeys[y] || (ids[x] < ids[y] ? -1 : ids[x] > ids[y] ? 1 : 0);
   });
 }
