@@ -18,11 +18,14 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { assignReviewers, fairnessBound } from '../src/algorithms/assignment/engine.js';
-import { solveAssignmentLp } from '../src/algorithms/assignment/highs-oracle.js';
-import { randomInstance } from '../src/algorithms/assignment/random-instance.js';
-import { topicInstance } from '../src/algorithms/assignment/topic-instance.js';
-import { countViolations } from '../src/algorithms/assignment/violations.js';
+import {
+  assignReviewers,
+  countViolations,
+  fairnessBound,
+  randomInstance,
+  solveAssignmentLp,
+  topicInstance,
+} from '../src/algorithms/assignment/index.js';
 import { highsRuntime } from '../src/algorithms/highs.js';
 
 const DEFAULT_SIZES = '500x50,5000x300,20000x1000,50000x2500';
@@ -32,15 +35,20 @@ function option(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-async function runOne(n: number, m: number, lpMax: number): Promise<void> {
-  const inst = randomInstance({
+/** The instances every size is measured on: 3 reviewers per application, 2 % conflicts, a fixed seed. */
+function benchShape(n: number, m: number) {
+  return {
     applications: n,
     reviewers: m,
     perApplication: 3,
     entriesPerApplication: n <= 500 ? 10 : 20,
     conflictRate: 0.02,
     seed: 2026,
-  });
+  };
+}
+
+async function runOne(n: number, m: number, lpMax: number): Promise<void> {
+  const inst = randomInstance(benchShape(n, m));
   const plain = assignReviewers(inst);
   const plainViolations = countViolations(inst, plain.assignedApplication, plain.assignedReviewer).total;
   const peakAfterPlain = process.resourceUsage().maxRSS / 1024;
@@ -111,15 +119,7 @@ function round(x: number, digits: number): number {
 
 async function runTopics(n: number, m: number): Promise<void> {
   const topics = Math.max(5, Math.min(40, Math.round(m / 10)));
-  const inst = topicInstance({
-    applications: n,
-    reviewers: m,
-    perApplication: 3,
-    entriesPerApplication: n <= 500 ? 10 : 20,
-    conflictRate: 0.02,
-    seed: 2026,
-    topics,
-  });
+  const inst = topicInstance({ ...benchShape(n, m), topics });
   const highs = await highsRuntime();
   const without = assignReviewers({ ...inst, requiredTopics: undefined });
   const loadBefore = loadavg()[0];

@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureBuilt } from '../scripts/build.mjs';
-import { canonicalCategoriesCsv, canonicalPoolCsv } from '../src/algorithms/sortition/instance.js';
+import { canonicalCategoriesCsv, canonicalPoolCsv } from '../src/algorithms/sortition/index.js';
 import { childEnv, freePort, repoRoot } from '../test/support/processes.js';
 import { referenceInstance } from './sortition-instances.js';
 

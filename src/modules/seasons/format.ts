@@ -1,23 +1,17 @@
-import { formatDate, type Locale, t, tCount } from '../../core/i18n/i18n.js';
+import { formatDate, formatNumber, type Locale, t, tCount } from '../../core/i18n/i18n.js';
 import { parisClockTime } from '../../core/time/paris-time.js';
 import { seasonMessages as m, seasonCountdowns } from './messages.js';
 import { closedFrom, type SeasonStatus } from './season-status.js';
 
-const eurosFormat = (locale: string, digits: number) =>
-  new Intl.NumberFormat(locale, {
+/** Money is stored in cents and shown in euros (with two decimals only when there are cents). */
+export function formatEuros(locale: Locale, cents: number): string {
+  const digits = cents % 100 === 0 ? 0 : 2;
+  return formatNumber(locale, cents / 100, {
     style: 'currency',
     currency: 'EUR',
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   });
-const euros = {
-  fr: [eurosFormat('fr-FR', 0), eurosFormat('fr-FR', 2)],
-  en: [eurosFormat('en-GB', 0), eurosFormat('en-GB', 2)],
-};
-
-/** Money is stored in cents and shown in euros (with two decimals only when there are cents). */
-export function formatEuros(locale: Locale, cents: number): string {
-  return euros[locale][cents % 100 === 0 ? 0 : 1].format(cents / 100);
 }
 
 const DAY = 86_400_000;

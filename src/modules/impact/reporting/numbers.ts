@@ -1,4 +1,4 @@
-import type { Locale } from '../../../core/i18n/i18n.js';
+import { formatNumber, type Locale } from '../../../core/i18n/i18n.js';
 
 /** Most digits a figure may have, before and after the decimal separator (PostgreSQL `numeric` holds them exactly). */
 const MAX_INTEGER_DIGITS = 15;
@@ -29,12 +29,7 @@ export function figureToInput(locale: Locale, value: string | number | null): st
   return locale === 'fr' ? canonical.replace('.', ',') : canonical;
 }
 
-const formats = {
-  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: MAX_FRACTION_DIGITS }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: MAX_FRACTION_DIGITS }),
-};
-
 /** A figure for reading: "2 000", "12,5" in French; "2,000", "12.5" in English. */
 export function formatFigure(locale: Locale, value: string | number): string {
-  return formats[locale].format(Number(value));
+  return formatNumber(locale, Number(value), { maximumFractionDigits: MAX_FRACTION_DIGITS });
 }
